@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ClientId, Id, MessageBody } from '../schemas/common.ts';
+import {
+  ConversationEvent,
+  MessageEvent,
+  VisitorConversation,
+} from '../schemas/conversation.ts';
+import { SyncRequest } from '../schemas/http.ts';
+import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
+
+/** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
+export const VisitorHandshake = z.object({
+  siteKey: z.string().min(1).max(64),
+  /** The token issued in an earlier `session:established`; absent on a first visit. */
+  token: z.string().min(1).max(128).optional(),
+});
+export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
+
+export const VisitorSendMessage = z.object({ clientId: ClientId, body: MessageBody });
+export const VisitorSetTyping = z.object({ typing: z.boolean() });
+export const VisitorClose = z.object({ conversationId: Id });
+
+export const VisitorMessageSent = z.object({
+  event: MessageEvent,
+  conversation: VisitorConversation,
+});
+export const VisitorSyncPage = z.object({
+  conversation: VisitorConversation,
+  events: z.array(ConversationEvent),
+  hasMore: z.boolean(),
+});
+export type VisitorSyncPage = z.infer<typeof VisitorSyncPage>;
+
+export const SessionEstablished = z.object({
+  visitorId: Id,
+  /** Secret that proves this browser is the visitor; stored in the shop's origin. */
+  token: z.string(),
+  /** The visitor's open conversation, if any. */
+  conversation: VisitorConversation.nullable(),
+  site: z.object({ name: z.string() }),
+});
+export type SessionEstablished = z.infer<typeof SessionEstablished>;
+
+export const VisitorConversationChanged = z.object({
+  event: ConversationEvent,
+  conversation: VisitorConversation,
+});
+export type VisitorConversationChanged = z.infer<typeof VisitorConversationChanged>;
+
+export const AgentTypingChanged = z.object({
+  conversationId: Id,
+  typing: z.boolean(),
+  name: z.string(),
+});
+export type AgentTypingChanged = z.infer<typeof AgentTypingChanged>;
+
+/** Commands the widget sends to the `/visitor` namespace. */
+export interface VisitorClientEvents {
+  'message:send': Command<z.infer<typeof VisitorSendMessage>, z.infer<typeof VisitorMessageSent>>;
+  'typing:set': Command<z.infer<typeof VisitorSetTyping>, null>;
+  'conversation:sync': Command<z.infer<typeof SyncRequest>, VisitorSyncPage>;
+  'conversation:close': Command<z.infer<typeof VisitorClose>, VisitorConversationChanged>;
+}
+
+/** Facts the server tells the widget. */
+export interface VisitorServerEvents {
+  'session:established': Fact<SessionEstablished>;
+  'message:created': Fact<VisitorConversationChanged>;
+  'conversation:changed': Fact<VisitorConversationChanged>;
+  'typing:changed': Fact<AgentTypingChanged>;
+}
+
+export const visitorCommandSchemas = {
+  'message:send': { request: VisitorSendMessage, response: VisitorMessageSent },
+  'typing:set': { request: VisitorSetTyping, response: z.null() },
+  'conversation:sync': { request: SyncRequest, response: VisitorSyncPage },
+  'conversation:close': { request: VisitorClose, response: VisitorConversationChanged },
+} satisfies CommandSchemas<VisitorClientEvents>;
+
+export const visitorFactSchemas = {
+  'session:established': SessionEstablished,
+  'message:created': VisitorConversationChanged,
+  'conversation:changed': VisitorConversationChanged,
+  'typing:changed': AgentTypingChanged,
+} satisfies FactSchemas<VisitorServerEvents>;

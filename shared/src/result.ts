@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'invalid_payload',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBody = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** What every client command's acknowledgement carries. Nothing is thrown across the wire. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type Ack<T> = (result: Result<T>) => void;
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}

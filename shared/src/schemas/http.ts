@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { MAX_MESSAGE_CHARS } from '../limits.ts';
+import { AgentProfile } from './agent.ts';
+import { Id, Seq } from './common.ts';
+import { ConversationEvent, ConversationStatus, ConversationSummary } from './conversation.ts';
+
+export const LoginBody = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(MAX_MESSAGE_CHARS),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const AgentResponse = z.object({ agent: AgentProfile });
+export type AgentResponse = z.infer<typeof AgentResponse>;
+
+export const ConversationListQuery = z.object({
+  status: ConversationStatus.default('open'),
+});
+
+export const ConversationList = z.object({
+  conversations: z.array(ConversationSummary),
+});
+export type ConversationList = z.infer<typeof ConversationList>;
+
+export const ConversationParams = z.object({ conversationId: Id });
+
+export const EventsQuery = z.object({
+  afterSeq: z.coerce.number().int().min(0).default(0),
+});
+
+export const ConversationPage = z.object({
+  conversation: ConversationSummary,
+  events: z.array(ConversationEvent),
+  /** True when more events follow; ask again from the last seq received. */
+  hasMore: z.boolean(),
+});
+export type ConversationPage = z.infer<typeof ConversationPage>;
+
+export const SyncRequest = z.object({
+  conversationId: Id,
+  afterSeq: Seq,
+});

@@ -23,6 +23,6 @@ export type FactSchemas<Events> = {
 };
 
 export type RequestOf<Events, K extends keyof Events> =
-  Events[K] extends Command<infer Req, unknown> ? Req : never;
+  Events[K] extends Command<infer Req, infer _Res> ? Req : never;
 export type ResponseOf<Events, K extends keyof Events> =
-  Events[K] extends Command<unknown, infer Res> ? Res : never;
+  Events[K] extends Command<infer _Req, infer Res> ? Res : never;

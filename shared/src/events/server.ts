@@ -7,8 +7,9 @@ export interface InterServerEvents {}
 export interface VisitorSocketData {
   siteId: string;
   visitorId: string;
-  /** Set only when the handshake minted a new visitor, so the token can be told once. */
-  issuedToken: string | null;
+  /** The token to tell the widget in `session:established` (minted or presented). */
+  token: string;
+  label: string;
 }
 
 /** What the server remembers about an agent socket after its handshake. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
+import { ErrorBody } from '../result.ts';
 import { AgentProfile } from './agent.ts';
 import { Id, Seq } from './common.ts';
 import { ConversationEvent, ConversationStatus, ConversationSummary } from './conversation.ts';
@@ -40,3 +41,6 @@ export const SyncRequest = z.object({
   conversationId: Id,
   afterSeq: Seq,
 });
+
+export const ErrorResponse = z.object({ error: ErrorBody });
+export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+
+interface PendingWork {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: writes that arrive in the same turn of the event loop are
+ * committed by one transaction, so one fsync covers many messages. Each piece
+ * of work runs in its own savepoint, so one failing write rolls back alone.
+ * Promises settle only after the commit, which is what lets callers ack
+ * "persisted" honestly.
+ */
+export class GroupCommit {
+  private pending: PendingWork[] = [];
+  private scheduled = false;
+  private batches = 0;
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  /** Runs `work` inside the next group transaction; resolves after the commit. */
+  run<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** How many transactions have committed; tests use it to see batching happen. */
+  get committedBatches(): number {
+    return this.batches;
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    this.scheduled = false;
+    if (batch.length === 0) return;
+
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    const commitAll = this.sqlite.transaction(() => {
+      for (const item of batch) {
+        // A nested better-sqlite3 transaction is a savepoint.
+        const inSavepoint = this.sqlite.transaction(item.work);
+        try {
+          outcomes.push({ ok: true, value: inSavepoint() });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+    try {
+      commitAll.immediate();
+      this.batches += 1;
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) item.resolve(outcome.value);
+      else item.reject(outcome?.error);
+    });
+  }
+}

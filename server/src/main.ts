@@ -1,0 +1,36 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from './app.ts';
+import { dataDirOf, loadConfig } from './config.ts';
+import { seedDemo } from './modules/demo-shop/index.ts';
+
+const config = loadConfig();
+const app = await buildApp(config);
+const seed = await seedDemo(app.services, { password: process.env.DEMO_PASSWORD });
+const loginFile = join(dataDirOf(config), 'demo-login.txt');
+if (seed.password) {
+  writeFileSync(loginFile, `${seed.email}\n${seed.password}\n`, { mode: 0o600 });
+}
+
+await app.listen({ port: config.port, host: config.host });
+const base = `http://localhost:${config.port}`;
+console.log(`
+  Mostrador is running.
+  Demo shop:  ${base}/shop/
+  Console:    ${base}/console/
+  Login:      ${seed.email} / ${seed.password ?? `(see ${loginFile})`}
+  Script tag: <script async src="${base}/widget.js" data-site="${seed.site.key}"></script>
+`);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  const timer = setTimeout(() => process.exit(1), 10_000);
+  timer.unref();
+  await app.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

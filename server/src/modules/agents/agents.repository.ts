@@ -1,0 +1,47 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { agents, agentSessions, sites } from '../../db/schema.ts';
+
+export type AgentRow = typeof agents.$inferSelect;
+export type SiteOfAgent = Pick<typeof sites.$inferSelect, 'id' | 'name' | 'key'>;
+
+export class AgentsRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(row: AgentRow): void {
+    this.db.insert(agents).values(row).run();
+  }
+
+  byEmail(email: string): AgentRow | undefined {
+    return this.db.select().from(agents).where(eq(agents.email, email)).get();
+  }
+
+  withSite(agentId: string): { agent: AgentRow; site: SiteOfAgent } | undefined {
+    return this.db
+      .select({ agent: agents, site: { id: sites.id, name: sites.name, key: sites.key } })
+      .from(agents)
+      .innerJoin(sites, eq(sites.id, agents.siteId))
+      .where(eq(agents.id, agentId))
+      .get();
+  }
+
+  insertSession(row: typeof agentSessions.$inferInsert): void {
+    this.db.insert(agentSessions).values(row).run();
+  }
+
+  liveSession(tokenHash: string, now: number): { agentId: string } | undefined {
+    return this.db
+      .select({ agentId: agentSessions.agentId })
+      .from(agentSessions)
+      .where(and(eq(agentSessions.tokenHash, tokenHash), gt(agentSessions.expiresAt, now)))
+      .get();
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.db.delete(agentSessions).where(eq(agentSessions.tokenHash, tokenHash)).run();
+  }
+
+  deleteExpiredSessions(now: number): void {
+    this.db.delete(agentSessions).where(lt(agentSessions.expiresAt, now)).run();
+  }
+}

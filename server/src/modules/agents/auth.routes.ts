@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AgentResponse, ErrorResponse, LoginBody } from '@mostrador/shared';
+import { SESSION_COOKIE } from '../../plugins/auth.ts';
+import type { AgentsService } from './agents.service.ts';
+
+export interface AuthRoutesOptions {
+  agents: AgentsService;
+  secureCookies: boolean;
+  sessionDays: number;
+}
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
+  app,
+  { agents, secureCookies, sessionDays },
+) => {
+  app.post(
+    '/api/auth/login',
+    { schema: { body: LoginBody, response: { 200: AgentResponse, 401: ErrorResponse } } },
+    async (request, reply) => {
+      const result = await agents.login(request.body.email, request.body.password);
+      if (!result) {
+        return reply
+          .status(401)
+          .send({ error: { code: 'unauthorized', message: 'Wrong email or password' } });
+      }
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookies,
+        maxAge: sessionDays * 24 * 60 * 60,
+      });
+      return { agent: result.agent.profile };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { preHandler: app.requireAgent, schema: { response: { 200: AgentResponse, 401: ErrorResponse } } },
+    async (request) => ({ agent: request.agent!.profile }),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) agents.logout(token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,3 @@
+export { AgentsRepository, type AgentRow } from './agents.repository.ts';
+export { AgentsService, type AuthenticatedAgent, type NewAgent } from './agents.service.ts';
+export { authRoutes } from './auth.routes.ts';

@@ -1,0 +1,77 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { agentCommandSchemas, ok, type AgentClientEvents } from '@mostrador/shared';
+import type { AgentNamespace } from '../../plugins/realtime.ts';
+import { registerCommands } from '../../realtime/commands.ts';
+import type { AuthenticatedAgent } from '../agents/index.ts';
+import { normalizeOrigin, serverOriginOf } from '../sites/index.ts';
+import type { AgentActor } from './actors.ts';
+import { siteAgentsRoom } from './conversations.broadcast.ts';
+import { toEvent, toMessageEvent, toSummary } from './conversations.mapping.ts';
+import type { ConversationsService } from './conversations.service.ts';
+
+export interface AgentSocketDeps {
+  conversations: ConversationsService;
+  agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
+  consoleOrigins: string[];
+  trustProxy: boolean;
+  log: FastifyBaseLogger;
+}
+
+/** The console's side: only the console's own origin, only with a live session. */
+export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): void {
+  const { conversations, log } = deps;
+
+  ns.use((socket, next) => {
+    const headers = socket.handshake.headers;
+    const origin = headers.origin ? normalizeOrigin(headers.origin) : null;
+    const allowed = [serverOriginOf(headers, deps.trustProxy), ...deps.consoleOrigins];
+    if (!origin || !allowed.includes(origin)) return next(new Error('forbidden_origin'));
+    const agent = deps.agentFromCookieHeader(headers.cookie);
+    if (!agent) return next(new Error('unauthorized'));
+    socket.data = {
+      agentId: agent.profile.id,
+      siteId: agent.siteId,
+      name: agent.profile.name,
+      role: agent.profile.role,
+    };
+    next();
+  });
+
+  ns.on('connection', (socket) => {
+    const actor: AgentActor = { kind: 'agent', ...socket.data };
+    void socket.join(siteAgentsRoom(actor.siteId));
+
+    registerCommands<AgentClientEvents>(
+      socket,
+      agentCommandSchemas,
+      {
+        'conversation:list': (payload) =>
+          ok({ conversations: conversations.list(actor, payload.status ?? 'open').map(toSummary) }),
+        'conversation:sync': (payload) => {
+          const result = conversations.agentPage(actor, payload.conversationId, payload.afterSeq);
+          if (!result.ok) return result;
+          return ok({
+            conversation: toSummary(result.data.conversation),
+            events: result.data.events.map(toEvent),
+            hasMore: result.data.hasMore,
+          });
+        },
+        'message:send': async (payload) => {
+          const result = await conversations.sendFromAgent(actor, payload);
+          if (!result.ok) return result;
+          return ok({
+            event: toMessageEvent(result.data.event),
+            conversation: toSummary(result.data.conversation),
+          });
+        },
+        'typing:set': (payload) => conversations.agentTyping(actor, payload.conversationId, payload.typing),
+        'conversation:close': async (payload) => {
+          const result = await conversations.closeByAgent(actor, payload.conversationId);
+          if (!result.ok) return result;
+          return ok({ event: toEvent(result.data.event), conversation: toSummary(result.data.conversation) });
+        },
+      },
+      log,
+    );
+  });
+}

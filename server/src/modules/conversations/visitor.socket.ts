@@ -1,0 +1,86 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { ok, VisitorHandshake, visitorCommandSchemas, type VisitorClientEvents } from '@mostrador/shared';
+import type { VisitorNamespace } from '../../plugins/realtime.ts';
+import { registerCommands } from '../../realtime/commands.ts';
+import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
+import type { VisitorsService } from '../visitors/index.ts';
+import type { VisitorActor } from './actors.ts';
+import { visitorRoom } from './conversations.broadcast.ts';
+import { toEvent, toMessageEvent, toVisitorConversation } from './conversations.mapping.ts';
+import type { ConversationsService } from './conversations.service.ts';
+
+export interface VisitorSocketDeps {
+  sites: SitesService;
+  visitors: VisitorsService;
+  conversations: ConversationsService;
+  trustProxy: boolean;
+  log: FastifyBaseLogger;
+}
+
+/** The widget's side: handshake (site, origin, identity) and its commands. */
+export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
+  const { sites, visitors, conversations, log } = deps;
+
+  ns.use((socket, next) => {
+    const parsed = VisitorHandshake.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(new Error('invalid_payload'));
+    const site = sites.byKey(parsed.data.siteKey);
+    if (!site) return next(new Error('unknown_site'));
+    const headers = socket.handshake.headers;
+    const serverOrigin = serverOriginOf(headers, deps.trustProxy);
+    if (!isOriginAllowed(headers.origin, site.allowedOrigins, serverOrigin)) {
+      return next(new Error('forbidden_origin'));
+    }
+    const { visitor, token } = visitors.identify(site.id, parsed.data.token);
+    socket.data = { siteId: site.id, visitorId: visitor.id, token, label: visitor.label };
+    next();
+  });
+
+  ns.on('connection', (socket) => {
+    const { siteId, visitorId, token, label } = socket.data;
+    const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label };
+    void socket.join(visitorRoom(visitorId));
+    const open = conversations.openForVisitor(visitorId);
+    const site = sites.byId(siteId);
+    socket.emit('session:established', {
+      visitorId,
+      token,
+      conversation: open ? toVisitorConversation(open) : null,
+      site: { name: site?.name ?? '' },
+    });
+
+    registerCommands<VisitorClientEvents>(
+      socket,
+      visitorCommandSchemas,
+      {
+        'message:send': async (payload) => {
+          const result = await conversations.sendFromVisitor(actor, payload);
+          if (!result.ok) return result;
+          return ok({
+            event: toMessageEvent(result.data.event),
+            conversation: toVisitorConversation(result.data.conversation),
+          });
+        },
+        'typing:set': (payload) => conversations.visitorTyping(actor, payload.typing),
+        'conversation:sync': (payload) => {
+          const result = conversations.visitorPage(actor, payload.conversationId, payload.afterSeq);
+          if (!result.ok) return result;
+          return ok({
+            conversation: toVisitorConversation(result.data.conversation),
+            events: result.data.events.map(toEvent),
+            hasMore: result.data.hasMore,
+          });
+        },
+        'conversation:close': async (payload) => {
+          const result = await conversations.closeByVisitor(actor, payload.conversationId);
+          if (!result.ok) return result;
+          return ok({
+            event: toEvent(result.data.event),
+            conversation: toVisitorConversation(result.data.conversation),
+          });
+        },
+      },
+      log,
+    );
+  });
+}

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import type { AgentsService } from '../agents/index.ts';
+import { SELF_ORIGIN, type SiteRow, type SitesService } from '../sites/index.ts';
+
+export const DEMO_AGENT_EMAIL = 'demo@mostrador.local';
+
+export interface DemoSeed {
+  site: SiteRow;
+  email: string;
+  /** Set only on the run that created the account; it is never stored in clear. */
+  password: string | null;
+}
+
+/** First run only: the demo shop's site and one admin agent to answer it. */
+export async function seedDemo(
+  services: { sites: SitesService; agents: AgentsService },
+  options: { password?: string | undefined } = {},
+): Promise<DemoSeed> {
+  const existing = services.sites.demoSite();
+  if (existing) return { site: existing, email: DEMO_AGENT_EMAIL, password: null };
+
+  const site = services.sites.create({ name: 'Botiga Mostrador', allowedOrigins: [SELF_ORIGIN] });
+  services.sites.markDemoSite(site.id);
+  const password = options.password ?? randomBytes(9).toString('base64url');
+  await services.agents.create({
+    siteId: site.id,
+    email: DEMO_AGENT_EMAIL,
+    name: 'Laia',
+    role: 'admin',
+    password,
+  });
+  return { site, email: DEMO_AGENT_EMAIL, password };
+}

@@ -1,0 +1,3 @@
+export { demoShopRoutes } from './demo-shop.routes.ts';
+export { DEMO_PRODUCTS } from './catalog.ts';
+export { seedDemo, DEMO_AGENT_EMAIL, type DemoSeed } from './demo-seed.ts';

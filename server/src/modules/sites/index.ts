@@ -1,0 +1,3 @@
+export { SitesRepository, type SiteRow } from './sites.repository.ts';
+export { SitesService, type NewSite } from './sites.service.ts';
+export { isOriginAllowed, normalizeOrigin, serverOriginOf, SELF_ORIGIN } from './origin.ts';

@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { meta, sites } from '../../db/schema.ts';
+
+export type SiteRow = typeof sites.$inferSelect;
+
+export class SitesRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(row: SiteRow): void {
+    this.db.insert(sites).values(row).run();
+  }
+
+  byKey(key: string): SiteRow | undefined {
+    return this.db.select().from(sites).where(eq(sites.key, key)).get();
+  }
+
+  byId(id: string): SiteRow | undefined {
+    return this.db.select().from(sites).where(eq(sites.id, id)).get();
+  }
+
+  getMeta(key: string): string | undefined {
+    return this.db.select().from(meta).where(eq(meta.key, key)).get()?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db
+      .insert(meta)
+      .values({ key, value })
+      .onConflictDoUpdate({ target: meta.key, set: { value } })
+      .run();
+  }
+}

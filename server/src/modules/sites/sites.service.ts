@@ -1,0 +1,41 @@
+import { newId, newSiteKey } from '../../db/ids.ts';
+import type { SiteRow, SitesRepository } from './sites.repository.ts';
+
+export interface NewSite {
+  name: string;
+  allowedOrigins: string[];
+}
+
+export class SitesService {
+  constructor(private readonly repo: SitesRepository) {}
+
+  create(input: NewSite): SiteRow {
+    const row: SiteRow = {
+      id: newId('site'),
+      key: newSiteKey(),
+      name: input.name,
+      allowedOrigins: input.allowedOrigins,
+      createdAt: Date.now(),
+    };
+    this.repo.insert(row);
+    return row;
+  }
+
+  byKey(key: string): SiteRow | undefined {
+    return this.repo.byKey(key);
+  }
+
+  byId(id: string): SiteRow | undefined {
+    return this.repo.byId(id);
+  }
+
+  /** The demo shop's site, created by the first-run seed. */
+  demoSite(): SiteRow | undefined {
+    const id = this.repo.getMeta('demo_site_id');
+    return id ? this.repo.byId(id) : undefined;
+  }
+
+  markDemoSite(siteId: string): void {
+    this.repo.setMeta('demo_site_id', siteId);
+  }
+}

@@ -1,0 +1,2 @@
+export { VisitorsRepository, type VisitorRow } from './visitors.repository.ts';
+export { VisitorsService, type IdentifiedVisitor } from './visitors.service.ts';

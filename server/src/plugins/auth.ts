@@ -1,0 +1,45 @@
+import cookie from '@fastify/cookie';
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AgentsService, AuthenticatedAgent } from '../modules/agents/index.ts';
+
+export const SESSION_COOKIE = 'mostrador_session';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler that answers 401 unless a live agent session cookie is present. */
+    requireAgent: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Resolves an agent from a raw Cookie header (used by the socket handshake). */
+    agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
+  }
+  interface FastifyRequest {
+    agent: AuthenticatedAgent | null;
+  }
+}
+
+export interface AuthPluginOptions {
+  agents: AgentsService;
+}
+
+export const authPlugin = fp<AuthPluginOptions>(
+  async (app, { agents }) => {
+    await app.register(cookie);
+    app.decorateRequest('agent', null);
+
+    app.decorate('agentFromCookieHeader', (header: string | undefined) => {
+      const token = header ? app.parseCookie(header)[SESSION_COOKIE] : undefined;
+      return token ? agents.bySessionToken(token) : null;
+    });
+
+    app.decorate('requireAgent', async (request: FastifyRequest, reply: FastifyReply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      const agent = token ? agents.bySessionToken(token) : null;
+      if (!agent) {
+        await reply.status(401).send({ error: { code: 'unauthorized', message: 'Log in first' } });
+        return;
+      }
+      request.agent = agent;
+    });
+  },
+  { name: 'auth', fastify: '5.x', dependencies: ['db', 'errors'] },
+);

@@ -1,0 +1,32 @@
+import fp from 'fastify-plugin';
+import type Database from 'better-sqlite3';
+import { openDatabase, type Db } from '../db/client.ts';
+import { GroupCommit } from '../db/group-commit.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    sqlite: Database.Database;
+    groupCommit: GroupCommit;
+  }
+}
+
+export interface DbPluginOptions {
+  file: string;
+}
+
+/** Opens and migrates the database, and closes it last when the app closes. */
+export const dbPlugin = fp<DbPluginOptions>(
+  async (app, { file }) => {
+    const { db, sqlite } = openDatabase(file);
+    app.decorate('db', db);
+    app.decorate('sqlite', sqlite);
+    app.decorate('groupCommit', new GroupCommit(sqlite));
+    app.addHook('onClose', async () => {
+      // Let writes queued in this turn reach the disk before closing.
+      await app.groupCommit.run(() => undefined);
+      sqlite.close();
+    });
+  },
+  { name: 'db', fastify: '5.x' },
+);

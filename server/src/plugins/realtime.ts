@@ -1,0 +1,69 @@
+import fp from 'fastify-plugin';
+import { Server, type Namespace } from 'socket.io';
+import {
+  AGENT_NAMESPACE,
+  MAX_FRAME_BYTES,
+  SOCKET_PATH,
+  VISITOR_NAMESPACE,
+  type AgentClientEvents,
+  type AgentServerEvents,
+  type AgentSocketData,
+  type InterServerEvents,
+  type VisitorClientEvents,
+  type VisitorServerEvents,
+  type VisitorSocketData,
+} from '@mostrador/shared';
+
+export type VisitorNamespace = Namespace<
+  VisitorClientEvents,
+  VisitorServerEvents,
+  InterServerEvents,
+  VisitorSocketData
+>;
+export type AgentNamespace = Namespace<
+  AgentClientEvents,
+  AgentServerEvents,
+  InterServerEvents,
+  AgentSocketData
+>;
+
+export interface Realtime {
+  io: Server;
+  visitors: VisitorNamespace;
+  agents: AgentNamespace;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    realtime: Realtime;
+  }
+}
+
+/**
+ * Socket.IO on Fastify's own HTTP server. Origins are checked per namespace
+ * in the handshake middleware (visitors against their site, agents against
+ * the console), so the CORS layer only reflects the origin for polling.
+ */
+export const realtimePlugin = fp(
+  async (app) => {
+    const io = new Server(app.server, {
+      path: SOCKET_PATH,
+      serveClient: false,
+      maxHttpBufferSize: MAX_FRAME_BYTES,
+      cors: { origin: true, credentials: true },
+    });
+    const visitors: VisitorNamespace = io.of(VISITOR_NAMESPACE);
+    const agents: AgentNamespace = io.of(AGENT_NAMESPACE);
+    // The default namespace is not part of the contract.
+    io.of('/').use((_socket, next) => next(new Error('not_found')));
+    app.decorate('realtime', { io, visitors, agents });
+
+    app.addHook('preClose', async () => {
+      io.disconnectSockets(true);
+      io.of(VISITOR_NAMESPACE).disconnectSockets(true);
+      io.of(AGENT_NAMESPACE).disconnectSockets(true);
+      io.engine.close();
+    });
+  },
+  { name: 'realtime', fastify: '5.x' },
+);

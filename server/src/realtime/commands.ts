@@ -1,0 +1,52 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
+import {
+  fail,
+  type CommandSchemas,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+} from '@mostrador/shared';
+
+export type CommandHandlers<Events> = {
+  [K in keyof Events]: (
+    payload: RequestOf<Events, K>,
+  ) => Result<ResponseOf<Events, K>> | Promise<Result<ResponseOf<Events, K>>>;
+};
+
+/** The part of a Socket.IO socket this module needs; typed sockets satisfy it. */
+interface ListeningSocket {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+/**
+ * Registers one listener per command of the contract. Each listener
+ * validates the payload against its schema before anything else, always
+ * answers through the ack, and never lets an exception cross the wire.
+ */
+export function registerCommands<Events>(
+  socket: ListeningSocket,
+  schemas: CommandSchemas<Events>,
+  handlers: CommandHandlers<Events>,
+  log: FastifyBaseLogger,
+): void {
+  for (const name of Object.keys(schemas) as Array<keyof Events & string>) {
+    const { request } = schemas[name] as { request: z.ZodType };
+    const handle = handlers[name] as (payload: unknown) => Result<unknown> | Promise<Result<unknown>>;
+    socket.on(name, async (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const reply = ack as (result: Result<unknown>) => void;
+      const parsed = request.safeParse(payload);
+      if (!parsed.success) {
+        reply(fail('invalid_payload', z.prettifyError(parsed.error)));
+        return;
+      }
+      try {
+        reply(await handle(parsed.data));
+      } catch (err) {
+        log.error({ err, command: name }, 'socket command failed');
+        reply(fail('internal', 'Internal error'));
+      }
+    });
+  }
+}

@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import {
+  AGENT_NAMESPACE,
+  SOCKET_PATH,
+  VISITOR_NAMESPACE,
+  type AgentClientEvents,
+  type AgentServerEvents,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+  type VisitorClientEvents,
+  type VisitorServerEvents,
+} from '@mostrador/shared';
+import { buildApp, type App } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+
+export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
+export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+
+export const SHOP_ORIGIN = 'https://shop.example';
+export const AGENT_PASSWORD = 'correct horse battery';
+
+export interface TestServer {
+  app: App;
+  url: string;
+  port: number;
+  config: Config;
+  siteKey: string;
+  agentEmail: string;
+  /** Stops the server, keeping its database for a restart. */
+  stop(): Promise<void>;
+  /** Starts a new server process-equivalent on the same port and database. */
+  restart(): Promise<void>;
+  /** Stops the server and deletes its files. */
+  close(): Promise<void>;
+}
+
+/**
+ * A real server on an ephemeral port with a temporary SQLite file, one site
+ * whose shop lives at SHOP_ORIGIN, and one agent. Nothing is mocked.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'mostrador-test-'));
+  const config: Config = {
+    ...loadConfig({}),
+    databaseFile: join(dir, 'test.sqlite'),
+    logLevel: 'silent',
+    host: '127.0.0.1',
+    port: 0,
+    ...overrides,
+  };
+  let app = await buildApp(config);
+  const site = app.services.sites.create({ name: 'Test shop', allowedOrigins: [SHOP_ORIGIN] });
+  const agentEmail = 'agent@shop.example';
+  await app.services.agents.create({
+    siteId: site.id,
+    email: agentEmail,
+    name: 'Marta',
+    role: 'agent',
+    password: AGENT_PASSWORD,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  const server: TestServer = {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    config,
+    siteKey: site.key,
+    agentEmail,
+    async stop() {
+      await server.app.close();
+    },
+    async restart() {
+      app = await buildApp(config);
+      await app.listen({ port, host: config.host });
+      server.app = app;
+    },
+    async close() {
+      await server.app.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+export async function login(url: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  const cookie = res.headers.get('set-cookie');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0]!;
+}
+
+export function connectVisitor(
+  url: string,
+  auth: { siteKey: string; token?: string },
+  origin: string = SHOP_ORIGIN,
+): VisitorSocket {
+  return io(`${url}${VISITOR_NAMESPACE}`, {
+    path: SOCKET_PATH,
+    transports: ['websocket'],
+    extraHeaders: { origin },
+    auth,
+    forceNew: true,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  });
+}
+
+export function connectAgent(url: string, cookie: string, origin: string = url): AgentSocket {
+  return io(`${url}${AGENT_NAMESPACE}`, {
+    path: SOCKET_PATH,
+    transports: ['websocket'],
+    extraHeaders: { origin, cookie },
+    forceNew: true,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  });
+}
+
+/** Sends a contract command and resolves with its ack. */
+export function command<Events, K extends keyof Events & string>(
+  socket: { timeout(ms: number): { emit(event: string, ...args: unknown[]): unknown } },
+  name: K,
+  payload: RequestOf<Events, K> | unknown,
+): Promise<Result<ResponseOf<Events, K>>> {
+  return new Promise((resolve, reject) => {
+    socket.timeout(5000).emit(name, payload, (err: Error | null, result: Result<ResponseOf<Events, K>>) =>
+      err ? reject(err) : resolve(result),
+    );
+  });
+}
+
+export const visitorCommand = <K extends keyof VisitorClientEvents & string>(
+  socket: VisitorSocket,
+  name: K,
+  payload: RequestOf<VisitorClientEvents, K> | unknown,
+) => command<VisitorClientEvents, K>(socket as never, name, payload);
+
+export const agentCommand = <K extends keyof AgentClientEvents & string>(
+  socket: AgentSocket,
+  name: K,
+  payload: RequestOf<AgentClientEvents, K> | unknown,
+) => command<AgentClientEvents, K>(socket as never, name, payload);
+
+/** Resolves with the next payload of a server fact. */
+export function nextFact<S extends { once(event: string, listener: (payload: never) => void): unknown }, T = unknown>(
+  socket: S,
+  event: string,
+  timeoutMs = 5000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, ((payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    }) as (payload: never) => void);
+  });
+}
+
+/** Resolves when the socket connects, or rejects with the handshake error. */
+export function connected(socket: { once(event: string, listener: (arg: never) => void): unknown }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', (() => resolve()) as (arg: never) => void);
+    socket.once('connect_error', ((err: Error) => reject(err)) as (arg: never) => void);
+  });
+}

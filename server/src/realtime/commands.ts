@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import {
   fail,
@@ -14,6 +13,11 @@ export type CommandHandlers<Events> = {
   ) => Result<ResponseOf<Events, K>> | Promise<Result<ResponseOf<Events, K>>>;
 };
 
+/** Where failures are written; Fastify's logger fits. */
+export interface ErrorLog {
+  error(details: object, message: string): void;
+}
+
 /** The part of a Socket.IO socket this module needs; typed sockets satisfy it. */
 interface ListeningSocket {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
@@ -28,7 +32,7 @@ export function registerCommands<Events>(
   socket: ListeningSocket,
   schemas: CommandSchemas<Events>,
   handlers: CommandHandlers<Events>,
-  log: FastifyBaseLogger,
+  log: ErrorLog,
 ): void {
   for (const name of Object.keys(schemas) as Array<keyof Events & string>) {
     const { request } = schemas[name] as { request: z.ZodType };

@@ -38,6 +38,29 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A built app that never listens, on a temporary database; for `app.inject` tests. */
+export async function buildTestApp(
+  overrides: Partial<Config> = {},
+): Promise<{ app: App; config: Config; dir: string; cleanup(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'mostrador-test-'));
+  const config: Config = {
+    ...loadConfig({}),
+    databaseFile: join(dir, 'test.sqlite'),
+    logLevel: 'silent',
+    ...overrides,
+  };
+  const app = await buildApp(config);
+  return {
+    app,
+    config,
+    dir,
+    async cleanup() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * A real server on an ephemeral port with a temporary SQLite file, one site
  * whose shop lives at SHOP_ORIGIN, and one agent. Nothing is mocked.

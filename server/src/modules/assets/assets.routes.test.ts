@@ -1,0 +1,80 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../testing/harness.ts';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function appWithAssets(withConsole: boolean) {
+  const { app, dir, cleanup } = await buildTestApp();
+  cleanups.push(cleanup);
+  await app.close();
+  const widgetFile = join(dir, 'widget.js');
+  const consoleDir = join(dir, 'console');
+  writeFileSync(widgetFile, 'console.log("widget");'.repeat(50));
+  if (withConsole) {
+    mkdirSync(join(consoleDir, 'assets'), { recursive: true });
+    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Console</title>');
+    writeFileSync(join(consoleDir, 'assets', 'app-abc123.js'), 'export {}');
+  }
+  const built = await buildTestApp({ widgetFile, consoleDir });
+  cleanups.push(built.cleanup);
+  return built.app;
+}
+
+describe('widget.js', () => {
+  it('is served compressed, cacheable and revalidated by ETag', async () => {
+    const app = await appWithAssets(false);
+    const res = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['cache-control']).toContain('max-age=300');
+    expect(gunzipSync(res.rawPayload).toString()).toContain('console.log("widget")');
+
+    const again = await app.inject({
+      method: 'GET',
+      url: '/widget.js',
+      headers: { 'if-none-match': String(res.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('prefers brotli and falls back to plain text', async () => {
+    const app = await appWithAssets(false);
+    const br = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    const plain = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': '' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.startsWith('console.log')).toBe(true);
+  });
+});
+
+describe('console', () => {
+  it('serves the app, its deep links, and immutable hashed assets', async () => {
+    const app = await appWithAssets(true);
+    const index = await app.inject({ method: 'GET', url: '/console/' });
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain('<title>Console</title>');
+    expect(index.headers['cache-control']).toBe('no-cache');
+
+    const deepLink = await app.inject({ method: 'GET', url: '/console/conversations/cnv_x' });
+    expect(deepLink.body).toContain('<title>Console</title>');
+
+    const asset = await app.inject({ method: 'GET', url: '/console/assets/app-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+  });
+
+  it('says plainly when it has not been built', async () => {
+    const app = await appWithAssets(false);
+    const res = await app.inject({ method: 'GET', url: '/console/' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.message).toBe('Console not built');
+  });
+});

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { App } from '../../app.ts';
+import { buildTestApp } from '../../testing/harness.ts';
+import { DEMO_PRODUCTS } from './catalog.ts';
+import { seedDemo } from './demo-seed.ts';
+
+let app: App;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ app, cleanup } = await buildTestApp());
+});
+afterEach(() => cleanup());
+
+describe('demo seed', () => {
+  it('creates the demo site and its agent once, and never again', async () => {
+    const first = await seedDemo(app.services, { password: 'first-run-pass' });
+    expect(first.password).toBe('first-run-pass');
+    expect(first.site.allowedOrigins).toEqual(['self']);
+    const second = await seedDemo(app.services);
+    expect(second.site.id).toBe(first.site.id);
+    expect(second.password).toBeNull();
+    expect(await app.services.agents.login(first.email, 'first-run-pass')).not.toBeNull();
+  });
+});
+
+describe('demo shop pages', () => {
+  it('asks for the seed before serving pages', async () => {
+    expect((await app.inject({ method: 'GET', url: '/shop/' })).statusCode).toBe(503);
+  });
+
+  it('lists the products, and each page carries exactly the merchant’s one script tag under a strict CSP', async () => {
+    const { site } = await seedDemo(app.services, { password: 'x-pass-123' });
+    const tag = `<script async src="http://shop.test/widget.js" data-site="${site.key}"></script>`;
+    const urls = ['/shop/', '/shop/cart', ...DEMO_PRODUCTS.map((p) => `/shop/products/${p.slug}`)];
+    for (const url of urls) {
+      const res = await app.inject({ method: 'GET', url, headers: { host: 'shop.test' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body.split(tag)).toHaveLength(2);
+      expect(res.body.match(/widget\.js/g)).toHaveLength(1);
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    const list = await app.inject({ method: 'GET', url: '/shop/' });
+    for (const product of DEMO_PRODUCTS) expect(list.body).toContain(`/shop/products/${product.slug}`);
+  });
+
+  it('publishes schema.org Product data on product pages', async () => {
+    await seedDemo(app.services, { password: 'x-pass-123' });
+    const product = DEMO_PRODUCTS[0]!;
+    const res = await app.inject({ method: 'GET', url: `/shop/products/${product.slug}` });
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(res.body)?.[1];
+    expect(JSON.parse(json ?? '{}')).toMatchObject({ '@type': 'Product', sku: product.sku, name: product.name });
+  });
+
+  it('answers 404 for an unknown product', async () => {
+    await seedDemo(app.services, { password: 'x-pass-123' });
+    const res = await app.inject({ method: 'GET', url: '/shop/products/nope' });
+    expect(res.statusCode).toBe(404);
+  });
+});

@@ -168,3 +168,20 @@ describe('who may reach what', () => {
     expect(list).toEqual({ ok: true, data: { conversations: [] } });
   });
 });
+
+describe('logging out', () => {
+  it('ends the live sockets of that session, and the old cookie no longer connects', async () => {
+    const cookie = await login(server.url, server.agentEmail, AGENT_PASSWORD);
+    const agent = connectAgent(server.url, cookie);
+    sockets.push(agent);
+    await connected(agent);
+    const dropped = nextFact<AgentSocket, string>(agent, 'disconnect');
+    const res = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+    expect(res.status).toBe(204);
+    expect(await dropped).toBe('io server disconnect');
+
+    const again = connectAgent(server.url, cookie);
+    sockets.push(again);
+    await expect(connected(again)).rejects.toThrow('unauthorized');
+  });
+});

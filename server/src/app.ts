@@ -12,6 +12,7 @@ import {
   attachAgentSocket,
   attachVisitorSocket,
   conversationRoutes,
+  endAgentSession,
   ConversationsRepository,
   ConversationsService,
   SocketBroadcaster,
@@ -64,6 +65,7 @@ export async function buildApp(config: Config): Promise<App> {
   // HTTP.
   await app.register(authRoutes, {
     agents,
+    onLogout: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
     secureCookies: config.secureCookies,
     sessionDays: config.sessionDays,
   });

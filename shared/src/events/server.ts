@@ -18,4 +18,5 @@ export interface AgentSocketData {
   agentId: string;
   name: string;
   role: AgentRole;
+  sessionId: string;
 }

@@ -14,6 +14,8 @@ export interface NewAgent {
 export interface AuthenticatedAgent {
   profile: AgentProfile;
   siteId: string;
+  /** Identifies the login session (a hash of its token), so its sockets can be ended at logout. */
+  sessionId: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,28 +48,33 @@ export class AgentsService {
     const token = newSecret();
     const now = Date.now();
     this.repo.deleteExpiredSessions(now);
+    const sessionId = hashSecret(token);
     this.repo.insertSession({
-      tokenHash: hashSecret(token),
+      tokenHash: sessionId,
       agentId: row.id,
       createdAt: now,
       expiresAt: now + this.sessionDays * DAY_MS,
     });
-    const agent = this.authenticated(row.id);
+    const agent = this.authenticated(row.id, sessionId);
     return agent ? { token, agent } : null;
   }
 
   bySessionToken(token: string): AuthenticatedAgent | null {
-    const session = this.repo.liveSession(hashSecret(token), Date.now());
-    return session ? this.authenticated(session.agentId) : null;
+    const sessionId = hashSecret(token);
+    const session = this.repo.liveSession(sessionId, Date.now());
+    return session ? this.authenticated(session.agentId, sessionId) : null;
   }
 
-  logout(token: string): void {
-    this.repo.deleteSession(hashSecret(token));
+  /** Ends the session and returns its id. */
+  logout(token: string): string {
+    const sessionId = hashSecret(token);
+    this.repo.deleteSession(sessionId);
+    return sessionId;
   }
 
-  private authenticated(agentId: string): AuthenticatedAgent | null {
+  private authenticated(agentId: string, sessionId: string): AuthenticatedAgent | null {
     const found = this.repo.withSite(agentId);
-    return found ? { profile: toProfile(found.agent, found.site), siteId: found.site.id } : null;
+    return found ? { profile: toProfile(found.agent, found.site), siteId: found.site.id, sessionId } : null;
   }
 }
 

@@ -6,13 +6,15 @@ import type { AgentsService } from './agents.service.ts';
 
 export interface AuthRoutesOptions {
   agents: AgentsService;
+  /** Called after a logout, so live sockets of that session end too. */
+  onLogout: (sessionId: string) => void;
   secureCookies: boolean;
   sessionDays: number;
 }
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
   app,
-  { agents, secureCookies, sessionDays },
+  { agents, onLogout, secureCookies, sessionDays },
 ) => {
   app.post(
     '/api/auth/login',
@@ -46,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     { schema: { response: { 204: z.null() } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) agents.logout(token);
+      if (token) onLogout(agents.logout(token));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

@@ -5,7 +5,7 @@ import { registerCommands } from '../../realtime/commands.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import { normalizeOrigin, serverOriginOf } from '../sites/index.ts';
 import type { AgentActor } from './actors.ts';
-import { siteAgentsRoom } from './conversations.broadcast.ts';
+import { sessionRoom, siteAgentsRoom } from './conversations.broadcast.ts';
 import { toEvent, toMessageEvent, toSummary } from './conversations.mapping.ts';
 import type { ConversationsService } from './conversations.service.ts';
 
@@ -33,13 +33,15 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
       siteId: agent.siteId,
       name: agent.profile.name,
       role: agent.profile.role,
+      sessionId: agent.sessionId,
     };
     next();
   });
 
   ns.on('connection', (socket) => {
-    const actor: AgentActor = { kind: 'agent', ...socket.data };
-    void socket.join(siteAgentsRoom(actor.siteId));
+    const { agentId, siteId, name, role, sessionId } = socket.data;
+    const actor: AgentActor = { kind: 'agent', agentId, siteId, name, role };
+    void socket.join([siteAgentsRoom(siteId), sessionRoom(sessionId)]);
 
     registerCommands<AgentClientEvents>(
       socket,
@@ -74,4 +76,9 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
       log,
     );
   });
+}
+
+/** A logged-out session must not keep a live socket. */
+export function endAgentSession(ns: AgentNamespace, sessionId: string): void {
+  ns.in(sessionRoom(sessionId)).disconnectSockets(true);
 }

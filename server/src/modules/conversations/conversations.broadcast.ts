@@ -12,6 +12,7 @@ export interface ConversationBroadcaster {
 
 export const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
 export const siteAgentsRoom = (siteId: string) => `site:${siteId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** Rooms: every tab of a visitor shares one room; every agent of a site shares another. */
 export class SocketBroadcaster implements ConversationBroadcaster {

@@ -4,4 +4,4 @@ export { ConversationsService } from './conversations.service.ts';
 export { SocketBroadcaster, type ConversationBroadcaster } from './conversations.broadcast.ts';
 export { conversationRoutes } from './conversations.routes.ts';
 export { attachVisitorSocket } from './visitor.socket.ts';
-export { attachAgentSocket } from './agent.socket.ts';
+export { attachAgentSocket, endAgentSession } from './agent.socket.ts';

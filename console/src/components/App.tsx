@@ -1,0 +1,90 @@
+import type { AgentProfile } from '@mostrador/shared';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { currentAgent, logout } from '../api/http.ts';
+import { connectAgentSocket } from '../api/socketConnection.ts';
+import { I18nContext, type I18n } from '../i18n/context.ts';
+import { LANGUAGE_STORAGE_KEY, pickLanguage, translatorFor, type Language } from '../i18n/index.ts';
+import { InboxScreen } from './InboxScreen.tsx';
+import { LoginScreen } from './LoginScreen.tsx';
+
+type Session =
+  | { phase: 'checking' }
+  | { phase: 'signedOut'; sessionEnded: boolean }
+  | { phase: 'signedIn'; agent: AgentProfile };
+
+function savedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function useLanguage(): I18n {
+  const [language, setLanguageState] = useState<Language>(() =>
+    pickLanguage(savedLanguage(), navigator.languages ?? [navigator.language]),
+  );
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, next);
+    } catch {
+      // Without storage the choice lasts as long as the page, which is still useful.
+    }
+  }, []);
+  const i18n = useMemo(() => ({ language, t: translatorFor(language), setLanguage }), [language, setLanguage]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = i18n.t('app.name');
+  }, [language, i18n]);
+  return i18n;
+}
+
+export function App() {
+  const i18n = useLanguage();
+  const [session, setSession] = useState<Session>({ phase: 'checking' });
+
+  useEffect(() => {
+    let cancelled = false;
+    void currentAgent().then((agent) => {
+      if (cancelled) return;
+      setSession(agent ? { phase: 'signedIn', agent } : { phase: 'signedOut', sessionEnded: false });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const handleSessionEnded = useCallback(() => setSession({ phase: 'signedOut', sessionEnded: true }), []);
+  const handleLogout = useCallback(() => {
+    // Leave first: unmounting the inbox closes its socket, so the server
+    // dropping it after logout is not mistaken for an expired session.
+    setSession({ phase: 'signedOut', sessionEnded: false });
+    void logout();
+  }, []);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      {session.phase === 'checking' && (
+        <p class="app-loading" role="status">
+          {i18n.t('app.loading')}
+        </p>
+      )}
+      {session.phase === 'signedOut' && (
+        <LoginScreen
+          sessionEnded={session.sessionEnded}
+          onLoggedIn={(agent) => setSession({ phase: 'signedIn', agent })}
+        />
+      )}
+      {session.phase === 'signedIn' && (
+        <InboxScreen
+          key={session.agent.id}
+          agent={session.agent}
+          connect={connectAgentSocket}
+          onLogout={handleLogout}
+          onSessionEnded={handleSessionEnded}
+        />
+      )}
+    </I18nContext.Provider>
+  );
+}

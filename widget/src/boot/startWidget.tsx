@@ -1,0 +1,49 @@
+import { render } from 'preact';
+import { ChatSession } from '../chat/chatSession.ts';
+import { createVisitorStorage, type KeyValueStore } from '../chat/visitorStorage.ts';
+import { installCommandQueue, type GlobalHost } from '../commands/dispatcher.ts';
+import { createTranslator, pickLanguage } from '../i18n/catalogue.ts';
+import type { VisitorTransport } from '../transport/visitorTransport.ts';
+import { App } from '../ui/App.tsx';
+import { createPanelState } from '../ui/panelState.ts';
+import { createShadowHost, HOST_ID } from '../ui/shadowHost.ts';
+import { TranslationContext } from '../ui/translation.ts';
+import type { ScriptConfig } from './scriptConfig.ts';
+
+export interface WidgetEnvironment {
+  document: Document;
+  globalHost: GlobalHost;
+  browserLanguage: string | undefined;
+  storage: KeyValueStore | null;
+  css: string;
+  createTransport(config: ScriptConfig, getToken: () => string | undefined): VisitorTransport;
+}
+
+/**
+ * Wires everything together: commands, storage, the connection and the UI.
+ * Separate from main.tsx so tests can start a widget with a fake transport.
+ */
+export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatSession | null {
+  const doc = env.document;
+  // Pasted twice, or loaded by two tags: one widget is enough.
+  if (doc.getElementById(HOST_ID)) return null;
+
+  const panel = createPanelState();
+  installCommandQueue(env.globalHost, panel);
+
+  const storage = createVisitorStorage(config.siteKey, env.storage);
+  const transport = env.createTransport(config, () => storage.read().token);
+  const chat = new ChatSession({ transport, storage, onAgentMessage: panel.noteAgentMessage });
+
+  const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
+  const { host, root } = createShadowHost(doc, env.css);
+  host.setAttribute('lang', language);
+  render(
+    <TranslationContext.Provider value={createTranslator(language)}>
+      <App chat={chat} panel={panel} />
+    </TranslationContext.Provider>,
+    root,
+  );
+  chat.start();
+  return chat;
+}

@@ -1,0 +1,53 @@
+import type { VisitorStorage } from './visitorStorage.ts';
+
+/**
+ * Messages the server has not acknowledged yet. Persisted, so a message typed
+ * just before a navigation or a network drop is sent on the next connection,
+ * with the same clientId: the server stores a resend only once.
+ */
+export interface OutboxItem {
+  clientId: string;
+  body: string;
+  createdAt: number;
+  /** `sending` until acked (also while offline); `failed` once the server refused it. */
+  status: 'sending' | 'failed';
+  /** The server's reason, for a failed item. */
+  error?: string;
+}
+
+export interface Outbox {
+  readonly items: readonly OutboxItem[];
+  add(item: OutboxItem): void;
+  remove(clientIds: ReadonlySet<string>): boolean;
+  markFailed(clientId: string, error: string): void;
+  markSending(clientId: string): void;
+  /** The oldest item waiting to be sent; items go one at a time, in order. */
+  next(): OutboxItem | undefined;
+}
+
+export function createOutbox(storage: VisitorStorage): Outbox {
+  let items: readonly OutboxItem[] = storage.read().outbox ?? [];
+  const save = (next: readonly OutboxItem[]) => {
+    items = next;
+    storage.update({ outbox: [...next] });
+  };
+  const replace = (clientId: string, change: (item: OutboxItem) => OutboxItem) =>
+    save(items.map((item) => (item.clientId === clientId ? change(item) : item)));
+
+  return {
+    get items() {
+      return items;
+    },
+    add: (item) => save([...items, item]),
+    remove(clientIds) {
+      const kept = items.filter((item) => !clientIds.has(item.clientId));
+      if (kept.length === items.length) return false;
+      save(kept);
+      return true;
+    },
+    markFailed: (clientId, error) => replace(clientId, (item) => ({ ...item, status: 'failed', error })),
+    markSending: (clientId) =>
+      replace(clientId, ({ error: _dropped, ...item }) => ({ ...item, status: 'sending' })),
+    next: () => items.find((item) => item.status === 'sending'),
+  };
+}

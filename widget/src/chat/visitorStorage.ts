@@ -1,0 +1,94 @@
+import type { OutboxItem } from './outbox.ts';
+
+/**
+ * What survives navigation and reload, in the shop's localStorage under
+ * `mostrador:<siteKey>`: the visitor token, the open conversation's id and
+ * the messages not yet acknowledged.
+ */
+export interface StoredVisitor {
+  token?: string;
+  conversationId?: string | null;
+  outbox?: OutboxItem[];
+}
+
+export interface VisitorStorage {
+  read(): StoredVisitor;
+  /** Read-modify-write, so fields written by other code paths are kept. */
+  update(change: Partial<StoredVisitor>): void;
+}
+
+/** The subset of `Storage` we use, so tests can pass a Map-backed fake. */
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+export function storageKey(siteKey: string): string {
+  return `mostrador:${siteKey}`;
+}
+
+function isOutboxItem(value: unknown): value is OutboxItem {
+  if (typeof value !== 'object' || value === null) return false;
+  const item = value as Record<string, unknown>;
+  return (
+    typeof item.clientId === 'string' &&
+    typeof item.body === 'string' &&
+    typeof item.createdAt === 'number' &&
+    (item.status === 'sending' || item.status === 'failed')
+  );
+}
+
+/** Whatever is stored may be old, foreign or hand-edited: keep only what has the right shape. */
+function parse(raw: string | null): StoredVisitor {
+  if (!raw) return {};
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== 'object' || value === null) return {};
+    const record = value as Record<string, unknown>;
+    const stored: StoredVisitor = {};
+    if (typeof record.token === 'string' && record.token) stored.token = record.token;
+    if (typeof record.conversationId === 'string' || record.conversationId === null) {
+      stored.conversationId = record.conversationId;
+    }
+    if (Array.isArray(record.outbox)) stored.outbox = record.outbox.filter(isOutboxItem);
+    return stored;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Storage may be missing or throw (privacy modes, sandboxed frames, quota).
+ * Then we keep the same data in memory: the chat works for this page view.
+ */
+export function createVisitorStorage(siteKey: string, backend: KeyValueStore | null): VisitorStorage {
+  const key = storageKey(siteKey);
+  let memory: StoredVisitor = {};
+  const read = (): StoredVisitor => {
+    try {
+      if (backend) memory = parse(backend.getItem(key));
+    } catch {
+      // Keep the in-memory copy.
+    }
+    return { ...memory };
+  };
+  return {
+    read,
+    update(change) {
+      const next = { ...read(), ...change };
+      if (next.token === undefined) delete next.token;
+      memory = next;
+      try {
+        backend?.setItem(key, JSON.stringify(next));
+      } catch {
+        // Quota or access errors: the in-memory copy still serves this page.
+      }
+    },
+  };
+}
+
+/** `window.localStorage`, or null where even touching it throws. */
+export function browserLocalStorage(): KeyValueStore | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}

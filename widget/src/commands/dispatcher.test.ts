@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { installCommandQueue, type CommandHandlers, type GlobalHost } from './dispatcher.ts';
+
+function recordingHandlers(calls: string[]): CommandHandlers {
+  return {
+    open: () => calls.push('open'),
+    close: () => calls.push('close'),
+    toggle: () => calls.push('toggle'),
+  };
+}
+
+/** The exact stub merchants paste, evaluated against a fake window. */
+function stubbedHost(): GlobalHost & { Mostrador: (...args: unknown[]) => void } {
+  const host = {} as GlobalHost & { Mostrador: (...args: unknown[]) => void };
+  const Mostrador = function (this: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    ((Mostrador as unknown as { q?: unknown[] }).q ??= []).push(arguments);
+  } as unknown as (...args: unknown[]) => void;
+  host.Mostrador = Mostrador;
+  return host;
+}
+
+describe('installCommandQueue', () => {
+  it('replays calls made on the stub before load, in order', () => {
+    const host = stubbedHost();
+    host.Mostrador('open');
+    host.Mostrador('toggle');
+    host.Mostrador('close');
+    const calls: string[] = [];
+    installCommandQueue(host, recordingHandlers(calls));
+    expect(calls).toEqual(['open', 'toggle', 'close']);
+  });
+
+  it('replaces the global with a function that runs commands at once', () => {
+    const host = stubbedHost();
+    const stub = host.Mostrador;
+    const calls: string[] = [];
+    installCommandQueue(host, recordingHandlers(calls));
+    expect(host.Mostrador).not.toBe(stub);
+    host.Mostrador('toggle');
+    expect(calls).toEqual(['toggle']);
+    expect((host.Mostrador as { q?: unknown }).q).toBeUndefined();
+  });
+
+  it('works without a stub', () => {
+    const host: GlobalHost = {};
+    const calls: string[] = [];
+    const mostrador = installCommandQueue(host, recordingHandlers(calls));
+    expect(host.Mostrador).toBe(mostrador);
+    mostrador('open');
+    expect(calls).toEqual(['open']);
+  });
+
+  it('warns about and ignores unknown commands, queued or live', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const host = stubbedHost();
+    host.Mostrador('explode');
+    host.Mostrador('open');
+    const calls: string[] = [];
+    installCommandQueue(host, recordingHandlers(calls));
+    host.Mostrador('toString');
+    expect(calls).toEqual(['open']);
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The `window.Mostrador(...)` command queue. Merchants may call the global
+ * before our async script arrives, through this stub:
+ *   window.Mostrador = window.Mostrador || function(){(Mostrador.q = Mostrador.q || []).push(arguments)}
+ * On load we replay the queued calls in order, then replace the stub.
+ */
+
+/** What the commands act on. New commands (setDepartment, setCart, track) add a member here. */
+export interface CommandHandlers {
+  open(): void;
+  close(): void;
+  toggle(): void;
+}
+
+/** The stub shape: a function that may carry a queue of `arguments` objects. */
+interface QueuedStub {
+  (...args: unknown[]): void;
+  q?: ArrayLike<unknown>[];
+}
+
+export type MostradorGlobal = (command: string, ...args: unknown[]) => void;
+
+export interface GlobalHost {
+  Mostrador?: unknown;
+}
+
+/** Runs one command. An explicit switch: only known names reach a handler. */
+export function runCommand(handlers: CommandHandlers, args: ArrayLike<unknown>): void {
+  const name = args[0];
+  switch (name) {
+    case 'open':
+      handlers.open();
+      return;
+    case 'close':
+      handlers.close();
+      return;
+    case 'toggle':
+      handlers.toggle();
+      return;
+    default:
+      console.warn(`[Mostrador] Unknown command ignored: ${String(name)}`);
+  }
+}
+
+function queuedCalls(existing: unknown): ArrayLike<unknown>[] {
+  if (typeof existing !== 'function') return [];
+  const queue = (existing as QueuedStub).q;
+  return Array.isArray(queue) ? queue : [];
+}
+
+/** Drains the stub's queue in order, then installs the real function as the one global. */
+export function installCommandQueue(host: GlobalHost, handlers: CommandHandlers): MostradorGlobal {
+  for (const args of queuedCalls(host.Mostrador)) {
+    // One bad command must not stop the ones after it.
+    try {
+      runCommand(handlers, args);
+    } catch (error) {
+      console.error('[Mostrador] Command failed', error);
+    }
+  }
+  const mostrador: MostradorGlobal = (...args: unknown[]) => runCommand(handlers, args);
+  host.Mostrador = mostrador;
+  return mostrador;
+}

@@ -1,0 +1,26 @@
+import type { Messages } from './en.ts';
+
+export const ca: Messages = {
+  launcherOpen: 'Obre el xat',
+  launcherClose: 'Tanca el xat',
+  unreadCount: '{count} sense llegir',
+  panelTitle: 'Xat',
+  minimize: 'Minimitza el xat',
+  endChat: 'Finalitza el xat',
+  greeting: 'Hola! Envia’ns un missatge i et respondrem aquí.',
+  messagesLabel: 'Missatges',
+  composerLabel: 'El teu missatge',
+  composerPlaceholder: 'Escriu un missatge…',
+  send: 'Envia',
+  sending: 'S’està enviant…',
+  failed: 'No s’ha enviat.',
+  retry: 'Torna-ho a provar',
+  charsLeft: 'Queden {count} caràcters',
+  charsOver: '{count} caràcters per sobre del límit',
+  typing: '{name} està escrivint…',
+  reconnecting: 'S’està reconnectant…',
+  statusClosed: 'La conversa s’ha tancat',
+  statusOpen: 'La conversa és oberta',
+  you: 'Tu',
+  agentFallbackName: 'Agent',
+};

@@ -1,0 +1,26 @@
+import type { Messages } from './en.ts';
+
+export const es: Messages = {
+  launcherOpen: 'Abrir el chat',
+  launcherClose: 'Cerrar el chat',
+  unreadCount: '{count} sin leer',
+  panelTitle: 'Chat',
+  minimize: 'Minimizar el chat',
+  endChat: 'Finalizar el chat',
+  greeting: '¡Hola! Envíanos un mensaje y te responderemos aquí.',
+  messagesLabel: 'Mensajes',
+  composerLabel: 'Tu mensaje',
+  composerPlaceholder: 'Escribe un mensaje…',
+  send: 'Enviar',
+  sending: 'Enviando…',
+  failed: 'No se ha enviado.',
+  retry: 'Reintentar',
+  charsLeft: 'Quedan {count} caracteres',
+  charsOver: '{count} caracteres por encima del límite',
+  typing: '{name} está escribiendo…',
+  reconnecting: 'Reconectando…',
+  statusClosed: 'La conversación se ha cerrado',
+  statusOpen: 'La conversación está abierta',
+  you: 'Tú',
+  agentFallbackName: 'Agente',
+};

@@ -1,0 +1,30 @@
+import { browserLocalStorage } from './chat/visitorStorage.ts';
+import { findOwnScript, readScriptConfig } from './boot/scriptConfig.ts';
+import { startWidget } from './boot/startWidget.tsx';
+import { createSocketTransport } from './transport/socketTransport.ts';
+import css from './ui/styles.css?inline';
+
+/** The bundle's entry: runs once when the shop's page loads widget.js. */
+function main(): void {
+  // currentScript must be read now: it is null once this first run is over.
+  const config = readScriptConfig(findOwnScript(document));
+  if (!config) {
+    console.warn('[Mostrador] widget.js needs a data-site attribute on its <script> tag.');
+    return;
+  }
+  const start = () =>
+    startWidget(config, {
+      document,
+      globalHost: window as Window & { Mostrador?: unknown },
+      browserLanguage: navigator.language,
+      storage: browserLocalStorage(),
+      css,
+      createTransport: ({ serverOrigin, siteKey }, getToken) =>
+        createSocketTransport({ serverOrigin, siteKey, getToken }),
+    });
+  // An async script can run before <body> exists when placed in <head>.
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start, { once: true });
+}
+
+main();

@@ -1,0 +1,55 @@
+import type { VisitorClientEvents, VisitorHandshake, VisitorServerEvents } from '@mostrador/shared';
+import { SOCKET_PATH, VISITOR_NAMESPACE } from '@mostrador/shared/limits';
+import { io, type Socket } from 'socket.io-client';
+import { ACK_TIMEOUT_MS, TIMED_OUT, type VisitorTransport } from './visitorTransport.ts';
+
+export interface SocketTransportOptions {
+  serverOrigin: string;
+  siteKey: string;
+  /** Read on every (re)connect, so a reconnect presents the latest token. */
+  getToken(): string | undefined;
+}
+
+type AckWithTimeout = (error: Error | null, result: unknown) => void;
+type LooseEmit = (event: string, payload: unknown, ack: AckWithTimeout) => void;
+type LooseOn = (event: string, listener: (...args: never[]) => void) => void;
+
+/** The real transport: Socket.IO on the `/visitor` namespace. Does not connect until asked. */
+export function createSocketTransport(options: SocketTransportOptions): VisitorTransport {
+  const socket: Socket<VisitorServerEvents, VisitorClientEvents> = io(
+    options.serverOrigin + VISITOR_NAMESPACE,
+    {
+      path: SOCKET_PATH,
+      transports: ['websocket', 'polling'],
+      autoConnect: false,
+      auth: (cb) => {
+        const token = options.getToken();
+        const handshake: VisitorHandshake = token ? { siteKey: options.siteKey, token } : { siteKey: options.siteKey };
+        cb(handshake);
+      },
+    },
+  );
+  // Socket.IO's generic event typing does not follow a generic key through;
+  // the VisitorTransport signature is what keeps callers type-safe.
+  const on = socket.on.bind(socket) as unknown as LooseOn;
+
+  return {
+    get connected() {
+      return socket.connected;
+    },
+    on: (event, listener) => on(event, listener),
+    onDisconnect: (listener) => socket.on('disconnect', (reason) => listener(reason)),
+    onConnectError: (listener) => socket.on('connect_error', () => listener(socket.active)),
+    request(event, payload) {
+      const timed = socket.timeout(ACK_TIMEOUT_MS);
+      const emit = timed.emit.bind(timed) as unknown as LooseEmit;
+      return new Promise((resolve) => {
+        emit(event, payload, (error, result) => resolve(error ? TIMED_OUT : (result as never)));
+      });
+    },
+    notify(event, payload) {
+      socket.emit(event, payload, () => {});
+    },
+    connect: () => void socket.connect(),
+  };
+}

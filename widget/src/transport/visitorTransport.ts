@@ -1,0 +1,34 @@
+import type {
+  RequestOf,
+  ResponseOf,
+  Result,
+  VisitorClientEvents,
+  VisitorServerEvents,
+} from '@mostrador/shared';
+
+/** How long a command waits for its ack before we treat the connection as gone. */
+export const ACK_TIMEOUT_MS = 10_000;
+
+export const TIMED_OUT = 'timeout';
+/** An ack, or `'timeout'` when none came (slow server, or the socket dropped). */
+export type Outcome<T> = Result<T> | typeof TIMED_OUT;
+
+export type CommandName = keyof VisitorClientEvents;
+export type CommandRequest<K extends CommandName> = RequestOf<VisitorClientEvents, K>;
+export type CommandResponse<K extends CommandName> = ResponseOf<VisitorClientEvents, K>;
+
+/**
+ * The part of the `/visitor` socket the chat logic uses. Kept this small so
+ * tests can drive the chat with a fake, and the logic never sees Socket.IO.
+ */
+export interface VisitorTransport {
+  readonly connected: boolean;
+  on<K extends keyof VisitorServerEvents>(event: K, listener: VisitorServerEvents[K]): void;
+  onDisconnect(listener: (reason: string) => void): void;
+  /** `willRetry` is false when the server refused the handshake: Socket.IO then stops trying. */
+  onConnectError(listener: (willRetry: boolean) => void): void;
+  request<K extends CommandName>(event: K, payload: CommandRequest<K>): Promise<Outcome<CommandResponse<K>>>;
+  /** Fire-and-forget: typing hints are worthless once late, so no ack is awaited. */
+  notify(event: 'typing:set', payload: CommandRequest<'typing:set'>): void;
+  connect(): void;
+}

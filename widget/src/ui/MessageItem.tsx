@@ -1,0 +1,56 @@
+import type { ConversationEvent } from '@mostrador/shared';
+import type { OutboxItem } from '../chat/outbox.ts';
+import { useTranslate } from './translation.ts';
+
+/** One line of the log as the visitor sees it: a server event, or a message still in the outbox. */
+export type LogEntry =
+  | { kind: 'event'; event: ConversationEvent; showAuthor: boolean }
+  | { kind: 'pending'; item: OutboxItem };
+
+interface MessageItemProps {
+  entry: LogEntry;
+  onRetry(clientId: string): void;
+}
+
+/** Bodies are rendered as text children, never as HTML. */
+export function MessageItem({ entry, onRetry }: MessageItemProps) {
+  const t = useTranslate();
+
+  if (entry.kind === 'pending') {
+    const { item } = entry;
+    return (
+      <li class="message" data-part="message" data-author="visitor" data-status={item.status === 'failed' ? 'failed' : 'sending'}>
+        <p class="body" data-part="body">{item.body}</p>
+        {item.status === 'failed' ? (
+          <span class="meta failed" role="alert" title={item.error}>
+            {t('failed')}{' '}
+            <button type="button" data-part="retry" onClick={() => onRetry(item.clientId)}>
+              {t('retry')}
+            </button>
+          </span>
+        ) : (
+          <span class="meta">{t('sending')}</span>
+        )}
+      </li>
+    );
+  }
+
+  const { event, showAuthor } = entry;
+  if (event.type === 'status') {
+    return (
+      <li class="message" data-part="message" data-author="system" data-status="sent">
+        <p class="body" data-part="body">{event.status === 'closed' ? t('statusClosed') : t('statusOpen')}</p>
+      </li>
+    );
+  }
+  const author = event.author.kind;
+  const name = author === 'agent' ? event.author.name || t('agentFallbackName') : null;
+  return (
+    <li class="message" data-part="message" data-author={author} data-status="sent">
+      {showAuthor && name && <span class="author">{name}</span>}
+      <p class="body" data-part="body" title={new Date(event.createdAt).toLocaleString()}>
+        {event.body}
+      </p>
+    </li>
+  );
+}

@@ -4,8 +4,8 @@ import { preactJsx } from './vite.config.ts';
 export default defineConfig({
   oxc: preactJsx,
   test: {
-    // See vitest.environment.mjs: jsdom, made loadable on Node 20.
-    environment: './vitest.environment.mjs',
+    name: 'console',
+    environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
   },
 });

@@ -40,6 +40,11 @@ export default defineConfig({
     sourcemap: false,
     cssCodeSplit: false,
     copyPublicDir: false,
+    rolldownOptions: {
+      // Shops may serve us without `charset=utf-8` on a page that is not
+      // UTF-8: escaped non-ASCII text ("línia", "…") survives any charset.
+      output: { charset: 'ascii' },
+    },
     lib: {
       entry: 'src/main.tsx',
       formats: ['iife'],

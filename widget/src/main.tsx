@@ -12,19 +12,14 @@ function main(): void {
     console.warn('[Mostrador] widget.js needs a data-site attribute on its <script> tag.');
     return;
   }
-  const start = () =>
-    startWidget(config, {
-      document,
-      globalHost: window as Window & { Mostrador?: unknown },
-      browserLanguage: navigator.language,
-      storage: browserLocalStorage(),
-      css,
-      createTransport: ({ serverOrigin, siteKey }, getToken) =>
-        createSocketTransport({ serverOrigin, siteKey, getToken }),
-    });
-  // An async script can run before <body> exists when placed in <head>.
-  if (document.body) start();
-  else document.addEventListener('DOMContentLoaded', start, { once: true });
+  startWidget(config, {
+    document,
+    globalHost: window as Window & { Mostrador?: unknown },
+    browserLanguage: navigator.language,
+    storage: browserLocalStorage(),
+    css,
+    createTransport: ({ serverOrigin, siteKey }, getToken) => createSocketTransport({ serverOrigin, siteKey, getToken }),
+  });
 }
 
 main();

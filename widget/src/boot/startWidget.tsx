@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { ChatSession } from '../chat/chatSession.ts';
 import { createVisitorStorage, type KeyValueStore } from '../chat/visitorStorage.ts';
-import { installCommandQueue, type GlobalHost } from '../commands/dispatcher.ts';
+import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
 import { createTranslator, pickLanguage } from '../i18n/catalogue.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { App } from '../ui/App.tsx';
 import { createPanelState } from '../ui/panelState.ts';
-import { createShadowHost, HOST_ID } from '../ui/shadowHost.ts';
+import { createShadowHost } from '../ui/shadowHost.ts';
 import { TranslationContext } from '../ui/translation.ts';
 import type { ScriptConfig } from './scriptConfig.ts';
 
@@ -22,11 +22,13 @@ export interface WidgetEnvironment {
 /**
  * Wires everything together: commands, storage, the connection and the UI.
  * Separate from main.tsx so tests can start a widget with a fake transport.
+ * Commands work at once; the UI mounts when <body> exists (an async script
+ * in <head> can run before it does).
  */
 export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatSession | null {
   const doc = env.document;
   // Pasted twice, or loaded by two tags: one widget is enough.
-  if (doc.getElementById(HOST_ID)) return null;
+  if (isCommandQueueInstalled(env.globalHost)) return null;
 
   const panel = createPanelState();
   installCommandQueue(env.globalHost, panel);
@@ -35,15 +37,19 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatS
   const transport = env.createTransport(config, () => storage.read().token);
   const chat = new ChatSession({ transport, storage, onAgentMessage: panel.noteAgentMessage });
 
-  const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
-  const { host, root } = createShadowHost(doc, env.css);
-  host.setAttribute('lang', language);
-  render(
-    <TranslationContext.Provider value={createTranslator(language)}>
-      <App chat={chat} panel={panel} />
-    </TranslationContext.Provider>,
-    root,
-  );
-  chat.start();
+  const mount = () => {
+    const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
+    const { host, root } = createShadowHost(doc, env.css);
+    host.setAttribute('lang', language);
+    render(
+      <TranslationContext.Provider value={createTranslator(language)}>
+        <App chat={chat} panel={panel} />
+      </TranslationContext.Provider>,
+      root,
+    );
+    chat.start();
+  };
+  if (doc.body) mount();
+  else doc.addEventListener('DOMContentLoaded', mount, { once: true });
   return chat;
 }

@@ -168,6 +168,19 @@ describe('ChatSession sending', () => {
     expect(reloaded.transport.take('message:send').payload).toEqual({ clientId: 'client-id-2', body: 'second' });
   });
 
+  it('resumes sending on a reconnect that happens while an old send is still unanswered', async () => {
+    const { transport, chat } = ctx;
+    chat.send('in flight');
+    const stale = transport.take('message:send');
+    transport.drop();
+    transport.establish(session(null));
+    await flush();
+    expect(transport.pending('message:send')).toHaveLength(1);
+    stale.timeOut();
+    await flush();
+    expect(transport.take('message:send').payload).toEqual({ clientId: 'client-id-1', body: 'in flight' });
+  });
+
   it('marks a refused message failed, and retry sends it again', async () => {
     const { transport, chat } = ctx;
     chat.send('bad');

@@ -62,6 +62,7 @@ export class ChatSession {
   private historyLoaded = false;
   private retriedWithoutToken = false;
   private pumping = false;
+  private pumpAgain = false;
   private syncing: Promise<void> | null = null;
   private syncAgain = false;
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -160,7 +161,7 @@ export class ChatSession {
     });
     await this.sync();
     this.historyLoaded = true;
-    await this.pumpOutbox();
+    await this.pumpOutbox(true);
   }
 
   /** Loads the log after the last contiguous seq held, page by page; one sync at a time. */
@@ -234,9 +235,14 @@ export class ChatSession {
   }
 
   /** Sends the outbox one message at a time, oldest first, so the server stores them in order. */
-  private async pumpOutbox(): Promise<void> {
-    if (this.pumping) return;
+  private async pumpOutbox(afterConnect = false): Promise<void> {
+    if (this.pumping) {
+      // A send from the previous connection may still be settling: resume once it has.
+      if (afterConnect) this.pumpAgain = true;
+      return;
+    }
     this.pumping = true;
+    this.pumpAgain = false;
     try {
       for (let item = this.outbox.next(); item && this.established; item = this.outbox.next()) {
         const { clientId, body } = item;
@@ -253,6 +259,7 @@ export class ChatSession {
       }
     } finally {
       this.pumping = false;
+      if (this.pumpAgain) void this.pumpOutbox();
     }
   }
 

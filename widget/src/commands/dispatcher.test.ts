@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { installCommandQueue, type CommandHandlers, type GlobalHost } from './dispatcher.ts';
+import { installCommandQueue, isCommandQueueInstalled, type CommandHandlers, type GlobalHost } from './dispatcher.ts';
 
 function recordingHandlers(calls: string[]): CommandHandlers {
   return {
@@ -40,6 +40,13 @@ describe('installCommandQueue', () => {
     host.Mostrador('toggle');
     expect(calls).toEqual(['toggle']);
     expect((host.Mostrador as { q?: unknown }).q).toBeUndefined();
+  });
+
+  it('tells the merchant stub apart from the installed function', () => {
+    const host = stubbedHost();
+    expect(isCommandQueueInstalled(host)).toBe(false);
+    installCommandQueue(host, recordingHandlers([]));
+    expect(isCommandQueueInstalled(host)).toBe(true);
   });
 
   it('works without a stub', () => {

@@ -24,6 +24,13 @@ export interface GlobalHost {
   Mostrador?: unknown;
 }
 
+/** Marks our real function, so a second copy of widget.js on the page can tell it is not alone. */
+const INSTALLED = Symbol.for('mostrador.widget');
+
+export function isCommandQueueInstalled(host: GlobalHost): boolean {
+  return typeof host.Mostrador === 'function' && INSTALLED in host.Mostrador;
+}
+
 /** Runs one command. An explicit switch: only known names reach a handler. */
 export function runCommand(handlers: CommandHandlers, args: ArrayLike<unknown>): void {
   const name = args[0];
@@ -59,6 +66,7 @@ export function installCommandQueue(host: GlobalHost, handlers: CommandHandlers)
     }
   }
   const mostrador: MostradorGlobal = (...args: unknown[]) => runCommand(handlers, args);
+  Object.defineProperty(mostrador, INSTALLED, { value: true });
   host.Mostrador = mostrador;
   return mostrador;
 }

@@ -31,7 +31,7 @@ beforeEach(async () => {
     onAgentMessage: panel.noteAgentMessage,
     createClientId: () => `client-id-${++ids}`,
   });
-  ({ container } = render(<App chat={chat} panel={panel} />));
+  container = render(<App chat={chat} panel={panel} />).container as HTMLElement;
   chat.start();
   await act(async () => {
     transport.establish(established);

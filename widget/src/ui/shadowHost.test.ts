@@ -3,25 +3,52 @@ import { applyStyles, createShadowHost, HOST_ID } from './shadowHost.ts';
 
 afterEach(() => document.body.replaceChildren());
 
+const CSS = '.x { color: red; }';
+
+/** A shadow root as a browser with constructable stylesheets shows it (jsdom has none). */
+function rootWithAdoption() {
+  class FakeSheet {
+    text = '';
+    replaceSync(css: string) {
+      this.text = css;
+    }
+  }
+  const appended: unknown[] = [];
+  const root = {
+    adoptedStyleSheets: [] as FakeSheet[],
+    ownerDocument: { defaultView: { CSSStyleSheet: FakeSheet } },
+    append: (node: unknown) => appended.push(node),
+  };
+  return { root, appended, asShadowRoot: root as unknown as ShadowRoot };
+}
+
 describe('shadow host', () => {
   it('appends one #mostrador-widget host with an open shadow root to the body', () => {
-    const { host, root } = createShadowHost(document, '.x { color: red; }');
+    const { host, root } = createShadowHost(document, CSS);
     expect(document.body.lastElementChild).toBe(host);
     expect(host.id).toBe(HOST_ID);
     expect(host.shadowRoot).toBe(root);
   });
 
+  it('applies the CSS inside the shadow root, never to the page', () => {
+    const { root } = createShadowHost(document, CSS);
+    const adopted = root.adoptedStyleSheets?.length ?? 0;
+    const inShadow = root.querySelector('style')?.textContent ?? null;
+    expect(adopted === 1 || inShadow === CSS).toBe(true);
+    expect(document.head.querySelector('style')).toBeNull();
+  });
+
   it('adopts a constructable stylesheet when supported, adding no <style> element', () => {
-    const { root } = createShadowHost(document, '.x { color: red; }');
-    expect(root.adoptedStyleSheets).toHaveLength(1);
-    expect(root.querySelector('style')).toBeNull();
+    const { root, appended, asShadowRoot } = rootWithAdoption();
+    applyStyles(asShadowRoot, CSS);
+    expect(root.adoptedStyleSheets.map((sheet) => sheet.text)).toEqual([CSS]);
+    expect(appended).toEqual([]);
   });
 
   it('falls back to a <style> element inside the shadow root', () => {
     const host = document.createElement('div');
     const root = host.attachShadow({ mode: 'open' });
-    applyStyles(root, '.x { color: red; }', false);
-    expect(root.querySelector('style')?.textContent).toBe('.x { color: red; }');
-    expect(document.head.querySelector('style')).toBeNull();
+    applyStyles(root, CSS, false);
+    expect(root.querySelector('style')?.textContent).toBe(CSS);
   });
 });

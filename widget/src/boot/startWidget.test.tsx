@@ -1,0 +1,106 @@
+import { act } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GlobalHost } from '../commands/dispatcher.ts';
+import { FakeTransport } from '../transport/fakeTransport.ts';
+import { storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
+import { startWidget, type WidgetEnvironment } from './startWidget.tsx';
+
+const config = { serverOrigin: 'https://chat.example.com', siteKey: 'site_1', lang: null };
+
+function environment(overrides: Partial<WidgetEnvironment> = {}) {
+  const transports: FakeTransport[] = [];
+  const tokens: (() => string | undefined)[] = [];
+  const env: WidgetEnvironment = {
+    document,
+    globalHost: {},
+    browserLanguage: 'en-US',
+    storage: null,
+    css: '.widget { color: red; }',
+    createTransport: (_config, getToken) => {
+      tokens.push(getToken);
+      const transport = new FakeTransport();
+      transports.push(transport);
+      return transport;
+    },
+    ...overrides,
+  };
+  return { env, transports, tokens };
+}
+
+const shadow = () => document.getElementById('mostrador-widget')?.shadowRoot ?? null;
+
+afterEach(() => {
+  document.body.replaceChildren();
+  document.documentElement.lang = '';
+});
+
+describe('startWidget', () => {
+  it('renders inside the shadow root of one host appended to the body, and connects', () => {
+    const { env, transports } = environment();
+    act(() => void startWidget(config, env));
+    expect(shadow()?.querySelector('button[data-part="launcher"]')).not.toBeNull();
+    expect(document.querySelector('[data-part="launcher"]')).toBeNull();
+    expect(transports[0]?.connectCalls).toBe(1);
+  });
+
+  it('replays queued commands and installs window.Mostrador', () => {
+    const queued = Object.assign(function stub() {}, { q: [['open']] as ArrayLike<unknown>[] });
+    const globalHost: GlobalHost = { Mostrador: queued };
+    const { env } = environment({ globalHost });
+    act(() => void startWidget(config, env));
+    expect(globalHost.Mostrador).not.toBe(queued);
+    expect(shadow()?.querySelector('[data-part="panel"]')).not.toBeNull();
+    act(() => (globalHost.Mostrador as (name: string) => void)('close'));
+    expect(shadow()?.querySelector('[data-part="panel"]')).toBeNull();
+  });
+
+  it('starts only once when the script is included twice', () => {
+    const { env, transports } = environment();
+    act(() => void startWidget(config, env));
+    act(() => void startWidget(config, env));
+    expect(document.querySelectorAll('#mostrador-widget')).toHaveLength(1);
+    expect(transports).toHaveLength(1);
+  });
+
+  it('takes commands at once but waits for <body> to render and connect', () => {
+    const doc = document.implementation.createHTMLDocument('shop');
+    doc.body.remove();
+    const globalHost: GlobalHost = {};
+    const { env, transports } = environment({ document: doc, globalHost });
+    act(() => void startWidget(config, env));
+    (globalHost.Mostrador as (name: string) => void)('open');
+    expect(transports[0]?.connectCalls).toBe(0);
+    doc.documentElement.append(doc.createElement('body'));
+    act(() => void doc.dispatchEvent(new Event('DOMContentLoaded')));
+    expect(transports[0]?.connectCalls).toBe(1);
+    const root = doc.getElementById('mostrador-widget')?.shadowRoot;
+    expect(root?.querySelector('[data-part="panel"]')).not.toBeNull();
+  });
+
+  it('presents the stored token on connect', () => {
+    const storage: KeyValueStore = {
+      getItem: (key) => (key === storageKey('site_1') ? JSON.stringify({ token: 'tok-9' }) : null),
+      setItem: () => {},
+    };
+    const { env, tokens } = environment({ storage });
+    act(() => void startWidget(config, env));
+    expect(tokens[0]?.()).toBe('tok-9');
+  });
+
+  it('speaks data-lang first, then the page language, then the browser language', () => {
+    const label = () => shadow()?.querySelector('[data-part="launcher"]')?.getAttribute('aria-label');
+
+    document.documentElement.lang = 'es-ES';
+    act(() => void startWidget({ ...config, lang: 'ca' }, environment().env));
+    expect(label()).toBe('Obre el xat');
+
+    document.body.replaceChildren();
+    act(() => void startWidget(config, environment().env));
+    expect(label()).toBe('Abrir el chat');
+
+    document.body.replaceChildren();
+    document.documentElement.lang = '';
+    act(() => void startWidget(config, environment({ browserLanguage: 'fr-FR' }).env));
+    expect(label()).toBe('Open chat');
+  });
+});

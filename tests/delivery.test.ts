@@ -128,6 +128,24 @@ describe('durability and exactly-once delivery', () => {
     expect(page.data.events).toMatchObject([{ seq: 1, body: 'Ho heu rebut?', clientId: 'before-restart' }]);
   });
 
+  it('lets connected clients reconnect on their own when the server restarts', async () => {
+    const agent = await newAgent();
+    const { socket: visitor, session } = await newVisitor();
+    const sent = await visitorCommand(visitor, 'message:send', { clientId: 'pre-restart-1', body: 'abans' });
+    if (!sent.ok) throw new Error('send failed');
+
+    const visitorBack = nextFact<VisitorSocket, { visitorId: string }>(visitor, 'session:established', 10_000);
+    const agentBack = nextFact(agent, 'connect', 10_000);
+    await server.stop();
+    await server.restart();
+    expect((await visitorBack).visitorId).toBe(session.visitorId);
+    await agentBack;
+
+    const arrived = nextFact<AgentSocket, { event: ConversationEvent }>(agent, 'message:created');
+    await visitorCommand(visitor, 'message:send', { clientId: 'post-restart-1', body: 'després' });
+    expect((await arrived).event).toMatchObject({ seq: 2, body: 'després' });
+  });
+
   it('stores a resent message once and answers the resend with the original', async () => {
     const agent = await newAgent();
     const { socket: visitor } = await newVisitor();

@@ -58,10 +58,9 @@ export const realtimePlugin = fp(
     io.of('/').use((_socket, next) => next(new Error('not_found')));
     app.decorate('realtime', { io, visitors, agents });
 
+    // Closing the transports (not disconnecting the sockets) lets clients see
+    // a "transport close" and reconnect on their own to the restarted server.
     app.addHook('preClose', async () => {
-      io.disconnectSockets(true);
-      io.of(VISITOR_NAMESPACE).disconnectSockets(true);
-      io.of(AGENT_NAMESPACE).disconnectSockets(true);
       io.engine.close();
     });
   },

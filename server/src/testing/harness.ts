@@ -129,15 +129,21 @@ export function connectVisitor(
   auth: { siteKey: string; token?: string },
   origin: string = SHOP_ORIGIN,
 ): VisitorSocket {
-  return io(`${url}${VISITOR_NAMESPACE}`, {
+  // Like the widget: every (re)connection presents the latest token the server issued.
+  let token = auth.token;
+  const socket: VisitorSocket = io(`${url}${VISITOR_NAMESPACE}`, {
     path: SOCKET_PATH,
     transports: ['websocket'],
     extraHeaders: { origin },
-    auth,
+    auth: (cb) => cb({ siteKey: auth.siteKey, ...(token ? { token } : {}) }),
     forceNew: true,
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
   });
+  socket.on('session:established', (session) => {
+    token = session.token;
+  });
+  return socket;
 }
 
 export function connectAgent(url: string, cookie: string, origin: string = url): AgentSocket {

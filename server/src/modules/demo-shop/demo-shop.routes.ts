@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { serverOriginOf, type SitesService } from '../sites/index.ts';
 import { DEMO_PRODUCTS, productBySlug } from './catalog.ts';
-import { cartPage, listPage, productImage, productPage, type PageContext } from './pages.ts';
+import { cartPage, FAVICON, listPage, productImage, productPage, type PageContext } from './pages.ts';
 
 export interface DemoShopOptions {
   sites: SitesService;
@@ -73,6 +73,10 @@ export const demoShopRoutes: FastifyPluginAsync<DemoShopOptions> = async (app, {
   );
   app.get('/shop/shop.css', async (_request, reply) =>
     reply.header('content-type', 'text/css; charset=utf-8').send(shopCss),
+  );
+
+  app.get('/shop/favicon.svg', async (_request, reply) =>
+    reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),
   );
 
   for (const product of DEMO_PRODUCTS) {

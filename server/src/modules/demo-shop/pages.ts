@@ -27,6 +27,7 @@ function layout(ctx: PageContext, title: string, body: string, head = ''): strin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · Botiga Mostrador</title>
+<link rel="icon" href="/shop/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/shop/shop.css">
 <script defer src="/shop/shop.js"></script>
 ${head}
@@ -123,3 +124,5 @@ export function productImage(product: DemoProduct): string {
 <text x="120" y="102" font-family="Georgia, serif" font-size="36" fill="#fff" text-anchor="middle">${esc(product.name.charAt(0))}</text>
 </svg>`;
 }
+
+export const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#2f6f4f"/><text x="16" y="23" font-family="Georgia, serif" font-size="20" fill="#fff" text-anchor="middle">B</text></svg>`;

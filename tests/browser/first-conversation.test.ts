@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemo } from '@mostrador/server';
+import { startTestServer, type TestServer } from '@mostrador/server/testing';
+import { artifactPath, launchChromium } from './chromium.ts';
+
+const PASSWORD = 'browser-test-pass';
+let server: TestServer;
+let browser: Browser;
+let email: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ({ email } = await seedDemo(server.app.services, { password: PASSWORD }));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Errors the shop page logs, such as CSP violations by an inline script or eval. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+describe('one real conversation, shop page to console and back', () => {
+  it('lets a shopper chat from a product page and an agent answer from the console', async () => {
+    const shopper = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const shopErrors = collectErrors(shopper);
+    await shopper.goto(`${server.url}/shop/products/dessuadora-mostrador`);
+
+    // The widget lives in a shadow root; Playwright's CSS engine pierces open shadow roots.
+    await shopper.locator('button[data-part="launcher"]').click();
+    await expect.poll(() => shopper.locator('[data-part="panel"]').isVisible()).toBe(true);
+    await shopper.locator('textarea[data-part="composer"]').fill('Hola! Teniu aquesta dessuadora en talla L?');
+    await shopper.locator('button[data-part="send"]').click();
+    const sent = shopper.locator('[data-part="message"][data-author="visitor"][data-status="sent"]');
+    await sent.waitFor();
+    expect(await sent.locator('[data-part="body"]').textContent()).toBe('Hola! Teniu aquesta dessuadora en talla L?');
+
+    // The agent logs in from a second browser context and finds the conversation live.
+    const agentContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const agent = await agentContext.newPage();
+    await agent.goto(`${server.url}/console/`);
+    await agent.locator('input[name="email"]').fill(email);
+    await agent.locator('input[name="password"]').fill(PASSWORD);
+    await agent.locator('button[type="submit"]').click();
+    await agent.locator('[data-part="conversation-row"]').first().click();
+    const visitorLine = agent.locator('[data-part="conversation"] [data-part="message"][data-author="visitor"] [data-part="body"]');
+    await expect.poll(() => visitorLine.first().textContent()).toBe('Hola! Teniu aquesta dessuadora en talla L?');
+
+    // Each side sees the other typing.
+    await shopper.locator('textarea[data-part="composer"]').fill('I també…');
+    await agent.locator('[data-part="conversation"] [data-part="typing"]').waitFor();
+    await agent.locator('textarea[name="reply"]').fill('Sí, ');
+    await shopper.locator('[data-part="typing"]').waitFor();
+
+    await agent.locator('textarea[name="reply"]').fill('Sí, en tenim dues en talla L.');
+    await agent.locator('button[data-part="send"]').click();
+    const reply = shopper.locator('[data-part="message"][data-author="agent"] [data-part="body"]');
+    await expect.poll(() => reply.first().textContent()).toBe('Sí, en tenim dues en talla L.');
+
+    await shopper.screenshot({ path: artifactPath('widget-product-page.png') });
+    await agent.screenshot({ path: artifactPath('console-conversation.png') });
+
+    // Moving to the cart continues the same conversation, with its history.
+    await shopper.goto(`${server.url}/shop/cart`);
+    await shopper.locator('button[data-part="launcher"]').click();
+    const history = shopper.locator('[data-part="message"] [data-part="body"]');
+    await expect
+      .poll(() => history.allTextContents())
+      .toEqual(['Hola! Teniu aquesta dessuadora en talla L?', 'Sí, en tenim dues en talla L.']);
+    await shopper.screenshot({ path: artifactPath('widget-cart-page.png') });
+
+    expect(shopErrors).toEqual([]);
+    await agentContext.close();
+  });
+
+  it('replays calls the shop made before the script loaded', async () => {
+    const page = await (await browser.newContext()).newPage();
+    // The shop defines the documented queue stub in its own code, before our tag runs.
+    await page.addInitScript(() => {
+      const w = window as unknown as { Mostrador?: ((...args: unknown[]) => void) & { q?: unknown[][] } };
+      const stub = ((...args: unknown[]) => {
+        (stub.q = stub.q ?? []).push(args);
+      }) as ((...args: unknown[]) => void) & { q?: unknown[][] };
+      w.Mostrador = w.Mostrador ?? stub;
+      w.Mostrador('open');
+    });
+    await page.goto(`${server.url}/shop/`);
+    await page.locator('[data-part="panel"]').waitFor();
+    expect(await page.evaluate(() => Object.keys(window).filter((k) => /mostrador/i.test(k)))).toEqual(['Mostrador']);
+    await page.evaluate(() => (window as unknown as { Mostrador: (c: string) => void }).Mostrador('close'));
+    await expect.poll(() => page.locator('[data-part="panel"]').isVisible()).toBe(false);
+  });
+});

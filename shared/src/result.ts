@@ -27,3 +27,8 @@ export function ok<T>(data: T): Result<T> {
 export function fail(code: ErrorCode, message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
+
+/** Transforms the data of a successful result; a failure passes through unchanged. */
+export function mapOk<T, U>(result: Result<T>, transform: (data: T) => U): Result<U> {
+  return result.ok ? { ok: true, data: transform(result.data) } : result;
+}

@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { agentCommandSchemas, ok, type AgentClientEvents } from '@mostrador/shared';
+import { agentCommandSchemas, mapOk, ok, type AgentClientEvents } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import { registerCommands } from '../../realtime/commands.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import { normalizeOrigin, serverOriginOf } from '../sites/index.ts';
 import type { AgentActor } from './actors.ts';
 import { sessionRoom, siteAgentsRoom } from './conversations.broadcast.ts';
-import { toEvent, toMessageEvent, toSummary } from './conversations.mapping.ts';
+import { agentView, toSummary } from './conversations.mapping.ts';
 import type { ConversationsService } from './conversations.service.ts';
 
 export interface AgentSocketDeps {
@@ -49,29 +49,13 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
       {
         'conversation:list': (payload) =>
           ok({ conversations: conversations.list(actor, payload.status ?? 'open').map(toSummary) }),
-        'conversation:sync': (payload) => {
-          const result = conversations.agentPage(actor, payload.conversationId, payload.afterSeq);
-          if (!result.ok) return result;
-          return ok({
-            conversation: toSummary(result.data.conversation),
-            events: result.data.events.map(toEvent),
-            hasMore: result.data.hasMore,
-          });
-        },
-        'message:send': async (payload) => {
-          const result = await conversations.sendFromAgent(actor, payload);
-          if (!result.ok) return result;
-          return ok({
-            event: toMessageEvent(result.data.event),
-            conversation: toSummary(result.data.conversation),
-          });
-        },
+        'conversation:sync': (payload) =>
+          mapOk(conversations.agentPage(actor, payload.conversationId, payload.afterSeq), agentView.page),
+        'message:send': async (payload) =>
+          mapOk(await conversations.sendFromAgent(actor, payload), agentView.sent),
         'typing:set': (payload) => conversations.agentTyping(actor, payload.conversationId, payload.typing),
-        'conversation:close': async (payload) => {
-          const result = await conversations.closeByAgent(actor, payload.conversationId);
-          if (!result.ok) return result;
-          return ok({ event: toEvent(result.data.event), conversation: toSummary(result.data.conversation) });
-        },
+        'conversation:close': async (payload) =>
+          mapOk(await conversations.closeByAgent(actor, payload.conversationId), agentView.changed),
       },
       log,
     );

@@ -5,6 +5,7 @@ import type {
   VisitorConversation,
 } from '@mostrador/shared';
 import type { ConversationRow, EventRow } from './conversations.repository.ts';
+import type { Appended, Page } from './conversations.service.ts';
 
 /** Turns stored rows into the contract's shapes; internal columns stop here. */
 export function toEvent(row: EventRow): ConversationEvent {
@@ -43,3 +44,25 @@ export function toSummary(row: ConversationRow): ConversationSummary {
 export function toVisitorConversation(row: ConversationRow): VisitorConversation {
   return { id: row.id, status: row.status, lastSeq: row.lastSeq, createdAt: row.createdAt };
 }
+
+/** The shapes of pages and appended events, for one audience's view of a conversation. */
+function viewsFor<Conversation>(toConversation: (row: ConversationRow) => Conversation) {
+  return {
+    page: (page: Page) => ({
+      conversation: toConversation(page.conversation),
+      events: page.events.map(toEvent),
+      hasMore: page.hasMore,
+    }),
+    sent: (appended: Appended) => ({
+      event: toMessageEvent(appended.event),
+      conversation: toConversation(appended.conversation),
+    }),
+    changed: (appended: Appended) => ({
+      event: toEvent(appended.event),
+      conversation: toConversation(appended.conversation),
+    }),
+  };
+}
+
+export const agentView = viewsFor(toSummary);
+export const visitorView = viewsFor(toVisitorConversation);

@@ -9,7 +9,7 @@ import {
 } from '@mostrador/shared';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import type { AgentActor } from './actors.ts';
-import { toEvent, toSummary } from './conversations.mapping.ts';
+import { agentView, toSummary } from './conversations.mapping.ts';
 import type { ConversationsService } from './conversations.service.ts';
 
 export interface ConversationRoutesOptions {
@@ -58,11 +58,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions
         request.query.afterSeq,
       );
       if (!result.ok) return reply.status(404).send({ error: result.error });
-      return {
-        conversation: toSummary(result.data.conversation),
-        events: result.data.events.map(toEvent),
-        hasMore: result.data.hasMore,
-      };
+      return agentView.page(result.data);
     },
   );
 };

@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { ok, VisitorHandshake, visitorCommandSchemas, type VisitorClientEvents } from '@mostrador/shared';
+import { mapOk, VisitorHandshake, visitorCommandSchemas, type VisitorClientEvents } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { registerCommands } from '../../realtime/commands.ts';
 import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
 import type { VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
 import { visitorRoom } from './conversations.broadcast.ts';
-import { toEvent, toMessageEvent, toVisitorConversation } from './conversations.mapping.ts';
+import { toVisitorConversation, visitorView } from './conversations.mapping.ts';
 import type { ConversationsService } from './conversations.service.ts';
 
 export interface VisitorSocketDeps {
@@ -53,32 +53,13 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       socket,
       visitorCommandSchemas,
       {
-        'message:send': async (payload) => {
-          const result = await conversations.sendFromVisitor(actor, payload);
-          if (!result.ok) return result;
-          return ok({
-            event: toMessageEvent(result.data.event),
-            conversation: toVisitorConversation(result.data.conversation),
-          });
-        },
+        'message:send': async (payload) =>
+          mapOk(await conversations.sendFromVisitor(actor, payload), visitorView.sent),
         'typing:set': (payload) => conversations.visitorTyping(actor, payload.typing),
-        'conversation:sync': (payload) => {
-          const result = conversations.visitorPage(actor, payload.conversationId, payload.afterSeq);
-          if (!result.ok) return result;
-          return ok({
-            conversation: toVisitorConversation(result.data.conversation),
-            events: result.data.events.map(toEvent),
-            hasMore: result.data.hasMore,
-          });
-        },
-        'conversation:close': async (payload) => {
-          const result = await conversations.closeByVisitor(actor, payload.conversationId);
-          if (!result.ok) return result;
-          return ok({
-            event: toEvent(result.data.event),
-            conversation: toVisitorConversation(result.data.conversation),
-          });
-        },
+        'conversation:sync': (payload) =>
+          mapOk(conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), visitorView.page),
+        'conversation:close': async (payload) =>
+          mapOk(await conversations.closeByVisitor(actor, payload.conversationId), visitorView.changed),
       },
       log,
     );

@@ -68,6 +68,10 @@ describe('the message path', () => {
     const conversationId = (await created).conversation.id;
     expect(conversationId).toBe(sent.data.conversation.id);
     expect((await arrived).event).toMatchObject({ seq: 1, author: { kind: 'visitor' } });
+    // The only agent online has room: the conversation is assigned to her at once.
+    const page = await agentCommand(agent, 'conversation:sync', { conversationId, afterSeq: 1 });
+    if (!page.ok) throw new Error('sync failed');
+    expect(page.data.events).toMatchObject([{ seq: 2, type: 'joined', agent: { name: 'Marta' }, role: 'assignee' }]);
 
     const visitorSeesTyping = nextFact<VisitorSocket, { typing: boolean; name: string }>(visitor, 'typing:changed');
     await agentCommand(agent, 'typing:set', { conversationId, typing: true });
@@ -75,7 +79,7 @@ describe('the message path', () => {
 
     const agentSeesTyping = nextFact<AgentSocket, { typing: boolean; conversationId: string }>(agent, 'typing:changed');
     await visitorCommand(visitor, 'typing:set', { typing: true });
-    expect(await agentSeesTyping).toEqual({ conversationId, typing: true });
+    expect(await agentSeesTyping).toEqual({ conversationId, typing: true, agent: null });
 
     const reply = nextFact<VisitorSocket, { event: ConversationEvent }>(visitor, 'message:created');
     const answered = await agentCommand(agent, 'message:send', {
@@ -84,7 +88,7 @@ describe('the message path', () => {
       body: 'Sí, en tenim tres.',
     });
     expect(answered.ok).toBe(true);
-    expect((await reply).event).toMatchObject({ seq: 2, body: 'Sí, en tenim tres.', author: { kind: 'agent', name: 'Marta' } });
+    expect((await reply).event).toMatchObject({ seq: 3, body: 'Sí, en tenim tres.', author: { kind: 'agent', name: 'Marta' } });
   });
 
   it('keeps one open conversation per visitor and starts a new one after closing', async () => {
@@ -98,7 +102,7 @@ describe('the message path', () => {
     const visitorSeesClose = nextFact<VisitorSocket, { event: ConversationEvent }>(visitor, 'conversation:changed');
     const closed = await agentCommand(agent, 'conversation:close', { conversationId: first.data.conversation.id });
     expect(closed.ok).toBe(true);
-    expect((await visitorSeesClose).event).toMatchObject({ type: 'status', status: 'closed', seq: 3 });
+    expect((await visitorSeesClose).event).toMatchObject({ type: 'status', status: 'closed', seq: 4 });
 
     const after = await visitorCommand(visitor, 'message:send', { clientId: 'after-close-1', body: 'again' });
     if (!after.ok) throw new Error('send failed');
@@ -143,7 +147,7 @@ describe('durability and exactly-once delivery', () => {
 
     const arrived = nextFact<AgentSocket, { event: ConversationEvent }>(agent, 'message:created');
     await visitorCommand(visitor, 'message:send', { clientId: 'post-restart-1', body: 'després' });
-    expect((await arrived).event).toMatchObject({ seq: 2, body: 'després' });
+    expect((await arrived).event).toMatchObject({ seq: 3, body: 'després' });
   });
 
   it('stores a resent message once and answers the resend with the original', async () => {
@@ -163,7 +167,7 @@ describe('durability and exactly-once delivery', () => {
 
     const page = await agentCommand(agent, 'conversation:sync', { conversationId: a.data.conversation.id, afterSeq: 0 });
     if (!page.ok) throw new Error('sync failed');
-    expect(page.data.events).toHaveLength(1);
+    expect(page.data.events.filter((e) => e.type === 'message')).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 100));
     expect(seen).toEqual([1]);
   });
@@ -186,9 +190,10 @@ describe('durability and exactly-once delivery', () => {
     expect(back.session.conversation).toBeNull();
     const page = await visitorCommand(back.socket, 'conversation:sync', { conversationId, afterSeq: lastSeqHeld });
     if (!page.ok) throw new Error('sync failed');
-    expect(seqs(page.data.events)).toEqual([2, 3, 4, 5]);
+    expect(seqs(page.data.events)).toEqual([2, 3, 4, 5, 6]);
+    expect(page.data.events[0]).toMatchObject({ type: 'joined', agent: { name: 'Marta' } });
     expect(page.data.events.at(-1)).toMatchObject({ type: 'status', status: 'closed' });
-    expect(page.data.conversation).toMatchObject({ status: 'closed', lastSeq: 5 });
+    expect(page.data.conversation).toMatchObject({ status: 'closed', lastSeq: 6 });
     expect(page.data.hasMore).toBe(false);
   });
 

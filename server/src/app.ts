@@ -1,24 +1,28 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import type { Config } from './config.ts';
-import { AgentsRepository, AgentsService, authRoutes } from './modules/agents/index.ts';
+import { adminAgentRoutes, AgentsRepository, AgentsService, authRoutes } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
 import {
+  AccessResolver,
   attachAgentSocket,
   attachVisitorSocket,
   conversationRoutes,
-  endAgentSession,
   ConversationsRepository,
   ConversationsService,
+  ConversationViews,
+  endAgentSession,
+  QueueBoard,
+  RoutingService,
   SocketBroadcaster,
+  TeamCoordinator,
 } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
-import { SitesRepository, SitesService } from './modules/sites/index.ts';
+import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
+import { PresenceService } from './modules/presence/index.ts';
+import { siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
+import { TeamService } from './modules/team/index.ts';
 import { VisitorsRepository, VisitorsService } from './modules/visitors/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
@@ -28,8 +32,11 @@ import { realtimePlugin } from './plugins/realtime.ts';
 export interface Services {
   sites: SitesService;
   agents: AgentsService;
+  departments: DepartmentsService;
   visitors: VisitorsService;
   conversations: ConversationsService;
+  routing: RoutingService;
+  team: TeamCoordinator;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -50,15 +57,26 @@ export async function buildApp(config: Config): Promise<App> {
   await app.register(dbPlugin, { file: config.databaseFile });
   await app.register(realtimePlugin);
 
-  // Domain services, each over its own repository.
+  // The team: sites, departments, agents and who is online.
   const sites = new SitesService(new SitesRepository(app.db));
-  const agents = new AgentsService(new AgentsRepository(app.db), config.sessionDays);
-  const visitors = new VisitorsService(new VisitorsRepository(app.db));
-  const conversations = new ConversationsService(
-    new ConversationsRepository(app.db),
-    app.groupCommit,
-    new SocketBroadcaster(app.realtime.visitors, app.realtime.agents),
+  const departments = new DepartmentsService(new DepartmentsRepository(app.db));
+  const agents = new AgentsService(new AgentsRepository(app.db), config.sessionDays, (id) =>
+    departments.departmentIdsOf(id),
   );
+  const visitors = new VisitorsService(new VisitorsRepository(app.db));
+  const presence = new PresenceService(config.offlineGraceMs);
+  app.addHook('onClose', async () => presence.close());
+  const team = new TeamService(agents, departments, presence);
+
+  // Conversations and routing, over one repository and the group commit.
+  const repo = new ConversationsRepository(app.db);
+  const access = new AccessResolver((id) => repo.guestIds(id), (id) => team.departmentIdsOf(id));
+  const board = new QueueBoard(repo, team);
+  const views = new ConversationViews(repo, team, board);
+  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views);
+  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
+  const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team);
+  const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
   await app.register(authPlugin, { agents });
 
@@ -69,7 +87,15 @@ export async function buildApp(config: Config): Promise<App> {
     secureCookies: config.secureCookies,
     sessionDays: config.sessionDays,
   });
-  await app.register(conversationRoutes, { conversations });
+  await app.register(conversationRoutes, { conversations, views });
+  await app.register(adminAgentRoutes, {
+    agents,
+    setMemberships: (siteId, agentId, ids) => departments.setMemberships(siteId, agentId, ids),
+    agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
+    list: (siteId) => coordinator.list(siteId).agents,
+  });
+  await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
+  await app.register(siteSettingsRoutes, { sites });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -79,17 +105,22 @@ export async function buildApp(config: Config): Promise<App> {
     sites,
     visitors,
     conversations,
+    views,
+    departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
     trustProxy: config.trustProxy,
     log: app.log,
   });
   attachAgentSocket(app.realtime.agents, {
     conversations,
+    routing,
+    views,
+    team: coordinator,
     agentFromCookieHeader: app.agentFromCookieHeader,
     consoleOrigins: config.consoleOrigins,
     trustProxy: config.trustProxy,
     log: app.log,
   });
 
-  const services: Services = { sites, agents, visitors, conversations };
+  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator };
   return Object.assign(app, { services });
 }

@@ -17,6 +17,8 @@ export interface Config {
   /** Trust X-Forwarded-* headers (only behind a reverse proxy you run). */
   trustProxy: boolean;
   sessionDays: number;
+  /** How long an agent with no console open still counts as online (a reload), before its chats are requeued. */
+  offlineGraceMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Serve the demo shop under /shop/. */
   demoShop: boolean;
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
     sessionDays: Number(env.SESSION_DAYS ?? 30),
+    offlineGraceMs: Number(env.OFFLINE_GRACE_SECONDS ?? 30) * 1000,
     logLevel: (env.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
     demoShop: env.DEMO_SHOP !== 'false',
   };

@@ -4,6 +4,7 @@ export * from './schemas/common.ts';
 export * from './schemas/conversation.ts';
 export * from './schemas/agent.ts';
 export * from './schemas/http.ts';
+export * from './schemas/admin.ts';
 export * from './events/contract.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';

@@ -15,6 +15,8 @@ export const sites = sqliteTable('sites', {
   name: text('name').notNull(),
   /** Exact origins allowed to open visitor sockets; "self" is the Mostrador server's own origin. */
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Ask visitors to pick a department before their first message. */
+  departmentChoice: integer('department_choice', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -25,8 +27,37 @@ export const agents = sqliteTable('agents', {
   name: text('name').notNull(),
   role: text('role', { enum: ['admin', 'agent'] }).notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** Most conversations assigned at once. */
+  capacity: integer('capacity').notNull().default(3),
+  /** What the agent chose in the console; "offline" follows from having no socket. */
+  availability: text('availability', { enum: ['online', 'away'] }).notNull().default('online'),
   createdAt: integer('created_at').notNull(),
 });
+
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    routing: text('routing', { enum: ['auto', 'manual'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('departments_site_slug').on(t.siteId, t.slug)],
+);
+
+export const agentDepartments = sqliteTable(
+  'agent_departments',
+  {
+    agentId: text('agent_id').notNull().references(() => agents.id),
+    departmentId: text('department_id').notNull().references(() => departments.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agentId, t.departmentId] }),
+    index('agent_departments_department').on(t.departmentId),
+  ],
+);
 
 /** Login sessions; only a hash of the cookie's token is stored. */
 export const agentSessions = sqliteTable(
@@ -63,8 +94,21 @@ export const conversations = sqliteTable(
     visitorId: text('visitor_id').notNull().references(() => visitors.id),
     visitorLabel: text('visitor_label').notNull(),
     status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    /** Null: the site-wide queue, served by every agent of the site. */
+    departmentId: text('department_id').references(() => departments.id),
+    /** Who answers it; null while it waits in the queue. Kept after closing, for history. */
+    assigneeId: text('assignee_id').references(() => agents.id),
+    /** When it entered the queue it waits in; null once assigned. */
+    queuedAt: integer('queued_at'),
+    /** 1 puts a conversation ahead of new arrivals (it lost its agent, or was transferred). */
+    queuePriority: integer('queue_priority').notNull().default(0),
+    /** Oldest visitor message no agent has answered yet. */
+    awaitingReplySince: integer('awaiting_reply_since'),
+    firstResponseAt: integer('first_response_at'),
     /** Highest seq in conversation_events; the next event takes lastSeq + 1. */
     lastSeq: integer('last_seq').notNull(),
+    /** Highest visitor_seq: the visitor's log skips internal notes. */
+    lastVisitorSeq: integer('last_visitor_seq').notNull().default(0),
     lastMessageBody: text('last_message_body'),
     lastMessageAuthor: text('last_message_author', { enum: ['visitor', 'agent', 'system'] }),
     lastMessageAt: integer('last_message_at'),
@@ -79,8 +123,32 @@ export const conversations = sqliteTable(
       .where(sql`status = 'open'`),
     index('conversations_site_status_updated').on(t.siteId, t.status, t.updatedAt),
     index('conversations_visitor').on(t.visitorId, t.createdAt),
+    index('conversations_assignee_open')
+      .on(t.assigneeId)
+      .where(sql`status = 'open'`),
+    index('conversations_queue')
+      .on(t.siteId, t.queuePriority, t.queuedAt)
+      .where(sql`status = 'open' AND assignee_id IS NULL`),
   ],
 );
+
+/** Agents invited into a conversation besides its assignee (group chat). */
+export const conversationGuests = sqliteTable(
+  'conversation_guests',
+  {
+    conversationId: text('conversation_id').notNull().references(() => conversations.id),
+    agentId: text('agent_id').notNull().references(() => agents.id),
+    joinedAt: integer('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.agentId] }), index('conversation_guests_agent').on(t.agentId)],
+);
+
+export interface EventData {
+  agent?: { id: string; name: string };
+  role?: 'assignee' | 'guest';
+  reason?: 'transferred' | 'offline' | 'left' | 'new' | 'requeued';
+  department?: { id: string; name: string } | null;
+}
 
 /** Each conversation's log: messages and status changes share one gap-free sequence. */
 export const conversationEvents = sqliteTable(
@@ -88,17 +156,24 @@ export const conversationEvents = sqliteTable(
   {
     conversationId: text('conversation_id').notNull().references(() => conversations.id),
     seq: integer('seq').notNull(),
-    type: text('type', { enum: ['message', 'status'] }).notNull(),
+    /** The visitor's own sequence; null for internal notes, which the visitor never sees. */
+    visitorSeq: integer('visitor_seq'),
+    type: text('type', { enum: ['message', 'status', 'joined', 'left', 'queued', 'note'] }).notNull(),
     authorKind: text('author_kind', { enum: ['visitor', 'agent', 'system'] }).notNull(),
     authorId: text('author_id'),
     authorName: text('author_name'),
     clientId: text('client_id'),
     body: text('body'),
     status: text('status', { enum: ['open', 'closed'] }),
+    /** Details of joined/left/queued events (agent, role, reason, department). */
+    data: text('data', { mode: 'json' }).$type<EventData>(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.conversationId, t.seq] }),
+    uniqueIndex('conversation_events_visitor_seq')
+      .on(t.conversationId, t.visitorSeq)
+      .where(sql`visitor_seq IS NOT NULL`),
     // A resend from the same author with the same client id is stored once.
     uniqueIndex('conversation_events_author_client')
       .on(t.authorId, t.clientId)

@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler that answers 401 unless a live agent session cookie is present. */
     requireAgent: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** preHandler for admin pages: 401 without a session, 403 for non-admins. */
+    requireAdmin: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** Resolves an agent from a raw Cookie header (used by the socket handshake). */
     agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
   }
@@ -39,6 +41,14 @@ export const authPlugin = fp<AuthPluginOptions>(
         return;
       }
       request.agent = agent;
+    });
+
+    app.decorate('requireAdmin', async (request: FastifyRequest, reply: FastifyReply) => {
+      await app.requireAgent(request, reply);
+      if (reply.sent) return;
+      if (request.agent?.profile.role !== 'admin') {
+        await reply.status(403).send({ error: { code: 'forbidden', message: 'Admins only' } });
+      }
     });
   },
   { name: 'auth', fastify: '5.x', dependencies: ['db', 'errors'] },

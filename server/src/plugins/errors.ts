@@ -2,6 +2,27 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '@mostrador/shared';
 
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 500;
+
+const STATUS_FOR_CODE: Record<ErrorCode, ErrorStatus> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+/** The HTTP status for a service's refusal, so routes answer with the same code a socket ack would. */
+export function statusForCode(code: ErrorCode): ErrorStatus {
+  return STATUS_FOR_CODE[code];
+}
+
+/** The shared error shape for every 4xx a route may declare. */
+export function errorResponses<T>(schema: T) {
+  return { 400: schema, 401: schema, 403: schema, 404: schema, 409: schema, 500: schema } as const;
+}
+
 function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';

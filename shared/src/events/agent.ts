@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { AgentAvailability, AgentSummary, Department } from '../schemas/agent.ts';
 import { ClientId, Id, MessageBody } from '../schemas/common.ts';
 import { ConversationEvent, ConversationSummary, MessageEvent } from '../schemas/conversation.ts';
-import {
-  ConversationList,
-  ConversationListQuery,
-  ConversationPage,
-  SyncRequest,
-} from '../schemas/http.ts';
+import { ConversationList, ConversationListQuery, ConversationPage, SyncRequest } from '../schemas/http.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
 export const AgentSendMessage = z.object({
@@ -15,7 +11,20 @@ export const AgentSendMessage = z.object({
   body: MessageBody,
 });
 export const AgentSetTyping = z.object({ conversationId: Id, typing: z.boolean() });
-export const AgentClose = z.object({ conversationId: Id });
+export const ConversationRef = z.object({ conversationId: Id });
+
+export const TRANSFER_NOTE_MAX = 1000;
+export const TransferRequest = z.object({
+  conversationId: Id,
+  to: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('agent'), agentId: Id }),
+    z.object({ kind: z.literal('department'), departmentId: Id }),
+  ]),
+  /** Internal: only agents ever read it. */
+  note: z.string().trim().max(TRANSFER_NOTE_MAX).optional(),
+});
+export const InviteRequest = z.object({ conversationId: Id, agentId: Id });
+export const SetPresence = z.object({ status: AgentAvailability });
 
 export const AgentConversationChanged = z.object({
   event: ConversationEvent,
@@ -28,8 +37,19 @@ export const AgentMessageSent = z.object({ event: MessageEvent, conversation: Co
 export const ConversationCreated = z.object({ conversation: ConversationSummary });
 export type ConversationCreated = z.infer<typeof ConversationCreated>;
 
-export const VisitorTypingChanged = z.object({ conversationId: Id, typing: z.boolean() });
-export type VisitorTypingChanged = z.infer<typeof VisitorTypingChanged>;
+/** Someone in the conversation is typing: the visitor (agent null) or a colleague (collision). */
+export const TypingChanged = z.object({
+  conversationId: Id,
+  typing: z.boolean(),
+  agent: z.object({ id: Id, name: z.string() }).nullable(),
+});
+export type TypingChanged = z.infer<typeof TypingChanged>;
+
+export const Team = z.object({ agents: z.array(AgentSummary), departments: z.array(Department) });
+export type Team = z.infer<typeof Team>;
+
+export const PresenceChanged = z.object({ agent: AgentSummary });
+export type PresenceChanged = z.infer<typeof PresenceChanged>;
 
 /** Commands the console sends to the `/agent` namespace. */
 export interface AgentClientEvents {
@@ -37,7 +57,13 @@ export interface AgentClientEvents {
   'conversation:sync': Command<z.infer<typeof SyncRequest>, ConversationPage>;
   'message:send': Command<z.infer<typeof AgentSendMessage>, z.infer<typeof AgentMessageSent>>;
   'typing:set': Command<z.infer<typeof AgentSetTyping>, null>;
-  'conversation:close': Command<z.infer<typeof AgentClose>, AgentConversationChanged>;
+  'conversation:close': Command<z.infer<typeof ConversationRef>, AgentConversationChanged>;
+  'conversation:take': Command<z.infer<typeof ConversationRef>, AgentConversationChanged>;
+  'conversation:transfer': Command<z.input<typeof TransferRequest>, AgentConversationChanged>;
+  'conversation:invite': Command<z.infer<typeof InviteRequest>, AgentConversationChanged>;
+  'conversation:leave': Command<z.infer<typeof ConversationRef>, AgentConversationChanged>;
+  'presence:set': Command<z.infer<typeof SetPresence>, AgentSummary>;
+  'team:list': Command<Record<string, never>, Team>;
 }
 
 /** Facts the server tells the console. */
@@ -45,7 +71,8 @@ export interface AgentServerEvents {
   'conversation:created': Fact<ConversationCreated>;
   'message:created': Fact<AgentConversationChanged>;
   'conversation:changed': Fact<AgentConversationChanged>;
-  'typing:changed': Fact<VisitorTypingChanged>;
+  'typing:changed': Fact<TypingChanged>;
+  'presence:changed': Fact<PresenceChanged>;
 }
 
 export const agentCommandSchemas = {
@@ -53,12 +80,19 @@ export const agentCommandSchemas = {
   'conversation:sync': { request: SyncRequest, response: ConversationPage },
   'message:send': { request: AgentSendMessage, response: AgentMessageSent },
   'typing:set': { request: AgentSetTyping, response: z.null() },
-  'conversation:close': { request: AgentClose, response: AgentConversationChanged },
+  'conversation:close': { request: ConversationRef, response: AgentConversationChanged },
+  'conversation:take': { request: ConversationRef, response: AgentConversationChanged },
+  'conversation:transfer': { request: TransferRequest, response: AgentConversationChanged },
+  'conversation:invite': { request: InviteRequest, response: AgentConversationChanged },
+  'conversation:leave': { request: ConversationRef, response: AgentConversationChanged },
+  'presence:set': { request: SetPresence, response: AgentSummary },
+  'team:list': { request: z.object({}).strict(), response: Team },
 } satisfies CommandSchemas<AgentClientEvents>;
 
 export const agentFactSchemas = {
   'conversation:created': ConversationCreated,
   'message:created': AgentConversationChanged,
   'conversation:changed': AgentConversationChanged,
-  'typing:changed': VisitorTypingChanged,
+  'typing:changed': TypingChanged,
+  'presence:changed': PresenceChanged,
 } satisfies FactSchemas<AgentServerEvents>;

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { ClientId, Id, MessageBody } from '../schemas/common.ts';
-import {
-  ConversationEvent,
-  MessageEvent,
-  VisitorConversation,
-} from '../schemas/conversation.ts';
+import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
@@ -16,7 +12,12 @@ export const VisitorHandshake = z.object({
 });
 export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
 
-export const VisitorSendMessage = z.object({ clientId: ClientId, body: MessageBody });
+export const VisitorSendMessage = z.object({
+  clientId: ClientId,
+  body: MessageBody,
+  /** Department slug chosen in the widget or set by the shop; used when the message opens a conversation. */
+  department: z.string().min(1).max(40).optional(),
+});
 export const VisitorSetTyping = z.object({ typing: z.boolean() });
 export const VisitorClose = z.object({ conversationId: Id });
 
@@ -26,7 +27,7 @@ export const VisitorMessageSent = z.object({
 });
 export const VisitorSyncPage = z.object({
   conversation: VisitorConversation,
-  events: z.array(ConversationEvent),
+  events: z.array(VisitorEvent),
   hasMore: z.boolean(),
 });
 export type VisitorSyncPage = z.infer<typeof VisitorSyncPage>;
@@ -37,12 +38,16 @@ export const SessionEstablished = z.object({
   token: z.string(),
   /** The visitor's open conversation, if any. */
   conversation: VisitorConversation.nullable(),
-  site: z.object({ name: z.string() }),
+  site: z.object({
+    name: z.string(),
+    /** Departments the visitor may choose from before the first message; empty when the site offers no choice. */
+    departments: z.array(z.object({ slug: z.string(), name: z.string() })),
+  }),
 });
 export type SessionEstablished = z.infer<typeof SessionEstablished>;
 
 export const VisitorConversationChanged = z.object({
-  event: ConversationEvent,
+  event: VisitorEvent,
   conversation: VisitorConversation,
 });
 export type VisitorConversationChanged = z.infer<typeof VisitorConversationChanged>;
@@ -53,6 +58,9 @@ export const AgentTypingChanged = z.object({
   name: z.string(),
 });
 export type AgentTypingChanged = z.infer<typeof AgentTypingChanged>;
+
+export const QueueUpdated = z.object({ conversationId: Id, queue: QueueInfo.nullable() });
+export type QueueUpdated = z.infer<typeof QueueUpdated>;
 
 /** Commands the widget sends to the `/visitor` namespace. */
 export interface VisitorClientEvents {
@@ -68,6 +76,7 @@ export interface VisitorServerEvents {
   'message:created': Fact<VisitorConversationChanged>;
   'conversation:changed': Fact<VisitorConversationChanged>;
   'typing:changed': Fact<AgentTypingChanged>;
+  'queue:updated': Fact<QueueUpdated>;
 }
 
 export const visitorCommandSchemas = {
@@ -82,4 +91,5 @@ export const visitorFactSchemas = {
   'message:created': VisitorConversationChanged,
   'conversation:changed': VisitorConversationChanged,
   'typing:changed': AgentTypingChanged,
+  'queue:updated': QueueUpdated,
 } satisfies FactSchemas<VisitorServerEvents>;

@@ -12,12 +12,49 @@ export const SiteInfo = z.object({
 });
 export type SiteInfo = z.infer<typeof SiteInfo>;
 
+export const AGENT_STATUSES = ['online', 'away', 'offline'] as const;
+export const AgentStatus = z.enum(AGENT_STATUSES);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+/** What an agent can choose; offline follows from having no console open. */
+export const AgentAvailability = z.enum(['online', 'away']);
+export type AgentAvailability = z.infer<typeof AgentAvailability>;
+
+export const DEFAULT_CAPACITY = 3;
+export const MAX_CAPACITY = 50;
+
 /** The logged-in agent as the console sees it; never carries the password hash. */
 export const AgentProfile = z.object({
   id: Id,
   name: z.string(),
   email: z.string(),
   role: AgentRole,
+  capacity: z.number().int().min(1).max(MAX_CAPACITY),
+  departmentIds: z.array(Id),
   site: SiteInfo,
 });
 export type AgentProfile = z.infer<typeof AgentProfile>;
+
+/** A colleague as the team list shows it: for transfers, invitations and the admin pages. */
+export const AgentSummary = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  role: AgentRole,
+  status: AgentStatus,
+  /** Conversations assigned now. */
+  load: z.number().int().min(0),
+  capacity: z.number().int().min(1).max(MAX_CAPACITY),
+  departmentIds: z.array(Id),
+});
+export type AgentSummary = z.infer<typeof AgentSummary>;
+
+export const ROUTING_MODES = ['auto', 'manual'] as const;
+export const Department = z.object({
+  id: Id,
+  /** What the shop passes to Mostrador('setDepartment', slug). */
+  slug: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1).max(80),
+  /** auto: assigned to the least-loaded online agent; manual: agents take from the queue. */
+  routing: z.enum(ROUTING_MODES),
+});
+export type Department = z.infer<typeof Department>;

@@ -37,19 +37,96 @@ export const StatusEvent = z.object({
 });
 export type StatusEvent = z.infer<typeof StatusEvent>;
 
+export const AgentRef = z.object({ id: Id, name: z.string() });
+export type AgentRef = z.infer<typeof AgentRef>;
+
+export const DepartmentRef = z.object({ id: Id, name: z.string() });
+export type DepartmentRef = z.infer<typeof DepartmentRef>;
+
+/** An agent entered the chat: as its assignee, or invited as a guest (group chat). */
+export const JoinedEvent = z.object({
+  ...EventBase,
+  type: z.literal('joined'),
+  agent: AgentRef,
+  role: z.enum(['assignee', 'guest']),
+});
+export type JoinedEvent = z.infer<typeof JoinedEvent>;
+
+export const LEFT_REASONS = ['transferred', 'offline', 'left'] as const;
+/** An agent left the chat: handed it on, went offline past the grace period, or left a group chat. */
+export const LeftEvent = z.object({
+  ...EventBase,
+  type: z.literal('left'),
+  agent: AgentRef,
+  reason: z.enum(LEFT_REASONS),
+});
+export type LeftEvent = z.infer<typeof LeftEvent>;
+
+export const QUEUE_REASONS = ['new', 'transferred', 'requeued'] as const;
+/** The conversation (re)entered a department's queue to wait for an agent. */
+export const QueuedEvent = z.object({
+  ...EventBase,
+  type: z.literal('queued'),
+  department: DepartmentRef.nullable(),
+  reason: z.enum(QUEUE_REASONS),
+});
+export type QueuedEvent = z.infer<typeof QueuedEvent>;
+
+/** An internal note between agents (a transfer note); never reaches the visitor. */
+export const NoteEvent = z.object({
+  ...EventBase,
+  type: z.literal('note'),
+  body: MessageBody,
+});
+export type NoteEvent = z.infer<typeof NoteEvent>;
+
 /**
- * One entry of a conversation's log. Messages and status changes share one
- * sequence, so a client that resyncs from its last seq gets both, in order.
+ * One entry of a conversation's log as agents see it. Messages, status
+ * changes, assignments and notes share one sequence, so a client that
+ * resyncs from its last seq gets all of them, in order.
  */
-export const ConversationEvent = z.discriminatedUnion('type', [MessageEvent, StatusEvent]);
+export const ConversationEvent = z.discriminatedUnion('type', [
+  MessageEvent,
+  StatusEvent,
+  JoinedEvent,
+  LeftEvent,
+  QueuedEvent,
+  NoteEvent,
+]);
 export type ConversationEvent = z.infer<typeof ConversationEvent>;
+
+/**
+ * The visitor's log: the same events minus internal notes, numbered by a
+ * sequence of its own, so the visitor's resync has no gaps where notes are.
+ */
+export const VisitorEvent = z.discriminatedUnion('type', [
+  MessageEvent,
+  StatusEvent,
+  JoinedEvent,
+  LeftEvent,
+  QueuedEvent,
+]);
+export type VisitorEvent = z.infer<typeof VisitorEvent>;
+
+/** Where a waiting visitor stands. */
+export const QueueInfo = z.object({
+  /** 1 for the next conversation to be assigned. */
+  position: z.number().int().min(1),
+  estimatedWaitSeconds: z.number().int().min(0),
+});
+export type QueueInfo = z.infer<typeof QueueInfo>;
 
 /** What the visitor may know of its own conversation. */
 export const VisitorConversation = z.object({
   id: Id,
   status: ConversationStatus,
+  /** Highest seq of the visitor's log. */
   lastSeq: Seq,
   createdAt: Timestamp,
+  /** Agents in the chat now, by name. */
+  agents: z.array(z.object({ name: z.string() })),
+  /** Set while the conversation waits for an agent. */
+  queue: QueueInfo.nullable(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 
@@ -67,6 +144,14 @@ export const ConversationSummary = z.object({
   status: ConversationStatus,
   lastSeq: Seq,
   lastMessage: LastMessage.nullable(),
+  department: DepartmentRef.nullable(),
+  assignee: AgentRef.nullable(),
+  /** Agents invited into the chat besides its assignee. */
+  guests: z.array(AgentRef),
+  /** When the conversation entered the queue it waits in; null when it has an agent. */
+  queuedAt: Timestamp.nullable(),
+  /** Oldest visitor message not yet answered by an agent; null when nothing waits for a reply. */
+  awaitingReplySince: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -3,7 +3,7 @@ import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import { ErrorBody } from '../result.ts';
 import { AgentProfile } from './agent.ts';
 import { Id, Seq } from './common.ts';
-import { ConversationEvent, ConversationStatus, ConversationSummary } from './conversation.ts';
+import { ConversationEvent, ConversationSummary } from './conversation.ts';
 
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -14,8 +14,15 @@ export type LoginBody = z.infer<typeof LoginBody>;
 export const AgentResponse = z.object({ agent: AgentProfile });
 export type AgentResponse = z.infer<typeof AgentResponse>;
 
+export const INBOX_VIEWS = ['mine', 'queue', 'all', 'closed'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+/**
+ * mine: assigned to me or joined as a guest; queue: waiting in my departments
+ * (all departments for an admin); all: every open conversation (admins);
+ * closed: closed conversations I may read.
+ */
 export const ConversationListQuery = z.object({
-  status: ConversationStatus.default('open'),
+  view: z.enum(INBOX_VIEWS).default('mine'),
 });
 
 export const ConversationList = z.object({

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agents, agentSessions, sites } from '../../db/schema.ts';
 
@@ -10,6 +10,21 @@ export class AgentsRepository {
 
   insert(row: AgentRow): void {
     this.db.insert(agents).values(row).run();
+  }
+
+  byId(id: string): AgentRow | undefined {
+    return this.db.select().from(agents).where(eq(agents.id, id)).get();
+  }
+
+  listBySite(siteId: string): AgentRow[] {
+    return this.db.select().from(agents).where(eq(agents.siteId, siteId)).orderBy(asc(agents.name)).all();
+  }
+
+  update(
+    id: string,
+    changes: Partial<Pick<AgentRow, 'name' | 'role' | 'capacity' | 'passwordHash' | 'availability'>>,
+  ): AgentRow | undefined {
+    return this.db.update(agents).set(changes).where(eq(agents.id, id)).returning().get();
   }
 
   byEmail(email: string): AgentRow | undefined {

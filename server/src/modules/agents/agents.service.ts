@@ -1,6 +1,6 @@
-import type { AgentProfile, AgentRole } from '@mostrador/shared';
+import { DEFAULT_CAPACITY, fail, ok, type AgentAvailability, type AgentProfile, type AgentRole, type Result } from '@mostrador/shared';
 import { hashSecret, newId, newSecret } from '../../db/ids.ts';
-import type { AgentRow, AgentsRepository, SiteOfAgent } from './agents.repository.ts';
+import type { AgentRow, AgentsRepository } from './agents.repository.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './password.ts';
 
 export interface NewAgent {
@@ -9,6 +9,14 @@ export interface NewAgent {
   name: string;
   role: AgentRole;
   password: string;
+  capacity?: number;
+}
+
+export interface AgentChanges {
+  name?: string;
+  role?: AgentRole;
+  capacity?: number;
+  password?: string;
 }
 
 export interface AuthenticatedAgent {
@@ -24,20 +32,48 @@ export class AgentsService {
   constructor(
     private readonly repo: AgentsRepository,
     private readonly sessionDays: number,
+    private readonly departmentIdsOf: (agentId: string) => string[],
   ) {}
 
-  async create(input: NewAgent): Promise<AgentRow> {
+  async create(input: NewAgent): Promise<Result<AgentRow>> {
+    const email = input.email.trim().toLowerCase();
+    if (this.repo.byEmail(email)) return fail('conflict', 'An agent with that email already exists');
     const row: AgentRow = {
       id: newId('agt'),
       siteId: input.siteId,
-      email: input.email.trim().toLowerCase(),
+      email,
       name: input.name,
       role: input.role,
       passwordHash: await hashPassword(input.password),
+      capacity: input.capacity ?? DEFAULT_CAPACITY,
+      availability: 'online',
       createdAt: Date.now(),
     };
     this.repo.insert(row);
-    return row;
+    return ok(row);
+  }
+
+  async update(siteId: string, agentId: string, changes: AgentChanges): Promise<Result<AgentRow>> {
+    const existing = this.repo.byId(agentId);
+    if (!existing || existing.siteId !== siteId) return fail('not_found', 'No such agent');
+    const { password, ...rest } = changes;
+    const updated = this.repo.update(agentId, {
+      ...rest,
+      ...(password ? { passwordHash: await hashPassword(password) } : {}),
+    });
+    return ok(updated ?? existing);
+  }
+
+  setAvailability(agentId: string, availability: AgentAvailability): AgentRow | undefined {
+    return this.repo.update(agentId, { availability });
+  }
+
+  byId(agentId: string): AgentRow | undefined {
+    return this.repo.byId(agentId);
+  }
+
+  list(siteId: string): AgentRow[] {
+    return this.repo.listBySite(siteId);
   }
 
   /** Returns a session token for the cookie, or null; never says which of email or password was wrong. */
@@ -74,10 +110,16 @@ export class AgentsService {
 
   private authenticated(agentId: string, sessionId: string): AuthenticatedAgent | null {
     const found = this.repo.withSite(agentId);
-    return found ? { profile: toProfile(found.agent, found.site), siteId: found.site.id, sessionId } : null;
+    if (!found) return null;
+    const profile: AgentProfile = {
+      id: found.agent.id,
+      name: found.agent.name,
+      email: found.agent.email,
+      role: found.agent.role,
+      capacity: found.agent.capacity,
+      departmentIds: this.departmentIdsOf(agentId),
+      site: found.site,
+    };
+    return { profile, siteId: found.site.id, sessionId };
   }
-}
-
-function toProfile(agent: AgentRow, site: SiteOfAgent): AgentProfile {
-  return { id: agent.id, name: agent.name, email: agent.email, role: agent.role, site };
 }

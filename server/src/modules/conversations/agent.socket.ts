@@ -1,25 +1,29 @@
-import type { FastifyBaseLogger } from 'fastify';
 import { agentCommandSchemas, mapOk, ok, type AgentClientEvents } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
-import { registerCommands } from '../../realtime/commands.ts';
+import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import { normalizeOrigin, serverOriginOf } from '../sites/index.ts';
 import type { AgentActor } from './actors.ts';
-import { sessionRoom, siteAgentsRoom } from './conversations.broadcast.ts';
-import { agentView, toSummary } from './conversations.mapping.ts';
+import { agentRooms, sessionRoom } from './conversations.broadcast.ts';
 import type { ConversationsService } from './conversations.service.ts';
+import type { ConversationViews } from './conversations.views.ts';
+import type { RoutingService } from './routing.service.ts';
+import type { TeamCoordinator } from './team-coordinator.ts';
 
 export interface AgentSocketDeps {
   conversations: ConversationsService;
+  routing: RoutingService;
+  views: ConversationViews;
+  team: TeamCoordinator;
   agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
   consoleOrigins: string[];
   trustProxy: boolean;
-  log: FastifyBaseLogger;
+  log: ErrorLog;
 }
 
 /** The console's side: only the console's own origin, only with a live session. */
 export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): void {
-  const { conversations, log } = deps;
+  const { conversations, routing, views, team, log } = deps;
 
   ns.use((socket, next) => {
     const headers = socket.handshake.headers;
@@ -41,21 +45,37 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
   ns.on('connection', (socket) => {
     const { agentId, siteId, name, role, sessionId } = socket.data;
     const actor: AgentActor = { kind: 'agent', agentId, siteId, name, role };
-    void socket.join([siteAgentsRoom(siteId), sessionRoom(sessionId)]);
+    void socket.join([...agentRooms({ agentId, siteId, role }, team.departmentIdsOf(agentId)), sessionRoom(sessionId)]);
+    team.socketConnected(agentId, siteId);
+    socket.on('disconnect', () => team.socketDisconnected(agentId, siteId));
 
     registerCommands<AgentClientEvents>(
       socket,
       agentCommandSchemas,
       {
         'conversation:list': (payload) =>
-          ok({ conversations: conversations.list(actor, payload.status ?? 'open').map(toSummary) }),
+          mapOk(conversations.list(actor, payload.view ?? 'mine'), (rows) => ({
+            conversations: rows.map((r) => views.summary(r)),
+          })),
         'conversation:sync': (payload) =>
-          mapOk(conversations.agentPage(actor, payload.conversationId, payload.afterSeq), agentView.page),
+          mapOk(conversations.agentPage(actor, payload.conversationId, payload.afterSeq), (p) => views.agentPage(p)),
         'message:send': async (payload) =>
-          mapOk(await conversations.sendFromAgent(actor, payload), agentView.sent),
+          mapOk(await conversations.sendFromAgent(actor, payload), (a) => views.agentSent(a)),
         'typing:set': (payload) => conversations.agentTyping(actor, payload.conversationId, payload.typing),
         'conversation:close': async (payload) =>
-          mapOk(await conversations.closeByAgent(actor, payload.conversationId), agentView.changed),
+          mapOk(await conversations.closeByAgent(actor, payload.conversationId), (a) => views.agentChanged(a)),
+        'conversation:take': async (payload) =>
+          mapOk(await routing.take(actor, payload.conversationId), (a) => views.agentChanged(a)),
+        'conversation:transfer': async (payload) =>
+          mapOk(await routing.transfer(actor, payload.conversationId, payload.to, payload.note || undefined), (a) =>
+            views.agentChanged(a),
+          ),
+        'conversation:invite': async (payload) =>
+          mapOk(await routing.invite(actor, payload.conversationId, payload.agentId), (a) => views.agentChanged(a)),
+        'conversation:leave': async (payload) =>
+          mapOk(await routing.leave(actor, payload.conversationId), (a) => views.agentChanged(a)),
+        'presence:set': (payload) => ok(team.setAvailability(agentId, siteId, payload.status)),
+        'team:list': () => ok(team.list(siteId)),
       },
       log,
     );

@@ -1,54 +1,101 @@
+import type { AgentSummary, QueueInfo } from '@mostrador/shared';
 import type { AgentNamespace, VisitorNamespace } from '../../plugins/realtime.ts';
-import { toEvent, toSummary, toVisitorConversation } from './conversations.mapping.ts';
-import type { ConversationRow, EventRow } from './conversations.repository.ts';
-
-/** What the conversation rules tell the outside world after a commit. */
-export interface ConversationBroadcaster {
-  conversationCreated(conversation: ConversationRow): void;
-  eventAppended(conversation: ConversationRow, event: EventRow): void;
-  visitorTyping(conversation: ConversationRow, typing: boolean): void;
-  agentTyping(conversation: ConversationRow, agentName: string, typing: boolean): void;
-}
+import { toEvent, toVisitorEvent } from './conversations.mapping.ts';
+import type { ConversationRow, ConversationsRepository, EventRow } from './conversations.repository.ts';
+import type { ConversationViews } from './conversations.views.ts';
 
 export const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
+/** Every agent of a site: presence, and the site-wide queue. */
 export const siteAgentsRoom = (siteId: string) => `site:${siteId}`;
+export const adminsRoom = (siteId: string) => `admins:${siteId}`;
+export const agentRoom = (agentId: string) => `agent:${agentId}`;
+export const departmentRoom = (departmentId: string) => `department:${departmentId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
-/** Rooms: every tab of a visitor shares one room; every agent of a site shares another. */
-export class SocketBroadcaster implements ConversationBroadcaster {
+/** The rooms an agent's sockets join: its own, its site's, its departments', and the admins'. */
+export function agentRooms(
+  agent: { agentId: string; siteId: string; role: 'admin' | 'agent' },
+  departmentIds: readonly string[],
+): string[] {
+  return [
+    agentRoom(agent.agentId),
+    siteAgentsRoom(agent.siteId),
+    ...departmentIds.map(departmentRoom),
+    ...(agent.role === 'admin' ? [adminsRoom(agent.siteId)] : []),
+  ];
+}
+
+/**
+ * Tells each audience what it may know after a commit. Agents hear of a
+ * conversation when they are in it, when it waits in their department's
+ * queue, or when they are admins; `formerAgents` lets those who just left
+ * it (a transfer, a requeue) see it go.
+ */
+export class SocketBroadcaster {
   constructor(
     private readonly visitors: VisitorNamespace,
     private readonly agents: AgentNamespace,
+    private readonly repo: ConversationsRepository,
+    private readonly views: ConversationViews,
   ) {}
 
   conversationCreated(conversation: ConversationRow): void {
-    this.agents.to(siteAgentsRoom(conversation.siteId)).emit('conversation:created', {
-      conversation: toSummary(conversation),
-    });
+    this.agents
+      .to(this.agentRooms(conversation))
+      .emit('conversation:created', { conversation: this.views.summary(conversation) });
   }
 
-  eventAppended(conversation: ConversationRow, row: EventRow): void {
-    const event = toEvent(row);
-    const fact = event.type === 'message' ? 'message:created' : 'conversation:changed';
-    this.visitors.to(visitorRoom(conversation.visitorId)).emit(fact, {
-      event,
-      conversation: toVisitorConversation(conversation),
-    });
-    this.agents.to(siteAgentsRoom(conversation.siteId)).emit(fact, {
-      event,
-      conversation: toSummary(conversation),
-    });
+  eventsAppended(conversation: ConversationRow, events: EventRow[], formerAgents: string[] = []): void {
+    if (events.length === 0) return;
+    const summary = this.views.summary(conversation);
+    const rooms = this.agentRooms(conversation, formerAgents);
+    const visitorView = events.some((e) => e.visitorSeq !== null)
+      ? this.views.visitorConversation(conversation)
+      : null;
+    for (const row of events) {
+      const fact = row.type === 'message' ? 'message:created' : 'conversation:changed';
+      this.agents.to(rooms).emit(fact, { event: toEvent(row), conversation: summary });
+      const visitorEvent = toVisitorEvent(row);
+      if (visitorEvent && visitorView) {
+        this.visitors.to(visitorRoom(conversation.visitorId)).emit(fact, { event: visitorEvent, conversation: visitorView });
+      }
+    }
   }
 
   visitorTyping(conversation: ConversationRow, typing: boolean): void {
     this.agents
-      .to(siteAgentsRoom(conversation.siteId))
-      .emit('typing:changed', { conversationId: conversation.id, typing });
+      .to(this.agentRooms(conversation))
+      .emit('typing:changed', { conversationId: conversation.id, typing, agent: null });
   }
 
-  agentTyping(conversation: ConversationRow, agentName: string, typing: boolean): void {
+  /** The visitor sees the agent typing; colleagues in the chat see it too, to avoid answering twice. */
+  agentTyping(conversation: ConversationRow, agent: { id: string; name: string }, typing: boolean): void {
     this.visitors
       .to(visitorRoom(conversation.visitorId))
-      .emit('typing:changed', { conversationId: conversation.id, typing, name: agentName });
+      .emit('typing:changed', { conversationId: conversation.id, typing, name: agent.name });
+    this.agents
+      .to(this.agentRooms(conversation))
+      .emit('typing:changed', { conversationId: conversation.id, typing, agent });
+  }
+
+  queueUpdated(conversation: ConversationRow, queue: QueueInfo | null): void {
+    this.visitors
+      .to(visitorRoom(conversation.visitorId))
+      .emit('queue:updated', { conversationId: conversation.id, queue });
+  }
+
+  presenceChanged(siteId: string, agent: AgentSummary): void {
+    this.agents.to(siteAgentsRoom(siteId)).emit('presence:changed', { agent });
+  }
+
+  private agentRooms(conversation: ConversationRow, formerAgents: string[] = []): string[] {
+    const rooms = [adminsRoom(conversation.siteId)];
+    if (conversation.assigneeId) rooms.push(agentRoom(conversation.assigneeId));
+    for (const guest of this.repo.guestIds(conversation.id)) rooms.push(agentRoom(guest));
+    for (const former of formerAgents) rooms.push(agentRoom(former));
+    if (conversation.status === 'open' && conversation.assigneeId === null) {
+      rooms.push(conversation.departmentId ? departmentRoom(conversation.departmentId) : siteAgentsRoom(conversation.siteId));
+    }
+    return rooms;
   }
 }

@@ -1,13 +1,9 @@
-import type {
-  ConversationEvent,
-  ConversationSummary,
-  MessageEvent,
-  VisitorConversation,
-} from '@mostrador/shared';
-import type { ConversationRow, EventRow } from './conversations.repository.ts';
-import type { Appended, Page } from './conversations.service.ts';
+import type { ConversationEvent, MessageEvent, VisitorEvent } from '@mostrador/shared';
+import type { EventRow } from './conversations.repository.ts';
 
-/** Turns stored rows into the contract's shapes; internal columns stop here. */
+const UNKNOWN_AGENT = { id: 'agt_unknown', name: '' };
+
+/** Turns a stored event into the contract's shape for agents; internal columns stop here. */
 export function toEvent(row: EventRow): ConversationEvent {
   const base = {
     conversationId: row.conversationId,
@@ -15,54 +11,42 @@ export function toEvent(row: EventRow): ConversationEvent {
     author: { kind: row.authorKind, id: row.authorId, name: row.authorName },
     createdAt: row.createdAt,
   };
-  if (row.type === 'status') return { ...base, type: 'status', status: row.status ?? 'open' };
-  return { ...base, type: 'message', clientId: row.clientId ?? '', body: row.body ?? '' };
+  const data = row.data ?? {};
+  switch (row.type) {
+    case 'message':
+      return { ...base, type: 'message', clientId: row.clientId ?? '', body: row.body ?? '' };
+    case 'note':
+      return { ...base, type: 'note', body: row.body ?? '' };
+    case 'status':
+      return { ...base, type: 'status', status: row.status ?? 'open' };
+    case 'joined':
+      return { ...base, type: 'joined', agent: data.agent ?? UNKNOWN_AGENT, role: data.role ?? 'assignee' };
+    case 'left':
+      return {
+        ...base,
+        type: 'left',
+        agent: data.agent ?? UNKNOWN_AGENT,
+        reason: data.reason === 'offline' || data.reason === 'left' ? data.reason : 'transferred',
+      };
+    case 'queued':
+      return {
+        ...base,
+        type: 'queued',
+        department: data.department ?? null,
+        reason: data.reason === 'transferred' || data.reason === 'requeued' ? data.reason : 'new',
+      };
+  }
 }
 
-export function toMessageEvent(row: EventRow): MessageEvent {
+/** The visitor's view of an event: numbered in the visitor's own sequence; notes never pass. */
+export function toVisitorEvent(row: EventRow): VisitorEvent | null {
+  if (row.visitorSeq === null) return null;
   const event = toEvent(row);
-  if (event.type !== 'message') throw new Error('not a message event');
+  if (event.type === 'note') return null;
+  return { ...event, seq: row.visitorSeq };
+}
+
+export function toMessageEvent(event: ConversationEvent | VisitorEvent | null): MessageEvent {
+  if (event?.type !== 'message') throw new Error('not a message event');
   return event;
 }
-
-export function toSummary(row: ConversationRow): ConversationSummary {
-  return {
-    id: row.id,
-    visitorId: row.visitorId,
-    visitorLabel: row.visitorLabel,
-    status: row.status,
-    lastSeq: row.lastSeq,
-    lastMessage:
-      row.lastMessageAt !== null && row.lastMessageAuthor !== null
-        ? { body: row.lastMessageBody ?? '', authorKind: row.lastMessageAuthor, createdAt: row.lastMessageAt }
-        : null,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-export function toVisitorConversation(row: ConversationRow): VisitorConversation {
-  return { id: row.id, status: row.status, lastSeq: row.lastSeq, createdAt: row.createdAt };
-}
-
-/** The shapes of pages and appended events, for one audience's view of a conversation. */
-function viewsFor<Conversation>(toConversation: (row: ConversationRow) => Conversation) {
-  return {
-    page: (page: Page) => ({
-      conversation: toConversation(page.conversation),
-      events: page.events.map(toEvent),
-      hasMore: page.hasMore,
-    }),
-    sent: (appended: Appended) => ({
-      event: toMessageEvent(appended.event),
-      conversation: toConversation(appended.conversation),
-    }),
-    changed: (appended: Appended) => ({
-      event: toEvent(appended.event),
-      conversation: toConversation(appended.conversation),
-    }),
-  };
-}
-
-export const agentView = viewsFor(toSummary);
-export const visitorView = viewsFor(toVisitorConversation);

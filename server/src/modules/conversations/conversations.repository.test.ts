@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/client.ts';
+import { AgentsRepository } from '../agents/index.ts';
 import { SitesRepository, SitesService } from '../sites/index.ts';
 import { VisitorsRepository, VisitorsService } from '../visitors/index.ts';
 import { ConversationsRepository, type ConversationRow } from './conversations.repository.ts';
@@ -20,7 +21,14 @@ function conversation(id: string, status: ConversationRow['status']): Conversati
     visitorId,
     visitorLabel: '#TEST1',
     status,
+    departmentId: null,
+    assigneeId: null,
+    queuedAt: status === 'open' ? 1 : null,
+    queuePriority: 0,
+    awaitingReplySince: null,
+    firstResponseAt: null,
     lastSeq: 0,
+    lastVisitorSeq: 0,
     lastMessageBody: null,
     lastMessageAuthor: null,
     lastMessageAt: null,
@@ -59,16 +67,21 @@ describe('ConversationsRepository', () => {
 
   it('numbers events 1, 2, 3… and keeps the summary columns in step', () => {
     repo.insert(conversation('cnv_seq', 'open'));
-    const base = { authorKind: 'visitor' as const, authorId: visitorId, authorName: null, status: null };
+    const base = { authorKind: 'visitor' as const, authorId: visitorId, authorName: null, status: null, data: null, visible: true };
     opened.sqlite.transaction(() => {
       repo.append('cnv_seq', { ...base, type: 'message', clientId: 'c-000001', body: 'one', createdAt: 10 });
       repo.append('cnv_seq', { ...base, type: 'message', clientId: 'c-000002', body: 'two', createdAt: 20 });
-      repo.append('cnv_seq', { ...base, type: 'status', clientId: null, body: null, status: 'closed', createdAt: 30 });
+      repo.append(
+        'cnv_seq',
+        { ...base, type: 'status', clientId: null, body: null, status: 'closed', createdAt: 30 },
+        { status: 'closed', closedAt: 30 },
+      );
     })();
     expect(repo.eventsAfter('cnv_seq', 0, 10).map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(repo.eventsAfter('cnv_seq', 1, 1).map((e) => e.seq)).toEqual([2]);
     expect(repo.byId('cnv_seq')).toMatchObject({
       lastSeq: 3,
+      lastVisitorSeq: 3,
       status: 'closed',
       closedAt: 30,
       lastMessageBody: 'two',
@@ -86,9 +99,37 @@ describe('ConversationsRepository', () => {
       clientId: 'same-id-1',
       body: 'x',
       status: null,
+      data: null,
+      visible: true,
       createdAt: 1,
     };
     repo.append('cnv_dup', event);
     expect(() => repo.append('cnv_dup', event)).toThrow(/UNIQUE/);
+  });
+});
+
+describe('the visitor log', () => {
+  it('skips internal notes in the visitor sequence, with no gaps', () => {
+    repo.insert(conversation('cnv_notes', 'open'));
+    const base = { authorKind: 'agent' as const, authorId: 'agt_x', authorName: 'Marta', status: null, data: null, clientId: null };
+    opened.sqlite.transaction(() => {
+      repo.append('cnv_notes', { ...base, type: 'message', clientId: 'n-000001', body: 'hola', visible: true, createdAt: 1 });
+      repo.append('cnv_notes', { ...base, type: 'note', body: 'VIP customer', visible: false, createdAt: 2 });
+      repo.append('cnv_notes', { ...base, type: 'message', clientId: 'n-000002', body: 'adeu', visible: true, createdAt: 3 });
+    })();
+    expect(repo.eventsAfter('cnv_notes', 0, 10).map((e) => [e.seq, e.visitorSeq])).toEqual([[1, 1], [2, null], [3, 2]]);
+    expect(repo.visitorEventsAfter('cnv_notes', 0, 10).map((e) => e.body)).toEqual(['hola', 'adeu']);
+    expect(repo.byId('cnv_notes')).toMatchObject({ lastSeq: 3, lastVisitorSeq: 2 });
+  });
+
+  it('claims a queued conversation once: a second claim finds it taken', () => {
+    const agents = new AgentsRepository(opened.db);
+    for (const id of ['agt_first', 'agt_second']) {
+      agents.insert({ id, siteId, email: `${id}@x.example`, name: id, role: 'agent', passwordHash: 'x', capacity: 3, availability: 'online', createdAt: 1 });
+    }
+    repo.insert(conversation('cnv_claim', 'open'));
+    expect(repo.claim('cnv_claim', 'agt_first')?.assigneeId).toBe('agt_first');
+    expect(repo.claim('cnv_claim', 'agt_second')).toBeUndefined();
+    expect(repo.byId('cnv_claim')).toMatchObject({ assigneeId: 'agt_first', queuedAt: null });
   });
 });

@@ -1,12 +1,29 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { conversationEvents, conversations } from '../../db/schema.ts';
+import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type EventRow = typeof conversationEvents.$inferSelect;
-export type NewEvent = Omit<EventRow, 'conversationId' | 'seq'>;
+/** An event to append; `visible` says whether it enters the visitor's log too. */
+export type NewEvent = Omit<EventRow, 'conversationId' | 'seq' | 'visitorSeq'> & { visible: boolean };
+export type ConversationChanges = Partial<
+  Pick<
+    ConversationRow,
+    | 'status'
+    | 'closedAt'
+    | 'assigneeId'
+    | 'departmentId'
+    | 'queuedAt'
+    | 'queuePriority'
+    | 'awaitingReplySince'
+    | 'firstResponseAt'
+  >
+>;
 
-/** The only code that touches the conversations and conversation_events tables. */
+const isQueued = and(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
+const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedAt), asc(conversations.id)];
+
+/** The only code that touches conversations, conversation_events and conversation_guests. */
 export class ConversationsRepository {
   constructor(private readonly db: Db) {}
 
@@ -26,6 +43,22 @@ export class ConversationsRepository {
     this.db.insert(conversations).values(row).run();
   }
 
+  update(id: string, changes: ConversationChanges): ConversationRow {
+    const row = this.db.update(conversations).set(changes).where(eq(conversations.id, id)).returning().get();
+    if (!row) throw new Error(`conversation ${id} vanished`);
+    return row;
+  }
+
+  /** Atomic claim: succeeds only while nobody has the conversation. */
+  claim(id: string, agentId: string): ConversationRow | undefined {
+    return this.db
+      .update(conversations)
+      .set({ assigneeId: agentId, queuedAt: null, queuePriority: 0 })
+      .where(and(eq(conversations.id, id), isQueued))
+      .returning()
+      .get();
+  }
+
   eventByAuthorClientId(authorId: string, clientId: string): EventRow | undefined {
     return this.db
       .select()
@@ -35,33 +68,37 @@ export class ConversationsRepository {
   }
 
   /**
-   * Appends an event with the next seq and updates the conversation's
-   * summary columns. Must run inside a transaction (the group commit), which
-   * is what makes the seq allocation gap-free.
+   * Appends an event with the next seq (and the next visitor seq when the
+   * visitor may see it) and applies `changes` to the conversation. Must run
+   * inside a transaction (the group commit): that makes the numbering gap-free.
    */
-  append(conversationId: string, event: NewEvent): { event: EventRow; conversation: ConversationRow } {
+  append(
+    conversationId: string,
+    { visible, ...event }: NewEvent,
+    changes: ConversationChanges = {},
+  ): { event: EventRow; conversation: ConversationRow } {
     const isMessage = event.type === 'message';
     const conversation = this.db
       .update(conversations)
       .set({
+        ...changes,
         lastSeq: sql`${conversations.lastSeq} + 1`,
+        ...(visible ? { lastVisitorSeq: sql`${conversations.lastVisitorSeq} + 1` } : {}),
         updatedAt: event.createdAt,
         ...(isMessage
-          ? {
-              lastMessageBody: event.body,
-              lastMessageAuthor: event.authorKind,
-              lastMessageAt: event.createdAt,
-            }
-          : {}),
-        ...(event.status
-          ? { status: event.status, closedAt: event.status === 'closed' ? event.createdAt : null }
+          ? { lastMessageBody: event.body, lastMessageAuthor: event.authorKind, lastMessageAt: event.createdAt }
           : {}),
       })
       .where(eq(conversations.id, conversationId))
       .returning()
       .get();
     if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
-    const row: EventRow = { ...event, conversationId, seq: conversation.lastSeq };
+    const row: EventRow = {
+      ...event,
+      conversationId,
+      seq: conversation.lastSeq,
+      visitorSeq: visible ? conversation.lastVisitorSeq : null,
+    };
     this.db.insert(conversationEvents).values(row).run();
     return { event: row, conversation };
   }
@@ -72,6 +109,102 @@ export class ConversationsRepository {
       .from(conversationEvents)
       .where(and(eq(conversationEvents.conversationId, conversationId), gt(conversationEvents.seq, afterSeq)))
       .orderBy(asc(conversationEvents.seq))
+      .limit(limit)
+      .all();
+  }
+
+  visitorEventsAfter(conversationId: string, afterVisitorSeq: number, limit: number): EventRow[] {
+    return this.db
+      .select()
+      .from(conversationEvents)
+      .where(
+        and(
+          eq(conversationEvents.conversationId, conversationId),
+          gt(conversationEvents.visitorSeq, afterVisitorSeq),
+        ),
+      )
+      .orderBy(asc(conversationEvents.visitorSeq))
+      .limit(limit)
+      .all();
+  }
+
+  /** Open conversations waiting for an agent, in the order they will be served. */
+  queue(siteId: string): ConversationRow[] {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), isQueued))
+      .orderBy(...queueOrder)
+      .all();
+  }
+
+  /** Open conversations per assignee. */
+  loads(siteId: string): Map<string, number> {
+    const rows = this.db
+      .select({ agentId: conversations.assigneeId, n: sql<number>`count(*)` })
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'open'), isNotNull(conversations.assigneeId)))
+      .groupBy(conversations.assigneeId)
+      .all();
+    return new Map(rows.map((r) => [r.agentId ?? '', r.n]));
+  }
+
+  openAssignedTo(agentId: string): ConversationRow[] {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.assigneeId, agentId), eq(conversations.status, 'open')))
+      .all();
+  }
+
+  guestIds(conversationId: string): string[] {
+    return this.db
+      .select({ id: conversationGuests.agentId })
+      .from(conversationGuests)
+      .where(eq(conversationGuests.conversationId, conversationId))
+      .orderBy(asc(conversationGuests.joinedAt))
+      .all()
+      .map((r) => r.id);
+  }
+
+  addGuest(conversationId: string, agentId: string, at: number): void {
+    this.db.insert(conversationGuests).values({ conversationId, agentId, joinedAt: at }).onConflictDoNothing().run();
+  }
+
+  removeGuest(conversationId: string, agentId: string): void {
+    this.db
+      .delete(conversationGuests)
+      .where(and(eq(conversationGuests.conversationId, conversationId), eq(conversationGuests.agentId, agentId)))
+      .run();
+  }
+
+  /** Open conversations the agent joined as a guest. */
+  openAsGuest(agentId: string): ConversationRow[] {
+    return this.db
+      .select({ c: conversations })
+      .from(conversations)
+      .innerJoin(conversationGuests, eq(conversationGuests.conversationId, conversations.id))
+      .where(and(eq(conversationGuests.agentId, agentId), eq(conversations.status, 'open')))
+      .all()
+      .map((r) => r.c);
+  }
+
+  /** Assigned to the agent or joined as a guest, open or closed. */
+  involving(agentId: string, status: ConversationRow['status'], limit: number): ConversationRow[] {
+    const asGuest = this.db
+      .select({ id: conversationGuests.conversationId })
+      .from(conversationGuests)
+      .where(eq(conversationGuests.agentId, agentId));
+    return this.db
+      .select()
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.status, status),
+          or(eq(conversations.assigneeId, agentId), inArray(conversations.id, asGuest)),
+        ),
+      )
+      .orderBy(desc(conversations.updatedAt))
       .limit(limit)
       .all();
   }

@@ -25,14 +25,19 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 describe('conversation routes', () => {
-  it('list the open conversations with their last message, and no internal columns', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/conversations', cookies });
+  it('list the queue with each conversation’s last message, and no internal columns', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/conversations?view=queue', cookies });
     expect(res.statusCode).toBe(200);
     const [row] = res.json().conversations;
-    expect(row).toMatchObject({ id: conversationId, status: 'open', lastSeq: 2, lastMessage: { body: 'Teniu botigues a Girona?', authorKind: 'visitor' } });
+    expect(row).toMatchObject({ id: conversationId, status: 'open', lastSeq: 2, assignee: null, department: null, lastMessage: { body: 'Teniu botigues a Girona?', authorKind: 'visitor' } });
+    expect(row.queuedAt).toEqual(expect.any(Number));
     expect(Object.keys(row)).not.toContain('siteId');
-    const closed = await app.inject({ method: 'GET', url: '/api/conversations?status=closed', cookies });
+    const mine = await app.inject({ method: 'GET', url: '/api/conversations?view=mine', cookies });
+    expect(mine.json().conversations).toEqual([]);
+    const closed = await app.inject({ method: 'GET', url: '/api/conversations?view=closed', cookies });
     expect(closed.json().conversations).toEqual([]);
+    const all = await app.inject({ method: 'GET', url: '/api/conversations?view=all', cookies });
+    expect(all.statusCode).toBe(403);
   });
 
   it('page the events after a seq', async () => {
@@ -44,6 +49,6 @@ describe('conversation routes', () => {
   it('answer 404 for an unknown conversation and 400 for a malformed query', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/conversations/cnv_nope/events', cookies })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/conversations/${conversationId}/events?afterSeq=-1`, cookies })).statusCode).toBe(400);
-    expect((await app.inject({ method: 'GET', url: '/api/conversations?status=lost', cookies })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/conversations?view=lost', cookies })).statusCode).toBe(400);
   });
 });

@@ -7,58 +7,52 @@ import {
   ErrorResponse,
   EventsQuery,
 } from '@mostrador/shared';
+import { errorResponses, statusForCode } from '../../plugins/errors.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import type { AgentActor } from './actors.ts';
-import { agentView, toSummary } from './conversations.mapping.ts';
 import type { ConversationsService } from './conversations.service.ts';
+import type { ConversationViews } from './conversations.views.ts';
 
 export interface ConversationRoutesOptions {
   conversations: ConversationsService;
+  views: ConversationViews;
+}
+
+export function actorOf(agent: AuthenticatedAgent): AgentActor {
+  return {
+    kind: 'agent',
+    agentId: agent.profile.id,
+    siteId: agent.siteId,
+    name: agent.profile.name,
+    role: agent.profile.role,
+  };
 }
 
 /** Read-only HTTP views of the inbox, for integrations and scripts; the console uses the socket. */
 export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions> = async (
   app,
-  { conversations },
+  { conversations, views },
 ) => {
   app.addHook('preHandler', app.requireAgent);
-
-  const actorOf = (request: { agent: AuthenticatedAgent | null }): AgentActor => {
-    const agent = request.agent!;
-    return {
-      kind: 'agent',
-      agentId: agent.profile.id,
-      siteId: agent.siteId,
-      name: agent.profile.name,
-      role: agent.profile.role,
-    };
-  };
+  const errors = errorResponses(ErrorResponse);
 
   app.get(
     '/api/conversations',
-    { schema: { querystring: ConversationListQuery, response: { 200: ConversationList, 401: ErrorResponse } } },
-    async (request) => ({
-      conversations: conversations.list(actorOf(request), request.query.status).map(toSummary),
-    }),
+    { schema: { querystring: ConversationListQuery, response: { 200: ConversationList, ...errors } } },
+    async (request, reply) => {
+      const result = conversations.list(actorOf(request.agent!), request.query.view);
+      if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
+      return { conversations: result.data.map((row) => views.summary(row)) };
+    },
   );
 
   app.get(
     '/api/conversations/:conversationId/events',
-    {
-      schema: {
-        params: ConversationParams,
-        querystring: EventsQuery,
-        response: { 200: ConversationPage, 401: ErrorResponse, 404: ErrorResponse },
-      },
-    },
+    { schema: { params: ConversationParams, querystring: EventsQuery, response: { 200: ConversationPage, ...errors } } },
     async (request, reply) => {
-      const result = conversations.agentPage(
-        actorOf(request),
-        request.params.conversationId,
-        request.query.afterSeq,
-      );
-      if (!result.ok) return reply.status(404).send({ error: result.error });
-      return agentView.page(result.data);
+      const result = conversations.agentPage(actorOf(request.agent!), request.params.conversationId, request.query.afterSeq);
+      if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
+      return views.agentPage(result.data);
     },
   );
 };

@@ -1,16 +1,12 @@
-import {
-  fail,
-  ok,
-  SYNC_PAGE_SIZE,
-  type ConversationStatus,
-  type Result,
-} from '@mostrador/shared';
+import { fail, ok, SYNC_PAGE_SIZE, type InboxView, type Result } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
-import { agentMayAccess, visitorMayAccess } from './conversations.access.ts';
-import type { ConversationBroadcaster } from './conversations.broadcast.ts';
+import { visitorMayAccess, type AccessResolver } from './conversations.access.ts';
+import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import type { ConversationRow, ConversationsRepository, EventRow } from './conversations.repository.ts';
+import type { RoutingService } from './routing.service.ts';
+import type { TeamDirectory } from './team-directory.ts';
 
 export interface Appended {
   event: EventRow;
@@ -25,12 +21,19 @@ export interface Page {
 
 const INBOX_LIMIT = 1000;
 
-/** The rules of a conversation: who may write, when it opens and closes, and what is told to whom. */
+function notFound(): Result<never> {
+  return fail('not_found', 'No such conversation');
+}
+
+/** The rules of a conversation's life: who may write, when it opens and closes, what is told to whom. */
 export class ConversationsService {
   constructor(
     private readonly repo: ConversationsRepository,
     private readonly groupCommit: GroupCommit,
-    private readonly broadcast: ConversationBroadcaster,
+    private readonly broadcast: SocketBroadcaster,
+    private readonly routing: RoutingService,
+    private readonly access: AccessResolver,
+    private readonly team: TeamDirectory,
   ) {}
 
   openForVisitor(visitorId: string): ConversationRow | undefined {
@@ -38,37 +41,50 @@ export class ConversationsService {
   }
 
   /**
-   * A visitor's message goes to its open conversation, opening one if needed.
-   * A resend with the same client id returns the stored message unchanged.
+   * A visitor's message goes to its open conversation, opening one (and
+   * routing it) if needed. A resend with the same client id returns the
+   * stored message unchanged.
    */
   async sendFromVisitor(
     visitor: VisitorActor,
-    input: { clientId: string; body: string },
+    input: { clientId: string; body: string; department?: string | undefined },
   ): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run(() => {
       const stored = this.storedResend(visitor.visitorId, input.clientId);
-      if (stored) return { ...stored, isNew: false, opened: false };
+      if (stored) return { message: stored, later: [] as EventRow[], opened: false, isNew: false };
+      const now = Date.now();
       let conversation = this.repo.openForVisitor(visitor.visitorId);
       const opened = !conversation;
       if (!conversation) {
-        conversation = newConversation(visitor);
+        conversation = this.newConversation(visitor, input.department, now);
         this.repo.insert(conversation);
       }
-      const appended = this.repo.append(conversation.id, {
-        type: 'message',
-        authorKind: 'visitor',
-        authorId: visitor.visitorId,
-        authorName: visitor.label,
-        clientId: input.clientId,
-        body: input.body,
-        status: null,
-        createdAt: Date.now(),
-      });
-      return { ...appended, isNew: true, opened };
+      const message = this.repo.append(
+        conversation.id,
+        {
+          type: 'message',
+          visible: true,
+          authorKind: 'visitor',
+          authorId: visitor.visitorId,
+          authorName: visitor.label,
+          clientId: input.clientId,
+          body: input.body,
+          status: null,
+          data: null,
+          createdAt: now,
+        },
+        { awaitingReplySince: conversation.awaitingReplySince ?? now },
+      );
+      const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
+      return { message, later: assigned ? [assigned.event] : [], opened, isNew: true };
     });
-    if (outcome.opened) this.broadcast.conversationCreated(outcome.conversation);
-    if (outcome.isNew) this.broadcast.eventAppended(outcome.conversation, outcome.event);
-    return ok({ event: outcome.event, conversation: outcome.conversation });
+    const conversation = outcome.later.length > 0 ? this.repo.byId(outcome.message.conversation.id)! : outcome.message.conversation;
+    if (outcome.isNew) {
+      if (outcome.opened) this.broadcast.conversationCreated(conversation);
+      this.broadcast.eventsAppended(conversation, [outcome.message.event, ...outcome.later]);
+      if (outcome.opened && outcome.later.length === 0) this.routing.publishQueue(conversation.siteId);
+    }
+    return ok({ event: outcome.message.event, conversation });
   }
 
   async sendFromAgent(
@@ -79,27 +95,35 @@ export class ConversationsService {
       const stored = this.storedResend(agent.agentId, input.clientId);
       if (stored) return ok({ ...stored, isNew: false });
       const conversation = this.repo.byId(input.conversationId);
-      if (!conversation || !agentMayAccess(agent, conversation)) return notFound();
+      if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
+      if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
       if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
-      const appended = this.repo.append(conversation.id, {
-        type: 'message',
-        authorKind: 'agent',
-        authorId: agent.agentId,
-        authorName: agent.name,
-        clientId: input.clientId,
-        body: input.body,
-        status: null,
-        createdAt: Date.now(),
-      });
+      const now = Date.now();
+      const appended = this.repo.append(
+        conversation.id,
+        {
+          type: 'message',
+          visible: true,
+          authorKind: 'agent',
+          authorId: agent.agentId,
+          authorName: agent.name,
+          clientId: input.clientId,
+          body: input.body,
+          status: null,
+          data: null,
+          createdAt: now,
+        },
+        { awaitingReplySince: null, firstResponseAt: conversation.firstResponseAt ?? now },
+      );
       return ok({ ...appended, isNew: true });
     });
     if (!outcome.ok) return outcome;
-    if (outcome.data.isNew) this.broadcast.eventAppended(outcome.data.conversation, outcome.data.event);
+    if (outcome.data.isNew) this.broadcast.eventsAppended(outcome.data.conversation, [outcome.data.event]);
     return ok({ event: outcome.data.event, conversation: outcome.data.conversation });
   }
 
   closeByVisitor(visitor: VisitorActor, conversationId: string): Promise<Result<Appended>> {
-    return this.setStatus(conversationId, 'closed', (c) => visitorMayAccess(visitor, c), {
+    return this.close(conversationId, (c) => visitorMayAccess(visitor, c), {
       authorKind: 'visitor',
       authorId: visitor.visitorId,
       authorName: visitor.label,
@@ -107,7 +131,7 @@ export class ConversationsService {
   }
 
   closeByAgent(agent: AgentActor, conversationId: string): Promise<Result<Appended>> {
-    return this.setStatus(conversationId, 'closed', (c) => agentMayAccess(agent, c), {
+    return this.close(conversationId, (c) => this.access.of(agent, c) === 'write', {
       authorKind: 'agent',
       authorId: agent.agentId,
       authorName: agent.name,
@@ -117,17 +141,39 @@ export class ConversationsService {
   visitorPage(visitor: VisitorActor, conversationId: string, afterSeq: number): Result<Page> {
     const conversation = this.repo.byId(conversationId);
     if (!conversation || !visitorMayAccess(visitor, conversation)) return notFound();
-    return ok(this.page(conversation, afterSeq));
+    const rows = this.repo.visitorEventsAfter(conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
+    return ok(page(conversation, rows));
   }
 
   agentPage(agent: AgentActor, conversationId: string, afterSeq: number): Result<Page> {
     const conversation = this.repo.byId(conversationId);
-    if (!conversation || !agentMayAccess(agent, conversation)) return notFound();
-    return ok(this.page(conversation, afterSeq));
+    if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
+    const rows = this.repo.eventsAfter(conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
+    return ok(page(conversation, rows));
   }
 
-  list(agent: AgentActor, status: ConversationStatus): ConversationRow[] {
-    return this.repo.listBySite(agent.siteId, status, INBOX_LIMIT);
+  list(agent: AgentActor, view: InboxView): Result<ConversationRow[]> {
+    const admin = agent.role === 'admin';
+    switch (view) {
+      case 'mine':
+        return ok(this.repo.involving(agent.agentId, 'open', INBOX_LIMIT));
+      case 'queue': {
+        const queue = this.repo.queue(agent.siteId);
+        return ok(admin ? queue : queue.filter((c) => this.access.of(agent, c) !== 'none'));
+      }
+      case 'all':
+        return admin ? ok(this.repo.listBySite(agent.siteId, 'open', INBOX_LIMIT)) : fail('forbidden', 'Admins only');
+      case 'closed':
+        return ok(
+          admin
+            ? this.repo.listBySite(agent.siteId, 'closed', INBOX_LIMIT)
+            : this.repo.involving(agent.agentId, 'closed', INBOX_LIMIT),
+        );
+    }
+  }
+
+  loads(siteId: string): Map<string, number> {
+    return this.repo.loads(siteId);
   }
 
   /** Typing is ephemeral: told to the other side, never stored. */
@@ -139,8 +185,8 @@ export class ConversationsService {
 
   agentTyping(agent: AgentActor, conversationId: string, typing: boolean): Result<null> {
     const conversation = this.repo.byId(conversationId);
-    if (!conversation || !agentMayAccess(agent, conversation)) return notFound();
-    this.broadcast.agentTyping(conversation, agent.name, typing);
+    if (!conversation || this.access.of(agent, conversation) !== 'write') return notFound();
+    this.broadcast.agentTyping(conversation, { id: agent.agentId, name: agent.name }, typing);
     return ok(null);
   }
 
@@ -151,55 +197,55 @@ export class ConversationsService {
     return conversation ? { event, conversation } : undefined;
   }
 
-  private page(conversation: ConversationRow, afterSeq: number): Page {
-    const rows = this.repo.eventsAfter(conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
-    return { conversation, events: rows.slice(0, SYNC_PAGE_SIZE), hasMore: rows.length > SYNC_PAGE_SIZE };
+  private newConversation(visitor: VisitorActor, departmentSlug: string | undefined, now: number): ConversationRow {
+    return {
+      id: newId('cnv'),
+      siteId: visitor.siteId,
+      visitorId: visitor.visitorId,
+      visitorLabel: visitor.label,
+      status: 'open',
+      departmentId: departmentSlug ? this.team.departmentBySlug(visitor.siteId, departmentSlug) : null,
+      assigneeId: null,
+      queuedAt: now,
+      queuePriority: 0,
+      awaitingReplySince: null,
+      firstResponseAt: null,
+      lastSeq: 0,
+      lastVisitorSeq: 0,
+      lastMessageBody: null,
+      lastMessageAuthor: null,
+      lastMessageAt: null,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+    };
   }
 
-  private async setStatus(
+  private async close(
     conversationId: string,
-    status: ConversationStatus,
-    mayAccess: (conversation: ConversationRow) => boolean,
+    mayWrite: (conversation: ConversationRow) => boolean,
     author: Pick<EventRow, 'authorKind' | 'authorId' | 'authorName'>,
   ): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run((): Result<Appended> => {
       const conversation = this.repo.byId(conversationId);
-      if (!conversation || !mayAccess(conversation)) return notFound();
-      if (conversation.status === status) return fail('conflict', `The conversation is already ${status}`);
+      if (!conversation || !mayWrite(conversation)) return notFound();
+      if (conversation.status === 'closed') return fail('conflict', 'The conversation is already closed');
+      const now = Date.now();
       return ok(
-        this.repo.append(conversation.id, {
-          type: 'status',
-          ...author,
-          clientId: null,
-          body: null,
-          status,
-          createdAt: Date.now(),
-        }),
+        this.repo.append(
+          conversation.id,
+          { type: 'status', visible: true, ...author, clientId: null, body: null, status: 'closed', data: null, createdAt: now },
+          { status: 'closed', closedAt: now, queuedAt: null },
+        ),
       );
     });
-    if (outcome.ok) this.broadcast.eventAppended(outcome.data.conversation, outcome.data.event);
+    if (!outcome.ok) return outcome;
+    this.broadcast.eventsAppended(outcome.data.conversation, [outcome.data.event]);
+    this.routing.chatEnded(outcome.data.conversation);
     return outcome;
   }
 }
 
-function notFound(): Result<never> {
-  return fail('not_found', 'No such conversation');
-}
-
-function newConversation(visitor: VisitorActor): ConversationRow {
-  const now = Date.now();
-  return {
-    id: newId('cnv'),
-    siteId: visitor.siteId,
-    visitorId: visitor.visitorId,
-    visitorLabel: visitor.label,
-    status: 'open',
-    lastSeq: 0,
-    lastMessageBody: null,
-    lastMessageAuthor: null,
-    lastMessageAt: null,
-    createdAt: now,
-    updatedAt: now,
-    closedAt: null,
-  };
+function page(conversation: ConversationRow, rows: EventRow[]): Page {
+  return { conversation, events: rows.slice(0, SYNC_PAGE_SIZE), hasMore: rows.length > SYNC_PAGE_SIZE };
 }

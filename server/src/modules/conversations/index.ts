@@ -1,7 +1,12 @@
 export type { AgentActor, VisitorActor } from './actors.ts';
+export { AccessResolver } from './conversations.access.ts';
 export { ConversationsRepository, type ConversationRow, type EventRow } from './conversations.repository.ts';
 export { ConversationsService } from './conversations.service.ts';
-export { SocketBroadcaster, type ConversationBroadcaster } from './conversations.broadcast.ts';
+export { ConversationViews } from './conversations.views.ts';
+export { SocketBroadcaster } from './conversations.broadcast.ts';
+export { QueueBoard } from './queue-board.ts';
+export { RoutingService } from './routing.service.ts';
+export { TeamCoordinator } from './team-coordinator.ts';
 export { conversationRoutes } from './conversations.routes.ts';
 export { attachVisitorSocket } from './visitor.socket.ts';
 export { attachAgentSocket, endAgentSession } from './agent.socket.ts';

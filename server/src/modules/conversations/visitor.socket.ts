@@ -1,25 +1,27 @@
-import type { FastifyBaseLogger } from 'fastify';
 import { mapOk, VisitorHandshake, visitorCommandSchemas, type VisitorClientEvents } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
-import { registerCommands } from '../../realtime/commands.ts';
+import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
 import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
 import type { VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
 import { visitorRoom } from './conversations.broadcast.ts';
-import { toVisitorConversation, visitorView } from './conversations.mapping.ts';
 import type { ConversationsService } from './conversations.service.ts';
+import type { ConversationViews } from './conversations.views.ts';
 
 export interface VisitorSocketDeps {
   sites: SitesService;
   visitors: VisitorsService;
   conversations: ConversationsService;
+  views: ConversationViews;
+  /** The departments a visitor may pick from, when the site asks. */
+  departmentChoices: (siteId: string) => Array<{ slug: string; name: string }>;
   trustProxy: boolean;
-  log: FastifyBaseLogger;
+  log: ErrorLog;
 }
 
 /** The widget's side: handshake (site, origin, identity) and its commands. */
 export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
-  const { sites, visitors, conversations, log } = deps;
+  const { sites, visitors, conversations, views, log } = deps;
 
   ns.use((socket, next) => {
     const parsed = VisitorHandshake.safeParse(socket.handshake.auth);
@@ -45,8 +47,11 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     socket.emit('session:established', {
       visitorId,
       token,
-      conversation: open ? toVisitorConversation(open) : null,
-      site: { name: site?.name ?? '' },
+      conversation: open ? views.visitorConversation(open) : null,
+      site: {
+        name: site?.name ?? '',
+        departments: site?.departmentChoice ? deps.departmentChoices(siteId) : [],
+      },
     });
 
     registerCommands<VisitorClientEvents>(
@@ -54,12 +59,12 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       visitorCommandSchemas,
       {
         'message:send': async (payload) =>
-          mapOk(await conversations.sendFromVisitor(actor, payload), visitorView.sent),
+          mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
         'typing:set': (payload) => conversations.visitorTyping(actor, payload.typing),
         'conversation:sync': (payload) =>
-          mapOk(conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), visitorView.page),
+          mapOk(conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), (p) => views.visitorPage(p)),
         'conversation:close': async (payload) =>
-          mapOk(await conversations.closeByVisitor(actor, payload.conversationId), visitorView.changed),
+          mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
       },
       log,
     );

@@ -11,6 +11,12 @@ export class SitesRepository {
     this.db.insert(sites).values(row).run();
   }
 
+  update(id: string, changes: Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'departmentChoice'>>): SiteRow {
+    const row = this.db.update(sites).set(changes).where(eq(sites.id, id)).returning().get();
+    if (!row) throw new Error(`site ${id} vanished`);
+    return row;
+  }
+
   byKey(key: string): SiteRow | undefined {
     return this.db.select().from(sites).where(eq(sites.key, key)).get();
   }

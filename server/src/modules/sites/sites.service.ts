@@ -4,6 +4,7 @@ import type { SiteRow, SitesRepository } from './sites.repository.ts';
 export interface NewSite {
   name: string;
   allowedOrigins: string[];
+  departmentChoice?: boolean;
 }
 
 export class SitesService {
@@ -15,10 +16,16 @@ export class SitesService {
       key: newSiteKey(),
       name: input.name,
       allowedOrigins: input.allowedOrigins,
+      departmentChoice: input.departmentChoice ?? false,
       createdAt: Date.now(),
     };
     this.repo.insert(row);
     return row;
+  }
+
+  update(id: string, changes: Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'departmentChoice'>>): SiteRow {
+    const allowedOrigins = changes.allowedOrigins?.map((o) => o.trim()).filter(Boolean);
+    return this.repo.update(id, { ...changes, ...(allowedOrigins ? { allowedOrigins } : {}) });
   }
 
   byKey(key: string): SiteRow | undefined {

@@ -1,0 +1,92 @@
+import type { ConversationSummary, QueueInfo, VisitorConversation } from '@mostrador/shared';
+import type { Page, Appended } from './conversations.service.ts';
+import { toEvent, toMessageEvent, toVisitorEvent } from './conversations.mapping.ts';
+import type { ConversationRow, ConversationsRepository } from './conversations.repository.ts';
+import type { TeamDirectory } from './team-directory.ts';
+
+/** Tells where a queued conversation stands; the routing service knows. */
+export interface QueueInfoSource {
+  infoFor(conversation: ConversationRow): QueueInfo | null;
+}
+
+/** Builds what each audience sees of a conversation, with names and queue places looked up. */
+export class ConversationViews {
+  constructor(
+    private readonly repo: ConversationsRepository,
+    private readonly team: TeamDirectory,
+    private readonly queue: QueueInfoSource,
+  ) {}
+
+  summary(row: ConversationRow): ConversationSummary {
+    return {
+      id: row.id,
+      visitorId: row.visitorId,
+      visitorLabel: row.visitorLabel,
+      status: row.status,
+      lastSeq: row.lastSeq,
+      lastMessage:
+        row.lastMessageAt !== null && row.lastMessageAuthor !== null
+          ? { body: row.lastMessageBody ?? '', authorKind: row.lastMessageAuthor, createdAt: row.lastMessageAt }
+          : null,
+      department: this.team.departmentRef(row.departmentId),
+      assignee: row.assigneeId ? this.team.agentRef(row.assigneeId) : null,
+      guests: this.guests(row.id),
+      queuedAt: row.status === 'open' && row.assigneeId === null ? row.queuedAt : null,
+      awaitingReplySince: row.awaitingReplySince,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  }
+
+  visitorConversation(row: ConversationRow): VisitorConversation {
+    const agentIds = [...(row.assigneeId && row.status === 'open' ? [row.assigneeId] : []), ...this.repo.guestIds(row.id)];
+    return {
+      id: row.id,
+      status: row.status,
+      lastSeq: row.lastVisitorSeq,
+      createdAt: row.createdAt,
+      agents: row.status === 'open' ? agentIds.flatMap((id) => {
+        const ref = this.team.agentRef(id);
+        return ref ? [{ name: ref.name }] : [];
+      }) : [],
+      queue: this.queue.infoFor(row),
+    };
+  }
+
+  agentPage(page: Page) {
+    return { conversation: this.summary(page.conversation), events: page.events.map(toEvent), hasMore: page.hasMore };
+  }
+
+  visitorPage(page: Page) {
+    return {
+      conversation: this.visitorConversation(page.conversation),
+      events: page.events.flatMap((e) => toVisitorEvent(e) ?? []),
+      hasMore: page.hasMore,
+    };
+  }
+
+  agentSent(appended: Appended) {
+    return { event: toMessageEvent(toEvent(appended.event)), conversation: this.summary(appended.conversation) };
+  }
+
+  visitorSent(appended: Appended) {
+    return {
+      event: toMessageEvent(toVisitorEvent(appended.event)),
+      conversation: this.visitorConversation(appended.conversation),
+    };
+  }
+
+  agentChanged(appended: Appended) {
+    return { event: toEvent(appended.event), conversation: this.summary(appended.conversation) };
+  }
+
+  visitorChanged(appended: Appended) {
+    const event = toVisitorEvent(appended.event);
+    if (!event) throw new Error('an internal event has no visitor view');
+    return { event, conversation: this.visitorConversation(appended.conversation) };
+  }
+
+  private guests(conversationId: string) {
+    return this.repo.guestIds(conversationId).flatMap((id) => this.team.agentRef(id) ?? []);
+  }
+}

@@ -1,0 +1,71 @@
+import type { QueueInfo } from '@mostrador/shared';
+import { estimateWaitSeconds } from './assignment-policy.ts';
+import type { ConversationRow, ConversationsRepository } from './conversations.repository.ts';
+import type { TeamDirectory } from './team-directory.ts';
+import type { QueueInfoSource } from './conversations.views.ts';
+
+/** Until the shop has history, assume a chat takes four minutes. */
+const DEFAULT_CHAT_SECONDS = 240;
+const SMOOTHING = 0.2;
+
+export interface QueueChange {
+  conversation: ConversationRow;
+  queue: QueueInfo | null;
+}
+
+/**
+ * Places in line and estimated waits. Each department has its own line;
+ * conversations that lost their agent stand ahead of new arrivals. It
+ * remembers what each visitor was last told, so only changes go out.
+ */
+export class QueueBoard implements QueueInfoSource {
+  private averageChatSeconds = DEFAULT_CHAT_SECONDS;
+  private readonly told = new Map<string, { siteId: string; visitorId: string; position: number }>();
+
+  constructor(
+    private readonly repo: ConversationsRepository,
+    private readonly team: TeamDirectory,
+  ) {}
+
+  infoFor(conversation: ConversationRow): QueueInfo | null {
+    if (conversation.status !== 'open' || conversation.assigneeId !== null) return null;
+    const line = this.repo.queue(conversation.siteId).filter((c) => c.departmentId === conversation.departmentId);
+    const position = line.findIndex((c) => c.id === conversation.id) + 1;
+    return position > 0 ? this.info(conversation, position) : null;
+  }
+
+  /** Every visitor whose place changed since last told, and those who left the line. */
+  changes(siteId: string): QueueChange[] {
+    const out: QueueChange[] = [];
+    const positions = new Map<string | null, number>();
+    const inLine = new Set<string>();
+    for (const conversation of this.repo.queue(siteId)) {
+      const position = (positions.get(conversation.departmentId) ?? 0) + 1;
+      positions.set(conversation.departmentId, position);
+      inLine.add(conversation.id);
+      if (this.told.get(conversation.id)?.position === position) continue;
+      this.told.set(conversation.id, { siteId, visitorId: conversation.visitorId, position });
+      out.push({ conversation, queue: this.info(conversation, position) });
+    }
+    for (const [id, told] of this.told) {
+      if (told.siteId !== siteId || inLine.has(id)) continue;
+      this.told.delete(id);
+      const conversation = this.repo.byId(id);
+      if (conversation) out.push({ conversation, queue: null });
+    }
+    return out;
+  }
+
+  /** Learns the pace of chats from each one that ends. */
+  recordChatSeconds(seconds: number): void {
+    if (!(seconds > 0)) return;
+    this.averageChatSeconds = this.averageChatSeconds * (1 - SMOOTHING) + seconds * SMOOTHING;
+  }
+
+  private info(conversation: ConversationRow, position: number): QueueInfo {
+    const slots = this.team
+      .candidates(conversation.siteId, conversation.departmentId)
+      .reduce((sum, c) => sum + c.capacity, 0);
+    return { position, estimatedWaitSeconds: estimateWaitSeconds(position, slots, this.averageChatSeconds) };
+  }
+}

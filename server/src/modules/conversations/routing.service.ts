@@ -1,0 +1,259 @@
+import { fail, ok, type Result } from '@mostrador/shared';
+import type { GroupCommit } from '../../db/group-commit.ts';
+import type { AgentActor } from './actors.ts';
+import { pickAgent } from './assignment-policy.ts';
+import type { AccessResolver } from './conversations.access.ts';
+import type { SocketBroadcaster } from './conversations.broadcast.ts';
+import type { ConversationRow, ConversationsRepository, EventRow, NewEvent } from './conversations.repository.ts';
+import type { Appended } from './conversations.service.ts';
+import type { QueueBoard } from './queue-board.ts';
+import type { TeamDirectory } from './team-directory.ts';
+
+type Ref = { id: string; name: string };
+type Transfer = { kind: 'agent'; agentId: string } | { kind: 'department'; departmentId: string };
+
+/** What one committed routing step produced, for the broadcast after the commit. */
+interface Step {
+  conversation: ConversationRow;
+  events: EventRow[];
+  formerAgents: string[];
+}
+
+function systemEvent(type: NewEvent['type'], data: NewEvent['data'], actor: Ref | null, at: number, visible = true): NewEvent {
+  return {
+    type,
+    visible,
+    authorKind: actor ? 'agent' : 'system',
+    authorId: actor?.id ?? null,
+    authorName: actor?.name ?? null,
+    clientId: null,
+    body: null,
+    status: null,
+    data,
+    createdAt: at,
+  };
+}
+
+const notFound = () => fail('not_found', 'No such conversation');
+
+/**
+ * Who answers which conversation. Every decision runs inside one group-commit
+ * transaction, so reading loads and claiming happen with no other write in
+ * between: a conversation is never given to two agents, and no agent goes
+ * over capacity. The claim itself is an UPDATE … WHERE assignee IS NULL.
+ */
+export class RoutingService {
+  /** Round-robin turns: a counter, not a clock, so two claims in one millisecond still differ. */
+  private readonly lastAssigned = new Map<string, number>();
+  private turn = 0;
+
+  constructor(
+    private readonly repo: ConversationsRepository,
+    private readonly team: TeamDirectory,
+    private readonly groupCommit: GroupCommit,
+    private readonly broadcast: SocketBroadcaster,
+    private readonly board: QueueBoard,
+    private readonly access: AccessResolver,
+  ) {}
+
+  /** Inside a transaction: gives a queued conversation to the best agent with room, if any. */
+  assignInTx(conversation: ConversationRow, loads = this.repo.loads(conversation.siteId)): Appended | null {
+    if (this.team.routingOf(conversation.departmentId) === 'manual') return null;
+    const candidates = this.team
+      .candidates(conversation.siteId, conversation.departmentId)
+      .map((c) => ({ ...c, load: loads.get(c.agentId) ?? 0 }));
+    const agentId = pickAgent(candidates, this.lastAssigned);
+    if (!agentId) return null;
+    return this.claimInTx(conversation, agentId, null, loads);
+  }
+
+  /** Assigns every queued conversation of the site that an agent has room for, in queue order. */
+  async drain(siteId: string): Promise<void> {
+    const steps = await this.groupCommit.run(() => {
+      const loads = this.repo.loads(siteId);
+      return this.repo.queue(siteId).flatMap((conversation) => {
+        const assigned = this.assignInTx(conversation, loads);
+        return assigned ? [{ conversation: assigned.conversation, events: [assigned.event], formerAgents: [] }] : [];
+      });
+    });
+    this.publish(steps, siteId);
+  }
+
+  async take(agent: AgentActor, conversationId: string): Promise<Result<Appended>> {
+    return this.step(agent.siteId, () => {
+      const conversation = this.repo.byId(conversationId);
+      if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
+      if (conversation.status !== 'open' || conversation.assigneeId !== null) {
+        return fail('conflict', 'Someone else has taken this conversation');
+      }
+      const loads = this.repo.loads(agent.siteId);
+      const capacity = this.team.capacityOf(agent.agentId) ?? 0;
+      if ((loads.get(agent.agentId) ?? 0) >= capacity) {
+        return fail('conflict', 'You are at capacity');
+      }
+      const me = { id: agent.agentId, name: agent.name };
+      const claimed = this.claimInTx(conversation, agent.agentId, me, loads);
+      if (!claimed) return fail('conflict', 'Someone else has taken this conversation');
+      return ok({ conversation: claimed.conversation, events: [claimed.event], formerAgents: [] });
+    });
+  }
+
+  async transfer(agent: AgentActor, conversationId: string, to: Transfer, note?: string): Promise<Result<Appended>> {
+    return this.step(agent.siteId, () => {
+      const conversation = this.repo.byId(conversationId);
+      if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
+      if (conversation.assigneeId !== agent.agentId && agent.role !== 'admin') {
+        return fail('forbidden', 'Only the conversation’s agent or an admin can transfer it');
+      }
+      if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
+      const me = { id: agent.agentId, name: agent.name };
+      const now = Date.now();
+      const events: EventRow[] = [];
+      if (to.kind === 'agent') {
+        if (to.agentId === conversation.assigneeId) return fail('conflict', 'That agent already has it');
+        const target = this.team.candidates(agent.siteId, null).find((c) => c.agentId === to.agentId);
+        const ref = this.team.agentRef(to.agentId);
+        if (!target || !ref) return fail('conflict', 'That agent is not available');
+        if ((this.repo.loads(agent.siteId).get(to.agentId) ?? 0) >= target.capacity) {
+          return fail('conflict', 'That agent is at capacity');
+        }
+      } else if (!this.team.departmentRef(to.departmentId)) {
+        return fail('not_found', 'No such department');
+      }
+      if (note) events.push(this.repo.append(conversation.id, { ...systemEvent('note', null, me, now, false), body: note }).event);
+      const former = conversation.assigneeId;
+      const formerRef = former ? this.team.agentRef(former) : null;
+      if (formerRef) {
+        events.push(this.repo.append(conversation.id, systemEvent('left', { agent: formerRef, reason: 'transferred' }, me, now)).event);
+      }
+      if (to.kind === 'agent') {
+        const ref = this.team.agentRef(to.agentId)!;
+        this.repo.removeGuest(conversation.id, to.agentId);
+        const joined = this.repo.append(
+          conversation.id,
+          systemEvent('joined', { agent: ref, role: 'assignee' }, me, now),
+          { assigneeId: to.agentId, queuedAt: null, queuePriority: 0 },
+        );
+        events.push(joined.event);
+        this.noteTurn(to.agentId);
+      } else {
+        events.push(
+          this.repo.append(
+            conversation.id,
+            systemEvent('queued', { department: this.team.departmentRef(to.departmentId), reason: 'transferred' }, me, now),
+            { assigneeId: null, departmentId: to.departmentId, queuedAt: now, queuePriority: 1 },
+          ).event,
+        );
+      }
+      return ok({ conversation: this.repo.byId(conversation.id)!, events, formerAgents: former ? [former] : [] });
+    }, true);
+  }
+
+  async invite(agent: AgentActor, conversationId: string, guestId: string): Promise<Result<Appended>> {
+    return this.step(agent.siteId, () => {
+      const conversation = this.repo.byId(conversationId);
+      if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
+      if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
+      if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
+      const guest = this.team.agentRef(guestId);
+      const sameSite = this.team.candidates(agent.siteId, null).some((c) => c.agentId === guestId);
+      if (!guest || !sameSite) return fail('conflict', 'That agent is not available');
+      if (guestId === conversation.assigneeId || this.repo.guestIds(conversation.id).includes(guestId)) {
+        return fail('conflict', 'That agent is already in the conversation');
+      }
+      const now = Date.now();
+      this.repo.addGuest(conversation.id, guestId, now);
+      const joined = this.repo.append(
+        conversation.id,
+        systemEvent('joined', { agent: guest, role: 'guest' }, { id: agent.agentId, name: agent.name }, now),
+      );
+      return ok({ conversation: joined.conversation, events: [joined.event], formerAgents: [] });
+    });
+  }
+
+  async leave(agent: AgentActor, conversationId: string): Promise<Result<Appended>> {
+    return this.step(agent.siteId, () => {
+      const conversation = this.repo.byId(conversationId);
+      if (!conversation || !this.repo.guestIds(conversationId).includes(agent.agentId)) return notFound();
+      const me = { id: agent.agentId, name: agent.name };
+      this.repo.removeGuest(conversation.id, agent.agentId);
+      const left = this.repo.append(conversation.id, systemEvent('left', { agent: me, reason: 'left' }, me, Date.now()));
+      return ok({ conversation: left.conversation, events: [left.event], formerAgents: [agent.agentId] });
+    });
+  }
+
+  /**
+   * After the grace period: the agent's chats go back to the front of their
+   * queue (or straight to a colleague with room), and it leaves group chats.
+   */
+  async agentWentOffline(agentId: string, siteId: string): Promise<void> {
+    const ref = this.team.agentRef(agentId);
+    if (!ref) return;
+    const steps = await this.groupCommit.run(() => {
+      const now = Date.now();
+      const out: Step[] = [];
+      for (const conversation of this.repo.openAssignedTo(agentId)) {
+        const left = this.repo.append(conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now), {
+          assigneeId: null,
+          queuedAt: now,
+          queuePriority: 1,
+        });
+        const queued = this.repo.append(
+          conversation.id,
+          systemEvent('queued', { department: this.team.departmentRef(conversation.departmentId), reason: 'requeued' }, null, now),
+        );
+        out.push({ conversation: queued.conversation, events: [left.event, queued.event], formerAgents: [agentId] });
+      }
+      for (const conversation of this.repo.openAsGuest(agentId)) {
+        this.repo.removeGuest(conversation.id, agentId);
+        const left = this.repo.append(conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now));
+        out.push({ conversation: left.conversation, events: [left.event], formerAgents: [agentId] });
+      }
+      return out;
+    });
+    this.publish(steps, siteId, false);
+    await this.drain(siteId);
+  }
+
+  /** A chat ended: its pace teaches the wait estimate, and its agent has room again. */
+  chatEnded(conversation: ConversationRow): void {
+    if (conversation.firstResponseAt && conversation.closedAt) {
+      this.board.recordChatSeconds((conversation.closedAt - conversation.firstResponseAt) / 1000);
+    }
+    void this.drain(conversation.siteId);
+  }
+
+  /** Tells queued visitors whose place in line changed. */
+  publishQueue(siteId: string): void {
+    for (const change of this.board.changes(siteId)) this.broadcast.queueUpdated(change.conversation, change.queue);
+  }
+
+  private claimInTx(conversation: ConversationRow, agentId: string, actor: Ref | null, loads: Map<string, number>): Appended | null {
+    const ref = this.team.agentRef(agentId);
+    const claimed = ref ? this.repo.claim(conversation.id, agentId) : undefined;
+    if (!ref || !claimed) return null;
+    loads.set(agentId, (loads.get(agentId) ?? 0) + 1);
+    this.noteTurn(agentId);
+    return this.repo.append(claimed.id, systemEvent('joined', { agent: ref, role: 'assignee' }, actor, Date.now()));
+  }
+
+  private noteTurn(agentId: string): void {
+    this.turn += 1;
+    this.lastAssigned.set(agentId, this.turn);
+  }
+
+  /** Runs one routing decision in the group commit, then tells everyone concerned. */
+  private async step(siteId: string, decide: () => Result<Step>, drainAfter = false): Promise<Result<Appended>> {
+    const outcome = await this.groupCommit.run(decide);
+    if (!outcome.ok) return outcome;
+    this.publish([outcome.data], siteId);
+    if (drainAfter) await this.drain(siteId);
+    const last = outcome.data.events.at(-1)!;
+    return ok({ event: last, conversation: this.repo.byId(outcome.data.conversation.id) ?? outcome.data.conversation });
+  }
+
+  private publish(steps: Step[], siteId: string, withQueue = true): void {
+    for (const step of steps) this.broadcast.eventsAppended(step.conversation, step.events, step.formerAgents);
+    if (withQueue || steps.length > 0) this.publishQueue(siteId);
+  }
+}

@@ -1,0 +1,76 @@
+import type { AgentAvailability, AgentSummary, Team } from '@mostrador/shared';
+import type { AgentNamespace } from '../../plugins/realtime.ts';
+import type { PresenceService } from '../presence/index.ts';
+import type { TeamService } from '../team/index.ts';
+import { adminsRoom, agentRoom, agentRooms, departmentRoom, type SocketBroadcaster } from './conversations.broadcast.ts';
+import type { ConversationsRepository } from './conversations.repository.ts';
+import type { RoutingService } from './routing.service.ts';
+
+/**
+ * Where the team meets routing: an agent arriving, leaving, going away or
+ * changing departments changes who can take conversations, so each of these
+ * tells the site and re-runs assignment.
+ */
+export class TeamCoordinator {
+  constructor(
+    private readonly team: TeamService,
+    private readonly presence: PresenceService,
+    private readonly repo: ConversationsRepository,
+    private readonly routing: RoutingService,
+    private readonly broadcast: SocketBroadcaster,
+    private readonly agents: AgentNamespace,
+  ) {
+    presence.listen({
+      changed: (agentId, siteId) => this.changed(agentId, siteId),
+      wentOffline: (agentId, siteId) => void this.routing.agentWentOffline(agentId, siteId),
+    });
+  }
+
+  departmentIdsOf(agentId: string): string[] {
+    return this.team.departmentIdsOf(agentId);
+  }
+
+  socketConnected(agentId: string, siteId: string): void {
+    this.presence.socketConnected(agentId, siteId);
+  }
+
+  socketDisconnected(agentId: string, siteId: string): void {
+    this.presence.socketDisconnected(agentId, siteId);
+  }
+
+  setAvailability(agentId: string, siteId: string, availability: AgentAvailability): AgentSummary {
+    this.team.setAvailability(agentId, availability);
+    return this.changed(agentId, siteId)!;
+  }
+
+  list(siteId: string): Team {
+    return {
+      agents: this.team.summaries(siteId, this.repo.loads(siteId)),
+      departments: this.team.departmentList(siteId),
+    };
+  }
+
+  /** After an admin edits an agent: its sockets move to the right rooms, and routing re-runs. */
+  agentEdited(agentId: string, siteId: string): AgentSummary | null {
+    const agent = this.team.agent(agentId);
+    if (!agent) return null;
+    const sockets = this.agents.in(agentRoom(agentId));
+    sockets.socketsLeave([...this.team.departmentList(siteId).map((d) => departmentRoom(d.id)), adminsRoom(siteId)]);
+    sockets.socketsJoin(agentRooms({ agentId, siteId, role: agent.role }, this.team.departmentIdsOf(agentId)));
+    return this.changed(agentId, siteId);
+  }
+
+  /** Routing settings changed (a department's mode): re-run assignment. */
+  routingChanged(siteId: string): void {
+    void this.routing.drain(siteId);
+  }
+
+  private changed(agentId: string, siteId: string): AgentSummary | null {
+    const agent = this.team.agent(agentId);
+    if (!agent) return null;
+    const summary = this.team.summary(agent, this.repo.loads(siteId).get(agentId) ?? 0);
+    this.broadcast.presenceChanged(siteId, summary);
+    void this.routing.drain(siteId);
+    return summary;
+  }
+}

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  DepartmentBody,
+  DepartmentListBody,
+  DepartmentParams,
+  ErrorResponse,
+  NewDepartmentBody,
+  UpdateDepartmentBody,
+} from '@mostrador/shared';
+import { errorResponses, statusForCode } from '../../plugins/errors.ts';
+import { toDepartment, type DepartmentsService } from './departments.service.ts';
+
+export interface DepartmentRoutesOptions {
+  departments: DepartmentsService;
+  /** A department's routing mode changed: queued conversations may be assignable now. */
+  routingChanged: (siteId: string) => void;
+}
+
+export const departmentRoutes: FastifyPluginAsyncZod<DepartmentRoutesOptions> = async (app, { departments, routingChanged }) => {
+  app.addHook('preHandler', app.requireAdmin);
+  const errors = errorResponses(ErrorResponse);
+
+  app.get('/api/admin/departments', { schema: { response: { 200: DepartmentListBody, ...errors } } }, async (request) => ({
+    departments: departments.list(request.agent!.siteId).map(toDepartment),
+  }));
+
+  app.post(
+    '/api/admin/departments',
+    { schema: { body: NewDepartmentBody, response: { 201: DepartmentBody, ...errors } } },
+    async (request, reply) => {
+      const created = departments.create(request.agent!.siteId, request.body);
+      if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
+      return reply.status(201).send({ department: toDepartment(created.data) });
+    },
+  );
+
+  app.patch(
+    '/api/admin/departments/:departmentId',
+    { schema: { params: DepartmentParams, body: UpdateDepartmentBody, response: { 200: DepartmentBody, ...errors } } },
+    async (request, reply) => {
+      const siteId = request.agent!.siteId;
+      const updated = departments.update(siteId, request.params.departmentId, request.body);
+      if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
+      routingChanged(siteId);
+      return { department: toDepartment(updated.data) };
+    },
+  );
+};

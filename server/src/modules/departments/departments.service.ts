@@ -1,0 +1,54 @@
+import { fail, ok, type Department, type Result } from '@mostrador/shared';
+import { newId } from '../../db/ids.ts';
+import type { DepartmentRow, DepartmentsRepository } from './departments.repository.ts';
+
+export function toDepartment(row: DepartmentRow): Department {
+  return { id: row.id, slug: row.slug, name: row.name, routing: row.routing };
+}
+
+/** Departments of a site, and which agents serve each. */
+export class DepartmentsService {
+  constructor(private readonly repo: DepartmentsRepository) {}
+
+  create(siteId: string, input: Pick<DepartmentRow, 'slug' | 'name' | 'routing'>): Result<DepartmentRow> {
+    if (this.repo.bySlug(siteId, input.slug)) return fail('conflict', `A department "${input.slug}" already exists`);
+    const row: DepartmentRow = { id: newId('dep'), siteId, ...input, createdAt: Date.now() };
+    this.repo.insert(row);
+    return ok(row);
+  }
+
+  update(siteId: string, id: string, changes: Partial<Pick<DepartmentRow, 'name' | 'routing'>>): Result<DepartmentRow> {
+    const existing = this.repo.byId(id);
+    if (!existing || existing.siteId !== siteId) return fail('not_found', 'No such department');
+    return ok(this.repo.update(id, changes) ?? existing);
+  }
+
+  byId(id: string): DepartmentRow | undefined {
+    return this.repo.byId(id);
+  }
+
+  bySlug(siteId: string, slug: string): DepartmentRow | undefined {
+    return this.repo.bySlug(siteId, slug);
+  }
+
+  list(siteId: string): DepartmentRow[] {
+    return this.repo.listBySite(siteId);
+  }
+
+  departmentIdsOf(agentId: string): string[] {
+    return this.repo.departmentIdsOf(agentId);
+  }
+
+  agentIdsIn(departmentId: string): string[] {
+    return this.repo.agentIdsIn(departmentId);
+  }
+
+  /** Replaces an agent's memberships; refuses departments of another site. */
+  setMemberships(siteId: string, agentId: string, departmentIds: string[]): Result<string[]> {
+    const unique = [...new Set(departmentIds)];
+    const known = this.repo.existingIds(siteId, unique);
+    if (known.length !== unique.length) return fail('invalid_payload', 'Unknown department');
+    this.repo.setMemberships(agentId, unique);
+    return ok(unique);
+  }
+}

@@ -1,0 +1,1 @@
+export { PresenceService, type PresenceHooks } from './presence.service.ts';

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorResponse, SiteSettings, UpdateSiteBody } from '@mostrador/shared';
+import { errorResponses } from '../../plugins/errors.ts';
+import type { SiteRow } from './sites.repository.ts';
+import type { SitesService } from './sites.service.ts';
+
+function toSettings(site: SiteRow): SiteSettings {
+  return {
+    name: site.name,
+    key: site.key,
+    allowedOrigins: site.allowedOrigins,
+    departmentChoice: site.departmentChoice,
+  };
+}
+
+/** The admin's widget settings: name, allowed shop origins, department choice. */
+export const siteSettingsRoutes: FastifyPluginAsyncZod<{ sites: SitesService }> = async (app, { sites }) => {
+  app.addHook('preHandler', app.requireAdmin);
+  const errors = errorResponses(ErrorResponse);
+
+  app.get('/api/admin/site', { schema: { response: { 200: SiteSettings, ...errors } } }, async (request) =>
+    toSettings(sites.byId(request.agent!.siteId)!),
+  );
+
+  app.patch(
+    '/api/admin/site',
+    { schema: { body: UpdateSiteBody, response: { 200: SiteSettings, ...errors } } },
+    async (request) => toSettings(sites.update(request.agent!.siteId, request.body)),
+  );
+};

@@ -1,0 +1,1 @@
+export { TeamService, type Candidate, type NamedRef } from './team.service.ts';

@@ -1,0 +1,103 @@
+import type { AgentStatus, AgentSummary, Department } from '@mostrador/shared';
+import type { AgentRow, AgentsService } from '../agents/index.ts';
+import { toDepartment, type DepartmentsService } from '../departments/index.ts';
+import type { PresenceService } from '../presence/index.ts';
+
+export interface Candidate {
+  agentId: string;
+  capacity: number;
+}
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * The team as routing and the console see it: who serves which department,
+ * who is available now, and their names. Joins agents, departments and
+ * presence; knows nothing of conversations (loads are passed in).
+ */
+export class TeamService {
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly departments: DepartmentsService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  statusOf(agent: Pick<AgentRow, 'id' | 'availability'>): AgentStatus {
+    return this.presence.isPresent(agent.id) ? agent.availability : 'offline';
+  }
+
+  /** Agents who may get a new conversation of this department now: connected, online, members. */
+  candidates(siteId: string, departmentId: string | null): Candidate[] {
+    const members = departmentId ? new Set(this.departments.agentIdsIn(departmentId)) : null;
+    return this.agents
+      .list(siteId)
+      .filter((a) => (members ? members.has(a.id) : true))
+      .filter((a) => a.availability === 'online' && this.presence.isConnected(a.id))
+      .map((a) => ({ agentId: a.id, capacity: a.capacity }));
+  }
+
+  agentRef(agentId: string): NamedRef | null {
+    const agent = this.agents.byId(agentId);
+    return agent ? { id: agent.id, name: agent.name } : null;
+  }
+
+  setAvailability(agentId: string, availability: 'online' | 'away'): AgentRow | undefined {
+    return this.agents.setAvailability(agentId, availability);
+  }
+
+  capacityOf(agentId: string): number | null {
+    return this.agents.byId(agentId)?.capacity ?? null;
+  }
+
+  agent(agentId: string): AgentRow | undefined {
+    return this.agents.byId(agentId);
+  }
+
+  departmentRef(departmentId: string | null): NamedRef | null {
+    if (!departmentId) return null;
+    const row = this.departments.byId(departmentId);
+    return row ? { id: row.id, name: row.name } : null;
+  }
+
+  department(departmentId: string): Department | null {
+    const row = this.departments.byId(departmentId);
+    return row ? toDepartment(row) : null;
+  }
+
+  /** Auto routing unless the department asks for manual take. The site-wide queue is automatic. */
+  routingOf(departmentId: string | null): 'auto' | 'manual' {
+    return departmentId ? (this.departments.byId(departmentId)?.routing ?? 'auto') : 'auto';
+  }
+
+  departmentBySlug(siteId: string, slug: string): string | null {
+    return this.departments.bySlug(siteId, slug)?.id ?? null;
+  }
+
+  departmentIdsOf(agentId: string): string[] {
+    return this.departments.departmentIdsOf(agentId);
+  }
+
+  departmentList(siteId: string): Department[] {
+    return this.departments.list(siteId).map(toDepartment);
+  }
+
+  summary(agent: AgentRow, load: number): AgentSummary {
+    return {
+      id: agent.id,
+      name: agent.name,
+      email: agent.email,
+      role: agent.role,
+      status: this.statusOf(agent),
+      load,
+      capacity: agent.capacity,
+      departmentIds: this.departments.departmentIdsOf(agent.id),
+    };
+  }
+
+  summaries(siteId: string, loads: ReadonlyMap<string, number>): AgentSummary[] {
+    return this.agents.list(siteId).map((a) => this.summary(a, loads.get(a.id) ?? 0));
+  }
+}

@@ -112,6 +112,33 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   return server;
 }
 
+/** Adds an agent to the test server's site; returns its id. */
+export async function addAgent(
+  server: TestServer,
+  input: { email: string; name: string; capacity?: number; role?: 'admin' | 'agent'; departmentIds?: string[] },
+): Promise<string> {
+  const site = server.app.services.sites.byKey(server.siteKey)!;
+  const created = await server.app.services.agents.create({
+    siteId: site.id,
+    email: input.email,
+    name: input.name,
+    role: input.role ?? 'agent',
+    password: AGENT_PASSWORD,
+    capacity: input.capacity ?? 3,
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  server.app.services.departments.setMemberships(site.id, created.data.id, input.departmentIds ?? []);
+  return created.data.id;
+}
+
+/** Logs an agent in and opens its console socket. */
+export async function connectAgentAs(server: TestServer, email: string): Promise<AgentSocket> {
+  const cookie = await login(server.url, email, AGENT_PASSWORD);
+  const socket = connectAgent(server.url, cookie);
+  await connected(socket);
+  return socket;
+}
+
 export async function login(url: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',

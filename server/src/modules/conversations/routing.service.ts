@@ -82,7 +82,9 @@ export class RoutingService {
   async take(agent: AgentActor, conversationId: string): Promise<Result<Appended>> {
     return this.step(agent.siteId, () => {
       const conversation = this.repo.byId(conversationId);
-      if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
+      // Judged as it stood in the queue, so the loser of a race hears "taken", not "no such conversation".
+      const asQueued = conversation && { ...conversation, assigneeId: null };
+      if (!conversation || !asQueued || this.access.of(agent, asQueued) === 'none') return notFound();
       if (conversation.status !== 'open' || conversation.assigneeId !== null) {
         return fail('conflict', 'Someone else has taken this conversation');
       }

@@ -57,11 +57,9 @@ export class AgentsService {
     const existing = this.repo.byId(agentId);
     if (!existing || existing.siteId !== siteId) return fail('not_found', 'No such agent');
     const { password, ...rest } = changes;
-    const updated = this.repo.update(agentId, {
-      ...rest,
-      ...(password ? { passwordHash: await hashPassword(password) } : {}),
-    });
-    return ok(updated ?? existing);
+    const columns = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+    if (Object.keys(columns).length === 0) return ok(existing);
+    return ok(this.repo.update(agentId, columns) ?? existing);
   }
 
   setAvailability(agentId: string, availability: AgentAvailability): AgentRow | undefined {

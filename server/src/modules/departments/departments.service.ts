@@ -20,6 +20,7 @@ export class DepartmentsService {
   update(siteId: string, id: string, changes: Partial<Pick<DepartmentRow, 'name' | 'routing'>>): Result<DepartmentRow> {
     const existing = this.repo.byId(id);
     if (!existing || existing.siteId !== siteId) return fail('not_found', 'No such department');
+    if (Object.keys(changes).length === 0) return ok(existing);
     return ok(this.repo.update(id, changes) ?? existing);
   }
 

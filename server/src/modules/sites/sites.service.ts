@@ -25,7 +25,9 @@ export class SitesService {
 
   update(id: string, changes: Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'departmentChoice'>>): SiteRow {
     const allowedOrigins = changes.allowedOrigins?.map((o) => o.trim()).filter(Boolean);
-    return this.repo.update(id, { ...changes, ...(allowedOrigins ? { allowedOrigins } : {}) });
+    const columns = { ...changes, ...(allowedOrigins ? { allowedOrigins } : {}) };
+    if (Object.keys(columns).length === 0) return this.repo.byId(id)!;
+    return this.repo.update(id, columns);
   }
 
   byKey(key: string): SiteRow | undefined {

@@ -149,6 +149,22 @@ export class ConversationsRepository {
     return new Map(rows.map((r) => [r.agentId ?? '', r.n]));
   }
 
+  /** Agents in any open conversation, as assignee or guest. */
+  agentsInOpenChats(): Array<{ agentId: string; siteId: string }> {
+    const assigned = this.db
+      .selectDistinct({ agentId: conversations.assigneeId, siteId: conversations.siteId })
+      .from(conversations)
+      .where(and(eq(conversations.status, 'open'), isNotNull(conversations.assigneeId)))
+      .all();
+    const guests = this.db
+      .selectDistinct({ agentId: conversationGuests.agentId, siteId: conversations.siteId })
+      .from(conversationGuests)
+      .innerJoin(conversations, eq(conversations.id, conversationGuests.conversationId))
+      .where(eq(conversations.status, 'open'))
+      .all();
+    return [...assigned, ...guests].flatMap((r) => (r.agentId ? [{ agentId: r.agentId, siteId: r.siteId }] : []));
+  }
+
   openAssignedTo(agentId: string): ConversationRow[] {
     return this.db
       .select()

@@ -24,6 +24,7 @@ export class TeamCoordinator {
       changed: (agentId, siteId) => this.changed(agentId, siteId),
       wentOffline: (agentId, siteId) => void this.routing.agentWentOffline(agentId, siteId),
     });
+    for (const { agentId, siteId } of repo.agentsInOpenChats()) presence.expectBack(agentId, siteId);
   }
 
   departmentIdsOf(agentId: string): string[] {

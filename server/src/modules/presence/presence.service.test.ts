@@ -47,4 +47,16 @@ describe('PresenceService', () => {
     vi.advanceTimersByTime(60_000);
     expect(log.filter((l) => l.startsWith('offline'))).toEqual([]);
   });
+
+  it('gives agents who had chats before a restart the grace period to come back', () => {
+    presence.expectBack('agt_b', 's');
+    expect(presence.isPresent('agt_b')).toBe(true);
+    vi.advanceTimersByTime(30_000);
+    expect(log).toEqual(['offline:agt_b', 'changed:agt_b']);
+
+    presence.expectBack('agt_c', 's');
+    presence.socketConnected('agt_c', 's');
+    vi.advanceTimersByTime(30_000);
+    expect(log).not.toContain('offline:agt_c');
+  });
 });

@@ -40,6 +40,18 @@ export class PresenceService {
       return;
     }
     this.sockets.delete(agentId);
+    this.startGrace(agentId, siteId);
+  }
+
+  /**
+   * After a restart nobody is connected yet: agents who had chats get the
+   * same grace period to come back as if their sockets had just dropped.
+   */
+  expectBack(agentId: string, siteId: string): void {
+    if (!this.sockets.has(agentId) && !this.grace.has(agentId)) this.startGrace(agentId, siteId);
+  }
+
+  private startGrace(agentId: string, siteId: string): void {
     const timer = setTimeout(() => {
       this.grace.delete(agentId);
       this.hooks?.wentOffline(agentId, siteId);

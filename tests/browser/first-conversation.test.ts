@@ -73,10 +73,13 @@ describe('one real conversation, shop page to console and back', () => {
     // Moving to the cart continues the same conversation, with its history.
     await shopper.goto(`${server.url}/shop/cart`);
     await shopper.locator('button[data-part="launcher"]').click();
-    const history = shopper.locator('[data-part="message"] [data-part="body"]');
+    const history = shopper.locator('[data-part="message"]:not([data-author="system"]) [data-part="body"]');
     await expect
       .poll(() => history.allTextContents())
       .toEqual(['Hola! Teniu aquesta dessuadora en talla L?', 'Sí, en tenim dues en talla L.']);
+    // The agent's arrival is a system line between them (the demo shop is in Catalan).
+    const joined = shopper.locator('[data-part="message"][data-author="system"][data-event="joined"]');
+    expect(await joined.textContent()).toContain('Laia');
     await shopper.screenshot({ path: artifactPath('widget-cart-page.png') });
 
     expect(shopErrors).toEqual([]);

@@ -29,6 +29,8 @@ export function connectAgentSocket(): AgentConnection {
   const socket: AgentSocket = io(AGENT_NAMESPACE, {
     path: SOCKET_PATH,
     transports: ['websocket', 'polling'],
+    // Where a proxy blocks WebSocket, fall back to long-polling instead of failing.
+    tryAllTransports: true,
     withCredentials: true,
   });
   const statusListeners = new Set<(status: ConnectionStatus) => void>();

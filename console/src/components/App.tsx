@@ -1,5 +1,6 @@
 import type { AgentProfile } from '@mostrador/shared';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { ConsoleViews } from '../admin/ConsoleViews.tsx';
 import { currentAgent, logout } from '../api/http.ts';
 import { connectAgentSocket } from '../api/socketConnection.ts';
 import { I18nContext, type I18n } from '../i18n/context.ts';
@@ -35,8 +36,7 @@ function useLanguage(): I18n {
   const i18n = useMemo(() => ({ language, t: translatorFor(language), setLanguage }), [language, setLanguage]);
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = i18n.t('app.name');
-  }, [language, i18n]);
+  }, [language]);
   return i18n;
 }
 
@@ -54,6 +54,11 @@ export function App() {
       cancelled = true;
     };
   }, []);
+
+  // Signed in, the inbox owns the title: it adds the unread count.
+  useEffect(() => {
+    if (session.phase !== 'signedIn') document.title = i18n.t('app.name');
+  }, [session.phase, i18n]);
 
   const handleSessionEnded = useCallback(() => setSession({ phase: 'signedOut', sessionEnded: true }), []);
   const handleLogout = useCallback(() => {
@@ -77,13 +82,15 @@ export function App() {
         />
       )}
       {session.phase === 'signedIn' && (
-        <InboxScreen
-          key={session.agent.id}
-          agent={session.agent}
-          connect={connectAgentSocket}
-          onLogout={handleLogout}
-          onSessionEnded={handleSessionEnded}
-        />
+        <ConsoleViews key={session.agent.id} agent={session.agent} onLogout={handleLogout}>
+          <InboxScreen
+            key={session.agent.id}
+            agent={session.agent}
+            connect={connectAgentSocket}
+            onLogout={handleLogout}
+            onSessionEnded={handleSessionEnded}
+          />
+        </ConsoleViews>
       )}
     </I18nContext.Provider>
   );

@@ -1,34 +1,82 @@
 import type { ConversationSummary } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
+import type { PaneActionState } from '../state/consoleState.ts';
+import { isGuest, isQueued, type Me } from '../state/views.ts';
+import { WaitingTimer } from './WaitingTimer.tsx';
 
-interface ConversationHeaderProps {
-  conversation: ConversationSummary;
-  closing: 'pending' | 'failed' | undefined;
+export interface HeaderActions {
+  onTake: () => void;
+  onTransfer: () => void;
+  onInvite: () => void;
+  onLeave: () => void;
   onClose: () => void;
+  onHide: () => void;
+  onDismissError: () => void;
 }
 
-export function ConversationHeader({ conversation, closing, onClose }: ConversationHeaderProps) {
+interface ConversationHeaderProps extends HeaderActions {
+  conversation: ConversationSummary;
+  me: Me;
+  titleId: string;
+  action: PaneActionState | undefined;
+}
+
+/** Who the chat is with and who is in it, how long the visitor has waited, and what can be done. */
+export function ConversationHeader(props: ConversationHeaderProps) {
   const { t } = useI18n();
+  const { conversation, me, action } = props;
   const open = conversation.status === 'open';
+  const queued = isQueued(conversation);
+  const mineToHandOn = conversation.assignee?.id === me.id || me.role === 'admin';
+  const busy = action?.state === 'pending';
+  const guests = conversation.guests.map((guest) => guest.name).join(', ');
+  const button = (part: string, label: string, onClick: () => void, primary = false) => (
+    <button type="button" class={primary ? 'button primary' : 'button'} data-part={part} disabled={busy} onClick={onClick}>
+      {busy && action?.kind === part ? t('conversation.working') : label}
+    </button>
+  );
   return (
     <header class="conversation-header">
       <div class="conversation-title">
-        <h2 id="conversation-title">{conversation.visitorLabel}</h2>
+        <h2 id={props.titleId}>{conversation.visitorLabel}</h2>
         <span class={`status-badge ${conversation.status}`} data-part="status">
           {open ? t('conversation.statusOpen') : t('conversation.statusClosed')}
         </span>
+        <button type="button" class="link-button hide-pane" data-part="close-pane" aria-label={t('panes.closePane', { name: conversation.visitorLabel })} onClick={props.onHide}>
+          <span aria-hidden="true">×</span>
+        </button>
       </div>
+      <p class="conversation-people">
+        {conversation.assignee ? (
+          <span data-part="assignee">{t('conversation.assignee', { name: conversation.assignee.name })}</span>
+        ) : (
+          open && (
+            <span data-part="assignee" class="queued-label">
+              {conversation.department
+                ? t('conversation.queuedIn', { department: conversation.department.name })
+                : t('conversation.queuedAnywhere')}
+            </span>
+          )
+        )}
+        {guests && <span data-part="guests">{t('conversation.guests', { names: guests })}</span>}
+        {open && <WaitingTimer since={conversation.awaitingReplySince ?? conversation.queuedAt} />}
+      </p>
       {open && (
         <div class="conversation-actions">
-          {closing === 'failed' && (
-            <span class="inline-error" role="alert">
-              {t('conversation.closeFailed')}
-            </span>
-          )}
-          <button type="button" class="button" data-part="close" disabled={closing === 'pending'} onClick={onClose}>
-            {closing === 'pending' ? t('conversation.closing') : t('conversation.close')}
-          </button>
+          {queued && button('take', t('conversation.take'), props.onTake, true)}
+          {!queued && mineToHandOn && button('transfer', t('conversation.transfer'), props.onTransfer)}
+          {!queued && mineToHandOn && button('invite', t('conversation.invite'), props.onInvite)}
+          {isGuest(conversation, me) && button('leave', t('conversation.leave'), props.onLeave)}
+          {button('close', t('conversation.close'), props.onClose)}
         </div>
+      )}
+      {action?.state === 'failed' && (
+        <p class="inline-error" role="alert" data-part="action-error" data-action={action.kind}>
+          {t('conversation.actionFailed', { message: action.message })}{' '}
+          <button type="button" class="link-button" onClick={props.onDismissError}>
+            {t('conversation.dismiss')}
+          </button>
+        </p>
       )}
     </header>
   );

@@ -1,72 +1,100 @@
-import type { ConversationStatus, ConversationSummary } from '@mostrador/shared';
+import type { ConversationSummary, InboxView } from '@mostrador/shared';
+import type { MessageKey } from '../i18n/index.ts';
 import { useI18n } from '../i18n/context.ts';
+import { groupByDepartment } from '../state/views.ts';
 import { ConversationRow } from './ConversationRow.tsx';
 import { useNow } from './useNow.ts';
 
 interface ConversationListProps {
-  tab: ConversationStatus;
-  openCount: number;
+  views: readonly InboxView[];
+  view: InboxView;
+  /** How many conversations each view holds, for the tab badges of Mine and Queue. */
+  counts: Readonly<Partial<Record<InboxView, number>>>;
   conversations: readonly ConversationSummary[];
-  selectedId: string | null;
+  focusedId: string | null;
+  openIds: readonly string[];
   unreadOf: (conversationId: string) => number;
   isVisitorTyping: (conversationId: string) => boolean;
   loadFailed: boolean;
-  onSelectTab: (tab: ConversationStatus) => void;
+  onSelectView: (view: InboxView) => void;
   onSelect: (conversationId: string) => void;
 }
 
-const TABS: ReadonlyArray<{ status: ConversationStatus; label: 'inbox.tabOpen' | 'inbox.tabClosed' }> = [
-  { status: 'open', label: 'inbox.tabOpen' },
-  { status: 'closed', label: 'inbox.tabClosed' },
-];
+const LABELS: Readonly<Record<InboxView, MessageKey>> = {
+  mine: 'inbox.viewMine',
+  queue: 'inbox.viewQueue',
+  all: 'inbox.viewAll',
+  closed: 'inbox.viewClosed',
+};
+
+const EMPTY: Readonly<Record<InboxView, MessageKey>> = {
+  mine: 'inbox.emptyMine',
+  queue: 'inbox.emptyQueue',
+  all: 'inbox.emptyAll',
+  closed: 'inbox.emptyClosed',
+};
 
 export function ConversationList(props: ConversationListProps) {
   const { t } = useI18n();
-  const now = useNow();
-  const { tab, conversations } = props;
+  const now = useNow(1_000);
+  const { view, conversations } = props;
+  const rows = (list: readonly ConversationSummary[]) => (
+    <ul>
+      {list.map((conversation) => (
+        <ConversationRow
+          key={conversation.id}
+          conversation={conversation}
+          selected={conversation.id === props.focusedId}
+          open={props.openIds.includes(conversation.id)}
+          unread={props.unreadOf(conversation.id)}
+          visitorTyping={props.isVisitorTyping(conversation.id)}
+          now={now}
+          onSelect={props.onSelect}
+        />
+      ))}
+    </ul>
+  );
   return (
     <nav class="inbox" aria-label={t('inbox.label')}>
       <div class="tabs" role="tablist" aria-label={t('inbox.label')}>
-        {TABS.map(({ status, label }) => (
-          <button
-            key={status}
-            type="button"
-            role="tab"
-            id={`tab-${status}`}
-            aria-selected={tab === status}
-            aria-controls="conversation-list"
-            class="tab"
-            data-part="tab"
-            data-status={status}
-            onClick={() => props.onSelectTab(status)}
-          >
-            {t(label)}
-            {status === 'open' && props.openCount > 0 && <span class="tab-count">{props.openCount}</span>}
-          </button>
-        ))}
+        {props.views.map((tabView) => {
+          const count = tabView === 'mine' || tabView === 'queue' ? (props.counts[tabView] ?? 0) : 0;
+          return (
+            <button
+              key={tabView}
+              type="button"
+              role="tab"
+              id={`tab-${tabView}`}
+              aria-selected={view === tabView}
+              aria-controls="conversation-list"
+              class="tab"
+              data-part="tab"
+              data-view={tabView}
+              onClick={() => props.onSelectView(tabView)}
+            >
+              {t(LABELS[tabView])}
+              {count > 0 && <span class={`tab-count ${tabView}`}>{count}</span>}
+            </button>
+          );
+        })}
       </div>
-      <div id="conversation-list" role="tabpanel" aria-labelledby={`tab-${tab}`} class="conversation-list">
+      <div id="conversation-list" role="tabpanel" aria-labelledby={`tab-${view}`} class="conversation-list" data-view={view}>
         {props.loadFailed && (
           <p class="list-note error" role="alert">
             {t('inbox.loadFailed')}
           </p>
         )}
         {conversations.length === 0 ? (
-          <p class="list-note">{tab === 'open' ? t('inbox.emptyOpen') : t('inbox.emptyClosed')}</p>
+          <p class="list-note">{t(EMPTY[view])}</p>
+        ) : view === 'queue' ? (
+          groupByDepartment(conversations).map((group) => (
+            <section key={group.department?.id ?? ''} class="queue-group" data-part="queue-group" data-department-id={group.department?.id ?? ''}>
+              <h3 class="queue-group-title">{group.department?.name ?? t('inbox.noDepartment')}</h3>
+              {rows(group.conversations)}
+            </section>
+          ))
         ) : (
-          <ul>
-            {conversations.map((conversation) => (
-              <ConversationRow
-                key={conversation.id}
-                conversation={conversation}
-                selected={conversation.id === props.selectedId}
-                unread={props.unreadOf(conversation.id)}
-                visitorTyping={props.isVisitorTyping(conversation.id)}
-                now={now}
-                onSelect={props.onSelect}
-              />
-            ))}
-          </ul>
+          rows(conversations)
         )}
       </div>
       <p class="shortcut-hint">{t('inbox.shortcutHint')}</p>

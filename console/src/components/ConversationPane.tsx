@@ -1,38 +1,104 @@
-import type { ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import type { AgentRef, ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
-import type { OutgoingMessage } from '../state/consoleState.ts';
+import type { OutgoingMessage, PaneActionState, TeamState } from '../state/consoleState.ts';
+import type { TransferTarget } from '../state/paneActions.ts';
+import type { Me } from '../state/views.ts';
 import { Composer, type DraftStore } from './Composer.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
+import { InviteDialog } from './InviteDialog.tsx';
 import { MessageLog } from './MessageLog.tsx';
+import { TransferDialog } from './TransferDialog.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
 
-interface ConversationPaneProps {
+export interface PaneCallbacks {
+  onFocus: () => void;
+  onSend: (body: string) => void;
+  onDraftChange: (draft: string) => void;
+  onRetry: (clientId: string) => void;
+  onTake: () => void;
+  onTransfer: (to: TransferTarget, note: string) => void;
+  onInvite: (agentId: string) => void;
+  onLeave: () => void;
+  onClose: () => void;
+  onHide: () => void;
+  onDismissError: () => void;
+  /** Refreshes colleagues' status and load before a dialog lists them. */
+  onNeedTeam: () => void;
+}
+
+interface ConversationPaneProps extends PaneCallbacks {
   conversation: ConversationSummary;
+  me: Me;
+  focused: boolean;
   events: readonly ConversationEvent[] | undefined;
   outgoing: readonly OutgoingMessage[];
   loading: boolean;
   connected: boolean;
   visitorTyping: boolean;
-  closing: 'pending' | 'failed' | undefined;
+  colleaguesTyping: readonly AgentRef[];
+  action: PaneActionState | undefined;
+  team: TeamState;
   drafts: DraftStore;
-  onSend: (body: string) => void;
-  onDraftChange: (draft: string) => void;
-  onRetry: (clientId: string) => void;
-  onClose: () => void;
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
   const { t } = useI18n();
-  const { conversation } = props;
+  const { conversation, me } = props;
+  const [dialog, setDialog] = useState<'transfer' | 'invite' | null>(null);
+  const open = conversation.status === 'open';
+  const inChat = [me.id, ...(conversation.assignee ? [conversation.assignee.id] : []), ...conversation.guests.map((g) => g.id)];
+  const titleId = `conversation-title-${conversation.id}`;
+  const openDialog = (which: 'transfer' | 'invite') => {
+    props.onNeedTeam();
+    setDialog(which);
+  };
   return (
     <section
-      class="conversation"
+      class={props.focused ? 'conversation focused' : 'conversation'}
       data-part="conversation"
       data-conversation-id={conversation.id}
       data-status={conversation.status}
-      aria-labelledby="conversation-title"
+      data-focused={props.focused}
+      aria-labelledby={titleId}
+      onFocusIn={props.onFocus}
+      onMouseDown={props.onFocus}
     >
-      <ConversationHeader conversation={conversation} closing={props.closing} onClose={props.onClose} />
+      <ConversationHeader
+        conversation={conversation}
+        me={me}
+        titleId={titleId}
+        action={props.action}
+        onTake={props.onTake}
+        onTransfer={() => openDialog('transfer')}
+        onInvite={() => openDialog('invite')}
+        onLeave={props.onLeave}
+        onClose={props.onClose}
+        onHide={props.onHide}
+        onDismissError={props.onDismissError}
+      />
+      {dialog === 'transfer' && (
+        <TransferDialog
+          team={props.team}
+          exclude={inChat}
+          onCancel={() => setDialog(null)}
+          onTransfer={(to, note) => {
+            setDialog(null);
+            props.onTransfer(to, note);
+          }}
+        />
+      )}
+      {dialog === 'invite' && (
+        <InviteDialog
+          team={props.team}
+          exclude={inChat}
+          onCancel={() => setDialog(null)}
+          onInvite={(agentId) => {
+            setDialog(null);
+            props.onInvite(agentId);
+          }}
+        />
+      )}
       <MessageLog
         conversationId={conversation.id}
         visitorLabel={conversation.visitorLabel}
@@ -42,14 +108,9 @@ export function ConversationPane(props: ConversationPaneProps) {
         connected={props.connected}
         onRetry={props.onRetry}
       />
-      <TypingIndicator typing={props.visitorTyping && conversation.status === 'open'} />
-      {conversation.status === 'open' ? (
-        <Composer
-          conversationId={conversation.id}
-          drafts={props.drafts}
-          onSend={props.onSend}
-          onDraftChange={props.onDraftChange}
-        />
+      <TypingIndicator visitorTyping={props.visitorTyping && open} colleagues={open ? props.colleaguesTyping : []} />
+      {open ? (
+        <Composer conversationId={conversation.id} drafts={props.drafts} onSend={props.onSend} onDraftChange={props.onDraftChange} />
       ) : (
         <p class="closed-notice">{t('conversation.closedNotice')}</p>
       )}

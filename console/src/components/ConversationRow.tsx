@@ -1,20 +1,28 @@
 import type { ConversationSummary } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
+import { formatWaiting, LONG_WAIT_MS } from '../state/waiting.ts';
 import { formatFullTime, formatRelativeTime } from './time.ts';
 
 interface ConversationRowProps {
   conversation: ConversationSummary;
   selected: boolean;
+  open: boolean;
   unread: number;
   visitorTyping: boolean;
   now: number;
   onSelect: (conversationId: string) => void;
 }
 
-export function ConversationRow({ conversation, selected, unread, visitorTyping, now, onSelect }: ConversationRowProps) {
+/** In the queue a row counts from when it was queued; elsewhere from the oldest unanswered message. */
+function waitingSince(conversation: ConversationSummary): number | null {
+  return conversation.queuedAt ?? conversation.awaitingReplySince;
+}
+
+export function ConversationRow({ conversation, selected, open, unread, visitorTyping, now, onSelect }: ConversationRowProps) {
   const { t, language } = useI18n();
   const { lastMessage } = conversation;
   const activityAt = conversation.updatedAt;
+  const since = conversation.status === 'open' ? waitingSince(conversation) : null;
   const preview = lastMessage
     ? lastMessage.authorKind === 'agent'
       ? t('inbox.youPrefix', { body: lastMessage.body })
@@ -28,6 +36,7 @@ export function ConversationRow({ conversation, selected, unread, visitorTyping,
         data-part="conversation-row"
         data-conversation-id={conversation.id}
         data-unread={unread}
+        data-open={open}
         aria-current={selected ? 'true' : undefined}
         onClick={() => onSelect(conversation.id)}
       >
@@ -39,7 +48,9 @@ export function ConversationRow({ conversation, selected, unread, visitorTyping,
         </span>
         <span class="row-bottom">
           {visitorTyping ? (
-            <span class="row-typing">{t('inbox.typing')}</span>
+            <span class="row-typing" data-part="row-typing">
+              {t('inbox.typing')}
+            </span>
           ) : (
             <span class={lastMessage ? 'row-preview' : 'row-preview empty'}>{preview}</span>
           )}
@@ -49,6 +60,11 @@ export function ConversationRow({ conversation, selected, unread, visitorTyping,
             </span>
           )}
         </span>
+        {since !== null && (
+          <span class={now - since >= LONG_WAIT_MS ? 'row-waiting long' : 'row-waiting'} data-part="row-waiting">
+            {t('inbox.waitingFor', { time: formatWaiting(now - since) })}
+          </span>
+        )}
       </button>
     </li>
   );

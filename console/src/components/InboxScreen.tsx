@@ -1,18 +1,27 @@
 import type { AgentProfile } from '@mostrador/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentConnection } from '../api/agentConnection.ts';
+import { browserAlertOutput, type AlertOutput } from '../api/browserAlerts.ts';
 import { useI18n } from '../i18n/context.ts';
-import { conversationsWithStatus } from '../state/conversations.ts';
 import { InboxController } from '../state/inboxController.ts';
+import { loadMuted, saveMuted } from '../state/muteStorage.ts';
+import { focusedPane } from '../state/panes.ts';
 import { useStore } from '../state/store.ts';
+import { titleWithUnread, totalUnread } from '../state/title.ts';
 import { TypingNotifier } from '../state/typingNotifier.ts';
 import { countUnread } from '../state/unread.ts';
+import { conversationsInView, viewsFor } from '../state/views.ts';
 import { loadViewedSeqs, saveViewedSeqs } from '../state/viewedStorage.ts';
 import type { DraftStore } from './Composer.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { ConversationPane } from './ConversationPane.tsx';
 import { Header } from './Header.tsx';
+import { MuteToggle } from './MuteToggle.tsx';
+import { NotificationOffer } from './NotificationOffer.tsx';
+import { PaneArea } from './PaneArea.tsx';
+import { PresenceSelect } from './PresenceSelect.tsx';
+import { useAlerts } from './useAlerts.ts';
 import { useConversationShortcuts } from './useConversationShortcuts.ts';
 
 interface InboxScreenProps {
@@ -20,21 +29,30 @@ interface InboxScreenProps {
   connect: () => AgentConnection;
   onLogout: () => void;
   onSessionEnded: () => void;
+  /** Sound and desktop notifications; tests pass a recorder. */
+  alertOutput?: AlertOutput;
 }
 
-export function InboxScreen({ agent, connect, onLogout, onSessionEnded }: InboxScreenProps) {
+export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOutput = browserAlertOutput }: InboxScreenProps) {
   const { t } = useI18n();
+  const [muted, setMuted] = useState(loadMuted);
+  const [drafts] = useState<DraftStore>(() => new Map());
+  // The controller is made once, after the alerts it reports to; a clicked notification reaches it through this ref.
+  const controllerRef = useRef<InboxController | null>(null);
+  const alerts = useAlerts({ output: alertOutput, t, muted, onOpen: (id) => controllerRef.current?.open(id) });
   const [controller] = useState(
     () =>
       new InboxController({
         connection: connect(),
+        me: agent,
         onSessionEnded,
         viewedSeqs: loadViewedSeqs(agent.id),
         onViewedChange: (viewed) => saveViewedSeqs(agent.id, viewed),
+        onAlert: alerts.handle,
       }),
   );
+  controllerRef.current = controller;
   const [typingNotifier] = useState(() => new TypingNotifier((id, typing) => controller.setTyping(id, typing)));
-  const [drafts] = useState<DraftStore>(() => new Map());
   useEffect(
     () => () => {
       typingNotifier.stop();
@@ -45,49 +63,100 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded }: InboxS
   useConversationShortcuts(controller);
 
   const state = useStore(controller.store);
-  const list = conversationsWithStatus(state.conversations, state.tab);
-  const openCount = state.tab === 'open' ? list.length : conversationsWithStatus(state.conversations, 'open').length;
-  const selected = state.selectedId ? state.conversations[state.selectedId] : undefined;
+  const unread = totalUnread(state);
+  useEffect(() => {
+    document.title = titleWithUnread(t('app.name'), unread);
+  }, [t, unread]);
+
+  const views = viewsFor(agent);
+  const list = conversationsInView(state.conversations, state.view, agent);
+  const counts = {
+    mine: conversationsInView(state.conversations, 'mine', agent).length,
+    queue: conversationsInView(state.conversations, 'queue', agent).length,
+  };
+  const focusedId = focusedPane(state.panes);
+  const unreadOf = (id: string) => countUnread(state.logs[id] ?? [], state.viewedSeq[id] ?? 0);
+  const panes = state.panes.open.flatMap((id) => state.conversations[id] ?? []);
+  const connected = state.connection === 'connected';
 
   return (
     <div class="app-shell">
-      <Header agent={agent} onLogout={onLogout} />
+      <Header
+        agent={agent}
+        onLogout={onLogout}
+        tools={
+          <>
+            <PresenceSelect presence={state.presence} connected={connected} onChange={(status) => void controller.setPresence(status)} />
+            <MuteToggle
+              muted={muted}
+              onToggle={() => {
+                saveMuted(!muted);
+                setMuted(!muted);
+              }}
+            />
+          </>
+        }
+      />
       <ConnectionBanner connection={state.connection} />
+      <NotificationOffer />
+      <div class="visually-hidden" role="status" aria-live="polite" data-part="announcer">
+        {alerts.announcement}
+      </div>
       <main class="workspace">
         <ConversationList
-          tab={state.tab}
-          openCount={openCount}
+          views={views}
+          view={state.view}
+          counts={counts}
           conversations={list}
-          selectedId={state.selectedId}
-          unreadOf={(id) => countUnread(state.logs[id] ?? [], state.viewedSeq[id] ?? 0)}
+          focusedId={focusedId}
+          openIds={state.panes.open}
+          unreadOf={unreadOf}
           isVisitorTyping={(id) => id in state.visitorTyping}
           loadFailed={state.listsState === 'failed'}
-          onSelectTab={(tab) => controller.selectTab(tab)}
-          onSelect={(id) => controller.select(id)}
+          onSelectView={(view) => controller.selectView(view)}
+          onSelect={(id) => controller.open(id)}
         />
-        {selected ? (
-          <ConversationPane
-            conversation={selected}
-            events={state.logs[selected.id]}
-            outgoing={state.outbox.filter((message) => message.conversationId === selected.id)}
-            loading={selected.id in state.syncing}
-            connected={state.connection === 'connected'}
-            visitorTyping={selected.id in state.visitorTyping}
-            closing={state.closing[selected.id]}
-            drafts={drafts}
-            onSend={(body) => {
-              typingNotifier.stop();
-              controller.send(selected.id, body);
-            }}
-            onDraftChange={(draft) => typingNotifier.draftChanged(selected.id, draft)}
-            onRetry={(clientId) => controller.retry(clientId)}
-            onClose={() => void controller.close(selected.id)}
-          />
-        ) : (
-          <section class="conversation empty-pane">
-            <p>{t('conversation.none')}</p>
-          </section>
-        )}
+        <PaneArea
+          panes={panes}
+          focusedId={focusedId}
+          unreadOf={unreadOf}
+          onFocus={(id) => controller.focus(id)}
+          renderPane={(conversation) => {
+            const id = conversation.id;
+            return (
+              <ConversationPane
+                key={id}
+                conversation={conversation}
+                me={agent}
+                focused={id === focusedId}
+                events={state.logs[id]}
+                outgoing={state.outbox.filter((message) => message.conversationId === id)}
+                loading={id in state.syncing}
+                connected={connected}
+                visitorTyping={id in state.visitorTyping}
+                colleaguesTyping={Object.values(state.colleagueTyping[id] ?? {})}
+                action={state.actions[id]}
+                team={state.team}
+                drafts={drafts}
+                onFocus={() => controller.focus(id)}
+                onSend={(body) => {
+                  typingNotifier.stop();
+                  controller.send(id, body);
+                }}
+                onDraftChange={(draft) => typingNotifier.draftChanged(id, draft)}
+                onRetry={(clientId) => controller.retry(clientId)}
+                onTake={() => void controller.actions.take(id)}
+                onTransfer={(to, note) => void controller.actions.transfer(id, to, note)}
+                onInvite={(agentId) => void controller.actions.invite(id, agentId)}
+                onLeave={() => void controller.actions.leave(id)}
+                onClose={() => void controller.actions.close(id)}
+                onHide={() => controller.closePane(id)}
+                onDismissError={() => controller.actions.dismissError(id)}
+                onNeedTeam={() => void controller.loadTeam()}
+              />
+            );
+          }}
+        />
       </main>
     </div>
   );

@@ -1,6 +1,34 @@
 import type { ConversationEvent } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
+import type { Translate } from '../i18n/index.ts';
 import { formatClockTime, formatFullTime } from './time.ts';
+
+type SystemEvent = Exclude<ConversationEvent, { type: 'message' } | { type: 'note' }>;
+
+/** What a log entry that nobody wrote says: a status change, someone joining or leaving, a queue. */
+function systemText(event: SystemEvent, t: Translate): string {
+  switch (event.type) {
+    case 'status':
+      return t(event.status === 'closed' ? 'conversation.systemClosed' : 'conversation.systemOpened');
+    case 'joined':
+      return t(event.role === 'guest' ? 'conversation.systemJoinedGuest' : 'conversation.systemJoinedAssignee', {
+        name: event.agent.name,
+      });
+    case 'left': {
+      const key =
+        event.reason === 'transferred'
+          ? 'conversation.systemLeftTransferred'
+          : event.reason === 'offline'
+            ? 'conversation.systemLeftOffline'
+            : 'conversation.systemLeftLeft';
+      return t(key, { name: event.agent.name });
+    }
+    case 'queued':
+      return event.department
+        ? t('conversation.systemQueued', { department: event.department.name })
+        : t('conversation.systemQueuedAnywhere');
+  }
+}
 
 /**
  * One entry of the history. Bodies are rendered as text nodes, never as HTML:
@@ -13,13 +41,24 @@ export function MessageItem({ event }: { event: ConversationEvent }) {
       {formatClockTime(event.createdAt, language)}
     </time>
   );
-  if (event.type === 'status' || event.author.kind === 'system') {
-    const text =
-      event.type === 'status'
-        ? t(event.status === 'closed' ? 'conversation.systemClosed' : 'conversation.systemOpened')
-        : event.body;
+  if (event.type === 'note') {
     return (
-      <div class="message system" data-part="message" data-author="system" data-seq={event.seq}>
+      <aside class="message note" data-part="note" data-seq={event.seq} aria-label={t('conversation.noteLabel')}>
+        <div class="message-meta">
+          <span class="note-label">{t('conversation.noteLabel')}</span>
+          {event.author.name && <span class="message-author">{event.author.name}</span>}
+          {time}
+        </div>
+        <div class="message-body" data-part="body">
+          {event.body}
+        </div>
+      </aside>
+    );
+  }
+  if (event.type !== 'message' || event.author.kind === 'system') {
+    const text = event.type === 'message' ? event.body : systemText(event, t);
+    return (
+      <div class="message system" data-part="message" data-author="system" data-event={event.type} data-seq={event.seq}>
         <span data-part="body">{text}</span> {time}
       </div>
     );

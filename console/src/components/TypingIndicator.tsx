@@ -1,16 +1,29 @@
+import type { AgentRef } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
 
+interface TypingIndicatorProps {
+  visitorTyping: boolean;
+  /** Colleagues typing a reply in the same chat: a warning against answering twice. */
+  colleagues: readonly AgentRef[];
+}
+
 /** The live region stays mounted so the indicator appearing is announced. */
-export function TypingIndicator({ typing }: { typing: boolean }) {
+export function TypingIndicator({ visitorTyping, colleagues }: TypingIndicatorProps) {
   const { t } = useI18n();
   return (
     <div class="typing-slot" aria-live="polite">
-      {typing && (
-        <p class="typing" data-part="typing">
+      {visitorTyping && (
+        <p class="typing" data-part="typing" data-author="visitor">
           <span class="typing-dots" aria-hidden="true" />
           {t('conversation.visitorTyping')}
         </p>
       )}
+      {colleagues.map((colleague) => (
+        <p key={colleague.id} class="typing colleague" data-part="typing" data-author="agent" data-agent-id={colleague.id}>
+          <span class="typing-dots" aria-hidden="true" />
+          {t('conversation.colleagueTyping', { name: colleague.name })}
+        </p>
+      ))}
     </div>
   );
 }

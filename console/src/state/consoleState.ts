@@ -1,6 +1,7 @@
-import type { ConversationStatus } from '@mostrador/shared';
+import type { AgentAvailability, AgentRef, AgentSummary, Department, InboxView } from '@mostrador/shared';
 import type { ConversationsById } from './conversations.ts';
 import type { ConversationLog } from './log.ts';
+import { noPanes, type Panes } from './panes.ts';
 
 /**
  * A reply the server has not yet confirmed. `queued` ones are resent, with the
@@ -17,6 +18,18 @@ export interface OutgoingMessage {
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
+export type PaneActionKind = 'take' | 'transfer' | 'invite' | 'leave' | 'close';
+
+/** A pane command under way, or the server's reason for refusing the last one. */
+export type PaneActionState =
+  | { kind: PaneActionKind; state: 'pending' }
+  | { kind: PaneActionKind; state: 'failed'; message: string };
+
+export interface TeamState {
+  agents: readonly AgentSummary[];
+  departments: readonly Department[];
+}
+
 export interface ConsoleState {
   connection: ConnectionState;
   listsState: 'loading' | 'ready' | 'failed';
@@ -28,10 +41,15 @@ export interface ConsoleState {
   /** The last seq the agent has had on screen, by conversation id. */
   viewedSeq: Readonly<Record<string, number>>;
   visitorTyping: Readonly<Record<string, true>>;
+  /** Colleagues typing a reply, by conversation id then agent id. */
+  colleagueTyping: Readonly<Record<string, Readonly<Record<string, AgentRef>>>>;
   outbox: readonly OutgoingMessage[];
-  closing: Readonly<Record<string, 'pending' | 'failed'>>;
-  tab: ConversationStatus;
-  selectedId: string | null;
+  actions: Readonly<Record<string, PaneActionState>>;
+  view: InboxView;
+  panes: Panes;
+  team: TeamState;
+  /** What the agent chose; shown as offline while disconnected. */
+  presence: AgentAvailability;
 }
 
 export const initialConsoleState: ConsoleState = {
@@ -42,10 +60,13 @@ export const initialConsoleState: ConsoleState = {
   syncing: {},
   viewedSeq: {},
   visitorTyping: {},
+  colleagueTyping: {},
   outbox: [],
-  closing: {},
-  tab: 'open',
-  selectedId: null,
+  actions: {},
+  view: 'mine',
+  panes: noPanes,
+  team: { agents: [], departments: [] },
+  presence: 'online',
 };
 
 /** A copy of `record` without `key`; the same object when the key is absent. */

@@ -1,101 +1,157 @@
 import type { ConversationEvent, ConversationSummary } from '@mostrador/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeConnection } from '../api/fakeConnection.ts';
+import type { Alert } from './alerts.ts';
 import { InboxController } from './inboxController.ts';
-import { agentMessage, summary, visitorMessage } from './testFixtures.ts';
+import { createTestServer, flushPromises as flush } from './testServer.ts';
+import { jordi, me, queued, summary, support, visitorMessage } from './testFixtures.ts';
 import { countUnread } from './unread.ts';
+import { conversationsInView } from './views.ts';
 
-/** A tiny server: one conversation's log, answering list, sync and send. */
-function serverWith(events: ConversationEvent[], conversation: ConversationSummary) {
-  const connection = new FakeConnection();
-  const current = () => ({ ...conversation, lastSeq: events.length, updatedAt: 1_000 + events.length });
-  connection
-    .handle('conversation:list', ({ status }) => ({
-      ok: true,
-      data: { conversations: status === 'open' ? [current()] : [] },
-    }))
-    .handle('conversation:sync', ({ afterSeq }) => ({
-      ok: true,
-      data: { conversation: current(), events: events.filter((e) => e.seq > afterSeq), hasMore: false },
-    }))
-    .handle('message:send', ({ conversationId, clientId, body }) => {
-      const stored = events.find((e) => e.type === 'message' && e.clientId === clientId);
-      const event = stored ?? agentMessage(conversationId, events.length + 1, body, clientId);
-      if (!stored) events.push(event);
-      return { ok: true, data: { event: event as Extract<ConversationEvent, { type: 'message' }>, conversation: current() } };
-    });
-  return { connection, current };
+function connected(initial: ConversationSummary[], logs: Record<string, ConversationEvent[]> = {}) {
+  const server = createTestServer(initial, logs);
+  const alerts: Alert[] = [];
+  const controller = new InboxController({
+    connection: server.connection,
+    me,
+    onSessionEnded: vi.fn(),
+    onAlert: (alert) => alerts.push(alert),
+  });
+  server.connection.setStatus('connected');
+  const ids = (view: 'mine' | 'queue' | 'all' | 'closed') =>
+    conversationsInView(controller.store.get().conversations, view, me).map((c) => c.id);
+  return { ...server, controller, alerts, ids };
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 describe('InboxController', () => {
-  it('loads both lists on connect and syncs conversations with unseen activity', async () => {
-    const events = [visitorMessage('conv_a', 1), visitorMessage('conv_a', 2)];
-    const { connection } = serverWith(events, summary({ id: 'conv_a' }));
-    const controller = new InboxController({ connection, onSessionEnded: vi.fn() });
-    connection.setStatus('connected');
+  it('loads every view the agent may see on connect (not All) and syncs unseen activity', async () => {
+    const { connection, controller } = connected([summary({ id: 'conv_a', lastSeq: 2 })], {
+      conv_a: [visitorMessage('conv_a', 1), visitorMessage('conv_a', 2)],
+    });
     await flush();
-
+    expect(connection.sentOf('conversation:list')).toEqual([{ view: 'mine' }, { view: 'queue' }, { view: 'closed' }]);
     const state = controller.store.get();
-    expect(connection.sentOf('conversation:list')).toEqual([{ status: 'open' }, { status: 'closed' }]);
-    expect(state.logs.conv_a?.map((e) => e.seq)).toEqual([1, 2]);
     expect(countUnread(state.logs.conv_a ?? [], state.viewedSeq.conv_a ?? 0)).toBe(2);
   });
 
   it('resyncs from the last held seq when a fact skips ahead', async () => {
-    const events = [visitorMessage('conv_a', 1)];
-    const { connection, current } = serverWith(events, summary({ id: 'conv_a' }));
-    const controller = new InboxController({ connection, onSessionEnded: vi.fn() });
-    connection.setStatus('connected');
+    const { connection, controller, logs, append } = connected([summary({ id: 'conv_a', lastSeq: 1 })], {
+      conv_a: [visitorMessage('conv_a', 1)],
+    });
     await flush();
-
-    events.push(visitorMessage('conv_a', 2), visitorMessage('conv_a', 3));
-    connection.emitFact('message:created', { event: events[2]!, conversation: current() });
+    append('conv_a', (seq) => visitorMessage('conv_a', seq));
+    const changed = append('conv_a', (seq) => visitorMessage('conv_a', seq));
+    connection.emitFact('message:created', changed);
     await flush();
-
     expect(connection.sentOf('conversation:sync').at(-1)).toEqual({ conversationId: 'conv_a', afterSeq: 1 });
-    expect(controller.store.get().logs.conv_a?.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(controller.store.get().logs.conv_a?.map((e) => e.seq)).toEqual(logs.conv_a!.map((e) => e.seq));
   });
 
-  it('counts nothing unread in the conversation on screen', async () => {
-    const events = [visitorMessage('conv_a', 1)];
-    const { connection, current } = serverWith(events, summary({ id: 'conv_a' }));
-    const controller = new InboxController({ connection, onSessionEnded: vi.fn() });
-    connection.setStatus('connected');
+  it('files conversations under Mine, Queue and Closed', async () => {
+    const { ids } = connected([
+      summary({ id: 'conv_mine' }),
+      summary({ id: 'conv_guest', assignee: jordi, guests: [{ id: me.id, name: me.name }] }),
+      queued({ id: 'conv_waiting' }),
+      summary({ id: 'conv_done', status: 'closed' }),
+    ]);
     await flush();
-    controller.select('conv_a');
-    events.push(visitorMessage('conv_a', 2));
-    connection.emitFact('message:created', { event: events[1]!, conversation: current() });
+    expect(ids('mine').sort()).toEqual(['conv_guest', 'conv_mine']);
+    expect(ids('queue')).toEqual(['conv_waiting']);
+    expect(ids('closed')).toEqual(['conv_done']);
+    expect(ids('all')).toEqual([]);
+  });
 
+  it('drops a conversation and closes its pane when a summary no longer involves me', async () => {
+    const { connection, controller, append } = connected([queued({ id: 'conv_q' })]);
+    await flush();
+    controller.open('conv_q');
+    await flush();
+    expect(controller.store.get().panes.open).toEqual(['conv_q']);
+    // Jordi takes it from the queue.
+    const taken = append(
+      'conv_q',
+      (seq) => ({ type: 'joined', conversationId: 'conv_q', seq, createdAt: 5, author: { kind: 'system', id: null, name: null }, agent: jordi, role: 'assignee' }),
+      { assignee: jordi, queuedAt: null },
+    );
+    connection.emitFact('conversation:changed', taken);
     const state = controller.store.get();
-    expect(countUnread(state.logs.conv_a ?? [], state.viewedSeq.conv_a ?? 0)).toBe(0);
+    expect(state.conversations.conv_q).toBeUndefined();
+    expect(state.panes.open).toEqual([]);
+  });
+
+  it('takes from the queue, and shows the conflict when someone was first', async () => {
+    const { controller, conversations } = connected([queued({ id: 'conv_q' }), queued({ id: 'conv_r' })]);
+    await flush();
+    expect(await controller.actions.take('conv_q')).toBe(true);
+    expect(controller.store.get().conversations.conv_q?.assignee?.id).toBe(me.id);
+
+    conversations.set('conv_r', { ...conversations.get('conv_r')!, assignee: jordi });
+    expect(await controller.actions.take('conv_r')).toBe(false);
+    expect(controller.store.get().actions.conv_r).toEqual({
+      kind: 'take',
+      state: 'failed',
+      message: 'Someone else took it first.',
+    });
+  });
+
+  it('transfers to a department with a note and lets the conversation go', async () => {
+    const { connection, controller } = connected([summary({ id: 'conv_a' })]);
+    await flush();
+    controller.open('conv_a');
+    await controller.actions.transfer('conv_a', { kind: 'department', departmentId: support.id }, '  VIP customer ');
+    expect(connection.sentOf('conversation:transfer')).toEqual([
+      { conversationId: 'conv_a', to: { kind: 'department', departmentId: support.id }, note: 'VIP customer' },
+    ]);
+    // Queued in a department Núria is not in: no longer hers.
+    expect(controller.store.get().conversations.conv_a).toBeUndefined();
+    expect(controller.store.get().panes.open).toEqual([]);
+  });
+
+  it('alerts for a conversation newly queued for me, and for a visitor message outside the focused pane', async () => {
+    const { connection, controller, alerts, append } = connected([summary({ id: 'conv_a' }), summary({ id: 'conv_b' })]);
+    await flush();
+    connection.emitFact('conversation:created', { conversation: queued({ id: 'conv_new' }) });
+    connection.emitFact('conversation:created', { conversation: queued({ id: 'conv_other', department: support }) });
+    controller.open('conv_a');
+    connection.emitFact('message:created', append('conv_b', (seq) => visitorMessage('conv_b', seq, 'Hello?')));
+    connection.emitFact('message:created', append('conv_a', (seq) => visitorMessage('conv_a', seq, 'Here')));
+    expect(alerts.map((alert) => [alert.kind, alert.conversation.id, alert.kind === 'message' && alert.inFocus])).toEqual([
+      ['queued', 'conv_new', false],
+      ['message', 'conv_b', false],
+      ['message', 'conv_a', true],
+    ]);
   });
 
   it('keeps a reply sent while offline and resends it with the same clientId on reconnect', async () => {
-    const events = [visitorMessage('conv_a', 1)];
-    const { connection } = serverWith(events, summary({ id: 'conv_a' }));
-    const controller = new InboxController({ connection, onSessionEnded: vi.fn() });
-
+    const server = createTestServer([summary({ id: 'conv_a', lastSeq: 1 })], { conv_a: [visitorMessage('conv_a', 1)] });
+    const controller = new InboxController({ connection: server.connection, me, onSessionEnded: vi.fn() });
     controller.send('conv_a', 'Hello while offline');
     await flush();
-    const [queued] = controller.store.get().outbox;
-    expect(queued?.state).toBe('queued');
+    const [queuedReply] = controller.store.get().outbox;
+    expect(queuedReply?.state).toBe('queued');
 
+    server.connection.setStatus('connected');
+    await flush();
+    const sends = server.connection.sentOf('message:send') as Array<{ clientId: string }>;
+    expect(sends.map((send) => send.clientId)).toEqual([queuedReply?.clientId]);
+    expect(controller.store.get().outbox).toEqual([]);
+    expect(controller.store.get().logs.conv_a?.at(-1)).toMatchObject({ seq: 2, body: 'Hello while offline' });
+  });
+
+  it('says "away" again after a reconnect', async () => {
+    const { connection, controller } = connected([]);
+    await flush();
+    await controller.setPresence('away');
+    connection.setStatus('disconnected');
     connection.setStatus('connected');
     await flush();
-
-    const sends = connection.sentOf('message:send') as Array<{ clientId: string }>;
-    expect(sends.map((send) => send.clientId)).toEqual([queued?.clientId]);
-    const state = controller.store.get();
-    expect(state.outbox).toEqual([]);
-    expect(state.logs.conv_a?.at(-1)).toMatchObject({ seq: 2, body: 'Hello while offline', clientId: queued?.clientId });
+    expect(connection.sentOf('presence:set')).toEqual([{ status: 'away' }, { status: 'away' }]);
   });
 
   it('returns to the login screen when the socket is refused', () => {
     const connection = new FakeConnection();
     const onSessionEnded = vi.fn();
-    new InboxController({ connection, onSessionEnded });
+    new InboxController({ connection, me, onSessionEnded });
     connection.setStatus('unauthorized');
     expect(onSessionEnded).toHaveBeenCalledOnce();
   });

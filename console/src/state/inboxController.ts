@@ -1,272 +1,191 @@
-import type { ConversationEvent, ConversationStatus, ConversationSummary } from '@mostrador/shared';
-import { isTransportError, type AgentConnection } from '../api/agentConnection.ts';
-import { newClientId } from './clientId.ts';
-import { initialConsoleState, without, type ConsoleState, type OutgoingMessage } from './consoleState.ts';
-import { conversationsWithStatus, replaceConversations, upsertConversation } from './conversations.ts';
-import { lastSeqOf, mergeEvents } from './log.ts';
+import type { AgentAvailability, AgentConversationChanged, InboxView } from '@mostrador/shared';
+import type { AgentConnection } from '../api/agentConnection.ts';
+import { messageAlert, type Alert } from './alerts.ts';
+import { initialConsoleState, without, type ConsoleState } from './consoleState.ts';
+import type { ControllerContext } from './controllerContext.ts';
+import { ListSync } from './listSync.ts';
+import { LogSync } from './logSync.ts';
+import { Outbox } from './outbox.ts';
+import { PaneActions } from './paneActions.ts';
+import { closePane, focusedPane, focusPane, openPane, stepTarget } from './panes.ts';
+import { QueueReminders } from './reminders.ts';
 import { createStore, type Store } from './store.ts';
+import { TeamSync } from './teamSync.ts';
+import { applyTyping } from './typing.ts';
+import { conversationsInView, isQueuedForMe, type Me } from './views.ts';
 
 export interface InboxControllerOptions {
   connection: AgentConnection;
+  me: Me;
   /** Called once when the server refuses the session; the app returns to the login screen. */
   onSessionEnded: () => void;
   viewedSeqs?: Record<string, number>;
   onViewedChange?: (viewed: Readonly<Record<string, number>>) => void;
+  /** New queued conversations, their reminders, and visitor messages. */
+  onAlert?: (alert: Alert) => void;
 }
 
 /**
- * Keeps the inbox in step with the server: turns socket facts and command
- * answers into state, resyncs logs after gaps and reconnects, and resends
- * replies the server has not confirmed.
+ * Keeps the inbox in step with the server and holds what the agent has open.
+ * The work is done by its parts: ListSync (views and summaries), LogSync
+ * (logs and resyncs), Outbox (replies), PaneActions (take, transfer, …),
+ * TeamSync (colleagues and presence) and QueueReminders.
  */
 export class InboxController {
   readonly store: Store<ConsoleState>;
-  private readonly connection: AgentConnection;
+  readonly actions: PaneActions;
+  private readonly context: ControllerContext;
+  private readonly lists: ListSync;
+  private readonly logs: LogSync;
+  private readonly outbox: Outbox;
+  private readonly team: TeamSync;
+  private readonly reminders: QueueReminders;
   private readonly unsubscribers: Array<() => void> = [];
-  /** Conversations whose sync should run again once the current one ends. */
-  private readonly resyncRequested = new Set<string>();
-  private readonly syncsInFlight = new Map<string, Promise<void>>();
-  /** Latest delivery attempt per clientId, so a stale timeout cannot mark a newer attempt. */
-  private readonly attempts = new Map<string, number>();
   private wasConnected = false;
 
   constructor(private readonly options: InboxControllerOptions) {
-    this.connection = options.connection;
+    const { connection, me } = options;
     this.store = createStore<ConsoleState>({ ...initialConsoleState, viewedSeq: options.viewedSeqs ?? {} });
-    const { connection } = this;
+    this.context = { store: this.store, connection, me };
+    const alert = (payload: Alert) => options.onAlert?.(payload);
+    this.lists = new ListSync(this.context, alert);
+    this.logs = new LogSync(this.context, (summary) => this.lists.applySummary(summary, { fromFact: false }), options.onViewedChange);
+    this.outbox = new Outbox(this.context, (event, conversation) => this.applyChanged({ event, conversation }, false));
+    this.actions = new PaneActions(this.context, (changed) => this.applyChanged(changed, false));
+    this.team = new TeamSync(this.context);
+    this.reminders = new QueueReminders((id) => {
+      const conversation = this.store.get().conversations[id];
+      if (conversation && isQueuedForMe(conversation, me)) alert({ kind: 'queued', conversation, reminder: true });
+    });
     this.unsubscribers.push(
       connection.onStatus((status) => {
         if (status === 'connected') void this.onConnected();
         else if (status === 'unauthorized') options.onSessionEnded();
         else this.onDisconnected();
       }),
-      connection.on('conversation:created', ({ conversation }) => this.applySummary(conversation)),
-      connection.on('message:created', ({ event, conversation }) => this.applyChange(event, conversation)),
-      connection.on('conversation:changed', ({ event, conversation }) => this.applyChange(event, conversation)),
-      connection.on('typing:changed', ({ conversationId, typing }) =>
-        this.update((state) => ({
-          ...state,
-          visitorTyping: typing
-            ? { ...state.visitorTyping, [conversationId]: true }
-            : without(state.visitorTyping, conversationId),
-        })),
-      ),
+      connection.on('conversation:created', ({ conversation }) => this.lists.applySummary(conversation, { fromFact: true })),
+      connection.on('message:created', (changed) => this.applyChanged(changed, true)),
+      connection.on('conversation:changed', (changed) => this.applyChanged(changed, true)),
+      connection.on('typing:changed', (change) => this.store.update((state) => applyTyping(state, change, me.id))),
+      connection.on('presence:changed', ({ agent }) => this.team.applyAgent(agent)),
+      this.store.subscribe(() => this.trackQueue()),
     );
     if (connection.connected) void this.onConnected();
   }
 
+  get me(): Me {
+    return this.options.me;
+  }
+
   dispose(): void {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
-    this.connection.close();
+    this.reminders.stop();
+    this.options.connection.close();
   }
 
-  selectTab(tab: ConversationStatus): void {
-    this.update((state) => ({ ...state, tab }));
+  selectView(view: InboxView): void {
+    this.store.update((state) => ({ ...state, view }));
   }
 
-  select(conversationId: string): void {
-    this.update((state) => ({ ...state, selectedId: conversationId }));
-    this.markViewed(conversationId);
-    if (!(conversationId in this.store.get().logs)) void this.sync(conversationId);
+  /** Opens a conversation as a pane (replacing the least recently focused past three) and focuses it. */
+  open(conversationId: string): void {
+    this.store.update((state) => ({ ...state, panes: openPane(state.panes, conversationId) }));
+    this.afterFocus(conversationId);
   }
 
-  /** Moves to the previous (-1) or next (+1) conversation of the visible list; returns its id. */
-  moveSelection(step: -1 | 1): string | null {
-    const { conversations, tab, selectedId } = this.store.get();
-    const list = conversationsWithStatus(conversations, tab);
-    if (list.length === 0) return null;
-    const index = list.findIndex((conversation) => conversation.id === selectedId);
-    const nextIndex = index === -1 ? (step === 1 ? 0 : list.length - 1) : Math.min(Math.max(index + step, 0), list.length - 1);
-    const next = list[nextIndex];
-    if (!next) return null;
-    if (next.id !== selectedId) this.select(next.id);
-    return next.id;
+  focus(conversationId: string): void {
+    if (focusedPane(this.store.get().panes) === conversationId) return;
+    this.store.update((state) => ({ ...state, panes: focusPane(state.panes, conversationId) }));
+    this.afterFocus(conversationId);
+  }
+
+  closePane(conversationId: string): void {
+    this.store.update((state) => ({
+      ...state,
+      panes: closePane(state.panes, conversationId),
+      actions: without(state.actions, conversationId),
+    }));
+    const next = focusedPane(this.store.get().panes);
+    if (next) this.logs.markViewed(next);
+  }
+
+  /** Alt+↑ (-1) / Alt+↓ (+1): to the neighbouring pane, or past the last one along the visible list. */
+  moveFocus(step: -1 | 1): string | null {
+    const { conversations, view, panes } = this.store.get();
+    const listIds = conversationsInView(conversations, view, this.me).map((conversation) => conversation.id);
+    const target = stepTarget(panes, listIds, step);
+    if (target !== null) this.open(target);
+    return target;
   }
 
   send(conversationId: string, body: string): void {
-    const message: OutgoingMessage = {
-      clientId: newClientId(),
-      conversationId,
-      body,
-      createdAt: Date.now(),
-      state: 'sending',
-    };
-    this.update((state) => ({ ...state, outbox: [...state.outbox, message] }));
-    void this.deliver(message.clientId);
+    this.outbox.send(conversationId, body);
   }
 
   retry(clientId: string): void {
-    void this.deliver(clientId);
+    this.outbox.retry(clientId);
   }
 
   setTyping(conversationId: string, typing: boolean): void {
     // Typing hints are worth nothing late, so one lost while offline is dropped.
-    if (this.connection.connected) void this.connection.request('typing:set', { conversationId, typing });
-  }
-
-  async close(conversationId: string): Promise<void> {
-    this.update((state) => ({ ...state, closing: { ...state.closing, [conversationId]: 'pending' } }));
-    const result = await this.connection.request('conversation:close', { conversationId });
-    if (result.ok) {
-      this.applyChange(result.data.event, result.data.conversation);
-      this.update((state) => ({ ...state, closing: without(state.closing, conversationId) }));
-    } else {
-      this.update((state) => ({ ...state, closing: { ...state.closing, [conversationId]: 'failed' } }));
+    if (this.options.connection.connected) {
+      void this.options.connection.request('typing:set', { conversationId, typing });
     }
   }
 
-  private update(change: (state: ConsoleState) => ConsoleState): void {
-    this.store.update(change);
+  setPresence(status: AgentAvailability): Promise<void> {
+    return this.team.setPresence(status);
+  }
+
+  /** Fresh colleagues' status and load, before a transfer or invitation. */
+  loadTeam(): Promise<void> {
+    return this.team.load();
+  }
+
+  private afterFocus(conversationId: string): void {
+    this.logs.markViewed(conversationId);
+    if (!(conversationId in this.store.get().logs)) void this.logs.sync(conversationId);
+  }
+
+  private applyChanged({ event, conversation }: AgentConversationChanged, fromFact: boolean): void {
+    if (!this.lists.applySummary(conversation, { fromFact })) return;
+    this.logs.applyEvents(conversation.id, [event], { resyncOnGap: true });
+    if (!fromFact) return;
+    const { panes } = this.store.get();
+    const held = this.store.get().conversations[conversation.id] ?? conversation;
+    const alert = messageAlert(event, held, this.me, panes.open, focusedPane(panes));
+    if (alert) this.options.onAlert?.(alert);
+  }
+
+  private trackQueue(): void {
+    const { conversations } = this.store.get();
+    const queued = Object.values(conversations).filter((conversation) => isQueuedForMe(conversation, this.me));
+    this.reminders.track(queued.map((conversation) => conversation.id));
   }
 
   private async onConnected(): Promise<void> {
     this.wasConnected = true;
-    this.update((state) => ({ ...state, connection: 'connected' }));
+    this.store.update((state) => ({ ...state, connection: 'connected' }));
     // Anything may have happened while away: new conversations, messages,
-    // closes. Lists first, then every held log, then what is still unsent.
-    await this.reloadLists();
-    const held = Object.keys(this.store.get().logs);
-    await Promise.all(held.map((id) => this.sync(id)));
-    const unsent = this.store.get().outbox.filter((message) => message.state !== 'failed');
-    await Promise.all(unsent.map((message) => this.deliver(message.clientId)));
+    // transfers, closes. Lists first, then held logs, then what is unsent.
+    const open = await this.lists.reload();
+    void this.team.load();
+    void this.team.restorePresence();
+    await this.logs.syncHeld();
+    // Unread counts come from logs: fetch those with activity the agent has not seen.
+    const { logs, viewedSeq } = this.store.get();
+    const unseen = open.filter((c) => !(c.id in logs) && c.lastSeq > (viewedSeq[c.id] ?? 0));
+    await Promise.all(unseen.map((conversation) => this.logs.sync(conversation.id)));
+    await this.outbox.resendUnsent();
   }
 
   private onDisconnected(): void {
-    this.update((state) => ({
+    this.store.update((state) => ({
       ...state,
       connection: this.wasConnected ? 'reconnecting' : 'connecting',
-      // A visitor's typing state cannot be trusted across a gap in the feed.
+      // Typing states cannot be trusted across a gap in the feed.
       visitorTyping: {},
-    }));
-  }
-
-  private async reloadLists(): Promise<void> {
-    const [open, closed] = await Promise.all([
-      this.connection.request('conversation:list', { status: 'open' }),
-      this.connection.request('conversation:list', { status: 'closed' }),
-    ]);
-    if (!open.ok || !closed.ok) {
-      this.update((state) => ({ ...state, listsState: state.listsState === 'ready' ? 'ready' : 'failed' }));
-      return;
-    }
-    const listed = [...open.data.conversations, ...closed.data.conversations];
-    this.update((state) => ({
-      ...state,
-      listsState: 'ready',
-      conversations: replaceConversations(
-        state.conversations,
-        listed,
-        (id) => id === state.selectedId || id in state.logs,
-      ),
-    }));
-    // Unread counts come from logs, so fetch those of open conversations with
-    // activity the agent has not seen and whose log is not held yet.
-    const { logs, viewedSeq } = this.store.get();
-    const unseen = open.data.conversations.filter(
-      (conversation) => !(conversation.id in logs) && conversation.lastSeq > (viewedSeq[conversation.id] ?? 0),
-    );
-    await Promise.all(unseen.map((conversation) => this.sync(conversation.id)));
-  }
-
-  /** Fetches a conversation's events after the last held seq, page by page. */
-  private sync(conversationId: string): Promise<void> {
-    const running = this.syncsInFlight.get(conversationId);
-    if (running) {
-      this.resyncRequested.add(conversationId);
-      return running;
-    }
-    const run = this.runSync(conversationId).finally(() => {
-      this.syncsInFlight.delete(conversationId);
-      this.update((state) => ({ ...state, syncing: without(state.syncing, conversationId) }));
-      if (this.resyncRequested.delete(conversationId)) void this.sync(conversationId);
-    });
-    this.syncsInFlight.set(conversationId, run);
-    this.update((state) => ({ ...state, syncing: { ...state.syncing, [conversationId]: true } }));
-    return run;
-  }
-
-  private async runSync(conversationId: string): Promise<void> {
-    for (;;) {
-      const afterSeq = lastSeqOf(this.store.get().logs[conversationId] ?? []);
-      const result = await this.connection.request('conversation:sync', { conversationId, afterSeq });
-      // A failed sync is retried on the next reconnect or the next gap.
-      if (!result.ok) return;
-      this.applySummary(result.data.conversation);
-      this.applyEvents(conversationId, result.data.events, { resyncOnGap: false });
-      const progressed = lastSeqOf(this.store.get().logs[conversationId] ?? []) > afterSeq;
-      // Before the first page the log may not exist; an empty conversation still counts as held.
-      this.update((state) =>
-        conversationId in state.logs ? state : { ...state, logs: { ...state.logs, [conversationId]: [] } },
-      );
-      if (!result.data.hasMore || !progressed) return;
-    }
-  }
-
-  private applySummary(conversation: ConversationSummary): void {
-    this.update((state) => ({ ...state, conversations: upsertConversation(state.conversations, conversation) }));
-  }
-
-  private applyChange(event: ConversationEvent, conversation: ConversationSummary): void {
-    this.applySummary(conversation);
-    this.applyEvents(conversation.id, [event], { resyncOnGap: true });
-  }
-
-  private applyEvents(
-    conversationId: string,
-    events: readonly ConversationEvent[],
-    { resyncOnGap }: { resyncOnGap: boolean },
-  ): void {
-    const held = this.store.get().logs[conversationId] ?? [];
-    const { log, added, resyncAfterSeq } = mergeEvents(held, events);
-    if (added.length > 0) {
-      const confirmed = new Set(added.map((event) => (event.type === 'message' ? event.clientId : '')));
-      const visitorSpoke = added.some((event) => event.type === 'message' && event.author.kind === 'visitor');
-      this.update((state) => ({
-        ...state,
-        logs: { ...state.logs, [conversationId]: log },
-        outbox: state.outbox.filter((message) => !confirmed.has(message.clientId)),
-        visitorTyping: visitorSpoke ? without(state.visitorTyping, conversationId) : state.visitorTyping,
-      }));
-      if (this.store.get().selectedId === conversationId) this.markViewed(conversationId);
-    }
-    if (resyncAfterSeq !== null) {
-      if (resyncOnGap) void this.sync(conversationId);
-      else this.resyncRequested.add(conversationId);
-    }
-  }
-
-  private markViewed(conversationId: string): void {
-    const { logs, conversations, viewedSeq } = this.store.get();
-    const seen = Math.max(lastSeqOf(logs[conversationId] ?? []), conversations[conversationId]?.lastSeq ?? 0);
-    if ((viewedSeq[conversationId] ?? 0) >= seen) return;
-    this.update((state) => ({ ...state, viewedSeq: { ...state.viewedSeq, [conversationId]: seen } }));
-    this.options.onViewedChange?.(this.store.get().viewedSeq);
-  }
-
-  private async deliver(clientId: string): Promise<void> {
-    const message = this.store.get().outbox.find((candidate) => candidate.clientId === clientId);
-    if (!message) return;
-    const attempt = (this.attempts.get(clientId) ?? 0) + 1;
-    this.attempts.set(clientId, attempt);
-    this.setOutgoingState(clientId, this.connection.connected ? 'sending' : 'queued');
-    if (!this.connection.connected) return;
-    const { conversationId, body } = message;
-    const result = await this.connection.request('message:send', { conversationId, clientId, body });
-    if (result.ok) {
-      this.attempts.delete(clientId);
-      this.applyChange(result.data.event, result.data.conversation);
-      // The event normally clears the outbox entry; this covers a reply the log already held.
-      this.update((state) => ({ ...state, outbox: state.outbox.filter((m) => m.clientId !== clientId) }));
-      return;
-    }
-    if (this.attempts.get(clientId) !== attempt) return;
-    this.setOutgoingState(clientId, isTransportError(result.error) ? 'queued' : 'failed');
-  }
-
-  private setOutgoingState(clientId: string, next: OutgoingMessage['state']): void {
-    this.update((state) => ({
-      ...state,
-      outbox: state.outbox.map((message) => (message.clientId === clientId ? { ...message, state: next } : message)),
+      colleagueTyping: {},
     }));
   }
 }

@@ -103,4 +103,13 @@ describe('startWidget', () => {
     act(() => void startWidget(config, environment({ browserLanguage: 'fr-FR' }).env));
     expect(label()).toBe('Open chat');
   });
+
+  it("applies a queued setDepartment to the site's storage entry before connecting", () => {
+    const data = new Map<string, string>();
+    const storage: KeyValueStore = { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+    const queued = Object.assign(function stub() {}, { q: [['setDepartment', 'sales']] as ArrayLike<unknown>[] });
+    const { env } = environment({ storage, globalHost: { Mostrador: queued } });
+    act(() => void startWidget(config, env));
+    expect(JSON.parse(data.get(storageKey('site_1'))!)).toMatchObject({ department: 'sales' });
+  });
 });

@@ -31,11 +31,11 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatS
   if (isCommandQueueInstalled(env.globalHost)) return null;
 
   const panel = createPanelState();
-  installCommandQueue(env.globalHost, panel);
-
   const storage = createVisitorStorage(config.siteKey, env.storage);
   const transport = env.createTransport(config, () => storage.read().token);
   const chat = new ChatSession({ transport, storage, onAgentMessage: panel.noteAgentMessage });
+  // After the chat exists: queued commands such as setDepartment act on it.
+  installCommandQueue(env.globalHost, { ...panel, setDepartment: (slug) => chat.setDepartment(slug) });
 
   const mount = () => {
     const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);

@@ -1,40 +1,9 @@
-import type { SessionEstablished, VisitorConversation } from '@mostrador/shared';
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeTransport, flush } from '../transport/fakeTransport.ts';
-import { AGENT_TYPING_TTL_MS, ChatSession } from './chatSession.ts';
+import { flush } from '../transport/fakeTransport.ts';
+import { AGENT_TYPING_TTL_MS } from './chatSession.ts';
 import { CONVERSATION_ID, conversation, message, seqs, statusEvent } from './testEvents.ts';
-import { createVisitorStorage, type KeyValueStore } from './visitorStorage.ts';
-
-function memoryBackend(): KeyValueStore {
-  const data = new Map<string, string>();
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
-
-const session = (conv: VisitorConversation | null, token = 'tok-1'): SessionEstablished => ({
-  visitorId: 'vis_1',
-  token,
-  conversation: conv,
-  site: { name: 'Botiga' },
-});
-
-function setup(backend = memoryBackend()) {
-  const transport = new FakeTransport();
-  const storage = createVisitorStorage('site_1', backend);
-  let ids = 0;
-  const onAgentMessage = vi.fn();
-  const chat = new ChatSession({
-    transport,
-    storage,
-    onAgentMessage,
-    createClientId: () => `client-id-${++ids}`,
-  });
-  chat.start();
-  return { transport, storage, chat, backend, onAgentMessage };
-}
-
-const visitorMessage = (seq: number, clientId: string, body: string) =>
-  message(seq, { author: { kind: 'visitor', id: 'vis_1', name: null }, clientId, body });
+import { session, setup, visitorMessage } from './testSession.ts';
 
 describe('ChatSession connection and history', () => {
   it('connects, stores the token and conversation id, and syncs the history page by page', async () => {
@@ -259,7 +228,7 @@ describe('ChatSession live facts', () => {
     const { transport, chat } = setup();
     transport.establish(session(conversation({ lastSeq: 1, status: 'closed' })));
     await flush();
-    const newer = { id: 'cnv_new', status: 'open', lastSeq: 1, createdAt: 5_000 } as const;
+    const newer = conversation({ id: 'cnv_new', lastSeq: 1, createdAt: 5_000 });
     transport.emit('message:created', { event: message(1, { conversationId: 'cnv_new' }), conversation: newer });
     expect(chat.view.get().conversation?.id).toBe('cnv_new');
     transport.emit('conversation:changed', { event: statusEvent(2, 'closed'), conversation: conversation({ lastSeq: 2, status: 'closed' }) });

@@ -1,4 +1,4 @@
-import type { ConversationEvent } from '@mostrador/shared';
+import type { VisitorEvent } from '@mostrador/shared';
 
 /**
  * A conversation's log is ordered by `seq` (1, 2, 3… with no gaps on the
@@ -6,17 +6,17 @@ import type { ConversationEvent } from '@mostrador/shared';
  * and sometimes twice; merging by seq makes all of them safe to apply.
  */
 export interface MergeResult {
-  events: readonly ConversationEvent[];
+  events: readonly VisitorEvent[];
   /** The incoming events that were not held before, in seq order. */
-  added: readonly ConversationEvent[];
+  added: readonly VisitorEvent[];
 }
 
 export function mergeEvents(
-  held: readonly ConversationEvent[],
-  incoming: readonly ConversationEvent[],
+  held: readonly VisitorEvent[],
+  incoming: readonly VisitorEvent[],
 ): MergeResult {
   const seen = new Set(held.map((event) => event.seq));
-  const added: ConversationEvent[] = [];
+  const added: VisitorEvent[] = [];
   for (const event of incoming) {
     if (seen.has(event.seq)) continue;
     seen.add(event.seq);
@@ -29,7 +29,7 @@ export function mergeEvents(
 }
 
 /** The highest seq up to which we hold every event (0 when we hold none from 1). */
-export function contiguousSeq(events: readonly ConversationEvent[]): number {
+export function contiguousSeq(events: readonly VisitorEvent[]): number {
   let expected = 1;
   for (const event of events) {
     if (event.seq < expected) continue;
@@ -40,7 +40,7 @@ export function contiguousSeq(events: readonly ConversationEvent[]): number {
 }
 
 /** True when something later than what we hold contiguously is known to exist. */
-export function hasGap(events: readonly ConversationEvent[], knownLastSeq = 0): boolean {
+export function hasGap(events: readonly VisitorEvent[], knownLastSeq = 0): boolean {
   const last = events.at(-1)?.seq ?? 0;
   return Math.max(last, knownLastSeq) > contiguousSeq(events);
 }

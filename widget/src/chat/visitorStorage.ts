@@ -2,13 +2,17 @@ import type { OutboxItem } from './outbox.ts';
 
 /**
  * What survives navigation and reload, in the shop's localStorage under
- * `mostrador:<siteKey>`: the visitor token, the open conversation's id and
- * the messages not yet acknowledged.
+ * `mostrador:<siteKey>`: the visitor token, the open conversation's id, the
+ * messages not yet acknowledged and the department a new chat goes to.
  */
 export interface StoredVisitor {
   token?: string;
   conversationId?: string | null;
   outbox?: OutboxItem[];
+  /** Set by the shop (`Mostrador('setDepartment', slug)`); kept until the shop changes it. */
+  department?: string;
+  /** Picked by the visitor; only until a conversation opens with it, so the next chat asks again. */
+  picked?: string;
 }
 
 export interface VisitorStorage {
@@ -48,6 +52,10 @@ function parse(raw: string | null): StoredVisitor {
       stored.conversationId = record.conversationId;
     }
     if (Array.isArray(record.outbox)) stored.outbox = record.outbox.filter(isOutboxItem);
+    for (const key of ['department', 'picked'] as const) {
+      const slug = record[key];
+      if (typeof slug === 'string' && slug) stored[key] = slug;
+    }
     return stored;
   } catch {
     return {};
@@ -73,7 +81,8 @@ export function createVisitorStorage(siteKey: string, backend: KeyValueStore | n
     read,
     update(change) {
       const next = { ...read(), ...change };
-      if (next.token === undefined) delete next.token;
+      // `undefined` means "forget": drop the key, as JSON would.
+      for (const key of Object.keys(next) as (keyof StoredVisitor)[]) if (next[key] === undefined) delete next[key];
       memory = next;
       try {
         backend?.setItem(key, JSON.stringify(next));

@@ -6,6 +6,7 @@ function recordingHandlers(calls: string[]): CommandHandlers {
     open: () => calls.push('open'),
     close: () => calls.push('close'),
     toggle: () => calls.push('toggle'),
+    setDepartment: (slug) => calls.push(`setDepartment:${slug}`),
   };
 }
 
@@ -68,5 +69,20 @@ describe('installCommandQueue', () => {
     host.Mostrador('toString');
     expect(calls).toEqual(['open']);
     expect(warn).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes setDepartment a trimmed slug (known or not) or null, and ignores anything else', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const host = stubbedHost();
+    host.Mostrador('setDepartment', ' sales ');
+    const calls: string[] = [];
+    installCommandQueue(host, recordingHandlers(calls));
+    host.Mostrador('setDepartment', 'no-such-department');
+    host.Mostrador('setDepartment', null);
+    host.Mostrador('setDepartment');
+    host.Mostrador('setDepartment', '   ');
+    host.Mostrador('setDepartment', 'x'.repeat(41));
+    expect(calls).toEqual(['setDepartment:sales', 'setDepartment:no-such-department', 'setDepartment:null']);
+    expect(warn).toHaveBeenCalledTimes(3);
   });
 });

@@ -5,12 +5,17 @@
  * On load we replay the queued calls in order, then replace the stub.
  */
 
-/** What the commands act on. New commands (setDepartment, setCart, track) add a member here. */
+/** What the commands act on. New commands (setCart, track) add a member here. */
 export interface CommandHandlers {
   open(): void;
   close(): void;
   toggle(): void;
+  /** A department slug for new conversations, or null to forget it. */
+  setDepartment(slug: string | null): void;
 }
+
+/** The server refuses a `message:send` whose department is longer; better to ignore the command than lose messages. */
+export const MAX_DEPARTMENT_CHARS = 40;
 
 /** The stub shape: a function that may carry a queue of `arguments` objects. */
 interface QueuedStub {
@@ -44,6 +49,16 @@ export function runCommand(handlers: CommandHandlers, args: ArrayLike<unknown>):
     case 'toggle':
       handlers.toggle();
       return;
+    case 'setDepartment': {
+      // Unknown slugs are still sent: the server falls back to the site's default department.
+      const slug = typeof args[1] === 'string' ? args[1].trim() : args[1];
+      if (slug === null || (typeof slug === 'string' && slug && slug.length <= MAX_DEPARTMENT_CHARS)) {
+        handlers.setDepartment(slug);
+      } else {
+        console.warn('[Mostrador] setDepartment needs a department slug (or null)');
+      }
+      return;
+    }
     default:
       console.warn(`[Mostrador] Unknown command ignored: ${String(name)}`);
   }

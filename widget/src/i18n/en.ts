@@ -26,6 +26,18 @@ export const en = {
   statusOpen: 'The conversation is open',
   you: 'You',
   agentFallbackName: 'Agent',
+  joined: '{name} joined the chat',
+  left: '{name} left the chat',
+  leftOffline: '{name} left the chat. We are finding someone else to help you.',
+  queued: "You're in the queue; an agent will be with you shortly",
+  queuedFor: "You're in the queue for {department}; an agent will be with you shortly",
+  transferred: "You've been transferred to another agent",
+  transferredTo: "You've been transferred to {department}",
+  requeued: 'Waiting for the next available agent',
+  queuePosition: 'You are number {position} in line',
+  waitShort: 'less than a minute',
+  waitMinutes: 'about {count} min',
+  departmentPrompt: 'What can we help you with?',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,8 @@ export function createSocketTransport(options: SocketTransportOptions): VisitorT
     {
       path: SOCKET_PATH,
       transports: ['websocket', 'polling'],
+      // Where a proxy blocks WebSocket, fall back to long-polling instead of failing.
+      tryAllTransports: true,
       autoConnect: false,
       auth: (cb) => {
         const token = options.getToken();

@@ -13,7 +13,7 @@ const established: SessionEstablished = {
   visitorId: 'vis_1',
   token: 'tok',
   conversation: null,
-  site: { name: 'La Botiga' },
+  site: { name: 'La Botiga', departments: [] },
 };
 
 let transport: FakeTransport;

@@ -6,7 +6,7 @@ import type { PanelState } from './panelState.ts';
 import { useStore } from './useStore.ts';
 
 /** What the UI needs of the chat; the real ChatSession, or anything shaped like it. */
-export type ChatControls = Pick<ChatSession, 'view' | 'send' | 'retry' | 'draftChanged' | 'closeConversation'>;
+export type ChatControls = Pick<ChatSession, 'view' | 'send' | 'retry' | 'draftChanged' | 'closeConversation' | 'pickDepartment'>;
 
 interface AppProps {
   chat: ChatControls;
@@ -50,6 +50,7 @@ export function App({ chat, panel }: AppProps) {
             if (chat.send(text) === 'queued') setDraft('');
           }}
           onRetry={(clientId) => chat.retry(clientId)}
+          onPickDepartment={(slug) => chat.pickDepartment(slug)}
           onEndChat={() => void chat.closeConversation()}
           onClose={closeAndReturnFocus}
           onFocusLost={() => launcherRef.current?.focus()}

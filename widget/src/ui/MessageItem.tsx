@@ -1,10 +1,11 @@
-import type { ConversationEvent } from '@mostrador/shared';
+import type { VisitorEvent } from '@mostrador/shared';
 import type { OutboxItem } from '../chat/outbox.ts';
+import { systemLine } from './systemLine.ts';
 import { useTranslate } from './translation.ts';
 
 /** One line of the log as the visitor sees it: a server event, or a message still in the outbox. */
 export type LogEntry =
-  | { kind: 'event'; event: ConversationEvent; showAuthor: boolean }
+  | { kind: 'event'; event: VisitorEvent; showAuthor: boolean }
   | { kind: 'pending'; item: OutboxItem };
 
 interface MessageItemProps {
@@ -36,10 +37,10 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
   }
 
   const { event, showAuthor } = entry;
-  if (event.type === 'status') {
+  if (event.type !== 'message') {
     return (
-      <li class="message" data-part="message" data-author="system" data-status="sent">
-        <p class="body" data-part="body">{event.status === 'closed' ? t('statusClosed') : t('statusOpen')}</p>
+      <li class="message" data-part="message" data-author="system" data-status="sent" data-event={event.type}>
+        <p class="body" data-part="body">{systemLine(event, t)}</p>
       </li>
     );
   }

@@ -1,11 +1,11 @@
-import type { ConversationEvent } from '@mostrador/shared';
+import type { VisitorEvent } from '@mostrador/shared';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { OutboxItem } from '../chat/outbox.ts';
 import { MessageItem, type LogEntry } from './MessageItem.tsx';
 import { useTranslate } from './translation.ts';
 
 interface MessageListProps {
-  events: readonly ConversationEvent[];
+  events: readonly VisitorEvent[];
   pending: readonly OutboxItem[];
   onRetry(clientId: string): void;
 }
@@ -13,16 +13,19 @@ interface MessageListProps {
 /**
  * What to show: server events in seq order, then the visitor's unsent
  * messages. An "open" status is shown only after a "closed" one, since a
- * conversation that simply started needs no announcement.
+ * conversation that simply started needs no announcement. System lines
+ * (status, joined, left, queued) break a run of messages by one author.
  */
-export function toLogEntries(events: readonly ConversationEvent[], pending: readonly OutboxItem[]): LogEntry[] {
+export function toLogEntries(events: readonly VisitorEvent[], pending: readonly OutboxItem[]): LogEntry[] {
   const entries: LogEntry[] = [];
   let seenClosed = false;
   let previousAuthor: string | null = null;
   for (const event of events) {
-    if (event.type === 'status') {
-      if (event.status === 'open' && !seenClosed) continue;
-      seenClosed ||= event.status === 'closed';
+    if (event.type !== 'message') {
+      if (event.type === 'status') {
+        if (event.status === 'open' && !seenClosed) continue;
+        seenClosed ||= event.status === 'closed';
+      }
       previousAuthor = null;
       entries.push({ kind: 'event', event, showAuthor: false });
       continue;

@@ -8,7 +8,7 @@ export interface PanelView {
 }
 
 /** Whether the panel is open, and the unread count the launcher badge shows. */
-export interface PanelState extends CommandHandlers {
+export interface PanelState extends Pick<CommandHandlers, 'open' | 'close' | 'toggle'> {
   readonly store: Store<PanelView>;
   noteAgentMessage(): void;
 }

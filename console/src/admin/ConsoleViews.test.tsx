@@ -1,0 +1,77 @@
+import type { AgentProfile } from '@mostrador/shared';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Header } from '../components/Header.tsx';
+import { ConsoleViews } from './ConsoleViews.tsx';
+import { stubApi } from './testApi.ts';
+
+function agentWith(role: AgentProfile['role']): AgentProfile {
+  return {
+    id: 'agt_one',
+    name: 'Núria',
+    email: 'nuria@shop.test',
+    role,
+    capacity: 3,
+    departmentIds: [],
+    site: { id: 'sit_one', name: 'Shop', key: 'key' },
+  };
+}
+
+/** Stands in for the inbox screen, which renders the same header. */
+function FakeInbox({ agent }: { agent: AgentProfile }) {
+  return (
+    <div data-part="fake-inbox">
+      <Header agent={agent} onLogout={() => {}} />
+    </div>
+  );
+}
+
+function renderViews(role: AgentProfile['role']) {
+  const agent = agentWith(role);
+  return render(
+    <ConsoleViews agent={agent} onLogout={vi.fn()}>
+      <FakeInbox agent={agent} />
+    </ConsoleViews>,
+  );
+}
+
+describe('ConsoleViews', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('hides the admin navigation from agents who are not admins', () => {
+    const { container } = renderViews('agent');
+    expect(container.querySelector('[data-part="fake-inbox"]')).not.toBeNull();
+    expect(container.querySelector('button[data-part="nav-admin"]')).toBeNull();
+    expect(container.querySelector('button[data-part="nav-inbox"]')).toBeNull();
+  });
+
+  it('lets an admin switch to the admin pages and back, keeping the inbox mounted', async () => {
+    stubApi({
+      'GET /api/admin/agents': [200, { agents: [] }],
+      'GET /api/admin/departments': [200, { departments: [] }],
+    });
+    const { container } = renderViews('admin');
+    const inbox = container.querySelector<HTMLElement>('[data-part="fake-inbox"]')!;
+    expect(container.querySelector('button[data-part="nav-inbox"]')!.getAttribute('aria-current')).toBe('page');
+
+    fireEvent.click(container.querySelector('button[data-part="nav-admin"]')!);
+
+    const agentsTab = container.querySelector('button[data-admin-tab="agents"]')!;
+    expect(agentsTab.getAttribute('aria-selected')).toBe('true');
+    expect(inbox.isConnected).toBe(true);
+    expect(inbox.closest('[hidden]')).not.toBeNull();
+    const adminNav = container.querySelector('.admin-shell button[data-part="nav-admin"]')!;
+    expect(adminNav.getAttribute('aria-current')).toBe('page');
+    expect(document.activeElement).toBe(adminNav);
+
+    fireEvent.keyDown(agentsTab, { key: 'ArrowRight' });
+    expect(container.querySelector('button[data-admin-tab="departments"]')!.getAttribute('aria-selected')).toBe('true');
+
+    fireEvent.click(container.querySelector('.admin-shell button[data-part="nav-inbox"]')!);
+    expect(container.querySelector('.admin-shell')).toBeNull();
+    expect(inbox.closest('[hidden]')).toBeNull();
+  });
+});

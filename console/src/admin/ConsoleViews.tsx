@@ -1,0 +1,63 @@
+import type { AgentProfile } from '@mostrador/shared';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AdminScreen, type AdminTab } from './AdminScreen.tsx';
+import { ConsoleNavContext, type ConsoleNav, type ConsoleView } from './navigation.ts';
+import './admin.css';
+
+interface ConsoleViewsProps {
+  agent: AgentProfile;
+  onLogout: () => void;
+  /** The inbox screen. */
+  children: ComponentChildren;
+}
+
+/**
+ * Switches between the inbox and the admin pages. The inbox stays mounted
+ * (only hidden) while an admin is on the admin pages: unmounting it would
+ * close its socket, show the admin as offline to routing, and drop drafts.
+ */
+export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
+  const isAdmin = agent.role === 'admin';
+  const [view, setView] = useState<ConsoleView>('inbox');
+  const [adminTab, setAdminTab] = useState<AdminTab>('agents');
+  const shown: ConsoleView = isAdmin ? view : 'inbox';
+  const inboxRef = useRef<HTMLDivElement>(null);
+  const adminRef = useRef<HTMLDivElement>(null);
+  const switched = useRef(false);
+
+  // The pressed button disappears with the view it was in; focus its twin in
+  // the view now shown, so keyboard users keep their place.
+  useEffect(() => {
+    if (!switched.current) return;
+    const container = shown === 'admin' ? adminRef.current : inboxRef.current;
+    container?.querySelector<HTMLElement>(`[data-part="nav-${shown}"]`)?.focus();
+  }, [shown]);
+
+  const nav = useMemo<ConsoleNav | null>(
+    () =>
+      isAdmin
+        ? {
+            view: shown,
+            go: (next) => {
+              switched.current = true;
+              setView(next);
+            },
+          }
+        : null,
+    [isAdmin, shown],
+  );
+
+  return (
+    <ConsoleNavContext.Provider value={nav}>
+      <div ref={inboxRef} class="console-view" hidden={shown !== 'inbox'}>
+        {children}
+      </div>
+      {shown === 'admin' && (
+        <div ref={adminRef} class="console-view">
+          <AdminScreen agent={agent} tab={adminTab} onSelectTab={setAdminTab} onLogout={onLogout} />
+        </div>
+      )}
+    </ConsoleNavContext.Provider>
+  );
+}

@@ -1,0 +1,78 @@
+import type { AgentSummary, Department } from '@mostrador/shared';
+import { useEffect, useRef } from 'preact/hooks';
+import { useAdminI18n, type AdminMessageKey } from '../i18n/index.ts';
+import { AgentEditForm } from './AgentEditForm.tsx';
+
+const STATUS_LABELS: Record<AgentSummary['status'], AdminMessageKey> = {
+  online: 'agents.statusOnline',
+  away: 'agents.statusAway',
+  offline: 'agents.statusOffline',
+};
+
+/** Columns in the table, so the edit row can span all of them. */
+export const AGENT_COLUMNS = 7;
+
+interface AgentRowProps {
+  agent: AgentSummary;
+  departments: readonly Department[];
+  editing: boolean;
+  onEdit: () => void;
+  onSaved: (agent: AgentSummary) => void;
+  onCancel: () => void;
+}
+
+export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCancel }: AgentRowProps) {
+  const { t } = useAdminI18n();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+  const nameId = `agent-name-${agent.id}`;
+  const formRowId = `agent-edit-${agent.id}`;
+
+  // Closing the form (saved or cancelled) hands focus back to the button that opened it.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  const names = departments
+    .filter((department) => agent.departmentIds.includes(department.id))
+    .map((department) => department.name);
+
+  return (
+    <>
+      <tr data-part="agent-row" data-agent-id={agent.id}>
+        <th scope="row" id={nameId}>
+          {agent.name}
+        </th>
+        <td>{agent.email}</td>
+        <td>{agent.role === 'admin' ? t('agents.roleAdmin') : t('agents.roleAgent')}</td>
+        <td>
+          <span class={`presence ${agent.status}`}>{t(STATUS_LABELS[agent.status])}</span>
+        </td>
+        <td class="numeric">{t('agents.load', { load: agent.load, capacity: agent.capacity })}</td>
+        <td>{names.length > 0 ? names.join(', ') : <span class="muted">{t('agents.noDepartments')}</span>}</td>
+        <td>
+          <button
+            ref={editButton}
+            type="button"
+            class="button"
+            data-part="edit-agent-button"
+            aria-expanded={editing}
+            aria-controls={editing ? formRowId : undefined}
+            aria-describedby={nameId}
+            onClick={editing ? onCancel : onEdit}
+          >
+            {t('common.edit')}
+          </button>
+        </td>
+      </tr>
+      {editing && (
+        <tr class="edit-row" id={formRowId}>
+          <td colSpan={AGENT_COLUMNS}>
+            <AgentEditForm agent={agent} departments={departments} onSaved={onSaved} onCancel={onCancel} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import type { ErrorBody, SiteSettings } from '@mostrador/shared';
+import { useState } from 'preact/hooks';
+import { adminApi } from '../api.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
+import { Field } from '../Field.tsx';
+import { useAdminI18n } from '../i18n/index.ts';
+import { formatOrigins, parseOrigins } from './origins.ts';
+
+interface SiteFormProps {
+  settings: SiteSettings;
+  onSaved: (settings: SiteSettings) => void;
+}
+
+export function SiteForm({ settings, onSaved }: SiteFormProps) {
+  const { t } = useAdminI18n();
+  const [name, setName] = useState(settings.name);
+  const [origins, setOrigins] = useState(formatOrigins(settings.allowedOrigins));
+  const [departmentChoice, setDepartmentChoice] = useState(settings.departmentChoice);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setSaved(false);
+    setError(null);
+    const result = await adminApi.updateSite({
+      name: name.trim(),
+      allowedOrigins: parseOrigins(origins),
+      departmentChoice,
+    });
+    setSaving(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    // Show what the server kept (trimmed, deduplicated), not what was typed.
+    setName(result.data.name);
+    setOrigins(formatOrigins(result.data.allowedOrigins));
+    setDepartmentChoice(result.data.departmentChoice);
+    setSaved(true);
+    onSaved(result.data);
+  }
+
+  return (
+    <form
+      class="admin-form admin-card"
+      data-part="site-settings"
+      aria-labelledby="site-heading"
+      onSubmit={submit}
+      noValidate
+    >
+      <Field label={t('site.fieldName')} hint={t('site.nameHint')}>
+        {({ id, hintId }) => (
+          <input
+            id={id}
+            name="name"
+            type="text"
+            required
+            maxLength={80}
+            aria-describedby={hintId}
+            value={name}
+            onInput={(event) => setName(event.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('site.fieldOrigins')} hint={t('site.originsHint')}>
+        {({ id, hintId }) => (
+          <textarea
+            id={id}
+            name="allowedOrigins"
+            rows={5}
+            spellcheck={false}
+            autoComplete="off"
+            aria-describedby={hintId}
+            value={origins}
+            onInput={(event) => setOrigins(event.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <label class="check with-hint">
+        <input
+          type="checkbox"
+          name="departmentChoice"
+          checked={departmentChoice}
+          onChange={(event) => setDepartmentChoice(event.currentTarget.checked)}
+        />
+        <span>
+          <span class="check-label">{t('site.fieldDepartmentChoice')}</span>
+          <span class="field-hint">{t('site.departmentChoiceHint')}</span>
+        </span>
+      </label>
+      <ErrorAlert error={error} />
+      <div class="form-actions">
+        <button type="submit" class="button primary" disabled={saving}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+        <span class="admin-status" role="status">
+          {saved ? t('site.saved') : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

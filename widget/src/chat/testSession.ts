@@ -1,0 +1,37 @@
+import type { SessionEstablished, VisitorConversation } from '@mostrador/shared';
+import { vi } from 'vitest';
+import { FakeTransport } from '../transport/fakeTransport.ts';
+import { ChatSession } from './chatSession.ts';
+import { message } from './testEvents.ts';
+import { createVisitorStorage, type KeyValueStore } from './visitorStorage.ts';
+
+/** A ChatSession wired to a fake transport and in-memory storage, for tests; not imported by production code. */
+export function memoryBackend(): KeyValueStore {
+  const data = new Map<string, string>();
+  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+export const session = (conv: VisitorConversation | null, token = 'tok-1'): SessionEstablished => ({
+  visitorId: 'vis_1',
+  token,
+  conversation: conv,
+  site: { name: 'Botiga', departments: [] },
+});
+
+export function setup(backend = memoryBackend()) {
+  const transport = new FakeTransport();
+  const storage = createVisitorStorage('site_1', backend);
+  let ids = 0;
+  const onAgentMessage = vi.fn();
+  const chat = new ChatSession({
+    transport,
+    storage,
+    onAgentMessage,
+    createClientId: () => `client-id-${++ids}`,
+  });
+  chat.start();
+  return { transport, storage, chat, backend, onAgentMessage };
+}
+
+export const visitorMessage = (seq: number, clientId: string, body: string) =>
+  message(seq, { author: { kind: 'visitor', id: 'vis_1', name: null }, clientId, body });

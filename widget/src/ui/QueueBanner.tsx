@@ -1,0 +1,22 @@
+import type { QueueInfo } from '@mostrador/shared';
+import type { Translate } from '../i18n/catalogue.ts';
+import { useTranslate } from './translation.ts';
+
+/** The server's estimate is rough: whole minutes, and no false precision under one. */
+export function waitText(seconds: number, t: Translate): string {
+  return seconds < 60 ? t('waitShort') : t('waitMinutes', { count: Math.round(seconds / 60) });
+}
+
+/**
+ * "You are number 3 in line · about 2 min", while the conversation waits for
+ * an agent. A status region, so screen readers hear each new position
+ * without losing what they were reading.
+ */
+export function QueueBanner({ queue }: { queue: QueueInfo }) {
+  const t = useTranslate();
+  return (
+    <div class="queue" data-part="queue" data-position={queue.position} role="status">
+      {`${t('queuePosition', { position: queue.position })} · ${waitText(queue.estimatedWaitSeconds, t)}`}
+    </div>
+  );
+}

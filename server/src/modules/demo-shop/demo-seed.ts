@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AgentsService } from '../agents/index.ts';
+import type { DepartmentsService } from '../departments/index.ts';
 import { SELF_ORIGIN, type SiteRow, type SitesService } from '../sites/index.ts';
 
 export const DEMO_AGENT_EMAIL = 'demo@mostrador.local';
@@ -13,7 +14,7 @@ export interface DemoSeed {
 
 /** First run only: the demo shop's site and one admin agent to answer it. */
 export async function seedDemo(
-  services: { sites: SitesService; agents: AgentsService },
+  services: { sites: SitesService; agents: AgentsService; departments: DepartmentsService },
   options: { password?: string | undefined } = {},
 ): Promise<DemoSeed> {
   const existing = services.sites.demoSite();
@@ -22,12 +23,17 @@ export async function seedDemo(
   const site = services.sites.create({ name: 'Botiga Mostrador', allowedOrigins: [SELF_ORIGIN] });
   services.sites.markDemoSite(site.id);
   const password = options.password ?? randomBytes(9).toString('base64url');
-  await services.agents.create({
+  const agent = await services.agents.create({
     siteId: site.id,
     email: DEMO_AGENT_EMAIL,
     name: 'Laia',
     role: 'admin',
     password,
   });
+  const departmentIds = [
+    services.departments.create(site.id, { slug: 'vendes', name: 'Vendes', routing: 'auto' }),
+    services.departments.create(site.id, { slug: 'comandes', name: 'Comandes i devolucions', routing: 'auto' }),
+  ].flatMap((d) => (d.ok ? [d.data.id] : []));
+  if (agent.ok) services.departments.setMemberships(site.id, agent.data.id, departmentIds);
   return { site, email: DEMO_AGENT_EMAIL, password };
 }

@@ -20,7 +20,10 @@ describe('demo seed', () => {
     const second = await seedDemo(app.services);
     expect(second.site.id).toBe(first.site.id);
     expect(second.password).toBeNull();
-    expect(await app.services.agents.login(first.email, 'first-run-pass')).not.toBeNull();
+    const login = await app.services.agents.login(first.email, 'first-run-pass');
+    expect(login?.agent.profile.role).toBe('admin');
+    expect(app.services.departments.list(first.site.id).map((d) => d.slug).sort()).toEqual(['comandes', 'vendes']);
+    expect(login?.agent.profile.departmentIds).toHaveLength(2);
   });
 });
 

@@ -147,7 +147,7 @@ describe('the queue', () => {
     await addAgent(server, { email: 'r1@shop.example', name: 'Rita', departmentIds: [created.data.id] });
     await addAgent(server, { email: 'r2@shop.example', name: 'Roc', departmentIds: [created.data.id] });
     await addAgent(server, { email: 'other@shop.example', name: 'Other', departmentIds: [] });
-    const [rita, roc, other] = await Promise.all(['r1', 'r2', 'other'].map((n) => agent(`${n}@shop.example`)));
+    const [rita, roc, other] = await Promise.all([agent('r1@shop.example'), agent('r2@shop.example'), agent('other@shop.example')]);
 
     const v = await visitor();
     const sent = await visitorCommand(v, 'message:send', { clientId: 'manual-dep-1', body: 'vull tornar-ho', department: 'returns' });

@@ -1,0 +1,49 @@
+// The real server, as `pnpm start` runs it, on a bench database. On its first
+// start it creates a site and BENCH_AGENTS agents; a restart reuses them.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildApp, loadConfig } from '@mostrador/server';
+import { BENCH_ORIGIN, BENCH_PASSWORD, type ServerReady } from '../protocol.ts';
+
+const databaseFile = process.env.BENCH_DB!;
+const seedFile = `${databaseFile}.seed.json`;
+const config = {
+  ...loadConfig({}),
+  databaseFile,
+  host: '127.0.0.1',
+  port: Number(process.env.BENCH_PORT ?? 0),
+  logLevel: 'warn' as const,
+  demoShop: false,
+  offlineGraceMs: 60_000,
+};
+const app = await buildApp(config);
+
+let seed: Omit<ServerReady, 'port' | 'pid'>;
+if (existsSync(seedFile)) {
+  seed = JSON.parse(readFileSync(seedFile, 'utf8')) as typeof seed;
+} else {
+  const site = app.services.sites.create({ name: 'Bench shop', allowedOrigins: [BENCH_ORIGIN] });
+  const agents: string[] = [];
+  for (let i = 0; i < Number(process.env.BENCH_AGENTS ?? 50); i += 1) {
+    const email = `agent${i}@bench.example`;
+    await app.services.agents.create({
+      siteId: site.id,
+      email,
+      name: `Agent ${i}`,
+      role: 'agent',
+      password: BENCH_PASSWORD,
+      capacity: Number(process.env.BENCH_CAPACITY ?? 50),
+    });
+    agents.push(email);
+  }
+  const admin = 'admin@bench.example';
+  await app.services.agents.create({ siteId: site.id, email: admin, name: 'Bench admin', role: 'admin', password: BENCH_PASSWORD, capacity: 50 });
+  seed = { siteKey: site.key, agents, admin };
+  writeFileSync(seedFile, JSON.stringify(seed));
+}
+
+await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const ready: ServerReady = { ...seed, port: typeof address === 'object' && address ? address.port : 0, pid: process.pid };
+console.log(`READY ${JSON.stringify(ready)}`);
+
+process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export interface Child<Ready> {
+  process: ChildProcess;
+  ready: Ready;
+  /** Resolves with the child's last `RESULT {json}` line (or null) when it exits. */
+  exited: Promise<unknown>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts one of bench/src/processes/*.ts in its own Node process, so the
+ * server and each load generator have their own event loop and heap, and
+ * waits for its `READY {json}` line.
+ */
+export function startProcess<Ready>(
+  name: string,
+  env: Record<string, string>,
+  options: { nodeArgs?: string[]; timeoutMs?: number } = {},
+): Promise<Child<Ready>> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(here, 'processes', `${name}.ts`)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let result: unknown = null;
+  let onReady: (ready: Ready) => void = () => undefined;
+  const readyPromise = new Promise<Ready>((resolve, reject) => {
+    onReady = resolve;
+    const timer = setTimeout(() => reject(new Error(`${name} not ready in time`)), options.timeoutMs ?? 60_000);
+    timer.unref();
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready`)));
+  });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (line.startsWith('READY ')) onReady(JSON.parse(line.slice(6)) as Ready);
+    else if (line.startsWith('RESULT ')) result = JSON.parse(line.slice(7));
+    else if (line.trim()) process.stderr.write(`  [${name}] ${line}\n`);
+  });
+  const exited = new Promise<unknown>((resolve) => child.once('exit', () => resolve(result)));
+  return readyPromise.then((ready) => ({
+    process: child,
+    ready,
+    exited,
+    async kill(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      await exited;
+    },
+  }));
+}
+
+/** Runs a load generator to completion and returns its RESULT. */
+export async function runGenerator<Result>(name: string, env: Record<string, string>, timeoutMs = 300_000): Promise<Result> {
+  const child = await startProcess<unknown>(name, env, { timeoutMs });
+  const timer = setTimeout(() => void child.kill('SIGKILL'), timeoutMs);
+  const result = await child.exited;
+  clearTimeout(timer);
+  if (result === null) throw new Error(`${name} gave no result`);
+  return result as Result;
+}

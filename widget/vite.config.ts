@@ -17,6 +17,12 @@ const STUBS: { pkg: string; source: string; code: string }[] = [
     source: './is-binary.js',
     code: 'export const isBinary = () => false; export const hasBinary = () => false;',
   },
+  // Nor does engine.io ever carry a base64-encoded binary frame to us.
+  {
+    pkg: 'engine.io-parser',
+    source: './contrib/base64-arraybuffer.js',
+    code: 'export const encode = () => ""; export const decode = () => new ArrayBuffer(0);',
+  },
   {
     pkg: 'socket.io-parser',
     source: './binary.js',

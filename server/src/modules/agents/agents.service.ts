@@ -29,6 +29,13 @@ export interface AuthenticatedAgent {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class AgentsService {
+  /**
+   * Agents by site, read on every routing decision and every inbox row:
+   * kept in memory and dropped on each write (this process is the only writer).
+   */
+  private readonly bySite = new Map<string, AgentRow[]>();
+  private readonly byAgentId = new Map<string, AgentRow>();
+
   constructor(
     private readonly repo: AgentsRepository,
     private readonly sessionDays: number,
@@ -50,6 +57,7 @@ export class AgentsService {
       createdAt: Date.now(),
     };
     this.repo.insert(row);
+    this.forget();
     return ok(row);
   }
 
@@ -59,19 +67,38 @@ export class AgentsService {
     const { password, ...rest } = changes;
     const columns = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
     if (Object.keys(columns).length === 0) return ok(existing);
-    return ok(this.repo.update(agentId, columns) ?? existing);
+    const updated = this.repo.update(agentId, columns);
+    this.forget();
+    return ok(updated ?? existing);
   }
 
   setAvailability(agentId: string, availability: AgentAvailability): AgentRow | undefined {
-    return this.repo.update(agentId, { availability });
+    const updated = this.repo.update(agentId, { availability });
+    this.forget();
+    return updated;
   }
 
   byId(agentId: string): AgentRow | undefined {
-    return this.repo.byId(agentId);
+    const cached = this.byAgentId.get(agentId);
+    if (cached) return cached;
+    const row = this.repo.byId(agentId);
+    if (row) this.list(row.siteId);
+    return row;
   }
 
   list(siteId: string): AgentRow[] {
-    return this.repo.listBySite(siteId);
+    let rows = this.bySite.get(siteId);
+    if (!rows) {
+      rows = this.repo.listBySite(siteId);
+      this.bySite.set(siteId, rows);
+      for (const row of rows) this.byAgentId.set(row.id, row);
+    }
+    return rows;
+  }
+
+  private forget(): void {
+    this.bySite.clear();
+    this.byAgentId.clear();
   }
 
   /** Returns a session token for the cookie, or null; never says which of email or password was wrong. */

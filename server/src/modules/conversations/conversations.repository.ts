@@ -23,20 +23,78 @@ export type ConversationChanges = Partial<
 const isQueued = and(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
 const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedAt), asc(conversations.id)];
 
+const p = sql.placeholder;
+
+/**
+ * Statements of the message path, prepared once: building and preparing SQL
+ * on every message cost more than running it.
+ */
+function prepareHotPath(db: Db) {
+  return {
+    byId: db.select().from(conversations).where(eq(conversations.id, p('id'))).prepare(),
+    openForVisitor: db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.visitorId, p('visitorId')), eq(conversations.status, 'open')))
+      .prepare(),
+    byAuthorClientId: db
+      .select()
+      .from(conversationEvents)
+      .where(and(eq(conversationEvents.authorId, p('authorId')), eq(conversationEvents.clientId, p('clientId'))))
+      .prepare(),
+    guestIds: db
+      .select({ id: conversationGuests.agentId })
+      .from(conversationGuests)
+      .where(eq(conversationGuests.conversationId, p('conversationId')))
+      .orderBy(asc(conversationGuests.joinedAt))
+      .prepare(),
+    bumpForMessage: db
+      .update(conversations)
+      .set({
+        lastSeq: sql`${conversations.lastSeq} + 1`,
+        lastVisitorSeq: sql`${conversations.lastVisitorSeq} + 1`,
+        updatedAt: sql`${p('at')}`,
+        lastMessageBody: sql`${p('body')}`,
+        lastMessageAuthor: sql`${p('author')}`,
+        lastMessageAt: sql`${p('at')}`,
+        awaitingReplySince: sql`${p('awaitingReplySince')}`,
+        firstResponseAt: sql`${p('firstResponseAt')}`,
+      })
+      .where(eq(conversations.id, p('id')))
+      .returning()
+      .prepare(),
+    insertMessage: db
+      .insert(conversationEvents)
+      .values({
+        conversationId: p('conversationId'),
+        seq: p('seq'),
+        visitorSeq: p('visitorSeq'),
+        type: 'message',
+        authorKind: p('authorKind'),
+        authorId: p('authorId'),
+        authorName: p('authorName'),
+        clientId: p('clientId'),
+        body: p('body'),
+        createdAt: p('createdAt'),
+      })
+      .prepare(),
+  };
+}
+
 /** The only code that touches conversations, conversation_events and conversation_guests. */
 export class ConversationsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly hot: ReturnType<typeof prepareHotPath>;
+
+  constructor(private readonly db: Db) {
+    this.hot = prepareHotPath(db);
+  }
 
   byId(id: string): ConversationRow | undefined {
-    return this.db.select().from(conversations).where(eq(conversations.id, id)).get();
+    return this.hot.byId.get({ id });
   }
 
   openForVisitor(visitorId: string): ConversationRow | undefined {
-    return this.db
-      .select()
-      .from(conversations)
-      .where(and(eq(conversations.visitorId, visitorId), eq(conversations.status, 'open')))
-      .get();
+    return this.hot.openForVisitor.get({ visitorId });
   }
 
   insert(row: ConversationRow): void {
@@ -60,11 +118,37 @@ export class ConversationsRepository {
   }
 
   eventByAuthorClientId(authorId: string, clientId: string): EventRow | undefined {
-    return this.db
-      .select()
-      .from(conversationEvents)
-      .where(and(eq(conversationEvents.authorId, authorId), eq(conversationEvents.clientId, clientId)))
-      .get();
+    return this.hot.byAuthorClientId.get({ authorId, clientId });
+  }
+
+  /**
+   * The message path's append: a message is always visible to the visitor,
+   * and sets the summary columns. Must run inside a transaction, like `append`.
+   */
+  appendMessage(
+    conversationId: string,
+    message: Pick<EventRow, 'authorKind' | 'authorId' | 'authorName' | 'clientId' | 'body' | 'createdAt'>,
+    reply: Pick<ConversationRow, 'awaitingReplySince' | 'firstResponseAt'>,
+  ): { event: EventRow; conversation: ConversationRow } {
+    const conversation = this.hot.bumpForMessage.get({
+      id: conversationId,
+      at: message.createdAt,
+      body: message.body,
+      author: message.authorKind,
+      ...reply,
+    });
+    if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
+    const event: EventRow = {
+      ...message,
+      conversationId,
+      seq: conversation.lastSeq,
+      visitorSeq: conversation.lastVisitorSeq,
+      type: 'message',
+      status: null,
+      data: null,
+    };
+    this.hot.insertMessage.run(event);
+    return { event, conversation };
   }
 
   /**
@@ -174,13 +258,7 @@ export class ConversationsRepository {
   }
 
   guestIds(conversationId: string): string[] {
-    return this.db
-      .select({ id: conversationGuests.agentId })
-      .from(conversationGuests)
-      .where(eq(conversationGuests.conversationId, conversationId))
-      .orderBy(asc(conversationGuests.joinedAt))
-      .all()
-      .map((r) => r.id);
+    return this.hot.guestIds.all({ conversationId }).map((r) => r.id);
   }
 
   addGuest(conversationId: string, agentId: string, at: number): void {

@@ -59,21 +59,17 @@ export class ConversationsService {
         conversation = this.newConversation(visitor, input.department, now);
         this.repo.insert(conversation);
       }
-      const message = this.repo.append(
+      const message = this.repo.appendMessage(
         conversation.id,
         {
-          type: 'message',
-          visible: true,
           authorKind: 'visitor',
           authorId: visitor.visitorId,
           authorName: visitor.label,
           clientId: input.clientId,
           body: input.body,
-          status: null,
-          data: null,
           createdAt: now,
         },
-        { awaitingReplySince: conversation.awaitingReplySince ?? now },
+        { awaitingReplySince: conversation.awaitingReplySince ?? now, firstResponseAt: conversation.firstResponseAt },
       );
       const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
       return { message, later: assigned ? [assigned.event] : [], opened, isNew: true };
@@ -99,18 +95,14 @@ export class ConversationsService {
       if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
       if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
       const now = Date.now();
-      const appended = this.repo.append(
+      const appended = this.repo.appendMessage(
         conversation.id,
         {
-          type: 'message',
-          visible: true,
           authorKind: 'agent',
           authorId: agent.agentId,
           authorName: agent.name,
           clientId: input.clientId,
           body: input.body,
-          status: null,
-          data: null,
           createdAt: now,
         },
         { awaitingReplySince: null, firstResponseAt: conversation.firstResponseAt ?? now },

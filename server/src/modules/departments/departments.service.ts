@@ -8,12 +8,21 @@ export function toDepartment(row: DepartmentRow): Department {
 
 /** Departments of a site, and which agents serve each. */
 export class DepartmentsService {
+  /** Read on every routing decision; kept in memory and dropped on each write. */
+  private readonly cache = new Map<string, unknown>();
+
   constructor(private readonly repo: DepartmentsRepository) {}
+
+  private cached<T>(key: string, load: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, load());
+    return this.cache.get(key) as T;
+  }
 
   create(siteId: string, input: Pick<DepartmentRow, 'slug' | 'name' | 'routing'>): Result<DepartmentRow> {
     if (this.repo.bySlug(siteId, input.slug)) return fail('conflict', `A department "${input.slug}" already exists`);
     const row: DepartmentRow = { id: newId('dep'), siteId, ...input, createdAt: Date.now() };
     this.repo.insert(row);
+    this.cache.clear();
     return ok(row);
   }
 
@@ -21,27 +30,29 @@ export class DepartmentsService {
     const existing = this.repo.byId(id);
     if (!existing || existing.siteId !== siteId) return fail('not_found', 'No such department');
     if (Object.keys(changes).length === 0) return ok(existing);
-    return ok(this.repo.update(id, changes) ?? existing);
+    const updated = this.repo.update(id, changes);
+    this.cache.clear();
+    return ok(updated ?? existing);
   }
 
   byId(id: string): DepartmentRow | undefined {
-    return this.repo.byId(id);
+    return this.cached(`id:${id}`, () => this.repo.byId(id));
   }
 
   bySlug(siteId: string, slug: string): DepartmentRow | undefined {
-    return this.repo.bySlug(siteId, slug);
+    return this.cached(`slug:${siteId}:${slug}`, () => this.repo.bySlug(siteId, slug));
   }
 
   list(siteId: string): DepartmentRow[] {
-    return this.repo.listBySite(siteId);
+    return this.cached(`site:${siteId}`, () => this.repo.listBySite(siteId));
   }
 
   departmentIdsOf(agentId: string): string[] {
-    return this.repo.departmentIdsOf(agentId);
+    return this.cached(`agent:${agentId}`, () => this.repo.departmentIdsOf(agentId));
   }
 
   agentIdsIn(departmentId: string): string[] {
-    return this.repo.agentIdsIn(departmentId);
+    return this.cached(`members:${departmentId}`, () => this.repo.agentIdsIn(departmentId));
   }
 
   /** Replaces an agent's memberships; refuses departments of another site. */
@@ -50,6 +61,7 @@ export class DepartmentsService {
     const known = this.repo.existingIds(siteId, unique);
     if (known.length !== unique.length) return fail('invalid_payload', 'Unknown department');
     this.repo.setMemberships(agentId, unique);
+    this.cache.clear();
     return ok(unique);
   }
 }

@@ -11,6 +11,8 @@ export interface Child<Ready> {
   /** Resolves with the child's last `RESULT {json}` line (or null) when it exits. */
   exited: Promise<unknown>;
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** The child's heap figures, after a full GC (children run with --expose-gc). */
+  memory(): Promise<NodeJS.MemoryUsage>;
 }
 
 /**
@@ -25,9 +27,10 @@ export function startProcess<Ready>(
 ): Promise<Child<Ready>> {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(here, 'processes', `${name}.ts`)], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   let result: unknown = null;
+  const memoryWaiters: Array<(m: NodeJS.MemoryUsage) => void> = [];
   let onReady: (ready: Ready) => void = () => undefined;
   const readyPromise = new Promise<Ready>((resolve, reject) => {
     onReady = resolve;
@@ -38,6 +41,7 @@ export function startProcess<Ready>(
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (line.startsWith('READY ')) onReady(JSON.parse(line.slice(6)) as Ready);
     else if (line.startsWith('RESULT ')) result = JSON.parse(line.slice(7));
+    else if (line.startsWith('METRICS ')) memoryWaiters.shift()?.(JSON.parse(line.slice(8)) as NodeJS.MemoryUsage);
     else if (line.trim()) process.stderr.write(`  [${name}] ${line}\n`);
   });
   const exited = new Promise<unknown>((resolve) => child.once('exit', () => resolve(result)));
@@ -49,6 +53,14 @@ export function startProcess<Ready>(
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
       await exited;
+    },
+    memory() {
+      return new Promise<NodeJS.MemoryUsage>((resolve, reject) => {
+        if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`${name} has exited`));
+        memoryWaiters.push(resolve);
+        child.once('exit', () => reject(new Error(`${name} exited before reporting its memory`)));
+        child.kill('SIGUSR2');
+      });
     },
   }));
 }

@@ -44,6 +44,10 @@ if (existsSync(seedFile)) {
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const ready: ServerReady = { ...seed, port: typeof address === 'object' && address ? address.port : 0, pid: process.pid };
-console.log(`READY ${JSON.stringify(ready)}`);
-
+// Handlers first: the bench may signal as soon as it reads READY.
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  console.log(`METRICS ${JSON.stringify(process.memoryUsage())}`);
+});
+console.log(`READY ${JSON.stringify(ready)}`);

@@ -1,9 +1,11 @@
 import type { ConversationSummary, InboxView } from '@mostrador/shared';
 import type { MessageKey } from '../i18n/index.ts';
+import { useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
 import { groupByDepartment } from '../state/views.ts';
 import { ConversationRow } from './ConversationRow.tsx';
 import { useNow } from './useNow.ts';
+import { useWindow } from './useWindow.ts';
 
 interface ConversationListProps {
   views: readonly InboxView[];
@@ -27,6 +29,13 @@ const LABELS: Readonly<Record<InboxView, MessageKey>> = {
   closed: 'inbox.viewClosed',
 };
 
+/** A row with its label, preview and time, before it has been measured. */
+const ESTIMATED_ROW_PX = 72;
+const OVERSCAN_PX = 400;
+const NO_ROWS: readonly ConversationSummary[] = [];
+const idOf = (conversation: ConversationSummary) => conversation.id;
+const idOfRow = (item: HTMLElement) => item.firstElementChild?.getAttribute('data-conversation-id') ?? undefined;
+
 const EMPTY: Readonly<Record<InboxView, MessageKey>> = {
   mine: 'inbox.emptyMine',
   queue: 'inbox.emptyQueue',
@@ -38,8 +47,20 @@ export function ConversationList(props: ConversationListProps) {
   const { t } = useI18n();
   const now = useNow(1_000);
   const { view, conversations } = props;
-  const rows = (list: readonly ConversationSummary[]) => (
-    <ul>
+  const listRef = useRef<HTMLDivElement>(null);
+  // Flat lists can hold a thousand rows, so only those near the viewport are
+  // rendered; the queue, grouped by department, is rendered whole.
+  const { range, onScroll } = useWindow(listRef, {
+    items: view === 'queue' ? NO_ROWS : conversations,
+    keyOf: idOf,
+    itemSelector: ':scope > ul > li',
+    keyOfElement: idOfRow,
+    estimate: ESTIMATED_ROW_PX,
+    overscan: OVERSCAN_PX,
+    followBottom: false,
+  });
+  const rows = (list: readonly ConversationSummary[], padding?: { before: number; after: number }) => (
+    <ul style={padding ? { paddingTop: `${padding.before}px`, paddingBottom: `${padding.after}px` } : undefined}>
       {list.map((conversation) => (
         <ConversationRow
           key={conversation.id}
@@ -78,7 +99,15 @@ export function ConversationList(props: ConversationListProps) {
           );
         })}
       </div>
-      <div id="conversation-list" role="tabpanel" aria-labelledby={`tab-${view}`} class="conversation-list" data-view={view}>
+      <div
+        ref={listRef}
+        id="conversation-list"
+        role="tabpanel"
+        aria-labelledby={`tab-${view}`}
+        class="conversation-list"
+        data-view={view}
+        onScroll={onScroll}
+      >
         {props.loadFailed && (
           <p class="list-note error" role="alert">
             {t('inbox.loadFailed')}
@@ -94,7 +123,7 @@ export function ConversationList(props: ConversationListProps) {
             </section>
           ))
         ) : (
-          rows(conversations)
+          rows(conversations.slice(range.start, range.end), range)
         )}
       </div>
       <p class="shortcut-hint">{t('inbox.shortcutHint')}</p>

@@ -9,7 +9,7 @@ import { focusedPane } from '../state/panes.ts';
 import { useStore } from '../state/store.ts';
 import { titleWithUnread, totalUnread } from '../state/title.ts';
 import { TypingNotifier } from '../state/typingNotifier.ts';
-import { countUnread } from '../state/unread.ts';
+import { unreadOf as unreadCount } from '../state/unread.ts';
 import { conversationsInView, viewsFor } from '../state/views.ts';
 import { loadViewedSeqs, saveViewedSeqs } from '../state/viewedStorage.ts';
 import type { DraftStore } from './Composer.tsx';
@@ -75,7 +75,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
     queue: conversationsInView(state.conversations, 'queue', agent).length,
   };
   const focusedId = focusedPane(state.panes);
-  const unreadOf = (id: string) => countUnread(state.logs[id] ?? [], state.viewedSeq[id] ?? 0);
+  const unreadOf = (id: string) => unreadCount(state.conversations[id], state.logs[id], state.viewedSeq[id] ?? 0);
   const panes = state.panes.open.flatMap((id) => state.conversations[id] ?? []);
   const connected = state.connection === 'connected';
 

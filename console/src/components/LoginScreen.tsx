@@ -4,6 +4,7 @@ import { login, type LoginFailure } from '../api/http.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { useSubmit } from './useSubmit.ts';
 
 const FAILURE_MESSAGES: Record<LoginFailure, MessageKey> = {
   invalid_credentials: 'login.invalidCredentials',
@@ -21,19 +22,12 @@ export function LoginScreen({ sessionEnded, onLoggedIn }: LoginScreenProps) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [failure, setFailure] = useState<LoginFailure | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (submitting) return;
-    setSubmitting(true);
-    setFailure(null);
+  const { submitting, failure, submit } = useSubmit<LoginFailure>(async () => {
     const outcome = await login(email.trim(), password);
-    setSubmitting(false);
-    if (outcome.ok) onLoggedIn(outcome.agent);
-    else setFailure(outcome.reason);
-  }
+    if (!outcome.ok) return outcome.reason;
+    onLoggedIn(outcome.agent);
+    return null;
+  });
 
   return (
     <main class="login">

@@ -20,9 +20,11 @@ export function recordingOutput(): AlertOutput & { chimes: number; notes: string
   return output;
 }
 
+const fromVisitor = (body: string) => ({ body, authorKind: 'visitor' as const, createdAt: 1_001 });
+
 const defaults = (): ConversationSummary[] => [
-  summary({ id: 'conv_old', visitorLabel: 'Visitor Old', lastSeq: 1, updatedAt: 100 }),
-  summary({ id: 'conv_new', visitorLabel: 'Visitor New', lastSeq: 1, updatedAt: 200 }),
+  summary({ id: 'conv_old', visitorLabel: 'Visitor Old', lastSeq: 1, updatedAt: 100, lastMessage: fromVisitor('Older question') }),
+  summary({ id: 'conv_new', visitorLabel: 'Visitor New', lastSeq: 1, updatedAt: 200, lastMessage: fromVisitor('Newer question') }),
 ];
 
 /** The inbox against the in-test server, already connected and loaded. */

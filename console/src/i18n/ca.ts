@@ -34,6 +34,7 @@ export const ca: Catalogue = {
   'conversation.statusOpen': 'Oberta',
   'conversation.statusClosed': 'Tancada',
   'conversation.close': 'Tanca la conversa',
+  'conversation.announcement': '{name}: {body}',
   'conversation.historyLabel': 'Missatges amb {name}',
   'conversation.loading': 'Carregant els missatges…',
   'conversation.empty': 'Encara no hi ha missatges.',

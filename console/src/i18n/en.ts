@@ -37,6 +37,7 @@ export const en = {
   'conversation.statusOpen': 'Open',
   'conversation.statusClosed': 'Closed',
   'conversation.close': 'Close conversation',
+  'conversation.announcement': '{name}: {body}',
   'conversation.historyLabel': 'Messages with {name}',
   'conversation.loading': 'Loading messages…',
   'conversation.empty': 'No messages yet.',

@@ -34,6 +34,7 @@ export const es: Catalogue = {
   'conversation.statusOpen': 'Abierta',
   'conversation.statusClosed': 'Cerrada',
   'conversation.close': 'Cerrar conversación',
+  'conversation.announcement': '{name}: {body}',
   'conversation.historyLabel': 'Mensajes con {name}',
   'conversation.loading': 'Cargando los mensajes…',
   'conversation.empty': 'Todavía no hay mensajes.',

@@ -168,14 +168,12 @@ export class InboxController {
     this.store.update((state) => ({ ...state, connection: 'connected' }));
     // Anything may have happened while away: new conversations, messages,
     // transfers, closes. Lists first, then held logs, then what is unsent.
-    const open = await this.lists.reload();
+    await this.lists.reload();
     void this.team.load();
     void this.team.restorePresence();
+    // Only logs already held are synced: unread counts of the others come from
+    // their summaries, so an inbox of 1,000 chats does not fetch 1,000 histories.
     await this.logs.syncHeld();
-    // Unread counts come from logs: fetch those with activity the agent has not seen.
-    const { logs, viewedSeq } = this.store.get();
-    const unseen = open.filter((c) => !(c.id in logs) && c.lastSeq > (viewedSeq[c.id] ?? 0));
-    await Promise.all(unseen.map((conversation) => this.logs.sync(conversation.id)));
     await this.outbox.resendUnsent();
   }
 

@@ -2,6 +2,7 @@ import type { AgentRole, Department } from '@mostrador/shared';
 import { Field } from '../Field.tsx';
 import { useAdminI18n } from '../i18n/index.ts';
 import { MAX_CAPACITY, MIN_CAPACITY } from '../limits.ts';
+import { TextField } from '../TextField.tsx';
 import { DepartmentChecks } from './DepartmentChecks.tsx';
 
 /** The editable part of an agent, as the form holds it (capacity stays text while typed). */
@@ -24,20 +25,16 @@ export function AgentFields({ draft, departments, onChange }: AgentFieldsProps) 
   const set = <K extends keyof AgentDraft>(key: K, value: AgentDraft[K]) => onChange({ ...draft, [key]: value });
   return (
     <>
-      <Field label={t('agents.fieldName')}>
-        {({ id }) => (
-          <input
-            id={id}
-            name="name"
-            type="text"
-            autoComplete="off"
-            required
-            maxLength={80}
-            value={draft.name}
-            onInput={(event) => set('name', event.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('agents.fieldName')}
+        name="name"
+        type="text"
+        autoComplete="off"
+        required
+        maxLength={80}
+        value={draft.name}
+        onValue={(value) => set('name', value)}
+      />
       <Field label={t('agents.fieldRole')}>
         {({ id }) => (
           <select
@@ -51,26 +48,19 @@ export function AgentFields({ draft, departments, onChange }: AgentFieldsProps) 
           </select>
         )}
       </Field>
-      <Field
+      <TextField
         label={t('agents.fieldCapacity')}
         hint={t('agents.capacityHint', { min: MIN_CAPACITY, max: MAX_CAPACITY })}
-      >
-        {({ id, hintId }) => (
-          <input
-            id={id}
-            name="capacity"
-            type="number"
-            inputMode="numeric"
-            min={MIN_CAPACITY}
-            max={MAX_CAPACITY}
-            step={1}
-            required
-            aria-describedby={hintId}
-            value={draft.capacity}
-            onInput={(event) => set('capacity', event.currentTarget.value)}
-          />
-        )}
-      </Field>
+        name="capacity"
+        type="number"
+        inputMode="numeric"
+        min={MIN_CAPACITY}
+        max={MAX_CAPACITY}
+        step={1}
+        required
+        value={draft.capacity}
+        onValue={(value) => set('capacity', value)}
+      />
       <DepartmentChecks
         departments={departments}
         selected={draft.departmentIds}

@@ -1,10 +1,11 @@
 import type { AgentSummary, Department, ErrorBody } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { adminApi } from '../api.ts';
-import { ErrorAlert } from '../ErrorAlert.tsx';
-import { Field } from '../Field.tsx';
+import { FormFooter } from '../FormFooter.tsx';
 import { useAdminI18n } from '../i18n/index.ts';
 import { DEFAULT_CAPACITY, MIN_PASSWORD } from '../limits.ts';
+import { TextField } from '../TextField.tsx';
 import { AgentFields, capacityOf, type AgentDraft } from './AgentFields.tsx';
 
 const EMPTY_DRAFT: AgentDraft = {
@@ -24,14 +25,7 @@ export function NewAgentForm({ departments, onCreated }: NewAgentFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [draft, setDraft] = useState<AgentDraft>(EMPTY_DRAFT);
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (submitting) return;
-    setSubmitting(true);
-    setError(null);
+  const { submitting, failure, submit } = useSubmit<ErrorBody>(async () => {
     const result = await adminApi.createAgent({
       email: email.trim(),
       name: draft.name.trim(),
@@ -40,17 +34,14 @@ export function NewAgentForm({ departments, onCreated }: NewAgentFormProps) {
       capacity: capacityOf(draft),
       departmentIds: draft.departmentIds,
     });
-    setSubmitting(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
+    if (!result.ok) return result.error;
     // Clear the form, the password above all, so it is not left on screen.
     setEmail('');
     setPassword('');
     setDraft(EMPTY_DRAFT);
     onCreated(result.data);
-  }
+    return null;
+  });
 
   return (
     <section class="admin-card" aria-labelledby="new-agent-heading">
@@ -63,41 +54,33 @@ export function NewAgentForm({ departments, onCreated }: NewAgentFormProps) {
         onSubmit={submit}
         noValidate
       >
-        <Field label={t('agents.fieldEmail')}>
-          {({ id }) => (
-            <input
-              id={id}
-              name="email"
-              type="email"
-              autoComplete="off"
-              required
-              value={email}
-              onInput={(event) => setEmail(event.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('agents.fieldEmail')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onValue={setEmail}
+        />
         <AgentFields draft={draft} departments={departments} onChange={setDraft} />
-        <Field label={t('agents.fieldPassword')} hint={t('agents.passwordHint', { min: MIN_PASSWORD })}>
-          {({ id, hintId }) => (
-            <input
-              id={id}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD}
-              aria-describedby={hintId}
-              value={password}
-              onInput={(event) => setPassword(event.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <ErrorAlert error={error} />
-        <div class="form-actions">
-          <button type="submit" class="button primary" disabled={submitting}>
-            {submitting ? t('agents.adding') : t('agents.add')}
-          </button>
-        </div>
+        <TextField
+          label={t('agents.fieldPassword')}
+          hint={t('agents.passwordHint', { min: MIN_PASSWORD })}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD}
+          value={password}
+          onValue={setPassword}
+        />
+        <FormFooter
+          error={failure}
+          submitting={submitting}
+          label={t('agents.add')}
+          busyLabel={t('agents.adding')}
+        />
       </form>
     </section>
   );

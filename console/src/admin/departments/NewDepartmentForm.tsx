@@ -1,9 +1,10 @@
 import type { Department, ErrorBody } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { adminApi, type RoutingMode } from '../api.ts';
-import { ErrorAlert } from '../ErrorAlert.tsx';
-import { Field } from '../Field.tsx';
+import { FormFooter } from '../FormFooter.tsx';
 import { useAdminI18n } from '../i18n/index.ts';
+import { TextField } from '../TextField.tsx';
 import { RoutingChoice } from './RoutingChoice.tsx';
 import { SLUG_MAX, SLUG_PATTERN, suggestSlug } from './slug.ts';
 
@@ -14,26 +15,16 @@ export function NewDepartmentForm({ onCreated }: { onCreated: (department: Depar
   // Once the admin types a slug of their own, renaming no longer overwrites it.
   const [slugEdited, setSlugEdited] = useState(false);
   const [routing, setRouting] = useState<RoutingMode>('auto');
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (submitting) return;
-    setSubmitting(true);
-    setError(null);
+  const { submitting, failure, submit } = useSubmit<ErrorBody>(async () => {
     const result = await adminApi.createDepartment({ slug: slug.trim(), name: name.trim(), routing });
-    setSubmitting(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
+    if (!result.ok) return result.error;
     setName('');
     setSlug('');
     setSlugEdited(false);
     setRouting('auto');
     onCreated(result.data);
-  }
+    return null;
+  });
 
   return (
     <section class="admin-card" aria-labelledby="new-department-heading">
@@ -45,53 +36,43 @@ export function NewDepartmentForm({ onCreated }: { onCreated: (department: Depar
         onSubmit={submit}
         noValidate
       >
-        <Field label={t('departments.fieldName')}>
-          {({ id }) => (
-            <input
-              id={id}
-              name="name"
-              type="text"
-              autoComplete="off"
-              required
-              maxLength={80}
-              value={name}
-              onInput={(event) => {
-                const next = event.currentTarget.value;
-                setName(next);
-                if (!slugEdited) setSlug(suggestSlug(next));
-              }}
-            />
-          )}
-        </Field>
-        <Field label={t('departments.fieldSlug')} hint={t('departments.slugHint')}>
-          {({ id, hintId }) => (
-            <input
-              id={id}
-              name="slug"
-              type="text"
-              autoComplete="off"
-              spellcheck={false}
-              required
-              maxLength={SLUG_MAX}
-              pattern={SLUG_PATTERN}
-              aria-describedby={hintId}
-              value={slug}
-              onInput={(event) => {
-                const next = event.currentTarget.value;
-                setSlug(next);
-                // Clearing the field hands it back to the suggestion.
-                setSlugEdited(next !== '');
-              }}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('departments.fieldName')}
+          name="name"
+          type="text"
+          autoComplete="off"
+          required
+          maxLength={80}
+          value={name}
+          onValue={(next) => {
+            setName(next);
+            if (!slugEdited) setSlug(suggestSlug(next));
+          }}
+        />
+        <TextField
+          label={t('departments.fieldSlug')}
+          hint={t('departments.slugHint')}
+          name="slug"
+          type="text"
+          autoComplete="off"
+          spellcheck={false}
+          required
+          maxLength={SLUG_MAX}
+          pattern={SLUG_PATTERN}
+          value={slug}
+          onValue={(next) => {
+            setSlug(next);
+            // Clearing the field hands it back to the suggestion.
+            setSlugEdited(next !== '');
+          }}
+        />
         <RoutingChoice value={routing} onChange={setRouting} />
-        <ErrorAlert error={error} />
-        <div class="form-actions">
-          <button type="submit" class="button primary" disabled={submitting}>
-            {submitting ? t('departments.adding') : t('departments.add')}
-          </button>
-        </div>
+        <FormFooter
+          error={failure}
+          submitting={submitting}
+          label={t('departments.add')}
+          busyLabel={t('departments.adding')}
+        />
       </form>
     </section>
   );

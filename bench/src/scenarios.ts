@@ -1,0 +1,131 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runGenerator, startProcess, type Child } from './spawn.ts';
+import type { LatencyResult, ServerReady } from './protocol.ts';
+
+export type ServerKind = 'mostrador' | 'floor';
+
+/** Each scenario gets a fresh server (fresh database) in its own process. */
+export async function withServer<T>(
+  kind: ServerKind,
+  env: Record<string, string>,
+  run: (server: Child<ServerReady>, url: string, dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'mostrador-bench-'));
+  const server = await startProcess<ServerReady>(
+    kind === 'floor' ? 'floor-server' : 'mostrador-server',
+    { BENCH_DB: join(dir, 'bench.sqlite'), ...env },
+    { nodeArgs: ['--expose-gc'] },
+  );
+  try {
+    return await run(server, `http://127.0.0.1:${server.ready.port}`, dir);
+  } finally {
+    await server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function generatorEnv(kind: ServerKind, server: Child<ServerReady>, url: string, agents: number) {
+  return {
+    MODE: kind,
+    URL: url,
+    SITE_KEY: server.ready.siteKey,
+    AGENT_EMAILS: JSON.stringify(server.ready.agents.slice(0, agents)),
+    AGENTS: String(agents),
+  };
+}
+
+export interface LatencyParams { visitors: number; agents: number; rate: number; seconds: number }
+
+export function latency(kind: ServerKind, p: LatencyParams) {
+  return withServer(kind, { BENCH_AGENTS: String(p.agents) }, (server, url) =>
+    runGenerator<LatencyResult & { failed: number }>('load-latency', {
+      ...generatorEnv(kind, server, url, p.agents),
+      VISITORS: String(p.visitors),
+      RATE: String(p.rate),
+      SECONDS: String(p.seconds),
+    }),
+  );
+}
+
+export interface ThroughputParams { visitors: number; agents: number; window: number; seconds: number }
+
+export function throughput(kind: ServerKind, p: ThroughputParams) {
+  return withServer(kind, { BENCH_AGENTS: String(p.agents) }, (server, url) =>
+    runGenerator<{ acked: number; failed: number; seconds: number; perSecond: number }>('load-throughput', {
+      ...generatorEnv(kind, server, url, p.agents),
+      VISITORS: String(p.visitors),
+      WINDOW: String(p.window),
+      SECONDS: String(p.seconds),
+    }),
+  );
+}
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function rssBytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return Number(line.replace(/\D+/g, '')) * 1024;
+}
+
+export interface IdleResult { visitors: number; rssPerVisitor: number; heapPerVisitor: number; cpuPercent: number; rssTotal: number }
+
+export function idle(kind: ServerKind, p: { visitors: number; seconds: number }): Promise<IdleResult> {
+  return withServer(kind, { BENCH_AGENTS: '0' }, async (server, url) => {
+    const before = await server.memory();
+    const rssBefore = rssBytes(server.ready.pid);
+    const load = await startProcess<{ visitors: number }>('load-idle', {
+      ...generatorEnv(kind, server, url, 0),
+      VISITORS: String(p.visitors),
+    }, { timeoutMs: 300_000 });
+    await new Promise((r) => setTimeout(r, 2000));
+    const cpuStart = cpuSeconds(server.ready.pid);
+    await new Promise((r) => setTimeout(r, p.seconds * 1000));
+    const cpuPercent = ((cpuSeconds(server.ready.pid) - cpuStart) / p.seconds) * 100;
+    const after = await server.memory();
+    const rssAfter = rssBytes(server.ready.pid);
+    await load.kill();
+    return {
+      visitors: load.ready.visitors,
+      rssPerVisitor: (rssAfter - rssBefore) / load.ready.visitors,
+      heapPerVisitor: (after.heapUsed - before.heapUsed) / load.ready.visitors,
+      cpuPercent,
+      rssTotal: rssAfter,
+    };
+  });
+}
+
+export interface StormResult { clients: number; resyncedMs: number; acked: number; lost: number; duplicated: number; unacked: number; restartMs: number }
+
+/** Kills the server mid-stream (SIGKILL: no goodbye) and starts it again on the same port and database. */
+export function storm(p: { visitors: number; agents: number; rate: number }): Promise<StormResult> {
+  return withServer('mostrador', { BENCH_AGENTS: String(p.agents) }, async (server, url, dir) => {
+    const load = await startProcess<unknown>('load-storm', {
+      ...generatorEnv('mostrador', server, url, p.agents),
+      ADMIN: server.ready.admin,
+      VISITORS: String(p.visitors),
+      RATE: String(p.rate),
+    }, { timeoutMs: 300_000 });
+    await new Promise((r) => setTimeout(r, 2000));
+    const killedAt = Date.now();
+    await server.kill('SIGKILL');
+    const again = await startProcess<ServerReady>('mostrador-server', {
+      BENCH_DB: join(dir, 'bench.sqlite'),
+      BENCH_PORT: String(server.ready.port),
+    }, { nodeArgs: ['--expose-gc'] });
+    const backAt = Date.now();
+    load.process.stdin?.write(`BACK ${backAt}\n`);
+    try {
+      const result = (await load.exited) as Omit<StormResult, 'restartMs'> | null;
+      if (!result) throw new Error('the storm generator gave no result');
+      return { ...result, restartMs: backAt - killedAt };
+    } finally {
+      await again.kill();
+    }
+  });
+}

@@ -69,7 +69,7 @@ export async function buildApp(config: Config): Promise<App> {
   const team = new TeamService(agents, departments, presence);
 
   // Conversations and routing, over one repository and the group commit.
-  const repo = new ConversationsRepository(app.db);
+  const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction);
   const access = new AccessResolver((id) => repo.guestIds(id), (id) => team.departmentIdsOf(id));
   const board = new QueueBoard(repo, team);
   const views = new ConversationViews(repo, team, board);

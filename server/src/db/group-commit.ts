@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 interface PendingWork {
   work: () => unknown;
   resolve: (value: unknown) => void;
@@ -8,8 +10,10 @@ interface PendingWork {
 
 /**
  * Group commit: writes that arrive in the same turn of the event loop are
- * committed by one transaction, so one fsync covers many messages. Each piece
- * of work runs in its own savepoint, so one failing write rolls back alone.
+ * committed by one transaction, so one fsync covers many messages. If a piece
+ * of work throws, the batch is rolled back and run again with each piece in
+ * its own savepoint, so one failing write rolls back alone; work must
+ * therefore be safe to run twice (it only touches the database).
  * Promises settle only after the commit, which is what lets callers ack
  * "persisted" honestly.
  */
@@ -48,32 +52,55 @@ export class GroupCommit {
     return this.batches;
   }
 
+  /** The fast path: every piece of work in one transaction, no savepoints. Throws if any piece throws. */
+  private commitTogether(batch: PendingWork[]): Outcome[] {
+    const outcomes: Outcome[] = [];
+    this.sqlite
+      .transaction(() => {
+        for (const item of batch) outcomes.push({ ok: true, value: item.work() });
+      })
+      .immediate();
+    return outcomes;
+  }
+
+  private commitEachInSavepoint(batch: PendingWork[]): Outcome[] {
+    const outcomes: Outcome[] = [];
+    this.sqlite
+      .transaction(() => {
+        for (const item of batch) {
+          // A nested better-sqlite3 transaction is a savepoint.
+          const inSavepoint = this.sqlite.transaction(item.work);
+          try {
+            outcomes.push({ ok: true, value: inSavepoint() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })
+      .immediate();
+    return outcomes;
+  }
+
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
     this.scheduled = false;
     if (batch.length === 0) return;
 
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    const commitAll = this.sqlite.transaction(() => {
-      for (const item of batch) {
-        // A nested better-sqlite3 transaction is a savepoint.
-        const inSavepoint = this.sqlite.transaction(item.work);
-        try {
-          outcomes.push({ ok: true, value: inSavepoint() });
-        } catch (error) {
-          outcomes.push({ ok: false, error });
-        }
-      }
-    });
+    let outcomes: Outcome[];
     try {
-      commitAll.immediate();
-      this.batches += 1;
-      this.lastCommitAt = performance.now();
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
+      outcomes = this.commitTogether(batch);
+    } catch {
+      // One piece of work failed: run each in its own savepoint so only it rolls back.
+      try {
+        outcomes = this.commitEachInSavepoint(batch);
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+        return;
+      }
     }
+    this.batches += 1;
+    this.lastCommitAt = performance.now();
     batch.forEach((item, i) => {
       const outcome = outcomes[i];
       if (outcome?.ok) item.resolve(outcome.value);

@@ -35,7 +35,8 @@ function prepareHotPath(db: Db) {
     openForVisitor: db
       .select()
       .from(conversations)
-      .where(and(eq(conversations.visitorId, p('visitorId')), eq(conversations.status, 'open')))
+      // A literal 'open' lets SQLite use the partial index of open conversations.
+      .where(and(eq(conversations.visitorId, p('visitorId')), sql`${conversations.status} = 'open'`))
       .prepare(),
     byAuthorClientId: db
       .select()
@@ -84,8 +85,18 @@ function prepareHotPath(db: Db) {
 /** The only code that touches conversations, conversation_events and conversation_guests. */
 export class ConversationsRepository {
   private readonly hot: ReturnType<typeof prepareHotPath>;
+  /**
+   * Guests per conversation, read on every broadcast. Filled only outside
+   * transactions (so never with something a rollback could undo) and
+   * dropped whenever guests change.
+   */
+  private readonly guests = new Map<string, string[]>();
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Whether a transaction is open now; by default assume one is, and never cache. */
+    private readonly inTransaction: () => boolean = () => true,
+  ) {
     this.hot = prepareHotPath(db);
   }
 
@@ -258,14 +269,20 @@ export class ConversationsRepository {
   }
 
   guestIds(conversationId: string): string[] {
-    return this.hot.guestIds.all({ conversationId }).map((r) => r.id);
+    const cached = this.guests.get(conversationId);
+    if (cached) return cached;
+    const ids = this.hot.guestIds.all({ conversationId }).map((r) => r.id);
+    if (!this.inTransaction()) this.guests.set(conversationId, ids);
+    return ids;
   }
 
   addGuest(conversationId: string, agentId: string, at: number): void {
+    this.guests.delete(conversationId);
     this.db.insert(conversationGuests).values({ conversationId, agentId, joinedAt: at }).onConflictDoNothing().run();
   }
 
   removeGuest(conversationId: string, agentId: string): void {
+    this.guests.delete(conversationId);
     this.db
       .delete(conversationGuests)
       .where(and(eq(conversationGuests.conversationId, conversationId), eq(conversationGuests.agentId, agentId)))

@@ -18,9 +18,18 @@ export interface QueueChange {
  * conversations that lost their agent stand ahead of new arrivals. It
  * remembers what each visitor was last told, so only changes go out.
  */
+/** How long a computed line may be reused for display before it is read again. */
+const LINE_TTL_MS = 250;
+
 export class QueueBoard implements QueueInfoSource {
   private averageChatSeconds = DEFAULT_CHAT_SECONDS;
   private readonly told = new Map<string, { siteId: string; visitorId: string; position: number }>();
+  /**
+   * Places in line per site, reused for a moment: a reconnect storm asks for
+   * thousands of places at once, and reading the whole queue for each would
+   * be quadratic. A conversation missing from the line reads it afresh.
+   */
+  private readonly lines = new Map<string, { at: number; places: Map<string, number> }>();
 
   constructor(
     private readonly repo: ConversationsRepository,
@@ -29,13 +38,30 @@ export class QueueBoard implements QueueInfoSource {
 
   infoFor(conversation: ConversationRow): QueueInfo | null {
     if (conversation.status !== 'open' || conversation.assigneeId !== null) return null;
-    const line = this.repo.queue(conversation.siteId).filter((c) => c.departmentId === conversation.departmentId);
-    const position = line.findIndex((c) => c.id === conversation.id) + 1;
-    return position > 0 ? this.info(conversation, position) : null;
+    let line = this.lines.get(conversation.siteId);
+    if (!line || performance.now() - line.at > LINE_TTL_MS || !line.places.has(conversation.id)) {
+      line = { at: performance.now(), places: this.places(conversation.siteId) };
+      this.lines.set(conversation.siteId, line);
+    }
+    const position = line.places.get(conversation.id);
+    return position ? this.info(conversation, position) : null;
+  }
+
+  /** Each queued conversation's place in its own department's line. */
+  private places(siteId: string): Map<string, number> {
+    const places = new Map<string, number>();
+    const counts = new Map<string | null, number>();
+    for (const conversation of this.repo.queue(siteId)) {
+      const position = (counts.get(conversation.departmentId) ?? 0) + 1;
+      counts.set(conversation.departmentId, position);
+      places.set(conversation.id, position);
+    }
+    return places;
   }
 
   /** Every visitor whose place changed since last told, and those who left the line. */
   changes(siteId: string): QueueChange[] {
+    this.lines.delete(siteId);
     const out: QueueChange[] = [];
     const positions = new Map<string | null, number>();
     const inLine = new Set<string>();

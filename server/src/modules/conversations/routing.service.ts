@@ -46,6 +46,7 @@ export class RoutingService {
   /** Round-robin turns: a counter, not a clock, so two claims in one millisecond still differ. */
   private readonly lastAssigned = new Map<string, number>();
   private turn = 0;
+  private readonly draining = new Map<string, { again: boolean; done: Promise<void> }>();
 
   constructor(
     private readonly repo: ConversationsRepository,
@@ -67,13 +68,46 @@ export class RoutingService {
     return this.claimInTx(conversation, agentId, null, loads);
   }
 
-  /** Assigns every queued conversation of the site that an agent has room for, in queue order. */
-  async drain(siteId: string): Promise<void> {
+  /**
+   * Assigns every queued conversation of the site that an agent has room
+   * for, in queue order. Calls that arrive while one runs are folded into
+   * one more run, so an agent storm (everyone reconnecting) costs two drains,
+   * not one per agent.
+   */
+  drain(siteId: string): Promise<void> {
+    const running = this.draining.get(siteId);
+    if (running) {
+      running.again = true;
+      return running.done;
+    }
+    const state = { again: false, done: Promise.resolve() };
+    state.done = (async () => {
+      try {
+        do {
+          state.again = false;
+          await this.drainOnce(siteId);
+        } while (state.again);
+      } finally {
+        this.draining.delete(siteId);
+      }
+    })();
+    this.draining.set(siteId, state);
+    return state.done;
+  }
+
+  private async drainOnce(siteId: string): Promise<void> {
     const steps = await this.groupCommit.run(() => {
       const loads = this.repo.loads(siteId);
+      // Departments found with nobody free are skipped for the rest of this pass.
+      const full = new Set<string | null>();
       return this.repo.queue(siteId).flatMap((conversation) => {
+        if (full.has(conversation.departmentId)) return [];
         const assigned = this.assignInTx(conversation, loads);
-        return assigned ? [{ conversation: assigned.conversation, events: [assigned.event], formerAgents: [] }] : [];
+        if (!assigned) {
+          full.add(conversation.departmentId);
+          return [];
+        }
+        return [{ conversation: assigned.conversation, events: [assigned.event], formerAgents: [] }];
       });
     });
     this.publish(steps, siteId);

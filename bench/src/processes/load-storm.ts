@@ -31,8 +31,16 @@ admin.on('conversation:changed', ({ event }: { event: Event }) => merge([event])
 await connectedOnce(admin);
 await new Promise((r) => admin.timeout(10_000).emit('presence:set', { status: 'away' }, r));
 
+/** Resyncs every conversation from its gap-free prefix, 64 at a time, as a console with many chats would. */
 async function resync(): Promise<void> {
-  for (const conversationId of [...logs.keys()]) {
+  const ids = [...logs.keys()];
+  await Promise.all(Array.from({ length: 64 }, async (_, worker) => {
+    for (let i = worker; i < ids.length; i += 64) await resyncOne(ids[i]!);
+  }));
+}
+
+async function resyncOne(conversationId: string): Promise<void> {
+  {
     for (;;) {
       const log = logs.get(conversationId)!;
       // From the end of the gap-free prefix, as the console does: a live event may have arrived past a gap.

@@ -3,8 +3,17 @@ import type { EventRow } from './conversations.repository.ts';
 
 const UNKNOWN_AGENT = { id: 'agt_unknown', name: '' };
 
+/** Mapped once per stored event: each message is sent to several audiences. */
+const agentViews = new WeakMap<EventRow, ConversationEvent>();
+
 /** Turns a stored event into the contract's shape for agents; internal columns stop here. */
 export function toEvent(row: EventRow): ConversationEvent {
+  let event = agentViews.get(row);
+  if (!event) agentViews.set(row, (event = mapEvent(row)));
+  return event;
+}
+
+function mapEvent(row: EventRow): ConversationEvent {
   const base = {
     conversationId: row.conversationId,
     seq: row.seq,

@@ -133,3 +133,28 @@ describe('the visitor log', () => {
     expect(repo.byId('cnv_claim')).toMatchObject({ assigneeId: 'agt_first', queuedAt: null });
   });
 });
+
+describe('the wait for a reply', () => {
+  it('starts with a visitor message, keeps its start, and ends with the first agent answer', () => {
+    repo.insert(conversation('cnv_wait', 'open'));
+    const visitorSays = (at: number) =>
+      repo.appendVisitorMessage(visitorId, { authorKind: 'visitor', authorId: visitorId, authorName: null, clientId: `w-${at}-xxxx`, body: 'hola', createdAt: at });
+    const agentSays = (at: number) =>
+      repo.appendAgentMessage('cnv_wait', { authorKind: 'agent', authorId: null, authorName: 'A', clientId: null, body: 'hi', createdAt: at });
+    opened.sqlite.transaction(() => {
+      expect(visitorSays(100)?.conversation).toMatchObject({ awaitingReplySince: 100, firstResponseAt: null, lastSeq: 1 });
+      expect(visitorSays(200)?.conversation).toMatchObject({ awaitingReplySince: 100, lastSeq: 2 });
+      expect(agentSays(300).conversation).toMatchObject({ awaitingReplySince: null, firstResponseAt: 300, lastSeq: 3 });
+      expect(visitorSays(400)?.conversation.awaitingReplySince).toBe(400);
+      expect(agentSays(500).conversation).toMatchObject({ awaitingReplySince: null, firstResponseAt: 300 });
+    })();
+    expect(repo.visitorEventsAfter('cnv_wait', 0, 10).map((e) => e.body)).toEqual(['hola', 'hola', 'hi', 'hola', 'hi']);
+  });
+
+  it('finds no open conversation for a visitor without one', () => {
+    const appended = opened.sqlite.transaction(() =>
+      repo.appendVisitorMessage(visitorId, { authorKind: 'visitor', authorId: visitorId, authorName: null, clientId: 'none-xxxx', body: 'x', createdAt: 1 }),
+    )();
+    expect(appended).toBeUndefined();
+  });
+});

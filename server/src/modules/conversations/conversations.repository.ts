@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { prepareHotPath } from './conversations.statements.ts';
+import { prepareHotPath, prepareMessagePath } from './conversations.statements.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type EventRow = typeof conversationEvents.$inferSelect;
 /** An event to append; `visible` says whether it enters the visitor's log too. */
+export type MessageFields = Pick<EventRow, 'authorKind' | 'authorId' | 'authorName' | 'clientId' | 'body' | 'createdAt'>;
 export type NewEvent = Omit<EventRow, 'conversationId' | 'seq' | 'visitorSeq'> & { visible: boolean };
 export type ConversationChanges = Partial<
   Pick<
@@ -27,6 +28,7 @@ const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedA
 /** The only code that touches conversations, conversation_events and conversation_guests. */
 export class ConversationsRepository {
   private readonly hot: ReturnType<typeof prepareHotPath>;
+  private readonly messages: ReturnType<typeof prepareMessagePath>;
   /**
    * Guests per conversation, read on every broadcast. Filled only outside
    * transactions (so never with something a rollback could undo) and
@@ -40,6 +42,7 @@ export class ConversationsRepository {
     private readonly inTransaction: () => boolean = () => true,
   ) {
     this.hot = prepareHotPath(db);
+    this.messages = prepareMessagePath(db);
   }
 
   byId(id: string): ConversationRow | undefined {
@@ -75,33 +78,53 @@ export class ConversationsRepository {
   }
 
   /**
-   * The message path's append: a message is always visible to the visitor,
-   * and sets the summary columns. Must run inside a transaction, like `append`.
+   * Appends a visitor's message to its open conversation, if it has one
+   * (undefined otherwise). Must run inside a transaction, like `append`.
    */
-  appendMessage(
-    conversationId: string,
-    message: Pick<EventRow, 'authorKind' | 'authorId' | 'authorName' | 'clientId' | 'body' | 'createdAt'>,
-    reply: Pick<ConversationRow, 'awaitingReplySince' | 'firstResponseAt'>,
-  ): { event: EventRow; conversation: ConversationRow } {
-    const conversation = this.hot.bumpForMessage.get({
-      id: conversationId,
+  appendVisitorMessage(visitorId: string, message: MessageFields): { event: EventRow; conversation: ConversationRow } | undefined {
+    const conversation = this.messages.visitorMessage.get({
+      visitorId,
       at: message.createdAt,
       body: message.body,
       author: message.authorKind,
-      ...reply,
-    });
+    }) as ConversationRow | undefined;
+    return conversation && { event: this.insertMessage(conversation, message), conversation };
+  }
+
+  /** Appends an agent's message. Must run inside a transaction, like `append`. */
+  appendAgentMessage(conversationId: string, message: MessageFields): { event: EventRow; conversation: ConversationRow } {
+    const conversation = this.messages.agentMessage.get({
+      conversationId,
+      at: message.createdAt,
+      body: message.body,
+      author: message.authorKind,
+    }) as ConversationRow | undefined;
     if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
+    return { event: this.insertMessage(conversation, message), conversation };
+  }
+
+  private insertMessage(conversation: ConversationRow, message: MessageFields): EventRow {
     const event: EventRow = {
       ...message,
-      conversationId,
+      conversationId: conversation.id,
       seq: conversation.lastSeq,
       visitorSeq: conversation.lastVisitorSeq,
       type: 'message',
       status: null,
       data: null,
     };
-    this.hot.insertMessage.run(event);
-    return { event, conversation };
+    this.messages.insertMessage.run({
+      conversationId: event.conversationId,
+      seq: event.seq,
+      visitorSeq: event.visitorSeq,
+      authorKind: event.authorKind,
+      authorId: event.authorId,
+      authorName: event.authorName,
+      clientId: event.clientId,
+      body: event.body,
+      createdAt: event.createdAt,
+    });
+    return event;
   }
 
   /**

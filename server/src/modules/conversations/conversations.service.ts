@@ -53,24 +53,20 @@ export class ConversationsService {
       const stored = this.storedResend(visitor.visitorId, input.clientId);
       if (stored) return { message: stored, later: [] as EventRow[], opened: false, isNew: false };
       const now = Date.now();
-      let conversation = this.repo.openForVisitor(visitor.visitorId);
-      const opened = !conversation;
-      if (!conversation) {
-        conversation = this.newConversation(visitor, input.department, now);
-        this.repo.insert(conversation);
+      const fields = {
+        authorKind: 'visitor' as const,
+        authorId: visitor.visitorId,
+        authorName: visitor.label,
+        clientId: input.clientId,
+        body: input.body,
+        createdAt: now,
+      };
+      let message = this.repo.appendVisitorMessage(visitor.visitorId, fields);
+      const opened = !message;
+      if (!message) {
+        this.repo.insert(this.newConversation(visitor, input.department, now));
+        message = this.repo.appendVisitorMessage(visitor.visitorId, fields)!;
       }
-      const message = this.repo.appendMessage(
-        conversation.id,
-        {
-          authorKind: 'visitor',
-          authorId: visitor.visitorId,
-          authorName: visitor.label,
-          clientId: input.clientId,
-          body: input.body,
-          createdAt: now,
-        },
-        { awaitingReplySince: conversation.awaitingReplySince ?? now, firstResponseAt: conversation.firstResponseAt },
-      );
       const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
       return { message, later: assigned ? [assigned.event] : [], opened, isNew: true };
     });
@@ -94,19 +90,14 @@ export class ConversationsService {
       if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
       if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
       if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
-      const now = Date.now();
-      const appended = this.repo.appendMessage(
-        conversation.id,
-        {
-          authorKind: 'agent',
-          authorId: agent.agentId,
-          authorName: agent.name,
-          clientId: input.clientId,
-          body: input.body,
-          createdAt: now,
-        },
-        { awaitingReplySince: null, firstResponseAt: conversation.firstResponseAt ?? now },
-      );
+      const appended = this.repo.appendAgentMessage(conversation.id, {
+        authorKind: 'agent',
+        authorId: agent.agentId,
+        authorName: agent.name,
+        clientId: input.clientId,
+        body: input.body,
+        createdAt: Date.now(),
+      });
       return ok({ ...appended, isNew: true });
     });
     if (!outcome.ok) return outcome;

@@ -11,6 +11,13 @@ export interface QueueInfoSource {
 
 /** Builds what each audience sees of a conversation, with names and queue places looked up. */
 export class ConversationViews {
+  /**
+   * Views of one row snapshot, computed once: the broadcast and the ack of
+   * the same message share the row object. Rows are never mutated.
+   */
+  private readonly summaries = new WeakMap<ConversationRow, ConversationSummary>();
+  private readonly visitorViews = new WeakMap<ConversationRow, VisitorConversation>();
+
   constructor(
     private readonly repo: ConversationsRepository,
     private readonly team: TeamDirectory,
@@ -18,6 +25,18 @@ export class ConversationViews {
   ) {}
 
   summary(row: ConversationRow): ConversationSummary {
+    let summary = this.summaries.get(row);
+    if (!summary) this.summaries.set(row, (summary = this.buildSummary(row)));
+    return summary;
+  }
+
+  visitorConversation(row: ConversationRow): VisitorConversation {
+    let view = this.visitorViews.get(row);
+    if (!view) this.visitorViews.set(row, (view = this.buildVisitorConversation(row)));
+    return view;
+  }
+
+  private buildSummary(row: ConversationRow): ConversationSummary {
     return {
       id: row.id,
       visitorId: row.visitorId,
@@ -38,7 +57,7 @@ export class ConversationViews {
     };
   }
 
-  visitorConversation(row: ConversationRow): VisitorConversation {
+  private buildVisitorConversation(row: ConversationRow): VisitorConversation {
     const agentIds = [...(row.assigneeId && row.status === 'open' ? [row.assigneeId] : []), ...this.repo.guestIds(row.id)];
     return {
       id: row.id,

@@ -81,3 +81,17 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
+
+/**
+ * Connects `count` visitors and has each open its conversation, so routing has
+ * placed them all before anything is measured.
+ */
+export async function visitorsInConversation(mode: Mode, url: string, siteKey: string, count: number): Promise<Socket[]> {
+  const visitors = await inBatches(count, 100, async (i) => {
+    const socket = visitorSocket(mode, url, siteKey, i);
+    await visitorReady(socket, mode);
+    return socket;
+  });
+  await inBatches(count, 200, (i) => send(visitors[i]!, `open-${i}-${process.pid}`, 'hola'));
+  return visitors;
+}

@@ -2,7 +2,7 @@
 // messages a second in all for SECONDS; each message carries its send time,
 // and the agent side records when it arrives. Same code for both servers.
 import { performance } from 'node:perf_hooks';
-import { agentSocket, connectedOnce, inBatches, percentile, send, visitorReady, visitorSocket, type Mode } from '../clients.ts';
+import { agentSocket, connectedOnce, inBatches, percentile, send, visitorsInConversation, type Mode } from '../clients.ts';
 import type { LatencyResult } from '../protocol.ts';
 
 const mode = process.env.MODE as Mode;
@@ -27,13 +27,7 @@ const agents = await inBatches(agentCount, 10, async (i) => {
   return socket;
 });
 
-const visitors = await inBatches(visitorCount, 100, async (i) => {
-  const socket = visitorSocket(mode, url, siteKey, i);
-  await visitorReady(socket, mode);
-  return socket;
-});
-// Each visitor opens its conversation first, so routing has placed them all before we measure.
-await inBatches(visitorCount, 200, (i) => send(visitors[i]!, `open-${i}-${process.pid}`, 'hola'));
+const visitors = await visitorsInConversation(mode, url, siteKey, visitorCount);
 await new Promise((r) => setTimeout(r, 500));
 console.log(`READY ${JSON.stringify({ visitors: visitors.length, agents: agents.length })}`);
 

@@ -3,7 +3,7 @@
 // acknowledged means committed to disk). Agents are connected and receive
 // everything, as in production. Counts acknowledgements a second.
 import { performance } from 'node:perf_hooks';
-import { agentSocket, connectedOnce, inBatches, send, visitorReady, visitorSocket, type Mode } from '../clients.ts';
+import { agentSocket, connectedOnce, inBatches, send, visitorsInConversation, type Mode } from '../clients.ts';
 
 const mode = process.env.MODE as Mode;
 const url = process.env.URL!;
@@ -18,12 +18,7 @@ const agents = await inBatches(Number(process.env.AGENTS), 10, async (i) => {
   await connectedOnce(socket);
   return socket;
 });
-const visitors = await inBatches(visitorCount, 100, async (i) => {
-  const socket = visitorSocket(mode, url, siteKey, i);
-  await visitorReady(socket, mode);
-  return socket;
-});
-await inBatches(visitorCount, 200, (i) => send(visitors[i]!, `open-${i}-${process.pid}`, 'hola'));
+const visitors = await visitorsInConversation(mode, url, siteKey, visitorCount);
 console.log(`READY ${JSON.stringify({ visitors: visitorCount })}`);
 
 let acked = 0;

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../db/client.ts';
+import { BackgroundCheckpointer } from '../db/checkpointer.ts';
 import { GroupCommit } from '../db/group-commit.ts';
 
 declare module 'fastify' {
@@ -19,12 +20,15 @@ export interface DbPluginOptions {
 export const dbPlugin = fp<DbPluginOptions>(
   async (app, { file }) => {
     const { db, sqlite } = openDatabase(file);
+    const checkpointer = await BackgroundCheckpointer.start(sqlite, file);
     app.decorate('db', db);
     app.decorate('sqlite', sqlite);
-    app.decorate('groupCommit', new GroupCommit(sqlite));
+    app.decorate('groupCommit', new GroupCommit(sqlite, Number(process.env.GC_INTERVAL ?? 1)));
     app.addHook('onClose', async () => {
       // Let writes queued in this turn reach the disk before closing.
       await app.groupCommit.run(() => undefined);
+      await checkpointer.close();
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
       sqlite.close();
     });
   },

@@ -13,6 +13,7 @@ import {
   type VisitorServerEvents,
   type VisitorSocketData,
 } from '@mostrador/shared';
+import { jsonOnlyParser } from '../realtime/json-parser.ts';
 
 export type VisitorNamespace = Namespace<
   VisitorClientEvents,
@@ -51,6 +52,7 @@ export const realtimePlugin = fp(
       serveClient: false,
       maxHttpBufferSize: MAX_FRAME_BYTES,
       cors: { origin: true, credentials: true },
+      parser: jsonOnlyParser,
     });
     const visitors: VisitorNamespace = io.of(VISITOR_NAMESPACE);
     const agents: AgentNamespace = io.of(AGENT_NAMESPACE);

@@ -91,6 +91,39 @@ describe('the message path', () => {
     expect((await reply).event).toMatchObject({ seq: 3, body: 'Sí, en tenim tres.', author: { kind: 'agent', name: 'Marta' } });
   });
 
+  it('tells the sending socket of its message once, in the ack, and its other tabs as a fact', async () => {
+    const agent = await newAgent();
+    const otherConsoleTab = await newAgent();
+    const { socket: visitor, session } = await newVisitor();
+    const first = await visitorCommand(visitor, 'message:send', { clientId: 'tabs-msg-1', body: 'primer' });
+    if (!first.ok) throw new Error('send failed');
+    const { socket: otherTab } = await newVisitor(session.token);
+
+    const heardBySender: number[] = [];
+    visitor.on('message:created', ({ event }) => heardBySender.push(event.seq));
+    const otherTabHears = nextFact<VisitorSocket, { event: ConversationEvent }>(otherTab, 'message:created');
+    const second = await visitorCommand(visitor, 'message:send', { clientId: 'tabs-msg-2', body: 'segon' });
+    if (!second.ok) throw new Error('send failed');
+    expect((await otherTabHears).event).toMatchObject({ seq: second.data.event.seq, body: 'segon' });
+
+    const heardByAgent: number[] = [];
+    agent.on('message:created', ({ event }) => heardByAgent.push(event.seq));
+    const otherConsoleHears = nextFact<AgentSocket, { event: ConversationEvent }>(otherConsoleTab, 'message:created');
+    const visitorHearsReply = nextFact<VisitorSocket, { event: ConversationEvent }>(visitor, 'message:created');
+    const reply = await agentCommand(agent, 'message:send', {
+      conversationId: first.data.conversation.id,
+      clientId: 'tabs-reply-1',
+      body: 'Digues',
+    });
+    if (!reply.ok) throw new Error('reply failed');
+    expect((await otherConsoleHears).event).toMatchObject({ seq: reply.data.event.seq, body: 'Digues' });
+    expect((await visitorHearsReply).event).toMatchObject({ body: 'Digues' });
+
+    // Both facts above went out after the ones the senders skipped would have.
+    expect(heardBySender).toEqual([reply.data.event.seq]);
+    expect(heardByAgent).toEqual([]);
+  });
+
   it('keeps one open conversation per visitor and starts a new one after closing', async () => {
     const agent = await newAgent();
     const { socket: visitor } = await newVisitor();

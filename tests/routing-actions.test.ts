@@ -56,6 +56,9 @@ async function visitorWithMessage(department: string, body = 'hola'): Promise<{ 
   await session;
   const sent = await visitorCommand(socket, 'message:send', { clientId: `v-${Math.random().toString(36).slice(2, 12)}`, body, department });
   if (!sent.ok) throw new Error(sent.error.message);
+  // The sending socket hears of its own message in the ack, not again as a fact.
+  log.push(sent.data.event);
+  log.sort((a, b) => a.seq - b.seq);
   return { socket, conversationId: sent.data.conversation.id, log };
 }
 

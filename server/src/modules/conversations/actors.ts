@@ -6,6 +6,8 @@ export interface VisitorActor {
   visitorId: string;
   siteId: string;
   label: string;
+  /** The socket acting, when it is one: it hears of its own message in the ack, so broadcasts skip it. */
+  connectionId?: string;
 }
 
 export interface AgentActor {
@@ -14,4 +16,6 @@ export interface AgentActor {
   siteId: string;
   name: string;
   role: AgentRole;
+  /** The socket acting, when it is one: it hears of its own message in the ack, so broadcasts skip it. */
+  connectionId?: string;
 }

@@ -44,7 +44,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
 
   ns.on('connection', (socket) => {
     const { agentId, siteId, name, role, sessionId } = socket.data;
-    const actor: AgentActor = { kind: 'agent', agentId, siteId, name, role };
+    const actor: AgentActor = { kind: 'agent', agentId, siteId, name, role, connectionId: socket.id };
     void socket.join([...agentRooms({ agentId, siteId, role }, team.departmentIdsOf(agentId)), sessionRoom(sessionId)]);
     team.socketConnected(agentId, siteId);
     socket.on('disconnect', () => team.socketDisconnected(agentId, siteId));

@@ -45,21 +45,33 @@ export class SocketBroadcaster {
       .emit('conversation:created', { conversation: this.views.summary(conversation) });
   }
 
-  eventsAppended(conversation: ConversationRow, events: EventRow[], formerAgents: string[] = []): void {
+  /**
+   * @param options.formerAgents agents who just left the conversation and must see it go.
+   * @param options.ackedTo the socket whose command produced the first event:
+   *   its ack already carries that event, so the broadcast of it skips that socket.
+   */
+  eventsAppended(
+    conversation: ConversationRow,
+    events: EventRow[],
+    { formerAgents = [], ackedTo }: { formerAgents?: string[]; ackedTo?: string | undefined } = {},
+  ): void {
     if (events.length === 0) return;
     const summary = this.views.summary(conversation);
     const rooms = this.agentRooms(conversation, formerAgents);
     const visitorView = events.some((e) => e.visitorSeq !== null)
       ? this.views.visitorConversation(conversation)
       : null;
-    for (const row of events) {
+    events.forEach((row, index) => {
+      const skip = index === 0 ? ackedTo : undefined;
       const fact = row.type === 'message' ? 'message:created' : 'conversation:changed';
-      this.agents.to(rooms).emit(fact, { event: toEvent(row), conversation: summary });
+      const toAgents = this.agents.to(rooms);
+      (skip ? toAgents.except(skip) : toAgents).emit(fact, { event: toEvent(row), conversation: summary });
       const visitorEvent = toVisitorEvent(row);
       if (visitorEvent && visitorView) {
-        this.visitors.to(visitorRoom(conversation.visitorId)).emit(fact, { event: visitorEvent, conversation: visitorView });
+        const toVisitor = this.visitors.to(visitorRoom(conversation.visitorId));
+        (skip ? toVisitor.except(skip) : toVisitor).emit(fact, { event: visitorEvent, conversation: visitorView });
       }
-    }
+    });
   }
 
   visitorTyping(conversation: ConversationRow, typing: boolean): void {

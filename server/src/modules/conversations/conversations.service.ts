@@ -73,7 +73,9 @@ export class ConversationsService {
     const conversation = outcome.later.length > 0 ? this.repo.byId(outcome.message.conversation.id)! : outcome.message.conversation;
     if (outcome.isNew) {
       if (outcome.opened) this.broadcast.conversationCreated(conversation);
-      this.broadcast.eventsAppended(conversation, [outcome.message.event, ...outcome.later]);
+      this.broadcast.eventsAppended(conversation, [outcome.message.event, ...outcome.later], {
+        ackedTo: visitor.connectionId,
+      });
       if (outcome.opened && outcome.later.length === 0) this.routing.publishQueue(conversation.siteId);
     }
     return ok({ event: outcome.message.event, conversation });
@@ -101,7 +103,9 @@ export class ConversationsService {
       return ok({ ...appended, isNew: true });
     });
     if (!outcome.ok) return outcome;
-    if (outcome.data.isNew) this.broadcast.eventsAppended(outcome.data.conversation, [outcome.data.event]);
+    if (outcome.data.isNew) {
+      this.broadcast.eventsAppended(outcome.data.conversation, [outcome.data.event], { ackedTo: agent.connectionId });
+    }
     return ok({ event: outcome.data.event, conversation: outcome.data.conversation });
   }
 

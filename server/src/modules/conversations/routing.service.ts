@@ -289,7 +289,7 @@ export class RoutingService {
   }
 
   private publish(steps: Step[], siteId: string, withQueue = true): void {
-    for (const step of steps) this.broadcast.eventsAppended(step.conversation, step.events, step.formerAgents);
+    for (const step of steps) this.broadcast.eventsAppended(step.conversation, step.events, { formerAgents: step.formerAgents });
     if (withQueue || steps.length > 0) this.publishQueue(siteId);
   }
 }

@@ -40,7 +40,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
 
   ns.on('connection', (socket) => {
     const { siteId, visitorId, token, label } = socket.data;
-    const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label };
+    const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join(visitorRoom(visitorId));
     const open = conversations.openForVisitor(visitorId);
     const site = sites.byId(siteId);

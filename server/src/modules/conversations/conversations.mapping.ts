@@ -3,17 +3,33 @@ import type { EventRow } from './conversations.repository.ts';
 
 const UNKNOWN_AGENT = { id: 'agt_unknown', name: '' };
 
-/** Mapped once per stored event: each message is sent to several audiences. */
-const agentViews = new WeakMap<EventRow, ConversationEvent>();
+/**
+ * The mapping of the latest event, kept until the next one: a message's
+ * broadcast and its ack map the same row one after the other. One slot, not a
+ * WeakMap: an entry per message slowed every young-generation GC, and those
+ * pauses were the message path's p99.
+ */
+let latest: { row: EventRow; event: ConversationEvent; visitorEvent?: VisitorEvent | null } | null = null;
 
 /** Turns a stored event into the contract's shape for agents; internal columns stop here. */
 export function toEvent(row: EventRow): ConversationEvent {
-  let event = agentViews.get(row);
-  if (!event) agentViews.set(row, (event = mapEvent(row)));
-  return event;
+  if (latest?.row !== row) latest = { row, event: mapEvent(row) };
+  return latest.event;
 }
 
 function mapEvent(row: EventRow): ConversationEvent {
+  // Messages are nearly every event: built as one literal, as the hot path.
+  if (row.type === 'message') {
+    return {
+      conversationId: row.conversationId,
+      seq: row.seq,
+      author: { kind: row.authorKind, id: row.authorId, name: row.authorName },
+      createdAt: row.createdAt,
+      type: 'message',
+      clientId: row.clientId ?? '',
+      body: row.body ?? '',
+    };
+  }
   const base = {
     conversationId: row.conversationId,
     seq: row.seq,
@@ -22,8 +38,6 @@ function mapEvent(row: EventRow): ConversationEvent {
   };
   const data = row.data ?? {};
   switch (row.type) {
-    case 'message':
-      return { ...base, type: 'message', clientId: row.clientId ?? '', body: row.body ?? '' };
     case 'note':
       return { ...base, type: 'note', body: row.body ?? '' };
     case 'status':
@@ -49,9 +63,19 @@ function mapEvent(row: EventRow): ConversationEvent {
 
 /** The visitor's view of an event: numbered in the visitor's own sequence; notes never pass. */
 export function toVisitorEvent(row: EventRow): VisitorEvent | null {
-  if (row.visitorSeq === null) return null;
   const event = toEvent(row);
+  const slot = latest!;
+  if (slot.visitorEvent === undefined) slot.visitorEvent = mapVisitorEvent(row, event);
+  return slot.visitorEvent;
+}
+
+function mapVisitorEvent(row: EventRow, event: ConversationEvent): VisitorEvent | null {
+  if (row.visitorSeq === null) return null;
   if (event.type === 'note') return null;
+  if (event.type === 'message') {
+    const { conversationId, author, createdAt, clientId, body } = event;
+    return { conversationId, seq: row.visitorSeq, author, createdAt, type: 'message', clientId, body };
+  }
   return { ...event, seq: row.visitorSeq };
 }
 

@@ -105,25 +105,21 @@ export class ConversationsRepository {
 
   private insertMessage(conversation: ConversationRow, message: MessageFields): EventRow {
     const event: EventRow = {
-      ...message,
       conversationId: conversation.id,
       seq: conversation.lastSeq,
       visitorSeq: conversation.lastVisitorSeq,
       type: 'message',
+      authorKind: message.authorKind,
+      authorId: message.authorId,
+      authorName: message.authorName,
+      clientId: message.clientId,
+      body: message.body,
       status: null,
       data: null,
+      createdAt: message.createdAt,
     };
-    this.messages.insertMessage.run({
-      conversationId: event.conversationId,
-      seq: event.seq,
-      visitorSeq: event.visitorSeq,
-      authorKind: event.authorKind,
-      authorId: event.authorId,
-      authorName: event.authorName,
-      clientId: event.clientId,
-      body: event.body,
-      createdAt: event.createdAt,
-    });
+    // The row itself binds the statement's named parameters: one object, not two.
+    this.messages.insertMessage.run(event);
     return event;
   }
 

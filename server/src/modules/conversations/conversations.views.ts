@@ -12,11 +12,13 @@ export interface QueueInfoSource {
 /** Builds what each audience sees of a conversation, with names and queue places looked up. */
 export class ConversationViews {
   /**
-   * Views of one row snapshot, computed once: the broadcast and the ack of
-   * the same message share the row object. Rows are never mutated.
+   * The views of the latest row, kept until the next row: a message's
+   * broadcast and its ack ask for the same row one after the other. One slot
+   * each, not a WeakMap: entries per message in a WeakMap slowed every
+   * young-generation GC.
    */
-  private readonly summaries = new WeakMap<ConversationRow, ConversationSummary>();
-  private readonly visitorViews = new WeakMap<ConversationRow, VisitorConversation>();
+  private latestSummary: { row: ConversationRow; view: ConversationSummary } | null = null;
+  private latestVisitorView: { row: ConversationRow; view: VisitorConversation } | null = null;
 
   constructor(
     private readonly repo: ConversationsRepository,
@@ -25,15 +27,13 @@ export class ConversationViews {
   ) {}
 
   summary(row: ConversationRow): ConversationSummary {
-    let summary = this.summaries.get(row);
-    if (!summary) this.summaries.set(row, (summary = this.buildSummary(row)));
-    return summary;
+    if (this.latestSummary?.row !== row) this.latestSummary = { row, view: this.buildSummary(row) };
+    return this.latestSummary.view;
   }
 
   visitorConversation(row: ConversationRow): VisitorConversation {
-    let view = this.visitorViews.get(row);
-    if (!view) this.visitorViews.set(row, (view = this.buildVisitorConversation(row)));
-    return view;
+    if (this.latestVisitorView?.row !== row) this.latestVisitorView = { row, view: this.buildVisitorConversation(row) };
+    return this.latestVisitorView.view;
   }
 
   private buildSummary(row: ConversationRow): ConversationSummary {

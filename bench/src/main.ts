@@ -21,9 +21,17 @@ const wants = (part: string) => {
   return yes;
 };
 
+type LatencyRun = Awaited<ReturnType<typeof latency>>;
+
+/** The run whose figure is the median (the lower middle of an even count). */
+function medianBy<T>(runs: T[], figure: (run: T) => number): T {
+  const sorted = [...runs].sort((a, b) => figure(a) - figure(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 const load = quick
-  ? { latency: { visitors: 100, agents: 5, rate: 200, seconds: 3 }, throughput: { visitors: 50, agents: 5, window: 5, seconds: 3 }, idle: { visitors: 500, seconds: 3 }, storm: { visitors: 100, agents: 5, rate: 100 } }
-  : { latency: { visitors: 2000, agents: 50, rate: 2000, seconds: 10 }, throughput: { visitors: 500, agents: 50, window: 10, seconds: 10 }, idle: { visitors: 10_000, seconds: 20 }, storm: { visitors: 5000, agents: 50, rate: 1000 } };
+  ? { latencyRounds: 1, latency: { visitors: 100, agents: 5, rate: 200, seconds: 3 }, throughput: { visitors: 50, agents: 5, window: 5, seconds: 3 }, idle: { visitors: 500, seconds: 3 }, storm: { visitors: 100, agents: 5, rate: 100 } }
+  : { latencyRounds: 3, latency: { visitors: 2000, agents: 50, rate: 2000, seconds: 10 }, throughput: { visitors: 500, agents: 50, window: 10, seconds: 10 }, idle: { visitors: 10_000, seconds: 20 }, storm: { visitors: 5000, agents: 50, rate: 1000 } };
 
 const results: Record<string, unknown> = {
   when: new Date().toISOString(),
@@ -47,12 +55,20 @@ if (wants('widget')) {
 }
 
 if (wants('latency')) {
-  const ours = await latency('mostrador', load.latency);
-  const floor = await latency('floor', load.latency);
-  results.latency = { ours, floor };
+  // A p99 on a shared 2-core machine moves from run to run with GC and the
+  // scheduler: rounds alternate ours and the floor, and the median round counts.
+  const rounds: Array<{ ours: LatencyRun; floor: LatencyRun }> = [];
+  for (let i = 0; i < load.latencyRounds; i += 1) {
+    rounds.push({ ours: await latency('mostrador', load.latency), floor: await latency('floor', load.latency) });
+  }
+  const ours = medianBy(rounds.map((r) => r.ours), (r) => r.p99);
+  const floor = medianBy(rounds.map((r) => r.floor), (r) => r.p99);
+  results.latency = { ours, floor, rounds };
   const l = load.latency;
+  const perRound = (pick: (r: (typeof rounds)[number]) => LatencyRun) => rounds.map((r) => pick(r).p99.toFixed(1)).join(' / ');
   rows.push([`Latency p50 (${l.visitors} visitors, ${l.rate} msg/s)`, ms(ours.p50), ms(floor.p50), ratio(ours.p50, floor.p50), '']);
-  rows.push(['Latency p99, durable write included', ms(ours.p99), ms(floor.p99), ratio(ours.p99, floor.p99), '≤ 10 ms, ≤ 3× floor']);
+  rows.push([`Latency p99, durable write included (median of ${rounds.length})`, ms(ours.p99), ms(floor.p99), ratio(ours.p99, floor.p99), '≤ 10 ms, ≤ 3× floor']);
+  rows.push(['  p99 of each round', perRound((r) => r.ours), perRound((r) => r.floor), '', '']);
   rows.push(['Latency max', ms(ours.max), ms(floor.max), ratio(ours.max, floor.max), '']);
   if (ours.received < ours.sent) rows.push(['  messages not delivered in time', String(ours.sent - ours.received), String(floor.sent - floor.received), '', '']);
 }

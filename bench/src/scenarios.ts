@@ -6,6 +6,16 @@ import type { LatencyResult, ServerReady } from './protocol.ts';
 
 export type ServerKind = 'mostrador' | 'floor';
 
+/**
+ * Node flags for every server the bench starts. `BENCH_PROFILE=<dir>` adds a
+ * CPU profile of each server, written to that folder when it exits, to find
+ * where a figure's time goes.
+ */
+export function serverNodeArgs(): string[] {
+  const profileDir = process.env.BENCH_PROFILE;
+  return ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+}
+
 /** Each scenario gets a fresh server (fresh database) in its own process. */
 export async function withServer<T>(
   kind: ServerKind,
@@ -16,7 +26,7 @@ export async function withServer<T>(
   const server = await startProcess<ServerReady>(
     kind === 'floor' ? 'floor-server' : 'mostrador-server',
     { BENCH_DB: join(dir, 'bench.sqlite'), ...env },
-    { nodeArgs: ['--expose-gc'] },
+    { nodeArgs: serverNodeArgs() },
   );
   try {
     return await run(server, `http://127.0.0.1:${server.ready.port}`, dir);
@@ -117,7 +127,7 @@ export function storm(p: { visitors: number; agents: number; rate: number }): Pr
     const again = await startProcess<ServerReady>('mostrador-server', {
       BENCH_DB: join(dir, 'bench.sqlite'),
       BENCH_PORT: String(server.ready.port),
-    }, { nodeArgs: ['--expose-gc'] });
+    }, { nodeArgs: serverNodeArgs() });
     const backAt = Date.now();
     load.process.stdin?.write(`BACK ${backAt}\n`);
     try {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const GENERATOR_NICENESS = 10;
 
 export interface Child<Ready> {
   process: ChildProcess;
@@ -25,7 +26,11 @@ export function startProcess<Ready>(
   env: Record<string, string>,
   options: { nodeArgs?: string[]; timeoutMs?: number } = {},
 ): Promise<Child<Ready>> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(here, 'processes', `${name}.ts`)], {
+  const node = [process.execPath, ...(options.nodeArgs ?? []), '--import', 'tsx', join(here, 'processes', `${name}.ts`)];
+  // Load generators stand in for browsers on other machines: on this one they
+  // yield the CPU to the server under test (the floor's and ours alike).
+  const command = name.startsWith('load-') ? ['nice', '-n', String(GENERATOR_NICENESS), ...node] : node;
+  const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -5,6 +5,8 @@ export * from './schemas/conversation.ts';
 export * from './schemas/agent.ts';
 export * from './schemas/http.ts';
 export * from './schemas/admin.ts';
+export * from './schemas/shop.ts';
+export * from './schemas/visitor.ts';
 export * from './events/contract.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';

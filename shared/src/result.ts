@@ -7,6 +7,12 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'internal',
+  /** `identify` without a valid hash on a site that requires one. */
+  'identity_refused',
+  /** A proactive chat with a visitor who already has an open conversation. */
+  'already_chatting',
+  /** A proactive chat with a visitor no longer on the site. */
+  'visitor_offline',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

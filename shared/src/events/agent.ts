@@ -3,6 +3,8 @@ import { AgentAvailability, AgentSummary, Department } from '../schemas/agent.ts
 import { ClientId, Id, MessageBody } from '../schemas/common.ts';
 import { ConversationEvent, ConversationSummary, MessageEvent } from '../schemas/conversation.ts';
 import { ConversationList, ConversationListQuery, ConversationPage, SyncRequest } from '../schemas/http.ts';
+import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
+import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
 export const AgentSendMessage = z.object({
@@ -12,6 +14,18 @@ export const AgentSendMessage = z.object({
 });
 export const AgentSetTyping = z.object({ conversationId: Id, typing: z.boolean() });
 export const ConversationRef = z.object({ conversationId: Id });
+export const VisitorRef = z.object({ visitorId: Id });
+
+/** A proactive chat: the agent writes first to a visitor on the site. */
+export const StartConversation = z.object({ visitorId: Id, clientId: ClientId, body: MessageBody });
+
+export const LiveVisitorList = z.object({ visitors: z.array(LiveVisitor) });
+export type LiveVisitorList = z.infer<typeof LiveVisitorList>;
+/** Changes to the live list since the last fact, folded together (at most about one fact a second). */
+export const VisitorsChanged = z.object({ updated: z.array(LiveVisitor), left: z.array(Id) });
+export type VisitorsChanged = z.infer<typeof VisitorsChanged>;
+export const VisitorChanged = z.object({ profile: VisitorProfile });
+export type VisitorChanged = z.infer<typeof VisitorChanged>;
 
 export const TRANSFER_NOTE_MAX = 1000;
 export const TransferRequest = z.object({
@@ -42,6 +56,8 @@ export const TypingChanged = z.object({
   conversationId: Id,
   typing: z.boolean(),
   agent: z.object({ id: Id, name: z.string() }).nullable(),
+  /** The visitor's draft (typing preview), when the site allows it; null otherwise or once cleared. */
+  draft: z.string().max(MAX_MESSAGE_CHARS).nullable(),
 });
 export type TypingChanged = z.infer<typeof TypingChanged>;
 
@@ -64,6 +80,11 @@ export interface AgentClientEvents {
   'conversation:leave': Command<z.infer<typeof ConversationRef>, AgentConversationChanged>;
   'presence:set': Command<z.infer<typeof SetPresence>, AgentSummary>;
   'team:list': Command<Record<string, never>, Team>;
+  'conversation:start': Command<z.infer<typeof StartConversation>, z.infer<typeof AgentMessageSent>>;
+  'visitors:watch': Command<Record<string, never>, LiveVisitorList>;
+  'visitors:unwatch': Command<Record<string, never>, null>;
+  'visitor:follow': Command<z.infer<typeof VisitorRef>, VisitorProfile>;
+  'visitor:unfollow': Command<z.infer<typeof VisitorRef>, null>;
 }
 
 /** Facts the server tells the console. */
@@ -73,6 +94,8 @@ export interface AgentServerEvents {
   'conversation:changed': Fact<AgentConversationChanged>;
   'typing:changed': Fact<TypingChanged>;
   'presence:changed': Fact<PresenceChanged>;
+  'visitors:changed': Fact<VisitorsChanged>;
+  'visitor:changed': Fact<VisitorChanged>;
 }
 
 export const agentCommandSchemas = {
@@ -87,6 +110,11 @@ export const agentCommandSchemas = {
   'conversation:leave': { request: ConversationRef, response: AgentConversationChanged },
   'presence:set': { request: SetPresence, response: AgentSummary },
   'team:list': { request: z.object({}).strict(), response: Team },
+  'conversation:start': { request: StartConversation, response: AgentMessageSent },
+  'visitors:watch': { request: z.object({}).strict(), response: LiveVisitorList },
+  'visitors:unwatch': { request: z.object({}).strict(), response: z.null() },
+  'visitor:follow': { request: VisitorRef, response: VisitorProfile },
+  'visitor:unfollow': { request: VisitorRef, response: z.null() },
 } satisfies CommandSchemas<AgentClientEvents>;
 
 export const agentFactSchemas = {
@@ -95,4 +123,6 @@ export const agentFactSchemas = {
   'conversation:changed': AgentConversationChanged,
   'typing:changed': TypingChanged,
   'presence:changed': PresenceChanged,
+  'visitors:changed': VisitorsChanged,
+  'visitor:changed': VisitorChanged,
 } satisfies FactSchemas<AgentServerEvents>;

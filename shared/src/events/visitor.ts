@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ClientId, Id, MessageBody } from '../schemas/common.ts';
 import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
+import { CartUpdated, PageViewed } from '../schemas/shop.ts';
+import { VisitorIdentity } from '../schemas/visitor.ts';
+import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
 /** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
@@ -18,7 +21,25 @@ export const VisitorSendMessage = z.object({
   /** Department slug chosen in the widget or set by the shop; used when the message opens a conversation. */
   department: z.string().min(1).max(40).optional(),
 });
-export const VisitorSetTyping = z.object({ typing: z.boolean() });
+export const VisitorSetTyping = z.object({
+  typing: z.boolean(),
+  /**
+   * The draft so far (typing preview), card numbers already masked by the
+   * widget. Sent only when the site allows previews; never stored, and told
+   * only to the agents of the visitor's open conversation.
+   */
+  draft: z.string().max(MAX_MESSAGE_CHARS).optional(),
+});
+
+/** `Mostrador('identify', …)`: `hash` is HMAC-SHA256 of `id` under the site's identity secret, in hex. */
+export const VisitorIdentify = z.object({
+  id: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(80).optional(),
+  email: z.string().trim().toLowerCase().email().max(254).optional(),
+  hash: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
+});
+export type VisitorIdentify = z.infer<typeof VisitorIdentify>;
+export const IdentifyResult = z.object({ identity: VisitorIdentity });
 export const VisitorClose = z.object({ conversationId: Id });
 
 export const VisitorMessageSent = z.object({
@@ -42,6 +63,8 @@ export const SessionEstablished = z.object({
     name: z.string(),
     /** Departments the visitor may choose from before the first message; empty when the site offers no choice. */
     departments: z.array(z.object({ slug: z.string(), name: z.string() })),
+    /** Whether the widget may send the draft itself (typing preview) or only "is typing". */
+    typingPreview: z.boolean(),
   }),
 });
 export type SessionEstablished = z.infer<typeof SessionEstablished>;
@@ -68,6 +91,9 @@ export interface VisitorClientEvents {
   'typing:set': Command<z.infer<typeof VisitorSetTyping>, null>;
   'conversation:sync': Command<z.infer<typeof SyncRequest>, VisitorSyncPage>;
   'conversation:close': Command<z.infer<typeof VisitorClose>, VisitorConversationChanged>;
+  'page:viewed': Command<PageViewed, null>;
+  'cart:updated': Command<CartUpdated, null>;
+  'visitor:identify': Command<z.input<typeof VisitorIdentify>, z.infer<typeof IdentifyResult>>;
 }
 
 /** Facts the server tells the widget. */
@@ -84,6 +110,9 @@ export const visitorCommandSchemas = {
   'typing:set': { request: VisitorSetTyping, response: z.null() },
   'conversation:sync': { request: SyncRequest, response: VisitorSyncPage },
   'conversation:close': { request: VisitorClose, response: VisitorConversationChanged },
+  'page:viewed': { request: PageViewed, response: z.null() },
+  'cart:updated': { request: CartUpdated, response: z.null() },
+  'visitor:identify': { request: VisitorIdentify, response: IdentifyResult },
 } satisfies CommandSchemas<VisitorClientEvents>;
 
 export const visitorFactSchemas = {

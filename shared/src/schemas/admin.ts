@@ -44,6 +44,12 @@ export const SiteSettings = z.object({
   allowedOrigins: z.array(z.string().max(200)),
   /** Ask the visitor to pick a department before the first message. */
   departmentChoice: z.boolean(),
+  /** Agents see the visitor's draft as it is typed; off: only "is typing". */
+  typingPreview: z.boolean(),
+  /** Refuse `identify` calls without a valid hash. */
+  identityEnforced: z.boolean(),
+  /** The HMAC key the shop's server signs customer ids with; shown to admins only. */
+  identitySecret: z.string(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
-export const UpdateSiteBody = SiteSettings.omit({ key: true }).partial();
+export const UpdateSiteBody = SiteSettings.omit({ key: true, identitySecret: true }).partial();

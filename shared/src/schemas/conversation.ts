@@ -5,6 +5,11 @@ export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
+/** Who started the conversation: the visitor, an agent (proactive chat), or a trigger's invitation. */
+export const CONVERSATION_ORIGINS = ['visitor', 'agent', 'trigger'] as const;
+export const ConversationOrigin = z.enum(CONVERSATION_ORIGINS);
+export type ConversationOrigin = z.infer<typeof ConversationOrigin>;
+
 export const AUTHOR_KINDS = ['visitor', 'agent', 'system'] as const;
 export const Author = z.object({
   kind: z.enum(AUTHOR_KINDS),
@@ -120,6 +125,7 @@ export type QueueInfo = z.infer<typeof QueueInfo>;
 export const VisitorConversation = z.object({
   id: Id,
   status: ConversationStatus,
+  origin: ConversationOrigin,
   /** Highest seq of the visitor's log. */
   lastSeq: Seq,
   createdAt: Timestamp,
@@ -142,6 +148,7 @@ export const ConversationSummary = z.object({
   visitorId: Id,
   visitorLabel: z.string(),
   status: ConversationStatus,
+  origin: ConversationOrigin,
   lastSeq: Seq,
   lastMessage: LastMessage.nullable(),
   department: DepartmentRef.nullable(),

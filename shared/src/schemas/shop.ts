@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { Timestamp } from './common.ts';
+
+/**
+ * What the widget reads off the shop's pages: the page itself, the product it
+ * shows, and the cart. Limits are generous for real shops and keep one
+ * visitor from filling the database.
+ */
+export const URL_MAX = 2000;
+export const TITLE_MAX = 300;
+export const CART_ITEMS_MAX = 100;
+
+/** An http(s) URL; anything else (javascript:, data:) never reaches an agent's screen as a link. */
+export const WebUrl = z
+  .string()
+  .max(URL_MAX)
+  .regex(/^https?:\/\/[^\s]+$/i);
+
+/** Amounts in the currency's major unit (euros, not cents), as shops print them. */
+export const Amount = z.number().finite().min(0).max(1e9);
+/** ISO 4217, upper case. */
+export const Currency = z.string().regex(/^[A-Z]{3}$/);
+
+export const AVAILABILITIES = ['in_stock', 'out_of_stock', 'preorder', 'backorder', 'limited', 'discontinued'] as const;
+export const Availability = z.enum(AVAILABILITIES);
+export type Availability = z.infer<typeof Availability>;
+
+/** A product as the page describes it (schema.org Product JSON-LD or Open Graph product tags). */
+export const Product = z.object({
+  name: z.string().min(1).max(200),
+  sku: z.string().max(100).nullable(),
+  price: Amount.nullable(),
+  currency: Currency.nullable(),
+  image: WebUrl.nullable(),
+  availability: Availability.nullable(),
+});
+export type Product = z.infer<typeof Product>;
+
+/** The widget reports each page it is shown on, including history changes in single-page shops. */
+export const PageViewed = z.object({
+  url: WebUrl,
+  title: z.string().max(TITLE_MAX),
+  /** Empty when the browser gives none. */
+  referrer: z.union([WebUrl, z.literal('')]),
+  product: Product.nullable(),
+  /** The browser's language (BCP 47) and time zone (IANA), for the agent's "local time". */
+  language: z.string().max(35).optional(),
+  timeZone: z.string().max(64).optional(),
+});
+export type PageViewed = z.infer<typeof PageViewed>;
+
+export const CartItem = z.object({
+  sku: z.string().max(100).nullable(),
+  name: z.string().min(1).max(200),
+  qty: z.number().int().min(1).max(10_000),
+  /** Unit price. */
+  price: Amount,
+  url: WebUrl.nullable(),
+  image: WebUrl.nullable(),
+});
+export type CartItem = z.infer<typeof CartItem>;
+
+export const Cart = z.object({
+  items: z.array(CartItem).max(CART_ITEMS_MAX),
+  total: Amount,
+  currency: Currency,
+});
+export type Cart = z.infer<typeof Cart>;
+
+export const CART_STAGES = ['browsing', 'checkout', 'purchase'] as const;
+export const CartStage = z.enum(CART_STAGES);
+export type CartStage = z.infer<typeof CartStage>;
+
+export const CART_SOURCES = ['manual', 'shopify', 'datalayer'] as const;
+
+/** The widget reports the cart whenever it changes, from whichever source the shop offers. */
+export const CartUpdated = z.object({
+  cart: Cart,
+  /** Set when the shop signals checkout or a purchase; a purchase empties the live cart afterwards. */
+  stage: CartStage,
+  source: z.enum(CART_SOURCES),
+});
+export type CartUpdated = z.infer<typeof CartUpdated>;
+
+/** One step of the cart's history, as the agent reads it: "added 2 × Hoodie M, subtotal €84". */
+export const CART_CHANGES = ['added', 'removed', 'quantity', 'checkout', 'purchase', 'cleared'] as const;
+export const CartChange = z.object({
+  at: Timestamp,
+  change: z.enum(CART_CHANGES),
+  /** The item concerned; null for checkout, purchase and cleared. */
+  item: z.object({ name: z.string(), sku: z.string().nullable() }).nullable(),
+  /** For added/removed: how many; for quantity: the new quantity. */
+  qty: z.number().int().nullable(),
+  total: Amount,
+  currency: Currency,
+});
+export type CartChange = z.infer<typeof CartChange>;

@@ -1,8 +1,10 @@
+import type { Cart, Device, Product } from '@mostrador/shared';
 import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -17,6 +19,12 @@ export const sites = sqliteTable('sites', {
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
   /** Ask visitors to pick a department before their first message. */
   departmentChoice: integer('department_choice', { mode: 'boolean' }).notNull().default(false),
+  /** Agents see the visitor's draft as it is typed (off: only "is typing"). */
+  typingPreview: integer('typing_preview', { mode: 'boolean' }).notNull().default(true),
+  /** Refuse `identify` without a valid HMAC. */
+  identityEnforced: integer('identity_enforced', { mode: 'boolean' }).notNull().default(false),
+  /** HMAC-SHA256 key for `identify` hashes; empty until first needed (SQLite cannot add a column with a random default). */
+  identitySecret: text('identity_secret').notNull().default(''),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -82,8 +90,76 @@ export const visitors = sqliteTable(
     label: text('label').notNull(),
     createdAt: integer('created_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
+    /** Visits so far: a new one starts after 30 minutes away. */
+    visits: integer('visits').notNull().default(1),
+    visitStartedAt: integer('visit_started_at').notNull().default(0),
+    /** Set only by an `identify` with a valid hash. */
+    customerId: text('customer_id').references(() => customers.id),
+    /** What an unverified `identify` claimed; shown to agents as unverified, never merged. */
+    claimedName: text('claimed_name'),
+    claimedEmail: text('claimed_email'),
+    device: text('device', { mode: 'json' }).$type<Device>(),
+    language: text('language'),
+    timeZone: text('time_zone'),
   },
-  (t) => [index('visitors_site').on(t.siteId)],
+  (t) => [index('visitors_site').on(t.siteId), index('visitors_customer').on(t.customerId)],
+);
+
+/** A shop's logged-in customer, vouched for by the shop's server with an HMAC of their id. */
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    /** The shop's own id for the customer. */
+    externalId: text('external_id').notNull(),
+    name: text('name'),
+    email: text('email'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('customers_site_external').on(t.siteId, t.externalId)],
+);
+
+/** Pages visitors saw; written once, when the visitor leaves the page (batched by the group commit). */
+export const pageViews = sqliteTable(
+  'page_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    visitorId: text('visitor_id').notNull().references(() => visitors.id),
+    url: text('url').notNull(),
+    title: text('title').notNull(),
+    referrer: text('referrer').notNull(),
+    product: text('product', { mode: 'json' }).$type<Product>(),
+    startedAt: integer('started_at').notNull(),
+    seconds: integer('seconds').notNull(),
+  },
+  (t) => [index('page_views_visitor').on(t.visitorId, t.startedAt)],
+);
+
+/** The visitor's cart as last reported by the widget. */
+export const carts = sqliteTable('carts', {
+  visitorId: text('visitor_id').primaryKey().references(() => visitors.id),
+  cart: text('cart', { mode: 'json' }).$type<Cart>().notNull(),
+  stage: text('stage', { enum: ['browsing', 'checkout', 'purchase'] }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** The cart's history: one row per item added, removed or changed, and per checkout or purchase. */
+export const cartEvents = sqliteTable(
+  'cart_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    visitorId: text('visitor_id').notNull().references(() => visitors.id),
+    at: integer('at').notNull(),
+    change: text('change', { enum: ['added', 'removed', 'quantity', 'checkout', 'purchase', 'cleared'] }).notNull(),
+    itemName: text('item_name'),
+    itemSku: text('item_sku'),
+    qty: integer('qty'),
+    total: real('total').notNull(),
+    currency: text('currency').notNull(),
+  },
+  (t) => [index('cart_events_visitor').on(t.visitorId, t.at)],
 );
 
 export const conversations = sqliteTable(
@@ -94,6 +170,8 @@ export const conversations = sqliteTable(
     visitorId: text('visitor_id').notNull().references(() => visitors.id),
     visitorLabel: text('visitor_label').notNull(),
     status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    /** Who started it: the visitor, an agent (proactive chat) or a trigger's invitation. */
+    origin: text('origin', { enum: ['visitor', 'agent', 'trigger'] }).notNull().default('visitor'),
     /** Null: the site-wide queue, served by every agent of the site. */
     departmentId: text('department_id').references(() => departments.id),
     /** Who answers it; null while it waits in the queue. Kept after closing, for history. */

@@ -11,6 +11,9 @@ const STATUS_FOR_CODE: Record<ErrorCode, ErrorStatus> = {
   not_found: 404,
   conflict: 409,
   internal: 500,
+  identity_refused: 403,
+  already_chatting: 409,
+  visitor_offline: 409,
 };
 
 /** The HTTP status for a service's refusal, so routes answer with the same code a socket ack would. */

@@ -10,21 +10,30 @@ function toSettings(site: SiteRow): SiteSettings {
     key: site.key,
     allowedOrigins: site.allowedOrigins,
     departmentChoice: site.departmentChoice,
+    typingPreview: site.typingPreview,
+    identityEnforced: site.identityEnforced,
+    identitySecret: site.identitySecret,
   };
 }
 
-/** The admin's widget settings: name, allowed shop origins, department choice. */
+/** The admin's widget settings: name, allowed shop origins, department choice, typing preview, verified identity. */
 export const siteSettingsRoutes: FastifyPluginAsyncZod<{ sites: SitesService }> = async (app, { sites }) => {
   app.addHook('preHandler', app.requireAdmin);
   const errors = errorResponses(ErrorResponse);
 
   app.get('/api/admin/site', { schema: { response: { 200: SiteSettings, ...errors } } }, async (request) =>
-    toSettings(sites.byId(request.agent!.siteId)!),
+    toSettings(sites.withIdentitySecret(sites.byId(request.agent!.siteId)!)),
   );
 
   app.patch(
     '/api/admin/site',
     { schema: { body: UpdateSiteBody, response: { 200: SiteSettings, ...errors } } },
-    async (request) => toSettings(sites.update(request.agent!.siteId, request.body)),
+    async (request) => toSettings(sites.withIdentitySecret(sites.update(request.agent!.siteId, request.body))),
+  );
+
+  app.post(
+    '/api/admin/site/identity-secret',
+    { schema: { response: { 200: SiteSettings, ...errors } } },
+    async (request) => toSettings(sites.rotateIdentitySecret(request.agent!.siteId)),
   );
 };

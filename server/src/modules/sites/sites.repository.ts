@@ -3,6 +3,9 @@ import type { Db } from '../../db/client.ts';
 import { meta, sites } from '../../db/schema.ts';
 
 export type SiteRow = typeof sites.$inferSelect;
+export type SiteChanges = Partial<
+  Pick<SiteRow, 'name' | 'allowedOrigins' | 'departmentChoice' | 'typingPreview' | 'identityEnforced' | 'identitySecret'>
+>;
 
 export class SitesRepository {
   constructor(private readonly db: Db) {}
@@ -11,7 +14,7 @@ export class SitesRepository {
     this.db.insert(sites).values(row).run();
   }
 
-  update(id: string, changes: Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'departmentChoice'>>): SiteRow {
+  update(id: string, changes: SiteChanges): SiteRow {
     const row = this.db.update(sites).set(changes).where(eq(sites.id, id)).returning().get();
     if (!row) throw new Error(`site ${id} vanished`);
     return row;

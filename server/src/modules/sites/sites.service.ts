@@ -1,5 +1,5 @@
-import { newId, newSiteKey } from '../../db/ids.ts';
-import type { SiteRow, SitesRepository } from './sites.repository.ts';
+import { newId, newIdentitySecret, newSiteKey } from '../../db/ids.ts';
+import type { SiteChanges, SiteRow, SitesRepository } from './sites.repository.ts';
 
 export interface NewSite {
   name: string;
@@ -7,7 +7,16 @@ export interface NewSite {
   departmentChoice?: boolean;
 }
 
+export type SiteSettingsChanges = Omit<SiteChanges, 'identitySecret'>;
+
+/**
+ * Sites change rarely and are read on every visitor handshake and every
+ * typing preview, so rows are kept in memory; every write goes through here
+ * and refreshes the copy.
+ */
 export class SitesService {
+  readonly #byId = new Map<string, SiteRow>();
+
   constructor(private readonly repo: SitesRepository) {}
 
   create(input: NewSite): SiteRow {
@@ -17,34 +26,57 @@ export class SitesService {
       name: input.name,
       allowedOrigins: input.allowedOrigins,
       departmentChoice: input.departmentChoice ?? false,
+      typingPreview: true,
+      identityEnforced: false,
+      identitySecret: newIdentitySecret(),
       createdAt: Date.now(),
     };
     this.repo.insert(row);
-    return row;
+    return this.#remember(row);
   }
 
-  update(id: string, changes: Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'departmentChoice'>>): SiteRow {
+  update(id: string, changes: SiteSettingsChanges): SiteRow {
     const allowedOrigins = changes.allowedOrigins?.map((o) => o.trim()).filter(Boolean);
     const columns = { ...changes, ...(allowedOrigins ? { allowedOrigins } : {}) };
-    if (Object.keys(columns).length === 0) return this.repo.byId(id)!;
-    return this.repo.update(id, columns);
+    if (Object.keys(columns).length === 0) return this.byId(id)!;
+    return this.#remember(this.repo.update(id, columns));
+  }
+
+  /** A new secret: every hash signed with the old one stops verifying at once. */
+  rotateIdentitySecret(id: string): SiteRow {
+    return this.#remember(this.repo.update(id, { identitySecret: newIdentitySecret() }));
+  }
+
+  /** Sites created before identity existed get their secret on first use. */
+  withIdentitySecret(site: SiteRow): SiteRow {
+    return site.identitySecret ? site : this.rotateIdentitySecret(site.id);
   }
 
   byKey(key: string): SiteRow | undefined {
-    return this.repo.byKey(key);
+    for (const site of this.#byId.values()) if (site.key === key) return site;
+    const row = this.repo.byKey(key);
+    return row ? this.#remember(row) : undefined;
   }
 
   byId(id: string): SiteRow | undefined {
-    return this.repo.byId(id);
+    const cached = this.#byId.get(id);
+    if (cached) return cached;
+    const row = this.repo.byId(id);
+    return row ? this.#remember(row) : undefined;
   }
 
   /** The demo shop's site, created by the first-run seed. */
   demoSite(): SiteRow | undefined {
     const id = this.repo.getMeta('demo_site_id');
-    return id ? this.repo.byId(id) : undefined;
+    return id ? this.byId(id) : undefined;
   }
 
   markDemoSite(siteId: string): void {
     this.repo.setMeta('demo_site_id', siteId);
+  }
+
+  #remember(row: SiteRow): SiteRow {
+    this.#byId.set(row.id, row);
+    return row;
   }
 }

@@ -23,7 +23,14 @@ import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './m
 import { PresenceService } from './modules/presence/index.ts';
 import { siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
-import { VisitorsRepository, VisitorsService } from './modules/visitors/index.ts';
+import {
+  ActivityRepository,
+  attachVisitorWatching,
+  DEFAULT_ACTIVITY_OPTIONS,
+  VisitorActivity,
+  VisitorsRepository,
+  VisitorsService,
+} from './modules/visitors/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -37,6 +44,7 @@ export interface Services {
   conversations: ConversationsService;
   routing: RoutingService;
   team: TeamCoordinator;
+  activity: VisitorActivity;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -73,10 +81,27 @@ export async function buildApp(config: Config): Promise<App> {
   const access = new AccessResolver((id) => repo.guestIds(id), (id) => team.departmentIdsOf(id));
   const board = new QueueBoard(repo, team);
   const views = new ConversationViews(repo, team, board);
-  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views);
+  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (visitorId) =>
+    activity.conversationChanged(visitorId),
+  );
   const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
   const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team);
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
+
+  // Shop context: who is on the site, their pages, cart and identity, for the console.
+  const watching = attachVisitorWatching(app.realtime.agents);
+  const activity = new VisitorActivity(visitors, new ActivityRepository(app.db), app.groupCommit, {
+    ...watching.ports,
+    openConversationOf: (visitorId) => conversations.openForVisitor(visitorId)?.id ?? null,
+    conversationsOf: (visitorIds, limit) => conversations.conversationsOf(visitorIds, limit).map((c) => views.earlier(c)),
+    log: (err) => app.log.error({ err }, 'visitor activity write failed'),
+  }, {
+    ...DEFAULT_ACTIVITY_OPTIONS,
+    leaveGraceMs: config.visitorLeaveGraceMs,
+    listFlushMs: config.liveListFlushMs,
+  });
+  // Before sockets close: pages still open become trail entries.
+  app.addHook('preClose', async () => activity.close());
 
   await app.register(authPlugin, { agents });
 
@@ -104,6 +129,7 @@ export async function buildApp(config: Config): Promise<App> {
   attachVisitorSocket(app.realtime.visitors, {
     sites,
     visitors,
+    activity,
     conversations,
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
@@ -115,12 +141,14 @@ export async function buildApp(config: Config): Promise<App> {
     routing,
     views,
     team: coordinator,
+    activity,
+    watching,
     agentFromCookieHeader: app.agentFromCookieHeader,
     consoleOrigins: config.consoleOrigins,
     trustProxy: config.trustProxy,
     log: app.log,
   });
 
-  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator };
+  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity };
   return Object.assign(app, { services });
 }

@@ -19,6 +19,10 @@ export interface Config {
   sessionDays: number;
   /** How long an agent with no console open still counts as online (a reload), before its chats are requeued. */
   offlineGraceMs: number;
+  /** A visitor with no open tab stays in the live list this long (the next page is on its way). */
+  visitorLeaveGraceMs: number;
+  /** Live-list changes are told to consoles at most this often. */
+  liveListFlushMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Serve the demo shop under /shop/. */
   demoShop: boolean;
@@ -44,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     sessionDays: Number(env.SESSION_DAYS ?? 30),
     offlineGraceMs: Number(env.OFFLINE_GRACE_SECONDS ?? 30) * 1000,
+    visitorLeaveGraceMs: Number(env.VISITOR_LEAVE_GRACE_SECONDS ?? 15) * 1000,
+    liveListFlushMs: 1000,
     logLevel: (env.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
     demoShop: env.DEMO_SHOP !== 'false',
   };

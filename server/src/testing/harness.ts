@@ -231,3 +231,23 @@ export function connected(socket: { once(event: string, listener: (arg: never) =
     socket.once('connect_error', ((err: Error) => reject(err)) as (arg: never) => void);
   });
 }
+
+/** A widget's first connection (or a reconnect with `token`): its socket, session token and visitor id. */
+export async function connectVisitorSession(server: TestServer, token?: string) {
+  const socket = connectVisitor(server.url, { siteKey: server.siteKey, ...(token ? { token } : {}) });
+  const session = nextFact<VisitorSocket, { token: string; visitorId: string }>(socket, 'session:established');
+  await connected(socket);
+  return { socket, ...(await session) };
+}
+
+/** For `app.inject`: a site with an admin and a plain agent, and each one's session cookie. */
+export async function siteWithAdminAndAgent(app: App) {
+  const site = app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] });
+  await app.services.agents.create({ siteId: site.id, email: 'admin@shop.example', name: 'Admin', role: 'admin', password: 'admin-pass' });
+  await app.services.agents.create({ siteId: site.id, email: 'plain@shop.example', name: 'Plain', role: 'agent', password: 'plain-pass' });
+  const sessionOf = async (email: string, password: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    return { mostrador_session: res.cookies.find((c) => c.name === 'mostrador_session')!.value };
+  };
+  return { site, admin: await sessionOf('admin@shop.example', 'admin-pass'), plain: await sessionOf('plain@shop.example', 'plain-pass') };
+}

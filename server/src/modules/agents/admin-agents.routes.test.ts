@@ -1,24 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
-import { buildTestApp } from '../../testing/harness.ts';
+import { buildTestApp, siteWithAdminAndAgent } from '../../testing/harness.ts';
 
 let app: App;
 let cleanup: () => Promise<void>;
 let admin: Record<string, string>;
 let plain: Record<string, string>;
 
-async function sessionOf(email: string, password: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-  return { mostrador_session: res.cookies.find((c) => c.name === 'mostrador_session')!.value };
-}
-
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
-  const site = app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] });
-  await app.services.agents.create({ siteId: site.id, email: 'admin@shop.example', name: 'Admin', role: 'admin', password: 'admin-pass' });
-  await app.services.agents.create({ siteId: site.id, email: 'plain@shop.example', name: 'Plain', role: 'agent', password: 'plain-pass' });
-  admin = await sessionOf('admin@shop.example', 'admin-pass');
-  plain = await sessionOf('plain@shop.example', 'plain-pass');
+  ({ admin, plain } = await siteWithAdminAndAgent(app));
 });
 
 afterEach(() => cleanup());

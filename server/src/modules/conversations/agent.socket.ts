@@ -2,6 +2,7 @@ import { agentCommandSchemas, mapOk, ok, type AgentClientEvents } from '@mostrad
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
+import type { VisitorActivity, VisitorWatching } from '../visitors/index.ts';
 import { normalizeOrigin, serverOriginOf } from '../sites/index.ts';
 import type { AgentActor } from './actors.ts';
 import { agentRooms, sessionRoom } from './conversations.broadcast.ts';
@@ -15,6 +16,8 @@ export interface AgentSocketDeps {
   routing: RoutingService;
   views: ConversationViews;
   team: TeamCoordinator;
+  activity: VisitorActivity;
+  watching: VisitorWatching;
   agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
   consoleOrigins: string[];
   trustProxy: boolean;
@@ -23,7 +26,7 @@ export interface AgentSocketDeps {
 
 /** The console's side: only the console's own origin, only with a live session. */
 export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): void {
-  const { conversations, routing, views, team, log } = deps;
+  const { conversations, routing, views, team, activity, watching, log } = deps;
 
   ns.use((socket, next) => {
     const headers = socket.handshake.headers;
@@ -76,6 +79,11 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
           mapOk(await routing.leave(actor, payload.conversationId), (a) => views.agentChanged(a)),
         'presence:set': (payload) => ok(team.setAvailability(agentId, siteId, payload.status)),
         'team:list': () => ok(team.list(siteId)),
+        'conversation:start': async (payload) =>
+          mapOk(await conversations.startByAgent(actor, payload, activity.whereabouts(payload.visitorId)), (a) =>
+            views.agentSent(a),
+          ),
+        ...watching.handlers(socket, siteId, activity),
       },
       log,
     );

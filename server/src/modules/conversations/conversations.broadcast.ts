@@ -37,9 +37,12 @@ export class SocketBroadcaster {
     private readonly agents: AgentNamespace,
     private readonly repo: ConversationsRepository,
     private readonly views: ConversationViews,
+    /** A visitor's conversation opened or closed: the live visitor list and side panel show it. */
+    private readonly visitorConversationChanged: (visitorId: string) => void = () => {},
   ) {}
 
   conversationCreated(conversation: ConversationRow): void {
+    this.visitorConversationChanged(conversation.visitorId);
     this.agents
       .to(this.agentRooms(conversation))
       .emit('conversation:created', { conversation: this.views.summary(conversation) });
@@ -72,12 +75,19 @@ export class SocketBroadcaster {
         (skip ? toVisitor.except(skip) : toVisitor).emit(fact, { event: visitorEvent, conversation: visitorView });
       }
     });
+    if (events.some((e) => e.type === 'status')) this.visitorConversationChanged(conversation.visitorId);
   }
 
-  visitorTyping(conversation: ConversationRow, typing: boolean): void {
-    this.agents
-      .to(this.agentRooms(conversation))
-      .emit('typing:changed', { conversationId: conversation.id, typing, agent: null });
+  /**
+   * Everyone who may see the conversation hears "typing"; only the agents in
+   * it (assignee and guests) see the draft itself.
+   */
+  visitorTyping(conversation: ConversationRow, typing: boolean, draft: string | null): void {
+    const fact = { conversationId: conversation.id, typing, agent: null };
+    const inChat = draft === null ? [] : this.participantRooms(conversation);
+    if (inChat.length > 0) this.agents.to(inChat).emit('typing:changed', { ...fact, draft });
+    const others = this.agents.to(this.agentRooms(conversation));
+    (inChat.length > 0 ? others.except(inChat) : others).emit('typing:changed', { ...fact, draft: null });
   }
 
   /** The visitor sees the agent typing; colleagues in the chat see it too, to avoid answering twice. */
@@ -87,7 +97,7 @@ export class SocketBroadcaster {
       .emit('typing:changed', { conversationId: conversation.id, typing, name: agent.name });
     this.agents
       .to(this.agentRooms(conversation))
-      .emit('typing:changed', { conversationId: conversation.id, typing, agent });
+      .emit('typing:changed', { conversationId: conversation.id, typing, agent, draft: null });
   }
 
   queueUpdated(conversation: ConversationRow, queue: QueueInfo | null): void {
@@ -98,6 +108,13 @@ export class SocketBroadcaster {
 
   presenceChanged(siteId: string, agent: AgentSummary): void {
     this.agents.to(siteAgentsRoom(siteId)).emit('presence:changed', { agent });
+  }
+
+  private participantRooms(conversation: ConversationRow): string[] {
+    if (conversation.status !== 'open') return [];
+    const rooms = this.repo.guestIds(conversation.id).map(agentRoom);
+    if (conversation.assigneeId) rooms.push(agentRoom(conversation.assigneeId));
+    return rooms;
   }
 
   private agentRooms(conversation: ConversationRow, formerAgents: string[] = []): string[] {

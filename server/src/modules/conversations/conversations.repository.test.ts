@@ -21,6 +21,7 @@ function conversation(id: string, status: ConversationRow['status']): Conversati
     visitorId,
     visitorLabel: '#TEST1',
     status,
+    origin: 'visitor',
     departmentId: null,
     assigneeId: null,
     queuedAt: status === 'open' ? 1 : null,

@@ -281,6 +281,16 @@ export class ConversationsRepository {
       .all();
   }
 
+  byVisitors(visitorIds: readonly string[], limit: number): ConversationRow[] {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(inArray(conversations.visitorId, [...visitorIds]))
+      .orderBy(desc(conversations.createdAt))
+      .limit(limit)
+      .all();
+  }
+
   listBySite(siteId: string, status: ConversationRow['status'], limit: number): ConversationRow[] {
     return this.db
       .select()

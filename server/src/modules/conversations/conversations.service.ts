@@ -163,11 +163,61 @@ export class ConversationsService {
     return this.repo.loads(siteId);
   }
 
-  /** Typing is ephemeral: told to the other side, never stored. */
-  visitorTyping(visitor: VisitorActor, typing: boolean): Result<null> {
+  /**
+   * Typing is ephemeral: told to the other side, never stored. The draft
+   * (typing preview) goes only to the agents in the conversation, and only
+   * when the site allows previews.
+   */
+  visitorTyping(visitor: VisitorActor, typing: boolean, draft: string | null): Result<null> {
     const conversation = this.repo.openForVisitor(visitor.visitorId);
-    if (conversation) this.broadcast.visitorTyping(conversation, typing);
+    if (conversation) this.broadcast.visitorTyping(conversation, typing, typing ? draft : null);
     return ok(null);
+  }
+
+  /**
+   * A proactive chat: the agent writes first to a visitor on the site. The
+   * conversation opens assigned to that agent, whatever their load, since
+   * they chose to start it. A resend with the same client id is stored once.
+   */
+  async startByAgent(
+    agent: AgentActor,
+    input: { visitorId: string; clientId: string; body: string },
+    visitor: { siteId: string; label: string; online: boolean } | null,
+  ): Promise<Result<Appended>> {
+    const outcome = await this.groupCommit.run((): Result<{ events: EventRow[]; conversation: ConversationRow; isNew: boolean }> => {
+      const stored = this.storedResend(agent.agentId, input.clientId);
+      if (stored) return ok({ events: [stored.event], conversation: stored.conversation, isNew: false });
+      if (!visitor || visitor.siteId !== agent.siteId) return fail('not_found', 'No such visitor');
+      if (!visitor.online) return fail('visitor_offline', 'The visitor has left the site');
+      if (this.repo.openForVisitor(input.visitorId)) return fail('already_chatting', 'The visitor is already in a conversation');
+      const now = Date.now();
+      const actor = { kind: 'visitor' as const, visitorId: input.visitorId, siteId: visitor.siteId, label: visitor.label, connectionId: '' };
+      this.repo.insert({ ...this.newConversation(actor, undefined, now), origin: 'agent', queuedAt: null });
+      const opened = this.repo.openForVisitor(input.visitorId)!;
+      const joined = this.routing.startWithInTx(opened, agent);
+      if (!joined) return fail('not_found', 'No such agent');
+      const message = this.repo.appendAgentMessage(opened.id, {
+        authorKind: 'agent',
+        authorId: agent.agentId,
+        authorName: agent.name,
+        clientId: input.clientId,
+        body: input.body,
+        createdAt: now,
+      });
+      return ok({ events: [joined.event, message.event], conversation: message.conversation, isNew: true });
+    });
+    if (!outcome.ok) return outcome;
+    const { events, conversation, isNew } = outcome.data;
+    if (isNew) {
+      this.broadcast.conversationCreated(conversation);
+      this.broadcast.eventsAppended(conversation, events);
+    }
+    return ok({ event: events.at(-1)!, conversation });
+  }
+
+  /** A visitor's conversations (or a customer's, across devices), newest first. */
+  conversationsOf(visitorIds: readonly string[], limit: number): ConversationRow[] {
+    return this.repo.byVisitors(visitorIds, limit);
   }
 
   agentTyping(agent: AgentActor, conversationId: string, typing: boolean): Result<null> {
@@ -191,6 +241,7 @@ export class ConversationsService {
       visitorId: visitor.visitorId,
       visitorLabel: visitor.label,
       status: 'open',
+      origin: 'visitor',
       departmentId: departmentSlug ? this.team.departmentBySlug(visitor.siteId, departmentSlug) : null,
       assigneeId: null,
       queuedAt: now,

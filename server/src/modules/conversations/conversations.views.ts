@@ -1,4 +1,4 @@
-import type { ConversationSummary, QueueInfo, VisitorConversation } from '@mostrador/shared';
+import type { ConversationSummary, EarlierConversation, QueueInfo, VisitorConversation } from '@mostrador/shared';
 import type { Page, Appended } from './conversations.service.ts';
 import { toEvent, toMessageEvent, toVisitorEvent } from './conversations.mapping.ts';
 import type { ConversationRow, ConversationsRepository } from './conversations.repository.ts';
@@ -36,17 +36,20 @@ export class ConversationViews {
     return this.latestVisitorView.view;
   }
 
+  /** A conversation as a visitor profile lists it. */
+  earlier(row: ConversationRow): EarlierConversation {
+    return { id: row.id, status: row.status, createdAt: row.createdAt, lastMessage: lastMessageOf(row) };
+  }
+
   private buildSummary(row: ConversationRow): ConversationSummary {
     return {
       id: row.id,
       visitorId: row.visitorId,
       visitorLabel: row.visitorLabel,
       status: row.status,
+      origin: row.origin,
       lastSeq: row.lastSeq,
-      lastMessage:
-        row.lastMessageAt !== null && row.lastMessageAuthor !== null
-          ? { body: row.lastMessageBody ?? '', authorKind: row.lastMessageAuthor, createdAt: row.lastMessageAt }
-          : null,
+      lastMessage: lastMessageOf(row),
       department: this.team.departmentRef(row.departmentId),
       assignee: row.assigneeId ? this.team.agentRef(row.assigneeId) : null,
       guests: this.guests(row.id),
@@ -62,6 +65,7 @@ export class ConversationViews {
     return {
       id: row.id,
       status: row.status,
+      origin: row.origin,
       lastSeq: row.lastVisitorSeq,
       createdAt: row.createdAt,
       agents: row.status === 'open' ? agentIds.flatMap((id) => {
@@ -108,4 +112,10 @@ export class ConversationViews {
   private guests(conversationId: string) {
     return this.repo.guestIds(conversationId).flatMap((id) => this.team.agentRef(id) ?? []);
   }
+}
+
+function lastMessageOf(row: ConversationRow): ConversationSummary['lastMessage'] {
+  return row.lastMessageAt !== null && row.lastMessageAuthor !== null
+    ? { body: row.lastMessageBody ?? '', authorKind: row.lastMessageAuthor, createdAt: row.lastMessageAt }
+    : null;
 }

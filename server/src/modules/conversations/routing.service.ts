@@ -264,6 +264,12 @@ export class RoutingService {
     for (const change of this.board.changes(siteId)) this.broadcast.queueUpdated(change.conversation, change.queue);
   }
 
+  /** A proactive chat: its starter is its assignee. Inside the group commit. */
+  startWithInTx(conversation: ConversationRow, agent: AgentActor): Appended | null {
+    const ref = this.team.agentRef(agent.agentId);
+    return this.claimInTx(conversation, agent.agentId, ref, this.repo.loads(conversation.siteId));
+  }
+
   private claimInTx(conversation: ConversationRow, agentId: string, actor: Ref | null, loads: Map<string, number>): Appended | null {
     const ref = this.team.agentRef(agentId);
     const claimed = ref ? this.repo.claim(conversation.id, agentId) : undefined;

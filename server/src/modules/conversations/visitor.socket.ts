@@ -2,7 +2,7 @@ import { mapOk, VisitorHandshake, visitorCommandSchemas, type VisitorClientEvent
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
 import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
-import type { VisitorsService } from '../visitors/index.ts';
+import { visitorContextHandlers, type VisitorActivity, type VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
 import { visitorRoom } from './conversations.broadcast.ts';
 import type { ConversationsService } from './conversations.service.ts';
@@ -11,6 +11,7 @@ import type { ConversationViews } from './conversations.views.ts';
 export interface VisitorSocketDeps {
   sites: SitesService;
   visitors: VisitorsService;
+  activity: VisitorActivity;
   conversations: ConversationsService;
   views: ConversationViews;
   /** The departments a visitor may pick from, when the site asks. */
@@ -21,7 +22,7 @@ export interface VisitorSocketDeps {
 
 /** The widget's side: handshake (site, origin, identity) and its commands. */
 export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
-  const { sites, visitors, conversations, views, log } = deps;
+  const { sites, visitors, activity, conversations, views, log } = deps;
 
   ns.use((socket, next) => {
     const parsed = VisitorHandshake.safeParse(socket.handshake.auth);
@@ -33,7 +34,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     if (!isOriginAllowed(headers.origin, site.allowedOrigins, serverOrigin)) {
       return next(new Error('forbidden_origin'));
     }
-    const { visitor, token } = visitors.identify(site.id, parsed.data.token);
+    const { visitor, token } = visitors.identify(site.id, parsed.data.token, headers['user-agent']);
     socket.data = { siteId: site.id, visitorId: visitor.id, token, label: visitor.label };
     next();
   });
@@ -42,6 +43,14 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const { siteId, visitorId, token, label } = socket.data;
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join(visitorRoom(visitorId));
+    const visitor = visitors.byId(visitorId);
+    if (visitor) activity.connected(socket.id, visitor);
+    // A tab closed mid-draft must not leave "typing…" (or the draft) on the agent's screen.
+    let typing = false;
+    socket.on('disconnect', () => {
+      activity.disconnected(socket.id, visitorId);
+      if (typing) conversations.visitorTyping(actor, false, null);
+    });
     const open = conversations.openForVisitor(visitorId);
     const site = sites.byId(siteId);
     socket.emit('session:established', {
@@ -51,6 +60,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       site: {
         name: site?.name ?? '',
         departments: site?.departmentChoice ? deps.departmentChoices(siteId) : [],
+        typingPreview: site?.typingPreview ?? false,
       },
     });
 
@@ -60,11 +70,16 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       {
         'message:send': async (payload) =>
           mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
-        'typing:set': (payload) => conversations.visitorTyping(actor, payload.typing),
+        'typing:set': (payload) => {
+          typing = payload.typing;
+          const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;
+          return conversations.visitorTyping(actor, payload.typing, draft);
+        },
         'conversation:sync': (payload) =>
           mapOk(conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), (p) => views.visitorPage(p)),
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
+        ...visitorContextHandlers({ socketId: socket.id, visitorId, siteId }, { activity, sites }),
       },
       log,
     );

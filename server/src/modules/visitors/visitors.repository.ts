@@ -1,9 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { visitors } from '../../db/schema.ts';
+import { customers, visitors } from '../../db/schema.ts';
 
 export type VisitorRow = typeof visitors.$inferSelect;
+export type CustomerRow = typeof customers.$inferSelect;
+export type VisitorChanges = Partial<Omit<VisitorRow, 'id' | 'siteId' | 'tokenHash' | 'label' | 'createdAt'>>;
 
+/** The visitors and the customers a shop vouched for. */
 export class VisitorsRepository {
   constructor(private readonly db: Db) {}
 
@@ -19,7 +22,38 @@ export class VisitorsRepository {
       .get();
   }
 
-  touch(id: string, at: number): void {
-    this.db.update(visitors).set({ lastSeenAt: at }).where(eq(visitors.id, id)).run();
+  byId(id: string): VisitorRow | undefined {
+    return this.db.select().from(visitors).where(eq(visitors.id, id)).get();
+  }
+
+  update(id: string, changes: VisitorChanges): void {
+    if (Object.keys(changes).length > 0) this.db.update(visitors).set(changes).where(eq(visitors.id, id)).run();
+  }
+
+  customerById(id: string): CustomerRow | undefined {
+    return this.db.select().from(customers).where(eq(customers.id, id)).get();
+  }
+
+  /** Creates the customer on first sight, or refreshes the name and email the shop gave. */
+  upsertCustomer(row: CustomerRow): CustomerRow {
+    return this.db
+      .insert(customers)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [customers.siteId, customers.externalId],
+        set: { name: row.name, email: row.email, updatedAt: row.updatedAt },
+      })
+      .returning()
+      .get();
+  }
+
+  /** Every visitor (device) linked to a customer. */
+  idsOfCustomer(customerId: string): string[] {
+    return this.db
+      .select({ id: visitors.id })
+      .from(visitors)
+      .where(eq(visitors.customerId, customerId))
+      .all()
+      .map((r) => r.id);
   }
 }

@@ -1,0 +1,50 @@
+import type { Cart } from '@mostrador/shared';
+import { describe, expect, it } from 'vitest';
+import { cartChanges, type CartState } from './cart-history.ts';
+
+const hoodie = { sku: 'HOOD-M', name: 'Hoodie M', qty: 2, price: 42, url: null, image: null };
+const cap = { sku: 'CAP', name: 'Cap', qty: 1, price: 15, url: null, image: null };
+const cart = (items: Cart['items'], stage: CartState['stage'] = 'browsing'): CartState => ({
+  cart: { items, total: items.reduce((sum, i) => sum + i.qty * i.price, 0), currency: 'EUR' },
+  stage,
+});
+const AT = 1_700_000_000_000;
+
+describe('cartChanges', () => {
+  it('tells a first line added with the subtotal after it', () => {
+    expect(cartChanges(null, cart([hoodie]), AT)).toEqual([
+      { at: AT, change: 'added', item: { name: 'Hoodie M', sku: 'HOOD-M' }, qty: 2, total: 84, currency: 'EUR' },
+    ]);
+  });
+
+  it('tells quantity changes and removals, and nothing for a repeated report', () => {
+    const before = cart([hoodie, cap]);
+    expect(cartChanges(before, before, AT)).toEqual([]);
+    const after = cart([{ ...hoodie, qty: 3 }]);
+    expect(cartChanges(before, after, AT).map((c) => [c.change, c.item?.name, c.qty, c.total])).toEqual([
+      ['quantity', 'Hoodie M', 3, 126],
+      ['removed', 'Cap', 1, 126],
+    ]);
+  });
+
+  it('tells an emptied cart of several lines as one step', () => {
+    expect(cartChanges(cart([hoodie, cap]), cart([]), AT).map((c) => c.change)).toEqual(['cleared']);
+    expect(cartChanges(cart([cap]), cart([]), AT).map((c) => c.change)).toEqual(['removed']);
+  });
+
+  it('tells checkout once, and a purchase once, without listing the purchased lines as removed', () => {
+    const browsing = cart([hoodie]);
+    const checkout = cart([hoodie], 'checkout');
+    expect(cartChanges(browsing, checkout, AT).map((c) => c.change)).toEqual(['checkout']);
+    expect(cartChanges(checkout, checkout, AT)).toEqual([]);
+    const purchase = cart([hoodie], 'purchase');
+    expect(cartChanges(checkout, purchase, AT).map((c) => [c.change, c.total])).toEqual([['purchase', 84]]);
+    expect(cartChanges(purchase, purchase, AT)).toEqual([]);
+    expect(cartChanges(purchase, cart([cap]), AT).map((c) => [c.change, c.item?.name])).toEqual([['added', 'Cap']]);
+  });
+
+  it('keys lines without a SKU by name', () => {
+    const noSku = { ...cap, sku: null };
+    expect(cartChanges(cart([noSku]), cart([{ ...noSku, qty: 2 }]), AT).map((c) => c.change)).toEqual(['quantity']);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseUserAgent } from './user-agent.ts';
+
+describe('parseUserAgent', () => {
+  it.each([
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+      { type: 'desktop', os: 'Windows', browser: 'Chrome 131' },
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+      { type: 'mobile', os: 'iOS', browser: 'Safari 18' },
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile Safari/537.36',
+      { type: 'mobile', os: 'Android', browser: 'Samsung Internet 26' },
+    ],
+    [
+      'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      { type: 'tablet', os: 'iOS', browser: 'Safari 17' },
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 13; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+      { type: 'tablet', os: 'Android', browser: 'Chrome 120' },
+    ],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:133.0) Gecko/20100101 Firefox/133.0',
+      { type: 'desktop', os: 'macOS', browser: 'Firefox 133' },
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86',
+      { type: 'desktop', os: 'Windows', browser: 'Edge 131' },
+    ],
+  ])('reads %s', (ua, device) => {
+    expect(parseUserAgent(ua)).toEqual(device);
+  });
+
+  it('reads an unknown or missing user agent as a desktop with no names', () => {
+    expect(parseUserAgent(undefined)).toEqual({ type: 'desktop', os: null, browser: null });
+    expect(parseUserAgent('curl/8.5.0')).toEqual({ type: 'desktop', os: null, browser: null });
+  });
+});

@@ -1,0 +1,251 @@
+import {
+  fail,
+  ok,
+  PROFILE_CART_HISTORY_MAX,
+  PROFILE_CONVERSATIONS_MAX,
+  PROFILE_TRAIL_MAX,
+  type CartUpdated,
+  type EarlierConversation,
+  type LiveVisitor,
+  type PageRecord,
+  type PageViewed,
+  type Result,
+  type VisitorIdentity,
+  type VisitorProfile,
+  type VisitorsChanged,
+} from '@mostrador/shared';
+import type { GroupCommit } from '../../db/group-commit.ts';
+import type { ActivityRepository, CartRow } from './activity.repository.ts';
+import { cartChanges } from './cart-history.ts';
+import { LiveVisitors, type OpenPageView } from './live-visitors.ts';
+import { PageViewWriter } from './page-view-writer.ts';
+import type { IdentifyClaim, IdentitySettings, VisitorsService } from './visitors.service.ts';
+import type { VisitorRow } from './visitors.repository.ts';
+
+/** Where the visitors module hears about, and tells of, things outside it. */
+export interface VisitorActivityPorts {
+  /** The visitor's open conversation, if any. */
+  openConversationOf(visitorId: string): string | null;
+  /** Conversations of these visitors, newest first. */
+  conversationsOf(visitorIds: readonly string[], limit: number): EarlierConversation[];
+  /** Tells the consoles watching the site's live list. */
+  listChanged(siteId: string, changes: VisitorsChanged): void;
+  /** Whether any console follows this visitor's profile, and telling them. */
+  hasFollowers(visitorId: string): boolean;
+  profileChanged(profile: VisitorProfile): void;
+  log(error: unknown): void;
+}
+
+export interface VisitorActivityOptions {
+  leaveGraceMs: number;
+  listFlushMs: number;
+  pageViewFlushMs: number;
+  /** Follow-ups of one visitor are folded into one profile push this long after the first. */
+  profilePushMs: number;
+}
+
+export const DEFAULT_ACTIVITY_OPTIONS: VisitorActivityOptions = {
+  leaveGraceMs: 15_000,
+  listFlushMs: 1_000,
+  pageViewFlushMs: 500,
+  profilePushMs: 250,
+};
+
+/**
+ * What visitors do on the shop, as agents see it: who is here, the pages
+ * they open (the trail), their cart and its history, and who they are.
+ */
+export class VisitorActivity {
+  readonly #live: LiveVisitors;
+  readonly #pageViews: PageViewWriter;
+  readonly #profilePushes = new Map<string, ReturnType<typeof setTimeout>>();
+  #closed = false;
+
+  constructor(
+    private readonly visitors: VisitorsService,
+    private readonly activity: ActivityRepository,
+    private readonly groupCommit: GroupCommit,
+    private readonly ports: VisitorActivityPorts,
+    private readonly options: VisitorActivityOptions = DEFAULT_ACTIVITY_OPTIONS,
+  ) {
+    this.#live = new LiveVisitors({
+      leaveGraceMs: options.leaveGraceMs,
+      flushIntervalMs: options.listFlushMs,
+      onChanges: (siteId, changes) => ports.listChanged(siteId, changes),
+      onLeft: (visitorId, at) => {
+        this.visitors.seen(visitorId, at);
+        this.#pushProfile(visitorId);
+      },
+    });
+    this.#pageViews = new PageViewWriter(activity, groupCommit, options.pageViewFlushMs, ports.log);
+  }
+
+  /** A widget connected (a page load, or a reconnect). */
+  connected(socketId: string, visitor: VisitorRow): void {
+    if (this.#closed) return;
+    const wasOnline = this.#live.isOnline(visitor.id);
+    this.#live.connected(socketId, visitor.id, () => ({
+      id: visitor.id,
+      siteId: visitor.siteId,
+      label: visitor.label,
+      identity: this.visitors.identityOf(visitor),
+      visitStartedAt: visitor.visitStartedAt,
+      returning: visitor.visits > 1,
+      device: visitor.device ?? { type: 'desktop', os: null, browser: null },
+      pagesViewed: this.activity.pageViewsSince(visitor.id, visitor.visitStartedAt),
+      cart: cartSummary(this.activity.cartOf(visitor.id)),
+      conversationId: this.ports.openConversationOf(visitor.id),
+      language: visitor.language,
+      timeZone: visitor.timeZone,
+    }));
+    if (!wasOnline) this.#pushProfile(visitor.id);
+  }
+
+  disconnected(socketId: string, visitorId: string): void {
+    if (this.#closed) return;
+    const now = Date.now();
+    this.#endView(visitorId, this.#live.disconnected(socketId, visitorId, now), now);
+  }
+
+  pageViewed(socketId: string, visitorId: string, page: PageViewed): Result<null> {
+    const now = Date.now();
+    const entry = this.#live.get(visitorId);
+    if (!entry) return fail('not_found', 'visitor is not connected');
+    const { language, timeZone } = page;
+    if ((language && language !== entry.language) || (timeZone && timeZone !== entry.timeZone)) {
+      this.visitors.noteLocale(visitorId, { language, timeZone });
+      this.#live.update(visitorId, { language: language ?? entry.language, timeZone: timeZone ?? entry.timeZone });
+    }
+    const open: OpenPageView = {
+      url: page.url,
+      title: page.title,
+      referrer: page.referrer,
+      product: page.product,
+      startedAt: now,
+    };
+    this.#endView(visitorId, this.#live.pageViewed(socketId, visitorId, open), now);
+    this.#pushProfile(visitorId);
+    return ok(null);
+  }
+
+  /** Persisted (with its history) before the ack, like everything the agent relies on. */
+  async cartUpdated(visitorId: string, update: CartUpdated): Promise<Result<null>> {
+    const now = Date.now();
+    const saved = await this.groupCommit.run(() => {
+      const before = this.activity.cartOf(visitorId);
+      const next = { cart: update.cart, stage: update.stage };
+      const changes = cartChanges(before ?? null, next, now);
+      if (changes.length === 0 && before && sameCart(before, next)) return null;
+      this.activity.saveCart(visitorId, update.cart, update.stage, now, changes);
+      return { visitorId, cart: update.cart, stage: update.stage, updatedAt: now };
+    });
+    if (saved) {
+      this.#live.update(visitorId, { cart: cartSummary(saved) });
+      this.#pushProfile(visitorId);
+    }
+    return ok(null);
+  }
+
+  identify(visitorId: string, site: IdentitySettings, claim: IdentifyClaim): Result<{ identity: VisitorIdentity }> {
+    const visitor = this.visitors.byId(visitorId);
+    if (!visitor) return fail('not_found', 'unknown visitor');
+    const result = this.visitors.identifyCustomer(visitor, site, claim);
+    if (!result.ok) return result;
+    this.#live.update(visitorId, { identity: result.data });
+    this.#pushProfile(visitorId);
+    return ok({ identity: result.data });
+  }
+
+  /** A conversation of the visitor opened or closed. */
+  conversationChanged(visitorId: string): void {
+    if (this.#live.isOnline(visitorId)) {
+      this.#live.update(visitorId, { conversationId: this.ports.openConversationOf(visitorId) });
+    }
+    this.#pushProfile(visitorId);
+  }
+
+  /** Enough to start a proactive chat: whose site, what label, and whether still here. */
+  whereabouts(visitorId: string): { siteId: string; label: string; online: boolean } | null {
+    const visitor = this.visitors.byId(visitorId);
+    return visitor ? { siteId: visitor.siteId, label: visitor.label, online: this.#live.isOnline(visitorId) } : null;
+  }
+
+  isOnline(visitorId: string): boolean {
+    return this.#live.isOnline(visitorId);
+  }
+
+  liveList(siteId: string): LiveVisitor[] {
+    return this.#live.list(siteId);
+  }
+
+  /** The side panel's view of a visitor; only for agents of the visitor's site. */
+  profile(visitorId: string, siteId: string): Result<VisitorProfile> {
+    const visitor = this.visitors.byId(visitorId);
+    if (!visitor || visitor.siteId !== siteId) return fail('not_found', 'No such visitor');
+    const entry = this.#live.get(visitorId);
+    const devices = this.visitors.devicesOf(visitor);
+    const ended = [...this.#pageViews.pendingOf(devices), ...this.activity.recentPageViews(devices, PROFILE_TRAIL_MAX)]
+      .sort((a, b) => b.startedAt - a.startedAt)
+      .map((v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }));
+    const current: PageRecord[] = entry?.current ? [{ ...entry.current, at: entry.current.startedAt, seconds: null }] : [];
+    const trail = [...current, ...ended].slice(0, PROFILE_TRAIL_MAX);
+    const cart = this.activity.cartOf(visitorId);
+    return ok({
+      id: visitor.id,
+      label: visitor.label,
+      identity: entry?.identity ?? this.visitors.identityOf(visitor),
+      online: entry !== undefined,
+      firstSeenAt: visitor.createdAt,
+      lastSeenAt: visitor.lastSeenAt,
+      visits: visitor.visits,
+      device: visitor.device,
+      language: entry?.language ?? visitor.language,
+      timeZone: entry?.timeZone ?? visitor.timeZone,
+      trail,
+      cart: cart && cart.stage !== 'purchase' ? cart.cart : null,
+      cartStage: cart?.stage ?? null,
+      cartHistory: this.activity.cartHistory(visitorId, PROFILE_CART_HISTORY_MAX),
+      conversations: this.ports.conversationsOf(devices, PROFILE_CONVERSATIONS_MAX),
+    });
+  }
+
+  /** Shutdown: every page still open becomes a trail entry now, and nothing more is recorded. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of this.#profilePushes.values()) clearTimeout(timer);
+    const now = Date.now();
+    this.#pageViews.writeNow(this.#live.drain().map(({ visitorId, page }) => ended(visitorId, page, now)));
+  }
+
+  #endView(visitorId: string, page: OpenPageView | null, now: number): void {
+    if (!page) return;
+    void this.#pageViews.add(ended(visitorId, page, now)).then(() => this.#pushProfile(visitorId));
+  }
+
+  #pushProfile(visitorId: string): void {
+    if (this.#closed || this.#profilePushes.has(visitorId) || !this.ports.hasFollowers(visitorId)) return;
+    const timer = setTimeout(() => {
+      this.#profilePushes.delete(visitorId);
+      const visitor = this.visitors.byId(visitorId);
+      if (!visitor || !this.ports.hasFollowers(visitorId)) return;
+      const profile = this.profile(visitorId, visitor.siteId);
+      if (profile.ok) this.ports.profileChanged(profile.data);
+    }, this.options.profilePushMs);
+    this.#profilePushes.set(visitorId, timer);
+  }
+}
+
+function ended(visitorId: string, page: OpenPageView, now: number) {
+  return { visitorId, ...page, seconds: Math.max(0, Math.round((now - page.startedAt) / 1000)) };
+}
+
+function cartSummary(row: Pick<CartRow, 'cart' | 'stage'> | undefined): LiveVisitor['cart'] {
+  if (!row || row.stage === 'purchase' || row.cart.items.length === 0) return null;
+  const items = row.cart.items.reduce((sum, item) => sum + item.qty, 0);
+  return { total: row.cart.total, currency: row.cart.currency, items };
+}
+
+function sameCart(row: CartRow, next: { cart: CartRow['cart']; stage: CartRow['stage'] }): boolean {
+  return row.stage === next.stage && JSON.stringify(row.cart) === JSON.stringify(next.cart);
+}

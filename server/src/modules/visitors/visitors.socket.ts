@@ -1,0 +1,78 @@
+import { ok, type AgentClientEvents, type VisitorClientEvents, type VisitorProfile, type VisitorsChanged } from '@mostrador/shared';
+import type { AgentNamespace } from '../../plugins/realtime.ts';
+import type { CommandHandlers } from '../../realtime/commands.ts';
+import type { SitesService } from '../sites/index.ts';
+import type { VisitorActivity } from './visitor-activity.service.ts';
+
+const liveVisitorsRoom = (siteId: string) => `live-visitors:${siteId}`;
+const profileRoom = (visitorId: string) => `visitor-profile:${visitorId}`;
+
+type VisitorContextCommands = Pick<CommandHandlers<VisitorClientEvents>, 'page:viewed' | 'cart:updated' | 'visitor:identify'>;
+type VisitorWatchingCommands = Pick<
+  CommandHandlers<AgentClientEvents>,
+  'visitors:watch' | 'visitors:unwatch' | 'visitor:follow' | 'visitor:unfollow'
+>;
+
+/** The widget's reports of pages, cart and identity, for one connected tab. */
+export function visitorContextHandlers(
+  tab: { socketId: string; visitorId: string; siteId: string },
+  deps: { activity: VisitorActivity; sites: SitesService },
+): VisitorContextCommands {
+  const { activity, sites } = deps;
+  return {
+    'page:viewed': (page) => activity.pageViewed(tab.socketId, tab.visitorId, page),
+    'cart:updated': (update) => activity.cartUpdated(tab.visitorId, update),
+    'visitor:identify': (claim) => {
+      const site = sites.byId(tab.siteId);
+      if (!site) return ok({ identity: { customerId: null, name: null, email: null, verified: false } });
+      return activity.identify(tab.visitorId, sites.withIdentitySecret(site), claim);
+    },
+  };
+}
+
+/**
+ * The console's live list and side panel. Watching and following are socket
+ * rooms, so they end with the socket; the console asks again after a
+ * reconnect and gets a fresh snapshot.
+ */
+export function attachVisitorWatching(agents: AgentNamespace) {
+  const roomSize = (room: string) => agents.adapter.rooms.get(room)?.size ?? 0;
+  return {
+    ports: {
+      listChanged(siteId: string, changes: VisitorsChanged): void {
+        if (roomSize(liveVisitorsRoom(siteId)) > 0) agents.to(liveVisitorsRoom(siteId)).emit('visitors:changed', changes);
+      },
+      hasFollowers: (visitorId: string) => roomSize(profileRoom(visitorId)) > 0,
+      profileChanged(profile: VisitorProfile): void {
+        agents.to(profileRoom(profile.id)).emit('visitor:changed', { profile });
+      },
+    },
+    handlers(
+      socket: { join(room: string): unknown; leave(room: string): unknown },
+      siteId: string,
+      activity: VisitorActivity,
+    ): VisitorWatchingCommands {
+      return {
+        'visitors:watch': () => {
+          void socket.join(liveVisitorsRoom(siteId));
+          return ok({ visitors: activity.liveList(siteId) });
+        },
+        'visitors:unwatch': () => {
+          void socket.leave(liveVisitorsRoom(siteId));
+          return ok(null);
+        },
+        'visitor:follow': ({ visitorId }) => {
+          const profile = activity.profile(visitorId, siteId);
+          if (profile.ok) void socket.join(profileRoom(visitorId));
+          return profile;
+        },
+        'visitor:unfollow': ({ visitorId }) => {
+          void socket.leave(profileRoom(visitorId));
+          return ok(null);
+        },
+      };
+    },
+  };
+}
+
+export type VisitorWatching = ReturnType<typeof attachVisitorWatching>;

@@ -16,6 +16,8 @@ async function appWithAssets(withConsole: boolean) {
   const widgetFile = join(dir, 'widget.js');
   const consoleDir = join(dir, 'console');
   writeFileSync(widgetFile, 'console.log("widget");'.repeat(50));
+  mkdirSync(join(dir, 'i18n'));
+  writeFileSync(join(dir, 'i18n', 'ca.0123456789.json'), JSON.stringify({ launcherOpen: 'Obre el xat' }));
   if (withConsole) {
     mkdirSync(join(consoleDir, 'assets'), { recursive: true });
     writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Console</title>');
@@ -25,6 +27,27 @@ async function appWithAssets(withConsole: boolean) {
   cleanups.push(built.cleanup);
   return built.app;
 }
+
+describe('widget catalogues', () => {
+  it('serves a language by its hashed name, cached for good and readable from any shop', async () => {
+    const app = await appWithAssets(false);
+    const res = await app.inject({ method: 'GET', url: '/widget/i18n/ca.0123456789.json', headers: { 'accept-encoding': 'br' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['content-encoding']).toBe('br');
+    const plain = await app.inject({ method: 'GET', url: '/widget/i18n/ca.0123456789.json' });
+    expect(plain.json()).toEqual({ launcherOpen: 'Obre el xat' });
+  });
+
+  it('serves nothing else from that folder', async () => {
+    const app = await appWithAssets(false);
+    for (const url of ['/widget/i18n/de.0123456789.json', '/widget/i18n/..%2Fwidget.js', '/widget/i18n/ca.json']) {
+      expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+  });
+});
 
 describe('widget.js', () => {
   it('is served compressed, cacheable and revalidated by ETag', async () => {

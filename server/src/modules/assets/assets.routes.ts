@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
-import { loadWidgetBundle, pickEncoding } from './widget-bundle.ts';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { loadCatalogues, loadCompressedAsset, pickEncoding, type CompressedAsset } from './widget-bundle.ts';
 
 export interface AssetRoutesOptions {
   widgetFile: string;
@@ -14,8 +14,9 @@ export interface AssetRoutesOptions {
  * and revalidated by ETag; the console's hashed assets are cached for good.
  */
 export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, opts) => {
-  const widget = loadWidgetBundle(opts.widgetFile);
+  const widget = loadCompressedAsset(opts.widgetFile);
   if (!widget) app.log.warn({ file: opts.widgetFile }, 'widget bundle not built; run pnpm build');
+  const catalogues = loadCatalogues(join(dirname(opts.widgetFile), 'i18n'));
 
   app.get('/widget.js', async (request, reply) => {
     if (!widget) {
@@ -23,14 +24,19 @@ export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, o
     }
     reply
       .header('content-type', 'text/javascript; charset=utf-8')
-      .header('cache-control', 'public, max-age=300, stale-while-revalidate=86400')
-      .header('cross-origin-resource-policy', 'cross-origin')
-      .header('vary', 'Accept-Encoding')
-      .header('etag', widget.etag);
-    if (request.headers['if-none-match'] === widget.etag) return reply.status(304).send();
-    const encoding = pickEncoding(request.headers['accept-encoding']);
-    if (encoding === 'identity') return reply.send(widget.identity);
-    return reply.header('content-encoding', encoding).send(encoding === 'br' ? widget.brotli : widget.gzip);
+      .header('cache-control', 'public, max-age=300, stale-while-revalidate=86400');
+    return sendAsset(request, reply, widget);
+  });
+
+  // Named by content hash, so cached for good; fetched from the shop's pages, so open to any origin.
+  app.get<{ Params: { file: string } }>('/widget/i18n/:file', async (request, reply) => {
+    const catalogue = catalogues.get(request.params.file);
+    if (!catalogue) return reply.status(404).send({ error: { code: 'not_found', message: 'No such catalogue' } });
+    reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('access-control-allow-origin', '*');
+    return sendAsset(request, reply, catalogue);
   });
 
   if (!existsSync(join(opts.consoleDir, 'index.html'))) {
@@ -57,3 +63,11 @@ export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, o
     reply.header('cache-control', 'no-cache').sendFile('index.html', opts.consoleDir),
   );
 };
+
+function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: CompressedAsset) {
+  reply.header('cross-origin-resource-policy', 'cross-origin').header('vary', 'Accept-Encoding').header('etag', asset.etag);
+  if (request.headers['if-none-match'] === asset.etag) return reply.status(304).send();
+  const encoding = pickEncoding(request.headers['accept-encoding']);
+  if (encoding === 'identity') return reply.send(asset.identity);
+  return reply.header('content-encoding', encoding).send(encoding === 'br' ? asset.brotli : asset.gzip);
+}

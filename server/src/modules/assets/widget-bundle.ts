@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
-export interface WidgetBundle {
+export interface CompressedAsset {
   etag: string;
   identity: Buffer;
   gzip: Buffer;
@@ -10,10 +11,10 @@ export interface WidgetBundle {
 }
 
 /**
- * Loads the widget once and compresses it once at start-up, so serving it to
- * every page view of every shop costs a buffer write, not a compression.
+ * Loads a widget file once and compresses it once at start-up, so serving it
+ * to every page view of every shop costs a buffer write, not a compression.
  */
-export function loadWidgetBundle(file: string): WidgetBundle | null {
+export function loadCompressedAsset(file: string): CompressedAsset | null {
   let identity: Buffer;
   try {
     identity = readFileSync(file);
@@ -36,4 +37,21 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
   if (/\bbr\b/.test(accepted)) return 'br';
   if (/\bgzip\b/.test(accepted)) return 'gzip';
   return 'identity';
+}
+
+/** The widget's language catalogues (`i18n/<lang>.<hash>.json` beside widget.js), by file name. */
+export function loadCatalogues(dir: string): Map<string, CompressedAsset> {
+  const found = new Map<string, CompressedAsset>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return found;
+  }
+  for (const name of names) {
+    if (!/^[a-z]{2}\.[0-9a-f]{10}\.json$/.test(name)) continue;
+    const asset = loadCompressedAsset(join(dir, name));
+    if (asset) found.set(name, asset);
+  }
+  return found;
 }

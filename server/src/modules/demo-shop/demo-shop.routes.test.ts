@@ -35,7 +35,7 @@ describe('demo shop pages', () => {
   it('lists the products, and each page carries exactly the merchant’s one script tag under a strict CSP', async () => {
     const { site } = await seedDemo(app.services, { password: 'x-pass-123' });
     const tag = `<script async src="http://shop.test/widget.js" data-site="${site.key}"></script>`;
-    const urls = ['/shop/', '/shop/cart', ...DEMO_PRODUCTS.map((p) => `/shop/products/${p.slug}`)];
+    const urls = ['/shop/', '/shop/cart', '/shop/checkout', ...DEMO_PRODUCTS.map((p) => `/shop/products/${p.slug}`)];
     for (const url of urls) {
       const res = await app.inject({ method: 'GET', url, headers: { host: 'shop.test' } });
       expect(res.statusCode, url).toBe(200);

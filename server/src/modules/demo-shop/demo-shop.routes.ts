@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { serverOriginOf, type SitesService } from '../sites/index.ts';
 import { DEMO_PRODUCTS, productBySlug } from './catalog.ts';
-import { cartPage, FAVICON, listPage, productImage, productPage, type PageContext } from './pages.ts';
+import { cartPage, checkoutPage, FAVICON, listPage, productImage, productPage, type PageContext } from './pages.ts';
 
 export interface DemoShopOptions {
   sites: SitesService;
@@ -66,6 +66,11 @@ export const demoShopRoutes: FastifyPluginAsync<DemoShopOptions> = async (app, {
   app.get('/shop/cart', async (request, reply) => {
     const ctx = context(request);
     return ctx ? html(reply, cartPage(ctx)) : notSeeded(reply);
+  });
+
+  app.get('/shop/checkout', async (request, reply) => {
+    const ctx = context(request);
+    return ctx ? html(reply, checkoutPage(ctx)) : notSeeded(reply);
   });
 
   app.get('/shop/shop.js', async (_request, reply) =>

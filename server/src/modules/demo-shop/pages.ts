@@ -112,6 +112,25 @@ export function cartPage(ctx: PageContext): string {
     <tbody data-cart-lines></tbody>
     <tfoot><tr><th colspan="2">Total</th><td data-cart-total></td><td></td></tr></tfoot>
   </table>
+  <p data-cart-actions hidden><a class="buy" href="/shop/checkout">Tramita la comanda</a></p>
+</div>`,
+  );
+}
+
+/** A checkout without payment: the demo's shoppers can reach "started checkout" and "purchased". */
+export function checkoutPage(ctx: PageContext): string {
+  return layout(
+    ctx,
+    'Tramitació de la comanda',
+    `<h1>Tramitació de la comanda</h1>
+<div data-checkout>
+  <p data-cart-empty hidden>La cistella és buida. <a href="/shop/">Torna als productes</a>.</p>
+  <div data-checkout-form hidden>
+    <p>Total a pagar: <strong data-cart-total></strong></p>
+    <p>Aquesta és una botiga de demostració: no es cobra res ni s'envia res.</p>
+    <button type="button" class="buy" data-place-order>Confirma la comanda</button>
+  </div>
+  <p data-order-placed hidden>Gràcies! Hem rebut la comanda <strong data-order-id></strong>.</p>
 </div>`,
   );
 }

@@ -104,7 +104,31 @@
       body.appendChild(tr);
     });
     document.querySelector('[data-cart-total]').textContent = euros(total(lines));
+    document.querySelector('[data-cart-actions]').hidden = lines.length === 0;
     track('view_cart', lines, lines.map(function (l) { return gaItem(l, l.qty); }));
+  }
+
+  function renderCheckout() {
+    var form = document.querySelector('[data-checkout-form]');
+    if (!form) return;
+    var lines = load();
+    document.querySelector('[data-cart-empty]').hidden = lines.length > 0;
+    form.hidden = lines.length === 0;
+    if (lines.length === 0) return;
+    document.querySelector('[data-cart-total]').textContent = euros(total(lines));
+    track('begin_checkout', lines, lines.map(function (l) { return gaItem(l, l.qty); }));
+    document.querySelector('[data-place-order]').addEventListener('click', function () {
+      var id = 'B-' + Date.now().toString(36).toUpperCase();
+      window.dataLayer.push({ ecommerce: null });
+      window.dataLayer.push({
+        event: 'purchase',
+        ecommerce: { transaction_id: id, currency: CURRENCY, value: total(lines), items: lines.map(function (l) { return gaItem(l, l.qty); }) },
+      });
+      save([]);
+      form.hidden = true;
+      document.querySelector('[data-order-id]').textContent = id;
+      document.querySelector('[data-order-placed]').hidden = false;
+    });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -113,5 +137,6 @@
       button.addEventListener('click', function () { addToCart(button); });
     });
     renderCart();
+    renderCheckout();
   });
 })();

@@ -54,7 +54,7 @@ describe('socket transport', () => {
   it('opens /visitor on the server origin with the agreed path and transports, without connecting yet', () => {
     create();
     expect(fake.state.url).toBe('https://chat.example.com/visitor');
-    expect(fake.state.options).toMatchObject({ path: '/socket.io', transports: ['websocket', 'polling'], autoConnect: false });
+    expect(fake.state.options).toMatchObject({ path: '/socket.io', transports: ['websocket'], autoConnect: false });
     expect(fake.state.connectCalls).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import { browserLocalStorage } from './chat/visitorStorage.ts';
 import { findOwnScript, readScriptConfig } from './boot/scriptConfig.ts';
+import { fetchMessages } from './boot/fetchMessages.ts';
 import { startWidget } from './boot/startWidget.tsx';
 import { createSocketTransport } from './transport/socketTransport.ts';
 import css from './ui/styles.css?inline';
@@ -14,10 +15,12 @@ function main(): void {
   }
   startWidget(config, {
     document,
+    window,
     globalHost: window as Window & { Mostrador?: unknown },
     browserLanguage: navigator.language,
     storage: browserLocalStorage(),
     css,
+    loadMessages: (language) => fetchMessages(config.serverOrigin, language),
     createTransport: ({ serverOrigin, siteKey }, getToken) => createSocketTransport({ serverOrigin, siteKey, getToken }),
   });
 }

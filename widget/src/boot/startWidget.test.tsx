@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GlobalHost } from '../commands/dispatcher.ts';
 import { FakeTransport } from '../transport/fakeTransport.ts';
 import { storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
+import { catalogues } from '../i18n/catalogues.ts';
 import { startWidget, type WidgetEnvironment } from './startWidget.tsx';
 
 const config = { serverOrigin: 'https://chat.example.com', siteKey: 'site_1', lang: null };
@@ -16,6 +17,7 @@ function environment(overrides: Partial<WidgetEnvironment> = {}) {
     browserLanguage: 'en-US',
     storage: null,
     css: '.widget { color: red; }',
+    loadMessages: (language) => catalogues[language],
     createTransport: (_config, getToken) => {
       tokens.push(getToken);
       const transport = new FakeTransport();

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { ChatSession } from '../chat/chatSession.ts';
 import { createVisitorStorage, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
-import { createTranslator, pickLanguage } from '../i18n/catalogue.ts';
+import { createTranslator, pickLanguage, type Language, type Messages } from '../i18n/catalogue.ts';
+import { startShopTracker } from '../tracking/shopTracker.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { App } from '../ui/App.tsx';
 import { createPanelState } from '../ui/panelState.ts';
@@ -12,10 +13,14 @@ import type { ScriptConfig } from './scriptConfig.ts';
 
 export interface WidgetEnvironment {
   document: Document;
+  /** The shop's window, for the page trail and cart sources; tests without it track nothing. */
+  window?: Window & typeof globalThis;
   globalHost: GlobalHost;
   browserLanguage: string | undefined;
   storage: KeyValueStore | null;
   css: string;
+  /** The language's messages: fetched in the browser, at hand in tests. */
+  loadMessages(language: Language): Messages | Promise<Messages>;
   createTransport(config: ScriptConfig, getToken: () => string | undefined): VisitorTransport;
 }
 
@@ -33,23 +38,41 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatS
   const panel = createPanelState();
   const storage = createVisitorStorage(config.siteKey, env.storage);
   const transport = env.createTransport(config, () => storage.read().token);
-  const chat = new ChatSession({ transport, storage, onAgentMessage: panel.noteAgentMessage });
+  const chat = new ChatSession({
+    transport,
+    storage,
+    onAgentMessage: panel.noteAgentMessage,
+    onInvitation: panel.open,
+  });
+  const tracker = env.window
+    ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey })
+    : null;
   // After the chat exists: queued commands such as setDepartment act on it.
-  installCommandQueue(env.globalHost, { ...panel, setDepartment: (slug) => chat.setDepartment(slug) });
+  installCommandQueue(env.globalHost, {
+    ...panel,
+    setDepartment: (slug) => chat.setDepartment(slug),
+    setCart: (cart) => tracker?.setCart(cart),
+    identify: (customer) => tracker?.identify(customer),
+  });
 
-  const mount = () => {
-    const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
+  const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
+  const mount = (messages: Messages) => {
     const { host, root } = createShadowHost(doc, env.css);
     host.setAttribute('lang', language);
     render(
-      <TranslationContext.Provider value={createTranslator(language)}>
+      <TranslationContext.Provider value={createTranslator(messages)}>
         <App chat={chat} panel={panel} />
       </TranslationContext.Provider>,
       root,
     );
     chat.start();
   };
-  if (doc.body) mount();
-  else doc.addEventListener('DOMContentLoaded', mount, { once: true });
+  const whenBody = (messages: Messages) => {
+    if (doc.body) mount(messages);
+    else doc.addEventListener('DOMContentLoaded', () => mount(messages), { once: true });
+  };
+  const messages = env.loadMessages(language);
+  if (messages instanceof Promise) void messages.then(whenBody);
+  else whenBody(messages);
   return chat;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, createTranslator, pickLanguage } from './catalogue.ts';
+import { createTranslator, LANGUAGES, pickLanguage } from './catalogue.ts';
+import { catalogues } from './catalogues.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -22,8 +23,12 @@ describe('catalogue', () => {
   }
 
   it('fills placeholders', () => {
-    expect(createTranslator('es')('typing', { name: 'Marta' })).toBe('Marta está escribiendo…');
-    expect(createTranslator('en')('unreadCount', { count: 3 })).toBe('3 unread');
+    expect(createTranslator(catalogues.es)('typing', { name: 'Marta' })).toBe('Marta está escribiendo…');
+    expect(createTranslator(catalogues.en)('unreadCount', { count: 3 })).toBe('3 unread');
+  });
+
+  it('has a catalogue for every language the widget offers', () => {
+    expect(Object.keys(catalogues).sort()).toEqual([...LANGUAGES].sort());
   });
 });
 

@@ -1,15 +1,19 @@
-import { ca } from './ca.ts';
-import { en, type MessageKey, type Messages } from './en.ts';
-import { es } from './es.ts';
+import type { MessageKey, Messages } from './en.ts';
 
-export const catalogues = { en, ca, es } as const satisfies Record<string, Messages>;
-export type Language = keyof typeof catalogues;
+export type { MessageKey, Messages } from './en.ts';
+
+/**
+ * The languages the widget speaks. Each visitor downloads only the catalogue
+ * of their language (a small JSON file next to widget.js), not all three.
+ */
+export const LANGUAGES = ['en', 'ca', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'en';
 
 export type Translate = (key: MessageKey, vars?: Readonly<Record<string, string | number>>) => string;
 
 function isLanguage(code: string): code is Language {
-  return Object.hasOwn(catalogues, code);
+  return (LANGUAGES as readonly string[]).includes(code);
 }
 
 /**
@@ -27,11 +31,10 @@ export function pickLanguage(candidates: ReadonlyArray<string | null | undefined
   return DEFAULT_LANGUAGE;
 }
 
-/** A translator for one language; unknown placeholders are left visible so they get noticed. */
-export function createTranslator(language: Language): Translate {
-  const messages: Messages = catalogues[language];
+/** A translator over one language's messages; unknown placeholders are left visible so they get noticed. */
+export function createTranslator(messages: Messages): Translate {
   return (key, vars) => {
-    const template = messages[key];
+    const template = messages[key] ?? key;
     if (!vars) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       Object.hasOwn(vars, name) ? String(vars[name]) : whole,

@@ -1,6 +1,6 @@
 import type { SessionEstablished } from '@mostrador/shared';
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
-import { act, cleanup, fireEvent, render } from '@testing-library/preact';
+import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatSession } from '../chat/chatSession.ts';
 import { CONVERSATION_ID, conversation, message } from '../chat/testEvents.ts';
@@ -8,12 +8,13 @@ import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import { App } from './App.tsx';
 import { createPanelState, type PanelState } from './panelState.ts';
+import { renderInEnglish } from './testRender.tsx';
 
 const established: SessionEstablished = {
   visitorId: 'vis_1',
   token: 'tok',
   conversation: null,
-  site: { name: 'La Botiga', departments: [] },
+  site: { name: 'La Botiga', departments: [], typingPreview: false },
 };
 
 let transport: FakeTransport;
@@ -31,7 +32,7 @@ beforeEach(async () => {
     onAgentMessage: panel.noteAgentMessage,
     createClientId: () => `client-id-${++ids}`,
   });
-  container = render(<App chat={chat} panel={panel} />).container as HTMLElement;
+  container = renderInEnglish(<App chat={chat} panel={panel} />).container as HTMLElement;
   chat.start();
   await act(async () => {
     transport.establish(established);

@@ -1,5 +1,5 @@
 import type { SessionEstablished, VisitorConversation, VisitorEvent } from '@mostrador/shared';
-import { act, cleanup, fireEvent, render } from '@testing-library/preact';
+import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatSession } from '../chat/chatSession.ts';
 import { CONVERSATION_ID, conversation, joinedEvent, leftEvent, message, queuedEvent, statusEvent } from '../chat/testEvents.ts';
@@ -7,6 +7,7 @@ import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import { App } from './App.tsx';
 import { createPanelState } from './panelState.ts';
+import { renderInEnglish } from './testRender.tsx';
 
 const DEPARTMENTS = [
   { slug: 'sales', name: 'Sales' },
@@ -22,9 +23,9 @@ async function start(conv: VisitorConversation | null, departments = DEPARTMENTS
   const panel = createPanelState();
   chat = new ChatSession({ transport, storage: createVisitorStorage('site', null), createClientId: () => 'client-id-1' });
   beforeStart?.(chat);
-  container = render(<App chat={chat} panel={panel} />).container as HTMLElement;
+  container = renderInEnglish(<App chat={chat} panel={panel} />).container as HTMLElement;
   chat.start();
-  const session: SessionEstablished = { visitorId: 'vis_1', token: 'tok', conversation: conv, site: { name: 'Botiga', departments } };
+  const session: SessionEstablished = { visitorId: 'vis_1', token: 'tok', conversation: conv, site: { name: 'Botiga', departments, typingPreview: false } };
   await serverSays(() => transport.establish(session));
   fireEvent.click($('button[data-part="launcher"]')!);
 }

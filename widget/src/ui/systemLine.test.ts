@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { joinedEvent, leftEvent, queuedEvent, statusEvent } from '../chat/testEvents.ts';
 import { createTranslator } from '../i18n/catalogue.ts';
+import { catalogues } from '../i18n/catalogues.ts';
 import { waitText } from './QueueBanner.tsx';
 import { systemLine } from './systemLine.ts';
 
-const en = createTranslator('en');
+const en = createTranslator(catalogues.en);
 
 describe('system lines', () => {
   it('says who joined and left, and why it matters when an agent went offline', () => {
@@ -24,8 +25,8 @@ describe('system lines', () => {
   });
 
   it('speaks the page language', () => {
-    expect(systemLine(joinedEvent(1), createTranslator('ca'))).toBe('Marta s’ha unit al xat');
-    expect(systemLine(queuedEvent(1, 'transferred'), createTranslator('es'))).toBe('Te hemos transferido a Sales');
+    expect(systemLine(joinedEvent(1), createTranslator(catalogues.ca))).toBe('Marta s’ha unit al xat');
+    expect(systemLine(queuedEvent(1, 'transferred'), createTranslator(catalogues.es))).toBe('Te hemos transferido a Sales');
   });
 });
 
@@ -35,6 +36,6 @@ describe('wait estimate', () => {
     expect(waitText(59, en)).toBe('less than a minute');
     expect(waitText(60, en)).toBe('about 1 min');
     expect(waitText(150, en)).toBe('about 3 min');
-    expect(waitText(149, createTranslator('es'))).toBe('unos 2 min');
+    expect(waitText(149, createTranslator(catalogues.es))).toBe('unos 2 min');
   });
 });

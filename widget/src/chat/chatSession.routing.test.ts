@@ -7,7 +7,7 @@ import { memoryBackend, session, setup, visitorMessage } from './testSession.ts'
 describe('ChatSession departments and queue', () => {
   const withDepartments = (conv: VisitorConversation | null): SessionEstablished => ({
     ...session(conv),
-    site: { name: 'Botiga', departments: [{ slug: 'sales', name: 'Sales' }] },
+    site: { name: 'Botiga', departments: [{ slug: 'sales', name: 'Sales' }], typingPreview: false },
   });
 
   it('sends the department with every message while no conversation is open, and not after', async () => {

@@ -1,4 +1,5 @@
 import type { AgentTypingChanged, QueueUpdated, SessionEstablished, VisitorConversation, VisitorEvent } from '@mostrador/shared';
+import { maskCardNumbers } from '../context/cardMask.ts';
 import { createStore, type Store } from '../util/store.ts';
 import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
 import { newClientId } from './clientId.ts';
@@ -21,6 +22,8 @@ export interface ChatSessionOptions {
   storage: VisitorStorage;
   /** Called once per agent message that arrives after the history first loads. */
   onAgentMessage?: () => void;
+  /** An agent (or a trigger) started a conversation with the visitor: the widget opens with its message. */
+  onInvitation?: () => void;
   createClientId?: () => string;
 }
 
@@ -43,15 +46,20 @@ export class ChatSession {
   #syncing: Promise<void> | null = null;
   #syncAgain = false;
   #agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the site lets the draft itself travel (typing preview), from the session. */
+  #typingPreview = false;
 
   readonly #options: ChatSessionOptions;
 
   constructor(options: ChatSessionOptions) {
     this.#options = options;
     this.#outbox = createOutbox(options.storage);
-    this.#typing = createTypingReporter((typing) => {
-      if (this.#established) options.transport.notify('typing:set', { typing });
-    });
+    this.#typing = createTypingReporter(
+      (typing, draft) => {
+        if (this.#established) options.transport.notify('typing:set', draft === undefined ? { typing } : { typing, draft });
+      },
+      () => this.#typingPreview,
+    );
     this.#departments = createDepartmentChoice(options.storage, (department) => this.#patch({ department }));
     this.view = createStore<ChatView>({
       connection: 'connecting',
@@ -95,7 +103,8 @@ export class ChatSession {
     const result = checkDraft(draft);
     if (result !== 'queued') return result;
     const createClientId = this.#options.createClientId ?? newClientId;
-    this.#outbox.add({ clientId: createClientId(), body: draft.trim(), createdAt: Date.now(), status: 'sending' });
+    // Card numbers never leave the page, in a message as in a draft.
+    this.#outbox.add({ clientId: createClientId(), body: maskCardNumbers(draft.trim()), createdAt: Date.now(), status: 'sending' });
     this.#patch({ pending: this.#outbox.items });
     this.#typing.stop();
     void this.#pumpOutbox();
@@ -146,6 +155,7 @@ export class ChatSession {
     this.#rememberConversation(session.conversation?.id ?? null);
     this.#established = true;
     this.#retriedWithoutToken = false;
+    this.#typingPreview = session.site.typingPreview;
     const current = this.view.get().conversation;
     // The server is the authority on which conversation is open: if it is not
     // the one shown, show its one (or an empty chat) from the start.
@@ -227,6 +237,9 @@ export class ChatSession {
 
     if (agentMessages > 0) {
       this.#setAgentTyping(null);
+      // The first agent message of a conversation the visitor did not start: an invitation.
+      const invited = live && current && current.origin !== 'visitor' && held.every((e) => e.type !== 'message');
+      if (invited) this.#options.onInvitation?.();
       if (this.#historyLoaded) for (let i = 0; i < agentMessages; i += 1) this.#options.onAgentMessage?.();
     }
     if (live && hasGap(events, current?.lastSeq)) void this.#sync();

@@ -4,7 +4,7 @@ import type { JoinedEvent, LeftEvent, MessageEvent, QueuedEvent, StatusEvent, Vi
 export const CONVERSATION_ID = 'cnv_test1';
 
 export function conversation(overrides: Partial<VisitorConversation> = {}): VisitorConversation {
-  return { id: CONVERSATION_ID, status: 'open', lastSeq: 0, createdAt: 1_000, agents: [], queue: null, ...overrides };
+  return { id: CONVERSATION_ID, status: 'open', origin: 'visitor', lastSeq: 0, createdAt: 1_000, agents: [], queue: null, ...overrides };
 }
 
 export function message(seq: number, overrides: Partial<MessageEvent> = {}): MessageEvent {

@@ -11,11 +11,11 @@ export function memoryBackend(): KeyValueStore {
   return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
 
-export const session = (conv: VisitorConversation | null, token = 'tok-1'): SessionEstablished => ({
+export const session = (conv: VisitorConversation | null, token = 'tok-1', typingPreview = false): SessionEstablished => ({
   visitorId: 'vis_1',
   token,
   conversation: conv,
-  site: { name: 'Botiga', departments: [] },
+  site: { name: 'Botiga', departments: [], typingPreview },
 });
 
 export function setup(backend = memoryBackend()) {
@@ -23,14 +23,16 @@ export function setup(backend = memoryBackend()) {
   const storage = createVisitorStorage('site_1', backend);
   let ids = 0;
   const onAgentMessage = vi.fn();
+  const onInvitation = vi.fn();
   const chat = new ChatSession({
     transport,
     storage,
     onAgentMessage,
+    onInvitation,
     createClientId: () => `client-id-${++ids}`,
   });
   chat.start();
-  return { transport, storage, chat, backend, onAgentMessage };
+  return { transport, storage, chat, backend, onAgentMessage, onInvitation };
 }
 
 export const visitorMessage = (seq: number, clientId: string, body: string) =>

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTypingReporter, TYPING_IDLE_MS } from './typingReporter.ts';
+import { createTypingReporter, DRAFT_INTERVAL_MS, TYPING_IDLE_MS } from './typingReporter.ts';
 
 describe('typing reporter', () => {
   let reports: boolean[];
@@ -9,7 +9,7 @@ describe('typing reporter', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const reporter = () => createTypingReporter((typing) => reports.push(typing));
+  const reporter = () => createTypingReporter((typing) => reports.push(typing), () => false);
 
   it('announces typing once when the field becomes non-empty, then at most every 2 s', () => {
     const typing = reporter();
@@ -61,5 +61,55 @@ describe('typing reporter', () => {
     expect(reports).toEqual([true, false, true, false]);
     vi.advanceTimersByTime(TYPING_IDLE_MS);
     expect(reports).toEqual([true, false, true, false]);
+  });
+
+  describe('with typing preview', () => {
+    let drafts: Array<[boolean, string | undefined]>;
+    const previewing = () => createTypingReporter((typing, draft) => drafts.push([typing, draft]), () => true);
+    beforeEach(() => {
+      drafts = [];
+    });
+
+    it('sends the draft at most four times a second, the latest text last', () => {
+      const typing = previewing();
+      typing.input('H');
+      typing.input('Ho');
+      typing.input('Hol');
+      expect(drafts).toEqual([[true, 'H']]);
+      vi.advanceTimersByTime(DRAFT_INTERVAL_MS);
+      expect(drafts).toEqual([[true, 'H'], [true, 'Hol']]);
+      for (let i = 0; i < 40; i += 1) {
+        typing.input(`Hola ${'a'.repeat(i)}`);
+        vi.advanceTimersByTime(25);
+      }
+      vi.advanceTimersByTime(DRAFT_INTERVAL_MS);
+      // 40 keystrokes over one second: five sends at most, and the last one is the final text.
+      expect(drafts.length).toBeLessThanOrEqual(2 + 5);
+      expect(drafts.at(-1)).toEqual([true, `Hola ${'a'.repeat(39)}`]);
+    });
+
+    it('masks card numbers before the draft leaves the page', () => {
+      const typing = previewing();
+      typing.input('mi tarjeta es 4111-1111-1111-1111');
+      expect(drafts).toEqual([[true, 'mi tarjeta es ••••-••••-••••-1111']]);
+    });
+
+    it('keeps the draft shown while the visitor pauses, and clears it when the field empties', () => {
+      const typing = previewing();
+      typing.input('Una pregunta');
+      vi.advanceTimersByTime(TYPING_IDLE_MS * 3);
+      expect(drafts).toEqual([[true, 'Una pregunta']]);
+      typing.input('  ');
+      expect(drafts).toEqual([[true, 'Una pregunta'], [false, undefined]]);
+    });
+
+    it('sends nothing after the message is sent, even if a send was waiting', () => {
+      const typing = previewing();
+      typing.input('A');
+      typing.input('AB');
+      typing.stop();
+      vi.advanceTimersByTime(DRAFT_INTERVAL_MS * 2);
+      expect(drafts).toEqual([[true, 'A'], [false, undefined]]);
+    });
   });
 });

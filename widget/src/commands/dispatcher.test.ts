@@ -7,6 +7,8 @@ function recordingHandlers(calls: string[]): CommandHandlers {
     close: () => calls.push('close'),
     toggle: () => calls.push('toggle'),
     setDepartment: (slug) => calls.push(`setDepartment:${slug}`),
+    setCart: (cart) => calls.push(`setCart:${JSON.stringify(cart)}`),
+    identify: (customer) => calls.push(`identify:${JSON.stringify(customer)}`),
   };
 }
 
@@ -84,5 +86,14 @@ describe('installCommandQueue', () => {
     host.Mostrador('setDepartment', 'x'.repeat(41));
     expect(calls).toEqual(['setDepartment:sales', 'setDepartment:no-such-department', 'setDepartment:null']);
     expect(warn).toHaveBeenCalledTimes(3);
+  });
+
+  it('hands setCart and identify their argument as given, for their handlers to check', () => {
+    const host = stubbedHost();
+    host.Mostrador('setCart', { items: [], total: 0, currency: 'EUR' });
+    const calls: string[] = [];
+    const mostrador = installCommandQueue(host, recordingHandlers(calls));
+    mostrador('identify', { id: 'c-1', hash: 'ab' });
+    expect(calls).toEqual(['setCart:{"items":[],"total":0,"currency":"EUR"}', 'identify:{"id":"c-1","hash":"ab"}']);
   });
 });

@@ -12,6 +12,10 @@ export interface CommandHandlers {
   toggle(): void;
   /** A department slug for new conversations, or null to forget it. */
   setDepartment(slug: string | null): void;
+  /** The shop's cart, as `{items, total, currency}`; checked by the handler. */
+  setCart(cart: unknown): void;
+  /** The logged-in customer, as `{id, name, email, hash}`; checked by the handler. */
+  identify(customer: unknown): void;
 }
 
 /** The server refuses a `message:send` whose department is longer; better to ignore the command than lose messages. */
@@ -59,6 +63,12 @@ export function runCommand(handlers: CommandHandlers, args: ArrayLike<unknown>):
       }
       return;
     }
+    case 'setCart':
+      handlers.setCart(args[1]);
+      return;
+    case 'identify':
+      handlers.identify(args[1]);
+      return;
     default:
       console.warn(`[Mostrador] Unknown command ignored: ${String(name)}`);
   }

@@ -4,6 +4,7 @@ import {
   type CommandName,
   type CommandRequest,
   type CommandResponse,
+  type NotifiedCommand,
   type Outcome,
   type VisitorTransport,
 } from './visitorTransport.ts';
@@ -26,7 +27,10 @@ export class FakeTransport implements VisitorTransport {
   connected = false;
   connectCalls = 0;
   readonly requests: PendingRequest[] = [];
+  /** Typing hints, in order. */
   readonly notifications: CommandRequest<'typing:set'>[] = [];
+  /** Every fire-and-forget command, in order, with its name. */
+  readonly notified: Array<{ [K in NotifiedCommand]: { event: K; payload: CommandRequest<K> } }[NotifiedCommand]> = [];
   private readonly listeners = new Map<string, Listener[]>();
 
   on<K extends keyof VisitorServerEvents>(event: K, listener: VisitorServerEvents[K]): void {
@@ -57,8 +61,9 @@ export class FakeTransport implements VisitorTransport {
     });
   }
 
-  notify(_event: 'typing:set', payload: CommandRequest<'typing:set'>): void {
-    this.notifications.push(payload);
+  notify<K extends NotifiedCommand>(event: K, payload: CommandRequest<K>): void {
+    this.notified.push({ event, payload } as (typeof this.notified)[number]);
+    if (event === 'typing:set') this.notifications.push(payload as CommandRequest<'typing:set'>);
   }
 
   connect(): void {

@@ -14,6 +14,7 @@ export const TIMED_OUT = 'timeout';
 export type Outcome<T> = Result<T> | typeof TIMED_OUT;
 
 export type CommandName = keyof VisitorClientEvents;
+export type NotifiedCommand = 'typing:set' | 'page:viewed' | 'cart:updated';
 export type CommandRequest<K extends CommandName> = RequestOf<VisitorClientEvents, K>;
 export type CommandResponse<K extends CommandName> = ResponseOf<VisitorClientEvents, K>;
 
@@ -28,7 +29,10 @@ export interface VisitorTransport {
   /** `willRetry` is false when the server refused the handshake: Socket.IO then stops trying. */
   onConnectError(listener: (willRetry: boolean) => void): void;
   request<K extends CommandName>(event: K, payload: CommandRequest<K>): Promise<Outcome<CommandResponse<K>>>;
-  /** Fire-and-forget: typing hints are worthless once late, so no ack is awaited. */
-  notify(event: 'typing:set', payload: CommandRequest<'typing:set'>): void;
+  /**
+   * Fire-and-forget: typing hints are worthless once late, and page and cart
+   * reports are state the widget repeats after every reconnect, so no ack is awaited.
+   */
+  notify<K extends NotifiedCommand>(event: K, payload: CommandRequest<K>): void;
   connect(): void;
 }

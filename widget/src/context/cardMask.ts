@@ -1,0 +1,50 @@
+/**
+ * Digits grouped by single spaces or dashes. Not after a digit (the regex
+ * already takes whole runs), nor after `+` (phone numbers) or `#` (order numbers).
+ */
+const RUN = /(?<![\d+#])\d+(?:[ -]\d+)*/g;
+
+/**
+ * Payment cards start with 2 (Mastercard 2221-2720, Mir 2200-2204) or 3 to 6;
+ * this keeps dates (20240312…), airline (1), fuel (7), telecom (8, 00
+ * prefixes) and national (9) numbers, which can pass Luhn, unmasked.
+ */
+const ISSUER = /^(?:2[2-7]|[3-6])/;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const digit = Number(digits[digits.length - 1 - i]);
+    sum += i % 2 ? Number('0246813579'[digit]) : digit;
+  }
+  return sum % 10 === 0;
+}
+
+const isCard = (digits: string) =>
+  digits.length >= 12 && digits.length <= 19 && ISSUER.test(digits) && luhn(digits);
+
+/**
+ * Masks every digit of a card number but the last four, keeping its
+ * separators, before a message leaves the page. Within one run of groups the
+ * card may sit beside other numbers ("4111 1111 1111 1111 123" with the
+ * CVV), so every span of whole groups is tried, longest first.
+ */
+export function maskCardNumbers(text: string): string {
+  if (text.replace(/\D/g, '').length < 12) return text;
+  return text.replace(RUN, (run) => {
+    // Alternating digits and separators: even indexes are groups.
+    const parts = run.split(/([ -])/);
+    for (let start = 0; start < parts.length; start += 2) {
+      // A card has at most 19 digits, so at most 19 groups: bounds the work on long digit lists.
+      for (let end = Math.min(parts.length - 1, start + 36); end >= start; end -= 2) {
+        const span = parts.slice(start, end + 1).join('');
+        if (!isCard(span.replace(/\D/g, ''))) continue;
+        parts.fill('', start, end + 1);
+        parts[start] = span.replace(/\d(?=(?:\D*\d){4})/g, '•');
+        start = end;
+        break;
+      }
+    }
+    return parts.join('');
+  });
+}

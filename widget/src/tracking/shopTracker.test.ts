@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { session } from '../chat/testSession.ts';
+import { FakeTransport, flush } from '../transport/fakeTransport.ts';
+import { startShopTracker } from './shopTracker.ts';
+
+type ShopWindow = Window & typeof globalThis & { dataLayer?: unknown[] };
+const shop = window as ShopWindow;
+
+function memoryStorage() {
+  const data = new Map<string, string>();
+  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+}
+
+const HOODIE_LD = JSON.stringify({
+  '@context': 'https://schema.org',
+  '@type': 'Product',
+  name: 'Dessuadora Mostrador',
+  sku: 'HOOD-M',
+  image: 'https://botiga.example/img/hoodie.jpg',
+  offers: { '@type': 'Offer', price: '42.00', priceCurrency: 'EUR', availability: 'https://schema.org/InStock' },
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  history.replaceState(null, '', '/p/hoodie');
+  document.head.innerHTML = `<script type="application/ld+json">${HOODIE_LD}</script>`;
+  document.title = 'Dessuadora — Botiga';
+  shop.dataLayer = [];
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  delete shop.dataLayer;
+  document.head.innerHTML = '';
+});
+
+const pages = (t: FakeTransport) => t.notified.filter((n) => n.event === 'page:viewed').map((n) => n.payload);
+const carts = (t: FakeTransport) => t.notified.filter((n) => n.event === 'cart:updated').map((n) => n.payload);
+
+describe('the shop tracker', () => {
+  it('reports the page with its product once connected, and again after every reconnect', async () => {
+    const transport = new FakeTransport();
+    startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    expect(pages(transport)).toEqual([]);
+    transport.establish(session(null));
+    expect(pages(transport)).toEqual([
+      expect.objectContaining({
+        url: 'http://localhost:3000/p/hoodie',
+        title: 'Dessuadora — Botiga',
+        product: expect.objectContaining({ name: 'Dessuadora Mostrador', sku: 'HOOD-M', price: 42, currency: 'EUR', availability: 'in_stock' }),
+      }),
+    ]);
+    transport.drop();
+    transport.establish(session(null));
+    await flush();
+    expect(pages(transport)).toHaveLength(2);
+  });
+
+  it('follows a single-page shop’s history changes, with the previous page as referrer', () => {
+    const transport = new FakeTransport();
+    startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    transport.establish(session(null));
+    history.pushState(null, '', '/cart');
+    document.head.innerHTML = '';
+    document.title = 'Cistella';
+    vi.advanceTimersByTime(1_500);
+    expect(pages(transport).at(-1)).toEqual(
+      expect.objectContaining({ url: 'http://localhost:3000/cart', title: 'Cistella', referrer: 'http://localhost:3000/p/hoodie', product: null }),
+    );
+  });
+
+  it('reads the cart from GA4 dataLayer events with no merchant code', () => {
+    const transport = new FakeTransport();
+    startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    transport.establish(session(null));
+    shop.dataLayer!.push({
+      event: 'add_to_cart',
+      ecommerce: { currency: 'EUR', value: 84, items: [{ item_id: 'HOOD-M', item_name: 'Dessuadora M', price: 42, quantity: 2 }] },
+    });
+    vi.advanceTimersByTime(600);
+    expect(carts(transport).at(-1)).toEqual({
+      cart: { items: [expect.objectContaining({ sku: 'HOOD-M', name: 'Dessuadora M', qty: 2, price: 42 })], total: 84, currency: 'EUR' },
+      stage: 'browsing',
+      source: 'datalayer',
+    });
+  });
+
+  it('lets the shop’s own setCart win over the automatic sources', () => {
+    const transport = new FakeTransport();
+    const tracker = startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    transport.establish(session(null));
+    tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 1, price: 15 }], total: 15, currency: 'EUR' });
+    shop.dataLayer!.push({ event: 'add_to_cart', ecommerce: { currency: 'EUR', items: [{ item_id: 'X', item_name: 'X', price: 1, quantity: 1 }] } });
+    vi.advanceTimersByTime(2_000);
+    expect(carts(transport).map((c) => [c.source, c.cart.total])).toEqual([['manual', 15]]);
+  });
+
+  it('sends identify once connected, and again after a reconnect', async () => {
+    const transport = new FakeTransport();
+    const tracker = startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    tracker.identify({ id: 42, name: ' Núria ', hash: 'ab'.repeat(32), admin: true });
+    expect(transport.pending('visitor:identify')).toHaveLength(0);
+    transport.establish(session(null));
+    expect(transport.take('visitor:identify').payload).toEqual({ id: '42', name: 'Núria', hash: 'ab'.repeat(32) });
+    transport.drop();
+    transport.establish(session(null));
+    await flush();
+    expect(transport.take('visitor:identify').payload.id).toBe('42');
+  });
+});

@@ -1,0 +1,128 @@
+import type { Cart, CartUpdated, PageViewed, VisitorIdentify } from '@mostrador/shared';
+import type { KeyValueStore } from '../chat/visitorStorage.ts';
+import { text } from '../context/clean.ts';
+import { createDataLayerCart } from '../context/dataLayerCart.ts';
+import { watchPages } from '../context/pageWatcher.ts';
+import { readProduct } from '../context/productFromPage.ts';
+import { createShopifyCart, isShopify, observeCartRequests } from '../context/shopifyCart.ts';
+import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
+import { readManualCart } from './manualCart.ts';
+
+export interface ShopTrackerOptions {
+  win: Window & typeof globalThis & { dataLayer?: unknown; Shopify?: unknown };
+  transport: VisitorTransport;
+  storage: KeyValueStore | null;
+  siteKey: string;
+}
+
+export interface ShopTracker {
+  /** `Mostrador('setCart', …)`: from then on the shop's own cart wins over the automatic sources. */
+  setCart(input: unknown): void;
+  /** `Mostrador('identify', {id, name, email, hash})`. */
+  identify(input: unknown): void;
+}
+
+/** SPA frameworks change the URL first and the title and product markup a moment later. */
+const SETTLE_MS = 300;
+
+/**
+ * Tells the agent where the visitor is and what they hold, with no code
+ * from the merchant: every page (including history changes), the product it
+ * shows, and the cart from Shopify's `/cart.js` or GA4 dataLayer events.
+ * Everything reported is state, sent again after each reconnect, so nothing
+ * is lost while the connection is down.
+ */
+export function startShopTracker({ win, transport, storage, siteKey }: ShopTrackerOptions): ShopTracker {
+  const doc = win.document;
+  // Some privacy modes hide these; the agent then sees no local time.
+  const language = text(win.navigator.language, 35) ?? undefined;
+  const timeZone = text(Intl.DateTimeFormat().resolvedOptions().timeZone, 64) ?? undefined;
+  let page: PageViewed | null = null;
+  let cart: CartUpdated | null = null;
+  let claim: VisitorIdentify | null = null;
+  let established = false;
+  let referrer = doc.referrer;
+  let stopAutomatic = () => {};
+
+  const sendPage = () => established && page && transport.notify('page:viewed', page);
+  const sendCart = () => established && cart && transport.notify('cart:updated', cart);
+  const sendIdentity = async () => {
+    if (!established || !claim) return;
+    const outcome = await transport.request('visitor:identify', claim);
+    if (outcome !== TIMED_OUT && !outcome.ok) console.warn(`[Mostrador] identify refused: ${outcome.error.message}`);
+  };
+  const report = (next: Cart, stage: CartUpdated['stage'], source: CartUpdated['source']) => {
+    cart = { cart: next, stage, source };
+    sendCart();
+  };
+
+  const readPage = (url: string) => {
+    page = {
+      url,
+      title: text(doc.title, 300) ?? '',
+      referrer: /^https?:/.test(referrer) ? referrer.slice(0, 2000) : '',
+      product: readProduct(doc),
+      ...(language && { language }),
+      ...(timeZone && { timeZone }),
+    };
+    referrer = url;
+    sendPage();
+  };
+  let first = true;
+  const watch = () =>
+    watchPages(win, (url) => {
+      if (!/^https?:/.test(url) || url.length > 2000) return;
+      if (first) readPage(url);
+      else setTimeout(() => readPage(win.location.href), SETTLE_MS);
+      first = false;
+    });
+  // An async script in <head> may run before the product markup is parsed.
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', watch, { once: true });
+  else watch();
+
+  if (isShopify(win)) {
+    const shopify = createShopifyCart({
+      fetchCart: () => win.fetch('/cart.js', { credentials: 'same-origin' }).then((r) => r.json()),
+      onCart: (next) => report(next, 'browsing', 'shopify'),
+      observe: (onCartRequest) => observeCartRequests(win, onCartRequest),
+    });
+    shopify.start();
+    stopAutomatic = shopify.stop;
+  } else if (Array.isArray(win.dataLayer)) {
+    // Kept in the shop's origin: a multi-page shop starts the widget afresh on every page.
+    const key = `mostrador:${siteKey}:cart`;
+    stopAutomatic = createDataLayerCart({
+      win,
+      load: () => storage?.getItem(key) ?? null,
+      save: (json) => storage?.setItem(key, json),
+      onCart: (next, stage) => report(next, stage, 'datalayer'),
+    }).stop;
+  }
+
+  transport.on('session:established', () => {
+    established = true;
+    sendPage();
+    sendCart();
+    void sendIdentity();
+  });
+  transport.onDisconnect(() => {
+    established = false;
+  });
+
+  return {
+    setCart(input) {
+      const next = readManualCart(input, win.location.href);
+      if (!next) return console.warn('[Mostrador] setCart needs {items, total, currency}');
+      stopAutomatic();
+      report(next, 'browsing', 'manual');
+    },
+    identify(input) {
+      const fields = (typeof input === 'object' && input) || {};
+      const value = (field: string, max: number) => text((fields as Record<string, unknown>)[field], max) ?? undefined;
+      const id = value('id', 200);
+      if (!id) return console.warn('[Mostrador] identify needs an id');
+      claim = { id, name: value('name', 80), email: value('email', 254), hash: value('hash', 64) };
+      void sendIdentity();
+    },
+  };
+}

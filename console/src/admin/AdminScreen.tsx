@@ -4,6 +4,7 @@ import { AgentsPage } from './agents/AgentsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
 import { SitePage } from './site/SitePage.tsx';
+import './admin.css';
 
 export type AdminTab = 'agents' | 'departments' | 'site';
 

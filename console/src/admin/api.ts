@@ -24,7 +24,8 @@ export interface NewDepartment {
 }
 export type DepartmentChanges = Partial<Pick<NewDepartment, 'name' | 'routing'>>;
 
-export type SiteChanges = Partial<Omit<SiteSettings, 'key'>>;
+/** The key and the identity secret are the server's to mint; the secret only changes by rotation. */
+export type SiteChanges = Partial<Omit<SiteSettings, 'key' | 'identitySecret'>>;
 
 const JSON_ACCEPT = { accept: 'application/json' };
 
@@ -87,6 +88,8 @@ export const adminApi = {
 
   getSite: () => request<SiteSettings>('GET', '/api/admin/site'),
   updateSite: (changes: SiteChanges) => request<SiteSettings>('PATCH', '/api/admin/site', changes),
+  /** A fresh identity secret; every hash signed with the old one stops verifying at once. */
+  rotateIdentitySecret: () => request<SiteSettings>('POST', '/api/admin/site/identity-secret'),
 };
 
 export type AdminApi = typeof adminApi;

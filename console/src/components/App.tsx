@@ -1,6 +1,6 @@
 import type { AgentProfile } from '@mostrador/shared';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { ConsoleViews } from '../admin/ConsoleViews.tsx';
+import { ConsoleViews } from '../navigation/ConsoleViews.tsx';
 import { currentAgent, logout } from '../api/http.ts';
 import { connectAgentSocket } from '../api/socketConnection.ts';
 import { I18nContext, type I18n } from '../i18n/context.ts';

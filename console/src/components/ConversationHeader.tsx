@@ -2,6 +2,7 @@ import type { ConversationSummary } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
 import type { PaneActionState } from '../state/consoleState.ts';
 import { isGuest, isQueued, type Me } from '../state/views.ts';
+import { OriginTag } from './OriginTag.tsx';
 import { WaitingTimer } from './WaitingTimer.tsx';
 
 export interface HeaderActions {
@@ -14,11 +15,19 @@ export interface HeaderActions {
   onDismissError: () => void;
 }
 
+/** The visitor side panel's toggle. */
+export interface DetailsToggle {
+  expanded: boolean;
+  panelId: string;
+  onToggle: () => void;
+}
+
 interface ConversationHeaderProps extends HeaderActions {
   conversation: ConversationSummary;
   me: Me;
   titleId: string;
   action: PaneActionState | undefined;
+  details: DetailsToggle;
 }
 
 /** Who the chat is with and who is in it, how long the visitor has waited, and what can be done. */
@@ -42,9 +51,27 @@ export function ConversationHeader(props: ConversationHeaderProps) {
         <span class={`status-badge ${conversation.status}`} data-part="status">
           {open ? t('conversation.statusOpen') : t('conversation.statusClosed')}
         </span>
-        <button type="button" class="link-button hide-pane" data-part="close-pane" aria-label={t('panes.closePane', { name: conversation.visitorLabel })} onClick={props.onHide}>
-          <span aria-hidden="true">×</span>
-        </button>
+        <span class="pane-controls">
+          <button
+            type="button"
+            class="link-button details-toggle"
+            data-part="toggle-details"
+            aria-expanded={props.details.expanded}
+            aria-controls={props.details.panelId}
+            title={t('visitor.details')}
+            onClick={props.details.onToggle}
+          >
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+              <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.4" />
+              <path d="M10 2.5v11" stroke="currentColor" stroke-width="1.4" />
+              {props.details.expanded && <path d="M10 2.5h3.5a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H10Z" fill="currentColor" />}
+            </svg>
+            <span class="details-toggle-label">{t('visitor.details')}</span>
+          </button>
+          <button type="button" class="link-button hide-pane" data-part="close-pane" aria-label={t('panes.closePane', { name: conversation.visitorLabel })} onClick={props.onHide}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </span>
       </div>
       <p class="conversation-people">
         {conversation.assignee ? (
@@ -59,6 +86,7 @@ export function ConversationHeader(props: ConversationHeaderProps) {
           )
         )}
         {guests && <span data-part="guests">{t('conversation.guests', { names: guests })}</span>}
+        <OriginTag origin={conversation.origin} />
         {open && <WaitingTimer since={conversation.awaitingReplySince ?? conversation.queuedAt} />}
       </p>
       {open && (

@@ -1,15 +1,17 @@
 import type { AgentRef, ConversationEvent, ConversationSummary } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
-import type { OutgoingMessage, PaneActionState, TeamState } from '../state/consoleState.ts';
+import type { FollowedVisitor, OutgoingMessage, PaneActionState, TeamState } from '../state/consoleState.ts';
 import type { TransferTarget } from '../state/paneActions.ts';
 import type { Me } from '../state/views.ts';
 import { Composer, type DraftStore } from './Composer.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
+import { DraftPreview } from './DraftPreview.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { MessageLog } from './MessageLog.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
+import { VisitorPanel } from './visitor/VisitorPanel.tsx';
 
 export interface PaneCallbacks {
   onFocus: () => void;
@@ -25,6 +27,10 @@ export interface PaneCallbacks {
   onDismissError: () => void;
   /** Refreshes colleagues' status and load before a dialog lists them. */
   onNeedTeam: () => void;
+  onToggleDetails: () => void;
+  /** Opens another of the visitor's conversations, from the side panel. */
+  onOpenConversation: (conversationId: string) => void;
+  onRetryVisitor: () => void;
 }
 
 interface ConversationPaneProps extends PaneCallbacks {
@@ -36,10 +42,15 @@ interface ConversationPaneProps extends PaneCallbacks {
   loading: boolean;
   connected: boolean;
   visitorTyping: boolean;
+  /** The visitor's unsent text, when the site allows typing previews. */
+  visitorDraft: string | undefined;
   colleaguesTyping: readonly AgentRef[];
   action: PaneActionState | undefined;
   team: TeamState;
   drafts: DraftStore;
+  visitor: FollowedVisitor | undefined;
+  /** Whether the visitor side panel is shown; one choice for every pane. */
+  detailsExpanded: boolean;
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
@@ -49,6 +60,8 @@ export function ConversationPane(props: ConversationPaneProps) {
   const open = conversation.status === 'open';
   const inChat = [me.id, ...(conversation.assignee ? [conversation.assignee.id] : []), ...conversation.guests.map((g) => g.id)];
   const titleId = `conversation-title-${conversation.id}`;
+  const panelId = `visitor-panel-${conversation.id}`;
+  const draft = open && props.visitorTyping ? props.visitorDraft : undefined;
   const openDialog = (which: 'transfer' | 'invite') => {
     props.onNeedTeam();
     setDialog(which);
@@ -76,6 +89,7 @@ export function ConversationPane(props: ConversationPaneProps) {
         onClose={props.onClose}
         onHide={props.onHide}
         onDismissError={props.onDismissError}
+        details={{ expanded: props.detailsExpanded, panelId, onToggle: props.onToggleDetails }}
       />
       {dialog === 'transfer' && (
         <TransferDialog
@@ -99,21 +113,39 @@ export function ConversationPane(props: ConversationPaneProps) {
           }}
         />
       )}
-      <MessageLog
-        conversationId={conversation.id}
-        visitorLabel={conversation.visitorLabel}
-        events={props.events}
-        outgoing={props.outgoing}
-        loading={props.loading}
-        connected={props.connected}
-        onRetry={props.onRetry}
-      />
-      <TypingIndicator visitorTyping={props.visitorTyping && open} colleagues={open ? props.colleaguesTyping : []} />
-      {open ? (
-        <Composer conversationId={conversation.id} drafts={props.drafts} onSend={props.onSend} onDraftChange={props.onDraftChange} />
-      ) : (
-        <p class="closed-notice">{t('conversation.closedNotice')}</p>
-      )}
+      <div class="conversation-body">
+        <div class="conversation-main">
+          <MessageLog
+            conversationId={conversation.id}
+            visitorLabel={conversation.visitorLabel}
+            events={props.events}
+            outgoing={props.outgoing}
+            loading={props.loading}
+            connected={props.connected}
+            onRetry={props.onRetry}
+          />
+          {draft !== undefined && <DraftPreview draft={draft} visitorLabel={conversation.visitorLabel} />}
+          <TypingIndicator
+            visitorTyping={props.visitorTyping && open}
+            draftShown={draft !== undefined}
+            colleagues={open ? props.colleaguesTyping : []}
+          />
+          {open ? (
+            <Composer conversationId={conversation.id} drafts={props.drafts} onSend={props.onSend} onDraftChange={props.onDraftChange} />
+          ) : (
+            <p class="closed-notice">{t('conversation.closedNotice')}</p>
+          )}
+        </div>
+        <VisitorPanel
+          id={panelId}
+          expanded={props.detailsExpanded}
+          visitor={props.visitor}
+          visitorLabel={conversation.visitorLabel}
+          conversationId={conversation.id}
+          onOpenConversation={props.onOpenConversation}
+          onRetry={props.onRetryVisitor}
+        />
+      </div>
     </section>
   );
 }

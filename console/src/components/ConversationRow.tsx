@@ -1,6 +1,7 @@
 import type { ConversationSummary } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
 import { formatWaiting, LONG_WAIT_MS } from '../state/waiting.ts';
+import { OriginTag } from './OriginTag.tsx';
 import { formatFullTime, formatRelativeTime } from './time.ts';
 
 interface ConversationRowProps {
@@ -42,6 +43,7 @@ export function ConversationRow({ conversation, selected, open, unread, visitorT
       >
         <span class="row-top">
           <span class={unread > 0 ? 'row-label unread' : 'row-label'}>{conversation.visitorLabel}</span>
+          <OriginTag origin={conversation.origin} />
           <time class="row-time" dateTime={new Date(activityAt).toISOString()} title={formatFullTime(activityAt, language)}>
             {formatRelativeTime(activityAt, now, language)}
           </time>

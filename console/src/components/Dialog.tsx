@@ -12,16 +12,34 @@ interface DialogProps {
   children: ComponentChildren;
 }
 
+const FOCUSABLE = 'select, textarea, input, button, a[href]';
+
 /**
- * A small modal form inside a pane: focus moves into it on open and back to
- * where it was on close; Escape cancels.
+ * Keeps Tab inside the dialog, as `aria-modal` promises: past the last
+ * control it wraps to the first, and Shift+Tab the other way round.
+ */
+function wrapTab(event: KeyboardEvent, dialog: HTMLElement): void {
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((control) => !control.hasAttribute('disabled'));
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const target = event.shiftKey ? (document.activeElement === first ? last : null) : document.activeElement === last ? first : null;
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
+
+/**
+ * A small modal form, in a pane or over a page: focus moves into it on open,
+ * stays in it while Tab is pressed, and goes back to where it was on close;
+ * Escape cancels.
  */
 export function Dialog({ title, part, submitLabel, canSubmit, onSubmit, onCancel, children }: DialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('select, textarea, input, button')?.focus();
+    ref.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
     return () => opener?.focus?.();
   }, []);
   const titleId = `${part}-title-${useRef(Math.random().toString(36).slice(2)).current}`;
@@ -34,6 +52,10 @@ export function Dialog({ title, part, submitLabel, canSubmit, onSubmit, onCancel
       aria-labelledby={titleId}
       data-part={part}
       onKeyDown={(event) => {
+        if (event.key === 'Tab') {
+          wrapTab(event, event.currentTarget);
+          return;
+        }
         if (event.key !== 'Escape') return;
         event.stopPropagation();
         onCancel();

@@ -1,6 +1,6 @@
 import type { AgentProfile } from '@mostrador/shared';
 import type { ComponentChildren } from 'preact';
-import { ViewNav } from '../admin/ViewNav.tsx';
+import { ViewNav } from '../navigation/ViewNav.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 
@@ -18,7 +18,7 @@ export function Header({ agent, onLogout, tools }: HeaderProps) {
       <div class="app-header-title">
         <span class="brand">{t('app.name')}</span>
         <span class="site-name">{agent.site.name}</span>
-        <ViewNav role={agent.role} />
+        <ViewNav />
       </div>
       <div class="app-header-tools">
         <span class="agent-name">{t('header.signedInAs', { name: agent.name })}</span>

@@ -28,7 +28,7 @@ describe('InboxScreen', () => {
     expect(rowIds()[0]).toBe('conv_fresh');
 
     await openRow('conv_fresh');
-    act(() => connection.emitFact('typing:changed', { conversationId: 'conv_fresh', typing: true, agent: null }));
+    act(() => connection.emitFact('typing:changed', { conversationId: 'conv_fresh', typing: true, agent: null, draft: null }));
     expect(pane('conv_fresh')?.querySelector('[data-part="typing"]')?.textContent).toContain('Visitor is typing…');
     expect(container.querySelector('[data-conversation-id="conv_fresh"] .row-typing')).not.toBeNull();
   });
@@ -37,7 +37,7 @@ describe('InboxScreen', () => {
     const { connection, openRow, pane, container } = await renderInbox();
     await openRow('conv_new');
     act(() =>
-      connection.emitFact('typing:changed', { conversationId: 'conv_new', typing: true, agent: { id: 'agt_two', name: 'Jordi' } }),
+      connection.emitFact('typing:changed', { conversationId: 'conv_new', typing: true, agent: { id: 'agt_two', name: 'Jordi' }, draft: null }),
     );
     const typing = pane('conv_new')!.querySelectorAll('[data-part="typing"]');
     expect([...typing].map((line) => line.textContent)).toEqual(['Jordi is typing a reply…']);
@@ -53,6 +53,17 @@ describe('InboxScreen', () => {
     await flush();
     const sent = container.querySelectorAll('[data-part="message"][data-author="agent"] [data-part="body"]');
     expect([...sent].map((body) => body.textContent)).toEqual(['How can I help?']);
+  });
+
+  it('tags chats the visitor did not start, in the row and the pane', async () => {
+    const { row, openRow, pane } = await renderInbox([
+      summary({ id: 'conv_trigger', origin: 'trigger', updatedAt: 300 }),
+      summary({ id: 'conv_plain', updatedAt: 200 }),
+    ]);
+    expect(row('conv_trigger').querySelector('[data-part="origin"]')?.textContent).toBe('Started by a trigger');
+    expect(row('conv_plain').querySelector('[data-part="origin"]')).toBeNull();
+    await openRow('conv_trigger');
+    expect(pane('conv_trigger')!.querySelector('.conversation-header [data-part="origin"]')?.textContent).toBe('Started by a trigger');
   });
 
   it('puts the unread total in the document title', async () => {

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentConnection } from '../api/agentConnection.ts';
 import { browserAlertOutput, type AlertOutput } from '../api/browserAlerts.ts';
 import { useI18n } from '../i18n/context.ts';
+import { useConsoleNav } from '../navigation/consoleNav.ts';
+import { loadDetailsExpanded, saveDetailsExpanded } from '../state/detailsStorage.ts';
 import { InboxController } from '../state/inboxController.ts';
 import { loadMuted, saveMuted } from '../state/muteStorage.ts';
 import { focusedPane } from '../state/panes.ts';
@@ -20,9 +22,11 @@ import { Header } from './Header.tsx';
 import { MuteToggle } from './MuteToggle.tsx';
 import { NotificationOffer } from './NotificationOffer.tsx';
 import { PaneArea } from './PaneArea.tsx';
+import { focusChatSoon } from './paneFocus.ts';
 import { PresenceSelect } from './PresenceSelect.tsx';
 import { useAlerts } from './useAlerts.ts';
 import { useConversationShortcuts } from './useConversationShortcuts.ts';
+import { VisitorsPage } from './visitors/VisitorsPage.tsx';
 
 interface InboxScreenProps {
   agent: AgentProfile;
@@ -33,17 +37,32 @@ interface InboxScreenProps {
   alertOutput?: AlertOutput;
 }
 
+/**
+ * The signed-in console over one socket: the conversations, and the live
+ * visitors when the header's switch says so (they share the socket, and
+ * starting a chat from there lands in a pane here).
+ */
 export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOutput = browserAlertOutput }: InboxScreenProps) {
   const { t } = useI18n();
+  const nav = useConsoleNav();
+  const showingVisitors = nav?.view === 'visitors';
   const [muted, setMuted] = useState(loadMuted);
+  const [detailsExpanded, setDetailsExpanded] = useState(loadDetailsExpanded);
   const [drafts] = useState<DraftStore>(() => new Map());
+  const [connection] = useState(connect);
   // The controller is made once, after the alerts it reports to; a clicked notification reaches it through this ref.
   const controllerRef = useRef<InboxController | null>(null);
-  const alerts = useAlerts({ output: alertOutput, t, muted, onOpen: (id) => controllerRef.current?.open(id) });
+  /** Opens a chat from elsewhere (a notification, the visitors page) and brings the conversations into view. */
+  const openChat = (id: string) => {
+    controllerRef.current?.open(id);
+    if (nav && nav.view !== 'inbox') nav.go('inbox');
+    focusChatSoon(id, 'reply');
+  };
+  const alerts = useAlerts({ output: alertOutput, t, muted, onOpen: openChat });
   const [controller] = useState(
     () =>
       new InboxController({
-        connection: connect(),
+        connection,
         me: agent,
         onSessionEnded,
         viewedSeqs: loadViewedSeqs(agent.id),
@@ -60,7 +79,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
     },
     [controller, typingNotifier],
   );
-  useConversationShortcuts(controller);
+  useConversationShortcuts(controller, !nav || nav.view === 'inbox');
 
   const state = useStore(controller.store);
   const unread = totalUnread(state);
@@ -78,6 +97,15 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
   const unreadOf = (id: string) => unreadCount(state.conversations[id], state.logs[id], state.viewedSeq[id] ?? 0);
   const panes = state.panes.open.flatMap((id) => state.conversations[id] ?? []);
   const connected = state.connection === 'connected';
+  const toggleDetails = () => {
+    saveDetailsExpanded(!detailsExpanded);
+    setDetailsExpanded(!detailsExpanded);
+  };
+  const startChat = async (visitorId: string, body: string) => {
+    const outcome = await controller.startConversation(visitorId, body);
+    if (outcome.ok) openChat(outcome.conversationId);
+    return outcome;
+  };
 
   return (
     <div class="app-shell">
@@ -102,7 +130,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
       <div class="visually-hidden" role="status" aria-live="polite" data-part="announcer">
         {alerts.announcement}
       </div>
-      <main class="workspace">
+      <main class="workspace" hidden={showingVisitors}>
         <ConversationList
           views={views}
           view={state.view}
@@ -134,10 +162,13 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                 loading={id in state.syncing}
                 connected={connected}
                 visitorTyping={id in state.visitorTyping}
+                visitorDraft={state.visitorDrafts[id]}
                 colleaguesTyping={Object.values(state.colleagueTyping[id] ?? {})}
                 action={state.actions[id]}
                 team={state.team}
                 drafts={drafts}
+                visitor={state.visitors[conversation.visitorId]}
+                detailsExpanded={detailsExpanded}
                 onFocus={() => controller.focus(id)}
                 onSend={(body) => {
                   typingNotifier.stop();
@@ -153,11 +184,15 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                 onHide={() => controller.closePane(id)}
                 onDismissError={() => controller.actions.dismissError(id)}
                 onNeedTeam={() => void controller.loadTeam()}
+                onToggleDetails={toggleDetails}
+                onOpenConversation={(other) => controller.open(other)}
+                onRetryVisitor={() => controller.retryVisitor(conversation.visitorId)}
               />
             );
           }}
         />
       </main>
+      {showingVisitors && <VisitorsPage connection={connection} onStartChat={startChat} onOpenChat={openChat} />}
     </div>
   );
 }

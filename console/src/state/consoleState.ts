@@ -1,4 +1,4 @@
-import type { AgentAvailability, AgentRef, AgentSummary, Department, InboxView } from '@mostrador/shared';
+import type { AgentAvailability, AgentRef, AgentSummary, Department, InboxView, VisitorProfile } from '@mostrador/shared';
 import type { ConversationsById } from './conversations.ts';
 import type { ConversationLog } from './log.ts';
 import { noPanes, type Panes } from './panes.ts';
@@ -25,6 +25,12 @@ export type PaneActionState =
   | { kind: PaneActionKind; state: 'pending' }
   | { kind: PaneActionKind; state: 'failed'; message: string };
 
+/** What the side panel knows of a visitor followed for an open pane. */
+export type FollowedVisitor =
+  | { phase: 'loading' }
+  | { phase: 'failed' }
+  | { phase: 'ready'; profile: VisitorProfile };
+
 export interface TeamState {
   agents: readonly AgentSummary[];
   departments: readonly Department[];
@@ -41,6 +47,8 @@ export interface ConsoleState {
   /** The last seq the agent has had on screen, by conversation id. */
   viewedSeq: Readonly<Record<string, number>>;
   visitorTyping: Readonly<Record<string, true>>;
+  /** What the visitor is typing and has not sent (typing preview), by conversation id; never empty. */
+  visitorDrafts: Readonly<Record<string, string>>;
   /** Colleagues typing a reply, by conversation id then agent id. */
   colleagueTyping: Readonly<Record<string, Readonly<Record<string, AgentRef>>>>;
   outbox: readonly OutgoingMessage[];
@@ -48,6 +56,8 @@ export interface ConsoleState {
   view: InboxView;
   panes: Panes;
   team: TeamState;
+  /** The visitors of open panes, by visitor id. */
+  visitors: Readonly<Record<string, FollowedVisitor>>;
   /** What the agent chose; shown as offline while disconnected. */
   presence: AgentAvailability;
 }
@@ -60,12 +70,14 @@ export const initialConsoleState: ConsoleState = {
   syncing: {},
   viewedSeq: {},
   visitorTyping: {},
+  visitorDrafts: {},
   colleagueTyping: {},
   outbox: [],
   actions: {},
   view: 'mine',
   panes: noPanes,
   team: { agents: [], departments: [] },
+  visitors: {},
   presence: 'online',
 };
 

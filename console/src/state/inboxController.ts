@@ -1,6 +1,7 @@
 import type { AgentAvailability, AgentConversationChanged, InboxView } from '@mostrador/shared';
 import type { AgentConnection } from '../api/agentConnection.ts';
 import { messageAlert, type Alert } from './alerts.ts';
+import { newClientId } from './clientId.ts';
 import { initialConsoleState, without, type ConsoleState } from './consoleState.ts';
 import type { ControllerContext } from './controllerContext.ts';
 import { ListSync } from './listSync.ts';
@@ -9,9 +10,11 @@ import { Outbox } from './outbox.ts';
 import { PaneActions } from './paneActions.ts';
 import { closePane, focusedPane, focusPane, openPane, stepTarget } from './panes.ts';
 import { QueueReminders } from './reminders.ts';
+import { startChatFailure, type StartChatOutcome } from './startChat.ts';
 import { createStore, type Store } from './store.ts';
 import { TeamSync } from './teamSync.ts';
 import { applyTyping } from './typing.ts';
+import { VisitorFollows } from './visitorFollows.ts';
 import { conversationsInView, isQueuedForMe, type Me } from './views.ts';
 
 export interface InboxControllerOptions {
@@ -29,7 +32,8 @@ export interface InboxControllerOptions {
  * Keeps the inbox in step with the server and holds what the agent has open.
  * The work is done by its parts: ListSync (views and summaries), LogSync
  * (logs and resyncs), Outbox (replies), PaneActions (take, transfer, …),
- * TeamSync (colleagues and presence) and QueueReminders.
+ * TeamSync (colleagues and presence), VisitorFollows (the side panels'
+ * visitor profiles) and QueueReminders.
  */
 export class InboxController {
   readonly store: Store<ConsoleState>;
@@ -39,6 +43,7 @@ export class InboxController {
   private readonly logs: LogSync;
   private readonly outbox: Outbox;
   private readonly team: TeamSync;
+  private readonly visitors: VisitorFollows;
   private readonly reminders: QueueReminders;
   private readonly unsubscribers: Array<() => void> = [];
   private wasConnected = false;
@@ -53,6 +58,7 @@ export class InboxController {
     this.outbox = new Outbox(this.context, (event, conversation) => this.applyChanged({ event, conversation }, false));
     this.actions = new PaneActions(this.context, (changed) => this.applyChanged(changed, false));
     this.team = new TeamSync(this.context);
+    this.visitors = new VisitorFollows(this.context);
     this.reminders = new QueueReminders((id) => {
       const conversation = this.store.get().conversations[id];
       if (conversation && isQueuedForMe(conversation, me)) alert({ kind: 'queued', conversation, reminder: true });
@@ -68,7 +74,11 @@ export class InboxController {
       connection.on('conversation:changed', (changed) => this.applyChanged(changed, true)),
       connection.on('typing:changed', (change) => this.store.update((state) => applyTyping(state, change, me.id))),
       connection.on('presence:changed', ({ agent }) => this.team.applyAgent(agent)),
-      this.store.subscribe(() => this.trackQueue()),
+      connection.on('visitor:changed', ({ profile }) => this.visitors.applyProfile(profile)),
+      this.store.subscribe(() => {
+        this.trackQueue();
+        this.visitors.track();
+      }),
     );
     if (connection.connected) void this.onConnected();
   }
@@ -137,6 +147,24 @@ export class InboxController {
     return this.team.setPresence(status);
   }
 
+  /**
+   * A proactive chat: the agent's message opens a conversation with a visitor
+   * on the site. On success it is held like any other and opened as a pane.
+   */
+  async startConversation(visitorId: string, body: string): Promise<StartChatOutcome> {
+    const result = await this.options.connection.request('conversation:start', { visitorId, clientId: newClientId(), body });
+    if (!result.ok) return { ok: false, reason: startChatFailure(result.error) };
+    const { event, conversation } = result.data;
+    this.applyChanged({ event, conversation }, false);
+    this.open(conversation.id);
+    return { ok: true, conversationId: conversation.id };
+  }
+
+  /** Asks again for a side panel's visitor after the server refused. */
+  retryVisitor(visitorId: string): void {
+    this.visitors.retry(visitorId);
+  }
+
   /** Fresh colleagues' status and load, before a transfer or invitation. */
   loadTeam(): Promise<void> {
     return this.team.load();
@@ -171,6 +199,7 @@ export class InboxController {
     await this.lists.reload();
     void this.team.load();
     void this.team.restorePresence();
+    void this.visitors.followAgain();
     // Only logs already held are synced: unread counts of the others come from
     // their summaries, so an inbox of 1,000 chats does not fetch 1,000 histories.
     await this.logs.syncHeld();
@@ -183,6 +212,7 @@ export class InboxController {
       connection: this.wasConnected ? 'reconnecting' : 'connecting',
       // Typing states cannot be trusted across a gap in the feed.
       visitorTyping: {},
+      visitorDrafts: {},
       colleagueTyping: {},
     }));
   }

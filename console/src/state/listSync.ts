@@ -13,6 +13,7 @@ export function dropConversation(state: ConsoleState, id: string): ConsoleState 
     conversations: without(state.conversations, id),
     logs: without(state.logs, id),
     visitorTyping: without(state.visitorTyping, id),
+    visitorDrafts: without(state.visitorDrafts, id),
     colleagueTyping: without(state.colleagueTyping, id),
     outbox: state.outbox.filter((message) => message.conversationId !== id),
     actions: without(state.actions, id),

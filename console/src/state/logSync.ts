@@ -3,7 +3,7 @@ import { without } from './consoleState.ts';
 import type { ControllerContext } from './controllerContext.ts';
 import { lastSeqOf, mergeEvents } from './log.ts';
 import { focusedPane } from './panes.ts';
-import { stopColleagueTyping } from './typing.ts';
+import { stopColleagueTyping, stopVisitorTyping } from './typing.ts';
 
 /**
  * Keeps held logs contiguous: merges events from facts and sync pages,
@@ -60,8 +60,8 @@ export class LogSync {
           ...state,
           logs: { ...state.logs, [conversationId]: log },
           outbox: state.outbox.filter((message) => !confirmed.has(message.clientId)),
-          visitorTyping: visitorSpoke ? without(state.visitorTyping, conversationId) : state.visitorTyping,
         };
+        if (visitorSpoke) next = stopVisitorTyping(next, conversationId);
         for (const event of added) {
           if (event.type === 'message' && event.author.kind === 'agent' && event.author.id) {
             next = stopColleagueTyping(next, conversationId, event.author.id);

@@ -34,6 +34,7 @@ export function summary(overrides: Partial<ConversationSummary> & { id: string }
     visitorId: 'vis_one',
     visitorLabel: 'Visitor 1',
     status: 'open',
+    origin: 'visitor',
     lastSeq: 0,
     lastMessage: null,
     department: sales,

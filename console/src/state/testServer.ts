@@ -1,6 +1,13 @@
-import type { AgentConversationChanged, AgentSummary, ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import type {
+  AgentConversationChanged,
+  AgentSummary,
+  ConversationEvent,
+  ConversationSummary,
+  LiveVisitor,
+  VisitorProfile,
+} from '@mostrador/shared';
 import { FakeConnection } from '../api/fakeConnection.ts';
-import { agentMessage, colleague, jordi, me, sales, support } from './testFixtures.ts';
+import { agentMessage, colleague, jordi, me, nuria, sales, summary, support } from './testFixtures.ts';
 import { inView } from './views.ts';
 
 type MessageEvent = Extract<ConversationEvent, { type: 'message' }>;
@@ -18,6 +25,9 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
     colleague({ id: 'agt_away', name: 'Marta', status: 'away' }),
   ];
   const logOf = (id: string) => (logs[id] ??= []);
+  /** Visitors' profiles, for `visitor:follow`, and the live list, for `visitors:watch`. */
+  const profiles = new Map<string, VisitorProfile>();
+  const live = new Map<string, LiveVisitor>();
 
   /** Appends an event to a conversation's log and returns what facts and answers carry. */
   function append(id: string, build: (seq: number) => ConversationEvent, patch: Partial<ConversationSummary> = {}) {
@@ -108,6 +118,23 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
       ok: true,
       data: colleague({ id: me.id, name: me.name, status }),
     }))
+    .handle('visitor:follow', ({ visitorId }) => {
+      const found = profiles.get(visitorId);
+      return found ? { ok: true, data: found } : { ok: false, error: { code: 'not_found', message: 'Unknown visitor' } };
+    })
+    .handle('visitor:unfollow', () => ({ ok: true, data: null }))
+    .handle('visitors:watch', () => ({ ok: true, data: { visitors: [...live.values()] } }))
+    .handle('visitors:unwatch', () => ({ ok: true, data: null }))
+    .handle('conversation:start', ({ visitorId, clientId, body }) => {
+      const visitor = live.get(visitorId);
+      if (!visitor) return { ok: false, error: { code: 'not_found', message: 'visitor_offline' } };
+      if (visitor.conversationId) return { ok: false, error: { code: 'conflict', message: 'already_chatting' } };
+      const id = `conv_${visitorId}`;
+      conversations.set(id, summary({ id, visitorId, visitorLabel: visitor.label, origin: 'agent', assignee: nuria }));
+      live.set(visitorId, { ...visitor, conversationId: id });
+      const changed = append(id, (seq) => agentMessage(id, seq, body, clientId));
+      return { ok: true, data: { ...changed, event: changed.event as MessageEvent } };
+    })
     .handle('team:list', () => ({
       ok: true,
       data: {
@@ -119,7 +146,7 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
       },
     }));
 
-  return { connection, conversations, logs, append, team };
+  return { connection, conversations, logs, append, team, profiles, live };
 }
 
 export const flushPromises = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

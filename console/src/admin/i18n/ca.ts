@@ -1,10 +1,6 @@
 import type { AdminCatalogue } from './en.ts';
 
 export const ca: AdminCatalogue = {
-  'nav.label': 'Seccions de la consola',
-  'nav.inbox': 'Safata',
-  'nav.admin': 'Administració',
-
   'admin.title': 'Administració',
   'admin.tabsLabel': "Seccions d'administració",
   'admin.tabAgents': 'Agents',
@@ -100,4 +96,23 @@ export const ca: AdminCatalogue = {
   'site.copy': 'Copia',
   'site.copied': "S'ha copiat al porta-retalls.",
   'site.copyManually': 'El text està seleccionat: prem Ctrl+C (o ⌘C) per copiar-lo.',
+  'site.fieldTypingPreview': 'Mostra als agents el que escriuen els visitants',
+  'site.typingPreviewHint': "Els agents veuen el missatge mentre el visitant l'escriu, abans que l'enviï. Desactivat: només veuen que el visitant està escrivint.",
+  'site.fieldIdentityEnforced': 'Exigeix una identitat verificada',
+  'site.identityEnforcedHint': 'Es rebutgen les crides identify sense una signatura vàlida, perquè ningú no es pugui fer passar per un dels teus clients.',
+
+  'site.identityHeading': "Secret d'identitat",
+  'site.identityHint': "El servidor de la botiga signa l'identificador de cada client amb aquest secret (HMAC-SHA256), perquè el xat pugui confiar en qui és el visitant.",
+  'site.identitySecretLabel': 'Secret',
+  'site.showSecret': 'Mostra el secret',
+  'site.hideSecret': 'Amaga el secret',
+  'site.copySecret': 'Copia el secret',
+  'site.secretCopied': "S'ha copiat el secret al porta-retalls.",
+  'site.secretCopyManually': 'El secret està seleccionat: prem Ctrl+C (o ⌘C) per copiar-lo.',
+  'site.rotate': 'Renova el secret',
+  'site.rotating': 'Renovant…',
+  'site.rotateTitle': "Vols renovar el secret d'identitat?",
+  'site.rotateWarning': "El secret antic deixa de funcionar de seguida: els clients signats amb ell deixen d'estar verificats fins que el servidor de la botiga faci servir el nou.",
+  'site.rotateConfirm': 'Renova el secret',
+  'site.rotated': "S'ha generat un secret nou. Posa'l al servidor de la botiga.",
 };

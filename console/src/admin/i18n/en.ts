@@ -4,10 +4,6 @@
  * `{name}` marks a value filled in by `translate`.
  */
 export const en = {
-  'nav.label': 'Console sections',
-  'nav.inbox': 'Inbox',
-  'nav.admin': 'Admin',
-
   'admin.title': 'Administration',
   'admin.tabsLabel': 'Administration sections',
   'admin.tabAgents': 'Agents',
@@ -103,6 +99,25 @@ export const en = {
   'site.copy': 'Copy',
   'site.copied': 'Copied to the clipboard.',
   'site.copyManually': 'The text is selected: press Ctrl+C (or ⌘C) to copy it.',
+  'site.fieldTypingPreview': 'Show agents what visitors are typing',
+  'site.typingPreviewHint': 'Agents see the message as the visitor types it, before it is sent. Off: they only see that the visitor is typing.',
+  'site.fieldIdentityEnforced': 'Require verified identity',
+  'site.identityEnforcedHint': 'Identify calls without a valid signature are refused, so nobody can pose as one of your customers.',
+
+  'site.identityHeading': 'Identity secret',
+  'site.identityHint': "Your shop's server signs each customer id with this secret (HMAC-SHA256), so the chat can trust who the visitor is.",
+  'site.identitySecretLabel': 'Secret',
+  'site.showSecret': 'Show secret',
+  'site.hideSecret': 'Hide secret',
+  'site.copySecret': 'Copy secret',
+  'site.secretCopied': 'Secret copied to the clipboard.',
+  'site.secretCopyManually': 'The secret is selected: press Ctrl+C (or ⌘C) to copy it.',
+  'site.rotate': 'Rotate secret',
+  'site.rotating': 'Rotating…',
+  'site.rotateTitle': 'Rotate the identity secret?',
+  'site.rotateWarning': "The old secret stops working at once: customers signed with it are no longer verified until your shop's server uses the new one.",
+  'site.rotateConfirm': 'Rotate secret',
+  'site.rotated': "A new secret was generated. Put it on your shop's server.",
 } as const;
 
 export type AdminMessageKey = keyof typeof en;

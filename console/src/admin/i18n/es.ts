@@ -1,10 +1,6 @@
 import type { AdminCatalogue } from './en.ts';
 
 export const es: AdminCatalogue = {
-  'nav.label': 'Secciones de la consola',
-  'nav.inbox': 'Bandeja',
-  'nav.admin': 'Administración',
-
   'admin.title': 'Administración',
   'admin.tabsLabel': 'Secciones de administración',
   'admin.tabAgents': 'Agentes',
@@ -100,4 +96,23 @@ export const es: AdminCatalogue = {
   'site.copy': 'Copiar',
   'site.copied': 'Copiado al portapapeles.',
   'site.copyManually': 'El texto está seleccionado: pulsa Ctrl+C (o ⌘C) para copiarlo.',
+  'site.fieldTypingPreview': 'Mostrar a los agentes lo que escriben los visitantes',
+  'site.typingPreviewHint': 'Los agentes ven el mensaje mientras el visitante lo escribe, antes de que lo envíe. Desactivado: solo ven que el visitante está escribiendo.',
+  'site.fieldIdentityEnforced': 'Exigir una identidad verificada',
+  'site.identityEnforcedHint': 'Se rechazan las llamadas identify sin una firma válida, para que nadie pueda hacerse pasar por uno de tus clientes.',
+
+  'site.identityHeading': 'Secreto de identidad',
+  'site.identityHint': 'El servidor de la tienda firma el identificador de cada cliente con este secreto (HMAC-SHA256), para que el chat pueda fiarse de quién es el visitante.',
+  'site.identitySecretLabel': 'Secreto',
+  'site.showSecret': 'Mostrar el secreto',
+  'site.hideSecret': 'Ocultar el secreto',
+  'site.copySecret': 'Copiar el secreto',
+  'site.secretCopied': 'Secreto copiado en el portapapeles.',
+  'site.secretCopyManually': 'El secreto está seleccionado: pulsa Ctrl+C (o ⌘C) para copiarlo.',
+  'site.rotate': 'Renovar el secreto',
+  'site.rotating': 'Renovando…',
+  'site.rotateTitle': '¿Renovar el secreto de identidad?',
+  'site.rotateWarning': 'El secreto antiguo deja de funcionar al momento: los clientes firmados con él dejan de estar verificados hasta que el servidor de la tienda use el nuevo.',
+  'site.rotateConfirm': 'Renovar el secreto',
+  'site.rotated': 'Se ha generado un secreto nuevo. Ponlo en el servidor de la tienda.',
 };

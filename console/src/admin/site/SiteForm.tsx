@@ -5,6 +5,7 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
 import { useAdminI18n } from '../i18n/index.ts';
 import { formatOrigins, parseOrigins } from './origins.ts';
+import { SiteSwitch } from './SiteSwitch.tsx';
 
 interface SiteFormProps {
   settings: SiteSettings;
@@ -16,6 +17,8 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
   const [name, setName] = useState(settings.name);
   const [origins, setOrigins] = useState(formatOrigins(settings.allowedOrigins));
   const [departmentChoice, setDepartmentChoice] = useState(settings.departmentChoice);
+  const [typingPreview, setTypingPreview] = useState(settings.typingPreview);
+  const [identityEnforced, setIdentityEnforced] = useState(settings.identityEnforced);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -30,6 +33,8 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
       name: name.trim(),
       allowedOrigins: parseOrigins(origins),
       departmentChoice,
+      typingPreview,
+      identityEnforced,
     });
     setSaving(false);
     if (!result.ok) {
@@ -40,6 +45,8 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
     setName(result.data.name);
     setOrigins(formatOrigins(result.data.allowedOrigins));
     setDepartmentChoice(result.data.departmentChoice);
+    setTypingPreview(result.data.typingPreview);
+    setIdentityEnforced(result.data.identityEnforced);
     setSaved(true);
     onSaved(result.data);
   }
@@ -92,6 +99,20 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
           <span class="field-hint">{t('site.departmentChoiceHint')}</span>
         </span>
       </label>
+      <SiteSwitch
+        name="typingPreview"
+        label={t('site.fieldTypingPreview')}
+        hint={t('site.typingPreviewHint')}
+        checked={typingPreview}
+        onChange={setTypingPreview}
+      />
+      <SiteSwitch
+        name="identityEnforced"
+        label={t('site.fieldIdentityEnforced')}
+        hint={t('site.identityEnforcedHint')}
+        checked={identityEnforced}
+        onChange={setIdentityEnforced}
+      />
       <ErrorAlert error={error} />
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={saving}>

@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findIn, stubApi } from '../testApi.ts';
 import { SitePage } from './SitePage.tsx';
 
-const site = { name: 'Botiga', key: 'site_key_123', allowedOrigins: ['self'], departmentChoice: false };
+const site = {
+  name: 'Botiga',
+  key: 'site_key_123',
+  allowedOrigins: ['self'],
+  departmentChoice: false,
+  typingPreview: true,
+  identityEnforced: false,
+  identitySecret: 'secret-one-0123456789abcdef',
+};
 
 describe('SitePage', () => {
   afterEach(() => {
@@ -36,10 +44,88 @@ describe('SitePage', () => {
           name: 'Botiga',
           allowedOrigins: ['self', 'https://shop.example', 'https://www.shop.example'],
           departmentChoice: true,
+          typingPreview: true,
+          identityEnforced: false,
         },
       },
     ]);
     expect(origins.value).toBe('self\nhttps://shop.example\nhttps://www.shop.example');
+  });
+
+  it('switches typing preview off and verified identity on, and saves both', async () => {
+    const api = stubApi({
+      'GET /api/admin/site': [200, site],
+      'PATCH /api/admin/site': (body) => [200, { ...site, ...(body as object) }],
+    });
+    const { container } = render(<SitePage />);
+    const form = await findIn(container, 'form[data-part="site-settings"]');
+    const preview = screen.getByRole<HTMLInputElement>('switch', { name: /Show agents what visitors are typing/ });
+    const enforced = screen.getByRole<HTMLInputElement>('switch', { name: /Require verified identity/ });
+    expect([preview.checked, enforced.checked]).toEqual([true, false]);
+
+    fireEvent.click(preview);
+    fireEvent.click(enforced);
+    fireEvent.submit(form);
+
+    await screen.findByText('Site settings saved.');
+    expect(api.writes()[0]?.body).toMatchObject({ typingPreview: false, identityEnforced: true });
+    expect([preview.checked, enforced.checked]).toEqual([false, true]);
+  });
+
+  it('masks the identity secret until revealed, and copies it without showing it', async () => {
+    stubApi({ 'GET /api/admin/site': [200, site] });
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const { container } = render(<SitePage />);
+    const secret = await findIn<HTMLInputElement>(container, 'input[data-part="secret"]');
+    expect(secret.type).toBe('password');
+    expect(secret.value).toBe(site.identitySecret);
+    expect(screen.getByText(/signs each customer id with this secret \(HMAC-SHA256\)/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show secret' }));
+    expect(secret.type).toBe('text');
+    fireEvent.click(screen.getByRole('button', { name: 'Hide secret' }));
+    expect(secret.type).toBe('password');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy secret' }));
+    await screen.findByText('Secret copied to the clipboard.');
+    expect(writeText).toHaveBeenCalledWith(site.identitySecret);
+    expect(secret.type).toBe('password');
+  });
+
+  it('rotates the secret only after confirming, and shows the new one', async () => {
+    const api = stubApi({
+      'GET /api/admin/site': [200, site],
+      'POST /api/admin/site/identity-secret': [200, { ...site, identitySecret: 'secret-two-fedcba9876543210' }],
+    });
+    const { container } = render(<SitePage />);
+    const rotate = await findIn(container, 'button[data-part="rotate-secret"]');
+
+    fireEvent.click(rotate);
+    const dialog = screen.getByRole('dialog', { name: 'Rotate the identity secret?' });
+    fireEvent.click(dialog.querySelector('button[data-part="cancel"]')!);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.writes()).toEqual([]);
+
+    rotate.focus();
+    fireEvent.click(rotate);
+    fireEvent.click(screen.getByRole('dialog').querySelector('button[data-part="confirm"]')!);
+    await screen.findByText(/A new secret was generated/);
+    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/admin/site/identity-secret', body: undefined }]);
+    expect(container.querySelector<HTMLInputElement>('input[data-part="secret"]')!.value).toBe('secret-two-fedcba9876543210');
+    expect(document.activeElement).toBe(rotate);
+  });
+
+  it('shows why a rotation failed', async () => {
+    stubApi({
+      'GET /api/admin/site': [200, site],
+      'POST /api/admin/site/identity-secret': [403, { error: { code: 'forbidden', message: 'Admins only' } }],
+    });
+    const { container } = render(<SitePage />);
+    fireEvent.click(await findIn(container, 'button[data-part="rotate-secret"]'));
+    fireEvent.click(screen.getByRole('dialog').querySelector('button[data-part="confirm"]')!);
+    expect((await screen.findByRole('alert')).textContent).toBe('Only administrators can change these settings.');
+    expect(container.querySelector<HTMLInputElement>('input[data-part="secret"]')!.value).toBe(site.identitySecret);
   });
 
   it('shows a rejected origin in an alert', async () => {

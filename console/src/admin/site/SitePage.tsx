@@ -2,6 +2,7 @@ import { adminApi } from '../api.ts';
 import { useAdminI18n } from '../i18n/index.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useLoad } from '../useLoad.ts';
+import { IdentitySecret } from './IdentitySecret.tsx';
 import { ScriptTag } from './ScriptTag.tsx';
 import { SiteForm } from './SiteForm.tsx';
 
@@ -17,6 +18,7 @@ export function SitePage() {
         <>
           <SiteForm settings={state.data} onSaved={(settings) => update(() => settings)} />
           <ScriptTag siteKey={state.data.key} />
+          <IdentitySecret secret={state.data.identitySecret} onRotated={(settings) => update(() => settings)} />
         </>
       )}
     </div>

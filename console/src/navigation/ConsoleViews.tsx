@@ -1,27 +1,27 @@
 import type { AgentProfile } from '@mostrador/shared';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { AdminScreen, type AdminTab } from './AdminScreen.tsx';
-import { ConsoleNavContext, type ConsoleNav, type ConsoleView } from './navigation.ts';
-import './admin.css';
+import { AdminScreen, type AdminTab } from '../admin/AdminScreen.tsx';
+import { ConsoleNavContext, viewsForRole, type ConsoleNav, type ConsoleView } from './consoleNav.ts';
 
 interface ConsoleViewsProps {
   agent: AgentProfile;
   onLogout: () => void;
-  /** The inbox screen. */
+  /** The inbox screen, which also shows the live visitors: both need its socket. */
   children: ComponentChildren;
 }
 
 /**
- * Switches between the inbox and the admin pages. The inbox stays mounted
- * (only hidden) while an admin is on the admin pages: unmounting it would
- * close its socket, show the admin as offline to routing, and drop drafts.
+ * Switches between the inbox, the live visitors and the admin pages. The
+ * inbox screen stays mounted (only hidden) while an admin is on the admin
+ * pages: unmounting it would close its socket, show the admin as offline to
+ * routing, and drop drafts. It shows the visitors itself, over the same socket.
  */
 export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
-  const isAdmin = agent.role === 'admin';
+  const views = viewsForRole(agent.role);
   const [view, setView] = useState<ConsoleView>('inbox');
   const [adminTab, setAdminTab] = useState<AdminTab>('agents');
-  const shown: ConsoleView = isAdmin ? view : 'inbox';
+  const shown: ConsoleView = views.includes(view) ? view : 'inbox';
   const inboxRef = useRef<HTMLDivElement>(null);
   const adminRef = useRef<HTMLDivElement>(null);
   const switched = useRef(false);
@@ -34,23 +34,22 @@ export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
     container?.querySelector<HTMLElement>(`[data-part="nav-${shown}"]`)?.focus();
   }, [shown]);
 
-  const nav = useMemo<ConsoleNav | null>(
-    () =>
-      isAdmin
-        ? {
-            view: shown,
-            go: (next) => {
-              switched.current = true;
-              setView(next);
-            },
-          }
-        : null,
-    [isAdmin, shown],
+  const nav = useMemo<ConsoleNav>(
+    () => ({
+      view: shown,
+      views,
+      go: (next) => {
+        switched.current = true;
+        setView(next);
+      },
+    }),
+    // `views` follows the role, which cannot change while signed in.
+    [shown],
   );
 
   return (
     <ConsoleNavContext.Provider value={nav}>
-      <div ref={inboxRef} class="console-view" hidden={shown !== 'inbox'}>
+      <div ref={inboxRef} class="console-view" hidden={shown === 'admin'}>
         {children}
       </div>
       {shown === 'admin' && (

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../components/Header.tsx';
 import { ConsoleViews } from './ConsoleViews.tsx';
-import { stubApi } from './testApi.ts';
+import { stubApi } from '../admin/testApi.ts';
 
 function agentWith(role: AgentProfile['role']): AgentProfile {
   return {
@@ -41,11 +41,21 @@ describe('ConsoleViews', () => {
     vi.unstubAllGlobals();
   });
 
-  it('hides the admin navigation from agents who are not admins', () => {
+  it('offers every agent the inbox and the visitors, and only admins the admin pages', () => {
+    const navOf = (container: Element) =>
+      [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
+    expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors']);
+    cleanup();
+    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Admin']);
+  });
+
+  it('keeps the inbox screen shown for the visitors view, which it renders itself', () => {
     const { container } = renderViews('agent');
-    expect(container.querySelector('[data-part="fake-inbox"]')).not.toBeNull();
-    expect(container.querySelector('button[data-part="nav-admin"]')).toBeNull();
-    expect(container.querySelector('button[data-part="nav-inbox"]')).toBeNull();
+    const inbox = container.querySelector<HTMLElement>('[data-part="fake-inbox"]')!;
+    fireEvent.click(container.querySelector('button[data-part="nav-visitors"]')!);
+    expect(inbox.closest('[hidden]')).toBeNull();
+    expect(container.querySelector('button[data-part="nav-visitors"]')!.getAttribute('aria-current')).toBe('page');
+    expect(container.querySelector('button[data-part="nav-inbox"]')!.getAttribute('aria-current')).toBeNull();
   });
 
   it('lets an admin switch to the admin pages and back, keeping the inbox mounted', async () => {

@@ -1,0 +1,28 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+
+/** The console's top-level views: every agent has the inbox and the live visitors; admins also the admin pages. */
+export type ConsoleView = 'inbox' | 'visitors' | 'admin';
+
+export interface ConsoleNav {
+  view: ConsoleView;
+  /** The views this agent may switch between, in header order. */
+  views: readonly ConsoleView[];
+  go: (view: ConsoleView) => void;
+}
+
+export function viewsForRole(role: 'admin' | 'agent'): readonly ConsoleView[] {
+  return role === 'admin' ? ['inbox', 'visitors', 'admin'] : ['inbox', 'visitors'];
+}
+
+/**
+ * How the header and the inbox reach the view switch without passing it
+ * down: both are rendered inside the inbox screen, which does not own the
+ * switch. Null (the default) means no switch, as when the inbox is rendered
+ * on its own in tests: it then shows the conversations only.
+ */
+export const ConsoleNavContext = createContext<ConsoleNav | null>(null);
+
+export function useConsoleNav(): ConsoleNav | null {
+  return useContext(ConsoleNavContext);
+}

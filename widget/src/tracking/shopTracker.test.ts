@@ -85,6 +85,18 @@ describe('the shop tracker', () => {
     });
   });
 
+  it('reads a dataLayer the shop defines after the widget started', () => {
+    delete shop.dataLayer;
+    const transport = new FakeTransport();
+    startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    transport.establish(session(null));
+    shop.dataLayer = [
+      { event: 'add_to_cart', ecommerce: { currency: 'EUR', items: [{ item_id: 'BAG', item_name: 'Motxilla', price: 119, quantity: 1 }] } },
+    ];
+    vi.advanceTimersByTime(600);
+    expect(carts(transport).map((c) => c.cart.total)).toEqual([119]);
+  });
+
   it('lets the shop’s own setCart win over the automatic sources', () => {
     const transport = new FakeTransport();
     const tracker = startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });

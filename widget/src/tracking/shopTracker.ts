@@ -88,8 +88,10 @@ export function startShopTracker({ win, transport, storage, siteKey }: ShopTrack
     });
     shopify.start();
     stopAutomatic = shopify.stop;
-  } else if (Array.isArray(win.dataLayer)) {
-    // Kept in the shop's origin: a multi-page shop starts the widget afresh on every page.
+  } else {
+    // The adapter waits for `dataLayer` to appear: shops often define it in a
+    // deferred script that runs after ours. The cart is kept in the shop's
+    // origin, because a multi-page shop starts the widget afresh on every page.
     const key = `mostrador:${siteKey}:cart`;
     stopAutomatic = createDataLayerCart({
       win,

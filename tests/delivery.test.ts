@@ -79,7 +79,7 @@ describe('the message path', () => {
 
     const agentSeesTyping = nextFact<AgentSocket, { typing: boolean; conversationId: string }>(agent, 'typing:changed');
     await visitorCommand(visitor, 'typing:set', { typing: true });
-    expect(await agentSeesTyping).toEqual({ conversationId, typing: true, agent: null });
+    expect(await agentSeesTyping).toEqual({ conversationId, typing: true, agent: null, draft: null });
 
     const reply = nextFact<VisitorSocket, { event: ConversationEvent }>(visitor, 'message:created');
     const answered = await agentCommand(agent, 'message:send', {

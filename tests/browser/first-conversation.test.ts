@@ -1,24 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { seedDemo } from '@mostrador/server';
-import { startTestServer, type TestServer } from '@mostrador/server/testing';
-import { artifactPath, launchChromium } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactPath } from './chromium.ts';
+import { useDemoShop } from './demoShop.ts';
 
-const PASSWORD = 'browser-test-pass';
-let server: TestServer;
-let browser: Browser;
-let email: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ({ email } = await seedDemo(server.app.services, { password: PASSWORD }));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shop = useDemoShop('browser-test-pass');
 
 /** Errors the shop page logs, such as CSP violations by an inline script or eval. */
 function collectErrors(page: Page): string[] {
@@ -32,9 +17,9 @@ function collectErrors(page: Page): string[] {
 
 describe('one real conversation, shop page to console and back', () => {
   it('lets a shopper chat from a product page and an agent answer from the console', async () => {
-    const shopper = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const shopper = await (await shop.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     const shopErrors = collectErrors(shopper);
-    await shopper.goto(`${server.url}/shop/products/dessuadora-mostrador`);
+    await shopper.goto(`${shop.server.url}/shop/products/dessuadora-mostrador`);
 
     // The widget lives in a shadow root; Playwright's CSS engine pierces open shadow roots.
     await shopper.locator('button[data-part="launcher"]').click();
@@ -46,11 +31,11 @@ describe('one real conversation, shop page to console and back', () => {
     expect(await sent.locator('[data-part="body"]').textContent()).toBe('Hola! Teniu aquesta dessuadora en talla L?');
 
     // The agent logs in from a second browser context and finds the conversation live.
-    const agentContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const agentContext = await shop.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const agent = await agentContext.newPage();
-    await agent.goto(`${server.url}/console/`);
-    await agent.locator('input[name="email"]').fill(email);
-    await agent.locator('input[name="password"]').fill(PASSWORD);
+    await agent.goto(`${shop.server.url}/console/`);
+    await agent.locator('input[name="email"]').fill(shop.email);
+    await agent.locator('input[name="password"]').fill(shop.password);
     await agent.locator('button[type="submit"]').click();
     await agent.locator('[data-part="conversation-row"]').first().click();
     const visitorLine = agent.locator('[data-part="conversation"] [data-part="message"][data-author="visitor"] [data-part="body"]');
@@ -71,7 +56,7 @@ describe('one real conversation, shop page to console and back', () => {
     await agent.screenshot({ path: artifactPath('console-conversation.png') });
 
     // Moving to the cart continues the same conversation, with its history.
-    await shopper.goto(`${server.url}/shop/cart`);
+    await shopper.goto(`${shop.server.url}/shop/cart`);
     await shopper.locator('button[data-part="launcher"]').click();
     const history = shopper.locator('[data-part="message"]:not([data-author="system"]) [data-part="body"]');
     await expect
@@ -87,7 +72,7 @@ describe('one real conversation, shop page to console and back', () => {
   });
 
   it('replays calls the shop made before the script loaded', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await shop.browser.newContext()).newPage();
     // The shop defines the documented queue stub in its own code, before our tag runs.
     await page.addInitScript(() => {
       const w = window as unknown as { Mostrador?: ((...args: unknown[]) => void) & { q?: unknown[][] } };
@@ -97,7 +82,7 @@ describe('one real conversation, shop page to console and back', () => {
       w.Mostrador = w.Mostrador ?? stub;
       w.Mostrador('open');
     });
-    await page.goto(`${server.url}/shop/`);
+    await page.goto(`${shop.server.url}/shop/`);
     await page.locator('[data-part="panel"]').waitFor();
     expect(await page.evaluate(() => Object.keys(window).filter((k) => /mostrador/i.test(k)))).toEqual(['Mostrador']);
     await page.evaluate(() => (window as unknown as { Mostrador: (c: string) => void }).Mostrador('close'));

@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PRODUCTS, seedDemo } from '@mostrador/server';
-import { startTestServer, type TestServer } from '@mostrador/server/testing';
-import { artifactPath, launchChromium } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PRODUCTS } from '@mostrador/server';
+import { artifactPath } from './chromium.ts';
+import { useDemoShop } from './demoShop.ts';
 import { agentLogsIn, shopperSays } from './shop.ts';
 
-const PASSWORD = 'multi-chat-pass';
-let server: TestServer;
-let browser: Browser;
-let email: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ({ email } = await seedDemo(server.app.services, { password: PASSWORD }));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shop = useDemoShop('multi-chat-pass');
 
 describe('one agent, three shoppers at once', () => {
   it('shows the three chats side by side and each reply reaches the right shopper', async () => {
-    const agent = await agentLogsIn(browser, server.url, email, PASSWORD);
+    const agent = await agentLogsIn(shop.browser, shop.server.url, shop.email, shop.password);
     const shoppers = await Promise.all(
-      DEMO_PRODUCTS.map((product, i) => shopperSays(browser, `${server.url}/shop/products/${product.slug}`, `Pregunta ${i + 1} sobre ${product.name}`)),
+      DEMO_PRODUCTS.map((product, i) => shopperSays(shop.browser, `${shop.server.url}/shop/products/${product.slug}`, `Pregunta ${i + 1} sobre ${product.name}`)),
     );
 
     // The demo agent has room for three: all arrive in Mine, live.

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { seedDemo } from '@mostrador/server';
+import { startTestServer, type TestServer } from '@mostrador/server/testing';
+import { launchChromium } from './chromium.ts';
+
+export interface DemoShop {
+  server: TestServer;
+  browser: Browser;
+  /** The demo agent's login. */
+  email: string;
+  password: string;
+}
+
+/**
+ * A real server with the demo shop seeded, and Chromium, for one test file:
+ * started before its tests and stopped after them. Read the fields inside tests.
+ */
+export function useDemoShop(password: string): DemoShop {
+  const shop = { password } as DemoShop;
+  beforeAll(async () => {
+    shop.server = await startTestServer();
+    ({ email: shop.email } = await seedDemo(shop.server.app.services, { password }));
+    shop.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await shop.browser?.close();
+    await shop.server?.close();
+  });
+  return shop;
+}

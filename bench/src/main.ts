@@ -1,7 +1,7 @@
 // `pnpm bench`: every figure of ours beside its floor, measured in the same
 // run on the same machine, printed as a table and written to bench/results/.
 // `pnpm bench --quick` is the smoke run CI does: small loads, no timing checks.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,11 +45,19 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const ratio = (ours: number, floor: number) => (floor > 0 ? `${(ours / floor).toFixed(2)}×` : '—');
 
 if (wants('widget')) {
-  const widget = sizesOf(join(root, 'widget', 'dist', 'widget.js'));
+  const dist = join(root, 'widget', 'dist');
+  const script = sizesOf(join(dist, 'widget.js'));
+  // A visitor fetches one language's catalogue at start-up: count the heaviest.
+  const catalogues = readdirSync(join(dist, 'i18n')).map((name) => ({ name, ...sizesOf(join(dist, 'i18n', name)) }));
+  const heaviest = catalogues.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  const widget = { raw: script.raw + heaviest.raw, gzip: script.gzip + heaviest.gzip, brotli: script.brotli + heaviest.brotli };
   const floor = await floorSizes();
-  results.widget = { whole: widget, beforeInteraction: widget, floor, budgetGzip: WIDGET_BUDGET_GZIP };
-  // widget.js is one self-contained file: a product page downloads all of it before the visitor interacts.
-  rows.push(['Widget before interaction, gzip', kb(widget.gzip), kb(floor.gzip), ratio(widget.gzip, floor.gzip), '≤ 25 KB']);
+  results.widget = { whole: widget, beforeInteraction: widget, script, catalogues, floor, budgetGzip: WIDGET_BUDGET_GZIP };
+  // widget.js is one self-contained script and the catalogue of the page's
+  // language comes with it: a product page downloads all of it before the
+  // visitor interacts, and that is the whole widget for that visitor.
+  rows.push(['Widget before interaction = whole, gzip', kb(widget.gzip), kb(floor.gzip), ratio(widget.gzip, floor.gzip), '≤ 25 KB']);
+  rows.push([`  widget.js + ${heaviest.name} (gzip)`, `${kb(script.gzip)} + ${kb(heaviest.gzip)}`, '', '', '']);
   rows.push(['Widget, whole (raw / brotli)', `${kb(widget.raw)} / ${kb(widget.brotli)}`, `${kb(floor.raw)} / ${kb(floor.brotli)}`, ratio(widget.brotli, floor.brotli), '']);
   if (widget.gzip > WIDGET_BUDGET_GZIP) problems.push(`Widget is ${kb(widget.gzip)} gzipped, over its ${kb(WIDGET_BUDGET_GZIP)} budget.`);
 }

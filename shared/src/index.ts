@@ -7,6 +7,7 @@ export * from './schemas/http.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/shop.ts';
 export * from './schemas/visitor.ts';
+export * from './schemas/triggers.ts';
 export * from './events/contract.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';

@@ -4,6 +4,7 @@ import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../s
 import { SyncRequest } from '../schemas/http.ts';
 import { CartUpdated, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
+import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
@@ -20,6 +21,8 @@ export const VisitorSendMessage = z.object({
   body: MessageBody,
   /** Department slug chosen in the widget or set by the shop; used when the message opens a conversation. */
   department: z.string().min(1).max(40).optional(),
+  /** The trigger invitation this message answers (its firing id); used when the message opens a conversation. */
+  trigger: TriggerReport.shape.firingId.optional(),
 });
 export const VisitorSetTyping = z.object({
   typing: z.boolean(),
@@ -65,7 +68,11 @@ export const SessionEstablished = z.object({
     departments: z.array(z.object({ slug: z.string(), name: z.string() })),
     /** Whether the widget may send the draft itself (typing preview) or only "is typing". */
     typingPreview: z.boolean(),
+    /** Enabled trigger rules, in order. */
+    triggers: z.array(WidgetTrigger),
+    onlineAgents: OnlineAgents,
   }),
+  visit: VisitInfo,
 });
 export type SessionEstablished = z.infer<typeof SessionEstablished>;
 
@@ -82,6 +89,9 @@ export const AgentTypingChanged = z.object({
 });
 export type AgentTypingChanged = z.infer<typeof AgentTypingChanged>;
 
+export const OnlineAgentsChanged = z.object({ onlineAgents: OnlineAgents });
+export type OnlineAgentsChanged = z.infer<typeof OnlineAgentsChanged>;
+
 export const QueueUpdated = z.object({ conversationId: Id, queue: QueueInfo.nullable() });
 export type QueueUpdated = z.infer<typeof QueueUpdated>;
 
@@ -94,6 +104,8 @@ export interface VisitorClientEvents {
   'page:viewed': Command<PageViewed, null>;
   'cart:updated': Command<CartUpdated, null>;
   'visitor:identify': Command<z.input<typeof VisitorIdentify>, z.infer<typeof IdentifyResult>>;
+  'trigger:reported': Command<TriggerReport, null>;
+  'trigger:opened': Command<z.infer<typeof TriggerOpened>, null>;
 }
 
 /** Facts the server tells the widget. */
@@ -103,6 +115,7 @@ export interface VisitorServerEvents {
   'conversation:changed': Fact<VisitorConversationChanged>;
   'typing:changed': Fact<AgentTypingChanged>;
   'queue:updated': Fact<QueueUpdated>;
+  'agents:changed': Fact<OnlineAgentsChanged>;
 }
 
 export const visitorCommandSchemas = {
@@ -113,6 +126,8 @@ export const visitorCommandSchemas = {
   'page:viewed': { request: PageViewed, response: z.null() },
   'cart:updated': { request: CartUpdated, response: z.null() },
   'visitor:identify': { request: VisitorIdentify, response: IdentifyResult },
+  'trigger:reported': { request: TriggerReport, response: z.null() },
+  'trigger:opened': { request: TriggerOpened, response: z.null() },
 } satisfies CommandSchemas<VisitorClientEvents>;
 
 export const visitorFactSchemas = {
@@ -121,4 +136,5 @@ export const visitorFactSchemas = {
   'conversation:changed': VisitorConversationChanged,
   'typing:changed': AgentTypingChanged,
   'queue:updated': QueueUpdated,
+  'agents:changed': OnlineAgentsChanged,
 } satisfies FactSchemas<VisitorServerEvents>;

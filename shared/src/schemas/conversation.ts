@@ -155,6 +155,8 @@ export const ConversationSummary = z.object({
   assignee: AgentRef.nullable(),
   /** Agents invited into the chat besides its assignee. */
   guests: z.array(AgentRef),
+  /** Set by the trigger that started the conversation, for the team's own sorting. */
+  tags: z.array(z.string()),
   /** When the conversation entered the queue it waits in; null when it has an agent. */
   queuedAt: Timestamp.nullable(),
   /** Oldest visitor message not yet answered by an agent; null when nothing waits for a reply. */

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.ts';
+import { Currency } from './shop.ts';
+
+/**
+ * Proactive triggers: ordered rules a site's widget evaluates against the
+ * visitor's own state, so time- and pointer-based conditions fire at once.
+ * Every condition may be negated; all of a rule's conditions must hold.
+ */
+export const PATTERN_MAX = 300;
+export const TRIGGER_MESSAGE_MAX = 500;
+export const TRIGGER_CONDITIONS_MAX = 12;
+export const TRIGGER_RULES_MAX = 50;
+
+/** A glob (`*` any run of characters, `?` one) or a regular expression, matched against a whole URL, path or value. */
+export const TextMatch = z.object({
+  match: z.enum(['glob', 'regex']),
+  pattern: z.string().min(1).max(PATTERN_MAX),
+});
+export type TextMatch = z.infer<typeof TextMatch>;
+
+const Seconds = z.number().int().min(0).max(86_400);
+const Count = z.number().int().min(0).max(10_000);
+const Money = z.number().finite().min(0).max(1e9);
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+export const UTM_PARAMS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
+
+export const TriggerCondition = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('time_on_page'), seconds: Seconds }),
+  z.object({ type: z.literal('time_on_site'), seconds: Seconds }),
+  /** Against the full URL when the pattern starts with a scheme, else against the path (with its query). */
+  z.object({ type: z.literal('url'), ...TextMatch.shape }),
+  z.object({ type: z.literal('pages_viewed'), min: Count }),
+  /** A product page; with a minimum price, only products priced at least that in `currency`. */
+  z.object({ type: z.literal('product_page'), minPrice: Money.nullable(), currency: Currency }),
+  /** Cart total compared in `currency`; a cart in another currency counts as empty. */
+  z.object({ type: z.literal('cart_value'), op: z.enum(['gte', 'lt']), amount: Money, currency: Currency }),
+  z.object({ type: z.literal('cart_items'), min: Count }),
+  z.object({ type: z.literal('cart_contains'), sku: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('checkout_idle'), seconds: Seconds }),
+  z.object({ type: z.literal('exit_intent') }),
+  z.object({ type: z.literal('idle'), seconds: Seconds }),
+  z.object({ type: z.literal('referrer'), ...TextMatch.shape }),
+  z.object({ type: z.literal('utm'), param: z.enum(UTM_PARAMS), ...TextMatch.shape }),
+  z.object({ type: z.literal('returning_visitor') }),
+  /** Primary subtags ("ca", "es"). */
+  z.object({ type: z.literal('language'), languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1).max(20) }),
+  /** At least one agent online in the rule's department (or the site's, without one). */
+  z.object({ type: z.literal('agents_online') }),
+  /** Inside opening hours, in the shop's time zone; negate it for "outside business hours". */
+  z.object({
+    type: z.literal('business_hours'),
+    timeZone: z.string().min(1).max(64),
+    /** 0 = Sunday … 6 = Saturday. */
+    days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+    from: Clock,
+    to: Clock,
+  }),
+  /** `Mostrador('track', name, …)` was called on this page. */
+  z.object({ type: z.literal('event'), name: z.string().min(1).max(60) }),
+]);
+export type TriggerCondition = z.infer<typeof TriggerCondition>;
+export type ConditionType = TriggerCondition['type'];
+
+export const RuleCondition = z.intersection(TriggerCondition, z.object({ negate: z.boolean() }));
+export type RuleCondition = z.infer<typeof RuleCondition>;
+
+export const TriggerAction = z.object({
+  /** Open the panel with the message, or show it as a small teaser by the launcher. */
+  kind: z.enum(['open', 'teaser']),
+  message: z.string().trim().min(1).max(TRIGGER_MESSAGE_MAX),
+  /** Written as a named agent, or as the shop. */
+  agentId: Id.nullable(),
+  /** For the conversation that may follow. */
+  departmentId: Id.nullable(),
+  tags: z.array(z.string().trim().min(1).max(30)).max(5),
+});
+export type TriggerAction = z.infer<typeof TriggerAction>;
+
+export const TriggerFrequency = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('once_per_visitor') }),
+  z.object({ kind: z.literal('once_per_session') }),
+  z.object({ kind: z.literal('every_hours'), hours: z.number().int().min(1).max(720) }),
+]);
+export type TriggerFrequency = z.infer<typeof TriggerFrequency>;
+
+/** A rule as the admin edits it. */
+export const TriggerRuleInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  enabled: z.boolean(),
+  conditions: z.array(RuleCondition).max(TRIGGER_CONDITIONS_MAX),
+  action: TriggerAction,
+  frequency: TriggerFrequency,
+});
+export type TriggerRuleInput = z.infer<typeof TriggerRuleInput>;
+
+export const TriggerRule = TriggerRuleInput.extend({ id: Id, createdAt: Timestamp, updatedAt: Timestamp });
+export type TriggerRule = z.infer<typeof TriggerRule>;
+
+/** What the widget receives: enabled rules in order, with the sender's name resolved. */
+export const WidgetTrigger = z.object({
+  id: Id,
+  conditions: z.array(RuleCondition),
+  action: z.object({ kind: TriggerAction.shape.kind, message: z.string(), senderName: z.string().nullable(), departmentId: Id.nullable() }),
+  frequency: TriggerFrequency,
+});
+export type WidgetTrigger = z.infer<typeof WidgetTrigger>;
+
+/** Per rule: what followed its invitations, and the comparison group the cap held back. */
+export const TriggerReportRow = z.object({
+  ruleId: Id,
+  fired: z.number().int(),
+  opened: z.number().int(),
+  replied: z.number().int(),
+  chats: z.number().int(),
+  checkouts: z.number().int(),
+  purchases: z.number().int(),
+  heldBack: z.number().int(),
+  heldBackCheckouts: z.number().int(),
+});
+export type TriggerReportRow = z.infer<typeof TriggerReportRow>;
+
+/** Admin REST: `/api/admin/triggers`. */
+export const TriggerParams = z.object({ triggerId: Id });
+export const TriggerBody = z.object({ trigger: TriggerRule });
+export const TriggerListBody = z.object({ triggers: z.array(TriggerRule) });
+/** The whole order, first rule first: every rule of the site, once. */
+export const TriggerOrderBody = z.object({ ids: z.array(Id).max(TRIGGER_RULES_MAX) });
+export const TriggerReportQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
+export const TriggerReportBody = z.object({ days: z.number().int(), rows: z.array(TriggerReportRow) });
+export type TriggerReportBody = z.infer<typeof TriggerReportBody>;
+
+/** Which agents could answer now: anyone on the site, and which departments have someone online. */
+export const OnlineAgents = z.object({ any: z.boolean(), departments: z.array(Id) });
+export type OnlineAgents = z.infer<typeof OnlineAgents>;
+
+/** The visit as the server counts it, for the time-on-site, pages-viewed and returning conditions. */
+export const VisitInfo = z.object({
+  startedAt: Timestamp,
+  /** Pages reported before this one in the visit. */
+  pagesViewed: z.number().int().min(0),
+  returning: z.boolean(),
+});
+export type VisitInfo = z.infer<typeof VisitInfo>;
+
+/** The widget tells what a rule did: fired, or qualified but held back by its cap (the comparison group). */
+export const TriggerReport = z.object({
+  ruleId: Id,
+  /** Chosen by the widget, like a message's client id, so a resend is stored once. */
+  firingId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  outcome: z.enum(['fired', 'held_back']),
+});
+export type TriggerReport = z.infer<typeof TriggerReport>;
+export const TriggerOpened = z.object({ firingId: TriggerReport.shape.firingId });

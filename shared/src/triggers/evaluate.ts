@@ -1,0 +1,165 @@
+import type { RuleCondition, TextMatch, WidgetTrigger } from '../schemas/triggers.ts';
+
+/**
+ * Everything the trigger conditions read, as the widget knows it right now.
+ * Times are milliseconds since the epoch.
+ */
+export interface VisitorState {
+  now: number;
+  pageStartedAt: number;
+  visitStartedAt: number;
+  url: string;
+  /** Pages seen in this visit, this one included. */
+  pagesViewed: number;
+  product: { price: number | null; currency: string | null } | null;
+  cart: { total: number; currency: string; items: number; skus: readonly string[] } | null;
+  /** When the visitor began checkout, while they are in it. */
+  checkoutSince: number | null;
+  lastActivityAt: number;
+  exitIntent: boolean;
+  referrer: string;
+  utm: Readonly<Partial<Record<string, string>>>;
+  returning: boolean;
+  /** Primary subtag of the visitor's language ("ca"). */
+  language: string;
+  /** Whether an agent is online in a department (null: the site's general queue). */
+  agentsOnline(departmentId: string | null): boolean;
+  /** Custom events the shop tracked on this page. */
+  events: ReadonlySet<string>;
+}
+
+/** What the caps need: when each rule last fired for this visitor, and what this session and page saw. */
+export interface TriggerHistory {
+  lastFiredAt: Readonly<Record<string, number>>;
+  firedThisSession: ReadonlySet<string>;
+  invitedThisPage: boolean;
+}
+
+export interface TriggerChoice {
+  /** The rule to fire now, if any: the first that qualifies and that its cap allows. */
+  fire: WidgetTrigger | null;
+  /** Rules that qualified but their frequency cap held back: the comparison group. */
+  heldBack: WidgetTrigger[];
+}
+
+const HOUR = 3_600_000;
+
+/** `*` any run of characters, `?` one; the whole text must match. Bad regular expressions match nothing. */
+export function matchesText(rule: TextMatch, text: string): boolean {
+  try {
+    const source =
+      rule.match === 'regex'
+        ? rule.pattern
+        : `^${rule.pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`;
+    return new RegExp(source, 'i').test(text);
+  } catch {
+    return false;
+  }
+}
+
+/** Is `at` inside the opening hours, in the shop's time zone? `from` after `to` spans midnight. */
+export function inBusinessHours(at: number, timeZone: string, days: readonly number[], from: string, to: string): boolean {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  } catch {
+    return false;
+  }
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday'));
+  const time = `${part('hour')}:${part('minute')}`;
+  const open = from <= to ? time >= from && time < to : time >= from || time < to;
+  // After midnight, a night span belongs to the day it started.
+  const openingDay = from > to && time < to ? (day + 6) % 7 : day;
+  return open && days.includes(openingDay);
+}
+
+function holds(condition: RuleCondition, s: VisitorState, departmentId: string | null): boolean {
+  const seconds = (since: number) => (s.now - since) / 1000;
+  switch (condition.type) {
+    case 'time_on_page':
+      return seconds(s.pageStartedAt) >= condition.seconds;
+    case 'time_on_site':
+      return seconds(s.visitStartedAt) >= condition.seconds;
+    case 'url': {
+      const path = s.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split('#')[0] || '/';
+      return matchesText(condition, /^https?:/i.test(condition.pattern) ? s.url : path);
+    }
+    case 'pages_viewed':
+      return s.pagesViewed >= condition.min;
+    case 'product_page':
+      return (
+        !!s.product &&
+        (condition.minPrice === null ||
+          (s.product.currency === condition.currency && (s.product.price ?? -1) >= condition.minPrice))
+      );
+    case 'cart_value': {
+      const total = s.cart?.currency === condition.currency ? s.cart.total : 0;
+      return condition.op === 'gte' ? total >= condition.amount : total < condition.amount;
+    }
+    case 'cart_items':
+      return (s.cart?.items ?? 0) >= condition.min;
+    case 'cart_contains':
+      return !!s.cart?.skus.includes(condition.sku);
+    case 'checkout_idle':
+      return s.checkoutSince !== null && seconds(Math.max(s.checkoutSince, s.lastActivityAt)) >= condition.seconds;
+    case 'exit_intent':
+      return s.exitIntent;
+    case 'idle':
+      return seconds(s.lastActivityAt) >= condition.seconds;
+    case 'referrer':
+      return matchesText(condition, s.referrer);
+    case 'utm':
+      return matchesText(condition, s.utm[condition.param] ?? '');
+    case 'returning_visitor':
+      return s.returning;
+    case 'language':
+      return condition.languages.includes(s.language);
+    case 'agents_online':
+      return s.agentsOnline(departmentId);
+    case 'business_hours':
+      return inBusinessHours(s.now, condition.timeZone, condition.days, condition.from, condition.to);
+    case 'event':
+      return s.events.has(condition.name);
+  }
+}
+
+/** All conditions hold, each negated where the rule says so. */
+export function qualifies(trigger: WidgetTrigger, state: VisitorState): boolean {
+  return trigger.conditions.every((c) => holds(c, state, trigger.action.departmentId) !== c.negate);
+}
+
+/** Whether the rule's frequency cap lets it fire now. */
+export function capAllows(trigger: WidgetTrigger, history: TriggerHistory, now: number): boolean {
+  const last = history.lastFiredAt[trigger.id];
+  switch (trigger.frequency.kind) {
+    case 'once_per_visitor':
+      return last === undefined;
+    case 'once_per_session':
+      return !history.firedThisSession.has(trigger.id);
+    case 'every_hours':
+      return last === undefined || now - last >= trigger.frequency.hours * HOUR;
+  }
+}
+
+/**
+ * Picks what to do now. Nothing fires while the visitor types or chats, nor
+ * twice on one page; otherwise the first rule, in the site's order, that
+ * qualifies and that its cap allows. Qualifying rules the cap stops are
+ * reported as held back, so the report can compare.
+ */
+export function chooseTrigger(
+  triggers: readonly WidgetTrigger[],
+  state: VisitorState,
+  history: TriggerHistory,
+  busy: { typing: boolean; chatting: boolean },
+): TriggerChoice {
+  const choice: TriggerChoice = { fire: null, heldBack: [] };
+  if (busy.typing || busy.chatting || history.invitedThisPage) return choice;
+  for (const trigger of triggers) {
+    if (!qualifies(trigger, state)) continue;
+    if (!capAllows(trigger, history, state.now)) choice.heldBack.push(trigger);
+    else if (!choice.fire) choice.fire = trigger;
+  }
+  return choice;
+}

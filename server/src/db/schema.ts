@@ -1,4 +1,4 @@
-import type { Cart, Device, Product } from '@mostrador/shared';
+import type { Cart, Device, Product, RuleCondition, TriggerAction, TriggerFrequency } from '@mostrador/shared';
 import { sql } from 'drizzle-orm';
 import {
   index,
@@ -172,6 +172,8 @@ export const conversations = sqliteTable(
     status: text('status', { enum: ['open', 'closed'] }).notNull(),
     /** Who started it: the visitor, an agent (proactive chat) or a trigger's invitation. */
     origin: text('origin', { enum: ['visitor', 'agent', 'trigger'] }).notNull().default('visitor'),
+    /** Set by the trigger that started it. */
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     /** Null: the site-wide queue, served by every agent of the site. */
     departmentId: text('department_id').references(() => departments.id),
     /** Who answers it; null while it waits in the queue. Kept after closing, for history. */
@@ -256,6 +258,57 @@ export const conversationEvents = sqliteTable(
     uniqueIndex('conversation_events_author_client')
       .on(t.authorId, t.clientId)
       .where(sql`client_id IS NOT NULL`),
+  ],
+);
+
+/** A site's proactive trigger rules, in the order the widget tries them. */
+export const triggerRules = sqliteTable(
+  'trigger_rules',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    conditions: text('conditions', { mode: 'json' }).$type<RuleCondition[]>().notNull(),
+    action: text('action', { mode: 'json' }).$type<TriggerAction>().notNull(),
+    frequency: text('frequency', { mode: 'json' }).$type<TriggerFrequency>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('trigger_rules_site').on(t.siteId, t.position)],
+);
+
+/**
+ * Every time a rule fired for a visitor, or qualified but its cap held it
+ * back, and what followed: the teaser opened, a reply, a conversation,
+ * checkout, purchase.
+ */
+export const triggerFirings = sqliteTable(
+  'trigger_firings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    ruleId: text('rule_id').notNull(),
+    visitorId: text('visitor_id').notNull().references(() => visitors.id),
+    /** The widget's id for it, so a resend is stored once. */
+    firingId: text('firing_id').notNull(),
+    outcome: text('outcome', { enum: ['fired', 'held_back'] }).notNull(),
+    at: integer('at').notNull(),
+    openedAt: integer('opened_at'),
+    repliedAt: integer('replied_at'),
+    conversationId: text('conversation_id'),
+    /** An agent answered in the conversation the reply started: a real chat. */
+    answeredAt: integer('answered_at'),
+    checkoutAt: integer('checkout_at'),
+    purchaseAt: integer('purchase_at'),
+  },
+  (t) => [
+    uniqueIndex('trigger_firings_visitor_firing').on(t.visitorId, t.firingId),
+    index('trigger_firings_rule_at').on(t.ruleId, t.at),
+    index('trigger_firings_visitor_at').on(t.visitorId, t.at),
+    index('trigger_firings_conversation').on(t.conversationId).where(sql`conversation_id IS NOT NULL`),
+    index('trigger_firings_site_at').on(t.siteId, t.at),
   ],
 );
 

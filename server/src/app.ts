@@ -23,6 +23,7 @@ import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './m
 import { PresenceService } from './modules/presence/index.ts';
 import { siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
+import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
 import {
   ActivityRepository,
   attachVisitorWatching,
@@ -45,6 +46,7 @@ export interface Services {
   routing: RoutingService;
   team: TeamCoordinator;
   activity: VisitorActivity;
+  triggers: TriggersService;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -66,7 +68,10 @@ export async function buildApp(config: Config): Promise<App> {
   await app.register(realtimePlugin);
 
   // The team: sites, departments, agents and who is online.
-  const sites = new SitesService(new SitesRepository(app.db));
+  // Every new site starts with the two default trigger rules, switched off.
+  const sites = new SitesService(new SitesRepository(app.db), (site) =>
+    triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
+  );
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
   const agents = new AgentsService(new AgentsRepository(app.db), config.sessionDays, (id) =>
     departments.departmentIdsOf(id),
@@ -75,6 +80,14 @@ export async function buildApp(config: Config): Promise<App> {
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence);
+  const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
+    agentName: (siteId, agentId) => {
+      const agent = team.agent(agentId);
+      return agent?.siteId === siteId ? agent.name : null;
+    },
+    departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
+    siteName: (siteId) => sites.byId(siteId)?.name ?? '',
+  });
 
   // Conversations and routing, over one repository and the group commit.
   const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction);
@@ -85,7 +98,11 @@ export async function buildApp(config: Config): Promise<App> {
     activity.conversationChanged(visitorId),
   );
   const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
-  const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team);
+  const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team, {
+    invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
+    repliedInTx: (visitorId, firingId, conversationId, at) => triggers.repliedInTx(visitorId, firingId, conversationId, at),
+    answered: (conversationId, at) => void triggers.answered(conversationId, at),
+  });
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
@@ -94,6 +111,7 @@ export async function buildApp(config: Config): Promise<App> {
     ...watching.ports,
     openConversationOf: (visitorId) => conversations.openForVisitor(visitorId)?.id ?? null,
     conversationsOf: (visitorIds, limit) => conversations.conversationsOf(visitorIds, limit).map((c) => views.earlier(c)),
+    cartStageReached: (visitorId, stage, at) => void triggers.cartStage(visitorId, stage, at),
     log: (err) => app.log.error({ err }, 'visitor activity write failed'),
   }, {
     ...DEFAULT_ACTIVITY_OPTIONS,
@@ -121,6 +139,7 @@ export async function buildApp(config: Config): Promise<App> {
   });
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites });
+  await app.register(triggerRoutes, { triggers });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -130,6 +149,8 @@ export async function buildApp(config: Config): Promise<App> {
     sites,
     visitors,
     activity,
+    triggers,
+    onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
     conversations,
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
@@ -149,6 +170,6 @@ export async function buildApp(config: Config): Promise<App> {
     log: app.log,
   });
 
-  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity };
+  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity, triggers };
   return Object.assign(app, { services });
 }

@@ -1,10 +1,12 @@
-import type { AgentSummary, QueueInfo } from '@mostrador/shared';
+import type { AgentSummary, OnlineAgents, QueueInfo } from '@mostrador/shared';
 import type { AgentNamespace, VisitorNamespace } from '../../plugins/realtime.ts';
 import { toEvent, toVisitorEvent } from './conversations.mapping.ts';
 import type { ConversationRow, ConversationsRepository, EventRow } from './conversations.repository.ts';
 import type { ConversationViews } from './conversations.views.ts';
 
 export const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
+/** Every widget open on a site: told when agents come and go, for the "agents online" trigger condition. */
+export const siteVisitorsRoom = (siteId: string) => `site-visitors:${siteId}`;
 /** Every agent of a site: presence, and the site-wide queue. */
 export const siteAgentsRoom = (siteId: string) => `site:${siteId}`;
 export const adminsRoom = (siteId: string) => `admins:${siteId}`;
@@ -108,6 +110,10 @@ export class SocketBroadcaster {
 
   presenceChanged(siteId: string, agent: AgentSummary): void {
     this.agents.to(siteAgentsRoom(siteId)).emit('presence:changed', { agent });
+  }
+
+  onlineAgentsChanged(siteId: string, onlineAgents: OnlineAgents): void {
+    this.visitors.to(siteVisitorsRoom(siteId)).emit('agents:changed', { onlineAgents });
   }
 
   private participantRooms(conversation: ConversationRow): string[] {

@@ -22,6 +22,7 @@ function conversation(id: string, status: ConversationRow['status']): Conversati
     visitorLabel: '#TEST1',
     status,
     origin: 'visitor',
+    tags: [],
     departmentId: null,
     assigneeId: null,
     queuedAt: status === 'open' ? 1 : null,

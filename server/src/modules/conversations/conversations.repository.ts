@@ -82,23 +82,27 @@ export class ConversationsRepository {
    * (undefined otherwise). Must run inside a transaction, like `append`.
    */
   appendVisitorMessage(visitorId: string, message: MessageFields): { event: EventRow; conversation: ConversationRow } | undefined {
-    const conversation = this.messages.visitorMessage.get({
-      visitorId,
-      at: message.createdAt,
-      body: message.body,
-      author: message.authorKind,
-    }) as ConversationRow | undefined;
+    const conversation = fromRawRow(
+      this.messages.visitorMessage.get({
+        visitorId,
+        at: message.createdAt,
+        body: message.body,
+        author: message.authorKind,
+      }),
+    );
     return conversation && { event: this.insertMessage(conversation, message), conversation };
   }
 
   /** Appends an agent's message. Must run inside a transaction, like `append`. */
   appendAgentMessage(conversationId: string, message: MessageFields): { event: EventRow; conversation: ConversationRow } {
-    const conversation = this.messages.agentMessage.get({
-      conversationId,
-      at: message.createdAt,
-      body: message.body,
-      author: message.authorKind,
-    }) as ConversationRow | undefined;
+    const conversation = fromRawRow(
+      this.messages.agentMessage.get({
+        conversationId,
+        at: message.createdAt,
+        body: message.body,
+        author: message.authorKind,
+      }),
+    );
     if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
     return { event: this.insertMessage(conversation, message), conversation };
   }
@@ -300,4 +304,13 @@ export class ConversationsRepository {
       .limit(limit)
       .all();
   }
+}
+
+/** A conversation row from the hand-written statements: as drizzle's, but its JSON columns still text. */
+function fromRawRow(raw: unknown): ConversationRow | undefined {
+  if (!raw) return undefined;
+  // In place: a copy per message would be garbage on the hot path.
+  const row = raw as { tags: unknown };
+  row.tags = JSON.parse(row.tags as string) as string[];
+  return row as ConversationRow;
 }

@@ -21,6 +21,18 @@ export interface Page {
 
 const INBOX_LIMIT = 1000;
 
+/** The trigger invitations a visitor's first message may answer; the triggers module provides them. */
+export interface InvitationSource {
+  invitationInTx(
+    siteId: string,
+    visitorId: string,
+    firingId: string,
+  ): { message: string; author: { id: string | null; name: string }; departmentId: string | null; tags: string[] } | null;
+  repliedInTx(visitorId: string, firingId: string, conversationId: string, at: number): void;
+  /** An agent answered for the first time in a conversation a trigger started. */
+  answered(conversationId: string, at: number): void;
+}
+
 function notFound(): Result<never> {
   return fail('not_found', 'No such conversation');
 }
@@ -34,6 +46,7 @@ export class ConversationsService {
     private readonly routing: RoutingService,
     private readonly access: AccessResolver,
     private readonly team: TeamDirectory,
+    private readonly invitations: InvitationSource | null = null,
   ) {}
 
   openForVisitor(visitorId: string): ConversationRow | undefined {
@@ -47,7 +60,7 @@ export class ConversationsService {
    */
   async sendFromVisitor(
     visitor: VisitorActor,
-    input: { clientId: string; body: string; department?: string | undefined },
+    input: { clientId: string; body: string; department?: string | undefined; trigger?: string | undefined },
   ): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run(() => {
       const stored = this.storedResend(visitor.visitorId, input.clientId);
@@ -64,7 +77,7 @@ export class ConversationsService {
       let message = this.repo.appendVisitorMessage(visitor.visitorId, fields);
       const opened = !message;
       if (!message) {
-        this.repo.insert(this.newConversation(visitor, input.department, now));
+        this.openConversationInTx(visitor, input, now);
         message = this.repo.appendVisitorMessage(visitor.visitorId, fields)!;
       }
       const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
@@ -104,7 +117,12 @@ export class ConversationsService {
     });
     if (!outcome.ok) return outcome;
     if (outcome.data.isNew) {
-      this.broadcast.eventsAppended(outcome.data.conversation, [outcome.data.event], { ackedTo: agent.connectionId });
+      const { conversation, event } = outcome.data;
+      this.broadcast.eventsAppended(conversation, [event], { ackedTo: agent.connectionId });
+      // The agent SQL sets the first response to this message's time when there was none.
+      if (conversation.origin === 'trigger' && conversation.firstResponseAt === event.createdAt) {
+        this.invitations?.answered(conversation.id, event.createdAt);
+      }
     }
     return ok({ event: outcome.data.event, conversation: outcome.data.conversation });
   }
@@ -234,6 +252,39 @@ export class ConversationsService {
     return conversation ? { event, conversation } : undefined;
   }
 
+  /**
+   * Opens the visitor's conversation inside the group commit. When the first
+   * message answers a trigger's invitation, the conversation starts with
+   * that invitation, in the rule's department and with its tags.
+   */
+  private openConversationInTx(
+    visitor: VisitorActor,
+    input: { department?: string | undefined; trigger?: string | undefined },
+    now: number,
+  ): void {
+    const row = this.newConversation(visitor, input.department, now);
+    const invitation = input.trigger ? this.invitations?.invitationInTx(visitor.siteId, visitor.visitorId, input.trigger) : null;
+    if (!invitation || !input.trigger) {
+      this.repo.insert(row);
+      return;
+    }
+    this.repo.insert({ ...row, origin: 'trigger', departmentId: invitation.departmentId ?? row.departmentId, tags: invitation.tags });
+    const { id: authorId, name: authorName } = invitation.author;
+    this.repo.append(row.id, {
+      type: 'message',
+      visible: true,
+      authorKind: 'agent',
+      authorId,
+      authorName,
+      clientId: input.trigger,
+      body: invitation.message,
+      status: null,
+      data: null,
+      createdAt: now,
+    });
+    this.invitations?.repliedInTx(visitor.visitorId, input.trigger, row.id, now);
+  }
+
   private newConversation(visitor: VisitorActor, departmentSlug: string | undefined, now: number): ConversationRow {
     return {
       id: newId('cnv'),
@@ -242,6 +293,7 @@ export class ConversationsService {
       visitorLabel: visitor.label,
       status: 'open',
       origin: 'visitor',
+      tags: [],
       departmentId: departmentSlug ? this.team.departmentBySlug(visitor.siteId, departmentSlug) : null,
       assigneeId: null,
       queuedAt: now,

@@ -53,6 +53,7 @@ export class ConversationViews {
       department: this.team.departmentRef(row.departmentId),
       assignee: row.assigneeId ? this.team.agentRef(row.assigneeId) : null,
       guests: this.guests(row.id),
+      tags: row.tags,
       queuedAt: row.status === 'open' && row.assigneeId === null ? row.queuedAt : null,
       awaitingReplySince: row.awaitingReplySince,
       createdAt: row.createdAt,

@@ -1,4 +1,4 @@
-import type { AgentAvailability, AgentSummary, Team } from '@mostrador/shared';
+import type { AgentAvailability, AgentSummary, OnlineAgents, Team } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import type { PresenceService } from '../presence/index.ts';
 import type { TeamService } from '../team/index.ts';
@@ -12,6 +12,8 @@ import type { RoutingService } from './routing.service.ts';
  * tells the site and re-runs assignment.
  */
 export class TeamCoordinator {
+  private readonly lastOnlineAgents = new Map<string, string>();
+
   constructor(
     private readonly team: TeamService,
     private readonly presence: PresenceService,
@@ -29,6 +31,17 @@ export class TeamCoordinator {
 
   departmentIdsOf(agentId: string): string[] {
     return this.team.departmentIdsOf(agentId);
+  }
+
+  /** Who could take a new conversation now: anyone on the site, and by department. */
+  onlineAgents(siteId: string): OnlineAgents {
+    return {
+      any: this.team.candidates(siteId, null).length > 0,
+      departments: this.team
+        .departmentList(siteId)
+        .filter((d) => this.team.candidates(siteId, d.id).length > 0)
+        .map((d) => d.id),
+    };
   }
 
   socketConnected(agentId: string, siteId: string): void {
@@ -66,11 +79,21 @@ export class TeamCoordinator {
     void this.routing.drain(siteId);
   }
 
+  /** Widgets hear only real changes: an agent going away while a colleague stays online changes nothing for them. */
+  private tellVisitorsIfOnlineAgentsChanged(siteId: string): void {
+    const now = this.onlineAgents(siteId);
+    const key = JSON.stringify(now);
+    if (this.lastOnlineAgents.get(siteId) === key) return;
+    this.lastOnlineAgents.set(siteId, key);
+    this.broadcast.onlineAgentsChanged(siteId, now);
+  }
+
   private changed(agentId: string, siteId: string): AgentSummary | null {
     const agent = this.team.agent(agentId);
     if (!agent) return null;
     const summary = this.team.summary(agent, this.repo.loads(siteId).get(agentId) ?? 0);
     this.broadcast.presenceChanged(siteId, summary);
+    this.tellVisitorsIfOnlineAgentsChanged(siteId);
     void this.routing.drain(siteId);
     return summary;
   }

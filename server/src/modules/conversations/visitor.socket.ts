@@ -1,10 +1,11 @@
-import { mapOk, VisitorHandshake, visitorCommandSchemas, type VisitorClientEvents } from '@mostrador/shared';
+import { mapOk, VisitorHandshake, visitorCommandSchemas, type OnlineAgents, type VisitorClientEvents } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
 import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
+import type { TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
-import { visitorRoom } from './conversations.broadcast.ts';
+import { siteVisitorsRoom, visitorRoom } from './conversations.broadcast.ts';
 import type { ConversationsService } from './conversations.service.ts';
 import type { ConversationViews } from './conversations.views.ts';
 
@@ -12,6 +13,9 @@ export interface VisitorSocketDeps {
   sites: SitesService;
   visitors: VisitorsService;
   activity: VisitorActivity;
+  triggers: TriggersService;
+  /** Who could answer now, for the widget's "agents online" condition. */
+  onlineAgents: (siteId: string) => OnlineAgents;
   conversations: ConversationsService;
   views: ConversationViews;
   /** The departments a visitor may pick from, when the site asks. */
@@ -42,7 +46,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
   ns.on('connection', (socket) => {
     const { siteId, visitorId, token, label } = socket.data;
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
-    void socket.join(visitorRoom(visitorId));
+    void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
     const visitor = visitors.byId(visitorId);
     if (visitor) activity.connected(socket.id, visitor);
     // A tab closed mid-draft must not leave "typing…" (or the draft) on the agent's screen.
@@ -61,7 +65,10 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         name: site?.name ?? '',
         departments: site?.departmentChoice ? deps.departmentChoices(siteId) : [],
         typingPreview: site?.typingPreview ?? false,
+        triggers: deps.triggers.forWidget(siteId),
+        onlineAgents: deps.onlineAgents(siteId),
       },
+      visit: activity.visitInfo(visitorId),
     });
 
     registerCommands<VisitorClientEvents>(
@@ -80,6 +87,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
         ...visitorContextHandlers({ socketId: socket.id, visitorId, siteId }, { activity, sites }),
+        'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
+        'trigger:opened': ({ firingId }) => deps.triggers.opened(visitorId, firingId),
       },
       log,
     );

@@ -2,8 +2,21 @@ import { randomBytes } from 'node:crypto';
 import type { AgentsService } from '../agents/index.ts';
 import type { DepartmentsService } from '../departments/index.ts';
 import { SELF_ORIGIN, type SiteRow, type SitesService } from '../sites/index.ts';
+import { defaultRules, type DefaultRuleTexts, type TriggersService } from '../triggers/index.ts';
 
 export const DEMO_AGENT_EMAIL = 'demo@mostrador.local';
+
+/** The demo shop speaks Catalan, and shows its invitations: `pnpm start` brings one within a minute. */
+const DEMO_TRIGGER_TEXTS: DefaultRuleTexts = {
+  productHelp: {
+    name: 'Ajuda a la fitxa de producte',
+    message: 'Hola! Tens cap dubte sobre aquest producte? Som aquí per ajudar-te.',
+  },
+  cartExit: {
+    name: 'Marxa amb la cistella plena',
+    message: 'Abans de marxar: et podem ajudar a acabar la comanda?',
+  },
+};
 
 export interface DemoSeed {
   site: SiteRow;
@@ -14,7 +27,7 @@ export interface DemoSeed {
 
 /** First run only: the demo shop's site and one admin agent to answer it. */
 export async function seedDemo(
-  services: { sites: SitesService; agents: AgentsService; departments: DepartmentsService },
+  services: { sites: SitesService; agents: AgentsService; departments: DepartmentsService; triggers: TriggersService },
   options: { password?: string | undefined } = {},
 ): Promise<DemoSeed> {
   const existing = services.sites.demoSite();
@@ -22,6 +35,9 @@ export async function seedDemo(
 
   const site = services.sites.create({ name: 'Botiga Mostrador', allowedOrigins: [SELF_ORIGIN] });
   services.sites.markDemoSite(site.id);
+  // The site's starting rules, in the shop's language and switched on.
+  for (const rule of services.triggers.list(site.id)) services.triggers.delete(site.id, rule.id);
+  services.triggers.createAll(site.id, defaultRules(DEMO_TRIGGER_TEXTS, true));
   const password = options.password ?? randomBytes(9).toString('base64url');
   const agent = await services.agents.create({
     siteId: site.id,

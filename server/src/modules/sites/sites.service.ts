@@ -17,7 +17,11 @@ export type SiteSettingsChanges = Omit<SiteChanges, 'identitySecret'>;
 export class SitesService {
   readonly #byId = new Map<string, SiteRow>();
 
-  constructor(private readonly repo: SitesRepository) {}
+  constructor(
+    private readonly repo: SitesRepository,
+    /** A new site's starting content (its default trigger rules). */
+    private readonly onCreated: (site: SiteRow) => void = () => {},
+  ) {}
 
   create(input: NewSite): SiteRow {
     const row: SiteRow = {
@@ -32,7 +36,9 @@ export class SitesService {
       createdAt: Date.now(),
     };
     this.repo.insert(row);
-    return this.#remember(row);
+    this.#remember(row);
+    this.onCreated(row);
+    return row;
   }
 
   update(id: string, changes: SiteSettingsChanges): SiteRow {

@@ -13,6 +13,7 @@ import {
   type VisitorIdentity,
   type VisitorProfile,
   type VisitorsChanged,
+  type VisitInfo,
 } from '@mostrador/shared';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { ActivityRepository, CartRow } from './activity.repository.ts';
@@ -33,6 +34,8 @@ export interface VisitorActivityPorts {
   /** Whether any console follows this visitor's profile, and telling them. */
   hasFollowers(visitorId: string): boolean;
   profileChanged(profile: VisitorProfile): void;
+  /** The visitor began checkout or bought something (a stage the cart had not before). */
+  cartStageReached(visitorId: string, stage: 'checkout' | 'purchase', at: number): void;
   log(error: unknown): void;
 }
 
@@ -137,11 +140,13 @@ export class VisitorActivity {
       const changes = cartChanges(before ?? null, next, now);
       if (changes.length === 0 && before && sameCart(before, next)) return null;
       this.activity.saveCart(visitorId, update.cart, update.stage, now, changes);
-      return { visitorId, cart: update.cart, stage: update.stage, updatedAt: now };
+      const reached = changes.find((c) => c.change === 'checkout' || c.change === 'purchase')?.change as 'checkout' | 'purchase' | undefined;
+      return { visitorId, cart: update.cart, stage: update.stage, updatedAt: now, reached };
     });
     if (saved) {
       this.#live.update(visitorId, { cart: cartSummary(saved) });
       this.#pushProfile(visitorId);
+      if (saved.reached) this.ports.cartStageReached(visitorId, saved.reached, now);
     }
     return ok(null);
   }
@@ -162,6 +167,14 @@ export class VisitorActivity {
       this.#live.update(visitorId, { conversationId: this.ports.openConversationOf(visitorId) });
     }
     this.#pushProfile(visitorId);
+  }
+
+  /** The visit as counted here, for the widget's trigger conditions; call after `connected`. */
+  visitInfo(visitorId: string): VisitInfo {
+    const entry = this.#live.get(visitorId);
+    return entry
+      ? { startedAt: entry.visitStartedAt, pagesViewed: entry.pagesViewed, returning: entry.returning }
+      : { startedAt: Date.now(), pagesViewed: 0, returning: false };
   }
 
   /** Enough to start a proactive chat: whose site, what label, and whether still here. */

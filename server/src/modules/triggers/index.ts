@@ -1,0 +1,4 @@
+export { defaultRules, ENGLISH_DEFAULTS, type DefaultRuleTexts } from './default-rules.ts';
+export { TriggersRepository } from './triggers.repository.ts';
+export { triggerRoutes } from './triggers.routes.ts';
+export { TriggersService, type Invitation, type TriggerDirectory } from './triggers.service.ts';

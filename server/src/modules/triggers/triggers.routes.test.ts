@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TriggerRuleInput } from '@mostrador/shared';
+import type { App } from '../../app.ts';
+import { buildTestApp, siteWithAdminAndAgent } from '../../testing/harness.ts';
+
+let app: App;
+let cleanup: () => Promise<void>;
+let admin: Record<string, string>;
+let plain: Record<string, string>;
+
+const bigCart: TriggerRuleInput = {
+  name: 'Big cart, long look',
+  enabled: true,
+  conditions: [
+    { type: 'cart_value', op: 'gte', amount: 100, currency: 'EUR', negate: false },
+    { type: 'product_page', minPrice: null, currency: 'EUR', negate: false },
+    { type: 'time_on_page', seconds: 60, negate: false },
+  ],
+  action: { kind: 'open', message: 'Need a hand with your order?', agentId: null, departmentId: null, tags: ['vip'] },
+  frequency: { kind: 'every_hours', hours: 24 },
+};
+
+beforeEach(async () => {
+  ({ app, cleanup } = await buildTestApp());
+  ({ admin, plain } = await siteWithAdminAndAgent(app));
+});
+afterEach(() => cleanup());
+
+const list = async () => (await app.inject({ method: 'GET', url: '/api/admin/triggers', cookies: admin })).json().triggers as Array<{ id: string; name: string; enabled: boolean }>;
+
+describe('trigger rules API', () => {
+  it('is for admins only', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/admin/triggers', cookies: plain })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: plain, payload: bigCart })).statusCode).toBe(403);
+  });
+
+  it('creates, edits, reorders and deletes rules', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: admin, payload: bigCart });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().trigger.id as string;
+    expect((await list()).map((r) => r.name)).toEqual(['Help on a product page', 'Leaving with a cart', 'Big cart, long look']);
+
+    const patched = await app.inject({ method: 'PATCH', url: `/api/admin/triggers/${id}`, cookies: admin, payload: { enabled: false } });
+    expect(patched.json().trigger).toMatchObject({ enabled: false, name: 'Big cart, long look' });
+
+    const [first, second] = await list();
+    const order = await app.inject({ method: 'PUT', url: '/api/admin/triggers/order', cookies: admin, payload: { ids: [id, second!.id, first!.id] } });
+    expect(order.statusCode).toBe(200);
+    expect(order.json().triggers.map((r: { id: string }) => r.id)).toEqual([id, second!.id, first!.id]);
+
+    expect((await app.inject({ method: 'DELETE', url: `/api/admin/triggers/${id}`, cookies: admin })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'DELETE', url: `/api/admin/triggers/${id}`, cookies: admin })).statusCode).toBe(404);
+    expect((await list()).map((r) => r.id)).toEqual([second!.id, first!.id]);
+  });
+
+  it('refuses a broken regular expression, an incomplete order, and another site’s agent as sender', async () => {
+    const broken = { ...bigCart, conditions: [{ type: 'url', match: 'regex', pattern: '/products/(', negate: false }] };
+    const bad = await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: admin, payload: broken });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('regular expression');
+
+    const [first] = await list();
+    const partial = await app.inject({ method: 'PUT', url: '/api/admin/triggers/order', cookies: admin, payload: { ids: [first!.id] } });
+    expect(partial.statusCode).toBe(400);
+
+    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const stranger = await app.services.agents.create({ siteId: other.id, email: 'x@other.example', name: 'X', role: 'agent', password: 'other-pass' });
+    const foreignSender = { ...bigCart, action: { ...bigCart.action, agentId: stranger.ok ? stranger.data.id : 'agt_x' } };
+    expect((await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: admin, payload: foreignSender })).statusCode).toBe(400);
+  });
+
+  it('reports every rule, with zeros before anything fired', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/admin/triggers/report?days=7', cookies: admin });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().days).toBe(7);
+    expect(res.json().rows).toHaveLength(2);
+    expect(res.json().rows[0]).toMatchObject({ fired: 0, heldBack: 0, checkouts: 0 });
+  });
+});

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ErrorResponse,
+  TriggerBody,
+  TriggerListBody,
+  TriggerOrderBody,
+  TriggerParams,
+  TriggerReportBody,
+  TriggerReportQuery,
+  TriggerRuleInput,
+} from '@mostrador/shared';
+import { z } from 'zod';
+import { errorResponses, statusForCode } from '../../plugins/errors.ts';
+import type { TriggersService } from './triggers.service.ts';
+
+/** The admin's trigger rules: list, create, edit, delete, order, and what they achieved. */
+export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }> = async (app, { triggers }) => {
+  app.addHook('preHandler', app.requireAdmin);
+  const errors = errorResponses(ErrorResponse);
+
+  app.get('/api/admin/triggers', { schema: { response: { 200: TriggerListBody, ...errors } } }, async (request) => ({
+    triggers: triggers.list(request.agent!.siteId),
+  }));
+
+  app.post(
+    '/api/admin/triggers',
+    { schema: { body: TriggerRuleInput, response: { 201: TriggerBody, ...errors } } },
+    async (request, reply) => {
+      const created = triggers.create(request.agent!.siteId, request.body);
+      if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
+      return reply.status(201).send({ trigger: created.data });
+    },
+  );
+
+  app.put(
+    '/api/admin/triggers/order',
+    { schema: { body: TriggerOrderBody, response: { 200: TriggerListBody, ...errors } } },
+    async (request, reply) => {
+      const ordered = triggers.reorder(request.agent!.siteId, request.body.ids);
+      if (!ordered.ok) return reply.status(statusForCode(ordered.error.code)).send({ error: ordered.error });
+      return { triggers: ordered.data };
+    },
+  );
+
+  app.get(
+    '/api/admin/triggers/report',
+    { schema: { querystring: TriggerReportQuery, response: { 200: TriggerReportBody, ...errors } } },
+    async (request) => triggers.report(request.agent!.siteId, request.query.days),
+  );
+
+  app.patch(
+    '/api/admin/triggers/:triggerId',
+    { schema: { params: TriggerParams, body: TriggerRuleInput.partial(), response: { 200: TriggerBody, ...errors } } },
+    async (request, reply) => {
+      const updated = triggers.update(request.agent!.siteId, request.params.triggerId, request.body);
+      if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
+      return { trigger: updated.data };
+    },
+  );
+
+  app.delete(
+    '/api/admin/triggers/:triggerId',
+    { schema: { params: TriggerParams, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const deleted = triggers.delete(request.agent!.siteId, request.params.triggerId);
+      if (!deleted.ok) return reply.status(statusForCode(deleted.error.code)).send({ error: deleted.error });
+      return reply.status(204).send(null);
+    },
+  );
+};

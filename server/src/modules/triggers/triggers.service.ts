@@ -1,0 +1,206 @@
+import {
+  fail,
+  ok,
+  TRIGGER_RULES_MAX,
+  type Result,
+  type TriggerReport,
+  type TriggerReportBody,
+  type TriggerRule,
+  type TriggerRuleInput,
+  type WidgetTrigger,
+} from '@mostrador/shared';
+import { newId } from '../../db/ids.ts';
+import type { GroupCommit } from '../../db/group-commit.ts';
+import type { TriggerRuleRow, TriggersRepository } from './triggers.repository.ts';
+
+const DAY = 86_400_000;
+/** A checkout or purchase counts for the firings of the week before it. */
+export const ATTRIBUTION_MS = 7 * DAY;
+/** A visitor held back by a rule counts once per visit, however many pages they see. */
+const HELD_BACK_DEDUPE_MS = 30 * 60_000;
+
+/** What the triggers module needs to know about the site and its team. */
+export interface TriggerDirectory {
+  agentName(siteId: string, agentId: string): string | null;
+  departmentExists(siteId: string, departmentId: string): boolean;
+  siteName(siteId: string): string;
+}
+
+/** The invitation a reply answers, as the conversation will start with it. */
+export interface Invitation {
+  ruleId: string;
+  message: string;
+  /** A named agent, or the shop itself (no id, the site's name). */
+  author: { id: string | null; name: string };
+  departmentId: string | null;
+  tags: string[];
+}
+
+function toRule(row: TriggerRuleRow): TriggerRule {
+  const { id, name, enabled, conditions, action, frequency, createdAt, updatedAt } = row;
+  return { id, name, enabled, conditions, action, frequency, createdAt, updatedAt };
+}
+
+/** A regular expression in a rule must compile, or the widget would silently never match. */
+function invalidPattern(input: Partial<TriggerRuleInput>): string | null {
+  for (const condition of input.conditions ?? []) {
+    if (!('match' in condition) || condition.match !== 'regex') continue;
+    try {
+      new RegExp(condition.pattern);
+    } catch {
+      return `Invalid regular expression: ${condition.pattern}`;
+    }
+  }
+  return null;
+}
+
+/** Proactive triggers: the merchant's rules, the widget's view of them, and what each firing led to. */
+export class TriggersService {
+  constructor(
+    private readonly repo: TriggersRepository,
+    private readonly groupCommit: GroupCommit,
+    private readonly team: TriggerDirectory,
+  ) {}
+
+  list(siteId: string): TriggerRule[] {
+    return this.repo.list(siteId).map(toRule);
+  }
+
+  create(siteId: string, input: TriggerRuleInput): Result<TriggerRule> {
+    const problem = invalidPattern(input) ?? this.invalidReference(siteId, input);
+    if (problem) return fail('invalid_payload', problem);
+    const rules = this.repo.list(siteId);
+    if (rules.length >= TRIGGER_RULES_MAX) return fail('conflict', `A site has at most ${TRIGGER_RULES_MAX} rules`);
+    const now = Date.now();
+    const row: TriggerRuleRow = {
+      id: newId('trg'),
+      siteId,
+      position: (rules.at(-1)?.position ?? 0) + 1,
+      ...input,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.repo.insert(row);
+    return ok(toRule(row));
+  }
+
+  update(siteId: string, id: string, changes: Partial<TriggerRuleInput>): Result<TriggerRule> {
+    const problem = invalidPattern(changes) ?? this.invalidReference(siteId, changes);
+    if (problem) return fail('invalid_payload', problem);
+    const row = this.repo.update(siteId, id, { ...changes, updatedAt: Date.now() });
+    return row ? ok(toRule(row)) : fail('not_found', 'No such trigger');
+  }
+
+  delete(siteId: string, id: string): Result<null> {
+    return this.repo.delete(siteId, id) ? ok(null) : fail('not_found', 'No such trigger');
+  }
+
+  /** The new order must name every rule of the site exactly once. */
+  reorder(siteId: string, ids: readonly string[]): Result<TriggerRule[]> {
+    const current = this.repo.list(siteId);
+    const known = new Set(current.map((r) => r.id));
+    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
+      return fail('invalid_payload', 'The order must list every rule of the site once');
+    }
+    ids.forEach((id, index) => this.repo.update(siteId, id, { position: index + 1 }));
+    return ok(this.list(siteId));
+  }
+
+  /** Enabled rules in order, as the widget evaluates them, with the sender's name resolved. */
+  forWidget(siteId: string): WidgetTrigger[] {
+    return this.repo
+      .list(siteId)
+      .filter((r) => r.enabled)
+      .map((r) => ({
+        id: r.id,
+        conditions: r.conditions,
+        frequency: r.frequency,
+        action: {
+          kind: r.action.kind,
+          message: r.action.message,
+          senderName: r.action.agentId ? this.team.agentName(siteId, r.action.agentId) : null,
+          departmentId: r.action.departmentId,
+        },
+      }));
+  }
+
+  /** The widget says a rule fired, or qualified and was held back by its cap. */
+  async reported(siteId: string, visitorId: string, report: TriggerReport): Promise<Result<null>> {
+    const rule = this.repo.byId(siteId, report.ruleId);
+    if (!rule) return fail('not_found', 'No such trigger');
+    const now = Date.now();
+    await this.groupCommit.run(() => {
+      if (report.outcome === 'held_back' && this.repo.heldBackSince(visitorId, rule.id, now - HELD_BACK_DEDUPE_MS)) return;
+      this.repo.insertFiring({
+        siteId,
+        ruleId: rule.id,
+        visitorId,
+        firingId: report.firingId,
+        outcome: report.outcome,
+        at: now,
+        // An "open" invitation is in front of the visitor at once; a teaser only once clicked.
+        openedAt: report.outcome === 'fired' && rule.action.kind === 'open' ? now : null,
+        repliedAt: null,
+        conversationId: null,
+        answeredAt: null,
+        checkoutAt: null,
+        purchaseAt: null,
+      });
+    });
+    return ok(null);
+  }
+
+  async opened(visitorId: string, firingId: string): Promise<Result<null>> {
+    await this.groupCommit.run(() => this.repo.markOpened(visitorId, firingId, Date.now()));
+    return ok(null);
+  }
+
+  /** The invitation a visitor's reply answers; inside the group commit, before the conversation opens. */
+  invitationInTx(siteId: string, visitorId: string, firingId: string): Invitation | null {
+    const firing = this.repo.firing(visitorId, firingId);
+    const rule = firing?.outcome === 'fired' ? this.repo.byId(siteId, firing.ruleId) : undefined;
+    if (!rule) return null;
+    const agentName = rule.action.agentId ? this.team.agentName(siteId, rule.action.agentId) : null;
+    return {
+      ruleId: rule.id,
+      message: rule.action.message,
+      author: rule.action.agentId && agentName ? { id: rule.action.agentId, name: agentName } : { id: null, name: this.team.siteName(siteId) },
+      departmentId: rule.action.departmentId && this.team.departmentExists(siteId, rule.action.departmentId) ? rule.action.departmentId : null,
+      tags: rule.action.tags,
+    };
+  }
+
+  /** Inside the group commit, with the conversation the reply opened. */
+  repliedInTx(visitorId: string, firingId: string, conversationId: string, at: number): void {
+    this.repo.markReplied(visitorId, firingId, conversationId, at);
+  }
+
+  /** An agent's first answer in a conversation a trigger started: the invitation became a chat. */
+  async answered(conversationId: string, at: number): Promise<void> {
+    await this.groupCommit.run(() => this.repo.markAnswered(conversationId, at));
+  }
+
+  /** The cart adapters saw checkout or a purchase: it counts for the week's firings and held-back visits. */
+  async cartStage(visitorId: string, stage: 'checkout' | 'purchase', at: number): Promise<void> {
+    await this.groupCommit.run(() => this.repo.markConversion(visitorId, stage, at, at - ATTRIBUTION_MS));
+  }
+
+  report(siteId: string, days: number): TriggerReportBody {
+    const counted = new Map(this.repo.report(siteId, Date.now() - days * DAY).map((r) => [r.ruleId, r]));
+    const zero = { fired: 0, opened: 0, replied: 0, chats: 0, checkouts: 0, purchases: 0, heldBack: 0, heldBackCheckouts: 0 };
+    return { days, rows: this.repo.list(siteId).map((rule) => ({ ...zero, ...counted.get(rule.id), ruleId: rule.id })) };
+  }
+
+  /** Creates the site's starting rules (see default-rules.ts). */
+  createAll(siteId: string, rules: readonly TriggerRuleInput[]): void {
+    for (const rule of rules) this.create(siteId, rule);
+  }
+
+  private invalidReference(siteId: string, input: Partial<TriggerRuleInput>): string | null {
+    const { agentId, departmentId } = input.action ?? {};
+    if (agentId && this.team.agentName(siteId, agentId) === null) return 'No such agent on this site';
+    if (departmentId && !this.team.departmentExists(siteId, departmentId)) return 'No such department on this site';
+    return null;
+  }
+}
+

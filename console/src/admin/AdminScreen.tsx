@@ -4,13 +4,15 @@ import { AgentsPage } from './agents/AgentsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
 import { SitePage } from './site/SitePage.tsx';
+import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'site';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'site';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
   { tab: 'departments', label: 'admin.tabDepartments' },
+  { tab: 'triggers', label: 'admin.tabTriggers' },
   { tab: 'site', label: 'admin.tabSite' },
 ];
 
@@ -76,6 +78,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
         <section id="admin-panel" class="admin-panel" role="tabpanel" aria-labelledby={`admin-tab-${tab}`}>
           {tab === 'agents' && <AgentsPage />}
           {tab === 'departments' && <DepartmentsPage />}
+          {tab === 'triggers' && <TriggersPage />}
           {tab === 'site' && <SitePage />}
         </section>
       </main>

@@ -4,6 +4,7 @@ import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
 const FALLBACKS: Partial<Record<ErrorBody['code'], AdminMessageKey>> = {
   invalid_payload: 'common.invalid',
   conflict: 'common.conflict',
+  not_found: 'common.notFound',
 };
 
 /**

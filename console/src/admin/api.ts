@@ -1,4 +1,14 @@
-import type { AgentRole, AgentSummary, Department, ErrorBody, Result, SiteSettings } from '@mostrador/shared';
+import type {
+  AgentRole,
+  AgentSummary,
+  Department,
+  ErrorBody,
+  Result,
+  SiteSettings,
+  TriggerReportBody,
+  TriggerRule,
+  TriggerRuleInput,
+} from '@mostrador/shared';
 
 /**
  * The admin REST endpoints. Bodies are typed here rather than inferred from
@@ -27,6 +37,9 @@ export type DepartmentChanges = Partial<Pick<NewDepartment, 'name' | 'routing'>>
 /** The key and the identity secret are the server's to mint; the secret only changes by rotation. */
 export type SiteChanges = Partial<Omit<SiteSettings, 'key' | 'identitySecret'>>;
 
+/** A PATCH changes only the fields it carries. */
+export type TriggerChanges = Partial<TriggerRuleInput>;
+
 const JSON_ACCEPT = { accept: 'application/json' };
 
 /** A failure with no server message: the page shows its own sentence instead. */
@@ -40,25 +53,40 @@ function errorFrom(body: unknown): ErrorBody | null {
   return typeof code === 'string' && typeof message === 'string' ? { code, message } : null;
 }
 
-/** Every call resolves to a Result, so pages never need try/catch around the network. */
-async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
-  let response: Response;
+/** Null when the server could not be reached at all. */
+async function send(method: string, path: string, body?: unknown): Promise<Response | null> {
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: body === undefined ? JSON_ACCEPT : { ...JSON_ACCEPT, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { ok: false, error: UNREACHABLE };
+    return null;
   }
+}
+
+function refusal(response: Response, parsed: unknown): Result<never> {
+  const code = response.status === 403 ? 'forbidden' : response.status === 404 ? 'not_found' : 'internal';
+  return { ok: false, error: errorFrom(parsed) ?? { code, message: '' } };
+}
+
+/** Every call resolves to a Result, so pages never need try/catch around the network. */
+async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
+  const response = await send(method, path, body);
+  if (!response) return { ok: false, error: UNREACHABLE };
   const parsed: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const code = response.status === 403 ? 'forbidden' : 'internal';
-    return { ok: false, error: errorFrom(parsed) ?? { code, message: '' } };
-  }
+  if (!response.ok) return refusal(response, parsed);
   return parsed === null ? { ok: false, error: UNREACHABLE } : { ok: true, data: parsed as T };
+}
+
+/** For endpoints that answer 204 No Content: success carries nothing to read. */
+async function requestNoContent(method: string, path: string): Promise<Result<null>> {
+  const response = await send(method, path);
+  if (!response) return { ok: false, error: UNREACHABLE };
+  if (response.ok) return { ok: true, data: null };
+  return refusal(response, await response.json().catch(() => null));
 }
 
 const pick =
@@ -90,6 +118,21 @@ export const adminApi = {
   updateSite: (changes: SiteChanges) => request<SiteSettings>('PATCH', '/api/admin/site', changes),
   /** A fresh identity secret; every hash signed with the old one stops verifying at once. */
   rotateIdentitySecret: () => request<SiteSettings>('POST', '/api/admin/site/identity-secret'),
+
+  /** The site's rules, in the order the widget tries them. */
+  listTriggers: () => request<{ triggers: TriggerRule[] }>('GET', '/api/admin/triggers').then(pick('triggers')),
+  createTrigger: (input: TriggerRuleInput) =>
+    request<{ trigger: TriggerRule }>('POST', '/api/admin/triggers', input).then(pick('trigger')),
+  updateTrigger: (triggerId: string, changes: TriggerChanges) =>
+    request<{ trigger: TriggerRule }>('PATCH', `/api/admin/triggers/${encodeURIComponent(triggerId)}`, changes).then(
+      pick('trigger'),
+    ),
+  deleteTrigger: (triggerId: string) =>
+    requestNoContent('DELETE', `/api/admin/triggers/${encodeURIComponent(triggerId)}`),
+  /** Every rule id of the site, first rule first; answers with the list in its new order. */
+  orderTriggers: (ids: readonly string[]) =>
+    request<{ triggers: TriggerRule[] }>('PUT', '/api/admin/triggers/order', { ids }).then(pick('triggers')),
+  triggerReport: (days: number) => request<TriggerReportBody>('GET', `/api/admin/triggers/report?days=${days}`),
 };
 
 export type AdminApi = typeof adminApi;

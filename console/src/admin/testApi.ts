@@ -22,6 +22,8 @@ export function stubApi(routes: Record<string, Route | Reply>) {
     const route = routes[`${method} ${path}`];
     const missing: Reply = [404, { error: { code: 'not_found', message: `No route ${method} ${path}` } }];
     const [status, reply] = route === undefined ? missing : typeof route === 'function' ? route(body) : route;
+    // A 204 may not carry a body: the Response constructor throws if given one.
+    if (status === 204) return new Response(null, { status });
     return new Response(JSON.stringify(reply), { status, headers: { 'content-type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fetchStub);

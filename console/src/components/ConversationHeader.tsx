@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/context.ts';
 import type { PaneActionState } from '../state/consoleState.ts';
 import { isGuest, isQueued, type Me } from '../state/views.ts';
 import { OriginTag } from './OriginTag.tsx';
+import { TagChips } from './TagChips.tsx';
 import { WaitingTimer } from './WaitingTimer.tsx';
 
 export interface HeaderActions {
@@ -87,6 +88,7 @@ export function ConversationHeader(props: ConversationHeaderProps) {
         )}
         {guests && <span data-part="guests">{t('conversation.guests', { names: guests })}</span>}
         <OriginTag origin={conversation.origin} />
+        <TagChips tags={conversation.tags} />
         {open && <WaitingTimer since={conversation.awaitingReplySince ?? conversation.queuedAt} />}
       </p>
       {open && (

@@ -2,6 +2,7 @@ import type { ConversationSummary } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
 import { formatWaiting, LONG_WAIT_MS } from '../state/waiting.ts';
 import { OriginTag } from './OriginTag.tsx';
+import { TagChips } from './TagChips.tsx';
 import { formatFullTime, formatRelativeTime } from './time.ts';
 
 interface ConversationRowProps {
@@ -62,6 +63,7 @@ export function ConversationRow({ conversation, selected, open, unread, visitorT
             </span>
           )}
         </span>
+        <TagChips tags={conversation.tags} />
         {since !== null && (
           <span class={now - since >= LONG_WAIT_MS ? 'row-waiting long' : 'row-waiting'} data-part="row-waiting">
             {t('inbox.waitingFor', { time: formatWaiting(now - since) })}

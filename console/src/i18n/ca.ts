@@ -125,6 +125,7 @@ export const ca: Catalogue = {
   'conversation.draftCaption': 'Escrivint, encara no enviat',
   'origin.agent': 'Xat proactiu',
   'origin.trigger': 'Iniciat per un activador',
+  'conversation.tags': 'Etiquetes:',
 
   'visitor.details': 'Detalls del visitant',
   'visitor.panelLabel': 'Sobre {name}',

@@ -128,6 +128,7 @@ export const en = {
   'conversation.draftCaption': 'Typing, not sent yet',
   'origin.agent': 'Proactive chat',
   'origin.trigger': 'Started by a trigger',
+  'conversation.tags': 'Tags:',
 
   'visitor.details': 'Visitor details',
   'visitor.panelLabel': 'About {name}',

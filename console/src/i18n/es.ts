@@ -125,6 +125,7 @@ export const es: Catalogue = {
   'conversation.draftCaption': 'Escribiendo, aún sin enviar',
   'origin.agent': 'Chat proactivo',
   'origin.trigger': 'Iniciado por un disparador',
+  'conversation.tags': 'Etiquetas:',
 
   'visitor.details': 'Detalles del visitante',
   'visitor.panelLabel': 'Sobre {name}',

@@ -71,6 +71,12 @@ describe('ConsoleViews', () => {
 
     const agentsTab = container.querySelector('button[data-admin-tab="agents"]')!;
     expect(agentsTab.getAttribute('aria-selected')).toBe('true');
+    expect([...container.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent)).toEqual([
+      'Agents',
+      'Departments',
+      'Triggers',
+      'Site and widget',
+    ]);
     expect(inbox.isConnected).toBe(true);
     expect(inbox.closest('[hidden]')).not.toBeNull();
     const adminNav = container.querySelector('.admin-shell button[data-part="nav-admin"]')!;

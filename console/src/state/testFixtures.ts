@@ -40,6 +40,7 @@ export function summary(overrides: Partial<ConversationSummary> & { id: string }
     department: sales,
     assignee: nuria,
     guests: [],
+    tags: [],
     queuedAt: null,
     awaitingReplySince: null,
     createdAt: 1_000,

@@ -1,10 +1,13 @@
 import type { AdminCatalogue } from './en.ts';
+import { summaryCa } from './summary/ca.ts';
+import { triggersCa } from './triggers/ca.ts';
 
 export const ca: AdminCatalogue = {
   'admin.title': 'Administració',
   'admin.tabsLabel': "Seccions d'administració",
   'admin.tabAgents': 'Agents',
   'admin.tabDepartments': 'Departaments',
+  'admin.tabTriggers': 'Activadors',
   'admin.tabSite': 'Lloc i giny',
 
   'common.loading': 'Carregant…',
@@ -19,6 +22,7 @@ export const ca: AdminCatalogue = {
   'common.forbidden': 'Només els administradors poden canviar aquesta configuració.',
   'common.invalid': 'Alguns camps no són vàlids. Revisa-los i torna-ho a provar.',
   'common.conflict': 'Entra en conflicte amb un registre existent.',
+  'common.notFound': "Aquest element ja no existeix. Torna a carregar la pàgina per veure la llista actual.",
 
   'agents.heading': 'Agents',
   'agents.empty': 'Encara no hi ha cap agent.',
@@ -115,4 +119,8 @@ export const ca: AdminCatalogue = {
   'site.rotateWarning': "El secret antic deixa de funcionar de seguida: els clients signats amb ell deixen d'estar verificats fins que el servidor de la botiga faci servir el nou.",
   'site.rotateConfirm': 'Renova el secret',
   'site.rotated': "S'ha generat un secret nou. Posa'l al servidor de la botiga.",
+
+  // The triggers section has its own files, one per part, so no catalogue grows past reading.
+  ...triggersCa,
+  ...summaryCa,
 };

@@ -1,3 +1,6 @@
+import { summaryEn } from './summary/en.ts';
+import { triggersEn } from './triggers/en.ts';
+
 /**
  * The admin pages' source catalogue, kept apart from the inbox's so the two
  * can change independently. Its keys are the type `ca` and `es` must match;
@@ -8,6 +11,7 @@ export const en = {
   'admin.tabsLabel': 'Administration sections',
   'admin.tabAgents': 'Agents',
   'admin.tabDepartments': 'Departments',
+  'admin.tabTriggers': 'Triggers',
   'admin.tabSite': 'Site and widget',
 
   'common.loading': 'Loading…',
@@ -22,6 +26,7 @@ export const en = {
   'common.forbidden': 'Only administrators can change these settings.',
   'common.invalid': 'Some fields are not valid. Check them and try again.',
   'common.conflict': 'That conflicts with an existing record.',
+  'common.notFound': 'That item no longer exists. Reload the page to see the current list.',
 
   'agents.heading': 'Agents',
   'agents.empty': 'No agents yet.',
@@ -118,6 +123,10 @@ export const en = {
   'site.rotateWarning': "The old secret stops working at once: customers signed with it are no longer verified until your shop's server uses the new one.",
   'site.rotateConfirm': 'Rotate secret',
   'site.rotated': "A new secret was generated. Put it on your shop's server.",
+
+  // The triggers section has its own files, one per part, so no catalogue grows past reading.
+  ...triggersEn,
+  ...summaryEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof en;

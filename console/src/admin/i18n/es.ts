@@ -1,10 +1,13 @@
 import type { AdminCatalogue } from './en.ts';
+import { summaryEs } from './summary/es.ts';
+import { triggersEs } from './triggers/es.ts';
 
 export const es: AdminCatalogue = {
   'admin.title': 'Administración',
   'admin.tabsLabel': 'Secciones de administración',
   'admin.tabAgents': 'Agentes',
   'admin.tabDepartments': 'Departamentos',
+  'admin.tabTriggers': 'Disparadores',
   'admin.tabSite': 'Sitio y widget',
 
   'common.loading': 'Cargando…',
@@ -19,6 +22,7 @@ export const es: AdminCatalogue = {
   'common.forbidden': 'Solo los administradores pueden cambiar esta configuración.',
   'common.invalid': 'Algunos campos no son válidos. Revísalos y vuelve a intentarlo.',
   'common.conflict': 'Entra en conflicto con un registro existente.',
+  'common.notFound': 'Ese elemento ya no existe. Vuelve a cargar la página para ver la lista actual.',
 
   'agents.heading': 'Agentes',
   'agents.empty': 'Todavía no hay agentes.',
@@ -115,4 +119,8 @@ export const es: AdminCatalogue = {
   'site.rotateWarning': 'El secreto antiguo deja de funcionar al momento: los clientes firmados con él dejan de estar verificados hasta que el servidor de la tienda use el nuevo.',
   'site.rotateConfirm': 'Renovar el secreto',
   'site.rotated': 'Se ha generado un secreto nuevo. Ponlo en el servidor de la tienda.',
+
+  // The triggers section has its own files, one per part, so no catalogue grows past reading.
+  ...triggersEs,
+  ...summaryEs,
 };

@@ -1,0 +1,56 @@
+/**
+ * How a trigger rule reads as one sentence (see triggers/summary.ts). Each
+ * condition has a plain and a negated wording, so "not" reads as people say
+ * it. Values arrive formatted: {duration} "45 s", {amount} "€100",
+ * {pattern} quoted or between slashes.
+ */
+export const summaryEn = {
+  'summary.when': 'When {conditions}, {frequency}',
+  'summary.noConditions': 'On any page, {frequency}',
+  'summary.oncePerVisitor': 'once per visitor',
+  'summary.oncePerSession': 'once per session',
+  'summary.everyHours': 'at most once every {hours} h',
+  'summary.quoted': '“{text}”',
+  'summary.everyDay': 'every day',
+
+  'summary.timeOnPage': 'time on page ≥ {duration}',
+  'summary.timeOnPageNot': 'time on page < {duration}',
+  'summary.timeOnSite': 'time on site ≥ {duration}',
+  'summary.timeOnSiteNot': 'time on site < {duration}',
+  'summary.idle': 'idle for ≥ {duration}',
+  'summary.idleNot': 'idle for < {duration}',
+  'summary.checkoutIdle': 'idle at checkout for ≥ {duration}',
+  'summary.checkoutIdleNot': 'not idle at checkout for {duration}',
+  'summary.pagesViewed': 'pages viewed ≥ {count}',
+  'summary.pagesViewedNot': 'pages viewed < {count}',
+  'summary.cartItems': 'items in cart ≥ {count}',
+  'summary.cartItemsNot': 'items in cart < {count}',
+  'summary.exitIntent': 'the visitor is about to leave',
+  'summary.exitIntentNot': 'the visitor is not about to leave',
+  'summary.url': 'the page address matches {pattern}',
+  'summary.urlNot': 'the page address does not match {pattern}',
+  'summary.referrer': 'the referrer matches {pattern}',
+  'summary.referrerNot': 'the referrer does not match {pattern}',
+  'summary.utm': '{param} matches {pattern}',
+  'summary.utmNot': '{param} does not match {pattern}',
+  'summary.productPage': 'on a product page',
+  'summary.productPageNot': 'not on a product page',
+  'summary.productPagePriced': 'on a product page priced ≥ {price}',
+  'summary.productPagePricedNot': 'not on a product page priced ≥ {price}',
+  'summary.cartValueAtLeast': 'cart value ≥ {amount}',
+  'summary.cartValueBelow': 'cart value < {amount}',
+  'summary.cartContains': 'the cart contains SKU {sku}',
+  'summary.cartContainsNot': 'the cart does not contain SKU {sku}',
+  'summary.returning': 'the visitor has been here before',
+  'summary.returningNot': 'the visitor is here for the first time',
+  'summary.language': 'the browser language is {languages}',
+  'summary.languageNot': 'the browser language is not {languages}',
+  'summary.agentsOnline': 'an agent is online',
+  'summary.agentsOnlineNot': 'no agent is online',
+  'summary.businessHours': 'within business hours ({days}, {hours}, {timeZone})',
+  'summary.businessHoursNot': 'outside business hours ({days}, {hours}, {timeZone})',
+  'summary.event': 'the shop tracked the event {name}',
+  'summary.eventNot': 'the shop did not track the event {name}',
+} as const;
+
+export type SummaryCatalogue = { readonly [Key in keyof typeof summaryEn]: string };

@@ -1,127 +1,8 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { trimSocketIo } from './build/trimSocketIo.ts';
 import { catalogues } from './src/i18n/catalogues.ts';
-
-/**
- * engine.io-client carries its own URI parser (a large regular expression,
- * written for platforms without `URL`). The widget runs only where `URL`
- * exists, so the same fields come from it. Its callers read source, protocol
- * (without the colon), host (IPv6 without brackets), port ('' for the
- * default), path, query and queryKey.
- */
-const URL_PARSE = `export function parse(source) {
-  const url = new URL(/^[a-z][a-z0-9+.-]*:\\/\\//i.test(source) ? source : 'http://' + source);
-  const queryKey = {};
-  url.searchParams.forEach((value, key) => { queryKey[key] = value; });
-  return { source, protocol: url.protocol.slice(0, -1), host: url.hostname.replace(/^\\[|\\]$/g, ''), port: url.port,
-    path: url.pathname, query: url.search.slice(1), queryKey };
-}`;
-/**
- * Socket.IO modules the widget never needs, replaced by tiny stand-ins to
- * keep the bundle inside its size budget. Keyed by the importer's package and
- * the import specifier.
- */
-const STUBS: { pkg: string; source: string; code: string }[] = [
-  // engine.io-client always bundles its WebTransport transport (and the stream
-  // codecs it needs), though we only ever ask for 'websocket'.
-  { pkg: 'engine.io-client', source: './webtransport.js', code: 'export class WT {}' },
-  // Nor long-polling: the widget connects over WebSocket only (see socketTransport.ts).
-  // (polling-xhr.js probes XMLHttpRequest when it loads, so it must be cut at every import.)
-  { pkg: 'engine.io-client', source: './polling-xhr.node.js', code: 'export class XHR {}' },
-  { pkg: 'engine.io-client', source: './transports/polling-xhr.js', code: 'export class XHR {}' },
-  { pkg: 'engine.io-client', source: './transports/polling-xhr.node.js', code: 'export class XHR {}' },
-  { pkg: 'engine.io-client', source: './transports/polling-fetch.js', code: 'export class Fetch {}' },
-  // Nor does engine.io ever carry a base64-encoded binary frame to us.
-  {
-    pkg: 'engine.io-parser',
-    source: './contrib/base64-arraybuffer.js',
-    code: 'export const encode = () => ""; export const decode = () => new ArrayBuffer(0);',
-  },
-  { pkg: 'engine.io-client', source: './contrib/parseuri.js', code: URL_PARSE },
-];
-
-
-const STUB_PREFIX = '\0mostrador:stub:';
-
-/**
- * Long messages for situations our own server rules out, shortened. A
- * rewrite that no longer matches (after an upgrade) warns, so it is noticed.
- */
-const SHORTENED: { file: string; from: string; to: string }[] = [
-  {
-    file: '/socket.io-client/build/esm/socket.js',
-    from: '"It seems you are trying to reach a Socket.IO server in v2.x with a v3.x client, but they are not compatible (more information here: https://socket.io/docs/v3/migrating-from-2-x-to-3-0/)"',
-    to: '"Socket.IO v2 server"',
-  },
-];
-
-/**
- * Methods of Socket.IO's classes the widget never calls, cut out (class
- * methods cannot be tree-shaken). Each was checked to have no caller inside
- * the libraries: the `onAny` family, `emitWithAck`, `compress` and `volatile`
- * are public API the widget does not use; `_probe` upgrades long-polling to
- * WebSocket, which never happens with `upgrade: false` (socketTransport.ts).
- * A method that is no longer found warns, so an upgrade is noticed.
- */
-const UNUSED_METHODS: { file: string; methods: string[] }[] = [
-  {
-    file: '/socket.io-client/build/esm/socket.js',
-    methods: [
-      'emitWithAck',
-      'compress',
-      'get volatile',
-      'onAny',
-      'prependAny',
-      'offAny',
-      'listenersAny',
-      'onAnyOutgoing',
-      'prependAnyOutgoing',
-      'offAnyOutgoing',
-      'listenersAnyOutgoing',
-    ],
-  },
-  { file: '/engine.io-client/build/esm/socket.js', methods: ['_probe'] },
-];
-
-/** Cuts `    name(…) {` … `    }` (methods sit at four spaces in these builds, their bodies deeper). */
-function withoutMethod(code: string, method: string): string | null {
-  const start = code.indexOf(`\n    ${method}(`);
-  if (start === -1) return null;
-  const end = code.indexOf('\n    }\n', start);
-  return end === -1 ? null : code.slice(0, start) + code.slice(end + '\n    }'.length);
-}
-
-function stubUnusedModules(): Plugin {
-  return {
-    name: 'mostrador:stub-unused-modules',
-    enforce: 'pre',
-    transform(code, id) {
-      let changed = code;
-      for (const { file, from, to } of SHORTENED) {
-        if (!id.endsWith(file)) continue;
-        if (changed.includes(from)) changed = changed.replace(from, to);
-        else this.warn(`expected text not found in ${id}: ${from.slice(0, 40)}…`);
-      }
-      for (const { file, methods } of UNUSED_METHODS) {
-        if (!id.endsWith(file)) continue;
-        for (const method of methods) {
-          const cut = withoutMethod(changed, method);
-          if (cut === null) this.warn(`method ${method} not found in ${id}`);
-          else changed = cut;
-        }
-      }
-      return changed === code ? null : { code: changed, map: null };
-    },
-    resolveId(source, importer) {
-      const index = STUBS.findIndex((stub) => stub.source === source && importer?.includes(`/${stub.pkg}/`));
-      return index === -1 ? null : STUB_PREFIX + index;
-    },
-    load(id) {
-      return id.startsWith(STUB_PREFIX) ? STUBS[Number(id.slice(STUB_PREFIX.length))]!.code : null;
-    },
-  };
-}
 
 /** Each language's messages as JSON, named by content so the server may let browsers cache them for good. */
 const catalogueFiles = Object.entries(catalogues).map(([language, messages]) => {
@@ -148,11 +29,15 @@ function emitCatalogues(): Plugin {
  * installs itself.
  */
 export default defineConfig({
-  plugins: [stubUnusedModules(), emitCatalogues()],
+  plugins: [trimSocketIo(), emitCatalogues()],
   resolve: {
     // The widget's own JSON-only packet codec replaces socket.io-parser: same
     // text protocol, no binary attachments (the contract is JSON both ways).
-    alias: [{ find: /^socket\.io-parser$/, replacement: fileURLToPath(new URL('./src/transport/jsonParser.ts', import.meta.url)) }],
+    alias: [
+      { find: /^socket\.io-parser$/, replacement: fileURLToPath(new URL('./src/transport/jsonParser.ts', import.meta.url)) },
+      // JSX on Preact's createElement (see src/ui/jsxRuntime.ts).
+      { find: /^preact\/jsx-runtime$/, replacement: fileURLToPath(new URL('./src/ui/jsxRuntime.ts', import.meta.url)) },
+    ],
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   define: {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** This package's folder, so `include` means the same whether run here or as a project from the repo root. */
@@ -5,6 +6,10 @@ const packageRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // The same JSX runtime as the build (see vite.config.ts), so tests render what ships.
+  resolve: {
+    alias: [{ find: /^preact\/jsx-runtime$/, replacement: fileURLToPath(new URL('./src/ui/jsxRuntime.ts', import.meta.url)) }],
+  },
   root: packageRoot,
   test: {
     name: 'widget',

@@ -1,4 +1,4 @@
-import { browserLocalStorage } from './chat/visitorStorage.ts';
+import { browserStorage } from './chat/visitorStorage.ts';
 import { findOwnScript, readScriptConfig } from './boot/scriptConfig.ts';
 import { fetchMessages } from './boot/fetchMessages.ts';
 import { startWidget } from './boot/startWidget.tsx';
@@ -18,7 +18,8 @@ function main(): void {
     window,
     globalHost: window as Window & { Mostrador?: unknown },
     browserLanguage: navigator.language,
-    storage: browserLocalStorage(),
+    storage: browserStorage('localStorage'),
+    sessionStorage: browserStorage('sessionStorage'),
     css,
     loadMessages: (language) => fetchMessages(config.serverOrigin, language),
     createTransport: ({ serverOrigin, siteKey }, getToken) => createSocketTransport({ serverOrigin, siteKey, getToken }),

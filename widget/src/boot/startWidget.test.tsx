@@ -4,6 +4,9 @@ import type { GlobalHost } from '../commands/dispatcher.ts';
 import { FakeTransport } from '../transport/fakeTransport.ts';
 import { storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { catalogues } from '../i18n/catalogues.ts';
+import { memoryBackend } from '../chat/testSession.ts';
+import { rule, sessionWith, teaserAction, when } from '../triggers/testRules.ts';
+import { flush } from '../transport/fakeTransport.ts';
 import { startWidget, type WidgetEnvironment } from './startWidget.tsx';
 
 const config = { serverOrigin: 'https://chat.example.com', siteKey: 'site_1', lang: null };
@@ -113,5 +116,58 @@ describe('startWidget', () => {
     const { env } = environment({ storage, globalHost: { Mostrador: queued } });
     act(() => void startWidget(config, env));
     expect(JSON.parse(data.get(storageKey('site_1'))!)).toMatchObject({ department: 'sales' });
+  });
+
+  it('runs the site’s trigger rules on the shop’s page: a tracked event shows a teaser, which opens the panel', async () => {
+    const globalHost: GlobalHost = {};
+    const { env, transports } = environment({ window, globalHost, storage: memoryBackend(), sessionStorage: memoryBackend() });
+    act(() => void startWidget(config, env));
+    const coupon = rule('trg_coupon', [when({ type: 'event', name: 'coupon_failed' })], { action: teaserAction('Try WELCOME10') });
+    await act(async () => {
+      transports[0]!.establish(sessionWith([coupon]));
+      await flush();
+    });
+    const track = (name: string) => act(() => (globalHost.Mostrador as (command: string, name: string) => void)('track', name));
+    track('coupon_failed');
+    const teaser = shadow()?.querySelector('[data-part="teaser"]');
+    expect(teaser?.textContent).toContain('Try WELCOME10');
+    // Written as the shop when the rule names no agent.
+    expect(teaser?.querySelector('.author')?.textContent).toBe('Botiga');
+    const reported = transports[0]!.notified.find((n) => n.event === 'trigger:reported');
+    expect(reported?.payload).toMatchObject({ ruleId: 'trg_coupon', outcome: 'fired' });
+    act(() => (shadow()?.querySelector('[data-part="teaser-open"]') as HTMLButtonElement).click());
+    expect(shadow()?.querySelector('[data-part="panel"] [data-invitation]')?.textContent).toContain('Try WELCOME10');
+    expect(transports[0]!.notified.filter((n) => n.event === 'trigger:opened')).toHaveLength(1);
+  });
+
+  it('opens the panel for an "open" invitation without taking focus from the page', async () => {
+    const { env, transports } = environment({ window, storage: memoryBackend(), sessionStorage: memoryBackend() });
+    act(() => void startWidget(config, env));
+    const search = document.body.appendChild(document.createElement('input'));
+    search.focus();
+    await act(async () => {
+      transports[0]!.establish(sessionWith([rule('trg_open', [])]));
+      await flush();
+    });
+    const line = shadow()?.querySelector('[data-part="panel"] [data-invitation]');
+    expect(line?.querySelector('.author')?.textContent).toBe('Marta');
+    expect(line?.querySelector('[data-part="body"]')?.textContent).toBe('Can we help you choose?');
+    expect(document.activeElement).toBe(search);
+    // Seen at once: the server counts an "open" invitation opened when it fires.
+    expect(transports[0]!.notified.filter((n) => n.event === 'trigger:opened')).toEqual([]);
+  });
+
+  it('invites no one whose message is still on its way', async () => {
+    const storage = memoryBackend();
+    storage.setItem(storageKey('site_1'), JSON.stringify({ outbox: [{ clientId: 'client-1-xxxx', body: 'Hola?', createdAt: 1, status: 'sending' }] }));
+    const { env, transports } = environment({ window, storage, sessionStorage: memoryBackend() });
+    act(() => void startWidget(config, env));
+    await act(async () => {
+      transports[0]!.establish(sessionWith([rule('trg_open', [])]));
+      await flush();
+    });
+    expect(transports[0]!.take('message:send').payload.body).toBe('Hola?');
+    expect(shadow()?.querySelector('[data-invitation]')).toBeNull();
+    expect(transports[0]!.notified.filter((n) => n.event === 'trigger:reported')).toEqual([]);
   });
 });

@@ -4,11 +4,12 @@ import { createVisitorStorage, type KeyValueStore } from '../chat/visitorStorage
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
 import { createTranslator, pickLanguage, type Language, type Messages } from '../i18n/catalogue.ts';
 import { startShopTracker } from '../tracking/shopTracker.ts';
+import { startTriggerRuntime } from '../triggers/triggerRuntime.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { App } from '../ui/App.tsx';
 import { createPanelState } from '../ui/panelState.ts';
 import { createShadowHost } from '../ui/shadowHost.ts';
-import { TranslationContext } from '../ui/translation.ts';
+import { setTranslator } from '../ui/translation.ts';
 import type { ScriptConfig } from './scriptConfig.ts';
 
 export interface WidgetEnvironment {
@@ -17,7 +18,9 @@ export interface WidgetEnvironment {
   window?: Window & typeof globalThis;
   globalHost: GlobalHost;
   browserLanguage: string | undefined;
+  /** localStorage, and sessionStorage for what lasts one browser session (trigger caps). */
   storage: KeyValueStore | null;
+  sessionStorage?: KeyValueStore | null;
   css: string;
   /** The language's messages: fetched in the browser, at hand in tests. */
   loadMessages(language: Language): Messages | Promise<Messages>;
@@ -44,27 +47,52 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatS
     onAgentMessage: panel.noteAgentMessage,
     onInvitation: panel.open,
   });
+  const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
   const tracker = env.window
     ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey })
     : null;
+  const triggers =
+    env.window &&
+    tracker &&
+    startTriggerRuntime({
+      win: env.window,
+      transport,
+      siteKey: config.siteKey,
+      local: env.storage,
+      session: env.sessionStorage ?? null,
+      // The visitor's own language (the browser's), whatever the widget speaks: a German
+      // shopper on a Catalan shop is a German speaker to the "language" condition.
+      language: (env.browserLanguage ?? language).trim().toLowerCase().split(/[-_]/)[0] || language,
+      tracker,
+      // A message still on its way counts as chatting: its conversation is about to open.
+      busy: () => {
+        const { conversation, pending } = chat.view.get();
+        return { typing: chat.drafting, chatting: conversation?.status === 'open' || pending.length > 0 };
+      },
+      fire: ({ action }, firingId) => {
+        const teaser = action.kind === 'teaser';
+        chat.invite({ firingId, body: action.message, name: action.senderName ?? chat.view.get().siteName ?? '', teaser });
+        if (!teaser) panel.open();
+      },
+      // An invitation belongs to its page: on the next one it goes, unless the visitor is reading it.
+      onNewPage: () => {
+        if (!panel.store.get().open) chat.invite(null);
+      },
+    });
   // After the chat exists: queued commands such as setDepartment act on it.
   installCommandQueue(env.globalHost, {
     ...panel,
     setDepartment: (slug) => chat.setDepartment(slug),
     setCart: (cart) => tracker?.setCart(cart),
     identify: (customer) => tracker?.identify(customer),
+    track: (name) => triggers?.track(name),
   });
 
-  const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
   const mount = (messages: Messages) => {
     const { host, root } = createShadowHost(doc, env.css);
     host.setAttribute('lang', language);
-    render(
-      <TranslationContext.Provider value={createTranslator(messages)}>
-        <App chat={chat} panel={panel} />
-      </TranslationContext.Provider>,
-      root,
-    );
+    setTranslator(createTranslator(messages));
+    render(<App chat={chat} panel={panel} />, root);
     chat.start();
   };
   const whenBody = (messages: Messages) => {

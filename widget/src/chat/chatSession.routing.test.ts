@@ -2,12 +2,12 @@ import type { SessionEstablished, VisitorConversation } from '@mostrador/shared'
 import { describe, expect, it } from 'vitest';
 import { flush } from '../transport/fakeTransport.ts';
 import { CONVERSATION_ID, conversation, message } from './testEvents.ts';
-import { memoryBackend, session, setup, visitorMessage } from './testSession.ts';
+import { memoryBackend, quietSite, session, setup, visitorMessage } from './testSession.ts';
 
 describe('ChatSession departments and queue', () => {
   const withDepartments = (conv: VisitorConversation | null): SessionEstablished => ({
     ...session(conv),
-    site: { name: 'Botiga', departments: [{ slug: 'sales', name: 'Sales' }], typingPreview: false },
+    site: { name: 'Botiga', departments: [{ slug: 'sales', name: 'Sales' }], typingPreview: false, ...quietSite },
   });
 
   it('sends the department with every message while no conversation is open, and not after', async () => {

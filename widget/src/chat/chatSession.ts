@@ -9,9 +9,9 @@ import { checkDraft, type SendResult } from './draft.ts';
 import { createOutbox } from './outbox.ts';
 import { createTypingReporter } from './typingReporter.ts';
 import type { VisitorStorage } from './visitorStorage.ts';
-import type { ChatView } from './chatView.ts';
+import type { ChatView, Invitation } from './chatView.ts';
 
-export type { ChatView, ConnectionState } from './chatView.ts';
+export type { ChatView, ConnectionState, Invitation } from './chatView.ts';
 export type { SendResult } from './draft.ts';
 
 /** Hide the agent's "typing…" if the server goes quiet for this long. */
@@ -48,6 +48,7 @@ export class ChatSession {
   #agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the site lets the draft itself travel (typing preview), from the session. */
   #typingPreview = false;
+  #drafting = false;
 
   readonly #options: ChatSessionOptions;
 
@@ -70,7 +71,13 @@ export class ChatSession {
       events: [],
       pending: this.#outbox.items,
       agentTyping: null,
+      invitation: null,
     });
+  }
+
+  /** Whether the composer holds text: no trigger interrupts a visitor who is typing. */
+  get drafting(): boolean {
+    return this.#drafting;
   }
 
   /** Subscribes to the server and opens the connection. */
@@ -103,10 +110,13 @@ export class ChatSession {
     const result = checkDraft(draft);
     if (result !== 'queued') return result;
     const createClientId = this.#options.createClientId ?? newClientId;
-    // Card numbers never leave the page, in a message as in a draft.
-    this.#outbox.add({ clientId: createClientId(), body: maskCardNumbers(draft.trim()), createdAt: Date.now(), status: 'sending' });
+    // Card numbers never leave the page, in a message as in a draft. A reply to an invitation carries its firing id.
+    const body = maskCardNumbers(draft.trim());
+    const trigger = this.view.get().invitation?.firingId;
+    this.#outbox.add({ clientId: createClientId(), body, createdAt: Date.now(), status: 'sending', trigger });
     this.#patch({ pending: this.#outbox.items });
     this.#typing.stop();
+    this.#drafting = false;
     void this.#pumpOutbox();
     return result;
   }
@@ -126,7 +136,21 @@ export class ChatSession {
   }
 
   draftChanged(text: string): void {
+    this.#drafting = text.trim() !== '';
     this.#typing.input(text);
+  }
+
+  /** Shows a trigger's invitation (or takes it away, with null). */
+  invite(invitation: Invitation | null): void {
+    this.#patch({ invitation });
+  }
+
+  /** The visitor now sees the invitation in the panel: it is a teaser no more, and the server counts it opened. */
+  invitationSeen(): void {
+    const { invitation } = this.view.get();
+    if (!invitation?.teaser) return;
+    this.#patch({ invitation: { ...invitation, teaser: false } });
+    this.#options.transport.notify('trigger:opened', { firingId: invitation.firingId });
   }
 
   async closeConversation(): Promise<void> {
@@ -233,7 +257,13 @@ export class ChatSession {
       if (event.author.kind === 'agent') agentMessages += 1;
     }
     this.#outbox.remove(confirmed);
-    this.#patch({ conversation: current, events, pending: this.#outbox.items });
+    this.#patch({
+      conversation: current,
+      events,
+      pending: this.#outbox.items,
+      // Once the open conversation's log is here from its start, the invitation is in it (or was never its opening).
+      invitation: current?.status === 'open' && events[0]?.seq === 1 ? null : view.invitation,
+    });
 
     if (agentMessages > 0) {
       this.#setAgentTyping(null);
@@ -256,13 +286,15 @@ export class ChatSession {
     this.#pumpAgain = false;
     try {
       for (let item = this.#outbox.next(); item && this.#established; item = this.#outbox.next()) {
-        const { clientId, body } = item;
+        const { clientId, body, trigger } = item;
         const { conversation, department } = this.view.get();
-        // The server reads the department only when the message opens a conversation.
+        // The server reads the department and the trigger only when the message opens a conversation.
+        const open = conversation?.status === 'open';
         const outcome = await this.#options.transport.request('message:send', {
           clientId,
           body,
-          department: conversation?.status === 'open' ? undefined : (department ?? undefined),
+          department: open ? undefined : (department ?? undefined),
+          trigger: open ? undefined : trigger,
         });
         // No answer: keep it pending; the next connection (or send) tries again.
         if (outcome === TIMED_OUT) return;

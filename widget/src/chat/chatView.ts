@@ -3,6 +3,17 @@ import type { OutboxItem } from './outbox.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
+/** A trigger's invitation, shown on this page only and stored nowhere until the visitor replies. */
+export interface Invitation {
+  /** Goes with the reply, so the server stores the invitation as the conversation's first message. */
+  firingId: string;
+  body: string;
+  /** The agent it is written as, or the site's name. */
+  name: string;
+  /** Still a teaser by the launcher, not yet seen in the panel. */
+  teaser: boolean;
+}
+
 export interface ChatView {
   connection: ConnectionState;
   siteName: string | null;
@@ -17,4 +28,5 @@ export interface ChatView {
   pending: readonly OutboxItem[];
   /** The name of the agent typing right now, if any. */
   agentTyping: string | null;
+  invitation: Invitation | null;
 }

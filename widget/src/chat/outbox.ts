@@ -13,6 +13,8 @@ export interface OutboxItem {
   status: 'sending' | 'failed';
   /** The server's reason, for a failed item. */
   error?: string;
+  /** The firing id of the trigger invitation this message answers. */
+  trigger?: string;
 }
 
 export interface Outbox {

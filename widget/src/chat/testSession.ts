@@ -11,11 +11,16 @@ export function memoryBackend(): KeyValueStore {
   return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
 
+/** What a session says about triggers and the visit, when a test does not care: no rules, someone online, a first page. */
+export const quietSite = { triggers: [], onlineAgents: { any: true, departments: [] } } satisfies Partial<SessionEstablished['site']>;
+export const firstVisit: SessionEstablished['visit'] = { startedAt: 0, pagesViewed: 0, returning: false };
+
 export const session = (conv: VisitorConversation | null, token = 'tok-1', typingPreview = false): SessionEstablished => ({
   visitorId: 'vis_1',
   token,
   conversation: conv,
-  site: { name: 'Botiga', departments: [], typingPreview },
+  site: { name: 'Botiga', departments: [], typingPreview, ...quietSite },
+  visit: firstVisit,
 });
 
 export function setup(backend = memoryBackend()) {

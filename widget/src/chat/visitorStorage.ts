@@ -35,7 +35,8 @@ function isOutboxItem(value: unknown): value is OutboxItem {
     typeof item.clientId === 'string' &&
     typeof item.body === 'string' &&
     typeof item.createdAt === 'number' &&
-    (item.status === 'sending' || item.status === 'failed')
+    (item.status === 'sending' || item.status === 'failed') &&
+    (item.trigger === undefined || typeof item.trigger === 'string')
   );
 }
 
@@ -93,10 +94,10 @@ export function createVisitorStorage(siteKey: string, backend: KeyValueStore | n
   };
 }
 
-/** `window.localStorage`, or null where even touching it throws. */
-export function browserLocalStorage(): KeyValueStore | null {
+/** `window.localStorage` (or sessionStorage), or null where even touching it throws. */
+export function browserStorage(kind: 'localStorage' | 'sessionStorage'): KeyValueStore | null {
   try {
-    return window.localStorage;
+    return window[kind];
   } catch {
     return null;
   }

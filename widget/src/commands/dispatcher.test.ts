@@ -9,6 +9,7 @@ function recordingHandlers(calls: string[]): CommandHandlers {
     setDepartment: (slug) => calls.push(`setDepartment:${slug}`),
     setCart: (cart) => calls.push(`setCart:${JSON.stringify(cart)}`),
     identify: (customer) => calls.push(`identify:${JSON.stringify(customer)}`),
+    track: (name) => calls.push(`track:${name}`),
   };
 }
 
@@ -95,5 +96,19 @@ describe('installCommandQueue', () => {
     const mostrador = installCommandQueue(host, recordingHandlers(calls));
     mostrador('identify', { id: 'c-1', hash: 'ab' });
     expect(calls).toEqual(['setCart:{"items":[],"total":0,"currency":"EUR"}', 'identify:{"id":"c-1","hash":"ab"}']);
+  });
+
+  it('passes track a trimmed event name, ignoring the properties, and warns about a missing or overlong one', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const host = stubbedHost();
+    host.Mostrador('track', ' coupon_failed ', { code: 'WELCOME10' });
+    const calls: string[] = [];
+    const mostrador = installCommandQueue(host, recordingHandlers(calls));
+    mostrador('track', 'size_guide');
+    mostrador('track');
+    mostrador('track', 42);
+    mostrador('track', 'x'.repeat(61));
+    expect(calls).toEqual(['track:coupon_failed', 'track:size_guide']);
+    expect(warn).toHaveBeenCalledTimes(3);
   });
 });

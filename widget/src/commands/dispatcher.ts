@@ -16,10 +16,14 @@ export interface CommandHandlers {
   setCart(cart: unknown): void;
   /** The logged-in customer, as `{id, name, email, hash}`; checked by the handler. */
   identify(customer: unknown): void;
+  /** A custom event on this page, for the trigger rules that wait for it. */
+  track(name: string): void;
 }
 
 /** The server refuses a `message:send` whose department is longer; better to ignore the command than lose messages. */
 export const MAX_DEPARTMENT_CHARS = 40;
+/** As long as a trigger rule's event name may be. */
+export const MAX_EVENT_CHARS = 60;
 
 /** The stub shape: a function that may carry a queue of `arguments` objects. */
 interface QueuedStub {
@@ -69,6 +73,13 @@ export function runCommand(handlers: CommandHandlers, args: ArrayLike<unknown>):
     case 'identify':
       handlers.identify(args[1]);
       return;
+    case 'track': {
+      // `Mostrador('track', name, props)`: the rules read the name only; props are the shop's to pass, and ignored.
+      const event = typeof args[1] === 'string' ? args[1].trim() : '';
+      if (event && event.length <= MAX_EVENT_CHARS) handlers.track(event);
+      else console.warn('[Mostrador] track needs an event name');
+      return;
+    }
     default:
       console.warn(`[Mostrador] Unknown command ignored: ${String(name)}`);
   }

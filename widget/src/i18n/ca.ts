@@ -35,4 +35,5 @@ export const ca: Messages = {
   waitShort: 'menys d’un minut',
   waitMinutes: 'uns {count} min',
   departmentPrompt: 'En què et podem ajudar?',
+  teaserDismiss: 'Descarta el missatge',
 };

@@ -38,6 +38,7 @@ export const en = {
   waitShort: 'less than a minute',
   waitMinutes: 'about {count} min',
   departmentPrompt: 'What can we help you with?',
+  teaserDismiss: 'Dismiss message',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -35,4 +35,5 @@ export const es: Messages = {
   waitShort: 'menos de un minuto',
   waitMinutes: 'unos {count} min',
   departmentPrompt: '¿En qué podemos ayudarte?',
+  teaserDismiss: 'Descartar el mensaje',
 };

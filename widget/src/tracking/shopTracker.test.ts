@@ -119,4 +119,18 @@ describe('the shop tracker', () => {
     await flush();
     expect(transport.take('visitor:identify').payload.id).toBe('42');
   });
+
+  it('tells its subscribers about each page read and cart report, and keeps the latest of each', () => {
+    const transport = new FakeTransport();
+    const tracker = startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    const heard: boolean[] = [];
+    tracker.subscribe((newPage) => heard.push(newPage));
+    expect(tracker.page?.product).toMatchObject({ sku: 'HOOD-M', price: 42, currency: 'EUR' });
+    history.pushState(null, '', '/cart');
+    vi.advanceTimersByTime(1_500);
+    expect(tracker.page?.url).toBe('http://localhost:3000/cart');
+    tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 2, price: 15 }], currency: 'EUR' });
+    expect(tracker.cart).toMatchObject({ cart: { total: 30, currency: 'EUR' }, stage: 'browsing', source: 'manual' });
+    expect(heard).toEqual([true, false]);
+  });
 });

@@ -16,6 +16,11 @@ export interface ShopTrackerOptions {
 }
 
 export interface ShopTracker {
+  /** The page as last read (with its product), and the cart as last reported: what the triggers read. */
+  readonly page: PageViewed | null;
+  readonly cart: CartUpdated | null;
+  /** Called after each page read (`newPage` true) and each cart report. */
+  subscribe(listener: (newPage: boolean) => void): void;
   /** `Mostrador('setCart', …)`: from then on the shop's own cart wins over the automatic sources. */
   setCart(input: unknown): void;
   /** `Mostrador('identify', {id, name, email, hash})`. */
@@ -43,6 +48,8 @@ export function startShopTracker({ win, transport, storage, siteKey }: ShopTrack
   let established = false;
   let referrer = doc.referrer;
   let stopAutomatic = () => {};
+  const listeners: ((newPage: boolean) => void)[] = [];
+  const changed = (newPage: boolean) => listeners.forEach((listener) => listener(newPage));
 
   const sendPage = () => established && page && transport.notify('page:viewed', page);
   const sendCart = () => established && cart && transport.notify('cart:updated', cart);
@@ -54,6 +61,7 @@ export function startShopTracker({ win, transport, storage, siteKey }: ShopTrack
   const report = (next: Cart, stage: CartUpdated['stage'], source: CartUpdated['source']) => {
     cart = { cart: next, stage, source };
     sendCart();
+    changed(false);
   };
 
   const readPage = (url: string) => {
@@ -67,6 +75,7 @@ export function startShopTracker({ win, transport, storage, siteKey }: ShopTrack
     };
     referrer = url;
     sendPage();
+    changed(true);
   };
   let first = true;
   const watch = () =>
@@ -112,6 +121,13 @@ export function startShopTracker({ win, transport, storage, siteKey }: ShopTrack
   });
 
   return {
+    get page() {
+      return page;
+    },
+    get cart() {
+      return cart;
+    },
+    subscribe: (listener) => void listeners.push(listener),
     setCart(input) {
       const next = readManualCart(input, win.location.href);
       if (!next) return console.warn('[Mostrador] setCart needs {items, total, currency}');

@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-/** A stand-in for socket.io-client's `io`, recording how the transport opens the socket. */
+/** A stand-in for socket.io-client's `Manager`, recording how the transport opens the socket. */
 const fake = vi.hoisted(() => {
   type Ack = (error: Error | null, result?: unknown) => void;
   const state = {
     url: '',
+    managerOptions: {} as Record<string, unknown>,
+    namespace: '',
     options: {} as Record<string, unknown>,
     emitted: [] as { event: string; payload: unknown; ack: Ack; timeout?: number }[],
     connectCalls: 0,
@@ -21,15 +23,21 @@ const fake = vi.hoisted(() => {
       emit: (event: string, payload: unknown, ack: Ack) => state.emitted.push({ event, payload, ack, timeout: ms }),
     }),
   };
-  const io = (url: string, options: Record<string, unknown>) => {
-    state.url = url;
-    state.options = options;
-    return socket;
-  };
-  return { state, socket, io };
+  class Manager {
+    constructor(url: string, options: Record<string, unknown>) {
+      state.url = url;
+      state.managerOptions = options;
+    }
+    socket(namespace: string, options: Record<string, unknown>) {
+      state.namespace = namespace;
+      state.options = options;
+      return socket;
+    }
+  }
+  return { state, socket, Manager };
 });
 
-vi.mock('socket.io-client', () => ({ io: fake.io }));
+vi.mock('socket.io-client', () => ({ Manager: fake.Manager }));
 
 const { createSocketTransport } = await import('./socketTransport.ts');
 
@@ -53,8 +61,9 @@ describe('socket transport', () => {
 
   it('opens /visitor on the server origin with the agreed path and transports, without connecting yet', () => {
     create();
-    expect(fake.state.url).toBe('https://chat.example.com/visitor');
-    expect(fake.state.options).toMatchObject({ path: '/socket.io', transports: ['websocket'], autoConnect: false });
+    expect(fake.state.url).toBe('https://chat.example.com');
+    expect(fake.state.namespace).toBe('/visitor');
+    expect(fake.state.managerOptions).toMatchObject({ path: '/socket.io', transports: ['websocket'], upgrade: false, autoConnect: false });
     expect(fake.state.connectCalls).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import type { VisitorClientEvents, VisitorHandshake, VisitorServerEvents } from '@mostrador/shared';
 import { SOCKET_PATH, VISITOR_NAMESPACE } from '@mostrador/shared/limits';
-import { io, type Socket } from 'socket.io-client';
+import { Manager, type Socket } from 'socket.io-client';
 import { ACK_TIMEOUT_MS, TIMED_OUT, type VisitorTransport } from './visitorTransport.ts';
 
 export interface SocketTransportOptions {
@@ -16,23 +16,24 @@ type LooseOn = (event: string, listener: (...args: never[]) => void) => void;
 
 /** The real transport: Socket.IO on the `/visitor` namespace. Does not connect until asked. */
 export function createSocketTransport(options: SocketTransportOptions): VisitorTransport {
-  const socket: Socket<VisitorServerEvents, VisitorClientEvents> = io(
-    options.serverOrigin + VISITOR_NAMESPACE,
-    {
-      path: SOCKET_PATH,
-      // WebSocket only: every browser a shop sells to has it, the connection
-      // starts one round trip sooner, and the long-polling transport (and its
-      // upgrade dance) stays out of the bundle. Like Chatwoot's and Crisp's widgets.
-      transports: ['websocket'],
-      upgrade: false,
-      autoConnect: false,
-      auth: (cb) => {
-        const token = options.getToken();
-        const handshake: VisitorHandshake = token ? { siteKey: options.siteKey, token } : { siteKey: options.siteKey };
-        cb(handshake);
-      },
+  // A Manager of our own rather than `io()`: one socket per page needs no
+  // connection cache, and the URL parsing behind it stays out of the bundle.
+  const manager = new Manager(options.serverOrigin, {
+    path: SOCKET_PATH,
+    // WebSocket only: every browser a shop sells to has it, the connection
+    // starts one round trip sooner, and the long-polling transport (and its
+    // upgrade dance) stays out of the bundle. Like Chatwoot's and Crisp's widgets.
+    transports: ['websocket'],
+    upgrade: false,
+    autoConnect: false,
+  });
+  const socket: Socket<VisitorServerEvents, VisitorClientEvents> = manager.socket(VISITOR_NAMESPACE, {
+    auth: (cb) => {
+      const token = options.getToken();
+      const handshake: VisitorHandshake = token ? { siteKey: options.siteKey, token } : { siteKey: options.siteKey };
+      cb(handshake);
     },
-  );
+  });
   // Socket.IO's generic event typing does not follow a generic key through;
   // the VisitorTransport signature is what keeps callers type-safe.
   const on = socket.on.bind(socket) as unknown as LooseOn;

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatSession } from '../chat/chatSession.ts';
 import { CONVERSATION_ID, conversation, message } from '../chat/testEvents.ts';
+import { firstVisit, quietSite } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import { App } from './App.tsx';
@@ -14,7 +15,8 @@ const established: SessionEstablished = {
   visitorId: 'vis_1',
   token: 'tok',
   conversation: null,
-  site: { name: 'La Botiga', departments: [], typingPreview: false },
+  site: { name: 'La Botiga', departments: [], typingPreview: false, ...quietSite },
+  visit: firstVisit,
 };
 
 let transport: FakeTransport;

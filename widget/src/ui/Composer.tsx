@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
 import type { Ref } from 'preact';
-import { useTranslate } from './translation.ts';
+import { t } from './translation.ts';
 
 /** Show the character counter once this few characters remain. */
 export const COUNTER_THRESHOLD = 500;
@@ -15,7 +15,6 @@ interface ComposerProps {
 
 /** The message field: Enter sends, Shift+Enter adds a line. */
 export function Composer({ draft, textareaRef, onDraftChange, onSend }: ComposerProps) {
-  const t = useTranslate();
   const length = draft.trim().length;
   const remaining = MAX_MESSAGE_CHARS - length;
   const overLimit = remaining < 0;

@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import type { ChatView } from '../chat/chatView.ts';
-import { useTranslate } from './translation.ts';
+import { t } from './translation.ts';
 
 interface DepartmentPickerProps {
   departments: ChatView['departments'];
@@ -13,7 +13,6 @@ const LABEL_ID = 'mostrador-departments';
 
 /** Shown instead of the composer until the visitor says which department the chat is for. Plain buttons: Tab and Enter work. */
 export function DepartmentPicker({ departments, firstRef, onPick }: DepartmentPickerProps) {
-  const t = useTranslate();
   return (
     <div class="picker" data-part="department-picker" role="group" aria-labelledby={LABEL_ID}>
       <p id={LABEL_ID}>{t('departmentPrompt')}</p>

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { useTranslate } from './translation.ts';
+import { t } from './translation.ts';
 
 interface LauncherProps {
   open: boolean;
@@ -12,7 +12,6 @@ interface LauncherProps {
 
 /** The round button that opens and closes the panel, with the unread badge. */
 export function Launcher({ open, unread, panelId, buttonRef, onToggle, onEscape }: LauncherProps) {
-  const t = useTranslate();
   const label = open ? t('launcherClose') : t('launcherOpen');
   return (
     <button

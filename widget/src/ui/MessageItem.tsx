@@ -1,12 +1,14 @@
 import type { VisitorEvent } from '@mostrador/shared';
+import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
 import { systemLine } from './systemLine.ts';
-import { useTranslate } from './translation.ts';
+import { t } from './translation.ts';
 
-/** One line of the log as the visitor sees it: a server event, or a message still in the outbox. */
+/** One line of the log as the visitor sees it: a server event, a message still in the outbox, or a trigger's invitation. */
 export type LogEntry =
   | { kind: 'event'; event: VisitorEvent; showAuthor: boolean }
-  | { kind: 'pending'; item: OutboxItem };
+  | { kind: 'pending'; item: OutboxItem }
+  | { kind: 'invitation'; invitation: Invitation };
 
 interface MessageItemProps {
   entry: LogEntry;
@@ -15,8 +17,6 @@ interface MessageItemProps {
 
 /** Bodies are rendered as text children, never as HTML. */
 export function MessageItem({ entry, onRetry }: MessageItemProps) {
-  const t = useTranslate();
-
   if (entry.kind === 'pending') {
     const { item } = entry;
     return (
@@ -32,6 +32,16 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
         ) : (
           <span class="meta">{t('sending')}</span>
         )}
+      </li>
+    );
+  }
+
+  if (entry.kind === 'invitation') {
+    // Written as an agent's message; the server stores it only when the visitor replies.
+    return (
+      <li class="message" data-part="message" data-author="agent" data-status="sent" data-invitation="">
+        <span class="author">{entry.invitation.name}</span>
+        <p class="body" data-part="body">{entry.invitation.body}</p>
       </li>
     );
   }

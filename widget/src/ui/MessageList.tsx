@@ -1,12 +1,16 @@
 import type { VisitorEvent } from '@mostrador/shared';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { Component, createRef } from 'preact';
+import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
 import { MessageItem, type LogEntry } from './MessageItem.tsx';
-import { useTranslate } from './translation.ts';
+import { t } from './translation.ts';
 
 interface MessageListProps {
   events: readonly VisitorEvent[];
   pending: readonly OutboxItem[];
+  invitation: Invitation | null;
+  /** The conversation the invitation opened is in `events`, without it yet: it goes first. */
+  invitationFirst: boolean;
   onRetry(clientId: string): void;
 }
 
@@ -15,9 +19,18 @@ interface MessageListProps {
  * messages. An "open" status is shown only after a "closed" one, since a
  * conversation that simply started needs no announcement. System lines
  * (status, joined, left, queued) break a run of messages by one author.
+ * A trigger's invitation follows an earlier conversation's log, and opens
+ * the log of the conversation the visitor's reply started.
  */
-export function toLogEntries(events: readonly VisitorEvent[], pending: readonly OutboxItem[]): LogEntry[] {
+export function toLogEntries(
+  events: readonly VisitorEvent[],
+  pending: readonly OutboxItem[],
+  invitation: Invitation | null = null,
+  invitationFirst = false,
+): LogEntry[] {
   const entries: LogEntry[] = [];
+  const invited: LogEntry[] = invitation ? [{ kind: 'invitation', invitation }] : [];
+  if (invitationFirst) entries.push(...invited);
   let seenClosed = false;
   let previousAuthor: string | null = null;
   for (const event of events) {
@@ -34,31 +47,44 @@ export function toLogEntries(events: readonly VisitorEvent[], pending: readonly 
     entries.push({ kind: 'event', event, showAuthor: authorKey !== previousAuthor });
     previousAuthor = authorKey;
   }
+  if (!invitationFirst) entries.push(...invited);
   for (const item of pending) entries.push({ kind: 'pending', item });
   return entries;
 }
 
-export function MessageList({ events, pending, onRetry }: MessageListProps) {
-  const t = useTranslate();
-  const listRef = useRef<HTMLOListElement>(null);
-  const entries = toLogEntries(events, pending);
+export class MessageList extends Component<MessageListProps> {
+  #list = createRef<HTMLOListElement>();
+  #lines = 0;
+  /** How many lines the log had when last scrolled to its end. */
+  #scrolledAt = -1;
 
-  // Keep the newest message in view.
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (list) list.scrollTop = list.scrollHeight;
-  }, [entries.length]);
+  /** Keep the newest message in view, when lines come or go (not on every redraw: the visitor may be reading back). */
+  override componentDidUpdate(): void {
+    const list = this.#list.current;
+    if (!list || this.#lines === this.#scrolledAt) return;
+    this.#scrolledAt = this.#lines;
+    list.scrollTop = list.scrollHeight;
+  }
 
-  return (
-    <ol ref={listRef} class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')}>
-      {entries.length === 0 && <li class="greeting">{t('greeting')}</li>}
-      {entries.map((entry) => (
-        <MessageItem
-          key={entry.kind === 'pending' ? `p:${entry.item.clientId}` : `e:${entry.event.seq}`}
-          entry={entry}
-          onRetry={onRetry}
-        />
-      ))}
-    </ol>
-  );
+  override componentDidMount(): void {
+    this.componentDidUpdate();
+  }
+
+  override render() {
+    const { events, pending, invitation, invitationFirst, onRetry } = this.props;
+    const entries = toLogEntries(events, pending, invitation, invitationFirst);
+    this.#lines = entries.length;
+    return (
+      <ol ref={this.#list} class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')}>
+        {entries.length === 0 && <li class="greeting">{t('greeting')}</li>}
+        {entries.map((entry) => (
+          <MessageItem
+            key={entry.kind === 'pending' ? `p:${entry.item.clientId}` : entry.kind === 'event' ? `e:${entry.event.seq}` : 'i'}
+            entry={entry}
+            onRetry={onRetry}
+          />
+        ))}
+      </ol>
+    );
+  }
 }

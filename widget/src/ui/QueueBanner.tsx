@@ -1,6 +1,6 @@
 import type { QueueInfo } from '@mostrador/shared';
 import type { Translate } from '../i18n/catalogue.ts';
-import { useTranslate } from './translation.ts';
+import { t } from './translation.ts';
 
 /** The server's estimate is rough: whole minutes, and no false precision under one. */
 export function waitText(seconds: number, t: Translate): string {
@@ -13,7 +13,6 @@ export function waitText(seconds: number, t: Translate): string {
  * without losing what they were reading.
  */
 export function QueueBanner({ queue }: { queue: QueueInfo }) {
-  const t = useTranslate();
   return (
     <div class="queue" data-part="queue" data-position={queue.position} role="status">
       {`${t('queuePosition', { position: queue.position })} · ${waitText(queue.estimatedWaitSeconds, t)}`}

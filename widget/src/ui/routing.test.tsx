@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatSession } from '../chat/chatSession.ts';
 import { CONVERSATION_ID, conversation, joinedEvent, leftEvent, message, queuedEvent, statusEvent } from '../chat/testEvents.ts';
+import { firstVisit, quietSite } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import { App } from './App.tsx';
@@ -25,7 +26,13 @@ async function start(conv: VisitorConversation | null, departments = DEPARTMENTS
   beforeStart?.(chat);
   container = renderInEnglish(<App chat={chat} panel={panel} />).container as HTMLElement;
   chat.start();
-  const session: SessionEstablished = { visitorId: 'vis_1', token: 'tok', conversation: conv, site: { name: 'Botiga', departments, typingPreview: false } };
+  const session: SessionEstablished = {
+    visitorId: 'vis_1',
+    token: 'tok',
+    conversation: conv,
+    site: { name: 'Botiga', departments, typingPreview: false, ...quietSite },
+    visit: firstVisit,
+  };
   await serverSays(() => transport.establish(session));
   fireEvent.click($('button[data-part="launcher"]')!);
 }

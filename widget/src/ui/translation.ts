@@ -1,12 +1,15 @@
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 import type { Translate } from '../i18n/catalogue.ts';
 
-/**
- * The translator for the page's language. Every render is inside a provider
- * (startWidget, and the tests' render helper); without one, keys show as they
- * are, which a test would notice at once.
- */
-export const TranslationContext = createContext<Translate>((key) => key);
+let current: Translate = (key) => key;
 
-export const useTranslate = (): Translate => useContext(TranslationContext);
+/**
+ * The translator for the page's language. One widget speaks one language,
+ * so it is set once, before the first render (startWidget, and the tests'
+ * render helper), rather than passed down a context; until then keys show
+ * as they are, which a test would notice at once.
+ */
+export const t: Translate = (key, vars) => current(key, vars);
+
+export function setTranslator(translate: Translate): void {
+  current = translate;
+}

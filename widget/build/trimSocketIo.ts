@@ -1,0 +1,218 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Socket.IO's client, cut to what the widget runs, to keep the bundle inside
+ * its size budget: one WebSocket connection (no long-polling, upgrades or
+ * WebTransport), JSON text packets only (no binary), options left at their
+ * defaults. Three tools, each checked against the installed versions: whole
+ * modules swapped for small stand-ins, class methods cut, and text rewrites.
+ * A cut or rewrite that no longer matches (after an upgrade) warns, so it is
+ * noticed.
+ */
+
+/**
+ * engine.io-client carries its own URI parser (a large regular expression,
+ * written for platforms without `URL`). The widget runs only where `URL`
+ * exists, so the same fields come from it. Its callers read source, protocol
+ * (without the colon), host (IPv6 without brackets), port ('' for the
+ * default), path, query and queryKey.
+ */
+const URL_PARSE = `export function parse(source) {
+  const url = new URL(/^[a-z][a-z0-9+.-]*:\\/\\//i.test(source) ? source : 'http://' + source);
+  const queryKey = {};
+  url.searchParams.forEach((value, key) => { queryKey[key] = value; });
+  return { source, protocol: url.protocol.slice(0, -1), host: url.hostname.replace(/^\\[|\\]$/g, ''), port: url.port,
+    path: url.pathname, query: url.search.slice(1), queryKey };
+}`;
+
+/**
+ * Engine.IO packets are text only on our connection: the type's digit and
+ * the data, both ways; anything else (a binary frame, a base64 one) decodes
+ * to the parser error, which closes the connection, as our JSON-only
+ * Socket.IO codec does (src/transport/jsonParser.ts).
+ */
+const ENGINE_TYPES = `const TYPES = ['open', 'close', 'ping', 'pong', 'message', 'upgrade', 'noop'];`;
+const ENGINE_ENCODE = `${ENGINE_TYPES}
+export const encodePacket = ({ type, data }, _supportsBinary, callback) => callback(TYPES.indexOf(type) + (data || ''));
+// Only the WebTransport stream encoder (stubbed) calls this.
+export const encodePacketToBinary = () => {};`;
+const ENGINE_DECODE = `${ENGINE_TYPES}
+export const decodePacket = (text) => {
+  const type = typeof text === 'string' && TYPES[text[0]];
+  return !type ? { type: 'error', data: 'parser error' } : text.length > 1 ? { type, data: text.slice(1) } : { type };
+};`;
+
+/** Reconnection delays: the same doubling with jitter, for the min, max and jitter (0..1) the Manager always passes. */
+const BACKOFF = `export function Backoff(o) { this.ms = o.min; this.max = o.max; this.jitter = o.jitter; this.attempts = 0; }
+Backoff.prototype = {
+  duration() {
+    const ms = this.ms * 2 ** this.attempts++, rand = Math.random(), deviation = Math.floor(rand * this.jitter * ms);
+    return Math.min(Math.floor(rand * 10) & 1 ? ms + deviation : ms - deviation, this.max) | 0;
+  },
+  reset() { this.attempts = 0; },
+  setMin(v) { this.ms = v; },
+  setMax(v) { this.max = v; },
+  setJitter(v) { this.jitter = v; },
+};`;
+
+/** Modules replaced by stand-ins, keyed by the importer's package and the import specifier. */
+const STUBS: { pkg: string; source: string; code: string }[] = [
+  // engine.io-client always bundles its WebTransport transport (and the stream
+  // codecs it needs), though we only ever ask for 'websocket'.
+  { pkg: 'engine.io-client', source: './webtransport.js', code: 'export class WT {}' },
+  // Nor long-polling: the widget connects over WebSocket only (see socketTransport.ts).
+  // (polling-xhr.js probes XMLHttpRequest when it loads, so it must be cut at every import.)
+  { pkg: 'engine.io-client', source: './polling-xhr.node.js', code: 'export class XHR {}' },
+  { pkg: 'engine.io-client', source: './transports/polling-xhr.js', code: 'export class XHR {}' },
+  { pkg: 'engine.io-client', source: './transports/polling-xhr.node.js', code: 'export class XHR {}' },
+  { pkg: 'engine.io-client', source: './transports/polling-fetch.js', code: 'export class Fetch {}' },
+  { pkg: 'engine.io-client', source: './contrib/parseuri.js', code: URL_PARSE },
+  // The query string codec, by the browser's own URLSearchParams.
+  {
+    pkg: 'engine.io-client',
+    source: './contrib/parseqs.js',
+    code: 'export const encode = (o) => new URLSearchParams(o) + ""; export const decode = (q) => Object.fromEntries(new URLSearchParams(q));',
+  },
+  { pkg: 'engine.io-parser', source: './encodePacket.js', code: ENGINE_ENCODE },
+  { pkg: 'engine.io-parser', source: './decodePacket.js', code: ENGINE_DECODE },
+  // Their shared tables, then needed only by the payload codecs of long-polling and WebTransport.
+  { pkg: 'engine.io-parser', source: './commons.js', code: 'export const PACKET_TYPES = {}, PACKET_TYPES_REVERSE = {}, ERROR_PACKET = {};' },
+  { pkg: 'socket.io-client', source: './contrib/backo2.js', code: BACKOFF },
+];
+
+/**
+ * Methods cut (class methods cannot be tree-shaken). Each was checked to have
+ * no caller inside the libraries: the `onAny` family, `emitWithAck`,
+ * `compress`, `volatile`, `send`, `disconnect`/`close` and `disconnected` are
+ * public API the widget does not use (it never disconnects on purpose), and
+ * `_addToQueue` serves the `retries` option, which we do not set. `_probe`
+ * upgrades long-polling to WebSocket, which never happens with
+ * `upgrade: false` (socketTransport.ts); the engine's `send` is an alias of
+ * `write`, which the Manager calls; the last two are long-polling's, their
+ * callers rewritten below.
+ */
+const UNUSED_METHODS: { file: string; methods: string[] }[] = [
+  {
+    file: '/socket.io-client/build/esm/socket.js',
+    methods: [
+      'emitWithAck',
+      'compress',
+      'get volatile',
+      'onAny',
+      'prependAny',
+      'offAny',
+      'listenersAny',
+      'onAnyOutgoing',
+      'prependAnyOutgoing',
+      'offAnyOutgoing',
+      'listenersAnyOutgoing',
+      '_addToQueue',
+      'send',
+      'get disconnected',
+      'disconnect',
+      'close',
+    ],
+  },
+  { file: '/socket.io-client/build/esm/manager.js', methods: ['connect', 'disconnect'] },
+  { file: '/engine.io-client/build/esm/socket.js', methods: ['_probe', 'send', '_getWritablePackets', '_filterUpgrades'] },
+];
+
+/**
+ * Text rewrites, every occurrence, after the cuts. Most pin a value the
+ * widget never changes (an option it does not set, a field only a cut method
+ * wrote), so the minifier drops the code behind it.
+ */
+const REWRITES: { file: string; from: string; to: string }[] = [
+  // A message for a situation our own server rules out, shortened.
+  {
+    file: '/socket.io-client/build/esm/socket.js',
+    from: '"It seems you are trying to reach a Socket.IO server in v2.x with a v3.x client, but they are not compatible (more information here: https://socket.io/docs/v3/migrating-from-2-x-to-3-0/)"',
+    to: '"Socket.IO v2 server"',
+  },
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this._opts.retries', to: 'undefined' },
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this.flags.volatile', to: 'undefined' },
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this._anyListeners', to: 'undefined' },
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this._anyOutgoingListeners', to: 'undefined' },
+  {
+    // Hangs `Manager` and friends on `io()`, for old callers: a side effect
+    // that would keep `io()` and its URL parsing in the bundle, though
+    // socketTransport.ts builds its own Manager.
+    file: '/socket.io-client/build/esm/index.js',
+    from: 'Object.assign(lookup, {\n    Manager,\n    Socket,\n    io: lookup,\n    connect: lookup,\n});',
+    to: '',
+  },
+  { file: '/socket.io-client/build/esm/manager.js', from: 'this.opts.autoUnref', to: 'false' },
+  // Long-polling only: a payload size cap across packets, and transports to upgrade to.
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this._getWritablePackets()', to: 'this.writeBuffer' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this._upgrades = this._filterUpgrades(data.upgrades);', to: '' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'opts.transportImplementations', to: 'undefined' },
+  {
+    file: '/engine.io-client/build/esm/socket.js',
+    from: '(((_a = opts.transports) === null || _a === void 0 ? void 0 : _a.length) && typeof opts.transports[0] === "function")',
+    to: 'false',
+  },
+  // Always ['websocket'] (socketTransport.ts).
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.transports.length === 0', to: 'false' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.opts.closeOnBeforeunload', to: 'false' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.opts.withCredentials', to: 'false' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.opts.rememberUpgrade', to: 'false' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.opts.tryAllTransports', to: 'false' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.opts.upgrade', to: 'false' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.upgrading', to: 'false' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.opts.autoUnref', to: 'false' },
+  {
+    // Node's `ws` options: a browser's WebSocket takes none of them.
+    file: '/engine.io-client/build/esm/transports/websocket.js',
+    from: 'pick(this.opts, "agent", "perMessageDeflate", "pfx", "key", "passphrase", "cert", "ca", "ciphers", "rejectUnauthorized", "localAddress", "protocolVersion", "origin", "maxPayload", "family", "checkServerIdentity")',
+    to: '{}',
+  },
+  {
+    file: '/engine.io-client/build/esm/transports/websocket.js',
+    from: 'typeof navigator !== "undefined" &&\n    typeof navigator.product === "string" &&\n    navigator.product.toLowerCase() === "reactnative"',
+    to: 'false',
+  },
+  { file: '/engine.io-client/build/esm/transports/websocket.js', from: 'this.opts.extraHeaders', to: 'undefined' },
+  { file: '/engine.io-client/build/esm/transports/websocket.js', from: 'this.opts.timestampRequests', to: 'false' },
+  { file: '/engine.io-client/build/esm/transports/websocket.js', from: 'this.opts.autoUnref', to: 'false' },
+];
+
+/** Cuts `    name(…) {` … `    }` (methods sit at four spaces in these builds, their bodies deeper). */
+function withoutMethod(code: string, method: string): string | null {
+  const start = code.indexOf(`\n    ${method}(`);
+  if (start === -1) return null;
+  const end = code.indexOf('\n    }\n', start);
+  return end === -1 ? null : code.slice(0, start) + code.slice(end + '\n    }'.length);
+}
+
+const STUB_PREFIX = '\0mostrador:stub:';
+
+export function trimSocketIo(): Plugin {
+  return {
+    name: 'mostrador:trim-socket.io',
+    enforce: 'pre',
+    transform(code, id) {
+      let changed = code;
+      for (const { file, methods } of UNUSED_METHODS) {
+        if (!id.endsWith(file)) continue;
+        for (const method of methods) {
+          const cut = withoutMethod(changed, method);
+          if (cut === null) this.warn(`method ${method} not found in ${id}`);
+          else changed = cut;
+        }
+      }
+      for (const { file, from, to } of REWRITES) {
+        if (!id.endsWith(file)) continue;
+        if (changed.includes(from)) changed = changed.replaceAll(from, to);
+        else this.warn(`expected text not found in ${id}: ${from.slice(0, 40)}…`);
+      }
+      return changed === code ? null : { code: changed, map: null };
+    },
+    resolveId(source, importer) {
+      const index = STUBS.findIndex((stub) => stub.source === source && importer?.includes(`/${stub.pkg}/`));
+      return index === -1 ? null : STUB_PREFIX + index;
+    },
+    load(id) {
+      return id.startsWith(STUB_PREFIX) ? STUBS[Number(id.slice(STUB_PREFIX.length))]!.code : null;
+    },
+  };
+}

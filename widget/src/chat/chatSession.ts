@@ -3,8 +3,9 @@ import { maskCardNumbers } from '../context/cardMask.ts';
 import { createStore, type Store } from '../util/store.ts';
 import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
 import { newClientId } from './clientId.ts';
-import { contiguousSeq, hasGap, mergeEvents } from './conversationLog.ts';
+import { hasGap, mergeEvents } from './conversationLog.ts';
 import { createDepartmentChoice, departmentOf } from './departmentChoice.ts';
+import { createHistorySync } from './historySync.ts';
 import { checkDraft, type SendResult } from './draft.ts';
 import { createOutbox } from './outbox.ts';
 import { createTypingReporter } from './typingReporter.ts';
@@ -43,8 +44,7 @@ export class ChatSession {
   #retriedWithoutToken = false;
   #pumping = false;
   #pumpAgain = false;
-  #syncing: Promise<void> | null = null;
-  #syncAgain = false;
+  readonly #sync: () => Promise<void>;
   #agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the site lets the draft itself travel (typing preview), from the session. */
   #typingPreview = false;
@@ -62,6 +62,12 @@ export class ChatSession {
       () => this.#typingPreview,
     );
     this.#departments = createDepartmentChoice(options.storage, (department) => this.#patch({ department }));
+    this.#sync = createHistorySync({
+      transport: options.transport,
+      conversationId: () => (this.#established ? (this.view.get().conversation?.id ?? null) : null),
+      events: () => this.view.get().events,
+      apply: (events, conversation) => this.#apply(events, conversation, false),
+    });
     this.view = createStore<ChatView>({
       connection: 'connecting',
       siteName: null,
@@ -194,40 +200,6 @@ export class ChatSession {
     await this.#sync();
     this.#historyLoaded = true;
     await this.#pumpOutbox(true);
-  }
-
-  /** Loads the log after the last contiguous seq held, page by page; one sync at a time. */
-  #sync(): Promise<void> {
-    if (this.#syncing) {
-      this.#syncAgain = true;
-      return this.#syncing;
-    }
-    this.#syncing = (async () => {
-      do {
-        this.#syncAgain = false;
-        await this.#syncPages();
-      } while (this.#syncAgain);
-    })().finally(() => {
-      this.#syncing = null;
-    });
-    return this.#syncing;
-  }
-
-  async #syncPages(): Promise<void> {
-    for (;;) {
-      const conversation = this.view.get().conversation;
-      if (!conversation || !this.#established) return;
-      const afterSeq = contiguousSeq(this.view.get().events);
-      const outcome = await this.#options.transport.request('conversation:sync', {
-        conversationId: conversation.id,
-        afterSeq,
-      });
-      if (outcome === TIMED_OUT || !outcome.ok) return;
-      if (this.view.get().conversation?.id !== conversation.id) return;
-      this.#apply(outcome.data.events, outcome.data.conversation, false);
-      // Stop if the server claims more but gave nothing new: never spin.
-      if (!outcome.data.hasMore || contiguousSeq(this.view.get().events) <= afterSeq) return;
-    }
   }
 
   /**

@@ -3,7 +3,7 @@ import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
 import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
 import type { TriggersService } from '../triggers/index.ts';
-import { visitorContextHandlers, type VisitorActivity, type VisitorsService } from '../visitors/index.ts';
+import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
 import { siteVisitorsRoom, visitorRoom } from './conversations.broadcast.ts';
 import type { ConversationsService } from './conversations.service.ts';
@@ -27,6 +27,8 @@ export interface VisitorSocketDeps {
 /** The widget's side: handshake (site, origin, identity) and its commands. */
 export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
   const { sites, visitors, activity, conversations, views, log } = deps;
+  // The row the handshake found, handed to the connection handler instead of read again.
+  const identified = new WeakMap<object, VisitorRow>();
 
   ns.use((socket, next) => {
     const parsed = VisitorHandshake.safeParse(socket.handshake.auth);
@@ -40,6 +42,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     }
     const { visitor, token } = visitors.identify(site.id, parsed.data.token, headers['user-agent']);
     socket.data = { siteId: site.id, visitorId: visitor.id, token, label: visitor.label };
+    identified.set(socket, visitor);
     next();
   });
 
@@ -47,15 +50,16 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const { siteId, visitorId, token, label } = socket.data;
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
-    const visitor = visitors.byId(visitorId);
-    if (visitor) activity.connected(socket.id, visitor);
+    const open = conversations.openForVisitor(visitorId);
+    const visitor = identified.get(socket);
+    identified.delete(socket);
+    if (visitor) activity.connected(socket.id, visitor, open?.id ?? null);
     // A tab closed mid-draft must not leave "typing…" (or the draft) on the agent's screen.
     let typing = false;
     socket.on('disconnect', () => {
       activity.disconnected(socket.id, visitorId);
       if (typing) conversations.visitorTyping(actor, false, null);
     });
-    const open = conversations.openForVisitor(visitorId);
     const site = sites.byId(siteId);
     socket.emit('session:established', {
       visitorId,

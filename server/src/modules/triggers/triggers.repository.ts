@@ -15,14 +15,6 @@ export class TriggersRepository {
     return this.db.select().from(triggerRules).where(eq(triggerRules.siteId, siteId)).orderBy(asc(triggerRules.position)).all();
   }
 
-  byId(siteId: string, id: string): TriggerRuleRow | undefined {
-    return this.db
-      .select()
-      .from(triggerRules)
-      .where(and(eq(triggerRules.siteId, siteId), eq(triggerRules.id, id)))
-      .get();
-  }
-
   insert(row: TriggerRuleRow): void {
     this.db.insert(triggerRules).values(row).run();
   }

@@ -56,6 +56,13 @@ function invalidPattern(input: Partial<TriggerRuleInput>): string | null {
 
 /** Proactive triggers: the merchant's rules, the widget's view of them, and what each firing led to. */
 export class TriggersService {
+  /**
+   * Each site's rules, in order. Every widget connection and every report
+   * reads them, and only an admin's edit changes them: those go through
+   * here and drop the copy.
+   */
+  readonly #rules = new Map<string, TriggerRuleRow[]>();
+
   constructor(
     private readonly repo: TriggersRepository,
     private readonly groupCommit: GroupCommit,
@@ -63,13 +70,13 @@ export class TriggersService {
   ) {}
 
   list(siteId: string): TriggerRule[] {
-    return this.repo.list(siteId).map(toRule);
+    return this.#rulesOf(siteId).map(toRule);
   }
 
   create(siteId: string, input: TriggerRuleInput): Result<TriggerRule> {
     const problem = invalidPattern(input) ?? this.invalidReference(siteId, input);
     if (problem) return fail('invalid_payload', problem);
-    const rules = this.repo.list(siteId);
+    const rules = this.#rulesOf(siteId);
     if (rules.length >= TRIGGER_RULES_MAX) return fail('conflict', `A site has at most ${TRIGGER_RULES_MAX} rules`);
     const now = Date.now();
     const row: TriggerRuleRow = {
@@ -81,6 +88,7 @@ export class TriggersService {
       updatedAt: now,
     };
     this.repo.insert(row);
+    this.#rules.delete(siteId);
     return ok(toRule(row));
   }
 
@@ -88,28 +96,31 @@ export class TriggersService {
     const problem = invalidPattern(changes) ?? this.invalidReference(siteId, changes);
     if (problem) return fail('invalid_payload', problem);
     const row = this.repo.update(siteId, id, { ...changes, updatedAt: Date.now() });
+    this.#rules.delete(siteId);
     return row ? ok(toRule(row)) : fail('not_found', 'No such trigger');
   }
 
   delete(siteId: string, id: string): Result<null> {
-    return this.repo.delete(siteId, id) ? ok(null) : fail('not_found', 'No such trigger');
+    const deleted = this.repo.delete(siteId, id);
+    this.#rules.delete(siteId);
+    return deleted ? ok(null) : fail('not_found', 'No such trigger');
   }
 
   /** The new order must name every rule of the site exactly once. */
   reorder(siteId: string, ids: readonly string[]): Result<TriggerRule[]> {
-    const current = this.repo.list(siteId);
+    const current = this.#rulesOf(siteId);
     const known = new Set(current.map((r) => r.id));
     if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
       return fail('invalid_payload', 'The order must list every rule of the site once');
     }
     ids.forEach((id, index) => this.repo.update(siteId, id, { position: index + 1 }));
+    this.#rules.delete(siteId);
     return ok(this.list(siteId));
   }
 
   /** Enabled rules in order, as the widget evaluates them, with the sender's name resolved. */
   forWidget(siteId: string): WidgetTrigger[] {
-    return this.repo
-      .list(siteId)
+    return this.#rulesOf(siteId)
       .filter((r) => r.enabled)
       .map((r) => ({
         id: r.id,
@@ -126,7 +137,7 @@ export class TriggersService {
 
   /** The widget says a rule fired, or qualified and was held back by its cap. */
   async reported(siteId: string, visitorId: string, report: TriggerReport): Promise<Result<null>> {
-    const rule = this.repo.byId(siteId, report.ruleId);
+    const rule = this.#rulesOf(siteId).find((r) => r.id === report.ruleId);
     if (!rule) return fail('not_found', 'No such trigger');
     const now = Date.now();
     await this.groupCommit.run(() => {
@@ -158,7 +169,7 @@ export class TriggersService {
   /** The invitation a visitor's reply answers; inside the group commit, before the conversation opens. */
   invitationInTx(siteId: string, visitorId: string, firingId: string): Invitation | null {
     const firing = this.repo.firing(visitorId, firingId);
-    const rule = firing?.outcome === 'fired' ? this.repo.byId(siteId, firing.ruleId) : undefined;
+    const rule = firing?.outcome === 'fired' ? this.#rulesOf(siteId).find((r) => r.id === firing.ruleId) : undefined;
     if (!rule) return null;
     const agentName = rule.action.agentId ? this.team.agentName(siteId, rule.action.agentId) : null;
     return {
@@ -188,12 +199,21 @@ export class TriggersService {
   report(siteId: string, days: number): TriggerReportBody {
     const counted = new Map(this.repo.report(siteId, Date.now() - days * DAY).map((r) => [r.ruleId, r]));
     const zero = { fired: 0, opened: 0, replied: 0, chats: 0, checkouts: 0, purchases: 0, heldBack: 0, heldBackCheckouts: 0 };
-    return { days, rows: this.repo.list(siteId).map((rule) => ({ ...zero, ...counted.get(rule.id), ruleId: rule.id })) };
+    return { days, rows: this.#rulesOf(siteId).map((rule) => ({ ...zero, ...counted.get(rule.id), ruleId: rule.id })) };
   }
 
   /** Creates the site's starting rules (see default-rules.ts). */
   createAll(siteId: string, rules: readonly TriggerRuleInput[]): void {
     for (const rule of rules) this.create(siteId, rule);
+  }
+
+  #rulesOf(siteId: string): TriggerRuleRow[] {
+    let rules = this.#rules.get(siteId);
+    if (!rules) {
+      rules = this.repo.list(siteId);
+      this.#rules.set(siteId, rules);
+    }
+    return rules;
   }
 
   private invalidReference(siteId: string, input: Partial<TriggerRuleInput>): string | null {

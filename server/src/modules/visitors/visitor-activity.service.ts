@@ -83,8 +83,8 @@ export class VisitorActivity {
     this.#pageViews = new PageViewWriter(activity, groupCommit, options.pageViewFlushMs, ports.log);
   }
 
-  /** A widget connected (a page load, or a reconnect). */
-  connected(socketId: string, visitor: VisitorRow): void {
+  /** A widget connected (a page load, or a reconnect); the caller has already looked up its open conversation. */
+  connected(socketId: string, visitor: VisitorRow, openConversationId: string | null): void {
     if (this.#closed) return;
     const wasOnline = this.#live.isOnline(visitor.id);
     this.#live.connected(socketId, visitor.id, () => ({
@@ -97,7 +97,7 @@ export class VisitorActivity {
       device: visitor.device ?? { type: 'desktop', os: null, browser: null },
       pagesViewed: this.activity.pageViewsSince(visitor.id, visitor.visitStartedAt),
       cart: cartSummary(this.activity.cartOf(visitor.id)),
-      conversationId: this.ports.openConversationOf(visitor.id),
+      conversationId: openConversationId,
       language: visitor.language,
       timeZone: visitor.timeZone,
     }));

@@ -112,12 +112,12 @@ export class Panel extends Component<PanelProps> {
             {t('typing', { name: view.agentTyping })}
           </div>
         )}
-        {view.connection === 'reconnecting' && (
+        {(view.connection === 'reconnecting' || view.connection === 'unavailable') && (
           <div class="connection" data-part="connection" role="status">
-            {t('reconnecting')}
+            {t(view.connection)}
           </div>
         )}
-        {picking ? (
+        {view.connection === 'unavailable' ? null : picking ? (
           <DepartmentPicker
             departments={view.departments}
             firstRef={this.#picker}

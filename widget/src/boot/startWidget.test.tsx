@@ -185,6 +185,7 @@ describe('startWidget', () => {
       const panel = shadow()!.querySelector('[data-part="panel"]')!;
       expect(panel.querySelector('[data-part="connection"]')?.textContent).toBe('Chat is not available on this page');
       expect(panel.querySelector('[data-part="composer"]')).toBeNull();
+      expect(panel.querySelector('.greeting')).toBeNull();
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn.mock.calls[0]![0]).toContain(window.location.origin);
       expect(warn.mock.calls[0]![0]).toContain('Site and widget > Allowed origins');
@@ -194,6 +195,7 @@ describe('startWidget', () => {
       act(() => transport.establish(session(null)));
       expect(panel.querySelector('[data-part="connection"]')).toBeNull();
       expect(panel.querySelector('[data-part="composer"]')).not.toBeNull();
+      expect(panel.querySelector('.greeting')).not.toBeNull();
       // Connected: coming back to the tab asks nothing more of the server.
       document.dispatchEvent(new Event('visibilitychange'));
       expect(transport.connectCalls).toBe(2);

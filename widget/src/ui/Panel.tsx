@@ -105,6 +105,7 @@ export class Panel extends Component<PanelProps> {
           pending={view.pending}
           invitation={view.invitation}
           invitationFirst={canEnd}
+          noGreeting={view.connection === 'unavailable'}
           onRetry={props.onRetry}
         />
         {view.agentTyping && (

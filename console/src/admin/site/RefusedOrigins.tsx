@@ -47,9 +47,6 @@ export function RefusedOrigins({ onAllowed }: RefusedOriginsProps) {
     <div class="refused-origins" data-part="refused-origins">
       {origins.length > 0 && (
         <>
-          <p class="field-hint" id={`${id}-hint`}>
-            {t('site.refusedHint')}
-          </p>
           <div class="table-wrap">
             <table class="admin-table" aria-describedby={`${id}-hint`}>
               <caption>{t('site.refusedHeading')}</caption>
@@ -94,6 +91,9 @@ export function RefusedOrigins({ onAllowed }: RefusedOriginsProps) {
               </tbody>
             </table>
           </div>
+          <p class="field-hint" id={`${id}-hint`}>
+            {t('site.refusedHint')}
+          </p>
         </>
       )}
       <ErrorAlert error={error} />

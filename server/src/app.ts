@@ -21,7 +21,7 @@ import {
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
-import { siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
+import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
 import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
 import {
@@ -72,6 +72,8 @@ export async function buildApp(config: Config): Promise<App> {
   const sites = new SitesService(new SitesRepository(app.db), (site) =>
     triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
   );
+  // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
+  const refusedOrigins = new RefusedOrigins(app.log);
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
   const agents = new AgentsService(new AgentsRepository(app.db), config.sessionDays, (id) =>
     departments.departmentIdsOf(id),
@@ -138,7 +140,7 @@ export async function buildApp(config: Config): Promise<App> {
     list: (siteId) => coordinator.list(siteId).agents,
   });
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
-  await app.register(siteSettingsRoutes, { sites });
+  await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
@@ -155,6 +157,7 @@ export async function buildApp(config: Config): Promise<App> {
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
     trustProxy: config.trustProxy,
+    refusedOrigins,
     log: app.log,
   });
   attachAgentSocket(app.realtime.agents, {

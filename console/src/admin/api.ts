@@ -4,6 +4,7 @@ import type {
   Department,
   ErrorBody,
   Result,
+  RefusedOrigin,
   SiteSettings,
   TriggerReportBody,
   TriggerRule,
@@ -118,6 +119,11 @@ export const adminApi = {
   updateSite: (changes: SiteChanges) => request<SiteSettings>('PATCH', '/api/admin/site', changes),
   /** A fresh identity secret; every hash signed with the old one stops verifying at once. */
   rotateIdentitySecret: () => request<SiteSettings>('POST', '/api/admin/site/identity-secret'),
+  /** Shop origins whose widget the server turned away lately, most recently seen first. */
+  listRefusedOrigins: () =>
+    request<{ origins: RefusedOrigin[] }>('GET', '/api/admin/site/refused-origins').then(pick('origins')),
+  /** Adds one origin to the allowed ones; answers with the site's settings. */
+  allowOrigin: (origin: string) => request<SiteSettings>('POST', '/api/admin/site/allowed-origins', { origin }),
 
   /** The site's rules, in the order the widget tries them. */
   listTriggers: () => request<{ triggers: TriggerRule[] }>('GET', '/api/admin/triggers').then(pick('triggers')),

@@ -53,3 +53,18 @@ export const SiteSettings = z.object({
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 export const UpdateSiteBody = SiteSettings.omit({ key: true, identitySecret: true }).partial();
+
+/** A shop origin whose widget was refused lately: the merchant's cue to allow it (or not). */
+export const RefusedOrigin = z.object({
+  origin: z.string(),
+  /** Epoch ms of the latest refused handshake. */
+  lastSeenAt: z.number().int(),
+  /** Refused handshakes since the server started (or since it was last allowed). */
+  count: z.number().int().min(1),
+});
+export type RefusedOrigin = z.infer<typeof RefusedOrigin>;
+export const RefusedOriginsBody = z.object({ origins: z.array(RefusedOrigin) });
+export type RefusedOriginsBody = z.infer<typeof RefusedOriginsBody>;
+/** Adds one origin to the site's allowed origins; answers with the site's settings. */
+export const AllowOriginBody = z.object({ origin: z.string().trim().min(1).max(200) });
+export type AllowOriginBody = z.infer<typeof AllowOriginBody>;

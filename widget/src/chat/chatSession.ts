@@ -7,6 +7,7 @@ import { hasGap, mergeEvents } from './conversationLog.ts';
 import { createDepartmentChoice, departmentOf } from './departmentChoice.ts';
 import { createHistorySync } from './historySync.ts';
 import { checkDraft, type SendResult } from './draft.ts';
+import { createOriginRefusal } from './originRefusal.ts';
 import { createOutbox } from './outbox.ts';
 import { createTypingReporter } from './typingReporter.ts';
 import type { VisitorStorage } from './visitorStorage.ts';
@@ -25,6 +26,8 @@ export interface ChatSessionOptions {
   onAgentMessage?: () => void;
   /** An agent (or a trigger) started a conversation with the visitor: the widget opens with its message. */
   onInvitation?: () => void;
+  /** The server refused this page's origin (on every refusal: the caller warns once). */
+  onUnavailable?: () => void;
   createClientId?: () => string;
 }
 
@@ -38,6 +41,7 @@ export class ChatSession {
   readonly #outbox;
   readonly #typing;
   readonly #departments;
+  readonly #refusal;
   /** True between `session:established` and the next disconnect. */
   #established = false;
   #historyLoaded = false;
@@ -61,6 +65,10 @@ export class ChatSession {
       },
       () => this.#typingPreview,
     );
+    this.#refusal = createOriginRefusal(options.transport, () => {
+      this.#patch({ connection: 'unavailable' });
+      options.onUnavailable?.();
+    });
     this.#departments = createDepartmentChoice(options.storage, (department) => this.#patch({ department }));
     this.#sync = createHistorySync({
       transport: options.transport,
@@ -100,7 +108,8 @@ export class ChatSession {
       this.#setAgentTyping(null);
       if (wasEstablished) this.#patch({ connection: 'reconnecting' });
     });
-    transport.onConnectError((willRetry) => {
+    transport.onConnectError((willRetry, reason) => {
+      if (this.#refusal.handle(reason)) return;
       // A refused handshake is most likely a token the server no longer knows
       // (e.g. its database was reset): start over as a new visitor, once.
       if (willRetry || this.#retriedWithoutToken || !this.#options.storage.read().token) return;
@@ -167,6 +176,7 @@ export class ChatSession {
   }
 
   dispose(): void {
+    this.#refusal.stop();
     clearTimeout(this.#agentTypingTimer);
     this.#typing.stop();
   }

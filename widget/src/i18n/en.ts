@@ -22,6 +22,7 @@ export const en = {
   charsOver: '{count} characters over the limit',
   typing: '{name} is typing…',
   reconnecting: 'Reconnecting…',
+  unavailable: 'Chat is not available on this page',
   statusClosed: 'The conversation was closed',
   statusOpen: 'The conversation is open',
   you: 'You',

@@ -93,4 +93,20 @@ describe('socket transport', () => {
     expect(typeof sent?.ack).toBe('function');
     expect(sent?.timeout).toBeUndefined();
   });
+
+  it('passes on whether Socket.IO will retry, and the refusal code the server sent as the error message', () => {
+    fake.socket.on.mockClear();
+    const seen: Array<[boolean, string]> = [];
+    create().onConnectError((willRetry, reason) => seen.push([willRetry, reason]));
+    const [event, listener] = fake.socket.on.mock.calls.find(([name]) => name === 'connect_error')!;
+    expect(event).toBe('connect_error');
+    fake.socket.active = false;
+    (listener as (error: Error) => void)(Object.assign(new Error('origin_not_allowed'), { data: { code: 'origin_not_allowed' } }));
+    fake.socket.active = true;
+    (listener as (error: Error) => void)(new Error('websocket error'));
+    expect(seen).toEqual([
+      [false, 'origin_not_allowed'],
+      [true, 'websocket error'],
+    ]);
+  });
 });

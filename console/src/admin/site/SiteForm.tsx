@@ -5,6 +5,7 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
 import { useAdminI18n } from '../i18n/index.ts';
 import { formatOrigins, parseOrigins } from './origins.ts';
+import { RefusedOrigins } from './RefusedOrigins.tsx';
 import { SiteSwitch } from './SiteSwitch.tsx';
 
 interface SiteFormProps {
@@ -87,6 +88,13 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
           />
         )}
       </Field>
+      <RefusedOrigins
+        onAllowed={(origin, saved) => {
+          // Added to what is typed, so unsaved edits elsewhere in the form stay.
+          setOrigins((text) => formatOrigins([...parseOrigins(text), origin]));
+          onSaved(saved);
+        }}
+      />
       <label class="check with-hint">
         <input
           type="checkbox"

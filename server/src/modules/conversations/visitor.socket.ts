@@ -1,7 +1,7 @@
-import { mapOk, VisitorHandshake, visitorCommandSchemas, type OnlineAgents, type VisitorClientEvents } from '@mostrador/shared';
+import { mapOk, ORIGIN_NOT_ALLOWED, VisitorHandshake, visitorCommandSchemas, type OnlineAgents, type VisitorClientEvents } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
-import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
+import { isOriginAllowed, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
 import type { TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
@@ -21,7 +21,14 @@ export interface VisitorSocketDeps {
   /** The departments a visitor may pick from, when the site asks. */
   departmentChoices: (siteId: string) => Array<{ slug: string; name: string }>;
   trustProxy: boolean;
+  /** Where refused shop origins are noted, for the log and the console. */
+  refusedOrigins: RefusedOrigins;
   log: ErrorLog;
+}
+
+/** A refusal the widget can tell apart (`err.data.code`), to say so instead of showing a dead composer. */
+function originNotAllowed(): Error {
+  return Object.assign(new Error(ORIGIN_NOT_ALLOWED), { data: { code: ORIGIN_NOT_ALLOWED } });
 }
 
 /** The widget's side: handshake (site, origin, identity) and its commands. */
@@ -38,7 +45,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const headers = socket.handshake.headers;
     const serverOrigin = serverOriginOf(headers, deps.trustProxy);
     if (!isOriginAllowed(headers.origin, site.allowedOrigins, serverOrigin)) {
-      return next(new Error('forbidden_origin'));
+      deps.refusedOrigins.record(site.id, headers.origin);
+      return next(originNotAllowed());
     }
     const { visitor, token } = visitors.identify(site.id, parsed.data.token, headers['user-agent']);
     socket.data = { siteId: site.id, visitorId: visitor.id, token, label: visitor.label };

@@ -16,6 +16,12 @@ export const en = {
   'login.invalidInput': 'Enter a valid email address and a password.',
   'login.failed': 'Could not sign in. Check your connection and try again.',
   'login.sessionEnded': 'Your session has ended. Please sign in again.',
+  'login.codeTitle': 'Two-step sign-in',
+  'login.codeHint': 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+  'login.code': 'Code',
+  'login.codeSubmit': 'Verify',
+  'login.invalidCode': 'That code is wrong or has expired.',
+  'login.codeBack': 'Start again',
 
   'header.signedInAs': 'Signed in as {name}',
   'header.logout': 'Log out',
@@ -123,6 +129,7 @@ export const en = {
   'nav.inbox': 'Inbox',
   'nav.visitors': 'Visitors',
   'nav.admin': 'Admin',
+  'nav.account': 'My account',
 
   'conversation.draftLabel': 'Unsent draft from {name}',
   'conversation.draftCaption': 'Typing, not sent yet',

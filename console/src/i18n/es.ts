@@ -13,6 +13,12 @@ export const es: Catalogue = {
   'login.invalidInput': 'Escribe una dirección de correo válida y una contraseña.',
   'login.failed': 'No se ha podido iniciar sesión. Comprueba la conexión y vuelve a intentarlo.',
   'login.sessionEnded': 'La sesión ha terminado. Vuelve a iniciar sesión.',
+  'login.codeTitle': 'Inicio de sesión en dos pasos',
+  'login.codeHint': 'Escribe el código de 6 cifras de tu app de autenticación, o uno de tus códigos de recuperación.',
+  'login.code': 'Código',
+  'login.codeSubmit': 'Verificar',
+  'login.invalidCode': 'El código es incorrecto o ha caducado.',
+  'login.codeBack': 'Volver a empezar',
 
   'header.signedInAs': 'Sesión iniciada como {name}',
   'header.logout': 'Cerrar sesión',
@@ -120,6 +126,7 @@ export const es: Catalogue = {
   'nav.inbox': 'Bandeja',
   'nav.visitors': 'Visitantes',
   'nav.admin': 'Administración',
+  'nav.account': 'Mi cuenta',
 
   'conversation.draftLabel': 'Borrador sin enviar de {name}',
   'conversation.draftCaption': 'Escribiendo, aún sin enviar',

@@ -25,7 +25,8 @@ export interface NewAgent {
   capacity: number;
   departmentIds: string[];
 }
-export type AgentChanges = Partial<Omit<NewAgent, 'email'>>;
+/** `active: false` deactivates: the agent is signed out everywhere and their chats are requeued. */
+export type AgentChanges = Partial<Omit<NewAgent, 'email'> & { active: boolean }>;
 
 export interface NewDepartment {
   slug: string;

@@ -1,3 +1,4 @@
+import { accountCa } from './account/ca.ts';
 import type { Catalogue } from './en.ts';
 
 export const ca: Catalogue = {
@@ -216,4 +217,7 @@ export const ca: Catalogue = {
   'startChat.visitorOffline': 'Aquest visitant ha marxat del lloc.',
   'startChat.disconnected': "No hi ha connexió amb el servidor. Torna-ho a provar d'aquí a un moment.",
   'startChat.failed': "No s'ha pogut iniciar el xat. Torna-ho a provar.",
+
+  // The security page has its own file, so this catalogue stays readable.
+  ...accountCa,
 };

@@ -1,3 +1,4 @@
+import { accountEn } from './account/en.ts';
 /**
  * The source catalogue. Its keys are the type the other languages must match,
  * so a key missing from `ca` or `es` fails the build. `{name}` marks a value
@@ -219,6 +220,9 @@ export const en = {
   'startChat.visitorOffline': 'This visitor has left the site.',
   'startChat.disconnected': 'No connection to the server. Try again in a moment.',
   'startChat.failed': 'The chat could not be started. Try again.',
+
+  // The security page has its own file, so this catalogue stays readable.
+  ...accountEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

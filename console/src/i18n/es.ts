@@ -1,3 +1,4 @@
+import { accountEs } from './account/es.ts';
 import type { Catalogue } from './en.ts';
 
 export const es: Catalogue = {
@@ -216,4 +217,7 @@ export const es: Catalogue = {
   'startChat.visitorOffline': 'Este visitante se ha ido del sitio.',
   'startChat.disconnected': 'No hay conexión con el servidor. Vuelve a intentarlo en un momento.',
   'startChat.failed': 'No se ha podido iniciar el chat. Vuelve a intentarlo.',
+
+  // The security page has its own file, so this catalogue stays readable.
+  ...accountEs,
 };

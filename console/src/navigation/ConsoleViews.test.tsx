@@ -41,12 +41,12 @@ describe('ConsoleViews', () => {
     vi.unstubAllGlobals();
   });
 
-  it('offers every agent the inbox and the visitors, and only admins the admin pages', () => {
+  it('offers every agent the inbox, the visitors and their account, and only admins the admin pages', () => {
     const navOf = (container: Element) =>
       [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
-    expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors']);
+    expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors', 'My account']);
     cleanup();
-    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Admin']);
+    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Admin', 'My account']);
   });
 
   it('keeps the inbox screen shown for the visitors view, which it renders itself', () => {

@@ -171,4 +171,32 @@ describe('changing a role', () => {
     });
     expect((await call('GET', '/api/admin/agents', demoted.cookie)).status).toBe(403);
   });
+
+  it('moves an agent out of a department for an open socket at once', async () => {
+    server = await startTestServer();
+    const site = server.app.services.sites.byKey(server.siteKey)!;
+    const sales = server.app.services.departments.create(site.id, { slug: 'sales', name: 'Sales', routing: 'manual' });
+    if (!sales.ok) throw new Error(sales.error.message);
+    const movedId = await addAgent(server, { email: 'moved@shop.example', name: 'Moved', departmentIds: [sales.data.id] });
+    await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
+    const moved = await consoleOf('moved@shop.example');
+    const boss = await consoleOf('boss@shop.example');
+    const visitor = connectVisitor(server.url, { siteKey: server.siteKey });
+    sockets.push(visitor);
+    await connected(visitor);
+    const sent = await visitorCommand(visitor, 'message:send', { clientId: 'dept-msg-01', body: 'hola', department: 'sales' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const queue = async () => {
+      const listed = await agentCommand(moved.socket, 'conversation:list', { view: 'queue' });
+      return listed.ok ? listed.data.conversations.map((c) => c.id) : listed.error.code;
+    };
+    expect(await queue()).toEqual([sent.data.conversation.id]);
+
+    const dropped = droppedByServer(moved.socket);
+    const res = await call('PATCH', `/api/admin/agents/${movedId}`, boss.cookie, { departmentIds: [] });
+    expect(res.status).toBe(200);
+    expect(await dropped).toBe('io server disconnect');
+    expect(await reconnect(moved.socket)).toBe('connected');
+    expect(await queue()).toEqual([]);
+  });
 });

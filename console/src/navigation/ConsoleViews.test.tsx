@@ -90,4 +90,35 @@ describe('ConsoleViews', () => {
     expect(container.querySelector('.admin-shell')).toBeNull();
     expect(inbox.closest('[hidden]')).toBeNull();
   });
+
+  it('leaves the admin pages when the agent is demoted while signed in', () => {
+    stubApi({
+      'GET /api/admin/agents': [200, { agents: [] }],
+      'GET /api/admin/departments': [200, { departments: [] }],
+    });
+    const admin = agentWith('admin');
+    const { container, rerender } = render(
+      <ConsoleViews agent={admin} onLogout={vi.fn()}>
+        <FakeInbox agent={admin} />
+      </ConsoleViews>,
+    );
+    const inbox = container.querySelector<HTMLElement>('[data-part="fake-inbox"]')!;
+    fireEvent.click(container.querySelector('button[data-part="nav-admin"]')!);
+    expect(container.querySelector('.admin-shell')).not.toBeNull();
+
+    const demoted = agentWith('agent');
+    rerender(
+      <ConsoleViews agent={demoted} onLogout={vi.fn()}>
+        <FakeInbox agent={demoted} />
+      </ConsoleViews>,
+    );
+    expect(container.querySelector('.admin-shell')).toBeNull();
+    expect(container.querySelector('[data-part="fake-inbox"]')).toBe(inbox);
+    expect(inbox.closest('[hidden]')).toBeNull();
+    expect([...container.querySelectorAll('nav.view-nav button')].map((b) => b.textContent)).toEqual([
+      'Inbox',
+      'Visitors',
+      'My account',
+    ]);
+  });
 });

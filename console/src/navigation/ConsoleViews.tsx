@@ -44,8 +44,8 @@ export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
         setView(next);
       },
     }),
-    // `views` follows the role, which cannot change while signed in.
-    [shown],
+    // `views` follows the role, which an admin may change while the agent is signed in.
+    [shown, agent.role],
   );
 
   return (

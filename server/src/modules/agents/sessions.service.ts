@@ -64,8 +64,8 @@ export class SessionsService implements SessionLookup {
   list(agentId: string, currentSessionId: string): AgentSession[] {
     return this.repo
       .liveOf(agentId, Date.now())
-      .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
-      .map((row) => this.view(row, currentSessionId));
+      .map((row) => this.view(row, currentSessionId))
+      .sort((a, b) => b.lastSeenAt - a.lastSeenAt);
   }
 
   /** Ends one of the agent's own sessions by its public id; someone else's answers like a missing one. */
@@ -97,7 +97,8 @@ export class SessionsService implements SessionLookup {
       id: publicIdOf(row.tokenHash),
       device: this.ports.deviceOf(row.userAgent),
       createdAt: row.createdAt,
-      lastSeenAt: row.lastSeenAt,
+      // Sessions from before "last seen" was recorded read as seen when they began.
+      lastSeenAt: row.lastSeenAt || row.createdAt,
       current: row.tokenHash === currentSessionId,
     };
   }

@@ -2,7 +2,18 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import type { Config } from './config.ts';
-import { adminAgentRoutes, AgentsRepository, AgentsService, authRoutes } from './modules/agents/index.ts';
+import {
+  accountRoutes,
+  adminAgentRoutes,
+  AgentsRepository,
+  AgentsService,
+  authRoutes,
+  LoginChallenges,
+  RecoveryCodesRepository,
+  SessionsRepository,
+  SessionsService,
+  TwoFactorService,
+} from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
 import {
   AccessResolver,
@@ -28,6 +39,7 @@ import {
   ActivityRepository,
   attachVisitorWatching,
   DEFAULT_ACTIVITY_OPTIONS,
+  parseUserAgent,
   VisitorActivity,
   VisitorsRepository,
   VisitorsService,
@@ -75,9 +87,13 @@ export async function buildApp(config: Config): Promise<App> {
   // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
   const refusedOrigins = new RefusedOrigins(app.log);
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
-  const agents = new AgentsService(new AgentsRepository(app.db), config.sessionDays, (id) =>
-    departments.departmentIdsOf(id),
-  );
+  const agents = new AgentsService(new AgentsRepository(app.db), (id) => departments.departmentIdsOf(id));
+  // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
+  const sessions = new SessionsService(new SessionsRepository(app.db), agents, config.sessionDays, {
+    endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
+    deviceOf: (userAgent) => parseUserAgent(userAgent),
+  });
+  const twoFactor = new TwoFactorService(agents, new RecoveryCodesRepository(app.db));
   const visitors = new VisitorsService(new VisitorsRepository(app.db));
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
@@ -123,12 +139,14 @@ export async function buildApp(config: Config): Promise<App> {
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
 
-  await app.register(authPlugin, { agents });
+  await app.register(authPlugin, { sessions });
 
   // HTTP.
   await app.register(authRoutes, {
     agents,
-    onLogout: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
+    sessions,
+    twoFactor,
+    challenges: new LoginChallenges(),
     secureCookies: config.secureCookies,
     sessionDays: config.sessionDays,
   });
@@ -138,7 +156,10 @@ export async function buildApp(config: Config): Promise<App> {
     setMemberships: (siteId, agentId, ids) => departments.setMemberships(siteId, agentId, ids),
     agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
     list: (siteId) => coordinator.list(siteId).agents,
+    sessions,
+    agentDeactivated: (agentId, siteId) => void routing.agentWentOffline(agentId, siteId),
   });
+  await app.register(accountRoutes, { agents, sessions, twoFactor });
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });

@@ -12,3 +12,4 @@ export * from './events/contract.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';
 export * from './events/server.ts';
+export * from './schemas/account.ts';

@@ -26,7 +26,8 @@ export interface NewAgent {
   capacity: number;
   departmentIds: string[];
 }
-export type AgentChanges = Partial<Omit<NewAgent, 'email'>>;
+/** `active: false` deactivates: the agent is signed out everywhere and their chats are requeued. */
+export type AgentChanges = Partial<Omit<NewAgent, 'email'> & { active: boolean }>;
 
 export interface NewDepartment {
   slug: string;
@@ -74,7 +75,7 @@ function refusal(response: Response, parsed: unknown): Result<never> {
 }
 
 /** Every call resolves to a Result, so pages never need try/catch around the network. */
-async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
   const response = await send(method, path, body);
   if (!response) return { ok: false, error: UNREACHABLE };
   const parsed: unknown = await response.json().catch(() => null);
@@ -83,8 +84,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 /** For endpoints that answer 204 No Content: success carries nothing to read. */
-async function requestNoContent(method: string, path: string): Promise<Result<null>> {
-  const response = await send(method, path);
+export async function requestNoContent(method: string, path: string, body?: unknown): Promise<Result<null>> {
+  const response = await send(method, path, body);
   if (!response) return { ok: false, error: UNREACHABLE };
   if (response.ok) return { ok: true, data: null };
   return refusal(response, await response.json().catch(() => null));

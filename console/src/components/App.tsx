@@ -61,6 +61,27 @@ export function App() {
   }, [session.phase, i18n]);
 
   const handleSessionEnded = useCallback(() => setSession({ phase: 'signedOut', sessionEnded: true }), []);
+
+  // The server drops an agent's sockets when an admin changes their role or
+  // departments; each reconnection after the first reads the profile again,
+  // so the views (the admin pages) follow the new role without a reload.
+  const connect = useCallback(() => {
+    const connection = connectAgentSocket();
+    let connectedBefore = false;
+    connection.onStatus((status) => {
+      if (status !== 'connected') return;
+      if (connectedBefore) {
+        void currentAgent().then((agent) => {
+          if (!agent) return;
+          setSession((current) =>
+            current.phase === 'signedIn' && current.agent.id === agent.id ? { phase: 'signedIn', agent } : current,
+          );
+        });
+      }
+      connectedBefore = true;
+    });
+    return connection;
+  }, []);
   const handleLogout = useCallback(() => {
     // Leave first: unmounting the inbox closes its socket, so the server
     // dropping it after logout is not mistaken for an expired session.
@@ -86,7 +107,7 @@ export function App() {
           <InboxScreen
             key={session.agent.id}
             agent={session.agent}
-            connect={connectAgentSocket}
+            connect={connect}
             onLogout={handleLogout}
             onSessionEnded={handleSessionEnded}
           />

@@ -40,6 +40,12 @@ export const agents = sqliteTable('agents', {
   /** What the agent chose in the console; "offline" follows from having no socket. */
   availability: text('availability', { enum: ['online', 'away'] }).notNull().default('online'),
   createdAt: integer('created_at').notNull(),
+  /** A deactivated agent cannot log in and has no sessions; their rows stay for the history. */
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Base32 TOTP secret once two-factor login is confirmed; null while it is off. */
+  totpSecret: text('totp_secret'),
+  /** The last TOTP time step accepted, so one code cannot be replayed within its window. */
+  totpLastStep: integer('totp_last_step'),
 });
 
 export const departments = sqliteTable(
@@ -75,8 +81,23 @@ export const agentSessions = sqliteTable(
     agentId: text('agent_id').notNull().references(() => agents.id),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
+    /** Last request or socket handshake, written at most once a minute. */
+    lastSeenAt: integer('last_seen_at').notNull().default(0),
+    /** The browser's user agent at login, so the agent can tell their sessions apart. */
+    userAgent: text('user_agent').notNull().default(''),
   },
   (t) => [index('agent_sessions_agent').on(t.agentId)],
+);
+
+/** One-time recovery codes for two-factor login; only their hashes rest here. */
+export const agentRecoveryCodes = sqliteTable(
+  'agent_recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    agentId: text('agent_id').notNull().references(() => agents.id),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('agent_recovery_codes_agent').on(t.agentId)],
 );
 
 export const visitors = sqliteTable(

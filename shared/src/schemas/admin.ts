@@ -19,6 +19,8 @@ export const UpdateAgentBody = z
     password: z.string().min(8).max(200),
     capacity: z.number().int().min(1).max(MAX_CAPACITY),
     departmentIds: z.array(Id),
+    /** false deactivates: every session ends and the agent's chats return to the queue. */
+    active: z.boolean(),
   })
   .partial();
 

@@ -45,6 +45,8 @@ export const AgentSummary = z.object({
   load: z.number().int().min(0),
   capacity: z.number().int().min(1).max(MAX_CAPACITY),
   departmentIds: z.array(Id),
+  /** False once an admin deactivated the agent: no login, no sessions, no chats. */
+  active: z.boolean(),
 });
 export type AgentSummary = z.infer<typeof AgentSummary>;
 

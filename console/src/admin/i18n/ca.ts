@@ -1,4 +1,5 @@
 import type { AdminCatalogue } from './en.ts';
+import { accessCa } from './access/ca.ts';
 import { summaryCa } from './summary/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
 
@@ -132,4 +133,5 @@ export const ca: AdminCatalogue = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersCa,
   ...summaryCa,
+  ...accessCa,
 };

@@ -1,3 +1,4 @@
+import { accessEn } from './access/en.ts';
 import { summaryEn } from './summary/en.ts';
 import { triggersEn } from './triggers/en.ts';
 
@@ -136,6 +137,7 @@ export const en = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEn,
   ...summaryEn,
+  ...accessEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof en;

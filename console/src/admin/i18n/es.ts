@@ -1,4 +1,5 @@
 import type { AdminCatalogue } from './en.ts';
+import { accessEs } from './access/es.ts';
 import { summaryEs } from './summary/es.ts';
 import { triggersEs } from './triggers/es.ts';
 
@@ -132,4 +133,5 @@ export const es: AdminCatalogue = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEs,
   ...summaryEs,
+  ...accessEs,
 };

@@ -11,6 +11,7 @@ import {
 } from '@mostrador/shared';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
 import type { AgentsService } from './agents.service.ts';
+import type { SessionsService } from './sessions.service.ts';
 
 export interface AdminAgentRoutesOptions {
   agents: AgentsService;
@@ -18,6 +19,9 @@ export interface AdminAgentRoutesOptions {
   /** Tells the team an agent changed (rooms, presence, routing) and returns its summary. */
   agentChanged: (agentId: string, siteId: string) => AgentSummary | null;
   list: (siteId: string) => AgentSummary[];
+  sessions: SessionsService;
+  /** A deactivated agent's chats go back to the queue, as when going offline, but at once. */
+  agentDeactivated: (agentId: string, siteId: string) => void;
 }
 
 /** Admin pages: create agents, and set their role, capacity, departments and password. */
@@ -47,15 +51,50 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
     '/api/admin/agents/:agentId',
     { schema: { params: AgentParams, body: UpdateAgentBody, response: { 200: AgentBody, ...errors } } },
     async (request, reply) => {
-      const siteId = request.agent!.siteId;
+      const { siteId, profile, sessionId } = request.agent!;
       const { departmentIds, ...changes } = request.body;
-      const updated = await opts.agents.update(siteId, request.params.agentId, changes);
+      const before = opts.agents.byId(request.params.agentId);
+      const updated = await opts.agents.update(siteId, request.params.agentId, changes, profile.id);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       if (departmentIds) {
         const memberships = opts.setMemberships(siteId, updated.data.id, departmentIds);
         if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
       }
+      revokeAccess(opts, {
+        agentId: updated.data.id,
+        siteId,
+        deactivated: before?.active === true && !updated.data.active,
+        passwordChanged: changes.password !== undefined,
+        permissionsChanged: before?.role !== updated.data.role || departmentIds !== undefined,
+        // An admin changing their own password stays logged in where they are.
+        keepSessionId: updated.data.id === profile.id ? sessionId : null,
+      });
       return { agent: opts.agentChanged(updated.data.id, siteId)! };
     },
   );
 };
+
+interface AccessChange {
+  agentId: string;
+  siteId: string;
+  deactivated: boolean;
+  passwordChanged: boolean;
+  permissionsChanged: boolean;
+  keepSessionId: string | null;
+}
+
+/**
+ * What an edit takes away takes effect at once: a deactivated agent loses
+ * every session and socket and their chats; a new password ends every other
+ * session; a new role or department set drops the sockets, whose reconnection
+ * carries the new permissions (a socket keeps the role it connected with).
+ */
+function revokeAccess(opts: AdminAgentRoutesOptions, change: AccessChange): void {
+  if (change.deactivated) {
+    opts.sessions.endAll(change.agentId);
+    opts.agentDeactivated(change.agentId, change.siteId);
+    return;
+  }
+  if (change.passwordChanged) opts.sessions.endAll(change.agentId, change.keepSessionId);
+  if (change.permissionsChanged) opts.sessions.dropSockets(change.agentId);
+}

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agents, agentSessions, sites } from '../../db/schema.ts';
+import { agents, sites } from '../../db/schema.ts';
 
 export type AgentRow = typeof agents.$inferSelect;
 export type SiteOfAgent = Pick<typeof sites.$inferSelect, 'id' | 'name' | 'key'>;
@@ -8,7 +8,7 @@ export type SiteOfAgent = Pick<typeof sites.$inferSelect, 'id' | 'name' | 'key'>
 export class AgentsRepository {
   constructor(private readonly db: Db) {}
 
-  insert(row: AgentRow): void {
+  insert(row: typeof agents.$inferInsert): void {
     this.db.insert(agents).values(row).run();
   }
 
@@ -22,7 +22,9 @@ export class AgentsRepository {
 
   update(
     id: string,
-    changes: Partial<Pick<AgentRow, 'name' | 'role' | 'capacity' | 'passwordHash' | 'availability'>>,
+    changes: Partial<
+      Pick<AgentRow, 'name' | 'role' | 'capacity' | 'passwordHash' | 'availability' | 'active' | 'totpSecret' | 'totpLastStep'>
+    >,
   ): AgentRow | undefined {
     return this.db.update(agents).set(changes).where(eq(agents.id, id)).returning().get();
   }
@@ -38,25 +40,5 @@ export class AgentsRepository {
       .innerJoin(sites, eq(sites.id, agents.siteId))
       .where(eq(agents.id, agentId))
       .get();
-  }
-
-  insertSession(row: typeof agentSessions.$inferInsert): void {
-    this.db.insert(agentSessions).values(row).run();
-  }
-
-  liveSession(tokenHash: string, now: number): { agentId: string } | undefined {
-    return this.db
-      .select({ agentId: agentSessions.agentId })
-      .from(agentSessions)
-      .where(and(eq(agentSessions.tokenHash, tokenHash), gt(agentSessions.expiresAt, now)))
-      .get();
-  }
-
-  deleteSession(tokenHash: string): void {
-    this.db.delete(agentSessions).where(eq(agentSessions.tokenHash, tokenHash)).run();
-  }
-
-  deleteExpiredSessions(now: number): void {
-    this.db.delete(agentSessions).where(lt(agentSessions.expiresAt, now)).run();
   }
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_CAPACITY, fail, ok, type AgentAvailability, type AgentProfile, type AgentRole, type Result } from '@mostrador/shared';
-import { hashSecret, newId, newSecret } from '../../db/ids.ts';
+import { newId } from '../../db/ids.ts';
+import type { AuthenticatedAgent } from '../../plugins/session.ts';
 import type { AgentRow, AgentsRepository } from './agents.repository.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './password.ts';
 
@@ -17,16 +18,8 @@ export interface AgentChanges {
   role?: AgentRole;
   capacity?: number;
   password?: string;
+  active?: boolean;
 }
-
-export interface AuthenticatedAgent {
-  profile: AgentProfile;
-  siteId: string;
-  /** Identifies the login session (a hash of its token), so its sockets can be ended at logout. */
-  sessionId: string;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class AgentsService {
   /**
@@ -38,7 +31,6 @@ export class AgentsService {
 
   constructor(
     private readonly repo: AgentsRepository,
-    private readonly sessionDays: number,
     private readonly departmentIdsOf: (agentId: string) => string[],
   ) {}
 
@@ -55,15 +47,20 @@ export class AgentsService {
       capacity: input.capacity ?? DEFAULT_CAPACITY,
       availability: 'online',
       createdAt: Date.now(),
+      active: true,
+      totpSecret: null,
+      totpLastStep: null,
     };
     this.repo.insert(row);
     this.forget();
     return ok(row);
   }
 
-  async update(siteId: string, agentId: string, changes: AgentChanges): Promise<Result<AgentRow>> {
+  /** `byAgentId` is who edits: nobody may deactivate themselves and lock the site out. */
+  async update(siteId: string, agentId: string, changes: AgentChanges, byAgentId?: string): Promise<Result<AgentRow>> {
     const existing = this.repo.byId(agentId);
     if (!existing || existing.siteId !== siteId) return fail('not_found', 'No such agent');
+    if (changes.active === false && agentId === byAgentId) return fail('conflict', 'You cannot deactivate yourself');
     const { password, ...rest } = changes;
     const columns = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
     if (Object.keys(columns).length === 0) return ok(existing);
@@ -76,6 +73,12 @@ export class AgentsService {
     const updated = this.repo.update(agentId, { availability });
     this.forget();
     return updated;
+  }
+
+  /** Two-factor settings: the confirmed secret (null turns it off) and the last time step accepted. */
+  setTotp(agentId: string, changes: Partial<Pick<AgentRow, 'totpSecret' | 'totpLastStep'>>): void {
+    this.repo.update(agentId, changes);
+    this.forget();
   }
 
   byId(agentId: string): AgentRow | undefined {
@@ -101,41 +104,25 @@ export class AgentsService {
     this.byAgentId.clear();
   }
 
-  /** Returns a session token for the cookie, or null; never says which of email or password was wrong. */
-  async login(email: string, password: string): Promise<{ token: string; agent: AuthenticatedAgent } | null> {
+  /**
+   * The active agent with this email and password, or null; never says which
+   * was wrong, and takes as long for an unknown email.
+   */
+  async withCredentials(email: string, password: string): Promise<AgentRow | null> {
     const row = this.repo.byEmail(email.trim().toLowerCase());
     const valid = await verifyPassword(password, row?.passwordHash ?? DECOY_HASH);
-    if (!row || !valid) return null;
-    const token = newSecret();
-    const now = Date.now();
-    this.repo.deleteExpiredSessions(now);
-    const sessionId = hashSecret(token);
-    this.repo.insertSession({
-      tokenHash: sessionId,
-      agentId: row.id,
-      createdAt: now,
-      expiresAt: now + this.sessionDays * DAY_MS,
-    });
-    const agent = this.authenticated(row.id, sessionId);
-    return agent ? { token, agent } : null;
+    return row && valid && row.active ? row : null;
   }
 
-  bySessionToken(token: string): AuthenticatedAgent | null {
-    const sessionId = hashSecret(token);
-    const session = this.repo.liveSession(sessionId, Date.now());
-    return session ? this.authenticated(session.agentId, sessionId) : null;
+  async passwordMatches(agentId: string, password: string): Promise<boolean> {
+    const row = this.repo.byId(agentId);
+    return verifyPassword(password, row?.passwordHash ?? DECOY_HASH).then((valid) => valid && row !== undefined);
   }
 
-  /** Ends the session and returns its id. */
-  logout(token: string): string {
-    const sessionId = hashSecret(token);
-    this.repo.deleteSession(sessionId);
-    return sessionId;
-  }
-
-  private authenticated(agentId: string, sessionId: string): AuthenticatedAgent | null {
+  /** The agent a session belongs to, as requests and sockets see it; null once deactivated. */
+  authenticated(agentId: string, sessionId: string): AuthenticatedAgent | null {
     const found = this.repo.withSite(agentId);
-    if (!found) return null;
+    if (!found || !found.agent.active) return null;
     const profile: AgentProfile = {
       id: found.agent.id,
       name: found.agent.name,

@@ -20,10 +20,11 @@ describe('demo seed', () => {
     const second = await seedDemo(app.services);
     expect(second.site.id).toBe(first.site.id);
     expect(second.password).toBeNull();
-    const login = await app.services.agents.login(first.email, 'first-run-pass');
-    expect(login?.agent.profile.role).toBe('admin');
+    const seeded = await app.services.agents.withCredentials(first.email, 'first-run-pass');
+    const login = seeded ? app.services.agents.authenticated(seeded.id, 'no-session') : null;
+    expect(login?.profile.role).toBe('admin');
     expect(app.services.departments.list(first.site.id).map((d) => d.slug).sort()).toEqual(['comandes', 'vendes']);
-    expect(login?.agent.profile.departmentIds).toHaveLength(2);
+    expect(login?.profile.departmentIds).toHaveLength(2);
   });
 });
 

@@ -25,8 +25,8 @@ export class TeamService {
     private readonly presence: PresenceService,
   ) {}
 
-  statusOf(agent: Pick<AgentRow, 'id' | 'availability'>): AgentStatus {
-    return this.presence.isPresent(agent.id) ? agent.availability : 'offline';
+  statusOf(agent: Pick<AgentRow, 'id' | 'availability' | 'active'>): AgentStatus {
+    return agent.active && this.presence.isPresent(agent.id) ? agent.availability : 'offline';
   }
 
   /** Agents who may get a new conversation of this department now: connected, online, members. */
@@ -35,7 +35,7 @@ export class TeamService {
     return this.agents
       .list(siteId)
       .filter((a) => (members ? members.has(a.id) : true))
-      .filter((a) => a.availability === 'online' && this.presence.isConnected(a.id))
+      .filter((a) => a.active && a.availability === 'online' && this.presence.isConnected(a.id))
       .map((a) => ({ agentId: a.id, capacity: a.capacity }));
   }
 
@@ -94,6 +94,7 @@ export class TeamService {
       load,
       capacity: agent.capacity,
       departmentIds: this.departments.departmentIdsOf(agent.id),
+      active: agent.active,
     };
   }
 

@@ -73,35 +73,36 @@ export async function buildApp(config: Config): Promise<App> {
     triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
   );
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
-  const agents = new AgentsService(new AgentsRepository(app.db), config.sessionDays, (id) =>
-    departments.departmentIdsOf(id),
+  const agents = new AgentsService(new AgentsRepository(app.db), config.sessionDays, (siteId, id) =>
+    departments.departmentIdsOf(siteId, id),
   );
   const visitors = new VisitorsService(new VisitorsRepository(app.db));
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence);
   const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
-    agentName: (siteId, agentId) => {
-      const agent = team.agent(agentId);
-      return agent?.siteId === siteId ? agent.name : null;
-    },
+    agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
     departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
     siteName: (siteId) => sites.byId(siteId)?.name ?? '',
   });
 
   // Conversations and routing, over one repository and the group commit.
   const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction);
-  const access = new AccessResolver((id) => repo.guestIds(id), (id) => team.departmentIdsOf(id));
+  const access = new AccessResolver(
+    (siteId, id) => repo.guestIds(siteId, id),
+    (siteId, id) => team.departmentIdsOf(siteId, id),
+  );
   const board = new QueueBoard(repo, team);
-  const views = new ConversationViews(repo, team, board);
-  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (visitorId) =>
-    activity.conversationChanged(visitorId),
+  const views = new ConversationViews(repo, team, (row) => board.infoFor(row));
+  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
+    activity.conversationChanged(siteId, visitorId),
   );
   const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
   const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team, {
     invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-    repliedInTx: (visitorId, firingId, conversationId, at) => triggers.repliedInTx(visitorId, firingId, conversationId, at),
-    answered: (conversationId, at) => void triggers.answered(conversationId, at),
+    repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
+      triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+    answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
   });
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
@@ -109,9 +110,10 @@ export async function buildApp(config: Config): Promise<App> {
   const watching = attachVisitorWatching(app.realtime.agents);
   const activity = new VisitorActivity(visitors, new ActivityRepository(app.db), app.groupCommit, {
     ...watching.ports,
-    openConversationOf: (visitorId) => conversations.openForVisitor(visitorId)?.id ?? null,
-    conversationsOf: (visitorIds, limit) => conversations.conversationsOf(visitorIds, limit).map((c) => views.earlier(c)),
-    cartStageReached: (visitorId, stage, at) => void triggers.cartStage(visitorId, stage, at),
+    openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
+    conversationsOf: (siteId, visitorIds, limit) =>
+      conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
+    cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
     log: (err) => app.log.error({ err }, 'visitor activity write failed'),
   }, {
     ...DEFAULT_ACTIVITY_OPTIONS,

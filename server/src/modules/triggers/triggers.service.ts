@@ -141,7 +141,7 @@ export class TriggersService {
     if (!rule) return fail('not_found', 'No such trigger');
     const now = Date.now();
     await this.groupCommit.run(() => {
-      if (report.outcome === 'held_back' && this.repo.heldBackSince(visitorId, rule.id, now - HELD_BACK_DEDUPE_MS)) return;
+      if (report.outcome === 'held_back' && this.repo.heldBackSince(siteId, visitorId, rule.id, now - HELD_BACK_DEDUPE_MS)) return;
       this.repo.insertFiring({
         siteId,
         ruleId: rule.id,
@@ -161,14 +161,14 @@ export class TriggersService {
     return ok(null);
   }
 
-  async opened(visitorId: string, firingId: string): Promise<Result<null>> {
-    await this.groupCommit.run(() => this.repo.markOpened(visitorId, firingId, Date.now()));
+  async opened(siteId: string, visitorId: string, firingId: string): Promise<Result<null>> {
+    await this.groupCommit.run(() => this.repo.markOpened(siteId, visitorId, firingId, Date.now()));
     return ok(null);
   }
 
   /** The invitation a visitor's reply answers; inside the group commit, before the conversation opens. */
   invitationInTx(siteId: string, visitorId: string, firingId: string): Invitation | null {
-    const firing = this.repo.firing(visitorId, firingId);
+    const firing = this.repo.firing(siteId, visitorId, firingId);
     const rule = firing?.outcome === 'fired' ? this.#rulesOf(siteId).find((r) => r.id === firing.ruleId) : undefined;
     if (!rule) return null;
     const agentName = rule.action.agentId ? this.team.agentName(siteId, rule.action.agentId) : null;
@@ -182,18 +182,18 @@ export class TriggersService {
   }
 
   /** Inside the group commit, with the conversation the reply opened. */
-  repliedInTx(visitorId: string, firingId: string, conversationId: string, at: number): void {
-    this.repo.markReplied(visitorId, firingId, conversationId, at);
+  repliedInTx(siteId: string, visitorId: string, firingId: string, conversationId: string, at: number): void {
+    this.repo.markReplied(siteId, visitorId, firingId, conversationId, at);
   }
 
   /** An agent's first answer in a conversation a trigger started: the invitation became a chat. */
-  async answered(conversationId: string, at: number): Promise<void> {
-    await this.groupCommit.run(() => this.repo.markAnswered(conversationId, at));
+  async answered(siteId: string, conversationId: string, at: number): Promise<void> {
+    await this.groupCommit.run(() => this.repo.markAnswered(siteId, conversationId, at));
   }
 
   /** The cart adapters saw checkout or a purchase: it counts for the week's firings and held-back visits. */
-  async cartStage(visitorId: string, stage: 'checkout' | 'purchase', at: number): Promise<void> {
-    await this.groupCommit.run(() => this.repo.markConversion(visitorId, stage, at, at - ATTRIBUTION_MS));
+  async cartStage(siteId: string, visitorId: string, stage: 'checkout' | 'purchase', at: number): Promise<void> {
+    await this.groupCommit.run(() => this.repo.markConversion(siteId, visitorId, stage, at, at - ATTRIBUTION_MS));
   }
 
   report(siteId: string, days: number): TriggerReportBody {

@@ -135,6 +135,7 @@ export async function buildApp(config: Config): Promise<App> {
   await app.register(conversationRoutes, { conversations, views });
   await app.register(adminAgentRoutes, {
     agents,
+    checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
     setMemberships: (siteId, agentId, ids) => departments.setMemberships(siteId, agentId, ids),
     agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
     list: (siteId) => coordinator.list(siteId).agents,

@@ -14,6 +14,8 @@ import type { AgentsService } from './agents.service.ts';
 
 export interface AdminAgentRoutesOptions {
   agents: AgentsService;
+  /** Whether every id is a department of the site, checked before anything is written. */
+  checkDepartments: (siteId: string, departmentIds: string[]) => Result<string[]>;
   setMemberships: (siteId: string, agentId: string, departmentIds: string[]) => Result<string[]>;
   /** Tells the team an agent changed (rooms, presence, routing) and returns its summary. */
   agentChanged: (agentId: string, siteId: string) => AgentSummary | null;
@@ -35,6 +37,8 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
     async (request, reply) => {
       const siteId = request.agent!.siteId;
       const { departmentIds, ...input } = request.body;
+      const checked = opts.checkDepartments(siteId, departmentIds);
+      if (!checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
       const created = await opts.agents.create({ siteId, ...input });
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
       const memberships = opts.setMemberships(siteId, created.data.id, departmentIds);
@@ -49,6 +53,8 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
     async (request, reply) => {
       const siteId = request.agent!.siteId;
       const { departmentIds, ...changes } = request.body;
+      const checked = departmentIds ? opts.checkDepartments(siteId, departmentIds) : null;
+      if (checked && !checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
       const updated = await opts.agents.update(siteId, request.params.agentId, changes);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       if (departmentIds) {

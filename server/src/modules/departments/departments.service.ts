@@ -55,11 +55,18 @@ export class DepartmentsService {
     return this.cached(`members:${siteId}:${departmentId}`, () => this.repo.agentIdsIn(siteId, departmentId));
   }
 
-  /** Replaces an agent's memberships; refuses departments of another site. */
-  setMemberships(siteId: string, agentId: string, departmentIds: string[]): Result<string[]> {
+  /** Whether every id is a department of the site; another site's answers like a missing one. */
+  checkDepartments(siteId: string, departmentIds: readonly string[]): Result<string[]> {
     const unique = [...new Set(departmentIds)];
     const known = this.repo.existingIds(siteId, unique);
-    if (known.length !== unique.length) return fail('invalid_payload', 'Unknown department');
+    return known.length === unique.length ? ok(unique) : fail('not_found', 'No such department');
+  }
+
+  /** Replaces an agent's memberships; refuses departments of another site. */
+  setMemberships(siteId: string, agentId: string, departmentIds: string[]): Result<string[]> {
+    const checked = this.checkDepartments(siteId, departmentIds);
+    if (!checked.ok) return checked;
+    const unique = checked.data;
     this.repo.setMemberships(siteId, agentId, unique);
     this.cache.clear();
     return ok(unique);

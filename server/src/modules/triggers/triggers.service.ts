@@ -74,8 +74,10 @@ export class TriggersService {
   }
 
   create(siteId: string, input: TriggerRuleInput): Result<TriggerRule> {
-    const problem = invalidPattern(input) ?? this.invalidReference(siteId, input);
+    const problem = invalidPattern(input);
     if (problem) return fail('invalid_payload', problem);
+    const unknown = this.unknownReference(siteId, input);
+    if (unknown) return unknown;
     const rules = this.#rulesOf(siteId);
     if (rules.length >= TRIGGER_RULES_MAX) return fail('conflict', `A site has at most ${TRIGGER_RULES_MAX} rules`);
     const now = Date.now();
@@ -93,8 +95,10 @@ export class TriggersService {
   }
 
   update(siteId: string, id: string, changes: Partial<TriggerRuleInput>): Result<TriggerRule> {
-    const problem = invalidPattern(changes) ?? this.invalidReference(siteId, changes);
+    const problem = invalidPattern(changes);
     if (problem) return fail('invalid_payload', problem);
+    const unknown = this.unknownReference(siteId, changes);
+    if (unknown) return unknown;
     const row = this.repo.update(siteId, id, { ...changes, updatedAt: Date.now() });
     this.#rules.delete(siteId);
     return row ? ok(toRule(row)) : fail('not_found', 'No such trigger');
@@ -106,10 +110,11 @@ export class TriggersService {
     return deleted ? ok(null) : fail('not_found', 'No such trigger');
   }
 
-  /** The new order must name every rule of the site exactly once. */
+  /** The new order must name every rule of the site exactly once; an id of no rule of the site is not found. */
   reorder(siteId: string, ids: readonly string[]): Result<TriggerRule[]> {
     const current = this.#rulesOf(siteId);
     const known = new Set(current.map((r) => r.id));
+    if (ids.some((id) => !known.has(id))) return fail('not_found', 'No such trigger');
     if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
       return fail('invalid_payload', 'The order must list every rule of the site once');
     }
@@ -216,10 +221,11 @@ export class TriggersService {
     return rules;
   }
 
-  private invalidReference(siteId: string, input: Partial<TriggerRuleInput>): string | null {
+  /** An agent or department the rule names must be the site's; another site's answers like a missing one. */
+  private unknownReference(siteId: string, input: Partial<TriggerRuleInput>): Result<never> | null {
     const { agentId, departmentId } = input.action ?? {};
-    if (agentId && this.team.agentName(siteId, agentId) === null) return 'No such agent on this site';
-    if (departmentId && !this.team.departmentExists(siteId, departmentId)) return 'No such department on this site';
+    if (agentId && this.team.agentName(siteId, agentId) === null) return fail('not_found', 'No such agent');
+    if (departmentId && !this.team.departmentExists(siteId, departmentId)) return fail('not_found', 'No such department');
     return null;
   }
 }

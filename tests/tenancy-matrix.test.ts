@@ -152,7 +152,7 @@ const apiCases = (): Record<string, RouteCase> => ({
 /** Routes outside /api serve files and the demo shop's pages: no site-owned row behind them. */
 const publicRoutes: Array<[RegExp, string]> = [
   [/^GET \/$/, 'redirect to the demo shop'],
-  [/^GET \/\*$/, 'the console’s static files'],
+  [/^GET \/(\*|console(\/.*)?)$/, 'the console’s static files (one route per built file)'],
   [/^GET \/widget\.js$/, 'the widget bundle'],
   [/^GET \/widget\/i18n\/:file$/, 'the widget’s catalogues'],
   [/^GET \/shop(\/|\/(products\/:slug|cart|checkout|shop\.js|shop\.css|favicon\.svg|img\/[\w-]+\.svg))?$/, 'the demo shop'],

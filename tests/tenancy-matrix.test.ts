@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentCommandSchemas, type AgentClientEvents } from '@mostrador/shared';
-import { agentCommand, startTestServer, type TestServer } from '@mostrador/server/testing';
+import { agentCommandSchemas, visitorCommandSchemas, type AgentClientEvents, type VisitorClientEvents } from '@mostrador/shared';
+import { agentCommand, startTestServer, visitorCommand, type TestServer } from '@mostrador/server/testing';
 import {
   MISSING,
   createSite,
@@ -15,10 +15,11 @@ import {
 /*
  * Issue 11: every reference a command or a route takes is resolved within
  * the caller's site. Site A's admin hands each agent command and each route
- * site B's ids; the answer must be "not found", exactly as for an id nobody
- * has, nothing may reach site B's sockets, and no row may change. The tables
- * are checked against the contract and against fastify's own routes, so a
- * new command or route fails here until it is listed.
+ * site B's ids, and site A's visitor each widget command that takes an id;
+ * the answer must be "not found", exactly as for an id nobody has, nothing
+ * may reach site B's sockets, and no row may change. The tables are checked
+ * against the contract and against fastify's own routes, so a new command or
+ * route fails here until it is listed.
  */
 
 /** How a case is built: `ref` is site B's ids or MISSING's, `own` is site A's. */
@@ -62,6 +63,19 @@ const agentCases: Record<keyof AgentClientEvents, Case> = {
   'visitors:unwatch': { noReference: {} },
   'visitor:follow': { references: [(ref) => ({ visitorId: ref.visitorId })] },
   'visitor:unfollow': { sameAsMissing: [(ref) => ({ visitorId: ref.visitorId })] },
+};
+
+/** The widget's commands: the site and the visitor come from the token; the rest touch only the visitor's own rows. */
+const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | { ownRowsOnly: string }> = {
+  'message:send': { ownRowsOnly: 'the visitor’s own open conversation; a department is a slug of the token’s site' },
+  'typing:set': { ownRowsOnly: 'the visitor’s own open conversation' },
+  'conversation:sync': { references: [(ref) => ({ conversationId: ref.conversationId, afterSeq: 0 })] },
+  'conversation:close': { references: [(ref) => ({ conversationId: ref.conversationId })] },
+  'page:viewed': { ownRowsOnly: 'the visitor’s own trail' },
+  'cart:updated': { ownRowsOnly: 'the visitor’s own cart' },
+  'visitor:identify': { ownRowsOnly: 'links the visitor to a customer of the token’s site, by the shop’s external id' },
+  'trigger:reported': { references: [(ref) => ({ ruleId: ref.triggerId, firingId: 'fire-tenancy-1', outcome: 'fired' })] },
+  'trigger:opened': { ownRowsOnly: 'a firing id the visitor itself chose, looked up by its site and visitor' },
 };
 
 type Request = { method: string; url: string; body?: unknown };
@@ -204,6 +218,30 @@ describe('another site’s ids', () => {
       ['message:created'],
     ]);
     expect(heard.flat().every((f) => JSON.stringify(f.payload).includes('marker after'))).toBe(true);
+  });
+
+  it('answer every widget command exactly like missing ones, reach no one on that site and change no row', async () => {
+    expect(Object.keys(visitorCases).sort()).toEqual(Object.keys(visitorCommandSchemas).sort());
+    const before = snapshot(server);
+    const heard = [b.admin, b.agent, b.visitor].map(record);
+
+    for (const [name, spec] of Object.entries(visitorCases) as Array<[keyof VisitorClientEvents, (typeof visitorCases)[keyof VisitorClientEvents]]>) {
+      if ('ownRowsOnly' in spec) continue;
+      for (const build of spec.references) {
+        const foreign = await visitorCommand(a.visitor, name, build(b.refs, a.refs));
+        const missing = await visitorCommand(a.visitor, name, build(MISSING, a.refs));
+        expect(foreign, name).toEqual(missing);
+        expect(foreign, name).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      }
+    }
+
+    expect(snapshot(server)).toEqual(before);
+    await markerThrough(b, 'after-widget');
+    expect(heard.map((facts) => facts.map((f) => f.event))).toEqual([
+      ['message:created', 'message:created'],
+      ['message:created'],
+      ['message:created'],
+    ]);
   });
 
   it('answer every admin route with 404 exactly like missing ones, and change no row', async () => {

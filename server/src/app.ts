@@ -87,7 +87,7 @@ export async function buildApp(config: Config): Promise<App> {
   // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
   const refusedOrigins = new RefusedOrigins(app.log);
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
-  const agents = new AgentsService(new AgentsRepository(app.db), (id) => departments.departmentIdsOf(id));
+  const agents = new AgentsService(new AgentsRepository(app.db), (siteId, id) => departments.departmentIdsOf(siteId, id));
   // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
   const sessions = new SessionsService(new SessionsRepository(app.db), agents, config.sessionDays, {
     endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
@@ -99,27 +99,28 @@ export async function buildApp(config: Config): Promise<App> {
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence);
   const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
-    agentName: (siteId, agentId) => {
-      const agent = team.agent(agentId);
-      return agent?.siteId === siteId ? agent.name : null;
-    },
+    agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
     departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
     siteName: (siteId) => sites.byId(siteId)?.name ?? '',
   });
 
   // Conversations and routing, over one repository and the group commit.
   const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction);
-  const access = new AccessResolver((id) => repo.guestIds(id), (id) => team.departmentIdsOf(id));
+  const access = new AccessResolver(
+    (siteId, id) => repo.guestIds(siteId, id),
+    (siteId, id) => team.departmentIdsOf(siteId, id),
+  );
   const board = new QueueBoard(repo, team);
-  const views = new ConversationViews(repo, team, board);
-  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (visitorId) =>
-    activity.conversationChanged(visitorId),
+  const views = new ConversationViews(repo, team, (row) => board.infoFor(row));
+  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
+    activity.conversationChanged(siteId, visitorId),
   );
   const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
   const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team, {
     invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-    repliedInTx: (visitorId, firingId, conversationId, at) => triggers.repliedInTx(visitorId, firingId, conversationId, at),
-    answered: (conversationId, at) => void triggers.answered(conversationId, at),
+    repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
+      triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+    answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
   });
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
@@ -127,9 +128,10 @@ export async function buildApp(config: Config): Promise<App> {
   const watching = attachVisitorWatching(app.realtime.agents);
   const activity = new VisitorActivity(visitors, new ActivityRepository(app.db), app.groupCommit, {
     ...watching.ports,
-    openConversationOf: (visitorId) => conversations.openForVisitor(visitorId)?.id ?? null,
-    conversationsOf: (visitorIds, limit) => conversations.conversationsOf(visitorIds, limit).map((c) => views.earlier(c)),
-    cartStageReached: (visitorId, stage, at) => void triggers.cartStage(visitorId, stage, at),
+    openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
+    conversationsOf: (siteId, visitorIds, limit) =>
+      conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
+    cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
     log: (err) => app.log.error({ err }, 'visitor activity write failed'),
   }, {
     ...DEFAULT_ACTIVITY_OPTIONS,
@@ -153,6 +155,7 @@ export async function buildApp(config: Config): Promise<App> {
   await app.register(conversationRoutes, { conversations, views });
   await app.register(adminAgentRoutes, {
     agents,
+    checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
     setMemberships: (siteId, agentId, ids) => departments.setMemberships(siteId, agentId, ids),
     agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
     list: (siteId) => coordinator.list(siteId).agents,

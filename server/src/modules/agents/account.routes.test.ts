@@ -63,7 +63,7 @@ describe('the agent’s own sessions', () => {
 
   it('cannot end a colleague’s session, which answers like a missing one', async () => {
     const mine = (await loginFrom(CHROME_MAC)).cookies!;
-    const siteId = app.services.agents.byId((await me(mine)).json().agent.id)!.siteId;
+    const siteId = (await me(mine)).json().agent.site.id;
     await app.services.agents.create({ siteId, email: 'other@shop.example', name: 'Other', role: 'admin', password: 'other-pass' });
     const theirs = sessionCookie(
       await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'other@shop.example', password: 'other-pass' } }),

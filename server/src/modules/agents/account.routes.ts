@@ -59,7 +59,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     { schema: { body: PasswordChangeBody, response: { 200: EndedSessionsBody, ...errors } } },
     async (request, reply) => {
       const { profile, siteId, sessionId } = request.agent!;
-      if (!(await agents.passwordMatches(profile.id, request.body.currentPassword))) {
+      if (!(await agents.passwordMatches(request.agent!.siteId, profile.id, request.body.currentPassword))) {
         return refuse(reply, { code: 'forbidden', message: 'Wrong password' });
       }
       const updated = await agents.update(siteId, profile.id, { password: request.body.newPassword });
@@ -70,14 +70,14 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
   );
 
   app.get('/api/account/two-factor', { schema: { response: { 200: TwoFactorStatus, ...errors } } }, async (request) =>
-    twoFactor.status(request.agent!.profile.id),
+    twoFactor.status(request.agent!.siteId, request.agent!.profile.id),
   );
 
   app.post(
     '/api/account/two-factor/enrolment',
     { schema: { response: { 200: TwoFactorEnrolment, ...errors } } },
     async (request, reply) => {
-      const started = twoFactor.begin(request.agent!.profile.id);
+      const started = twoFactor.begin(request.agent!.siteId, request.agent!.profile.id);
       return started.ok ? started.data : refuse(reply, started.error);
     },
   );
@@ -86,7 +86,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     '/api/account/two-factor/confirm',
     { schema: { body: TwoFactorCodeBody, response: { 200: RecoveryCodesBody, ...errors } } },
     async (request, reply) => {
-      const confirmed = twoFactor.confirm(request.agent!.profile.id, request.body.code);
+      const confirmed = twoFactor.confirm(request.agent!.siteId, request.agent!.profile.id, request.body.code);
       return confirmed.ok ? confirmed.data : refuse(reply, confirmed.error);
     },
   );
@@ -95,7 +95,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     '/api/account/two-factor/disable',
     { schema: { body: TwoFactorDisableBody, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      const disabled = await twoFactor.disable(request.agent!.profile.id, request.body.password);
+      const disabled = await twoFactor.disable(request.agent!.siteId, request.agent!.profile.id, request.body.password);
       if (!disabled.ok) return refuse(reply, disabled.error);
       return reply.status(204).send(null);
     },

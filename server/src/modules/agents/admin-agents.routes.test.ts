@@ -71,9 +71,12 @@ describe('admin pages API', () => {
       method: 'PATCH',
       url: `/api/admin/agents/${target.id}`,
       cookies: admin,
-      payload: { departmentIds: ['dep_nope'] },
+      payload: { departmentIds: ['dep_nope'], capacity: 2 },
     });
-    expect(unknownDept.statusCode).toBe(400);
+    expect(unknownDept.statusCode).toBe(404);
+    expect(unknownDept.json().error.code).toBe('not_found');
+    const after = await app.inject({ method: 'GET', url: '/api/admin/agents', cookies: admin });
+    expect(after.json().agents.find((a: { id: string }) => a.id === target.id)).toMatchObject({ capacity: 7 });
   });
 
   it('saves the site settings, trimming origins', async () => {

@@ -15,6 +15,8 @@ import type { SessionsService } from './sessions.service.ts';
 
 export interface AdminAgentRoutesOptions {
   agents: AgentsService;
+  /** Whether every id is a department of the site, checked before anything is written. */
+  checkDepartments: (siteId: string, departmentIds: string[]) => Result<string[]>;
   setMemberships: (siteId: string, agentId: string, departmentIds: string[]) => Result<string[]>;
   /** Tells the team an agent changed (rooms, presence, routing) and returns its summary. */
   agentChanged: (agentId: string, siteId: string) => AgentSummary | null;
@@ -39,6 +41,8 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
     async (request, reply) => {
       const siteId = request.agent!.siteId;
       const { departmentIds, ...input } = request.body;
+      const checked = opts.checkDepartments(siteId, departmentIds);
+      if (!checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
       const created = await opts.agents.create({ siteId, ...input });
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
       const memberships = opts.setMemberships(siteId, created.data.id, departmentIds);
@@ -53,7 +57,9 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
     async (request, reply) => {
       const { siteId, profile, sessionId } = request.agent!;
       const { departmentIds, ...changes } = request.body;
-      const before = opts.agents.byId(request.params.agentId);
+      const checked = departmentIds ? opts.checkDepartments(siteId, departmentIds) : null;
+      if (checked && !checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
+      const before = opts.agents.byId(siteId, request.params.agentId);
       const updated = await opts.agents.update(siteId, request.params.agentId, changes, profile.id);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       if (departmentIds) {

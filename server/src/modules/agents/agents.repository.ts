@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agents, sites } from '../../db/schema.ts';
 
@@ -12,8 +12,13 @@ export class AgentsRepository {
     this.db.insert(agents).values(row).run();
   }
 
-  byId(id: string): AgentRow | undefined {
-    return this.db.select().from(agents).where(eq(agents.id, id)).get();
+  /** Within the site only: another site's agent is not found. */
+  byId(siteId: string, id: string): AgentRow | undefined {
+    return this.db
+      .select()
+      .from(agents)
+      .where(and(eq(agents.siteId, siteId), eq(agents.id, id)))
+      .get();
   }
 
   listBySite(siteId: string): AgentRow[] {
@@ -21,12 +26,18 @@ export class AgentsRepository {
   }
 
   update(
+    siteId: string,
     id: string,
     changes: Partial<
       Pick<AgentRow, 'name' | 'role' | 'capacity' | 'passwordHash' | 'availability' | 'active' | 'totpSecret' | 'totpLastStep'>
     >,
   ): AgentRow | undefined {
-    return this.db.update(agents).set(changes).where(eq(agents.id, id)).returning().get();
+    return this.db
+      .update(agents)
+      .set(changes)
+      .where(and(eq(agents.siteId, siteId), eq(agents.id, id)))
+      .returning()
+      .get();
   }
 
   byEmail(email: string): AgentRow | undefined {

@@ -25,13 +25,13 @@ export class AgentsService {
   /**
    * Agents by site, read on every routing decision and every inbox row:
    * kept in memory and dropped on each write (this process is the only writer).
+   * Looked up by site first, so another site's agent is never found.
    */
-  private readonly bySite = new Map<string, AgentRow[]>();
-  private readonly byAgentId = new Map<string, AgentRow>();
+  private readonly bySite = new Map<string, { rows: AgentRow[]; byId: Map<string, AgentRow> }>();
 
   constructor(
     private readonly repo: AgentsRepository,
-    private readonly departmentIdsOf: (agentId: string) => string[],
+    private readonly departmentIdsOf: (siteId: string, agentId: string) => string[],
   ) {}
 
   async create(input: NewAgent): Promise<Result<AgentRow>> {
@@ -58,50 +58,49 @@ export class AgentsService {
 
   /** `byAgentId` is who edits: nobody may deactivate themselves and lock the site out. */
   async update(siteId: string, agentId: string, changes: AgentChanges, byAgentId?: string): Promise<Result<AgentRow>> {
-    const existing = this.repo.byId(agentId);
-    if (!existing || existing.siteId !== siteId) return fail('not_found', 'No such agent');
+    const existing = this.repo.byId(siteId, agentId);
+    if (!existing) return fail('not_found', 'No such agent');
     if (changes.active === false && agentId === byAgentId) return fail('conflict', 'You cannot deactivate yourself');
     const { password, ...rest } = changes;
     const columns = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
     if (Object.keys(columns).length === 0) return ok(existing);
-    const updated = this.repo.update(agentId, columns);
+    const updated = this.repo.update(siteId, agentId, columns);
     this.forget();
     return ok(updated ?? existing);
   }
 
-  setAvailability(agentId: string, availability: AgentAvailability): AgentRow | undefined {
-    const updated = this.repo.update(agentId, { availability });
+  setAvailability(siteId: string, agentId: string, availability: AgentAvailability): AgentRow | undefined {
+    const updated = this.repo.update(siteId, agentId, { availability });
     this.forget();
     return updated;
   }
 
   /** Two-factor settings: the confirmed secret (null turns it off) and the last time step accepted. */
-  setTotp(agentId: string, changes: Partial<Pick<AgentRow, 'totpSecret' | 'totpLastStep'>>): void {
-    this.repo.update(agentId, changes);
+  setTotp(siteId: string, agentId: string, changes: Partial<Pick<AgentRow, 'totpSecret' | 'totpLastStep'>>): void {
+    this.repo.update(siteId, agentId, changes);
     this.forget();
   }
 
-  byId(agentId: string): AgentRow | undefined {
-    const cached = this.byAgentId.get(agentId);
-    if (cached) return cached;
-    const row = this.repo.byId(agentId);
-    if (row) this.list(row.siteId);
-    return row;
+  byId(siteId: string, agentId: string): AgentRow | undefined {
+    return this.site(siteId).byId.get(agentId);
   }
 
   list(siteId: string): AgentRow[] {
-    let rows = this.bySite.get(siteId);
-    if (!rows) {
-      rows = this.repo.listBySite(siteId);
-      this.bySite.set(siteId, rows);
-      for (const row of rows) this.byAgentId.set(row.id, row);
+    return this.site(siteId).rows;
+  }
+
+  private site(siteId: string): { rows: AgentRow[]; byId: Map<string, AgentRow> } {
+    let site = this.bySite.get(siteId);
+    if (!site) {
+      const rows = this.repo.listBySite(siteId);
+      site = { rows, byId: new Map(rows.map((row) => [row.id, row])) };
+      this.bySite.set(siteId, site);
     }
-    return rows;
+    return site;
   }
 
   private forget(): void {
     this.bySite.clear();
-    this.byAgentId.clear();
   }
 
   /**
@@ -114,8 +113,8 @@ export class AgentsService {
     return row && valid && row.active ? row : null;
   }
 
-  async passwordMatches(agentId: string, password: string): Promise<boolean> {
-    const row = this.repo.byId(agentId);
+  async passwordMatches(siteId: string, agentId: string, password: string): Promise<boolean> {
+    const row = this.repo.byId(siteId, agentId);
     return verifyPassword(password, row?.passwordHash ?? DECOY_HASH).then((valid) => valid && row !== undefined);
   }
 
@@ -129,7 +128,7 @@ export class AgentsService {
       email: found.agent.email,
       role: found.agent.role,
       capacity: found.agent.capacity,
-      departmentIds: this.departmentIdsOf(agentId),
+      departmentIds: this.departmentIdsOf(found.site.id, agentId),
       site: found.site,
     };
     return { profile, siteId: found.site.id, sessionId };

@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
       const agent = await agents.withCredentials(request.body.email, request.body.password);
       if (!agent) return reply.status(401).send(WRONG_CREDENTIALS);
       // With two-factor login on, a right password earns a challenge, not a session.
-      if (agent.totpSecret) return reply.send({ secondStep: { challenge: challenges.issue(agent.id) } });
+      if (agent.totpSecret) return reply.send({ secondStep: { challenge: challenges.issue({ siteId: agent.siteId, agentId: agent.id }) } });
       return signIn(reply, agent.id, request.headers['user-agent']);
     },
   );
@@ -54,10 +54,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     '/api/auth/login/second-step',
     { schema: { body: SecondStepBody, response: { 200: AgentResponse, 401: ErrorResponse } } },
     async (request, reply) => {
-      const agentId = challenges.attempt(request.body.challenge);
-      if (!agentId || !twoFactor.verify(agentId, request.body.code)) return reply.status(401).send(WRONG_CODE);
+      const owner = challenges.attempt(request.body.challenge);
+      if (!owner || !twoFactor.verify(owner.siteId, owner.agentId, request.body.code)) return reply.status(401).send(WRONG_CODE);
       challenges.settle(request.body.challenge);
-      return signIn(reply, agentId, request.headers['user-agent']);
+      return signIn(reply, owner.agentId, request.headers['user-agent']);
     },
   );
 

@@ -3,8 +3,13 @@ import { hashSecret, newSecret } from '../../db/ids.ts';
 const CHALLENGE_MS = 5 * 60 * 1000;
 const ATTEMPTS = 5;
 
-interface Challenge {
+/** Whose challenge it is: the site and agent the right password named. */
+export interface ChallengeOwner {
+  siteId: string;
   agentId: string;
+}
+
+interface Challenge extends ChallengeOwner {
   expiresAt: number;
   attemptsLeft: number;
 }
@@ -18,15 +23,15 @@ interface Challenge {
 export class LoginChallenges {
   private readonly byHash = new Map<string, Challenge>();
 
-  issue(agentId: string, now = Date.now()): string {
+  issue({ siteId, agentId }: ChallengeOwner, now = Date.now()): string {
     for (const [hash, challenge] of this.byHash) if (challenge.expiresAt <= now) this.byHash.delete(hash);
     const token = newSecret();
-    this.byHash.set(hashSecret(token), { agentId, expiresAt: now + CHALLENGE_MS, attemptsLeft: ATTEMPTS });
+    this.byHash.set(hashSecret(token), { siteId, agentId, expiresAt: now + CHALLENGE_MS, attemptsLeft: ATTEMPTS });
     return token;
   }
 
   /** Spends one attempt and returns whose challenge it is, or null when it is unknown, expired or spent. */
-  attempt(token: string, now = Date.now()): string | null {
+  attempt(token: string, now = Date.now()): ChallengeOwner | null {
     const hash = hashSecret(token);
     const challenge = this.byHash.get(hash);
     if (!challenge || challenge.expiresAt <= now || challenge.attemptsLeft <= 0) {
@@ -34,7 +39,7 @@ export class LoginChallenges {
       return null;
     }
     challenge.attemptsLeft -= 1;
-    return challenge.agentId;
+    return { siteId: challenge.siteId, agentId: challenge.agentId };
   }
 
   /** A challenge answered rightly cannot be answered again. */

@@ -40,18 +40,18 @@ export class TwoFactorService {
     private readonly codes: RecoveryCodesRepository,
   ) {}
 
-  status(agentId: string): TwoFactorStatus {
-    const enabled = this.enabled(agentId);
+  status(siteId: string, agentId: string): TwoFactorStatus {
+    const enabled = this.enabled(siteId, agentId);
     return { enabled, recoveryCodesLeft: enabled ? this.codes.unusedCount(agentId) : 0 };
   }
 
-  enabled(agentId: string): boolean {
-    return Boolean(this.agents.byId(agentId)?.totpSecret);
+  enabled(siteId: string, agentId: string): boolean {
+    return Boolean(this.agents.byId(siteId, agentId)?.totpSecret);
   }
 
   /** A new secret to scan; nothing changes until `confirm`. */
-  begin(agentId: string): Result<TwoFactorEnrolment> {
-    const agent = this.agents.byId(agentId);
+  begin(siteId: string, agentId: string): Result<TwoFactorEnrolment> {
+    const agent = this.agents.byId(siteId, agentId);
     if (!agent) return fail('not_found', 'No such agent');
     if (agent.totpSecret) return fail('conflict', 'Two-factor login is already on');
     const secret = new Secret({ size: 20 }).base32;
@@ -60,23 +60,23 @@ export class TwoFactorService {
   }
 
   /** Turns two-factor login on with the pending secret if the code matches; returns the recovery codes, once. */
-  confirm(agentId: string, code: string): Result<{ recoveryCodes: string[] }> {
+  confirm(siteId: string, agentId: string, code: string): Result<{ recoveryCodes: string[] }> {
     const pending = this.pending.get(agentId);
-    const agent = this.agents.byId(agentId);
+    const agent = this.agents.byId(siteId, agentId);
     if (!pending || pending.expiresAt <= Date.now() || !agent) return fail('conflict', 'Start the enrolment again');
     const delta = totpFor(pending.secret, agent.email).validate({ token: code, window: 1 });
     if (delta === null) return fail('invalid_payload', 'Wrong code');
     this.pending.delete(agentId);
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     this.codes.replace(agentId, recoveryCodes.map((c) => hashSecret(normalizedRecoveryCode(c))));
-    this.agents.setTotp(agentId, { totpSecret: pending.secret, totpLastStep: this.stepNow() + delta });
+    this.agents.setTotp(siteId, agentId, { totpSecret: pending.secret, totpLastStep: this.stepNow() + delta });
     return ok({ recoveryCodes });
   }
 
   /** Turning it off asks for the password, so an unattended console cannot weaken the account. */
-  async disable(agentId: string, password: string): Promise<Result<null>> {
-    if (!(await this.agents.passwordMatches(agentId, password))) return fail('forbidden', 'Wrong password');
-    this.agents.setTotp(agentId, { totpSecret: null, totpLastStep: null });
+  async disable(siteId: string, agentId: string, password: string): Promise<Result<null>> {
+    if (!(await this.agents.passwordMatches(siteId, agentId, password))) return fail('forbidden', 'Wrong password');
+    this.agents.setTotp(siteId, agentId, { totpSecret: null, totpLastStep: null });
     this.codes.replace(agentId, []);
     return ok(null);
   }
@@ -85,8 +85,8 @@ export class TwoFactorService {
    * The second login step: six digits from the app (each accepted once), or
    * one unused recovery code (spent by an atomic claim).
    */
-  verify(agentId: string, code: string): boolean {
-    const agent = this.agents.byId(agentId);
+  verify(siteId: string, agentId: string, code: string): boolean {
+    const agent = this.agents.byId(siteId, agentId);
     if (!agent?.totpSecret) return false;
     const trimmed = code.trim();
     if (!TOTP_CODE.test(trimmed)) {
@@ -96,7 +96,7 @@ export class TwoFactorService {
     if (delta === null) return false;
     const step = this.stepNow() + delta;
     if (agent.totpLastStep !== null && step <= agent.totpLastStep) return false;
-    this.agents.setTotp(agentId, { totpLastStep: step });
+    this.agents.setTotp(siteId, agentId, { totpLastStep: step });
     return true;
   }
 

@@ -5,7 +5,7 @@ import type { AuthenticatedAgent } from '../agents/index.ts';
 import type { VisitorActivity, VisitorWatching } from '../visitors/index.ts';
 import { normalizeOrigin, serverOriginOf } from '../sites/index.ts';
 import type { AgentActor } from './actors.ts';
-import { agentRooms, sessionRoom } from './conversations.broadcast.ts';
+import { agentRooms, sessionRoom } from './rooms.ts';
 import type { ConversationsService } from './conversations.service.ts';
 import type { ConversationViews } from './conversations.views.ts';
 import type { RoutingService } from './routing.service.ts';
@@ -48,7 +48,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
   ns.on('connection', (socket) => {
     const { agentId, siteId, name, role, sessionId } = socket.data;
     const actor: AgentActor = { kind: 'agent', agentId, siteId, name, role, connectionId: socket.id };
-    void socket.join([...agentRooms({ agentId, siteId, role }, team.departmentIdsOf(agentId)), sessionRoom(sessionId)]);
+    void socket.join([...agentRooms({ agentId, siteId, role }, team.departmentIdsOf(siteId, agentId)), sessionRoom(sessionId)]);
     team.socketConnected(agentId, siteId);
     socket.on('disconnect', () => team.socketDisconnected(agentId, siteId));
 
@@ -80,7 +80,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
         'presence:set': (payload) => ok(team.setAvailability(agentId, siteId, payload.status)),
         'team:list': () => ok(team.list(siteId)),
         'conversation:start': async (payload) =>
-          mapOk(await conversations.startByAgent(actor, payload, activity.whereabouts(payload.visitorId)), (a) =>
+          mapOk(await conversations.startByAgent(actor, payload, activity.whereabouts(siteId, payload.visitorId)), (a) =>
             views.agentSent(a),
           ),
         ...watching.handlers(socket, siteId, activity),

@@ -5,7 +5,7 @@ import { isOriginAllowed, serverOriginOf, type RefusedOrigins, type SitesService
 import type { TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
-import { siteVisitorsRoom, visitorRoom } from './conversations.broadcast.ts';
+import { siteVisitorsRoom, visitorRoom } from './rooms.ts';
 import type { ConversationsService } from './conversations.service.ts';
 import type { ConversationViews } from './conversations.views.ts';
 
@@ -58,14 +58,14 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const { siteId, visitorId, token, label } = socket.data;
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
-    const open = conversations.openForVisitor(visitorId);
+    const open = conversations.openForVisitor(siteId, visitorId);
     const visitor = identified.get(socket);
     identified.delete(socket);
     if (visitor) activity.connected(socket.id, visitor, open?.id ?? null);
     // A tab closed mid-draft must not leave "typing…" (or the draft) on the agent's screen.
     let typing = false;
     socket.on('disconnect', () => {
-      activity.disconnected(socket.id, visitorId);
+      activity.disconnected(socket.id, siteId, visitorId);
       if (typing) conversations.visitorTyping(actor, false, null);
     });
     const site = sites.byId(siteId);
@@ -100,7 +100,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
           mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
         ...visitorContextHandlers({ socketId: socket.id, visitorId, siteId }, { activity, sites }),
         'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
-        'trigger:opened': ({ firingId }) => deps.triggers.opened(visitorId, firingId),
+        'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
       },
       log,
     );

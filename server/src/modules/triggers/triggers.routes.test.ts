@@ -53,7 +53,7 @@ describe('trigger rules API', () => {
     expect((await list()).map((r) => r.id)).toEqual([second!.id, first!.id]);
   });
 
-  it('refuses a broken regular expression, an incomplete order, and another site’s agent as sender', async () => {
+  it('refuses a broken regular expression and an incomplete order, and finds no other site’s agent as sender', async () => {
     const broken = { ...bigCart, conditions: [{ type: 'url', match: 'regex', pattern: '/products/(', negate: false }] };
     const bad = await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: admin, payload: broken });
     expect(bad.statusCode).toBe(400);
@@ -66,7 +66,12 @@ describe('trigger rules API', () => {
     const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const stranger = await app.services.agents.create({ siteId: other.id, email: 'x@other.example', name: 'X', role: 'agent', password: 'other-pass' });
     const foreignSender = { ...bigCart, action: { ...bigCart.action, agentId: stranger.ok ? stranger.data.id : 'agt_x' } };
-    expect((await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: admin, payload: foreignSender })).statusCode).toBe(400);
+    const before = await list();
+    const refused = await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: admin, payload: foreignSender });
+    // Another site's agent answers like a missing one (issue 11).
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error.code).toBe('not_found');
+    expect(await list()).toEqual(before);
   });
 
   it('reports every rule, with zeros before anything fired', async () => {

@@ -40,7 +40,7 @@ export interface LiveVisitorsOptions {
   /** Changes are folded together and told at most this often per site. */
   flushIntervalMs: number;
   onChanges(siteId: string, changes: VisitorsChanged): void;
-  onLeft(visitorId: string, at: number): void;
+  onLeft(siteId: string, visitorId: string, at: number): void;
 }
 
 /**
@@ -146,7 +146,7 @@ export class LiveVisitors {
     pending.updated.delete(entry.id);
     pending.left.add(entry.id);
     this.#scheduleFlush();
-    this.options.onLeft(entry.id, at);
+    this.options.onLeft(entry.siteId, entry.id, at);
   }
 
   #changed(entry: LiveEntry): void {

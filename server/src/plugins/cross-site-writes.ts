@@ -1,0 +1,43 @@
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import { normalizeOrigin, serverOriginOf } from '../modules/sites/index.ts';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface CrossSiteWritesOptions {
+  /** Extra origins the console may be served from, as for the agent socket. */
+  consoleOrigins: string[];
+  trustProxy: boolean;
+}
+
+/**
+ * Refuses a state-changing API call that a browser made for another site.
+ * The session cookie is SameSite=Lax, which stops most of these already;
+ * this is the second layer, for browsers or paths where Lax does not hold
+ * (a sibling subdomain is "same-site"). A request without Origin and without
+ * Sec-Fetch-Site did not come from a browser page (curl, scripts, tests).
+ */
+export const crossSiteWritesPlugin = fp<CrossSiteWritesOptions>(
+  async (app, { consoleOrigins, trustProxy }) => {
+    const extraOrigins = new Set(consoleOrigins.map(normalizeOrigin));
+    const isConsoleOrigin = (request: FastifyRequest, origin: string) => {
+      const normalized = normalizeOrigin(origin);
+      if (normalized === null) return false;
+      return normalized === normalizeOrigin(serverOriginOf(request.headers, trustProxy)) || extraOrigins.has(normalized);
+    };
+
+    app.addHook('onRequest', async (request, reply) => {
+      if (!WRITES.has(request.method) || !request.url.startsWith('/api/')) return;
+      const origin = request.headers.origin;
+      const fetchSite = request.headers['sec-fetch-site'];
+      const refused =
+        fetchSite === 'cross-site' ||
+        (fetchSite === 'same-site' && !(origin && isConsoleOrigin(request, origin))) ||
+        (origin !== undefined && !isConsoleOrigin(request, origin));
+      if (refused) {
+        await reply.status(403).send({ error: { code: 'forbidden', message: 'Cross-site request refused' } });
+      }
+    });
+  },
+  { name: 'cross-site-writes', fastify: '5.x' },
+);

@@ -48,6 +48,9 @@ describe('state-changing API calls from another site', () => {
       const res = await app.inject({ method, url: '/api/admin/site', cookies: admin, headers: { origin: 'https://evil.example' }, payload: {} });
       expect(res.statusCode, method).toBe(403);
     }
+    // However the path is spelled.
+    const encoded = await app.inject({ method: 'POST', url: '/%61pi/admin/agents', cookies: admin, headers: { origin: 'https://evil.example' }, payload: newAgent });
+    expect(encoded.statusCode).toBe(403);
     expect(await agentEmails()).not.toContain(newAgent.email);
   });
 

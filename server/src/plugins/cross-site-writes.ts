@@ -11,7 +11,7 @@ export interface CrossSiteWritesOptions {
 }
 
 /**
- * Refuses a state-changing API call that a browser made for another site.
+ * Refuses a state-changing call (all of them are under /api/) that a browser made for another site.
  * The session cookie is SameSite=Lax, which stops most of these already;
  * this is the second layer, for browsers or paths where Lax does not hold
  * (a sibling subdomain is "same-site"). A request without Origin and without
@@ -27,7 +27,8 @@ export const crossSiteWritesPlugin = fp<CrossSiteWritesOptions>(
     };
 
     app.addHook('onRequest', async (request, reply) => {
-      if (!WRITES.has(request.method) || !request.url.startsWith('/api/')) return;
+      // Every route, not just /api/: a path check on the raw URL could be dodged by its encoding.
+      if (!WRITES.has(request.method)) return;
       const origin = request.headers.origin;
       const fetchSite = request.headers['sec-fetch-site'];
       const refused =

@@ -38,7 +38,8 @@ const isCard = (digits: string) => ISSUER.test(digits) && luhn(digits);
 
 /**
  * Masks every digit of a card number but the last four, keeping its
- * separators, before a message leaves the page. Within one run of groups the
+ * separators: in the widget before a message leaves the page, and again on
+ * the server for clients that skip the widget. Within one run of groups the
  * card may sit beside other numbers ("4111 1111 1111 1111 123" with the
  * CVV), so every span of whole groups is tried, longest first.
  */

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import type { Config } from './config.ts';
+import { logOptions, type LogStream } from './log-options.ts';
 import {
   accountRoutes,
   adminAgentRoutes,
@@ -45,9 +46,11 @@ import {
   VisitorsService,
 } from './modules/visitors/index.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { crossSiteWritesPlugin } from './plugins/cross-site-writes.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 
 export interface Services {
   sites: SitesService;
@@ -64,9 +67,9 @@ export interface Services {
 export type App = FastifyInstance & { services: Services };
 
 /** Builds the whole product and never listens: main.ts and the tests decide where it runs. */
-export async function buildApp(config: Config): Promise<App> {
+export async function buildApp(config: Config, options: { logStream?: LogStream } = {}): Promise<App> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: logOptions(config.logLevel, options.logStream),
     bodyLimit: MAX_FRAME_BYTES,
     trustProxy: config.trustProxy,
     forceCloseConnections: true,
@@ -76,6 +79,8 @@ export async function buildApp(config: Config): Promise<App> {
 
   // Cross-cutting plugins.
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin, { secureCookies: config.secureCookies });
+  await app.register(crossSiteWritesPlugin, { consoleOrigins: config.consoleOrigins, trustProxy: config.trustProxy });
   await app.register(dbPlugin, { file: config.databaseFile });
   await app.register(realtimePlugin);
 

@@ -16,6 +16,7 @@ import {
 } from '@mostrador/shared';
 import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
+import type { LogStream } from '../log-options.ts';
 
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
@@ -65,7 +66,10 @@ export async function buildTestApp(
  * A real server on an ephemeral port with a temporary SQLite file, one site
  * whose shop lives at SHOP_ORIGIN, and one agent. Nothing is mocked.
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  options: { logStream?: LogStream } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mostrador-test-'));
   const config: Config = {
     ...loadConfig({}),
@@ -75,7 +79,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     port: 0,
     ...overrides,
   };
-  let app = await buildApp(config);
+  let app = await buildApp(config, options);
   const site = app.services.sites.create({ name: 'Test shop', allowedOrigins: [SHOP_ORIGIN] });
   const agentEmail = 'agent@shop.example';
   await app.services.agents.create({
@@ -100,7 +104,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       await server.app.close();
     },
     async restart() {
-      app = await buildApp(config);
+      app = await buildApp(config, options);
       await app.listen({ port, host: config.host });
       server.app = app;
     },

@@ -1,5 +1,5 @@
 import type { AgentTypingChanged, QueueUpdated, SessionEstablished, VisitorConversation, VisitorEvent } from '@mostrador/shared';
-import { maskCardNumbers } from '../context/cardMask.ts';
+import { maskCardNumbers } from '@mostrador/shared/cardMask';
 import { createStore, type Store } from '../util/store.ts';
 import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
 import { newClientId } from './clientId.ts';

@@ -1,5 +1,6 @@
 import { agentCommandSchemas, mapOk, ok, type AgentClientEvents } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
+import { maskingCardNumbers } from '../../realtime/card-masking.ts';
 import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import type { VisitorActivity, VisitorWatching } from '../visitors/index.ts';
@@ -55,7 +56,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
     registerCommands<AgentClientEvents>(
       socket,
       agentCommandSchemas,
-      {
+      maskingCardNumbers<AgentClientEvents>({
         'conversation:list': (payload) =>
           mapOk(conversations.list(actor, payload.view ?? 'mine'), (rows) => ({
             conversations: rows.map((r) => views.summary(r)),
@@ -84,7 +85,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
             views.agentSent(a),
           ),
         ...watching.handlers(socket, siteId, activity),
-      },
+      }),
       log,
     );
   });

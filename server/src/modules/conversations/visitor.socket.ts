@@ -1,5 +1,6 @@
 import { mapOk, ORIGIN_NOT_ALLOWED, VisitorHandshake, visitorCommandSchemas, type OnlineAgents, type VisitorClientEvents } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
+import { maskingCardNumbers } from '../../realtime/card-masking.ts';
 import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
 import { isOriginAllowed, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
 import type { TriggersService } from '../triggers/index.ts';
@@ -86,7 +87,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     registerCommands<VisitorClientEvents>(
       socket,
       visitorCommandSchemas,
-      {
+      maskingCardNumbers<VisitorClientEvents>({
         'message:send': async (payload) =>
           mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
         'typing:set': (payload) => {
@@ -101,7 +102,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         ...visitorContextHandlers({ socketId: socket.id, visitorId, siteId }, { activity, sites }),
         'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
         'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
-      },
+      }),
       log,
     );
   });

@@ -43,6 +43,8 @@ describe('demo shop pages', () => {
       expect(res.body.split(tag)).toHaveLength(2);
       expect(res.body.match(/widget\.js/g)).toHaveLength(1);
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     }
     const list = await app.inject({ method: 'GET', url: '/shop/' });
     for (const product of DEMO_PRODUCTS) expect(list.body).toContain(`/shop/products/${product.slug}`);

@@ -41,6 +41,8 @@ export const demoShopRoutes: FastifyPluginAsync<DemoShopOptions> = async (app, {
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', SHOP_CSP)
+      // A shop's own choice, not the desk's no-referrer: the widget shows agents where shoppers came from.
+      .header('referrer-policy', 'strict-origin-when-cross-origin')
       .header('cache-control', 'no-cache')
       .send(page);
   }

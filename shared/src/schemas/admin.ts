@@ -53,3 +53,14 @@ export const SiteSettings = z.object({
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 export const UpdateSiteBody = SiteSettings.omit({ key: true, identitySecret: true }).partial();
+
+/*
+ * The bodies the console sends, typed from the routes' own schemas. z.input, not z.infer: a client may
+ * leave out what has a default, and sends the text before the schema trims it.
+ */
+export type AgentCreateInput = z.input<typeof NewAgentBody>;
+export type AgentUpdateInput = z.input<typeof UpdateAgentBody>;
+export type DepartmentCreateInput = z.input<typeof NewDepartmentBody>;
+export type DepartmentUpdateInput = z.input<typeof UpdateDepartmentBody>;
+/** The key and the identity secret are the server's to mint; the secret only changes by rotation. */
+export type SiteUpdateInput = z.input<typeof UpdateSiteBody>;

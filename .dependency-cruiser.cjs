@@ -2,7 +2,7 @@
  * The import boundaries of the house, kept by machine (issue 11). `pnpm lint` runs this over every package.
  * Paths are relative to the repository root; pnpm's store puts packages under node_modules/.pnpm/…/node_modules/<name>/.
  */
-const DATABASE_DRIVERS = 'node_modules/(@types/)?(better-sqlite3|pg|drizzle-orm)/';
+const DATABASE_DRIVERS = '(^|node_modules/)(@types/)?(better-sqlite3|pg|drizzle-orm)(/|$)';
 const MODULE = '^server/src/modules/([^/]+)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -82,7 +82,6 @@ module.exports = {
     exclude: { path: ['(^|/)dist/', '^server/drizzle/', '^tests/guardrails/fixtures/'] },
     tsPreCompilationDeps: true,
     combinedDependencies: false,
-    tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],

@@ -1,5 +1,4 @@
 export { ActivityRepository } from './activity.repository.ts';
-export { identityHash } from './identity-hash.ts';
 export {
   DEFAULT_ACTIVITY_OPTIONS,
   VisitorActivity,

@@ -70,3 +70,15 @@ export type RefusedOriginsBody = z.infer<typeof RefusedOriginsBody>;
 /** Adds one origin to the site's allowed origins; answers with the site's settings. */
 export const AllowOriginBody = z.object({ origin: z.string().trim().min(1).max(200) });
 export type AllowOriginBody = z.infer<typeof AllowOriginBody>;
+export type AllowOriginInput = z.input<typeof AllowOriginBody>;
+
+/*
+ * The bodies the console sends, typed from the routes' own schemas. z.input, not z.infer: a client may
+ * leave out what has a default, and sends the text before the schema trims it.
+ */
+export type AgentCreateInput = z.input<typeof NewAgentBody>;
+export type AgentUpdateInput = z.input<typeof UpdateAgentBody>;
+export type DepartmentCreateInput = z.input<typeof NewDepartmentBody>;
+export type DepartmentUpdateInput = z.input<typeof UpdateDepartmentBody>;
+/** The key and the identity secret are the server's to mint; the secret only changes by rotation. */
+export type SiteUpdateInput = z.input<typeof UpdateSiteBody>;

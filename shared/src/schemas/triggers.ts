@@ -127,6 +127,13 @@ export const TriggerBody = z.object({ trigger: TriggerRule });
 export const TriggerListBody = z.object({ triggers: z.array(TriggerRule) });
 /** The whole order, first rule first: every rule of the site, once. */
 export const TriggerOrderBody = z.object({ ids: z.array(Id).max(TRIGGER_RULES_MAX) });
+/** A PATCH changes only the fields it carries. */
+export const UpdateTriggerBody = TriggerRuleInput.partial();
+
+/* The bodies the console sends, typed from the routes' own schemas (see admin.ts). */
+export type TriggerCreateInput = z.input<typeof TriggerRuleInput>;
+export type TriggerUpdateInput = z.input<typeof UpdateTriggerBody>;
+export type TriggerOrderInput = z.input<typeof TriggerOrderBody>;
 export const TriggerReportQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
 export const TriggerReportBody = z.object({ days: z.number().int(), rows: z.array(TriggerReportRow) });
 export type TriggerReportBody = z.infer<typeof TriggerReportBody>;

@@ -39,6 +39,7 @@ function page(store = storage(), layer: unknown[] = []) {
   const reports: [Cart, CartStage][] = [];
   // Google's own snippet: gtag pushes its `arguments` object, not an array.
   function gtag(..._args: unknown[]) {
+    // eslint-disable-next-line prefer-rest-params -- the shape under test is the `arguments` object itself
     win.dataLayer.push(arguments);
   }
   const push = (event: string, ecommerce: unknown) => {

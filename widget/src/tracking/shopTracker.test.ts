@@ -23,7 +23,10 @@ const HOODIE_LD = JSON.stringify({
 beforeEach(() => {
   vi.useFakeTimers();
   history.replaceState(null, '', '/p/hoodie');
-  document.head.innerHTML = `<script type="application/ld+json">${HOODIE_LD}</script>`;
+  const productData = document.createElement('script');
+  productData.type = 'application/ld+json';
+  productData.textContent = HOODIE_LD;
+  document.head.replaceChildren(productData);
   document.title = 'Dessuadora — Botiga';
   shop.dataLayer = [];
 });
@@ -31,7 +34,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   delete shop.dataLayer;
-  document.head.innerHTML = '';
+  document.head.replaceChildren();
 });
 
 const pages = (t: FakeTransport) => t.notified.filter((n) => n.event === 'page:viewed').map((n) => n.payload);
@@ -61,7 +64,7 @@ describe('the shop tracker', () => {
     startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
     transport.establish(session(null));
     history.pushState(null, '', '/cart');
-    document.head.innerHTML = '';
+    document.head.replaceChildren();
     document.title = 'Cistella';
     vi.advanceTimersByTime(1_500);
     expect(pages(transport).at(-1)).toEqual(

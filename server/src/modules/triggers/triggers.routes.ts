@@ -8,6 +8,7 @@ import {
   TriggerReportBody,
   TriggerReportQuery,
   TriggerRuleInput,
+  UpdateTriggerBody,
 } from '@mostrador/shared';
 import { z } from 'zod';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
@@ -50,7 +51,7 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
 
   app.patch(
     '/api/admin/triggers/:triggerId',
-    { schema: { params: TriggerParams, body: TriggerRuleInput.partial(), response: { 200: TriggerBody, ...errors } } },
+    { schema: { params: TriggerParams, body: UpdateTriggerBody, response: { 200: TriggerBody, ...errors } } },
     async (request, reply) => {
       const updated = triggers.update(request.agent!.siteId, request.params.triggerId, request.body);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });

@@ -9,8 +9,10 @@ import {
   attachAgentSocket,
   attachVisitorSocket,
   conversationRoutes,
+  ConversationsPersonalData,
   ConversationsRepository,
   ConversationsService,
+  disconnectVisitors,
   ConversationViews,
   endAgentSession,
   QueueBoard,
@@ -21,14 +23,30 @@ import {
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
+import {
+  AuditLog,
+  AuditRepository,
+  PrivacyRegistry,
+  privacyRoutes,
+  PrivacyService,
+  RetentionJob,
+} from './modules/privacy/index.ts';
 import { siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
-import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
+import {
+  defaultRules,
+  ENGLISH_DEFAULTS,
+  triggerRoutes,
+  TriggersPersonalData,
+  TriggersRepository,
+  TriggersService,
+} from './modules/triggers/index.ts';
 import {
   ActivityRepository,
   attachVisitorWatching,
   DEFAULT_ACTIVITY_OPTIONS,
   VisitorActivity,
+  VisitorsPersonalData,
   VisitorsRepository,
   VisitorsService,
 } from './modules/visitors/index.ts';
@@ -47,6 +65,10 @@ export interface Services {
   team: TeamCoordinator;
   activity: VisitorActivity;
   triggers: TriggersService;
+  privacy: PrivacyService;
+  privacyRegistry: PrivacyRegistry;
+  audit: AuditLog;
+  retention: RetentionJob;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -121,6 +143,32 @@ export async function buildApp(config: Config): Promise<App> {
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
 
+  // Privacy: every module that holds shopper data registers it here, for export, erasure and retention.
+  // The owner of the subject's own rows first: sources erase in reverse order.
+  const audit = new AuditLog(new AuditRepository(app.db), app.groupCommit);
+  app.decorate('audit', audit);
+  const visitorData = new VisitorsPersonalData(app.db);
+  const privacyRegistry = new PrivacyRegistry();
+  privacyRegistry.register('identities', visitorData.identities);
+  privacyRegistry.register('activity', visitorData.activity);
+  privacyRegistry.register('conversations', new ConversationsPersonalData(app.db));
+  privacyRegistry.register('triggers', new TriggersPersonalData(app.db));
+  privacyRegistry.register('audit', audit.personalData);
+  const privacy = new PrivacyService(privacyRegistry, (siteId, subject) => visitorData.resolve(siteId, subject), app.groupCommit, audit, {
+    forgetVisitors: (visitorIds) => {
+      disconnectVisitors(app.realtime.visitors, visitorIds);
+      activity.forget(visitorIds);
+    },
+  });
+  const retention = new RetentionJob(privacyRegistry, () => sites.withRetention(), app.groupCommit, {
+    intervalMs: config.retentionIntervalMs,
+    batchRows: config.retentionBatchRows,
+    now: Date.now,
+    log: (err) => app.log.error({ err }, 'retention run failed'),
+  });
+  retention.start();
+  app.addHook('preClose', async () => retention.stop());
+
   await app.register(authPlugin, { agents });
 
   // HTTP.
@@ -140,6 +188,7 @@ export async function buildApp(config: Config): Promise<App> {
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites });
   await app.register(triggerRoutes, { triggers });
+  await app.register(privacyRoutes, { privacy, audit });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -170,6 +219,20 @@ export async function buildApp(config: Config): Promise<App> {
     log: app.log,
   });
 
-  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity, triggers };
+  const services: Services = {
+    sites,
+    agents,
+    departments,
+    visitors,
+    conversations,
+    routing,
+    team: coordinator,
+    activity,
+    triggers,
+    privacy,
+    privacyRegistry,
+    audit,
+    retention,
+  };
   return Object.assign(app, { services });
 }

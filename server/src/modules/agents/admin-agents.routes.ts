@@ -9,6 +9,7 @@ import {
   type AgentSummary,
   type Result,
 } from '@mostrador/shared';
+import type { AuditRecorder } from '../../plugins/audit.ts';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
 import type { AgentsService } from './agents.service.ts';
 
@@ -18,6 +19,22 @@ export interface AdminAgentRoutesOptions {
   /** Tells the team an agent changed (rooms, presence, routing) and returns its summary. */
   agentChanged: (agentId: string, siteId: string) => AgentSummary | null;
   list: (siteId: string) => AgentSummary[];
+}
+
+/** A role change and a new password get entries of their own; other edits name the fields changed. */
+async function auditAgentChanges(
+  audit: AuditRecorder,
+  siteId: string,
+  actorId: string,
+  agentId: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const target = { type: 'agent', id: agentId } as const;
+  const { role, password, ...rest } = body;
+  if (role !== undefined) await audit.record(siteId, actorId, 'agent.role_changed', { ...target, details: { role: String(role) } });
+  if (password !== undefined) await audit.record(siteId, actorId, 'agent.password_changed', target);
+  const fields = Object.keys(rest);
+  if (fields.length > 0) await audit.record(siteId, actorId, 'agent.updated', { ...target, details: { fields } });
 }
 
 /** Admin pages: create agents, and set their role, capacity, departments and password. */
@@ -39,6 +56,11 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
       const memberships = opts.setMemberships(siteId, created.data.id, departmentIds);
       if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
+      await app.audit.record(siteId, request.agent!.profile.id, 'agent.created', {
+        type: 'agent',
+        id: created.data.id,
+        details: { role: input.role },
+      });
       return reply.status(201).send({ agent: opts.agentChanged(created.data.id, siteId)! });
     },
   );
@@ -55,6 +77,7 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
         const memberships = opts.setMemberships(siteId, updated.data.id, departmentIds);
         if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
       }
+      await auditAgentChanges(app.audit, siteId, request.agent!.profile.id, updated.data.id, request.body);
       return { agent: opts.agentChanged(updated.data.id, siteId)! };
     },
   );

@@ -1,5 +1,6 @@
 import type {
   AgentRole,
+  AuditPage,
   AgentSummary,
   Department,
   ErrorBody,
@@ -133,6 +134,10 @@ export const adminApi = {
   orderTriggers: (ids: readonly string[]) =>
     request<{ triggers: TriggerRule[] }>('PUT', '/api/admin/triggers/order', { ids }).then(pick('triggers')),
   triggerReport: (days: number) => request<TriggerReportBody>('GET', `/api/admin/triggers/report?days=${days}`),
+
+  /** The audit log, newest first; `before` is the previous page's `nextBefore`. */
+  auditLog: (before?: number) =>
+    request<AuditPage>('GET', before === undefined ? '/api/admin/audit' : `/api/admin/audit?before=${before}`),
 };
 
 export type AdminApi = typeof adminApi;

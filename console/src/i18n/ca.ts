@@ -209,4 +209,13 @@ export const ca: Catalogue = {
   'startChat.visitorOffline': 'Aquest visitant ha marxat del lloc.',
   'startChat.disconnected': "No hi ha connexió amb el servidor. Torna-ho a provar d'aquí a un moment.",
   'startChat.failed': "No s'ha pogut iniciar el xat. Torna-ho a provar.",
+  'privacy.section': 'Privadesa',
+  'privacy.export': 'Exporta les dades',
+  'privacy.erase': 'Esborra el visitant',
+  'privacy.eraseTitle': 'Vols esborrar {name} per sempre?',
+  'privacy.eraseWarning': "Se suprimeix tot el que es guarda d'aquest visitant: converses i missatges, pàgines vistes, carretó i identitat. La seva finestra de xat es tanca. No es pot desfer.",
+  'privacy.eraseConfirm': 'Esborra per sempre',
+  'privacy.erasing': 'Esborrant…',
+  'privacy.erased': "S'ha esborrat el visitant.",
+  'privacy.eraseFailed': "No s'ha pogut esborrar el visitant. Torna-ho a provar.",
 };

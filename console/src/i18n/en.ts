@@ -212,6 +212,15 @@ export const en = {
   'startChat.visitorOffline': 'This visitor has left the site.',
   'startChat.disconnected': 'No connection to the server. Try again in a moment.',
   'startChat.failed': 'The chat could not be started. Try again.',
+  'privacy.section': 'Privacy',
+  'privacy.export': 'Export data',
+  'privacy.erase': 'Erase visitor',
+  'privacy.eraseTitle': 'Erase {name} for good?',
+  'privacy.eraseWarning': 'Everything stored about this visitor is deleted: conversations and messages, pages seen, cart and identity. Their chat window closes. This cannot be undone.',
+  'privacy.eraseConfirm': 'Erase for good',
+  'privacy.erasing': 'Erasing…',
+  'privacy.erased': 'The visitor was erased.',
+  'privacy.eraseFailed': 'The visitor could not be erased. Try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -209,4 +209,13 @@ export const es: Catalogue = {
   'startChat.visitorOffline': 'Este visitante se ha ido del sitio.',
   'startChat.disconnected': 'No hay conexión con el servidor. Vuelve a intentarlo en un momento.',
   'startChat.failed': 'No se ha podido iniciar el chat. Vuelve a intentarlo.',
+  'privacy.section': 'Privacidad',
+  'privacy.export': 'Exportar datos',
+  'privacy.erase': 'Borrar visitante',
+  'privacy.eraseTitle': '¿Borrar a {name} para siempre?',
+  'privacy.eraseWarning': 'Se elimina todo lo guardado de este visitante: conversaciones y mensajes, páginas vistas, carrito e identidad. Su ventana de chat se cierra. No se puede deshacer.',
+  'privacy.eraseConfirm': 'Borrar para siempre',
+  'privacy.erasing': 'Borrando…',
+  'privacy.erased': 'Se ha borrado al visitante.',
+  'privacy.eraseFailed': 'No se ha podido borrar al visitante. Inténtalo de nuevo.',
 };

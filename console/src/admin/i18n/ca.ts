@@ -1,5 +1,6 @@
 import type { AdminCatalogue } from './en.ts';
 import { summaryCa } from './summary/ca.ts';
+import { privacyCa } from './privacy/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
 
 export const ca: AdminCatalogue = {
@@ -123,4 +124,5 @@ export const ca: AdminCatalogue = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersCa,
   ...summaryCa,
+  ...privacyCa,
 };

@@ -1,4 +1,5 @@
 import { summaryEn } from './summary/en.ts';
+import { privacyEn } from './privacy/en.ts';
 import { triggersEn } from './triggers/en.ts';
 
 /**
@@ -127,6 +128,7 @@ export const en = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEn,
   ...summaryEn,
+  ...privacyEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof en;

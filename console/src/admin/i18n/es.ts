@@ -1,5 +1,6 @@
 import type { AdminCatalogue } from './en.ts';
 import { summaryEs } from './summary/es.ts';
+import { privacyEs } from './privacy/es.ts';
 import { triggersEs } from './triggers/es.ts';
 
 export const es: AdminCatalogue = {
@@ -123,4 +124,5 @@ export const es: AdminCatalogue = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEs,
   ...summaryEs,
+  ...privacyEs,
 };

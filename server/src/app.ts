@@ -159,6 +159,7 @@ export async function buildApp(config: Config): Promise<App> {
       disconnectVisitors(app.realtime.visitors, visitorIds);
       activity.forget(visitorIds);
     },
+    subjectErased: (siteId) => coordinator.routingChanged(siteId),
   });
   const retention = new RetentionJob(privacyRegistry, () => sites.withRetention(), app.groupCommit, {
     intervalMs: config.retentionIntervalMs,

@@ -193,4 +193,37 @@ describe('erasing a customer', () => {
     expect(count('visitors', 'id = ?', phone.visitorId)).toBe(1);
     expect(count('customers', 'id = ?', customerId)).toBe(1);
   });
+
+  it('frees the agent the erased visitor’s open chat occupied, who then takes the next in the queue', async () => {
+    await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
+    await addAgent(server, { email: 'solo@shop.example', name: 'Solo', capacity: 1 });
+    const solo = await connectAgentAs(server, 'solo@shop.example');
+    sockets.push(solo);
+    const assignedToSolo = new Set<string>();
+    const collect = ({ conversation }: { conversation: { id: string; assignee: { id: string; name: string } | null } }) => {
+      if (conversation.assignee?.name === 'Solo') assignedToSolo.add(conversation.id);
+    };
+    solo.on('conversation:created', collect);
+    solo.on('conversation:changed', collect);
+    solo.on('message:created', collect);
+
+    const first = await connectVisitorSession(server);
+    const second = await connectVisitorSession(server);
+    sockets.push(first.socket, second.socket);
+    const busy = await visitorCommand(first.socket, 'message:send', { clientId: 'c-first-0001', body: 'First' });
+    const waiting = await visitorCommand(second.socket, 'message:send', { clientId: 'c-second-001', body: 'Second' });
+    if (!busy.ok || !waiting.ok) throw new Error('send failed');
+    await until(() => assignedToSolo.has(busy.data.conversation.id), 'the first chat reaching Solo');
+    expect(count('conversations', 'id = ? AND assignee_id IS NULL', waiting.data.conversation.id)).toBe(1);
+
+    const erased = await server.app.inject({
+      method: 'POST',
+      url: `/api/admin/privacy/visitor/${first.visitorId}/erase`,
+      cookies: await adminCookie(),
+      payload: { confirm: true },
+    });
+    expect(erased.statusCode).toBe(200);
+    await until(() => assignedToSolo.has(waiting.data.conversation.id), 'the queued chat reaching Solo');
+    expect(count('conversations', 'id = ? AND assignee_id IS NOT NULL', waiting.data.conversation.id)).toBe(1);
+  });
 });

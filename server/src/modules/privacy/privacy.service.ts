@@ -8,6 +8,8 @@ import type { PrivacyRegistry } from './privacy-registry.ts';
 export interface PrivacyPorts {
   /** Closes the visitors' sockets and drops what memory holds about them, telling no one anything more. */
   forgetVisitors(visitorIds: readonly string[]): void;
+  /** After an erasure: open conversations may have gone with the subject, so agents they occupied may take queued ones. */
+  subjectErased(siteId: string): void;
 }
 
 /** An admin's export and erasure of one visitor's or customer's data, on the admin's own site. */
@@ -41,6 +43,7 @@ export class PrivacyService {
     this.ports.forgetVisitors(scope.visitorIds);
     const erased = await this.groupCommit.run(() => this.registry.eraseInTx(scope));
     this.ports.forgetVisitors(scope.visitorIds);
+    this.ports.subjectErased(siteId);
     const rows = Object.values(erased).reduce((sum, n) => sum + n, 0);
     await this.audit.record(siteId, actorId, 'privacy.erased', {
       type: subject.kind,

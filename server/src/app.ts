@@ -151,7 +151,10 @@ export async function buildApp(config: Config): Promise<App> {
   const privacyRegistry = new PrivacyRegistry();
   privacyRegistry.register('identities', visitorData.identities);
   privacyRegistry.register('activity', visitorData.activity);
-  privacyRegistry.register('conversations', new ConversationsPersonalData(app.db));
+  privacyRegistry.register(
+    'conversations',
+    new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids)),
+  );
   privacyRegistry.register('triggers', new TriggersPersonalData(app.db));
   privacyRegistry.register('audit', audit.personalData);
   const privacy = new PrivacyService(privacyRegistry, (siteId, subject) => visitorData.resolve(siteId, subject), app.groupCommit, audit, {

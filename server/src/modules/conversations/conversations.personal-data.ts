@@ -11,8 +11,14 @@ import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
  */
 export class ConversationsPersonalData implements PersonalDataSource {
   readonly tables = ['conversations', 'conversation_events', 'conversation_guests'];
+  /** What each erasure removed, told once it has committed (a rolled-back batch reruns the work). */
+  readonly #erased = new WeakMap<SubjectScope, string[]>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Consoles drop these conversations; told after the commit, with ids only. */
+    private readonly onErased: (siteId: string, conversationIds: string[]) => void = () => {},
+  ) {}
 
   exportRows(scope: SubjectScope) {
     const ids = this.#conversationIdsOf(scope);
@@ -30,11 +36,18 @@ export class ConversationsPersonalData implements PersonalDataSource {
 
   eraseInTx(scope: SubjectScope): number {
     const ids = this.#conversationIdsOf(scope);
+    this.#erased.set(scope, ids.all().map((r) => r.id));
     return (
       this.db.delete(conversationEvents).where(inArray(conversationEvents.conversationId, ids)).run().changes +
       this.db.delete(conversationGuests).where(inArray(conversationGuests.conversationId, ids)).run().changes +
       this.db.delete(conversations).where(inArray(conversations.id, ids)).run().changes
     );
+  }
+
+  afterErase(scope: SubjectScope): void {
+    const ids = this.#erased.get(scope) ?? [];
+    this.#erased.delete(scope);
+    if (ids.length > 0) this.onErased(scope.siteId, ids);
   }
 
   readonly retention = {

@@ -7,6 +7,7 @@ import {
   AGENT_PASSWORD,
   connectAgentAs,
   connectVisitorSession,
+  nextFact,
   startTestServer,
   visitorCommand,
   type AgentSocket,
@@ -89,7 +90,7 @@ async function fillEveryTable() {
   await until(() => count('page_views', 'visitor_id = ?', laptop.visitorId) > 0, 'the trail entry');
 
   const customerId = server.app.services.visitors.byId(laptop.visitorId)!.customerId!;
-  return { site, adminId, laptop, phone, customerId };
+  return { site, adminId, laptop, phone, customerId, conversationId: sent.data.conversation.id };
 }
 
 async function adminCookie(): Promise<Record<string, string>> {
@@ -103,7 +104,7 @@ async function adminCookie(): Promise<Record<string, string>> {
 
 describe('erasing a customer', () => {
   it('exports a row from every personal-data table, then erases them so nothing of the person remains, not even on disk', async () => {
-    const { laptop, phone, customerId } = await fillEveryTable();
+    const { laptop, phone, customerId, conversationId } = await fillEveryTable();
     const bystander = await connectVisitorSession(server);
     sockets.push(bystander.socket);
     await visitorCommand(bystander.socket, 'message:send', { clientId: 'c-bystander1', body: 'Bystander question' });
@@ -128,6 +129,7 @@ describe('erasing a customer', () => {
     await agentCommand(admin, 'visitors:watch', {});
     const left = new Set<string>();
     admin.on('visitors:changed', (changes: VisitorsChanged) => changes.left.forEach((id) => left.add(id)));
+    const dropped = nextFact<AgentSocket, { conversationIds: string[] }>(admin, 'conversations:erased');
     const closed = [laptop, phone].map(
       (device) => new Promise<string>((resolve) => device.socket.once('disconnect', (reason) => resolve(reason))),
     );
@@ -140,6 +142,8 @@ describe('erasing a customer', () => {
     });
     expect(erased.statusCode).toBe(200);
     expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
+    // Consoles drop the conversation, told its id and nothing else.
+    expect(await dropped).toEqual({ conversationIds: [conversationId] });
     await until(() => left.has(laptop.visitorId) && left.has(phone.visitorId), 'the live list dropping both devices');
     expect(server.app.services.activity.liveList(server.app.services.sites.byKey(server.siteKey)!.id).map((v) => v.id)).toEqual([
       bystander.visitorId,

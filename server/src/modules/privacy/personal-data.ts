@@ -26,6 +26,8 @@ export interface PersonalDataSource {
   exportRows(scope: SubjectScope): Record<string, Array<Record<string, unknown>>>;
   /** Removes (or, for logs, unlinks) the subject's rows; returns how many rows changed. */
   eraseInTx(scope: SubjectScope): number;
+  /** After the erasure committed: let go of, and tell others to let go of, what memory holds about those rows. */
+  afterErase?(scope: SubjectScope): void;
   retention?: {
     kind: RetentionKind;
     /** Deletes at most about `limit` rows older than `cutoff`; returns how many went (0: nothing left). */

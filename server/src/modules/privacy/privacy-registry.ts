@@ -33,6 +33,11 @@ export class PrivacyRegistry {
     return counts;
   }
 
+  /** Once the erasure is committed. */
+  afterErase(scope: SubjectScope): void {
+    for (const { source } of this.#sources) source.afterErase?.(scope);
+  }
+
   /** The sources whose old rows follow a site's retention setting of this kind. */
   retained(kind: RetentionKind): Array<{ name: string; purgeInTx: (siteId: string, cutoff: number, limit: number) => number }> {
     return this.#sources.flatMap(({ name, source }) =>

@@ -43,6 +43,7 @@ export class PrivacyService {
     this.ports.forgetVisitors(scope.visitorIds);
     const erased = await this.groupCommit.run(() => this.registry.eraseInTx(scope));
     this.ports.forgetVisitors(scope.visitorIds);
+    this.registry.afterErase(scope);
     this.ports.subjectErased(siteId);
     const rows = Object.values(erased).reduce((sum, n) => sum + n, 0);
     await this.audit.record(siteId, actorId, 'privacy.erased', {

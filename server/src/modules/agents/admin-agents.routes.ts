@@ -28,10 +28,11 @@ async function auditAgentChanges(
   actorId: string,
   agentId: string,
   body: Record<string, unknown>,
+  roleBefore: string | undefined,
 ): Promise<void> {
   const target = { type: 'agent', id: agentId } as const;
   const { role, password, ...rest } = body;
-  if (role !== undefined) await audit.record(siteId, actorId, 'agent.role_changed', { ...target, details: { role: String(role) } });
+  if (role !== undefined && role !== roleBefore) await audit.record(siteId, actorId, 'agent.role_changed', { ...target, details: { role: String(role) } });
   if (password !== undefined) await audit.record(siteId, actorId, 'agent.password_changed', target);
   const fields = Object.keys(rest);
   if (fields.length > 0) await audit.record(siteId, actorId, 'agent.updated', { ...target, details: { fields } });
@@ -71,13 +72,14 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
     async (request, reply) => {
       const siteId = request.agent!.siteId;
       const { departmentIds, ...changes } = request.body;
+      const roleBefore = opts.list(siteId).find((a) => a.id === request.params.agentId)?.role;
       const updated = await opts.agents.update(siteId, request.params.agentId, changes);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       if (departmentIds) {
         const memberships = opts.setMemberships(siteId, updated.data.id, departmentIds);
         if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
       }
-      await auditAgentChanges(app.audit, siteId, request.agent!.profile.id, updated.data.id, request.body);
+      await auditAgentChanges(app.audit, siteId, request.agent!.profile.id, updated.data.id, request.body, roleBefore);
       return { agent: opts.agentChanged(updated.data.id, siteId)! };
     },
   );

@@ -99,6 +99,8 @@ describe('the audit log', () => {
     });
     const agentId = created.json().agent.id as string;
     await app.inject({ method: 'PATCH', url: `/api/admin/agents/${agentId}`, cookies: admin, payload: { role: 'admin', password: 'another-pass-2' } });
+    // The same role again is no role change.
+    await app.inject({ method: 'PATCH', url: `/api/admin/agents/${agentId}`, cookies: admin, payload: { role: 'admin', capacity: 2 } });
     await app.inject({ method: 'POST', url: '/api/admin/departments', cookies: admin, payload: { slug: 'sales', name: 'Sales' } });
     await app.inject({ method: 'PATCH', url: '/api/admin/site', cookies: admin, payload: { name: 'Renamed Shop', trailRetentionDays: 30 } });
     const visitorId = await shopper(siteId);
@@ -110,6 +112,7 @@ describe('the audit log', () => {
       'privacy.exported',
       'site.settings_changed',
       'department.created',
+      'agent.updated',
       'agent.password_changed',
       'agent.role_changed',
       'agent.created',
@@ -117,7 +120,8 @@ describe('the audit log', () => {
     const adminId = app.services.agents.list(siteId).find((a) => a.role === 'admin' && a.id !== agentId)!.id;
     expect(entries.every((e) => e.actorId === adminId)).toBe(true);
     expect(entries[1]).toMatchObject({ targetType: 'site', targetId: siteId, details: { fields: ['name', 'trailRetentionDays'] } });
-    expect(entries[4]).toMatchObject({ targetType: 'agent', targetId: agentId, details: { role: 'admin' } });
+    expect(entries[3]).toMatchObject({ targetType: 'agent', targetId: agentId, details: { fields: ['capacity'] } });
+    expect(entries[5]).toMatchObject({ targetType: 'agent', targetId: agentId, details: { role: 'admin' } });
     const text = JSON.stringify(entries);
     for (const secret of ['Pau Secretname', 'pau@shop.example', 'pau-password-1', 'another-pass-2', 'Renamed Shop']) {
       expect(text).not.toContain(secret);
@@ -125,6 +129,7 @@ describe('the audit log', () => {
 
     const first = (await app.inject({ method: 'GET', url: '/api/admin/audit?limit=4', cookies: admin })).json<AuditPage>();
     expect(first.entries).toHaveLength(4);
+    expect(first.nextBefore).toBe(first.entries[3]!.id);
     const second = (
       await app.inject({ method: 'GET', url: `/api/admin/audit?limit=4&before=${first.nextBefore}`, cookies: admin })
     ).json<AuditPage>();

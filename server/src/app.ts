@@ -24,12 +24,12 @@ import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
 import {
-  AuditLog,
-  AuditRepository,
-  PrivacyRegistry,
+  createPrivacyModule,
+  type AuditLog,
+  type PrivacyRegistry,
   privacyRoutes,
-  PrivacyService,
-  RetentionJob,
+  type PrivacyService,
+  type RetentionJob,
 } from './modules/privacy/index.ts';
 import { siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
@@ -143,33 +143,33 @@ export async function buildApp(config: Config): Promise<App> {
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
 
-  // Privacy: every module that holds shopper data registers it here, for export, erasure and retention.
-  // The owner of the subject's own rows first: sources erase in reverse order.
-  const audit = new AuditLog(new AuditRepository(app.db), app.groupCommit);
-  app.decorate('audit', audit);
+  // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
   const visitorData = new VisitorsPersonalData(app.db);
-  const privacyRegistry = new PrivacyRegistry();
-  privacyRegistry.register('identities', visitorData.identities);
-  privacyRegistry.register('activity', visitorData.activity);
-  privacyRegistry.register(
-    'conversations',
-    new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids)),
-  );
-  privacyRegistry.register('triggers', new TriggersPersonalData(app.db));
-  privacyRegistry.register('audit', audit.personalData);
-  const privacy = new PrivacyService(privacyRegistry, (siteId, subject) => visitorData.resolve(siteId, subject), app.groupCommit, audit, {
-    forgetVisitors: (visitorIds) => {
-      disconnectVisitors(app.realtime.visitors, visitorIds);
-      activity.forget(visitorIds);
+  const { audit, registry: privacyRegistry, privacy, retention } = createPrivacyModule({
+    db: app.db,
+    groupCommit: app.groupCommit,
+    sources: [
+      ['identities', visitorData.identities],
+      ['activity', visitorData.activity],
+      ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
+      ['triggers', new TriggersPersonalData(app.db)],
+    ],
+    resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
+    ports: {
+      forgetVisitors: (visitorIds) => {
+        disconnectVisitors(app.realtime.visitors, visitorIds);
+        activity.forget(visitorIds);
+      },
+      subjectErased: (siteId) => coordinator.routingChanged(siteId),
     },
-    subjectErased: (siteId) => coordinator.routingChanged(siteId),
+    retention: {
+      sites: () => sites.withRetention(),
+      intervalMs: config.retentionIntervalMs,
+      batchRows: config.retentionBatchRows,
+      log: (err) => app.log.error({ err }, 'retention run failed'),
+    },
   });
-  const retention = new RetentionJob(privacyRegistry, () => sites.withRetention(), app.groupCommit, {
-    intervalMs: config.retentionIntervalMs,
-    batchRows: config.retentionBatchRows,
-    now: Date.now,
-    log: (err) => app.log.error({ err }, 'retention run failed'),
-  });
+  app.decorate('audit', audit);
   retention.start();
   app.addHook('preClose', async () => retention.stop());
 

@@ -3,6 +3,7 @@ import type { RetentionKind } from './personal-data.ts';
 import type { PrivacyRegistry } from './privacy-registry.ts';
 
 const DAY_MS = 86_400_000;
+const DEFAULT_BATCH_ROWS = 500;
 
 export interface RetentionSite {
   id: string;
@@ -42,7 +43,8 @@ export class RetentionJob {
   ) {}
 
   start(): void {
-    if (this.options.intervalMs <= 0 || this.#timer) return;
+    // `!(x > 0)` also refuses NaN, which setInterval would read as "as often as possible".
+    if (!(this.options.intervalMs > 0) || this.#timer) return;
     this.#timer = setInterval(() => void this.runOnce().catch(this.options.log), this.options.intervalMs);
     this.#timer.unref();
   }
@@ -62,6 +64,12 @@ export class RetentionJob {
     return this.#running;
   }
 
+  /** A whole number of rows, at least one, whatever the environment said. */
+  #batchRows(): number {
+    const rows = Math.floor(this.options.batchRows);
+    return rows >= 1 ? rows : DEFAULT_BATCH_ROWS;
+  }
+
   async #run(): Promise<RetentionRun> {
     const run: RetentionRun = { deleted: {}, batches: 0 };
     const now = this.options.now();
@@ -77,7 +85,7 @@ export class RetentionJob {
     const cutoff = now - days * DAY_MS;
     for (const { name, purgeInTx } of this.registry.retained(kind)) {
       for (;;) {
-        const deleted = await this.groupCommit.run(() => purgeInTx(siteId, cutoff, this.options.batchRows));
+        const deleted = await this.groupCommit.run(() => purgeInTx(siteId, cutoff, this.#batchRows()));
         run.batches += 1;
         run.deleted[name] = (run.deleted[name] ?? 0) + deleted;
         if (deleted === 0) break;

@@ -18,8 +18,12 @@ export class AuditLog implements AuditRecorder {
 
   /** Persisted before it resolves, like every admin change it records. */
   async record(siteId: string, actorId: string | null, action: AuditAction, target: AuditTarget): Promise<void> {
-    const row = { siteId, actorId, action, targetType: target.type, targetId: target.id, details: target.details ?? {}, at: this.now() };
-    await this.groupCommit.run(() => this.repo.insert(row));
+    await this.groupCommit.run(() => this.recordInTx(siteId, actorId, action, target));
+  }
+
+  /** Inside the caller's transaction, so the entry commits with the change it records. */
+  recordInTx(siteId: string, actorId: string | null, action: AuditAction, target: AuditTarget): void {
+    this.repo.insert({ siteId, actorId, action, targetType: target.type, targetId: target.id, details: target.details ?? {}, at: this.now() });
   }
 
   page(siteId: string, before: number | undefined, limit: number): AuditPage {

@@ -35,22 +35,25 @@ export class PrivacyService {
    * Removes every row about the subject in one transaction, and what memory
    * holds before and after it (a socket could reconnect with the old token
    * while the commit waits; afterwards that token finds no one). The audit
-   * entry says that someone was erased, not who.
+   * entry commits with the erasure and says that someone was erased, not who.
    */
   async erase(siteId: string, actorId: string, subject: PrivacySubject): Promise<Result<EraseResult>> {
     const scope = this.#scope(siteId, subject);
     if (!scope) return fail('not_found', `No such ${subject.kind}`);
     this.ports.forgetVisitors(scope.visitorIds);
-    const erased = await this.groupCommit.run(() => this.registry.eraseInTx(scope));
+    const erased = await this.groupCommit.run(() => {
+      const counts = this.registry.eraseInTx(scope);
+      const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
+      this.audit.recordInTx(siteId, actorId, 'privacy.erased', {
+        type: subject.kind,
+        id: null,
+        details: { visitors: scope.visitorIds.length, rows },
+      });
+      return counts;
+    });
     this.ports.forgetVisitors(scope.visitorIds);
     this.registry.afterErase(scope);
     this.ports.subjectErased(siteId);
-    const rows = Object.values(erased).reduce((sum, n) => sum + n, 0);
-    await this.audit.record(siteId, actorId, 'privacy.erased', {
-      type: subject.kind,
-      id: null,
-      details: { visitors: scope.visitorIds.length, rows },
-    });
     return ok({ erased });
   }
 

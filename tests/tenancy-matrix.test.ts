@@ -141,6 +141,19 @@ const apiCases = (): Record<string, RouteCase> => ({
   'GET /api/admin/site/refused-origins': { noReference: 'the session’s site' },
   'POST /api/admin/site/allowed-origins': { noReference: 'adds an origin to the session’s site' },
   'GET /api/admin/triggers': { noReference: 'the session’s site' },
+  'GET /api/admin/audit': { noReference: 'the session’s site' },
+  'GET /api/admin/privacy/:kind/:id/export': {
+    references: [
+      (ref) => ({ method: 'GET', url: `/api/admin/privacy/visitor/${ref.visitorId}/export` }),
+      (ref) => ({ method: 'GET', url: `/api/admin/privacy/customer/${ref.customerId}/export` }),
+    ],
+  },
+  'POST /api/admin/privacy/:kind/:id/erase': {
+    references: [
+      (ref) => ({ method: 'POST', url: `/api/admin/privacy/visitor/${ref.visitorId}/erase`, body: { confirm: true } }),
+      (ref) => ({ method: 'POST', url: `/api/admin/privacy/customer/${ref.customerId}/erase`, body: { confirm: true } }),
+    ],
+  },
   'GET /api/admin/triggers/report': { noReference: 'the session’s site' },
   'POST /api/admin/triggers': {
     references: [

@@ -21,8 +21,10 @@ import {
   attachAgentSocket,
   attachVisitorSocket,
   conversationRoutes,
+  ConversationsPersonalData,
   ConversationsRepository,
   ConversationsService,
+  disconnectVisitors,
   ConversationViews,
   endAgentSession,
   QueueBoard,
@@ -33,15 +35,31 @@ import {
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
+import {
+  createPrivacyModule,
+  type AuditLog,
+  type PrivacyRegistry,
+  privacyRoutes,
+  type PrivacyService,
+  type RetentionJob,
+} from './modules/privacy/index.ts';
 import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
-import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
+import {
+  defaultRules,
+  ENGLISH_DEFAULTS,
+  triggerRoutes,
+  TriggersPersonalData,
+  TriggersRepository,
+  TriggersService,
+} from './modules/triggers/index.ts';
 import {
   ActivityRepository,
   attachVisitorWatching,
   DEFAULT_ACTIVITY_OPTIONS,
   parseUserAgent,
   VisitorActivity,
+  VisitorsPersonalData,
   VisitorsRepository,
   VisitorsService,
 } from './modules/visitors/index.ts';
@@ -62,6 +80,10 @@ export interface Services {
   team: TeamCoordinator;
   activity: VisitorActivity;
   triggers: TriggersService;
+  privacy: PrivacyService;
+  privacyRegistry: PrivacyRegistry;
+  audit: AuditLog;
+  retention: RetentionJob;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -146,6 +168,36 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
 
+  // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
+  const visitorData = new VisitorsPersonalData(app.db);
+  const { audit, registry: privacyRegistry, privacy, retention } = createPrivacyModule({
+    db: app.db,
+    groupCommit: app.groupCommit,
+    sources: [
+      ['identities', visitorData.identities],
+      ['activity', visitorData.activity],
+      ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
+      ['triggers', new TriggersPersonalData(app.db)],
+    ],
+    resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
+    ports: {
+      forgetVisitors: (visitorIds) => {
+        disconnectVisitors(app.realtime.visitors, visitorIds);
+        activity.forget(visitorIds);
+      },
+      subjectErased: (siteId) => coordinator.routingChanged(siteId),
+    },
+    retention: {
+      sites: () => sites.withRetention(),
+      intervalMs: config.retentionIntervalMs,
+      batchRows: config.retentionBatchRows,
+      log: (err) => app.log.error({ err }, 'retention run failed'),
+    },
+  });
+  app.decorate('audit', audit);
+  retention.start();
+  app.addHook('preClose', async () => retention.stop());
+
   await app.register(authPlugin, { sessions });
 
   // HTTP.
@@ -171,6 +223,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });
+  await app.register(privacyRoutes, { privacy, audit });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -202,6 +255,20 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     log: app.log,
   });
 
-  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity, triggers };
+  const services: Services = {
+    sites,
+    agents,
+    departments,
+    visitors,
+    conversations,
+    routing,
+    team: coordinator,
+    activity,
+    triggers,
+    privacy,
+    privacyRegistry,
+    audit,
+    retention,
+  };
   return Object.assign(app, { services });
 }

@@ -26,6 +26,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Serve the demo shop under /shop/. */
   demoShop: boolean;
+  /** How often old conversations and page trails are deleted, per each site's retention setting; 0: never. */
+  retentionIntervalMs: number;
+  /** The most rows one retention transaction deletes, so the message path never waits long. */
+  retentionBatchRows: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -52,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveListFlushMs: 1000,
     logLevel: (env.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
     demoShop: env.DEMO_SHOP !== 'false',
+    retentionIntervalMs: Number(env.RETENTION_INTERVAL_MINUTES ?? 60) * 60_000,
+    retentionBatchRows: Number(env.RETENTION_BATCH_ROWS ?? 500),
   };
 }
 

@@ -3,17 +3,19 @@ import { Header } from '../components/Header.tsx';
 import { AgentsPage } from './agents/AgentsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
+import { AuditPage } from './privacy/AuditPage.tsx';
 import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'site';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'site' | 'privacy';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
   { tab: 'departments', label: 'admin.tabDepartments' },
   { tab: 'triggers', label: 'admin.tabTriggers' },
   { tab: 'site', label: 'admin.tabSite' },
+  { tab: 'privacy', label: 'privacy.tab' },
 ];
 
 interface AdminScreenProps {
@@ -80,6 +82,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'departments' && <DepartmentsPage />}
           {tab === 'triggers' && <TriggersPage />}
           {tab === 'site' && <SitePage />}
+          {tab === 'privacy' && <AuditPage />}
         </section>
       </main>
     </div>

@@ -1,5 +1,6 @@
 import type {
   AgentCreateInput,
+  AuditPage,
   AgentSummary,
   AgentUpdateInput,
   Department,
@@ -124,6 +125,10 @@ export const adminApi = {
       pick('triggers'),
     ),
   triggerReport: (days: number) => request<TriggerReportBody>('GET', `/api/admin/triggers/report?days=${days}`),
+
+  /** The audit log, newest first; `before` is the previous page's `nextBefore`. */
+  auditLog: (before?: number) =>
+    request<AuditPage>('GET', before === undefined ? '/api/admin/audit' : `/api/admin/audit?before=${before}`),
 };
 
 export type AdminApi = typeof adminApi;

@@ -25,6 +25,10 @@ export const sites = sqliteTable('sites', {
   identityEnforced: integer('identity_enforced', { mode: 'boolean' }).notNull().default(false),
   /** HMAC-SHA256 key for `identify` hashes; empty until first needed (SQLite cannot add a column with a random default). */
   identitySecret: text('identity_secret').notNull().default(''),
+  /** Closed conversations older than this many days are deleted; null keeps them. */
+  conversationRetentionDays: integer('conversation_retention_days'),
+  /** Page views and cart history older than this many days are deleted; null keeps them. */
+  trailRetentionDays: integer('trail_retention_days'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -331,6 +335,27 @@ export const triggerFirings = sqliteTable(
     index('trigger_firings_conversation').on(t.conversationId).where(sql`conversation_id IS NOT NULL`),
     index('trigger_firings_site_at').on(t.siteId, t.at),
   ],
+);
+
+/**
+ * What admins did (agents created, roles changed, settings, exports,
+ * erasures). Ids and field names only: never a shopper's name, email or
+ * message, and an erased person's id is cleared from it.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    /** The admin who acted; null for the system. */
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('audit_log_site').on(t.siteId, t.id), index('audit_log_target').on(t.targetId)],
 );
 
 /** Small install-wide facts, such as which site is the demo shop's. */

@@ -6,6 +6,7 @@ import { CartHistory } from './CartHistory.tsx';
 import { EarlierConversations } from './EarlierConversations.tsx';
 import { ExternalLink } from './ExternalLink.tsx';
 import { PageTrail } from './PageTrail.tsx';
+import { PrivacyActions } from './PrivacyActions.tsx';
 import { VisitorOverview } from './VisitorOverview.tsx';
 import './visitorPanel.css';
 
@@ -17,6 +18,8 @@ interface VisitorPanelProps {
   conversationId: string;
   onOpenConversation: (conversationId: string) => void;
   onRetry: () => void;
+  /** Admins may export or erase the visitor's data. */
+  admin?: boolean;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
@@ -88,6 +91,11 @@ export function VisitorPanel(props: VisitorPanelProps) {
           onOpen={props.onOpenConversation}
         />
       </Section>
+      {props.admin && (
+        <Section id={sectionId('privacy')} title={t('privacy.section')}>
+          <PrivacyActions visitorId={profile.id} visitorLabel={props.visitorLabel} />
+        </Section>
+      )}
     </aside>
   );
 }

@@ -87,6 +87,11 @@ export class SocketBroadcaster {
       .emit('queue:updated', { conversationId: conversation.id, queue });
   }
 
+  /** An erased visitor's conversations: every console of the site drops them; nothing about the person is sent. */
+  conversationsErased(siteId: string, conversationIds: string[]): void {
+    this.agents.to([siteAgentsRoom(siteId), adminsRoom(siteId)]).emit('conversations:erased', { conversationIds });
+  }
+
   presenceChanged(siteId: string, agent: AgentSummary): void {
     this.agents.to(siteAgentsRoom(siteId)).emit('presence:changed', { agent });
   }

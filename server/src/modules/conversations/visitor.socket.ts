@@ -32,6 +32,11 @@ function originNotAllowed(): Error {
   return Object.assign(new Error(ORIGIN_NOT_ALLOWED), { data: { code: ORIGIN_NOT_ALLOWED } });
 }
 
+/** Closes every socket of these visitors (they were erased); a reconnect with their old token starts a new visitor. */
+export function disconnectVisitors(ns: VisitorNamespace, visitorIds: readonly string[]): void {
+  if (visitorIds.length > 0) ns.in(visitorIds.map(visitorRoom)).disconnectSockets(true);
+}
+
 /** The widget's side: handshake (site, origin, identity) and its commands. */
 export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
   const { sites, visitors, activity, conversations, views, log } = deps;

@@ -15,6 +15,8 @@ function toSettings(site: SiteRow): SiteSettings {
     typingPreview: site.typingPreview,
     identityEnforced: site.identityEnforced,
     identitySecret: site.identitySecret,
+    conversationRetentionDays: site.conversationRetentionDays,
+    trailRetentionDays: site.trailRetentionDays,
   };
 }
 
@@ -33,13 +35,27 @@ export const siteSettingsRoutes: FastifyPluginAsyncZod<{ sites: SitesService; re
   app.patch(
     '/api/admin/site',
     { schema: { body: UpdateSiteBody, response: { 200: SiteSettings, ...errors } } },
-    async (request) => toSettings(sites.withIdentitySecret(sites.update(request.agent!.siteId, request.body))),
+    async (request) => {
+      const { siteId, profile } = request.agent!;
+      const site = sites.update(siteId, request.body);
+      await app.audit.record(siteId, profile.id, 'site.settings_changed', {
+        type: 'site',
+        id: siteId,
+        details: { fields: Object.keys(request.body) },
+      });
+      return toSettings(sites.withIdentitySecret(site));
+    },
   );
 
   app.post(
     '/api/admin/site/identity-secret',
     { schema: { response: { 200: SiteSettings, ...errors } } },
-    async (request) => toSettings(sites.rotateIdentitySecret(request.agent!.siteId)),
+    async (request) => {
+      const { siteId, profile } = request.agent!;
+      const site = sites.rotateIdentitySecret(siteId);
+      await app.audit.record(siteId, profile.id, 'site.identity_secret_rotated', { type: 'site', id: siteId });
+      return toSettings(site);
+    },
   );
 
   // Shop pages whose widget the server turned away lately, and the one-click fix.

@@ -126,6 +126,18 @@ export class LiveVisitors {
     return rows;
   }
 
+  /** An erased visitor: gone from the list at once, its open pages dropped rather than written. */
+  forget(visitorId: string): void {
+    const entry = this.#entries.get(visitorId);
+    if (!entry) return;
+    clearTimeout(entry.leaveTimer);
+    this.#entries.delete(visitorId);
+    const pending = this.#pendingFor(entry.siteId);
+    pending.updated.delete(visitorId);
+    pending.left.add(visitorId);
+    this.#scheduleFlush();
+  }
+
   /** Every page still open, for a shutdown that must not lose them; the list is emptied. */
   drain(): Array<{ visitorId: string; page: OpenPageView }> {
     const open: Array<{ visitorId: string; page: OpenPageView }> = [];

@@ -227,6 +227,20 @@ export class VisitorActivity {
     });
   }
 
+  /**
+   * Erased visitors: off the live list (consoles hear only that they left),
+   * their unwritten pages and pending profile pushes dropped. Call after
+   * their sockets are closed, since closing a tab ends its page.
+   */
+  forget(visitorIds: readonly string[]): void {
+    this.#pageViews.drop(visitorIds);
+    for (const id of visitorIds) {
+      this.#live.forget(id);
+      clearTimeout(this.#profilePushes.get(id));
+      this.#profilePushes.delete(id);
+    }
+  }
+
   /** Shutdown: every page still open becomes a trail entry now, and nothing more is recorded. */
   close(): void {
     if (this.#closed) return;

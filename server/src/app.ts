@@ -1,8 +1,16 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import type { Config } from './config.ts';
-import { adminAgentRoutes, AgentsRepository, AgentsService, authRoutes } from './modules/agents/index.ts';
+import {
+  adminAgentRoutes,
+  AgentsRepository,
+  AgentsService,
+  authRoutes,
+  LoginThrottle,
+  loginRouteLimits,
+} from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
 import {
   AccessResolver,
@@ -64,8 +72,10 @@ export async function buildApp(config: Config): Promise<App> {
 
   // Cross-cutting plugins.
   await app.register(errorsPlugin);
+  // Only routes that ask for it (login) are rate-limited by address; its 429 goes through errorsPlugin.
+  await app.register(rateLimit, { global: false });
   await app.register(dbPlugin, { file: config.databaseFile });
-  await app.register(realtimePlugin);
+  await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
 
   // The team: sites, departments, agents and who is online.
   // Every new site starts with the two default trigger rules, switched off.
@@ -129,6 +139,15 @@ export async function buildApp(config: Config): Promise<App> {
     onLogout: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
     secureCookies: config.secureCookies,
     sessionDays: config.sessionDays,
+    loginLimits: loginRouteLimits(
+      new LoginThrottle({
+        freeFailures: config.limits.loginFreeFailures,
+        baseDelayMs: config.limits.loginBaseDelayMs,
+        maxDelayMs: config.limits.loginMaxDelayMs,
+        forgetMs: config.limits.loginForgetMs,
+      }),
+      config.limits.loginPerIpPerMinute,
+    ),
   });
   await app.register(conversationRoutes, { conversations, views });
   await app.register(adminAgentRoutes, {
@@ -155,6 +174,12 @@ export async function buildApp(config: Config): Promise<App> {
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
     trustProxy: config.trustProxy,
+    limits: {
+      newVisitorsPerIp: config.limits.newVisitorsPerIp,
+      messages: config.limits.visitorMessages,
+      typing: config.limits.visitorTyping,
+      events: config.limits.visitorEvents,
+    },
     log: app.log,
   });
   attachAgentSocket(app.realtime.agents, {

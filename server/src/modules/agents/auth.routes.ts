@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AgentResponse, ErrorResponse, LoginBody } from '@mostrador/shared';
 import { SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { AgentsService } from './agents.service.ts';
+import type { loginRouteLimits } from './login-throttle.ts';
 
 export interface AuthRoutesOptions {
   agents: AgentsService;
@@ -10,15 +11,17 @@ export interface AuthRoutesOptions {
   onLogout: (sessionId: string) => void;
   secureCookies: boolean;
   sessionDays: number;
+  /** Per-address and per-email limits on login (login-throttle.ts). */
+  loginLimits: ReturnType<typeof loginRouteLimits>;
 }
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
   app,
-  { agents, onLogout, secureCookies, sessionDays },
+  { agents, onLogout, secureCookies, sessionDays, loginLimits },
 ) => {
   app.post(
     '/api/auth/login',
-    { schema: { body: LoginBody, response: { 200: AgentResponse, 401: ErrorResponse } } },
+    { ...loginLimits, schema: { body: LoginBody, response: { 200: AgentResponse, 401: ErrorResponse } } },
     async (request, reply) => {
       const result = await agents.login(request.body.email, request.body.password);
       if (!result) {

@@ -1,6 +1,8 @@
 import { mapOk, VisitorHandshake, visitorCommandSchemas, type OnlineAgents, type VisitorClientEvents } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
+import { clientIp, limitKey } from '../../realtime/client-ip.ts';
 import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
+import { KeyedBuckets, TokenBucket, type Rate } from '../../realtime/token-bucket.ts';
 import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
 import type { TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
@@ -21,7 +23,22 @@ export interface VisitorSocketDeps {
   /** The departments a visitor may pick from, when the site asks. */
   departmentChoices: (siteId: string) => Array<{ slug: string; name: string }>;
   trustProxy: boolean;
+  limits: VisitorLimits;
   log: ErrorLog;
+}
+
+export interface VisitorLimits {
+  /** New visitors (rows) per client address; a returning visitor's token does not count. */
+  newVisitorsPerIp: Rate;
+  /** Per socket: `message:send`, `typing:set`, and every other command. */
+  messages: Rate;
+  typing: Rate;
+  events: Rate;
+}
+
+/** A socket.io middleware refusal the widget can read: it waits `retryAfterMs`, then connects again. */
+function rateLimitedHandshake(retryAfterMs: number): Error {
+  return Object.assign(new Error('rate_limited'), { data: { retryAfterMs } });
 }
 
 /** The widget's side: handshake (site, origin, identity) and its commands. */
@@ -29,6 +46,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
   const { sites, visitors, activity, conversations, views, log } = deps;
   // The row the handshake found, handed to the connection handler instead of read again.
   const identified = new WeakMap<object, VisitorRow>();
+  const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
 
   ns.use((socket, next) => {
     const parsed = VisitorHandshake.safeParse(socket.handshake.auth);
@@ -40,7 +58,13 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     if (!isOriginAllowed(headers.origin, site.allowedOrigins, serverOrigin)) {
       return next(new Error('forbidden_origin'));
     }
-    const { visitor, token } = visitors.identify(site.id, parsed.data.token, headers['user-agent']);
+    const userAgent = headers['user-agent'];
+    const returning = parsed.data.token ? visitors.returning(site.id, parsed.data.token, userAgent) : undefined;
+    if (!returning) {
+      const wait = newVisitors.take(limitKey(clientIp(socket.request, deps.trustProxy)));
+      if (wait > 0) return next(rateLimitedHandshake(wait));
+    }
+    const { visitor, token } = returning ?? visitors.create(site.id, userAgent);
     socket.data = { siteId: site.id, visitorId: visitor.id, token, label: visitor.label };
     identified.set(socket, visitor);
     next();
@@ -48,6 +72,11 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
 
   ns.on('connection', (socket) => {
     const { siteId, visitorId, token, label } = socket.data;
+    // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.
+    const now = Date.now();
+    const messages = new TokenBucket(deps.limits.messages, now);
+    const typingBudget = new TokenBucket(deps.limits.typing, now);
+    const events = new TokenBucket(deps.limits.events, now);
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
     const open = conversations.openForVisitor(visitorId);
@@ -95,6 +124,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'trigger:opened': ({ firingId }) => deps.triggers.opened(visitorId, firingId),
       },
       log,
+      (command) => (command === 'message:send' ? messages : command === 'typing:set' ? typingBudget : events),
     );
   });
 }

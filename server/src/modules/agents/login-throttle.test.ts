@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadLimits } from '../../config.ts';
+import type { Limits } from '../../config.ts';
 import { buildTestApp } from '../../testing/harness.ts';
 import type { App } from '../../app.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -50,8 +50,8 @@ describe('login limits', () => {
   let app: App;
   let cleanup: () => Promise<void>;
 
-  async function start(limits: Partial<ReturnType<typeof loadLimits>>) {
-    ({ app, cleanup } = await buildTestApp({ limits: { ...loadLimits({}), ...limits } }));
+  async function start(limits: Partial<Limits>) {
+    ({ app, cleanup } = await buildTestApp({ limits }));
     const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     await app.services.agents.create({ siteId: site.id, email: 'nuria@shop.example', name: 'Núria', role: 'admin', password: 'a long passphrase' });
   }

@@ -192,6 +192,7 @@ export async function buildApp(config: Config): Promise<App> {
     agentFromCookieHeader: app.agentFromCookieHeader,
     consoleOrigins: config.consoleOrigins,
     trustProxy: config.trustProxy,
+    limits: { messages: config.limits.agentMessages, events: config.limits.agentEvents },
     log: app.log,
   });
 

@@ -54,6 +54,10 @@ export interface Limits {
   visitorTyping: Rate;
   /** Per visitor socket: every other command. */
   visitorEvents: Rate;
+  /** Per console socket: `message:send`. */
+  agentMessages: Rate;
+  /** Per console socket: every other command. */
+  agentEvents: Rate;
 }
 
 function numberOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -81,6 +85,8 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
     visitorMessages: rateOf(env, 'LIMIT_VISITOR_MESSAGES', 10, 1),
     visitorTyping: rateOf(env, 'LIMIT_VISITOR_TYPING', 20, 5),
     visitorEvents: rateOf(env, 'LIMIT_VISITOR_EVENTS', 30, 3),
+    agentMessages: rateOf(env, 'LIMIT_AGENT_MESSAGES', 30, 5),
+    agentEvents: rateOf(env, 'LIMIT_AGENT_EVENTS', 300, 50),
   };
 }
 

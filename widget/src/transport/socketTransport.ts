@@ -44,7 +44,8 @@ export function createSocketTransport(options: SocketTransportOptions): VisitorT
     },
     on: (event, listener) => on(event, listener),
     onDisconnect: (listener) => socket.on('disconnect', (reason) => listener(reason)),
-    onConnectError: (listener) => socket.on('connect_error', () => listener(socket.active)),
+    onConnectError: (listener) =>
+      socket.on('connect_error', (error) => listener(socket.active, (error as { data?: { retryAfterMs?: number } }).data?.retryAfterMs)),
     request(event, payload) {
       const timed = socket.timeout(ACK_TIMEOUT_MS);
       const emit = timed.emit.bind(timed) as unknown as LooseEmit;

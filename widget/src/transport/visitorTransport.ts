@@ -26,8 +26,11 @@ export interface VisitorTransport {
   readonly connected: boolean;
   on<K extends keyof VisitorServerEvents>(event: K, listener: VisitorServerEvents[K]): void;
   onDisconnect(listener: (reason: string) => void): void;
-  /** `willRetry` is false when the server refused the handshake: Socket.IO then stops trying. */
-  onConnectError(listener: (willRetry: boolean) => void): void;
+  /**
+   * `willRetry` is false when the server refused the handshake: Socket.IO then stops trying.
+   * `retryAfterMs` comes with a refusal for too many new visitors from one address.
+   */
+  onConnectError(listener: (willRetry: boolean, retryAfterMs?: number) => void): void;
   request<K extends CommandName>(event: K, payload: CommandRequest<K>): Promise<Outcome<CommandResponse<K>>>;
   /**
    * Fire-and-forget: typing hints are worthless once late, page and cart

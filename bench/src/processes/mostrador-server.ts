@@ -24,6 +24,7 @@ const config = {
     connectionsPerIp: 20_000,
     newVisitorsPerIp: { burst: 20_000, perSecond: 2_000 },
     visitorMessages: { burst: 1_000, perSecond: 1_000 },
+    agentEvents: { burst: 1_000, perSecond: 1_000 },
   },
 };
 const app = await buildApp(config);

@@ -64,7 +64,9 @@ export function limitConnectionsPerIp(io: Server, options: { maxPerIp: number; t
     }
     open.set(key, count + 1);
     admitted.set(request, key);
-    request.socket.once('close', () => abandon(request));
+    // A WebSocket upgrade whose client goes away mid-way never becomes an engine socket nor fails one:
+    // its TCP socket closing releases the slot. (A polling handshake always ends in one or the other.)
+    if (request.headers.upgrade) request.socket.once('close', () => abandon(request));
     next();
   });
   io.engine.on('connection', (socket: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => {

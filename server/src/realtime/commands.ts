@@ -7,7 +7,7 @@ import {
   type ResponseOf,
   type Result,
 } from '@mostrador/shared';
-import type { TokenBucket } from './token-bucket.ts';
+import { TokenBucket, type Rate } from './token-bucket.ts';
 
 export type CommandHandlers<Events> = {
   [K in keyof Events]: (
@@ -22,6 +22,16 @@ export interface ErrorLog {
 
 /** For each command, the bucket its events spend (none: unlimited). Called once per command when a socket connects. */
 export type CommandBudget = (command: string) => TokenBucket | undefined;
+
+/**
+ * A socket's own budgets, made when it connects: a bucket for each command
+ * named in `rates`, one shared bucket for every other command.
+ */
+export function socketBudget(rates: Record<string, Rate>, others: Rate, now = Date.now()): CommandBudget {
+  const shared = new TokenBucket(others, now);
+  const own = new Map(Object.entries(rates).map(([command, rate]) => [command, new TokenBucket(rate, now)]));
+  return (command) => own.get(command) ?? shared;
+}
 
 /** The part of a Socket.IO socket this module needs; typed sockets satisfy it. */
 interface ListeningSocket {

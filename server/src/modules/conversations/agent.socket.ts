@@ -1,7 +1,7 @@
 import { agentCommandSchemas, mapOk, ok, type AgentClientEvents } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
-import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
-import { TokenBucket, type Rate } from '../../realtime/token-bucket.ts';
+import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
+import type { Rate } from '../../realtime/token-bucket.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import type { VisitorActivity, VisitorWatching } from '../visitors/index.ts';
 import { normalizeOrigin, serverOriginOf } from '../sites/index.ts';
@@ -54,8 +54,6 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
     void socket.join([...agentRooms({ agentId, siteId, role }, team.departmentIdsOf(agentId)), sessionRoom(sessionId)]);
     team.socketConnected(agentId, siteId);
     socket.on('disconnect', () => team.socketDisconnected(agentId, siteId));
-    const messages = new TokenBucket(deps.limits.messages, Date.now());
-    const events = new TokenBucket(deps.limits.events, Date.now());
 
     registerCommands<AgentClientEvents>(
       socket,
@@ -91,7 +89,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
         ...watching.handlers(socket, siteId, activity),
       },
       log,
-      (command) => (command === 'message:send' ? messages : events),
+      socketBudget({ 'message:send': deps.limits.messages }, deps.limits.events),
     );
   });
 }

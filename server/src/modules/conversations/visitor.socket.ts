@@ -1,8 +1,8 @@
 import { mapOk, VisitorHandshake, visitorCommandSchemas, type OnlineAgents, type VisitorClientEvents } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { clientIp, limitKey } from '../../realtime/client-ip.ts';
-import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
-import { KeyedBuckets, TokenBucket, type Rate } from '../../realtime/token-bucket.ts';
+import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
+import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
 import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
 import type { TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
@@ -72,11 +72,6 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
 
   ns.on('connection', (socket) => {
     const { siteId, visitorId, token, label } = socket.data;
-    // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.
-    const now = Date.now();
-    const messages = new TokenBucket(deps.limits.messages, now);
-    const typingBudget = new TokenBucket(deps.limits.typing, now);
-    const events = new TokenBucket(deps.limits.events, now);
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
     const open = conversations.openForVisitor(visitorId);
@@ -124,7 +119,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'trigger:opened': ({ firingId }) => deps.triggers.opened(visitorId, firingId),
       },
       log,
-      (command) => (command === 'message:send' ? messages : command === 'typing:set' ? typingBudget : events),
+      // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.
+      socketBudget({ 'message:send': deps.limits.messages, 'typing:set': deps.limits.typing }, deps.limits.events),
     );
   });
 }

@@ -85,6 +85,13 @@ describe('login limits', () => {
     expect((await login('guess')).statusCode).toBe(401);
   });
 
+  it('counts guesses sent all at once before any is checked, so they cannot slip past the delays', async () => {
+    await start({ loginFreeFailures: 3, loginBaseDelayMs: 60_000, loginMaxDelayMs: 60_000 });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => login('guess')));
+    expect(answers.filter((a) => a.statusCode === 401)).toHaveLength(4);
+    expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(6);
+  });
+
   it('never holds the real agent back longer than the ceiling, however many guesses came before', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     await start({ loginFreeFailures: 1, loginBaseDelayMs: 1_000, loginMaxDelayMs: 3_000 });

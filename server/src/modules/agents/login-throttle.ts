@@ -36,6 +36,18 @@ export class LoginThrottle {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * Before a password is checked: 0, with the attempt counted as a failure
+   * until `succeeded` says otherwise, or else the wait, uncounted. Counting
+   * up front means guesses sent all at once cannot slip past the delays
+   * while the first ones are still being checked.
+   */
+  begin(email: string): number {
+    const wait = this.waitMs(email);
+    if (wait === 0) this.failed(email);
+    return wait;
+  }
+
   /** 0 when `email` may try now, else how many milliseconds it must wait. */
   waitMs(email: string): number {
     const entry = this.#current(email);
@@ -74,17 +86,16 @@ export function loginRouteLimits(throttle: LoginThrottle, perIpPerMinute: number
   return {
     ...(perIpPerMinute > 0 ? { config: { rateLimit: { max: perIpPerMinute, timeWindow: 60_000 } } } : {}),
     preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const wait = throttle.waitMs(emailOf(request));
+      const wait = throttle.begin(emailOf(request));
       if (wait === 0) return;
       reply.header('retry-after', String(Math.ceil(wait / 1000)));
       return reply.status(429).send({
         error: { code: 'rate_limited', message: 'Too many failed attempts, try again later', retryAfterMs: Math.ceil(wait) },
       });
     },
-    // The answer says whether the password was right: the route itself stays unaware of the throttle.
+    // Only a logged-in answer takes the attempt back: the route itself stays unaware of the throttle.
     onResponse: async (request: FastifyRequest, reply: FastifyReply) => {
-      if (reply.statusCode === 401) throttle.failed(emailOf(request));
-      else if (reply.statusCode === 200) throttle.succeeded(emailOf(request));
+      if (reply.statusCode === 200) throttle.succeeded(emailOf(request));
     },
   };
 }

@@ -36,5 +36,5 @@ export const ca: Messages = {
   waitMinutes: 'uns {count} min',
   departmentPrompt: 'En què et podem ajudar?',
   teaserDismiss: 'Descarta el missatge',
-  throttled: 'Estàs enviant missatges molt de pressa; enviarem el teu d’aquí a un moment.',
+  throttled: 'Un moment: enviarem el teu missatge de seguida.',
 };

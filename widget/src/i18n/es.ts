@@ -36,5 +36,5 @@ export const es: Messages = {
   waitMinutes: 'unos {count} min',
   departmentPrompt: '¿En qué podemos ayudarte?',
   teaserDismiss: 'Descartar el mensaje',
-  throttled: 'Estás enviando mensajes muy rápido; enviaremos el tuyo en un momento.',
+  throttled: 'Un momento: enviaremos tu mensaje enseguida.',
 };

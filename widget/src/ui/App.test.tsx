@@ -182,7 +182,7 @@ describe('when the server asks to slow down', () => {
     );
     expect(messages()[0]?.dataset.status).toBe('sending');
     expect([...container.querySelectorAll('[role="status"]')].map((e) => e.textContent)).toContain(
-      "You're sending messages quickly; we'll send yours in a moment.",
+      "One moment: we'll send your message shortly.",
     );
   });
 });

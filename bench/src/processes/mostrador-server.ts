@@ -24,7 +24,8 @@ const config = {
     connectionsPerIp: 20_000,
     newVisitorsPerIp: { burst: 20_000, perSecond: 2_000 },
     visitorMessages: { burst: 1_000, perSecond: 1_000 },
-    agentEvents: { burst: 1_000, perSecond: 1_000 },
+    // The storm's observer resyncs all 5,000 conversations from one console socket, as no real console does.
+    agentEvents: { burst: 100_000, perSecond: 100_000 },
   },
 };
 const app = await buildApp(config);

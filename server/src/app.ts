@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import type { Config } from './config.ts';
@@ -14,6 +15,8 @@ import {
   SessionsRepository,
   SessionsService,
   TwoFactorService,
+  LoginThrottle,
+  loginRouteLimits,
 } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
 import {
@@ -103,8 +106,10 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin, { secureCookies: config.secureCookies });
   await app.register(crossSiteWritesPlugin, { consoleOrigins: config.consoleOrigins, trustProxy: config.trustProxy });
+  // Only routes that ask for it (login) are rate-limited by address; its 429 goes through errorsPlugin.
+  await app.register(rateLimit, { global: false });
   await app.register(dbPlugin, { file: config.databaseFile });
-  await app.register(realtimePlugin);
+  await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
 
   // The team: sites, departments, agents and who is online.
   // Every new site starts with the two default trigger rules, switched off.
@@ -208,6 +213,15 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     challenges: new LoginChallenges(),
     secureCookies: config.secureCookies,
     sessionDays: config.sessionDays,
+    loginLimits: loginRouteLimits(
+      new LoginThrottle({
+        freeFailures: config.limits.loginFreeFailures,
+        baseDelayMs: config.limits.loginBaseDelayMs,
+        maxDelayMs: config.limits.loginMaxDelayMs,
+        forgetMs: config.limits.loginForgetMs,
+      }),
+      config.limits.loginPerIpPerMinute,
+    ),
   });
   await app.register(conversationRoutes, { conversations, views });
   await app.register(adminAgentRoutes, {
@@ -240,6 +254,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
     trustProxy: config.trustProxy,
     refusedOrigins,
+    limits: {
+      newVisitorsPerIp: config.limits.newVisitorsPerIp,
+      messages: config.limits.visitorMessages,
+      typing: config.limits.visitorTyping,
+      events: config.limits.visitorEvents,
+    },
     log: app.log,
   });
   attachAgentSocket(app.realtime.agents, {
@@ -252,6 +272,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     agentFromCookieHeader: app.agentFromCookieHeader,
     consoleOrigins: config.consoleOrigins,
     trustProxy: config.trustProxy,
+    limits: { messages: config.limits.agentMessages, events: config.limits.agentEvents },
     log: app.log,
   });
 

@@ -28,9 +28,10 @@ export interface VisitorTransport {
   onDisconnect(listener: (reason: string) => void): void;
   /**
    * `willRetry` is false when the server refused the handshake: Socket.IO then stops trying.
-   * `reason` is the refusal's code (e.g. ORIGIN_NOT_ALLOWED), or a transport error's message.
+   * `reason` is the refusal's code (e.g. ORIGIN_NOT_ALLOWED), or a transport error's message;
+   * `retryAfterMs` comes with a refusal for too many new visitors from one address.
    */
-  onConnectError(listener: (willRetry: boolean, reason: string) => void): void;
+  onConnectError(listener: (willRetry: boolean, reason: string, retryAfterMs?: number) => void): void;
   request<K extends CommandName>(event: K, payload: CommandRequest<K>): Promise<Outcome<CommandResponse<K>>>;
   /**
    * Fire-and-forget: typing hints are worthless once late, page and cart

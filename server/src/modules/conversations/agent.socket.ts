@@ -1,7 +1,8 @@
 import { agentCommandSchemas, mapOk, ok, type AgentClientEvents } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import { maskingCardNumbers } from '../../realtime/card-masking.ts';
-import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
+import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
+import type { Rate } from '../../realtime/token-bucket.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import type { VisitorActivity, VisitorWatching } from '../visitors/index.ts';
 import { normalizeOrigin, serverOriginOf } from '../sites/index.ts';
@@ -22,6 +23,8 @@ export interface AgentSocketDeps {
   agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
   consoleOrigins: string[];
   trustProxy: boolean;
+  /** Per socket: `message:send`, and every other command; generous, as a console opens with a burst of syncs. */
+  limits: { messages: Rate; events: Rate };
   log: ErrorLog;
 }
 
@@ -87,6 +90,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
         ...watching.handlers(socket, siteId, activity),
       }),
       log,
+      socketBudget({ 'message:send': deps.limits.messages }, deps.limits.events),
     );
   });
 }

@@ -1,7 +1,9 @@
 import { mapOk, ORIGIN_NOT_ALLOWED, VisitorHandshake, visitorCommandSchemas, type OnlineAgents, type VisitorClientEvents } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { maskingCardNumbers } from '../../realtime/card-masking.ts';
-import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
+import { clientIp, limitKey } from '../../realtime/client-ip.ts';
+import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
+import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
 import { isOriginAllowed, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
 import type { TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
@@ -24,7 +26,22 @@ export interface VisitorSocketDeps {
   trustProxy: boolean;
   /** Where refused shop origins are noted, for the log and the console. */
   refusedOrigins: RefusedOrigins;
+  limits: VisitorLimits;
   log: ErrorLog;
+}
+
+export interface VisitorLimits {
+  /** New visitors (rows) per client address; a returning visitor's token does not count. */
+  newVisitorsPerIp: Rate;
+  /** Per socket: `message:send`, `typing:set`, and every other command. */
+  messages: Rate;
+  typing: Rate;
+  events: Rate;
+}
+
+/** A socket.io middleware refusal the widget can read: it waits `retryAfterMs`, then connects again. */
+function rateLimitedHandshake(retryAfterMs: number): Error {
+  return Object.assign(new Error('rate_limited'), { data: { retryAfterMs } });
 }
 
 /** A refusal the widget can tell apart (`err.data.code`), to say so instead of showing a dead composer. */
@@ -42,6 +59,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
   const { sites, visitors, activity, conversations, views, log } = deps;
   // The row the handshake found, handed to the connection handler instead of read again.
   const identified = new WeakMap<object, VisitorRow>();
+  const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
 
   ns.use((socket, next) => {
     const parsed = VisitorHandshake.safeParse(socket.handshake.auth);
@@ -54,7 +72,13 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       deps.refusedOrigins.record(site.id, headers.origin);
       return next(originNotAllowed());
     }
-    const { visitor, token } = visitors.identify(site.id, parsed.data.token, headers['user-agent']);
+    const userAgent = headers['user-agent'];
+    const returning = parsed.data.token ? visitors.returning(site.id, parsed.data.token, userAgent) : undefined;
+    if (!returning) {
+      const wait = newVisitors.take(limitKey(clientIp(socket.request, deps.trustProxy)));
+      if (wait > 0) return next(rateLimitedHandshake(wait));
+    }
+    const { visitor, token } = returning ?? visitors.create(site.id, userAgent);
     socket.data = { siteId: site.id, visitorId: visitor.id, token, label: visitor.label };
     identified.set(socket, visitor);
     next();
@@ -109,6 +133,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
       }),
       log,
+      // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.
+      socketBudget({ 'message:send': deps.limits.messages, 'typing:set': deps.limits.typing }, deps.limits.events),
     );
   });
 }

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { RETENTION_DAYS_MAX } from '../limits.ts';
 import { Id, Timestamp } from './common.ts';
 
 /** Privacy tools for admins: export, erase, retention and the audit log. */
 
-/** Longest retention an admin may set; null keeps data for good. */
-export const RETENTION_DAYS_MAX = 3650;
 export const RetentionDays = z.number().int().min(1).max(RETENTION_DAYS_MAX).nullable();
 
 /** Whose data: one visitor (a browser), or a verified customer with every visitor linked to it. */

@@ -1,4 +1,5 @@
-import { RETENTION_DAYS_MAX, type ErrorBody, type SiteSettings } from '@mostrador/shared';
+import type { ErrorBody, SiteSettings } from '@mostrador/shared';
+import { RETENTION_DAYS_MAX } from '@mostrador/shared/limits';
 import { useState } from 'preact/hooks';
 import { adminApi } from '../api.ts';
 import { Field } from '../Field.tsx';

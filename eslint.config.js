@@ -95,7 +95,15 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@mostrador/shared', message: 'Import types only; take values from @mostrador/shared/limits and the other side entries.', allowTypeImports: true }] },
+        {
+          paths: [
+            {
+              name: '@mostrador/shared',
+              message: 'Import types only; take values from @mostrador/shared/limits and the other side entries.',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentCommandSchemas, visitorCommandSchemas, type AgentClientEvents, type VisitorClientEvents } from '@mostrador/shared';
 import { agentCommand, startTestServer, visitorCommand, type TestServer } from '@mostrador/server/testing';
-import {
-  MISSING,
-  createSite,
-  markerThrough,
-  record,
-  routesOf,
-  snapshot,
-  type SiteRefs,
-  type SiteUnderTest,
-} from './tenancy/two-sites.ts';
+import { MISSING, createSite, markerThrough, record, routesOf, snapshot, type SiteRefs, type SiteUnderTest } from './tenancy/two-sites.ts';
 
 /*
  * Issue 11: every reference a command or a route takes is resolved within
@@ -127,7 +118,11 @@ const apiCases = (): Record<string, RouteCase> => ({
   'PATCH /api/admin/agents/:agentId': {
     references: [
       (ref) => ({ method: 'PATCH', url: `/api/admin/agents/${ref.agentId}`, body: { capacity: 9 } }),
-      (ref, own) => ({ method: 'PATCH', url: `/api/admin/agents/${own.agentId}`, body: { capacity: 9, departmentIds: [ref.departmentId] } }),
+      (ref, own) => ({
+        method: 'PATCH',
+        url: `/api/admin/agents/${own.agentId}`,
+        body: { capacity: 9, departmentIds: [ref.departmentId] },
+      }),
     ],
   },
   'GET /api/admin/departments': { noReference: 'the session’s site' },
@@ -163,7 +158,11 @@ const apiCases = (): Record<string, RouteCase> => ({
       },
       (ref, own) => {
         const input = ruleInput(own, server, a.siteId);
-        return { method: 'POST', url: '/api/admin/triggers', body: { ...input, action: { ...input.action, departmentId: ref.departmentId } } };
+        return {
+          method: 'POST',
+          url: '/api/admin/triggers',
+          body: { ...input, action: { ...input.action, departmentId: ref.departmentId } },
+        };
       },
     ],
   },
@@ -180,7 +179,11 @@ const apiCases = (): Record<string, RouteCase> => ({
       (ref) => ({ method: 'PATCH', url: `/api/admin/triggers/${ref.triggerId}`, body: { enabled: true } }),
       (ref, own) => {
         const { action } = ruleInput(own, server, a.siteId);
-        return { method: 'PATCH', url: `/api/admin/triggers/${own.triggerId}`, body: { action: { ...action, departmentId: ref.departmentId } } };
+        return {
+          method: 'PATCH',
+          url: `/api/admin/triggers/${own.triggerId}`,
+          body: { action: { ...action, departmentId: ref.departmentId } },
+        };
       },
     ],
   },
@@ -251,7 +254,9 @@ describe('another site’s ids', () => {
     const before = snapshot(server);
     const heard = [b.admin, b.agent, b.visitor].map(record);
 
-    for (const [name, spec] of Object.entries(visitorCases) as Array<[keyof VisitorClientEvents, (typeof visitorCases)[keyof VisitorClientEvents]]>) {
+    for (const [name, spec] of Object.entries(visitorCases) as Array<
+      [keyof VisitorClientEvents, (typeof visitorCases)[keyof VisitorClientEvents]]
+    >) {
       if ('ownRowsOnly' in spec) continue;
       for (const build of spec.references) {
         const foreign = await visitorCommand(a.visitor, name, build(b.refs, a.refs));
@@ -275,7 +280,10 @@ describe('another site’s ids', () => {
     const routes = routesOf(server);
     const unlisted = routes.filter((r) => !(r in cases) && !publicRoutes.some(([pattern]) => pattern.test(r)));
     expect(unlisted, 'every route must be in the tenancy matrix').toEqual([]);
-    expect(Object.keys(cases).filter((r) => !routes.includes(r)), 'no stale rows').toEqual([]);
+    expect(
+      Object.keys(cases).filter((r) => !routes.includes(r)),
+      'no stale rows',
+    ).toEqual([]);
     const before = snapshot(server);
     const heard = [b.admin, b.agent, b.visitor].map(record);
     const send = async ({ method, url, body }: Request) => {

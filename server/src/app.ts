@@ -113,9 +113,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
 
   // The team: sites, departments, agents and who is online.
   // Every new site starts with the two default trigger rules, switched off.
-  const sites = new SitesService(new SitesRepository(app.db), (site) =>
-    triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
-  );
+  const sites = new SitesService(new SitesRepository(app.db), (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)));
   // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
   const refusedOrigins = new RefusedOrigins(app.log);
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
@@ -150,32 +148,41 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
   const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team, {
     invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-    repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
-      triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+    repliedInTx: (siteId, visitorId, firingId, conversationId, at) => triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
     answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
   });
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
   const watching = attachVisitorWatching(app.realtime.agents);
-  const activity = new VisitorActivity(visitors, new ActivityRepository(app.db), app.groupCommit, {
-    ...watching.ports,
-    openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
-    conversationsOf: (siteId, visitorIds, limit) =>
-      conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
-    cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
-    log: (err) => app.log.error({ err }, 'visitor activity write failed'),
-  }, {
-    ...DEFAULT_ACTIVITY_OPTIONS,
-    leaveGraceMs: config.visitorLeaveGraceMs,
-    listFlushMs: config.liveListFlushMs,
-  });
+  const activity = new VisitorActivity(
+    visitors,
+    new ActivityRepository(app.db),
+    app.groupCommit,
+    {
+      ...watching.ports,
+      openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
+      conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
+      cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
+      log: (err) => app.log.error({ err }, 'visitor activity write failed'),
+    },
+    {
+      ...DEFAULT_ACTIVITY_OPTIONS,
+      leaveGraceMs: config.visitorLeaveGraceMs,
+      listFlushMs: config.liveListFlushMs,
+    },
+  );
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
 
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
   const visitorData = new VisitorsPersonalData(app.db);
-  const { audit, registry: privacyRegistry, privacy, retention } = createPrivacyModule({
+  const {
+    audit,
+    registry: privacyRegistry,
+    privacy,
+    retention,
+  } = createPrivacyModule({
     db: app.db,
     groupCommit: app.groupCommit,
     sources: [

@@ -109,7 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseFile: resolve(env.DATABASE_FILE ?? join(dataDir, 'mostrador.sqlite')),
     widgetFile: env.WIDGET_FILE ?? join(packageDir('@mostrador/widget'), 'dist', 'widget.js'),
     consoleDir: env.CONSOLE_DIR ?? join(packageDir('@mostrador/console'), 'dist'),
-    consoleOrigins: (env.CONSOLE_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    consoleOrigins: (env.CONSOLE_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     secureCookies: env.SECURE_COOKIES === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
     sessionDays: Number(env.SESSION_DAYS ?? 30),

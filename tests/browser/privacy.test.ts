@@ -28,7 +28,9 @@ describe('an admin’s privacy tools in the console', () => {
     await dialog.locator('button[data-part="confirm"]').click();
     await expect.poll(() => row.count()).toBe(0);
     await expect.poll(() => admin.locator('[data-part="conversation"]').count()).toBe(0);
-    expect(await shop.server.app.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE body LIKE '%Xerinola%'").get()).toEqual({ n: 0 });
+    expect(
+      await shop.server.app.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE body LIKE '%Xerinola%'").get(),
+    ).toEqual({ n: 0 });
 
     // The audit log names the admin and the action, not the shopper.
     await admin.locator('[data-part="nav-admin"]').click();

@@ -49,7 +49,14 @@ if (existsSync(seedFile)) {
     agents.push(email);
   }
   const admin = 'admin@bench.example';
-  await app.services.agents.create({ siteId: site.id, email: admin, name: 'Bench admin', role: 'admin', password: BENCH_PASSWORD, capacity: 50 });
+  await app.services.agents.create({
+    siteId: site.id,
+    email: admin,
+    name: 'Bench admin',
+    role: 'admin',
+    password: BENCH_PASSWORD,
+    capacity: 50,
+  });
   seed = { siteKey: site.key, agents, admin };
   writeFileSync(seedFile, JSON.stringify(seed));
 }

@@ -224,7 +224,8 @@ export const ca: Catalogue = {
   'privacy.export': 'Exporta les dades',
   'privacy.erase': 'Esborra el visitant',
   'privacy.eraseTitle': 'Vols esborrar {name} per sempre?',
-  'privacy.eraseWarning': "Se suprimeix tot el que es guarda d'aquest visitant: converses i missatges, pàgines vistes, carretó i identitat. La seva finestra de xat es tanca. No es pot desfer.",
+  'privacy.eraseWarning':
+    "Se suprimeix tot el que es guarda d'aquest visitant: converses i missatges, pàgines vistes, carretó i identitat. La seva finestra de xat es tanca. No es pot desfer.",
   'privacy.eraseConfirm': 'Esborra per sempre',
   'privacy.erasing': 'Esborrant…',
   'privacy.erased': "S'ha esborrat el visitant.",

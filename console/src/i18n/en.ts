@@ -227,7 +227,8 @@ export const en = {
   'privacy.export': 'Export data',
   'privacy.erase': 'Erase visitor',
   'privacy.eraseTitle': 'Erase {name} for good?',
-  'privacy.eraseWarning': 'Everything stored about this visitor is deleted: conversations and messages, pages seen, cart and identity. Their chat window closes. This cannot be undone.',
+  'privacy.eraseWarning':
+    'Everything stored about this visitor is deleted: conversations and messages, pages seen, cart and identity. Their chat window closes. This cannot be undone.',
   'privacy.eraseConfirm': 'Erase for good',
   'privacy.erasing': 'Erasing…',
   'privacy.erased': 'The visitor was erased.',

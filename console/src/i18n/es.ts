@@ -224,7 +224,8 @@ export const es: Catalogue = {
   'privacy.export': 'Exportar datos',
   'privacy.erase': 'Borrar visitante',
   'privacy.eraseTitle': '¿Borrar a {name} para siempre?',
-  'privacy.eraseWarning': 'Se elimina todo lo guardado de este visitante: conversaciones y mensajes, páginas vistas, carrito e identidad. Su ventana de chat se cierra. No se puede deshacer.',
+  'privacy.eraseWarning':
+    'Se elimina todo lo guardado de este visitante: conversaciones y mensajes, páginas vistas, carrito e identidad. Su ventana de chat se cierra. No se puede deshacer.',
   'privacy.eraseConfirm': 'Borrar para siempre',
   'privacy.erasing': 'Borrando…',
   'privacy.erased': 'Se ha borrado al visitante.',

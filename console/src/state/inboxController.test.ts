@@ -75,7 +75,15 @@ describe('InboxController', () => {
     // Jordi takes it from the queue.
     const taken = append(
       'conv_q',
-      (seq) => ({ type: 'joined', conversationId: 'conv_q', seq, createdAt: 5, author: { kind: 'system', id: null, name: null }, agent: jordi, role: 'assignee' }),
+      (seq) => ({
+        type: 'joined',
+        conversationId: 'conv_q',
+        seq,
+        createdAt: 5,
+        author: { kind: 'system', id: null, name: null },
+        agent: jordi,
+        role: 'assignee',
+      }),
       { assignee: jordi, queuedAt: null },
     );
     connection.emitFact('conversation:changed', taken);
@@ -118,8 +126,14 @@ describe('InboxController', () => {
     connection.emitFact('conversation:created', { conversation: queued({ id: 'conv_new' }) });
     connection.emitFact('conversation:created', { conversation: queued({ id: 'conv_other', department: support }) });
     controller.open('conv_a');
-    connection.emitFact('message:created', append('conv_b', (seq) => visitorMessage('conv_b', seq, 'Hello?')));
-    connection.emitFact('message:created', append('conv_a', (seq) => visitorMessage('conv_a', seq, 'Here')));
+    connection.emitFact(
+      'message:created',
+      append('conv_b', (seq) => visitorMessage('conv_b', seq, 'Hello?')),
+    );
+    connection.emitFact(
+      'message:created',
+      append('conv_a', (seq) => visitorMessage('conv_a', seq, 'Here')),
+    );
     expect(alerts.map((alert) => [alert.kind, alert.conversation.id, alert.kind === 'message' && alert.inFocus])).toEqual([
       ['queued', 'conv_new', false],
       ['message', 'conv_b', false],

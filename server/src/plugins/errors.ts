@@ -55,9 +55,7 @@ export const errorsPlugin = fp(
       const message = status >= 500 || typeof detail !== 'string' ? 'Internal error' : detail;
       return reply.status(status).send({ error: { code: codeForStatus(status), message } });
     });
-    app.setNotFoundHandler((_request, reply) =>
-      reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } }),
-    );
+    app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } }));
   },
   { name: 'errors', fastify: '5.x' },
 );

@@ -16,18 +16,8 @@ import {
 import { limitConnectionsPerIp } from '../realtime/connection-limit.ts';
 import { jsonOnlyParser } from '../realtime/json-parser.ts';
 
-export type VisitorNamespace = Namespace<
-  VisitorClientEvents,
-  VisitorServerEvents,
-  InterServerEvents,
-  VisitorSocketData
->;
-export type AgentNamespace = Namespace<
-  AgentClientEvents,
-  AgentServerEvents,
-  InterServerEvents,
-  AgentSocketData
->;
+export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, InterServerEvents, VisitorSocketData>;
+export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, InterServerEvents, AgentSocketData>;
 
 export interface Realtime {
   io: Server;

@@ -28,8 +28,7 @@ function setUp(handler: (p: { text: string }) => Result<{ text: string }>, bucke
     { error: (_details, message) => logged.push(message) },
     bucket && ((name) => (name === 'echo:send' ? bucket : undefined)),
   );
-  const send = (payload: unknown) =>
-    new Promise<Result<unknown>>((resolve) => socket.emit('echo:send', payload, resolve));
+  const send = (payload: unknown) => new Promise<Result<unknown>>((resolve) => socket.emit('echo:send', payload, resolve));
   return { socket, calls, send, logged };
 }
 

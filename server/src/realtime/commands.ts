@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import {
-  fail,
-  rateLimited,
-  type CommandSchemas,
-  type RequestOf,
-  type ResponseOf,
-  type Result,
-} from '@mostrador/shared';
+import { fail, rateLimited, type CommandSchemas, type RequestOf, type ResponseOf, type Result } from '@mostrador/shared';
 import { TokenBucket, type Rate } from './token-bucket.ts';
 
 export type CommandHandlers<Events> = {
-  [K in keyof Events]: (
-    payload: RequestOf<Events, K>,
-  ) => Result<ResponseOf<Events, K>> | Promise<Result<ResponseOf<Events, K>>>;
+  [K in keyof Events]: (payload: RequestOf<Events, K>) => Result<ResponseOf<Events, K>> | Promise<Result<ResponseOf<Events, K>>>;
 };
 
 /** Where failures are written; Fastify's logger fits. */

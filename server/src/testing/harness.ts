@@ -149,11 +149,7 @@ export async function login(url: string, email: string, password: string): Promi
   return cookie.split(';')[0]!;
 }
 
-export function connectVisitor(
-  url: string,
-  auth: { siteKey: string; token?: string },
-  origin: string = SHOP_ORIGIN,
-): VisitorSocket {
+export function connectVisitor(url: string, auth: { siteKey: string; token?: string }, origin: string = SHOP_ORIGIN): VisitorSocket {
   // Like the widget: every (re)connection presents the latest token the server issued.
   let token = auth.token;
   const socket: VisitorSocket = io(`${url}${VISITOR_NAMESPACE}`, {
@@ -189,9 +185,9 @@ export function command<Events, K extends keyof Events & string>(
   payload: RequestOf<Events, K> | unknown,
 ): Promise<Result<ResponseOf<Events, K>>> {
   return new Promise((resolve, reject) => {
-    socket.timeout(5000).emit(name, payload, (err: Error | null, result: Result<ResponseOf<Events, K>>) =>
-      err ? reject(err) : resolve(result),
-    );
+    socket
+      .timeout(5000)
+      .emit(name, payload, (err: Error | null, result: Result<ResponseOf<Events, K>>) => (err ? reject(err) : resolve(result)));
   });
 }
 

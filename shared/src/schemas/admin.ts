@@ -34,9 +34,7 @@ export const NewDepartmentBody = z.object({
   name: Department.shape.name,
   routing: z.enum(ROUTING_MODES).default('auto'),
 });
-export const UpdateDepartmentBody = z
-  .object({ name: Department.shape.name, routing: z.enum(ROUTING_MODES) })
-  .partial();
+export const UpdateDepartmentBody = z.object({ name: Department.shape.name, routing: z.enum(ROUTING_MODES) }).partial();
 export const DepartmentParams = z.object({ departmentId: Id });
 export const DepartmentBody = z.object({ department: Department });
 export const DepartmentListBody = z.object({ departments: z.array(Department) });

@@ -23,7 +23,10 @@ describe('ChatSession under the server’s limits', () => {
 
     transport.take('message:send').reply(slowDown(1_500));
     await flush();
-    expect(chat.view.get().pending.map((p) => [p.body, p.status])).toEqual([['one', 'sending'], ['two', 'sending']]);
+    expect(chat.view.get().pending.map((p) => [p.body, p.status])).toEqual([
+      ['one', 'sending'],
+      ['two', 'sending'],
+    ]);
     expect(chat.view.get().throttled).toBe(true);
     expect(transport.pending('message:send')).toHaveLength(0);
 

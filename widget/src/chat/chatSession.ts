@@ -234,7 +234,10 @@ export class ChatSession {
     } else if (current && conversation.lastSeq >= current.lastSeq) {
       current = conversation;
     }
-    const { events, added } = mergeEvents(held, incoming.filter((e) => e.conversationId === conversation.id));
+    const { events, added } = mergeEvents(
+      held,
+      incoming.filter((e) => e.conversationId === conversation.id),
+    );
 
     const confirmed = new Set<string>();
     let agentMessages = 0;

@@ -1,10 +1,4 @@
-import type {
-  RequestOf,
-  ResponseOf,
-  Result,
-  VisitorClientEvents,
-  VisitorServerEvents,
-} from '@mostrador/shared';
+import type { RequestOf, ResponseOf, Result, VisitorClientEvents, VisitorServerEvents } from '@mostrador/shared';
 
 /** How long a command waits for its ack before we treat the connection as gone. */
 export const ACK_TIMEOUT_MS = 10_000;

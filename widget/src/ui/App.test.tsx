@@ -218,7 +218,14 @@ describe('what the server tells', () => {
     expect($('[data-part="typing"]')?.textContent).toBe('Marta is typing…');
     await serverSays(() =>
       transport.emit('conversation:changed', {
-        event: { type: 'status', status: 'closed', seq: 2, conversationId: CONVERSATION_ID, author: { kind: 'system', id: null, name: null }, createdAt: 3 },
+        event: {
+          type: 'status',
+          status: 'closed',
+          seq: 2,
+          conversationId: CONVERSATION_ID,
+          author: { kind: 'system', id: null, name: null },
+          createdAt: 3,
+        },
         conversation: conversation({ lastSeq: 2, status: 'closed' }),
       }),
     );

@@ -33,12 +33,19 @@ describe('AuditPage', () => {
           nextBefore: 2,
         },
       ],
-      'GET /api/admin/audit?before=2': [200, { entries: [entry(1, { actorId: null, action: 'trigger.deleted', targetType: 'trigger', targetId: 'trg_1', details: {} })], nextBefore: null }],
+      'GET /api/admin/audit?before=2': [
+        200,
+        {
+          entries: [entry(1, { actorId: null, action: 'trigger.deleted', targetType: 'trigger', targetId: 'trg_1', details: {} })],
+          nextBefore: null,
+        },
+      ],
       'GET /api/admin/agents': [200, { agents: [agentSummary()] }],
     });
     const { container } = render(<AuditPage />);
     const table = await findIn(container, 'table[data-part="audit-table"]');
-    const rows = () => [...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].slice(1).map((td) => td.textContent));
+    const rows = () =>
+      [...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].slice(1).map((td) => td.textContent));
     expect(rows()).toEqual([
       ['Núria', 'Data erased', 'Customer erased'],
       ['Former agent', 'Site settings changed', 'Site site_1 (fields: name)'],

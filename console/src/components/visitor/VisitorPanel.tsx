@@ -85,11 +85,7 @@ export function VisitorPanel(props: VisitorPanelProps) {
         <PageTrail trail={profile.trail} />
       </Section>
       <Section id={sectionId('conversations')} title={t('visitor.earlier')}>
-        <EarlierConversations
-          conversations={profile.conversations}
-          currentId={props.conversationId}
-          onOpen={props.onOpenConversation}
-        />
+        <EarlierConversations conversations={profile.conversations} currentId={props.conversationId} onOpen={props.onOpenConversation} />
       </Section>
       {props.admin && (
         <Section id={sectionId('privacy')} title={t('privacy.section')}>

@@ -39,7 +39,8 @@ async function auditAgentChanges(
   const target = { type: 'agent', id: agentId } as const;
   const { role, password, active, ...rest } = body;
   if (active !== undefined) await audit.record(siteId, actorId, active ? 'agent.reactivated' : 'agent.deactivated', target);
-  if (role !== undefined && role !== roleBefore) await audit.record(siteId, actorId, 'agent.role_changed', { ...target, details: { role: String(role) } });
+  if (role !== undefined && role !== roleBefore)
+    await audit.record(siteId, actorId, 'agent.role_changed', { ...target, details: { role: String(role) } });
   if (password !== undefined) await audit.record(siteId, actorId, 'agent.password_changed', target);
   const fields = Object.keys(rest);
   if (fields.length > 0) await audit.record(siteId, actorId, 'agent.updated', { ...target, details: { fields } });
@@ -54,26 +55,22 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
     agents: opts.list(request.agent!.siteId),
   }));
 
-  app.post(
-    '/api/admin/agents',
-    { schema: { body: NewAgentBody, response: { 201: AgentBody, ...errors } } },
-    async (request, reply) => {
-      const siteId = request.agent!.siteId;
-      const { departmentIds, ...input } = request.body;
-      const checked = opts.checkDepartments(siteId, departmentIds);
-      if (!checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
-      const created = await opts.agents.create({ siteId, ...input });
-      if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
-      const memberships = opts.setMemberships(siteId, created.data.id, departmentIds);
-      if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
-      await app.audit.record(siteId, request.agent!.profile.id, 'agent.created', {
-        type: 'agent',
-        id: created.data.id,
-        details: { role: input.role },
-      });
-      return reply.status(201).send({ agent: opts.agentChanged(created.data.id, siteId)! });
-    },
-  );
+  app.post('/api/admin/agents', { schema: { body: NewAgentBody, response: { 201: AgentBody, ...errors } } }, async (request, reply) => {
+    const siteId = request.agent!.siteId;
+    const { departmentIds, ...input } = request.body;
+    const checked = opts.checkDepartments(siteId, departmentIds);
+    if (!checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
+    const created = await opts.agents.create({ siteId, ...input });
+    if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
+    const memberships = opts.setMemberships(siteId, created.data.id, departmentIds);
+    if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
+    await app.audit.record(siteId, request.agent!.profile.id, 'agent.created', {
+      type: 'agent',
+      id: created.data.id,
+      details: { role: input.role },
+    });
+    return reply.status(201).send({ agent: opts.agentChanged(created.data.id, siteId)! });
+  });
 
   app.patch(
     '/api/admin/agents/:agentId',

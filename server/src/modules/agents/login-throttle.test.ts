@@ -6,8 +6,7 @@ import { LoginThrottle } from './login-throttle.ts';
 
 describe('LoginThrottle', () => {
   let now = 0;
-  const throttle = () =>
-    new LoginThrottle({ freeFailures: 3, baseDelayMs: 1_000, maxDelayMs: 8_000, forgetMs: 60_000 }, () => now);
+  const throttle = () => new LoginThrottle({ freeFailures: 3, baseDelayMs: 1_000, maxDelayMs: 8_000, forgetMs: 60_000 }, () => now);
 
   beforeEach(() => {
     now = 0;
@@ -53,7 +52,13 @@ describe('login limits', () => {
   async function start(limits: Partial<Limits>) {
     ({ app, cleanup } = await buildTestApp({ limits }));
     const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
-    await app.services.agents.create({ siteId: site.id, email: 'nuria@shop.example', name: 'Núria', role: 'admin', password: 'a long passphrase' });
+    await app.services.agents.create({
+      siteId: site.id,
+      email: 'nuria@shop.example',
+      name: 'Núria',
+      role: 'admin',
+      password: 'a long passphrase',
+    });
   }
 
   const login = (password: string, remoteAddress = '203.0.113.7', email = 'nuria@shop.example') =>

@@ -66,21 +66,16 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
           })),
         'conversation:sync': (payload) =>
           mapOk(conversations.agentPage(actor, payload.conversationId, payload.afterSeq), (p) => views.agentPage(p)),
-        'message:send': async (payload) =>
-          mapOk(await conversations.sendFromAgent(actor, payload), (a) => views.agentSent(a)),
+        'message:send': async (payload) => mapOk(await conversations.sendFromAgent(actor, payload), (a) => views.agentSent(a)),
         'typing:set': (payload) => conversations.agentTyping(actor, payload.conversationId, payload.typing),
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByAgent(actor, payload.conversationId), (a) => views.agentChanged(a)),
-        'conversation:take': async (payload) =>
-          mapOk(await routing.take(actor, payload.conversationId), (a) => views.agentChanged(a)),
+        'conversation:take': async (payload) => mapOk(await routing.take(actor, payload.conversationId), (a) => views.agentChanged(a)),
         'conversation:transfer': async (payload) =>
-          mapOk(await routing.transfer(actor, payload.conversationId, payload.to, payload.note || undefined), (a) =>
-            views.agentChanged(a),
-          ),
+          mapOk(await routing.transfer(actor, payload.conversationId, payload.to, payload.note || undefined), (a) => views.agentChanged(a)),
         'conversation:invite': async (payload) =>
           mapOk(await routing.invite(actor, payload.conversationId, payload.agentId), (a) => views.agentChanged(a)),
-        'conversation:leave': async (payload) =>
-          mapOk(await routing.leave(actor, payload.conversationId), (a) => views.agentChanged(a)),
+        'conversation:leave': async (payload) => mapOk(await routing.leave(actor, payload.conversationId), (a) => views.agentChanged(a)),
         'presence:set': (payload) => ok(team.setAvailability(agentId, siteId, payload.status)),
         'team:list': () => ok(team.list(siteId)),
         'conversation:start': async (payload) =>

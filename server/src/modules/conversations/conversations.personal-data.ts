@@ -36,7 +36,10 @@ export class ConversationsPersonalData implements PersonalDataSource {
 
   eraseInTx(scope: SubjectScope): number {
     const ids = this.#conversationIdsOf(scope);
-    this.#erased.set(scope, ids.all().map((r) => r.id));
+    this.#erased.set(
+      scope,
+      ids.all().map((r) => r.id),
+    );
     return (
       this.db.delete(conversationEvents).where(inArray(conversationEvents.conversationId, ids)).run().changes +
       this.db.delete(conversationGuests).where(inArray(conversationGuests.conversationId, ids)).run().changes +
@@ -78,7 +81,10 @@ export class ConversationsPersonalData implements PersonalDataSource {
         .from(conversations)
         .where(and(inArray(conversations.id, ids), notExists(eventsLeft)));
       const guests = this.db.delete(conversationGuests).where(inArray(conversationGuests.conversationId, emptied)).run().changes;
-      const gone = this.db.delete(conversations).where(and(inArray(conversations.id, ids), notExists(eventsLeft))).run().changes;
+      const gone = this.db
+        .delete(conversations)
+        .where(and(inArray(conversations.id, ids), notExists(eventsLeft)))
+        .run().changes;
       return events + guests + gone;
     },
   };

@@ -96,9 +96,7 @@ describe('visitor limits', () => {
   it('lets a burst of typing through', async () => {
     await start({});
     const { socket } = await session();
-    const results = await Promise.all(
-      Array.from({ length: 15 }, (_, i) => visitorCommand(socket, 'typing:set', { typing: i % 2 === 0 })),
-    );
+    const results = await Promise.all(Array.from({ length: 15 }, (_, i) => visitorCommand(socket, 'typing:set', { typing: i % 2 === 0 })));
     expect(results.every((r) => r.ok)).toBe(true);
   });
 

@@ -1,4 +1,11 @@
-import { mapOk, ORIGIN_NOT_ALLOWED, VisitorHandshake, visitorCommandSchemas, type OnlineAgents, type VisitorClientEvents } from '@mostrador/shared';
+import {
+  mapOk,
+  ORIGIN_NOT_ALLOWED,
+  VisitorHandshake,
+  visitorCommandSchemas,
+  type OnlineAgents,
+  type VisitorClientEvents,
+} from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { maskingCardNumbers } from '../../realtime/card-masking.ts';
 import { clientIp, limitKey } from '../../realtime/client-ip.ts';
@@ -117,8 +124,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       socket,
       visitorCommandSchemas,
       maskingCardNumbers<VisitorClientEvents>({
-        'message:send': async (payload) =>
-          mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
+        'message:send': async (payload) => mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
         'typing:set': (payload) => {
           typing = payload.typing;
           const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;

@@ -30,7 +30,10 @@ export const departmentRoutes: FastifyPluginAsyncZod<DepartmentRoutesOptions> = 
     async (request, reply) => {
       const created = departments.create(request.agent!.siteId, request.body);
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
-      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'department.created', { type: 'department', id: created.data.id });
+      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'department.created', {
+        type: 'department',
+        id: created.data.id,
+      });
       return reply.status(201).send({ department: toDepartment(created.data) });
     },
   );

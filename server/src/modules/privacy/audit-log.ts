@@ -23,7 +23,15 @@ export class AuditLog implements AuditRecorder {
 
   /** Inside the caller's transaction, so the entry commits with the change it records. */
   recordInTx(siteId: string, actorId: string | null, action: AuditAction, target: AuditTarget): void {
-    this.repo.insert({ siteId, actorId, action, targetType: target.type, targetId: target.id, details: target.details ?? {}, at: this.now() });
+    this.repo.insert({
+      siteId,
+      actorId,
+      action,
+      targetType: target.type,
+      targetId: target.id,
+      details: target.details ?? {},
+      at: this.now(),
+    });
   }
 
   page(siteId: string, before: number | undefined, limit: number): AuditPage {

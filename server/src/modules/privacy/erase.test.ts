@@ -63,7 +63,12 @@ function count(table: string, where = '1 = 1', ...params: unknown[]): number {
 async function fillEveryTable() {
   const site = server.app.services.sites.byKey(server.siteKey)!;
   const adminId = await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
-  const claim = { id: SECRET.externalId, name: SECRET.name, email: SECRET.email, hash: identityHash(site.identitySecret, SECRET.externalId) };
+  const claim = {
+    id: SECRET.externalId,
+    name: SECRET.name,
+    email: SECRET.email,
+    hash: identityHash(site.identitySecret, SECRET.externalId),
+  };
   const laptop = await connectVisitorSession(server);
   const phone = await connectVisitorSession(server);
   sockets.push(laptop.socket, phone.socket);
@@ -77,9 +82,9 @@ async function fillEveryTable() {
     source: 'manual',
   });
   const [rule] = server.app.services.triggers.list(site.id);
-  expect(
-    await visitorCommand(laptop.socket, 'trigger:reported', { ruleId: rule!.id, firingId: 'fire-zq-0001', outcome: 'fired' }),
-  ).toEqual({ ok: true, data: null });
+  expect(await visitorCommand(laptop.socket, 'trigger:reported', { ruleId: rule!.id, firingId: 'fire-zq-0001', outcome: 'fired' })).toEqual(
+    { ok: true, data: null },
+  );
   const sent = await visitorCommand(laptop.socket, 'message:send', { clientId: 'c-zq-000001', body: SECRET.message });
   if (!sent.ok) throw new Error(sent.error.message);
   // A colleague invited into the chat (group chat).

@@ -98,11 +98,21 @@ describe('the audit log', () => {
       payload: { email: 'pau@shop.example', name: 'Pau Secretname', role: 'agent', password: 'pau-password-1' },
     });
     const agentId = created.json().agent.id as string;
-    await app.inject({ method: 'PATCH', url: `/api/admin/agents/${agentId}`, cookies: admin, payload: { role: 'admin', password: 'another-pass-2' } });
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/admin/agents/${agentId}`,
+      cookies: admin,
+      payload: { role: 'admin', password: 'another-pass-2' },
+    });
     // The same role again is no role change.
     await app.inject({ method: 'PATCH', url: `/api/admin/agents/${agentId}`, cookies: admin, payload: { role: 'admin', capacity: 2 } });
     await app.inject({ method: 'POST', url: '/api/admin/departments', cookies: admin, payload: { slug: 'sales', name: 'Sales' } });
-    await app.inject({ method: 'PATCH', url: '/api/admin/site', cookies: admin, payload: { name: 'Renamed Shop', trailRetentionDays: 30 } });
+    await app.inject({
+      method: 'PATCH',
+      url: '/api/admin/site',
+      cookies: admin,
+      payload: { name: 'Renamed Shop', trailRetentionDays: 30 },
+    });
     const visitorId = await shopper(siteId);
     await app.inject({ method: 'GET', url: `/api/admin/privacy/visitor/${visitorId}/export`, cookies: admin });
 
@@ -161,7 +171,12 @@ describe('retention settings', () => {
     expect(app.services.sites.withRetention().map((s) => s.id)).toEqual([siteId]);
     const refused = await app.inject({ method: 'PATCH', url: '/api/admin/site', cookies: admin, payload: { trailRetentionDays: 0 } });
     expect(refused.statusCode).toBe(400);
-    await app.inject({ method: 'PATCH', url: '/api/admin/site', cookies: admin, payload: { conversationRetentionDays: null, trailRetentionDays: null } });
+    await app.inject({
+      method: 'PATCH',
+      url: '/api/admin/site',
+      cookies: admin,
+      payload: { conversationRetentionDays: null, trailRetentionDays: null },
+    });
     expect(app.services.sites.withRetention()).toEqual([]);
   });
 });

@@ -27,7 +27,9 @@ afterEach(() => cleanup());
 
 function pageView(visitor: string, startedAt: number): void {
   app.sqlite
-    .prepare("INSERT INTO page_views (visitor_id, url, title, referrer, started_at, seconds) VALUES (?, 'https://shop.example/', 'Home', '', ?, 5)")
+    .prepare(
+      "INSERT INTO page_views (visitor_id, url, title, referrer, started_at, seconds) VALUES (?, 'https://shop.example/', 'Home', '', ?, 5)",
+    )
     .run(visitor, startedAt);
 }
 
@@ -40,7 +42,9 @@ function conversation(id: string, siteId: string, visitor: string, status: 'open
     .run(id, siteId, visitor, status, events, updatedAt, updatedAt, status === 'closed' ? updatedAt : null);
   for (let seq = 1; seq <= events; seq++) {
     app.sqlite
-      .prepare("INSERT INTO conversation_events (conversation_id, seq, type, author_kind, body, created_at) VALUES (?, ?, 'message', 'visitor', 'hi', ?)")
+      .prepare(
+        "INSERT INTO conversation_events (conversation_id, seq, type, author_kind, body, created_at) VALUES (?, ?, 'message', 'visitor', 'hi', ?)",
+      )
       .run(id, seq, updatedAt);
   }
 }

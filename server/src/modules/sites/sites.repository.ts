@@ -52,10 +52,6 @@ export class SitesRepository {
   }
 
   setMeta(key: string, value: string): void {
-    this.db
-      .insert(meta)
-      .values({ key, value })
-      .onConflictDoUpdate({ target: meta.key, set: { value } })
-      .run();
+    this.db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
   }
 }

@@ -40,7 +40,10 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     async (request, reply) => {
       const ordered = triggers.reorder(request.agent!.siteId, request.body.ids);
       if (!ordered.ok) return reply.status(statusForCode(ordered.error.code)).send({ error: ordered.error });
-      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.reordered', { type: 'site', id: request.agent!.siteId });
+      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.reordered', {
+        type: 'site',
+        id: request.agent!.siteId,
+      });
       return { triggers: ordered.data };
     },
   );
@@ -72,7 +75,10 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     async (request, reply) => {
       const deleted = triggers.delete(request.agent!.siteId, request.params.triggerId);
       if (!deleted.ok) return reply.status(statusForCode(deleted.error.code)).send({ error: deleted.error });
-      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.deleted', { type: 'trigger', id: request.params.triggerId });
+      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.deleted', {
+        type: 'trigger',
+        id: request.params.triggerId,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -110,10 +110,7 @@ export class LiveVisitors {
     return page;
   }
 
-  update(
-    visitorId: string,
-    change: Partial<Pick<LiveEntry, 'cart' | 'conversationId' | 'identity' | 'language' | 'timeZone'>>,
-  ): void {
+  update(visitorId: string, change: Partial<Pick<LiveEntry, 'cart' | 'conversationId' | 'identity' | 'language' | 'timeZone'>>): void {
     const entry = this.#entries.get(visitorId);
     if (!entry) return;
     Object.assign(entry, change);

@@ -140,7 +140,10 @@ export class VisitorActivity {
       const changes = cartChanges(before ?? null, next, now);
       if (changes.length === 0 && before && sameCart(before, next)) return null;
       this.activity.saveCart(visitorId, update.cart, update.stage, now, changes);
-      const reached = changes.find((c) => c.change === 'checkout' || c.change === 'purchase')?.change as 'checkout' | 'purchase' | undefined;
+      const reached = changes.find((c) => c.change === 'checkout' || c.change === 'purchase')?.change as
+        | 'checkout'
+        | 'purchase'
+        | undefined;
       return { visitorId, cart: update.cart, stage: update.stage, updatedAt: now, reached };
     });
     if (saved) {
@@ -151,12 +154,7 @@ export class VisitorActivity {
     return ok(null);
   }
 
-  identify(
-    siteId: string,
-    visitorId: string,
-    site: IdentitySettings,
-    claim: IdentifyClaim,
-  ): Result<{ identity: VisitorIdentity }> {
+  identify(siteId: string, visitorId: string, site: IdentitySettings, claim: IdentifyClaim): Result<{ identity: VisitorIdentity }> {
     const visitor = this.visitors.byId(siteId, visitorId);
     if (!visitor) return fail('not_found', 'unknown visitor');
     const result = this.visitors.identifyCustomer(visitor, site, claim);
@@ -204,7 +202,9 @@ export class VisitorActivity {
     const devices = this.visitors.devicesOf(visitor);
     const ended = [...this.#pageViews.pendingOf(devices), ...this.activity.recentPageViews(siteId, devices, PROFILE_TRAIL_MAX)]
       .sort((a, b) => b.startedAt - a.startedAt)
-      .map((v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }));
+      .map(
+        (v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }),
+      );
     const current: PageRecord[] = entry?.current ? [{ ...entry.current, at: entry.current.startedAt, seconds: null }] : [];
     const trail = [...current, ...ended].slice(0, PROFILE_TRAIL_MAX);
     const cart = this.activity.cartOf(siteId, visitorId);

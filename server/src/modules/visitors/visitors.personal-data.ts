@@ -78,7 +78,13 @@ export class VisitorsPersonalData {
     eraseInTx: (scope) => {
       const gone = this.db.delete(visitors).where(this.#visitorsOf(scope)).run().changes;
       const stillLinked = this.db.select({ id: visitors.id }).from(visitors).where(eq(visitors.customerId, customers.id));
-      return gone + this.db.delete(customers).where(and(this.#customersOf(scope), notExists(stillLinked))).run().changes;
+      return (
+        gone +
+        this.db
+          .delete(customers)
+          .where(and(this.#customersOf(scope), notExists(stillLinked)))
+          .run().changes
+      );
     },
   };
 
@@ -124,4 +130,3 @@ export class VisitorsPersonalData {
     return this.db.select({ id: visitors.id }).from(visitors).where(this.#visitorsOf(scope));
   }
 }
-

@@ -8,6 +8,7 @@ import { catalogues } from '../i18n/catalogues.ts';
 import { memoryBackend, session } from '../chat/testSession.ts';
 import { rule, sessionWith, teaserAction, when } from '../triggers/testRules.ts';
 import { flush } from '../transport/fakeTransport.ts';
+import * as panelChunk from '../panel/mountPanel.tsx';
 import { startWidget, type WidgetEnvironment } from './startWidget.tsx';
 
 const config = { serverOrigin: 'https://chat.example.com', siteKey: 'site_1', lang: null };
@@ -22,6 +23,8 @@ function environment(overrides: Partial<WidgetEnvironment> = {}) {
     storage: null,
     css: '.widget { color: red; }',
     loadMessages: (language) => catalogues[language],
+    // The panel chunk at hand, as the browser has it once fetched.
+    loadPanel: () => panelChunk,
     createTransport: (_config, getToken) => {
       tokens.push(getToken);
       const transport = new FakeTransport();

@@ -10,6 +10,8 @@ export interface PanelView {
 /** Whether the panel is open, and the unread count the launcher badge shows. */
 export interface PanelState extends Pick<CommandHandlers, 'open' | 'close' | 'toggle'> {
   readonly store: Store<PanelView>;
+  /** Set when the visitor opens the panel (launcher, teaser): the panel then takes focus, as a shop's `open` must not. */
+  focusOnOpen: boolean;
   noteAgentMessage(): void;
 }
 
@@ -20,6 +22,7 @@ export function createPanelState(): PanelState {
     store.update((s) => (s.open === open ? s : { open, unread: open ? 0 : s.unread }));
   return {
     store,
+    focusOnOpen: false,
     open: () => setOpen(true),
     close: () => setOpen(false),
     toggle: () => setOpen(!store.get().open),

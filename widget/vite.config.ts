@@ -4,6 +4,7 @@ import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { widgetOutput, widgetResolve } from './build/shared.ts';
 import { trimSocketIo } from './build/trimSocketIo.ts';
 import { catalogues } from './src/i18n/catalogues.ts';
+import { launcherWordsOf } from './src/i18n/launcherWords.ts';
 
 /** Each language's messages as JSON, named by content so the server may let browsers cache them for good. */
 const catalogueFiles = Object.entries(catalogues).map(([language, messages]) => {
@@ -50,6 +51,9 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
       'process.env.NODE_ENV': JSON.stringify('production'),
       __MOSTRADOR_CATALOGUES__: JSON.stringify(Object.fromEntries(catalogueFiles.map((f) => [f.language, f.hash]))),
       __MOSTRADOR_PANEL__: JSON.stringify(panelFile),
+      __MOSTRADOR_LAUNCHER_WORDS__: JSON.stringify(
+        Object.fromEntries(Object.entries(catalogues).map(([language, messages]) => [language, launcherWordsOf(messages)])),
+      ),
     },
     publicDir: false,
     build: {

@@ -2,12 +2,15 @@ import { browserStorage } from './chat/visitorStorage.ts';
 import { findOwnScript, readScriptConfig } from './boot/scriptConfig.ts';
 import { fetchMessages } from './boot/fetchMessages.ts';
 import { startWidget } from './boot/startWidget.tsx';
+import type { Language } from './i18n/catalogue.ts';
+import type { LauncherWords } from './i18n/launcherWords.ts';
 import type { PanelModule } from './panel/mountPanel.tsx';
 import { createSocketTransport } from './transport/socketTransport.ts';
 import css from './boot/launcher.css?inline';
 
-/** The panel chunk's content-hashed file name, baked in by the build (see vite.config.ts). */
+/** The panel chunk's content-hashed file name, and each language's launcher words, baked in by the build (see vite.config.ts). */
 declare const __MOSTRADOR_PANEL__: string;
+declare const __MOSTRADOR_LAUNCHER_WORDS__: Record<Language, LauncherWords>;
 
 /**
  * widget.js's entry: runs once when the shop's page loads it. A classic
@@ -31,6 +34,7 @@ function main(): void {
     storage: browserStorage('localStorage'),
     sessionStorage: browserStorage('sessionStorage'),
     css,
+    launcherWords: (language) => __MOSTRADOR_LAUNCHER_WORDS__[language],
     loadMessages: (language) => fetchMessages(config.serverOrigin, language),
     loadPanel: () =>
       (panel ??= import(/* @vite-ignore */ `${config.serverOrigin}/widget/chunks/${__MOSTRADOR_PANEL__}`).catch((error: unknown) => {

@@ -1,7 +1,5 @@
 /** How near (CSS pixels) the pointer comes to the launcher before the panel chunk is fetched. */
 export const APPROACH_PX = 160;
-/** Pointer positions are checked at most this often: each check measures the launcher. */
-const CHECK_EVERY_MS = 100;
 
 /**
  * Calls `prefetch` once, as soon as the visitor seems about to open the
@@ -9,22 +7,25 @@ const CHECK_EVERY_MS = 100;
  * touch. The panel chunk is then at hand by the time the click lands.
  */
 export function prefetchOnApproach(doc: Document, launcher: HTMLElement, prefetch: () => void): void {
-  let lastCheck = 0;
+  // The launcher is fixed to the viewport: measured once (and again on resize), not on every move.
+  let box: DOMRect | null = null;
+  const forget = () => (box = null);
+  const view = doc.defaultView;
   const done = () => {
     doc.removeEventListener('pointermove', onMove);
+    view?.removeEventListener('resize', forget);
     launcher.removeEventListener('focus', done);
     launcher.removeEventListener('pointerdown', done);
     prefetch();
   };
-  const onMove = (event: PointerEvent) => {
-    if (event.timeStamp - lastCheck < CHECK_EVERY_MS) return;
-    lastCheck = event.timeStamp;
-    const box = launcher.getBoundingClientRect();
+  const onMove = (event: MouseEvent) => {
+    box ??= launcher.getBoundingClientRect();
     const dx = Math.max(box.left - event.clientX, 0, event.clientX - box.right);
     const dy = Math.max(box.top - event.clientY, 0, event.clientY - box.bottom);
     if (Math.hypot(dx, dy) <= APPROACH_PX) done();
   };
   doc.addEventListener('pointermove', onMove, { passive: true });
+  view?.addEventListener('resize', forget);
   launcher.addEventListener('focus', done);
   launcher.addEventListener('pointerdown', done);
 }

@@ -2,6 +2,7 @@ import type { ChatSession } from '../chat/chatSession.ts';
 import { createVisitorStorage, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
 import { createTranslator, pickLanguage, type Language, type Messages } from '../i18n/catalogue.ts';
+import type { LauncherWords } from '../i18n/launcherWords.ts';
 import type { PanelModule } from '../panel/mountPanel.tsx';
 import { startShopTracker } from '../tracking/shopTracker.ts';
 import { startTriggerRuntime } from '../triggers/triggerRuntime.ts';
@@ -25,7 +26,9 @@ export interface WidgetEnvironment {
   sessionStorage?: KeyValueStore | null;
   /** The launcher's CSS; the panel brings its own. */
   css: string;
-  /** The language's messages: fetched in the browser, at hand in tests. */
+  /** The launcher's words in a language: baked into widget.js. */
+  launcherWords(language: Language): LauncherWords;
+  /** The language's messages, for the panel: fetched in the browser, at hand in tests. */
   loadMessages(language: Language): Messages | Promise<Messages>;
   /** The panel chunk: fetched from the chat server in the browser (once), at hand in tests. */
   loadPanel(): PanelModule | Promise<PanelModule>;
@@ -34,6 +37,15 @@ export interface WidgetEnvironment {
 
 const whenReady = <T,>(value: T | Promise<T>, use: (value: T) => void, failed?: () => void) =>
   value instanceof Promise ? void value.then(use, failed) : use(value);
+
+/** The panel chunk and the catalogue it speaks, fetched side by side; at hand at once in tests. */
+function panelWithMessages(env: WidgetEnvironment, language: Language) {
+  const module = env.loadPanel();
+  const messages = env.loadMessages(language);
+  return module instanceof Promise || messages instanceof Promise
+    ? Promise.all([module, messages])
+    : ([module, messages] as const);
+}
 
 /**
  * Wires everything together: commands, storage, the connection, tracking,
@@ -127,20 +139,20 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     track: (name) => triggers?.track(name),
   });
 
-  const mount = (messages: Messages) => {
+  const mount = () => {
     const { host, root } = createShadowHost(doc, env.css);
     host.setAttribute('lang', language);
     const container = doc.createElement('div');
     container.className = 'widget';
     const slot = doc.createElement('div');
-    const launcher = createLauncher({ doc, panel, panelId: PANEL_ID, t: createTranslator(messages) });
+    const launcher = createLauncher({ doc, panel, panelId: PANEL_ID, t: createTranslator(env.launcherWords(language)) });
     container.append(slot, launcher);
     root.append(container);
     let loading = false;
     mountChat = () => {
       if (loading) return;
       loading = true;
-      whenReady(env.loadPanel(), ({ mountPanel }) => {
+      whenReady(panelWithMessages(env, language), ([{ mountPanel }, messages]) => {
         chat = mountPanel({ root, slot, launcher, messages, transport: keeper.transport, storage, panel, onUnavailable: warnUnavailable });
         keeper.handOver();
         for (const action of waiting.splice(0)) action(chat);
@@ -149,15 +161,12 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
         loading = false;
       });
     };
-    prefetchOnApproach(doc, launcher, () => whenReady(env.loadPanel(), () => {}, () => {}));
+    prefetchOnApproach(doc, launcher, () => whenReady(panelWithMessages(env, language), () => {}, () => {}));
     panel.store.subscribe(({ open }) => open && mountChat?.());
     transport.connect();
     // Opened by a queued command, or a message from the last page still to send: the chat is needed now.
     if (panel.store.get().open || waiting.length > 0 || storage.read().outbox?.length) mountChat();
   };
-  const whenBody = (messages: Messages) => {
-    if (doc.body) mount(messages);
-    else doc.addEventListener('DOMContentLoaded', () => mount(messages), { once: true });
-  };
-  whenReady(env.loadMessages(language), whenBody);
+  if (doc.body) mount();
+  else doc.addEventListener('DOMContentLoaded', mount, { once: true });
 }

@@ -41,8 +41,12 @@ export function keepSession({ transport, storage, onAgentMessage, onUnavailable 
   let retriedWithoutToken = false;
   const refusal = createOriginRefusal(transport, onUnavailable);
 
+  /** The session the late chat is told of carries the conversation as it is now, not as it was at the greeting. */
   const heard = (conversation: VisitorConversation) => {
+    const known = session?.conversation;
+    if (known && known.id !== conversation.id && conversation.createdAt < known.createdAt) return;
     open = conversation.status === 'open';
+    if (session) session = { ...session, conversation };
   };
   transport.on('session:established', (established) => {
     session = established;

@@ -87,3 +87,27 @@ describe('prefetching the panel chunk', () => {
     expect(shadow().querySelector('[data-part="panel"]')).toBeNull();
   });
 });
+
+describe('a chat that starts after the conversation did', () => {
+  it('is told of the conversation an agent opened after the greeting, and shows its log', async () => {
+    const { transport } = startWithPanelSpy();
+    await act(async () => {
+      transport.establish(session(null));
+      await flush();
+    });
+    const invited = conversation({ origin: 'agent', lastSeq: 1 });
+    await act(async () => {
+      transport.emit('message:created', { event: message(1), conversation: invited });
+      await flush();
+    });
+    // The late chat asks for the log of the conversation it was told of, and shows it.
+    const history = transport.take('conversation:sync');
+    expect(history.payload).toMatchObject({ conversationId: invited.id });
+    await act(async () => {
+      history.reply({ ok: true, data: { conversation: invited, events: [message(1)], hasMore: false } });
+      await flush();
+    });
+    const lines = [...shadow().querySelectorAll('[data-part="message"] [data-part="body"]')].map((el) => el.textContent);
+    expect(lines).toEqual(['message 1']);
+  });
+});

@@ -23,6 +23,20 @@ function startWithPanelSpy() {
   return { loadPanel, storage, transport: transports[0]! };
 }
 
+/** The page is greeted with no conversation; then an agent opens one with a message. */
+async function agentWritesFirst(transport: ReturnType<typeof startWithPanelSpy>['transport']) {
+  await act(async () => {
+    transport.establish(session(null));
+    await flush();
+  });
+  const invited = conversation({ origin: 'agent', lastSeq: 1 });
+  await act(async () => {
+    transport.emit('message:created', { event: message(1), conversation: invited });
+    await flush();
+  });
+  return invited;
+}
+
 describe('before the visitor acts', () => {
   it('shows the launcher, keeps the visitor token and counts agent messages without the panel chunk; the first click brings the panel, already connected', async () => {
     const { loadPanel, storage, transport } = startWithPanelSpy();
@@ -54,15 +68,7 @@ describe('before the visitor acts', () => {
 
   it('loads and opens the panel when an agent writes first (an invitation)', async () => {
     const { loadPanel, transport } = startWithPanelSpy();
-    await act(async () => {
-      transport.establish(session(null));
-      await flush();
-    });
-    const invited = conversation({ origin: 'agent', lastSeq: 1 });
-    await act(async () => {
-      transport.emit('message:created', { event: message(1), conversation: invited });
-      await flush();
-    });
+    const invited = await agentWritesFirst(transport);
     expect(loadPanel).toHaveBeenCalledTimes(1);
     expect(shadow().querySelector('[data-part="panel"]')).not.toBeNull();
   });
@@ -91,15 +97,7 @@ describe('prefetching the panel chunk', () => {
 describe('a chat that starts after the conversation did', () => {
   it('is told of the conversation an agent opened after the greeting, and shows its log', async () => {
     const { transport } = startWithPanelSpy();
-    await act(async () => {
-      transport.establish(session(null));
-      await flush();
-    });
-    const invited = conversation({ origin: 'agent', lastSeq: 1 });
-    await act(async () => {
-      transport.emit('message:created', { event: message(1), conversation: invited });
-      await flush();
-    });
+    const invited = await agentWritesFirst(transport);
     // The late chat asks for the log of the conversation it was told of, and shows it.
     const history = transport.take('conversation:sync');
     expect(history.payload).toMatchObject({ conversationId: invited.id });

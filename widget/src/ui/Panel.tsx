@@ -4,6 +4,7 @@ import { Composer } from './Composer.tsx';
 import { DepartmentPicker } from './DepartmentPicker.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
+import { lockPageScrollOnPhones } from './pageScrollLock.ts';
 import { t } from './translation.ts';
 
 interface PanelProps {
@@ -39,8 +40,11 @@ export class Panel extends Component<PanelProps> {
   #picker = createRef<HTMLButtonElement>();
   /** Set by a pick: the button that held focus is gone, so focus follows to the composer. */
   #focusComposer = false;
+  #unlockPage = () => {};
 
   override componentDidMount(): void {
+    const panel = this.#panel.current;
+    if (panel) this.#unlockPage = lockPageScrollOnPhones(panel.ownerDocument);
     if (this.props.focusOnOpen) (this.#textarea.current ?? this.#picker.current)?.focus();
   }
 
@@ -52,6 +56,7 @@ export class Panel extends Component<PanelProps> {
 
   /** Runs before Preact removes the panel's DOM, so we can still see where focus is. */
   override componentWillUnmount(): void {
+    this.#unlockPage();
     const panel = this.#panel.current;
     const root = panel?.getRootNode() as ShadowRoot | Document | undefined;
     if (panel && root && panel.contains(root.activeElement)) this.props.onFocusLost();

@@ -6,8 +6,8 @@ import type { VisitorTransport } from '../transport/visitorTransport.ts';
 export interface SessionKeeperOptions {
   transport: VisitorTransport;
   storage: VisitorStorage;
-  /** An agent's message arrived while the chat (panel chunk) is not loaded yet. */
-  onAgentMessage(conversation: VisitorConversation): void;
+  /** An agent's message arrived (as a live fact, in this tab). */
+  onAgentMessage(conversation: VisitorConversation, seq: number): void;
   /** The server refused this page's origin, while the chat is not loaded yet. */
   onUnavailable(): void;
 }
@@ -20,7 +20,7 @@ export interface SessionKeeper {
   readonly transport: VisitorTransport;
   /** Whether the visitor has an open conversation, as the server last said. */
   chatting(): boolean;
-  /** The chat has started: from now on it keeps the connection's state (refusals, tokens, agent messages). */
+  /** The chat has started: from now on it keeps the connection's state (refusals, tokens). */
   handOver(): void;
 }
 
@@ -29,7 +29,8 @@ export interface SessionKeeper {
  * keep the visitor token (so the next page is the same visitor), start over
  * once as a new visitor if the server no longer knows the token, say when
  * the page's origin is refused, and hear agents' messages for the badge.
- * ChatSession does the same once it runs; until then this small part does.
+ * ChatSession does the same once it runs (but the badge's count, shared
+ * with other tabs, stays here); until then this small part does.
  */
 export function keepSession({ transport, storage, onAgentMessage, onUnavailable }: SessionKeeperOptions): SessionKeeper {
   let session: SessionEstablished | null = null;
@@ -58,7 +59,7 @@ export function keepSession({ transport, storage, onAgentMessage, onUnavailable 
   transport.on('conversation:changed', ({ conversation }) => heard(conversation));
   transport.on('message:created', ({ event, conversation }) => {
     heard(conversation);
-    if (!handedOver && event.type === 'message' && event.author.kind === 'agent') onAgentMessage(conversation);
+    if (event.type === 'message' && event.author.kind === 'agent') onAgentMessage(conversation, event.seq);
   });
   transport.onDisconnect(() => {
     session = null;

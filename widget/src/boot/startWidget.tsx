@@ -1,5 +1,5 @@
 import type { ChatSession } from '../chat/chatSession.ts';
-import { createVisitorStorage, type KeyValueStore } from '../chat/visitorStorage.ts';
+import { createVisitorStorage, storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
 import { createTranslator, pickLanguage, type Language, type Messages } from '../i18n/catalogue.ts';
 import type { LauncherWords } from '../i18n/launcherWords.ts';
@@ -12,6 +12,7 @@ import { createPanelState } from '../ui/panelState.ts';
 import { createShadowHost } from '../ui/shadowHost.ts';
 import { createLauncher } from './launcher.ts';
 import { prefetchOnApproach } from './prefetch.ts';
+import { sharePanelState } from './sharedPanel.ts';
 import type { ScriptConfig } from './scriptConfig.ts';
 import { keepSession } from './sessionKeeper.ts';
 
@@ -68,14 +69,19 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     if (!warned++) console.warn(`[Mostrador] ${doc.location.origin} is not allowed: Admin > Site and widget > Allowed origins`);
   };
   const storage = createVisitorStorage(config.siteKey, env.storage);
+  const shared = sharePanelState(panel, `${storageKey(config.siteKey)}:panel`, env.storage, env.window);
   const transport = env.createTransport(config, () => storage.read().token);
   let unavailable = false;
   let chat: ChatSession | null = null;
   const keeper = keepSession({
     transport,
     storage,
-    // Before the chat runs: an agent writing first is an invitation (the panel opens), else the badge counts.
-    onAgentMessage: (conversation) => (conversation.origin === 'visitor' ? panel.noteAgentMessage() : panel.open()),
+    // Before the chat runs, an agent writing first is an invitation: the panel opens. Else the badge
+    // counts it, once for all the shop's tabs (each hears it).
+    onAgentMessage: (conversation, seq) => {
+      if (!chat && conversation.origin !== 'visitor') panel.open();
+      else if (shared.firstToCount(conversation.id, seq)) panel.noteAgentMessage();
+    },
     onUnavailable: () => {
       unavailable = true;
       warnUnavailable();

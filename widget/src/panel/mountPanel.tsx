@@ -34,7 +34,7 @@ export function mountPanel(mount: PanelMount): ChatSession {
   const chat = new ChatSession({
     transport: mount.transport,
     storage: mount.storage,
-    onAgentMessage: panel.noteAgentMessage,
+    // No onAgentMessage: the badge counts live facts in widget.js (boot/startWidget.tsx), once across tabs.
     onInvitation: panel.open,
     onUnavailable: mount.onUnavailable,
   });

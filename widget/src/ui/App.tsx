@@ -25,8 +25,6 @@ interface AppProps {
  * stores and redraws when either changes.
  */
 export class App extends Component<AppProps> {
-  /** The draft lives here so closing and reopening the panel keeps it. */
-  #draft = '';
   #unsubscribe: (() => void)[];
 
   constructor(props: AppProps) {
@@ -59,15 +57,11 @@ export class App extends Component<AppProps> {
     this.#focusLauncher();
   };
 
-  #setDraft(draft: string) {
-    this.#draft = draft;
-    this.forceUpdate();
-  }
-
   override render() {
     const { chat, panel } = this.props;
     const view = chat.view.get();
-    const { open } = panel.store.get();
+    // The draft is in the panel's store, so closing, another page or another tab keeps it.
+    const { open, draft } = panel.store.get();
     const { invitation } = view;
     return (
       <div class="chat">
@@ -75,14 +69,14 @@ export class App extends Component<AppProps> {
           <Panel
             id={PANEL_ID}
             view={view}
-            draft={this.#draft}
+            draft={draft}
             focusOnOpen={panel.focusOnOpen}
             onDraftChange={(next) => {
-              this.#setDraft(next);
+              panel.setDraft(next);
               chat.draftChanged(next);
             }}
             onSend={(text) => {
-              if (chat.send(text) === 'queued') this.#setDraft('');
+              if (chat.send(text) === 'queued') panel.setDraft('');
             }}
             onRetry={(clientId) => chat.retry(clientId)}
             onPickDepartment={(slug) => chat.pickDepartment(slug)}

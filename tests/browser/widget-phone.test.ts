@@ -56,6 +56,18 @@ describe('the widget on a phone (390 × 844, touch)', () => {
     expect(hit).toBe('send');
     await page.locator('button[data-part="send"]').tap();
     await page.locator('[data-part="message"][data-author="visitor"][data-status="sent"]').waitFor();
+
+    // The keyboard stays in the sheet: Tab and Shift+Tab go round inside it, never to the page beneath.
+    const focusIsInPanel = () =>
+      page.evaluate(() => {
+        const root = document.getElementById('mostrador-widget')!.shadowRoot!;
+        return !!root.activeElement && !!root.querySelector('[data-part="panel"]')?.contains(root.activeElement);
+      });
+    await page.locator('textarea[data-part="composer"]').focus();
+    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await focusIsInPanel(), key).toBe(true);
+    }
     await page.screenshot({ path: artifactPath('widget-phone-sheet.png') });
 
     // Closed: the page is where the shopper left it, and the launcher is back.

@@ -16,9 +16,12 @@ function boxOf(page: Page, part: string) {
   }, `[data-part="${part}"]`);
 }
 
-describe('the widget on a phone (390 × 844, touch)', () => {
+describe.each([
+  { width: 390, height: 844 },
+  { width: 360, height: 740 },
+])('the widget on a phone ($width × $height, touch)', (viewport) => {
   it('opens a full-screen sheet over a page that stays put, with 16 px input and 44 px targets; a tap on Send sends', async () => {
-    const context = await shop.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const context = await shop.browser.newContext({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
     await page.goto(`${shop.server.url}/shop/`);
     await page.locator('button[data-part="launcher"]').waitFor();
@@ -30,7 +33,7 @@ describe('the widget on a phone (390 × 844, touch)', () => {
 
     await page.locator('button[data-part="launcher"]').tap();
     await page.locator('textarea[data-part="composer"]').waitFor();
-    expect(await boxOf(page, 'panel')).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    expect(await boxOf(page, 'panel')).toEqual({ x: 0, y: 0, ...viewport });
     // The launcher's cross is gone while the sheet is open: nothing covers Send.
     expect(await boxOf(page, 'launcher')).toBeNull();
     // The page behind did not move when the sheet opened, and does not scroll under a swipe.
@@ -68,7 +71,7 @@ describe('the widget on a phone (390 × 844, touch)', () => {
       await page.keyboard.press(key);
       expect(await focusIsInPanel(), key).toBe(true);
     }
-    await page.screenshot({ path: artifactPath('widget-phone-sheet.png') });
+    await page.screenshot({ path: artifactPath(`widget-phone-sheet-${viewport.width}.png`) });
 
     // Closed: the page is where the shopper left it, and the launcher is back.
     await page.locator('button[data-part="minimize"]').tap();

@@ -22,7 +22,10 @@ describe.each(['ca', 'es', 'en'])('axe finds nothing in the console, in %s', (la
     await agent.locator('button[data-part="nav-admin"]').click();
     for (const tab of ['agents', 'departments', 'triggers', 'site']) {
       await agent.locator(`button[data-admin-tab="${tab}"]`).click();
-      await agent.locator(`button[data-admin-tab="${tab}"][aria-selected="true"], button[data-admin-tab="${tab}"][aria-current]`).first().waitFor();
+      await agent
+        .locator(`button[data-admin-tab="${tab}"][aria-selected="true"], button[data-admin-tab="${tab}"][aria-current]`)
+        .first()
+        .waitFor();
       expect(await axeViolations(agent), `admin ${tab}`).toEqual([]);
     }
     await agent.context().close();

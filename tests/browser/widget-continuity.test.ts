@@ -47,7 +47,9 @@ describe('the chat follows the shopper', () => {
       await page.locator('[data-part="panel"]').waitFor();
       expect(await page.locator('[data-part="unread"]').count()).toBe(0);
     }
-    await expect.poll(() => second.locator('[data-part="message"][data-author="agent"] [data-part="body"]').textContent()).toBe('Quina talla busques?');
+    await expect
+      .poll(() => second.locator('[data-part="message"][data-author="agent"] [data-part="body"]').textContent())
+      .toBe('Quina talla busques?');
     await context.close();
   });
 });

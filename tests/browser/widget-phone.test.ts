@@ -53,7 +53,12 @@ describe.each([
     // What a finger on Send's centre hits is Send itself.
     const send = (await boxOf(page, 'send'))!;
     const hit = await page.evaluate(
-      ([x, y]) => document.getElementById('mostrador-widget')!.shadowRoot!.elementFromPoint(x!, y!)?.closest('[data-part]')?.getAttribute('data-part'),
+      ([x, y]) =>
+        document
+          .getElementById('mostrador-widget')!
+          .shadowRoot!.elementFromPoint(x!, y!)
+          ?.closest('[data-part]')
+          ?.getAttribute('data-part'),
       [send.x + send.width / 2, send.y + send.height / 2],
     );
     expect(hit).toBe('send');

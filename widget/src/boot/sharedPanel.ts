@@ -11,7 +11,12 @@ function parse(raw: string | null): SharedRecord | null {
   try {
     const value = raw ? (JSON.parse(raw) as Partial<SharedRecord>) : null;
     if (!value || typeof value.open !== 'boolean' || typeof value.unread !== 'number' || typeof value.draft !== 'string') return null;
-    return { open: value.open, unread: value.unread, draft: value.draft, counted: Array.isArray(value.counted) ? value.counted : undefined };
+    return {
+      open: value.open,
+      unread: value.unread,
+      draft: value.draft,
+      counted: Array.isArray(value.counted) ? value.counted : undefined,
+    };
   } catch {
     return null;
   }
@@ -63,10 +68,11 @@ export function sharePanelState(
 
   const channel = typeof win?.BroadcastChannel === 'function' ? new win.BroadcastChannel(key) : null;
   if (channel) channel.onmessage = (event: MessageEvent<PanelView>) => apply(event.data);
-  else win?.addEventListener('storage', (event) => {
-    const record = event.key === key ? parse(event.newValue) : null;
-    if (record) apply(record);
-  });
+  else
+    win?.addEventListener('storage', (event) => {
+      const record = event.key === key ? parse(event.newValue) : null;
+      if (record) apply(record);
+    });
   panel.store.subscribe((view) => {
     if (applying) return;
     const { open, unread, draft } = view;

@@ -68,7 +68,7 @@ describe('before the visitor acts', () => {
 
   it('loads and opens the panel when an agent writes first (an invitation)', async () => {
     const { loadPanel, transport } = startWithPanelSpy();
-    const invited = await agentWritesFirst(transport);
+    await agentWritesFirst(transport);
     expect(loadPanel).toHaveBeenCalledTimes(1);
     expect(shadow().querySelector('[data-part="panel"]')).not.toBeNull();
   });

@@ -43,9 +43,7 @@ const whenReady = <T,>(value: T | Promise<T>, use: (value: T) => void, failed?: 
 function panelWithMessages(env: WidgetEnvironment, language: Language) {
   const module = env.loadPanel();
   const messages = env.loadMessages(language);
-  return module instanceof Promise || messages instanceof Promise
-    ? Promise.all([module, messages])
-    : ([module, messages] as const);
+  return module instanceof Promise || messages instanceof Promise ? Promise.all([module, messages]) : ([module, messages] as const);
 }
 
 /**
@@ -104,9 +102,7 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
   };
 
   const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
-  const tracker = env.window
-    ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey })
-    : null;
+  const tracker = env.window ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey }) : null;
   const triggers =
     env.window &&
     tracker &&
@@ -158,16 +154,35 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     mountChat = () => {
       if (loading) return;
       loading = true;
-      whenReady(panelWithMessages(env, language), ([{ mountPanel }, messages]) => {
-        chat = mountPanel({ root, slot, launcher, messages, transport: keeper.transport, storage, panel, onUnavailable: warnUnavailable });
-        keeper.handOver();
-        for (const action of waiting.splice(0)) action(chat);
-      }, () => {
-        // Not fetched (offline for a moment?): the next open or invitation asks again.
-        loading = false;
-      });
+      whenReady(
+        panelWithMessages(env, language),
+        ([{ mountPanel }, messages]) => {
+          chat = mountPanel({
+            root,
+            slot,
+            launcher,
+            messages,
+            transport: keeper.transport,
+            storage,
+            panel,
+            onUnavailable: warnUnavailable,
+          });
+          keeper.handOver();
+          for (const action of waiting.splice(0)) action(chat);
+        },
+        () => {
+          // Not fetched (offline for a moment?): the next open or invitation asks again.
+          loading = false;
+        },
+      );
     };
-    prefetchOnApproach(doc, launcher, () => whenReady(panelWithMessages(env, language), () => {}, () => {}));
+    prefetchOnApproach(doc, launcher, () =>
+      whenReady(
+        panelWithMessages(env, language),
+        () => {},
+        () => {},
+      ),
+    );
     panel.store.subscribe(({ open }) => open && mountChat?.());
     transport.connect();
     // Opened by a queued command, or a message from the last page still to send: the chat is needed now.

@@ -30,4 +30,3 @@ export function environment(overrides: Partial<WidgetEnvironment> = {}) {
   };
   return { env, transports, tokens };
 }
-

@@ -21,8 +21,7 @@ export interface PanelState extends Pick<CommandHandlers, 'open' | 'close' | 'to
 export function createPanelState(): PanelState {
   const store = createStore<PanelView>({ open: false, unread: 0, draft: '' });
   // Opening reads everything; closing keeps the count at zero until new messages come.
-  const setOpen = (open: boolean) =>
-    store.update((s) => (s.open === open ? s : { ...s, open, unread: open ? 0 : s.unread }));
+  const setOpen = (open: boolean) => store.update((s) => (s.open === open ? s : { ...s, open, unread: open ? 0 : s.unread }));
   return {
     store,
     focusOnOpen: false,

@@ -67,7 +67,12 @@ describe('widget chunks', () => {
 
   it('serves nothing else from that folder', async () => {
     const app = await appWithAssets(false);
-    for (const url of ['/widget/chunks/notes.txt', '/widget/chunks/panel-Ab_9-xYz0.js', '/widget/chunks/..%2Fwidget.js', '/widget/chunks/panel.js']) {
+    for (const url of [
+      '/widget/chunks/notes.txt',
+      '/widget/chunks/panel-Ab_9-xYz0.js',
+      '/widget/chunks/..%2Fwidget.js',
+      '/widget/chunks/panel.js',
+    ]) {
       expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
     }
   });

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { widgetOutput, widgetResolve } from './build/shared.ts';
 import { trimSocketIo } from './build/trimSocketIo.ts';
 import { catalogues } from './src/i18n/catalogues.ts';
+import { launcherWordsOf } from './src/i18n/launcherWords.ts';
 
 /** Each language's messages as JSON, named by content so the server may let browsers cache them for good. */
 const catalogueFiles = Object.entries(catalogues).map(([language, messages]) => {
@@ -20,61 +22,57 @@ function emitCatalogues(): Plugin {
   };
 }
 
+/** Builds the panel chunk (vite.panel.config.ts) and answers its file name, which widget.js imports. */
+async function buildPanel(): Promise<string> {
+  const output = await build({ configFile: fileURLToPath(new URL('./vite.panel.config.ts', import.meta.url)) });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
+  const entry = chunks.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+  if (!entry) throw new Error('The panel build produced no entry chunk');
+  return entry.fileName.slice('chunks/'.length);
+}
+
 /**
- * Builds the embeddable widget: one self-contained IIFE at dist/widget.js,
- * and one small JSON catalogue per language in dist/i18n/ (each visitor
- * fetches only theirs). No CSS file (styles are imported `?inline` and
- * adopted inside the shadow root), no script chunks (shops load exactly one
- * script), and no global other than the `window.Mostrador` the entry
- * installs itself.
+ * Builds the embeddable widget in two parts. dist/widget.js is a classic
+ * IIFE (the merchant's tag is a plain `<script async>`) holding what runs
+ * before the visitor interacts: commands, the connection, tracking,
+ * triggers, the launcher and its badge. dist/chunks/panel-<hash>.js (built
+ * first) is the chat and its UI, imported on demand. Plus one small JSON
+ * catalogue per language in dist/i18n/ (each visitor fetches only theirs).
+ * No CSS files (styles are imported `?inline` and adopted inside the shadow
+ * root), and no global other than the `window.Mostrador` the entry installs.
  */
-export default defineConfig({
-  plugins: [trimSocketIo(), emitCatalogues()],
-  resolve: {
-    // The widget's own JSON-only packet codec replaces socket.io-parser: same
-    // text protocol, no binary attachments (the contract is JSON both ways).
-    alias: [
-      { find: /^socket\.io-parser$/, replacement: fileURLToPath(new URL('./src/transport/jsonParser.ts', import.meta.url)) },
-      // JSX on Preact's createElement (see src/ui/jsxRuntime.ts).
-      { find: /^preact\/jsx-runtime$/, replacement: fileURLToPath(new URL('./src/ui/jsxRuntime.ts', import.meta.url)) },
-    ],
-  },
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  define: {
-    'process.env.NODE_ENV': JSON.stringify('production'),
-    __MOSTRADOR_CATALOGUES__: JSON.stringify(Object.fromEntries(catalogueFiles.map((f) => [f.language, f.hash]))),
-  },
-  publicDir: false,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-    minify: true,
-    sourcemap: false,
-    cssCodeSplit: false,
-    copyPublicDir: false,
-    rolldownOptions: {
-      output: {
-        // Shops may serve us without `charset=utf-8` on a page that is not
-        // UTF-8: escaped non-ASCII text ("línia", "…") survives any charset.
-        charset: 'ascii',
-        minify: {
-          compress: true,
-          mangle: true,
-          // Socket.IO marks its private members with a leading underscore
-          // (`_opts`, `_readyState`…), and Preact's own are already short:
-          // shortening them inside the bundle saves ~270 bytes gzipped.
-          // `_placeholder` is on the wire (binary attachments), so it stays.
-          mangleProps: { include: /^_[a-zA-Z]/, reserved: ['_placeholder'], quoted: true },
-        },
+export default defineConfig(async ({ command }): Promise<UserConfig> => {
+  const panelFile = command === 'build' ? await buildPanel() : 'panel.js';
+  return {
+    plugins: [trimSocketIo(), emitCatalogues()],
+    resolve: widgetResolve,
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    define: {
+      'process.env.NODE_ENV': JSON.stringify('production'),
+      __MOSTRADOR_CATALOGUES__: JSON.stringify(Object.fromEntries(catalogueFiles.map((f) => [f.language, f.hash]))),
+      __MOSTRADOR_PANEL__: JSON.stringify(panelFile),
+      __MOSTRADOR_LAUNCHER_WORDS__: JSON.stringify(
+        Object.fromEntries(Object.entries(catalogues).map(([language, messages]) => [language, launcherWordsOf(messages)])),
+      ),
+    },
+    publicDir: false,
+    build: {
+      outDir: 'dist',
+      // The panel build has just emptied it and written its chunk.
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      cssCodeSplit: false,
+      copyPublicDir: false,
+      rolldownOptions: { output: widgetOutput },
+      lib: {
+        entry: 'src/main.tsx',
+        formats: ['iife'],
+        // Required by IIFE lib mode; the entry exports nothing, so no global is assigned.
+        name: 'MostradorWidget',
+        fileName: () => 'widget.js',
       },
     },
-    lib: {
-      entry: 'src/main.tsx',
-      formats: ['iife'],
-      // Required by IIFE lib mode; the entry exports nothing, so no global is assigned.
-      name: 'MostradorWidget',
-      fileName: () => 'widget.js',
-    },
-  },
+  };
 });

@@ -10,8 +10,15 @@ import { BENCH_ORIGIN, BENCH_PASSWORD } from './protocol.ts';
 import { idle, latency, storm, throughput, withServer } from './scenarios.ts';
 import { floorSizes, kb, sizesOf } from './sizes.ts';
 import { printTable, type Row } from './table.ts';
+import { measureWidgetLoad } from './widget-load.ts';
 
-const WIDGET_BUDGET_GZIP = 25 * 1024;
+/** Issue 13's goal for what a page view downloads before the visitor acts. */
+const WIDGET_GOAL_GZIP = 12 * 1024;
+/**
+ * What the check enforces: the goal is not met yet (see NOTES-widget13.md), so
+ * the check holds today's figure, so it cannot grow; lower it to the goal as cuts land.
+ */
+const WIDGET_BUDGET_GZIP = 16 * 1024;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -62,25 +69,51 @@ const ratio = (ours: number, floor: number) => (floor > 0 ? `${(ours / floor).to
 if (wants('widget')) {
   const dist = join(root, 'widget', 'dist');
   const script = sizesOf(join(dist, 'widget.js'));
-  // A visitor fetches one language's catalogue at start-up: count the heaviest.
+  const panelChunk = readdirSync(join(dist, 'chunks')).map((name) => ({ name, ...sizesOf(join(dist, 'chunks', name)) }))[0]!;
+  // A visitor who opens the chat fetches one language's catalogue with the panel: count the heaviest.
   const catalogues = readdirSync(join(dist, 'i18n')).map((name) => ({ name, ...sizesOf(join(dist, 'i18n', name)) }));
   const heaviest = catalogues.reduce((a, b) => (b.gzip > a.gzip ? b : a));
-  const widget = { raw: script.raw + heaviest.raw, gzip: script.gzip + heaviest.gzip, brotli: script.brotli + heaviest.brotli };
+  const files = [script, panelChunk, heaviest];
+  const whole = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of ['raw', 'gzip', 'brotli'] as const) whole[k] += f[k];
   const floor = await floorSizes();
-  results.widget = { whole: widget, beforeInteraction: widget, script, catalogues, floor, budgetGzip: WIDGET_BUDGET_GZIP };
-  // widget.js is one self-contained script and the catalogue of the page's
-  // language comes with it: a product page downloads all of it before the
-  // visitor interacts, and that is the whole widget for that visitor.
-  rows.push(['Widget before interaction = whole, gzip', kb(widget.gzip), kb(floor.gzip), ratio(widget.gzip, floor.gzip), '≤ 25 KB']);
-  rows.push([`  widget.js + ${heaviest.name} (gzip)`, `${kb(script.gzip)} + ${kb(heaviest.gzip)}`, '', '', '']);
+  // In Chromium, from the responses: what the demo shop's page really downloads before and after the first click.
+  const browser = await measureWidgetLoad(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+  results.widget = {
+    browser,
+    build: { script, panelChunk, catalogues, whole },
+    floor,
+    budgetGzip: WIDGET_BUDGET_GZIP,
+    goalGzip: WIDGET_GOAL_GZIP,
+  };
+  const before = browser.beforeInteraction;
   rows.push([
-    'Widget, whole (raw / brotli)',
-    `${kb(widget.raw)} / ${kb(widget.brotli)}`,
-    `${kb(floor.raw)} / ${kb(floor.brotli)}`,
-    ratio(widget.brotli, floor.brotli),
-    '',
+    'Widget before interaction, gzip (Chromium, from responses)',
+    kb(before.gzip),
+    kb(floor.gzip),
+    ratio(before.gzip, floor.gzip),
+    `≤ ${kb(WIDGET_GOAL_GZIP)} (goal)`,
   ]);
-  if (widget.gzip > WIDGET_BUDGET_GZIP) problems.push(`Widget is ${kb(widget.gzip)} gzipped, over its ${kb(WIDGET_BUDGET_GZIP)} budget.`);
+  rows.push([`  ${before.files.join(' + ')} (brotli, as Chromium gets it)`, kb(before.brotli), '', '', '']);
+  rows.push(['  widget.js from the build (gzip / brotli)', `${kb(script.gzip)} / ${kb(script.brotli)}`, '', '', '']);
+  rows.push([
+    'Widget whole, after the panel opens (gzip / brotli, from responses)',
+    `${kb(browser.whole.gzip)} / ${kb(browser.whole.brotli)}`,
+    `${kb(floor.gzip)} / ${kb(floor.brotli)}`,
+    ratio(browser.whole.gzip, floor.gzip),
+    'may grow',
+  ]);
+  rows.push([`  + ${panelChunk.name} + ${heaviest.name} (gzip, build)`, `${kb(panelChunk.gzip)} + ${kb(heaviest.gzip)}`, '', '', '']);
+  rows.push([
+    'Panel open: click to styled panel, loopback (cold / prefetched)',
+    `${ms(browser.panelOpenColdMs)} / ${ms(browser.panelOpenPrefetchedMs)}`,
+    'n/a',
+    '',
+    '≤ 150 ms',
+  ]);
+  if (before.gzip > WIDGET_BUDGET_GZIP) {
+    problems.push(`Widget before interaction is ${kb(before.gzip)} gzipped, over its ${kb(WIDGET_BUDGET_GZIP)} budget.`);
+  }
 }
 
 if (wants('latency')) {

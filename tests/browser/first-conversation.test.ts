@@ -55,9 +55,9 @@ describe('one real conversation, shop page to console and back', () => {
     await shopper.screenshot({ path: artifactPath('widget-product-page.png') });
     await agent.screenshot({ path: artifactPath('console-conversation.png') });
 
-    // Moving to the cart continues the same conversation, with its history.
+    // Moving to the cart continues the same conversation, with its history, in the panel the shopper left open.
     await shopper.goto(`${shop.server.url}/shop/cart`);
-    await shopper.locator('button[data-part="launcher"]').click();
+    await shopper.locator('[data-part="panel"]').waitFor();
     const history = shopper.locator('[data-part="message"]:not([data-author="system"]) [data-part="body"]');
     await expect
       .poll(() => history.allTextContents())

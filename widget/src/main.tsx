@@ -2,10 +2,22 @@ import { browserStorage } from './chat/visitorStorage.ts';
 import { findOwnScript, readScriptConfig } from './boot/scriptConfig.ts';
 import { fetchMessages } from './boot/fetchMessages.ts';
 import { startWidget } from './boot/startWidget.tsx';
+import type { Language } from './i18n/catalogue.ts';
+import type { LauncherWords } from './i18n/launcherWords.ts';
+import type { PanelModule } from './panel/mountPanel.tsx';
 import { createSocketTransport } from './transport/socketTransport.ts';
-import css from './ui/styles.css?inline';
+import css from './boot/launcher.css?inline';
 
-/** The bundle's entry: runs once when the shop's page loads widget.js. */
+/** The panel chunk's content-hashed file name, and each language's launcher words, baked in by the build (see vite.config.ts). */
+declare const __MOSTRADOR_PANEL__: string;
+declare const __MOSTRADOR_LAUNCHER_WORDS__: Record<Language, LauncherWords>;
+
+/**
+ * widget.js's entry: runs once when the shop's page loads it. A classic
+ * script (the merchant's tag is `<script async>`), which brings the panel
+ * chunk in with a dynamic `import()` of an absolute URL on the chat server,
+ * the origin widget.js itself came from, never the shop's.
+ */
 function main(): void {
   // currentScript must be read now: it is null once this first run is over.
   const config = readScriptConfig(findOwnScript(document));
@@ -13,6 +25,7 @@ function main(): void {
     console.warn('[Mostrador] widget.js needs a data-site attribute on its <script> tag.');
     return;
   }
+  let panel: Promise<PanelModule> | undefined;
   startWidget(config, {
     document,
     window,
@@ -21,7 +34,14 @@ function main(): void {
     storage: browserStorage('localStorage'),
     sessionStorage: browserStorage('sessionStorage'),
     css,
+    launcherWords: (language) => __MOSTRADOR_LAUNCHER_WORDS__[language],
     loadMessages: (language) => fetchMessages(config.serverOrigin, language),
+    loadPanel: () =>
+      (panel ??= import(/* @vite-ignore */ `${config.serverOrigin}/widget/chunks/${__MOSTRADOR_PANEL__}`).catch((error: unknown) => {
+        // Forget a failed fetch, so the next open tries again.
+        panel = undefined;
+        throw error;
+      })),
     createTransport: ({ serverOrigin, siteKey }, getToken) => createSocketTransport({ serverOrigin, siteKey, getToken }),
   });
 }

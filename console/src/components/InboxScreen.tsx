@@ -131,6 +131,8 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
         {alerts.announcement}
       </div>
       <main class="workspace" hidden={showingVisitors}>
+        {/* The page's one h1 (axe: page-has-heading-one), for screen readers: sighted agents see the list it names. */}
+        <h1 class="visually-hidden">{t('inbox.label')}</h1>
         <ConversationList
           views={views}
           view={state.view}

@@ -2,36 +2,12 @@ import { act } from '@testing-library/preact';
 import { ORIGIN_NOT_ALLOWED } from '@mostrador/shared/limits';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GlobalHost } from '../commands/dispatcher.ts';
-import { FakeTransport } from '../transport/fakeTransport.ts';
 import { storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
-import { catalogues } from '../i18n/catalogues.ts';
 import { memoryBackend, session } from '../chat/testSession.ts';
 import { rule, sessionWith, teaserAction, when } from '../triggers/testRules.ts';
 import { flush } from '../transport/fakeTransport.ts';
-import { startWidget, type WidgetEnvironment } from './startWidget.tsx';
-
-const config = { serverOrigin: 'https://chat.example.com', siteKey: 'site_1', lang: null };
-
-function environment(overrides: Partial<WidgetEnvironment> = {}) {
-  const transports: FakeTransport[] = [];
-  const tokens: (() => string | undefined)[] = [];
-  const env: WidgetEnvironment = {
-    document,
-    globalHost: {},
-    browserLanguage: 'en-US',
-    storage: null,
-    css: '.widget { color: red; }',
-    loadMessages: (language) => catalogues[language],
-    createTransport: (_config, getToken) => {
-      tokens.push(getToken);
-      const transport = new FakeTransport();
-      transports.push(transport);
-      return transport;
-    },
-    ...overrides,
-  };
-  return { env, transports, tokens };
-}
+import { startWidget } from './startWidget.tsx';
+import { config, environment } from './testEnvironment.ts';
 
 const shadow = () => document.getElementById('mostrador-widget')?.shadowRoot ?? null;
 

@@ -1,16 +1,20 @@
-import { render } from 'preact';
-import { ChatSession } from '../chat/chatSession.ts';
-import { createVisitorStorage, type KeyValueStore } from '../chat/visitorStorage.ts';
+import type { ChatSession } from '../chat/chatSession.ts';
+import { createVisitorStorage, storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
 import { createTranslator, pickLanguage, type Language, type Messages } from '../i18n/catalogue.ts';
+import type { LauncherWords } from '../i18n/launcherWords.ts';
+import type { PanelModule } from '../panel/mountPanel.tsx';
 import { startShopTracker } from '../tracking/shopTracker.ts';
 import { startTriggerRuntime } from '../triggers/triggerRuntime.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
-import { App } from '../ui/App.tsx';
+import { PANEL_ID } from '../ui/panelId.ts';
 import { createPanelState } from '../ui/panelState.ts';
 import { createShadowHost } from '../ui/shadowHost.ts';
-import { setTranslator } from '../ui/translation.ts';
+import { createLauncher } from './launcher.ts';
+import { prefetchOnApproach } from './prefetch.ts';
+import { sharePanelState } from './sharedPanel.ts';
 import type { ScriptConfig } from './scriptConfig.ts';
+import { keepSession } from './sessionKeeper.ts';
 
 export interface WidgetEnvironment {
   document: Document;
@@ -21,43 +25,82 @@ export interface WidgetEnvironment {
   /** localStorage, and sessionStorage for what lasts one browser session (trigger caps). */
   storage: KeyValueStore | null;
   sessionStorage?: KeyValueStore | null;
+  /** The launcher's CSS; the panel brings its own. */
   css: string;
-  /** The language's messages: fetched in the browser, at hand in tests. */
+  /** The launcher's words in a language: baked into widget.js. */
+  launcherWords(language: Language): LauncherWords;
+  /** The language's messages, for the panel: fetched in the browser, at hand in tests. */
   loadMessages(language: Language): Messages | Promise<Messages>;
+  /** The panel chunk: fetched from the chat server in the browser (once), at hand in tests. */
+  loadPanel(): PanelModule | Promise<PanelModule>;
   createTransport(config: ScriptConfig, getToken: () => string | undefined): VisitorTransport;
 }
 
+const whenReady = <T,>(value: T | Promise<T>, use: (value: T) => void, failed?: () => void) =>
+  value instanceof Promise ? void value.then(use, failed) : use(value);
+
+/** The panel chunk and the catalogue it speaks, fetched side by side; at hand at once in tests. */
+function panelWithMessages(env: WidgetEnvironment, language: Language) {
+  const module = env.loadPanel();
+  const messages = env.loadMessages(language);
+  return module instanceof Promise || messages instanceof Promise ? Promise.all([module, messages]) : ([module, messages] as const);
+}
+
 /**
- * Wires everything together: commands, storage, the connection and the UI.
- * Separate from main.tsx so tests can start a widget with a fake transport.
- * Commands work at once; the UI mounts when <body> exists (an async script
- * in <head> can run before it does).
+ * Wires everything together: commands, storage, the connection, tracking,
+ * triggers and the launcher, which is all a page view needs until the
+ * visitor opens the chat or is invited to it. Then the panel chunk (the chat
+ * and its UI) loads and takes over the conversation. Separate from main.ts
+ * so tests can start a widget with a fake transport. Commands work at once;
+ * the launcher mounts when <body> exists (an async script in <head> can run
+ * before it does).
  */
-export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatSession | null {
+export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void {
   const doc = env.document;
   // Pasted twice, or loaded by two tags: one widget is enough.
-  if (isCommandQueueInstalled(env.globalHost)) return null;
+  if (isCommandQueueInstalled(env.globalHost)) return;
 
   const panel = createPanelState();
   let warned = 0;
+  // Once per page: the merchant, not the shopper, reads this, and needs the where as much as the what.
+  const warnUnavailable = () => {
+    if (!warned++) console.warn(`[Mostrador] ${doc.location.origin} is not allowed: Admin > Site and widget > Allowed origins`);
+  };
   const storage = createVisitorStorage(config.siteKey, env.storage);
+  const shared = sharePanelState(panel, `${storageKey(config.siteKey)}:panel`, env.storage, env.window);
   const transport = env.createTransport(config, () => storage.read().token);
-  const chat = new ChatSession({
+  let unavailable = false;
+  let chat: ChatSession | null = null;
+  const keeper = keepSession({
     transport,
     storage,
-    onAgentMessage: panel.noteAgentMessage,
-    onInvitation: panel.open,
-    // Once per page: the merchant, not the shopper, reads this, and needs the where as much as the what.
+    // Before the chat runs, an agent writing first is an invitation: the panel opens. Else the badge
+    // counts it, once for all the shop's tabs (each hears it).
+    onAgentMessage: (conversation, seq) => {
+      if (!chat && conversation.origin !== 'visitor') panel.open();
+      else if (shared.firstToCount(conversation.id, seq)) panel.noteAgentMessage();
+    },
     onUnavailable: () => {
-      if (!warned++) {
-        console.warn(`[Mostrador] ${doc.location.origin} is not allowed: Admin > Site and widget > Allowed origins`);
-      }
+      unavailable = true;
+      warnUnavailable();
     },
   });
+  transport.on('session:established', () => (unavailable = false));
   // Back in view: a refused page asks again at once, so allowing its origin shows without a reload.
   doc.addEventListener('visibilitychange', () => {
-    if (!doc.hidden && chat.view.get().connection === 'unavailable') transport.connect();
+    const refused = chat ? chat.view.get().connection === 'unavailable' : unavailable;
+    if (!doc.hidden && refused) transport.connect();
   });
+
+  /** Actions waiting for the chat, which comes with the panel chunk. */
+  const waiting: ((chat: ChatSession) => void)[] = [];
+  let mountChat: (() => void) | null = null;
+  const withChat = (action: (chat: ChatSession) => void) => {
+    if (chat) return action(chat);
+    waiting.push(action);
+    mountChat?.();
+  };
+
   const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
   const tracker = env.window ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey }) : null;
   const triggers =
@@ -75,41 +118,76 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatS
       tracker,
       // A message still on its way counts as chatting: its conversation is about to open.
       busy: () => {
+        if (!chat) return { typing: false, chatting: keeper.chatting() || !!storage.read().outbox?.length };
         const { conversation, pending } = chat.view.get();
         return { typing: chat.drafting, chatting: conversation?.status === 'open' || pending.length > 0 };
       },
-      fire: ({ action }, firingId) => {
-        const teaser = action.kind === 'teaser';
-        chat.invite({ firingId, body: action.message, name: action.senderName ?? chat.view.get().siteName ?? '', teaser });
-        if (!teaser) panel.open();
-      },
+      fire: ({ action }, firingId) =>
+        withChat((chat) => {
+          const teaser = action.kind === 'teaser';
+          chat.invite({ firingId, body: action.message, name: action.senderName ?? chat.view.get().siteName ?? '', teaser });
+          if (!teaser) panel.open();
+        }),
       // An invitation belongs to its page: on the next one it goes, unless the visitor is reading it.
       onNewPage: () => {
-        if (!panel.store.get().open) chat.invite(null);
+        if (!panel.store.get().open) chat?.invite(null);
       },
     });
-  // After the chat exists: queued commands such as setDepartment act on it.
   installCommandQueue(env.globalHost, {
     ...panel,
-    setDepartment: (slug) => chat.setDepartment(slug),
+    setDepartment: (slug) => (chat ? chat.setDepartment(slug) : storage.update({ department: slug ?? undefined })),
     setCart: (cart) => tracker?.setCart(cart),
     identify: (customer) => tracker?.identify(customer),
     track: (name) => triggers?.track(name),
   });
 
-  const mount = (messages: Messages) => {
+  const mount = () => {
     const { host, root } = createShadowHost(doc, env.css);
     host.setAttribute('lang', language);
-    setTranslator(createTranslator(messages));
-    render(<App chat={chat} panel={panel} />, root);
-    chat.start();
+    const container = doc.createElement('div');
+    container.className = 'widget';
+    const slot = doc.createElement('div');
+    const launcher = createLauncher({ doc, panel, panelId: PANEL_ID, t: createTranslator(env.launcherWords(language)) });
+    container.append(slot, launcher);
+    root.append(container);
+    let loading = false;
+    mountChat = () => {
+      if (loading) return;
+      loading = true;
+      whenReady(
+        panelWithMessages(env, language),
+        ([{ mountPanel }, messages]) => {
+          chat = mountPanel({
+            root,
+            slot,
+            launcher,
+            messages,
+            transport: keeper.transport,
+            storage,
+            panel,
+            onUnavailable: warnUnavailable,
+          });
+          keeper.handOver();
+          for (const action of waiting.splice(0)) action(chat);
+        },
+        () => {
+          // Not fetched (offline for a moment?): the next open or invitation asks again.
+          loading = false;
+        },
+      );
+    };
+    prefetchOnApproach(doc, launcher, () =>
+      whenReady(
+        panelWithMessages(env, language),
+        () => {},
+        () => {},
+      ),
+    );
+    panel.store.subscribe(({ open }) => open && mountChat?.());
+    transport.connect();
+    // Opened by a queued command, or a message from the last page still to send: the chat is needed now.
+    if (panel.store.get().open || waiting.length > 0 || storage.read().outbox?.length) mountChat();
   };
-  const whenBody = (messages: Messages) => {
-    if (doc.body) mount(messages);
-    else doc.addEventListener('DOMContentLoaded', () => mount(messages), { once: true });
-  };
-  const messages = env.loadMessages(language);
-  if (messages instanceof Promise) void messages.then(whenBody);
-  else whenBody(messages);
-  return chat;
+  if (doc.body) mount();
+  else doc.addEventListener('DOMContentLoaded', mount, { once: true });
 }

@@ -32,7 +32,7 @@ export function pickLanguage(candidates: ReadonlyArray<string | null | undefined
 }
 
 /** A translator over one language's messages; unknown placeholders are left visible so they get noticed. */
-export function createTranslator(messages: Messages): Translate {
+export function createTranslator(messages: Partial<Messages>): Translate {
   return (key, vars) => {
     const template = messages[key] ?? key;
     if (!vars) return template;

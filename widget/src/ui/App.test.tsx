@@ -7,9 +7,8 @@ import { CONVERSATION_ID, conversation, message } from '../chat/testEvents.ts';
 import { firstVisit, quietSite } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
-import { App } from './App.tsx';
 import { createPanelState, type PanelState } from './panelState.ts';
-import { renderInEnglish } from './testRender.tsx';
+import { renderWidgetInEnglish } from './testRender.tsx';
 
 const established: SessionEstablished = {
   visitorId: 'vis_1',
@@ -34,7 +33,7 @@ beforeEach(async () => {
     onAgentMessage: panel.noteAgentMessage,
     createClientId: () => `client-id-${++ids}`,
   });
-  container = renderInEnglish(<App chat={chat} panel={panel} />).container as HTMLElement;
+  container = renderWidgetInEnglish(chat, panel);
   chat.start();
   await act(async () => {
     transport.establish(established);

@@ -1,7 +1,7 @@
-import { Component, createRef } from 'preact';
+import { Component } from 'preact';
 import type { ChatSession } from '../chat/chatSession.ts';
-import { Launcher } from './Launcher.tsx';
 import { Panel } from './Panel.tsx';
+import { PANEL_ID } from './panelId.ts';
 import type { PanelState } from './panelState.ts';
 import { Teaser } from './Teaser.tsx';
 
@@ -14,21 +14,17 @@ export type ChatControls = Pick<
 interface AppProps {
   chat: ChatControls;
   panel: PanelState;
+  /** The launcher (boot/launcher.ts, outside this tree): focus goes back to it when the panel closes. */
+  launcher: HTMLElement;
 }
 
-const PANEL_ID = 'mostrador-panel';
-
 /**
- * The whole widget: panel, teaser and launcher. The UI is written as
- * classes, without Preact's hooks, whose module would cost the bundle more
- * than the lifecycle methods here do; it renders from the two stores and
- * redraws when either changes.
+ * What comes with the panel chunk: the panel and the teaser. The UI is
+ * written as classes, without Preact's hooks, whose module would cost the
+ * bundle more than the lifecycle methods here do; it renders from the two
+ * stores and redraws when either changes.
  */
 export class App extends Component<AppProps> {
-  /** The draft lives here so closing and reopening the panel keeps it. */
-  #draft = '';
-  #launcher = createRef<HTMLButtonElement>();
-  #openedByLauncher = false;
   #unsubscribe: (() => void)[];
 
   constructor(props: AppProps) {
@@ -45,7 +41,7 @@ export class App extends Component<AppProps> {
   override componentDidUpdate(): void {
     // The Panel has read the flag by now (children mount first); a later
     // programmatic open must not steal focus from the page.
-    this.#openedByLauncher = false;
+    this.props.panel.focusOnOpen = false;
     // An invitation in the open panel has been seen, whether it came as a teaser or arrived while open.
     if (this.props.panel.store.get().open) this.props.chat.invitationSeen();
   }
@@ -54,37 +50,33 @@ export class App extends Component<AppProps> {
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
   }
 
-  #focusLauncher = () => this.#launcher.current?.focus();
+  #focusLauncher = () => this.props.launcher.focus();
 
   #closeAndReturnFocus = () => {
     this.props.panel.close();
     this.#focusLauncher();
   };
 
-  #setDraft(draft: string) {
-    this.#draft = draft;
-    this.forceUpdate();
-  }
-
   override render() {
     const { chat, panel } = this.props;
     const view = chat.view.get();
-    const { open, unread } = panel.store.get();
+    // The draft is in the panel's store, so closing, another page or another tab keeps it.
+    const { open, draft } = panel.store.get();
     const { invitation } = view;
     return (
-      <div class="widget">
+      <div class="chat">
         {open && (
           <Panel
             id={PANEL_ID}
             view={view}
-            draft={this.#draft}
-            focusOnOpen={this.#openedByLauncher}
+            draft={draft}
+            focusOnOpen={panel.focusOnOpen}
             onDraftChange={(next) => {
-              this.#setDraft(next);
+              panel.setDraft(next);
               chat.draftChanged(next);
             }}
             onSend={(text) => {
-              if (chat.send(text) === 'queued') this.#setDraft('');
+              if (chat.send(text) === 'queued') panel.setDraft('');
             }}
             onRetry={(clientId) => chat.retry(clientId)}
             onPickDepartment={(slug) => chat.pickDepartment(slug)}
@@ -96,24 +88,13 @@ export class App extends Component<AppProps> {
         <Teaser
           invitation={!open && invitation?.teaser ? invitation : null}
           onOpen={() => {
-            this.#openedByLauncher = true;
+            panel.focusOnOpen = true;
             panel.open();
           }}
           onDismiss={() => {
             chat.invite(null);
             this.#focusLauncher();
           }}
-        />
-        <Launcher
-          open={open}
-          unread={unread}
-          panelId={PANEL_ID}
-          buttonRef={this.#launcher}
-          onToggle={() => {
-            this.#openedByLauncher = !open;
-            panel.toggle();
-          }}
-          onEscape={this.#closeAndReturnFocus}
         />
       </div>
     );

@@ -55,7 +55,7 @@ export function toLogEntries(
 }
 
 export class MessageList extends Component<MessageListProps> {
-  #list = createRef<HTMLOListElement>();
+  #list = createRef<HTMLDivElement>();
   #lines = 0;
   /** How many lines the log had when last scrolled to its end. */
   #scrolledAt = -1;
@@ -77,16 +77,19 @@ export class MessageList extends Component<MessageListProps> {
     const entries = toLogEntries(events, pending, invitation, invitationFirst);
     this.#lines = entries.length;
     return (
-      <ol ref={this.#list} class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')}>
-        {entries.length === 0 && !noGreeting && <li class="greeting">{t('greeting')}</li>}
-        {entries.map((entry) => (
-          <MessageItem
-            key={entry.kind === 'pending' ? `p:${entry.item.clientId}` : entry.kind === 'event' ? `e:${entry.event.seq}` : 'i'}
-            entry={entry}
-            onRetry={onRetry}
-          />
-        ))}
-      </ol>
+      // The live region wraps a plain list: `log` is not a role an <ol> may take, and its items need a list parent.
+      <div ref={this.#list} class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')} tabIndex={0}>
+        <ol class="lines">
+          {entries.length === 0 && !noGreeting && <li class="greeting">{t('greeting')}</li>}
+          {entries.map((entry) => (
+            <MessageItem
+              key={entry.kind === 'pending' ? `p:${entry.item.clientId}` : entry.kind === 'event' ? `e:${entry.event.seq}` : 'i'}
+              entry={entry}
+              onRetry={onRetry}
+            />
+          ))}
+        </ol>
+      </div>
     );
   }
 }

@@ -4,6 +4,7 @@ import { Composer } from './Composer.tsx';
 import { DepartmentPicker } from './DepartmentPicker.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
+import { lockPageScrollOnPhones, SHEET_QUERY } from './pageScrollLock.ts';
 import { t } from './translation.ts';
 
 interface PanelProps {
@@ -32,6 +33,23 @@ export function needsDepartment(view: ChatView): boolean {
   return view.departments.length > 0 && view.conversation?.status !== 'open' && !view.department && !view.invitation;
 }
 
+/**
+ * On a phone the panel is a sheet over the whole page (the launcher hidden):
+ * Tab and Shift+Tab go round inside it instead of into the page beneath.
+ */
+function trapFocusInSheet(event: KeyboardEvent, panel: HTMLElement): void {
+  if (!panel.ownerDocument.defaultView?.matchMedia?.(SHEET_QUERY).matches) return;
+  const focusable = [...panel.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, [tabindex="0"]')];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const active = (panel.getRootNode() as ShadowRoot | Document).activeElement;
+  if (!first || !last) return;
+  if (event.shiftKey ? active === first : active === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
+}
+
 /** The chat window: header with who is in the chat, queue banner, log, typing and connection lines, composer. */
 export class Panel extends Component<PanelProps> {
   #panel = createRef<HTMLDivElement>();
@@ -39,8 +57,11 @@ export class Panel extends Component<PanelProps> {
   #picker = createRef<HTMLButtonElement>();
   /** Set by a pick: the button that held focus is gone, so focus follows to the composer. */
   #focusComposer = false;
+  #unlockPage = () => {};
 
   override componentDidMount(): void {
+    const panel = this.#panel.current;
+    if (panel) this.#unlockPage = lockPageScrollOnPhones(panel.ownerDocument);
     if (this.props.focusOnOpen) (this.#textarea.current ?? this.#picker.current)?.focus();
   }
 
@@ -52,6 +73,7 @@ export class Panel extends Component<PanelProps> {
 
   /** Runs before Preact removes the panel's DOM, so we can still see where focus is. */
   override componentWillUnmount(): void {
+    this.#unlockPage();
     const panel = this.#panel.current;
     const root = panel?.getRootNode() as ShadowRoot | Document | undefined;
     if (panel && root && panel.contains(root.activeElement)) this.props.onFocusLost();
@@ -74,6 +96,7 @@ export class Panel extends Component<PanelProps> {
         role="dialog"
         aria-labelledby={titleId}
         onKeyDown={(event) => {
+          if (event.key === 'Tab') return trapFocusInSheet(event, event.currentTarget);
           if (event.key !== 'Escape') return;
           event.stopPropagation();
           props.onClose();

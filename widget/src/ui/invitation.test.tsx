@@ -6,9 +6,8 @@ import { conversation, message } from '../chat/testEvents.ts';
 import { session, visitorMessage } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
-import { App } from './App.tsx';
 import { createPanelState, type PanelState } from './panelState.ts';
-import { renderInEnglish } from './testRender.tsx';
+import { renderWidgetInEnglish } from './testRender.tsx';
 
 let transport: FakeTransport;
 let panel: PanelState;
@@ -26,7 +25,7 @@ async function start(departments: { slug: string; name: string }[] = []) {
   transport = new FakeTransport();
   panel = createPanelState();
   chat = new ChatSession({ transport, storage: createVisitorStorage('site', null), createClientId: () => 'client-id-1' });
-  container = renderInEnglish(<App chat={chat} panel={panel} />).container as HTMLElement;
+  container = renderWidgetInEnglish(chat, panel);
   chat.start();
   const greeting = session(null);
   await serverSays(() => transport.establish({ ...greeting, site: { ...greeting.site, departments } }));

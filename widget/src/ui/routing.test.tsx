@@ -6,9 +6,8 @@ import { CONVERSATION_ID, conversation, joinedEvent, leftEvent, message, queuedE
 import { firstVisit, quietSite } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
-import { App } from './App.tsx';
 import { createPanelState } from './panelState.ts';
-import { renderInEnglish } from './testRender.tsx';
+import { renderWidgetInEnglish } from './testRender.tsx';
 
 const DEPARTMENTS = [
   { slug: 'sales', name: 'Sales' },
@@ -24,7 +23,7 @@ async function start(conv: VisitorConversation | null, departments = DEPARTMENTS
   const panel = createPanelState();
   chat = new ChatSession({ transport, storage: createVisitorStorage('site', null), createClientId: () => 'client-id-1' });
   beforeStart?.(chat);
-  container = renderInEnglish(<App chat={chat} panel={panel} />).container as HTMLElement;
+  container = renderWidgetInEnglish(chat, panel);
   chat.start();
   const session: SessionEstablished = {
     visitorId: 'vis_1',

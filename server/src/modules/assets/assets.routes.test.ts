@@ -18,6 +18,9 @@ async function appWithAssets(withConsole: boolean) {
   writeFileSync(widgetFile, 'console.log("widget");'.repeat(50));
   mkdirSync(join(dir, 'i18n'));
   writeFileSync(join(dir, 'i18n', 'ca.0123456789.json'), JSON.stringify({ launcherOpen: 'Obre el xat' }));
+  mkdirSync(join(dir, 'chunks'));
+  writeFileSync(join(dir, 'chunks', 'panel-Ab_9-xYz.js'), 'export function mountPanel() {}'.repeat(20));
+  writeFileSync(join(dir, 'chunks', 'notes.txt'), 'not a chunk');
   if (withConsole) {
     mkdirSync(join(consoleDir, 'assets'), { recursive: true });
     writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Console</title>');
@@ -44,6 +47,32 @@ describe('widget catalogues', () => {
   it('serves nothing else from that folder', async () => {
     const app = await appWithAssets(false);
     for (const url of ['/widget/i18n/de.0123456789.json', '/widget/i18n/..%2Fwidget.js', '/widget/i18n/ca.json']) {
+      expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+  });
+});
+
+describe('widget chunks', () => {
+  it('serves the panel chunk by its hashed name as JavaScript, cached for good, to module imports from any shop', async () => {
+    const app = await appWithAssets(false);
+    const res = await app.inject({ method: 'GET', url: '/widget/chunks/panel-Ab_9-xYz.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(res.rawPayload).toString()).toContain('export function mountPanel()');
+  });
+
+  it('serves nothing else from that folder', async () => {
+    const app = await appWithAssets(false);
+    for (const url of [
+      '/widget/chunks/notes.txt',
+      '/widget/chunks/panel-Ab_9-xYz0.js',
+      '/widget/chunks/..%2Fwidget.js',
+      '/widget/chunks/panel.js',
+    ]) {
       expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
     }
   });

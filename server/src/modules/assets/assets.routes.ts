@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { loadCatalogues, loadCompressedAsset, pickEncoding, type CompressedAsset } from './widget-bundle.ts';
+import { loadCatalogues, loadChunks, loadCompressedAsset, pickEncoding, type CompressedAsset } from './widget-bundle.ts';
 
 export interface AssetRoutesOptions {
   widgetFile: string;
@@ -17,6 +17,7 @@ export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, o
   const widget = loadCompressedAsset(opts.widgetFile);
   if (!widget) app.log.warn({ file: opts.widgetFile }, 'widget bundle not built; run pnpm build');
   const catalogues = loadCatalogues(join(dirname(opts.widgetFile), 'i18n'));
+  const chunks = loadChunks(join(dirname(opts.widgetFile), 'chunks'));
 
   app.get('/widget.js', async (request, reply) => {
     if (!widget) {
@@ -28,16 +29,23 @@ export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, o
     return sendAsset(request, reply, widget);
   });
 
-  // Named by content hash, so cached for good; fetched from the shop's pages, so open to any origin.
-  app.get<{ Params: { file: string } }>('/widget/i18n/:file', async (request, reply) => {
-    const catalogue = catalogues.get(request.params.file);
-    if (!catalogue) return reply.status(404).send({ error: { code: 'not_found', message: 'No such catalogue' } });
-    reply
-      .header('content-type', 'application/json; charset=utf-8')
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('access-control-allow-origin', '*');
-    return sendAsset(request, reply, catalogue);
-  });
+  /**
+   * Files named by content hash, so cached for good; fetched from the shop's pages, so open to any
+   * origin (a module script from another origin is a CORS request). Nothing else is served from these folders.
+   */
+  const serveHashed = (folder: string, files: Map<string, CompressedAsset>, contentType: string, missing: string) =>
+    app.get<{ Params: { file: string } }>(`/widget/${folder}/:file`, async (request, reply) => {
+      const file = files.get(request.params.file);
+      if (!file) return reply.status(404).send({ error: { code: 'not_found', message: missing } });
+      reply
+        .header('content-type', contentType)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('access-control-allow-origin', '*');
+      return sendAsset(request, reply, file);
+    });
+  serveHashed('i18n', catalogues, 'application/json; charset=utf-8', 'No such catalogue');
+  // The panel, which widget.js imports when the visitor opens the chat (or is invited to).
+  serveHashed('chunks', chunks, 'text/javascript; charset=utf-8', 'No such chunk');
 
   if (!existsSync(join(opts.consoleDir, 'index.html'))) {
     app.log.warn({ dir: opts.consoleDir }, 'console not built; run pnpm build');

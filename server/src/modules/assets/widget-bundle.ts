@@ -41,6 +41,16 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
 
 /** The widget's language catalogues (`i18n/<lang>.<hash>.json` beside widget.js), by file name. */
 export function loadCatalogues(dir: string): Map<string, CompressedAsset> {
+  return loadHashedFiles(dir, /^[a-z]{2}\.[0-9a-f]{10}\.json$/);
+}
+
+/** The widget's script chunks (`chunks/panel-<hash>.js` beside widget.js, imported by it on demand), by file name. */
+export function loadChunks(dir: string): Map<string, CompressedAsset> {
+  return loadHashedFiles(dir, /^[a-z]+-[A-Za-z0-9_-]{8}\.js$/);
+}
+
+/** The files of `dir` whose names (content-hashed by the build) match `pattern`: nothing else is ever served from it. */
+function loadHashedFiles(dir: string, pattern: RegExp): Map<string, CompressedAsset> {
   const found = new Map<string, CompressedAsset>();
   let names: string[] = [];
   try {
@@ -49,7 +59,7 @@ export function loadCatalogues(dir: string): Map<string, CompressedAsset> {
     return found;
   }
   for (const name of names) {
-    if (!/^[a-z]{2}\.[0-9a-f]{10}\.json$/.test(name)) continue;
+    if (!pattern.test(name)) continue;
     const asset = loadCompressedAsset(join(dir, name));
     if (asset) found.set(name, asset);
   }

@@ -1,0 +1,37 @@
+/** Below this width the panel is a full-screen sheet (ui/styles.css). */
+export const SHEET_QUERY = '(max-width: 639px)';
+
+/**
+ * Stops the shop's page scrolling behind the sheet, and puts it back where
+ * it was when the sheet closes, without a jump. `overflow: hidden` alone does
+ * not stop touch scrolling in iOS Safari; pinning the body with
+ * `position: fixed` at its scrolled offset does. Inline styles are set
+ * through the CSSOM, which a shop's CSP allows (unlike style attributes in
+ * markup), and the shop's own inline values are restored after.
+ * Answers the unlock.
+ */
+export function lockPageScroll(doc: Document): () => void {
+  const view = doc.defaultView;
+  const body = doc.body;
+  if (!view || !body) return () => {};
+  const scrollY = view.scrollY;
+  const html = doc.documentElement.style;
+  const saved = { overflow: html.overflow, position: body.style.position, top: body.style.top, width: body.style.width };
+  html.overflow = 'hidden';
+  body.style.position = 'fixed';
+  body.style.top = `-${scrollY}px`;
+  body.style.width = '100%';
+  return () => {
+    html.overflow = saved.overflow;
+    body.style.position = saved.position;
+    body.style.top = saved.top;
+    body.style.width = saved.width;
+    view.scrollTo(view.scrollX, scrollY);
+  };
+}
+
+/** Locks the page only when the panel is a sheet (a phone-sized viewport). */
+export function lockPageScrollOnPhones(doc: Document): () => void {
+  const phone = doc.defaultView?.matchMedia?.(SHEET_QUERY).matches;
+  return phone ? lockPageScroll(doc) : () => {};
+}

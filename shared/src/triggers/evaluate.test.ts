@@ -72,6 +72,9 @@ describe('each condition, and its negation', () => {
     expect(when({ type: 'cart_value', op: 'gte', amount: 84, currency: 'EUR', ...yes })).toBe(true);
     expect(when({ type: 'cart_value', op: 'gte', amount: 100, currency: 'EUR', ...yes })).toBe(false);
     expect(when({ type: 'cart_value', op: 'lt', amount: 100, currency: 'EUR', ...yes })).toBe(true);
+    // "Below" is strict: a cart of exactly 84 is not below 84, and is at least 84.
+    expect(when({ type: 'cart_value', op: 'lt', amount: 84, currency: 'EUR', ...yes })).toBe(false);
+    expect(when({ type: 'cart_value', op: 'lt', amount: 84.01, currency: 'EUR', ...yes })).toBe(true);
     expect(when({ type: 'cart_value', op: 'lt', amount: 1, currency: 'EUR', ...yes }, state({ cart: null }))).toBe(true);
     // A cart in another currency is not compared with euros.
     expect(when({ type: 'cart_value', op: 'gte', amount: 50, currency: 'USD', ...yes })).toBe(false);

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `pnpm mutate [target…]`: StrykerJS over the core folders, one target after another
+// (shared, widget-chat, conversations, visitors, triggers; all when none is named).
+// MUTATE_CONCURRENCY sets the parallel test runners (default 2). Reports land in reports/mutation/.
+import { spawnSync } from 'node:child_process';
+
+const all = ['shared', 'widget-chat', 'conversations', 'visitors', 'triggers'];
+const chosen = process.argv.slice(2).filter((a) => a !== '--');
+const targets = chosen.length > 0 ? chosen : all;
+let failed = false;
+for (const target of targets) {
+  if (!all.includes(target)) {
+    console.error(`unknown target ${target}; choose from ${all.join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n== mutate ${target}`);
+  const run = spawnSync('pnpm', ['exec', 'stryker', 'run', 'stryker.config.mjs'], {
+    stdio: 'inherit',
+    env: { ...process.env, MUTATE_TARGET: target },
+  });
+  if (run.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm mutate [target…]`: StrykerJS over the core folders, one target after another
 // (shared, widget-chat, conversations, visitors, triggers; all when none is named).
-// MUTATE_CONCURRENCY sets the parallel test runners (default 2). Reports land in reports/mutation/.
+// MUTATE_CONCURRENCY sets the parallel test runners (default 2); MUTATE_FILES=glob,glob narrows a
+// target to some of its files. Reports land in reports/mutation/<target>.html and .json.
 import { spawnSync } from 'node:child_process';
 
 const all = ['shared', 'widget-chat', 'conversations', 'visitors', 'triggers'];

@@ -185,6 +185,8 @@ describe('edges a mutation run found untested', () => {
     expect(night('2026-12-04T22:00:00Z')).toBe(true);
     expect(night('2026-12-05T01:59:00Z')).toBe(true);
     expect(night('2026-12-05T02:00:00Z')).toBe(false);
+    // Closed at the end minute even when the next day's own night is listed too.
+    expect(inBusinessHours(Date.parse('2026-12-05T02:00:00Z'), 'UTC', [5, 6], '22:00', '02:00')).toBe(false);
   });
 
   it('URL: a plain http pattern matches the whole URL, and a URL without a path is at /', () => {

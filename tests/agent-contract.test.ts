@@ -72,7 +72,14 @@ describe.each(Object.keys(endpoints))('the agent contract, against %s', (name) =
     expect(sent).toMatchObject({
       ok: true,
       data: {
-        event: { type: 'message', conversationId, seq: lastSeq + 1, clientId: 'contract-reply-1', body: 'Bon dia', author: { kind: 'agent' } },
+        event: {
+          type: 'message',
+          conversationId,
+          seq: lastSeq + 1,
+          clientId: 'contract-reply-1',
+          body: 'Bon dia',
+          author: { kind: 'agent' },
+        },
         conversation: { id: conversationId, lastSeq: lastSeq + 1 },
       },
     });

@@ -108,7 +108,11 @@ describe('who may write', () => {
 
     // Taking it is what gives her the pen; the refused client id is free to use.
     expect((await agentCommand(rita, 'conversation:take', { conversationId: visitor.conversationId })).ok).toBe(true);
-    const after = await agentCommand(rita, 'message:send', { conversationId: visitor.conversationId, clientId: 'rita-early', body: 'Ara sí' });
+    const after = await agentCommand(rita, 'message:send', {
+      conversationId: visitor.conversationId,
+      clientId: 'rita-early',
+      body: 'Ara sí',
+    });
     expect(after).toMatchObject({ ok: true, data: { event: { body: 'Ara sí' } } });
   });
 
@@ -137,17 +141,18 @@ describe('who may write', () => {
   it('lets a visitor close its own conversation, and tells the agent', async () => {
     const marta = await agent();
     const visitor = await visitorWithWatcher();
-    const agentHears = nextFact<AgentSocket, { event: ConversationEvent; conversation: { status: string } }>(
-      marta,
-      'conversation:changed',
-    );
+    const agentHears = nextFact<AgentSocket, { event: ConversationEvent; conversation: { status: string } }>(marta, 'conversation:changed');
     const closed = await visitorCommand(visitor.socket, 'conversation:close', { conversationId: visitor.conversationId });
     expect(closed).toMatchObject({
       ok: true,
       data: { event: { type: 'status', status: 'closed' }, conversation: { id: visitor.conversationId, status: 'closed' } },
     });
     expect(await agentHears).toMatchObject({ event: { type: 'status', status: 'closed' }, conversation: { status: 'closed' } });
-    expect((await events(marta, visitor.conversationId)).at(-1)).toMatchObject({ type: 'status', status: 'closed', author: { kind: 'visitor' } });
+    expect((await events(marta, visitor.conversationId)).at(-1)).toMatchObject({
+      type: 'status',
+      status: 'closed',
+      author: { kind: 'visitor' },
+    });
     // The agent's chat is over: she has room again.
     const site = server.app.services.sites.byKey(server.siteKey)!;
     expect([...server.app.services.conversations.loads(site.id).values()].reduce((a, b) => a + b, 0)).toBe(0);

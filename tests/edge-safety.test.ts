@@ -122,7 +122,7 @@ describe('who may reach what', () => {
   it('refuses visitor sockets from an origin the site does not allow, or without one', async () => {
     const foreign = connectVisitor(server.url, { siteKey: server.siteKey }, 'https://evil.example');
     sockets.push(foreign);
-    await expect(connected(foreign)).rejects.toThrow('forbidden_origin');
+    await expect(connected(foreign)).rejects.toThrow('origin_not_allowed');
 
     // A script outside any browser sends no Origin header at all.
     const headerless: VisitorSocket = io(`${server.url}${VISITOR_NAMESPACE}`, {

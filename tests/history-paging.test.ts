@@ -48,7 +48,9 @@ beforeAll(async () => {
   for (let start = 0; start < replies; start += 100) {
     const batch = Array.from({ length: Math.min(100, replies - start) }, (_, i) => start + i);
     const results = await Promise.all(
-      batch.map((n) => agentCommand(bernat, 'message:send', { conversationId, clientId: `reply-${String(n).padStart(4, '0')}`, body: `r${n}` })),
+      batch.map((n) =>
+        agentCommand(bernat, 'message:send', { conversationId, clientId: `reply-${String(n).padStart(4, '0')}`, body: `r${n}` }),
+      ),
     );
     if (!results.every((r) => r.ok)) throw new Error('reply failed');
   }

@@ -45,7 +45,10 @@ async function agent(name: string): Promise<AgentSocket> {
   return socket;
 }
 
-async function visitorWithMessage(department: string, body = 'hola'): Promise<{ socket: VisitorSocket; conversationId: string; log: VisitorEvent[] }> {
+async function visitorWithMessage(
+  department: string,
+  body = 'hola',
+): Promise<{ socket: VisitorSocket; conversationId: string; log: VisitorEvent[] }> {
   const socket = connectVisitor(server.url, { siteKey: server.siteKey });
   sockets.push(socket);
   const log: VisitorEvent[] = [];
@@ -90,13 +93,19 @@ describe('transfers', () => {
     await expect.poll(() => log.map((e) => e.type)).toEqual(['message', 'joined', 'left', 'joined']);
     expect(JSON.stringify(log)).not.toContain('1042');
     // Anna no longer reaches it.
-    expect(await agentCommand(anna, 'conversation:sync', { conversationId, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await agentCommand(anna, 'conversation:sync', { conversationId, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('sends a chat to another department’s queue, where its agent picks it up', async () => {
     const anna = await agent('anna');
     const { conversationId, log } = await visitorWithMessage('sales');
-    const result = await agentCommand(anna, 'conversation:transfer', { conversationId, to: { kind: 'department', departmentId: ordersId } });
+    const result = await agentCommand(anna, 'conversation:transfer', {
+      conversationId,
+      to: { kind: 'department', departmentId: ordersId },
+    });
     expect(result.ok).toBe(true);
     await expect.poll(() => log.map((e) => e.type)).toEqual(['message', 'joined', 'left', 'queued']);
     expect(log.at(-1)).toMatchObject({ type: 'queued', department: { name: 'Orders' }, reason: 'transferred' });
@@ -131,7 +140,10 @@ describe('group chat', () => {
     const after = await agentCommand(bernat, 'message:send', { conversationId, clientId: 'bernat-after', body: 'x' });
     expect(after).toEqual({ ok: false, error: { code: 'not_found', message: 'No such conversation' } });
     const page = await assigneeOf(anna, conversationId);
-    expect(page.events.filter((e) => e.type === 'message').map((e) => e.type === 'message' && e.body)).toEqual(['hola', 'Hola, soc en Bernat']);
+    expect(page.events.filter((e) => e.type === 'message').map((e) => e.type === 'message' && e.body)).toEqual([
+      'hola',
+      'Hola, soc en Bernat',
+    ]);
   });
 });
 
@@ -174,12 +186,17 @@ describe('access', () => {
     const anna = await agent('anna');
     const { conversationId } = await visitorWithMessage('sales');
     const carla = await agent('carla');
-    expect(await agentCommand(carla, 'conversation:sync', { conversationId, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await agentCommand(carla, 'conversation:sync', { conversationId, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const missing = { ok: false, error: { code: 'not_found', message: 'No such conversation' } };
     const before = await assigneeOf(anna, conversationId);
     expect(await agentCommand(carla, 'message:send', { conversationId, clientId: 'carla-intrude', body: 'x' })).toEqual(missing);
     expect(await agentCommand(carla, 'conversation:close', { conversationId })).toEqual(missing);
-    expect(await agentCommand(carla, 'conversation:invite', { conversationId, agentId: (await assigneeIdByName('Carla'))! })).toEqual(missing);
+    expect(await agentCommand(carla, 'conversation:invite', { conversationId, agentId: (await assigneeIdByName('Carla'))! })).toEqual(
+      missing,
+    );
     expect(await agentCommand(carla, 'conversation:take', { conversationId })).toEqual(missing);
     expect(await agentCommand(carla, 'typing:set', { conversationId, typing: true })).toEqual(missing);
     expect(await assigneeOf(anna, conversationId)).toEqual(before);

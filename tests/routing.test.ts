@@ -216,15 +216,20 @@ describe('an agent who disappears', () => {
     const s4 = await visitorCommand(v4, 'message:send', { clientId: 'drop-four-4', body: 'quatre' });
     if (!s4.ok) throw new Error('send failed');
     const busyQueue = await list(busy, 'queue');
-    expect(busyQueue.map((c) => c.id).slice(0, 2).sort()).toEqual([s1.data.conversation.id, s2.data.conversation.id].sort());
+    expect(
+      busyQueue
+        .map((c) => c.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([s1.data.conversation.id, s2.data.conversation.id].sort());
     expect(busyQueue.at(-1)!.id).toBe(s4.data.conversation.id);
 
     // A colleague with room arrives and the requeued chats go to her first.
     await addAgent(server, { email: 'fresh@shop.example', name: 'Fresh', capacity: 2 });
     const fresh = await agent('fresh@shop.example');
-    await expect.poll(async () => (await list(fresh, 'mine')).map((c) => c.id).sort()).toEqual(
-      [s1.data.conversation.id, s2.data.conversation.id].sort(),
-    );
+    await expect
+      .poll(async () => (await list(fresh, 'mine')).map((c) => c.id).sort())
+      .toEqual([s1.data.conversation.id, s2.data.conversation.id].sort());
   });
 
   it('keeps its chats through a reload shorter than the grace period', async () => {
@@ -254,7 +259,11 @@ describe('an agent who disappears', () => {
     other.disconnect();
     await otherGone;
     // Through the group commit, so after any requeue the expired grace would have written.
-    const reply = await agentCommand(first, 'message:send', { conversationId: sent.data.conversation.id, clientId: 'reload-reply', body: 'sóc aquí' });
+    const reply = await agentCommand(first, 'message:send', {
+      conversationId: sent.data.conversation.id,
+      clientId: 'reload-reply',
+      body: 'sóc aquí',
+    });
     expect(reply).toMatchObject({ ok: true, data: { event: { body: 'sóc aquí' } } });
     expect((await list(first, 'mine')).map((c) => c.id)).toEqual([sent.data.conversation.id]);
     // Never requeued and handed back: no one left or joined after the first assignment.

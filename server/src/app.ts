@@ -1,16 +1,33 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import type { Config } from './config.ts';
-import { adminAgentRoutes, AgentsRepository, AgentsService, authRoutes } from './modules/agents/index.ts';
+import { logOptions, type LogStream } from './log-options.ts';
+import {
+  accountRoutes,
+  adminAgentRoutes,
+  AgentsRepository,
+  AgentsService,
+  authRoutes,
+  LoginChallenges,
+  RecoveryCodesRepository,
+  SessionsRepository,
+  SessionsService,
+  TwoFactorService,
+  LoginThrottle,
+  loginRouteLimits,
+} from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
 import {
   AccessResolver,
   attachAgentSocket,
   attachVisitorSocket,
   conversationRoutes,
+  ConversationsPersonalData,
   ConversationsRepository,
   ConversationsService,
+  disconnectVisitors,
   ConversationViews,
   endAgentSession,
   QueueBoard,
@@ -21,21 +38,40 @@ import {
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
-import { siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
+import {
+  createPrivacyModule,
+  type AuditLog,
+  type PrivacyRegistry,
+  privacyRoutes,
+  type PrivacyService,
+  type RetentionJob,
+} from './modules/privacy/index.ts';
+import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
-import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
+import {
+  defaultRules,
+  ENGLISH_DEFAULTS,
+  triggerRoutes,
+  TriggersPersonalData,
+  TriggersRepository,
+  TriggersService,
+} from './modules/triggers/index.ts';
 import {
   ActivityRepository,
   attachVisitorWatching,
   DEFAULT_ACTIVITY_OPTIONS,
+  parseUserAgent,
   VisitorActivity,
+  VisitorsPersonalData,
   VisitorsRepository,
   VisitorsService,
 } from './modules/visitors/index.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { crossSiteWritesPlugin } from './plugins/cross-site-writes.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 
 export interface Services {
   sites: SitesService;
@@ -47,14 +83,18 @@ export interface Services {
   team: TeamCoordinator;
   activity: VisitorActivity;
   triggers: TriggersService;
+  privacy: PrivacyService;
+  privacyRegistry: PrivacyRegistry;
+  audit: AuditLog;
+  retention: RetentionJob;
 }
 
 export type App = FastifyInstance & { services: Services };
 
 /** Builds the whole product and never listens: main.ts and the tests decide where it runs. */
-export async function buildApp(config: Config): Promise<App> {
+export async function buildApp(config: Config, options: { logStream?: LogStream } = {}): Promise<App> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: logOptions(config.logLevel, options.logStream),
     bodyLimit: MAX_FRAME_BYTES,
     trustProxy: config.trustProxy,
     forceCloseConnections: true,
@@ -64,82 +104,147 @@ export async function buildApp(config: Config): Promise<App> {
 
   // Cross-cutting plugins.
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin, { secureCookies: config.secureCookies });
+  await app.register(crossSiteWritesPlugin, { consoleOrigins: config.consoleOrigins, trustProxy: config.trustProxy });
+  // Only routes that ask for it (login) are rate-limited by address; its 429 goes through errorsPlugin.
+  await app.register(rateLimit, { global: false });
   await app.register(dbPlugin, { file: config.databaseFile });
-  await app.register(realtimePlugin);
+  await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
 
   // The team: sites, departments, agents and who is online.
   // Every new site starts with the two default trigger rules, switched off.
-  const sites = new SitesService(new SitesRepository(app.db), (site) =>
-    triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
-  );
+  const sites = new SitesService(new SitesRepository(app.db), (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)));
+  // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
+  const refusedOrigins = new RefusedOrigins(app.log);
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
-  const agents = new AgentsService(new AgentsRepository(app.db), config.sessionDays, (id) =>
-    departments.departmentIdsOf(id),
-  );
+  const agents = new AgentsService(new AgentsRepository(app.db), (siteId, id) => departments.departmentIdsOf(siteId, id));
+  // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
+  const sessions = new SessionsService(new SessionsRepository(app.db), agents, config.sessionDays, {
+    endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
+    deviceOf: (userAgent) => parseUserAgent(userAgent),
+  });
+  const twoFactor = new TwoFactorService(agents, new RecoveryCodesRepository(app.db));
   const visitors = new VisitorsService(new VisitorsRepository(app.db));
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence);
   const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
-    agentName: (siteId, agentId) => {
-      const agent = team.agent(agentId);
-      return agent?.siteId === siteId ? agent.name : null;
-    },
+    agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
     departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
     siteName: (siteId) => sites.byId(siteId)?.name ?? '',
   });
 
   // Conversations and routing, over one repository and the group commit.
   const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction);
-  const access = new AccessResolver((id) => repo.guestIds(id), (id) => team.departmentIdsOf(id));
+  const access = new AccessResolver(
+    (siteId, id) => repo.guestIds(siteId, id),
+    (siteId, id) => team.departmentIdsOf(siteId, id),
+  );
   const board = new QueueBoard(repo, team);
-  const views = new ConversationViews(repo, team, board);
-  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (visitorId) =>
-    activity.conversationChanged(visitorId),
+  const views = new ConversationViews(repo, team, (row) => board.infoFor(row));
+  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
+    activity.conversationChanged(siteId, visitorId),
   );
   const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
   const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team, {
     invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-    repliedInTx: (visitorId, firingId, conversationId, at) => triggers.repliedInTx(visitorId, firingId, conversationId, at),
-    answered: (conversationId, at) => void triggers.answered(conversationId, at),
+    repliedInTx: (siteId, visitorId, firingId, conversationId, at) => triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+    answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
   });
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
   const watching = attachVisitorWatching(app.realtime.agents);
-  const activity = new VisitorActivity(visitors, new ActivityRepository(app.db), app.groupCommit, {
-    ...watching.ports,
-    openConversationOf: (visitorId) => conversations.openForVisitor(visitorId)?.id ?? null,
-    conversationsOf: (visitorIds, limit) => conversations.conversationsOf(visitorIds, limit).map((c) => views.earlier(c)),
-    cartStageReached: (visitorId, stage, at) => void triggers.cartStage(visitorId, stage, at),
-    log: (err) => app.log.error({ err }, 'visitor activity write failed'),
-  }, {
-    ...DEFAULT_ACTIVITY_OPTIONS,
-    leaveGraceMs: config.visitorLeaveGraceMs,
-    listFlushMs: config.liveListFlushMs,
-  });
+  const activity = new VisitorActivity(
+    visitors,
+    new ActivityRepository(app.db),
+    app.groupCommit,
+    {
+      ...watching.ports,
+      openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
+      conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
+      cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
+      log: (err) => app.log.error({ err }, 'visitor activity write failed'),
+    },
+    {
+      ...DEFAULT_ACTIVITY_OPTIONS,
+      leaveGraceMs: config.visitorLeaveGraceMs,
+      listFlushMs: config.liveListFlushMs,
+    },
+  );
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
 
-  await app.register(authPlugin, { agents });
+  // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
+  const visitorData = new VisitorsPersonalData(app.db);
+  const {
+    audit,
+    registry: privacyRegistry,
+    privacy,
+    retention,
+  } = createPrivacyModule({
+    db: app.db,
+    groupCommit: app.groupCommit,
+    sources: [
+      ['identities', visitorData.identities],
+      ['activity', visitorData.activity],
+      ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
+      ['triggers', new TriggersPersonalData(app.db)],
+    ],
+    resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
+    ports: {
+      forgetVisitors: (visitorIds) => {
+        disconnectVisitors(app.realtime.visitors, visitorIds);
+        activity.forget(visitorIds);
+      },
+      subjectErased: (siteId) => coordinator.routingChanged(siteId),
+    },
+    retention: {
+      sites: () => sites.withRetention(),
+      intervalMs: config.retentionIntervalMs,
+      batchRows: config.retentionBatchRows,
+      log: (err) => app.log.error({ err }, 'retention run failed'),
+    },
+  });
+  app.decorate('audit', audit);
+  retention.start();
+  app.addHook('preClose', async () => retention.stop());
+
+  await app.register(authPlugin, { sessions });
 
   // HTTP.
   await app.register(authRoutes, {
     agents,
-    onLogout: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
+    sessions,
+    twoFactor,
+    challenges: new LoginChallenges(),
     secureCookies: config.secureCookies,
     sessionDays: config.sessionDays,
+    loginLimits: loginRouteLimits(
+      new LoginThrottle({
+        freeFailures: config.limits.loginFreeFailures,
+        baseDelayMs: config.limits.loginBaseDelayMs,
+        maxDelayMs: config.limits.loginMaxDelayMs,
+        forgetMs: config.limits.loginForgetMs,
+      }),
+      config.limits.loginPerIpPerMinute,
+    ),
   });
   await app.register(conversationRoutes, { conversations, views });
   await app.register(adminAgentRoutes, {
     agents,
+    checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
     setMemberships: (siteId, agentId, ids) => departments.setMemberships(siteId, agentId, ids),
     agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
     list: (siteId) => coordinator.list(siteId).agents,
+    sessions,
+    agentDeactivated: (agentId, siteId) => void routing.agentWentOffline(agentId, siteId),
   });
+  await app.register(accountRoutes, { agents, sessions, twoFactor });
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
-  await app.register(siteSettingsRoutes, { sites });
+  await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });
+  await app.register(privacyRoutes, { privacy, audit });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -155,6 +260,13 @@ export async function buildApp(config: Config): Promise<App> {
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
     trustProxy: config.trustProxy,
+    refusedOrigins,
+    limits: {
+      newVisitorsPerIp: config.limits.newVisitorsPerIp,
+      messages: config.limits.visitorMessages,
+      typing: config.limits.visitorTyping,
+      events: config.limits.visitorEvents,
+    },
     log: app.log,
   });
   attachAgentSocket(app.realtime.agents, {
@@ -167,9 +279,24 @@ export async function buildApp(config: Config): Promise<App> {
     agentFromCookieHeader: app.agentFromCookieHeader,
     consoleOrigins: config.consoleOrigins,
     trustProxy: config.trustProxy,
+    limits: { messages: config.limits.agentMessages, events: config.limits.agentEvents },
     log: app.log,
   });
 
-  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity, triggers };
+  const services: Services = {
+    sites,
+    agents,
+    departments,
+    visitors,
+    conversations,
+    routing,
+    team: coordinator,
+    activity,
+    triggers,
+    privacy,
+    privacyRegistry,
+    audit,
+    retention,
+  };
   return Object.assign(app, { services });
 }

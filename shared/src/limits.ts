@@ -14,3 +14,13 @@ export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
 /** Socket.IO's engine path, shared by both namespaces. */
 export const SOCKET_PATH = '/socket.io';
+/**
+ * The visitor handshake's refusal when the page's origin is not in the site's
+ * allowed origins: the connect_error's message and its `data.code`, so the
+ * widget can tell it from a dropped connection.
+ */
+export const ORIGIN_NOT_ALLOWED = 'origin_not_allowed';
+/** How many refused origins the server remembers per site for the console: the most recently seen. */
+export const MAX_REFUSED_ORIGINS = 20;
+/** The longest retention period a site can set, in days (ten years). */
+export const RETENTION_DAYS_MAX = 3650;

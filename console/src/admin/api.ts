@@ -1,44 +1,29 @@
 import type {
-  AgentRole,
+  AgentCreateInput,
+  AuditPage,
   AgentSummary,
+  AgentUpdateInput,
   Department,
+  DepartmentCreateInput,
+  DepartmentUpdateInput,
   ErrorBody,
   Result,
+  RefusedOrigin,
   SiteSettings,
+  SiteUpdateInput,
+  TriggerCreateInput,
+  TriggerOrderInput,
   TriggerReportBody,
   TriggerRule,
-  TriggerRuleInput,
+  TriggerUpdateInput,
 } from '@mostrador/shared';
 
 /**
- * The admin REST endpoints. Bodies are typed here rather than inferred from
- * the zod schemas in @mostrador/shared, because the console does not depend on
- * zod; the shapes mirror NewAgentBody, UpdateAgentBody and friends.
+ * The admin REST endpoints. The bodies they send are typed by @mostrador/shared from the routes' own zod
+ * schemas (z.input), so a change to a route's body is a type error here; the imports are type-only, so
+ * zod stays out of the console's bundle.
  */
 export type RoutingMode = Department['routing'];
-
-export interface NewAgent {
-  email: string;
-  name: string;
-  role: AgentRole;
-  password: string;
-  capacity: number;
-  departmentIds: string[];
-}
-export type AgentChanges = Partial<Omit<NewAgent, 'email'>>;
-
-export interface NewDepartment {
-  slug: string;
-  name: string;
-  routing: RoutingMode;
-}
-export type DepartmentChanges = Partial<Pick<NewDepartment, 'name' | 'routing'>>;
-
-/** The key and the identity secret are the server's to mint; the secret only changes by rotation. */
-export type SiteChanges = Partial<Omit<SiteSettings, 'key' | 'identitySecret'>>;
-
-/** A PATCH changes only the fields it carries. */
-export type TriggerChanges = Partial<TriggerRuleInput>;
 
 const JSON_ACCEPT = { accept: 'application/json' };
 
@@ -73,7 +58,7 @@ function refusal(response: Response, parsed: unknown): Result<never> {
 }
 
 /** Every call resolves to a Result, so pages never need try/catch around the network. */
-async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
   const response = await send(method, path, body);
   if (!response) return { ok: false, error: UNREACHABLE };
   const parsed: unknown = await response.json().catch(() => null);
@@ -82,8 +67,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 /** For endpoints that answer 204 No Content: success carries nothing to read. */
-async function requestNoContent(method: string, path: string): Promise<Result<null>> {
-  const response = await send(method, path);
+export async function requestNoContent(method: string, path: string, body?: unknown): Promise<Result<null>> {
+  const response = await send(method, path, body);
   if (!response) return { ok: false, error: UNREACHABLE };
   if (response.ok) return { ok: true, data: null };
   return refusal(response, await response.json().catch(() => null));
@@ -96,43 +81,43 @@ const pick =
 
 export const adminApi = {
   listAgents: () => request<{ agents: AgentSummary[] }>('GET', '/api/admin/agents').then(pick('agents')),
-  createAgent: (body: NewAgent) =>
-    request<{ agent: AgentSummary }>('POST', '/api/admin/agents', body).then(pick('agent')),
-  updateAgent: (agentId: string, changes: AgentChanges) =>
-    request<{ agent: AgentSummary }>('PATCH', `/api/admin/agents/${encodeURIComponent(agentId)}`, changes).then(
-      pick('agent'),
+  createAgent: (body: AgentCreateInput) => request<{ agent: AgentSummary }>('POST', '/api/admin/agents', body).then(pick('agent')),
+  updateAgent: (agentId: string, changes: AgentUpdateInput) =>
+    request<{ agent: AgentSummary }>('PATCH', `/api/admin/agents/${encodeURIComponent(agentId)}`, changes).then(pick('agent')),
+
+  listDepartments: () => request<{ departments: Department[] }>('GET', '/api/admin/departments').then(pick('departments')),
+  createDepartment: (body: DepartmentCreateInput) =>
+    request<{ department: Department }>('POST', '/api/admin/departments', body).then(pick('department')),
+  updateDepartment: (departmentId: string, changes: DepartmentUpdateInput) =>
+    request<{ department: Department }>('PATCH', `/api/admin/departments/${encodeURIComponent(departmentId)}`, changes).then(
+      pick('department'),
     ),
 
-  listDepartments: () =>
-    request<{ departments: Department[] }>('GET', '/api/admin/departments').then(pick('departments')),
-  createDepartment: (body: NewDepartment) =>
-    request<{ department: Department }>('POST', '/api/admin/departments', body).then(pick('department')),
-  updateDepartment: (departmentId: string, changes: DepartmentChanges) =>
-    request<{ department: Department }>(
-      'PATCH',
-      `/api/admin/departments/${encodeURIComponent(departmentId)}`,
-      changes,
-    ).then(pick('department')),
-
   getSite: () => request<SiteSettings>('GET', '/api/admin/site'),
-  updateSite: (changes: SiteChanges) => request<SiteSettings>('PATCH', '/api/admin/site', changes),
+  updateSite: (changes: SiteUpdateInput) => request<SiteSettings>('PATCH', '/api/admin/site', changes),
   /** A fresh identity secret; every hash signed with the old one stops verifying at once. */
   rotateIdentitySecret: () => request<SiteSettings>('POST', '/api/admin/site/identity-secret'),
+  /** Shop origins whose widget the server turned away lately, most recently seen first. */
+  listRefusedOrigins: () => request<{ origins: RefusedOrigin[] }>('GET', '/api/admin/site/refused-origins').then(pick('origins')),
+  /** Adds one origin to the allowed ones; answers with the site's settings. */
+  allowOrigin: (origin: string) => request<SiteSettings>('POST', '/api/admin/site/allowed-origins', { origin }),
 
   /** The site's rules, in the order the widget tries them. */
   listTriggers: () => request<{ triggers: TriggerRule[] }>('GET', '/api/admin/triggers').then(pick('triggers')),
-  createTrigger: (input: TriggerRuleInput) =>
+  createTrigger: (input: TriggerCreateInput) =>
     request<{ trigger: TriggerRule }>('POST', '/api/admin/triggers', input).then(pick('trigger')),
-  updateTrigger: (triggerId: string, changes: TriggerChanges) =>
-    request<{ trigger: TriggerRule }>('PATCH', `/api/admin/triggers/${encodeURIComponent(triggerId)}`, changes).then(
-      pick('trigger'),
-    ),
-  deleteTrigger: (triggerId: string) =>
-    requestNoContent('DELETE', `/api/admin/triggers/${encodeURIComponent(triggerId)}`),
+  updateTrigger: (triggerId: string, changes: TriggerUpdateInput) =>
+    request<{ trigger: TriggerRule }>('PATCH', `/api/admin/triggers/${encodeURIComponent(triggerId)}`, changes).then(pick('trigger')),
+  deleteTrigger: (triggerId: string) => requestNoContent('DELETE', `/api/admin/triggers/${encodeURIComponent(triggerId)}`),
   /** Every rule id of the site, first rule first; answers with the list in its new order. */
   orderTriggers: (ids: readonly string[]) =>
-    request<{ triggers: TriggerRule[] }>('PUT', '/api/admin/triggers/order', { ids }).then(pick('triggers')),
+    request<{ triggers: TriggerRule[] }>('PUT', '/api/admin/triggers/order', { ids: [...ids] } satisfies TriggerOrderInput).then(
+      pick('triggers'),
+    ),
   triggerReport: (days: number) => request<TriggerReportBody>('GET', `/api/admin/triggers/report?days=${days}`),
+
+  /** The audit log, newest first; `before` is the previous page's `nextBefore`. */
+  auditLog: (before?: number) => request<AuditPage>('GET', before === undefined ? '/api/admin/audit' : `/api/admin/audit?before=${before}`),
 };
 
 export type AdminApi = typeof adminApi;

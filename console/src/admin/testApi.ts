@@ -43,6 +43,7 @@ export function agentSummary(overrides: Partial<AgentSummary> = {}): AgentSummar
     load: 1,
     capacity: 3,
     departmentIds: ['dep_sales'],
+    active: true,
     ...overrides,
   };
 }

@@ -8,10 +8,7 @@ import { LANGUAGE_STORAGE_KEY, pickLanguage, translatorFor, type Language } from
 import { InboxScreen } from './InboxScreen.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
 
-type Session =
-  | { phase: 'checking' }
-  | { phase: 'signedOut'; sessionEnded: boolean }
-  | { phase: 'signedIn'; agent: AgentProfile };
+type Session = { phase: 'checking' } | { phase: 'signedOut'; sessionEnded: boolean } | { phase: 'signedIn'; agent: AgentProfile };
 
 function savedLanguage(): string | null {
   try {
@@ -22,9 +19,7 @@ function savedLanguage(): string | null {
 }
 
 function useLanguage(): I18n {
-  const [language, setLanguageState] = useState<Language>(() =>
-    pickLanguage(savedLanguage(), navigator.languages ?? [navigator.language]),
-  );
+  const [language, setLanguageState] = useState<Language>(() => pickLanguage(savedLanguage(), navigator.languages ?? [navigator.language]));
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
     try {
@@ -61,6 +56,25 @@ export function App() {
   }, [session.phase, i18n]);
 
   const handleSessionEnded = useCallback(() => setSession({ phase: 'signedOut', sessionEnded: true }), []);
+
+  // The server drops an agent's sockets when an admin changes their role or
+  // departments; each reconnection after the first reads the profile again,
+  // so the views (the admin pages) follow the new role without a reload.
+  const connect = useCallback(() => {
+    const connection = connectAgentSocket();
+    let connectedBefore = false;
+    connection.onStatus((status) => {
+      if (status !== 'connected') return;
+      if (connectedBefore) {
+        void currentAgent().then((agent) => {
+          if (!agent) return;
+          setSession((current) => (current.phase === 'signedIn' && current.agent.id === agent.id ? { phase: 'signedIn', agent } : current));
+        });
+      }
+      connectedBefore = true;
+    });
+    return connection;
+  }, []);
   const handleLogout = useCallback(() => {
     // Leave first: unmounting the inbox closes its socket, so the server
     // dropping it after logout is not mistaken for an expired session.
@@ -76,17 +90,14 @@ export function App() {
         </p>
       )}
       {session.phase === 'signedOut' && (
-        <LoginScreen
-          sessionEnded={session.sessionEnded}
-          onLoggedIn={(agent) => setSession({ phase: 'signedIn', agent })}
-        />
+        <LoginScreen sessionEnded={session.sessionEnded} onLoggedIn={(agent) => setSession({ phase: 'signedIn', agent })} />
       )}
       {session.phase === 'signedIn' && (
         <ConsoleViews key={session.agent.id} agent={session.agent} onLogout={handleLogout}>
           <InboxScreen
             key={session.agent.id}
             agent={session.agent}
-            connect={connectAgentSocket}
+            connect={connect}
             onLogout={handleLogout}
             onSessionEnded={handleSessionEnded}
           />

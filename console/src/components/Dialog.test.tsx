@@ -19,7 +19,7 @@ function renderDialog() {
 describe('Dialog', () => {
   afterEach(() => {
     cleanup();
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
   });
 
   it('focuses its first control, keeps Tab inside, and cancels on Escape', () => {

@@ -19,9 +19,7 @@ describe('LoginScreen', () => {
   });
 
   it('shows an alert and stays on the form when the server answers 401', async () => {
-    const fetchStub = vi.fn(async () =>
-      jsonResponse(401, { error: { code: 'unauthorized', message: 'Bad credentials' } }),
-    );
+    const fetchStub = vi.fn(async () => jsonResponse(401, { error: { code: 'unauthorized', message: 'Bad credentials' } }));
     vi.stubGlobal('fetch', fetchStub);
     const onLoggedIn = vi.fn();
     const { container } = render(<LoginScreen sessionEnded={false} onLoggedIn={onLoggedIn} />);
@@ -44,7 +42,10 @@ describe('LoginScreen', () => {
       role: 'agent',
       site: { id: 'sit_one', name: 'Shop', key: 'key' },
     };
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, { agent })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, { agent })),
+    );
     const onLoggedIn = vi.fn();
     const { container } = render(<LoginScreen sessionEnded={false} onLoggedIn={onLoggedIn} />);
 
@@ -52,5 +53,48 @@ describe('LoginScreen', () => {
 
     await waitFor(() => expect(onLoggedIn).toHaveBeenCalledWith(agent));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks for the code when the account has two-factor login, and signs in with it', async () => {
+    const agent = { id: 'agt_one', name: 'Núria', email: 'agent@shop.test', role: 'agent' };
+    const fetchStub = vi
+      .fn()
+      .mockResolvedValueOnce(jsonResponse(200, { secondStep: { challenge: 'chal-1' } }))
+      .mockResolvedValueOnce(jsonResponse(401, { error: { code: 'unauthorized', message: 'Wrong or expired code' } }))
+      .mockResolvedValueOnce(jsonResponse(200, { agent }));
+    vi.stubGlobal('fetch', fetchStub);
+    const onLoggedIn = vi.fn();
+    const { container } = render(<LoginScreen sessionEnded={false} onLoggedIn={onLoggedIn} />);
+
+    fillAndSubmit(container);
+
+    const code = await screen.findByLabelText('Code');
+    await waitFor(() => expect(document.activeElement).toBe(code));
+    expect(screen.getByRole('heading').textContent).toBe('Two-step sign-in');
+    expect(container.querySelector('input[name="password"]')).toBeNull();
+    expect(onLoggedIn).not.toHaveBeenCalled();
+
+    fireEvent.input(code, { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That code is wrong or has expired.');
+
+    fireEvent.input(code, { target: { value: ' abcde-fghjk ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(onLoggedIn).toHaveBeenCalledWith(agent));
+    const [url, init] = fetchStub.mock.calls[2] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/auth/login/second-step');
+    expect(JSON.parse(String(init.body))).toEqual({ challenge: 'chal-1', code: 'abcde-fghjk' });
+  });
+
+  it('goes back to the password from the code step', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, { secondStep: { challenge: 'chal-2' } })),
+    );
+    const { container } = render(<LoginScreen sessionEnded={false} onLoggedIn={vi.fn()} />);
+    fillAndSubmit(container);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start again' }));
+    expect(container.querySelector('input[name="password"]')).not.toBeNull();
+    expect(screen.queryByLabelText('Code')).toBeNull();
   });
 });

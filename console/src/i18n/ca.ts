@@ -1,3 +1,4 @@
+import { accountCa } from './account/ca.ts';
 import type { Catalogue } from './en.ts';
 
 export const ca: Catalogue = {
@@ -13,6 +14,12 @@ export const ca: Catalogue = {
   'login.invalidInput': 'Escriu una adreça de correu vàlida i una contrasenya.',
   'login.failed': "No s'ha pogut iniciar la sessió. Comprova la connexió i torna-ho a provar.",
   'login.sessionEnded': 'La sessió ha acabat. Torna a iniciar la sessió.',
+  'login.codeTitle': 'Inici de sessió en dos passos',
+  'login.codeHint': "Escriu el codi de 6 xifres de l'app d'autenticació, o un dels codis de recuperació.",
+  'login.code': 'Codi',
+  'login.codeSubmit': 'Verifica',
+  'login.invalidCode': 'El codi és incorrecte o ha caducat.',
+  'login.codeBack': 'Torna a començar',
 
   'header.signedInAs': 'Sessió iniciada com a {name}',
   'header.logout': 'Tanca la sessió',
@@ -120,6 +127,7 @@ export const ca: Catalogue = {
   'nav.inbox': 'Safata',
   'nav.visitors': 'Visitants',
   'nav.admin': 'Administració',
+  'nav.account': 'El meu compte',
 
   'conversation.draftLabel': 'Esborrany sense enviar de {name}',
   'conversation.draftCaption': 'Escrivint, encara no enviat',
@@ -209,4 +217,17 @@ export const ca: Catalogue = {
   'startChat.visitorOffline': 'Aquest visitant ha marxat del lloc.',
   'startChat.disconnected': "No hi ha connexió amb el servidor. Torna-ho a provar d'aquí a un moment.",
   'startChat.failed': "No s'ha pogut iniciar el xat. Torna-ho a provar.",
+
+  // The security page has its own file, so this catalogue stays readable.
+  ...accountCa,
+  'privacy.section': 'Privadesa',
+  'privacy.export': 'Exporta les dades',
+  'privacy.erase': 'Esborra el visitant',
+  'privacy.eraseTitle': 'Vols esborrar {name} per sempre?',
+  'privacy.eraseWarning':
+    "Se suprimeix tot el que es guarda d'aquest visitant: converses i missatges, pàgines vistes, carretó i identitat. La seva finestra de xat es tanca. No es pot desfer.",
+  'privacy.eraseConfirm': 'Esborra per sempre',
+  'privacy.erasing': 'Esborrant…',
+  'privacy.erased': "S'ha esborrat el visitant.",
+  'privacy.eraseFailed': "No s'ha pogut esborrar el visitant. Torna-ho a provar.",
 };

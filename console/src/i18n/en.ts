@@ -1,3 +1,4 @@
+import { accountEn } from './account/en.ts';
 /**
  * The source catalogue. Its keys are the type the other languages must match,
  * so a key missing from `ca` or `es` fails the build. `{name}` marks a value
@@ -16,6 +17,12 @@ export const en = {
   'login.invalidInput': 'Enter a valid email address and a password.',
   'login.failed': 'Could not sign in. Check your connection and try again.',
   'login.sessionEnded': 'Your session has ended. Please sign in again.',
+  'login.codeTitle': 'Two-step sign-in',
+  'login.codeHint': 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+  'login.code': 'Code',
+  'login.codeSubmit': 'Verify',
+  'login.invalidCode': 'That code is wrong or has expired.',
+  'login.codeBack': 'Start again',
 
   'header.signedInAs': 'Signed in as {name}',
   'header.logout': 'Log out',
@@ -123,6 +130,7 @@ export const en = {
   'nav.inbox': 'Inbox',
   'nav.visitors': 'Visitors',
   'nav.admin': 'Admin',
+  'nav.account': 'My account',
 
   'conversation.draftLabel': 'Unsent draft from {name}',
   'conversation.draftCaption': 'Typing, not sent yet',
@@ -212,6 +220,19 @@ export const en = {
   'startChat.visitorOffline': 'This visitor has left the site.',
   'startChat.disconnected': 'No connection to the server. Try again in a moment.',
   'startChat.failed': 'The chat could not be started. Try again.',
+
+  // The security page has its own file, so this catalogue stays readable.
+  ...accountEn,
+  'privacy.section': 'Privacy',
+  'privacy.export': 'Export data',
+  'privacy.erase': 'Erase visitor',
+  'privacy.eraseTitle': 'Erase {name} for good?',
+  'privacy.eraseWarning':
+    'Everything stored about this visitor is deleted: conversations and messages, pages seen, cart and identity. Their chat window closes. This cannot be undone.',
+  'privacy.eraseConfirm': 'Erase for good',
+  'privacy.erasing': 'Erasing…',
+  'privacy.erased': 'The visitor was erased.',
+  'privacy.eraseFailed': 'The visitor could not be erased. Try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

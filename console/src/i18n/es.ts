@@ -1,3 +1,4 @@
+import { accountEs } from './account/es.ts';
 import type { Catalogue } from './en.ts';
 
 export const es: Catalogue = {
@@ -13,6 +14,12 @@ export const es: Catalogue = {
   'login.invalidInput': 'Escribe una dirección de correo válida y una contraseña.',
   'login.failed': 'No se ha podido iniciar sesión. Comprueba la conexión y vuelve a intentarlo.',
   'login.sessionEnded': 'La sesión ha terminado. Vuelve a iniciar sesión.',
+  'login.codeTitle': 'Inicio de sesión en dos pasos',
+  'login.codeHint': 'Escribe el código de 6 cifras de tu app de autenticación, o uno de tus códigos de recuperación.',
+  'login.code': 'Código',
+  'login.codeSubmit': 'Verificar',
+  'login.invalidCode': 'El código es incorrecto o ha caducado.',
+  'login.codeBack': 'Volver a empezar',
 
   'header.signedInAs': 'Sesión iniciada como {name}',
   'header.logout': 'Cerrar sesión',
@@ -120,6 +127,7 @@ export const es: Catalogue = {
   'nav.inbox': 'Bandeja',
   'nav.visitors': 'Visitantes',
   'nav.admin': 'Administración',
+  'nav.account': 'Mi cuenta',
 
   'conversation.draftLabel': 'Borrador sin enviar de {name}',
   'conversation.draftCaption': 'Escribiendo, aún sin enviar',
@@ -209,4 +217,17 @@ export const es: Catalogue = {
   'startChat.visitorOffline': 'Este visitante se ha ido del sitio.',
   'startChat.disconnected': 'No hay conexión con el servidor. Vuelve a intentarlo en un momento.',
   'startChat.failed': 'No se ha podido iniciar el chat. Vuelve a intentarlo.',
+
+  // The security page has its own file, so this catalogue stays readable.
+  ...accountEs,
+  'privacy.section': 'Privacidad',
+  'privacy.export': 'Exportar datos',
+  'privacy.erase': 'Borrar visitante',
+  'privacy.eraseTitle': '¿Borrar a {name} para siempre?',
+  'privacy.eraseWarning':
+    'Se elimina todo lo guardado de este visitante: conversaciones y mensajes, páginas vistas, carrito e identidad. Su ventana de chat se cierra. No se puede deshacer.',
+  'privacy.eraseConfirm': 'Borrar para siempre',
+  'privacy.erasing': 'Borrando…',
+  'privacy.erased': 'Se ha borrado al visitante.',
+  'privacy.eraseFailed': 'No se ha podido borrar al visitante. Inténtalo de nuevo.',
 };

@@ -41,12 +41,11 @@ describe('ConsoleViews', () => {
     vi.unstubAllGlobals();
   });
 
-  it('offers every agent the inbox and the visitors, and only admins the admin pages', () => {
-    const navOf = (container: Element) =>
-      [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
-    expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors']);
+  it('offers every agent the inbox, the visitors and their account, and only admins the admin pages', () => {
+    const navOf = (container: Element) => [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
+    expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors', 'My account']);
     cleanup();
-    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Admin']);
+    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Admin', 'My account']);
   });
 
   it('keeps the inbox screen shown for the visitors view, which it renders itself', () => {
@@ -76,6 +75,7 @@ describe('ConsoleViews', () => {
       'Departments',
       'Triggers',
       'Site and widget',
+      'Privacy',
     ]);
     expect(inbox.isConnected).toBe(true);
     expect(inbox.closest('[hidden]')).not.toBeNull();
@@ -89,5 +89,32 @@ describe('ConsoleViews', () => {
     fireEvent.click(container.querySelector('.admin-shell button[data-part="nav-inbox"]')!);
     expect(container.querySelector('.admin-shell')).toBeNull();
     expect(inbox.closest('[hidden]')).toBeNull();
+  });
+
+  it('leaves the admin pages when the agent is demoted while signed in', () => {
+    stubApi({
+      'GET /api/admin/agents': [200, { agents: [] }],
+      'GET /api/admin/departments': [200, { departments: [] }],
+    });
+    const admin = agentWith('admin');
+    const { container, rerender } = render(
+      <ConsoleViews agent={admin} onLogout={vi.fn()}>
+        <FakeInbox agent={admin} />
+      </ConsoleViews>,
+    );
+    const inbox = container.querySelector<HTMLElement>('[data-part="fake-inbox"]')!;
+    fireEvent.click(container.querySelector('button[data-part="nav-admin"]')!);
+    expect(container.querySelector('.admin-shell')).not.toBeNull();
+
+    const demoted = agentWith('agent');
+    rerender(
+      <ConsoleViews agent={demoted} onLogout={vi.fn()}>
+        <FakeInbox agent={demoted} />
+      </ConsoleViews>,
+    );
+    expect(container.querySelector('.admin-shell')).toBeNull();
+    expect(container.querySelector('[data-part="fake-inbox"]')).toBe(inbox);
+    expect(inbox.closest('[hidden]')).toBeNull();
+    expect([...container.querySelectorAll('nav.view-nav button')].map((b) => b.textContent)).toEqual(['Inbox', 'Visitors', 'My account']);
   });
 });

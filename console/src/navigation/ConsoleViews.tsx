@@ -1,6 +1,7 @@
 import type { AgentProfile } from '@mostrador/shared';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AccountScreen } from '../account/AccountScreen.tsx';
 import { AdminScreen, type AdminTab } from '../admin/AdminScreen.tsx';
 import { ConsoleNavContext, viewsForRole, type ConsoleNav, type ConsoleView } from './consoleNav.ts';
 
@@ -12,10 +13,10 @@ interface ConsoleViewsProps {
 }
 
 /**
- * Switches between the inbox, the live visitors and the admin pages. The
- * inbox screen stays mounted (only hidden) while an admin is on the admin
- * pages: unmounting it would close its socket, show the admin as offline to
- * routing, and drop drafts. It shows the visitors itself, over the same socket.
+ * Switches between the inbox, the live visitors, the admin pages and the
+ * agent's account. The inbox screen stays mounted (only hidden) while the
+ * agent is on the admin pages or their account: unmounting it would close
+ * its socket, show the agent as offline to routing, and drop drafts. It shows the visitors itself, over the same socket.
  */
 export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
   const views = viewsForRole(agent.role);
@@ -30,7 +31,7 @@ export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
   // the view now shown, so keyboard users keep their place.
   useEffect(() => {
     if (!switched.current) return;
-    const container = shown === 'admin' ? adminRef.current : inboxRef.current;
+    const container = shown === 'admin' || shown === 'account' ? adminRef.current : inboxRef.current;
     container?.querySelector<HTMLElement>(`[data-part="nav-${shown}"]`)?.focus();
   }, [shown]);
 
@@ -43,18 +44,23 @@ export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
         setView(next);
       },
     }),
-    // `views` follows the role, which cannot change while signed in.
-    [shown],
+    // `views` follows the role, which an admin may change while the agent is signed in.
+    [shown, agent.role],
   );
 
   return (
     <ConsoleNavContext.Provider value={nav}>
-      <div ref={inboxRef} class="console-view" hidden={shown === 'admin'}>
+      <div ref={inboxRef} class="console-view" hidden={shown === 'admin' || shown === 'account'}>
         {children}
       </div>
       {shown === 'admin' && (
         <div ref={adminRef} class="console-view">
           <AdminScreen agent={agent} tab={adminTab} onSelectTab={setAdminTab} onLogout={onLogout} />
+        </div>
+      )}
+      {shown === 'account' && (
+        <div ref={adminRef} class="console-view">
+          <AccountScreen agent={agent} onLogout={onLogout} />
         </div>
       )}
     </ConsoleNavContext.Provider>

@@ -6,6 +6,7 @@ const LABELS: Readonly<Record<ConsoleView, MessageKey>> = {
   inbox: 'nav.inbox',
   visitors: 'nav.visitors',
   admin: 'nav.admin',
+  account: 'nav.account',
 };
 
 /** Inbox / Visitors (/ Admin) switch for the header; renders nothing without a switch to drive. */

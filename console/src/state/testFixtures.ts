@@ -24,6 +24,7 @@ export function colleague(overrides: Partial<AgentSummary> & { id: string; name:
     load: 0,
     capacity: 3,
     departmentIds: ['dep_sales'],
+    active: true,
     ...overrides,
   };
 }

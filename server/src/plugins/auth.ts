@@ -1,9 +1,9 @@
 import cookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AgentsService, AuthenticatedAgent } from '../modules/agents/index.ts';
+import { SESSION_COOKIE, type AuthenticatedAgent, type SessionLookup } from './session.ts';
 
-export const SESSION_COOKIE = 'mostrador_session';
+export { SESSION_COOKIE };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,22 +20,22 @@ declare module 'fastify' {
 }
 
 export interface AuthPluginOptions {
-  agents: AgentsService;
+  sessions: SessionLookup;
 }
 
 export const authPlugin = fp<AuthPluginOptions>(
-  async (app, { agents }) => {
+  async (app, { sessions }) => {
     await app.register(cookie);
     app.decorateRequest('agent', null);
 
     app.decorate('agentFromCookieHeader', (header: string | undefined) => {
       const token = header ? app.parseCookie(header)[SESSION_COOKIE] : undefined;
-      return token ? agents.bySessionToken(token) : null;
+      return token ? sessions.bySessionToken(token) : null;
     });
 
     app.decorate('requireAgent', async (request: FastifyRequest, reply: FastifyReply) => {
       const token = request.cookies[SESSION_COOKIE];
-      const agent = token ? agents.bySessionToken(token) : null;
+      const agent = token ? sessions.bySessionToken(token) : null;
       if (!agent) {
         await reply.status(401).send({ error: { code: 'unauthorized', message: 'Log in first' } });
         return;

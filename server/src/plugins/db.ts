@@ -1,13 +1,12 @@
 import fp from 'fastify-plugin';
-import type Database from 'better-sqlite3';
-import { openDatabase, type Db } from '../db/client.ts';
+import { openDatabase, type Db, type OpenedDatabase } from '../db/client.ts';
 import { BackgroundCheckpointer } from '../db/checkpointer.ts';
 import { GroupCommit } from '../db/group-commit.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
-    sqlite: Database.Database;
+    sqlite: OpenedDatabase['sqlite'];
     groupCommit: GroupCommit;
   }
 }

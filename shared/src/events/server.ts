@@ -1,6 +1,7 @@
 import type { AgentRole } from '../schemas/agent.ts';
 
 /** Events between server processes (scale-out mode); none yet. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Socket.IO's own shape for "no events yet"
 export interface InterServerEvents {}
 
 /** What the server remembers about a visitor socket after its handshake. */

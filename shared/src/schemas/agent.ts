@@ -45,6 +45,8 @@ export const AgentSummary = z.object({
   load: z.number().int().min(0),
   capacity: z.number().int().min(1).max(MAX_CAPACITY),
   departmentIds: z.array(Id),
+  /** False once an admin deactivated the agent: no login, no sessions, no chats. */
+  active: z.boolean(),
 });
 export type AgentSummary = z.infer<typeof AgentSummary>;
 
@@ -52,7 +54,11 @@ export const ROUTING_MODES = ['auto', 'manual'] as const;
 export const Department = z.object({
   id: Id,
   /** What the shop passes to Mostrador('setDepartment', slug). */
-  slug: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/),
+  slug: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/),
   name: z.string().min(1).max(80),
   /** auto: assigned to the least-loaded online agent; manual: agents take from the queue. */
   routing: z.enum(ROUTING_MODES),

@@ -45,7 +45,13 @@ export const TriggerCondition = z.discriminatedUnion('type', [
   z.object({ type: z.literal('utm'), param: z.enum(UTM_PARAMS), ...TextMatch.shape }),
   z.object({ type: z.literal('returning_visitor') }),
   /** Primary subtags ("ca", "es"). */
-  z.object({ type: z.literal('language'), languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1).max(20) }),
+  z.object({
+    type: z.literal('language'),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/))
+      .min(1)
+      .max(20),
+  }),
   /** At least one agent online in the rule's department (or the site's, without one). */
   z.object({ type: z.literal('agents_online') }),
   /** Inside opening hours, in the shop's time zone; negate it for "outside business hours". */
@@ -127,6 +133,13 @@ export const TriggerBody = z.object({ trigger: TriggerRule });
 export const TriggerListBody = z.object({ triggers: z.array(TriggerRule) });
 /** The whole order, first rule first: every rule of the site, once. */
 export const TriggerOrderBody = z.object({ ids: z.array(Id).max(TRIGGER_RULES_MAX) });
+/** A PATCH changes only the fields it carries. */
+export const UpdateTriggerBody = TriggerRuleInput.partial();
+
+/* The bodies the console sends, typed from the routes' own schemas (see admin.ts). */
+export type TriggerCreateInput = z.input<typeof TriggerRuleInput>;
+export type TriggerUpdateInput = z.input<typeof UpdateTriggerBody>;
+export type TriggerOrderInput = z.input<typeof TriggerOrderBody>;
 export const TriggerReportQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
 export const TriggerReportBody = z.object({ days: z.number().int(), rows: z.array(TriggerReportRow) });
 export type TriggerReportBody = z.infer<typeof TriggerReportBody>;
@@ -148,7 +161,11 @@ export type VisitInfo = z.infer<typeof VisitInfo>;
 export const TriggerReport = z.object({
   ruleId: Id,
   /** Chosen by the widget, like a message's client id, so a resend is stored once. */
-  firingId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  firingId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   outcome: z.enum(['fired', 'held_back']),
 });
 export type TriggerReport = z.infer<typeof TriggerReport>;

@@ -1,10 +1,11 @@
 import { act } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { ORIGIN_NOT_ALLOWED } from '@mostrador/shared/limits';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GlobalHost } from '../commands/dispatcher.ts';
 import { FakeTransport } from '../transport/fakeTransport.ts';
 import { storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { catalogues } from '../i18n/catalogues.ts';
-import { memoryBackend } from '../chat/testSession.ts';
+import { memoryBackend, session } from '../chat/testSession.ts';
 import { rule, sessionWith, teaserAction, when } from '../triggers/testRules.ts';
 import { flush } from '../transport/fakeTransport.ts';
 import { startWidget, type WidgetEnvironment } from './startWidget.tsx';
@@ -159,7 +160,10 @@ describe('startWidget', () => {
 
   it('invites no one whose message is still on its way', async () => {
     const storage = memoryBackend();
-    storage.setItem(storageKey('site_1'), JSON.stringify({ outbox: [{ clientId: 'client-1-xxxx', body: 'Hola?', createdAt: 1, status: 'sending' }] }));
+    storage.setItem(
+      storageKey('site_1'),
+      JSON.stringify({ outbox: [{ clientId: 'client-1-xxxx', body: 'Hola?', createdAt: 1, status: 'sending' }] }),
+    );
     const { env, transports } = environment({ window, storage, sessionStorage: memoryBackend() });
     act(() => void startWidget(config, env));
     await act(async () => {
@@ -169,5 +173,37 @@ describe('startWidget', () => {
     expect(transports[0]!.take('message:send').payload.body).toBe('Hola?');
     expect(shadow()?.querySelector('[data-invitation]')).toBeNull();
     expect(transports[0]!.notified.filter((n) => n.event === 'trigger:reported')).toEqual([]);
+  });
+
+  it('on a refused origin: says so in the panel, warns once naming the origin and where to allow it, and recovers on return to the tab', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const globalHost: GlobalHost = {};
+      const { env, transports } = environment({ globalHost });
+      act(() => void startWidget(config, env));
+      const transport = transports[0]!;
+      act(() => (globalHost.Mostrador as (name: string) => void)('open'));
+      act(() => transport.refuse(false, ORIGIN_NOT_ALLOWED));
+      act(() => transport.refuse(false, ORIGIN_NOT_ALLOWED));
+      const panel = shadow()!.querySelector('[data-part="panel"]')!;
+      expect(panel.querySelector('[data-part="connection"]')?.textContent).toBe('Chat is not available on this page');
+      expect(panel.querySelector('[data-part="composer"]')).toBeNull();
+      expect(panel.querySelector('.greeting')).toBeNull();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toContain(window.location.origin);
+      expect(warn.mock.calls[0]![0]).toContain('Site and widget > Allowed origins');
+
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(transport.connectCalls).toBe(2);
+      act(() => transport.establish(session(null)));
+      expect(panel.querySelector('[data-part="connection"]')).toBeNull();
+      expect(panel.querySelector('[data-part="composer"]')).not.toBeNull();
+      expect(panel.querySelector('.greeting')).not.toBeNull();
+      // Connected: coming back to the tab asks nothing more of the server.
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(transport.connectCalls).toBe(2);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -39,6 +39,7 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatS
   if (isCommandQueueInstalled(env.globalHost)) return null;
 
   const panel = createPanelState();
+  let warned = 0;
   const storage = createVisitorStorage(config.siteKey, env.storage);
   const transport = env.createTransport(config, () => storage.read().token);
   const chat = new ChatSession({
@@ -46,11 +47,19 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatS
     storage,
     onAgentMessage: panel.noteAgentMessage,
     onInvitation: panel.open,
+    // Once per page: the merchant, not the shopper, reads this, and needs the where as much as the what.
+    onUnavailable: () => {
+      if (!warned++) {
+        console.warn(`[Mostrador] ${doc.location.origin} is not allowed: Admin > Site and widget > Allowed origins`);
+      }
+    },
+  });
+  // Back in view: a refused page asks again at once, so allowing its origin shows without a reload.
+  doc.addEventListener('visibilitychange', () => {
+    if (!doc.hidden && chat.view.get().connection === 'unavailable') transport.connect();
   });
   const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
-  const tracker = env.window
-    ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey })
-    : null;
+  const tracker = env.window ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey }) : null;
   const triggers =
     env.window &&
     tracker &&

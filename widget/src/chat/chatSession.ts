@@ -1,5 +1,5 @@
 import type { AgentTypingChanged, QueueUpdated, SessionEstablished, VisitorConversation, VisitorEvent } from '@mostrador/shared';
-import { maskCardNumbers } from '../context/cardMask.ts';
+import { maskCardNumbers } from '@mostrador/shared/cardMask';
 import { createStore, type Store } from '../util/store.ts';
 import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
 import { newClientId } from './clientId.ts';
@@ -7,6 +7,7 @@ import { hasGap, mergeEvents } from './conversationLog.ts';
 import { createDepartmentChoice, departmentOf } from './departmentChoice.ts';
 import { createHistorySync } from './historySync.ts';
 import { checkDraft, type SendResult } from './draft.ts';
+import { createOriginRefusal } from './originRefusal.ts';
 import { createOutbox } from './outbox.ts';
 import { createTypingReporter } from './typingReporter.ts';
 import type { VisitorStorage } from './visitorStorage.ts';
@@ -25,6 +26,8 @@ export interface ChatSessionOptions {
   onAgentMessage?: () => void;
   /** An agent (or a trigger) started a conversation with the visitor: the widget opens with its message. */
   onInvitation?: () => void;
+  /** The server refused this page's origin (on every refusal: the caller warns once). */
+  onUnavailable?: () => void;
   createClientId?: () => string;
 }
 
@@ -38,6 +41,7 @@ export class ChatSession {
   readonly #outbox;
   readonly #typing;
   readonly #departments;
+  readonly #refusal;
   /** True between `session:established` and the next disconnect. */
   #established = false;
   #historyLoaded = false;
@@ -46,6 +50,8 @@ export class ChatSession {
   #pumpAgain = false;
   readonly #sync: () => Promise<void>;
   #agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The outbox's next try after the server said "slow down". */
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the site lets the draft itself travel (typing preview), from the session. */
   #typingPreview = false;
   #drafting = false;
@@ -61,6 +67,10 @@ export class ChatSession {
       },
       () => this.#typingPreview,
     );
+    this.#refusal = createOriginRefusal(options.transport, () => {
+      this.#patch({ connection: 'unavailable' });
+      options.onUnavailable?.();
+    });
     this.#departments = createDepartmentChoice(options.storage, (department) => this.#patch({ department }));
     this.#sync = createHistorySync({
       transport: options.transport,
@@ -100,7 +110,10 @@ export class ChatSession {
       this.#setAgentTyping(null);
       if (wasEstablished) this.#patch({ connection: 'reconnecting' });
     });
-    transport.onConnectError((willRetry) => {
+    transport.onConnectError((willRetry, reason, retryAfterMs) => {
+      if (this.#refusal.handle(reason)) return;
+      // Too many new visitors from this address: try again when the server says.
+      if (retryAfterMs) return void setTimeout(() => transport.connect(), retryAfterMs);
       // A refused handshake is most likely a token the server no longer knows
       // (e.g. its database was reset): start over as a new visitor, once.
       if (willRetry || this.#retriedWithoutToken || !this.#options.storage.read().token) return;
@@ -167,7 +180,9 @@ export class ChatSession {
   }
 
   dispose(): void {
+    this.#refusal.stop();
     clearTimeout(this.#agentTypingTimer);
+    clearTimeout(this.#retryTimer);
     this.#typing.stop();
   }
 
@@ -219,7 +234,10 @@ export class ChatSession {
     } else if (current && conversation.lastSeq >= current.lastSeq) {
       current = conversation;
     }
-    const { events, added } = mergeEvents(held, incoming.filter((e) => e.conversationId === conversation.id));
+    const { events, added } = mergeEvents(
+      held,
+      incoming.filter((e) => e.conversationId === conversation.id),
+    );
 
     const confirmed = new Set<string>();
     let agentMessages = 0;
@@ -272,7 +290,14 @@ export class ChatSession {
         if (outcome === TIMED_OUT) return;
         if (outcome.ok) {
           this.#outbox.remove(new Set([clientId]));
+          if (this.view.get().throttled) this.#patch({ throttled: false });
           this.#apply([outcome.data.event], outcome.data.conversation, true);
+        } else if (outcome.error.code === 'rate_limited') {
+          // Over the server's budget: the message stays queued, the shopper is told, and it goes when the server says.
+          this.#patch({ throttled: true });
+          clearTimeout(this.#retryTimer);
+          this.#retryTimer = setTimeout(() => void this.#pumpOutbox(), outcome.error.retryAfterMs ?? 1000);
+          return;
         } else {
           this.#outbox.markFailed(clientId, outcome.error.message);
           this.#patch({ pending: this.#outbox.items });

@@ -1,7 +1,8 @@
 import type { SessionEstablished, VisitorConversation, VisitorEvent } from '@mostrador/shared';
 import type { OutboxItem } from './outbox.ts';
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+/** `unavailable`: the server refuses this page's origin; the widget says so instead of offering a dead composer. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'unavailable';
 
 /** A trigger's invitation, shown on this page only and stored nowhere until the visitor replies. */
 export interface Invitation {
@@ -29,4 +30,6 @@ export interface ChatView {
   /** The name of the agent typing right now, if any. */
   agentTyping: string | null;
   invitation: Invitation | null;
+  /** The server asked to slow down: queued messages go a little later. */
+  throttled?: boolean;
 }

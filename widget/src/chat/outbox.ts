@@ -1,22 +1,13 @@
+import type { OutboxItem } from './outboxItem.ts';
 import type { VisitorStorage } from './visitorStorage.ts';
+
+export type { OutboxItem } from './outboxItem.ts';
 
 /**
  * Messages the server has not acknowledged yet. Persisted, so a message typed
  * just before a navigation or a network drop is sent on the next connection,
  * with the same clientId: the server stores a resend only once.
  */
-export interface OutboxItem {
-  clientId: string;
-  body: string;
-  createdAt: number;
-  /** `sending` until acked (also while offline); `failed` once the server refused it. */
-  status: 'sending' | 'failed';
-  /** The server's reason, for a failed item. */
-  error?: string;
-  /** The firing id of the trigger invitation this message answers. */
-  trigger?: string;
-}
-
 export interface Outbox {
   readonly items: readonly OutboxItem[];
   add(item: OutboxItem): void;
@@ -48,8 +39,7 @@ export function createOutbox(storage: VisitorStorage): Outbox {
       return true;
     },
     markFailed: (clientId, error) => replace(clientId, (item) => ({ ...item, status: 'failed', error })),
-    markSending: (clientId) =>
-      replace(clientId, ({ error: _dropped, ...item }) => ({ ...item, status: 'sending' })),
+    markSending: (clientId) => replace(clientId, ({ error: _dropped, ...item }) => ({ ...item, status: 'sending' })),
     next: () => items.find((item) => item.status === 'sending'),
   };
 }

@@ -29,15 +29,17 @@ export function setup(backend = memoryBackend()) {
   let ids = 0;
   const onAgentMessage = vi.fn();
   const onInvitation = vi.fn();
+  const onUnavailable = vi.fn();
   const chat = new ChatSession({
     transport,
     storage,
     onAgentMessage,
     onInvitation,
+    onUnavailable,
     createClientId: () => `client-id-${++ids}`,
   });
   chat.start();
-  return { transport, storage, chat, backend, onAgentMessage, onInvitation };
+  return { transport, storage, chat, backend, onAgentMessage, onInvitation, onUnavailable };
 }
 
 export const visitorMessage = (seq: number, clientId: string, body: string) =>

@@ -1,4 +1,4 @@
-import { maskCardNumbers } from '../context/cardMask.ts';
+import { maskCardNumbers } from '@mostrador/shared/cardMask';
 
 /** Re-announce "typing" at most this often while the visitor keeps typing. */
 export const TYPING_REPEAT_MS = 2_000;

@@ -1,4 +1,4 @@
-import type { OutboxItem } from './outbox.ts';
+import type { OutboxItem } from './outboxItem.ts';
 
 /**
  * What survives navigation and reload, in the shop's localStorage under

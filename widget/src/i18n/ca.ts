@@ -19,6 +19,7 @@ export const ca: Messages = {
   charsOver: '{count} caràcters per sobre del límit',
   typing: '{name} està escrivint…',
   reconnecting: 'S’està reconnectant…',
+  unavailable: 'El xat no està disponible en aquesta pàgina',
   statusClosed: 'La conversa s’ha tancat',
   statusOpen: 'La conversa és oberta',
   you: 'Tu',
@@ -36,4 +37,5 @@ export const ca: Messages = {
   waitMinutes: 'uns {count} min',
   departmentPrompt: 'En què et podem ajudar?',
   teaserDismiss: 'Descarta el missatge',
+  throttled: 'Un moment: enviarem el teu missatge de seguida.',
 };

@@ -22,6 +22,7 @@ export const en = {
   charsOver: '{count} characters over the limit',
   typing: '{name} is typing…',
   reconnecting: 'Reconnecting…',
+  unavailable: 'Chat is not available on this page',
   statusClosed: 'The conversation was closed',
   statusOpen: 'The conversation is open',
   you: 'You',
@@ -39,6 +40,7 @@ export const en = {
   waitMinutes: 'about {count} min',
   departmentPrompt: 'What can we help you with?',
   teaserDismiss: 'Dismiss message',
+  throttled: "One moment: we'll send your message shortly.",
 } as const;
 
 export type MessageKey = keyof typeof en;

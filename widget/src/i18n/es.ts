@@ -19,6 +19,7 @@ export const es: Messages = {
   charsOver: '{count} caracteres por encima del límite',
   typing: '{name} está escribiendo…',
   reconnecting: 'Reconectando…',
+  unavailable: 'El chat no está disponible en esta página',
   statusClosed: 'La conversación se ha cerrado',
   statusOpen: 'La conversación está abierta',
   you: 'Tú',
@@ -36,4 +37,5 @@ export const es: Messages = {
   waitMinutes: 'unos {count} min',
   departmentPrompt: '¿En qué podemos ayudarte?',
   teaserDismiss: 'Descartar el mensaje',
+  throttled: 'Un momento: enviaremos tu mensaje enseguida.',
 };

@@ -23,7 +23,10 @@ const HOODIE_LD = JSON.stringify({
 beforeEach(() => {
   vi.useFakeTimers();
   history.replaceState(null, '', '/p/hoodie');
-  document.head.innerHTML = `<script type="application/ld+json">${HOODIE_LD}</script>`;
+  const productData = document.createElement('script');
+  productData.type = 'application/ld+json';
+  productData.textContent = HOODIE_LD;
+  document.head.replaceChildren(productData);
   document.title = 'Dessuadora — Botiga';
   shop.dataLayer = [];
 });
@@ -31,7 +34,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   delete shop.dataLayer;
-  document.head.innerHTML = '';
+  document.head.replaceChildren();
 });
 
 const pages = (t: FakeTransport) => t.notified.filter((n) => n.event === 'page:viewed').map((n) => n.payload);
@@ -47,7 +50,13 @@ describe('the shop tracker', () => {
       expect.objectContaining({
         url: 'http://localhost:3000/p/hoodie',
         title: 'Dessuadora — Botiga',
-        product: expect.objectContaining({ name: 'Dessuadora Mostrador', sku: 'HOOD-M', price: 42, currency: 'EUR', availability: 'in_stock' }),
+        product: expect.objectContaining({
+          name: 'Dessuadora Mostrador',
+          sku: 'HOOD-M',
+          price: 42,
+          currency: 'EUR',
+          availability: 'in_stock',
+        }),
       }),
     ]);
     transport.drop();
@@ -61,11 +70,16 @@ describe('the shop tracker', () => {
     startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
     transport.establish(session(null));
     history.pushState(null, '', '/cart');
-    document.head.innerHTML = '';
+    document.head.replaceChildren();
     document.title = 'Cistella';
     vi.advanceTimersByTime(1_500);
     expect(pages(transport).at(-1)).toEqual(
-      expect.objectContaining({ url: 'http://localhost:3000/cart', title: 'Cistella', referrer: 'http://localhost:3000/p/hoodie', product: null }),
+      expect.objectContaining({
+        url: 'http://localhost:3000/cart',
+        title: 'Cistella',
+        referrer: 'http://localhost:3000/p/hoodie',
+        product: null,
+      }),
     );
   });
 
@@ -102,7 +116,10 @@ describe('the shop tracker', () => {
     const tracker = startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
     transport.establish(session(null));
     tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 1, price: 15 }], total: 15, currency: 'EUR' });
-    shop.dataLayer!.push({ event: 'add_to_cart', ecommerce: { currency: 'EUR', items: [{ item_id: 'X', item_name: 'X', price: 1, quantity: 1 }] } });
+    shop.dataLayer!.push({
+      event: 'add_to_cart',
+      ecommerce: { currency: 'EUR', items: [{ item_id: 'X', item_name: 'X', price: 1, quantity: 1 }] },
+    });
     vi.advanceTimersByTime(2_000);
     expect(carts(transport).map((c) => [c.source, c.cart.total])).toEqual([['manual', 15]]);
   });

@@ -56,8 +56,7 @@ describe('socket transport', () => {
     token = undefined;
   });
 
-  const create = () =>
-    createSocketTransport({ serverOrigin: 'https://chat.example.com', siteKey: 'site_1', getToken: () => token });
+  const create = () => createSocketTransport({ serverOrigin: 'https://chat.example.com', siteKey: 'site_1', getToken: () => token });
 
   it('opens /visitor on the server origin with the agreed path and transports, without connecting yet', () => {
     create();
@@ -92,5 +91,21 @@ describe('socket transport', () => {
     expect(sent).toMatchObject({ event: 'typing:set', payload: { typing: true } });
     expect(typeof sent?.ack).toBe('function');
     expect(sent?.timeout).toBeUndefined();
+  });
+
+  it('passes on whether Socket.IO will retry, and the refusal code the server sent as the error message', () => {
+    fake.socket.on.mockClear();
+    const seen: Array<[boolean, string]> = [];
+    create().onConnectError((willRetry, reason) => seen.push([willRetry, reason]));
+    const [event, listener] = fake.socket.on.mock.calls.find(([name]) => name === 'connect_error')!;
+    expect(event).toBe('connect_error');
+    fake.socket.active = false;
+    (listener as (error: Error) => void)(Object.assign(new Error('origin_not_allowed'), { data: { code: 'origin_not_allowed' } }));
+    fake.socket.active = true;
+    (listener as (error: Error) => void)(new Error('websocket error'));
+    expect(seen).toEqual([
+      [false, 'origin_not_allowed'],
+      [true, 'websocket error'],
+    ]);
   });
 });

@@ -11,6 +11,8 @@ interface MessageListProps {
   invitation: Invitation | null;
   /** The conversation the invitation opened is in `events`, without it yet: it goes first. */
   invitationFirst: boolean;
+  /** No "send us a message" on an empty log when the chat is unavailable on this page. */
+  noGreeting?: boolean;
   onRetry(clientId: string): void;
 }
 
@@ -71,12 +73,12 @@ export class MessageList extends Component<MessageListProps> {
   }
 
   override render() {
-    const { events, pending, invitation, invitationFirst, onRetry } = this.props;
+    const { events, pending, invitation, invitationFirst, noGreeting, onRetry } = this.props;
     const entries = toLogEntries(events, pending, invitation, invitationFirst);
     this.#lines = entries.length;
     return (
       <ol ref={this.#list} class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')}>
-        {entries.length === 0 && <li class="greeting">{t('greeting')}</li>}
+        {entries.length === 0 && !noGreeting && <li class="greeting">{t('greeting')}</li>}
         {entries.map((entry) => (
           <MessageItem
             key={entry.kind === 'pending' ? `p:${entry.item.clientId}` : entry.kind === 'event' ? `e:${entry.event.seq}` : 'i'}

@@ -105,6 +105,7 @@ export class Panel extends Component<PanelProps> {
           pending={view.pending}
           invitation={view.invitation}
           invitationFirst={canEnd}
+          noGreeting={view.connection === 'unavailable'}
           onRetry={props.onRetry}
         />
         {view.agentTyping && (
@@ -112,12 +113,17 @@ export class Panel extends Component<PanelProps> {
             {t('typing', { name: view.agentTyping })}
           </div>
         )}
-        {view.connection === 'reconnecting' && (
-          <div class="connection" data-part="connection" role="status">
-            {t('reconnecting')}
+        {view.throttled && (
+          <div class="connection" role="status">
+            {t('throttled')}
           </div>
         )}
-        {picking ? (
+        {(view.connection === 'reconnecting' || view.connection === 'unavailable') && (
+          <div class="connection" data-part="connection" role="status">
+            {t(view.connection)}
+          </div>
+        )}
+        {view.connection === 'unavailable' ? null : picking ? (
           <DepartmentPicker
             departments={view.departments}
             firstRef={this.#picker}

@@ -1,7 +1,7 @@
-import type { AgentSummary, Department, ErrorBody } from '@mostrador/shared';
+import type { AgentSummary, AgentUpdateInput, Department, ErrorBody } from '@mostrador/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { adminApi, type AgentChanges } from '../api.ts';
+import { adminApi } from '../api.ts';
 import { FormFooter } from '../FormFooter.tsx';
 import { useAdminI18n } from '../i18n/index.ts';
 import { MIN_PASSWORD } from '../limits.ts';
@@ -27,7 +27,7 @@ export function AgentEditForm({ agent, departments, onSaved, onCancel }: AgentEd
   const formRef = useRef<HTMLFormElement>(null);
   const headingId = `edit-agent-${agent.id}`;
   const { submitting, failure, submit } = useSubmit<ErrorBody>(async () => {
-    const changes: AgentChanges = {
+    const changes: AgentUpdateInput = {
       name: draft.name.trim(),
       role: draft.role,
       capacity: capacityOf(draft),

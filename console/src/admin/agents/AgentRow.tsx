@@ -1,6 +1,7 @@
 import type { AgentSummary, Department } from '@mostrador/shared';
 import { useEffect, useRef } from 'preact/hooks';
 import { useAdminI18n, type AdminMessageKey } from '../i18n/index.ts';
+import { AgentAccess } from './AgentAccess.tsx';
 import { AgentEditForm } from './AgentEditForm.tsx';
 
 const STATUS_LABELS: Record<AgentSummary['status'], AdminMessageKey> = {
@@ -34,9 +35,7 @@ export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCance
     wasEditing.current = editing;
   }, [editing]);
 
-  const names = departments
-    .filter((department) => agent.departmentIds.includes(department.id))
-    .map((department) => department.name);
+  const names = departments.filter((department) => agent.departmentIds.includes(department.id)).map((department) => department.name);
 
   return (
     <>
@@ -47,7 +46,11 @@ export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCance
         <td>{agent.email}</td>
         <td>{agent.role === 'admin' ? t('agents.roleAdmin') : t('agents.roleAgent')}</td>
         <td>
-          <span class={`presence ${agent.status}`}>{t(STATUS_LABELS[agent.status])}</span>
+          {agent.active ? (
+            <span class={`presence ${agent.status}`}>{t(STATUS_LABELS[agent.status])}</span>
+          ) : (
+            <span class="presence deactivated">{t('agents.statusDeactivated')}</span>
+          )}
         </td>
         <td class="numeric">{t('agents.load', { load: agent.load, capacity: agent.capacity })}</td>
         <td>{names.length > 0 ? names.join(', ') : <span class="muted">{t('agents.noDepartments')}</span>}</td>
@@ -70,6 +73,7 @@ export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCance
         <tr class="edit-row" id={formRowId}>
           <td colSpan={AGENT_COLUMNS}>
             <AgentEditForm agent={agent} departments={departments} onSaved={onSaved} onCancel={onCancel} />
+            <AgentAccess agent={agent} onSaved={onSaved} />
           </td>
         </tr>
       )}

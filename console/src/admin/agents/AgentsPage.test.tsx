@@ -20,8 +20,7 @@ const lists = {
   'GET /api/admin/departments': [200, { departments: [sales, support] }],
 } as const;
 
-const rowOf = (container: Element, id: string) =>
-  container.querySelector<HTMLElement>(`[data-part="agent-row"][data-agent-id="${id}"]`);
+const rowOf = (container: Element, id: string) => container.querySelector<HTMLElement>(`[data-part="agent-row"][data-agent-id="${id}"]`);
 
 function fill(form: Element, name: string, value: string) {
   fireEvent.input(form.querySelector(`[name="${name}"]`)!, { target: { value } });
@@ -127,8 +126,38 @@ describe('AgentsPage', () => {
     });
     expect(container.querySelector('form[data-part="edit-agent"]')).toBeNull();
     // Focus goes back to the button that opened the form.
-    await waitFor(() =>
-      expect(document.activeElement).toBe(rowOf(container, 'agt_pau')!.querySelector('[data-part="edit-agent-button"]')),
-    );
+    await waitFor(() => expect(document.activeElement).toBe(rowOf(container, 'agt_pau')!.querySelector('[data-part="edit-agent-button"]')));
+  });
+
+  it('deactivates an agent only after confirming, shows it in the row, and reactivates', async () => {
+    const api = stubApi({
+      ...lists,
+      'PATCH /api/admin/agents/agt_pau': (body) => [200, { agent: { ...pau, status: 'offline', ...(body as object) } }],
+    });
+    const { container } = render(<AgentsPage />);
+    await waitFor(() => expect(rowOf(container, 'agt_pau')).not.toBeNull());
+    const openEdit = () => fireEvent.click(rowOf(container, 'agt_pau')!.querySelector('[data-part="edit-agent-button"]')!);
+
+    openEdit();
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate' }));
+    const dialog = screen.getByRole('dialog', { name: 'Deactivate Pau?' });
+    expect(dialog.textContent).toContain('Their open chats go back to the queue.');
+    // Escape cancels without a request.
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.writes()).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate' }));
+    fireEvent.click(screen.getByRole('dialog').querySelector('[data-part="confirm"]')!);
+    await waitFor(() => expect(rowOf(container, 'agt_pau')!.children[3]!.textContent).toBe('Deactivated'));
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: '/api/admin/agents/agt_pau', body: { active: false } }]);
+    expect(screen.getByRole('status').textContent).toBe('Pau was deactivated.');
+
+    openEdit();
+    expect(container.querySelector('[data-part="agent-access"]')!.textContent).toContain('Pau is deactivated and cannot sign in.');
+    fireEvent.click(screen.getByRole('button', { name: 'Reactivate' }));
+    await waitFor(() => expect(rowOf(container, 'agt_pau')!.children[3]!.textContent).toBe('Offline'));
+    expect(api.writes()[1]).toEqual({ method: 'PATCH', path: '/api/admin/agents/agt_pau', body: { active: true } });
+    expect(screen.getByRole('status').textContent).toBe('Pau can sign in again.');
   });
 });

@@ -70,7 +70,9 @@ export function AgentsPage() {
                       onSaved={(saved) => {
                         replaceAgent(saved);
                         setEditingId(null);
-                        setNotice(t('agents.updated', { name: saved.name }));
+                        const notice =
+                          saved.active === agent.active ? 'agents.updated' : saved.active ? 'agents.reactivated' : 'agents.deactivated';
+                        setNotice(t(notice, { name: saved.name }));
                       }}
                     />
                   ))}

@@ -1,6 +1,6 @@
-import type { Department, ErrorBody } from '@mostrador/shared';
+import type { Department, DepartmentUpdateInput, ErrorBody } from '@mostrador/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { adminApi, type DepartmentChanges } from '../api.ts';
+import { adminApi } from '../api.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { useAdminI18n } from '../i18n/index.ts';
 import { ROUTING_TEXT } from './RoutingChoice.tsx';
@@ -32,7 +32,7 @@ export function DepartmentRow({ department, onSaved }: DepartmentRowProps) {
     wasRenaming.current = renaming;
   }, [renaming]);
 
-  async function save(changes: DepartmentChanges, change: 'renamed' | 'routing') {
+  async function save(changes: DepartmentUpdateInput, change: 'renamed' | 'routing') {
     if (saving) return;
     setSaving(true);
     setError(null);

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { Field } from '../Field.tsx';
 import { useAdminI18n } from '../i18n/index.ts';
 import { formatOrigins, parseOrigins } from './origins.ts';
+import { RefusedOrigins } from './RefusedOrigins.tsx';
 import { SiteSwitch } from './SiteSwitch.tsx';
 
 interface SiteFormProps {
@@ -52,13 +53,7 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
   }
 
   return (
-    <form
-      class="admin-form admin-card"
-      data-part="site-settings"
-      aria-labelledby="site-heading"
-      onSubmit={submit}
-      noValidate
-    >
+    <form class="admin-form admin-card" data-part="site-settings" aria-labelledby="site-heading" onSubmit={submit} noValidate>
       <Field label={t('site.fieldName')} hint={t('site.nameHint')}>
         {({ id, hintId }) => (
           <input
@@ -87,6 +82,13 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
           />
         )}
       </Field>
+      <RefusedOrigins
+        onAllowed={(origin, saved) => {
+          // Added to what is typed, so unsaved edits elsewhere in the form stay.
+          setOrigins((text) => formatOrigins([...parseOrigins(text), origin]));
+          onSaved(saved);
+        }}
+      />
       <label class="check with-hint">
         <input
           type="checkbox"

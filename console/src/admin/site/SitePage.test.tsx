@@ -160,4 +160,54 @@ describe('SitePage', () => {
     expect(field.selectionStart).toBe(0);
     expect(field.selectionEnd).toBe(expected.length);
   });
+
+  it('lists recently refused origins and allows one in a click, adding it to the origins being edited', async () => {
+    const lastSeenAt = Date.now() - 5 * 60_000;
+    const api = stubApi({
+      'GET /api/admin/site': [200, site],
+      'GET /api/admin/site/refused-origins': [
+        200,
+        {
+          origins: [
+            { origin: 'https://new-shop.example', lastSeenAt, count: 12 },
+            { origin: 'https://typo.example', lastSeenAt, count: 1 },
+          ],
+        },
+      ],
+      'POST /api/admin/site/allowed-origins': (body) => [
+        200,
+        { ...site, allowedOrigins: [...site.allowedOrigins, (body as { origin: string }).origin] },
+      ],
+    });
+    const { container } = render(<SitePage />);
+    const form = await findIn(container, 'form[data-part="site-settings"]');
+    const origins = form.querySelector<HTMLTextAreaElement>('textarea[name="allowedOrigins"]')!;
+    fireEvent.input(origins, { target: { value: 'self\nhttps://typed-not-saved.example' } });
+
+    const table = await screen.findByRole('table', { name: 'Recently refused origins' });
+    const row = table.querySelector<HTMLElement>('tr[data-origin="https://new-shop.example"]')!;
+    expect(row.textContent).toContain('12');
+    expect(row.querySelector('time')?.getAttribute('datetime')).toBe(new Date(lastSeenAt).toISOString());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Allow https://new-shop.example' }));
+    await screen.findByText('https://new-shop.example is allowed now.');
+    expect(api.writes()).toEqual([
+      { method: 'POST', path: '/api/admin/site/allowed-origins', body: { origin: 'https://new-shop.example' } },
+    ]);
+    expect(origins.value).toBe('self\nhttps://typed-not-saved.example\nhttps://new-shop.example');
+    expect(table.querySelector('tr[data-origin="https://new-shop.example"]')).toBeNull();
+    expect(table.querySelector('tr[data-origin="https://typo.example"]')).not.toBeNull();
+  });
+
+  it('says why an allow failed, and keeps the origin listed', async () => {
+    stubApi({
+      'GET /api/admin/site': [200, site],
+      'GET /api/admin/site/refused-origins': [200, { origins: [{ origin: 'https://x.example', lastSeenAt: 1, count: 1 }] }],
+      'POST /api/admin/site/allowed-origins': [403, { error: { code: 'forbidden', message: '' } }],
+    });
+    const { container } = render(<SitePage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Allow https://x.example' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Only administrators can change these settings.');
+    expect(container.querySelector('tr[data-origin="https://x.example"]')).not.toBeNull();
+  });
 });

@@ -38,7 +38,14 @@ describe('admin pages API', () => {
       method: 'POST',
       url: '/api/admin/agents',
       cookies: admin,
-      payload: { email: 'new@shop.example', name: 'Nova', role: 'agent', password: 'long-enough', capacity: 5, departmentIds: [departmentId] },
+      payload: {
+        email: 'new@shop.example',
+        name: 'Nova',
+        role: 'agent',
+        password: 'long-enough',
+        capacity: 5,
+        departmentIds: [departmentId],
+      },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().agent).toMatchObject({ name: 'Nova', capacity: 5, departmentIds: [departmentId], status: 'offline', load: 0 });
@@ -65,15 +72,22 @@ describe('admin pages API', () => {
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().agent).toMatchObject({ capacity: 7, role: 'admin' });
-    const relogin = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'plain@shop.example', password: 'brand-new-pass' } });
+    const relogin = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'plain@shop.example', password: 'brand-new-pass' },
+    });
     expect(relogin.statusCode).toBe(200);
     const unknownDept = await app.inject({
       method: 'PATCH',
       url: `/api/admin/agents/${target.id}`,
       cookies: admin,
-      payload: { departmentIds: ['dep_nope'] },
+      payload: { departmentIds: ['dep_nope'], capacity: 2 },
     });
-    expect(unknownDept.statusCode).toBe(400);
+    expect(unknownDept.statusCode).toBe(404);
+    expect(unknownDept.json().error.code).toBe('not_found');
+    const after = await app.inject({ method: 'GET', url: '/api/admin/agents', cookies: admin });
+    expect(after.json().agents.find((a: { id: string }) => a.id === target.id)).toMatchObject({ capacity: 7 });
   });
 
   it('saves the site settings, trimming origins', async () => {

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agents, agentSessions, sites } from '../../db/schema.ts';
+import { agents, sites } from '../../db/schema.ts';
 
 export type AgentRow = typeof agents.$inferSelect;
 export type SiteOfAgent = Pick<typeof sites.$inferSelect, 'id' | 'name' | 'key'>;
@@ -8,12 +8,17 @@ export type SiteOfAgent = Pick<typeof sites.$inferSelect, 'id' | 'name' | 'key'>
 export class AgentsRepository {
   constructor(private readonly db: Db) {}
 
-  insert(row: AgentRow): void {
+  insert(row: typeof agents.$inferInsert): void {
     this.db.insert(agents).values(row).run();
   }
 
-  byId(id: string): AgentRow | undefined {
-    return this.db.select().from(agents).where(eq(agents.id, id)).get();
+  /** Within the site only: another site's agent is not found. */
+  byId(siteId: string, id: string): AgentRow | undefined {
+    return this.db
+      .select()
+      .from(agents)
+      .where(and(eq(agents.siteId, siteId), eq(agents.id, id)))
+      .get();
   }
 
   listBySite(siteId: string): AgentRow[] {
@@ -21,10 +26,18 @@ export class AgentsRepository {
   }
 
   update(
+    siteId: string,
     id: string,
-    changes: Partial<Pick<AgentRow, 'name' | 'role' | 'capacity' | 'passwordHash' | 'availability'>>,
+    changes: Partial<
+      Pick<AgentRow, 'name' | 'role' | 'capacity' | 'passwordHash' | 'availability' | 'active' | 'totpSecret' | 'totpLastStep'>
+    >,
   ): AgentRow | undefined {
-    return this.db.update(agents).set(changes).where(eq(agents.id, id)).returning().get();
+    return this.db
+      .update(agents)
+      .set(changes)
+      .where(and(eq(agents.siteId, siteId), eq(agents.id, id)))
+      .returning()
+      .get();
   }
 
   byEmail(email: string): AgentRow | undefined {
@@ -38,25 +51,5 @@ export class AgentsRepository {
       .innerJoin(sites, eq(sites.id, agents.siteId))
       .where(eq(agents.id, agentId))
       .get();
-  }
-
-  insertSession(row: typeof agentSessions.$inferInsert): void {
-    this.db.insert(agentSessions).values(row).run();
-  }
-
-  liveSession(tokenHash: string, now: number): { agentId: string } | undefined {
-    return this.db
-      .select({ agentId: agentSessions.agentId })
-      .from(agentSessions)
-      .where(and(eq(agentSessions.tokenHash, tokenHash), gt(agentSessions.expiresAt, now)))
-      .get();
-  }
-
-  deleteSession(tokenHash: string): void {
-    this.db.delete(agentSessions).where(eq(agentSessions.tokenHash, tokenHash)).run();
-  }
-
-  deleteExpiredSessions(now: number): void {
-    this.db.delete(agentSessions).where(lt(agentSessions.expiresAt, now)).run();
   }
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_CAPACITY, fail, ok, type AgentAvailability, type AgentProfile, type AgentRole, type Result } from '@mostrador/shared';
-import { hashSecret, newId, newSecret } from '../../db/ids.ts';
+import { newId } from '../../db/ids.ts';
+import type { AuthenticatedAgent } from '../../plugins/session.ts';
 import type { AgentRow, AgentsRepository } from './agents.repository.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './password.ts';
 
@@ -17,29 +18,20 @@ export interface AgentChanges {
   role?: AgentRole;
   capacity?: number;
   password?: string;
+  active?: boolean;
 }
-
-export interface AuthenticatedAgent {
-  profile: AgentProfile;
-  siteId: string;
-  /** Identifies the login session (a hash of its token), so its sockets can be ended at logout. */
-  sessionId: string;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class AgentsService {
   /**
    * Agents by site, read on every routing decision and every inbox row:
    * kept in memory and dropped on each write (this process is the only writer).
+   * Looked up by site first, so another site's agent is never found.
    */
-  private readonly bySite = new Map<string, AgentRow[]>();
-  private readonly byAgentId = new Map<string, AgentRow>();
+  private readonly bySite = new Map<string, { rows: AgentRow[]; byId: Map<string, AgentRow> }>();
 
   constructor(
     private readonly repo: AgentsRepository,
-    private readonly sessionDays: number,
-    private readonly departmentIdsOf: (agentId: string) => string[],
+    private readonly departmentIdsOf: (siteId: string, agentId: string) => string[],
   ) {}
 
   async create(input: NewAgent): Promise<Result<AgentRow>> {
@@ -55,94 +47,88 @@ export class AgentsService {
       capacity: input.capacity ?? DEFAULT_CAPACITY,
       availability: 'online',
       createdAt: Date.now(),
+      active: true,
+      totpSecret: null,
+      totpLastStep: null,
     };
     this.repo.insert(row);
     this.forget();
     return ok(row);
   }
 
-  async update(siteId: string, agentId: string, changes: AgentChanges): Promise<Result<AgentRow>> {
-    const existing = this.repo.byId(agentId);
-    if (!existing || existing.siteId !== siteId) return fail('not_found', 'No such agent');
+  /** `byAgentId` is who edits: nobody may deactivate themselves and lock the site out. */
+  async update(siteId: string, agentId: string, changes: AgentChanges, byAgentId?: string): Promise<Result<AgentRow>> {
+    const existing = this.repo.byId(siteId, agentId);
+    if (!existing) return fail('not_found', 'No such agent');
+    if (changes.active === false && agentId === byAgentId) return fail('conflict', 'You cannot deactivate yourself');
     const { password, ...rest } = changes;
     const columns = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
     if (Object.keys(columns).length === 0) return ok(existing);
-    const updated = this.repo.update(agentId, columns);
+    const updated = this.repo.update(siteId, agentId, columns);
     this.forget();
     return ok(updated ?? existing);
   }
 
-  setAvailability(agentId: string, availability: AgentAvailability): AgentRow | undefined {
-    const updated = this.repo.update(agentId, { availability });
+  setAvailability(siteId: string, agentId: string, availability: AgentAvailability): AgentRow | undefined {
+    const updated = this.repo.update(siteId, agentId, { availability });
     this.forget();
     return updated;
   }
 
-  byId(agentId: string): AgentRow | undefined {
-    const cached = this.byAgentId.get(agentId);
-    if (cached) return cached;
-    const row = this.repo.byId(agentId);
-    if (row) this.list(row.siteId);
-    return row;
+  /** Two-factor settings: the confirmed secret (null turns it off) and the last time step accepted. */
+  setTotp(siteId: string, agentId: string, changes: Partial<Pick<AgentRow, 'totpSecret' | 'totpLastStep'>>): void {
+    this.repo.update(siteId, agentId, changes);
+    this.forget();
+  }
+
+  byId(siteId: string, agentId: string): AgentRow | undefined {
+    return this.site(siteId).byId.get(agentId);
   }
 
   list(siteId: string): AgentRow[] {
-    let rows = this.bySite.get(siteId);
-    if (!rows) {
-      rows = this.repo.listBySite(siteId);
-      this.bySite.set(siteId, rows);
-      for (const row of rows) this.byAgentId.set(row.id, row);
+    return this.site(siteId).rows;
+  }
+
+  private site(siteId: string): { rows: AgentRow[]; byId: Map<string, AgentRow> } {
+    let site = this.bySite.get(siteId);
+    if (!site) {
+      const rows = this.repo.listBySite(siteId);
+      site = { rows, byId: new Map(rows.map((row) => [row.id, row])) };
+      this.bySite.set(siteId, site);
     }
-    return rows;
+    return site;
   }
 
   private forget(): void {
     this.bySite.clear();
-    this.byAgentId.clear();
   }
 
-  /** Returns a session token for the cookie, or null; never says which of email or password was wrong. */
-  async login(email: string, password: string): Promise<{ token: string; agent: AuthenticatedAgent } | null> {
+  /**
+   * The active agent with this email and password, or null; never says which
+   * was wrong, and takes as long for an unknown email.
+   */
+  async withCredentials(email: string, password: string): Promise<AgentRow | null> {
     const row = this.repo.byEmail(email.trim().toLowerCase());
     const valid = await verifyPassword(password, row?.passwordHash ?? DECOY_HASH);
-    if (!row || !valid) return null;
-    const token = newSecret();
-    const now = Date.now();
-    this.repo.deleteExpiredSessions(now);
-    const sessionId = hashSecret(token);
-    this.repo.insertSession({
-      tokenHash: sessionId,
-      agentId: row.id,
-      createdAt: now,
-      expiresAt: now + this.sessionDays * DAY_MS,
-    });
-    const agent = this.authenticated(row.id, sessionId);
-    return agent ? { token, agent } : null;
+    return row && valid && row.active ? row : null;
   }
 
-  bySessionToken(token: string): AuthenticatedAgent | null {
-    const sessionId = hashSecret(token);
-    const session = this.repo.liveSession(sessionId, Date.now());
-    return session ? this.authenticated(session.agentId, sessionId) : null;
+  async passwordMatches(siteId: string, agentId: string, password: string): Promise<boolean> {
+    const row = this.repo.byId(siteId, agentId);
+    return verifyPassword(password, row?.passwordHash ?? DECOY_HASH).then((valid) => valid && row !== undefined);
   }
 
-  /** Ends the session and returns its id. */
-  logout(token: string): string {
-    const sessionId = hashSecret(token);
-    this.repo.deleteSession(sessionId);
-    return sessionId;
-  }
-
-  private authenticated(agentId: string, sessionId: string): AuthenticatedAgent | null {
+  /** The agent a session belongs to, as requests and sockets see it; null once deactivated. */
+  authenticated(agentId: string, sessionId: string): AuthenticatedAgent | null {
     const found = this.repo.withSite(agentId);
-    if (!found) return null;
+    if (!found || !found.agent.active) return null;
     const profile: AgentProfile = {
       id: found.agent.id,
       name: found.agent.name,
       email: found.agent.email,
       role: found.agent.role,
       capacity: found.agent.capacity,
-      departmentIds: this.departmentIdsOf(agentId),
+      departmentIds: this.departmentIdsOf(found.site.id, agentId),
       site: found.site,
     };
     return { profile, siteId: found.site.id, sessionId };

@@ -1,5 +1,5 @@
 import type { AgentActor, VisitorActor } from './actors.ts';
-import type { ConversationRow } from './conversations.repository.ts';
+import type { ConversationRow } from './conversations.types.ts';
 
 export type Access = 'none' | 'read' | 'write';
 
@@ -21,8 +21,7 @@ export function agentAccess(agent: AgentActor, conversation: ConversationRow, co
   if (agent.role === 'admin') return 'write';
   if (conversation.assigneeId === agent.agentId || context.isGuest) return 'write';
   const queued = conversation.status === 'open' && conversation.assigneeId === null;
-  const myQueue =
-    conversation.departmentId === null || context.departmentIds.includes(conversation.departmentId);
+  const myQueue = conversation.departmentId === null || context.departmentIds.includes(conversation.departmentId);
   return queued && myQueue ? 'read' : 'none';
 }
 
@@ -34,15 +33,15 @@ export function visitorMayAccess(visitor: VisitorActor, conversation: Conversati
 /** Looks up what `agentAccess` needs (memberships, guest lists) for one check. */
 export class AccessResolver {
   constructor(
-    private readonly guestIds: (conversationId: string) => string[],
-    private readonly departmentIdsOf: (agentId: string) => string[],
+    private readonly guestIds: (siteId: string, conversationId: string) => string[],
+    private readonly departmentIdsOf: (siteId: string, agentId: string) => string[],
   ) {}
 
   of(agent: AgentActor, conversation: ConversationRow): Access {
     if (conversation.siteId !== agent.siteId) return 'none';
     return agentAccess(agent, conversation, {
-      departmentIds: agent.role === 'admin' ? [] : this.departmentIdsOf(agent.agentId),
-      isGuest: this.guestIds(conversation.id).includes(agent.agentId),
+      departmentIds: agent.role === 'admin' ? [] : this.departmentIdsOf(agent.siteId, agent.agentId),
+      isGuest: this.guestIds(agent.siteId, conversation.id).includes(agent.agentId),
     });
   }
 }

@@ -1,31 +1,10 @@
 import type { AgentSummary, OnlineAgents, QueueInfo } from '@mostrador/shared';
 import type { AgentNamespace, VisitorNamespace } from '../../plugins/realtime.ts';
 import { toEvent, toVisitorEvent } from './conversations.mapping.ts';
-import type { ConversationRow, ConversationsRepository, EventRow } from './conversations.repository.ts';
+import type { ConversationsRepository } from './conversations.repository.ts';
+import type { ConversationRow, EventRow } from './conversations.types.ts';
 import type { ConversationViews } from './conversations.views.ts';
-
-export const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
-/** Every widget open on a site: told when agents come and go, for the "agents online" trigger condition. */
-export const siteVisitorsRoom = (siteId: string) => `site-visitors:${siteId}`;
-/** Every agent of a site: presence, and the site-wide queue. */
-export const siteAgentsRoom = (siteId: string) => `site:${siteId}`;
-export const adminsRoom = (siteId: string) => `admins:${siteId}`;
-export const agentRoom = (agentId: string) => `agent:${agentId}`;
-export const departmentRoom = (departmentId: string) => `department:${departmentId}`;
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
-
-/** The rooms an agent's sockets join: its own, its site's, its departments', and the admins'. */
-export function agentRooms(
-  agent: { agentId: string; siteId: string; role: 'admin' | 'agent' },
-  departmentIds: readonly string[],
-): string[] {
-  return [
-    agentRoom(agent.agentId),
-    siteAgentsRoom(agent.siteId),
-    ...departmentIds.map(departmentRoom),
-    ...(agent.role === 'admin' ? [adminsRoom(agent.siteId)] : []),
-  ];
-}
+import { adminsRoom, agentRoom, departmentRoom, siteAgentsRoom, siteVisitorsRoom, visitorRoom } from './rooms.ts';
 
 /**
  * Tells each audience what it may know after a commit. Agents hear of a
@@ -40,14 +19,12 @@ export class SocketBroadcaster {
     private readonly repo: ConversationsRepository,
     private readonly views: ConversationViews,
     /** A visitor's conversation opened or closed: the live visitor list and side panel show it. */
-    private readonly visitorConversationChanged: (visitorId: string) => void = () => {},
+    private readonly visitorConversationChanged: (siteId: string, visitorId: string) => void = () => {},
   ) {}
 
   conversationCreated(conversation: ConversationRow): void {
-    this.visitorConversationChanged(conversation.visitorId);
-    this.agents
-      .to(this.agentRooms(conversation))
-      .emit('conversation:created', { conversation: this.views.summary(conversation) });
+    this.visitorConversationChanged(conversation.siteId, conversation.visitorId);
+    this.agents.to(this.agentRooms(conversation)).emit('conversation:created', { conversation: this.views.summary(conversation) });
   }
 
   /**
@@ -63,9 +40,7 @@ export class SocketBroadcaster {
     if (events.length === 0) return;
     const summary = this.views.summary(conversation);
     const rooms = this.agentRooms(conversation, formerAgents);
-    const visitorView = events.some((e) => e.visitorSeq !== null)
-      ? this.views.visitorConversation(conversation)
-      : null;
+    const visitorView = events.some((e) => e.visitorSeq !== null) ? this.views.visitorConversation(conversation) : null;
     events.forEach((row, index) => {
       const skip = index === 0 ? ackedTo : undefined;
       const fact = row.type === 'message' ? 'message:created' : 'conversation:changed';
@@ -77,7 +52,7 @@ export class SocketBroadcaster {
         (skip ? toVisitor.except(skip) : toVisitor).emit(fact, { event: visitorEvent, conversation: visitorView });
       }
     });
-    if (events.some((e) => e.type === 'status')) this.visitorConversationChanged(conversation.visitorId);
+    if (events.some((e) => e.type === 'status')) this.visitorConversationChanged(conversation.siteId, conversation.visitorId);
   }
 
   /**
@@ -97,15 +72,16 @@ export class SocketBroadcaster {
     this.visitors
       .to(visitorRoom(conversation.visitorId))
       .emit('typing:changed', { conversationId: conversation.id, typing, name: agent.name });
-    this.agents
-      .to(this.agentRooms(conversation))
-      .emit('typing:changed', { conversationId: conversation.id, typing, agent, draft: null });
+    this.agents.to(this.agentRooms(conversation)).emit('typing:changed', { conversationId: conversation.id, typing, agent, draft: null });
   }
 
   queueUpdated(conversation: ConversationRow, queue: QueueInfo | null): void {
-    this.visitors
-      .to(visitorRoom(conversation.visitorId))
-      .emit('queue:updated', { conversationId: conversation.id, queue });
+    this.visitors.to(visitorRoom(conversation.visitorId)).emit('queue:updated', { conversationId: conversation.id, queue });
+  }
+
+  /** An erased visitor's conversations: every console of the site drops them; nothing about the person is sent. */
+  conversationsErased(siteId: string, conversationIds: string[]): void {
+    this.agents.to([siteAgentsRoom(siteId), adminsRoom(siteId)]).emit('conversations:erased', { conversationIds });
   }
 
   presenceChanged(siteId: string, agent: AgentSummary): void {
@@ -118,7 +94,7 @@ export class SocketBroadcaster {
 
   private participantRooms(conversation: ConversationRow): string[] {
     if (conversation.status !== 'open') return [];
-    const rooms = this.repo.guestIds(conversation.id).map(agentRoom);
+    const rooms = this.repo.guestIds(conversation.siteId, conversation.id).map(agentRoom);
     if (conversation.assigneeId) rooms.push(agentRoom(conversation.assigneeId));
     return rooms;
   }
@@ -126,7 +102,7 @@ export class SocketBroadcaster {
   private agentRooms(conversation: ConversationRow, formerAgents: string[] = []): string[] {
     const rooms = [adminsRoom(conversation.siteId)];
     if (conversation.assigneeId) rooms.push(agentRoom(conversation.assigneeId));
-    for (const guest of this.repo.guestIds(conversation.id)) rooms.push(agentRoom(guest));
+    for (const guest of this.repo.guestIds(conversation.siteId, conversation.id)) rooms.push(agentRoom(guest));
     for (const former of formerAgents) rooms.push(agentRoom(former));
     if (conversation.status === 'open' && conversation.assigneeId === null) {
       rooms.push(conversation.departmentId ? departmentRoom(conversation.departmentId) : siteAgentsRoom(conversation.siteId));

@@ -1,5 +1,5 @@
 import type { ConversationEvent, MessageEvent, VisitorEvent } from '@mostrador/shared';
-import type { EventRow } from './conversations.repository.ts';
+import type { EventRow } from './conversations.types.ts';
 
 const UNKNOWN_AGENT = { id: 'agt_unknown', name: '' };
 

@@ -64,24 +64,25 @@ describe('ConversationsRepository', () => {
     expect(() => repo.insert(conversation('cnv_two', 'open'))).toThrow(/UNIQUE/);
     repo.insert(conversation('cnv_old', 'closed'));
     repo.insert(conversation('cnv_older', 'closed'));
-    expect(repo.openForVisitor(visitorId)?.id).toBe('cnv_one');
+    expect(repo.openForVisitor(siteId, visitorId)?.id).toBe('cnv_one');
   });
 
   it('numbers events 1, 2, 3… and keeps the summary columns in step', () => {
     repo.insert(conversation('cnv_seq', 'open'));
     const base = { authorKind: 'visitor' as const, authorId: visitorId, authorName: null, status: null, data: null, visible: true };
     opened.sqlite.transaction(() => {
-      repo.append('cnv_seq', { ...base, type: 'message', clientId: 'c-000001', body: 'one', createdAt: 10 });
-      repo.append('cnv_seq', { ...base, type: 'message', clientId: 'c-000002', body: 'two', createdAt: 20 });
+      repo.append(siteId, 'cnv_seq', { ...base, type: 'message', clientId: 'c-000001', body: 'one', createdAt: 10 });
+      repo.append(siteId, 'cnv_seq', { ...base, type: 'message', clientId: 'c-000002', body: 'two', createdAt: 20 });
       repo.append(
+        siteId,
         'cnv_seq',
         { ...base, type: 'status', clientId: null, body: null, status: 'closed', createdAt: 30 },
         { status: 'closed', closedAt: 30 },
       );
     })();
-    expect(repo.eventsAfter('cnv_seq', 0, 10).map((e) => e.seq)).toEqual([1, 2, 3]);
-    expect(repo.eventsAfter('cnv_seq', 1, 1).map((e) => e.seq)).toEqual([2]);
-    expect(repo.byId('cnv_seq')).toMatchObject({
+    expect(repo.eventsAfter(siteId, 'cnv_seq', 0, 10).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(repo.eventsAfter(siteId, 'cnv_seq', 1, 1).map((e) => e.seq)).toEqual([2]);
+    expect(repo.byId(siteId, 'cnv_seq')).toMatchObject({
       lastSeq: 3,
       lastVisitorSeq: 3,
       status: 'closed',
@@ -105,8 +106,8 @@ describe('ConversationsRepository', () => {
       visible: true,
       createdAt: 1,
     };
-    repo.append('cnv_dup', event);
-    expect(() => repo.append('cnv_dup', event)).toThrow(/UNIQUE/);
+    repo.append(siteId, 'cnv_dup', event);
+    expect(() => repo.append(siteId, 'cnv_dup', event)).toThrow(/UNIQUE/);
   });
 });
 
@@ -115,24 +116,38 @@ describe('the visitor log', () => {
     repo.insert(conversation('cnv_notes', 'open'));
     const base = { authorKind: 'agent' as const, authorId: 'agt_x', authorName: 'Marta', status: null, data: null, clientId: null };
     opened.sqlite.transaction(() => {
-      repo.append('cnv_notes', { ...base, type: 'message', clientId: 'n-000001', body: 'hola', visible: true, createdAt: 1 });
-      repo.append('cnv_notes', { ...base, type: 'note', body: 'VIP customer', visible: false, createdAt: 2 });
-      repo.append('cnv_notes', { ...base, type: 'message', clientId: 'n-000002', body: 'adeu', visible: true, createdAt: 3 });
+      repo.append(siteId, 'cnv_notes', { ...base, type: 'message', clientId: 'n-000001', body: 'hola', visible: true, createdAt: 1 });
+      repo.append(siteId, 'cnv_notes', { ...base, type: 'note', body: 'VIP customer', visible: false, createdAt: 2 });
+      repo.append(siteId, 'cnv_notes', { ...base, type: 'message', clientId: 'n-000002', body: 'adeu', visible: true, createdAt: 3 });
     })();
-    expect(repo.eventsAfter('cnv_notes', 0, 10).map((e) => [e.seq, e.visitorSeq])).toEqual([[1, 1], [2, null], [3, 2]]);
-    expect(repo.visitorEventsAfter('cnv_notes', 0, 10).map((e) => e.body)).toEqual(['hola', 'adeu']);
-    expect(repo.byId('cnv_notes')).toMatchObject({ lastSeq: 3, lastVisitorSeq: 2 });
+    expect(repo.eventsAfter(siteId, 'cnv_notes', 0, 10).map((e) => [e.seq, e.visitorSeq])).toEqual([
+      [1, 1],
+      [2, null],
+      [3, 2],
+    ]);
+    expect(repo.visitorEventsAfter(siteId, 'cnv_notes', 0, 10).map((e) => e.body)).toEqual(['hola', 'adeu']);
+    expect(repo.byId(siteId, 'cnv_notes')).toMatchObject({ lastSeq: 3, lastVisitorSeq: 2 });
   });
 
   it('claims a queued conversation once: a second claim finds it taken', () => {
     const agents = new AgentsRepository(opened.db);
     for (const id of ['agt_first', 'agt_second']) {
-      agents.insert({ id, siteId, email: `${id}@x.example`, name: id, role: 'agent', passwordHash: 'x', capacity: 3, availability: 'online', createdAt: 1 });
+      agents.insert({
+        id,
+        siteId,
+        email: `${id}@x.example`,
+        name: id,
+        role: 'agent',
+        passwordHash: 'x',
+        capacity: 3,
+        availability: 'online',
+        createdAt: 1,
+      });
     }
     repo.insert(conversation('cnv_claim', 'open'));
-    expect(repo.claim('cnv_claim', 'agt_first')?.assigneeId).toBe('agt_first');
-    expect(repo.claim('cnv_claim', 'agt_second')).toBeUndefined();
-    expect(repo.byId('cnv_claim')).toMatchObject({ assigneeId: 'agt_first', queuedAt: null });
+    expect(repo.claim(siteId, 'cnv_claim', 'agt_first')?.assigneeId).toBe('agt_first');
+    expect(repo.claim(siteId, 'cnv_claim', 'agt_second')).toBeUndefined();
+    expect(repo.byId(siteId, 'cnv_claim')).toMatchObject({ assigneeId: 'agt_first', queuedAt: null });
   });
 });
 
@@ -140,9 +155,23 @@ describe('the wait for a reply', () => {
   it('starts with a visitor message, keeps its start, and ends with the first agent answer', () => {
     repo.insert(conversation('cnv_wait', 'open'));
     const visitorSays = (at: number) =>
-      repo.appendVisitorMessage(visitorId, { authorKind: 'visitor', authorId: visitorId, authorName: null, clientId: `w-${at}-xxxx`, body: 'hola', createdAt: at });
+      repo.appendVisitorMessage(siteId, visitorId, {
+        authorKind: 'visitor',
+        authorId: visitorId,
+        authorName: null,
+        clientId: `w-${at}-xxxx`,
+        body: 'hola',
+        createdAt: at,
+      });
     const agentSays = (at: number) =>
-      repo.appendAgentMessage('cnv_wait', { authorKind: 'agent', authorId: null, authorName: 'A', clientId: null, body: 'hi', createdAt: at });
+      repo.appendAgentMessage(siteId, 'cnv_wait', {
+        authorKind: 'agent',
+        authorId: null,
+        authorName: 'A',
+        clientId: null,
+        body: 'hi',
+        createdAt: at,
+      });
     opened.sqlite.transaction(() => {
       expect(visitorSays(100)?.conversation).toMatchObject({ awaitingReplySince: 100, firstResponseAt: null, lastSeq: 1 });
       expect(visitorSays(200)?.conversation).toMatchObject({ awaitingReplySince: 100, lastSeq: 2 });
@@ -150,13 +179,39 @@ describe('the wait for a reply', () => {
       expect(visitorSays(400)?.conversation.awaitingReplySince).toBe(400);
       expect(agentSays(500).conversation).toMatchObject({ awaitingReplySince: null, firstResponseAt: 300 });
     })();
-    expect(repo.visitorEventsAfter('cnv_wait', 0, 10).map((e) => e.body)).toEqual(['hola', 'hola', 'hi', 'hola', 'hi']);
+    expect(repo.visitorEventsAfter(siteId, 'cnv_wait', 0, 10).map((e) => e.body)).toEqual(['hola', 'hola', 'hi', 'hola', 'hi']);
   });
 
   it('finds no open conversation for a visitor without one', () => {
     const appended = opened.sqlite.transaction(() =>
-      repo.appendVisitorMessage(visitorId, { authorKind: 'visitor', authorId: visitorId, authorName: null, clientId: 'none-xxxx', body: 'x', createdAt: 1 }),
+      repo.appendVisitorMessage(siteId, visitorId, {
+        authorKind: 'visitor',
+        authorId: visitorId,
+        authorName: null,
+        clientId: 'none-xxxx',
+        body: 'x',
+        createdAt: 1,
+      }),
     )();
     expect(appended).toBeUndefined();
+  });
+});
+
+describe('another site', () => {
+  it('finds nothing and changes nothing through another site’s id, as if the row did not exist', () => {
+    const otherSite = new SitesService(new SitesRepository(opened.db)).create({ name: 'other', allowedOrigins: [] }).id;
+    repo.insert(conversation('cnv_mine', 'open'));
+    const message = { authorKind: 'agent' as const, authorId: 'agt_x', authorName: 'A', clientId: 'o-000001', body: 'x', createdAt: 5 };
+    expect(repo.byId(otherSite, 'cnv_mine')).toBeUndefined();
+    expect(repo.openForVisitor(otherSite, visitorId)).toBeUndefined();
+    expect(repo.claim(otherSite, 'cnv_mine', 'agt_x')).toBeUndefined();
+    expect(() => opened.sqlite.transaction(() => repo.appendAgentMessage(otherSite, 'cnv_mine', message))()).toThrow(/vanished/);
+    expect(
+      opened.sqlite.transaction(() => repo.appendVisitorMessage(otherSite, visitorId, { ...message, authorKind: 'visitor' }))(),
+    ).toBeUndefined();
+    repo.addGuest(otherSite, 'cnv_mine', 'agt_x', 1);
+    expect(repo.guestIds(siteId, 'cnv_mine')).toEqual([]);
+    expect(repo.eventsAfter(otherSite, 'cnv_mine', 0, 10)).toEqual([]);
+    expect(repo.byId(siteId, 'cnv_mine')).toMatchObject({ assigneeId: null, lastSeq: 0 });
   });
 });

@@ -1,31 +1,22 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, getTableColumns, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { prepareHotPath, prepareMessagePath } from './conversations.statements.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
+import type { ConversationChanges, ConversationRow, EventRow, MessageFields, NewEvent } from './conversations.types.ts';
 
-export type ConversationRow = typeof conversations.$inferSelect;
-export type EventRow = typeof conversationEvents.$inferSelect;
-/** An event to append; `visible` says whether it enters the visitor's log too. */
-export type MessageFields = Pick<EventRow, 'authorKind' | 'authorId' | 'authorName' | 'clientId' | 'body' | 'createdAt'>;
-export type NewEvent = Omit<EventRow, 'conversationId' | 'seq' | 'visitorSeq'> & { visible: boolean };
-export type ConversationChanges = Partial<
-  Pick<
-    ConversationRow,
-    | 'status'
-    | 'closedAt'
-    | 'assigneeId'
-    | 'departmentId'
-    | 'queuedAt'
-    | 'queuePriority'
-    | 'awaitingReplySince'
-    | 'firstResponseAt'
-  >
->;
+export type { ConversationChanges, ConversationRow, EventRow, MessageFields, NewEvent } from './conversations.types.ts';
 
 const isQueued = and(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
 const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedAt), asc(conversations.id)];
+const eventColumns = getTableColumns(conversationEvents);
+/** The conversation is the site's: rows keyed by a conversation id are read only through it. */
+const ofSite = (siteId: string, conversationId: string) => and(eq(conversations.id, conversationId), eq(conversations.siteId, siteId));
 
-/** The only code that touches conversations, conversation_events and conversation_guests. */
+/**
+ * The only code that touches conversations, conversation_events and
+ * conversation_guests. Every read and write takes the caller's site and puts
+ * it in the WHERE: another site's id finds nothing, like a missing one.
+ */
 export class ConversationsRepository {
   private readonly hot: ReturnType<typeof prepareHotPath>;
   private readonly messages: ReturnType<typeof prepareMessagePath>;
@@ -45,45 +36,50 @@ export class ConversationsRepository {
     this.messages = prepareMessagePath(db);
   }
 
-  byId(id: string): ConversationRow | undefined {
-    return this.hot.byId.get({ id });
+  byId(siteId: string, id: string): ConversationRow | undefined {
+    return this.hot.byId.get({ siteId, id });
   }
 
-  openForVisitor(visitorId: string): ConversationRow | undefined {
-    return this.hot.openForVisitor.get({ visitorId });
+  openForVisitor(siteId: string, visitorId: string): ConversationRow | undefined {
+    return this.hot.openForVisitor.get({ siteId, visitorId });
   }
 
   insert(row: ConversationRow): void {
     this.db.insert(conversations).values(row).run();
   }
 
-  update(id: string, changes: ConversationChanges): ConversationRow {
-    const row = this.db.update(conversations).set(changes).where(eq(conversations.id, id)).returning().get();
+  update(siteId: string, id: string, changes: ConversationChanges): ConversationRow {
+    const row = this.db.update(conversations).set(changes).where(ofSite(siteId, id)).returning().get();
     if (!row) throw new Error(`conversation ${id} vanished`);
     return row;
   }
 
   /** Atomic claim: succeeds only while nobody has the conversation. */
-  claim(id: string, agentId: string): ConversationRow | undefined {
+  claim(siteId: string, id: string, agentId: string): ConversationRow | undefined {
     return this.db
       .update(conversations)
       .set({ assigneeId: agentId, queuedAt: null, queuePriority: 0 })
-      .where(and(eq(conversations.id, id), isQueued))
+      .where(and(ofSite(siteId, id), isQueued))
       .returning()
       .get();
   }
 
-  eventByAuthorClientId(authorId: string, clientId: string): EventRow | undefined {
-    return this.hot.byAuthorClientId.get({ authorId, clientId });
+  eventByAuthorClientId(siteId: string, authorId: string, clientId: string): EventRow | undefined {
+    return this.hot.byAuthorClientId.get({ siteId, authorId, clientId });
   }
 
   /**
    * Appends a visitor's message to its open conversation, if it has one
    * (undefined otherwise). Must run inside a transaction, like `append`.
    */
-  appendVisitorMessage(visitorId: string, message: MessageFields): { event: EventRow; conversation: ConversationRow } | undefined {
+  appendVisitorMessage(
+    siteId: string,
+    visitorId: string,
+    message: MessageFields,
+  ): { event: EventRow; conversation: ConversationRow } | undefined {
     const conversation = fromRawRow(
       this.messages.visitorMessage.get({
+        siteId,
         visitorId,
         at: message.createdAt,
         body: message.body,
@@ -94,9 +90,10 @@ export class ConversationsRepository {
   }
 
   /** Appends an agent's message. Must run inside a transaction, like `append`. */
-  appendAgentMessage(conversationId: string, message: MessageFields): { event: EventRow; conversation: ConversationRow } {
+  appendAgentMessage(siteId: string, conversationId: string, message: MessageFields): { event: EventRow; conversation: ConversationRow } {
     const conversation = fromRawRow(
       this.messages.agentMessage.get({
+        siteId,
         conversationId,
         at: message.createdAt,
         body: message.body,
@@ -133,6 +130,7 @@ export class ConversationsRepository {
    * inside a transaction (the group commit): that makes the numbering gap-free.
    */
   append(
+    siteId: string,
     conversationId: string,
     { visible, ...event }: NewEvent,
     changes: ConversationChanges = {},
@@ -145,11 +143,9 @@ export class ConversationsRepository {
         lastSeq: sql`${conversations.lastSeq} + 1`,
         ...(visible ? { lastVisitorSeq: sql`${conversations.lastVisitorSeq} + 1` } : {}),
         updatedAt: event.createdAt,
-        ...(isMessage
-          ? { lastMessageBody: event.body, lastMessageAuthor: event.authorKind, lastMessageAt: event.createdAt }
-          : {}),
+        ...(isMessage ? { lastMessageBody: event.body, lastMessageAuthor: event.authorKind, lastMessageAt: event.createdAt } : {}),
       })
-      .where(eq(conversations.id, conversationId))
+      .where(ofSite(siteId, conversationId))
       .returning()
       .get();
     if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
@@ -163,26 +159,23 @@ export class ConversationsRepository {
     return { event: row, conversation };
   }
 
-  eventsAfter(conversationId: string, afterSeq: number, limit: number): EventRow[] {
+  eventsAfter(siteId: string, conversationId: string, afterSeq: number, limit: number): EventRow[] {
     return this.db
-      .select()
+      .select(eventColumns)
       .from(conversationEvents)
-      .where(and(eq(conversationEvents.conversationId, conversationId), gt(conversationEvents.seq, afterSeq)))
+      .innerJoin(conversations, eq(conversations.id, conversationEvents.conversationId))
+      .where(and(ofSite(siteId, conversationId), gt(conversationEvents.seq, afterSeq)))
       .orderBy(asc(conversationEvents.seq))
       .limit(limit)
       .all();
   }
 
-  visitorEventsAfter(conversationId: string, afterVisitorSeq: number, limit: number): EventRow[] {
+  visitorEventsAfter(siteId: string, conversationId: string, afterVisitorSeq: number, limit: number): EventRow[] {
     return this.db
-      .select()
+      .select(eventColumns)
       .from(conversationEvents)
-      .where(
-        and(
-          eq(conversationEvents.conversationId, conversationId),
-          gt(conversationEvents.visitorSeq, afterVisitorSeq),
-        ),
-      )
+      .innerJoin(conversations, eq(conversations.id, conversationEvents.conversationId))
+      .where(and(ofSite(siteId, conversationId), gt(conversationEvents.visitorSeq, afterVisitorSeq)))
       .orderBy(asc(conversationEvents.visitorSeq))
       .limit(limit)
       .all();
@@ -225,48 +218,65 @@ export class ConversationsRepository {
     return [...assigned, ...guests].flatMap((r) => (r.agentId ? [{ agentId: r.agentId, siteId: r.siteId }] : []));
   }
 
-  openAssignedTo(agentId: string): ConversationRow[] {
+  openAssignedTo(siteId: string, agentId: string): ConversationRow[] {
     return this.db
       .select()
       .from(conversations)
-      .where(and(eq(conversations.assigneeId, agentId), eq(conversations.status, 'open')))
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.assigneeId, agentId), eq(conversations.status, 'open')))
       .all();
   }
 
-  guestIds(conversationId: string): string[] {
+  guestIds(siteId: string, conversationId: string): string[] {
+    // Conversation ids are unique across sites, so the id alone keys the cache; the site still filters the read.
     const cached = this.guests.get(conversationId);
     if (cached) return cached;
-    const ids = this.hot.guestIds.all({ conversationId }).map((r) => r.id);
+    const ids = this.hot.guestIds.all({ siteId, conversationId }).map((r) => r.id);
     if (!this.inTransaction()) this.guests.set(conversationId, ids);
     return ids;
   }
 
-  addGuest(conversationId: string, agentId: string, at: number): void {
+  /** Adds the guest only to a conversation of the site: an INSERT … SELECT that finds nothing otherwise. */
+  addGuest(siteId: string, conversationId: string, agentId: string, at: number): void {
     this.guests.delete(conversationId);
-    this.db.insert(conversationGuests).values({ conversationId, agentId, joinedAt: at }).onConflictDoNothing().run();
+    this.db
+      .insert(conversationGuests)
+      .select(
+        this.db
+          .select({ conversationId: conversations.id, agentId: sql`${agentId}`.as('agent_id'), joinedAt: sql`${at}`.as('joined_at') })
+          .from(conversations)
+          .where(ofSite(siteId, conversationId)),
+      )
+      .onConflictDoNothing()
+      .run();
   }
 
-  removeGuest(conversationId: string, agentId: string): void {
+  removeGuest(siteId: string, conversationId: string, agentId: string): void {
     this.guests.delete(conversationId);
     this.db
       .delete(conversationGuests)
-      .where(and(eq(conversationGuests.conversationId, conversationId), eq(conversationGuests.agentId, agentId)))
+      .where(
+        and(
+          eq(conversationGuests.conversationId, conversationId),
+          eq(conversationGuests.agentId, agentId),
+          exists(this.db.select({ id: conversations.id }).from(conversations).where(ofSite(siteId, conversationId))),
+        ),
+      )
       .run();
   }
 
   /** Open conversations the agent joined as a guest. */
-  openAsGuest(agentId: string): ConversationRow[] {
+  openAsGuest(siteId: string, agentId: string): ConversationRow[] {
     return this.db
       .select({ c: conversations })
       .from(conversations)
       .innerJoin(conversationGuests, eq(conversationGuests.conversationId, conversations.id))
-      .where(and(eq(conversationGuests.agentId, agentId), eq(conversations.status, 'open')))
+      .where(and(eq(conversations.siteId, siteId), eq(conversationGuests.agentId, agentId), eq(conversations.status, 'open')))
       .all()
       .map((r) => r.c);
   }
 
   /** Assigned to the agent or joined as a guest, open or closed. */
-  involving(agentId: string, status: ConversationRow['status'], limit: number): ConversationRow[] {
+  involving(siteId: string, agentId: string, status: ConversationRow['status'], limit: number): ConversationRow[] {
     const asGuest = this.db
       .select({ id: conversationGuests.conversationId })
       .from(conversationGuests)
@@ -276,6 +286,7 @@ export class ConversationsRepository {
       .from(conversations)
       .where(
         and(
+          eq(conversations.siteId, siteId),
           eq(conversations.status, status),
           or(eq(conversations.assigneeId, agentId), inArray(conversations.id, asGuest)),
         ),
@@ -285,11 +296,11 @@ export class ConversationsRepository {
       .all();
   }
 
-  byVisitors(visitorIds: readonly string[], limit: number): ConversationRow[] {
+  byVisitors(siteId: string, visitorIds: readonly string[], limit: number): ConversationRow[] {
     return this.db
       .select()
       .from(conversations)
-      .where(inArray(conversations.visitorId, [...visitorIds]))
+      .where(and(eq(conversations.siteId, siteId), inArray(conversations.visitorId, [...visitorIds])))
       .orderBy(desc(conversations.createdAt))
       .limit(limit)
       .all();

@@ -4,20 +4,12 @@ import type { GroupCommit } from '../../db/group-commit.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
 import { visitorMayAccess, type AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
-import type { ConversationRow, ConversationsRepository, EventRow } from './conversations.repository.ts';
+import type { ConversationsRepository } from './conversations.repository.ts';
+import type { Appended, ConversationRow, EventRow, Page } from './conversations.types.ts';
 import type { RoutingService } from './routing.service.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
-export interface Appended {
-  event: EventRow;
-  conversation: ConversationRow;
-}
-
-export interface Page {
-  conversation: ConversationRow;
-  events: EventRow[];
-  hasMore: boolean;
-}
+export type { Appended, Page } from './conversations.types.ts';
 
 const INBOX_LIMIT = 1000;
 
@@ -28,9 +20,9 @@ export interface InvitationSource {
     visitorId: string,
     firingId: string,
   ): { message: string; author: { id: string | null; name: string }; departmentId: string | null; tags: string[] } | null;
-  repliedInTx(visitorId: string, firingId: string, conversationId: string, at: number): void;
+  repliedInTx(siteId: string, visitorId: string, firingId: string, conversationId: string, at: number): void;
   /** An agent answered for the first time in a conversation a trigger started. */
-  answered(conversationId: string, at: number): void;
+  answered(siteId: string, conversationId: string, at: number): void;
 }
 
 function notFound(): Result<never> {
@@ -49,8 +41,8 @@ export class ConversationsService {
     private readonly invitations: InvitationSource | null = null,
   ) {}
 
-  openForVisitor(visitorId: string): ConversationRow | undefined {
-    return this.repo.openForVisitor(visitorId);
+  openForVisitor(siteId: string, visitorId: string): ConversationRow | undefined {
+    return this.repo.openForVisitor(siteId, visitorId);
   }
 
   /**
@@ -63,7 +55,7 @@ export class ConversationsService {
     input: { clientId: string; body: string; department?: string | undefined; trigger?: string | undefined },
   ): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run(() => {
-      const stored = this.storedResend(visitor.visitorId, input.clientId);
+      const stored = this.storedResend(visitor.siteId, visitor.visitorId, input.clientId);
       if (stored) return { message: stored, later: [] as EventRow[], opened: false, isNew: false };
       const now = Date.now();
       const fields = {
@@ -74,16 +66,17 @@ export class ConversationsService {
         body: input.body,
         createdAt: now,
       };
-      let message = this.repo.appendVisitorMessage(visitor.visitorId, fields);
+      let message = this.repo.appendVisitorMessage(visitor.siteId, visitor.visitorId, fields);
       const opened = !message;
       if (!message) {
         this.openConversationInTx(visitor, input, now);
-        message = this.repo.appendVisitorMessage(visitor.visitorId, fields)!;
+        message = this.repo.appendVisitorMessage(visitor.siteId, visitor.visitorId, fields)!;
       }
       const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
       return { message, later: assigned ? [assigned.event] : [], opened, isNew: true };
     });
-    const conversation = outcome.later.length > 0 ? this.repo.byId(outcome.message.conversation.id)! : outcome.message.conversation;
+    const conversation =
+      outcome.later.length > 0 ? this.repo.byId(visitor.siteId, outcome.message.conversation.id)! : outcome.message.conversation;
     if (outcome.isNew) {
       if (outcome.opened) this.broadcast.conversationCreated(conversation);
       this.broadcast.eventsAppended(conversation, [outcome.message.event, ...outcome.later], {
@@ -94,18 +87,15 @@ export class ConversationsService {
     return ok({ event: outcome.message.event, conversation });
   }
 
-  async sendFromAgent(
-    agent: AgentActor,
-    input: { conversationId: string; clientId: string; body: string },
-  ): Promise<Result<Appended>> {
+  async sendFromAgent(agent: AgentActor, input: { conversationId: string; clientId: string; body: string }): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run((): Result<Appended & { isNew: boolean }> => {
-      const stored = this.storedResend(agent.agentId, input.clientId);
+      const stored = this.storedResend(agent.siteId, agent.agentId, input.clientId);
       if (stored) return ok({ ...stored, isNew: false });
-      const conversation = this.repo.byId(input.conversationId);
+      const conversation = this.repo.byId(agent.siteId, input.conversationId);
       if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
       if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
       if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
-      const appended = this.repo.appendAgentMessage(conversation.id, {
+      const appended = this.repo.appendAgentMessage(agent.siteId, conversation.id, {
         authorKind: 'agent',
         authorId: agent.agentId,
         authorName: agent.name,
@@ -121,14 +111,14 @@ export class ConversationsService {
       this.broadcast.eventsAppended(conversation, [event], { ackedTo: agent.connectionId });
       // The agent SQL sets the first response to this message's time when there was none.
       if (conversation.origin === 'trigger' && conversation.firstResponseAt === event.createdAt) {
-        this.invitations?.answered(conversation.id, event.createdAt);
+        this.invitations?.answered(conversation.siteId, conversation.id, event.createdAt);
       }
     }
     return ok({ event: outcome.data.event, conversation: outcome.data.conversation });
   }
 
   closeByVisitor(visitor: VisitorActor, conversationId: string): Promise<Result<Appended>> {
-    return this.close(conversationId, (c) => visitorMayAccess(visitor, c), {
+    return this.close(visitor.siteId, conversationId, (c) => visitorMayAccess(visitor, c), {
       authorKind: 'visitor',
       authorId: visitor.visitorId,
       authorName: visitor.label,
@@ -136,7 +126,7 @@ export class ConversationsService {
   }
 
   closeByAgent(agent: AgentActor, conversationId: string): Promise<Result<Appended>> {
-    return this.close(conversationId, (c) => this.access.of(agent, c) === 'write', {
+    return this.close(agent.siteId, conversationId, (c) => this.access.of(agent, c) === 'write', {
       authorKind: 'agent',
       authorId: agent.agentId,
       authorName: agent.name,
@@ -144,16 +134,16 @@ export class ConversationsService {
   }
 
   visitorPage(visitor: VisitorActor, conversationId: string, afterSeq: number): Result<Page> {
-    const conversation = this.repo.byId(conversationId);
+    const conversation = this.repo.byId(visitor.siteId, conversationId);
     if (!conversation || !visitorMayAccess(visitor, conversation)) return notFound();
-    const rows = this.repo.visitorEventsAfter(conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
+    const rows = this.repo.visitorEventsAfter(visitor.siteId, conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
     return ok(page(conversation, rows));
   }
 
   agentPage(agent: AgentActor, conversationId: string, afterSeq: number): Result<Page> {
-    const conversation = this.repo.byId(conversationId);
+    const conversation = this.repo.byId(agent.siteId, conversationId);
     if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
-    const rows = this.repo.eventsAfter(conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
+    const rows = this.repo.eventsAfter(agent.siteId, conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
     return ok(page(conversation, rows));
   }
 
@@ -161,7 +151,7 @@ export class ConversationsService {
     const admin = agent.role === 'admin';
     switch (view) {
       case 'mine':
-        return ok(this.repo.involving(agent.agentId, 'open', INBOX_LIMIT));
+        return ok(this.repo.involving(agent.siteId, agent.agentId, 'open', INBOX_LIMIT));
       case 'queue': {
         const queue = this.repo.queue(agent.siteId);
         return ok(admin ? queue : queue.filter((c) => this.access.of(agent, c) !== 'none'));
@@ -172,7 +162,7 @@ export class ConversationsService {
         return ok(
           admin
             ? this.repo.listBySite(agent.siteId, 'closed', INBOX_LIMIT)
-            : this.repo.involving(agent.agentId, 'closed', INBOX_LIMIT),
+            : this.repo.involving(agent.siteId, agent.agentId, 'closed', INBOX_LIMIT),
         );
     }
   }
@@ -187,7 +177,7 @@ export class ConversationsService {
    * when the site allows previews.
    */
   visitorTyping(visitor: VisitorActor, typing: boolean, draft: string | null): Result<null> {
-    const conversation = this.repo.openForVisitor(visitor.visitorId);
+    const conversation = this.repo.openForVisitor(visitor.siteId, visitor.visitorId);
     if (conversation) this.broadcast.visitorTyping(conversation, typing, typing ? draft : null);
     return ok(null);
   }
@@ -203,18 +193,19 @@ export class ConversationsService {
     visitor: { siteId: string; label: string; online: boolean } | null,
   ): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run((): Result<{ events: EventRow[]; conversation: ConversationRow; isNew: boolean }> => {
-      const stored = this.storedResend(agent.agentId, input.clientId);
+      const stored = this.storedResend(agent.siteId, agent.agentId, input.clientId);
       if (stored) return ok({ events: [stored.event], conversation: stored.conversation, isNew: false });
       if (!visitor || visitor.siteId !== agent.siteId) return fail('not_found', 'No such visitor');
       if (!visitor.online) return fail('visitor_offline', 'The visitor has left the site');
-      if (this.repo.openForVisitor(input.visitorId)) return fail('already_chatting', 'The visitor is already in a conversation');
+      if (this.repo.openForVisitor(agent.siteId, input.visitorId))
+        return fail('already_chatting', 'The visitor is already in a conversation');
       const now = Date.now();
-      const actor = { kind: 'visitor' as const, visitorId: input.visitorId, siteId: visitor.siteId, label: visitor.label, connectionId: '' };
+      const actor = { kind: 'visitor' as const, visitorId: input.visitorId, siteId: agent.siteId, label: visitor.label, connectionId: '' };
       this.repo.insert({ ...this.newConversation(actor, undefined, now), origin: 'agent', queuedAt: null });
-      const opened = this.repo.openForVisitor(input.visitorId)!;
+      const opened = this.repo.openForVisitor(agent.siteId, input.visitorId)!;
       const joined = this.routing.startWithInTx(opened, agent);
       if (!joined) return fail('not_found', 'No such agent');
-      const message = this.repo.appendAgentMessage(opened.id, {
+      const message = this.repo.appendAgentMessage(agent.siteId, opened.id, {
         authorKind: 'agent',
         authorId: agent.agentId,
         authorName: agent.name,
@@ -234,21 +225,21 @@ export class ConversationsService {
   }
 
   /** A visitor's conversations (or a customer's, across devices), newest first. */
-  conversationsOf(visitorIds: readonly string[], limit: number): ConversationRow[] {
-    return this.repo.byVisitors(visitorIds, limit);
+  conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): ConversationRow[] {
+    return this.repo.byVisitors(siteId, visitorIds, limit);
   }
 
   agentTyping(agent: AgentActor, conversationId: string, typing: boolean): Result<null> {
-    const conversation = this.repo.byId(conversationId);
+    const conversation = this.repo.byId(agent.siteId, conversationId);
     if (!conversation || this.access.of(agent, conversation) !== 'write') return notFound();
     this.broadcast.agentTyping(conversation, { id: agent.agentId, name: agent.name }, typing);
     return ok(null);
   }
 
-  private storedResend(authorId: string, clientId: string): Appended | undefined {
-    const event = this.repo.eventByAuthorClientId(authorId, clientId);
+  private storedResend(siteId: string, authorId: string, clientId: string): Appended | undefined {
+    const event = this.repo.eventByAuthorClientId(siteId, authorId, clientId);
     if (!event) return undefined;
-    const conversation = this.repo.byId(event.conversationId);
+    const conversation = this.repo.byId(siteId, event.conversationId);
     return conversation ? { event, conversation } : undefined;
   }
 
@@ -270,7 +261,7 @@ export class ConversationsService {
     }
     this.repo.insert({ ...row, origin: 'trigger', departmentId: invitation.departmentId ?? row.departmentId, tags: invitation.tags });
     const { id: authorId, name: authorName } = invitation.author;
-    this.repo.append(row.id, {
+    this.repo.append(visitor.siteId, row.id, {
       type: 'message',
       visible: true,
       authorKind: 'agent',
@@ -282,7 +273,7 @@ export class ConversationsService {
       data: null,
       createdAt: now,
     });
-    this.invitations?.repliedInTx(visitor.visitorId, input.trigger, row.id, now);
+    this.invitations?.repliedInTx(visitor.siteId, visitor.visitorId, input.trigger, row.id, now);
   }
 
   private newConversation(visitor: VisitorActor, departmentSlug: string | undefined, now: number): ConversationRow {
@@ -312,17 +303,19 @@ export class ConversationsService {
   }
 
   private async close(
+    siteId: string,
     conversationId: string,
     mayWrite: (conversation: ConversationRow) => boolean,
     author: Pick<EventRow, 'authorKind' | 'authorId' | 'authorName'>,
   ): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run((): Result<Appended> => {
-      const conversation = this.repo.byId(conversationId);
+      const conversation = this.repo.byId(siteId, conversationId);
       if (!conversation || !mayWrite(conversation)) return notFound();
       if (conversation.status === 'closed') return fail('conflict', 'The conversation is already closed');
       const now = Date.now();
       return ok(
         this.repo.append(
+          siteId,
           conversation.id,
           { type: 'status', visible: true, ...author, clientId: null, body: null, status: 'closed', data: null, createdAt: now },
           { status: 'closed', closedAt: now, queuedAt: null },

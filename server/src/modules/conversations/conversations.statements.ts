@@ -10,27 +10,38 @@ const p = sql.placeholder;
  */
 export function prepareHotPath(db: Db) {
   return {
-    byId: db.select().from(conversations).where(eq(conversations.id, p('id'))).prepare(),
+    byId: db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, p('id')), eq(conversations.siteId, p('siteId'))))
+      .prepare(),
     openForVisitor: db
       .select()
       .from(conversations)
       // A literal 'open' lets SQLite use the partial index of open conversations.
-      .where(and(eq(conversations.visitorId, p('visitorId')), sql`${conversations.status} = 'open'`))
+      .where(and(eq(conversations.visitorId, p('visitorId')), sql`${conversations.status} = 'open'`, eq(conversations.siteId, p('siteId'))))
       .prepare(),
     byAuthorClientId: db
-      .select()
+      .select(getTableColumns(conversationEvents))
       .from(conversationEvents)
-      .where(and(eq(conversationEvents.authorId, p('authorId')), eq(conversationEvents.clientId, p('clientId'))))
+      .innerJoin(conversations, eq(conversations.id, conversationEvents.conversationId))
+      .where(
+        and(
+          eq(conversationEvents.authorId, p('authorId')),
+          eq(conversationEvents.clientId, p('clientId')),
+          eq(conversations.siteId, p('siteId')),
+        ),
+      )
       .prepare(),
     guestIds: db
       .select({ id: conversationGuests.agentId })
       .from(conversationGuests)
-      .where(eq(conversationGuests.conversationId, p('conversationId')))
+      .innerJoin(conversations, eq(conversations.id, conversationGuests.conversationId))
+      .where(and(eq(conversationGuests.conversationId, p('conversationId')), eq(conversations.siteId, p('siteId'))))
       .orderBy(asc(conversationGuests.joinedAt))
       .prepare(),
   };
 }
-
 
 /** `column AS "key"` for every column, so raw statements return rows shaped like drizzle's. */
 const conversationRow = Object.entries(getTableColumns(conversations))
@@ -51,12 +62,12 @@ export function prepareMessagePath(db: Db) {
     /** A visitor message starts the wait for a reply, unless one is already running. */
     visitorMessage: sqlite.prepare(
       `UPDATE conversations SET ${bump}, awaiting_reply_since = COALESCE(awaiting_reply_since, @at)
-       WHERE visitor_id = @visitorId AND status = 'open' RETURNING ${conversationRow}`,
+       WHERE visitor_id = @visitorId AND status = 'open' AND site_id = @siteId RETURNING ${conversationRow}`,
     ),
     /** An agent message ends the wait, and is the first response if there was none. */
     agentMessage: sqlite.prepare(
       `UPDATE conversations SET ${bump}, awaiting_reply_since = NULL, first_response_at = COALESCE(first_response_at, @at)
-       WHERE id = @conversationId RETURNING ${conversationRow}`,
+       WHERE id = @conversationId AND site_id = @siteId RETURNING ${conversationRow}`,
     ),
     insertMessage: sqlite.prepare(
       `INSERT INTO conversation_events (conversation_id, seq, visitor_seq, type, author_kind, author_id, author_name, client_id, body, created_at)

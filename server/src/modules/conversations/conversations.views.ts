@@ -1,13 +1,8 @@
-import type { ConversationSummary, EarlierConversation, QueueInfo, VisitorConversation } from '@mostrador/shared';
-import type { Page, Appended } from './conversations.service.ts';
+import type { ConversationSummary, EarlierConversation, VisitorConversation } from '@mostrador/shared';
 import { toEvent, toMessageEvent, toVisitorEvent } from './conversations.mapping.ts';
-import type { ConversationRow, ConversationsRepository } from './conversations.repository.ts';
+import type { ConversationsRepository } from './conversations.repository.ts';
+import type { Appended, ConversationRow, Page, QueueInfoOf } from './conversations.types.ts';
 import type { TeamDirectory } from './team-directory.ts';
-
-/** Tells where a queued conversation stands; the routing service knows. */
-export interface QueueInfoSource {
-  infoFor(conversation: ConversationRow): QueueInfo | null;
-}
 
 /** Builds what each audience sees of a conversation, with names and queue places looked up. */
 export class ConversationViews {
@@ -23,7 +18,8 @@ export class ConversationViews {
   constructor(
     private readonly repo: ConversationsRepository,
     private readonly team: TeamDirectory,
-    private readonly queue: QueueInfoSource,
+    /** Where a queued conversation stands in line (the queue board's answer). */
+    private readonly queue: QueueInfoOf,
   ) {}
 
   summary(row: ConversationRow): ConversationSummary {
@@ -50,9 +46,9 @@ export class ConversationViews {
       origin: row.origin,
       lastSeq: row.lastSeq,
       lastMessage: lastMessageOf(row),
-      department: this.team.departmentRef(row.departmentId),
-      assignee: row.assigneeId ? this.team.agentRef(row.assigneeId) : null,
-      guests: this.guests(row.id),
+      department: this.team.departmentRef(row.siteId, row.departmentId),
+      assignee: row.assigneeId ? this.team.agentRef(row.siteId, row.assigneeId) : null,
+      guests: this.guests(row),
       tags: row.tags,
       queuedAt: row.status === 'open' && row.assigneeId === null ? row.queuedAt : null,
       awaitingReplySince: row.awaitingReplySince,
@@ -62,18 +58,21 @@ export class ConversationViews {
   }
 
   private buildVisitorConversation(row: ConversationRow): VisitorConversation {
-    const agentIds = [...(row.assigneeId && row.status === 'open' ? [row.assigneeId] : []), ...this.repo.guestIds(row.id)];
+    const agentIds = [...(row.assigneeId && row.status === 'open' ? [row.assigneeId] : []), ...this.repo.guestIds(row.siteId, row.id)];
     return {
       id: row.id,
       status: row.status,
       origin: row.origin,
       lastSeq: row.lastVisitorSeq,
       createdAt: row.createdAt,
-      agents: row.status === 'open' ? agentIds.flatMap((id) => {
-        const ref = this.team.agentRef(id);
-        return ref ? [{ name: ref.name }] : [];
-      }) : [],
-      queue: this.queue.infoFor(row),
+      agents:
+        row.status === 'open'
+          ? agentIds.flatMap((id) => {
+              const ref = this.team.agentRef(row.siteId, id);
+              return ref ? [{ name: ref.name }] : [];
+            })
+          : [],
+      queue: this.queue(row),
     };
   }
 
@@ -110,8 +109,8 @@ export class ConversationViews {
     return { event, conversation: this.visitorConversation(appended.conversation) };
   }
 
-  private guests(conversationId: string) {
-    return this.repo.guestIds(conversationId).flatMap((id) => this.team.agentRef(id) ?? []);
+  private guests(row: ConversationRow) {
+    return this.repo.guestIds(row.siteId, row.id).flatMap((id) => this.team.agentRef(row.siteId, id) ?? []);
   }
 }
 

@@ -1,8 +1,8 @@
 import type { QueueInfo } from '@mostrador/shared';
 import { estimateWaitSeconds } from './assignment-policy.ts';
-import type { ConversationRow, ConversationsRepository } from './conversations.repository.ts';
+import type { ConversationsRepository } from './conversations.repository.ts';
+import type { ConversationRow } from './conversations.types.ts';
 import type { TeamDirectory } from './team-directory.ts';
-import type { QueueInfoSource } from './conversations.views.ts';
 
 /** Until the shop has history, assume a chat takes four minutes. */
 const DEFAULT_CHAT_SECONDS = 240;
@@ -21,7 +21,7 @@ export interface QueueChange {
 /** How long a computed line may be reused for display before it is read again. */
 const LINE_TTL_MS = 250;
 
-export class QueueBoard implements QueueInfoSource {
+export class QueueBoard {
   private averageChatSeconds = DEFAULT_CHAT_SECONDS;
   private readonly told = new Map<string, { siteId: string; visitorId: string; position: number }>();
   /**
@@ -76,7 +76,7 @@ export class QueueBoard implements QueueInfoSource {
     for (const [id, told] of this.told) {
       if (told.siteId !== siteId || inLine.has(id)) continue;
       this.told.delete(id);
-      const conversation = this.repo.byId(id);
+      const conversation = this.repo.byId(siteId, id);
       if (conversation) out.push({ conversation, queue: null });
     }
     return out;
@@ -89,9 +89,7 @@ export class QueueBoard implements QueueInfoSource {
   }
 
   private info(conversation: ConversationRow, position: number): QueueInfo {
-    const slots = this.team
-      .candidates(conversation.siteId, conversation.departmentId)
-      .reduce((sum, c) => sum + c.capacity, 0);
+    const slots = this.team.candidates(conversation.siteId, conversation.departmentId).reduce((sum, c) => sum + c.capacity, 0);
     return { position, estimatedWaitSeconds: estimateWaitSeconds(position, slots, this.averageChatSeconds) };
   }
 }

@@ -4,8 +4,8 @@ import type { AgentActor } from './actors.ts';
 import { pickAgent } from './assignment-policy.ts';
 import type { AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
-import type { ConversationRow, ConversationsRepository, EventRow, NewEvent } from './conversations.repository.ts';
-import type { Appended } from './conversations.service.ts';
+import type { ConversationsRepository } from './conversations.repository.ts';
+import type { Appended, ConversationRow, EventRow, NewEvent } from './conversations.types.ts';
 import type { QueueBoard } from './queue-board.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
@@ -59,7 +59,7 @@ export class RoutingService {
 
   /** Inside a transaction: gives a queued conversation to the best agent with room, if any. */
   assignInTx(conversation: ConversationRow, loads = this.repo.loads(conversation.siteId)): Appended | null {
-    if (this.team.routingOf(conversation.departmentId) === 'manual') return null;
+    if (this.team.routingOf(conversation.siteId, conversation.departmentId) === 'manual') return null;
     const candidates = this.team
       .candidates(conversation.siteId, conversation.departmentId)
       .map((c) => ({ ...c, load: loads.get(c.agentId) ?? 0 }));
@@ -114,16 +114,17 @@ export class RoutingService {
   }
 
   async take(agent: AgentActor, conversationId: string): Promise<Result<Appended>> {
-    return this.step(agent.siteId, () => {
-      const conversation = this.repo.byId(conversationId);
+    const { siteId } = agent;
+    return this.step(siteId, () => {
+      const conversation = this.repo.byId(siteId, conversationId);
       // Judged as it stood in the queue, so the loser of a race hears "taken", not "no such conversation".
       const asQueued = conversation && { ...conversation, assigneeId: null };
       if (!conversation || !asQueued || this.access.of(agent, asQueued) === 'none') return notFound();
       if (conversation.status !== 'open' || conversation.assigneeId !== null) {
         return fail('conflict', 'Someone else has taken this conversation');
       }
-      const loads = this.repo.loads(agent.siteId);
-      const capacity = this.team.capacityOf(agent.agentId) ?? 0;
+      const loads = this.repo.loads(siteId);
+      const capacity = this.team.capacityOf(siteId, agent.agentId) ?? 0;
       if ((loads.get(agent.agentId) ?? 0) >= capacity) {
         return fail('conflict', 'You are at capacity');
       }
@@ -135,71 +136,84 @@ export class RoutingService {
   }
 
   async transfer(agent: AgentActor, conversationId: string, to: Transfer, note?: string): Promise<Result<Appended>> {
-    return this.step(agent.siteId, () => {
-      const conversation = this.repo.byId(conversationId);
-      if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
-      if (conversation.assigneeId !== agent.agentId && agent.role !== 'admin') {
-        return fail('forbidden', 'Only the conversation’s agent or an admin can transfer it');
-      }
-      if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
-      const me = { id: agent.agentId, name: agent.name };
-      const now = Date.now();
-      const events: EventRow[] = [];
-      if (to.kind === 'agent') {
-        if (to.agentId === conversation.assigneeId) return fail('conflict', 'That agent already has it');
-        const target = this.team.candidates(agent.siteId, null).find((c) => c.agentId === to.agentId);
-        const ref = this.team.agentRef(to.agentId);
-        if (!target || !ref) return fail('conflict', 'That agent is not available');
-        if ((this.repo.loads(agent.siteId).get(to.agentId) ?? 0) >= target.capacity) {
-          return fail('conflict', 'That agent is at capacity');
+    const { siteId } = agent;
+    return this.step(
+      siteId,
+      () => {
+        const conversation = this.repo.byId(siteId, conversationId);
+        if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
+        if (conversation.assigneeId !== agent.agentId && agent.role !== 'admin') {
+          return fail('forbidden', 'Only the conversation’s agent or an admin can transfer it');
         }
-      } else if (!this.team.departmentRef(to.departmentId)) {
-        return fail('not_found', 'No such department');
-      }
-      if (note) events.push(this.repo.append(conversation.id, { ...systemEvent('note', null, me, now, false), body: note }).event);
-      const former = conversation.assigneeId;
-      const formerRef = former ? this.team.agentRef(former) : null;
-      if (formerRef) {
-        events.push(this.repo.append(conversation.id, systemEvent('left', { agent: formerRef, reason: 'transferred' }, me, now)).event);
-      }
-      if (to.kind === 'agent') {
-        const ref = this.team.agentRef(to.agentId)!;
-        this.repo.removeGuest(conversation.id, to.agentId);
-        const joined = this.repo.append(
-          conversation.id,
-          systemEvent('joined', { agent: ref, role: 'assignee' }, me, now),
-          { assigneeId: to.agentId, queuedAt: null, queuePriority: 0 },
-        );
-        events.push(joined.event);
-        this.noteTurn(to.agentId);
-      } else {
-        events.push(
-          this.repo.append(
-            conversation.id,
-            systemEvent('queued', { department: this.team.departmentRef(to.departmentId), reason: 'transferred' }, me, now),
-            { assigneeId: null, departmentId: to.departmentId, queuedAt: now, queuePriority: 1 },
-          ).event,
-        );
-      }
-      return ok({ conversation: this.repo.byId(conversation.id)!, events, formerAgents: former ? [former] : [] });
-    }, true);
+        if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
+        const me = { id: agent.agentId, name: agent.name };
+        const now = Date.now();
+        const events: EventRow[] = [];
+        if (to.kind === 'agent') {
+          if (to.agentId === conversation.assigneeId) return fail('conflict', 'That agent already has it');
+          if (!this.team.agentRef(siteId, to.agentId)) return fail('not_found', 'No such agent');
+          const target = this.team.candidates(siteId, null).find((c) => c.agentId === to.agentId);
+          if (!target) return fail('conflict', 'That agent is not available');
+          if ((this.repo.loads(siteId).get(to.agentId) ?? 0) >= target.capacity) {
+            return fail('conflict', 'That agent is at capacity');
+          }
+        } else if (!this.team.departmentRef(siteId, to.departmentId)) {
+          return fail('not_found', 'No such department');
+        }
+        if (note)
+          events.push(this.repo.append(siteId, conversation.id, { ...systemEvent('note', null, me, now, false), body: note }).event);
+        const former = conversation.assigneeId;
+        const formerRef = former ? this.team.agentRef(siteId, former) : null;
+        if (formerRef) {
+          events.push(
+            this.repo.append(siteId, conversation.id, systemEvent('left', { agent: formerRef, reason: 'transferred' }, me, now)).event,
+          );
+        }
+        if (to.kind === 'agent') {
+          const ref = this.team.agentRef(siteId, to.agentId)!;
+          this.repo.removeGuest(siteId, conversation.id, to.agentId);
+          const joined = this.repo.append(siteId, conversation.id, systemEvent('joined', { agent: ref, role: 'assignee' }, me, now), {
+            assigneeId: to.agentId,
+            queuedAt: null,
+            queuePriority: 0,
+          });
+          events.push(joined.event);
+          this.noteTurn(to.agentId);
+        } else {
+          events.push(
+            this.repo.append(
+              siteId,
+              conversation.id,
+              systemEvent('queued', { department: this.team.departmentRef(siteId, to.departmentId), reason: 'transferred' }, me, now),
+              { assigneeId: null, departmentId: to.departmentId, queuedAt: now, queuePriority: 1 },
+            ).event,
+          );
+        }
+        return ok({ conversation: this.repo.byId(siteId, conversation.id)!, events, formerAgents: former ? [former] : [] });
+      },
+      true,
+    );
   }
 
   async invite(agent: AgentActor, conversationId: string, guestId: string): Promise<Result<Appended>> {
-    return this.step(agent.siteId, () => {
-      const conversation = this.repo.byId(conversationId);
+    const { siteId } = agent;
+    return this.step(siteId, () => {
+      const conversation = this.repo.byId(siteId, conversationId);
       if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
       if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
       if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
-      const guest = this.team.agentRef(guestId);
-      const sameSite = this.team.candidates(agent.siteId, null).some((c) => c.agentId === guestId);
-      if (!guest || !sameSite) return fail('conflict', 'That agent is not available');
-      if (guestId === conversation.assigneeId || this.repo.guestIds(conversation.id).includes(guestId)) {
+      const guest = this.team.agentRef(siteId, guestId);
+      if (!guest) return fail('not_found', 'No such agent');
+      if (!this.team.candidates(siteId, null).some((c) => c.agentId === guestId)) {
+        return fail('conflict', 'That agent is not available');
+      }
+      if (guestId === conversation.assigneeId || this.repo.guestIds(siteId, conversation.id).includes(guestId)) {
         return fail('conflict', 'That agent is already in the conversation');
       }
       const now = Date.now();
-      this.repo.addGuest(conversation.id, guestId, now);
+      this.repo.addGuest(siteId, conversation.id, guestId, now);
       const joined = this.repo.append(
+        siteId,
         conversation.id,
         systemEvent('joined', { agent: guest, role: 'guest' }, { id: agent.agentId, name: agent.name }, now),
       );
@@ -208,12 +222,13 @@ export class RoutingService {
   }
 
   async leave(agent: AgentActor, conversationId: string): Promise<Result<Appended>> {
-    return this.step(agent.siteId, () => {
-      const conversation = this.repo.byId(conversationId);
-      if (!conversation || !this.repo.guestIds(conversationId).includes(agent.agentId)) return notFound();
+    const { siteId } = agent;
+    return this.step(siteId, () => {
+      const conversation = this.repo.byId(siteId, conversationId);
+      if (!conversation || !this.repo.guestIds(siteId, conversation.id).includes(agent.agentId)) return notFound();
       const me = { id: agent.agentId, name: agent.name };
-      this.repo.removeGuest(conversation.id, agent.agentId);
-      const left = this.repo.append(conversation.id, systemEvent('left', { agent: me, reason: 'left' }, me, Date.now()));
+      this.repo.removeGuest(siteId, conversation.id, agent.agentId);
+      const left = this.repo.append(siteId, conversation.id, systemEvent('left', { agent: me, reason: 'left' }, me, Date.now()));
       return ok({ conversation: left.conversation, events: [left.event], formerAgents: [agent.agentId] });
     });
   }
@@ -223,26 +238,27 @@ export class RoutingService {
    * queue (or straight to a colleague with room), and it leaves group chats.
    */
   async agentWentOffline(agentId: string, siteId: string): Promise<void> {
-    const ref = this.team.agentRef(agentId);
+    const ref = this.team.agentRef(siteId, agentId);
     if (!ref) return;
     const steps = await this.groupCommit.run(() => {
       const now = Date.now();
       const out: Step[] = [];
-      for (const conversation of this.repo.openAssignedTo(agentId)) {
-        const left = this.repo.append(conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now), {
+      for (const conversation of this.repo.openAssignedTo(siteId, agentId)) {
+        const left = this.repo.append(siteId, conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now), {
           assigneeId: null,
           queuedAt: now,
           queuePriority: 1,
         });
         const queued = this.repo.append(
+          siteId,
           conversation.id,
-          systemEvent('queued', { department: this.team.departmentRef(conversation.departmentId), reason: 'requeued' }, null, now),
+          systemEvent('queued', { department: this.team.departmentRef(siteId, conversation.departmentId), reason: 'requeued' }, null, now),
         );
         out.push({ conversation: queued.conversation, events: [left.event, queued.event], formerAgents: [agentId] });
       }
-      for (const conversation of this.repo.openAsGuest(agentId)) {
-        this.repo.removeGuest(conversation.id, agentId);
-        const left = this.repo.append(conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now));
+      for (const conversation of this.repo.openAsGuest(siteId, agentId)) {
+        this.repo.removeGuest(siteId, conversation.id, agentId);
+        const left = this.repo.append(siteId, conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now));
         out.push({ conversation: left.conversation, events: [left.event], formerAgents: [agentId] });
       }
       return out;
@@ -266,17 +282,18 @@ export class RoutingService {
 
   /** A proactive chat: its starter is its assignee. Inside the group commit. */
   startWithInTx(conversation: ConversationRow, agent: AgentActor): Appended | null {
-    const ref = this.team.agentRef(agent.agentId);
+    const ref = this.team.agentRef(agent.siteId, agent.agentId);
     return this.claimInTx(conversation, agent.agentId, ref, this.repo.loads(conversation.siteId));
   }
 
   private claimInTx(conversation: ConversationRow, agentId: string, actor: Ref | null, loads: Map<string, number>): Appended | null {
-    const ref = this.team.agentRef(agentId);
-    const claimed = ref ? this.repo.claim(conversation.id, agentId) : undefined;
+    const { siteId } = conversation;
+    const ref = this.team.agentRef(siteId, agentId);
+    const claimed = ref ? this.repo.claim(siteId, conversation.id, agentId) : undefined;
     if (!ref || !claimed) return null;
     loads.set(agentId, (loads.get(agentId) ?? 0) + 1);
     this.noteTurn(agentId);
-    return this.repo.append(claimed.id, systemEvent('joined', { agent: ref, role: 'assignee' }, actor, Date.now()));
+    return this.repo.append(siteId, claimed.id, systemEvent('joined', { agent: ref, role: 'assignee' }, actor, Date.now()));
   }
 
   private noteTurn(agentId: string): void {
@@ -291,7 +308,7 @@ export class RoutingService {
     this.publish([outcome.data], siteId);
     if (drainAfter) await this.drain(siteId);
     const last = outcome.data.events.at(-1)!;
-    return ok({ event: last, conversation: this.repo.byId(outcome.data.conversation.id) ?? outcome.data.conversation });
+    return ok({ event: last, conversation: this.repo.byId(siteId, outcome.data.conversation.id) ?? outcome.data.conversation });
   }
 
   private publish(steps: Step[], siteId: string, withQueue = true): void {

@@ -2,7 +2,8 @@ import type { AgentAvailability, AgentSummary, OnlineAgents, Team } from '@mostr
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import type { PresenceService } from '../presence/index.ts';
 import type { TeamService } from '../team/index.ts';
-import { adminsRoom, agentRoom, agentRooms, departmentRoom, type SocketBroadcaster } from './conversations.broadcast.ts';
+import type { SocketBroadcaster } from './conversations.broadcast.ts';
+import { adminsRoom, agentRoom, agentRooms, departmentRoom } from './rooms.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
 import type { RoutingService } from './routing.service.ts';
 
@@ -29,8 +30,8 @@ export class TeamCoordinator {
     for (const { agentId, siteId } of repo.agentsInOpenChats()) presence.expectBack(agentId, siteId);
   }
 
-  departmentIdsOf(agentId: string): string[] {
-    return this.team.departmentIdsOf(agentId);
+  departmentIdsOf(siteId: string, agentId: string): string[] {
+    return this.team.departmentIdsOf(siteId, agentId);
   }
 
   /** Who could take a new conversation now: anyone on the site, and by department. */
@@ -53,7 +54,7 @@ export class TeamCoordinator {
   }
 
   setAvailability(agentId: string, siteId: string, availability: AgentAvailability): AgentSummary {
-    this.team.setAvailability(agentId, availability);
+    this.team.setAvailability(siteId, agentId, availability);
     return this.changed(agentId, siteId)!;
   }
 
@@ -66,11 +67,11 @@ export class TeamCoordinator {
 
   /** After an admin edits an agent: its sockets move to the right rooms, and routing re-runs. */
   agentEdited(agentId: string, siteId: string): AgentSummary | null {
-    const agent = this.team.agent(agentId);
+    const agent = this.team.agent(siteId, agentId);
     if (!agent) return null;
     const sockets = this.agents.in(agentRoom(agentId));
     sockets.socketsLeave([...this.team.departmentList(siteId).map((d) => departmentRoom(d.id)), adminsRoom(siteId)]);
-    sockets.socketsJoin(agentRooms({ agentId, siteId, role: agent.role }, this.team.departmentIdsOf(agentId)));
+    sockets.socketsJoin(agentRooms({ agentId, siteId, role: agent.role }, this.team.departmentIdsOf(siteId, agentId)));
     return this.changed(agentId, siteId);
   }
 
@@ -89,7 +90,7 @@ export class TeamCoordinator {
   }
 
   private changed(agentId: string, siteId: string): AgentSummary | null {
-    const agent = this.team.agent(agentId);
+    const agent = this.team.agent(siteId, agentId);
     if (!agent) return null;
     const summary = this.team.summary(agent, this.repo.loads(siteId).get(agentId) ?? 0);
     this.broadcast.presenceChanged(siteId, summary);

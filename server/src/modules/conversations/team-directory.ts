@@ -1,12 +1,16 @@
 import type { Candidate, NamedRef } from '../team/index.ts';
 
-/** What conversations need to know about the team; the team module provides it. */
+/**
+ * What conversations need to know about the team; the team module provides
+ * it. Every lookup is within one site: another site's agent or department
+ * is not found, like a missing one.
+ */
 export interface TeamDirectory {
   candidates(siteId: string, departmentId: string | null): Candidate[];
-  agentRef(agentId: string): NamedRef | null;
-  capacityOf(agentId: string): number | null;
-  departmentRef(departmentId: string | null): NamedRef | null;
-  routingOf(departmentId: string | null): 'auto' | 'manual';
+  agentRef(siteId: string, agentId: string): NamedRef | null;
+  capacityOf(siteId: string, agentId: string): number | null;
+  departmentRef(siteId: string, departmentId: string | null): NamedRef | null;
+  routingOf(siteId: string, departmentId: string | null): 'auto' | 'manual';
   departmentBySlug(siteId: string, slug: string): string | null;
-  departmentIdsOf(agentId: string): string[];
+  departmentIdsOf(siteId: string, agentId: string): string[];
 }

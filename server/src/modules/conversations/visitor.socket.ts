@@ -1,11 +1,21 @@
-import { mapOk, VisitorHandshake, visitorCommandSchemas, type OnlineAgents, type VisitorClientEvents } from '@mostrador/shared';
+import {
+  mapOk,
+  ORIGIN_NOT_ALLOWED,
+  VisitorHandshake,
+  visitorCommandSchemas,
+  type OnlineAgents,
+  type VisitorClientEvents,
+} from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
-import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
-import { isOriginAllowed, serverOriginOf, type SitesService } from '../sites/index.ts';
+import { maskingCardNumbers } from '../../realtime/card-masking.ts';
+import { clientIp, limitKey } from '../../realtime/client-ip.ts';
+import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
+import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
+import { isOriginAllowed, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
 import type { TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
-import { siteVisitorsRoom, visitorRoom } from './conversations.broadcast.ts';
+import { siteVisitorsRoom, visitorRoom } from './rooms.ts';
 import type { ConversationsService } from './conversations.service.ts';
 import type { ConversationViews } from './conversations.views.ts';
 
@@ -21,7 +31,34 @@ export interface VisitorSocketDeps {
   /** The departments a visitor may pick from, when the site asks. */
   departmentChoices: (siteId: string) => Array<{ slug: string; name: string }>;
   trustProxy: boolean;
+  /** Where refused shop origins are noted, for the log and the console. */
+  refusedOrigins: RefusedOrigins;
+  limits: VisitorLimits;
   log: ErrorLog;
+}
+
+export interface VisitorLimits {
+  /** New visitors (rows) per client address; a returning visitor's token does not count. */
+  newVisitorsPerIp: Rate;
+  /** Per socket: `message:send`, `typing:set`, and every other command. */
+  messages: Rate;
+  typing: Rate;
+  events: Rate;
+}
+
+/** A socket.io middleware refusal the widget can read: it waits `retryAfterMs`, then connects again. */
+function rateLimitedHandshake(retryAfterMs: number): Error {
+  return Object.assign(new Error('rate_limited'), { data: { retryAfterMs } });
+}
+
+/** A refusal the widget can tell apart (`err.data.code`), to say so instead of showing a dead composer. */
+function originNotAllowed(): Error {
+  return Object.assign(new Error(ORIGIN_NOT_ALLOWED), { data: { code: ORIGIN_NOT_ALLOWED } });
+}
+
+/** Closes every socket of these visitors (they were erased); a reconnect with their old token starts a new visitor. */
+export function disconnectVisitors(ns: VisitorNamespace, visitorIds: readonly string[]): void {
+  if (visitorIds.length > 0) ns.in(visitorIds.map(visitorRoom)).disconnectSockets(true);
 }
 
 /** The widget's side: handshake (site, origin, identity) and its commands. */
@@ -29,6 +66,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
   const { sites, visitors, activity, conversations, views, log } = deps;
   // The row the handshake found, handed to the connection handler instead of read again.
   const identified = new WeakMap<object, VisitorRow>();
+  const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
 
   ns.use((socket, next) => {
     const parsed = VisitorHandshake.safeParse(socket.handshake.auth);
@@ -38,9 +76,16 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const headers = socket.handshake.headers;
     const serverOrigin = serverOriginOf(headers, deps.trustProxy);
     if (!isOriginAllowed(headers.origin, site.allowedOrigins, serverOrigin)) {
-      return next(new Error('forbidden_origin'));
+      deps.refusedOrigins.record(site.id, headers.origin);
+      return next(originNotAllowed());
     }
-    const { visitor, token } = visitors.identify(site.id, parsed.data.token, headers['user-agent']);
+    const userAgent = headers['user-agent'];
+    const returning = parsed.data.token ? visitors.returning(site.id, parsed.data.token, userAgent) : undefined;
+    if (!returning) {
+      const wait = newVisitors.take(limitKey(clientIp(socket.request, deps.trustProxy)));
+      if (wait > 0) return next(rateLimitedHandshake(wait));
+    }
+    const { visitor, token } = returning ?? visitors.create(site.id, userAgent);
     socket.data = { siteId: site.id, visitorId: visitor.id, token, label: visitor.label };
     identified.set(socket, visitor);
     next();
@@ -50,14 +95,14 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const { siteId, visitorId, token, label } = socket.data;
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
-    const open = conversations.openForVisitor(visitorId);
+    const open = conversations.openForVisitor(siteId, visitorId);
     const visitor = identified.get(socket);
     identified.delete(socket);
     if (visitor) activity.connected(socket.id, visitor, open?.id ?? null);
     // A tab closed mid-draft must not leave "typing…" (or the draft) on the agent's screen.
     let typing = false;
     socket.on('disconnect', () => {
-      activity.disconnected(socket.id, visitorId);
+      activity.disconnected(socket.id, siteId, visitorId);
       if (typing) conversations.visitorTyping(actor, false, null);
     });
     const site = sites.byId(siteId);
@@ -78,9 +123,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     registerCommands<VisitorClientEvents>(
       socket,
       visitorCommandSchemas,
-      {
-        'message:send': async (payload) =>
-          mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
+      maskingCardNumbers<VisitorClientEvents>({
+        'message:send': async (payload) => mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
         'typing:set': (payload) => {
           typing = payload.typing;
           const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;
@@ -92,9 +136,11 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
           mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
         ...visitorContextHandlers({ socketId: socket.id, visitorId, siteId }, { activity, sites }),
         'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
-        'trigger:opened': ({ firingId }) => deps.triggers.opened(visitorId, firingId),
-      },
+        'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
+      }),
       log,
+      // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.
+      socketBudget({ 'message:send': deps.limits.messages, 'typing:set': deps.limits.typing }, deps.limits.events),
     );
   });
 }

@@ -20,10 +20,16 @@ describe('demo seed', () => {
     const second = await seedDemo(app.services);
     expect(second.site.id).toBe(first.site.id);
     expect(second.password).toBeNull();
-    const login = await app.services.agents.login(first.email, 'first-run-pass');
-    expect(login?.agent.profile.role).toBe('admin');
-    expect(app.services.departments.list(first.site.id).map((d) => d.slug).sort()).toEqual(['comandes', 'vendes']);
-    expect(login?.agent.profile.departmentIds).toHaveLength(2);
+    const seeded = await app.services.agents.withCredentials(first.email, 'first-run-pass');
+    const login = seeded ? app.services.agents.authenticated(seeded.id, 'no-session') : null;
+    expect(login?.profile.role).toBe('admin');
+    expect(
+      app.services.departments
+        .list(first.site.id)
+        .map((d) => d.slug)
+        .sort(),
+    ).toEqual(['comandes', 'vendes']);
+    expect(login?.profile.departmentIds).toHaveLength(2);
   });
 });
 
@@ -42,6 +48,8 @@ describe('demo shop pages', () => {
       expect(res.body.split(tag)).toHaveLength(2);
       expect(res.body.match(/widget\.js/g)).toHaveLength(1);
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     }
     const list = await app.inject({ method: 'GET', url: '/shop/' });
     for (const product of DEMO_PRODUCTS) expect(list.body).toContain(`/shop/products/${product.slug}`);

@@ -27,16 +27,16 @@ export class DepartmentsService {
   }
 
   update(siteId: string, id: string, changes: Partial<Pick<DepartmentRow, 'name' | 'routing'>>): Result<DepartmentRow> {
-    const existing = this.repo.byId(id);
-    if (!existing || existing.siteId !== siteId) return fail('not_found', 'No such department');
+    const existing = this.repo.byId(siteId, id);
+    if (!existing) return fail('not_found', 'No such department');
     if (Object.keys(changes).length === 0) return ok(existing);
-    const updated = this.repo.update(id, changes);
+    const updated = this.repo.update(siteId, id, changes);
     this.cache.clear();
     return ok(updated ?? existing);
   }
 
-  byId(id: string): DepartmentRow | undefined {
-    return this.cached(`id:${id}`, () => this.repo.byId(id));
+  byId(siteId: string, id: string): DepartmentRow | undefined {
+    return this.cached(`id:${siteId}:${id}`, () => this.repo.byId(siteId, id));
   }
 
   bySlug(siteId: string, slug: string): DepartmentRow | undefined {
@@ -47,20 +47,27 @@ export class DepartmentsService {
     return this.cached(`site:${siteId}`, () => this.repo.listBySite(siteId));
   }
 
-  departmentIdsOf(agentId: string): string[] {
-    return this.cached(`agent:${agentId}`, () => this.repo.departmentIdsOf(agentId));
+  departmentIdsOf(siteId: string, agentId: string): string[] {
+    return this.cached(`agent:${siteId}:${agentId}`, () => this.repo.departmentIdsOf(siteId, agentId));
   }
 
-  agentIdsIn(departmentId: string): string[] {
-    return this.cached(`members:${departmentId}`, () => this.repo.agentIdsIn(departmentId));
+  agentIdsIn(siteId: string, departmentId: string): string[] {
+    return this.cached(`members:${siteId}:${departmentId}`, () => this.repo.agentIdsIn(siteId, departmentId));
+  }
+
+  /** Whether every id is a department of the site; another site's answers like a missing one. */
+  checkDepartments(siteId: string, departmentIds: readonly string[]): Result<string[]> {
+    const unique = [...new Set(departmentIds)];
+    const known = this.repo.existingIds(siteId, unique);
+    return known.length === unique.length ? ok(unique) : fail('not_found', 'No such department');
   }
 
   /** Replaces an agent's memberships; refuses departments of another site. */
   setMemberships(siteId: string, agentId: string, departmentIds: string[]): Result<string[]> {
-    const unique = [...new Set(departmentIds)];
-    const known = this.repo.existingIds(siteId, unique);
-    if (known.length !== unique.length) return fail('invalid_payload', 'Unknown department');
-    this.repo.setMemberships(agentId, unique);
+    const checked = this.checkDepartments(siteId, departmentIds);
+    if (!checked.ok) return checked;
+    const unique = checked.data;
+    this.repo.setMemberships(siteId, agentId, unique);
     this.cache.clear();
     return ok(unique);
   }

@@ -2,3 +2,4 @@ export { SitesRepository, type SiteRow } from './sites.repository.ts';
 export { SitesService, type NewSite } from './sites.service.ts';
 export { isOriginAllowed, normalizeOrigin, serverOriginOf, SELF_ORIGIN } from './origin.ts';
 export { siteSettingsRoutes } from './site-settings.routes.ts';
+export { RefusedOrigins, type RefusalLog } from './refused-origins.ts';

@@ -25,59 +25,59 @@ export class TeamService {
     private readonly presence: PresenceService,
   ) {}
 
-  statusOf(agent: Pick<AgentRow, 'id' | 'availability'>): AgentStatus {
-    return this.presence.isPresent(agent.id) ? agent.availability : 'offline';
+  statusOf(agent: Pick<AgentRow, 'id' | 'availability' | 'active'>): AgentStatus {
+    return agent.active && this.presence.isPresent(agent.id) ? agent.availability : 'offline';
   }
 
   /** Agents who may get a new conversation of this department now: connected, online, members. */
   candidates(siteId: string, departmentId: string | null): Candidate[] {
-    const members = departmentId ? new Set(this.departments.agentIdsIn(departmentId)) : null;
+    const members = departmentId ? new Set(this.departments.agentIdsIn(siteId, departmentId)) : null;
     return this.agents
       .list(siteId)
       .filter((a) => (members ? members.has(a.id) : true))
-      .filter((a) => a.availability === 'online' && this.presence.isConnected(a.id))
+      .filter((a) => a.active && a.availability === 'online' && this.presence.isConnected(a.id))
       .map((a) => ({ agentId: a.id, capacity: a.capacity }));
   }
 
-  agentRef(agentId: string): NamedRef | null {
-    const agent = this.agents.byId(agentId);
+  agentRef(siteId: string, agentId: string): NamedRef | null {
+    const agent = this.agents.byId(siteId, agentId);
     return agent ? { id: agent.id, name: agent.name } : null;
   }
 
-  setAvailability(agentId: string, availability: 'online' | 'away'): AgentRow | undefined {
-    return this.agents.setAvailability(agentId, availability);
+  setAvailability(siteId: string, agentId: string, availability: 'online' | 'away'): AgentRow | undefined {
+    return this.agents.setAvailability(siteId, agentId, availability);
   }
 
-  capacityOf(agentId: string): number | null {
-    return this.agents.byId(agentId)?.capacity ?? null;
+  capacityOf(siteId: string, agentId: string): number | null {
+    return this.agents.byId(siteId, agentId)?.capacity ?? null;
   }
 
-  agent(agentId: string): AgentRow | undefined {
-    return this.agents.byId(agentId);
+  agent(siteId: string, agentId: string): AgentRow | undefined {
+    return this.agents.byId(siteId, agentId);
   }
 
-  departmentRef(departmentId: string | null): NamedRef | null {
+  departmentRef(siteId: string, departmentId: string | null): NamedRef | null {
     if (!departmentId) return null;
-    const row = this.departments.byId(departmentId);
+    const row = this.departments.byId(siteId, departmentId);
     return row ? { id: row.id, name: row.name } : null;
   }
 
-  department(departmentId: string): Department | null {
-    const row = this.departments.byId(departmentId);
+  department(siteId: string, departmentId: string): Department | null {
+    const row = this.departments.byId(siteId, departmentId);
     return row ? toDepartment(row) : null;
   }
 
   /** Auto routing unless the department asks for manual take. The site-wide queue is automatic. */
-  routingOf(departmentId: string | null): 'auto' | 'manual' {
-    return departmentId ? (this.departments.byId(departmentId)?.routing ?? 'auto') : 'auto';
+  routingOf(siteId: string, departmentId: string | null): 'auto' | 'manual' {
+    return departmentId ? (this.departments.byId(siteId, departmentId)?.routing ?? 'auto') : 'auto';
   }
 
   departmentBySlug(siteId: string, slug: string): string | null {
     return this.departments.bySlug(siteId, slug)?.id ?? null;
   }
 
-  departmentIdsOf(agentId: string): string[] {
-    return this.departments.departmentIdsOf(agentId);
+  departmentIdsOf(siteId: string, agentId: string): string[] {
+    return this.departments.departmentIdsOf(siteId, agentId);
   }
 
   departmentList(siteId: string): Department[] {
@@ -93,7 +93,8 @@ export class TeamService {
       status: this.statusOf(agent),
       load,
       capacity: agent.capacity,
-      departmentIds: this.departments.departmentIdsOf(agent.id),
+      departmentIds: this.departments.departmentIdsOf(agent.siteId, agent.id),
+      active: agent.active,
     };
   }
 

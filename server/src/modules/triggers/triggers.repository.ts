@@ -7,7 +7,7 @@ export type TriggerRuleRow = typeof triggerRules.$inferSelect;
 export type TriggerFiringRow = typeof triggerFirings.$inferSelect;
 type RuleChanges = Partial<Omit<TriggerRuleRow, 'id' | 'siteId' | 'createdAt'>>;
 
-/** Trigger rules and what each firing led to. */
+/** Trigger rules and what each firing led to; every read and write is within the caller's site. */
 export class TriggersRepository {
   constructor(private readonly db: Db) {}
 
@@ -29,7 +29,12 @@ export class TriggersRepository {
   }
 
   delete(siteId: string, id: string): boolean {
-    return this.db.delete(triggerRules).where(and(eq(triggerRules.siteId, siteId), eq(triggerRules.id, id))).run().changes > 0;
+    return (
+      this.db
+        .delete(triggerRules)
+        .where(and(eq(triggerRules.siteId, siteId), eq(triggerRules.id, id)))
+        .run().changes > 0
+    );
   }
 
   /** Stored once per visitor and firing id: a resend from the widget changes nothing. */
@@ -37,21 +42,22 @@ export class TriggersRepository {
     return this.db.insert(triggerFirings).values(row).onConflictDoNothing().run().changes > 0;
   }
 
-  firing(visitorId: string, firingId: string): TriggerFiringRow | undefined {
+  firing(siteId: string, visitorId: string, firingId: string): TriggerFiringRow | undefined {
     return this.db
       .select()
       .from(triggerFirings)
-      .where(and(eq(triggerFirings.visitorId, visitorId), eq(triggerFirings.firingId, firingId)))
+      .where(and(eq(triggerFirings.siteId, siteId), eq(triggerFirings.visitorId, visitorId), eq(triggerFirings.firingId, firingId)))
       .get();
   }
 
   /** Whether this rule already counted this visitor as held back since `since` (one per visit is enough). */
-  heldBackSince(visitorId: string, ruleId: string, since: number): boolean {
+  heldBackSince(siteId: string, visitorId: string, ruleId: string, since: number): boolean {
     return !!this.db
       .select({ id: triggerFirings.id })
       .from(triggerFirings)
       .where(
         and(
+          eq(triggerFirings.siteId, siteId),
           eq(triggerFirings.visitorId, visitorId),
           eq(triggerFirings.ruleId, ruleId),
           eq(triggerFirings.outcome, 'held_back'),
@@ -61,37 +67,44 @@ export class TriggersRepository {
       .get();
   }
 
-  markOpened(visitorId: string, firingId: string, at: number): void {
+  markOpened(siteId: string, visitorId: string, firingId: string, at: number): void {
     this.db
       .update(triggerFirings)
       .set({ openedAt: at })
-      .where(and(eq(triggerFirings.visitorId, visitorId), eq(triggerFirings.firingId, firingId), isNull(triggerFirings.openedAt)))
+      .where(
+        and(
+          eq(triggerFirings.siteId, siteId),
+          eq(triggerFirings.visitorId, visitorId),
+          eq(triggerFirings.firingId, firingId),
+          isNull(triggerFirings.openedAt),
+        ),
+      )
       .run();
   }
 
-  markReplied(visitorId: string, firingId: string, conversationId: string, at: number): void {
+  markReplied(siteId: string, visitorId: string, firingId: string, conversationId: string, at: number): void {
     this.db
       .update(triggerFirings)
       .set({ repliedAt: at, conversationId, openedAt: sql`COALESCE(${triggerFirings.openedAt}, ${at})` })
-      .where(and(eq(triggerFirings.visitorId, visitorId), eq(triggerFirings.firingId, firingId)))
+      .where(and(eq(triggerFirings.siteId, siteId), eq(triggerFirings.visitorId, visitorId), eq(triggerFirings.firingId, firingId)))
       .run();
   }
 
-  markAnswered(conversationId: string, at: number): void {
+  markAnswered(siteId: string, conversationId: string, at: number): void {
     this.db
       .update(triggerFirings)
       .set({ answeredAt: at })
-      .where(and(eq(triggerFirings.conversationId, conversationId), isNull(triggerFirings.answeredAt)))
+      .where(and(eq(triggerFirings.siteId, siteId), eq(triggerFirings.conversationId, conversationId), isNull(triggerFirings.answeredAt)))
       .run();
   }
 
   /** The visitor reached checkout or bought: every firing of the attribution window that has not yet counted it. */
-  markConversion(visitorId: string, stage: 'checkout' | 'purchase', at: number, since: number): number {
+  markConversion(siteId: string, visitorId: string, stage: 'checkout' | 'purchase', at: number, since: number): number {
     const column = stage === 'checkout' ? triggerFirings.checkoutAt : triggerFirings.purchaseAt;
     return this.db
       .update(triggerFirings)
       .set(stage === 'checkout' ? { checkoutAt: at } : { purchaseAt: at })
-      .where(and(eq(triggerFirings.visitorId, visitorId), gte(triggerFirings.at, since), isNull(column)))
+      .where(and(eq(triggerFirings.siteId, siteId), eq(triggerFirings.visitorId, visitorId), gte(triggerFirings.at, since), isNull(column)))
       .run().changes;
   }
 

@@ -74,8 +74,10 @@ export class TriggersService {
   }
 
   create(siteId: string, input: TriggerRuleInput): Result<TriggerRule> {
-    const problem = invalidPattern(input) ?? this.invalidReference(siteId, input);
+    const problem = invalidPattern(input);
     if (problem) return fail('invalid_payload', problem);
+    const unknown = this.unknownReference(siteId, input);
+    if (unknown) return unknown;
     const rules = this.#rulesOf(siteId);
     if (rules.length >= TRIGGER_RULES_MAX) return fail('conflict', `A site has at most ${TRIGGER_RULES_MAX} rules`);
     const now = Date.now();
@@ -93,8 +95,10 @@ export class TriggersService {
   }
 
   update(siteId: string, id: string, changes: Partial<TriggerRuleInput>): Result<TriggerRule> {
-    const problem = invalidPattern(changes) ?? this.invalidReference(siteId, changes);
+    const problem = invalidPattern(changes);
     if (problem) return fail('invalid_payload', problem);
+    const unknown = this.unknownReference(siteId, changes);
+    if (unknown) return unknown;
     const row = this.repo.update(siteId, id, { ...changes, updatedAt: Date.now() });
     this.#rules.delete(siteId);
     return row ? ok(toRule(row)) : fail('not_found', 'No such trigger');
@@ -106,10 +110,11 @@ export class TriggersService {
     return deleted ? ok(null) : fail('not_found', 'No such trigger');
   }
 
-  /** The new order must name every rule of the site exactly once. */
+  /** The new order must name every rule of the site exactly once; an id of no rule of the site is not found. */
   reorder(siteId: string, ids: readonly string[]): Result<TriggerRule[]> {
     const current = this.#rulesOf(siteId);
     const known = new Set(current.map((r) => r.id));
+    if (ids.some((id) => !known.has(id))) return fail('not_found', 'No such trigger');
     if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
       return fail('invalid_payload', 'The order must list every rule of the site once');
     }
@@ -141,7 +146,7 @@ export class TriggersService {
     if (!rule) return fail('not_found', 'No such trigger');
     const now = Date.now();
     await this.groupCommit.run(() => {
-      if (report.outcome === 'held_back' && this.repo.heldBackSince(visitorId, rule.id, now - HELD_BACK_DEDUPE_MS)) return;
+      if (report.outcome === 'held_back' && this.repo.heldBackSince(siteId, visitorId, rule.id, now - HELD_BACK_DEDUPE_MS)) return;
       this.repo.insertFiring({
         siteId,
         ruleId: rule.id,
@@ -161,39 +166,41 @@ export class TriggersService {
     return ok(null);
   }
 
-  async opened(visitorId: string, firingId: string): Promise<Result<null>> {
-    await this.groupCommit.run(() => this.repo.markOpened(visitorId, firingId, Date.now()));
+  async opened(siteId: string, visitorId: string, firingId: string): Promise<Result<null>> {
+    await this.groupCommit.run(() => this.repo.markOpened(siteId, visitorId, firingId, Date.now()));
     return ok(null);
   }
 
   /** The invitation a visitor's reply answers; inside the group commit, before the conversation opens. */
   invitationInTx(siteId: string, visitorId: string, firingId: string): Invitation | null {
-    const firing = this.repo.firing(visitorId, firingId);
+    const firing = this.repo.firing(siteId, visitorId, firingId);
     const rule = firing?.outcome === 'fired' ? this.#rulesOf(siteId).find((r) => r.id === firing.ruleId) : undefined;
     if (!rule) return null;
     const agentName = rule.action.agentId ? this.team.agentName(siteId, rule.action.agentId) : null;
     return {
       ruleId: rule.id,
       message: rule.action.message,
-      author: rule.action.agentId && agentName ? { id: rule.action.agentId, name: agentName } : { id: null, name: this.team.siteName(siteId) },
-      departmentId: rule.action.departmentId && this.team.departmentExists(siteId, rule.action.departmentId) ? rule.action.departmentId : null,
+      author:
+        rule.action.agentId && agentName ? { id: rule.action.agentId, name: agentName } : { id: null, name: this.team.siteName(siteId) },
+      departmentId:
+        rule.action.departmentId && this.team.departmentExists(siteId, rule.action.departmentId) ? rule.action.departmentId : null,
       tags: rule.action.tags,
     };
   }
 
   /** Inside the group commit, with the conversation the reply opened. */
-  repliedInTx(visitorId: string, firingId: string, conversationId: string, at: number): void {
-    this.repo.markReplied(visitorId, firingId, conversationId, at);
+  repliedInTx(siteId: string, visitorId: string, firingId: string, conversationId: string, at: number): void {
+    this.repo.markReplied(siteId, visitorId, firingId, conversationId, at);
   }
 
   /** An agent's first answer in a conversation a trigger started: the invitation became a chat. */
-  async answered(conversationId: string, at: number): Promise<void> {
-    await this.groupCommit.run(() => this.repo.markAnswered(conversationId, at));
+  async answered(siteId: string, conversationId: string, at: number): Promise<void> {
+    await this.groupCommit.run(() => this.repo.markAnswered(siteId, conversationId, at));
   }
 
   /** The cart adapters saw checkout or a purchase: it counts for the week's firings and held-back visits. */
-  async cartStage(visitorId: string, stage: 'checkout' | 'purchase', at: number): Promise<void> {
-    await this.groupCommit.run(() => this.repo.markConversion(visitorId, stage, at, at - ATTRIBUTION_MS));
+  async cartStage(siteId: string, visitorId: string, stage: 'checkout' | 'purchase', at: number): Promise<void> {
+    await this.groupCommit.run(() => this.repo.markConversion(siteId, visitorId, stage, at, at - ATTRIBUTION_MS));
   }
 
   report(siteId: string, days: number): TriggerReportBody {
@@ -216,11 +223,11 @@ export class TriggersService {
     return rules;
   }
 
-  private invalidReference(siteId: string, input: Partial<TriggerRuleInput>): string | null {
+  /** An agent or department the rule names must be the site's; another site's answers like a missing one. */
+  private unknownReference(siteId: string, input: Partial<TriggerRuleInput>): Result<never> | null {
     const { agentId, departmentId } = input.action ?? {};
-    if (agentId && this.team.agentName(siteId, agentId) === null) return 'No such agent on this site';
-    if (departmentId && !this.team.departmentExists(siteId, departmentId)) return 'No such department on this site';
+    if (agentId && this.team.agentName(siteId, agentId) === null) return fail('not_found', 'No such agent');
+    if (departmentId && !this.team.departmentExists(siteId, departmentId)) return fail('not_found', 'No such department');
     return null;
   }
 }
-

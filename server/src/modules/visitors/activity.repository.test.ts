@@ -26,7 +26,7 @@ describe('page views', () => {
       seconds: 3,
     }));
     repo.insertPageViews(views);
-    expect(repo.pageViewsSince(visitor.id, 0)).toBe(5000);
-    expect(repo.recentPageViews([visitor.id], 2).map((v) => v.title)).toEqual(['Product 4999', 'Product 4998']);
+    expect(repo.pageViewsSince(site.id, visitor.id, 0)).toBe(5000);
+    expect(repo.recentPageViews(site.id, [visitor.id], 2).map((v) => v.title)).toEqual(['Product 4999', 'Product 4998']);
   });
 });

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Cart, CartChange, CartStage, Product } from '@mostrador/shared';
 import type { Db } from '../../db/client.ts';
-import { cartEvents, carts, pageViews } from '../../db/schema.ts';
+import { cartEvents, carts, pageViews, visitors } from '../../db/schema.ts';
 
 export interface EndedPageView {
   visitorId: string;
@@ -18,40 +18,65 @@ const PAGE_VIEW_ROWS_PER_INSERT = 1000;
 export type PageViewRow = typeof pageViews.$inferSelect;
 export type CartRow = typeof carts.$inferSelect;
 
-/** What visitors did on the shop: pages seen, and their carts with the cart's history. */
+/**
+ * What visitors did on the shop: pages seen, and their carts with the cart's
+ * history. These rows belong to a visitor, so reads go through the visitor's
+ * site; writes come only from the visitor's own token.
+ */
 export class ActivityRepository {
   constructor(private readonly db: Db) {}
+
+  /** The given visitors that are the site's: the filter every read of a visitor's rows goes through. */
+  private ofSite(siteId: string, visitorIds: readonly string[]) {
+    return this.db
+      .select({ id: visitors.id })
+      .from(visitors)
+      .where(and(eq(visitors.siteId, siteId), inArray(visitors.id, [...visitorIds])));
+  }
 
   insertPageViews(views: readonly EndedPageView[]): void {
     // One statement binds 8 values a row, and SQLite allows 32,766 per statement.
     for (let i = 0; i < views.length; i += PAGE_VIEW_ROWS_PER_INSERT) {
-      this.db.insert(pageViews).values(views.slice(i, i + PAGE_VIEW_ROWS_PER_INSERT)).run();
+      this.db
+        .insert(pageViews)
+        .values(views.slice(i, i + PAGE_VIEW_ROWS_PER_INSERT))
+        .run();
     }
   }
 
   /** Newest first, across the given visitors (one customer's devices). */
-  recentPageViews(visitorIds: readonly string[], limit: number): PageViewRow[] {
+  recentPageViews(siteId: string, visitorIds: readonly string[], limit: number): PageViewRow[] {
     return this.db
       .select()
       .from(pageViews)
-      .where(inArray(pageViews.visitorId, [...visitorIds]))
+      .where(inArray(pageViews.visitorId, this.ofSite(siteId, visitorIds)))
       .orderBy(desc(pageViews.startedAt), desc(pageViews.id))
       .limit(limit)
       .all();
   }
 
-  pageViewsSince(visitorId: string, since: number): number {
+  pageViewsSince(siteId: string, visitorId: string, since: number): number {
     return (
       this.db
         .select({ n: count() })
         .from(pageViews)
-        .where(and(eq(pageViews.visitorId, visitorId), gte(pageViews.startedAt, since)))
+        .where(
+          and(
+            eq(pageViews.visitorId, visitorId),
+            inArray(pageViews.visitorId, this.ofSite(siteId, [visitorId])),
+            gte(pageViews.startedAt, since),
+          ),
+        )
         .get()?.n ?? 0
     );
   }
 
-  cartOf(visitorId: string): CartRow | undefined {
-    return this.db.select().from(carts).where(eq(carts.visitorId, visitorId)).get();
+  cartOf(siteId: string, visitorId: string): CartRow | undefined {
+    return this.db
+      .select()
+      .from(carts)
+      .where(and(eq(carts.visitorId, visitorId), inArray(carts.visitorId, this.ofSite(siteId, [visitorId]))))
+      .get();
   }
 
   saveCart(visitorId: string, cart: Cart, stage: CartStage, at: number, changes: readonly CartChange[]): void {
@@ -79,11 +104,11 @@ export class ActivityRepository {
   }
 
   /** Newest first. */
-  cartHistory(visitorId: string, limit: number): CartChange[] {
+  cartHistory(siteId: string, visitorId: string, limit: number): CartChange[] {
     return this.db
       .select()
       .from(cartEvents)
-      .where(eq(cartEvents.visitorId, visitorId))
+      .where(and(eq(cartEvents.visitorId, visitorId), inArray(cartEvents.visitorId, this.ofSite(siteId, [visitorId]))))
       .orderBy(desc(cartEvents.at), desc(cartEvents.id))
       .limit(limit)
       .all()

@@ -9,3 +9,5 @@ export {
 export { attachVisitorWatching, visitorContextHandlers, type VisitorWatching } from './visitors.socket.ts';
 export { VisitorsRepository, type VisitorRow } from './visitors.repository.ts';
 export { VisitorsService, type IdentifiedVisitor } from './visitors.service.ts';
+export { parseUserAgent } from './user-agent.ts';
+export { VisitorsPersonalData } from './visitors.personal-data.ts';

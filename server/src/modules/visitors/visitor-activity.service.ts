@@ -26,16 +26,16 @@ import type { VisitorRow } from './visitors.repository.ts';
 /** Where the visitors module hears about, and tells of, things outside it. */
 export interface VisitorActivityPorts {
   /** The visitor's open conversation, if any. */
-  openConversationOf(visitorId: string): string | null;
-  /** Conversations of these visitors, newest first. */
-  conversationsOf(visitorIds: readonly string[], limit: number): EarlierConversation[];
+  openConversationOf(siteId: string, visitorId: string): string | null;
+  /** Conversations of these visitors of the site, newest first. */
+  conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): EarlierConversation[];
   /** Tells the consoles watching the site's live list. */
   listChanged(siteId: string, changes: VisitorsChanged): void;
   /** Whether any console follows this visitor's profile, and telling them. */
   hasFollowers(visitorId: string): boolean;
   profileChanged(profile: VisitorProfile): void;
   /** The visitor began checkout or bought something (a stage the cart had not before). */
-  cartStageReached(visitorId: string, stage: 'checkout' | 'purchase', at: number): void;
+  cartStageReached(siteId: string, visitorId: string, stage: 'checkout' | 'purchase', at: number): void;
   log(error: unknown): void;
 }
 
@@ -75,9 +75,9 @@ export class VisitorActivity {
       leaveGraceMs: options.leaveGraceMs,
       flushIntervalMs: options.listFlushMs,
       onChanges: (siteId, changes) => ports.listChanged(siteId, changes),
-      onLeft: (visitorId, at) => {
-        this.visitors.seen(visitorId, at);
-        this.#pushProfile(visitorId);
+      onLeft: (siteId, visitorId, at) => {
+        this.visitors.seen(siteId, visitorId, at);
+        this.#pushProfile(siteId, visitorId);
       },
     });
     this.#pageViews = new PageViewWriter(activity, groupCommit, options.pageViewFlushMs, ports.log);
@@ -95,28 +95,28 @@ export class VisitorActivity {
       visitStartedAt: visitor.visitStartedAt,
       returning: visitor.visits > 1,
       device: visitor.device ?? { type: 'desktop', os: null, browser: null },
-      pagesViewed: this.activity.pageViewsSince(visitor.id, visitor.visitStartedAt),
-      cart: cartSummary(this.activity.cartOf(visitor.id)),
+      pagesViewed: this.activity.pageViewsSince(visitor.siteId, visitor.id, visitor.visitStartedAt),
+      cart: cartSummary(this.activity.cartOf(visitor.siteId, visitor.id)),
       conversationId: openConversationId,
       language: visitor.language,
       timeZone: visitor.timeZone,
     }));
-    if (!wasOnline) this.#pushProfile(visitor.id);
+    if (!wasOnline) this.#pushProfile(visitor.siteId, visitor.id);
   }
 
-  disconnected(socketId: string, visitorId: string): void {
+  disconnected(socketId: string, siteId: string, visitorId: string): void {
     if (this.#closed) return;
     const now = Date.now();
-    this.#endView(visitorId, this.#live.disconnected(socketId, visitorId, now), now);
+    this.#endView(siteId, visitorId, this.#live.disconnected(socketId, visitorId, now), now);
   }
 
-  pageViewed(socketId: string, visitorId: string, page: PageViewed): Result<null> {
+  pageViewed(socketId: string, siteId: string, visitorId: string, page: PageViewed): Result<null> {
     const now = Date.now();
     const entry = this.#live.get(visitorId);
     if (!entry) return fail('not_found', 'visitor is not connected');
     const { language, timeZone } = page;
     if ((language && language !== entry.language) || (timeZone && timeZone !== entry.timeZone)) {
-      this.visitors.noteLocale(visitorId, { language, timeZone });
+      this.visitors.noteLocale(siteId, visitorId, { language, timeZone });
       this.#live.update(visitorId, { language: language ?? entry.language, timeZone: timeZone ?? entry.timeZone });
     }
     const open: OpenPageView = {
@@ -126,47 +126,50 @@ export class VisitorActivity {
       product: page.product,
       startedAt: now,
     };
-    this.#endView(visitorId, this.#live.pageViewed(socketId, visitorId, open), now);
-    this.#pushProfile(visitorId);
+    this.#endView(siteId, visitorId, this.#live.pageViewed(socketId, visitorId, open), now);
+    this.#pushProfile(siteId, visitorId);
     return ok(null);
   }
 
   /** Persisted (with its history) before the ack, like everything the agent relies on. */
-  async cartUpdated(visitorId: string, update: CartUpdated): Promise<Result<null>> {
+  async cartUpdated(siteId: string, visitorId: string, update: CartUpdated): Promise<Result<null>> {
     const now = Date.now();
     const saved = await this.groupCommit.run(() => {
-      const before = this.activity.cartOf(visitorId);
+      const before = this.activity.cartOf(siteId, visitorId);
       const next = { cart: update.cart, stage: update.stage };
       const changes = cartChanges(before ?? null, next, now);
       if (changes.length === 0 && before && sameCart(before, next)) return null;
       this.activity.saveCart(visitorId, update.cart, update.stage, now, changes);
-      const reached = changes.find((c) => c.change === 'checkout' || c.change === 'purchase')?.change as 'checkout' | 'purchase' | undefined;
+      const reached = changes.find((c) => c.change === 'checkout' || c.change === 'purchase')?.change as
+        | 'checkout'
+        | 'purchase'
+        | undefined;
       return { visitorId, cart: update.cart, stage: update.stage, updatedAt: now, reached };
     });
     if (saved) {
       this.#live.update(visitorId, { cart: cartSummary(saved) });
-      this.#pushProfile(visitorId);
-      if (saved.reached) this.ports.cartStageReached(visitorId, saved.reached, now);
+      this.#pushProfile(siteId, visitorId);
+      if (saved.reached) this.ports.cartStageReached(siteId, visitorId, saved.reached, now);
     }
     return ok(null);
   }
 
-  identify(visitorId: string, site: IdentitySettings, claim: IdentifyClaim): Result<{ identity: VisitorIdentity }> {
-    const visitor = this.visitors.byId(visitorId);
+  identify(siteId: string, visitorId: string, site: IdentitySettings, claim: IdentifyClaim): Result<{ identity: VisitorIdentity }> {
+    const visitor = this.visitors.byId(siteId, visitorId);
     if (!visitor) return fail('not_found', 'unknown visitor');
     const result = this.visitors.identifyCustomer(visitor, site, claim);
     if (!result.ok) return result;
     this.#live.update(visitorId, { identity: result.data });
-    this.#pushProfile(visitorId);
+    this.#pushProfile(siteId, visitorId);
     return ok({ identity: result.data });
   }
 
   /** A conversation of the visitor opened or closed. */
-  conversationChanged(visitorId: string): void {
+  conversationChanged(siteId: string, visitorId: string): void {
     if (this.#live.isOnline(visitorId)) {
-      this.#live.update(visitorId, { conversationId: this.ports.openConversationOf(visitorId) });
+      this.#live.update(visitorId, { conversationId: this.ports.openConversationOf(siteId, visitorId) });
     }
-    this.#pushProfile(visitorId);
+    this.#pushProfile(siteId, visitorId);
   }
 
   /** The visit as counted here, for the widget's trigger conditions; call after `connected`. */
@@ -177,9 +180,9 @@ export class VisitorActivity {
       : { startedAt: Date.now(), pagesViewed: 0, returning: false };
   }
 
-  /** Enough to start a proactive chat: whose site, what label, and whether still here. */
-  whereabouts(visitorId: string): { siteId: string; label: string; online: boolean } | null {
-    const visitor = this.visitors.byId(visitorId);
+  /** Enough to start a proactive chat: a visitor of the site, its label, and whether still here. */
+  whereabouts(siteId: string, visitorId: string): { siteId: string; label: string; online: boolean } | null {
+    const visitor = this.visitors.byId(siteId, visitorId);
     return visitor ? { siteId: visitor.siteId, label: visitor.label, online: this.#live.isOnline(visitorId) } : null;
   }
 
@@ -193,16 +196,18 @@ export class VisitorActivity {
 
   /** The side panel's view of a visitor; only for agents of the visitor's site. */
   profile(visitorId: string, siteId: string): Result<VisitorProfile> {
-    const visitor = this.visitors.byId(visitorId);
-    if (!visitor || visitor.siteId !== siteId) return fail('not_found', 'No such visitor');
+    const visitor = this.visitors.byId(siteId, visitorId);
+    if (!visitor) return fail('not_found', 'No such visitor');
     const entry = this.#live.get(visitorId);
     const devices = this.visitors.devicesOf(visitor);
-    const ended = [...this.#pageViews.pendingOf(devices), ...this.activity.recentPageViews(devices, PROFILE_TRAIL_MAX)]
+    const ended = [...this.#pageViews.pendingOf(devices), ...this.activity.recentPageViews(siteId, devices, PROFILE_TRAIL_MAX)]
       .sort((a, b) => b.startedAt - a.startedAt)
-      .map((v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }));
+      .map(
+        (v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }),
+      );
     const current: PageRecord[] = entry?.current ? [{ ...entry.current, at: entry.current.startedAt, seconds: null }] : [];
     const trail = [...current, ...ended].slice(0, PROFILE_TRAIL_MAX);
-    const cart = this.activity.cartOf(visitorId);
+    const cart = this.activity.cartOf(siteId, visitorId);
     return ok({
       id: visitor.id,
       label: visitor.label,
@@ -217,9 +222,23 @@ export class VisitorActivity {
       trail,
       cart: cart && cart.stage !== 'purchase' ? cart.cart : null,
       cartStage: cart?.stage ?? null,
-      cartHistory: this.activity.cartHistory(visitorId, PROFILE_CART_HISTORY_MAX),
-      conversations: this.ports.conversationsOf(devices, PROFILE_CONVERSATIONS_MAX),
+      cartHistory: this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
+      conversations: this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
     });
+  }
+
+  /**
+   * Erased visitors: off the live list (consoles hear only that they left),
+   * their unwritten pages and pending profile pushes dropped. Call after
+   * their sockets are closed, since closing a tab ends its page.
+   */
+  forget(visitorIds: readonly string[]): void {
+    this.#pageViews.drop(visitorIds);
+    for (const id of visitorIds) {
+      this.#live.forget(id);
+      clearTimeout(this.#profilePushes.get(id));
+      this.#profilePushes.delete(id);
+    }
   }
 
   /** Shutdown: every page still open becomes a trail entry now, and nothing more is recorded. */
@@ -231,18 +250,17 @@ export class VisitorActivity {
     this.#pageViews.writeNow(this.#live.drain().map(({ visitorId, page }) => ended(visitorId, page, now)));
   }
 
-  #endView(visitorId: string, page: OpenPageView | null, now: number): void {
+  #endView(siteId: string, visitorId: string, page: OpenPageView | null, now: number): void {
     if (!page) return;
-    void this.#pageViews.add(ended(visitorId, page, now)).then(() => this.#pushProfile(visitorId));
+    void this.#pageViews.add(ended(visitorId, page, now)).then(() => this.#pushProfile(siteId, visitorId));
   }
 
-  #pushProfile(visitorId: string): void {
+  #pushProfile(siteId: string, visitorId: string): void {
     if (this.#closed || this.#profilePushes.has(visitorId) || !this.ports.hasFollowers(visitorId)) return;
     const timer = setTimeout(() => {
       this.#profilePushes.delete(visitorId);
-      const visitor = this.visitors.byId(visitorId);
-      if (!visitor || !this.ports.hasFollowers(visitorId)) return;
-      const profile = this.profile(visitorId, visitor.siteId);
+      if (!this.ports.hasFollowers(visitorId)) return;
+      const profile = this.profile(visitorId, siteId);
       if (profile.ok) this.ports.profileChanged(profile.data);
     }, this.options.profilePushMs);
     this.#profilePushes.set(visitorId, timer);

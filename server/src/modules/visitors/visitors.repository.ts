@@ -6,7 +6,10 @@ export type VisitorRow = typeof visitors.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;
 export type VisitorChanges = Partial<Omit<VisitorRow, 'id' | 'siteId' | 'tokenHash' | 'label' | 'createdAt'>>;
 
-/** The visitors and the customers a shop vouched for. */
+/**
+ * The visitors and the customers a shop vouched for. Every read and write is
+ * within the caller's site (from the visitor token or the agent's session).
+ */
 export class VisitorsRepository {
   constructor(private readonly db: Db) {}
 
@@ -22,16 +25,29 @@ export class VisitorsRepository {
       .get();
   }
 
-  byId(id: string): VisitorRow | undefined {
-    return this.db.select().from(visitors).where(eq(visitors.id, id)).get();
+  byId(siteId: string, id: string): VisitorRow | undefined {
+    return this.db
+      .select()
+      .from(visitors)
+      .where(and(eq(visitors.siteId, siteId), eq(visitors.id, id)))
+      .get();
   }
 
-  update(id: string, changes: VisitorChanges): void {
-    if (Object.keys(changes).length > 0) this.db.update(visitors).set(changes).where(eq(visitors.id, id)).run();
+  update(siteId: string, id: string, changes: VisitorChanges): void {
+    if (Object.keys(changes).length === 0) return;
+    this.db
+      .update(visitors)
+      .set(changes)
+      .where(and(eq(visitors.siteId, siteId), eq(visitors.id, id)))
+      .run();
   }
 
-  customerById(id: string): CustomerRow | undefined {
-    return this.db.select().from(customers).where(eq(customers.id, id)).get();
+  customerById(siteId: string, id: string): CustomerRow | undefined {
+    return this.db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.siteId, siteId), eq(customers.id, id)))
+      .get();
   }
 
   /** Creates the customer on first sight, or refreshes the name and email the shop gave. */
@@ -48,11 +64,11 @@ export class VisitorsRepository {
   }
 
   /** Every visitor (device) linked to a customer. */
-  idsOfCustomer(customerId: string): string[] {
+  idsOfCustomer(siteId: string, customerId: string): string[] {
     return this.db
       .select({ id: visitors.id })
       .from(visitors)
-      .where(eq(visitors.customerId, customerId))
+      .where(and(eq(visitors.siteId, siteId), eq(visitors.customerId, customerId)))
       .all()
       .map((r) => r.id);
   }

@@ -39,21 +39,28 @@ export class VisitorsService {
    * device; one write per connection, none per heartbeat.
    */
   identify(siteId: string, token: string | undefined, userAgent?: string): IdentifiedVisitor {
+    return (token ? this.returning(siteId, token, userAgent) : undefined) ?? this.create(siteId, userAgent);
+  }
+
+  /** The visitor that owns `token` on this site, its visit counted; undefined for a token no visitor of this site holds. */
+  returning(siteId: string, token: string, userAgent?: string): IdentifiedVisitor | undefined {
+    const found = this.repo.bySiteAndTokenHash(siteId, hashSecret(token));
+    if (!found) return undefined;
+    const now = Date.now();
+    const newVisit = now - found.lastSeenAt > VISIT_GAP_MS;
+    const changes: VisitorChanges = {
+      lastSeenAt: now,
+      device: parseUserAgent(userAgent),
+      ...(newVisit ? { visits: found.visits + 1, visitStartedAt: now } : {}),
+    };
+    this.repo.update(siteId, found.id, changes);
+    return { visitor: { ...found, ...changes }, token, isNew: false };
+  }
+
+  /** A new visitor on this site, with a new token. */
+  create(siteId: string, userAgent?: string): IdentifiedVisitor {
     const now = Date.now();
     const device = parseUserAgent(userAgent);
-    if (token) {
-      const found = this.repo.bySiteAndTokenHash(siteId, hashSecret(token));
-      if (found) {
-        const newVisit = now - found.lastSeenAt > VISIT_GAP_MS;
-        const changes: VisitorChanges = {
-          lastSeenAt: now,
-          device,
-          ...(newVisit ? { visits: found.visits + 1, visitStartedAt: now } : {}),
-        };
-        this.repo.update(found.id, changes);
-        return { visitor: { ...found, ...changes }, token, isNew: false };
-      }
-    }
     const fresh = newSecret();
     const visitor: VisitorRow = {
       id: newId('vis'),
@@ -75,21 +82,21 @@ export class VisitorsService {
     return { visitor, token: fresh, isNew: true };
   }
 
-  byId(id: string): VisitorRow | undefined {
-    return this.repo.byId(id);
+  byId(siteId: string, id: string): VisitorRow | undefined {
+    return this.repo.byId(siteId, id);
   }
 
   /** The visitor left the site (its last page closed); the next visit is counted from here. */
-  seen(visitorId: string, at: number): void {
-    this.repo.update(visitorId, { lastSeenAt: at });
+  seen(siteId: string, visitorId: string, at: number): void {
+    this.repo.update(siteId, visitorId, { lastSeenAt: at });
   }
 
   /** The browser's language and time zone, from its page reports; the caller writes only changes. */
-  noteLocale(visitorId: string, locale: { language?: string | undefined; timeZone?: string | undefined }): void {
+  noteLocale(siteId: string, visitorId: string, locale: { language?: string | undefined; timeZone?: string | undefined }): void {
     const changes: VisitorChanges = {};
     if (locale.language) changes.language = locale.language;
     if (locale.timeZone) changes.timeZone = locale.timeZone;
-    this.repo.update(visitorId, changes);
+    this.repo.update(siteId, visitorId, changes);
   }
 
   /**
@@ -110,25 +117,25 @@ export class VisitorsService {
         createdAt: now,
         updatedAt: now,
       });
-      this.repo.update(visitor.id, { customerId: customer.id, claimedName: null, claimedEmail: null });
+      this.repo.update(visitor.siteId, visitor.id, { customerId: customer.id, claimedName: null, claimedEmail: null });
       return ok(verifiedIdentity(customer));
     }
     if (site.identityEnforced) return fail('identity_refused', 'identify needs a valid hash on this site');
     // A visitor the shop once vouched for keeps that identity: an unsigned claim cannot replace it.
     if (visitor.customerId) return ok(this.identityOf(visitor));
-    this.repo.update(visitor.id, { claimedName: claim.name ?? null, claimedEmail: claim.email ?? null });
+    this.repo.update(visitor.siteId, visitor.id, { claimedName: claim.name ?? null, claimedEmail: claim.email ?? null });
     return ok({ customerId: null, name: claim.name ?? null, email: claim.email ?? null, verified: false });
   }
 
   identityOf(visitor: VisitorRow): VisitorIdentity {
-    const customer = visitor.customerId ? this.repo.customerById(visitor.customerId) : undefined;
+    const customer = visitor.customerId ? this.repo.customerById(visitor.siteId, visitor.customerId) : undefined;
     if (customer) return verifiedIdentity(customer);
     return { customerId: null, name: visitor.claimedName, email: visitor.claimedEmail, verified: false };
   }
 
   /** The visitor's devices: itself, or every visitor linked to the same customer. */
   devicesOf(visitor: VisitorRow): string[] {
-    return visitor.customerId ? this.repo.idsOfCustomer(visitor.customerId) : [visitor.id];
+    return visitor.customerId ? this.repo.idsOfCustomer(visitor.siteId, visitor.customerId) : [visitor.id];
   }
 }
 

@@ -20,12 +20,12 @@ export function visitorContextHandlers(
 ): VisitorContextCommands {
   const { activity, sites } = deps;
   return {
-    'page:viewed': (page) => activity.pageViewed(tab.socketId, tab.visitorId, page),
-    'cart:updated': (update) => activity.cartUpdated(tab.visitorId, update),
+    'page:viewed': (page) => activity.pageViewed(tab.socketId, tab.siteId, tab.visitorId, page),
+    'cart:updated': (update) => activity.cartUpdated(tab.siteId, tab.visitorId, update),
     'visitor:identify': (claim) => {
       const site = sites.byId(tab.siteId);
       if (!site) return ok({ identity: { customerId: null, name: null, email: null, verified: false } });
-      return activity.identify(tab.visitorId, sites.withIdentitySecret(site), claim);
+      return activity.identify(tab.siteId, tab.visitorId, sites.withIdentitySecret(site), claim);
     },
   };
 }

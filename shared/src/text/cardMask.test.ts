@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskCardNumbers } from './cardMask.ts';
+import { maskCardNumbers, mayHoldCardNumber } from './cardMask.ts';
 
 describe('maskCardNumbers', () => {
   it('masks a spaced card in a Catalan sentence, keeping separators and the last four digits', () => {
@@ -7,9 +7,7 @@ describe('maskCardNumbers', () => {
   });
 
   it('masks a dashed card in a Spanish sentence', () => {
-    expect(maskCardNumbers('mi tarjeta es 4111-1111-1111-1111, gracias')).toBe(
-      'mi tarjeta es ••••-••••-••••-1111, gracias',
-    );
+    expect(maskCardNumbers('mi tarjeta es 4111-1111-1111-1111, gracias')).toBe('mi tarjeta es ••••-••••-••••-1111, gracias');
   });
 
   it('masks a 15-digit Amex grouped 4-6-5', () => {
@@ -67,6 +65,38 @@ describe('maskCardNumbers', () => {
     expect(maskCardNumbers(text)).toBe(text);
   });
 
+  it('leaves a 20-digit number alone, even one that starts with a Luhn-valid card', () => {
+    expect(maskCardNumbers('ref 41111111111111111111')).toBe('ref 41111111111111111111');
+    expect(maskCardNumbers('12345678901234567890')).toBe('12345678901234567890');
+  });
+
+  it('leaves IBANs alone, spaced or not, in Catalan and Spanish sentences', () => {
+    // ES67 7937 5424 1606 3673 3700 holds a Luhn-valid span (5424 1606 3673) that a group search would mask.
+    const ca = "l'IBAN és ES91 2100 0418 4502 0005 1332, o bé es67 7937 5424 1606 3673 3700";
+    const es = 'transferid a ES6779375424160636733700 o DE89 3704 0044 0532 0130 00, pedido #100234';
+    expect(maskCardNumbers(ca)).toBe(ca);
+    expect(maskCardNumbers(es)).toBe(es);
+  });
+
+  it('leaves a thousand spaced Spanish IBANs alone', () => {
+    let seed = 7;
+    const digit = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % 10);
+    for (let i = 0; i < 1000; i++) {
+      const digits = Array.from({ length: 22 }, digit).join('');
+      const iban = `ES${digits.slice(0, 2)} ${digits.slice(2).replace(/(\d{4})(?=\d)/g, '$1 ')}`;
+      expect(maskCardNumbers(`IBAN: ${iban}.`)).toBe(`IBAN: ${iban}.`);
+    }
+  });
+
+  it('masks a card beside a phone number, an IBAN and an order number in one message', () => {
+    expect(
+      maskCardNumbers('Hola, soc al +34 612 345 678, comanda #100234, IBAN ES91 2100 0418 4502 0005 1332 i targeta 5555 5555 5555 4444.'),
+    ).toBe('Hola, soc al +34 612 345 678, comanda #100234, IBAN ES91 2100 0418 4502 0005 1332 i targeta •••• •••• •••• 4444.');
+    expect(maskCardNumbers('Pedido #100234: pagué con la 4111-1111-1111-1111 y llamé al 612 345 678')).toBe(
+      'Pedido #100234: pagué con la ••••-••••-••••-1111 y llamé al 612 345 678',
+    );
+  });
+
   it('returns text with fewer than 12 digits as is', () => {
     const text = 'talla 42, 3 unitats, codi 12345';
     expect(maskCardNumbers(text)).toBe(text);
@@ -76,5 +106,14 @@ describe('maskCardNumbers', () => {
   it('stays fast on a long list of short numbers', () => {
     const text = '5 '.repeat(5_000);
     expect(maskCardNumbers(text)).toBe(text);
+  });
+});
+
+describe('mayHoldCardNumber', () => {
+  it('is true for every text with a card number and false for short or scattered digits', () => {
+    expect(mayHoldCardNumber('mi tarjeta es 4111-1111-1111-1111')).toBe(true);
+    expect(mayHoldCardNumber('maestro 501800000009')).toBe(true);
+    expect(mayHoldCardNumber('talla 42, 3 unitats, codi 12345, comanda #100234')).toBe(false);
+    expect(mayHoldCardNumber('4111 1111  1111 1111')).toBe(false);
   });
 });

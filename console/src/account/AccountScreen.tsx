@@ -1,0 +1,31 @@
+import type { AgentProfile } from '@mostrador/shared';
+import { useState } from 'preact/hooks';
+import { Header } from '../components/Header.tsx';
+import { useI18n } from '../i18n/context.ts';
+import { PasswordSection } from './PasswordSection.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
+import { TwoFactorSection } from './TwoFactorSection.tsx';
+import './account.css';
+
+interface AccountScreenProps {
+  agent: AgentProfile;
+  onLogout: () => void;
+}
+
+/** Every agent's own security page: where they are signed in, their password, two-step sign-in. */
+export function AccountScreen({ agent, onLogout }: AccountScreenProps) {
+  const { t } = useI18n();
+  // A password change signs out the other sessions: the list is read again.
+  const [sessionsVersion, setSessionsVersion] = useState(0);
+  return (
+    <div class="app-shell admin-shell account-shell">
+      <Header agent={agent} onLogout={onLogout} />
+      <main class="admin-main account-main">
+        <h1 class="admin-title">{t('account.title')}</h1>
+        <SessionsSection key={sessionsVersion} />
+        <PasswordSection onChanged={() => setSessionsVersion((v) => v + 1)} />
+        <TwoFactorSection />
+      </main>
+    </div>
+  );
+}

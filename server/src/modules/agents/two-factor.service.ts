@@ -1,0 +1,109 @@
+import { randomInt } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
+import { fail, ok, RECOVERY_CODE_COUNT, type Result, type TwoFactorEnrolment, type TwoFactorStatus } from '@mostrador/shared';
+import { hashSecret } from '../../db/ids.ts';
+import type { AgentsService } from './agents.service.ts';
+import type { RecoveryCodesRepository } from './recovery-codes.repository.ts';
+
+const ISSUER = 'Mostrador';
+const PERIOD_S = 30;
+/** An enrolment not confirmed within this time starts again. */
+const ENROLMENT_MS = 10 * 60 * 1000;
+/** No 0/o, 1/l/i: recovery codes are typed from paper. */
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const TOTP_CODE = /^\d{6}$/;
+
+function totpFor(secret: string, label: string): TOTP {
+  return new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: PERIOD_S, secret: Secret.fromBase32(secret) });
+}
+
+/** Ten characters shown as two groups of five; stored as the hash of the ten. */
+function newRecoveryCode(): string {
+  const chars = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
+  return `${chars.slice(0, 5).join('')}-${chars.slice(5).join('')}`;
+}
+
+function normalizedRecoveryCode(code: string): string {
+  return code.toLowerCase().replace(/[\s-]/g, '');
+}
+
+/**
+ * Optional TOTP two-factor login (RFC 6238, via otpauth) with one-time
+ * recovery codes. Enrolment only takes effect once the agent proves their
+ * app produces the right codes.
+ */
+export class TwoFactorService {
+  private readonly pending = new Map<string, { secret: string; expiresAt: number }>();
+
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly codes: RecoveryCodesRepository,
+  ) {}
+
+  status(siteId: string, agentId: string): TwoFactorStatus {
+    const enabled = this.enabled(siteId, agentId);
+    return { enabled, recoveryCodesLeft: enabled ? this.codes.unusedCount(agentId) : 0 };
+  }
+
+  enabled(siteId: string, agentId: string): boolean {
+    return Boolean(this.agents.byId(siteId, agentId)?.totpSecret);
+  }
+
+  /** A new secret to scan; nothing changes until `confirm`. */
+  begin(siteId: string, agentId: string): Result<TwoFactorEnrolment> {
+    const agent = this.agents.byId(siteId, agentId);
+    if (!agent) return fail('not_found', 'No such agent');
+    if (agent.totpSecret) return fail('conflict', 'Two-factor login is already on');
+    const secret = new Secret({ size: 20 }).base32;
+    this.pending.set(agentId, { secret, expiresAt: Date.now() + ENROLMENT_MS });
+    return ok({ secret, uri: totpFor(secret, agent.email).toString() });
+  }
+
+  /** Turns two-factor login on with the pending secret if the code matches; returns the recovery codes, once. */
+  confirm(siteId: string, agentId: string, code: string): Result<{ recoveryCodes: string[] }> {
+    const pending = this.pending.get(agentId);
+    const agent = this.agents.byId(siteId, agentId);
+    if (!pending || pending.expiresAt <= Date.now() || !agent) return fail('conflict', 'Start the enrolment again');
+    const delta = totpFor(pending.secret, agent.email).validate({ token: code, window: 1 });
+    if (delta === null) return fail('invalid_payload', 'Wrong code');
+    this.pending.delete(agentId);
+    const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    this.codes.replace(
+      agentId,
+      recoveryCodes.map((c) => hashSecret(normalizedRecoveryCode(c))),
+    );
+    this.agents.setTotp(siteId, agentId, { totpSecret: pending.secret, totpLastStep: this.stepNow() + delta });
+    return ok({ recoveryCodes });
+  }
+
+  /** Turning it off asks for the password, so an unattended console cannot weaken the account. */
+  async disable(siteId: string, agentId: string, password: string): Promise<Result<null>> {
+    if (!(await this.agents.passwordMatches(siteId, agentId, password))) return fail('forbidden', 'Wrong password');
+    this.agents.setTotp(siteId, agentId, { totpSecret: null, totpLastStep: null });
+    this.codes.replace(agentId, []);
+    return ok(null);
+  }
+
+  /**
+   * The second login step: six digits from the app (each accepted once), or
+   * one unused recovery code (spent by an atomic claim).
+   */
+  verify(siteId: string, agentId: string, code: string): boolean {
+    const agent = this.agents.byId(siteId, agentId);
+    if (!agent?.totpSecret) return false;
+    const trimmed = code.trim();
+    if (!TOTP_CODE.test(trimmed)) {
+      return this.codes.claim(agentId, hashSecret(normalizedRecoveryCode(trimmed)), Date.now());
+    }
+    const delta = totpFor(agent.totpSecret, agent.email).validate({ token: trimmed, window: 1 });
+    if (delta === null) return false;
+    const step = this.stepNow() + delta;
+    if (agent.totpLastStep !== null && step <= agent.totpLastStep) return false;
+    this.agents.setTotp(siteId, agentId, { totpLastStep: step });
+    return true;
+  }
+
+  private stepNow(): number {
+    return Math.floor(Date.now() / 1000 / PERIOD_S);
+  }
+}

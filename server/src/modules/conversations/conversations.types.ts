@@ -1,0 +1,35 @@
+import type { QueueInfo } from '@mostrador/shared';
+import type { conversationEvents, conversations } from '../../db/schema.ts';
+
+/*
+ * The module's shared types. This file imports nothing from the module, so
+ * any file of it can depend on these without joining an import cycle.
+ */
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type EventRow = typeof conversationEvents.$inferSelect;
+/** An event to append; `visible` says whether it enters the visitor's log too. */
+export type MessageFields = Pick<EventRow, 'authorKind' | 'authorId' | 'authorName' | 'clientId' | 'body' | 'createdAt'>;
+export type NewEvent = Omit<EventRow, 'conversationId' | 'seq' | 'visitorSeq'> & { visible: boolean };
+export type ConversationChanges = Partial<
+  Pick<
+    ConversationRow,
+    'status' | 'closedAt' | 'assigneeId' | 'departmentId' | 'queuedAt' | 'queuePriority' | 'awaitingReplySince' | 'firstResponseAt'
+  >
+>;
+
+/** An event just stored, with the conversation as it stands after it. */
+export interface Appended {
+  event: EventRow;
+  conversation: ConversationRow;
+}
+
+/** One page of a conversation's events, for a sync. */
+export interface Page {
+  conversation: ConversationRow;
+  events: EventRow[];
+  hasMore: boolean;
+}
+
+/** Where a queued conversation stands in line; the queue board answers it. */
+export type QueueInfoOf = (conversation: ConversationRow) => QueueInfo | null;

@@ -1,0 +1,321 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentCommandSchemas, visitorCommandSchemas, type AgentClientEvents, type VisitorClientEvents } from '@mostrador/shared';
+import { agentCommand, startTestServer, visitorCommand, type TestServer } from '@mostrador/server/testing';
+import { MISSING, createSite, markerThrough, record, routesOf, snapshot, type SiteRefs, type SiteUnderTest } from './tenancy/two-sites.ts';
+
+/*
+ * Issue 11: every reference a command or a route takes is resolved within
+ * the caller's site. Site A's admin hands each agent command and each route
+ * site B's ids, and site A's visitor each widget command that takes an id;
+ * the answer must be "not found", exactly as for an id nobody has, nothing
+ * may reach site B's sockets, and no row may change. The tables are checked
+ * against the contract and against fastify's own routes, so a new command or
+ * route fails here until it is listed.
+ */
+
+/** How a case is built: `ref` is site B's ids or MISSING's, `own` is site A's. */
+type Build = (ref: SiteRefs, own: SiteRefs) => unknown;
+
+type Case =
+  /** Payloads that each carry one reference; each must answer not_found, the same for B's id and a missing one. */
+  | { references: Build[] }
+  /** Forgetting an id (leaving a room) answers the same whether the id exists anywhere or not. */
+  | { sameAsMissing: Build[] }
+  /** The command takes no id: the site is the session's. Its answer must not mention site B. */
+  | { noReference: unknown };
+
+const agentCases: Record<keyof AgentClientEvents, Case> = {
+  'conversation:list': { noReference: { view: 'all' } },
+  'conversation:sync': { references: [(ref) => ({ conversationId: ref.conversationId, afterSeq: 0 })] },
+  'message:send': { references: [(ref) => ({ conversationId: ref.conversationId, clientId: 'leak-msg-1', body: 'leak' })] },
+  'typing:set': { references: [(ref) => ({ conversationId: ref.conversationId, typing: true })] },
+  'conversation:close': { references: [(ref) => ({ conversationId: ref.conversationId })] },
+  'conversation:take': { references: [(ref) => ({ conversationId: ref.conversationId })] },
+  'conversation:transfer': {
+    references: [
+      // The reported leak: one's own conversation to another site's department.
+      (ref, own) => ({ conversationId: own.conversationId, to: { kind: 'department', departmentId: ref.departmentId } }),
+      (ref, own) => ({ conversationId: own.conversationId, to: { kind: 'agent', agentId: ref.agentId } }),
+      (ref, own) => ({ conversationId: ref.conversationId, to: { kind: 'department', departmentId: own.departmentId } }),
+      (ref, own) => ({ conversationId: ref.conversationId, to: { kind: 'agent', agentId: own.adminId } }),
+    ],
+  },
+  'conversation:invite': {
+    references: [
+      (ref, own) => ({ conversationId: own.conversationId, agentId: ref.agentId }),
+      (ref, own) => ({ conversationId: ref.conversationId, agentId: own.adminId }),
+    ],
+  },
+  'conversation:leave': { references: [(ref) => ({ conversationId: ref.conversationId })] },
+  'presence:set': { noReference: { status: 'online' } },
+  'team:list': { noReference: {} },
+  'conversation:start': { references: [(ref) => ({ visitorId: ref.visitorId, clientId: 'leak-start-1', body: 'leak' })] },
+  'visitors:watch': { noReference: {} },
+  'visitors:unwatch': { noReference: {} },
+  'visitor:follow': { references: [(ref) => ({ visitorId: ref.visitorId })] },
+  'visitor:unfollow': { sameAsMissing: [(ref) => ({ visitorId: ref.visitorId })] },
+};
+
+/** The widget's commands: the site and the visitor come from the token; the rest touch only the visitor's own rows. */
+const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | { ownRowsOnly: string }> = {
+  'message:send': { ownRowsOnly: 'the visitor’s own open conversation; a department is a slug of the token’s site' },
+  'typing:set': { ownRowsOnly: 'the visitor’s own open conversation' },
+  'conversation:sync': { references: [(ref) => ({ conversationId: ref.conversationId, afterSeq: 0 })] },
+  'conversation:close': { references: [(ref) => ({ conversationId: ref.conversationId })] },
+  'page:viewed': { ownRowsOnly: 'the visitor’s own trail' },
+  'cart:updated': { ownRowsOnly: 'the visitor’s own cart' },
+  'visitor:identify': { ownRowsOnly: 'links the visitor to a customer of the token’s site, by the shop’s external id' },
+  'trigger:reported': { references: [(ref) => ({ ruleId: ref.triggerId, firingId: 'fire-tenancy-1', outcome: 'fired' })] },
+  'trigger:opened': { ownRowsOnly: 'a firing id the visitor itself chose, looked up by its site and visitor' },
+};
+
+type Request = { method: string; url: string; body?: unknown };
+type RouteCase =
+  | { references: Array<(ref: SiteRefs, own: SiteRefs) => Request> }
+  /** No id in the request: the site is the session's. GET answers are checked not to mention site B. */
+  | { noReference: string };
+
+const ruleInput = (own: SiteRefs, server: TestServer, siteId: string) => {
+  const rule = server.app.services.triggers.list(siteId).find((r) => r.id === own.triggerId)!;
+  const { name, enabled, conditions, action, frequency } = rule;
+  return { name, enabled, conditions, action, frequency };
+};
+
+let server: TestServer;
+let a: SiteUnderTest;
+let b: SiteUnderTest;
+
+const apiCases = (): Record<string, RouteCase> => ({
+  'POST /api/auth/login': { noReference: 'credentials only; the site is the account’s' },
+  'POST /api/auth/logout': { noReference: 'ends the caller’s own session' },
+  'POST /api/auth/login/second-step': { noReference: 'a login challenge only; the site is the account’s' },
+  'GET /api/auth/me': { noReference: 'the caller’s own profile' },
+  'GET /api/account/sessions': { noReference: 'the caller’s own sessions' },
+  'POST /api/account/sessions/end-others': { noReference: 'the caller’s own sessions' },
+  'DELETE /api/account/sessions/:sessionId': {
+    references: [(ref) => ({ method: 'DELETE', url: `/api/account/sessions/${ref.sessionId}` })],
+  },
+  'PUT /api/account/password': { noReference: 'the caller’s own password' },
+  'GET /api/account/two-factor': { noReference: 'the caller’s own account' },
+  'POST /api/account/two-factor/enrolment': { noReference: 'the caller’s own account' },
+  'POST /api/account/two-factor/confirm': { noReference: 'the caller’s own account' },
+  'POST /api/account/two-factor/disable': { noReference: 'the caller’s own account' },
+  'GET /api/health': { noReference: 'public, no data' },
+  'GET /api/conversations': { noReference: 'the session’s inbox' },
+  'GET /api/conversations/:conversationId/events': {
+    references: [(ref) => ({ method: 'GET', url: `/api/conversations/${ref.conversationId}/events?afterSeq=0` })],
+  },
+  'GET /api/admin/agents': { noReference: 'the session’s site' },
+  'POST /api/admin/agents': {
+    references: [
+      (ref) => ({
+        method: 'POST',
+        url: '/api/admin/agents',
+        body: { email: 'new-agent@a.example', name: 'New', role: 'agent', password: 'long-enough-pass', departmentIds: [ref.departmentId] },
+      }),
+    ],
+  },
+  'PATCH /api/admin/agents/:agentId': {
+    references: [
+      (ref) => ({ method: 'PATCH', url: `/api/admin/agents/${ref.agentId}`, body: { capacity: 9 } }),
+      (ref, own) => ({
+        method: 'PATCH',
+        url: `/api/admin/agents/${own.agentId}`,
+        body: { capacity: 9, departmentIds: [ref.departmentId] },
+      }),
+    ],
+  },
+  'GET /api/admin/departments': { noReference: 'the session’s site' },
+  'POST /api/admin/departments': { noReference: 'creates a department of the session’s site from a slug' },
+  'PATCH /api/admin/departments/:departmentId': {
+    references: [(ref) => ({ method: 'PATCH', url: `/api/admin/departments/${ref.departmentId}`, body: { name: 'Taken over' } })],
+  },
+  'GET /api/admin/site': { noReference: 'the session’s site' },
+  'PATCH /api/admin/site': { noReference: 'the session’s site' },
+  'POST /api/admin/site/identity-secret': { noReference: 'the session’s site' },
+  'GET /api/admin/site/refused-origins': { noReference: 'the session’s site' },
+  'POST /api/admin/site/allowed-origins': { noReference: 'adds an origin to the session’s site' },
+  'GET /api/admin/triggers': { noReference: 'the session’s site' },
+  'GET /api/admin/audit': { noReference: 'the session’s site' },
+  'GET /api/admin/privacy/:kind/:id/export': {
+    references: [
+      (ref) => ({ method: 'GET', url: `/api/admin/privacy/visitor/${ref.visitorId}/export` }),
+      (ref) => ({ method: 'GET', url: `/api/admin/privacy/customer/${ref.customerId}/export` }),
+    ],
+  },
+  'POST /api/admin/privacy/:kind/:id/erase': {
+    references: [
+      (ref) => ({ method: 'POST', url: `/api/admin/privacy/visitor/${ref.visitorId}/erase`, body: { confirm: true } }),
+      (ref) => ({ method: 'POST', url: `/api/admin/privacy/customer/${ref.customerId}/erase`, body: { confirm: true } }),
+    ],
+  },
+  'GET /api/admin/triggers/report': { noReference: 'the session’s site' },
+  'POST /api/admin/triggers': {
+    references: [
+      (ref, own) => {
+        const input = ruleInput(own, server, a.siteId);
+        return { method: 'POST', url: '/api/admin/triggers', body: { ...input, action: { ...input.action, agentId: ref.agentId } } };
+      },
+      (ref, own) => {
+        const input = ruleInput(own, server, a.siteId);
+        return {
+          method: 'POST',
+          url: '/api/admin/triggers',
+          body: { ...input, action: { ...input.action, departmentId: ref.departmentId } },
+        };
+      },
+    ],
+  },
+  'PUT /api/admin/triggers/order': {
+    references: [
+      (ref) => {
+        const ids = server.app.services.triggers.list(a.siteId).map((r) => r.id);
+        return { method: 'PUT', url: '/api/admin/triggers/order', body: { ids: [...ids.slice(1), ref.triggerId] } };
+      },
+    ],
+  },
+  'PATCH /api/admin/triggers/:triggerId': {
+    references: [
+      (ref) => ({ method: 'PATCH', url: `/api/admin/triggers/${ref.triggerId}`, body: { enabled: true } }),
+      (ref, own) => {
+        const { action } = ruleInput(own, server, a.siteId);
+        return {
+          method: 'PATCH',
+          url: `/api/admin/triggers/${own.triggerId}`,
+          body: { action: { ...action, departmentId: ref.departmentId } },
+        };
+      },
+    ],
+  },
+  'DELETE /api/admin/triggers/:triggerId': {
+    references: [(ref) => ({ method: 'DELETE', url: `/api/admin/triggers/${ref.triggerId}` })],
+  },
+});
+
+/** Routes outside /api serve files and the demo shop's pages: no site-owned row behind them. */
+const publicRoutes: Array<[RegExp, string]> = [
+  [/^GET \/$/, 'redirect to the demo shop'],
+  [/^GET \/(\*|console(\/.*)?)$/, 'the console’s static files (one route per built file)'],
+  [/^GET \/widget\.js$/, 'the widget bundle'],
+  [/^GET \/widget\/i18n\/:file$/, 'the widget’s catalogues'],
+  [/^GET \/shop(\/|\/(products\/:slug|cart|checkout|shop\.js|shop\.css|favicon\.svg|img\/[\w-]+\.svg))?$/, 'the demo shop'],
+];
+
+/** Every id of site B, to check that no answer mentions one. */
+const idsOf = (refs: SiteRefs) => [...Object.values(refs), b.siteId];
+const mentionsB = (answer: unknown) => idsOf(b.refs).filter((id) => JSON.stringify(answer).includes(id));
+
+beforeAll(async () => {
+  server = await startTestServer();
+  a = await createSite(server, 'Site A');
+  b = await createSite(server, 'Site B');
+  await markerThrough(b, 'before');
+});
+
+afterAll(async () => {
+  for (const site of [a, b]) for (const socket of [site.admin, site.agent, site.visitor]) socket.disconnect();
+  await server.close();
+});
+
+describe('another site’s ids', () => {
+  it('answer every agent command exactly like missing ones, reach no one on that site and change no row', async () => {
+    expect(Object.keys(agentCases).sort()).toEqual(Object.keys(agentCommandSchemas).sort());
+    const before = snapshot(server);
+    const heard = [b.admin, b.agent, b.visitor].map(record);
+
+    for (const [name, spec] of Object.entries(agentCases) as Array<[keyof AgentClientEvents, Case]>) {
+      if ('noReference' in spec) {
+        const answer = await agentCommand(a.admin, name, spec.noReference);
+        expect(answer.ok, name).toBe(true);
+        expect(mentionsB(answer), name).toEqual([]);
+        continue;
+      }
+      const builds = 'references' in spec ? spec.references : spec.sameAsMissing;
+      for (const build of builds) {
+        const foreign = await agentCommand(a.admin, name, build(b.refs, a.refs));
+        const missing = await agentCommand(a.admin, name, build(MISSING, a.refs));
+        expect(foreign, name).toEqual(missing);
+        if ('references' in spec) expect(foreign, name).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      }
+    }
+
+    expect(snapshot(server)).toEqual(before);
+    await markerThrough(b, 'after');
+    expect(heard.map((facts) => facts.map((f) => f.event))).toEqual([
+      ['message:created', 'message:created'],
+      ['message:created'],
+      ['message:created'],
+    ]);
+    expect(heard.flat().every((f) => JSON.stringify(f.payload).includes('marker after'))).toBe(true);
+  });
+
+  it('answer every widget command exactly like missing ones, reach no one on that site and change no row', async () => {
+    expect(Object.keys(visitorCases).sort()).toEqual(Object.keys(visitorCommandSchemas).sort());
+    const before = snapshot(server);
+    const heard = [b.admin, b.agent, b.visitor].map(record);
+
+    for (const [name, spec] of Object.entries(visitorCases) as Array<
+      [keyof VisitorClientEvents, (typeof visitorCases)[keyof VisitorClientEvents]]
+    >) {
+      if ('ownRowsOnly' in spec) continue;
+      for (const build of spec.references) {
+        const foreign = await visitorCommand(a.visitor, name, build(b.refs, a.refs));
+        const missing = await visitorCommand(a.visitor, name, build(MISSING, a.refs));
+        expect(foreign, name).toEqual(missing);
+        expect(foreign, name).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      }
+    }
+
+    expect(snapshot(server)).toEqual(before);
+    await markerThrough(b, 'after-widget');
+    expect(heard.map((facts) => facts.map((f) => f.event))).toEqual([
+      ['message:created', 'message:created'],
+      ['message:created'],
+      ['message:created'],
+    ]);
+  });
+
+  it('answer every admin route with 404 exactly like missing ones, and change no row', async () => {
+    const cases = apiCases();
+    const routes = routesOf(server);
+    const unlisted = routes.filter((r) => !(r in cases) && !publicRoutes.some(([pattern]) => pattern.test(r)));
+    expect(unlisted, 'every route must be in the tenancy matrix').toEqual([]);
+    expect(
+      Object.keys(cases).filter((r) => !routes.includes(r)),
+      'no stale rows',
+    ).toEqual([]);
+    const before = snapshot(server);
+    const heard = [b.admin, b.agent, b.visitor].map(record);
+    const send = async ({ method, url, body }: Request) => {
+      const res = await fetch(`${server.url}${url}`, {
+        method,
+        headers: { cookie: a.adminCookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+
+    for (const [route, spec] of Object.entries(cases)) {
+      if ('noReference' in spec) {
+        if (!route.startsWith('GET ')) continue;
+        const answer = await send({ method: 'GET', url: route.slice(4) });
+        expect(mentionsB(answer), route).toEqual([]);
+        continue;
+      }
+      for (const build of spec.references) {
+        const foreign = await send(build(b.refs, a.refs));
+        const missing = await send(build(MISSING, a.refs));
+        expect(foreign, route).toEqual(missing);
+        expect(foreign, route).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+      }
+    }
+
+    expect(snapshot(server)).toEqual(before);
+    await markerThrough(b, 'after-rest');
+    expect(heard.map((facts) => facts.map((f) => f.event))).toEqual([
+      ['message:created', 'message:created'],
+      ['message:created'],
+      ['message:created'],
+    ]);
+  });
+});

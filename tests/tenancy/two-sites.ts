@@ -1,0 +1,188 @@
+import { createHmac } from 'node:crypto';
+import {
+  AGENT_PASSWORD,
+  SHOP_ORIGIN,
+  agentCommand,
+  connectAgent,
+  connectVisitor,
+  connected,
+  login,
+  nextFact,
+  visitorCommand,
+  type AgentSocket,
+  type TestServer,
+  type VisitorSocket,
+} from '@mostrador/server/testing';
+
+/** Every id a site owns that a command or a route could be handed. */
+export interface SiteRefs {
+  conversationId: string;
+  departmentId: string;
+  agentId: string;
+  adminId: string;
+  visitorId: string;
+  triggerId: string;
+  customerId: string;
+  /** The public id of the admin's console session (Account → Sessions). */
+  sessionId: string;
+}
+
+export interface SiteUnderTest {
+  siteId: string;
+  refs: SiteRefs;
+  adminCookie: string;
+  admin: AgentSocket;
+  agent: AgentSocket;
+  visitor: VisitorSocket;
+}
+
+/** Ids shaped like real ones that no site has: what a foreign id must look like from the outside. */
+export const MISSING: SiteRefs = {
+  conversationId: 'cnv_missing000000000000',
+  departmentId: 'dep_missing000000000000',
+  agentId: 'agt_missing000000000000',
+  adminId: 'agt_missingadmin00000000',
+  visitorId: 'vis_missing000000000000',
+  triggerId: 'trg_missing000000000000',
+  customerId: 'cus_missing000000000000',
+  sessionId: '0000000000000000000000',
+};
+
+/**
+ * A whole site on the test server: an admin and an agent (in the site's one
+ * department), their console sockets, a visitor identified as a customer
+ * whose message opened a conversation the agent now holds, and the site's
+ * trigger rules. Tags are plain strings on a conversation, not rows of
+ * their own, so no command or route takes a tag id.
+ */
+export async function createSite(server: TestServer, name: string): Promise<SiteUnderTest> {
+  const { sites, agents, departments, triggers } = server.app.services;
+  const site = sites.create({ name, allowedOrigins: [SHOP_ORIGIN] });
+  const department = departments.create(site.id, { slug: 'sales', name: `${name} sales`, routing: 'auto' });
+  if (!department.ok) throw new Error(department.error.message);
+  const slug = name.toLowerCase().replace(/\W+/g, '-');
+  const admin = await agents.create({
+    siteId: site.id,
+    email: `admin@${slug}.example`,
+    name: `${name} admin`,
+    role: 'admin',
+    password: AGENT_PASSWORD,
+  });
+  const agent = await agents.create({
+    siteId: site.id,
+    email: `agent@${slug}.example`,
+    name: `${name} agent`,
+    role: 'agent',
+    password: AGENT_PASSWORD,
+    capacity: 3,
+  });
+  if (!admin.ok || !agent.ok) throw new Error('agents');
+  departments.setMemberships(site.id, agent.data.id, [department.data.id]);
+
+  // The agent is the only one online when the visitor writes, so the conversation is the agent's.
+  const agentSocket = connectAgent(server.url, await login(server.url, `agent@${slug}.example`, AGENT_PASSWORD));
+  await connected(agentSocket);
+
+  const visitor = connectVisitor(server.url, { siteKey: site.key });
+  const session = nextFact<VisitorSocket, { visitorId: string }>(visitor, 'session:established');
+  await connected(visitor);
+  const { visitorId } = await session;
+  const secret = sites.withIdentitySecret(sites.byId(site.id)!).identitySecret;
+  const customer = `customer-of-${slug}`;
+  const hash = createHmac('sha256', secret).update(customer, 'utf8').digest('hex');
+  const identified = await visitorCommand(visitor, 'visitor:identify', { id: customer, hash });
+  if (!identified.ok) throw new Error(identified.error.message);
+  const assigned = nextFact(agentSocket, 'conversation:created');
+  const sent = await visitorCommand(visitor, 'message:send', { clientId: `first-${slug}`, body: 'hola' });
+  if (!sent.ok) throw new Error(sent.error.message);
+  await assigned;
+  const adminCookie = await login(server.url, `admin@${slug}.example`, AGENT_PASSWORD);
+  const adminSocket = connectAgent(server.url, adminCookie);
+  await connected(adminSocket);
+
+  const sessions = await fetch(`${server.url}/api/account/sessions`, { headers: { cookie: adminCookie } });
+  const { sessions: list } = (await sessions.json()) as { sessions: Array<{ id: string; current: boolean }> };
+  const customerRow = server.app.sqlite.prepare('SELECT customer_id AS id FROM visitors WHERE id = ?').get(visitorId) as { id: string };
+  return {
+    siteId: site.id,
+    refs: {
+      conversationId: sent.data.conversation.id,
+      departmentId: department.data.id,
+      agentId: agent.data.id,
+      adminId: admin.data.id,
+      visitorId,
+      triggerId: triggers.list(site.id)[0]!.id,
+      customerId: customerRow.id,
+      sessionId: list.find((s) => s.current)!.id,
+    },
+    adminCookie,
+    admin: adminSocket,
+    agent: agentSocket,
+    visitor,
+  };
+}
+
+/** Every row of every table but the login sessions, to prove a refused request changed nothing. */
+export function snapshot(server: TestServer): Record<string, unknown[]> {
+  const db = server.app.sqlite;
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
+    .all() as Array<{ name: string }>;
+  return Object.fromEntries(
+    tables.filter((t) => t.name !== 'agent_sessions').map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]),
+  );
+}
+
+type Listening = { onAny(listener: (event: string, ...args: unknown[]) => void): unknown };
+
+/** Records every fact a socket hears, from now on. */
+export function record(socket: Listening): Array<{ event: string; payload: unknown }> {
+  const heard: Array<{ event: string; payload: unknown }> = [];
+  socket.onAny((event, payload) => heard.push({ event, payload }));
+  return heard;
+}
+
+/**
+ * Sends a marker through the site (the visitor writes, then the agent
+ * answers) and waits until each of its sockets has heard it. Socket.IO keeps
+ * order per connection, so anything sent to those sockets before has
+ * arrived by then.
+ */
+export async function markerThrough(site: SiteUnderTest, label: string): Promise<void> {
+  const toAdmin = nextFact(site.admin, 'message:created');
+  const toAgent = nextFact(site.agent, 'message:created');
+  const fromVisitor = await visitorCommand(site.visitor, 'message:send', { clientId: `marker-v-${label}`, body: `marker ${label}` });
+  if (!fromVisitor.ok) throw new Error(fromVisitor.error.message);
+  await Promise.all([toAdmin, toAgent]);
+  const toVisitor = nextFact(site.visitor, 'message:created');
+  const secondToAdmin = nextFact(site.admin, 'message:created');
+  const fromAgent = await agentCommand(site.agent, 'message:send', {
+    conversationId: site.refs.conversationId,
+    clientId: `marker-a-${label}`,
+    body: `marker ${label}`,
+  });
+  if (!fromAgent.ok) throw new Error(fromAgent.error.message);
+  await Promise.all([toVisitor, secondToAdmin]);
+}
+
+/**
+ * Every route the app serves, as "METHOD /path", read from fastify's own
+ * route tree (HEAD routes are fastify's automatic twins of GET).
+ */
+export function routesOf(server: TestServer): string[] {
+  const tree = server.app.printRoutes({ commonPrefix: false });
+  const segments: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^([\s│]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    segments.length = depth;
+    segments.push(match[2]!);
+    const path = segments.join('').replace(/^\/?/, '/');
+    for (const method of (match[3] ?? '').split(', ').filter(Boolean)) {
+      if (method !== 'HEAD') routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}

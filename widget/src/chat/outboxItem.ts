@@ -1,0 +1,15 @@
+/**
+ * One message waiting in the outbox, as the visitor storage keeps it. Its own file, so the storage
+ * and the outbox can both name it without importing each other.
+ */
+export interface OutboxItem {
+  clientId: string;
+  body: string;
+  createdAt: number;
+  /** `sending` until acked (also while offline); `failed` once the server refused it. */
+  status: 'sending' | 'failed';
+  /** The server's reason, for a failed item. */
+  error?: string;
+  /** The firing id of the trigger invitation this message answers. */
+  trigger?: string;
+}

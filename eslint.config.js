@@ -55,6 +55,9 @@ export default defineConfig(
       'data/',
       'bench/results/',
       'tests/artifacts/',
+      // StrykerJS's sandboxes and reports (pnpm mutate): copies of the tree, not code.
+      '.stryker-tmp/',
+      'reports/',
       // Deliberately broken code that tests/guardrails/ checks the rules against.
       'tests/guardrails/fixtures/',
     ],

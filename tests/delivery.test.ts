@@ -199,8 +199,12 @@ describe('durability and exactly-once delivery', () => {
     const page = await agentCommand(agent, 'conversation:sync', { conversationId: a.data.conversation.id, afterSeq: 0 });
     if (!page.ok) throw new Error('sync failed');
     expect(page.data.events.filter((e) => e.type === 'message')).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(seen).toEqual([1]);
+    // A marker sent after the resends: once the agent hears it, any duplicate fact would have come before it.
+    const markerHeard = nextFact<AgentSocket, { event: ConversationEvent }>(agent, 'message:created');
+    const marker = await visitorCommand(visitor, 'message:send', { clientId: 'resend-mark', body: 'marker' });
+    if (!marker.ok) throw new Error('send failed');
+    expect((await markerHeard).event).toMatchObject({ body: 'marker' });
+    expect(seen).toEqual([1, marker.data.event.seq]);
   });
 
   it('resyncs a reconnecting client with everything it missed, status included, in order and once', async () => {

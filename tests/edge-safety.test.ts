@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_CHARS } from '@mostrador/shared';
+import { io } from 'socket.io-client';
+import { MAX_MESSAGE_CHARS, SOCKET_PATH, VISITOR_NAMESPACE } from '@mostrador/shared';
 import {
   AGENT_PASSWORD,
   agentCommand,
@@ -102,7 +103,10 @@ describe('who may reach what', () => {
     });
     expect(stolen).toEqual({ ok: false, error: { code: 'not_found', message: 'No such conversation' } });
     const closed = await visitorCommand(mallory, 'conversation:close', { conversationId: sent.data.conversation.id });
-    expect(closed.ok).toBe(false);
+    expect(closed).toEqual({ ok: false, error: { code: 'not_found', message: 'No such conversation' } });
+    const own = await visitorCommand(alice, 'conversation:sync', { conversationId: sent.data.conversation.id, afterSeq: 0 });
+    expect(own).toMatchObject({ ok: true, data: { conversation: { status: 'open' } } });
+    expect(own.ok && own.data.events.map((e) => e.type)).toEqual(['message']);
   });
 
   it('does not hand a visitor another visitor’s stored message by reusing its client id', async () => {
@@ -119,6 +123,17 @@ describe('who may reach what', () => {
     const foreign = connectVisitor(server.url, { siteKey: server.siteKey }, 'https://evil.example');
     sockets.push(foreign);
     await expect(connected(foreign)).rejects.toThrow('origin_not_allowed');
+
+    // A script outside any browser sends no Origin header at all.
+    const headerless: VisitorSocket = io(`${server.url}${VISITOR_NAMESPACE}`, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      auth: { siteKey: server.siteKey },
+      forceNew: true,
+      reconnection: false,
+    });
+    sockets.push(headerless);
+    await expect(connected(headerless)).rejects.toThrow('forbidden_origin');
 
     const unknownSite = connectVisitor(server.url, { siteKey: 'no-such-site' });
     sockets.push(unknownSite);
@@ -157,13 +172,16 @@ describe('who may reach what', () => {
       conversationId: sent.data.conversation.id,
       afterSeq: 0,
     });
-    expect(page.ok).toBe(false);
+    // Exactly like a missing conversation: the id tells the intruder nothing.
+    expect(page).toEqual({ ok: false, error: { code: 'not_found', message: 'No such conversation' } });
     const reply = await agentCommand(intruder, 'message:send', {
       conversationId: sent.data.conversation.id,
       clientId: 'intruder-msg',
       body: 'boo',
     });
-    expect(reply.ok).toBe(false);
+    expect(reply).toEqual({ ok: false, error: { code: 'not_found', message: 'No such conversation' } });
+    const own = await visitorCommand(socket, 'conversation:sync', { conversationId: sent.data.conversation.id, afterSeq: 0 });
+    expect(own.ok && own.data.events.flatMap((e) => (e.type === 'message' ? [e.body] : []))).toEqual(['hola']);
     const list = await agentCommand(intruder, 'conversation:list', { status: 'open' });
     expect(list).toEqual({ ok: true, data: { conversations: [] } });
   });

@@ -93,7 +93,10 @@ describe('transfers', () => {
     await expect.poll(() => log.map((e) => e.type)).toEqual(['message', 'joined', 'left', 'joined']);
     expect(JSON.stringify(log)).not.toContain('1042');
     // Anna no longer reaches it.
-    expect((await agentCommand(anna, 'conversation:sync', { conversationId, afterSeq: 0 })).ok).toBe(false);
+    expect(await agentCommand(anna, 'conversation:sync', { conversationId, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('sends a chat to another department’s queue, where its agent picks it up', async () => {
@@ -134,7 +137,13 @@ describe('group chat', () => {
 
     const left = await agentCommand(bernat, 'conversation:leave', { conversationId });
     expect(left.ok).toBe(true);
-    expect((await agentCommand(bernat, 'message:send', { conversationId, clientId: 'bernat-after', body: 'x' })).ok).toBe(false);
+    const after = await agentCommand(bernat, 'message:send', { conversationId, clientId: 'bernat-after', body: 'x' });
+    expect(after).toEqual({ ok: false, error: { code: 'not_found', message: 'No such conversation' } });
+    const page = await assigneeOf(anna, conversationId);
+    expect(page.events.filter((e) => e.type === 'message').map((e) => e.type === 'message' && e.body)).toEqual([
+      'hola',
+      'Hola, soc en Bernat',
+    ]);
   });
 });
 
@@ -147,17 +156,24 @@ describe('races with automatic assignment', () => {
     const conversations = await Promise.all(Array.from({ length: 6 }, (_, i) => visitorWithMessage('sales', `m${i}`)));
     // Switch to automatic while both agents race to take every conversation by hand.
     server.app.services.departments.update(site.id, salesId, { routing: 'auto' });
-    const outcomes = await Promise.all([
+    const [, ...takes] = await Promise.all([
       server.app.services.routing.drain(site.id),
       ...conversations.flatMap(({ conversationId }) => [
         agentCommand(anna, 'conversation:take', { conversationId }),
         agentCommand(bernat, 'conversation:take', { conversationId }),
       ]),
     ]);
-    expect(outcomes.length).toBe(13);
-    for (const { conversationId } of conversations) {
+    // Each take either won or lost the race; none failed for another reason.
+    for (const take of takes) {
+      if (!take.ok) expect(take.error.code).toBe('conflict');
+    }
+    for (const [i, { conversationId }] of conversations.entries()) {
       const page = await assigneeOf(anna, conversationId).catch(() => assigneeOf(bernat, conversationId));
       expect(page.events.filter((e: ConversationEvent) => e.type === 'joined')).toHaveLength(1);
+      // At most one of the two takes of a conversation won, and only if it is that agent's.
+      const won = [takes[2 * i], takes[2 * i + 1]].filter((t) => t?.ok);
+      expect(won.length).toBeLessThanOrEqual(1);
+      for (const t of won) expect(t!.ok && t!.data.conversation.assignee?.id).toBe(page.conversation.assignee?.id);
     }
     const loads = server.app.services.conversations.loads(site.id);
     expect([...loads.values()].reduce((a, b) => a + b, 0)).toBe(6);
@@ -174,11 +190,16 @@ describe('access', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect((await agentCommand(carla, 'message:send', { conversationId, clientId: 'carla-intrude', body: 'x' })).ok).toBe(false);
-    expect((await agentCommand(carla, 'conversation:close', { conversationId })).ok).toBe(false);
-    expect((await agentCommand(carla, 'conversation:invite', { conversationId, agentId: (await assigneeIdByName('Carla'))! })).ok).toBe(
-      false,
+    const missing = { ok: false, error: { code: 'not_found', message: 'No such conversation' } };
+    const before = await assigneeOf(anna, conversationId);
+    expect(await agentCommand(carla, 'message:send', { conversationId, clientId: 'carla-intrude', body: 'x' })).toEqual(missing);
+    expect(await agentCommand(carla, 'conversation:close', { conversationId })).toEqual(missing);
+    expect(await agentCommand(carla, 'conversation:invite', { conversationId, agentId: (await assigneeIdByName('Carla'))! })).toEqual(
+      missing,
     );
+    expect(await agentCommand(carla, 'conversation:take', { conversationId })).toEqual(missing);
+    expect(await agentCommand(carla, 'typing:set', { conversationId, typing: true })).toEqual(missing);
+    expect(await assigneeOf(anna, conversationId)).toEqual(before);
     expect(await agentCommand(carla, 'conversation:list', { view: 'all' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const cookie = await login(server.url, 'carla@shop.example', AGENT_PASSWORD);

@@ -2,11 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { requireBuiltBundles } from './builtBundles.ts';
 
 /** Debian's Chromium; Playwright's own browser download cannot work on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launchChromium(): Promise<Browser> {
+  requireBuiltBundles();
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [

@@ -38,6 +38,26 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
     conversations.set(id, conversation);
     return { event, conversation } as AgentConversationChanged;
   }
+  /**
+   * Like the server (tests/agent-contract.test.ts holds both to one contract):
+   * a resend of a client id answers with the stored message and stores nothing;
+   * an unknown conversation is not_found, a closed one a conflict.
+   */
+  function sendMessage({ conversationId, clientId, body }: { conversationId: string; clientId: string; body: string }) {
+    const stored = Object.values(logs)
+      .flat()
+      .find((event): event is MessageEvent => event.type === 'message' && event.author.kind === 'agent' && event.clientId === clientId);
+    if (stored) {
+      return { ok: true as const, data: { event: stored, conversation: conversations.get(stored.conversationId)! } };
+    }
+    const held = conversations.get(conversationId);
+    if (!held) return { ok: false as const, error: { code: 'not_found' as const, message: 'No such conversation' } };
+    if (held.status !== 'open') return { ok: false as const, error: { code: 'conflict' as const, message: 'The conversation is closed' } };
+    const changed = append(conversationId, (seq) => agentMessage(conversationId, seq, body, clientId), {
+      awaitingReplySince: null,
+    });
+    return { ok: true as const, data: { ...changed, event: changed.event as MessageEvent } };
+  }
   const system = { kind: 'system' as const, id: null, name: null };
   const base = (id: string, seq: number) => ({ conversationId: id, seq, author: system, createdAt: 2_000 + seq });
 
@@ -52,12 +72,7 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
       const events = logOf(conversationId).filter((event) => event.seq > afterSeq);
       return { ok: true, data: { conversation, events, hasMore: false } };
     })
-    .handle('message:send', ({ conversationId, clientId, body }) => {
-      const changed = append(conversationId, (seq) => agentMessage(conversationId, seq, body, clientId), {
-        awaitingReplySince: null,
-      });
-      return { ok: true, data: { ...changed, event: changed.event as MessageEvent } };
-    })
+    .handle('message:send', (payload) => sendMessage(payload))
     .handle('typing:set', () => ({ ok: true, data: null }))
     .handle('conversation:take', ({ conversationId }) => {
       const held = conversations.get(conversationId);
@@ -142,7 +157,7 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
       },
     }));
 
-  return { connection, conversations, logs, append, team, profiles, live };
+  return { connection, conversations, logs, append, team, profiles, live, sendMessage };
 }
 
 export const flushPromises = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -23,6 +23,13 @@ describe('maskCardNumbers', () => {
     expect(maskCardNumbers('maestro 501800000009')).toBe('maestro ••••••••0009');
   });
 
+  it('leaves a 20-digit number alone even when it passes Luhn and starts like a card', () => {
+    // 41111111111111111115 passes Luhn with a Visa prefix: only its length says it is no card.
+    expect(maskCardNumbers('tracking 41111111111111111115')).toBe('tracking 41111111111111111115');
+    // The same digits one shorter are a 19-digit card, and masked.
+    expect(maskCardNumbers('4111111111111111110')).toBe('•••••••••••••••1110');
+  });
+
   it('masks several cards in one text', () => {
     expect(maskCardNumbers('first 4111111111111111 then 6011-1111-1111-1117 or 3782 822463 10005')).toBe(
       'first ••••••••••••1111 then ••••-••••-••••-1117 or •••• •••••• •0005',

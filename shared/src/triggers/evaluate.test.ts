@@ -79,6 +79,9 @@ describe('each condition, and its negation', () => {
     expect(when({ type: 'cart_value', op: 'gte', amount: 84, currency: 'EUR', ...yes })).toBe(true);
     expect(when({ type: 'cart_value', op: 'gte', amount: 100, currency: 'EUR', ...yes })).toBe(false);
     expect(when({ type: 'cart_value', op: 'lt', amount: 100, currency: 'EUR', ...yes })).toBe(true);
+    // "Below" is strict: a cart of exactly 84 is not below 84, and is at least 84.
+    expect(when({ type: 'cart_value', op: 'lt', amount: 84, currency: 'EUR', ...yes })).toBe(false);
+    expect(when({ type: 'cart_value', op: 'lt', amount: 84.01, currency: 'EUR', ...yes })).toBe(true);
     expect(when({ type: 'cart_value', op: 'lt', amount: 1, currency: 'EUR', ...yes }, state({ cart: null }))).toBe(true);
     // A cart in another currency is not compared with euros.
     expect(when({ type: 'cart_value', op: 'gte', amount: 50, currency: 'USD', ...yes })).toBe(false);
@@ -166,6 +169,59 @@ describe('matching helpers', () => {
     expect(night('2026-12-05T01:00:00Z')).toBe(true); // Saturday 01:00, Friday's night
     expect(night('2026-12-05T23:00:00Z')).toBe(false); // Saturday 23:00
     expect(inBusinessHours(NOW, 'Not/AZone', [2], '00:00', '23:59')).toBe(false);
+  });
+});
+
+describe('edges a mutation run found untested', () => {
+  it('opening hours: open from the first minute, closed from the last, only on the days listed', () => {
+    const day = (iso: string) => inBusinessHours(Date.parse(iso), 'UTC', [2], '09:00', '18:00');
+    expect(day('2026-12-01T08:59:00Z')).toBe(false);
+    expect(day('2026-12-01T09:00:00Z')).toBe(true);
+    expect(day('2026-12-01T17:59:00Z')).toBe(true);
+    expect(day('2026-12-01T18:00:00Z')).toBe(false);
+    // Each weekday by name: Sunday 2026-11-29 to Saturday 2026-12-05, open only on the one listed.
+    for (let weekday = 0; weekday < 7; weekday += 1) {
+      const noon = Date.parse('2026-11-29T12:00:00Z') + weekday * 86_400_000;
+      const openOn = (days: number[]) => inBusinessHours(noon, 'UTC', days, '09:00', '18:00');
+      expect([openOn([weekday]), openOn([(weekday + 1) % 7])]).toEqual([true, false]);
+    }
+    // An empty span is never open.
+    expect(inBusinessHours(Date.parse('2026-12-01T12:00:00Z'), 'UTC', [2], '12:00', '12:00')).toBe(false);
+    const night = (iso: string) => inBusinessHours(Date.parse(iso), 'UTC', [5], '22:00', '02:00');
+    expect(night('2026-12-04T21:59:00Z')).toBe(false);
+    expect(night('2026-12-04T22:00:00Z')).toBe(true);
+    expect(night('2026-12-05T01:59:00Z')).toBe(true);
+    expect(night('2026-12-05T02:00:00Z')).toBe(false);
+    // Closed at the end minute even when the next day's own night is listed too.
+    expect(inBusinessHours(Date.parse('2026-12-05T02:00:00Z'), 'UTC', [5, 6], '22:00', '02:00')).toBe(false);
+  });
+
+  it('URL: a plain http pattern matches the whole URL, and a URL without a path is at /', () => {
+    const http = state({ url: 'http://botiga.example/sale' });
+    expect(when({ type: 'url', match: 'glob', pattern: 'http://botiga.example/*', ...yes }, http)).toBe(true);
+    expect(when({ type: 'url', match: 'glob', pattern: '/', ...yes }, state({ url: 'https://botiga.example' }))).toBe(true);
+    expect(when({ type: 'url', match: 'glob', pattern: '/', ...yes }, state({ url: 'https://botiga.example#top' }))).toBe(true);
+  });
+
+  it('product page: any product when no minimum, the minimum itself counts, an unknown price never does', () => {
+    const unpriced = state({ product: { price: null, currency: null } });
+    expect(when({ type: 'product_page', minPrice: null, currency: 'EUR', ...yes }, unpriced)).toBe(true);
+    expect(when({ type: 'product_page', minPrice: 119, currency: 'EUR', ...yes })).toBe(true);
+    expect(when({ type: 'product_page', minPrice: 0, currency: 'EUR', ...yes }, state({ product: { price: null, currency: 'EUR' } }))).toBe(
+      false,
+    );
+  });
+
+  it('cart conditions without a cart', () => {
+    const noCart = state({ cart: null });
+    expect(when({ type: 'cart_items', min: 1, ...yes }, noCart)).toBe(false);
+    expect(when({ type: 'cart_contains', sku: 'HOOD-M', ...yes }, noCart)).toBe(false);
+    expect(when({ type: 'cart_value', op: 'gte', amount: 0, currency: 'EUR', ...yes }, noCart)).toBe(true);
+  });
+
+  it('every N hours lets a rule that never fired fire', () => {
+    const everyTwo = trigger([], { kind: 'every_hours', hours: 2 });
+    expect(capAllows(everyTwo, { lastFiredAt: {}, firedThisSession: new Set(), invitedThisPage: false }, NOW)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyStyles, createShadowHost, HOST_ID } from './shadowHost.ts';
+import { applyStyles, canAdoptStyleSheets, createShadowHost, HOST_ID } from './shadowHost.ts';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -32,10 +32,10 @@ describe('shadow host', () => {
 
   it('applies the CSS inside the shadow root, never to the page', () => {
     const { root } = createShadowHost(document, CSS);
-    const adopted = root.adoptedStyleSheets?.length ?? 0;
-    const inShadow = root.querySelector('style')?.textContent ?? null;
-    expect(adopted === 1 || inShadow === CSS).toBe(true);
-    expect(document.head.querySelector('style')).toBeNull();
+    // jsdom has no constructable stylesheets, so this is the <style> fallback; the next tests cover adoption.
+    expect(canAdoptStyleSheets(root)).toBe(false);
+    expect([...root.querySelectorAll('style')].map((style) => style.textContent)).toEqual([CSS]);
+    expect(document.querySelectorAll('style')).toHaveLength(0);
   });
 
   it('adopts a constructable stylesheet when supported, adding no <style> element', () => {

@@ -142,6 +142,28 @@ describe('firing and conversion records', () => {
       });
   });
 
+  it('does not take a held-back firing for an invitation: a reply naming it opens a plain conversation', async () => {
+    const [rule] = server.app.services.triggers.list(siteId);
+    server.app.services.triggers.update(siteId, rule!.id, {
+      enabled: true,
+      action: { kind: 'teaser', message: 'Never shown', agentId: null, departmentId: null, tags: ['held'] },
+    });
+    const marta = await agent();
+    const { socket } = await visitorSession();
+    const held = await visitorCommand(socket, 'trigger:reported', { ruleId: rule!.id, firingId: 'held-000009', outcome: 'held_back' });
+    expect(held).toEqual({ ok: true, data: null });
+
+    const sent = await visitorCommand(socket, 'message:send', { clientId: 'after-held-1', body: 'Hola', trigger: 'held-000009' });
+    expect(sent).toMatchObject({ ok: true, data: { event: { seq: 1, body: 'Hola' }, conversation: { origin: 'visitor' } } });
+    const conversationId = sent.ok ? sent.data.conversation.id : '';
+    const page = await agentCommand(marta, 'conversation:sync', { conversationId, afterSeq: 0 });
+    expect(page.ok && page.data.conversation.tags).toEqual([]);
+    expect(page.ok && page.data.events.flatMap((e) => (e.type === 'message' ? [e.body] : []))).toEqual(['Hola']);
+    await expect
+      .poll(() => report().rows.find((r) => r.ruleId === rule!.id))
+      .toMatchObject({ fired: 0, replied: 0, chats: 0, heldBack: 1 });
+  });
+
   it('refuses reports about another site’s rule, and a reply naming an unknown firing opens a plain conversation', async () => {
     const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const [foreign] = server.app.services.triggers.list(other.id);

@@ -71,6 +71,24 @@ describe('verified identity', () => {
     expect(profile.ok && profile.data.conversations).toEqual([]);
   });
 
+  it('keeps a verified customer when the same visitor later sends an unsigned claim', async () => {
+    const visitor = await newVisitor();
+    const verified = { customerId: 'cust-7', name: 'Núria', email: null, verified: true };
+    await visitorCommand(visitor.socket, 'visitor:identify', { id: 'cust-7', name: 'Núria', hash: identityHash(secret, 'cust-7') });
+    const unsigned = await visitorCommand(visitor.socket, 'visitor:identify', { id: 'cust-8', name: 'Impostor', email: 'x@evil.example' });
+    expect(unsigned).toEqual({ ok: true, data: { identity: verified } });
+
+    const marta = await connectAgentAs(server, server.agentEmail);
+    sockets.push(marta);
+    const profile = await agentCommand(marta, 'visitor:follow', { visitorId: visitor.visitorId });
+    expect(profile.ok && profile.data.identity).toEqual(verified);
+    // Reconnecting with the same token finds the same verified customer.
+    const again = await newVisitor(visitor.token);
+    expect(again.visitorId).toBe(visitor.visitorId);
+    const after = await agentCommand(marta, 'visitor:follow', { visitorId: visitor.visitorId });
+    expect(after.ok && after.data.identity).toEqual(verified);
+  });
+
   it('refuses identify without a valid hash when the site enforces it', async () => {
     const site = server.app.services.sites.byKey(server.siteKey)!;
     server.app.services.sites.update(site.id, { identityEnforced: true });

@@ -83,10 +83,10 @@ describe('typing preview', () => {
     const rows = server.app.sqlite.prepare('SELECT * FROM conversation_events').all() as Array<Record<string, unknown>>;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(JSON.stringify(row)).not.toContain('voldria');
-    // Nor anywhere else in the database or its write-ahead log.
-    for (const file of [server.config.databaseFile, `${server.config.databaseFile}-wal`]) {
-      if (existsSync(file)) expect(readFileSync(file).includes('voldria')).toBe(false);
-    }
+    // Nor anywhere else in the database or its write-ahead log, both there while the server runs (WAL mode).
+    const files = [server.config.databaseFile, `${server.config.databaseFile}-wal`];
+    expect(files.map((file) => existsSync(file))).toEqual([true, true]);
+    for (const file of files) expect(readFileSync(file).includes('voldria')).toBe(false);
   });
 
   it('sends only "is typing" when the merchant turned previews off', async () => {

@@ -16,6 +16,7 @@ import {
   TwoFactorService,
 } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
+import { CannedRepliesRepository, CannedRepliesService, cannedRoutes } from './modules/canned-replies/index.ts';
 import {
   AccessResolver,
   attachAgentSocket,
@@ -171,6 +172,18 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });
+  // The agent's toolbox: canned replies.
+  const canned = new CannedRepliesService(new CannedRepliesRepository(app.db), {
+    departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined,
+  });
+  await app.register(cannedRoutes, {
+    canned,
+    shopName: (siteId) => sites.byId(siteId)?.name ?? '',
+    departments: (siteId) => ({
+      slugOf: (id) => departments.byId(siteId, id)?.slug ?? null,
+      idOf: (slug) => departments.bySlug(siteId, slug)?.id ?? null,
+    }),
+  });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));

@@ -13,3 +13,5 @@ export * from './events/visitor.ts';
 export * from './events/agent.ts';
 export * from './events/server.ts';
 export * from './schemas/account.ts';
+export * from './schemas/canned.ts';
+export * from './canned/placeholders.ts';

@@ -1,18 +1,20 @@
 import type { AgentProfile } from '@mostrador/shared';
 import { Header } from '../components/Header.tsx';
 import { AgentsPage } from './agents/AgentsPage.tsx';
+import { CannedRepliesPage } from './canned/CannedRepliesPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
 import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'site';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'site';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
   { tab: 'departments', label: 'admin.tabDepartments' },
   { tab: 'triggers', label: 'admin.tabTriggers' },
+  { tab: 'canned', label: 'admin.tabCanned' },
   { tab: 'site', label: 'admin.tabSite' },
 ];
 
@@ -79,6 +81,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'agents' && <AgentsPage />}
           {tab === 'departments' && <DepartmentsPage />}
           {tab === 'triggers' && <TriggersPage />}
+          {tab === 'canned' && <CannedRepliesPage />}
           {tab === 'site' && <SitePage />}
         </section>
       </main>

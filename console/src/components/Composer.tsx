@@ -1,5 +1,7 @@
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { CannedPicker, optionId } from '../canned/CannedPicker.tsx';
+import { useCannedPicker, type CannedContext } from '../canned/useCannedPicker.ts';
 import { useI18n } from '../i18n/context.ts';
 
 /** Drafts by conversation id; owned by the inbox so they outlive switching conversations. */
@@ -13,9 +15,11 @@ interface ComposerProps {
   drafts: DraftStore;
   onSend: (body: string) => void;
   onDraftChange?: (draft: string) => void;
+  /** Canned replies for this conversation; without it, `/` is plain text. */
+  canned?: CannedContext;
 }
 
-export function Composer({ conversationId, drafts, onSend, onDraftChange }: ComposerProps) {
+export function Composer({ conversationId, drafts, onSend, onDraftChange, canned }: ComposerProps) {
   const { t } = useI18n();
   // The draft lives in `drafts`; this counter only makes Preact re-render when it changes.
   const [, setRevision] = useState(0);
@@ -30,6 +34,10 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange }: Comp
     setRevision((revision) => revision + 1);
     onDraftChange?.(next);
   }
+
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const picker = useCannedPicker(canned, draft, setDraft, textareaRef);
+  const pickerId = `canned-picker-${conversationId}`;
 
   function send() {
     if (!sendable) return;
@@ -54,17 +62,38 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange }: Comp
         name="reply"
         rows={3}
         placeholder={t('composer.placeholder')}
+        ref={textareaRef}
         value={draft}
         aria-invalid={overLimit}
+        aria-controls={picker.open ? pickerId : undefined}
+        aria-activedescendant={picker.open && picker.matches.length > 0 ? optionId(pickerId, picker.active) : undefined}
         aria-describedby={remaining <= COUNTER_THRESHOLD ? counterId : undefined}
-        onInput={(event) => setDraft(event.currentTarget.value)}
+        onInput={(event) => {
+          setDraft(event.currentTarget.value);
+          picker.follow(event.currentTarget.value, event.currentTarget.selectionStart ?? event.currentTarget.value.length);
+        }}
+        onBlur={picker.close}
         onKeyDown={(event) => {
+          if (picker.onKeyDown(event)) return;
           // Enter sends, Shift+Enter breaks the line; an IME composition keeps its Enter.
           if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
           event.preventDefault();
           send();
         }}
       />
+      {picker.open && (
+        <CannedPicker
+          id={pickerId}
+          matches={picker.matches}
+          active={picker.active}
+          query={picker.query}
+          visitorLanguage={canned?.visitorLanguage ?? null}
+          onPick={picker.insert}
+        />
+      )}
+      <p class="visually-hidden" role="status">
+        {picker.announcement}
+      </p>
       <div class="composer-footer">
         {remaining <= COUNTER_THRESHOLD && (
           <span id={counterId} class={overLimit ? 'char-counter over' : 'char-counter'} aria-live="polite">

@@ -1,6 +1,7 @@
 import type { AgentProfile } from '@mostrador/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentConnection } from '../api/agentConnection.ts';
+import { useCannedReplies } from '../canned/useCannedReplies.ts';
 import { browserAlertOutput, type AlertOutput } from '../api/browserAlerts.ts';
 import { useI18n } from '../i18n/context.ts';
 import { useConsoleNav } from '../navigation/consoleNav.ts';
@@ -49,6 +50,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
   const [muted, setMuted] = useState(loadMuted);
   const [detailsExpanded, setDetailsExpanded] = useState(loadDetailsExpanded);
   const [drafts] = useState<DraftStore>(() => new Map());
+  const canned = useCannedReplies();
   const [connection] = useState(connect);
   // The controller is made once, after the alerts it reports to; a clicked notification reaches it through this ref.
   const controllerRef = useRef<InboxController | null>(null);
@@ -169,6 +171,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                 drafts={drafts}
                 visitor={state.visitors[conversation.visitorId]}
                 detailsExpanded={detailsExpanded}
+                canned={{ ...canned, agentName: agent.name }}
                 onFocus={() => controller.focus(id)}
                 onSend={(body) => {
                   typingNotifier.stop();

@@ -1,4 +1,5 @@
 import { accountCa } from './account/ca.ts';
+import { toolboxCa } from './toolbox/ca.ts';
 import type { Catalogue } from './en.ts';
 
 export const ca: Catalogue = {
@@ -220,4 +221,5 @@ export const ca: Catalogue = {
 
   // The security page has its own file, so this catalogue stays readable.
   ...accountCa,
+  ...toolboxCa,
 };

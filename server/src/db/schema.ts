@@ -338,3 +338,22 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Canned replies: shared by the site's team (owner null) or personal to one agent; versions per language. */
+export const cannedReplies = sqliteTable(
+  'canned_replies',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    /** Null: shared with the team. */
+    ownerId: text('owner_id').references(() => agents.id),
+    /** Null: every department. */
+    departmentId: text('department_id').references(() => departments.id),
+    shortcut: text('shortcut').notNull(),
+    title: text('title').notNull(),
+    bodies: text('bodies', { mode: 'json' }).$type<{ ca: string; es: string; en: string }>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('canned_replies_site').on(t.siteId, t.shortcut)],
+);

@@ -2,6 +2,7 @@ import type { AdminCatalogue } from './en.ts';
 import { accessEs } from './access/es.ts';
 import { summaryEs } from './summary/es.ts';
 import { triggersEs } from './triggers/es.ts';
+import { cannedEs } from './canned/es.ts';
 
 export const es: AdminCatalogue = {
   'admin.title': 'Administración',
@@ -132,6 +133,7 @@ export const es: AdminCatalogue = {
 
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEs,
+  ...cannedEs,
   ...summaryEs,
   ...accessEs,
 };

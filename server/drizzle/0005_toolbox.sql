@@ -13,4 +13,14 @@ CREATE TABLE `canned_replies` (
 	FOREIGN KEY (`department_id`) REFERENCES `departments`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `canned_replies_site` ON `canned_replies` (`site_id`,`shortcut`);
+CREATE INDEX `canned_replies_site` ON `canned_replies` (`site_id`,`shortcut`);--> statement-breakpoint
+CREATE TABLE `tags` (
+	`id` text PRIMARY KEY NOT NULL,
+	`site_id` text NOT NULL,
+	`name` text NOT NULL,
+	`colour` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `tags_site_name` ON `tags` (`site_id`,`name`);

@@ -24,6 +24,8 @@ import {
   conversationRoutes,
   ConversationsRepository,
   ConversationsService,
+  ConversationTagsRepository,
+  ConversationToolbox,
   ConversationViews,
   endAgentSession,
   QueueBoard,
@@ -35,6 +37,7 @@ import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
 import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
+import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
 import { TeamService } from './modules/team/index.ts';
 import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
 import {
@@ -128,6 +131,14 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
     answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
   });
+  // Notes, mentions and tags: the agents' own layer over a conversation.
+  const conversationTags = new ConversationTagsRepository(app.db, (siteId, id) => repo.byId(siteId, id));
+  const tags: TagsService = new TagsService(new TagsRepository(app.db), app.groupCommit, {
+    renameInTx: (siteId, from, to) => conversationTags.rename(siteId, from, to),
+    retagged: (siteId, ids) => toolbox.retagged(siteId, ids),
+    used: (siteId) => conversationTags.used(siteId),
+  });
+  const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, tags);
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
@@ -172,6 +183,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });
+  await app.register(tagRoutes, { tags });
   // The agent's toolbox: canned replies.
   const canned = new CannedRepliesService(new CannedRepliesRepository(app.db), {
     departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined,
@@ -205,6 +217,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   attachAgentSocket(app.realtime.agents, {
     conversations,
     routing,
+    toolbox,
     views,
     team: coordinator,
     activity,

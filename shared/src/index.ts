@@ -14,4 +14,5 @@ export * from './events/agent.ts';
 export * from './events/server.ts';
 export * from './schemas/account.ts';
 export * from './schemas/canned.ts';
+export * from './schemas/toolbox.ts';
 export * from './canned/placeholders.ts';

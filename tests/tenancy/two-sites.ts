@@ -25,6 +25,9 @@ export interface SiteRefs {
   customerId: string;
   /** The public id of the admin's console session (Account → Sessions). */
   sessionId: string;
+  /** A team canned reply and a tag of the site's list. */
+  cannedReplyId: string;
+  tagId: string;
 }
 
 export interface SiteUnderTest {
@@ -46,14 +49,15 @@ export const MISSING: SiteRefs = {
   triggerId: 'trg_missing000000000000',
   customerId: 'cus_missing000000000000',
   sessionId: '0000000000000000000000',
+  cannedReplyId: 'cnr_missing000000000000',
+  tagId: 'tag_missing000000000000',
 };
 
 /**
  * A whole site on the test server: an admin and an agent (in the site's one
  * department), their console sockets, a visitor identified as a customer
  * whose message opened a conversation the agent now holds, and the site's
- * trigger rules. Tags are plain strings on a conversation, not rows of
- * their own, so no command or route takes a tag id.
+ * trigger rules, a team canned reply and a tag on the site's tag list.
  */
 export async function createSite(server: TestServer, name: string): Promise<SiteUnderTest> {
   const { sites, agents, departments, triggers } = server.app.services;
@@ -89,6 +93,10 @@ export async function createSite(server: TestServer, name: string): Promise<Site
 
   const sessions = await fetch(`${server.url}/api/account/sessions`, { headers: { cookie: adminCookie } });
   const { sessions: list } = (await sessions.json()) as { sessions: Array<{ id: string; current: boolean }> };
+  const post = async (url: string, body: unknown) =>
+    (await (await fetch(`${server.url}${url}`, { method: 'POST', headers: { cookie: adminCookie, 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Record<string, { id: string }>;
+  const canned = await post('/api/canned-replies', { shortcut: 'hola', title: 'Hola', scope: 'shared', bodies: { ca: 'Hola', es: '', en: '' } });
+  const tag = await post('/api/admin/tags', { name: `tag-of-${slug}` });
   const customerRow = server.app.sqlite
     .prepare('SELECT customer_id AS id FROM visitors WHERE id = ?')
     .get(visitorId) as { id: string };
@@ -103,6 +111,8 @@ export async function createSite(server: TestServer, name: string): Promise<Site
       triggerId: triggers.list(site.id)[0]!.id,
       customerId: customerRow.id,
       sessionId: list.find((s) => s.current)!.id,
+      cannedReplyId: canned.reply!.id,
+      tagId: tag.tag!.id,
     },
     adminCookie,
     admin: adminSocket,

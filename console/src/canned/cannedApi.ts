@@ -13,6 +13,6 @@ export const cannedApi = {
     ),
   remove: (id: string) => requestNoContent('DELETE', `/api/canned-replies/${encodeURIComponent(id)}`),
   importCsv: (csv: string) => request<CannedImportResult>('POST', '/api/admin/canned-replies/import', { csv }),
-  exportUrl: '/api/admin/canned-replies/export',
+  exportCsv: () => request<{ csv: string }>('GET', '/api/admin/canned-replies/export'),
 };
 export type CannedApi = typeof cannedApi;

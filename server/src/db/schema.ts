@@ -249,6 +249,8 @@ export interface EventData {
   role?: 'assignee' | 'guest';
   reason?: 'transferred' | 'offline' | 'left' | 'new' | 'requeued';
   department?: { id: string; name: string } | null;
+  /** Colleagues a note mentions. */
+  mentions?: { id: string; name: string }[];
 }
 
 /** Each conversation's log: messages and status changes share one gap-free sequence. */
@@ -356,4 +358,17 @@ export const cannedReplies = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [index('canned_replies_site').on(t.siteId, t.shortcut)],
+);
+
+/** A site's tag list: what agents pick from, with the colour the console shows. */
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    name: text('name').notNull(),
+    colour: text('colour', { enum: ['grey', 'blue', 'green', 'amber', 'red', 'purple'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('tags_site_name').on(t.siteId, t.name)],
 );

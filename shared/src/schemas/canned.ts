@@ -47,6 +47,8 @@ export type CannedReplyListBody = z.infer<typeof CannedReplyListBody>;
 
 /** CSV import: the file's text; answers how many rows were added and which lines were refused. */
 export const CannedImportBody = z.object({ csv: z.string().max(2_000_000) });
+/** CSV export, as JSON so every admin answer has one shape; the console saves it as a file. */
+export const CannedExportBody = z.object({ csv: z.string() });
 export const CannedImportResult = z.object({
   added: z.number().int().min(0),
   refused: z.array(z.object({ line: z.number().int().min(1), message: z.string() })),

@@ -12,6 +12,16 @@ export function CannedImport({ onImported }: { onImported: () => void }) {
   const [result, setResult] = useState<CannedImportResult | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
 
+  async function exportFile() {
+    const answer = await cannedApi.exportCsv();
+    if (!answer.ok) return setError(answer.error);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([answer.data.csv], { type: 'text/csv;charset=utf-8' }));
+    link.download = 'canned-replies.csv';
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
   async function importFile(file: File | undefined) {
     if (!file) return;
     setError(null);
@@ -25,9 +35,9 @@ export function CannedImport({ onImported }: { onImported: () => void }) {
     <section class="admin-card" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('canned.csvHeading')}</h3>
       <p>
-        <a class="button" href={cannedApi.exportUrl} download="canned-replies.csv">
+        <button type="button" class="button" onClick={() => void exportFile()}>
           {t('canned.export')}
-        </a>
+        </button>
       </p>
       <div class="field">
         <label for={id}>{t('canned.import')}</label>

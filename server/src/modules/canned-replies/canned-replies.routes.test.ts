@@ -82,11 +82,12 @@ describe('canned replies API', () => {
     await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: shipping });
     await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: { ...shipping, shortcut: 'talla', title: '=Sizes, "EU"', bodies: { ca: 'Línia 1\nLínia 2', es: '', en: '' } } });
     const exported = await app.inject({ method: 'GET', url: '/api/admin/canned-replies/export', cookies: admin });
-    expect(exported.headers['content-type']).toContain('text/csv');
+    const { csv: file } = exported.json() as { csv: string };
+    expect(file.split('\r\n')[0]).toBe('shortcut,title,scope,department,ca,es,en');
     expect((await app.inject({ method: 'GET', url: '/api/admin/canned-replies/export', cookies: plain })).statusCode).toBe(403);
 
     for (const reply of (await list(admin)).replies) await app.inject({ method: 'DELETE', url: `/api/canned-replies/${reply.id}`, cookies: admin });
-    const csv = `${exported.body}bad shortcut!,x,shared,,a,b,c\r\nok,x,shared,nowhere,a,,\r\n`;
+    const csv = `${file}bad shortcut!,x,shared,,a,b,c\r\nok,x,shared,nowhere,a,,\r\n`;
     const imported = await app.inject({ method: 'POST', url: '/api/admin/canned-replies/import', cookies: admin, payload: { csv } });
     expect(imported.statusCode).toBe(200);
     expect(imported.json()).toEqual({

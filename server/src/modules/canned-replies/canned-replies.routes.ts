@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import {
+  CannedExportBody,
   CannedImportBody,
   CannedImportResult,
   CannedReplyBody,
@@ -73,13 +74,10 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
 
   app.get(
     '/api/admin/canned-replies/export',
-    { preHandler: app.requireAdmin, schema: { response: { 200: z.string(), ...errors } } },
-    async (request, reply) => {
+    { preHandler: app.requireAdmin, schema: { response: { 200: CannedExportBody, ...errors } } },
+    async (request) => {
       const actor = actorOf(request);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="canned-replies.csv"')
-        .send(cannedToCsv(canned.list(actor), departments(actor.siteId)));
+      return { csv: cannedToCsv(canned.list(actor), departments(actor.siteId)) };
     },
   );
 

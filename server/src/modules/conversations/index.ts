@@ -10,3 +10,5 @@ export { TeamCoordinator } from './team-coordinator.ts';
 export { conversationRoutes } from './conversations.routes.ts';
 export { attachVisitorSocket } from './visitor.socket.ts';
 export { attachAgentSocket, endAgentSession } from './agent.socket.ts';
+export { ConversationToolbox, type TagList } from './toolbox.service.ts';
+export { ConversationTagsRepository } from './conversation-tags.repository.ts';

@@ -17,12 +17,17 @@ interface ComposerProps {
   onDraftChange?: (draft: string) => void;
   /** Canned replies for this conversation; without it, `/` is plain text. */
   canned?: CannedContext;
+  /** Stores a private note; answers the refusal to show, or null. Without it there is no note mode. */
+  onNote?: (body: string) => Promise<string | null>;
 }
 
-export function Composer({ conversationId, drafts, onSend, onDraftChange, canned }: ComposerProps) {
+export function Composer({ conversationId, drafts, onSend, onDraftChange, canned, onNote }: ComposerProps) {
   const { t } = useI18n();
   // The draft lives in `drafts`; this counter only makes Preact re-render when it changes.
   const [, setRevision] = useState(0);
+  // A note is for agents only: the mode is visible on the box, the placeholder and the button.
+  const [noting, setNoting] = useState(false);
+  const [noteError, setNoteError] = useState('');
   const draft = drafts.get(conversationId) ?? '';
   const remaining = MAX_MESSAGE_CHARS - draft.length;
   const overLimit = remaining < 0;
@@ -32,7 +37,8 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
     if (next === '') drafts.delete(conversationId);
     else drafts.set(conversationId, next);
     setRevision((revision) => revision + 1);
-    onDraftChange?.(next);
+    // A note's draft is never announced as typing: the visitor must not see "typing…" for it.
+    onDraftChange?.(noting ? '' : next);
   }
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -41,6 +47,16 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
 
   function send() {
     if (!sendable) return;
+    if (noting && onNote) {
+      const body = draft.trim();
+      setDraft('');
+      void onNote(body).then((refusal) => {
+        if (refusal === null) return setNoteError('');
+        setNoteError(t('note.failed', { message: refusal }));
+        if (!drafts.get(conversationId)) setDraft(body);
+      });
+      return;
+    }
     onSend(draft.trim());
     setDraft('');
   }
@@ -48,7 +64,8 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
   const counterId = `composer-counter-${conversationId}`;
   return (
     <form
-      class="composer"
+      class={noting ? 'composer note-mode' : 'composer'}
+      data-mode={noting ? 'note' : 'reply'}
       onSubmit={(event) => {
         event.preventDefault();
         send();
@@ -61,7 +78,7 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
         id={`reply-${conversationId}`}
         name="reply"
         rows={3}
-        placeholder={t('composer.placeholder')}
+        placeholder={noting ? t('note.placeholder') : t('composer.placeholder')}
         ref={textareaRef}
         value={draft}
         aria-invalid={overLimit}
@@ -94,14 +111,24 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
       <p class="visually-hidden" role="status">
         {picker.announcement}
       </p>
+      {noteError && (
+        <p class="form-error" role="alert">
+          {noteError}
+        </p>
+      )}
       <div class="composer-footer">
+        {onNote && (
+          <button type="button" class="button note-toggle" aria-pressed={noting} data-part="note-toggle" onClick={() => setNoting(!noting)}>
+            {t('note.toggle')}
+          </button>
+        )}
         {remaining <= COUNTER_THRESHOLD && (
           <span id={counterId} class={overLimit ? 'char-counter over' : 'char-counter'} aria-live="polite">
             {overLimit ? t('composer.overLimit', { count: -remaining }) : t('composer.remaining', { count: remaining })}
           </span>
         )}
         <button type="submit" class="button primary" data-part="send" disabled={!sendable}>
-          {t('composer.send')}
+          {noting ? t('note.send') : t('composer.send')}
         </button>
       </div>
     </form>

@@ -11,6 +11,7 @@ import { ConversationHeader } from './ConversationHeader.tsx';
 import { DraftPreview } from './DraftPreview.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { MessageLog } from './MessageLog.tsx';
+import { TagEditor } from './TagEditor.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
 import { VisitorPanel } from './visitor/VisitorPanel.tsx';
@@ -55,6 +56,12 @@ interface ConversationPaneProps extends PaneCallbacks {
   detailsExpanded: boolean;
   /** The agent's canned replies and what fills their placeholders. */
   canned?: CannedReplies & { agentName: string };
+  /** Private notes and tags; each answers the refusal to show, or null. */
+  toolbox?: {
+    knownTags: readonly string[];
+    onNote: (body: string) => Promise<string | null>;
+    onTag: (change: { add?: string[]; remove?: string[] }) => Promise<string | null>;
+  };
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
@@ -122,6 +129,7 @@ export function ConversationPane(props: ConversationPaneProps) {
           }}
         />
       )}
+      {props.toolbox && <TagEditor tags={conversation.tags} known={props.toolbox.knownTags} onChange={props.toolbox.onTag} />}
       <div class="conversation-body">
         <div class="conversation-main">
           <MessageLog
@@ -146,6 +154,7 @@ export function ConversationPane(props: ConversationPaneProps) {
               onSend={props.onSend}
               onDraftChange={props.onDraftChange}
               canned={canned}
+              onNote={props.toolbox?.onNote}
             />
           ) : (
             <p class="closed-notice">{t('conversation.closedNotice')}</p>

@@ -27,6 +27,7 @@ import { focusChatSoon } from './paneFocus.ts';
 import { PresenceSelect } from './PresenceSelect.tsx';
 import { useAlerts } from './useAlerts.ts';
 import { useConversationShortcuts } from './useConversationShortcuts.ts';
+import { useTagNames } from './useTagNames.ts';
 import { VisitorsPage } from './visitors/VisitorsPage.tsx';
 
 interface InboxScreenProps {
@@ -51,6 +52,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
   const [detailsExpanded, setDetailsExpanded] = useState(loadDetailsExpanded);
   const [drafts] = useState<DraftStore>(() => new Map());
   const canned = useCannedReplies();
+  const knownTags = useTagNames();
   const [connection] = useState(connect);
   // The controller is made once, after the alerts it reports to; a clicked notification reaches it through this ref.
   const controllerRef = useRef<InboxController | null>(null);
@@ -172,6 +174,11 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                 visitor={state.visitors[conversation.visitorId]}
                 detailsExpanded={detailsExpanded}
                 canned={{ ...canned, agentName: agent.name }}
+                toolbox={{
+                  knownTags,
+                  onNote: (body) => controller.toolbox.note(id, body),
+                  onTag: (change) => controller.toolbox.tag(id, change),
+                }}
                 onFocus={() => controller.focus(id)}
                 onSend={(body) => {
                   typingNotifier.stop();

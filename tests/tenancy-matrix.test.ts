@@ -203,6 +203,7 @@ const apiCases = (): Record<string, RouteCase> => ({
   'GET /api/admin/canned-replies/export': { noReference: 'the session’s site' },
   'POST /api/admin/canned-replies/import': { noReference: 'departments by slug, within the session’s site' },
   'GET /api/tags': { noReference: 'the session’s site' },
+  'GET /api/search': { noReference: 'searches the session’s site only; an agent or department id of another site filters to nothing' },
   'POST /api/admin/tags': { noReference: 'adds a name to the session’s site' },
   'PATCH /api/admin/tags/:tagId': {
     references: [(ref) => ({ method: 'PATCH', url: `/api/admin/tags/${ref.tagId}`, body: { colour: 'red' } })],

@@ -37,6 +37,7 @@ import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
 import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
+import { SearchRepository, searchRoutes, SearchService } from './modules/search/index.ts';
 import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
 import { TeamService } from './modules/team/index.ts';
 import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
@@ -184,6 +185,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });
   await app.register(tagRoutes, { tags });
+  await app.register(searchRoutes, { search: new SearchService(new SearchRepository(app.sqlite)) });
   // The agent's toolbox: canned replies.
   const canned = new CannedRepliesService(new CannedRepliesRepository(app.db), {
     departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined,

@@ -15,4 +15,5 @@ export * from './events/server.ts';
 export * from './schemas/account.ts';
 export * from './schemas/canned.ts';
 export * from './schemas/toolbox.ts';
+export * from './schemas/search.ts';
 export * from './canned/placeholders.ts';

@@ -28,6 +28,7 @@ import { PresenceSelect } from './PresenceSelect.tsx';
 import { useAlerts } from './useAlerts.ts';
 import { useConversationShortcuts } from './useConversationShortcuts.ts';
 import { useTagNames } from './useTagNames.ts';
+import { SearchPage } from '../search/SearchPage.tsx';
 import { VisitorsPage } from './visitors/VisitorsPage.tsx';
 
 interface InboxScreenProps {
@@ -48,6 +49,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
   const { t } = useI18n();
   const nav = useConsoleNav();
   const showingVisitors = nav?.view === 'visitors';
+  const showingSearch = nav?.view === 'search';
   const [muted, setMuted] = useState(loadMuted);
   const [detailsExpanded, setDetailsExpanded] = useState(loadDetailsExpanded);
   const [drafts] = useState<DraftStore>(() => new Map());
@@ -134,7 +136,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
       <div class="visually-hidden" role="status" aria-live="polite" data-part="announcer">
         {alerts.announcement}
       </div>
-      <main class="workspace" hidden={showingVisitors}>
+      <main class="workspace" hidden={showingVisitors || showingSearch}>
         <ConversationList
           views={views}
           view={state.view}
@@ -203,6 +205,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
         />
       </main>
       {showingVisitors && <VisitorsPage connection={connection} onStartChat={startChat} onOpenChat={openChat} />}
+      {showingSearch && <SearchPage onOpenChat={openChat} />}
     </div>
   );
 }

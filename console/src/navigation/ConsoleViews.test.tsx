@@ -41,12 +41,12 @@ describe('ConsoleViews', () => {
     vi.unstubAllGlobals();
   });
 
-  it('offers every agent the inbox, the visitors and their account, and only admins the admin pages', () => {
+  it('offers every agent the inbox, the visitors, search and their account, and only admins the admin pages', () => {
     const navOf = (container: Element) =>
       [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
-    expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors', 'My account']);
+    expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors', 'Search', 'My account']);
     cleanup();
-    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Admin', 'My account']);
+    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Search', 'Admin', 'My account']);
   });
 
   it('keeps the inbox screen shown for the visitors view, which it renders itself', () => {
@@ -75,6 +75,7 @@ describe('ConsoleViews', () => {
       'Agents',
       'Departments',
       'Triggers',
+      'Canned replies',
       'Site and widget',
     ]);
     expect(inbox.isConnected).toBe(true);
@@ -118,6 +119,7 @@ describe('ConsoleViews', () => {
     expect([...container.querySelectorAll('nav.view-nav button')].map((b) => b.textContent)).toEqual([
       'Inbox',
       'Visitors',
+      'Search',
       'My account',
     ]);
   });

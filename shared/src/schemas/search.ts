@@ -4,9 +4,7 @@ import { AUTHOR_KINDS, ConversationStatus } from './conversation.ts';
 
 /** Full-text search over the messages and notes an agent may see. */
 export const SEARCH_PAGE_SIZE = 20;
-/** Marks around a matched word in a snippet: control characters, so the console wraps them in <mark> and never parses HTML. */
-export const HIGHLIGHT_START = '\u0002';
-export const HIGHLIGHT_END = '\u0003';
+export { HIGHLIGHT_END, HIGHLIGHT_START } from '../search/highlight.ts';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200),

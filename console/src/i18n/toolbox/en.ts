@@ -16,6 +16,21 @@ export const toolboxEn = {
   'tags.addButton': 'Add',
   'tags.remove': 'Remove tag {tag}',
   'tags.failed': 'Tags not changed: {message}',
+  'nav.search': 'Search',
+  'search.title': 'Search conversations',
+  'search.query': 'Words to find',
+  'search.status': 'Status',
+  'search.anyStatus': 'Any status',
+  'search.open': 'Open',
+  'search.closed': 'Closed',
+  'search.tag': 'Tag',
+  'search.from': 'From',
+  'search.to': 'To',
+  'search.submit': 'Search',
+  'search.more': 'More results',
+  'search.failed': 'The search could not be done. Try again.',
+  'search.count': '{count} results shown.',
+  'search.alsoSearched': 'Also searched for: {words}.',
 };
 
 export type ToolboxCatalogue = { readonly [Key in keyof typeof toolboxEn]: string };

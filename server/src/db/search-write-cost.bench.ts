@@ -2,7 +2,7 @@
  * Micro-benchmark: the cost the search index's insert trigger adds to storing a message. Builds the
  * conversation_events table twice in memory-backed temp files (with and without the FTS5 table and trigger
  * from server/drizzle/0006_search.sql) and times single-row insert transactions, as the message path does.
- * Run from server/: node --import tsx src/modules/search/write-cost.bench.ts
+ * Run from server/: node --import tsx src/db/search-write-cost.bench.ts
  */
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ function run(withSearch: boolean): number {
   const db = new Database(':memory:');
   db.exec(EVENTS);
   if (withSearch) {
-    const migration = fileURLToPath(new URL('../../../drizzle/0006_search.sql', import.meta.url));
+    const migration = fileURLToPath(new URL('../../drizzle/0006_search.sql', import.meta.url));
     for (const statement of readFileSync(migration, 'utf8').split('--> statement-breakpoint')) db.exec(statement);
   }
   const insert = db.prepare(

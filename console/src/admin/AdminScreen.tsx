@@ -2,19 +2,21 @@ import type { AgentProfile } from '@mostrador/shared';
 import { Header } from '../components/Header.tsx';
 import { AgentsPage } from './agents/AgentsPage.tsx';
 import { CannedRepliesPage } from './canned/CannedRepliesPage.tsx';
+import { TagsPage } from './canned/TagsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
 import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'site';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
   { tab: 'departments', label: 'admin.tabDepartments' },
   { tab: 'triggers', label: 'admin.tabTriggers' },
   { tab: 'canned', label: 'admin.tabCanned' },
+  { tab: 'tags', label: 'admin.tabTags' },
   { tab: 'site', label: 'admin.tabSite' },
 ];
 
@@ -82,6 +84,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'departments' && <DepartmentsPage />}
           {tab === 'triggers' && <TriggersPage />}
           {tab === 'canned' && <CannedRepliesPage />}
+          {tab === 'tags' && <TagsPage />}
           {tab === 'site' && <SitePage />}
         </section>
       </main>

@@ -76,6 +76,7 @@ describe('ConsoleViews', () => {
       'Departments',
       'Triggers',
       'Canned replies',
+      'Tags',
       'Site and widget',
     ]);
     expect(inbox.isConnected).toBe(true);

@@ -1,4 +1,5 @@
-import { TAG_COLOURS, type ErrorBody, type Tag, type TagListBody } from '@mostrador/shared';
+// Types only: a value import of @mostrador/shared would bundle zod, whose compiler trips the console's CSP.
+import type { ErrorBody, Tag, TagListBody } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
 import { request } from '../api.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -15,6 +16,7 @@ const COLOUR_NAMES: Readonly<Record<Tag['colour'], AdminMessageKey>> = {
   red: 'tags.red',
   purple: 'tags.purple',
 };
+const COLOURS = Object.keys(COLOUR_NAMES) as Tag['colour'][];
 
 /** The site's tag list: colour, rename (every conversation follows), merge one into another. */
 export function TagsPage() {
@@ -78,7 +80,7 @@ export function TagsPage() {
                       </th>
                       <td>
                         <select aria-label={t('tags.colourOf', { name: tag.name })} value={tag.colour} onChange={(e) => void change(tag, { colour: e.currentTarget.value as Tag['colour'] })}>
-                          {TAG_COLOURS.map((colour) => (
+                          {COLOURS.map((colour) => (
                             <option key={colour} value={colour}>
                               {t(COLOUR_NAMES[colour])}
                             </option>

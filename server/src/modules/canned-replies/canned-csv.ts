@@ -30,14 +30,15 @@ export function cannedToCsv(rows: readonly CannedReplyRow[], departments: Depart
 export function cannedFromCsv(
   text: string,
   departments: DepartmentSlugs,
-): { inputs: CannedInput[]; refused: CannedImportResult['refused'] } {
+): { inputs: CannedInput[]; lines: number[]; refused: CannedImportResult['refused'] } {
   const [header, ...rows] = parseCsv(text);
   const names = header?.fields.map((name) => name.trim().toLowerCase()) ?? [];
   const missing = CSV_COLUMNS.filter((column) => column !== 'department' && column !== 'scope' && !names.includes(column));
   if (!header || missing.length > 0) {
-    return { inputs: [], refused: [{ line: 1, message: `Missing columns: ${missing.join(', ') || CSV_COLUMNS.join(', ')}` }] };
+    return { inputs: [], lines: [], refused: [{ line: 1, message: `Missing columns: ${missing.join(', ') || CSV_COLUMNS.join(', ')}` }] };
   }
   const inputs: CannedInput[] = [];
+  const lines: number[] = [];
   const refused: CannedImportResult['refused'] = [];
   for (const row of rows) {
     const cell = (column: (typeof CSV_COLUMNS)[number]) => unguard(row.fields[names.indexOf(column)] ?? '');
@@ -55,8 +56,11 @@ export function cannedFromCsv(
       departmentId,
       bodies: { ca: cell('ca'), es: cell('es'), en: cell('en') },
     });
-    if (parsed.success) inputs.push(parsed.data);
+    if (parsed.success) {
+      inputs.push(parsed.data);
+      lines.push(row.line);
+    }
     else refused.push({ line: row.line, message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
   }
-  return { inputs, refused };
+  return { inputs, lines, refused };
 }

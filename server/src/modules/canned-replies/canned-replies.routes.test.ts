@@ -86,13 +86,17 @@ describe('canned replies API', () => {
     expect(file.split('\r\n')[0]).toBe('shortcut,title,scope,department,ca,es,en');
     expect((await app.inject({ method: 'GET', url: '/api/admin/canned-replies/export', cookies: plain })).statusCode).toBe(403);
 
-    for (const reply of (await list(admin)).replies) await app.inject({ method: 'DELETE', url: `/api/canned-replies/${reply.id}`, cookies: admin });
+    const [kept, ...others] = (await list(admin)).replies;
+    for (const reply of others) await app.inject({ method: 'DELETE', url: `/api/canned-replies/${reply.id}`, cookies: admin });
     const csv = `${file}bad shortcut!,x,shared,,a,b,c\r\nok,x,shared,nowhere,a,,\r\n`;
     const imported = await app.inject({ method: 'POST', url: '/api/admin/canned-replies/import', cookies: admin, payload: { csv } });
     expect(imported.statusCode).toBe(200);
+    // /enviament was kept, so its line is refused alone as a duplicate; the rest still go in.
+    expect(kept!.shortcut).toBe('enviament');
     expect(imported.json()).toEqual({
-      added: 2,
+      added: 1,
       refused: [
+        { line: 2, message: 'A reply "/enviament" already exists' },
         { line: 5, message: expect.stringContaining('shortcut') },
         { line: 6, message: 'No department "nowhere"' },
       ],

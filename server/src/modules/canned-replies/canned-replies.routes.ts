@@ -84,12 +84,12 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
   app.post(
     '/api/admin/canned-replies/import',
     { preHandler: app.requireAdmin, schema: { body: CannedImportBody, response: { 200: CannedImportResult, ...errors } } },
-    async (request, reply) => {
+    async (request) => {
       const actor = actorOf(request);
-      const { inputs, refused } = cannedFromCsv(request.body.csv, departments(actor.siteId));
-      const added = canned.createMany(actor, inputs);
-      if (!added.ok) return reply.status(statusForCode(added.error.code)).send({ error: added.error });
-      return { added: added.data, refused };
+      const { inputs, lines, refused } = cannedFromCsv(request.body.csv, departments(actor.siteId));
+      const created = canned.createMany(actor, inputs);
+      const alsoRefused = created.refused.map(({ index, message }) => ({ line: lines[index] ?? 0, message }));
+      return { added: created.added, refused: [...refused, ...alsoRefused].sort((a, b) => a.line - b.line) };
     },
   );
 };

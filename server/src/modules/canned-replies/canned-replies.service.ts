@@ -100,17 +100,21 @@ export class CannedRepliesService {
     return ok(null);
   }
 
-  /** Adds many at once (CSV import), in one statement; each is checked like a single create. */
-  createMany(actor: CannedActor, inputs: CannedInput[]): Result<number> {
+  /**
+   * Adds many at once (CSV import), in one statement; each is checked like a single create, and one that
+   * fails (a shortcut already taken, say) is refused alone, by its position in `inputs`.
+   */
+  createMany(actor: CannedActor, inputs: CannedInput[]): { added: number; refused: Array<{ index: number; message: string }> } {
     const rows: CannedReplyRow[] = [];
+    const refused: Array<{ index: number; message: string }> = [];
     const now = Date.now();
-    for (const input of inputs) {
+    inputs.forEach((input, index) => {
       const checked = this.check(actor, input, null, rows);
-      if (!checked.ok) return checked;
-      rows.push(newRow(actor, input, now));
-    }
+      if (checked.ok) rows.push(newRow(actor, input, now));
+      else refused.push({ index, message: checked.error.message });
+    });
     this.repo.insert(rows);
-    return ok(rows.length);
+    return { added: rows.length, refused };
   }
 
   private check(actor: CannedActor, input: CannedInput, id: string | null, pending: CannedReplyRow[] = []): Result<null> {

@@ -7,6 +7,7 @@ let app: App;
 let cleanup: () => Promise<void>;
 let admin: Record<string, string>;
 let plain: Record<string, string>;
+let siteId: string;
 
 const shipping: CannedCreateInput = {
   shortcut: 'Enviament',
@@ -17,7 +18,9 @@ const shipping: CannedCreateInput = {
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
-  ({ admin, plain } = await siteWithAdminAndAgent(app));
+  const made = await siteWithAdminAndAgent(app);
+  ({ admin, plain } = made);
+  siteId = made.site.id;
 });
 afterEach(() => cleanup());
 
@@ -67,6 +70,17 @@ describe('canned replies API', () => {
     const res = await app.inject({ method: 'PATCH', url: `/api/canned-replies/${id}`, cookies: foreign, payload: { title: 'Stolen' } });
     expect(res.statusCode).toBe(404);
     expect((await list(admin)).replies).toEqual([expect.objectContaining({ id, shortcut: 'enviament' })]);
+  });
+
+  it('offers a department’s reply only to that department’s agents', async () => {
+    const sales = app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    if (!sales.ok) throw new Error('department');
+    const created = await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: { ...shipping, departmentId: sales.data.id } });
+    expect(created.json().reply.departmentId).toBe(sales.data.id);
+    expect((await list(plain)).replies).toEqual([]);
+    const plainId = app.services.agents.list(siteId).find((a) => a.email === 'plain@shop.example')!.id;
+    app.services.departments.setMemberships(siteId, plainId, [sales.data.id]);
+    expect((await list(plain)).replies.map((r) => r.shortcut)).toEqual(['enviament']);
   });
 
   it('refuses a taken shortcut and a reply with no version at all', async () => {

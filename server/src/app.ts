@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import type { Config } from './config.ts';
@@ -14,6 +15,8 @@ import {
   SessionsRepository,
   SessionsService,
   TwoFactorService,
+  LoginThrottle,
+  loginRouteLimits,
 } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
 import { CannedRepliesRepository, CannedRepliesService, cannedRoutes } from './modules/canned-replies/index.ts';
@@ -22,10 +25,12 @@ import {
   attachAgentSocket,
   attachVisitorSocket,
   conversationRoutes,
+  ConversationsPersonalData,
   ConversationsRepository,
   ConversationsService,
   ConversationTagsRepository,
   ConversationToolbox,
+  disconnectVisitors,
   ConversationViews,
   endAgentSession,
   QueueBoard,
@@ -36,17 +41,33 @@ import {
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
+import {
+  createPrivacyModule,
+  type AuditLog,
+  type PrivacyRegistry,
+  privacyRoutes,
+  type PrivacyService,
+  type RetentionJob,
+} from './modules/privacy/index.ts';
 import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { SearchRepository, searchRoutes, SearchService } from './modules/search/index.ts';
 import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
 import { TeamService } from './modules/team/index.ts';
-import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
+import {
+  defaultRules,
+  ENGLISH_DEFAULTS,
+  triggerRoutes,
+  TriggersPersonalData,
+  TriggersRepository,
+  TriggersService,
+} from './modules/triggers/index.ts';
 import {
   ActivityRepository,
   attachVisitorWatching,
   DEFAULT_ACTIVITY_OPTIONS,
   parseUserAgent,
   VisitorActivity,
+  VisitorsPersonalData,
   VisitorsRepository,
   VisitorsService,
 } from './modules/visitors/index.ts';
@@ -67,6 +88,10 @@ export interface Services {
   team: TeamCoordinator;
   activity: VisitorActivity;
   triggers: TriggersService;
+  privacy: PrivacyService;
+  privacyRegistry: PrivacyRegistry;
+  audit: AuditLog;
+  retention: RetentionJob;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -86,14 +111,14 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin, { secureCookies: config.secureCookies });
   await app.register(crossSiteWritesPlugin, { consoleOrigins: config.consoleOrigins, trustProxy: config.trustProxy });
+  // Only routes that ask for it (login) are rate-limited by address; its 429 goes through errorsPlugin.
+  await app.register(rateLimit, { global: false });
   await app.register(dbPlugin, { file: config.databaseFile });
-  await app.register(realtimePlugin);
+  await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
 
   // The team: sites, departments, agents and who is online.
   // Every new site starts with the two default trigger rules, switched off.
-  const sites = new SitesService(new SitesRepository(app.db), (site) =>
-    triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
-  );
+  const sites = new SitesService(new SitesRepository(app.db), (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)));
   // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
   const refusedOrigins = new RefusedOrigins(app.log);
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
@@ -128,8 +153,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
   const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team, {
     invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-    repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
-      triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+    repliedInTx: (siteId, visitorId, firingId, conversationId, at) => triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
     answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
   });
   // Notes, mentions and tags: the agents' own layer over a conversation.
@@ -144,20 +168,60 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
   const watching = attachVisitorWatching(app.realtime.agents);
-  const activity = new VisitorActivity(visitors, new ActivityRepository(app.db), app.groupCommit, {
-    ...watching.ports,
-    openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
-    conversationsOf: (siteId, visitorIds, limit) =>
-      conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
-    cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
-    log: (err) => app.log.error({ err }, 'visitor activity write failed'),
-  }, {
-    ...DEFAULT_ACTIVITY_OPTIONS,
-    leaveGraceMs: config.visitorLeaveGraceMs,
-    listFlushMs: config.liveListFlushMs,
-  });
+  const activity = new VisitorActivity(
+    visitors,
+    new ActivityRepository(app.db),
+    app.groupCommit,
+    {
+      ...watching.ports,
+      openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
+      conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
+      cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
+      log: (err) => app.log.error({ err }, 'visitor activity write failed'),
+    },
+    {
+      ...DEFAULT_ACTIVITY_OPTIONS,
+      leaveGraceMs: config.visitorLeaveGraceMs,
+      listFlushMs: config.liveListFlushMs,
+    },
+  );
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
+
+  // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
+  const visitorData = new VisitorsPersonalData(app.db);
+  const {
+    audit,
+    registry: privacyRegistry,
+    privacy,
+    retention,
+  } = createPrivacyModule({
+    db: app.db,
+    groupCommit: app.groupCommit,
+    sources: [
+      ['identities', visitorData.identities],
+      ['activity', visitorData.activity],
+      ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
+      ['triggers', new TriggersPersonalData(app.db)],
+    ],
+    resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
+    ports: {
+      forgetVisitors: (visitorIds) => {
+        disconnectVisitors(app.realtime.visitors, visitorIds);
+        activity.forget(visitorIds);
+      },
+      subjectErased: (siteId) => coordinator.routingChanged(siteId),
+    },
+    retention: {
+      sites: () => sites.withRetention(),
+      intervalMs: config.retentionIntervalMs,
+      batchRows: config.retentionBatchRows,
+      log: (err) => app.log.error({ err }, 'retention run failed'),
+    },
+  });
+  app.decorate('audit', audit);
+  retention.start();
+  app.addHook('preClose', async () => retention.stop());
 
   await app.register(authPlugin, { sessions });
 
@@ -169,6 +233,15 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     challenges: new LoginChallenges(),
     secureCookies: config.secureCookies,
     sessionDays: config.sessionDays,
+    loginLimits: loginRouteLimits(
+      new LoginThrottle({
+        freeFailures: config.limits.loginFreeFailures,
+        baseDelayMs: config.limits.loginBaseDelayMs,
+        maxDelayMs: config.limits.loginMaxDelayMs,
+        forgetMs: config.limits.loginForgetMs,
+      }),
+      config.limits.loginPerIpPerMinute,
+    ),
   });
   await app.register(conversationRoutes, { conversations, views });
   await app.register(adminAgentRoutes, {
@@ -198,6 +271,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       idOf: (slug) => departments.bySlug(siteId, slug)?.id ?? null,
     }),
   });
+  await app.register(privacyRoutes, { privacy, audit });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -214,6 +288,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
     trustProxy: config.trustProxy,
     refusedOrigins,
+    limits: {
+      newVisitorsPerIp: config.limits.newVisitorsPerIp,
+      messages: config.limits.visitorMessages,
+      typing: config.limits.visitorTyping,
+      events: config.limits.visitorEvents,
+    },
     log: app.log,
   });
   attachAgentSocket(app.realtime.agents, {
@@ -227,9 +307,24 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     agentFromCookieHeader: app.agentFromCookieHeader,
     consoleOrigins: config.consoleOrigins,
     trustProxy: config.trustProxy,
+    limits: { messages: config.limits.agentMessages, events: config.limits.agentEvents },
     log: app.log,
   });
 
-  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity, triggers };
+  const services: Services = {
+    sites,
+    agents,
+    departments,
+    visitors,
+    conversations,
+    routing,
+    team: coordinator,
+    activity,
+    triggers,
+    privacy,
+    privacyRegistry,
+    audit,
+    retention,
+  };
   return Object.assign(app, { services });
 }

@@ -65,8 +65,21 @@ export async function createSite(server: TestServer, name: string): Promise<Site
   const department = departments.create(site.id, { slug: 'sales', name: `${name} sales`, routing: 'auto' });
   if (!department.ok) throw new Error(department.error.message);
   const slug = name.toLowerCase().replace(/\W+/g, '-');
-  const admin = await agents.create({ siteId: site.id, email: `admin@${slug}.example`, name: `${name} admin`, role: 'admin', password: AGENT_PASSWORD });
-  const agent = await agents.create({ siteId: site.id, email: `agent@${slug}.example`, name: `${name} agent`, role: 'agent', password: AGENT_PASSWORD, capacity: 3 });
+  const admin = await agents.create({
+    siteId: site.id,
+    email: `admin@${slug}.example`,
+    name: `${name} admin`,
+    role: 'admin',
+    password: AGENT_PASSWORD,
+  });
+  const agent = await agents.create({
+    siteId: site.id,
+    email: `agent@${slug}.example`,
+    name: `${name} agent`,
+    role: 'agent',
+    password: AGENT_PASSWORD,
+    capacity: 3,
+  });
   if (!admin.ok || !agent.ok) throw new Error('agents');
   departments.setMemberships(site.id, agent.data.id, [department.data.id]);
 
@@ -94,12 +107,21 @@ export async function createSite(server: TestServer, name: string): Promise<Site
   const sessions = await fetch(`${server.url}/api/account/sessions`, { headers: { cookie: adminCookie } });
   const { sessions: list } = (await sessions.json()) as { sessions: Array<{ id: string; current: boolean }> };
   const post = async (url: string, body: unknown) =>
-    (await (await fetch(`${server.url}${url}`, { method: 'POST', headers: { cookie: adminCookie, 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Record<string, { id: string }>;
-  const canned = await post('/api/canned-replies', { shortcut: 'hola', title: 'Hola', scope: 'shared', bodies: { ca: 'Hola', es: '', en: '' } });
+    (await (
+      await fetch(`${server.url}${url}`, {
+        method: 'POST',
+        headers: { cookie: adminCookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json()) as Record<string, { id: string }>;
+  const canned = await post('/api/canned-replies', {
+    shortcut: 'hola',
+    title: 'Hola',
+    scope: 'shared',
+    bodies: { ca: 'Hola', es: '', en: '' },
+  });
   const tag = await post('/api/admin/tags', { name: `tag-of-${slug}` });
-  const customerRow = server.app.sqlite
-    .prepare('SELECT customer_id AS id FROM visitors WHERE id = ?')
-    .get(visitorId) as { id: string };
+  const customerRow = server.app.sqlite.prepare('SELECT customer_id AS id FROM visitors WHERE id = ?').get(visitorId) as { id: string };
   return {
     siteId: site.id,
     refs: {

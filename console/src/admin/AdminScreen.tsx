@@ -5,11 +5,12 @@ import { CannedRepliesPage } from './canned/CannedRepliesPage.tsx';
 import { TagsPage } from './canned/TagsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
+import { AuditPage } from './privacy/AuditPage.tsx';
 import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site' | 'privacy';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
@@ -18,6 +19,7 @@ const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'canned', label: 'admin.tabCanned' },
   { tab: 'tags', label: 'admin.tabTags' },
   { tab: 'site', label: 'admin.tabSite' },
+  { tab: 'privacy', label: 'privacy.tab' },
 ];
 
 interface AdminScreenProps {
@@ -36,11 +38,19 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
     const index = TABS.findIndex((entry) => entry.tab === tab);
     const last = TABS.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
-      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : null;
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     const target = TABS[next];
@@ -86,6 +96,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'canned' && <CannedRepliesPage />}
           {tab === 'tags' && <TagsPage />}
           {tab === 'site' && <SitePage />}
+          {tab === 'privacy' && <AuditPage />}
         </section>
       </main>
     </div>

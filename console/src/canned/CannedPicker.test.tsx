@@ -61,7 +61,9 @@ describe('canned reply picker', () => {
   });
 
   it('moves with the arrows, closes on Esc, and selects a fill-in prompt for the agent to type over', () => {
-    const { textarea, type, key, options } = setup(profile({ language: 'en-GB', identity: { customerId: null, name: null, email: null, verified: false } }));
+    const { textarea, type, key, options } = setup(
+      profile({ language: 'en-GB', identity: { customerId: null, name: null, email: null, verified: false } }),
+    );
     type('Thanks! /');
     key('ArrowDown');
     expect(textarea.getAttribute('aria-activedescendant')).toBe('canned-picker-cnv_a-option-1');

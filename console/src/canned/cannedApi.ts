@@ -6,7 +6,9 @@ export const cannedApi = {
   /** `all`: every reply the agent may manage, not only those for their departments. */
   list: (all = false) => request<CannedReplyListBody>('GET', `/api/canned-replies${all ? '?all=1' : ''}`),
   create: (body: CannedCreateInput) =>
-    request<{ reply: CannedReply }>('POST', '/api/canned-replies', body).then((r) => (r.ok ? { ok: true as const, data: r.data.reply } : r)),
+    request<{ reply: CannedReply }>('POST', '/api/canned-replies', body).then((r) =>
+      r.ok ? { ok: true as const, data: r.data.reply } : r,
+    ),
   update: (id: string, changes: CannedUpdateInput) =>
     request<{ reply: CannedReply }>('PATCH', `/api/canned-replies/${encodeURIComponent(id)}`, changes).then((r) =>
       r.ok ? { ok: true as const, data: r.data.reply } : r,

@@ -15,7 +15,11 @@ export function slashQueryAt(text: string, caret: number): SlashQuery | null {
 
 /** Shortcuts that start with the query first, then those whose shortcut or title contains it. */
 export function matchReplies(replies: readonly CannedReply[], query: string): CannedReply[] {
-  const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  const fold = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase();
   const q = fold(query);
   const starts = replies.filter((r) => fold(r.shortcut).startsWith(q));
   const contains = replies.filter((r) => !starts.includes(r) && (fold(r.shortcut).includes(q) || fold(r.title).includes(q)));

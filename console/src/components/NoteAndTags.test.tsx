@@ -12,7 +12,9 @@ describe('private notes in the composer', () => {
     const onNote = vi.fn(async () => null);
     const onDraftChange = vi.fn();
     const drafts: DraftStore = new Map();
-    const { container } = render(<Composer conversationId="cnv_a" drafts={drafts} onSend={onSend} onNote={onNote} onDraftChange={onDraftChange} />);
+    const { container } = render(
+      <Composer conversationId="cnv_a" drafts={drafts} onSend={onSend} onNote={onNote} onDraftChange={onDraftChange} />,
+    );
     const toggle = container.querySelector<HTMLButtonElement>('[data-part="note-toggle"]')!;
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
@@ -33,7 +35,9 @@ describe('private notes in the composer', () => {
     const textarea = container.querySelector('textarea')!;
     fireEvent.input(textarea, { target: { value: 'lost?' } });
     fireEvent.keyDown(textarea, { key: 'Enter' });
-    await waitFor(() => expect(container.querySelector('[role="alert"]')!.textContent).toBe('The note was not saved: No such conversation'));
+    await waitFor(() =>
+      expect(container.querySelector('[role="alert"]')!.textContent).toBe('The note was not saved: No such conversation'),
+    );
     expect(textarea.value).toBe('lost?');
   });
 });

@@ -47,11 +47,21 @@ export function TagEditor({ tags, known, onChange }: TagEditorProps) {
         <label class="visually-hidden" for={id}>
           {t('tags.add')}
         </label>
-        <input id={id} name="tag" list={`${id}-known`} placeholder={t('tags.add')} value={text} maxLength={40} onInput={(e) => setText(e.currentTarget.value)} />
+        <input
+          id={id}
+          name="tag"
+          list={`${id}-known`}
+          placeholder={t('tags.add')}
+          value={text}
+          maxLength={40}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
         <datalist id={`${id}-known`}>
-          {known.filter((name) => !tags.includes(name)).map((name) => (
-            <option key={name} value={name} />
-          ))}
+          {known
+            .filter((name) => !tags.includes(name))
+            .map((name) => (
+              <option key={name} value={name} />
+            ))}
         </datalist>
         <button type="submit" class="button">
           {t('tags.addButton')}

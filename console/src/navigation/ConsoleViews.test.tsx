@@ -42,8 +42,7 @@ describe('ConsoleViews', () => {
   });
 
   it('offers every agent the inbox, the visitors, search and their account, and only admins the admin pages', () => {
-    const navOf = (container: Element) =>
-      [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
+    const navOf = (container: Element) => [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
     expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors', 'Search', 'My account']);
     cleanup();
     expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Search', 'Admin', 'My account']);
@@ -78,6 +77,7 @@ describe('ConsoleViews', () => {
       'Canned replies',
       'Tags',
       'Site and widget',
+      'Privacy',
     ]);
     expect(inbox.isConnected).toBe(true);
     expect(inbox.closest('[hidden]')).not.toBeNull();

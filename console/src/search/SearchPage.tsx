@@ -86,7 +86,12 @@ export function SearchPage({ onOpenChat }: { onOpenChat: (conversationId: string
         <ol class="search-results" data-part="search-results">
           {hits.map((hit) => (
             <li key={`${hit.conversationId}-${hit.seq}`} class={hit.kind === 'note' ? 'search-hit note' : 'search-hit'}>
-              <button type="button" class="search-hit-open" data-conversation-id={hit.conversationId} onClick={() => onOpenChat(hit.conversationId)}>
+              <button
+                type="button"
+                class="search-hit-open"
+                data-conversation-id={hit.conversationId}
+                onClick={() => onOpenChat(hit.conversationId)}
+              >
                 <span class="search-hit-meta">
                   {hit.visitorLabel} · {hit.kind === 'note' ? t('conversation.noteLabel') : (hit.authorName ?? '')} ·{' '}
                   <time dateTime={new Date(hit.createdAt).toISOString()}>{formatFullTime(hit.createdAt, language)}</time>

@@ -10,9 +10,5 @@ export function Snippet({ text }: { text: string }) {
       { text: rest, marked: false },
     ];
   });
-  return (
-    <span class="search-snippet">
-      {parts.map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}
-    </span>
-  );
+  return <span class="search-snippet">{parts.map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}</span>;
 }

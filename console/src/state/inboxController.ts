@@ -4,6 +4,7 @@ import { messageAlert, type Alert } from './alerts.ts';
 import { newClientId } from './clientId.ts';
 import { initialConsoleState, without, type ConsoleState } from './consoleState.ts';
 import type { ControllerContext } from './controllerContext.ts';
+import { dropConversations } from './erasure.ts';
 import { ListSync } from './listSync.ts';
 import { LogSync } from './logSync.ts';
 import { Outbox } from './outbox.ts';
@@ -85,6 +86,9 @@ export class InboxController {
       connection.on('visitor:changed', ({ profile }) => this.visitors.applyProfile(profile)),
       connection.on('conversation:retagged', ({ conversation }) => this.lists.applySummary(conversation, { fromFact: true })),
       connection.on('mention:created', (mention) => alert({ kind: 'mention', ...mention })),
+      connection.on('conversations:erased', ({ conversationIds }) =>
+        this.store.update((state) => dropConversations(state, conversationIds)),
+      ),
       this.store.subscribe(() => {
         this.trackQueue();
         this.visitors.track();

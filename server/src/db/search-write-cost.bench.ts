@@ -39,4 +39,6 @@ run(false);
 run(true);
 const without = run(false);
 const withIndex = run(true);
-console.log(`message insert: ${without.toFixed(1)} µs without the index, ${withIndex.toFixed(1)} µs with it (+${(withIndex - without).toFixed(1)} µs)`);
+console.log(
+  `message insert: ${without.toFixed(1)} µs without the index, ${withIndex.toFixed(1)} µs with it (+${(withIndex - without).toFixed(1)} µs)`,
+);

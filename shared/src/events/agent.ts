@@ -66,6 +66,10 @@ export const Team = z.object({ agents: z.array(AgentSummary), departments: z.arr
 export type Team = z.infer<typeof Team>;
 
 export const PresenceChanged = z.object({ agent: AgentSummary });
+
+/** A visitor's data was erased: consoles drop these conversations (ids only, nothing about the person). */
+export const ConversationsErased = z.object({ conversationIds: z.array(Id) });
+export type ConversationsErased = z.infer<typeof ConversationsErased>;
 export type PresenceChanged = z.infer<typeof PresenceChanged>;
 
 /** Commands the console sends to the `/agent` namespace. */
@@ -101,6 +105,7 @@ export interface AgentServerEvents {
   'visitor:changed': Fact<VisitorChanged>;
   'mention:created': Fact<MentionCreated>;
   'conversation:retagged': Fact<ConversationRetagged>;
+  'conversations:erased': Fact<ConversationsErased>;
 }
 
 export const agentCommandSchemas = {
@@ -134,4 +139,5 @@ export const agentFactSchemas = {
   'visitor:changed': VisitorChanged,
   'mention:created': MentionCreated,
   'conversation:retagged': ConversationRetagged,
+  'conversations:erased': ConversationsErased,
 } satisfies FactSchemas<AgentServerEvents>;

@@ -50,7 +50,10 @@ export function matchesText(rule: TextMatch, text: string): boolean {
     const source =
       rule.match === 'regex'
         ? rule.pattern
-        : `^${rule.pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`;
+        : `^${rule.pattern
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`;
     return new RegExp(source, 'i').test(text);
   } catch {
     return false;
@@ -61,7 +64,13 @@ export function matchesText(rule: TextMatch, text: string): boolean {
 export function inBusinessHours(at: number, timeZone: string, days: readonly number[], from: string, to: string): boolean {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
   } catch {
     return false;
   }
@@ -90,8 +99,7 @@ function holds(condition: RuleCondition, s: VisitorState, departmentId: string |
     case 'product_page':
       return (
         !!s.product &&
-        (condition.minPrice === null ||
-          (s.product.currency === condition.currency && (s.product.price ?? -1) >= condition.minPrice))
+        (condition.minPrice === null || (s.product.currency === condition.currency && (s.product.price ?? -1) >= condition.minPrice))
       );
     case 'cart_value': {
       const total = s.cart?.currency === condition.currency ? s.cart.total : 0;

@@ -30,4 +30,6 @@ export interface ChatView {
   /** The name of the agent typing right now, if any. */
   agentTyping: string | null;
   invitation: Invitation | null;
+  /** The server asked to slow down: queued messages go a little later. */
+  throttled?: boolean;
 }

@@ -37,4 +37,5 @@ export const ca: Messages = {
   waitMinutes: 'uns {count} min',
   departmentPrompt: 'En què et podem ajudar?',
   teaserDismiss: 'Descarta el missatge',
+  throttled: 'Un moment: enviarem el teu missatge de seguida.',
 };

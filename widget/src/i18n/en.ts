@@ -40,6 +40,7 @@ export const en = {
   waitMinutes: 'about {count} min',
   departmentPrompt: 'What can we help you with?',
   teaserDismiss: 'Dismiss message',
+  throttled: "One moment: we'll send your message shortly.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -37,4 +37,5 @@ export const es: Messages = {
   waitMinutes: 'unos {count} min',
   departmentPrompt: '¿En qué podemos ayudarte?',
   teaserDismiss: 'Descartar el mensaje',
+  throttled: 'Un momento: enviaremos tu mensaje enseguida.',
 };

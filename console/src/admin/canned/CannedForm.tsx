@@ -62,7 +62,12 @@ export function CannedForm({ reply, departments, onSaved, onCancel }: CannedForm
         <TextField label={t('canned.title')} name="title" autoComplete="off" required maxLength={120} value={title} onValue={setTitle} />
         <Field label={t('canned.scope')}>
           {({ id }) => (
-            <select id={id} name="scope" value={scope} onChange={(e) => setScope(e.currentTarget.value === 'personal' ? 'personal' : 'shared')}>
+            <select
+              id={id}
+              name="scope"
+              value={scope}
+              onChange={(e) => setScope(e.currentTarget.value === 'personal' ? 'personal' : 'shared')}
+            >
               <option value="shared">{t('canned.scopeShared')}</option>
               <option value="personal">{t('canned.scopePersonal')}</option>
             </select>

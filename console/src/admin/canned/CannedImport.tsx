@@ -41,7 +41,13 @@ export function CannedImport({ onImported }: { onImported: () => void }) {
       </p>
       <div class="field">
         <label for={id}>{t('canned.import')}</label>
-        <input id={id} type="file" accept=".csv,text/csv" aria-describedby={`${id}-hint`} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+        <input
+          id={id}
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => void importFile(e.currentTarget.files?.[0])}
+        />
         <p class="field-hint" id={`${id}-hint`}>
           {t('canned.importHint')}
         </p>

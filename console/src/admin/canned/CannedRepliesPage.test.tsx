@@ -21,7 +21,14 @@ describe('CannedRepliesPage', () => {
   });
 
   it('lists replies, adds one for a department, and deletes one', async () => {
-    const created: CannedReply = { ...shipping, id: 'cnr_size', shortcut: 'talla', title: 'Sizes', departmentId: sales.id, bodies: { ca: '', es: '', en: 'Runs small.' } };
+    const created: CannedReply = {
+      ...shipping,
+      id: 'cnr_size',
+      shortcut: 'talla',
+      title: 'Sizes',
+      departmentId: sales.id,
+      bodies: { ca: '', es: '', en: 'Runs small.' },
+    };
     const api = stubApi({
       'GET /api/canned-replies?all=1': [200, { replies: [shipping], shopName: 'Shop' }],
       'GET /api/admin/departments': [200, { departments: [sales] }],

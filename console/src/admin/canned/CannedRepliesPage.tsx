@@ -25,7 +25,10 @@ export function CannedRepliesPage() {
   const [error, setError] = useState<ErrorBody | null>(null);
 
   const replace = (saved: CannedReply) =>
-    update((data) => ({ ...data, replies: [...data.replies.filter((r) => r.id !== saved.id), saved].sort((a, b) => a.shortcut.localeCompare(b.shortcut)) }));
+    update((data) => ({
+      ...data,
+      replies: [...data.replies.filter((r) => r.id !== saved.id), saved].sort((a, b) => a.shortcut.localeCompare(b.shortcut)),
+    }));
 
   async function remove(reply: CannedReply) {
     const result = await cannedApi.remove(reply.id);
@@ -71,10 +74,20 @@ export function CannedRepliesPage() {
                       <td>{t(reply.scope === 'shared' ? 'canned.scopeShared' : 'canned.scopePersonal')}</td>
                       <td>{state.data.departments.find((d) => d.id === reply.departmentId)?.name ?? t('canned.allDepartments')}</td>
                       <td class="row-actions">
-                        <button type="button" class="button" aria-label={t('canned.editLabel', { shortcut: reply.shortcut })} onClick={() => setEditing(reply.id)}>
+                        <button
+                          type="button"
+                          class="button"
+                          aria-label={t('canned.editLabel', { shortcut: reply.shortcut })}
+                          onClick={() => setEditing(reply.id)}
+                        >
                           {t('common.edit')}
                         </button>
-                        <button type="button" class="button" aria-label={t('canned.deleteLabel', { shortcut: reply.shortcut })} onClick={() => void remove(reply)}>
+                        <button
+                          type="button"
+                          class="button"
+                          aria-label={t('canned.deleteLabel', { shortcut: reply.shortcut })}
+                          onClick={() => void remove(reply)}
+                        >
                           {t('canned.delete')}
                         </button>
                       </td>

@@ -79,7 +79,11 @@ export function TagsPage() {
                         />
                       </th>
                       <td>
-                        <select aria-label={t('tags.colourOf', { name: tag.name })} value={tag.colour} onChange={(e) => void change(tag, { colour: e.currentTarget.value as Tag['colour'] })}>
+                        <select
+                          aria-label={t('tags.colourOf', { name: tag.name })}
+                          value={tag.colour}
+                          onChange={(e) => void change(tag, { colour: e.currentTarget.value as Tag['colour'] })}
+                        >
                           {COLOURS.map((colour) => (
                             <option key={colour} value={colour}>
                               {t(COLOUR_NAMES[colour])}

@@ -59,8 +59,8 @@ export function cannedFromCsv(
     if (parsed.success) {
       inputs.push(parsed.data);
       lines.push(row.line);
-    }
-    else refused.push({ line: row.line, message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+    } else
+      refused.push({ line: row.line, message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
   }
   return { inputs, lines, refused };
 }

@@ -20,7 +20,11 @@ export class CannedRepliesRepository {
   }
 
   byId(siteId: string, agentId: string, id: string): CannedReplyRow | undefined {
-    return this.db.select().from(cannedReplies).where(and(this.visibleTo(siteId, agentId), eq(cannedReplies.id, id))).get();
+    return this.db
+      .select()
+      .from(cannedReplies)
+      .where(and(this.visibleTo(siteId, agentId), eq(cannedReplies.id, id)))
+      .get();
   }
 
   list(siteId: string, agentId: string): CannedReplyRow[] {
@@ -37,11 +41,19 @@ export class CannedRepliesRepository {
   }
 
   delete(siteId: string, agentId: string, id: string): boolean {
-    return this.db.delete(cannedReplies).where(and(this.visibleTo(siteId, agentId), eq(cannedReplies.id, id))).run().changes > 0;
+    return (
+      this.db
+        .delete(cannedReplies)
+        .where(and(this.visibleTo(siteId, agentId), eq(cannedReplies.id, id)))
+        .run().changes > 0
+    );
   }
 
   /** An agent's personal replies go with them when their account is erased. */
   deleteOwnedBy(siteId: string, agentId: string): void {
-    this.db.delete(cannedReplies).where(and(eq(cannedReplies.siteId, siteId), eq(cannedReplies.ownerId, agentId))).run();
+    this.db
+      .delete(cannedReplies)
+      .where(and(eq(cannedReplies.siteId, siteId), eq(cannedReplies.ownerId, agentId)))
+      .run();
   }
 }

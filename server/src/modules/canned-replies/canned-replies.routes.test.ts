@@ -37,7 +37,12 @@ describe('canned replies API', () => {
     expect(created.json().reply).toMatchObject({ shortcut: 'enviament', scope: 'shared', departmentId: null });
     expect(await list(plain)).toEqual({ replies: [expect.objectContaining({ shortcut: 'enviament' })], shopName: 'Shop' });
 
-    const refused = await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: plain, payload: { ...shipping, shortcut: 'x' } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/canned-replies',
+      cookies: plain,
+      payload: { ...shipping, shortcut: 'x' },
+    });
     expect(refused.statusCode).toBe(403);
     const id = created.json().reply.id as string;
     const edit = await app.inject({ method: 'PATCH', url: `/api/canned-replies/${id}`, cookies: plain, payload: { title: 'Mine now' } });
@@ -46,11 +51,19 @@ describe('canned replies API', () => {
   });
 
   it('keeps personal replies to their owner: a colleague’s id answers like a missing one', async () => {
-    const mine = await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: plain, payload: { ...shipping, scope: 'personal' } });
+    const mine = await app.inject({
+      method: 'POST',
+      url: '/api/canned-replies',
+      cookies: plain,
+      payload: { ...shipping, scope: 'personal' },
+    });
     expect(mine.statusCode).toBe(201);
     const id = mine.json().reply.id as string;
     expect((await list(admin, true)).replies).toEqual([]);
-    for (const [method, payload] of [['PATCH', { title: 'x' }], ['DELETE', undefined]] as const) {
+    for (const [method, payload] of [
+      ['PATCH', { title: 'x' }],
+      ['DELETE', undefined],
+    ] as const) {
       const res = await app.inject({ method, url: `/api/canned-replies/${id}`, cookies: admin, ...(payload ? { payload } : {}) });
       expect(res.statusCode).toBe(404);
     }
@@ -63,8 +76,18 @@ describe('canned replies API', () => {
     const created = await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: shipping });
     const id = created.json().reply.id as string;
     const other = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
-    await app.services.agents.create({ siteId: other.id, email: 'boss@other.example', name: 'Boss', role: 'admin', password: 'other-pass' });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'boss@other.example', password: 'other-pass' } });
+    await app.services.agents.create({
+      siteId: other.id,
+      email: 'boss@other.example',
+      name: 'Boss',
+      role: 'admin',
+      password: 'other-pass',
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'boss@other.example', password: 'other-pass' },
+    });
     const foreign = { mostrador_session: login.cookies.find((c) => c.name === 'mostrador_session')!.value };
     expect(await list(foreign, true)).toEqual({ replies: [], shopName: 'Other' });
     const res = await app.inject({ method: 'PATCH', url: `/api/canned-replies/${id}`, cookies: foreign, payload: { title: 'Stolen' } });
@@ -75,7 +98,12 @@ describe('canned replies API', () => {
   it('offers a department’s reply only to that department’s agents', async () => {
     const sales = app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!sales.ok) throw new Error('department');
-    const created = await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: { ...shipping, departmentId: sales.data.id } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/canned-replies',
+      cookies: admin,
+      payload: { ...shipping, departmentId: sales.data.id },
+    });
     expect(created.json().reply.departmentId).toBe(sales.data.id);
     expect((await list(plain)).replies).toEqual([]);
     const plainId = app.services.agents.list(siteId).find((a) => a.email === 'plain@shop.example')!.id;
@@ -87,14 +115,24 @@ describe('canned replies API', () => {
     await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: shipping });
     const twice = await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: shipping });
     expect(twice.statusCode).toBe(409);
-    const empty = await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: { ...shipping, shortcut: 'buit', bodies: { ca: ' ', es: '', en: '' } } });
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/api/canned-replies',
+      cookies: admin,
+      payload: { ...shipping, shortcut: 'buit', bodies: { ca: ' ', es: '', en: '' } },
+    });
     expect(empty.statusCode).toBe(400);
     expect((await list(admin)).replies).toHaveLength(1);
   });
 
   it('exports CSV and imports it back, naming the lines it refused', async () => {
     await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: shipping });
-    await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: { ...shipping, shortcut: 'talla', title: '=Sizes, "EU"', bodies: { ca: 'Línia 1\nLínia 2', es: '', en: '' } } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/canned-replies',
+      cookies: admin,
+      payload: { ...shipping, shortcut: 'talla', title: '=Sizes, "EU"', bodies: { ca: 'Línia 1\nLínia 2', es: '', en: '' } },
+    });
     const exported = await app.inject({ method: 'GET', url: '/api/admin/canned-replies/export', cookies: admin });
     const { csv: file } = exported.json() as { csv: string };
     expect(file.split('\r\n')[0]).toBe('shortcut,title,scope,department,ca,es,en');

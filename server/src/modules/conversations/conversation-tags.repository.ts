@@ -13,9 +13,7 @@ export class ConversationTagsRepository {
   ) {}
 
   set(siteId: string, conversationId: string, tags: string[]): ConversationRow | undefined {
-    this.db.run(
-      sql`UPDATE conversations SET tags = ${JSON.stringify(tags)} WHERE site_id = ${siteId} AND id = ${conversationId}`,
-    );
+    this.db.run(sql`UPDATE conversations SET tags = ${JSON.stringify(tags)} WHERE site_id = ${siteId} AND id = ${conversationId}`);
     return this.byId(siteId, conversationId);
   }
 

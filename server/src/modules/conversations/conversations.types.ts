@@ -14,14 +14,7 @@ export type NewEvent = Omit<EventRow, 'conversationId' | 'seq' | 'visitorSeq'> &
 export type ConversationChanges = Partial<
   Pick<
     ConversationRow,
-    | 'status'
-    | 'closedAt'
-    | 'assigneeId'
-    | 'departmentId'
-    | 'queuedAt'
-    | 'queuePriority'
-    | 'awaitingReplySince'
-    | 'firstResponseAt'
+    'status' | 'closedAt' | 'assigneeId' | 'departmentId' | 'queuedAt' | 'queuePriority' | 'awaitingReplySince' | 'firstResponseAt'
   >
 >;
 

@@ -89,9 +89,7 @@ export class QueueBoard {
   }
 
   private info(conversation: ConversationRow, position: number): QueueInfo {
-    const slots = this.team
-      .candidates(conversation.siteId, conversation.departmentId)
-      .reduce((sum, c) => sum + c.capacity, 0);
+    const slots = this.team.candidates(conversation.siteId, conversation.departmentId).reduce((sum, c) => sum + c.capacity, 0);
     return { position, estimatedWaitSeconds: estimateWaitSeconds(position, slots, this.averageChatSeconds) };
   }
 }

@@ -93,9 +93,20 @@ describe('private notes', () => {
   it('refuse a mention of another site’s agent like a missing one, storing nothing', async () => {
     const { marta, conversationId } = await chat();
     const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: [] });
-    const stranger = await server.app.services.agents.create({ siteId: other.id, email: 's@other.example', name: 'S', role: 'agent', password: 'long enough pass' });
+    const stranger = await server.app.services.agents.create({
+      siteId: other.id,
+      email: 's@other.example',
+      name: 'S',
+      role: 'agent',
+      password: 'long enough pass',
+    });
     if (!stranger.ok) throw new Error('agent');
-    const note = await agentCommand(marta, 'note:add', { conversationId, clientId: 'note-0000003', body: 'hi', mentions: [stranger.data.id] });
+    const note = await agentCommand(marta, 'note:add', {
+      conversationId,
+      clientId: 'note-0000003',
+      body: 'hi',
+      mentions: [stranger.data.id],
+    });
     expect(note).toEqual({ ok: false, error: { code: 'not_found', message: 'No such agent' } });
     const page = await agentCommand(marta, 'conversation:sync', { conversationId, afterSeq: 0 });
     expect(page.ok && page.data.events.some((e) => e.type === 'note')).toBe(false);
@@ -114,19 +125,34 @@ describe('tags', () => {
     const untagged = await agentCommand(marta, 'conversation:tag', { conversationId, remove: ['vip'] });
     expect(untagged.ok && untagged.data.conversation.tags).toEqual(['devolució']);
 
-    const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'boss@shop.example', password: 'correct horse battery' } });
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'boss@shop.example', password: 'correct horse battery' },
+    });
     const cookies = { mostrador_session: login.cookies.find((c) => c.name === 'mostrador_session')!.value };
-    const list = async () => (await server.app.inject({ method: 'GET', url: '/api/tags', cookies })).json().tags as Array<{ id: string; name: string }>;
+    const list = async () =>
+      (await server.app.inject({ method: 'GET', url: '/api/tags', cookies })).json().tags as Array<{ id: string; name: string }>;
     const byName = async (name: string) => (await list()).find((t) => t.name === name)!;
     expect((await list()).map((t) => t.name)).toEqual(['devolució', 'vip']);
 
     const heard = nextFact<AgentSocket, { conversation: { tags: string[] } }>(marta, 'conversation:retagged');
-    const renamed = await server.app.inject({ method: 'PATCH', url: `/api/admin/tags/${(await byName('devolució')).id}`, cookies, payload: { name: 'returns', colour: 'red' } });
+    const renamed = await server.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/tags/${(await byName('devolució')).id}`,
+      cookies,
+      payload: { name: 'returns', colour: 'red' },
+    });
     expect(renamed.json().tag).toMatchObject({ name: 'returns', colour: 'red' });
     expect((await heard).conversation.tags).toEqual(['returns']);
 
     await agentCommand(marta, 'conversation:tag', { conversationId, add: ['vip'] });
-    const merged = await server.app.inject({ method: 'POST', url: `/api/admin/tags/${(await byName('vip')).id}/merge`, cookies, payload: { into: (await byName('returns')).id } });
+    const merged = await server.app.inject({
+      method: 'POST',
+      url: `/api/admin/tags/${(await byName('vip')).id}/merge`,
+      cookies,
+      payload: { into: (await byName('returns')).id },
+    });
     expect(merged.statusCode).toBe(200);
     expect((await list()).map((t) => t.name)).toEqual(['returns']);
     const page = await agentCommand(marta, 'conversation:sync', { conversationId, afterSeq: 0 });

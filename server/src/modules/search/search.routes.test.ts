@@ -19,7 +19,8 @@ const sockets: Array<VisitorSocket | AgentSocket> = [];
 let cookie: string;
 
 beforeEach(async () => {
-  server = await startTestServer();
+  // Each test writes a history from one visitor in one go, faster than a shopper's message budget allows.
+  server = await startTestServer({ limits: { visitorMessages: { burst: 100, perSecond: 100 } } });
   await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
   cookie = await login(server.url, 'boss@shop.example', AGENT_PASSWORD);
 });
@@ -34,7 +35,10 @@ async function conversationSaying(...bodies: string[]): Promise<string> {
   sockets.push(visitor.socket);
   let id = '';
   for (const [i, body] of bodies.entries()) {
-    const sent = await visitorCommand(visitor.socket, 'message:send', { clientId: `msg-${Math.random().toString(36).slice(2, 10)}-${i}`, body });
+    const sent = await visitorCommand(visitor.socket, 'message:send', {
+      clientId: `msg-${Math.random().toString(36).slice(2, 10)}-${i}`,
+      body,
+    });
     if (!sent.ok) throw new Error(sent.error.message);
     id = sent.data.conversation.id;
   }
@@ -65,7 +69,11 @@ describe('search', () => {
     const marta = await connectAgentAs(server, server.agentEmail);
     sockets.push(marta);
     const id = await conversationSaying('On és el paquet?');
-    const note = await agentCommand(marta, 'note:add', { conversationId: id, clientId: 'note-search-1', body: 'Transportista: Seur, incidència oberta' });
+    const note = await agentCommand(marta, 'note:add', {
+      conversationId: id,
+      clientId: 'note-search-1',
+      body: 'Transportista: Seur, incidència oberta',
+    });
     expect(note.ok).toBe(true);
     expect((await search('incidencia')).hits).toMatchObject([{ conversationId: id, kind: 'note', authorName: 'Marta' }]);
 

@@ -13,11 +13,19 @@ export class TagsRepository {
   }
 
   byId(siteId: string, id: string): TagRow | undefined {
-    return this.db.select().from(tags).where(and(eq(tags.siteId, siteId), eq(tags.id, id))).get();
+    return this.db
+      .select()
+      .from(tags)
+      .where(and(eq(tags.siteId, siteId), eq(tags.id, id)))
+      .get();
   }
 
   byName(siteId: string, name: string): TagRow | undefined {
-    return this.db.select().from(tags).where(and(eq(tags.siteId, siteId), eq(tags.name, name))).get();
+    return this.db
+      .select()
+      .from(tags)
+      .where(and(eq(tags.siteId, siteId), eq(tags.name, name)))
+      .get();
   }
 
   /** Adds the names not yet on the list; an existing one keeps its colour. */
@@ -26,10 +34,18 @@ export class TagsRepository {
   }
 
   update(siteId: string, id: string, changes: Partial<Pick<TagRow, 'name' | 'colour'>>): TagRow | undefined {
-    return this.db.update(tags).set(changes).where(and(eq(tags.siteId, siteId), eq(tags.id, id))).returning().get();
+    return this.db
+      .update(tags)
+      .set(changes)
+      .where(and(eq(tags.siteId, siteId), eq(tags.id, id)))
+      .returning()
+      .get();
   }
 
   delete(siteId: string, ids: string[]): void {
-    this.db.delete(tags).where(and(eq(tags.siteId, siteId), inArray(tags.id, ids))).run();
+    this.db
+      .delete(tags)
+      .where(and(eq(tags.siteId, siteId), inArray(tags.id, ids)))
+      .run();
   }
 }

@@ -50,7 +50,8 @@ export class TagsService {
       if (changes.name && changes.name !== existing.name && this.repo.byName(siteId, changes.name)) {
         return fail('conflict', `A tag "${changes.name}" already exists; merge instead`);
       }
-      const touched = changes.name && changes.name !== existing.name ? this.conversations.renameInTx(siteId, existing.name, changes.name) : [];
+      const touched =
+        changes.name && changes.name !== existing.name ? this.conversations.renameInTx(siteId, existing.name, changes.name) : [];
       return ok({ row: this.repo.update(siteId, id, changes) ?? existing, touched });
     });
     if (!outcome.ok) return outcome;

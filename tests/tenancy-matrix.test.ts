@@ -54,6 +54,13 @@ const agentCases: Record<keyof AgentClientEvents, Case> = {
   'visitors:unwatch': { noReference: {} },
   'visitor:follow': { references: [(ref) => ({ visitorId: ref.visitorId })] },
   'visitor:unfollow': { sameAsMissing: [(ref) => ({ visitorId: ref.visitorId })] },
+  'note:add': {
+    references: [
+      (ref) => ({ conversationId: ref.conversationId, clientId: 'leak-note-1', body: 'leak' }),
+      (ref, own) => ({ conversationId: own.conversationId, clientId: 'leak-note-2', body: 'leak', mentions: [ref.agentId] }),
+    ],
+  },
+  'conversation:tag': { references: [(ref) => ({ conversationId: ref.conversationId, add: ['leak'] })] },
 };
 
 /** The widget's commands: the site and the visitor come from the token; the rest touch only the visitor's own rows. */
@@ -189,6 +196,39 @@ const apiCases = (): Record<string, RouteCase> => ({
   },
   'DELETE /api/admin/triggers/:triggerId': {
     references: [(ref) => ({ method: 'DELETE', url: `/api/admin/triggers/${ref.triggerId}` })],
+  },
+  'GET /api/canned-replies': { noReference: 'the session’s site and agent' },
+  'POST /api/canned-replies': {
+    references: [
+      (ref) => ({
+        method: 'POST',
+        url: '/api/canned-replies',
+        body: { shortcut: 'leak', title: 'Leak', scope: 'shared', departmentId: ref.departmentId, bodies: { ca: 'x', es: '', en: '' } },
+      }),
+    ],
+  },
+  'PATCH /api/canned-replies/:replyId': {
+    references: [
+      (ref) => ({ method: 'PATCH', url: `/api/canned-replies/${ref.cannedReplyId}`, body: { title: 'Taken over' } }),
+      (ref, own) => ({ method: 'PATCH', url: `/api/canned-replies/${own.cannedReplyId}`, body: { departmentId: ref.departmentId } }),
+    ],
+  },
+  'DELETE /api/canned-replies/:replyId': {
+    references: [(ref) => ({ method: 'DELETE', url: `/api/canned-replies/${ref.cannedReplyId}` })],
+  },
+  'GET /api/admin/canned-replies/export': { noReference: 'the session’s site' },
+  'POST /api/admin/canned-replies/import': { noReference: 'departments by slug, within the session’s site' },
+  'GET /api/tags': { noReference: 'the session’s site' },
+  'GET /api/search': { noReference: 'searches the session’s site only; an agent or department id of another site filters to nothing' },
+  'POST /api/admin/tags': { noReference: 'adds a name to the session’s site' },
+  'PATCH /api/admin/tags/:tagId': {
+    references: [(ref) => ({ method: 'PATCH', url: `/api/admin/tags/${ref.tagId}`, body: { colour: 'red' } })],
+  },
+  'POST /api/admin/tags/:tagId/merge': {
+    references: [
+      (ref, own) => ({ method: 'POST', url: `/api/admin/tags/${ref.tagId}/merge`, body: { into: own.tagId } }),
+      (ref, own) => ({ method: 'POST', url: `/api/admin/tags/${own.tagId}/merge`, body: { into: ref.tagId } }),
+    ],
   },
 });
 

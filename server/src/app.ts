@@ -19,6 +19,7 @@ import {
   loginRouteLimits,
 } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
+import { CannedRepliesRepository, CannedRepliesService, cannedRoutes } from './modules/canned-replies/index.ts';
 import {
   AccessResolver,
   attachAgentSocket,
@@ -27,6 +28,8 @@ import {
   ConversationsPersonalData,
   ConversationsRepository,
   ConversationsService,
+  ConversationTagsRepository,
+  ConversationToolbox,
   disconnectVisitors,
   ConversationViews,
   endAgentSession,
@@ -47,6 +50,8 @@ import {
   type RetentionJob,
 } from './modules/privacy/index.ts';
 import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
+import { SearchRepository, searchRoutes, SearchService } from './modules/search/index.ts';
+import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
 import { TeamService } from './modules/team/index.ts';
 import {
   defaultRules,
@@ -151,6 +156,14 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     repliedInTx: (siteId, visitorId, firingId, conversationId, at) => triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
     answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
   });
+  // Notes, mentions and tags: the agents' own layer over a conversation.
+  const conversationTags = new ConversationTagsRepository(app.db, (siteId, id) => repo.byId(siteId, id));
+  const tags: TagsService = new TagsService(new TagsRepository(app.db), app.groupCommit, {
+    renameInTx: (siteId, from, to) => conversationTags.rename(siteId, from, to),
+    retagged: (siteId, ids) => toolbox.retagged(siteId, ids),
+    used: (siteId) => conversationTags.used(siteId),
+  });
+  const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, tags);
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
@@ -244,6 +257,20 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });
+  await app.register(tagRoutes, { tags });
+  await app.register(searchRoutes, { search: new SearchService(new SearchRepository(app.sqlite)) });
+  // The agent's toolbox: canned replies.
+  const canned = new CannedRepliesService(new CannedRepliesRepository(app.db), {
+    departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined,
+  });
+  await app.register(cannedRoutes, {
+    canned,
+    shopName: (siteId) => sites.byId(siteId)?.name ?? '',
+    departments: (siteId) => ({
+      slugOf: (id) => departments.byId(siteId, id)?.slug ?? null,
+      idOf: (slug) => departments.bySlug(siteId, slug)?.id ?? null,
+    }),
+  });
   await app.register(privacyRoutes, { privacy, audit });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
@@ -272,6 +299,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   attachAgentSocket(app.realtime.agents, {
     conversations,
     routing,
+    toolbox,
     views,
     team: coordinator,
     activity,

@@ -14,3 +14,7 @@ export * from './events/visitor.ts';
 export * from './events/agent.ts';
 export * from './events/server.ts';
 export * from './schemas/account.ts';
+export * from './schemas/canned.ts';
+export * from './schemas/toolbox.ts';
+export * from './schemas/search.ts';
+export * from './canned/placeholders.ts';

@@ -25,6 +25,9 @@ export interface SiteRefs {
   customerId: string;
   /** The public id of the admin's console session (Account → Sessions). */
   sessionId: string;
+  /** A team canned reply and a tag of the site's list. */
+  cannedReplyId: string;
+  tagId: string;
 }
 
 export interface SiteUnderTest {
@@ -46,14 +49,15 @@ export const MISSING: SiteRefs = {
   triggerId: 'trg_missing000000000000',
   customerId: 'cus_missing000000000000',
   sessionId: '0000000000000000000000',
+  cannedReplyId: 'cnr_missing000000000000',
+  tagId: 'tag_missing000000000000',
 };
 
 /**
  * A whole site on the test server: an admin and an agent (in the site's one
  * department), their console sockets, a visitor identified as a customer
  * whose message opened a conversation the agent now holds, and the site's
- * trigger rules. Tags are plain strings on a conversation, not rows of
- * their own, so no command or route takes a tag id.
+ * trigger rules, a team canned reply and a tag on the site's tag list.
  */
 export async function createSite(server: TestServer, name: string): Promise<SiteUnderTest> {
   const { sites, agents, departments, triggers } = server.app.services;
@@ -102,6 +106,21 @@ export async function createSite(server: TestServer, name: string): Promise<Site
 
   const sessions = await fetch(`${server.url}/api/account/sessions`, { headers: { cookie: adminCookie } });
   const { sessions: list } = (await sessions.json()) as { sessions: Array<{ id: string; current: boolean }> };
+  const post = async (url: string, body: unknown) =>
+    (await (
+      await fetch(`${server.url}${url}`, {
+        method: 'POST',
+        headers: { cookie: adminCookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json()) as Record<string, { id: string }>;
+  const canned = await post('/api/canned-replies', {
+    shortcut: 'hola',
+    title: 'Hola',
+    scope: 'shared',
+    bodies: { ca: 'Hola', es: '', en: '' },
+  });
+  const tag = await post('/api/admin/tags', { name: `tag-of-${slug}` });
   const customerRow = server.app.sqlite.prepare('SELECT customer_id AS id FROM visitors WHERE id = ?').get(visitorId) as { id: string };
   return {
     siteId: site.id,
@@ -114,6 +133,8 @@ export async function createSite(server: TestServer, name: string): Promise<Site
       triggerId: triggers.list(site.id)[0]!.id,
       customerId: customerRow.id,
       sessionId: list.find((s) => s.current)!.id,
+      cannedReplyId: canned.reply!.id,
+      tagId: tag.tag!.id,
     },
     adminCookie,
     admin: adminSocket,
@@ -126,10 +147,16 @@ export async function createSite(server: TestServer, name: string): Promise<Site
 export function snapshot(server: TestServer): Record<string, unknown[]> {
   const db = server.app.sqlite;
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
-    .all() as Array<{ name: string }>;
+    // Virtual tables (the search index) are views over their shadow tables, which are compared instead.
+    .prepare(
+      "SELECT name, sql LIKE '%WITHOUT ROWID%' AS keyed FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
+    )
+    .all() as Array<{ name: string; keyed: number }>;
   return Object.fromEntries(
-    tables.filter((t) => t.name !== 'agent_sessions').map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]),
+    tables
+      .filter((t) => t.name !== 'agent_sessions')
+      // A WITHOUT ROWID table (the search index's) reads in its key's order already.
+      .map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"${t.keyed ? '' : ' ORDER BY rowid'}`).all()]),
   );
 }
 

@@ -1,6 +1,8 @@
 import type { AgentProfile } from '@mostrador/shared';
 import { Header } from '../components/Header.tsx';
 import { AgentsPage } from './agents/AgentsPage.tsx';
+import { CannedRepliesPage } from './canned/CannedRepliesPage.tsx';
+import { TagsPage } from './canned/TagsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
 import { AuditPage } from './privacy/AuditPage.tsx';
@@ -8,12 +10,14 @@ import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'site' | 'privacy';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site' | 'privacy';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
   { tab: 'departments', label: 'admin.tabDepartments' },
   { tab: 'triggers', label: 'admin.tabTriggers' },
+  { tab: 'canned', label: 'admin.tabCanned' },
+  { tab: 'tags', label: 'admin.tabTags' },
   { tab: 'site', label: 'admin.tabSite' },
   { tab: 'privacy', label: 'privacy.tab' },
 ];
@@ -89,6 +93,8 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'agents' && <AgentsPage />}
           {tab === 'departments' && <DepartmentsPage />}
           {tab === 'triggers' && <TriggersPage />}
+          {tab === 'canned' && <CannedRepliesPage />}
+          {tab === 'tags' && <TagsPage />}
           {tab === 'site' && <SitePage />}
           {tab === 'privacy' && <AuditPage />}
         </section>

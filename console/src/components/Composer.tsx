@@ -1,5 +1,7 @@
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { CannedPicker, optionId } from '../canned/CannedPicker.tsx';
+import { useCannedPicker, type CannedContext } from '../canned/useCannedPicker.ts';
 import { useI18n } from '../i18n/context.ts';
 
 /** Drafts by conversation id; owned by the inbox so they outlive switching conversations. */
@@ -13,12 +15,19 @@ interface ComposerProps {
   drafts: DraftStore;
   onSend: (body: string) => void;
   onDraftChange?: (draft: string) => void;
+  /** Canned replies for this conversation; without it, `/` is plain text. */
+  canned?: CannedContext;
+  /** Stores a private note; answers the refusal to show, or null. Without it there is no note mode. */
+  onNote?: (body: string) => Promise<string | null>;
 }
 
-export function Composer({ conversationId, drafts, onSend, onDraftChange }: ComposerProps) {
+export function Composer({ conversationId, drafts, onSend, onDraftChange, canned, onNote }: ComposerProps) {
   const { t } = useI18n();
   // The draft lives in `drafts`; this counter only makes Preact re-render when it changes.
   const [, setRevision] = useState(0);
+  // A note is for agents only: the mode is visible on the box, the placeholder and the button.
+  const [noting, setNoting] = useState(false);
+  const [noteError, setNoteError] = useState('');
   const draft = drafts.get(conversationId) ?? '';
   const remaining = MAX_MESSAGE_CHARS - draft.length;
   const overLimit = remaining < 0;
@@ -28,11 +37,26 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange }: Comp
     if (next === '') drafts.delete(conversationId);
     else drafts.set(conversationId, next);
     setRevision((revision) => revision + 1);
-    onDraftChange?.(next);
+    // A note's draft is never announced as typing: the visitor must not see "typing…" for it.
+    onDraftChange?.(noting ? '' : next);
   }
+
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const picker = useCannedPicker(canned, draft, setDraft, textareaRef);
+  const pickerId = `canned-picker-${conversationId}`;
 
   function send() {
     if (!sendable) return;
+    if (noting && onNote) {
+      const body = draft.trim();
+      setDraft('');
+      void onNote(body).then((refusal) => {
+        if (refusal === null) return setNoteError('');
+        setNoteError(t('note.failed', { message: refusal }));
+        if (!drafts.get(conversationId)) setDraft(body);
+      });
+      return;
+    }
     onSend(draft.trim());
     setDraft('');
   }
@@ -40,7 +64,8 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange }: Comp
   const counterId = `composer-counter-${conversationId}`;
   return (
     <form
-      class="composer"
+      class={noting ? 'composer note-mode' : 'composer'}
+      data-mode={noting ? 'note' : 'reply'}
       onSubmit={(event) => {
         event.preventDefault();
         send();
@@ -53,26 +78,57 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange }: Comp
         id={`reply-${conversationId}`}
         name="reply"
         rows={3}
-        placeholder={t('composer.placeholder')}
+        placeholder={noting ? t('note.placeholder') : t('composer.placeholder')}
+        ref={textareaRef}
         value={draft}
         aria-invalid={overLimit}
+        aria-controls={picker.open ? pickerId : undefined}
+        aria-activedescendant={picker.open && picker.matches.length > 0 ? optionId(pickerId, picker.active) : undefined}
         aria-describedby={remaining <= COUNTER_THRESHOLD ? counterId : undefined}
-        onInput={(event) => setDraft(event.currentTarget.value)}
+        onInput={(event) => {
+          setDraft(event.currentTarget.value);
+          picker.follow(event.currentTarget.value, event.currentTarget.selectionStart ?? event.currentTarget.value.length);
+        }}
+        onBlur={picker.close}
         onKeyDown={(event) => {
+          if (picker.onKeyDown(event)) return;
           // Enter sends, Shift+Enter breaks the line; an IME composition keeps its Enter.
           if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
           event.preventDefault();
           send();
         }}
       />
+      {picker.open && (
+        <CannedPicker
+          id={pickerId}
+          matches={picker.matches}
+          active={picker.active}
+          query={picker.query}
+          visitorLanguage={canned?.visitorLanguage ?? null}
+          onPick={picker.insert}
+        />
+      )}
+      <p class="visually-hidden" role="status">
+        {picker.announcement}
+      </p>
+      {noteError && (
+        <p class="form-error" role="alert">
+          {noteError}
+        </p>
+      )}
       <div class="composer-footer">
+        {onNote && (
+          <button type="button" class="button note-toggle" aria-pressed={noting} data-part="note-toggle" onClick={() => setNoting(!noting)}>
+            {t('note.toggle')}
+          </button>
+        )}
         {remaining <= COUNTER_THRESHOLD && (
           <span id={counterId} class={overLimit ? 'char-counter over' : 'char-counter'} aria-live="polite">
             {overLimit ? t('composer.overLimit', { count: -remaining }) : t('composer.remaining', { count: remaining })}
           </span>
         )}
         <button type="submit" class="button primary" data-part="send" disabled={!sendable}>
-          {t('composer.send')}
+          {noting ? t('note.send') : t('composer.send')}
         </button>
       </div>
     </form>

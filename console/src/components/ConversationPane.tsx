@@ -1,5 +1,7 @@
 import type { AgentRef, ConversationEvent, ConversationSummary } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
+import { placeholderValues } from '../canned/placeholderValues.ts';
+import type { CannedReplies } from '../canned/useCannedReplies.ts';
 import { useI18n } from '../i18n/context.ts';
 import type { FollowedVisitor, OutgoingMessage, PaneActionState, TeamState } from '../state/consoleState.ts';
 import type { TransferTarget } from '../state/paneActions.ts';
@@ -9,6 +11,7 @@ import { ConversationHeader } from './ConversationHeader.tsx';
 import { DraftPreview } from './DraftPreview.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { MessageLog } from './MessageLog.tsx';
+import { TagEditor } from './TagEditor.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
 import { VisitorPanel } from './visitor/VisitorPanel.tsx';
@@ -51,11 +54,24 @@ interface ConversationPaneProps extends PaneCallbacks {
   visitor: FollowedVisitor | undefined;
   /** Whether the visitor side panel is shown; one choice for every pane. */
   detailsExpanded: boolean;
+  /** The agent's canned replies and what fills their placeholders. */
+  canned?: CannedReplies & { agentName: string };
+  /** Private notes and tags; each answers the refusal to show, or null. */
+  toolbox?: {
+    knownTags: readonly string[];
+    onNote: (body: string) => Promise<string | null>;
+    onTag: (change: { add?: string[]; remove?: string[] }) => Promise<string | null>;
+  };
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { conversation, me } = props;
+  const canned = props.canned && {
+    replies: props.canned.replies,
+    values: placeholderValues(props.visitor, props.canned, language),
+    visitorLanguage: props.visitor?.phase === 'ready' ? props.visitor.profile.language : null,
+  };
   const [dialog, setDialog] = useState<'transfer' | 'invite' | null>(null);
   const open = conversation.status === 'open';
   const inChat = [me.id, ...(conversation.assignee ? [conversation.assignee.id] : []), ...conversation.guests.map((g) => g.id)];
@@ -113,6 +129,7 @@ export function ConversationPane(props: ConversationPaneProps) {
           }}
         />
       )}
+      {props.toolbox && <TagEditor tags={conversation.tags} known={props.toolbox.knownTags} onChange={props.toolbox.onTag} />}
       <div class="conversation-body">
         <div class="conversation-main">
           <MessageLog
@@ -131,7 +148,14 @@ export function ConversationPane(props: ConversationPaneProps) {
             colleagues={open ? props.colleaguesTyping : []}
           />
           {open ? (
-            <Composer conversationId={conversation.id} drafts={props.drafts} onSend={props.onSend} onDraftChange={props.onDraftChange} />
+            <Composer
+              conversationId={conversation.id}
+              drafts={props.drafts}
+              onSend={props.onSend}
+              onDraftChange={props.onDraftChange}
+              canned={canned}
+              onNote={props.toolbox?.onNote}
+            />
           ) : (
             <p class="closed-notice">{t('conversation.closedNotice')}</p>
           )}

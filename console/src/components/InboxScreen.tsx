@@ -1,6 +1,7 @@
 import type { AgentProfile } from '@mostrador/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentConnection } from '../api/agentConnection.ts';
+import { useCannedReplies } from '../canned/useCannedReplies.ts';
 import { browserAlertOutput, type AlertOutput } from '../api/browserAlerts.ts';
 import { useI18n } from '../i18n/context.ts';
 import { useConsoleNav } from '../navigation/consoleNav.ts';
@@ -26,6 +27,8 @@ import { focusChatSoon } from './paneFocus.ts';
 import { PresenceSelect } from './PresenceSelect.tsx';
 import { useAlerts } from './useAlerts.ts';
 import { useConversationShortcuts } from './useConversationShortcuts.ts';
+import { useTagNames } from './useTagNames.ts';
+import { SearchPage } from '../search/SearchPage.tsx';
 import { VisitorsPage } from './visitors/VisitorsPage.tsx';
 
 interface InboxScreenProps {
@@ -46,9 +49,12 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
   const { t } = useI18n();
   const nav = useConsoleNav();
   const showingVisitors = nav?.view === 'visitors';
+  const showingSearch = nav?.view === 'search';
   const [muted, setMuted] = useState(loadMuted);
   const [detailsExpanded, setDetailsExpanded] = useState(loadDetailsExpanded);
   const [drafts] = useState<DraftStore>(() => new Map());
+  const canned = useCannedReplies();
+  const knownTags = useTagNames();
   const [connection] = useState(connect);
   // The controller is made once, after the alerts it reports to; a clicked notification reaches it through this ref.
   const controllerRef = useRef<InboxController | null>(null);
@@ -130,7 +136,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
       <div class="visually-hidden" role="status" aria-live="polite" data-part="announcer">
         {alerts.announcement}
       </div>
-      <main class="workspace" hidden={showingVisitors}>
+      <main class="workspace" hidden={showingVisitors || showingSearch}>
         {/* The page's one h1 (axe: page-has-heading-one), for screen readers: sighted agents see the list it names. */}
         <h1 class="visually-hidden">{t('inbox.label')}</h1>
         <ConversationList
@@ -171,6 +177,12 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                 drafts={drafts}
                 visitor={state.visitors[conversation.visitorId]}
                 detailsExpanded={detailsExpanded}
+                canned={{ ...canned, agentName: agent.name }}
+                toolbox={{
+                  knownTags,
+                  onNote: (body) => controller.toolbox.note(id, body),
+                  onTag: (change) => controller.toolbox.tag(id, change),
+                }}
                 onFocus={() => controller.focus(id)}
                 onSend={(body) => {
                   typingNotifier.stop();
@@ -195,6 +207,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
         />
       </main>
       {showingVisitors && <VisitorsPage connection={connection} onStartChat={startChat} onOpenChat={openChat} />}
+      {showingSearch && <SearchPage onOpenChat={openChat} />}
     </div>
   );
 }

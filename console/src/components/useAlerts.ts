@@ -22,6 +22,13 @@ export function useAlerts(options: AlertsOptions): { handle: (alert: Alert) => v
   const [announcement, setAnnouncement] = useState('');
   const handle = useCallback((alert: Alert) => {
     const { output, t, muted, onOpen } = latest.current;
+    if (alert.kind === 'mention') {
+      if (!muted) output.playChime();
+      const title = t('mention.title', { agent: alert.by.name, name: alert.visitorLabel });
+      output.notify(title, alert.note.body, `mention-${alert.note.conversationId}-${alert.note.seq}`, () => onOpen(alert.conversationId));
+      setAnnouncement(t('mention.announce', { agent: alert.by.name, name: alert.visitorLabel, body: alert.note.body }));
+      return;
+    }
     const { conversation } = alert;
     const name = conversation.visitorLabel;
     if (alert.kind === 'message' && alert.inFocus && output.pageFocused()) return;

@@ -1,4 +1,5 @@
 import { accountCa } from './account/ca.ts';
+import { toolboxCa } from './toolbox/ca.ts';
 import type { Catalogue } from './en.ts';
 
 export const ca: Catalogue = {
@@ -220,6 +221,7 @@ export const ca: Catalogue = {
 
   // The security page has its own file, so this catalogue stays readable.
   ...accountCa,
+  ...toolboxCa,
   'privacy.section': 'Privadesa',
   'privacy.export': 'Exporta les dades',
   'privacy.erase': 'Esborra el visitant',

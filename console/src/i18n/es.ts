@@ -1,4 +1,5 @@
 import { accountEs } from './account/es.ts';
+import { toolboxEs } from './toolbox/es.ts';
 import type { Catalogue } from './en.ts';
 
 export const es: Catalogue = {
@@ -220,6 +221,7 @@ export const es: Catalogue = {
 
   // The security page has its own file, so this catalogue stays readable.
   ...accountEs,
+  ...toolboxEs,
   'privacy.section': 'Privacidad',
   'privacy.export': 'Exportar datos',
   'privacy.erase': 'Borrar visitante',

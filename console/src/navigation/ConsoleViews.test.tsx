@@ -41,11 +41,11 @@ describe('ConsoleViews', () => {
     vi.unstubAllGlobals();
   });
 
-  it('offers every agent the inbox, the visitors and their account, and only admins the admin pages', () => {
+  it('offers every agent the inbox, the visitors, search and their account, and only admins the admin pages', () => {
     const navOf = (container: Element) => [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
-    expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors', 'My account']);
+    expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors', 'Search', 'My account']);
     cleanup();
-    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Admin', 'My account']);
+    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Search', 'Admin', 'My account']);
   });
 
   it('keeps the inbox screen shown for the visitors view, which it renders itself', () => {
@@ -74,6 +74,8 @@ describe('ConsoleViews', () => {
       'Agents',
       'Departments',
       'Triggers',
+      'Canned replies',
+      'Tags',
       'Site and widget',
       'Privacy',
     ]);
@@ -115,6 +117,11 @@ describe('ConsoleViews', () => {
     expect(container.querySelector('.admin-shell')).toBeNull();
     expect(container.querySelector('[data-part="fake-inbox"]')).toBe(inbox);
     expect(inbox.closest('[hidden]')).toBeNull();
-    expect([...container.querySelectorAll('nav.view-nav button')].map((b) => b.textContent)).toEqual(['Inbox', 'Visitors', 'My account']);
+    expect([...container.querySelectorAll('nav.view-nav button')].map((b) => b.textContent)).toEqual([
+      'Inbox',
+      'Visitors',
+      'Search',
+      'My account',
+    ]);
   });
 });

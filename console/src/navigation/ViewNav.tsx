@@ -5,6 +5,7 @@ import { useConsoleNav, type ConsoleView } from './consoleNav.ts';
 const LABELS: Readonly<Record<ConsoleView, MessageKey>> = {
   inbox: 'nav.inbox',
   visitors: 'nav.visitors',
+  search: 'nav.search',
   admin: 'nav.admin',
   account: 'nav.account',
 };

@@ -1,10 +1,12 @@
-import type { ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import type { ConversationEvent, ConversationSummary, MentionCreated } from '@mostrador/shared';
 import { isParticipant, isQueuedForMe, type Me } from './views.ts';
 
 /** Something worth a sound, a desktop notification and an announcement. */
 export type Alert =
   | { kind: 'queued'; conversation: ConversationSummary; reminder: boolean }
-  | { kind: 'message'; conversation: ConversationSummary; body: string; inFocus: boolean };
+  | { kind: 'message'; conversation: ConversationSummary; body: string; inFocus: boolean }
+  /** A colleague mentioned the agent in a note, in a conversation the agent may not be in. */
+  | ({ kind: 'mention' } & MentionCreated);
 
 /** A conversation that has just entered the agent's queue (not one already waiting there). */
 export function newlyQueued(held: ConversationSummary | undefined, incoming: ConversationSummary, me: Me): boolean {

@@ -134,7 +134,13 @@ describe('InboxController', () => {
       'message:created',
       append('conv_a', (seq) => visitorMessage('conv_a', seq, 'Here')),
     );
-    expect(alerts.map((alert) => [alert.kind, alert.conversation.id, alert.kind === 'message' && alert.inFocus])).toEqual([
+    expect(
+      alerts.map((alert) => [
+        alert.kind,
+        alert.kind === 'mention' ? alert.conversationId : alert.conversation.id,
+        alert.kind === 'message' && alert.inFocus,
+      ]),
+    ).toEqual([
       ['queued', 'conv_new', false],
       ['message', 'conv_b', false],
       ['message', 'conv_a', true],

@@ -14,6 +14,7 @@ import { QueueReminders } from './reminders.ts';
 import { startChatFailure, type StartChatOutcome } from './startChat.ts';
 import { createStore, type Store } from './store.ts';
 import { TeamSync } from './teamSync.ts';
+import { ToolboxActions } from './toolboxActions.ts';
 import { applyTyping } from './typing.ts';
 import { VisitorFollows } from './visitorFollows.ts';
 import { conversationsInView, isQueuedForMe, type Me } from './views.ts';
@@ -39,6 +40,8 @@ export interface InboxControllerOptions {
 export class InboxController {
   readonly store: Store<ConsoleState>;
   readonly actions: PaneActions;
+  /** Private notes and tags. */
+  readonly toolbox: ToolboxActions;
   private readonly context: ControllerContext;
   private readonly lists: ListSync;
   private readonly logs: LogSync;
@@ -58,6 +61,11 @@ export class InboxController {
     this.logs = new LogSync(this.context, (summary) => this.lists.applySummary(summary, { fromFact: false }), options.onViewedChange);
     this.outbox = new Outbox(this.context, (event, conversation) => this.applyChanged({ event, conversation }, false));
     this.actions = new PaneActions(this.context, (changed) => this.applyChanged(changed, false));
+    this.toolbox = new ToolboxActions(
+      this.context,
+      (changed) => this.applyChanged(changed, false),
+      (summary) => this.lists.applySummary(summary, { fromFact: false }),
+    );
     this.team = new TeamSync(this.context);
     this.visitors = new VisitorFollows(this.context);
     this.reminders = new QueueReminders((id) => {
@@ -76,6 +84,8 @@ export class InboxController {
       connection.on('typing:changed', (change) => this.store.update((state) => applyTyping(state, change, me.id))),
       connection.on('presence:changed', ({ agent }) => this.team.applyAgent(agent)),
       connection.on('visitor:changed', ({ profile }) => this.visitors.applyProfile(profile)),
+      connection.on('conversation:retagged', ({ conversation }) => this.lists.applySummary(conversation, { fromFact: true })),
+      connection.on('mention:created', (mention) => alert({ kind: 'mention', ...mention })),
       connection.on('conversations:erased', ({ conversationIds }) =>
         this.store.update((state) => dropConversations(state, conversationIds)),
       ),

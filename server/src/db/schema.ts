@@ -270,6 +270,8 @@ export interface EventData {
   role?: 'assignee' | 'guest';
   reason?: 'transferred' | 'offline' | 'left' | 'new' | 'requeued';
   department?: { id: string; name: string } | null;
+  /** Colleagues a note mentions. */
+  mentions?: { id: string; name: string }[];
 }
 
 /** Each conversation's log: messages and status changes share one gap-free sequence. */
@@ -386,3 +388,39 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Canned replies: shared by the site's team (owner null) or personal to one agent; versions per language. */
+export const cannedReplies = sqliteTable(
+  'canned_replies',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** Null: shared with the team. */
+    ownerId: text('owner_id').references(() => agents.id),
+    /** Null: every department. */
+    departmentId: text('department_id').references(() => departments.id),
+    shortcut: text('shortcut').notNull(),
+    title: text('title').notNull(),
+    bodies: text('bodies', { mode: 'json' }).$type<{ ca: string; es: string; en: string }>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('canned_replies_site').on(t.siteId, t.shortcut)],
+);
+
+/** A site's tag list: what agents pick from, with the colour the console shows. */
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    name: text('name').notNull(),
+    colour: text('colour', { enum: ['grey', 'blue', 'green', 'amber', 'red', 'purple'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('tags_site_name').on(t.siteId, t.name)],
+);

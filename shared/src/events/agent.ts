@@ -4,6 +4,7 @@ import { ClientId, Id, MessageBody } from '../schemas/common.ts';
 import { ConversationEvent, ConversationSummary, MessageEvent } from '../schemas/conversation.ts';
 import { ConversationList, ConversationListQuery, ConversationPage, SyncRequest } from '../schemas/http.ts';
 import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
+import { AddNote, ConversationRetagged, MentionCreated, TagConversation } from '../schemas/toolbox.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
@@ -89,6 +90,8 @@ export interface AgentClientEvents {
   'visitors:unwatch': Command<Record<string, never>, null>;
   'visitor:follow': Command<z.infer<typeof VisitorRef>, VisitorProfile>;
   'visitor:unfollow': Command<z.infer<typeof VisitorRef>, null>;
+  'note:add': Command<z.input<typeof AddNote>, AgentConversationChanged>;
+  'conversation:tag': Command<z.input<typeof TagConversation>, ConversationRetagged>;
 }
 
 /** Facts the server tells the console. */
@@ -100,6 +103,8 @@ export interface AgentServerEvents {
   'presence:changed': Fact<PresenceChanged>;
   'visitors:changed': Fact<VisitorsChanged>;
   'visitor:changed': Fact<VisitorChanged>;
+  'mention:created': Fact<MentionCreated>;
+  'conversation:retagged': Fact<ConversationRetagged>;
   'conversations:erased': Fact<ConversationsErased>;
 }
 
@@ -120,6 +125,8 @@ export const agentCommandSchemas = {
   'visitors:unwatch': { request: z.object({}).strict(), response: z.null() },
   'visitor:follow': { request: VisitorRef, response: VisitorProfile },
   'visitor:unfollow': { request: VisitorRef, response: z.null() },
+  'note:add': { request: AddNote, response: AgentConversationChanged },
+  'conversation:tag': { request: TagConversation, response: ConversationRetagged },
 } satisfies CommandSchemas<AgentClientEvents>;
 
 export const agentFactSchemas = {
@@ -130,5 +137,7 @@ export const agentFactSchemas = {
   'presence:changed': PresenceChanged,
   'visitors:changed': VisitorsChanged,
   'visitor:changed': VisitorChanged,
+  'mention:created': MentionCreated,
+  'conversation:retagged': ConversationRetagged,
   'conversations:erased': ConversationsErased,
 } satisfies FactSchemas<AgentServerEvents>;

@@ -82,6 +82,8 @@ export const NoteEvent = z.object({
   ...EventBase,
   type: z.literal('note'),
   body: MessageBody,
+  /** Colleagues the note mentions. */
+  mentions: z.array(z.object({ id: Id, name: z.string() })).optional(),
 });
 export type NoteEvent = z.infer<typeof NoteEvent>;
 

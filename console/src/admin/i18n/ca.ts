@@ -3,6 +3,7 @@ import { accessCa } from './access/ca.ts';
 import { summaryCa } from './summary/ca.ts';
 import { privacyCa } from './privacy/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
+import { cannedCa } from './canned/ca.ts';
 
 export const ca: AdminCatalogue = {
   'admin.title': 'Administració',
@@ -137,6 +138,7 @@ export const ca: AdminCatalogue = {
 
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersCa,
+  ...cannedCa,
   ...summaryCa,
   ...accessCa,
   ...privacyCa,

@@ -2,6 +2,7 @@ import { accessEn } from './access/en.ts';
 import { summaryEn } from './summary/en.ts';
 import { privacyEn } from './privacy/en.ts';
 import { triggersEn } from './triggers/en.ts';
+import { cannedEn } from './canned/en.ts';
 
 /**
  * The admin pages' source catalogue, kept apart from the inbox's so the two
@@ -140,6 +141,7 @@ export const en = {
 
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEn,
+  ...cannedEn,
   ...summaryEn,
   ...accessEn,
   ...privacyEn,

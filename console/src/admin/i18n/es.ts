@@ -3,6 +3,7 @@ import { accessEs } from './access/es.ts';
 import { summaryEs } from './summary/es.ts';
 import { privacyEs } from './privacy/es.ts';
 import { triggersEs } from './triggers/es.ts';
+import { cannedEs } from './canned/es.ts';
 
 export const es: AdminCatalogue = {
   'admin.title': 'Administración',
@@ -137,6 +138,7 @@ export const es: AdminCatalogue = {
 
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEs,
+  ...cannedEs,
   ...summaryEs,
   ...accessEs,
   ...privacyEs,

@@ -12,10 +12,12 @@ import type { ConversationsService } from './conversations.service.ts';
 import type { ConversationViews } from './conversations.views.ts';
 import type { RoutingService } from './routing.service.ts';
 import type { TeamCoordinator } from './team-coordinator.ts';
+import type { ConversationToolbox } from './toolbox.service.ts';
 
 export interface AgentSocketDeps {
   conversations: ConversationsService;
   routing: RoutingService;
+  toolbox: ConversationToolbox;
   views: ConversationViews;
   team: TeamCoordinator;
   activity: VisitorActivity;
@@ -30,7 +32,7 @@ export interface AgentSocketDeps {
 
 /** The console's side: only the console's own origin, only with a live session. */
 export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): void {
-  const { conversations, routing, views, team, activity, watching, log } = deps;
+  const { conversations, routing, toolbox, views, team, activity, watching, log } = deps;
 
   ns.use((socket, next) => {
     const headers = socket.handshake.headers;
@@ -82,6 +84,12 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
           mapOk(await conversations.startByAgent(actor, payload, activity.whereabouts(siteId, payload.visitorId)), (a) =>
             views.agentSent(a),
           ),
+        'note:add': async (payload) =>
+          mapOk(await toolbox.addNote(actor, { ...payload, mentions: payload.mentions ?? [] }), (a) => views.agentChanged(a)),
+        'conversation:tag': async (payload) =>
+          mapOk(await toolbox.tag(actor, { ...payload, add: payload.add ?? [], remove: payload.remove ?? [] }), (c) => ({
+            conversation: views.summary(c),
+          })),
         ...watching.handlers(socket, siteId, activity),
       }),
       log,

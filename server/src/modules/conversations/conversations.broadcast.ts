@@ -79,6 +79,21 @@ export class SocketBroadcaster {
     this.visitors.to(visitorRoom(conversation.visitorId)).emit('queue:updated', { conversationId: conversation.id, queue });
   }
 
+  /** Tags are the team's own: only agents hear of them. */
+  retagged(conversation: ConversationRow): void {
+    this.agents.to(this.agentRooms(conversation)).emit('conversation:retagged', { conversation: this.views.summary(conversation) });
+  }
+
+  /** Each mentioned colleague hears of the note, in the conversation or not; never the visitor. */
+  mentioned(conversation: ConversationRow, note: EventRow, by: { id: string; name: string }, agentIds: readonly string[]): void {
+    if (agentIds.length === 0) return;
+    const event = toEvent(note);
+    if (event.type !== 'note') return;
+    this.agents
+      .to(agentIds.map(agentRoom))
+      .emit('mention:created', { conversationId: conversation.id, visitorLabel: conversation.visitorLabel, note: event, by });
+  }
+
   /** An erased visitor's conversations: every console of the site drops them; nothing about the person is sent. */
   conversationsErased(siteId: string, conversationIds: string[]): void {
     this.agents.to([siteAgentsRoom(siteId), adminsRoom(siteId)]).emit('conversations:erased', { conversationIds });

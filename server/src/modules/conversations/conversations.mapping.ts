@@ -39,7 +39,7 @@ function mapEvent(row: EventRow): ConversationEvent {
   const data = row.data ?? {};
   switch (row.type) {
     case 'note':
-      return { ...base, type: 'note', body: row.body ?? '' };
+      return { ...base, type: 'note', body: row.body ?? '', ...(data.mentions ? { mentions: data.mentions } : {}) };
     case 'status':
       return { ...base, type: 'status', status: row.status ?? 'open' };
     case 'joined':

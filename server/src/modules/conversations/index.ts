@@ -10,4 +10,6 @@ export { TeamCoordinator } from './team-coordinator.ts';
 export { conversationRoutes } from './conversations.routes.ts';
 export { attachVisitorSocket, disconnectVisitors } from './visitor.socket.ts';
 export { attachAgentSocket, endAgentSession } from './agent.socket.ts';
+export { ConversationToolbox, type TagList } from './toolbox.service.ts';
+export { ConversationTagsRepository } from './conversation-tags.repository.ts';
 export { ConversationsPersonalData } from './conversations.personal-data.ts';

@@ -11,5 +11,7 @@ export const NOT_PERSONAL_TABLES: Readonly<Record<string, string>> = {
   agent_departments: 'which staff serve which department',
   departments: 'the shop’s departments',
   trigger_rules: 'the shop’s proactive chat rules',
+  canned_replies: 'the team’s saved answers (an agent’s personal ones are staff data)',
+  tags: 'the shop’s list of conversation tags',
   meta: 'install-wide facts such as the demo site id',
 };

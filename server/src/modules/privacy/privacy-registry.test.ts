@@ -44,6 +44,11 @@ describe('the privacy registry', () => {
     )
       .map((r) => r.name)
       .sort();
-    expect(inDatabase).toEqual(schemaTables);
+    // The full-text index (migration 0006_search) and its FTS5 shadow tables are not in drizzle's schema. They hold
+    // message text, but only as an index of conversation_events kept in step by triggers: erasing or purging an event
+    // removes it from the index in the same transaction (the search tests and the erase test prove it).
+    const searchIndex = inDatabase.filter((name) => /^conversation_search(_|$)/.test(name));
+    expect(searchIndex).toContain('conversation_search');
+    expect(inDatabase.filter((name) => !searchIndex.includes(name))).toEqual(schemaTables);
   });
 });

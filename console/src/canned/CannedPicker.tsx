@@ -1,0 +1,50 @@
+import type { CannedReply } from '@mostrador/shared';
+import { pickVersion } from '@mostrador/shared/canned';
+import { useI18n } from '../i18n/context.ts';
+import './canned.css';
+
+interface CannedPickerProps {
+  id: string;
+  matches: readonly CannedReply[];
+  active: number;
+  query: string;
+  visitorLanguage: string | null;
+  onPick: (reply: CannedReply) => void;
+}
+
+export const optionId = (pickerId: string, index: number) => `${pickerId}-option-${index}`;
+
+/**
+ * The list under the composer while a `/shortcut` is typed. Focus stays in the textarea, which points at the
+ * active option with aria-activedescendant; a click picks too.
+ */
+export function CannedPicker({ id, matches, active, query, visitorLanguage, onPick }: CannedPickerProps) {
+  const { t, language } = useI18n();
+  if (matches.length === 0) {
+    return (
+      <p id={id} class="canned-picker empty" role="status">
+        {t('canned.none', { query })}
+      </p>
+    );
+  }
+  return (
+    <ul id={id} class="canned-picker" role="listbox" aria-label={t('canned.pickerLabel')} data-part="canned-picker">
+      {matches.map((reply, index) => (
+        <li
+          key={reply.id}
+          id={optionId(id, index)}
+          role="option"
+          aria-selected={index === active}
+          class={index === active ? 'canned-option active' : 'canned-option'}
+          onMouseDown={(event) => {
+            event.preventDefault();
+            onPick(reply);
+          }}
+        >
+          <span class="canned-shortcut">/{reply.shortcut}</span> <span class="canned-title">{reply.title}</span>
+          <span class="canned-preview">{pickVersion(reply.bodies, visitorLanguage, language)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,50 @@
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchResults } from '@mostrador/shared';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubApi } from '../admin/testApi.ts';
+import { SearchPage } from './SearchPage.tsx';
+
+const hit = (seq: number, snippet: string) => ({
+  conversationId: 'cnv_refund',
+  visitorLabel: '#K7QM2',
+  status: 'closed' as const,
+  seq,
+  kind: 'message' as const,
+  authorKind: 'visitor' as const,
+  authorName: '#K7QM2',
+  createdAt: 1_700_000_000_000,
+  snippet,
+});
+
+describe('SearchPage', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('searches with filters, marks the matched words as text, pages on, and opens a result', async () => {
+    const first: SearchResults = {
+      hits: [hit(2, `vull la ${HIGHLIGHT_START}devolució${HIGHLIGHT_END} <b>ara</b>`)],
+      nextOffset: 20,
+      alsoSearched: ['tarjeta'],
+    };
+    const api = stubApi({
+      'GET /api/search?q=devolucio+tarjta&offset=0&status=closed': [200, first],
+      'GET /api/search?q=devolucio+tarjta&offset=20&status=closed': [200, { hits: [hit(9, 'més')], nextOffset: null, alsoSearched: [] }],
+    });
+    const onOpenChat = vi.fn();
+    const { container, getByLabelText, getByText } = render(<SearchPage onOpenChat={onOpenChat} />);
+    fireEvent.input(getByLabelText('Words to find'), { target: { value: 'devolucio tarjta' } });
+    fireEvent.change(getByLabelText('Status'), { target: { value: 'closed' } });
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() => expect(container.querySelector('mark')?.textContent).toBe('devolució'));
+    expect(container.querySelector('.search-snippet')!.textContent).toBe('vull la devolució <b>ara</b>');
+    expect(container.querySelector('[role="status"]')!.textContent).toContain('Also searched for: tarjeta.');
+
+    fireEvent.click(getByText('More results'));
+    await waitFor(() => expect(container.querySelectorAll('.search-hit')).toHaveLength(2));
+    fireEvent.click(container.querySelector('.search-hit-open')!);
+    expect(onOpenChat).toHaveBeenCalledWith('cnv_refund');
+    expect(api.sent.map((r) => r.path)).toHaveLength(2);
+  });
+});

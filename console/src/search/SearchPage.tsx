@@ -1,0 +1,112 @@
+import type { SearchHit, SearchInput, SearchResults } from '@mostrador/shared';
+import { useId, useState } from 'preact/hooks';
+import { request } from '../admin/api.ts';
+import { formatFullTime } from '../components/time.ts';
+import { useI18n } from '../i18n/context.ts';
+import { Snippet } from './Snippet.tsx';
+import './search.css';
+
+type Filters = Pick<SearchInput, 'status' | 'tag' | 'from' | 'to'>;
+
+function searchUrl(q: string, filters: Filters, offset: number): string {
+  const params = new URLSearchParams({ q, offset: String(offset) });
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return `/api/search?${params}`;
+}
+
+/** Day inputs give "2026-12-04"; the API takes epoch ms, the end of the day for "to". */
+const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).getTime() : undefined);
+const dayEnd = (day: string) => (day ? new Date(`${day}T23:59:59.999`).getTime() : undefined);
+
+/** Search every message and note the agent may see; a result opens its conversation. */
+export function SearchPage({ onOpenChat }: { onOpenChat: (conversationId: string) => void }) {
+  const { t, language } = useI18n();
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [tag, setTag] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [next, setNext] = useState<number | null>(null);
+  const [alsoSearched, setAlsoSearched] = useState<string[]>([]);
+  const [failed, setFailed] = useState(false);
+
+  async function run(offset: number) {
+    if (!q.trim()) return;
+    const filters: Filters = {
+      ...(status === 'open' || status === 'closed' ? { status } : {}),
+      ...(tag.trim() ? { tag: tag.trim() } : {}),
+      from: dayStart(from),
+      to: dayEnd(to),
+    };
+    const result = await request<SearchResults>('GET', searchUrl(q.trim(), filters, offset));
+    setFailed(!result.ok);
+    if (!result.ok) return;
+    setHits(offset === 0 ? result.data.hits : [...(hits ?? []), ...result.data.hits]);
+    setNext(result.data.nextOffset);
+    setAlsoSearched(result.data.alsoSearched);
+  }
+
+  return (
+    <main class="search-page" aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>{t('search.title')}</h1>
+      <form
+        class="search-form"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(0);
+        }}
+      >
+        <label for={`${id}-q`}>{t('search.query')}</label>
+        <input id={`${id}-q`} name="q" type="search" value={q} maxLength={200} onInput={(e) => setQ(e.currentTarget.value)} />
+        <label for={`${id}-status`}>{t('search.status')}</label>
+        <select id={`${id}-status`} name="status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+          <option value="">{t('search.anyStatus')}</option>
+          <option value="open">{t('search.open')}</option>
+          <option value="closed">{t('search.closed')}</option>
+        </select>
+        <label for={`${id}-tag`}>{t('search.tag')}</label>
+        <input id={`${id}-tag`} name="tag" value={tag} maxLength={40} onInput={(e) => setTag(e.currentTarget.value)} />
+        <label for={`${id}-from`}>{t('search.from')}</label>
+        <input id={`${id}-from`} name="from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+        <label for={`${id}-to`}>{t('search.to')}</label>
+        <input id={`${id}-to`} name="to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+        <button type="submit" class="button primary">
+          {t('search.submit')}
+        </button>
+      </form>
+      <div role="status" class="search-status">
+        {failed && t('search.failed')}
+        {hits !== null && !failed && t('search.count', { count: hits.length })}
+        {alsoSearched.length > 0 && ` ${t('search.alsoSearched', { words: alsoSearched.join(', ') })}`}
+      </div>
+      {hits !== null && hits.length > 0 && (
+        <ol class="search-results" data-part="search-results">
+          {hits.map((hit) => (
+            <li key={`${hit.conversationId}-${hit.seq}`} class={hit.kind === 'note' ? 'search-hit note' : 'search-hit'}>
+              <button
+                type="button"
+                class="search-hit-open"
+                data-conversation-id={hit.conversationId}
+                onClick={() => onOpenChat(hit.conversationId)}
+              >
+                <span class="search-hit-meta">
+                  {hit.visitorLabel} · {hit.kind === 'note' ? t('conversation.noteLabel') : (hit.authorName ?? '')} ·{' '}
+                  <time dateTime={new Date(hit.createdAt).toISOString()}>{formatFullTime(hit.createdAt, language)}</time>
+                </span>
+                <Snippet text={hit.snippet} />
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {next !== null && (
+        <button type="button" class="button" onClick={() => void run(next)}>
+          {t('search.more')}
+        </button>
+      )}
+    </main>
+  );
+}

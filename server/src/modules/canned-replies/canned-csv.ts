@@ -1,0 +1,66 @@
+import { CannedScope, CannedShortcut, NewCannedReplyBody, type CannedImportResult } from '@mostrador/shared';
+import { parseCsv, toCsv, unguard } from './csv.ts';
+import type { CannedInput } from './canned-replies.service.ts';
+import type { CannedReplyRow } from './canned-replies.repository.ts';
+
+/** The columns, in order; departments go by slug so a file moves between installs. */
+export const CSV_COLUMNS = ['shortcut', 'title', 'scope', 'department', 'ca', 'es', 'en'] as const;
+
+export interface DepartmentSlugs {
+  slugOf: (departmentId: string) => string | null;
+  idOf: (slug: string) => string | null;
+}
+
+export function cannedToCsv(rows: readonly CannedReplyRow[], departments: DepartmentSlugs): string {
+  return toCsv([
+    [...CSV_COLUMNS],
+    ...rows.map((row) => [
+      row.shortcut,
+      row.title,
+      row.ownerId === null ? 'shared' : 'personal',
+      row.departmentId ? (departments.slugOf(row.departmentId) ?? '') : '',
+      row.bodies.ca,
+      row.bodies.es,
+      row.bodies.en,
+    ]),
+  ]);
+}
+
+/** Good rows become inputs; each bad one is named by its line, so the admin can fix the file. */
+export function cannedFromCsv(
+  text: string,
+  departments: DepartmentSlugs,
+): { inputs: CannedInput[]; lines: number[]; refused: CannedImportResult['refused'] } {
+  const [header, ...rows] = parseCsv(text);
+  const names = header?.fields.map((name) => name.trim().toLowerCase()) ?? [];
+  const missing = CSV_COLUMNS.filter((column) => column !== 'department' && column !== 'scope' && !names.includes(column));
+  if (!header || missing.length > 0) {
+    return { inputs: [], lines: [], refused: [{ line: 1, message: `Missing columns: ${missing.join(', ') || CSV_COLUMNS.join(', ')}` }] };
+  }
+  const inputs: CannedInput[] = [];
+  const lines: number[] = [];
+  const refused: CannedImportResult['refused'] = [];
+  for (const row of rows) {
+    const cell = (column: (typeof CSV_COLUMNS)[number]) => unguard(row.fields[names.indexOf(column)] ?? '');
+    const slug = cell('department').trim();
+    const departmentId = slug ? departments.idOf(slug) : null;
+    if (slug && !departmentId) {
+      refused.push({ line: row.line, message: `No department "${slug}"` });
+      continue;
+    }
+    const scope = CannedScope.safeParse(cell('scope').trim() || 'shared');
+    const parsed = NewCannedReplyBody.safeParse({
+      shortcut: CannedShortcut.safeParse(cell('shortcut')).data ?? cell('shortcut'),
+      title: cell('title').trim() || cell('shortcut'),
+      scope: scope.data ?? 'invalid',
+      departmentId,
+      bodies: { ca: cell('ca'), es: cell('es'), en: cell('en') },
+    });
+    if (parsed.success) {
+      inputs.push(parsed.data);
+      lines.push(row.line);
+    } else
+      refused.push({ line: row.line, message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+  }
+  return { inputs, lines, refused };
+}

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import {
+  CannedExportBody,
+  CannedImportBody,
+  CannedImportResult,
+  CannedReplyBody,
+  CannedReplyListBody,
+  CannedReplyParams,
+  ErrorResponse,
+  NewCannedReplyBody,
+  UpdateCannedReplyBody,
+} from '@mostrador/shared';
+import { z } from 'zod';
+import { errorResponses, statusForCode } from '../../plugins/errors.ts';
+import { cannedFromCsv, cannedToCsv, type DepartmentSlugs } from './canned-csv.ts';
+import { toCannedReply, type CannedActor, type CannedRepliesService } from './canned-replies.service.ts';
+
+export interface CannedRoutesOptions {
+  canned: CannedRepliesService;
+  shopName: (siteId: string) => string;
+  departments: (siteId: string) => DepartmentSlugs;
+}
+
+function actorOf(request: FastifyRequest): CannedActor {
+  const { profile, siteId } = request.agent!;
+  return { siteId, agentId: profile.id, role: profile.role, departmentIds: profile.departmentIds };
+}
+
+/** Agents read what they may use and keep their personal replies; admins keep the team's, and import and export. */
+export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (app, { canned, shopName, departments }) => {
+  app.addHook('preHandler', app.requireAgent);
+  const errors = errorResponses(ErrorResponse);
+
+  app.get(
+    '/api/canned-replies',
+    { schema: { querystring: z.object({ all: z.enum(['1']).optional() }), response: { 200: CannedReplyListBody, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const rows = request.query.all ? canned.list(actor) : canned.usable(actor);
+      return { replies: rows.map(toCannedReply), shopName: shopName(actor.siteId) };
+    },
+  );
+
+  app.post(
+    '/api/canned-replies',
+    { schema: { body: NewCannedReplyBody, response: { 201: CannedReplyBody, ...errors } } },
+    async (request, reply) => {
+      const created = canned.create(actorOf(request), request.body);
+      if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
+      return reply.status(201).send({ reply: toCannedReply(created.data) });
+    },
+  );
+
+  app.patch(
+    '/api/canned-replies/:replyId',
+    { schema: { params: CannedReplyParams, body: UpdateCannedReplyBody, response: { 200: CannedReplyBody, ...errors } } },
+    async (request, reply) => {
+      const updated = canned.update(actorOf(request), request.params.replyId, request.body);
+      if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
+      return { reply: toCannedReply(updated.data) };
+    },
+  );
+
+  app.delete(
+    '/api/canned-replies/:replyId',
+    { schema: { params: CannedReplyParams, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const deleted = canned.delete(actorOf(request), request.params.replyId);
+      if (!deleted.ok) return reply.status(statusForCode(deleted.error.code)).send({ error: deleted.error });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/admin/canned-replies/export',
+    { preHandler: app.requireAdmin, schema: { response: { 200: CannedExportBody, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      return { csv: cannedToCsv(canned.list(actor), departments(actor.siteId)) };
+    },
+  );
+
+  app.post(
+    '/api/admin/canned-replies/import',
+    { preHandler: app.requireAdmin, schema: { body: CannedImportBody, response: { 200: CannedImportResult, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { inputs, lines, refused } = cannedFromCsv(request.body.csv, departments(actor.siteId));
+      const created = canned.createMany(actor, inputs);
+      const alsoRefused = created.refused.map(({ index, message }) => ({ line: lines[index] ?? 0, message }));
+      return { added: created.added, refused: [...refused, ...alsoRefused].sort((a, b) => a.line - b.line) };
+    },
+  );
+};

@@ -1,0 +1,131 @@
+import { fail, ok, type CannedReply, type Result } from '@mostrador/shared';
+import { newId } from '../../db/ids.ts';
+import type { CannedRepliesRepository, CannedReplyRow } from './canned-replies.repository.ts';
+
+/** Who is asking: the site and agent come from the session, never from the payload. */
+export interface CannedActor {
+  siteId: string;
+  agentId: string;
+  role: 'admin' | 'agent';
+  departmentIds: readonly string[];
+}
+
+export type CannedInput = Omit<CannedReply, 'id' | 'updatedAt'>;
+
+export interface CannedDirectory {
+  departmentExists: (siteId: string, departmentId: string) => boolean;
+}
+
+export function toCannedReply(row: CannedReplyRow): CannedReply {
+  return {
+    id: row.id,
+    shortcut: row.shortcut,
+    title: row.title,
+    scope: row.ownerId === null ? 'shared' : 'personal',
+    departmentId: row.departmentId,
+    bodies: row.bodies,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function newRow(actor: CannedActor, input: CannedInput, now: number): CannedReplyRow {
+  return {
+    id: newId('cnr'),
+    siteId: actor.siteId,
+    ownerId: input.scope === 'shared' ? null : actor.agentId,
+    departmentId: input.departmentId,
+    shortcut: input.shortcut,
+    title: input.title,
+    bodies: input.bodies,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+const notFound = () => fail('not_found', 'No such canned reply');
+
+/**
+ * The rules: anyone writes their own personal replies; only admins write the team's. A department-limited
+ * reply is offered to that department's agents (admins see them all, to manage them).
+ */
+export class CannedRepliesService {
+  constructor(
+    private readonly repo: CannedRepliesRepository,
+    private readonly directory: CannedDirectory,
+  ) {}
+
+  /** Every reply the actor may manage: the team's and their own. */
+  list(actor: CannedActor): CannedReplyRow[] {
+    return this.repo.list(actor.siteId, actor.agentId);
+  }
+
+  /** What the composer offers: the actor's own, the team's for everyone, and the team's for their departments. */
+  usable(actor: CannedActor): CannedReplyRow[] {
+    return this.list(actor).filter(
+      (row) => row.ownerId !== null || row.departmentId === null || actor.departmentIds.includes(row.departmentId),
+    );
+  }
+
+  create(actor: CannedActor, input: CannedInput): Result<CannedReplyRow> {
+    const checked = this.check(actor, input, null);
+    if (!checked.ok) return checked;
+    const row = newRow(actor, input, Date.now());
+    this.repo.insert([row]);
+    return ok(row);
+  }
+
+  update(actor: CannedActor, id: string, changes: Partial<CannedInput>): Result<CannedReplyRow> {
+    const existing = this.repo.byId(actor.siteId, actor.agentId, id);
+    if (!existing) return notFound();
+    const merged: CannedInput = { ...toCannedReply(existing), ...changes };
+    if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
+    const checked = this.check(actor, merged, id);
+    if (!checked.ok) return checked;
+    const updated = this.repo.update(actor.siteId, actor.agentId, id, {
+      ownerId: merged.scope === 'shared' ? null : (existing.ownerId ?? actor.agentId),
+      departmentId: merged.departmentId,
+      shortcut: merged.shortcut,
+      title: merged.title,
+      bodies: merged.bodies,
+      updatedAt: Date.now(),
+    });
+    return updated ? ok(updated) : notFound();
+  }
+
+  delete(actor: CannedActor, id: string): Result<null> {
+    const existing = this.repo.byId(actor.siteId, actor.agentId, id);
+    if (!existing) return notFound();
+    if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
+    this.repo.delete(actor.siteId, actor.agentId, id);
+    return ok(null);
+  }
+
+  /**
+   * Adds many at once (CSV import), in one statement; each is checked like a single create, and one that
+   * fails (a shortcut already taken, say) is refused alone, by its position in `inputs`.
+   */
+  createMany(actor: CannedActor, inputs: CannedInput[]): { added: number; refused: Array<{ index: number; message: string }> } {
+    const rows: CannedReplyRow[] = [];
+    const refused: Array<{ index: number; message: string }> = [];
+    const now = Date.now();
+    inputs.forEach((input, index) => {
+      const checked = this.check(actor, input, null, rows);
+      if (checked.ok) rows.push(newRow(actor, input, now));
+      else refused.push({ index, message: checked.error.message });
+    });
+    this.repo.insert(rows);
+    return { added: rows.length, refused };
+  }
+
+  private check(actor: CannedActor, input: CannedInput, id: string | null, pending: CannedReplyRow[] = []): Result<null> {
+    if (input.scope === 'shared' && actor.role !== 'admin') return fail('forbidden', 'Only admins write the team’s replies');
+    if (input.departmentId !== null && !this.directory.departmentExists(actor.siteId, input.departmentId)) {
+      return fail('not_found', 'No such department');
+    }
+    const ownerId = input.scope === 'shared' ? null : actor.agentId;
+    const taken = [...this.repo.list(actor.siteId, actor.agentId), ...pending].some(
+      (row) => row.id !== id && row.shortcut === input.shortcut && row.ownerId === ownerId,
+    );
+    return taken ? fail('conflict', `A reply "/${input.shortcut}" already exists`) : ok(null);
+  }
+}

@@ -1,0 +1,3 @@
+export { SearchRepository } from './search.repository.ts';
+export { SearchService } from './search.service.ts';
+export { searchRoutes } from './search.routes.ts';

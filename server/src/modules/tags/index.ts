@@ -1,0 +1,3 @@
+export { TagsRepository } from './tags.repository.ts';
+export { TagsService, type TaggedConversations } from './tags.service.ts';
+export { tagRoutes } from './tags.routes.ts';

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { REPLY_LANGUAGES } from '../canned/placeholders.ts';
+import { Id, Timestamp } from './common.ts';
+
+/** Canned replies: the team's (shared) or one agent's (personal), optionally for one department. */
+export const CANNED_BODY_MAX = 4000;
+export const CANNED_SCOPES = ['shared', 'personal'] as const;
+export const CannedScope = z.enum(CANNED_SCOPES);
+
+/** What the agent types after `/`: letters, digits, `-` and `_`. */
+export const CannedShortcut = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}_-]+$/u);
+
+const Body = z.string().max(CANNED_BODY_MAX);
+export const CannedBodies = z
+  .object({ ca: Body, es: Body, en: Body })
+  .refine((bodies) => REPLY_LANGUAGES.some((language) => bodies[language].trim() !== ''), {
+    message: 'A reply needs at least one version',
+  });
+
+export const CannedReply = z.object({
+  id: Id,
+  shortcut: CannedShortcut,
+  title: z.string().trim().min(1).max(120),
+  scope: CannedScope,
+  /** Null: every department may use it. */
+  departmentId: Id.nullable(),
+  bodies: CannedBodies,
+  updatedAt: Timestamp,
+});
+export type CannedReply = z.infer<typeof CannedReply>;
+
+export const NewCannedReplyBody = CannedReply.omit({ id: true, updatedAt: true }).extend({
+  departmentId: Id.nullable().default(null),
+});
+export const UpdateCannedReplyBody = NewCannedReplyBody.partial();
+export const CannedReplyParams = z.object({ replyId: Id });
+export const CannedReplyBody = z.object({ reply: CannedReply });
+/** What the agent may use, and the shop's name for `{{shop.name}}`. */
+export const CannedReplyListBody = z.object({ replies: z.array(CannedReply), shopName: z.string() });
+export type CannedReplyListBody = z.infer<typeof CannedReplyListBody>;
+
+/** CSV import: the file's text; answers how many rows were added and which lines were refused. */
+export const CannedImportBody = z.object({ csv: z.string().max(2_000_000) });
+/** CSV export, as JSON so every admin answer has one shape; the console saves it as a file. */
+export const CannedExportBody = z.object({ csv: z.string() });
+export const CannedImportResult = z.object({
+  added: z.number().int().min(0),
+  refused: z.array(z.object({ line: z.number().int().min(1), message: z.string() })),
+});
+export type CannedImportResult = z.infer<typeof CannedImportResult>;
+
+export type CannedCreateInput = z.input<typeof NewCannedReplyBody>;
+export type CannedUpdateInput = z.input<typeof UpdateCannedReplyBody>;

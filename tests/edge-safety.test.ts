@@ -133,7 +133,7 @@ describe('who may reach what', () => {
       reconnection: false,
     });
     sockets.push(headerless);
-    await expect(connected(headerless)).rejects.toThrow('forbidden_origin');
+    await expect(connected(headerless)).rejects.toThrow('origin_not_allowed');
 
     const unknownSite = connectVisitor(server.url, { siteKey: 'no-such-site' });
     sockets.push(unknownSite);

@@ -238,6 +238,7 @@ const publicRoutes: Array<[RegExp, string]> = [
   [/^GET \/(\*|console(\/.*)?)$/, 'the console’s static files (one route per built file)'],
   [/^GET \/widget\.js$/, 'the widget bundle'],
   [/^GET \/widget\/i18n\/:file$/, 'the widget’s catalogues'],
+  [/^GET \/widget\/chunks\/:file$/, 'the widget’s panel chunks'],
   [/^GET \/shop(\/|\/(products\/:slug|cart|checkout|shop\.js|shop\.css|favicon\.svg|img\/[\w-]+\.svg))?$/, 'the demo shop'],
 ];
 

@@ -32,6 +32,7 @@ import {
 } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
+import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
 import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
@@ -62,6 +63,7 @@ export interface Services {
   team: TeamCoordinator;
   activity: VisitorActivity;
   triggers: TriggersService;
+  hours: HoursService;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -103,6 +105,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence);
+  // Business hours per site and department, cached: "open now?" never reads the database.
+  const hours = new HoursService(new HoursRepository(app.db), {
+    checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
+    slugOf: (siteId, id) => team.departmentList(siteId).find((d) => d.id === id)?.slug ?? null,
+  });
   const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
     agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
     departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
@@ -171,6 +178,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });
+  await app.register(hoursRoutes, { hours });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -202,6 +210,6 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     log: app.log,
   });
 
-  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity, triggers };
+  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity, triggers, hours };
   return Object.assign(app, { services });
 }

@@ -2,18 +2,20 @@ import type { AgentProfile } from '@mostrador/shared';
 import { Header } from '../components/Header.tsx';
 import { AgentsPage } from './agents/AgentsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
+import { HoursPage } from './hours/HoursPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
 import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'site';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'site' | 'hours';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
   { tab: 'departments', label: 'admin.tabDepartments' },
   { tab: 'triggers', label: 'admin.tabTriggers' },
   { tab: 'site', label: 'admin.tabSite' },
+  { tab: 'hours', label: 'admin.tabHours' },
 ];
 
 interface AdminScreenProps {
@@ -80,6 +82,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'departments' && <DepartmentsPage />}
           {tab === 'triggers' && <TriggersPage />}
           {tab === 'site' && <SitePage />}
+          {tab === 'hours' && <HoursPage />}
         </section>
       </main>
     </div>

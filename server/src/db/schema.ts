@@ -1,4 +1,4 @@
-import type { Cart, Device, Product, RuleCondition, TriggerAction, TriggerFrequency } from '@mostrador/shared';
+import type { BusinessHours, Cart, Device, Product, RuleCondition, TriggerAction, TriggerFrequency } from '@mostrador/shared';
 import { sql } from 'drizzle-orm';
 import {
   index,
@@ -338,3 +338,16 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Business hours: the site's (scope "site") and each department's own, where it keeps different ones. */
+export const businessHours = sqliteTable(
+  'business_hours',
+  {
+    siteId: text('site_id').notNull().references(() => sites.id),
+    /** "site", or the id of the department these hours override. */
+    scope: text('scope').notNull(),
+    schedule: text('schedule', { mode: 'json' }).$type<BusinessHours>().notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.scope] })],
+);

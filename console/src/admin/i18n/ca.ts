@@ -1,6 +1,7 @@
 import type { AdminCatalogue } from './en.ts';
 import { accessCa } from './access/ca.ts';
 import { summaryCa } from './summary/ca.ts';
+import { hoursCa } from './hours/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
 
 export const ca: AdminCatalogue = {
@@ -134,4 +135,5 @@ export const ca: AdminCatalogue = {
   ...triggersCa,
   ...summaryCa,
   ...accessCa,
+  ...hoursCa,
 };

@@ -1,5 +1,6 @@
 import { accessEn } from './access/en.ts';
 import { summaryEn } from './summary/en.ts';
+import { hoursEn } from './hours/en.ts';
 import { triggersEn } from './triggers/en.ts';
 
 /**
@@ -138,6 +139,7 @@ export const en = {
   ...triggersEn,
   ...summaryEn,
   ...accessEn,
+  ...hoursEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof en;

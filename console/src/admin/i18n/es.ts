@@ -1,6 +1,7 @@
 import type { AdminCatalogue } from './en.ts';
 import { accessEs } from './access/es.ts';
 import { summaryEs } from './summary/es.ts';
+import { hoursEs } from './hours/es.ts';
 import { triggersEs } from './triggers/es.ts';
 
 export const es: AdminCatalogue = {
@@ -134,4 +135,5 @@ export const es: AdminCatalogue = {
   ...triggersEs,
   ...summaryEs,
   ...accessEs,
+  ...hoursEs,
 };

@@ -76,6 +76,7 @@ describe('ConsoleViews', () => {
       'Departments',
       'Triggers',
       'Site and widget',
+      'Business hours',
     ]);
     expect(inbox.isConnected).toBe(true);
     expect(inbox.closest('[hidden]')).not.toBeNull();

@@ -34,6 +34,7 @@ import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
+import { ContactsRepository, ContactsService } from './modules/tickets/index.ts';
 import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
 import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
@@ -109,7 +110,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const hours = new HoursService(new HoursRepository(app.db), {
     checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
     slugOf: (siteId, id) => team.departmentList(siteId).find((d) => d.id === id)?.slug ?? null,
-  });
+  }, (siteId) => void routing.drain(siteId));
   const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
     agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
     departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
@@ -117,7 +118,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
 
   // Conversations and routing, over one repository and the group commit.
-  const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction);
+  const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction, config.ticketWeight);
   const access = new AccessResolver(
     (siteId, id) => repo.guestIds(siteId, id),
     (siteId, id) => team.departmentIdsOf(siteId, id),
@@ -127,13 +128,13 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
     activity.conversationChanged(siteId, visitorId),
   );
-  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
+  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, hours);
   const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team, {
     invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
     repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
       triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
     answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
-  });
+  }, (siteId, departmentId, at) => hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0);
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
@@ -152,6 +153,13 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
+
+  // The offline form's answers; a verified customer's email counts as one, so it is never asked again.
+  const contacts = new ContactsService(new ContactsRepository(app.db), (siteId, visitorId) => {
+    const visitor = visitors.byId(siteId, visitorId);
+    const identity = visitor ? visitors.identityOf(visitor) : null;
+    return identity?.verified && identity.email ? { email: identity.email, name: identity.name } : null;
+  });
 
   await app.register(authPlugin, { sessions });
 
@@ -190,6 +198,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     activity,
     triggers,
     onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
+    hours: (siteId) => hours.forWidget(siteId),
+    contacts,
     conversations,
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),

@@ -26,6 +26,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Serve the demo shop under /shop/. */
   demoShop: boolean;
+  /** What an assigned ticket counts for against an agent's capacity (a live chat counts 1). */
+  ticketWeight: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -52,7 +54,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveListFlushMs: 1000,
     logLevel: (env.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
     demoShop: env.DEMO_SHOP !== 'false',
+    ticketWeight: ticketWeightOf(env.TICKET_WEIGHT),
   };
+}
+
+/** Between 0 and 1; anything else falls back to one half. */
+function ticketWeightOf(value: string | undefined): number {
+  const weight = Number(value ?? 0.5);
+  return Number.isFinite(weight) && weight >= 0 && weight <= 1 ? weight : 0.5;
 }
 
 export function dataDirOf(config: Config): string {

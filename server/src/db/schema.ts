@@ -216,6 +216,8 @@ export const conversations = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     closedAt: integer('closed_at'),
+    /** Set when it began while nobody could answer: a ticket, which waits for an agent rather than a live queue. */
+    ticketSince: integer('ticket_since'),
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.
@@ -350,4 +352,18 @@ export const businessHours = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.scope] })],
+);
+
+/** How to reach a visitor when nobody could answer live: what they typed in the offline form (personal data). */
+export const visitorContacts = sqliteTable(
+  'visitor_contacts',
+  {
+    visitorId: text('visitor_id').primaryKey().references(() => visitors.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    email: text('email').notNull(),
+    name: text('name'),
+    /** When the visitor agreed to be answered by email (the consent line sat by the field). */
+    consentedAt: integer('consented_at').notNull(),
+  },
+  (t) => [index('visitor_contacts_site').on(t.siteId)],
 );

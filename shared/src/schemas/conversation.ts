@@ -118,6 +118,8 @@ export const QueueInfo = z.object({
   /** 1 for the next conversation to be assigned. */
   position: z.number().int().min(1),
   estimatedWaitSeconds: z.number().int().min(0),
+  /** Agents are online but every one is at capacity: "all our agents are busy". */
+  allBusy: z.boolean().optional(),
 });
 export type QueueInfo = z.infer<typeof QueueInfo>;
 

@@ -102,6 +102,7 @@ export class ChatSession {
     transport.on('conversation:changed', ({ event, conversation }) => this.#apply([event], conversation, true));
     transport.on('typing:changed', (change) => this.#onAgentTyping(change));
     transport.on('queue:updated', (update) => this.#onQueueUpdated(update));
+    transport.on('agents:changed', ({ onlineAgents }) => this.#patch({ onlineAgents }));
     transport.onDisconnect(() => {
       const wasEstablished = this.#established;
       this.#established = false;
@@ -204,6 +205,8 @@ export class ChatSession {
       connection: 'connected',
       siteName: session.site.name,
       departments: session.site.departments,
+      hours: session.site.hours,
+      onlineAgents: session.site.onlineAgents,
       conversation: session.conversation,
       events: sameConversation ? this.view.get().events : [],
     });

@@ -1,4 +1,4 @@
-import type { SessionEstablished, VisitorConversation, VisitorEvent } from '@mostrador/shared';
+import type { OnlineAgents, SessionEstablished, WidgetHours, VisitorConversation, VisitorEvent } from '@mostrador/shared';
 import type { OutboxItem } from './outbox.ts';
 
 /** `unavailable`: the server refuses this page's origin; the widget says so instead of offering a dead composer. */
@@ -30,4 +30,8 @@ export interface ChatView {
   /** The name of the agent typing right now, if any. */
   agentTyping: string | null;
   invitation: Invitation | null;
+  /** The site's business hours, from the session; absent: always open. */
+  hours?: WidgetHours;
+  /** Who could answer now; absent until the session says. */
+  onlineAgents?: OnlineAgents;
 }

@@ -1,5 +1,7 @@
 import { Component, createRef } from 'preact';
 import type { ChatView } from '../chat/chatSession.ts';
+import { availabilityOf } from './availability.ts';
+import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
 import { DepartmentPicker } from './DepartmentPicker.tsx';
 import { MessageList } from './MessageList.tsx';
@@ -65,6 +67,8 @@ export class Panel extends Component<PanelProps> {
     const canEnd = view.conversation?.status === 'open';
     const agents = view.conversation?.agents ?? [];
     const queue = view.conversation?.queue;
+    // Nobody can answer: say so, and when, instead of a queue place nobody serves.
+    const availability = agents.length === 0 ? availabilityOf(view, Date.now()) : null;
     return (
       <div
         ref={this.#panel}
@@ -99,7 +103,7 @@ export class Panel extends Component<PanelProps> {
             <span aria-hidden="true">−</span>
           </button>
         </div>
-        {queue && <QueueBanner queue={queue} />}
+        {availability?.closed ? <ClosedBanner opensAt={availability.opensAt} /> : queue && <QueueBanner queue={queue} />}
         <MessageList
           events={view.events}
           pending={view.pending}

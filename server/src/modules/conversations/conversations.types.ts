@@ -22,6 +22,7 @@ export type ConversationChanges = Partial<
     | 'queuePriority'
     | 'awaitingReplySince'
     | 'firstResponseAt'
+    | 'ticketSince'
   >
 >;
 

@@ -147,6 +147,12 @@ export class ChatSession {
     this.#departments.setByShop(slug);
   }
 
+  /** The offline form: keeps the contact once the server has stored it. */
+  async saveContact(contact: { email: string; name?: string }): Promise<void> {
+    const outcome = await this.#options.transport.request('visitor:contact', contact);
+    if (outcome !== TIMED_OUT && outcome.ok) this.#patch({ contact: outcome.data });
+  }
+
   pickDepartment(slug: string): void {
     this.#departments.pick(slug);
   }
@@ -207,6 +213,7 @@ export class ChatSession {
       departments: session.site.departments,
       hours: session.site.hours,
       onlineAgents: session.site.onlineAgents,
+      contact: session.contact ?? null,
       conversation: session.conversation,
       events: sameConversation ? this.view.get().events : [],
     });

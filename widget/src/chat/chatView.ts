@@ -1,4 +1,4 @@
-import type { OnlineAgents, SessionEstablished, WidgetHours, VisitorConversation, VisitorEvent } from '@mostrador/shared';
+import type { ContactInfo, OnlineAgents, SessionEstablished, WidgetHours, VisitorConversation, VisitorEvent } from '@mostrador/shared';
 import type { OutboxItem } from './outbox.ts';
 
 /** `unavailable`: the server refuses this page's origin; the widget says so instead of offering a dead composer. */
@@ -34,4 +34,6 @@ export interface ChatView {
   hours?: WidgetHours;
   /** Who could answer now; absent until the session says. */
   onlineAgents?: OnlineAgents;
+  /** How the shop can reach the visitor when nobody answers live; null: not known yet. */
+  contact?: ContactInfo | null;
 }

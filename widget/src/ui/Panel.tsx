@@ -3,6 +3,7 @@ import type { ChatView } from '../chat/chatSession.ts';
 import { availabilityOf } from './availability.ts';
 import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
+import { ContactForm } from './ContactForm.tsx';
 import { DepartmentPicker } from './DepartmentPicker.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
@@ -18,6 +19,8 @@ interface PanelProps {
   onSend(draft: string): void;
   onRetry(clientId: string): void;
   onPickDepartment(slug: string): void;
+  /** The offline form's answer. */
+  onSaveContact?(contact: { email: string; name?: string }): void;
   onEndChat(): void;
   onClose(): void;
   /** Called when the panel goes away while holding focus, so focus is not lost to the page. */
@@ -104,6 +107,7 @@ export class Panel extends Component<PanelProps> {
           </button>
         </div>
         {availability?.closed ? <ClosedBanner opensAt={availability.opensAt} /> : queue && <QueueBanner queue={queue} />}
+        {availability?.closed && props.onSaveContact && <ContactForm contact={view.contact ?? null} onSave={props.onSaveContact} />}
         <MessageList
           events={view.events}
           pending={view.pending}

@@ -163,6 +163,8 @@ export const ConversationSummary = z.object({
   queuedAt: Timestamp.nullable(),
   /** Oldest visitor message not yet answered by an agent; null when nothing waits for a reply. */
   awaitingReplySince: Timestamp.nullable(),
+  /** Set when it began while nobody could answer: a ticket, waiting for an agent rather than a live chat. */
+  ticketSince: Timestamp.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

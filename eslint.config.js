@@ -88,6 +88,26 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The browser bundles take only types from the contract's root: a value import there brings zod, whose
+    // eval probe breaks the console's strict CSP. Plain constants come from the side entries (./limits, …).
+    files: ['console/src/**', 'widget/src/**'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mostrador/shared',
+              message: 'Import types only; take values from @mostrador/shared/limits and the other side entries.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/src/**'],
     rules: { 'no-restricted-globals': ['error', ...ioGlobals] },
   },

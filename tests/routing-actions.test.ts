@@ -45,7 +45,10 @@ async function agent(name: string): Promise<AgentSocket> {
   return socket;
 }
 
-async function visitorWithMessage(department: string, body = 'hola'): Promise<{ socket: VisitorSocket; conversationId: string; log: VisitorEvent[] }> {
+async function visitorWithMessage(
+  department: string,
+  body = 'hola',
+): Promise<{ socket: VisitorSocket; conversationId: string; log: VisitorEvent[] }> {
   const socket = connectVisitor(server.url, { siteKey: server.siteKey });
   sockets.push(socket);
   const log: VisitorEvent[] = [];
@@ -96,7 +99,10 @@ describe('transfers', () => {
   it('sends a chat to another department’s queue, where its agent picks it up', async () => {
     const anna = await agent('anna');
     const { conversationId, log } = await visitorWithMessage('sales');
-    const result = await agentCommand(anna, 'conversation:transfer', { conversationId, to: { kind: 'department', departmentId: ordersId } });
+    const result = await agentCommand(anna, 'conversation:transfer', {
+      conversationId,
+      to: { kind: 'department', departmentId: ordersId },
+    });
     expect(result.ok).toBe(true);
     await expect.poll(() => log.map((e) => e.type)).toEqual(['message', 'joined', 'left', 'queued']);
     expect(log.at(-1)).toMatchObject({ type: 'queued', department: { name: 'Orders' }, reason: 'transferred' });
@@ -164,10 +170,15 @@ describe('access', () => {
     const anna = await agent('anna');
     const { conversationId } = await visitorWithMessage('sales');
     const carla = await agent('carla');
-    expect(await agentCommand(carla, 'conversation:sync', { conversationId, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await agentCommand(carla, 'conversation:sync', { conversationId, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect((await agentCommand(carla, 'message:send', { conversationId, clientId: 'carla-intrude', body: 'x' })).ok).toBe(false);
     expect((await agentCommand(carla, 'conversation:close', { conversationId })).ok).toBe(false);
-    expect((await agentCommand(carla, 'conversation:invite', { conversationId, agentId: (await assigneeIdByName('Carla'))! })).ok).toBe(false);
+    expect((await agentCommand(carla, 'conversation:invite', { conversationId, agentId: (await assigneeIdByName('Carla'))! })).ok).toBe(
+      false,
+    );
     expect(await agentCommand(carla, 'conversation:list', { view: 'all' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const cookie = await login(server.url, 'carla@shop.example', AGENT_PASSWORD);

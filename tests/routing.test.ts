@@ -196,15 +196,20 @@ describe('an agent who disappears', () => {
     const s4 = await visitorCommand(v4, 'message:send', { clientId: 'drop-four-4', body: 'quatre' });
     if (!s4.ok) throw new Error('send failed');
     const busyQueue = await list(busy, 'queue');
-    expect(busyQueue.map((c) => c.id).slice(0, 2).sort()).toEqual([s1.data.conversation.id, s2.data.conversation.id].sort());
+    expect(
+      busyQueue
+        .map((c) => c.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([s1.data.conversation.id, s2.data.conversation.id].sort());
     expect(busyQueue.at(-1)!.id).toBe(s4.data.conversation.id);
 
     // A colleague with room arrives and the requeued chats go to her first.
     await addAgent(server, { email: 'fresh@shop.example', name: 'Fresh', capacity: 2 });
     const fresh = await agent('fresh@shop.example');
-    await expect.poll(async () => (await list(fresh, 'mine')).map((c) => c.id).sort()).toEqual(
-      [s1.data.conversation.id, s2.data.conversation.id].sort(),
-    );
+    await expect
+      .poll(async () => (await list(fresh, 'mine')).map((c) => c.id).sort())
+      .toEqual([s1.data.conversation.id, s2.data.conversation.id].sort());
   });
 
   it('keeps its chats through a reload shorter than the grace period', async () => {

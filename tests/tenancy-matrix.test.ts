@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentCommandSchemas, visitorCommandSchemas, type AgentClientEvents, type VisitorClientEvents } from '@mostrador/shared';
 import { agentCommand, startTestServer, visitorCommand, type TestServer } from '@mostrador/server/testing';
-import {
-  MISSING,
-  createSite,
-  markerThrough,
-  record,
-  routesOf,
-  snapshot,
-  type SiteRefs,
-  type SiteUnderTest,
-} from './tenancy/two-sites.ts';
+import { MISSING, createSite, markerThrough, record, routesOf, snapshot, type SiteRefs, type SiteUnderTest } from './tenancy/two-sites.ts';
 
 /*
  * Issue 11: every reference a command or a route takes is resolved within
@@ -128,7 +119,11 @@ const apiCases = (): Record<string, RouteCase> => ({
   'PATCH /api/admin/agents/:agentId': {
     references: [
       (ref) => ({ method: 'PATCH', url: `/api/admin/agents/${ref.agentId}`, body: { capacity: 9 } }),
-      (ref, own) => ({ method: 'PATCH', url: `/api/admin/agents/${own.agentId}`, body: { capacity: 9, departmentIds: [ref.departmentId] } }),
+      (ref, own) => ({
+        method: 'PATCH',
+        url: `/api/admin/agents/${own.agentId}`,
+        body: { capacity: 9, departmentIds: [ref.departmentId] },
+      }),
     ],
   },
   'GET /api/admin/departments': { noReference: 'the session’s site' },
@@ -155,6 +150,19 @@ const apiCases = (): Record<string, RouteCase> => ({
   'GET /api/admin/site/refused-origins': { noReference: 'the session’s site' },
   'POST /api/admin/site/allowed-origins': { noReference: 'adds an origin to the session’s site' },
   'GET /api/admin/triggers': { noReference: 'the session’s site' },
+  'GET /api/admin/audit': { noReference: 'the session’s site' },
+  'GET /api/admin/privacy/:kind/:id/export': {
+    references: [
+      (ref) => ({ method: 'GET', url: `/api/admin/privacy/visitor/${ref.visitorId}/export` }),
+      (ref) => ({ method: 'GET', url: `/api/admin/privacy/customer/${ref.customerId}/export` }),
+    ],
+  },
+  'POST /api/admin/privacy/:kind/:id/erase': {
+    references: [
+      (ref) => ({ method: 'POST', url: `/api/admin/privacy/visitor/${ref.visitorId}/erase`, body: { confirm: true } }),
+      (ref) => ({ method: 'POST', url: `/api/admin/privacy/customer/${ref.customerId}/erase`, body: { confirm: true } }),
+    ],
+  },
   'GET /api/admin/triggers/report': { noReference: 'the session’s site' },
   'POST /api/admin/triggers': {
     references: [
@@ -164,7 +172,11 @@ const apiCases = (): Record<string, RouteCase> => ({
       },
       (ref, own) => {
         const input = ruleInput(own, server, a.siteId);
-        return { method: 'POST', url: '/api/admin/triggers', body: { ...input, action: { ...input.action, departmentId: ref.departmentId } } };
+        return {
+          method: 'POST',
+          url: '/api/admin/triggers',
+          body: { ...input, action: { ...input.action, departmentId: ref.departmentId } },
+        };
       },
     ],
   },
@@ -181,7 +193,11 @@ const apiCases = (): Record<string, RouteCase> => ({
       (ref) => ({ method: 'PATCH', url: `/api/admin/triggers/${ref.triggerId}`, body: { enabled: true } }),
       (ref, own) => {
         const { action } = ruleInput(own, server, a.siteId);
-        return { method: 'PATCH', url: `/api/admin/triggers/${own.triggerId}`, body: { action: { ...action, departmentId: ref.departmentId } } };
+        return {
+          method: 'PATCH',
+          url: `/api/admin/triggers/${own.triggerId}`,
+          body: { action: { ...action, departmentId: ref.departmentId } },
+        };
       },
     ],
   },
@@ -252,7 +268,9 @@ describe('another site’s ids', () => {
     const before = snapshot(server);
     const heard = [b.admin, b.agent, b.visitor].map(record);
 
-    for (const [name, spec] of Object.entries(visitorCases) as Array<[keyof VisitorClientEvents, (typeof visitorCases)[keyof VisitorClientEvents]]>) {
+    for (const [name, spec] of Object.entries(visitorCases) as Array<
+      [keyof VisitorClientEvents, (typeof visitorCases)[keyof VisitorClientEvents]]
+    >) {
       if ('ownRowsOnly' in spec) continue;
       for (const build of spec.references) {
         const foreign = await visitorCommand(a.visitor, name, build(b.refs, a.refs));
@@ -276,7 +294,10 @@ describe('another site’s ids', () => {
     const routes = routesOf(server);
     const unlisted = routes.filter((r) => !(r in cases) && !publicRoutes.some(([pattern]) => pattern.test(r)));
     expect(unlisted, 'every route must be in the tenancy matrix').toEqual([]);
-    expect(Object.keys(cases).filter((r) => !routes.includes(r)), 'no stale rows').toEqual([]);
+    expect(
+      Object.keys(cases).filter((r) => !routes.includes(r)),
+      'no stale rows',
+    ).toEqual([]);
     const before = snapshot(server);
     const heard = [b.admin, b.agent, b.visitor].map(record);
     const send = async ({ method, url, body }: Request) => {

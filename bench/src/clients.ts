@@ -62,9 +62,11 @@ export function connectedOnce(socket: Socket): Promise<void> {
 
 export function send(socket: Socket, clientId: string, body: string): Promise<Ack> {
   return new Promise((resolve) => {
-    socket.timeout(30_000).emit('message:send', { clientId, body }, (err: Error | null, ack: Ack) =>
-      resolve(err ? { ok: false, error: { message: err.message } } : ack),
-    );
+    socket
+      .timeout(30_000)
+      .emit('message:send', { clientId, body }, (err: Error | null, ack: Ack) =>
+        resolve(err ? { ok: false, error: { message: err.message } } : ack),
+      );
   });
 }
 

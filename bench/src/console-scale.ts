@@ -1,6 +1,13 @@
 import { chromium, type Browser } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { armInboxProbe, clickRow, inboxRenderedAt, openAndWaitForLast, startFrameSampler, stopFrameSampler } from './console-scale/probes.ts';
+import {
+  armInboxProbe,
+  clickRow,
+  inboxRenderedAt,
+  openAndWaitForLast,
+  startFrameSampler,
+  stopFrameSampler,
+} from './console-scale/probes.ts';
 import { messageBody, seed, sendMessage } from './console-scale/visitors.ts';
 
 export interface ConsoleScaleResult {

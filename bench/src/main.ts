@@ -14,7 +14,10 @@ import { printTable, type Row } from './table.ts';
 const WIDGET_BUDGET_GZIP = 25 * 1024;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const wants = (part: string) => {
   const yes = !only || only.includes(part);
   if (yes) console.error(`bench: ${part}…`);
@@ -30,8 +33,20 @@ function medianBy<T>(runs: T[], figure: (run: T) => number): T {
 }
 
 const load = quick
-  ? { latencyRounds: 1, latency: { visitors: 100, agents: 5, rate: 200, seconds: 3 }, throughput: { visitors: 50, agents: 5, window: 5, seconds: 3 }, idle: { visitors: 500, seconds: 3 }, storm: { visitors: 100, agents: 5, rate: 100 } }
-  : { latencyRounds: 3, latency: { visitors: 2000, agents: 50, rate: 2000, seconds: 10 }, throughput: { visitors: 500, agents: 50, window: 10, seconds: 10 }, idle: { visitors: 10_000, seconds: 20 }, storm: { visitors: 5000, agents: 50, rate: 1000 } };
+  ? {
+      latencyRounds: 1,
+      latency: { visitors: 100, agents: 5, rate: 200, seconds: 3 },
+      throughput: { visitors: 50, agents: 5, window: 5, seconds: 3 },
+      idle: { visitors: 500, seconds: 3 },
+      storm: { visitors: 100, agents: 5, rate: 100 },
+    }
+  : {
+      latencyRounds: 3,
+      latency: { visitors: 2000, agents: 50, rate: 2000, seconds: 10 },
+      throughput: { visitors: 500, agents: 50, window: 10, seconds: 10 },
+      idle: { visitors: 10_000, seconds: 20 },
+      storm: { visitors: 5000, agents: 50, rate: 1000 },
+    };
 
 const results: Record<string, unknown> = {
   when: new Date().toISOString(),
@@ -58,7 +73,13 @@ if (wants('widget')) {
   // visitor interacts, and that is the whole widget for that visitor.
   rows.push(['Widget before interaction = whole, gzip', kb(widget.gzip), kb(floor.gzip), ratio(widget.gzip, floor.gzip), '≤ 25 KB']);
   rows.push([`  widget.js + ${heaviest.name} (gzip)`, `${kb(script.gzip)} + ${kb(heaviest.gzip)}`, '', '', '']);
-  rows.push(['Widget, whole (raw / brotli)', `${kb(widget.raw)} / ${kb(widget.brotli)}`, `${kb(floor.raw)} / ${kb(floor.brotli)}`, ratio(widget.brotli, floor.brotli), '']);
+  rows.push([
+    'Widget, whole (raw / brotli)',
+    `${kb(widget.raw)} / ${kb(widget.brotli)}`,
+    `${kb(floor.raw)} / ${kb(floor.brotli)}`,
+    ratio(widget.brotli, floor.brotli),
+    '',
+  ]);
   if (widget.gzip > WIDGET_BUDGET_GZIP) problems.push(`Widget is ${kb(widget.gzip)} gzipped, over its ${kb(WIDGET_BUDGET_GZIP)} budget.`);
 }
 
@@ -69,31 +90,62 @@ if (wants('latency')) {
   for (let i = 0; i < load.latencyRounds; i += 1) {
     rounds.push({ ours: await latency('mostrador', load.latency), floor: await latency('floor', load.latency) });
   }
-  const ours = medianBy(rounds.map((r) => r.ours), (r) => r.p99);
-  const floor = medianBy(rounds.map((r) => r.floor), (r) => r.p99);
+  const ours = medianBy(
+    rounds.map((r) => r.ours),
+    (r) => r.p99,
+  );
+  const floor = medianBy(
+    rounds.map((r) => r.floor),
+    (r) => r.p99,
+  );
   results.latency = { ours, floor, rounds };
   const l = load.latency;
   const perRound = (pick: (r: (typeof rounds)[number]) => LatencyRun) => rounds.map((r) => pick(r).p99.toFixed(1)).join(' / ');
   rows.push([`Latency p50 (${l.visitors} visitors, ${l.rate} msg/s)`, ms(ours.p50), ms(floor.p50), ratio(ours.p50, floor.p50), '']);
-  rows.push([`Latency p99, durable write included (median of ${rounds.length})`, ms(ours.p99), ms(floor.p99), ratio(ours.p99, floor.p99), '≤ 10 ms, ≤ 3× floor']);
+  rows.push([
+    `Latency p99, durable write included (median of ${rounds.length})`,
+    ms(ours.p99),
+    ms(floor.p99),
+    ratio(ours.p99, floor.p99),
+    '≤ 10 ms, ≤ 3× floor',
+  ]);
   rows.push(['  p99 of each round', perRound((r) => r.ours), perRound((r) => r.floor), '', '']);
   rows.push(['Latency max', ms(ours.max), ms(floor.max), ratio(ours.max, floor.max), '']);
-  if (ours.received < ours.sent) rows.push(['  messages not delivered in time', String(ours.sent - ours.received), String(floor.sent - floor.received), '', '']);
+  if (ours.received < ours.sent)
+    rows.push(['  messages not delivered in time', String(ours.sent - ours.received), String(floor.sent - floor.received), '', '']);
 }
 
 if (wants('throughput')) {
   const ours = await throughput('mostrador', load.throughput);
   const floor = await throughput('floor', load.throughput);
   results.throughput = { ours, floor };
-  rows.push(['Durable throughput, acked after commit', `${Math.round(ours.perSecond)} msg/s`, `${Math.round(floor.perSecond)} msg/s`, ratio(ours.perSecond, floor.perSecond), '≥ 10,000 msg/s']);
+  rows.push([
+    'Durable throughput, acked after commit',
+    `${Math.round(ours.perSecond)} msg/s`,
+    `${Math.round(floor.perSecond)} msg/s`,
+    ratio(ours.perSecond, floor.perSecond),
+    '≥ 10,000 msg/s',
+  ]);
 }
 
 if (wants('idle')) {
   const ours = await idle('mostrador', load.idle);
   const floor = await idle('floor', load.idle);
   results.idle = { ours, floor };
-  rows.push([`Idle visitor, RSS (${ours.visitors} connected)`, kb(ours.rssPerVisitor), kb(floor.rssPerVisitor), ratio(ours.rssPerVisitor, floor.rssPerVisitor), '≤ 25 KB']);
-  rows.push(['Idle visitor, heap', kb(ours.heapPerVisitor), kb(floor.heapPerVisitor), ratio(ours.heapPerVisitor, floor.heapPerVisitor), '']);
+  rows.push([
+    `Idle visitor, RSS (${ours.visitors} connected)`,
+    kb(ours.rssPerVisitor),
+    kb(floor.rssPerVisitor),
+    ratio(ours.rssPerVisitor, floor.rssPerVisitor),
+    '≤ 25 KB',
+  ]);
+  rows.push([
+    'Idle visitor, heap',
+    kb(ours.heapPerVisitor),
+    kb(floor.heapPerVisitor),
+    ratio(ours.heapPerVisitor, floor.heapPerVisitor),
+    '',
+  ]);
   rows.push(['Server CPU at that idle load', `${ours.cpuPercent.toFixed(1)} %`, `${floor.cpuPercent.toFixed(1)} %`, '', 'far from a core']);
 }
 
@@ -101,7 +153,13 @@ if (wants('storm')) {
   const ours = await storm(load.storm);
   results.storm = ours;
   rows.push([`Reconnect storm: ${ours.clients} clients back and resynced`, ms(ours.resyncedMs), 'n/a', '', '']);
-  rows.push(['  messages acked / lost / duplicated', `${ours.acked} / ${ours.lost} / ${ours.duplicated}`, 'n/a', '', 'lost = duplicated = 0']);
+  rows.push([
+    '  messages acked / lost / duplicated',
+    `${ours.acked} / ${ours.lost} / ${ours.duplicated}`,
+    'n/a',
+    '',
+    'lost = duplicated = 0',
+  ]);
   if (ours.lost > 0 || ours.duplicated > 0 || ours.unacked > 0) {
     problems.push(`Reconnect storm: ${ours.lost} lost, ${ours.duplicated} duplicated, ${ours.unacked} never acked. That is a bug.`);
   }
@@ -109,12 +167,25 @@ if (wants('storm')) {
 
 if (wants('console')) {
   const ours = await withServer('mostrador', { BENCH_AGENTS: '0' }, (server, url) =>
-    measureConsole({ url, siteKey: server.ready.siteKey, adminEmail: server.ready.admin, password: BENCH_PASSWORD, visitorOrigin: BENCH_ORIGIN, quick }),
+    measureConsole({
+      url,
+      siteKey: server.ready.siteKey,
+      adminEmail: server.ready.admin,
+      password: BENCH_PASSWORD,
+      visitorOrigin: BENCH_ORIGIN,
+      quick,
+    }),
   );
   results.console = ours;
   rows.push([`Console: inbox of ${ours.conversations} open conversations, first render`, ms(ours.inboxFirstRenderMs), 'n/a', '', '']);
   rows.push([`Console: open a conversation of ${ours.longConversationMessages} messages`, ms(ours.openLongConversationMs), 'n/a', '', '']);
-  rows.push(['Console: frame time, 10 chats at 5 msg/s (p50 / p99 / max)', `${ms(ours.frame.p50)} / ${ms(ours.frame.p99)} / ${ms(ours.frame.max)}`, 'n/a', '', '']);
+  rows.push([
+    'Console: frame time, 10 chats at 5 msg/s (p50 / p99 / max)',
+    `${ms(ours.frame.p50)} / ${ms(ours.frame.p99)} / ${ms(ours.frame.max)}`,
+    'n/a',
+    '',
+    '',
+  ]);
 }
 
 printTable(['Figure', 'Mostrador', 'Floor', 'Ratio', 'Goal'], rows);

@@ -46,7 +46,12 @@ function generatorEnv(kind: ServerKind, server: Child<ServerReady>, url: string,
   };
 }
 
-export interface LatencyParams { visitors: number; agents: number; rate: number; seconds: number }
+export interface LatencyParams {
+  visitors: number;
+  agents: number;
+  rate: number;
+  seconds: number;
+}
 
 export function latency(kind: ServerKind, p: LatencyParams) {
   return withServer(kind, { BENCH_AGENTS: String(p.agents) }, (server, url) =>
@@ -59,7 +64,12 @@ export function latency(kind: ServerKind, p: LatencyParams) {
   );
 }
 
-export interface ThroughputParams { visitors: number; agents: number; window: number; seconds: number }
+export interface ThroughputParams {
+  visitors: number;
+  agents: number;
+  window: number;
+  seconds: number;
+}
 
 export function throughput(kind: ServerKind, p: ThroughputParams) {
   return withServer(kind, { BENCH_AGENTS: String(p.agents) }, (server, url) =>
@@ -79,20 +89,32 @@ function cpuSeconds(pid: number): number {
 }
 
 function rssBytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, '')) * 1024;
 }
 
-export interface IdleResult { visitors: number; rssPerVisitor: number; heapPerVisitor: number; cpuPercent: number; rssTotal: number }
+export interface IdleResult {
+  visitors: number;
+  rssPerVisitor: number;
+  heapPerVisitor: number;
+  cpuPercent: number;
+  rssTotal: number;
+}
 
 export function idle(kind: ServerKind, p: { visitors: number; seconds: number }): Promise<IdleResult> {
   return withServer(kind, { BENCH_AGENTS: '0' }, async (server, url) => {
     const before = await server.memory();
     const rssBefore = rssBytes(server.ready.pid);
-    const load = await startProcess<{ visitors: number }>('load-idle', {
-      ...generatorEnv(kind, server, url, 0),
-      VISITORS: String(p.visitors),
-    }, { timeoutMs: 300_000 });
+    const load = await startProcess<{ visitors: number }>(
+      'load-idle',
+      {
+        ...generatorEnv(kind, server, url, 0),
+        VISITORS: String(p.visitors),
+      },
+      { timeoutMs: 300_000 },
+    );
     await new Promise((r) => setTimeout(r, 2000));
     const cpuStart = cpuSeconds(server.ready.pid);
     await new Promise((r) => setTimeout(r, p.seconds * 1000));
@@ -110,24 +132,40 @@ export function idle(kind: ServerKind, p: { visitors: number; seconds: number })
   });
 }
 
-export interface StormResult { clients: number; resyncedMs: number; acked: number; lost: number; duplicated: number; unacked: number; restartMs: number }
+export interface StormResult {
+  clients: number;
+  resyncedMs: number;
+  acked: number;
+  lost: number;
+  duplicated: number;
+  unacked: number;
+  restartMs: number;
+}
 
 /** Kills the server mid-stream (SIGKILL: no goodbye) and starts it again on the same port and database. */
 export function storm(p: { visitors: number; agents: number; rate: number }): Promise<StormResult> {
   return withServer('mostrador', { BENCH_AGENTS: String(p.agents) }, async (server, url, dir) => {
-    const load = await startProcess<unknown>('load-storm', {
-      ...generatorEnv('mostrador', server, url, p.agents),
-      ADMIN: server.ready.admin,
-      VISITORS: String(p.visitors),
-      RATE: String(p.rate),
-    }, { timeoutMs: 300_000 });
+    const load = await startProcess<unknown>(
+      'load-storm',
+      {
+        ...generatorEnv('mostrador', server, url, p.agents),
+        ADMIN: server.ready.admin,
+        VISITORS: String(p.visitors),
+        RATE: String(p.rate),
+      },
+      { timeoutMs: 300_000 },
+    );
     await new Promise((r) => setTimeout(r, 2000));
     const killedAt = Date.now();
     await server.kill('SIGKILL');
-    const again = await startProcess<ServerReady>('mostrador-server', {
-      BENCH_DB: join(dir, 'bench.sqlite'),
-      BENCH_PORT: String(server.ready.port),
-    }, { nodeArgs: serverNodeArgs() });
+    const again = await startProcess<ServerReady>(
+      'mostrador-server',
+      {
+        BENCH_DB: join(dir, 'bench.sqlite'),
+        BENCH_PORT: String(server.ready.port),
+      },
+      { nodeArgs: serverNodeArgs() },
+    );
     const backAt = Date.now();
     load.process.stdin?.write(`BACK ${backAt}\n`);
     try {

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import type { Config } from './config.ts';
@@ -14,6 +15,8 @@ import {
   SessionsRepository,
   SessionsService,
   TwoFactorService,
+  LoginThrottle,
+  loginRouteLimits,
 } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
 import {
@@ -21,8 +24,10 @@ import {
   attachAgentSocket,
   attachVisitorSocket,
   conversationRoutes,
+  ConversationsPersonalData,
   ConversationsRepository,
   ConversationsService,
+  disconnectVisitors,
   ConversationViews,
   endAgentSession,
   QueueBoard,
@@ -34,16 +39,32 @@ import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
-import { ContactsRepository, ContactsService } from './modules/tickets/index.ts';
+import { ContactsPersonalData, ContactsRepository, ContactsService } from './modules/tickets/index.ts';
+import {
+  createPrivacyModule,
+  type AuditLog,
+  type PrivacyRegistry,
+  privacyRoutes,
+  type PrivacyService,
+  type RetentionJob,
+} from './modules/privacy/index.ts';
 import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { TeamService } from './modules/team/index.ts';
-import { defaultRules, ENGLISH_DEFAULTS, triggerRoutes, TriggersRepository, TriggersService } from './modules/triggers/index.ts';
+import {
+  defaultRules,
+  ENGLISH_DEFAULTS,
+  triggerRoutes,
+  TriggersPersonalData,
+  TriggersRepository,
+  TriggersService,
+} from './modules/triggers/index.ts';
 import {
   ActivityRepository,
   attachVisitorWatching,
   DEFAULT_ACTIVITY_OPTIONS,
   parseUserAgent,
   VisitorActivity,
+  VisitorsPersonalData,
   VisitorsRepository,
   VisitorsService,
 } from './modules/visitors/index.ts';
@@ -65,6 +86,10 @@ export interface Services {
   activity: VisitorActivity;
   triggers: TriggersService;
   hours: HoursService;
+  privacy: PrivacyService;
+  privacyRegistry: PrivacyRegistry;
+  audit: AuditLog;
+  retention: RetentionJob;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -84,14 +109,14 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin, { secureCookies: config.secureCookies });
   await app.register(crossSiteWritesPlugin, { consoleOrigins: config.consoleOrigins, trustProxy: config.trustProxy });
+  // Only routes that ask for it (login) are rate-limited by address; its 429 goes through errorsPlugin.
+  await app.register(rateLimit, { global: false });
   await app.register(dbPlugin, { file: config.databaseFile });
-  await app.register(realtimePlugin);
+  await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
 
   // The team: sites, departments, agents and who is online.
   // Every new site starts with the two default trigger rules, switched off.
-  const sites = new SitesService(new SitesRepository(app.db), (site) =>
-    triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
-  );
+  const sites = new SitesService(new SitesRepository(app.db), (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)));
   // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
   const refusedOrigins = new RefusedOrigins(app.log);
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
@@ -107,10 +132,14 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence);
   // Business hours per site and department, cached: "open now?" never reads the database.
-  const hours = new HoursService(new HoursRepository(app.db), {
-    checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
-    slugOf: (siteId, id) => team.departmentList(siteId).find((d) => d.id === id)?.slug ?? null,
-  }, (siteId) => void routing.drain(siteId));
+  const hours = new HoursService(
+    new HoursRepository(app.db),
+    {
+      checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
+      slugOf: (siteId, id) => team.departmentList(siteId).find((d) => d.id === id)?.slug ?? null,
+    },
+    (siteId) => void routing.drain(siteId),
+  );
   const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
     agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
     departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
@@ -129,28 +158,42 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     activity.conversationChanged(siteId, visitorId),
   );
   const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, hours);
-  const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team, {
-    invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-    repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
-      triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
-    answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
-  }, (siteId, departmentId, at) => hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0);
+  const conversations = new ConversationsService(
+    repo,
+    app.groupCommit,
+    broadcaster,
+    routing,
+    access,
+    team,
+    {
+      invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
+      repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
+        triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+      answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
+    },
+    (siteId, departmentId, at) => hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0,
+  );
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
   const watching = attachVisitorWatching(app.realtime.agents);
-  const activity = new VisitorActivity(visitors, new ActivityRepository(app.db), app.groupCommit, {
-    ...watching.ports,
-    openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
-    conversationsOf: (siteId, visitorIds, limit) =>
-      conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
-    cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
-    log: (err) => app.log.error({ err }, 'visitor activity write failed'),
-  }, {
-    ...DEFAULT_ACTIVITY_OPTIONS,
-    leaveGraceMs: config.visitorLeaveGraceMs,
-    listFlushMs: config.liveListFlushMs,
-  });
+  const activity = new VisitorActivity(
+    visitors,
+    new ActivityRepository(app.db),
+    app.groupCommit,
+    {
+      ...watching.ports,
+      openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
+      conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
+      cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
+      log: (err) => app.log.error({ err }, 'visitor activity write failed'),
+    },
+    {
+      ...DEFAULT_ACTIVITY_OPTIONS,
+      leaveGraceMs: config.visitorLeaveGraceMs,
+      listFlushMs: config.liveListFlushMs,
+    },
+  );
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
 
@@ -160,6 +203,41 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     const identity = visitor ? visitors.identityOf(visitor) : null;
     return identity?.verified && identity.email ? { email: identity.email, name: identity.name } : null;
   });
+  // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
+  const visitorData = new VisitorsPersonalData(app.db);
+  const {
+    audit,
+    registry: privacyRegistry,
+    privacy,
+    retention,
+  } = createPrivacyModule({
+    db: app.db,
+    groupCommit: app.groupCommit,
+    sources: [
+      ['identities', visitorData.identities],
+      ['activity', visitorData.activity],
+      ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
+      ['triggers', new TriggersPersonalData(app.db)],
+      ['contacts', new ContactsPersonalData(app.db)],
+    ],
+    resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
+    ports: {
+      forgetVisitors: (visitorIds) => {
+        disconnectVisitors(app.realtime.visitors, visitorIds);
+        activity.forget(visitorIds);
+      },
+      subjectErased: (siteId) => coordinator.routingChanged(siteId),
+    },
+    retention: {
+      sites: () => sites.withRetention(),
+      intervalMs: config.retentionIntervalMs,
+      batchRows: config.retentionBatchRows,
+      log: (err) => app.log.error({ err }, 'retention run failed'),
+    },
+  });
+  app.decorate('audit', audit);
+  retention.start();
+  app.addHook('preClose', async () => retention.stop());
 
   await app.register(authPlugin, { sessions });
 
@@ -171,6 +249,15 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     challenges: new LoginChallenges(),
     secureCookies: config.secureCookies,
     sessionDays: config.sessionDays,
+    loginLimits: loginRouteLimits(
+      new LoginThrottle({
+        freeFailures: config.limits.loginFreeFailures,
+        baseDelayMs: config.limits.loginBaseDelayMs,
+        maxDelayMs: config.limits.loginMaxDelayMs,
+        forgetMs: config.limits.loginForgetMs,
+      }),
+      config.limits.loginPerIpPerMinute,
+    ),
   });
   await app.register(conversationRoutes, { conversations, views });
   await app.register(adminAgentRoutes, {
@@ -187,6 +274,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
   await app.register(triggerRoutes, { triggers });
   await app.register(hoursRoutes, { hours });
+  await app.register(privacyRoutes, { privacy, audit });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -205,6 +293,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
     trustProxy: config.trustProxy,
     refusedOrigins,
+    limits: {
+      newVisitorsPerIp: config.limits.newVisitorsPerIp,
+      messages: config.limits.visitorMessages,
+      typing: config.limits.visitorTyping,
+      events: config.limits.visitorEvents,
+    },
     log: app.log,
   });
   attachAgentSocket(app.realtime.agents, {
@@ -217,9 +311,25 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     agentFromCookieHeader: app.agentFromCookieHeader,
     consoleOrigins: config.consoleOrigins,
     trustProxy: config.trustProxy,
+    limits: { messages: config.limits.agentMessages, events: config.limits.agentEvents },
     log: app.log,
   });
 
-  const services: Services = { sites, agents, departments, visitors, conversations, routing, team: coordinator, activity, triggers, hours };
+  const services: Services = {
+    sites,
+    agents,
+    departments,
+    visitors,
+    conversations,
+    routing,
+    team: coordinator,
+    activity,
+    triggers,
+    hours,
+    privacy,
+    privacyRegistry,
+    audit,
+    retention,
+  };
   return Object.assign(app, { services });
 }

@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import type { Rate } from './realtime/token-bucket.ts';
+
+export type { Rate } from './realtime/token-bucket.ts';
 
 export interface Config {
   port: number;
@@ -28,6 +31,69 @@ export interface Config {
   demoShop: boolean;
   /** What an assigned ticket counts for against an agent's capacity (a live chat counts 1). */
   ticketWeight: number;
+  /** How often old conversations and page trails are deleted, per each site's retention setting; 0: never. */
+  retentionIntervalMs: number;
+  /** The most rows one retention transaction deletes, so the message path never waits long. */
+  retentionBatchRows: number;
+  limits: Limits;
+}
+
+/** Abuse limits; README's "Limits" table lists each variable. */
+export interface Limits {
+  /** Login attempts per client IP per minute, whatever the email. */
+  loginPerIpPerMinute: number;
+  /** Wrong passwords for one email before each further one adds a delay. */
+  loginFreeFailures: number;
+  /** The first delay; each further failure doubles it, up to `loginMaxDelayMs`. */
+  loginBaseDelayMs: number;
+  /** The longest an email is ever held back: the real agent waits at most this long. */
+  loginMaxDelayMs: number;
+  /** An email's failures are forgotten after this long without another. */
+  loginForgetMs: number;
+  /** New visitor sessions (visitor rows) per client IP. */
+  newVisitorsPerIp: Rate;
+  /** Open sockets (widget and console) per client IP. */
+  connectionsPerIp: number;
+  /** Per visitor socket: `message:send`. */
+  visitorMessages: Rate;
+  /** Per visitor socket: `typing:set`. */
+  visitorTyping: Rate;
+  /** Per visitor socket: every other command. */
+  visitorEvents: Rate;
+  /** Per console socket: `message:send`. */
+  agentMessages: Rate;
+  /** Per console socket: every other command. */
+  agentEvents: Rate;
+}
+
+function numberOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, not "${raw}"`);
+  return value;
+}
+
+function rateOf(env: NodeJS.ProcessEnv, name: string, burst: number, perSecond: number): Rate {
+  return { burst: numberOf(env, `${name}_BURST`, burst), perSecond: numberOf(env, `${name}_PER_SECOND`, perSecond) };
+}
+
+/** Reads the limits; defaults suit a shop's real traffic, including shoppers behind one NAT address. */
+export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
+  return {
+    loginPerIpPerMinute: numberOf(env, 'LIMIT_LOGIN_PER_IP_PER_MINUTE', 30),
+    loginFreeFailures: numberOf(env, 'LIMIT_LOGIN_FREE_FAILURES', 5),
+    loginBaseDelayMs: numberOf(env, 'LIMIT_LOGIN_BASE_DELAY_SECONDS', 1) * 1000,
+    loginMaxDelayMs: numberOf(env, 'LIMIT_LOGIN_MAX_DELAY_SECONDS', 120) * 1000,
+    loginForgetMs: numberOf(env, 'LIMIT_LOGIN_FORGET_MINUTES', 15) * 60_000,
+    newVisitorsPerIp: rateOf(env, 'LIMIT_NEW_VISITORS_PER_IP', 60, 1),
+    connectionsPerIp: numberOf(env, 'LIMIT_CONNECTIONS_PER_IP', 200),
+    visitorMessages: rateOf(env, 'LIMIT_VISITOR_MESSAGES', 10, 1),
+    visitorTyping: rateOf(env, 'LIMIT_VISITOR_TYPING', 20, 5),
+    visitorEvents: rateOf(env, 'LIMIT_VISITOR_EVENTS', 30, 3),
+    agentMessages: rateOf(env, 'LIMIT_AGENT_MESSAGES', 30, 5),
+    agentEvents: rateOf(env, 'LIMIT_AGENT_EVENTS', 300, 50),
+  };
 }
 
 const require = createRequire(import.meta.url);
@@ -45,7 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseFile: resolve(env.DATABASE_FILE ?? join(dataDir, 'mostrador.sqlite')),
     widgetFile: env.WIDGET_FILE ?? join(packageDir('@mostrador/widget'), 'dist', 'widget.js'),
     consoleDir: env.CONSOLE_DIR ?? join(packageDir('@mostrador/console'), 'dist'),
-    consoleOrigins: (env.CONSOLE_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    consoleOrigins: (env.CONSOLE_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     secureCookies: env.SECURE_COOKIES === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
     sessionDays: Number(env.SESSION_DAYS ?? 30),
@@ -55,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: (env.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
     demoShop: env.DEMO_SHOP !== 'false',
     ticketWeight: ticketWeightOf(env.TICKET_WEIGHT),
+    retentionIntervalMs: numberOf(env, 'RETENTION_INTERVAL_MINUTES', 60) * 60_000,
+    retentionBatchRows: numberOf(env, 'RETENTION_BATCH_ROWS', 500),
+    limits: loadLimits(env),
   };
 }
 

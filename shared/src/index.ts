@@ -10,6 +10,7 @@ export * from './schemas/visitor.ts';
 export * from './schemas/triggers.ts';
 export * from './schemas/hours.ts';
 export * from './hours/schedule.ts';
+export * from './schemas/privacy.ts';
 export * from './events/contract.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';

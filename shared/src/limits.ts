@@ -22,3 +22,5 @@ export const SOCKET_PATH = '/socket.io';
 export const ORIGIN_NOT_ALLOWED = 'origin_not_allowed';
 /** How many refused origins the server remembers per site for the console: the most recently seen. */
 export const MAX_REFUSED_ORIGINS = 20;
+/** The longest retention period a site can set, in days (ten years). */
+export const RETENTION_DAYS_MAX = 3650;

@@ -13,12 +13,16 @@ export const ERROR_CODES = [
   'already_chatting',
   /** A proactive chat with a visitor no longer on the site. */
   'visitor_offline',
+  /** Over a rate limit: try again after `retryAfterMs` (HTTP: 429 with Retry-After). */
+  'rate_limited',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorBody = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  /** With `rate_limited`: how long to wait before trying again. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
@@ -32,6 +36,11 @@ export function ok<T>(data: T): Result<T> {
 
 export function fail(code: ErrorCode, message: string): Result<never> {
   return { ok: false, error: { code, message } };
+}
+
+/** A refusal for going over a rate limit; the caller may try again after `retryAfterMs`. */
+export function rateLimited(retryAfterMs: number): Result<never> {
+  return { ok: false, error: { code: 'rate_limited', message: 'Too many requests, slow down', retryAfterMs } };
 }
 
 /** Transforms the data of a successful result; a failure passes through unchanged. */

@@ -10,7 +10,9 @@ describe('one agent, three shoppers at once', () => {
   it('shows the three chats side by side and each reply reaches the right shopper', async () => {
     const agent = await agentLogsIn(shop.browser, shop.server.url, shop.email, shop.password);
     const shoppers = await Promise.all(
-      DEMO_PRODUCTS.map((product, i) => shopperSays(shop.browser, `${shop.server.url}/shop/products/${product.slug}`, `Pregunta ${i + 1} sobre ${product.name}`)),
+      DEMO_PRODUCTS.map((product, i) =>
+        shopperSays(shop.browser, `${shop.server.url}/shop/products/${product.slug}`, `Pregunta ${i + 1} sobre ${product.name}`),
+      ),
     );
 
     // The demo agent has room for three: all arrive in Mine, live.

@@ -36,9 +36,7 @@ describe('a shop page whose origin the site does not allow', () => {
     await admin.screenshot({ path: artifactPath('console-origin-refused.png'), fullPage: true });
     await row.locator('button[data-part="allow-origin"]').click();
     await expect.poll(() => row.count()).toBe(0);
-    await expect
-      .poll(() => admin.locator('textarea[name="allowedOrigins"]').inputValue())
-      .toBe(`https://elsewhere.example\n${shopOrigin}`);
+    await expect.poll(() => admin.locator('textarea[name="allowedOrigins"]').inputValue()).toBe(`https://elsewhere.example\n${shopOrigin}`);
     await admin.screenshot({ path: artifactPath('console-origin-allowed.png') });
 
     // The shopper's tab comes back into view: the same page connects, with no reload, and the composer works.

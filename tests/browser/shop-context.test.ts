@@ -41,10 +41,9 @@ describe('the shopkeeper sees what the shopper holds and where they look', () =>
     await panel.waitFor();
     await expect.poll(() => panel.locator('[data-part="current-page"]').textContent()).toContain('Motxilla de lona');
     const trail = panel.locator('[data-part="trail-product"]');
-    await expect.poll(() => trail.allTextContents()).toEqual([
-      expect.stringMatching(/^Motxilla de lona · €119\.00$/),
-      expect.stringMatching(/^Dessuadora Mostrador · €42\.00$/),
-    ]);
+    await expect
+      .poll(() => trail.allTextContents())
+      .toEqual([expect.stringMatching(/^Motxilla de lona · €119\.00$/), expect.stringMatching(/^Dessuadora Mostrador · €42\.00$/)]);
     await expect.poll(() => panel.locator('[data-part="cart-item"]').count()).toBe(1);
     expect(await panel.locator('[data-part="cart-item"]').textContent()).toContain('Motxilla de lona');
     expect(await panel.locator('[data-part="cart-total"]').textContent()).toBe('€119.00');

@@ -70,7 +70,9 @@ describe('proactive triggers in the demo shop', () => {
     await shopper.locator('[data-part="message"][data-author="visitor"][data-status="sent"]').waitFor();
 
     // The console: a chat started by the trigger, opening with the invitation the shopper answered.
-    const row = agent.locator('[data-part="conversation-row"]').filter({ has: agent.locator('[data-part="origin"][data-origin="trigger"]') });
+    const row = agent
+      .locator('[data-part="conversation-row"]')
+      .filter({ has: agent.locator('[data-part="origin"][data-origin="trigger"]') });
     await expect.poll(() => row.count()).toBe(1);
     await row.click();
     const pane = agent.locator('[data-part="conversation"]');

@@ -53,6 +53,16 @@ describe('the lint rules', () => {
     expect(await ruleIds(code, 'widget/src/probe.ts')).toEqual([]);
   });
 
+  it('let the browser bundles take only types from the contract’s root, which would bring zod and its eval probe', async () => {
+    const value = "import { LoginBody } from '@mostrador/shared';\nexport const body = LoginBody;";
+    const types =
+      "import type { LoginBody } from '@mostrador/shared';\nimport { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';\nexport const f = (b: LoginBody) => [b, MAX_MESSAGE_CHARS];";
+    expect(await ruleIds(value, 'console/src/probe.ts')).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await ruleIds(value, 'widget/src/probe.ts')).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await ruleIds(value, 'server/src/probe.ts')).toEqual([]);
+    expect(await ruleIds(types, 'console/src/probe.ts')).toEqual([]);
+  });
+
   it('let the safe forms through', async () => {
     const code = [
       'export const show = (el: Element, x: string) => { el.textContent = x; };',

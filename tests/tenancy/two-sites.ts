@@ -61,8 +61,21 @@ export async function createSite(server: TestServer, name: string): Promise<Site
   const department = departments.create(site.id, { slug: 'sales', name: `${name} sales`, routing: 'auto' });
   if (!department.ok) throw new Error(department.error.message);
   const slug = name.toLowerCase().replace(/\W+/g, '-');
-  const admin = await agents.create({ siteId: site.id, email: `admin@${slug}.example`, name: `${name} admin`, role: 'admin', password: AGENT_PASSWORD });
-  const agent = await agents.create({ siteId: site.id, email: `agent@${slug}.example`, name: `${name} agent`, role: 'agent', password: AGENT_PASSWORD, capacity: 3 });
+  const admin = await agents.create({
+    siteId: site.id,
+    email: `admin@${slug}.example`,
+    name: `${name} admin`,
+    role: 'admin',
+    password: AGENT_PASSWORD,
+  });
+  const agent = await agents.create({
+    siteId: site.id,
+    email: `agent@${slug}.example`,
+    name: `${name} agent`,
+    role: 'agent',
+    password: AGENT_PASSWORD,
+    capacity: 3,
+  });
   if (!admin.ok || !agent.ok) throw new Error('agents');
   departments.setMemberships(site.id, agent.data.id, [department.data.id]);
 
@@ -89,9 +102,7 @@ export async function createSite(server: TestServer, name: string): Promise<Site
 
   const sessions = await fetch(`${server.url}/api/account/sessions`, { headers: { cookie: adminCookie } });
   const { sessions: list } = (await sessions.json()) as { sessions: Array<{ id: string; current: boolean }> };
-  const customerRow = server.app.sqlite
-    .prepare('SELECT customer_id AS id FROM visitors WHERE id = ?')
-    .get(visitorId) as { id: string };
+  const customerRow = server.app.sqlite.prepare('SELECT customer_id AS id FROM visitors WHERE id = ?').get(visitorId) as { id: string };
   return {
     siteId: site.id,
     refs: {
@@ -118,9 +129,7 @@ export function snapshot(server: TestServer): Record<string, unknown[]> {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
     .all() as Array<{ name: string }>;
   return Object.fromEntries(
-    tables
-      .filter((t) => t.name !== 'agent_sessions')
-      .map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]),
+    tables.filter((t) => t.name !== 'agent_sessions').map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]),
   );
 }
 

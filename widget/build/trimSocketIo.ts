@@ -76,7 +76,11 @@ const STUBS: { pkg: string; source: string; code: string }[] = [
   { pkg: 'engine.io-parser', source: './encodePacket.js', code: ENGINE_ENCODE },
   { pkg: 'engine.io-parser', source: './decodePacket.js', code: ENGINE_DECODE },
   // Their shared tables, then needed only by the payload codecs of long-polling and WebTransport.
-  { pkg: 'engine.io-parser', source: './commons.js', code: 'export const PACKET_TYPES = {}, PACKET_TYPES_REVERSE = {}, ERROR_PACKET = {};' },
+  {
+    pkg: 'engine.io-parser',
+    source: './commons.js',
+    code: 'export const PACKET_TYPES = {}, PACKET_TYPES_REVERSE = {}, ERROR_PACKET = {};',
+  },
   { pkg: 'socket.io-client', source: './contrib/backo2.js', code: BACKOFF },
 ];
 

@@ -45,13 +45,11 @@ export async function connectVisitor({ url, siteKey, origin }: VisitorTarget): P
 
 export function sendMessage(socket: Socket, body: string): Promise<SentMessage> {
   return new Promise((resolve, reject) => {
-    socket
-      .timeout(STEP_TIMEOUT_MS)
-      .emit('message:send', { clientId: randomUUID(), body }, (err: Error | null, result: SendAck) => {
-        if (err) reject(err);
-        else if (!result.ok) reject(new Error(`message refused: ${result.error.message}`));
-        else resolve({ conversationId: result.data.event.conversationId, seq: result.data.event.seq });
-      });
+    socket.timeout(STEP_TIMEOUT_MS).emit('message:send', { clientId: randomUUID(), body }, (err: Error | null, result: SendAck) => {
+      if (err) reject(err);
+      else if (!result.ok) reject(new Error(`message refused: ${result.error.message}`));
+      else resolve({ conversationId: result.data.event.conversationId, seq: result.data.event.seq });
+    });
   });
 }
 

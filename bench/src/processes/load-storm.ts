@@ -34,9 +34,11 @@ await new Promise((r) => admin.timeout(10_000).emit('presence:set', { status: 'a
 /** Resyncs every conversation from its gap-free prefix, 64 at a time, as a console with many chats would. */
 async function resync(): Promise<void> {
   const ids = [...logs.keys()];
-  await Promise.all(Array.from({ length: 64 }, async (_, worker) => {
-    for (let i = worker; i < ids.length; i += 64) await resyncOne(ids[i]!);
-  }));
+  await Promise.all(
+    Array.from({ length: 64 }, async (_, worker) => {
+      for (let i = worker; i < ids.length; i += 64) await resyncOne(ids[i]!);
+    }),
+  );
 }
 
 async function resyncOne(conversationId: string): Promise<void> {
@@ -47,9 +49,9 @@ async function resyncOne(conversationId: string): Promise<void> {
       let afterSeq = 0;
       while (log.has(afterSeq + 1)) afterSeq += 1;
       const page = await new Promise<Page>((resolve) =>
-        admin.timeout(30_000).emit('conversation:sync', { conversationId, afterSeq }, (err: Error | null, p: Page) =>
-          resolve(err ? { ok: false } : p),
-        ),
+        admin
+          .timeout(30_000)
+          .emit('conversation:sync', { conversationId, afterSeq }, (err: Error | null, p: Page) => resolve(err ? { ok: false } : p)),
       );
       if (!page.ok || !page.data) break;
       merge(page.data.events);
@@ -65,7 +67,10 @@ const agents = await inBatches(agentEmails.length, 10, async (i) => {
 });
 
 // Visitors with an outbox.
-interface Outbox { pending: Map<string, string>; acked: Set<string> }
+interface Outbox {
+  pending: Map<string, string>;
+  acked: Set<string>;
+}
 const outboxes: Outbox[] = [];
 let counter = 0;
 const visitors = await inBatches(Number(process.env.VISITORS), 250, async (i) => {

@@ -6,14 +6,27 @@ import { BENCH_ORIGIN, BENCH_PASSWORD, type ServerReady } from '../protocol.ts';
 
 const databaseFile = process.env.BENCH_DB!;
 const seedFile = `${databaseFile}.seed.json`;
+const defaults = loadConfig({});
 const config = {
-  ...loadConfig({}),
+  ...defaults,
   databaseFile,
   host: '127.0.0.1',
   port: Number(process.env.BENCH_PORT ?? 0),
   logLevel: 'warn' as const,
   demoShop: false,
   offlineGraceMs: 60_000,
+  // The limits stay on (their cost is measured), sized for one load generator on 127.0.0.1 playing
+  // 10,000 shoppers and 50 agents: every socket, session and login of the bench comes from one address,
+  // and the throughput run has each visitor send as fast as its acks come back.
+  limits: {
+    ...defaults.limits,
+    loginPerIpPerMinute: 1_000,
+    connectionsPerIp: 20_000,
+    newVisitorsPerIp: { burst: 20_000, perSecond: 2_000 },
+    visitorMessages: { burst: 1_000, perSecond: 1_000 },
+    // The storm's observer resyncs all 5,000 conversations from one console socket, as no real console does.
+    agentEvents: { burst: 100_000, perSecond: 100_000 },
+  },
 };
 const app = await buildApp(config);
 
@@ -36,7 +49,14 @@ if (existsSync(seedFile)) {
     agents.push(email);
   }
   const admin = 'admin@bench.example';
-  await app.services.agents.create({ siteId: site.id, email: admin, name: 'Bench admin', role: 'admin', password: BENCH_PASSWORD, capacity: 50 });
+  await app.services.agents.create({
+    siteId: site.id,
+    email: admin,
+    name: 'Bench admin',
+    role: 'admin',
+    password: BENCH_PASSWORD,
+    capacity: 50,
+  });
   seed = { siteKey: site.key, agents, admin };
   writeFileSync(seedFile, JSON.stringify(seed));
 }

@@ -11,7 +11,11 @@ function Messages() {
     socket.on('message:created', (m: { body: string }) => setMessages((all) => [...all, m.body]));
     return () => socket.disconnect();
   }, []);
-  return h('ul', null, messages.map((m) => h('li', null, m)));
+  return h(
+    'ul',
+    null,
+    messages.map((m) => h('li', null, m)),
+  );
 }
 
 render(h(Messages, null), document.body);

@@ -108,9 +108,7 @@ describe('AccountScreen', () => {
     fill(form, 'currentPassword', 'old passphrase');
     fireEvent.submit(form);
     await waitFor(() =>
-      expect(within(section('account-password')).getByRole('status').textContent).toBe(
-        'Password changed. Signed out of 1 other sessions.',
-      ),
+      expect(within(section('account-password')).getByRole('status').textContent).toBe('Password changed. Signed out of 1 other sessions.'),
     );
     expect(api.writes().at(-1)).toEqual({
       method: 'PUT',

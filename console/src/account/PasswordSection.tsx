@@ -24,9 +24,7 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
     if (next.length < MIN_PASSWORD) return 'invalid';
     const result = await accountApi.changePassword(current, next);
     if (!result.ok) {
-      return result.error.code === 'forbidden' ? 'forbidden'
-        : result.error.code === 'invalid_payload' ? 'invalid'
-        : 'other';
+      return result.error.code === 'forbidden' ? 'forbidden' : result.error.code === 'invalid_payload' ? 'invalid' : 'other';
     }
     setCurrent('');
     setNext('');

@@ -13,8 +13,7 @@ export const accountApi = {
     request<{ ended: number }>('PUT', '/api/account/password', { currentPassword, newPassword }),
   twoFactorStatus: () => request<TwoFactorStatus>('GET', '/api/account/two-factor'),
   beginTwoFactor: () => request<TwoFactorEnrolment>('POST', '/api/account/two-factor/enrolment'),
-  confirmTwoFactor: (code: string) =>
-    request<{ recoveryCodes: string[] }>('POST', '/api/account/two-factor/confirm', { code }),
+  confirmTwoFactor: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/api/account/two-factor/confirm', { code }),
   disableTwoFactor: (password: string) => requestNoContent('POST', '/api/account/two-factor/disable', { password }),
 };
 

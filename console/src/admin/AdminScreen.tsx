@@ -4,11 +4,12 @@ import { AgentsPage } from './agents/AgentsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { HoursPage } from './hours/HoursPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
+import { AuditPage } from './privacy/AuditPage.tsx';
 import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'site' | 'hours';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'site' | 'hours' | 'privacy';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
@@ -16,6 +17,7 @@ const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'triggers', label: 'admin.tabTriggers' },
   { tab: 'site', label: 'admin.tabSite' },
   { tab: 'hours', label: 'admin.tabHours' },
+  { tab: 'privacy', label: 'privacy.tab' },
 ];
 
 interface AdminScreenProps {
@@ -34,11 +36,19 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
     const index = TABS.findIndex((entry) => entry.tab === tab);
     const last = TABS.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
-      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : null;
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     const target = TABS[next];
@@ -83,6 +93,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'triggers' && <TriggersPage />}
           {tab === 'site' && <SitePage />}
           {tab === 'hours' && <HoursPage />}
+          {tab === 'privacy' && <AuditPage />}
         </section>
       </main>
     </div>

@@ -15,13 +15,7 @@ export function TextField({ label, hint, value, onValue, ...input }: TextFieldPr
   return (
     <Field label={label} hint={hint}>
       {({ id, hintId }) => (
-        <input
-          {...input}
-          id={id}
-          aria-describedby={hintId}
-          value={value}
-          onInput={(event) => onValue(event.currentTarget.value)}
-        />
+        <input {...input} id={id} aria-describedby={hintId} value={value} onInput={(event) => onValue(event.currentTarget.value)} />
       )}
     </Field>
   );

@@ -1,5 +1,6 @@
 import type {
   AgentCreateInput,
+  AuditPage,
   AgentSummary,
   AgentUpdateInput,
   Department,
@@ -84,31 +85,24 @@ export const adminApi = {
   getHours: () => request<SiteHours>('GET', '/api/admin/hours'),
   replaceHours: (hours: SiteHours) => request<SiteHours>('PUT', '/api/admin/hours', hours),
   listAgents: () => request<{ agents: AgentSummary[] }>('GET', '/api/admin/agents').then(pick('agents')),
-  createAgent: (body: AgentCreateInput) =>
-    request<{ agent: AgentSummary }>('POST', '/api/admin/agents', body).then(pick('agent')),
+  createAgent: (body: AgentCreateInput) => request<{ agent: AgentSummary }>('POST', '/api/admin/agents', body).then(pick('agent')),
   updateAgent: (agentId: string, changes: AgentUpdateInput) =>
-    request<{ agent: AgentSummary }>('PATCH', `/api/admin/agents/${encodeURIComponent(agentId)}`, changes).then(
-      pick('agent'),
-    ),
+    request<{ agent: AgentSummary }>('PATCH', `/api/admin/agents/${encodeURIComponent(agentId)}`, changes).then(pick('agent')),
 
-  listDepartments: () =>
-    request<{ departments: Department[] }>('GET', '/api/admin/departments').then(pick('departments')),
+  listDepartments: () => request<{ departments: Department[] }>('GET', '/api/admin/departments').then(pick('departments')),
   createDepartment: (body: DepartmentCreateInput) =>
     request<{ department: Department }>('POST', '/api/admin/departments', body).then(pick('department')),
   updateDepartment: (departmentId: string, changes: DepartmentUpdateInput) =>
-    request<{ department: Department }>(
-      'PATCH',
-      `/api/admin/departments/${encodeURIComponent(departmentId)}`,
-      changes,
-    ).then(pick('department')),
+    request<{ department: Department }>('PATCH', `/api/admin/departments/${encodeURIComponent(departmentId)}`, changes).then(
+      pick('department'),
+    ),
 
   getSite: () => request<SiteSettings>('GET', '/api/admin/site'),
   updateSite: (changes: SiteUpdateInput) => request<SiteSettings>('PATCH', '/api/admin/site', changes),
   /** A fresh identity secret; every hash signed with the old one stops verifying at once. */
   rotateIdentitySecret: () => request<SiteSettings>('POST', '/api/admin/site/identity-secret'),
   /** Shop origins whose widget the server turned away lately, most recently seen first. */
-  listRefusedOrigins: () =>
-    request<{ origins: RefusedOrigin[] }>('GET', '/api/admin/site/refused-origins').then(pick('origins')),
+  listRefusedOrigins: () => request<{ origins: RefusedOrigin[] }>('GET', '/api/admin/site/refused-origins').then(pick('origins')),
   /** Adds one origin to the allowed ones; answers with the site's settings. */
   allowOrigin: (origin: string) => request<SiteSettings>('POST', '/api/admin/site/allowed-origins', { origin }),
 
@@ -117,17 +111,17 @@ export const adminApi = {
   createTrigger: (input: TriggerCreateInput) =>
     request<{ trigger: TriggerRule }>('POST', '/api/admin/triggers', input).then(pick('trigger')),
   updateTrigger: (triggerId: string, changes: TriggerUpdateInput) =>
-    request<{ trigger: TriggerRule }>('PATCH', `/api/admin/triggers/${encodeURIComponent(triggerId)}`, changes).then(
-      pick('trigger'),
-    ),
-  deleteTrigger: (triggerId: string) =>
-    requestNoContent('DELETE', `/api/admin/triggers/${encodeURIComponent(triggerId)}`),
+    request<{ trigger: TriggerRule }>('PATCH', `/api/admin/triggers/${encodeURIComponent(triggerId)}`, changes).then(pick('trigger')),
+  deleteTrigger: (triggerId: string) => requestNoContent('DELETE', `/api/admin/triggers/${encodeURIComponent(triggerId)}`),
   /** Every rule id of the site, first rule first; answers with the list in its new order. */
   orderTriggers: (ids: readonly string[]) =>
     request<{ triggers: TriggerRule[] }>('PUT', '/api/admin/triggers/order', { ids: [...ids] } satisfies TriggerOrderInput).then(
       pick('triggers'),
     ),
   triggerReport: (days: number) => request<TriggerReportBody>('GET', `/api/admin/triggers/report?days=${days}`),
+
+  /** The audit log, newest first; `before` is the previous page's `nextBefore`. */
+  auditLog: (before?: number) => request<AuditPage>('GET', before === undefined ? '/api/admin/audit' : `/api/admin/audit?before=${before}`),
 };
 
 export type AdminApi = typeof adminApi;

@@ -1,10 +1,7 @@
 import type { ErrorBody, Result } from '@mostrador/shared';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 
-export type Loaded<T> =
-  | { phase: 'loading' }
-  | { phase: 'failed'; error: ErrorBody }
-  | { phase: 'ready'; data: T };
+export type Loaded<T> = { phase: 'loading' } | { phase: 'failed'; error: ErrorBody } | { phase: 'ready'; data: T };
 
 /**
  * Loads once on mount and again on `reload`. `update` edits the loaded value

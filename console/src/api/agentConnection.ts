@@ -1,10 +1,4 @@
-import type {
-  AgentClientEvents,
-  AgentServerEvents,
-  ErrorBody,
-  RequestOf,
-  ResponseOf,
-} from '@mostrador/shared';
+import type { AgentClientEvents, AgentServerEvents, ErrorBody, RequestOf, ResponseOf } from '@mostrador/shared';
 
 export type CommandName = keyof AgentClientEvents;
 export type FactName = keyof AgentServerEvents;

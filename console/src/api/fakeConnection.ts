@@ -1,12 +1,5 @@
 import type { AgentClientEvents, RequestOf, ResponseOf } from '@mostrador/shared';
-import type {
-  AgentConnection,
-  CommandName,
-  CommandResult,
-  ConnectionStatus,
-  FactName,
-  FactPayload,
-} from './agentConnection.ts';
+import type { AgentConnection, CommandName, CommandResult, ConnectionStatus, FactName, FactPayload } from './agentConnection.ts';
 
 type Handler<Name extends CommandName> = (
   payload: RequestOf<AgentClientEvents, Name>,

@@ -7,10 +7,7 @@ export type LoginFailure = 'invalid_credentials' | 'invalid_input' | 'unavailabl
  * A right password on an account with two-factor login yields a challenge
  * instead of an agent: the form then asks for a code and sends both back.
  */
-export type LoginOutcome =
-  | { ok: true; agent: AgentProfile }
-  | { ok: true; challenge: string }
-  | { ok: false; reason: LoginFailure };
+export type LoginOutcome = { ok: true; agent: AgentProfile } | { ok: true; challenge: string } | { ok: false; reason: LoginFailure };
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 

@@ -1,13 +1,7 @@
 import { AGENT_NAMESPACE, SOCKET_PATH } from '@mostrador/shared/limits';
 import { io, type Socket } from 'socket.io-client';
 import type { AgentClientEvents, AgentServerEvents } from '@mostrador/shared';
-import type {
-  AgentConnection,
-  CommandResult,
-  ConnectionStatus,
-  FactName,
-  FactPayload,
-} from './agentConnection.ts';
+import type { AgentConnection, CommandResult, ConnectionStatus, FactName, FactPayload } from './agentConnection.ts';
 
 export const COMMAND_TIMEOUT_MS = 10_000;
 

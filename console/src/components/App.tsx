@@ -8,10 +8,7 @@ import { LANGUAGE_STORAGE_KEY, pickLanguage, translatorFor, type Language } from
 import { InboxScreen } from './InboxScreen.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
 
-type Session =
-  | { phase: 'checking' }
-  | { phase: 'signedOut'; sessionEnded: boolean }
-  | { phase: 'signedIn'; agent: AgentProfile };
+type Session = { phase: 'checking' } | { phase: 'signedOut'; sessionEnded: boolean } | { phase: 'signedIn'; agent: AgentProfile };
 
 function savedLanguage(): string | null {
   try {
@@ -22,9 +19,7 @@ function savedLanguage(): string | null {
 }
 
 function useLanguage(): I18n {
-  const [language, setLanguageState] = useState<Language>(() =>
-    pickLanguage(savedLanguage(), navigator.languages ?? [navigator.language]),
-  );
+  const [language, setLanguageState] = useState<Language>(() => pickLanguage(savedLanguage(), navigator.languages ?? [navigator.language]));
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
     try {
@@ -73,9 +68,7 @@ export function App() {
       if (connectedBefore) {
         void currentAgent().then((agent) => {
           if (!agent) return;
-          setSession((current) =>
-            current.phase === 'signedIn' && current.agent.id === agent.id ? { phase: 'signedIn', agent } : current,
-          );
+          setSession((current) => (current.phase === 'signedIn' && current.agent.id === agent.id ? { phase: 'signedIn', agent } : current));
         });
       }
       connectedBefore = true;
@@ -97,10 +90,7 @@ export function App() {
         </p>
       )}
       {session.phase === 'signedOut' && (
-        <LoginScreen
-          sessionEnded={session.sessionEnded}
-          onLoggedIn={(agent) => setSession({ phase: 'signedIn', agent })}
-        />
+        <LoginScreen sessionEnded={session.sessionEnded} onLoggedIn={(agent) => setSession({ phase: 'signedIn', agent })} />
       )}
       {session.phase === 'signedIn' && (
         <ConsoleViews key={session.agent.id} agent={session.agent} onLogout={handleLogout}>

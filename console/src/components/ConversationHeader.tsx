@@ -69,7 +69,13 @@ export function ConversationHeader(props: ConversationHeaderProps) {
             </svg>
             <span class="details-toggle-label">{t('visitor.details')}</span>
           </button>
-          <button type="button" class="link-button hide-pane" data-part="close-pane" aria-label={t('panes.closePane', { name: conversation.visitorLabel })} onClick={props.onHide}>
+          <button
+            type="button"
+            class="link-button hide-pane"
+            data-part="close-pane"
+            aria-label={t('panes.closePane', { name: conversation.visitorLabel })}
+            onClick={props.onHide}
+          >
             <span aria-hidden="true">×</span>
           </button>
         </span>

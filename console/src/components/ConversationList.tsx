@@ -117,7 +117,12 @@ export function ConversationList(props: ConversationListProps) {
           <p class="list-note">{t(EMPTY[view])}</p>
         ) : view === 'queue' ? (
           groupByDepartment(conversations).map((group) => (
-            <section key={group.department?.id ?? ''} class="queue-group" data-part="queue-group" data-department-id={group.department?.id ?? ''}>
+            <section
+              key={group.department?.id ?? ''}
+              class="queue-group"
+              data-part="queue-group"
+              data-department-id={group.department?.id ?? ''}
+            >
               <h3 class="queue-group-title">{group.department?.name ?? t('inbox.noDepartment')}</h3>
               {rows(group.conversations)}
             </section>

@@ -144,6 +144,7 @@ export function ConversationPane(props: ConversationPaneProps) {
           conversationId={conversation.id}
           onOpenConversation={props.onOpenConversation}
           onRetry={props.onRetryVisitor}
+          admin={me.role === 'admin'}
         />
       </div>
     </section>

@@ -37,7 +37,12 @@ describe('InboxScreen', () => {
     const { connection, openRow, pane, container } = await renderInbox();
     await openRow('conv_new');
     act(() =>
-      connection.emitFact('typing:changed', { conversationId: 'conv_new', typing: true, agent: { id: 'agt_two', name: 'Jordi' }, draft: null }),
+      connection.emitFact('typing:changed', {
+        conversationId: 'conv_new',
+        typing: true,
+        agent: { id: 'agt_two', name: 'Jordi' },
+        draft: null,
+      }),
     );
     const typing = pane('conv_new')!.querySelectorAll('[data-part="typing"]');
     expect([...typing].map((line) => line.textContent)).toEqual(['Jordi is typing a reply…']);

@@ -29,8 +29,7 @@ export function LiveAnnouncer({ label, events, loading }: LiveAnnouncerProps) {
     <div class="visually-hidden" role="log" aria-live="polite" aria-label={label} data-part="announcements">
       {arrived.map((event) => {
         const name =
-          event.author.name ??
-          (event.author.kind === 'visitor' ? t('conversation.authorVisitor') : t('conversation.authorAgent'));
+          event.author.name ?? (event.author.kind === 'visitor' ? t('conversation.authorVisitor') : t('conversation.authorAgent'));
         return <p key={event.seq}>{t('conversation.announcement', { name, body: event.body })}</p>;
       })}
     </div>

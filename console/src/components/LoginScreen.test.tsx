@@ -19,9 +19,7 @@ describe('LoginScreen', () => {
   });
 
   it('shows an alert and stays on the form when the server answers 401', async () => {
-    const fetchStub = vi.fn(async () =>
-      jsonResponse(401, { error: { code: 'unauthorized', message: 'Bad credentials' } }),
-    );
+    const fetchStub = vi.fn(async () => jsonResponse(401, { error: { code: 'unauthorized', message: 'Bad credentials' } }));
     vi.stubGlobal('fetch', fetchStub);
     const onLoggedIn = vi.fn();
     const { container } = render(<LoginScreen sessionEnded={false} onLoggedIn={onLoggedIn} />);
@@ -44,7 +42,10 @@ describe('LoginScreen', () => {
       role: 'agent',
       site: { id: 'sit_one', name: 'Shop', key: 'key' },
     };
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, { agent })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, { agent })),
+    );
     const onLoggedIn = vi.fn();
     const { container } = render(<LoginScreen sessionEnded={false} onLoggedIn={onLoggedIn} />);
 
@@ -86,7 +87,10 @@ describe('LoginScreen', () => {
   });
 
   it('goes back to the password from the code step', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, { secondStep: { challenge: 'chal-2' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, { secondStep: { challenge: 'chal-2' } })),
+    );
     const { container } = render(<LoginScreen sessionEnded={false} onLoggedIn={vi.fn()} />);
     fillAndSubmit(container);
     fireEvent.click(await screen.findByRole('button', { name: 'Start again' }));

@@ -58,7 +58,8 @@ describe('several chats at once', () => {
 
   it('moves between chats with Alt+ArrowDown and Alt+ArrowUp', async () => {
     const { container } = await renderInbox();
-    const focusedId = () => container.querySelector('[data-part="conversation"][data-focused="true"]')?.getAttribute('data-conversation-id');
+    const focusedId = () =>
+      container.querySelector('[data-part="conversation"][data-focused="true"]')?.getAttribute('data-conversation-id');
     const press = async (key: 'ArrowUp' | 'ArrowDown') => {
       fireEvent.keyDown(window, { key, altKey: true });
       await flush();
@@ -105,7 +106,15 @@ describe('several chats at once', () => {
     expect(pane('q1')).not.toBeNull();
     const taken = append(
       'q1',
-      (seq) => ({ type: 'joined', conversationId: 'q1', seq, createdAt: 9, author: { kind: 'system', id: null, name: null }, agent: jordi, role: 'assignee' }),
+      (seq) => ({
+        type: 'joined',
+        conversationId: 'q1',
+        seq,
+        createdAt: 9,
+        author: { kind: 'system', id: null, name: null },
+        agent: jordi,
+        role: 'assignee',
+      }),
       { assignee: jordi, queuedAt: null },
     );
     act(() => connection.emitFact('conversation:changed', taken));

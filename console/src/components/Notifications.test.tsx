@@ -36,14 +36,21 @@ describe('notifications', () => {
   });
 
   it('chimes and notifies for a chat newly queued for me and a message outside the focused pane', async () => {
-    const { connection, output, append, openRow, container } = await renderInbox(
-      [summary({ id: 'c1' }), summary({ id: 'c2' })],
-      {},
-    );
+    const { connection, output, append, openRow, container } = await renderInbox([summary({ id: 'c1' }), summary({ id: 'c2' })], {});
     await openRow('c1');
     act(() => connection.emitFact('conversation:created', { conversation: queued({ id: 'q1', visitorLabel: 'Anna' }) }));
-    act(() => connection.emitFact('message:created', append('c2', (seq) => visitorMessage('c2', seq, 'Hi there'))));
-    act(() => connection.emitFact('message:created', append('c1', (seq) => visitorMessage('c1', seq, 'Seen'))));
+    act(() =>
+      connection.emitFact(
+        'message:created',
+        append('c2', (seq) => visitorMessage('c2', seq, 'Hi there')),
+      ),
+    );
+    act(() =>
+      connection.emitFact(
+        'message:created',
+        append('c1', (seq) => visitorMessage('c1', seq, 'Seen')),
+      ),
+    );
     expect(output.notes).toEqual(['New chat in the queue: Anna', 'New message from Visitor 1: Hi there']);
     expect(output.chimes).toBe(2);
     expect(container.querySelector('[data-part="announcer"]')?.textContent).toBe('New message from Visitor 1: Hi there');
@@ -69,7 +76,12 @@ describe('notifications', () => {
     expect(output.notes).toHaveLength(2);
 
     conversations.set('q1', { ...conversations.get('q1')!, assignee: { id: 'agt_one', name: 'Núria' }, queuedAt: null });
-    act(() => connection.emitFact('conversation:changed', append('q1', (seq) => visitorMessage('q1', seq))));
+    act(() =>
+      connection.emitFact(
+        'conversation:changed',
+        append('q1', (seq) => visitorMessage('q1', seq)),
+      ),
+    );
     act(() => void vi.advanceTimersByTime(5 * REMINDER_INTERVAL_MS));
     expect(output.notes.filter((note) => note.startsWith('Still waiting'))).toHaveLength(2);
   });

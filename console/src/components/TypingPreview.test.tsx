@@ -66,7 +66,12 @@ describe('typing preview', () => {
   it('replaces the draft with the message once it arrives', async () => {
     const { draft, say, connection, append, pane } = await openChat();
     say(visitorTyping('Is the hoodie in stock?'));
-    act(() => connection.emitFact('message:created', append('conv_new', (seq) => visitorMessage('conv_new', seq, 'Is the hoodie in stock?'))));
+    act(() =>
+      connection.emitFact(
+        'message:created',
+        append('conv_new', (seq) => visitorMessage('conv_new', seq, 'Is the hoodie in stock?')),
+      ),
+    );
     expect(draft()).toBeNull();
     const bodies = [...pane.querySelectorAll('[data-part="message"][data-author="visitor"] [data-part="body"]')].map((b) => b.textContent);
     expect(bodies.at(-1)).toBe('Is the hoodie in stock?');

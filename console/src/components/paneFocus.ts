@@ -2,8 +2,7 @@ const ROW_SELECTOR = '[data-part="conversation-row"]';
 const PANE_SELECTOR = '[data-part="conversation"]';
 
 /** CSS.escape where the environment has it (jsdom does not); ids are plain anyway. */
-const escapeId = (id: string) =>
-  typeof globalThis.CSS?.escape === 'function' ? CSS.escape(id) : id.replace(/["\\]/g, '\\$&');
+const escapeId = (id: string) => (typeof globalThis.CSS?.escape === 'function' ? CSS.escape(id) : id.replace(/["\\]/g, '\\$&'));
 
 /**
  * Moves focus to a chat once the render that opens or marks it is done:

@@ -11,10 +11,13 @@ export function useMinuteClock(): number {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     const schedule = () => {
-      timer = setTimeout(() => {
-        setNow(Date.now());
-        schedule();
-      }, MINUTE - (Date.now() % MINUTE));
+      timer = setTimeout(
+        () => {
+          setNow(Date.now());
+          schedule();
+        },
+        MINUTE - (Date.now() % MINUTE),
+      );
     };
     schedule();
     return () => clearTimeout(timer);

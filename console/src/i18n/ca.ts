@@ -221,4 +221,14 @@ export const ca: Catalogue = {
 
   // The security page has its own file, so this catalogue stays readable.
   ...accountCa,
+  'privacy.section': 'Privadesa',
+  'privacy.export': 'Exporta les dades',
+  'privacy.erase': 'Esborra el visitant',
+  'privacy.eraseTitle': 'Vols esborrar {name} per sempre?',
+  'privacy.eraseWarning':
+    "Se suprimeix tot el que es guarda d'aquest visitant: converses i missatges, pàgines vistes, carretó i identitat. La seva finestra de xat es tanca. No es pot desfer.",
+  'privacy.eraseConfirm': 'Esborra per sempre',
+  'privacy.erasing': 'Esborrant…',
+  'privacy.erased': "S'ha esborrat el visitant.",
+  'privacy.eraseFailed': "No s'ha pogut esborrar el visitant. Torna-ho a provar.",
 };

@@ -224,6 +224,16 @@ export const en = {
 
   // The security page has its own file, so this catalogue stays readable.
   ...accountEn,
+  'privacy.section': 'Privacy',
+  'privacy.export': 'Export data',
+  'privacy.erase': 'Erase visitor',
+  'privacy.eraseTitle': 'Erase {name} for good?',
+  'privacy.eraseWarning':
+    'Everything stored about this visitor is deleted: conversations and messages, pages seen, cart and identity. Their chat window closes. This cannot be undone.',
+  'privacy.eraseConfirm': 'Erase for good',
+  'privacy.erasing': 'Erasing…',
+  'privacy.erased': 'The visitor was erased.',
+  'privacy.eraseFailed': 'The visitor could not be erased. Try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

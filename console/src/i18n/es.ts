@@ -221,4 +221,14 @@ export const es: Catalogue = {
 
   // The security page has its own file, so this catalogue stays readable.
   ...accountEs,
+  'privacy.section': 'Privacidad',
+  'privacy.export': 'Exportar datos',
+  'privacy.erase': 'Borrar visitante',
+  'privacy.eraseTitle': '¿Borrar a {name} para siempre?',
+  'privacy.eraseWarning':
+    'Se elimina todo lo guardado de este visitante: conversaciones y mensajes, páginas vistas, carrito e identidad. Su ventana de chat se cierra. No se puede deshacer.',
+  'privacy.eraseConfirm': 'Borrar para siempre',
+  'privacy.erasing': 'Borrando…',
+  'privacy.erased': 'Se ha borrado al visitante.',
+  'privacy.eraseFailed': 'No se ha podido borrar al visitante. Inténtalo de nuevo.',
 };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues, en, LANGUAGES, pickLanguage, translate } from './index.ts';
 
-const placeholdersOf = (template: string): string[] =>
-  [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+const placeholdersOf = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 
 describe('catalogues', () => {
   it('give every language every key of the English source, non-empty', () => {

@@ -42,8 +42,7 @@ describe('ConsoleViews', () => {
   });
 
   it('offers every agent the inbox, the visitors and their account, and only admins the admin pages', () => {
-    const navOf = (container: Element) =>
-      [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
+    const navOf = (container: Element) => [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
     expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors', 'My account']);
     cleanup();
     expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Admin', 'My account']);
@@ -77,6 +76,7 @@ describe('ConsoleViews', () => {
       'Triggers',
       'Site and widget',
       'Business hours',
+      'Privacy',
     ]);
     expect(inbox.isConnected).toBe(true);
     expect(inbox.closest('[hidden]')).not.toBeNull();
@@ -116,10 +116,6 @@ describe('ConsoleViews', () => {
     expect(container.querySelector('.admin-shell')).toBeNull();
     expect(container.querySelector('[data-part="fake-inbox"]')).toBe(inbox);
     expect(inbox.closest('[hidden]')).toBeNull();
-    expect([...container.querySelectorAll('nav.view-nav button')].map((b) => b.textContent)).toEqual([
-      'Inbox',
-      'Visitors',
-      'My account',
-    ]);
+    expect([...container.querySelectorAll('nav.view-nav button')].map((b) => b.textContent)).toEqual(['Inbox', 'Visitors', 'My account']);
   });
 });

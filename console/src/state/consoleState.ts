@@ -21,15 +21,10 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 export type PaneActionKind = 'take' | 'transfer' | 'invite' | 'leave' | 'close';
 
 /** A pane command under way, or the server's reason for refusing the last one. */
-export type PaneActionState =
-  | { kind: PaneActionKind; state: 'pending' }
-  | { kind: PaneActionKind; state: 'failed'; message: string };
+export type PaneActionState = { kind: PaneActionKind; state: 'pending' } | { kind: PaneActionKind; state: 'failed'; message: string };
 
 /** What the side panel knows of a visitor followed for an open pane. */
-export type FollowedVisitor =
-  | { phase: 'loading' }
-  | { phase: 'failed' }
-  | { phase: 'ready'; profile: VisitorProfile };
+export type FollowedVisitor = { phase: 'loading' } | { phase: 'failed' } | { phase: 'ready'; profile: VisitorProfile };
 
 export interface TeamState {
   agents: readonly AgentSummary[];

@@ -7,10 +7,7 @@ export function compareByActivity(a: ConversationSummary, b: ConversationSummary
   return b.updatedAt - a.updatedAt || b.lastSeq - a.lastSeq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function conversationsWithStatus(
-  conversations: ConversationsById,
-  status: ConversationStatus,
-): ConversationSummary[] {
+export function conversationsWithStatus(conversations: ConversationsById, status: ConversationStatus): ConversationSummary[] {
   return Object.values(conversations)
     .filter((conversation) => conversation.status === status)
     .sort(compareByActivity);
@@ -20,10 +17,7 @@ export function conversationsWithStatus(
  * Keeps whichever summary has seen more of the log. Facts and command answers
  * can arrive in any order, and a late, older summary must not undo a newer one.
  */
-export function upsertConversation(
-  conversations: ConversationsById,
-  incoming: ConversationSummary,
-): ConversationsById {
+export function upsertConversation(conversations: ConversationsById, incoming: ConversationSummary): ConversationsById {
   const held = conversations[incoming.id];
   if (held && held.lastSeq > incoming.lastSeq) return conversations;
   return { ...conversations, [incoming.id]: incoming };

@@ -1,10 +1,10 @@
-import type { ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import type { ConversationEvent, ConversationSummary, MessageEvent } from '@mostrador/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeConnection } from '../api/fakeConnection.ts';
 import type { Alert } from './alerts.ts';
 import { InboxController } from './inboxController.ts';
 import { createTestServer, flushPromises as flush } from './testServer.ts';
-import { jordi, me, queued, summary, support, visitorMessage } from './testFixtures.ts';
+import { agentMessage, jordi, me, queued, summary, support, visitorMessage } from './testFixtures.ts';
 import { unreadOf } from './unread.ts';
 import { conversationsInView } from './views.ts';
 
@@ -75,7 +75,15 @@ describe('InboxController', () => {
     // Jordi takes it from the queue.
     const taken = append(
       'conv_q',
-      (seq) => ({ type: 'joined', conversationId: 'conv_q', seq, createdAt: 5, author: { kind: 'system', id: null, name: null }, agent: jordi, role: 'assignee' }),
+      (seq) => ({
+        type: 'joined',
+        conversationId: 'conv_q',
+        seq,
+        createdAt: 5,
+        author: { kind: 'system', id: null, name: null },
+        agent: jordi,
+        role: 'assignee',
+      }),
       { assignee: jordi, queuedAt: null },
     );
     connection.emitFact('conversation:changed', taken);
@@ -118,8 +126,14 @@ describe('InboxController', () => {
     connection.emitFact('conversation:created', { conversation: queued({ id: 'conv_new' }) });
     connection.emitFact('conversation:created', { conversation: queued({ id: 'conv_other', department: support }) });
     controller.open('conv_a');
-    connection.emitFact('message:created', append('conv_b', (seq) => visitorMessage('conv_b', seq, 'Hello?')));
-    connection.emitFact('message:created', append('conv_a', (seq) => visitorMessage('conv_a', seq, 'Here')));
+    connection.emitFact(
+      'message:created',
+      append('conv_b', (seq) => visitorMessage('conv_b', seq, 'Hello?')),
+    );
+    connection.emitFact(
+      'message:created',
+      append('conv_a', (seq) => visitorMessage('conv_a', seq, 'Here')),
+    );
     expect(alerts.map((alert) => [alert.kind, alert.conversation.id, alert.kind === 'message' && alert.inFocus])).toEqual([
       ['queued', 'conv_new', false],
       ['message', 'conv_b', false],
@@ -141,6 +155,34 @@ describe('InboxController', () => {
     expect(sends.map((send) => send.clientId)).toEqual([queuedReply?.clientId]);
     expect(controller.store.get().outbox).toEqual([]);
     expect(controller.store.get().logs.conv_a?.at(-1)).toMatchObject({ seq: 2, body: 'Hello while offline' });
+  });
+
+  it('keeps a reply the server rate-limited queued, not failed, and sends it again when the server says', async () => {
+    const { connection, controller, append } = connected([summary({ id: 'conv_a', lastSeq: 1 })], {
+      conv_a: [visitorMessage('conv_a', 1)],
+    });
+    await flush();
+    let attempts = 0;
+    connection.handle('message:send', ({ conversationId, clientId, body }) => {
+      attempts += 1;
+      if (attempts === 1) return { ok: false, error: { code: 'rate_limited', message: 'slow down', retryAfterMs: 2_000 } };
+      const changed = append(conversationId, (seq) => agentMessage(conversationId, seq, body, clientId));
+      return { ok: true, data: { ...changed, event: changed.event as MessageEvent } };
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      controller.send('conv_a', 'Too fast');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(controller.store.get().outbox.map((m) => m.state)).toEqual(['queued']);
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(attempts).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(attempts).toBe(2);
+      expect(controller.store.get().outbox).toEqual([]);
+      expect(controller.store.get().logs.conv_a?.at(-1)).toMatchObject({ seq: 2, body: 'Too fast' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says "away" again after a reconnect', async () => {

@@ -4,6 +4,7 @@ import { messageAlert, type Alert } from './alerts.ts';
 import { newClientId } from './clientId.ts';
 import { initialConsoleState, without, type ConsoleState } from './consoleState.ts';
 import type { ControllerContext } from './controllerContext.ts';
+import { dropConversations } from './erasure.ts';
 import { ListSync } from './listSync.ts';
 import { LogSync } from './logSync.ts';
 import { Outbox } from './outbox.ts';
@@ -75,6 +76,9 @@ export class InboxController {
       connection.on('typing:changed', (change) => this.store.update((state) => applyTyping(state, change, me.id))),
       connection.on('presence:changed', ({ agent }) => this.team.applyAgent(agent)),
       connection.on('visitor:changed', ({ profile }) => this.visitors.applyProfile(profile)),
+      connection.on('conversations:erased', ({ conversationIds }) =>
+        this.store.update((state) => dropConversations(state, conversationIds)),
+      ),
       this.store.subscribe(() => {
         this.trackQueue();
         this.visitors.track();

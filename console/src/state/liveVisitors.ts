@@ -45,10 +45,7 @@ export function sortVisitors(visitors: VisitorsById, sort: VisitorSort): LiveVis
   const valueOf = VALUE_OF[sort.key];
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return Object.values(visitors).sort(
-    (a, b) =>
-      sign * (valueOf(a) - valueOf(b)) ||
-      a.visitStartedAt - b.visitStartedAt ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => sign * (valueOf(a) - valueOf(b)) || a.visitStartedAt - b.visitStartedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
 

@@ -98,9 +98,7 @@ export class LogSync {
       this.applyEvents(conversationId, result.data.events, { resyncOnGap: false });
       const progressed = lastSeqOf(store.get().logs[conversationId] ?? []) > afterSeq;
       // Before the first page the log may not exist; an empty conversation still counts as held.
-      store.update((state) =>
-        conversationId in state.logs ? state : { ...state, logs: { ...state.logs, [conversationId]: [] } },
-      );
+      store.update((state) => (conversationId in state.logs ? state : { ...state, logs: { ...state.logs, [conversationId]: [] } }));
       if (!result.data.hasMore || !progressed) return;
     }
   }

@@ -51,7 +51,14 @@ export class Outbox {
       return;
     }
     if (this.attempts.get(clientId) !== attempt) return;
-    this.setState(clientId, isTransportError(result.error) ? 'queued' : 'failed');
+    const { error } = result;
+    if (!isTransportError(error) && error.code === 'rate_limited') {
+      // Over the server's budget: not refused, just early. It waits, queued, and goes again when the server says.
+      this.setState(clientId, 'queued');
+      setTimeout(() => void this.deliver(clientId), error.retryAfterMs ?? 1000);
+      return;
+    }
+    this.setState(clientId, isTransportError(error) ? 'queued' : 'failed');
   }
 
   private setState(clientId: string, next: OutgoingMessage['state']): void {

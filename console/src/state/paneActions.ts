@@ -28,9 +28,7 @@ export class PaneActions {
   }
 
   invite(conversationId: string, agentId: string): Promise<boolean> {
-    return this.run('invite', conversationId, () =>
-      this.context.connection.request('conversation:invite', { conversationId, agentId }),
-    );
+    return this.run('invite', conversationId, () => this.context.connection.request('conversation:invite', { conversationId, agentId }));
   }
 
   leave(conversationId: string): Promise<boolean> {

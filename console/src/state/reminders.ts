@@ -22,7 +22,11 @@ export class QueueReminders {
       this.timers.delete(id);
     }
     for (const id of queued) {
-      if (!this.timers.has(id)) this.timers.set(id, setInterval(() => this.remind(id), this.intervalMs));
+      if (!this.timers.has(id))
+        this.timers.set(
+          id,
+          setInterval(() => this.remind(id), this.intervalMs),
+        );
     }
   }
 

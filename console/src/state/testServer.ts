@@ -73,11 +73,9 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
       if (note) append(conversationId, (seq) => ({ ...base(conversationId, seq), type: 'note', body: note }));
       const changed =
         to.kind === 'agent'
-          ? append(
-              conversationId,
-              (seq) => ({ ...base(conversationId, seq), type: 'joined', agent: jordi, role: 'assignee' }),
-              { assignee: team.find((agent) => agent.id === to.agentId) ?? jordi },
-            )
+          ? append(conversationId, (seq) => ({ ...base(conversationId, seq), type: 'joined', agent: jordi, role: 'assignee' }), {
+              assignee: team.find((agent) => agent.id === to.agentId) ?? jordi,
+            })
           : append(
               conversationId,
               (seq) => ({ ...base(conversationId, seq), type: 'queued', department: support, reason: 'transferred' }),
@@ -92,11 +90,9 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
       const guest = team.find((agent) => agent.id === agentId)!;
       const ref = { id: guest.id, name: guest.name };
       const held = conversations.get(conversationId)!;
-      const changed = append(
-        conversationId,
-        (seq) => ({ ...base(conversationId, seq), type: 'joined', agent: ref, role: 'guest' }),
-        { guests: [...held.guests, ref] },
-      );
+      const changed = append(conversationId, (seq) => ({ ...base(conversationId, seq), type: 'joined', agent: ref, role: 'guest' }), {
+        guests: [...held.guests, ref],
+      });
       return { ok: true, data: changed };
     })
     .handle('conversation:leave', ({ conversationId }) => {

@@ -36,9 +36,7 @@ export function applyTyping<State extends TypingState>(state: State, change: Typ
   const next = typing ? { ...held, [agent.id]: agent } : without(held, agent.id);
   if (next === held) return state;
   const colleagueTyping =
-    Object.keys(next).length > 0
-      ? { ...state.colleagueTyping, [conversationId]: next }
-      : without(state.colleagueTyping, conversationId);
+    Object.keys(next).length > 0 ? { ...state.colleagueTyping, [conversationId]: next } : without(state.colleagueTyping, conversationId);
   return { ...state, colleagueTyping };
 }
 

@@ -7,7 +7,10 @@ describe('TypingNotifier', () => {
 
   function setup() {
     const sent: Array<[string, boolean]> = [];
-    const notifier = new TypingNotifier((id, typing) => sent.push([id, typing]), () => Date.now());
+    const notifier = new TypingNotifier(
+      (id, typing) => sent.push([id, typing]),
+      () => Date.now(),
+    );
     return { sent, notifier };
   }
 

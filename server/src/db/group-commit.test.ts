@@ -26,9 +26,7 @@ describe('GroupCommit', () => {
   it('commits writes queued in the same turn with one transaction', async () => {
     const gc = new GroupCommit(writer);
     const insert = writer.prepare('INSERT INTO t (v) VALUES (?)');
-    const ids = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => gc.run(() => insert.run(`v${i}`).lastInsertRowid)),
-    );
+    const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => gc.run(() => insert.run(`v${i}`).lastInsertRowid)));
     expect(ids).toHaveLength(100);
     expect(gc.committedBatches).toBe(1);
     await gc.run(() => insert.run('later'));

@@ -1,14 +1,6 @@
 import type { BusinessHours, Cart, Device, Product, RuleCondition, TriggerAction, TriggerFrequency } from '@mostrador/shared';
 import { sql } from 'drizzle-orm';
-import {
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A shop that embeds the widget. `key` is public (it sits in the script tag); `id` is internal. */
 export const sites = sqliteTable('sites', {
@@ -25,12 +17,18 @@ export const sites = sqliteTable('sites', {
   identityEnforced: integer('identity_enforced', { mode: 'boolean' }).notNull().default(false),
   /** HMAC-SHA256 key for `identify` hashes; empty until first needed (SQLite cannot add a column with a random default). */
   identitySecret: text('identity_secret').notNull().default(''),
+  /** Closed conversations older than this many days are deleted; null keeps them. */
+  conversationRetentionDays: integer('conversation_retention_days'),
+  /** Page views and cart history older than this many days are deleted; null keeps them. */
+  trailRetentionDays: integer('trail_retention_days'),
   createdAt: integer('created_at').notNull(),
 });
 
 export const agents = sqliteTable('agents', {
   id: text('id').primaryKey(),
-  siteId: text('site_id').notNull().references(() => sites.id),
+  siteId: text('site_id')
+    .notNull()
+    .references(() => sites.id),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   role: text('role', { enum: ['admin', 'agent'] }).notNull(),
@@ -38,7 +36,9 @@ export const agents = sqliteTable('agents', {
   /** Most conversations assigned at once. */
   capacity: integer('capacity').notNull().default(3),
   /** What the agent chose in the console; "offline" follows from having no socket. */
-  availability: text('availability', { enum: ['online', 'away'] }).notNull().default('online'),
+  availability: text('availability', { enum: ['online', 'away'] })
+    .notNull()
+    .default('online'),
   createdAt: integer('created_at').notNull(),
   /** A deactivated agent cannot log in and has no sessions; their rows stay for the history. */
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
@@ -52,7 +52,9 @@ export const departments = sqliteTable(
   'departments',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     routing: text('routing', { enum: ['auto', 'manual'] }).notNull(),
@@ -64,13 +66,14 @@ export const departments = sqliteTable(
 export const agentDepartments = sqliteTable(
   'agent_departments',
   {
-    agentId: text('agent_id').notNull().references(() => agents.id),
-    departmentId: text('department_id').notNull().references(() => departments.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
   },
-  (t) => [
-    primaryKey({ columns: [t.agentId, t.departmentId] }),
-    index('agent_departments_department').on(t.departmentId),
-  ],
+  (t) => [primaryKey({ columns: [t.agentId, t.departmentId] }), index('agent_departments_department').on(t.departmentId)],
 );
 
 /** Login sessions; only a hash of the cookie's token is stored. */
@@ -78,7 +81,9 @@ export const agentSessions = sqliteTable(
   'agent_sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    agentId: text('agent_id').notNull().references(() => agents.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
     /** Last request or socket handshake, written at most once a minute. */
@@ -94,7 +99,9 @@ export const agentRecoveryCodes = sqliteTable(
   'agent_recovery_codes',
   {
     codeHash: text('code_hash').primaryKey(),
-    agentId: text('agent_id').notNull().references(() => agents.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
     usedAt: integer('used_at'),
   },
   (t) => [index('agent_recovery_codes_agent').on(t.agentId)],
@@ -104,7 +111,9 @@ export const visitors = sqliteTable(
   'visitors',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     /** SHA-256 of the visitor's secret token; the token itself never rests on the server. */
     tokenHash: text('token_hash').notNull().unique(),
     /** Short code agents use to tell anonymous visitors apart. */
@@ -131,7 +140,9 @@ export const customers = sqliteTable(
   'customers',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     /** The shop's own id for the customer. */
     externalId: text('external_id').notNull(),
     name: text('name'),
@@ -147,7 +158,9 @@ export const pageViews = sqliteTable(
   'page_views',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    visitorId: text('visitor_id').notNull().references(() => visitors.id),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id),
     url: text('url').notNull(),
     title: text('title').notNull(),
     referrer: text('referrer').notNull(),
@@ -160,7 +173,9 @@ export const pageViews = sqliteTable(
 
 /** The visitor's cart as last reported by the widget. */
 export const carts = sqliteTable('carts', {
-  visitorId: text('visitor_id').primaryKey().references(() => visitors.id),
+  visitorId: text('visitor_id')
+    .primaryKey()
+    .references(() => visitors.id),
   cart: text('cart', { mode: 'json' }).$type<Cart>().notNull(),
   stage: text('stage', { enum: ['browsing', 'checkout', 'purchase'] }).notNull(),
   updatedAt: integer('updated_at').notNull(),
@@ -171,7 +186,9 @@ export const cartEvents = sqliteTable(
   'cart_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    visitorId: text('visitor_id').notNull().references(() => visitors.id),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id),
     at: integer('at').notNull(),
     change: text('change', { enum: ['added', 'removed', 'quantity', 'checkout', 'purchase', 'cleared'] }).notNull(),
     itemName: text('item_name'),
@@ -187,12 +204,18 @@ export const conversations = sqliteTable(
   'conversations',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
-    visitorId: text('visitor_id').notNull().references(() => visitors.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id),
     visitorLabel: text('visitor_label').notNull(),
     status: text('status', { enum: ['open', 'closed'] }).notNull(),
     /** Who started it: the visitor, an agent (proactive chat) or a trigger's invitation. */
-    origin: text('origin', { enum: ['visitor', 'agent', 'trigger'] }).notNull().default('visitor'),
+    origin: text('origin', { enum: ['visitor', 'agent', 'trigger'] })
+      .notNull()
+      .default('visitor'),
     /** Set by the trigger that started it. */
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     /** Null: the site-wide queue, served by every agent of the site. */
@@ -221,17 +244,11 @@ export const conversations = sqliteTable(
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.
-    uniqueIndex('conversations_one_open_per_visitor')
-      .on(t.visitorId)
-      .where(sql`status = 'open'`),
+    uniqueIndex('conversations_one_open_per_visitor').on(t.visitorId).where(sql`status = 'open'`),
     index('conversations_site_status_updated').on(t.siteId, t.status, t.updatedAt),
     index('conversations_visitor').on(t.visitorId, t.createdAt),
-    index('conversations_assignee_open')
-      .on(t.assigneeId)
-      .where(sql`status = 'open'`),
-    index('conversations_queue')
-      .on(t.siteId, t.queuePriority, t.queuedAt)
-      .where(sql`status = 'open' AND assignee_id IS NULL`),
+    index('conversations_assignee_open').on(t.assigneeId).where(sql`status = 'open'`),
+    index('conversations_queue').on(t.siteId, t.queuePriority, t.queuedAt).where(sql`status = 'open' AND assignee_id IS NULL`),
   ],
 );
 
@@ -239,8 +256,12 @@ export const conversations = sqliteTable(
 export const conversationGuests = sqliteTable(
   'conversation_guests',
   {
-    conversationId: text('conversation_id').notNull().references(() => conversations.id),
-    agentId: text('agent_id').notNull().references(() => agents.id),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
     joinedAt: integer('joined_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.agentId] }), index('conversation_guests_agent').on(t.agentId)],
@@ -257,7 +278,9 @@ export interface EventData {
 export const conversationEvents = sqliteTable(
   'conversation_events',
   {
-    conversationId: text('conversation_id').notNull().references(() => conversations.id),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
     seq: integer('seq').notNull(),
     /** The visitor's own sequence; null for internal notes, which the visitor never sees. */
     visitorSeq: integer('visitor_seq'),
@@ -274,13 +297,9 @@ export const conversationEvents = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.conversationId, t.seq] }),
-    uniqueIndex('conversation_events_visitor_seq')
-      .on(t.conversationId, t.visitorSeq)
-      .where(sql`visitor_seq IS NOT NULL`),
+    uniqueIndex('conversation_events_visitor_seq').on(t.conversationId, t.visitorSeq).where(sql`visitor_seq IS NOT NULL`),
     // A resend from the same author with the same client id is stored once.
-    uniqueIndex('conversation_events_author_client')
-      .on(t.authorId, t.clientId)
-      .where(sql`client_id IS NOT NULL`),
+    uniqueIndex('conversation_events_author_client').on(t.authorId, t.clientId).where(sql`client_id IS NOT NULL`),
   ],
 );
 
@@ -289,7 +308,9 @@ export const triggerRules = sqliteTable(
   'trigger_rules',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull(),
@@ -311,9 +332,13 @@ export const triggerFirings = sqliteTable(
   'trigger_firings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     ruleId: text('rule_id').notNull(),
-    visitorId: text('visitor_id').notNull().references(() => visitors.id),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id),
     /** The widget's id for it, so a resend is stored once. */
     firingId: text('firing_id').notNull(),
     outcome: text('outcome', { enum: ['fired', 'held_back'] }).notNull(),
@@ -335,6 +360,29 @@ export const triggerFirings = sqliteTable(
   ],
 );
 
+/**
+ * What admins did (agents created, roles changed, settings, exports,
+ * erasures). Ids and field names only: never a shopper's name, email or
+ * message, and an erased person's id is cleared from it.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** The admin who acted; null for the system. */
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('audit_log_site').on(t.siteId, t.id), index('audit_log_target').on(t.targetId)],
+);
+
 /** Small install-wide facts, such as which site is the demo shop's. */
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
@@ -345,7 +393,9 @@ export const meta = sqliteTable('meta', {
 export const businessHours = sqliteTable(
   'business_hours',
   {
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     /** "site", or the id of the department these hours override. */
     scope: text('scope').notNull(),
     schedule: text('schedule', { mode: 'json' }).$type<BusinessHours>().notNull(),
@@ -358,8 +408,12 @@ export const businessHours = sqliteTable(
 export const visitorContacts = sqliteTable(
   'visitor_contacts',
   {
-    visitorId: text('visitor_id').primaryKey().references(() => visitors.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    visitorId: text('visitor_id')
+      .primaryKey()
+      .references(() => visitors.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     email: text('email').notNull(),
     name: text('name'),
     /** When the visitor agreed to be answered by email (the consent line sat by the field). */

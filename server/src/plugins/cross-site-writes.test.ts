@@ -45,11 +45,23 @@ describe('state-changing API calls from another site', () => {
       expect((await createAdmin(headers)).statusCode, JSON.stringify(headers)).toBe(403);
     }
     for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
-      const res = await app.inject({ method, url: '/api/admin/site', cookies: admin, headers: { origin: 'https://evil.example' }, payload: {} });
+      const res = await app.inject({
+        method,
+        url: '/api/admin/site',
+        cookies: admin,
+        headers: { origin: 'https://evil.example' },
+        payload: {},
+      });
       expect(res.statusCode, method).toBe(403);
     }
     // However the path is spelled.
-    const encoded = await app.inject({ method: 'POST', url: '/%61pi/admin/agents', cookies: admin, headers: { origin: 'https://evil.example' }, payload: newAgent });
+    const encoded = await app.inject({
+      method: 'POST',
+      url: '/%61pi/admin/agents',
+      cookies: admin,
+      headers: { origin: 'https://evil.example' },
+      payload: newAgent,
+    });
     expect(encoded.statusCode).toBe(403);
     expect(await agentEmails()).not.toContain(newAgent.email);
   });

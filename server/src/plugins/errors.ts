@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '@mostrador/shared';
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500;
 
 const STATUS_FOR_CODE: Record<ErrorCode, ErrorStatus> = {
   invalid_payload: 400,
@@ -14,6 +14,7 @@ const STATUS_FOR_CODE: Record<ErrorCode, ErrorStatus> = {
   identity_refused: 403,
   already_chatting: 409,
   visitor_offline: 409,
+  rate_limited: 429,
 };
 
 /** The HTTP status for a service's refusal, so routes answer with the same code a socket ack would. */
@@ -23,7 +24,7 @@ export function statusForCode(code: ErrorCode): ErrorStatus {
 
 /** The shared error shape for every 4xx a route may declare. */
 export function errorResponses<T>(schema: T) {
-  return { 400: schema, 401: schema, 403: schema, 404: schema, 409: schema, 500: schema } as const;
+  return { 400: schema, 401: schema, 403: schema, 404: schema, 409: schema, 429: schema, 500: schema } as const;
 }
 
 function codeForStatus(status: number): ErrorCode {
@@ -31,6 +32,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
   if (status >= 500) return 'internal';
   return 'invalid_payload';
 }
@@ -53,9 +55,7 @@ export const errorsPlugin = fp(
       const message = status >= 500 || typeof detail !== 'string' ? 'Internal error' : detail;
       return reply.status(status).send({ error: { code: codeForStatus(status), message } });
     });
-    app.setNotFoundHandler((_request, reply) =>
-      reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } }),
-    );
+    app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } }));
   },
   { name: 'errors', fastify: '5.x' },
 );

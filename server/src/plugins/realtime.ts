@@ -13,20 +13,11 @@ import {
   type VisitorServerEvents,
   type VisitorSocketData,
 } from '@mostrador/shared';
+import { limitConnectionsPerIp } from '../realtime/connection-limit.ts';
 import { jsonOnlyParser } from '../realtime/json-parser.ts';
 
-export type VisitorNamespace = Namespace<
-  VisitorClientEvents,
-  VisitorServerEvents,
-  InterServerEvents,
-  VisitorSocketData
->;
-export type AgentNamespace = Namespace<
-  AgentClientEvents,
-  AgentServerEvents,
-  InterServerEvents,
-  AgentSocketData
->;
+export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, InterServerEvents, VisitorSocketData>;
+export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, InterServerEvents, AgentSocketData>;
 
 export interface Realtime {
   io: Server;
@@ -40,13 +31,19 @@ declare module 'fastify' {
   }
 }
 
+export interface RealtimeOptions {
+  /** Open sockets allowed per client address; 0 for no cap. */
+  maxPerIp: number;
+  trustProxy: boolean;
+}
+
 /**
  * Socket.IO on Fastify's own HTTP server. Origins are checked per namespace
  * in the handshake middleware (visitors against their site, agents against
  * the console), so the CORS layer only reflects the origin for polling.
  */
-export const realtimePlugin = fp(
-  async (app) => {
+export const realtimePlugin = fp<RealtimeOptions>(
+  async (app, options) => {
     const io = new Server(app.server, {
       path: SOCKET_PATH,
       serveClient: false,
@@ -54,6 +51,7 @@ export const realtimePlugin = fp(
       cors: { origin: true, credentials: true },
       parser: jsonOnlyParser,
     });
+    limitConnectionsPerIp(io, options);
     const visitors: VisitorNamespace = io.of(VISITOR_NAMESPACE);
     const agents: AgentNamespace = io.of(AGENT_NAMESPACE);
     // The default namespace is not part of the contract.

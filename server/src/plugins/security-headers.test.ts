@@ -35,7 +35,15 @@ function directives(header: unknown): Map<string, string> {
   );
 }
 
-const EVERYWHERE = ['/console/', '/console/assets/app-abc123.js', '/api/health', '/api/auth/me', '/widget.js', '/widget/i18n/ca.0123456789.json', '/nowhere'];
+const EVERYWHERE = [
+  '/console/',
+  '/console/assets/app-abc123.js',
+  '/api/health',
+  '/api/auth/me',
+  '/widget.js',
+  '/widget/i18n/ca.0123456789.json',
+  '/nowhere',
+];
 
 describe('security headers', () => {
   it('give the console a strict CSP with no inline code and no framing', async () => {

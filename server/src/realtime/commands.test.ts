@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fail, ok, type Command, type CommandSchemas, type Result } from '@mostrador/shared';
 import { registerCommands } from './commands.ts';
+import { TokenBucket } from './token-bucket.ts';
 
 interface Events {
   'echo:send': Command<{ text: string }, { text: string }>;
@@ -11,7 +12,7 @@ const schemas = {
   'echo:send': { request: z.object({ text: z.string().max(5) }), response: z.object({ text: z.string() }) },
 } satisfies CommandSchemas<Events>;
 
-function setUp(handler: (p: { text: string }) => Result<{ text: string }>) {
+function setUp(handler: (p: { text: string }) => Result<{ text: string }>, bucket?: TokenBucket) {
   const socket = new EventEmitter();
   const calls: Array<{ text: string }> = [];
   const logged: string[] = [];
@@ -25,13 +26,24 @@ function setUp(handler: (p: { text: string }) => Result<{ text: string }>) {
       },
     },
     { error: (_details, message) => logged.push(message) },
+    bucket && ((name) => (name === 'echo:send' ? bucket : undefined)),
   );
-  const send = (payload: unknown) =>
-    new Promise<Result<unknown>>((resolve) => socket.emit('echo:send', payload, resolve));
+  const send = (payload: unknown) => new Promise<Result<unknown>>((resolve) => socket.emit('echo:send', payload, resolve));
   return { socket, calls, send, logged };
 }
 
 describe('registerCommands', () => {
+  it('answers rate_limited past the budget, before reading the payload or calling the handler', async () => {
+    const { send, calls } = setUp((p) => ok(p), new TokenBucket({ burst: 2, perSecond: 0.001 }, Date.now()));
+    expect(await send({ text: 'a' })).toMatchObject({ ok: true });
+    expect(await send('not even valid')).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const refused = await send({ text: 'c' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(refused.ok ? 0 : refused.error.retryAfterMs).toBeGreaterThan(0);
+    expect(await send('still not valid')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(calls).toEqual([{ text: 'a' }]);
+  });
+
   it('passes a valid payload to the handler and acks its result', async () => {
     const { send } = setUp((p) => ok({ text: p.text.toUpperCase() }));
     expect(await send({ text: 'hola' })).toEqual({ ok: true, data: { text: 'HOLA' } });

@@ -15,7 +15,7 @@ import {
   type VisitorServerEvents,
 } from '@mostrador/shared';
 import { buildApp, type App } from '../app.ts';
-import { loadConfig, type Config } from '../config.ts';
+import { loadConfig, type Config, type Limits } from '../config.ts';
 import type { LogStream } from '../log-options.ts';
 
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
@@ -23,6 +23,15 @@ export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 
 export const SHOP_ORIGIN = 'https://shop.example';
 export const AGENT_PASSWORD = 'correct horse battery';
+
+/** Config for a test: any setting, and any limit on its own (the rest keep their defaults). */
+export type TestConfig = Partial<Omit<Config, 'limits'>> & { limits?: Partial<Limits> };
+
+function testConfig(base: Partial<Config>, overrides: TestConfig): Config {
+  const defaults = loadConfig({});
+  const { limits, ...rest } = overrides;
+  return { ...defaults, logLevel: 'silent', ...base, ...rest, limits: { ...defaults.limits, ...limits } };
+}
 
 export interface TestServer {
   app: App;
@@ -41,15 +50,10 @@ export interface TestServer {
 
 /** A built app that never listens, on a temporary database; for `app.inject` tests. */
 export async function buildTestApp(
-  overrides: Partial<Config> = {},
+  overrides: TestConfig = {},
 ): Promise<{ app: App; config: Config; dir: string; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'mostrador-test-'));
-  const config: Config = {
-    ...loadConfig({}),
-    databaseFile: join(dir, 'test.sqlite'),
-    logLevel: 'silent',
-    ...overrides,
-  };
+  const config = testConfig({ databaseFile: join(dir, 'test.sqlite') }, overrides);
   const app = await buildApp(config);
   return {
     app,
@@ -66,19 +70,9 @@ export async function buildTestApp(
  * A real server on an ephemeral port with a temporary SQLite file, one site
  * whose shop lives at SHOP_ORIGIN, and one agent. Nothing is mocked.
  */
-export async function startTestServer(
-  overrides: Partial<Config> = {},
-  options: { logStream?: LogStream } = {},
-): Promise<TestServer> {
+export async function startTestServer(overrides: TestConfig = {}, options: { logStream?: LogStream } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mostrador-test-'));
-  const config: Config = {
-    ...loadConfig({}),
-    databaseFile: join(dir, 'test.sqlite'),
-    logLevel: 'silent',
-    host: '127.0.0.1',
-    port: 0,
-    ...overrides,
-  };
+  const config = testConfig({ databaseFile: join(dir, 'test.sqlite'), host: '127.0.0.1', port: 0 }, overrides);
   let app = await buildApp(config, options);
   const site = app.services.sites.create({ name: 'Test shop', allowedOrigins: [SHOP_ORIGIN] });
   const agentEmail = 'agent@shop.example';
@@ -155,11 +149,7 @@ export async function login(url: string, email: string, password: string): Promi
   return cookie.split(';')[0]!;
 }
 
-export function connectVisitor(
-  url: string,
-  auth: { siteKey: string; token?: string },
-  origin: string = SHOP_ORIGIN,
-): VisitorSocket {
+export function connectVisitor(url: string, auth: { siteKey: string; token?: string }, origin: string = SHOP_ORIGIN): VisitorSocket {
   // Like the widget: every (re)connection presents the latest token the server issued.
   let token = auth.token;
   const socket: VisitorSocket = io(`${url}${VISITOR_NAMESPACE}`, {
@@ -195,9 +185,9 @@ export function command<Events, K extends keyof Events & string>(
   payload: RequestOf<Events, K> | unknown,
 ): Promise<Result<ResponseOf<Events, K>>> {
   return new Promise((resolve, reject) => {
-    socket.timeout(5000).emit(name, payload, (err: Error | null, result: Result<ResponseOf<Events, K>>) =>
-      err ? reject(err) : resolve(result),
-    );
+    socket
+      .timeout(5000)
+      .emit(name, payload, (err: Error | null, result: Result<ResponseOf<Events, K>>) => (err ? reject(err) : resolve(result)));
   });
 }
 

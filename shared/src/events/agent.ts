@@ -65,6 +65,10 @@ export const Team = z.object({ agents: z.array(AgentSummary), departments: z.arr
 export type Team = z.infer<typeof Team>;
 
 export const PresenceChanged = z.object({ agent: AgentSummary });
+
+/** A visitor's data was erased: consoles drop these conversations (ids only, nothing about the person). */
+export const ConversationsErased = z.object({ conversationIds: z.array(Id) });
+export type ConversationsErased = z.infer<typeof ConversationsErased>;
 export type PresenceChanged = z.infer<typeof PresenceChanged>;
 
 /** Commands the console sends to the `/agent` namespace. */
@@ -96,6 +100,7 @@ export interface AgentServerEvents {
   'presence:changed': Fact<PresenceChanged>;
   'visitors:changed': Fact<VisitorsChanged>;
   'visitor:changed': Fact<VisitorChanged>;
+  'conversations:erased': Fact<ConversationsErased>;
 }
 
 export const agentCommandSchemas = {
@@ -125,4 +130,5 @@ export const agentFactSchemas = {
   'presence:changed': PresenceChanged,
   'visitors:changed': VisitorsChanged,
   'visitor:changed': VisitorChanged,
+  'conversations:erased': ConversationsErased,
 } satisfies FactSchemas<AgentServerEvents>;

@@ -22,7 +22,5 @@ export type FactSchemas<Events> = {
   [K in keyof Events]: Events[K] extends Fact<infer Payload> ? z.ZodType<Payload, unknown> : never;
 };
 
-export type RequestOf<Events, K extends keyof Events> =
-  Events[K] extends Command<infer Req, infer _Res> ? Req : never;
-export type ResponseOf<Events, K extends keyof Events> =
-  Events[K] extends Command<infer _Req, infer Res> ? Res : never;
+export type RequestOf<Events, K extends keyof Events> = Events[K] extends Command<infer Req, infer _Res> ? Req : never;
+export type ResponseOf<Events, K extends keyof Events> = Events[K] extends Command<infer _Req, infer Res> ? Res : never;

@@ -40,7 +40,10 @@ export const VisitorIdentify = z.object({
   id: z.string().trim().min(1).max(200),
   name: z.string().trim().min(1).max(80).optional(),
   email: z.string().trim().toLowerCase().email().max(254).optional(),
-  hash: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/)
+    .optional(),
 });
 export type VisitorIdentify = z.infer<typeof VisitorIdentify>;
 /** The offline form: where to answer when nobody can answer live. Sent with the consent line shown beside it. */

@@ -35,7 +35,12 @@ export type TwoFactorStatus = z.infer<typeof TwoFactorStatus>;
 /** The secret to type into an authenticator app, and the same as an otpauth:// URI for a QR code. */
 export const TwoFactorEnrolment = z.object({ secret: z.string(), uri: z.string() });
 export type TwoFactorEnrolment = z.infer<typeof TwoFactorEnrolment>;
-export const TwoFactorCodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/) });
+export const TwoFactorCodeBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 /** Shown once, at enrolment; only hashes are kept. */
 export const RecoveryCodesBody = z.object({ recoveryCodes: z.array(z.string()) });
 export const TwoFactorDisableBody = z.object({ password: z.string().min(1).max(PASSWORD_MAX) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentRole, AgentSummary, Department, MAX_CAPACITY, ROUTING_MODES } from './agent.ts';
 import { Id } from './common.ts';
+import { RetentionDays } from './privacy.ts';
 
 /** Admin pages: agents, departments and the site's widget settings. */
 export const NewAgentBody = z.object({
@@ -33,9 +34,7 @@ export const NewDepartmentBody = z.object({
   name: Department.shape.name,
   routing: z.enum(ROUTING_MODES).default('auto'),
 });
-export const UpdateDepartmentBody = z
-  .object({ name: Department.shape.name, routing: z.enum(ROUTING_MODES) })
-  .partial();
+export const UpdateDepartmentBody = z.object({ name: Department.shape.name, routing: z.enum(ROUTING_MODES) }).partial();
 export const DepartmentParams = z.object({ departmentId: Id });
 export const DepartmentBody = z.object({ department: Department });
 export const DepartmentListBody = z.object({ departments: z.array(Department) });
@@ -52,6 +51,10 @@ export const SiteSettings = z.object({
   identityEnforced: z.boolean(),
   /** The HMAC key the shop's server signs customer ids with; shown to admins only. */
   identitySecret: z.string(),
+  /** Closed conversations older than this many days are deleted; null keeps them. */
+  conversationRetentionDays: RetentionDays,
+  /** Page trails and cart histories older than this many days are deleted; null keeps them. */
+  trailRetentionDays: RetentionDays,
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 export const UpdateSiteBody = SiteSettings.omit({ key: true, identitySecret: true }).partial();

@@ -54,7 +54,11 @@ export const ROUTING_MODES = ['auto', 'manual'] as const;
 export const Department = z.object({
   id: Id,
   /** What the shop passes to Mostrador('setDepartment', slug). */
-  slug: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/),
+  slug: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/),
   name: z.string().min(1).max(80),
   /** auto: assigned to the least-loaded online agent; manual: agents take from the queue. */
   routing: z.enum(ROUTING_MODES),

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { CLIENT_ID_MAX, CLIENT_ID_MIN, MAX_MESSAGE_CHARS } from '../limits.ts';
 
 /** Server-minted identifiers: a short prefix and random base64url characters. */
-export const Id = z.string().min(1).max(64).regex(/^[a-z]+_[A-Za-z0-9_-]+$/);
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z]+_[A-Za-z0-9_-]+$/);
 
 export const ClientId = z
   .string()

@@ -90,27 +90,14 @@ export type NoteEvent = z.infer<typeof NoteEvent>;
  * changes, assignments and notes share one sequence, so a client that
  * resyncs from its last seq gets all of them, in order.
  */
-export const ConversationEvent = z.discriminatedUnion('type', [
-  MessageEvent,
-  StatusEvent,
-  JoinedEvent,
-  LeftEvent,
-  QueuedEvent,
-  NoteEvent,
-]);
+export const ConversationEvent = z.discriminatedUnion('type', [MessageEvent, StatusEvent, JoinedEvent, LeftEvent, QueuedEvent, NoteEvent]);
 export type ConversationEvent = z.infer<typeof ConversationEvent>;
 
 /**
  * The visitor's log: the same events minus internal notes, numbered by a
  * sequence of its own, so the visitor's resync has no gaps where notes are.
  */
-export const VisitorEvent = z.discriminatedUnion('type', [
-  MessageEvent,
-  StatusEvent,
-  JoinedEvent,
-  LeftEvent,
-  QueuedEvent,
-]);
+export const VisitorEvent = z.discriminatedUnion('type', [MessageEvent, StatusEvent, JoinedEvent, LeftEvent, QueuedEvent]);
 export type VisitorEvent = z.infer<typeof VisitorEvent>;
 
 /** Where a waiting visitor stands. */

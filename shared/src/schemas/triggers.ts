@@ -45,7 +45,13 @@ export const TriggerCondition = z.discriminatedUnion('type', [
   z.object({ type: z.literal('utm'), param: z.enum(UTM_PARAMS), ...TextMatch.shape }),
   z.object({ type: z.literal('returning_visitor') }),
   /** Primary subtags ("ca", "es"). */
-  z.object({ type: z.literal('language'), languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1).max(20) }),
+  z.object({
+    type: z.literal('language'),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/))
+      .min(1)
+      .max(20),
+  }),
   /** At least one agent online in the rule's department (or the site's, without one). */
   z.object({ type: z.literal('agents_online') }),
   /** Inside opening hours, in the shop's time zone; negate it for "outside business hours". */
@@ -155,7 +161,11 @@ export type VisitInfo = z.infer<typeof VisitInfo>;
 export const TriggerReport = z.object({
   ruleId: Id,
   /** Chosen by the widget, like a message's client id, so a resend is stored once. */
-  firingId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  firingId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   outcome: z.enum(['fired', 'held_back']),
 });
 export type TriggerReport = z.infer<typeof TriggerReport>;

@@ -7,9 +7,7 @@ describe('maskCardNumbers', () => {
   });
 
   it('masks a dashed card in a Spanish sentence', () => {
-    expect(maskCardNumbers('mi tarjeta es 4111-1111-1111-1111, gracias')).toBe(
-      'mi tarjeta es ••••-••••-••••-1111, gracias',
-    );
+    expect(maskCardNumbers('mi tarjeta es 4111-1111-1111-1111, gracias')).toBe('mi tarjeta es ••••-••••-••••-1111, gracias');
   });
 
   it('masks a 15-digit Amex grouped 4-6-5', () => {

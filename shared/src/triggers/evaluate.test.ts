@@ -27,12 +27,17 @@ function state(overrides: Partial<VisitorState> = {}): VisitorState {
 }
 
 let ids = 0;
-function trigger(conditions: RuleCondition[], frequency: WidgetTrigger['frequency'] = { kind: 'once_per_session' }, departmentId: string | null = null): WidgetTrigger {
+function trigger(
+  conditions: RuleCondition[],
+  frequency: WidgetTrigger['frequency'] = { kind: 'once_per_session' },
+  departmentId: string | null = null,
+): WidgetTrigger {
   ids += 1;
   return { id: `trg_${ids}`, conditions, action: { kind: 'teaser', message: 'Hola!', senderName: null, departmentId }, frequency };
 }
 
-const when = (condition: RuleCondition, s: VisitorState = state(), departmentId: string | null = null) => qualifies(trigger([condition], undefined, departmentId), s);
+const when = (condition: RuleCondition, s: VisitorState = state(), departmentId: string | null = null) =>
+  qualifies(trigger([condition], undefined, departmentId), s);
 const yes = { negate: false } as const;
 const not = { negate: true } as const;
 
@@ -65,7 +70,9 @@ describe('each condition, and its negation', () => {
     expect(when({ type: 'product_page', minPrice: 100, currency: 'EUR', ...yes })).toBe(true);
     expect(when({ type: 'product_page', minPrice: 120, currency: 'EUR', ...yes })).toBe(false);
     expect(when({ type: 'product_page', minPrice: null, currency: 'EUR', ...yes }, state({ product: null }))).toBe(false);
-    expect(when({ type: 'product_page', minPrice: 10, currency: 'EUR', ...yes }, state({ product: { price: null, currency: null } }))).toBe(false);
+    expect(when({ type: 'product_page', minPrice: 10, currency: 'EUR', ...yes }, state({ product: { price: null, currency: null } }))).toBe(
+      false,
+    );
   });
 
   it('cart value at least or below, number of items, and a SKU in it', () => {

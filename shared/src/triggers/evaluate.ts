@@ -51,7 +51,10 @@ export function matchesText(rule: TextMatch, text: string): boolean {
     const source =
       rule.match === 'regex'
         ? rule.pattern
-        : `^${rule.pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`;
+        : `^${rule.pattern
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`;
     return new RegExp(source, 'i').test(text);
   } catch {
     return false;
@@ -82,8 +85,7 @@ function holds(condition: RuleCondition, s: VisitorState, departmentId: string |
     case 'product_page':
       return (
         !!s.product &&
-        (condition.minPrice === null ||
-          (s.product.currency === condition.currency && (s.product.price ?? -1) >= condition.minPrice))
+        (condition.minPrice === null || (s.product.currency === condition.currency && (s.product.price ?? -1) >= condition.minPrice))
       );
     case 'cart_value': {
       const total = s.cart?.currency === condition.currency ? s.cart.total : 0;

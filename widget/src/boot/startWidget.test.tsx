@@ -160,7 +160,10 @@ describe('startWidget', () => {
 
   it('invites no one whose message is still on its way', async () => {
     const storage = memoryBackend();
-    storage.setItem(storageKey('site_1'), JSON.stringify({ outbox: [{ clientId: 'client-1-xxxx', body: 'Hola?', createdAt: 1, status: 'sending' }] }));
+    storage.setItem(
+      storageKey('site_1'),
+      JSON.stringify({ outbox: [{ clientId: 'client-1-xxxx', body: 'Hola?', createdAt: 1, status: 'sending' }] }),
+    );
     const { env, transports } = environment({ window, storage, sessionStorage: memoryBackend() });
     act(() => void startWidget(config, env));
     await act(async () => {

@@ -59,9 +59,7 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): ChatS
     if (!doc.hidden && chat.view.get().connection === 'unavailable') transport.connect();
   });
   const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
-  const tracker = env.window
-    ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey })
-    : null;
+  const tracker = env.window ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey }) : null;
   const triggers =
     env.window &&
     tracker &&

@@ -47,6 +47,8 @@ describe('ChatSession invitations', () => {
     expect(chat.drafting).toBe(true);
     chat.send('Hola');
     expect(chat.drafting).toBe(false);
-    transport.take('message:send').reply({ ok: true, data: { event: visitorMessage(1, 'client-id-1', 'Hola'), conversation: conversation({ lastSeq: 1 }) } });
+    transport
+      .take('message:send')
+      .reply({ ok: true, data: { event: visitorMessage(1, 'client-id-1', 'Hola'), conversation: conversation({ lastSeq: 1 }) } });
   });
 });

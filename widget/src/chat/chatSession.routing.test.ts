@@ -52,7 +52,9 @@ describe('ChatSession departments and queue', () => {
     const queued = (position: number) => ({ position, estimatedWaitSeconds: position * 60 });
     transport.establish(session(conversation({ lastSeq: 1, queue: queued(3) })));
     expect(chat.view.get().conversation?.queue).toEqual(queued(3));
-    transport.take('conversation:sync').reply({ ok: true, data: { conversation: conversation({ lastSeq: 1, queue: queued(2) }), events: [message(1)], hasMore: false } });
+    transport
+      .take('conversation:sync')
+      .reply({ ok: true, data: { conversation: conversation({ lastSeq: 1, queue: queued(2) }), events: [message(1)], hasMore: false } });
     await flush();
     expect(chat.view.get().conversation?.queue).toEqual(queued(2));
     transport.emit('queue:updated', { conversationId: CONVERSATION_ID, queue: queued(1) });

@@ -28,7 +28,9 @@ describe('ChatSession connection and history', () => {
   it('shows an empty chat when the server has no open conversation', async () => {
     const { transport, chat } = setup();
     transport.establish(session(conversation({ lastSeq: 1 })));
-    transport.take('conversation:sync').reply({ ok: true, data: { conversation: conversation({ lastSeq: 1 }), events: [message(1)], hasMore: false } });
+    transport
+      .take('conversation:sync')
+      .reply({ ok: true, data: { conversation: conversation({ lastSeq: 1 }), events: [message(1)], hasMore: false } });
     await flush();
     transport.drop();
     expect(chat.view.get().connection).toBe('reconnecting');
@@ -41,7 +43,9 @@ describe('ChatSession connection and history', () => {
   it('resyncs from the highest seq held after a reconnect', async () => {
     const { transport } = setup();
     transport.establish(session(conversation({ lastSeq: 2 })));
-    transport.take('conversation:sync').reply({ ok: true, data: { conversation: conversation({ lastSeq: 2 }), events: [message(1), message(2)], hasMore: false } });
+    transport
+      .take('conversation:sync')
+      .reply({ ok: true, data: { conversation: conversation({ lastSeq: 2 }), events: [message(1), message(2)], hasMore: false } });
     await flush();
     transport.drop();
     transport.establish(session(conversation({ lastSeq: 5 })));
@@ -51,7 +55,9 @@ describe('ChatSession connection and history', () => {
   it('runs a sync to fill a gap revealed by a live event', async () => {
     const { transport, chat } = setup();
     transport.establish(session(conversation({ lastSeq: 1 })));
-    transport.take('conversation:sync').reply({ ok: true, data: { conversation: conversation({ lastSeq: 1 }), events: [message(1)], hasMore: false } });
+    transport
+      .take('conversation:sync')
+      .reply({ ok: true, data: { conversation: conversation({ lastSeq: 1 }), events: [message(1)], hasMore: false } });
     await flush();
     transport.emit('message:created', { event: message(2), conversation: conversation({ lastSeq: 2 }) });
     expect(transport.pending('conversation:sync')).toHaveLength(0);
@@ -110,7 +116,9 @@ describe('ChatSession sending', () => {
     chat.send('one');
     chat.send('two');
     expect(transport.pending('message:send')).toHaveLength(1);
-    transport.take('message:send').reply({ ok: true, data: { event: visitorMessage(1, 'client-id-1', 'one'), conversation: conversation({ lastSeq: 1 }) } });
+    transport
+      .take('message:send')
+      .reply({ ok: true, data: { event: visitorMessage(1, 'client-id-1', 'one'), conversation: conversation({ lastSeq: 1 }) } });
     await flush();
     expect(transport.take('message:send').payload.body).toBe('two');
   });
@@ -166,7 +174,9 @@ describe('ChatSession sending', () => {
     chat.send('hi');
     transport.emit('message:created', { event: visitorMessage(1, 'client-id-1', 'hi'), conversation: conversation({ lastSeq: 1 }) });
     expect(chat.view.get().pending).toEqual([]);
-    transport.take('message:send').reply({ ok: true, data: { event: visitorMessage(1, 'client-id-1', 'hi'), conversation: conversation({ lastSeq: 1 }) } });
+    transport
+      .take('message:send')
+      .reply({ ok: true, data: { event: visitorMessage(1, 'client-id-1', 'hi'), conversation: conversation({ lastSeq: 1 }) } });
     await flush();
     expect(seqs(chat.view.get().events)).toEqual([1]);
   });
@@ -188,7 +198,9 @@ describe('ChatSession live facts', () => {
   it('counts agent messages after the history loads, not the history itself', async () => {
     const { transport, onAgentMessage } = setup();
     transport.establish(session(conversation({ lastSeq: 1 })));
-    transport.take('conversation:sync').reply({ ok: true, data: { conversation: conversation({ lastSeq: 1 }), events: [message(1)], hasMore: false } });
+    transport
+      .take('conversation:sync')
+      .reply({ ok: true, data: { conversation: conversation({ lastSeq: 1 }), events: [message(1)], hasMore: false } });
     await flush();
     expect(onAgentMessage).not.toHaveBeenCalled();
     transport.emit('message:created', { event: message(2), conversation: conversation({ lastSeq: 2 }) });
@@ -213,7 +225,9 @@ describe('ChatSession live facts', () => {
   it('ends the conversation and applies the closed status', async () => {
     const { transport, chat } = setup();
     transport.establish(session(conversation({ lastSeq: 1 })));
-    transport.take('conversation:sync').reply({ ok: true, data: { conversation: conversation({ lastSeq: 1 }), events: [message(1)], hasMore: false } });
+    transport
+      .take('conversation:sync')
+      .reply({ ok: true, data: { conversation: conversation({ lastSeq: 1 }), events: [message(1)], hasMore: false } });
     await flush();
     const closing = chat.closeConversation();
     const request = transport.take('conversation:close');
@@ -231,7 +245,10 @@ describe('ChatSession live facts', () => {
     const newer = conversation({ id: 'cnv_new', lastSeq: 1, createdAt: 5_000 });
     transport.emit('message:created', { event: message(1, { conversationId: 'cnv_new' }), conversation: newer });
     expect(chat.view.get().conversation?.id).toBe('cnv_new');
-    transport.emit('conversation:changed', { event: statusEvent(2, 'closed'), conversation: conversation({ lastSeq: 2, status: 'closed' }) });
+    transport.emit('conversation:changed', {
+      event: statusEvent(2, 'closed'),
+      conversation: conversation({ lastSeq: 2, status: 'closed' }),
+    });
     expect(chat.view.get().conversation?.id).toBe('cnv_new');
     expect(seqs(chat.view.get().events)).toEqual([1]);
   });

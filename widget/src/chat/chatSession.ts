@@ -50,6 +50,8 @@ export class ChatSession {
   #pumpAgain = false;
   readonly #sync: () => Promise<void>;
   #agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The outbox's next try after the server said "slow down". */
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the site lets the draft itself travel (typing preview), from the session. */
   #typingPreview = false;
   #drafting = false;
@@ -109,8 +111,10 @@ export class ChatSession {
       this.#setAgentTyping(null);
       if (wasEstablished) this.#patch({ connection: 'reconnecting' });
     });
-    transport.onConnectError((willRetry, reason) => {
+    transport.onConnectError((willRetry, reason, retryAfterMs) => {
       if (this.#refusal.handle(reason)) return;
+      // Too many new visitors from this address: try again when the server says.
+      if (retryAfterMs) return void setTimeout(() => transport.connect(), retryAfterMs);
       // A refused handshake is most likely a token the server no longer knows
       // (e.g. its database was reset): start over as a new visitor, once.
       if (willRetry || this.#retriedWithoutToken || !this.#options.storage.read().token) return;
@@ -185,6 +189,7 @@ export class ChatSession {
   dispose(): void {
     this.#refusal.stop();
     clearTimeout(this.#agentTypingTimer);
+    clearTimeout(this.#retryTimer);
     this.#typing.stop();
   }
 
@@ -239,7 +244,10 @@ export class ChatSession {
     } else if (current && conversation.lastSeq >= current.lastSeq) {
       current = conversation;
     }
-    const { events, added } = mergeEvents(held, incoming.filter((e) => e.conversationId === conversation.id));
+    const { events, added } = mergeEvents(
+      held,
+      incoming.filter((e) => e.conversationId === conversation.id),
+    );
 
     const confirmed = new Set<string>();
     let agentMessages = 0;
@@ -292,7 +300,14 @@ export class ChatSession {
         if (outcome === TIMED_OUT) return;
         if (outcome.ok) {
           this.#outbox.remove(new Set([clientId]));
+          if (this.view.get().throttled) this.#patch({ throttled: false });
           this.#apply([outcome.data.event], outcome.data.conversation, true);
+        } else if (outcome.error.code === 'rate_limited') {
+          // Over the server's budget: the message stays queued, the shopper is told, and it goes when the server says.
+          this.#patch({ throttled: true });
+          clearTimeout(this.#retryTimer);
+          this.#retryTimer = setTimeout(() => void this.#pumpOutbox(), outcome.error.retryAfterMs ?? 1000);
+          return;
         } else {
           this.#outbox.markFailed(clientId, outcome.error.message);
           this.#patch({ pending: this.#outbox.items });

@@ -36,4 +36,6 @@ export interface ChatView {
   onlineAgents?: OnlineAgents;
   /** How the shop can reach the visitor when nobody answers live; null: not known yet. */
   contact?: ContactInfo | null;
+  /** The server asked to slow down: queued messages go a little later. */
+  throttled?: boolean;
 }

@@ -11,10 +11,7 @@ export interface MergeResult {
   added: readonly VisitorEvent[];
 }
 
-export function mergeEvents(
-  held: readonly VisitorEvent[],
-  incoming: readonly VisitorEvent[],
-): MergeResult {
+export function mergeEvents(held: readonly VisitorEvent[], incoming: readonly VisitorEvent[]): MergeResult {
   const seen = new Set(held.map((event) => event.seq));
   const added: VisitorEvent[] = [];
   for (const event of incoming) {

@@ -13,10 +13,7 @@ export interface DepartmentChoice {
 }
 
 /** Keeps the department in the visitor's storage (it must survive navigation) and reports the effective one. */
-export function createDepartmentChoice(
-  storage: VisitorStorage,
-  publish: (department: string | null) => void,
-): DepartmentChoice {
+export function createDepartmentChoice(storage: VisitorStorage, publish: (department: string | null) => void): DepartmentChoice {
   const save = (change: Partial<StoredVisitor>) => {
     storage.update(change);
     publish(departmentOf(storage.read()));

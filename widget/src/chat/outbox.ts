@@ -39,8 +39,7 @@ export function createOutbox(storage: VisitorStorage): Outbox {
       return true;
     },
     markFailed: (clientId, error) => replace(clientId, (item) => ({ ...item, status: 'failed', error })),
-    markSending: (clientId) =>
-      replace(clientId, ({ error: _dropped, ...item }) => ({ ...item, status: 'sending' })),
+    markSending: (clientId) => replace(clientId, ({ error: _dropped, ...item }) => ({ ...item, status: 'sending' })),
     next: () => items.find((item) => item.status === 'sending'),
   };
 }

@@ -9,7 +9,11 @@ describe('typing reporter', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const reporter = () => createTypingReporter((typing) => reports.push(typing), () => false);
+  const reporter = () =>
+    createTypingReporter(
+      (typing) => reports.push(typing),
+      () => false,
+    );
 
   it('announces typing once when the field becomes non-empty, then at most every 2 s', () => {
     const typing = reporter();
@@ -65,7 +69,11 @@ describe('typing reporter', () => {
 
   describe('with typing preview', () => {
     let drafts: Array<[boolean, string | undefined]>;
-    const previewing = () => createTypingReporter((typing, draft) => drafts.push([typing, draft]), () => true);
+    const previewing = () =>
+      createTypingReporter(
+        (typing, draft) => drafts.push([typing, draft]),
+        () => true,
+      );
     beforeEach(() => {
       drafts = [];
     });
@@ -77,7 +85,10 @@ describe('typing reporter', () => {
       typing.input('Hol');
       expect(drafts).toEqual([[true, 'H']]);
       vi.advanceTimersByTime(DRAFT_INTERVAL_MS);
-      expect(drafts).toEqual([[true, 'H'], [true, 'Hol']]);
+      expect(drafts).toEqual([
+        [true, 'H'],
+        [true, 'Hol'],
+      ]);
       for (let i = 0; i < 40; i += 1) {
         typing.input(`Hola ${'a'.repeat(i)}`);
         vi.advanceTimersByTime(25);
@@ -100,7 +111,10 @@ describe('typing reporter', () => {
       vi.advanceTimersByTime(TYPING_IDLE_MS * 3);
       expect(drafts).toEqual([[true, 'Una pregunta']]);
       typing.input('  ');
-      expect(drafts).toEqual([[true, 'Una pregunta'], [false, undefined]]);
+      expect(drafts).toEqual([
+        [true, 'Una pregunta'],
+        [false, undefined],
+      ]);
     });
 
     it('sends nothing after the message is sent, even if a send was waiting', () => {
@@ -109,7 +123,10 @@ describe('typing reporter', () => {
       typing.input('AB');
       typing.stop();
       vi.advanceTimersByTime(DRAFT_INTERVAL_MS * 2);
-      expect(drafts).toEqual([[true, 'A'], [false, undefined]]);
+      expect(drafts).toEqual([
+        [true, 'A'],
+        [false, undefined],
+      ]);
     });
   });
 });

@@ -19,7 +19,12 @@ export function text(value: unknown, max: number): string | null {
   if (typeof value === 'number') value = String(value);
   if (typeof value !== 'string') return null;
   // Cutting may split an emoji's surrogate pair; the lone half would not survive as text.
-  const cut = value.replace(/\s+/g, ' ').trim().slice(0, max).replace(/[\ud800-\udbff]$/, '').trim();
+  const cut = value
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max)
+    .replace(/[\ud800-\udbff]$/, '')
+    .trim();
   return cut || null;
 }
 
@@ -41,8 +46,7 @@ export function webUrl(value: unknown, base?: string): string | null {
  * prescribes ("84.00"). Rounded to 1/1000 so sums of floats read as shops print them.
  */
 export function amount(value: unknown): number | null {
-  const number =
-    typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? +value : NaN;
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? +value : NaN;
   return number >= 0 && number <= 1e9 ? Math.round(number * 1000) / 1000 : null;
 }
 

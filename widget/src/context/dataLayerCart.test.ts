@@ -1,15 +1,7 @@
 import type { Cart, CartStage } from '@mostrador/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDataLayerCart, type DataLayerCart } from './dataLayerCart.ts';
-import {
-  addToCart,
-  beginCheckout,
-  purchase,
-  removeFromCart,
-  stanAndFriendsTee,
-  viewCart,
-  womensGreyTee,
-} from './fixtures/ga4Events.ts';
+import { addToCart, beginCheckout, purchase, removeFromCart, stanAndFriendsTee, viewCart, womensGreyTee } from './fixtures/ga4Events.ts';
 
 const tee = (qty: number) => ({
   sku: 'SKU_12345',
@@ -87,10 +79,7 @@ describe('createDataLayerCart', () => {
     expect(shop.reports).toHaveLength(1);
     shop.push('add_to_cart', { currency: 'USD', items: [womensGreyTee] });
     adapter.poll();
-    expect(shop.reports[1]).toEqual([
-      { items: [tee(3), greyTee(2)], total: 72.05, currency: 'USD' },
-      'browsing',
-    ]);
+    expect(shop.reports[1]).toEqual([{ items: [tee(3), greyTee(2)], total: 72.05, currency: 'USD' }, 'browsing']);
   });
 
   it('merges quantities of the same item_id and sums price × quantity', () => {
@@ -137,10 +126,7 @@ describe('createDataLayerCart', () => {
     thanks.push('add_to_cart', addToCart);
     thanks.push('purchase', purchase);
     thanks.start();
-    expect(thanks.reports.at(-1)).toEqual([
-      { items: [tee(3), greyTee(2)], total: 72.05, currency: 'USD' },
-      'purchase',
-    ]);
+    expect(thanks.reports.at(-1)).toEqual([{ items: [tee(3), greyTee(2)], total: 72.05, currency: 'USD' }, 'purchase']);
     const next = page(store);
     const adapter = next.start();
     expect(next.reports).toEqual([]);
@@ -248,19 +234,11 @@ describe('createDataLayerCart', () => {
     const shop = page(store);
     shop.push('add_to_cart', {
       currency: 'USD',
-      items: [
-        { price: 5 },
-        { item_id: 'A', quantity: 0 },
-        { item_id: 'B', quantity: 1.5 },
-        { item_name: 'Mug', price: 'x' },
-      ],
+      items: [{ price: 5 }, { item_id: 'A', quantity: 0 }, { item_id: 'B', quantity: 1.5 }, { item_name: 'Mug', price: 'x' }],
     });
     shop.start();
     expect(shop.reports).toEqual([
-      [
-        { items: [{ sku: null, name: 'Mug', qty: 1, price: 0, url: null, image: null }], total: 0, currency: 'USD' },
-        'browsing',
-      ],
+      [{ items: [{ sku: null, name: 'Mug', qty: 1, price: 0, url: null, image: null }], total: 0, currency: 'USD' }, 'browsing'],
     ]);
     expect(JSON.parse(store.value)).toMatchObject({ currency: 'USD', items: [{ name: 'Mug', qty: 1 }] });
   });

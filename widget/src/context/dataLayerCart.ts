@@ -59,13 +59,7 @@ function parse(entry: unknown): [string, Json] | null {
  * Follows the cart through the GA4 e-commerce events the shop already sends
  * to Google. The dataLayer is polled, never wrapped: other tags hook `push`.
  */
-export function createDataLayerCart({
-  win,
-  load,
-  save,
-  onCart,
-  intervalMs = 500,
-}: DataLayerCartOptions): DataLayerCart {
+export function createDataLayerCart({ win, load, save, onCart, intervalMs = 500 }: DataLayerCartOptions): DataLayerCart {
   let reported = '';
   const report = (lines: CartItem[], total: number | null, code: string, stage: CartStage) => {
     const cart = { items: lines, total: total ?? sum(lines), currency: code };

@@ -48,11 +48,7 @@ describe('watchPages', () => {
     window.dispatchEvent(new PopStateEvent('popstate'));
     history.replaceState(null, '', '/products/mug#reviews');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
-    expect(pages).toEqual([
-      `${location.origin}/`,
-      `${location.origin}/products/mug`,
-      `${location.origin}/products/mug#reviews`,
-    ]);
+    expect(pages).toEqual([`${location.origin}/`, `${location.origin}/products/mug`, `${location.origin}/products/mug#reviews`]);
   });
 
   it('stops listening and polling once unsubscribed', () => {

@@ -89,8 +89,7 @@ describe('readProduct on platform pages', () => {
       sku: null,
       price: 22,
       currency: 'USD',
-      image:
-        'https://magento.example.com/media/catalog/product/cache/a4e40ebdc3e371adff845072e1c73f37/m/t/mt07-gray_main_1.jpg',
+      image: 'https://magento.example.com/media/catalog/product/cache/a4e40ebdc3e371adff845072e1c73f37/m/t/mt07-gray_main_1.jpg',
       availability: null,
     });
   });
@@ -163,14 +162,11 @@ describe('readProduct JSON-LD details', () => {
 
   it('reads images as strings, lists or ImageObjects, resolving relative URLs against the base', () => {
     const image = (value: unknown) =>
-      readProduct(page(jsonLd({ '@type': 'Product', name: 'Mug', image: value }), 'https://shop.example/es/p/mug'))
-        ?.image;
+      readProduct(page(jsonLd({ '@type': 'Product', name: 'Mug', image: value }), 'https://shop.example/es/p/mug'))?.image;
     expect(image('/cdn/mug.jpg')).toBe('https://shop.example/cdn/mug.jpg');
     expect(image('//cdn.example.net/mug.jpg')).toBe('https://cdn.example.net/mug.jpg');
     expect(image(['img/mug-1.jpg', 'img/mug-2.jpg'])).toBe('https://shop.example/es/p/img/mug-1.jpg');
-    expect(image({ '@type': 'ImageObject', url: 'https://cdn.example.net/a.jpg' })).toBe(
-      'https://cdn.example.net/a.jpg',
-    );
+    expect(image({ '@type': 'ImageObject', url: 'https://cdn.example.net/a.jpg' })).toBe('https://cdn.example.net/a.jpg');
     expect(image([{ '@type': 'ImageObject', contentUrl: '/b.jpg' }])).toBe('https://shop.example/b.jpg');
     expect(image('javascript:alert(1)')).toBeNull();
     expect(image(`https://shop.example/${'a'.repeat(2000)}.jpg`)).toBeNull();
@@ -225,8 +221,7 @@ describe('readProduct Open Graph details', () => {
   });
 
   it('reads money-formatted prices, taking separators before three digits as thousands', () => {
-    const price = (amount: string) =>
-      readProduct(og({ 'og:type': 'product', 'og:title': 'Mug', 'product:price:amount': amount }))?.price;
+    const price = (amount: string) => readProduct(og({ 'og:type': 'product', 'og:title': 'Mug', 'product:price:amount': amount }))?.price;
     expect(price('42,00')).toBe(42);
     expect(price('1,299.00')).toBe(1299);
     expect(price('1 299,5')).toBe(1299.5);

@@ -21,18 +21,9 @@ function availability(value: unknown): Availability | null {
   return AVAILABILITIES.find((name) => name.replace(/_/g, '') === key) ?? null;
 }
 
-function product(
-  name: unknown,
-  sku: unknown,
-  price: number | null,
-  code: unknown,
-  image: string | null,
-  stock: unknown,
-): Product | null {
+function product(name: unknown, sku: unknown, price: number | null, code: unknown, image: string | null, stock: unknown): Product | null {
   const title = text(name, 200);
-  return title
-    ? { name: title, sku: text(sku, 100), price, currency: currency(code), image, availability: availability(stock) }
-    : null;
+  return title ? { name: title, sku: text(sku, 100), price, currency: currency(code), image, availability: availability(stock) } : null;
 }
 
 const isProduct = (node: Json) => asList(node['@type']).some((type) => /^Product(Group)?$/.test(localName(type)));
@@ -77,8 +68,7 @@ function fromJsonLd(node: Json, base: string): Product | null {
 }
 
 function fromOpenGraph(doc: Document): Product | null {
-  const meta = (name: string) =>
-    doc.querySelector(`meta[property="${name}"],meta[name="${name}"]`)?.getAttribute('content') || null;
+  const meta = (name: string) => doc.querySelector(`meta[property="${name}"],meta[name="${name}"]`)?.getAttribute('content') || null;
   // Facebook's catalogue tags say `product:`, some themes `og:`.
   const either = (name: string) => meta(`product:${name}`) ?? meta(`og:${name}`);
   if (!/^product(\.|$)/i.test(meta('og:type') ?? '')) return null;
@@ -87,7 +77,11 @@ function fromOpenGraph(doc: Document): Product | null {
     meta('product:retailer_item_id'),
     // Free text here: Shopify themes print the shop's money format ("1.299,00").
     // A separator before exactly three digits groups thousands; a comma left is the decimal point.
-    amount(either('price:amount')?.replace(/[.,\s](?=\d{3}\b)/g, '').replace(',', '.')),
+    amount(
+      either('price:amount')
+        ?.replace(/[.,\s](?=\d{3}\b)/g, '')
+        .replace(',', '.'),
+    ),
     either('price:currency'),
     webUrl(meta('og:image:secure_url') ?? meta('og:image'), doc.baseURI),
     either('availability'),

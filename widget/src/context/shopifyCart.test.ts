@@ -108,7 +108,10 @@ describe('createShopifyCart', () => {
 
   it('ignores an answer overtaken by a newer request', async () => {
     let answerFirst: (cart: unknown) => void = () => {};
-    const shop = store(() => new Promise((resolve) => (answerFirst = resolve)), () => Promise.resolve(emptyCart));
+    const shop = store(
+      () => new Promise((resolve) => (answerFirst = resolve)),
+      () => Promise.resolve(emptyCart),
+    );
     shop.adapter.start();
     shop.cartRequest();
     await vi.advanceTimersByTimeAsync(300);

@@ -29,10 +29,7 @@ const CART_CHANGE = /\/cart\/(add|change|update|clear)(\.js)?(\?|$)/;
  * Sees the store's own cart requests in the Resource Timing stream, so no
  * `fetch` or XMLHttpRequest is wrapped. Returns an unsubscribe.
  */
-export function observeCartRequests(
-  win: { PerformanceObserver?: typeof PerformanceObserver },
-  onCartRequest: () => void,
-): () => void {
+export function observeCartRequests(win: { PerformanceObserver?: typeof PerformanceObserver }, onCartRequest: () => void): () => void {
   try {
     const observer = new win.PerformanceObserver!((list) => {
       if (list.getEntries().some((entry) => CART_CHANGE.test(entry.name))) onCartRequest();
@@ -75,13 +72,7 @@ function toCart(raw: unknown, base: string): Cart | null {
  * Follows a Shopify store's cart through its AJAX API: fetched once on
  * start, then again (debounced) after each cart request the store makes.
  */
-export function createShopifyCart({
-  fetchCart,
-  onCart,
-  observe,
-  debounceMs = 300,
-  base = location.href,
-}: ShopifyCartOptions): ShopifyCart {
+export function createShopifyCart({ fetchCart, onCart, observe, debounceMs = 300, base = location.href }: ShopifyCartOptions): ShopifyCart {
   let unobserve: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;

@@ -47,4 +47,5 @@ export const ca: Messages = {
   contactConsent: 'El fem servir només per respondre aquesta conversa.',
   contactSave: 'Desa',
   contactSaved: 'Et respondrem a {email}.',
+  throttled: 'Un moment: enviarem el teu missatge de seguida.',
 };

@@ -50,6 +50,7 @@ export const en = {
   contactConsent: 'We use it only to answer this conversation.',
   contactSave: 'Save',
   contactSaved: "We'll answer at {email}.",
+  throttled: "One moment: we'll send your message shortly.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -47,4 +47,5 @@ export const es: Messages = {
   contactConsent: 'Solo lo usamos para responder esta conversación.',
   contactSave: 'Guardar',
   contactSaved: 'Te responderemos en {email}.',
+  throttled: 'Un momento: enviaremos tu mensaje enseguida.',
 };

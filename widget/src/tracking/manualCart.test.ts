@@ -19,7 +19,14 @@ describe('readManualCart', () => {
       ),
     ).toEqual({
       items: [
-        { sku: 'HOOD-M', name: 'Dessuadora M', qty: 2, price: 42, url: 'https://botiga.example/p/hoodie', image: 'https://cdn.botiga.example/h.jpg' },
+        {
+          sku: 'HOOD-M',
+          name: 'Dessuadora M',
+          qty: 2,
+          price: 42,
+          url: 'https://botiga.example/p/hoodie',
+          image: 'https://cdn.botiga.example/h.jpg',
+        },
         { sku: '7', name: 'Gorra', qty: 1, price: 15.5, url: null, image: null },
       ],
       total: 99.5,
@@ -29,7 +36,14 @@ describe('readManualCart', () => {
 
   it('adds up the lines when the shop gives no total, and drops lines it cannot read', () => {
     const cart = readManualCart(
-      { items: [{ name: 'Samarreta', qty: 3, price: 12.1 }, { name: '', qty: 1, price: 5 }, { name: 'Mitjons', qty: 0, price: 4 }], currency: 'EUR' },
+      {
+        items: [
+          { name: 'Samarreta', qty: 3, price: 12.1 },
+          { name: '', qty: 1, price: 5 },
+          { name: 'Mitjons', qty: 0, price: 4 },
+        ],
+        currency: 'EUR',
+      },
       BASE,
     );
     expect(cart).toEqual({

@@ -50,7 +50,13 @@ describe('the shop tracker', () => {
       expect.objectContaining({
         url: 'http://localhost:3000/p/hoodie',
         title: 'Dessuadora — Botiga',
-        product: expect.objectContaining({ name: 'Dessuadora Mostrador', sku: 'HOOD-M', price: 42, currency: 'EUR', availability: 'in_stock' }),
+        product: expect.objectContaining({
+          name: 'Dessuadora Mostrador',
+          sku: 'HOOD-M',
+          price: 42,
+          currency: 'EUR',
+          availability: 'in_stock',
+        }),
       }),
     ]);
     transport.drop();
@@ -68,7 +74,12 @@ describe('the shop tracker', () => {
     document.title = 'Cistella';
     vi.advanceTimersByTime(1_500);
     expect(pages(transport).at(-1)).toEqual(
-      expect.objectContaining({ url: 'http://localhost:3000/cart', title: 'Cistella', referrer: 'http://localhost:3000/p/hoodie', product: null }),
+      expect.objectContaining({
+        url: 'http://localhost:3000/cart',
+        title: 'Cistella',
+        referrer: 'http://localhost:3000/p/hoodie',
+        product: null,
+      }),
     );
   });
 
@@ -105,7 +116,10 @@ describe('the shop tracker', () => {
     const tracker = startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
     transport.establish(session(null));
     tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 1, price: 15 }], total: 15, currency: 'EUR' });
-    shop.dataLayer!.push({ event: 'add_to_cart', ecommerce: { currency: 'EUR', items: [{ item_id: 'X', item_name: 'X', price: 1, quantity: 1 }] } });
+    shop.dataLayer!.push({
+      event: 'add_to_cart',
+      ecommerce: { currency: 'EUR', items: [{ item_id: 'X', item_name: 'X', price: 1, quantity: 1 }] },
+    });
     vi.advanceTimersByTime(2_000);
     expect(carts(transport).map((c) => [c.source, c.cart.total])).toEqual([['manual', 15]]);
   });

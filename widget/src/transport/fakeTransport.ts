@@ -39,7 +39,7 @@ export class FakeTransport implements VisitorTransport {
   onDisconnect(listener: (reason: string) => void): void {
     this.on('disconnect' as keyof VisitorServerEvents, listener as never);
   }
-  onConnectError(listener: (willRetry: boolean, reason: string) => void): void {
+  onConnectError(listener: (willRetry: boolean, reason: string, retryAfterMs?: number) => void): void {
     this.on('connect_error' as keyof VisitorServerEvents, listener as never);
   }
 
@@ -86,8 +86,9 @@ export class FakeTransport implements VisitorTransport {
     for (const listener of this.listeners.get('disconnect') ?? []) (listener as (r: string) => void)(reason);
   }
 
-  refuse(willRetry: boolean, reason = 'unauthorized'): void {
-    for (const listener of this.listeners.get('connect_error') ?? []) (listener as (w: boolean, r: string) => void)(willRetry, reason);
+  refuse(willRetry: boolean, reason = 'unauthorized', retryAfterMs?: number): void {
+    for (const listener of this.listeners.get('connect_error') ?? [])
+      (listener as (w: boolean, r: string, ms?: number) => void)(willRetry, reason, retryAfterMs);
   }
 
   /** The oldest unanswered request for `event`; throws if there is none, so tests fail loudly. */

@@ -56,8 +56,7 @@ describe('socket transport', () => {
     token = undefined;
   });
 
-  const create = () =>
-    createSocketTransport({ serverOrigin: 'https://chat.example.com', siteKey: 'site_1', getToken: () => token });
+  const create = () => createSocketTransport({ serverOrigin: 'https://chat.example.com', siteKey: 'site_1', getToken: () => token });
 
   it('opens /visitor on the server origin with the agreed path and transports, without connecting yet', () => {
     create();

@@ -45,7 +45,10 @@ export function createSocketTransport(options: SocketTransportOptions): VisitorT
     on: (event, listener) => on(event, listener),
     onDisconnect: (listener) => socket.on('disconnect', (reason) => listener(reason)),
     // The server sends a refusal's code as its message (and as data.code); the message is the shorter read.
-    onConnectError: (listener) => socket.on('connect_error', (error) => listener(socket.active, error.message)),
+    onConnectError: (listener) =>
+      socket.on('connect_error', (error) =>
+        listener(socket.active, error.message, (error as { data?: { retryAfterMs?: number } }).data?.retryAfterMs),
+      ),
     request(event, payload) {
       const timed = socket.timeout(ACK_TIMEOUT_MS);
       const emit = timed.emit.bind(timed) as unknown as LooseEmit;

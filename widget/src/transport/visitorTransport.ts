@@ -1,10 +1,4 @@
-import type {
-  RequestOf,
-  ResponseOf,
-  Result,
-  VisitorClientEvents,
-  VisitorServerEvents,
-} from '@mostrador/shared';
+import type { RequestOf, ResponseOf, Result, VisitorClientEvents, VisitorServerEvents } from '@mostrador/shared';
 
 /** How long a command waits for its ack before we treat the connection as gone. */
 export const ACK_TIMEOUT_MS = 10_000;
@@ -28,9 +22,10 @@ export interface VisitorTransport {
   onDisconnect(listener: (reason: string) => void): void;
   /**
    * `willRetry` is false when the server refused the handshake: Socket.IO then stops trying.
-   * `reason` is the refusal's code (e.g. ORIGIN_NOT_ALLOWED), or a transport error's message.
+   * `reason` is the refusal's code (e.g. ORIGIN_NOT_ALLOWED), or a transport error's message;
+   * `retryAfterMs` comes with a refusal for too many new visitors from one address.
    */
-  onConnectError(listener: (willRetry: boolean, reason: string) => void): void;
+  onConnectError(listener: (willRetry: boolean, reason: string, retryAfterMs?: number) => void): void;
   request<K extends CommandName>(event: K, payload: CommandRequest<K>): Promise<Outcome<CommandResponse<K>>>;
   /**
    * Fire-and-forget: typing hints are worthless once late, page and cart

@@ -17,7 +17,11 @@ describe('trigger memory', () => {
     expect(JSON.parse(session.getItem(KEY)!)).toMatchObject({ fired: ['trg_1'] });
     const reloaded = createTriggerMemory('site_1', local, session, { url: 'https://botiga.example/cart', referrer: '' });
     expect(reloaded.landing.utm).toEqual({ source: 'ig', medium: 'social' });
-    expect(reloaded.history(false)).toEqual({ lastFiredAt: { trg_1: 1_000 }, firedThisSession: new Set(['trg_1']), invitedThisPage: false });
+    expect(reloaded.history(false)).toEqual({
+      lastFiredAt: { trg_1: 1_000 },
+      firedThisSession: new Set(['trg_1']),
+      invitedThisPage: false,
+    });
     expect(createTriggerMemory('site_2', local, session, landing).history(true).lastFiredAt).toEqual({});
   });
 

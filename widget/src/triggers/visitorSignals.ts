@@ -49,8 +49,12 @@ export function watchVisitorSignals(win: Window, onExitIntent: () => void, signa
     },
     options,
   );
-  win.document.addEventListener('mouseout', (event) => {
-    if (!event.relatedTarget && event.clientY <= 0) onExitIntent();
-  }, { signal });
+  win.document.addEventListener(
+    'mouseout',
+    (event) => {
+      if (!event.relatedTarget && event.clientY <= 0) onExitIntent();
+    },
+    { signal },
+  );
   return signals;
 }

@@ -172,6 +172,21 @@ describe('composer', () => {
   });
 });
 
+describe('when the server asks to slow down', () => {
+  it('keeps the message as sending and tells the shopper politely', async () => {
+    openPanel();
+    type('again');
+    fireEvent.keyDown(composer(), { key: 'Enter' });
+    await serverSays(() =>
+      transport.take('message:send').reply({ ok: false, error: { code: 'rate_limited', message: 'slow down', retryAfterMs: 60_000 } }),
+    );
+    expect(messages()[0]?.dataset.status).toBe('sending');
+    expect([...container.querySelectorAll('[role="status"]')].map((e) => e.textContent)).toContain(
+      "One moment: we'll send your message shortly.",
+    );
+  });
+});
+
 describe('what the server tells', () => {
   const agentSays = (seq: number, body: string) =>
     serverSays(() => transport.emit('message:created', { event: message(seq, { body }), conversation: conversation({ lastSeq: seq }) }));
@@ -203,7 +218,14 @@ describe('what the server tells', () => {
     expect($('[data-part="typing"]')?.textContent).toBe('Marta is typing…');
     await serverSays(() =>
       transport.emit('conversation:changed', {
-        event: { type: 'status', status: 'closed', seq: 2, conversationId: CONVERSATION_ID, author: { kind: 'system', id: null, name: null }, createdAt: 3 },
+        event: {
+          type: 'status',
+          status: 'closed',
+          seq: 2,
+          conversationId: CONVERSATION_ID,
+          author: { kind: 'system', id: null, name: null },
+          createdAt: 3,
+        },
         conversation: conversation({ lastSeq: 2, status: 'closed' }),
       }),
     );

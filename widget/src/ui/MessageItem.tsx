@@ -21,7 +21,9 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
     const { item } = entry;
     return (
       <li class="message" data-part="message" data-author="visitor" data-status={item.status === 'failed' ? 'failed' : 'sending'}>
-        <p class="body" data-part="body">{item.body}</p>
+        <p class="body" data-part="body">
+          {item.body}
+        </p>
         {item.status === 'failed' ? (
           <span class="meta failed" role="alert" title={item.error}>
             {t('failed')}{' '}
@@ -41,7 +43,9 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
     return (
       <li class="message" data-part="message" data-author="agent" data-status="sent" data-invitation="">
         <span class="author">{entry.invitation.name}</span>
-        <p class="body" data-part="body">{entry.invitation.body}</p>
+        <p class="body" data-part="body">
+          {entry.invitation.body}
+        </p>
       </li>
     );
   }
@@ -50,7 +54,9 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
   if (event.type !== 'message') {
     return (
       <li class="message" data-part="message" data-author="system" data-status="sent" data-event={event.type}>
-        <p class="body" data-part="body">{systemLine(event, t)}</p>
+        <p class="body" data-part="body">
+          {systemLine(event, t)}
+        </p>
       </li>
     );
   }

@@ -121,6 +121,11 @@ export class Panel extends Component<PanelProps> {
             {t('typing', { name: view.agentTyping })}
           </div>
         )}
+        {view.throttled && (
+          <div class="connection" role="status">
+            {t('throttled')}
+          </div>
+        )}
         {(view.connection === 'reconnecting' || view.connection === 'unavailable') && (
           <div class="connection" data-part="connection" role="status">
             {t(view.connection)}

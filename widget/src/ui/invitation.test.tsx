@@ -15,7 +15,12 @@ let panel: PanelState;
 let chat: ChatSession;
 let container: HTMLElement;
 
-const invitation = (teaser: boolean): Invitation => ({ firingId: 'firing-1-xxxx', body: 'Need a hand <b>choosing</b>?', name: 'Marta', teaser });
+const invitation = (teaser: boolean): Invitation => ({
+  firingId: 'firing-1-xxxx',
+  body: 'Need a hand <b>choosing</b>?',
+  name: 'Marta',
+  teaser,
+});
 
 async function start(departments: { slug: string; name: string }[] = []) {
   transport = new FakeTransport();

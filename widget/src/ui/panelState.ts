@@ -16,8 +16,7 @@ export interface PanelState extends Pick<CommandHandlers, 'open' | 'close' | 'to
 export function createPanelState(): PanelState {
   const store = createStore<PanelView>({ open: false, unread: 0 });
   // Opening reads everything; closing keeps the count at zero until new messages come.
-  const setOpen = (open: boolean) =>
-    store.update((s) => (s.open === open ? s : { open, unread: open ? 0 : s.unread }));
+  const setOpen = (open: boolean) => store.update((s) => (s.open === open ? s : { open, unread: open ? 0 : s.unread }));
   return {
     store,
     open: () => setOpen(true),

@@ -48,13 +48,7 @@ export function AgentAccess({ agent, onSaved }: AgentAccessProps) {
           {t('agents.deactivate')}
         </button>
       ) : (
-        <button
-          type="button"
-          class="button"
-          data-part="reactivate-agent"
-          aria-disabled={busy}
-          onClick={() => void setActive(true)}
-        >
+        <button type="button" class="button" data-part="reactivate-agent" aria-disabled={busy} onClick={() => void setActive(true)}>
           {t('agents.reactivate')}
         </button>
       )}

@@ -35,9 +35,7 @@ export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCance
     wasEditing.current = editing;
   }, [editing]);
 
-  const names = departments
-    .filter((department) => agent.departmentIds.includes(department.id))
-    .map((department) => department.name);
+  const names = departments.filter((department) => agent.departmentIds.includes(department.id)).map((department) => department.name);
 
   return (
     <>

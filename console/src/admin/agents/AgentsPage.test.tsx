@@ -20,8 +20,7 @@ const lists = {
   'GET /api/admin/departments': [200, { departments: [sales, support] }],
 } as const;
 
-const rowOf = (container: Element, id: string) =>
-  container.querySelector<HTMLElement>(`[data-part="agent-row"][data-agent-id="${id}"]`);
+const rowOf = (container: Element, id: string) => container.querySelector<HTMLElement>(`[data-part="agent-row"][data-agent-id="${id}"]`);
 
 function fill(form: Element, name: string, value: string) {
   fireEvent.input(form.querySelector(`[name="${name}"]`)!, { target: { value } });
@@ -127,9 +126,7 @@ describe('AgentsPage', () => {
     });
     expect(container.querySelector('form[data-part="edit-agent"]')).toBeNull();
     // Focus goes back to the button that opened the form.
-    await waitFor(() =>
-      expect(document.activeElement).toBe(rowOf(container, 'agt_pau')!.querySelector('[data-part="edit-agent-button"]')),
-    );
+    await waitFor(() => expect(document.activeElement).toBe(rowOf(container, 'agt_pau')!.querySelector('[data-part="edit-agent-button"]')));
   });
 
   it('deactivates an agent only after confirming, shows it in the row, and reactivates', async () => {

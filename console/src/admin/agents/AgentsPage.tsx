@@ -71,9 +71,7 @@ export function AgentsPage() {
                         replaceAgent(saved);
                         setEditingId(null);
                         const notice =
-                          saved.active === agent.active ? 'agents.updated'
-                          : saved.active ? 'agents.reactivated'
-                          : 'agents.deactivated';
+                          saved.active === agent.active ? 'agents.updated' : saved.active ? 'agents.reactivated' : 'agents.deactivated';
                         setNotice(t(notice, { name: saved.name }));
                       }}
                     />

@@ -47,22 +47,8 @@ export function NewAgentForm({ departments, onCreated }: NewAgentFormProps) {
     <section class="admin-card" aria-labelledby="new-agent-heading">
       <h3 id="new-agent-heading">{t('agents.addHeading')}</h3>
       {/* noValidate: the server's messages are the ones shown, in one place. */}
-      <form
-        class="admin-form"
-        data-part="new-agent"
-        aria-labelledby="new-agent-heading"
-        onSubmit={submit}
-        noValidate
-      >
-        <TextField
-          label={t('agents.fieldEmail')}
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          value={email}
-          onValue={setEmail}
-        />
+      <form class="admin-form" data-part="new-agent" aria-labelledby="new-agent-heading" onSubmit={submit} noValidate>
+        <TextField label={t('agents.fieldEmail')} name="email" type="email" autoComplete="off" required value={email} onValue={setEmail} />
         <AgentFields draft={draft} departments={departments} onChange={setDraft} />
         <TextField
           label={t('agents.fieldPassword')}
@@ -75,12 +61,7 @@ export function NewAgentForm({ departments, onCreated }: NewAgentFormProps) {
           value={password}
           onValue={setPassword}
         />
-        <FormFooter
-          error={failure}
-          submitting={submitting}
-          label={t('agents.add')}
-          busyLabel={t('agents.adding')}
-        />
+        <FormFooter error={failure} submitting={submitting} label={t('agents.add')} busyLabel={t('agents.adding')} />
       </form>
     </section>
   );

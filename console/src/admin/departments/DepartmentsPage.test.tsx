@@ -51,12 +51,8 @@ describe('DepartmentsPage', () => {
 
     fireEvent.click(row.querySelector('button[data-part="switch-routing"]')!);
 
-    await waitFor(() =>
-      expect(row.querySelector('[data-part="department-routing"]')!.textContent).toBe('Manual'),
-    );
-    expect(api.writes()).toEqual([
-      { method: 'PATCH', path: '/api/admin/departments/dep_sales', body: { routing: 'manual' } },
-    ]);
+    await waitFor(() => expect(row.querySelector('[data-part="department-routing"]')!.textContent).toBe('Manual'));
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: '/api/admin/departments/dep_sales', body: { routing: 'manual' } }]);
     expect(row.querySelector('button[data-part="switch-routing"]')!.textContent).toBe('Switch to automatic');
     expect(screen.getByText('Sales now uses manual routing.')).toBeTruthy();
   });
@@ -76,8 +72,6 @@ describe('DepartmentsPage', () => {
 
     await waitFor(() => expect(row.querySelector('th')!.textContent).toBe('Help desk'));
     expect(api.writes()[0]!.body).toEqual({ name: 'Help desk' });
-    await waitFor(() =>
-      expect(document.activeElement).toBe(row.querySelector('button[data-part="rename-department-button"]')),
-    );
+    await waitFor(() => expect(document.activeElement).toBe(row.querySelector('button[data-part="rename-department-button"]')));
   });
 });

@@ -29,13 +29,7 @@ export function NewDepartmentForm({ onCreated }: { onCreated: (department: Depar
   return (
     <section class="admin-card" aria-labelledby="new-department-heading">
       <h3 id="new-department-heading">{t('departments.addHeading')}</h3>
-      <form
-        class="admin-form"
-        data-part="new-department"
-        aria-labelledby="new-department-heading"
-        onSubmit={submit}
-        noValidate
-      >
+      <form class="admin-form" data-part="new-department" aria-labelledby="new-department-heading" onSubmit={submit} noValidate>
         <TextField
           label={t('departments.fieldName')}
           name="name"
@@ -67,12 +61,7 @@ export function NewDepartmentForm({ onCreated }: { onCreated: (department: Depar
           }}
         />
         <RoutingChoice value={routing} onChange={setRouting} />
-        <FormFooter
-          error={failure}
-          submitting={submitting}
-          label={t('departments.add')}
-          busyLabel={t('departments.adding')}
-        />
+        <FormFooter error={failure} submitting={submitting} label={t('departments.add')} busyLabel={t('departments.adding')} />
       </form>
     </section>
   );

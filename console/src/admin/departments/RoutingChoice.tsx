@@ -19,13 +19,7 @@ export function RoutingChoice({ value, onChange }: RoutingChoiceProps) {
       <legend>{t('departments.fieldRouting')}</legend>
       {(['auto', 'manual'] as const).map((mode) => (
         <label key={mode} class="check with-hint">
-          <input
-            type="radio"
-            name="routing"
-            value={mode}
-            checked={value === mode}
-            onChange={() => onChange(mode)}
-          />
+          <input type="radio" name="routing" value={mode} checked={value === mode} onChange={() => onChange(mode)} />
           <span>
             <span class="check-label">{t(ROUTING_TEXT[mode].label)}</span>
             <span class="field-hint">{t(ROUTING_TEXT[mode].hint)}</span>

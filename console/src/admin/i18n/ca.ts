@@ -2,6 +2,7 @@ import type { AdminCatalogue } from './en.ts';
 import { accessCa } from './access/ca.ts';
 import { summaryCa } from './summary/ca.ts';
 import { hoursCa } from './hours/ca.ts';
+import { privacyCa } from './privacy/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
 
 export const ca: AdminCatalogue = {
@@ -24,7 +25,7 @@ export const ca: AdminCatalogue = {
   'common.forbidden': 'Només els administradors poden canviar aquesta configuració.',
   'common.invalid': 'Alguns camps no són vàlids. Revisa-los i torna-ho a provar.',
   'common.conflict': 'Entra en conflicte amb un registre existent.',
-  'common.notFound': "Aquest element ja no existeix. Torna a carregar la pàgina per veure la llista actual.",
+  'common.notFound': 'Aquest element ja no existeix. Torna a carregar la pàgina per veure la llista actual.',
 
   'agents.heading': 'Agents',
   'agents.empty': 'Encara no hi ha cap agent.',
@@ -54,7 +55,7 @@ export const ca: AdminCatalogue = {
   'agents.fieldPassword': 'Contrasenya inicial',
   'agents.fieldNewPassword': 'Contrasenya nova',
   'agents.passwordHint': "Com a mínim {min} caràcters. Comparteix-la amb l'agent en privat.",
-  'agents.newPasswordHint': "Deixa-ho en blanc per mantenir la contrasenya actual. Com a mínim {min} caràcters.",
+  'agents.newPasswordHint': 'Deixa-ho en blanc per mantenir la contrasenya actual. Com a mínim {min} caràcters.',
   'agents.fieldCapacity': 'Capacitat',
   'agents.capacityHint': 'Quantes converses es poden assignar alhora a aquest agent ({min}–{max}).',
   'agents.fieldDepartments': 'Departaments',
@@ -73,8 +74,7 @@ export const ca: AdminCatalogue = {
   'departments.added': "S'ha afegit {name}.",
   'departments.fieldName': 'Nom',
   'departments.fieldSlug': 'Identificador',
-  'departments.slugHint':
-    'Lletres minúscules, xifres i guionets. La botiga el passa al giny per obrir un xat amb aquest departament.',
+  'departments.slugHint': 'Lletres minúscules, xifres i guionets. La botiga el passa al giny per obrir un xat amb aquest departament.',
   'departments.fieldRouting': 'Assignació',
   'departments.routingAuto': 'Automàtica',
   'departments.routingAutoHint': "Cada conversa nova s'assigna a l'agent en línia amb menys càrrega.",
@@ -94,7 +94,8 @@ export const ca: AdminCatalogue = {
   'site.originsHint':
     "Un per línia, per exemple https://botiga.example. Són els orígens de la botiga que poden carregar el xat. «self» vol dir la botiga de demostració d'aquest mateix servidor.",
   'site.refusedHeading': 'Orígens rebutjats fa poc',
-  'site.refusedHint': "Pàgines d'aquests orígens han intentat obrir el xat i s'han rebutjat. Si un és la vostra botiga, permeteu-lo: un xat ja obert s'hi connectarà en menys d'un minut, sense recarregar.",
+  'site.refusedHint':
+    "Pàgines d'aquests orígens han intentat obrir el xat i s'han rebutjat. Si un és la vostra botiga, permeteu-lo: un xat ja obert s'hi connectarà en menys d'un minut, sense recarregar.",
   'site.refusedOrigin': 'Origen',
   'site.refusedLastSeen': 'Vist per última vegada',
   'site.refusedCount': 'Intents',
@@ -112,12 +113,15 @@ export const ca: AdminCatalogue = {
   'site.copied': "S'ha copiat al porta-retalls.",
   'site.copyManually': 'El text està seleccionat: prem Ctrl+C (o ⌘C) per copiar-lo.',
   'site.fieldTypingPreview': 'Mostra als agents el que escriuen els visitants',
-  'site.typingPreviewHint': "Els agents veuen el missatge mentre el visitant l'escriu, abans que l'enviï. Desactivat: només veuen que el visitant està escrivint.",
+  'site.typingPreviewHint':
+    "Els agents veuen el missatge mentre el visitant l'escriu, abans que l'enviï. Desactivat: només veuen que el visitant està escrivint.",
   'site.fieldIdentityEnforced': 'Exigeix una identitat verificada',
-  'site.identityEnforcedHint': 'Es rebutgen les crides identify sense una signatura vàlida, perquè ningú no es pugui fer passar per un dels teus clients.',
+  'site.identityEnforcedHint':
+    'Es rebutgen les crides identify sense una signatura vàlida, perquè ningú no es pugui fer passar per un dels teus clients.',
 
   'site.identityHeading': "Secret d'identitat",
-  'site.identityHint': "El servidor de la botiga signa l'identificador de cada client amb aquest secret (HMAC-SHA256), perquè el xat pugui confiar en qui és el visitant.",
+  'site.identityHint':
+    "El servidor de la botiga signa l'identificador de cada client amb aquest secret (HMAC-SHA256), perquè el xat pugui confiar en qui és el visitant.",
   'site.identitySecretLabel': 'Secret',
   'site.showSecret': 'Mostra el secret',
   'site.hideSecret': 'Amaga el secret',
@@ -127,7 +131,8 @@ export const ca: AdminCatalogue = {
   'site.rotate': 'Renova el secret',
   'site.rotating': 'Renovant…',
   'site.rotateTitle': "Vols renovar el secret d'identitat?",
-  'site.rotateWarning': "El secret antic deixa de funcionar de seguida: els clients signats amb ell deixen d'estar verificats fins que el servidor de la botiga faci servir el nou.",
+  'site.rotateWarning':
+    "El secret antic deixa de funcionar de seguida: els clients signats amb ell deixen d'estar verificats fins que el servidor de la botiga faci servir el nou.",
   'site.rotateConfirm': 'Renova el secret',
   'site.rotated': "S'ha generat un secret nou. Posa'l al servidor de la botiga.",
 
@@ -136,4 +141,5 @@ export const ca: AdminCatalogue = {
   ...summaryCa,
   ...accessCa,
   ...hoursCa,
+  ...privacyCa,
 };

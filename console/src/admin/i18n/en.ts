@@ -1,6 +1,7 @@
 import { accessEn } from './access/en.ts';
 import { summaryEn } from './summary/en.ts';
 import { hoursEn } from './hours/en.ts';
+import { privacyEn } from './privacy/en.ts';
 import { triggersEn } from './triggers/en.ts';
 
 /**
@@ -77,8 +78,7 @@ export const en = {
   'departments.added': '{name} was added.',
   'departments.fieldName': 'Name',
   'departments.fieldSlug': 'Slug',
-  'departments.slugHint':
-    'Lowercase letters, digits and hyphens. The shop passes it to the widget to open a chat with this department.',
+  'departments.slugHint': 'Lowercase letters, digits and hyphens. The shop passes it to the widget to open a chat with this department.',
   'departments.fieldRouting': 'Routing',
   'departments.routingAuto': 'Automatic',
   'departments.routingAutoHint': 'Each new conversation is assigned to the least-loaded online agent.',
@@ -98,7 +98,8 @@ export const en = {
   'site.originsHint':
     'One per line, for example https://shop.example. These are the shop origins allowed to load the chat. "self" means this server\'s own demo shop.',
   'site.refusedHeading': 'Recently refused origins',
-  'site.refusedHint': 'Pages on these origins tried to open the chat and were turned away. If one is your shop, allow it: a chat already open there connects within a minute, without a reload.',
+  'site.refusedHint':
+    'Pages on these origins tried to open the chat and were turned away. If one is your shop, allow it: a chat already open there connects within a minute, without a reload.',
   'site.refusedOrigin': 'Origin',
   'site.refusedLastSeen': 'Last seen',
   'site.refusedCount': 'Attempts',
@@ -110,18 +111,20 @@ export const en = {
   'site.departmentChoiceHint': 'Before their first message, visitors choose which department they want to talk to.',
   'site.saved': 'Site settings saved.',
   'site.scriptHeading': 'Install the widget',
-  'site.scriptHint': "Paste this tag into every page of the shop, just before the closing </body> tag.",
+  'site.scriptHint': 'Paste this tag into every page of the shop, just before the closing </body> tag.',
   'site.scriptLabel': 'Widget script tag',
   'site.copy': 'Copy',
   'site.copied': 'Copied to the clipboard.',
   'site.copyManually': 'The text is selected: press Ctrl+C (or ⌘C) to copy it.',
   'site.fieldTypingPreview': 'Show agents what visitors are typing',
-  'site.typingPreviewHint': 'Agents see the message as the visitor types it, before it is sent. Off: they only see that the visitor is typing.',
+  'site.typingPreviewHint':
+    'Agents see the message as the visitor types it, before it is sent. Off: they only see that the visitor is typing.',
   'site.fieldIdentityEnforced': 'Require verified identity',
   'site.identityEnforcedHint': 'Identify calls without a valid signature are refused, so nobody can pose as one of your customers.',
 
   'site.identityHeading': 'Identity secret',
-  'site.identityHint': "Your shop's server signs each customer id with this secret (HMAC-SHA256), so the chat can trust who the visitor is.",
+  'site.identityHint':
+    "Your shop's server signs each customer id with this secret (HMAC-SHA256), so the chat can trust who the visitor is.",
   'site.identitySecretLabel': 'Secret',
   'site.showSecret': 'Show secret',
   'site.hideSecret': 'Hide secret',
@@ -131,7 +134,8 @@ export const en = {
   'site.rotate': 'Rotate secret',
   'site.rotating': 'Rotating…',
   'site.rotateTitle': 'Rotate the identity secret?',
-  'site.rotateWarning': "The old secret stops working at once: customers signed with it are no longer verified until your shop's server uses the new one.",
+  'site.rotateWarning':
+    "The old secret stops working at once: customers signed with it are no longer verified until your shop's server uses the new one.",
   'site.rotateConfirm': 'Rotate secret',
   'site.rotated': "A new secret was generated. Put it on your shop's server.",
 
@@ -140,6 +144,7 @@ export const en = {
   ...summaryEn,
   ...accessEn,
   ...hoursEn,
+  ...privacyEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof en;

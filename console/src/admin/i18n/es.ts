@@ -2,6 +2,7 @@ import type { AdminCatalogue } from './en.ts';
 import { accessEs } from './access/es.ts';
 import { summaryEs } from './summary/es.ts';
 import { hoursEs } from './hours/es.ts';
+import { privacyEs } from './privacy/es.ts';
 import { triggersEs } from './triggers/es.ts';
 
 export const es: AdminCatalogue = {
@@ -73,8 +74,7 @@ export const es: AdminCatalogue = {
   'departments.added': 'Se ha añadido {name}.',
   'departments.fieldName': 'Nombre',
   'departments.fieldSlug': 'Identificador',
-  'departments.slugHint':
-    'Letras minúsculas, cifras y guiones. La tienda lo pasa al widget para abrir un chat con este departamento.',
+  'departments.slugHint': 'Letras minúsculas, cifras y guiones. La tienda lo pasa al widget para abrir un chat con este departamento.',
   'departments.fieldRouting': 'Asignación',
   'departments.routingAuto': 'Automática',
   'departments.routingAutoHint': 'Cada conversación nueva se asigna al agente en línea con menos carga.',
@@ -94,7 +94,8 @@ export const es: AdminCatalogue = {
   'site.originsHint':
     'Uno por línea, por ejemplo https://tienda.example. Son los orígenes de la tienda que pueden cargar el chat. «self» significa la tienda de demostración de este mismo servidor.',
   'site.refusedHeading': 'Orígenes rechazados hace poco',
-  'site.refusedHint': 'Páginas de estos orígenes intentaron abrir el chat y se rechazaron. Si uno es tu tienda, permítelo: un chat ya abierto allí se conectará en menos de un minuto, sin recargar.',
+  'site.refusedHint':
+    'Páginas de estos orígenes intentaron abrir el chat y se rechazaron. Si uno es tu tienda, permítelo: un chat ya abierto allí se conectará en menos de un minuto, sin recargar.',
   'site.refusedOrigin': 'Origen',
   'site.refusedLastSeen': 'Visto por última vez',
   'site.refusedCount': 'Intentos',
@@ -112,12 +113,15 @@ export const es: AdminCatalogue = {
   'site.copied': 'Copiado al portapapeles.',
   'site.copyManually': 'El texto está seleccionado: pulsa Ctrl+C (o ⌘C) para copiarlo.',
   'site.fieldTypingPreview': 'Mostrar a los agentes lo que escriben los visitantes',
-  'site.typingPreviewHint': 'Los agentes ven el mensaje mientras el visitante lo escribe, antes de que lo envíe. Desactivado: solo ven que el visitante está escribiendo.',
+  'site.typingPreviewHint':
+    'Los agentes ven el mensaje mientras el visitante lo escribe, antes de que lo envíe. Desactivado: solo ven que el visitante está escribiendo.',
   'site.fieldIdentityEnforced': 'Exigir una identidad verificada',
-  'site.identityEnforcedHint': 'Se rechazan las llamadas identify sin una firma válida, para que nadie pueda hacerse pasar por uno de tus clientes.',
+  'site.identityEnforcedHint':
+    'Se rechazan las llamadas identify sin una firma válida, para que nadie pueda hacerse pasar por uno de tus clientes.',
 
   'site.identityHeading': 'Secreto de identidad',
-  'site.identityHint': 'El servidor de la tienda firma el identificador de cada cliente con este secreto (HMAC-SHA256), para que el chat pueda fiarse de quién es el visitante.',
+  'site.identityHint':
+    'El servidor de la tienda firma el identificador de cada cliente con este secreto (HMAC-SHA256), para que el chat pueda fiarse de quién es el visitante.',
   'site.identitySecretLabel': 'Secreto',
   'site.showSecret': 'Mostrar el secreto',
   'site.hideSecret': 'Ocultar el secreto',
@@ -127,7 +131,8 @@ export const es: AdminCatalogue = {
   'site.rotate': 'Renovar el secreto',
   'site.rotating': 'Renovando…',
   'site.rotateTitle': '¿Renovar el secreto de identidad?',
-  'site.rotateWarning': 'El secreto antiguo deja de funcionar al momento: los clientes firmados con él dejan de estar verificados hasta que el servidor de la tienda use el nuevo.',
+  'site.rotateWarning':
+    'El secreto antiguo deja de funcionar al momento: los clientes firmados con él dejan de estar verificados hasta que el servidor de la tienda use el nuevo.',
   'site.rotateConfirm': 'Renovar el secreto',
   'site.rotated': 'Se ha generado un secreto nuevo. Ponlo en el servidor de la tienda.',
 
@@ -136,4 +141,5 @@ export const es: AdminCatalogue = {
   ...summaryEs,
   ...accessEs,
   ...hoursEs,
+  ...privacyEs,
 };

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../i18n/index.ts';
 import { adminCatalogues, adminTranslatorFor, en } from './index.ts';
 
-const placeholdersOf = (template: string): string[] =>
-  [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+const placeholdersOf = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 
 describe('admin catalogues', () => {
   it('give every language every key of the English source, non-empty', () => {

@@ -61,10 +61,13 @@ export function IdentitySecret({ secret, onRotated }: IdentitySecretProps) {
   }
 
   const statusText =
-    status === 'copied' ? t('site.secretCopied')
-    : status === 'manual' ? t('site.secretCopyManually')
-    : status === 'rotated' ? t('site.rotated')
-    : '';
+    status === 'copied'
+      ? t('site.secretCopied')
+      : status === 'manual'
+        ? t('site.secretCopyManually')
+        : status === 'rotated'
+          ? t('site.rotated')
+          : '';
 
   return (
     <section class="admin-card" aria-labelledby={`${id}-heading`} data-part="identity-secret">

@@ -53,13 +53,7 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
   }
 
   return (
-    <form
-      class="admin-form admin-card"
-      data-part="site-settings"
-      aria-labelledby="site-heading"
-      onSubmit={submit}
-      noValidate
-    >
+    <form class="admin-form admin-card" data-part="site-settings" aria-labelledby="site-heading" onSubmit={submit} noValidate>
       <Field label={t('site.fieldName')} hint={t('site.nameHint')}>
         {({ id, hintId }) => (
           <input

@@ -3,6 +3,7 @@ import { useAdminI18n } from '../i18n/index.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useLoad } from '../useLoad.ts';
 import { IdentitySecret } from './IdentitySecret.tsx';
+import { RetentionForm } from './RetentionForm.tsx';
 import { ScriptTag } from './ScriptTag.tsx';
 import { SiteForm } from './SiteForm.tsx';
 
@@ -19,6 +20,7 @@ export function SitePage() {
           <SiteForm settings={state.data} onSaved={(settings) => update(() => settings)} />
           <ScriptTag siteKey={state.data.key} />
           <IdentitySecret secret={state.data.identitySecret} onRotated={(settings) => update(() => settings)} />
+          <RetentionForm settings={state.data} onSaved={(settings) => update(() => settings)} />
         </>
       )}
     </div>

@@ -54,7 +54,13 @@ export function ActionFields({ action, errors, agents, departments, siteName, on
       </CheckedField>
       <Field label={t('action.sender')} hint={t('action.senderHint')}>
         {({ id, hintId }) => (
-          <select id={id} name="agentId" aria-describedby={hintId} value={action.agentId} onChange={(event) => set('agentId', event.currentTarget.value)}>
+          <select
+            id={id}
+            name="agentId"
+            aria-describedby={hintId}
+            value={action.agentId}
+            onChange={(event) => set('agentId', event.currentTarget.value)}
+          >
             <option value="">{siteName ? t('action.senderShopNamed', { name: siteName }) : t('action.senderShop')}</option>
             {agents.map((agent) => (
               <option key={agent.id} value={agent.id}>

@@ -120,11 +120,7 @@ export function TriggerEditor({ rule, agents, departments, siteName, onSaved, on
             siteName={siteName}
             onChange={(action) => setDraft({ ...draft, action })}
           />
-          <FrequencyFields
-            frequency={draft.frequency}
-            error={errors.hours}
-            onChange={(frequency) => setDraft({ ...draft, frequency })}
-          />
+          <FrequencyFields frequency={draft.frequency} error={errors.hours} onChange={(frequency) => setDraft({ ...draft, frequency })} />
           {attempts > 0 && !built.ok && (
             <p class="form-error" role="alert" data-part="fix-fields">
               {t('editor.fixFields')}

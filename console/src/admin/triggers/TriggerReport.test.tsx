@@ -5,7 +5,17 @@ import { emptyReportRow } from './reportRates.ts';
 import { cartRescue, nightOwls, welcomeBack } from './testTriggers.ts';
 import { TriggerReport } from './TriggerReport.tsx';
 
-const cartRow = { ruleId: 'trg_cart', fired: 40, opened: 12, replied: 6, chats: 5, checkouts: 10, purchases: 4, heldBack: 8, heldBackCheckouts: 1 };
+const cartRow = {
+  ruleId: 'trg_cart',
+  fired: 40,
+  opened: 12,
+  replied: 6,
+  chats: 5,
+  checkouts: 10,
+  purchases: 4,
+  heldBack: 8,
+  heldBackCheckouts: 1,
+};
 /** Invited a few people, but nobody was held back: nothing to compare against. */
 const backRow = { ...emptyReportRow('trg_back'), fired: 3, opened: 1 };
 
@@ -27,7 +37,18 @@ describe('TriggerReport', () => {
     expect(cellsOf(container, 'trg_cart')).toEqual(['Cart rescue', '40', '12', '6', '5', '10', '4', '25%', '8', '12.5%']);
     expect(cellsOf(container, 'trg_back')).toEqual(['Welcome back', '3', '1', '0', '0', '0', '0', '0%', '0', '—nobody to count']);
     // A rule with no row yet reads as zeros, not as missing.
-    expect(cellsOf(container, 'trg_night')).toEqual(['Night owls', '0', '0', '0', '0', '0', '0', '—nobody to count', '0', '—nobody to count']);
+    expect(cellsOf(container, 'trg_night')).toEqual([
+      'Night owls',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '—nobody to count',
+      '0',
+      '—nobody to count',
+    ]);
     expect(table.getAttribute('aria-describedby')).toBe(container.querySelector('[data-part="report-explanation"]')!.id);
     expect(screen.getByText(/frequency cap held back/)).toBeTruthy();
   });
@@ -43,10 +64,7 @@ describe('TriggerReport', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Period' }), { target: { value: '7' } });
 
     await waitFor(() => expect(container.querySelector('caption')?.textContent).toBe('Each trigger over the last 7 days'));
-    expect(api.sent.map((request) => request.path)).toEqual([
-      '/api/admin/triggers/report?days=30',
-      '/api/admin/triggers/report?days=7',
-    ]);
+    expect(api.sent.map((request) => request.path)).toEqual(['/api/admin/triggers/report?days=30', '/api/admin/triggers/report?days=7']);
     expect(cellsOf(container, 'trg_gone')[0]).toBe('Deleted trigger');
   });
 });

@@ -29,8 +29,14 @@ describe('buildCondition', () => {
     const seconds = { ...newCondition('time_on_page', 1, defaults), seconds: '4.5' };
     const languages = { ...newCondition('language', 2, defaults), languages: 'ca-ES, español' };
     const hours = { ...newCondition('business_hours', 3, defaults), days: [], from: '09:00', to: '09:00', timeZone: 'Mars/Olympus' };
-    expect(buildCondition(seconds)).toEqual({ ok: false, errors: { seconds: { key: 'conditions.errorWhole', params: { min: 0, max: 86_400 } } } });
-    expect(buildCondition(languages)).toEqual({ ok: false, errors: { languages: { key: 'conditions.errorLanguage', params: { code: 'español' } } } });
+    expect(buildCondition(seconds)).toEqual({
+      ok: false,
+      errors: { seconds: { key: 'conditions.errorWhole', params: { min: 0, max: 86_400 } } },
+    });
+    expect(buildCondition(languages)).toEqual({
+      ok: false,
+      errors: { languages: { key: 'conditions.errorLanguage', params: { code: 'español' } } },
+    });
     const built = buildCondition(hours);
     expect(built.ok ? [] : Object.keys(built.errors).sort()).toEqual(['days', 'timeZone', 'to']);
   });

@@ -92,7 +92,12 @@ function conditionDraft(condition: TriggerRule['conditions'][number], key: numbe
     case 'cart_items':
       return { ...base, type: condition.type, min: String(condition.min) };
     case 'product_page':
-      return { ...base, type: condition.type, minPrice: condition.minPrice === null ? '' : String(condition.minPrice), currency: condition.currency };
+      return {
+        ...base,
+        type: condition.type,
+        minPrice: condition.minPrice === null ? '' : String(condition.minPrice),
+        currency: condition.currency,
+      };
     case 'cart_value':
       return { ...base, type: condition.type, op: condition.op, amount: String(condition.amount), currency: condition.currency };
     case 'language':

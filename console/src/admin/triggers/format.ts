@@ -84,4 +84,3 @@ export function formatLanguages(codes: readonly string[], language: Language): s
 export function formatPattern(rule: TextMatch, t: AdminTranslate): string {
   return rule.match === 'regex' ? `/${rule.pattern}/` : t('summary.quoted', { text: rule.pattern });
 }
-

@@ -98,7 +98,14 @@ export function parseClock(text: string): Parsed<string> {
 
 /** Comma-separated, trimmed, without blanks or repeats. */
 export function parseTags(text: string): Parsed<string[]> {
-  const tags = [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
+  const tags = [
+    ...new Set(
+      text
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (tags.length > TAGS_MAX) return invalid('action.errorTagsMax', { max: TAGS_MAX });
   const long = tags.find((tag) => tag.length > TAG_MAX);
   if (long !== undefined) return invalid('action.errorTagLong', { tag: long, max: TAG_MAX });

@@ -15,7 +15,9 @@ function reads(conditions: RuleCondition[], language: Language = 'en', frequency
 /** One condition, plain and negated, as the clause between "When" and the frequency. */
 function clauses(condition: RuleCondition) {
   const clause = (negate: boolean) =>
-    reads([{ ...condition, negate }]).replace(/^When /, '').replace(/, once per session$/, '');
+    reads([{ ...condition, negate }])
+      .replace(/^When /, '')
+      .replace(/, once per session$/, '');
   return [clause(false), clause(true)];
 }
 
@@ -80,10 +82,7 @@ describe('describeRule', () => {
   });
 
   it('reads the visitor, availability and event conditions', () => {
-    expect(clauses({ type: 'exit_intent', negate: false })).toEqual([
-      'the visitor is about to leave',
-      'the visitor is not about to leave',
-    ]);
+    expect(clauses({ type: 'exit_intent', negate: false })).toEqual(['the visitor is about to leave', 'the visitor is not about to leave']);
     expect(clauses({ type: 'returning_visitor', negate: false })).toEqual([
       'the visitor has been here before',
       'the visitor is here for the first time',

@@ -36,9 +36,7 @@ export const nightOwls = triggerRule({
   id: 'trg_night',
   name: 'Night owls',
   enabled: false,
-  conditions: [
-    { type: 'business_hours', timeZone: 'Europe/Madrid', days: [1, 2, 3, 4, 5], from: '09:00', to: '18:00', negate: true },
-  ],
+  conditions: [{ type: 'business_hours', timeZone: 'Europe/Madrid', days: [1, 2, 3, 4, 5], from: '09:00', to: '18:00', negate: true }],
 });
 
 export const site = {

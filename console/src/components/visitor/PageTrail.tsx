@@ -22,9 +22,7 @@ export function PageTrail({ trail }: { trail: readonly PageRecord[] }) {
       {trail.map((page, index) => {
         const { product } = page;
         const price =
-          product && product.price !== null && product.currency !== null
-            ? formatMoney(product.price, product.currency, language)
-            : null;
+          product && product.price !== null && product.currency !== null ? formatMoney(product.price, product.currency, language) : null;
         return (
           <li key={`${page.at}-${index}`} class="trail-item" data-part="trail-item" data-current={page.seconds === null}>
             <ProductThumb page={page} />

@@ -25,9 +25,7 @@ export function VisitorOverview({ profile }: { profile: VisitorProfile }) {
         )}
         <p class="visitor-presence" data-part="presence" data-online={profile.online}>
           <span class="presence-dot" aria-hidden="true" />
-          {profile.online
-            ? t('visitor.online')
-            : t('visitor.lastSeen', { time: formatRelativeTime(profile.lastSeenAt, now, language) })}
+          {profile.online ? t('visitor.online') : t('visitor.lastSeen', { time: formatRelativeTime(profile.lastSeenAt, now, language) })}
         </p>
       </div>
       <dl class="visitor-facts">

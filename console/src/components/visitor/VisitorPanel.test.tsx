@@ -110,7 +110,12 @@ describe('visitor side panel', () => {
   });
 
   it('opens an earlier conversation of the visitor in a pane of its own', async () => {
-    const earlier = { id: 'conv_before', status: 'closed' as const, createdAt: 500, lastMessage: { body: 'Thanks!', authorKind: 'visitor' as const, createdAt: 600 } };
+    const earlier = {
+      id: 'conv_before',
+      status: 'closed' as const,
+      createdAt: 500,
+      lastMessage: { body: 'Thanks!', authorKind: 'visitor' as const, createdAt: 600 },
+    };
     const current = { id: 'conv_now', status: 'open' as const, createdAt: 900, lastMessage: null };
     const { panel, paneIds } = await openWithProfile(profile({ conversations: [current, earlier] }));
     const buttons = panel().querySelectorAll<HTMLButtonElement>('[data-part="earlier-conversation"]');

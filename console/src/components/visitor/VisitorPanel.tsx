@@ -6,6 +6,7 @@ import { CartHistory } from './CartHistory.tsx';
 import { EarlierConversations } from './EarlierConversations.tsx';
 import { ExternalLink } from './ExternalLink.tsx';
 import { PageTrail } from './PageTrail.tsx';
+import { PrivacyActions } from './PrivacyActions.tsx';
 import { VisitorOverview } from './VisitorOverview.tsx';
 import './visitorPanel.css';
 
@@ -17,6 +18,8 @@ interface VisitorPanelProps {
   conversationId: string;
   onOpenConversation: (conversationId: string) => void;
   onRetry: () => void;
+  /** Admins may export or erase the visitor's data. */
+  admin?: boolean;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
@@ -82,12 +85,13 @@ export function VisitorPanel(props: VisitorPanelProps) {
         <PageTrail trail={profile.trail} />
       </Section>
       <Section id={sectionId('conversations')} title={t('visitor.earlier')}>
-        <EarlierConversations
-          conversations={profile.conversations}
-          currentId={props.conversationId}
-          onOpen={props.onOpenConversation}
-        />
+        <EarlierConversations conversations={profile.conversations} currentId={props.conversationId} onOpen={props.onOpenConversation} />
       </Section>
+      {props.admin && (
+        <Section id={sectionId('privacy')} title={t('privacy.section')}>
+          <PrivacyActions visitorId={profile.id} visitorLabel={props.visitorLabel} />
+        </Section>
+      )}
     </aside>
   );
 }

@@ -21,9 +21,7 @@ function cached<Formatter extends Intl.NumberFormat | Intl.DateTimeFormat | Intl
 /** "84,00 €" in Catalan, "€84.00" in English: the shop's currency in the agent's language. */
 export function formatMoney(amount: number, currency: string, language: Language): string {
   try {
-    return cached(`money:${language}:${currency}`, () => new Intl.NumberFormat(language, { style: 'currency', currency })).format(
-      amount,
-    );
+    return cached(`money:${language}:${currency}`, () => new Intl.NumberFormat(language, { style: 'currency', currency })).format(amount);
   } catch {
     // An unknown currency code: the number still says something.
     return `${amount.toFixed(2)} ${currency}`;
@@ -43,8 +41,10 @@ export function formatDuration(totalSeconds: number, language: Language): string
   const hours = Math.floor(seconds / 3_600);
   const minutes = Math.floor((seconds % 3_600) / 60);
   const rest = seconds % 60;
-  if (hours > 0) return minutes > 0 ? `${unit(language, 'hour', hours)} ${unit(language, 'minute', minutes)}` : unit(language, 'hour', hours);
-  if (minutes > 0) return rest > 0 ? `${unit(language, 'minute', minutes)} ${unit(language, 'second', rest)}` : unit(language, 'minute', minutes);
+  if (hours > 0)
+    return minutes > 0 ? `${unit(language, 'hour', hours)} ${unit(language, 'minute', minutes)}` : unit(language, 'hour', hours);
+  if (minutes > 0)
+    return rest > 0 ? `${unit(language, 'minute', minutes)} ${unit(language, 'second', rest)}` : unit(language, 'minute', minutes);
   return unit(language, 'second', rest);
 }
 

@@ -29,7 +29,13 @@ async function renderVisitors(visitors = shoppers(), conversations: Conversation
   for (const visitor of visitors) server.live.set(visitor.id, visitor);
   const view = render(
     <ConsoleViews agent={me} onLogout={vi.fn()}>
-      <InboxScreen agent={me} connect={() => server.connection} onLogout={vi.fn()} onSessionEnded={vi.fn()} alertOutput={recordingOutput()} />
+      <InboxScreen
+        agent={me}
+        connect={() => server.connection}
+        onLogout={vi.fn()}
+        onSessionEnded={vi.fn()}
+        alertOutput={recordingOutput()}
+      />
     </ConsoleViews>,
   );
   act(() => server.connection.setStatus('connected'));
@@ -107,9 +113,13 @@ describe('live visitors page', () => {
     expect(current()).toBe('nav-inbox');
     expect(connection.sentOf('visitors:unwatch')).toEqual([{}]);
     const pane = container.querySelector<HTMLElement>('[data-part="conversation"][data-conversation-id="conv_vis_small"]')!;
-    expect(pane.querySelector('[data-part="message"][data-author="agent"] [data-part="body"]')?.textContent).toBe('Need a hand with sizes?');
+    expect(pane.querySelector('[data-part="message"][data-author="agent"] [data-part="body"]')?.textContent).toBe(
+      'Need a hand with sizes?',
+    );
     expect(pane.querySelector('[data-part="origin"]')?.textContent).toBe('Proactive chat');
-    expect(container.querySelector('[data-part="conversation-row"][data-conversation-id="conv_vis_small"] [data-part="origin"]')).not.toBeNull();
+    expect(
+      container.querySelector('[data-part="conversation-row"][data-conversation-id="conv_vis_small"] [data-part="origin"]'),
+    ).not.toBeNull();
   });
 
   it('says why a chat could not start', async () => {

@@ -4,7 +4,7 @@ export const accountCa: AccountCatalogue = {
   'account.title': 'El meu compte',
   'account.loadFailed': "No s'ha pogut carregar aquesta secció.",
   'account.retry': 'Torna-ho a provar',
-  'account.failed': "No ha funcionat. Comprova la connexió i torna-ho a provar.",
+  'account.failed': 'No ha funcionat. Comprova la connexió i torna-ho a provar.',
 
   'account.sessionsHeading': 'On tens la sessió iniciada',
   'account.sessionsLabel': 'Les teves sessions',
@@ -34,8 +34,7 @@ export const accountCa: AccountCatalogue = {
 
   'account.twoFactorHeading': 'Inici de sessió en dos passos',
   'account.twoFactorOff': 'Desactivat. Per entrar només cal la contrasenya.',
-  'account.twoFactorOn':
-    "Activat. Per entrar també cal un codi de l'app d'autenticació. Codis de recuperació que queden: {count}.",
+  'account.twoFactorOn': "Activat. Per entrar també cal un codi de l'app d'autenticació. Codis de recuperació que queden: {count}.",
   'account.twoFactorStart': 'Activa',
   'account.twoFactorScan': "Escaneja aquest codi amb l'app d'autenticació, o escriu-hi la clau a mà.",
   'account.twoFactorQr': "Codi QR per a l'app d'autenticació",
@@ -48,7 +47,7 @@ export const accountCa: AccountCatalogue = {
   'account.recoveryHeading': 'Els teus codis de recuperació',
   'account.recoveryHint':
     "Cada codi et permet entrar una vegada si perds el mòbil. Desa'ls en un lloc segur ara: no es tornaran a mostrar.",
-  'account.recoveryDone': "Ja els he desat",
+  'account.recoveryDone': 'Ja els he desat',
   'account.twoFactorDisablePassword': 'Contrasenya, per desactivar-ho',
   'account.twoFactorDisable': 'Desactiva',
   'account.twoFactorDisabled': "L'inici de sessió en dos passos està desactivat.",

@@ -44,8 +44,7 @@ export const accountEn = {
   'account.twoFactorExpired': 'The setup took too long. Start again.',
   'account.twoFactorCancel': 'Cancel',
   'account.recoveryHeading': 'Your recovery codes',
-  'account.recoveryHint':
-    'Each code signs you in once if you lose your phone. Save them somewhere safe now: they will not be shown again.',
+  'account.recoveryHint': 'Each code signs you in once if you lose your phone. Save them somewhere safe now: they will not be shown again.',
   'account.recoveryDone': 'I have saved them',
   'account.twoFactorDisablePassword': 'Password, to turn it off',
   'account.twoFactorDisable': 'Turn off',

@@ -9,8 +9,7 @@ let cleanup: () => Promise<void>;
 const EMAIL = 'nuria@shop.example';
 const PASSWORD = 'a long passphrase';
 const FIREFOX_ANDROID = 'Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0';
-const CHROME_MAC =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
@@ -106,7 +105,12 @@ async function enrol(cookies: Record<string, string>) {
   const { secret, uri } = begun.json() as { secret: string; uri: string };
   expect(uri).toMatch(/^otpauth:\/\/totp\/Mostrador:nuria%40shop\.example\?/);
   expect(uri).toContain(`secret=${secret}`);
-  const confirmed = await app.inject({ method: 'POST', url: '/api/account/two-factor/confirm', cookies, payload: { code: codeFor(secret) } });
+  const confirmed = await app.inject({
+    method: 'POST',
+    url: '/api/account/two-factor/confirm',
+    cookies,
+    payload: { code: codeFor(secret) },
+  });
   expect(confirmed.statusCode).toBe(200);
   return { secret, recoveryCodes: confirmed.json().recoveryCodes as string[] };
 }
@@ -145,8 +149,7 @@ describe('two-factor login', () => {
     // The challenge is not a session.
     expect((await me({ mostrador_session: challenge })).statusCode).toBe(401);
 
-    const second = (code: string) =>
-      app.inject({ method: 'POST', url: '/api/auth/login/second-step', payload: { challenge, code } });
+    const second = (code: string) => app.inject({ method: 'POST', url: '/api/auth/login/second-step', payload: { challenge, code } });
     const wrong = await second(codeFor(secret, 10));
     expect(wrong.statusCode).toBe(401);
     expect(sessionCookie(wrong)).toBeNull();

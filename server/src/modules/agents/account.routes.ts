@@ -48,11 +48,9 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     },
   );
 
-  app.post(
-    '/api/account/sessions/end-others',
-    { schema: { response: { 200: EndedSessionsBody, ...errors } } },
-    async (request) => ({ ended: sessions.endAll(request.agent!.profile.id, request.agent!.sessionId) }),
-  );
+  app.post('/api/account/sessions/end-others', { schema: { response: { 200: EndedSessionsBody, ...errors } } }, async (request) => ({
+    ended: sessions.endAll(request.agent!.profile.id, request.agent!.sessionId),
+  }));
 
   app.put(
     '/api/account/password',

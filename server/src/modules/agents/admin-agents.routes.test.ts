@@ -38,7 +38,14 @@ describe('admin pages API', () => {
       method: 'POST',
       url: '/api/admin/agents',
       cookies: admin,
-      payload: { email: 'new@shop.example', name: 'Nova', role: 'agent', password: 'long-enough', capacity: 5, departmentIds: [departmentId] },
+      payload: {
+        email: 'new@shop.example',
+        name: 'Nova',
+        role: 'agent',
+        password: 'long-enough',
+        capacity: 5,
+        departmentIds: [departmentId],
+      },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().agent).toMatchObject({ name: 'Nova', capacity: 5, departmentIds: [departmentId], status: 'offline', load: 0 });
@@ -65,7 +72,11 @@ describe('admin pages API', () => {
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().agent).toMatchObject({ capacity: 7, role: 'admin' });
-    const relogin = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'plain@shop.example', password: 'brand-new-pass' } });
+    const relogin = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'plain@shop.example', password: 'brand-new-pass' },
+    });
     expect(relogin.statusCode).toBe(200);
     const unknownDept = await app.inject({
       method: 'PATCH',

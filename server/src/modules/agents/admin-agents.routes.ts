@@ -9,6 +9,7 @@ import {
   type AgentSummary,
   type Result,
 } from '@mostrador/shared';
+import type { AuditRecorder } from '../../plugins/audit.ts';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
 import type { AgentsService } from './agents.service.ts';
 import type { SessionsService } from './sessions.service.ts';
@@ -26,6 +27,25 @@ export interface AdminAgentRoutesOptions {
   agentDeactivated: (agentId: string, siteId: string) => void;
 }
 
+/** A role change and a new password get entries of their own; other edits name the fields changed. */
+async function auditAgentChanges(
+  audit: AuditRecorder,
+  siteId: string,
+  actorId: string,
+  agentId: string,
+  body: Record<string, unknown>,
+  roleBefore: string | undefined,
+): Promise<void> {
+  const target = { type: 'agent', id: agentId } as const;
+  const { role, password, active, ...rest } = body;
+  if (active !== undefined) await audit.record(siteId, actorId, active ? 'agent.reactivated' : 'agent.deactivated', target);
+  if (role !== undefined && role !== roleBefore)
+    await audit.record(siteId, actorId, 'agent.role_changed', { ...target, details: { role: String(role) } });
+  if (password !== undefined) await audit.record(siteId, actorId, 'agent.password_changed', target);
+  const fields = Object.keys(rest);
+  if (fields.length > 0) await audit.record(siteId, actorId, 'agent.updated', { ...target, details: { fields } });
+}
+
 /** Admin pages: create agents, and set their role, capacity, departments and password. */
 export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = async (app, opts) => {
   app.addHook('preHandler', app.requireAdmin);
@@ -35,21 +55,22 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
     agents: opts.list(request.agent!.siteId),
   }));
 
-  app.post(
-    '/api/admin/agents',
-    { schema: { body: NewAgentBody, response: { 201: AgentBody, ...errors } } },
-    async (request, reply) => {
-      const siteId = request.agent!.siteId;
-      const { departmentIds, ...input } = request.body;
-      const checked = opts.checkDepartments(siteId, departmentIds);
-      if (!checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
-      const created = await opts.agents.create({ siteId, ...input });
-      if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
-      const memberships = opts.setMemberships(siteId, created.data.id, departmentIds);
-      if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
-      return reply.status(201).send({ agent: opts.agentChanged(created.data.id, siteId)! });
-    },
-  );
+  app.post('/api/admin/agents', { schema: { body: NewAgentBody, response: { 201: AgentBody, ...errors } } }, async (request, reply) => {
+    const siteId = request.agent!.siteId;
+    const { departmentIds, ...input } = request.body;
+    const checked = opts.checkDepartments(siteId, departmentIds);
+    if (!checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
+    const created = await opts.agents.create({ siteId, ...input });
+    if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
+    const memberships = opts.setMemberships(siteId, created.data.id, departmentIds);
+    if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
+    await app.audit.record(siteId, request.agent!.profile.id, 'agent.created', {
+      type: 'agent',
+      id: created.data.id,
+      details: { role: input.role },
+    });
+    return reply.status(201).send({ agent: opts.agentChanged(created.data.id, siteId)! });
+  });
 
   app.patch(
     '/api/admin/agents/:agentId',
@@ -61,6 +82,7 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
       if (checked && !checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
       const before = opts.agents.byId(siteId, request.params.agentId);
       const updated = await opts.agents.update(siteId, request.params.agentId, changes, profile.id);
+      const roleBefore = before?.role;
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       if (departmentIds) {
         const memberships = opts.setMemberships(siteId, updated.data.id, departmentIds);
@@ -75,6 +97,7 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
         // An admin changing their own password stays logged in where they are.
         keepSessionId: updated.data.id === profile.id ? sessionId : null,
       });
+      await auditAgentChanges(app.audit, siteId, profile.id, updated.data.id, request.body, roleBefore);
       return { agent: opts.agentChanged(updated.data.id, siteId)! };
     },
   );

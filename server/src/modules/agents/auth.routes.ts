@@ -7,6 +7,7 @@ import type { AgentsService } from './agents.service.ts';
 import type { LoginChallenges } from './login-challenges.ts';
 import type { SessionsService } from './sessions.service.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
+import type { loginRouteLimits } from './login-throttle.ts';
 
 export interface AuthRoutesOptions {
   agents: AgentsService;
@@ -15,6 +16,8 @@ export interface AuthRoutesOptions {
   challenges: LoginChallenges;
   secureCookies: boolean;
   sessionDays: number;
+  /** Per-address and per-email limits on login (login-throttle.ts). */
+  loginLimits: ReturnType<typeof loginRouteLimits>;
 }
 
 const WRONG_CREDENTIALS = { error: { code: 'unauthorized', message: 'Wrong email or password' } } as const;
@@ -22,7 +25,7 @@ const WRONG_CODE = { error: { code: 'unauthorized', message: 'Wrong or expired c
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
   app,
-  { agents, sessions, twoFactor, challenges, secureCookies, sessionDays },
+  { agents, sessions, twoFactor, challenges, secureCookies, sessionDays, loginLimits },
 ) => {
   /** Opens the session and sets its cookie: the only way a login ends. */
   function signIn(reply: FastifyReply, agentId: string, userAgent: string | undefined) {
@@ -40,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
 
   app.post(
     '/api/auth/login',
-    { schema: { body: LoginBody, response: { 200: LoginResponse, 401: ErrorResponse } } },
+    { ...loginLimits, schema: { body: LoginBody, response: { 200: LoginResponse, 401: ErrorResponse } } },
     async (request, reply) => {
       const agent = await agents.withCredentials(request.body.email, request.body.password);
       if (!agent) return reply.status(401).send(WRONG_CREDENTIALS);
@@ -67,14 +70,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     async (request) => ({ agent: request.agent!.profile }),
   );
 
-  app.post(
-    '/api/auth/logout',
-    { schema: { response: { 204: z.null() } } },
-    async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) sessions.logout(token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    },
-  );
+  app.post('/api/auth/logout', { schema: { response: { 204: z.null() } } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) sessions.logout(token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
 };

@@ -9,3 +9,4 @@ export { LoginChallenges } from './login-challenges.ts';
 export { authRoutes } from './auth.routes.ts';
 export { accountRoutes } from './account.routes.ts';
 export { adminAgentRoutes } from './admin-agents.routes.ts';
+export { LoginThrottle, loginRouteLimits } from './login-throttle.ts';

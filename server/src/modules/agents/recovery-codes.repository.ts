@@ -23,13 +23,7 @@ export class RecoveryCodesRepository {
     const claimed = this.db
       .update(agentRecoveryCodes)
       .set({ usedAt: at })
-      .where(
-        and(
-          eq(agentRecoveryCodes.agentId, agentId),
-          eq(agentRecoveryCodes.codeHash, codeHash),
-          isNull(agentRecoveryCodes.usedAt),
-        ),
-      )
+      .where(and(eq(agentRecoveryCodes.agentId, agentId), eq(agentRecoveryCodes.codeHash, codeHash), isNull(agentRecoveryCodes.usedAt)))
       .returning({ codeHash: agentRecoveryCodes.codeHash })
       .get();
     return claimed !== undefined;

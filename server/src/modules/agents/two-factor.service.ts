@@ -68,7 +68,10 @@ export class TwoFactorService {
     if (delta === null) return fail('invalid_payload', 'Wrong code');
     this.pending.delete(agentId);
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    this.codes.replace(agentId, recoveryCodes.map((c) => hashSecret(normalizedRecoveryCode(c))));
+    this.codes.replace(
+      agentId,
+      recoveryCodes.map((c) => hashSecret(normalizedRecoveryCode(c))),
+    );
     this.agents.setTotp(siteId, agentId, { totpSecret: pending.secret, totpLastStep: this.stepNow() + delta });
     return ok({ recoveryCodes });
   }

@@ -41,9 +41,7 @@ export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, o
 
   if (!existsSync(join(opts.consoleDir, 'index.html'))) {
     app.log.warn({ dir: opts.consoleDir }, 'console not built; run pnpm build');
-    app.get('/console/*', async (_request, reply) =>
-      reply.status(503).send({ error: { code: 'internal', message: 'Console not built' } }),
-    );
+    app.get('/console/*', async (_request, reply) => reply.status(503).send({ error: { code: 'internal', message: 'Console not built' } }));
     return;
   }
 
@@ -59,9 +57,7 @@ export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, o
   });
   app.get('/console', async (_request, reply) => reply.redirect('/console/'));
   // Deep links inside the single-page app all load its index.
-  app.get('/console/*', async (_request, reply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html', opts.consoleDir),
-  );
+  app.get('/console/*', async (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', opts.consoleDir));
 };
 
 function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: CompressedAsset) {

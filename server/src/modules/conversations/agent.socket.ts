@@ -1,7 +1,8 @@
 import { agentCommandSchemas, mapOk, ok, type AgentClientEvents } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import { maskingCardNumbers } from '../../realtime/card-masking.ts';
-import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
+import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
+import type { Rate } from '../../realtime/token-bucket.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import type { VisitorActivity, VisitorWatching } from '../visitors/index.ts';
 import { normalizeOrigin, serverOriginOf } from '../sites/index.ts';
@@ -22,6 +23,8 @@ export interface AgentSocketDeps {
   agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
   consoleOrigins: string[];
   trustProxy: boolean;
+  /** Per socket: `message:send`, and every other command; generous, as a console opens with a burst of syncs. */
+  limits: { messages: Rate; events: Rate };
   log: ErrorLog;
 }
 
@@ -63,21 +66,16 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
           })),
         'conversation:sync': (payload) =>
           mapOk(conversations.agentPage(actor, payload.conversationId, payload.afterSeq), (p) => views.agentPage(p)),
-        'message:send': async (payload) =>
-          mapOk(await conversations.sendFromAgent(actor, payload), (a) => views.agentSent(a)),
+        'message:send': async (payload) => mapOk(await conversations.sendFromAgent(actor, payload), (a) => views.agentSent(a)),
         'typing:set': (payload) => conversations.agentTyping(actor, payload.conversationId, payload.typing),
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByAgent(actor, payload.conversationId), (a) => views.agentChanged(a)),
-        'conversation:take': async (payload) =>
-          mapOk(await routing.take(actor, payload.conversationId), (a) => views.agentChanged(a)),
+        'conversation:take': async (payload) => mapOk(await routing.take(actor, payload.conversationId), (a) => views.agentChanged(a)),
         'conversation:transfer': async (payload) =>
-          mapOk(await routing.transfer(actor, payload.conversationId, payload.to, payload.note || undefined), (a) =>
-            views.agentChanged(a),
-          ),
+          mapOk(await routing.transfer(actor, payload.conversationId, payload.to, payload.note || undefined), (a) => views.agentChanged(a)),
         'conversation:invite': async (payload) =>
           mapOk(await routing.invite(actor, payload.conversationId, payload.agentId), (a) => views.agentChanged(a)),
-        'conversation:leave': async (payload) =>
-          mapOk(await routing.leave(actor, payload.conversationId), (a) => views.agentChanged(a)),
+        'conversation:leave': async (payload) => mapOk(await routing.leave(actor, payload.conversationId), (a) => views.agentChanged(a)),
         'presence:set': (payload) => ok(team.setAvailability(agentId, siteId, payload.status)),
         'team:list': () => ok(team.list(siteId)),
         'conversation:start': async (payload) =>
@@ -87,6 +85,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
         ...watching.handlers(socket, siteId, activity),
       }),
       log,
+      socketBudget({ 'message:send': deps.limits.messages }, deps.limits.events),
     );
   });
 }

@@ -9,10 +9,7 @@ export interface AgentLoad {
  * capacity; among equals, the one assigned longest ago (round robin).
  * Agents at capacity are never picked. Pure, so it is tested alone.
  */
-export function pickAgent(
-  agents: readonly AgentLoad[],
-  lastAssignedAt: ReadonlyMap<string, number>,
-): string | null {
+export function pickAgent(agents: readonly AgentLoad[], lastAssignedAt: ReadonlyMap<string, number>): string | null {
   let best: AgentLoad | null = null;
   for (const agent of agents) {
     if (agent.load >= agent.capacity) continue;

@@ -21,8 +21,7 @@ export function agentAccess(agent: AgentActor, conversation: ConversationRow, co
   if (agent.role === 'admin') return 'write';
   if (conversation.assigneeId === agent.agentId || context.isGuest) return 'write';
   const queued = conversation.status === 'open' && conversation.assigneeId === null;
-  const myQueue =
-    conversation.departmentId === null || context.departmentIds.includes(conversation.departmentId);
+  const myQueue = conversation.departmentId === null || context.departmentIds.includes(conversation.departmentId);
   return queued && myQueue ? 'read' : 'none';
 }
 

@@ -24,9 +24,7 @@ export class SocketBroadcaster {
 
   conversationCreated(conversation: ConversationRow): void {
     this.visitorConversationChanged(conversation.siteId, conversation.visitorId);
-    this.agents
-      .to(this.agentRooms(conversation))
-      .emit('conversation:created', { conversation: this.views.summary(conversation) });
+    this.agents.to(this.agentRooms(conversation)).emit('conversation:created', { conversation: this.views.summary(conversation) });
   }
 
   /**
@@ -42,9 +40,7 @@ export class SocketBroadcaster {
     if (events.length === 0) return;
     const summary = this.views.summary(conversation);
     const rooms = this.agentRooms(conversation, formerAgents);
-    const visitorView = events.some((e) => e.visitorSeq !== null)
-      ? this.views.visitorConversation(conversation)
-      : null;
+    const visitorView = events.some((e) => e.visitorSeq !== null) ? this.views.visitorConversation(conversation) : null;
     events.forEach((row, index) => {
       const skip = index === 0 ? ackedTo : undefined;
       const fact = row.type === 'message' ? 'message:created' : 'conversation:changed';
@@ -76,15 +72,16 @@ export class SocketBroadcaster {
     this.visitors
       .to(visitorRoom(conversation.visitorId))
       .emit('typing:changed', { conversationId: conversation.id, typing, name: agent.name });
-    this.agents
-      .to(this.agentRooms(conversation))
-      .emit('typing:changed', { conversationId: conversation.id, typing, agent, draft: null });
+    this.agents.to(this.agentRooms(conversation)).emit('typing:changed', { conversationId: conversation.id, typing, agent, draft: null });
   }
 
   queueUpdated(conversation: ConversationRow, queue: QueueInfo | null): void {
-    this.visitors
-      .to(visitorRoom(conversation.visitorId))
-      .emit('queue:updated', { conversationId: conversation.id, queue });
+    this.visitors.to(visitorRoom(conversation.visitorId)).emit('queue:updated', { conversationId: conversation.id, queue });
+  }
+
+  /** An erased visitor's conversations: every console of the site drops them; nothing about the person is sent. */
+  conversationsErased(siteId: string, conversationIds: string[]): void {
+    this.agents.to([siteAgentsRoom(siteId), adminsRoom(siteId)]).emit('conversations:erased', { conversationIds });
   }
 
   presenceChanged(siteId: string, agent: AgentSummary): void {

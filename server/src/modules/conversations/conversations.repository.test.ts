@@ -121,7 +121,11 @@ describe('the visitor log', () => {
       repo.append(siteId, 'cnv_notes', { ...base, type: 'note', body: 'VIP customer', visible: false, createdAt: 2 });
       repo.append(siteId, 'cnv_notes', { ...base, type: 'message', clientId: 'n-000002', body: 'adeu', visible: true, createdAt: 3 });
     })();
-    expect(repo.eventsAfter(siteId, 'cnv_notes', 0, 10).map((e) => [e.seq, e.visitorSeq])).toEqual([[1, 1], [2, null], [3, 2]]);
+    expect(repo.eventsAfter(siteId, 'cnv_notes', 0, 10).map((e) => [e.seq, e.visitorSeq])).toEqual([
+      [1, 1],
+      [2, null],
+      [3, 2],
+    ]);
     expect(repo.visitorEventsAfter(siteId, 'cnv_notes', 0, 10).map((e) => e.body)).toEqual(['hola', 'adeu']);
     expect(repo.byId(siteId, 'cnv_notes')).toMatchObject({ lastSeq: 3, lastVisitorSeq: 2 });
   });
@@ -129,7 +133,17 @@ describe('the visitor log', () => {
   it('claims a queued conversation once: a second claim finds it taken', () => {
     const agents = new AgentsRepository(opened.db);
     for (const id of ['agt_first', 'agt_second']) {
-      agents.insert({ id, siteId, email: `${id}@x.example`, name: id, role: 'agent', passwordHash: 'x', capacity: 3, availability: 'online', createdAt: 1 });
+      agents.insert({
+        id,
+        siteId,
+        email: `${id}@x.example`,
+        name: id,
+        role: 'agent',
+        passwordHash: 'x',
+        capacity: 3,
+        availability: 'online',
+        createdAt: 1,
+      });
     }
     repo.insert(conversation('cnv_claim', 'open'));
     expect(repo.claim(siteId, 'cnv_claim', 'agt_first')?.assigneeId).toBe('agt_first');
@@ -142,9 +156,23 @@ describe('the wait for a reply', () => {
   it('starts with a visitor message, keeps its start, and ends with the first agent answer', () => {
     repo.insert(conversation('cnv_wait', 'open'));
     const visitorSays = (at: number) =>
-      repo.appendVisitorMessage(siteId, visitorId, { authorKind: 'visitor', authorId: visitorId, authorName: null, clientId: `w-${at}-xxxx`, body: 'hola', createdAt: at });
+      repo.appendVisitorMessage(siteId, visitorId, {
+        authorKind: 'visitor',
+        authorId: visitorId,
+        authorName: null,
+        clientId: `w-${at}-xxxx`,
+        body: 'hola',
+        createdAt: at,
+      });
     const agentSays = (at: number) =>
-      repo.appendAgentMessage(siteId, 'cnv_wait', { authorKind: 'agent', authorId: null, authorName: 'A', clientId: null, body: 'hi', createdAt: at });
+      repo.appendAgentMessage(siteId, 'cnv_wait', {
+        authorKind: 'agent',
+        authorId: null,
+        authorName: 'A',
+        clientId: null,
+        body: 'hi',
+        createdAt: at,
+      });
     opened.sqlite.transaction(() => {
       expect(visitorSays(100)?.conversation).toMatchObject({ awaitingReplySince: 100, firstResponseAt: null, lastSeq: 1 });
       expect(visitorSays(200)?.conversation).toMatchObject({ awaitingReplySince: 100, lastSeq: 2 });
@@ -157,7 +185,14 @@ describe('the wait for a reply', () => {
 
   it('finds no open conversation for a visitor without one', () => {
     const appended = opened.sqlite.transaction(() =>
-      repo.appendVisitorMessage(siteId, visitorId, { authorKind: 'visitor', authorId: visitorId, authorName: null, clientId: 'none-xxxx', body: 'x', createdAt: 1 }),
+      repo.appendVisitorMessage(siteId, visitorId, {
+        authorKind: 'visitor',
+        authorId: visitorId,
+        authorName: null,
+        clientId: 'none-xxxx',
+        body: 'x',
+        createdAt: 1,
+      }),
     )();
     expect(appended).toBeUndefined();
   });
@@ -172,7 +207,9 @@ describe('another site', () => {
     expect(repo.openForVisitor(otherSite, visitorId)).toBeUndefined();
     expect(repo.claim(otherSite, 'cnv_mine', 'agt_x')).toBeUndefined();
     expect(() => opened.sqlite.transaction(() => repo.appendAgentMessage(otherSite, 'cnv_mine', message))()).toThrow(/vanished/);
-    expect(opened.sqlite.transaction(() => repo.appendVisitorMessage(otherSite, visitorId, { ...message, authorKind: 'visitor' }))()).toBeUndefined();
+    expect(
+      opened.sqlite.transaction(() => repo.appendVisitorMessage(otherSite, visitorId, { ...message, authorKind: 'visitor' }))(),
+    ).toBeUndefined();
     repo.addGuest(otherSite, 'cnv_mine', 'agt_x', 1);
     expect(repo.guestIds(siteId, 'cnv_mine')).toEqual([]);
     expect(repo.eventsAfter(otherSite, 'cnv_mine', 0, 10)).toEqual([]);

@@ -10,8 +10,7 @@ const isQueued = and(eq(conversations.status, 'open'), isNull(conversations.assi
 const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedAt), asc(conversations.id)];
 const eventColumns = getTableColumns(conversationEvents);
 /** The conversation is the site's: rows keyed by a conversation id are read only through it. */
-const ofSite = (siteId: string, conversationId: string) =>
-  and(eq(conversations.id, conversationId), eq(conversations.siteId, siteId));
+const ofSite = (siteId: string, conversationId: string) => and(eq(conversations.id, conversationId), eq(conversations.siteId, siteId));
 
 /**
  * The only code that touches conversations, conversation_events and
@@ -75,7 +74,11 @@ export class ConversationsRepository {
    * Appends a visitor's message to its open conversation, if it has one
    * (undefined otherwise). Must run inside a transaction, like `append`.
    */
-  appendVisitorMessage(siteId: string, visitorId: string, message: MessageFields): { event: EventRow; conversation: ConversationRow } | undefined {
+  appendVisitorMessage(
+    siteId: string,
+    visitorId: string,
+    message: MessageFields,
+  ): { event: EventRow; conversation: ConversationRow } | undefined {
     const conversation = fromRawRow(
       this.messages.visitorMessage.get({
         siteId,
@@ -142,9 +145,7 @@ export class ConversationsRepository {
         lastSeq: sql`${conversations.lastSeq} + 1`,
         ...(visible ? { lastVisitorSeq: sql`${conversations.lastVisitorSeq} + 1` } : {}),
         updatedAt: event.createdAt,
-        ...(isMessage
-          ? { lastMessageBody: event.body, lastMessageAuthor: event.authorKind, lastMessageAt: event.createdAt }
-          : {}),
+        ...(isMessage ? { lastMessageBody: event.body, lastMessageAuthor: event.authorKind, lastMessageAt: event.createdAt } : {}),
       })
       .where(ofSite(siteId, conversationId))
       .returning()

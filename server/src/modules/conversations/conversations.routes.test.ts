@@ -29,7 +29,14 @@ describe('conversation routes', () => {
     const res = await app.inject({ method: 'GET', url: '/api/conversations?view=queue', cookies });
     expect(res.statusCode).toBe(200);
     const [row] = res.json().conversations;
-    expect(row).toMatchObject({ id: conversationId, status: 'open', lastSeq: 2, assignee: null, department: null, lastMessage: { body: 'Teniu botigues a Girona?', authorKind: 'visitor' } });
+    expect(row).toMatchObject({
+      id: conversationId,
+      status: 'open',
+      lastSeq: 2,
+      assignee: null,
+      department: null,
+      lastMessage: { body: 'Teniu botigues a Girona?', authorKind: 'visitor' },
+    });
     expect(row.queuedAt).toEqual(expect.any(Number));
     expect(Object.keys(row)).not.toContain('siteId');
     const mine = await app.inject({ method: 'GET', url: '/api/conversations?view=mine', cookies });
@@ -48,7 +55,9 @@ describe('conversation routes', () => {
 
   it('answer 404 for an unknown conversation and 400 for a malformed query', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/conversations/cnv_nope/events', cookies })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: `/api/conversations/${conversationId}/events?afterSeq=-1`, cookies })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: `/api/conversations/${conversationId}/events?afterSeq=-1`, cookies })).statusCode).toBe(
+      400,
+    );
     expect((await app.inject({ method: 'GET', url: '/api/conversations?view=lost', cookies })).statusCode).toBe(400);
   });
 });

@@ -29,10 +29,7 @@ export function actorOf(agent: AuthenticatedAgent): AgentActor {
 }
 
 /** Read-only HTTP views of the inbox, for integrations and scripts; the console uses the socket. */
-export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions> = async (
-  app,
-  { conversations, views },
-) => {
+export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions> = async (app, { conversations, views }) => {
   app.addHook('preHandler', app.requireAgent);
   const errors = errorResponses(ErrorResponse);
 

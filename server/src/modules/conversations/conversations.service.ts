@@ -77,7 +77,8 @@ export class ConversationsService {
       const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
       return { message, later: assigned ? [assigned.event] : [], opened, isNew: true };
     });
-    const conversation = outcome.later.length > 0 ? this.repo.byId(visitor.siteId, outcome.message.conversation.id)! : outcome.message.conversation;
+    const conversation =
+      outcome.later.length > 0 ? this.repo.byId(visitor.siteId, outcome.message.conversation.id)! : outcome.message.conversation;
     if (outcome.isNew) {
       if (outcome.opened) this.broadcast.conversationCreated(conversation);
       this.broadcast.eventsAppended(conversation, [outcome.message.event, ...outcome.later], {
@@ -88,10 +89,7 @@ export class ConversationsService {
     return ok({ event: outcome.message.event, conversation });
   }
 
-  async sendFromAgent(
-    agent: AgentActor,
-    input: { conversationId: string; clientId: string; body: string },
-  ): Promise<Result<Appended>> {
+  async sendFromAgent(agent: AgentActor, input: { conversationId: string; clientId: string; body: string }): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run((): Result<Appended & { isNew: boolean }> => {
       const stored = this.storedResend(agent.siteId, agent.agentId, input.clientId);
       if (stored) return ok({ ...stored, isNew: false });
@@ -201,7 +199,8 @@ export class ConversationsService {
       if (stored) return ok({ events: [stored.event], conversation: stored.conversation, isNew: false });
       if (!visitor || visitor.siteId !== agent.siteId) return fail('not_found', 'No such visitor');
       if (!visitor.online) return fail('visitor_offline', 'The visitor has left the site');
-      if (this.repo.openForVisitor(agent.siteId, input.visitorId)) return fail('already_chatting', 'The visitor is already in a conversation');
+      if (this.repo.openForVisitor(agent.siteId, input.visitorId))
+        return fail('already_chatting', 'The visitor is already in a conversation');
       const now = Date.now();
       const actor = { kind: 'visitor' as const, visitorId: input.visitorId, siteId: agent.siteId, label: visitor.label, connectionId: '' };
       this.repo.insert({ ...this.newConversation(actor, undefined, now), origin: 'agent', queuedAt: null });

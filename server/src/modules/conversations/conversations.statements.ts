@@ -19,13 +19,7 @@ export function prepareHotPath(db: Db) {
       .select()
       .from(conversations)
       // A literal 'open' lets SQLite use the partial index of open conversations.
-      .where(
-        and(
-          eq(conversations.visitorId, p('visitorId')),
-          sql`${conversations.status} = 'open'`,
-          eq(conversations.siteId, p('siteId')),
-        ),
-      )
+      .where(and(eq(conversations.visitorId, p('visitorId')), sql`${conversations.status} = 'open'`, eq(conversations.siteId, p('siteId'))))
       .prepare(),
     byAuthorClientId: db
       .select(getTableColumns(conversationEvents))

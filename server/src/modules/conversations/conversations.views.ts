@@ -66,10 +66,13 @@ export class ConversationViews {
       origin: row.origin,
       lastSeq: row.lastVisitorSeq,
       createdAt: row.createdAt,
-      agents: row.status === 'open' ? agentIds.flatMap((id) => {
-        const ref = this.team.agentRef(row.siteId, id);
-        return ref ? [{ name: ref.name }] : [];
-      }) : [],
+      agents:
+        row.status === 'open'
+          ? agentIds.flatMap((id) => {
+              const ref = this.team.agentRef(row.siteId, id);
+              return ref ? [{ name: ref.name }] : [];
+            })
+          : [],
       queue: this.queue(row),
     };
   }

@@ -8,5 +8,6 @@ export { QueueBoard } from './queue-board.ts';
 export { RoutingService } from './routing.service.ts';
 export { TeamCoordinator } from './team-coordinator.ts';
 export { conversationRoutes } from './conversations.routes.ts';
-export { attachVisitorSocket } from './visitor.socket.ts';
+export { attachVisitorSocket, disconnectVisitors } from './visitor.socket.ts';
 export { attachAgentSocket, endAgentSession } from './agent.socket.ts';
+export { ConversationsPersonalData } from './conversations.personal-data.ts';

@@ -151,56 +151,62 @@ export class RoutingService {
 
   async transfer(agent: AgentActor, conversationId: string, to: Transfer, note?: string): Promise<Result<Appended>> {
     const { siteId } = agent;
-    return this.step(siteId, () => {
-      const conversation = this.repo.byId(siteId, conversationId);
-      if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
-      if (conversation.assigneeId !== agent.agentId && agent.role !== 'admin') {
-        return fail('forbidden', 'Only the conversation’s agent or an admin can transfer it');
-      }
-      if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
-      const me = { id: agent.agentId, name: agent.name };
-      const now = Date.now();
-      const events: EventRow[] = [];
-      if (to.kind === 'agent') {
-        if (to.agentId === conversation.assigneeId) return fail('conflict', 'That agent already has it');
-        if (!this.team.agentRef(siteId, to.agentId)) return fail('not_found', 'No such agent');
-        const target = this.team.candidates(siteId, null).find((c) => c.agentId === to.agentId);
-        if (!target) return fail('conflict', 'That agent is not available');
-        if ((this.repo.loads(siteId).get(to.agentId) ?? 0) >= target.capacity) {
-          return fail('conflict', 'That agent is at capacity');
+    return this.step(
+      siteId,
+      () => {
+        const conversation = this.repo.byId(siteId, conversationId);
+        if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
+        if (conversation.assigneeId !== agent.agentId && agent.role !== 'admin') {
+          return fail('forbidden', 'Only the conversation’s agent or an admin can transfer it');
         }
-      } else if (!this.team.departmentRef(siteId, to.departmentId)) {
-        return fail('not_found', 'No such department');
-      }
-      if (note) events.push(this.repo.append(siteId, conversation.id, { ...systemEvent('note', null, me, now, false), body: note }).event);
-      const former = conversation.assigneeId;
-      const formerRef = former ? this.team.agentRef(siteId, former) : null;
-      if (formerRef) {
-        events.push(this.repo.append(siteId, conversation.id, systemEvent('left', { agent: formerRef, reason: 'transferred' }, me, now)).event);
-      }
-      if (to.kind === 'agent') {
-        const ref = this.team.agentRef(siteId, to.agentId)!;
-        this.repo.removeGuest(siteId, conversation.id, to.agentId);
-        const joined = this.repo.append(
-          siteId,
-          conversation.id,
-          systemEvent('joined', { agent: ref, role: 'assignee' }, me, now),
-          { assigneeId: to.agentId, queuedAt: null, queuePriority: 0 },
-        );
-        events.push(joined.event);
-        this.noteTurn(to.agentId);
-      } else {
-        events.push(
-          this.repo.append(
-            siteId,
-            conversation.id,
-            systemEvent('queued', { department: this.team.departmentRef(siteId, to.departmentId), reason: 'transferred' }, me, now),
-            { assigneeId: null, departmentId: to.departmentId, queuedAt: now, queuePriority: 1 },
-          ).event,
-        );
-      }
-      return ok({ conversation: this.repo.byId(siteId, conversation.id)!, events, formerAgents: former ? [former] : [] });
-    }, true);
+        if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
+        const me = { id: agent.agentId, name: agent.name };
+        const now = Date.now();
+        const events: EventRow[] = [];
+        if (to.kind === 'agent') {
+          if (to.agentId === conversation.assigneeId) return fail('conflict', 'That agent already has it');
+          if (!this.team.agentRef(siteId, to.agentId)) return fail('not_found', 'No such agent');
+          const target = this.team.candidates(siteId, null).find((c) => c.agentId === to.agentId);
+          if (!target) return fail('conflict', 'That agent is not available');
+          if ((this.repo.loads(siteId).get(to.agentId) ?? 0) >= target.capacity) {
+            return fail('conflict', 'That agent is at capacity');
+          }
+        } else if (!this.team.departmentRef(siteId, to.departmentId)) {
+          return fail('not_found', 'No such department');
+        }
+        if (note)
+          events.push(this.repo.append(siteId, conversation.id, { ...systemEvent('note', null, me, now, false), body: note }).event);
+        const former = conversation.assigneeId;
+        const formerRef = former ? this.team.agentRef(siteId, former) : null;
+        if (formerRef) {
+          events.push(
+            this.repo.append(siteId, conversation.id, systemEvent('left', { agent: formerRef, reason: 'transferred' }, me, now)).event,
+          );
+        }
+        if (to.kind === 'agent') {
+          const ref = this.team.agentRef(siteId, to.agentId)!;
+          this.repo.removeGuest(siteId, conversation.id, to.agentId);
+          const joined = this.repo.append(siteId, conversation.id, systemEvent('joined', { agent: ref, role: 'assignee' }, me, now), {
+            assigneeId: to.agentId,
+            queuedAt: null,
+            queuePriority: 0,
+          });
+          events.push(joined.event);
+          this.noteTurn(to.agentId);
+        } else {
+          events.push(
+            this.repo.append(
+              siteId,
+              conversation.id,
+              systemEvent('queued', { department: this.team.departmentRef(siteId, to.departmentId), reason: 'transferred' }, me, now),
+              { assigneeId: null, departmentId: to.departmentId, queuedAt: now, queuePriority: 1 },
+            ).event,
+          );
+        }
+        return ok({ conversation: this.repo.byId(siteId, conversation.id)!, events, formerAgents: former ? [former] : [] });
+      },
+      true,
+    );
   }
 
   async invite(agent: AgentActor, conversationId: string, guestId: string): Promise<Result<Appended>> {

@@ -1,7 +1,20 @@
-import { mapOk, ORIGIN_NOT_ALLOWED, VisitorHandshake, visitorCommandSchemas, type ContactInfo, type OnlineAgents, type Result, type VisitorClientEvents, type VisitorContact, type WidgetHours } from '@mostrador/shared';
+import {
+  mapOk,
+  ORIGIN_NOT_ALLOWED,
+  VisitorHandshake,
+  visitorCommandSchemas,
+  type ContactInfo,
+  type OnlineAgents,
+  type Result,
+  type VisitorClientEvents,
+  type VisitorContact,
+  type WidgetHours,
+} from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { maskingCardNumbers } from '../../realtime/card-masking.ts';
-import { registerCommands, type ErrorLog } from '../../realtime/commands.ts';
+import { clientIp, limitKey } from '../../realtime/client-ip.ts';
+import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
+import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
 import { isOriginAllowed, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
 import type { TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
@@ -31,7 +44,22 @@ export interface VisitorSocketDeps {
   trustProxy: boolean;
   /** Where refused shop origins are noted, for the log and the console. */
   refusedOrigins: RefusedOrigins;
+  limits: VisitorLimits;
   log: ErrorLog;
+}
+
+export interface VisitorLimits {
+  /** New visitors (rows) per client address; a returning visitor's token does not count. */
+  newVisitorsPerIp: Rate;
+  /** Per socket: `message:send`, `typing:set`, and every other command. */
+  messages: Rate;
+  typing: Rate;
+  events: Rate;
+}
+
+/** A socket.io middleware refusal the widget can read: it waits `retryAfterMs`, then connects again. */
+function rateLimitedHandshake(retryAfterMs: number): Error {
+  return Object.assign(new Error('rate_limited'), { data: { retryAfterMs } });
 }
 
 /** A refusal the widget can tell apart (`err.data.code`), to say so instead of showing a dead composer. */
@@ -39,11 +67,17 @@ function originNotAllowed(): Error {
   return Object.assign(new Error(ORIGIN_NOT_ALLOWED), { data: { code: ORIGIN_NOT_ALLOWED } });
 }
 
+/** Closes every socket of these visitors (they were erased); a reconnect with their old token starts a new visitor. */
+export function disconnectVisitors(ns: VisitorNamespace, visitorIds: readonly string[]): void {
+  if (visitorIds.length > 0) ns.in(visitorIds.map(visitorRoom)).disconnectSockets(true);
+}
+
 /** The widget's side: handshake (site, origin, identity) and its commands. */
 export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
   const { sites, visitors, activity, conversations, views, log } = deps;
   // The row the handshake found, handed to the connection handler instead of read again.
   const identified = new WeakMap<object, VisitorRow>();
+  const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
 
   ns.use((socket, next) => {
     const parsed = VisitorHandshake.safeParse(socket.handshake.auth);
@@ -56,7 +90,13 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       deps.refusedOrigins.record(site.id, headers.origin);
       return next(originNotAllowed());
     }
-    const { visitor, token } = visitors.identify(site.id, parsed.data.token, headers['user-agent']);
+    const userAgent = headers['user-agent'];
+    const returning = parsed.data.token ? visitors.returning(site.id, parsed.data.token, userAgent) : undefined;
+    if (!returning) {
+      const wait = newVisitors.take(limitKey(clientIp(socket.request, deps.trustProxy)));
+      if (wait > 0) return next(rateLimitedHandshake(wait));
+    }
+    const { visitor, token } = returning ?? visitors.create(site.id, userAgent);
     socket.data = { siteId: site.id, visitorId: visitor.id, token, label: visitor.label };
     identified.set(socket, visitor);
     next();
@@ -97,8 +137,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       socket,
       visitorCommandSchemas,
       maskingCardNumbers<VisitorClientEvents>({
-        'message:send': async (payload) =>
-          mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
+        'message:send': async (payload) => mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
         'typing:set': (payload) => {
           typing = payload.typing;
           const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;
@@ -114,6 +153,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'visitor:contact': (contact) => deps.contacts.save(siteId, visitorId, contact, Date.now()),
       }),
       log,
+      // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.
+      socketBudget({ 'message:send': deps.limits.messages, 'typing:set': deps.limits.typing }, deps.limits.events),
     );
   });
 }

@@ -23,7 +23,7 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
     slug: 'espardenyes-de-vetes',
     sku: 'ESP-38-NAT',
     name: 'Espardenyes de vetes',
-    description: "Espardenyes cosides a mà amb sola de jute i vetes de cotó. Número 38.",
+    description: 'Espardenyes cosides a mà amb sola de jute i vetes de cotó. Número 38.',
     price: 29.5,
     color: '#c08a3e',
   },

@@ -23,7 +23,12 @@ describe('demo seed', () => {
     const seeded = await app.services.agents.withCredentials(first.email, 'first-run-pass');
     const login = seeded ? app.services.agents.authenticated(seeded.id, 'no-session') : null;
     expect(login?.profile.role).toBe('admin');
-    expect(app.services.departments.list(first.site.id).map((d) => d.slug).sort()).toEqual(['comandes', 'vendes']);
+    expect(
+      app.services.departments
+        .list(first.site.id)
+        .map((d) => d.slug)
+        .sort(),
+    ).toEqual(['comandes', 'vendes']);
     expect(login?.profile.departmentIds).toHaveLength(2);
   });
 });

@@ -38,13 +38,15 @@ export const demoShopRoutes: FastifyPluginAsync<DemoShopOptions> = async (app, {
   }
 
   function html(reply: FastifyReply, page: string) {
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('content-security-policy', SHOP_CSP)
-      // A shop's own choice, not the desk's no-referrer: the widget shows agents where shoppers came from.
-      .header('referrer-policy', 'strict-origin-when-cross-origin')
-      .header('cache-control', 'no-cache')
-      .send(page);
+    return (
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', SHOP_CSP)
+        // A shop's own choice, not the desk's no-referrer: the widget shows agents where shoppers came from.
+        .header('referrer-policy', 'strict-origin-when-cross-origin')
+        .header('cache-control', 'no-cache')
+        .send(page)
+    );
   }
 
   const notSeeded = (reply: FastifyReply) =>
@@ -75,12 +77,8 @@ export const demoShopRoutes: FastifyPluginAsync<DemoShopOptions> = async (app, {
     return ctx ? html(reply, checkoutPage(ctx)) : notSeeded(reply);
   });
 
-  app.get('/shop/shop.js', async (_request, reply) =>
-    reply.header('content-type', 'text/javascript; charset=utf-8').send(shopJs),
-  );
-  app.get('/shop/shop.css', async (_request, reply) =>
-    reply.header('content-type', 'text/css; charset=utf-8').send(shopCss),
-  );
+  app.get('/shop/shop.js', async (_request, reply) => reply.header('content-type', 'text/javascript; charset=utf-8').send(shopJs));
+  app.get('/shop/shop.css', async (_request, reply) => reply.header('content-type', 'text/css; charset=utf-8').send(shopCss));
 
   app.get('/shop/favicon.svg', async (_request, reply) =>
     reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),

@@ -30,6 +30,10 @@ export const departmentRoutes: FastifyPluginAsyncZod<DepartmentRoutesOptions> = 
     async (request, reply) => {
       const created = departments.create(request.agent!.siteId, request.body);
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
+      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'department.created', {
+        type: 'department',
+        id: created.data.id,
+      });
       return reply.status(201).send({ department: toDepartment(created.data) });
     },
   );
@@ -42,6 +46,11 @@ export const departmentRoutes: FastifyPluginAsyncZod<DepartmentRoutesOptions> = 
       const updated = departments.update(siteId, request.params.departmentId, request.body);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       routingChanged(siteId);
+      await app.audit.record(siteId, request.agent!.profile.id, 'department.updated', {
+        type: 'department',
+        id: updated.data.id,
+        details: { fields: Object.keys(request.body) },
+      });
       return { department: toDepartment(updated.data) };
     },
   );

@@ -6,17 +6,11 @@ export const SELF_ORIGIN = 'self';
  * Browsers always send Origin on WebSocket and CORS requests, so a missing
  * one is refused rather than trusted.
  */
-export function isOriginAllowed(
-  origin: string | undefined,
-  allowedOrigins: readonly string[],
-  serverOrigin: string,
-): boolean {
+export function isOriginAllowed(origin: string | undefined, allowedOrigins: readonly string[], serverOrigin: string): boolean {
   if (!origin) return false;
   const normalized = normalizeOrigin(origin);
   if (normalized === null) return false;
-  return allowedOrigins.some((entry) =>
-    entry === SELF_ORIGIN ? normalized === serverOrigin : normalizeOrigin(entry) === normalized,
-  );
+  return allowedOrigins.some((entry) => (entry === SELF_ORIGIN ? normalized === serverOrigin : normalizeOrigin(entry) === normalized));
 }
 
 export function normalizeOrigin(value: string): string | null {

@@ -15,6 +15,8 @@ function toSettings(site: SiteRow): SiteSettings {
     typingPreview: site.typingPreview,
     identityEnforced: site.identityEnforced,
     identitySecret: site.identitySecret,
+    conversationRetentionDays: site.conversationRetentionDays,
+    trailRetentionDays: site.trailRetentionDays,
   };
 }
 
@@ -30,17 +32,23 @@ export const siteSettingsRoutes: FastifyPluginAsyncZod<{ sites: SitesService; re
     toSettings(sites.withIdentitySecret(sites.byId(request.agent!.siteId)!)),
   );
 
-  app.patch(
-    '/api/admin/site',
-    { schema: { body: UpdateSiteBody, response: { 200: SiteSettings, ...errors } } },
-    async (request) => toSettings(sites.withIdentitySecret(sites.update(request.agent!.siteId, request.body))),
-  );
+  app.patch('/api/admin/site', { schema: { body: UpdateSiteBody, response: { 200: SiteSettings, ...errors } } }, async (request) => {
+    const { siteId, profile } = request.agent!;
+    const site = sites.update(siteId, request.body);
+    await app.audit.record(siteId, profile.id, 'site.settings_changed', {
+      type: 'site',
+      id: siteId,
+      details: { fields: Object.keys(request.body) },
+    });
+    return toSettings(sites.withIdentitySecret(site));
+  });
 
-  app.post(
-    '/api/admin/site/identity-secret',
-    { schema: { response: { 200: SiteSettings, ...errors } } },
-    async (request) => toSettings(sites.rotateIdentitySecret(request.agent!.siteId)),
-  );
+  app.post('/api/admin/site/identity-secret', { schema: { response: { 200: SiteSettings, ...errors } } }, async (request) => {
+    const { siteId, profile } = request.agent!;
+    const site = sites.rotateIdentitySecret(siteId);
+    await app.audit.record(siteId, profile.id, 'site.identity_secret_rotated', { type: 'site', id: siteId });
+    return toSettings(site);
+  });
 
   // Shop pages whose widget the server turned away lately, and the one-click fix.
   app.get('/api/admin/site/refused-origins', { schema: { response: { 200: RefusedOriginsBody, ...errors } } }, async (request) => {

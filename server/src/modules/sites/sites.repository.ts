@@ -1,10 +1,20 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { meta, sites } from '../../db/schema.ts';
 
 export type SiteRow = typeof sites.$inferSelect;
 export type SiteChanges = Partial<
-  Pick<SiteRow, 'name' | 'allowedOrigins' | 'departmentChoice' | 'typingPreview' | 'identityEnforced' | 'identitySecret'>
+  Pick<
+    SiteRow,
+    | 'name'
+    | 'allowedOrigins'
+    | 'departmentChoice'
+    | 'typingPreview'
+    | 'identityEnforced'
+    | 'identitySecret'
+    | 'conversationRetentionDays'
+    | 'trailRetentionDays'
+  >
 >;
 
 export class SitesRepository {
@@ -28,15 +38,20 @@ export class SitesRepository {
     return this.db.select().from(sites).where(eq(sites.id, id)).get();
   }
 
+  /** Sites with a retention period set, for the retention job. */
+  withRetention(): SiteRow[] {
+    return this.db
+      .select()
+      .from(sites)
+      .where(or(isNotNull(sites.conversationRetentionDays), isNotNull(sites.trailRetentionDays)))
+      .all();
+  }
+
   getMeta(key: string): string | undefined {
     return this.db.select().from(meta).where(eq(meta.key, key)).get()?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db
-      .insert(meta)
-      .values({ key, value })
-      .onConflictDoUpdate({ target: meta.key, set: { value } })
-      .run();
+    this.db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
   }
 }

@@ -33,6 +33,8 @@ export class SitesService {
       typingPreview: true,
       identityEnforced: false,
       identitySecret: newIdentitySecret(),
+      conversationRetentionDays: null,
+      trailRetentionDays: null,
       createdAt: Date.now(),
     };
     this.repo.insert(row);
@@ -69,6 +71,11 @@ export class SitesService {
     if (cached) return cached;
     const row = this.repo.byId(id);
     return row ? this.#remember(row) : undefined;
+  }
+
+  /** Sites that delete old data, read afresh for each retention run. */
+  withRetention(): SiteRow[] {
+    return this.repo.withRetention().map((row) => this.#remember(row));
   }
 
   /** The demo shop's site, created by the first-run seed. */

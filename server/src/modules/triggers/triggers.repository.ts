@@ -29,7 +29,12 @@ export class TriggersRepository {
   }
 
   delete(siteId: string, id: string): boolean {
-    return this.db.delete(triggerRules).where(and(eq(triggerRules.siteId, siteId), eq(triggerRules.id, id))).run().changes > 0;
+    return (
+      this.db
+        .delete(triggerRules)
+        .where(and(eq(triggerRules.siteId, siteId), eq(triggerRules.id, id)))
+        .run().changes > 0
+    );
   }
 
   /** Stored once per visitor and firing id: a resend from the widget changes nothing. */
@@ -66,7 +71,14 @@ export class TriggersRepository {
     this.db
       .update(triggerFirings)
       .set({ openedAt: at })
-      .where(and(eq(triggerFirings.siteId, siteId), eq(triggerFirings.visitorId, visitorId), eq(triggerFirings.firingId, firingId), isNull(triggerFirings.openedAt)))
+      .where(
+        and(
+          eq(triggerFirings.siteId, siteId),
+          eq(triggerFirings.visitorId, visitorId),
+          eq(triggerFirings.firingId, firingId),
+          isNull(triggerFirings.openedAt),
+        ),
+      )
       .run();
   }
 

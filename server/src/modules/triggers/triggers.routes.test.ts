@@ -26,7 +26,12 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const list = async () => (await app.inject({ method: 'GET', url: '/api/admin/triggers', cookies: admin })).json().triggers as Array<{ id: string; name: string; enabled: boolean }>;
+const list = async () =>
+  (await app.inject({ method: 'GET', url: '/api/admin/triggers', cookies: admin })).json().triggers as Array<{
+    id: string;
+    name: string;
+    enabled: boolean;
+  }>;
 
 describe('trigger rules API', () => {
   it('is for admins only', async () => {
@@ -44,7 +49,12 @@ describe('trigger rules API', () => {
     expect(patched.json().trigger).toMatchObject({ enabled: false, name: 'Big cart, long look' });
 
     const [first, second] = await list();
-    const order = await app.inject({ method: 'PUT', url: '/api/admin/triggers/order', cookies: admin, payload: { ids: [id, second!.id, first!.id] } });
+    const order = await app.inject({
+      method: 'PUT',
+      url: '/api/admin/triggers/order',
+      cookies: admin,
+      payload: { ids: [id, second!.id, first!.id] },
+    });
     expect(order.statusCode).toBe(200);
     expect(order.json().triggers.map((r: { id: string }) => r.id)).toEqual([id, second!.id, first!.id]);
 
@@ -64,7 +74,13 @@ describe('trigger rules API', () => {
     expect(partial.statusCode).toBe(400);
 
     const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
-    const stranger = await app.services.agents.create({ siteId: other.id, email: 'x@other.example', name: 'X', role: 'agent', password: 'other-pass' });
+    const stranger = await app.services.agents.create({
+      siteId: other.id,
+      email: 'x@other.example',
+      name: 'X',
+      role: 'agent',
+      password: 'other-pass',
+    });
     const foreignSender = { ...bigCart, action: { ...bigCart.action, agentId: stranger.ok ? stranger.data.id : 'agt_x' } };
     const before = await list();
     const refused = await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: admin, payload: foreignSender });

@@ -29,6 +29,7 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     async (request, reply) => {
       const created = triggers.create(request.agent!.siteId, request.body);
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
+      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.created', { type: 'trigger', id: created.data.id });
       return reply.status(201).send({ trigger: created.data });
     },
   );
@@ -39,6 +40,10 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     async (request, reply) => {
       const ordered = triggers.reorder(request.agent!.siteId, request.body.ids);
       if (!ordered.ok) return reply.status(statusForCode(ordered.error.code)).send({ error: ordered.error });
+      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.reordered', {
+        type: 'site',
+        id: request.agent!.siteId,
+      });
       return { triggers: ordered.data };
     },
   );
@@ -55,6 +60,11 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     async (request, reply) => {
       const updated = triggers.update(request.agent!.siteId, request.params.triggerId, request.body);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
+      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.updated', {
+        type: 'trigger',
+        id: updated.data.id,
+        details: { fields: Object.keys(request.body) },
+      });
       return { trigger: updated.data };
     },
   );
@@ -65,6 +75,10 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     async (request, reply) => {
       const deleted = triggers.delete(request.agent!.siteId, request.params.triggerId);
       if (!deleted.ok) return reply.status(statusForCode(deleted.error.code)).send({ error: deleted.error });
+      await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.deleted', {
+        type: 'trigger',
+        id: request.params.triggerId,
+      });
       return reply.status(204).send(null);
     },
   );

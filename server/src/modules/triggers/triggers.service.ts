@@ -180,8 +180,10 @@ export class TriggersService {
     return {
       ruleId: rule.id,
       message: rule.action.message,
-      author: rule.action.agentId && agentName ? { id: rule.action.agentId, name: agentName } : { id: null, name: this.team.siteName(siteId) },
-      departmentId: rule.action.departmentId && this.team.departmentExists(siteId, rule.action.departmentId) ? rule.action.departmentId : null,
+      author:
+        rule.action.agentId && agentName ? { id: rule.action.agentId, name: agentName } : { id: null, name: this.team.siteName(siteId) },
+      departmentId:
+        rule.action.departmentId && this.team.departmentExists(siteId, rule.action.departmentId) ? rule.action.departmentId : null,
       tags: rule.action.tags,
     };
   }
@@ -229,4 +231,3 @@ export class TriggersService {
     return null;
   }
 }
-

@@ -108,7 +108,9 @@ describe('firing and conversion records', () => {
 
     // The conversation starts with the invitation, written as the shop, then the reply.
     const page = await agentCommand(marta, 'conversation:sync', { conversationId: conversation.id, afterSeq: 0 });
-    const messages = page.ok ? page.data.events.filter((e): e is Extract<ConversationEvent, { type: 'message' }> => e.type === 'message') : [];
+    const messages = page.ok
+      ? page.data.events.filter((e): e is Extract<ConversationEvent, { type: 'message' }> => e.type === 'message')
+      : [];
     expect(messages.map((m) => [m.author.kind, m.author.name, m.body])).toEqual([
       ['agent', 'Test shop', 'Et puc ajudar amb la talla?'],
       ['visitor', expect.any(String), 'Sí, la L em va bé?'],
@@ -125,17 +127,19 @@ describe('firing and conversion records', () => {
       await visitorCommand(held.socket, 'trigger:reported', { ruleId: rule!.id, firingId, outcome: 'held_back' });
     }
 
-    await expect.poll(() => report().rows.find((r) => r.ruleId === rule!.id)).toEqual({
-      ruleId: rule!.id,
-      fired: 1,
-      opened: 1,
-      replied: 1,
-      chats: 1,
-      checkouts: 1,
-      purchases: 0,
-      heldBack: 1,
-      heldBackCheckouts: 0,
-    });
+    await expect
+      .poll(() => report().rows.find((r) => r.ruleId === rule!.id))
+      .toEqual({
+        ruleId: rule!.id,
+        fired: 1,
+        opened: 1,
+        replied: 1,
+        chats: 1,
+        checkouts: 1,
+        purchases: 0,
+        heldBack: 1,
+        heldBackCheckouts: 0,
+      });
   });
 
   it('refuses reports about another site’s rule, and a reply naming an unknown firing opens a plain conversation', async () => {

@@ -37,7 +37,10 @@ export class ActivityRepository {
   insertPageViews(views: readonly EndedPageView[]): void {
     // One statement binds 8 values a row, and SQLite allows 32,766 per statement.
     for (let i = 0; i < views.length; i += PAGE_VIEW_ROWS_PER_INSERT) {
-      this.db.insert(pageViews).values(views.slice(i, i + PAGE_VIEW_ROWS_PER_INSERT)).run();
+      this.db
+        .insert(pageViews)
+        .values(views.slice(i, i + PAGE_VIEW_ROWS_PER_INSERT))
+        .run();
     }
   }
 

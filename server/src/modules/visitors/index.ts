@@ -10,3 +10,4 @@ export { attachVisitorWatching, visitorContextHandlers, type VisitorWatching } f
 export { VisitorsRepository, type VisitorRow } from './visitors.repository.ts';
 export { VisitorsService, type IdentifiedVisitor } from './visitors.service.ts';
 export { parseUserAgent } from './user-agent.ts';
+export { VisitorsPersonalData } from './visitors.personal-data.ts';

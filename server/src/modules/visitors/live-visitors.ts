@@ -110,10 +110,7 @@ export class LiveVisitors {
     return page;
   }
 
-  update(
-    visitorId: string,
-    change: Partial<Pick<LiveEntry, 'cart' | 'conversationId' | 'identity' | 'language' | 'timeZone'>>,
-  ): void {
+  update(visitorId: string, change: Partial<Pick<LiveEntry, 'cart' | 'conversationId' | 'identity' | 'language' | 'timeZone'>>): void {
     const entry = this.#entries.get(visitorId);
     if (!entry) return;
     Object.assign(entry, change);
@@ -124,6 +121,18 @@ export class LiveVisitors {
     const rows: LiveVisitor[] = [];
     for (const entry of this.#entries.values()) if (entry.siteId === siteId) rows.push(toRow(entry));
     return rows;
+  }
+
+  /** An erased visitor: gone from the list at once, its open pages dropped rather than written. */
+  forget(visitorId: string): void {
+    const entry = this.#entries.get(visitorId);
+    if (!entry) return;
+    clearTimeout(entry.leaveTimer);
+    this.#entries.delete(visitorId);
+    const pending = this.#pendingFor(entry.siteId);
+    pending.updated.delete(visitorId);
+    pending.left.add(visitorId);
+    this.#scheduleFlush();
   }
 
   /** Every page still open, for a shutdown that must not lose them; the list is emptied. */

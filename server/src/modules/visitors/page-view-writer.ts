@@ -30,6 +30,11 @@ export class PageViewWriter {
     return this.#buffer.filter((view) => visitorIds.includes(view.visitorId));
   }
 
+  /** Views of erased visitors are dropped before they reach the database. */
+  drop(visitorIds: readonly string[]): void {
+    this.#buffer = this.#buffer.filter((view) => !visitorIds.includes(view.visitorId));
+  }
+
   async flush(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;

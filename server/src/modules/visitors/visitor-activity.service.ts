@@ -140,7 +140,10 @@ export class VisitorActivity {
       const changes = cartChanges(before ?? null, next, now);
       if (changes.length === 0 && before && sameCart(before, next)) return null;
       this.activity.saveCart(visitorId, update.cart, update.stage, now, changes);
-      const reached = changes.find((c) => c.change === 'checkout' || c.change === 'purchase')?.change as 'checkout' | 'purchase' | undefined;
+      const reached = changes.find((c) => c.change === 'checkout' || c.change === 'purchase')?.change as
+        | 'checkout'
+        | 'purchase'
+        | undefined;
       return { visitorId, cart: update.cart, stage: update.stage, updatedAt: now, reached };
     });
     if (saved) {
@@ -151,12 +154,7 @@ export class VisitorActivity {
     return ok(null);
   }
 
-  identify(
-    siteId: string,
-    visitorId: string,
-    site: IdentitySettings,
-    claim: IdentifyClaim,
-  ): Result<{ identity: VisitorIdentity }> {
+  identify(siteId: string, visitorId: string, site: IdentitySettings, claim: IdentifyClaim): Result<{ identity: VisitorIdentity }> {
     const visitor = this.visitors.byId(siteId, visitorId);
     if (!visitor) return fail('not_found', 'unknown visitor');
     const result = this.visitors.identifyCustomer(visitor, site, claim);
@@ -204,7 +202,9 @@ export class VisitorActivity {
     const devices = this.visitors.devicesOf(visitor);
     const ended = [...this.#pageViews.pendingOf(devices), ...this.activity.recentPageViews(siteId, devices, PROFILE_TRAIL_MAX)]
       .sort((a, b) => b.startedAt - a.startedAt)
-      .map((v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }));
+      .map(
+        (v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }),
+      );
     const current: PageRecord[] = entry?.current ? [{ ...entry.current, at: entry.current.startedAt, seconds: null }] : [];
     const trail = [...current, ...ended].slice(0, PROFILE_TRAIL_MAX);
     const cart = this.activity.cartOf(siteId, visitorId);
@@ -225,6 +225,20 @@ export class VisitorActivity {
       cartHistory: this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
       conversations: this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
     });
+  }
+
+  /**
+   * Erased visitors: off the live list (consoles hear only that they left),
+   * their unwritten pages and pending profile pushes dropped. Call after
+   * their sockets are closed, since closing a tab ends its page.
+   */
+  forget(visitorIds: readonly string[]): void {
+    this.#pageViews.drop(visitorIds);
+    for (const id of visitorIds) {
+      this.#live.forget(id);
+      clearTimeout(this.#profilePushes.get(id));
+      this.#profilePushes.delete(id);
+    }
   }
 
   /** Shutdown: every page still open becomes a trail entry now, and nothing more is recorded. */

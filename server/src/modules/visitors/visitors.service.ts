@@ -39,21 +39,28 @@ export class VisitorsService {
    * device; one write per connection, none per heartbeat.
    */
   identify(siteId: string, token: string | undefined, userAgent?: string): IdentifiedVisitor {
+    return (token ? this.returning(siteId, token, userAgent) : undefined) ?? this.create(siteId, userAgent);
+  }
+
+  /** The visitor that owns `token` on this site, its visit counted; undefined for a token no visitor of this site holds. */
+  returning(siteId: string, token: string, userAgent?: string): IdentifiedVisitor | undefined {
+    const found = this.repo.bySiteAndTokenHash(siteId, hashSecret(token));
+    if (!found) return undefined;
+    const now = Date.now();
+    const newVisit = now - found.lastSeenAt > VISIT_GAP_MS;
+    const changes: VisitorChanges = {
+      lastSeenAt: now,
+      device: parseUserAgent(userAgent),
+      ...(newVisit ? { visits: found.visits + 1, visitStartedAt: now } : {}),
+    };
+    this.repo.update(siteId, found.id, changes);
+    return { visitor: { ...found, ...changes }, token, isNew: false };
+  }
+
+  /** A new visitor on this site, with a new token. */
+  create(siteId: string, userAgent?: string): IdentifiedVisitor {
     const now = Date.now();
     const device = parseUserAgent(userAgent);
-    if (token) {
-      const found = this.repo.bySiteAndTokenHash(siteId, hashSecret(token));
-      if (found) {
-        const newVisit = now - found.lastSeenAt > VISIT_GAP_MS;
-        const changes: VisitorChanges = {
-          lastSeenAt: now,
-          device,
-          ...(newVisit ? { visits: found.visits + 1, visitStartedAt: now } : {}),
-        };
-        this.repo.update(siteId, found.id, changes);
-        return { visitor: { ...found, ...changes }, token, isNew: false };
-      }
-    }
     const fresh = newSecret();
     const visitor: VisitorRow = {
       id: newId('vis'),

@@ -183,14 +183,18 @@ describe('the side panel', () => {
   it('follows the cart live and tells its history', async () => {
     const marta = await agentAs(server.agentEmail);
     const visitor = await newVisitor();
-    await visitorCommand(visitor.socket, 'page:viewed', page('/shop/p/hoodie', 'Hoodie', {
-      name: 'Hoodie',
-      sku: 'H-M',
-      price: 42,
-      currency: 'EUR',
-      image: 'https://shop.example/img/hoodie.jpg',
-      availability: 'in_stock',
-    }));
+    await visitorCommand(
+      visitor.socket,
+      'page:viewed',
+      page('/shop/p/hoodie', 'Hoodie', {
+        name: 'Hoodie',
+        sku: 'H-M',
+        price: 42,
+        currency: 'EUR',
+        image: 'https://shop.example/img/hoodie.jpg',
+        availability: 'in_stock',
+      }),
+    );
     const followed = await agentCommand(marta, 'visitor:follow', { visitorId: visitor.visitorId });
     expect(followed.ok && followed.data.trail[0]).toMatchObject({ title: 'Hoodie', seconds: null, product: { price: 42 } });
 

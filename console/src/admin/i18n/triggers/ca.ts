@@ -3,7 +3,7 @@ import type { TriggersCatalogue } from './en.ts';
 export const triggersCa: TriggersCatalogue = {
   'triggers.heading': 'Activadors',
   'triggers.intro':
-    "Els activadors conviden els visitants a xatejar quan és més probable que necessitin ajuda. El giny prova les regles en aquest ordre i mostra la primera que es compleix, com a màxim una per pàgina.",
+    'Els activadors conviden els visitants a xatejar quan és més probable que necessitin ajuda. El giny prova les regles en aquest ordre i mostra la primera que es compleix, com a màxim una per pàgina.',
   'triggers.new': 'Activador nou',
   'triggers.createFirst': 'Crea el primer activador',
   'triggers.emptyTitle': 'Encara no hi ha cap activador',
@@ -79,7 +79,7 @@ export const triggersCa: TriggersCatalogue = {
   'conditions.type.business_hours': "Horari d'atenció",
   'conditions.type.event': 'Esdeveniment de la botiga',
   'conditions.seconds': 'Segons',
-  'conditions.timeOnPageHint': "Quant de temps fa que el visitant és a la pàgina actual. 60 és un minut; 3600, una hora.",
+  'conditions.timeOnPageHint': 'Quant de temps fa que el visitant és a la pàgina actual. 60 és un minut; 3600, una hora.',
   'conditions.timeOnSiteHint': 'Quant de temps fa que ha començat la visita, entre totes les pàgines.',
   'conditions.idleHint': 'Quant de temps fa que el visitant no mou el punter, no es desplaça ni escriu.',
   'conditions.checkoutIdleHint': 'Quant de temps fa que un visitant que és al pagament no fa res.',
@@ -151,7 +151,7 @@ export const triggersCa: TriggersCatalogue = {
   'action.senderShop': 'La botiga',
   'action.senderShopNamed': 'La botiga ({name})',
   'action.department': 'Departament',
-  'action.departmentHint': "On va un xat iniciat des de la invitació. La condició «Agents en línia» mira aquest departament.",
+  'action.departmentHint': 'On va un xat iniciat des de la invitació. La condició «Agents en línia» mira aquest departament.',
   'action.noDepartment': 'Cap: la cua general',
   'action.tags': 'Etiquetes',
   'action.tagsHint':

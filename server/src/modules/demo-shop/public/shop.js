@@ -19,7 +19,9 @@
     renderCount(lines);
   }
   function total(lines) {
-    return lines.reduce(function (sum, l) { return sum + l.price * l.qty; }, 0);
+    return lines.reduce(function (sum, l) {
+      return sum + l.price * l.qty;
+    }, 0);
   }
   function euros(n) {
     return new Intl.NumberFormat('ca-ES', { style: 'currency', currency: CURRENCY }).format(n);
@@ -32,17 +34,29 @@
     window.dataLayer.push({ event: event, ecommerce: { currency: CURRENCY, value: total(lines), items: items } });
   }
   function renderCount(lines) {
-    var count = lines.reduce(function (n, l) { return n + l.qty; }, 0);
-    document.querySelectorAll('[data-cart-count]').forEach(function (el) { el.textContent = String(count); });
+    var count = lines.reduce(function (n, l) {
+      return n + l.qty;
+    }, 0);
+    document.querySelectorAll('[data-cart-count]').forEach(function (el) {
+      el.textContent = String(count);
+    });
   }
 
   function addToCart(button) {
     var lines = load();
     var sku = button.getAttribute('data-sku');
-    var line = lines.find(function (l) { return l.sku === sku; });
+    var line = lines.find(function (l) {
+      return l.sku === sku;
+    });
     if (line) line.qty += 1;
     else {
-      line = { sku: sku, name: button.getAttribute('data-name'), price: Number(button.getAttribute('data-price')), url: button.getAttribute('data-url'), qty: 1 };
+      line = {
+        sku: sku,
+        name: button.getAttribute('data-name'),
+        price: Number(button.getAttribute('data-price')),
+        url: button.getAttribute('data-url'),
+        qty: 1,
+      };
       lines.push(line);
     }
     save(lines);
@@ -53,10 +67,15 @@
 
   function setQty(sku, qty) {
     var lines = load();
-    var line = lines.find(function (l) { return l.sku === sku; });
+    var line = lines.find(function (l) {
+      return l.sku === sku;
+    });
     if (!line) return;
     var delta = qty - line.qty;
-    if (qty <= 0) lines = lines.filter(function (l) { return l.sku !== sku; });
+    if (qty <= 0)
+      lines = lines.filter(function (l) {
+        return l.sku !== sku;
+      });
     else line.qty = qty;
     save(lines);
     if (delta > 0) track('add_to_cart', lines, [gaItem(line, delta)]);
@@ -92,20 +111,30 @@
       qty.min = '0';
       qty.value = String(line.qty);
       qty.setAttribute('aria-label', 'Quantitat de ' + line.name);
-      qty.addEventListener('change', function () { setQty(line.sku, Math.max(0, Math.floor(Number(qty.value) || 0))); });
+      qty.addEventListener('change', function () {
+        setQty(line.sku, Math.max(0, Math.floor(Number(qty.value) || 0)));
+      });
       qtyCell.appendChild(qty);
       var removeCell = document.createElement('td');
       var remove = document.createElement('button');
       remove.type = 'button';
       remove.textContent = 'Treu';
-      remove.addEventListener('click', function () { setQty(line.sku, 0); });
+      remove.addEventListener('click', function () {
+        setQty(line.sku, 0);
+      });
       removeCell.appendChild(remove);
       tr.append(name, qtyCell, cell(euros(line.price * line.qty)), removeCell);
       body.appendChild(tr);
     });
     document.querySelector('[data-cart-total]').textContent = euros(total(lines));
     document.querySelector('[data-cart-actions]').hidden = lines.length === 0;
-    track('view_cart', lines, lines.map(function (l) { return gaItem(l, l.qty); }));
+    track(
+      'view_cart',
+      lines,
+      lines.map(function (l) {
+        return gaItem(l, l.qty);
+      }),
+    );
   }
 
   function renderCheckout() {
@@ -116,13 +145,26 @@
     form.hidden = lines.length === 0;
     if (lines.length === 0) return;
     document.querySelector('[data-cart-total]').textContent = euros(total(lines));
-    track('begin_checkout', lines, lines.map(function (l) { return gaItem(l, l.qty); }));
+    track(
+      'begin_checkout',
+      lines,
+      lines.map(function (l) {
+        return gaItem(l, l.qty);
+      }),
+    );
     document.querySelector('[data-place-order]').addEventListener('click', function () {
       var id = 'B-' + Date.now().toString(36).toUpperCase();
       window.dataLayer.push({ ecommerce: null });
       window.dataLayer.push({
         event: 'purchase',
-        ecommerce: { transaction_id: id, currency: CURRENCY, value: total(lines), items: lines.map(function (l) { return gaItem(l, l.qty); }) },
+        ecommerce: {
+          transaction_id: id,
+          currency: CURRENCY,
+          value: total(lines),
+          items: lines.map(function (l) {
+            return gaItem(l, l.qty);
+          }),
+        },
       });
       save([]);
       form.hidden = true;
@@ -134,7 +176,9 @@
   document.addEventListener('DOMContentLoaded', function () {
     renderCount(load());
     document.querySelectorAll('[data-add-to-cart]').forEach(function (button) {
-      button.addEventListener('click', function () { addToCart(button); });
+      button.addEventListener('click', function () {
+        addToCart(button);
+      });
     });
     renderCart();
     renderCheckout();

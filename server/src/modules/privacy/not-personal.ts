@@ -1,0 +1,16 @@
+/**
+ * Tables that hold nothing about shoppers, each with the reason. Every
+ * table in the schema is either registered as personal data or listed here
+ * (a test checks), so a new table makes someone decide.
+ */
+export const NOT_PERSONAL_TABLES: Readonly<Record<string, string>> = {
+  sites: 'the shop’s own settings',
+  agents: 'staff accounts, managed (and removed) on the agents page, not shopper data',
+  agent_sessions: 'staff login sessions, hashed, expiring on their own',
+  agent_recovery_codes: 'staff two-factor recovery codes, hashed',
+  agent_departments: 'which staff serve which department',
+  departments: 'the shop’s departments',
+  trigger_rules: 'the shop’s proactive chat rules',
+  business_hours: 'the shop’s opening hours, closures and holidays',
+  meta: 'install-wide facts such as the demo site id',
+};

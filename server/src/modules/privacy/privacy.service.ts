@@ -1,0 +1,64 @@
+import { fail, ok, type EraseResult, type PrivacyExport, type PrivacySubject, type Result } from '@mostrador/shared';
+import type { GroupCommit } from '../../db/group-commit.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { SubjectResolver, SubjectScope } from './personal-data.ts';
+import type { PrivacyRegistry } from './privacy-registry.ts';
+
+/** What lives outside the database about visitors: live lists, buffered writes, open sockets. */
+export interface PrivacyPorts {
+  /** Closes the visitors' sockets and drops what memory holds about them, telling no one anything more. */
+  forgetVisitors(visitorIds: readonly string[]): void;
+  /** After an erasure: open conversations may have gone with the subject, so agents they occupied may take queued ones. */
+  subjectErased(siteId: string): void;
+}
+
+/** An admin's export and erasure of one visitor's or customer's data, on the admin's own site. */
+export class PrivacyService {
+  constructor(
+    private readonly registry: PrivacyRegistry,
+    private readonly resolve: SubjectResolver,
+    private readonly groupCommit: GroupCommit,
+    private readonly audit: AuditLog,
+    private readonly ports: PrivacyPorts,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async exportSubject(siteId: string, actorId: string, subject: PrivacySubject): Promise<Result<PrivacyExport>> {
+    const scope = this.#scope(siteId, subject);
+    if (!scope) return fail('not_found', `No such ${subject.kind}`);
+    const data = this.registry.exportRows(scope);
+    await this.audit.record(siteId, actorId, 'privacy.exported', { type: subject.kind, id: subject.id });
+    return ok({ subject, exportedAt: this.now(), data });
+  }
+
+  /**
+   * Removes every row about the subject in one transaction, and what memory
+   * holds before and after it (a socket could reconnect with the old token
+   * while the commit waits; afterwards that token finds no one). The audit
+   * entry commits with the erasure and says that someone was erased, not who.
+   */
+  async erase(siteId: string, actorId: string, subject: PrivacySubject): Promise<Result<EraseResult>> {
+    const scope = this.#scope(siteId, subject);
+    if (!scope) return fail('not_found', `No such ${subject.kind}`);
+    this.ports.forgetVisitors(scope.visitorIds);
+    const erased = await this.groupCommit.run(() => {
+      const counts = this.registry.eraseInTx(scope);
+      const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
+      this.audit.recordInTx(siteId, actorId, 'privacy.erased', {
+        type: subject.kind,
+        id: null,
+        details: { visitors: scope.visitorIds.length, rows },
+      });
+      return counts;
+    });
+    this.ports.forgetVisitors(scope.visitorIds);
+    this.registry.afterErase(scope);
+    this.ports.subjectErased(siteId);
+    return ok({ erased });
+  }
+
+  #scope(siteId: string, subject: PrivacySubject): SubjectScope | null {
+    const scope = this.resolve(siteId, subject);
+    return scope && scope.siteId === siteId ? scope : null;
+  }
+}

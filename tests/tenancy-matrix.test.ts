@@ -74,6 +74,7 @@ const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | 
   'visitor:identify': { ownRowsOnly: 'links the visitor to a customer of the token’s site, by the shop’s external id' },
   'trigger:reported': { references: [(ref) => ({ ruleId: ref.triggerId, firingId: 'fire-tenancy-1', outcome: 'fired' })] },
   'trigger:opened': { ownRowsOnly: 'a firing id the visitor itself chose, looked up by its site and visitor' },
+  'visitor:contact': { ownRowsOnly: 'the visitor’s own contact row, keyed by the token’s site and visitor' },
 };
 
 type Request = { method: string; url: string; body?: unknown };
@@ -136,6 +137,19 @@ const apiCases = (): Record<string, RouteCase> => ({
   'POST /api/admin/departments': { noReference: 'creates a department of the session’s site from a slug' },
   'PATCH /api/admin/departments/:departmentId': {
     references: [(ref) => ({ method: 'PATCH', url: `/api/admin/departments/${ref.departmentId}`, body: { name: 'Taken over' } })],
+  },
+  'GET /api/admin/hours': { noReference: 'the session’s site' },
+  'PUT /api/admin/hours': {
+    references: [
+      (ref) => ({
+        method: 'PUT',
+        url: '/api/admin/hours',
+        body: {
+          site: null,
+          departments: [{ departmentId: ref.departmentId, hours: { timeZone: 'Europe/Madrid', weekly: [], holidays: [], closures: [] } }],
+        },
+      }),
+    ],
   },
   'GET /api/admin/site': { noReference: 'the session’s site' },
   'PATCH /api/admin/site': { noReference: 'the session’s site' },

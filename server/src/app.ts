@@ -40,7 +40,9 @@ import {
 } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
+import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
+import { ContactsPersonalData, ContactsRepository, ContactsService } from './modules/tickets/index.ts';
 import {
   createPrivacyModule,
   type AuditLog,
@@ -88,6 +90,7 @@ export interface Services {
   team: TeamCoordinator;
   activity: VisitorActivity;
   triggers: TriggersService;
+  hours: HoursService;
   privacy: PrivacyService;
   privacyRegistry: PrivacyRegistry;
   audit: AuditLog;
@@ -133,6 +136,15 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence);
+  // Business hours per site and department, cached: "open now?" never reads the database.
+  const hours = new HoursService(
+    new HoursRepository(app.db),
+    {
+      checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
+      slugOf: (siteId, id) => team.departmentList(siteId).find((d) => d.id === id)?.slug ?? null,
+    },
+    (siteId) => void routing.drain(siteId),
+  );
   const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
     agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
     departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
@@ -140,7 +152,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
 
   // Conversations and routing, over one repository and the group commit.
-  const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction);
+  const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction, config.ticketWeight);
   const access = new AccessResolver(
     (siteId, id) => repo.guestIds(siteId, id),
     (siteId, id) => team.departmentIdsOf(siteId, id),
@@ -150,12 +162,22 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
     activity.conversationChanged(siteId, visitorId),
   );
-  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access);
-  const conversations = new ConversationsService(repo, app.groupCommit, broadcaster, routing, access, team, {
-    invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-    repliedInTx: (siteId, visitorId, firingId, conversationId, at) => triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
-    answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
-  });
+  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, hours);
+  const conversations = new ConversationsService(
+    repo,
+    app.groupCommit,
+    broadcaster,
+    routing,
+    access,
+    team,
+    {
+      invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
+      repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
+        triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+      answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
+    },
+    (siteId, departmentId, at) => hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0,
+  );
   // Notes, mentions and tags: the agents' own layer over a conversation.
   const conversationTags = new ConversationTagsRepository(app.db, (siteId, id) => repo.byId(siteId, id));
   const tags: TagsService = new TagsService(new TagsRepository(app.db), app.groupCommit, {
@@ -188,6 +210,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   // Before sockets close: pages still open become trail entries.
   app.addHook('preClose', async () => activity.close());
 
+  // The offline form's answers; a verified customer's email counts as one, so it is never asked again.
+  const contacts = new ContactsService(new ContactsRepository(app.db), (siteId, visitorId) => {
+    const visitor = visitors.byId(siteId, visitorId);
+    const identity = visitor ? visitors.identityOf(visitor) : null;
+    return identity?.verified && identity.email ? { email: identity.email, name: identity.name } : null;
+  });
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
   const visitorData = new VisitorsPersonalData(app.db);
   const {
@@ -203,6 +231,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       ['activity', visitorData.activity],
       ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
       ['triggers', new TriggersPersonalData(app.db)],
+      ['contacts', new ContactsPersonalData(app.db)],
     ],
     resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
     ports: {
@@ -271,6 +300,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       idOf: (slug) => departments.bySlug(siteId, slug)?.id ?? null,
     }),
   });
+  await app.register(hoursRoutes, { hours });
   await app.register(privacyRoutes, { privacy, audit });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
@@ -283,6 +313,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     activity,
     triggers,
     onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
+    hours: (siteId) => hours.forWidget(siteId),
+    contacts,
     conversations,
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
@@ -321,6 +353,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     team: coordinator,
     activity,
     triggers,
+    hours,
     privacy,
     privacyRegistry,
     audit,

@@ -29,6 +29,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Serve the demo shop under /shop/. */
   demoShop: boolean;
+  /** What an assigned ticket counts for against an agent's capacity (a live chat counts 1). */
+  ticketWeight: number;
   /** How often old conversations and page trails are deleted, per each site's retention setting; 0: never. */
   retentionIntervalMs: number;
   /** The most rows one retention transaction deletes, so the message path never waits long. */
@@ -121,10 +123,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveListFlushMs: 1000,
     logLevel: (env.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
     demoShop: env.DEMO_SHOP !== 'false',
+    ticketWeight: ticketWeightOf(env.TICKET_WEIGHT),
     retentionIntervalMs: numberOf(env, 'RETENTION_INTERVAL_MINUTES', 60) * 60_000,
     retentionBatchRows: numberOf(env, 'RETENTION_BATCH_ROWS', 500),
     limits: loadLimits(env),
   };
+}
+
+/** Between 0 and 1; anything else falls back to one half. */
+function ticketWeightOf(value: string | undefined): number {
+  const weight = Number(value ?? 0.5);
+  return Number.isFinite(weight) && weight >= 0 && weight <= 1 ? weight : 0.5;
 }
 
 export function dataDirOf(config: Config): string {

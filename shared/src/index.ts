@@ -8,6 +8,8 @@ export * from './schemas/admin.ts';
 export * from './schemas/shop.ts';
 export * from './schemas/visitor.ts';
 export * from './schemas/triggers.ts';
+export * from './schemas/hours.ts';
+export * from './hours/schedule.ts';
 export * from './schemas/privacy.ts';
 export * from './events/contract.ts';
 export * from './events/visitor.ts';

@@ -4,13 +4,14 @@ import { AgentsPage } from './agents/AgentsPage.tsx';
 import { CannedRepliesPage } from './canned/CannedRepliesPage.tsx';
 import { TagsPage } from './canned/TagsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
+import { HoursPage } from './hours/HoursPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
 import { AuditPage } from './privacy/AuditPage.tsx';
 import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site' | 'privacy';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site' | 'hours' | 'privacy';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
@@ -19,6 +20,7 @@ const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'canned', label: 'admin.tabCanned' },
   { tab: 'tags', label: 'admin.tabTags' },
   { tab: 'site', label: 'admin.tabSite' },
+  { tab: 'hours', label: 'admin.tabHours' },
   { tab: 'privacy', label: 'privacy.tab' },
 ];
 
@@ -96,6 +98,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'canned' && <CannedRepliesPage />}
           {tab === 'tags' && <TagsPage />}
           {tab === 'site' && <SitePage />}
+          {tab === 'hours' && <HoursPage />}
           {tab === 'privacy' && <AuditPage />}
         </section>
       </main>

@@ -9,6 +9,7 @@ import type {
   ErrorBody,
   Result,
   RefusedOrigin,
+  SiteHours,
   SiteSettings,
   SiteUpdateInput,
   TriggerCreateInput,
@@ -80,6 +81,9 @@ const pick =
     result.ok ? { ok: true, data: result.data[key] } : result;
 
 export const adminApi = {
+  /** The site's business hours and each department's own; replaced whole. */
+  getHours: () => request<SiteHours>('GET', '/api/admin/hours'),
+  replaceHours: (hours: SiteHours) => request<SiteHours>('PUT', '/api/admin/hours', hours),
   listAgents: () => request<{ agents: AgentSummary[] }>('GET', '/api/admin/agents').then(pick('agents')),
   createAgent: (body: AgentCreateInput) => request<{ agent: AgentSummary }>('POST', '/api/admin/agents', body).then(pick('agent')),
   updateAgent: (agentId: string, changes: AgentUpdateInput) =>

@@ -45,6 +45,11 @@ export function ConversationRow({ conversation, selected, open, unread, visitorT
         <span class="row-top">
           <span class={unread > 0 ? 'row-label unread' : 'row-label'}>{conversation.visitorLabel}</span>
           <OriginTag origin={conversation.origin} />
+          {conversation.ticketSince != null && (
+            <span class="origin-tag ticket" data-part="ticket">
+              {t('conversation.ticket')}
+            </span>
+          )}
           <time class="row-time" dateTime={new Date(activityAt).toISOString()} title={formatFullTime(activityAt, language)}>
             {formatRelativeTime(activityAt, now, language)}
           </time>

@@ -133,6 +133,7 @@ export const ca: Catalogue = {
   'conversation.draftLabel': 'Esborrany sense enviar de {name}',
   'conversation.draftCaption': 'Escrivint, encara no enviat',
   'origin.agent': 'Xat proactiu',
+  'conversation.ticket': 'Tiquet',
   'origin.trigger': 'Iniciat per un activador',
   'conversation.tags': 'Etiquetes:',
 

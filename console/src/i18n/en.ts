@@ -136,6 +136,7 @@ export const en = {
   'conversation.draftLabel': 'Unsent draft from {name}',
   'conversation.draftCaption': 'Typing, not sent yet',
   'origin.agent': 'Proactive chat',
+  'conversation.ticket': 'Ticket',
   'origin.trigger': 'Started by a trigger',
   'conversation.tags': 'Tags:',
 

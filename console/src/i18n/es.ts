@@ -133,6 +133,7 @@ export const es: Catalogue = {
   'conversation.draftLabel': 'Borrador sin enviar de {name}',
   'conversation.draftCaption': 'Escribiendo, aún sin enviar',
   'origin.agent': 'Chat proactivo',
+  'conversation.ticket': 'Ticket',
   'origin.trigger': 'Iniciado por un disparador',
   'conversation.tags': 'Etiquetas:',
 

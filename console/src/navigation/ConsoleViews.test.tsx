@@ -77,6 +77,7 @@ describe('ConsoleViews', () => {
       'Canned replies',
       'Tags',
       'Site and widget',
+      'Business hours',
       'Privacy',
     ]);
     expect(inbox.isConnected).toBe(true);

@@ -1,4 +1,4 @@
-import type { Cart, Device, Product, RuleCondition, TriggerAction, TriggerFrequency } from '@mostrador/shared';
+import type { BusinessHours, Cart, Device, Product, RuleCondition, TriggerAction, TriggerFrequency } from '@mostrador/shared';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -239,6 +239,8 @@ export const conversations = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     closedAt: integer('closed_at'),
+    /** Set when it began while nobody could answer: a ticket, which waits for an agent rather than a live queue. */
+    ticketSince: integer('ticket_since'),
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.
@@ -423,4 +425,37 @@ export const tags = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('tags_site_name').on(t.siteId, t.name)],
+);
+
+/** Business hours: the site's (scope "site") and each department's own, where it keeps different ones. */
+export const businessHours = sqliteTable(
+  'business_hours',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** "site", or the id of the department these hours override. */
+    scope: text('scope').notNull(),
+    schedule: text('schedule', { mode: 'json' }).$type<BusinessHours>().notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.scope] })],
+);
+
+/** How to reach a visitor when nobody could answer live: what they typed in the offline form (personal data). */
+export const visitorContacts = sqliteTable(
+  'visitor_contacts',
+  {
+    visitorId: text('visitor_id')
+      .primaryKey()
+      .references(() => visitors.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    email: text('email').notNull(),
+    name: text('name'),
+    /** When the visitor agreed to be answered by email (the consent line sat by the field). */
+    consentedAt: integer('consented_at').notNull(),
+  },
+  (t) => [index('visitor_contacts_site').on(t.siteId)],
 );

@@ -4,6 +4,7 @@ import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../s
 import { SyncRequest } from '../schemas/http.ts';
 import { CartUpdated, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
+import { WidgetHours } from '../schemas/hours.ts';
 import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
@@ -45,6 +46,15 @@ export const VisitorIdentify = z.object({
     .optional(),
 });
 export type VisitorIdentify = z.infer<typeof VisitorIdentify>;
+/** The offline form: where to answer when nobody can answer live. Sent with the consent line shown beside it. */
+export const VisitorContact = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(80).optional(),
+});
+export type VisitorContact = z.infer<typeof VisitorContact>;
+export const ContactInfo = z.object({ email: z.string(), name: z.string().nullable() });
+export type ContactInfo = z.infer<typeof ContactInfo>;
+
 export const IdentifyResult = z.object({ identity: VisitorIdentity });
 export const VisitorClose = z.object({ conversationId: Id });
 
@@ -74,8 +84,12 @@ export const SessionEstablished = z.object({
     /** Enabled trigger rules, in order. */
     triggers: z.array(WidgetTrigger),
     onlineAgents: OnlineAgents,
+    /** Business hours, so the widget can say "closed, back Monday at 09:00" in the shopper's own time. */
+    hours: WidgetHours.optional(),
   }),
   visit: VisitInfo,
+  /** How the shop can reach the visitor already (offline form, or a verified identify): never asked again. */
+  contact: ContactInfo.nullable().optional(),
 });
 export type SessionEstablished = z.infer<typeof SessionEstablished>;
 
@@ -109,6 +123,7 @@ export interface VisitorClientEvents {
   'visitor:identify': Command<z.input<typeof VisitorIdentify>, z.infer<typeof IdentifyResult>>;
   'trigger:reported': Command<TriggerReport, null>;
   'trigger:opened': Command<z.infer<typeof TriggerOpened>, null>;
+  'visitor:contact': Command<z.input<typeof VisitorContact>, ContactInfo>;
 }
 
 /** Facts the server tells the widget. */
@@ -131,6 +146,7 @@ export const visitorCommandSchemas = {
   'visitor:identify': { request: VisitorIdentify, response: IdentifyResult },
   'trigger:reported': { request: TriggerReport, response: z.null() },
   'trigger:opened': { request: TriggerOpened, response: z.null() },
+  'visitor:contact': { request: VisitorContact, response: ContactInfo },
 } satisfies CommandSchemas<VisitorClientEvents>;
 
 export const visitorFactSchemas = {

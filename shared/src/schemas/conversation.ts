@@ -107,6 +107,8 @@ export const QueueInfo = z.object({
   /** 1 for the next conversation to be assigned. */
   position: z.number().int().min(1),
   estimatedWaitSeconds: z.number().int().min(0),
+  /** Agents are online but every one is at capacity: "all our agents are busy". */
+  allBusy: z.boolean().optional(),
 });
 export type QueueInfo = z.infer<typeof QueueInfo>;
 
@@ -150,6 +152,8 @@ export const ConversationSummary = z.object({
   queuedAt: Timestamp.nullable(),
   /** Oldest visitor message not yet answered by an agent; null when nothing waits for a reply. */
   awaitingReplySince: Timestamp.nullable(),
+  /** Set when it began while nobody could answer: a ticket, waiting for an agent rather than a live chat. */
+  ticketSince: Timestamp.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

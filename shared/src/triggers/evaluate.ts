@@ -1,3 +1,4 @@
+import { isOpenAt } from '../hours/schedule.ts';
 import type { RuleCondition, TextMatch, WidgetTrigger } from '../schemas/triggers.ts';
 
 /**
@@ -60,27 +61,12 @@ export function matchesText(rule: TextMatch, text: string): boolean {
   }
 }
 
-/** Is `at` inside the opening hours, in the shop's time zone? `from` after `to` spans midnight. */
+/**
+ * Is `at` inside the opening hours, in the shop's time zone? `from` after `to` spans midnight.
+ * The same schedule code the server and the widget's availability use.
+ */
 export function inBusinessHours(at: number, timeZone: string, days: readonly number[], from: string, to: string): boolean {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
-  } catch {
-    return false;
-  }
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday'));
-  const time = `${part('hour')}:${part('minute')}`;
-  const open = from <= to ? time >= from && time < to : time >= from || time < to;
-  // After midnight, a night span belongs to the day it started.
-  const openingDay = from > to && time < to ? (day + 6) % 7 : day;
-  return open && days.includes(openingDay);
+  return isOpenAt({ timeZone, weekly: days.map((day) => ({ day, from, to })), holidays: [], closures: [] }, at);
 }
 
 function holds(condition: RuleCondition, s: VisitorState, departmentId: string | null): boolean {

@@ -104,6 +104,7 @@ export class ChatSession {
     transport.on('conversation:changed', ({ event, conversation }) => this.#apply([event], conversation, true));
     transport.on('typing:changed', (change) => this.#onAgentTyping(change));
     transport.on('queue:updated', (update) => this.#onQueueUpdated(update));
+    transport.on('agents:changed', ({ onlineAgents }) => this.#patch({ onlineAgents }));
     transport.onDisconnect(() => {
       const wasEstablished = this.#established;
       this.#established = false;
@@ -148,6 +149,12 @@ export class ChatSession {
 
   setDepartment(slug: string | null): void {
     this.#departments.setByShop(slug);
+  }
+
+  /** The offline form: keeps the contact once the server has stored it. */
+  async saveContact(contact: { email: string; name?: string }): Promise<void> {
+    const outcome = await this.#options.transport.request('visitor:contact', contact);
+    if (outcome !== TIMED_OUT && outcome.ok) this.#patch({ contact: outcome.data });
   }
 
   pickDepartment(slug: string): void {
@@ -209,6 +216,9 @@ export class ChatSession {
       connection: 'connected',
       siteName: session.site.name,
       departments: session.site.departments,
+      hours: session.site.hours,
+      onlineAgents: session.site.onlineAgents,
+      contact: session.contact ?? null,
       conversation: session.conversation,
       events: sameConversation ? this.view.get().events : [],
     });

@@ -1,4 +1,4 @@
-import type { SessionEstablished, VisitorConversation, VisitorEvent } from '@mostrador/shared';
+import type { ContactInfo, OnlineAgents, SessionEstablished, WidgetHours, VisitorConversation, VisitorEvent } from '@mostrador/shared';
 import type { OutboxItem } from './outbox.ts';
 
 /** `unavailable`: the server refuses this page's origin; the widget says so instead of offering a dead composer. */
@@ -30,6 +30,12 @@ export interface ChatView {
   /** The name of the agent typing right now, if any. */
   agentTyping: string | null;
   invitation: Invitation | null;
+  /** The site's business hours, from the session; absent: always open. */
+  hours?: WidgetHours;
+  /** Who could answer now; absent until the session says. */
+  onlineAgents?: OnlineAgents;
+  /** How the shop can reach the visitor when nobody answers live; null: not known yet. */
+  contact?: ContactInfo | null;
   /** The server asked to slow down: queued messages go a little later. */
   throttled?: boolean;
 }

@@ -40,6 +40,16 @@ export const en = {
   waitMinutes: 'about {count} min',
   departmentPrompt: 'What can we help you with?',
   teaserDismiss: 'Dismiss message',
+  locale: 'en',
+  allBusy: 'All our agents are busy · you are number {position}',
+  closedUntil: "We're closed. Back {when} (your time).",
+  closedNow: 'Nobody can answer right now.',
+  contactPrompt: "Leave your email and we'll answer you there.",
+  contactEmail: 'Email',
+  contactName: 'Name (optional)',
+  contactConsent: 'We use it only to answer this conversation.',
+  contactSave: 'Save',
+  contactSaved: "We'll answer at {email}.",
   throttled: "One moment: we'll send your message shortly.",
 } as const;
 

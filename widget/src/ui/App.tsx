@@ -8,7 +8,7 @@ import { Teaser } from './Teaser.tsx';
 /** What the UI needs of the chat; the real ChatSession, or anything shaped like it. */
 export type ChatControls = Pick<
   ChatSession,
-  'view' | 'send' | 'retry' | 'draftChanged' | 'closeConversation' | 'pickDepartment' | 'invite' | 'invitationSeen'
+  'view' | 'send' | 'retry' | 'draftChanged' | 'closeConversation' | 'pickDepartment' | 'saveContact' | 'invite' | 'invitationSeen'
 >;
 
 interface AppProps {
@@ -80,6 +80,7 @@ export class App extends Component<AppProps> {
             }}
             onRetry={(clientId) => chat.retry(clientId)}
             onPickDepartment={(slug) => chat.pickDepartment(slug)}
+            onSaveContact={(contact) => void chat.saveContact(contact)}
             onEndChat={() => void chat.closeConversation()}
             onClose={this.#closeAndReturnFocus}
             onFocusLost={this.#focusLauncher}

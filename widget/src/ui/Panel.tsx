@@ -1,6 +1,9 @@
 import { Component, createRef } from 'preact';
 import type { ChatView } from '../chat/chatSession.ts';
+import { availabilityOf } from './availability.ts';
+import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
+import { ContactForm } from './ContactForm.tsx';
 import { DepartmentPicker } from './DepartmentPicker.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
@@ -17,6 +20,8 @@ interface PanelProps {
   onSend(draft: string): void;
   onRetry(clientId: string): void;
   onPickDepartment(slug: string): void;
+  /** The offline form's answer. */
+  onSaveContact?(contact: { email: string; name?: string }): void;
   onEndChat(): void;
   onClose(): void;
   /** Called when the panel goes away while holding focus, so focus is not lost to the page. */
@@ -87,6 +92,8 @@ export class Panel extends Component<PanelProps> {
     const canEnd = view.conversation?.status === 'open';
     const agents = view.conversation?.agents ?? [];
     const queue = view.conversation?.queue;
+    // Nobody can answer: say so, and when, instead of a queue place nobody serves.
+    const availability = agents.length === 0 ? availabilityOf(view, Date.now()) : null;
     return (
       <div
         ref={this.#panel}
@@ -122,7 +129,8 @@ export class Panel extends Component<PanelProps> {
             <span aria-hidden="true">−</span>
           </button>
         </div>
-        {queue && <QueueBanner queue={queue} />}
+        {availability?.closed ? <ClosedBanner opensAt={availability.opensAt} /> : queue && <QueueBanner queue={queue} />}
+        {availability?.closed && props.onSaveContact && <ContactForm contact={view.contact ?? null} onSave={props.onSaveContact} />}
         <MessageList
           events={view.events}
           pending={view.pending}

@@ -15,7 +15,7 @@ export function waitText(seconds: number, t: Translate): string {
 export function QueueBanner({ queue }: { queue: QueueInfo }) {
   return (
     <div class="queue" data-part="queue" data-position={queue.position} role="status">
-      {`${t('queuePosition', { position: queue.position })} · ${waitText(queue.estimatedWaitSeconds, t)}`}
+      {`${t(queue.allBusy ? 'allBusy' : 'queuePosition', { position: queue.position })} · ${waitText(queue.estimatedWaitSeconds, t)}`}
     </div>
   );
 }

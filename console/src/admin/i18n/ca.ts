@@ -1,6 +1,7 @@
 import type { AdminCatalogue } from './en.ts';
 import { accessCa } from './access/ca.ts';
 import { summaryCa } from './summary/ca.ts';
+import { hoursCa } from './hours/ca.ts';
 import { privacyCa } from './privacy/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
 import { cannedCa } from './canned/ca.ts';
@@ -141,5 +142,6 @@ export const ca: AdminCatalogue = {
   ...cannedCa,
   ...summaryCa,
   ...accessCa,
+  ...hoursCa,
   ...privacyCa,
 };

@@ -1,5 +1,6 @@
 import { accessEn } from './access/en.ts';
 import { summaryEn } from './summary/en.ts';
+import { hoursEn } from './hours/en.ts';
 import { privacyEn } from './privacy/en.ts';
 import { triggersEn } from './triggers/en.ts';
 import { cannedEn } from './canned/en.ts';
@@ -144,6 +145,7 @@ export const en = {
   ...cannedEn,
   ...summaryEn,
   ...accessEn,
+  ...hoursEn,
   ...privacyEn,
 } as const;
 

@@ -1,6 +1,7 @@
 import type { AdminCatalogue } from './en.ts';
 import { accessEs } from './access/es.ts';
 import { summaryEs } from './summary/es.ts';
+import { hoursEs } from './hours/es.ts';
 import { privacyEs } from './privacy/es.ts';
 import { triggersEs } from './triggers/es.ts';
 import { cannedEs } from './canned/es.ts';
@@ -141,5 +142,6 @@ export const es: AdminCatalogue = {
   ...cannedEs,
   ...summaryEs,
   ...accessEs,
+  ...hoursEs,
   ...privacyEs,
 };

@@ -37,6 +37,7 @@ function conversation(id: string, status: ConversationRow['status']): Conversati
     createdAt: 1,
     updatedAt: 1,
     closedAt: null,
+    ticketSince: null,
   };
 }
 

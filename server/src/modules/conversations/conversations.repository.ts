@@ -31,6 +31,8 @@ export class ConversationsRepository {
     private readonly db: Db,
     /** Whether a transaction is open now; by default assume one is, and never cache. */
     private readonly inTransaction: () => boolean = () => true,
+    /** What one assigned ticket counts for against an agent's capacity; a live chat counts 1. */
+    private readonly ticketWeight = 1,
   ) {
     this.hot = prepareHotPath(db);
     this.messages = prepareMessagePath(db);
@@ -192,9 +194,17 @@ export class ConversationsRepository {
   }
 
   /** Open conversations per assignee. */
+  /** What one conversation adds to its agent's load: a ticket weighs less than a live chat. */
+  weightOf(conversation: ConversationRow): number {
+    return conversation.ticketSince === null ? 1 : this.ticketWeight;
+  }
+
   loads(siteId: string): Map<string, number> {
     const rows = this.db
-      .select({ agentId: conversations.assigneeId, n: sql<number>`count(*)` })
+      .select({
+        agentId: conversations.assigneeId,
+        n: sql<number>`sum(CASE WHEN ${conversations.ticketSince} IS NULL THEN 1 ELSE ${this.ticketWeight} END)`,
+      })
       .from(conversations)
       .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'open'), isNotNull(conversations.assigneeId)))
       .groupBy(conversations.assigneeId)

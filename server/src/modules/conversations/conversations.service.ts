@@ -39,6 +39,8 @@ export class ConversationsService {
     private readonly access: AccessResolver,
     private readonly team: TeamDirectory,
     private readonly invitations: InvitationSource | null = null,
+    /** Whether anyone can answer a line now (its hours are open and someone is online); if not, new conversations are tickets. */
+    private readonly canAnswer: (siteId: string, departmentId: string | null, at: number) => boolean = () => true,
   ) {}
 
   openForVisitor(siteId: string, visitorId: string): ConversationRow | undefined {
@@ -253,7 +255,8 @@ export class ConversationsService {
     input: { department?: string | undefined; trigger?: string | undefined },
     now: number,
   ): void {
-    const row = this.newConversation(visitor, input.department, now);
+    const base = this.newConversation(visitor, input.department, now);
+    const row = this.canAnswer(visitor.siteId, base.departmentId, now) ? base : { ...base, ticketSince: now };
     const invitation = input.trigger ? this.invitations?.invitationInTx(visitor.siteId, visitor.visitorId, input.trigger) : null;
     if (!invitation || !input.trigger) {
       this.repo.insert(row);
@@ -296,6 +299,7 @@ export class ConversationsService {
       lastMessageBody: null,
       lastMessageAuthor: null,
       lastMessageAt: null,
+      ticketSince: null,
       createdAt: now,
       updatedAt: now,
       closedAt: null,

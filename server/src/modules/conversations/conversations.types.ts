@@ -14,7 +14,15 @@ export type NewEvent = Omit<EventRow, 'conversationId' | 'seq' | 'visitorSeq'> &
 export type ConversationChanges = Partial<
   Pick<
     ConversationRow,
-    'status' | 'closedAt' | 'assigneeId' | 'departmentId' | 'queuedAt' | 'queuePriority' | 'awaitingReplySince' | 'firstResponseAt'
+    | 'status'
+    | 'closedAt'
+    | 'assigneeId'
+    | 'departmentId'
+    | 'queuedAt'
+    | 'queuePriority'
+    | 'awaitingReplySince'
+    | 'firstResponseAt'
+    | 'ticketSince'
   >
 >;
 

@@ -52,6 +52,7 @@ export class ConversationViews {
       tags: row.tags,
       queuedAt: row.status === 'open' && row.assigneeId === null ? row.queuedAt : null,
       awaitingReplySince: row.awaitingReplySince,
+      ticketSince: row.ticketSince,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };

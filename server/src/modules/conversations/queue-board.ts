@@ -1,5 +1,6 @@
 import type { QueueInfo } from '@mostrador/shared';
 import { estimateWaitSeconds } from './assignment-policy.ts';
+import { RecentWaits } from './recent-waits.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
 import type { ConversationRow } from './conversations.types.ts';
 import type { TeamDirectory } from './team-directory.ts';
@@ -29,7 +30,9 @@ export class QueueBoard {
    * thousands of places at once, and reading the whole queue for each would
    * be quadratic. A conversation missing from the line reads it afresh.
    */
-  private readonly lines = new Map<string, { at: number; places: Map<string, number> }>();
+  private readonly lines = new Map<string, { at: number; places: Map<string, number>; loads: Map<string, number> }>();
+  /** How long visitors really waited lately, per site. */
+  private readonly waits = new Map<string, RecentWaits>();
 
   constructor(
     private readonly repo: ConversationsRepository,
@@ -40,11 +43,11 @@ export class QueueBoard {
     if (conversation.status !== 'open' || conversation.assigneeId !== null) return null;
     let line = this.lines.get(conversation.siteId);
     if (!line || performance.now() - line.at > LINE_TTL_MS || !line.places.has(conversation.id)) {
-      line = { at: performance.now(), places: this.places(conversation.siteId) };
+      line = { at: performance.now(), places: this.places(conversation.siteId), loads: this.repo.loads(conversation.siteId) };
       this.lines.set(conversation.siteId, line);
     }
     const position = line.places.get(conversation.id);
-    return position ? this.info(conversation, position) : null;
+    return position ? this.info(conversation, position, line.loads) : null;
   }
 
   /** Each queued conversation's place in its own department's line. */
@@ -65,13 +68,14 @@ export class QueueBoard {
     const out: QueueChange[] = [];
     const positions = new Map<string | null, number>();
     const inLine = new Set<string>();
+    const loads = this.repo.loads(siteId);
     for (const conversation of this.repo.queue(siteId)) {
       const position = (positions.get(conversation.departmentId) ?? 0) + 1;
       positions.set(conversation.departmentId, position);
       inLine.add(conversation.id);
       if (this.told.get(conversation.id)?.position === position) continue;
       this.told.set(conversation.id, { siteId, visitorId: conversation.visitorId, position });
-      out.push({ conversation, queue: this.info(conversation, position) });
+      out.push({ conversation, queue: this.info(conversation, position, loads) });
     }
     for (const [id, told] of this.told) {
       if (told.siteId !== siteId || inLine.has(id)) continue;
@@ -88,8 +92,21 @@ export class QueueBoard {
     this.averageChatSeconds = this.averageChatSeconds * (1 - SMOOTHING) + seconds * SMOOTHING;
   }
 
-  private info(conversation: ConversationRow, position: number): QueueInfo {
-    const slots = this.team.candidates(conversation.siteId, conversation.departmentId).reduce((sum, c) => sum + c.capacity, 0);
-    return { position, estimatedWaitSeconds: estimateWaitSeconds(position, slots, this.averageChatSeconds) };
+  /** A visitor left the line for an agent after waiting this long: the estimate learns from it. */
+  recordWait(siteId: string, waitedMs: number, at: number): void {
+    let waits = this.waits.get(siteId);
+    if (!waits) this.waits.set(siteId, (waits = new RecentWaits()));
+    waits.add(waitedMs / 1000, at);
+  }
+
+  private info(conversation: ConversationRow, position: number, loads: ReadonlyMap<string, number>): QueueInfo {
+    const candidates = this.team.candidates(conversation.siteId, conversation.departmentId);
+    const slots = candidates.reduce((sum, c) => sum + c.capacity, 0);
+    const modelled = estimateWaitSeconds(position, slots, this.averageChatSeconds);
+    // Real recent waits, when the shop has some: the typical wait per place in line, times this place.
+    const perPlace = this.waits.get(conversation.siteId)?.typicalSeconds(Date.now());
+    const estimatedWaitSeconds = perPlace === undefined ? modelled : Math.round(perPlace * position);
+    const allBusy = candidates.length > 0 && candidates.every((c) => (loads.get(c.agentId) ?? 0) >= c.capacity);
+    return { position, estimatedWaitSeconds, ...(allBusy ? { allBusy } : {}) };
   }
 }

@@ -42,6 +42,11 @@ const notFound = () => fail('not_found', 'No such conversation');
  * between: a conversation is never given to two agents, and no agent goes
  * over capacity. The claim itself is an UPDATE … WHERE assignee IS NULL.
  */
+/** What routing needs from business hours. */
+export interface LineHours {
+  isOpen(siteId: string, departmentId: string | null, at: number): boolean;
+}
+
 export class RoutingService {
   /** Round-robin turns: a counter, not a clock, so two claims in one millisecond still differ. */
   private readonly lastAssigned = new Map<string, number>();
@@ -55,11 +60,19 @@ export class RoutingService {
     private readonly broadcast: SocketBroadcaster,
     private readonly board: QueueBoard,
     private readonly access: AccessResolver,
+    /** Business hours of a line (a department, or the site's general queue). */
+    private readonly hours: LineHours = { isOpen: () => true },
   ) {}
+
+  /** A ticket is routed only while its line is open; outside hours it waits for an agent to take it. */
+  private waitsForHours(conversation: ConversationRow): boolean {
+    return conversation.ticketSince !== null && !this.hours.isOpen(conversation.siteId, conversation.departmentId, Date.now());
+  }
 
   /** Inside a transaction: gives a queued conversation to the best agent with room, if any. */
   assignInTx(conversation: ConversationRow, loads = this.repo.loads(conversation.siteId)): Appended | null {
     if (this.team.routingOf(conversation.siteId, conversation.departmentId) === 'manual') return null;
+    if (this.waitsForHours(conversation)) return null;
     const candidates = this.team
       .candidates(conversation.siteId, conversation.departmentId)
       .map((c) => ({ ...c, load: loads.get(c.agentId) ?? 0 }));
@@ -101,7 +114,8 @@ export class RoutingService {
       // Departments found with nobody free are skipped for the rest of this pass.
       const full = new Set<string | null>();
       return this.repo.queue(siteId).flatMap((conversation) => {
-        if (full.has(conversation.departmentId)) return [];
+        // A ticket held by the hours is skipped without marking its department full.
+        if (full.has(conversation.departmentId) || this.waitsForHours(conversation)) return [];
         const assigned = this.assignInTx(conversation, loads);
         if (!assigned) {
           full.add(conversation.departmentId);
@@ -291,8 +305,9 @@ export class RoutingService {
     const ref = this.team.agentRef(siteId, agentId);
     const claimed = ref ? this.repo.claim(siteId, conversation.id, agentId) : undefined;
     if (!ref || !claimed) return null;
-    loads.set(agentId, (loads.get(agentId) ?? 0) + 1);
+    loads.set(agentId, (loads.get(agentId) ?? 0) + this.repo.weightOf(conversation));
     this.noteTurn(agentId);
+    if (conversation.queuedAt !== null) this.board.recordWait(siteId, Date.now() - conversation.queuedAt, Date.now());
     return this.repo.append(siteId, claimed.id, systemEvent('joined', { agent: ref, role: 'assignee' }, actor, Date.now()));
   }
 

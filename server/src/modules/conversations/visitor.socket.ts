@@ -3,8 +3,12 @@ import {
   ORIGIN_NOT_ALLOWED,
   VisitorHandshake,
   visitorCommandSchemas,
+  type ContactInfo,
   type OnlineAgents,
+  type Result,
   type VisitorClientEvents,
+  type VisitorContact,
+  type WidgetHours,
 } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { maskingCardNumbers } from '../../realtime/card-masking.ts';
@@ -26,6 +30,13 @@ export interface VisitorSocketDeps {
   triggers: TriggersService;
   /** Who could answer now, for the widget's "agents online" condition. */
   onlineAgents: (siteId: string) => OnlineAgents;
+  /** The site's business hours as the widget reads them. */
+  hours: (siteId: string) => WidgetHours;
+  /** How the shop can reach visitors when nobody answers live (the offline form). */
+  contacts: {
+    of(siteId: string, visitorId: string): ContactInfo | null;
+    save(siteId: string, visitorId: string, input: VisitorContact, at: number): Result<ContactInfo>;
+  };
   conversations: ConversationsService;
   views: ConversationViews;
   /** The departments a visitor may pick from, when the site asks. */
@@ -116,8 +127,10 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         typingPreview: site?.typingPreview ?? false,
         triggers: deps.triggers.forWidget(siteId),
         onlineAgents: deps.onlineAgents(siteId),
+        hours: deps.hours(siteId),
       },
       visit: activity.visitInfo(visitorId),
+      contact: deps.contacts.of(siteId, visitorId),
     });
 
     registerCommands<VisitorClientEvents>(
@@ -137,6 +150,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         ...visitorContextHandlers({ socketId: socket.id, visitorId, siteId }, { activity, sites }),
         'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
         'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
+        'visitor:contact': (contact) => deps.contacts.save(siteId, visitorId, contact, Date.now()),
       }),
       log,
       // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.

@@ -81,6 +81,8 @@ async function fillEveryTable() {
     stage: 'checkout',
     source: 'manual',
   });
+  // The offline form: how the shop may answer by email.
+  expect(await visitorCommand(phone.socket, 'visitor:contact', { email: SECRET.email, name: SECRET.name })).toMatchObject({ ok: true });
   const [rule] = server.app.services.triggers.list(site.id);
   expect(await visitorCommand(laptop.socket, 'trigger:reported', { ruleId: rule!.id, firingId: 'fire-zq-0001', outcome: 'fired' })).toEqual(
     { ok: true, data: null },

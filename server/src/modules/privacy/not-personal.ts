@@ -13,5 +13,6 @@ export const NOT_PERSONAL_TABLES: Readonly<Record<string, string>> = {
   trigger_rules: 'the shop’s proactive chat rules',
   canned_replies: 'the team’s saved answers (an agent’s personal ones are staff data)',
   tags: 'the shop’s list of conversation tags',
+  business_hours: 'the shop’s opening hours, closures and holidays',
   meta: 'install-wide facts such as the demo site id',
 };

@@ -1,0 +1,33 @@
+import type { HoursCatalogue } from './en.ts';
+
+export const hoursCa: HoursCatalogue = {
+  'admin.tabHours': 'Horari',
+  'hours.heading': "Horari d'atenció",
+  'hours.intro':
+    "Fora d'aquest horari el widget diu quan tornareu a obrir, a l'hora del client, i li ofereix deixar un missatge en lloc d'una cua que ningú atén.",
+  'hours.alwaysOpen': 'Sempre obert (sense horari)',
+  'hours.timeZone': 'Zona horària',
+  'hours.timeZoneHint': "Una zona IANA, com Europe/Madrid. L'horari d'estiu la segueix.",
+  'hours.weekly': 'Horari setmanal',
+  'hours.closedDay': 'Tancat',
+  'hours.from': 'Obre',
+  'hours.to': 'Tanca',
+  'hours.addSpan': 'Afegeix hores el {day}',
+  'hours.removeSpan': 'Treu {from}–{to} el {day}',
+  'hours.spanHint': "Una hora de tancament anterior a la d'obertura passa de mitjanit; 24:00 és el final del dia.",
+  'hours.holidays': 'Festius',
+  'hours.holidaysHint': 'Una data per línia (2026-12-25). Aquests dies no comença cap franja.',
+  'hours.closures': 'Tancaments puntuals',
+  'hours.closureFrom': 'Tancat des de',
+  'hours.closureTo': 'fins a',
+  'hours.addClosure': 'Afegeix un tancament',
+  'hours.removeClosure': 'Treu aquest tancament',
+  'hours.departments': 'Departaments amb horari propi',
+  'hours.departmentsHint': "Els altres departaments segueixen l'horari del lloc.",
+  'hours.addDepartment': 'Dona a {name} un horari propi',
+  'hours.removeDepartment': "Fes servir l'horari del lloc per a {name}",
+  'hours.departmentLegend': 'Horari de {name}',
+  'hours.save': "Desa l'horari",
+  'hours.saving': 'Desant…',
+  'hours.saved': "S'ha desat l'horari.",
+};

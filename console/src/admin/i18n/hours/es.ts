@@ -1,0 +1,33 @@
+import type { HoursCatalogue } from './en.ts';
+
+export const hoursEs: HoursCatalogue = {
+  'admin.tabHours': 'Horario',
+  'hours.heading': 'Horario de atención',
+  'hours.intro':
+    'Fuera de este horario el widget dice cuándo volvéis a abrir, en la hora del cliente, y le ofrece dejar un mensaje en lugar de una cola que nadie atiende.',
+  'hours.alwaysOpen': 'Siempre abierto (sin horario)',
+  'hours.timeZone': 'Zona horaria',
+  'hours.timeZoneHint': 'Una zona IANA, como Europe/Madrid. El horario de verano la sigue.',
+  'hours.weekly': 'Horario semanal',
+  'hours.closedDay': 'Cerrado',
+  'hours.from': 'Abre',
+  'hours.to': 'Cierra',
+  'hours.addSpan': 'Añadir horas el {day}',
+  'hours.removeSpan': 'Quitar {from}–{to} el {day}',
+  'hours.spanHint': 'Una hora de cierre anterior a la de apertura pasa de medianoche; 24:00 es el final del día.',
+  'hours.holidays': 'Festivos',
+  'hours.holidaysHint': 'Una fecha por línea (2026-12-25). Esos días no empieza ninguna franja.',
+  'hours.closures': 'Cierres puntuales',
+  'hours.closureFrom': 'Cerrado desde',
+  'hours.closureTo': 'hasta',
+  'hours.addClosure': 'Añadir un cierre',
+  'hours.removeClosure': 'Quitar este cierre',
+  'hours.departments': 'Departamentos con horario propio',
+  'hours.departmentsHint': 'Los demás departamentos siguen el horario del sitio.',
+  'hours.addDepartment': 'Dar a {name} un horario propio',
+  'hours.removeDepartment': 'Usar el horario del sitio para {name}',
+  'hours.departmentLegend': 'Horario de {name}',
+  'hours.save': 'Guardar horario',
+  'hours.saving': 'Guardando…',
+  'hours.saved': 'Horario guardado.',
+};

@@ -1,0 +1,3 @@
+export { HoursRepository } from './hours.repository.ts';
+export { HoursService, type HoursDepartments } from './hours.service.ts';
+export { hoursRoutes } from './hours.routes.ts';

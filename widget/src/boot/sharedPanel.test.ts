@@ -80,4 +80,16 @@ describe('one count per agent message, however many tabs hear it', () => {
     // A new conversation starts its own count.
     expect(one.shared.firstToCount('cnv_2', 1)).toBe(true);
   });
+
+  it('does not count again a message another tab counted, when the channel tells it before its own storage does', async () => {
+    // Separate processes: each tab has its own storage, which reaches the other late (here: never).
+    const one = tab(memoryBackend(), windowWithChannel());
+    const two = tab(memoryBackend(), windowWithChannel());
+    if (one.shared.firstToCount('cnv_1', 3)) one.panel.noteAgentMessage();
+    await vi.waitFor(() => expect(two.panel.store.get().unread).toBe(1));
+    // The message reaches the second tab's socket after the first tab's word on the channel.
+    expect(two.shared.firstToCount('cnv_1', 3)).toBe(false);
+    expect(two.panel.store.get().unread).toBe(1);
+    expect(two.shared.firstToCount('cnv_1', 4)).toBe(true);
+  });
 });

@@ -22,6 +22,11 @@ function parse(raw: string | null): SharedRecord | null {
   }
 }
 
+/** Whether `last` (a counted message) already covers this one: the same conversation, at or past its seq. */
+function alreadyCounted(last: [string, number], conversationId: string, seq: number): boolean {
+  return last[0] === conversationId && last[1] >= seq;
+}
+
 export interface SharedPanel {
   /** True for the first tab to hear of this agent message, which then counts it; the others hear the count. */
   firstToCount(conversationId: string, seq: number): boolean;
@@ -53,6 +58,15 @@ export function sharePanelState(
       // Private mode or quota: this page keeps its own state.
     }
   };
+  // The last agent message another tab said it counted. Tabs are separate processes and localStorage
+  // reaches them late, so a tab that hears the count on the channel before its own socket delivers the
+  // message would count it again: the channel's word is kept here and consulted with the stored one.
+  let countedElsewhere: [string, number] | undefined;
+  let countedHere: [string, number] | undefined;
+  const heard = (counted: [string, number] | undefined) => {
+    if (counted)
+      countedElsewhere = countedElsewhere && alreadyCounted(countedElsewhere, counted[0], counted[1]) ? countedElsewhere : counted;
+  };
   let applying = false;
   const apply = (view: PanelView) => {
     applying = true;
@@ -67,26 +81,32 @@ export function sharePanelState(
   if (stored) apply(stored);
 
   const channel = typeof win?.BroadcastChannel === 'function' ? new win.BroadcastChannel(key) : null;
-  if (channel) channel.onmessage = (event: MessageEvent<PanelView>) => apply(event.data);
+  if (channel)
+    channel.onmessage = (event: MessageEvent<SharedRecord>) => {
+      heard(event.data.counted);
+      apply(event.data);
+    };
   else
     win?.addEventListener('storage', (event) => {
       const record = event.key === key ? parse(event.newValue) : null;
+      heard(record?.counted);
       if (record) apply(record);
     });
   panel.store.subscribe((view) => {
     if (applying) return;
     const { open, unread, draft } = view;
     write({ ...read(), open, unread, draft });
-    channel?.postMessage({ open, unread, draft });
+    channel?.postMessage({ open, unread, draft, counted: countedHere });
+    countedHere = undefined;
   });
 
   return {
     firstToCount(conversationId, seq) {
       const record = read();
-      const last = record?.counted;
-      if (last && last[0] === conversationId && last[1] >= seq) return false;
+      for (const last of [record?.counted, countedElsewhere]) if (last && alreadyCounted(last, conversationId, seq)) return false;
       const view = panel.store.get();
-      write({ ...view, ...record, counted: [conversationId, seq] });
+      countedHere = [conversationId, seq];
+      write({ ...view, ...record, counted: countedHere });
       return true;
     },
   };

@@ -1,0 +1,1 @@
+export { conversationIdFromAddress, replyAddress, replyToken } from './reply-address.ts';

@@ -91,6 +91,8 @@ export interface Services {
   activity: VisitorActivity;
   triggers: TriggersService;
   hours: HoursService;
+  canned: CannedRepliesService;
+  tags: TagsService;
   privacy: PrivacyService;
   privacyRegistry: PrivacyRegistry;
   audit: AuditLog;
@@ -354,6 +356,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     activity,
     triggers,
     hours,
+    canned,
+    tags,
     privacy,
     privacyRegistry,
     audit,

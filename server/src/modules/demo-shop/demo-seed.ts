@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AgentsService } from '../agents/index.ts';
+import type { CannedRepliesService } from '../canned-replies/index.ts';
 import type { DepartmentsService } from '../departments/index.ts';
 import { SELF_ORIGIN, type SiteRow, type SitesService } from '../sites/index.ts';
+import type { TagsService } from '../tags/index.ts';
 import { defaultRules, type DefaultRuleTexts, type TriggersService } from '../triggers/index.ts';
+import { DEMO_CANNED_REPLIES, DEMO_TAGS } from './demo-toolbox.ts';
 
 export const DEMO_AGENT_EMAIL = 'demo@mostrador.local';
 
@@ -27,7 +30,14 @@ export interface DemoSeed {
 
 /** First run only: the demo shop's site and one admin agent to answer it. */
 export async function seedDemo(
-  services: { sites: SitesService; agents: AgentsService; departments: DepartmentsService; triggers: TriggersService },
+  services: {
+    sites: SitesService;
+    agents: AgentsService;
+    departments: DepartmentsService;
+    triggers: TriggersService;
+    canned: CannedRepliesService;
+    tags: TagsService;
+  },
   options: { password?: string | undefined } = {},
 ): Promise<DemoSeed> {
   const existing = services.sites.demoSite();
@@ -50,6 +60,11 @@ export async function seedDemo(
     services.departments.create(site.id, { slug: 'vendes', name: 'Vendes', routing: 'auto' }),
     services.departments.create(site.id, { slug: 'comandes', name: 'Comandes i devolucions', routing: 'auto' }),
   ].flatMap((d) => (d.ok ? [d.data.id] : []));
-  if (agent.ok) services.departments.setMemberships(site.id, agent.data.id, departmentIds);
+  if (agent.ok) {
+    services.departments.setMemberships(site.id, agent.data.id, departmentIds);
+    const actor = { siteId: site.id, agentId: agent.data.id, role: 'admin' as const, departmentIds };
+    services.canned.createMany(actor, DEMO_CANNED_REPLIES);
+  }
+  for (const tag of DEMO_TAGS) services.tags.create(site.id, tag);
   return { site, email: DEMO_AGENT_EMAIL, password };
 }

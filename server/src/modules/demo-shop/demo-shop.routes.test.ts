@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
 import { buildTestApp } from '../../testing/harness.ts';
 import { DEMO_PRODUCTS } from './catalog.ts';
-import { seedDemo } from './demo-seed.ts';
+import { DEMO_AGENT_EMAIL, seedDemo } from './demo-seed.ts';
 
 let app: App;
 let cleanup: () => Promise<void>;
@@ -30,6 +30,25 @@ describe('demo seed', () => {
         .sort(),
     ).toEqual(['comandes', 'vendes']);
     expect(login?.profile.departmentIds).toHaveLength(2);
+  });
+
+  it('gives the demo team canned replies in three languages and tags, once', async () => {
+    const { site } = await seedDemo(app.services, { password: 'first-run-pass' });
+    await seedDemo(app.services);
+    const agent = await app.services.agents.withCredentials(DEMO_AGENT_EMAIL, 'first-run-pass');
+    const actor = { siteId: site.id, agentId: agent?.id ?? '', role: 'agent' as const, departmentIds: [] };
+    const replies = app.services.canned.usable(actor);
+    expect(replies.map((r) => r.shortcut).sort()).toEqual(['cistella', 'devolucio', 'enviament', 'hola']);
+    for (const reply of replies) {
+      expect(reply.ownerId).toBeNull();
+      expect(Object.values(reply.bodies).every((body) => body.trim() !== '')).toBe(true);
+    }
+    expect(
+      app.services.tags
+        .list(site.id)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['devolució', 'enviament', 'talla', 'venda']);
   });
 });
 

@@ -16,5 +16,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // jsdom renders slowly on a loaded 2-core machine; a timeout here only catches hangs.
+    testTimeout: 15_000,
+    hookTimeout: 15_000,
   },
 });

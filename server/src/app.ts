@@ -196,7 +196,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     app.realtime.agents,
     (siteId) => sites.brandingOf(sites.byId(siteId)!).showTeam,
   );
-  const replyTimes = new ReplyTimes(app.db);
+  const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
   const watching = attachVisitorWatching(app.realtime.agents);

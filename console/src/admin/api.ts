@@ -2,7 +2,7 @@ import type {
   AgentCreateInput,
   AuditPage,
   BrandingInput,
-  BrandingSettings,
+  WidgetBranding,
   AgentSummary,
   AgentUpdateInput,
   Department,
@@ -109,8 +109,8 @@ export const adminApi = {
   allowOrigin: (origin: string) => request<SiteSettings>('POST', '/api/admin/site/allowed-origins', { origin }),
 
   /** The widget's look and the team's recent reply time (seconds, null without enough chats); saved whole. */
-  getBranding: () => request<BrandingSettings>('GET', '/api/admin/site/branding'),
-  saveBranding: (look: BrandingInput) => request<BrandingSettings>('PUT', '/api/admin/site/branding', look),
+  getBranding: () => request<WidgetBranding>('GET', '/api/admin/site/branding'),
+  saveBranding: (look: BrandingInput) => request<WidgetBranding>('PUT', '/api/admin/site/branding', look),
 
   /** The site's rules, in the order the widget tries them. */
   listTriggers: () => request<{ triggers: TriggerRule[] }>('GET', '/api/admin/triggers').then(pick('triggers')),

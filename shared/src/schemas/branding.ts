@@ -58,10 +58,8 @@ export type BrandingInput = z.input<typeof Branding>;
 /**
  * What the widget gets in its handshake: the branding, and how long the
  * team has lately taken to answer (median seconds to the first reply, null
- * with too few recent conversations to say).
+ * with too few recent conversations to say). Admin → Branding reads and
+ * saves the same shape, so its preview shows the real reply time.
  */
 export const WidgetBranding = z.object({ look: Branding, replySeconds: z.number().int().min(0).nullable() });
 export type WidgetBranding = z.infer<typeof WidgetBranding>;
-/** Admin → Branding reads and saves the same shape: what the widget gets, so the preview shows the real reply time. */
-export const BrandingSettings = WidgetBranding;
-export type BrandingSettings = WidgetBranding;

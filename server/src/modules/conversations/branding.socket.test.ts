@@ -2,6 +2,7 @@ import { DEFAULT_BRANDING } from '@mostrador/shared/branding';
 import type { SessionEstablished } from '@mostrador/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  addAgent,
   connectAgentAs,
   connectVisitor,
   connected,
@@ -57,5 +58,20 @@ describe('the widget’s branding, in its handshake', () => {
     const hidden = await handshake();
     expect(hidden.site.onlineAgents.any).toBe(true);
     expect(hidden.site.onlineAgents).not.toHaveProperty('team');
+  });
+
+  it('tells open widgets live when a colleague comes online, so the avatars follow without a reload', async () => {
+    await addAgent(server, { email: 'jordi@shop.example', name: 'Jordi Puig' });
+    const marta = await connectAgentAs(server, server.agentEmail);
+    sockets.push(marta);
+    const socket = connectVisitor(server.url, { siteKey: server.siteKey });
+    sockets.push(socket);
+    const established = nextFact<VisitorSocket, SessionEstablished>(socket, 'session:established');
+    await connected(socket);
+    expect((await established).site.onlineAgents.team).toEqual(['Marta']);
+
+    const changed = nextFact<VisitorSocket, { onlineAgents: { team?: string[] } }>(socket, 'agents:changed');
+    sockets.push(await connectAgentAs(server, 'jordi@shop.example'));
+    expect((await changed).onlineAgents.team?.sort()).toEqual(['Jordi', 'Marta']);
   });
 });

@@ -6,6 +6,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/client.ts';
 import { conversations } from '../../db/schema.ts';
 import { SitesRepository, SitesService } from '../sites/index.ts';
 import { VisitorsRepository, VisitorsService } from '../visitors/index.ts';
+import { ConversationsRepository } from './conversations.repository.ts';
 import { ReplyTimes } from './reply-times.ts';
 
 const DAY = 24 * 60 * 60_000;
@@ -46,6 +47,12 @@ beforeEach(() => {
   visitorId = new VisitorsService(new VisitorsRepository(opened.db)).identify(siteId, undefined).visitor.id;
 });
 
+/** Over the real repository, as app.ts connects it. */
+function replyTimes(now: () => number): ReplyTimes {
+  const repo = new ConversationsRepository(opened.db);
+  return new ReplyTimes((site, since) => repo.firstReplyWaits(site, since), now);
+}
+
 afterEach(() => {
   opened.sqlite.close();
   rmSync(dir, { recursive: true, force: true });
@@ -60,19 +67,19 @@ describe('ReplyTimes', () => {
     chat(siteId, NOW - DAY, 5, { ticketSince: NOW - DAY }); // a ticket waits for the next shift, not a live reply
     chat(siteId, NOW - DAY, 5, { origin: 'agent' }); // the shop wrote first
     chat(otherSiteId, NOW - DAY, 5); // another site's
-    expect(new ReplyTimes(opened.db, () => NOW).medianSeconds(siteId)).toBeNull();
+    expect(replyTimes(() => NOW).medianSeconds(siteId)).toBeNull();
   });
 
   it('is the median of the recent live chats’ first replies, so one forgotten chat does not set it', () => {
     for (const seconds of [40, 60, 3600, 50]) chat(siteId, NOW - 2 * DAY, seconds);
-    expect(new ReplyTimes(opened.db, () => NOW).medianSeconds(siteId)).toBe(55);
+    expect(replyTimes(() => NOW).medianSeconds(siteId)).toBe(55);
     chat(siteId, NOW - DAY, 45);
-    expect(new ReplyTimes(opened.db, () => NOW).medianSeconds(siteId)).toBe(50);
+    expect(replyTimes(() => NOW).medianSeconds(siteId)).toBe(50);
   });
 
   it('reads the database again only after five minutes', () => {
     let now = NOW;
-    const times = new ReplyTimes(opened.db, () => now);
+    const times = replyTimes(() => now);
     expect(times.medianSeconds(siteId)).toBeNull();
     for (const seconds of [10, 20, 30]) chat(siteId, NOW - DAY, seconds);
     expect(times.medianSeconds(siteId)).toBeNull();

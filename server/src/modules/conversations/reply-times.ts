@@ -1,7 +1,3 @@
-import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { conversations } from '../../db/schema.ts';
-
 /** Conversations older than this say little about how the team answers now. */
 const WINDOW_MS = 14 * 24 * 60 * 60_000;
 /** Fewer than this and "we usually reply within…" would be an anecdote: the widget says nothing. */
@@ -20,7 +16,8 @@ export class ReplyTimes {
   readonly #cache = new Map<string, { at: number; seconds: number | null }>();
 
   constructor(
-    private readonly db: Db,
+    /** Milliseconds to the first reply of each qualifying chat begun since then (ConversationsRepository.firstReplyWaits). */
+    private readonly waitsSince: (siteId: string, since: number) => number[],
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -34,21 +31,8 @@ export class ReplyTimes {
   }
 
   #compute(siteId: string, now: number): number | null {
-    const rows = this.db
-      .select({ createdAt: conversations.createdAt, firstResponseAt: conversations.firstResponseAt })
-      .from(conversations)
-      .where(
-        and(
-          eq(conversations.siteId, siteId),
-          eq(conversations.origin, 'visitor'),
-          isNull(conversations.ticketSince),
-          isNotNull(conversations.firstResponseAt),
-          gt(conversations.createdAt, now - WINDOW_MS),
-        ),
-      )
-      .all();
-    if (rows.length < MIN_REPLY_SAMPLES) return null;
-    const waits = rows.map((r) => Math.max(0, r.firstResponseAt! - r.createdAt)).sort((a, b) => a - b);
+    const waits = this.waitsSince(siteId, now - WINDOW_MS).sort((a, b) => a - b);
+    if (waits.length < MIN_REPLY_SAMPLES) return null;
     const mid = waits.length >> 1;
     const median = waits.length % 2 ? waits[mid]! : (waits[mid - 1]! + waits[mid]!) / 2;
     return Math.round(median / 1000);

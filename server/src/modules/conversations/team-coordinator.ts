@@ -49,9 +49,10 @@ export class TeamCoordinator {
         .departmentList(siteId)
         .filter((d) => this.team.candidates(siteId, d.id).length > 0)
         .map((d) => d.id),
-      ...(this.showsTeam(siteId) && {
-        team: online.slice(0, MAX_TEAM_SHOWN).map((c) => firstName(this.team.agentRef(siteId, c.agentId)?.name ?? '')),
-      }),
+      ...(online.length > 0 &&
+        this.showsTeam(siteId) && {
+          team: online.slice(0, MAX_TEAM_SHOWN).map((c) => firstName(this.team.agentRef(siteId, c.agentId)?.name ?? '')),
+        }),
     };
   }
 

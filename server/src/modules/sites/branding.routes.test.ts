@@ -72,5 +72,6 @@ describe('Admin → Branding', () => {
     const res = await put(admin, { ...look, siteId: other.id });
     expect(res.statusCode).toBe(200);
     expect(app.services.sites.brandingOf(app.services.sites.byId(other.id)!)).toEqual(DEFAULT_BRANDING);
+    expect((await get(admin)).json().look).toMatchObject({ side: 'left', launcher: 'labelled' });
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Branding, BrandingSettings, ErrorResponse } from '@mostrador/shared';
+import { Branding, WidgetBranding, ErrorResponse } from '@mostrador/shared';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
 import type { SitesService } from './sites.service.ts';
 
@@ -14,14 +14,14 @@ export const brandingRoutes: FastifyPluginAsyncZod<BrandingRouteDeps> = async (a
   app.addHook('preHandler', app.requireAdmin);
   const errors = errorResponses(ErrorResponse);
 
-  app.get('/api/admin/site/branding', { schema: { response: { 200: BrandingSettings, ...errors } } }, async (request) => {
+  app.get('/api/admin/site/branding', { schema: { response: { 200: WidgetBranding, ...errors } } }, async (request) => {
     const { siteId } = request.agent!;
     return { look: sites.brandingOf(sites.byId(siteId)!), replySeconds: replySeconds(siteId) };
   });
 
   app.put(
     '/api/admin/site/branding',
-    { schema: { body: Branding, response: { 200: BrandingSettings, ...errors } } },
+    { schema: { body: Branding, response: { 200: WidgetBranding, ...errors } } },
     async (request, reply) => {
       const { siteId, profile } = request.agent!;
       const saved = sites.setBranding(siteId, request.body);

@@ -3,12 +3,9 @@ import { DEFAULT_BRANDING } from '@mostrador/shared/branding';
 import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyLook } from '../boot/launcher.ts';
-import { ChatSession } from '../chat/chatSession.ts';
-import { firstVisit, quietSite } from '../chat/testSession.ts';
-import { createVisitorStorage } from '../chat/visitorStorage.ts';
-import { FakeTransport, flush } from '../transport/fakeTransport.ts';
-import { createPanelState } from './panelState.ts';
-import { renderWidgetInEnglish } from './testRender.tsx';
+import type { ChatSession } from '../chat/chatSession.ts';
+import { flush, type FakeTransport } from '../transport/fakeTransport.ts';
+import { openPanelOnSite } from './testOpenPanel.tsx';
 
 let transport: FakeTransport;
 let chat: ChatSession;
@@ -22,22 +19,7 @@ const look = {
 } as const;
 
 async function start(site: Partial<SessionEstablished['site']>) {
-  transport = new FakeTransport();
-  chat = new ChatSession({ transport, storage: createVisitorStorage('site', null), createClientId: () => 'client-id-1' });
-  container = renderWidgetInEnglish(chat, createPanelState());
-  chat.start();
-  await act(async () => {
-    transport.establish({
-      visitorId: 'vis_1',
-      token: 'tok',
-      conversation: null,
-      site: { name: 'Botiga', departments: [], typingPreview: false, ...quietSite, ...site },
-      visit: firstVisit,
-      contact: null,
-    });
-    await flush();
-  });
-  fireEvent.click($('button[data-part="launcher"]')!);
+  ({ transport, chat, container } = await openPanelOnSite(site));
 }
 
 afterEach(() => {

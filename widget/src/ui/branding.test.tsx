@@ -1,6 +1,6 @@
 import type { SessionEstablished } from '@mostrador/shared';
 import { DEFAULT_BRANDING } from '@mostrador/shared/branding';
-import { act, cleanup, fireEvent } from '@testing-library/preact';
+import { act, cleanup } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyLook } from '../boot/launcher.ts';
 import type { ChatSession } from '../chat/chatSession.ts';

@@ -156,6 +156,8 @@ const apiCases = (): Record<string, RouteCase> => ({
   'POST /api/admin/site/identity-secret': { noReference: 'the session’s site' },
   'GET /api/admin/site/refused-origins': { noReference: 'the session’s site' },
   'POST /api/admin/site/allowed-origins': { noReference: 'adds an origin to the session’s site' },
+  'GET /api/admin/site/branding': { noReference: 'the session’s site; the path and body name no site' },
+  'PUT /api/admin/site/branding': { noReference: 'replaces the session’s site’s branding; the body names no site' },
   'GET /api/admin/triggers': { noReference: 'the session’s site' },
   'GET /api/admin/audit': { noReference: 'the session’s site' },
   'GET /api/admin/privacy/:kind/:id/export': {

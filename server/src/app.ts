@@ -36,6 +36,7 @@ import {
   QueueBoard,
   RoutingService,
   SocketBroadcaster,
+  ReplyTimes,
   TeamCoordinator,
 } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
@@ -51,7 +52,7 @@ import {
   type PrivacyService,
   type RetentionJob,
 } from './modules/privacy/index.ts';
-import { RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
+import { brandingRoutes, RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
 import { SearchRepository, searchRoutes, SearchService } from './modules/search/index.ts';
 import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
 import { TeamService } from './modules/team/index.ts';
@@ -188,7 +189,16 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     used: (siteId) => conversationTags.used(siteId),
   });
   const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, tags);
-  const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
+  const coordinator = new TeamCoordinator(
+    team,
+    presence,
+    repo,
+    routing,
+    broadcaster,
+    app.realtime.agents,
+    (siteId) => sites.brandingOf(sites.byId(siteId)!).showTeam,
+  );
+  const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
   const watching = attachVisitorWatching(app.realtime.agents);
@@ -287,6 +297,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(accountRoutes, { agents, sessions, twoFactor });
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
+  await app.register(brandingRoutes, { sites, replySeconds: (siteId) => replyTimes.medianSeconds(siteId) });
   await app.register(triggerRoutes, { triggers });
   await app.register(tagRoutes, { tags });
   await app.register(searchRoutes, { search: new SearchService(new SearchRepository(app.sqlite)) });
@@ -316,6 +327,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     triggers,
     onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
     hours: (siteId) => hours.forWidget(siteId),
+    replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
     contacts,
     conversations,
     views,

@@ -9,6 +9,7 @@ export * from './schemas/shop.ts';
 export * from './schemas/visitor.ts';
 export * from './schemas/triggers.ts';
 export * from './schemas/hours.ts';
+export * from './schemas/branding.ts';
 export * from './hours/schedule.ts';
 export * from './schemas/privacy.ts';
 export * from './events/contract.ts';

@@ -20,7 +20,7 @@ describe.each(['ca', 'es', 'en'])('axe finds nothing in the console, in %s', (la
     expect(await axeViolations(agent), 'three conversations').toEqual([]);
 
     await agent.locator('button[data-part="nav-admin"]').click();
-    for (const tab of ['agents', 'departments', 'triggers', 'site']) {
+    for (const tab of ['agents', 'departments', 'triggers', 'site', 'branding']) {
       await agent.locator(`button[data-admin-tab="${tab}"]`).click();
       await agent
         .locator(`button[data-admin-tab="${tab}"][aria-selected="true"], button[data-admin-tab="${tab}"][aria-current]`)

@@ -1,6 +1,7 @@
 import type { AgentProfile } from '@mostrador/shared';
 import { Header } from '../components/Header.tsx';
 import { AgentsPage } from './agents/AgentsPage.tsx';
+import { BrandingPage } from './branding/BrandingPage.tsx';
 import { CannedRepliesPage } from './canned/CannedRepliesPage.tsx';
 import { TagsPage } from './canned/TagsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
@@ -11,7 +12,7 @@ import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site' | 'hours' | 'privacy';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site' | 'branding' | 'hours' | 'privacy';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
@@ -20,6 +21,7 @@ const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'canned', label: 'admin.tabCanned' },
   { tab: 'tags', label: 'admin.tabTags' },
   { tab: 'site', label: 'admin.tabSite' },
+  { tab: 'branding', label: 'admin.tabBranding' },
   { tab: 'hours', label: 'admin.tabHours' },
   { tab: 'privacy', label: 'privacy.tab' },
 ];
@@ -98,6 +100,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'canned' && <CannedRepliesPage />}
           {tab === 'tags' && <TagsPage />}
           {tab === 'site' && <SitePage />}
+          {tab === 'branding' && <BrandingPage />}
           {tab === 'hours' && <HoursPage />}
           {tab === 'privacy' && <AuditPage />}
         </section>

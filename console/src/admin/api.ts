@@ -1,6 +1,8 @@
 import type {
   AgentCreateInput,
   AuditPage,
+  BrandingInput,
+  WidgetBranding,
   AgentSummary,
   AgentUpdateInput,
   Department,
@@ -105,6 +107,10 @@ export const adminApi = {
   listRefusedOrigins: () => request<{ origins: RefusedOrigin[] }>('GET', '/api/admin/site/refused-origins').then(pick('origins')),
   /** Adds one origin to the allowed ones; answers with the site's settings. */
   allowOrigin: (origin: string) => request<SiteSettings>('POST', '/api/admin/site/allowed-origins', { origin }),
+
+  /** The widget's look and the team's recent reply time (seconds, null without enough chats); saved whole. */
+  getBranding: () => request<WidgetBranding>('GET', '/api/admin/site/branding'),
+  saveBranding: (look: BrandingInput) => request<WidgetBranding>('PUT', '/api/admin/site/branding', look),
 
   /** The site's rules, in the order the widget tries them. */
   listTriggers: () => request<{ triggers: TriggerRule[] }>('GET', '/api/admin/triggers').then(pick('triggers')),

@@ -77,6 +77,7 @@ describe('ConsoleViews', () => {
       'Canned replies',
       'Tags',
       'Site and widget',
+      'Branding',
       'Business hours',
       'Privacy',
     ]);

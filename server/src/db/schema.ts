@@ -1,4 +1,4 @@
-import type { BusinessHours, Cart, Device, Product, RuleCondition, TriggerAction, TriggerFrequency } from '@mostrador/shared';
+import type { Branding, BusinessHours, Cart, Device, Product, RuleCondition, TriggerAction, TriggerFrequency } from '@mostrador/shared';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -21,6 +21,8 @@ export const sites = sqliteTable('sites', {
   conversationRetentionDays: integer('conversation_retention_days'),
   /** Page views and cart history older than this many days are deleted; null keeps them. */
   trailRetentionDays: integer('trail_retention_days'),
+  /** The widget's look (Admin → Branding); null until an admin saves one, and the defaults apply. */
+  branding: text('branding', { mode: 'json' }).$type<Branding>(),
   createdAt: integer('created_at').notNull(),
 });
 

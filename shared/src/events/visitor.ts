@@ -5,6 +5,7 @@ import { SyncRequest } from '../schemas/http.ts';
 import { CartUpdated, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
 import { WidgetHours } from '../schemas/hours.ts';
+import { WidgetBranding } from '../schemas/branding.ts';
 import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
@@ -86,6 +87,8 @@ export const SessionEstablished = z.object({
     onlineAgents: OnlineAgents,
     /** Business hours, so the widget can say "closed, back Monday at 09:00" in the shopper's own time. */
     hours: WidgetHours.optional(),
+    /** The merchant's colours, position, words and theme, and the team's recent reply time. */
+    branding: WidgetBranding.optional(),
   }),
   visit: VisitInfo,
   /** How the shop can reach the visitor already (offline form, or a verified identify): never asked again. */

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'department.created',
   'department.updated',
   'site.settings_changed',
+  'site.branding_changed',
   'site.identity_secret_rotated',
   'trigger.created',
   'trigger.updated',

@@ -145,7 +145,12 @@ export const TriggerReportBody = z.object({ days: z.number().int(), rows: z.arra
 export type TriggerReportBody = z.infer<typeof TriggerReportBody>;
 
 /** Which agents could answer now: anyone on the site, and which departments have someone online. */
-export const OnlineAgents = z.object({ any: z.boolean(), departments: z.array(Id) });
+export const OnlineAgents = z.object({
+  any: z.boolean(),
+  departments: z.array(Id),
+  /** First names of the agents online, for the widget's team avatars; absent when the site hides them. */
+  team: z.array(z.string()).optional(),
+});
 export type OnlineAgents = z.infer<typeof OnlineAgents>;
 
 /** The visit as the server counts it, for the time-on-site, pages-viewed and returning conditions. */

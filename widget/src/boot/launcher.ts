@@ -1,3 +1,4 @@
+import type { Branding } from '@mostrador/shared';
 import type { Translate } from '../i18n/catalogue.ts';
 import type { PanelState } from '../ui/panelState.ts';
 
@@ -56,4 +57,20 @@ export function createLauncher({ doc, panel, panelId, t }: LauncherOptions): HTM
   panel.store.subscribe(draw);
   draw();
   return button;
+}
+
+/**
+ * The merchant's look, from the handshake: colours and offsets as custom
+ * properties (CSSOM, so no `style-src 'unsafe-inline'`), side and launcher
+ * style as attributes that launcher.css selects on. The theme (the launcher
+ * is the brand colour either way), the words and the team are the panel's
+ * business: see panel/mountPanel.tsx.
+ */
+export function applyLook(container: HTMLElement, { color, textColor, offsetX, offsetY, side, launcher }: Branding): void {
+  const { style } = container;
+  style.setProperty('--accent', color);
+  style.setProperty('--accent-text', textColor);
+  style.setProperty('--x', `${offsetX}px`);
+  style.setProperty('--y', `${offsetY}px`);
+  Object.assign(container.dataset, { side, launcher });
 }

@@ -10,7 +10,7 @@ import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { PANEL_ID } from '../ui/panelId.ts';
 import { createPanelState } from '../ui/panelState.ts';
 import { createShadowHost } from '../ui/shadowHost.ts';
-import { createLauncher } from './launcher.ts';
+import { applyLook, createLauncher } from './launcher.ts';
 import { prefetchOnApproach } from './prefetch.ts';
 import { sharePanelState } from './sharedPanel.ts';
 import type { ScriptConfig } from './scriptConfig.ts';
@@ -150,6 +150,7 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     const launcher = createLauncher({ doc, panel, panelId: PANEL_ID, t: createTranslator(env.launcherWords(language)) });
     container.append(slot, launcher);
     root.append(container);
+    transport.on('session:established', ({ site }) => site.branding && applyLook(container, site.branding.look));
     let loading = false;
     mountChat = () => {
       if (loading) return;

@@ -218,6 +218,7 @@ export class ChatSession {
       departments: session.site.departments,
       hours: session.site.hours,
       onlineAgents: session.site.onlineAgents,
+      branding: session.site.branding,
       contact: session.contact ?? null,
       conversation: session.conversation,
       events: sameConversation ? this.view.get().events : [],

@@ -1,4 +1,12 @@
-import type { ContactInfo, OnlineAgents, SessionEstablished, WidgetHours, VisitorConversation, VisitorEvent } from '@mostrador/shared';
+import type {
+  ContactInfo,
+  OnlineAgents,
+  SessionEstablished,
+  WidgetBranding,
+  WidgetHours,
+  VisitorConversation,
+  VisitorEvent,
+} from '@mostrador/shared';
 import type { OutboxItem } from './outbox.ts';
 
 /** `unavailable`: the server refuses this page's origin; the widget says so instead of offering a dead composer. */
@@ -36,6 +44,8 @@ export interface ChatView {
   onlineAgents?: OnlineAgents;
   /** How the shop can reach the visitor when nobody answers live; null: not known yet. */
   contact?: ContactInfo | null;
+  /** The merchant's look and the team's recent reply time; absent until the session says. */
+  branding?: WidgetBranding;
   /** The server asked to slow down: queued messages go a little later. */
   throttled?: boolean;
 }

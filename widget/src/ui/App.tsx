@@ -64,7 +64,8 @@ export class App extends Component<AppProps> {
     const { open, draft } = panel.store.get();
     const { invitation } = view;
     return (
-      <div class="chat">
+      // The theme here, not on the launcher's container: it only matters once the panel or teaser shows.
+      <div class="chat" data-theme={view.branding?.look.theme}>
         {open && (
           <Panel
             id={PANEL_ID}

@@ -13,6 +13,8 @@ interface MessageListProps {
   invitationFirst: boolean;
   /** No "send us a message" on an empty log when the chat is unavailable on this page. */
   noGreeting?: boolean;
+  /** The merchant's greeting in the widget's language (Admin → Branding); empty or absent: ours. */
+  greeting?: string | undefined;
   onRetry(clientId: string): void;
 }
 
@@ -73,14 +75,14 @@ export class MessageList extends Component<MessageListProps> {
   }
 
   override render() {
-    const { events, pending, invitation, invitationFirst, noGreeting, onRetry } = this.props;
+    const { events, pending, invitation, invitationFirst, noGreeting, greeting, onRetry } = this.props;
     const entries = toLogEntries(events, pending, invitation, invitationFirst);
     this.#lines = entries.length;
     return (
       // The live region wraps a plain list: `log` is not a role an <ol> may take, and its items need a list parent.
       <div ref={this.#list} class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')} tabIndex={0}>
         <ol class="lines">
-          {entries.length === 0 && !noGreeting && <li class="greeting">{t('greeting')}</li>}
+          {entries.length === 0 && !noGreeting && <li class="greeting">{greeting || t('greeting')}</li>}
           {entries.map((entry) => (
             <MessageItem
               key={entry.kind === 'pending' ? `p:${entry.item.clientId}` : entry.kind === 'event' ? `e:${entry.event.seq}` : 'i'}

@@ -1,5 +1,6 @@
 import { Component, createRef } from 'preact';
 import type { ChatView } from '../chat/chatSession.ts';
+import type { Language } from '../i18n/catalogue.ts';
 import { availabilityOf } from './availability.ts';
 import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
@@ -7,6 +8,7 @@ import { ContactForm } from './ContactForm.tsx';
 import { DepartmentPicker } from './DepartmentPicker.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
+import { TeamLine } from './TeamLine.tsx';
 import { lockPageScrollOnPhones, SHEET_QUERY } from './pageScrollLock.ts';
 import { t } from './translation.ts';
 
@@ -94,6 +96,9 @@ export class Panel extends Component<PanelProps> {
     const queue = view.conversation?.queue;
     // Nobody can answer: say so, and when, instead of a queue place nobody serves.
     const availability = agents.length === 0 ? availabilityOf(view, Date.now()) : null;
+    // The merchant's words in the widget's language; empty keeps the shop's name, then ours.
+    const language = t('locale') as Language;
+    const look = view.branding?.look;
     return (
       <div
         ref={this.#panel}
@@ -112,12 +117,14 @@ export class Panel extends Component<PanelProps> {
         <div class="header">
           <div class="titles">
             <h2 id={titleId} class="title">
-              {view.siteName || t('panelTitle')}
+              {look?.title[language] || view.siteName || t('panelTitle')}
             </h2>
-            {agents.length > 0 && (
+            {agents.length > 0 ? (
               <p class="agents" data-part="agents">
                 {agents.map((agent) => agent.name).join(', ')}
               </p>
+            ) : (
+              <TeamLine view={view} />
             )}
           </div>
           {canEnd && (
@@ -137,6 +144,7 @@ export class Panel extends Component<PanelProps> {
           invitation={view.invitation}
           invitationFirst={canEnd}
           noGreeting={view.connection === 'unavailable'}
+          greeting={look?.greeting[language]}
           onRetry={props.onRetry}
         />
         {view.agentTyping && (

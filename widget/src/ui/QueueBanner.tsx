@@ -2,9 +2,10 @@ import type { QueueInfo } from '@mostrador/shared';
 import type { Translate } from '../i18n/catalogue.ts';
 import { t } from './translation.ts';
 
-/** The server's estimate is rough: whole minutes, and no false precision under one. */
+/** The server's estimate is rough: whole minutes (whole hours from 90 min), and no false precision under one. */
 export function waitText(seconds: number, t: Translate): string {
-  return seconds < 60 ? t('waitShort') : t('waitMinutes', { count: Math.round(seconds / 60) });
+  if (seconds < 60) return t('waitShort');
+  return seconds < 5400 ? t('waitMinutes', { count: Math.round(seconds / 60) }) : t('waitHours', { count: Math.round(seconds / 3600) });
 }
 
 /**

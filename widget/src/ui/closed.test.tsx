@@ -1,12 +1,9 @@
 import type { BusinessHours, SessionEstablished } from '@mostrador/shared';
 import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChatSession } from '../chat/chatSession.ts';
-import { firstVisit, quietSite } from '../chat/testSession.ts';
-import { createVisitorStorage } from '../chat/visitorStorage.ts';
-import { FakeTransport, flush } from '../transport/fakeTransport.ts';
-import { createPanelState } from './panelState.ts';
-import { renderWidgetInEnglish } from './testRender.tsx';
+import type { ChatSession } from '../chat/chatSession.ts';
+import { flush, type FakeTransport } from '../transport/fakeTransport.ts';
+import { openPanelOnSite } from './testOpenPanel.tsx';
 
 let transport: FakeTransport;
 let chat: ChatSession;
@@ -23,23 +20,7 @@ const closedForAnHour = (): BusinessHours => ({
 });
 
 async function start(site: Partial<SessionEstablished['site']>, contact: SessionEstablished['contact'] = null) {
-  transport = new FakeTransport();
-  chat = new ChatSession({ transport, storage: createVisitorStorage('site', null), createClientId: () => 'client-id-1' });
-  container = renderWidgetInEnglish(chat, createPanelState());
-  chat.start();
-  const session: SessionEstablished = {
-    visitorId: 'vis_1',
-    token: 'tok',
-    conversation: null,
-    site: { name: 'Botiga', departments: [], typingPreview: false, ...quietSite, ...site },
-    visit: firstVisit,
-    contact,
-  };
-  await act(async () => {
-    transport.establish(session);
-    await flush();
-  });
-  fireEvent.click($('button[data-part="launcher"]')!);
+  ({ transport, chat, container } = await openPanelOnSite(site, contact));
 }
 
 afterEach(() => {

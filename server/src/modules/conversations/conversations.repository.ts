@@ -325,6 +325,28 @@ export class ConversationsRepository {
       .limit(limit)
       .all();
   }
+
+  /**
+   * Milliseconds from first message to first agent reply of the site's live
+   * chats begun since `since`: the shopper started them, they were not
+   * tickets, and an agent has answered. For the widget's "we usually reply in".
+   */
+  firstReplyWaits(siteId: string, since: number): number[] {
+    return this.db
+      .select({ createdAt: conversations.createdAt, firstResponseAt: conversations.firstResponseAt })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.siteId, siteId),
+          eq(conversations.origin, 'visitor'),
+          isNull(conversations.ticketSince),
+          isNotNull(conversations.firstResponseAt),
+          gt(conversations.createdAt, since),
+        ),
+      )
+      .all()
+      .map((r) => Math.max(0, r.firstResponseAt! - r.createdAt));
+  }
 }
 
 /** A conversation row from the hand-written statements: as drizzle's, but its JSON columns still text. */

@@ -7,6 +7,10 @@ import { adminsRoom, agentRoom, agentRooms, departmentRoom } from './rooms.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
 import type { RoutingService } from './routing.service.ts';
 
+/** The widget's header has room for a few faces; the rest are "and others" nobody needs named. */
+const MAX_TEAM_SHOWN = 4;
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
+
 /**
  * Where the team meets routing: an agent arriving, leaving, going away or
  * changing departments changes who can take conversations, so each of these
@@ -22,6 +26,8 @@ export class TeamCoordinator {
     private readonly routing: RoutingService,
     private readonly broadcast: SocketBroadcaster,
     private readonly agents: AgentNamespace,
+    /** Whether the site's widget shows who is online (Admin → Branding); then their first names go with the rest. */
+    private readonly showsTeam: (siteId: string) => boolean = () => false,
   ) {
     presence.listen({
       changed: (agentId, siteId) => this.changed(agentId, siteId),
@@ -36,12 +42,17 @@ export class TeamCoordinator {
 
   /** Who could take a new conversation now: anyone on the site, and by department. */
   onlineAgents(siteId: string): OnlineAgents {
+    const online = this.team.candidates(siteId, null);
     return {
-      any: this.team.candidates(siteId, null).length > 0,
+      any: online.length > 0,
       departments: this.team
         .departmentList(siteId)
         .filter((d) => this.team.candidates(siteId, d.id).length > 0)
         .map((d) => d.id),
+      ...(online.length > 0 &&
+        this.showsTeam(siteId) && {
+          team: online.slice(0, MAX_TEAM_SHOWN).map((c) => firstName(this.team.agentRef(siteId, c.agentId)?.name ?? '')),
+        }),
     };
   }
 

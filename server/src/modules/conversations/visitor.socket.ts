@@ -32,6 +32,8 @@ export interface VisitorSocketDeps {
   onlineAgents: (siteId: string) => OnlineAgents;
   /** The site's business hours as the widget reads them. */
   hours: (siteId: string) => WidgetHours;
+  /** The team's recent median time to a first reply (seconds), null without enough data. */
+  replySeconds: (siteId: string) => number | null;
   /** How the shop can reach visitors when nobody answers live (the offline form). */
   contacts: {
     of(siteId: string, visitorId: string): ContactInfo | null;
@@ -128,6 +130,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         triggers: deps.triggers.forWidget(siteId),
         onlineAgents: deps.onlineAgents(siteId),
         hours: deps.hours(siteId),
+        ...(site && { branding: { look: sites.brandingOf(site), replySeconds: deps.replySeconds(siteId) } }),
       },
       visit: activity.visitInfo(visitorId),
       contact: deps.contacts.of(siteId, visitorId),

@@ -14,6 +14,7 @@ export type SiteChanges = Partial<
     | 'identitySecret'
     | 'conversationRetentionDays'
     | 'trailRetentionDays'
+    | 'branding'
   >
 >;
 

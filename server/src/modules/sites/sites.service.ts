@@ -1,3 +1,5 @@
+import { Branding, fail, ok, type BrandingInput, type Result } from '@mostrador/shared';
+import { DEFAULT_BRANDING } from '@mostrador/shared/branding';
 import { newId, newIdentitySecret, newSiteKey } from '../../db/ids.ts';
 import type { SiteChanges, SiteRow, SitesRepository } from './sites.repository.ts';
 
@@ -7,7 +9,7 @@ export interface NewSite {
   departmentChoice?: boolean;
 }
 
-export type SiteSettingsChanges = Omit<SiteChanges, 'identitySecret'>;
+export type SiteSettingsChanges = Omit<SiteChanges, 'identitySecret' | 'branding'>;
 
 /**
  * Sites change rarely and are read on every visitor handshake and every
@@ -35,6 +37,7 @@ export class SitesService {
       identitySecret: newIdentitySecret(),
       conversationRetentionDays: null,
       trailRetentionDays: null,
+      branding: null,
       createdAt: Date.now(),
     };
     this.repo.insert(row);
@@ -48,6 +51,21 @@ export class SitesService {
     const columns = { ...changes, ...(allowedOrigins ? { allowedOrigins } : {}) };
     if (Object.keys(columns).length === 0) return this.byId(id)!;
     return this.#remember(this.repo.update(id, columns));
+  }
+
+  /** The site's look: what an admin saved, or the widget's defaults. */
+  brandingOf(site: SiteRow): Branding {
+    return site.branding ?? structuredClone(DEFAULT_BRANDING);
+  }
+
+  /**
+   * Saves the whole look at once. Parsed here as well as at the route, so no
+   * caller can store text that does not read on its colour (WCAG AA).
+   */
+  setBranding(id: string, input: BrandingInput): Result<Branding> {
+    const parsed = Branding.safeParse(input);
+    if (!parsed.success) return fail('invalid_payload', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    return ok(this.brandingOf(this.#remember(this.repo.update(id, { branding: parsed.data }))));
   }
 
   /** A new secret: every hash signed with the old one stops verifying at once. */

@@ -25,6 +25,7 @@ export const privacyCa: { readonly [Key in keyof typeof privacyEn]: string } = {
   'privacy.action.department.created': 'Departament creat',
   'privacy.action.department.updated': 'Departament editat',
   'privacy.action.site.settings_changed': 'Configuració del lloc canviada',
+  'privacy.action.site.branding_changed': 'Imatge del xat canviada',
   'privacy.action.site.identity_secret_rotated': 'Secret d’identitat renovat',
   'privacy.action.trigger.created': 'Activador creat',
   'privacy.action.trigger.updated': 'Activador editat',

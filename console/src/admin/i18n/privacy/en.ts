@@ -24,6 +24,7 @@ export const privacyEn = {
   'privacy.action.department.created': 'Department created',
   'privacy.action.department.updated': 'Department edited',
   'privacy.action.site.settings_changed': 'Site settings changed',
+  'privacy.action.site.branding_changed': 'Widget branding changed',
   'privacy.action.site.identity_secret_rotated': 'Identity secret rotated',
   'privacy.action.trigger.created': 'Trigger created',
   'privacy.action.trigger.updated': 'Trigger edited',

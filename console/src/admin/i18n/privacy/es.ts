@@ -25,6 +25,7 @@ export const privacyEs: { readonly [Key in keyof typeof privacyEn]: string } = {
   'privacy.action.department.created': 'Departamento creado',
   'privacy.action.department.updated': 'Departamento editado',
   'privacy.action.site.settings_changed': 'Ajustes del sitio cambiados',
+  'privacy.action.site.branding_changed': 'Imagen del chat cambiada',
   'privacy.action.site.identity_secret_rotated': 'Secreto de identidad renovado',
   'privacy.action.trigger.created': 'Disparador creado',
   'privacy.action.trigger.updated': 'Disparador editado',

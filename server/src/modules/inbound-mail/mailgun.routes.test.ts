@@ -10,12 +10,18 @@ const SIGNING_KEY = 'key-test-0123456789abcdef';
 
 let server: TestServer;
 let anna: Shopper;
+let logLines: string[];
 
 beforeEach(async () => {
-  server = await startTestServer({
-    mail: { replyDomain: REPLY_DOMAIN },
-    inboundMail: { smtpPort: null, smtpHost: '127.0.0.1', maxBytes: 256 * 1024, mailgunSigningKey: SIGNING_KEY },
-  });
+  logLines = [];
+  server = await startTestServer(
+    {
+      logLevel: 'info',
+      mail: { replyDomain: REPLY_DOMAIN },
+      inboundMail: { smtpPort: null, smtpHost: '127.0.0.1', maxBytes: 256 * 1024, mailgunSigningKey: SIGNING_KEY },
+    },
+    { logStream: { write: (line) => void logLines.push(line) } },
+  );
   anna = await shopperInConversation(server, 'anna@example.com');
 });
 
@@ -96,6 +102,16 @@ describe('the Mailgun webhook', () => {
     const empty = await forward({ 'body-plain': '> only the quote\n', 'Message-Id': '<empty@mail.example>' });
     expect(empty.statusCode).toBe(406);
     expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
+
+    // Logged with the reason and the conversation, never the body, the subject or who sent it.
+    const notes = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.msg === 'inbound mail not threaded');
+    expect(notes.map(({ via, outcome, reason, conversationId }) => ({ via, outcome, reason, conversationId }))).toEqual([
+      { via: 'mailgun', outcome: 'refused', reason: 'sender', conversationId: anna.conversationId },
+      { via: 'mailgun', outcome: 'refused', reason: 'recipient', conversationId: expect.stringMatching(/^cnv_/) },
+      { via: 'mailgun', outcome: 'empty', reason: undefined, conversationId: anna.conversationId },
+    ]);
+    const logged = logLines.join('\n');
+    for (const secret of ['mallory', 'Perfecte', 'only the quote', 'La teva consulta']) expect(logged).not.toContain(secret);
   });
 
   it('reads a multipart post (a reply with an attachment), dropping the attachment', async () => {

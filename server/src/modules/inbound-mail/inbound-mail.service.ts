@@ -61,14 +61,16 @@ export class InboundMailService {
     private readonly ports: InboundMailPorts,
   ) {}
 
-  /** Whether an envelope recipient names a conversation here (the SMTP listener's RCPT check). */
+  /** Whether an envelope recipient names a conversation here (the SMTP listener's RCPT check); a refusal is logged. */
   accepts(recipient: string): boolean {
-    return this.#visitorOf(recipient) !== null;
+    if (this.#visitorOf(recipient)) return true;
+    this.ports.log({ via: 'smtp', outcome: 'refused', conversationId: this.#conversationIdOf(recipient), reason: 'recipient' });
+    return false;
   }
 
   async receive(mail: InboundMail): Promise<Delivery> {
     const visitor = this.#visitorOf(mail.recipient);
-    const conversationId = this.replyDomain ? conversationIdFromAddress(mail.recipient, this.replyDomain) : null;
+    const conversationId = this.#conversationIdOf(mail.recipient);
     if (!visitor || !this.#isVisitorWriting(visitor, mail.from)) {
       this.ports.log({ via: mail.via, outcome: 'refused', conversationId, reason: visitor ? 'sender' : 'recipient' });
       return { outcome: 'refused' };
@@ -87,9 +89,12 @@ export class InboundMailService {
     return { outcome: 'threaded', conversationId: sent.data.conversationId };
   }
 
+  #conversationIdOf(recipient: string): string | null {
+    return this.replyDomain ? conversationIdFromAddress(recipient, this.replyDomain) : null;
+  }
+
   #visitorOf(recipient: string): MailVisitor | null {
-    if (!this.replyDomain) return null;
-    const conversationId = conversationIdFromAddress(recipient, this.replyDomain);
+    const conversationId = this.#conversationIdOf(recipient);
     return conversationId ? this.ports.conversation(conversationId) : null;
   }
 

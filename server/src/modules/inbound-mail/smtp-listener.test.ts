@@ -18,6 +18,7 @@ let smtp: SmtpListener;
 let agent: AgentSocket;
 let anna: Shopper;
 const errors: unknown[] = [];
+let logLines: string[];
 
 const QUOTED_REPLY = [
   'Sí, la 42 em va bé. Me la guardeu fins dissabte?',
@@ -32,7 +33,11 @@ const QUOTED_REPLY = [
 ].join('\n');
 
 beforeEach(async () => {
-  server = await startTestServer({ mail: { replyDomain: REPLY_DOMAIN } });
+  logLines = [];
+  server = await startTestServer(
+    { logLevel: 'info', mail: { replyDomain: REPLY_DOMAIN } },
+    { logStream: { write: (line) => void logLines.push(line) } },
+  );
   agent = await connectAgentAs(server, server.agentEmail);
   anna = await shopperInConversation(server, 'Anna@Example.com');
   smtp = await listenForMail(server.app.services.inboundMail, {
@@ -119,6 +124,13 @@ describe('the SMTP listener', () => {
       expect([to, refused.responseCode, refused.command]).toEqual([to, 550, 'RCPT TO']);
     }
     expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
+    const notes = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.msg === 'inbound mail not threaded');
+    expect(notes.map(({ via, reason, conversationId }) => [via, reason, conversationId])).toEqual([
+      ['smtp', 'recipient', null],
+      ['smtp', 'recipient', null],
+      ['smtp', 'recipient', expect.stringMatching(/^cnv_/)],
+      ['smtp', 'recipient', null],
+    ]);
   });
 
   it('takes one reply address per message, deferring a second with 452', async () => {

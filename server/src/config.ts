@@ -49,6 +49,9 @@ export interface InboundMailConfig {
   /** The SMTP listener's port; null: no listener. */
   smtpPort: number | null;
   smtpHost: string;
+  /** PEM files for STARTTLS; null: smtp-server's own self-signed pair, which opportunistic TLS between mail servers accepts. */
+  smtpTlsKeyFile: string | null;
+  smtpTlsCertFile: string | null;
   /** The largest message the listener takes (SIZE), and the webhook's largest body. */
   maxBytes: number;
   /** Mailgun's HTTP webhook signing key; null: the Mailgun webhook answers 404. */
@@ -147,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundMail: {
       smtpPort: env.INBOUND_SMTP_PORT ? numberOf(env, 'INBOUND_SMTP_PORT', 0) : null,
       smtpHost: env.INBOUND_SMTP_HOST ?? '0.0.0.0',
+      smtpTlsKeyFile: nonEmpty(env.INBOUND_SMTP_TLS_KEY),
+      smtpTlsCertFile: nonEmpty(env.INBOUND_SMTP_TLS_CERT),
       maxBytes: numberOf(env, 'INBOUND_MAX_MEGABYTES', 10) * 1024 * 1024,
       mailgunSigningKey: nonEmpty(env.MAILGUN_SIGNING_KEY),
     },

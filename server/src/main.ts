@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { dataDirOf, loadConfig } from './config.ts';
@@ -15,7 +15,7 @@ if (seed.password) {
 
 await app.listen({ port: config.port, host: config.host });
 // Shoppers' email replies, for self-hosters who point their reply domain's MX here.
-const { smtpPort, smtpHost, maxBytes } = config.inboundMail;
+const { smtpPort, smtpHost, maxBytes, smtpTlsKeyFile, smtpTlsCertFile } = config.inboundMail;
 const smtp =
   smtpPort === null
     ? null
@@ -23,6 +23,7 @@ const smtp =
         port: smtpPort,
         host: smtpHost,
         maxBytes,
+        tls: smtpTlsKeyFile && smtpTlsCertFile ? { key: readFileSync(smtpTlsKeyFile), cert: readFileSync(smtpTlsCertFile) } : undefined,
         log: (err) => app.log.error({ err }, 'inbound SMTP failed'),
       });
 if (smtp) app.log.info({ port: smtp.port, replyDomain: config.mail.replyDomain }, 'inbound SMTP listening');

@@ -18,7 +18,14 @@ beforeEach(async () => {
     {
       logLevel: 'info',
       mail: { replyDomain: REPLY_DOMAIN },
-      inboundMail: { smtpPort: null, smtpHost: '127.0.0.1', maxBytes: 256 * 1024, mailgunSigningKey: SIGNING_KEY },
+      inboundMail: {
+        smtpPort: null,
+        smtpHost: '127.0.0.1',
+        smtpTlsKeyFile: null,
+        smtpTlsCertFile: null,
+        maxBytes: 256 * 1024,
+        mailgunSigningKey: SIGNING_KEY,
+      },
     },
     { logStream: { write: (line) => void logLines.push(line) } },
   );

@@ -10,6 +10,7 @@ import EmailReplyParser from 'email-reply-parser';
 
 const parser = new EmailReplyParser();
 
+parentPort?.postMessage({ ready: true });
 parentPort?.on('message', (/** @type {{ id: number; text: string }} */ { id, text }) => {
   parentPort?.postMessage({ id, text: parser.read(text).getVisibleText() });
 });

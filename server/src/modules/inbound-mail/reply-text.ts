@@ -14,6 +14,12 @@ const MAX_INPUT_CHARS = 20_000;
 const QUOTE_HEADER_END = /(?:va escriure|escribió|wrote|a écrit)\s?:\s*$/i;
 const QUOTE_HEADER_START = /^(?:El|On|Le)\s/;
 
+interface ParserThread {
+  worker: Worker;
+  /** Resolves true once the library has loaded in the thread, false if the thread failed first. */
+  ready: Promise<boolean>;
+}
+
 /**
  * The shopper's own words in an email reply: the quoted conversation and
  * the signature below are dropped (email-reply-parser, in a worker thread),
@@ -22,7 +28,7 @@ const QUOTE_HEADER_START = /^(?:El|On|Le)\s/;
  * is taken as every line above the first quoted (">") line.
  */
 export class ReplyText {
-  #worker: Worker | null = null;
+  #worker: ParserThread | null = null;
   readonly #pending = new Map<number, (text: string | null) => void>();
   #nextId = 0;
   #overruns = 0;
@@ -45,13 +51,15 @@ export class ReplyText {
   }
 
   async close(): Promise<void> {
-    const worker = this.#worker;
+    const parser = this.#worker;
     this.#worker = null;
-    await worker?.terminate();
+    await parser?.worker.terminate();
   }
 
-  #parse(text: string): Promise<string | null> {
-    const worker = (this.#worker ??= this.#start());
+  async #parse(text: string): Promise<string | null> {
+    const parser = (this.#worker ??= this.#start());
+    // The clock starts once the worker has loaded: a slow start on a busy machine is not the parser overrunning.
+    if (!(await parser.ready) || this.#worker !== parser) return null;
     const id = ++this.#nextId;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -62,27 +70,35 @@ export class ReplyText {
         clearTimeout(timer);
         resolve(result);
       });
-      worker.postMessage({ id, text });
+      parser.worker.postMessage({ id, text });
     });
   }
 
-  #start(): Worker {
+  #start(): ParserThread {
     const worker = new Worker(new URL('./reply-text-worker.mjs', import.meta.url));
     worker.unref();
-    worker.on('message', ({ id, text }: { id: number; text: string }) => {
-      const done = this.#pending.get(id);
-      this.#pending.delete(id);
-      done?.(text);
+    const thread: ParserThread = { worker, ready: Promise.resolve(false) };
+    thread.ready = new Promise<boolean>((resolve) => {
+      worker.on('message', (message: { ready: true } | { id: number; text: string }) => {
+        if ('ready' in message) return resolve(true);
+        const done = this.#pending.get(message.id);
+        this.#pending.delete(message.id);
+        done?.(message.text);
+      });
+      worker.on('error', () => {
+        resolve(false);
+        if (this.#worker === thread) this.#restart();
+      });
+      worker.on('exit', () => resolve(false));
     });
-    worker.on('error', () => this.#restart());
-    return worker;
+    return thread;
   }
 
   /** Ends a stuck or failed worker; what it was parsing falls back to the simple cut, and the next mail starts a new one. */
   #restart(): void {
-    const worker = this.#worker;
+    const parser = this.#worker;
     this.#worker = null;
-    void worker?.terminate();
+    void parser?.worker.terminate();
     for (const done of this.#pending.values()) done(null);
     this.#pending.clear();
   }

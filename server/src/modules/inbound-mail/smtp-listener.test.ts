@@ -163,6 +163,21 @@ describe('the SMTP listener', () => {
     expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
   });
 
+  it('offers STARTTLS, so a sending server that insists on encryption delivers too', async () => {
+    const transport = createTransport({
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      requireTLS: true,
+      tls: { rejectUnauthorized: false },
+    });
+    const sent = await transport
+      .sendMail({ from: 'anna@example.com', to: anna.replyTo, subject: 'Re', text: 'Xifrat, gràcies', messageId: '<tls@mail.example>' })
+      .finally(() => transport.close());
+    expect(sent.accepted).toEqual([anna.replyTo]);
+    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Xifrat, gràcies']);
+  });
+
   it('opens a new conversation, as the widget does, when the shopper answers after the chat was closed', async () => {
     const closed = await visitorCommand(anna.socket, 'conversation:close', { conversationId: anna.conversationId });
     expect(closed.ok).toBe(true);

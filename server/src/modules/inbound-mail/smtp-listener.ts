@@ -8,8 +8,8 @@ export interface SmtpListenerOptions {
   host: string;
   /** The largest message taken; larger ones are refused with 552 and never buffered. */
   maxBytes: number;
-  /** The name the server gives in its greeting. */
-  name?: string;
+  /** STARTTLS's key and certificate (PEM); without them, smtp-server's own self-signed pair. */
+  tls?: { key: Buffer; cert: Buffer } | undefined;
   log: (err: unknown) => void;
 }
 
@@ -37,14 +37,17 @@ const ONE_AT_A_TIME = () => smtpError(452, '4.5.3 One reply address per message,
  * conversations that exist, refusing any other recipient at RCPT (so it is
  * never an open relay), and answering after DATA with what the inbound mail
  * service made of the message. No AUTH, no relaying: it only receives.
+ * STARTTLS is offered (with the configured certificate, or smtp-server's
+ * self-signed one), never required.
  */
 export async function listenForMail(service: InboundMailService, options: SmtpListenerOptions): Promise<SmtpListener> {
   const server = new SMTPServer({
-    ...(options.name ? { name: options.name } : {}),
+    ...options.tls,
     banner: 'Mostrador replies',
     size: options.maxBytes,
     authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    // STARTTLS is offered, so mail servers that encrypt opportunistically do; nothing requires it.
+    disabledCommands: ['AUTH'],
     logger: false,
     maxClients: 50,
     socketTimeout: 60_000,

@@ -82,8 +82,9 @@ export function isSignedBy(key: string, timestamp: string, token: string, signat
 /** The form's fields; attachments (file parts) are read and dropped, never kept. */
 async function fieldsOf(request: FastifyRequest): Promise<Fields> {
   if (!request.isMultipart()) {
-    const body = request.body;
-    return body && typeof body === 'object' ? (body as Fields) : {};
+    const body: unknown = request.body;
+    if (!body || typeof body !== 'object') return {};
+    return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   }
   const fields: Fields = {};
   for await (const part of request.parts()) {

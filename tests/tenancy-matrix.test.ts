@@ -109,6 +109,10 @@ const apiCases = (): Record<string, RouteCase> => ({
   'POST /api/account/two-factor/confirm': { noReference: 'the caller’s own account' },
   'POST /api/account/two-factor/disable': { noReference: 'the caller’s own account' },
   'GET /api/health': { noReference: 'public, no data' },
+  'POST /api/inbound/mailgun': {
+    noReference:
+      'Mailgun’s signed webhook, no session: the reply address names the conversation, and only its own visitor’s email is threaded',
+  },
   'GET /api/conversations': { noReference: 'the session’s inbox' },
   'GET /api/conversations/:conversationId/events': {
     references: [(ref) => ({ method: 'GET', url: `/api/conversations/${ref.conversationId}/events?afterSeq=0` })],

@@ -42,6 +42,7 @@ import {
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/index.ts';
+import { InboundMailService, mailgunRoutes, ReplyText, WebhookTokensRepository } from './modules/inbound-mail/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
 import { ContactsPersonalData, ContactsRepository, ContactsService } from './modules/tickets/index.ts';
 import {
@@ -98,6 +99,7 @@ export interface Services {
   privacyRegistry: PrivacyRegistry;
   audit: AuditLog;
   retention: RetentionJob;
+  inboundMail: InboundMailService;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -223,10 +225,28 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   app.addHook('preClose', async () => activity.close());
 
   // The offline form's answers; a verified customer's email counts as one, so it is never asked again.
-  const contacts = new ContactsService(new ContactsRepository(app.db), (siteId, visitorId) => {
+  const verifiedContact = (siteId: string, visitorId: string) => {
     const visitor = visitors.byId(siteId, visitorId);
     const identity = visitor ? visitors.identityOf(visitor) : null;
     return identity?.verified && identity.email ? { email: identity.email, name: identity.name } : null;
+  };
+  const contactsRepo = new ContactsRepository(app.db);
+  const contacts = new ContactsService(contactsRepo, verifiedContact);
+  // Shoppers' email replies, threaded back as their messages; main.ts opens the SMTP door, the Mailgun one is a route.
+  const replyText = new ReplyText();
+  app.addHook('onClose', async () => replyText.close());
+  const inboundMail = new InboundMailService(config.mail.replyDomain, replyText, {
+    conversation: (conversationId) => {
+      const row = conversations.byReplyAddress(conversationId);
+      return row ? { siteId: row.siteId, visitorId: row.visitorId, label: row.visitorLabel } : null;
+    },
+    visitorEmails: (siteId, visitorId) =>
+      [contactsRepo.of(siteId, visitorId)?.email, verifiedContact(siteId, visitorId)?.email].filter((e): e is string => !!e),
+    sendAsVisitor: async ({ siteId, visitorId, label }, input) => {
+      const sent = await conversations.sendFromVisitor({ kind: 'visitor', siteId, visitorId, label }, input);
+      return sent.ok ? { ok: true, data: { conversationId: sent.data.conversation.id } } : sent;
+    },
+    log: (fields) => app.log.info(fields, 'inbound mail not threaded'),
   });
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
   const visitorData = new VisitorsPersonalData(app.db);
@@ -315,6 +335,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   await app.register(hoursRoutes, { hours });
   await app.register(privacyRoutes, { privacy, audit });
+  await app.register(mailgunRoutes, {
+    inbound: inboundMail,
+    signingKey: config.inboundMail.mailgunSigningKey,
+    tokens: new WebhookTokensRepository(app.db),
+    maxBytes: config.inboundMail.maxBytes,
+  });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -374,6 +400,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     privacyRegistry,
     audit,
     retention,
+    inboundMail,
   };
   return Object.assign(app, { services });
 }

@@ -35,7 +35,27 @@ export interface Config {
   retentionIntervalMs: number;
   /** The most rows one retention transaction deletes, so the message path never waits long. */
   retentionBatchRows: number;
+  /** Mail shared by the outgoing and incoming sides. */
+  mail: {
+    /** The domain of `reply+<token>@domain` reply-to addresses; null: replies by email are off. */
+    replyDomain: string | null;
+  };
+  inboundMail: InboundMailConfig;
   limits: Limits;
+}
+
+/** How shoppers' email replies come in; README's "Replies by email" section lists each variable. */
+export interface InboundMailConfig {
+  /** The SMTP listener's port; null: no listener. */
+  smtpPort: number | null;
+  smtpHost: string;
+  /** PEM files for STARTTLS; null: smtp-server's own self-signed pair, which opportunistic TLS between mail servers accepts. */
+  smtpTlsKeyFile: string | null;
+  smtpTlsCertFile: string | null;
+  /** The largest message the listener takes (SIZE), and the webhook's largest body. */
+  maxBytes: number;
+  /** Mailgun's HTTP webhook signing key; null: the Mailgun webhook answers 404. */
+  mailgunSigningKey: string | null;
 }
 
 /** Abuse limits; README's "Limits" table lists each variable. */
@@ -126,8 +146,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ticketWeight: ticketWeightOf(env.TICKET_WEIGHT),
     retentionIntervalMs: numberOf(env, 'RETENTION_INTERVAL_MINUTES', 60) * 60_000,
     retentionBatchRows: numberOf(env, 'RETENTION_BATCH_ROWS', 500),
+    mail: { replyDomain: nonEmpty(env.MAIL_REPLY_DOMAIN) },
+    inboundMail: {
+      smtpPort: env.INBOUND_SMTP_PORT ? numberOf(env, 'INBOUND_SMTP_PORT', 0) : null,
+      smtpHost: env.INBOUND_SMTP_HOST ?? '0.0.0.0',
+      smtpTlsKeyFile: nonEmpty(env.INBOUND_SMTP_TLS_KEY),
+      smtpTlsCertFile: nonEmpty(env.INBOUND_SMTP_TLS_CERT),
+      maxBytes: numberOf(env, 'INBOUND_MAX_MEGABYTES', 10) * 1024 * 1024,
+      mailgunSigningKey: nonEmpty(env.MAILGUN_SIGNING_KEY),
+    },
     limits: loadLimits(env),
   };
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
 }
 
 /** Between 0 and 1; anything else falls back to one half. */

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { dataDirOf, loadConfig } from './config.ts';
 import { seedDemo } from './modules/demo-shop/index.ts';
+import { listenForMail } from './modules/inbound-mail/index.ts';
 
 const config = loadConfig();
 const app = await buildApp(config);
@@ -13,6 +14,20 @@ if (seed.password) {
 }
 
 await app.listen({ port: config.port, host: config.host });
+// Shoppers' email replies, for self-hosters who point their reply domain's MX here.
+const { smtpPort, smtpHost, maxBytes, smtpTlsKeyFile, smtpTlsCertFile } = config.inboundMail;
+const smtp =
+  smtpPort === null
+    ? null
+    : await listenForMail(app.services.inboundMail, {
+        port: smtpPort,
+        host: smtpHost,
+        maxBytes,
+        tls: smtpTlsKeyFile && smtpTlsCertFile ? { key: readFileSync(smtpTlsKeyFile), cert: readFileSync(smtpTlsCertFile) } : undefined,
+        log: (err) => app.log.error({ err }, 'inbound SMTP failed'),
+      });
+if (smtp) app.log.info({ port: smtp.port, replyDomain: config.mail.replyDomain }, 'inbound SMTP listening');
+if (smtp && !config.mail.replyDomain) app.log.warn('INBOUND_SMTP_PORT is set but MAIL_REPLY_DOMAIN is not: every recipient is refused');
 const base = `http://localhost:${config.port}`;
 console.log(`
   Mostrador is running.
@@ -29,6 +44,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down');
   const timer = setTimeout(() => process.exit(1), 10_000);
   timer.unref();
+  await smtp?.close();
   await app.close();
   process.exit(0);
 }

@@ -461,3 +461,16 @@ export const visitorContacts = sqliteTable(
   },
   (t) => [index('visitor_contacts_site').on(t.siteId)],
 );
+
+/**
+ * Mailgun webhook tokens already answered, so a captured signed request cannot
+ * be replayed; rows older than the freshness window are pruned.
+ */
+export const inboundWebhookTokens = sqliteTable(
+  'inbound_webhook_tokens',
+  {
+    token: text('token').primaryKey(),
+    seenAt: integer('seen_at').notNull(),
+  },
+  (t) => [index('inbound_webhook_tokens_seen').on(t.seenAt)],
+);

@@ -42,6 +42,15 @@ export class ConversationsRepository {
     return this.hot.byId.get({ siteId, id });
   }
 
+  /**
+   * The site a conversation belongs to, whichever it is. Only for a reply
+   * address, where no session names a site and the id itself (with the
+   * sender check) is the capability; every other read takes the caller's site.
+   */
+  siteOf(conversationId: string): string | undefined {
+    return this.db.select({ siteId: conversations.siteId }).from(conversations).where(eq(conversations.id, conversationId)).get()?.siteId;
+  }
+
   openForVisitor(siteId: string, visitorId: string): ConversationRow | undefined {
     return this.hot.openForVisitor.get({ siteId, visitorId });
   }

@@ -43,6 +43,12 @@ export class ConversationsService {
     private readonly canAnswer: (siteId: string, departmentId: string | null, at: number) => boolean = () => true,
   ) {}
 
+  /** The conversation an email's reply address names, read within its own site (see the repository's `siteOf`). */
+  byReplyAddress(conversationId: string): ConversationRow | undefined {
+    const siteId = this.repo.siteOf(conversationId);
+    return siteId === undefined ? undefined : this.repo.byId(siteId, conversationId);
+  }
+
   openForVisitor(siteId: string, visitorId: string): ConversationRow | undefined {
     return this.repo.openForVisitor(siteId, visitorId);
   }

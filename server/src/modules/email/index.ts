@@ -1,1 +1,1 @@
-export { conversationIdFromAddress, replyAddress, replyToken } from './reply-address.ts';
+export { conversationIdFromAddress, replyAddress } from './reply-address.ts';

@@ -14,5 +14,6 @@ export const NOT_PERSONAL_TABLES: Readonly<Record<string, string>> = {
   canned_replies: 'the team’s saved answers (an agent’s personal ones are staff data)',
   tags: 'the shop’s list of conversation tags',
   business_hours: 'the shop’s opening hours, closures and holidays',
+  inbound_webhook_tokens: 'Mailgun’s random per-request tokens, kept only to refuse replays',
   meta: 'install-wide facts such as the demo site id',
 };

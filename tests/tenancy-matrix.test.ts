@@ -31,6 +31,13 @@ const agentCases: Record<keyof AgentClientEvents, Case> = {
   'typing:set': { references: [(ref) => ({ conversationId: ref.conversationId, typing: true })] },
   'conversation:close': { references: [(ref) => ({ conversationId: ref.conversationId })] },
   'conversation:take': { references: [(ref) => ({ conversationId: ref.conversationId })] },
+  'conversation:status': {
+    references: [
+      (ref) => ({ conversationId: ref.conversationId, state: 'pending' }),
+      (ref) => ({ conversationId: ref.conversationId, state: 'snoozed', until: { preset: 'hour' } }),
+      (ref) => ({ conversationId: ref.conversationId, state: 'open' }),
+    ],
+  },
   'conversation:transfer': {
     references: [
       // The reported leak: one's own conversation to another site's department.
@@ -110,6 +117,7 @@ const apiCases = (): Record<string, RouteCase> => ({
   'POST /api/account/two-factor/disable': { noReference: 'the caller’s own account' },
   'GET /api/health': { noReference: 'public, no data' },
   'GET /api/conversations': { noReference: 'the session’s inbox' },
+  'GET /api/reports/missed-chats': { noReference: 'the session’s site, per day' },
   'GET /api/conversations/:conversationId/events': {
     references: [(ref) => ({ method: 'GET', url: `/api/conversations/${ref.conversationId}/events?afterSeq=0` })],
   },

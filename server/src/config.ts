@@ -33,6 +33,8 @@ export interface Config {
   ticketWeight: number;
   /** How often old conversations and page trails are deleted, per each site's retention setting; 0: never. */
   retentionIntervalMs: number;
+  /** How often snoozes that ran out are woken and queued chats nobody can answer become tickets; 0: only at start. */
+  statusSweepMs: number;
   /** The most rows one retention transaction deletes, so the message path never waits long. */
   retentionBatchRows: number;
   limits: Limits;
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ticketWeight: ticketWeightOf(env.TICKET_WEIGHT),
     retentionIntervalMs: numberOf(env, 'RETENTION_INTERVAL_MINUTES', 60) * 60_000,
     retentionBatchRows: numberOf(env, 'RETENTION_BATCH_ROWS', 500),
+    statusSweepMs: numberOf(env, 'STATUS_SWEEP_SECONDS', 15) * 1000,
     limits: loadLimits(env),
   };
 }

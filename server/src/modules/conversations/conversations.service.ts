@@ -1,11 +1,11 @@
-import { fail, ok, SYNC_PAGE_SIZE, type InboxView, type Result } from '@mostrador/shared';
+import { fail, ok, SYNC_PAGE_SIZE, type ActiveState, type InboxView, type Result } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
 import { visitorMayAccess, type AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
-import type { Appended, ConversationRow, EventRow, Page } from './conversations.types.ts';
+import type { Appended, ConversationRow, EventRow, NewEvent, Page } from './conversations.types.ts';
 import type { RoutingService } from './routing.service.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
@@ -75,7 +75,10 @@ export class ConversationsService {
         message = this.repo.appendVisitorMessage(visitor.siteId, visitor.visitorId, fields)!;
       }
       const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
-      return { message, later: assigned ? [assigned.event] : [], opened, isNew: true };
+      // The customer wrote: a pending or snoozed conversation is open again.
+      const woken = message.conversation.hold === null ? null : this.wakeInTx(message.conversation, 'customer', now);
+      const later = [...(assigned ? [assigned.event] : []), ...(woken ? [woken.event] : [])];
+      return { message, later, opened, isNew: true };
     });
     const conversation =
       outcome.later.length > 0 ? this.repo.byId(visitor.siteId, outcome.message.conversation.id)! : outcome.message.conversation;
@@ -149,7 +152,14 @@ export class ConversationsService {
     return ok(page(conversation, rows));
   }
 
-  list(agent: AgentActor, view: InboxView): Result<ConversationRow[]> {
+  /** The rows of an inbox view, narrowed to one active state when asked. */
+  list(agent: AgentActor, view: InboxView, state?: ActiveState): Result<ConversationRow[]> {
+    const listed = this.listView(agent, view);
+    if (!listed.ok || !state) return listed;
+    return ok(listed.data.filter((c) => c.status === 'open' && (c.hold ?? 'open') === state));
+  }
+
+  private listView(agent: AgentActor, view: InboxView): Result<ConversationRow[]> {
     const admin = agent.role === 'admin';
     switch (view) {
       case 'mine':
@@ -157,6 +167,10 @@ export class ConversationsService {
       case 'queue': {
         const queue = this.repo.queue(agent.siteId);
         return ok(admin ? queue : queue.filter((c) => this.access.of(agent, c) !== 'none'));
+      }
+      case 'tickets': {
+        const tickets = this.repo.tickets(agent.siteId, INBOX_LIMIT);
+        return ok(admin ? tickets : tickets.filter((c) => this.access.of(agent, c) !== 'none'));
       }
       case 'all':
         return admin ? ok(this.repo.listBySite(agent.siteId, 'open', INBOX_LIMIT)) : fail('forbidden', 'Admins only');
@@ -238,6 +252,14 @@ export class ConversationsService {
     return ok(null);
   }
 
+  /** Inside the group commit: a held conversation is open again (the customer wrote, or its snooze ran out). */
+  wakeInTx(conversation: ConversationRow, reason: 'customer' | 'timer', at: number): Appended {
+    return this.repo.append(conversation.siteId, conversation.id, stateEvent('open', null, reason, null, at), {
+      hold: null,
+      snoozedUntil: null,
+    });
+  }
+
   private storedResend(siteId: string, authorId: string, clientId: string): Appended | undefined {
     const event = this.repo.eventByAuthorClientId(siteId, authorId, clientId);
     if (!event) return undefined;
@@ -300,6 +322,10 @@ export class ConversationsService {
       lastMessageAuthor: null,
       lastMessageAt: null,
       ticketSince: null,
+      hold: null,
+      snoozedUntil: null,
+      missedAt: null,
+      visitorLeftAt: null,
       createdAt: now,
       updatedAt: now,
       closedAt: null,
@@ -322,7 +348,7 @@ export class ConversationsService {
           siteId,
           conversation.id,
           { type: 'status', visible: true, ...author, clientId: null, body: null, status: 'closed', data: null, createdAt: now },
-          { status: 'closed', closedAt: now, queuedAt: null },
+          { status: 'closed', closedAt: now, queuedAt: null, hold: null, snoozedUntil: null },
         ),
       );
     });
@@ -331,6 +357,28 @@ export class ConversationsService {
     this.routing.chatEnded(outcome.data.conversation);
     return outcome;
   }
+}
+
+/** An agents-only state event: who changed it (null for the system), the new state and why. */
+export function stateEvent(
+  state: 'open' | 'pending' | 'snoozed',
+  snoozedUntil: number | null,
+  reason: NonNullable<EventRow['data']>['stateReason'],
+  actor: { id: string; name: string } | null,
+  at: number,
+): NewEvent {
+  return {
+    type: 'state',
+    visible: false,
+    authorKind: actor ? 'agent' : 'system',
+    authorId: actor?.id ?? null,
+    authorName: actor?.name ?? null,
+    clientId: null,
+    body: null,
+    status: state,
+    data: { snoozedUntil, stateReason: reason },
+    createdAt: at,
+  };
 }
 
 function page(conversation: ConversationRow, rows: EventRow[]): Page {

@@ -62,6 +62,8 @@ export class RoutingService {
     private readonly access: AccessResolver,
     /** Business hours of a line (a department, or the site's general queue). */
     private readonly hours: LineHours = { isOpen: () => true },
+    /** An agent's chats were requeued after it went offline: queued chats nobody can answer may become tickets. */
+    private readonly agentGone: (siteId: string) => void = () => {},
   ) {}
 
   /** A ticket is routed only while its line is open; outside hours it waits for an agent to take it. */
@@ -279,6 +281,7 @@ export class RoutingService {
     });
     this.publish(steps, siteId, false);
     await this.drain(siteId);
+    this.agentGone(siteId);
   }
 
   /** A chat ended: its pace teaches the wait estimate, and its agent has room again. */

@@ -266,4 +266,32 @@ describe('missed chats and tickets', () => {
     expect(fact.conversation.ticketSince).not.toBeNull();
     expect(fact.conversation.assignee).toBeNull();
   });
+
+  it('turns the chats of the last agent to leave, and the chats queued behind them, into tickets', async () => {
+    server = await startTestServer({ statusSweepMs: 0, offlineGraceMs: 50 });
+    const siteId = siteIdOf();
+    await addAgent(server, { email: 'solo@shop.example', name: 'Solo', capacity: 1 });
+    const solo = await agent('solo@shop.example');
+    const admin = await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
+    const watcher = await agent('boss@shop.example');
+    // The watching admin is away, so no candidate: Solo is the only one who can answer.
+    server.app.services.team.setAvailability(admin, siteId, 'away');
+    const chat = await chatWithAgent(solo);
+    const queued = await visitor();
+    const sent = await visitorCommand(queued.socket, 'message:send', { clientId: 'queued-one', body: 'Hola?' });
+    if (!sent.ok) throw new Error(sent.error.message);
+
+    const facts: Array<AgentConversationChanged & { event: StateEvent }> = [];
+    const bothTicketed = new Promise<void>((resolve) =>
+      watcher.on('conversation:changed', (fact) => {
+        if (fact.event.type === 'state') facts.push(fact as AgentConversationChanged & { event: StateEvent });
+        if (facts.length === 2) resolve();
+      }),
+    );
+    solo.disconnect();
+    await bothTicketed;
+    expect(facts.map((f) => f.event.reason)).toEqual(['ticket', 'ticket']);
+    expect(new Set(facts.map((f) => f.conversation.id))).toEqual(new Set([chat.conversationId, sent.data.conversation.id]));
+    for (const fact of facts) expect(fact.conversation).toMatchObject({ assignee: null, ticketSince: expect.any(Number) });
+  });
 });

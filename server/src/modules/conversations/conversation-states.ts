@@ -4,7 +4,7 @@ import type { AgentActor } from './actors.ts';
 import type { AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
-import { stateEvent } from './conversations.service.ts';
+import { stateEvent } from './system-events.ts';
 import type { Appended, ConversationRow } from './conversations.types.ts';
 import { localDate, snoozeEnd } from './snooze.ts';
 

@@ -5,8 +5,9 @@ import type { AgentActor, VisitorActor } from './actors.ts';
 import { visitorMayAccess, type AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
-import type { Appended, ConversationRow, EventRow, NewEvent, Page } from './conversations.types.ts';
+import type { Appended, ConversationRow, EventRow, Page } from './conversations.types.ts';
 import type { RoutingService } from './routing.service.ts';
+import { stateEvent } from './system-events.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
 export type { Appended, Page } from './conversations.types.ts';
@@ -357,28 +358,6 @@ export class ConversationsService {
     this.routing.chatEnded(outcome.data.conversation);
     return outcome;
   }
-}
-
-/** An agents-only state event: who changed it (null for the system), the new state and why. */
-export function stateEvent(
-  state: 'open' | 'pending' | 'snoozed',
-  snoozedUntil: number | null,
-  reason: NonNullable<EventRow['data']>['stateReason'],
-  actor: { id: string; name: string } | null,
-  at: number,
-): NewEvent {
-  return {
-    type: 'state',
-    visible: false,
-    authorKind: actor ? 'agent' : 'system',
-    authorId: actor?.id ?? null,
-    authorName: actor?.name ?? null,
-    clientId: null,
-    body: null,
-    status: state,
-    data: { snoozedUntil, stateReason: reason },
-    createdAt: at,
-  };
 }
 
 function page(conversation: ConversationRow, rows: EventRow[]): Page {

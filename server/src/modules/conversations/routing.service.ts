@@ -5,8 +5,9 @@ import { pickAgent } from './assignment-policy.ts';
 import type { AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
-import type { Appended, ConversationRow, EventRow, NewEvent } from './conversations.types.ts';
+import type { Appended, ConversationRow, EventRow } from './conversations.types.ts';
 import type { QueueBoard } from './queue-board.ts';
+import { systemEvent } from './system-events.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
 type Ref = { id: string; name: string };
@@ -17,21 +18,6 @@ interface Step {
   conversation: ConversationRow;
   events: EventRow[];
   formerAgents: string[];
-}
-
-function systemEvent(type: NewEvent['type'], data: NewEvent['data'], actor: Ref | null, at: number, visible = true): NewEvent {
-  return {
-    type,
-    visible,
-    authorKind: actor ? 'agent' : 'system',
-    authorId: actor?.id ?? null,
-    authorName: actor?.name ?? null,
-    clientId: null,
-    body: null,
-    status: null,
-    data,
-    createdAt: at,
-  };
 }
 
 const notFound = () => fail('not_found', 'No such conversation');

@@ -147,7 +147,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
     (siteId) => {
       void routing.drain(siteId);
-      void states.ticketUnserved();
+      void states.ticketUnserved().catch(stateFailed);
       broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
     },
   );
@@ -157,6 +157,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     siteName: (siteId) => sites.byId(siteId)?.name ?? '',
   });
 
+  // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.
+  const stateFailed = (err: unknown) => app.log.error({ err }, 'conversation state change failed');
   const canAnswer = (siteId: string, departmentId: string | null, at: number) =>
     hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0;
   // Conversations and routing, over one repository and the group commit.
@@ -170,7 +172,16 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
     activity.conversationChanged(siteId, visitorId),
   );
-  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, hours, () => void states.ticketUnserved());
+  const routing = new RoutingService(
+    repo,
+    team,
+    app.groupCommit,
+    broadcaster,
+    board,
+    access,
+    hours,
+    () => void states.ticketUnserved().catch(stateFailed),
+  );
   const conversations = new ConversationsService(
     repo,
     app.groupCommit,
@@ -221,8 +232,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
       conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
       cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
-      visitorLeft: (siteId, visitorId, at) => void states.visitorLeft(siteId, visitorId, at),
-      visitorArrived: (siteId, visitorId) => void states.visitorArrived(siteId, visitorId),
+      visitorLeft: (siteId, visitorId, at) => void states.visitorLeft(siteId, visitorId, at).catch(stateFailed),
+      visitorArrived: (siteId, visitorId) => void states.visitorArrived(siteId, visitorId).catch(stateFailed),
       log: (err) => app.log.error({ err }, 'visitor activity write failed'),
     },
     {

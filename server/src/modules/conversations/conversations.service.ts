@@ -76,9 +76,9 @@ export class ConversationsService {
         message = this.repo.appendVisitorMessage(visitor.siteId, visitor.visitorId, fields)!;
       }
       const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
-      // The customer wrote: a pending or snoozed conversation is open again.
-      const woken = message.conversation.hold === null ? null : this.wakeInTx(message.conversation, 'customer', now);
-      const later = [...(assigned ? [assigned.event] : []), ...(woken ? [woken.event] : [])];
+      const later = assigned ? [assigned.event] : [];
+      // The customer wrote: a pending or snoozed conversation is open again. One field read per message, nothing more.
+      if (message.conversation.hold !== null) later.push(this.wakeInTx(message.conversation, 'customer', now).event);
       return { message, later, opened, isNew: true };
     });
     const conversation =

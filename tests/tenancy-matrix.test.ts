@@ -31,6 +31,13 @@ const agentCases: Record<keyof AgentClientEvents, Case> = {
   'typing:set': { references: [(ref) => ({ conversationId: ref.conversationId, typing: true })] },
   'conversation:close': { references: [(ref) => ({ conversationId: ref.conversationId })] },
   'conversation:take': { references: [(ref) => ({ conversationId: ref.conversationId })] },
+  'conversation:status': {
+    references: [
+      (ref) => ({ conversationId: ref.conversationId, state: 'pending' }),
+      (ref) => ({ conversationId: ref.conversationId, state: 'snoozed', until: { preset: 'hour' } }),
+      (ref) => ({ conversationId: ref.conversationId, state: 'open' }),
+    ],
+  },
   'conversation:transfer': {
     references: [
       // The reported leak: one's own conversation to another site's department.
@@ -114,6 +121,7 @@ const apiCases = (): Record<string, RouteCase> => ({
       'Mailgun’s signed webhook, no session: the reply address names the conversation, and only its own visitor’s email is threaded',
   },
   'GET /api/conversations': { noReference: 'the session’s inbox' },
+  'GET /api/reports/missed-chats': { noReference: 'the session’s site, per day' },
   'GET /api/conversations/:conversationId/events': {
     references: [(ref) => ({ method: 'GET', url: `/api/conversations/${ref.conversationId}/events?afterSeq=0` })],
   },

@@ -28,6 +28,7 @@ import {
   ConversationsPersonalData,
   ConversationsRepository,
   ConversationsService,
+  ConversationStates,
   ConversationTagsRepository,
   ConversationToolbox,
   disconnectVisitors,
@@ -95,6 +96,7 @@ export interface Services {
   hours: HoursService;
   canned: CannedRepliesService;
   tags: TagsService;
+  states: ConversationStates;
   privacy: PrivacyService;
   privacyRegistry: PrivacyRegistry;
   audit: AuditLog;
@@ -148,7 +150,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
       slugOf: (siteId, id) => team.departmentList(siteId).find((d) => d.id === id)?.slug ?? null,
     },
-    (siteId) => void routing.drain(siteId),
+    (siteId) => {
+      void routing.drain(siteId);
+      void states.ticketUnserved().catch(stateFailed);
+      broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
+    },
   );
   const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
     agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
@@ -156,6 +162,10 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     siteName: (siteId) => sites.byId(siteId)?.name ?? '',
   });
 
+  // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.
+  const stateFailed = (err: unknown) => app.log.error({ err }, 'conversation state change failed');
+  const canAnswer = (siteId: string, departmentId: string | null, at: number) =>
+    hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0;
   // Conversations and routing, over one repository and the group commit.
   const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction, config.ticketWeight);
   const access = new AccessResolver(
@@ -167,7 +177,16 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
     activity.conversationChanged(siteId, visitorId),
   );
-  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, hours);
+  const routing = new RoutingService(
+    repo,
+    team,
+    app.groupCommit,
+    broadcaster,
+    board,
+    access,
+    hours,
+    () => void states.ticketUnserved().catch(stateFailed),
+  );
   const conversations = new ConversationsService(
     repo,
     app.groupCommit,
@@ -181,7 +200,21 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
         triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
       answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
     },
-    (siteId, departmentId, at) => hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0,
+    canAnswer,
+  );
+  // Pending, snoozed, missed chats and tickets: the states around a conversation, and the sweep that wakes them.
+  const states = new ConversationStates(
+    repo,
+    app.groupCommit,
+    broadcaster,
+    access,
+    (c, reason, at) => conversations.wakeInTx(c, reason, at),
+    {
+      timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
+      canReach: (siteId, visitorId) => contacts.of(siteId, visitorId) !== null,
+      canAnswer,
+      queueChanged: (siteId) => routing.publishQueue(siteId),
+    },
   );
   // Notes, mentions and tags: the agents' own layer over a conversation.
   const conversationTags = new ConversationTagsRepository(app.db, (siteId, id) => repo.byId(siteId, id));
@@ -213,6 +246,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
       conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
       cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
+      visitorLeft: (siteId, visitorId, at) => void states.visitorLeft(siteId, visitorId, at).catch(stateFailed),
+      visitorArrived: (siteId, visitorId) => void states.visitorArrived(siteId, visitorId).catch(stateFailed),
       log: (err) => app.log.error({ err }, 'visitor activity write failed'),
     },
     {
@@ -283,6 +318,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   app.decorate('audit', audit);
   retention.start();
   app.addHook('preClose', async () => retention.stop());
+  states.start(config.statusSweepMs, (err) => app.log.error({ err }, 'status sweep failed'));
+  app.addHook('preClose', async () => states.stop());
 
   await app.register(authPlugin, { sessions });
 
@@ -304,7 +341,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       config.limits.loginPerIpPerMinute,
     ),
   });
-  await app.register(conversationRoutes, { conversations, views });
+  await app.register(conversationRoutes, { conversations, views, states });
   await app.register(adminAgentRoutes, {
     agents,
     checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
@@ -370,6 +407,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   attachAgentSocket(app.realtime.agents, {
     conversations,
+    states,
     routing,
     toolbox,
     views,
@@ -396,6 +434,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     hours,
     canned,
     tags,
+    states,
     privacy,
     privacyRegistry,
     audit,

@@ -33,6 +33,8 @@ export interface Config {
   ticketWeight: number;
   /** How often old conversations and page trails are deleted, per each site's retention setting; 0: never. */
   retentionIntervalMs: number;
+  /** How often snoozes that ran out are woken and queued chats nobody can answer become tickets; 0: only at start. */
+  statusSweepMs: number;
   /** The most rows one retention transaction deletes, so the message path never waits long. */
   retentionBatchRows: number;
   /** Mail shared by the outgoing and incoming sides. */
@@ -155,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: numberOf(env, 'INBOUND_MAX_MEGABYTES', 10) * 1024 * 1024,
       mailgunSigningKey: nonEmpty(env.MAILGUN_SIGNING_KEY),
     },
+    statusSweepMs: numberOf(env, 'STATUS_SWEEP_SECONDS', 15) * 1000,
     limits: loadLimits(env),
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { seedDemo } from '@mostrador/server';
-import { startTestServer, type TestServer } from '@mostrador/server/testing';
+import { startTestServer, type TestConfig, type TestServer } from '@mostrador/server/testing';
 import { launchChromium } from './chromium.ts';
 
 export interface DemoShop {
@@ -16,10 +16,10 @@ export interface DemoShop {
  * A real server with the demo shop seeded, and Chromium, for one test file:
  * started before its tests and stopped after them. Read the fields inside tests.
  */
-export function useDemoShop(password: string): DemoShop {
+export function useDemoShop(password: string, config: TestConfig = {}): DemoShop {
   const shop = { password } as DemoShop;
   beforeAll(async () => {
-    shop.server = await startTestServer();
+    shop.server = await startTestServer(config);
     ({ email: shop.email } = await seedDemo(shop.server.app.services, { password }));
     shop.browser = await launchChromium();
   });

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/context.ts';
 import type { PaneActionState } from '../state/consoleState.ts';
 import { isGuest, isQueued, type Me } from '../state/views.ts';
 import { OriginTag } from './OriginTag.tsx';
+import { StateBadge, StateControls, type StateChange } from './StateControls.tsx';
 import { TagChips } from './TagChips.tsx';
 import { WaitingTimer } from './WaitingTimer.tsx';
 
@@ -12,6 +13,7 @@ export interface HeaderActions {
   onInvite: () => void;
   onLeave: () => void;
   onClose: () => void;
+  onState: (change: StateChange) => void;
   onHide: () => void;
   onDismissError: () => void;
 }
@@ -49,9 +51,7 @@ export function ConversationHeader(props: ConversationHeaderProps) {
     <header class="conversation-header">
       <div class="conversation-title">
         <h2 id={props.titleId}>{conversation.visitorLabel}</h2>
-        <span class={`status-badge ${conversation.status}`} data-part="status">
-          {open ? t('conversation.statusOpen') : t('conversation.statusClosed')}
-        </span>
+        <StateBadge conversation={conversation} />
         <span class="pane-controls">
           <button
             type="button"
@@ -103,6 +103,9 @@ export function ConversationHeader(props: ConversationHeaderProps) {
           {!queued && mineToHandOn && button('transfer', t('conversation.transfer'), props.onTransfer)}
           {!queued && mineToHandOn && button('invite', t('conversation.invite'), props.onInvite)}
           {isGuest(conversation, me) && button('leave', t('conversation.leave'), props.onLeave)}
+          {!queued && (mineToHandOn || isGuest(conversation, me)) && (
+            <StateControls conversation={conversation} busy={busy} onChange={props.onState} />
+          )}
           {button('close', t('conversation.close'), props.onClose)}
         </div>
       )}

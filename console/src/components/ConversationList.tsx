@@ -1,4 +1,4 @@
-import type { ConversationSummary, InboxView } from '@mostrador/shared';
+import type { ConversationState, ConversationSummary, InboxView } from '@mostrador/shared';
 import type { MessageKey } from '../i18n/index.ts';
 import { useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
@@ -19,15 +19,22 @@ interface ConversationListProps {
   isVisitorTyping: (conversationId: string) => boolean;
   loadFailed: boolean;
   onSelectView: (view: InboxView) => void;
+  /** The state the active lists are narrowed to; null shows every state. */
+  stateFilter: ConversationState | null;
+  onStateFilter: (state: ConversationState | null) => void;
   onSelect: (conversationId: string) => void;
 }
 
 const LABELS: Readonly<Record<InboxView, MessageKey>> = {
   mine: 'inbox.viewMine',
   queue: 'inbox.viewQueue',
+  tickets: 'inbox.viewTickets',
   all: 'inbox.viewAll',
   closed: 'inbox.viewClosed',
 };
+
+const ACTIVE_STATES = ['open', 'pending', 'snoozed'] as const;
+const TICKET_STATES = ['open', 'pending'] as const;
 
 /** A row with its label, preview and time, before it has been measured. */
 const ESTIMATED_ROW_PX = 72;
@@ -39,6 +46,7 @@ const idOfRow = (item: HTMLElement) => item.firstElementChild?.getAttribute('dat
 const EMPTY: Readonly<Record<InboxView, MessageKey>> = {
   mine: 'inbox.emptyMine',
   queue: 'inbox.emptyQueue',
+  tickets: 'inbox.emptyTickets',
   all: 'inbox.emptyAll',
   closed: 'inbox.emptyClosed',
 };
@@ -99,6 +107,23 @@ export function ConversationList(props: ConversationListProps) {
           );
         })}
       </div>
+      {view !== 'closed' && (
+        <label class="state-filter">
+          {t('state.filter')}
+          <select
+            data-part="state-filter"
+            value={props.stateFilter ?? ''}
+            onChange={(event) => props.onStateFilter((event.currentTarget.value || null) as ConversationState | null)}
+          >
+            <option value="">{t('state.filterAll')}</option>
+            {(view === 'tickets' ? TICKET_STATES : ACTIVE_STATES).map((state) => (
+              <option key={state} value={state}>
+                {t(`state.${state}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div
         ref={listRef}
         id="conversation-list"

@@ -7,6 +7,7 @@ import type { FollowedVisitor, OutgoingMessage, PaneActionState, TeamState } fro
 import type { TransferTarget } from '../state/paneActions.ts';
 import type { Me } from '../state/views.ts';
 import { Composer, type DraftStore } from './Composer.tsx';
+import type { StateChange } from './StateControls.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { DraftPreview } from './DraftPreview.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
@@ -26,6 +27,7 @@ export interface PaneCallbacks {
   onInvite: (agentId: string) => void;
   onLeave: () => void;
   onClose: () => void;
+  onState: (change: StateChange) => void;
   onHide: () => void;
   onDismissError: () => void;
   /** Refreshes colleagues' status and load before a dialog lists them. */
@@ -103,6 +105,7 @@ export function ConversationPane(props: ConversationPaneProps) {
         onInvite={() => openDialog('invite')}
         onLeave={props.onLeave}
         onClose={props.onClose}
+        onState={props.onState}
         onHide={props.onHide}
         onDismissError={props.onDismissError}
         details={{ expanded: props.detailsExpanded, panelId, onToggle: props.onToggleDetails }}

@@ -1,5 +1,6 @@
 import type { ConversationSummary } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
+import { stateOf } from '../state/views.ts';
 import { formatWaiting, LONG_WAIT_MS } from '../state/waiting.ts';
 import { OriginTag } from './OriginTag.tsx';
 import { TagChips } from './TagChips.tsx';
@@ -24,6 +25,7 @@ export function ConversationRow({ conversation, selected, open, unread, visitorT
   const { t, language } = useI18n();
   const { lastMessage } = conversation;
   const activityAt = conversation.updatedAt;
+  const state = stateOf(conversation);
   const since = conversation.status === 'open' ? waitingSince(conversation) : null;
   const preview = lastMessage
     ? lastMessage.authorKind === 'agent'
@@ -45,6 +47,16 @@ export function ConversationRow({ conversation, selected, open, unread, visitorT
         <span class="row-top">
           <span class={unread > 0 ? 'row-label unread' : 'row-label'}>{conversation.visitorLabel}</span>
           <OriginTag origin={conversation.origin} />
+          {conversation.missedAt != null && (
+            <span class="origin-tag missed" data-part="missed">
+              {t('state.missed')}
+            </span>
+          )}
+          {(state === 'pending' || state === 'snoozed') && (
+            <span class={`origin-tag ${state}`} data-part="row-state">
+              {t(`state.${state}`)}
+            </span>
+          )}
           {conversation.ticketSince != null && (
             <span class="origin-tag ticket" data-part="ticket">
               {t('conversation.ticket')}

@@ -1,4 +1,4 @@
-import type { AgentProfile } from '@mostrador/shared';
+import type { AgentProfile, ConversationState } from '@mostrador/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentConnection } from '../api/agentConnection.ts';
 import { useCannedReplies } from '../canned/useCannedReplies.ts';
@@ -88,13 +88,14 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
   useConversationShortcuts(controller, !nav || nav.view === 'inbox');
 
   const state = useStore(controller.store);
+  const [stateFilter, setStateFilter] = useState<ConversationState | null>(null);
   const unread = totalUnread(state);
   useEffect(() => {
     document.title = titleWithUnread(t('app.name'), unread);
   }, [t, unread]);
 
   const views = viewsFor(agent);
-  const list = conversationsInView(state.conversations, state.view, agent);
+  const list = conversationsInView(state.conversations, state.view, agent, state.view === 'closed' ? null : stateFilter);
   const counts = {
     mine: conversationsInView(state.conversations, 'mine', agent).length,
     queue: conversationsInView(state.conversations, 'queue', agent).length,
@@ -150,6 +151,8 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
           isVisitorTyping={(id) => id in state.visitorTyping}
           loadFailed={state.listsState === 'failed'}
           onSelectView={(view) => controller.selectView(view)}
+          stateFilter={stateFilter}
+          onStateFilter={setStateFilter}
           onSelect={(id) => controller.open(id)}
         />
         <PaneArea
@@ -195,6 +198,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                 onInvite={(agentId) => void controller.actions.invite(id, agentId)}
                 onLeave={() => void controller.actions.leave(id)}
                 onClose={() => void controller.actions.close(id)}
+                onState={(change) => void controller.actions.setState({ conversationId: id, ...change })}
                 onHide={() => controller.closePane(id)}
                 onDismissError={() => controller.actions.dismissError(id)}
                 onNeedTeam={() => void controller.loadTeam()}

@@ -1,13 +1,34 @@
-import type { ConversationEvent } from '@mostrador/shared';
+import type { ConversationEvent, StateEvent } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
-import type { Translate } from '../i18n/index.ts';
+import type { Language, Translate } from '../i18n/index.ts';
 import { formatClockTime, formatFullTime } from './time.ts';
 
 type SystemEvent = Exclude<ConversationEvent, { type: 'message' } | { type: 'note' }>;
 
+/** What a state change says: who set it and to what, or why it changed by itself. */
+function stateText(event: StateEvent, t: Translate, language: Language): string {
+  const name = event.author.name ?? '';
+  switch (event.reason) {
+    case 'customer':
+      return t('state.systemCustomer');
+    case 'timer':
+      return t('state.systemTimer');
+    case 'missed':
+      return t('state.systemMissed');
+    case 'ticket':
+      return t('state.systemTicket');
+    case 'agent':
+      if (event.state === 'pending') return t('state.systemPending', { name });
+      if (event.state === 'snoozed') return t('state.systemSnoozed', { name, time: formatFullTime(event.snoozedUntil ?? 0, language) });
+      return t('state.systemOpened', { name });
+  }
+}
+
 /** What a log entry that nobody wrote says: a status change, someone joining or leaving, a queue. */
-function systemText(event: SystemEvent, t: Translate): string {
+function systemText(event: SystemEvent, t: Translate, language: Language): string {
   switch (event.type) {
+    case 'state':
+      return stateText(event, t, language);
     case 'status':
       return t(event.status === 'closed' ? 'conversation.systemClosed' : 'conversation.systemOpened');
     case 'joined':
@@ -56,7 +77,7 @@ export function MessageItem({ event }: { event: ConversationEvent }) {
     );
   }
   if (event.type !== 'message' || event.author.kind === 'system') {
-    const text = event.type === 'message' ? event.body : systemText(event, t);
+    const text = event.type === 'message' ? event.body : systemText(event, t, language);
     return (
       <div class="message system" data-part="message" data-author="system" data-event={event.type} data-seq={event.seq}>
         <span data-part="body">{text}</span> {time}

@@ -25,6 +25,36 @@ describe('pane actions', () => {
     expect(rowIds()).toEqual(['q1']);
   });
 
+  it('marks a chat pending, then snoozes it to a time of my choice, with the state in the badge, the log and the list filter', async () => {
+    const { openRow, pane, connection, rowIds } = await renderInbox([summary({ id: 'c1' }), summary({ id: 'c2' })], {});
+    await openRow('c1');
+    fireEvent.click(pane('c1')!.querySelector('button[data-part="mark-pending"]')!);
+    await flush();
+    expect(connection.sentOf('conversation:status')).toEqual([{ conversationId: 'c1', state: 'pending' }]);
+    expect(pane('c1')!.querySelector('[data-part="status"]')?.textContent).toBe('Pending');
+    expect(pane('c1')!.querySelector('[data-event="state"]')?.textContent).toContain('Núria marked it pending: waiting on the customer');
+    expect(pane('c1')!.querySelector('button[data-part="mark-pending"]')).toBeNull();
+
+    const filter = document.querySelector<HTMLSelectElement>('select[data-part="state-filter"]')!;
+    fireEvent.change(filter, { target: { value: 'pending' } });
+    expect(rowIds()).toEqual(['c1']);
+    fireEvent.change(filter, { target: { value: '' } });
+    expect(rowIds().sort()).toEqual(['c1', 'c2']);
+
+    fireEvent.click(pane('c1')!.querySelector('button[data-part="snooze"]')!);
+    const dialog = pane('c1')!.querySelector('[data-part="snooze-dialog"]')!;
+    fireEvent.click(dialog.querySelector('input[data-part="snooze-custom"]')!);
+    const confirm = dialog.querySelector<HTMLButtonElement>('button[data-part="confirm"]')!;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.input(dialog.querySelector('input[data-part="snooze-at"]')!, { target: { value: '2099-01-02T10:30' } });
+    fireEvent.click(confirm);
+    await flush();
+    const at = new Date('2099-01-02T10:30').getTime();
+    expect(connection.sentOf('conversation:status').at(-1)).toEqual({ conversationId: 'c1', state: 'snoozed', until: { at } });
+    expect(pane('c1')!.querySelector('[data-part="status"]')?.getAttribute('data-state')).toBe('snoozed');
+    expect(pane('c1')!.querySelector('[data-part="status"]')?.textContent).toMatch(/^Snoozed until /);
+  });
+
   it('shows why a take failed when a colleague was first', async () => {
     const { tab, openRow, pane, conversations } = await renderInbox([queued({ id: 'q1' })], {});
     fireEvent.click(tab('queue'));

@@ -1,5 +1,6 @@
 import { accountCa } from './account/ca.ts';
 import { toolboxCa } from './toolbox/ca.ts';
+import { statusesCa } from './statuses/ca.ts';
 import type { Catalogue } from './en.ts';
 
 export const ca: Catalogue = {
@@ -30,7 +31,7 @@ export const ca: Catalogue = {
   'connection.connecting': 'Connectant…',
 
   'inbox.label': 'Converses',
-  'inbox.emptyClosed': 'Encara no hi ha cap conversa tancada.',
+  'inbox.emptyClosed': 'Encara no hi ha cap conversa resolta.',
   'inbox.noMessages': 'Encara no hi ha missatges',
   'inbox.unread': '{count} sense llegir',
   'inbox.typing': 'escrivint…',
@@ -41,7 +42,7 @@ export const ca: Catalogue = {
   'conversation.none': 'Tria una conversa per llegir-la i respondre.',
   'conversation.statusOpen': 'Oberta',
   'conversation.statusClosed': 'Tancada',
-  'conversation.close': 'Tanca la conversa',
+  'conversation.close': 'Resol',
   'conversation.announcement': '{name}: {body}',
   'conversation.historyLabel': 'Missatges amb {name}',
   'conversation.loading': 'Carregant els missatges…',
@@ -81,7 +82,7 @@ export const ca: Catalogue = {
   'inbox.viewMine': 'Meves',
   'inbox.viewQueue': 'Cua',
   'inbox.viewAll': 'Totes',
-  'inbox.viewClosed': 'Tancades',
+  'inbox.viewClosed': 'Resoltes',
   'inbox.emptyMine': 'No tens cap xat assignat. Agafa’n un de la cua.',
   'inbox.emptyQueue': 'No hi ha ningú esperant.',
   'inbox.emptyAll': 'No hi ha cap conversa oberta.',
@@ -223,6 +224,7 @@ export const ca: Catalogue = {
   // The security page has its own file, so this catalogue stays readable.
   ...accountCa,
   ...toolboxCa,
+  ...statusesCa,
   'privacy.section': 'Privadesa',
   'privacy.export': 'Exporta les dades',
   'privacy.erase': 'Esborra el visitant',

@@ -1,5 +1,6 @@
 import { accountEn } from './account/en.ts';
 import { toolboxEn } from './toolbox/en.ts';
+import { statusesEn } from './statuses/en.ts';
 /**
  * The source catalogue. Its keys are the type the other languages must match,
  * so a key missing from `ca` or `es` fails the build. `{name}` marks a value
@@ -33,7 +34,7 @@ export const en = {
   'connection.connecting': 'Connecting…',
 
   'inbox.label': 'Conversations',
-  'inbox.emptyClosed': 'No closed conversations yet.',
+  'inbox.emptyClosed': 'No resolved conversations yet.',
   'inbox.noMessages': 'No messages yet',
   'inbox.unread': '{count} unread',
   'inbox.typing': 'typing…',
@@ -44,7 +45,7 @@ export const en = {
   'conversation.none': 'Select a conversation to read and reply.',
   'conversation.statusOpen': 'Open',
   'conversation.statusClosed': 'Closed',
-  'conversation.close': 'Close conversation',
+  'conversation.close': 'Resolve',
   'conversation.announcement': '{name}: {body}',
   'conversation.historyLabel': 'Messages with {name}',
   'conversation.loading': 'Loading messages…',
@@ -84,7 +85,7 @@ export const en = {
   'inbox.viewMine': 'Mine',
   'inbox.viewQueue': 'Queue',
   'inbox.viewAll': 'All',
-  'inbox.viewClosed': 'Closed',
+  'inbox.viewClosed': 'Resolved',
   'inbox.emptyMine': 'No chats assigned to you. Take one from the queue.',
   'inbox.emptyQueue': 'Nobody is waiting.',
   'inbox.emptyAll': 'No open conversations.',
@@ -226,6 +227,7 @@ export const en = {
   // The security page has its own file, so this catalogue stays readable.
   ...accountEn,
   ...toolboxEn,
+  ...statusesEn,
   'privacy.section': 'Privacy',
   'privacy.export': 'Export data',
   'privacy.erase': 'Erase visitor',

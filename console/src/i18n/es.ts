@@ -1,5 +1,6 @@
 import { accountEs } from './account/es.ts';
 import { toolboxEs } from './toolbox/es.ts';
+import { statusesEs } from './statuses/es.ts';
 import type { Catalogue } from './en.ts';
 
 export const es: Catalogue = {
@@ -30,7 +31,7 @@ export const es: Catalogue = {
   'connection.connecting': 'Conectando…',
 
   'inbox.label': 'Conversaciones',
-  'inbox.emptyClosed': 'Todavía no hay conversaciones cerradas.',
+  'inbox.emptyClosed': 'Todavía no hay conversaciones resueltas.',
   'inbox.noMessages': 'Todavía no hay mensajes',
   'inbox.unread': '{count} sin leer',
   'inbox.typing': 'escribiendo…',
@@ -41,7 +42,7 @@ export const es: Catalogue = {
   'conversation.none': 'Elige una conversación para leerla y responder.',
   'conversation.statusOpen': 'Abierta',
   'conversation.statusClosed': 'Cerrada',
-  'conversation.close': 'Cerrar conversación',
+  'conversation.close': 'Resolver',
   'conversation.announcement': '{name}: {body}',
   'conversation.historyLabel': 'Mensajes con {name}',
   'conversation.loading': 'Cargando los mensajes…',
@@ -81,7 +82,7 @@ export const es: Catalogue = {
   'inbox.viewMine': 'Mías',
   'inbox.viewQueue': 'Cola',
   'inbox.viewAll': 'Todas',
-  'inbox.viewClosed': 'Cerradas',
+  'inbox.viewClosed': 'Resueltas',
   'inbox.emptyMine': 'No tienes ningún chat asignado. Coge uno de la cola.',
   'inbox.emptyQueue': 'No hay nadie esperando.',
   'inbox.emptyAll': 'No hay conversaciones abiertas.',
@@ -223,6 +224,7 @@ export const es: Catalogue = {
   // The security page has its own file, so this catalogue stays readable.
   ...accountEs,
   ...toolboxEs,
+  ...statusesEs,
   'privacy.section': 'Privacidad',
   'privacy.export': 'Exportar datos',
   'privacy.erase': 'Borrar visitante',

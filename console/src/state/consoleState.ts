@@ -18,7 +18,7 @@ export interface OutgoingMessage {
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
-export type PaneActionKind = 'take' | 'transfer' | 'invite' | 'leave' | 'close';
+export type PaneActionKind = 'take' | 'transfer' | 'invite' | 'leave' | 'close' | 'state';
 
 /** A pane command under way, or the server's reason for refusing the last one. */
 export type PaneActionState = { kind: PaneActionKind; state: 'pending' } | { kind: PaneActionKind; state: 'failed'; message: string };

@@ -30,7 +30,7 @@ describe('InboxController', () => {
       conv_a: [visitorMessage('conv_a', 1), visitorMessage('conv_a', 2)],
     });
     await flush();
-    expect(connection.sentOf('conversation:list')).toEqual([{ view: 'mine' }, { view: 'queue' }, { view: 'closed' }]);
+    expect(connection.sentOf('conversation:list')).toEqual([{ view: 'mine' }, { view: 'queue' }, { view: 'tickets' }, { view: 'closed' }]);
     expect(connection.sentOf('conversation:sync')).toEqual([]);
     const state = controller.store.get();
     expect(unreadOf(state.conversations.conv_a, state.logs.conv_a, state.viewedSeq.conv_a ?? 0)).toBe(1);

@@ -85,6 +85,7 @@ export class InboxController {
       connection.on('presence:changed', ({ agent }) => this.team.applyAgent(agent)),
       connection.on('visitor:changed', ({ profile }) => this.visitors.applyProfile(profile)),
       connection.on('conversation:retagged', ({ conversation }) => this.lists.applySummary(conversation, { fromFact: true })),
+      connection.on('conversation:updated', ({ conversation }) => this.lists.applySummary(conversation, { fromFact: true })),
       connection.on('mention:created', (mention) => alert({ kind: 'mention', ...mention })),
       connection.on('conversations:erased', ({ conversationIds }) =>
         this.store.update((state) => dropConversations(state, conversationIds)),

@@ -1,4 +1,4 @@
-import type { AgentConversationChanged, ErrorBody } from '@mostrador/shared';
+import type { AgentConversationChanged, ErrorBody, SetConversationState } from '@mostrador/shared';
 import type { CommandResult, TransportError } from '../api/agentConnection.ts';
 import { without, type PaneActionKind } from './consoleState.ts';
 import type { ControllerContext } from './controllerContext.ts';
@@ -37,6 +37,11 @@ export class PaneActions {
 
   close(conversationId: string): Promise<boolean> {
     return this.run('close', conversationId, () => this.context.connection.request('conversation:close', { conversationId }));
+  }
+
+  /** Open, pending (waiting on the customer) or snoozed until a preset or a time. */
+  setState(change: SetConversationState): Promise<boolean> {
+    return this.run('state', change.conversationId, () => this.context.connection.request('conversation:status', change));
   }
 
   dismissError(conversationId: string): void {

@@ -125,6 +125,24 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
       });
       return { ok: true, data: changed };
     })
+    .handle('conversation:status', (change) => {
+      const { conversationId, state } = change;
+      // The fake snoozes for an hour whatever the preset; the real server reckons presets in the site's zone.
+      const snoozedUntil = change.state === 'snoozed' ? ('at' in change.until ? change.until.at : 2_000 + 3_600_000) : null;
+      const changed = append(
+        conversationId,
+        (seq) => ({
+          ...base(conversationId, seq),
+          author: { kind: 'agent', id: me.id, name: me.name },
+          type: 'state',
+          state,
+          snoozedUntil,
+          reason: 'agent',
+        }),
+        { state, snoozedUntil },
+      );
+      return { ok: true, data: changed };
+    })
     .handle('presence:set', ({ status }) => ({
       ok: true,
       data: colleague({ id: me.id, name: me.name, status }),

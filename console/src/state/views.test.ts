@@ -20,6 +20,29 @@ describe('views', () => {
     expect(inView(queued({ id: 'r', department: null }), 'queue', me)).toBe(true);
   });
 
+  it('lists in Tickets the open and pending conversations whose visitor left, longest waiting first', () => {
+    const byId = {
+      recent: summary({ id: 'recent', visitorLeftAt: 50, awaitingReplySince: 800, state: 'open' }),
+      oldest: summary({ id: 'oldest', visitorLeftAt: 50, awaitingReplySince: 200, state: 'pending' }),
+      here: summary({ id: 'here', visitorLeftAt: null, awaitingReplySince: 100, state: 'open' }),
+      snoozed: summary({ id: 'snoozed', visitorLeftAt: 50, state: 'snoozed', snoozedUntil: 9_000 }),
+      resolved: summary({ id: 'resolved', visitorLeftAt: 50, status: 'closed', state: 'resolved' }),
+    };
+    expect(conversationsInView(byId, 'tickets', me).map((c) => c.id)).toEqual(['oldest', 'recent']);
+    expect(conversationsInView(byId, 'tickets', me, 'pending').map((c) => c.id)).toEqual(['oldest']);
+  });
+
+  it('narrows a list to one state, reading an older server’s summary (no state) from its status', () => {
+    const byId = {
+      pending: summary({ id: 'pending', state: 'pending' }),
+      snoozed: summary({ id: 'snoozed', state: 'snoozed', snoozedUntil: 9_000 }),
+      older: summary({ id: 'older' }),
+    };
+    expect(conversationsInView(byId, 'mine', me, 'snoozed').map((c) => c.id)).toEqual(['snoozed']);
+    expect(conversationsInView(byId, 'mine', me, 'open').map((c) => c.id)).toEqual(['older']);
+    expect(conversationsInView(byId, 'mine', me).length).toBe(3);
+  });
+
   it('shows All only to admins', () => {
     expect(inView(summary({ id: 'a', assignee: jordi }), 'all', admin)).toBe(true);
     expect(inView(summary({ id: 'a' }), 'all', me)).toBe(false);

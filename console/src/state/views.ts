@@ -1,4 +1,4 @@
-import type { AgentProfile, ConversationSummary, InboxView } from '@mostrador/shared';
+import type { AgentProfile, ConversationState, ConversationSummary, InboxView } from '@mostrador/shared';
 import { compareByActivity, type ConversationsById } from './conversations.ts';
 
 /** What decides which conversations concern the agent. */
@@ -33,8 +33,21 @@ export function involvesMe(conversation: ConversationSummary, me: Me): boolean {
   return isParticipant(conversation, me) || isQueuedForMe(conversation, me);
 }
 
+/** Where the conversation stands for the agent: open, pending, snoozed or resolved (read from the status on older servers). */
+export function stateOf(conversation: ConversationSummary): ConversationState {
+  return conversation.state ?? (conversation.status === 'closed' ? 'resolved' : 'open');
+}
+
+/** A ticket in the Tickets view: open or pending, and its visitor is not on the site. */
+export function isOfflineTicket(conversation: ConversationSummary): boolean {
+  const state = stateOf(conversation);
+  return (state === 'open' || state === 'pending') && conversation.visitorLeftAt != null;
+}
+
 export function inView(conversation: ConversationSummary, view: InboxView, me: Me): boolean {
   switch (view) {
+    case 'tickets':
+      return isOfflineTicket(conversation);
     case 'mine':
       return conversation.status === 'open' && isParticipant(conversation, me);
     case 'queue':
@@ -47,12 +60,26 @@ export function inView(conversation: ConversationSummary, view: InboxView, me: M
 }
 
 export function viewsFor(me: Me): readonly InboxView[] {
-  return me.role === 'admin' ? ['mine', 'queue', 'all', 'closed'] : ['mine', 'queue', 'closed'];
+  return me.role === 'admin' ? ['mine', 'queue', 'tickets', 'all', 'closed'] : ['mine', 'queue', 'tickets', 'closed'];
 }
 
-/** Longest waiting first in the queue; newest activity first elsewhere. */
-export function conversationsInView(conversations: ConversationsById, view: InboxView, me: Me): ConversationSummary[] {
-  const listed = Object.values(conversations).filter((conversation) => inView(conversation, view, me));
+/** How long a ticket has waited: since the customer's oldest unanswered message, else since its last change. */
+const waitingSince = (c: ConversationSummary) => c.awaitingReplySince ?? c.updatedAt;
+
+/**
+ * Longest waiting first in the queue and in Tickets; newest activity first
+ * elsewhere. `state` narrows the list to conversations in that state.
+ */
+export function conversationsInView(
+  conversations: ConversationsById,
+  view: InboxView,
+  me: Me,
+  state: ConversationState | null = null,
+): ConversationSummary[] {
+  const listed = Object.values(conversations).filter(
+    (conversation) => inView(conversation, view, me) && (state === null || stateOf(conversation) === state),
+  );
+  if (view === 'tickets') return listed.sort((a, b) => waitingSince(a) - waitingSince(b) || compareByActivity(a, b));
   if (view !== 'queue') return listed.sort(compareByActivity);
   return listed.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0) || compareByActivity(a, b));
 }

@@ -243,6 +243,17 @@ export const conversations = sqliteTable(
     closedAt: integer('closed_at'),
     /** Set when it began while nobody could answer: a ticket, which waits for an agent rather than a live queue. */
     ticketSince: integer('ticket_since'),
+    /**
+     * An open conversation on hold: pending (waiting on the customer) or
+     * snoozed until `snoozedUntil`. Null: open (or closed). The stored status
+     * stays 'open', so the partial indexes and the claim treat them as active.
+     */
+    hold: text('hold', { enum: ['pending', 'snoozed'] }),
+    snoozedUntil: integer('snoozed_until'),
+    /** When the shopper left while it was queued: a missed chat. */
+    missedAt: integer('missed_at'),
+    /** When the visitor left the site, while the conversation is open; null while they are on it. */
+    visitorLeftAt: integer('visitor_left_at'),
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.
@@ -251,6 +262,10 @@ export const conversations = sqliteTable(
     index('conversations_visitor').on(t.visitorId, t.createdAt),
     index('conversations_assignee_open').on(t.assigneeId).where(sql`status = 'open'`),
     index('conversations_queue').on(t.siteId, t.queuePriority, t.queuedAt).where(sql`status = 'open' AND assignee_id IS NULL`),
+    // The wake-up scan reads only snoozed conversations, soonest first.
+    index('conversations_snoozed').on(t.snoozedUntil).where(sql`status = 'open' AND hold = 'snoozed'`),
+    // Missed chats per day, for the reports.
+    index('conversations_missed').on(t.siteId, t.missedAt).where(sql`missed_at IS NOT NULL`),
   ],
 );
 
@@ -276,6 +291,9 @@ export interface EventData {
   department?: { id: string; name: string } | null;
   /** Colleagues a note mentions. */
   mentions?: { id: string; name: string }[];
+  /** A state event: when a snooze runs out, and why the state changed. */
+  snoozedUntil?: number | null;
+  stateReason?: 'agent' | 'customer' | 'timer' | 'missed' | 'ticket';
 }
 
 /** Each conversation's log: messages and status changes share one gap-free sequence. */
@@ -288,13 +306,14 @@ export const conversationEvents = sqliteTable(
     seq: integer('seq').notNull(),
     /** The visitor's own sequence; null for internal notes, which the visitor never sees. */
     visitorSeq: integer('visitor_seq'),
-    type: text('type', { enum: ['message', 'status', 'joined', 'left', 'queued', 'note'] }).notNull(),
+    type: text('type', { enum: ['message', 'status', 'joined', 'left', 'queued', 'note', 'state'] }).notNull(),
     authorKind: text('author_kind', { enum: ['visitor', 'agent', 'system'] }).notNull(),
     authorId: text('author_id'),
     authorName: text('author_name'),
     clientId: text('client_id'),
     body: text('body'),
-    status: text('status', { enum: ['open', 'closed'] }),
+    /** A status event's 'open' or 'closed'; a state event's 'open', 'pending' or 'snoozed'. */
+    status: text('status', { enum: ['open', 'closed', 'pending', 'snoozed'] }),
     /** Details of joined/left/queued events (agent, role, reason, department). */
     data: text('data', { mode: 'json' }).$type<EventData>(),
     createdAt: integer('created_at').notNull(),

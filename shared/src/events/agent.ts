@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AgentAvailability, AgentSummary, Department } from '../schemas/agent.ts';
 import { ClientId, Id, MessageBody } from '../schemas/common.ts';
 import { ConversationEvent, ConversationSummary, MessageEvent } from '../schemas/conversation.ts';
-import { ConversationList, ConversationListQuery, ConversationPage, SyncRequest } from '../schemas/http.ts';
+import { ConversationList, ConversationListQuery, ConversationPage, SetConversationState, SyncRequest } from '../schemas/http.ts';
 import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
 import { AddNote, ConversationRetagged, MentionCreated, TagConversation } from '../schemas/toolbox.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
@@ -50,6 +50,9 @@ export type AgentConversationChanged = z.infer<typeof AgentConversationChanged>;
 export const AgentMessageSent = z.object({ event: MessageEvent, conversation: ConversationSummary });
 
 export const ConversationCreated = z.object({ conversation: ConversationSummary });
+/** A conversation's summary changed with no event in its log (its visitor left the site or came back). */
+export const ConversationUpdated = z.object({ conversation: ConversationSummary });
+export type ConversationUpdated = z.infer<typeof ConversationUpdated>;
 export type ConversationCreated = z.infer<typeof ConversationCreated>;
 
 /** Someone in the conversation is typing: the visitor (agent null) or a colleague (collision). */
@@ -79,6 +82,7 @@ export interface AgentClientEvents {
   'message:send': Command<z.infer<typeof AgentSendMessage>, z.infer<typeof AgentMessageSent>>;
   'typing:set': Command<z.infer<typeof AgentSetTyping>, null>;
   'conversation:close': Command<z.infer<typeof ConversationRef>, AgentConversationChanged>;
+  'conversation:status': Command<z.infer<typeof SetConversationState>, AgentConversationChanged>;
   'conversation:take': Command<z.infer<typeof ConversationRef>, AgentConversationChanged>;
   'conversation:transfer': Command<z.input<typeof TransferRequest>, AgentConversationChanged>;
   'conversation:invite': Command<z.infer<typeof InviteRequest>, AgentConversationChanged>;
@@ -99,6 +103,7 @@ export interface AgentServerEvents {
   'conversation:created': Fact<ConversationCreated>;
   'message:created': Fact<AgentConversationChanged>;
   'conversation:changed': Fact<AgentConversationChanged>;
+  'conversation:updated': Fact<ConversationUpdated>;
   'typing:changed': Fact<TypingChanged>;
   'presence:changed': Fact<PresenceChanged>;
   'visitors:changed': Fact<VisitorsChanged>;
@@ -114,6 +119,7 @@ export const agentCommandSchemas = {
   'message:send': { request: AgentSendMessage, response: AgentMessageSent },
   'typing:set': { request: AgentSetTyping, response: z.null() },
   'conversation:close': { request: ConversationRef, response: AgentConversationChanged },
+  'conversation:status': { request: SetConversationState, response: AgentConversationChanged },
   'conversation:take': { request: ConversationRef, response: AgentConversationChanged },
   'conversation:transfer': { request: TransferRequest, response: AgentConversationChanged },
   'conversation:invite': { request: InviteRequest, response: AgentConversationChanged },
@@ -133,6 +139,7 @@ export const agentFactSchemas = {
   'conversation:created': ConversationCreated,
   'message:created': AgentConversationChanged,
   'conversation:changed': AgentConversationChanged,
+  'conversation:updated': ConversationUpdated,
   'typing:changed': TypingChanged,
   'presence:changed': PresenceChanged,
   'visitors:changed': VisitorsChanged,

@@ -112,6 +112,10 @@ export type AgentTypingChanged = z.infer<typeof AgentTypingChanged>;
 export const OnlineAgentsChanged = z.object({ onlineAgents: OnlineAgents });
 export type OnlineAgentsChanged = z.infer<typeof OnlineAgentsChanged>;
 
+/** An admin edited the business hours: open widgets learn them at once. */
+export const HoursChanged = z.object({ hours: WidgetHours });
+export type HoursChanged = z.infer<typeof HoursChanged>;
+
 export const QueueUpdated = z.object({ conversationId: Id, queue: QueueInfo.nullable() });
 export type QueueUpdated = z.infer<typeof QueueUpdated>;
 
@@ -137,6 +141,7 @@ export interface VisitorServerEvents {
   'typing:changed': Fact<AgentTypingChanged>;
   'queue:updated': Fact<QueueUpdated>;
   'agents:changed': Fact<OnlineAgentsChanged>;
+  'hours:changed': Fact<HoursChanged>;
 }
 
 export const visitorCommandSchemas = {
@@ -159,4 +164,5 @@ export const visitorFactSchemas = {
   'typing:changed': AgentTypingChanged,
   'queue:updated': QueueUpdated,
   'agents:changed': OnlineAgentsChanged,
+  'hours:changed': HoursChanged,
 } satisfies FactSchemas<VisitorServerEvents>;

@@ -5,6 +5,19 @@ export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
+/**
+ * Where an agent stands with a conversation. `open`, `pending` (waiting on
+ * the customer) and `snoozed` (until a time) are all still active: the
+ * stored status stays `open` for them. `resolved` is a closed conversation.
+ */
+export const CONVERSATION_STATES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+export const ConversationState = z.enum(CONVERSATION_STATES);
+export type ConversationState = z.infer<typeof ConversationState>;
+/** The states an agent sets with `conversation:status`; resolving is `conversation:close`. */
+export const ACTIVE_STATES = ['open', 'pending', 'snoozed'] as const;
+export const ActiveState = z.enum(ACTIVE_STATES);
+export type ActiveState = z.infer<typeof ActiveState>;
+
 /** Who started the conversation: the visitor, an agent (proactive chat), or a trigger's invitation. */
 export const CONVERSATION_ORIGINS = ['visitor', 'agent', 'trigger'] as const;
 export const ConversationOrigin = z.enum(CONVERSATION_ORIGINS);
@@ -77,6 +90,23 @@ export const QueuedEvent = z.object({
 });
 export type QueuedEvent = z.infer<typeof QueuedEvent>;
 
+/**
+ * Why an active conversation's state changed: an agent set it, the customer
+ * wrote (which wakes a pending or snoozed one), a snooze ran out, the shopper
+ * left while queued (a missed chat), or a queued chat became a ticket because
+ * nobody can answer it now.
+ */
+export const STATE_REASONS = ['agent', 'customer', 'timer', 'missed', 'ticket'] as const;
+/** An active conversation's state changed; agents only (the visitor never sees it). */
+export const StateEvent = z.object({
+  ...EventBase,
+  type: z.literal('state'),
+  state: ActiveState,
+  snoozedUntil: Timestamp.nullable(),
+  reason: z.enum(STATE_REASONS),
+});
+export type StateEvent = z.infer<typeof StateEvent>;
+
 /** An internal note between agents (a transfer note); never reaches the visitor. */
 export const NoteEvent = z.object({
   ...EventBase,
@@ -92,7 +122,15 @@ export type NoteEvent = z.infer<typeof NoteEvent>;
  * changes, assignments and notes share one sequence, so a client that
  * resyncs from its last seq gets all of them, in order.
  */
-export const ConversationEvent = z.discriminatedUnion('type', [MessageEvent, StatusEvent, JoinedEvent, LeftEvent, QueuedEvent, NoteEvent]);
+export const ConversationEvent = z.discriminatedUnion('type', [
+  MessageEvent,
+  StatusEvent,
+  JoinedEvent,
+  LeftEvent,
+  QueuedEvent,
+  NoteEvent,
+  StateEvent,
+]);
 export type ConversationEvent = z.infer<typeof ConversationEvent>;
 
 /**
@@ -154,6 +192,14 @@ export const ConversationSummary = z.object({
   awaitingReplySince: Timestamp.nullable(),
   /** Set when it began while nobody could answer: a ticket, waiting for an agent rather than a live chat. */
   ticketSince: Timestamp.nullable().optional(),
+  /** open, pending, snoozed or resolved; absent from older servers (then read from `status`). */
+  state: ConversationState.optional(),
+  /** When a snoozed conversation comes back; null otherwise. */
+  snoozedUntil: Timestamp.nullable().optional(),
+  /** When the shopper left while it was queued (a missed chat); null otherwise. */
+  missedAt: Timestamp.nullable().optional(),
+  /** When the visitor left the site, while it is active; null while they are on it. */
+  visitorLeftAt: Timestamp.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

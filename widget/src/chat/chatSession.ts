@@ -105,6 +105,8 @@ export class ChatSession {
     transport.on('typing:changed', (change) => this.#onAgentTyping(change));
     transport.on('queue:updated', (update) => this.#onQueueUpdated(update));
     transport.on('agents:changed', ({ onlineAgents }) => this.#patch({ onlineAgents }));
+    // An admin edited the hours: the closed state and "back at" follow at once.
+    transport.on('hours:changed', ({ hours }) => this.#patch({ hours }));
     transport.onDisconnect(() => {
       const wasEstablished = this.#established;
       this.#established = false;

@@ -31,6 +31,17 @@ afterEach(() => {
 const $ = <E extends Element = HTMLElement>(selector: string) => container.querySelector<E>(selector);
 
 describe('when nobody can answer', () => {
+  it('shows the closed state the moment an admin closes the shop, with no reconnection', async () => {
+    await start({});
+    expect($('[data-part="closed"]')).toBeNull();
+    await act(async () => {
+      transport.emit('hours:changed', { hours: { site: alwaysClosed, departments: {} } });
+      await flush();
+    });
+    expect($('[data-part="closed"]')!.textContent).toBe('Nobody can answer right now.');
+    expect($('form[data-part="contact-form"]')).not.toBeNull();
+  });
+
   it('says when the shop opens, in the shopper’s own time, and offers the offline form', async () => {
     const hours = closedForAnHour();
     await start({ hours: { site: hours, departments: {} } });

@@ -10,12 +10,14 @@ import type { AgentActor } from './actors.ts';
 import { agentRooms, sessionRoom } from './rooms.ts';
 import type { ConversationsService } from './conversations.service.ts';
 import type { ConversationViews } from './conversations.views.ts';
+import type { ConversationStates } from './conversation-states.ts';
 import type { RoutingService } from './routing.service.ts';
 import type { TeamCoordinator } from './team-coordinator.ts';
 import type { ConversationToolbox } from './toolbox.service.ts';
 
 export interface AgentSocketDeps {
   conversations: ConversationsService;
+  states: ConversationStates;
   routing: RoutingService;
   toolbox: ConversationToolbox;
   views: ConversationViews;
@@ -32,7 +34,7 @@ export interface AgentSocketDeps {
 
 /** The console's side: only the console's own origin, only with a live session. */
 export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): void {
-  const { conversations, routing, toolbox, views, team, activity, watching, log } = deps;
+  const { conversations, states, routing, toolbox, views, team, activity, watching, log } = deps;
 
   ns.use((socket, next) => {
     const headers = socket.handshake.headers;
@@ -63,7 +65,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
       agentCommandSchemas,
       maskingCardNumbers<AgentClientEvents>({
         'conversation:list': (payload) =>
-          mapOk(conversations.list(actor, payload.view ?? 'mine'), (rows) => ({
+          mapOk(conversations.list(actor, payload.view ?? 'mine', payload.state), (rows) => ({
             conversations: rows.map((r) => views.summary(r)),
           })),
         'conversation:sync': (payload) =>
@@ -72,6 +74,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
         'typing:set': (payload) => conversations.agentTyping(actor, payload.conversationId, payload.typing),
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByAgent(actor, payload.conversationId), (a) => views.agentChanged(a)),
+        'conversation:status': async (payload) => mapOk(await states.set(actor, payload), (a) => views.agentChanged(a)),
         'conversation:take': async (payload) => mapOk(await routing.take(actor, payload.conversationId), (a) => views.agentChanged(a)),
         'conversation:transfer': async (payload) =>
           mapOk(await routing.transfer(actor, payload.conversationId, payload.to, payload.note || undefined), (a) => views.agentChanged(a)),

@@ -1,4 +1,4 @@
-import type { AgentSummary, OnlineAgents, QueueInfo } from '@mostrador/shared';
+import type { AgentSummary, OnlineAgents, QueueInfo, WidgetHours } from '@mostrador/shared';
 import type { AgentNamespace, VisitorNamespace } from '../../plugins/realtime.ts';
 import { toEvent, toVisitorEvent } from './conversations.mapping.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
@@ -77,6 +77,16 @@ export class SocketBroadcaster {
 
   queueUpdated(conversation: ConversationRow, queue: QueueInfo | null): void {
     this.visitors.to(visitorRoom(conversation.visitorId)).emit('queue:updated', { conversationId: conversation.id, queue });
+  }
+
+  /** A change with no event in the log (the visitor left or came back): agents get the summary. */
+  summaryChanged(conversation: ConversationRow): void {
+    this.agents.to(this.agentRooms(conversation)).emit('conversation:updated', { conversation: this.views.summary(conversation) });
+  }
+
+  /** Open widgets of the site learn edited business hours at once. */
+  hoursChanged(siteId: string, hours: WidgetHours): void {
+    this.visitors.to(siteVisitorsRoom(siteId)).emit('hours:changed', { hours });
   }
 
   /** Tags are the team's own: only agents hear of them. */

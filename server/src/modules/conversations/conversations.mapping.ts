@@ -41,7 +41,7 @@ function mapEvent(row: EventRow): ConversationEvent {
     case 'note':
       return { ...base, type: 'note', body: row.body ?? '', ...(data.mentions ? { mentions: data.mentions } : {}) };
     case 'status':
-      return { ...base, type: 'status', status: row.status ?? 'open' };
+      return { ...base, type: 'status', status: row.status === 'closed' ? 'closed' : 'open' };
     case 'joined':
       return { ...base, type: 'joined', agent: data.agent ?? UNKNOWN_AGENT, role: data.role ?? 'assignee' };
     case 'left':
@@ -50,6 +50,14 @@ function mapEvent(row: EventRow): ConversationEvent {
         type: 'left',
         agent: data.agent ?? UNKNOWN_AGENT,
         reason: data.reason === 'offline' || data.reason === 'left' ? data.reason : 'transferred',
+      };
+    case 'state':
+      return {
+        ...base,
+        type: 'state',
+        state: row.status === 'pending' || row.status === 'snoozed' ? row.status : 'open',
+        snoozedUntil: data.snoozedUntil ?? null,
+        reason: data.stateReason ?? 'agent',
       };
     case 'queued':
       return {
@@ -71,7 +79,7 @@ export function toVisitorEvent(row: EventRow): VisitorEvent | null {
 
 function mapVisitorEvent(row: EventRow, event: ConversationEvent): VisitorEvent | null {
   if (row.visitorSeq === null) return null;
-  if (event.type === 'note') return null;
+  if (event.type === 'note' || event.type === 'state') return null;
   if (event.type === 'message') {
     const { conversationId, author, createdAt, clientId, body } = event;
     return { conversationId, seq: row.visitorSeq, author, createdAt, type: 'message', clientId, body };

@@ -38,6 +38,10 @@ function conversation(id: string, status: ConversationRow['status']): Conversati
     updatedAt: 1,
     closedAt: null,
     ticketSince: null,
+    hold: null,
+    snoozedUntil: null,
+    missedAt: null,
+    visitorLeftAt: null,
   };
 }
 

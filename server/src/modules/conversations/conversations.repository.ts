@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, getTableColumns, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { prepareHotPath, prepareMessagePath } from './conversations.statements.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
@@ -323,6 +323,63 @@ export class ConversationsRepository {
       .orderBy(desc(conversations.createdAt))
       .limit(limit)
       .all();
+  }
+
+  /** Open and pending conversations whose visitor is not on the site, longest waiting first. */
+  tickets(siteId: string, limit: number): ConversationRow[] {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.siteId, siteId),
+          sql`${conversations.status} = 'open'`,
+          or(isNull(conversations.hold), eq(conversations.hold, 'pending')),
+          isNotNull(conversations.visitorLeftAt),
+        ),
+      )
+      .orderBy(sql`COALESCE(${conversations.awaitingReplySince}, ${conversations.updatedAt})`, asc(conversations.id))
+      .limit(limit)
+      .all();
+  }
+
+  /** Snoozed conversations of every site whose time has come, soonest first. */
+  dueSnoozes(now: number, limit: number): ConversationRow[] {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(and(sql`${conversations.status} = 'open' AND ${conversations.hold} = 'snoozed'`, lte(conversations.snoozedUntil, now)))
+      .orderBy(asc(conversations.snoozedUntil))
+      .limit(limit)
+      .all();
+  }
+
+  /** Queued conversations of every site that are live chats, not tickets. */
+  queuedChats(): ConversationRow[] {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(and(isQueued, isNull(conversations.ticketSince)))
+      .all();
+  }
+
+  /** Missed chats of the site in [from, to): when each was missed, and whether it became a ticket. */
+  missedBetween(siteId: string, from: number, to: number): Array<{ missedAt: number; ticketed: boolean }> {
+    return this.db
+      .select({ missedAt: conversations.missedAt, ticketSince: conversations.ticketSince })
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), gte(conversations.missedAt, from), lt(conversations.missedAt, to)))
+      .all()
+      .map((r) => ({ missedAt: r.missedAt ?? 0, ticketed: r.ticketSince !== null }));
+  }
+
+  /** After a restart nobody is on the site yet: every open conversation's visitor counts as gone until they return. */
+  markVisitorsGone(at: number): void {
+    this.db
+      .update(conversations)
+      .set({ visitorLeftAt: at })
+      .where(and(sql`${conversations.status} = 'open'`, isNull(conversations.visitorLeftAt)))
+      .run();
   }
 
   listBySite(siteId: string, status: ConversationRow['status'], limit: number): ConversationRow[] {

@@ -6,16 +6,20 @@ import {
   ConversationParams,
   ErrorResponse,
   EventsQuery,
+  MissedChatsQuery,
+  MissedChatsReport,
 } from '@mostrador/shared';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import type { AgentActor } from './actors.ts';
 import type { ConversationsService } from './conversations.service.ts';
 import type { ConversationViews } from './conversations.views.ts';
+import type { ConversationStates } from './conversation-states.ts';
 
 export interface ConversationRoutesOptions {
   conversations: ConversationsService;
   views: ConversationViews;
+  states: ConversationStates;
 }
 
 export function actorOf(agent: AuthenticatedAgent): AgentActor {
@@ -29,7 +33,7 @@ export function actorOf(agent: AuthenticatedAgent): AgentActor {
 }
 
 /** Read-only HTTP views of the inbox, for integrations and scripts; the console uses the socket. */
-export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions> = async (app, { conversations, views }) => {
+export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions> = async (app, { conversations, views, states }) => {
   app.addHook('preHandler', app.requireAgent);
   const errors = errorResponses(ErrorResponse);
 
@@ -37,7 +41,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions
     '/api/conversations',
     { schema: { querystring: ConversationListQuery, response: { 200: ConversationList, ...errors } } },
     async (request, reply) => {
-      const result = conversations.list(actorOf(request.agent!), request.query.view);
+      const result = conversations.list(actorOf(request.agent!), request.query.view, request.query.state);
       if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
       return { conversations: result.data.map((row) => views.summary(row)) };
     },
@@ -50,6 +54,17 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions
       const result = conversations.agentPage(actorOf(request.agent!), request.params.conversationId, request.query.afterSeq);
       if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
       return views.agentPage(result.data);
+    },
+  );
+
+  /** Missed chats per day of the site (admins): the figures the reports will chart. */
+  app.get(
+    '/api/reports/missed-chats',
+    { preHandler: app.requireAdmin, schema: { querystring: MissedChatsQuery, response: { 200: MissedChatsReport, ...errors } } },
+    async (request, reply) => {
+      const result = states.missedChats(request.agent!.siteId, request.query.from, request.query.to);
+      if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
+      return result.data;
     },
   );
 };

@@ -1,4 +1,4 @@
-import { fail, ok, SYNC_PAGE_SIZE, type InboxView, type Result } from '@mostrador/shared';
+import { fail, ok, SYNC_PAGE_SIZE, type ActiveState, type InboxView, type Result } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
@@ -7,6 +7,7 @@ import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
 import type { Appended, ConversationRow, EventRow, Page } from './conversations.types.ts';
 import type { RoutingService } from './routing.service.ts';
+import { stateEvent } from './system-events.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
 export type { Appended, Page } from './conversations.types.ts';
@@ -81,7 +82,10 @@ export class ConversationsService {
         message = this.repo.appendVisitorMessage(visitor.siteId, visitor.visitorId, fields)!;
       }
       const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
-      return { message, later: assigned ? [assigned.event] : [], opened, isNew: true };
+      const later = assigned ? [assigned.event] : [];
+      // The customer wrote: a pending or snoozed conversation is open again. One field read per message, nothing more.
+      if (message.conversation.hold !== null) later.push(this.wakeInTx(message.conversation, 'customer', now).event);
+      return { message, later, opened, isNew: true };
     });
     const conversation =
       outcome.later.length > 0 ? this.repo.byId(visitor.siteId, outcome.message.conversation.id)! : outcome.message.conversation;
@@ -155,7 +159,14 @@ export class ConversationsService {
     return ok(page(conversation, rows));
   }
 
-  list(agent: AgentActor, view: InboxView): Result<ConversationRow[]> {
+  /** The rows of an inbox view, narrowed to one active state when asked. */
+  list(agent: AgentActor, view: InboxView, state?: ActiveState): Result<ConversationRow[]> {
+    const listed = this.listView(agent, view);
+    if (!listed.ok || !state) return listed;
+    return ok(listed.data.filter((c) => c.status === 'open' && (c.hold ?? 'open') === state));
+  }
+
+  private listView(agent: AgentActor, view: InboxView): Result<ConversationRow[]> {
     const admin = agent.role === 'admin';
     switch (view) {
       case 'mine':
@@ -163,6 +174,10 @@ export class ConversationsService {
       case 'queue': {
         const queue = this.repo.queue(agent.siteId);
         return ok(admin ? queue : queue.filter((c) => this.access.of(agent, c) !== 'none'));
+      }
+      case 'tickets': {
+        const tickets = this.repo.tickets(agent.siteId, INBOX_LIMIT);
+        return ok(admin ? tickets : tickets.filter((c) => this.access.of(agent, c) !== 'none'));
       }
       case 'all':
         return admin ? ok(this.repo.listBySite(agent.siteId, 'open', INBOX_LIMIT)) : fail('forbidden', 'Admins only');
@@ -244,6 +259,14 @@ export class ConversationsService {
     return ok(null);
   }
 
+  /** Inside the group commit: a held conversation is open again (the customer wrote, or its snooze ran out). */
+  wakeInTx(conversation: ConversationRow, reason: 'customer' | 'timer', at: number): Appended {
+    return this.repo.append(conversation.siteId, conversation.id, stateEvent('open', null, reason, null, at), {
+      hold: null,
+      snoozedUntil: null,
+    });
+  }
+
   private storedResend(siteId: string, authorId: string, clientId: string): Appended | undefined {
     const event = this.repo.eventByAuthorClientId(siteId, authorId, clientId);
     if (!event) return undefined;
@@ -306,6 +329,10 @@ export class ConversationsService {
       lastMessageAuthor: null,
       lastMessageAt: null,
       ticketSince: null,
+      hold: null,
+      snoozedUntil: null,
+      missedAt: null,
+      visitorLeftAt: null,
       createdAt: now,
       updatedAt: now,
       closedAt: null,
@@ -328,7 +355,7 @@ export class ConversationsService {
           siteId,
           conversation.id,
           { type: 'status', visible: true, ...author, clientId: null, body: null, status: 'closed', data: null, createdAt: now },
-          { status: 'closed', closedAt: now, queuedAt: null },
+          { status: 'closed', closedAt: now, queuedAt: null, hold: null, snoozedUntil: null },
         ),
       );
     });

@@ -23,6 +23,10 @@ export type ConversationChanges = Partial<
     | 'awaitingReplySince'
     | 'firstResponseAt'
     | 'ticketSince'
+    | 'hold'
+    | 'snoozedUntil'
+    | 'missedAt'
+    | 'visitorLeftAt'
   >
 >;
 

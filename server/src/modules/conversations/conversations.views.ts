@@ -1,4 +1,4 @@
-import type { ConversationSummary, EarlierConversation, VisitorConversation } from '@mostrador/shared';
+import type { ConversationState, ConversationSummary, EarlierConversation, VisitorConversation } from '@mostrador/shared';
 import { toEvent, toMessageEvent, toVisitorEvent } from './conversations.mapping.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
 import type { Appended, ConversationRow, Page, QueueInfoOf } from './conversations.types.ts';
@@ -53,6 +53,10 @@ export class ConversationViews {
       queuedAt: row.status === 'open' && row.assigneeId === null ? row.queuedAt : null,
       awaitingReplySince: row.awaitingReplySince,
       ticketSince: row.ticketSince,
+      state: stateOf(row),
+      snoozedUntil: row.snoozedUntil,
+      missedAt: row.missedAt,
+      visitorLeftAt: row.status === 'open' ? row.visitorLeftAt : null,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };
@@ -113,6 +117,12 @@ export class ConversationViews {
   private guests(row: ConversationRow) {
     return this.repo.guestIds(row.siteId, row.id).flatMap((id) => this.team.agentRef(row.siteId, id) ?? []);
   }
+}
+
+/** The agent's word for where a conversation stands: the stored status plus its hold. */
+export function stateOf(row: ConversationRow): ConversationState {
+  if (row.status === 'closed') return 'resolved';
+  return row.hold ?? 'open';
 }
 
 function lastMessageOf(row: ConversationRow): ConversationSummary['lastMessage'] {

@@ -14,3 +14,4 @@ export { ConversationToolbox, type TagList } from './toolbox.service.ts';
 export { ConversationTagsRepository } from './conversation-tags.repository.ts';
 export { ConversationsPersonalData } from './conversations.personal-data.ts';
 export { ReplyTimes } from './reply-times.ts';
+export { ConversationStates, type StatePorts } from './conversation-states.ts';

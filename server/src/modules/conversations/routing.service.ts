@@ -5,8 +5,9 @@ import { pickAgent } from './assignment-policy.ts';
 import type { AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
-import type { Appended, ConversationRow, EventRow, NewEvent } from './conversations.types.ts';
+import type { Appended, ConversationRow, EventRow } from './conversations.types.ts';
 import type { QueueBoard } from './queue-board.ts';
+import { systemEvent } from './system-events.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
 type Ref = { id: string; name: string };
@@ -17,21 +18,6 @@ interface Step {
   conversation: ConversationRow;
   events: EventRow[];
   formerAgents: string[];
-}
-
-function systemEvent(type: NewEvent['type'], data: NewEvent['data'], actor: Ref | null, at: number, visible = true): NewEvent {
-  return {
-    type,
-    visible,
-    authorKind: actor ? 'agent' : 'system',
-    authorId: actor?.id ?? null,
-    authorName: actor?.name ?? null,
-    clientId: null,
-    body: null,
-    status: null,
-    data,
-    createdAt: at,
-  };
 }
 
 const notFound = () => fail('not_found', 'No such conversation');
@@ -62,6 +48,8 @@ export class RoutingService {
     private readonly access: AccessResolver,
     /** Business hours of a line (a department, or the site's general queue). */
     private readonly hours: LineHours = { isOpen: () => true },
+    /** An agent's chats were requeued after it went offline: queued chats nobody can answer may become tickets. */
+    private readonly agentGone: (siteId: string) => void = () => {},
   ) {}
 
   /** A ticket is routed only while its line is open; outside hours it waits for an agent to take it. */
@@ -279,6 +267,7 @@ export class RoutingService {
     });
     this.publish(steps, siteId, false);
     await this.drain(siteId);
+    this.agentGone(siteId);
   }
 
   /** A chat ended: its pace teaches the wait estimate, and its agent has room again. */

@@ -36,6 +36,9 @@ export interface VisitorActivityPorts {
   profileChanged(profile: VisitorProfile): void;
   /** The visitor began checkout or bought something (a stage the cart had not before). */
   cartStageReached(siteId: string, visitorId: string, stage: 'checkout' | 'purchase', at: number): void;
+  /** The visitor left the site (no page open past the grace period), or came back after leaving. */
+  visitorLeft(siteId: string, visitorId: string, at: number): void;
+  visitorArrived(siteId: string, visitorId: string): void;
   log(error: unknown): void;
 }
 
@@ -78,6 +81,7 @@ export class VisitorActivity {
       onLeft: (siteId, visitorId, at) => {
         this.visitors.seen(siteId, visitorId, at);
         this.#pushProfile(siteId, visitorId);
+        ports.visitorLeft(siteId, visitorId, at);
       },
     });
     this.#pageViews = new PageViewWriter(activity, groupCommit, options.pageViewFlushMs, ports.log);
@@ -101,7 +105,10 @@ export class VisitorActivity {
       language: visitor.language,
       timeZone: visitor.timeZone,
     }));
-    if (!wasOnline) this.#pushProfile(visitor.siteId, visitor.id);
+    if (!wasOnline) {
+      this.#pushProfile(visitor.siteId, visitor.id);
+      if (openConversationId) this.ports.visitorArrived(visitor.siteId, visitor.id);
+    }
   }
 
   disconnected(socketId: string, siteId: string, visitorId: string): void {

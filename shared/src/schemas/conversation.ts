@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClientId, Id, MessageBody, Seq, Timestamp } from './common.ts';
+import { RatingInfo } from './feedback.ts';
 
 export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
@@ -154,6 +155,8 @@ export const ConversationSummary = z.object({
   awaitingReplySince: Timestamp.nullable(),
   /** Set when it began while nobody could answer: a ticket, waiting for an agent rather than a live chat. */
   ticketSince: Timestamp.nullable().optional(),
+  /** The shopper's latest rating of it, once given. */
+  rating: RatingInfo.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

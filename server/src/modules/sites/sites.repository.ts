@@ -14,6 +14,9 @@ export type SiteChanges = Partial<
     | 'identitySecret'
     | 'conversationRetentionDays'
     | 'trailRetentionDays'
+    | 'ratingEnabled'
+    | 'ratingAskAgain'
+    | 'npsEnabled'
   >
 >;
 

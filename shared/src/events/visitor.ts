@@ -91,6 +91,8 @@ export const SessionEstablished = z.object({
     feedback: WidgetFeedback.optional(),
   }),
   visit: VisitInfo,
+  /** The visitor has ended conversations the widget can show above the current one (`conversation:earlier`). */
+  hasEarlier: z.boolean().optional(),
   /** How the shop can reach the visitor already (offline form, or a verified identify): never asked again. */
   contact: ContactInfo.nullable().optional(),
 });

@@ -239,6 +239,11 @@ export class ConversationsService {
     });
   }
 
+  /** Whether the visitor has any ended conversation to show above the current one. */
+  hasEarlier(visitor: VisitorActor): boolean {
+    return this.repo.endedOfVisitor(visitor.siteId, visitor.visitorId, Number.MAX_SAFE_INTEGER, 1).length > 0;
+  }
+
   /** A visitor's conversations (or a customer's, across devices), newest first. */
   conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): ConversationRow[] {
     return this.repo.byVisitors(siteId, visitorIds, limit);

@@ -142,6 +142,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       },
       visit: activity.visitInfo(visitorId),
       contact: deps.contacts.of(siteId, visitorId),
+      hasEarlier: conversations.hasEarlier(actor),
     });
 
     registerCommands<VisitorClientEvents>(

@@ -137,7 +137,7 @@ describe('InboxController', () => {
     expect(
       alerts.map((alert) => [
         alert.kind,
-        alert.kind === 'mention' ? alert.conversationId : alert.conversation.id,
+        alert.kind === 'mention' || alert.kind === 'lowRating' ? alert.conversationId : alert.conversation.id,
         alert.kind === 'message' && alert.inFocus,
       ]),
     ).toEqual([

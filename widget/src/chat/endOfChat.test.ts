@@ -22,7 +22,10 @@ describe('the end of a chat in the widget', () => {
     const { transport, chat } = await chatting();
     expect(chat.view.get().ending ?? null).toBeNull();
 
-    transport.emit('conversation:changed', { event: statusEvent(2, 'closed'), conversation: conversation({ lastSeq: 2, status: 'closed' }) });
+    transport.emit('conversation:changed', {
+      event: statusEvent(2, 'closed'),
+      conversation: conversation({ lastSeq: 2, status: 'closed' }),
+    });
     expect(chat.view.get().ending).toEqual({ conversationId: CONVERSATION_ID, rating: 'ask', nps: null });
 
     void chat.endOfChat.rate(2, '  Slow answer ');
@@ -42,13 +45,19 @@ describe('the end of a chat in the widget', () => {
 
   it('asks nothing when the site asks nothing', async () => {
     const { transport, chat } = await chatting({ rating: false, nps: false });
-    transport.emit('conversation:changed', { event: statusEvent(2, 'closed'), conversation: conversation({ lastSeq: 2, status: 'closed' }) });
+    transport.emit('conversation:changed', {
+      event: statusEvent(2, 'closed'),
+      conversation: conversation({ lastSeq: 2, status: 'closed' }),
+    });
     expect(chat.view.get().ending ?? null).toBeNull();
   });
 
   it('keeps the ended conversation above a new one, and loads older ones on demand', async () => {
     const { transport, chat } = await chatting();
-    transport.emit('conversation:changed', { event: statusEvent(2, 'closed'), conversation: conversation({ lastSeq: 2, status: 'closed' }) });
+    transport.emit('conversation:changed', {
+      event: statusEvent(2, 'closed'),
+      conversation: conversation({ lastSeq: 2, status: 'closed' }),
+    });
     const next = { ...message(1, { conversationId: 'cnv_next', body: 'A new question' }) };
     transport.emit('message:created', { event: next, conversation: conversation({ id: 'cnv_next', lastSeq: 1, createdAt: 9_000 }) });
 

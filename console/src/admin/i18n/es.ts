@@ -5,6 +5,7 @@ import { hoursEs } from './hours/es.ts';
 import { privacyEs } from './privacy/es.ts';
 import { triggersEs } from './triggers/es.ts';
 import { cannedEs } from './canned/es.ts';
+import { feedbackEs } from './feedback/es.ts';
 
 export const es: AdminCatalogue = {
   'admin.title': 'Administración',
@@ -140,6 +141,7 @@ export const es: AdminCatalogue = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEs,
   ...cannedEs,
+  ...feedbackEs,
   ...summaryEs,
   ...accessEs,
   ...hoursEs,

@@ -51,7 +51,9 @@ describe('the end of a chat', () => {
     await shopper.locator('button[data-part="send"]').click();
     const earlier = shopper.locator('[data-part="earlier-thread"]');
     await earlier.waitFor();
-    expect(await earlier.locator('[data-author="visitor"] [data-part="body"]').allTextContents()).toEqual(['Primera pregunta: feu enviaments a Andorra?']);
+    expect(await earlier.locator('[data-author="visitor"] [data-part="body"]').allTextContents()).toEqual([
+      'Primera pregunta: feu enviaments a Andorra?',
+    ]);
     const current = shopper.locator('[data-part="message"][data-author="visitor"][data-status="sent"]').last();
     await current.waitFor();
     expect(await current.locator('[data-part="body"]').textContent()).toBe('Segona pregunta: i a Portugal?');

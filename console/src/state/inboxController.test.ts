@@ -147,6 +147,17 @@ describe('InboxController', () => {
     ]);
   });
 
+  it('puts the shopper’s rating on the conversation, and alerts for a low one', async () => {
+    const { connection, controller, alerts } = connected([summary({ id: 'conv_a' })]);
+    await flush();
+    const rating = { score: 1, comment: 'Too slow', createdAt: 5_000 };
+    const rated = { ...controller.store.get().conversations.conv_a!, status: 'closed' as const, rating, updatedAt: 5_000 };
+    connection.emitFact('conversation:rated', { conversation: rated, rating });
+    expect(controller.store.get().conversations.conv_a?.rating).toEqual(rating);
+    connection.emitFact('rating:low', { conversationId: 'conv_a', visitorLabel: 'Visitor 1', rating });
+    expect(alerts).toEqual([{ kind: 'lowRating', conversationId: 'conv_a', visitorLabel: 'Visitor 1', rating }]);
+  });
+
   it('keeps a reply sent while offline and resends it with the same clientId on reconnect', async () => {
     const server = createTestServer([summary({ id: 'conv_a', lastSeq: 1 })], { conv_a: [visitorMessage('conv_a', 1)] });
     const controller = new InboxController({ connection: server.connection, me, onSessionEnded: vi.fn() });

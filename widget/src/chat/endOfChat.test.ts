@@ -43,6 +43,16 @@ describe('the end of a chat in the widget', () => {
     expect(chat.view.get().feedback).toEqual({ rating: true, nps: false });
   });
 
+  it('masks a card number in the comment before it leaves the page', async () => {
+    const { transport, chat } = await chatting();
+    transport.emit('conversation:changed', {
+      event: statusEvent(2, 'closed'),
+      conversation: conversation({ lastSeq: 2, status: 'closed' }),
+    });
+    void chat.endOfChat.rate(5, 'Paid with 4111 1111 1111 1111, thanks');
+    expect(transport.take('rating:submit').payload.comment).not.toContain('4111 1111 1111 1111');
+  });
+
   it('asks nothing when the site asks nothing', async () => {
     const { transport, chat } = await chatting({ rating: false, nps: false });
     transport.emit('conversation:changed', {

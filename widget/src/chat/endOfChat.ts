@@ -1,4 +1,5 @@
 import type { VisitorConversation, VisitorEvent } from '@mostrador/shared';
+import { maskCardNumbers } from '@mostrador/shared/cardMask';
 import { hasEnded } from '@mostrador/shared/feedback';
 import type { Store } from '../util/store.ts';
 import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
@@ -41,7 +42,8 @@ export function createEndOfChat(transport: VisitorTransport, view: Store<ChatVie
       const { ending } = view.get();
       if (ending?.rating !== 'ask') return;
       patch({ ending: { ...ending, rating: 'sending' } });
-      const trimmed = comment.trim();
+      // Card numbers never leave the page, in a comment as in a message.
+      const trimmed = maskCardNumbers(comment.trim());
       const outcome = await transport.request('rating:submit', {
         conversationId: ending.conversationId,
         score,

@@ -82,6 +82,9 @@ const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | 
   'trigger:reported': { references: [(ref) => ({ ruleId: ref.triggerId, firingId: 'fire-tenancy-1', outcome: 'fired' })] },
   'trigger:opened': { ownRowsOnly: 'a firing id the visitor itself chose, looked up by its site and visitor' },
   'visitor:contact': { ownRowsOnly: 'the visitor’s own contact row, keyed by the token’s site and visitor' },
+  'rating:submit': { references: [(ref) => ({ conversationId: ref.conversationId, score: 1, comment: 'leak' })] },
+  'nps:submit': { ownRowsOnly: 'an answer of the token’s visitor, on the token’s site' },
+  'conversation:earlier': { ownRowsOnly: 'the token’s visitor’s own ended conversations' },
 };
 
 type Request = { method: string; url: string; body?: unknown };
@@ -170,6 +173,7 @@ const apiCases = (): Record<string, RouteCase> => ({
   'POST /api/admin/site/allowed-origins': { noReference: 'adds an origin to the session’s site' },
   'GET /api/admin/site/branding': { noReference: 'the session’s site; the path and body name no site' },
   'PUT /api/admin/site/branding': { noReference: 'replaces the session’s site’s branding; the body names no site' },
+  'GET /api/admin/reports/nps': { noReference: 'the NPS of the session’s site' },
   'GET /api/admin/triggers': { noReference: 'the session’s site' },
   'GET /api/admin/audit': { noReference: 'the session’s site' },
   'GET /api/admin/privacy/:kind/:id/export': {

@@ -45,6 +45,7 @@ import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './m
 import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/index.ts';
 import { InboundMailService, mailgunRoutes, ReplyText, WebhookTokensRepository } from './modules/inbound-mail/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
+import { RatingsPersonalData, RatingsRepository, ratingsRoutes, RatingsService } from './modules/ratings/index.ts';
 import { ContactsPersonalData, ContactsRepository, ContactsService } from './modules/tickets/index.ts';
 import {
   createPrivacyModule,
@@ -97,6 +98,7 @@ export interface Services {
   canned: CannedRepliesService;
   tags: TagsService;
   states: ConversationStates;
+  ratings: RatingsService;
   privacy: PrivacyService;
   privacyRegistry: PrivacyRegistry;
   audit: AuditLog;
@@ -173,7 +175,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     (siteId, id) => team.departmentIdsOf(siteId, id),
   );
   const board = new QueueBoard(repo, team);
-  const views = new ConversationViews(repo, team, (row) => board.infoFor(row));
+  const views = new ConversationViews(
+    repo,
+    team,
+    (row) => board.infoFor(row),
+    (siteId, id) => ratings.latest(siteId, id),
+  );
   const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
     activity.conversationChanged(siteId, visitorId),
   );
@@ -216,6 +223,17 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       queueChanged: (siteId) => routing.publishQueue(siteId),
     },
   );
+  // The end of a chat: the shopper's rating of their ended conversation, and the NPS question.
+  const ratingsRepo = new RatingsRepository(app.db);
+  const ratings: RatingsService = new RatingsService(ratingsRepo, app.groupCommit, {
+    conversation: (siteId, id) => repo.byId(siteId, id),
+    settings: (siteId) => sites.byId(siteId),
+    customerOf: (siteId, visitorId) => visitors.byId(siteId, visitorId)?.customerId ?? null,
+    rated: (conversation, rating, low) => {
+      const row = repo.byId(conversation.siteId, conversation.id);
+      if (row) broadcaster.conversationRated(row, rating, low);
+    },
+  });
   // Notes, mentions and tags: the agents' own layer over a conversation.
   const conversationTags = new ConversationTagsRepository(app.db, (siteId, id) => repo.byId(siteId, id));
   const tags: TagsService = new TagsService(new TagsRepository(app.db), app.groupCommit, {
@@ -299,6 +317,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
       ['triggers', new TriggersPersonalData(app.db)],
       ['contacts', new ContactsPersonalData(app.db)],
+      ['ratings', new RatingsPersonalData(ratingsRepo)],
     ],
     resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
     ports: {
@@ -371,6 +390,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     }),
   });
   await app.register(hoursRoutes, { hours });
+  await app.register(ratingsRoutes, { ratings });
   await app.register(privacyRoutes, { privacy, audit });
   await app.register(mailgunRoutes, {
     inbound: inboundMail,
@@ -392,6 +412,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     hours: (siteId) => hours.forWidget(siteId),
     replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
     contacts,
+    feedback: {
+      widget: (siteId, visitorId) => ratings.widgetFeedback(siteId, visitorId),
+      rate: (siteId, visitorId, input) => ratings.rate(siteId, visitorId, input),
+      nps: (siteId, visitorId, score) => ratings.answerNps(siteId, visitorId, score),
+    },
     conversations,
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
@@ -435,6 +460,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     canned,
     tags,
     states,
+    ratings,
     privacy,
     privacyRegistry,
     audit,

@@ -21,3 +21,5 @@ export * from './schemas/canned.ts';
 export * from './schemas/toolbox.ts';
 export * from './schemas/search.ts';
 export * from './canned/placeholders.ts';
+export * from './schemas/feedback.ts';
+export * from './feedback/ending.ts';

@@ -4,6 +4,7 @@ import type { PaneActionState } from '../state/consoleState.ts';
 import { isGuest, isQueued, type Me } from '../state/views.ts';
 import { OriginTag } from './OriginTag.tsx';
 import { StateBadge, StateControls, type StateChange } from './StateControls.tsx';
+import { RatingBadge } from './RatingBadge.tsx';
 import { TagChips } from './TagChips.tsx';
 import { WaitingTimer } from './WaitingTimer.tsx';
 
@@ -97,6 +98,11 @@ export function ConversationHeader(props: ConversationHeaderProps) {
         <TagChips tags={conversation.tags} />
         {open && <WaitingTimer since={conversation.awaitingReplySince ?? conversation.queuedAt} />}
       </p>
+      {conversation.rating && (
+        <p class="conversation-rating">
+          <RatingBadge rating={conversation.rating} />
+        </p>
+      )}
       {open && (
         <div class="conversation-actions">
           {queued && button('take', t('conversation.take'), props.onTake, true)}

@@ -29,6 +29,16 @@ export function useAlerts(options: AlertsOptions): { handle: (alert: Alert) => v
       setAnnouncement(t('mention.announce', { agent: alert.by.name, name: alert.visitorLabel, body: alert.note.body }));
       return;
     }
+    if (alert.kind === 'lowRating') {
+      if (!muted) output.playChime();
+      const { score, comment } = alert.rating;
+      const name = alert.visitorLabel;
+      output.notify(t('rating.lowTitle', { name, score }), comment ?? '', `rating-${alert.conversationId}-${alert.rating.createdAt}`, () =>
+        onOpen(alert.conversationId),
+      );
+      setAnnouncement(t('rating.lowAnnounce', { name, score, comment: comment ?? '' }));
+      return;
+    }
     const { conversation } = alert;
     const name = conversation.visitorLabel;
     if (alert.kind === 'message' && alert.inFocus && output.pageFocused()) return;

@@ -1,6 +1,7 @@
 import { accountCa } from './account/ca.ts';
 import { toolboxCa } from './toolbox/ca.ts';
 import { statusesCa } from './statuses/ca.ts';
+import { ratingCa } from './rating/ca.ts';
 import type { Catalogue } from './en.ts';
 
 export const ca: Catalogue = {
@@ -225,6 +226,7 @@ export const ca: Catalogue = {
   ...accountCa,
   ...toolboxCa,
   ...statusesCa,
+  ...ratingCa,
   'privacy.section': 'Privadesa',
   'privacy.export': 'Exporta les dades',
   'privacy.erase': 'Esborra el visitant',

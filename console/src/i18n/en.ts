@@ -1,6 +1,7 @@
 import { accountEn } from './account/en.ts';
 import { toolboxEn } from './toolbox/en.ts';
 import { statusesEn } from './statuses/en.ts';
+import { ratingEn } from './rating/en.ts';
 /**
  * The source catalogue. Its keys are the type the other languages must match,
  * so a key missing from `ca` or `es` fails the build. `{name}` marks a value
@@ -228,6 +229,7 @@ export const en = {
   ...accountEn,
   ...toolboxEn,
   ...statusesEn,
+  ...ratingEn,
   'privacy.section': 'Privacy',
   'privacy.export': 'Export data',
   'privacy.erase': 'Erase visitor',

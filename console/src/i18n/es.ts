@@ -1,6 +1,7 @@
 import { accountEs } from './account/es.ts';
 import { toolboxEs } from './toolbox/es.ts';
 import { statusesEs } from './statuses/es.ts';
+import { ratingEs } from './rating/es.ts';
 import type { Catalogue } from './en.ts';
 
 export const es: Catalogue = {
@@ -225,6 +226,7 @@ export const es: Catalogue = {
   ...accountEs,
   ...toolboxEs,
   ...statusesEs,
+  ...ratingEs,
   'privacy.section': 'Privacidad',
   'privacy.export': 'Exportar datos',
   'privacy.erase': 'Borrar visitante',

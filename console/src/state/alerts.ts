@@ -1,4 +1,4 @@
-import type { ConversationEvent, ConversationSummary, MentionCreated } from '@mostrador/shared';
+import type { ConversationEvent, ConversationSummary, LowRating, MentionCreated } from '@mostrador/shared';
 import { isParticipant, isQueuedForMe, type Me } from './views.ts';
 
 /** Something worth a sound, a desktop notification and an announcement. */
@@ -6,7 +6,9 @@ export type Alert =
   | { kind: 'queued'; conversation: ConversationSummary; reminder: boolean }
   | { kind: 'message'; conversation: ConversationSummary; body: string; inFocus: boolean }
   /** A colleague mentioned the agent in a note, in a conversation the agent may not be in. */
-  | ({ kind: 'mention' } & MentionCreated);
+  | ({ kind: 'mention' } & MentionCreated)
+  /** Admins: a shopper rated a chat 1 or 2. */
+  | ({ kind: 'lowRating' } & LowRating);
 
 /** A conversation that has just entered the agent's queue (not one already waiting there). */
 export function newlyQueued(held: ConversationSummary | undefined, incoming: ConversationSummary, me: Me): boolean {

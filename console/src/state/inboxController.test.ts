@@ -137,7 +137,7 @@ describe('InboxController', () => {
     expect(
       alerts.map((alert) => [
         alert.kind,
-        alert.kind === 'mention' ? alert.conversationId : alert.conversation.id,
+        alert.kind === 'mention' || alert.kind === 'lowRating' ? alert.conversationId : alert.conversation.id,
         alert.kind === 'message' && alert.inFocus,
       ]),
     ).toEqual([
@@ -145,6 +145,17 @@ describe('InboxController', () => {
       ['message', 'conv_b', false],
       ['message', 'conv_a', true],
     ]);
+  });
+
+  it('puts the shopper’s rating on the conversation, and alerts for a low one', async () => {
+    const { connection, controller, alerts } = connected([summary({ id: 'conv_a' })]);
+    await flush();
+    const rating = { score: 1, comment: 'Too slow', createdAt: 5_000 };
+    const rated = { ...controller.store.get().conversations.conv_a!, status: 'closed' as const, rating, updatedAt: 5_000 };
+    connection.emitFact('conversation:rated', { conversation: rated, rating });
+    expect(controller.store.get().conversations.conv_a?.rating).toEqual(rating);
+    connection.emitFact('rating:low', { conversationId: 'conv_a', visitorLabel: 'Visitor 1', rating });
+    expect(alerts).toEqual([{ kind: 'lowRating', conversationId: 'conv_a', visitorLabel: 'Visitor 1', rating }]);
   });
 
   it('keeps a reply sent while offline and resends it with the same clientId on reconnect', async () => {

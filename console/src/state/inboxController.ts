@@ -87,6 +87,8 @@ export class InboxController {
       connection.on('conversation:retagged', ({ conversation }) => this.lists.applySummary(conversation, { fromFact: true })),
       connection.on('conversation:updated', ({ conversation }) => this.lists.applySummary(conversation, { fromFact: true })),
       connection.on('mention:created', (mention) => alert({ kind: 'mention', ...mention })),
+      connection.on('conversation:rated', ({ conversation }) => this.lists.applySummary(conversation, { fromFact: true })),
+      connection.on('rating:low', (low) => alert({ kind: 'lowRating', ...low })),
       connection.on('conversations:erased', ({ conversationIds }) =>
         this.store.update((state) => dropConversations(state, conversationIds)),
       ),

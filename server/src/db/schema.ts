@@ -23,6 +23,12 @@ export const sites = sqliteTable('sites', {
   trailRetentionDays: integer('trail_retention_days'),
   /** The widget's look (Admin → Branding); null until an admin saves one, and the defaults apply. */
   branding: text('branding', { mode: 'json' }).$type<Branding>(),
+  /** Ask the shopper for a rating when a conversation ends. */
+  ratingEnabled: integer('rating_enabled', { mode: 'boolean' }).notNull().default(true),
+  /** Ask again when a reopened conversation ends again (off: once per conversation). */
+  ratingAskAgain: integer('rating_ask_again', { mode: 'boolean' }).notNull().default(false),
+  /** Ask the NPS question at the end of a chat, at most once in 90 days per visitor or customer. */
+  npsEnabled: integer('nps_enabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -492,4 +498,56 @@ export const inboundWebhookTokens = sqliteTable(
     seenAt: integer('seen_at').notNull(),
   },
   (t) => [index('inbound_webhook_tokens_seen').on(t.seenAt)],
+);
+
+/**
+ * A shopper's rating of an ended conversation. `round` is the conversation's
+ * `closed_at` when it was rated: one rating per ending, and once per
+ * conversation unless the site asks again after a reopened chat ends again.
+ * No foreign key to conversations: retention and erasure remove these rows
+ * by their own registry entry.
+ */
+export const conversationRatings = sqliteTable(
+  'conversation_ratings',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    conversationId: text('conversation_id').notNull(),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id),
+    round: integer('round').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('conversation_ratings_round').on(t.conversationId, t.round),
+    index('conversation_ratings_site').on(t.siteId, t.createdAt),
+    index('conversation_ratings_visitor').on(t.visitorId),
+  ],
+);
+
+/** Answers to the NPS question (0–10). `customer_id` is set for a verified customer, so the 90 days hold across devices. */
+export const npsResponses = sqliteTable(
+  'nps_responses',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id),
+    customerId: text('customer_id').references(() => customers.id),
+    score: integer('score').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('nps_responses_visitor').on(t.visitorId, t.createdAt),
+    index('nps_responses_customer').on(t.customerId, t.createdAt),
+    index('nps_responses_site').on(t.siteId, t.createdAt),
+  ],
 );

@@ -5,6 +5,7 @@ import { ConversationEvent, ConversationSummary, MessageEvent } from '../schemas
 import { ConversationList, ConversationListQuery, ConversationPage, SetConversationState, SyncRequest } from '../schemas/http.ts';
 import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
 import { AddNote, ConversationRetagged, MentionCreated, TagConversation } from '../schemas/toolbox.ts';
+import { RatingInfo } from '../schemas/feedback.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
@@ -75,6 +76,13 @@ export const ConversationsErased = z.object({ conversationIds: z.array(Id) });
 export type ConversationsErased = z.infer<typeof ConversationsErased>;
 export type PresenceChanged = z.infer<typeof PresenceChanged>;
 
+/** The shopper rated a conversation: everyone who sees it hears, with its summary carrying the rating. */
+export const ConversationRated = z.object({ conversation: ConversationSummary, rating: RatingInfo });
+export type ConversationRated = z.infer<typeof ConversationRated>;
+/** A low rating (1–2): the site's admins are told at once, to follow it up. */
+export const LowRating = z.object({ conversationId: Id, visitorLabel: z.string(), rating: RatingInfo });
+export type LowRating = z.infer<typeof LowRating>;
+
 /** Commands the console sends to the `/agent` namespace. */
 export interface AgentClientEvents {
   'conversation:list': Command<z.input<typeof ConversationListQuery>, ConversationList>;
@@ -111,6 +119,8 @@ export interface AgentServerEvents {
   'mention:created': Fact<MentionCreated>;
   'conversation:retagged': Fact<ConversationRetagged>;
   'conversations:erased': Fact<ConversationsErased>;
+  'conversation:rated': Fact<ConversationRated>;
+  'rating:low': Fact<LowRating>;
 }
 
 export const agentCommandSchemas = {
@@ -147,4 +157,6 @@ export const agentFactSchemas = {
   'mention:created': MentionCreated,
   'conversation:retagged': ConversationRetagged,
   'conversations:erased': ConversationsErased,
+  'conversation:rated': ConversationRated,
+  'rating:low': LowRating,
 } satisfies FactSchemas<AgentServerEvents>;

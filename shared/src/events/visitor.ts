@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, Id, MessageBody } from '../schemas/common.ts';
+import { ClientId, Id, MessageBody, Timestamp } from '../schemas/common.ts';
 import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
 import { CartUpdated, PageViewed } from '../schemas/shop.ts';
@@ -7,6 +7,7 @@ import { VisitorIdentity } from '../schemas/visitor.ts';
 import { WidgetHours } from '../schemas/hours.ts';
 import { WidgetBranding } from '../schemas/branding.ts';
 import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
+import { NpsAnswered, RatingInfo, SubmitNps, SubmitRating, WidgetFeedback } from '../schemas/feedback.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
@@ -89,8 +90,12 @@ export const SessionEstablished = z.object({
     hours: WidgetHours.optional(),
     /** The merchant's colours, position, words and theme, and the team's recent reply time. */
     branding: WidgetBranding.optional(),
+    /** What to ask when a chat ends (rating, NPS); absent: nothing. */
+    feedback: WidgetFeedback.optional(),
   }),
   visit: VisitInfo,
+  /** The visitor has ended conversations the widget can show above the current one (`conversation:earlier`). */
+  hasEarlier: z.boolean().optional(),
   /** How the shop can reach the visitor already (offline form, or a verified identify): never asked again. */
   contact: ContactInfo.nullable().optional(),
 });
@@ -115,6 +120,14 @@ export type OnlineAgentsChanged = z.infer<typeof OnlineAgentsChanged>;
 /** An admin edited the business hours: open widgets learn them at once. */
 export const HoursChanged = z.object({ hours: WidgetHours });
 export type HoursChanged = z.infer<typeof HoursChanged>;
+/** `conversation:earlier`: the visitor's own ended conversations before a time, newest first, to show above the current one. */
+export const EARLIER_PAGE_SIZE = 5;
+export const EarlierRequest = z.object({ before: Timestamp.optional() });
+export const EarlierThreads = z.object({
+  conversations: z.array(z.object({ id: Id, createdAt: Timestamp, closedAt: Timestamp.nullable() })),
+  hasMore: z.boolean(),
+});
+export type EarlierThreads = z.infer<typeof EarlierThreads>;
 
 export const QueueUpdated = z.object({ conversationId: Id, queue: QueueInfo.nullable() });
 export type QueueUpdated = z.infer<typeof QueueUpdated>;
@@ -131,6 +144,9 @@ export interface VisitorClientEvents {
   'trigger:reported': Command<TriggerReport, null>;
   'trigger:opened': Command<z.infer<typeof TriggerOpened>, null>;
   'visitor:contact': Command<z.input<typeof VisitorContact>, ContactInfo>;
+  'rating:submit': Command<z.input<typeof SubmitRating>, RatingInfo>;
+  'nps:submit': Command<z.infer<typeof SubmitNps>, z.infer<typeof NpsAnswered>>;
+  'conversation:earlier': Command<z.infer<typeof EarlierRequest>, EarlierThreads>;
 }
 
 /** Facts the server tells the widget. */
@@ -155,6 +171,9 @@ export const visitorCommandSchemas = {
   'trigger:reported': { request: TriggerReport, response: z.null() },
   'trigger:opened': { request: TriggerOpened, response: z.null() },
   'visitor:contact': { request: VisitorContact, response: ContactInfo },
+  'rating:submit': { request: SubmitRating, response: RatingInfo },
+  'nps:submit': { request: SubmitNps, response: NpsAnswered },
+  'conversation:earlier': { request: EarlierRequest, response: EarlierThreads },
 } satisfies CommandSchemas<VisitorClientEvents>;
 
 export const visitorFactSchemas = {

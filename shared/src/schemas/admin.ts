@@ -55,6 +55,12 @@ export const SiteSettings = z.object({
   conversationRetentionDays: RetentionDays,
   /** Page trails and cart histories older than this many days are deleted; null keeps them. */
   trailRetentionDays: RetentionDays,
+  /** Ask the shopper for a rating (1–5, optional comment) when a conversation ends. */
+  ratingEnabled: z.boolean(),
+  /** Ask again when a reopened conversation ends again; off: once per conversation. */
+  ratingAskAgain: z.boolean(),
+  /** Ask the NPS question (0–10) at the end of a chat, at most once in 90 days per visitor or customer. */
+  npsEnabled: z.boolean(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 export const UpdateSiteBody = SiteSettings.omit({ key: true, identitySecret: true }).partial();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClientId, Id, MessageBody, Seq, Timestamp } from './common.ts';
+import { RatingInfo } from './feedback.ts';
 
 export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
@@ -200,6 +201,8 @@ export const ConversationSummary = z.object({
   missedAt: Timestamp.nullable().optional(),
   /** When the visitor left the site, while it is active; null while they are on it. */
   visitorLeftAt: Timestamp.nullable().optional(),
+  /** The shopper's latest rating of it, once given. */
+  rating: RatingInfo.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

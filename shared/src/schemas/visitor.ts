@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 import { ConversationStatus, LastMessage } from './conversation.ts';
+import { RatingInfo } from './feedback.ts';
 import { Amount, Cart, CartChange, CartStage, Currency, Product } from './shop.ts';
 
 export const DEVICE_TYPES = ['desktop', 'mobile', 'tablet'] as const;
@@ -62,6 +63,8 @@ export const EarlierConversation = z.object({
   status: ConversationStatus,
   createdAt: Timestamp,
   lastMessage: LastMessage.nullable(),
+  /** The shopper's latest rating of it, once given. */
+  rating: RatingInfo.nullable().optional(),
 });
 export type EarlierConversation = z.infer<typeof EarlierConversation>;
 

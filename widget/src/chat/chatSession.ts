@@ -5,6 +5,7 @@ import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.
 import { newClientId } from './clientId.ts';
 import { hasGap, mergeEvents } from './conversationLog.ts';
 import { createDepartmentChoice, departmentOf } from './departmentChoice.ts';
+import { createEndOfChat } from './endOfChat.ts';
 import { createHistorySync } from './historySync.ts';
 import { checkDraft, type SendResult } from './draft.ts';
 import { createOriginRefusal } from './originRefusal.ts';
@@ -13,7 +14,7 @@ import { createTypingReporter } from './typingReporter.ts';
 import type { VisitorStorage } from './visitorStorage.ts';
 import type { ChatView, Invitation } from './chatView.ts';
 
-export type { ChatView, ConnectionState, Invitation } from './chatView.ts';
+export type { ChatView, ConnectionState, EarlierThread, Ending, Invitation } from './chatView.ts';
 export type { SendResult } from './draft.ts';
 
 /** Hide the agent's "typing…" if the server goes quiet for this long. */
@@ -38,6 +39,8 @@ export interface ChatSessionOptions {
  */
 export class ChatSession {
   readonly view: Store<ChatView>;
+  /** The rating and NPS questions, and the earlier conversations above the current one. */
+  readonly endOfChat;
   readonly #outbox;
   readonly #typing;
   readonly #departments;
@@ -89,6 +92,7 @@ export class ChatSession {
       agentTyping: null,
       invitation: null,
     });
+    this.endOfChat = createEndOfChat(options.transport, this.view);
   }
 
   /** Whether the composer holds text: no trigger interrupts a visitor who is typing. */
@@ -214,7 +218,10 @@ export class ChatSession {
     // The server is the authority on which conversation is open: if it is not
     // the one shown, show its one (or an empty chat) from the start.
     const sameConversation = current !== null && current.id === session.conversation?.id;
+    if (!sameConversation) this.endOfChat.keep(current, this.view.get().events);
     this.#patch({
+      feedback: session.site.feedback,
+      earlierMore: session.hasEarlier ?? false,
       connection: 'connected',
       siteName: session.site.name,
       departments: session.site.departments,
@@ -241,10 +248,12 @@ export class ChatSession {
     if (current?.id !== conversation.id) {
       // A late fact about an older conversation must not replace the newer one.
       if (current && conversation.createdAt < current.createdAt) return;
+      this.endOfChat.keep(current, held);
       held = [];
       current = conversation;
       this.#rememberConversation(conversation.id);
     } else if (current && conversation.lastSeq >= current.lastSeq) {
+      if (live && current.status !== conversation.status) this.endOfChat.ended(conversation);
       current = conversation;
     }
     const { events, added } = mergeEvents(

@@ -3,6 +3,7 @@ import type {
   OnlineAgents,
   SessionEstablished,
   WidgetBranding,
+  WidgetFeedback,
   WidgetHours,
   VisitorConversation,
   VisitorEvent,
@@ -21,6 +22,21 @@ export interface Invitation {
   name: string;
   /** Still a teaser by the launcher, not yet seen in the panel. */
   teaser: boolean;
+}
+
+/** An ended conversation shown above the current one: one thread per shopper. */
+export interface EarlierThread {
+  id: string;
+  createdAt: number;
+  events: readonly VisitorEvent[];
+}
+
+/** What the widget asks at the end of a chat: each question is asked, then thanked for, or gone. */
+export type FeedbackStep = 'ask' | 'sending' | 'thanks' | null;
+export interface Ending {
+  conversationId: string;
+  rating: FeedbackStep;
+  nps: FeedbackStep;
 }
 
 export interface ChatView {
@@ -48,4 +64,12 @@ export interface ChatView {
   branding?: WidgetBranding;
   /** The server asked to slow down: queued messages go a little later. */
   throttled?: boolean;
+  /** What the site asks when a chat ends, from the session. */
+  feedback?: WidgetFeedback;
+  /** The questions of the conversation that just ended here; null once a new one starts. */
+  ending?: Ending | null;
+  /** Earlier conversations shown above the current one, oldest first. */
+  earlier?: readonly EarlierThread[];
+  /** Whether more earlier conversations can be loaded. */
+  earlierMore?: boolean;
 }

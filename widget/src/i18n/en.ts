@@ -54,6 +54,21 @@ export const en = {
   contactSave: 'Save',
   contactSaved: "We'll answer at {email}.",
   throttled: "One moment: we'll send your message shortly.",
+  scoreNone: 'No score chosen yet',
+  ratingQuestion: 'How was this chat?',
+  ratingScore: '{score} of {max}',
+  ratingComment: 'Anything to add? (optional)',
+  ratingSend: 'Send rating',
+  ratingThanks: 'Thank you for your rating!',
+  feedbackSkip: 'No, thanks',
+  npsQuestion: 'How likely are you to recommend {shop} to a friend?',
+  npsShopFallback: 'us',
+  npsLow: 'Not likely',
+  npsHigh: 'Very likely',
+  npsSend: 'Send',
+  npsThanks: 'Thank you!',
+  earlierLoad: 'Show earlier conversations',
+  earlierThread: 'Conversation of {when}',
 } as const;
 
 export type MessageKey = keyof typeof en;

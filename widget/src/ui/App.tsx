@@ -9,7 +9,8 @@ import { Teaser } from './Teaser.tsx';
 export type ChatControls = Pick<
   ChatSession,
   'view' | 'send' | 'retry' | 'draftChanged' | 'closeConversation' | 'pickDepartment' | 'saveContact' | 'invite' | 'invitationSeen'
->;
+> &
+  Partial<Pick<ChatSession, 'endOfChat'>>;
 
 interface AppProps {
   chat: ChatControls;
@@ -83,6 +84,7 @@ export class App extends Component<AppProps> {
             onPickDepartment={(slug) => chat.pickDepartment(slug)}
             onSaveContact={(contact) => void chat.saveContact(contact)}
             onEndChat={() => void chat.closeConversation()}
+            endOfChat={chat.endOfChat}
             onClose={this.#closeAndReturnFocus}
             onFocusLost={this.#focusLauncher}
           />

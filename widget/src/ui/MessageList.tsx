@@ -1,5 +1,5 @@
 import type { VisitorEvent } from '@mostrador/shared';
-import { Component, createRef } from 'preact';
+import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
 import { MessageItem, type LogEntry } from './MessageItem.tsx';
@@ -15,6 +15,8 @@ interface MessageListProps {
   noGreeting?: boolean;
   /** The merchant's greeting in the widget's language (Admin → Branding); empty or absent: ours. */
   greeting?: string | undefined;
+  /** Shown above the log's lines, inside the scrolling area (the earlier conversations). */
+  header?: ComponentChildren;
   onRetry(clientId: string): void;
 }
 
@@ -75,12 +77,13 @@ export class MessageList extends Component<MessageListProps> {
   }
 
   override render() {
-    const { events, pending, invitation, invitationFirst, noGreeting, greeting, onRetry } = this.props;
+    const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, onRetry } = this.props;
     const entries = toLogEntries(events, pending, invitation, invitationFirst);
     this.#lines = entries.length;
     return (
       // The live region wraps a plain list: `log` is not a role an <ol> may take, and its items need a list parent.
       <div ref={this.#list} class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')} tabIndex={0}>
+        {header}
         <ol class="lines">
           {entries.length === 0 && !noGreeting && <li class="greeting">{greeting || t('greeting')}</li>}
           {entries.map((entry) => (

@@ -1,11 +1,14 @@
 import { Component, createRef } from 'preact';
 import type { ChatView } from '../chat/chatSession.ts';
 import type { Language } from '../i18n/catalogue.ts';
+import type { EndOfChat } from '../chat/endOfChat.ts';
 import { availabilityOf } from './availability.ts';
 import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { DepartmentPicker } from './DepartmentPicker.tsx';
+import { EarlierThreads } from './EarlierThreads.tsx';
+import { EndOfChatPrompts } from './EndOfChatPrompts.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
 import { TeamLine } from './TeamLine.tsx';
@@ -25,6 +28,8 @@ interface PanelProps {
   /** The offline form's answer. */
   onSaveContact?(contact: { email: string; name?: string }): void;
   onEndChat(): void;
+  /** The rating and NPS questions, and the earlier conversations; absent in tests that do not need them. */
+  endOfChat?: EndOfChat;
   onClose(): void;
   /** Called when the panel goes away while holding focus, so focus is not lost to the page. */
   onFocusLost(): void;
@@ -145,8 +150,18 @@ export class Panel extends Component<PanelProps> {
           invitationFirst={canEnd}
           noGreeting={view.connection === 'unavailable'}
           greeting={look?.greeting[language]}
+          header={
+            props.endOfChat && (view.earlier?.length || view.earlierMore) ? (
+              <EarlierThreads
+                threads={view.earlier ?? []}
+                more={view.earlierMore ?? false}
+                onLoadMore={() => void props.endOfChat?.loadEarlier()}
+              />
+            ) : null
+          }
           onRetry={props.onRetry}
         />
+        {props.endOfChat && <EndOfChatPrompts view={view} endOfChat={props.endOfChat} />}
         {view.agentTyping && (
           <div class="typing" data-part="typing">
             {t('typing', { name: view.agentTyping })}

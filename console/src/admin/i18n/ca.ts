@@ -6,6 +6,7 @@ import { brandingCa } from './branding/ca.ts';
 import { privacyCa } from './privacy/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
 import { cannedCa } from './canned/ca.ts';
+import { feedbackCa } from './feedback/ca.ts';
 
 export const ca: AdminCatalogue = {
   'admin.title': 'Administració',
@@ -141,6 +142,7 @@ export const ca: AdminCatalogue = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersCa,
   ...cannedCa,
+  ...feedbackCa,
   ...summaryCa,
   ...accessCa,
   ...hoursCa,

@@ -5,6 +5,7 @@ import { brandingEn } from './branding/en.ts';
 import { privacyEn } from './privacy/en.ts';
 import { triggersEn } from './triggers/en.ts';
 import { cannedEn } from './canned/en.ts';
+import { feedbackEn } from './feedback/en.ts';
 
 /**
  * The admin pages' source catalogue, kept apart from the inbox's so the two
@@ -144,6 +145,7 @@ export const en = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEn,
   ...cannedEn,
+  ...feedbackEn,
   ...summaryEn,
   ...accessEn,
   ...hoursEn,

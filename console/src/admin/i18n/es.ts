@@ -6,6 +6,7 @@ import { brandingEs } from './branding/es.ts';
 import { privacyEs } from './privacy/es.ts';
 import { triggersEs } from './triggers/es.ts';
 import { cannedEs } from './canned/es.ts';
+import { feedbackEs } from './feedback/es.ts';
 
 export const es: AdminCatalogue = {
   'admin.title': 'Administración',
@@ -141,6 +142,7 @@ export const es: AdminCatalogue = {
   // The triggers section has its own files, one per part, so no catalogue grows past reading.
   ...triggersEs,
   ...cannedEs,
+  ...feedbackEs,
   ...summaryEs,
   ...accessEs,
   ...hoursEs,

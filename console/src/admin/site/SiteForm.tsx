@@ -20,6 +20,14 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
   const [departmentChoice, setDepartmentChoice] = useState(settings.departmentChoice);
   const [typingPreview, setTypingPreview] = useState(settings.typingPreview);
   const [identityEnforced, setIdentityEnforced] = useState(settings.identityEnforced);
+  const [feedback, setFeedback] = useState({
+    ratingEnabled: settings.ratingEnabled,
+    ratingAskAgain: settings.ratingAskAgain,
+    npsEnabled: settings.npsEnabled,
+  });
+  const feedbackSwitch = (key: keyof typeof feedback, label: string, hint: string) => (
+    <SiteSwitch name={key} label={label} hint={hint} checked={feedback[key]} onChange={(on) => setFeedback((f) => ({ ...f, [key]: on }))} />
+  );
   const [error, setError] = useState<ErrorBody | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -36,6 +44,7 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
       departmentChoice,
       typingPreview,
       identityEnforced,
+      ...feedback,
     });
     setSaving(false);
     if (!result.ok) {
@@ -48,6 +57,8 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
     setDepartmentChoice(result.data.departmentChoice);
     setTypingPreview(result.data.typingPreview);
     setIdentityEnforced(result.data.identityEnforced);
+    const { ratingEnabled, ratingAskAgain, npsEnabled } = result.data;
+    setFeedback({ ratingEnabled, ratingAskAgain, npsEnabled });
     setSaved(true);
     onSaved(result.data);
   }
@@ -115,6 +126,9 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
         checked={identityEnforced}
         onChange={setIdentityEnforced}
       />
+      {feedbackSwitch('ratingEnabled', t('site.fieldRating'), t('site.ratingHint'))}
+      {feedbackSwitch('ratingAskAgain', t('site.fieldRatingAskAgain'), t('site.ratingAskAgainHint'))}
+      {feedbackSwitch('npsEnabled', t('site.fieldNps'), t('site.npsHint'))}
       <ErrorAlert error={error} />
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={saving}>

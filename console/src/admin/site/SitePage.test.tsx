@@ -52,6 +52,27 @@ describe('SitePage', () => {
     expect(origins.value).toBe('self\nhttps://shop.example\nhttps://www.shop.example');
   });
 
+  it('turns the NPS question on and asking again off, saved with the rest', async () => {
+    const withFeedback = { ...site, ratingEnabled: true, ratingAskAgain: true, npsEnabled: false };
+    const api = stubApi({
+      'GET /api/admin/site': [200, withFeedback],
+      'PATCH /api/admin/site': (body) => [200, { ...withFeedback, ...(body as object) }],
+    });
+    const { container } = render(<SitePage />);
+    const form = await findIn(container, 'form[data-part="site-settings"]');
+    const nps = form.querySelector<HTMLInputElement>('input[name="npsEnabled"]')!;
+    expect(nps.getAttribute('role')).toBe('switch');
+    expect(nps.checked).toBe(false);
+    fireEvent.click(nps);
+    fireEvent.click(form.querySelector('input[name="ratingAskAgain"]')!);
+    fireEvent.submit(form);
+
+    await screen.findByText('Site settings saved.');
+    expect(api.writes()[0]?.body).toMatchObject({ ratingEnabled: true, ratingAskAgain: false, npsEnabled: true });
+    expect(nps.checked).toBe(true);
+    expect(form.querySelector<HTMLInputElement>('input[name="ratingAskAgain"]')!.checked).toBe(false);
+  });
+
   it('switches typing preview off and verified identity on, and saves both', async () => {
     const api = stubApi({
       'GET /api/admin/site': [200, site],

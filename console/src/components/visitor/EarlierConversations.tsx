@@ -1,5 +1,6 @@
 import type { VisitorProfile } from '@mostrador/shared';
 import { useI18n } from '../../i18n/context.ts';
+import { RatingBadge } from '../RatingBadge.tsx';
 import { formatFullTime } from '../time.ts';
 
 interface EarlierConversationsProps {
@@ -34,6 +35,7 @@ export function EarlierConversations({ conversations, currentId, onOpen }: Earli
             <span class={conversation.lastMessage ? 'earlier-preview' : 'earlier-preview empty'}>
               {conversation.lastMessage?.body ?? t('inbox.noMessages')}
             </span>
+            {conversation.rating && <RatingBadge rating={conversation.rating} />}
           </button>
         </li>
       ))}

@@ -1,4 +1,4 @@
-import type { AgentSummary, OnlineAgents, QueueInfo, WidgetHours } from '@mostrador/shared';
+import type { AgentSummary, OnlineAgents, QueueInfo, RatingInfo, WidgetHours } from '@mostrador/shared';
 import type { AgentNamespace, VisitorNamespace } from '../../plugins/realtime.ts';
 import { toEvent, toVisitorEvent } from './conversations.mapping.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
@@ -102,6 +102,20 @@ export class SocketBroadcaster {
     this.agents
       .to(agentIds.map(agentRoom))
       .emit('mention:created', { conversationId: conversation.id, visitorLabel: conversation.visitorLabel, note: event, by });
+  }
+
+  /**
+   * The shopper rated the conversation: everyone who sees it hears, its
+   * summary carrying the rating; a low one is also told to the site's
+   * admins as an alert.
+   */
+  conversationRated(conversation: ConversationRow, rating: RatingInfo, low: boolean): void {
+    this.agents.to(this.agentRooms(conversation)).emit('conversation:rated', { conversation: this.views.summary(conversation), rating });
+    if (low) {
+      this.agents
+        .to(adminsRoom(conversation.siteId))
+        .emit('rating:low', { conversationId: conversation.id, visitorLabel: conversation.visitorLabel, rating });
+    }
   }
 
   /** An erased visitor's conversations: every console of the site drops them; nothing about the person is sent. */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { CONVERSATION_STATUSES, hasEnded } from '@mostrador/shared';
 import type { Db } from '../../db/client.ts';
 import { prepareHotPath, prepareMessagePath } from './conversations.statements.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
@@ -6,6 +7,8 @@ import type { ConversationChanges, ConversationRow, EventRow, MessageFields, New
 
 export type { ConversationChanges, ConversationRow, EventRow, MessageFields, NewEvent } from './conversations.types.ts';
 
+/** The statuses in which a conversation is over (closed, or resolved once it exists). */
+const ENDED_STATUSES = CONVERSATION_STATUSES.filter(hasEnded);
 const isQueued = and(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
 const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedAt), asc(conversations.id)];
 const eventColumns = getTableColumns(conversationEvents);
@@ -311,6 +314,24 @@ export class ConversationsRepository {
         ),
       )
       .orderBy(desc(conversations.updatedAt))
+      .limit(limit)
+      .all();
+  }
+
+  /** One visitor's ended conversations begun before `before`, newest first. */
+  endedOfVisitor(siteId: string, visitorId: string, before: number, limit: number): ConversationRow[] {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.siteId, siteId),
+          eq(conversations.visitorId, visitorId),
+          inArray(conversations.status, ENDED_STATUSES),
+          lt(conversations.createdAt, before),
+        ),
+      )
+      .orderBy(desc(conversations.createdAt))
       .limit(limit)
       .all();
   }

@@ -1,4 +1,13 @@
-import { fail, ok, SYNC_PAGE_SIZE, type ActiveState, type InboxView, type Result } from '@mostrador/shared';
+import {
+  EARLIER_PAGE_SIZE,
+  fail,
+  ok,
+  SYNC_PAGE_SIZE,
+  type ActiveState,
+  type EarlierThreads,
+  type InboxView,
+  type Result,
+} from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
@@ -245,6 +254,24 @@ export class ConversationsService {
       this.broadcast.eventsAppended(conversation, events);
     }
     return ok({ event: events.at(-1)!, conversation });
+  }
+
+  /**
+   * The visitor's own ended conversations begun before `before`, newest
+   * first, for the widget's one thread: their messages come through
+   * `conversation:sync`, which gives a visitor only its own, without notes.
+   */
+  earlierForVisitor(visitor: VisitorActor, before: number): Result<EarlierThreads> {
+    const rows = this.repo.endedOfVisitor(visitor.siteId, visitor.visitorId, before, EARLIER_PAGE_SIZE + 1);
+    return ok({
+      conversations: rows.slice(0, EARLIER_PAGE_SIZE).map((c) => ({ id: c.id, createdAt: c.createdAt, closedAt: c.closedAt })),
+      hasMore: rows.length > EARLIER_PAGE_SIZE,
+    });
+  }
+
+  /** Whether the visitor has any ended conversation to show above the current one. */
+  hasEarlier(visitor: VisitorActor): boolean {
+    return this.repo.endedOfVisitor(visitor.siteId, visitor.visitorId, Number.MAX_SAFE_INTEGER, 1).length > 0;
   }
 
   /** A visitor's conversations (or a customer's, across devices), newest first. */

@@ -1,4 +1,11 @@
-import type { ConversationState, ConversationSummary, EarlierConversation, VisitorConversation } from '@mostrador/shared';
+import {
+  hasEnded,
+  type ConversationState,
+  type ConversationSummary,
+  type EarlierConversation,
+  type RatingInfo,
+  type VisitorConversation,
+} from '@mostrador/shared';
 import { toEvent, toMessageEvent, toVisitorEvent } from './conversations.mapping.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
 import type { Appended, ConversationRow, Page, QueueInfoOf } from './conversations.types.ts';
@@ -20,6 +27,8 @@ export class ConversationViews {
     private readonly team: TeamDirectory,
     /** Where a queued conversation stands in line (the queue board's answer). */
     private readonly queue: QueueInfoOf,
+    /** The shopper's latest rating of an ended conversation (the ratings module's answer). */
+    private readonly ratingOf: (siteId: string, conversationId: string) => RatingInfo | null = () => null,
   ) {}
 
   summary(row: ConversationRow): ConversationSummary {
@@ -34,7 +43,11 @@ export class ConversationViews {
 
   /** A conversation as a visitor profile lists it. */
   earlier(row: ConversationRow): EarlierConversation {
-    return { id: row.id, status: row.status, createdAt: row.createdAt, lastMessage: lastMessageOf(row) };
+    return { id: row.id, status: row.status, createdAt: row.createdAt, lastMessage: lastMessageOf(row), rating: this.endedRating(row) };
+  }
+
+  private endedRating(row: ConversationRow): RatingInfo | null {
+    return hasEnded(row.status) ? this.ratingOf(row.siteId, row.id) : null;
   }
 
   private buildSummary(row: ConversationRow): ConversationSummary {
@@ -57,6 +70,7 @@ export class ConversationViews {
       snoozedUntil: row.snoozedUntil,
       missedAt: row.missedAt,
       visitorLeftAt: row.status === 'open' ? row.visitorLeftAt : null,
+      rating: this.endedRating(row),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };

@@ -4,8 +4,12 @@ import {
   VisitorHandshake,
   visitorCommandSchemas,
   type ContactInfo,
+  type NpsAnswered,
   type OnlineAgents,
+  type RatingInfo,
   type Result,
+  type SubmitRating,
+  type WidgetFeedback,
   type VisitorClientEvents,
   type VisitorContact,
   type WidgetHours,
@@ -38,6 +42,12 @@ export interface VisitorSocketDeps {
   contacts: {
     of(siteId: string, visitorId: string): ContactInfo | null;
     save(siteId: string, visitorId: string, input: VisitorContact, at: number): Result<ContactInfo>;
+  };
+  /** The end of a chat: what to ask, and the shopper's rating and NPS answer (the ratings module). */
+  feedback: {
+    widget(siteId: string, visitorId: string): WidgetFeedback;
+    rate(siteId: string, visitorId: string, input: SubmitRating): Promise<Result<RatingInfo>>;
+    nps(siteId: string, visitorId: string, score: number): Promise<Result<NpsAnswered>>;
   };
   conversations: ConversationsService;
   views: ConversationViews;
@@ -131,9 +141,11 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         onlineAgents: deps.onlineAgents(siteId),
         hours: deps.hours(siteId),
         ...(site && { branding: { look: sites.brandingOf(site), replySeconds: deps.replySeconds(siteId) } }),
+        feedback: deps.feedback.widget(siteId, visitorId),
       },
       visit: activity.visitInfo(visitorId),
       contact: deps.contacts.of(siteId, visitorId),
+      hasEarlier: conversations.hasEarlier(actor),
     });
 
     registerCommands<VisitorClientEvents>(
@@ -154,6 +166,9 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
         'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
         'visitor:contact': (contact) => deps.contacts.save(siteId, visitorId, contact, Date.now()),
+        'rating:submit': (input) => deps.feedback.rate(siteId, visitorId, input),
+        'nps:submit': ({ score }) => deps.feedback.nps(siteId, visitorId, score),
+        'conversation:earlier': ({ before }) => conversations.earlierForVisitor(actor, before ?? Number.MAX_SAFE_INTEGER),
       }),
       log,
       // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.

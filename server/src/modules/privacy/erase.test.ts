@@ -36,6 +36,7 @@ const SECRET = {
   message: 'Quokka-7731 where is my parcel',
   page: 'Marmalade-Pinafore 8821',
   item: 'Periwinkle-Gaiter 5512',
+  comment: 'Ocelot-Tambourine 6620 was slow',
 };
 
 const page = (path: string, title: string): PageViewed => ({
@@ -93,6 +94,16 @@ async function fillEveryTable() {
   server.app.sqlite
     .prepare('INSERT INTO conversation_guests (conversation_id, agent_id, joined_at) VALUES (?, ?, ?)')
     .run(sent.data.conversation.id, adminId, Date.now());
+  // The end of the chat: a rating with a comment, and the NPS question (on for this site).
+  server.app.services.sites.update(site.id, { npsEnabled: true });
+  expect((await visitorCommand(laptop.socket, 'conversation:close', { conversationId: sent.data.conversation.id })).ok).toBe(true);
+  const rated = await visitorCommand(laptop.socket, 'rating:submit', {
+    conversationId: sent.data.conversation.id,
+    score: 2,
+    comment: SECRET.comment,
+  });
+  expect(rated).toMatchObject({ ok: true, data: { score: 2, comment: SECRET.comment } });
+  expect(await visitorCommand(phone.socket, 'nps:submit', { score: 6 })).toMatchObject({ ok: true, data: { score: 6 } });
   // The trail entry is written once the visitor leaves the page, in the next page-view batch.
   await until(() => count('page_views', 'visitor_id = ?', laptop.visitorId) > 0, 'the trail entry');
 

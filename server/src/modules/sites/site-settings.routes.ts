@@ -17,6 +17,9 @@ function toSettings(site: SiteRow): SiteSettings {
     identitySecret: site.identitySecret,
     conversationRetentionDays: site.conversationRetentionDays,
     trailRetentionDays: site.trailRetentionDays,
+    ratingEnabled: site.ratingEnabled,
+    ratingAskAgain: site.ratingAskAgain,
+    npsEnabled: site.npsEnabled,
   };
 }
 

@@ -15,6 +15,9 @@ export type SiteChanges = Partial<
     | 'conversationRetentionDays'
     | 'trailRetentionDays'
     | 'branding'
+    | 'ratingEnabled'
+    | 'ratingAskAgain'
+    | 'npsEnabled'
   >
 >;
 

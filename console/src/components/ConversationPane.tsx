@@ -106,6 +106,7 @@ export function ConversationPane(props: ConversationPaneProps) {
         onHide={props.onHide}
         onDismissError={props.onDismissError}
         details={{ expanded: props.detailsExpanded, panelId, onToggle: props.onToggleDetails }}
+        showTags={!props.toolbox}
       />
       {dialog === 'transfer' && (
         <TransferDialog

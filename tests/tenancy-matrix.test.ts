@@ -61,6 +61,7 @@ const agentCases: Record<keyof AgentClientEvents, Case> = {
     ],
   },
   'conversation:tag': { references: [(ref) => ({ conversationId: ref.conversationId, add: ['leak'] })] },
+  'read:mark': { references: [(ref) => ({ conversationId: ref.conversationId, seq: 1 })] },
 };
 
 /** The widget's commands: the site and the visitor come from the token; the rest touch only the visitor's own rows. */
@@ -75,6 +76,7 @@ const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | 
   'trigger:reported': { references: [(ref) => ({ ruleId: ref.triggerId, firingId: 'fire-tenancy-1', outcome: 'fired' })] },
   'trigger:opened': { ownRowsOnly: 'a firing id the visitor itself chose, looked up by its site and visitor' },
   'visitor:contact': { ownRowsOnly: 'the visitor’s own contact row, keyed by the token’s site and visitor' },
+  'read:mark': { references: [(ref) => ({ conversationId: ref.conversationId, seq: 1 })] },
 };
 
 type Request = { method: string; url: string; body?: unknown };

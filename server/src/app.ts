@@ -30,6 +30,7 @@ import {
   ConversationsService,
   ConversationTagsRepository,
   ConversationToolbox,
+  ReadReceipts,
   disconnectVisitors,
   ConversationViews,
   endAgentSession,
@@ -186,6 +187,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     used: (siteId) => conversationTags.used(siteId),
   });
   const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, tags);
+  const receipts = new ReadReceipts(repo, app.groupCommit, broadcaster, access);
   const coordinator = new TeamCoordinator(team, presence, repo, routing, broadcaster, app.realtime.agents);
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
@@ -316,6 +318,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     hours: (siteId) => hours.forWidget(siteId),
     contacts,
     conversations,
+    receipts,
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
     trustProxy: config.trustProxy,
@@ -332,6 +335,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     conversations,
     routing,
     toolbox,
+    receipts,
     views,
     team: coordinator,
     activity,

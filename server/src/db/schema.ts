@@ -241,6 +241,10 @@ export const conversations = sqliteTable(
     closedAt: integer('closed_at'),
     /** Set when it began while nobody could answer: a ticket, which waits for an agent rather than a live queue. */
     ticketSince: integer('ticket_since'),
+    /** Read receipt: the highest seq of conversation_events (the agents' log) the visitor has seen. */
+    visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
+    /** Read receipt: the highest visitor_seq (the visitor's log) an agent in the chat has read. */
+    agentReadSeq: integer('agent_read_seq').notNull().default(0),
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.

@@ -4,6 +4,7 @@ import { ClientId, Id, MessageBody } from '../schemas/common.ts';
 import { ConversationEvent, ConversationSummary, MessageEvent } from '../schemas/conversation.ts';
 import { ConversationList, ConversationListQuery, ConversationPage, SyncRequest } from '../schemas/http.ts';
 import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
+import { MarkRead, VisitorReadChanged } from '../schemas/receipts.ts';
 import { AddNote, ConversationRetagged, MentionCreated, TagConversation } from '../schemas/toolbox.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
@@ -92,6 +93,8 @@ export interface AgentClientEvents {
   'visitor:unfollow': Command<z.infer<typeof VisitorRef>, null>;
   'note:add': Command<z.input<typeof AddNote>, AgentConversationChanged>;
   'conversation:tag': Command<z.input<typeof TagConversation>, ConversationRetagged>;
+  /** Read receipt: the agent has read the conversation's log up to `seq`, shown to the visitor. */
+  'read:mark': Command<MarkRead, null>;
 }
 
 /** Facts the server tells the console. */
@@ -106,6 +109,7 @@ export interface AgentServerEvents {
   'mention:created': Fact<MentionCreated>;
   'conversation:retagged': Fact<ConversationRetagged>;
   'conversations:erased': Fact<ConversationsErased>;
+  'read:marked': Fact<VisitorReadChanged>;
 }
 
 export const agentCommandSchemas = {
@@ -127,6 +131,7 @@ export const agentCommandSchemas = {
   'visitor:unfollow': { request: VisitorRef, response: z.null() },
   'note:add': { request: AddNote, response: AgentConversationChanged },
   'conversation:tag': { request: TagConversation, response: ConversationRetagged },
+  'read:mark': { request: MarkRead, response: z.null() },
 } satisfies CommandSchemas<AgentClientEvents>;
 
 export const agentFactSchemas = {
@@ -140,4 +145,5 @@ export const agentFactSchemas = {
   'mention:created': MentionCreated,
   'conversation:retagged': ConversationRetagged,
   'conversations:erased': ConversationsErased,
+  'read:marked': VisitorReadChanged,
 } satisfies FactSchemas<AgentServerEvents>;

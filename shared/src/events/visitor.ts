@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClientId, Id, MessageBody } from '../schemas/common.ts';
 import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
+import { AgentReadChanged, MarkRead } from '../schemas/receipts.ts';
 import { CartUpdated, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
 import { WidgetHours } from '../schemas/hours.ts';
@@ -124,6 +125,8 @@ export interface VisitorClientEvents {
   'trigger:reported': Command<TriggerReport, null>;
   'trigger:opened': Command<z.infer<typeof TriggerOpened>, null>;
   'visitor:contact': Command<z.input<typeof VisitorContact>, ContactInfo>;
+  /** Read receipt: the visitor has seen its log up to `seq` (sent at most about once a second, when an agent's message was seen). */
+  'read:mark': Command<MarkRead, null>;
 }
 
 /** Facts the server tells the widget. */
@@ -134,6 +137,7 @@ export interface VisitorServerEvents {
   'typing:changed': Fact<AgentTypingChanged>;
   'queue:updated': Fact<QueueUpdated>;
   'agents:changed': Fact<OnlineAgentsChanged>;
+  'read:marked': Fact<AgentReadChanged>;
 }
 
 export const visitorCommandSchemas = {
@@ -147,6 +151,7 @@ export const visitorCommandSchemas = {
   'trigger:reported': { request: TriggerReport, response: z.null() },
   'trigger:opened': { request: TriggerOpened, response: z.null() },
   'visitor:contact': { request: VisitorContact, response: ContactInfo },
+  'read:mark': { request: MarkRead, response: z.null() },
 } satisfies CommandSchemas<VisitorClientEvents>;
 
 export const visitorFactSchemas = {
@@ -156,4 +161,5 @@ export const visitorFactSchemas = {
   'typing:changed': AgentTypingChanged,
   'queue:updated': QueueUpdated,
   'agents:changed': OnlineAgentsChanged,
+  'read:marked': AgentReadChanged,
 } satisfies FactSchemas<VisitorServerEvents>;

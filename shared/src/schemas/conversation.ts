@@ -124,6 +124,8 @@ export const VisitorConversation = z.object({
   agents: z.array(z.object({ name: z.string() })),
   /** Set while the conversation waits for an agent. */
   queue: QueueInfo.nullable(),
+  /** Read receipt: the highest seq of this (the visitor's) log an agent in the chat has read; 0 or absent: none yet. */
+  agentReadSeq: Seq.optional(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 
@@ -154,6 +156,8 @@ export const ConversationSummary = z.object({
   awaitingReplySince: Timestamp.nullable(),
   /** Set when it began while nobody could answer: a ticket, waiting for an agent rather than a live chat. */
   ticketSince: Timestamp.nullable().optional(),
+  /** Read receipt: the highest seq of this (the agents') log the visitor has seen; 0 or absent: none yet. */
+  visitorReadSeq: Seq.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

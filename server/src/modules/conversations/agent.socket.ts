@@ -13,11 +13,13 @@ import type { ConversationViews } from './conversations.views.ts';
 import type { RoutingService } from './routing.service.ts';
 import type { TeamCoordinator } from './team-coordinator.ts';
 import type { ConversationToolbox } from './toolbox.service.ts';
+import type { ReadReceipts } from './read-receipts.service.ts';
 
 export interface AgentSocketDeps {
   conversations: ConversationsService;
   routing: RoutingService;
   toolbox: ConversationToolbox;
+  receipts: ReadReceipts;
   views: ConversationViews;
   team: TeamCoordinator;
   activity: VisitorActivity;
@@ -90,6 +92,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
           mapOk(await toolbox.tag(actor, { ...payload, add: payload.add ?? [], remove: payload.remove ?? [] }), (c) => ({
             conversation: views.summary(c),
           })),
+        'read:mark': (payload) => deps.receipts.agentRead(actor, payload.conversationId, payload.seq),
         ...watching.handlers(socket, siteId, activity),
       }),
       log,

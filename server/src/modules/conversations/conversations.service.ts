@@ -300,6 +300,8 @@ export class ConversationsService {
       lastMessageAuthor: null,
       lastMessageAt: null,
       ticketSince: null,
+      visitorReadSeq: 0,
+      agentReadSeq: 0,
       createdAt: now,
       updatedAt: now,
       closedAt: null,

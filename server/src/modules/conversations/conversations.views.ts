@@ -53,6 +53,7 @@ export class ConversationViews {
       queuedAt: row.status === 'open' && row.assigneeId === null ? row.queuedAt : null,
       awaitingReplySince: row.awaitingReplySince,
       ticketSince: row.ticketSince,
+      visitorReadSeq: row.visitorReadSeq,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };
@@ -74,6 +75,7 @@ export class ConversationViews {
             })
           : [],
       queue: this.queue(row),
+      agentReadSeq: row.agentReadSeq,
     };
   }
 

@@ -13,3 +13,4 @@ export { attachAgentSocket, endAgentSession } from './agent.socket.ts';
 export { ConversationToolbox, type TagList } from './toolbox.service.ts';
 export { ConversationTagsRepository } from './conversation-tags.repository.ts';
 export { ConversationsPersonalData } from './conversations.personal-data.ts';
+export { ReadReceipts } from './read-receipts.service.ts';

@@ -22,6 +22,7 @@ import type { VisitorActor } from './actors.ts';
 import { siteVisitorsRoom, visitorRoom } from './rooms.ts';
 import type { ConversationsService } from './conversations.service.ts';
 import type { ConversationViews } from './conversations.views.ts';
+import type { ReadReceipts } from './read-receipts.service.ts';
 
 export interface VisitorSocketDeps {
   sites: SitesService;
@@ -38,6 +39,7 @@ export interface VisitorSocketDeps {
     save(siteId: string, visitorId: string, input: VisitorContact, at: number): Result<ContactInfo>;
   };
   conversations: ConversationsService;
+  receipts: ReadReceipts;
   views: ConversationViews;
   /** The departments a visitor may pick from, when the site asks. */
   departmentChoices: (siteId: string) => Array<{ slug: string; name: string }>;
@@ -151,6 +153,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
         'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
         'visitor:contact': (contact) => deps.contacts.save(siteId, visitorId, contact, Date.now()),
+        'read:mark': (payload) => deps.receipts.visitorRead(actor, payload.conversationId, payload.seq),
       }),
       log,
       // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.

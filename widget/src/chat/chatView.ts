@@ -36,6 +36,8 @@ export interface ChatView {
   onlineAgents?: OnlineAgents;
   /** How the shop can reach the visitor when nobody answers live; null: not known yet. */
   contact?: ContactInfo | null;
+  /** Read receipt: the highest seq of `events` an agent in the chat has read; absent or 0: none yet. */
+  agentReadSeq?: number;
   /** The server asked to slow down: queued messages go a little later. */
   throttled?: boolean;
 }

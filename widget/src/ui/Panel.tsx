@@ -137,6 +137,7 @@ export class Panel extends Component<PanelProps> {
           invitation={view.invitation}
           invitationFirst={canEnd}
           noGreeting={view.connection === 'unavailable'}
+          agentReadSeq={view.agentReadSeq ?? 0}
           onRetry={props.onRetry}
         />
         {view.agentTyping && (

@@ -41,6 +41,8 @@ interface ConversationPaneProps extends PaneCallbacks {
   me: Me;
   focused: boolean;
   events: readonly ConversationEvent[] | undefined;
+  /** Read receipt: the highest seq of the log the visitor has seen. */
+  visitorReadSeq: number;
   outgoing: readonly OutgoingMessage[];
   loading: boolean;
   connected: boolean;
@@ -137,6 +139,7 @@ export function ConversationPane(props: ConversationPaneProps) {
             conversationId={conversation.id}
             visitorLabel={conversation.visitorLabel}
             events={props.events}
+            visitorReadSeq={props.visitorReadSeq}
             outgoing={props.outgoing}
             loading={props.loading}
             connected={props.connected}

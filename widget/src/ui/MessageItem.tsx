@@ -31,7 +31,7 @@ function Time({ at }: { at: number }) {
 /** Up to two initials of a name, for an agent with no picture. */
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0]!, words.at(-1)!] : words.slice(0, 1);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
   return letters.map((word) => [...word][0]!.toUpperCase()).join('') || '?';
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, dayStarts, daysAgo } from './days.ts';
+import { dayLabel, daysAgo } from './days.ts';
 
 // Built from local calendar fields, so the tests hold in any time zone.
 const at = (year: number, month: number, day: number, hour = 12, minute = 0) => new Date(year, month - 1, day, hour, minute).getTime();
@@ -22,11 +22,5 @@ describe('day separators', () => {
     expect(dayLabel(at(2026, 12, 1), now, 'es')).toEqual({ kind: 'date', text: 'Martes, 1 de diciembre' });
     expect(dayLabel(at(2026, 12, 1), now, 'ca')).toEqual({ kind: 'date', text: 'Dimarts, 1 de desembre' });
     expect(dayLabel(at(2025, 12, 31), now, 'en')).toEqual({ kind: 'date', text: 'Wednesday, December 31, 2025' });
-  });
-
-  it('starts a day at the first message and at each one on a later day', () => {
-    const times = [at(2026, 12, 3, 9), at(2026, 12, 3, 23, 59), at(2026, 12, 4, 0, 1), at(2026, 12, 4, 8), at(2026, 12, 5, 0, 5)];
-    expect([...dayStarts(times)]).toEqual([0, 2, 4]);
-    expect([...dayStarts([])]).toEqual([]);
   });
 });

@@ -39,15 +39,3 @@ export function dayLabel(timestamp: number, now: number, language: string): DayL
   const text = format.format(timestamp);
   return { kind: 'date', text: text.charAt(0).toUpperCase() + text.slice(1) };
 }
-
-/** The indexes of `times` that start a new day: the first, and each one on a later day than the one before. */
-export function dayStarts(times: readonly number[]): Set<number> {
-  const starts = new Set<number>();
-  let previous: number | null = null;
-  times.forEach((time, index) => {
-    const day = startOfDay(time);
-    if (day !== previous) starts.add(index);
-    previous = day;
-  });
-  return starts;
-}

@@ -68,6 +68,7 @@ const agentCases: Record<keyof AgentClientEvents, Case> = {
     ],
   },
   'conversation:tag': { references: [(ref) => ({ conversationId: ref.conversationId, add: ['leak'] })] },
+  'read:mark': { references: [(ref) => ({ conversationId: ref.conversationId, seq: 1 })] },
 };
 
 /** The widget's commands: the site and the visitor come from the token; the rest touch only the visitor's own rows. */
@@ -85,6 +86,7 @@ const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | 
   'rating:submit': { references: [(ref) => ({ conversationId: ref.conversationId, score: 1, comment: 'leak' })] },
   'nps:submit': { ownRowsOnly: 'an answer of the token’s visitor, on the token’s site' },
   'conversation:earlier': { ownRowsOnly: 'the token’s visitor’s own ended conversations' },
+  'read:mark': { references: [(ref) => ({ conversationId: ref.conversationId, seq: 1 })] },
 };
 
 type Request = { method: string; url: string; body?: unknown };

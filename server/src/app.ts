@@ -31,6 +31,7 @@ import {
   ConversationStates,
   ConversationTagsRepository,
   ConversationToolbox,
+  ReadReceipts,
   disconnectVisitors,
   ConversationViews,
   endAgentSession,
@@ -242,6 +243,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     used: (siteId) => conversationTags.used(siteId),
   });
   const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, tags);
+  const receipts = new ReadReceipts(repo, app.groupCommit, broadcaster, access);
   const coordinator = new TeamCoordinator(
     team,
     presence,
@@ -418,6 +420,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       nps: (siteId, visitorId, score) => ratings.answerNps(siteId, visitorId, score),
     },
     conversations,
+    receipts,
     views,
     departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
     trustProxy: config.trustProxy,
@@ -435,6 +438,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     states,
     routing,
     toolbox,
+    receipts,
     views,
     team: coordinator,
     activity,

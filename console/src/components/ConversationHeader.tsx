@@ -32,6 +32,8 @@ interface ConversationHeaderProps extends HeaderActions {
   titleId: string;
   action: PaneActionState | undefined;
   details: DetailsToggle;
+  /** False when the pane shows its own tag editor below: the tags are shown once, there. */
+  showTags: boolean;
 }
 
 /** Who the chat is with and who is in it, how long the visitor has waited, and what can be done. */
@@ -95,7 +97,7 @@ export function ConversationHeader(props: ConversationHeaderProps) {
         )}
         {guests && <span data-part="guests">{t('conversation.guests', { names: guests })}</span>}
         <OriginTag origin={conversation.origin} />
-        <TagChips tags={conversation.tags} />
+        {props.showTags && <TagChips tags={conversation.tags} />}
         {open && <WaitingTimer since={conversation.awaitingReplySince ?? conversation.queuedAt} />}
       </p>
       {conversation.rating && (

@@ -43,6 +43,8 @@ interface ConversationPaneProps extends PaneCallbacks {
   me: Me;
   focused: boolean;
   events: readonly ConversationEvent[] | undefined;
+  /** Read receipt: the highest seq of the log the visitor has seen. */
+  visitorReadSeq: number;
   outgoing: readonly OutgoingMessage[];
   loading: boolean;
   connected: boolean;
@@ -109,6 +111,7 @@ export function ConversationPane(props: ConversationPaneProps) {
         onHide={props.onHide}
         onDismissError={props.onDismissError}
         details={{ expanded: props.detailsExpanded, panelId, onToggle: props.onToggleDetails }}
+        showTags={!props.toolbox}
       />
       {dialog === 'transfer' && (
         <TransferDialog
@@ -139,6 +142,7 @@ export function ConversationPane(props: ConversationPaneProps) {
             conversationId={conversation.id}
             visitorLabel={conversation.visitorLabel}
             events={props.events}
+            visitorReadSeq={props.visitorReadSeq}
             outgoing={props.outgoing}
             loading={props.loading}
             connected={props.connected}

@@ -74,6 +74,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
         viewedSeqs: loadViewedSeqs(agent.id),
         onViewedChange: (viewed) => saveViewedSeqs(agent.id, viewed),
         onAlert: alerts.handle,
+        pageVisible: () => document.visibilityState === 'visible',
       }),
   );
   controllerRef.current = controller;
@@ -86,6 +87,13 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
     [controller, typingNotifier],
   );
   useConversationShortcuts(controller, !nav || nav.view === 'inbox');
+  useEffect(() => {
+    const shown = () => {
+      if (document.visibilityState === 'visible') controller.pageShown();
+    };
+    document.addEventListener('visibilitychange', shown);
+    return () => document.removeEventListener('visibilitychange', shown);
+  }, [controller]);
 
   const state = useStore(controller.store);
   const [stateFilter, setStateFilter] = useState<ConversationState | null>(null);
@@ -169,6 +177,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                 me={agent}
                 focused={id === focusedId}
                 events={state.logs[id]}
+                visitorReadSeq={Math.max(conversation.visitorReadSeq ?? 0, state.visitorReadSeq[id] ?? 0)}
                 outgoing={state.outbox.filter((message) => message.conversationId === id)}
                 loading={id in state.syncing}
                 connected={connected}

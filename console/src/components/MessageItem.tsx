@@ -55,7 +55,7 @@ function systemText(event: SystemEvent, t: Translate, language: Language): strin
  * One entry of the history. Bodies are rendered as text nodes, never as HTML:
  * whatever a visitor types is shown exactly as typed.
  */
-export function MessageItem({ event }: { event: ConversationEvent }) {
+export function MessageItem({ event, seen = false }: { event: ConversationEvent; seen?: boolean }) {
   const { t, language } = useI18n();
   const time = (
     <time class="message-time" dateTime={new Date(event.createdAt).toISOString()} title={formatFullTime(event.createdAt, language)}>
@@ -94,6 +94,11 @@ export function MessageItem({ event }: { event: ConversationEvent }) {
       <div class="message-body" data-part="body">
         {event.body}
       </div>
+      {seen && (
+        <p class="message-status" data-part="seen-receipt">
+          {t('conversation.seenByVisitor')}
+        </p>
+      )}
     </div>
   );
 }

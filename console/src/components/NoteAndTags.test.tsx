@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mentionedIn } from '../state/toolboxActions.ts';
 import { Composer, type DraftStore } from './Composer.tsx';
 import { TagEditor } from './TagEditor.tsx';
+import { summary } from '../state/testFixtures.ts';
+import { renderInbox } from './testInbox.tsx';
 
 describe('private notes in the composer', () => {
   afterEach(cleanup);
@@ -67,5 +69,17 @@ describe('TagEditor', () => {
     expect(onChange).toHaveBeenCalledWith({ add: ['devolució'] });
     fireEvent.click(getByLabelText('Remove tag vip'));
     expect(onChange).toHaveBeenLastCalledWith({ remove: ['vip'] });
+  });
+});
+
+describe('a conversation’s tags', () => {
+  afterEach(cleanup);
+
+  it('are shown once in an open pane: in the tag editor, not again in the header', async () => {
+    const { openRow, pane } = await renderInbox([summary({ id: 'c1', visitorLabel: 'One', tags: ['vip', 'returns'] })], {});
+    await openRow('c1');
+    const chips = [...pane('c1')!.querySelectorAll('[data-part="tag"]')].map((chip) => chip.textContent?.replace('×', ''));
+    expect(chips).toEqual(['vip', 'returns']);
+    expect(pane('c1')!.querySelector('.conversation-header [data-part="tags"]')).toBeNull();
   });
 });

@@ -41,6 +41,8 @@ export interface ConsoleState {
   syncing: Readonly<Record<string, true>>;
   /** The last seq the agent has had on screen, by conversation id. */
   viewedSeq: Readonly<Record<string, number>>;
+  /** Read receipts told live: the highest seq the visitor has seen, by conversation id (summaries carry it too). */
+  visitorReadSeq: Readonly<Record<string, number>>;
   visitorTyping: Readonly<Record<string, true>>;
   /** What the visitor is typing and has not sent (typing preview), by conversation id; never empty. */
   visitorDrafts: Readonly<Record<string, string>>;
@@ -64,6 +66,7 @@ export const initialConsoleState: ConsoleState = {
   logs: {},
   syncing: {},
   viewedSeq: {},
+  visitorReadSeq: {},
   visitorTyping: {},
   visitorDrafts: {},
   colleagueTyping: {},

@@ -10,6 +10,7 @@ import { LogSync } from './logSync.ts';
 import { Outbox } from './outbox.ts';
 import { PaneActions } from './paneActions.ts';
 import { closePane, focusedPane, focusPane, openPane, stepTarget } from './panes.ts';
+import { ReadMarks } from './readMarks.ts';
 import { QueueReminders } from './reminders.ts';
 import { startChatFailure, type StartChatOutcome } from './startChat.ts';
 import { createStore, type Store } from './store.ts';
@@ -28,6 +29,8 @@ export interface InboxControllerOptions {
   onViewedChange?: (viewed: Readonly<Record<string, number>>) => void;
   /** New queued conversations, their reminders, and visitor messages. */
   onAlert?: (alert: Alert) => void;
+  /** Whether the console is in front of the agent (the page is visible): only then does a read receipt go to the visitor. */
+  pageVisible?: () => boolean;
 }
 
 /**
@@ -49,6 +52,7 @@ export class InboxController {
   private readonly team: TeamSync;
   private readonly visitors: VisitorFollows;
   private readonly reminders: QueueReminders;
+  private readonly readMarks: ReadMarks;
   private readonly unsubscribers: Array<() => void> = [];
   private wasConnected = false;
 
@@ -58,7 +62,16 @@ export class InboxController {
     this.context = { store: this.store, connection, me };
     const alert = (payload: Alert) => options.onAlert?.(payload);
     this.lists = new ListSync(this.context, alert);
-    this.logs = new LogSync(this.context, (summary) => this.lists.applySummary(summary, { fromFact: false }), options.onViewedChange);
+    this.readMarks = new ReadMarks(this.context);
+    const pageVisible = options.pageVisible ?? (() => true);
+    this.logs = new LogSync(
+      this.context,
+      (summary) => this.lists.applySummary(summary, { fromFact: false }),
+      options.onViewedChange,
+      (conversationId, seq) => {
+        if (pageVisible()) this.readMarks.seen(conversationId, seq);
+      },
+    );
     this.outbox = new Outbox(this.context, (event, conversation) => this.applyChanged({ event, conversation }, false));
     this.actions = new PaneActions(this.context, (changed) => this.applyChanged(changed, false));
     this.toolbox = new ToolboxActions(
@@ -89,6 +102,13 @@ export class InboxController {
       connection.on('mention:created', (mention) => alert({ kind: 'mention', ...mention })),
       connection.on('conversation:rated', ({ conversation }) => this.lists.applySummary(conversation, { fromFact: true })),
       connection.on('rating:low', (low) => alert({ kind: 'lowRating', ...low })),
+      connection.on('read:marked', ({ conversationId, visitorReadSeq }) =>
+        this.store.update((state) =>
+          (state.visitorReadSeq[conversationId] ?? 0) >= visitorReadSeq
+            ? state
+            : { ...state, visitorReadSeq: { ...state.visitorReadSeq, [conversationId]: visitorReadSeq } },
+        ),
+      ),
       connection.on('conversations:erased', ({ conversationIds }) =>
         this.store.update((state) => dropConversations(state, conversationIds)),
       ),
@@ -107,6 +127,7 @@ export class InboxController {
   dispose(): void {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.reminders.stop();
+    this.readMarks.stop();
     this.options.connection.close();
   }
 
@@ -124,6 +145,12 @@ export class InboxController {
     if (focusedPane(this.store.get().panes) === conversationId) return;
     this.store.update((state) => ({ ...state, panes: focusPane(state.panes, conversationId) }));
     this.afterFocus(conversationId);
+  }
+
+  /** The console came back in front of the agent: what the focused pane shows is read now. */
+  pageShown(): void {
+    const focused = focusedPane(this.store.get().panes);
+    if (focused) this.logs.markViewed(focused);
   }
 
   closePane(conversationId: string): void {
@@ -221,6 +248,7 @@ export class InboxController {
     // their summaries, so an inbox of 1,000 chats does not fetch 1,000 histories.
     await this.logs.syncHeld();
     await this.outbox.resendUnsent();
+    await this.readMarks.flush();
   }
 
   private onDisconnected(): void {

@@ -20,6 +20,8 @@ export class LogSync {
     /** Where summaries from sync pages go: the controller decides whether they still involve the agent. */
     private readonly applySummary: (conversation: ConversationSummary) => void,
     private readonly onViewedChange?: (viewed: Readonly<Record<string, number>>) => void,
+    /** Read receipts: the visitor's last message the agent has had on screen, when the page is in front of them. */
+    private readonly onRead?: (conversationId: string, seq: number) => void,
   ) {}
 
   /** Fetches a conversation's events after the last held seq, page by page. */
@@ -78,8 +80,13 @@ export class LogSync {
   }
 
   markViewed(conversationId: string): void {
-    const { store } = this.context;
+    const { store, me } = this.context;
     const { logs, conversations, viewedSeq } = store.get();
+    const conversation = conversations[conversationId];
+    // Only the agents in the chat tell the visitor they have read it.
+    const inChat = conversation?.assignee?.id === me.id || conversation?.guests.some((guest) => guest.id === me.id);
+    const lastFromVisitor = inChat ? lastVisitorMessageSeq(logs[conversationId] ?? []) : 0;
+    if (lastFromVisitor > 0) this.onRead?.(conversationId, lastFromVisitor);
     const seen = Math.max(lastSeqOf(logs[conversationId] ?? []), conversations[conversationId]?.lastSeq ?? 0);
     if ((viewedSeq[conversationId] ?? 0) >= seen) return;
     store.update((state) => ({ ...state, viewedSeq: { ...state.viewedSeq, [conversationId]: seen } }));
@@ -102,4 +109,12 @@ export class LogSync {
       if (!result.data.hasMore || !progressed) return;
     }
   }
+}
+
+function lastVisitorMessageSeq(log: readonly ConversationEvent[]): number {
+  for (let i = log.length - 1; i >= 0; i -= 1) {
+    const event = log[i]!;
+    if (event.type === 'message' && event.author.kind === 'visitor') return event.seq;
+  }
+  return 0;
 }

@@ -28,6 +28,8 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
   /** Visitors' profiles, for `visitor:follow`, and the live list, for `visitors:watch`. */
   const profiles = new Map<string, VisitorProfile>();
   const live = new Map<string, LiveVisitor>();
+  /** The agent's read receipts, in the order they were sent. */
+  const readMarks: Array<{ conversationId: string; seq: number }> = [];
 
   /** Appends an event to a conversation's log and returns what facts and answers carry. */
   function append(id: string, build: (seq: number) => ConversationEvent, patch: Partial<ConversationSummary> = {}) {
@@ -74,6 +76,10 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
     })
     .handle('message:send', (payload) => sendMessage(payload))
     .handle('typing:set', () => ({ ok: true, data: null }))
+    .handle('read:mark', (mark) => {
+      readMarks.push(mark);
+      return { ok: true, data: null };
+    })
     .handle('conversation:take', ({ conversationId }) => {
       const held = conversations.get(conversationId);
       if (!held || held.assignee) return { ok: false, error: { code: 'conflict', message: 'Someone else took it first.' } };
@@ -175,7 +181,7 @@ export function createTestServer(initial: ConversationSummary[], logs: Record<st
       },
     }));
 
-  return { connection, conversations, logs, append, team, profiles, live, sendMessage };
+  return { connection, conversations, logs, append, team, profiles, live, sendMessage, readMarks };
 }
 
 export const flushPromises = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -260,6 +260,10 @@ export const conversations = sqliteTable(
     missedAt: integer('missed_at'),
     /** When the visitor left the site, while the conversation is open; null while they are on it. */
     visitorLeftAt: integer('visitor_left_at'),
+    /** Read receipt: the highest seq of conversation_events (the agents' log) the visitor has seen. */
+    visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
+    /** Read receipt: the highest visitor_seq (the visitor's log) an agent in the chat has read. */
+    agentReadSeq: integer('agent_read_seq').notNull().default(0),
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.

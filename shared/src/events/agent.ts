@@ -4,6 +4,7 @@ import { ClientId, Id, MessageBody } from '../schemas/common.ts';
 import { ConversationEvent, ConversationSummary, MessageEvent } from '../schemas/conversation.ts';
 import { ConversationList, ConversationListQuery, ConversationPage, SetConversationState, SyncRequest } from '../schemas/http.ts';
 import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
+import { MarkRead, VisitorReadChanged } from '../schemas/receipts.ts';
 import { AddNote, ConversationRetagged, MentionCreated, TagConversation } from '../schemas/toolbox.ts';
 import { RatingInfo } from '../schemas/feedback.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
@@ -104,6 +105,8 @@ export interface AgentClientEvents {
   'visitor:unfollow': Command<z.infer<typeof VisitorRef>, null>;
   'note:add': Command<z.input<typeof AddNote>, AgentConversationChanged>;
   'conversation:tag': Command<z.input<typeof TagConversation>, ConversationRetagged>;
+  /** Read receipt: the agent has read the conversation's log up to `seq`, shown to the visitor. */
+  'read:mark': Command<MarkRead, null>;
 }
 
 /** Facts the server tells the console. */
@@ -121,6 +124,7 @@ export interface AgentServerEvents {
   'conversations:erased': Fact<ConversationsErased>;
   'conversation:rated': Fact<ConversationRated>;
   'rating:low': Fact<LowRating>;
+  'read:marked': Fact<VisitorReadChanged>;
 }
 
 export const agentCommandSchemas = {
@@ -143,6 +147,7 @@ export const agentCommandSchemas = {
   'visitor:unfollow': { request: VisitorRef, response: z.null() },
   'note:add': { request: AddNote, response: AgentConversationChanged },
   'conversation:tag': { request: TagConversation, response: ConversationRetagged },
+  'read:mark': { request: MarkRead, response: z.null() },
 } satisfies CommandSchemas<AgentClientEvents>;
 
 export const agentFactSchemas = {
@@ -159,4 +164,5 @@ export const agentFactSchemas = {
   'conversations:erased': ConversationsErased,
   'conversation:rated': ConversationRated,
   'rating:low': LowRating,
+  'read:marked': VisitorReadChanged,
 } satisfies FactSchemas<AgentServerEvents>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClientId, Id, MessageBody, Timestamp } from '../schemas/common.ts';
 import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
+import { AgentReadChanged, MarkRead } from '../schemas/receipts.ts';
 import { CartUpdated, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
 import { WidgetHours } from '../schemas/hours.ts';
@@ -147,6 +148,8 @@ export interface VisitorClientEvents {
   'rating:submit': Command<z.input<typeof SubmitRating>, RatingInfo>;
   'nps:submit': Command<z.infer<typeof SubmitNps>, z.infer<typeof NpsAnswered>>;
   'conversation:earlier': Command<z.infer<typeof EarlierRequest>, EarlierThreads>;
+  /** Read receipt: the visitor has seen its log up to `seq` (sent at most about once a second, when an agent's message was seen). */
+  'read:mark': Command<MarkRead, null>;
 }
 
 /** Facts the server tells the widget. */
@@ -158,6 +161,7 @@ export interface VisitorServerEvents {
   'queue:updated': Fact<QueueUpdated>;
   'agents:changed': Fact<OnlineAgentsChanged>;
   'hours:changed': Fact<HoursChanged>;
+  'read:marked': Fact<AgentReadChanged>;
 }
 
 export const visitorCommandSchemas = {
@@ -174,6 +178,7 @@ export const visitorCommandSchemas = {
   'rating:submit': { request: SubmitRating, response: RatingInfo },
   'nps:submit': { request: SubmitNps, response: NpsAnswered },
   'conversation:earlier': { request: EarlierRequest, response: EarlierThreads },
+  'read:mark': { request: MarkRead, response: z.null() },
 } satisfies CommandSchemas<VisitorClientEvents>;
 
 export const visitorFactSchemas = {
@@ -184,4 +189,5 @@ export const visitorFactSchemas = {
   'queue:updated': QueueUpdated,
   'agents:changed': OnlineAgentsChanged,
   'hours:changed': HoursChanged,
+  'read:marked': AgentReadChanged,
 } satisfies FactSchemas<VisitorServerEvents>;

@@ -163,6 +163,8 @@ export const VisitorConversation = z.object({
   agents: z.array(z.object({ name: z.string() })),
   /** Set while the conversation waits for an agent. */
   queue: QueueInfo.nullable(),
+  /** Read receipt: the highest seq of this (the visitor's) log an agent in the chat has read; 0 or absent: none yet. */
+  agentReadSeq: Seq.optional(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 
@@ -203,6 +205,8 @@ export const ConversationSummary = z.object({
   visitorLeftAt: Timestamp.nullable().optional(),
   /** The shopper's latest rating of it, once given. */
   rating: RatingInfo.nullable().optional(),
+  /** Read receipt: the highest seq of this (the agents') log the visitor has seen; 0 or absent: none yet. */
+  visitorReadSeq: Seq.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -1,4 +1,11 @@
-import type { AgentTypingChanged, QueueUpdated, SessionEstablished, VisitorConversation, VisitorEvent } from '@mostrador/shared';
+import type {
+  AgentReadChanged,
+  AgentTypingChanged,
+  QueueUpdated,
+  SessionEstablished,
+  VisitorConversation,
+  VisitorEvent,
+} from '@mostrador/shared';
 import { maskCardNumbers } from '@mostrador/shared/cardMask';
 import { createStore, type Store } from '../util/store.ts';
 import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
@@ -10,6 +17,7 @@ import { createHistorySync } from './historySync.ts';
 import { checkDraft, type SendResult } from './draft.ts';
 import { createOriginRefusal } from './originRefusal.ts';
 import { createOutbox } from './outbox.ts';
+import { createReadReporter } from './readReporter.ts';
 import { createTypingReporter } from './typingReporter.ts';
 import type { VisitorStorage } from './visitorStorage.ts';
 import type { ChatView, Invitation } from './chatView.ts';
@@ -45,6 +53,7 @@ export class ChatSession {
   readonly #typing;
   readonly #departments;
   readonly #refusal;
+  readonly #reads;
   /** True between `session:established` and the next disconnect. */
   #established = false;
   #historyLoaded = false;
@@ -70,6 +79,9 @@ export class ChatSession {
       },
       () => this.#typingPreview,
     );
+    this.#reads = createReadReporter((conversationId, seq) => {
+      if (this.#established) options.transport.notify('read:mark', { conversationId, seq });
+    });
     this.#refusal = createOriginRefusal(options.transport, () => {
       this.#patch({ connection: 'unavailable' });
       options.onUnavailable?.();
@@ -111,6 +123,7 @@ export class ChatSession {
     transport.on('agents:changed', ({ onlineAgents }) => this.#patch({ onlineAgents }));
     // An admin edited the hours: the closed state and "back at" follow at once.
     transport.on('hours:changed', ({ hours }) => this.#patch({ hours }));
+    transport.on('read:marked', (mark) => this.#onAgentRead(mark));
     transport.onDisconnect(() => {
       const wasEstablished = this.#established;
       this.#established = false;
@@ -192,7 +205,21 @@ export class ChatSession {
     if (outcome !== TIMED_OUT && outcome.ok) this.#apply([outcome.data.event], outcome.data.conversation, true);
   }
 
+  /**
+   * The visitor is looking at the open panel: the last agent message shown
+   * is seen. Cheap to call on every redraw; the reporter folds the marks.
+   */
+  markSeen(): void {
+    const { conversation, events } = this.view.get();
+    if (!conversation || !this.#established) return;
+    for (let i = events.length - 1; i >= 0; i -= 1) {
+      const event = events[i]!;
+      if (event.type === 'message' && event.author.kind === 'agent') return this.#reads.seen(conversation.id, event.seq);
+    }
+  }
+
   dispose(): void {
+    this.#reads.dispose();
     this.#refusal.stop();
     clearTimeout(this.#agentTypingTimer);
     clearTimeout(this.#retryTimer);
@@ -219,9 +246,11 @@ export class ChatSession {
     // the one shown, show its one (or an empty chat) from the start.
     const sameConversation = current !== null && current.id === session.conversation?.id;
     if (!sameConversation) this.endOfChat.keep(current, this.view.get().events);
+    this.#reads.reset();
     this.#patch({
       feedback: session.site.feedback,
       earlierMore: session.hasEarlier ?? false,
+      agentReadSeq: Math.max(sameConversation ? (this.view.get().agentReadSeq ?? 0) : 0, session.conversation?.agentReadSeq ?? 0),
       connection: 'connected',
       siteName: session.site.name,
       departments: session.site.departments,
@@ -245,7 +274,10 @@ export class ChatSession {
     const view = this.view.get();
     let held = view.events;
     let current = view.conversation;
+    // A read mark only moves forward, whichever of a fact, an ack or a sync page brings it.
+    let agentReadSeq = Math.max(view.agentReadSeq ?? 0, conversation.agentReadSeq ?? 0);
     if (current?.id !== conversation.id) {
+      agentReadSeq = conversation.agentReadSeq ?? 0;
       // A late fact about an older conversation must not replace the newer one.
       if (current && conversation.createdAt < current.createdAt) return;
       this.endOfChat.keep(current, held);
@@ -272,6 +304,7 @@ export class ChatSession {
     this.#patch({
       conversation: current,
       events,
+      agentReadSeq,
       pending: this.#outbox.items,
       // Once the open conversation's log is here from its start, the invitation is in it (or was never its opening).
       invitation: current?.status === 'open' && events[0]?.seq === 1 ? null : view.invitation,
@@ -329,6 +362,11 @@ export class ChatSession {
       this.#pumping = false;
       if (this.#pumpAgain) void this.#pumpOutbox();
     }
+  }
+
+  #onAgentRead({ conversationId, agentReadSeq }: AgentReadChanged): void {
+    const view = this.view.get();
+    if (conversationId === view.conversation?.id && agentReadSeq > (view.agentReadSeq ?? 0)) this.#patch({ agentReadSeq });
   }
 
   #onAgentTyping(change: AgentTypingChanged): void {

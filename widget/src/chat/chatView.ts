@@ -62,6 +62,8 @@ export interface ChatView {
   contact?: ContactInfo | null;
   /** The merchant's look and the team's recent reply time; absent until the session says. */
   branding?: WidgetBranding;
+  /** Read receipt: the highest seq of `events` an agent in the chat has read; absent or 0: none yet. */
+  agentReadSeq?: number;
   /** The server asked to slow down: queued messages go a little later. */
   throttled?: boolean;
   /** What the site asks when a chat ends, from the session. */

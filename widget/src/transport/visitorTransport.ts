@@ -8,7 +8,7 @@ export const TIMED_OUT = 'timeout';
 export type Outcome<T> = Result<T> | typeof TIMED_OUT;
 
 export type CommandName = keyof VisitorClientEvents;
-export type NotifiedCommand = 'typing:set' | 'page:viewed' | 'cart:updated' | 'trigger:reported' | 'trigger:opened';
+export type NotifiedCommand = 'typing:set' | 'page:viewed' | 'cart:updated' | 'trigger:reported' | 'trigger:opened' | 'read:mark';
 export type CommandRequest<K extends CommandName> = RequestOf<VisitorClientEvents, K>;
 export type CommandResponse<K extends CommandName> = ResponseOf<VisitorClientEvents, K>;
 
@@ -30,8 +30,8 @@ export interface VisitorTransport {
   /**
    * Fire-and-forget: typing hints are worthless once late, page and cart
    * reports are state the widget repeats after every reconnect, and trigger
-   * reports are statistics (Socket.IO buffers them while disconnected), so no
-   * ack is awaited.
+   * reports are statistics (Socket.IO buffers them while disconnected), and a
+   * read mark is sent again after a reconnect, so no ack is awaited.
    */
   notify<K extends NotifiedCommand>(event: K, payload: CommandRequest<K>): void;
   connect(): void;

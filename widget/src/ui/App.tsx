@@ -8,7 +8,16 @@ import { Teaser } from './Teaser.tsx';
 /** What the UI needs of the chat; the real ChatSession, or anything shaped like it. */
 export type ChatControls = Pick<
   ChatSession,
-  'view' | 'send' | 'retry' | 'draftChanged' | 'closeConversation' | 'pickDepartment' | 'saveContact' | 'invite' | 'invitationSeen'
+  | 'view'
+  | 'send'
+  | 'retry'
+  | 'draftChanged'
+  | 'closeConversation'
+  | 'pickDepartment'
+  | 'saveContact'
+  | 'invite'
+  | 'invitationSeen'
+  | 'markSeen'
 > &
   Partial<Pick<ChatSession, 'endOfChat'>>;
 
@@ -36,8 +45,14 @@ export class App extends Component<AppProps> {
   }
 
   override componentDidMount(): void {
+    document.addEventListener('visibilitychange', this.#markSeen);
     this.componentDidUpdate();
   }
+
+  /** Read receipt: what the open panel shows on a page in front of the visitor has been seen. */
+  #markSeen = () => {
+    if (this.props.panel.store.get().open && document.visibilityState === 'visible') this.props.chat.markSeen();
+  };
 
   override componentDidUpdate(): void {
     // The Panel has read the flag by now (children mount first); a later
@@ -45,9 +60,11 @@ export class App extends Component<AppProps> {
     this.props.panel.focusOnOpen = false;
     // An invitation in the open panel has been seen, whether it came as a teaser or arrived while open.
     if (this.props.panel.store.get().open) this.props.chat.invitationSeen();
+    this.#markSeen();
   }
 
   override componentWillUnmount(): void {
+    document.removeEventListener('visibilitychange', this.#markSeen);
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
   }
 

@@ -6,7 +6,8 @@ import { t } from './translation.ts';
 
 /** One line of the log as the visitor sees it: a server event, a message still in the outbox, or a trigger's invitation. */
 export type LogEntry =
-  | { kind: 'event'; event: VisitorEvent; showAuthor: boolean }
+  | { kind: 'day'; key: string; label: string }
+  | { kind: 'event'; event: VisitorEvent; showAuthor: boolean; read: boolean }
   | { kind: 'pending'; item: OutboxItem }
   | { kind: 'invitation'; invitation: Invitation };
 
@@ -15,8 +16,34 @@ interface MessageItemProps {
   onRetry(clientId: string): void;
 }
 
+let clock: Intl.DateTimeFormat | undefined;
+
+/** The message's time, shown under it; the full date and time on hover. */
+function Time({ at }: { at: number }) {
+  clock ??= new Intl.DateTimeFormat(t('locale'), { hour: '2-digit', minute: '2-digit' });
+  return (
+    <time class="time" dateTime={new Date(at).toISOString()} title={new Date(at).toLocaleString(t('locale'))}>
+      {clock.format(at)}
+    </time>
+  );
+}
+
+/** Up to two initials of a name, for an agent with no picture. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
+  return letters.map((word) => [...word][0]!.toUpperCase()).join('') || '?';
+}
+
 /** Bodies are rendered as text children, never as HTML. */
 export function MessageItem({ entry, onRetry }: MessageItemProps) {
+  if (entry.kind === 'day') {
+    return (
+      <li class="day" data-part="day">
+        {entry.label}
+      </li>
+    );
+  }
   if (entry.kind === 'pending') {
     const { item } = entry;
     return (
@@ -50,7 +77,7 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
     );
   }
 
-  const { event, showAuthor } = entry;
+  const { event, showAuthor, read } = entry;
   if (event.type !== 'message') {
     return (
       <li class="message" data-part="message" data-author="system" data-status="sent" data-event={event.type}>
@@ -63,11 +90,27 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
   const author = event.author.kind;
   const name = author === 'agent' ? event.author.name || t('agentFallbackName') : null;
   return (
-    <li class="message" data-part="message" data-author={author} data-status="sent">
-      {showAuthor && name && <span class="author">{name}</span>}
-      <p class="body" data-part="body" title={new Date(event.createdAt).toLocaleString()}>
+    <li class="message" data-part="message" data-author={author} data-status="sent" data-seq={event.seq}>
+      {showAuthor && name && (
+        <span class="author" data-part="author">
+          <span class="avatar" aria-hidden="true">
+            {initialsOf(name)}
+          </span>
+          {name}
+        </span>
+      )}
+      <p class="body" data-part="body">
         {event.body}
       </p>
+      <span class="meta">
+        <Time at={event.createdAt} />
+        {read && (
+          <span class="receipt" data-part="read-receipt">
+            {' · '}
+            {t('readByAgent')}
+          </span>
+        )}
+      </span>
     </li>
   );
 }

@@ -159,6 +159,7 @@ export class Panel extends Component<PanelProps> {
               />
             ) : null
           }
+          agentReadSeq={view.agentReadSeq ?? 0}
           onRetry={props.onRetry}
         />
         {props.endOfChat && <EndOfChatPrompts view={view} endOfChat={props.endOfChat} />}

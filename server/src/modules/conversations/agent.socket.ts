@@ -14,12 +14,14 @@ import type { ConversationStates } from './conversation-states.ts';
 import type { RoutingService } from './routing.service.ts';
 import type { TeamCoordinator } from './team-coordinator.ts';
 import type { ConversationToolbox } from './toolbox.service.ts';
+import type { ReadReceipts } from './read-receipts.service.ts';
 
 export interface AgentSocketDeps {
   conversations: ConversationsService;
   states: ConversationStates;
   routing: RoutingService;
   toolbox: ConversationToolbox;
+  receipts: ReadReceipts;
   views: ConversationViews;
   team: TeamCoordinator;
   activity: VisitorActivity;
@@ -93,6 +95,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
           mapOk(await toolbox.tag(actor, { ...payload, add: payload.add ?? [], remove: payload.remove ?? [] }), (c) => ({
             conversation: views.summary(c),
           })),
+        'read:mark': (payload) => deps.receipts.agentRead(actor, payload.conversationId, payload.seq),
         ...watching.handlers(socket, siteId, activity),
       }),
       log,

@@ -89,6 +89,20 @@ export class SocketBroadcaster {
     this.visitors.to(siteVisitorsRoom(siteId)).emit('hours:changed', { hours });
   }
 
+  /** Read receipt: the agents who may see the conversation learn how far the visitor has seen it. */
+  visitorRead(conversation: ConversationRow): void {
+    this.agents
+      .to(this.agentRooms(conversation))
+      .emit('read:marked', { conversationId: conversation.id, visitorReadSeq: conversation.visitorReadSeq });
+  }
+
+  /** Read receipt: the visitor (every tab) learns how far an agent in the chat has read. */
+  agentRead(conversation: ConversationRow): void {
+    this.visitors
+      .to(visitorRoom(conversation.visitorId))
+      .emit('read:marked', { conversationId: conversation.id, agentReadSeq: conversation.agentReadSeq });
+  }
+
   /** Tags are the team's own: only agents hear of them. */
   retagged(conversation: ConversationRow): void {
     this.agents.to(this.agentRooms(conversation)).emit('conversation:retagged', { conversation: this.views.summary(conversation) });

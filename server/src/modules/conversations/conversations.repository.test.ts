@@ -31,6 +31,8 @@ function conversation(id: string, status: ConversationRow['status']): Conversati
     firstResponseAt: null,
     lastSeq: 0,
     lastVisitorSeq: 0,
+    visitorReadSeq: 0,
+    agentReadSeq: 0,
     lastMessageBody: null,
     lastMessageAuthor: null,
     lastMessageAt: null,

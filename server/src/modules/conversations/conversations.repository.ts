@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { CONVERSATION_STATUSES, hasEnded } from '@mostrador/shared';
 import type { Db } from '../../db/client.ts';
-import { prepareHotPath, prepareMessagePath } from './conversations.statements.ts';
+import { prepareHotPath, prepareMessagePath, prepareReadReceipts } from './conversations.statements.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
 import type { ConversationChanges, ConversationRow, EventRow, MessageFields, NewEvent } from './conversations.types.ts';
 
@@ -23,6 +23,7 @@ const ofSite = (siteId: string, conversationId: string) => and(eq(conversations.
 export class ConversationsRepository {
   private readonly hot: ReturnType<typeof prepareHotPath>;
   private readonly messages: ReturnType<typeof prepareMessagePath>;
+  private readonly receipts: ReturnType<typeof prepareReadReceipts>;
   /**
    * Guests per conversation, read on every broadcast. Filled only outside
    * transactions (so never with something a rollback could undo) and
@@ -39,6 +40,17 @@ export class ConversationsRepository {
   ) {
     this.hot = prepareHotPath(db);
     this.messages = prepareMessagePath(db);
+    this.receipts = prepareReadReceipts(db);
+  }
+
+  /** The visitor has seen its log up to `visitorSeq`: the row when the mark moved forward, else undefined. */
+  markVisitorReadInTx(siteId: string, visitorId: string, conversationId: string, visitorSeq: number): ConversationRow | undefined {
+    return fromRawRow(this.receipts.visitorRead.get({ siteId, visitorId, conversationId, seq: visitorSeq }));
+  }
+
+  /** An agent has read the agents' log up to `seq`: the row when the mark moved forward, else undefined. */
+  markAgentReadInTx(siteId: string, conversationId: string, seq: number): ConversationRow | undefined {
+    return fromRawRow(this.receipts.agentRead.get({ siteId, conversationId, seq }));
   }
 
   byId(siteId: string, id: string): ConversationRow | undefined {

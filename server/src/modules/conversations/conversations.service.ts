@@ -360,6 +360,8 @@ export class ConversationsService {
       snoozedUntil: null,
       missedAt: null,
       visitorLeftAt: null,
+      visitorReadSeq: 0,
+      agentReadSeq: 0,
       createdAt: now,
       updatedAt: now,
       closedAt: null,

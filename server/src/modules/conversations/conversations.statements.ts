@@ -75,3 +75,31 @@ export function prepareMessagePath(db: Db) {
     ),
   };
 }
+
+/**
+ * Read receipts: each moves its watermark forward only, translated into the
+ * sequence of the side that reads it back, in one UPDATE … RETURNING (no row
+ * comes back when the mark did not move). The visitor's mark names a seq of
+ * its own log and is stored as the agents' seq of that entry; the agents'
+ * mark names a seq of theirs and is stored as the visitor seq of the last
+ * entry the visitor has at or before it (notes have none).
+ */
+export function prepareReadReceipts(db: Db) {
+  const sqlite = db.$client;
+  const agentSeqOfVisitorSeq = `(SELECT seq FROM conversation_events WHERE conversation_id = conversations.id
+    AND visitor_seq IS NOT NULL AND visitor_seq <= @seq ORDER BY visitor_seq DESC LIMIT 1)`;
+  const visitorSeqOfAgentSeq = `(SELECT visitor_seq FROM conversation_events WHERE conversation_id = conversations.id
+    AND seq <= @seq AND visitor_seq IS NOT NULL ORDER BY seq DESC LIMIT 1)`;
+  return {
+    visitorRead: sqlite.prepare(
+      `UPDATE conversations SET visitor_read_seq = ${agentSeqOfVisitorSeq}
+       WHERE id = @conversationId AND site_id = @siteId AND visitor_id = @visitorId
+         AND visitor_read_seq < COALESCE(${agentSeqOfVisitorSeq}, 0) RETURNING ${conversationRow}`,
+    ),
+    agentRead: sqlite.prepare(
+      `UPDATE conversations SET agent_read_seq = ${visitorSeqOfAgentSeq}
+       WHERE id = @conversationId AND site_id = @siteId
+         AND agent_read_seq < COALESCE(${visitorSeqOfAgentSeq}, 0) RETURNING ${conversationRow}`,
+    ),
+  };
+}

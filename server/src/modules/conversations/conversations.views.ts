@@ -71,6 +71,7 @@ export class ConversationViews {
       missedAt: row.missedAt,
       visitorLeftAt: row.status === 'open' ? row.visitorLeftAt : null,
       rating: this.endedRating(row),
+      visitorReadSeq: row.visitorReadSeq,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };
@@ -92,6 +93,7 @@ export class ConversationViews {
             })
           : [],
       queue: this.queue(row),
+      agentReadSeq: row.agentReadSeq,
     };
   }
 

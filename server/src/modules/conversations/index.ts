@@ -15,3 +15,4 @@ export { ConversationTagsRepository } from './conversation-tags.repository.ts';
 export { ConversationsPersonalData } from './conversations.personal-data.ts';
 export { ReplyTimes } from './reply-times.ts';
 export { ConversationStates, type StatePorts } from './conversation-states.ts';
+export { ReadReceipts } from './read-receipts.service.ts';

@@ -26,6 +26,7 @@ import type { VisitorActor } from './actors.ts';
 import { siteVisitorsRoom, visitorRoom } from './rooms.ts';
 import type { ConversationsService } from './conversations.service.ts';
 import type { ConversationViews } from './conversations.views.ts';
+import type { ReadReceipts } from './read-receipts.service.ts';
 
 export interface VisitorSocketDeps {
   sites: SitesService;
@@ -50,6 +51,7 @@ export interface VisitorSocketDeps {
     nps(siteId: string, visitorId: string, score: number): Promise<Result<NpsAnswered>>;
   };
   conversations: ConversationsService;
+  receipts: ReadReceipts;
   views: ConversationViews;
   /** The departments a visitor may pick from, when the site asks. */
   departmentChoices: (siteId: string) => Array<{ slug: string; name: string }>;
@@ -169,6 +171,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'rating:submit': (input) => deps.feedback.rate(siteId, visitorId, input),
         'nps:submit': ({ score }) => deps.feedback.nps(siteId, visitorId, score),
         'conversation:earlier': ({ before }) => conversations.earlierForVisitor(actor, before ?? Number.MAX_SAFE_INTEGER),
+        'read:mark': (payload) => deps.receipts.visitorRead(actor, payload.conversationId, payload.seq),
       }),
       log,
       // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.

@@ -75,6 +75,7 @@ const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | 
   'trigger:reported': { references: [(ref) => ({ ruleId: ref.triggerId, firingId: 'fire-tenancy-1', outcome: 'fired' })] },
   'trigger:opened': { ownRowsOnly: 'a firing id the visitor itself chose, looked up by its site and visitor' },
   'visitor:contact': { ownRowsOnly: 'the visitor’s own contact row, keyed by the token’s site and visitor' },
+  'transcript:email': { references: [(ref) => ({ conversationId: ref.conversationId, email: 'leak@example.com' })] },
 };
 
 type Request = { method: string; url: string; body?: unknown };
@@ -139,6 +140,10 @@ const apiCases = (): Record<string, RouteCase> => ({
     references: [(ref) => ({ method: 'PATCH', url: `/api/admin/departments/${ref.departmentId}`, body: { name: 'Taken over' } })],
   },
   'GET /api/admin/hours': { noReference: 'the session’s site' },
+  'GET /api/admin/mailbox': { noReference: 'the session’s site’s local mailbox' },
+  'GET /api/conversations/:conversationId/emails': {
+    references: [(ref) => ({ method: 'GET', url: `/api/conversations/${ref.conversationId}/emails` })],
+  },
   'PUT /api/admin/hours': {
     references: [
       (ref) => ({

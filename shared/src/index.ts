@@ -19,4 +19,5 @@ export * from './schemas/account.ts';
 export * from './schemas/canned.ts';
 export * from './schemas/toolbox.ts';
 export * from './schemas/search.ts';
+export * from './schemas/email.ts';
 export * from './canned/placeholders.ts';

@@ -4,6 +4,7 @@ import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../s
 import { SyncRequest } from '../schemas/http.ts';
 import { CartUpdated, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
+import { TranscriptQueued, TranscriptRequest } from '../schemas/email.ts';
 import { WidgetHours } from '../schemas/hours.ts';
 import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
@@ -124,6 +125,7 @@ export interface VisitorClientEvents {
   'trigger:reported': Command<TriggerReport, null>;
   'trigger:opened': Command<z.infer<typeof TriggerOpened>, null>;
   'visitor:contact': Command<z.input<typeof VisitorContact>, ContactInfo>;
+  'transcript:email': Command<TranscriptRequest, TranscriptQueued>;
 }
 
 /** Facts the server tells the widget. */
@@ -147,6 +149,7 @@ export const visitorCommandSchemas = {
   'trigger:reported': { request: TriggerReport, response: z.null() },
   'trigger:opened': { request: TriggerOpened, response: z.null() },
   'visitor:contact': { request: VisitorContact, response: ContactInfo },
+  'transcript:email': { request: TranscriptRequest, response: TranscriptQueued },
 } satisfies CommandSchemas<VisitorClientEvents>;
 
 export const visitorFactSchemas = {

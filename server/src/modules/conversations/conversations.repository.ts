@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, getTableColumns, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { prepareHotPath, prepareMessagePath } from './conversations.statements.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
@@ -118,11 +118,12 @@ export class ConversationsRepository {
       clientId: message.clientId,
       body: message.body,
       status: null,
-      data: null,
+      data: message.noEmail ? { noEmail: true } : null,
       createdAt: message.createdAt,
     };
     // The row itself binds the statement's named parameters: one object, not two.
-    this.messages.insertMessage.run(event);
+    if (event.data) this.messages.insertMessageWithData.run({ ...event, json: JSON.stringify(event.data) });
+    else this.messages.insertMessage.run(event);
     return event;
   }
 
@@ -180,6 +181,19 @@ export class ConversationsRepository {
       .where(and(ofSite(siteId, conversationId), gt(conversationEvents.visitorSeq, afterVisitorSeq)))
       .orderBy(asc(conversationEvents.visitorSeq))
       .limit(limit)
+      .all();
+  }
+
+  /**
+   * Conversations whose last message is an agent's, written since `since`,
+   * on any site: the reply mailer's candidates. Read by a background worker,
+   * never on the message path.
+   */
+  agentRepliedSince(since: number): ConversationRow[] {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.lastMessageAuthor, 'agent'), gte(conversations.lastMessageAt, since)))
       .all();
   }
 

@@ -6,6 +6,8 @@ import {
   type ContactInfo,
   type OnlineAgents,
   type Result,
+  type TranscriptQueued,
+  type TranscriptRequest,
   type VisitorClientEvents,
   type VisitorContact,
   type WidgetHours,
@@ -37,6 +39,8 @@ export interface VisitorSocketDeps {
     of(siteId: string, visitorId: string): ContactInfo | null;
     save(siteId: string, visitorId: string, input: VisitorContact, at: number): Result<ContactInfo>;
   };
+  /** "Email me the transcript", at the end of a chat. */
+  transcripts: (siteId: string, visitorId: string, input: TranscriptRequest) => Promise<Result<TranscriptQueued>>;
   conversations: ConversationsService;
   views: ConversationViews;
   /** The departments a visitor may pick from, when the site asks. */
@@ -151,6 +155,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
         'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
         'visitor:contact': (contact) => deps.contacts.save(siteId, visitorId, contact, Date.now()),
+        'transcript:email': (request) => deps.transcripts(siteId, visitorId, request),
       }),
       log,
       // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.

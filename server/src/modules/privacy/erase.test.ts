@@ -93,6 +93,14 @@ async function fillEveryTable() {
   server.app.sqlite
     .prepare('INSERT INTO conversation_guests (conversation_id, agent_id, joined_at) VALUES (?, ?, ?)')
     .run(sent.data.conversation.id, adminId, Date.now());
+  // Mail to the shopper: the transcript they asked for, and the reply mailer's mark on their conversation.
+  expect(await visitorCommand(laptop.socket, 'transcript:email', { conversationId: sent.data.conversation.id })).toEqual({
+    ok: true,
+    data: { email: SECRET.email },
+  });
+  server.app.sqlite
+    .prepare('INSERT INTO email_watermarks (conversation_id, site_id, visitor_id, through_visitor_seq) VALUES (?, ?, ?, ?)')
+    .run(sent.data.conversation.id, site.id, laptop.visitorId, 1);
   // The trail entry is written once the visitor leaves the page, in the next page-view batch.
   await until(() => count('page_views', 'visitor_id = ?', laptop.visitorId) > 0, 'the trail entry');
 

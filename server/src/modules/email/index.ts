@@ -1,4 +1,3 @@
-export { conversationIdFromAddress, replyAddress, replyToken } from './reply-address.ts';
 export { createEmailModule } from './email-module.ts';
 export { emailRoutes } from './email.routes.ts';
 export { chatLinkOf, type Recipient } from './mail-composer.ts';

@@ -99,10 +99,12 @@ export class OutboxService {
   /**
    * A bounce for a mail we sent, matched by its Message-ID (as a delivery
    * status notification quotes it): the mail shows as bounced on its
-   * conversation. Unknown ids are ignored, as a bounce can be forged.
+   * conversation. Unknown ids are ignored, as a bounce can be forged. The
+   * inbound side (another module) calls this; angle brackets are optional.
    */
   async bounced(messageId: string, reason: string): Promise<boolean> {
-    const row = this.repo.byMessageId(messageId);
+    const bare = messageId.trim().replace(/^<|>$/g, '');
+    const row = this.repo.byMessageId(`<${bare}>`);
     if (!row) return false;
     await this.groupCommit.run(() => this.repo.update(row.id, { status: 'bounced', lastError: reason.slice(0, 500) }));
     return true;

@@ -85,7 +85,8 @@ export class ReplyMailer {
     const to = lines.length > 0 ? this.composer.recipient(siteId, visitorId) : null;
     const mail = to ? this.composer.compose(conversation, 'replies', to, lines) : null;
     await this.groupCommit.run(() => {
-      if (mail) this.outbox.enqueueInTx(mail, now);
+      // Queued at the real time: `now` may be a test's view of the future, and the mail is due at once.
+      if (mail) this.outbox.enqueueInTx(mail, Date.now());
       this.watermarks.setWatermark({ conversationId: id, siteId, visitorId, throughVisitorSeq: through });
     });
     return mail !== null;

@@ -1,5 +1,6 @@
 import { accountCa } from './account/ca.ts';
 import { toolboxCa } from './toolbox/ca.ts';
+import { emailCa } from './email/ca.ts';
 import type { Catalogue } from './en.ts';
 
 export const ca: Catalogue = {
@@ -223,6 +224,7 @@ export const ca: Catalogue = {
   // The security page has its own file, so this catalogue stays readable.
   ...accountCa,
   ...toolboxCa,
+  ...emailCa,
   'privacy.section': 'Privadesa',
   'privacy.export': 'Exporta les dades',
   'privacy.erase': 'Esborra el visitant',

@@ -1,5 +1,6 @@
 import { accountEn } from './account/en.ts';
 import { toolboxEn } from './toolbox/en.ts';
+import { emailEn } from './email/en.ts';
 /**
  * The source catalogue. Its keys are the type the other languages must match,
  * so a key missing from `ca` or `es` fails the build. `{name}` marks a value
@@ -226,6 +227,7 @@ export const en = {
   // The security page has its own file, so this catalogue stays readable.
   ...accountEn,
   ...toolboxEn,
+  ...emailEn,
   'privacy.section': 'Privacy',
   'privacy.export': 'Export data',
   'privacy.erase': 'Erase visitor',

@@ -1,5 +1,6 @@
 import { accountEs } from './account/es.ts';
 import { toolboxEs } from './toolbox/es.ts';
+import { emailEs } from './email/es.ts';
 import type { Catalogue } from './en.ts';
 
 export const es: Catalogue = {
@@ -223,6 +224,7 @@ export const es: Catalogue = {
   // The security page has its own file, so this catalogue stays readable.
   ...accountEs,
   ...toolboxEs,
+  ...emailEs,
   'privacy.section': 'Privacidad',
   'privacy.export': 'Exportar datos',
   'privacy.erase': 'Borrar visitante',

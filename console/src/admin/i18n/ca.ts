@@ -2,6 +2,7 @@ import type { AdminCatalogue } from './en.ts';
 import { accessCa } from './access/ca.ts';
 import { summaryCa } from './summary/ca.ts';
 import { hoursCa } from './hours/ca.ts';
+import { mailboxCa } from './mailbox/ca.ts';
 import { privacyCa } from './privacy/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
 import { cannedCa } from './canned/ca.ts';
@@ -143,5 +144,6 @@ export const ca: AdminCatalogue = {
   ...summaryCa,
   ...accessCa,
   ...hoursCa,
+  ...mailboxCa,
   ...privacyCa,
 };

@@ -1,6 +1,7 @@
 import { accessEn } from './access/en.ts';
 import { summaryEn } from './summary/en.ts';
 import { hoursEn } from './hours/en.ts';
+import { mailboxEn } from './mailbox/en.ts';
 import { privacyEn } from './privacy/en.ts';
 import { triggersEn } from './triggers/en.ts';
 import { cannedEn } from './canned/en.ts';
@@ -146,6 +147,7 @@ export const en = {
   ...summaryEn,
   ...accessEn,
   ...hoursEn,
+  ...mailboxEn,
   ...privacyEn,
 } as const;
 

@@ -2,6 +2,7 @@ import type { AdminCatalogue } from './en.ts';
 import { accessEs } from './access/es.ts';
 import { summaryEs } from './summary/es.ts';
 import { hoursEs } from './hours/es.ts';
+import { mailboxEs } from './mailbox/es.ts';
 import { privacyEs } from './privacy/es.ts';
 import { triggersEs } from './triggers/es.ts';
 import { cannedEs } from './canned/es.ts';
@@ -143,5 +144,6 @@ export const es: AdminCatalogue = {
   ...summaryEs,
   ...accessEs,
   ...hoursEs,
+  ...mailboxEs,
   ...privacyEs,
 };

@@ -47,5 +47,10 @@ export const ca: Messages = {
   contactConsent: 'El fem servir només per respondre aquesta conversa.',
   contactSave: 'Desa',
   contactSaved: 'Et respondrem a {email}.',
+  transcriptOffer: 'Envia’m aquesta conversa per correu',
+  transcriptEmail: 'El teu correu',
+  transcriptSend: 'Envia',
+  transcriptSent: 'Enviada a {email}.',
+  transcriptFailed: 'No s’ha pogut enviar. Torna-ho a provar d’aquí a una estona.',
   throttled: 'Un moment: enviarem el teu missatge de seguida.',
 };

@@ -51,6 +51,11 @@ export const en = {
   contactSave: 'Save',
   contactSaved: "We'll answer at {email}.",
   throttled: "One moment: we'll send your message shortly.",
+  transcriptOffer: 'Email me this conversation',
+  transcriptEmail: 'Your email',
+  transcriptSend: 'Send',
+  transcriptSent: 'Sent to {email}.',
+  transcriptFailed: "It couldn't be sent. Try again in a moment.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -47,5 +47,10 @@ export const es: Messages = {
   contactConsent: 'Solo lo usamos para responder esta conversación.',
   contactSave: 'Guardar',
   contactSaved: 'Te responderemos en {email}.',
+  transcriptOffer: 'Envíame esta conversación por correo',
+  transcriptEmail: 'Tu correo',
+  transcriptSend: 'Enviar',
+  transcriptSent: 'Enviada a {email}.',
+  transcriptFailed: 'No se ha podido enviar. Inténtalo de nuevo en un momento.',
   throttled: 'Un momento: enviaremos tu mensaje enseguida.',
 };

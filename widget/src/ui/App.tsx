@@ -8,7 +8,16 @@ import { Teaser } from './Teaser.tsx';
 /** What the UI needs of the chat; the real ChatSession, or anything shaped like it. */
 export type ChatControls = Pick<
   ChatSession,
-  'view' | 'send' | 'retry' | 'draftChanged' | 'closeConversation' | 'pickDepartment' | 'saveContact' | 'invite' | 'invitationSeen'
+  | 'view'
+  | 'send'
+  | 'retry'
+  | 'draftChanged'
+  | 'closeConversation'
+  | 'pickDepartment'
+  | 'saveContact'
+  | 'emailTranscript'
+  | 'invite'
+  | 'invitationSeen'
 >;
 
 interface AppProps {
@@ -82,6 +91,7 @@ export class App extends Component<AppProps> {
             onPickDepartment={(slug) => chat.pickDepartment(slug)}
             onSaveContact={(contact) => void chat.saveContact(contact)}
             onEndChat={() => void chat.closeConversation()}
+            onEmailTranscript={(email) => chat.emailTranscript(email)}
             onClose={this.#closeAndReturnFocus}
             onFocusLost={this.#focusLauncher}
           />

@@ -7,6 +7,7 @@ import { ContactForm } from './ContactForm.tsx';
 import { DepartmentPicker } from './DepartmentPicker.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
+import { TranscriptOffer } from './TranscriptOffer.tsx';
 import { lockPageScrollOnPhones, SHEET_QUERY } from './pageScrollLock.ts';
 import { t } from './translation.ts';
 
@@ -23,6 +24,8 @@ interface PanelProps {
   /** The offline form's answer. */
   onSaveContact?(contact: { email: string; name?: string }): void;
   onEndChat(): void;
+  /** "Email me this conversation", once it has ended: the address it went to, or null. */
+  onEmailTranscript?(email?: string): Promise<string | null>;
   onClose(): void;
   /** Called when the panel goes away while holding focus, so focus is not lost to the page. */
   onFocusLost(): void;
@@ -139,6 +142,9 @@ export class Panel extends Component<PanelProps> {
           noGreeting={view.connection === 'unavailable'}
           onRetry={props.onRetry}
         />
+        {view.conversation?.status === 'closed' && props.onEmailTranscript && (
+          <TranscriptOffer contact={view.contact ?? null} onRequest={props.onEmailTranscript} />
+        )}
         {view.agentTyping && (
           <div class="typing" data-part="typing">
             {t('typing', { name: view.agentTyping })}

@@ -1,5 +1,6 @@
 import type { ContactInfo } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
+import { EmailField } from './EmailField.tsx';
 import { t } from './translation.ts';
 
 interface TranscriptOfferProps {
@@ -44,19 +45,7 @@ export function TranscriptOffer({ contact, onRequest }: TranscriptOfferProps) {
         else void send(email.trim());
       }}
     >
-      {asking && (
-        <input
-          type="email"
-          name="email"
-          required
-          maxLength={254}
-          autoComplete="email"
-          aria-label={t('transcriptEmail')}
-          placeholder={t('transcriptEmail')}
-          value={email}
-          onInput={(event) => setEmail(event.currentTarget.value)}
-        />
-      )}
+      {asking && <EmailField label={t('transcriptEmail')} value={email} onInput={setEmail} />}
       <button type="submit" disabled={phase.step === 'sending'}>
         {asking ? t('transcriptSend') : t('transcriptOffer')}
       </button>

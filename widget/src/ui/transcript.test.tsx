@@ -2,7 +2,7 @@ import type { SessionEstablished } from '@mostrador/shared';
 import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatSession } from '../chat/chatSession.ts';
-import { CONVERSATION_ID, conversation, message } from '../chat/testEvents.ts';
+import { closedChange, CONVERSATION_ID, conversation, message } from '../chat/testEvents.ts';
 import { firstVisit, quietSite } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
@@ -41,19 +41,7 @@ async function endedChat(contact: SessionEstablished['contact']) {
   fireEvent.click($('button[data-part="launcher"]')!);
   await serverSays(() => transport.emit('message:created', { event: message(1), conversation: conversation({ lastSeq: 1 }) }));
   expect($('[data-part="transcript"]')).toBeNull();
-  await serverSays(() =>
-    transport.emit('conversation:changed', {
-      event: {
-        type: 'status',
-        status: 'closed',
-        seq: 2,
-        conversationId: CONVERSATION_ID,
-        author: { kind: 'system', id: null, name: null },
-        createdAt: 3,
-      },
-      conversation: conversation({ lastSeq: 2, status: 'closed' }),
-    }),
-  );
+  await serverSays(() => transport.emit('conversation:changed', closedChange(2)));
 }
 
 afterEach(() => {

@@ -38,8 +38,10 @@ describe('the emails on a conversation', () => {
   });
 
   it('shows nothing while no mail was sent, and says so when the list could not be loaded', async () => {
-    const empty = render(<ConversationEmails conversationId="cnv_a" revision={1} load={async () => ({ ok: true, data: [] })} />);
-    await waitFor(() => expect(empty.container.innerHTML).toBe(''));
+    const load = vi.fn(async () => ({ ok: true as const, data: [] }));
+    const empty = render(<ConversationEmails conversationId="cnv_a" revision={1} load={load} />);
+    await waitFor(() => expect(load).toHaveBeenCalled());
+    expect(empty.container.childElementCount).toBe(0);
     cleanup();
     const failed = render(
       <ConversationEmails

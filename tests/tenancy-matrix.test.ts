@@ -87,6 +87,7 @@ const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | 
   'nps:submit': { ownRowsOnly: 'an answer of the token’s visitor, on the token’s site' },
   'conversation:earlier': { ownRowsOnly: 'the token’s visitor’s own ended conversations' },
   'read:mark': { references: [(ref) => ({ conversationId: ref.conversationId, seq: 1 })] },
+  'transcript:email': { references: [(ref) => ({ conversationId: ref.conversationId, email: 'leak@example.com' })] },
 };
 
 type Request = { method: string; url: string; body?: unknown };
@@ -156,6 +157,10 @@ const apiCases = (): Record<string, RouteCase> => ({
     references: [(ref) => ({ method: 'PATCH', url: `/api/admin/departments/${ref.departmentId}`, body: { name: 'Taken over' } })],
   },
   'GET /api/admin/hours': { noReference: 'the session’s site' },
+  'GET /api/admin/mailbox': { noReference: 'the session’s site’s local mailbox' },
+  'GET /api/conversations/:conversationId/emails': {
+    references: [(ref) => ({ method: 'GET', url: `/api/conversations/${ref.conversationId}/emails` })],
+  },
   'PUT /api/admin/hours': {
     references: [
       (ref) => ({

@@ -23,6 +23,7 @@ import { CannedRepliesRepository, CannedRepliesService, cannedRoutes } from './m
 import {
   AccessResolver,
   attachAgentSocket,
+  actorOf,
   attachVisitorSocket,
   conversationRoutes,
   ConversationsPersonalData,
@@ -42,6 +43,7 @@ import {
   TeamCoordinator,
 } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
+import { chatLinkOf, createEmailModule, emailRoutes } from './modules/email/index.ts';
 import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
 import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/index.ts';
 import { InboundMailService, mailgunRoutes, ReplyText, WebhookTokensRepository } from './modules/inbound-mail/index.ts';
@@ -56,7 +58,14 @@ import {
   type PrivacyService,
   type RetentionJob,
 } from './modules/privacy/index.ts';
-import { brandingRoutes, RefusedOrigins, siteSettingsRoutes, SitesRepository, SitesService } from './modules/sites/index.ts';
+import {
+  brandingRoutes,
+  isOriginAllowed,
+  RefusedOrigins,
+  siteSettingsRoutes,
+  SitesRepository,
+  SitesService,
+} from './modules/sites/index.ts';
 import { SearchRepository, searchRoutes, SearchService } from './modules/search/index.ts';
 import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
 import { TeamService } from './modules/team/index.ts';
@@ -105,6 +114,7 @@ export interface Services {
   audit: AuditLog;
   retention: RetentionJob;
   inboundMail: InboundMailService;
+  email: ReturnType<typeof createEmailModule>;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -257,9 +267,10 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
   const watching = attachVisitorWatching(app.realtime.agents);
+  const activityRepo = new ActivityRepository(app.db);
   const activity = new VisitorActivity(
     visitors,
-    new ActivityRepository(app.db),
+    activityRepo,
     app.groupCommit,
     {
       ...watching.ports,
@@ -303,6 +314,39 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
     log: (fields) => app.log.info(fields, 'inbound mail not threaded'),
   });
+  // Mail to shoppers: agents' replies they did not see, and transcripts; a background worker, off the message path.
+  const email = createEmailModule({
+    db: app.db,
+    groupCommit: app.groupCommit,
+    mail: config.mail,
+    directory: {
+      shopName: (siteId) => sites.byId(siteId)?.name ?? '',
+      recipient: (siteId, visitorId) => {
+        const contact = contacts.of(siteId, visitorId);
+        const visitor = contact ? visitors.byId(siteId, visitorId) : undefined;
+        return contact ? { ...contact, language: visitor?.language ?? null, timeZone: visitor?.timeZone ?? null } : null;
+      },
+      chatLink: (siteId, visitorId) => {
+        // Only a page on an origin the shop allows: a visitor's own report of where it was is never a link elsewhere.
+        const page = activityRepo.recentPageViews(siteId, [visitorId], 1)[0];
+        const allowed = sites.byId(siteId)?.allowedOrigins ?? [];
+        const serverOrigin = new URL(config.mail.publicUrl).origin;
+        return page && isOriginAllowed(page.url, allowed, serverOrigin) ? chatLinkOf(page.url) : null;
+      },
+    },
+    replies: {
+      agentRepliedSince: (since) => conversations.agentRepliedSince(since),
+      visitorEventsAfter: (siteId, id, afterVisitorSeq, limit) => conversations.visitorEventsAfter(siteId, id, afterVisitorSeq, limit),
+      lastPresentAt: (siteId, visitorId) =>
+        activity.isOnline(visitorId) ? Number.POSITIVE_INFINITY : (visitors.byId(siteId, visitorId)?.lastSeenAt ?? 0),
+    },
+    transcriptSource: (siteId, visitorId, conversationId) =>
+      conversations.visitorTranscript({ kind: 'visitor', siteId, visitorId, label: '' }, conversationId),
+    log: (err) => app.log.error({ err }, 'mail worker pass failed'),
+  });
+  email.worker.start();
+  app.addHook('preClose', async () => email.close());
+
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
   const visitorData = new VisitorsPersonalData(app.db);
   const {
@@ -320,6 +364,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       ['triggers', new TriggersPersonalData(app.db)],
       ['contacts', new ContactsPersonalData(app.db)],
       ['ratings', new RatingsPersonalData(ratingsRepo)],
+      ['email', email.personalData],
     ],
     resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
     ports: {
@@ -393,6 +438,10 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   await app.register(hoursRoutes, { hours });
   await app.register(ratingsRoutes, { ratings });
+  await app.register(emailRoutes, {
+    outbox: email.outbox,
+    canRead: (agent, conversationId) => conversations.agentCanRead(actorOf(agent), conversationId),
+  });
   await app.register(privacyRoutes, { privacy, audit });
   await app.register(mailgunRoutes, {
     inbound: inboundMail,
@@ -419,6 +468,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       rate: (siteId, visitorId, input) => ratings.rate(siteId, visitorId, input),
       nps: (siteId, visitorId, score) => ratings.answerNps(siteId, visitorId, score),
     },
+    transcripts: (siteId, visitorId, input) => email.transcripts.request(siteId, visitorId, input),
     conversations,
     receipts,
     views,
@@ -470,6 +520,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     audit,
     retention,
     inboundMail,
+    email,
   };
   return Object.assign(app, { services });
 }

@@ -37,11 +37,7 @@ export interface Config {
   statusSweepMs: number;
   /** The most rows one retention transaction deletes, so the message path never waits long. */
   retentionBatchRows: number;
-  /** Mail shared by the outgoing and incoming sides. */
-  mail: {
-    /** The domain of `reply+<token>@domain` reply-to addresses; null: replies by email are off. */
-    replyDomain: string | null;
-  };
+  mail: MailConfig;
   inboundMail: InboundMailConfig;
   limits: Limits;
 }
@@ -58,6 +54,35 @@ export interface InboundMailConfig {
   maxBytes: number;
   /** Mailgun's HTTP webhook signing key; null: the Mailgun webhook answers 404. */
   mailgunSigningKey: string | null;
+}
+
+/** Outgoing mail: agents' replies to shoppers who left, and transcripts; docs/notes/email-out.md lists each variable. */
+export interface MailConfig {
+  /** The domain of reply-to addresses (reply+<token>@domain) that thread a shopper's answer back; null: no reply-to. */
+  replyDomain: string | null;
+  /** The SMTP server; null keeps every mail in the local mailbox the console shows to admins (the demo). */
+  smtp: SmtpConfig | null;
+  /** The From address. */
+  from: string;
+  /** Where the shop's "self" origin is reached from outside, for links in mail (the demo shop). */
+  publicUrl: string;
+  /** An agent reply the shopper has not seen for this long is emailed, with the replies after it. */
+  replyDelayMs: number;
+  /** How often the mail worker looks for replies to send and mail to deliver. */
+  workerIntervalMs: number;
+  /** The first retry's delay after a temporary failure; each further one doubles it. */
+  retryBaseMs: number;
+  /** Attempts before a temporary failure counts as permanent. */
+  maxAttempts: number;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | null;
+  pass: string | null;
 }
 
 /** Abuse limits; README's "Limits" table lists each variable. */
@@ -148,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ticketWeight: ticketWeightOf(env.TICKET_WEIGHT),
     retentionIntervalMs: numberOf(env, 'RETENTION_INTERVAL_MINUTES', 60) * 60_000,
     retentionBatchRows: numberOf(env, 'RETENTION_BATCH_ROWS', 500),
-    mail: { replyDomain: nonEmpty(env.MAIL_REPLY_DOMAIN) },
+    mail: loadMail(env, Number(env.PORT ?? 3000)),
     inboundMail: {
       smtpPort: env.INBOUND_SMTP_PORT ? numberOf(env, 'INBOUND_SMTP_PORT', 0) : null,
       smtpHost: env.INBOUND_SMTP_HOST ?? '0.0.0.0',
@@ -165,6 +190,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function nonEmpty(value: string | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
+}
+
+/** Reads outgoing mail's settings; with no SMTP_HOST, mail stays in the local mailbox. */
+export function loadMail(env: NodeJS.ProcessEnv, port: number): MailConfig {
+  const host = env.SMTP_HOST?.trim();
+  const secure = env.SMTP_SECURE === 'true';
+  return {
+    replyDomain: env.MAIL_REPLY_DOMAIN?.trim() || null,
+    smtp: host
+      ? {
+          host,
+          port: numberOf(env, 'SMTP_PORT', secure ? 465 : 587),
+          secure,
+          user: env.SMTP_USER || null,
+          pass: env.SMTP_PASS || null,
+        }
+      : null,
+    from: env.MAIL_FROM?.trim() || 'Mostrador <no-reply@localhost>',
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    replyDelayMs: numberOf(env, 'MAIL_REPLY_DELAY_MINUTES', 2) * 60_000,
+    workerIntervalMs: numberOf(env, 'MAIL_WORKER_INTERVAL_SECONDS', 15) * 1000,
+    retryBaseMs: numberOf(env, 'MAIL_RETRY_BASE_SECONDS', 30) * 1000,
+    maxAttempts: numberOf(env, 'MAIL_MAX_ATTEMPTS', 8),
+  };
 }
 
 /** Between 0 and 1; anything else falls back to one half. */

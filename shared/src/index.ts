@@ -21,6 +21,7 @@ export * from './schemas/canned.ts';
 export * from './schemas/toolbox.ts';
 export * from './schemas/search.ts';
 export * from './schemas/receipts.ts';
+export * from './schemas/email.ts';
 export * from './canned/placeholders.ts';
 export * from './schemas/feedback.ts';
 export * from './feedback/ending.ts';

@@ -7,12 +7,13 @@ import { TagsPage } from './canned/TagsPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { HoursPage } from './hours/HoursPage.tsx';
 import { useAdminI18n, type AdminMessageKey } from './i18n/index.ts';
+import { MailboxPage } from './mailbox/MailboxPage.tsx';
 import { AuditPage } from './privacy/AuditPage.tsx';
 import { SitePage } from './site/SitePage.tsx';
 import { TriggersPage } from './triggers/TriggersPage.tsx';
 import './admin.css';
 
-export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site' | 'branding' | 'hours' | 'privacy';
+export type AdminTab = 'agents' | 'departments' | 'triggers' | 'canned' | 'tags' | 'site' | 'branding' | 'hours' | 'privacy' | 'mailbox';
 
 const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'agents', label: 'admin.tabAgents' },
@@ -24,6 +25,7 @@ const TABS: readonly { tab: AdminTab; label: AdminMessageKey }[] = [
   { tab: 'branding', label: 'admin.tabBranding' },
   { tab: 'hours', label: 'admin.tabHours' },
   { tab: 'privacy', label: 'privacy.tab' },
+  { tab: 'mailbox', label: 'admin.tabMailbox' },
 ];
 
 interface AdminScreenProps {
@@ -103,6 +105,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'branding' && <BrandingPage />}
           {tab === 'hours' && <HoursPage />}
           {tab === 'privacy' && <AuditPage />}
+          {tab === 'mailbox' && <MailboxPage />}
         </section>
       </main>
     </div>

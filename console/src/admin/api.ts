@@ -9,6 +9,7 @@ import type {
   DepartmentCreateInput,
   DepartmentUpdateInput,
   ErrorBody,
+  Mailbox,
   Result,
   RefusedOrigin,
   SiteHours,
@@ -85,6 +86,8 @@ const pick =
 export const adminApi = {
   /** The site's business hours and each department's own; replaced whole. */
   getHours: () => request<SiteHours>('GET', '/api/admin/hours'),
+  /** The demo's local mailbox (no SMTP server configured): the mail customers would have received. */
+  mailbox: () => request<Mailbox>('GET', '/api/admin/mailbox'),
   replaceHours: (hours: SiteHours) => request<SiteHours>('PUT', '/api/admin/hours', hours),
   listAgents: () => request<{ agents: AgentSummary[] }>('GET', '/api/admin/agents').then(pick('agents')),
   createAgent: (body: AgentCreateInput) => request<{ agent: AgentSummary }>('POST', '/api/admin/agents', body).then(pick('agent')),

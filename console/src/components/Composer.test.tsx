@@ -17,8 +17,22 @@ describe('Composer', () => {
     const { onSend, textarea, type } = setup();
     type('Hello there');
     fireEvent.keyDown(textarea(), { key: 'Enter' });
-    expect(onSend).toHaveBeenCalledWith('Hello there');
+    expect(onSend).toHaveBeenCalledWith('Hello there', false);
     expect(textarea().value).toBe('');
+  });
+
+  it('marks one message "don’t email" when ticked, then clears the mark for the next', () => {
+    const { onSend, textarea, type, container } = setup();
+    const noEmail = () => container.querySelector<HTMLInputElement>('[data-part="no-email"] input')!;
+    fireEvent.click(noEmail());
+    expect(noEmail().checked).toBe(true);
+    type('Only for the chat');
+    fireEvent.keyDown(textarea(), { key: 'Enter' });
+    expect(onSend).toHaveBeenLastCalledWith('Only for the chat', true);
+    expect(noEmail().checked).toBe(false);
+    type('This one may be emailed');
+    fireEvent.keyDown(textarea(), { key: 'Enter' });
+    expect(onSend).toHaveBeenLastCalledWith('This one may be emailed', false);
   });
 
   it('does not send on Shift+Enter', () => {

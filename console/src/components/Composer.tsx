@@ -13,7 +13,8 @@ const COUNTER_THRESHOLD = 500;
 interface ComposerProps {
   conversationId: string;
   drafts: DraftStore;
-  onSend: (body: string) => void;
+  /** `noEmail`: the agent ticked "don't email" for this one message. */
+  onSend: (body: string, noEmail: boolean) => void;
   onDraftChange?: (draft: string) => void;
   /** Canned replies for this conversation; without it, `/` is plain text. */
   canned?: CannedContext;
@@ -28,6 +29,8 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
   // A note is for agents only: the mode is visible on the box, the placeholder and the button.
   const [noting, setNoting] = useState(false);
   const [noteError, setNoteError] = useState('');
+  // "Don't email" holds for the next message only: it is cleared once that message goes.
+  const [noEmail, setNoEmail] = useState(false);
   const draft = drafts.get(conversationId) ?? '';
   const remaining = MAX_MESSAGE_CHARS - draft.length;
   const overLimit = remaining < 0;
@@ -57,7 +60,8 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
       });
       return;
     }
-    onSend(draft.trim());
+    onSend(draft.trim(), noEmail);
+    setNoEmail(false);
     setDraft('');
   }
 
@@ -121,6 +125,12 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
           <button type="button" class="button note-toggle" aria-pressed={noting} data-part="note-toggle" onClick={() => setNoting(!noting)}>
             {t('note.toggle')}
           </button>
+        )}
+        {!noting && (
+          <label class="no-email-toggle" data-part="no-email">
+            <input type="checkbox" checked={noEmail} onChange={(event) => setNoEmail(event.currentTarget.checked)} />
+            {t('composer.noEmail')}
+          </label>
         )}
         {remaining <= COUNTER_THRESHOLD && (
           <span id={counterId} class={overLimit ? 'char-counter over' : 'char-counter'} aria-live="polite">

@@ -8,6 +8,7 @@ import type { TransferTarget } from '../state/paneActions.ts';
 import type { Me } from '../state/views.ts';
 import { Composer, type DraftStore } from './Composer.tsx';
 import type { StateChange } from './StateControls.tsx';
+import { ConversationEmails, type EmailsLoader } from './ConversationEmails.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { DraftPreview } from './DraftPreview.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
@@ -19,7 +20,7 @@ import { VisitorPanel } from './visitor/VisitorPanel.tsx';
 
 export interface PaneCallbacks {
   onFocus: () => void;
-  onSend: (body: string) => void;
+  onSend: (body: string, noEmail: boolean) => void;
   onDraftChange: (draft: string) => void;
   onRetry: (clientId: string) => void;
   onTake: () => void;
@@ -66,6 +67,8 @@ interface ConversationPaneProps extends PaneCallbacks {
     onNote: (body: string) => Promise<string | null>;
     onTag: (change: { add?: string[]; remove?: string[] }) => Promise<string | null>;
   };
+  /** The mails sent to the customer about a conversation; without it the pane does not show them. */
+  emails?: EmailsLoader;
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
@@ -154,6 +157,7 @@ export function ConversationPane(props: ConversationPaneProps) {
             draftShown={draft !== undefined}
             colleagues={open ? props.colleaguesTyping : []}
           />
+          {props.emails && <ConversationEmails conversationId={conversation.id} revision={conversation.updatedAt} load={props.emails} />}
           {open ? (
             <Composer
               conversationId={conversation.id}

@@ -28,6 +28,7 @@ import { PresenceSelect } from './PresenceSelect.tsx';
 import { useAlerts } from './useAlerts.ts';
 import { useConversationShortcuts } from './useConversationShortcuts.ts';
 import { useTagNames } from './useTagNames.ts';
+import { conversationEmails } from '../api/emails.ts';
 import { SearchPage } from '../search/SearchPage.tsx';
 import { VisitorsPage } from './visitors/VisitorsPage.tsx';
 
@@ -190,15 +191,16 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                 visitor={state.visitors[conversation.visitorId]}
                 detailsExpanded={detailsExpanded}
                 canned={{ ...canned, agentName: agent.name }}
+                emails={conversationEmails}
                 toolbox={{
                   knownTags,
                   onNote: (body) => controller.toolbox.note(id, body),
                   onTag: (change) => controller.toolbox.tag(id, change),
                 }}
                 onFocus={() => controller.focus(id)}
-                onSend={(body) => {
+                onSend={(body, noEmail) => {
                   typingNotifier.stop();
-                  controller.send(id, body);
+                  controller.send(id, body, noEmail);
                 }}
                 onDraftChange={(draft) => typingNotifier.draftChanged(id, draft)}
                 onRetry={(clientId) => controller.retry(clientId)}

@@ -2,6 +2,7 @@ import { accountCa } from './account/ca.ts';
 import { toolboxCa } from './toolbox/ca.ts';
 import { statusesCa } from './statuses/ca.ts';
 import { ratingCa } from './rating/ca.ts';
+import { emailCa } from './email/ca.ts';
 import type { Catalogue } from './en.ts';
 
 export const ca: Catalogue = {
@@ -230,6 +231,7 @@ export const ca: Catalogue = {
   ...toolboxCa,
   ...statusesCa,
   ...ratingCa,
+  ...emailCa,
   'privacy.section': 'Privadesa',
   'privacy.export': 'Exporta les dades',
   'privacy.erase': 'Esborra el visitant',

@@ -2,6 +2,7 @@ import { accountEn } from './account/en.ts';
 import { toolboxEn } from './toolbox/en.ts';
 import { statusesEn } from './statuses/en.ts';
 import { ratingEn } from './rating/en.ts';
+import { emailEn } from './email/en.ts';
 /**
  * The source catalogue. Its keys are the type the other languages must match,
  * so a key missing from `ca` or `es` fails the build. `{name}` marks a value
@@ -233,6 +234,7 @@ export const en = {
   ...toolboxEn,
   ...statusesEn,
   ...ratingEn,
+  ...emailEn,
   'privacy.section': 'Privacy',
   'privacy.export': 'Export data',
   'privacy.erase': 'Erase visitor',

@@ -12,6 +12,8 @@ export interface OutgoingMessage {
   clientId: string;
   conversationId: string;
   body: string;
+  /** The agent's "don't email": never mailed to a shopper who is away. */
+  noEmail?: boolean;
   createdAt: number;
   state: 'sending' | 'queued' | 'failed';
 }

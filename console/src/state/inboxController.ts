@@ -172,8 +172,8 @@ export class InboxController {
     return target;
   }
 
-  send(conversationId: string, body: string): void {
-    this.outbox.send(conversationId, body);
+  send(conversationId: string, body: string, noEmail = false): void {
+    this.outbox.send(conversationId, body, noEmail);
   }
 
   retry(clientId: string): void {

@@ -65,6 +65,28 @@ describe('the outbox', () => {
     expect(controller.store.get().logs.conv_a?.map((e) => e.seq)).toEqual([1, 2]);
   });
 
+  it('carries a reply’s "don’t email" to the server, and keeps it on a resend', async () => {
+    const { server, controller, answers, outbox, answerNext } = inbox();
+    await flush();
+    answers.push((deliver) => deliver(timeout));
+    controller.send('conv_a', 'Només per al xat', true);
+    controller.send('conv_a', 'Aquest sí');
+    await flush();
+    await answerNext();
+    await answerNext();
+    server.connection.setStatus('disconnected');
+    server.connection.setStatus('connected');
+    await flush();
+    await answerNext();
+    const sent = server.connection.sentOf('message:send') as Array<{ body: string; noEmail?: boolean }>;
+    expect(sent.map((s) => [s.body, s.noEmail])).toEqual([
+      ['Només per al xat', true],
+      ['Aquest sí', undefined],
+      ['Només per al xat', true],
+    ]);
+    expect(outbox()).toEqual([]);
+  });
+
   it('marks a reply the server refused as failed, and does not resend it on reconnect', async () => {
     const { server, controller, answers, outbox, messagesIn, answerNext } = inbox();
     await flush();

@@ -17,8 +17,15 @@ export class Outbox {
     private readonly applyChange: (event: ConversationEvent, conversation: ConversationSummary) => void,
   ) {}
 
-  send(conversationId: string, body: string): void {
-    const message: OutgoingMessage = { clientId: newClientId(), conversationId, body, createdAt: Date.now(), state: 'sending' };
+  send(conversationId: string, body: string, noEmail = false): void {
+    const message: OutgoingMessage = {
+      clientId: newClientId(),
+      conversationId,
+      body,
+      ...(noEmail ? { noEmail } : {}),
+      createdAt: Date.now(),
+      state: 'sending',
+    };
     this.context.store.update((state) => ({ ...state, outbox: [...state.outbox, message] }));
     void this.deliver(message.clientId);
   }
@@ -41,8 +48,8 @@ export class Outbox {
     this.attempts.set(clientId, attempt);
     this.setState(clientId, connection.connected ? 'sending' : 'queued');
     if (!connection.connected) return;
-    const { conversationId, body } = message;
-    const result = await connection.request('message:send', { conversationId, clientId, body });
+    const { conversationId, body, noEmail } = message;
+    const result = await connection.request('message:send', { conversationId, clientId, body, ...(noEmail ? { noEmail } : {}) });
     if (result.ok) {
       this.attempts.delete(clientId);
       this.applyChange(result.data.event, result.data.conversation);

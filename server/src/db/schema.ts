@@ -304,6 +304,8 @@ export interface EventData {
   /** A state event: when a snooze runs out, and why the state changed. */
   snoozedUntil?: number | null;
   stateReason?: 'agent' | 'customer' | 'timer' | 'missed' | 'ticket';
+  /** An agent's message marked "don't email": the reply mailer skips it. */
+  noEmail?: true;
 }
 
 /** Each conversation's log: messages and status changes share one gap-free sequence. */
@@ -555,3 +557,54 @@ export const npsResponses = sqliteTable(
     index('nps_responses_site').on(t.siteId, t.createdAt),
   ],
 );
+
+/**
+ * Outgoing mail to shoppers (agents' replies, transcripts), rendered when
+ * queued and kept until delivered, so a restart loses nothing; personal data.
+ * With no SMTP server configured, delivered rows are the local mailbox
+ * (`via = 'mailbox'`) the console shows to admins.
+ */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** No foreign key: a conversation's erasure removes these rows through the privacy registry. */
+    conversationId: text('conversation_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    kind: text('kind', { enum: ['replies', 'transcript'] }).notNull(),
+    toAddress: text('to_address').notNull(),
+    fromAddress: text('from_address').notNull(),
+    replyTo: text('reply_to'),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'bounced'] }).notNull(),
+    via: text('via', { enum: ['smtp', 'mailbox'] }),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** The last failure as the server said it (a bounce's reason too). */
+    lastError: text('last_error'),
+    /** The Message-ID header, so a bounce can be matched to its mail. */
+    messageId: text('message_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [
+    index('email_outbox_due').on(t.status, t.nextAttemptAt),
+    index('email_outbox_conversation').on(t.conversationId, t.createdAt),
+    index('email_outbox_message_id').on(t.messageId),
+  ],
+);
+
+/** Per conversation, the visitor seq up to which agents' replies were emailed or seen: the reply mailer's watermark. */
+export const emailWatermarks = sqliteTable('email_watermarks', {
+  conversationId: text('conversation_id').primaryKey(),
+  siteId: text('site_id')
+    .notNull()
+    .references(() => sites.id),
+  visitorId: text('visitor_id').notNull(),
+  throughVisitorSeq: integer('through_visitor_seq').notNull(),
+});

@@ -14,6 +14,8 @@ export const AgentSendMessage = z.object({
   conversationId: Id,
   clientId: ClientId,
   body: MessageBody,
+  /** Never email this message to a shopper who is away (it still shows in the chat). */
+  noEmail: z.boolean().optional(),
 });
 export const AgentSetTyping = z.object({ conversationId: Id, typing: z.boolean() });
 export const ConversationRef = z.object({ conversationId: Id });

@@ -5,6 +5,7 @@ import { SyncRequest } from '../schemas/http.ts';
 import { AgentReadChanged, MarkRead } from '../schemas/receipts.ts';
 import { CartUpdated, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
+import { TranscriptQueued, TranscriptRequest } from '../schemas/email.ts';
 import { WidgetHours } from '../schemas/hours.ts';
 import { WidgetBranding } from '../schemas/branding.ts';
 import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
@@ -150,6 +151,7 @@ export interface VisitorClientEvents {
   'conversation:earlier': Command<z.infer<typeof EarlierRequest>, EarlierThreads>;
   /** Read receipt: the visitor has seen its log up to `seq` (sent at most about once a second, when an agent's message was seen). */
   'read:mark': Command<MarkRead, null>;
+  'transcript:email': Command<TranscriptRequest, TranscriptQueued>;
 }
 
 /** Facts the server tells the widget. */
@@ -179,6 +181,7 @@ export const visitorCommandSchemas = {
   'nps:submit': { request: SubmitNps, response: NpsAnswered },
   'conversation:earlier': { request: EarlierRequest, response: EarlierThreads },
   'read:mark': { request: MarkRead, response: z.null() },
+  'transcript:email': { request: TranscriptRequest, response: TranscriptQueued },
 } satisfies CommandSchemas<VisitorClientEvents>;
 
 export const visitorFactSchemas = {

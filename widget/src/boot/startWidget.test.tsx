@@ -36,6 +36,22 @@ describe('startWidget', () => {
     expect(shadow()?.querySelector('[data-part="panel"]')).toBeNull();
   });
 
+  it('opens the panel on a page reached from an email’s "continue the chat" link, and not on others', () => {
+    window.location.hash = '#mostrador-chat';
+    try {
+      const { env } = environment({ window, storage: memoryBackend(), sessionStorage: memoryBackend() });
+      act(() => void startWidget(config, env));
+      expect(shadow()?.querySelector('[data-part="panel"]')).not.toBeNull();
+    } finally {
+      window.location.hash = '';
+    }
+    document.body.replaceChildren();
+    const { env } = environment({ window, globalHost: {}, storage: memoryBackend(), sessionStorage: memoryBackend() });
+    act(() => void startWidget(config, env));
+    expect(shadow()?.querySelector('button[data-part="launcher"]')).not.toBeNull();
+    expect(shadow()?.querySelector('[data-part="panel"]')).toBeNull();
+  });
+
   it('starts only once when the script is included twice', () => {
     const { env, transports } = environment();
     act(() => void startWidget(config, env));

@@ -140,6 +140,8 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     identify: (customer) => tracker?.identify(customer),
     track: (name) => triggers?.track(name),
   });
+  // "Continue the chat" in an email links to the shop's page with this fragment: the panel opens there.
+  if (env.window?.location.hash === '#mostrador-chat') panel.open();
 
   const mount = () => {
     const { host, root } = createShadowHost(doc, env.css);

@@ -176,6 +176,17 @@ export class ChatSession {
     if (outcome !== TIMED_OUT && outcome.ok) this.#patch({ contact: outcome.data });
   }
 
+  /** "Email me this conversation", once it has ended: the address it went to, or null when it did not go. */
+  async emailTranscript(email?: string): Promise<string | null> {
+    const conversation = this.view.get().conversation;
+    if (!conversation) return null;
+    const outcome = await this.#options.transport.request('transcript:email', {
+      conversationId: conversation.id,
+      ...(email ? { email } : {}),
+    });
+    return outcome !== TIMED_OUT && outcome.ok ? outcome.data.email : null;
+  }
+
   pickDepartment(slug: string): void {
     this.#departments.pick(slug);
   }

@@ -7,6 +7,21 @@ export function conversation(overrides: Partial<VisitorConversation> = {}): Visi
   return { id: CONVERSATION_ID, status: 'open', origin: 'visitor', lastSeq: 0, createdAt: 1_000, agents: [], queue: null, ...overrides };
 }
 
+/** The conversation has just been closed (by the visitor, an agent or the system). */
+export function closedChange(seq: number): { event: StatusEvent; conversation: VisitorConversation } {
+  return {
+    event: {
+      type: 'status',
+      status: 'closed',
+      seq,
+      conversationId: CONVERSATION_ID,
+      author: { kind: 'system', id: null, name: null },
+      createdAt: 1_000 + seq,
+    },
+    conversation: conversation({ lastSeq: seq, status: 'closed' }),
+  };
+}
+
 export function message(seq: number, overrides: Partial<MessageEvent> = {}): MessageEvent {
   return {
     type: 'message',

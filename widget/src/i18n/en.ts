@@ -72,6 +72,11 @@ export const en = {
   npsThanks: 'Thank you!',
   earlierLoad: 'Show earlier conversations',
   earlierThread: 'Conversation of {when}',
+  transcriptOffer: 'Email me this conversation',
+  transcriptEmail: 'Your email',
+  transcriptSend: 'Send',
+  transcriptSent: 'Sent to {email}.',
+  transcriptFailed: "It couldn't be sent. Try again in a moment.",
 } as const;
 
 export type MessageKey = keyof typeof en;

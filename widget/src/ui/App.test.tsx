@@ -3,7 +3,7 @@ import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
 import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatSession } from '../chat/chatSession.ts';
-import { CONVERSATION_ID, conversation, message } from '../chat/testEvents.ts';
+import { closedChange, CONVERSATION_ID, conversation, message } from '../chat/testEvents.ts';
 import { firstVisit, quietSite } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
@@ -215,19 +215,7 @@ describe('what the server tells', () => {
     await agentSays(1, 'Hi');
     await serverSays(() => transport.emit('typing:changed', { conversationId: CONVERSATION_ID, typing: true, name: 'Marta' }));
     expect($('[data-part="typing"]')?.textContent).toBe('Marta is typing…');
-    await serverSays(() =>
-      transport.emit('conversation:changed', {
-        event: {
-          type: 'status',
-          status: 'closed',
-          seq: 2,
-          conversationId: CONVERSATION_ID,
-          author: { kind: 'system', id: null, name: null },
-          createdAt: 3,
-        },
-        conversation: conversation({ lastSeq: 2, status: 'closed' }),
-      }),
-    );
+    await serverSays(() => transport.emit('conversation:changed', closedChange(2)));
     const system = messages().at(-1)!;
     expect(system.dataset).toMatchObject({ author: 'system', status: 'sent' });
     expect(system.textContent).toBe('The conversation was closed');

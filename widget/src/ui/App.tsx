@@ -15,6 +15,7 @@ export type ChatControls = Pick<
   | 'closeConversation'
   | 'pickDepartment'
   | 'saveContact'
+  | 'emailTranscript'
   | 'invite'
   | 'invitationSeen'
   | 'markSeen'
@@ -102,6 +103,7 @@ export class App extends Component<AppProps> {
             onSaveContact={(contact) => void chat.saveContact(contact)}
             onEndChat={() => void chat.closeConversation()}
             endOfChat={chat.endOfChat}
+            onEmailTranscript={(email) => chat.emailTranscript(email)}
             onClose={this.#closeAndReturnFocus}
             onFocusLost={this.#focusLauncher}
           />

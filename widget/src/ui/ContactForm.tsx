@@ -1,5 +1,6 @@
 import type { ContactInfo } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
+import { EmailField } from './EmailField.tsx';
 import { t } from './translation.ts';
 
 interface ContactFormProps {
@@ -33,18 +34,7 @@ export function ContactForm({ contact, onSave }: ContactFormProps) {
       }}
     >
       <p id="mostrador-contact-consent">{`${t('contactPrompt')} ${t('contactConsent')}`}</p>
-      <input
-        type="email"
-        name="email"
-        required
-        maxLength={254}
-        autoComplete="email"
-        aria-label={t('contactEmail')}
-        placeholder={t('contactEmail')}
-        aria-describedby="mostrador-contact-consent"
-        value={email}
-        onInput={(event) => setEmail(event.currentTarget.value)}
-      />
+      <EmailField label={t('contactEmail')} describedBy="mostrador-contact-consent" value={email} onInput={setEmail} />
       <input
         type="text"
         name="name"

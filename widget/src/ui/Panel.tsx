@@ -12,6 +12,7 @@ import { EndOfChatPrompts } from './EndOfChatPrompts.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
 import { TeamLine } from './TeamLine.tsx';
+import { TranscriptOffer } from './TranscriptOffer.tsx';
 import { lockPageScrollOnPhones, SHEET_QUERY } from './pageScrollLock.ts';
 import { t } from './translation.ts';
 
@@ -30,6 +31,8 @@ interface PanelProps {
   onEndChat(): void;
   /** The rating and NPS questions, and the earlier conversations; absent in tests that do not need them. */
   endOfChat?: EndOfChat;
+  /** "Email me this conversation", once it has ended: the address it went to, or null. */
+  onEmailTranscript?(email?: string): Promise<string | null>;
   onClose(): void;
   /** Called when the panel goes away while holding focus, so focus is not lost to the page. */
   onFocusLost(): void;
@@ -163,6 +166,9 @@ export class Panel extends Component<PanelProps> {
           onRetry={props.onRetry}
         />
         {props.endOfChat && <EndOfChatPrompts view={view} endOfChat={props.endOfChat} />}
+        {view.conversation?.status === 'closed' && props.onEmailTranscript && (
+          <TranscriptOffer contact={view.contact ?? null} onRequest={props.onEmailTranscript} />
+        )}
         {view.agentTyping && (
           <div class="typing" data-part="typing">
             {t('typing', { name: view.agentTyping })}

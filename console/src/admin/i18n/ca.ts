@@ -3,6 +3,7 @@ import { accessCa } from './access/ca.ts';
 import { summaryCa } from './summary/ca.ts';
 import { hoursCa } from './hours/ca.ts';
 import { brandingCa } from './branding/ca.ts';
+import { mailboxCa } from './mailbox/ca.ts';
 import { privacyCa } from './privacy/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
 import { cannedCa } from './canned/ca.ts';
@@ -147,5 +148,6 @@ export const ca: AdminCatalogue = {
   ...accessCa,
   ...hoursCa,
   ...brandingCa,
+  ...mailboxCa,
   ...privacyCa,
 };

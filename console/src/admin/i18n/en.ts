@@ -2,6 +2,7 @@ import { accessEn } from './access/en.ts';
 import { summaryEn } from './summary/en.ts';
 import { hoursEn } from './hours/en.ts';
 import { brandingEn } from './branding/en.ts';
+import { mailboxEn } from './mailbox/en.ts';
 import { privacyEn } from './privacy/en.ts';
 import { triggersEn } from './triggers/en.ts';
 import { cannedEn } from './canned/en.ts';
@@ -150,6 +151,7 @@ export const en = {
   ...accessEn,
   ...hoursEn,
   ...brandingEn,
+  ...mailboxEn,
   ...privacyEn,
 } as const;
 

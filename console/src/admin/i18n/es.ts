@@ -3,6 +3,7 @@ import { accessEs } from './access/es.ts';
 import { summaryEs } from './summary/es.ts';
 import { hoursEs } from './hours/es.ts';
 import { brandingEs } from './branding/es.ts';
+import { mailboxEs } from './mailbox/es.ts';
 import { privacyEs } from './privacy/es.ts';
 import { triggersEs } from './triggers/es.ts';
 import { cannedEs } from './canned/es.ts';
@@ -147,5 +148,6 @@ export const es: AdminCatalogue = {
   ...accessEs,
   ...hoursEs,
   ...brandingEs,
+  ...mailboxEs,
   ...privacyEs,
 };

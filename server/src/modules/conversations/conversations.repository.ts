@@ -142,11 +142,12 @@ export class ConversationsRepository {
       clientId: message.clientId,
       body: message.body,
       status: null,
-      data: null,
+      data: message.noEmail ? { noEmail: true } : null,
       createdAt: message.createdAt,
     };
     // The row itself binds the statement's named parameters: one object, not two.
-    this.messages.insertMessage.run(event);
+    if (event.data) this.messages.insertMessageWithData.run({ ...event, json: JSON.stringify(event.data) });
+    else this.messages.insertMessage.run(event);
     return event;
   }
 
@@ -204,6 +205,19 @@ export class ConversationsRepository {
       .where(and(ofSite(siteId, conversationId), gt(conversationEvents.visitorSeq, afterVisitorSeq)))
       .orderBy(asc(conversationEvents.visitorSeq))
       .limit(limit)
+      .all();
+  }
+
+  /**
+   * Conversations whose last message is an agent's, written since `since`,
+   * on any site: the reply mailer's candidates. Read by a background worker,
+   * never on the message path.
+   */
+  agentRepliedSince(since: number): ConversationRow[] {
+    return this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.lastMessageAuthor, 'agent'), gte(conversations.lastMessageAt, since)))
       .all();
   }
 

@@ -22,6 +22,8 @@ import type { TeamDirectory } from './team-directory.ts';
 export type { Appended, Page } from './conversations.types.ts';
 
 const INBOX_LIMIT = 1000;
+/** The most events a transcript by email carries (a very long chat is cut at its start). */
+const TRANSCRIPT_MAX_EVENTS = 2000;
 
 /** The trigger invitations a visitor's first message may answer; the triggers module provides them. */
 export interface InvitationSource {
@@ -108,7 +110,10 @@ export class ConversationsService {
     return ok({ event: outcome.message.event, conversation });
   }
 
-  async sendFromAgent(agent: AgentActor, input: { conversationId: string; clientId: string; body: string }): Promise<Result<Appended>> {
+  async sendFromAgent(
+    agent: AgentActor,
+    input: { conversationId: string; clientId: string; body: string; noEmail?: boolean | undefined },
+  ): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run((): Result<Appended & { isNew: boolean }> => {
       const stored = this.storedResend(agent.siteId, agent.agentId, input.clientId);
       if (stored) return ok({ ...stored, isNew: false });
@@ -123,6 +128,7 @@ export class ConversationsService {
         clientId: input.clientId,
         body: input.body,
         createdAt: Date.now(),
+        ...(input.noEmail ? { noEmail: true } : {}),
       });
       return ok({ ...appended, isNew: true });
     });
@@ -159,6 +165,29 @@ export class ConversationsService {
     if (!conversation || !visitorMayAccess(visitor, conversation)) return notFound();
     const rows = this.repo.visitorEventsAfter(visitor.siteId, conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
     return ok(page(conversation, rows));
+  }
+
+  /** The whole conversation as the visitor sees it (no internal notes), for a transcript by email. */
+  visitorTranscript(visitor: VisitorActor, conversationId: string): Result<{ conversation: ConversationRow; events: EventRow[] }> {
+    const conversation = this.repo.byId(visitor.siteId, conversationId);
+    if (!conversation || !visitorMayAccess(visitor, conversation)) return notFound();
+    return ok({ conversation, events: this.repo.visitorEventsAfter(visitor.siteId, conversation.id, 0, TRANSCRIPT_MAX_EVENTS) });
+  }
+
+  /** Whether the agent may read the conversation; another site's id or a missing one: false alike. */
+  agentCanRead(agent: AgentActor, conversationId: string): boolean {
+    const conversation = this.repo.byId(agent.siteId, conversationId);
+    return conversation !== undefined && this.access.of(agent, conversation) !== 'none';
+  }
+
+  /** For the reply mailer (a background worker): conversations an agent wrote in last, since `since`. */
+  agentRepliedSince(since: number): ConversationRow[] {
+    return this.repo.agentRepliedSince(since);
+  }
+
+  /** For the reply mailer: what the visitor can see after their seq `afterVisitorSeq`. */
+  visitorEventsAfter(siteId: string, conversationId: string, afterVisitorSeq: number, limit: number): EventRow[] {
+    return this.repo.visitorEventsAfter(siteId, conversationId, afterVisitorSeq, limit);
   }
 
   agentPage(agent: AgentActor, conversationId: string, afterSeq: number): Result<Page> {

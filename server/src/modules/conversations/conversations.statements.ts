@@ -73,6 +73,11 @@ export function prepareMessagePath(db: Db) {
       `INSERT INTO conversation_events (conversation_id, seq, visitor_seq, type, author_kind, author_id, author_name, client_id, body, created_at)
        VALUES (@conversationId, @seq, @visitorSeq, 'message', @authorKind, @authorId, @authorName, @clientId, @body, @createdAt)`,
     ),
+    /** The same, for the rare message that carries data (an agent's "don't email"). */
+    insertMessageWithData: sqlite.prepare(
+      `INSERT INTO conversation_events (conversation_id, seq, visitor_seq, type, author_kind, author_id, author_name, client_id, body, data, created_at)
+       VALUES (@conversationId, @seq, @visitorSeq, 'message', @authorKind, @authorId, @authorName, @clientId, @body, @json, @createdAt)`,
+    ),
   };
 }
 

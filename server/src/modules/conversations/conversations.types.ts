@@ -9,7 +9,10 @@ import type { conversationEvents, conversations } from '../../db/schema.ts';
 export type ConversationRow = typeof conversations.$inferSelect;
 export type EventRow = typeof conversationEvents.$inferSelect;
 /** An event to append; `visible` says whether it enters the visitor's log too. */
-export type MessageFields = Pick<EventRow, 'authorKind' | 'authorId' | 'authorName' | 'clientId' | 'body' | 'createdAt'>;
+export type MessageFields = Pick<EventRow, 'authorKind' | 'authorId' | 'authorName' | 'clientId' | 'body' | 'createdAt'> & {
+  /** An agent's "don't email": stored in the event's data, through its own statement so the usual insert stays as it is. */
+  noEmail?: boolean;
+};
 export type NewEvent = Omit<EventRow, 'conversationId' | 'seq' | 'visitorSeq'> & { visible: boolean };
 export type ConversationChanges = Partial<
   Pick<

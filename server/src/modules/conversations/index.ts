@@ -7,7 +7,7 @@ export { SocketBroadcaster } from './conversations.broadcast.ts';
 export { QueueBoard } from './queue-board.ts';
 export { RoutingService } from './routing.service.ts';
 export { TeamCoordinator } from './team-coordinator.ts';
-export { conversationRoutes } from './conversations.routes.ts';
+export { actorOf, conversationRoutes } from './conversations.routes.ts';
 export { attachVisitorSocket, disconnectVisitors } from './visitor.socket.ts';
 export { attachAgentSocket, endAgentSession } from './agent.socket.ts';
 export { ConversationToolbox, type TagList } from './toolbox.service.ts';

@@ -10,6 +10,8 @@ import {
   type Result,
   type SubmitRating,
   type WidgetFeedback,
+  type TranscriptQueued,
+  type TranscriptRequest,
   type VisitorClientEvents,
   type VisitorContact,
   type WidgetHours,
@@ -50,6 +52,8 @@ export interface VisitorSocketDeps {
     rate(siteId: string, visitorId: string, input: SubmitRating): Promise<Result<RatingInfo>>;
     nps(siteId: string, visitorId: string, score: number): Promise<Result<NpsAnswered>>;
   };
+  /** "Email me the transcript", at the end of a chat. */
+  transcripts: (siteId: string, visitorId: string, input: TranscriptRequest) => Promise<Result<TranscriptQueued>>;
   conversations: ConversationsService;
   receipts: ReadReceipts;
   views: ConversationViews;
@@ -172,6 +176,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'nps:submit': ({ score }) => deps.feedback.nps(siteId, visitorId, score),
         'conversation:earlier': ({ before }) => conversations.earlierForVisitor(actor, before ?? Number.MAX_SAFE_INTEGER),
         'read:mark': (payload) => deps.receipts.visitorRead(actor, payload.conversationId, payload.seq),
+        'transcript:email': (request) => deps.transcripts(siteId, visitorId, request),
       }),
       log,
       // Each socket's own budgets: a burst of typing is fine, a flood of messages is not.

@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../../testing/harness.ts';
 import { REPLY_DOMAIN, shopperInConversation, visitorMessages, type Shopper } from './mail-fixture.ts';
 import { MAILGUN_PATH } from './mailgun.routes.ts';
 import { listenForMail } from './smtp-listener.ts';
+import { loadMail } from '../../config.ts';
 
 const SIGNING_KEY = 'key-test-0123456789abcdef';
 
@@ -17,7 +18,7 @@ beforeEach(async () => {
   server = await startTestServer(
     {
       logLevel: 'info',
-      mail: { replyDomain: REPLY_DOMAIN },
+      mail: loadMail({ MAIL_REPLY_DOMAIN: REPLY_DOMAIN }, 3000),
       inboundMail: {
         smtpPort: null,
         smtpHost: '127.0.0.1',
@@ -169,7 +170,7 @@ describe('the Mailgun webhook', () => {
 
 describe('without a signing key', () => {
   it('answers 404, as if the route did not exist', async () => {
-    const bare = await startTestServer({ mail: { replyDomain: REPLY_DOMAIN } });
+    const bare = await startTestServer({ mail: loadMail({ MAIL_REPLY_DOMAIN: REPLY_DOMAIN }, 3000) });
     const res = await bare.app.inject({
       method: 'POST',
       url: MAILGUN_PATH,

@@ -12,6 +12,7 @@ import {
   type Shopper,
 } from './mail-fixture.ts';
 import { listenForMail, type SmtpListener } from './smtp-listener.ts';
+import { loadMail } from '../../config.ts';
 
 let server: TestServer;
 let smtp: SmtpListener;
@@ -35,7 +36,7 @@ const QUOTED_REPLY = [
 beforeEach(async () => {
   logLines = [];
   server = await startTestServer(
-    { logLevel: 'info', mail: { replyDomain: REPLY_DOMAIN } },
+    { logLevel: 'info', mail: loadMail({ MAIL_REPLY_DOMAIN: REPLY_DOMAIN }, 3000) },
     { logStream: { write: (line) => void logLines.push(line) } },
   );
   agent = await connectAgentAs(server, server.agentEmail);

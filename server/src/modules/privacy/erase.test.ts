@@ -104,6 +104,14 @@ async function fillEveryTable() {
   });
   expect(rated).toMatchObject({ ok: true, data: { score: 2, comment: SECRET.comment } });
   expect(await visitorCommand(phone.socket, 'nps:submit', { score: 6 })).toMatchObject({ ok: true, data: { score: 6 } });
+  // Mail to the shopper: the transcript they asked for, and the reply mailer's mark on their conversation.
+  expect(await visitorCommand(laptop.socket, 'transcript:email', { conversationId: sent.data.conversation.id })).toEqual({
+    ok: true,
+    data: { email: SECRET.email },
+  });
+  server.app.sqlite
+    .prepare('INSERT INTO email_watermarks (conversation_id, site_id, visitor_id, through_visitor_seq) VALUES (?, ?, ?, ?)')
+    .run(sent.data.conversation.id, site.id, laptop.visitorId, 1);
   // The trail entry is written once the visitor leaves the page, in the next page-view batch.
   await until(() => count('page_views', 'visitor_id = ?', laptop.visitorId) > 0, 'the trail entry');
 

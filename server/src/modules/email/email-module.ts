@@ -1,0 +1,53 @@
+import type { MailConfig } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import type { GroupCommit } from '../../db/group-commit.ts';
+import { EmailPersonalData } from './email.personal-data.ts';
+import { MailComposer, type MailDirectory } from './mail-composer.ts';
+import { MailWorker } from './mail-worker.ts';
+import { OutboxRepository } from './outbox.repository.ts';
+import { OutboxService } from './outbox.service.ts';
+import { ReplyMailer, type ReplyMailerPorts } from './reply-mailer.ts';
+import { MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
+import { Transcripts, type TranscriptSource } from './transcripts.ts';
+
+export interface EmailModuleDeps {
+  db: Db;
+  groupCommit: GroupCommit;
+  mail: MailConfig;
+  directory: MailDirectory;
+  replies: ReplyMailerPorts;
+  transcriptSource: TranscriptSource;
+  log: (err: unknown) => void;
+  /** A transport of the caller's, instead of the one the config names (tests). */
+  transport?: MailTransport;
+}
+
+/** Outgoing mail to shoppers, as one unit: outbox, reply mailer, transcripts, the worker and the privacy source. */
+export function createEmailModule(deps: EmailModuleDeps) {
+  const { mail } = deps;
+  const repo = new OutboxRepository(deps.db);
+  const transport = deps.transport ?? (mail.smtp ? new SmtpTransport(mail.smtp) : new MailboxTransport());
+  const outbox = new OutboxService(repo, deps.groupCommit, transport, {
+    retryBaseMs: mail.retryBaseMs,
+    maxAttempts: mail.maxAttempts,
+    messageIdDomain: mail.replyDomain ?? domainOf(mail.from),
+  });
+  const composer = new MailComposer(deps.directory, { from: mail.from, replyDomain: mail.replyDomain });
+  const mailer = new ReplyMailer(deps.replies, repo, outbox, composer, deps.groupCommit, mail.replyDelayMs);
+  const worker = new MailWorker(mailer, outbox, mail.workerIntervalMs, deps.log);
+  return {
+    outbox,
+    mailer,
+    worker,
+    transcripts: new Transcripts(deps.transcriptSource, outbox, composer, deps.groupCommit),
+    personalData: new EmailPersonalData(repo),
+    async close() {
+      await worker.stop();
+      transport.close();
+    },
+  };
+}
+
+function domainOf(from: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+}

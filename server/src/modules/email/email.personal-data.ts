@@ -1,0 +1,26 @@
+import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
+import type { OutboxRepository } from './outbox.repository.ts';
+
+/**
+ * The email module's part in the privacy registry: each mail holds a
+ * shopper's address and the conversation's words; the watermarks say which
+ * of their conversations were mailed. Old mail goes with old conversations.
+ */
+export class EmailPersonalData implements PersonalDataSource {
+  readonly tables = ['email_outbox', 'email_watermarks'];
+
+  constructor(private readonly repo: OutboxRepository) {}
+
+  exportRows(scope: SubjectScope) {
+    return this.repo.exportOf(scope.siteId, scope.visitorIds);
+  }
+
+  eraseInTx(scope: SubjectScope): number {
+    return this.repo.eraseOf(scope.siteId, scope.visitorIds);
+  }
+
+  readonly retention = {
+    kind: 'conversations' as const,
+    purgeInTx: (siteId: string, cutoff: number, limit: number) => this.repo.purgeOlderThan(siteId, cutoff, limit),
+  };
+}

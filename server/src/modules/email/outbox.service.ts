@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import type { ConversationEmail, Mailbox } from '@mostrador/shared';
+import type { GroupCommit } from '../../db/group-commit.ts';
+import { newId } from '../../db/ids.ts';
+import type { OutboxRepository, OutboxRow } from './outbox.repository.ts';
+import type { MailTransport } from './transport.ts';
+
+export interface OutboxOptions {
+  /** The first retry's delay; each further one doubles it. */
+  retryBaseMs: number;
+  /** Attempts before a mail that keeps failing for now is given up on. */
+  maxAttempts: number;
+  /** The domain in Message-ID headers. */
+  messageIdDomain: string;
+}
+
+/** A mail to queue: rendered already, addressed, tied to its conversation. */
+export type QueuedMail = Pick<
+  OutboxRow,
+  'siteId' | 'conversationId' | 'visitorId' | 'kind' | 'toAddress' | 'fromAddress' | 'replyTo' | 'subject' | 'text' | 'html'
+>;
+
+/** The longest wait between two attempts, however many failed. */
+const MAX_BACKOFF_MS = 6 * 3_600_000;
+/** Mail tried per worker pass; the rest waits for the next pass. */
+const BATCH = 20;
+const MAILBOX_LIMIT = 100;
+
+/**
+ * The persisted outbox: a mail is a row before anything is sent, so a
+ * restart loses nothing (a mail being sent at the moment of a crash may go
+ * out twice, never zero times). Temporary failures are retried with
+ * exponential backoff; a permanent one (SMTP 5xx), a bounce, or too many
+ * attempts leave the row `failed` or `bounced`, which the console shows on
+ * the conversation.
+ */
+export class OutboxService {
+  #delivering: Promise<void> | null = null;
+
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly groupCommit: GroupCommit,
+    private readonly transport: MailTransport,
+    private readonly options: OutboxOptions,
+  ) {}
+
+  /** Queues a mail; must run inside the caller's transaction (the group commit), with whatever made it due. */
+  enqueueInTx(mail: QueuedMail, now: number): OutboxRow {
+    const row: OutboxRow = {
+      ...mail,
+      id: newId('eml'),
+      status: 'pending',
+      via: null,
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      messageId: `<${randomBytes(12).toString('hex')}@${this.options.messageIdDomain}>`,
+      createdAt: now,
+      sentAt: null,
+    };
+    this.repo.insert(row);
+    return row;
+  }
+
+  /** Tries every due mail once; a pass already running is joined, not doubled. */
+  deliverDue(now = Date.now()): Promise<void> {
+    this.#delivering ??= this.#deliver(now).finally(() => {
+      this.#delivering = null;
+    });
+    return this.#delivering;
+  }
+
+  async #deliver(now: number): Promise<void> {
+    for (const row of this.repo.due(now, BATCH)) {
+      const outcome = await this.transport.send({
+        from: row.fromAddress,
+        to: row.toAddress,
+        replyTo: row.replyTo,
+        subject: row.subject,
+        text: row.text,
+        html: row.html,
+        messageId: row.messageId,
+      });
+      const attempts = row.attempts + 1;
+      const at = Date.now();
+      if (outcome.ok) {
+        await this.groupCommit.run(() =>
+          this.repo.update(row.id, { status: 'sent', via: this.transport.via, attempts, sentAt: at, lastError: null }),
+        );
+      } else if (outcome.permanent || attempts >= this.options.maxAttempts) {
+        await this.groupCommit.run(() => this.repo.update(row.id, { status: 'failed', attempts, lastError: outcome.error }));
+      } else {
+        const backoff = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+        await this.groupCommit.run(() => this.repo.update(row.id, { attempts, nextAttemptAt: at + backoff, lastError: outcome.error }));
+      }
+    }
+  }
+
+  /**
+   * A bounce for a mail we sent, matched by its Message-ID (as a delivery
+   * status notification quotes it): the mail shows as bounced on its
+   * conversation. Unknown ids are ignored, as a bounce can be forged. The
+   * inbound side (another module) calls this; angle brackets are optional.
+   */
+  async bounced(messageId: string, reason: string): Promise<boolean> {
+    const bare = messageId.trim().replace(/^<|>$/g, '');
+    const row = this.repo.byMessageId(`<${bare}>`);
+    if (!row) return false;
+    await this.groupCommit.run(() => this.repo.update(row.id, { status: 'bounced', lastError: reason.slice(0, 500) }));
+    return true;
+  }
+
+  /** The mail about one conversation, newest first, for the console. */
+  ofConversation(siteId: string, conversationId: string): ConversationEmail[] {
+    return this.repo.ofConversation(siteId, conversationId).map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      to: row.toAddress,
+      status: row.status,
+      attempts: row.attempts,
+      error: row.lastError,
+      createdAt: row.createdAt,
+      sentAt: row.sentAt,
+    }));
+  }
+
+  transcriptsOf(siteId: string, conversationId: string): number {
+    return this.repo.countOf(siteId, conversationId, 'transcript');
+  }
+
+  /** The demo's local mailbox; empty when a real SMTP server is configured (mail went there). */
+  mailbox(siteId: string): Mailbox {
+    return {
+      transport: this.transport.via,
+      mails: this.repo.mailbox(siteId, MAILBOX_LIMIT).map((row) => ({
+        id: row.id,
+        conversationId: row.conversationId,
+        to: row.toAddress,
+        from: row.fromAddress,
+        replyTo: row.replyTo,
+        subject: row.subject,
+        text: row.text,
+        html: row.html,
+        sentAt: row.sentAt ?? row.createdAt,
+      })),
+    };
+  }
+}

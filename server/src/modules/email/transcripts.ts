@@ -1,0 +1,44 @@
+import { fail, ok, type Result, type TranscriptQueued, type TranscriptRequest } from '@mostrador/shared';
+import type { GroupCommit } from '../../db/group-commit.ts';
+import type { MailComposer } from './mail-composer.ts';
+import type { MailerEvent } from './reply-mailer.ts';
+import type { OutboxService } from './outbox.service.ts';
+
+/** The visitor's own conversation as they see it; a foreign or missing id answers not_found. */
+export type TranscriptSource = (
+  siteId: string,
+  visitorId: string,
+  conversationId: string,
+) => Result<{ conversation: { id: string; siteId: string; visitorId: string }; events: MailerEvent[] }>;
+
+/** A shopper may ask this many times per conversation: enough to fix a typo, too few to mail-bomb someone. */
+export const TRANSCRIPTS_PER_CONVERSATION = 3;
+
+/** "Email me this conversation", from the widget at the end of a chat. */
+export class Transcripts {
+  constructor(
+    private readonly source: TranscriptSource,
+    private readonly outbox: OutboxService,
+    private readonly composer: MailComposer,
+    private readonly groupCommit: GroupCommit,
+  ) {}
+
+  async request(siteId: string, visitorId: string, input: TranscriptRequest): Promise<Result<TranscriptQueued>> {
+    const found = this.source(siteId, visitorId, input.conversationId);
+    if (!found.ok) return found;
+    const known = this.composer.recipient(siteId, visitorId);
+    const email = input.email ?? known?.email;
+    if (!email) return fail('invalid_payload', 'An email address is needed');
+    const { conversation, events } = found.data;
+    if (this.outbox.transcriptsOf(siteId, conversation.id) >= TRANSCRIPTS_PER_CONVERSATION) {
+      return fail('conflict', 'This transcript was already sent');
+    }
+    const lines = events
+      .filter((e) => e.type === 'message')
+      .map((e) => ({ fromVisitor: e.authorKind === 'visitor', authorName: e.authorName ?? '', body: e.body ?? '', at: e.createdAt }));
+    const to = { email, name: known?.name ?? null, language: known?.language ?? null, timeZone: known?.timeZone ?? null };
+    const mail = this.composer.compose(conversation, 'transcript', to, lines);
+    await this.groupCommit.run(() => this.outbox.enqueueInTx(mail, Date.now()));
+    return ok({ email });
+  }
+}

@@ -103,6 +103,13 @@ describe('visitor storage', () => {
     expect(backend.data.get(storageKey('s'))).toBe('{"conversationId":null}');
   });
 
+  it('forgets a field in memory too when there is no storage: the key is gone, not undefined', () => {
+    const storage = createVisitorStorage('s', null);
+    storage.update({ token: 'tok', picked: 'sales' });
+    storage.update({ picked: undefined });
+    expect(Object.keys(storage.read())).toEqual(['token']);
+  });
+
   it('hands out copies: changing what read() returned changes nothing stored', () => {
     const storage = createVisitorStorage('s', null);
     storage.update({ token: 'tok' });

@@ -45,6 +45,47 @@ afterEach(async () => {
   await cleanup();
 });
 
+describe('a new site', () => {
+  it('starts with a hand on product pages after 45 s and a word to a visitor leaving with a cart, both off', () => {
+    expect(
+      triggers.list(siteId).map(({ name, enabled, conditions, action, frequency }) => ({ name, enabled, conditions, action, frequency })),
+    ).toEqual([
+      {
+        name: 'Help on a product page',
+        enabled: false,
+        conditions: [
+          { type: 'product_page', minPrice: null, currency: 'EUR', negate: false },
+          { type: 'time_on_page', seconds: 45, negate: false },
+        ],
+        action: {
+          kind: 'teaser',
+          message: 'Hi! Any questions about this product? We are here to help.',
+          agentId: null,
+          departmentId: null,
+          tags: ['product-help'],
+        },
+        frequency: { kind: 'once_per_session' },
+      },
+      {
+        name: 'Leaving with a cart',
+        enabled: false,
+        conditions: [
+          { type: 'cart_items', min: 1, negate: false },
+          { type: 'exit_intent', negate: false },
+        ],
+        action: {
+          kind: 'teaser',
+          message: 'Before you go: can we help you finish your order?',
+          agentId: null,
+          departmentId: null,
+          tags: ['cart-exit'],
+        },
+        frequency: { kind: 'once_per_session' },
+      },
+    ]);
+  });
+});
+
 describe('editing rules', () => {
   it('appends a new rule after the last one, and keeps the order after a delete', () => {
     const first = created(rule('First'));
@@ -104,7 +145,7 @@ describe('editing rules', () => {
     // A valid pattern, and a plain match, are taken.
     const fine = triggers.update(siteId, id, {
       conditions: [
-        { type: 'url', match: 'contains', pattern: '(', negate: false },
+        { type: 'url', match: 'glob', pattern: '(', negate: false },
         { type: 'url', match: 'regex', pattern: '^/p/', negate: false },
       ],
     });

@@ -99,6 +99,22 @@ describe('LiveVisitors', () => {
     expect(flushed()).toEqual([['site-a', { updated: [expect.objectContaining({ id: 'v1', conversationId: 'cnv-1' })], left: [] }]]);
   });
 
+  it('starts a new interval with the first change after a message, however many came before it', () => {
+    live.connected('tab-1', 'v1', () => arriving('v1'));
+    vi.advanceTimersByTime(FLUSH / 2);
+    live.update('v1', { language: 'ca' });
+    vi.advanceTimersByTime(FLUSH / 2);
+    expect(changes).toHaveLength(1);
+    vi.advanceTimersByTime(FLUSH / 5);
+    live.update('v1', { language: 'es' });
+    // Half an interval after the second change (when a timer of it would have fallen due): nothing yet.
+    vi.advanceTimersByTime(FLUSH / 2);
+    expect(changes).toHaveLength(1);
+    vi.advanceTimersByTime(FLUSH / 2);
+    expect(changes).toHaveLength(2);
+    expect(changes[1]![1].updated[0]!.id).toBe('v1');
+  });
+
   it('counts a new page, returns the page the tab left, and treats a repeat of the same page as no new view', () => {
     live.connected('tab-1', 'v1', () => arriving('v1'));
     expect(live.pageViewed('tab-1', 'v1', view('/a', 10, 'A'))).toBeNull();
@@ -136,6 +152,28 @@ describe('LiveVisitors', () => {
     expect(live.get('v1')).toMatchObject({ pagesViewed: 0, current: null });
     vi.advanceTimersByTime(FLUSH * 2);
     expect(changes).toEqual([]);
+  });
+
+  it('keeps the current page when a tab that showed nothing closes, even beside a page of the same moment', () => {
+    live.connected('tab-1', 'v1', () => arriving('v1'));
+    live.connected('tab-2', 'v1', () => arriving('v1'));
+    live.connected('tab-3', 'v1', () => arriving('v1'));
+    live.pageViewed('tab-1', 'v1', view('/first', 10));
+    live.pageViewed('tab-2', 'v1', view('/second', 10));
+    expect(live.disconnected('tab-3', 'v1', 20)).toBeNull();
+    expect(live.get('v1')?.current?.url).toBe('https://shop.example/second');
+  });
+
+  it('picks the newest open page whatever the order the tabs opened in, skipping tabs with no page', () => {
+    live.connected('tab-1', 'v1', () => arriving('v1'));
+    live.connected('tab-2', 'v1', () => arriving('v1'));
+    live.connected('tab-3', 'v1', () => arriving('v1'));
+    live.connected('tab-4', 'v1', () => arriving('v1'));
+    live.pageViewed('tab-1', 'v1', view('/newer', 50));
+    live.pageViewed('tab-2', 'v1', view('/older', 10));
+    live.pageViewed('tab-4', 'v1', view('/current', 60));
+    live.disconnected('tab-4', 'v1', 70);
+    expect(live.get('v1')?.current?.url).toBe('https://shop.example/newer');
   });
 
   it('shows the newest page of the tabs still open when the current tab closes', () => {

@@ -23,6 +23,7 @@ let followers: Set<string>;
 let pushed: VisitorProfile[];
 let listed: VisitorsChanged[];
 let stages: Array<[string, string, number]>;
+let errors: unknown[];
 
 const page = (path: string, extra: Partial<PageViewed> = {}): PageViewed => ({
   url: `https://shop.example${path}`,
@@ -63,6 +64,7 @@ beforeEach(async () => {
   pushed = [];
   listed = [];
   stages = [];
+  errors = [];
   activity = new VisitorActivity(
     app.services.visitors,
     new ActivityRepository(app.db),
@@ -74,7 +76,7 @@ beforeEach(async () => {
       hasFollowers: (visitorId) => followers.has(visitorId),
       profileChanged: (profile) => pushed.push(profile),
       cartStageReached: (_siteId, visitorId, stage, at) => stages.push([visitorId, stage, at]),
-      log: () => undefined,
+      log: (error) => errors.push(error),
     },
     { leaveGraceMs: 10_000, listFlushMs: 5, pageViewFlushMs: 5, profilePushMs: PUSH_MS },
   );
@@ -222,6 +224,55 @@ describe('pages', () => {
     expect(rows()).toHaveLength(1);
   });
 
+  it('shows each visitor only its own pages not yet written', () => {
+    const anna = newVisitor();
+    const joan = newVisitor();
+    for (const [tab, v] of [
+      ['tab-1', anna],
+      ['tab-2', joan],
+    ] as const) {
+      activity.connected(tab, v, null);
+      activity.pageViewed(tab, siteId, v.id, page(`/${tab}`));
+      activity.pageViewed(tab, siteId, v.id, page(`/${tab}/next`));
+    }
+    // Read at once, before the writer's interval: the ended pages are still pending.
+    const trail = (id: string) => {
+      const profile = activity.profile(id, siteId);
+      return profile.ok ? profile.data.trail.map((p) => p.title) : [];
+    };
+    expect(trail(anna.id)).toEqual(['/tab-1/next', '/tab-1']);
+    expect(trail(joan.id)).toEqual(['/tab-2/next', '/tab-2']);
+  });
+
+  it('tells followers of the page a closed tab ended, once it is written', async () => {
+    const visitor = newVisitor();
+    followers.add(visitor.id);
+    activity.connected('tab-1', visitor, null);
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/a'));
+    await until(() => pushed.length === 1, 'the arrival push');
+    vi.setSystemTime(T0 + 3_000);
+    activity.disconnected('tab-1', siteId, visitor.id);
+    await until(() => pushed.length === 2, 'the push after the page was written');
+    expect(pushed[1]!.trail.map((p) => [p.title, p.seconds])).toEqual([['/a', 3]]);
+    expect(errors).toEqual([]);
+  });
+
+  it('reports a page view it could not write, and goes on', async () => {
+    const gone = newVisitor();
+    const kept = newVisitor();
+    activity.connected('tab-1', gone, null);
+    activity.connected('tab-2', kept, null);
+    activity.pageViewed('tab-1', siteId, gone.id, page('/a'));
+    // The visitor row vanishes under the open page: its page view cannot be stored.
+    app.sqlite.prepare('DELETE FROM visitors WHERE id = ?').run(gone.id);
+    activity.disconnected('tab-1', siteId, gone.id);
+    await until(() => errors.length === 1, 'the reported error');
+    activity.pageViewed('tab-2', siteId, kept.id, page('/b'));
+    activity.disconnected('tab-2', siteId, kept.id);
+    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, kept.id, 0) === 1, 'the next page written');
+    expect(errors).toHaveLength(1);
+  });
+
   it('drops the unwritten pages of a forgotten visitor', async () => {
     const visitor = newVisitor();
     const kept = newVisitor();
@@ -238,6 +289,18 @@ describe('pages', () => {
     expect(activity.isOnline(kept.id)).toBe(true);
     await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, kept.id, 0) === 1, 'the kept page');
     expect(new ActivityRepository(app.db).pageViewsSince(siteId, visitor.id, 0)).toBe(0);
+    // The writer found nothing of the forgotten visitor's to write, and no error either.
+    activity.forget([kept.id]);
+    activity.connected('tab-3', visitor, null);
+    activity.pageViewed('tab-3', siteId, visitor.id, page('/b'));
+    activity.disconnected('tab-3', siteId, visitor.id);
+    activity.forget([visitor.id]);
+    const marker = newVisitor();
+    activity.connected('tab-4', marker, null);
+    activity.pageViewed('tab-4', siteId, marker.id, page('/c'));
+    activity.disconnected('tab-4', siteId, marker.id);
+    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, marker.id, 0) === 1, 'the marker page');
+    expect(errors).toEqual([]);
   });
 });
 

@@ -69,6 +69,19 @@ describe('visitors', () => {
     expect(app.services.visitors.identify(site.id, first.token).visitor.id).toBe(first.visitor.id);
   });
 
+  it('counts the next visit from when the visitor left', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T10:00:00Z'));
+    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const { token, visitor } = app.services.visitors.identify(site.id, undefined);
+    expect(visitor.id).toMatch(/^vis_/);
+    // Left at 10:40 after browsing, back at 11:05: the same visit.
+    app.services.visitors.seen(site.id, visitor.id, Date.parse('2026-12-01T10:40:00Z'));
+    expect(app.services.visitors.byId(site.id, visitor.id)?.lastSeenAt).toBe(Date.parse('2026-12-01T10:40:00Z'));
+    vi.setSystemTime(new Date('2026-12-01T11:05:00Z'));
+    expect(app.services.visitors.identify(site.id, token).visitor.visits).toBe(1);
+  });
+
   it('notes only the parts of the locale the browser gave', () => {
     const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     const { visitor } = app.services.visitors.identify(site.id, undefined);
@@ -103,6 +116,7 @@ describe('identify', () => {
       data: { ...verified, name: null, email: null },
     });
     const stored = visitors.byId(site.id, laptop.id)!;
+    expect(stored.customerId).toMatch(/^cus_/);
     expect(stored).toMatchObject({ claimedName: null, claimedEmail: null });
     expect(visitors.devicesOf(stored).sort()).toEqual([laptop.id, phone.id].sort());
     expect(visitors.identityOf(stored)).toEqual({ ...verified, name: null, email: null });

@@ -106,6 +106,13 @@ describe('editing rules', () => {
   });
 
   it('refuses a broken regular expression on update, and an unknown rule', () => {
+    expect(
+      triggers.create(siteId, rule('Broken', { conditions: [{ type: 'url', match: 'regex', pattern: '(', negate: false }] })),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: 'Invalid regular expression: (' },
+    });
+    expect(names()).not.toContain('Broken');
     const id = created(rule('Mine'));
     const broken = triggers.update(siteId, id, { conditions: [{ type: 'url', match: 'regex', pattern: '(', negate: false }] });
     expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
@@ -275,6 +282,41 @@ describe('firings and what followed', () => {
       { firing_id: 'fire-0000001', checkout_at: T0 + 7 * DAY, purchase_at: null },
       { firing_id: 'fire-0000002', checkout_at: T0 + 7 * DAY, purchase_at: T0 + 7 * DAY + 1 },
     ]);
+  });
+
+  it('follows an invitation to a reply and a chat: the reply counts as opened, the first answer alone is kept', async () => {
+    const id = created(rule('Teaser'));
+    await fire(id, 'fire-0000001');
+    vi.setSystemTime(T0 + 1_000);
+    triggers.repliedInTx(siteId, visitorId, 'fire-0000001', 'cnv_000000000001', T0 + 1_000);
+    await triggers.answered(siteId, 'cnv_000000000001', T0 + 2_000);
+    await triggers.answered(siteId, 'cnv_000000000001', T0 + 3_000);
+    // Another conversation's answer touches nothing here.
+    await triggers.answered(siteId, 'cnv_000000000002', T0 + 4_000);
+    expect(app.sqlite.prepare('SELECT opened_at, replied_at, conversation_id, answered_at FROM trigger_firings').get()).toEqual({
+      opened_at: T0 + 1_000,
+      replied_at: T0 + 1_000,
+      conversation_id: 'cnv_000000000001',
+      answered_at: T0 + 2_000,
+    });
+    expect(rowOf(id)).toMatchObject({ fired: 1, opened: 1, replied: 1, chats: 1 });
+  });
+
+  it('never marks a held-back invitation as opened, even for a rule that opens the panel', async () => {
+    const open = created(rule('Open', { action: { kind: 'open', message: 'Hola', agentId: null, departmentId: null, tags: [] } }));
+    await fire(open, 'held-0000001', 'held_back');
+    expect(app.sqlite.prepare('SELECT outcome, opened_at FROM trigger_firings').all()).toEqual([{ outcome: 'held_back', opened_at: null }]);
+  });
+
+  it('keeps the first checkout of a firing when the visitor reaches checkout again', async () => {
+    const id = created(rule('Capped'));
+    await fire(id, 'fire-0000001');
+    await triggers.cartStage(siteId, visitorId, 'checkout', T0 + 1_000);
+    await triggers.cartStage(siteId, visitorId, 'checkout', T0 + 2_000);
+    expect(app.sqlite.prepare('SELECT checkout_at, purchase_at FROM trigger_firings').get()).toEqual({
+      checkout_at: T0 + 1_000,
+      purchase_at: null,
+    });
   });
 
   it('reports the chosen number of days, with zeros for rules that never fired', async () => {

@@ -1,17 +1,30 @@
 import { defineConfig } from 'vitest/config';
+import serverConfig from './server/vitest.config.ts';
+import testsConfig from './tests/vitest.config.ts';
 
 /**
  * The projects `pnpm mutate` runs for its current target (stryker.config.mjs
  * sets MUTATE_PROJECTS). Browser tests never run here: they test the built
- * bundles, which a mutant of the sources does not change.
+ * bundles, which a mutant of the sources does not change. Nor do the
+ * guardrail tests (tests/guardrails): they lint and cruise fixtures, never
+ * importing the code under mutation, and only slow every run down.
  */
 const projects = (process.env.MUTATE_PROJECTS ?? 'shared,server,widget,console,tests').split(',');
+/** MUTATE_TESTS narrows each project to the named test files (globs from the repository root). */
+const tests = (process.env.MUTATE_TESTS ?? '').split(',').filter(Boolean);
+const EXCLUDE = ['**/node_modules/**', 'browser/**', 'guardrails/**'];
+/** Configs whose `include` MUTATE_TESTS may replace (`extends` would add to it, not replace it). */
+const narrowable: Partial<Record<string, { test?: object }>> = { server: serverConfig, tests: testsConfig };
+
+function project(name: string) {
+  const own = tests.filter((glob) => glob.startsWith(`${name}/`)).map((glob) => glob.slice(name.length + 1));
+  const base = narrowable[name];
+  if (own.length === 0 || !base) return { extends: `./${name}/vitest.config.ts`, test: { name, root: `./${name}`, exclude: EXCLUDE } };
+  return { ...base, test: { ...base.test, name, root: `./${name}`, exclude: EXCLUDE, include: own } };
+}
 
 export default defineConfig({
   test: {
-    projects: projects.map((name) => ({
-      extends: `./${name}/vitest.config.ts`,
-      test: { name, root: `./${name}`, exclude: ['**/node_modules/**', 'browser/**'] },
-    })),
+    projects: projects.filter((name) => tests.length === 0 || tests.some((glob) => glob.startsWith(`${name}/`))).map(project),
   },
 });

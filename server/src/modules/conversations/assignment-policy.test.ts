@@ -46,4 +46,24 @@ describe('estimateWaitSeconds', () => {
     expect(estimateWaitSeconds(3, 4, 240)).toBe(180);
     expect(estimateWaitSeconds(2, 0, 60)).toBe(120);
   });
+
+  it('rounds to whole seconds', () => {
+    expect(estimateWaitSeconds(1, 3, 100)).toBe(33);
+    expect(estimateWaitSeconds(2, 3, 100)).toBe(67);
+  });
+});
+
+describe('pickAgent, the last tie', () => {
+  it('puts a never-assigned agent before one assigned at time zero', () => {
+    expect(pickAgent([agent('a', 1), agent('b', 1)], new Map([['a', 0]]))).toBe('b');
+  });
+
+  it('picks the lower id when free capacity and turn are equal, in any order', () => {
+    expect(pickAgent([agent('b', 1), agent('a', 1)], new Map())).toBe('a');
+    expect(pickAgent([agent('a', 1), agent('b', 1)], new Map())).toBe('a');
+  });
+
+  it('skips an agent over capacity as well as one at it', () => {
+    expect(pickAgent([agent('a', 4), agent('b', 2)], new Map())).toBe('b');
+  });
 });

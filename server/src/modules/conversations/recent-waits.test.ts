@@ -21,4 +21,37 @@ describe('RecentWaits', () => {
     waits.add(600, 0);
     expect(waits.typicalSeconds(3_600_000 + 1)).toBeUndefined();
   });
+
+  it('counts a wait of exactly one second, and ignores a wait that is not a number', () => {
+    const waits = new RecentWaits();
+    waits.add(Number.NaN, 0);
+    expect(waits.typicalSeconds(0)).toBeUndefined();
+    waits.add(1, 0);
+    expect(waits.typicalSeconds(0)).toBe(1);
+  });
+
+  it('keeps a wait exactly an hour old', () => {
+    const waits = new RecentWaits();
+    waits.add(600, 0);
+    expect(waits.typicalSeconds(3_600_000)).toBe(600);
+  });
+
+  it('takes the upper middle of an even count', () => {
+    const waits = new RecentWaits();
+    for (const seconds of [40, 10, 30, 20]) waits.add(seconds, 0);
+    expect(waits.typicalSeconds(0)).toBe(30);
+  });
+
+  it('keeps only the last twenty waits', () => {
+    const waits = new RecentWaits();
+    // Twenty long waits, then twenty short ones: only the short ones remain.
+    for (let i = 0; i < 20; i += 1) waits.add(1_000, 0);
+    for (let i = 0; i < 20; i += 1) waits.add(10, 0);
+    expect(waits.typicalSeconds(0)).toBe(10);
+    // Exactly twenty are kept, not nineteen: ten long and ten short give the upper middle, a long one.
+    const twenty = new RecentWaits();
+    for (let i = 0; i < 10; i += 1) twenty.add(100, 0);
+    for (let i = 0; i < 10; i += 1) twenty.add(1, 0);
+    expect(twenty.typicalSeconds(0)).toBe(100);
+  });
 });

@@ -7,6 +7,7 @@ let app: App;
 let cleanup: () => Promise<void>;
 let admin: Record<string, string>;
 let plain: Record<string, string>;
+let siteId: string;
 
 const bigCart: TriggerRuleInput = {
   name: 'Big cart, long look',
@@ -22,7 +23,9 @@ const bigCart: TriggerRuleInput = {
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
-  ({ admin, plain } = await siteWithAdminAndAgent(app));
+  let site: { id: string };
+  ({ admin, plain, site } = await siteWithAdminAndAgent(app));
+  siteId = site.id;
 });
 afterEach(() => cleanup());
 
@@ -96,5 +99,55 @@ describe('trigger rules API', () => {
     expect(res.json().days).toBe(7);
     expect(res.json().rows).toHaveLength(2);
     expect(res.json().rows[0]).toMatchObject({ fired: 0, heldBack: 0, checkouts: 0 });
+  });
+
+  it('records each admin change in the audit log, and a refused one not at all', async () => {
+    const audit = async () =>
+      (await app.inject({ method: 'GET', url: '/api/admin/audit', cookies: admin }))
+        .json()
+        .entries.filter((e: { action: string }) => e.action.startsWith('trigger.'))
+        .map((e: { action: string; targetType: string; targetId: string; details: unknown }) => [
+          e.action,
+          e.targetType,
+          e.targetId,
+          e.details,
+        ])
+        .reverse();
+    const created = await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: admin, payload: bigCart });
+    const id = created.json().trigger.id as string;
+    await app.inject({ method: 'PATCH', url: `/api/admin/triggers/${id}`, cookies: admin, payload: { enabled: false, name: 'Quiet' } });
+    const ids = (await list()).map((r) => r.id);
+    await app.inject({ method: 'PUT', url: '/api/admin/triggers/order', cookies: admin, payload: { ids: [...ids].reverse() } });
+    await app.inject({ method: 'DELETE', url: `/api/admin/triggers/${id}`, cookies: admin });
+    // Refused: unknown rule, incomplete order, broken pattern.
+    expect(
+      (await app.inject({ method: 'PATCH', url: `/api/admin/triggers/${id}`, cookies: admin, payload: { enabled: true } })).statusCode,
+    ).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/admin/triggers/${id}`, cookies: admin })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'PUT', url: '/api/admin/triggers/order', cookies: admin, payload: { ids: [ids[0]] } })).statusCode,
+    ).toBe(400);
+    expect(await audit()).toEqual([
+      ['trigger.created', 'trigger', id, {}],
+      ['trigger.updated', 'trigger', id, { fields: ['name', 'enabled'] }],
+      ['trigger.reordered', 'site', siteId, {}],
+      ['trigger.deleted', 'trigger', id, {}],
+    ]);
+  });
+
+  it('answers a rule of another site like a missing one, and changes nothing there', async () => {
+    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const [foreign] = app.services.triggers.list(other.id);
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/admin/triggers/${foreign!.id}`,
+      cookies: admin,
+      payload: { enabled: true },
+    });
+    expect(patch.statusCode).toBe(404);
+    expect(patch.json().error.code).toBe('not_found');
+    const del = await app.inject({ method: 'DELETE', url: `/api/admin/triggers/${foreign!.id}`, cookies: admin });
+    expect(del.statusCode).toBe(404);
+    expect(app.services.triggers.list(other.id)).toEqual([foreign, expect.objectContaining({ enabled: false })]);
   });
 });

@@ -47,4 +47,18 @@ describe('cartChanges', () => {
     const noSku = { ...cap, sku: null };
     expect(cartChanges(cart([noSku]), cart([{ ...noSku, qty: 2 }]), AT).map((c) => c.change)).toEqual(['quantity']);
   });
+
+  it('keys lines by SKU first, so two sizes of one product are two lines, and lines without one by name', () => {
+    const medium = { ...hoodie, sku: 'HOOD-M', name: 'Hoodie' };
+    const large = { ...hoodie, sku: 'HOOD-L', name: 'Hoodie' };
+    expect(cartChanges(cart([medium]), cart([medium, large]), AT).map((c) => [c.change, c.item?.sku])).toEqual([['added', 'HOOD-L']]);
+    const socks = { ...cap, sku: null, name: 'Socks' };
+    const scarf = { ...cap, sku: null, name: 'Scarf' };
+    expect(cartChanges(cart([socks, scarf]), cart([scarf]), AT).map((c) => [c.change, c.item?.name])).toEqual([['removed', 'Socks']]);
+  });
+
+  it('tells a first report at checkout or purchase, with no cart before', () => {
+    expect(cartChanges(null, cart([hoodie], 'purchase'), AT).map((c) => c.change)).toEqual(['purchase']);
+    expect(cartChanges(null, cart([hoodie], 'checkout'), AT).map((c) => c.change)).toEqual(['added', 'checkout']);
+  });
 });

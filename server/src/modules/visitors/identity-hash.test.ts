@@ -24,6 +24,11 @@ describe('identity hashes', () => {
     expect(isValidIdentityHash(SECRET, 'customer-42', hash.slice(0, 63))).toBe(false);
     expect(isValidIdentityHash(SECRET, 'customer-42', `${hash.slice(0, 63)}z`)).toBe(false);
     expect(isValidIdentityHash(SECRET, 'customer-42', undefined)).toBe(false);
+    // The right hash with anything before or after it is malformed, not "close enough".
+    expect(isValidIdentityHash(SECRET, 'customer-42', `${hash}z`)).toBe(false);
+    expect(isValidIdentityHash(SECRET, 'customer-42', `${hash}00`)).toBe(false);
+    expect(isValidIdentityHash(SECRET, 'customer-42', `z${hash}`)).toBe(false);
+    expect(isValidIdentityHash(SECRET, 'customer-42', `00${hash}`)).toBe(false);
     expect(isValidIdentityHash('', 'customer-42', identityHash('', 'customer-42'))).toBe(false);
   });
 });

@@ -31,6 +31,20 @@ describe('parseUserAgent', () => {
       'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86',
       { type: 'desktop', os: 'Windows', browser: 'Edge 131' },
     ],
+    [
+      'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
+      { type: 'desktop', os: 'ChromeOS', browser: 'Chrome 130' },
+    ],
+    ['Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0', { type: 'desktop', os: 'Linux', browser: 'Firefox 133' }],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 OPR/114.0.0.0',
+      { type: 'desktop', os: 'Windows', browser: 'Opera 114' },
+    ],
+    // A Safari version with no minor part.
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18 Safari/605.1.15',
+      { type: 'desktop', os: 'macOS', browser: 'Safari 18' },
+    ],
   ])('reads %s', (ua, device) => {
     expect(parseUserAgent(ua)).toEqual(device);
   });

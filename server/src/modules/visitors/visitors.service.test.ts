@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildTestApp } from '../../testing/harness.ts';
+import { identityHash } from './identity-hash.ts';
 import type { App } from '../../app.ts';
 
 let app: App;
@@ -31,5 +32,116 @@ describe('visits', () => {
     const back = app.services.visitors.identify(site.id, token).visitor;
     expect(back.visits).toBe(2);
     expect(back.visitStartedAt).toBe(Date.parse('2026-12-01T10:51:00Z'));
+  });
+});
+
+describe('visitors', () => {
+  it('counts no new visit at exactly thirty minutes away, and notes the device of each arrival', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T10:00:00Z'));
+    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const { token, visitor } = app.services.visitors.identify(site.id, undefined);
+    expect(visitor.device).toEqual({ type: 'desktop', os: null, browser: null });
+    vi.setSystemTime(new Date('2026-12-01T10:30:00Z'));
+    const back = app.services.visitors.identify(site.id, token, IPHONE);
+    expect(back).toMatchObject({ token, isNew: false, visitor: { id: visitor.id, visits: 1, visitStartedAt: visitor.visitStartedAt } });
+    expect(app.services.visitors.byId(site.id, visitor.id)).toMatchObject({
+      visits: 1,
+      lastSeenAt: Date.parse('2026-12-01T10:30:00Z'),
+      device: { type: 'mobile', os: 'iOS' },
+    });
+  });
+
+  it('mints a new visitor, with a readable label, for an unknown token or another site’s', () => {
+    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const first = app.services.visitors.identify(site.id, undefined);
+    expect(first.isNew).toBe(true);
+    expect(first.visitor.label).toMatch(/^#[A-HJ-NP-Z2-9]{5}$/);
+    expect(first.visitor).toMatchObject({ visits: 1, customerId: null, claimedName: null, language: null });
+    expect(first.token).not.toBe('');
+    const foreign = app.services.visitors.identify(other.id, first.token);
+    expect(foreign.isNew).toBe(true);
+    expect(foreign.visitor.id).not.toBe(first.visitor.id);
+    expect(foreign.token).not.toBe(first.token);
+    expect(app.services.visitors.identify(site.id, 'not-a-token').visitor.id).not.toBe(first.visitor.id);
+    expect(app.services.visitors.returning(site.id, 'not-a-token')).toBeUndefined();
+    expect(app.services.visitors.identify(site.id, first.token).visitor.id).toBe(first.visitor.id);
+  });
+
+  it('counts the next visit from when the visitor left', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T10:00:00Z'));
+    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const { token, visitor } = app.services.visitors.identify(site.id, undefined);
+    expect(visitor.id).toMatch(/^vis_/);
+    // Left at 10:40 after browsing, back at 11:05: the same visit.
+    app.services.visitors.seen(site.id, visitor.id, Date.parse('2026-12-01T10:40:00Z'));
+    expect(app.services.visitors.byId(site.id, visitor.id)?.lastSeenAt).toBe(Date.parse('2026-12-01T10:40:00Z'));
+    vi.setSystemTime(new Date('2026-12-01T11:05:00Z'));
+    expect(app.services.visitors.identify(site.id, token).visitor.visits).toBe(1);
+  });
+
+  it('notes only the parts of the locale the browser gave', () => {
+    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const { visitor } = app.services.visitors.identify(site.id, undefined);
+    app.services.visitors.noteLocale(site.id, visitor.id, { language: 'ca-ES' });
+    app.services.visitors.noteLocale(site.id, visitor.id, { timeZone: 'Europe/Madrid' });
+    app.services.visitors.noteLocale(site.id, visitor.id, {});
+    expect(app.services.visitors.byId(site.id, visitor.id)).toMatchObject({ language: 'ca-ES', timeZone: 'Europe/Madrid' });
+  });
+});
+
+describe('identify', () => {
+  const SECRET = 'secret-of-the-shop';
+  const settings = { identitySecret: SECRET, identityEnforced: false };
+
+  it('links a verified customer across devices, and keeps that identity against a later unsigned claim', () => {
+    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const visitors = app.services.visitors;
+    const laptop = visitors.identify(site.id, undefined).visitor;
+    const phone = visitors.identify(site.id, undefined).visitor;
+    expect(visitors.identifyCustomer(laptop, settings, { id: 'c-1', name: 'Unsigned', email: 'u@example.com' })).toEqual({
+      ok: true,
+      data: { customerId: null, name: 'Unsigned', email: 'u@example.com', verified: false },
+    });
+    expect(visitors.byId(site.id, laptop.id)).toMatchObject({ claimedName: 'Unsigned', claimedEmail: 'u@example.com', customerId: null });
+    expect(visitors.devicesOf(visitors.byId(site.id, laptop.id)!)).toEqual([laptop.id]);
+
+    const signed = { id: 'c-1', name: 'Anna', email: 'anna@example.com', hash: identityHash(SECRET, 'c-1') };
+    const verified = { customerId: 'c-1', name: 'Anna', email: 'anna@example.com', verified: true };
+    expect(visitors.identifyCustomer(laptop, settings, signed)).toEqual({ ok: true, data: verified });
+    expect(visitors.identifyCustomer(phone, settings, { id: 'c-1', hash: signed.hash })).toEqual({
+      ok: true,
+      data: { ...verified, name: null, email: null },
+    });
+    const stored = visitors.byId(site.id, laptop.id)!;
+    expect(stored.customerId).toMatch(/^cus_/);
+    expect(stored).toMatchObject({ claimedName: null, claimedEmail: null });
+    expect(visitors.devicesOf(stored).sort()).toEqual([laptop.id, phone.id].sort());
+    expect(visitors.identityOf(stored)).toEqual({ ...verified, name: null, email: null });
+
+    // An unsigned claim afterwards changes nothing.
+    expect(visitors.identifyCustomer(stored, settings, { id: 'c-2', name: 'Mallory' })).toEqual({
+      ok: true,
+      data: { ...verified, name: null, email: null },
+    });
+    expect(visitors.byId(site.id, laptop.id)).toMatchObject({ customerId: stored.customerId, claimedName: null });
+  });
+
+  it('refuses an unsigned or wrongly signed claim where the site enforces verification, storing nothing', () => {
+    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const visitor = app.services.visitors.identify(site.id, undefined).visitor;
+    const enforced = { ...settings, identityEnforced: true };
+    for (const claim of [
+      { id: 'c-1', name: 'Anna' },
+      { id: 'c-1', name: 'Anna', hash: identityHash('other', 'c-1') },
+    ]) {
+      expect(app.services.visitors.identifyCustomer(visitor, enforced, claim)).toMatchObject({
+        ok: false,
+        error: { code: 'identity_refused' },
+      });
+    }
+    expect(app.services.visitors.byId(site.id, visitor.id)).toMatchObject({ customerId: null, claimedName: null });
   });
 });

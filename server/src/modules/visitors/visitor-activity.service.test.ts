@@ -1,0 +1,410 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CartUpdated, PageViewed, VisitorProfile, VisitorsChanged } from '@mostrador/shared';
+import type { App } from '../../app.ts';
+import { identityHash } from './identity-hash.ts';
+import { buildTestApp } from '../../testing/harness.ts';
+import { ActivityRepository } from './activity.repository.ts';
+import { VisitorActivity } from './visitor-activity.service.ts';
+import type { VisitorRow } from './visitors.repository.ts';
+
+/*
+ * The service over the real database and group commit; only the ports to
+ * other modules (the console's rooms, conversations, triggers) are recorded.
+ */
+
+const T0 = Date.parse('2026-12-01T10:00:00Z');
+const PUSH_MS = 20;
+
+let app: App;
+let cleanup: () => Promise<void>;
+let activity: VisitorActivity;
+let siteId: string;
+let followers: Set<string>;
+let pushed: VisitorProfile[];
+let listed: VisitorsChanged[];
+let stages: Array<[string, string, number]>;
+let errors: unknown[];
+
+const page = (path: string, extra: Partial<PageViewed> = {}): PageViewed => ({
+  url: `https://shop.example${path}`,
+  title: path,
+  referrer: '',
+  product: null,
+  ...extra,
+});
+
+const cart = (qtys: number[], stage: CartUpdated['stage'] = 'browsing'): CartUpdated => ({
+  cart: {
+    items: qtys.map((qty, i) => ({ sku: `SKU-${i}`, name: `Item ${i}`, qty, price: 10, url: null, image: null })),
+    total: qtys.reduce((sum, qty) => sum + qty * 10, 0),
+    currency: 'EUR',
+  },
+  stage,
+  source: 'manual',
+});
+
+function newVisitor(): VisitorRow {
+  return app.services.visitors.identify(siteId, undefined).visitor;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+  ({ app, cleanup } = await buildTestApp());
+  siteId = app.services.sites.create({ name: 'Botiga', allowedOrigins: [] }).id;
+  followers = new Set();
+  pushed = [];
+  listed = [];
+  stages = [];
+  errors = [];
+  activity = new VisitorActivity(
+    app.services.visitors,
+    new ActivityRepository(app.db),
+    app.groupCommit,
+    {
+      openConversationOf: () => 'cnv-open',
+      conversationsOf: () => [],
+      listChanged: (_siteId, changes) => listed.push(changes),
+      hasFollowers: (visitorId) => followers.has(visitorId),
+      profileChanged: (profile) => pushed.push(profile),
+      cartStageReached: (_siteId, visitorId, stage, at) => stages.push([visitorId, stage, at]),
+      log: (error) => errors.push(error),
+    },
+    { leaveGraceMs: 10_000, listFlushMs: 5, pageViewFlushMs: 5, profilePushMs: PUSH_MS },
+  );
+});
+
+afterEach(async () => {
+  activity.close();
+  vi.useRealTimers();
+  await cleanup();
+});
+
+describe('arrivals', () => {
+  it('lists a returning visitor with its stored pages of this visit, cart and device', async () => {
+    const visitor = newVisitor();
+    const repo = new ActivityRepository(app.db);
+    repo.insertPageViews([
+      { visitorId: visitor.id, url: 'https://shop.example/old', title: 'Old', referrer: '', product: null, startedAt: T0 - 1, seconds: 1 },
+      { visitorId: visitor.id, url: 'https://shop.example/a', title: 'A', referrer: '', product: null, startedAt: T0, seconds: 1 },
+    ]);
+    repo.saveCart(visitor.id, cart([2, 3]).cart, 'browsing', T0, []);
+    activity.connected('tab-1', { ...visitor, visits: 2, device: null }, 'cnv-1');
+    expect(activity.liveList(siteId)).toEqual([
+      {
+        id: visitor.id,
+        label: visitor.label,
+        identity: { customerId: null, name: null, email: null, verified: false },
+        page: null,
+        visitStartedAt: T0,
+        pagesViewed: 1,
+        cart: { total: 50, currency: 'EUR', items: 5 },
+        conversationId: 'cnv-1',
+        returning: true,
+        device: { type: 'desktop', os: null, browser: null },
+      },
+    ]);
+    expect(activity.visitInfo(visitor.id)).toEqual({ startedAt: T0, pagesViewed: 1, returning: true });
+    const first = newVisitor();
+    activity.connected('tab-2', first, null);
+    expect(activity.liveList(siteId).find((v) => v.id === first.id)).toMatchObject({ returning: false, cart: null, pagesViewed: 0 });
+  });
+
+  it('shows no live cart once bought or emptied', async () => {
+    const bought = newVisitor();
+    const emptied = newVisitor();
+    const repo = new ActivityRepository(app.db);
+    repo.saveCart(bought.id, cart([1]).cart, 'purchase', T0, []);
+    repo.saveCart(emptied.id, cart([]).cart, 'browsing', T0, []);
+    activity.connected('tab-1', bought, null);
+    activity.connected('tab-2', emptied, null);
+    expect(activity.liveList(siteId).map((v) => v.cart)).toEqual([null, null]);
+  });
+
+  it('answers a fresh visit for a visitor not connected', () => {
+    expect(activity.visitInfo('vis_nobody')).toEqual({ startedAt: T0, pagesViewed: 0, returning: false });
+  });
+
+  it('tells where a visitor is, only to its own site', () => {
+    const visitor = newVisitor();
+    expect(activity.whereabouts(siteId, visitor.id)).toEqual({ siteId, label: visitor.label, online: false });
+    activity.connected('tab-1', visitor, null);
+    expect(activity.whereabouts(siteId, visitor.id)).toEqual({ siteId, label: visitor.label, online: true });
+    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+    expect(activity.whereabouts(other, visitor.id)).toBeNull();
+  });
+});
+
+describe('pages', () => {
+  it('refuses a page from a visitor who is not connected', () => {
+    expect(activity.pageViewed('tab-1', siteId, 'vis_nobody', page('/a'))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('writes the browser’s language and time zone only when they change', () => {
+    const visitor = newVisitor();
+    activity.connected('tab-1', visitor, null);
+    const stored = () => app.services.visitors.byId(siteId, visitor.id);
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/a', { language: 'ca-ES' }));
+    expect(stored()).toMatchObject({ language: 'ca-ES', timeZone: null });
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/b', { timeZone: 'Europe/Madrid' }));
+    expect(stored()).toMatchObject({ language: 'ca-ES', timeZone: 'Europe/Madrid' });
+    // Changed behind the service's back: an unchanged report is not written again.
+    app.sqlite.prepare('UPDATE visitors SET language = ?, time_zone = ? WHERE id = ?').run('xx', 'yy', visitor.id);
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/c', { language: 'ca-ES', timeZone: 'Europe/Madrid' }));
+    expect(stored()).toMatchObject({ language: 'xx', timeZone: 'yy' });
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/d', { language: 'es-ES', timeZone: 'Europe/Madrid' }));
+    expect(stored()).toMatchObject({ language: 'es-ES' });
+    const profile = activity.profile(visitor.id, siteId);
+    expect(profile.ok && [profile.data.language, profile.data.timeZone]).toEqual(['es-ES', 'Europe/Madrid']);
+  });
+
+  it('puts the page in view first, then the ended ones newest first, each with its whole seconds', async () => {
+    const visitor = newVisitor();
+    activity.connected('tab-1', visitor, null);
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/a'));
+    vi.setSystemTime(T0 + 2_400);
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/b'));
+    vi.setSystemTime(T0 + 2_400 + 1_600);
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/c'));
+    const trail = () => {
+      const profile = activity.profile(visitor.id, siteId);
+      return profile.ok ? profile.data.trail.map((p) => [p.title, p.at, p.seconds]) : [];
+    };
+    const expected = [
+      ['/c', T0 + 4_000, null],
+      ['/b', T0 + 2_400, 2],
+      ['/a', T0, 2],
+    ];
+    // Before the write (the ended pages are still pending) and after it, the same trail.
+    expect(trail()).toEqual(expected);
+    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, visitor.id, 0) === 2, 'the page views written');
+    expect(trail()).toEqual(expected);
+  });
+
+  it('keeps the trail to its most recent fifty pages', async () => {
+    const visitor = newVisitor();
+    new ActivityRepository(app.db).insertPageViews(
+      Array.from({ length: 60 }, (_, i) => ({
+        visitorId: visitor.id,
+        url: `https://shop.example/${i}`,
+        title: `${i}`,
+        referrer: '',
+        product: null,
+        startedAt: T0 - 60_000 + i,
+        seconds: 1,
+      })),
+    );
+    activity.connected('tab-1', visitor, null);
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/now'));
+    const profile = activity.profile(visitor.id, siteId);
+    const titles = profile.ok ? profile.data.trail.map((p) => p.title) : [];
+    expect(titles).toHaveLength(50);
+    expect(titles.slice(0, 3)).toEqual(['/now', '59', '58']);
+    expect(titles.at(-1)).toBe('11');
+  });
+
+  it('writes the open pages at shutdown, and records nothing after', () => {
+    const visitor = newVisitor();
+    activity.connected('tab-1', visitor, null);
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/a'));
+    vi.setSystemTime(T0 + 7_499);
+    activity.close();
+    const rows = () => app.sqlite.prepare('SELECT url, seconds FROM page_views WHERE visitor_id = ?').all(visitor.id);
+    expect(rows()).toEqual([{ url: 'https://shop.example/a', seconds: 7 }]);
+    activity.connected('tab-2', visitor, null);
+    activity.disconnected('tab-1', siteId, visitor.id);
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('shows each visitor only its own pages not yet written', () => {
+    const anna = newVisitor();
+    const joan = newVisitor();
+    for (const [tab, v] of [
+      ['tab-1', anna],
+      ['tab-2', joan],
+    ] as const) {
+      activity.connected(tab, v, null);
+      activity.pageViewed(tab, siteId, v.id, page(`/${tab}`));
+      activity.pageViewed(tab, siteId, v.id, page(`/${tab}/next`));
+    }
+    // Read at once, before the writer's interval: the ended pages are still pending.
+    const trail = (id: string) => {
+      const profile = activity.profile(id, siteId);
+      return profile.ok ? profile.data.trail.map((p) => p.title) : [];
+    };
+    expect(trail(anna.id)).toEqual(['/tab-1/next', '/tab-1']);
+    expect(trail(joan.id)).toEqual(['/tab-2/next', '/tab-2']);
+  });
+
+  it('tells followers of the page a closed tab ended, once it is written', async () => {
+    const visitor = newVisitor();
+    followers.add(visitor.id);
+    activity.connected('tab-1', visitor, null);
+    activity.pageViewed('tab-1', siteId, visitor.id, page('/a'));
+    await until(() => pushed.length === 1, 'the arrival push');
+    vi.setSystemTime(T0 + 3_000);
+    activity.disconnected('tab-1', siteId, visitor.id);
+    await until(() => pushed.length === 2, 'the push after the page was written');
+    expect(pushed[1]!.trail.map((p) => [p.title, p.seconds])).toEqual([['/a', 3]]);
+    expect(errors).toEqual([]);
+  });
+
+  it('reports a page view it could not write, and goes on', async () => {
+    const gone = newVisitor();
+    const kept = newVisitor();
+    activity.connected('tab-1', gone, null);
+    activity.connected('tab-2', kept, null);
+    activity.pageViewed('tab-1', siteId, gone.id, page('/a'));
+    // The visitor row vanishes under the open page: its page view cannot be stored.
+    app.sqlite.prepare('DELETE FROM visitors WHERE id = ?').run(gone.id);
+    activity.disconnected('tab-1', siteId, gone.id);
+    await until(() => errors.length === 1, 'the reported error');
+    activity.pageViewed('tab-2', siteId, kept.id, page('/b'));
+    activity.disconnected('tab-2', siteId, kept.id);
+    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, kept.id, 0) === 1, 'the next page written');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('drops the unwritten pages of a forgotten visitor', async () => {
+    const visitor = newVisitor();
+    const kept = newVisitor();
+    for (const [tab, v] of [
+      ['tab-1', visitor],
+      ['tab-2', kept],
+    ] as const) {
+      activity.connected(tab, v, null);
+      activity.pageViewed(tab, siteId, v.id, page('/a'));
+      activity.disconnected(tab, siteId, v.id);
+    }
+    activity.forget([visitor.id]);
+    expect(activity.isOnline(visitor.id)).toBe(false);
+    expect(activity.isOnline(kept.id)).toBe(true);
+    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, kept.id, 0) === 1, 'the kept page');
+    expect(new ActivityRepository(app.db).pageViewsSince(siteId, visitor.id, 0)).toBe(0);
+    // The writer found nothing of the forgotten visitor's to write, and no error either.
+    activity.forget([kept.id]);
+    activity.connected('tab-3', visitor, null);
+    activity.pageViewed('tab-3', siteId, visitor.id, page('/b'));
+    activity.disconnected('tab-3', siteId, visitor.id);
+    activity.forget([visitor.id]);
+    const marker = newVisitor();
+    activity.connected('tab-4', marker, null);
+    activity.pageViewed('tab-4', siteId, marker.id, page('/c'));
+    activity.disconnected('tab-4', siteId, marker.id);
+    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, marker.id, 0) === 1, 'the marker page');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('carts', () => {
+  it('stores a changed cart with its history, and a repeated report as nothing', async () => {
+    const visitor = newVisitor();
+    activity.connected('tab-1', visitor, null);
+    expect(await activity.cartUpdated(siteId, visitor.id, cart([1, 2]))).toEqual({ ok: true, data: null });
+    expect(activity.liveList(siteId)[0]!.cart).toEqual({ total: 30, currency: 'EUR', items: 3 });
+    const history = () => new ActivityRepository(app.db).cartHistory(siteId, visitor.id, 50);
+    expect(history()).toHaveLength(2);
+    vi.setSystemTime(T0 + 1_000);
+    await activity.cartUpdated(siteId, visitor.id, cart([1, 2]));
+    expect(new ActivityRepository(app.db).cartOf(siteId, visitor.id)?.updatedAt).toBe(T0);
+    expect(history()).toHaveLength(2);
+    // Same lines, another total (a price change): stored, though no step is told.
+    const repriced = cart([1, 2]);
+    repriced.cart.total = 99;
+    await activity.cartUpdated(siteId, visitor.id, repriced);
+    expect(new ActivityRepository(app.db).cartOf(siteId, visitor.id)).toMatchObject({ updatedAt: T0 + 1_000, cart: { total: 99 } });
+    expect(history()).toHaveLength(2);
+    expect(stages).toEqual([]);
+  });
+
+  it('tells the triggers of checkout and purchase once each, and shows no cart after the purchase', async () => {
+    const visitor = newVisitor();
+    activity.connected('tab-1', visitor, null);
+    await activity.cartUpdated(siteId, visitor.id, cart([1]));
+    await activity.cartUpdated(siteId, visitor.id, cart([1], 'checkout'));
+    await activity.cartUpdated(siteId, visitor.id, cart([1], 'checkout'));
+    vi.setSystemTime(T0 + 5);
+    await activity.cartUpdated(siteId, visitor.id, cart([1], 'purchase'));
+    expect(stages).toEqual([
+      [visitor.id, 'checkout', T0],
+      [visitor.id, 'purchase', T0 + 5],
+    ]);
+    expect(activity.liveList(siteId)[0]!.cart).toBeNull();
+    const profile = activity.profile(visitor.id, siteId);
+    expect(profile.ok && [profile.data.cart, profile.data.cartStage]).toEqual([null, 'purchase']);
+  });
+});
+
+describe('identity', () => {
+  it('refuses an unknown visitor, and an unsigned claim where the site enforces one, changing nothing', () => {
+    const visitor = newVisitor();
+    activity.connected('tab-1', visitor, null);
+    const site = { identitySecret: 's3cret', identityEnforced: true };
+    expect(activity.identify(siteId, 'vis_nobody', site, { id: 'c-1' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(activity.identify(siteId, visitor.id, site, { id: 'c-1', name: 'Anna' })).toMatchObject({
+      ok: false,
+      error: { code: 'identity_refused' },
+    });
+    expect(activity.liveList(siteId)[0]!.identity).toEqual({ customerId: null, name: null, email: null, verified: false });
+  });
+
+  it('shows a verified identity in the live list and the profile', () => {
+    const visitor = newVisitor();
+    activity.connected('tab-1', visitor, null);
+    const site = { identitySecret: 's3cret', identityEnforced: false };
+    const claim = { id: 'c-1', name: 'Anna', email: 'anna@example.com', hash: identityHash('s3cret', 'c-1') };
+    const identity = { customerId: 'c-1', name: 'Anna', email: 'anna@example.com', verified: true };
+    expect(activity.identify(siteId, visitor.id, site, claim)).toEqual({ ok: true, data: { identity } });
+    expect(activity.liveList(siteId)[0]!.identity).toEqual(identity);
+    const profile = activity.profile(visitor.id, siteId);
+    expect(profile.ok && profile.data.identity).toEqual(identity);
+  });
+});
+
+describe('profile pushes', () => {
+  it('folds a visitor’s follow-ups into one push to its followers, and pushes nothing without followers', async () => {
+    const quiet = newVisitor();
+    const followed = newVisitor();
+    followers.add(followed.id);
+    activity.connected('tab-1', quiet, null);
+    activity.connected('tab-2', followed, null);
+    activity.pageViewed('tab-2', siteId, followed.id, page('/a'));
+    await activity.cartUpdated(siteId, followed.id, cart([1]));
+    activity.pageViewed('tab-1', siteId, quiet.id, page('/a'));
+    await until(() => pushed.length > 0, 'the push');
+    // A later marker push proves no second push of the first batch and none for the quiet visitor.
+    await new Promise((r) => setTimeout(r, PUSH_MS * 2));
+    activity.conversationChanged(siteId, followed.id);
+    await until(() => pushed.length > 1, 'the marker push');
+    expect(pushed.map((p) => p.id)).toEqual([followed.id, followed.id]);
+    expect(pushed[0]).toMatchObject({ online: true, cart: { total: 10 }, trail: [expect.objectContaining({ title: '/a' })] });
+    expect(activity.liveList(siteId).find((v) => v.id === followed.id)?.conversationId).toBe('cnv-open');
+  });
+
+  it('does not push to a follower who left before the push fell due', async () => {
+    const visitor = newVisitor();
+    const marker = newVisitor();
+    followers.add(visitor.id);
+    activity.connected('tab-1', visitor, null);
+    followers.delete(visitor.id);
+    followers.add(marker.id);
+    activity.connected('tab-2', marker, null);
+    await until(() => pushed.length > 0, 'the marker push');
+    await new Promise((r) => setTimeout(r, PUSH_MS));
+    expect(pushed.map((p) => p.id)).toEqual([marker.id]);
+  });
+
+  it('reads no profile of another site’s visitor', () => {
+    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+    const visitor = newVisitor();
+    expect(activity.profile(visitor.id, other)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});

@@ -23,6 +23,8 @@ let followers: Set<string>;
 let pushed: VisitorProfile[];
 let listed: VisitorsChanged[];
 let stages: Array<[string, string, number]>;
+let departures: Array<[string, number]>;
+let arrivals: string[];
 let errors: unknown[];
 
 const page = (path: string, extra: Partial<PageViewed> = {}): PageViewed => ({
@@ -64,6 +66,8 @@ beforeEach(async () => {
   pushed = [];
   listed = [];
   stages = [];
+  departures = [];
+  arrivals = [];
   errors = [];
   activity = new VisitorActivity(
     app.services.visitors,
@@ -76,6 +80,8 @@ beforeEach(async () => {
       hasFollowers: (visitorId) => followers.has(visitorId),
       profileChanged: (profile) => pushed.push(profile),
       cartStageReached: (_siteId, visitorId, stage, at) => stages.push([visitorId, stage, at]),
+      visitorLeft: (_siteId, visitorId, at) => departures.push([visitorId, at]),
+      visitorArrived: (_siteId, visitorId) => arrivals.push(visitorId),
       log: (error) => errors.push(error),
     },
     { leaveGraceMs: 10_000, listFlushMs: 5, pageViewFlushMs: 5, profilePushMs: PUSH_MS },
@@ -116,6 +122,10 @@ describe('arrivals', () => {
     const first = newVisitor();
     activity.connected('tab-2', first, null);
     expect(activity.liveList(siteId).find((v) => v.id === first.id)).toMatchObject({ returning: false, cart: null, pagesViewed: 0 });
+    // Only the visitor with an open conversation is announced as back (its ticket turns into a live chat).
+    activity.connected('tab-3', { ...visitor, visits: 2, device: null }, 'cnv-1');
+    expect(arrivals).toEqual([visitor.id]);
+    expect(departures).toEqual([]);
   });
 
   it('shows no live cart once bought or emptied', async () => {

@@ -56,7 +56,7 @@ export interface InboundMailConfig {
   mailgunSigningKey: string | null;
 }
 
-/** Outgoing mail: agents' replies to shoppers who left, and transcripts; docs/notes/email-out.md lists each variable. */
+/** Outgoing mail: agents' replies to shoppers who left, and transcripts; README's "Replies by email" section and Configuration list each variable. */
 export interface MailConfig {
   /** The domain of reply-to addresses (reply+<token>@domain) that thread a shopper's answer back; null: no reply-to. */
   replyDomain: string | null;

@@ -41,6 +41,8 @@ describe('ChatSession invitations', () => {
     const { chat, transport } = setup();
     transport.establish(session(null));
     await flush();
+    // Before any keystroke the visitor is not typing: a trigger held back "while typing" may fire.
+    expect(chat.drafting).toBe(false);
     chat.draftChanged('  ');
     expect(chat.drafting).toBe(false);
     chat.draftChanged('Hola');

@@ -80,6 +80,7 @@ describe('ConsoleViews', () => {
       'Branding',
       'Business hours',
       'Privacy',
+      'Mailbox',
     ]);
     expect(inbox.isConnected).toBe(true);
     expect(inbox.closest('[hidden]')).not.toBeNull();

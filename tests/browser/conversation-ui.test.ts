@@ -89,7 +89,11 @@ describe('message times, days and read receipts, both ways', () => {
         await shopper.evaluate(() => Object.fromEntries(Object.entries(localStorage))),
       );
       await page.reload();
-      if ((await page.locator('[data-part="panel"]').count()) === 0) await page.locator('button[data-part="launcher"]').click();
+      // The open state follows the shopper (restored from storage at boot, before the panel chunk arrives):
+      // read it from the launcher rather than from a panel that may not be drawn yet, or a click would close it.
+      const launcher = page.locator('button[data-part="launcher"]');
+      await launcher.waitFor({ state: 'attached' });
+      if ((await launcher.getAttribute('aria-expanded')) !== 'true') await launcher.click();
       await page.locator('[data-part="message"][data-author="agent"]').waitFor();
       await page
         .locator('textarea[data-part="composer"]')

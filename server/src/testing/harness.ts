@@ -245,3 +245,7 @@ export async function siteWithAdminAndAgent(app: App) {
   };
   return { site, admin: await sessionOf('admin@shop.example', 'admin-pass'), plain: await sessionOf('plain@shop.example', 'plain-pass') };
 }
+
+// Real mail servers for end-to-end tests: an SMTP server that keeps what it receives, and the inbound listener main.ts starts.
+export { TestSmtp } from './test-smtp.ts';
+export { listenForMail, type SmtpListener } from '../modules/inbound-mail/index.ts';

@@ -15,7 +15,7 @@ import {
   type VisitorSocket,
 } from '../../testing/harness.ts';
 import { replyAddress } from './reply-address.ts';
-import { TestSmtp } from './test-smtp.ts';
+import { TestSmtp } from '../../testing/test-smtp.ts';
 
 let server: TestServer;
 let smtp: TestSmtp | undefined;

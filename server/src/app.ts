@@ -312,6 +312,9 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       const sent = await conversations.sendFromVisitor({ kind: 'visitor', siteId, visitorId, label }, input);
       return sent.ok ? { ok: true, data: { conversationId: sent.data.conversation.id } } : sent;
     },
+    // Bounces (VERP): the email module, created just below, is only reached when a mail arrives.
+    takesBounce: (address) => email.outbox.takesBounce(address),
+    bounced: (address, reason) => email.outbox.bounced(address, reason),
     log: (fields) => app.log.info(fields, 'inbound mail not threaded'),
   });
   // Mail to shoppers: agents' replies they did not see, and transcripts; a background worker, off the message path.

@@ -9,6 +9,8 @@ import { SMTPServer } from 'smtp-server';
  */
 export class TestSmtp {
   readonly received: ParsedMail[] = [];
+  /** Each accepted mail's envelope sender (MAIL FROM), in the order of `received`. */
+  readonly envelopeFrom: string[] = [];
   readonly #planned: number[] = [];
   readonly #server: SMTPServer;
   port = 0;
@@ -18,7 +20,7 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
@@ -29,6 +31,7 @@ export class TestSmtp {
           }
           void simpleParser(Buffer.concat(chunks)).then((mail) => {
             this.received.push(mail);
+            this.envelopeFrom.push(session.envelope.mailFrom ? session.envelope.mailFrom.address : '');
             callback();
           }, callback);
         });

@@ -31,6 +31,7 @@ export function createEmailModule(deps: EmailModuleDeps) {
     retryBaseMs: mail.retryBaseMs,
     maxAttempts: mail.maxAttempts,
     messageIdDomain: mail.replyDomain ?? domainOf(mail.from),
+    bounceDomain: mail.replyDomain,
   });
   const composer = new MailComposer(deps.directory, { from: mail.from, replyDomain: mail.replyDomain });
   const mailer = new ReplyMailer(deps.replies, repo, outbox, composer, deps.groupCommit, mail.replyDelayMs);

@@ -201,9 +201,13 @@ describe('replies by email', () => {
     });
     await email().outbox.deliverDue();
     expect(server_.received.map((m) => m.subject)).toEqual(['Botiga Núria: la transcripció del teu xat']);
-    const messageId = server_.received[0]!.messageId!;
-    expect(await email().outbox.bounced(messageId, '550 5.1.1 user unknown')).toBe(true);
-    expect(await email().outbox.bounced('<forged@elsewhere.example>', 'no')).toBe(false);
+    // The envelope sender (MAIL FROM) is the mail's own VERP bounce address; the From header stays the shop's.
+    const bounceTo = server_.envelopeFrom[0]!;
+    expect(bounceTo).toMatch(/^bounce\+[0-9a-f]{24}@mail\.shop\.example$/);
+    expect(server_.received[0]!.from?.value[0]?.address).toBe('botiga@shop.example');
+    expect(await email().outbox.bounced(bounceTo.toUpperCase(), '550 5.1.1 user unknown')).toBe(true);
+    expect(await email().outbox.bounced(`bounce+${'0'.repeat(24)}@mail.shop.example`, 'no')).toBe(false);
+    expect(await email().outbox.bounced(bounceTo.replace('mail.shop.example', 'elsewhere.example'), 'no')).toBe(false);
 
     const cookie = await login(server.url, server.agentEmail, AGENT_PASSWORD);
     const emails = await emailsOf(conversationId, cookie);

@@ -28,8 +28,8 @@ export class OutboxRepository {
     this.db.update(emailOutbox).set(changes).where(eq(emailOutbox.id, id)).run();
   }
 
-  byMessageId(messageId: string): OutboxRow | undefined {
-    return this.db.select().from(emailOutbox).where(eq(emailOutbox.messageId, messageId)).get();
+  byId(id: string): OutboxRow | undefined {
+    return this.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get();
   }
 
   ofConversation(siteId: string, conversationId: string): OutboxRow[] {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ConversationEmail, Mailbox } from '@mostrador/shared';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import { newId } from '../../db/ids.ts';
+import { bounceAddress, outboxIdFromBounceAddress } from './reply-address.ts';
 import type { OutboxRepository, OutboxRow } from './outbox.repository.ts';
 import type { MailTransport } from './transport.ts';
 
@@ -12,6 +13,8 @@ export interface OutboxOptions {
   maxAttempts: number;
   /** The domain in Message-ID headers. */
   messageIdDomain: string;
+  /** The domain of the VERP envelope sender `bounce+<token>@…` (the reply domain); null: bounces go to the From address. */
+  bounceDomain: string | null;
 }
 
 /** A mail to queue: rendered already, addressed, tied to its conversation. */
@@ -80,6 +83,7 @@ export class OutboxService {
         text: row.text,
         html: row.html,
         messageId: row.messageId,
+        envelopeFrom: this.options.bounceDomain ? bounceAddress(row.id, this.options.bounceDomain) : null,
       });
       const attempts = row.attempts + 1;
       const at = Date.now();
@@ -97,17 +101,31 @@ export class OutboxService {
   }
 
   /**
-   * A bounce for a mail we sent, matched by its Message-ID (as a delivery
-   * status notification quotes it): the mail shows as bounced on its
-   * conversation. Unknown ids are ignored, as a bounce can be forged. The
-   * inbound side (another module) calls this; angle brackets are optional.
+   * Whether an address is the bounce address of a mail that went out (the
+   * inbound SMTP listener's RCPT check). The token is the row id's random
+   * bits, so only the mail's own bounce can name it; any other, a pending
+   * row's or one of another domain answers false alike.
    */
-  async bounced(messageId: string, reason: string): Promise<boolean> {
-    const bare = messageId.trim().replace(/^<|>$/g, '');
-    const row = this.repo.byMessageId(`<${bare}>`);
+  takesBounce(address: string): boolean {
+    return this.#bouncedRow(address) !== undefined;
+  }
+
+  /**
+   * A delivery status notification that came back to a mail's bounce
+   * address: the mail shows as bounced, with the reason, on its conversation.
+   * False (and nothing changed) when the address names no mail that went out.
+   */
+  async bounced(address: string, reason: string): Promise<boolean> {
+    const row = this.#bouncedRow(address);
     if (!row) return false;
     await this.groupCommit.run(() => this.repo.update(row.id, { status: 'bounced', lastError: reason.slice(0, 500) }));
     return true;
+  }
+
+  #bouncedRow(address: string): OutboxRow | undefined {
+    const id = this.options.bounceDomain ? outboxIdFromBounceAddress(address, this.options.bounceDomain) : null;
+    const row = id ? this.repo.byId(id) : undefined;
+    return row && row.status !== 'pending' ? row : undefined;
   }
 
   /** The mail about one conversation, newest first, for the console. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationIdFromAddress, replyAddress, replyToken } from './reply-address.ts';
+import { bounceAddress, conversationIdFromAddress, outboxIdFromBounceAddress, replyAddress, replyToken } from './reply-address.ts';
 
 const ID = 'cnv_AbC-dEf_GhIjKlMn';
 
@@ -26,5 +26,16 @@ describe('reply-to addresses', () => {
   it('refuses to mint an address for something that is not a conversation id', () => {
     expect(() => replyToken('vis_AbC-dEf_GhIjKlMn')).toThrow();
     expect(() => replyToken('cnv_short')).toThrow();
+  });
+
+  it('round-trips an outbox id through a bounce address, which never passes for a reply address (nor the other way)', () => {
+    const row = 'eml_AbC-dEf_GhIjKlMn';
+    const address = bounceAddress(row, 'mail.shop.example');
+    expect(address).toMatch(/^bounce\+[0-9a-f]{24}@mail\.shop\.example$/);
+    expect(outboxIdFromBounceAddress(address.toUpperCase(), 'mail.shop.example')).toBe(row);
+    expect(conversationIdFromAddress(address, 'mail.shop.example')).toBeNull();
+    expect(outboxIdFromBounceAddress(replyAddress(ID, 'mail.shop.example'), 'mail.shop.example')).toBeNull();
+    expect(outboxIdFromBounceAddress(address, 'other.example')).toBeNull();
+    expect(() => bounceAddress(ID, 'mail.shop.example')).toThrow();
   });
 });

@@ -7,14 +7,25 @@
  * local part to one case (base64url would not). It is a capability only
  * together with the sender check the inbound side makes.
  */
-const ID_PREFIX = 'cnv_';
 const TOKEN = /^[0-9a-f]{24}$/;
 
-export function replyToken(conversationId: string): string {
-  if (!conversationId.startsWith(ID_PREFIX)) throw new Error('not a conversation id');
-  const token = Buffer.from(conversationId.slice(ID_PREFIX.length), 'base64url').toString('hex');
-  if (!TOKEN.test(token)) throw new Error('not a conversation id');
+/** An id's 96 random bits in lowercase hex: `<prefix>_<base64url>` → 24 hex digits. */
+function tokenOf(id: string, prefix: string): string {
+  if (!id.startsWith(`${prefix}_`)) throw new Error(`not a ${prefix} id`);
+  const token = Buffer.from(id.slice(prefix.length + 1), 'base64url').toString('hex');
+  if (!TOKEN.test(token)) throw new Error(`not a ${prefix} id`);
   return token;
+}
+
+/** The id a `<tag>+<token>@<domain>` address names, any case; null for another tag, domain or shape. */
+function idOfAddress(address: string, tag: string, domain: string, prefix: string): string | null {
+  const match = /^([a-z]+)\+([0-9a-f]{24})@(.+)$/.exec(address.trim().toLowerCase());
+  if (!match?.[2] || match[1] !== tag || match[3] !== domain.toLowerCase()) return null;
+  return `${prefix}_${Buffer.from(match[2], 'hex').toString('base64url')}`;
+}
+
+export function replyToken(conversationId: string): string {
+  return tokenOf(conversationId, 'cnv');
 }
 
 export function replyAddress(conversationId: string, domain: string): string {
@@ -27,7 +38,19 @@ export function replyAddress(conversationId: string, domain: string): string {
  * someone else's `reply+…` is never threaded here.
  */
 export function conversationIdFromAddress(address: string, domain: string): string | null {
-  const match = /^reply\+([0-9a-f]{24})@(.+)$/.exec(address.trim().toLowerCase());
-  if (!match?.[1] || match[2] !== domain.toLowerCase()) return null;
-  return ID_PREFIX + Buffer.from(match[1], 'hex').toString('base64url');
+  return idOfAddress(address, 'reply', domain, 'cnv');
+}
+
+/**
+ * The envelope sender (VERP) of one outbox mail: `bounce+<token>@<domain>`,
+ * the token being the row id's random bits in hex, so a delivery status
+ * notification comes back to an address that names the mail it is about.
+ */
+export function bounceAddress(outboxId: string, domain: string): string {
+  return `bounce+${tokenOf(outboxId, 'eml')}@${domain}`;
+}
+
+/** The outbox row a bounce address names, or null (another domain or shape). */
+export function outboxIdFromBounceAddress(address: string, domain: string): string | null {
+  return idOfAddress(address, 'bounce', domain, 'eml');
 }

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   messageId: string;
+  /** The envelope sender (MAIL FROM), where bounces go; null: the From address, as nodemailer does by default. */
+  envelopeFrom: string | null;
 }
 
 /** What a delivery attempt came to: delivered, or failed for now (retry) or for good (SMTP 5xx). */
@@ -59,6 +61,7 @@ export class SmtpTransport implements MailTransport {
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
+        ...(mail.envelopeFrom ? { envelope: { from: mail.envelopeFrom, to: mail.to } } : {}),
       });
       return { ok: true };
     } catch (err) {

@@ -42,6 +42,10 @@ export interface InboundMailPorts {
   visitorEmails(siteId: string, visitorId: string): string[];
   /** The conversations module's idempotent visitor send: a second call with the same client id stores nothing. */
   sendAsVisitor(visitor: MailVisitor, input: { clientId: string; body: string }): Promise<Result<{ conversationId: string }>>;
+  /** Whether an address is the bounce address (VERP) of a mail the email module sent. */
+  takesBounce(address: string): boolean;
+  /** Marks that mail bounced, with a short reason; false when the address names none. */
+  bounced(address: string, reason: string): Promise<boolean>;
   /** A refused or dropped mail, noted without its body, subject or sender. */
   log(fields: { via: InboundMail['via']; outcome: Delivery['outcome']; conversationId: string | null; reason?: string }): void;
 }
@@ -63,9 +67,21 @@ export class InboundMailService {
 
   /** Whether an envelope recipient names a conversation here (the SMTP listener's RCPT check); a refusal is logged. */
   accepts(recipient: string): boolean {
-    if (this.#visitorOf(recipient)) return true;
+    if (this.#visitorOf(recipient) || this.ports.takesBounce(recipient)) return true;
     this.ports.log({ via: 'smtp', outcome: 'refused', conversationId: this.#conversationIdOf(recipient), reason: 'recipient' });
     return false;
+  }
+
+  /** Whether a recipient is a bounce address of ours: its mail is a delivery status notification, not a reply. */
+  isBounce(recipient: string): boolean {
+    return this.ports.takesBounce(recipient);
+  }
+
+  /** A delivery status notification for one of our mails: it shows as bounced on its conversation. */
+  async receiveBounce(recipient: string, reason: string): Promise<Delivery> {
+    if (await this.ports.bounced(recipient, reason)) return { outcome: 'ignored' };
+    this.ports.log({ via: 'smtp', outcome: 'refused', conversationId: null, reason: 'bounce' });
+    return { outcome: 'refused' };
   }
 
   async receive(mail: InboundMail): Promise<Delivery> {

@@ -9,6 +9,7 @@ import {
   type VisitorSocket,
 } from '../../testing/harness.ts';
 import { replyAddress } from '../email/index.ts';
+import { listenForMail, type SmtpListener } from './smtp-listener.ts';
 
 /** Test helpers for the inbound mail tests: a shopper in a conversation, who left an email, and what was stored. */
 export const REPLY_DOMAIN = 'reply.shop.example';
@@ -74,4 +75,24 @@ export function agentHears(agent: AgentSocket, body: string, timeoutMs = 5000): 
     };
     agent.on('message:created', listener);
   });
+}
+
+/** The inbound SMTP listener on a free port of 127.0.0.1, taking mail up to 64 KiB; its errors go to `errors`. */
+export function listenOnFreePort(server: TestServer, errors: unknown[]): Promise<SmtpListener> {
+  return listenForMail(server.app.services.inboundMail, {
+    port: 0,
+    host: '127.0.0.1',
+    maxBytes: 64 * 1024,
+    log: (err) => errors.push(err),
+  });
+}
+
+/** The SMTP error a refused mail ends with (nodemailer's responseCode, command and response); throws if it was accepted. */
+export async function refusal(sending: Promise<unknown>): Promise<{ responseCode?: number; command?: string; response?: string }> {
+  try {
+    await sending;
+  } catch (err) {
+    return err as { responseCode?: number; command?: string; response?: string };
+  }
+  throw new Error('the mail was accepted');
 }

@@ -6,12 +6,14 @@ import {
   agentHears,
   heardByAgent,
   heardByWidget,
+  listenOnFreePort,
+  refusal,
   REPLY_DOMAIN,
   shopperInConversation,
   visitorMessages,
   type Shopper,
 } from './mail-fixture.ts';
-import { listenForMail, type SmtpListener } from './smtp-listener.ts';
+import type { SmtpListener } from './smtp-listener.ts';
 import { loadMail } from '../../config.ts';
 
 let server: TestServer;
@@ -41,12 +43,7 @@ beforeEach(async () => {
   );
   agent = await connectAgentAs(server, server.agentEmail);
   anna = await shopperInConversation(server, 'Anna@Example.com');
-  smtp = await listenForMail(server.app.services.inboundMail, {
-    port: 0,
-    host: '127.0.0.1',
-    maxBytes: 64 * 1024,
-    log: (err) => errors.push(err),
-  });
+  smtp = await listenOnFreePort(server, errors);
 });
 
 afterEach(async () => {
@@ -61,15 +58,6 @@ afterEach(async () => {
 function send(mail: { from: string; to: string; text: string; messageId?: string; headers?: Record<string, string> }) {
   const transport = createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
   return transport.sendMail({ subject: 'Re: La teva consulta', ...mail }).finally(() => transport.close());
-}
-
-async function refusal(sending: Promise<unknown>): Promise<{ responseCode?: number; command?: string; response?: string }> {
-  try {
-    await sending;
-  } catch (err) {
-    return err as { responseCode?: number; command?: string; response?: string };
-  }
-  throw new Error('the mail was accepted');
 }
 
 describe('the SMTP listener', () => {

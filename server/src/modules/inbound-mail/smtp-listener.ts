@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { isAutoSubmitted, type Delivery, type InboundMailService } from './inbound-mail.service.ts';
 
@@ -38,7 +38,8 @@ const ONE_AT_A_TIME = () => smtpError(452, '4.5.3 One reply address per message,
  * never an open relay), and answering after DATA with what the inbound mail
  * service made of the message. No AUTH, no relaying: it only receives.
  * STARTTLS is offered (with the configured certificate, or smtp-server's
- * self-signed one), never required.
+ * self-signed one), never required. It also takes delivery status
+ * notifications sent back to an outgoing mail's `bounce+…` envelope sender.
  */
 export async function listenForMail(service: InboundMailService, options: SmtpListenerOptions): Promise<SmtpListener> {
   const server = new SMTPServer({
@@ -89,7 +90,8 @@ async function deliver(
 ): Promise<Error | null> {
   const raw = await readAtMost(stream, maxBytes);
   if (raw === null || stream.sizeExceeded) return TOO_BIG(maxBytes);
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
+  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
+  if (service.isBounce(recipient)) return smtpAnswer(await service.receiveBounce(recipient, bounceReason(mail)));
   const header = (name: string) => {
     const value = mail.headers.get(name);
     return typeof value === 'string' ? value : undefined;
@@ -104,6 +106,27 @@ async function deliver(
     autoSubmitted: isAutoSubmitted(header),
   });
   return smtpAnswer(delivery);
+}
+
+const REASON_CHARS = 200;
+
+/**
+ * A bounce's reason, short: the delivery-status part's Diagnostic-Code (or
+ * its Status), else the first line of the human-readable text. Never the
+ * returned mail itself, which may quote the shopper's chat.
+ */
+export function bounceReason(mail: ParsedMail): string {
+  const status = mail.attachments.find((part) => part.contentType === 'message/delivery-status')?.content.toString('utf8') ?? '';
+  const field = (name: string) =>
+    new RegExp(`^${name}:[ \\t]*(.+(?:\\r?\\n[ \\t].+)*)`, 'im').exec(status)?.[1]?.replace(/\s+/g, ' ').trim();
+  const diagnostic = field('Diagnostic-Code')?.replace(/^smtp;\s*/i, '');
+  const code = field('Status');
+  const human = (mail.text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .find((line) => line !== '');
+  const reason = diagnostic ?? (code ? `Status ${code}` : human) ?? 'Delivery failed';
+  return reason.slice(0, REASON_CHARS);
 }
 
 function smtpAnswer(delivery: Delivery): Error | null {

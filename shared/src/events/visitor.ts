@@ -7,6 +7,7 @@ import { CartUpdated, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
 import { TranscriptQueued, TranscriptRequest } from '../schemas/email.ts';
 import { WidgetHours } from '../schemas/hours.ts';
+import { PreChatMode } from '../schemas/admin.ts';
 import { WidgetBranding } from '../schemas/branding.ts';
 import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
 import { NpsAnswered, RatingInfo, SubmitNps, SubmitRating, WidgetFeedback } from '../schemas/feedback.ts';
@@ -94,6 +95,8 @@ export const SessionEstablished = z.object({
     branding: WidgetBranding.optional(),
     /** What to ask when a chat ends (rating, NPS); absent: nothing. */
     feedback: WidgetFeedback.optional(),
+    /** The pre-chat form: what to ask before the first message; absent: nothing. */
+    preChat: PreChatMode.optional(),
   }),
   visit: VisitInfo,
   /** The visitor has ended conversations the widget can show above the current one (`conversation:earlier`). */

@@ -1,4 +1,6 @@
+import { preChatMissing } from '@mostrador/shared/prechat';
 import {
+  fail,
   mapOk,
   ORIGIN_NOT_ALLOWED,
   VisitorHandshake,
@@ -148,6 +150,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         hours: deps.hours(siteId),
         ...(site && { branding: { look: sites.brandingOf(site), replySeconds: deps.replySeconds(siteId) } }),
         feedback: deps.feedback.widget(siteId, visitorId),
+        preChat: site?.preChat ?? 'off',
       },
       visit: activity.visitInfo(visitorId),
       contact: deps.contacts.of(siteId, visitorId),
@@ -158,7 +161,14 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       socket,
       visitorCommandSchemas,
       maskingCardNumbers<VisitorClientEvents>({
-        'message:send': async (payload) => mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
+        'message:send': async (payload) => {
+          // The pre-chat form guards the first message: nothing is stored until the shop can reach the visitor.
+          const opening = conversations.openForVisitor(siteId, visitorId) === undefined;
+          if (opening && preChatMissing(sites.byId(siteId)?.preChat, deps.contacts.of(siteId, visitorId))) {
+            return fail('contact_required', 'This site asks for contact details before the first message');
+          }
+          return mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a));
+        },
         'typing:set': (payload) => {
           typing = payload.typing;
           const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;

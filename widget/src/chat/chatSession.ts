@@ -269,6 +269,7 @@ export class ChatSession {
       onlineAgents: session.site.onlineAgents,
       branding: session.site.branding,
       contact: session.contact ?? null,
+      preChat: session.site.preChat,
       conversation: session.conversation,
       events: sameConversation ? this.view.get().events : [],
     });

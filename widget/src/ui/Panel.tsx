@@ -1,3 +1,4 @@
+import { preChatMissing } from '@mostrador/shared/prechat';
 import { Component, createRef } from 'preact';
 import type { ChatView } from '../chat/chatSession.ts';
 import type { Language } from '../i18n/catalogue.ts';
@@ -49,12 +50,21 @@ export function needsDepartment(view: ChatView): boolean {
 }
 
 /**
+ * Whether to ask for a contact first (the pre-chat form): the site asks, no
+ * conversation is open, and what the shop knows (a saved contact, a verified
+ * identify) does not answer it yet.
+ */
+export function needsPreChat(view: ChatView): boolean {
+  return view.conversation?.status !== 'open' && preChatMissing(view.preChat, view.contact);
+}
+
+/**
  * On a phone the panel is a sheet over the whole page (the launcher hidden):
  * Tab and Shift+Tab go round inside it instead of into the page beneath.
  */
 function trapFocusInSheet(event: KeyboardEvent, panel: HTMLElement): void {
   if (!panel.ownerDocument.defaultView?.matchMedia?.(SHEET_QUERY).matches) return;
-  const focusable = [...panel.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, [tabindex="0"]')];
+  const focusable = [...panel.querySelectorAll<HTMLElement>('button:not([disabled]), input, textarea, [tabindex="0"]')];
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
   const active = (panel.getRootNode() as ShadowRoot | Document).activeElement;
@@ -70,17 +80,26 @@ export class Panel extends Component<PanelProps> {
   #panel = createRef<HTMLDivElement>();
   #textarea = createRef<HTMLTextAreaElement>();
   #picker = createRef<HTMLButtonElement>();
+  #contactEmail = createRef<HTMLInputElement>();
   /** Set by a pick: the button that held focus is gone, so focus follows to the composer. */
   #focusComposer = false;
+  /** Set by the pre-chat form's answer: focus moves on once the shop has the contact. */
+  #focusAfterContact = false;
   #unlockPage = () => {};
 
   override componentDidMount(): void {
     const panel = this.#panel.current;
     if (panel) this.#unlockPage = lockPageScrollOnPhones(panel.ownerDocument);
-    if (this.props.focusOnOpen) (this.#textarea.current ?? this.#picker.current)?.focus();
+    if (this.props.focusOnOpen) (this.#textarea.current ?? this.#picker.current ?? this.#contactEmail.current)?.focus();
   }
 
   override componentDidUpdate(): void {
+    if (this.#focusAfterContact && !needsPreChat(this.props.view)) {
+      // The pre-chat form is gone with the focus it held: on to the department picker, else the composer.
+      this.#focusAfterContact = false;
+      (this.#textarea.current ?? this.#picker.current)?.focus();
+      return;
+    }
     if (!this.#focusComposer || needsDepartment(this.props.view)) return;
     this.#focusComposer = false;
     this.#textarea.current?.focus();
@@ -97,6 +116,7 @@ export class Panel extends Component<PanelProps> {
   override render() {
     const { props } = this;
     const { id, view, draft } = props;
+    const asking = needsPreChat(view) && !!props.onSaveContact;
     const picking = needsDepartment(view);
     const titleId = `${id}-title`;
     const canEnd = view.conversation?.status === 'open';
@@ -145,7 +165,9 @@ export class Panel extends Component<PanelProps> {
           </button>
         </div>
         {availability?.closed ? <ClosedBanner opensAt={availability.opensAt} /> : queue && <QueueBanner queue={queue} />}
-        {availability?.closed && props.onSaveContact && <ContactForm contact={view.contact ?? null} onSave={props.onSaveContact} />}
+        {availability?.closed && props.onSaveContact && !asking && (
+          <ContactForm contact={view.contact ?? null} onSave={props.onSaveContact} />
+        )}
         <MessageList
           events={view.events}
           pending={view.pending}
@@ -184,7 +206,16 @@ export class Panel extends Component<PanelProps> {
             {t(view.connection)}
           </div>
         )}
-        {view.connection === 'unavailable' ? null : picking ? (
+        {view.connection === 'unavailable' ? null : asking ? (
+          <ContactForm
+            contact={view.contact ?? null}
+            preChat={{ nameRequired: view.preChat === 'name_email', emailRef: this.#contactEmail }}
+            onSave={(contact) => {
+              this.#focusAfterContact = true;
+              props.onSaveContact?.(contact);
+            }}
+          />
+        ) : picking ? (
           <DepartmentPicker
             departments={view.departments}
             firstRef={this.#picker}

@@ -9,7 +9,7 @@ import {
   type TestServer,
   type VisitorSocket,
 } from '../../testing/harness.ts';
-import { identityHash } from '../visitors/identity-hash.ts';
+import { identityHash } from '../visitors/index.ts';
 
 let server: TestServer;
 const sockets: VisitorSocket[] = [];

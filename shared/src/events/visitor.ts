@@ -125,6 +125,9 @@ export type OnlineAgentsChanged = z.infer<typeof OnlineAgentsChanged>;
 /** An admin edited the business hours: open widgets learn them at once. */
 export const HoursChanged = z.object({ hours: WidgetHours });
 export type HoursChanged = z.infer<typeof HoursChanged>;
+/** The shop learned how to reach the visitor (a verified identify, a form in another tab): the pre-chat form stops asking. */
+export const ContactChanged = z.object({ contact: ContactInfo });
+export type ContactChanged = z.infer<typeof ContactChanged>;
 /** `conversation:earlier`: the visitor's own ended conversations before a time, newest first, to show above the current one. */
 export const EARLIER_PAGE_SIZE = 5;
 export const EarlierRequest = z.object({ before: Timestamp.optional() });
@@ -166,6 +169,7 @@ export interface VisitorServerEvents {
   'queue:updated': Fact<QueueUpdated>;
   'agents:changed': Fact<OnlineAgentsChanged>;
   'hours:changed': Fact<HoursChanged>;
+  'contact:changed': Fact<ContactChanged>;
   'read:marked': Fact<AgentReadChanged>;
 }
 
@@ -195,5 +199,6 @@ export const visitorFactSchemas = {
   'queue:updated': QueueUpdated,
   'agents:changed': OnlineAgentsChanged,
   'hours:changed': HoursChanged,
+  'contact:changed': ContactChanged,
   'read:marked': AgentReadChanged,
 } satisfies FactSchemas<VisitorServerEvents>;

@@ -74,6 +74,17 @@ describe('the pre-chat form', () => {
     expect(composer()).not.toBeNull();
   });
 
+  it('goes away when the shop learns the contact meanwhile (a verified identify, another tab)', async () => {
+    await start({ preChat: 'name_email' });
+    expect(form()).not.toBeNull();
+    await act(async () => {
+      transport.emit('contact:changed', { contact: { email: 'nuria@example.cat', name: 'Núria Vidal' } });
+      await flush();
+    });
+    expect(form()).toBeNull();
+    expect(composer()).not.toBeNull();
+  });
+
   it('is not shown when the site asks nothing', async () => {
     await start({ preChat: 'off' });
     expect(form()).toBeNull();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PreChatMode, SessionEstablished } from '@mostrador/shared';
+import type { ContactChanged, PreChatMode, SessionEstablished } from '@mostrador/shared';
 import {
   connectVisitor,
   connected,
@@ -61,8 +61,14 @@ describe('the pre-chat form', () => {
     expect(refused.ok ? null : refused.error.code).toBe('contact_required');
     expect(server.app.services.conversations.openForVisitor(site().id, session.visitorId)).toBeUndefined();
 
+    // A second tab of the same visitor learns the contact, so its form stops asking too.
+    const otherTab = connectVisitor(server.url, { siteKey: server.siteKey, token: session.token });
+    sockets.push(otherTab);
+    await connected(otherTab);
+    const told = nextFact<VisitorSocket, ContactChanged>(otherTab, 'contact:changed');
     const saved = await visitorCommand(socket, 'visitor:contact', { email: 'anna@example.com' });
     expect(saved.ok).toBe(true);
+    expect(await told).toEqual({ contact: { email: 'anna@example.com', name: null } });
     const sent = await visitorCommand(socket, 'message:send', { clientId: 'prechat-email-2', body: 'I la 43?' });
     expect(sent.ok).toBe(true);
     // Only the accepted message is in the log: the refused one left no trace.
@@ -83,9 +89,10 @@ describe('the pre-chat form', () => {
     expect(await bodiesOf(socket, session.visitorId)).toEqual(['Hola de nou']);
   });
 
-  it('lets a verified customer with a name and an email through without asking, and the next session says so', async () => {
+  it('lets a verified customer with a name and an email through without asking, and tells the widget so', async () => {
     askBeforeChat('name_email');
     const { socket, session } = await visitorSession();
+    const told = nextFact<VisitorSocket, ContactChanged>(socket, 'contact:changed');
     const identified = await visitorCommand(socket, 'visitor:identify', {
       id: 'cust-9',
       name: 'Núria Vidal',
@@ -93,6 +100,7 @@ describe('the pre-chat form', () => {
       hash: identityHash(server.app.services.sites.withIdentitySecret(site()).identitySecret, 'cust-9'),
     });
     expect(identified.ok).toBe(true);
+    expect(await told).toEqual({ contact: { email: 'nuria@example.cat', name: 'Núria Vidal' } });
     const sent = await visitorCommand(socket, 'message:send', { clientId: 'verified-1', body: 'Hola' });
     expect(sent.ok).toBe(true);
     expect(await bodiesOf(socket, session.visitorId)).toEqual(['Hola']);

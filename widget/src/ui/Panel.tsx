@@ -85,15 +85,20 @@ export class Panel extends Component<PanelProps> {
   #focusComposer = false;
   /** Set by the pre-chat form's answer: focus moves on once the shop has the contact. */
   #focusAfterContact = false;
+  /** `focusOnOpen` as it was at mount (the flag is cleared right after): a shop's open never moves focus. */
+  #openedByVisitor = false;
   #unlockPage = () => {};
 
   override componentDidMount(): void {
     const panel = this.#panel.current;
     if (panel) this.#unlockPage = lockPageScrollOnPhones(panel.ownerDocument);
+    this.#openedByVisitor = this.props.focusOnOpen;
     if (this.props.focusOnOpen) (this.#textarea.current ?? this.#picker.current ?? this.#contactEmail.current)?.focus();
   }
 
-  override componentDidUpdate(): void {
+  override componentDidUpdate(previous: PanelProps): void {
+    // The session said "ask first" after the panel opened: the composer that held focus is gone, the form takes it.
+    if (this.#openedByVisitor && needsPreChat(this.props.view) && !needsPreChat(previous.view)) this.#focusFormIfFocusWasHere();
     if (this.#focusAfterContact && !needsPreChat(this.props.view)) {
       // The pre-chat form is gone with the focus it held: on to the department picker, else the composer.
       this.#focusAfterContact = false;
@@ -103,6 +108,15 @@ export class Panel extends Component<PanelProps> {
     if (!this.#focusComposer || needsDepartment(this.props.view)) return;
     this.#focusComposer = false;
     this.#textarea.current?.focus();
+  }
+
+  #focusFormIfFocusWasHere(): void {
+    const panel = this.#panel.current;
+    if (!panel) return;
+    const root = panel.getRootNode() as ShadowRoot | Document;
+    // Focus still in the panel, or lost with the composer (the page's body): never taken from the page itself.
+    const active = root.activeElement ?? panel.ownerDocument.activeElement;
+    if (!active || active === panel.ownerDocument.body || panel.contains(active)) this.#contactEmail.current?.focus();
   }
 
   /** Runs before Preact removes the panel's DOM, so we can still see where focus is. */

@@ -1,10 +1,13 @@
 import type { SessionEstablished } from '@mostrador/shared';
 import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatSession } from '../chat/chatSession.ts';
+import { ChatSession } from '../chat/chatSession.ts';
+import { createVisitorStorage } from '../chat/visitorStorage.ts';
+import { createPanelState } from './panelState.ts';
+import { renderWidgetInEnglish } from './testRender.tsx';
 import { conversation } from '../chat/testEvents.ts';
 import { firstVisit, quietSite } from '../chat/testSession.ts';
-import { flush, type FakeTransport } from '../transport/fakeTransport.ts';
+import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import { openPanelOnSite } from './testOpenPanel.tsx';
 
 let transport: FakeTransport;
@@ -47,6 +50,26 @@ describe('the pre-chat form', () => {
     });
     expect(form()).toBeNull();
     expect(document.activeElement).toBe(composer());
+  });
+
+  it('takes focus from the composer when the session asks for it after the visitor opened the panel', async () => {
+    transport = new FakeTransport();
+    chat = new ChatSession({ transport, storage: createVisitorStorage('site', null), createClientId: () => 'client-id-1' });
+    container = renderWidgetInEnglish(chat, createPanelState());
+    chat.start();
+    fireEvent.click(container.querySelector('button[data-part="launcher"]')!);
+    expect(document.activeElement).toBe(composer());
+    await act(async () => {
+      transport.establish({
+        visitorId: 'vis_1',
+        token: 'tok',
+        conversation: null,
+        site: { name: 'Botiga', departments: [], typingPreview: false, ...quietSite, preChat: 'email' },
+        visit: firstVisit,
+      });
+      await flush();
+    });
+    expect(document.activeElement).toBe(field('email'));
   });
 
   it('asks for the email alone, the name optional, when the site asks for an email', async () => {

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'visitor_offline',
   /** Over a rate limit: try again after `retryAfterMs` (HTTP: 429 with Retry-After). */
   'rate_limited',
+  /** A first message on a site with a pre-chat form, from a visitor who has not given what it asks. */
+  'contact_required',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

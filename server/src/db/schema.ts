@@ -29,6 +29,10 @@ export const sites = sqliteTable('sites', {
   ratingAskAgain: integer('rating_ask_again', { mode: 'boolean' }).notNull().default(false),
   /** Ask the NPS question at the end of a chat, at most once in 90 days per visitor or customer. */
   npsEnabled: integer('nps_enabled', { mode: 'boolean' }).notNull().default(false),
+  /** The pre-chat form: ask for an email, or a name and an email, before the first message. */
+  preChat: text('pre_chat', { enum: ['off', 'email', 'name_email'] })
+    .notNull()
+    .default('off'),
   createdAt: integer('created_at').notNull(),
 });
 

@@ -15,6 +15,7 @@ const STATUS_FOR_CODE: Record<ErrorCode, ErrorStatus> = {
   already_chatting: 409,
   visitor_offline: 409,
   rate_limited: 429,
+  contact_required: 409,
 };
 
 /** The HTTP status for a service's refusal, so routes answer with the same code a socket ack would. */

@@ -7,6 +7,7 @@ import { CartUpdated, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
 import { TranscriptQueued, TranscriptRequest } from '../schemas/email.ts';
 import { WidgetHours } from '../schemas/hours.ts';
+import { PreChatMode } from '../schemas/admin.ts';
 import { WidgetBranding } from '../schemas/branding.ts';
 import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
 import { NpsAnswered, RatingInfo, SubmitNps, SubmitRating, WidgetFeedback } from '../schemas/feedback.ts';
@@ -94,6 +95,8 @@ export const SessionEstablished = z.object({
     branding: WidgetBranding.optional(),
     /** What to ask when a chat ends (rating, NPS); absent: nothing. */
     feedback: WidgetFeedback.optional(),
+    /** The pre-chat form: what to ask before the first message; absent: nothing. */
+    preChat: PreChatMode.optional(),
   }),
   visit: VisitInfo,
   /** The visitor has ended conversations the widget can show above the current one (`conversation:earlier`). */
@@ -122,6 +125,9 @@ export type OnlineAgentsChanged = z.infer<typeof OnlineAgentsChanged>;
 /** An admin edited the business hours: open widgets learn them at once. */
 export const HoursChanged = z.object({ hours: WidgetHours });
 export type HoursChanged = z.infer<typeof HoursChanged>;
+/** The shop learned how to reach the visitor (a verified identify, a form in another tab): the pre-chat form stops asking. */
+export const ContactChanged = z.object({ contact: ContactInfo });
+export type ContactChanged = z.infer<typeof ContactChanged>;
 /** `conversation:earlier`: the visitor's own ended conversations before a time, newest first, to show above the current one. */
 export const EARLIER_PAGE_SIZE = 5;
 export const EarlierRequest = z.object({ before: Timestamp.optional() });
@@ -163,6 +169,7 @@ export interface VisitorServerEvents {
   'queue:updated': Fact<QueueUpdated>;
   'agents:changed': Fact<OnlineAgentsChanged>;
   'hours:changed': Fact<HoursChanged>;
+  'contact:changed': Fact<ContactChanged>;
   'read:marked': Fact<AgentReadChanged>;
 }
 
@@ -192,5 +199,6 @@ export const visitorFactSchemas = {
   'queue:updated': QueueUpdated,
   'agents:changed': OnlineAgentsChanged,
   'hours:changed': HoursChanged,
+  'contact:changed': ContactChanged,
   'read:marked': AgentReadChanged,
 } satisfies FactSchemas<VisitorServerEvents>;

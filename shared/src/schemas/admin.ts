@@ -39,6 +39,11 @@ export const DepartmentParams = z.object({ departmentId: Id });
 export const DepartmentBody = z.object({ department: Department });
 export const DepartmentListBody = z.object({ departments: z.array(Department) });
 
+/** Ask before any chat: nothing, an email, or a name and an email. */
+export const PRE_CHAT_MODES = ['off', 'email', 'name_email'] as const;
+export const PreChatMode = z.enum(PRE_CHAT_MODES);
+export type PreChatMode = z.infer<typeof PreChatMode>;
+
 export const SiteSettings = z.object({
   name: z.string().trim().min(1).max(80),
   key: z.string(),
@@ -61,6 +66,8 @@ export const SiteSettings = z.object({
   ratingAskAgain: z.boolean(),
   /** Ask the NPS question (0–10) at the end of a chat, at most once in 90 days per visitor or customer. */
   npsEnabled: z.boolean(),
+  /** The pre-chat form: what the visitor must give before their first message (what the shop knows is never asked again). */
+  preChat: PreChatMode,
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 export const UpdateSiteBody = SiteSettings.omit({ key: true, identitySecret: true }).partial();

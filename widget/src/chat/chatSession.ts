@@ -123,6 +123,7 @@ export class ChatSession {
     transport.on('agents:changed', ({ onlineAgents }) => this.#patch({ onlineAgents }));
     // An admin edited the hours: the closed state and "back at" follow at once.
     transport.on('hours:changed', ({ hours }) => this.#patch({ hours }));
+    transport.on('contact:changed', ({ contact }) => this.#patch({ contact }));
     transport.on('read:marked', (mark) => this.#onAgentRead(mark));
     transport.onDisconnect(() => {
       const wasEstablished = this.#established;
@@ -269,6 +270,7 @@ export class ChatSession {
       onlineAgents: session.site.onlineAgents,
       branding: session.site.branding,
       contact: session.contact ?? null,
+      preChat: session.site.preChat,
       conversation: session.conversation,
       events: sameConversation ? this.view.get().events : [],
     });

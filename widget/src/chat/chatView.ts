@@ -1,6 +1,7 @@
 import type {
   ContactInfo,
   OnlineAgents,
+  PreChatMode,
   SessionEstablished,
   WidgetBranding,
   WidgetFeedback,
@@ -58,6 +59,8 @@ export interface ChatView {
   hours?: WidgetHours;
   /** Who could answer now; absent until the session says. */
   onlineAgents?: OnlineAgents;
+  /** The pre-chat form: what the site asks before the first message; absent: nothing. */
+  preChat?: PreChatMode;
   /** How the shop can reach the visitor when nobody answers live; null: not known yet. */
   contact?: ContactInfo | null;
   /** The merchant's look and the team's recent reply time; absent until the session says. */

@@ -1,3 +1,4 @@
+import { preChatMissing } from '@mostrador/shared/prechat';
 import { Component, createRef } from 'preact';
 import type { ChatView } from '../chat/chatSession.ts';
 import type { Language } from '../i18n/catalogue.ts';
@@ -49,12 +50,21 @@ export function needsDepartment(view: ChatView): boolean {
 }
 
 /**
+ * Whether to ask for a contact first (the pre-chat form): the site asks, no
+ * conversation is open, and what the shop knows (a saved contact, a verified
+ * identify) does not answer it yet.
+ */
+export function needsPreChat(view: ChatView): boolean {
+  return view.conversation?.status !== 'open' && preChatMissing(view.preChat, view.contact);
+}
+
+/**
  * On a phone the panel is a sheet over the whole page (the launcher hidden):
  * Tab and Shift+Tab go round inside it instead of into the page beneath.
  */
 function trapFocusInSheet(event: KeyboardEvent, panel: HTMLElement): void {
   if (!panel.ownerDocument.defaultView?.matchMedia?.(SHEET_QUERY).matches) return;
-  const focusable = [...panel.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, [tabindex="0"]')];
+  const focusable = [...panel.querySelectorAll<HTMLElement>('button:not([disabled]), input, textarea, [tabindex="0"]')];
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
   const active = (panel.getRootNode() as ShadowRoot | Document).activeElement;
@@ -70,20 +80,43 @@ export class Panel extends Component<PanelProps> {
   #panel = createRef<HTMLDivElement>();
   #textarea = createRef<HTMLTextAreaElement>();
   #picker = createRef<HTMLButtonElement>();
+  #contactEmail = createRef<HTMLInputElement>();
   /** Set by a pick: the button that held focus is gone, so focus follows to the composer. */
   #focusComposer = false;
+  /** Set by the pre-chat form's answer: focus moves on once the shop has the contact. */
+  #focusAfterContact = false;
+  /** `focusOnOpen` as it was at mount (the flag is cleared right after): a shop's open never moves focus. */
+  #openedByVisitor = false;
   #unlockPage = () => {};
 
   override componentDidMount(): void {
     const panel = this.#panel.current;
     if (panel) this.#unlockPage = lockPageScrollOnPhones(panel.ownerDocument);
-    if (this.props.focusOnOpen) (this.#textarea.current ?? this.#picker.current)?.focus();
+    this.#openedByVisitor = this.props.focusOnOpen;
+    if (this.props.focusOnOpen) (this.#textarea.current ?? this.#picker.current ?? this.#contactEmail.current)?.focus();
   }
 
-  override componentDidUpdate(): void {
+  override componentDidUpdate(previous: PanelProps): void {
+    // The session said "ask first" after the panel opened: the composer that held focus is gone, the form takes it.
+    if (this.#openedByVisitor && needsPreChat(this.props.view) && !needsPreChat(previous.view)) this.#focusFormIfFocusWasHere();
+    if (this.#focusAfterContact && !needsPreChat(this.props.view)) {
+      // The pre-chat form is gone with the focus it held: on to the department picker, else the composer.
+      this.#focusAfterContact = false;
+      (this.#textarea.current ?? this.#picker.current)?.focus();
+      return;
+    }
     if (!this.#focusComposer || needsDepartment(this.props.view)) return;
     this.#focusComposer = false;
     this.#textarea.current?.focus();
+  }
+
+  #focusFormIfFocusWasHere(): void {
+    const panel = this.#panel.current;
+    if (!panel) return;
+    const root = panel.getRootNode() as ShadowRoot | Document;
+    // Focus still in the panel, or lost with the composer (the page's body): never taken from the page itself.
+    const active = root.activeElement ?? panel.ownerDocument.activeElement;
+    if (!active || active === panel.ownerDocument.body || panel.contains(active)) this.#contactEmail.current?.focus();
   }
 
   /** Runs before Preact removes the panel's DOM, so we can still see where focus is. */
@@ -97,6 +130,7 @@ export class Panel extends Component<PanelProps> {
   override render() {
     const { props } = this;
     const { id, view, draft } = props;
+    const asking = needsPreChat(view) && !!props.onSaveContact;
     const picking = needsDepartment(view);
     const titleId = `${id}-title`;
     const canEnd = view.conversation?.status === 'open';
@@ -145,7 +179,9 @@ export class Panel extends Component<PanelProps> {
           </button>
         </div>
         {availability?.closed ? <ClosedBanner opensAt={availability.opensAt} /> : queue && <QueueBanner queue={queue} />}
-        {availability?.closed && props.onSaveContact && <ContactForm contact={view.contact ?? null} onSave={props.onSaveContact} />}
+        {availability?.closed && props.onSaveContact && !asking && (
+          <ContactForm contact={view.contact ?? null} onSave={props.onSaveContact} />
+        )}
         <MessageList
           events={view.events}
           pending={view.pending}
@@ -184,7 +220,16 @@ export class Panel extends Component<PanelProps> {
             {t(view.connection)}
           </div>
         )}
-        {view.connection === 'unavailable' ? null : picking ? (
+        {view.connection === 'unavailable' ? null : asking ? (
+          <ContactForm
+            contact={view.contact ?? null}
+            preChat={{ nameRequired: view.preChat === 'name_email', emailRef: this.#contactEmail }}
+            onSave={(contact) => {
+              this.#focusAfterContact = true;
+              props.onSaveContact?.(contact);
+            }}
+          />
+        ) : picking ? (
           <DepartmentPicker
             departments={view.departments}
             firstRef={this.#picker}

@@ -116,6 +116,12 @@ export const ca: AdminCatalogue = {
   'site.copy': 'Copia',
   'site.copied': "S'ha copiat al porta-retalls.",
   'site.copyManually': 'El text està seleccionat: prem Ctrl+C (o ⌘C) per copiar-lo.',
+  'site.fieldPreChat': 'Abans de qualsevol xat, demana',
+  'site.preChatHint':
+    'Els visitants ho omplen abans del primer missatge. El que la botiga ja sap (un correu desat, un client verificat) no es torna a demanar.',
+  'site.preChatOff': 'Res',
+  'site.preChatEmail': 'Correu electrònic',
+  'site.preChatNameEmail': 'Nom i correu electrònic',
   'site.fieldTypingPreview': 'Mostra als agents el que escriuen els visitants',
   'site.typingPreviewHint':
     "Els agents veuen el missatge mentre el visitant l'escriu, abans que l'enviï. Desactivat: només veuen que el visitant està escrivint.",

@@ -120,6 +120,12 @@ export const en = {
   'site.copy': 'Copy',
   'site.copied': 'Copied to the clipboard.',
   'site.copyManually': 'The text is selected: press Ctrl+C (or ⌘C) to copy it.',
+  'site.fieldPreChat': 'Before any chat, ask for',
+  'site.preChatHint':
+    'Visitors fill this in before their first message. What the shop already knows (a saved email, a verified customer) is never asked again.',
+  'site.preChatOff': 'Nothing',
+  'site.preChatEmail': 'Email',
+  'site.preChatNameEmail': 'Name and email',
   'site.fieldTypingPreview': 'Show agents what visitors are typing',
   'site.typingPreviewHint':
     'Agents see the message as the visitor types it, before it is sent. Off: they only see that the visitor is typing.',

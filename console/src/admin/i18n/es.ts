@@ -116,6 +116,12 @@ export const es: AdminCatalogue = {
   'site.copy': 'Copiar',
   'site.copied': 'Copiado al portapapeles.',
   'site.copyManually': 'El texto está seleccionado: pulsa Ctrl+C (o ⌘C) para copiarlo.',
+  'site.fieldPreChat': 'Antes de cualquier chat, pedir',
+  'site.preChatHint':
+    'Los visitantes lo rellenan antes de su primer mensaje. Lo que la tienda ya sabe (un email guardado, un cliente verificado) no se vuelve a pedir.',
+  'site.preChatOff': 'Nada',
+  'site.preChatEmail': 'Email',
+  'site.preChatNameEmail': 'Nombre y email',
   'site.fieldTypingPreview': 'Mostrar a los agentes lo que escriben los visitantes',
   'site.typingPreviewHint':
     'Los agentes ven el mensaje mientras el visitante lo escribe, antes de que lo envíe. Desactivado: solo ven que el visitante está escribiendo.',

@@ -1,4 +1,4 @@
-import type { ErrorBody, SiteSettings } from '@mostrador/shared';
+import type { ErrorBody, PreChatMode, SiteSettings } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
 import { adminApi } from '../api.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -20,6 +20,7 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
   const [departmentChoice, setDepartmentChoice] = useState(settings.departmentChoice);
   const [typingPreview, setTypingPreview] = useState(settings.typingPreview);
   const [identityEnforced, setIdentityEnforced] = useState(settings.identityEnforced);
+  const [preChat, setPreChat] = useState(settings.preChat);
   const [feedback, setFeedback] = useState({
     ratingEnabled: settings.ratingEnabled,
     ratingAskAgain: settings.ratingAskAgain,
@@ -44,6 +45,7 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
       departmentChoice,
       typingPreview,
       identityEnforced,
+      preChat,
       ...feedback,
     });
     setSaving(false);
@@ -57,6 +59,7 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
     setDepartmentChoice(result.data.departmentChoice);
     setTypingPreview(result.data.typingPreview);
     setIdentityEnforced(result.data.identityEnforced);
+    setPreChat(result.data.preChat);
     const { ratingEnabled, ratingAskAgain, npsEnabled } = result.data;
     setFeedback({ ratingEnabled, ratingAskAgain, npsEnabled });
     setSaved(true);
@@ -112,6 +115,21 @@ export function SiteForm({ settings, onSaved }: SiteFormProps) {
           <span class="field-hint">{t('site.departmentChoiceHint')}</span>
         </span>
       </label>
+      <Field label={t('site.fieldPreChat')} hint={t('site.preChatHint')}>
+        {({ id, hintId }) => (
+          <select
+            id={id}
+            name="preChat"
+            aria-describedby={hintId}
+            value={preChat}
+            onChange={(event) => setPreChat(event.currentTarget.value as PreChatMode)}
+          >
+            <option value="off">{t('site.preChatOff')}</option>
+            <option value="email">{t('site.preChatEmail')}</option>
+            <option value="name_email">{t('site.preChatNameEmail')}</option>
+          </select>
+        )}
+      </Field>
       <SiteSwitch
         name="typingPreview"
         label={t('site.fieldTypingPreview')}

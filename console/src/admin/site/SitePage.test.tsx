@@ -52,6 +52,30 @@ describe('SitePage', () => {
     expect(origins.value).toBe('self\nhttps://shop.example\nhttps://www.shop.example');
   });
 
+  it('asks for a name and an email before any chat: a labelled choice, saved with the rest and shown as the server kept it', async () => {
+    const withPreChat = { ...site, preChat: 'off' };
+    const api = stubApi({
+      'GET /api/admin/site': [200, withPreChat],
+      'PATCH /api/admin/site': (body) => [200, { ...withPreChat, ...(body as object) }],
+    });
+    const { container } = render(<SitePage />);
+    const form = await findIn(container, 'form[data-part="site-settings"]');
+    const choice = form.querySelector<HTMLSelectElement>('select[name="preChat"]')!;
+    expect(choice.value).toBe('off');
+    expect(container.querySelector(`label[for="${choice.id}"]`)?.textContent).toBe('Before any chat, ask for');
+    expect([...choice.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['off', 'Nothing'],
+      ['email', 'Email'],
+      ['name_email', 'Name and email'],
+    ]);
+    fireEvent.change(choice, { target: { value: 'name_email' } });
+    fireEvent.submit(form);
+
+    await screen.findByText('Site settings saved.');
+    expect(api.writes()[0]?.body).toMatchObject({ preChat: 'name_email' });
+    expect(choice.value).toBe('name_email');
+  });
+
   it('turns the NPS question on and asking again off, saved with the rest', async () => {
     const withFeedback = { ...site, ratingEnabled: true, ratingAskAgain: true, npsEnabled: false };
     const api = stubApi({

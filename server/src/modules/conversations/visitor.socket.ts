@@ -1,4 +1,6 @@
+import { preChatMissing } from '@mostrador/shared/prechat';
 import {
+  fail,
   mapOk,
   ORIGIN_NOT_ALLOWED,
   VisitorHandshake,
@@ -148,17 +150,31 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         hours: deps.hours(siteId),
         ...(site && { branding: { look: sites.brandingOf(site), replySeconds: deps.replySeconds(siteId) } }),
         feedback: deps.feedback.widget(siteId, visitorId),
+        preChat: site?.preChat ?? 'off',
       },
       visit: activity.visitInfo(visitorId),
       contact: deps.contacts.of(siteId, visitorId),
       hasEarlier: conversations.hasEarlier(actor),
     });
 
+    const context = visitorContextHandlers({ socketId: socket.id, visitorId, siteId }, { activity, sites });
+    // Every tab of the visitor learns what the shop now knows, so no pre-chat form asks for it again.
+    const tellContact = () => {
+      const contact = deps.contacts.of(siteId, visitorId);
+      if (contact) ns.to(visitorRoom(visitorId)).emit('contact:changed', { contact });
+    };
     registerCommands<VisitorClientEvents>(
       socket,
       visitorCommandSchemas,
       maskingCardNumbers<VisitorClientEvents>({
-        'message:send': async (payload) => mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a)),
+        'message:send': async (payload) => {
+          // The pre-chat form guards the first message: nothing is stored until the shop can reach the visitor.
+          const opening = conversations.openForVisitor(siteId, visitorId) === undefined;
+          if (opening && preChatMissing(sites.byId(siteId)?.preChat, deps.contacts.of(siteId, visitorId))) {
+            return fail('contact_required', 'This site asks for contact details before the first message');
+          }
+          return mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a));
+        },
         'typing:set': (payload) => {
           typing = payload.typing;
           const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;
@@ -168,10 +184,19 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
           mapOk(conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), (p) => views.visitorPage(p)),
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
-        ...visitorContextHandlers({ socketId: socket.id, visitorId, siteId }, { activity, sites }),
+        ...context,
+        'visitor:identify': async (claim) => {
+          const identified = await context['visitor:identify'](claim);
+          if (identified.ok && identified.data.identity.verified) tellContact();
+          return identified;
+        },
         'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
         'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
-        'visitor:contact': (contact) => deps.contacts.save(siteId, visitorId, contact, Date.now()),
+        'visitor:contact': (contact) => {
+          const saved = deps.contacts.save(siteId, visitorId, contact, Date.now());
+          if (saved.ok) tellContact();
+          return saved;
+        },
         'rating:submit': (input) => deps.feedback.rate(siteId, visitorId, input),
         'nps:submit': ({ score }) => deps.feedback.nps(siteId, visitorId, score),
         'conversation:earlier': ({ before }) => conversations.earlierForVisitor(actor, before ?? Number.MAX_SAFE_INTEGER),

@@ -43,3 +43,25 @@ describe('site settings: typing preview and verified identity', () => {
     expect(res.json().identitySecret).not.toBe(before.identitySecret);
   });
 });
+
+describe('site settings: the pre-chat form', () => {
+  const patch = (cookies: Record<string, string>, payload: object) =>
+    app.inject({ method: 'PATCH', url: '/api/admin/site', cookies, payload });
+  const preChatNow = async () => (await app.inject({ method: 'GET', url: '/api/admin/site', cookies: admin })).json().preChat;
+
+  it('starts off, and an admin asks for a name and an email', async () => {
+    expect(await preChatNow()).toBe('off');
+    const res = await patch(admin, { preChat: 'name_email' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().preChat).toBe('name_email');
+    expect(await preChatNow()).toBe('name_email');
+  });
+
+  it('is the admins’ to change, and takes only the modes it knows', async () => {
+    const byAgent = await patch(plain, { preChat: 'email' });
+    expect(byAgent.statusCode).toBe(403);
+    const unknown = await patch(admin, { preChat: 'phone' });
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([400, 'invalid_payload']);
+    expect(await preChatNow()).toBe('off');
+  });
+});

@@ -20,6 +20,7 @@ function toSettings(site: SiteRow): SiteSettings {
     ratingEnabled: site.ratingEnabled,
     ratingAskAgain: site.ratingAskAgain,
     npsEnabled: site.npsEnabled,
+    preChat: site.preChat,
   };
 }
 

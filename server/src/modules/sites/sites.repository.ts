@@ -18,6 +18,7 @@ export type SiteChanges = Partial<
     | 'ratingEnabled'
     | 'ratingAskAgain'
     | 'npsEnabled'
+    | 'preChat'
   >
 >;
 

@@ -38,6 +38,7 @@ export class SitesService {
       ratingEnabled: true,
       ratingAskAgain: false,
       npsEnabled: false,
+      preChat: 'off',
       conversationRetentionDays: null,
       trailRetentionDays: null,
       branding: null,

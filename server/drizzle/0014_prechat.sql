@@ -1,0 +1,1 @@
+ALTER TABLE `sites` ADD `pre_chat` text DEFAULT 'off' NOT NULL;

@@ -340,8 +340,6 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     replies: {
       agentRepliedSince: (since) => conversations.agentRepliedSince(since),
       visitorEventsAfter: (siteId, id, afterVisitorSeq, limit) => conversations.visitorEventsAfter(siteId, id, afterVisitorSeq, limit),
-      lastPresentAt: (siteId, visitorId) =>
-        activity.isOnline(visitorId) ? Number.POSITIVE_INFINITY : (visitors.byId(siteId, visitorId)?.lastSeenAt ?? 0),
     },
     transcriptSource: (siteId, visitorId, conversationId) =>
       conversations.visitorTranscript({ kind: 'visitor', siteId, visitorId, label: '' }, conversationId),

@@ -144,7 +144,7 @@ describe('replies by email', () => {
     ]);
   });
 
-  it('sends nothing for replies the shopper saw: connected when they were written', async () => {
+  it('sends nothing for a reply the shopper read, and mails one a connected shopper never looked at', async () => {
     const server_ = await withSmtp();
     const agent = await connectAgentAs(server, server.agentEmail);
     sockets.push(agent);
@@ -153,10 +153,20 @@ describe('replies by email', () => {
     await visitorCommand(visitor.socket, 'visitor:contact', { email: 'present@example.cat' });
     const sent = await visitorCommand(visitor.socket, 'message:send', { clientId: 'present-q-1', body: 'Hola' });
     if (!sent.ok) throw new Error(sent.error.message);
-    const answer = await reply(agent, sent.data.conversation.id, 'present-r-1', 'Hola! Digues.');
+    const conversationId = sent.data.conversation.id;
+    const answer = await reply(agent, conversationId, 'present-r-1', 'Hola! Digues.');
+    // The open panel shows it: the widget's read receipt covers it (a mark past the end stops at the end).
+    expect(await visitorCommand(visitor.socket, 'read:mark', { conversationId, seq: 999 })).toEqual({ ok: true, data: null });
     expect(await email().mailer.scan(answer.createdAt + DELAY_MS * 10)).toBe(0);
+
+    // Still connected, but the tab is in the background: no read receipt, so the next reply is mailed after the delay.
+    const unread = await reply(agent, conversationId, 'present-r-2', 'Encara hi ets?');
+    expect(await email().mailer.scan(unread.createdAt + DELAY_MS - 1)).toBe(0);
+    expect(await email().mailer.scan(unread.createdAt + DELAY_MS)).toBe(1);
     await email().outbox.deliverDue();
-    expect(server_.received).toEqual([]);
+    expect(server_.received).toHaveLength(1);
+    expect(server_.received[0]!.text).toContain('Encara hi ets?');
+    expect(server_.received[0]!.text).not.toContain('Hola! Digues.');
   });
 
   it('retries a mail the server put off (4xx) with backoff, from the outbox, across a restart', async () => {

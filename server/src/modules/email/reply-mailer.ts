@@ -10,8 +10,12 @@ export interface MailerConversation {
   siteId: string;
   visitorId: string;
   lastVisitorSeq: number;
+  /** The visitor's read receipt: the highest (agents') seq they have seen in an open panel. */
+  visitorReadSeq: number;
 }
 export interface MailerEvent {
+  /** The agents' seq, the numbering of the visitor's read receipt. */
+  seq: number;
   visitorSeq: number | null;
   type: string;
   authorKind: 'visitor' | 'agent' | 'system';
@@ -27,8 +31,6 @@ export interface ReplyMailerPorts {
   agentRepliedSince(since: number): MailerConversation[];
   /** The visitor's log after their seq `afterVisitorSeq`, in order. */
   visitorEventsAfter(siteId: string, conversationId: string, afterVisitorSeq: number, limit: number): MailerEvent[];
-  /** When the visitor was last on the site: Infinity while a tab is connected. */
-  lastPresentAt(siteId: string, visitorId: string): number;
 }
 
 /** Replies older than this are never emailed, whatever the watermark says (an upgrade does not mail old chats). */
@@ -42,9 +44,11 @@ const EVENTS_PER_PASS = 200;
  * seq up to which replies were emailed or seen), so sending a message costs
  * no extra write.
  *
- * There is no read receipt yet, so a reply counts as seen when a tab of the
- * visitor was connected at or after the time it was sent. An unseen reply
- * waits `delayMs`; the replies written meanwhile go in the same mail.
+ * A reply counts as seen once the visitor's read receipt covers it (the
+ * widget marks what it shows in an open panel of a visible page), so a
+ * shopper who left, and one whose tab stayed open in the background, are
+ * mailed alike. An unseen reply waits `delayMs`; the replies written
+ * meanwhile go in the same mail.
  */
 export class ReplyMailer {
   constructor(
@@ -73,8 +77,7 @@ export class ReplyMailer {
     const { siteId, id, visitorId } = conversation;
     const events = this.ports.visitorEventsAfter(siteId, id, mark, EVENTS_PER_PASS);
     const through = events.at(-1)?.visitorSeq ?? mark;
-    const presentAt = this.ports.lastPresentAt(siteId, visitorId);
-    const unseen = events.filter((e) => e.type === 'message' && e.authorKind === 'agent' && e.createdAt > presentAt);
+    const unseen = events.filter((e) => e.type === 'message' && e.authorKind === 'agent' && e.seq > conversation.visitorReadSeq);
     const first = unseen[0];
     // Wait while the oldest unseen reply is younger than the delay: the shopper may come back, or more replies may join it.
     if (first && now - first.createdAt < this.delayMs) return false;

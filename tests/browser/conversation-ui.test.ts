@@ -80,20 +80,18 @@ describe('message times, days and read receipts, both ways', () => {
     ] as const) {
       const narrow = await shop.browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
       await narrow.addCookies(await context.cookies());
+      // The shopper's storage is in place before the widget's script runs: set after the first load, it raced
+      // the new visitor that load created, whose token could overwrite it.
+      const storage = await shopper.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+      await narrow.addInitScript((state) => {
+        for (const [key, value] of Object.entries(state)) localStorage.setItem(key, value);
+      }, storage);
       const page = await narrow.newPage();
       await page.goto(`${shop.server.url}/shop/`);
-      await page.evaluate(
-        (state) => {
-          for (const [key, value] of Object.entries(state)) localStorage.setItem(key, value);
-        },
-        await shopper.evaluate(() => Object.fromEntries(Object.entries(localStorage))),
-      );
-      await page.reload();
-      // The open state follows the shopper (restored from storage at boot, before the panel chunk arrives):
-      // read it from the launcher rather than from a panel that may not be drawn yet, or a click would close it.
-      const launcher = page.locator('button[data-part="launcher"]');
-      await launcher.waitFor({ state: 'attached' });
-      if ((await launcher.getAttribute('aria-expanded')) !== 'true') await launcher.click();
+      // The open state follows the shopper and is restored during boot, so a click on the launcher could close
+      // what was just restored: the shop's own `open` command opens it whatever the state.
+      await page.locator('button[data-part="launcher"]').waitFor({ state: 'attached' });
+      await page.evaluate(() => (window as unknown as { Mostrador: (command: string) => void }).Mostrador('open'));
       await page.locator('[data-part="message"][data-author="agent"]').waitFor();
       await page
         .locator('textarea[data-part="composer"]')

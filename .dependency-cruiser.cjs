@@ -35,9 +35,16 @@ module.exports = {
       comment:
         'Only server/src/db/ and a module’s repository or store touch better-sqlite3, pg or drizzle-orm ' +
         '(a repository may keep its prepared SQL beside it in <name>.statements.ts; a <name>.personal-data.ts is ' +
-        'the repository of what the module holds about a shopper, for the privacy registry). Tests may read tables.',
+        'the repository of what the module holds about a shopper, for the privacy registry; a <name>.repository-worker.mjs ' +
+        'is a repository’s read that runs in a worker thread). Tests may read tables, and the bench fills its databases.',
       from: {
-        pathNot: ['^server/src/db/', `${MODULE}[^/]*\\.(repository|store|statements|personal-data)\\.ts$`, '\\.test\\.ts$'],
+        pathNot: [
+          '^server/src/db/',
+          `${MODULE}[^/]*\\.(repository|store|statements|personal-data)\\.ts$`,
+          `${MODULE}[^/]*\\.repository-worker\\.mjs$`,
+          '\\.test\\.ts$',
+          '^bench/',
+        ],
       },
       to: { path: DATABASE_DRIVERS },
     },

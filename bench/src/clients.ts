@@ -32,6 +32,12 @@ export function visitorSocket(mode: Mode, url: string, siteKey: string, n: numbe
 
 export async function agentSocket(mode: Mode, url: string, email: string, index: number): Promise<Socket> {
   if (mode === 'floor') return io(`${url}/agent`, { ...common, auth: { index } });
+  const cookie = await login(url, email);
+  return io(`${url}/agent`, { ...common, extraHeaders: { origin: url, cookie } });
+}
+
+/** Signs a bench agent in; the session cookie. */
+export async function login(url: string, email: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -39,7 +45,7 @@ export async function agentSocket(mode: Mode, url: string, email: string, index:
   });
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error(`login failed for ${email}`);
-  return io(`${url}/agent`, { ...common, extraHeaders: { origin: url, cookie } });
+  return cookie;
 }
 
 /** A visitor is ready once the server has told it its session (the floor has none: once connected). */

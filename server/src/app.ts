@@ -66,7 +66,7 @@ import {
   SitesRepository,
   SitesService,
 } from './modules/sites/index.ts';
-import { SearchRepository, searchRoutes, SearchService } from './modules/search/index.ts';
+import { SearchRepository, searchRoutes, SearchService, SearchVocabulary } from './modules/search/index.ts';
 import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
 import { TeamService } from './modules/team/index.ts';
 import {
@@ -424,7 +424,9 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(brandingRoutes, { sites, replySeconds: (siteId) => replyTimes.medianSeconds(siteId) });
   await app.register(triggerRoutes, { triggers });
   await app.register(tagRoutes, { tags });
-  await app.register(searchRoutes, { search: new SearchService(new SearchRepository(app.sqlite)) });
+  const vocabulary = new SearchVocabulary(config.databaseFile);
+  app.addHook('onClose', () => vocabulary.close());
+  await app.register(searchRoutes, { search: new SearchService(new SearchRepository(app.sqlite), vocabulary) });
   // The agent's toolbox: canned replies.
   const canned = new CannedRepliesService(new CannedRepliesRepository(app.db), {
     departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined,

@@ -27,10 +27,14 @@ describe('SearchPage', () => {
       hits: [hit(2, `vull la ${HIGHLIGHT_START}devolució${HIGHLIGHT_END} <b>ara</b>`)],
       nextOffset: 20,
       alsoSearched: ['tarjeta'],
+      order: 'relevance',
     };
     const api = stubApi({
       'GET /api/search?q=devolucio+tarjta&offset=0&status=closed': [200, first],
-      'GET /api/search?q=devolucio+tarjta&offset=20&status=closed': [200, { hits: [hit(9, 'més')], nextOffset: null, alsoSearched: [] }],
+      'GET /api/search?q=devolucio+tarjta&offset=20&status=closed': [
+        200,
+        { hits: [hit(9, 'més')], nextOffset: null, alsoSearched: [], order: 'relevance' },
+      ],
     });
     const onOpenChat = vi.fn();
     const { container, getByLabelText, getByText } = render(<SearchPage onOpenChat={onOpenChat} />);
@@ -40,11 +44,27 @@ describe('SearchPage', () => {
     await waitFor(() => expect(container.querySelector('mark')?.textContent).toBe('devolució'));
     expect(container.querySelector('.search-snippet')!.textContent).toBe('vull la devolució <b>ara</b>');
     expect(container.querySelector('[role="status"]')!.textContent).toContain('Also searched for: tarjeta.');
+    expect(container.querySelector('[role="status"]')!.textContent).not.toContain('newest first');
 
     fireEvent.click(getByText('More results'));
     await waitFor(() => expect(container.querySelectorAll('.search-hit')).toHaveLength(2));
     fireEvent.click(container.querySelector('.search-hit-open')!);
     expect(onOpenChat).toHaveBeenCalledWith('cnv_refund');
     expect(api.sent.map((r) => r.path)).toHaveLength(2);
+  });
+
+  it('says when there were too many matches to rank and the newest come first', async () => {
+    stubApi({
+      'GET /api/search?q=comanda&offset=0': [
+        200,
+        { hits: [hit(3, `la ${HIGHLIGHT_START}comanda${HIGHLIGHT_END}`)], nextOffset: 20, alsoSearched: [], order: 'newest' },
+      ],
+    });
+    const { container, getByLabelText } = render(<SearchPage onOpenChat={vi.fn()} />);
+    fireEvent.input(getByLabelText('Words to find'), { target: { value: 'comanda' } });
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() =>
+      expect(container.querySelector('[role="status"]')!.textContent).toContain('Too many matches to rank: newest first.'),
+    );
   });
 });

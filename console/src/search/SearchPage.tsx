@@ -30,6 +30,7 @@ export function SearchPage({ onOpenChat }: { onOpenChat: (conversationId: string
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [next, setNext] = useState<number | null>(null);
   const [alsoSearched, setAlsoSearched] = useState<string[]>([]);
+  const [newestFirst, setNewestFirst] = useState(false);
   const [failed, setFailed] = useState(false);
 
   async function run(offset: number) {
@@ -46,6 +47,7 @@ export function SearchPage({ onOpenChat }: { onOpenChat: (conversationId: string
     setHits(offset === 0 ? result.data.hits : [...(hits ?? []), ...result.data.hits]);
     setNext(result.data.nextOffset);
     setAlsoSearched(result.data.alsoSearched);
+    setNewestFirst(result.data.order === 'newest');
   }
 
   return (
@@ -81,6 +83,7 @@ export function SearchPage({ onOpenChat }: { onOpenChat: (conversationId: string
         {failed && t('search.failed')}
         {hits !== null && !failed && t('search.count', { count: hits.length })}
         {alsoSearched.length > 0 && ` ${t('search.alsoSearched', { words: alsoSearched.join(', ') })}`}
+        {hits !== null && !failed && newestFirst && ` ${t('search.newestFirst')}`}
       </div>
       {hits !== null && hits.length > 0 && (
         <ol class="search-results" data-part="search-results">

@@ -40,5 +40,7 @@ export const SearchResults = z.object({
   nextOffset: z.number().int().nullable(),
   /** Close spellings the search also looked for ("tarjta" → "tarjeta"). */
   alsoSearched: z.array(z.string()),
+  /** Relevance first; or newest first, when there are too many matches to rank them all. */
+  order: z.enum(['relevance', 'newest']),
 });
 export type SearchResults = z.infer<typeof SearchResults>;

@@ -31,6 +31,7 @@ export const toolboxEn = {
   'search.failed': 'The search could not be done. Try again.',
   'search.count': '{count} results shown.',
   'search.alsoSearched': 'Also searched for: {words}.',
+  'search.newestFirst': 'Too many matches to rank: newest first. Add words or filters to narrow them.',
 };
 
 export type ToolboxCatalogue = { readonly [Key in keyof typeof toolboxEn]: string };

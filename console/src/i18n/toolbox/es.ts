@@ -32,4 +32,5 @@ export const toolboxEs: ToolboxCatalogue = {
   'search.failed': 'No se ha podido hacer la búsqueda. Vuelve a intentarlo.',
   'search.count': 'Se muestran {count} resultados.',
   'search.alsoSearched': 'También se ha buscado: {words}.',
+  'search.newestFirst': 'Demasiadas coincidencias para ordenarlas: primero las más recientes. Añade palabras o filtros para acotarlas.',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeSpellings, editDistance, matchExpression, queryTerms } from './search-query.ts';
+import { closeSpellings, editDistance, highlightedWords, matchExpression, queryTerms } from './search-query.ts';
 
 describe('search query building', () => {
   it('folds accents and case like the tokenizer, and drops FTS5 syntax', () => {
@@ -10,6 +10,17 @@ describe('search query building', () => {
   it('matches every word as a quoted prefix', () => {
     expect(matchExpression(['devolucio', 'tarjeta'])).toBe('"devolucio"* AND "tarjeta"*');
     expect(matchExpression([])).toBeNull();
+  });
+
+  it('matches the words it is told are common as whole words', () => {
+    expect(matchExpression(['comanda', 'devol'], new Map(), new Set(['comanda']))).toBe('"comanda" AND "devol"*');
+  });
+
+  it('reads the highlighted words of a snippet, folded, and nothing outside the marks', () => {
+    expect(highlightedWords('la [Tarjeta] i la [Devolució Ràpida] de la targeta', '[', ']')).toEqual(
+      new Set(['tarjeta', 'devolucio', 'rapida']),
+    );
+    expect(highlightedWords('res marcat', '[', ']')).toEqual(new Set());
   });
 
   it('adds close spellings from the vocabulary as alternatives', () => {

@@ -57,13 +57,30 @@ export function closeSpellings(term: string, vocabulary: readonly string[], limi
 
 const quoted = (word: string) => `"${word.replaceAll('"', '""')}"`;
 
-/** Every word must match (AND); each as a prefix or as one of its close spellings (OR). Null: nothing to search. */
-export function matchExpression(terms: readonly string[], spellings: ReadonlyMap<string, readonly string[]> = new Map()): string | null {
+/**
+ * Every word must match (AND); each as a prefix, or as a whole word when it is in `whole`, or as one of its
+ * close spellings (OR). Null: nothing to search.
+ */
+export function matchExpression(
+  terms: readonly string[],
+  spellings: ReadonlyMap<string, readonly string[]> = new Map(),
+  whole: ReadonlySet<string> = new Set(),
+): string | null {
   if (terms.length === 0) return null;
   return terms
     .map((term) => {
-      const options = [`${quoted(term)}*`, ...(spellings.get(term) ?? []).map(quoted)];
+      const options = [whole.has(term) ? quoted(term) : `${quoted(term)}*`, ...(spellings.get(term) ?? []).map(quoted)];
       return options.length === 1 ? options[0] : `(${options.join(' OR ')})`;
     })
     .join(' AND ');
+}
+
+/** The folded words a snippet highlights. */
+export function highlightedWords(snippet: string, start: string, end: string): Set<string> {
+  const words = new Set<string>();
+  for (const part of snippet.split(start).slice(1)) {
+    const marked = part.split(end)[0] ?? '';
+    for (const word of queryTerms(marked)) words.add(word);
+  }
+  return words;
 }

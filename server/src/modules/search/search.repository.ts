@@ -10,6 +10,9 @@ export interface Searcher {
   departmentIds: readonly string[];
 }
 
+/** Relevance (bm25) when there are few enough matches to rank them all; otherwise newest first. */
+export type SearchOrder = 'relevance' | 'newest';
+
 export interface SearchFilters {
   tag?: string | undefined;
   agentId?: string | undefined;
@@ -28,7 +31,25 @@ export interface SearchFilters {
 export class SearchRepository {
   constructor(private readonly sqlite: Database) {}
 
-  search(who: Searcher, match: string, filters: SearchFilters, limit: number, offset: number): SearchHit[] {
+  /**
+   * How many of the site's indexed messages and notes match, counting no further than `limit`: the
+   * index hands its rows over one by one, so this stops early however common the words are.
+   */
+  countUpTo(siteId: string, match: string, limit: number): number {
+    const row = this.sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM (
+           SELECT 1 FROM conversation_search
+           JOIN conversation_events e ON e.rowid = conversation_search.rowid
+           JOIN conversations c ON c.id = e.conversation_id
+           WHERE conversation_search MATCH @match AND c.site_id = @siteId
+           LIMIT @limit)`,
+      )
+      .get({ match, siteId, limit }) as { n: number };
+    return row.n;
+  }
+
+  search(who: Searcher, match: string, filters: SearchFilters, limit: number, offset: number, order: SearchOrder): SearchHit[] {
     const where: string[] = ['conversation_search MATCH @match', 'c.site_id = @siteId'];
     const params: Record<string, unknown> = { match, siteId: who.siteId, limit, offset, me: who.agentId };
     if (who.role !== 'admin') {
@@ -71,24 +92,14 @@ export class SearchRepository {
          JOIN conversation_events e ON e.rowid = conversation_search.rowid
          JOIN conversations c ON c.id = e.conversation_id
          WHERE ${where.join(' AND ')}
-         ORDER BY bm25(conversation_search), e.created_at DESC
+         ORDER BY ${
+           // bm25 scores every match before the first row comes out; newest first reads the index backwards
+           // and stops at the page, so a word in half the history costs no more than a rare one.
+           order === 'relevance' ? 'bm25(conversation_search), e.created_at DESC' : 'conversation_search.rowid DESC'
+         }
          LIMIT @limit OFFSET @offset`,
       )
       .all(params);
     return rows as SearchHit[];
-  }
-
-  /** Vocabulary words near a term: same first letter, similar length (a range read of the sorted vocabulary). */
-  vocabularyNear(term: string, slack: number): string[] {
-    const first = term[0] ?? '';
-    const next = String.fromCodePoint((first.codePointAt(0) ?? 0) + 1);
-    return (
-      this.sqlite
-        .prepare(
-          `SELECT term FROM conversation_search_vocab
-           WHERE term >= @first AND term < @next AND length(term) BETWEEN @min AND @max`,
-        )
-        .all({ first, next, min: term.length - slack, max: term.length + slack }) as Array<{ term: string }>
-    ).map((row) => row.term);
   }
 }

@@ -9,6 +9,7 @@ import {
   startTestServer,
   visitorCommand,
   AGENT_PASSWORD,
+  SHOP_ORIGIN,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
@@ -45,6 +46,12 @@ async function conversationSaying(...bodies: string[]): Promise<string> {
   return id;
 }
 
+async function connectVisitorSessionOf(siteKey: string) {
+  const session = await connectVisitorSession({ ...server, siteKey });
+  sockets.push(session.socket);
+  return session;
+}
+
 async function search(query: string, as = cookie): Promise<SearchResults> {
   const res = await fetch(`${server.url}/api/search?${new URLSearchParams({ q: query })}`, { headers: { cookie: as } });
   expect(res.status).toBe(200);
@@ -62,6 +69,9 @@ describe('search', () => {
     expect(found.hits.map((h) => h.conversationId)).toEqual([refund]);
     const accentless = await search('devolucio');
     expect(accentless.hits).toHaveLength(2);
+    expect(accentless.order).toBe('relevance');
+    // A word being typed: its start finds it.
+    expect((await search('devoluc')).hits).toHaveLength(2);
     expect(accentless.hits[0]!.snippet).toContain(`${HIGHLIGHT_START}devolució${HIGHLIGHT_END}`);
   });
 
@@ -105,5 +115,45 @@ describe('search', () => {
     expect((await search('telefon')).hits).toHaveLength(1);
     server.app.sqlite.prepare('DELETE FROM conversation_events WHERE conversation_id = ?').run(id);
     expect((await search('telefon')).hits).toEqual([]);
+  });
+
+  it('names close spellings only when they found something in this site: another shop’s words never show', async () => {
+    const other = server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
+    const otherVisitor = connectVisitorSessionOf(other.key);
+    const said = await visitorCommand((await otherVisitor).socket, 'message:send', {
+      clientId: 'other-shop-1',
+      body: 'Sóc la senyora Garriga',
+    });
+    expect(said.ok).toBe(true);
+    await conversationSaying('Hola, una pregunta');
+
+    // "garrigo" is one letter from the other shop's "garriga": nothing here, and the word is not named.
+    const found = await search('garrigo');
+    expect(found.hits).toEqual([]);
+    expect(found.alsoSearched).toEqual([]);
+    // The same spelling in this shop is named, with its hit.
+    const here = await conversationSaying('El senyor Garriga ha trucat');
+    const now = await search('garrigo');
+    expect(now.alsoSearched).toEqual(['garriga']);
+    expect(now.hits.map((h) => h.conversationId)).toEqual([here]);
+  });
+
+  it('lists the newest first when a query matches more than it can rank, and matches a common word whole', async () => {
+    const id = await conversationSaying('Quina talla tenen les sabates?', 'Les tallas grans?');
+    // A long history of the word, written the way the index learns of every message: by its insert trigger.
+    const insert = server.app.sqlite.prepare(
+      `INSERT INTO conversation_events (conversation_id, seq, visitor_seq, type, author_kind, body, created_at)
+       VALUES (?, ?, NULL, 'note', 'agent', ?, ?)`,
+    );
+    server.app.sqlite.transaction(() => {
+      for (let i = 0; i < 1_100; i += 1) insert.run(id, 1_000 + i, `talla ${i}`, 1_700_000_000_000 + i);
+    })();
+    const found = await search('talla');
+    expect(found.order).toBe('newest');
+    expect(found.hits[0]!.snippet).toContain('1099');
+    expect(found.hits[1]!.snippet).toContain('1098');
+    // "talla" is now common, so it is matched whole: "tallas" is not among its hits.
+    expect(found.hits.some((h) => h.snippet.includes('tallas'))).toBe(false);
+    expect((await search('sabates')).order).toBe('relevance');
   });
 });

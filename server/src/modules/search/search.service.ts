@@ -1,33 +1,58 @@
-import { SEARCH_PAGE_SIZE, type SearchResults } from '@mostrador/shared';
-import { closeSpellings, matchExpression, queryTerms, typoBudget } from './search-query.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_PAGE_SIZE, type SearchResults } from '@mostrador/shared';
+import { closeSpellings, highlightedWords, matchExpression, queryTerms, typoBudget } from './search-query.ts';
 import type { SearchFilters, Searcher, SearchRepository } from './search.repository.ts';
+import type { SearchVocabulary } from './search-vocabulary.ts';
 
 /**
- * Search as the agent means it: every word as a prefix, accents ignored, and close spellings from the
- * index's vocabulary when a word finds nothing as typed.
+ * A word found in this many of the site's messages is matched as a whole word, not as a prefix: FTS5
+ * gathers every document of every word a prefix covers before handing out the first row, which costs
+ * tens of milliseconds for a word in a third of a million-message history, and a word that common is
+ * a whole word the agent typed, not the start of one.
+ */
+const COMMON_WORD_DOCUMENTS = 200;
+/** Up to this many matches are ranked by relevance (bm25 scores them all); beyond it, newest first. */
+const RANKED_MATCHES = 1_000;
+
+/**
+ * Search as the agent means it: every word as a prefix, accents ignored, close spellings from the index's
+ * vocabulary when a word finds nothing as typed, the best matches first. Over a large history the cost
+ * stays bounded: common words match whole, and a query with thousands of matches lists the newest first.
  */
 export class SearchService {
-  constructor(private readonly repo: SearchRepository) {}
+  constructor(
+    private readonly repo: SearchRepository,
+    private readonly vocabulary: SearchVocabulary,
+  ) {}
 
-  search(who: Searcher, query: string, filters: SearchFilters, offset: number): SearchResults {
+  async search(who: Searcher, query: string, filters: SearchFilters, offset: number): Promise<SearchResults> {
     const terms = queryTerms(query);
-    const exact = matchExpression(terms);
-    if (!exact) return { hits: [], nextOffset: null, alsoSearched: [] };
-    // A word that matches nothing as a prefix is probably misspelt: look for its neighbours in the vocabulary.
+    if (terms.length === 0) return { hits: [], nextOffset: null, alsoSearched: [], order: 'relevance' };
+    const whole = new Set<string>();
     const spellings = new Map<string, string[]>();
     for (const term of terms) {
-      if (typoBudget(term) === 0) continue;
-      const prefix = matchExpression([term])!;
-      if (this.repo.search({ ...who, role: 'admin' }, prefix, {}, 1, 0).length > 0) continue;
-      const near = closeSpellings(term, this.repo.vocabularyNear(term, typoBudget(term)));
+      if (
+        this.repo.countUpTo(who.siteId, matchExpression([term], new Map(), new Set([term]))!, COMMON_WORD_DOCUMENTS) >=
+        COMMON_WORD_DOCUMENTS
+      ) {
+        whole.add(term);
+        continue;
+      }
+      // A word that matches nothing of the site's as a prefix is probably misspelt: look for its neighbours.
+      if (typoBudget(term) === 0 || this.repo.countUpTo(who.siteId, matchExpression([term])!, 1) > 0) continue;
+      const near = closeSpellings(term, await this.vocabulary.near(term, typoBudget(term)));
       if (near.length > 0) spellings.set(term, near);
     }
-    const match = matchExpression(terms, spellings)!;
-    const page = this.repo.search(who, match, filters, SEARCH_PAGE_SIZE + 1, offset);
+    const match = matchExpression(terms, spellings, whole)!;
+    const order = this.repo.countUpTo(who.siteId, match, RANKED_MATCHES + 1) > RANKED_MATCHES ? 'newest' : 'relevance';
+    const page = this.repo.search(who, match, filters, SEARCH_PAGE_SIZE + 1, offset, order);
+    const hits = page.slice(0, SEARCH_PAGE_SIZE);
+    // Only spellings that found something here are named: the vocabulary is every site's.
+    const found = new Set(hits.flatMap((hit) => [...highlightedWords(hit.snippet, HIGHLIGHT_START, HIGHLIGHT_END)]));
     return {
-      hits: page.slice(0, SEARCH_PAGE_SIZE),
+      hits,
       nextOffset: page.length > SEARCH_PAGE_SIZE ? offset + SEARCH_PAGE_SIZE : null,
-      alsoSearched: [...spellings.values()].flat(),
+      alsoSearched: [...spellings.values()].flat().filter((word) => found.has(word)),
+      order,
     };
   }
 }

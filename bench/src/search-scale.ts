@@ -4,9 +4,13 @@
 // beside the floor: a bare FTS5 MATCH on the same file, with no access rule, snippet or typo search.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { login } from './clients.ts';
-import { withServer } from './scenarios.ts';
+import type { ServerReady } from './protocol.ts';
+import { serverNodeArgs } from './scenarios.ts';
+import { startProcess } from './spawn.ts';
 
 export interface SearchScaleOptions {
   messages: number;
@@ -70,7 +74,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-export function fill(file: string, messages: number): { conversations: number; seconds: number } {
+function fill(file: string, messages: number): { messages: number; conversations: number; fillSeconds: number } {
   const start = performance.now();
   const db = new Database(file);
   db.pragma('busy_timeout = 10000');
@@ -135,7 +139,7 @@ export function fill(file: string, messages: number): { conversations: number; s
   for (let c = 0; c < conversations; c += 5_000) batch(c, Math.min(conversations, c + 5_000));
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { conversations, seconds: (performance.now() - start) / 1000 };
+  return { messages: conversations * MESSAGES_PER_CONVERSATION, conversations, fillSeconds: (performance.now() - start) / 1000 };
 }
 
 function quantiles(times: number[]): { p50: number; p95: number } {
@@ -144,46 +148,59 @@ function quantiles(times: number[]): { p50: number; p95: number } {
   return { p50: Math.round(at(0.5) * 10) / 10, p95: Math.round(at(0.95) * 10) / 10 };
 }
 
-export function searchScale(options: SearchScaleOptions): Promise<SearchScaleResult> {
-  return withServer('mostrador', { BENCH_AGENTS: '5' }, async (server, url, dir) => {
-    const file = join(dir, 'bench.sqlite');
-    const filled = fill(file, options.messages);
-    const cookies = { admin: await login(url, server.ready.admin), agent: await login(url, server.ready.agents[0]!) };
-    const floorDb = new Database(file, { readonly: true });
-    const bare = floorDb.prepare('SELECT rowid FROM conversation_search WHERE conversation_search MATCH ? ORDER BY rank LIMIT 21');
-    const queries: SearchQueryFigure[] = [];
-    for (const q of QUERIES) {
-      const ours: number[] = [];
-      const floor: number[] = [];
-      let hits = 0;
-      const bareMatch = q.query
-        .split(' ')
-        .map((w) => `"${w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}"*`)
-        .join(' AND ');
-      // One untimed round warms the page cache for both.
-      for (let i = 0; i <= options.repeats; i += 1) {
-        const t0 = performance.now();
-        const res = await fetch(`${url}/api/search?q=${encodeURIComponent(q.query)}`, { headers: { cookie: cookies[q.as] } });
-        const body = (await res.json()) as { hits?: unknown[] };
-        const t1 = performance.now();
-        if (!res.ok || !body.hits) throw new Error(`search ${q.query} answered ${res.status}`);
-        bare.all(bareMatch);
-        const t2 = performance.now();
-        if (i === 0) {
-          hits = body.hits.length;
-          continue;
-        }
-        ours.push(t1 - t0);
-        floor.push(t2 - t1);
-      }
-      queries.push({ name: q.name, query: q.query, hits, ours: quantiles(ours), floor: quantiles(floor) });
+export async function searchScale(options: SearchScaleOptions): Promise<SearchScaleResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'mostrador-bench-search-'));
+  const env = { BENCH_DB: join(dir, 'bench.sqlite'), BENCH_AGENTS: '5' };
+  try {
+    // A first start creates the site and its agents; the history is written while no server runs (the
+    // bulk load holds the write lock for seconds), and the second start serves it.
+    await (await startProcess<ServerReady>('mostrador-server', env, { nodeArgs: serverNodeArgs() })).kill();
+    const filled = fill(env.BENCH_DB, options.messages);
+    const server = await startProcess<ServerReady>('mostrador-server', env, { nodeArgs: serverNodeArgs() });
+    try {
+      return {
+        ...filled,
+        queries: await timeQueries(`http://127.0.0.1:${server.ready.port}`, server.ready, env.BENCH_DB, options.repeats),
+      };
+    } finally {
+      await server.kill();
     }
-    floorDb.close();
-    return {
-      messages: filled.conversations * MESSAGES_PER_CONVERSATION,
-      conversations: filled.conversations,
-      fillSeconds: filled.seconds,
-      queries,
-    };
-  });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function timeQueries(url: string, ready: ServerReady, file: string, repeats: number): Promise<SearchQueryFigure[]> {
+  const cookies = { admin: await login(url, ready.admin), agent: await login(url, ready.agents[0]!) };
+  const floorDb = new Database(file, { readonly: true });
+  const bare = floorDb.prepare('SELECT rowid FROM conversation_search WHERE conversation_search MATCH ? ORDER BY rank LIMIT 21');
+  const queries: SearchQueryFigure[] = [];
+  for (const q of QUERIES) {
+    const ours: number[] = [];
+    const floor: number[] = [];
+    let hits = 0;
+    const bareMatch = q.query
+      .split(' ')
+      .map((w) => `"${w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}"*`)
+      .join(' AND ');
+    // One untimed round warms the page cache for both.
+    for (let i = 0; i <= repeats; i += 1) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}/api/search?q=${encodeURIComponent(q.query)}`, { headers: { cookie: cookies[q.as] } });
+      const body = (await res.json()) as { hits?: unknown[] };
+      const t1 = performance.now();
+      if (!res.ok || !body.hits) throw new Error(`search ${q.query} answered ${res.status}`);
+      bare.all(bareMatch);
+      const t2 = performance.now();
+      if (i === 0) {
+        hits = body.hits.length;
+        continue;
+      }
+      ours.push(t1 - t0);
+      floor.push(t2 - t1);
+    }
+    queries.push({ name: q.name, query: q.query, hits, ours: quantiles(ours), floor: quantiles(floor) });
+  }
+  floorDb.close();
+  return queries;
 }

@@ -2,6 +2,7 @@ import type { ChatSession } from '../chat/chatSession.ts';
 import { createVisitorStorage, storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
 import { createTranslator, pickLanguage, type Language, type Messages } from '../i18n/catalogue.ts';
+import type { ShopifyModule } from '../context/shopifyCart.ts';
 import type { LauncherWords } from '../i18n/launcherWords.ts';
 import type { PanelModule } from '../panel/mountPanel.tsx';
 import { startShopTracker } from '../tracking/shopTracker.ts';
@@ -33,6 +34,8 @@ export interface WidgetEnvironment {
   loadMessages(language: Language): Messages | Promise<Messages>;
   /** The panel chunk: fetched from the chat server in the browser (once), at hand in tests. */
   loadPanel(): PanelModule | Promise<PanelModule>;
+  /** The Shopify cart adapter, fetched from the chat server only on Shopify stores; at hand in tests. */
+  loadShopify(): ShopifyModule | Promise<ShopifyModule>;
   createTransport(config: ScriptConfig, getToken: () => string | undefined): VisitorTransport;
 }
 
@@ -102,7 +105,9 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
   };
 
   const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
-  const tracker = env.window ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey }) : null;
+  const tracker = env.window
+    ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey, loadShopify: env.loadShopify })
+    : null;
   const triggers =
     env.window &&
     tracker &&

@@ -1,5 +1,6 @@
 import { catalogues } from '../i18n/catalogues.ts';
 import { launcherWordsOf } from '../i18n/launcherWords.ts';
+import * as shopifyChunk from '../context/shopifyChunk.ts';
 import * as panelChunk from '../panel/mountPanel.tsx';
 import { FakeTransport } from '../transport/fakeTransport.ts';
 import type { WidgetEnvironment } from './startWidget.tsx';
@@ -20,6 +21,7 @@ export function environment(overrides: Partial<WidgetEnvironment> = {}) {
     loadMessages: (language) => catalogues[language],
     // The panel chunk at hand, as the browser has it once fetched.
     loadPanel: () => panelChunk,
+    loadShopify: () => shopifyChunk,
     createTransport: (_config, getToken) => {
       tokens.push(getToken);
       const transport = new FakeTransport();

@@ -39,7 +39,8 @@ async function buildChunk(name: string, source: string, emptyOutDir: boolean): P
  * triggers, the launcher and its badge. dist/chunks/panel-<hash>.js (built
  * first) is the chat and its UI, imported on demand, and
  * dist/chunks/shopify-<hash>.js the Shopify cart adapter, imported only on
- * Shopify stores. Plus one small JSON catalogue per language in dist/i18n/
+ * Shopify stores, and dist/chunks/hours-<hash>.js the business-hours check,
+ * imported only by sites whose trigger rules have one. Plus one small JSON catalogue per language in dist/i18n/
  * (each visitor fetches only theirs).
  * No CSS files (styles are imported `?inline` and adopted inside the shadow
  * root), and no global other than the `window.Mostrador` the entry installs.
@@ -48,6 +49,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
   const building = command === 'build';
   const panelFile = building ? await buildChunk('panel', './src/panel/mountPanel.tsx', true) : 'panel.js';
   const shopifyFile = building ? await buildChunk('shopify', './src/context/shopifyChunk.ts', false) : 'shopify.js';
+  const hoursFile = building ? await buildChunk('hours', './src/triggers/hoursChunk.ts', false) : 'hours.js';
   return {
     plugins: [trimSocketIo(), emitCatalogues()],
     resolve: widgetResolve,
@@ -57,6 +59,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
       __MOSTRADOR_CATALOGUES__: JSON.stringify(Object.fromEntries(catalogueFiles.map((f) => [f.language, f.hash]))),
       __MOSTRADOR_PANEL__: JSON.stringify(panelFile),
       __MOSTRADOR_SHOPIFY__: JSON.stringify(shopifyFile),
+      __MOSTRADOR_HOURS__: JSON.stringify(hoursFile),
       __MOSTRADOR_LAUNCHER_WORDS__: JSON.stringify(
         Object.fromEntries(Object.entries(catalogues).map(([language, messages]) => [language, launcherWordsOf(messages)])),
       ),

@@ -4,8 +4,9 @@ import { widgetOutput, widgetResolve } from './shared.ts';
 /**
  * One chunk that widget.js imports on demand, as one ES module at
  * dist/chunks/<name>-<hash>.js: the panel (the chat logic, Preact, the UI
- * and its CSS), fetched on the first open or invitation, and the Shopify
- * cart adapter, fetched only on Shopify stores. Each is self-contained (it
+ * and its CSS), fetched on the first open or invitation; the Shopify cart
+ * adapter, fetched only on Shopify stores; the business-hours check, fetched
+ * only for sites whose trigger rules have one. Each is self-contained (it
  * imports nothing from widget.js: what it needs is handed to its entry), so
  * widget.js can stay a classic script and each build is one chunk, which
  * property mangling needs. Built first, by vite.config.ts; the first empties

@@ -6,6 +6,7 @@ import { watchPages } from '../context/pageWatcher.ts';
 import { readProduct } from '../context/productFromPage.ts';
 import { isShopify, type ShopifyModule } from '../context/shopifyCart.ts';
 import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
+import { whenReady } from '../util/whenReady.ts';
 import { readManualCart } from './manualCart.ts';
 
 export interface ShopTrackerOptions {
@@ -98,10 +99,7 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
     const follow = ({ followShopifyCart }: ShopifyModule) => {
       if (!stopped) stopAutomatic = followShopifyCart(win, (next) => report(next, 'browsing', 'shopify'));
     };
-    const module = loadShopify();
-    if (module instanceof Promise)
-      module.then(follow, () => console.warn('[Mostrador] the Shopify cart adapter could not be fetched; no cart on this page'));
-    else follow(module);
+    whenReady(loadShopify(), follow, () => console.warn('[Mostrador] the Shopify cart adapter could not be fetched; no cart on this page'));
   } else {
     // The adapter waits for `dataLayer` to appear: shops often define it in a
     // deferred script that runs after ours. The cart is kept in the shop's

@@ -16,11 +16,11 @@ import { measureWidgetLoad } from './widget-load.ts';
 const WIDGET_GOAL_GZIP = 12 * 1024;
 /**
  * What the check enforces: the goal is not met yet, so the check holds today's
- * figure (16.2 KB since business hours joined the trigger runtime: the widget
- * and the server share one schedule) and it cannot grow; lower it to the goal
- * as cuts land.
+ * figure with small headroom (16,160 B gzip -9 since the Shopify cart adapter
+ * and the business-hours check became chunks fetched only where needed; see
+ * docs/notes/widget-size.md) and it cannot grow; lower it to the goal as cuts land.
  */
-const WIDGET_BUDGET_GZIP = 16.5 * 1024;
+const WIDGET_BUDGET_GZIP = 16_256;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
 const only = process.argv

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { chunkConfig } from './build/chunkConfig.ts';
 import { widgetOutput, widgetResolve } from './build/shared.ts';
 import { trimSocketIo } from './build/trimSocketIo.ts';
 import { catalogues } from './src/i18n/catalogues.ts';
@@ -22,27 +23,33 @@ function emitCatalogues(): Plugin {
   };
 }
 
-/** Builds the panel chunk (vite.panel.config.ts) and answers its file name, which widget.js imports. */
-async function buildPanel(): Promise<string> {
-  const output = await build({ configFile: fileURLToPath(new URL('./vite.panel.config.ts', import.meta.url)) });
+/** Builds one chunk (build/chunkConfig.ts) and answers its file name, which widget.js imports. */
+async function buildChunk(name: string, source: string, emptyOutDir: boolean): Promise<string> {
+  const output = await build(chunkConfig(name, fileURLToPath(new URL(source, import.meta.url)), emptyOutDir));
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
   const entry = chunks.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
-  if (!entry) throw new Error('The panel build produced no entry chunk');
+  if (!entry) throw new Error(`The ${name} build produced no entry chunk`);
   return entry.fileName.slice('chunks/'.length);
 }
 
 /**
- * Builds the embeddable widget in two parts. dist/widget.js is a classic
+ * Builds the embeddable widget in parts. dist/widget.js is a classic
  * IIFE (the merchant's tag is a plain `<script async>`) holding what runs
  * before the visitor interacts: commands, the connection, tracking,
  * triggers, the launcher and its badge. dist/chunks/panel-<hash>.js (built
- * first) is the chat and its UI, imported on demand. Plus one small JSON
- * catalogue per language in dist/i18n/ (each visitor fetches only theirs).
+ * first) is the chat and its UI, imported on demand, and
+ * dist/chunks/shopify-<hash>.js the Shopify cart adapter, imported only on
+ * Shopify stores, and dist/chunks/hours-<hash>.js the business-hours check,
+ * imported only by sites whose trigger rules have one. Plus one small JSON catalogue per language in dist/i18n/
+ * (each visitor fetches only theirs).
  * No CSS files (styles are imported `?inline` and adopted inside the shadow
  * root), and no global other than the `window.Mostrador` the entry installs.
  */
 export default defineConfig(async ({ command }): Promise<UserConfig> => {
-  const panelFile = command === 'build' ? await buildPanel() : 'panel.js';
+  const building = command === 'build';
+  const panelFile = building ? await buildChunk('panel', './src/panel/mountPanel.tsx', true) : 'panel.js';
+  const shopifyFile = building ? await buildChunk('shopify', './src/context/shopifyChunk.ts', false) : 'shopify.js';
+  const hoursFile = building ? await buildChunk('hours', './src/triggers/hoursChunk.ts', false) : 'hours.js';
   return {
     plugins: [trimSocketIo(), emitCatalogues()],
     resolve: widgetResolve,
@@ -51,6 +58,8 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
       'process.env.NODE_ENV': JSON.stringify('production'),
       __MOSTRADOR_CATALOGUES__: JSON.stringify(Object.fromEntries(catalogueFiles.map((f) => [f.language, f.hash]))),
       __MOSTRADOR_PANEL__: JSON.stringify(panelFile),
+      __MOSTRADOR_SHOPIFY__: JSON.stringify(shopifyFile),
+      __MOSTRADOR_HOURS__: JSON.stringify(hoursFile),
       __MOSTRADOR_LAUNCHER_WORDS__: JSON.stringify(
         Object.fromEntries(Object.entries(catalogues).map(([language, messages]) => [language, launcherWordsOf(messages)])),
       ),

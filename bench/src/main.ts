@@ -17,11 +17,11 @@ import { measureWidgetLoad } from './widget-load.ts';
 const WIDGET_GOAL_GZIP = 12 * 1024;
 /**
  * What the check enforces: the goal is not met yet, so the check holds today's
- * figure (16.2 KB since business hours joined the trigger runtime: the widget
- * and the server share one schedule) and it cannot grow; lower it to the goal
- * as cuts land.
+ * figure with small headroom (16,160 B gzip -9 since the Shopify cart adapter
+ * and the business-hours check became chunks fetched only where needed; see
+ * docs/notes/widget-size.md) and it cannot grow; lower it to the goal as cuts land.
  */
-const WIDGET_BUDGET_GZIP = 16.5 * 1024;
+const WIDGET_BUDGET_GZIP = 16_256;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -74,7 +74,9 @@ const ratio = (ours: number, floor: number) => (floor > 0 ? `${(ours / floor).to
 if (wants('widget')) {
   const dist = join(root, 'widget', 'dist');
   const script = sizesOf(join(dist, 'widget.js'));
-  const panelChunk = readdirSync(join(dist, 'chunks')).map((name) => ({ name, ...sizesOf(join(dist, 'chunks', name)) }))[0]!;
+  // The panel chunk: the Shopify one is fetched only on Shopify stores, which the demo shop is not.
+  const panelName = readdirSync(join(dist, 'chunks')).find((name) => name.startsWith('panel-'))!;
+  const panelChunk = { name: panelName, ...sizesOf(join(dist, 'chunks', panelName)) };
   // A visitor who opens the chat fetches one language's catalogue with the panel: count the heaviest.
   const catalogues = readdirSync(join(dist, 'i18n')).map((name) => ({ name, ...sizesOf(join(dist, 'i18n', name)) }));
   const heaviest = catalogues.reduce((a, b) => (b.gzip > a.gzip ? b : a));

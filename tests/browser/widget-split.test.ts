@@ -45,4 +45,39 @@ describe('the widget split by need, on the demo shop under its strict CSP', () =
     await page.locator('[data-part="message"][data-author="visitor"][data-status="sent"]').waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('fetches the Shopify cart adapter only on a Shopify store, from the chat server, and reports the store’s /cart.js with it', async () => {
+    const context = await shop.browser.newContext({ viewport: { width: 1024, height: 760 } });
+    // The demo shop dressed as a Shopify store: its global, and an AJAX cart at /cart.js.
+    await context.addInitScript(() => Object.assign(window, { Shopify: { shop: 'botiga.myshopify.com' } }));
+    await context.route('**/cart.js', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          currency: 'EUR',
+          total_price: 4200,
+          items: [{ sku: 'HOOD-M', title: 'Dessuadora - M', quantity: 1, final_price: 4200 }],
+        }),
+      }),
+    );
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    const reported = new Promise<string>((resolve) =>
+      page.on('websocket', (socket) =>
+        socket.on('framesent', (frame) => {
+          if (String(frame.payload).includes('cart:updated')) resolve(String(frame.payload));
+        }),
+      ),
+    );
+    const chunk = page.waitForResponse((response) => response.url().includes('/widget/chunks/shopify-'));
+    await page.goto(`${shop.server.url}/shop/`);
+    expect(new URL((await chunk).url()).origin).toBe(new URL(shop.server.url).origin);
+    // A Socket.IO text frame: packet types, the namespace, then the event as JSON.
+    const sent = await reported;
+    const frame = JSON.parse(sent.slice(sent.indexOf('['))) as [string, { source: string; cart: { total: number } }];
+    expect(frame[1]).toMatchObject({ source: 'shopify', cart: { total: 42 } });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

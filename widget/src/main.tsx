@@ -4,12 +4,16 @@ import { fetchMessages } from './boot/fetchMessages.ts';
 import { startWidget } from './boot/startWidget.tsx';
 import type { Language } from './i18n/catalogue.ts';
 import type { LauncherWords } from './i18n/launcherWords.ts';
+import type { ShopifyModule } from './context/shopifyCart.ts';
 import type { PanelModule } from './panel/mountPanel.tsx';
+import type { HoursModule } from './triggers/triggerRuntime.ts';
 import { createSocketTransport } from './transport/socketTransport.ts';
 import css from './boot/launcher.css?inline';
 
-/** The panel chunk's content-hashed file name, and each language's launcher words, baked in by the build (see vite.config.ts). */
+/** The chunks' content-hashed file names, and each language's launcher words, baked in by the build (see vite.config.ts). */
 declare const __MOSTRADOR_PANEL__: string;
+declare const __MOSTRADOR_SHOPIFY__: string;
+declare const __MOSTRADOR_HOURS__: string;
 declare const __MOSTRADOR_LAUNCHER_WORDS__: Record<Language, LauncherWords>;
 
 /**
@@ -25,6 +29,8 @@ function main(): void {
     console.warn('[Mostrador] widget.js needs a data-site attribute on its <script> tag.');
     return;
   }
+  // A chunk, from the chat server: the origin widget.js came from, never the shop's.
+  const chunk = <T,>(file: string) => import(/* @vite-ignore */ `${config.serverOrigin}/widget/chunks/${file}`) as Promise<T>;
   let panel: Promise<PanelModule> | undefined;
   startWidget(config, {
     document,
@@ -37,11 +43,13 @@ function main(): void {
     launcherWords: (language) => __MOSTRADOR_LAUNCHER_WORDS__[language],
     loadMessages: (language) => fetchMessages(config.serverOrigin, language),
     loadPanel: () =>
-      (panel ??= import(/* @vite-ignore */ `${config.serverOrigin}/widget/chunks/${__MOSTRADOR_PANEL__}`).catch((error: unknown) => {
+      (panel ??= chunk<PanelModule>(__MOSTRADOR_PANEL__).catch((error: unknown) => {
         // Forget a failed fetch, so the next open tries again.
         panel = undefined;
         throw error;
       })),
+    loadShopify: () => chunk<ShopifyModule>(__MOSTRADOR_SHOPIFY__),
+    loadHours: () => chunk<HoursModule>(__MOSTRADOR_HOURS__),
     createTransport: ({ serverOrigin, siteKey }, getToken) => createSocketTransport({ serverOrigin, siteKey, getToken }),
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleCondition, WidgetTrigger } from '../schemas/triggers.ts';
-import { capAllows, chooseTrigger, inBusinessHours, matchesText, qualifies, type TriggerHistory, type VisitorState } from './evaluate.ts';
+import { inBusinessHours, withinBusinessHours } from './businessHours.ts';
+import { capAllows, chooseTrigger, matchesText, qualifies, type TriggerHistory, type VisitorState } from './evaluate.ts';
 
 const NOW = Date.parse('2026-12-01T10:00:00Z'); // a Tuesday, 11:00 in Barcelona
 
@@ -22,6 +23,7 @@ function state(overrides: Partial<VisitorState> = {}): VisitorState {
     language: 'ca',
     agentsOnline: (departmentId) => departmentId === null,
     events: new Set(['coupon_failed']),
+    withinBusinessHours,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
-import { isOpenAt } from '../hours/schedule.ts';
 import type { RuleCondition, TextMatch, WidgetTrigger } from '../schemas/triggers.ts';
+import type { BusinessHoursCondition } from './businessHours.ts';
 
 /**
  * Everything the trigger conditions read, as the widget knows it right now.
@@ -27,6 +27,8 @@ export interface VisitorState {
   agentsOnline(departmentId: string | null): boolean;
   /** Custom events the shop tracked on this page. */
   events: ReadonlySet<string>;
+  /** Whether `at` is inside a `business_hours` condition's hours: `withinBusinessHours` (businessHours.ts), handed in so the widget fetches the schedule code only when a rule needs it. */
+  withinBusinessHours(condition: BusinessHoursCondition, at: number): boolean;
 }
 
 /** What the caps need: when each rule last fired for this visitor, and what this session and page saw. */
@@ -59,14 +61,6 @@ export function matchesText(rule: TextMatch, text: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Is `at` inside the opening hours, in the shop's time zone? `from` after `to` spans midnight.
- * The same schedule code the server and the widget's availability use.
- */
-export function inBusinessHours(at: number, timeZone: string, days: readonly number[], from: string, to: string): boolean {
-  return isOpenAt({ timeZone, weekly: days.map((day) => ({ day, from, to })), holidays: [], closures: [] }, at);
 }
 
 function holds(condition: RuleCondition, s: VisitorState, departmentId: string | null): boolean {
@@ -112,7 +106,7 @@ function holds(condition: RuleCondition, s: VisitorState, departmentId: string |
     case 'agents_online':
       return s.agentsOnline(departmentId);
     case 'business_hours':
-      return inBusinessHours(s.now, condition.timeZone, condition.days, condition.from, condition.to);
+      return s.withinBusinessHours(condition, s.now);
     case 'event':
       return s.events.has(condition.name);
   }

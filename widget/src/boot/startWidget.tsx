@@ -2,6 +2,8 @@ import type { ChatSession } from '../chat/chatSession.ts';
 import { createVisitorStorage, storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
 import { createTranslator, pickLanguage, type Language, type Messages } from '../i18n/catalogue.ts';
+import type { ShopifyModule } from '../context/shopifyCart.ts';
+import type { HoursModule } from '../triggers/triggerRuntime.ts';
 import type { LauncherWords } from '../i18n/launcherWords.ts';
 import type { PanelModule } from '../panel/mountPanel.tsx';
 import { startShopTracker } from '../tracking/shopTracker.ts';
@@ -10,6 +12,7 @@ import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { PANEL_ID } from '../ui/panelId.ts';
 import { createPanelState } from '../ui/panelState.ts';
 import { createShadowHost } from '../ui/shadowHost.ts';
+import { whenReady } from '../util/whenReady.ts';
 import { applyLook, createLauncher } from './launcher.ts';
 import { prefetchOnApproach } from './prefetch.ts';
 import { sharePanelState } from './sharedPanel.ts';
@@ -33,11 +36,12 @@ export interface WidgetEnvironment {
   loadMessages(language: Language): Messages | Promise<Messages>;
   /** The panel chunk: fetched from the chat server in the browser (once), at hand in tests. */
   loadPanel(): PanelModule | Promise<PanelModule>;
+  /** The Shopify cart adapter, fetched from the chat server only on Shopify stores; at hand in tests. */
+  loadShopify(): ShopifyModule | Promise<ShopifyModule>;
+  /** The business-hours check, fetched from the chat server only when a trigger rule needs it; at hand in tests. */
+  loadHours(): HoursModule | Promise<HoursModule>;
   createTransport(config: ScriptConfig, getToken: () => string | undefined): VisitorTransport;
 }
-
-const whenReady = <T,>(value: T | Promise<T>, use: (value: T) => void, failed?: () => void) =>
-  value instanceof Promise ? void value.then(use, failed) : use(value);
 
 /** The panel chunk and the catalogue it speaks, fetched side by side; at hand at once in tests. */
 function panelWithMessages(env: WidgetEnvironment, language: Language) {
@@ -102,7 +106,9 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
   };
 
   const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
-  const tracker = env.window ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey }) : null;
+  const tracker = env.window
+    ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey, loadShopify: env.loadShopify })
+    : null;
   const triggers =
     env.window &&
     tracker &&
@@ -112,6 +118,7 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
       siteKey: config.siteKey,
       local: env.storage,
       session: env.sessionStorage ?? null,
+      loadHours: env.loadHours,
       // The visitor's own language (the browser's), whatever the widget speaks: a German
       // shopper on a Catalan shop is a German speaker to the "language" condition.
       language: (env.browserLanguage ?? language).trim().toLowerCase().split(/[-_]/)[0] || language,

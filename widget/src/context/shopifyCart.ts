@@ -110,3 +110,19 @@ export function createShopifyCart({ fetchCart, onCart, observe, debounceMs = 300
     },
   };
 }
+
+/** What the Shopify chunk exports: widget.js fetches it only on a Shopify store (see shopTracker.ts). */
+export interface ShopifyModule {
+  followShopifyCart: typeof followShopifyCart;
+}
+
+/** Follows the store's cart through `/cart.js` on this page, from now on; answers a stop. */
+export function followShopifyCart(win: Window & typeof globalThis, onCart: (cart: Cart) => void): () => void {
+  const shopify = createShopifyCart({
+    fetchCart: () => win.fetch('/cart.js', { credentials: 'same-origin' }).then((r) => r.json()),
+    onCart,
+    observe: (onCartRequest) => observeCartRequests(win, onCartRequest),
+  });
+  shopify.start();
+  return shopify.stop;
+}

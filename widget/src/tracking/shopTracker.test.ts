@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../chat/testSession.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
+import * as shopifyChunk from '../context/shopifyChunk.ts';
 import { startShopTracker } from './shopTracker.ts';
 
-type ShopWindow = Window & typeof globalThis & { dataLayer?: unknown[] };
+type ShopWindow = Window & typeof globalThis & { dataLayer?: unknown[]; Shopify?: unknown };
 const shop = window as ShopWindow;
 
 function memoryStorage() {
@@ -33,9 +34,15 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
   delete shop.dataLayer;
+  delete shop.Shopify;
   document.head.replaceChildren();
 });
+
+/** A tracker whose Shopify chunk is fetched with `loadShopify` (by default: at hand, as once fetched). */
+const start = (transport: FakeTransport, loadShopify: () => typeof shopifyChunk | Promise<typeof shopifyChunk> = () => shopifyChunk) =>
+  startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1', loadShopify });
 
 const pages = (t: FakeTransport) => t.notified.filter((n) => n.event === 'page:viewed').map((n) => n.payload);
 const carts = (t: FakeTransport) => t.notified.filter((n) => n.event === 'cart:updated').map((n) => n.payload);
@@ -43,7 +50,7 @@ const carts = (t: FakeTransport) => t.notified.filter((n) => n.event === 'cart:u
 describe('the shop tracker', () => {
   it('reports the page with its product once connected, and again after every reconnect', async () => {
     const transport = new FakeTransport();
-    startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    start(transport);
     expect(pages(transport)).toEqual([]);
     transport.establish(session(null));
     expect(pages(transport)).toEqual([
@@ -67,7 +74,7 @@ describe('the shop tracker', () => {
 
   it('follows a single-page shop’s history changes, with the previous page as referrer', () => {
     const transport = new FakeTransport();
-    startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    start(transport);
     transport.establish(session(null));
     history.pushState(null, '', '/cart');
     document.head.replaceChildren();
@@ -85,7 +92,7 @@ describe('the shop tracker', () => {
 
   it('reads the cart from GA4 dataLayer events with no merchant code', () => {
     const transport = new FakeTransport();
-    startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    start(transport);
     transport.establish(session(null));
     shop.dataLayer!.push({
       event: 'add_to_cart',
@@ -102,7 +109,7 @@ describe('the shop tracker', () => {
   it('reads a dataLayer the shop defines after the widget started', () => {
     delete shop.dataLayer;
     const transport = new FakeTransport();
-    startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    start(transport);
     transport.establish(session(null));
     shop.dataLayer = [
       { event: 'add_to_cart', ecommerce: { currency: 'EUR', items: [{ item_id: 'BAG', item_name: 'Motxilla', price: 119, quantity: 1 }] } },
@@ -113,7 +120,7 @@ describe('the shop tracker', () => {
 
   it('lets the shop’s own setCart win over the automatic sources', () => {
     const transport = new FakeTransport();
-    const tracker = startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    const tracker = start(transport);
     transport.establish(session(null));
     tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 1, price: 15 }], total: 15, currency: 'EUR' });
     shop.dataLayer!.push({
@@ -126,7 +133,7 @@ describe('the shop tracker', () => {
 
   it('sends identify once connected, and again after a reconnect', async () => {
     const transport = new FakeTransport();
-    const tracker = startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    const tracker = start(transport);
     tracker.identify({ id: 42, name: ' Núria ', hash: 'ab'.repeat(32), admin: true });
     expect(transport.pending('visitor:identify')).toHaveLength(0);
     transport.establish(session(null));
@@ -139,7 +146,7 @@ describe('the shop tracker', () => {
 
   it('tells its subscribers about each page read and cart report, and keeps the latest of each', () => {
     const transport = new FakeTransport();
-    const tracker = startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1' });
+    const tracker = start(transport);
     const heard: boolean[] = [];
     tracker.subscribe((newPage) => heard.push(newPage));
     expect(tracker.page?.product).toMatchObject({ sku: 'HOOD-M', price: 42, currency: 'EUR' });
@@ -149,5 +156,49 @@ describe('the shop tracker', () => {
     tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 2, price: 15 }], currency: 'EUR' });
     expect(tracker.cart).toMatchObject({ cart: { total: 30, currency: 'EUR' }, stage: 'browsing', source: 'manual' });
     expect(heard).toEqual([true, false]);
+  });
+
+  describe('on a Shopify store', () => {
+    const SHOPIFY_CART = {
+      currency: 'EUR',
+      total_price: 4200,
+      items: [{ sku: 'HOOD-M', title: 'Dessuadora - M', quantity: 1, final_price: 4200 }],
+    };
+    beforeEach(() => {
+      delete shop.dataLayer;
+      shop.Shopify = { shop: 'botiga.myshopify.com' };
+      vi.spyOn(shop, 'fetch').mockImplementation(async () => new Response(JSON.stringify(SHOPIFY_CART)));
+    });
+
+    it('fetches the Shopify chunk, and only there, then follows /cart.js with it', async () => {
+      const loads: string[] = [];
+      delete shop.Shopify;
+      start(new FakeTransport(), () => (loads.push('elsewhere'), shopifyChunk));
+      shop.Shopify = { shop: 'botiga.myshopify.com' };
+      const transport = new FakeTransport();
+      start(transport, () => (loads.push('shopify'), Promise.resolve(shopifyChunk)));
+      transport.establish(session(null));
+      await vi.waitFor(() => expect(carts(transport)).toHaveLength(1));
+      expect(loads).toEqual(['shopify']);
+      expect(shop.fetch).toHaveBeenCalledWith('/cart.js', { credentials: 'same-origin' });
+      expect(carts(transport)[0]).toMatchObject({
+        source: 'shopify',
+        cart: { total: 42, currency: 'EUR', items: [{ sku: 'HOOD-M', qty: 1 }] },
+      });
+    });
+
+    it('lets a setCart made before the chunk arrives win: the adapter never starts', async () => {
+      const transport = new FakeTransport();
+      let arrive = (_module: typeof shopifyChunk) => {};
+      const tracker = start(transport, () => new Promise((resolve) => (arrive = resolve)));
+      transport.establish(session(null));
+      tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 1, price: 15 }], total: 15, currency: 'EUR' });
+      arrive(shopifyChunk);
+      await flush();
+      vi.advanceTimersByTime(2_000);
+      await flush();
+      expect(shop.fetch).not.toHaveBeenCalled();
+      expect(carts(transport).map((c) => [c.source, c.cart.total])).toEqual([['manual', 15]]);
+    });
   });
 });

@@ -4,8 +4,9 @@ import { text } from '../context/clean.ts';
 import { createDataLayerCart } from '../context/dataLayerCart.ts';
 import { watchPages } from '../context/pageWatcher.ts';
 import { readProduct } from '../context/productFromPage.ts';
-import { createShopifyCart, isShopify, observeCartRequests } from '../context/shopifyCart.ts';
+import { isShopify, type ShopifyModule } from '../context/shopifyCart.ts';
 import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
+import { whenReady } from '../util/whenReady.ts';
 import { readManualCart } from './manualCart.ts';
 
 export interface ShopTrackerOptions {
@@ -13,6 +14,8 @@ export interface ShopTrackerOptions {
   transport: VisitorTransport;
   storage: KeyValueStore | null;
   siteKey: string;
+  /** The Shopify adapter: a chunk from the chat server in the browser, fetched only on a Shopify store; at hand in tests. */
+  loadShopify(): ShopifyModule | Promise<ShopifyModule>;
 }
 
 export interface ShopTracker {
@@ -37,7 +40,7 @@ const SETTLE_MS = 300;
  * Everything reported is state, sent again after each reconnect, so nothing
  * is lost while the connection is down.
  */
-export function startShopTracker({ win, transport, storage, siteKey }: ShopTrackerOptions): ShopTracker {
+export function startShopTracker({ win, transport, storage, siteKey, loadShopify }: ShopTrackerOptions): ShopTracker {
   const doc = win.document;
   // Some privacy modes hide these; the agent then sees no local time.
   const language = text(win.navigator.language, 35) ?? undefined;
@@ -90,13 +93,13 @@ export function startShopTracker({ win, transport, storage, siteKey }: ShopTrack
   else watch();
 
   if (isShopify(win)) {
-    const shopify = createShopifyCart({
-      fetchCart: () => win.fetch('/cart.js', { credentials: 'same-origin' }).then((r) => r.json()),
-      onCart: (next) => report(next, 'browsing', 'shopify'),
-      observe: (onCartRequest) => observeCartRequests(win, onCartRequest),
-    });
-    shopify.start();
-    stopAutomatic = shopify.stop;
+    // A `setCart` before the chunk arrives wins: the adapter then never starts.
+    let stopped = false;
+    stopAutomatic = () => void (stopped = true);
+    const follow = ({ followShopifyCart }: ShopifyModule) => {
+      if (!stopped) stopAutomatic = followShopifyCart(win, (next) => report(next, 'browsing', 'shopify'));
+    };
+    whenReady(loadShopify(), follow, () => console.warn('[Mostrador] the Shopify cart adapter could not be fetched; no cart on this page'));
   } else {
     // The adapter waits for `dataLayer` to appear: shops often define it in a
     // deferred script that runs after ours. The cart is kept in the shop's

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryBackend } from '../chat/testSession.ts';
 import type { KeyValueStore } from '../chat/visitorStorage.ts';
 import { FakeTransport } from '../transport/fakeTransport.ts';
+import * as hoursChunk from './hoursChunk.ts';
 import { rule, sessionWith, when } from './testRules.ts';
-import { startTriggerRuntime, type TriggerRuntime } from './triggerRuntime.ts';
+import { startTriggerRuntime, type HoursModule, type TriggerRuntime } from './triggerRuntime.ts';
 
 const NOW = Date.parse('2026-12-01T10:00:00Z');
 const HOUR = 3_600_000;
@@ -32,7 +33,11 @@ const page = (path: string, product: PageViewed['product'] = null): PageViewed =
 let runtimes: TriggerRuntime[] = [];
 
 /** One page load of the shop: a runtime greeted by the server with these rules. */
-function load(triggers: WidgetTrigger[], storage = { local: memoryBackend(), session: memoryBackend() as KeyValueStore }) {
+function load(
+  triggers: WidgetTrigger[],
+  storage = { local: memoryBackend(), session: memoryBackend() as KeyValueStore },
+  loadHours: () => HoursModule | Promise<HoursModule> = () => hoursChunk,
+) {
   const transport = new FakeTransport();
   const tracker = fakeTracker();
   const fired: { ruleId: string; firingId: string }[] = [];
@@ -49,6 +54,7 @@ function load(triggers: WidgetTrigger[], storage = { local: memoryBackend(), ses
     busy: () => busy,
     fire: (trigger, firingId) => fired.push({ ruleId: trigger.id, firingId }),
     onNewPage,
+    loadHours,
     newId: () => `firing-${++ids}-xxxx`,
   });
   runtimes.push(runtime);
@@ -289,5 +295,37 @@ describe('the trigger runtime', () => {
     other.greet();
     expect(other.fired).toEqual([]);
     referrer('');
+  });
+
+  it('fetches the business-hours chunk only for a site whose rules have business hours, and evaluates no rule until it has come', async () => {
+    const fetched: string[] = [];
+    const plain = load(
+      [rule('trg_time', [when({ type: 'time_on_page', seconds: 0 })])],
+      undefined,
+      () => (fetched.push('plain'), hoursChunk),
+    );
+    plain.greet();
+    expect(plain.fired.map((f) => f.ruleId)).toEqual(['trg_time']);
+    expect(fetched).toEqual([]);
+
+    let arrive = (_module: HoursModule) => {};
+    // 2026-12-01T10:00Z is a Tuesday, 11:00 in Barcelona.
+    const open = when({ type: 'business_hours', timeZone: 'Europe/Madrid', days: [2], from: '09:00', to: '18:00' });
+    const shop = load([rule('trg_hours', [open])], undefined, () => (fetched.push('hours'), new Promise((resolve) => (arrive = resolve))));
+    shop.greet();
+    vi.advanceTimersByTime(5_000);
+    expect(shop.fired).toEqual([]);
+    expect(shop.reports()).toEqual([]);
+    arrive(hoursChunk);
+    await vi.waitFor(() => expect(shop.fired.map((f) => f.ruleId)).toEqual(['trg_hours']));
+    expect(fetched).toEqual(['hours']);
+  });
+
+  it('keeps a business-hours rule quiet outside the hours, once the chunk is at hand', () => {
+    const closed = when({ type: 'business_hours', timeZone: 'Europe/Madrid', days: [6, 0], from: '09:00', to: '18:00' });
+    const shop = load([rule('trg_weekend', [closed])]);
+    shop.greet();
+    vi.advanceTimersByTime(3_000);
+    expect(shop.fired).toEqual([]);
   });
 });

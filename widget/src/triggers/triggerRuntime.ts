@@ -1,14 +1,21 @@
 import type { OnlineAgents, VisitInfo, WidgetTrigger } from '@mostrador/shared';
 import { chooseTrigger, type VisitorState } from '@mostrador/shared/triggers';
+import type { withinBusinessHours } from '@mostrador/shared/triggers/hours';
 import { newClientId } from '../chat/clientId.ts';
 import type { KeyValueStore } from '../chat/visitorStorage.ts';
 import type { ShopTracker } from '../tracking/shopTracker.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
+import { whenReady } from '../util/whenReady.ts';
 import { createTriggerMemory } from './triggerMemory.ts';
 import { watchVisitorSignals } from './visitorSignals.ts';
 
 /** Time conditions are whole seconds: checking once a second is enough. */
 export const EVALUATE_EVERY_MS = 1_000;
+
+/** What the business-hours chunk exports (hoursChunk.ts). */
+export interface HoursModule {
+  withinBusinessHours: typeof withinBusinessHours;
+}
 
 export interface TriggerRuntimeOptions {
   win: Window;
@@ -27,6 +34,8 @@ export interface TriggerRuntimeOptions {
   fire(trigger: WidgetTrigger, firingId: string): void;
   /** The visitor moved to another page of a single-page shop. */
   onNewPage(): void;
+  /** The business-hours check: a chunk from the chat server, fetched only once a rule with a `business_hours` condition arrives; at hand in tests. */
+  loadHours(): HoursModule | Promise<HoursModule>;
   newId?: () => string;
 }
 
@@ -64,6 +73,23 @@ export function startTriggerRuntime(options: TriggerRuntimeOptions): TriggerRunt
   let invited = false;
   let heldBack = new Set<string>();
   let exitIntent = false;
+  // Until the chunk has come, rules with business hours wait: none of the site's rules is evaluated.
+  let hours: HoursModule | null = null;
+  let fetchingHours = false;
+  const needsHours = () => triggers.some((rule) => rule.conditions.some((condition) => condition.type === 'business_hours'));
+  const fetchHours = () => {
+    if (hours || fetchingHours || !needsHours()) return;
+    fetchingHours = true;
+    whenReady(
+      options.loadHours(),
+      (module) => {
+        hours = module;
+        evaluate();
+      },
+      // Not fetched: the next greeting (a reconnect) asks again.
+      () => (fetchingHours = false),
+    );
+  };
 
   const report = (rule: WidgetTrigger, outcome: 'fired' | 'held_back') => {
     const firingId = newId();
@@ -72,7 +98,7 @@ export function startTriggerRuntime(options: TriggerRuntimeOptions): TriggerRunt
   };
 
   const evaluate = () => {
-    if (!visit) return;
+    if (!visit || (!hours && needsHours())) return;
     const cart = tracker.cart?.cart;
     const state: VisitorState = {
       now: Date.now(),
@@ -98,6 +124,7 @@ export function startTriggerRuntime(options: TriggerRuntimeOptions): TriggerRunt
       language: options.language,
       agentsOnline: (departmentId) => (departmentId ? agents.departments.includes(departmentId) : agents.any),
       events: page.events,
+      withinBusinessHours: (condition, at) => !!hours?.withinBusinessHours(condition, at),
     };
     const choice = chooseTrigger(triggers, state, memory.history(invited), options.busy());
     for (const rule of choice.heldBack) {
@@ -138,6 +165,7 @@ export function startTriggerRuntime(options: TriggerRuntimeOptions): TriggerRunt
     visit ??= session.visit;
     triggers = session.site.triggers;
     agents = session.site.onlineAgents;
+    fetchHours();
     evaluate();
   });
   transport.on('agents:changed', (change) => void (agents = change.onlineAgents));

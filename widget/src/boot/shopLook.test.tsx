@@ -13,7 +13,9 @@ import { config, environment } from './testEnvironment.ts';
 const shadow = () => document.getElementById('mostrador-widget')!.shadowRoot!;
 const container = () => shadow().querySelector<HTMLElement>('.widget')!;
 const launcher = () => shadow().querySelector<HTMLButtonElement>('button[data-part="launcher"]')!;
-const LOOK_KEY = 'mostrador:site_1:look';
+const VISITOR_KEY = 'mostrador:site_1';
+const kept = (storage: KeyValueStore) => (JSON.parse(storage.getItem(VISITOR_KEY)!) as { look?: Branding }).look;
+const keep = (storage: KeyValueStore, look: unknown) => storage.setItem(VISITOR_KEY, JSON.stringify({ token: 'tok-1', look }));
 
 const green: Branding = {
   ...DEFAULT_BRANDING,
@@ -50,12 +52,12 @@ describe('the shop’s look before and after the handshake', () => {
     await greet(transport, green);
     expect(container().dataset.side).toBe('left');
     expect(container().style.getPropertyValue('--accent')).toBe('#0b5d3b');
-    expect(JSON.parse(storage.getItem(LOOK_KEY)!)).toEqual(green);
+    expect(kept(storage)).toEqual(green);
   });
 
   it('applies the look kept by an earlier page before the handshake, with the merchant’s words on the launcher', () => {
     const storage = memoryBackend();
-    storage.setItem(LOOK_KEY, JSON.stringify(green));
+    keep(storage, green);
     start(storage);
     expect(container().style.getPropertyValue('--accent')).toBe('#0b5d3b');
     expect({ side: container().dataset.side, launcher: container().dataset.launcher }).toEqual({ side: 'left', launcher: 'labelled' });
@@ -63,10 +65,10 @@ describe('the shop’s look before and after the handshake', () => {
   });
 
   it('waits for the server when what is kept is unreadable or not a look', () => {
-    for (const kept of ['{oops', '"blue"', JSON.stringify({ colour: 'red' })]) {
+    for (const junk of ['blue', null, { colour: 'red' }]) {
       document.body.replaceChildren();
       const storage = memoryBackend();
-      storage.setItem(LOOK_KEY, kept);
+      keep(storage, junk);
       start(storage, { globalHost: {} });
       expect(container().dataset.side).toBeUndefined();
     }
@@ -92,7 +94,7 @@ describe('the shop’s look before and after the handshake', () => {
     expect(container().style.getPropertyValue('--accent')).toBe('#0b5d3b');
     expect(container().dataset.side).toBe('left');
     expect(launcher().getAttribute('aria-label')).toBe('Need a hand?');
-    expect(JSON.parse(storage.getItem(LOOK_KEY)!).color).toBe('#0b5d3b');
+    expect(kept(storage)?.color).toBe('#0b5d3b');
     // Open, the launcher says what it does now: close.
     act(() => launcher().click());
     expect(launcher().getAttribute('aria-label')).toBe('Close chat');

@@ -159,7 +159,7 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     const container = doc.createElement('div');
     container.className = 'widget';
     const slot = doc.createElement('div');
-    const shopLook = (look = keepLook(container, env.storage, `${key}:look`));
+    const shopLook = (look = keepLook(container, storage));
     const launcher = createLauncher({
       doc,
       panel,

@@ -1,3 +1,4 @@
+import type { Branding } from '@mostrador/shared';
 import type { OutboxItem } from './outboxItem.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface StoredVisitor {
   department?: string;
   /** Picked by the visitor; only until a conversation opens with it, so the next chat asks again. */
   picked?: string;
+  /** The shop's look as last received, applied on the next page before the handshake (boot/look.ts checks it). */
+  look?: Branding;
 }
 
 export interface VisitorStorage {
@@ -42,6 +45,7 @@ function parse(raw: string | null): StoredVisitor {
     }
     // Item by item, the outbox checks them (chat/outbox.ts, in the panel chunk): before the chat runs only their count matters.
     if (Array.isArray(record.outbox)) stored.outbox = record.outbox as OutboxItem[];
+    if (typeof record.look === 'object') stored.look = record.look as Branding;
     for (const key of ['department', 'picked'] as const) {
       const slug = record[key];
       if (typeof slug === 'string' && slug) stored[key] = slug;

@@ -14,8 +14,8 @@ export interface LauncherOptions {
   panelId: string;
   t: Translate;
   /** The shop's look (boot/look.ts): its words for "Open chat" in `language` replace ours unless empty. */
-  look?: Store<Branding | undefined>;
-  language?: Language;
+  look: Store<Branding | undefined>;
+  language: Language;
 }
 
 /**
@@ -23,7 +23,7 @@ export interface LauncherOptions {
  * Plain DOM, not Preact: it is on every page view before the visitor does
  * anything, and Preact comes only with the panel (see panel/mountPanel.tsx).
  */
-export function createLauncher({ doc, panel, panelId, t, look, language = 'en' }: LauncherOptions): HTMLButtonElement {
+export function createLauncher({ doc, panel, panelId, t, look, language }: LauncherOptions): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'launcher';
@@ -42,7 +42,7 @@ export function createLauncher({ doc, panel, panelId, t, look, language = 'en' }
 
   const draw = () => {
     const { open, unread } = panel.store.get();
-    const label = (!open && look?.get()?.launcherText[language]) || t(open ? 'launcherClose' : 'launcherOpen');
+    const label = (!open && look.get()?.launcherText[language]) || t(open ? 'launcherClose' : 'launcherOpen');
     button.setAttribute('aria-label', unread > 0 ? `${label} (${t('unreadCount', { count: unread })})` : label);
     button.setAttribute('aria-expanded', String(open));
     path.setAttribute('d', open ? CROSS : BUBBLE);
@@ -59,20 +59,7 @@ export function createLauncher({ doc, panel, panelId, t, look, language = 'en' }
     if (event.key === 'Escape' && panel.store.get().open) panel.close();
   });
   panel.store.subscribe(draw);
-  look?.subscribe(draw);
+  look.subscribe(draw);
   draw();
   return button;
-}
-
-/**
- * The merchant's look, from the handshake: colours and offsets as custom
- * properties (CSSOM, so no `style-src 'unsafe-inline'`), side and launcher
- * style as attributes that launcher.css selects on. The theme (the launcher
- * is the brand colour either way), the words and the team are the panel's
- * business: see panel/mountPanel.tsx.
- */
-export function applyLook(container: HTMLElement, { color, textColor, offsetX, offsetY, side, launcher }: Branding): void {
-  // One CSSOM write (no style attribute in markup, so the CSP needs no 'unsafe-inline'); the values are the schema's hex and integers.
-  container.style.cssText = `--accent:${color};--accent-text:${textColor};--x:${offsetX}px;--y:${offsetY}px`;
-  Object.assign(container.dataset, { side, launcher });
 }

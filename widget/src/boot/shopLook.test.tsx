@@ -111,7 +111,7 @@ describe('the new-message sound, asked of the panel chunk', () => {
     await greet(transport, { ...green, sound: true });
     act(() => transport.emit('message:created', { event: message(1), conversation: conversation({ lastSeq: 1 }) }));
     expect(chime).toHaveBeenCalledTimes(1);
-    expect(chime).toHaveBeenCalledWith(document, 'mostrador:site_1', 'cnv_test1', 1);
+    expect(chime).toHaveBeenCalledWith('mostrador:site_1', 'cnv_test1', 1);
 
     const own = message(2, { author: { kind: 'visitor', id: 'vis_1', name: null }, clientId: 'c-2' });
     act(() => transport.emit('message:created', { event: own, conversation: conversation({ lastSeq: 2 }) }));

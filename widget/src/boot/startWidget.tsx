@@ -1,3 +1,4 @@
+import type { Branding } from '@mostrador/shared';
 import type { ChatSession } from '../chat/chatSession.ts';
 import { createVisitorStorage, storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
@@ -8,6 +9,7 @@ import { startShopTracker } from '../tracking/shopTracker.ts';
 import { startTriggerRuntime } from '../triggers/triggerRuntime.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { PANEL_ID } from '../ui/panelId.ts';
+import { createStore } from '../util/store.ts';
 import { createPanelState } from '../ui/panelState.ts';
 import { createShadowHost } from '../ui/shadowHost.ts';
 import { createLauncher } from './launcher.ts';
@@ -73,7 +75,8 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
   const transport = env.createTransport(config, () => storage.read().token);
   let unavailable = false;
   let chat: ChatSession | null = null;
-  let look: ReturnType<typeof keepLook> | undefined;
+  /** The shop's look (boot/look.ts): the launcher's colours, side and words, and whether agents' messages chime. */
+  const look = createStore<Branding | undefined>(undefined);
   const keeper = keepSession({
     transport,
     storage,
@@ -81,10 +84,10 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     // counts it, once for all the shop's tabs (each hears it).
     onAgentMessage: (conversation, seq) => {
       // The merchant's sound: the panel chunk plays it, in one of the shop's tabs (see sound/chime.ts).
-      if (look?.get()?.sound)
+      if (look.get()?.sound)
         whenReady(
           env.loadPanel(),
-          ({ chime }) => void chime(doc, key, conversation.id, seq),
+          ({ chime }) => chime(key, conversation.id, seq),
           () => {},
         );
       if (!chat && conversation.origin !== 'visitor') panel.open();
@@ -159,20 +162,20 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     const container = doc.createElement('div');
     container.className = 'widget';
     const slot = doc.createElement('div');
-    const shopLook = (look = keepLook(container, storage));
+    keepLook(container, storage, look);
     const launcher = createLauncher({
       doc,
       panel,
       panelId: PANEL_ID,
       t: createTranslator(env.launcherWords(language)),
-      look: shopLook,
+      look,
       language,
     });
     container.append(slot, launcher);
     root.append(container);
-    transport.on('session:established', ({ site }) => site.branding && shopLook.set(site.branding.look));
+    transport.on('session:established', ({ site }) => site.branding && look.set(site.branding.look));
     // An admin saved a new look: this page takes it without a reload.
-    transport.on('branding:changed', ({ branding }) => shopLook.set(branding.look));
+    transport.on('branding:changed', ({ branding }) => look.set(branding.look));
     let loading = false;
     mountChat = () => {
       if (loading) return;

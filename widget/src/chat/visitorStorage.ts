@@ -45,7 +45,8 @@ function parse(raw: string | null): StoredVisitor {
     }
     // Item by item, the outbox checks them (chat/outbox.ts, in the panel chunk): before the chat runs only their count matters.
     if (Array.isArray(record.outbox)) stored.outbox = record.outbox as OutboxItem[];
-    if (typeof record.look === 'object') stored.look = record.look as Branding;
+    // Checked where it is used (boot/look.ts): anything without the words of a look is ignored there.
+    stored.look = record.look as Branding | undefined;
     for (const key of ['department', 'picked'] as const) {
       const slug = record[key];
       if (typeof slug === 'string' && slug) stored[key] = slug;

@@ -54,7 +54,7 @@ function tab(options: { hidden?: boolean; touched?: boolean; locks?: ReturnType<
 
 const KEY = 'mostrador:site_1';
 let storage: KeyValueStore;
-const hear = (doc: Document, seq = 4) => chime(doc, KEY, 'cnv_1', seq);
+const hear = (doc: Document, seq = 4) => chime(KEY, 'cnv_1', seq, doc);
 
 beforeEach(() => {
   storage = memoryBackend();

@@ -67,7 +67,7 @@ function claim(storage: KeyValueStore | null, key: string, [conversationId, seq]
  * tab played. `key` is `mostrador:<siteKey>`: the lock, the last message
  * played and the shopper's mute are named from it.
  */
-export async function chime(doc: Document, key: string, conversationId: string, seq: number): Promise<boolean> {
+export async function chime(key: string, conversationId: string, seq: number, doc: Document = document): Promise<boolean> {
   const win = doc.defaultView;
   const storage = shopStorage(win);
   const message: [string, number] = [conversationId, seq];

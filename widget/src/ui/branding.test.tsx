@@ -1,8 +1,10 @@
-import type { SessionEstablished } from '@mostrador/shared';
+import type { Branding, SessionEstablished } from '@mostrador/shared';
 import { DEFAULT_BRANDING } from '@mostrador/shared/branding';
 import { act, cleanup } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyLook } from '../boot/launcher.ts';
+import { keepLook } from '../boot/look.ts';
+import { createVisitorStorage } from '../chat/visitorStorage.ts';
+import { createStore } from '../util/store.ts';
 import type { ChatSession } from '../chat/chatSession.ts';
 import { flush, type FakeTransport } from '../transport/fakeTransport.ts';
 import type { SoundSwitch } from './SoundToggle.tsx';
@@ -124,7 +126,9 @@ describe('the shopper’s mute', () => {
 describe('the launcher’s look', () => {
   it('sets the colours and offsets as custom properties and the side and style as attributes', () => {
     const widget = document.createElement('div');
-    applyLook(widget, {
+    const look = createStore<Branding | undefined>(undefined);
+    keepLook(widget, createVisitorStorage('site', null), look);
+    look.set({
       ...DEFAULT_BRANDING,
       color: '#0b5d3b',
       textColor: '#ffffff',

@@ -1,6 +1,7 @@
 import { render } from '@testing-library/preact';
 import type { ComponentChild } from 'preact';
 import { createLauncher } from '../boot/launcher.ts';
+import { createStore } from '../util/store.ts';
 import { createTranslator } from '../i18n/catalogue.ts';
 import { catalogues } from '../i18n/catalogues.ts';
 import { App, type ChatControls } from './App.tsx';
@@ -17,7 +18,14 @@ export function renderInEnglish(ui: ComponentChild) {
 
 /** The widget as a page shows it: the launcher (boot/launcher.ts) and the panel chunk's App beside it, in English. */
 export function renderWidgetInEnglish(chat: ChatControls, panel: PanelState, sound?: SoundSwitch): HTMLElement {
-  const launcher = createLauncher({ doc: document, panel, panelId: PANEL_ID, t: createTranslator(catalogues.en) });
+  const launcher = createLauncher({
+    doc: document,
+    panel,
+    panelId: PANEL_ID,
+    t: createTranslator(catalogues.en),
+    look: createStore(undefined),
+    language: 'en',
+  });
   const { container } = renderInEnglish(<App chat={chat} panel={panel} launcher={launcher} sound={sound} />);
   container.append(launcher);
   return container as HTMLElement;

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { useDemoShop } from './demoShop.ts';
 import { agentLogsIn } from './shop.ts';
 
@@ -101,6 +102,7 @@ describe('widget polish: the shop’s look, live and from the first frame, and o
     await first.locator('button[data-part="send"]').click();
     await first.locator('[data-part="message"][data-author="visitor"][data-status="sent"]').waitFor();
     await first.locator('button[data-part="sound"][aria-pressed="true"]').waitFor();
+    expect(await axeViolations(first, '#mostrador-widget'), 'panel with the sound toggle').toEqual([]);
     await first.locator('button[data-part="minimize"]').click();
     const second = await context.newPage();
     await second.goto(`${shop.server.url}/shop/cart`);

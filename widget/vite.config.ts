@@ -7,12 +7,17 @@ import { trimSocketIo } from './build/trimSocketIo.ts';
 import { catalogues } from './src/i18n/catalogues.ts';
 import { launcherWordsOf } from './src/i18n/launcherWords.ts';
 
-/** Each language's messages as JSON, named by content so the server may let browsers cache them for good. */
-const catalogueFiles = Object.entries(catalogues).map(([language, messages]) => {
-  const json = JSON.stringify(messages);
-  const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
-  return { language, hash, fileName: `i18n/${language}.${hash}.json`, json };
-});
+/**
+ * Each language's messages as JSON, named by content so the server may let
+ * browsers cache them for good. One hash over all three (they change
+ * together, as keys are added to every language): widget.js carries one
+ * hash, not one per language.
+ */
+const catalogueHash = createHash('sha256').update(JSON.stringify(catalogues)).digest('hex').slice(0, 10);
+const catalogueFiles = Object.entries(catalogues).map(([language, messages]) => ({
+  fileName: `i18n/${language}.${catalogueHash}.json`,
+  json: JSON.stringify(messages),
+}));
 
 function emitCatalogues(): Plugin {
   return {
@@ -56,7 +61,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: {
       'process.env.NODE_ENV': JSON.stringify('production'),
-      __MOSTRADOR_CATALOGUES__: JSON.stringify(Object.fromEntries(catalogueFiles.map((f) => [f.language, f.hash]))),
+      __MOSTRADOR_CATALOGUES__: JSON.stringify(catalogueHash),
       __MOSTRADOR_PANEL__: JSON.stringify(panelFile),
       __MOSTRADOR_SHOPIFY__: JSON.stringify(shopifyFile),
       __MOSTRADOR_HOURS__: JSON.stringify(hoursFile),

@@ -421,7 +421,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(accountRoutes, { agents, sessions, twoFactor });
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
-  await app.register(brandingRoutes, { sites, replySeconds: (siteId) => replyTimes.medianSeconds(siteId) });
+  await app.register(brandingRoutes, {
+    sites,
+    replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
+    brandingChanged: (siteId, branding) => broadcaster.brandingChanged(siteId, branding),
+  });
   await app.register(triggerRoutes, { triggers });
   await app.register(tagRoutes, { tags });
   const vocabulary = new SearchVocabulary(config.databaseFile);

@@ -69,7 +69,7 @@ describe('branding, from the console to the shop', () => {
     await agent.getByRole('radio', { name: 'Bottom left' }).check();
     await agent.locator('input[name="offsetX"]').fill('40');
     await agent.locator('input[name="offsetY"]').fill('30');
-    await agent.getByRole('radio', { name: /words "Open chat"/ }).check();
+    await agent.getByRole('radio', { name: /words beside the icon/ }).check();
     await agent.getByRole('radio', { name: 'Always dark' }).check();
     await agent.locator('input[name="title-ca"]').fill('Parlem!');
     // The preview follows before anything is saved.

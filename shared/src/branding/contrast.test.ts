@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Branding } from '../schemas/branding.ts';
-import { contrastRatio, DEFAULT_BRANDING, isLegible, readableTextOn } from './contrast.ts';
+import { contrastRatio, DEFAULT_BRANDING, isLegible, MAX_LAUNCHER_TEXT_CHARS, readableTextOn } from './contrast.ts';
 
 const branding = (color: string, textColor: string) => ({ ...DEFAULT_BRANDING, color, textColor });
 
@@ -56,5 +56,17 @@ describe('Branding schema', () => {
     expect(Branding.safeParse(branding('red', '#ffffff')).success).toBe(false);
     expect(Branding.safeParse({ ...DEFAULT_BRANDING, offsetX: 201 }).success).toBe(false);
     expect(Branding.safeParse({ ...DEFAULT_BRANDING, side: 'top' }).success).toBe(false);
+  });
+
+  it('takes launcher words up to 30 characters per language, refuses 31, and defaults words and sound for an older look', () => {
+    const words = { ca: 'Parlem?', es: '¿Hablamos?', en: 'x'.repeat(MAX_LAUNCHER_TEXT_CHARS) };
+    expect(Branding.safeParse({ ...DEFAULT_BRANDING, launcherText: words, sound: true }).data).toMatchObject({
+      launcherText: words,
+      sound: true,
+    });
+    const long = Branding.safeParse({ ...DEFAULT_BRANDING, launcherText: { ...words, en: 'x'.repeat(MAX_LAUNCHER_TEXT_CHARS + 1) } });
+    expect(long.error?.issues.map((i) => i.path.join('.'))).toEqual(['launcherText.en']);
+    const { launcherText: _words, sound: _sound, ...older } = DEFAULT_BRANDING;
+    expect(Branding.parse(older)).toMatchObject({ launcherText: { ca: '', es: '', en: '' }, sound: false });
   });
 });

@@ -42,6 +42,8 @@ export const BRANDING_THEMES = ['auto', 'light', 'dark'] as const;
 export const MAX_OFFSET_PX = 200;
 export const MAX_TITLE_CHARS = 60;
 export const MAX_GREETING_CHARS = 240;
+/** The labelled launcher's words: a pill beside the icon, so a few words at most. */
+export const MAX_LAUNCHER_TEXT_CHARS = 30;
 
 /** What a site shows before its merchant changes anything: the widget as it always looked. */
 export const DEFAULT_BRANDING = {
@@ -55,4 +57,6 @@ export const DEFAULT_BRANDING = {
   greeting: { ca: '', es: '', en: '' },
   showTeam: true,
   theme: 'auto',
+  launcherText: { ca: '', es: '', en: '' },
+  sound: false,
 } as const;

@@ -8,7 +8,7 @@ import { VisitorIdentity } from '../schemas/visitor.ts';
 import { TranscriptQueued, TranscriptRequest } from '../schemas/email.ts';
 import { WidgetHours } from '../schemas/hours.ts';
 import { PreChatMode } from '../schemas/admin.ts';
-import { WidgetBranding } from '../schemas/branding.ts';
+import { BrandingChanged, WidgetBranding } from '../schemas/branding.ts';
 import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
 import { NpsAnswered, RatingInfo, SubmitNps, SubmitRating, WidgetFeedback } from '../schemas/feedback.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
@@ -169,6 +169,7 @@ export interface VisitorServerEvents {
   'queue:updated': Fact<QueueUpdated>;
   'agents:changed': Fact<OnlineAgentsChanged>;
   'hours:changed': Fact<HoursChanged>;
+  'branding:changed': Fact<BrandingChanged>;
   'contact:changed': Fact<ContactChanged>;
   'read:marked': Fact<AgentReadChanged>;
 }
@@ -199,6 +200,7 @@ export const visitorFactSchemas = {
   'queue:updated': QueueUpdated,
   'agents:changed': OnlineAgentsChanged,
   'hours:changed': HoursChanged,
+  'branding:changed': BrandingChanged,
   'contact:changed': ContactChanged,
   'read:marked': AgentReadChanged,
 } satisfies FactSchemas<VisitorServerEvents>;

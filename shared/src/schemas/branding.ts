@@ -6,6 +6,7 @@ import {
   isLegible,
   LAUNCHER_STYLES,
   MAX_GREETING_CHARS,
+  MAX_LAUNCHER_TEXT_CHARS,
   MAX_OFFSET_PX,
   MAX_TITLE_CHARS,
   MIN_TEXT_CONTRAST,
@@ -42,6 +43,10 @@ export const Branding = z
     showTeam: z.boolean(),
     /** auto follows the shop visitor's prefers-color-scheme. */
     theme: z.enum(BRANDING_THEMES),
+    /** The labelled launcher's words per language; empty keeps the widget's own ("Open chat"). Absent in looks saved before it existed. */
+    launcherText: PerLanguage(MAX_LAUNCHER_TEXT_CHARS).default({ ca: '', es: '', en: '' }),
+    /** A short tone when an agent's message arrives (one tab of the shop plays it); off unless the merchant turns it on. */
+    sound: z.boolean().default(false),
   })
   .superRefine((b, ctx) => {
     if (!isLegible(b.textColor, b.color)) {
@@ -63,3 +68,7 @@ export type BrandingInput = z.input<typeof Branding>;
  */
 export const WidgetBranding = z.object({ look: Branding, replySeconds: z.number().int().min(0).nullable() });
 export type WidgetBranding = z.infer<typeof WidgetBranding>;
+
+/** `branding:changed`: an admin saved the look; open widgets of the site apply it without a reload. */
+export const BrandingChanged = z.object({ branding: WidgetBranding });
+export type BrandingChanged = z.infer<typeof BrandingChanged>;

@@ -1,7 +1,7 @@
 import type { Language, Messages } from '../i18n/catalogue.ts';
 
-/** Content hashes of the catalogues, baked in by the build, so each file can be cached for good. */
-declare const __MOSTRADOR_CATALOGUES__: Record<Language, string>;
+/** The content hash of the catalogues (one for all languages), baked in by the build, so each file can be cached for good. */
+declare const __MOSTRADOR_CATALOGUES__: string;
 
 const MAX_RETRY_MS = 30_000;
 
@@ -11,7 +11,7 @@ const MAX_RETRY_MS = 30_000;
  * nothing to show, and the chat connection would be failing too.
  */
 export function fetchMessages(serverOrigin: string, language: Language): Promise<Messages> {
-  const url = `${serverOrigin}/widget/i18n/${language}.${__MOSTRADOR_CATALOGUES__[language]}.json`;
+  const url = `${serverOrigin}/widget/i18n/${language}.${__MOSTRADOR_CATALOGUES__}.json`;
   return new Promise((resolve) => {
     const attempt = (pause: number) =>
       fetch(url, { credentials: 'omit' })

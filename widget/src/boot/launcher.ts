@@ -1,6 +1,7 @@
 import type { Branding } from '@mostrador/shared';
-import type { Translate } from '../i18n/catalogue.ts';
+import type { Language, Translate } from '../i18n/catalogue.ts';
 import type { PanelState } from '../ui/panelState.ts';
+import type { Store } from '../util/store.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** A speech bubble; the cross is two rounded strokes (styled in launcher.css), a third of a filled outline's bytes. */
@@ -12,6 +13,9 @@ export interface LauncherOptions {
   panel: PanelState;
   panelId: string;
   t: Translate;
+  /** The shop's look (boot/look.ts): its words for "Open chat" in `language` replace ours unless empty. */
+  look: Store<Branding | undefined>;
+  language: Language;
 }
 
 /**
@@ -19,7 +23,7 @@ export interface LauncherOptions {
  * Plain DOM, not Preact: it is on every page view before the visitor does
  * anything, and Preact comes only with the panel (see panel/mountPanel.tsx).
  */
-export function createLauncher({ doc, panel, panelId, t }: LauncherOptions): HTMLButtonElement {
+export function createLauncher({ doc, panel, panelId, t, look, language }: LauncherOptions): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'launcher';
@@ -38,7 +42,7 @@ export function createLauncher({ doc, panel, panelId, t }: LauncherOptions): HTM
 
   const draw = () => {
     const { open, unread } = panel.store.get();
-    const label = t(open ? 'launcherClose' : 'launcherOpen');
+    const label = (!open && look.get()?.launcherText[language]) || t(open ? 'launcherClose' : 'launcherOpen');
     button.setAttribute('aria-label', unread > 0 ? `${label} (${t('unreadCount', { count: unread })})` : label);
     button.setAttribute('aria-expanded', String(open));
     path.setAttribute('d', open ? CROSS : BUBBLE);
@@ -55,22 +59,7 @@ export function createLauncher({ doc, panel, panelId, t }: LauncherOptions): HTM
     if (event.key === 'Escape' && panel.store.get().open) panel.close();
   });
   panel.store.subscribe(draw);
+  look.subscribe(draw);
   draw();
   return button;
-}
-
-/**
- * The merchant's look, from the handshake: colours and offsets as custom
- * properties (CSSOM, so no `style-src 'unsafe-inline'`), side and launcher
- * style as attributes that launcher.css selects on. The theme (the launcher
- * is the brand colour either way), the words and the team are the panel's
- * business: see panel/mountPanel.tsx.
- */
-export function applyLook(container: HTMLElement, { color, textColor, offsetX, offsetY, side, launcher }: Branding): void {
-  const { style } = container;
-  style.setProperty('--accent', color);
-  style.setProperty('--accent-text', textColor);
-  style.setProperty('--x', `${offsetX}px`);
-  style.setProperty('--y', `${offsetY}px`);
-  Object.assign(container.dataset, { side, launcher });
 }

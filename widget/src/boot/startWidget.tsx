@@ -1,3 +1,4 @@
+import type { Branding } from '@mostrador/shared';
 import type { ChatSession } from '../chat/chatSession.ts';
 import { createVisitorStorage, storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
@@ -10,10 +11,12 @@ import { startShopTracker } from '../tracking/shopTracker.ts';
 import { startTriggerRuntime } from '../triggers/triggerRuntime.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { PANEL_ID } from '../ui/panelId.ts';
+import { createStore } from '../util/store.ts';
 import { createPanelState } from '../ui/panelState.ts';
 import { createShadowHost } from '../ui/shadowHost.ts';
 import { whenReady } from '../util/whenReady.ts';
-import { applyLook, createLauncher } from './launcher.ts';
+import { createLauncher } from './launcher.ts';
+import { keepLook } from './look.ts';
 import { prefetchOnApproach } from './prefetch.ts';
 import { sharePanelState } from './sharedPanel.ts';
 import type { ScriptConfig } from './scriptConfig.ts';
@@ -71,16 +74,26 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     if (!warned++) console.warn(`[Mostrador] ${doc.location.origin} is not allowed: Admin > Site and widget > Allowed origins`);
   };
   const storage = createVisitorStorage(config.siteKey, env.storage);
-  const shared = sharePanelState(panel, `${storageKey(config.siteKey)}:panel`, env.storage, env.window);
+  const key = storageKey(config.siteKey);
+  const shared = sharePanelState(panel, `${key}:panel`, env.storage, env.window);
   const transport = env.createTransport(config, () => storage.read().token);
   let unavailable = false;
   let chat: ChatSession | null = null;
+  /** The shop's look (boot/look.ts): the launcher's colours, side and words, and whether agents' messages chime. */
+  const look = createStore<Branding | undefined>(undefined);
   const keeper = keepSession({
     transport,
     storage,
     // Before the chat runs, an agent writing first is an invitation: the panel opens. Else the badge
     // counts it, once for all the shop's tabs (each hears it).
     onAgentMessage: (conversation, seq) => {
+      // The merchant's sound: the panel chunk plays it, in one of the shop's tabs (see sound/chime.ts).
+      if (look.get()?.sound)
+        whenReady(
+          env.loadPanel(),
+          ({ chime }) => chime(key, conversation.id, seq),
+          () => {},
+        );
       if (!chat && conversation.origin !== 'visitor') panel.open();
       else if (shared.firstToCount(conversation.id, seq)) panel.noteAgentMessage();
     },
@@ -156,10 +169,20 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     const container = doc.createElement('div');
     container.className = 'widget';
     const slot = doc.createElement('div');
-    const launcher = createLauncher({ doc, panel, panelId: PANEL_ID, t: createTranslator(env.launcherWords(language)) });
+    keepLook(container, storage, look);
+    const launcher = createLauncher({
+      doc,
+      panel,
+      panelId: PANEL_ID,
+      t: createTranslator(env.launcherWords(language)),
+      look,
+      language,
+    });
     container.append(slot, launcher);
     root.append(container);
-    transport.on('session:established', ({ site }) => site.branding && applyLook(container, site.branding.look));
+    transport.on('session:established', ({ site }) => site.branding && look.set(site.branding.look));
+    // An admin saved a new look: this page takes it without a reload.
+    transport.on('branding:changed', ({ branding }) => look.set(branding.look));
     let loading = false;
     mountChat = () => {
       if (loading) return;
@@ -175,6 +198,7 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
             transport: keeper.transport,
             storage,
             panel,
+            key,
             onUnavailable: warnUnavailable,
           });
           keeper.handOver();

@@ -123,6 +123,8 @@ export class ChatSession {
     transport.on('agents:changed', ({ onlineAgents }) => this.#patch({ onlineAgents }));
     // An admin edited the hours: the closed state and "back at" follow at once.
     transport.on('hours:changed', ({ hours }) => this.#patch({ hours }));
+    // An admin saved a new look: title, greeting, theme and sound follow without a reload.
+    transport.on('branding:changed', ({ branding }) => this.#patch({ branding }));
     transport.on('contact:changed', ({ contact }) => this.#patch({ contact }));
     transport.on('read:marked', (mark) => this.#onAgentRead(mark));
     transport.onDisconnect(() => {

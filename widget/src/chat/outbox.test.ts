@@ -79,4 +79,22 @@ describe('outbox', () => {
     outbox.add(item('aaaaaaaa1'));
     expect(outbox.items).toHaveLength(1);
   });
+
+  it('keeps only the stored items with the right shape, in order, and forgets the rest so no page counts them', () => {
+    const good = [item('aaaaaaaa1'), { ...item('aaaaaaaa2'), status: 'failed', trigger: 'fir_1' }];
+    const bad: unknown[] = [
+      null,
+      'aaaaaaaa3',
+      { ...item('x'), clientId: 3 },
+      { ...item('x'), body: null },
+      { ...item('x'), createdAt: '5' },
+      { ...item('x'), status: 'sent' },
+      { ...item('x'), trigger: 9 },
+    ];
+    const backend = memoryBackend();
+    backend.setItem(storageKey('s'), JSON.stringify({ token: 'tok', outbox: [bad[0], good[0], ...bad.slice(1), good[1]] }));
+    const storage = createVisitorStorage('s', backend);
+    expect(createOutbox(storage).items).toEqual(good);
+    expect(storage.read()).toEqual({ token: 'tok', outbox: good });
+  });
 });

@@ -1,4 +1,4 @@
-import type { OutboxItem } from './outboxItem.ts';
+import { isOutboxItem, type OutboxItem } from './outboxItem.ts';
 import type { VisitorStorage } from './visitorStorage.ts';
 
 export type { OutboxItem } from './outboxItem.ts';
@@ -19,11 +19,14 @@ export interface Outbox {
 }
 
 export function createOutbox(storage: VisitorStorage): Outbox {
-  let items: readonly OutboxItem[] = storage.read().outbox ?? [];
+  const stored = storage.read().outbox ?? [];
+  let items: readonly OutboxItem[] = stored.filter(isOutboxItem);
   const save = (next: readonly OutboxItem[]) => {
     items = next;
     storage.update({ outbox: [...next] });
   };
+  // What was not an item goes, so the next page does not count it as a message still to send.
+  if (items.length < stored.length) save(items);
   const replace = (clientId: string, change: (item: OutboxItem) => OutboxItem) =>
     save(items.map((item) => (item.clientId === clientId ? change(item) : item)));
 

@@ -13,3 +13,16 @@ export interface OutboxItem {
   /** The firing id of the trigger invitation this message answers. */
   trigger?: string;
 }
+
+/** Whether a stored value is an outbox item: storage may be old, foreign or hand-edited. */
+export function isOutboxItem(value: unknown): value is OutboxItem {
+  if (typeof value !== 'object' || value === null) return false;
+  const item = value as Record<string, unknown>;
+  return (
+    typeof item.clientId === 'string' &&
+    typeof item.body === 'string' &&
+    typeof item.createdAt === 'number' &&
+    (item.status === 'sending' || item.status === 'failed') &&
+    (item.trigger === undefined || typeof item.trigger === 'string')
+  );
+}

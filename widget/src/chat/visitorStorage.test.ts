@@ -67,19 +67,8 @@ describe('visitor storage', () => {
     expect(readStored({})).toEqual({});
   });
 
-  it('keeps only the outbox items with the right shape, in order', () => {
-    const good = [item, { ...item, clientId: 'aaaaaaaa2', status: 'failed', trigger: 'fir_1' }];
-    const bad: unknown[] = [
-      null,
-      'aaaaaaaa3',
-      { ...item, clientId: 3 },
-      { ...item, body: null },
-      { ...item, createdAt: '5' },
-      { ...item, status: 'sent' },
-      { ...item, trigger: 9 },
-    ];
-    expect(readStored({ outbox: [bad[0], good[0], ...bad.slice(1), good[1]] }).outbox).toEqual(good);
-    for (const one of bad) expect(readStored({ outbox: [one] })).toEqual({ outbox: [] });
+  it('keeps an outbox only when it is a list (the outbox checks its items: see outbox.test.ts)', () => {
+    expect(readStored({ outbox: [item] }).outbox).toEqual([item]);
     expect(readStored({ outbox: { 0: item } })).toEqual({});
   });
 

@@ -1,3 +1,4 @@
+import type { Branding } from '@mostrador/shared';
 import type { OutboxItem } from './outboxItem.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface StoredVisitor {
   department?: string;
   /** Picked by the visitor; only until a conversation opens with it, so the next chat asks again. */
   picked?: string;
+  /** The shop's look as last received, applied on the next page before the handshake (boot/look.ts checks it). */
+  look?: Branding;
 }
 
 export interface VisitorStorage {
@@ -28,18 +31,6 @@ export function storageKey(siteKey: string): string {
   return `mostrador:${siteKey}`;
 }
 
-function isOutboxItem(value: unknown): value is OutboxItem {
-  if (typeof value !== 'object' || value === null) return false;
-  const item = value as Record<string, unknown>;
-  return (
-    typeof item.clientId === 'string' &&
-    typeof item.body === 'string' &&
-    typeof item.createdAt === 'number' &&
-    (item.status === 'sending' || item.status === 'failed') &&
-    (item.trigger === undefined || typeof item.trigger === 'string')
-  );
-}
-
 /** Whatever is stored may be old, foreign or hand-edited: keep only what has the right shape. */
 function parse(raw: string | null): StoredVisitor {
   if (!raw) return {};
@@ -52,7 +43,10 @@ function parse(raw: string | null): StoredVisitor {
     if (typeof record.conversationId === 'string' || record.conversationId === null) {
       stored.conversationId = record.conversationId;
     }
-    if (Array.isArray(record.outbox)) stored.outbox = record.outbox.filter(isOutboxItem);
+    // Item by item, the outbox checks them (chat/outbox.ts, in the panel chunk): before the chat runs only their count matters.
+    if (Array.isArray(record.outbox)) stored.outbox = record.outbox as OutboxItem[];
+    // Checked where it is used (boot/look.ts): anything without the words of a look is ignored there.
+    stored.look = record.look as Branding | undefined;
     for (const key of ['department', 'picked'] as const) {
       const slug = record[key];
       if (typeof slug === 'string' && slug) stored[key] = slug;

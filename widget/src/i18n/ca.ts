@@ -6,6 +6,7 @@ export const ca: Messages = {
   unreadCount: '{count} sense llegir',
   panelTitle: 'Xat',
   minimize: 'Minimitza el xat',
+  sound: 'So per als missatges nous',
   endChat: 'Finalitza el xat',
   greeting: 'Hola! Envia’ns un missatge i et respondrem aquí.',
   messagesLabel: 'Missatges',

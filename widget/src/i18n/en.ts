@@ -9,6 +9,7 @@ export const en = {
   unreadCount: '{count} unread',
   panelTitle: 'Chat',
   minimize: 'Minimize chat',
+  sound: 'Sound for new messages',
   endChat: 'End chat',
   greeting: 'Hi! Send us a message and we will answer here.',
   messagesLabel: 'Messages',

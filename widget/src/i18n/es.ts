@@ -6,6 +6,7 @@ export const es: Messages = {
   unreadCount: '{count} sin leer',
   panelTitle: 'Chat',
   minimize: 'Minimizar el chat',
+  sound: 'Sonido para los mensajes nuevos',
   endChat: 'Finalizar el chat',
   greeting: '¡Hola! Envíanos un mensaje y te responderemos aquí.',
   messagesLabel: 'Mensajes',

@@ -1,9 +1,12 @@
 import { render } from 'preact';
 import { ChatSession } from '../chat/chatSession.ts';
-import type { VisitorStorage } from '../chat/visitorStorage.ts';
+import type { KeyValueStore, VisitorStorage } from '../chat/visitorStorage.ts';
 import { createTranslator, type Messages } from '../i18n/catalogue.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
+import { chime } from '../sound/chime.ts';
+import { isMuted, setMuted, shopStorage } from '../sound/soundSetting.ts';
 import { App } from '../ui/App.tsx';
+import type { SoundSwitch } from '../ui/SoundToggle.tsx';
 import type { PanelState } from '../ui/panelState.ts';
 import { applyStyles } from '../ui/shadowHost.ts';
 import { setTranslator } from '../ui/translation.ts';
@@ -18,7 +21,21 @@ export interface PanelMount {
   transport: VisitorTransport;
   storage: VisitorStorage;
   panel: PanelState;
+  /** `mostrador:<siteKey>`, where the shopper's mute of the sound is kept (sound/soundSetting.ts). */
+  key: string;
   onUnavailable(): void;
+}
+
+/** The shopper's mute, in localStorage: this tab's button follows another tab's change (the storage event). */
+function soundSwitch(local: KeyValueStore | null, key: string, win: Window | null): SoundSwitch {
+  return {
+    muted: () => isMuted(local, key),
+    setMuted: (muted) => setMuted(local, key, muted),
+    onChange(listener) {
+      win?.addEventListener('storage', listener);
+      return () => win?.removeEventListener('storage', listener);
+    },
+  };
 }
 
 /**
@@ -38,9 +55,13 @@ export function mountPanel(mount: PanelMount): ChatSession {
     onInvitation: panel.open,
     onUnavailable: mount.onUnavailable,
   });
-  render(<App chat={chat} panel={panel} launcher={mount.launcher} />, mount.slot);
+  const win = mount.root.ownerDocument.defaultView;
+  const sound = soundSwitch(shopStorage(win), mount.key, win);
+  render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} />, mount.slot);
   chat.start();
   return chat;
 }
 
-export type PanelModule = { mountPanel: typeof mountPanel };
+/** The new-message sound comes with the panel chunk too: widget.js asks for it only when the merchant has it on. */
+export { chime };
+export type PanelModule = { mountPanel: typeof mountPanel; chime: typeof chime };

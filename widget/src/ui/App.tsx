@@ -3,6 +3,7 @@ import type { ChatSession } from '../chat/chatSession.ts';
 import { Panel } from './Panel.tsx';
 import { PANEL_ID } from './panelId.ts';
 import type { PanelState } from './panelState.ts';
+import type { SoundSwitch } from './SoundToggle.tsx';
 import { Teaser } from './Teaser.tsx';
 
 /** What the UI needs of the chat; the real ChatSession, or anything shaped like it. */
@@ -27,6 +28,8 @@ interface AppProps {
   panel: PanelState;
   /** The launcher (boot/launcher.ts, outside this tree): focus goes back to it when the panel closes. */
   launcher: HTMLElement;
+  /** The shopper's mute for the shop's new-message sound. */
+  sound?: SoundSwitch;
 }
 
 /**
@@ -106,6 +109,7 @@ export class App extends Component<AppProps> {
             onEmailTranscript={(email) => chat.emailTranscript(email)}
             onClose={this.#closeAndReturnFocus}
             onFocusLost={this.#focusLauncher}
+            sound={this.props.sound}
           />
         )}
         <Teaser

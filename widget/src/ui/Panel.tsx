@@ -13,6 +13,7 @@ import { EndOfChatPrompts } from './EndOfChatPrompts.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
 import { TeamLine } from './TeamLine.tsx';
+import { SoundToggle, type SoundSwitch } from './SoundToggle.tsx';
 import { TranscriptOffer } from './TranscriptOffer.tsx';
 import { lockPageScrollOnPhones, SHEET_QUERY } from './pageScrollLock.ts';
 import { t } from './translation.ts';
@@ -35,6 +36,8 @@ interface PanelProps {
   /** "Email me this conversation", once it has ended: the address it went to, or null. */
   onEmailTranscript?(email?: string): Promise<string | null>;
   onClose(): void;
+  /** The shopper's mute for the new-message sound; shown while the merchant has the sound on. */
+  sound?: SoundSwitch;
   /** Called when the panel goes away while holding focus, so focus is not lost to the page. */
   onFocusLost(): void;
 }
@@ -174,6 +177,7 @@ export class Panel extends Component<PanelProps> {
               {t('endChat')}
             </button>
           )}
+          {look?.sound && props.sound && <SoundToggle sound={props.sound} />}
           <button type="button" class="icon-button" data-part="minimize" aria-label={t('minimize')} onClick={props.onClose}>
             <span aria-hidden="true">−</span>
           </button>

@@ -1,10 +1,13 @@
-import type { SessionEstablished } from '@mostrador/shared';
+import type { Branding, SessionEstablished } from '@mostrador/shared';
 import { DEFAULT_BRANDING } from '@mostrador/shared/branding';
 import { act, cleanup } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
-import { applyLook } from '../boot/launcher.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keepLook } from '../boot/look.ts';
+import { createVisitorStorage } from '../chat/visitorStorage.ts';
+import { createStore } from '../util/store.ts';
 import type { ChatSession } from '../chat/chatSession.ts';
 import { flush, type FakeTransport } from '../transport/fakeTransport.ts';
+import type { SoundSwitch } from './SoundToggle.tsx';
 import { openPanelOnSite } from './testOpenPanel.tsx';
 
 let transport: FakeTransport;
@@ -18,8 +21,24 @@ const look = {
   theme: 'dark',
 } as const;
 
-async function start(site: Partial<SessionEstablished['site']>) {
-  ({ transport, chat, container } = await openPanelOnSite(site));
+async function start(site: Partial<SessionEstablished['site']>, sound?: SoundSwitch) {
+  ({ transport, chat, container } = await openPanelOnSite(site, null, sound));
+}
+
+/** The shopper's mute as the panel chunk keeps it, in memory; `change` plays another tab's click. */
+function memorySwitch() {
+  let muted = false;
+  const listeners = new Set<() => void>();
+  const sound: SoundSwitch = {
+    muted: () => muted,
+    setMuted: vi.fn((next: boolean) => void (muted = next)),
+    onChange: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+  };
+  const change = (next: boolean) => {
+    muted = next;
+    for (const listener of listeners) listener();
+  };
+  return { sound, change };
 }
 
 afterEach(() => {
@@ -64,10 +83,52 @@ describe('the merchant’s branding in the panel', () => {
   });
 });
 
+describe('a look saved while the panel is open', () => {
+  it('retitles, regreets and rethemes the open panel without a reload', async () => {
+    await start({ branding: { look: DEFAULT_BRANDING, replySeconds: null } });
+    expect($('h2')!.textContent).toBe('Botiga');
+    await act(async () => {
+      transport.emit('branding:changed', { branding: { look, replySeconds: null } });
+      await flush();
+    });
+    expect($('h2')!.textContent).toBe('Talk to Botiga');
+    expect($('.greeting')!.textContent).toBe('Ask us about sizes!');
+    expect($('.chat')!.dataset.theme).toBe('dark');
+  });
+});
+
+describe('the shopper’s mute', () => {
+  it('shows no sound button while the merchant has the sound off, and one when it is turned on live', async () => {
+    const { sound } = memorySwitch();
+    await start({ branding: { look, replySeconds: null } }, sound);
+    expect($('[data-part="sound"]')).toBeNull();
+    await act(async () => {
+      transport.emit('branding:changed', { branding: { look: { ...look, sound: true }, replySeconds: null } });
+      await flush();
+    });
+    expect($('[data-part="sound"]')!.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('is a toggle with a steady name: pressed plays, unpressed is muted, and follows another tab’s change', async () => {
+    const { sound, change } = memorySwitch();
+    await start({ branding: { look: { ...look, sound: true }, replySeconds: null } }, sound);
+    const button = $<HTMLButtonElement>('[data-part="sound"]')!;
+    expect(button.getAttribute('aria-label')).toBe('Sound for new messages');
+    act(() => button.click());
+    expect(sound.setMuted).toHaveBeenCalledWith(true);
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(button.getAttribute('aria-label')).toBe('Sound for new messages');
+    act(() => change(false));
+    expect($('[data-part="sound"]')!.getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
 describe('the launcher’s look', () => {
   it('sets the colours and offsets as custom properties and the side and style as attributes', () => {
     const widget = document.createElement('div');
-    applyLook(widget, {
+    const look = createStore<Branding | undefined>(undefined);
+    keepLook(widget, createVisitorStorage('site', null), look);
+    look.set({
       ...DEFAULT_BRANDING,
       color: '#0b5d3b',
       textColor: '#ffffff',

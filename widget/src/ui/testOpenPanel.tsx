@@ -5,6 +5,7 @@ import { firstVisit, quietSite } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import { createPanelState } from './panelState.ts';
+import type { SoundSwitch } from './SoundToggle.tsx';
 import { renderWidgetInEnglish } from './testRender.tsx';
 
 /**
@@ -12,10 +13,14 @@ import { renderWidgetInEnglish } from './testRender.tsx';
  * (a quiet one, with an agent online, unless told otherwise), and the panel
  * opened by a click on the launcher.
  */
-export async function openPanelOnSite(site: Partial<SessionEstablished['site']>, contact: SessionEstablished['contact'] = null) {
+export async function openPanelOnSite(
+  site: Partial<SessionEstablished['site']>,
+  contact: SessionEstablished['contact'] = null,
+  sound?: SoundSwitch,
+) {
   const transport = new FakeTransport();
   const chat = new ChatSession({ transport, storage: createVisitorStorage('site', null), createClientId: () => 'client-id-1' });
-  const container = renderWidgetInEnglish(chat, createPanelState());
+  const container = renderWidgetInEnglish(chat, createPanelState(), sound);
   chat.start();
   await act(async () => {
     transport.establish({

@@ -4,7 +4,6 @@ import {
   contrastRatio,
   HEX_COLOR,
   isLegible,
-  LAUNCHER_STYLES,
   MAX_GREETING_CHARS,
   MAX_OFFSET_PX,
   MAX_TITLE_CHARS,
@@ -16,11 +15,11 @@ import { FormFooter } from '../FormFooter.tsx';
 import { useAdminI18n, type AdminMessageKey } from '../i18n/index.ts';
 import { BrandingPreview } from './BrandingPreview.tsx';
 import { ColourField } from './ColourField.tsx';
+import { LANGUAGE_NAMES, LANGUAGES } from './languages.ts';
+import { LauncherFieldset } from './LauncherFieldset.tsx';
 import { replyText } from './replyText.ts';
 import './branding.css';
 
-const LANGUAGE_NAMES = { ca: 'català', es: 'español', en: 'English' } as const;
-const LANGUAGES = ['ca', 'es', 'en'] as const;
 const THEME_LABEL: Record<Branding['theme'], AdminMessageKey> = {
   auto: 'branding.themeAuto',
   light: 'branding.themeLight',
@@ -119,21 +118,7 @@ export function BrandingForm({ initial, replySeconds, siteName, online }: Brandi
           <p class="field-hint">{t('branding.offsetHint')}</p>
         </fieldset>
 
-        <fieldset class="check-group">
-          <legend>{t('branding.launcher')}</legend>
-          {LAUNCHER_STYLES.map((launcher) => (
-            <label key={launcher} class="check">
-              <input
-                type="radio"
-                name="launcher"
-                value={launcher}
-                checked={look.launcher === launcher}
-                onChange={() => edit({ launcher })}
-              />
-              <span class="check-label">{t(launcher === 'round' ? 'branding.round' : 'branding.labelled')}</span>
-            </label>
-          ))}
-        </fieldset>
+        <LauncherFieldset look={look} edit={edit} />
 
         <fieldset class="check-group">
           <legend>{t('branding.theme')}</legend>
@@ -184,6 +169,11 @@ export function BrandingForm({ initial, replySeconds, siteName, online }: Brandi
           />
           <span class="check-label">{t('branding.showTeam')}</span>
         </label>
+        <label class="check">
+          <input type="checkbox" name="sound" checked={look.sound} onChange={(event) => edit({ sound: event.currentTarget.checked })} />
+          <span class="check-label">{t('branding.sound')}</span>
+        </label>
+        <p class="field-hint">{t('branding.soundHint')}</p>
         <p class="field-hint" data-part="reply-time">
           {replySeconds === null ? t('branding.replyUnknown') : t('branding.replyKnown', { when: replyText(replySeconds, t) })}
         </p>

@@ -50,7 +50,7 @@ describe('BrandingPage', () => {
     type($(form, 'input[name="color"]'), '#0b5d3b');
     fireEvent.click(screen.getByRole('radio', { name: 'Bottom left' }));
     type($(form, 'input[name="offsetX"]'), '40');
-    fireEvent.click(screen.getByRole('radio', { name: /words "Open chat"/ }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Button with words beside the icon' }));
     type($(form, 'input[name="title-en"]'), 'Talk to Botiga');
     type($(form, 'textarea[name="greeting-en"]'), 'Ask about sizes');
     fireEvent.click(screen.getByRole('radio', { name: 'Always dark' }));
@@ -111,5 +111,33 @@ describe('BrandingPage', () => {
     await findIn(container, 'form[data-part="branding-form"]');
     expect($(container, '[data-part="reply-time"]').textContent).toContain('Too few chats');
     expect($(container, '[data-part="branding-preview"]').querySelector('.preview-team')).toBeNull();
+  });
+
+  it('asks for the pill’s words per language only for the labelled launcher, previews them, and saves them with the sound', async () => {
+    const api = stub();
+    const { container } = render(<BrandingPage />);
+    const form = await findIn(container, 'form[data-part="branding-form"]');
+    expect(form.querySelector('input[name="launcherText-en"]')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Button with words beside the icon' }));
+    const english = screen.getByRole('textbox', { name: 'Words on the button (English)' });
+    expect(english.getAttribute('maxLength')).toBe('30');
+    const launcher = $(container, '[data-part="preview-launcher"]');
+    expect(launcher.textContent).toBe('Open chat');
+    type(english, 'Need a hand?');
+    type(screen.getByRole('textbox', { name: 'Words on the button (català)' }), 'Parlem?');
+    expect(launcher.textContent).toBe('Need a hand?');
+
+    const sound = screen.getByRole('checkbox', { name: 'Play a short sound when an agent’s message arrives' }) as HTMLInputElement;
+    expect(sound.checked).toBe(false);
+    fireEvent.click(sound);
+    fireEvent.submit(form);
+    await screen.findByText('Branding saved.');
+    expect(api.writes()).toEqual([
+      {
+        method: 'PUT',
+        path: '/api/admin/site/branding',
+        body: { ...DEFAULT_BRANDING, launcher: 'labelled', launcherText: { ca: 'Parlem?', es: '', en: 'Need a hand?' }, sound: true },
+      },
+    ]);
   });
 });

@@ -65,7 +65,7 @@ export function BrandingPreview({ look, siteName, online, replySeconds, systemDa
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d={BUBBLE} />
             </svg>
-            {look.launcher === 'labelled' && <span>{t('branding.previewOpen')}</span>}
+            {look.launcher === 'labelled' && <span>{look.launcherText[language] || t('branding.previewOpen')}</span>}
           </span>
         </div>
       </div>

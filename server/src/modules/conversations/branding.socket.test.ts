@@ -1,12 +1,16 @@
 import { DEFAULT_BRANDING } from '@mostrador/shared/branding';
-import type { SessionEstablished } from '@mostrador/shared';
+import type { BrandingChanged, SessionEstablished } from '@mostrador/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addAgent,
   connectAgentAs,
   connectVisitor,
   connected,
+  login,
   nextFact,
+  visitorCommand,
+  AGENT_PASSWORD,
+  SHOP_ORIGIN,
   startTestServer,
   type AgentSocket,
   type TestServer,
@@ -73,5 +77,38 @@ describe('the widget’s branding, in its handshake', () => {
     const changed = nextFact<VisitorSocket, { onlineAgents: { team?: string[] } }>(socket, 'agents:changed');
     sockets.push(await connectAgentAs(server, 'jordi@shop.example'));
     expect((await changed).onlineAgents.team?.sort()).toEqual(['Jordi', 'Marta']);
+  });
+
+  it('tells the site’s open widgets the look an admin saves, at once, and no widget of another site', async () => {
+    await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
+    const cookie = await login(server.url, 'boss@shop.example', AGENT_PASSWORD);
+    const socket = connectVisitor(server.url, { siteKey: server.siteKey });
+    sockets.push(socket);
+    await connected(socket);
+    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: [SHOP_ORIGIN] });
+    const stranger = connectVisitor(server.url, { siteKey: other.key });
+    sockets.push(stranger);
+    await connected(stranger);
+    const heardByStranger: unknown[] = [];
+    stranger.on('branding:changed', (fact) => heardByStranger.push(fact));
+
+    const pushed = nextFact<VisitorSocket, BrandingChanged>(socket, 'branding:changed');
+    const look = {
+      ...DEFAULT_BRANDING,
+      color: '#0b5d3b',
+      launcher: 'labelled',
+      launcherText: { ca: 'Parlem?', es: '', en: '' },
+      sound: true,
+    };
+    const res = await fetch(`${server.url}/api/admin/site/branding`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie, origin: server.url },
+      body: JSON.stringify(look),
+    });
+    expect(res.status).toBe(200);
+    expect(await pushed).toEqual({ branding: { look, replySeconds: null } });
+    // Packets on one socket arrive in order: an ack asked for after the save comes after any fact the save sent.
+    expect((await visitorCommand(stranger, 'conversation:earlier', {})).ok).toBe(true);
+    expect(heardByStranger).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { AgentSummary, OnlineAgents, QueueInfo, RatingInfo, WidgetHours } from '@mostrador/shared';
+import type { AgentSummary, OnlineAgents, QueueInfo, RatingInfo, WidgetBranding, WidgetHours } from '@mostrador/shared';
 import type { AgentNamespace, VisitorNamespace } from '../../plugins/realtime.ts';
 import { toEvent, toVisitorEvent } from './conversations.mapping.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
@@ -87,6 +87,11 @@ export class SocketBroadcaster {
   /** Open widgets of the site learn edited business hours at once. */
   hoursChanged(siteId: string, hours: WidgetHours): void {
     this.visitors.to(siteVisitorsRoom(siteId)).emit('hours:changed', { hours });
+  }
+
+  /** Open widgets of the site apply a saved look at once (colours, side, words, sound), without a reload. */
+  brandingChanged(siteId: string, branding: WidgetBranding): void {
+    this.visitors.to(siteVisitorsRoom(siteId)).emit('branding:changed', { branding });
   }
 
   /** Read receipt: the agents who may see the conversation learn how far the visitor has seen it. */

@@ -74,4 +74,23 @@ describe('Admin → Branding', () => {
     expect(app.services.sites.brandingOf(app.services.sites.byId(other.id)!)).toEqual(DEFAULT_BRANDING);
     expect((await get(admin)).json().look).toMatchObject({ side: 'left', launcher: 'labelled' });
   });
+
+  it('gives a look saved before launcher words and sound existed their defaults (off, the widget’s own words)', () => {
+    const site = app.services.sites.create({ name: 'Older', allowedOrigins: [] });
+    const { launcherText: _words, sound: _sound, ...older } = DEFAULT_BRANDING;
+    const row = app.services.sites.byId(site.id)!;
+    expect(app.services.sites.brandingOf({ ...row, branding: { ...older, color: '#0b5d3b' } as typeof row.branding })).toEqual({
+      ...DEFAULT_BRANDING,
+      color: '#0b5d3b',
+    });
+  });
+
+  it('saves launcher words and sound, and refuses words over 30 characters, keeping what was saved', async () => {
+    const words = { ca: 'Parlem?', es: '¿Hablamos?', en: 'Need a hand?' };
+    expect((await put(admin, { ...look, launcherText: words, sound: true })).statusCode).toBe(200);
+    const refused = await put(admin, { ...look, launcherText: { ...words, es: 'x'.repeat(31) }, sound: false });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('invalid_payload');
+    expect((await get(admin)).json().look).toMatchObject({ launcherText: words, sound: true });
+  });
 });

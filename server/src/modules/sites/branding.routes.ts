@@ -7,10 +7,12 @@ export interface BrandingRouteDeps {
   sites: SitesService;
   /** The team's recent median time to a first reply, in seconds; null when too few conversations say. */
   replySeconds: (siteId: string) => number | null;
+  /** A look was saved: the site's open widgets are told it (`branding:changed`). */
+  brandingChanged: (siteId: string, branding: WidgetBranding) => void;
 }
 
 /** Admin → Branding: the widget's look, read and replaced whole; always the session's own site. */
-export const brandingRoutes: FastifyPluginAsyncZod<BrandingRouteDeps> = async (app, { sites, replySeconds }) => {
+export const brandingRoutes: FastifyPluginAsyncZod<BrandingRouteDeps> = async (app, { sites, replySeconds, brandingChanged }) => {
   app.addHook('preHandler', app.requireAdmin);
   const errors = errorResponses(ErrorResponse);
 
@@ -27,7 +29,9 @@ export const brandingRoutes: FastifyPluginAsyncZod<BrandingRouteDeps> = async (a
       const saved = sites.setBranding(siteId, request.body);
       if (!saved.ok) return reply.status(statusForCode(saved.error.code)).send({ error: saved.error });
       await app.audit.record(siteId, profile.id, 'site.branding_changed', { type: 'site', id: siteId });
-      return { look: saved.data, replySeconds: replySeconds(siteId) };
+      const branding = { look: saved.data, replySeconds: replySeconds(siteId) };
+      brandingChanged(siteId, branding);
+      return branding;
     },
   );
 };

@@ -57,9 +57,9 @@ export class SitesService {
     return this.#remember(this.repo.update(id, columns));
   }
 
-  /** The site's look: what an admin saved, or the widget's defaults. */
+  /** The site's look: what an admin saved, or the widget's defaults (a look saved before a field existed takes its default). */
   brandingOf(site: SiteRow): Branding {
-    return site.branding ?? structuredClone(DEFAULT_BRANDING);
+    return { ...structuredClone(DEFAULT_BRANDING), ...site.branding };
   }
 
   /**

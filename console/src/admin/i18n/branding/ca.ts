@@ -4,7 +4,7 @@ export const brandingCa: BrandingCatalogue = {
   'admin.tabBranding': 'Imatge',
   'branding.heading': 'Imatge del xat',
   'branding.intro':
-    'Com es veu el xat a la botiga. La previsualització canvia mentre edites; els widgets oberts ho agafen a la pàgina següent.',
+    'Com es veu el xat a la botiga. La previsualització segueix els canvis; els widgets oberts els prenen tan bon punt deses.',
   'branding.colours': 'Colors',
   'branding.color': 'Color de marca',
   'branding.colorPicker': 'Tria el color de marca',
@@ -23,7 +23,13 @@ export const brandingCa: BrandingCatalogue = {
   'branding.offsetHint': 'De 0 a 200. Als mòbils el xat queda a 12 px de la cantonada.',
   'branding.launcher': 'Botó d’obertura',
   'branding.round': 'Botó rodó',
-  'branding.labelled': 'Botó amb les paraules «Obre el xat»',
+  'branding.labelled': 'Botó amb paraules al costat de la icona',
+  'branding.launcherText': 'Paraules del botó ({language})',
+  'branding.launcherTextHint':
+    'Fins a {max} caràcters; també és el que anuncien els lectors de pantalla, així que digues què fa el botó. Si ho deixes buit: «Obre el xat» en la llengua del client.',
+  'branding.sound': 'Fes sonar un so breu quan arribi un missatge d’un agent',
+  'branding.soundHint':
+    'Desactivat si no l’actives. El fa sonar una sola pestanya de la botiga, no totes, i el client el pot silenciar al xat.',
   'branding.theme': 'Clar o fosc',
   'branding.themeAuto': 'Segons el sistema del comprador',
   'branding.themeLight': 'Sempre clar',

@@ -2,7 +2,7 @@
 export const brandingEn = {
   'admin.tabBranding': 'Branding',
   'branding.heading': 'Branding',
-  'branding.intro': 'How the chat looks on your shop. The preview follows as you edit; open widgets take the change on their next page.',
+  'branding.intro': 'How the chat looks on your shop. The preview follows as you edit; open widgets take the change as soon as you save.',
   'branding.colours': 'Colours',
   'branding.color': 'Brand colour',
   'branding.colorPicker': 'Pick the brand colour',
@@ -20,7 +20,12 @@ export const brandingEn = {
   'branding.offsetHint': 'From 0 to 200. On phones the chat keeps 12 px from the corner.',
   'branding.launcher': 'Launcher',
   'branding.round': 'Round button',
-  'branding.labelled': 'Button with the words "Open chat"',
+  'branding.labelled': 'Button with words beside the icon',
+  'branding.launcherText': 'Words on the button ({language})',
+  'branding.launcherTextHint':
+    'Up to {max} characters; they are also what screen readers announce, so say what the button does. Left empty: “Open chat” in the shopper’s language.',
+  'branding.sound': 'Play a short sound when an agent’s message arrives',
+  'branding.soundHint': 'Off unless you turn it on. One tab of the shop plays it, not every tab, and shoppers can mute it in the chat.',
   'branding.theme': 'Light or dark',
   'branding.themeAuto': 'Follow the shopper’s system setting',
   'branding.themeLight': 'Always light',

@@ -3,8 +3,7 @@ import type { BrandingCatalogue } from './en.ts';
 export const brandingEs: BrandingCatalogue = {
   'admin.tabBranding': 'Imagen',
   'branding.heading': 'Imagen del chat',
-  'branding.intro':
-    'Cómo se ve el chat en tu tienda. La vista previa cambia mientras editas; los widgets abiertos lo toman en la página siguiente.',
+  'branding.intro': 'Cómo se ve el chat en tu tienda. La vista previa sigue los cambios; los widgets abiertos los toman en cuanto guardas.',
   'branding.colours': 'Colores',
   'branding.color': 'Color de marca',
   'branding.colorPicker': 'Elige el color de marca',
@@ -23,7 +22,13 @@ export const brandingEs: BrandingCatalogue = {
   'branding.offsetHint': 'De 0 a 200. En móviles el chat queda a 12 px de la esquina.',
   'branding.launcher': 'Botón de apertura',
   'branding.round': 'Botón redondo',
-  'branding.labelled': 'Botón con las palabras «Abrir el chat»',
+  'branding.labelled': 'Botón con palabras junto al icono',
+  'branding.launcherText': 'Palabras del botón ({language})',
+  'branding.launcherTextHint':
+    'Hasta {max} caracteres; también es lo que anuncian los lectores de pantalla, así que di qué hace el botón. Si lo dejas vacío: «Abrir el chat» en el idioma del cliente.',
+  'branding.sound': 'Reproducir un sonido breve cuando llegue un mensaje de un agente',
+  'branding.soundHint':
+    'Desactivado salvo que lo actives. Lo reproduce una sola pestaña de la tienda, no todas, y el cliente puede silenciarlo en el chat.',
   'branding.theme': 'Claro u oscuro',
   'branding.themeAuto': 'Según el sistema del comprador',
   'branding.themeLight': 'Siempre claro',

@@ -1,30 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { useDemoShop } from './demoShop.ts';
 import { agentLogsIn } from './shop.ts';
+import { shopperIn as shopperInLanguage } from './shopperIn.ts';
 
 const shop = useDemoShop('browser-test-pass');
 const WIDGET = '#mostrador-widget';
 
-/**
- * A shopper whose shop page is in `language`: the demo shop's markup says
- * Catalan, and an init script (run by the browser, outside the page's CSP)
- * rewrites <html lang> as the parser creates it, before the widget reads it.
- * (Fulfilling a rewritten page from the test would make Chromium treat it as
- * a public page and block its connection to the loopback chat server.)
- */
-async function shopperIn(language: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await shop.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript((lang) => {
-    new MutationObserver((_records, observer) => {
-      if (!document.documentElement) return;
-      document.documentElement.lang = lang;
-      observer.disconnect();
-    }).observe(document, { childList: true });
-  }, language);
-  return { context, page: await context.newPage() };
-}
+const shopperIn = (language: string) => shopperInLanguage(shop.browser, language);
 
 describe.each(['ca', 'es', 'en'])('axe finds nothing in the widget, in %s', (language) => {
   it('closed, department picker, open with messages, teaser and invitation', async () => {

@@ -9,6 +9,8 @@ interface DialogProps {
   canSubmit: boolean;
   onSubmit: () => void;
   onCancel: () => void;
+  /** The title's level: 3 under a pane's or a section's h2 (the default), 2 straight under a page's h1. */
+  headingLevel?: 2 | 3;
   children: ComponentChildren;
 }
 
@@ -34,7 +36,7 @@ function wrapTab(event: KeyboardEvent, dialog: HTMLElement): void {
  * stays in it while Tab is pressed, and goes back to where it was on close;
  * Escape cancels.
  */
-export function Dialog({ title, part, submitLabel, canSubmit, onSubmit, onCancel, children }: DialogProps) {
+export function Dialog({ title, part, submitLabel, canSubmit, onSubmit, onCancel, headingLevel = 3, children }: DialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -43,6 +45,7 @@ export function Dialog({ title, part, submitLabel, canSubmit, onSubmit, onCancel
     return () => opener?.focus?.();
   }, []);
   const titleId = `${part}-title-${useRef(Math.random().toString(36).slice(2)).current}`;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div
       ref={ref}
@@ -67,7 +70,7 @@ export function Dialog({ title, part, submitLabel, canSubmit, onSubmit, onCancel
           if (canSubmit) onSubmit();
         }}
       >
-        <h3 id={titleId}>{title}</h3>
+        <Heading id={titleId}>{title}</Heading>
         {children}
         <div class="dialog-buttons">
           <button type="button" class="button" data-part="cancel" onClick={onCancel}>

@@ -19,6 +19,7 @@ export const ca: Messages = {
   charsLeft: 'Queden {count} caràcters',
   charsOver: '{count} caràcters per sobre del límit',
   typing: '{name} està escrivint…',
+  announcement: '{name} diu: {body}',
   reconnecting: 'S’està reconnectant…',
   unavailable: 'El xat no està disponible en aquesta pàgina',
   statusClosed: 'La conversa s’ha tancat',

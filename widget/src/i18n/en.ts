@@ -22,6 +22,7 @@ export const en = {
   charsLeft: '{count} characters left',
   charsOver: '{count} characters over the limit',
   typing: '{name} is typing…',
+  announcement: '{name} says: {body}',
   reconnecting: 'Reconnecting…',
   unavailable: 'Chat is not available on this page',
   statusClosed: 'The conversation was closed',

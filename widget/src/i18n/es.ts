@@ -19,6 +19,7 @@ export const es: Messages = {
   charsLeft: 'Quedan {count} caracteres',
   charsOver: '{count} caracteres por encima del límite',
   typing: '{name} está escribiendo…',
+  announcement: '{name} dice: {body}',
   reconnecting: 'Reconectando…',
   unavailable: 'El chat no está disponible en esta página',
   statusClosed: 'La conversación se ha cerrado',

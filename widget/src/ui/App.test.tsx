@@ -89,10 +89,12 @@ describe('launcher and panel', () => {
     expect(document.activeElement).toBe(launcher());
   });
 
-  it('has a polite live log and an accessible launcher label', () => {
+  it('has a labelled log that is not itself live, a polite announcer beside it, and an accessible launcher label', () => {
     openPanel();
     const log = $('[role="log"]')!;
-    expect(log.getAttribute('aria-live')).toBe('polite');
+    expect(log.getAttribute('aria-live')).toBe('off');
+    expect(log.getAttribute('aria-label')).toBe('Messages');
+    expect($('[data-part="announcements"]')?.getAttribute('aria-live')).toBe('polite');
     expect(launcher().getAttribute('aria-label')).toBe('Close chat');
   });
 

@@ -121,8 +121,9 @@ export class MessageList extends Component<MessageListProps> {
     const entries = toLogEntries(events, pending, invitation, invitationFirst, agentReadSeq);
     this.#lines = entries.length;
     return (
-      // The live region wraps a plain list: `log` is not a role an <ol> may take, and its items need a list parent.
-      <div ref={this.#list} class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')} tabIndex={0}>
+      // The log wraps a plain list: `log` is not a role an <ol> may take, and its items need a list parent. It is not
+      // live (the panel's announcer is): its lines are replaced on send and earlier chats are put into it on demand.
+      <div ref={this.#list} class="log" role="log" aria-live="off" aria-label={t('messagesLabel')} tabIndex={0}>
         {header}
         <ol class="lines">
           {entries.length === 0 && !noGreeting && <li class="greeting">{greeting || t('greeting')}</li>}

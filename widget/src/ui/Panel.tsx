@@ -10,6 +10,7 @@ import { ContactForm } from './ContactForm.tsx';
 import { DepartmentPicker } from './DepartmentPicker.tsx';
 import { EarlierThreads } from './EarlierThreads.tsx';
 import { EndOfChatPrompts } from './EndOfChatPrompts.tsx';
+import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueBanner } from './QueueBanner.tsx';
 import { TeamLine } from './TeamLine.tsx';
@@ -209,11 +210,15 @@ export class Panel extends Component<PanelProps> {
         {view.conversation?.status === 'closed' && props.onEmailTranscript && (
           <TranscriptOffer contact={view.contact ?? null} onRequest={props.onEmailTranscript} />
         )}
-        {view.agentTyping && (
-          <div class="typing" data-part="typing">
-            {t('typing', { name: view.agentTyping })}
-          </div>
-        )}
+        <LiveAnnouncer connection={view.connection} conversation={view.conversation} events={view.events} />
+        {/* Always mounted, so the line appearing is read out once; it stays while the agent keeps typing. */}
+        <div aria-live="polite">
+          {view.agentTyping && (
+            <div class="typing" data-part="typing">
+              {t('typing', { name: view.agentTyping })}
+            </div>
+          )}
+        </div>
         {view.throttled && (
           <div class="connection" role="status">
             {t('throttled')}

@@ -47,6 +47,7 @@ export function StartChatDialog({ visitor, onSend, onCancel }: StartChatDialogPr
         canSubmit={!sending && body.trim() !== ''}
         onSubmit={() => void send()}
         onCancel={onCancel}
+        headingLevel={2}
       >
         <label class="field">
           <span>{t('startChat.message')}</span>

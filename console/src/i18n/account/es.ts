@@ -17,7 +17,7 @@ export const accountEs: AccountCatalogue = {
   'account.signedIn': 'Sesión iniciada {time}',
   'account.lastSeen': 'Última actividad {time}',
   'account.endSession': 'Cerrar sesión',
-  'account.endSessionOf': 'Cerrar la sesión de {device}',
+  'account.endSessionOf': 'Cerrar sesión de {device}',
   'account.endOthers': 'Cerrar todas las demás sesiones',
   'account.sessionEnded': 'Se ha cerrado la sesión.',
   'account.othersEnded': 'Se han cerrado {count} sesiones más.',

@@ -13,7 +13,7 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
   // Monday first, as the shops' calendars read.
   const order = [1, 2, 3, 4, 5, 6, 0];
   return (
-    <section class="report-section" aria-labelledby="report-heatmap-title">
+    <section class="report-section">
       <h2 id="report-heatmap-title" class="report-heading">
         {t('reports.heatmap')}
       </h2>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOpenAt, type Schedule } from '../hours/schedule.ts';
-import { openMillisBetween } from './business-time.ts';
+import { dayNumberDate, localDayAndHour, openMillisBetween } from './business-time.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -58,5 +58,16 @@ describe('business time between two instants', () => {
     let openMinutes = 0;
     for (let at = from; at < to; at += MIN) if (isOpenAt(mixed, at)) openMinutes++;
     expect(openMillisBetween(mixed, from, to)).toBe(openMinutes * MIN);
+  });
+});
+
+describe('the local day and hour of an instant', () => {
+  it('is exact at a quarter-hour zone’s midnight, however often it is asked', () => {
+    // Kathmandu is UTC+5:45: 18:14 UTC is 23:59 on the 7th, 18:15 UTC is midnight on the 8th.
+    for (let i = 0; i < 2; i++) {
+      expect(localDayAndHour(Date.UTC(2026, 11, 7, 18, 14, 59), 'Asia/Kathmandu')).toEqual({ dayNumber: 20_794, hour: 23 });
+      expect(localDayAndHour(Date.UTC(2026, 11, 7, 18, 15), 'Asia/Kathmandu')).toEqual({ dayNumber: 20_795, hour: 0 });
+    }
+    expect(dayNumberDate(20_795)).toBe('2026-12-08');
   });
 });

@@ -2,10 +2,27 @@ import { clockMinutes, isTimeZone, wallClock, zonedInstant, type Schedule } from
 
 const DAY_MS = 86_400_000;
 
+/** Every zone's offset is a whole number of quarter hours, so an instant's local day and hour are those of its quarter's start. */
+const QUARTER_MS = 15 * 60_000;
+const quarters = new Map<string, Map<number, { dayNumber: number; hour: number }>>();
+
+/** The local day number (days since 1970-01-01 on the zone's wall calendar) and hour of an instant, remembered per quarter hour: Intl is slow. */
+export function localDayAndHour(at: number, timeZone: string): { dayNumber: number; hour: number } {
+  let zone = quarters.get(timeZone);
+  if (!zone) quarters.set(timeZone, (zone = new Map()));
+  const quarter = Math.floor(at / QUARTER_MS);
+  let local = zone.get(quarter);
+  if (!local) {
+    const { y, m, d, minutes } = wallClock(quarter * QUARTER_MS, timeZone);
+    local = { dayNumber: Date.UTC(y, m - 1, d) / DAY_MS, hour: Math.floor(minutes / 60) };
+    zone.set(quarter, local);
+  }
+  return local;
+}
+
 /** The local day number (days since 1970-01-01 on the zone's wall calendar) of an instant. */
 export function localDayNumber(at: number, timeZone: string): number {
-  const { y, m, d } = wallClock(at, timeZone);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  return localDayAndHour(at, timeZone).dayNumber;
 }
 
 /** A local day number as "YYYY-MM-DD". */
@@ -15,8 +32,19 @@ export function dayNumberDate(dayNumber: number): string {
 
 type Interval = [number, number];
 
-/** The opening spans that start on one local day, as instants, holidays left out. */
+/** Each schedule's opening spans per local day, computed once: zonedInstant asks Intl several times. */
+const spansByDay = new WeakMap<Schedule, Map<number, Interval[]>>();
+
 function dayIntervals(schedule: Schedule, dayNumber: number): Interval[] {
+  let days = spansByDay.get(schedule);
+  if (!days) spansByDay.set(schedule, (days = new Map()));
+  let spans = days.get(dayNumber);
+  if (!spans) days.set(dayNumber, (spans = computeDayIntervals(schedule, dayNumber)));
+  return spans;
+}
+
+/** The opening spans that start on one local day, as instants, holidays left out. */
+function computeDayIntervals(schedule: Schedule, dayNumber: number): Interval[] {
   const weekday = (((dayNumber + 4) % 7) + 7) % 7;
   if (schedule.holidays.includes(dayNumberDate(dayNumber))) return [];
   return schedule.weekly

@@ -1,5 +1,5 @@
-import { isOpenAt, wallClock, type Schedule } from '../hours/schedule.ts';
-import { dayNumberDate, localDayNumber, openMillisBetween } from './business-time.ts';
+import { isOpenAt, type Schedule } from '../hours/schedule.ts';
+import { dayNumberDate, localDayAndHour, openMillisBetween } from './business-time.ts';
 import { toSeconds } from './stats.ts';
 
 /** Who started a conversation: the visitor, an agent (proactive chat) or a trigger's invitation. */
@@ -104,15 +104,14 @@ export function factsOf(conversation: ReportConversation, timeZone: string, sche
   const firstAgent = clockStart === null ? undefined : events.find((e) => e.kind === 'agent' && e.at >= clockStart);
   const lastClose = events.findLast((e) => e.kind === 'closed');
   const firstAssigned = events.find((e) => e.kind === 'assigned');
-  const created = wallClock(conversation.createdAt, timeZone);
-  const dayNumber = localDayNumber(conversation.createdAt, timeZone);
+  const { dayNumber, hour } = localDayAndHour(conversation.createdAt, timeZone);
   const responses = clockStart === null ? [] : responsesOf(events, clockStart, schedule);
   const firstClose = events.findIndex((e) => e.kind === 'closed');
   return {
     id: conversation.id,
     date: dayNumberDate(dayNumber),
     weekday: (((dayNumber + 4) % 7) + 7) % 7,
-    hour: Math.floor(created.minutes / 60),
+    hour,
     origin: conversation.origin,
     channel,
     departmentId: conversation.departmentId,

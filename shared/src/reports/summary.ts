@@ -102,7 +102,12 @@ export function dailyRows(facts: readonly ConversationFacts[], from: string, to:
 
 function groupRows(facts: readonly ConversationFacts[], keyOf: (f: ConversationFacts) => string | null) {
   const groups = new Map<string | null, ConversationFacts[]>();
-  for (const f of facts) groups.set(keyOf(f), [...(groups.get(keyOf(f)) ?? []), f]);
+  for (const f of facts) {
+    const key = keyOf(f);
+    const members = groups.get(key);
+    if (members) members.push(f);
+    else groups.set(key, [f]);
+  }
   return [...groups.entries()]
     .map(([id, members]) => ({
       id,

@@ -28,7 +28,7 @@ describe('the Reports page', () => {
     // Today, chosen with the keyboard: the same conversation, one day row.
     await agent.locator('.report-presets button').first().focus();
     await agent.keyboard.press('Enter');
-    await expect.poll(() => agent.locator('.report-table tbody tr').count()).toBe(1);
+    await expect.poll(() => agent.locator('.report-data .report-table tbody tr').count()).toBe(1);
     expect(await agent.locator('.report-presets button').first().getAttribute('aria-pressed')).toBe('true');
     await agent.locator('.report-data summary').focus();
     await agent.keyboard.press('Enter');

@@ -59,15 +59,24 @@ describe('ReportsScreen', () => {
     expect(frt.querySelector('.report-card-detail')!.textContent).toBe('90% within 3 min · in business hours: 3 min');
     expect(container.querySelector('[data-figure="csat"] .report-card-value')!.textContent).toBe('100%');
     expect(container.querySelector('[data-figure="nps"] .report-card-value')!.textContent).toBe('0');
-    const rows = [...container.querySelectorAll('.report-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    const rows = [...container.querySelectorAll('.report-data .report-table tbody tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent),
+    );
     expect(rows).toHaveLength(7);
     expect(rows.at(-1)).toEqual(['2026-12-07', '1', '1', '0']);
     // Monday's row of the heatmap (first, Monday first), hour 10.
     expect(container.querySelector('.report-heatmap tbody tr')!.children[11]!.textContent).toBe('1');
     expect(container.querySelector('a[download]')!.getAttribute('href')).toBe('/api/admin/reports/days.csv?from=2026-12-01&to=2026-12-07');
+    // By agent, by name once the agents are in; by department, "None" for the site-wide line.
+    await waitFor(() => expect(container.querySelector('.report-groups tbody th')?.textContent).toBe('Núria'));
+    const groups = [...container.querySelectorAll('.report-groups tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(groups).toEqual([
+      ['Núria', '1', '3 min'],
+      ['None', '1', '3 min'],
+    ]);
 
     fireEvent.click(getByText('Today'));
-    await waitFor(() => expect(container.querySelectorAll('.report-table tbody tr')).toHaveLength(1));
+    await waitFor(() => expect(container.querySelectorAll('.report-data .report-table tbody tr')).toHaveLength(1));
     expect(getByText('Today').getAttribute('aria-pressed')).toBe('true');
     await waitFor(() => expect(getByLabelText('Department').querySelectorAll('option')).toHaveLength(2));
     fireEvent.change(getByLabelText('Department'), { target: { value: 'dep_sales' } });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { adminApi } from '../admin/api.ts';
 import { Header } from '../components/Header.tsx';
 import { useI18n } from '../i18n/context.ts';
+import { GroupTable } from './GroupTable.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { RangeForm } from './RangeForm.tsx';
 import { presetRange, reportsApi } from './reportsApi.ts';
@@ -86,6 +87,14 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
             <SummaryCards report={state.report} />
             <VolumeChart days={state.report.days} />
             <Heatmap heatmap={state.report.heatmap} />
+            <div class="report-groups">
+              <GroupTable title="reports.byAgent" rows={state.report.byAgent} nameOf={(id) => agents.find((a) => a.id === id)?.name} />
+              <GroupTable
+                title="reports.byDepartment"
+                rows={state.report.byDepartment}
+                nameOf={(id) => departments.find((d) => d.id === id)?.name}
+              />
+            </div>
           </>
         )}
       </main>

@@ -25,7 +25,13 @@ export function drawVolume(target: HTMLElement, series: VolumeSeries): () => voi
       height: 240,
       legend: { show: false },
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      scales: {
+        // The period's own days, half a day either side (uPlot's auto range stretches one day over years).
+        x: { time: true, range: () => [(xs[0] ?? 0) - 43_200, (xs.at(-1) ?? 0) + 43_200] },
+        y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+      },
+      // Whole conversations only on the y axis.
+      axes: [{}, { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000] }],
       series: [
         {},
         { label: series.labels.conversations, stroke: accent, width: 2, points: { show: xs.length < 45 } },

@@ -64,7 +64,7 @@ export default {
     '!**/fake*.ts',
     '!**/testing/**',
   ],
-  ignorePatterns: ['dist', 'data', 'bench/results', 'tests/artifacts', 'reports', '.stryker-tmp'],
+  ignorePatterns: ['dist', 'data', 'bench/results', 'tests/artifacts', '/reports', '.stryker-tmp'],
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
   timeoutMS: 20_000,
   timeoutFactor: 3,

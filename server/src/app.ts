@@ -49,6 +49,7 @@ import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/inde
 import { InboundMailService, mailgunRoutes, ReplyText, WebhookTokensRepository } from './modules/inbound-mail/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
 import { RatingsPersonalData, RatingsRepository, ratingsRoutes, RatingsService } from './modules/ratings/index.ts';
+import { ReportsRepository, reportsRoutes, ReportsService } from './modules/reports/index.ts';
 import { ContactsPersonalData, ContactsRepository, ContactsService } from './modules/tickets/index.ts';
 import {
   createPrivacyModule,
@@ -445,6 +446,13 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   await app.register(hoursRoutes, { hours });
   await app.register(ratingsRoutes, { ratings });
+  await app.register(reportsRoutes, {
+    reports: new ReportsService(new ReportsRepository(app.db), {
+      timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
+      scheduleFor: (siteId, departmentId) => hours.scheduleFor(siteId, departmentId),
+      npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
+    }),
+  });
   await app.register(emailRoutes, {
     outbox: email.outbox,
     canRead: (agent, conversationId) => conversations.agentCanRead(actorOf(agent), conversationId),

@@ -25,3 +25,4 @@ export * from './schemas/email.ts';
 export * from './canned/placeholders.ts';
 export * from './schemas/feedback.ts';
 export * from './feedback/ending.ts';
+export * from './schemas/reports.ts';

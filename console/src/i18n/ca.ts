@@ -1,3 +1,4 @@
+import { reportsCa } from './reports/ca.ts';
 import { accountCa } from './account/ca.ts';
 import { toolboxCa } from './toolbox/ca.ts';
 import { statusesCa } from './statuses/ca.ts';
@@ -228,6 +229,7 @@ export const ca: Catalogue = {
 
   // The security page has its own file, so this catalogue stays readable.
   ...accountCa,
+  ...reportsCa,
   ...toolboxCa,
   ...statusesCa,
   ...ratingCa,

@@ -1,3 +1,4 @@
+import { reportsEn } from './reports/en.ts';
 import { accountEn } from './account/en.ts';
 import { toolboxEn } from './toolbox/en.ts';
 import { statusesEn } from './statuses/en.ts';
@@ -231,6 +232,7 @@ export const en = {
 
   // The security page has its own file, so this catalogue stays readable.
   ...accountEn,
+  ...reportsEn,
   ...toolboxEn,
   ...statusesEn,
   ...ratingEn,

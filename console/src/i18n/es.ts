@@ -1,3 +1,4 @@
+import { reportsEs } from './reports/es.ts';
 import { accountEs } from './account/es.ts';
 import { toolboxEs } from './toolbox/es.ts';
 import { statusesEs } from './statuses/es.ts';
@@ -228,6 +229,7 @@ export const es: Catalogue = {
 
   // The security page has its own file, so this catalogue stays readable.
   ...accountEs,
+  ...reportsEs,
   ...toolboxEs,
   ...statusesEs,
   ...ratingEs,

@@ -1,5 +1,5 @@
 import type { AgentProfile } from '@mostrador/shared';
-import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../components/Header.tsx';
 import { ConsoleViews } from './ConsoleViews.tsx';
@@ -41,11 +41,11 @@ describe('ConsoleViews', () => {
     vi.unstubAllGlobals();
   });
 
-  it('offers every agent the inbox, the visitors, search and their account, and only admins the admin pages', () => {
+  it('offers every agent the inbox, the visitors, search and their account, and only admins the reports and the admin pages', () => {
     const navOf = (container: Element) => [...container.querySelectorAll('nav.view-nav button')].map((button) => button.textContent);
     expect(navOf(renderViews('agent').container)).toEqual(['Inbox', 'Visitors', 'Search', 'My account']);
     cleanup();
-    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Search', 'Admin', 'My account']);
+    expect(navOf(renderViews('admin').container)).toEqual(['Inbox', 'Visitors', 'Search', 'Reports', 'Admin', 'My account']);
   });
 
   it('keeps the inbox screen shown for the visitors view, which it renders itself', () => {
@@ -55,6 +55,22 @@ describe('ConsoleViews', () => {
     expect(inbox.closest('[hidden]')).toBeNull();
     expect(container.querySelector('button[data-part="nav-visitors"]')!.getAttribute('aria-current')).toBe('page');
     expect(container.querySelector('button[data-part="nav-inbox"]')!.getAttribute('aria-current')).toBeNull();
+  });
+
+  it('shows the reports page when an admin opens it, keeping the inbox mounted and the focus on its nav button', async () => {
+    stubApi({
+      'GET /api/admin/agents': [200, { agents: [] }],
+      'GET /api/admin/departments': [200, { departments: [] }],
+    });
+    const { container } = renderViews('admin');
+    const inbox = container.querySelector<HTMLElement>('[data-part="fake-inbox"]')!;
+    fireEvent.click(container.querySelector('button[data-part="nav-reports"]')!);
+    await waitFor(() => expect(container.querySelector('.reports-shell h1')?.textContent).toBe('Reports'));
+    expect(inbox.isConnected).toBe(true);
+    expect(inbox.closest('[hidden]')).not.toBeNull();
+    const reportsNav = container.querySelector('.reports-shell button[data-part="nav-reports"]')!;
+    expect(reportsNav.getAttribute('aria-current')).toBe('page');
+    await waitFor(() => expect(document.activeElement).toBe(reportsNav));
   });
 
   it('lets an admin switch to the admin pages and back, keeping the inbox mounted', async () => {

@@ -3,7 +3,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AccountScreen } from '../account/AccountScreen.tsx';
 import { AdminScreen, type AdminTab } from '../admin/AdminScreen.tsx';
+import { ReportsScreen } from '../reports/ReportsScreen.tsx';
 import { ConsoleNavContext, viewsForRole, type ConsoleNav, type ConsoleView } from './consoleNav.ts';
+
+/** Views with a screen of their own; the others are drawn by the inbox screen. */
+const OWN_SCREEN: readonly ConsoleView[] = ['reports', 'admin', 'account'];
 
 interface ConsoleViewsProps {
   agent: AgentProfile;
@@ -31,7 +35,7 @@ export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
   // the view now shown, so keyboard users keep their place.
   useEffect(() => {
     if (!switched.current) return;
-    const container = shown === 'admin' || shown === 'account' ? adminRef.current : inboxRef.current;
+    const container = OWN_SCREEN.includes(shown) ? adminRef.current : inboxRef.current;
     container?.querySelector<HTMLElement>(`[data-part="nav-${shown}"]`)?.focus();
   }, [shown]);
 
@@ -50,12 +54,17 @@ export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
 
   return (
     <ConsoleNavContext.Provider value={nav}>
-      <div ref={inboxRef} class="console-view" hidden={shown === 'admin' || shown === 'account'}>
+      <div ref={inboxRef} class="console-view" hidden={OWN_SCREEN.includes(shown)}>
         {children}
       </div>
       {shown === 'admin' && (
         <div ref={adminRef} class="console-view">
           <AdminScreen agent={agent} tab={adminTab} onSelectTab={setAdminTab} onLogout={onLogout} />
+        </div>
+      )}
+      {shown === 'reports' && (
+        <div ref={adminRef} class="console-view">
+          <ReportsScreen agent={agent} onLogout={onLogout} />
         </div>
       )}
       {shown === 'account' && (

@@ -6,6 +6,7 @@ const LABELS: Readonly<Record<ConsoleView, MessageKey>> = {
   inbox: 'nav.inbox',
   visitors: 'nav.visitors',
   search: 'nav.search',
+  reports: 'nav.reports',
   admin: 'nav.admin',
   account: 'nav.account',
 };

@@ -1,8 +1,8 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
-/** The console's top-level views: every agent has the inbox, the live visitors and their account; admins also the admin pages. */
-export type ConsoleView = 'inbox' | 'visitors' | 'search' | 'admin' | 'account';
+/** The console's top-level views: every agent has the inbox, the live visitors and their account; admins also the reports and the admin pages. */
+export type ConsoleView = 'inbox' | 'visitors' | 'search' | 'reports' | 'admin' | 'account';
 
 export interface ConsoleNav {
   view: ConsoleView;
@@ -12,7 +12,7 @@ export interface ConsoleNav {
 }
 
 export function viewsForRole(role: 'admin' | 'agent'): readonly ConsoleView[] {
-  return role === 'admin' ? ['inbox', 'visitors', 'search', 'admin', 'account'] : ['inbox', 'visitors', 'search', 'account'];
+  return role === 'admin' ? ['inbox', 'visitors', 'search', 'reports', 'admin', 'account'] : ['inbox', 'visitors', 'search', 'account'];
 }
 
 /**

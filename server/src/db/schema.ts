@@ -280,6 +280,8 @@ export const conversations = sqliteTable(
     index('conversations_snoozed').on(t.snoozedUntil).where(sql`status = 'open' AND hold = 'snoozed'`),
     // Missed chats per day, for the reports.
     index('conversations_missed').on(t.siteId, t.missedAt).where(sql`missed_at IS NOT NULL`),
+    // The reports read a site's conversations by the day they were created.
+    index('conversations_site_created').on(t.siteId, t.createdAt),
   ],
 );
 

@@ -1,0 +1,89 @@
+import type { AgentSummary, Department, ReportQuery } from '@mostrador/shared';
+import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n/context.ts';
+import { presetRange } from './reportsApi.ts';
+
+interface RangeFormProps {
+  query: ReportQuery;
+  today: Date;
+  departments: readonly Department[];
+  agents: readonly AgentSummary[];
+  onChange: (query: ReportQuery) => void;
+}
+
+const PRESETS = [
+  { days: 1, label: 'reports.preset.today' },
+  { days: 7, label: 'reports.preset.7' },
+  { days: 30, label: 'reports.preset.30' },
+] as const;
+
+/** Presets (today, 7 and 30 days), a custom range of dates, and filters by department and agent. */
+export function RangeForm({ query, today, departments, agents, onChange }: RangeFormProps) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(query);
+  const apply = (next: ReportQuery) => {
+    setDraft(next);
+    onChange(next);
+  };
+  return (
+    <form
+      class="report-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (draft.from <= draft.to) onChange(draft);
+      }}
+    >
+      <fieldset class="report-presets">
+        <legend>{t('reports.period')}</legend>
+        {PRESETS.map((preset) => {
+          const range = presetRange(preset.days, today);
+          const current = range.from === query.from && range.to === query.to;
+          return (
+            <button key={preset.days} type="button" class="button" aria-pressed={current} onClick={() => apply({ ...draft, ...range })}>
+              {t(preset.label)}
+            </button>
+          );
+        })}
+      </fieldset>
+      <label class="report-field">
+        {t('reports.from')}
+        <input
+          type="date"
+          value={draft.from}
+          max={draft.to}
+          required
+          onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+        />
+      </label>
+      <label class="report-field">
+        {t('reports.to')}
+        <input type="date" value={draft.to} min={draft.from} required onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+      </label>
+      <label class="report-field">
+        {t('reports.department')}
+        <select value={draft.departmentId ?? ''} onChange={(e) => setDraft({ ...draft, departmentId: e.currentTarget.value || undefined })}>
+          <option value="">{t('reports.all')}</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="report-field">
+        {t('reports.agent')}
+        <select value={draft.agentId ?? ''} onChange={(e) => setDraft({ ...draft, agentId: e.currentTarget.value || undefined })}>
+          <option value="">{t('reports.all')}</option>
+          {agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" class="button primary">
+        {t('reports.show')}
+      </button>
+    </form>
+  );
+}

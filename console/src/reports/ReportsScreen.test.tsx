@@ -1,0 +1,104 @@
+import { npsOf, type ReportSummary } from '@mostrador/shared';
+import { factsOf, summarize } from '@mostrador/shared/reports';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { agentSummary, sales, stubApi } from '../admin/testApi.ts';
+import { me } from '../state/testFixtures.ts';
+import { ReportsScreen } from './ReportsScreen.tsx';
+
+/** Monday 7 December 2026, 10:00 in UTC. */
+const at = (hour: number, minute = 0) => Date.UTC(2026, 11, 7, hour, minute);
+const today = new Date(2026, 11, 7, 12);
+
+function reportOf(from: string, to: string): ReportSummary {
+  const answered = factsOf(
+    {
+      id: 'c1',
+      visitorId: 'v1',
+      customerId: null,
+      origin: 'visitor',
+      departmentId: null,
+      assigneeId: 'agt_nuria',
+      status: 'closed',
+      createdAt: at(10),
+      ticketSince: null,
+      missedAt: null,
+      events: [
+        { kind: 'visitor', at: at(10) },
+        { kind: 'agent', at: at(10, 3) },
+        { kind: 'closed', at: at(10, 20) },
+      ],
+      ratings: [{ score: 5, comment: 'Gràcies' }],
+    },
+    'UTC',
+    () => null,
+  );
+  return summarize([answered], { timeZone: 'UTC', from, to }, npsOf([10, 3]));
+}
+
+describe('ReportsScreen', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('shows the week’s figures with their definitions, the day table and the heatmap, and refetches for a preset and a filter', async () => {
+    const api = stubApi({
+      'GET /api/admin/departments': [200, { departments: [sales] }],
+      'GET /api/admin/agents': [200, { agents: [agentSummary()] }],
+      'GET /api/admin/reports/summary?from=2026-12-01&to=2026-12-07': [200, reportOf('2026-12-01', '2026-12-07')],
+      'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07': [200, reportOf('2026-12-07', '2026-12-07')],
+      'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales': [200, reportOf('2026-12-07', '2026-12-07')],
+    });
+    const { container, getByText, getByLabelText } = render(
+      <ReportsScreen agent={{ ...me, role: 'admin' }} onLogout={() => {}} today={today} />,
+    );
+    await waitFor(() => expect(container.querySelector('[data-figure="frt"] .report-card-value')?.textContent).toBe('3 min'));
+    const frt = container.querySelector('[data-figure="frt"]')!;
+    expect(frt.getAttribute('title')).toContain('first message to the first agent message after it');
+    expect(frt.querySelector('.report-card-detail')!.textContent).toBe('90% within 3 min · in business hours: 3 min');
+    expect(container.querySelector('[data-figure="csat"] .report-card-value')!.textContent).toBe('100%');
+    expect(container.querySelector('[data-figure="nps"] .report-card-value')!.textContent).toBe('0');
+    const rows = [...container.querySelectorAll('.report-data .report-table tbody tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent),
+    );
+    expect(rows).toHaveLength(7);
+    expect(rows.at(-1)).toEqual(['2026-12-07', '1', '1', '0']);
+    // Monday's row of the heatmap (first, Monday first), hour 10.
+    expect(container.querySelector('.report-heatmap tbody tr')!.children[11]!.textContent).toBe('1');
+    expect(container.querySelector('a[download]')!.getAttribute('href')).toBe('/api/admin/reports/days.csv?from=2026-12-01&to=2026-12-07');
+    // By agent, by name once the agents are in; by department, "None" for the site-wide line.
+    await waitFor(() => expect(container.querySelector('.report-groups tbody th')?.textContent).toBe('Núria'));
+    const groups = [...container.querySelectorAll('.report-groups tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(groups).toEqual([
+      ['Núria', '1', '3 min'],
+      ['None', '1', '3 min'],
+    ]);
+
+    fireEvent.click(getByText('Today'));
+    await waitFor(() => expect(container.querySelectorAll('.report-data .report-table tbody tr')).toHaveLength(1));
+    expect(getByText('Today').getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(getByLabelText('Department').querySelectorAll('option')).toHaveLength(2));
+    fireEvent.change(getByLabelText('Department'), { target: { value: 'dep_sales' } });
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() =>
+      expect(api.sent.at(-1)!.path).toBe('/api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales'),
+    );
+    await waitFor(() => expect(container.querySelector('a[download]')!.getAttribute('href')).toContain('departmentId=dep_sales'));
+  });
+
+  it('says when the report cannot be read, and tries again on request', async () => {
+    let calls = 0;
+    stubApi({
+      'GET /api/admin/departments': [200, { departments: [] }],
+      'GET /api/admin/agents': [200, { agents: [] }],
+      'GET /api/admin/reports/summary?from=2026-12-01&to=2026-12-07': () =>
+        ++calls === 1 ? [500, { error: { code: 'internal', message: 'Boom' } }] : [200, reportOf('2026-12-01', '2026-12-07')],
+    });
+    const { container, getByText } = render(<ReportsScreen agent={{ ...me, role: 'admin' }} onLogout={() => {}} today={today} />);
+    await waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('Could not load the report.'));
+    fireEvent.click(getByText('Try again'));
+    await waitFor(() => expect(container.querySelector('.report-cards')).not.toBeNull());
+    expect(calls).toBe(2);
+  });
+});

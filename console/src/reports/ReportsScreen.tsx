@@ -1,0 +1,103 @@
+import type { AgentProfile, AgentSummary, Department, ErrorBody, ReportQuery, ReportSummary } from '@mostrador/shared';
+import { useEffect, useState } from 'preact/hooks';
+import { adminApi } from '../admin/api.ts';
+import { Header } from '../components/Header.tsx';
+import { useI18n } from '../i18n/context.ts';
+import { GroupTable } from './GroupTable.tsx';
+import { Heatmap } from './Heatmap.tsx';
+import { RangeForm } from './RangeForm.tsx';
+import { presetRange, reportsApi } from './reportsApi.ts';
+import { SummaryCards } from './SummaryCards.tsx';
+import { VolumeChart } from './VolumeChart.tsx';
+import './reports.css';
+
+/** What the page reads: the reports, and the departments and agents to filter by. */
+export interface ReportsSources {
+  summary: typeof reportsApi.summary;
+  csvUrl: typeof reportsApi.csvUrl;
+  listDepartments: typeof adminApi.listDepartments;
+  listAgents: typeof adminApi.listAgents;
+}
+
+const defaultSources: ReportsSources = { ...reportsApi, listDepartments: adminApi.listDepartments, listAgents: adminApi.listAgents };
+
+interface ReportsScreenProps {
+  agent: AgentProfile;
+  onLogout: () => void;
+  sources?: ReportsSources;
+  today?: Date;
+}
+
+type Loaded = { phase: 'loading' } | { phase: 'failed'; error: ErrorBody } | { phase: 'ready'; report: ReportSummary };
+
+/** Admins' reports: a period and filters, the figures with their definitions, the volume per day and the weekday × hour heatmap. */
+export function ReportsScreen({ agent, onLogout, sources = defaultSources, today = new Date() }: ReportsScreenProps) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState<ReportQuery>(() => presetRange(7, today));
+  const [state, setState] = useState<Loaded>({ phase: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [agents, setAgents] = useState<AgentSummary[]>([]);
+
+  useEffect(() => {
+    void sources.listDepartments().then((r) => r.ok && setDepartments(r.data));
+    void sources.listAgents().then((r) => r.ok && setAgents(r.data));
+  }, [sources]);
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ phase: 'loading' });
+    void sources.summary(query).then((result) => {
+      if (cancelled) return;
+      setState(result.ok ? { phase: 'ready', report: result.data } : { phase: 'failed', error: result.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [sources, query, attempt]);
+
+  return (
+    <div class="app-shell admin-shell reports-shell">
+      <Header agent={agent} onLogout={onLogout} />
+      <main class="admin-main reports-main">
+        <h1 class="admin-title">{t('reports.title')}</h1>
+        <RangeForm query={query} today={today} departments={departments} agents={agents} onChange={setQuery} />
+        <p class="report-download">
+          <a class="button" href={sources.csvUrl(query)} download>
+            {t('reports.download')}
+          </a>
+        </p>
+        {state.phase === 'loading' && (
+          <p class="admin-note" role="status">
+            {t('reports.loading')}
+          </p>
+        )}
+        {state.phase === 'failed' && (
+          <div class="admin-note">
+            <p class="form-error" role="alert">
+              {t('reports.failed')} {state.error.message}
+            </p>
+            <button type="button" class="button" onClick={() => setAttempt((n) => n + 1)}>
+              {t('reports.retry')}
+            </button>
+          </div>
+        )}
+        {state.phase === 'ready' && (
+          <>
+            <SummaryCards report={state.report} />
+            <VolumeChart days={state.report.days} />
+            <Heatmap heatmap={state.report.heatmap} />
+            <div class="report-groups">
+              <GroupTable title="reports.byAgent" rows={state.report.byAgent} nameOf={(id) => agents.find((a) => a.id === id)?.name} />
+              <GroupTable
+                title="reports.byDepartment"
+                rows={state.report.byDepartment}
+                nameOf={(id) => departments.find((d) => d.id === id)?.name}
+              />
+            </div>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `conversations_site_created` ON `conversations` (`site_id`,`created_at`);

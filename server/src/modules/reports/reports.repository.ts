@@ -1,0 +1,129 @@
+import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { ReportConversation, TimelineEvent } from '@mostrador/shared/reports';
+import type { Db } from '../../db/client.ts';
+import { conversationRatings, conversations, visitors } from '../../db/schema.ts';
+
+/** Which conversations a report reads: created in [from, to) on a site, optionally one department's or agent's. */
+export interface ReportScope {
+  siteId: string;
+  from: number;
+  to: number;
+  departmentId?: string | undefined;
+  agentId?: string | undefined;
+}
+
+/**
+ * Plain reads for the reports, never a write: the conversations created in a
+ * range (by the `conversations_site_created` index), their log's messages,
+ * status changes and assignments (by the log's primary key) and their ratings.
+ * The message path never waits on it: SQLite's WAL lets readers and the
+ * writer run side by side.
+ */
+export class ReportsRepository {
+  constructor(private readonly db: Db) {}
+
+  #where(scope: ReportScope): SQL {
+    const conditions = [
+      eq(conversations.siteId, scope.siteId),
+      gte(conversations.createdAt, scope.from),
+      lt(conversations.createdAt, scope.to),
+    ];
+    if (scope.departmentId) conditions.push(eq(conversations.departmentId, scope.departmentId));
+    if (scope.agentId) conditions.push(eq(conversations.assigneeId, scope.agentId));
+    return and(...conditions)!;
+  }
+
+  conversationsIn(scope: ReportScope): ReportConversation[] {
+    const where = this.#where(scope);
+    const rows = this.db
+      .select({
+        id: conversations.id,
+        visitorId: conversations.visitorId,
+        customerId: visitors.customerId,
+        origin: conversations.origin,
+        departmentId: conversations.departmentId,
+        assigneeId: conversations.assigneeId,
+        status: conversations.status,
+        createdAt: conversations.createdAt,
+        ticketSince: conversations.ticketSince,
+        missedAt: conversations.missedAt,
+      })
+      .from(conversations)
+      .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+      .where(where)
+      .all();
+    const timelines = this.#timelines(scope);
+    const ratings = this.#ratings(where);
+    return rows.map((row) => ({ ...row, events: timelines.get(row.id) ?? [], ratings: ratings.get(row.id) ?? [] }));
+  }
+
+  /**
+   * Each conversation's messages (notes and system lines left out), closes,
+   * reopens and assignments, in log order. Hand-written and read as arrays:
+   * a busy period has millions of log rows, and drizzle's row objects and JSON
+   * parsing cost more than the query. SQLite's json_extract: a PostgreSQL
+   * port needs `data->>'role'` here.
+   */
+  #timelines(scope: ReportScope): Map<string, TimelineEvent[]> {
+    const filters = [scope.departmentId ? 'AND c.department_id = ?' : '', scope.agentId ? 'AND c.assignee_id = ?' : ''].join(' ');
+    const params = [
+      scope.siteId,
+      scope.from,
+      scope.to,
+      ...(scope.departmentId ? [scope.departmentId] : []),
+      ...(scope.agentId ? [scope.agentId] : []),
+    ];
+    const rows = this.db.$client
+      .prepare(
+        `SELECT e.conversation_id, e.seq, e.created_at,
+           CASE
+             WHEN e.type = 'message' THEN e.author_kind
+             WHEN e.type = 'status' THEN CASE WHEN e.status = 'closed' THEN 'closed' ELSE 'reopened' END
+             ELSE 'assigned'
+           END
+         FROM conversations c JOIN conversation_events e ON e.conversation_id = c.id
+         WHERE c.site_id = ? AND c.created_at >= ? AND c.created_at < ? ${filters}
+           AND ((e.type = 'message' AND e.author_kind IN ('visitor', 'agent'))
+             OR e.type = 'status'
+             OR (e.type = 'joined' AND coalesce(json_extract(e.data, '$.role'), 'assignee') = 'assignee'))`,
+      )
+      .raw(true)
+      .all(...params) as [string, number, number, TimelineEvent['kind']][];
+    // No ORDER BY: sorting millions of rows in a temporary b-tree costs more than ordering each conversation's few here.
+    const logs = new Map<string, { seq: number; event: TimelineEvent }[]>();
+    for (const [conversationId, seq, at, kind] of rows) {
+      const list = logs.get(conversationId);
+      const entry = { seq, event: { kind, at } };
+      if (list) list.push(entry);
+      else logs.set(conversationId, [entry]);
+    }
+    const timelines = new Map<string, TimelineEvent[]>();
+    for (const [id, list] of logs)
+      timelines.set(
+        id,
+        list.sort((a, b) => a.seq - b.seq).map((entry) => entry.event),
+      );
+    return timelines;
+  }
+
+  #ratings(where: SQL): Map<string, { score: number; comment: string | null }[]> {
+    const rows = this.db
+      .select({
+        conversationId: conversationRatings.conversationId,
+        score: conversationRatings.score,
+        comment: conversationRatings.comment,
+      })
+      .from(conversationRatings)
+      .innerJoin(conversations, eq(conversations.id, conversationRatings.conversationId))
+      .where(where)
+      .orderBy(asc(conversationRatings.round))
+      .all();
+    const ratings = new Map<string, { score: number; comment: string | null }[]>();
+    for (const { conversationId, ...rating } of rows) {
+      const list = ratings.get(conversationId);
+      if (list) list.push(rating);
+      else ratings.set(conversationId, [rating]);
+    }
+    return ratings;
+  }
+}

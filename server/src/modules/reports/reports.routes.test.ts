@@ -1,0 +1,214 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReportSummary, ReportTally } from '@mostrador/shared';
+import type { App } from '../../app.ts';
+import { agents, conversationEvents, conversationRatings, conversations, departments, npsResponses } from '../../db/schema.ts';
+import { buildTestApp, siteWithAdminAndAgent } from '../../testing/harness.ts';
+
+let app: App;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ app, cleanup } = await buildTestApp({ statusSweepMs: 0 }));
+});
+
+afterEach(() => cleanup());
+
+/** A wall time in Madrid in December 2026 (UTC+1); 7 December is a Monday. */
+const t = (day: number, hour: number, minute = 0) => Date.UTC(2026, 11, day, hour - 1, minute);
+type Step = ['visitor' | 'agent' | 'note' | 'closed' | 'assigned', number];
+
+/** Writes a conversation with a known log straight into the database, as the conversations module would have. */
+function seed(
+  siteId: string,
+  id: string,
+  steps: Step[],
+  row: Partial<typeof conversations.$inferInsert> = {},
+  agent: { id: string; name: string } = { id: 'agt_x', name: 'X' },
+) {
+  const { visitor } = app.services.visitors.identify(siteId, undefined);
+  const createdAt = steps[0]![1];
+  const last = steps.at(-1)!;
+  app.db
+    .insert(conversations)
+    .values({
+      id,
+      siteId,
+      visitorId: visitor.id,
+      visitorLabel: visitor.label,
+      status: last[0] === 'closed' ? 'closed' : 'open',
+      lastSeq: steps.length,
+      createdAt,
+      updatedAt: last[1],
+      ...row,
+    })
+    .run();
+  app.db
+    .insert(conversationEvents)
+    .values(
+      steps.map(([kind, at], i) => ({
+        conversationId: id,
+        seq: i + 1,
+        createdAt: at,
+        ...(kind === 'visitor' || kind === 'agent' ? { type: 'message' as const, authorKind: kind, body: 'Hola' } : {}),
+        ...(kind === 'note' ? { type: 'note' as const, authorKind: 'agent' as const, body: 'psst' } : {}),
+        ...(kind === 'closed' ? { type: 'status' as const, authorKind: 'agent' as const, status: 'closed' as const } : {}),
+        ...(kind === 'assigned'
+          ? { type: 'joined' as const, authorKind: 'system' as const, data: { agent, role: 'assignee' as const } }
+          : {}),
+      })) as (typeof conversationEvents.$inferInsert)[],
+    )
+    .run();
+  return visitor;
+}
+
+async function seedShop() {
+  const { site, admin, plain } = await siteWithAdminAndAgent(app);
+  const idOf = (email: string) => app.db.select().from(agents).where(eq(agents.email, email)).get()!;
+  const [adminAgent, plainAgent] = [idOf('admin@shop.example'), idOf('plain@shop.example')];
+  app.services.hours.replace(site.id, {
+    site: {
+      timeZone: 'Europe/Madrid',
+      weekly: [1, 2, 3, 4, 5].map((day) => ({ day, from: '09:00', to: '17:00' })),
+      holidays: [],
+      closures: [],
+    },
+    departments: [],
+  });
+  app.db
+    .insert(departments)
+    .values({ id: 'dep_sales', siteId: site.id, slug: 'sales', name: 'Sales', routing: 'auto', createdAt: 0 })
+    .run();
+  // A: answered in 3 minutes (the note before the answer is no answer), rated 5 with a comment.
+  const a = seed(
+    site.id,
+    'cnv_a',
+    [
+      ['visitor', t(7, 10)],
+      ['assigned', t(7, 10, 1)],
+      ['note', t(7, 10, 2)],
+      ['agent', t(7, 10, 3)],
+      ['closed', t(7, 10, 20)],
+    ],
+    { departmentId: 'dep_sales', assigneeId: adminAgent.id },
+  );
+  app.db
+    .insert(conversationRatings)
+    .values({
+      id: 'rat_a',
+      siteId: site.id,
+      conversationId: 'cnv_a',
+      visitorId: a.id,
+      round: 1,
+      score: 5,
+      comment: 'Gracias',
+      createdAt: t(7, 10, 21),
+    })
+    .run();
+  app.db
+    .insert(npsResponses)
+    .values({ id: 'nps_a', siteId: site.id, visitorId: a.id, score: 10, createdAt: t(7, 10, 22) })
+    .run();
+  // B: ten minutes before closing, answered the next morning.
+  seed(
+    site.id,
+    'cnv_b',
+    [
+      ['visitor', t(7, 16, 50)],
+      ['assigned', t(7, 16, 51)],
+      ['agent', t(8, 9, 10)],
+      ['closed', t(8, 9, 30)],
+    ],
+    { assigneeId: plainAgent.id },
+  );
+  // C: 00:30 on Tuesday in Madrid (still Monday in UTC); the shopper left while queued.
+  seed(site.id, 'cnv_c', [['visitor', t(8, 0, 30)]], { missedAt: t(8, 0, 35) });
+  // Another shop's chat on the same day is never counted.
+  const other = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+  seed(other.id, 'cnv_other', [
+    ['visitor', t(7, 11)],
+    ['agent', t(7, 11, 1)],
+  ]);
+  return { admin, plain, plainAgent };
+}
+
+const get = (url: string, cookies: Record<string, string>) => app.inject({ method: 'GET', url, cookies });
+
+describe('the reports', () => {
+  it('sums a range of days in the site’s zone, raw and in business hours', async () => {
+    const { admin } = await seedShop();
+    const res = await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08', admin);
+    expect(res.statusCode).toBe(200);
+    const report = res.json<ReportSummary>();
+    expect(report.timeZone).toBe('Europe/Madrid');
+    expect(report.days.map((d) => [d.date, d.conversations])).toEqual([
+      ['2026-12-07', 2],
+      ['2026-12-08', 1],
+    ]);
+    expect(report.totals).toMatchObject({
+      conversations: 3,
+      answered: 2,
+      firstResponseSeconds: 180 + 58_800,
+      firstResponseBusinessSeconds: 180 + 1200,
+    });
+    expect(report.firstResponse.raw).toMatchObject({ medianSeconds: 29_490, p90Seconds: 58_800 });
+    expect(report.firstResponse.business).toMatchObject({ medianSeconds: 690, p90Seconds: 1200 });
+    expect(report.resolution.raw).toMatchObject({ count: 2, medianSeconds: Math.round((1200 + 60_000) / 2) });
+    expect(report.wait).toMatchObject({ count: 2, medianSeconds: 60 });
+    expect(report).toMatchObject({ uniqueCustomers: 3, abandonmentRate: 33.3, csatShare: 100, csatAverage: 5 });
+    expect(report.totals).toMatchObject({ missed: 1, abandoned: 1, comments: 1 });
+    expect(report.nps).toMatchObject({ responses: 1, nps: 100 });
+    expect(report.heatmap[1]![10]).toBe(1);
+    expect(report.heatmap[2]![0]).toBe(1);
+  });
+
+  it('reads the days in the zone asked for, and filters by department and by agent', async () => {
+    const { admin, plainAgent } = await seedShop();
+    const utc = (await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-07&timeZone=UTC', admin)).json<ReportSummary>();
+    expect(utc.days).toEqual([expect.objectContaining({ date: '2026-12-07', conversations: 3 })]);
+    const sales = (
+      await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&departmentId=dep_sales', admin)
+    ).json<ReportSummary>();
+    expect(sales.totals.conversations).toBe(1);
+    expect(sales.byDepartment).toEqual([{ id: 'dep_sales', conversations: 1, firstResponseMedianSeconds: 180 }]);
+    const plain = (
+      await get(`/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&agentId=${plainAgent.id}`, admin)
+    ).json<ReportSummary>();
+    expect(plain.byAgent).toEqual([{ id: plainAgent.id, conversations: 1, firstResponseMedianSeconds: 58_800 }]);
+  });
+
+  it('exports one CSV row per day whose columns sum to the summary’s totals', async () => {
+    const { admin } = await seedShop();
+    const query = 'from=2026-12-06&to=2026-12-09';
+    const summary = (await get(`/api/admin/reports/summary?${query}`, admin)).json<ReportSummary>();
+    const csv = await get(`/api/admin/reports/days.csv?${query}`, admin);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="report-2026-12-06-2026-12-09.csv"');
+    const [header, ...rows] = csv.body
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    expect(rows.map((r) => r[0])).toEqual(['2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09']);
+    const keys = header!.slice(1) as (keyof ReportTally)[];
+    expect(keys).toEqual(Object.keys(summary.totals));
+    keys.forEach((key, i) =>
+      expect(
+        rows.reduce((sum, r) => sum + Number(r[i + 1]), 0),
+        key,
+      ).toBe(summary.totals[key]),
+    );
+    summary.days.forEach((day, d) => keys.forEach((key, i) => expect(Number(rows[d]![i + 1])).toBe(day[key])));
+  });
+
+  it('answers admins only, and refuses a backwards range, a long one and an unknown zone', async () => {
+    const { admin, plain } = await seedShop();
+    expect((await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08', plain)).statusCode).toBe(403);
+    expect((await get('/api/admin/reports/days.csv?from=2026-12-07&to=2026-12-08', {})).statusCode).toBe(401);
+    const backwards = await get('/api/admin/reports/summary?from=2026-12-08&to=2026-12-07', admin);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.code).toBe('invalid_payload');
+    expect((await get('/api/admin/reports/summary?from=2025-01-01&to=2026-12-07', admin)).statusCode).toBe(400);
+    expect((await get('/api/admin/reports/days.csv?from=2026-12-07&to=2026-12-08&timeZone=Mars/Olympus', admin)).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,137 @@
+import { isOpenAt, type Schedule } from '../hours/schedule.ts';
+import { dayNumberDate, localDayAndHour, openMillisBetween } from './business-time.ts';
+import { toSeconds } from './stats.ts';
+
+/** Who started a conversation: the visitor, an agent (proactive chat) or a trigger's invitation. */
+export type ReportOrigin = 'visitor' | 'agent' | 'trigger';
+/** A live chat, or a ticket (it began while nobody could answer). */
+export type ReportChannel = 'chat' | 'ticket';
+
+/** What the reports read from a conversation's log, in log order. */
+export interface TimelineEvent {
+  at: number;
+  /** A visitor's or an agent's message (notes excluded); the conversation closed or reopened (counted only after a close); an assignee joined. */
+  kind: 'visitor' | 'agent' | 'closed' | 'reopened' | 'assigned';
+}
+
+/** One conversation as the reports read it: its row, its log and its ratings. */
+export interface ReportConversation {
+  id: string;
+  visitorId: string;
+  /** The verified customer behind the visitor, if any. */
+  customerId: string | null;
+  origin: ReportOrigin;
+  departmentId: string | null;
+  /** The assignee now (or the last one, once closed). */
+  assigneeId: string | null;
+  status: 'open' | 'closed';
+  createdAt: number;
+  ticketSince: number | null;
+  missedAt: number | null;
+  events: readonly TimelineEvent[];
+  /** The shopper's ratings of it (1–5), one per ending. */
+  ratings: readonly { score: number; comment: string | null }[];
+}
+
+/** A duration measured twice: on the wall clock, and counting only business hours. */
+export interface Span {
+  raw: number;
+  business: number;
+}
+
+/** The figures of one conversation, from which every report total is summed. */
+export interface ConversationFacts {
+  id: string;
+  /** Local date ("YYYY-MM-DD") the conversation was created on, in the report's zone. */
+  date: string;
+  /** 0 = Sunday … 6 = Saturday, and the hour 0–23, of its creation in the report's zone. */
+  weekday: number;
+  hour: number;
+  origin: ReportOrigin;
+  channel: ReportChannel;
+  departmentId: string | null;
+  assigneeId: string | null;
+  /** customer:<id> for a verified customer, else visitor:<id>: what "unique customers" counts. */
+  customerKey: string;
+  /** The visitor's first message: where every speed clock starts. Null if the visitor never wrote. */
+  clockStart: number | null;
+  /** Seconds from clockStart to the first agent message after it. */
+  firstResponse: Span | null;
+  /** Each response: seconds from the first unanswered visitor message to the agent message that follows. */
+  responses: Span[];
+  /** Seconds from clockStart to the last close, for a conversation closed now. */
+  resolution: Span | null;
+  /** Live chats: seconds from clockStart to the first assignment (0 if assigned before). */
+  wait: number | null;
+  abandoned: boolean;
+  missed: boolean;
+  ticketOutOfHours: boolean;
+  closed: boolean;
+  reopened: boolean;
+  ratings: number[];
+  comments: number;
+}
+
+/** The hours a conversation's business-time figures are measured against; null: always open. */
+export type ScheduleOf = (departmentId: string | null) => Schedule | null;
+
+function spanOf(schedule: Schedule | null, from: number, to: number): Span {
+  const raw = toSeconds(to - from);
+  return { raw, business: schedule ? toSeconds(openMillisBetween(schedule, from, to)) : raw };
+}
+
+/** The responses of a log: each agent message answers the visitor messages since the last answer; a close drops the unanswered. */
+function responsesOf(events: readonly TimelineEvent[], clockStart: number, schedule: Schedule | null): Span[] {
+  const spans: Span[] = [];
+  let waitingSince: number | null = null;
+  for (const event of events) {
+    if (event.at < clockStart) continue;
+    if (event.kind === 'visitor') waitingSince ??= event.at;
+    else if (event.kind === 'agent' && waitingSince !== null) {
+      spans.push(spanOf(schedule, waitingSince, event.at));
+      waitingSince = null;
+    } else if (event.kind === 'closed') waitingSince = null;
+  }
+  return spans;
+}
+
+/** The figures of one conversation, reckoned in `timeZone` and against its department's hours. */
+export function factsOf(conversation: ReportConversation, timeZone: string, scheduleOf: ScheduleOf): ConversationFacts {
+  const { events } = conversation;
+  const schedule = scheduleOf(conversation.departmentId);
+  const clockStart = events.find((e) => e.kind === 'visitor')?.at ?? null;
+  const channel: ReportChannel = conversation.ticketSince === null ? 'chat' : 'ticket';
+  const firstAgent = clockStart === null ? undefined : events.find((e) => e.kind === 'agent' && e.at >= clockStart);
+  const lastClose = events.findLast((e) => e.kind === 'closed');
+  const firstAssigned = events.find((e) => e.kind === 'assigned');
+  const { dayNumber, hour } = localDayAndHour(conversation.createdAt, timeZone);
+  const responses = clockStart === null ? [] : responsesOf(events, clockStart, schedule);
+  const firstClose = events.findIndex((e) => e.kind === 'closed');
+  return {
+    id: conversation.id,
+    date: dayNumberDate(dayNumber),
+    weekday: (((dayNumber + 4) % 7) + 7) % 7,
+    hour,
+    origin: conversation.origin,
+    channel,
+    departmentId: conversation.departmentId,
+    assigneeId: conversation.assigneeId,
+    customerKey: conversation.customerId ? `customer:${conversation.customerId}` : `visitor:${conversation.visitorId}`,
+    clockStart,
+    firstResponse: clockStart !== null && firstAgent ? spanOf(schedule, clockStart, firstAgent.at) : null,
+    responses,
+    resolution:
+      clockStart !== null && conversation.status === 'closed' && lastClose && lastClose.at >= clockStart
+        ? spanOf(schedule, clockStart, lastClose.at)
+        : null,
+    wait: channel === 'chat' && clockStart !== null && firstAssigned ? toSeconds(firstAssigned.at - clockStart) : null,
+    abandoned:
+      channel === 'chat' && clockStart !== null && !firstAgent && (conversation.missedAt !== null || conversation.status === 'closed'),
+    missed: conversation.missedAt !== null,
+    ticketOutOfHours: conversation.ticketSince !== null && schedule !== null && !isOpenAt(schedule, conversation.ticketSince),
+    closed: firstClose !== -1,
+    reopened: firstClose !== -1 && events.some((e, i) => i > firstClose && e.kind === 'reopened'),
+    ratings: conversation.ratings.map((r) => r.score),
+    comments: conversation.ratings.filter((r) => (r.comment ?? '').trim() !== '').length,
+  };
+}

@@ -1,0 +1,5 @@
+/** The reports' figures, each defined once: pure functions the server sums and the console shows. */
+export * from './stats.ts';
+export * from './business-time.ts';
+export * from './facts.ts';
+export * from './summary.ts';

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+import { NpsReport } from './feedback.ts';
+
+/** The longest range one report covers, in days. */
+export const REPORT_MAX_DAYS = 366;
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * A report's question: local dates `from`..`to` (both inclusive) in `timeZone`
+ * (the site's when left out), optionally only one department's or one agent's
+ * conversations (the department and assignee they have now).
+ */
+export const ReportQuery = z.object({
+  from: LocalDate,
+  to: LocalDate,
+  timeZone: z.string().min(1).max(64).optional(),
+  departmentId: Id.optional(),
+  agentId: Id.optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+const Count = z.number().int().min(0);
+
+/** The additive figures: every one is a count or a sum of seconds, so a period's total is the sum of its days. */
+export const ReportTally = z.object({
+  conversations: Count,
+  fromVisitor: Count,
+  proactive: Count,
+  fromTrigger: Count,
+  chats: Count,
+  tickets: Count,
+  ticketsOutOfHours: Count,
+  /** Live chats in which the visitor wrote: the abandonment rate's denominator. */
+  chatsWithMessage: Count,
+  missed: Count,
+  abandoned: Count,
+  answered: Count,
+  firstResponseSeconds: Count,
+  firstResponseBusinessSeconds: Count,
+  responses: Count,
+  responseSeconds: Count,
+  responseBusinessSeconds: Count,
+  resolved: Count,
+  resolutionSeconds: Count,
+  resolutionBusinessSeconds: Count,
+  waited: Count,
+  waitSeconds: Count,
+  closed: Count,
+  reopened: Count,
+  ratings: Count,
+  ratingsPositive: Count,
+  ratingScoreTotal: Count,
+  comments: Count,
+});
+export type ReportTally = z.infer<typeof ReportTally>;
+
+export const DurationFigure = z.object({
+  count: Count,
+  totalSeconds: Count,
+  meanSeconds: Count.nullable(),
+  medianSeconds: Count.nullable(),
+  p90Seconds: Count.nullable(),
+  buckets: z.array(Count),
+});
+
+const RawAndBusiness = z.object({ raw: DurationFigure, business: DurationFigure });
+/** A share in percent with one decimal; null when nothing to divide by. */
+const Percent = z.number().min(0).max(100).nullable();
+
+export const ReportDay = ReportTally.extend({ date: LocalDate });
+export type ReportDay = z.infer<typeof ReportDay>;
+
+export const ReportGroupRow = z.object({
+  /** A department's or an agent's id; null: no department, or nobody assigned. */
+  id: z.string().nullable(),
+  conversations: Count,
+  firstResponseMedianSeconds: Count.nullable(),
+});
+
+export const ReportSummary = z.object({
+  timeZone: z.string(),
+  from: LocalDate,
+  to: LocalDate,
+  totals: ReportTally,
+  uniqueCustomers: Count,
+  firstResponse: RawAndBusiness,
+  response: RawAndBusiness,
+  resolution: RawAndBusiness,
+  wait: DurationFigure,
+  abandonmentRate: Percent,
+  reopenRate: Percent,
+  csatShare: Percent,
+  /** Mean rating 1–5 with two decimals. */
+  csatAverage: z.number().nullable(),
+  nps: NpsReport,
+  byDepartment: z.array(ReportGroupRow),
+  byAgent: z.array(ReportGroupRow),
+  /** Conversations created per weekday (0 = Sunday) and hour of the day: 7 rows of 24. */
+  heatmap: z.array(z.array(Count)),
+  days: z.array(ReportDay),
+});
+export type ReportSummary = z.infer<typeof ReportSummary>;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
+import { useDemoShop } from './demoShop.ts';
+import { agentLogsIn, shopperSays } from './shop.ts';
+
+const shop = useDemoShop('browser-test-pass');
+
+describe('the Reports page', () => {
+  it('loads uPlot only when opened, counts today’s chat, works by keyboard and is axe-clean in ca, es and en', async () => {
+    const shopper = await shopperSays(shop.browser, `${shop.server.url}/shop/`, 'Hola, teniu talles grans?');
+    const agent = await agentLogsIn(shop.browser, shop.server.url, shop.email, shop.password);
+    const chunks: string[] = [];
+    agent.on('request', (request) => {
+      if (/volumePlot/.test(request.url())) chunks.push(request.url());
+    });
+    await agent.locator('[data-part="conversation-row"]').first().waitFor();
+    expect(chunks, 'the inbox does not load the charting library').toEqual([]);
+
+    // By keyboard: focus the nav button and press Enter; the focus stays on the same button in the new screen.
+    await agent.locator('button[data-part="nav-reports"]').focus();
+    await agent.keyboard.press('Enter');
+    await agent.locator('.reports-shell h1').waitFor();
+    await expect.poll(() => agent.evaluate(() => document.activeElement?.getAttribute('data-part'))).toBe('nav-reports');
+    await agent.locator('.report-chart canvas').first().waitFor();
+    expect(chunks.length).toBeGreaterThan(0);
+    await expect.poll(() => agent.locator('[data-figure="conversations"] .report-card-value').textContent()).toBe('1');
+
+    // Today, chosen with the keyboard: the same conversation, one day row.
+    await agent.locator('.report-presets button').first().focus();
+    await agent.keyboard.press('Enter');
+    await expect.poll(() => agent.locator('.report-data .report-table tbody tr').count()).toBe(1);
+    expect(await agent.locator('.report-presets button').first().getAttribute('aria-pressed')).toBe('true');
+    await agent.locator('.report-data summary').focus();
+    await agent.keyboard.press('Enter');
+    expect(await agent.locator('.report-data').getAttribute('open')).not.toBeNull();
+
+    const csv = await agent.evaluate(async () => {
+      const href = document.querySelector<HTMLAnchorElement>('a[download]')!.href;
+      return (await fetch(href)).text();
+    });
+    expect(csv.split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},1,1,/);
+
+    for (const language of ['ca', 'es', 'en']) {
+      await agent.locator('.reports-shell .language-select select').selectOption(language);
+      await expect.poll(() => agent.evaluate(() => document.documentElement.lang)).toBe(language);
+      await agent.locator('.report-cards').waitFor();
+      expect(await axeViolations(agent), `reports in ${language}`).toEqual([]);
+    }
+    await shopper.context().close();
+    await agent.context().close();
+  }, 90_000);
+});

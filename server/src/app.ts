@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
-import type { Config } from './config.ts';
+import { dataDirOf, type Config } from './config.ts';
 import { logOptions, type LogStream } from './log-options.ts';
 import {
   accountRoutes,
@@ -19,6 +20,7 @@ import {
   loginRouteLimits,
 } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
+import { avatarRoutes, AvatarsRepository, AvatarsService, fileStore } from './modules/avatars/index.ts';
 import { CannedRepliesRepository, CannedRepliesService, cannedRoutes } from './modules/canned-replies/index.ts';
 import {
   AccessResolver,
@@ -98,6 +100,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 export interface Services {
   sites: SitesService;
   agents: AgentsService;
+  avatars: AvatarsService;
   departments: DepartmentsService;
   visitors: VisitorsService;
   conversations: ConversationsService;
@@ -146,7 +149,16 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
   const refusedOrigins = new RefusedOrigins(app.log);
   const departments = new DepartmentsService(new DepartmentsRepository(app.db));
-  const agents = new AgentsService(new AgentsRepository(app.db), (siteId, id) => departments.departmentIdsOf(siteId, id));
+  const agents: AgentsService = new AgentsService(
+    new AgentsRepository(app.db),
+    (siteId, id) => departments.departmentIdsOf(siteId, id),
+    (id) => avatars.pictureOf(id),
+  );
+  // Agents' pictures, as files under DATA_DIR/avatars with random names; a change is told like any edit of the agent.
+  const avatars: AvatarsService = new AvatarsService(new AvatarsRepository(app.db), fileStore(join(dataDirOf(config), 'avatars')), {
+    agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,
+    changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
+  });
   // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
   const sessions = new SessionsService(new SessionsRepository(app.db), agents, config.sessionDays, {
     endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
@@ -156,7 +168,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const visitors = new VisitorsService(new VisitorsRepository(app.db));
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
-  const team = new TeamService(agents, departments, presence);
+  const team = new TeamService(agents, departments, presence, (id) => avatars.pictureOf(id));
   // Business hours per site and department, cached: "open now?" never reads the database.
   const hours = new HoursService(
     new HoursRepository(app.db),
@@ -417,8 +429,13 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
     list: (siteId) => coordinator.list(siteId).agents,
     sessions,
-    agentDeactivated: (agentId, siteId) => void routing.agentWentOffline(agentId, siteId),
+    agentDeactivated: (agentId, siteId) => {
+      void routing.agentWentOffline(agentId, siteId);
+      // A deactivated agent's picture goes with them (their name stays on the history).
+      void avatars.remove(siteId, agentId).catch((err: unknown) => app.log.error({ err }, 'picture removal failed'));
+    },
   });
+  await app.register(avatarRoutes, { avatars });
   await app.register(accountRoutes, { agents, sessions, twoFactor });
   await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
   await app.register(siteSettingsRoutes, { sites, refusedOrigins });
@@ -518,6 +535,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const services: Services = {
     sites,
     agents,
+    avatars,
     departments,
     visitors,
     conversations,

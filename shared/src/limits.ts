@@ -5,6 +5,10 @@
 export const MAX_MESSAGE_CHARS = 5000;
 /** Socket.IO `maxHttpBufferSize` and the HTTP body limit. */
 export const MAX_FRAME_BYTES = 64 * 1024;
+/** The largest agent picture accepted, in bytes (PNG, JPEG or WebP). */
+export const AVATAR_MAX_BYTES = 1024 * 1024;
+/** Where agent pictures are served: `${AVATAR_PATH}/<random id>`. */
+export const AVATAR_PATH = '/avatars';
 /** Events returned by one `conversation:sync` page. */
 export const SYNC_PAGE_SIZE = 500;
 /** Client message ids are UUIDs or similar opaque strings. */

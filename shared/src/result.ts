@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'rate_limited',
   /** A first message on a site with a pre-chat form, from a visitor who has not given what it asks. */
   'contact_required',
+  /** An upload whose bytes are not one of the accepted image types (PNG, JPEG, WebP), whatever it was called. */
+  'image_type_refused',
+  /** A body over the route's size limit (an agent picture over 1 MB). */
+  'too_large',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

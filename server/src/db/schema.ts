@@ -60,6 +60,29 @@ export const agents = sqliteTable('agents', {
   totpLastStep: integer('totp_last_step'),
 });
 
+/**
+ * An agent's picture: at most one each. The id is random (it is the public
+ * URL and the file's name under DATA_DIR/avatars), and a new picture gets a
+ * new id, so a URL's bytes never change and can be cached for good.
+ */
+export const agentPictures = sqliteTable(
+  'agent_pictures',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
+    /** Decided from the file's first bytes, never from its name or the declared type. */
+    contentType: text('content_type', { enum: ['image/png', 'image/jpeg', 'image/webp'] }).notNull(),
+    bytes: integer('bytes').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('agent_pictures_agent').on(t.agentId)],
+);
+
 export const departments = sqliteTable(
   'departments',
   {

@@ -22,6 +22,20 @@ export type AgentAvailability = z.infer<typeof AgentAvailability>;
 export const DEFAULT_CAPACITY = 3;
 export const MAX_CAPACITY = 50;
 
+/**
+ * Where an agent's picture is served: a path on the chat server with a random
+ * id (`/avatars/<id>`), a new one each time it is replaced; null: none, so
+ * initials. Clients resolve it against the server's origin.
+ */
+export const AgentPicture = z
+  .string()
+  .regex(/^\/avatars\/[A-Za-z0-9_-]{16,64}$/)
+  .nullable();
+export type AgentPicture = z.infer<typeof AgentPicture>;
+/** `PUT`/`DELETE /api/account/picture` and `/api/admin/agents/:agentId/picture` answer with the picture now. */
+export const AgentPictureBody = z.object({ picture: AgentPicture });
+export type AgentPictureBody = z.infer<typeof AgentPictureBody>;
+
 /** The logged-in agent as the console sees it; never carries the password hash. */
 export const AgentProfile = z.object({
   id: Id,
@@ -31,6 +45,8 @@ export const AgentProfile = z.object({
   capacity: z.number().int().min(1).max(MAX_CAPACITY),
   departmentIds: z.array(Id),
   site: SiteInfo,
+  /** The agent's picture (a path under the server, `/avatars/<random id>`); null or absent: initials. */
+  picture: AgentPicture.optional(),
 });
 export type AgentProfile = z.infer<typeof AgentProfile>;
 
@@ -47,6 +63,8 @@ export const AgentSummary = z.object({
   departmentIds: z.array(Id),
   /** False once an admin deactivated the agent: no login, no sessions, no chats. */
   active: z.boolean(),
+  /** The agent's picture; null or absent: initials. */
+  picture: AgentPicture.optional(),
 });
 export type AgentSummary = z.infer<typeof AgentSummary>;
 

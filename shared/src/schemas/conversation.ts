@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClientId, Id, MessageBody, Seq, Timestamp } from './common.ts';
+import { AgentPicture } from './agent.ts';
 import { RatingInfo } from './feedback.ts';
 
 export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
@@ -159,8 +160,8 @@ export const VisitorConversation = z.object({
   /** Highest seq of the visitor's log. */
   lastSeq: Seq,
   createdAt: Timestamp,
-  /** Agents in the chat now, by name. */
-  agents: z.array(z.object({ name: z.string() })),
+  /** Agents in the chat now, by name, with their id (as on their messages) and picture; id and picture are absent from older servers. */
+  agents: z.array(z.object({ id: Id.optional(), name: z.string(), picture: AgentPicture.optional() })),
   /** Set while the conversation waits for an agent. */
   queue: QueueInfo.nullable(),
   /** Read receipt: the highest seq of this (the visitor's) log an agent in the chat has read; 0 or absent: none yet. */

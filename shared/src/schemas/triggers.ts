@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
+import { AgentPicture } from './agent.ts';
 import { Currency } from './shop.ts';
 
 /**
@@ -150,6 +151,8 @@ export const OnlineAgents = z.object({
   departments: z.array(Id),
   /** First names of the agents online, for the widget's team avatars; absent when the site hides them. */
   team: z.array(z.string()).optional(),
+  /** Each of `team`'s pictures, in the same order; null: initials. Absent from older servers. */
+  pictures: z.array(AgentPicture).optional(),
 });
 export type OnlineAgents = z.infer<typeof OnlineAgents>;
 

@@ -1,6 +1,8 @@
 import type { VisitorEvent } from '@mostrador/shared';
+import { initialsOf } from '@mostrador/shared/initials';
 import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
+import { AgentAvatar } from './AgentAvatar.tsx';
 import { systemLine } from './systemLine.ts';
 import { t } from './translation.ts';
 
@@ -13,6 +15,8 @@ export type LogEntry =
 
 interface MessageItemProps {
   entry: LogEntry;
+  /** The picture of an agent in the chat, by the id their messages carry. */
+  pictureOf?: ((agentId: string) => string | null | undefined) | undefined;
   onRetry(clientId: string): void;
 }
 
@@ -28,15 +32,8 @@ function Time({ at }: { at: number }) {
   );
 }
 
-/** Up to two initials of a name, for an agent with no picture. */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
-  return letters.map((word) => [...word][0]!.toUpperCase()).join('') || '?';
-}
-
 /** Bodies are rendered as text children, never as HTML. */
-export function MessageItem({ entry, onRetry }: MessageItemProps) {
+export function MessageItem({ entry, onRetry, pictureOf }: MessageItemProps) {
   if (entry.kind === 'day') {
     return (
       <li class="day" data-part="day">
@@ -93,9 +90,7 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
     <li class="message" data-part="message" data-author={author} data-status="sent" data-seq={event.seq}>
       {showAuthor && name && (
         <span class="author" data-part="author">
-          <span class="avatar" aria-hidden="true">
-            {initialsOf(name)}
-          </span>
+          <AgentAvatar picture={event.author.id ? pictureOf?.(event.author.id) : null} initials={initialsOf(name)} alt="" />
           {name}
         </span>
       )}

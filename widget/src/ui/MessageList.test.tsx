@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 import { message } from '../chat/testEvents.ts';
 import { visitorMessage } from '../chat/testSession.ts';
-import { initialsOf } from './MessageItem.tsx';
+import { initialsOf } from '@mostrador/shared/initials';
 import { MessageList, toLogEntries } from './MessageList.tsx';
 import { renderInEnglish } from './testRender.tsx';
 

@@ -20,6 +20,8 @@ interface MessageListProps {
   header?: ComponentChildren;
   /** Read receipt: the highest seq an agent in the chat has read. */
   agentReadSeq?: number;
+  /** The picture of an agent in the chat, by id; absent or null: initials. */
+  pictureOf?: (agentId: string) => string | null | undefined;
   onRetry(clientId: string): void;
 }
 
@@ -117,7 +119,7 @@ export class MessageList extends Component<MessageListProps> {
   }
 
   override render() {
-    const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, agentReadSeq, onRetry } = this.props;
+    const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, agentReadSeq, pictureOf, onRetry } = this.props;
     const entries = toLogEntries(events, pending, invitation, invitationFirst, agentReadSeq);
     this.#lines = entries.length;
     return (
@@ -128,7 +130,7 @@ export class MessageList extends Component<MessageListProps> {
         <ol class="lines">
           {entries.length === 0 && !noGreeting && <li class="greeting">{greeting || t('greeting')}</li>}
           {entries.map((entry) => (
-            <MessageItem key={entryKey(entry)} entry={entry} onRetry={onRetry} />
+            <MessageItem key={entryKey(entry)} entry={entry} onRetry={onRetry} pictureOf={pictureOf} />
           ))}
         </ol>
       </div>

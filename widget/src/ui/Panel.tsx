@@ -194,6 +194,7 @@ export class Panel extends Component<PanelProps> {
           invitationFirst={canEnd}
           noGreeting={view.connection === 'unavailable'}
           greeting={look?.greeting[language]}
+          pictureOf={(id) => view.conversation?.agents.find((agent) => agent.id === id)?.picture}
           header={
             props.endOfChat && (view.earlier?.length || view.earlierMore) ? (
               <EarlierThreads

@@ -1,6 +1,8 @@
 import type { AgentSummary, Department } from '@mostrador/shared';
 import { useEffect, useRef } from 'preact/hooks';
 import { useAdminI18n, type AdminMessageKey } from '../i18n/index.ts';
+import { AgentFace } from '../../components/AgentFace.tsx';
+import { PictureSection } from '../../account/PictureSection.tsx';
 import { AgentAccess } from './AgentAccess.tsx';
 import { AgentEditForm } from './AgentEditForm.tsx';
 
@@ -20,9 +22,11 @@ interface AgentRowProps {
   onEdit: () => void;
   onSaved: (agent: AgentSummary) => void;
   onCancel: () => void;
+  /** The agent's picture was set or removed: the row shows it, the form stays open. */
+  onPictureChanged: (agent: AgentSummary) => void;
 }
 
-export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCancel }: AgentRowProps) {
+export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCancel, onPictureChanged }: AgentRowProps) {
   const { t } = useAdminI18n();
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(editing);
@@ -41,7 +45,11 @@ export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCance
     <>
       <tr data-part="agent-row" data-agent-id={agent.id}>
         <th scope="row" id={nameId}>
-          {agent.name}
+          <span class="agent-name">
+            {/* Initials would only repeat the name written beside them: a face only for a picture. */}
+            {agent.picture && <AgentFace name={agent.name} picture={agent.picture} />}
+            {agent.name}
+          </span>
         </th>
         <td>{agent.email}</td>
         <td>{agent.role === 'admin' ? t('agents.roleAdmin') : t('agents.roleAgent')}</td>
@@ -74,6 +82,13 @@ export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCance
           <td colSpan={AGENT_COLUMNS}>
             <AgentEditForm agent={agent} departments={departments} onSaved={onSaved} onCancel={onCancel} />
             <AgentAccess agent={agent} onSaved={onSaved} />
+            <PictureSection
+              name={agent.name}
+              picture={agent.picture}
+              path={`/api/admin/agents/${encodeURIComponent(agent.id)}/picture`}
+              heading={{ key: 'account.pictureOfAgent', name: agent.name }}
+              onChanged={(picture) => onPictureChanged({ ...agent, picture })}
+            />
           </td>
         </tr>
       )}

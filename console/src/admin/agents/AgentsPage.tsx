@@ -67,6 +67,7 @@ export function AgentsPage() {
                       editing={editingId === agent.id}
                       onEdit={() => setEditingId(agent.id)}
                       onCancel={() => setEditingId(null)}
+                      onPictureChanged={replaceAgent}
                       onSaved={(saved) => {
                         replaceAgent(saved);
                         setEditingId(null);

@@ -52,4 +52,16 @@ export const accountCa: AccountCatalogue = {
   'account.twoFactorDisable': 'Desactiva',
   'account.twoFactorDisabled': "L'inici de sessió en dos passos està desactivat.",
   'account.twoFactorEnabled': "L'inici de sessió en dos passos està activat.",
+
+  'account.pictureOfAgent': 'Foto de {name}',
+  'account.pictureHeading': 'La teva foto',
+  'account.pictureChoose': 'Tria una foto',
+  'account.pictureReplace': 'Tria una altra foto',
+  'account.pictureHint':
+    "PNG, JPEG o WebP, fins a {max} MB. Els clients la veuen al costat dels teus missatges i amb l'equip en línia. Se n'eliminen les dades d'ubicació.",
+  'account.pictureRemove': 'Treu la foto',
+  'account.pictureSaved': 'Foto desada.',
+  'account.pictureRemoved': 'Foto treta.',
+  'account.pictureWrongType': 'Aquest fitxer no és una imatge PNG, JPEG o WebP.',
+  'account.pictureTooLarge': 'Aquesta foto passa de {max} MB.',
 };

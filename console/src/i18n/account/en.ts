@@ -50,6 +50,18 @@ export const accountEn = {
   'account.twoFactorDisable': 'Turn off',
   'account.twoFactorDisabled': 'Two-step sign-in is off.',
   'account.twoFactorEnabled': 'Two-step sign-in is on.',
+
+  'account.pictureOfAgent': '{name}’s picture',
+  'account.pictureHeading': 'Your picture',
+  'account.pictureChoose': 'Choose a picture',
+  'account.pictureReplace': 'Choose another picture',
+  'account.pictureHint':
+    'PNG, JPEG or WebP, up to {max} MB. Shoppers see it beside your messages and with the team online. Location data in photos is removed.',
+  'account.pictureRemove': 'Remove picture',
+  'account.pictureSaved': 'Picture saved.',
+  'account.pictureRemoved': 'Picture removed.',
+  'account.pictureWrongType': 'That file is not a PNG, JPEG or WebP image.',
+  'account.pictureTooLarge': 'That picture is over {max} MB.',
 } as const;
 
 export type AccountCatalogue = { readonly [Key in keyof typeof accountEn]: string };

@@ -53,4 +53,16 @@ export const accountEs: AccountCatalogue = {
   'account.twoFactorDisable': 'Desactivar',
   'account.twoFactorDisabled': 'El inicio de sesión en dos pasos está desactivado.',
   'account.twoFactorEnabled': 'El inicio de sesión en dos pasos está activado.',
+
+  'account.pictureOfAgent': 'Foto de {name}',
+  'account.pictureHeading': 'Tu foto',
+  'account.pictureChoose': 'Elige una foto',
+  'account.pictureReplace': 'Elige otra foto',
+  'account.pictureHint':
+    'PNG, JPEG o WebP, hasta {max} MB. Los clientes la ven junto a tus mensajes y con el equipo en línea. Se eliminan los datos de ubicación de las fotos.',
+  'account.pictureRemove': 'Quitar la foto',
+  'account.pictureSaved': 'Foto guardada.',
+  'account.pictureRemoved': 'Foto quitada.',
+  'account.pictureWrongType': 'Ese archivo no es una imagen PNG, JPEG o WebP.',
+  'account.pictureTooLarge': 'Esa foto pasa de {max} MB.',
 };

@@ -1,4 +1,13 @@
-import { DEFAULT_CAPACITY, fail, ok, type AgentAvailability, type AgentProfile, type AgentRole, type Result } from '@mostrador/shared';
+import {
+  DEFAULT_CAPACITY,
+  fail,
+  ok,
+  type AgentAvailability,
+  type AgentPicture,
+  type AgentProfile,
+  type AgentRole,
+  type Result,
+} from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
 import type { AuthenticatedAgent } from '../../plugins/session.ts';
 import type { AgentRow, AgentsRepository } from './agents.repository.ts';
@@ -32,6 +41,8 @@ export class AgentsService {
   constructor(
     private readonly repo: AgentsRepository,
     private readonly departmentIdsOf: (siteId: string, agentId: string) => string[],
+    /** The agent's picture (the avatars module's answer). */
+    private readonly pictureOf: (agentId: string) => AgentPicture = () => null,
   ) {}
 
   async create(input: NewAgent): Promise<Result<AgentRow>> {
@@ -131,6 +142,8 @@ export class AgentsService {
       departmentIds: this.departmentIdsOf(found.site.id, agentId),
       site: found.site,
     };
+    const picture = this.pictureOf(agentId);
+    if (picture) profile.picture = picture;
     return { profile, siteId: found.site.id, sessionId };
   }
 }

@@ -89,7 +89,10 @@ export class ConversationViews {
         row.status === 'open'
           ? agentIds.flatMap((id) => {
               const ref = this.team.agentRef(row.siteId, id);
-              return ref ? [{ name: ref.name }] : [];
+              if (!ref) return [];
+              // The id goes with a picture only: the widget finds the picture for the author of a run of messages.
+              const picture = this.team.pictureOf(row.siteId, ref.id);
+              return [picture ? { id: ref.id, name: ref.name, picture } : { name: ref.name }];
             })
           : [],
       queue: this.queue(row),

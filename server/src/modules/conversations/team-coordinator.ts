@@ -1,7 +1,7 @@
 import type { AgentAvailability, AgentSummary, OnlineAgents, Team } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import type { PresenceService } from '../presence/index.ts';
-import type { TeamService } from '../team/index.ts';
+import type { Candidate, TeamService } from '../team/index.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import { adminsRoom, agentRoom, agentRooms, departmentRoom } from './rooms.ts';
 import type { ConversationsRepository } from './conversations.repository.ts';
@@ -49,11 +49,15 @@ export class TeamCoordinator {
         .departmentList(siteId)
         .filter((d) => this.team.candidates(siteId, d.id).length > 0)
         .map((d) => d.id),
-      ...(online.length > 0 &&
-        this.showsTeam(siteId) && {
-          team: online.slice(0, MAX_TEAM_SHOWN).map((c) => firstName(this.team.agentRef(siteId, c.agentId)?.name ?? '')),
-        }),
+      ...(online.length > 0 && this.showsTeam(siteId) && this.faces(siteId, online.slice(0, MAX_TEAM_SHOWN))),
     };
+  }
+
+  /** The first names of the team shown, and their pictures in the same order when any of them has one. */
+  private faces(siteId: string, shown: Candidate[]): Pick<OnlineAgents, 'team' | 'pictures'> {
+    const team = shown.map((c) => firstName(this.team.agentRef(siteId, c.agentId)?.name ?? ''));
+    const pictures = shown.map((c) => this.team.pictureOf(siteId, c.agentId));
+    return pictures.some(Boolean) ? { team, pictures } : { team };
   }
 
   socketConnected(agentId: string, siteId: string): void {
@@ -84,6 +88,11 @@ export class TeamCoordinator {
     sockets.socketsLeave([...this.team.departmentList(siteId).map((d) => departmentRoom(d.id)), adminsRoom(siteId)]);
     sockets.socketsJoin(agentRooms({ agentId, siteId, role: agent.role }, this.team.departmentIdsOf(siteId, agentId)));
     return this.changed(agentId, siteId);
+  }
+
+  /** An agent's picture changed: the console's team list and the widgets' team line hear of it. */
+  pictureChanged(agentId: string, siteId: string): void {
+    this.changed(agentId, siteId);
   }
 
   /** Routing settings changed (a department's mode): re-run assignment. */

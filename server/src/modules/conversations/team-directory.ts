@@ -1,3 +1,4 @@
+import type { AgentPicture } from '@mostrador/shared';
 import type { Candidate, NamedRef } from '../team/index.ts';
 
 /**
@@ -8,6 +9,8 @@ import type { Candidate, NamedRef } from '../team/index.ts';
 export interface TeamDirectory {
   candidates(siteId: string, departmentId: string | null): Candidate[];
   agentRef(siteId: string, agentId: string): NamedRef | null;
+  /** The agent's picture path, or null for initials. */
+  pictureOf(siteId: string, agentId: string): AgentPicture;
   capacityOf(siteId: string, agentId: string): number | null;
   departmentRef(siteId: string, departmentId: string | null): NamedRef | null;
   routingOf(siteId: string, departmentId: string | null): 'auto' | 'manual';

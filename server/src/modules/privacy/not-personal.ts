@@ -9,6 +9,7 @@ export const NOT_PERSONAL_TABLES: Readonly<Record<string, string>> = {
   agent_sessions: 'staff login sessions, hashed, expiring on their own',
   agent_recovery_codes: 'staff two-factor recovery codes, hashed',
   agent_departments: 'which staff serve which department',
+  agent_pictures: 'staff pictures, set and removed by the agent or an admin; removed with the agent’s deactivation',
   departments: 'the shop’s departments',
   trigger_rules: 'the shop’s proactive chat rules',
   canned_replies: 'the team’s saved answers (an agent’s personal ones are staff data)',

@@ -1,4 +1,4 @@
-import type { AgentStatus, AgentSummary, Department } from '@mostrador/shared';
+import type { AgentPicture, AgentStatus, AgentSummary, Department } from '@mostrador/shared';
 import type { AgentRow, AgentsService } from '../agents/index.ts';
 import { toDepartment, type DepartmentsService } from '../departments/index.ts';
 import type { PresenceService } from '../presence/index.ts';
@@ -23,7 +23,13 @@ export class TeamService {
     private readonly agents: AgentsService,
     private readonly departments: DepartmentsService,
     private readonly presence: PresenceService,
+    /** The agent's picture (the avatars module's answer). */
+    private readonly picture: (agentId: string) => AgentPicture = () => null,
   ) {}
+
+  pictureOf(siteId: string, agentId: string): AgentPicture {
+    return this.agents.byId(siteId, agentId) ? this.picture(agentId) : null;
+  }
 
   statusOf(agent: Pick<AgentRow, 'id' | 'availability' | 'active'>): AgentStatus {
     return agent.active && this.presence.isPresent(agent.id) ? agent.availability : 'offline';
@@ -85,6 +91,7 @@ export class TeamService {
   }
 
   summary(agent: AgentRow, load: number): AgentSummary {
+    const picture = this.picture(agent.id);
     return {
       id: agent.id,
       name: agent.name,
@@ -95,6 +102,8 @@ export class TeamService {
       capacity: agent.capacity,
       departmentIds: this.departments.departmentIdsOf(agent.siteId, agent.id),
       active: agent.active,
+      // Only when set: a payload without pictures is as it was before them.
+      ...(picture && { picture }),
     };
   }
 

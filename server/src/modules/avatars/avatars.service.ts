@@ -1,0 +1,101 @@
+import { AVATAR_MAX_BYTES, AVATAR_PATH, fail, ok, type AgentPicture, type Result } from '@mostrador/shared';
+import type { AvatarsRepository, PictureRow } from './avatars.repository.ts';
+import { sniffPictureType, type PictureType } from './image-type.ts';
+import { stripJpegMetadata } from './jpeg-metadata.ts';
+import type { PictureStore } from './picture-store.ts';
+
+/** What the avatars module needs to know of the rest: whether an agent is of a site, and whom to tell of a change. */
+export interface AvatarPorts {
+  agentExists(siteId: string, agentId: string): boolean;
+  /** The agent's picture changed: the console's team list and the widgets' team line are told. */
+  changed(siteId: string, agentId: string): void;
+}
+
+export interface ServedPicture {
+  contentType: PictureType;
+  bytes: Buffer;
+}
+
+const NOT_FOUND = 'No such agent';
+
+/**
+ * Agents' pictures: accepted only as PNG, JPEG or WebP by their bytes, JPEG
+ * stripped of its metadata, stored under a random name that is also the
+ * public URL. Every picture is in memory by agent (a few rows per site), so
+ * the team list and the widget's team line never read the database for them.
+ */
+export class AvatarsService {
+  private cache: { byAgent: Map<string, PictureRow>; byId: Map<string, PictureRow> } | null = null;
+
+  constructor(
+    private readonly repo: AvatarsRepository,
+    private readonly store: PictureStore,
+    private readonly ports: AvatarPorts,
+  ) {}
+
+  /** The path the picture is served at, or null: the agent has none. */
+  pictureOf(agentId: string): AgentPicture {
+    const row = this.rows().byAgent.get(agentId);
+    return row ? `${AVATAR_PATH}/${row.id}` : null;
+  }
+
+  /** Replaces the agent's picture; the old file is removed. Another site's agent is not found. */
+  async set(siteId: string, agentId: string, upload: Uint8Array): Promise<Result<{ picture: AgentPicture }>> {
+    if (!this.ports.agentExists(siteId, agentId)) return fail('not_found', NOT_FOUND);
+    if (upload.length > AVATAR_MAX_BYTES) return fail('too_large', `A picture may be at most ${AVATAR_MAX_BYTES} bytes`);
+    const contentType = sniffPictureType(upload);
+    const bytes = contentType === 'image/jpeg' ? stripJpegMetadata(upload) : upload;
+    if (!contentType || !bytes) return fail('image_type_refused', 'A picture must be a PNG, JPEG or WebP image');
+    const id = await this.store.put(bytes);
+    const row: PictureRow = { id, siteId, agentId, contentType, bytes: bytes.length, createdAt: Date.now() };
+    try {
+      this.repo.replace(row);
+    } catch (err) {
+      await this.store.remove(id);
+      throw err;
+    }
+    const previous = this.forget(agentId);
+    this.rows().byAgent.set(agentId, row);
+    this.rows().byId.set(id, row);
+    if (previous) await this.store.remove(previous.id);
+    this.ports.changed(siteId, agentId);
+    return ok({ picture: this.pictureOf(agentId) });
+  }
+
+  /** Removes the agent's picture and its file; having none is fine. Another site's agent is not found. */
+  async remove(siteId: string, agentId: string): Promise<Result<{ picture: null }>> {
+    if (!this.ports.agentExists(siteId, agentId)) return fail('not_found', NOT_FOUND);
+    const previous = this.forget(agentId);
+    if (!previous) return ok({ picture: null });
+    this.repo.remove(agentId);
+    await this.store.remove(previous.id);
+    this.ports.changed(siteId, agentId);
+    return ok({ picture: null });
+  }
+
+  /** A picture by its public id, with the type decided at upload; null for any id that is not a current picture. */
+  async served(id: string): Promise<ServedPicture | null> {
+    const row = this.rows().byId.get(id);
+    if (!row) return null;
+    const bytes = await this.store.get(row.id);
+    return bytes ? { contentType: row.contentType, bytes } : null;
+  }
+
+  /** Drops the agent's picture from memory and returns it. */
+  private forget(agentId: string): PictureRow | undefined {
+    const row = this.rows().byAgent.get(agentId);
+    if (row) {
+      this.rows().byAgent.delete(agentId);
+      this.rows().byId.delete(row.id);
+    }
+    return row;
+  }
+
+  private rows() {
+    if (!this.cache) {
+      const rows = this.repo.all();
+      this.cache = { byAgent: new Map(rows.map((r) => [r.agentId, r])), byId: new Map(rows.map((r) => [r.id, r])) };
+    }
+    return this.cache;
+  }
+}

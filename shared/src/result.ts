@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'rate_limited',
   /** A first message on a site with a pre-chat form, from a visitor who has not given what it asks. */
   'contact_required',
+  /** A file over the site's size limit. */
+  'too_large',
+  /** A file whose bytes are of a type the site does not accept (or nobody does: SVG, HTML, executables). */
+  'unsupported_type',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

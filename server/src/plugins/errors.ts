@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '@mostrador/shared';
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
 
 const STATUS_FOR_CODE: Record<ErrorCode, ErrorStatus> = {
   invalid_payload: 400,
@@ -16,6 +16,8 @@ const STATUS_FOR_CODE: Record<ErrorCode, ErrorStatus> = {
   visitor_offline: 409,
   rate_limited: 429,
   contact_required: 409,
+  too_large: 413,
+  unsupported_type: 415,
 };
 
 /** The HTTP status for a service's refusal, so routes answer with the same code a socket ack would. */
@@ -25,7 +27,7 @@ export function statusForCode(code: ErrorCode): ErrorStatus {
 
 /** The shared error shape for every 4xx a route may declare. */
 export function errorResponses<T>(schema: T) {
-  return { 400: schema, 401: schema, 403: schema, 404: schema, 409: schema, 429: schema, 500: schema } as const;
+  return { 400: schema, 401: schema, 403: schema, 404: schema, 409: schema, 413: schema, 415: schema, 429: schema, 500: schema } as const;
 }
 
 function codeForStatus(status: number): ErrorCode {
@@ -33,6 +35,8 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
+  if (status === 413) return 'too_large';
+  if (status === 415) return 'unsupported_type';
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'internal';
   return 'invalid_payload';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_MAX_MB, ATTACHMENT_TYPES } from '../limits.ts';
 import { ClientId, Id, Timestamp } from './common.ts';
 
 /**
@@ -6,13 +7,11 @@ import { ClientId, Id, Timestamp } from './common.ts';
  * (never its name or declared type). SVG, HTML, XML and executables are not
  * among them: those are always refused.
  */
-export const ATTACHMENT_TYPES = ['image', 'pdf', 'text', 'office', 'archive'] as const;
 export const AttachmentType = z.enum(ATTACHMENT_TYPES);
 export type AttachmentType = z.infer<typeof AttachmentType>;
 
-/** The default and the ceiling of a site's maximum attachment size, in megabytes. */
+/** The default of a site's maximum attachment size, in megabytes (the ceiling is in limits.ts). */
 export const ATTACHMENT_DEFAULT_MB = 20;
-export const ATTACHMENT_MAX_MB = 100;
 /** The most files one message carries. */
 export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
 /** The longest file name kept (longer ones are cut, keeping the extension). */

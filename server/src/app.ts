@@ -21,6 +21,13 @@ import {
 } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
 import { avatarRoutes, AvatarsRepository, AvatarsService, fileStore } from './modules/avatars/index.ts';
+import {
+  attachmentRoutes,
+  AttachmentsPersonalData,
+  AttachmentsRepository,
+  AttachmentsService,
+  LocalDiskStorage,
+} from './modules/attachments/index.ts';
 import { CannedRepliesRepository, CannedRepliesService, cannedRoutes } from './modules/canned-replies/index.ts';
 import {
   AccessResolver,
@@ -65,6 +72,7 @@ import {
   brandingRoutes,
   isOriginAllowed,
   RefusedOrigins,
+  serverOriginOf,
   siteSettingsRoutes,
   SitesRepository,
   SitesService,
@@ -119,6 +127,7 @@ export interface Services {
   retention: RetentionJob;
   inboundMail: InboundMailService;
   email: ReturnType<typeof createEmailModule>;
+  attachments: AttachmentsService;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -218,7 +227,30 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     hours,
     () => void states.ticketUnserved().catch(stateFailed),
   );
-  const conversations = new ConversationsService(
+  // Files in conversations: checked by their bytes, stored under random names, handed out by signed links.
+  const attachmentsRepo = new AttachmentsRepository(app.db);
+  const fileStorage = new LocalDiskStorage(config.attachments.dir);
+  const attachments: AttachmentsService = new AttachmentsService(
+    attachmentsRepo,
+    fileStorage,
+    {
+      rules: (siteId) => {
+        const site = sites.byId(siteId);
+        return site
+          ? { maxBytes: site.attachmentMaxMb * 1024 * 1024, types: site.attachmentTypes, visitorUploads: site.visitorUploads }
+          : null;
+      },
+      agentCanRead: (siteId, agentId, conversationId) => {
+        const agent = team.agent(siteId, agentId);
+        return (
+          agent !== undefined &&
+          conversations.agentCanRead({ kind: 'agent', siteId, agentId, name: agent.name, role: agent.role }, conversationId)
+        );
+      },
+    },
+    { linkTtlMs: config.attachments.linkTtlMs, signingKey: config.attachments.signingKey },
+  );
+  const conversations: ConversationsService = new ConversationsService(
     repo,
     app.groupCommit,
     broadcaster,
@@ -232,6 +264,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
     },
     canAnswer,
+    attachments,
   );
   // Pending, snoozed, missed chats and tickets: the states around a conversation, and the sweep that wakes them.
   const states = new ConversationStates(
@@ -373,6 +406,16 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     groupCommit: app.groupCommit,
     sources: [
       ['identities', visitorData.identities],
+      // Before conversations: retention finds a file's conversation still there to judge its age.
+      [
+        'attachments',
+        new AttachmentsPersonalData(
+          attachmentsRepo,
+          fileStorage,
+          (id, at) => attachments.signedPath(id, at),
+          (err) => app.log.error({ err }, 'attachment files not removed'),
+        ),
+      ],
       ['activity', visitorData.activity],
       ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
       ['triggers', new TriggersPersonalData(app.db)],
@@ -481,6 +524,22 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     tokens: new WebhookTokensRepository(app.db),
     maxBytes: config.inboundMail.maxBytes,
   });
+  await app.register(attachmentRoutes, {
+    attachments,
+    visitorOf: (request) => {
+      const site = sites.byKey(String(request.headers['x-mostrador-site'] ?? ''));
+      const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (!site || !token) return null;
+      if (
+        request.headers.origin &&
+        !isOriginAllowed(request.headers.origin, site.allowedOrigins, serverOriginOf(request.headers, config.trustProxy))
+      ) {
+        return null;
+      }
+      const visitor = visitors.byToken(site.id, token);
+      return visitor ? { siteId: site.id, visitorId: visitor.id } : null;
+    },
+  });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   app.get('/api/health', async () => ({ ok: true }));
@@ -554,6 +613,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     retention,
     inboundMail,
     email,
+    attachments,
   };
   return Object.assign(app, { services });
 }

@@ -38,6 +38,7 @@ export interface Config {
   /** The most rows one retention transaction deletes, so the message path never waits long. */
   retentionBatchRows: number;
   mail: MailConfig;
+  attachments: AttachmentsConfig;
   inboundMail: InboundMailConfig;
   limits: Limits;
 }
@@ -54,6 +55,16 @@ export interface InboundMailConfig {
   maxBytes: number;
   /** Mailgun's HTTP webhook signing key; null: the Mailgun webhook answers 404. */
   mailgunSigningKey: string | null;
+}
+
+/** Files in conversations; README's "Attachments" section lists each variable. */
+export interface AttachmentsConfig {
+  /** Where the local disk storage keeps files (random names); DATA_DIR/attachments by default. */
+  dir: string;
+  /** How long a signed file link lives. */
+  linkTtlMs: number;
+  /** The key links are signed with; null: one made at first start and kept in the database. */
+  signingKey: string | null;
 }
 
 /** Outgoing mail: agents' replies to shoppers who left, and transcripts; README's "Replies by email" section and Configuration list each variable. */
@@ -174,6 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionIntervalMs: numberOf(env, 'RETENTION_INTERVAL_MINUTES', 60) * 60_000,
     retentionBatchRows: numberOf(env, 'RETENTION_BATCH_ROWS', 500),
     mail: loadMail(env, Number(env.PORT ?? 3000)),
+    attachments: {
+      dir: resolve(env.ATTACHMENTS_DIR ?? join(dataDir, 'attachments')),
+      linkTtlMs: numberOf(env, 'ATTACHMENT_LINK_SECONDS', 300) * 1000,
+      signingKey: nonEmpty(env.ATTACHMENT_SIGNING_KEY),
+    },
     inboundMail: {
       smtpPort: env.INBOUND_SMTP_PORT ? numberOf(env, 'INBOUND_SMTP_PORT', 0) : null,
       smtpHost: env.INBOUND_SMTP_HOST ?? '0.0.0.0',

@@ -1,6 +1,7 @@
 export * from './limits.ts';
 export * from './result.ts';
 export * from './schemas/common.ts';
+export * from './schemas/attachments.ts';
 export * from './schemas/conversation.ts';
 export * from './schemas/agent.ts';
 export * from './schemas/http.ts';

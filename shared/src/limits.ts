@@ -28,3 +28,7 @@ export const ORIGIN_NOT_ALLOWED = 'origin_not_allowed';
 export const MAX_REFUSED_ORIGINS = 20;
 /** The longest retention period a site can set, in days (ten years). */
 export const RETENTION_DAYS_MAX = 3650;
+/** The families of file a site may accept (see schemas/attachments.ts); here for clients that take no zod. */
+export const ATTACHMENT_TYPES = ['image', 'pdf', 'text', 'office', 'archive'] as const;
+/** The ceiling of a site's maximum attachment size, in megabytes. */
+export const ATTACHMENT_MAX_MB = 100;

@@ -19,8 +19,10 @@ export const ERROR_CODES = [
   'contact_required',
   /** An upload whose bytes are not one of the accepted image types (PNG, JPEG, WebP), whatever it was called. */
   'image_type_refused',
-  /** A body over the route's size limit (an agent picture over 1 MB). */
+  /** A body over the route's size limit: a file over the site's limit, an agent picture over 1 MB. */
   'too_large',
+  /** A file whose bytes are of a type the site does not accept (or nobody does: SVG, HTML, executables). */
+  'unsupported_type',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,8 +1,12 @@
+import type { AttachmentInfo } from '@mostrador/shared';
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
 import { useRef, useState } from 'preact/hooks';
+import { uploadAttachment } from '../api/attachments.ts';
 import { CannedPicker, optionId } from '../canned/CannedPicker.tsx';
 import { useCannedPicker, type CannedContext } from '../canned/useCannedPicker.ts';
 import { useI18n } from '../i18n/context.ts';
+import { PendingFiles } from './PendingFiles.tsx';
+import { usePendingFiles, type Upload } from './usePendingFiles.ts';
 
 /** Drafts by conversation id; owned by the inbox so they outlive switching conversations. */
 export type DraftStore = Map<string, string>;
@@ -13,16 +17,23 @@ const COUNTER_THRESHOLD = 500;
 interface ComposerProps {
   conversationId: string;
   drafts: DraftStore;
-  /** `noEmail`: the agent ticked "don't email" for this one message. */
-  onSend: (body: string, noEmail: boolean) => void;
+  /** `noEmail`: the agent ticked "don't email" for this one message; `files`: uploaded, sent with it. */
+  onSend: (body: string, noEmail: boolean, files: AttachmentInfo[]) => void;
   onDraftChange?: (draft: string) => void;
   /** Canned replies for this conversation; without it, `/` is plain text. */
   canned?: CannedContext;
   /** Stores a private note; answers the refusal to show, or null. Without it there is no note mode. */
   onNote?: (body: string) => Promise<string | null>;
+  /** Where files go; the server's upload route unless a test says otherwise. */
+  upload?: Upload;
 }
 
-export function Composer({ conversationId, drafts, onSend, onDraftChange, canned, onNote }: ComposerProps) {
+/** The files a drag or a paste carries, if any. */
+function filesOf(data: DataTransfer | null): File[] {
+  return data ? [...data.files] : [];
+}
+
+export function Composer({ conversationId, drafts, onSend, onDraftChange, canned, onNote, upload = uploadAttachment }: ComposerProps) {
   const { t } = useI18n();
   // The draft lives in `drafts`; this counter only makes Preact re-render when it changes.
   const [, setRevision] = useState(0);
@@ -34,7 +45,11 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
   const draft = drafts.get(conversationId) ?? '';
   const remaining = MAX_MESSAGE_CHARS - draft.length;
   const overLimit = remaining < 0;
-  const sendable = draft.trim() !== '' && !overLimit;
+  const pending = usePendingFiles(conversationId, upload);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const [dropping, setDropping] = useState(false);
+  // A reply goes with words, files or both, once every file is uploaded; a note is words only.
+  const sendable = !overLimit && !pending.uploading && (draft.trim() !== '' || (!noting && pending.ready));
 
   function setDraft(next: string) {
     if (next === '') drafts.delete(conversationId);
@@ -60,7 +75,7 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
       });
       return;
     }
-    onSend(draft.trim(), noEmail);
+    onSend(draft.trim(), noEmail, pending.take());
     setNoEmail(false);
     setDraft('');
   }
@@ -68,11 +83,24 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
   const counterId = `composer-counter-${conversationId}`;
   return (
     <form
-      class={noting ? 'composer note-mode' : 'composer'}
+      class={`composer${noting ? ' note-mode' : ''}${dropping ? ' dropping' : ''}`}
       data-mode={noting ? 'note' : 'reply'}
       onSubmit={(event) => {
         event.preventDefault();
         send();
+      }}
+      onDragOver={(event) => {
+        if (noting || !event.dataTransfer?.types.includes('Files')) return;
+        event.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(event) => {
+        setDropping(false);
+        const files = filesOf(event.dataTransfer);
+        if (noting || files.length === 0) return;
+        event.preventDefault();
+        pending.add(files);
       }}
     >
       <label class="visually-hidden" for={`reply-${conversationId}`}>
@@ -94,6 +122,12 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
           picker.follow(event.currentTarget.value, event.currentTarget.selectionStart ?? event.currentTarget.value.length);
         }}
         onBlur={picker.close}
+        onPaste={(event) => {
+          const files = filesOf(event.clipboardData);
+          if (noting || files.length === 0) return;
+          event.preventDefault();
+          pending.add(files);
+        }}
         onKeyDown={(event) => {
           if (picker.onKeyDown(event)) return;
           // Enter sends, Shift+Enter breaks the line; an IME composition keeps its Enter.
@@ -120,7 +154,28 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
           {noteError}
         </p>
       )}
+      {dropping && <p class="drop-hint">{t('attachments.dropHere')}</p>}
+      <PendingFiles files={pending.files} onRemove={pending.remove} />
       <div class="composer-footer">
+        {!noting && (
+          <>
+            <input
+              ref={fileInputRef}
+              type="file"
+              multiple
+              hidden
+              data-part="file-input"
+              onChange={(event) => {
+                pending.add([...(event.currentTarget.files ?? [])]);
+                event.currentTarget.value = '';
+              }}
+            />
+            <button type="button" class="button attach" data-part="attach" onClick={() => fileInputRef.current?.click()}>
+              <span aria-hidden="true">📎 </span>
+              {t('attachments.attach')}
+            </button>
+          </>
+        )}
         {onNote && (
           <button type="button" class="button note-toggle" aria-pressed={noting} data-part="note-toggle" onClick={() => setNoting(!noting)}>
             {t('note.toggle')}

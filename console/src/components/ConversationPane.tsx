@@ -1,4 +1,4 @@
-import type { AgentRef, ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import type { AgentRef, AttachmentInfo, ConversationEvent, ConversationSummary } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
 import { placeholderValues } from '../canned/placeholderValues.ts';
 import type { CannedReplies } from '../canned/useCannedReplies.ts';
@@ -20,7 +20,7 @@ import { VisitorPanel } from './visitor/VisitorPanel.tsx';
 
 export interface PaneCallbacks {
   onFocus: () => void;
-  onSend: (body: string, noEmail: boolean) => void;
+  onSend: (body: string, noEmail: boolean, files: AttachmentInfo[]) => void;
   onDraftChange: (draft: string) => void;
   onRetry: (clientId: string) => void;
   onTake: () => void;

@@ -198,9 +198,9 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                   onTag: (change) => controller.toolbox.tag(id, change),
                 }}
                 onFocus={() => controller.focus(id)}
-                onSend={(body, noEmail) => {
+                onSend={(body, noEmail, files) => {
                   typingNotifier.stop();
-                  controller.send(id, body, noEmail);
+                  controller.send(id, body, noEmail, files);
                 }}
                 onDraftChange={(draft) => typingNotifier.draftChanged(id, draft)}
                 onRetry={(clientId) => controller.retry(clientId)}

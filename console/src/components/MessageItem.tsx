@@ -1,5 +1,6 @@
 import type { ConversationEvent, StateEvent } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
+import { AttachmentList } from './AttachmentList.tsx';
 import type { Language, Translate } from '../i18n/index.ts';
 import { formatClockTime, formatFullTime } from './time.ts';
 
@@ -91,9 +92,12 @@ export function MessageItem({ event, seen = false }: { event: ConversationEvent;
         <span class="message-author">{event.author.name ?? fallbackName}</span>
         {time}
       </div>
-      <div class="message-body" data-part="body">
-        {event.body}
-      </div>
+      {event.body && (
+        <div class="message-body" data-part="body">
+          {event.body}
+        </div>
+      )}
+      {event.attachments && event.attachments.length > 0 && <AttachmentList files={event.attachments} />}
       {seen && (
         <p class="message-status" data-part="seen-receipt">
           {t('conversation.seenByVisitor')}

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/context.ts';
+import { AttachmentList } from './AttachmentList.tsx';
 import type { OutgoingMessage } from '../state/consoleState.ts';
 
 interface OutgoingItemProps {
@@ -16,9 +17,12 @@ export function OutgoingItem({ message, connected, onRetry }: OutgoingItemProps)
   const canRetry = message.state === 'failed' || (message.state === 'queued' && connected);
   return (
     <div class={`message agent outgoing ${message.state}`} data-part="message" data-author="agent" data-state={message.state}>
-      <div class="message-body" data-part="body">
-        {message.body}
-      </div>
+      {message.body && (
+        <div class="message-body" data-part="body">
+          {message.body}
+        </div>
+      )}
+      {message.attachments && message.attachments.length > 0 && <AttachmentList files={message.attachments} />}
       <div class="message-status">
         <span>{stateText}</span>
         {canRetry && (

@@ -3,6 +3,7 @@ import { accountCa } from './account/ca.ts';
 import { toolboxCa } from './toolbox/ca.ts';
 import { statusesCa } from './statuses/ca.ts';
 import { ratingCa } from './rating/ca.ts';
+import { attachmentsCa } from './attachments/ca.ts';
 import { emailCa } from './email/ca.ts';
 import type { Catalogue } from './en.ts';
 
@@ -234,6 +235,7 @@ export const ca: Catalogue = {
   ...statusesCa,
   ...ratingCa,
   ...emailCa,
+  ...attachmentsCa,
   'privacy.section': 'Privadesa',
   'privacy.export': 'Exporta les dades',
   'privacy.erase': 'Esborra el visitant',

@@ -3,6 +3,7 @@ import { accountEn } from './account/en.ts';
 import { toolboxEn } from './toolbox/en.ts';
 import { statusesEn } from './statuses/en.ts';
 import { ratingEn } from './rating/en.ts';
+import { attachmentsEn } from './attachments/en.ts';
 import { emailEn } from './email/en.ts';
 /**
  * The source catalogue. Its keys are the type the other languages must match,
@@ -237,6 +238,7 @@ export const en = {
   ...statusesEn,
   ...ratingEn,
   ...emailEn,
+  ...attachmentsEn,
   'privacy.section': 'Privacy',
   'privacy.export': 'Export data',
   'privacy.erase': 'Erase visitor',

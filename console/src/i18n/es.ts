@@ -3,6 +3,7 @@ import { accountEs } from './account/es.ts';
 import { toolboxEs } from './toolbox/es.ts';
 import { statusesEs } from './statuses/es.ts';
 import { ratingEs } from './rating/es.ts';
+import { attachmentsEs } from './attachments/es.ts';
 import { emailEs } from './email/es.ts';
 import type { Catalogue } from './en.ts';
 
@@ -234,6 +235,7 @@ export const es: Catalogue = {
   ...statusesEs,
   ...ratingEs,
   ...emailEs,
+  ...attachmentsEs,
   'privacy.section': 'Privacidad',
   'privacy.export': 'Exportar datos',
   'privacy.erase': 'Borrar visitante',

@@ -1,4 +1,4 @@
-import type { AgentAvailability, AgentRef, AgentSummary, Department, InboxView, VisitorProfile } from '@mostrador/shared';
+import type { AgentAvailability, AgentRef, AttachmentInfo, AgentSummary, Department, InboxView, VisitorProfile } from '@mostrador/shared';
 import type { ConversationsById } from './conversations.ts';
 import type { ConversationLog } from './log.ts';
 import { noPanes, type Panes } from './panes.ts';
@@ -14,6 +14,8 @@ export interface OutgoingMessage {
   body: string;
   /** The agent's "don't email": never mailed to a shopper who is away. */
   noEmail?: boolean;
+  /** Files already uploaded, sent with the reply (by id). */
+  attachments?: AttachmentInfo[];
   createdAt: number;
   state: 'sending' | 'queued' | 'failed';
 }

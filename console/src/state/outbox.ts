@@ -1,4 +1,4 @@
-import type { ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import type { AttachmentInfo, ConversationEvent, ConversationSummary } from '@mostrador/shared';
 import { isTransportError } from '../api/agentConnection.ts';
 import { newClientId } from './clientId.ts';
 import type { OutgoingMessage } from './consoleState.ts';
@@ -17,12 +17,13 @@ export class Outbox {
     private readonly applyChange: (event: ConversationEvent, conversation: ConversationSummary) => void,
   ) {}
 
-  send(conversationId: string, body: string, noEmail = false): void {
+  send(conversationId: string, body: string, noEmail = false, files: AttachmentInfo[] = []): void {
     const message: OutgoingMessage = {
       clientId: newClientId(),
       conversationId,
       body,
       ...(noEmail ? { noEmail } : {}),
+      ...(files.length > 0 ? { attachments: files } : {}),
       createdAt: Date.now(),
       state: 'sending',
     };
@@ -48,8 +49,14 @@ export class Outbox {
     this.attempts.set(clientId, attempt);
     this.setState(clientId, connection.connected ? 'sending' : 'queued');
     if (!connection.connected) return;
-    const { conversationId, body, noEmail } = message;
-    const result = await connection.request('message:send', { conversationId, clientId, body, ...(noEmail ? { noEmail } : {}) });
+    const { conversationId, body, noEmail, attachments } = message;
+    const result = await connection.request('message:send', {
+      conversationId,
+      clientId,
+      body,
+      ...(noEmail ? { noEmail } : {}),
+      ...(attachments ? { attachments: attachments.map((a) => a.id) } : {}),
+    });
     if (result.ok) {
       this.attempts.delete(clientId);
       this.applyChange(result.data.event, result.data.conversation);

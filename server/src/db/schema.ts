@@ -1,4 +1,15 @@
-import type { Branding, BusinessHours, Cart, Device, Product, RuleCondition, TriggerAction, TriggerFrequency } from '@mostrador/shared';
+import type {
+  AttachmentInfo,
+  AttachmentType,
+  Branding,
+  BusinessHours,
+  Cart,
+  Device,
+  Product,
+  RuleCondition,
+  TriggerAction,
+  TriggerFrequency,
+} from '@mostrador/shared';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -33,6 +44,15 @@ export const sites = sqliteTable('sites', {
   preChat: text('pre_chat', { enum: ['off', 'email', 'name_email'] })
     .notNull()
     .default('off'),
+  /** The largest attachment accepted, in megabytes. */
+  attachmentMaxMb: integer('attachment_max_mb').notNull().default(20),
+  /** The families of file accepted (image, pdf, text, office, archive). */
+  attachmentTypes: text('attachment_types', { mode: 'json' })
+    .$type<AttachmentType[]>()
+    .notNull()
+    .default(sql`'["image","pdf","text","office","archive"]'`),
+  /** Shoppers may send files. */
+  visitorUploads: integer('visitor_uploads', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -335,6 +355,8 @@ export interface EventData {
   stateReason?: 'agent' | 'customer' | 'timer' | 'missed' | 'ticket';
   /** An agent's message marked "don't email": the reply mailer skips it. */
   noEmail?: true;
+  /** A message's files, as told to clients (they never change once sent). */
+  attachments?: AttachmentInfo[];
 }
 
 /** Each conversation's log: messages and status changes share one gap-free sequence. */
@@ -637,3 +659,40 @@ export const emailWatermarks = sqliteTable('email_watermarks', {
   visitorId: text('visitor_id').notNull(),
   throughVisitorSeq: integer('through_visitor_seq').notNull(),
 });
+
+/**
+ * Files sent in conversations. A row is made at upload (its bytes already
+ * stored under `storageKey`), then bound to a conversation and message when
+ * the message that carries it is sent. `visitorId` is the shopper whose
+ * conversation it belongs to (the uploader, or the conversation's visitor
+ * for an agent's file), for erasure.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    uploaderKind: text('uploader_kind', { enum: ['visitor', 'agent'] }).notNull(),
+    uploaderId: text('uploader_id').notNull(),
+    /** The uploader's id for the upload: a retry stores the file once. */
+    clientId: text('client_id').notNull(),
+    visitorId: text('visitor_id'),
+    conversationId: text('conversation_id'),
+    /** The message (its seq in the conversation) that carries it; null until sent. */
+    seq: integer('seq'),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    type: text('type', { enum: ['image', 'pdf', 'text', 'office', 'archive'] }).notNull(),
+    size: integer('size').notNull(),
+    /** Where the storage keeps the bytes: random, nothing of the name. */
+    storageKey: text('storage_key').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('attachments_uploader_client').on(t.siteId, t.uploaderId, t.clientId),
+    index('attachments_conversation').on(t.conversationId),
+    index('attachments_visitor').on(t.siteId, t.visitorId),
+  ],
+);

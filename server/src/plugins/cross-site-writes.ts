@@ -29,6 +29,8 @@ export const crossSiteWritesPlugin = fp<CrossSiteWritesOptions>(
     app.addHook('onRequest', async (request, reply) => {
       // Every route, not just /api/: a path check on the raw URL could be dodged by its encoding.
       if (!WRITES.has(request.method)) return;
+      // Routes that take the visitor's token, never a cookie, are for shop pages on other origins by design.
+      if (request.routeOptions.config.visitorToken === true) return;
       const origin = request.headers.origin;
       const fetchSite = request.headers['sec-fetch-site'];
       const refused =

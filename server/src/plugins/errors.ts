@@ -18,6 +18,7 @@ const STATUS_FOR_CODE: Record<ErrorCode, ErrorStatus> = {
   contact_required: 409,
   image_type_refused: 415,
   too_large: 413,
+  unsupported_type: 415,
 };
 
 /** The HTTP status for a service's refusal, so routes answer with the same code a socket ack would. */
@@ -36,6 +37,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
   if (status === 413) return 'too_large';
+  if (status === 415) return 'unsupported_type';
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'internal';
   return 'invalid_payload';

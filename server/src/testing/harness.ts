@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import {
   AGENT_NAMESPACE,
@@ -30,7 +30,9 @@ export type TestConfig = Partial<Omit<Config, 'limits'>> & { limits?: Partial<Li
 function testConfig(base: Partial<Config>, overrides: TestConfig): Config {
   const defaults = loadConfig({});
   const { limits, ...rest } = overrides;
-  return { ...defaults, logLevel: 'silent', ...base, ...rest, limits: { ...defaults.limits, ...limits } };
+  // Files beside the test's database, never in the working directory.
+  const attachments = { ...defaults.attachments, dir: join(dirname(base.databaseFile ?? defaults.databaseFile), 'attachments') };
+  return { ...defaults, logLevel: 'silent', attachments, ...base, ...rest, limits: { ...defaults.limits, ...limits } };
 }
 
 export interface TestServer {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentAvailability, AgentSummary, Department } from '../schemas/agent.ts';
-import { ClientId, Id, MessageBody } from '../schemas/common.ts';
+import { AttachmentIds } from '../schemas/attachments.ts';
+import { ClientId, hasContent, Id, MessageBody, MessageText } from '../schemas/common.ts';
 import { ConversationEvent, ConversationSummary, MessageEvent } from '../schemas/conversation.ts';
 import { ConversationList, ConversationListQuery, ConversationPage, SetConversationState, SyncRequest } from '../schemas/http.ts';
 import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
@@ -10,13 +11,18 @@ import { RatingInfo } from '../schemas/feedback.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
-export const AgentSendMessage = z.object({
-  conversationId: Id,
-  clientId: ClientId,
-  body: MessageBody,
-  /** Never email this message to a shopper who is away (it still shows in the chat). */
-  noEmail: z.boolean().optional(),
-});
+export const AgentSendMessage = z
+  .object({
+    conversationId: Id,
+    clientId: ClientId,
+    /** May be empty when `attachments` is not. */
+    body: MessageText,
+    /** Files uploaded first (`POST /api/attachments`), sent with this message. */
+    attachments: AttachmentIds.optional(),
+    /** Never email this message to a shopper who is away (it still shows in the chat). */
+    noEmail: z.boolean().optional(),
+  })
+  .refine(hasContent, { message: 'A message needs words or files' });
 export const AgentSetTyping = z.object({ conversationId: Id, typing: z.boolean() });
 export const ConversationRef = z.object({ conversationId: Id });
 export const VisitorRef = z.object({ visitorId: Id });

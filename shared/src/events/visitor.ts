@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ClientId, Id, MessageBody, Timestamp } from '../schemas/common.ts';
+import { AttachmentIds } from '../schemas/attachments.ts';
+import { ClientId, hasContent, Id, MessageText, Timestamp } from '../schemas/common.ts';
 import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
 import { AgentReadChanged, MarkRead } from '../schemas/receipts.ts';
@@ -22,14 +23,19 @@ export const VisitorHandshake = z.object({
 });
 export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
 
-export const VisitorSendMessage = z.object({
-  clientId: ClientId,
-  body: MessageBody,
-  /** Department slug chosen in the widget or set by the shop; used when the message opens a conversation. */
-  department: z.string().min(1).max(40).optional(),
-  /** The trigger invitation this message answers (its firing id); used when the message opens a conversation. */
-  trigger: TriggerReport.shape.firingId.optional(),
-});
+export const VisitorSendMessage = z
+  .object({
+    clientId: ClientId,
+    /** May be empty when `attachments` is not. */
+    body: MessageText,
+    /** Files uploaded first (`POST /api/attachments`), sent with this message. */
+    attachments: AttachmentIds.optional(),
+    /** Department slug chosen in the widget or set by the shop; used when the message opens a conversation. */
+    department: z.string().min(1).max(40).optional(),
+    /** The trigger invitation this message answers (its firing id); used when the message opens a conversation. */
+    trigger: TriggerReport.shape.firingId.optional(),
+  })
+  .refine(hasContent, { message: 'A message needs words or files' });
 export const VisitorSetTyping = z.object({
   typing: z.boolean(),
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentRole, AgentSummary, Department, MAX_CAPACITY, ROUTING_MODES } from './agent.ts';
+import { AttachmentSettings } from './attachments.ts';
 import { Id } from './common.ts';
 import { RetentionDays } from './privacy.ts';
 
@@ -68,6 +69,8 @@ export const SiteSettings = z.object({
   npsEnabled: z.boolean(),
   /** The pre-chat form: what the visitor must give before their first message (what the shop knows is never asked again). */
   preChat: PreChatMode,
+  /** Attachments: the largest file, the families accepted, and whether shoppers may send files. */
+  ...AttachmentSettings.shape,
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 export const UpdateSiteBody = SiteSettings.omit({ key: true, identitySecret: true }).partial();

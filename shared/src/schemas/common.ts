@@ -22,3 +22,10 @@ export const MessageBody = z
 export const Seq = z.number().int().min(0);
 /** Milliseconds since the epoch. */
 export const Timestamp = z.number().int();
+
+/** A message's text as stored and told: may be empty when the message carries files. */
+export const MessageText = z.string().max(MAX_MESSAGE_CHARS);
+
+/** A message's words and files: text, files, or both; never neither. */
+export const hasContent = (m: { body: string; attachments?: readonly unknown[] | undefined }) =>
+  m.body.trim().length > 0 || (m.attachments?.length ?? 0) > 0;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ClientId, Id, MessageBody, Seq, Timestamp } from './common.ts';
 import { AgentPicture } from './agent.ts';
+import { AttachmentInfo } from './attachments.ts';
+import { ClientId, Id, MessageBody, MessageText, Seq, Timestamp } from './common.ts';
 import { RatingInfo } from './feedback.ts';
 
 export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
@@ -46,7 +47,10 @@ export const MessageEvent = z.object({
   ...EventBase,
   type: z.literal('message'),
   clientId: ClientId,
-  body: MessageBody,
+  /** Empty when the message is only files. */
+  body: MessageText,
+  /** Files sent with the message; absent when none. */
+  attachments: z.array(AttachmentInfo).optional(),
 });
 export type MessageEvent = z.infer<typeof MessageEvent>;
 

@@ -4,6 +4,7 @@ import { summaryCa } from './summary/ca.ts';
 import { hoursCa } from './hours/ca.ts';
 import { brandingCa } from './branding/ca.ts';
 import { mailboxCa } from './mailbox/ca.ts';
+import { attachmentRulesCa } from './attachments/ca.ts';
 import { privacyCa } from './privacy/ca.ts';
 import { triggersCa } from './triggers/ca.ts';
 import { cannedCa } from './canned/ca.ts';
@@ -155,5 +156,6 @@ export const ca: AdminCatalogue = {
   ...hoursCa,
   ...brandingCa,
   ...mailboxCa,
+  ...attachmentRulesCa,
   ...privacyCa,
 };

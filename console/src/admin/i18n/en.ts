@@ -3,6 +3,7 @@ import { summaryEn } from './summary/en.ts';
 import { hoursEn } from './hours/en.ts';
 import { brandingEn } from './branding/en.ts';
 import { mailboxEn } from './mailbox/en.ts';
+import { attachmentRulesEn } from './attachments/en.ts';
 import { privacyEn } from './privacy/en.ts';
 import { triggersEn } from './triggers/en.ts';
 import { cannedEn } from './canned/en.ts';
@@ -158,6 +159,7 @@ export const en = {
   ...hoursEn,
   ...brandingEn,
   ...mailboxEn,
+  ...attachmentRulesEn,
   ...privacyEn,
 } as const;
 

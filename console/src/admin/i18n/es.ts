@@ -4,6 +4,7 @@ import { summaryEs } from './summary/es.ts';
 import { hoursEs } from './hours/es.ts';
 import { brandingEs } from './branding/es.ts';
 import { mailboxEs } from './mailbox/es.ts';
+import { attachmentRulesEs } from './attachments/es.ts';
 import { privacyEs } from './privacy/es.ts';
 import { triggersEs } from './triggers/es.ts';
 import { cannedEs } from './canned/es.ts';
@@ -155,5 +156,6 @@ export const es: AdminCatalogue = {
   ...hoursEs,
   ...brandingEs,
   ...mailboxEs,
+  ...attachmentRulesEs,
   ...privacyEs,
 };

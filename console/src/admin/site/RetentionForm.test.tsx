@@ -12,6 +12,9 @@ const site = {
   typingPreview: true,
   identityEnforced: false,
   identitySecret: 'secret-one-0123456789abcdef',
+  attachmentMaxMb: 20,
+  attachmentTypes: ['image', 'pdf', 'text', 'office', 'archive'],
+  visitorUploads: true,
   conversationRetentionDays: 365,
   trailRetentionDays: null,
 };

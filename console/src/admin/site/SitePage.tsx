@@ -3,6 +3,7 @@ import { useAdminI18n } from '../i18n/index.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useLoad } from '../useLoad.ts';
 import { IdentitySecret } from './IdentitySecret.tsx';
+import { AttachmentRulesForm } from './AttachmentRulesForm.tsx';
 import { RetentionForm } from './RetentionForm.tsx';
 import { ScriptTag } from './ScriptTag.tsx';
 import { SiteForm } from './SiteForm.tsx';
@@ -20,6 +21,7 @@ export function SitePage() {
           <SiteForm settings={state.data} onSaved={(settings) => update(() => settings)} />
           <ScriptTag siteKey={state.data.key} />
           <IdentitySecret secret={state.data.identitySecret} onRotated={(settings) => update(() => settings)} />
+          <AttachmentRulesForm settings={state.data} onSaved={(settings) => update(() => settings)} />
           <RetentionForm settings={state.data} onSaved={(settings) => update(() => settings)} />
         </>
       )}

@@ -28,6 +28,7 @@ function mapEvent(row: EventRow): ConversationEvent {
       type: 'message',
       clientId: row.clientId ?? '',
       body: row.body ?? '',
+      ...(row.data?.attachments ? { attachments: row.data.attachments } : {}),
     };
   }
   const base = {
@@ -81,8 +82,17 @@ function mapVisitorEvent(row: EventRow, event: ConversationEvent): VisitorEvent 
   if (row.visitorSeq === null) return null;
   if (event.type === 'note' || event.type === 'state') return null;
   if (event.type === 'message') {
-    const { conversationId, author, createdAt, clientId, body } = event;
-    return { conversationId, seq: row.visitorSeq, author, createdAt, type: 'message', clientId, body };
+    const { conversationId, author, createdAt, clientId, body, attachments } = event;
+    return {
+      conversationId,
+      seq: row.visitorSeq,
+      author,
+      createdAt,
+      type: 'message',
+      clientId,
+      body,
+      ...(attachments ? { attachments } : {}),
+    };
   }
   return { ...event, seq: row.visitorSeq };
 }

@@ -142,7 +142,10 @@ export class ConversationsRepository {
       clientId: message.clientId,
       body: message.body,
       status: null,
-      data: message.noEmail ? { noEmail: true } : null,
+      data:
+        message.noEmail || message.attachments
+          ? { ...(message.noEmail ? { noEmail: true as const } : {}), ...(message.attachments ? { attachments: message.attachments } : {}) }
+          : null,
       createdAt: message.createdAt,
     };
     // The row itself binds the statement's named parameters: one object, not two.

@@ -2,6 +2,7 @@ import {
   EARLIER_PAGE_SIZE,
   fail,
   ok,
+  type AttachmentInfo,
   SYNC_PAGE_SIZE,
   type ActiveState,
   type EarlierThreads,
@@ -37,6 +38,19 @@ export interface InvitationSource {
   answered(siteId: string, conversationId: string, at: number): void;
 }
 
+/**
+ * Files a message carries; the attachments module provides them. Both run
+ * inside the message's transaction: a message is stored with its files or
+ * not at all.
+ */
+export interface MessageFiles {
+  /** The author's own uploads, not yet sent; another's, or a missing one: not found. */
+  claimInTx(siteId: string, authorId: string, ids: readonly string[]): Result<AttachmentInfo[]>;
+  bindInTx(siteId: string, ids: readonly string[], at: { conversationId: string; seq: number; visitorId: string }): void;
+}
+
+type SendInput = { clientId: string; body: string; attachments?: string[] | undefined };
+
 function notFound(): Result<never> {
   return fail('not_found', 'No such conversation');
 }
@@ -53,7 +67,25 @@ export class ConversationsService {
     private readonly invitations: InvitationSource | null = null,
     /** Whether anyone can answer a line now (its hours are open and someone is online); if not, new conversations are tickets. */
     private readonly canAnswer: (siteId: string, departmentId: string | null, at: number) => boolean = () => true,
+    private readonly files: MessageFiles | null = null,
   ) {}
+
+  /** The files of a new message, claimed in its transaction; none asked: an empty list. */
+  #claimInTx(siteId: string, authorId: string, input: SendInput): Result<AttachmentInfo[]> {
+    if (!input.attachments?.length) return ok([]);
+    if (!this.files) return fail('invalid_payload', 'Files are not taken here');
+    return this.files.claimInTx(siteId, authorId, input.attachments);
+  }
+
+  #bindInTx(siteId: string, files: AttachmentInfo[], event: EventRow, visitorId: string): void {
+    if (files.length > 0) {
+      this.files!.bindInTx(
+        siteId,
+        files.map((f) => f.id),
+        { conversationId: event.conversationId, seq: event.seq, visitorId },
+      );
+    }
+  }
 
   /** The conversation an email's reply address names, read within its own site (see the repository's `siteOf`). */
   byReplyAddress(conversationId: string): ConversationRow | undefined {
@@ -72,11 +104,13 @@ export class ConversationsService {
    */
   async sendFromVisitor(
     visitor: VisitorActor,
-    input: { clientId: string; body: string; department?: string | undefined; trigger?: string | undefined },
+    input: SendInput & { department?: string | undefined; trigger?: string | undefined },
   ): Promise<Result<Appended>> {
-    const outcome = await this.groupCommit.run(() => {
+    const sent = await this.groupCommit.run(() => {
       const stored = this.storedResend(visitor.siteId, visitor.visitorId, input.clientId);
-      if (stored) return { message: stored, later: [] as EventRow[], opened: false, isNew: false };
+      if (stored) return ok({ message: stored, later: [] as EventRow[], opened: false, isNew: false });
+      const files = this.#claimInTx(visitor.siteId, visitor.visitorId, input);
+      if (!files.ok) return files;
       const now = Date.now();
       const fields = {
         authorKind: 'visitor' as const,
@@ -85,6 +119,7 @@ export class ConversationsService {
         clientId: input.clientId,
         body: input.body,
         createdAt: now,
+        ...(files.data.length > 0 ? { attachments: files.data } : {}),
       };
       let message = this.repo.appendVisitorMessage(visitor.siteId, visitor.visitorId, fields);
       const opened = !message;
@@ -92,12 +127,15 @@ export class ConversationsService {
         this.openConversationInTx(visitor, input, now);
         message = this.repo.appendVisitorMessage(visitor.siteId, visitor.visitorId, fields)!;
       }
+      this.#bindInTx(visitor.siteId, files.data, message.event, visitor.visitorId);
       const assigned = opened ? this.routing.assignInTx(message.conversation) : null;
       const later = assigned ? [assigned.event] : [];
       // The customer wrote: a pending or snoozed conversation is open again. One field read per message, nothing more.
       if (message.conversation.hold !== null) later.push(this.wakeInTx(message.conversation, 'customer', now).event);
-      return { message, later, opened, isNew: true };
+      return ok({ message, later, opened, isNew: true });
     });
+    if (!sent.ok) return sent;
+    const outcome = sent.data;
     const conversation =
       outcome.later.length > 0 ? this.repo.byId(visitor.siteId, outcome.message.conversation.id)! : outcome.message.conversation;
     if (outcome.isNew) {
@@ -112,7 +150,7 @@ export class ConversationsService {
 
   async sendFromAgent(
     agent: AgentActor,
-    input: { conversationId: string; clientId: string; body: string; noEmail?: boolean | undefined },
+    input: SendInput & { conversationId: string; noEmail?: boolean | undefined },
   ): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run((): Result<Appended & { isNew: boolean }> => {
       const stored = this.storedResend(agent.siteId, agent.agentId, input.clientId);
@@ -121,6 +159,8 @@ export class ConversationsService {
       if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
       if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
       if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
+      const files = this.#claimInTx(agent.siteId, agent.agentId, input);
+      if (!files.ok) return files;
       const appended = this.repo.appendAgentMessage(agent.siteId, conversation.id, {
         authorKind: 'agent',
         authorId: agent.agentId,
@@ -129,7 +169,9 @@ export class ConversationsService {
         body: input.body,
         createdAt: Date.now(),
         ...(input.noEmail ? { noEmail: true } : {}),
+        ...(files.data.length > 0 ? { attachments: files.data } : {}),
       });
+      this.#bindInTx(agent.siteId, files.data, appended.event, conversation.visitorId);
       return ok({ ...appended, isNew: true });
     });
     if (!outcome.ok) return outcome;

@@ -1,4 +1,4 @@
-import type { QueueInfo } from '@mostrador/shared';
+import type { AttachmentInfo, QueueInfo } from '@mostrador/shared';
 import type { conversationEvents, conversations } from '../../db/schema.ts';
 
 /*
@@ -12,6 +12,8 @@ export type EventRow = typeof conversationEvents.$inferSelect;
 export type MessageFields = Pick<EventRow, 'authorKind' | 'authorId' | 'authorName' | 'clientId' | 'body' | 'createdAt'> & {
   /** An agent's "don't email": stored in the event's data, through its own statement so the usual insert stays as it is. */
   noEmail?: boolean;
+  /** The files the message carries, stored in the event's data. */
+  attachments?: AttachmentInfo[];
 };
 export type NewEvent = Omit<EventRow, 'conversationId' | 'seq' | 'visitorSeq'> & { visible: boolean };
 export type ConversationChanges = Partial<

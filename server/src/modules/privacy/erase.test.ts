@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PageViewed, PrivacyExport, VisitorsChanged } from '@mostrador/shared';
 import {
@@ -37,6 +37,7 @@ const SECRET = {
   page: 'Marmalade-Pinafore 8821',
   item: 'Periwinkle-Gaiter 5512',
   comment: 'Ocelot-Tambourine 6620 was slow',
+  fileName: 'Quince-Lantern 3301.pdf',
 };
 
 const page = (path: string, title: string): PageViewed => ({
@@ -88,7 +89,18 @@ async function fillEveryTable() {
   expect(await visitorCommand(laptop.socket, 'trigger:reported', { ruleId: rule!.id, firingId: 'fire-zq-0001', outcome: 'fired' })).toEqual(
     { ok: true, data: null },
   );
-  const sent = await visitorCommand(laptop.socket, 'message:send', { clientId: 'c-zq-000001', body: SECRET.message });
+  // A file sent with the message: its row, and its bytes on disk.
+  const uploaded = await fetch(`${server.url}/api/visitor/attachments?clientId=f-zq-000001&name=${encodeURIComponent(SECRET.fileName)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${laptop.token}`, 'x-mostrador-site': server.siteKey, 'content-type': 'application/octet-stream' },
+    body: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  const { attachment } = (await uploaded.json()) as { attachment: { id: string } };
+  const sent = await visitorCommand(laptop.socket, 'message:send', {
+    clientId: 'c-zq-000001',
+    body: SECRET.message,
+    attachments: [attachment.id],
+  });
   if (!sent.ok) throw new Error(sent.error.message);
   // A colleague invited into the chat (group chat).
   server.app.sqlite
@@ -200,6 +212,9 @@ describe('erasing a customer', () => {
       const bytes = readFileSync(file);
       for (const trace of traces) expect(bytes.includes(trace), `${trace} in ${file}`).toBe(false);
     }
+    // The files they sent are gone from the disk too.
+    const filesDir = server.config.attachments.dir;
+    await until(() => readdirSync(filesDir, { recursive: true, withFileTypes: true }).every((e) => !e.isFile()), 'the files removed');
 
     // The old token no longer reaches anyone: the device starts afresh.
     const again = await connectVisitorSession(server, laptop.token);

@@ -21,6 +21,9 @@ function toSettings(site: SiteRow): SiteSettings {
     ratingAskAgain: site.ratingAskAgain,
     npsEnabled: site.npsEnabled,
     preChat: site.preChat,
+    attachmentMaxMb: site.attachmentMaxMb,
+    attachmentTypes: site.attachmentTypes,
+    visitorUploads: site.visitorUploads,
   };
 }
 

@@ -19,6 +19,9 @@ export type SiteChanges = Partial<
     | 'ratingAskAgain'
     | 'npsEnabled'
     | 'preChat'
+    | 'attachmentMaxMb'
+    | 'attachmentTypes'
+    | 'visitorUploads'
   >
 >;
 

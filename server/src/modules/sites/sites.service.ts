@@ -1,4 +1,4 @@
-import { Branding, fail, ok, type BrandingInput, type Result } from '@mostrador/shared';
+import { ATTACHMENT_DEFAULT_MB, ATTACHMENT_TYPES, Branding, fail, ok, type BrandingInput, type Result } from '@mostrador/shared';
 import { DEFAULT_BRANDING } from '@mostrador/shared/branding';
 import { newId, newIdentitySecret, newSiteKey } from '../../db/ids.ts';
 import type { SiteChanges, SiteRow, SitesRepository } from './sites.repository.ts';
@@ -42,6 +42,9 @@ export class SitesService {
       conversationRetentionDays: null,
       trailRetentionDays: null,
       branding: null,
+      attachmentMaxMb: ATTACHMENT_DEFAULT_MB,
+      attachmentTypes: [...ATTACHMENT_TYPES],
+      visitorUploads: true,
       createdAt: Date.now(),
     };
     this.repo.insert(row);

@@ -42,6 +42,11 @@ export class VisitorsService {
     return (token ? this.returning(siteId, token, userAgent) : undefined) ?? this.create(siteId, userAgent);
   }
 
+  /** The visitor that owns `token` on this site, nothing counted (an upload is not a visit); undefined for any other token. */
+  byToken(siteId: string, token: string): VisitorRow | undefined {
+    return this.repo.bySiteAndTokenHash(siteId, hashSecret(token));
+  }
+
   /** The visitor that owns `token` on this site, its visit counted; undefined for a token no visitor of this site holds. */
   returning(siteId: string, token: string, userAgent?: string): IdentifiedVisitor | undefined {
     const found = this.repo.bySiteAndTokenHash(siteId, hashSecret(token));

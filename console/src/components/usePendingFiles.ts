@@ -1,0 +1,73 @@
+import type { AttachmentInfo, Result } from '@mostrador/shared';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { newClientId } from '../state/clientId.ts';
+
+export type Upload = (file: Blob, name: string, clientId: string, signal?: AbortSignal) => Promise<Result<AttachmentInfo>>;
+
+/** A file the agent picked, dropped or pasted: uploading, ready to go with the next reply, or refused. */
+export interface PendingFile {
+  clientId: string;
+  name: string;
+  state: 'uploading' | 'ready' | 'failed';
+  info?: AttachmentInfo;
+  /** Why it failed: the server's error code. */
+  error?: string;
+}
+
+/**
+ * The files waiting to go with the next reply. Each uploads at once under its
+ * own client id (a retry is stored once); removing one cancels its upload.
+ * Switching conversations drops them: they were meant for the other chat.
+ */
+export function usePendingFiles(conversationId: string, upload: Upload) {
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const controllers = useRef(new Map<string, AbortController>());
+
+  useEffect(
+    () => () => {
+      for (const controller of controllers.current.values()) controller.abort();
+      controllers.current.clear();
+      setFiles([]);
+    },
+    [conversationId],
+  );
+
+  const patch = (clientId: string, change: Partial<PendingFile>) =>
+    setFiles((current) => current.map((f) => (f.clientId === clientId ? { ...f, ...change } : f)));
+
+  function add(picked: Iterable<File>) {
+    for (const file of picked) {
+      const clientId = newClientId();
+      const controller = new AbortController();
+      controllers.current.set(clientId, controller);
+      setFiles((current) => [...current, { clientId, name: file.name || 'file', state: 'uploading' }]);
+      void upload(file, file.name || 'file', clientId, controller.signal).then((result) => {
+        controllers.current.delete(clientId);
+        if (controller.signal.aborted) return;
+        patch(clientId, result.ok ? { state: 'ready', info: result.data } : { state: 'failed', error: result.error.code });
+      });
+    }
+  }
+
+  function remove(clientId: string) {
+    controllers.current.get(clientId)?.abort();
+    controllers.current.delete(clientId);
+    setFiles((current) => current.filter((f) => f.clientId !== clientId));
+  }
+
+  /** The ready files, handed over with a reply; the list empties. */
+  function take(): AttachmentInfo[] {
+    const ready = files.flatMap((f) => (f.state === 'ready' && f.info ? [f.info] : []));
+    setFiles((current) => current.filter((f) => f.state !== 'ready'));
+    return ready;
+  }
+
+  return {
+    files,
+    add,
+    remove,
+    take,
+    uploading: files.some((f) => f.state === 'uploading'),
+    ready: files.some((f) => f.state === 'ready'),
+  };
+}

@@ -1,0 +1,123 @@
+import { and, asc, eq, inArray, isNull, lt, or, notExists, sql } from 'drizzle-orm';
+import type { AttachmentInfo } from '@mostrador/shared';
+import type { Db } from '../../db/client.ts';
+import { attachments, conversations, meta } from '../../db/schema.ts';
+
+export type AttachmentRow = typeof attachments.$inferSelect;
+
+export function infoOf(row: AttachmentRow): AttachmentInfo {
+  return { id: row.id, name: row.name, mime: row.mime, type: row.type, size: row.size };
+}
+
+/**
+ * The only code that touches the attachments table. Every read takes the
+ * caller's site: another site's id finds nothing, like a missing one.
+ */
+export class AttachmentsRepository {
+  constructor(private readonly db: Db) {}
+
+  byId(siteId: string, id: string): AttachmentRow | undefined {
+    return this.db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.id, id), eq(attachments.siteId, siteId)))
+      .get();
+  }
+
+  /** For a signed link only: the signature names the id, and only a viewer allowed to see it was ever given one. */
+  byIdForLink(id: string): AttachmentRow | undefined {
+    return this.db.select().from(attachments).where(eq(attachments.id, id)).get();
+  }
+
+  /** An earlier upload with the same client id by the same uploader: a retry. */
+  byClientId(siteId: string, uploaderId: string, clientId: string): AttachmentRow | undefined {
+    return this.db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.siteId, siteId), eq(attachments.uploaderId, uploaderId), eq(attachments.clientId, clientId)))
+      .get();
+  }
+
+  /** Inserts the row unless a retry raced it in; returns the row that stands. */
+  insert(row: AttachmentRow): AttachmentRow {
+    this.db.insert(attachments).values(row).onConflictDoNothing().run();
+    return this.byClientId(row.siteId, row.uploaderId, row.clientId)!;
+  }
+
+  /** These uploads of this uploader, in the order asked, whether sent yet or not. */
+  ofUploader(siteId: string, uploaderId: string, ids: readonly string[]): AttachmentRow[] {
+    const rows = this.db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.siteId, siteId), eq(attachments.uploaderId, uploaderId), inArray(attachments.id, [...ids])))
+      .all();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Binds uploads to the message that carries them. Must run inside the message's transaction. */
+  bindInTx(siteId: string, ids: readonly string[], at: { conversationId: string; seq: number; visitorId: string }): void {
+    this.db
+      .update(attachments)
+      .set(at)
+      .where(and(eq(attachments.siteId, siteId), inArray(attachments.id, [...ids]), isNull(attachments.conversationId)))
+      .run();
+  }
+
+  ofVisitors(siteId: string, visitorIds: readonly string[]): AttachmentRow[] {
+    return this.db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.siteId, siteId), inArray(attachments.visitorId, [...visitorIds])))
+      .orderBy(asc(attachments.createdAt))
+      .all();
+  }
+
+  deleteByIds(ids: readonly string[]): number {
+    return ids.length === 0
+      ? 0
+      : this.db
+          .delete(attachments)
+          .where(inArray(attachments.id, [...ids]))
+          .run().changes;
+  }
+
+  /**
+   * Up to `limit` rows past retention: files of closed conversations last
+   * changed before `cutoff`, of conversations that are gone, and uploads
+   * never sent that are older than `cutoff`.
+   */
+  expired(siteId: string, cutoff: number, limit: number): AttachmentRow[] {
+    const live = this.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.id, attachments.conversationId),
+          or(eq(conversations.status, 'open'), sql`${conversations.updatedAt} >= ${cutoff}`),
+        ),
+      );
+    return this.db
+      .select()
+      .from(attachments)
+      .where(
+        and(
+          eq(attachments.siteId, siteId),
+          or(
+            and(isNull(attachments.conversationId), lt(attachments.createdAt, cutoff)),
+            and(sql`${attachments.conversationId} IS NOT NULL`, notExists(live)),
+          ),
+        ),
+      )
+      .limit(limit)
+      .all();
+  }
+
+  /** The install's link-signing key, made on first use and kept with the data (every server of a cluster shares it). */
+  signingKey(make: () => string): string {
+    const found = this.db.select().from(meta).where(eq(meta.key, 'attachment_link_key')).get();
+    if (found) return found.value;
+    this.db.insert(meta).values({ key: 'attachment_link_key', value: make() }).onConflictDoNothing().run();
+    return this.db.select().from(meta).where(eq(meta.key, 'attachment_link_key')).get()!.value;
+  }
+}

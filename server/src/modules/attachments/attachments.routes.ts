@@ -1,0 +1,180 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ATTACHMENT_MAX_MB,
+  AttachmentLink,
+  ErrorResponse,
+  Id,
+  SignedFileQuery,
+  UploadedAttachment,
+  UploadQuery,
+  type Result,
+} from '@mostrador/shared';
+import { errorResponses, statusForCode } from '../../plugins/errors.ts';
+import type { AttachmentsService, Viewer } from './attachments.service.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route authenticates with the visitor's token, never a cookie: a shop page on another origin may call it. */
+    visitorToken?: boolean;
+  }
+}
+
+export interface AttachmentRoutesOptions {
+  attachments: AttachmentsService;
+  /**
+   * The visitor a request comes from: its site key (`X-Mostrador-Site`) and token
+   * (`Authorization: Bearer …`), from a page on an origin the site allows; null otherwise.
+   */
+  visitorOf(request: FastifyRequest): { siteId: string; visitorId: string } | null;
+}
+
+const MB = 1024 * 1024;
+const IdParams = z.object({ id: Id });
+const uploadSchema = { querystring: UploadQuery, response: { 200: UploadedAttachment, ...errorResponses(ErrorResponse) } };
+const linkSchema = { params: IdParams, response: { 200: AttachmentLink, ...errorResponses(ErrorResponse) } };
+
+async function refuse(reply: FastifyReply, result: Extract<Result<unknown>, { ok: false }>) {
+  return reply.status(statusForCode(result.error.code)).send({ error: result.error });
+}
+
+function tooLarge(limit: number): Error {
+  return Object.assign(new Error(`Files up to ${limit} bytes`), { statusCode: 413 });
+}
+
+/** An ASCII fallback and the UTF-8 name (RFC 6266), for Content-Disposition. */
+function disposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * Uploads and file links, for agents (session cookie) and shoppers (visitor
+ * token, from the shop's own pages), and the signed file route itself.
+ * An upload's body is the file's raw bytes; reading stops at the site's limit.
+ */
+export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = async (app, { attachments, visitorOf }) => {
+  const viewers = new WeakMap<FastifyRequest, { viewer: Viewer; limit: number }>();
+
+  app.addContentTypeParser('application/octet-stream', { bodyLimit: ATTACHMENT_MAX_MB * MB }, (request, payload, done) => {
+    const limit = viewers.get(request)?.limit ?? 0;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const finish = (err: Error | null, body?: Buffer) => {
+      if (settled) return;
+      settled = true;
+      done(err, body);
+    };
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        finish(tooLarge(limit));
+        payload.resume();
+      } else chunks.push(chunk);
+    });
+    payload.on('end', () => finish(null, Buffer.concat(chunks)));
+    payload.on('error', (err) => finish(err));
+  });
+
+  /** Who is uploading and how much they may send, decided before a byte of the body is read. */
+  const admit = (viewer: Viewer, request: FastifyRequest, reply: FastifyReply) => {
+    const limit = attachments.limitFor(viewer);
+    if (!limit.ok) return refuse(reply, limit);
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit.data)
+      return refuse(reply, { ok: false, error: { code: 'too_large', message: `Files up to ${limit.data} bytes` } });
+    viewers.set(request, { viewer, limit: limit.data });
+    return undefined;
+  };
+
+  const agentViewer = (request: FastifyRequest): Viewer => ({
+    kind: 'agent',
+    siteId: request.agent!.siteId,
+    agentId: request.agent!.profile.id,
+  });
+
+  // Shoppers: the token is the credential, so a page on the shop's origin may call these (CORS, below).
+  const visitorGate = async (request: FastifyRequest, reply: FastifyReply) => {
+    const origin = request.headers.origin;
+    const visitor = visitorOf(request);
+    if (!visitor) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+    if (origin) void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    return undefined;
+  };
+  const visitorViewer = (request: FastifyRequest): Viewer => ({ kind: 'visitor', ...visitorOf(request)! });
+
+  const preflight = async (request: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .status(204)
+      .header('access-control-allow-origin', request.headers.origin ?? '*')
+      .header('access-control-allow-methods', 'GET, POST')
+      .header('access-control-allow-headers', 'authorization, content-type, x-mostrador-site')
+      .header('access-control-max-age', '600')
+      .header('vary', 'Origin')
+      .send();
+  app.options('/api/visitor/attachments', { config: { visitorToken: true } }, preflight);
+  app.options('/api/visitor/attachments/:id/link', { config: { visitorToken: true } }, preflight);
+
+  app.post(
+    '/api/visitor/attachments',
+    {
+      config: { visitorToken: true },
+      schema: uploadSchema,
+      onRequest: async (request, reply) => (await visitorGate(request, reply)) ?? admit(visitorViewer(request), request, reply),
+    },
+    async (request, reply) => {
+      const stored = await attachments.upload(viewers.get(request)!.viewer, request.query, request.body as Buffer);
+      return stored.ok ? { attachment: stored.data } : refuse(reply, stored);
+    },
+  );
+
+  app.get(
+    '/api/visitor/attachments/:id/link',
+    { config: { visitorToken: true }, schema: linkSchema, onRequest: visitorGate },
+    async (request, reply) => {
+      const link = attachments.link(visitorViewer(request), request.params.id);
+      return link.ok ? link.data : refuse(reply, link);
+    },
+  );
+
+  // Agents: the session cookie, from the console's own origin.
+  app.post(
+    '/api/attachments',
+    {
+      schema: uploadSchema,
+      onRequest: async (request, reply) => {
+        await app.requireAgent(request, reply);
+        return reply.sent ? undefined : admit(agentViewer(request), request, reply);
+      },
+    },
+    async (request, reply) => {
+      const stored = await attachments.upload(viewers.get(request)!.viewer, request.query, request.body as Buffer);
+      return stored.ok ? { attachment: stored.data } : refuse(reply, stored);
+    },
+  );
+
+  app.get('/api/attachments/:id/link', { schema: linkSchema, onRequest: app.requireAgent }, async (request, reply) => {
+    const link = attachments.link(agentViewer(request), request.params.id);
+    return link.ok ? link.data : refuse(reply, link);
+  });
+
+  // The file itself: whoever holds a live signed link. Pictures show inline; anything else only downloads.
+  app.get('/api/files/:id', { schema: { params: IdParams, querystring: SignedFileQuery } }, async (request, reply) => {
+    const { exp, sig, download } = request.query;
+    const file = await attachments.open(request.params.id, exp, sig);
+    if (!file) return reply.status(404).send({ error: { code: 'not_found', message: 'This link is expired or wrong' } });
+    const inline = file.row.type === 'image' && !download;
+    const maxAge = Math.max(0, Math.floor((exp - Date.now()) / 1000));
+    return reply
+      .header('content-type', file.row.mime)
+      .header('content-length', String(file.size))
+      .header('content-disposition', disposition(inline ? 'inline' : 'attachment', file.row.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "sandbox; default-src 'none'")
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('cache-control', `private, max-age=${maxAge}`)
+      .send(file.stream);
+  });
+};

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  ATTACHMENT_NAME_MAX,
+  fail,
+  ok,
+  type AttachmentInfo,
+  type AttachmentLink,
+  type AttachmentType,
+  type Result,
+} from '@mostrador/shared';
+import { newId } from '../../db/ids.ts';
+import { infoOf, type AttachmentRow, type AttachmentsRepository } from './attachments.repository.ts';
+import { stripMetadata } from './metadata.ts';
+import { LinkSigner } from './signing.ts';
+import { sniff } from './sniff.ts';
+import type { FileStorage } from './storage.ts';
+
+/** Who uploads or asks for a file, as the session cookie or the visitor token established. */
+export type Viewer = { kind: 'visitor'; siteId: string; visitorId: string } | { kind: 'agent'; siteId: string; agentId: string };
+
+/** A site's rules for files. */
+export interface AttachmentRules {
+  maxBytes: number;
+  types: readonly AttachmentType[];
+  visitorUploads: boolean;
+}
+
+/** What the attachments module needs from the others. */
+export interface AttachmentPorts {
+  /** The site's rules; null for a site that does not exist. */
+  rules(siteId: string): AttachmentRules | null;
+  /** Whether the agent may read the conversation (the conversations module decides). */
+  agentCanRead(siteId: string, agentId: string, conversationId: string): boolean;
+}
+
+export interface AttachmentOptions {
+  /** How long a file link lives. */
+  linkTtlMs: number;
+  /** The install's signing key; the repository keeps one when none is configured. */
+  signingKey?: string | null;
+}
+
+function notFound(): Result<never> {
+  return fail('not_found', 'No such file');
+}
+
+/** A name safe to show and to put in a header: no folders, no control characters, not too long. */
+export function cleanName(name: string): string {
+  const base = [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c !== '\u007f' && c !== '"')
+    .join('')
+    .trim();
+  if (base.length <= ATTACHMENT_NAME_MAX) return base || 'file';
+  const dot = base.lastIndexOf('.');
+  const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : '';
+  return base.slice(0, ATTACHMENT_NAME_MAX - ext.length) + ext;
+}
+
+/**
+ * Files in conversations: uploads checked by their bytes and cleaned of
+ * photo metadata before they are stored, bound to the message that carries
+ * them, and handed out only through short-lived signed links to the
+ * conversation's visitor and agents.
+ */
+export class AttachmentsService {
+  readonly #signer: LinkSigner;
+
+  constructor(
+    private readonly repo: AttachmentsRepository,
+    private readonly storage: FileStorage,
+    private readonly ports: AttachmentPorts,
+    private readonly options: AttachmentOptions,
+  ) {
+    this.#signer = new LinkSigner(options.signingKey ?? repo.signingKey(() => randomBytes(32).toString('base64url')));
+  }
+
+  /** The most bytes this viewer may send now, or a refusal before any byte is read. */
+  limitFor(viewer: Viewer): Result<number> {
+    const rules = this.ports.rules(viewer.siteId);
+    if (!rules) return notFound();
+    if (viewer.kind === 'visitor' && !rules.visitorUploads) return fail('forbidden', 'This shop does not take files in the chat');
+    return ok(rules.maxBytes);
+  }
+
+  /** Stores an upload; a retry with the same client id answers with the file stored the first time. */
+  async upload(viewer: Viewer, input: { clientId: string; name: string }, bytes: Buffer): Promise<Result<AttachmentInfo>> {
+    const uploaderId = viewer.kind === 'visitor' ? viewer.visitorId : viewer.agentId;
+    const earlier = this.repo.byClientId(viewer.siteId, uploaderId, input.clientId);
+    if (earlier) return ok(infoOf(earlier));
+    const limit = this.limitFor(viewer);
+    if (!limit.ok) return limit;
+    if (bytes.length > limit.data) return fail('too_large', `Files up to ${limit.data} bytes`);
+    if (bytes.length === 0) return fail('invalid_payload', 'The file is empty');
+    const found = sniff(bytes);
+    if (!found.ok) return fail('unsupported_type', 'This kind of file is not accepted');
+    if (!this.ports.rules(viewer.siteId)!.types.includes(found.type))
+      return fail('unsupported_type', 'This shop does not take this kind of file');
+    let clean: Buffer;
+    try {
+      clean = stripMetadata(found.mime, bytes);
+    } catch {
+      return fail('unsupported_type', 'The picture could not be read');
+    }
+    const storageKey = await this.storage.put(clean);
+    const row = this.repo.insert({
+      id: newId('att'),
+      siteId: viewer.siteId,
+      uploaderKind: viewer.kind,
+      uploaderId,
+      clientId: input.clientId,
+      visitorId: viewer.kind === 'visitor' ? viewer.visitorId : null,
+      conversationId: null,
+      seq: null,
+      name: cleanName(input.name),
+      mime: found.mime,
+      type: found.type,
+      size: clean.length,
+      storageKey,
+      createdAt: Date.now(),
+    });
+    // A concurrent retry stored the same upload first: this copy goes.
+    if (row.storageKey !== storageKey) await this.storage.remove([storageKey]);
+    return ok(infoOf(row));
+  }
+
+  /**
+   * The files a new message carries, checked inside the message's
+   * transaction: each is the author's own upload, not yet sent. Another's
+   * id, or another site's, is "not found", as a missing one is.
+   */
+  claimInTx(siteId: string, authorId: string, ids: readonly string[]): Result<AttachmentInfo[]> {
+    const unique = [...new Set(ids)];
+    const rows = this.repo.ofUploader(siteId, authorId, unique);
+    if (rows.length !== unique.length) return notFound();
+    if (rows.some((r) => r.conversationId !== null)) return fail('conflict', 'A file was already sent in another message');
+    return ok(rows.map(infoOf));
+  }
+
+  /** Ties the claimed files to their message. Must run in the same transaction as `claimInTx`. */
+  bindInTx(siteId: string, ids: readonly string[], at: { conversationId: string; seq: number; visitorId: string }): void {
+    this.repo.bindInTx(siteId, ids, at);
+  }
+
+  /** A short-lived link to a file, for its conversation's visitor and agents (and its uploader before it is sent). */
+  link(viewer: Viewer, id: string, now = Date.now()): Result<AttachmentLink> {
+    const row = this.repo.byId(viewer.siteId, id);
+    if (!row || !this.#mayView(viewer, row)) return notFound();
+    const expiresAt = now + this.options.linkTtlMs;
+    return ok({ url: this.signedPath(row.id, expiresAt), expiresAt });
+  }
+
+  /** The path of a signed link; the route adds nothing to it. */
+  signedPath(id: string, expiresAt: number): string {
+    return `/api/files/${id}?exp=${expiresAt}&sig=${this.#signer.sign(id, expiresAt)}`;
+  }
+
+  /**
+   * A file's bytes for a signed link, or null for a bad, expired or stale one.
+   * The link names no site: its signature is the authority, and only a
+   * viewer `link` let through ever got one.
+   */
+  async open(
+    id: string,
+    expiresAt: number,
+    signature: string,
+    now = Date.now(),
+  ): Promise<{ row: AttachmentRow; stream: Readable; size: number } | null> {
+    if (!this.#signer.verify(id, expiresAt, signature, now)) return null;
+    const row = this.repo.byIdForLink(id);
+    const file = row ? await this.storage.open(row.storageKey) : null;
+    return row && file ? { row, ...file } : null;
+  }
+
+  #mayView(viewer: Viewer, row: AttachmentRow): boolean {
+    if (viewer.kind === 'visitor') return row.visitorId === viewer.visitorId;
+    if (row.uploaderKind === 'agent' && row.uploaderId === viewer.agentId) return true;
+    return row.conversationId !== null && this.ports.agentCanRead(viewer.siteId, viewer.agentId, row.conversationId);
+  }
+}

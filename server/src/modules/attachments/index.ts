@@ -1,0 +1,5 @@
+export { AttachmentsPersonalData } from './attachments.personal-data.ts';
+export { AttachmentsRepository } from './attachments.repository.ts';
+export { attachmentRoutes } from './attachments.routes.ts';
+export { AttachmentsService, type AttachmentPorts, type AttachmentRules, type Viewer } from './attachments.service.ts';
+export { LocalDiskStorage, type FileStorage } from './storage.ts';

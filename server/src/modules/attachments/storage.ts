@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+
+/**
+ * Where attachments' bytes live, behind one interface: the local disk
+ * today; an S3-compatible bucket is the next backend (cluster mode needs
+ * it). Keys are random and say nothing of the file's name or owner.
+ */
+export interface FileStorage {
+  /** Stores the bytes under a new random key and returns it; done only once they are durably written. */
+  put(bytes: Uint8Array): Promise<string>;
+  /** The bytes of a key, or null when there is none. */
+  open(key: string): Promise<{ stream: Readable; size: number } | null>;
+  /** Removes these keys; a missing one is not an error. */
+  remove(keys: readonly string[]): Promise<void>;
+}
+
+const KEY = /^[A-Za-z0-9_-]{32}$/;
+
+/** Files under one directory (`DATA_DIR/attachments`), fanned out by the key's first two characters. */
+export class LocalDiskStorage implements FileStorage {
+  constructor(private readonly dir: string) {}
+
+  #path(key: string): string {
+    if (!KEY.test(key)) throw new Error('not a storage key');
+    return join(this.dir, key.slice(0, 2), key);
+  }
+
+  async put(bytes: Uint8Array): Promise<string> {
+    const key = randomBytes(24).toString('base64url');
+    const path = this.#path(key);
+    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+    // Written aside, flushed, then renamed: a crash never leaves half a file under a key.
+    const partial = `${path}.part`;
+    await writeFile(partial, bytes, { flush: true });
+    await rename(partial, path);
+    return key;
+  }
+
+  async open(key: string): Promise<{ stream: Readable; size: number } | null> {
+    const path = this.#path(key);
+    const found = await stat(path).catch(() => null);
+    return found ? { stream: createReadStream(path), size: found.size } : null;
+  }
+
+  async remove(keys: readonly string[]): Promise<void> {
+    await Promise.all(keys.map((key) => rm(this.#path(key), { force: true })));
+  }
+}

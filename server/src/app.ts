@@ -19,7 +19,14 @@ import {
   loginRouteLimits,
 } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
-import { CannedRepliesRepository, CannedRepliesService, cannedRoutes } from './modules/canned-replies/index.ts';
+import {
+  CannedRepliesRepository,
+  CannedRepliesService,
+  CannedSuggestions,
+  CannedUsesPersonalData,
+  CannedUsesRepository,
+  cannedRoutes,
+} from './modules/canned-replies/index.ts';
 import {
   AccessResolver,
   attachAgentSocket,
@@ -41,6 +48,8 @@ import {
   SocketBroadcaster,
   ReplyTimes,
   TeamCoordinator,
+  VisitorLines,
+  VisitorLinesRepository,
 } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { chatLinkOf, createEmailModule, emailRoutes } from './modules/email/index.ts';
@@ -348,6 +357,9 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   email.worker.start();
   app.addHook('preClose', async () => email.close());
 
+  // Which canned replies agents used where: the suggestions learn from it, and it is the shopper's data.
+  const cannedUses = new CannedUsesRepository(app.db);
+  const visitorLines = new VisitorLines(new VisitorLinesRepository(app.db), access);
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
   const visitorData = new VisitorsPersonalData(app.db);
   const {
@@ -362,6 +374,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       ['identities', visitorData.identities],
       ['activity', visitorData.activity],
       ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
+      ['canned uses', new CannedUsesPersonalData(cannedUses, (siteId, visitorIds) => visitorLines.idsOfVisitors(siteId, visitorIds))],
       ['triggers', new TriggersPersonalData(app.db)],
       ['contacts', new ContactsPersonalData(app.db)],
       ['ratings', new RatingsPersonalData(ratingsRepo)],
@@ -433,6 +446,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   await app.register(cannedRoutes, {
     canned,
+    suggestions: new CannedSuggestions(canned, cannedUses, {
+      lastFor: (actor, conversationId) =>
+        visitorLines.lastFor({ kind: 'agent', agentId: actor.agentId, siteId: actor.siteId, name: '', role: actor.role }, conversationId),
+      textAt: (siteId, conversationId, seq) => visitorLines.textAt(siteId, conversationId, seq),
+    }),
     shopName: (siteId) => sites.byId(siteId)?.name ?? '',
     departments: (siteId) => ({
       slugOf: (id) => departments.byId(siteId, id)?.slug ?? null,

@@ -28,7 +28,14 @@ import {
   AttachmentsService,
   LocalDiskStorage,
 } from './modules/attachments/index.ts';
-import { CannedRepliesRepository, CannedRepliesService, cannedRoutes } from './modules/canned-replies/index.ts';
+import {
+  CannedRepliesRepository,
+  CannedRepliesService,
+  CannedSuggestions,
+  CannedUsesPersonalData,
+  CannedUsesRepository,
+  cannedRoutes,
+} from './modules/canned-replies/index.ts';
 import {
   AccessResolver,
   attachAgentSocket,
@@ -50,6 +57,8 @@ import {
   SocketBroadcaster,
   ReplyTimes,
   TeamCoordinator,
+  VisitorLines,
+  VisitorLinesRepository,
 } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { chatLinkOf, createEmailModule, emailRoutes } from './modules/email/index.ts';
@@ -394,6 +403,9 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   email.worker.start();
   app.addHook('preClose', async () => email.close());
 
+  // Which canned replies agents used where: the suggestions learn from it, and it is the shopper's data.
+  const cannedUses = new CannedUsesRepository(app.db);
+  const visitorLines = new VisitorLines(new VisitorLinesRepository(app.db), access);
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
   const visitorData = new VisitorsPersonalData(app.db);
   const {
@@ -418,6 +430,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       ],
       ['activity', visitorData.activity],
       ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
+      ['canned uses', new CannedUsesPersonalData(cannedUses, (siteId, visitorIds) => visitorLines.idsOfVisitors(siteId, visitorIds))],
       ['triggers', new TriggersPersonalData(app.db)],
       ['contacts', new ContactsPersonalData(app.db)],
       ['ratings', new RatingsPersonalData(ratingsRepo)],
@@ -498,6 +511,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   await app.register(cannedRoutes, {
     canned,
+    suggestions: new CannedSuggestions(canned, cannedUses, {
+      lastFor: (actor, conversationId) =>
+        visitorLines.lastFor({ kind: 'agent', agentId: actor.agentId, siteId: actor.siteId, name: '', role: actor.role }, conversationId),
+      textAt: (siteId, conversationId, seq) => visitorLines.textAt(siteId, conversationId, seq),
+    }),
     shopName: (siteId) => sites.byId(siteId)?.name ?? '',
     departments: (siteId) => ({
       slugOf: (id) => departments.byId(siteId, id)?.slug ?? null,

@@ -1,4 +1,11 @@
-import type { CannedCreateInput, CannedImportResult, CannedReply, CannedReplyListBody, CannedUpdateInput } from '@mostrador/shared';
+import type {
+  CannedCreateInput,
+  CannedImportResult,
+  CannedReply,
+  CannedReplyListBody,
+  CannedSuggestionsBody,
+  CannedUpdateInput,
+} from '@mostrador/shared';
 import { request, requestNoContent } from '../admin/api.ts';
 
 /** The canned replies endpoints; bodies typed from the routes' own schemas. */
@@ -15,6 +22,12 @@ export const cannedApi = {
     ),
   remove: (id: string) => requestNoContent('DELETE', `/api/canned-replies/${encodeURIComponent(id)}`),
   importCsv: (csv: string) => request<CannedImportResult>('POST', '/api/admin/canned-replies/import', { csv }),
+  /** Up to three replies for the visitor's last message in the conversation, best first. */
+  suggestions: (conversationId: string) =>
+    request<CannedSuggestionsBody>('GET', `/api/canned-replies/suggestions?conversationId=${encodeURIComponent(conversationId)}`),
+  /** Tells the server a reply went into a message: what the suggestions learn from. */
+  recordUse: (replyId: string, conversationId: string) =>
+    requestNoContent('POST', `/api/canned-replies/${encodeURIComponent(replyId)}/uses`, { conversationId }),
   exportCsv: () => request<{ csv: string }>('GET', '/api/admin/canned-replies/export'),
 };
 export type CannedApi = typeof cannedApi;

@@ -2,6 +2,7 @@ import type { CannedReply } from '@mostrador/shared';
 import { fillPlaceholders, pickVersion, type PlaceholderValues } from '@mostrador/shared/canned';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
+import type { cannedApi } from './cannedApi.ts';
 import { matchReplies, slashQueryAt, type SlashQuery } from './slashQuery.ts';
 
 /** What the composer needs to offer canned replies in one conversation. */
@@ -10,6 +11,12 @@ export interface CannedContext {
   values: PlaceholderValues;
   /** The visitor's browser language (BCP 47), which picks the reply's version. */
   visitorLanguage: string | null;
+  /** Told, beside the message, each time a reply goes into the draft: what the suggestions learn from. */
+  onUsed?: (reply: CannedReply) => void;
+  /** The seq of the visitor's last message; given, the composer shows suggested replies for it. */
+  visitorSeq?: number | null;
+  /** Where suggestions come from (the API unless a test says otherwise). */
+  loadSuggestions?: (conversationId: string) => ReturnType<typeof cannedApi.suggestions>;
 }
 
 interface PickerState extends SlashQuery {
@@ -47,13 +54,13 @@ export function useCannedPicker(
     setState(found ? { ...found, active: 0 } : null);
   }
 
-  function insert(reply: CannedReply) {
-    if (!canned || !state) return;
-    const caret = state.start + 1 + state.query.length;
+  /** Puts the filled reply in place of draft[start, end), and selects its first fill-in prompt. */
+  function insertAt(reply: CannedReply, start: number, end: number) {
+    if (!canned) return;
     const body = pickVersion(reply.bodies, canned.visitorLanguage, language);
     const filled = fillPlaceholders(body, canned.values);
-    const before = draft.slice(0, state.start);
-    const next = before + filled.text + draft.slice(caret);
+    const before = draft.slice(0, start);
+    const next = before + filled.text + draft.slice(end);
     const firstAsk = filled.asks[0];
     pendingSelection.current = firstAsk
       ? [before.length + firstAsk.start, before.length + firstAsk.end]
@@ -61,6 +68,19 @@ export function useCannedPicker(
     setState(null);
     setDraft(next);
     setAnnouncement(t(firstAsk ? 'canned.inserted' : 'canned.insertedDone', { title: reply.title }));
+    canned.onUsed?.(reply);
+  }
+
+  function insert(reply: CannedReply) {
+    if (state) insertAt(reply, state.start, state.start + 1 + state.query.length);
+  }
+
+  /** A suggestion goes where the caret is (at the end when the box was never focused). */
+  function insertAtCaret(reply: CannedReply) {
+    const box = textarea.current;
+    const start = box && document.activeElement === box ? box.selectionStart : draft.length;
+    const end = box && document.activeElement === box ? box.selectionEnd : draft.length;
+    insertAt(reply, start, end);
   }
 
   /** True when the key was the picker's, so the composer must not also act on it (Enter must not send). */
@@ -96,6 +116,7 @@ export function useCannedPicker(
     announcement,
     follow,
     insert,
+    insertAtCaret,
     onKeyDown,
     close: () => setState(null),
   };

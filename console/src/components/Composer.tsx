@@ -3,6 +3,7 @@ import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
 import { useRef, useState } from 'preact/hooks';
 import { uploadAttachment } from '../api/attachments.ts';
 import { CannedPicker, optionId } from '../canned/CannedPicker.tsx';
+import { SuggestedReplies } from '../canned/SuggestedReplies.tsx';
 import { useCannedPicker, type CannedContext } from '../canned/useCannedPicker.ts';
 import { useI18n } from '../i18n/context.ts';
 import { PendingFiles } from './PendingFiles.tsx';
@@ -103,6 +104,14 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
         pending.add(files);
       }}
     >
+      {canned && canned.visitorSeq !== undefined && !noting && (
+        <SuggestedReplies
+          conversationId={conversationId}
+          visitorSeq={canned.visitorSeq}
+          onPick={picker.insertAtCaret}
+          {...(canned.loadSuggestions ? { load: canned.loadSuggestions } : {})}
+        />
+      )}
       <label class="visually-hidden" for={`reply-${conversationId}`}>
         {t('composer.label')}
       </label>

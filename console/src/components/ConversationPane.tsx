@@ -1,5 +1,6 @@
-import type { AgentRef, AttachmentInfo, ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import type { AgentRef, AttachmentInfo, CannedReply, ConversationEvent, ConversationSummary } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
+import { cannedApi } from '../canned/cannedApi.ts';
 import { placeholderValues } from '../canned/placeholderValues.ts';
 import type { CannedReplies } from '../canned/useCannedReplies.ts';
 import { useI18n } from '../i18n/context.ts';
@@ -71,6 +72,12 @@ interface ConversationPaneProps extends PaneCallbacks {
   emails?: EmailsLoader;
 }
 
+/** The seq of the visitor's last message, or null before they wrote: what suggestions answer. */
+function lastVisitorSeq(events: readonly ConversationEvent[] | undefined): number | null {
+  const last = events?.findLast((event) => event.type === 'message' && event.author.kind === 'visitor');
+  return last ? last.seq : null;
+}
+
 export function ConversationPane(props: ConversationPaneProps) {
   const { t, language } = useI18n();
   const { conversation, me } = props;
@@ -78,6 +85,8 @@ export function ConversationPane(props: ConversationPaneProps) {
     replies: props.canned.replies,
     values: placeholderValues(props.visitor, props.canned, language),
     visitorLanguage: props.visitor?.phase === 'ready' ? props.visitor.profile.language : null,
+    visitorSeq: lastVisitorSeq(props.events),
+    onUsed: (reply: CannedReply) => void cannedApi.recordUse(reply.id, conversation.id),
   };
   const [dialog, setDialog] = useState<'transfer' | 'invite' | null>(null);
   const open = conversation.status === 'open';

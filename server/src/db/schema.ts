@@ -496,6 +496,37 @@ export const cannedReplies = sqliteTable(
   (t) => [index('canned_replies_site').on(t.siteId, t.shortcut)],
 );
 
+/**
+ * Each time an agent put a canned reply into a message: what the suggestions learn from. Ids and a seq only,
+ * no text; the rows go with the reply or the conversation (erase, retention) by ON DELETE CASCADE.
+ */
+export const cannedReplyUses = sqliteTable(
+  'canned_reply_uses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    replyId: text('reply_id')
+      .notNull()
+      .references(() => cannedReplies.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    /** The conversation's last seq when the reply was used: the visitor message it answered is at or before it. */
+    seq: integer('seq').notNull(),
+    usedAt: integer('used_at').notNull(),
+  },
+  (t) => [
+    index('canned_reply_uses_site').on(t.siteId, t.usedAt),
+    index('canned_reply_uses_conversation').on(t.conversationId),
+    index('canned_reply_uses_reply').on(t.replyId),
+  ],
+);
+
 /** A site's tag list: what agents pick from, with the colour the console shows. */
 export const tags = sqliteTable(
   'tags',

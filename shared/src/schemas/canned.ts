@@ -45,6 +45,15 @@ export const CannedReplyBody = z.object({ reply: CannedReply });
 export const CannedReplyListBody = z.object({ replies: z.array(CannedReply), shopName: z.string() });
 export type CannedReplyListBody = z.infer<typeof CannedReplyListBody>;
 
+/** Telling the server a reply went into a message in this conversation: what the suggestions learn from. */
+export const CannedUseBody = z.object({ conversationId: Id });
+export type CannedUseBody = z.infer<typeof CannedUseBody>;
+/** Suggestions for the visitor's last message in one conversation. */
+export const CannedSuggestionsQuery = z.object({ conversationId: Id });
+/** At most three replies, best first. */
+export const CannedSuggestionsBody = z.object({ replies: z.array(CannedReply).max(3) });
+export type CannedSuggestionsBody = z.infer<typeof CannedSuggestionsBody>;
+
 /** CSV import: the file's text; answers how many rows were added and which lines were refused. */
 export const CannedImportBody = z.object({ csv: z.string().max(2_000_000) });
 /** CSV export, as JSON so every admin answer has one shape; the console saves it as a file. */

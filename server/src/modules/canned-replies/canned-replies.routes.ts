@@ -7,6 +7,9 @@ import {
   CannedReplyBody,
   CannedReplyListBody,
   CannedReplyParams,
+  CannedSuggestionsBody,
+  CannedSuggestionsQuery,
+  CannedUseBody,
   ErrorResponse,
   NewCannedReplyBody,
   UpdateCannedReplyBody,
@@ -15,9 +18,11 @@ import { z } from 'zod';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
 import { cannedFromCsv, cannedToCsv, type DepartmentSlugs } from './canned-csv.ts';
 import { toCannedReply, type CannedActor, type CannedRepliesService } from './canned-replies.service.ts';
+import type { CannedSuggestions } from './canned-suggest.service.ts';
 
 export interface CannedRoutesOptions {
   canned: CannedRepliesService;
+  suggestions: CannedSuggestions;
   shopName: (siteId: string) => string;
   departments: (siteId: string) => DepartmentSlugs;
 }
@@ -27,8 +32,11 @@ function actorOf(request: FastifyRequest): CannedActor {
   return { siteId, agentId: profile.id, role: profile.role, departmentIds: profile.departmentIds };
 }
 
-/** Agents read what they may use and keep their personal replies; admins keep the team's, and import and export. */
-export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (app, { canned, shopName, departments }) => {
+/**
+ * Agents read what they may use and keep their personal replies; admins keep the team's, and import and export.
+ * Agents also get suggestions for a conversation, and tell which replies they used.
+ */
+export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (app, { canned, suggestions, shopName, departments }) => {
   app.addHook('preHandler', app.requireAgent);
   const errors = errorResponses(ErrorResponse);
 
@@ -39,6 +47,27 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
       const actor = actorOf(request);
       const rows = request.query.all ? canned.list(actor) : canned.usable(actor);
       return { replies: rows.map(toCannedReply), shopName: shopName(actor.siteId) };
+    },
+  );
+
+  app.get(
+    '/api/canned-replies/suggestions',
+    { schema: { querystring: CannedSuggestionsQuery, response: { 200: CannedSuggestionsBody, ...errors } } },
+    async (request, reply) => {
+      const found = suggestions.suggest(actorOf(request), request.query.conversationId);
+      if (!found.ok) return reply.status(statusForCode(found.error.code)).send({ error: found.error });
+      return { replies: found.data.map(toCannedReply) };
+    },
+  );
+
+  // Told by the console when a reply goes into a message, beside the message, never on its path.
+  app.post(
+    '/api/canned-replies/:replyId/uses',
+    { schema: { params: CannedReplyParams, body: CannedUseBody, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const recorded = suggestions.record(actorOf(request), request.params.replyId, request.body.conversationId);
+      if (!recorded.ok) return reply.status(statusForCode(recorded.error.code)).send({ error: recorded.error });
+      return reply.status(204).send(null);
     },
   );
 

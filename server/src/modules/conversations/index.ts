@@ -16,3 +16,5 @@ export { ConversationsPersonalData } from './conversations.personal-data.ts';
 export { ReplyTimes } from './reply-times.ts';
 export { ConversationStates, type StatePorts } from './conversation-states.ts';
 export { ReadReceipts } from './read-receipts.service.ts';
+export { VisitorLines, type VisitorLine } from './visitor-lines.ts';
+export { VisitorLinesRepository } from './visitor-lines.repository.ts';

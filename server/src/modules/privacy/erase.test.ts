@@ -106,6 +106,21 @@ async function fillEveryTable() {
   server.app.sqlite
     .prepare('INSERT INTO conversation_guests (conversation_id, agent_id, joined_at) VALUES (?, ?, ?)')
     .run(sent.data.conversation.id, adminId, Date.now());
+  // A canned reply an agent used in the chat: the suggestions learn from it.
+  const canned = server.app.services.canned.create(
+    { siteId: site.id, agentId: adminId, role: 'admin', departmentIds: [] },
+    {
+      shortcut: 'track',
+      title: 'Tracking',
+      scope: 'shared',
+      departmentId: null,
+      bodies: { ca: 'Ja arriba', es: 'Ya llega', en: 'On its way' },
+    },
+  );
+  if (!canned.ok) throw new Error(canned.error.message);
+  server.app.sqlite
+    .prepare('INSERT INTO canned_reply_uses (site_id, reply_id, conversation_id, agent_id, seq, used_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(site.id, canned.data.id, sent.data.conversation.id, adminId, 1, Date.now());
   // The end of the chat: a rating with a comment, and the NPS question (on for this site).
   server.app.services.sites.update(site.id, { npsEnabled: true });
   expect((await visitorCommand(laptop.socket, 'conversation:close', { conversationId: sent.data.conversation.id })).ok).toBe(true);

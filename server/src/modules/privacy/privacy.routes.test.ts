@@ -71,7 +71,18 @@ describe('privacy tools', () => {
 
     const erased = await app.inject({ method: 'POST', url: eraseUrl, cookies: admin, payload: { confirm: true } });
     expect(erased.json()).toEqual({
-      erased: { audit: 0, ratings: 0, triggers: 0, contacts: 0, email: 0, 'canned uses': 0, conversations: 0, attachments: 0, activity: 2, identities: 1 },
+      erased: {
+        audit: 0,
+        ratings: 0,
+        triggers: 0,
+        contacts: 0,
+        email: 0,
+        'canned uses': 0,
+        conversations: 0,
+        attachments: 0,
+        activity: 2,
+        identities: 1,
+      },
     });
     expect(rowsOf(visitorId)).toBe(0);
     expect((await app.inject({ method: 'GET', url: exportUrl, cookies: admin })).statusCode).toBe(404);

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import serverConfig from './server/vitest.config.ts';
 import testsConfig from './tests/vitest.config.ts';
@@ -16,11 +19,27 @@ const EXCLUDE = ['**/node_modules/**', 'browser/**', 'guardrails/**'];
 /** Configs whose `include` MUTATE_TESTS may replace (`extends` would add to it, not replace it). */
 const narrowable: Partial<Record<string, { test?: object }>> = { server: serverConfig, tests: testsConfig };
 
+/**
+ * Workspace packages by name, resolved to the sources beside this file. Stryker's sandbox links only the
+ * root node_modules, so without these `@mostrador/server` from tests/ would resolve to the original sources,
+ * not the mutated copy, and every mutant reached only through another package would count as uncovered.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const alias = ['shared', 'server', 'widget', 'console'].flatMap((pkg) => {
+  const manifest = JSON.parse(readFileSync(join(here, pkg, 'package.json'), 'utf8')) as { exports?: Record<string, string> };
+  return Object.entries(manifest.exports ?? {}).map(([key, target]) => ({
+    find: new RegExp(`^@mostrador/${pkg}${key.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    replacement: join(here, pkg, target),
+  }));
+});
+
 function project(name: string) {
   const own = tests.filter((glob) => glob.startsWith(`${name}/`)).map((glob) => glob.slice(name.length + 1));
   const base = narrowable[name];
-  if (own.length === 0 || !base) return { extends: `./${name}/vitest.config.ts`, test: { name, root: `./${name}`, exclude: EXCLUDE } };
-  return { ...base, test: { ...base.test, name, root: `./${name}`, exclude: EXCLUDE, include: own } };
+  if (own.length === 0 || !base) {
+    return { extends: `./${name}/vitest.config.ts`, resolve: { alias }, test: { name, root: `./${name}`, exclude: EXCLUDE } };
+  }
+  return { ...base, resolve: { alias }, test: { ...base.test, name, root: `./${name}`, exclude: EXCLUDE, include: own } };
 }
 
 export default defineConfig({

@@ -90,7 +90,13 @@ const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | 
   'transcript:email': { references: [(ref) => ({ conversationId: ref.conversationId, email: 'leak@example.com' })] },
 };
 
-type Request = { method: string; url: string; body?: unknown };
+/** `bytes`: a raw body (an uploaded picture) instead of JSON. */
+type Request = { method: string; url: string; body?: unknown; bytes?: { type: string; data: Uint8Array } };
+
+/** A 1×1 PNG, for the picture routes. */
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
 type RouteCase =
   | { references: Array<(ref: SiteRefs, own: SiteRefs) => Request> }
   /** No id in the request: the site is the session's. GET answers are checked not to mention site B. */
@@ -260,6 +266,46 @@ const apiCases = (): Record<string, RouteCase> => ({
   'GET /api/tags': { noReference: 'the session’s site' },
   'GET /api/search': { noReference: 'searches the session’s site only; an agent or department id of another site filters to nothing' },
   'POST /api/admin/tags': { noReference: 'adds a name to the session’s site' },
+  'PUT /api/admin/agents/:agentId/picture': {
+    references: [(ref) => ({ method: 'PUT', url: `/api/admin/agents/${ref.agentId}/picture`, bytes: { type: 'image/png', data: PNG } })],
+  },
+  'DELETE /api/admin/agents/:agentId/picture': {
+    references: [(ref) => ({ method: 'DELETE', url: `/api/admin/agents/${ref.agentId}/picture` })],
+  },
+  'PUT /api/account/picture': { noReference: 'the session’s own agent' },
+  'DELETE /api/account/picture': { noReference: 'the session’s own agent' },
+  'GET /api/admin/reports/summary': {
+    noReference: 'the session’s site; an agent or department id of another site filters to nothing (reports.routes.test.ts)',
+  },
+  'GET /api/admin/reports/days.csv': { noReference: 'the session’s site, as the summary' },
+  'POST /api/attachments': { noReference: 'stores a file for the session’s agent and site; the query names no row' },
+  'GET /api/attachments/:id/link': {
+    references: [(ref) => ({ method: 'GET', url: `/api/attachments/${ref.attachmentId}/link` })],
+  },
+  'GET /api/canned-replies/suggestions': {
+    references: [(ref) => ({ method: 'GET', url: `/api/canned-replies/suggestions?conversationId=${ref.conversationId}` })],
+  },
+  'POST /api/canned-replies/:replyId/uses': {
+    references: [
+      (ref, own) => ({
+        method: 'POST',
+        url: `/api/canned-replies/${ref.cannedReplyId}/uses`,
+        body: { conversationId: own.conversationId },
+      }),
+      (ref, own) => ({
+        method: 'POST',
+        url: `/api/canned-replies/${own.cannedReplyId}/uses`,
+        body: { conversationId: ref.conversationId },
+      }),
+    ],
+  },
+  // The shopper's file routes take the visitor's token, not a console session: attachments.socket.test.ts
+  // shows another visitor's or site's file answering exactly like a missing one.
+  'OPTIONS /api/visitor/attachments': { noReference: 'a CORS preflight: no row' },
+  'POST /api/visitor/attachments': { noReference: 'the visitor token’s site and visitor' },
+  'OPTIONS /api/visitor/attachments/:id/link': { noReference: 'a CORS preflight: no row' },
+  'GET /api/visitor/attachments/:id/link': { noReference: 'the visitor token’s own files only' },
+  'GET /api/files/:id': { noReference: 'a signed link: the signature covers the id and its expiry' },
   'PATCH /api/admin/tags/:tagId': {
     references: [(ref) => ({ method: 'PATCH', url: `/api/admin/tags/${ref.tagId}`, body: { colour: 'red' } })],
   },
@@ -278,6 +324,7 @@ const publicRoutes: Array<[RegExp, string]> = [
   [/^GET \/widget\.js$/, 'the widget bundle'],
   [/^GET \/widget\/i18n\/:file$/, 'the widget’s catalogues'],
   [/^GET \/widget\/chunks\/:file$/, 'the widget’s panel chunks'],
+  [/^GET \/avatars\/:pictureId$/, 'agents’ pictures, public by an unguessable id, as the widget shows them'],
   [/^GET \/shop(\/|\/(products\/:slug|cart|checkout|shop\.js|shop\.css|favicon\.svg|img\/[\w-]+\.svg))?$/, 'the demo shop'],
 ];
 
@@ -366,11 +413,14 @@ describe('another site’s ids', () => {
     ).toEqual([]);
     const before = snapshot(server);
     const heard = [b.admin, b.agent, b.visitor].map(record);
-    const send = async ({ method, url, body }: Request) => {
+    const send = async ({ method, url, body, bytes }: Request) => {
+      const headers: Record<string, string> = { cookie: a.adminCookie };
+      if (bytes) headers['content-type'] = bytes.type;
+      else if (body !== undefined) headers['content-type'] = 'application/json';
       const res = await fetch(`${server.url}${url}`, {
         method,
-        headers: { cookie: a.adminCookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        headers,
+        ...(bytes ? { body: Buffer.from(bytes.data) } : body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: res.status, body: await res.json() };
     };

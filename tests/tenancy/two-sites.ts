@@ -28,6 +28,8 @@ export interface SiteRefs {
   /** A team canned reply and a tag of the site's list. */
   cannedReplyId: string;
   tagId: string;
+  /** A file the admin uploaded (not yet in a message). */
+  attachmentId: string;
 }
 
 export interface SiteUnderTest {
@@ -51,6 +53,7 @@ export const MISSING: SiteRefs = {
   sessionId: '0000000000000000000000',
   cannedReplyId: 'cnr_missing000000000000',
   tagId: 'tag_missing000000000000',
+  attachmentId: 'att_missing000000000',
 };
 
 /**
@@ -121,6 +124,13 @@ export async function createSite(server: TestServer, name: string): Promise<Site
     bodies: { ca: 'Hola', es: '', en: '' },
   });
   const tag = await post('/api/admin/tags', { name: `tag-of-${slug}` });
+  const uploaded = await fetch(`${server.url}/api/attachments?clientId=file-${slug}&name=note.txt`, {
+    method: 'POST',
+    headers: { cookie: adminCookie, 'content-type': 'application/octet-stream', origin: server.url },
+    body: `A note of ${name}`,
+  });
+  const file = (await uploaded.json()) as { attachment?: { id: string } };
+  if (!file.attachment) throw new Error(`upload refused: ${JSON.stringify(file)}`);
   const customerRow = server.app.sqlite.prepare('SELECT customer_id AS id FROM visitors WHERE id = ?').get(visitorId) as { id: string };
   return {
     siteId: site.id,
@@ -135,6 +145,7 @@ export async function createSite(server: TestServer, name: string): Promise<Site
       sessionId: list.find((s) => s.current)!.id,
       cannedReplyId: canned.reply!.id,
       tagId: tag.tag!.id,
+      attachmentId: file.attachment.id,
     },
     adminCookie,
     admin: adminSocket,

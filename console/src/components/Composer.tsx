@@ -27,6 +27,11 @@ interface ComposerProps {
   onNote?: (body: string) => Promise<string | null>;
   /** Where files go; the server's upload route unless a test says otherwise. */
   upload?: Upload;
+  /**
+   * Whether this is the chat the agent is in. Suggested replies show only there: with three chats side by
+   * side, a row of suggestions in each would take the messages' height for chats nobody is typing in.
+   */
+  focused?: boolean;
 }
 
 /** The files a drag or a paste carries, if any. */
@@ -34,7 +39,16 @@ function filesOf(data: DataTransfer | null): File[] {
   return data ? [...data.files] : [];
 }
 
-export function Composer({ conversationId, drafts, onSend, onDraftChange, canned, onNote, upload = uploadAttachment }: ComposerProps) {
+export function Composer({
+  conversationId,
+  drafts,
+  onSend,
+  onDraftChange,
+  canned,
+  onNote,
+  upload = uploadAttachment,
+  focused = true,
+}: ComposerProps) {
   const { t } = useI18n();
   // The draft lives in `drafts`; this counter only makes Preact re-render when it changes.
   const [, setRevision] = useState(0);
@@ -104,7 +118,7 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
         pending.add(files);
       }}
     >
-      {canned && canned.visitorSeq !== undefined && !noting && (
+      {canned && canned.visitorSeq !== undefined && !noting && focused && (
         <SuggestedReplies
           conversationId={conversationId}
           visitorSeq={canned.visitorSeq}
@@ -180,8 +194,10 @@ export function Composer({ conversationId, drafts, onSend, onDraftChange, canned
               }}
             />
             <button type="button" class="button attach" data-part="attach" onClick={() => fileInputRef.current?.click()}>
-              <span aria-hidden="true">📎 </span>
-              {t('attachments.attach')}
+              <svg class="attach-icon" aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+                <path d="M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48" />
+              </svg>
+              <span class="attach-label">{t('attachments.attach')}</span>
             </button>
           </>
         )}

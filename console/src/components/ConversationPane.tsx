@@ -175,6 +175,7 @@ export function ConversationPane(props: ConversationPaneProps) {
               onDraftChange={props.onDraftChange}
               canned={canned}
               onNote={props.toolbox?.onNote}
+              focused={props.focused}
             />
           ) : (
             <p class="closed-notice">{t('conversation.closedNotice')}</p>

@@ -226,16 +226,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
     activity.conversationChanged(siteId, visitorId),
   );
-  const routing = new RoutingService(
-    repo,
-    team,
-    app.groupCommit,
-    broadcaster,
-    board,
-    access,
+  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, {
     hours,
-    () => void states.ticketUnserved().catch(stateFailed),
-  );
+    agentGone: () => void states.ticketUnserved().catch(stateFailed),
+    failed: (err) => app.log.error({ err }, 'routing pass failed; retrying'),
+  });
+  app.addHook('preClose', async () => routing.close());
   // Files in conversations: checked by their bytes, stored under random names, handed out by signed links.
   const attachmentsRepo = new AttachmentsRepository(app.db);
   const fileStorage = new LocalDiskStorage(config.attachments.dir);

@@ -33,11 +33,30 @@ export interface LineHours {
   isOpen(siteId: string, departmentId: string | null, at: number): boolean;
 }
 
+/** What routing needs from around it. */
+export interface RoutingHooks {
+  /** Business hours of a line (a department, or the site's general queue). */
+  hours: LineHours;
+  /** An agent's chats were requeued after it went offline: queued chats nobody can answer may become tickets. */
+  agentGone(siteId: string): void;
+  /** A pass the database refused (locked past its busy timeout, disk full); it is tried again later. */
+  failed(error: unknown): void;
+}
+
+/**
+ * How long a refused pass waits before it runs again. Long enough not to
+ * hammer a database that is struggling, short enough that a queued shopper
+ * barely notices.
+ */
+export const ROUTING_RETRY_MS = 1_000;
+
 export class RoutingService {
   /** Round-robin turns: a counter, not a clock, so two claims in one millisecond still differ. */
   private readonly lastAssigned = new Map<string, number>();
   private turn = 0;
   private readonly draining = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly retries = new Map<string, ReturnType<typeof setTimeout>>();
+  private closed = false;
 
   constructor(
     private readonly repo: ConversationsRepository,
@@ -46,15 +65,19 @@ export class RoutingService {
     private readonly broadcast: SocketBroadcaster,
     private readonly board: QueueBoard,
     private readonly access: AccessResolver,
-    /** Business hours of a line (a department, or the site's general queue). */
-    private readonly hours: LineHours = { isOpen: () => true },
-    /** An agent's chats were requeued after it went offline: queued chats nobody can answer may become tickets. */
-    private readonly agentGone: (siteId: string) => void = () => {},
+    private readonly hooks: RoutingHooks,
   ) {}
+
+  /** At shutdown: no pass is retried against a closed database. */
+  close(): void {
+    this.closed = true;
+    for (const timer of this.retries.values()) clearTimeout(timer);
+    this.retries.clear();
+  }
 
   /** A ticket is routed only while its line is open; outside hours it waits for an agent to take it. */
   private waitsForHours(conversation: ConversationRow): boolean {
-    return conversation.ticketSince !== null && !this.hours.isOpen(conversation.siteId, conversation.departmentId, Date.now());
+    return conversation.ticketSince !== null && !this.hooks.hours.isOpen(conversation.siteId, conversation.departmentId, Date.now());
   }
 
   /** Inside a transaction: gives a queued conversation to the best agent with room, if any. */
@@ -88,6 +111,12 @@ export class RoutingService {
           state.again = false;
           await this.drainOnce(siteId);
         } while (state.again);
+      } catch (error) {
+        // A drain is a consequence: the write that asked for it has already committed, and most
+        // callers do not wait for it. A refused pass is retried, or the queue would stand still
+        // until the next arrival, and it must never become an unhandled rejection that stops the server.
+        this.hooks.failed(error);
+        this.later(`drain:${siteId}`, () => void this.drain(siteId));
       } finally {
         this.draining.delete(siteId);
       }
@@ -239,10 +268,38 @@ export class RoutingService {
    * After the grace period: the agent's chats go back to the front of their
    * queue (or straight to a colleague with room), and it leaves group chats.
    */
-  async agentWentOffline(agentId: string, siteId: string): Promise<void> {
+  async agentWentOffline(agentId: string, siteId: string, stillGone: () => boolean = () => true): Promise<void> {
     const ref = this.team.agentRef(siteId, agentId);
     if (!ref) return;
-    const steps = await this.groupCommit.run(() => {
+    let steps: Step[];
+    try {
+      steps = await this.requeueChatsOf(agentId, siteId, ref);
+    } catch (error) {
+      // Its chats would stay with an agent who has left: try again while it is still away.
+      this.hooks.failed(error);
+      this.later(`offline:${siteId}:${agentId}`, () => {
+        if (stillGone()) void this.agentWentOffline(agentId, siteId, stillGone);
+      });
+      return;
+    }
+    this.publish(steps, siteId, false);
+    await this.drain(siteId);
+    this.hooks.agentGone(siteId);
+  }
+
+  /** Runs `retry` once after ROUTING_RETRY_MS; a second request for the same key while one waits is folded into it. */
+  private later(key: string, retry: () => void): void {
+    if (this.closed || this.retries.has(key)) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(key);
+      retry();
+    }, ROUTING_RETRY_MS);
+    timer.unref?.();
+    this.retries.set(key, timer);
+  }
+
+  private requeueChatsOf(agentId: string, siteId: string, ref: Ref): Promise<Step[]> {
+    return this.groupCommit.run(() => {
       const now = Date.now();
       const out: Step[] = [];
       for (const conversation of this.repo.openAssignedTo(siteId, agentId)) {
@@ -265,9 +322,6 @@ export class RoutingService {
       }
       return out;
     });
-    this.publish(steps, siteId, false);
-    await this.drain(siteId);
-    this.agentGone(siteId);
   }
 
   /** A chat ended: its pace teaches the wait estimate, and its agent has room again. */

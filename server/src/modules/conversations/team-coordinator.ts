@@ -31,7 +31,7 @@ export class TeamCoordinator {
   ) {
     presence.listen({
       changed: (agentId, siteId) => this.changed(agentId, siteId),
-      wentOffline: (agentId, siteId) => void this.routing.agentWentOffline(agentId, siteId),
+      wentOffline: (agentId, siteId) => void this.routing.agentWentOffline(agentId, siteId, () => !presence.isPresent(agentId)),
     });
     for (const { agentId, siteId } of repo.agentsInOpenChats()) presence.expectBack(agentId, siteId);
   }

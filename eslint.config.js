@@ -114,4 +114,16 @@ export default defineConfig(
     files: ['shared/src/**'],
     rules: { 'no-restricted-globals': ['error', ...ioGlobals] },
   },
+  {
+    // The server's settings are parsed once, with zod, in config.ts: a variable read anywhere else
+    // escapes its checks (a bad number becomes NaN) and the README's list of variables.
+    files: ['server/src/**'],
+    ignores: ['server/src/config.ts', '**/*.test.ts', 'server/src/testing/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Add the variable to config-env.ts and take it from the Config.' },
+      ],
+    },
+  },
 );

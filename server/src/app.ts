@@ -158,7 +158,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(crossSiteWritesPlugin, { consoleOrigins: config.consoleOrigins, trustProxy: config.trustProxy });
   // Only routes that ask for it (login) are rate-limited by address; its 429 goes through errorsPlugin.
   await app.register(rateLimit, { global: false });
-  await app.register(dbPlugin, { file: config.databaseFile });
+  await app.register(dbPlugin, { file: config.databaseFile, groupCommitIntervalMs: config.groupCommitIntervalMs });
   await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
 
   // The team: sites, departments, agents and who is online.

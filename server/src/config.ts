@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { parseEnv, type Env, type LOG_LEVELS } from './config-env.ts';
 import type { Rate } from './realtime/token-bucket.ts';
 
 export type { Rate } from './realtime/token-bucket.ts';
@@ -26,11 +27,15 @@ export interface Config {
   visitorLeaveGraceMs: number;
   /** Live-list changes are told to consoles at most this often. */
   liveListFlushMs: number;
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logLevel: (typeof LOG_LEVELS)[number];
   /** Serve the demo shop under /shop/. */
   demoShop: boolean;
+  /** The demo agent's password on the first run; null: a random one, written to DATA_DIR/demo-login.txt. */
+  demoPassword: string | null;
   /** What an assigned ticket counts for against an agent's capacity (a live chat counts 1). */
   ticketWeight: number;
+  /** The least time between two group commits: under load, more writes share one fsync. */
+  groupCommitIntervalMs: number;
   /** How often old conversations and page trails are deleted, per each site's retention setting; 0: never. */
   retentionIntervalMs: number;
   /** How often snoozes that ran out are woken and queued chats nobody can answer become tickets; 0: only at start. */
@@ -124,33 +129,21 @@ export interface Limits {
   agentEvents: Rate;
 }
 
-function numberOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, not "${raw}"`);
-  return value;
-}
-
-function rateOf(env: NodeJS.ProcessEnv, name: string, burst: number, perSecond: number): Rate {
-  return { burst: numberOf(env, `${name}_BURST`, burst), perSecond: numberOf(env, `${name}_PER_SECOND`, perSecond) };
-}
-
 /** Reads the limits; defaults suit a shop's real traffic, including shoppers behind one NAT address. */
-export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
+function limitsOf(env: Env): Limits {
   return {
-    loginPerIpPerMinute: numberOf(env, 'LIMIT_LOGIN_PER_IP_PER_MINUTE', 30),
-    loginFreeFailures: numberOf(env, 'LIMIT_LOGIN_FREE_FAILURES', 5),
-    loginBaseDelayMs: numberOf(env, 'LIMIT_LOGIN_BASE_DELAY_SECONDS', 1) * 1000,
-    loginMaxDelayMs: numberOf(env, 'LIMIT_LOGIN_MAX_DELAY_SECONDS', 120) * 1000,
-    loginForgetMs: numberOf(env, 'LIMIT_LOGIN_FORGET_MINUTES', 15) * 60_000,
-    newVisitorsPerIp: rateOf(env, 'LIMIT_NEW_VISITORS_PER_IP', 60, 1),
-    connectionsPerIp: numberOf(env, 'LIMIT_CONNECTIONS_PER_IP', 200),
-    visitorMessages: rateOf(env, 'LIMIT_VISITOR_MESSAGES', 10, 1),
-    visitorTyping: rateOf(env, 'LIMIT_VISITOR_TYPING', 20, 5),
-    visitorEvents: rateOf(env, 'LIMIT_VISITOR_EVENTS', 30, 3),
-    agentMessages: rateOf(env, 'LIMIT_AGENT_MESSAGES', 30, 5),
-    agentEvents: rateOf(env, 'LIMIT_AGENT_EVENTS', 300, 50),
+    loginPerIpPerMinute: env.LIMIT_LOGIN_PER_IP_PER_MINUTE,
+    loginFreeFailures: env.LIMIT_LOGIN_FREE_FAILURES,
+    loginBaseDelayMs: env.LIMIT_LOGIN_BASE_DELAY_SECONDS * 1000,
+    loginMaxDelayMs: env.LIMIT_LOGIN_MAX_DELAY_SECONDS * 1000,
+    loginForgetMs: env.LIMIT_LOGIN_FORGET_MINUTES * 60_000,
+    newVisitorsPerIp: { burst: env.LIMIT_NEW_VISITORS_PER_IP_BURST, perSecond: env.LIMIT_NEW_VISITORS_PER_IP_PER_SECOND },
+    connectionsPerIp: env.LIMIT_CONNECTIONS_PER_IP,
+    visitorMessages: { burst: env.LIMIT_VISITOR_MESSAGES_BURST, perSecond: env.LIMIT_VISITOR_MESSAGES_PER_SECOND },
+    visitorTyping: { burst: env.LIMIT_VISITOR_TYPING_BURST, perSecond: env.LIMIT_VISITOR_TYPING_PER_SECOND },
+    visitorEvents: { burst: env.LIMIT_VISITOR_EVENTS_BURST, perSecond: env.LIMIT_VISITOR_EVENTS_PER_SECOND },
+    agentMessages: { burst: env.LIMIT_AGENT_MESSAGES_BURST, perSecond: env.LIMIT_AGENT_MESSAGES_PER_SECOND },
+    agentEvents: { burst: env.LIMIT_AGENT_EVENTS_BURST, perSecond: env.LIMIT_AGENT_EVENTS_PER_SECOND },
   };
 }
 
@@ -160,11 +153,16 @@ function packageDir(name: string): string {
   return dirname(require.resolve(`${name}/package.json`));
 }
 
-/** Reads the configuration from environment variables; README lists them. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * The configuration, from environment variables (README lists them). This is
+ * the only place that reads `process.env`; a value that does not parse stops
+ * the start with the variable's name.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const env = parseEnv(source);
   const dataDir = resolve(env.DATA_DIR ?? 'data');
   return {
-    port: Number(env.PORT ?? 3000),
+    port: env.PORT,
     host: env.HOST ?? '0.0.0.0',
     databaseFile: resolve(env.DATABASE_FILE ?? join(dataDir, 'mostrador.sqlite')),
     widgetFile: env.WIDGET_FILE ?? join(packageDir('@mostrador/widget'), 'dist', 'widget.js'),
@@ -173,69 +171,56 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-    secureCookies: env.SECURE_COOKIES === 'true',
-    trustProxy: env.TRUST_PROXY === 'true',
-    sessionDays: Number(env.SESSION_DAYS ?? 30),
-    offlineGraceMs: Number(env.OFFLINE_GRACE_SECONDS ?? 30) * 1000,
-    visitorLeaveGraceMs: Number(env.VISITOR_LEAVE_GRACE_SECONDS ?? 15) * 1000,
+    secureCookies: env.SECURE_COOKIES,
+    trustProxy: env.TRUST_PROXY,
+    sessionDays: env.SESSION_DAYS,
+    offlineGraceMs: env.OFFLINE_GRACE_SECONDS * 1000,
+    visitorLeaveGraceMs: env.VISITOR_LEAVE_GRACE_SECONDS * 1000,
     liveListFlushMs: 1000,
-    logLevel: (env.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
-    demoShop: env.DEMO_SHOP !== 'false',
-    ticketWeight: ticketWeightOf(env.TICKET_WEIGHT),
-    retentionIntervalMs: numberOf(env, 'RETENTION_INTERVAL_MINUTES', 60) * 60_000,
-    retentionBatchRows: numberOf(env, 'RETENTION_BATCH_ROWS', 500),
-    mail: loadMail(env, Number(env.PORT ?? 3000)),
+    logLevel: env.LOG_LEVEL,
+    demoShop: env.DEMO_SHOP,
+    demoPassword: env.DEMO_PASSWORD,
+    ticketWeight: env.TICKET_WEIGHT,
+    groupCommitIntervalMs: env.GROUP_COMMIT_INTERVAL_MS,
+    retentionIntervalMs: env.RETENTION_INTERVAL_MINUTES * 60_000,
+    retentionBatchRows: env.RETENTION_BATCH_ROWS,
+    mail: mailOf(env, env.PORT),
     attachments: {
       dir: resolve(env.ATTACHMENTS_DIR ?? join(dataDir, 'attachments')),
-      linkTtlMs: numberOf(env, 'ATTACHMENT_LINK_SECONDS', 300) * 1000,
-      signingKey: nonEmpty(env.ATTACHMENT_SIGNING_KEY),
+      linkTtlMs: env.ATTACHMENT_LINK_SECONDS * 1000,
+      signingKey: env.ATTACHMENT_SIGNING_KEY,
     },
     inboundMail: {
-      smtpPort: env.INBOUND_SMTP_PORT ? numberOf(env, 'INBOUND_SMTP_PORT', 0) : null,
+      smtpPort: env.INBOUND_SMTP_PORT,
       smtpHost: env.INBOUND_SMTP_HOST ?? '0.0.0.0',
-      smtpTlsKeyFile: nonEmpty(env.INBOUND_SMTP_TLS_KEY),
-      smtpTlsCertFile: nonEmpty(env.INBOUND_SMTP_TLS_CERT),
-      maxBytes: numberOf(env, 'INBOUND_MAX_MEGABYTES', 10) * 1024 * 1024,
-      mailgunSigningKey: nonEmpty(env.MAILGUN_SIGNING_KEY),
+      smtpTlsKeyFile: env.INBOUND_SMTP_TLS_KEY,
+      smtpTlsCertFile: env.INBOUND_SMTP_TLS_CERT,
+      maxBytes: env.INBOUND_MAX_MEGABYTES * 1024 * 1024,
+      mailgunSigningKey: env.MAILGUN_SIGNING_KEY,
     },
-    statusSweepMs: numberOf(env, 'STATUS_SWEEP_SECONDS', 15) * 1000,
-    limits: loadLimits(env),
+    statusSweepMs: env.STATUS_SWEEP_SECONDS * 1000,
+    limits: limitsOf(env),
   };
-}
-
-function nonEmpty(value: string | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }
 
 /** Reads outgoing mail's settings; with no SMTP_HOST, mail stays in the local mailbox. */
-export function loadMail(env: NodeJS.ProcessEnv, port: number): MailConfig {
-  const host = env.SMTP_HOST?.trim();
-  const secure = env.SMTP_SECURE === 'true';
-  return {
-    replyDomain: env.MAIL_REPLY_DOMAIN?.trim() || null,
-    smtp: host
-      ? {
-          host,
-          port: numberOf(env, 'SMTP_PORT', secure ? 465 : 587),
-          secure,
-          user: env.SMTP_USER || null,
-          pass: env.SMTP_PASS || null,
-        }
-      : null,
-    from: env.MAIL_FROM?.trim() || 'Mostrador <no-reply@localhost>',
-    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
-    replyDelayMs: numberOf(env, 'MAIL_REPLY_DELAY_MINUTES', 2) * 60_000,
-    workerIntervalMs: numberOf(env, 'MAIL_WORKER_INTERVAL_SECONDS', 15) * 1000,
-    retryBaseMs: numberOf(env, 'MAIL_RETRY_BASE_SECONDS', 30) * 1000,
-    maxAttempts: numberOf(env, 'MAIL_MAX_ATTEMPTS', 8),
-  };
+export function loadMail(source: NodeJS.ProcessEnv, port: number): MailConfig {
+  return mailOf(parseEnv(source), port);
 }
 
-/** Between 0 and 1; anything else falls back to one half. */
-function ticketWeightOf(value: string | undefined): number {
-  const weight = Number(value ?? 0.5);
-  return Number.isFinite(weight) && weight >= 0 && weight <= 1 ? weight : 0.5;
+function mailOf(env: Env, port: number): MailConfig {
+  const host = env.SMTP_HOST;
+  const secure = env.SMTP_SECURE;
+  return {
+    replyDomain: env.MAIL_REPLY_DOMAIN,
+    smtp: host ? { host, port: env.SMTP_PORT ?? (secure ? 465 : 587), secure, user: env.SMTP_USER, pass: env.SMTP_PASS } : null,
+    from: env.MAIL_FROM ?? 'Mostrador <no-reply@localhost>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    replyDelayMs: env.MAIL_REPLY_DELAY_MINUTES * 60_000,
+    workerIntervalMs: env.MAIL_WORKER_INTERVAL_SECONDS * 1000,
+    retryBaseMs: env.MAIL_RETRY_BASE_SECONDS * 1000,
+    maxAttempts: env.MAIL_MAX_ATTEMPTS,
+  };
 }
 
 export function dataDirOf(config: Config): string {

@@ -7,7 +7,7 @@ import { listenForMail } from './modules/inbound-mail/index.ts';
 
 const config = loadConfig();
 const app = await buildApp(config);
-const seed = await seedDemo(app.services, { password: process.env.DEMO_PASSWORD });
+const seed = await seedDemo(app.services, { password: config.demoPassword ?? undefined });
 const loginFile = join(dataDirOf(config), 'demo-login.txt');
 if (seed.password) {
   writeFileSync(loginFile, `${seed.email}\n${seed.password}\n`, { mode: 0o600 });

@@ -53,6 +53,12 @@ describe('the lint rules', () => {
     expect(await ruleIds(code, 'widget/src/probe.ts')).toEqual([]);
   });
 
+  it('refuse process.env in the server outside config.ts, where each variable is parsed and checked', async () => {
+    const code = 'export const interval = Number(process.env.GC_INTERVAL ?? 1);';
+    expect(await ruleIds(code, 'server/src/plugins/probe.ts')).toEqual(['no-restricted-properties']);
+    expect(await ruleIds(code, 'server/src/config.ts')).toEqual([]);
+  });
+
   it('let the browser bundles take only types from the contract’s root, which would bring zod and its eval probe', async () => {
     const value = "import { LoginBody } from '@mostrador/shared';\nexport const body = LoginBody;";
     const types =

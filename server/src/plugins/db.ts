@@ -13,16 +13,18 @@ declare module 'fastify' {
 
 export interface DbPluginOptions {
   file: string;
+  /** See Config.groupCommitIntervalMs. */
+  groupCommitIntervalMs: number;
 }
 
 /** Opens and migrates the database, and closes it last when the app closes. */
 export const dbPlugin = fp<DbPluginOptions>(
-  async (app, { file }) => {
+  async (app, { file, groupCommitIntervalMs }) => {
     const { db, sqlite } = openDatabase(file);
     const checkpointer = await BackgroundCheckpointer.start(sqlite, file);
     app.decorate('db', db);
     app.decorate('sqlite', sqlite);
-    app.decorate('groupCommit', new GroupCommit(sqlite, Number(process.env.GC_INTERVAL ?? 1)));
+    app.decorate('groupCommit', new GroupCommit(sqlite, groupCommitIntervalMs));
     app.addHook('onClose', async () => {
       // Let writes queued in this turn reach the disk before closing.
       await app.groupCommit.run(() => undefined);

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, loadMail } from './config.ts';
+
+describe('the configuration', () => {
+  it('has working defaults with nothing set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      secureCookies: false,
+      trustProxy: false,
+      sessionDays: 30,
+      offlineGraceMs: 30_000,
+      logLevel: 'info',
+      demoShop: true,
+      demoPassword: null,
+      ticketWeight: 0.5,
+      groupCommitIntervalMs: 1,
+      retentionBatchRows: 500,
+    });
+    expect(config.mail).toMatchObject({ smtp: null, publicUrl: 'http://localhost:3000', maxAttempts: 8 });
+    expect(config.inboundMail.smtpPort).toBeNull();
+    expect(config.limits.visitorMessages).toEqual({ burst: 10, perSecond: 1 });
+  });
+
+  it('reads each kind of value: numbers with units, flags in any case, trimmed text, secrets as written', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      OFFLINE_GRACE_SECONDS: '2.5',
+      SECURE_COOKIES: 'TRUE',
+      DEMO_SHOP: 'false',
+      LOG_LEVEL: 'Warn',
+      CONSOLE_ORIGINS: ' https://a.example , https://b.example ,',
+      DEMO_PASSWORD: ' spaced pass ',
+      GROUP_COMMIT_INTERVAL_MS: '4',
+      LIMIT_AGENT_EVENTS_BURST: '0',
+      SMTP_HOST: ' smtp.example ',
+      SMTP_SECURE: 'true',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      offlineGraceMs: 2500,
+      secureCookies: true,
+      demoShop: false,
+      logLevel: 'warn',
+      consoleOrigins: ['https://a.example', 'https://b.example'],
+      demoPassword: ' spaced pass ',
+      groupCommitIntervalMs: 4,
+    });
+    expect(config.limits.agentEvents.burst).toBe(0);
+    expect(config.mail.smtp).toEqual({ host: 'smtp.example', port: 465, secure: true, user: null, pass: null });
+    expect(config.mail.publicUrl).toBe('http://localhost:8080');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', SESSION_DAYS: ' ', MAIL_FROM: '' })).toMatchObject({
+      port: 3000,
+      sessionDays: 30,
+      mail: { from: 'Mostrador <no-reply@localhost>' },
+    });
+  });
+
+  it('stops the start naming every variable that does not parse, and what it must be', () => {
+    const start = () =>
+      loadConfig({
+        PORT: 'abc',
+        TICKET_WEIGHT: '2',
+        SECURE_COOKIES: 'yes',
+        LOG_LEVEL: 'loud',
+        RETENTION_BATCH_ROWS: '2.5',
+        LIMIT_VISITOR_MESSAGES_BURST: '-1',
+        INBOUND_SMTP_PORT: '70000',
+      });
+    expect(start).toThrowError(/PORT must be a whole number from 0 to 65535, not "abc"/);
+    const message = (() => {
+      try {
+        start();
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message.split('\n').slice(1)).toEqual([
+      '  PORT must be a whole number from 0 to 65535, not "abc"',
+      '  SECURE_COOKIES must be true or false, not "yes"',
+      '  LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"',
+      '  TICKET_WEIGHT must be a number from 0 to 1, not "2"',
+      '  RETENTION_BATCH_ROWS must be a whole number of at least 1, not "2.5"',
+      '  INBOUND_SMTP_PORT must be a whole number from 0 to 65535, not "70000"',
+      '  LIMIT_VISITOR_MESSAGES_BURST must be a number of at least 0, not "-1"',
+    ]);
+  });
+
+  it('never shows the value of a password or a key in that message', () => {
+    // Secrets are free text and always parse; a malformed SMTP port beside them is named without them.
+    expect(() => loadConfig({ SMTP_PASS: 'hunter2', MAILGUN_SIGNING_KEY: 'key-123', SMTP_PORT: 'x' })).toThrowError(
+      /^The configuration does not parse:\n {2}SMTP_PORT must be a whole number from 0 to 65535, not "x"$/,
+    );
+  });
+
+  it('reads mail settings alone for tests and tools, with the same rules', () => {
+    expect(loadMail({ MAIL_REPLY_DOMAIN: ' reply.example ' }, 4000)).toMatchObject({
+      replyDomain: 'reply.example',
+      publicUrl: 'http://localhost:4000',
+    });
+    expect(() => loadMail({ MAIL_MAX_ATTEMPTS: '0' }, 4000)).toThrowError(/MAIL_MAX_ATTEMPTS must be a whole number of at least 1/);
+  });
+});

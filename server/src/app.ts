@@ -26,6 +26,7 @@ import {
   AttachmentsPersonalData,
   AttachmentsRepository,
   AttachmentsService,
+  UnsentUploadsSweep,
   LocalDiskStorage,
 } from './modules/attachments/index.ts';
 import {
@@ -137,6 +138,7 @@ export interface Services {
   inboundMail: InboundMailService;
   email: ReturnType<typeof createEmailModule>;
   attachments: AttachmentsService;
+  unsentUploads: UnsentUploadsSweep;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -255,6 +257,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
     { linkTtlMs: config.attachments.linkTtlMs, signingKey: config.attachments.signingKey },
   );
+  // Uploads never sent in a message go after a day, whatever the site's retention keeps.
+  const unsentUploads = new UnsentUploadsSweep(attachmentsRepo, fileStorage, app.groupCommit, (err) =>
+    app.log.error({ err }, 'unsent uploads not removed'),
+  );
+  unsentUploads.start();
+  app.addHook('preClose', async () => unsentUploads.stop());
   const conversations: ConversationsService = new ConversationsService(
     repo,
     app.groupCommit,
@@ -628,6 +636,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     inboundMail,
     email,
     attachments,
+    unsentUploads,
   };
   return Object.assign(app, { services });
 }

@@ -83,6 +83,19 @@ export class AttachmentsRepository {
   }
 
   /**
+   * Up to `limit` uploads of any site never sent in a message and older than
+   * `cutoff`, for the housekeeping sweep: it answers no viewer, so it takes no site.
+   */
+  unsentBefore(cutoff: number, limit: number): AttachmentRow[] {
+    return this.db
+      .select()
+      .from(attachments)
+      .where(and(isNull(attachments.conversationId), lt(attachments.createdAt, cutoff)))
+      .limit(limit)
+      .all();
+  }
+
+  /**
    * Up to `limit` rows past retention: files of closed conversations last
    * changed before `cutoff`, of conversations that are gone, and uploads
    * never sent that are older than `cutoff`.

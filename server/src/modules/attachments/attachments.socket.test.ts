@@ -17,7 +17,8 @@ import {
   type VisitorSocket,
 } from '../../testing/harness.ts';
 import { exifOrientation } from './metadata.ts';
-import { jpegWithGps, pdf, svg } from './test-files.ts';
+import { jpegWithGps, pdf, png, svg } from './test-files.ts';
+import { UNSENT_UPLOAD_MS } from './unsent-uploads.ts';
 
 let server: TestServer;
 const sockets: Array<VisitorSocket | AgentSocket> = [];
@@ -250,5 +251,29 @@ describe('attachments', () => {
     await server.app.services.retention.runOnce();
     expect(server.app.sqlite.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 0 });
     await vi.waitFor(() => expect(filesOnDisk()).toHaveLength(0));
+  });
+
+  it('removes uploads never sent after a day, bytes and all, and keeps sent ones and recent ones', async () => {
+    const visitor = await shopper();
+    const [sentFile, forgotten] = [
+      await uploaded(await visitor.upload(png(), 'a.png')),
+      await uploaded(await visitor.upload(pdf(), 'b.pdf')),
+    ];
+    const sent = await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: '', attachments: [sentFile.id] });
+    expect(sent.ok).toBe(true);
+    expect(filesOnDisk()).toHaveLength(2);
+
+    const sweep = server.app.services.unsentUploads;
+    // Within the day, nothing goes.
+    expect(await sweep.runOnce(Date.now() + UNSENT_UPLOAD_MS - 60_000)).toBe(0);
+    expect((await visitor.link(forgotten.id)).status).toBe(200);
+
+    expect(await sweep.runOnce(Date.now() + UNSENT_UPLOAD_MS + 60_000)).toBe(1);
+    expect(filesOnDisk()).toHaveLength(1);
+    expect((await visitor.link(forgotten.id)).status).toBe(404);
+    expect((await visitor.link(sentFile.id)).status).toBe(200);
+    // The forgotten file can no longer be sent: its id answers as a missing one.
+    const late = await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: '', attachments: [forgotten.id] });
+    expect(late).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

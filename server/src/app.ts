@@ -548,6 +548,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   await app.register(attachmentRoutes, {
     attachments,
+    visitorUploadMbPerIp: config.limits.visitorUploadMbPerIp,
     visitorOf: (request) => {
       const site = sites.byKey(String(request.headers['x-mostrador-site'] ?? ''));
       const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];

@@ -149,6 +149,8 @@ export const EnvSchema = z.object({
   LIMIT_AGENT_MESSAGES_PER_SECOND: number(5),
   LIMIT_AGENT_EVENTS_BURST: number(300),
   LIMIT_AGENT_EVENTS_PER_SECOND: number(50),
+  LIMIT_VISITOR_UPLOAD_MB_PER_IP_BURST: number(200),
+  LIMIT_VISITOR_UPLOAD_MB_PER_IP_PER_SECOND: number(0.05),
 });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -21,6 +21,7 @@ describe('the configuration', () => {
     expect(config.mail).toMatchObject({ smtp: null, publicUrl: 'http://localhost:3000', maxAttempts: 8 });
     expect(config.inboundMail.smtpPort).toBeNull();
     expect(config.limits.visitorMessages).toEqual({ burst: 10, perSecond: 1 });
+    expect(config.limits.visitorUploadMbPerIp).toEqual({ burst: 200, perSecond: 0.05 });
   });
 
   it('reads each kind of value: numbers with units, flags in any case, trimmed text, secrets as written', () => {

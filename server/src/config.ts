@@ -127,6 +127,8 @@ export interface Limits {
   agentMessages: Rate;
   /** Per console socket: every other command. */
   agentEvents: Rate;
+  /** Shoppers' uploads per client IP, in megabytes (each file counts at least a quarter of one). */
+  visitorUploadMbPerIp: Rate;
 }
 
 /** Reads the limits; defaults suit a shop's real traffic, including shoppers behind one NAT address. */
@@ -144,6 +146,7 @@ function limitsOf(env: Env): Limits {
     visitorEvents: { burst: env.LIMIT_VISITOR_EVENTS_BURST, perSecond: env.LIMIT_VISITOR_EVENTS_PER_SECOND },
     agentMessages: { burst: env.LIMIT_AGENT_MESSAGES_BURST, perSecond: env.LIMIT_AGENT_MESSAGES_PER_SECOND },
     agentEvents: { burst: env.LIMIT_AGENT_EVENTS_BURST, perSecond: env.LIMIT_AGENT_EVENTS_PER_SECOND },
+    visitorUploadMbPerIp: { burst: env.LIMIT_VISITOR_UPLOAD_MB_PER_IP_BURST, perSecond: env.LIMIT_VISITOR_UPLOAD_MB_PER_IP_PER_SECOND },
   };
 }
 

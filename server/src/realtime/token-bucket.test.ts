@@ -26,6 +26,15 @@ describe('TokenBucket', () => {
     expect(granted).toBe(14);
   });
 
+  it('takes several tokens at once (bytes, not requests), with the wait for all of them; more than the burst never', () => {
+    const bucket = new TokenBucket({ burst: 10, perSecond: 2 }, 0);
+    expect(bucket.take(0, 7)).toBe(0);
+    // 3 left: 5 more are due in one second.
+    expect(bucket.take(0, 5)).toBe(1_000);
+    expect(bucket.take(1_000, 5)).toBe(0);
+    expect(bucket.take(1_000, 11)).toBe(60 * 60 * 1000);
+  });
+
   it('is switched off by a burst of 0', () => {
     const bucket = new TokenBucket({ burst: 0, perSecond: 0 }, 0);
     for (let i = 0; i < 1_000; i += 1) expect(bucket.take(0)).toBe(0);

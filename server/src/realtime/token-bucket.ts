@@ -25,18 +25,21 @@ export class TokenBucket {
     this.#at = now;
   }
 
-  /** Takes one token: 0 when granted, else how many milliseconds until one is due. */
-  take(now: number): number {
+  /**
+   * Takes `count` tokens (one by default): 0 when granted, else how many
+   * milliseconds until they are due. A count above the burst is never granted.
+   */
+  take(now: number, count = 1): number {
     const { burst, perSecond } = this.rate;
     if (burst === 0) return 0;
     const tokens = Math.min(burst, this.#tokens + (Math.max(0, now - this.#at) * perSecond) / 1000);
     this.#at = now;
-    if (tokens >= 1) {
-      this.#tokens = tokens - 1;
+    if (tokens >= count) {
+      this.#tokens = tokens - count;
       return 0;
     }
     this.#tokens = tokens;
-    return perSecond > 0 ? Math.ceil(((1 - tokens) * 1000) / perSecond) : NEVER_MS;
+    return perSecond > 0 && count <= burst ? Math.ceil(((count - tokens) * 1000) / perSecond) : NEVER_MS;
   }
 
   /** Whether it would be full again by `now`: such a bucket can be forgotten and made afresh. */
@@ -62,8 +65,8 @@ export class KeyedBuckets {
     this.#sweptAt = now();
   }
 
-  /** Takes one token for `key`: 0 when granted, else how many milliseconds until one is due. */
-  take(key: string): number {
+  /** Takes `count` tokens (one by default) for `key`: 0 when granted, else how many milliseconds until they are due. */
+  take(key: string, count = 1): number {
     const now = this.now();
     if (now - this.#sweptAt >= this.sweepEveryMs) this.#sweep(now);
     let bucket = this.#buckets.get(key);
@@ -71,7 +74,7 @@ export class KeyedBuckets {
       bucket = new TokenBucket(this.rate, now);
       this.#buckets.set(key, bucket);
     }
-    return bucket.take(now);
+    return bucket.take(now, count);
   }
 
   /** How many keys are held; for tests. */

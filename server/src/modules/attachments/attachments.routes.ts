@@ -12,6 +12,7 @@ import {
   type Result,
 } from '@mostrador/shared';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
+import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
 import type { AttachmentsService, Viewer } from './attachments.service.ts';
 
 declare module 'fastify' {
@@ -28,9 +29,13 @@ export interface AttachmentRoutesOptions {
    * (`Authorization: Bearer …`), from a page on an origin the site allows; null otherwise.
    */
   visitorOf(request: FastifyRequest): { siteId: string; visitorId: string } | null;
+  /** Shoppers' upload volume per client address, in megabytes: a token is free, so the disk is guarded per address. */
+  visitorUploadMbPerIp: Rate;
 }
 
 const MB = 1024 * 1024;
+/** What a file costs at least against the volume limit: a flood of tiny files is rows and requests, not bytes. */
+const MIN_CHARGE_MB = 0.25;
 const IdParams = z.object({ id: Id });
 const uploadSchema = { querystring: UploadQuery, response: { 200: UploadedAttachment, ...errorResponses(ErrorResponse) } };
 const linkSchema = { params: IdParams, response: { 200: AttachmentLink, ...errorResponses(ErrorResponse) } };
@@ -54,8 +59,12 @@ function disposition(kind: 'inline' | 'attachment', name: string): string {
  * token, from the shop's own pages), and the signed file route itself.
  * An upload's body is the file's raw bytes; reading stops at the site's limit.
  */
-export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = async (app, { attachments, visitorOf }) => {
+export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = async (
+  app,
+  { attachments, visitorOf, visitorUploadMbPerIp },
+) => {
   const viewers = new WeakMap<FastifyRequest, { viewer: Viewer; limit: number }>();
+  const visitorVolume = new KeyedBuckets(visitorUploadMbPerIp);
 
   app.addContentTypeParser('application/octet-stream', { bodyLimit: ATTACHMENT_MAX_MB * MB }, (request, payload, done) => {
     const limit = viewers.get(request)?.limit ?? 0;
@@ -85,6 +94,18 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit.data)
       return refuse(reply, { ok: false, error: { code: 'too_large', message: `Files up to ${limit.data} bytes` } });
+    if (viewer.kind === 'visitor') {
+      // Charged before reading, on the declared size (the most allowed when none is declared).
+      const megabytes = Math.max(MIN_CHARGE_MB, (declared > 0 ? declared : limit.data) / MB);
+      const wait = visitorVolume.take(request.ip, megabytes);
+      if (wait > 0) {
+        void reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        return refuse(reply, {
+          ok: false,
+          error: { code: 'rate_limited', message: 'Too many files from this address, try again later', retryAfterMs: wait },
+        });
+      }
+    }
     viewers.set(request, { viewer, limit: limit.data });
     return undefined;
   };

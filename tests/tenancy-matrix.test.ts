@@ -282,6 +282,9 @@ const apiCases = (): Record<string, RouteCase> => ({
   'GET /api/attachments/:id/link': {
     references: [(ref) => ({ method: 'GET', url: `/api/attachments/${ref.attachmentId}/link` })],
   },
+  'DELETE /api/attachments/:id': {
+    references: [(ref) => ({ method: 'DELETE', url: `/api/attachments/${ref.attachmentId}` })],
+  },
   'GET /api/canned-replies/suggestions': {
     references: [(ref) => ({ method: 'GET', url: `/api/canned-replies/suggestions?conversationId=${ref.conversationId}` })],
   },
@@ -305,6 +308,8 @@ const apiCases = (): Record<string, RouteCase> => ({
   'POST /api/visitor/attachments': { noReference: 'the visitor token’s site and visitor' },
   'OPTIONS /api/visitor/attachments/:id/link': { noReference: 'a CORS preflight: no row' },
   'GET /api/visitor/attachments/:id/link': { noReference: 'the visitor token’s own files only' },
+  'OPTIONS /api/visitor/attachments/:id': { noReference: 'a CORS preflight: no row' },
+  'DELETE /api/visitor/attachments/:id': { noReference: 'the visitor token’s own unsent files only (attachments.discard.test.ts)' },
   'GET /api/files/:id': { noReference: 'a signed link: the signature covers the id and its expiry' },
   'PATCH /api/admin/tags/:tagId': {
     references: [(ref) => ({ method: 'PATCH', url: `/api/admin/tags/${ref.tagId}`, body: { colour: 'red' } })],

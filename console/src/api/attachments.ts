@@ -40,3 +40,8 @@ export async function attachmentLink(id: string): Promise<Result<AttachmentLink>
     return failure('internal');
   }
 }
+
+/** Takes back a file uploaded but not sent (removed from the composer): the server deletes it at once. Best effort. */
+export function discardAttachment(id: string): void {
+  void fetch(`/api/attachments/${encodeURIComponent(id)}`, { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
+}

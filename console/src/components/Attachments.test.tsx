@@ -19,14 +19,15 @@ function manualUpload() {
   return { upload, calls };
 }
 
-function setup() {
+function setup(conversationId = 'conv_a') {
   const onSend = vi.fn();
+  const discard = vi.fn<(id: string) => void>();
   const { upload, calls } = manualUpload();
-  const view = render(<Composer conversationId="conv_a" drafts={new Map()} onSend={onSend} upload={upload} />);
+  const view = render(<Composer conversationId={conversationId} drafts={new Map()} onSend={onSend} upload={upload} discard={discard} />);
   const input = view.container.querySelector<HTMLInputElement>('[data-part="file-input"]')!;
   const pick = (...files: File[]) => fireEvent.change(input, { target: { files } });
   const sendButton = () => view.container.querySelector<HTMLButtonElement>('[data-part="send"]')!;
-  return { ...view, onSend, calls, pick, sendButton };
+  return { ...view, onSend, discard, calls, pick, sendButton };
 }
 
 describe('attachments in the console', () => {
@@ -56,6 +57,26 @@ describe('attachments in the console', () => {
     expect(queryByText(/slow\.pdf/)).toBeNull();
     // A refused file never goes: with no words and nothing ready there is nothing to send.
     expect(sendButton().disabled).toBe(true);
+  });
+
+  it('takes back from the server a stored file the agent removes, or leaves behind by switching chats; never a sent one', async () => {
+    const { calls, pick, getByRole, getByText, discard, sendButton, rerender, onSend } = setup();
+    pick(new File(['%PDF-1.4'], 'Factura 1042.pdf'), new File(['jpg'], 'parcel.jpg'));
+    calls[0]!.settle({ ok: true, data: invoice });
+    calls[1]!.settle({ ok: true, data: photo });
+    await waitFor(() => expect(getByText('parcel.jpg, ready to send')).toBeTruthy());
+    fireEvent.click(getByRole('button', { name: 'Remove Factura 1042.pdf' }));
+    expect(discard.mock.calls).toEqual([['att_invoice']]);
+    fireEvent.click(sendButton());
+    expect(onSend).toHaveBeenCalledWith('', false, [photo]);
+
+    pick(new File(['%PDF-1.4'], 'draft.pdf'));
+    calls[2]!.settle({ ok: true, data: { ...invoice, id: 'att_draft', name: 'draft.pdf' } });
+    await waitFor(() => expect(getByText('draft.pdf, ready to send')).toBeTruthy());
+    rerender(
+      <Composer conversationId="conv_b" drafts={new Map()} onSend={onSend} upload={() => new Promise(() => {})} discard={discard} />,
+    );
+    expect(discard.mock.calls).toEqual([['att_invoice'], ['att_draft']]);
   });
 
   it('takes a pasted file as an attachment, not as text', () => {

@@ -1,13 +1,13 @@
 import type { AttachmentInfo } from '@mostrador/shared';
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
 import { useRef, useState } from 'preact/hooks';
-import { uploadAttachment } from '../api/attachments.ts';
+import { discardAttachment, uploadAttachment } from '../api/attachments.ts';
 import { CannedPicker, optionId } from '../canned/CannedPicker.tsx';
 import { SuggestedReplies } from '../canned/SuggestedReplies.tsx';
 import { useCannedPicker, type CannedContext } from '../canned/useCannedPicker.ts';
 import { useI18n } from '../i18n/context.ts';
 import { PendingFiles } from './PendingFiles.tsx';
-import { usePendingFiles, type Upload } from './usePendingFiles.ts';
+import { usePendingFiles, type Discard, type Upload } from './usePendingFiles.ts';
 
 /** Drafts by conversation id; owned by the inbox so they outlive switching conversations. */
 export type DraftStore = Map<string, string>;
@@ -27,6 +27,8 @@ interface ComposerProps {
   onNote?: (body: string) => Promise<string | null>;
   /** Where files go; the server's upload route unless a test says otherwise. */
   upload?: Upload;
+  /** Takes back a stored file the agent removed; the server's route unless a test says otherwise. */
+  discard?: Discard;
   /**
    * Whether this is the chat the agent is in. Suggested replies show only there: with three chats side by
    * side, a row of suggestions in each would take the messages' height for chats nobody is typing in.
@@ -47,6 +49,7 @@ export function Composer({
   canned,
   onNote,
   upload = uploadAttachment,
+  discard = discardAttachment,
   focused = true,
 }: ComposerProps) {
   const { t } = useI18n();
@@ -60,7 +63,7 @@ export function Composer({
   const draft = drafts.get(conversationId) ?? '';
   const remaining = MAX_MESSAGE_CHARS - draft.length;
   const overLimit = remaining < 0;
-  const pending = usePendingFiles(conversationId, upload);
+  const pending = usePendingFiles(conversationId, upload, discard);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [dropping, setDropping] = useState(false);
   // A reply goes with words, files or both, once every file is uploaded; a note is words only.

@@ -14,19 +14,27 @@ export interface PendingFile {
   error?: string;
 }
 
+/** Takes back an uploaded file that will not be sent, so the server does not keep it. */
+export type Discard = (id: string) => void;
+
 /**
  * The files waiting to go with the next reply. Each uploads at once under its
- * own client id (a retry is stored once); removing one cancels its upload.
- * Switching conversations drops them: they were meant for the other chat.
+ * own client id (a retry is stored once); removing one cancels its upload, or
+ * takes it back from the server once stored. Switching conversations drops
+ * them the same way: they were meant for the other chat.
  */
-export function usePendingFiles(conversationId: string, upload: Upload) {
+export function usePendingFiles(conversationId: string, upload: Upload, discard: Discard) {
   const [files, setFiles] = useState<PendingFile[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
+  // The latest list, for the clean-up when the conversation changes (its closure saw the first render's).
+  const latest = useRef(files);
+  latest.current = files;
 
   useEffect(
     () => () => {
       for (const controller of controllers.current.values()) controller.abort();
       controllers.current.clear();
+      for (const file of latest.current) if (file.info) discard(file.info.id);
       setFiles([]);
     },
     [conversationId],
@@ -52,6 +60,8 @@ export function usePendingFiles(conversationId: string, upload: Upload) {
   function remove(clientId: string) {
     controllers.current.get(clientId)?.abort();
     controllers.current.delete(clientId);
+    const stored = files.find((f) => f.clientId === clientId)?.info;
+    if (stored) discard(stored.id);
     setFiles((current) => current.filter((f) => f.clientId !== clientId));
   }
 

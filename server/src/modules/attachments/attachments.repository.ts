@@ -73,6 +73,14 @@ export class AttachmentsRepository {
       .all();
   }
 
+  /** Deletes one upload if it is still unsent; 0 when it was sent (or is gone). */
+  deleteUnsent(siteId: string, id: string): number {
+    return this.db
+      .delete(attachments)
+      .where(and(eq(attachments.siteId, siteId), eq(attachments.id, id), isNull(attachments.conversationId)))
+      .run().changes;
+  }
+
   deleteByIds(ids: readonly string[]): number {
     return ids.length === 0
       ? 0

@@ -39,6 +39,7 @@ const MIN_CHARGE_MB = 0.25;
 const IdParams = z.object({ id: Id });
 const uploadSchema = { querystring: UploadQuery, response: { 200: UploadedAttachment, ...errorResponses(ErrorResponse) } };
 const linkSchema = { params: IdParams, response: { 200: AttachmentLink, ...errorResponses(ErrorResponse) } };
+const discardSchema = { params: IdParams, response: { 204: z.null(), ...errorResponses(ErrorResponse) } };
 
 async function refuse(reply: FastifyReply, result: Extract<Result<unknown>, { ok: false }>) {
   return reply.status(statusForCode(result.error.code)).send({ error: result.error });
@@ -130,13 +131,14 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
     reply
       .status(204)
       .header('access-control-allow-origin', request.headers.origin ?? '*')
-      .header('access-control-allow-methods', 'GET, POST')
+      .header('access-control-allow-methods', 'GET, POST, DELETE')
       .header('access-control-allow-headers', 'authorization, content-type, x-mostrador-site')
       .header('access-control-max-age', '600')
       .header('vary', 'Origin')
       .send();
   app.options('/api/visitor/attachments', { config: { visitorToken: true } }, preflight);
   app.options('/api/visitor/attachments/:id/link', { config: { visitorToken: true } }, preflight);
+  app.options('/api/visitor/attachments/:id', { config: { visitorToken: true } }, preflight);
 
   app.post(
     '/api/visitor/attachments',
@@ -160,6 +162,15 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
     },
   );
 
+  app.delete(
+    '/api/visitor/attachments/:id',
+    { config: { visitorToken: true }, schema: discardSchema, onRequest: visitorGate },
+    async (request, reply) => {
+      const discarded = await attachments.discard(visitorViewer(request), request.params.id);
+      return discarded.ok ? reply.status(204).send(null) : refuse(reply, discarded);
+    },
+  );
+
   // Agents: the session cookie, from the console's own origin.
   app.post(
     '/api/attachments',
@@ -179,6 +190,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
   app.get('/api/attachments/:id/link', { schema: linkSchema, onRequest: app.requireAgent }, async (request, reply) => {
     const link = attachments.link(agentViewer(request), request.params.id);
     return link.ok ? link.data : refuse(reply, link);
+  });
+
+  app.delete('/api/attachments/:id', { schema: discardSchema, onRequest: app.requireAgent }, async (request, reply) => {
+    const discarded = await attachments.discard(agentViewer(request), request.params.id);
+    return discarded.ok ? reply.status(204).send(null) : refuse(reply, discarded);
   });
 
   // The file itself: whoever holds a live signed link. Pictures show inline; anything else only downloads.

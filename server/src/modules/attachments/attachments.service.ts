@@ -172,6 +172,21 @@ export class AttachmentsService {
     return row && file ? { row, ...file } : null;
   }
 
+  /**
+   * The uploader takes back a file not sent yet (removed from the composer):
+   * row and bytes go at once, not a day later. A sent file, another's, or
+   * another site's answers "not found", as a missing one does.
+   */
+  async discard(viewer: Viewer, id: string): Promise<Result<null>> {
+    const row = this.repo.byId(viewer.siteId, id);
+    const uploaderId = viewer.kind === 'visitor' ? viewer.visitorId : viewer.agentId;
+    if (!row || row.uploaderKind !== viewer.kind || row.uploaderId !== uploaderId || row.conversationId !== null) return notFound();
+    // Only while still unsent: a message claiming it at this moment keeps it.
+    if (this.repo.deleteUnsent(viewer.siteId, id) === 0) return notFound();
+    await this.storage.remove([row.storageKey]);
+    return ok(null);
+  }
+
   #mayView(viewer: Viewer, row: AttachmentRow): boolean {
     if (viewer.kind === 'visitor') return row.visitorId === viewer.visitorId;
     if (row.uploaderKind === 'agent' && row.uploaderId === viewer.agentId) return true;

@@ -1,13 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentConversationChanged, AttachmentInfo, AttachmentLink } from '@mostrador/shared';
 import {
   addAgent,
   agentCommand,
-  connectAgentAs,
-  connectVisitorSession,
-  login,
   nextFact,
   SHOP_ORIGIN,
   startTestServer,
@@ -18,12 +13,11 @@ import {
 } from '../../testing/harness.ts';
 import { exifOrientation } from './metadata.ts';
 import { jpegWithGps, pdf, png, svg } from './test-files.ts';
+import { agentClient, filesOnDisk as filesOnDiskOf, newClientId, shopperClient, uploaded } from './test-clients.ts';
 import { UNSENT_UPLOAD_MS } from './unsent-uploads.ts';
 
 let server: TestServer;
 const sockets: Array<VisitorSocket | AgentSocket> = [];
-let clientIds = 0;
-const newClientId = () => `client-${++clientIds}-${Date.now()}`;
 
 beforeEach(async () => {
   server = await startTestServer();
@@ -35,51 +29,9 @@ afterEach(async () => {
   await server.close();
 });
 
-async function shopper() {
-  const opened = await connectVisitorSession(server);
-  sockets.push(opened.socket);
-  const headers = { authorization: `Bearer ${opened.token}`, 'x-mostrador-site': server.siteKey, origin: SHOP_ORIGIN };
-  return {
-    ...opened,
-    upload: (bytes: Buffer, name: string, clientId = newClientId()) =>
-      fetch(`${server.url}/api/visitor/attachments?clientId=${clientId}&name=${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/octet-stream' },
-        body: bytes,
-      }),
-    link: (id: string) => fetch(`${server.url}/api/visitor/attachments/${id}/link`, { headers }),
-  };
-}
-
-async function admin() {
-  const cookie = await login(server.url, 'admin@shop.example', 'correct horse battery');
-  const socket = await connectAgentAs(server, 'admin@shop.example');
-  sockets.push(socket);
-  return {
-    socket,
-    upload: (bytes: Buffer, name: string, clientId = newClientId()) =>
-      fetch(`${server.url}/api/attachments?clientId=${clientId}&name=${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/octet-stream' },
-        body: bytes,
-      }),
-    link: (id: string) => fetch(`${server.url}/api/attachments/${id}/link`, { headers: { cookie } }),
-  };
-}
-
-const filesOnDisk = (): string[] => {
-  const dir = server.config.attachments.dir;
-  return existsSync(dir)
-    ? readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => join(e.parentPath, e.name))
-    : [];
-};
-
-async function uploaded(res: Response): Promise<AttachmentInfo> {
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { attachment: AttachmentInfo }).attachment;
-}
+const shopper = () => shopperClient(server, sockets);
+const admin = () => agentClient(server, sockets, 'admin@shop.example');
+const filesOnDisk = () => filesOnDiskOf(server);
 
 describe('attachments', () => {
   it('a shopper’s photo reaches the agent without its GPS position, through a short-lived link with safe headers', async () => {

@@ -89,7 +89,7 @@ import {
 } from './modules/sites/index.ts';
 import { SearchRepository, searchRoutes, SearchService, SearchVocabulary } from './modules/search/index.ts';
 import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
-import { TeamService } from './modules/team/index.ts';
+import { AgentStatusLog, StatusLogRepository, TeamService } from './modules/team/index.ts';
 import {
   defaultRules,
   ENGLISH_DEFAULTS,
@@ -313,6 +313,10 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, tags);
   const receipts = new ReadReceipts(repo, app.groupCommit, broadcaster, access);
+  // Each agent's status changes, for the reports' online and away time.
+  const statusLogRepo = new StatusLogRepository(app.db);
+  const statusLog = new AgentStatusLog(statusLogRepo, app.groupCommit, (err) => app.log.error({ err }, 'status change not recorded'));
+  await statusLog.start();
   const coordinator = new TeamCoordinator(
     team,
     presence,
@@ -321,6 +325,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     broadcaster,
     app.realtime.agents,
     (siteId) => sites.brandingOf(sites.byId(siteId)!).showTeam,
+    statusLog,
   );
   const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
@@ -533,6 +538,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
       scheduleFor: (siteId, departmentId) => hours.scheduleFor(siteId, departmentId),
       npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
+      statusChanges: (siteId, from, to, agentId) => statusLogRepo.changesIn(siteId, from, to, agentId),
     }),
   });
   await app.register(emailRoutes, {

@@ -33,7 +33,8 @@ function reportOf(from: string, to: string): ReportSummary {
     'UTC',
     () => null,
   );
-  return summarize([answered], { timeZone: 'UTC', from, to }, npsOf([10, 3]));
+  const agentTime = [{ agentId: 'agt_nuria', onlineSeconds: 5 * 3600 + 30 * 60, awaySeconds: 20 * 60, offlineSeconds: 0 }];
+  return { ...summarize([answered], { timeZone: 'UTC', from, to }, npsOf([10, 3])), agentTime };
 }
 
 describe('ReportsScreen', () => {
@@ -74,6 +75,9 @@ describe('ReportsScreen', () => {
       ['Núria', '1', '3 min'],
       ['None', '1', '3 min'],
     ]);
+    // Her time online and away, from the log of status changes.
+    const time = [...container.querySelectorAll('.report-agent-time tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(time).toEqual([['Núria', '5 hr 30 min', '20 min']]);
 
     fireEvent.click(getByText('Today'));
     await waitFor(() => expect(container.querySelectorAll('.report-data .report-table tbody tr')).toHaveLength(1));

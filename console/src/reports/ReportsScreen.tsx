@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { adminApi } from '../admin/api.ts';
 import { Header } from '../components/Header.tsx';
 import { useI18n } from '../i18n/context.ts';
+import { AgentTimeTable } from './AgentTimeTable.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { RangeForm } from './RangeForm.tsx';
@@ -95,6 +96,7 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
                 nameOf={(id) => departments.find((d) => d.id === id)?.name}
               />
             </div>
+            <AgentTimeTable rows={state.report.agentTime} nameOf={(id) => agents.find((a) => a.id === id)?.name} />
           </>
         )}
       </main>

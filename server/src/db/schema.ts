@@ -727,3 +727,24 @@ export const attachments = sqliteTable(
     index('attachments_visitor').on(t.siteId, t.visitorId),
   ],
 );
+
+/**
+ * Each change of an agent's status (online, away, offline), appended when it
+ * happens: the reports' online and away time. Rare (a few rows per agent per
+ * day), never on the message path.
+ */
+export const agentStatusChanges = sqliteTable(
+  'agent_status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
+    status: text('status', { enum: ['online', 'away', 'offline'] }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('agent_status_changes_site_at').on(t.siteId, t.at), index('agent_status_changes_agent_at').on(t.agentId, t.at)],
+);

@@ -3,3 +3,4 @@ export * from './stats.ts';
 export * from './business-time.ts';
 export * from './facts.ts';
 export * from './summary.ts';
+export * from './agent-time.ts';

@@ -131,7 +131,7 @@ export function summarize(
   facts: readonly ConversationFacts[],
   range: { timeZone: string; from: string; to: string },
   nps: NpsReport,
-): ReportSummary {
+): Omit<ReportSummary, 'agentTime'> {
   const days = dailyRows(facts, range.from, range.to);
   const inRange = facts.filter((f) => f.date >= range.from && f.date <= range.to);
   const totals = emptyTally();

@@ -78,6 +78,9 @@ export const ReportGroupRow = z.object({
   firstResponseMedianSeconds: Count.nullable(),
 });
 
+/** Seconds an agent spent online, away and offline in the period (up to now). */
+export const AgentTimeRow = z.object({ agentId: Id, onlineSeconds: Count, awaySeconds: Count, offlineSeconds: Count });
+
 export const ReportSummary = z.object({
   timeZone: z.string(),
   from: LocalDate,
@@ -96,6 +99,8 @@ export const ReportSummary = z.object({
   nps: NpsReport,
   byDepartment: z.array(ReportGroupRow),
   byAgent: z.array(ReportGroupRow),
+  /** Each agent's time per status, from the log of status changes; with an agent filter, that agent's only. */
+  agentTime: z.array(AgentTimeRow),
   /** Conversations created per weekday (0 = Sunday) and hour of the day: 7 rows of 24. */
   heatmap: z.array(z.array(Count)),
   days: z.array(ReportDay),

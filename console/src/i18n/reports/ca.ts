@@ -58,6 +58,11 @@ export const reportsCa: ReportsCatalogue = {
   'reports.byDepartment': 'Per departament',
   'reports.col.name': 'Nom',
   'reports.nobody': 'Cap',
+  'reports.agentTime': 'Temps dels agents',
+  'reports.def.agentTime':
+    'Temps que cada agent ha estat en línia (consola oberta, rep xats) i absent (consola oberta, no en rep) en el període, fins ara, segons el registre dels seus canvis d’estat. Una recàrrega dins del període de gràcia compta com en línia.',
+  'reports.col.online': 'En línia',
+  'reports.col.away': 'Absent',
   'reports.heatmap': 'Quan comencen les converses (dia × hora)',
   'reports.hour': 'Hora',
   'reports.cell': '{day} {hour}:00 — {count}',

@@ -56,6 +56,11 @@ export const reportsEn = {
   'reports.byDepartment': 'By department',
   'reports.col.name': 'Name',
   'reports.nobody': 'None',
+  'reports.agentTime': 'Agents’ time',
+  'reports.def.agentTime':
+    'Time each agent spent online (console open, taking chats) and away (console open, taking none) in the period, up to now, from the log of their status changes. A reload within the grace period counts as online.',
+  'reports.col.online': 'Online',
+  'reports.col.away': 'Away',
   'reports.heatmap': 'When conversations start (weekday × hour)',
   'reports.hour': 'Hour',
   'reports.cell': '{day} {hour}:00 — {count}',

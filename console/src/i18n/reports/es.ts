@@ -58,6 +58,11 @@ export const reportsEs: ReportsCatalogue = {
   'reports.byDepartment': 'Por departamento',
   'reports.col.name': 'Nombre',
   'reports.nobody': 'Ninguno',
+  'reports.agentTime': 'Tiempo de los agentes',
+  'reports.def.agentTime':
+    'Tiempo que cada agente ha estado en línea (consola abierta, recibe chats) y ausente (consola abierta, no recibe) en el periodo, hasta ahora, según el registro de sus cambios de estado. Una recarga dentro del periodo de gracia cuenta como en línea.',
+  'reports.col.online': 'En línea',
+  'reports.col.away': 'Ausente',
   'reports.heatmap': 'Cuándo empiezan las conversaciones (día × hora)',
   'reports.hour': 'Hora',
   'reports.cell': '{day} {hour}:00 — {count}',

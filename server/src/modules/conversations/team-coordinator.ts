@@ -1,4 +1,4 @@
-import type { AgentAvailability, AgentSummary, OnlineAgents, Team } from '@mostrador/shared';
+import type { AgentAvailability, AgentStatus, AgentSummary, OnlineAgents, Team } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import type { PresenceService } from '../presence/index.ts';
 import type { Candidate, TeamService } from '../team/index.ts';
@@ -27,7 +27,9 @@ export class TeamCoordinator {
     private readonly broadcast: SocketBroadcaster,
     private readonly agents: AgentNamespace,
     /** Whether the site's widget shows who is online (Admin → Branding); then their first names go with the rest. */
-    private readonly showsTeam: (siteId: string) => boolean = () => false,
+    private readonly showsTeam: (siteId: string) => boolean,
+    /** Where each change of an agent's status is kept for the reports. */
+    private readonly statusLog: { record(siteId: string, agentId: string, status: AgentStatus): void },
   ) {
     presence.listen({
       changed: (agentId, siteId) => this.changed(agentId, siteId),
@@ -113,6 +115,7 @@ export class TeamCoordinator {
     const agent = this.team.agent(siteId, agentId);
     if (!agent) return null;
     const summary = this.team.summary(agent, this.repo.loads(siteId).get(agentId) ?? 0);
+    this.statusLog.record(siteId, agentId, summary.status);
     this.broadcast.presenceChanged(siteId, summary);
     this.tellVisitorsIfOnlineAgentsChanged(siteId);
     void this.routing.drain(siteId);

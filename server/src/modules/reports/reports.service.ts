@@ -10,7 +10,7 @@ import {
   type Result,
   type Schedule,
 } from '@mostrador/shared';
-import { factsOf, summarize } from '@mostrador/shared/reports';
+import { agentTimeIn, factsOf, summarize, type StatusChange } from '@mostrador/shared/reports';
 import type { ReportsRepository } from './reports.repository.ts';
 
 const DAY_MS = 86_400_000;
@@ -23,6 +23,8 @@ export interface ReportPorts {
   scheduleFor(siteId: string, departmentId: string | null): Schedule | null;
   /** NPS answers given in [from, to). */
   npsBetween(siteId: string, from: number, to: number): NpsReport;
+  /** Agents' status changes in [from, to), with each one's last before `from` (the team module's log). */
+  statusChanges(siteId: string, from: number, to: number, agentId?: string): StatusChange[];
 }
 
 const dayNumberOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
@@ -38,7 +40,7 @@ export class ReportsService {
     private readonly ports: ReportPorts,
   ) {}
 
-  summary(siteId: string, query: ReportQuery): Result<ReportSummary> {
+  summary(siteId: string, query: ReportQuery, now = Date.now()): Result<ReportSummary> {
     const timeZone = query.timeZone ?? this.ports.timeZoneOf(siteId);
     if (!isTimeZone(timeZone)) return fail('invalid_payload', 'Unknown time zone');
     const first = dayNumberOf(query.from);
@@ -55,6 +57,8 @@ export class ReportsService {
       return schedules.get(departmentId)!;
     };
     const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
-    return ok(summarize(facts, { timeZone, from: query.from, to: query.to }, this.ports.npsBetween(siteId, from, to)));
+    const summary = summarize(facts, { timeZone, from: query.from, to: query.to }, this.ports.npsBetween(siteId, from, to));
+    const agentTime = agentTimeIn(this.ports.statusChanges(siteId, from, to, query.agentId), from, to, now);
+    return ok({ ...summary, agentTime });
   }
 }

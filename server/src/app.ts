@@ -340,6 +340,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       ...watching.ports,
       openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
       conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
+      filesOf: (siteId, visitorIds, limit) => attachments.sentToVisitors(siteId, visitorIds, limit),
       cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
       visitorLeft: (siteId, visitorId, at) => void states.visitorLeft(siteId, visitorId, at).catch(stateFailed),
       visitorArrived: (siteId, visitorId) => void states.visitorArrived(siteId, visitorId).catch(stateFailed),

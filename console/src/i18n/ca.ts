@@ -182,6 +182,8 @@ export const ca: Catalogue = {
   'visitor.noCartHistory': 'Encara no hi ha canvis a la cistella.',
   'visitor.earlier': 'Converses anteriors',
   'visitor.noEarlier': 'No hi ha converses anteriors.',
+  'visitor.files': 'Fitxers',
+  'visitor.noFiles': 'Cap fitxer enviat als seus xats.',
 
   'cart.added': 'Ha afegit {qty} × {name} · subtotal {total}',
   'cart.removed': 'Ha tret {qty} × {name} · subtotal {total}',

@@ -185,6 +185,8 @@ export const en = {
   'visitor.noCartHistory': 'No cart changes yet.',
   'visitor.earlier': 'Earlier conversations',
   'visitor.noEarlier': 'No earlier conversations.',
+  'visitor.files': 'Files',
+  'visitor.noFiles': 'No files sent in their chats.',
 
   'cart.added': 'Added {qty} × {name} · subtotal {total}',
   'cart.removed': 'Removed {qty} × {name} · subtotal {total}',

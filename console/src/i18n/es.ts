@@ -182,6 +182,8 @@ export const es: Catalogue = {
   'visitor.noCartHistory': 'Todavía no hay cambios en el carrito.',
   'visitor.earlier': 'Conversaciones anteriores',
   'visitor.noEarlier': 'No hay conversaciones anteriores.',
+  'visitor.files': 'Archivos',
+  'visitor.noFiles': 'Ningún archivo enviado en sus chats.',
 
   'cart.added': 'Ha añadido {qty} × {name} · subtotal {total}',
   'cart.removed': 'Ha quitado {qty} × {name} · subtotal {total}',

@@ -56,6 +56,7 @@ export function profile(overrides: Partial<VisitorProfile> = {}): VisitorProfile
       cartChange({ change: 'added', item: { name: 'Hoodie M', sku: 'HOOD-M' }, qty: 1, total: 42, at: 7_000 }),
     ],
     conversations: [],
+    files: [],
     ...overrides,
   };
 }

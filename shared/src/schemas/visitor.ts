@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentInfo } from './attachments.ts';
 import { Id, Timestamp } from './common.ts';
 import { ConversationStatus, LastMessage } from './conversation.ts';
 import { RatingInfo } from './feedback.ts';
@@ -86,6 +87,8 @@ export const VisitorProfile = z.object({
   cartHistory: z.array(CartChange),
   /** The visitor's conversations (and, when verified, the customer's from other devices), newest first. */
   conversations: z.array(EarlierConversation),
+  /** Files sent in those conversations, by the shopper or by agents, newest first. */
+  files: z.array(AttachmentInfo),
 });
 export type VisitorProfile = z.infer<typeof VisitorProfile>;
 
@@ -93,3 +96,4 @@ export type VisitorProfile = z.infer<typeof VisitorProfile>;
 export const PROFILE_TRAIL_MAX = 50;
 export const PROFILE_CART_HISTORY_MAX = 50;
 export const PROFILE_CONVERSATIONS_MAX = 20;
+export const PROFILE_FILES_MAX = 20;

@@ -109,6 +109,22 @@ describe('visitor side panel', () => {
     expect(connection.sentOf('visitor:unfollow')).toEqual([{ visitorId: 'vis_one' }]);
   });
 
+  it('lists the files of the visitor’s chats, newest first, each opening as in the chat; or says there are none', async () => {
+    const invoice = { id: 'att_invoice', name: 'Factura 1042.pdf', mime: 'application/pdf', type: 'pdf' as const, size: 52_300 };
+    const photo = { id: 'att_photo', name: 'parcel.jpg', mime: 'image/jpeg', type: 'image' as const, size: 240_000 };
+    const { panel } = await openWithProfile(profile({ files: [invoice, photo] }));
+    const files = panel().querySelector('[data-section$="files"]')!;
+    expect(files.querySelector('h3')!.textContent).toBe('Files');
+    expect(
+      [...files.querySelectorAll('[data-part="attachments"] > li')].map(
+        (li) => li.textContent || li.querySelector('button')?.getAttribute('aria-label'),
+      ),
+    ).toEqual([expect.stringContaining('Factura 1042.pdf'), 'Open parcel.jpg full size']);
+    cleanup();
+    const empty = await openWithProfile(profile({ files: [] }));
+    expect(empty.panel().querySelector('[data-section$="files"] .panel-note')!.textContent).toBe('No files sent in their chats.');
+  });
+
   it('opens an earlier conversation of the visitor in a pane of its own', async () => {
     const earlier = {
       id: 'conv_before',

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../../i18n/context.ts';
+import { AttachmentList } from '../AttachmentList.tsx';
 import type { FollowedVisitor } from '../../state/consoleState.ts';
 import { CartDetails } from './CartDetails.tsx';
 import { CartHistory } from './CartHistory.tsx';
@@ -88,6 +89,9 @@ export function VisitorPanel(props: VisitorPanelProps) {
       </Section>
       <Section id={sectionId('conversations')} title={t('visitor.earlier')}>
         <EarlierConversations conversations={profile.conversations} currentId={props.conversationId} onOpen={props.onOpenConversation} />
+      </Section>
+      <Section id={sectionId('files')} title={t('visitor.files')}>
+        {profile.files.length === 0 ? <p class="panel-note">{t('visitor.noFiles')}</p> : <AttachmentList files={profile.files} />}
       </Section>
       {props.admin && (
         <Section id={sectionId('privacy')} title={t('privacy.section')}>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, notExists, sql } from 'drizzle-orm';
 import type { AttachmentInfo } from '@mostrador/shared';
 import type { Db } from '../../db/client.ts';
 import { attachments, conversations, meta } from '../../db/schema.ts';
@@ -79,6 +79,23 @@ export class AttachmentsRepository {
       .delete(attachments)
       .where(and(eq(attachments.siteId, siteId), eq(attachments.id, id), isNull(attachments.conversationId)))
       .run().changes;
+  }
+
+  /** Files sent in these visitors' conversations, newest first. */
+  sentToVisitors(siteId: string, visitorIds: readonly string[], limit: number): AttachmentRow[] {
+    return this.db
+      .select()
+      .from(attachments)
+      .where(
+        and(
+          eq(attachments.siteId, siteId),
+          inArray(attachments.visitorId, [...visitorIds]),
+          sql`${attachments.conversationId} IS NOT NULL`,
+        ),
+      )
+      .orderBy(desc(attachments.createdAt), desc(attachments.id))
+      .limit(limit)
+      .all();
   }
 
   deleteByIds(ids: readonly string[]): number {

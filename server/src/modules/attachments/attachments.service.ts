@@ -142,6 +142,11 @@ export class AttachmentsService {
     this.repo.bindInTx(siteId, ids, at);
   }
 
+  /** Files sent in these visitors' conversations, newest first: the visitor panel's list (agents of the site only). */
+  sentToVisitors(siteId: string, visitorIds: readonly string[], limit: number): AttachmentInfo[] {
+    return this.repo.sentToVisitors(siteId, visitorIds, limit).map(infoOf);
+  }
+
   /** A short-lived link to a file, for its conversation's visitor and agents (and its uploader before it is sent). */
   link(viewer: Viewer, id: string, now = Date.now()): Result<AttachmentLink> {
     const row = this.repo.byId(viewer.siteId, id);

@@ -1,37 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AgentConversationChanged, AttachmentInfo, AttachmentLink } from '@mostrador/shared';
-import {
-  addAgent,
-  agentCommand,
-  nextFact,
-  SHOP_ORIGIN,
-  startTestServer,
-  visitorCommand,
-  type AgentSocket,
-  type TestServer,
-  type VisitorSocket,
-} from '../../testing/harness.ts';
+import { agentCommand, nextFact, SHOP_ORIGIN, visitorCommand, type AgentSocket, type VisitorSocket } from '../../testing/harness.ts';
 import { exifOrientation } from './metadata.ts';
 import { jpegWithGps, pdf, png, svg } from './test-files.ts';
-import { agentClient, filesOnDisk as filesOnDiskOf, newClientId, shopperClient, uploaded } from './test-clients.ts';
+import { agentClient, filesOnDisk as filesOnDiskOf, newClientId, serverPerTest, shopperClient, uploaded } from './test-clients.ts';
 import { UNSENT_UPLOAD_MS } from './unsent-uploads.ts';
 
-let server: TestServer;
-const sockets: Array<VisitorSocket | AgentSocket> = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  await addAgent(server, { email: 'admin@shop.example', name: 'Admin', role: 'admin' });
-});
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  await server.close();
-});
-
-const shopper = () => shopperClient(server, sockets);
-const admin = () => agentClient(server, sockets, 'admin@shop.example');
-const filesOnDisk = () => filesOnDiskOf(server);
+const scope = serverPerTest();
+const shopper = () => shopperClient(scope.server, scope.sockets);
+const admin = () => agentClient(scope.server, scope.sockets, 'admin@shop.example');
+const filesOnDisk = () => filesOnDiskOf(scope.server);
 
 describe('attachments', () => {
   it('a shopper’s photo reaches the agent without its GPS position, through a short-lived link with safe headers', async () => {
@@ -50,7 +28,7 @@ describe('attachments', () => {
 
     const link = (await (await agent.link(photo.id)).json()) as AttachmentLink;
     expect(link.expiresAt).toBeGreaterThan(Date.now());
-    const file = await fetch(`${server.url}${link.url}`);
+    const file = await fetch(`${scope.server.url}${link.url}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/jpeg');
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
@@ -68,8 +46,8 @@ describe('attachments', () => {
     const visitor = await shopper();
     const agent = await admin();
     await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: 'Hola, i la factura?' });
-    const conversationId = server.app.services.conversations.openForVisitor(
-      server.app.services.sites.byKey(server.siteKey)!.id,
+    const conversationId = scope.server.app.services.conversations.openForVisitor(
+      scope.server.app.services.sites.byKey(scope.server.siteKey)!.id,
       visitor.visitorId,
     )!.id;
     const invoice = await uploaded(await agent.upload(pdf(), 'Factura 1042.pdf'));
@@ -83,7 +61,7 @@ describe('attachments', () => {
     expect(sent.ok).toBe(true);
     expect((await told).event.attachments).toEqual([invoice]);
     const link = (await (await visitor.link(invoice.id)).json()) as AttachmentLink;
-    const file = await fetch(`${server.url}${link.url}`);
+    const file = await fetch(`${scope.server.url}${link.url}`);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename="Factura 1042.pdf"; filename*=UTF-8''Factura%201042.pdf`);
     expect(Buffer.from(await file.arrayBuffer())).toEqual(pdf());
@@ -100,7 +78,9 @@ describe('attachments', () => {
     const sent = await visitorCommand(visitor.socket, 'message:send', message);
     const resent = await visitorCommand(visitor.socket, 'message:send', message);
     expect(resent).toEqual(sent);
-    const rows = server.app.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE type = 'message'").get() as { n: number };
+    const rows = scope.server.app.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE type = 'message'").get() as {
+      n: number;
+    };
     expect(rows.n).toBe(1);
     // The same file in a second, different message is refused: it already belongs to one.
     const other = await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: 'again', attachments: [first.id] });
@@ -118,7 +98,10 @@ describe('attachments', () => {
     const sent = await visitorCommand(stranger.socket, 'message:send', { clientId: newClientId(), body: 'mine', attachments: [file.id] });
     expect(sent).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(
-      server.app.services.conversations.openForVisitor(server.app.services.sites.byKey(server.siteKey)!.id, stranger.visitorId),
+      scope.server.app.services.conversations.openForVisitor(
+        scope.server.app.services.sites.byKey(scope.server.siteKey)!.id,
+        stranger.visitorId,
+      ),
     ).toBeUndefined();
   });
 
@@ -126,17 +109,17 @@ describe('attachments', () => {
     const visitor = await shopper();
     const file = await uploaded(await visitor.upload(pdf(), 'a.pdf'));
     const other = await uploaded(await visitor.upload(jpegWithGps(), 'b.jpg'));
-    const { attachments } = server.app.services;
-    expect((await fetch(`${server.url}${attachments.signedPath(file.id, Date.now() + 60_000)}`)).status).toBe(200);
-    expect((await fetch(`${server.url}${attachments.signedPath(file.id, Date.now() - 1)}`)).status).toBe(404);
+    const { attachments } = scope.server.app.services;
+    expect((await fetch(`${scope.server.url}${attachments.signedPath(file.id, Date.now() + 60_000)}`)).status).toBe(200);
+    expect((await fetch(`${scope.server.url}${attachments.signedPath(file.id, Date.now() - 1)}`)).status).toBe(404);
     const live = attachments.signedPath(file.id, Date.now() + 60_000);
-    expect((await fetch(`${server.url}${live.replace(/exp=\d+/, `exp=${Date.now() + 3_600_000}`)}`)).status).toBe(404);
-    expect((await fetch(`${server.url}${live.replace(file.id, other.id)}`)).status).toBe(404);
+    expect((await fetch(`${scope.server.url}${live.replace(/exp=\d+/, `exp=${Date.now() + 3_600_000}`)}`)).status).toBe(404);
+    expect((await fetch(`${scope.server.url}${live.replace(file.id, other.id)}`)).status).toBe(404);
   });
 
   it('refuses a file over the site’s limit, an SVG called .png, and shoppers’ files where the shop turned them off', async () => {
-    const site = server.app.services.sites.byKey(server.siteKey)!;
-    server.app.services.sites.update(site.id, { attachmentMaxMb: 1 });
+    const site = scope.server.app.services.sites.byKey(scope.server.siteKey)!;
+    scope.server.app.services.sites.update(site.id, { attachmentMaxMb: 1 });
     const visitor = await shopper();
     const big = Buffer.concat([pdf(), Buffer.alloc(1024 * 1024)]);
     const tooBig = await visitor.upload(big, 'big.pdf');
@@ -145,20 +128,20 @@ describe('attachments', () => {
     const disguised = await visitor.upload(svg(), 'cat.png');
     expect(disguised.status).toBe(415);
     expect(await disguised.json()).toMatchObject({ error: { code: 'unsupported_type' } });
-    server.app.services.sites.update(site.id, { attachmentTypes: ['image'] });
+    scope.server.app.services.sites.update(site.id, { attachmentTypes: ['image'] });
     expect((await visitor.upload(pdf(), 'a.pdf')).status).toBe(415);
-    server.app.services.sites.update(site.id, { visitorUploads: false });
+    scope.server.app.services.sites.update(site.id, { visitorUploads: false });
     expect((await visitor.upload(jpegWithGps(), 'a.jpg')).status).toBe(403);
     expect(filesOnDisk()).toHaveLength(0);
   });
 
   it('answers a page on an origin the shop does not allow as if the visitor did not exist', async () => {
     const visitor = await shopper();
-    const res = await fetch(`${server.url}/api/visitor/attachments?clientId=${newClientId()}&name=a.pdf`, {
+    const res = await fetch(`${scope.server.url}/api/visitor/attachments?clientId=${newClientId()}&name=a.pdf`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${visitor.token}`,
-        'x-mostrador-site': server.siteKey,
+        'x-mostrador-site': scope.server.siteKey,
         origin: 'https://evil.example',
         'content-type': 'application/octet-stream',
       },
@@ -173,17 +156,17 @@ describe('attachments', () => {
     const agent = await admin();
     const photo = await uploaded(await visitor.upload(jpegWithGps(), 'a.jpg'));
     await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: 'look', attachments: [photo.id] });
-    const siteId = server.app.services.sites.byKey(server.siteKey)!.id;
-    const conversationId = server.app.services.conversations.openForVisitor(siteId, visitor.visitorId)!.id;
+    const siteId = scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
+    const conversationId = scope.server.app.services.conversations.openForVisitor(siteId, visitor.visitorId)!.id;
     const invoice = await uploaded(await agent.upload(pdf(), 'f.pdf'));
     await agentCommand(agent.socket, 'message:send', { conversationId, clientId: newClientId(), body: 'here', attachments: [invoice.id] });
     const kept = await uploaded(await agent.upload(pdf(), 'unsent.pdf'));
     expect(filesOnDisk()).toHaveLength(3);
 
-    const exported = await server.app.services.privacy.exportSubject(siteId, 'agt_x', { kind: 'visitor', id: visitor.visitorId });
+    const exported = await scope.server.app.services.privacy.exportSubject(siteId, 'agt_x', { kind: 'visitor', id: visitor.visitorId });
     expect(exported.ok && exported.data.data['attachments']?.map((r) => r['id'])).toEqual([photo.id, invoice.id]);
 
-    const erased = await server.app.services.privacy.erase(siteId, 'agt_x', { kind: 'visitor', id: visitor.visitorId });
+    const erased = await scope.server.app.services.privacy.erase(siteId, 'agt_x', { kind: 'visitor', id: visitor.visitorId });
     expect(erased.ok && erased.data.erased['attachments']).toBe(2);
     await vi.waitFor(() => expect(filesOnDisk()).toHaveLength(1));
     expect((await agent.link(kept.id)).status).toBe(200);
@@ -194,14 +177,14 @@ describe('attachments', () => {
     const visitor = await shopper();
     const photo = await uploaded(await visitor.upload(jpegWithGps(), 'a.jpg'));
     await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: 'look', attachments: [photo.id] });
-    const siteId = server.app.services.sites.byKey(server.siteKey)!.id;
-    const conversationId = server.app.services.conversations.openForVisitor(siteId, visitor.visitorId)!.id;
+    const siteId = scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
+    const conversationId = scope.server.app.services.conversations.openForVisitor(siteId, visitor.visitorId)!.id;
     await visitorCommand(visitor.socket, 'conversation:close', { conversationId });
     const longAgo = Date.now() - 40 * 24 * 60 * 60 * 1000;
-    server.app.sqlite.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(longAgo, conversationId);
-    server.app.services.sites.update(siteId, { conversationRetentionDays: 30 });
-    await server.app.services.retention.runOnce();
-    expect(server.app.sqlite.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 0 });
+    scope.server.app.sqlite.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(longAgo, conversationId);
+    scope.server.app.services.sites.update(siteId, { conversationRetentionDays: 30 });
+    await scope.server.app.services.retention.runOnce();
+    expect(scope.server.app.sqlite.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 0 });
     await vi.waitFor(() => expect(filesOnDisk()).toHaveLength(0));
   });
 
@@ -215,7 +198,7 @@ describe('attachments', () => {
     expect(sent.ok).toBe(true);
     expect(filesOnDisk()).toHaveLength(2);
 
-    const sweep = server.app.services.unsentUploads;
+    const sweep = scope.server.app.services.unsentUploads;
     // Within the day, nothing goes.
     expect(await sweep.runOnce(Date.now() + UNSENT_UPLOAD_MS - 60_000)).toBe(0);
     expect((await visitor.link(forgotten.id)).status).toBe(200);

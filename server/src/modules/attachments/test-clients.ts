@@ -1,12 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachmentInfo } from '@mostrador/shared';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import {
+  addAgent,
   connectAgentAs,
   connectVisitorSession,
   login,
   SHOP_ORIGIN,
+  startTestServer,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
@@ -64,4 +66,28 @@ export function filesOnDisk(server: TestServer): string[] {
 export async function uploaded(res: Response): Promise<AttachmentInfo> {
   expect(res.status).toBe(200);
   return ((await res.json()) as { attachment: AttachmentInfo }).attachment;
+}
+
+/**
+ * A fresh server for each test, with an admin (admin@shop.example), closed
+ * after it together with the sockets the test opened (push them to `sockets`).
+ */
+export function serverPerTest() {
+  let current: TestServer | undefined;
+  const sockets: Array<VisitorSocket | AgentSocket> = [];
+  beforeEach(async () => {
+    current = await startTestServer();
+    await addAgent(current, { email: 'admin@shop.example', name: 'Admin', role: 'admin' });
+  });
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+    await current?.close();
+  });
+  return {
+    get server(): TestServer {
+      if (!current) throw new Error('no server: use it inside a test');
+      return current;
+    },
+    sockets,
+  };
 }

@@ -76,6 +76,7 @@ beforeEach(async () => {
     {
       openConversationOf: () => 'cnv-open',
       conversationsOf: () => [],
+      filesOf: () => [],
       listChanged: (_siteId, changes) => listed.push(changes),
       hasFollowers: (visitorId) => followers.has(visitorId),
       profileChanged: (profile) => pushed.push(profile),

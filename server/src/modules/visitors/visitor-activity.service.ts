@@ -3,7 +3,9 @@ import {
   ok,
   PROFILE_CART_HISTORY_MAX,
   PROFILE_CONVERSATIONS_MAX,
+  PROFILE_FILES_MAX,
   PROFILE_TRAIL_MAX,
+  type AttachmentInfo,
   type CartUpdated,
   type EarlierConversation,
   type LiveVisitor,
@@ -29,6 +31,8 @@ export interface VisitorActivityPorts {
   openConversationOf(siteId: string, visitorId: string): string | null;
   /** Conversations of these visitors of the site, newest first. */
   conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): EarlierConversation[];
+  /** Files sent in these visitors' conversations (theirs and the agents'), newest first. */
+  filesOf(siteId: string, visitorIds: readonly string[], limit: number): AttachmentInfo[];
   /** Tells the consoles watching the site's live list. */
   listChanged(siteId: string, changes: VisitorsChanged): void;
   /** Whether any console follows this visitor's profile, and telling them. */
@@ -231,6 +235,7 @@ export class VisitorActivity {
       cartStage: cart?.stage ?? null,
       cartHistory: this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
       conversations: this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
+      files: this.ports.filesOf(siteId, devices, PROFILE_FILES_MAX),
     });
   }
 

@@ -11,6 +11,9 @@ export interface MailWords {
   you: string;
   continueChat: string;
   replyByEmail: string;
+  /** One file of a message: `{file}` is its name, type and size. */
+  attached: string;
+  filesInChat: string;
   footer: string;
 }
 
@@ -24,6 +27,8 @@ const en: MailWords = {
   you: 'You',
   continueChat: 'Continue the chat',
   replyByEmail: 'You can also answer by replying to this email.',
+  attached: 'Attached file: {file}',
+  filesInChat: 'The files are in the chat: open it to see them.',
   footer: 'You get this email because you chatted with {shop} and left your address.',
 };
 
@@ -37,6 +42,8 @@ const ca: MailWords = {
   you: 'Tu',
   continueChat: 'Continua el xat',
   replyByEmail: 'També pots respondre contestant aquest correu.',
+  attached: 'Fitxer adjunt: {file}',
+  filesInChat: 'Els fitxers són al xat: obre’l per veure’ls.',
   footer: 'Reps aquest correu perquè has xatejat amb {shop} i hi has deixat la teva adreça.',
 };
 
@@ -50,6 +57,8 @@ const es: MailWords = {
   you: 'Tú',
   continueChat: 'Continúa el chat',
   replyByEmail: 'También puedes responder contestando a este correo.',
+  attached: 'Archivo adjunto: {file}',
+  filesInChat: 'Los archivos están en el chat: ábrelo para verlos.',
   footer: 'Recibes este correo porque has chateado con {shop} y nos dejaste tu dirección.',
 };
 

@@ -1,3 +1,4 @@
+import { fileTypeLabel, formatFileSize } from '@mostrador/shared/attachments';
 import { fill, MAIL_CATALOGUES, type MailLanguage } from './mail-catalogue.ts';
 
 export interface MailLine {
@@ -6,6 +7,8 @@ export interface MailLine {
   authorName: string;
   body: string;
   at: number;
+  /** The message's files: named in the mail (their links need the chat, where the shopper is known). */
+  files?: readonly { name: string; mime: string; size: number }[] | undefined;
 }
 
 export interface MailContent {
@@ -62,14 +65,24 @@ export function renderMail(content: MailContent): RenderedMail {
     who: line.fromVisitor ? words.you : line.authorName,
     when: timeOf(line.at, content.language, content.timeZone),
     body: line.body,
+    files: (line.files ?? []).map((f) =>
+      fill(words.attached, { file: `${f.name} (${fileTypeLabel(f.mime)}, ${formatFileSize(f.size, content.language)})` }),
+    ),
   }));
+  const anyFiles = lines.some((l) => l.files.length > 0);
 
   const text = [
     greeting,
     '',
     intro,
     '',
-    ...lines.flatMap((l) => [`${l.who} (${l.when}):`, ...l.body.split('\n').map((b) => `  ${b}`), '']),
+    ...lines.flatMap((l) => [
+      `${l.who} (${l.when}):`,
+      ...(l.body ? l.body.split('\n').map((b) => `  ${b}`) : []),
+      ...l.files.map((f) => `  ${f}`),
+      '',
+    ]),
+    ...(anyFiles ? [words.filesInChat] : []),
     ...(content.chatLink ? [`${words.continueChat}: ${content.chatLink}`] : []),
     ...(content.replyable ? [words.replyByEmail] : []),
     '',
@@ -90,8 +103,11 @@ export function renderMail(content: MailContent): RenderedMail {
     ...lines.map(
       (l) =>
         `<div style="margin:0 0 12px;padding:8px 12px;border-left:3px solid #1d6b57"><div style="font-size:13px;color:#555">${escapeHtml(l.who)} · ${escapeHtml(l.when)}</div>` +
-        `<div style="white-space:pre-wrap">${escapeHtml(l.body)}</div></div>`,
+        (l.body ? `<div style="white-space:pre-wrap">${escapeHtml(l.body)}</div>` : '') +
+        l.files.map((f) => `<div style="font-size:14px;color:#333">${escapeHtml(f)}</div>`).join('') +
+        '</div>',
     ),
+    ...(anyFiles ? [paragraph(words.filesInChat)] : []),
     ...(content.chatLink
       ? [
           `<p style="margin:20px 0"><a href="${escapeHtml(content.chatLink)}" style="background:#1d6b57;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(words.continueChat)}</a></p>`,

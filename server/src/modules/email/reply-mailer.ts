@@ -84,7 +84,13 @@ export class ReplyMailer {
 
     const lines = unseen
       .filter((e) => !e.data?.noEmail && e.createdAt >= now - LOOKBACK_MS)
-      .map((e) => ({ fromVisitor: false, authorName: e.authorName ?? '', body: e.body ?? '', at: e.createdAt }));
+      .map((e) => ({
+        fromVisitor: false,
+        authorName: e.authorName ?? '',
+        body: e.body ?? '',
+        at: e.createdAt,
+        files: e.data?.attachments,
+      }));
     const to = lines.length > 0 ? this.composer.recipient(siteId, visitorId) : null;
     const mail = to ? this.composer.compose(conversation, 'replies', to, lines) : null;
     await this.groupCommit.run(() => {

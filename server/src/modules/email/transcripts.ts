@@ -35,7 +35,13 @@ export class Transcripts {
     }
     const lines = events
       .filter((e) => e.type === 'message')
-      .map((e) => ({ fromVisitor: e.authorKind === 'visitor', authorName: e.authorName ?? '', body: e.body ?? '', at: e.createdAt }));
+      .map((e) => ({
+        fromVisitor: e.authorKind === 'visitor',
+        authorName: e.authorName ?? '',
+        body: e.body ?? '',
+        at: e.createdAt,
+        files: e.data?.attachments,
+      }));
     const to = { email, name: known?.name ?? null, language: known?.language ?? null, timeZone: known?.timeZone ?? null };
     const mail = this.composer.compose(conversation, 'transcript', to, lines);
     await this.groupCommit.run(() => this.outbox.enqueueInTx(mail, Date.now()));

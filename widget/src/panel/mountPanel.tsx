@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { ChatSession } from '../chat/chatSession.ts';
-import type { KeyValueStore, VisitorStorage } from '../chat/visitorStorage.ts';
+import { siteKeyOf, type KeyValueStore, type VisitorStorage } from '../chat/visitorStorage.ts';
+import { createFilesApi } from '../files/filesApi.ts';
+import { createLinkCache } from '../files/linkCache.ts';
 import { createTranslator, type Messages } from '../i18n/catalogue.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { chime } from '../sound/chime.ts';
@@ -57,7 +59,10 @@ export function mountPanel(mount: PanelMount): ChatSession {
   });
   const win = mount.root.ownerDocument.defaultView;
   const sound = soundSwitch(shopStorage(win), mount.key, win);
-  render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} />, mount.slot);
+  // The file routes are on the chat server: the origin this chunk came from (widget.js passes nothing more for them).
+  const files = createFilesApi(new URL(import.meta.url).origin, siteKeyOf(mount.key), () => mount.storage.read().token);
+  const links = createLinkCache(files.link);
+  render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} links={links} />, mount.slot);
   chat.start();
   return chat;
 }

@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import type { ChatSession } from '../chat/chatSession.ts';
+import type { FileLinks } from '../files/linkCache.ts';
 import { Panel } from './Panel.tsx';
 import { PANEL_ID } from './panelId.ts';
 import type { PanelState } from './panelState.ts';
@@ -30,6 +31,8 @@ interface AppProps {
   launcher: HTMLElement;
   /** The shopper's mute for the shop's new-message sound. */
   sound?: SoundSwitch;
+  /** Links to the files messages carry. */
+  links?: FileLinks;
 }
 
 /**
@@ -110,6 +113,7 @@ export class App extends Component<AppProps> {
             onClose={this.#closeAndReturnFocus}
             onFocusLost={this.#focusLauncher}
             sound={this.props.sound}
+            links={this.props.links}
           />
         )}
         <Teaser

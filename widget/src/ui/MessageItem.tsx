@@ -1,8 +1,10 @@
-import type { VisitorEvent } from '@mostrador/shared';
+import type { AttachmentInfo, VisitorEvent } from '@mostrador/shared';
 import { initialsOf } from '@mostrador/shared/initials';
 import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
+import type { FileLinks } from '../files/linkCache.ts';
 import { AgentAvatar } from './AgentAvatar.tsx';
+import { AttachmentList } from './AttachmentList.tsx';
 import { systemLine } from './systemLine.ts';
 import { t } from './translation.ts';
 
@@ -17,7 +19,23 @@ interface MessageItemProps {
   entry: LogEntry;
   /** The picture of an agent in the chat, by the id their messages carry. */
   pictureOf?: ((agentId: string) => string | null | undefined) | undefined;
+  /** Links to the files messages carry; absent: files are not shown (tests that do not need them). */
+  links?: FileLinks | undefined;
   onRetry(clientId: string): void;
+}
+
+/** A message's words (none for a message that is only files) and its files under them. */
+function Content({ body, files, links }: { body: string; files: readonly AttachmentInfo[] | undefined; links: FileLinks | undefined }) {
+  return (
+    <>
+      {(body || !files?.length) && (
+        <p class="body" data-part="body">
+          {body}
+        </p>
+      )}
+      {links && files && files.length > 0 && <AttachmentList files={files} links={links} />}
+    </>
+  );
 }
 
 let clock: Intl.DateTimeFormat | undefined;
@@ -33,7 +51,7 @@ function Time({ at }: { at: number }) {
 }
 
 /** Bodies are rendered as text children, never as HTML. */
-export function MessageItem({ entry, onRetry, pictureOf }: MessageItemProps) {
+export function MessageItem({ entry, onRetry, pictureOf, links }: MessageItemProps) {
   if (entry.kind === 'day') {
     return (
       <li class="day" data-part="day">
@@ -45,9 +63,7 @@ export function MessageItem({ entry, onRetry, pictureOf }: MessageItemProps) {
     const { item } = entry;
     return (
       <li class="message" data-part="message" data-author="visitor" data-status={item.status === 'failed' ? 'failed' : 'sending'}>
-        <p class="body" data-part="body">
-          {item.body}
-        </p>
+        <Content body={item.body} files={item.attachments} links={links} />
         {item.status === 'failed' ? (
           <span class="meta failed" role="alert" title={item.error}>
             {t('failed')}{' '}
@@ -94,9 +110,7 @@ export function MessageItem({ entry, onRetry, pictureOf }: MessageItemProps) {
           {name}
         </span>
       )}
-      <p class="body" data-part="body">
-        {event.body}
-      </p>
+      <Content body={event.body} files={event.attachments} links={links} />
       <span class="meta">
         <Time at={event.createdAt} />
         {read && (

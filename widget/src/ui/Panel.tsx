@@ -3,6 +3,7 @@ import { Component, createRef } from 'preact';
 import type { ChatView } from '../chat/chatSession.ts';
 import type { Language } from '../i18n/catalogue.ts';
 import type { EndOfChat } from '../chat/endOfChat.ts';
+import type { FileLinks } from '../files/linkCache.ts';
 import { availabilityOf } from './availability.ts';
 import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
@@ -41,6 +42,8 @@ interface PanelProps {
   sound?: SoundSwitch;
   /** Called when the panel goes away while holding focus, so focus is not lost to the page. */
   onFocusLost(): void;
+  /** Links to the files messages carry. */
+  links?: FileLinks | undefined;
 }
 
 /**
@@ -205,6 +208,7 @@ export class Panel extends Component<PanelProps> {
             ) : null
           }
           agentReadSeq={view.agentReadSeq ?? 0}
+          links={props.links}
           onRetry={props.onRetry}
         />
         {props.endOfChat && <EndOfChatPrompts view={view} endOfChat={props.endOfChat} />}

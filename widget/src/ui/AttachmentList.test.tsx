@@ -1,0 +1,121 @@
+import type { AttachmentInfo, AttachmentLink } from '@mostrador/shared';
+import { act, cleanup, fireEvent } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { message } from '../chat/testEvents.ts';
+import { createLinkCache } from '../files/linkCache.ts';
+import { flush } from '../transport/fakeTransport.ts';
+import { MessageItem } from './MessageItem.tsx';
+import { renderInEnglish } from './testRender.tsx';
+
+afterEach(cleanup);
+
+const photo: AttachmentInfo = { id: 'att_photo', name: 'parcel.jpg', mime: 'image/jpeg', type: 'image', size: 48_000 };
+const invoice: AttachmentInfo = { id: 'att_invoice', name: '<b>invoice</b>.pdf', mime: 'application/pdf', type: 'pdf', size: 14_200 };
+
+/** Links as the server hands them: a new signature each time, valid for five minutes from `now`. */
+function server(now: { at: number }) {
+  let issued = 0;
+  const fetchLink = vi.fn(
+    async (id: string): Promise<AttachmentLink | null> => ({
+      url: `https://chat.example/api/files/${id}?sig=${++issued}`,
+      expiresAt: now.at + 300_000,
+    }),
+  );
+  return { fetchLink, links: createLinkCache(fetchLink, () => now.at) };
+}
+
+async function renderMessage(files: AttachmentInfo[], links: ReturnType<typeof server>['links'], body = '') {
+  const { container } = renderInEnglish(
+    <ol>
+      <MessageItem
+        entry={{ kind: 'event', event: message(1, { body, attachments: files }), showAuthor: true, read: false }}
+        links={links}
+        onRetry={() => {}}
+      />
+    </ol>,
+  );
+  await act(flush);
+  return container;
+}
+
+describe('files in a message', () => {
+  it('shows a message of files only without an empty bubble: a thumbnail and a card, named as text, opening in a new tab', async () => {
+    const now = { at: 1_000_000 };
+    const { links } = server(now);
+    const container = await renderMessage([photo, invoice], links);
+    expect(container.querySelector('[data-part="body"]')).toBeNull();
+
+    const thumb = container.querySelector<HTMLAnchorElement>('[data-part="attachment-image"]')!;
+    expect(thumb.getAttribute('aria-label')).toBe('Open parcel.jpg full size (new tab)');
+    expect(thumb.querySelector('img')!.getAttribute('alt')).toBe('parcel.jpg');
+    expect(thumb.querySelector('img')!.getAttribute('src')).toBe('https://chat.example/api/files/att_photo?sig=1');
+    expect(thumb.href).toBe('https://chat.example/api/files/att_photo?sig=1');
+
+    const card = container.querySelector<HTMLAnchorElement>('[data-part="attachment-file"]')!;
+    expect(card.textContent).toBe('<b>invoice</b>.pdfPDF · 14 kB');
+    expect(card.querySelector('b')).toBeNull();
+    expect(card.getAttribute('aria-label')).toBe('Open <b>invoice</b>.pdf, PDF, 14 kB (new tab)');
+    for (const anchor of [thumb, card]) {
+      expect(anchor.target).toBe('_blank');
+      expect(anchor.rel).toBe('noopener noreferrer');
+    }
+  });
+
+  it('keeps the words of a message with files above them', async () => {
+    const { links } = server({ at: 0 });
+    const container = await renderMessage([invoice], links, 'Here is your invoice');
+    expect(container.querySelector('[data-part="body"]')!.textContent).toBe('Here is your invoice');
+    expect(container.querySelectorAll('[data-part="attachment-file"]')).toHaveLength(1);
+  });
+
+  it('follows a live link on a click, and sends a click on an expired one to a fresh link in a window opened at once', async () => {
+    const now = { at: 1_000_000 };
+    const { links, fetchLink } = server(now);
+    const container = await renderMessage([invoice], links);
+    const card = container.querySelector<HTMLAnchorElement>('[data-part="attachment-file"]')!;
+    const open = vi.spyOn(window, 'open');
+
+    // Still live: the anchor's own navigation (no popup), to the link held.
+    expect(fireEvent.click(card)).toBe(true);
+    expect(open).not.toHaveBeenCalled();
+    expect(fetchLink).toHaveBeenCalledTimes(1);
+
+    // Ten minutes later (a sleeping tab): the window opens in the click itself, then goes to a fresh link.
+    now.at += 600_000;
+    const tab = { opener: 'page', location: { href: '' }, close: vi.fn() };
+    open.mockReturnValue(tab as unknown as Window);
+    expect(fireEvent.click(card)).toBe(false);
+    expect(open).toHaveBeenCalledWith('', '_blank');
+    expect(tab.opener).toBeNull();
+    await act(flush);
+    expect(tab.location.href).toBe('https://chat.example/api/files/att_invoice?sig=2');
+    expect(card.href).toBe('https://chat.example/api/files/att_invoice?sig=2');
+  });
+
+  it('says a file is no longer available when the server will not link it', async () => {
+    const now = { at: 0 };
+    const fetchLink = vi.fn(async (): Promise<AttachmentLink | null> => null);
+    const container = await renderMessage(
+      [photo],
+      createLinkCache(fetchLink, () => now.at),
+    );
+    expect(container.querySelector('[data-part="file-gone"]')!.textContent).toBe('parcel.jpg is no longer available.');
+  });
+});
+
+describe('link cache', () => {
+  it('asks once for concurrent needs, keeps a link until a minute before it expires, and hands a click only a live one', async () => {
+    const now = { at: 0 };
+    const { links, fetchLink } = server(now);
+    const [a, b] = await Promise.all([links.fresh('att_1'), links.fresh('att_1')]);
+    expect(a).toBe(b);
+    expect(fetchLink).toHaveBeenCalledTimes(1);
+    now.at += 230_000;
+    expect(await links.fresh('att_1')).toBe(a);
+    expect(links.peek('att_1')).toBe(a);
+    now.at += 20_000;
+    expect(await links.fresh('att_1')).not.toBe(a);
+    now.at += 295_000;
+    expect(links.peek('att_1')).toBeNull();
+  });
+});

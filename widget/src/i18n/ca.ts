@@ -85,7 +85,6 @@ export const ca: Messages = {
   fileReady: '{name}, a punt per enviar',
   fileCancel: 'Cancel·la la pujada de {name}',
   fileRemove: 'Treu {name}',
-  fileRetry: 'Torna a pujar {name}',
   fileTooLarge: '{name} és massa gran: fitxers de fins a {max}.',
   fileRefusedType: '{name}: la botiga no accepta aquest tipus de fitxer.',
   fileForbidden: '{name}: la botiga no accepta fitxers al xat.',

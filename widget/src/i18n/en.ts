@@ -88,7 +88,6 @@ export const en = {
   fileReady: '{name}, ready to send',
   fileCancel: 'Cancel the upload of {name}',
   fileRemove: 'Remove {name}',
-  fileRetry: 'Retry uploading {name}',
   fileTooLarge: '{name} is too large: files up to {max}.',
   fileRefusedType: "{name}: the shop doesn't take this kind of file.",
   fileForbidden: "{name}: the shop doesn't take files in the chat.",

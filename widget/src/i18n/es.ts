@@ -85,7 +85,6 @@ export const es: Messages = {
   fileReady: '{name}, listo para enviar',
   fileCancel: 'Cancelar la subida de {name}',
   fileRemove: 'Quitar {name}',
-  fileRetry: 'Volver a subir {name}',
   fileTooLarge: '{name} es demasiado grande: archivos de hasta {max}.',
   fileRefusedType: '{name}: la tienda no acepta este tipo de archivo.',
   fileForbidden: '{name}: la tienda no acepta archivos en el chat.',

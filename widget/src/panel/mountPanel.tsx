@@ -3,6 +3,7 @@ import { ChatSession } from '../chat/chatSession.ts';
 import { siteKeyOf, type KeyValueStore, type VisitorStorage } from '../chat/visitorStorage.ts';
 import { createFilesApi } from '../files/filesApi.ts';
 import { createLinkCache } from '../files/linkCache.ts';
+import { Uploads } from '../files/uploads.ts';
 import { createTranslator, type Messages } from '../i18n/catalogue.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { chime } from '../sound/chime.ts';
@@ -62,7 +63,8 @@ export function mountPanel(mount: PanelMount): ChatSession {
   // The file routes are on the chat server: the origin this chunk came from (widget.js passes nothing more for them).
   const files = createFilesApi(new URL(import.meta.url).origin, siteKeyOf(mount.key), () => mount.storage.read().token);
   const links = createLinkCache(files.link);
-  render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} links={links} />, mount.slot);
+  const uploads = new Uploads(files, () => chat.view.get().attachments);
+  render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} links={links} uploads={uploads} />, mount.slot);
   chat.start();
   return chat;
 }

@@ -1,6 +1,7 @@
 import { Component } from 'preact';
 import type { ChatSession } from '../chat/chatSession.ts';
 import type { FileLinks } from '../files/linkCache.ts';
+import type { Uploads } from '../files/uploads.ts';
 import { Panel } from './Panel.tsx';
 import { PANEL_ID } from './panelId.ts';
 import type { PanelState } from './panelState.ts';
@@ -33,6 +34,8 @@ interface AppProps {
   sound?: SoundSwitch;
   /** Links to the files messages carry. */
   links?: FileLinks;
+  /** The files the shopper picked for the next message. */
+  uploads?: Uploads;
 }
 
 /**
@@ -49,6 +52,7 @@ export class App extends Component<AppProps> {
     // Before the first render, so no change between it and mounting is missed.
     const redraw = () => this.forceUpdate();
     this.#unsubscribe = [props.chat.view.subscribe(redraw), props.panel.store.subscribe(redraw)];
+    if (props.uploads) this.#unsubscribe.push(props.uploads.store.subscribe(redraw));
   }
 
   override componentDidMount(): void {
@@ -102,7 +106,10 @@ export class App extends Component<AppProps> {
               chat.draftChanged(next);
             }}
             onSend={(text) => {
-              if (chat.send(text) === 'queued') panel.setDraft('');
+              const { uploads } = this.props;
+              if (chat.send(text, uploads?.ready()) !== 'queued') return;
+              panel.setDraft('');
+              uploads?.sent();
             }}
             onRetry={(clientId) => chat.retry(clientId)}
             onPickDepartment={(slug) => chat.pickDepartment(slug)}
@@ -114,6 +121,7 @@ export class App extends Component<AppProps> {
             onFocusLost={this.#focusLauncher}
             sound={this.props.sound}
             links={this.props.links}
+            uploads={this.props.uploads}
           />
         )}
         <Teaser

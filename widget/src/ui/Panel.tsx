@@ -4,6 +4,7 @@ import type { ChatView } from '../chat/chatSession.ts';
 import type { Language } from '../i18n/catalogue.ts';
 import type { EndOfChat } from '../chat/endOfChat.ts';
 import type { FileLinks } from '../files/linkCache.ts';
+import type { Uploads } from '../files/uploads.ts';
 import { availabilityOf } from './availability.ts';
 import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
@@ -44,6 +45,8 @@ interface PanelProps {
   onFocusLost(): void;
   /** Links to the files messages carry. */
   links?: FileLinks | undefined;
+  /** The files for the next message (the clip, drops and pastes), offered when the site takes files from shoppers. */
+  uploads?: Uploads | undefined;
 }
 
 /**
@@ -134,6 +137,12 @@ export class Panel extends Component<PanelProps> {
     if (panel && root && panel.contains(root.activeElement)) this.props.onFocusLost();
   }
 
+  /** Files dragged over the panel while the composer shows and the site takes them: the panel takes the drop. */
+  #takesDrop(event: DragEvent, composing: boolean): Uploads | null {
+    const { uploads, view } = this.props;
+    return composing && uploads && view.attachments && event.dataTransfer?.types.includes('Files') ? uploads : null;
+  }
+
   override render() {
     const { props } = this;
     const { id, view, draft } = props;
@@ -148,6 +157,7 @@ export class Panel extends Component<PanelProps> {
     // The merchant's words in the widget's language; empty keeps the shop's name, then ours.
     const language = t('locale') as Language;
     const look = view.branding?.look;
+    const composing = view.connection !== 'unavailable' && !asking && !picking;
     return (
       <div
         ref={this.#panel}
@@ -156,6 +166,13 @@ export class Panel extends Component<PanelProps> {
         data-part="panel"
         role="dialog"
         aria-labelledby={titleId}
+        onDragOver={(event) => this.#takesDrop(event, composing) && event.preventDefault()}
+        onDrop={(event) => {
+          const uploads = this.#takesDrop(event, composing);
+          if (!uploads) return;
+          event.preventDefault();
+          uploads.add([...(event.dataTransfer?.files ?? [])]);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Tab') return trapFocusInSheet(event, event.currentTarget);
           if (event.key !== 'Escape') return;
@@ -253,7 +270,14 @@ export class Panel extends Component<PanelProps> {
             }}
           />
         ) : (
-          <Composer draft={draft} textareaRef={this.#textarea} onDraftChange={props.onDraftChange} onSend={props.onSend} />
+          <Composer
+            draft={draft}
+            textareaRef={this.#textarea}
+            onDraftChange={props.onDraftChange}
+            onSend={props.onSend}
+            uploads={props.uploads}
+            rules={view.attachments}
+          />
         )}
       </div>
     );

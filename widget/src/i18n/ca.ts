@@ -91,7 +91,7 @@ export const ca: Messages = {
   fileFailed: 'No s’ha pogut pujar {name}.',
   fileTooMany: 'Fins a {count} fitxers per missatge.',
   fileOpenImage: 'Obre {name} a mida completa (pestanya nova)',
-  fileOpen: 'Obre {name}, {type}, {size} (pestanya nova)',
+  fileNewTab: '(s’obre en una pestanya nova)',
   fileUnavailable: '{name} ja no està disponible.',
   fileSent: '{name} ha enviat {files}',
 };

@@ -94,7 +94,7 @@ export const en = {
   fileFailed: "{name} couldn't be uploaded.",
   fileTooMany: 'Up to {count} files per message.',
   fileOpenImage: 'Open {name} full size (new tab)',
-  fileOpen: 'Open {name}, {type}, {size} (new tab)',
+  fileNewTab: '(opens in a new tab)',
   fileUnavailable: '{name} is no longer available.',
   fileSent: '{name} sent {files}',
 } as const;

@@ -91,7 +91,7 @@ export const es: Messages = {
   fileFailed: 'No se ha podido subir {name}.',
   fileTooMany: 'Hasta {count} archivos por mensaje.',
   fileOpenImage: 'Abrir {name} a tamaño completo (pestaña nueva)',
-  fileOpen: 'Abrir {name}, {type}, {size} (pestaña nueva)',
+  fileNewTab: '(se abre en una pestaña nueva)',
   fileUnavailable: '{name} ya no está disponible.',
   fileSent: '{name} ha enviado {files}',
 };

@@ -78,7 +78,7 @@ class Attachment extends Component<AttachmentProps, AttachmentState> {
         href={href ?? '#'}
         target="_blank"
         rel="noopener noreferrer"
-        aria-label={image ? t('fileOpenImage', { name: file.name }) : t('fileOpen', { name: file.name, type, size })}
+        aria-label={image ? t('fileOpenImage', { name: file.name }) : undefined}
         onClick={this.#open}
         onPointerDown={this.#refresh}
         onFocus={this.#refresh}
@@ -95,6 +95,8 @@ class Attachment extends Component<AttachmentProps, AttachmentState> {
             <span class="file-meta">
               {type} · {size}
             </span>
+            {/* Named by what it shows (name, type, size), and where it opens. */}
+            <span class="hidden-label">{` ${t('fileNewTab')}`}</span>
           </>
         )}
       </a>

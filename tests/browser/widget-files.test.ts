@@ -20,9 +20,16 @@ describe('files between a shopper on a phone and an agent', () => {
       deviceScaleFactor: 2,
     });
     const shopper = await context.newPage();
+    const chunks: string[] = [];
+    shopper.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/widget/chunks/')) chunks.push(path.split('/').pop()!.split('-')[0]!);
+    });
     await shopper.goto(`${shop.server.url}/shop/`);
     await shopper.locator('button[data-part="launcher"]').tap();
     await shopper.locator('textarea[data-part="composer"]').waitFor();
+    // The files code is a chunk of its own, fetched on first use, not with the panel.
+    expect(chunks).toEqual(['panel']);
 
     // The clip: a 44 px target, and a picker that offers the camera and the photo library (image/*).
     const clip = shopper.locator('button[data-part="attach"]');
@@ -35,6 +42,7 @@ describe('files between a shopper on a phone and an agent', () => {
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles({ name: 'paquet.png', mimeType: 'image/png', buffer: await drawPng(shopper) });
     await shopper.locator('[data-part="pending-file"][data-state="ready"]', { hasText: 'paquet.png' }).waitFor();
+    expect(chunks).toEqual(['panel', 'files']);
     await shopper.locator('textarea[data-part="composer"]').fill('El paquet ha arribat obert');
     await shopper.locator('button[data-part="send"]').tap();
 
@@ -74,10 +82,11 @@ describe('files between a shopper on a phone and an agent', () => {
     await card.tap();
     const response = await file;
     expect(response.status()).toBe(200);
-    const headers = await response.allHeaders();
+    // Read at once: the download's tab closes with it.
+    const headers = response.headers();
     expect(headers['content-disposition']).toMatch(/^attachment; filename="etiqueta-devolucio.pdf"/);
     expect(headers['content-type']).toBe('application/pdf');
-    // The download's tab closes with it, so the bytes are counted, not read.
+    // The bytes are counted, not read, for the same reason.
     expect(headers['content-length']).toBe(String(PDF.length));
 
     await context.close();

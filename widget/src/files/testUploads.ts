@@ -1,6 +1,8 @@
-import type { AttachmentInfo } from '@mostrador/shared';
+import type { AttachmentInfo, WidgetAttachments } from '@mostrador/shared';
 import { vi } from 'vitest';
 import type { FilesApi, UploadOutcome } from './filesApi.ts';
+import * as filesChunk from './filesChunk.ts';
+import { createFilesLoader } from './filesLoader.ts';
 
 /** For tests; not imported by production code. */
 /** A stand-in for the upload route: each upload waits for the test to report progress and answer. */
@@ -25,3 +27,13 @@ export function fakeUploadRoute() {
 }
 
 export const stored = (id: string, name: string): AttachmentInfo => ({ id, name, mime: 'image/png', type: 'image', size: 68 });
+
+/** The files chunk as the panel loads it, over the fake upload route and links that live five minutes. */
+export function testFiles(rules: () => WidgetAttachments | null | undefined) {
+  const route = fakeUploadRoute();
+  const api: FilesApi = {
+    link: async (id) => ({ url: `https://chat.example/api/files/${id}?sig=x`, expiresAt: Date.now() + 300_000 }),
+    upload: route.api.upload,
+  };
+  return { ...route, loader: createFilesLoader(async () => filesChunk, { api: () => api, rules }) };
+}

@@ -2,7 +2,12 @@ import type { AttachmentInfo, AttachmentLink } from '@mostrador/shared';
 import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { message } from '../chat/testEvents.ts';
-import { createLinkCache } from '../files/linkCache.ts';
+import type { PanelFiles } from '../files/filesLoader.ts';
+import { createLinkCache, type FileLinks } from '../files/linkCache.ts';
+import { fakeUploadRoute } from '../files/testUploads.ts';
+import { Uploads } from '../files/uploads.ts';
+import { AttachmentList } from './AttachmentList.tsx';
+import { PendingFiles } from './PendingFiles.tsx';
 import { flush } from '../transport/fakeTransport.ts';
 import { MessageItem } from './MessageItem.tsx';
 import { renderInEnglish } from './testRender.tsx';
@@ -24,16 +29,20 @@ function server(now: { at: number }) {
   return { fetchLink, links: createLinkCache(fetchLink, () => now.at) };
 }
 
-async function renderMessage(files: AttachmentInfo[], links: ReturnType<typeof server>['links'], body = '') {
-  const { container } = renderInEnglish(
+async function renderMessage(files: AttachmentInfo[], links: FileLinks, body = '') {
+  const chunk: PanelFiles = { links, uploads: new Uploads(fakeUploadRoute().api, () => null), AttachmentList, PendingFiles };
+  const ui = () => (
     <ol>
       <MessageItem
         entry={{ kind: 'event', event: message(1, { body, attachments: files }), showAuthor: true, read: false }}
-        links={links}
+        files={chunk}
         onRetry={() => {}}
       />
-    </ol>,
+    </ol>
   );
+  const { container, rerender } = renderInEnglish(ui());
+  // The log redraws when a link arrives, as App does.
+  links.subscribe(() => rerender(ui()));
   await act(flush);
   return container;
 }
@@ -116,5 +125,30 @@ describe('link cache', () => {
     expect(await links.fresh('att_1')).not.toBe(a);
     now.at += 295_000;
     expect(links.peek('att_1')).toBeNull();
+  });
+
+  it('trusts a new link for half a minute even when this page’s clock is ahead of the server’s, so a shown file is not asked for in a loop', async () => {
+    const now = { at: 10_000_000 };
+    const fetchLink = vi.fn(
+      async (id: string): Promise<AttachmentLink | null> => ({ url: `/api/files/${id}`, expiresAt: now.at - 600_000 }),
+    );
+    const links = createLinkCache(fetchLink, () => now.at);
+    await links.fresh('att_1');
+    expect(links.peek('att_1')).toBe('/api/files/att_1');
+    now.at += 25_000;
+    expect(links.peek('att_1')).toBeNull();
+    expect(fetchLink).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries a picture that did not load once more with a fresh link, then says it is gone', async () => {
+    const now = { at: 0 };
+    const { links, fetchLink } = server(now);
+    await links.fresh('att_1');
+    links.pictureFailed('att_1');
+    await flush();
+    expect(links.picture('att_1')).toBe('https://chat.example/api/files/att_1?sig=2');
+    links.pictureFailed('att_1');
+    expect(links.gone('att_1')).toBe(true);
+    expect(fetchLink).toHaveBeenCalledTimes(2);
   });
 });

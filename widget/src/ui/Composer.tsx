@@ -2,8 +2,7 @@ import type { WidgetAttachments } from '@mostrador/shared';
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
 import { createRef, type Ref } from 'preact';
 import { acceptOf } from '../files/accept.ts';
-import type { Uploads } from '../files/uploads.ts';
-import { PendingFiles } from './PendingFiles.tsx';
+import type { FilesLoader } from '../files/filesLoader.ts';
 import { t } from './translation.ts';
 
 /** Show the character counter once this few characters remain. */
@@ -15,14 +14,20 @@ interface ComposerProps {
   onDraftChange(draft: string): void;
   /** Called only with a draft that may be sent: not over the limit, and not blank unless files are ready. */
   onSend(draft: string): void;
-  /** The files for the next message, and the site's rules for them; absent or null: no clip button. */
-  uploads?: Uploads | undefined;
+  /** The files chunk (the next message's files, once loaded), and the site's rules; absent or null: no clip button. */
+  files?: FilesLoader | undefined;
   rules?: WidgetAttachments | null | undefined;
 }
 
-/** The clip: a button that opens the hidden file input (on phones, `image/*` offers the camera and the library). */
-function AttachButton({ uploads, rules }: { uploads: Uploads; rules: WidgetAttachments }) {
+/**
+ * The clip: a button that opens the hidden file input (on phones, `image/*`
+ * offers the camera and the library). Here in the panel, so the picker opens
+ * in the click; the files chunk that uploads is fetched as the pointer or
+ * focus comes to it, and waited for once files are picked.
+ */
+function AttachButton({ files, rules }: { files: FilesLoader; rules: WidgetAttachments }) {
   const input = createRef<HTMLInputElement>();
+  const prefetch = () => files.need();
   return (
     <>
       <input
@@ -33,12 +38,21 @@ function AttachButton({ uploads, rules }: { uploads: Uploads; rules: WidgetAttac
         accept={acceptOf(rules.types)}
         data-part="file-input"
         onChange={(event) => {
-          uploads.add([...(event.currentTarget.files ?? [])]);
+          const picked = [...(event.currentTarget.files ?? [])];
+          files.need(({ uploads }) => uploads.add(picked));
           // The same file may be picked again after it is removed.
           event.currentTarget.value = '';
         }}
       />
-      <button type="button" class="attach" data-part="attach" aria-label={t('attachFiles')} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        class="attach"
+        data-part="attach"
+        aria-label={t('attachFiles')}
+        onClick={() => input.current?.click()}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
+      >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
           <path
             fill="none"
@@ -54,13 +68,14 @@ function AttachButton({ uploads, rules }: { uploads: Uploads; rules: WidgetAttac
 }
 
 /** The message field: Enter sends, Shift+Enter adds a line. */
-export function Composer({ draft, textareaRef, onDraftChange, onSend, uploads, rules }: ComposerProps) {
+export function Composer({ draft, textareaRef, onDraftChange, onSend, files, rules }: ComposerProps) {
   const length = draft.trim().length;
   const remaining = MAX_MESSAGE_CHARS - length;
   const overLimit = remaining < 0;
-  const files = rules ? uploads : undefined;
+  const offered = rules ? files : undefined;
+  const loaded = offered?.files.get();
   // A message may be files only; it waits for every file still uploading.
-  const canSend = (length > 0 || !!files?.ready().length) && !overLimit && !files?.busy;
+  const canSend = (length > 0 || !!loaded?.uploads.ready().length) && !overLimit && !loaded?.uploads.busy;
   const showCounter = remaining <= COUNTER_THRESHOLD;
 
   const submit = () => {
@@ -75,14 +90,14 @@ export function Composer({ draft, textareaRef, onDraftChange, onSend, uploads, r
         submit();
       }}
     >
-      {files && rules && <PendingFiles uploads={files} maxBytes={rules.maxBytes} />}
+      {loaded && rules && <loaded.PendingFiles uploads={loaded.uploads} maxBytes={rules.maxBytes} />}
       {showCounter && (
         <div id="mostrador-counter" class={overLimit ? 'counter over' : 'counter'} data-part="counter" aria-live="polite">
           {overLimit ? t('charsOver', { count: -remaining }) : t('charsLeft', { count: remaining })}
         </div>
       )}
       <div class="composer">
-        {files && rules && <AttachButton uploads={files} rules={rules} />}
+        {offered && rules && <AttachButton files={offered} rules={rules} />}
         <textarea
           ref={textareaRef}
           data-part="composer"
@@ -96,9 +111,9 @@ export function Composer({ draft, textareaRef, onDraftChange, onSend, uploads, r
           onPaste={(event) => {
             // A pasted picture (a screenshot) is a file for the message, not text.
             const pasted = [...(event.clipboardData?.files ?? [])];
-            if (!files || pasted.length === 0) return;
+            if (!offered || pasted.length === 0) return;
             event.preventDefault();
-            files.add(pasted);
+            offered.need(({ uploads }) => uploads.add(pasted));
           }}
           onKeyDown={(event) => {
             // Enter while an IME is composing picks a candidate; it must not send.

@@ -2,9 +2,8 @@ import type { AttachmentInfo, VisitorEvent } from '@mostrador/shared';
 import { initialsOf } from '@mostrador/shared/initials';
 import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
-import type { FileLinks } from '../files/linkCache.ts';
+import type { PanelFiles } from '../files/filesLoader.ts';
 import { AgentAvatar } from './AgentAvatar.tsx';
-import { AttachmentList } from './AttachmentList.tsx';
 import { systemLine } from './systemLine.ts';
 import { t } from './translation.ts';
 
@@ -19,21 +18,29 @@ interface MessageItemProps {
   entry: LogEntry;
   /** The picture of an agent in the chat, by the id their messages carry. */
   pictureOf?: ((agentId: string) => string | null | undefined) | undefined;
-  /** Links to the files messages carry; absent: files are not shown (tests that do not need them). */
-  links?: FileLinks | undefined;
+  /** The files chunk, once loaded; until then a message's files are not shown yet. */
+  files?: PanelFiles | null | undefined;
   onRetry(clientId: string): void;
 }
 
 /** A message's words (none for a message that is only files) and its files under them. */
-function Content({ body, files, links }: { body: string; files: readonly AttachmentInfo[] | undefined; links: FileLinks | undefined }) {
+function Content({
+  body,
+  attached,
+  files,
+}: {
+  body: string;
+  attached: readonly AttachmentInfo[] | undefined;
+  files: PanelFiles | null | undefined;
+}) {
   return (
     <>
-      {(body || !files?.length) && (
+      {(body || !attached?.length) && (
         <p class="body" data-part="body">
           {body}
         </p>
       )}
-      {links && files && files.length > 0 && <AttachmentList files={files} links={links} />}
+      {files && attached && attached.length > 0 && <files.AttachmentList files={attached} links={files.links} />}
     </>
   );
 }
@@ -51,7 +58,7 @@ function Time({ at }: { at: number }) {
 }
 
 /** Bodies are rendered as text children, never as HTML. */
-export function MessageItem({ entry, onRetry, pictureOf, links }: MessageItemProps) {
+export function MessageItem({ entry, onRetry, pictureOf, files }: MessageItemProps) {
   if (entry.kind === 'day') {
     return (
       <li class="day" data-part="day">
@@ -63,7 +70,7 @@ export function MessageItem({ entry, onRetry, pictureOf, links }: MessageItemPro
     const { item } = entry;
     return (
       <li class="message" data-part="message" data-author="visitor" data-status={item.status === 'failed' ? 'failed' : 'sending'}>
-        <Content body={item.body} files={item.attachments} links={links} />
+        <Content body={item.body} attached={item.attachments} files={files} />
         {item.status === 'failed' ? (
           <span class="meta failed" role="alert" title={item.error}>
             {t('failed')}{' '}
@@ -110,7 +117,7 @@ export function MessageItem({ entry, onRetry, pictureOf, links }: MessageItemPro
           {name}
         </span>
       )}
-      <Content body={event.body} files={event.attachments} links={links} />
+      <Content body={event.body} attached={event.attachments} files={files} />
       <span class="meta">
         <Time at={event.createdAt} />
         {read && (

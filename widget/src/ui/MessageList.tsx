@@ -3,7 +3,7 @@ import { dayLabel, startOfDay } from '@mostrador/shared/days';
 import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
-import type { FileLinks } from '../files/linkCache.ts';
+import type { PanelFiles } from '../files/filesLoader.ts';
 import { MessageItem, type LogEntry } from './MessageItem.tsx';
 import { t } from './translation.ts';
 
@@ -23,8 +23,8 @@ interface MessageListProps {
   agentReadSeq?: number;
   /** The picture of an agent in the chat, by id; absent or null: initials. */
   pictureOf?: (agentId: string) => string | null | undefined;
-  /** Links to the files messages carry. */
-  links?: FileLinks | undefined;
+  /** The files chunk, once loaded: it shows the files messages carry. */
+  files?: PanelFiles | null;
   onRetry(clientId: string): void;
 }
 
@@ -122,7 +122,7 @@ export class MessageList extends Component<MessageListProps> {
   }
 
   override render() {
-    const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, agentReadSeq, pictureOf, links, onRetry } =
+    const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, agentReadSeq, pictureOf, files, onRetry } =
       this.props;
     const entries = toLogEntries(events, pending, invitation, invitationFirst, agentReadSeq);
     this.#lines = entries.length;
@@ -134,7 +134,7 @@ export class MessageList extends Component<MessageListProps> {
         <ol class="lines">
           {entries.length === 0 && !noGreeting && <li class="greeting">{greeting || t('greeting')}</li>}
           {entries.map((entry) => (
-            <MessageItem key={entryKey(entry)} entry={entry} onRetry={onRetry} pictureOf={pictureOf} links={links} />
+            <MessageItem key={entryKey(entry)} entry={entry} onRetry={onRetry} pictureOf={pictureOf} files={files} />
           ))}
         </ol>
       </div>

@@ -3,8 +3,7 @@ import { Component, createRef } from 'preact';
 import type { ChatView } from '../chat/chatSession.ts';
 import type { Language } from '../i18n/catalogue.ts';
 import type { EndOfChat } from '../chat/endOfChat.ts';
-import type { FileLinks } from '../files/linkCache.ts';
-import type { Uploads } from '../files/uploads.ts';
+import type { FilesLoader } from '../files/filesLoader.ts';
 import { availabilityOf } from './availability.ts';
 import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
@@ -43,10 +42,8 @@ interface PanelProps {
   sound?: SoundSwitch;
   /** Called when the panel goes away while holding focus, so focus is not lost to the page. */
   onFocusLost(): void;
-  /** Links to the files messages carry. */
-  links?: FileLinks | undefined;
-  /** The files for the next message (the clip, drops and pastes), offered when the site takes files from shoppers. */
-  uploads?: Uploads | undefined;
+  /** The files chunk: messages' files, and the shopper's (the clip, drops and pastes) where the site takes them. */
+  files?: FilesLoader | undefined;
 }
 
 /**
@@ -138,9 +135,9 @@ export class Panel extends Component<PanelProps> {
   }
 
   /** Files dragged over the panel while the composer shows and the site takes them: the panel takes the drop. */
-  #takesDrop(event: DragEvent, composing: boolean): Uploads | null {
-    const { uploads, view } = this.props;
-    return composing && uploads && view.attachments && event.dataTransfer?.types.includes('Files') ? uploads : null;
+  #takesDrop(event: DragEvent, composing: boolean): FilesLoader | null {
+    const { files, view } = this.props;
+    return composing && files && view.attachments && event.dataTransfer?.types.includes('Files') ? files : null;
   }
 
   override render() {
@@ -168,10 +165,11 @@ export class Panel extends Component<PanelProps> {
         aria-labelledby={titleId}
         onDragOver={(event) => this.#takesDrop(event, composing) && event.preventDefault()}
         onDrop={(event) => {
-          const uploads = this.#takesDrop(event, composing);
-          if (!uploads) return;
+          const files = this.#takesDrop(event, composing);
+          if (!files) return;
           event.preventDefault();
-          uploads.add([...(event.dataTransfer?.files ?? [])]);
+          const dropped = [...(event.dataTransfer?.files ?? [])];
+          files.need(({ uploads }) => uploads.add(dropped));
         }}
         onKeyDown={(event) => {
           if (event.key === 'Tab') return trapFocusInSheet(event, event.currentTarget);
@@ -225,7 +223,7 @@ export class Panel extends Component<PanelProps> {
             ) : null
           }
           agentReadSeq={view.agentReadSeq ?? 0}
-          links={props.links}
+          files={props.files?.files.get() ?? null}
           onRetry={props.onRetry}
         />
         {props.endOfChat && <EndOfChatPrompts view={view} endOfChat={props.endOfChat} />}
@@ -275,7 +273,7 @@ export class Panel extends Component<PanelProps> {
             textareaRef={this.#textarea}
             onDraftChange={props.onDraftChange}
             onSend={props.onSend}
-            uploads={props.uploads}
+            files={props.files}
             rules={view.attachments}
           />
         )}

@@ -1,9 +1,7 @@
 import { act, cleanup, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatSession } from '../chat/chatSession.ts';
-import { createLinkCache } from '../files/linkCache.ts';
-import { fakeUploadRoute, stored } from '../files/testUploads.ts';
-import { Uploads } from '../files/uploads.ts';
+import { stored, testFiles } from '../files/testUploads.ts';
 import { flush, type FakeTransport } from '../transport/fakeTransport.ts';
 import { openPanelOnSite } from './testOpenPanel.tsx';
 
@@ -17,32 +15,37 @@ const rules = { maxBytes: 2 * 1024 * 1024, types: ['image' as const, 'pdf' as co
 const photo = () => new File([new Uint8Array(68)], 'parcel.png', { type: 'image/png' });
 
 async function openWithFiles(attachments: typeof rules | null = rules) {
-  const route = fakeUploadRoute();
-  let ids = 0;
-  const opened = await openPanelOnSite({ attachments }, null, undefined, (session) => ({
-    uploads: new Uploads(
-      route.api,
-      () => session.view.get().attachments,
-      () => `upload-id-${++ids}`,
-    ),
-    links: createLinkCache(async (id) => ({ url: `https://chat.example/api/files/${id}?sig=x`, expiresAt: Date.now() + 300_000 })),
-  }));
+  let route!: ReturnType<typeof testFiles>;
+  const opened = await openPanelOnSite({ attachments }, null, undefined, (session) => {
+    route = testFiles(() => session.view.get().attachments);
+    return route.loader;
+  });
   chat = opened.chat;
   const q = <T extends Element>(part: string) => opened.container.querySelector<T>(`[data-part="${part}"]`);
   const pick = async (...files: File[]) => {
     const input = q<HTMLInputElement>('file-input')!;
     Object.defineProperty(input, 'files', { value: files, configurable: true });
-    await act(() => void fireEvent.change(input));
+    await act(async () => {
+      fireEvent.change(input);
+      await flush();
+    });
   };
-  return { ...opened, ...route, q, pick };
+  return { ...opened, calls: route.calls, loader: route.loader, q, pick };
 }
 
 const sends = (transport: FakeTransport) => transport.pending('message:send');
 
 describe('sending files from the panel', () => {
   it('offers the clip only where the site takes files, with a picker limited to its kinds', async () => {
-    const { q } = await openWithFiles();
+    const { q, loader } = await openWithFiles();
     expect(q('attach')!.getAttribute('aria-label')).toBe('Attach files');
+    // The files chunk comes on first use (here, the pointer on the clip), not with the panel.
+    expect(loader.files.get()).toBeNull();
+    await act(async () => {
+      fireEvent.pointerEnter(q('attach')!);
+      await flush();
+    });
+    expect(loader.files.get()).not.toBeNull();
     expect(q<HTMLInputElement>('file-input')!.accept).toBe('image/*,.pdf,application/pdf');
     cleanup();
     chat.dispose();
@@ -108,7 +111,7 @@ describe('sending files from the panel', () => {
     });
     expect(q('file-error')!.textContent).toBe("parcel.png couldn't be uploaded.");
     await act(() => void fireEvent.click(q('file-retry')!));
-    expect(calls.map((c) => c.clientId)).toEqual(['upload-id-1', 'upload-id-1']);
+    expect(calls[1]!.clientId).toBe(calls[0]!.clientId);
   });
 
   it('takes files pasted into the message field and dropped on the panel', async () => {
@@ -118,7 +121,10 @@ describe('sending files from the panel', () => {
     const panel = q('panel')!;
     const dataTransfer = { types: ['Files'], files: [new File(['%PDF-1.4'], 'invoice.pdf')] };
     expect(fireEvent.dragOver(panel, { dataTransfer })).toBe(false);
-    await act(() => void fireEvent.drop(panel, { dataTransfer }));
+    await act(async () => {
+      fireEvent.drop(panel, { dataTransfer });
+      await flush();
+    });
     expect(calls.map((c) => c.name)).toEqual(['parcel.png', 'invoice.pdf']);
     // Text dragged over the panel is left to the browser.
     expect(fireEvent.dragOver(panel, { dataTransfer: { types: ['text/plain'], files: [] } })).toBe(true);

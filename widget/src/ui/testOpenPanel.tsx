@@ -5,8 +5,7 @@ import { firstVisit, quietSite } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import { createPanelState } from './panelState.ts';
-import type { FileLinks } from '../files/linkCache.ts';
-import type { Uploads } from '../files/uploads.ts';
+import type { FilesLoader } from '../files/filesLoader.ts';
 import type { SoundSwitch } from './SoundToggle.tsx';
 import { renderWidgetInEnglish } from './testRender.tsx';
 
@@ -19,7 +18,7 @@ export async function openPanelOnSite(
   site: Partial<SessionEstablished['site']>,
   contact: SessionEstablished['contact'] = null,
   sound?: SoundSwitch,
-  files?: (chat: ChatSession) => { uploads?: Uploads; links?: FileLinks },
+  files?: (chat: ChatSession) => FilesLoader,
 ) {
   const transport = new FakeTransport();
   const chat = new ChatSession({ transport, storage: createVisitorStorage('site', null), createClientId: () => 'client-id-1' });

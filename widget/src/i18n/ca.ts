@@ -82,7 +82,6 @@ export const ca: Messages = {
   attachFiles: 'Adjunta fitxers',
   filesPending: 'Fitxers per al pròxim missatge',
   fileUploading: 'S’està pujant {name}',
-  fileReady: '{name}, a punt per enviar',
   fileCancel: 'Cancel·la la pujada de {name}',
   fileRemove: 'Treu {name}',
   fileTooLarge: '{name} és massa gran: fitxers de fins a {max}.',

@@ -85,7 +85,6 @@ export const en = {
   attachFiles: 'Attach files',
   filesPending: 'Files for your next message',
   fileUploading: 'Uploading {name}',
-  fileReady: '{name}, ready to send',
   fileCancel: 'Cancel the upload of {name}',
   fileRemove: 'Remove {name}',
   fileTooLarge: '{name} is too large: files up to {max}.',

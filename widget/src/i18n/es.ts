@@ -82,7 +82,6 @@ export const es: Messages = {
   attachFiles: 'Adjuntar archivos',
   filesPending: 'Archivos para el próximo mensaje',
   fileUploading: 'Subiendo {name}',
-  fileReady: '{name}, listo para enviar',
   fileCancel: 'Cancelar la subida de {name}',
   fileRemove: 'Quitar {name}',
   fileTooLarge: '{name} es demasiado grande: archivos de hasta {max}.',

@@ -7,6 +7,7 @@ import { createLinkCache, type FileLinks } from '../files/linkCache.ts';
 import { fakeUploadRoute } from '../files/testUploads.ts';
 import { Uploads } from '../files/uploads.ts';
 import { AttachmentList } from './AttachmentList.tsx';
+import { EarlierThreads } from './EarlierThreads.tsx';
 import { PendingFiles } from './PendingFiles.tsx';
 import { flush } from '../transport/fakeTransport.ts';
 import { MessageItem } from './MessageItem.tsx';
@@ -108,6 +109,18 @@ describe('files in a message', () => {
       createLinkCache(fetchLink, () => now.at),
     );
     expect(container.querySelector('[data-part="file-gone"]')!.textContent).toBe('parcel.jpg is no longer available.');
+  });
+});
+
+describe('files in an earlier conversation', () => {
+  it('show under its messages too', async () => {
+    const { links } = server({ at: 0 });
+    const chunk: PanelFiles = { links, uploads: new Uploads(fakeUploadRoute().api, () => null), AttachmentList, PendingFiles };
+    const thread = { id: 'cnv_old', createdAt: 1_000, events: [message(1, { body: '', attachments: [invoice] })] };
+    const { container } = renderInEnglish(<EarlierThreads threads={[thread]} more={false} onLoadMore={() => {}} files={chunk} />);
+    expect(container.querySelector('[data-part="earlier-thread"] [data-part="attachment-file"] .file-name')!.textContent).toBe(
+      '<b>invoice</b>.pdf',
+    );
   });
 });
 

@@ -219,6 +219,7 @@ export class Panel extends Component<PanelProps> {
                 threads={view.earlier ?? []}
                 more={view.earlierMore ?? false}
                 onLoadMore={() => void props.endOfChat?.loadEarlier()}
+                files={props.files?.files.get() ?? null}
               />
             ) : null
           }

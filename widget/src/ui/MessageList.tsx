@@ -121,6 +121,13 @@ export class MessageList extends Component<MessageListProps> {
     this.componentDidUpdate();
   }
 
+  /** A thumbnail that loads after its line came grows the log: one that pushed the end out of view brings it back. */
+  #pictureLoaded = (event: Event) => {
+    const list = this.#list.current;
+    const grown = (event.target as HTMLElement).offsetHeight;
+    if (list && list.scrollHeight - list.scrollTop - list.clientHeight <= grown + 40) list.scrollTop = list.scrollHeight;
+  };
+
   override render() {
     const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, agentReadSeq, pictureOf, files, onRetry } =
       this.props;
@@ -129,7 +136,15 @@ export class MessageList extends Component<MessageListProps> {
     return (
       // The log wraps a plain list: `log` is not a role an <ol> may take, and its items need a list parent. It is not
       // live (the panel's announcer is): its lines are replaced on send and earlier chats are put into it on demand.
-      <div ref={this.#list} class="log" role="log" aria-live="off" aria-label={t('messagesLabel')} tabIndex={0}>
+      <div
+        ref={this.#list}
+        class="log"
+        role="log"
+        aria-live="off"
+        aria-label={t('messagesLabel')}
+        tabIndex={0}
+        onLoadCapture={this.#pictureLoaded}
+      >
         {header}
         <ol class="lines">
           {entries.length === 0 && !noGreeting && <li class="greeting">{greeting || t('greeting')}</li>}

@@ -28,9 +28,9 @@ function emitCatalogues(): Plugin {
   };
 }
 
-/** Builds one chunk (build/chunkConfig.ts) and answers its file name, which widget.js imports. */
-async function buildChunk(name: string, source: string, emptyOutDir: boolean): Promise<string> {
-  const output = await build(chunkConfig(name, fileURLToPath(new URL(source, import.meta.url)), emptyOutDir));
+/** Builds one chunk (build/chunkConfig.ts) and answers its file name, which widget.js (or the panel) imports. */
+async function buildChunk(name: string, source: string, emptyOutDir: boolean, extra?: Parameters<typeof chunkConfig>[3]): Promise<string> {
+  const output = await build(chunkConfig(name, fileURLToPath(new URL(source, import.meta.url)), emptyOutDir, extra));
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
   const entry = chunks.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
   if (!entry) throw new Error(`The ${name} build produced no entry chunk`);
@@ -52,7 +52,15 @@ async function buildChunk(name: string, source: string, emptyOutDir: boolean): P
  */
 export default defineConfig(async ({ command }): Promise<UserConfig> => {
   const building = command === 'build';
-  const panelFile = building ? await buildChunk('panel', './src/panel/mountPanel.tsx', true) : 'panel.js';
+  // The files chunk first: the panel imports it by its name, beside itself, and hands it its Preact.
+  const filesFile = building
+    ? await buildChunk('files', './src/files/filesChunk.ts', true, {
+        alias: [{ find: /^preact$/, replacement: fileURLToPath(new URL('./src/files/panelPreact.ts', import.meta.url)) }],
+      })
+    : 'files.js';
+  const panelFile = building
+    ? await buildChunk('panel', './src/panel/mountPanel.tsx', false, { define: { __MOSTRADOR_FILES__: JSON.stringify(`./${filesFile}`) } })
+    : 'panel.js';
   const shopifyFile = building ? await buildChunk('shopify', './src/context/shopifyChunk.ts', false) : 'shopify.js';
   const hoursFile = building ? await buildChunk('hours', './src/triggers/hoursChunk.ts', false) : 'hours.js';
   return {

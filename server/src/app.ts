@@ -237,16 +237,15 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   // Files in conversations: checked by their bytes, stored under random names, handed out by signed links.
   const attachmentsRepo = new AttachmentsRepository(app.db);
   const fileStorage = new LocalDiskStorage(config.attachments.dir);
+  const attachmentRules = (siteId: string) => {
+    const site = sites.byId(siteId);
+    return site ? { maxBytes: site.attachmentMaxMb * 1024 * 1024, types: site.attachmentTypes, visitorUploads: site.visitorUploads } : null;
+  };
   const attachments: AttachmentsService = new AttachmentsService(
     attachmentsRepo,
     fileStorage,
     {
-      rules: (siteId) => {
-        const site = sites.byId(siteId);
-        return site
-          ? { maxBytes: site.attachmentMaxMb * 1024 * 1024, types: site.attachmentTypes, visitorUploads: site.visitorUploads }
-          : null;
-      },
+      rules: attachmentRules,
       agentCanRead: (siteId, agentId, conversationId) => {
         const agent = team.agent(siteId, agentId);
         return (
@@ -582,6 +581,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     triggers,
     onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
     hours: (siteId) => hours.forWidget(siteId),
+    // What the widget needs to offer uploads: nothing when the site takes no files from shoppers.
+    visitorUploads: (siteId) => {
+      const rules = attachmentRules(siteId);
+      return rules?.visitorUploads ? { maxBytes: rules.maxBytes, types: rules.types } : null;
+    },
     replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
     contacts,
     feedback: {

@@ -32,3 +32,5 @@ export const RETENTION_DAYS_MAX = 3650;
 export const ATTACHMENT_TYPES = ['image', 'pdf', 'text', 'office', 'archive'] as const;
 /** The ceiling of a site's maximum attachment size, in megabytes. */
 export const ATTACHMENT_MAX_MB = 100;
+/** The most files one message carries. */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10;

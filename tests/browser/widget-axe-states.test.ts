@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { useDemoShop } from './demoShop.ts';
+import { drawPng, PDF } from './files.ts';
 import { agentLogsIn } from './shop.ts';
 import { shopperIn } from './shopperIn.ts';
 
@@ -31,8 +32,8 @@ async function send(page: Page, text: string, status = 'sent'): Promise<void> {
  * reach, in each of its languages: nobody online, closed by the hours with
  * the offline message form, the pre-chat form, a message the server
  * refused, the agent typing, the rating and NPS questions once the chat
- * ends, the earlier conversation above the next one, and the sheet on a
- * phone. The first block runs before any agent has logged in.
+ * ends, the earlier conversation above the next one, a file uploading, a
+ * picture and a file received, and the sheet on a phone. The first block runs before any agent has logged in.
  */
 describe.each(LANGUAGES)('axe finds nothing in the widget with nobody online, in %s', (language) => {
   it('the offline line, and the form that takes an email', async () => {
@@ -139,6 +140,49 @@ describe.each(LANGUAGES)('axe finds nothing in the widget, in %s', (language) =>
     await context.close();
     await agent.context().close();
     shop.server.app.services.sites.update(siteId, { npsEnabled: false });
+  }, 60_000);
+
+  it('a file uploading with its progress, and a picture and a file received', async () => {
+    const agent = await agentLogsIn(shop.browser, shop.server.url, shop.email, shop.password);
+    const { context, page } = await shopperIn(shop.browser, language);
+    await openPanel(page, language);
+    const first = `Fitxers ${language}`;
+
+    // The upload is held on its way, so the progress bar and its cancel button stay in view.
+    let release = () => {};
+    await page.route(
+      (url) => url.pathname === '/api/visitor/attachments',
+      (route) => void (release = () => void route.continue()),
+    );
+    await page
+      .locator('input[data-part="file-input"]')
+      .setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: await drawPng(page) });
+    await page.locator('[data-part="file-progress"]').waitFor();
+    expect.soft(await axeViolations(page, WIDGET), 'a file uploading').toEqual([]);
+    release();
+    await page.locator('[data-part="pending-file"][data-state="ready"]').waitFor();
+    expect.soft(await axeViolations(page, WIDGET), 'a file ready to send').toEqual([]);
+    await send(page, first);
+    await page.locator('[data-part="message"][data-status="sent"] [data-part="attachment-image"] img').waitFor();
+
+    // The agent answers with a picture and a PDF.
+    await agent.locator('button[data-part="tab"][data-view="all"]').click();
+    await agent.locator('[data-part="conversation-row"]', { hasText: first }).click();
+    const pane = agent.locator('[data-part="conversation"]', { hasText: first });
+    await pane.locator('input[data-part="file-input"]').setInputFiles([
+      { name: 'mida.png', mimeType: 'image/png', buffer: await drawPng(agent) },
+      { name: 'factura.pdf', mimeType: 'application/pdf', buffer: PDF },
+    ]);
+    await expect.poll(() => pane.locator('[data-part="pending-files"] [data-state="ready"]').count()).toBe(2);
+    await pane.locator('button[data-part="send"]').click();
+    const reply = page.locator('[data-part="message"][data-author="agent"]');
+    await reply.locator('[data-part="attachment-file"]').waitFor();
+    await expect
+      .poll(() => reply.locator('[data-part="attachment-image"] img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(48);
+    expect.soft(await axeViolations(page, WIDGET), 'a picture and a file received').toEqual([]);
+    await context.close();
+    await agent.context().close();
   }, 60_000);
 
   it('the sheet on a phone (390×844)', async () => {

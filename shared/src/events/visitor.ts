@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttachmentIds } from '../schemas/attachments.ts';
+import { AttachmentIds, WidgetAttachments } from '../schemas/attachments.ts';
 import { ClientId, hasContent, Id, MessageText, Timestamp } from '../schemas/common.ts';
 import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
@@ -103,6 +103,8 @@ export const SessionEstablished = z.object({
     feedback: WidgetFeedback.optional(),
     /** The pre-chat form: what to ask before the first message; absent: nothing. */
     preChat: PreChatMode.optional(),
+    /** Shoppers may send files, within these limits; null (or absent): the widget offers no upload. */
+    attachments: WidgetAttachments.nullable().optional(),
   }),
   visit: VisitInfo,
   /** The visitor has ended conversations the widget can show above the current one (`conversation:earlier`). */

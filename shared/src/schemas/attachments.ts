@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTACHMENT_MAX_MB, ATTACHMENT_TYPES } from '../limits.ts';
+import { ATTACHMENT_MAX_MB, ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_MESSAGE } from '../limits.ts';
 import { ClientId, Id, Timestamp } from './common.ts';
 
 /**
@@ -12,8 +12,6 @@ export type AttachmentType = z.infer<typeof AttachmentType>;
 
 /** The default of a site's maximum attachment size, in megabytes (the ceiling is in limits.ts). */
 export const ATTACHMENT_DEFAULT_MB = 20;
-/** The most files one message carries. */
-export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
 /** The longest file name kept (longer ones are cut, keeping the extension). */
 export const ATTACHMENT_NAME_MAX = 200;
 
@@ -53,6 +51,17 @@ export const SignedFileQuery = z.object({
   /** Ask for a download even for an image. */
   download: z.literal('1').optional(),
 });
+
+/**
+ * What the widget needs to offer uploads: the largest file (bytes) and the
+ * families accepted. Sent in the visitor's session only when the site lets
+ * shoppers send files.
+ */
+export const WidgetAttachments = z.object({
+  maxBytes: z.number().int().positive(),
+  types: z.array(AttachmentType),
+});
+export type WidgetAttachments = z.infer<typeof WidgetAttachments>;
 
 /** A site's attachment rules (Admin → Site). */
 export const AttachmentSettings = z.object({

@@ -1,5 +1,6 @@
 import type {
   AgentReadChanged,
+  AttachmentInfo,
   AgentTypingChanged,
   QueueUpdated,
   SessionEstablished,
@@ -147,15 +148,16 @@ export class ChatSession {
     transport.connect();
   }
 
-  /** Queues a message and sends it as soon as the connection allows. */
-  send(draft: string): SendResult {
-    const result = checkDraft(draft);
+  /** Queues a message (words, uploaded files, or both) and sends it as soon as the connection allows. */
+  send(draft: string, files: readonly AttachmentInfo[] = []): SendResult {
+    const result = checkDraft(draft, files.length > 0);
     if (result !== 'queued') return result;
     const createClientId = this.#options.createClientId ?? newClientId;
     // Card numbers never leave the page, in a message as in a draft. A reply to an invitation carries its firing id.
     const body = maskCardNumbers(draft.trim());
     const trigger = this.view.get().invitation?.firingId;
-    this.#outbox.add({ clientId: createClientId(), body, createdAt: Date.now(), status: 'sending', trigger });
+    const attachments = files.length > 0 ? [...files] : undefined;
+    this.#outbox.add({ clientId: createClientId(), body, createdAt: Date.now(), status: 'sending', trigger, attachments });
     this.#patch({ pending: this.#outbox.items });
     this.#typing.stop();
     this.#drafting = false;
@@ -273,6 +275,7 @@ export class ChatSession {
       branding: session.site.branding,
       contact: session.contact ?? null,
       preChat: session.site.preChat,
+      attachments: session.site.attachments ?? null,
       conversation: session.conversation,
       events: sameConversation ? this.view.get().events : [],
     });
@@ -346,13 +349,14 @@ export class ChatSession {
     this.#pumpAgain = false;
     try {
       for (let item = this.#outbox.next(); item && this.#established; item = this.#outbox.next()) {
-        const { clientId, body, trigger } = item;
+        const { clientId, body, trigger, attachments } = item;
         const { conversation, department } = this.view.get();
         // The server reads the department and the trigger only when the message opens a conversation.
         const open = conversation?.status === 'open';
         const outcome = await this.#options.transport.request('message:send', {
           clientId,
           body,
+          attachments: attachments?.map((file) => file.id),
           department: open ? undefined : (department ?? undefined),
           trigger: open ? undefined : trigger,
         });

@@ -8,6 +8,7 @@ import type {
   WidgetHours,
   VisitorConversation,
   VisitorEvent,
+  WidgetAttachments,
 } from '@mostrador/shared';
 import type { OutboxItem } from './outbox.ts';
 
@@ -73,6 +74,8 @@ export interface ChatView {
   feedback?: WidgetFeedback;
   /** The questions of the conversation that just ended here; null once a new one starts. */
   ending?: Ending | null;
+  /** What the shopper may upload (largest file, kinds); null or absent: no uploads on this site. */
+  attachments?: WidgetAttachments | null;
   /** Earlier conversations shown above the current one, oldest first. */
   earlier?: readonly EarlierThread[];
   /** Whether more earlier conversations can be loaded. */

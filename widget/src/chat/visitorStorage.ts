@@ -31,6 +31,11 @@ export function storageKey(siteKey: string): string {
   return `mostrador:${siteKey}`;
 }
 
+/** The site key back from its storage key: the panel chunk is handed the one, and the file routes need the other. */
+export function siteKeyOf(key: string): string {
+  return key.slice(storageKey('').length);
+}
+
 /** Whatever is stored may be old, foreign or hand-edited: keep only what has the right shape. */
 function parse(raw: string | null): StoredVisitor {
   if (!raw) return {};

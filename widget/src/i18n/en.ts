@@ -82,6 +82,20 @@ export const en = {
   transcriptSend: 'Send',
   transcriptSent: 'Sent to {email}.',
   transcriptFailed: "It couldn't be sent. Try again in a moment.",
+  attachFiles: 'Attach files',
+  filesPending: 'Files for your next message',
+  fileUploading: 'Uploading {name}',
+  fileCancel: 'Cancel the upload of {name}',
+  fileRemove: 'Remove {name}',
+  fileTooLarge: '{name} is too large: files up to {max}.',
+  fileRefusedType: "{name}: the shop doesn't take this kind of file.",
+  fileForbidden: "{name}: the shop doesn't take files in the chat.",
+  fileFailed: "{name} couldn't be uploaded.",
+  fileTooMany: 'Up to {count} files per message.',
+  fileOpenImage: 'Open {name} full size (new tab)',
+  fileNewTab: '(opens in a new tab)',
+  fileUnavailable: '{name} is no longer available.',
+  fileSent: '{name} sent {files}',
 } as const;
 
 export type MessageKey = keyof typeof en;

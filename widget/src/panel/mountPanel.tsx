@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { ChatSession } from '../chat/chatSession.ts';
-import type { KeyValueStore, VisitorStorage } from '../chat/visitorStorage.ts';
+import { siteKeyOf, type KeyValueStore, type VisitorStorage } from '../chat/visitorStorage.ts';
+import { createFilesLoader, serverFiles, type FilesModule } from '../files/filesLoader.ts';
 import { createTranslator, type Messages } from '../i18n/catalogue.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { chime } from '../sound/chime.ts';
@@ -11,6 +12,9 @@ import type { PanelState } from '../ui/panelState.ts';
 import { applyStyles } from '../ui/shadowHost.ts';
 import { setTranslator } from '../ui/translation.ts';
 import css from '../ui/styles.css?inline';
+
+/** The files chunk's content-hashed name, baked in by the build (see vite.config.ts). */
+declare const __MOSTRADOR_FILES__: string;
 
 export interface PanelMount {
   root: ShadowRoot;
@@ -57,7 +61,16 @@ export function mountPanel(mount: PanelMount): ChatSession {
   });
   const win = mount.root.ownerDocument.defaultView;
   const sound = soundSwitch(shopStorage(win), mount.key, win);
-  render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} />, mount.slot);
+  // The files chunk sits beside this one, and the file routes are on the chat server: the origin this chunk came from.
+  const files = createFilesLoader(
+    () => import(/* @vite-ignore */ new URL(__MOSTRADOR_FILES__, import.meta.url).href) as Promise<FilesModule>,
+    {
+      api: serverFiles(new URL(import.meta.url).origin, siteKeyOf(mount.key), mount.storage),
+      rules: () => chat.view.get().attachments,
+      root: mount.root,
+    },
+  );
+  render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} files={files} />, mount.slot);
   chat.start();
   return chat;
 }

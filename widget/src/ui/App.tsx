@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import type { ChatSession } from '../chat/chatSession.ts';
+import { carryFiles, type FilesLoader } from '../files/filesLoader.ts';
 import { Panel } from './Panel.tsx';
 import { PANEL_ID } from './panelId.ts';
 import type { PanelState } from './panelState.ts';
@@ -30,6 +31,8 @@ interface AppProps {
   launcher: HTMLElement;
   /** The shopper's mute for the shop's new-message sound. */
   sound?: SoundSwitch;
+  /** The files chunk, fetched when a message with files is shown or the shopper picks one. */
+  files?: FilesLoader;
 }
 
 /**
@@ -46,6 +49,12 @@ export class App extends Component<AppProps> {
     // Before the first render, so no change between it and mounting is missed.
     const redraw = () => this.forceUpdate();
     this.#unsubscribe = [props.chat.view.subscribe(redraw), props.panel.store.subscribe(redraw)];
+    this.#unsubscribe.push(
+      props.files?.files.subscribe((files) => {
+        redraw();
+        if (files) this.#unsubscribe.push(files.uploads.store.subscribe(redraw), files.links.subscribe(redraw));
+      }) ?? (() => {}),
+    );
   }
 
   override componentDidMount(): void {
@@ -85,6 +94,14 @@ export class App extends Component<AppProps> {
     // The draft is in the panel's store, so closing, another page or another tab keeps it.
     const { open, draft } = panel.store.get();
     const { invitation } = view;
+    // A message with files in the log: the chunk that shows them is needed.
+    const { files } = this.props;
+    if (
+      files &&
+      !files.files.get() &&
+      (carryFiles(view.pending) || carryFiles(view.events) || view.earlier?.some((e) => carryFiles(e.events)))
+    )
+      files.need();
     return (
       // The theme here, not on the launcher's container: it only matters once the panel or teaser shows.
       <div class="chat" data-theme={view.branding?.look.theme}>
@@ -99,7 +116,10 @@ export class App extends Component<AppProps> {
               chat.draftChanged(next);
             }}
             onSend={(text) => {
-              if (chat.send(text) === 'queued') panel.setDraft('');
+              const uploads = this.props.files?.files.get()?.uploads;
+              if (chat.send(text, uploads?.ready()) !== 'queued') return;
+              panel.setDraft('');
+              uploads?.sent();
             }}
             onRetry={(clientId) => chat.retry(clientId)}
             onPickDepartment={(slug) => chat.pickDepartment(slug)}
@@ -110,6 +130,7 @@ export class App extends Component<AppProps> {
             onClose={this.#closeAndReturnFocus}
             onFocusLost={this.#focusLauncher}
             sound={this.props.sound}
+            files={this.props.files}
           />
         )}
         <Teaser

@@ -1,4 +1,5 @@
 import type { EarlierThread } from '../chat/chatView.ts';
+import type { PanelFiles } from '../files/filesLoader.ts';
 import { toLogEntries } from './MessageList.tsx';
 import { MessageItem } from './MessageItem.tsx';
 import { t } from './translation.ts';
@@ -7,6 +8,8 @@ interface EarlierThreadsProps {
   threads: readonly EarlierThread[];
   more: boolean;
   onLoadMore(): void;
+  /** The files chunk, once loaded: earlier messages' files show too. */
+  files?: PanelFiles | null;
 }
 
 /**
@@ -14,7 +17,7 @@ interface EarlierThreadsProps {
  * messaging app: loaded on demand, each under a line with its date. What
  * they hold is the server's visitor view (never internal notes).
  */
-export function EarlierThreads({ threads, more, onLoadMore }: EarlierThreadsProps) {
+export function EarlierThreads({ threads, more, onLoadMore, files }: EarlierThreadsProps) {
   const day = new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div class="earlier" data-part="earlier">
@@ -35,7 +38,7 @@ export function EarlierThreads({ threads, more, onLoadMore }: EarlierThreadsProp
           </p>
           <ol class="lines">
             {toLogEntries(thread.events, []).map((entry) =>
-              entry.kind === 'event' ? <MessageItem key={`e:${entry.event.seq}`} entry={entry} onRetry={() => {}} /> : null,
+              entry.kind === 'event' ? <MessageItem key={`e:${entry.event.seq}`} entry={entry} onRetry={() => {}} files={files} /> : null,
             )}
           </ol>
         </section>

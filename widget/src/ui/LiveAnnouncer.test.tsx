@@ -36,6 +36,16 @@ describe('the widget’s live region', () => {
     expect(said(container)).toEqual(['Marta says: Sí, en blau.', 'The conversation was closed']);
   });
 
+  it('reads out an agent’s message of files only by the files’ names', () => {
+    const { container, rerender } = renderInEnglish(announcer(history));
+    const files = [
+      { id: 'att_1', name: 'label.pdf', mime: 'application/pdf', type: 'pdf' as const, size: 900 },
+      { id: 'att_2', name: 'map.png', mime: 'image/png', type: 'image' as const, size: 900 },
+    ];
+    rerender(announcer([...history, message(3, { body: '', attachments: files })]));
+    expect(said(container)).toEqual(['Marta sent label.pdf, map.png']);
+  });
+
   it('keeps what a reconnection brings back as history, and announces what comes after it', () => {
     const { container, rerender } = renderInEnglish(announcer(history));
     rerender(announcer(history, 'reconnecting'));

@@ -17,7 +17,11 @@ interface LiveAnnouncerProps {
 export function announcementOf(event: VisitorEvent): string | null {
   if (event.type !== 'message') return systemLine(event, t);
   if (event.author.kind !== 'agent') return null;
-  return t('announcement', { name: event.author.name || t('agentFallbackName'), body: event.body });
+  const name = event.author.name || t('agentFallbackName');
+  // A message of files only is read out by their names.
+  if (!event.body && event.attachments?.length)
+    return t('fileSent', { name, files: event.attachments.map((file) => file.name).join(', ') });
+  return t('announcement', { name, body: event.body });
 }
 
 /**

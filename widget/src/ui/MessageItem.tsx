@@ -1,7 +1,8 @@
-import type { VisitorEvent } from '@mostrador/shared';
+import type { AttachmentInfo, VisitorEvent } from '@mostrador/shared';
 import { initialsOf } from '@mostrador/shared/initials';
 import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
+import type { PanelFiles } from '../files/filesLoader.ts';
 import { AgentAvatar } from './AgentAvatar.tsx';
 import { systemLine } from './systemLine.ts';
 import { t } from './translation.ts';
@@ -17,7 +18,31 @@ interface MessageItemProps {
   entry: LogEntry;
   /** The picture of an agent in the chat, by the id their messages carry. */
   pictureOf?: ((agentId: string) => string | null | undefined) | undefined;
+  /** The files chunk, once loaded; until then a message's files are not shown yet. */
+  files?: PanelFiles | null | undefined;
   onRetry(clientId: string): void;
+}
+
+/** A message's words (none for a message that is only files) and its files under them. */
+function Content({
+  body,
+  attached,
+  files,
+}: {
+  body: string;
+  attached: readonly AttachmentInfo[] | undefined;
+  files: PanelFiles | null | undefined;
+}) {
+  return (
+    <>
+      {(body || !attached?.length) && (
+        <p class="body" data-part="body">
+          {body}
+        </p>
+      )}
+      {files && attached && attached.length > 0 && <files.AttachmentList files={attached} links={files.links} />}
+    </>
+  );
 }
 
 let clock: Intl.DateTimeFormat | undefined;
@@ -33,7 +58,7 @@ function Time({ at }: { at: number }) {
 }
 
 /** Bodies are rendered as text children, never as HTML. */
-export function MessageItem({ entry, onRetry, pictureOf }: MessageItemProps) {
+export function MessageItem({ entry, onRetry, pictureOf, files }: MessageItemProps) {
   if (entry.kind === 'day') {
     return (
       <li class="day" data-part="day">
@@ -45,9 +70,7 @@ export function MessageItem({ entry, onRetry, pictureOf }: MessageItemProps) {
     const { item } = entry;
     return (
       <li class="message" data-part="message" data-author="visitor" data-status={item.status === 'failed' ? 'failed' : 'sending'}>
-        <p class="body" data-part="body">
-          {item.body}
-        </p>
+        <Content body={item.body} attached={item.attachments} files={files} />
         {item.status === 'failed' ? (
           <span class="meta failed" role="alert" title={item.error}>
             {t('failed')}{' '}
@@ -94,9 +117,7 @@ export function MessageItem({ entry, onRetry, pictureOf }: MessageItemProps) {
           {name}
         </span>
       )}
-      <p class="body" data-part="body">
-        {event.body}
-      </p>
+      <Content body={event.body} attached={event.attachments} files={files} />
       <span class="meta">
         <Time at={event.createdAt} />
         {read && (

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from '@testing-library/preact';
+import { cleanup, fireEvent } from '@testing-library/preact';
 import { message } from '../chat/testEvents.ts';
 import { visitorMessage } from '../chat/testSession.ts';
 import { initialsOf } from '@mostrador/shared/initials';
@@ -65,5 +65,29 @@ describe('the widget’s log', () => {
     expect(initialsOf('Marta')).toBe('M');
     expect(initialsOf('  anna maria   puig ')).toBe('AP');
     expect(initialsOf('Òscar Ñúñez')).toBe('ÒÑ');
+  });
+
+  it('keeps the end in view when a thumbnail near it loads, and leaves a shopper reading back where they are', () => {
+    const { container } = renderInEnglish(
+      <MessageList
+        events={[]}
+        pending={[]}
+        invitation={null}
+        invitationFirst={false}
+        header={<img alt="parcel.png" />}
+        onRetry={() => {}}
+      />,
+    );
+    const list = container.querySelector<HTMLElement>('[role="log"]')!;
+    const img = container.querySelector('img')!;
+    Object.defineProperty(list, 'scrollHeight', { value: 1000, configurable: true });
+    Object.defineProperty(list, 'clientHeight', { value: 300, configurable: true });
+    Object.defineProperty(img, 'offsetHeight', { value: 80, configurable: true });
+    list.scrollTop = 0;
+    fireEvent.load(img);
+    expect(list.scrollTop).toBe(0);
+    list.scrollTop = 600;
+    fireEvent.load(img);
+    expect(list.scrollTop).toBe(1000);
   });
 });

@@ -3,6 +3,7 @@ import { dayLabel, startOfDay } from '@mostrador/shared/days';
 import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
+import type { PanelFiles } from '../files/filesLoader.ts';
 import { MessageItem, type LogEntry } from './MessageItem.tsx';
 import { t } from './translation.ts';
 
@@ -22,6 +23,8 @@ interface MessageListProps {
   agentReadSeq?: number;
   /** The picture of an agent in the chat, by id; absent or null: initials. */
   pictureOf?: (agentId: string) => string | null | undefined;
+  /** The files chunk, once loaded: it shows the files messages carry. */
+  files?: PanelFiles | null;
   onRetry(clientId: string): void;
 }
 
@@ -118,19 +121,35 @@ export class MessageList extends Component<MessageListProps> {
     this.componentDidUpdate();
   }
 
+  /** A thumbnail that loads after its line came grows the log: one that pushed the end out of view brings it back. */
+  #pictureLoaded = (event: Event) => {
+    const list = this.#list.current;
+    const grown = (event.target as HTMLElement).offsetHeight;
+    if (list && list.scrollHeight - list.scrollTop - list.clientHeight <= grown + 40) list.scrollTop = list.scrollHeight;
+  };
+
   override render() {
-    const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, agentReadSeq, pictureOf, onRetry } = this.props;
+    const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, agentReadSeq, pictureOf, files, onRetry } =
+      this.props;
     const entries = toLogEntries(events, pending, invitation, invitationFirst, agentReadSeq);
     this.#lines = entries.length;
     return (
       // The log wraps a plain list: `log` is not a role an <ol> may take, and its items need a list parent. It is not
       // live (the panel's announcer is): its lines are replaced on send and earlier chats are put into it on demand.
-      <div ref={this.#list} class="log" role="log" aria-live="off" aria-label={t('messagesLabel')} tabIndex={0}>
+      <div
+        ref={this.#list}
+        class="log"
+        role="log"
+        aria-live="off"
+        aria-label={t('messagesLabel')}
+        tabIndex={0}
+        onLoadCapture={this.#pictureLoaded}
+      >
         {header}
         <ol class="lines">
           {entries.length === 0 && !noGreeting && <li class="greeting">{greeting || t('greeting')}</li>}
           {entries.map((entry) => (
-            <MessageItem key={entryKey(entry)} entry={entry} onRetry={onRetry} pictureOf={pictureOf} />
+            <MessageItem key={entryKey(entry)} entry={entry} onRetry={onRetry} pictureOf={pictureOf} files={files} />
           ))}
         </ol>
       </div>

@@ -3,6 +3,7 @@ import { Component, createRef } from 'preact';
 import type { ChatView } from '../chat/chatSession.ts';
 import type { Language } from '../i18n/catalogue.ts';
 import type { EndOfChat } from '../chat/endOfChat.ts';
+import type { FilesLoader } from '../files/filesLoader.ts';
 import { availabilityOf } from './availability.ts';
 import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
@@ -41,6 +42,8 @@ interface PanelProps {
   sound?: SoundSwitch;
   /** Called when the panel goes away while holding focus, so focus is not lost to the page. */
   onFocusLost(): void;
+  /** The files chunk: messages' files, and the shopper's (the clip, drops and pastes) where the site takes them. */
+  files?: FilesLoader | undefined;
 }
 
 /**
@@ -131,6 +134,12 @@ export class Panel extends Component<PanelProps> {
     if (panel && root && panel.contains(root.activeElement)) this.props.onFocusLost();
   }
 
+  /** Files dragged over the panel while the composer shows and the site takes them: the panel takes the drop. */
+  #takesDrop(event: DragEvent, composing: boolean): FilesLoader | null {
+    const { files, view } = this.props;
+    return composing && files && view.attachments && event.dataTransfer?.types.includes('Files') ? files : null;
+  }
+
   override render() {
     const { props } = this;
     const { id, view, draft } = props;
@@ -145,6 +154,7 @@ export class Panel extends Component<PanelProps> {
     // The merchant's words in the widget's language; empty keeps the shop's name, then ours.
     const language = t('locale') as Language;
     const look = view.branding?.look;
+    const composing = view.connection !== 'unavailable' && !asking && !picking;
     return (
       <div
         ref={this.#panel}
@@ -153,6 +163,14 @@ export class Panel extends Component<PanelProps> {
         data-part="panel"
         role="dialog"
         aria-labelledby={titleId}
+        onDragOver={(event) => this.#takesDrop(event, composing) && event.preventDefault()}
+        onDrop={(event) => {
+          const files = this.#takesDrop(event, composing);
+          if (!files) return;
+          event.preventDefault();
+          const dropped = [...(event.dataTransfer?.files ?? [])];
+          files.need(({ uploads }) => uploads.add(dropped));
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Tab') return trapFocusInSheet(event, event.currentTarget);
           if (event.key !== 'Escape') return;
@@ -201,10 +219,12 @@ export class Panel extends Component<PanelProps> {
                 threads={view.earlier ?? []}
                 more={view.earlierMore ?? false}
                 onLoadMore={() => void props.endOfChat?.loadEarlier()}
+                files={props.files?.files.get() ?? null}
               />
             ) : null
           }
           agentReadSeq={view.agentReadSeq ?? 0}
+          files={props.files?.files.get() ?? null}
           onRetry={props.onRetry}
         />
         {props.endOfChat && <EndOfChatPrompts view={view} endOfChat={props.endOfChat} />}
@@ -249,7 +269,14 @@ export class Panel extends Component<PanelProps> {
             }}
           />
         ) : (
-          <Composer draft={draft} textareaRef={this.#textarea} onDraftChange={props.onDraftChange} onSend={props.onSend} />
+          <Composer
+            draft={draft}
+            textareaRef={this.#textarea}
+            onDraftChange={props.onDraftChange}
+            onSend={props.onSend}
+            files={props.files}
+            rules={view.attachments}
+          />
         )}
       </div>
     );

@@ -5,6 +5,7 @@ import { firstVisit, quietSite } from '../chat/testSession.ts';
 import { createVisitorStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import { createPanelState } from './panelState.ts';
+import type { FilesLoader } from '../files/filesLoader.ts';
 import type { SoundSwitch } from './SoundToggle.tsx';
 import { renderWidgetInEnglish } from './testRender.tsx';
 
@@ -17,10 +18,11 @@ export async function openPanelOnSite(
   site: Partial<SessionEstablished['site']>,
   contact: SessionEstablished['contact'] = null,
   sound?: SoundSwitch,
+  files?: (chat: ChatSession) => FilesLoader,
 ) {
   const transport = new FakeTransport();
   const chat = new ChatSession({ transport, storage: createVisitorStorage('site', null), createClientId: () => 'client-id-1' });
-  const container = renderWidgetInEnglish(chat, createPanelState(), sound);
+  const container = renderWidgetInEnglish(chat, createPanelState(), sound, files?.(chat));
   chat.start();
   await act(async () => {
     transport.establish({

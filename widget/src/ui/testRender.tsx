@@ -4,6 +4,7 @@ import { createLauncher } from '../boot/launcher.ts';
 import { createStore } from '../util/store.ts';
 import { createTranslator } from '../i18n/catalogue.ts';
 import { catalogues } from '../i18n/catalogues.ts';
+import type { FilesLoader } from '../files/filesLoader.ts';
 import { App, type ChatControls } from './App.tsx';
 import { PANEL_ID } from './panelId.ts';
 import type { PanelState } from './panelState.ts';
@@ -17,7 +18,7 @@ export function renderInEnglish(ui: ComponentChild) {
 }
 
 /** The widget as a page shows it: the launcher (boot/launcher.ts) and the panel chunk's App beside it, in English. */
-export function renderWidgetInEnglish(chat: ChatControls, panel: PanelState, sound?: SoundSwitch): HTMLElement {
+export function renderWidgetInEnglish(chat: ChatControls, panel: PanelState, sound?: SoundSwitch, files?: FilesLoader): HTMLElement {
   const launcher = createLauncher({
     doc: document,
     panel,
@@ -26,7 +27,7 @@ export function renderWidgetInEnglish(chat: ChatControls, panel: PanelState, sou
     look: createStore(undefined),
     language: 'en',
   });
-  const { container } = renderInEnglish(<App chat={chat} panel={panel} launcher={launcher} sound={sound} />);
+  const { container } = renderInEnglish(<App chat={chat} panel={panel} launcher={launcher} sound={sound} {...(files && { files })} />);
   container.append(launcher);
   return container as HTMLElement;
 }

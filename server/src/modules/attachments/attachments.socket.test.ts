@@ -135,6 +135,22 @@ describe('attachments', () => {
     expect(filesOnDisk()).toHaveLength(0);
   });
 
+  it('tells the widget its own site’s upload limits in the session, and nothing once the shop turns shoppers’ files off', async () => {
+    const site = server.app.services.sites.byKey(server.siteKey)!;
+    server.app.services.sites.update(site.id, { attachmentMaxMb: 2, attachmentTypes: ['image', 'pdf'] });
+    // Another shop on the same server, with other rules: never this site's.
+    const other = server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
+    server.app.services.sites.update(other.id, { attachmentMaxMb: 50, visitorUploads: false });
+    type Site = { site: { attachments?: unknown } };
+    const first = (await connectVisitorSession(server)) as unknown as Site & { socket: VisitorSocket };
+    sockets.push(first.socket);
+    expect(first.site.attachments).toEqual({ maxBytes: 2 * 1024 * 1024, types: ['image', 'pdf'] });
+    server.app.services.sites.update(site.id, { visitorUploads: false });
+    const second = (await connectVisitorSession(server)) as unknown as Site & { socket: VisitorSocket };
+    sockets.push(second.socket);
+    expect(second.site.attachments).toBeNull();
+  });
+
   it('answers a page on an origin the shop does not allow as if the visitor did not exist', async () => {
     const visitor = await shopper();
     const res = await fetch(`${scope.server.url}/api/visitor/attachments?clientId=${newClientId()}&name=a.pdf`, {

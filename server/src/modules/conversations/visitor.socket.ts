@@ -16,6 +16,7 @@ import {
   type TranscriptRequest,
   type VisitorClientEvents,
   type VisitorContact,
+  type WidgetAttachments,
   type WidgetHours,
 } from '@mostrador/shared';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
@@ -41,6 +42,8 @@ export interface VisitorSocketDeps {
   onlineAgents: (siteId: string) => OnlineAgents;
   /** The site's business hours as the widget reads them. */
   hours: (siteId: string) => WidgetHours;
+  /** The limits of shoppers' uploads, for the widget; null when the site takes no files from shoppers. */
+  visitorUploads: (siteId: string) => WidgetAttachments | null;
   /** The team's recent median time to a first reply (seconds), null without enough data. */
   replySeconds: (siteId: string) => number | null;
   /** How the shop can reach visitors when nobody answers live (the offline form). */
@@ -151,6 +154,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         ...(site && { branding: { look: sites.brandingOf(site), replySeconds: deps.replySeconds(siteId) } }),
         feedback: deps.feedback.widget(siteId, visitorId),
         preChat: site?.preChat ?? 'off',
+        attachments: deps.visitorUploads(siteId),
       },
       visit: activity.visitInfo(visitorId),
       contact: deps.contacts.of(siteId, visitorId),

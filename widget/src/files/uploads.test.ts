@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { flush } from '../transport/fakeTransport.ts';
+import { fakeUploadRoute, stored } from './testUploads.ts';
+import { Uploads } from './uploads.ts';
+
+const png = (name: string, size = 68) => new File([new Uint8Array(size)], name, { type: 'image/png' });
+const rules = { maxBytes: 1000, types: ['image' as const] };
+
+function setup() {
+  const route = fakeUploadRoute();
+  let ids = 0;
+  const uploads = new Uploads(
+    route.api,
+    () => rules,
+    () => `upload-id-${++ids}`,
+  );
+  return { ...route, uploads };
+}
+
+describe('uploads', () => {
+  it('uploads each picked file at once, with its progress, and holds it ready for the message', async () => {
+    const { uploads, calls } = setup();
+    uploads.add([png('a.png'), png('b.png')]);
+    expect(calls.map((c) => [c.name, c.clientId])).toEqual([
+      ['a.png', 'upload-id-1'],
+      ['b.png', 'upload-id-2'],
+    ]);
+    calls[0]!.progress(0.4);
+    expect(uploads.store.get().map((f) => [f.state, f.progress])).toEqual([
+      ['uploading', 0.4],
+      ['uploading', 0],
+    ]);
+    expect(uploads.busy).toBe(true);
+    calls[0]!.answer({ ok: true, file: stored('att_a', 'a.png') });
+    calls[1]!.answer({ ok: true, file: stored('att_b', 'b.png') });
+    await flush();
+    expect(uploads.busy).toBe(false);
+    expect(uploads.ready().map((f) => f.id)).toEqual(['att_a', 'att_b']);
+    uploads.sent();
+    expect(uploads.store.get()).toEqual([]);
+  });
+
+  it('refuses a file over the site’s limit without sending a byte, and keeps the server’s refusals with their reason', async () => {
+    const { uploads, calls } = setup();
+    uploads.add([png('huge.png', 1001), png('fake.png'), png('off.png')]);
+    expect(calls.map((c) => c.name)).toEqual(['fake.png', 'off.png']);
+    calls[0]!.answer({ ok: false, error: 'unsupported_type' });
+    calls[1]!.answer({ ok: false, error: 'forbidden' });
+    await flush();
+    expect(uploads.store.get().map((f) => [f.name, f.state, f.error])).toEqual([
+      ['huge.png', 'failed', 'too_large'],
+      ['fake.png', 'failed', 'unsupported_type'],
+      ['off.png', 'failed', 'forbidden'],
+    ]);
+    // A refusal is not retried: the same bytes would be refused again.
+    uploads.retry(uploads.store.get()[1]!.clientId);
+    expect(calls).toHaveLength(2);
+    expect(uploads.ready()).toEqual([]);
+  });
+
+  it('cancels an upload when its file is removed, and ignores the answer that follows', async () => {
+    const { uploads, calls } = setup();
+    uploads.add([png('a.png')]);
+    uploads.remove('upload-id-1');
+    expect(calls[0]!.abort).toHaveBeenCalledTimes(1);
+    await flush();
+    expect(uploads.store.get()).toEqual([]);
+  });
+
+  it('retries an upload the network lost with the same client id, so the server stores it once', async () => {
+    const { uploads, calls } = setup();
+    uploads.add([png('a.png')]);
+    calls[0]!.answer({ ok: false, error: 'failed' });
+    await flush();
+    expect(uploads.store.get()).toMatchObject([{ state: 'failed', error: 'failed' }]);
+    uploads.retry('upload-id-1');
+    expect(calls.map((c) => c.clientId)).toEqual(['upload-id-1', 'upload-id-1']);
+    calls[1]!.answer({ ok: true, file: stored('att_a', 'a.png') });
+    await flush();
+    expect(uploads.store.get()).toMatchObject([{ state: 'ready', error: undefined }]);
+  });
+
+  it('takes at most ten files for a message, and nothing on a site that takes no files', () => {
+    const { uploads, calls } = setup();
+    uploads.add(Array.from({ length: 11 }, (_, i) => png(`${i}.png`)));
+    expect(calls).toHaveLength(10);
+    expect(uploads.store.get().at(-1)).toMatchObject({ name: '10.png', error: 'too_many' });
+    const closed = new Uploads(fakeUploadRoute().api, () => null);
+    closed.add([png('a.png')]);
+    expect(closed.store.get()).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import type { AttachmentInfo, WidgetAttachments } from '@mostrador/shared';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from '@mostrador/shared/limits';
+import { newClientId } from '../chat/clientId.ts';
+import { createStore, type Store } from '../util/store.ts';
+import type { FilesApi, UploadError } from './filesApi.ts';
+
+/** A file picked for the next message: uploading (with its progress), stored, or not (and why). */
+export interface PendingFile {
+  /** The upload's client id, made once: a retry sends it again, so the server stores the file once. */
+  clientId: string;
+  name: string;
+  state: 'uploading' | 'ready' | 'failed';
+  /** 0…1 while uploading. */
+  progress: number;
+  /** Why it failed; `too_many` never left the page. */
+  error?: UploadError | 'too_many';
+  /** The stored file, once ready. */
+  file?: AttachmentInfo;
+}
+
+/**
+ * The files waiting to go with the shopper's next message. Each uploads as
+ * soon as it is picked; a file over the site's limit is refused before a
+ * byte is sent. Removing a file cancels its upload.
+ */
+export class Uploads {
+  readonly store: Store<readonly PendingFile[]> = createStore<readonly PendingFile[]>([]);
+  /** The bytes of each file still here (for a retry) and how to cancel its upload. */
+  readonly #work = new Map<string, { blob: Blob; abort?: () => void }>();
+
+  constructor(
+    private readonly api: Pick<FilesApi, 'upload'>,
+    /** The site's rules, from the session; null: no uploads. */
+    private readonly rules: () => WidgetAttachments | null | undefined,
+    private readonly createClientId: () => string = newClientId,
+  ) {}
+
+  /** Files picked, dropped or pasted: each starts uploading, or is refused at once. */
+  add(files: Iterable<File>): void {
+    const rules = this.rules();
+    if (!rules) return;
+    for (const blob of files) {
+      const clientId = this.createClientId();
+      const entry: PendingFile = { clientId, name: blob.name, state: 'failed', progress: 0 };
+      const wanted = this.store.get().filter((file) => !file.error || file.error === 'failed').length;
+      if (wanted >= MAX_ATTACHMENTS_PER_MESSAGE) entry.error = 'too_many';
+      else if (blob.size > rules.maxBytes) entry.error = 'too_large';
+      else this.#work.set(clientId, { blob });
+      this.store.update((list) => [...list, entry.error ? entry : { ...entry, state: 'uploading' }]);
+      if (!entry.error) this.#start(clientId);
+    }
+  }
+
+  /** Sends a file that could not be uploaded (the network, the server) again, with the same client id. */
+  retry(clientId: string): void {
+    if (!this.#work.has(clientId)) return;
+    this.#patch(clientId, { state: 'uploading', progress: 0, error: undefined });
+    this.#start(clientId);
+  }
+
+  /** Takes a file out of the next message, cancelling its upload. */
+  remove(clientId: string): void {
+    this.#work.get(clientId)?.abort?.();
+    this.#work.delete(clientId);
+    this.store.update((list) => list.filter((file) => file.clientId !== clientId));
+  }
+
+  /** The files stored and ready to go with a message. */
+  ready(): AttachmentInfo[] {
+    return this.store.get().flatMap((pending) => (pending.file ? [pending.file] : []));
+  }
+
+  /** Whether a file is still on its way: the message waits for it. */
+  get busy(): boolean {
+    return this.store.get().some((file) => file.state === 'uploading');
+  }
+
+  /** The ready files went with a message: they leave the list (a refused one stays, to be read and removed). */
+  sent(): void {
+    this.store.update((list) => list.filter((file) => file.state !== 'ready'));
+  }
+
+  #start(clientId: string): void {
+    const work = this.#work.get(clientId)!;
+    const name = this.store.get().find((file) => file.clientId === clientId)!.name;
+    const upload = this.api.upload(work.blob, name, clientId, (progress) => this.#patch(clientId, { progress }));
+    work.abort = upload.abort;
+    void upload.done.then((outcome) => {
+      // Removed while uploading: its answer (the abort's, usually) is nobody's business.
+      if (this.#work.get(clientId) !== work) return;
+      if (outcome.ok) this.#patch(clientId, { state: 'ready', progress: 1, file: outcome.file });
+      else this.#patch(clientId, { state: 'failed', error: outcome.error });
+      // Only a failure worth retrying (the network, the server) keeps the bytes.
+      if (outcome.ok || outcome.error !== 'failed') this.#work.delete(clientId);
+    });
+  }
+
+  #patch(clientId: string, change: Partial<PendingFile>): void {
+    this.store.update((list) => list.map((file) => (file.clientId === clientId ? { ...file, ...change } : file)));
+  }
+}

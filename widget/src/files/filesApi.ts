@@ -20,6 +20,8 @@ export interface FilesApi {
   link(id: string): Promise<AttachmentLink | null>;
   /** Sends the file's raw bytes; a retry with the same client id is stored once. `onProgress` gets 0…1. */
   upload(file: Blob, name: string, clientId: string, onProgress: (fraction: number) => void): Upload;
+  /** Takes back a stored file that will not be sent (removed from the message): the server deletes it. Best effort. */
+  discard(id: string): void;
 }
 
 const REFUSALS: Readonly<Record<number, UploadError>> = { 413: 'too_large', 415: 'unsupported_type', 403: 'forbidden' };
@@ -60,6 +62,11 @@ export function createFilesApi(serverOrigin: string, siteKey: string, token: () 
       xhr.setRequestHeader('content-type', 'application/octet-stream');
       xhr.send(file);
       return { done, abort: () => xhr.abort() };
+    },
+    discard(id) {
+      fetch(`${serverOrigin}/api/visitor/attachments/${encodeURIComponent(id)}`, { method: 'DELETE', headers: headers() }).catch(
+        () => undefined,
+      );
     },
   };
 }

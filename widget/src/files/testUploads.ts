@@ -14,7 +14,9 @@ export function fakeUploadRoute() {
     answer: (outcome: UploadOutcome) => void;
     abort: ReturnType<typeof vi.fn>;
   }> = [];
-  const api: Pick<FilesApi, 'upload'> = {
+  const discarded: string[] = [];
+  const api: Pick<FilesApi, 'upload' | 'discard'> = {
+    discard: (id) => void discarded.push(id),
     upload(_blob, name, clientId, progress) {
       let answer!: (outcome: UploadOutcome) => void;
       const done = new Promise<UploadOutcome>((resolve) => (answer = resolve));
@@ -23,7 +25,7 @@ export function fakeUploadRoute() {
       return { done, abort };
     },
   };
-  return { api, calls };
+  return { api, calls, discarded };
 }
 
 export const stored = (id: string, name: string): AttachmentInfo => ({ id, name, mime: 'image/png', type: 'image', size: 68 });
@@ -34,6 +36,7 @@ export function testFiles(rules: () => WidgetAttachments | null | undefined) {
   const api: FilesApi = {
     link: async (id) => ({ url: `https://chat.example/api/files/${id}?sig=x`, expiresAt: Date.now() + 300_000 }),
     upload: route.api.upload,
+    discard: route.api.discard,
   };
   return { ...route, loader: createFilesLoader(async () => filesChunk, { api: () => api, rules }) };
 }

@@ -67,6 +67,19 @@ describe('uploads', () => {
     expect(uploads.store.get()).toEqual([]);
   });
 
+  it('takes back from the server a stored file the shopper removes; a file still uploading or refused has nothing to take back', async () => {
+    const { uploads, calls, discarded } = setup();
+    uploads.add([png('a.png'), png('b.png'), png('c.png')]);
+    calls[0]!.answer({ ok: true, file: stored('att_a', 'a.png') });
+    calls[1]!.answer({ ok: false, error: 'unsupported_type' });
+    await flush();
+    uploads.remove('upload-id-1');
+    uploads.remove('upload-id-2');
+    uploads.remove('upload-id-3');
+    expect(discarded).toEqual(['att_a']);
+    expect(uploads.store.get()).toEqual([]);
+  });
+
   it('retries an upload the network lost with the same client id, so the server stores it once', async () => {
     const { uploads, calls } = setup();
     uploads.add([png('a.png')]);

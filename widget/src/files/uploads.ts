@@ -29,7 +29,7 @@ export class Uploads {
   readonly #work = new Map<string, { blob: Blob; abort?: () => void }>();
 
   constructor(
-    private readonly api: Pick<FilesApi, 'upload'>,
+    private readonly api: Pick<FilesApi, 'upload' | 'discard'>,
     /** The site's rules, from the session; null: no uploads. */
     private readonly rules: () => WidgetAttachments | null | undefined,
     private readonly createClientId: () => string = newClientId,
@@ -58,10 +58,12 @@ export class Uploads {
     this.#start(clientId);
   }
 
-  /** Takes a file out of the next message, cancelling its upload. */
+  /** Takes a file out of the next message, cancelling its upload, or taking it back from the server once stored. */
   remove(clientId: string): void {
     this.#work.get(clientId)?.abort?.();
     this.#work.delete(clientId);
+    const stored = this.store.get().find((file) => file.clientId === clientId)?.file;
+    if (stored) this.api.discard(stored.id);
     this.store.update((list) => list.filter((file) => file.clientId !== clientId));
   }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AgentConversationChanged, AttachmentInfo, AttachmentLink } from '@mostrador/shared';
-import { agentCommand, nextFact, SHOP_ORIGIN, visitorCommand, type AgentSocket, type VisitorSocket } from '../../testing/harness.ts';
+import {
+  agentCommand,
+  connectVisitorSession,
+  nextFact,
+  SHOP_ORIGIN,
+  visitorCommand,
+  type AgentSocket,
+  type VisitorSocket,
+} from '../../testing/harness.ts';
 import { exifOrientation } from './metadata.ts';
 import { jpegWithGps, pdf, png, svg } from './test-files.ts';
 import { agentClient, filesOnDisk as filesOnDiskOf, newClientId, serverPerTest, shopperClient, uploaded } from './test-clients.ts';
@@ -136,18 +144,18 @@ describe('attachments', () => {
   });
 
   it('tells the widget its own site’s upload limits in the session, and nothing once the shop turns shoppers’ files off', async () => {
-    const site = server.app.services.sites.byKey(server.siteKey)!;
-    server.app.services.sites.update(site.id, { attachmentMaxMb: 2, attachmentTypes: ['image', 'pdf'] });
+    const site = scope.server.app.services.sites.byKey(scope.server.siteKey)!;
+    scope.server.app.services.sites.update(site.id, { attachmentMaxMb: 2, attachmentTypes: ['image', 'pdf'] });
     // Another shop on the same server, with other rules: never this site's.
-    const other = server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
-    server.app.services.sites.update(other.id, { attachmentMaxMb: 50, visitorUploads: false });
+    const other = scope.server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
+    scope.server.app.services.sites.update(other.id, { attachmentMaxMb: 50, visitorUploads: false });
     type Site = { site: { attachments?: unknown } };
-    const first = (await connectVisitorSession(server)) as unknown as Site & { socket: VisitorSocket };
-    sockets.push(first.socket);
+    const first = (await connectVisitorSession(scope.server)) as unknown as Site & { socket: VisitorSocket };
+    scope.sockets.push(first.socket);
     expect(first.site.attachments).toEqual({ maxBytes: 2 * 1024 * 1024, types: ['image', 'pdf'] });
-    server.app.services.sites.update(site.id, { visitorUploads: false });
-    const second = (await connectVisitorSession(server)) as unknown as Site & { socket: VisitorSocket };
-    sockets.push(second.socket);
+    scope.server.app.services.sites.update(site.id, { visitorUploads: false });
+    const second = (await connectVisitorSession(scope.server)) as unknown as Site & { socket: VisitorSocket };
+    scope.sockets.push(second.socket);
     expect(second.site.attachments).toBeNull();
   });
 

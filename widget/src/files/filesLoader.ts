@@ -57,6 +57,8 @@ export function createFilesLoader(load: () => Promise<FilesModule>, setup: Files
             AttachmentList: chunk.AttachmentList,
             PendingFiles: chunk.PendingFiles,
           };
+          // Back online: uploads the network lost go again on their own, not only by their Retry button.
+          globalThis.addEventListener?.('online', () => ready.uploads.retryFailed());
           files.set(ready);
           return ready;
         },

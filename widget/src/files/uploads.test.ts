@@ -80,6 +80,18 @@ describe('uploads', () => {
     expect(uploads.store.get()).toEqual([]);
   });
 
+  it('sends again every upload the network lost when the connection returns, never a refused one', async () => {
+    const { uploads, calls } = setup();
+    uploads.add([png('lost.png'), png('refused.png'), png('done.png')]);
+    calls[0]!.answer({ ok: false, error: 'failed' });
+    calls[1]!.answer({ ok: false, error: 'unsupported_type' });
+    calls[2]!.answer({ ok: true, file: stored('att_done', 'done.png') });
+    await flush();
+    uploads.retryFailed();
+    expect(calls.slice(3).map((c) => [c.name, c.clientId])).toEqual([['lost.png', 'upload-id-1']]);
+    expect(uploads.store.get().map((f) => f.state)).toEqual(['uploading', 'failed', 'ready']);
+  });
+
   it('retries an upload the network lost with the same client id, so the server stores it once', async () => {
     const { uploads, calls } = setup();
     uploads.add([png('a.png')]);

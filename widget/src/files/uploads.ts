@@ -58,6 +58,11 @@ export class Uploads {
     this.#start(clientId);
   }
 
+  /** The connection came back: every upload the network lost goes again (same client ids; refusals stay refused). */
+  retryFailed(): void {
+    for (const file of this.store.get()) if (file.error === 'failed') this.retry(file.clientId);
+  }
+
   /** Takes a file out of the next message, cancelling its upload, or taking it back from the server once stored. */
   remove(clientId: string): void {
     this.#work.get(clientId)?.abort?.();

@@ -114,6 +114,17 @@ describe('sending files from the panel', () => {
     expect(calls[1]!.clientId).toBe(calls[0]!.clientId);
   });
 
+  it('sends an upload the network lost again on its own when the browser is back online', async () => {
+    const { pick, calls } = await openWithFiles();
+    await pick(photo());
+    await act(async () => {
+      calls[0]!.answer({ ok: false, error: 'failed' });
+      await flush();
+    });
+    await act(() => void window.dispatchEvent(new Event('online')));
+    expect(calls.map((c) => c.clientId)).toEqual([calls[0]!.clientId, calls[0]!.clientId]);
+  });
+
   it('takes files pasted into the message field and dropped on the panel', async () => {
     const { q, calls } = await openWithFiles();
     const pasted = fireEvent.paste(q('composer')!, { clipboardData: { files: [photo()] } });

@@ -58,7 +58,9 @@ describe('files between a shopper on a phone and an agent', () => {
     await agent.locator('button[data-part="tab"][data-view="all"]').click();
     await agent.locator('[data-part="conversation-row"]', { hasText: 'El paquet ha arribat obert' }).click();
     const pane = agent.locator('[data-part="conversation"]', { hasText: 'El paquet ha arribat obert' });
-    await expect.poll(() => loadedWidth(pane.locator('[data-part="attachment-image"] img'))).toBe(48);
+    // In the message (the visitor panel's Files list shows it too).
+    await expect.poll(() => loadedWidth(pane.locator('[data-part="message"] [data-part="attachment-image"] img'))).toBe(48);
+    expect(await pane.locator('[data-part="visitor-panel"] [data-part="attachment-image"]').count()).toBe(1);
 
     // It answers with a PDF and no words.
     await pane
@@ -91,5 +93,36 @@ describe('files between a shopper on a phone and an agent', () => {
 
     await context.close();
     await agent.context().close();
+  }, 90_000);
+
+  it('keeps a photo picked but not sent through a change of page, then sends it; one removed is gone from the server', async () => {
+    const context = await shop.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const shopper = await context.newPage();
+    await shopper.goto(`${shop.server.url}/shop/`);
+    await shopper.locator('button[data-part="launcher"]').tap();
+    const input = shopper.locator('input[data-part="file-input"]');
+    await input.waitFor({ state: 'attached' });
+    await input.setInputFiles([
+      { name: 'guarda.png', mimeType: 'image/png', buffer: await drawPng(shopper) },
+      { name: 'treu.png', mimeType: 'image/png', buffer: await drawPng(shopper) },
+    ]);
+    await shopper.locator('[data-part="pending-file"][data-state="ready"]', { hasText: 'treu.png' }).waitFor();
+    await shopper.locator('[data-part="pending-file"][data-state="ready"]', { hasText: 'guarda.png' }).waitFor();
+    const removed = shopper.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/api/visitor/attachments/'));
+    await shopper.locator('[data-part="pending-file"]', { hasText: 'treu.png' }).locator('[data-part="file-remove"]').tap();
+    expect((await removed).status()).toBe(204);
+
+    // Another page of the shop, the same tab: the photo is still there, ready, and goes with the next message.
+    // (The panel stays open across pages.)
+    await shopper.goto(`${shop.server.url}/shop/?page=2`);
+    const kept = shopper.locator('[data-part="pending-file"][data-state="ready"]');
+    await kept.waitFor();
+    expect(await kept.allTextContents()).toEqual([expect.stringContaining('guarda.png')]);
+    await shopper.locator('textarea[data-part="composer"]').fill('Aquesta és la foto');
+    await shopper.locator('button[data-part="send"]').tap();
+    const sent = shopper.locator('[data-part="message"][data-author="visitor"][data-status="sent"]', { hasText: 'Aquesta és la foto' });
+    await expect.poll(() => loadedWidth(sent.locator('[data-part="attachment-image"] img'))).toBe(48);
+    expect(await shopper.locator('[data-part="pending-files"]').count()).toBe(0);
+    await context.close();
   }, 90_000);
 });

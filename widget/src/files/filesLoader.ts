@@ -5,6 +5,7 @@ import { applyStyles } from '../ui/shadowHost.ts';
 import { t } from '../ui/translation.ts';
 import { createStore, type Store } from '../util/store.ts';
 import type { FilesApi } from './filesApi.ts';
+import type { KeptFilesPlace } from './keptFiles.ts';
 import type * as FilesChunk from './filesChunk.ts';
 import type { FileLinks } from './linkCache.ts';
 import type { Uploads } from './uploads.ts';
@@ -33,6 +34,8 @@ export interface FilesSetup {
   rules(): WidgetAttachments | null | undefined;
   /** Where the chunk's styles go (the widget's shadow root); absent in tests. */
   root?: ShadowRoot;
+  /** Where the tab keeps files stored but not sent, for its next page; absent: this page only. */
+  kept?: KeptFilesPlace | null;
 }
 
 /** The chat server's file routes, as this visitor: the panel's setup. */
@@ -53,7 +56,7 @@ export function createFilesLoader(load: () => Promise<FilesModule>, setup: Files
           const api = setup.api(chunk);
           const ready: PanelFiles = {
             links: chunk.createLinkCache(api.link),
-            uploads: new chunk.Uploads(api, setup.rules),
+            uploads: new chunk.Uploads(api, setup.rules, undefined, setup.kept ?? null),
             AttachmentList: chunk.AttachmentList,
             PendingFiles: chunk.PendingFiles,
           };

@@ -17,7 +17,56 @@ function setup() {
   return { ...route, uploads };
 }
 
+/** A tab's sessionStorage, in memory. */
+function tabStorage() {
+  const items = new Map<string, string>();
+  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items };
+}
+
 describe('uploads', () => {
+  it('keeps the stored files not sent yet for the tab’s next page, which shows them ready; sending or removing forgets them', async () => {
+    const tab = tabStorage();
+    const place = { store: tab, key: 'site:files' };
+    const route = fakeUploadRoute();
+    const first = new Uploads(
+      route.api,
+      () => rules,
+      () => 'upload-id-1',
+      place,
+    );
+    first.add([png('a.png')]);
+    route.calls[0]!.answer({ ok: true, file: stored('att_a', 'a.png') });
+    await flush();
+    // The next page of the shop: a new panel, the same tab.
+    const next = new Uploads(
+      route.api,
+      () => rules,
+      () => 'upload-id-2',
+      place,
+    );
+    expect(next.store.get()).toEqual([
+      { clientId: 'upload-id-1', name: 'a.png', file: stored('att_a', 'a.png'), state: 'ready', progress: 1 },
+    ]);
+    expect(next.ready().map((f) => f.id)).toEqual(['att_a']);
+    next.sent();
+    expect(new Uploads(route.api, () => rules, undefined, place).store.get()).toEqual([]);
+  });
+
+  it('forgets kept files after half a day, and ignores what it cannot read', () => {
+    const tab = tabStorage();
+    const place = { store: tab, key: 'site:files' };
+    const old = { at: Date.now() - 13 * 3_600_000, files: [{ clientId: 'c', name: 'a.png', file: stored('att_a', 'a.png') }] };
+    tab.setItem('site:files', JSON.stringify(old));
+    expect(new Uploads(fakeUploadRoute().api, () => rules, undefined, place).store.get()).toEqual([]);
+    tab.setItem('site:files', '{not json');
+    expect(new Uploads(fakeUploadRoute().api, () => rules, undefined, place).store.get()).toEqual([]);
+    tab.setItem(
+      'site:files',
+      JSON.stringify({ at: Date.now(), files: [{ clientId: 1 }, { clientId: 'c', name: 'b.png', file: stored('att_b', 'b.png') }] }),
+    );
+    expect(new Uploads(fakeUploadRoute().api, () => rules, undefined, place).ready().map((f) => f.id)).toEqual(['att_b']);
+  });
+
   it('uploads each picked file at once, with its progress, and holds it ready for the message', async () => {
     const { uploads, calls } = setup();
     uploads.add([png('a.png'), png('b.png')]);

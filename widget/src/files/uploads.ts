@@ -3,6 +3,7 @@ import { MAX_ATTACHMENTS_PER_MESSAGE } from '@mostrador/shared/limits';
 import { newClientId } from '../chat/clientId.ts';
 import { createStore, type Store } from '../util/store.ts';
 import type { FilesApi, UploadError } from './filesApi.ts';
+import { keepFiles, readKeptFiles, type KeptFilesPlace } from './keptFiles.ts';
 
 /** A file picked for the next message: uploading (with its progress), stored, or not (and why). */
 export interface PendingFile {
@@ -33,7 +34,18 @@ export class Uploads {
     /** The site's rules, from the session; null: no uploads. */
     private readonly rules: () => WidgetAttachments | null | undefined,
     private readonly createClientId: () => string = newClientId,
-  ) {}
+    /** Where the stored files not sent yet are kept for the tab's next page; null: this page only. */
+    kept: KeptFilesPlace | null = null,
+  ) {
+    // Files stored by an earlier page of this tab are still on the server, ready to go.
+    this.store.set(readKeptFiles(kept).map((k) => ({ ...k, state: 'ready' as const, progress: 1 })));
+    this.store.subscribe((list) =>
+      keepFiles(
+        kept,
+        list.flatMap((f) => (f.state === 'ready' && f.file ? [{ clientId: f.clientId, name: f.name, file: f.file }] : [])),
+      ),
+    );
+  }
 
   /** Files picked, dropped or pasted: each starts uploading, or is refused at once. */
   add(files: Iterable<File>): void {

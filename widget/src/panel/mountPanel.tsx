@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { ChatSession } from '../chat/chatSession.ts';
-import { siteKeyOf, type KeyValueStore, type VisitorStorage } from '../chat/visitorStorage.ts';
+import { browserStorage, siteKeyOf, type KeyValueStore, type VisitorStorage } from '../chat/visitorStorage.ts';
 import { createFilesLoader, serverFiles, type FilesModule } from '../files/filesLoader.ts';
+import { readKeptFiles } from '../files/keptFiles.ts';
 import { createTranslator, type Messages } from '../i18n/catalogue.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { chime } from '../sound/chime.ts';
@@ -61,6 +62,8 @@ export function mountPanel(mount: PanelMount): ChatSession {
   });
   const win = mount.root.ownerDocument.defaultView;
   const sound = soundSwitch(shopStorage(win), mount.key, win);
+  const tabStorage = browserStorage('sessionStorage');
+  const kept = tabStorage && { store: tabStorage, key: `${mount.key}:files` };
   // The files chunk sits beside this one, and the file routes are on the chat server: the origin this chunk came from.
   const files = createFilesLoader(
     () => import(/* @vite-ignore */ new URL(__MOSTRADOR_FILES__, import.meta.url).href) as Promise<FilesModule>,
@@ -68,8 +71,11 @@ export function mountPanel(mount: PanelMount): ChatSession {
       api: serverFiles(new URL(import.meta.url).origin, siteKeyOf(mount.key), mount.storage),
       rules: () => chat.view.get().attachments,
       root: mount.root,
+      kept,
     },
   );
+  // Files picked on an earlier page of this tab and not sent yet: the chunk that shows them is needed now.
+  if (readKeptFiles(kept).length > 0) files.need();
   render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} files={files} />, mount.slot);
   chat.start();
   return chat;

@@ -6,6 +6,7 @@
 export const NOT_PERSONAL_TABLES: Readonly<Record<string, string>> = {
   sites: 'the shop’s own settings',
   agents: 'staff accounts, managed (and removed) on the agents page, not shopper data',
+  agent_status_changes: 'when each agent was online, away or offline, for the reports: staff presence, not shopper data',
   agent_sessions: 'staff login sessions, hashed, expiring on their own',
   agent_recovery_codes: 'staff two-factor recovery codes, hashed',
   agent_departments: 'which staff serve which department',

@@ -93,6 +93,35 @@ describe('trigger rules API', () => {
     expect(await list()).toEqual(before);
   });
 
+  it('refuses malformed input at the edge with invalid_payload, changing nothing', async () => {
+    const before = await list();
+    const [first] = before;
+    const requests = [
+      { method: 'POST' as const, url: '/api/admin/triggers', payload: { ...bigCart, conditions: 'all' } },
+      { method: 'POST' as const, url: '/api/admin/triggers', payload: { ...bigCart, name: 42 } },
+      { method: 'PUT' as const, url: '/api/admin/triggers/order', payload: { ids: 'first' } },
+      { method: 'GET' as const, url: '/api/admin/triggers/report?days=forever' },
+      { method: 'PATCH' as const, url: '/api/admin/triggers/not%20an%20id', payload: { enabled: false } },
+      { method: 'PATCH' as const, url: `/api/admin/triggers/${first!.id}`, payload: { enabled: 'yes' } },
+      { method: 'DELETE' as const, url: '/api/admin/triggers/not%20an%20id' },
+    ];
+    for (const request of requests) {
+      const res = await app.inject({ ...request, cookies: admin });
+      expect([request.url, res.statusCode, res.json().error.code]).toEqual([request.url, 400, 'invalid_payload']);
+    }
+    expect(await list()).toEqual(before);
+  });
+
+  it('answers with the contract’s shapes only: no site id or storage column leaks out', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/admin/triggers', cookies: admin, payload: bigCart });
+    expect(created.statusCode).toBe(201);
+    const rule = created.json().trigger as Record<string, unknown>;
+    expect(Object.keys(rule).sort()).toEqual(Object.keys((await list())[0]!).sort());
+    expect(rule).not.toHaveProperty('siteId');
+    const report = await app.inject({ method: 'GET', url: '/api/admin/triggers/report?days=3', cookies: admin });
+    expect(Object.keys(report.json()).sort()).toEqual(['days', 'rows']);
+  });
+
   it('reports every rule, with zeros before anything fired', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/admin/triggers/report?days=7', cookies: admin });
     expect(res.statusCode).toBe(200);

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectVisitorSession, startTestServer, visitorCommand, type TestServer, type VisitorSocket } from '../../testing/harness.ts';
+import { TriggersPersonalData } from './triggers.personal-data.ts';
+
+let server: TestServer;
+const sockets: VisitorSocket[] = [];
+
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  await server.close();
+});
+
+/** A visitor of the test site who was shown the site's first rule's invitation. */
+async function invitedVisitor(firingId: string) {
+  const opened = await connectVisitorSession(server);
+  sockets.push(opened.socket);
+  const siteId = server.app.services.sites.byKey(server.siteKey)!.id;
+  const [rule] = server.app.services.triggers.list(siteId);
+  const reported = await visitorCommand(opened.socket, 'trigger:reported', { ruleId: rule!.id, firingId, outcome: 'fired' });
+  expect(reported.ok).toBe(true);
+  return { siteId, visitorId: opened.visitorId };
+}
+
+describe('trigger firings as personal data', () => {
+  it('exports and erases only the subject’s own firings, on its own site', async () => {
+    server = await startTestServer();
+    const siteId = server.app.services.sites.byKey(server.siteKey)!.id;
+    const [rule] = server.app.services.triggers.list(siteId);
+    server.app.services.triggers.update(siteId, rule!.id, { enabled: true });
+    const subject = await invitedVisitor('fire-subject-1');
+    const other = await invitedVisitor('fire-other-01');
+    const data = new TriggersPersonalData(server.app.db);
+    expect(data.tables).toEqual(['trigger_firings']);
+
+    const exported = data.exportRows({ siteId, visitorIds: [subject.visitorId] }).trigger_firings;
+    expect(exported.map((row) => [row.visitorId, row.firingId])).toEqual([[subject.visitorId, 'fire-subject-1']]);
+    // Another site asking for the same visitor finds nothing.
+    expect(data.exportRows({ siteId: 'sit_other', visitorIds: [subject.visitorId] }).trigger_firings).toEqual([]);
+    expect(data.eraseInTx({ siteId: 'sit_other', visitorIds: [subject.visitorId] })).toBe(0);
+
+    expect(data.eraseInTx({ siteId, visitorIds: [subject.visitorId] })).toBe(1);
+    expect(data.exportRows({ siteId, visitorIds: [subject.visitorId] }).trigger_firings).toEqual([]);
+    expect(data.exportRows({ siteId, visitorIds: [other.visitorId] }).trigger_firings.map((row) => row.firingId)).toEqual([
+      'fire-other-01',
+    ]);
+  });
+});

@@ -229,6 +229,27 @@ describe('the side panel', () => {
   });
 });
 
+describe('following a profile', () => {
+  it('stops the pushes of a profile the console unfollows, and keeps the others', async () => {
+    const marta = await agentAs(server.agentEmail);
+    const first = await newVisitor();
+    const second = await newVisitor();
+    for (const visitor of [first, second]) {
+      expect((await agentCommand(marta, 'visitor:follow', { visitorId: visitor.visitorId })).ok).toBe(true);
+    }
+    expect(await agentCommand(marta, 'visitor:unfollow', { visitorId: first.visitorId })).toEqual({ ok: true, data: null });
+    const heard: string[] = [];
+    marta.on('visitor:changed', ({ profile }: { profile: VisitorProfile }) => heard.push(profile.id));
+    const cart = { cart: { items: [], total: 10, currency: 'EUR' }, stage: 'browsing' as const, source: 'manual' as const };
+    await visitorCommand(first.socket, 'cart:updated', cart);
+    // The marker: the second visitor's change, made after, is pushed after any push of the first.
+    const marker = nextFact<AgentSocket, { profile: VisitorProfile }>(marta, 'visitor:changed');
+    await visitorCommand(second.socket, 'cart:updated', cart);
+    expect((await marker).profile.id).toBe(second.visitorId);
+    expect(heard).toEqual([second.visitorId]);
+  });
+});
+
 describe('proactive chat', () => {
   it('opens the conversation with the agent’s message, assigned to that agent', async () => {
     const marta = await agentAs(server.agentEmail);

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectVisitorSession, startTestServer, visitorCommand, type TestServer, type VisitorSocket } from '../../testing/harness.ts';
+import type { SubjectScope } from '../privacy/index.ts';
 import { TriggersPersonalData } from './triggers.personal-data.ts';
+
+/** One visitor's scope on a site, as the privacy module resolves it. */
+const scopeOf = (siteId: string, visitorId: string): SubjectScope => ({
+  siteId,
+  subject: { kind: 'visitor', id: visitorId },
+  visitorIds: [visitorId],
+  customerIds: [],
+});
 
 let server: TestServer;
 const sockets: VisitorSocket[] = [];
@@ -32,16 +41,14 @@ describe('trigger firings as personal data', () => {
     const data = new TriggersPersonalData(server.app.db);
     expect(data.tables).toEqual(['trigger_firings']);
 
-    const exported = data.exportRows({ siteId, visitorIds: [subject.visitorId] }).trigger_firings;
+    const exported = data.exportRows(scopeOf(siteId, subject.visitorId)).trigger_firings;
     expect(exported.map((row) => [row.visitorId, row.firingId])).toEqual([[subject.visitorId, 'fire-subject-1']]);
     // Another site asking for the same visitor finds nothing.
-    expect(data.exportRows({ siteId: 'sit_other', visitorIds: [subject.visitorId] }).trigger_firings).toEqual([]);
-    expect(data.eraseInTx({ siteId: 'sit_other', visitorIds: [subject.visitorId] })).toBe(0);
+    expect(data.exportRows(scopeOf('sit_other', subject.visitorId)).trigger_firings).toEqual([]);
+    expect(data.eraseInTx(scopeOf('sit_other', subject.visitorId))).toBe(0);
 
-    expect(data.eraseInTx({ siteId, visitorIds: [subject.visitorId] })).toBe(1);
-    expect(data.exportRows({ siteId, visitorIds: [subject.visitorId] }).trigger_firings).toEqual([]);
-    expect(data.exportRows({ siteId, visitorIds: [other.visitorId] }).trigger_firings.map((row) => row.firingId)).toEqual([
-      'fire-other-01',
-    ]);
+    expect(data.eraseInTx(scopeOf(siteId, subject.visitorId))).toBe(1);
+    expect(data.exportRows(scopeOf(siteId, subject.visitorId)).trigger_firings).toEqual([]);
+    expect(data.exportRows(scopeOf(siteId, other.visitorId)).trigger_firings.map((row) => row.firingId)).toEqual(['fire-other-01']);
   });
 });

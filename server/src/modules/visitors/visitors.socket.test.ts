@@ -227,6 +227,30 @@ describe('the side panel', () => {
     const result = await agentCommand(marta, 'visitor:follow', { visitorId: stranger.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
+
+  it('hears nothing of another site’s visitor it tried to follow', async () => {
+    const marta = await agentAs(server.agentEmail);
+    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+    const strangerSocket = connectVisitor(server.url, { siteKey: other.key }, 'https://other.example');
+    sockets.push(strangerSocket);
+    const stranger = await nextFact<VisitorSocket, { visitorId: string }>(strangerSocket, 'session:established');
+    const mine = await newVisitor();
+    sockets.push(mine.socket);
+    expect(await agentCommand(marta, 'visitor:follow', { visitorId: stranger.visitorId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect((await agentCommand(marta, 'visitor:follow', { visitorId: mine.visitorId })).ok).toBe(true);
+    const heard: string[] = [];
+    marta.on('visitor:changed', ({ profile }: { profile: VisitorProfile }) => heard.push(profile.id));
+    const cart = { cart: { items: [], total: 10, currency: 'EUR' }, stage: 'browsing' as const, source: 'manual' as const };
+    expect((await visitorCommand(strangerSocket, 'cart:updated', cart)).ok).toBe(true);
+    // The marker: the followed visitor's change, made after, is pushed after any push of the stranger's.
+    const marker = nextFact<AgentSocket, { profile: VisitorProfile }>(marta, 'visitor:changed');
+    await visitorCommand(mine.socket, 'cart:updated', cart);
+    expect((await marker).profile.id).toBe(mine.visitorId);
+    expect(heard).toEqual([mine.visitorId]);
+  });
 });
 
 describe('following a profile', () => {

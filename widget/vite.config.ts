@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { chunkConfig } from './build/chunkConfig.ts';
+import { precompress } from './build/precompress.ts';
 import { widgetOutput, widgetResolve } from './build/shared.ts';
 import { trimSocketIo } from './build/trimSocketIo.ts';
 import { catalogues } from './src/i18n/catalogues.ts';
@@ -46,7 +47,8 @@ async function buildChunk(name: string, source: string, emptyOutDir: boolean, ex
  * dist/chunks/shopify-<hash>.js the Shopify cart adapter, imported only on
  * Shopify stores, and dist/chunks/hours-<hash>.js the business-hours check,
  * imported only by sites whose trigger rules have one. Plus one small JSON catalogue per language in dist/i18n/
- * (each visitor fetches only theirs).
+ * (each visitor fetches only theirs). Every one of them also as `.gz` and
+ * `.br`, compressed once here (build/precompress.ts).
  * No CSS files (styles are imported `?inline` and adopted inside the shadow
  * root), and no global other than the `window.Mostrador` the entry installs.
  */
@@ -64,7 +66,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
   const shopifyFile = building ? await buildChunk('shopify', './src/context/shopifyChunk.ts', false) : 'shopify.js';
   const hoursFile = building ? await buildChunk('hours', './src/triggers/hoursChunk.ts', false) : 'hours.js';
   return {
-    plugins: [trimSocketIo(), emitCatalogues()],
+    plugins: [trimSocketIo(), emitCatalogues(), precompress(fileURLToPath(new URL('./dist', import.meta.url)))],
     resolve: widgetResolve,
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: {

@@ -17,11 +17,12 @@ import { measureWidgetLoad } from './widget-load.ts';
 const WIDGET_GOAL_GZIP = 12 * 1024;
 /**
  * What the check enforces: the goal is not met yet, so the check holds today's
- * figure with small headroom (16,160 B gzip -9 since the Shopify cart adapter
- * and the business-hours check became chunks fetched only where needed; see
- * docs/notes/widget-size.md) and it cannot grow; lower it to the goal as cuts land.
+ * figure with small headroom and it cannot grow; lower it to the goal as cuts
+ * land. Today: 15,702 B, since the build compresses with Zopfli (16,160 B at
+ * gzip -9, after the Shopify cart adapter and the business-hours check became
+ * chunks fetched only where needed; see the README's widget size table).
  */
-const WIDGET_BUDGET_GZIP = 16_256;
+const WIDGET_BUDGET_GZIP = 15_872;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -73,12 +74,16 @@ const ratio = (ours: number, floor: number) => (floor > 0 ? `${(ours / floor).to
 
 if (wants('widget')) {
   const dist = join(root, 'widget', 'dist');
-  const script = sizesOf(join(dist, 'widget.js'));
+  const script = await sizesOf(join(dist, 'widget.js'));
   // The panel chunk: the Shopify one is fetched only on Shopify stores, which the demo shop is not.
-  const panelName = readdirSync(join(dist, 'chunks')).find((name) => name.startsWith('panel-'))!;
-  const panelChunk = { name: panelName, ...sizesOf(join(dist, 'chunks', panelName)) };
+  const panelName = readdirSync(join(dist, 'chunks')).find((name) => /^panel-.*\.js$/.test(name))!;
+  const panelChunk = { name: panelName, ...(await sizesOf(join(dist, 'chunks', panelName))) };
   // A visitor who opens the chat fetches one language's catalogue with the panel: count the heaviest.
-  const catalogues = readdirSync(join(dist, 'i18n')).map((name) => ({ name, ...sizesOf(join(dist, 'i18n', name)) }));
+  const catalogues = await Promise.all(
+    readdirSync(join(dist, 'i18n'))
+      .filter((name) => name.endsWith('.json'))
+      .map(async (name) => ({ name, ...(await sizesOf(join(dist, 'i18n', name))) })),
+  );
   const heaviest = catalogues.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   const files = [script, panelChunk, heaviest];
   const whole = { raw: 0, gzip: 0, brotli: 0 };

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { gzipAsync } from '@gfx/zopfli';
 import { build } from 'vite';
 
 export interface Sizes {
@@ -11,20 +12,23 @@ export interface Sizes {
   brotli: number;
 }
 
-function sizesOfBytes(bytes: Buffer): Sizes {
+/** Compressed as the widget's build compresses its files (widget/build/precompress.ts): Zopfli and brotli 11. */
+async function sizesOfBytes(bytes: Buffer): Promise<Sizes> {
   return {
     raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
+    gzip: (await gzipAsync(bytes, { numiterations: 15 })).length,
     brotli: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 }
 
-/** Sizes as a browser downloads them: gzip -9 and brotli 11, as the server sends them. */
-export function sizesOf(file: string): Sizes {
-  return sizesOfBytes(readFileSync(file));
+/** Sizes as the server sends them: the build's own `.gz` and `.br` beside the file, else compressed the same way here. */
+export async function sizesOf(file: string): Promise<Sizes> {
+  const bytes = readFileSync(file);
+  if (!existsSync(`${file}.gz`) || !existsSync(`${file}.br`)) return sizesOfBytes(bytes);
+  return { raw: bytes.length, gzip: readFileSync(`${file}.gz`).length, brotli: readFileSync(`${file}.br`).length };
 }
 
-/** Builds the floor (Preact + socket.io-client, nothing of ours) the way the widget is built, and sizes it. */
+/** Builds the floor (Preact + socket.io-client, nothing of ours) the way the widget is built, and sizes it, compressed the same way. */
 export async function floorSizes(): Promise<Sizes> {
   const root = dirname(fileURLToPath(import.meta.url));
   const out = mkdtempSync(join(tmpdir(), 'widget-floor-'));
@@ -42,7 +46,7 @@ export async function floorSizes(): Promise<Sizes> {
         lib: { entry: join(root, 'widget-floor', 'entry.ts'), formats: ['iife'], name: 'Floor', fileName: () => 'floor.js' },
       },
     });
-    return sizesOfBytes(readFileSync(join(out, 'floor.js')));
+    return await sizesOfBytes(readFileSync(join(out, 'floor.js')));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../testing/harness.ts';
 
@@ -9,7 +9,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-async function appWithAssets(withConsole: boolean) {
+async function appWithAssets(withConsole: boolean, prepare?: (widgetFile: string) => void) {
   const { app, dir, cleanup } = await buildTestApp();
   cleanups.push(cleanup);
   await app.close();
@@ -26,6 +26,7 @@ async function appWithAssets(withConsole: boolean) {
     writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Console</title>');
     writeFileSync(join(consoleDir, 'assets', 'app-abc123.js'), 'export {}');
   }
+  prepare?.(widgetFile);
   const built = await buildTestApp({ widgetFile, consoleDir });
   cleanups.push(built.cleanup);
   return built.app;
@@ -104,6 +105,22 @@ describe('widget.js', () => {
     const plain = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': '' } });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.startsWith('console.log')).toBe(true);
+  });
+
+  it('serves the build’s own compression of the file as it is, and never one left from another build', async () => {
+    const script = 'console.log("widget");'.repeat(50);
+    // Level 1 makes bytes of its own, which only the build's file can have given.
+    const built = gzipSync(script, { level: 1 });
+    const app = await appWithAssets(false, (widgetFile) => {
+      writeFileSync(`${widgetFile}.gz`, built);
+      writeFileSync(`${widgetFile}.br`, brotliCompressSync('console.log("an older widget");'));
+    });
+    const gzip = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.rawPayload.equals(built)).toBe(true);
+    const br = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': 'br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
   });
 });
 

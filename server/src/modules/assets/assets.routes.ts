@@ -73,5 +73,5 @@ function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: Compress
   if (request.headers['if-none-match'] === asset.etag) return reply.status(304).send();
   const encoding = pickEncoding(request.headers['accept-encoding']);
   if (encoding === 'identity') return reply.send(asset.identity);
-  return reply.header('content-encoding', encoding).send(encoding === 'br' ? asset.brotli : asset.gzip);
+  return reply.header('content-encoding', encoding).send(asset.encoded(encoding));
 }

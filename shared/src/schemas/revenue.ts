@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTRIBUTION_DAYS_MAX } from '../reports/attribution.ts';
-import { Amount, Currency } from './shop.ts';
+import { Currency } from './shop.ts';
 
 /** How many days after a chat a purchase still counts, as a request asks for it. */
 export const AttributionDays = z.coerce.number().int().min(1).max(ATTRIBUTION_DAYS_MAX);
@@ -9,8 +9,8 @@ const Count = z.number().int().min(0);
 /** A share in percent with one decimal; null when nothing to divide by. */
 const Percent = z.number().min(0).max(100).nullable();
 
-/** A sum of purchase totals in one currency, in its major unit, rounded to cents. Currencies are never added together. */
-export const CurrencyAmount = z.object({ currency: Currency, amount: Amount });
+/** A sum of purchase totals in one currency, in its major unit, rounded to cents (no ceiling: a year of a busy shop's sales). Currencies are never added together. */
+export const CurrencyAmount = z.object({ currency: Currency, amount: z.number().finite().min(0) });
 export type CurrencyAmount = z.infer<typeof CurrencyAmount>;
 
 /**

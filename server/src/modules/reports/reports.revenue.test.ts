@@ -162,6 +162,18 @@ describe('revenue after chats', () => {
     ]);
   });
 
+  it('narrows the chats to an agent’s or a department’s, and keeps the baseline site-wide', async () => {
+    const { admin, plainId } = await seedShop();
+    const plain = (await get(`/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&agentId=${plainId}`, admin)).json<ReportSummary>();
+    expect(plain.revenue.chat).toEqual(figure(1, 0, 0, [], 0));
+    expect(plain.revenue.baseline).toEqual(figure(2, 1, 1, [['EUR', 30]], 50));
+    const sales = (
+      await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&departmentId=dep_sales', admin)
+    ).json<ReportSummary>();
+    expect(sales.revenue.chat).toMatchObject({ visitors: 1, converted: 1, purchases: 2 });
+    expect(sales.revenue.baseline.visitors).toBe(2);
+  });
+
   it('takes the window from the query, both ends inclusive, and refuses one outside 1..30 days', async () => {
     const { admin } = await seedShop();
     const oneDay = (await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&attributionDays=1', admin)).json<ReportSummary>();

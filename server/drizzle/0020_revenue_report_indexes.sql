@@ -1,2 +1,2 @@
-CREATE INDEX `cart_events_purchase_at` ON `cart_events` (`at`,`visitor_id`) WHERE change = 'purchase';--> statement-breakpoint
+CREATE INDEX `cart_events_stage_at` ON `cart_events` (`at`,`visitor_id`) WHERE change IN ('checkout', 'purchase');--> statement-breakpoint
 CREATE INDEX `page_views_started` ON `page_views` (`started_at`,`visitor_id`);

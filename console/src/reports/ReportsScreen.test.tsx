@@ -34,7 +34,7 @@ function reportOf(from: string, to: string): ReportSummary {
     () => null,
   );
   const agentTime = [{ agentId: 'agt_nuria', onlineSeconds: 5 * 3600 + 30 * 60, awaySeconds: 20 * 60, offlineSeconds: 0 }];
-  // v1 chatted (a trigger's invitation) and bought in two currencies; of the two who did not, v2 bought.
+  // v1 chatted (a trigger's invitation) and bought in two currencies; of the two who did not, v2 bought and v3 reached checkout.
   const revenue = revenueOf({
     chats: [
       {
@@ -57,6 +57,7 @@ function reportOf(from: string, to: string): ReportSummary {
       { visitorId: 'v1', at: at(12), total: 15, currency: 'USD' },
       { visitorId: 'v2', at: at(11), total: 30, currency: 'EUR' },
     ],
+    checkouts: [{ visitorId: 'v3', at: at(11) }],
     attributionDays: 3,
     timeZone: 'UTC',
     from,
@@ -111,7 +112,9 @@ describe('ReportsScreen', () => {
     const card = (id: string) => container.querySelector(`[data-figure="${id}"]`)!;
     expect(card('chatConversion').querySelector('.report-card-value')!.textContent).toBe('100%');
     expect(card('baselineConversion').querySelector('.report-card-value')!.textContent).toBe('50%');
-    expect(card('baselineConversion').querySelector('.report-card-detail')!.textContent).toBe('1 of 2 visitors · 1 purchases');
+    expect(card('baselineConversion').querySelector('.report-card-detail')!.textContent).toBe(
+      '2 visitors · 2 reached checkout · 1 bought (1 purchases)',
+    );
     expect(card('chatRevenue').querySelector('.report-card-value')!.textContent).toBe('€40.00 · $15.00');
     expect(card('baselineRevenue').querySelector('.report-card-value')!.textContent).toBe('€30.00');
     expect(card('chatConversion').getAttribute('title')).toContain('within 3 days (N × 24 h)');

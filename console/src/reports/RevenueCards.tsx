@@ -20,7 +20,8 @@ export function RevenueCards({ revenue }: { revenue: RevenueReport }) {
   const { t, language } = useI18n();
   const none = t('reports.none');
   const days = revenue.attributionDays;
-  const counts = (f: RevenueFigure) => t('reports.convertedOf', { converted: f.converted, visitors: f.visitors, purchases: f.purchases });
+  const counts = (f: RevenueFigure) =>
+    t('reports.convertedOf', { visitors: f.visitors, checkouts: f.checkouts, converted: f.converted, purchases: f.purchases });
   const percent = (f: RevenueFigure) => (f.conversionRate === null ? none : formatPercent(f.conversionRate, language));
   const cards: Card[] = [
     {

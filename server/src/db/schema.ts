@@ -258,8 +258,8 @@ export const cartEvents = sqliteTable(
   },
   (t) => [
     index('cart_events_visitor').on(t.visitorId, t.at),
-    // The revenue report reads a period's purchases; only purchase rows enter this index.
-    index('cart_events_purchase_at').on(t.at, t.visitorId).where(sql`change = 'purchase'`),
+    // The revenue report reads a period's checkouts and purchases; only those rows enter this index.
+    index('cart_events_stage_at').on(t.at, t.visitorId).where(sql`change IN ('checkout', 'purchase')`),
   ],
 );
 

@@ -37,6 +37,10 @@ const purchases = [
   buy('v6', t(7, 9) + 3 * DAY + 1, 70), // a millisecond too late for the baseline too
   buy('v8', t(8, 12), 1000), // never seen in the period, never chatted
 ];
+const checkouts = [
+  { visitorId: 'v3', at: t(10, 11) }, // reached checkout after the chat, did not buy
+  { visitorId: 'v5', at: t(8, 9) - 1 }, // before the first page view: not counted
+];
 const visits = [
   { visitorId: 'v1', firstSeenAt: t(7, 9) },
   { visitorId: 'v4', firstSeenAt: t(7, 8) },
@@ -50,6 +54,7 @@ const result = revenueOf({
   conversationVisitors: new Set(['v1', 'v2', 'v3', 'v7']),
   visits,
   purchases,
+  checkouts,
   attributionDays: 3,
   timeZone: 'UTC',
   from: '2026-12-07',
@@ -57,8 +62,17 @@ const result = revenueOf({
 });
 const { report } = result;
 
-const figure = (visitors: number, converted: number, count: number, revenue: [string, number][], conversionRate: number | null) => ({
+/** A figure; every buyer reached checkout, so checkouts are the converted unless said otherwise. */
+const figure = (
+  visitors: number,
+  converted: number,
+  count: number,
+  revenue: [string, number][],
+  conversionRate: number | null,
+  checkouts = converted,
+) => ({
   visitors,
+  checkouts,
   converted,
   purchases: count,
   revenue: revenue.map(([currency, amount]) => ({ currency, amount })),
@@ -66,7 +80,7 @@ const figure = (visitors: number, converted: number, count: number, revenue: [st
 });
 
 describe('revenue after a chat, beside a baseline', () => {
-  it('counts each chatting visitor once, and the purchases of the N days after their first message, per currency', () => {
+  it('counts each chatting visitor once, and the checkouts and purchases of the N days after their first message, per currency', () => {
     expect(report.attributionDays).toBe(3);
     expect(report.chat).toEqual(
       figure(
@@ -78,6 +92,7 @@ describe('revenue after a chat, beside a baseline', () => {
           ['USD', 20],
         ],
         66.7,
+        3,
       ),
     );
   });
@@ -98,12 +113,13 @@ describe('revenue after a chat, beside a baseline', () => {
           ['USD', 20],
         ],
         50,
+        2,
       ),
     );
     expect(result.byDepartment.get('dep_sales')).toEqual(figure(1, 1, 2, [['EUR', 50.5]], 100));
     expect(result.byDepartment.get(null)).toEqual(result.byAgent.get('agt_b'));
     expect(report.byTrigger).toEqual([
-      { id: null, name: null, ...figure(2, 1, 2, [['EUR', 50.5]], 50) },
+      { id: null, name: null, ...figure(2, 1, 2, [['EUR', 50.5]], 50, 2) },
       {
         id: 'trg_cart',
         name: 'Cart help',
@@ -129,6 +145,7 @@ describe('revenue after a chat, beside a baseline', () => {
     ]);
     const sum = (tallies: RevenueTally[]) => ({
       visitors: tallies.reduce((s, x) => s + x.visitors, 0),
+      checkouts: tallies.reduce((s, x) => s + x.checkouts, 0),
       converted: tallies.reduce((s, x) => s + x.converted, 0),
       purchases: tallies.reduce((s, x) => s + x.purchases, 0),
       cents: tallies.flatMap((x) => x.revenue).reduce((s, x) => s + Math.round(x.amount * 100), 0),
@@ -146,6 +163,7 @@ describe('revenue after a chat, beside a baseline', () => {
       conversationVisitors: new Set(),
       visits,
       purchases,
+      checkouts,
       attributionDays: 7,
       timeZone: 'UTC',
       from: '2026-12-07',
@@ -159,6 +177,7 @@ describe('revenue after a chat, beside a baseline', () => {
       conversationVisitors: new Set(),
       visits: [],
       purchases,
+      checkouts: [],
       attributionDays: 3,
       timeZone: 'UTC',
       from: '2026-12-07',

@@ -33,6 +33,12 @@ export interface RevenuePurchase {
   currency: string;
 }
 
+/** The shopper reached checkout (the widget's cart adapters saw the checkout page or event). */
+export interface RevenueCheckout {
+  visitorId: string;
+  at: number;
+}
+
 export interface RevenueInput {
   /** The period's chats (conversations created in it, in which the visitor wrote), after the report's filters. */
   chats: readonly RevenueChat[];
@@ -40,6 +46,7 @@ export interface RevenueInput {
   conversationVisitors: ReadonlySet<string>;
   visits: readonly RevenueVisit[];
   purchases: readonly RevenuePurchase[];
+  checkouts: readonly RevenueCheckout[];
   attributionDays: number;
   timeZone: string;
   from: string;
@@ -56,16 +63,18 @@ export interface RevenueResult {
 /** A tally being summed: money in integer cents per currency, so sums never drift. */
 interface Sum {
   visitors: number;
+  checkouts: number;
   converted: number;
   purchases: number;
   cents: Map<string, number>;
 }
 
-const emptySum = (): Sum => ({ visitors: 0, converted: 0, purchases: 0, cents: new Map() });
+const emptySum = (): Sum => ({ visitors: 0, checkouts: 0, converted: 0, purchases: 0, cents: new Map() });
 
 function tallyOf(sum: Sum): RevenueTally {
   return {
     visitors: sum.visitors,
+    checkouts: sum.checkouts,
     converted: sum.converted,
     purchases: sum.purchases,
     revenue: [...sum.cents.entries()]
@@ -78,17 +87,25 @@ function figureOf(sum: Sum = emptySum()): RevenueFigure {
   return { ...tallyOf(sum), conversionRate: percentOf(sum.converted, sum.visitors) };
 }
 
-/**
- * The purchases a visitor's window holds: from `start` to `start` + N × 24 h,
- * both inclusive. A purchase before the window opened is not counted.
- */
-function inWindow(purchases: readonly RevenuePurchase[], start: number, days: number): RevenuePurchase[] {
-  const end = start + days * DAY_MS;
-  return purchases.filter((p) => p.at >= start && p.at <= end);
+/** What one visitor did in their window: the purchases, and whether they reached checkout (a purchase counts as reaching it). */
+interface AfterWindow {
+  bought: RevenuePurchase[];
+  checkedOut: boolean;
 }
 
-function add(sum: Sum, bought: readonly RevenuePurchase[]): void {
+function byVisitor<T extends { visitorId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.visitorId);
+    if (list) list.push(row);
+    else map.set(row.visitorId, [row]);
+  }
+  return map;
+}
+
+function add(sum: Sum, { bought, checkedOut }: AfterWindow): void {
   sum.visitors++;
+  sum.checkouts += checkedOut ? 1 : 0;
   sum.converted += bought.length > 0 ? 1 : 0;
   sum.purchases += bought.length;
   for (const p of bought) sum.cents.set(p.currency, (sum.cents.get(p.currency) ?? 0) + Math.round(p.total * 100));
@@ -119,17 +136,21 @@ function firstChats(chats: readonly RevenueChat[]): RevenueChat[] {
  *   group table sums to the total;
  * - the baseline is every visitor with a page view in the period and no
  *   conversation created in it, their window opening at that first page view;
- * - converted: at least one purchase in the window (N × 24 h, N = attributionDays);
+ * - a window runs from its start to start + N × 24 h (N = attributionDays), both
+ *   ends inclusive; anything before the start is not counted;
+ * - reached checkout: a checkout or a purchase event in the window;
+ * - converted: at least one purchase in the window;
  *   revenue: those purchases' totals, per currency, never converted or added across currencies.
  */
 export function revenueOf(input: RevenueInput): RevenueResult {
-  const byVisitor = new Map<string, RevenuePurchase[]>();
-  for (const p of input.purchases) {
-    const list = byVisitor.get(p.visitorId);
-    if (list) list.push(p);
-    else byVisitor.set(p.visitorId, [p]);
-  }
-  const boughtAfter = (visitorId: string, start: number) => inWindow(byVisitor.get(visitorId) ?? [], start, input.attributionDays);
+  const purchases = byVisitor(input.purchases);
+  const checkouts = byVisitor(input.checkouts);
+  const boughtAfter = (visitorId: string, start: number): AfterWindow => {
+    const end = start + input.attributionDays * DAY_MS;
+    const inWindow = (e: { at: number }) => e.at >= start && e.at <= end;
+    const bought = (purchases.get(visitorId) ?? []).filter(inWindow);
+    return { bought, checkedOut: bought.length > 0 || (checkouts.get(visitorId) ?? []).some(inWindow) };
+  };
   const days = new Map(datesBetween(input.from, input.to).map((date) => [date, { chat: emptySum(), baseline: emptySum() }]));
   const chat = emptySum();
   const agents = new Map<string | null, Sum>();

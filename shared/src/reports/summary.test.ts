@@ -136,8 +136,18 @@ const facts = timelines.map((c) => factsOf(c, zone, () => weekdays));
 const nps = npsOf([10, 9, 3]);
 /** No purchases and no page views: every revenue figure is zero. */
 const noSales = (from: string, to: string) =>
-  revenueOf({ chats: [], conversationVisitors: new Set(), visits: [], purchases: [], attributionDays: 3, timeZone: zone, from, to });
-const none = { visitors: 0, converted: 0, purchases: 0, revenue: [], conversionRate: null };
+  revenueOf({
+    chats: [],
+    conversationVisitors: new Set(),
+    visits: [],
+    purchases: [],
+    checkouts: [],
+    attributionDays: 3,
+    timeZone: zone,
+    from,
+    to,
+  });
+const none = { visitors: 0, checkouts: 0, converted: 0, purchases: 0, revenue: [], conversionRate: null };
 const report = summarize(facts, { timeZone: zone, from: '2026-12-07', to: '2026-12-13' }, nps, noSales('2026-12-07', '2026-12-13'));
 
 describe('the report of fixed timelines', () => {

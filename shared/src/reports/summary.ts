@@ -101,7 +101,7 @@ export function dailyRows(facts: readonly ConversationFacts[], from: string, to:
   return [...rows.values()];
 }
 
-const noRevenue = { visitors: 0, converted: 0, purchases: 0, revenue: [], conversionRate: null };
+const noRevenue = { visitors: 0, checkouts: 0, converted: 0, purchases: 0, revenue: [], conversionRate: null };
 
 function groupRows(facts: readonly ConversationFacts[], keyOf: (f: ConversationFacts) => string | null, revenue: RevenueResult['byAgent']) {
   const groups = new Map<string | null, ConversationFacts[]>();

@@ -15,11 +15,13 @@ export type CurrencyAmount = z.infer<typeof CurrencyAmount>;
 
 /**
  * The additive revenue figures of a set of visitors, each counted once:
- * how many there were, how many bought within the attribution window, how
+ * how many there were, how many reached checkout and how many bought within the attribution window, how
  * many purchases that window holds, and their totals per currency (sorted by code).
  */
 export const RevenueTally = z.object({
   visitors: Count,
+  /** Visitors who reached checkout (a checkout or a purchase event) in their window: the carts. */
+  checkouts: Count,
   converted: Count,
   purchases: Count,
   revenue: z.array(CurrencyAmount),

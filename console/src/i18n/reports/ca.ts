@@ -72,7 +72,7 @@ export const reportsCa: ReportsCatalogue = {
     'Correlació amb una base de comparació, no una prova: qui xateja potser ja era més a prop de comprar. Les finestres que acaben després d’avui encara s’omplen.',
   'reports.card.chatConversion': 'Conversió després del xat',
   'reports.def.chatConversion':
-    'Visitants que van escriure en una conversa creada en el període (cadascú un cop, des del seu primer missatge) i van comprar en els {days} dies (N × 24 h) següents. Correlació amb la base, no una prova.',
+    'Visitants que van escriure en una conversa creada en el període (cadascú un cop, des del seu primer missatge) i van comprar en els {days} dies (N × 24 h) següents; han arribat al pagament: un checkout o una compra en la mateixa finestra. Correlació amb la base, no una prova.',
   'reports.card.baselineConversion': 'Conversió sense xat (base)',
   'reports.def.baselineConversion':
     'Visitants amb una pàgina vista en el període i cap conversa en ell que van comprar en els {days} dies següents a la seva primera pàgina vista del període. De tot el lloc, sigui quin sigui el filtre. La comparació, no una prova.',
@@ -82,7 +82,7 @@ export const reportsCa: ReportsCatalogue = {
   'reports.card.baselineRevenue': 'Ingressos sense xat (base)',
   'reports.def.baselineRevenue':
     'Totals de les compres dels visitants de la base en els {days} dies següents a la seva primera pàgina vista del període, per moneda. La comparació, no una prova.',
-  'reports.convertedOf': '{converted} de {visitors} visitants · {purchases} compres',
+  'reports.convertedOf': '{visitors} visitants · {checkouts} han arribat al pagament · {converted} han comprat ({purchases} compres)',
   'reports.byTrigger': 'Compres després dels xats, per activador',
   'reports.def.groupRevenue':
     'Cada visitant que ha xatejat compta un cop, per a l’agent, el departament i l’activador del seu primer xat del període; les files sumen el total.',

@@ -70,7 +70,7 @@ export const reportsEn = {
     'Correlation with a baseline, not proof: shoppers who chat may have been closer to buying anyway. Windows that end after today are still filling.',
   'reports.card.chatConversion': 'Conversion after chat',
   'reports.def.chatConversion':
-    'Visitors who wrote in a conversation created in the period (each once, from their first message) and bought within {days} days (N × 24 h) of that message. Correlation with the baseline, not proof.',
+    'Visitors who wrote in a conversation created in the period (each once, from their first message) and bought within {days} days (N × 24 h) of that message; reached checkout: a checkout or a purchase in the same window. Correlation with the baseline, not proof.',
   'reports.card.baselineConversion': 'Conversion without chat (baseline)',
   'reports.def.baselineConversion':
     'Visitors with a page view in the period and no conversation in it who bought within {days} days of their first page view of the period. Site-wide, whatever the filters. The comparison, not proof.',
@@ -80,7 +80,7 @@ export const reportsEn = {
   'reports.card.baselineRevenue': 'Revenue without chat (baseline)',
   'reports.def.baselineRevenue':
     'Totals of the purchases baseline visitors made within {days} days of their first page view of the period, per currency. The comparison, not proof.',
-  'reports.convertedOf': '{converted} of {visitors} visitors · {purchases} purchases',
+  'reports.convertedOf': '{visitors} visitors · {checkouts} reached checkout · {converted} bought ({purchases} purchases)',
   'reports.byTrigger': 'Purchases after chats, by trigger',
   'reports.def.groupRevenue':
     'Each visitor who chatted counts once, for the agent, department and trigger of their first chat in the period, so the rows add up to the total.',

@@ -72,7 +72,7 @@ export const reportsEs: ReportsCatalogue = {
     'Correlación con una base de comparación, no una prueba: quien chatea quizá ya estaba más cerca de comprar. Las ventanas que terminan después de hoy aún se están llenando.',
   'reports.card.chatConversion': 'Conversión tras el chat',
   'reports.def.chatConversion':
-    'Visitantes que escribieron en una conversación creada en el periodo (cada uno una vez, desde su primer mensaje) y compraron en los {days} días (N × 24 h) siguientes. Correlación con la base, no una prueba.',
+    'Visitantes que escribieron en una conversación creada en el periodo (cada uno una vez, desde su primer mensaje) y compraron en los {days} días (N × 24 h) siguientes; llegaron al pago: un checkout o una compra en la misma ventana. Correlación con la base, no una prueba.',
   'reports.card.baselineConversion': 'Conversión sin chat (base)',
   'reports.def.baselineConversion':
     'Visitantes con una página vista en el periodo y ninguna conversación en él que compraron en los {days} días siguientes a su primera página vista del periodo. De todo el sitio, sea cual sea el filtro. La comparación, no una prueba.',
@@ -82,7 +82,7 @@ export const reportsEs: ReportsCatalogue = {
   'reports.card.baselineRevenue': 'Ingresos sin chat (base)',
   'reports.def.baselineRevenue':
     'Totales de las compras de los visitantes de la base en los {days} días siguientes a su primera página vista del periodo, por moneda. La comparación, no una prueba.',
-  'reports.convertedOf': '{converted} de {visitors} visitantes · {purchases} compras',
+  'reports.convertedOf': '{visitors} visitantes · {checkouts} llegaron al pago · {converted} compraron ({purchases} compras)',
   'reports.byTrigger': 'Compras después de los chats, por disparador',
   'reports.def.groupRevenue':
     'Cada visitante que ha chateado cuenta una vez, para el agente, el departamento y el disparador de su primer chat del periodo; las filas suman el total.',

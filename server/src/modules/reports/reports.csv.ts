@@ -5,9 +5,16 @@ export const CSV_COLUMNS = ['date', ...ReportTally.keyof().options] as const;
 
 /** The revenue columns of one side (chat or baseline), then one revenue column per currency of the period. */
 function revenueColumns(side: 'chat' | 'baseline', currencies: readonly string[]) {
-  const header = [`${side}Visitors`, `${side}Converted`, `${side}Purchases`, ...currencies.map((c) => `${side}Revenue${c}`)];
+  const header = [
+    `${side}Visitors`,
+    `${side}Checkouts`,
+    `${side}Converted`,
+    `${side}Purchases`,
+    ...currencies.map((c) => `${side}Revenue${c}`),
+  ];
   const cells = (tally: RevenueTally) => [
     tally.visitors,
+    tally.checkouts,
     tally.converted,
     tally.purchases,
     ...currencies.map((c) => tally.revenue.find((r) => r.currency === c)?.amount ?? 0),

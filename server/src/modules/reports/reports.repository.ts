@@ -1,5 +1,5 @@
-import { and, asc, eq, gte, lt, lte, min, type SQL } from 'drizzle-orm';
-import type { ReportConversation, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
+import { and, asc, eq, gte, lt, lte, min, sql, type SQL } from 'drizzle-orm';
+import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
 import type { Db } from '../../db/client.ts';
 import { cartEvents, conversationRatings, conversations, pageViews, triggerFirings, triggerRules, visitors } from '../../db/schema.ts';
 
@@ -139,14 +139,32 @@ export class ReportsRepository {
       .all();
   }
 
-  /** The purchases of the site's visitors in [from, until] (by `cart_events_visitor`). */
-  purchases(siteId: string, from: number, until: number): RevenuePurchase[] {
-    return this.db
-      .select({ visitorId: cartEvents.visitorId, at: cartEvents.at, total: cartEvents.total, currency: cartEvents.currency })
+  /** The checkouts and purchases of the site's visitors in [from, until] (by the partial `cart_events_stage_at`). */
+  cartStages(siteId: string, from: number, until: number): { purchases: RevenuePurchase[]; checkouts: RevenueCheckout[] } {
+    const rows = this.db
+      .select({
+        visitorId: cartEvents.visitorId,
+        at: cartEvents.at,
+        change: cartEvents.change,
+        total: cartEvents.total,
+        currency: cartEvents.currency,
+      })
       .from(visitors)
       .innerJoin(cartEvents, eq(cartEvents.visitorId, visitors.id))
-      .where(and(eq(visitors.siteId, siteId), eq(cartEvents.change, 'purchase'), gte(cartEvents.at, from), lte(cartEvents.at, until)))
+      .where(
+        and(
+          eq(visitors.siteId, siteId),
+          // Literal, not bound: SQLite uses a partial index only when the query's terms match its WHERE as written.
+          sql`${cartEvents.change} IN ('checkout', 'purchase')`,
+          gte(cartEvents.at, from),
+          lte(cartEvents.at, until),
+        ),
+      )
       .all();
+    return {
+      purchases: rows.filter((r) => r.change === 'purchase'),
+      checkouts: rows.filter((r) => r.change === 'checkout'),
+    };
   }
 
   #ratings(where: SQL): Map<string, { score: number; comment: string | null }[]> {

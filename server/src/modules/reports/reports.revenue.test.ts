@@ -17,16 +17,16 @@ afterEach(() => cleanup());
 const t = (day: number, hour: number, minute = 0) => Date.UTC(2026, 11, day, hour - 1, minute);
 const DAY = 86_400_000;
 
-/** A visitor of the site who saw a page at `seenAt` and bought what `purchases` lists. */
-function shopper(siteId: string, seenAt: number | null, purchases: [number, number, string][] = []) {
+/** A visitor of the site who saw a page at `seenAt` and reached checkout or bought as `events` lists (a purchase unless said). */
+function shopper(siteId: string, seenAt: number | null, events: [number, number, string, ('checkout' | 'purchase')?][] = []) {
   const { visitor } = app.services.visitors.identify(siteId, undefined);
   if (seenAt !== null)
     app.db
       .insert(pageViews)
       .values({ visitorId: visitor.id, url: 'https://shop.example/', title: 'Shop', referrer: '', startedAt: seenAt, seconds: 30 })
       .run();
-  for (const [at, total, currency] of purchases)
-    app.db.insert(cartEvents).values({ visitorId: visitor.id, at, change: 'purchase', total, currency }).run();
+  for (const [at, total, currency, change = 'purchase'] of events)
+    app.db.insert(cartEvents).values({ visitorId: visitor.id, at, change, total, currency }).run();
   return visitor;
 }
 
@@ -75,7 +75,7 @@ async function seedShop() {
   ]);
   chatBy(site.id, 'cnv_1', v1, t(7, 10), { assigneeId: idOf('admin@shop.example'), departmentId: 'dep_sales' });
   // v2 answers a trigger's invitation, chats with Plain, buys nothing.
-  const v2 = shopper(site.id, t(8, 15));
+  const v2 = shopper(site.id, t(8, 15), [[t(9, 10), 80, 'EUR', 'checkout']]);
   chatBy(site.id, 'cnv_2', v2, t(8, 16), { assigneeId: idOf('plain@shop.example'), origin: 'trigger' });
   app.db
     .insert(triggerFirings)
@@ -94,15 +94,27 @@ async function seedShop() {
   shopper(site.id, t(8, 11));
   // Another shop's visitor, chat and purchase on the same days are never counted.
   const other = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
-  const foreign = shopper(other.id, t(7, 9), [[t(7, 11), 1000, 'EUR']]);
+  const foreign = shopper(other.id, t(7, 9), [
+    [t(7, 11), 1000, 'EUR'],
+    [t(7, 10, 30), 1000, 'EUR', 'checkout'],
+  ]);
   chatBy(other.id, 'cnv_other', foreign, t(7, 10), {});
   shopper(other.id, t(7, 9), [[t(7, 12), 1000, 'EUR']]);
   return { admin, rule, adminId: idOf('admin@shop.example'), plainId: idOf('plain@shop.example') };
 }
 
 const get = (url: string, cookies: Record<string, string>) => app.inject({ method: 'GET', url, cookies });
-const figure = (visitors: number, converted: number, purchases: number, revenue: [string, number][], conversionRate: number | null) => ({
+/** A figure; every buyer reached checkout, so checkouts are the converted unless said otherwise. */
+const figure = (
+  visitors: number,
+  converted: number,
+  purchases: number,
+  revenue: [string, number][],
+  conversionRate: number | null,
+  checkouts = converted,
+) => ({
   visitors,
+  checkouts,
   converted,
   purchases,
   revenue: revenue.map(([currency, amount]) => ({ currency, amount })),
@@ -125,7 +137,7 @@ describe('revenue after chats', () => {
       ],
       100,
     );
-    const v2 = figure(1, 0, 0, [], 0);
+    const v2 = figure(1, 0, 0, [], 0, 1);
     expect(revenue.attributionDays).toBe(3);
     expect(revenue.chat).toEqual(
       figure(
@@ -137,6 +149,7 @@ describe('revenue after chats', () => {
           ['USD', 15],
         ],
         50,
+        2,
       ),
     );
     expect(revenue.baseline).toEqual(figure(2, 1, 1, [['EUR', 30]], 50));
@@ -165,7 +178,7 @@ describe('revenue after chats', () => {
   it('narrows the chats to an agent’s or a department’s, and keeps the baseline site-wide', async () => {
     const { admin, plainId } = await seedShop();
     const plain = (await get(`/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&agentId=${plainId}`, admin)).json<ReportSummary>();
-    expect(plain.revenue.chat).toEqual(figure(1, 0, 0, [], 0));
+    expect(plain.revenue.chat).toEqual(figure(1, 0, 0, [], 0, 1));
     expect(plain.revenue.baseline).toEqual(figure(2, 1, 1, [['EUR', 30]], 50));
     const sales = (
       await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&departmentId=dep_sales', admin)
@@ -178,7 +191,8 @@ describe('revenue after chats', () => {
     const { admin } = await seedShop();
     const oneDay = (await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&attributionDays=1', admin)).json<ReportSummary>();
     expect(oneDay.revenue.attributionDays).toBe(1);
-    expect(oneDay.revenue.chat).toEqual(figure(2, 0, 0, [], 0));
+    // v2's checkout 18 h after the chat still counts; v1's purchase 26 h after does not.
+    expect(oneDay.revenue.chat).toEqual(figure(2, 0, 0, [], 0, 1));
     // v3's purchase falls exactly 24 h after the page view: still inside.
     expect(oneDay.revenue.baseline).toEqual(figure(2, 1, 1, [['EUR', 30]], 50));
     const week = (await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&attributionDays=7', admin)).json<ReportSummary>();
@@ -192,6 +206,7 @@ describe('revenue after chats', () => {
           ['USD', 15],
         ],
         50,
+        2,
       ),
     );
     for (const days of ['0', '31', 'x']) {
@@ -211,19 +226,21 @@ describe('revenue after chats', () => {
       .split('\r\n')
       .map((line) => line.split(','));
     const column = (name: string) => rows.reduce((sum, r) => sum + Number(r[header!.indexOf(name)]), 0);
-    expect(header!.slice(-10)).toEqual([
+    expect(header!.slice(-12)).toEqual([
       'chatVisitors',
+      'chatCheckouts',
       'chatConverted',
       'chatPurchases',
       'chatRevenueEUR',
       'chatRevenueUSD',
       'baselineVisitors',
+      'baselineCheckouts',
       'baselineConverted',
       'baselinePurchases',
       'baselineRevenueEUR',
       'baselineRevenueUSD',
     ]);
-    expect([column('chatVisitors'), column('chatConverted'), column('chatPurchases')]).toEqual([2, 1, 2]);
+    expect([column('chatVisitors'), column('chatCheckouts'), column('chatConverted'), column('chatPurchases')]).toEqual([2, 2, 1, 2]);
     expect([column('chatRevenueEUR'), column('chatRevenueUSD'), column('baselineRevenueEUR')]).toEqual([40, 15, 30]);
     expect(column('baselineVisitors')).toBe(revenue.baseline.visitors);
   });

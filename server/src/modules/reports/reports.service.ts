@@ -79,7 +79,7 @@ export class ReportsService {
    * Purchases after the scope's chats and, as the baseline, after the first
    * page view of the site's visitors who had no conversation in the period.
    * A window opens at most at the period's end (a baseline visit) or at a
-   * chat's first message, and stays open N days: purchases are read that far.
+   * chat's first message, and stays open N days: checkouts and purchases are read that far.
    */
   #revenue(
     scope: ReportScope,
@@ -110,7 +110,7 @@ export class ReportsService {
       chats,
       conversationVisitors: this.repo.conversationVisitors(scope.siteId, scope.from, scope.to),
       visits: this.repo.firstVisits(scope.siteId, scope.from, scope.to),
-      purchases: this.repo.purchases(scope.siteId, scope.from, lastStart + attributionDays * DAY_MS),
+      ...this.repo.cartStages(scope.siteId, scope.from, lastStart + attributionDays * DAY_MS),
       attributionDays,
       ...range,
     });

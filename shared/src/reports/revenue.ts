@@ -83,7 +83,7 @@ function tallyOf(sum: Sum): RevenueTally {
   };
 }
 
-function figureOf(sum: Sum = emptySum()): RevenueFigure {
+function figureOf(sum: Sum): RevenueFigure {
   return { ...tallyOf(sum), conversionRate: percentOf(sum.converted, sum.visitors) };
 }
 
@@ -145,7 +145,7 @@ function firstChats(chats: readonly RevenueChat[]): RevenueChat[] {
 export function revenueOf(input: RevenueInput): RevenueResult {
   const purchases = byVisitor(input.purchases);
   const checkouts = byVisitor(input.checkouts);
-  const boughtAfter = (visitorId: string, start: number): AfterWindow => {
+  const windowOf = (visitorId: string, start: number): AfterWindow => {
     const end = start + input.attributionDays * DAY_MS;
     const inWindow = (e: { at: number }) => e.at >= start && e.at <= end;
     const bought = (purchases.get(visitorId) ?? []).filter(inWindow);
@@ -157,19 +157,19 @@ export function revenueOf(input: RevenueInput): RevenueResult {
   const departments = new Map<string | null, Sum>();
   const triggers = new Map<string | null, { name: string | null; sum: Sum }>();
   for (const first of firstChats(input.chats)) {
-    const bought = boughtAfter(first.visitorId, first.startedAt);
+    const after = windowOf(first.visitorId, first.startedAt);
     const trigger = triggers.get(first.rule?.id ?? null) ?? { name: first.rule?.name ?? null, sum: emptySum() };
     triggers.set(first.rule?.id ?? null, trigger);
     const day = days.get(first.date)?.chat;
     for (const sum of [chat, sumIn(agents, first.agentId), sumIn(departments, first.departmentId), trigger.sum, ...(day ? [day] : [])])
-      add(sum, bought);
+      add(sum, after);
   }
   const baseline = emptySum();
   for (const visit of input.visits) {
     if (input.conversationVisitors.has(visit.visitorId)) continue;
-    const bought = boughtAfter(visit.visitorId, visit.firstSeenAt);
+    const after = windowOf(visit.visitorId, visit.firstSeenAt);
     const day = days.get(dayNumberDate(localDayNumber(visit.firstSeenAt, input.timeZone)))?.baseline;
-    for (const sum of [baseline, ...(day ? [day] : [])]) add(sum, bought);
+    for (const sum of [baseline, ...(day ? [day] : [])]) add(sum, after);
   }
   const byTrigger: RevenueTriggerRow[] = [...triggers.entries()]
     .map(([id, { name, sum }]) => ({ id, name, ...figureOf(sum) }))

@@ -27,3 +27,4 @@ export * from './canned/placeholders.ts';
 export * from './schemas/feedback.ts';
 export * from './feedback/ending.ts';
 export * from './schemas/reports.ts';
+export * from './schemas/revenue.ts';

@@ -24,6 +24,9 @@ describe('the Reports page', () => {
     await agent.locator('.report-chart canvas').first().waitFor();
     expect(chunks.length).toBeGreaterThan(0);
     await expect.poll(() => agent.locator('[data-figure="conversations"] .report-card-value').textContent()).toBe('1');
+    // The shopper chatted and bought nothing: no conversion after the chat, said to be correlation, not proof.
+    expect(await agent.locator('[data-figure="chatConversion"] .report-card-value').textContent()).toBe('0%');
+    expect(await agent.locator('[data-figure="chatConversion"]').getAttribute('title')).toContain('not proof');
 
     // Today, chosen with the keyboard: the same conversation, one day row.
     await agent.locator('.report-presets button').first().focus();
@@ -43,7 +46,7 @@ describe('the Reports page', () => {
     for (const language of ['ca', 'es', 'en']) {
       await agent.locator('.reports-shell .language-select select').selectOption(language);
       await expect.poll(() => agent.evaluate(() => document.documentElement.lang)).toBe(language);
-      await agent.locator('.report-cards').waitFor();
+      await agent.locator('.report-cards').first().waitFor();
       expect(await axeViolations(agent), `reports in ${language}`).toEqual([]);
     }
     await shopper.context().close();

@@ -1,4 +1,5 @@
 import type { AgentSummary, Department, ReportQuery } from '@mostrador/shared';
+import { ATTRIBUTION_DAYS_DEFAULT, ATTRIBUTION_DAYS_MAX } from '@mostrador/shared/reports';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
 import { presetRange } from './reportsApi.ts';
@@ -17,7 +18,7 @@ const PRESETS = [
   { days: 30, label: 'reports.preset.30' },
 ] as const;
 
-/** Presets (today, 7 and 30 days), a custom range of dates, and filters by department and agent. */
+/** Presets (today, 7 and 30 days), a custom range of dates, filters by department and agent, and how long a purchase counts after a chat. */
 export function RangeForm({ query, today, departments, agents, onChange }: RangeFormProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(query);
@@ -80,6 +81,20 @@ export function RangeForm({ query, today, departments, agents, onChange }: Range
             </option>
           ))}
         </select>
+      </label>
+      <label class="report-field">
+        {t('reports.attributionDays')}
+        <input
+          type="number"
+          min={1}
+          max={ATTRIBUTION_DAYS_MAX}
+          required
+          value={draft.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT}
+          onInput={(e) => {
+            const days = e.currentTarget.valueAsNumber;
+            setDraft({ ...draft, attributionDays: days === ATTRIBUTION_DAYS_DEFAULT || Number.isNaN(days) ? undefined : days });
+          }}
+        />
       </label>
       <button type="submit" class="button primary">
         {t('reports.show')}

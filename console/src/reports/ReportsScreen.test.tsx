@@ -1,5 +1,5 @@
 import { npsOf, type ReportSummary } from '@mostrador/shared';
-import { factsOf, summarize } from '@mostrador/shared/reports';
+import { factsOf, revenueOf, summarize } from '@mostrador/shared/reports';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agentSummary, sales, stubApi } from '../admin/testApi.ts';
@@ -34,7 +34,36 @@ function reportOf(from: string, to: string): ReportSummary {
     () => null,
   );
   const agentTime = [{ agentId: 'agt_nuria', onlineSeconds: 5 * 3600 + 30 * 60, awaySeconds: 20 * 60, offlineSeconds: 0 }];
-  return { ...summarize([answered], { timeZone: 'UTC', from, to }, npsOf([10, 3])), agentTime };
+  // v1 chatted (a trigger's invitation) and bought in two currencies; of the two who did not, v2 bought and v3 reached checkout.
+  const revenue = revenueOf({
+    chats: [
+      {
+        conversationId: 'c1',
+        visitorId: 'v1',
+        date: answered.date,
+        startedAt: at(10),
+        agentId: 'agt_nuria',
+        departmentId: null,
+        rule: { id: 'trg_cart', name: 'Cart help' },
+      },
+    ],
+    conversationVisitors: new Set(['v1']),
+    visits: [
+      { visitorId: 'v2', firstSeenAt: at(9) },
+      { visitorId: 'v3', firstSeenAt: at(9) },
+    ],
+    purchases: [
+      { visitorId: 'v1', at: at(11), total: 40, currency: 'EUR' },
+      { visitorId: 'v1', at: at(12), total: 15, currency: 'USD' },
+      { visitorId: 'v2', at: at(11), total: 30, currency: 'EUR' },
+    ],
+    checkouts: [{ visitorId: 'v3', at: at(11) }],
+    attributionDays: 3,
+    timeZone: 'UTC',
+    from,
+    to,
+  });
+  return { ...summarize([answered], { timeZone: 'UTC', from, to }, npsOf([10, 3]), revenue), agentTime };
 }
 
 describe('ReportsScreen', () => {
@@ -50,6 +79,10 @@ describe('ReportsScreen', () => {
       'GET /api/admin/reports/summary?from=2026-12-01&to=2026-12-07': [200, reportOf('2026-12-01', '2026-12-07')],
       'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07': [200, reportOf('2026-12-07', '2026-12-07')],
       'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales': [200, reportOf('2026-12-07', '2026-12-07')],
+      'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales&attributionDays=7': [
+        200,
+        reportOf('2026-12-07', '2026-12-07'),
+      ],
     });
     const { container, getByText, getByLabelText } = render(
       <ReportsScreen agent={{ ...me, role: 'admin' }} onLogout={() => {}} today={today} />,
@@ -72,9 +105,25 @@ describe('ReportsScreen', () => {
     await waitFor(() => expect(container.querySelector('.report-groups tbody th')?.textContent).toBe('Núria'));
     const groups = [...container.querySelectorAll('.report-groups tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
     expect(groups).toEqual([
-      ['Núria', '1', '3 min'],
-      ['None', '1', '3 min'],
+      ['Núria', '1', '3 min', '1', '100%', '€40.00 · $15.00'],
+      ['None', '1', '3 min', '1', '100%', '€40.00 · $15.00'],
     ]);
+    // Purchases after chats beside the baseline, each with its definition, saying it is no proof.
+    const card = (id: string) => container.querySelector(`[data-figure="${id}"]`)!;
+    expect(card('chatConversion').querySelector('.report-card-value')!.textContent).toBe('100%');
+    expect(card('baselineConversion').querySelector('.report-card-value')!.textContent).toBe('50%');
+    expect(card('baselineConversion').querySelector('.report-card-detail')!.textContent).toBe(
+      '2 visitors · 2 reached checkout · 1 bought (1 purchases)',
+    );
+    expect(card('chatRevenue').querySelector('.report-card-value')!.textContent).toBe('€40.00 · $15.00');
+    expect(card('baselineRevenue').querySelector('.report-card-value')!.textContent).toBe('€30.00');
+    expect(card('chatConversion').getAttribute('title')).toContain('within 3 days (N × 24 h)');
+    expect(card('chatConversion').getAttribute('title')).toContain('not proof');
+    expect(container.querySelector('.report-caveat')!.textContent).toContain('Correlation with a baseline, not proof');
+    const triggers = [...container.querySelectorAll('.report-trigger-revenue tbody tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent),
+    );
+    expect(triggers).toEqual([['Cart help', '1', '100%', '€40.00 · $15.00']]);
     // Her time online and away, from the log of status changes.
     const time = [...container.querySelectorAll('.report-agent-time tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
     expect(time).toEqual([['Núria', '5 hr 30 min', '20 min']]);
@@ -89,6 +138,12 @@ describe('ReportsScreen', () => {
       expect(api.sent.at(-1)!.path).toBe('/api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales'),
     );
     await waitFor(() => expect(container.querySelector('a[download]')!.getAttribute('href')).toContain('departmentId=dep_sales'));
+    // A longer window goes to the summary and to the CSV alike.
+    fireEvent.input(getByLabelText('Days a purchase counts after a chat'), { target: { value: '7' } });
+    fireEvent.submit(container.querySelector('form')!);
+    const week = 'from=2026-12-07&to=2026-12-07&departmentId=dep_sales&attributionDays=7';
+    await waitFor(() => expect(api.sent.at(-1)!.path).toBe(`/api/admin/reports/summary?${week}`));
+    await waitFor(() => expect(container.querySelector('a[download]')!.getAttribute('href')).toBe(`/api/admin/reports/days.csv?${week}`));
   });
 
   it('says when the report cannot be read, and tries again on request', async () => {

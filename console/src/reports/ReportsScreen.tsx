@@ -8,7 +8,9 @@ import { GroupTable } from './GroupTable.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { RangeForm } from './RangeForm.tsx';
 import { presetRange, reportsApi } from './reportsApi.ts';
+import { RevenueCards } from './RevenueCards.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
+import { TriggerRevenueTable } from './TriggerRevenueTable.tsx';
 import { VolumeChart } from './VolumeChart.tsx';
 import './reports.css';
 
@@ -31,7 +33,7 @@ interface ReportsScreenProps {
 
 type Loaded = { phase: 'loading' } | { phase: 'failed'; error: ErrorBody } | { phase: 'ready'; report: ReportSummary };
 
-/** Admins' reports: a period and filters, the figures with their definitions, the volume per day and the weekday × hour heatmap. */
+/** Admins' reports: a period and filters, the figures with their definitions, purchases after chats, the volume per day and the weekday × hour heatmap. */
 export function ReportsScreen({ agent, onLogout, sources = defaultSources, today = new Date() }: ReportsScreenProps) {
   const { t } = useI18n();
   const [query, setQuery] = useState<ReportQuery>(() => presetRange(7, today));
@@ -86,6 +88,7 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
         {state.phase === 'ready' && (
           <>
             <SummaryCards report={state.report} />
+            <RevenueCards revenue={state.report.revenue} />
             <VolumeChart days={state.report.days} />
             <Heatmap heatmap={state.report.heatmap} />
             <div class="report-groups">
@@ -96,6 +99,7 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
                 nameOf={(id) => departments.find((d) => d.id === id)?.name}
               />
             </div>
+            <TriggerRevenueTable rows={state.report.revenue.byTrigger} />
             <AgentTimeTable rows={state.report.agentTime} nameOf={(id) => agents.find((a) => a.id === id)?.name} />
           </>
         )}

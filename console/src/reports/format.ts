@@ -24,3 +24,9 @@ export function weekdayNames(language: Language): string[] {
   // 4 January 1970 was a Sunday.
   return Array.from({ length: 7 }, (_, day) => format.format(Date.UTC(1970, 0, 4 + day)));
 }
+
+/** Sums per currency, each in its own currency ("40,00 € · 15,00 US$"), never added together; `none` when there is none. */
+export function formatMoney(amounts: readonly { currency: string; amount: number }[], language: Language, none: string): string {
+  if (amounts.length === 0) return none;
+  return amounts.map(({ currency, amount }) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount)).join(' · ');
+}

@@ -7,6 +7,7 @@ export function reportSearch(query: ReportQuery): string {
   if (query.timeZone) params.set('timeZone', query.timeZone);
   if (query.departmentId) params.set('departmentId', query.departmentId);
   if (query.agentId) params.set('agentId', query.agentId);
+  if (query.attributionDays) params.set('attributionDays', String(query.attributionDays));
   return params.toString();
 }
 

@@ -223,7 +223,11 @@ export const pageViews = sqliteTable(
     startedAt: integer('started_at').notNull(),
     seconds: integer('seconds').notNull(),
   },
-  (t) => [index('page_views_visitor').on(t.visitorId, t.startedAt)],
+  (t) => [
+    index('page_views_visitor').on(t.visitorId, t.startedAt),
+    // The revenue report's baseline: who was on the site in a period, reading only that period's views.
+    index('page_views_started').on(t.startedAt, t.visitorId),
+  ],
 );
 
 /** The visitor's cart as last reported by the widget. */
@@ -252,7 +256,11 @@ export const cartEvents = sqliteTable(
     total: real('total').notNull(),
     currency: text('currency').notNull(),
   },
-  (t) => [index('cart_events_visitor').on(t.visitorId, t.at)],
+  (t) => [
+    index('cart_events_visitor').on(t.visitorId, t.at),
+    // The revenue report reads a period's checkouts and purchases; only those rows enter this index.
+    index('cart_events_stage_at').on(t.at, t.visitorId).where(sql`change IN ('checkout', 'purchase')`),
+  ],
 );
 
 export const conversations = sqliteTable(

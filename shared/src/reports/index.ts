@@ -4,3 +4,5 @@ export * from './business-time.ts';
 export * from './facts.ts';
 export * from './summary.ts';
 export * from './agent-time.ts';
+export * from './attribution.ts';
+export * from './revenue.ts';

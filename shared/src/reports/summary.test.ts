@@ -3,6 +3,7 @@ import type { Schedule } from '../hours/schedule.ts';
 import { npsOf } from '../schemas/feedback.ts';
 import type { ReportTally } from '../schemas/reports.ts';
 import { factsOf, type ReportConversation, type TimelineEvent } from './facts.ts';
+import { revenueOf } from './revenue.ts';
 import { summarize } from './summary.ts';
 
 /** A wall time in Madrid in December 2026 (UTC+1). 7 December is a Monday. */
@@ -133,7 +134,21 @@ const timelines: ReportConversation[] = [
 
 const facts = timelines.map((c) => factsOf(c, zone, () => weekdays));
 const nps = npsOf([10, 9, 3]);
-const report = summarize(facts, { timeZone: zone, from: '2026-12-07', to: '2026-12-13' }, nps);
+/** No purchases and no page views: every revenue figure is zero. */
+const noSales = (from: string, to: string) =>
+  revenueOf({
+    chats: [],
+    conversationVisitors: new Set(),
+    visits: [],
+    purchases: [],
+    checkouts: [],
+    attributionDays: 3,
+    timeZone: zone,
+    from,
+    to,
+  });
+const none = { visitors: 0, checkouts: 0, converted: 0, purchases: 0, revenue: [], conversionRate: null };
+const report = summarize(facts, { timeZone: zone, from: '2026-12-07', to: '2026-12-13' }, nps, noSales('2026-12-07', '2026-12-13'));
 
 describe('the report of fixed timelines', () => {
   it('measures each conversation on the wall clock and in business hours', () => {
@@ -210,13 +225,13 @@ describe('the report of fixed timelines', () => {
 
   it('groups by agent and department, and draws the weekday × hour heatmap', () => {
     expect(report.byAgent).toEqual([
-      { id: 'agt_a', conversations: 2, firstResponseMedianSeconds: 29_490 },
-      { id: 'agt_b', conversations: 2, firstResponseMedianSeconds: 83_760 },
-      { id: null, conversations: 2, firstResponseMedianSeconds: null },
+      { id: 'agt_a', conversations: 2, firstResponseMedianSeconds: 29_490, revenue: none },
+      { id: 'agt_b', conversations: 2, firstResponseMedianSeconds: 83_760, revenue: none },
+      { id: null, conversations: 2, firstResponseMedianSeconds: null, revenue: none },
     ]);
     expect(report.byDepartment).toEqual([
-      { id: null, conversations: 5, firstResponseMedianSeconds: 180 },
-      { id: 'dep_sales', conversations: 1, firstResponseMedianSeconds: 167_400 },
+      { id: null, conversations: 5, firstResponseMedianSeconds: 180, revenue: none },
+      { id: 'dep_sales', conversations: 1, firstResponseMedianSeconds: 167_400, revenue: none },
     ]);
     const cells = report.heatmap.flatMap((hours, day) => hours.flatMap((count, hour) => (count ? [[day, hour, count]] : [])));
     expect(cells).toEqual([
@@ -247,7 +262,7 @@ describe('the report of fixed timelines', () => {
   });
 
   it('is empty but well formed with no conversations', () => {
-    const empty = summarize([], { timeZone: zone, from: '2026-12-07', to: '2026-12-07' }, npsOf([]));
+    const empty = summarize([], { timeZone: zone, from: '2026-12-07', to: '2026-12-07' }, npsOf([]), noSales('2026-12-07', '2026-12-07'));
     expect(empty).toMatchObject({
       uniqueCustomers: 0,
       abandonmentRate: null,

@@ -1,6 +1,7 @@
 import type { NpsReport } from '../schemas/feedback.ts';
 import type { ReportDay, ReportSummary, ReportTally } from '../schemas/reports.ts';
 import type { ConversationFacts } from './facts.ts';
+import type { RevenueResult } from './revenue.ts';
 import { durationStats } from './stats.ts';
 
 /** A tally of nothing. */
@@ -100,7 +101,9 @@ export function dailyRows(facts: readonly ConversationFacts[], from: string, to:
   return [...rows.values()];
 }
 
-function groupRows(facts: readonly ConversationFacts[], keyOf: (f: ConversationFacts) => string | null) {
+const noRevenue = { visitors: 0, checkouts: 0, converted: 0, purchases: 0, revenue: [], conversionRate: null };
+
+function groupRows(facts: readonly ConversationFacts[], keyOf: (f: ConversationFacts) => string | null, revenue: RevenueResult['byAgent']) {
   const groups = new Map<string | null, ConversationFacts[]>();
   for (const f of facts) {
     const key = keyOf(f);
@@ -113,6 +116,7 @@ function groupRows(facts: readonly ConversationFacts[], keyOf: (f: ConversationF
       id,
       conversations: members.length,
       firstResponseMedianSeconds: durationStats(members.flatMap((m) => (m.firstResponse ? [m.firstResponse.raw] : []))).medianSeconds,
+      revenue: revenue.get(id) ?? noRevenue,
     }))
     .sort((a, b) => b.conversations - a.conversations || String(a.id).localeCompare(String(b.id)));
 }
@@ -125,12 +129,14 @@ function spans(facts: readonly ConversationFacts[], pick: (f: ConversationFacts)
 /**
  * The report of a range: the totals are the sum of the day rows (the same
  * `addFacts` makes both); medians, percentiles, distributions, unique
- * customers and the heatmap come from the same conversations.
+ * customers and the heatmap come from the same conversations. The revenue
+ * figures (see revenue.ts) join the agent and department rows.
  */
 export function summarize(
   facts: readonly ConversationFacts[],
   range: { timeZone: string; from: string; to: string },
   nps: NpsReport,
+  revenue: RevenueResult,
 ): Omit<ReportSummary, 'agentTime'> {
   const days = dailyRows(facts, range.from, range.to);
   const inRange = facts.filter((f) => f.date >= range.from && f.date <= range.to);
@@ -151,9 +157,10 @@ export function summarize(
     csatShare: percentOf(totals.ratingsPositive, totals.ratings),
     csatAverage: totals.ratings === 0 ? null : Math.round((totals.ratingScoreTotal / totals.ratings) * 100) / 100,
     nps,
-    byDepartment: groupRows(inRange, (f) => f.departmentId),
-    byAgent: groupRows(inRange, (f) => f.assigneeId),
+    byDepartment: groupRows(inRange, (f) => f.departmentId, revenue.byDepartment),
+    byAgent: groupRows(inRange, (f) => f.assigneeId, revenue.byAgent),
     heatmap,
     days,
+    revenue: revenue.report,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
 import { NpsReport } from './feedback.ts';
+import { AttributionDays, RevenueFigure, RevenueReport } from './revenue.ts';
 
 /** The longest range one report covers, in days. */
 export const REPORT_MAX_DAYS = 366;
@@ -9,7 +10,8 @@ const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /**
  * A report's question: local dates `from`..`to` (both inclusive) in `timeZone`
  * (the site's when left out), optionally only one department's or one agent's
- * conversations (the department and assignee they have now).
+ * conversations (the department and assignee they have now), and how many
+ * days after a chat a purchase still counts (`attributionDays`, 3 when left out).
  */
 export const ReportQuery = z.object({
   from: LocalDate,
@@ -17,6 +19,7 @@ export const ReportQuery = z.object({
   timeZone: z.string().min(1).max(64).optional(),
   departmentId: Id.optional(),
   agentId: Id.optional(),
+  attributionDays: AttributionDays.optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
@@ -76,6 +79,8 @@ export const ReportGroupRow = z.object({
   id: z.string().nullable(),
   conversations: Count,
   firstResponseMedianSeconds: Count.nullable(),
+  /** The visitors whose first chat of the period was in this group, and what they bought after it. */
+  revenue: RevenueFigure,
 });
 
 /** Seconds an agent spent online, away and offline in the period (up to now). */
@@ -104,5 +109,6 @@ export const ReportSummary = z.object({
   /** Conversations created per weekday (0 = Sunday) and hour of the day: 7 rows of 24. */
   heatmap: z.array(z.array(Count)),
   days: z.array(ReportDay),
+  revenue: RevenueReport,
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;

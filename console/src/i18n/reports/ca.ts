@@ -66,4 +66,28 @@ export const reportsCa: ReportsCatalogue = {
   'reports.heatmap': 'Quan comencen les converses (dia × hora)',
   'reports.hour': 'Hora',
   'reports.cell': '{day} {hour}:00 — {count}',
+  'reports.attributionDays': 'Dies que compta una compra després d’un xat',
+  'reports.revenue': 'Compres després dels xats',
+  'reports.revenueCaveat':
+    'Correlació amb una base de comparació, no una prova: qui xateja potser ja era més a prop de comprar. Les finestres que acaben després d’avui encara s’omplen.',
+  'reports.card.chatConversion': 'Conversió després del xat',
+  'reports.def.chatConversion':
+    'Visitants que van escriure en una conversa creada en el període (cadascú un cop, des del seu primer missatge) i van comprar en els {days} dies (N × 24 h) següents; han arribat al pagament: un checkout o una compra en la mateixa finestra. Correlació amb la base, no una prova.',
+  'reports.card.baselineConversion': 'Conversió sense xat (base)',
+  'reports.def.baselineConversion':
+    'Visitants amb una pàgina vista en el període i cap conversa en ell que van comprar en els {days} dies següents a la seva primera pàgina vista del període. De tot el lloc, sigui quin sigui el filtre. La comparació, no una prova.',
+  'reports.card.chatRevenue': 'Ingressos després del xat',
+  'reports.def.chatRevenue':
+    'Totals de les compres (GA4 purchase, checkout de Shopify) d’aquests visitants en els {days} dies següents al seu primer missatge, per moneda, mai convertits. Correlació, no una prova.',
+  'reports.card.baselineRevenue': 'Ingressos sense xat (base)',
+  'reports.def.baselineRevenue':
+    'Totals de les compres dels visitants de la base en els {days} dies següents a la seva primera pàgina vista del període, per moneda. La comparació, no una prova.',
+  'reports.convertedOf': '{visitors} visitants · {checkouts} han arribat al pagament · {converted} han comprat ({purchases} compres)',
+  'reports.byTrigger': 'Compres després dels xats, per activador',
+  'reports.def.groupRevenue':
+    'Cada visitant que ha xatejat compta un cop, per a l’agent, el departament i l’activador del seu primer xat del període; les files sumen el total.',
+  'reports.noTrigger': 'Cap activador',
+  'reports.col.chatVisitors': 'Visitants que han xatejat',
+  'reports.col.chatConversion': 'Conversió després del xat',
+  'reports.col.chatRevenue': 'Ingressos després del xat',
 };

@@ -64,6 +64,30 @@ export const reportsEn = {
   'reports.heatmap': 'When conversations start (weekday × hour)',
   'reports.hour': 'Hour',
   'reports.cell': '{day} {hour}:00 — {count}',
+  'reports.attributionDays': 'Days a purchase counts after a chat',
+  'reports.revenue': 'Purchases after chats',
+  'reports.revenueCaveat':
+    'Correlation with a baseline, not proof: shoppers who chat may have been closer to buying anyway. Windows that end after today are still filling.',
+  'reports.card.chatConversion': 'Conversion after chat',
+  'reports.def.chatConversion':
+    'Visitors who wrote in a conversation created in the period (each once, from their first message) and bought within {days} days (N × 24 h) of that message; reached checkout: a checkout or a purchase in the same window. Correlation with the baseline, not proof.',
+  'reports.card.baselineConversion': 'Conversion without chat (baseline)',
+  'reports.def.baselineConversion':
+    'Visitors with a page view in the period and no conversation in it who bought within {days} days of their first page view of the period. Site-wide, whatever the filters. The comparison, not proof.',
+  'reports.card.chatRevenue': 'Revenue after chat',
+  'reports.def.chatRevenue':
+    'Totals of the purchases (GA4 purchase, Shopify checkout) those visitors made within {days} days of their first chat message, per currency, never converted. Correlation, not proof.',
+  'reports.card.baselineRevenue': 'Revenue without chat (baseline)',
+  'reports.def.baselineRevenue':
+    'Totals of the purchases baseline visitors made within {days} days of their first page view of the period, per currency. The comparison, not proof.',
+  'reports.convertedOf': '{visitors} visitors · {checkouts} reached checkout · {converted} bought ({purchases} purchases)',
+  'reports.byTrigger': 'Purchases after chats, by trigger',
+  'reports.def.groupRevenue':
+    'Each visitor who chatted counts once, for the agent, department and trigger of their first chat in the period, so the rows add up to the total.',
+  'reports.noTrigger': 'No trigger',
+  'reports.col.chatVisitors': 'Visitors who chatted',
+  'reports.col.chatConversion': 'Conversion after chat',
+  'reports.col.chatRevenue': 'Revenue after chat',
 } as const;
 
 export type ReportsCatalogue = { readonly [Key in keyof typeof reportsEn]: string };

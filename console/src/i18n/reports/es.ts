@@ -66,4 +66,28 @@ export const reportsEs: ReportsCatalogue = {
   'reports.heatmap': 'Cuándo empiezan las conversaciones (día × hora)',
   'reports.hour': 'Hora',
   'reports.cell': '{day} {hour}:00 — {count}',
+  'reports.attributionDays': 'Días que cuenta una compra tras un chat',
+  'reports.revenue': 'Compras después de los chats',
+  'reports.revenueCaveat':
+    'Correlación con una base de comparación, no una prueba: quien chatea quizá ya estaba más cerca de comprar. Las ventanas que terminan después de hoy aún se están llenando.',
+  'reports.card.chatConversion': 'Conversión tras el chat',
+  'reports.def.chatConversion':
+    'Visitantes que escribieron en una conversación creada en el periodo (cada uno una vez, desde su primer mensaje) y compraron en los {days} días (N × 24 h) siguientes; llegaron al pago: un checkout o una compra en la misma ventana. Correlación con la base, no una prueba.',
+  'reports.card.baselineConversion': 'Conversión sin chat (base)',
+  'reports.def.baselineConversion':
+    'Visitantes con una página vista en el periodo y ninguna conversación en él que compraron en los {days} días siguientes a su primera página vista del periodo. De todo el sitio, sea cual sea el filtro. La comparación, no una prueba.',
+  'reports.card.chatRevenue': 'Ingresos tras el chat',
+  'reports.def.chatRevenue':
+    'Totales de las compras (GA4 purchase, checkout de Shopify) de esos visitantes en los {days} días siguientes a su primer mensaje, por moneda, nunca convertidos. Correlación, no una prueba.',
+  'reports.card.baselineRevenue': 'Ingresos sin chat (base)',
+  'reports.def.baselineRevenue':
+    'Totales de las compras de los visitantes de la base en los {days} días siguientes a su primera página vista del periodo, por moneda. La comparación, no una prueba.',
+  'reports.convertedOf': '{visitors} visitantes · {checkouts} llegaron al pago · {converted} compraron ({purchases} compras)',
+  'reports.byTrigger': 'Compras después de los chats, por disparador',
+  'reports.def.groupRevenue':
+    'Cada visitante que ha chateado cuenta una vez, para el agente, el departamento y el disparador de su primer chat del periodo; las filas suman el total.',
+  'reports.noTrigger': 'Ningún disparador',
+  'reports.col.chatVisitors': 'Visitantes que han chateado',
+  'reports.col.chatConversion': 'Conversión tras el chat',
+  'reports.col.chatRevenue': 'Ingresos tras el chat',
 };

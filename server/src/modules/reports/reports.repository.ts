@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { ReportConversation, TimelineEvent } from '@mostrador/shared/reports';
+import { and, asc, eq, gte, lt, lte, min, sql, type SQL } from 'drizzle-orm';
+import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
 import type { Db } from '../../db/client.ts';
-import { conversationRatings, conversations, visitors } from '../../db/schema.ts';
+import { cartEvents, conversationRatings, conversations, pageViews, triggerFirings, triggerRules, visitors } from '../../db/schema.ts';
 
 /** Which conversations a report reads: created in [from, to) on a site, optionally one department's or agent's. */
 export interface ReportScope {
@@ -104,6 +104,67 @@ export class ReportsRepository {
         list.sort((a, b) => a.seq - b.seq).map((entry) => entry.event),
       );
     return timelines;
+  }
+
+  /** The trigger rule whose firing started each conversation of the scope (by the firings' conversation index); name null once deleted. */
+  rulesOf(scope: ReportScope): Map<string, { id: string; name: string | null }> {
+    const rows = this.db
+      .select({ conversationId: conversations.id, id: triggerFirings.ruleId, name: triggerRules.name })
+      .from(conversations)
+      .innerJoin(triggerFirings, and(eq(triggerFirings.conversationId, conversations.id), eq(triggerFirings.siteId, conversations.siteId)))
+      .leftJoin(triggerRules, and(eq(triggerRules.id, triggerFirings.ruleId), eq(triggerRules.siteId, conversations.siteId)))
+      .where(this.#where(scope))
+      .all();
+    return new Map(rows.map(({ conversationId, ...rule }) => [conversationId, rule]));
+  }
+
+  /** Every visitor with a conversation created in [from, to) on the site, whatever the report's filters: the baseline leaves them out. */
+  conversationVisitors(siteId: string, from: number, to: number): Set<string> {
+    const rows = this.db
+      .selectDistinct({ visitorId: conversations.visitorId })
+      .from(conversations)
+      .where(this.#where({ siteId, from, to }))
+      .all();
+    return new Set(rows.map((r) => r.visitorId));
+  }
+
+  /** Each of the site's visitors with a page view started in [from, to), and the first one's start (the site's visitors, then each one's views by `page_views_visitor`). */
+  firstVisits(siteId: string, from: number, to: number): RevenueVisit[] {
+    return this.db
+      .select({ visitorId: pageViews.visitorId, firstSeenAt: min(pageViews.startedAt).mapWith(Number) })
+      .from(visitors)
+      .innerJoin(pageViews, eq(pageViews.visitorId, visitors.id))
+      .where(and(eq(visitors.siteId, siteId), gte(pageViews.startedAt, from), lt(pageViews.startedAt, to)))
+      .groupBy(pageViews.visitorId)
+      .all();
+  }
+
+  /** The checkouts and purchases of the site's visitors in [from, until] (by the partial `cart_events_stage_at`). */
+  cartStages(siteId: string, from: number, until: number): { purchases: RevenuePurchase[]; checkouts: RevenueCheckout[] } {
+    const rows = this.db
+      .select({
+        visitorId: cartEvents.visitorId,
+        at: cartEvents.at,
+        change: cartEvents.change,
+        total: cartEvents.total,
+        currency: cartEvents.currency,
+      })
+      .from(visitors)
+      .innerJoin(cartEvents, eq(cartEvents.visitorId, visitors.id))
+      .where(
+        and(
+          eq(visitors.siteId, siteId),
+          // Literal, not bound: SQLite uses a partial index only when the query's terms match its WHERE as written.
+          sql`${cartEvents.change} IN ('checkout', 'purchase')`,
+          gte(cartEvents.at, from),
+          lte(cartEvents.at, until),
+        ),
+      )
+      .all();
+    return {
+      purchases: rows.filter((r) => r.change === 'purchase'),
+      checkouts: rows.filter((r) => r.change === 'checkout'),
+    };
   }
 
   #ratings(where: SQL): Map<string, { score: number; comment: string | null }[]> {

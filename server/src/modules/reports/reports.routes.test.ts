@@ -170,11 +170,15 @@ describe('the reports', () => {
       await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&departmentId=dep_sales', admin)
     ).json<ReportSummary>();
     expect(sales.totals.conversations).toBe(1);
-    expect(sales.byDepartment).toEqual([{ id: 'dep_sales', conversations: 1, firstResponseMedianSeconds: 180 }]);
+    expect(sales.byDepartment).toEqual([
+      { id: 'dep_sales', conversations: 1, firstResponseMedianSeconds: 180, revenue: expect.objectContaining({ visitors: 1 }) },
+    ]);
     const plain = (
       await get(`/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&agentId=${plainAgent.id}`, admin)
     ).json<ReportSummary>();
-    expect(plain.byAgent).toEqual([{ id: plainAgent.id, conversations: 1, firstResponseMedianSeconds: 58_800 }]);
+    expect(plain.byAgent).toEqual([
+      { id: plainAgent.id, conversations: 1, firstResponseMedianSeconds: 58_800, revenue: expect.objectContaining({ visitors: 1 }) },
+    ]);
   });
 
   it('exports one CSV row per day whose columns sum to the summary’s totals', async () => {
@@ -190,7 +194,8 @@ describe('the reports', () => {
       .split('\r\n')
       .map((line) => line.split(','));
     expect(rows.map((r) => r[0])).toEqual(['2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09']);
-    const keys = header!.slice(1) as (keyof ReportTally)[];
+    // The tally's columns; the revenue columns after them have their own test (reports.revenue.test.ts).
+    const keys = header!.slice(1, 1 + Object.keys(summary.totals).length) as (keyof ReportTally)[];
     expect(keys).toEqual(Object.keys(summary.totals));
     keys.forEach((key, i) =>
       expect(

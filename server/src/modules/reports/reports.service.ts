@@ -10,8 +10,18 @@ import {
   type Result,
   type Schedule,
 } from '@mostrador/shared';
-import { agentTimeIn, factsOf, summarize, type StatusChange } from '@mostrador/shared/reports';
-import type { ReportsRepository } from './reports.repository.ts';
+import {
+  agentTimeIn,
+  ATTRIBUTION_DAYS_DEFAULT,
+  factsOf,
+  revenueOf,
+  summarize,
+  type ConversationFacts,
+  type ReportConversation,
+  type RevenueResult,
+  type StatusChange,
+} from '@mostrador/shared/reports';
+import type { ReportScope, ReportsRepository } from './reports.repository.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -50,15 +60,59 @@ export class ReportsService {
     if (last - first + 1 > REPORT_MAX_DAYS) return fail('invalid_payload', `A report covers at most ${REPORT_MAX_DAYS} days`);
     const from = zonedInstant(first, 0, timeZone);
     const to = zonedInstant(last + 1, 0, timeZone);
-    const conversations = this.repo.conversationsIn({ siteId, from, to, departmentId: query.departmentId, agentId: query.agentId });
+    const scope: ReportScope = { siteId, from, to, departmentId: query.departmentId, agentId: query.agentId };
+    const conversations = this.repo.conversationsIn(scope);
     const schedules = new Map<string | null, Schedule | null>();
     const scheduleOf = (departmentId: string | null) => {
       if (!schedules.has(departmentId)) schedules.set(departmentId, this.ports.scheduleFor(siteId, departmentId));
       return schedules.get(departmentId)!;
     };
     const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
-    const summary = summarize(facts, { timeZone, from: query.from, to: query.to }, this.ports.npsBetween(siteId, from, to));
+    const range = { timeZone, from: query.from, to: query.to };
+    const revenue = this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT);
+    const summary = summarize(facts, range, this.ports.npsBetween(siteId, from, to), revenue);
     const agentTime = agentTimeIn(this.ports.statusChanges(siteId, from, to, query.agentId), from, to, now);
     return ok({ ...summary, agentTime });
+  }
+
+  /**
+   * Purchases after the scope's chats and, as the baseline, after the first
+   * page view of the site's visitors who had no conversation in the period.
+   * A window opens at most at the period's end (a baseline visit) or at a
+   * chat's first message, and stays open N days: checkouts and purchases are read that far.
+   */
+  #revenue(
+    scope: ReportScope,
+    conversations: readonly ReportConversation[],
+    facts: readonly ConversationFacts[],
+    range: { timeZone: string; from: string; to: string },
+    attributionDays: number,
+  ): RevenueResult {
+    const rules = this.repo.rulesOf(scope);
+    const chats = conversations.flatMap((c, i) => {
+      const f = facts[i]!;
+      if (f.clockStart === null) return [];
+      const rule = rules.get(c.id) ?? null;
+      return [
+        {
+          conversationId: c.id,
+          visitorId: c.visitorId,
+          date: f.date,
+          startedAt: f.clockStart,
+          agentId: c.assigneeId,
+          departmentId: c.departmentId,
+          rule,
+        },
+      ];
+    });
+    const lastStart = chats.reduce((latest, c) => Math.max(latest, c.startedAt), scope.to);
+    return revenueOf({
+      chats,
+      conversationVisitors: this.repo.conversationVisitors(scope.siteId, scope.from, scope.to),
+      visits: this.repo.firstVisits(scope.siteId, scope.from, scope.to),
+      ...this.repo.cartStages(scope.siteId, scope.from, lastStart + attributionDays * DAY_MS),
+      attributionDays,
+      ...range,
+    });
   }
 }

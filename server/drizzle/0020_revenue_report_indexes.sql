@@ -1,0 +1,2 @@
+CREATE INDEX `cart_events_stage_at` ON `cart_events` (`at`,`visitor_id`) WHERE change IN ('checkout', 'purchase');--> statement-breakpoint
+CREATE INDEX `page_views_started` ON `page_views` (`started_at`,`visitor_id`);

@@ -92,3 +92,11 @@ export function openMillisBetween(schedule: Schedule, from: number, to: number):
   }
   return total;
 }
+
+/** Every local date from `from` to `to`, both inclusive. */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += 86_400_000)
+    dates.push(new Date(at).toISOString().slice(0, 10));
+  return dates;
+}

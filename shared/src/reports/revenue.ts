@@ -1,6 +1,6 @@
 import type { RevenueDay, RevenueFigure, RevenueReport, RevenueTally, RevenueTriggerRow } from '../schemas/revenue.ts';
-import { dayNumberDate, localDayNumber } from './business-time.ts';
-import { datesBetween, percentOf } from './summary.ts';
+import { datesBetween, dayNumberDate, localDayNumber } from './business-time.ts';
+import { percentOf } from './stats.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -71,3 +71,8 @@ export function durationStats(samples: readonly number[]): DurationStats {
     buckets,
   };
 }
+
+/** part / whole in percent with one decimal; null when whole is 0. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+}

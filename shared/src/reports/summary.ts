@@ -2,7 +2,8 @@ import type { NpsReport } from '../schemas/feedback.ts';
 import type { ReportDay, ReportSummary, ReportTally } from '../schemas/reports.ts';
 import type { ConversationFacts } from './facts.ts';
 import type { RevenueResult } from './revenue.ts';
-import { durationStats } from './stats.ts';
+import { datesBetween } from './business-time.ts';
+import { durationStats, percentOf } from './stats.ts';
 
 /** A tally of nothing. */
 export function emptyTally(): ReportTally {
@@ -76,19 +77,6 @@ export function addFacts(tally: ReportTally, f: ConversationFacts): void {
   tally.ratingsPositive += f.ratings.filter((s) => s >= 4).length;
   tally.ratingScoreTotal += f.ratings.reduce((sum, s) => sum + s, 0);
   tally.comments += f.comments;
-}
-
-/** part / whole in percent with one decimal; null when whole is 0. */
-export function percentOf(part: number, whole: number): number | null {
-  return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
-}
-
-/** Every local date from `from` to `to`, both inclusive. */
-export function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += 86_400_000)
-    dates.push(new Date(at).toISOString().slice(0, 10));
-  return dates;
 }
 
 /** One row per local date of the range, each the tally of the conversations created that day. */

@@ -94,6 +94,7 @@ export const ca: Messages = {
   fileUnavailable: '{name} ja no està disponible.',
   fileSent: '{name} ha enviat {files}',
   productCard: 'Producte: {name}',
+  productSent: '{name} ha enviat un producte: {product}',
   productOpen: 'Obre',
   productAdd: 'Afegeix a la cistella',
   productAdding: 'S’està afegint {name} a la cistella…',

@@ -97,6 +97,7 @@ export const en = {
   fileUnavailable: '{name} is no longer available.',
   fileSent: '{name} sent {files}',
   productCard: 'Product: {name}',
+  productSent: '{name} sent a product: {product}',
   productOpen: 'Open',
   productAdd: 'Add to cart',
   productAdding: 'Adding {name} to the cart…',

@@ -94,6 +94,7 @@ export const es: Messages = {
   fileUnavailable: '{name} ya no está disponible.',
   fileSent: '{name} ha enviado {files}',
   productCard: 'Producto: {name}',
+  productSent: '{name} ha enviado un producto: {product}',
   productOpen: 'Abrir',
   productAdd: 'Añadir al carrito',
   productAdding: 'Añadiendo {name} al carrito…',

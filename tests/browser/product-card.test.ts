@@ -35,6 +35,7 @@ describe('a product card from the agent to the shopper', () => {
     await pane.locator('button[data-part="product"]').click();
     const options = pane.locator('[data-part="product-option"]');
     await expect.poll(() => options.allTextContents()).toEqual(['Espardenyes de vetes€29.50', 'Dessuadora Mostrador€42.00']);
+    expect(await axeViolations(agent), 'console, product picker open').toEqual([]);
     await agent.keyboard.type('dess');
     await agent.keyboard.press('ArrowDown');
     await agent.keyboard.press('Enter');
@@ -46,6 +47,7 @@ describe('a product card from the agent to the shopper', () => {
     await sentCard.waitFor();
     expect(await sentCard.locator('a').getAttribute('href')).toBe(`${shop.server.url}/shop/products/dessuadora-mostrador`);
     expect(await pane.locator('[data-part="pending-product"]').count()).toBe(0);
+    expect(await axeViolations(agent), 'console, a product card sent').toEqual([]);
 
     // The shopper gets it: picture, name, price in Catalan, Open and Add to cart (the demo shop registered its hook).
     const card = shopper.locator('[data-part="message"][data-author="agent"] [data-part="product-card"]');

@@ -277,6 +277,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
     canAnswer,
     attachments,
+    // The visitors' activity is built below, from these conversations; a card is only asked for once both exist.
+    { productSeen: (siteId, visitorId, url) => activity.productSeen(siteId, visitorId, url) },
   );
   // Pending, snoozed, missed chats and tickets: the states around a conversation, and the sweep that wakes them.
   const states = new ConversationStates(

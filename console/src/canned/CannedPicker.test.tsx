@@ -57,7 +57,7 @@ describe('canned reply picker', () => {
     expect(options()).toEqual([]);
     expect(onSend).not.toHaveBeenCalled();
     key('Enter');
-    expect(onSend).toHaveBeenCalledWith('Hola Laia! El teu carret fa €84.00.', false, []);
+    expect(onSend).toHaveBeenCalledWith('Hola Laia! El teu carret fa €84.00.', false, [], null);
   });
 
   it('moves with the arrows, closes on Esc, and selects a fill-in prompt for the agent to type over', () => {

@@ -44,7 +44,7 @@ describe('attachments in the console', () => {
     await waitFor(() => expect(getByText('Factura 1042.pdf, ready to send')).toBeTruthy());
     expect(sendButton().disabled).toBe(false);
     fireEvent.click(sendButton());
-    expect(onSend).toHaveBeenCalledWith('', false, [invoice]);
+    expect(onSend).toHaveBeenCalledWith('', false, [invoice], null);
   });
 
   it('says why the server refused a file, and removing a file cancels its upload', async () => {
@@ -68,7 +68,7 @@ describe('attachments in the console', () => {
     fireEvent.click(getByRole('button', { name: 'Remove Factura 1042.pdf' }));
     expect(discard.mock.calls).toEqual([['att_invoice']]);
     fireEvent.click(sendButton());
-    expect(onSend).toHaveBeenCalledWith('', false, [photo]);
+    expect(onSend).toHaveBeenCalledWith('', false, [photo], null);
 
     pick(new File(['%PDF-1.4'], 'draft.pdf'));
     calls[2]!.settle({ ok: true, data: { ...invoice, id: 'att_draft', name: 'draft.pdf' } });

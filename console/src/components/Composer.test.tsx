@@ -17,7 +17,7 @@ describe('Composer', () => {
     const { onSend, textarea, type } = setup();
     type('Hello there');
     fireEvent.keyDown(textarea(), { key: 'Enter' });
-    expect(onSend).toHaveBeenCalledWith('Hello there', false, []);
+    expect(onSend).toHaveBeenCalledWith('Hello there', false, [], null);
     expect(textarea().value).toBe('');
   });
 
@@ -28,11 +28,11 @@ describe('Composer', () => {
     expect(noEmail().checked).toBe(true);
     type('Only for the chat');
     fireEvent.keyDown(textarea(), { key: 'Enter' });
-    expect(onSend).toHaveBeenLastCalledWith('Only for the chat', true, []);
+    expect(onSend).toHaveBeenLastCalledWith('Only for the chat', true, [], null);
     expect(noEmail().checked).toBe(false);
     type('This one may be emailed');
     fireEvent.keyDown(textarea(), { key: 'Enter' });
-    expect(onSend).toHaveBeenLastCalledWith('This one may be emailed', false, []);
+    expect(onSend).toHaveBeenLastCalledWith('This one may be emailed', false, [], null);
   });
 
   it('does not send on Shift+Enter', () => {

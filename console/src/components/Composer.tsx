@@ -1,4 +1,4 @@
-import type { AttachmentInfo } from '@mostrador/shared';
+import type { AttachmentInfo, ProductCard } from '@mostrador/shared';
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
 import { useRef, useState } from 'preact/hooks';
 import { discardAttachment, uploadAttachment } from '../api/attachments.ts';
@@ -7,6 +7,8 @@ import { SuggestedReplies } from '../canned/SuggestedReplies.tsx';
 import { useCannedPicker, type CannedContext } from '../canned/useCannedPicker.ts';
 import { useI18n } from '../i18n/context.ts';
 import { PendingFiles } from './PendingFiles.tsx';
+import { PendingProduct } from './PendingProduct.tsx';
+import { ProductPicker } from './ProductPicker.tsx';
 import { usePendingFiles, type Discard, type Upload } from './usePendingFiles.ts';
 
 /** Drafts by conversation id; owned by the inbox so they outlive switching conversations. */
@@ -18,8 +20,11 @@ const COUNTER_THRESHOLD = 500;
 interface ComposerProps {
   conversationId: string;
   drafts: DraftStore;
-  /** `noEmail`: the agent ticked "don't email" for this one message; `files`: uploaded, sent with it. */
-  onSend: (body: string, noEmail: boolean, files: AttachmentInfo[]) => void;
+  /**
+   * `noEmail`: the agent ticked "don't email" for this one message; `files`: uploaded, sent with it;
+   * `product`: the card picked from the visitor's products, or null.
+   */
+  onSend: (body: string, noEmail: boolean, files: AttachmentInfo[], product: ProductCard | null) => void;
   onDraftChange?: (draft: string) => void;
   /** Canned replies for this conversation; without it, `/` is plain text. */
   canned?: CannedContext;
@@ -34,6 +39,8 @@ interface ComposerProps {
    * side, a row of suggestions in each would take the messages' height for chats nobody is typing in.
    */
   focused?: boolean;
+  /** The products the visitor viewed, newest first; without it there is no product button. */
+  products?: readonly ProductCard[];
 }
 
 /** The files a drag or a paste carries, if any. */
@@ -51,6 +58,7 @@ export function Composer({
   upload = uploadAttachment,
   discard = discardAttachment,
   focused = true,
+  products,
 }: ComposerProps) {
   const { t } = useI18n();
   // The draft lives in `drafts`; this counter only makes Preact re-render when it changes.
@@ -66,8 +74,12 @@ export function Composer({
   const pending = usePendingFiles(conversationId, upload, discard);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [dropping, setDropping] = useState(false);
-  // A reply goes with words, files or both, once every file is uploaded; a note is words only.
-  const sendable = !overLimit && !pending.uploading && (draft.trim() !== '' || (!noting && pending.ready));
+  // The product card for the next reply, and whether its picker is open.
+  const [product, setProduct] = useState<ProductCard | null>(null);
+  const [picking, setPicking] = useState(false);
+  const productButtonRef = useRef<HTMLButtonElement>(null);
+  // A reply goes with words, files, a product or all three, once every file is uploaded; a note is words only.
+  const sendable = !overLimit && !pending.uploading && (draft.trim() !== '' || (!noting && (pending.ready || product !== null)));
 
   function setDraft(next: string) {
     if (next === '') drafts.delete(conversationId);
@@ -93,7 +105,8 @@ export function Composer({
       });
       return;
     }
-    onSend(draft.trim(), noEmail, pending.take());
+    onSend(draft.trim(), noEmail, pending.take(), product);
+    setProduct(null);
     setNoEmail(false);
     setDraft('');
   }
@@ -182,6 +195,22 @@ export function Composer({
       )}
       {dropping && <p class="drop-hint">{t('attachments.dropHere')}</p>}
       <PendingFiles files={pending.files} onRemove={pending.remove} />
+      {product && !noting && <PendingProduct product={product} onRemove={() => setProduct(null)} />}
+      {picking && products && !noting && (
+        <ProductPicker
+          id={`product-picker-${conversationId}`}
+          products={products}
+          onPick={(picked) => {
+            setProduct(picked);
+            setPicking(false);
+            textareaRef.current?.focus();
+          }}
+          onClose={() => {
+            setPicking(false);
+            productButtonRef.current?.focus();
+          }}
+        />
+      )}
       <div class="composer-footer">
         {!noting && (
           <>
@@ -203,6 +232,19 @@ export function Composer({
               <span class="attach-label">{t('attachments.attach')}</span>
             </button>
           </>
+        )}
+        {!noting && products && (
+          <button
+            ref={productButtonRef}
+            type="button"
+            class="button"
+            data-part="product"
+            aria-expanded={picking}
+            aria-controls={picking ? `product-picker-${conversationId}` : undefined}
+            onClick={() => setPicking(!picking)}
+          >
+            {t('products.attach')}
+          </button>
         )}
         {onNote && (
           <button type="button" class="button note-toggle" aria-pressed={noting} data-part="note-toggle" onClick={() => setNoting(!noting)}>

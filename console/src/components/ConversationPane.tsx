@@ -1,4 +1,4 @@
-import type { AgentRef, AttachmentInfo, CannedReply, ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import type { AgentRef, AttachmentInfo, CannedReply, ConversationEvent, ConversationSummary, ProductCard } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
 import { cannedApi } from '../canned/cannedApi.ts';
 import { placeholderValues } from '../canned/placeholderValues.ts';
@@ -8,6 +8,7 @@ import type { FollowedVisitor, OutgoingMessage, PaneActionState, TeamState } fro
 import type { TransferTarget } from '../state/paneActions.ts';
 import type { Me } from '../state/views.ts';
 import { Composer, type DraftStore } from './Composer.tsx';
+import { productsOfTrail } from './trailProducts.ts';
 import type { StateChange } from './StateControls.tsx';
 import { ConversationEmails, type EmailsLoader } from './ConversationEmails.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
@@ -21,7 +22,7 @@ import { VisitorPanel } from './visitor/VisitorPanel.tsx';
 
 export interface PaneCallbacks {
   onFocus: () => void;
-  onSend: (body: string, noEmail: boolean, files: AttachmentInfo[]) => void;
+  onSend: (body: string, noEmail: boolean, files: AttachmentInfo[], product: ProductCard | null) => void;
   onDraftChange: (draft: string) => void;
   onRetry: (clientId: string) => void;
   onTake: () => void;
@@ -93,6 +94,8 @@ export function ConversationPane(props: ConversationPaneProps) {
   const inChat = [me.id, ...(conversation.assignee ? [conversation.assignee.id] : []), ...conversation.guests.map((g) => g.id)];
   const titleId = `conversation-title-${conversation.id}`;
   const panelId = `visitor-panel-${conversation.id}`;
+  // Until the profile is in, there is nothing to pick from, and no product button.
+  const products = props.visitor?.phase === 'ready' ? productsOfTrail(props.visitor.profile.trail) : undefined;
   const draft = open && props.visitorTyping ? props.visitorDraft : undefined;
   const openDialog = (which: 'transfer' | 'invite') => {
     props.onNeedTeam();
@@ -176,6 +179,7 @@ export function ConversationPane(props: ConversationPaneProps) {
               canned={canned}
               onNote={props.toolbox?.onNote}
               focused={props.focused}
+              products={products}
             />
           ) : (
             <p class="closed-notice">{t('conversation.closedNotice')}</p>

@@ -198,9 +198,9 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                   onTag: (change) => controller.toolbox.tag(id, change),
                 }}
                 onFocus={() => controller.focus(id)}
-                onSend={(body, noEmail, files) => {
+                onSend={(body, noEmail, files, product) => {
                   typingNotifier.stop();
-                  controller.send(id, body, noEmail, files);
+                  controller.send(id, body, noEmail, files, product);
                 }}
                 onDraftChange={(draft) => typingNotifier.draftChanged(id, draft)}
                 onRetry={(clientId) => controller.retry(clientId)}

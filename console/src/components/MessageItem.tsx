@@ -1,6 +1,7 @@
 import type { ConversationEvent, StateEvent } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
 import { AttachmentList } from './AttachmentList.tsx';
+import { ProductCardView } from './ProductCardView.tsx';
 import type { Language, Translate } from '../i18n/index.ts';
 import { formatClockTime, formatFullTime } from './time.ts';
 
@@ -98,6 +99,7 @@ export function MessageItem({ event, seen = false }: { event: ConversationEvent;
         </div>
       )}
       {event.attachments && event.attachments.length > 0 && <AttachmentList files={event.attachments} />}
+      {event.product && <ProductCardView product={event.product} />}
       {seen && (
         <p class="message-status" data-part="seen-receipt">
           {t('conversation.seenByVisitor')}

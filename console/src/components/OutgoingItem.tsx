@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/context.ts';
 import { AttachmentList } from './AttachmentList.tsx';
+import { ProductCardView } from './ProductCardView.tsx';
 import type { OutgoingMessage } from '../state/consoleState.ts';
 
 interface OutgoingItemProps {
@@ -23,6 +24,7 @@ export function OutgoingItem({ message, connected, onRetry }: OutgoingItemProps)
         </div>
       )}
       {message.attachments && message.attachments.length > 0 && <AttachmentList files={message.attachments} />}
+      {message.product && <ProductCardView product={message.product} />}
       <div class="message-status">
         <span>{stateText}</span>
         {canRetry && (

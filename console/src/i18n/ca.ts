@@ -4,6 +4,7 @@ import { toolboxCa } from './toolbox/ca.ts';
 import { statusesCa } from './statuses/ca.ts';
 import { ratingCa } from './rating/ca.ts';
 import { attachmentsCa } from './attachments/ca.ts';
+import { productsCa } from './products/ca.ts';
 import { emailCa } from './email/ca.ts';
 import type { Catalogue } from './en.ts';
 
@@ -238,6 +239,7 @@ export const ca: Catalogue = {
   ...ratingCa,
   ...emailCa,
   ...attachmentsCa,
+  ...productsCa,
   'privacy.section': 'Privadesa',
   'privacy.export': 'Exporta les dades',
   'privacy.erase': 'Esborra el visitant',

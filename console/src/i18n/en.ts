@@ -4,6 +4,7 @@ import { toolboxEn } from './toolbox/en.ts';
 import { statusesEn } from './statuses/en.ts';
 import { ratingEn } from './rating/en.ts';
 import { attachmentsEn } from './attachments/en.ts';
+import { productsEn } from './products/en.ts';
 import { emailEn } from './email/en.ts';
 /**
  * The source catalogue. Its keys are the type the other languages must match,
@@ -241,6 +242,7 @@ export const en = {
   ...ratingEn,
   ...emailEn,
   ...attachmentsEn,
+  ...productsEn,
   'privacy.section': 'Privacy',
   'privacy.export': 'Export data',
   'privacy.erase': 'Erase visitor',

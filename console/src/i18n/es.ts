@@ -4,6 +4,7 @@ import { toolboxEs } from './toolbox/es.ts';
 import { statusesEs } from './statuses/es.ts';
 import { ratingEs } from './rating/es.ts';
 import { attachmentsEs } from './attachments/es.ts';
+import { productsEs } from './products/es.ts';
 import { emailEs } from './email/es.ts';
 import type { Catalogue } from './en.ts';
 
@@ -238,6 +239,7 @@ export const es: Catalogue = {
   ...ratingEs,
   ...emailEs,
   ...attachmentsEs,
+  ...productsEs,
   'privacy.section': 'Privacidad',
   'privacy.export': 'Exportar datos',
   'privacy.erase': 'Borrar visitante',

@@ -1,4 +1,13 @@
-import type { AgentAvailability, AgentRef, AttachmentInfo, AgentSummary, Department, InboxView, VisitorProfile } from '@mostrador/shared';
+import type {
+  AgentAvailability,
+  AgentRef,
+  AttachmentInfo,
+  AgentSummary,
+  Department,
+  InboxView,
+  ProductCard,
+  VisitorProfile,
+} from '@mostrador/shared';
 import type { ConversationsById } from './conversations.ts';
 import type { ConversationLog } from './log.ts';
 import { noPanes, type Panes } from './panes.ts';
@@ -16,6 +25,8 @@ export interface OutgoingMessage {
   noEmail?: boolean;
   /** Files already uploaded, sent with the reply (by id). */
   attachments?: AttachmentInfo[];
+  /** The product card picked for the reply, shown while it goes (the server sends its own, from the trail). */
+  product?: ProductCard;
   createdAt: number;
   state: 'sending' | 'queued' | 'failed';
 }

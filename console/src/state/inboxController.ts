@@ -1,4 +1,4 @@
-import type { AgentAvailability, AgentConversationChanged, AttachmentInfo, InboxView } from '@mostrador/shared';
+import type { AgentAvailability, AgentConversationChanged, AttachmentInfo, InboxView, ProductCard } from '@mostrador/shared';
 import type { AgentConnection } from '../api/agentConnection.ts';
 import { messageAlert, type Alert } from './alerts.ts';
 import { newClientId } from './clientId.ts';
@@ -172,8 +172,8 @@ export class InboxController {
     return target;
   }
 
-  send(conversationId: string, body: string, noEmail = false, files: AttachmentInfo[] = []): void {
-    this.outbox.send(conversationId, body, noEmail, files);
+  send(conversationId: string, body: string, noEmail = false, files: AttachmentInfo[] = [], product: ProductCard | null = null): void {
+    this.outbox.send(conversationId, body, noEmail, files, product);
   }
 
   retry(clientId: string): void {

@@ -130,4 +130,17 @@ describe('the outbox', () => {
     expect(outbox()).toMatchObject([{ state: 'queued', body: 'Offline' }]);
     expect(server.connection.sentOf('message:send')).toEqual([]);
   });
+
+  it('sends a product card as its page only (the server builds the card), and shows the picked card while it goes', async () => {
+    const { server, controller, answers, outbox, answerNext } = inbox();
+    await flush();
+    answers.push((deliver) => deliver(timeout));
+    const card = { name: 'Cap', url: 'https://shop.example/p/cap', price: 15, currency: 'EUR', image: null, sku: null };
+    controller.send('conv_a', 'Aquesta', false, [], card);
+    await flush();
+    await answerNext();
+    expect(outbox()).toMatchObject([{ state: 'queued', body: 'Aquesta', product: card }]);
+    expect(server.connection.sentOf('message:send')).toMatchObject([{ body: 'Aquesta', product: { url: card.url } }]);
+    expect((server.connection.sentOf('message:send')[0] as { product: object }).product).toEqual({ url: card.url });
+  });
 });

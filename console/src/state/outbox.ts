@@ -1,4 +1,4 @@
-import type { AttachmentInfo, ConversationEvent, ConversationSummary } from '@mostrador/shared';
+import type { AttachmentInfo, ConversationEvent, ConversationSummary, ProductCard } from '@mostrador/shared';
 import { isTransportError } from '../api/agentConnection.ts';
 import { newClientId } from './clientId.ts';
 import type { OutgoingMessage } from './consoleState.ts';
@@ -17,13 +17,14 @@ export class Outbox {
     private readonly applyChange: (event: ConversationEvent, conversation: ConversationSummary) => void,
   ) {}
 
-  send(conversationId: string, body: string, noEmail = false, files: AttachmentInfo[] = []): void {
+  send(conversationId: string, body: string, noEmail = false, files: AttachmentInfo[] = [], product: ProductCard | null = null): void {
     const message: OutgoingMessage = {
       clientId: newClientId(),
       conversationId,
       body,
       ...(noEmail ? { noEmail } : {}),
       ...(files.length > 0 ? { attachments: files } : {}),
+      ...(product ? { product } : {}),
       createdAt: Date.now(),
       state: 'sending',
     };
@@ -49,13 +50,15 @@ export class Outbox {
     this.attempts.set(clientId, attempt);
     this.setState(clientId, connection.connected ? 'sending' : 'queued');
     if (!connection.connected) return;
-    const { conversationId, body, noEmail, attachments } = message;
+    const { conversationId, body, noEmail, attachments, product } = message;
     const result = await connection.request('message:send', {
       conversationId,
       clientId,
       body,
       ...(noEmail ? { noEmail } : {}),
       ...(attachments ? { attachments: attachments.map((a) => a.id) } : {}),
+      // Only the page is sent: the server builds the card from the visitor's trail.
+      ...(product ? { product: { url: product.url } } : {}),
     });
     if (result.ok) {
       this.attempts.delete(clientId);

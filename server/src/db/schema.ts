@@ -6,6 +6,7 @@ import type {
   Cart,
   Device,
   Product,
+  ProductCard,
   RuleCondition,
   TriggerAction,
   TriggerFrequency,
@@ -365,6 +366,8 @@ export interface EventData {
   noEmail?: true;
   /** A message's files, as told to clients (they never change once sent). */
   attachments?: AttachmentInfo[];
+  /** A message's product card, built from the visitor's trail when sent (it never changes once sent). */
+  product?: ProductCard;
 }
 
 /** Each conversation's log: messages and status changes share one gap-free sequence. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AgentAvailability, AgentSummary, Department } from '../schemas/agent.ts';
 import { AttachmentIds } from '../schemas/attachments.ts';
 import { ClientId, hasContent, Id, MessageBody, MessageText } from '../schemas/common.ts';
-import { ConversationEvent, ConversationSummary, MessageEvent } from '../schemas/conversation.ts';
+import { ConversationEvent, ConversationSummary, MessageEvent, ProductRef } from '../schemas/conversation.ts';
 import { ConversationList, ConversationListQuery, ConversationPage, SetConversationState, SyncRequest } from '../schemas/http.ts';
 import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
 import { MarkRead, VisitorReadChanged } from '../schemas/receipts.ts';
@@ -15,14 +15,16 @@ export const AgentSendMessage = z
   .object({
     conversationId: Id,
     clientId: ClientId,
-    /** May be empty when `attachments` is not. */
+    /** May be empty when `attachments` or `product` is set. */
     body: MessageText,
     /** Files uploaded first (`POST /api/attachments`), sent with this message. */
     attachments: AttachmentIds.optional(),
+    /** A product of the visitor's trail, shown as a card; unknown to the trail: not found. */
+    product: ProductRef.optional(),
     /** Never email this message to a shopper who is away (it still shows in the chat). */
     noEmail: z.boolean().optional(),
   })
-  .refine(hasContent, { message: 'A message needs words or files' });
+  .refine(hasContent, { message: 'A message needs words, files or a product' });
 export const AgentSetTyping = z.object({ conversationId: Id, typing: z.boolean() });
 export const ConversationRef = z.object({ conversationId: Id });
 export const VisitorRef = z.object({ visitorId: Id });

@@ -26,6 +26,6 @@ export const Timestamp = z.number().int();
 /** A message's text as stored and told: may be empty when the message carries files. */
 export const MessageText = z.string().max(MAX_MESSAGE_CHARS);
 
-/** A message's words and files: text, files, or both; never neither. */
-export const hasContent = (m: { body: string; attachments?: readonly unknown[] | undefined }) =>
-  m.body.trim().length > 0 || (m.attachments?.length ?? 0) > 0;
+/** A message's words, files and product card: any of them, never none. */
+export const hasContent = (m: { body: string; attachments?: readonly unknown[] | undefined; product?: unknown }) =>
+  m.body.trim().length > 0 || (m.attachments?.length ?? 0) > 0 || m.product !== undefined;

@@ -3,6 +3,7 @@ import { AgentPicture } from './agent.ts';
 import { AttachmentInfo } from './attachments.ts';
 import { ClientId, Id, MessageBody, MessageText, Seq, Timestamp } from './common.ts';
 import { RatingInfo } from './feedback.ts';
+import { Amount, Currency, Product, WebUrl } from './shop.ts';
 
 export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
@@ -43,6 +44,27 @@ const EventBase = {
   createdAt: Timestamp,
 };
 
+/**
+ * A product an agent shows the shopper: a card with a link to the product's
+ * page. The server builds it from a page of the shopper's own trail, never
+ * from what the agent sends, so no agent can put an arbitrary link or image
+ * in front of a shopper.
+ */
+export const ProductCard = z.object({
+  name: Product.shape.name,
+  /** The product's page, as the shopper's browser reported it. */
+  url: WebUrl,
+  price: Amount.nullable(),
+  currency: Currency.nullable(),
+  image: WebUrl.nullable(),
+  sku: Product.shape.sku,
+});
+export type ProductCard = z.infer<typeof ProductCard>;
+
+/** Which product of the shopper's trail an agent shows: the page's URL, resolved by the server (`message:send`). */
+export const ProductRef = z.object({ url: WebUrl });
+export type ProductRef = z.infer<typeof ProductRef>;
+
 export const MessageEvent = z.object({
   ...EventBase,
   type: z.literal('message'),
@@ -51,6 +73,8 @@ export const MessageEvent = z.object({
   body: MessageText,
   /** Files sent with the message; absent when none. */
   attachments: z.array(AttachmentInfo).optional(),
+  /** A product card an agent sent with the message; absent when none. */
+  product: ProductCard.optional(),
 });
 export type MessageEvent = z.infer<typeof MessageEvent>;
 

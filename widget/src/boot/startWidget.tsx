@@ -153,12 +153,15 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
         if (!panel.store.get().open) chat?.invite(null);
       },
     });
+  /** The merchant's hooks (`Mostrador('on', …)`), by event; the panel reads them when it needs one. */
+  const hooks = new Map<unknown, unknown>();
   installCommandQueue(env.globalHost, {
     ...panel,
     setDepartment: (slug) => (chat ? chat.setDepartment(slug) : storage.update({ department: slug ?? undefined })),
     setCart: (cart) => tracker?.setCart(cart),
     identify: (customer) => tracker?.identify(customer),
     track: (name) => triggers?.track(name),
+    on: (event, handler) => hooks.set(event, handler),
   });
   // "Continue the chat" in an email links to the shop's page with this fragment: the panel opens there.
   if (env.window?.location.hash === '#mostrador-chat') panel.open();
@@ -200,6 +203,7 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
             panel,
             key,
             onUnavailable: warnUnavailable,
+            hooks,
           });
           keeper.handOver();
           for (const action of waiting.splice(0)) action(chat);

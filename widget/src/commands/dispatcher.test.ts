@@ -10,6 +10,7 @@ function recordingHandlers(calls: string[]): CommandHandlers {
     setCart: (cart) => calls.push(`setCart:${JSON.stringify(cart)}`),
     identify: (customer) => calls.push(`identify:${JSON.stringify(customer)}`),
     track: (name) => calls.push(`track:${name}`),
+    on: (event, handler) => calls.push(`on:${String(event)}:${typeof handler}`),
   };
 }
 
@@ -25,6 +26,15 @@ function stubbedHost(): GlobalHost & { Mostrador: (...args: unknown[]) => void }
 }
 
 describe('installCommandQueue', () => {
+  it('hands a merchant’s hook over as given, queued before load or called after', () => {
+    const host = stubbedHost();
+    host.Mostrador('on', 'addToCart', () => true);
+    const calls: string[] = [];
+    const mostrador = installCommandQueue(host, recordingHandlers(calls));
+    mostrador('on', 'addToCart', 'not a function');
+    expect(calls).toEqual(['on:addToCart:function', 'on:addToCart:string']);
+  });
+
   it('replays calls made on the stub before load, in order', () => {
     const host = stubbedHost();
     host.Mostrador('open');

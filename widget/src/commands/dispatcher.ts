@@ -18,6 +18,8 @@ export interface CommandHandlers {
   identify(customer: unknown): void;
   /** A custom event on this page, for the trigger rules that wait for it. */
   track(name: string): void;
+  /** `Mostrador('on', 'addToCart', handler)`: a merchant's hook, kept as given; the panel checks it when it uses it. */
+  on(event: unknown, handler: unknown): void;
 }
 
 /** The server refuses a `message:send` whose department is longer; better to ignore the command than lose messages. */
@@ -80,6 +82,9 @@ export function runCommand(handlers: CommandHandlers, args: ArrayLike<unknown>):
       else console.warn('[Mostrador] track needs an event name');
       return;
     }
+    case 'on':
+      handlers.on(args[1], args[2]);
+      return;
     default:
       console.warn(`[Mostrador] Unknown command ignored: ${String(name)}`);
   }

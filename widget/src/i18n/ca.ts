@@ -93,4 +93,11 @@ export const ca: Messages = {
   fileNewTab: '(s’obre en una pestanya nova)',
   fileUnavailable: '{name} ja no està disponible.',
   fileSent: '{name} ha enviat {files}',
+  productCard: 'Producte: {name}',
+  productSent: '{name} ha enviat un producte: {product}',
+  productOpen: 'Obre',
+  productAdd: 'Afegeix a la cistella',
+  productAdding: 'S’està afegint {name} a la cistella…',
+  productAdded: '{name} ja és a la cistella.',
+  productAddFailed: 'No s’ha pogut afegir {name} a la cistella.',
 };

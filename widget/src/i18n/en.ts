@@ -96,6 +96,13 @@ export const en = {
   fileNewTab: '(opens in a new tab)',
   fileUnavailable: '{name} is no longer available.',
   fileSent: '{name} sent {files}',
+  productCard: 'Product: {name}',
+  productSent: '{name} sent a product: {product}',
+  productOpen: 'Open',
+  productAdd: 'Add to cart',
+  productAdding: 'Adding {name} to the cart…',
+  productAdded: '{name} is in your cart.',
+  productAddFailed: "{name} couldn't be added to the cart.",
 } as const;
 
 export type MessageKey = keyof typeof en;

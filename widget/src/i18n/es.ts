@@ -93,4 +93,11 @@ export const es: Messages = {
   fileNewTab: '(se abre en una pestaña nueva)',
   fileUnavailable: '{name} ya no está disponible.',
   fileSent: '{name} ha enviado {files}',
+  productCard: 'Producto: {name}',
+  productSent: '{name} ha enviado un producto: {product}',
+  productOpen: 'Abrir',
+  productAdd: 'Añadir al carrito',
+  productAdding: 'Añadiendo {name} al carrito…',
+  productAdded: '{name} ya está en el carrito.',
+  productAddFailed: 'No se ha podido añadir {name} al carrito.',
 };

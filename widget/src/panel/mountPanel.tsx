@@ -8,6 +8,7 @@ import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { chime } from '../sound/chime.ts';
 import { isMuted, setMuted, shopStorage } from '../sound/soundSetting.ts';
 import { App } from '../ui/App.tsx';
+import { shopCartOf } from '../ui/shopCart.ts';
 import type { SoundSwitch } from '../ui/SoundToggle.tsx';
 import type { PanelState } from '../ui/panelState.ts';
 import { applyStyles } from '../ui/shadowHost.ts';
@@ -29,6 +30,8 @@ export interface PanelMount {
   /** `mostrador:<siteKey>`, where the shopper's mute of the sound is kept (sound/soundSetting.ts). */
   key: string;
   onUnavailable(): void;
+  /** The merchant's hooks by event (`Mostrador('on', 'addToCart', handler)`), as given: checked when used. */
+  hooks?: ReadonlyMap<unknown, unknown>;
 }
 
 /** The shopper's mute, in localStorage: this tab's button follows another tab's change (the storage event). */
@@ -76,7 +79,9 @@ export function mountPanel(mount: PanelMount): ChatSession {
   );
   // Files picked on an earlier page of this tab and not sent yet: the chunk that shows them is needed now.
   if (readKeptFiles(kept).length > 0) files.need();
-  render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} files={files} />, mount.slot);
+  // Asked each time a card shows: the merchant may register the hook after the panel has loaded.
+  const cart = () => shopCartOf(win, mount.hooks?.get('addToCart'));
+  render(<App chat={chat} panel={panel} launcher={mount.launcher} sound={sound} files={files} cart={cart} />, mount.slot);
   chat.start();
   return chat;
 }

@@ -1,6 +1,7 @@
 import { Component } from 'preact';
 import type { ChatSession } from '../chat/chatSession.ts';
 import { carryFiles, type FilesLoader } from '../files/filesLoader.ts';
+import type { ShopCart } from './shopCart.ts';
 import { Panel } from './Panel.tsx';
 import { PANEL_ID } from './panelId.ts';
 import type { PanelState } from './panelState.ts';
@@ -33,6 +34,8 @@ interface AppProps {
   sound?: SoundSwitch;
   /** The files chunk, fetched when a message with files is shown or the shopper picks one. */
   files?: FilesLoader;
+  /** How the shop takes a product card's product into its cart (ui/shopCart.ts). */
+  cart?: () => ShopCart | null;
 }
 
 /**
@@ -131,6 +134,7 @@ export class App extends Component<AppProps> {
             onFocusLost={this.#focusLauncher}
             sound={this.props.sound}
             files={this.props.files}
+            cart={this.props.cart}
           />
         )}
         <Teaser

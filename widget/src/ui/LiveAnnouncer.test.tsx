@@ -46,6 +46,13 @@ describe('the widget’s live region', () => {
     expect(said(container)).toEqual(['Marta sent label.pdf, map.png']);
   });
 
+  it('reads out an agent’s product card sent alone by the product’s name', () => {
+    const { container, rerender } = renderInEnglish(announcer(history));
+    const product = { name: 'Hoodie', url: 'https://shop.example/p/hoodie', price: 42, currency: 'EUR', image: null, sku: null };
+    rerender(announcer([...history, message(3, { body: '', product })]));
+    expect(said(container)).toEqual(['Marta sent a product: Hoodie']);
+  });
+
   it('keeps what a reconnection brings back as history, and announces what comes after it', () => {
     const { container, rerender } = renderInEnglish(announcer(history));
     rerender(announcer(history, 'reconnecting'));

@@ -21,6 +21,8 @@ export function announcementOf(event: VisitorEvent): string | null {
   // A message of files only is read out by their names.
   if (!event.body && event.attachments?.length)
     return t('fileSent', { name, files: event.attachments.map((file) => file.name).join(', ') });
+  // A product card alone, by the product's name (the card's own label says the rest).
+  if (!event.body && event.product) return t('productSent', { name, product: event.product.name });
   return t('announcement', { name, body: event.body });
 }
 

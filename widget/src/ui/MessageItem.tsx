@@ -4,6 +4,8 @@ import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
 import type { PanelFiles } from '../files/filesLoader.ts';
 import { AgentAvatar } from './AgentAvatar.tsx';
+import { ProductCard } from './ProductCard.tsx';
+import type { ShopCart } from './shopCart.ts';
 import { systemLine } from './systemLine.ts';
 import { t } from './translation.ts';
 
@@ -20,6 +22,8 @@ interface MessageItemProps {
   pictureOf?: ((agentId: string) => string | null | undefined) | undefined;
   /** The files chunk, once loaded; until then a message's files are not shown yet. */
   files?: PanelFiles | null | undefined;
+  /** How the shop takes a product card's product into its cart, asked when a card shows; absent or null: it does not. */
+  cart?: (() => ShopCart | null) | undefined;
   onRetry(clientId: string): void;
 }
 
@@ -58,7 +62,7 @@ function Time({ at }: { at: number }) {
 }
 
 /** Bodies are rendered as text children, never as HTML. */
-export function MessageItem({ entry, onRetry, pictureOf, files }: MessageItemProps) {
+export function MessageItem({ entry, onRetry, pictureOf, files, cart }: MessageItemProps) {
   if (entry.kind === 'day') {
     return (
       <li class="day" data-part="day">
@@ -117,7 +121,10 @@ export function MessageItem({ entry, onRetry, pictureOf, files }: MessageItemPro
           {name}
         </span>
       )}
-      <Content body={event.body} attached={event.attachments} files={files} />
+      {(event.body || event.attachments?.length || !event.product) && (
+        <Content body={event.body} attached={event.attachments} files={files} />
+      )}
+      {event.product && <ProductCard card={event.product} cart={cart?.()} />}
       <span class="meta">
         <Time at={event.createdAt} />
         {read && (

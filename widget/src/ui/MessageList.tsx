@@ -4,6 +4,7 @@ import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Invitation } from '../chat/chatView.ts';
 import type { OutboxItem } from '../chat/outbox.ts';
 import type { PanelFiles } from '../files/filesLoader.ts';
+import type { ShopCart } from './shopCart.ts';
 import { MessageItem, type LogEntry } from './MessageItem.tsx';
 import { t } from './translation.ts';
 
@@ -25,6 +26,8 @@ interface MessageListProps {
   pictureOf?: (agentId: string) => string | null | undefined;
   /** The files chunk, once loaded: it shows the files messages carry. */
   files?: PanelFiles | null;
+  /** How the shop takes a product card's product into its cart (ui/shopCart.ts). */
+  cart?: (() => ShopCart | null) | undefined;
   onRetry(clientId: string): void;
 }
 
@@ -129,7 +132,7 @@ export class MessageList extends Component<MessageListProps> {
   };
 
   override render() {
-    const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, agentReadSeq, pictureOf, files, onRetry } =
+    const { events, pending, invitation, invitationFirst, noGreeting, greeting, header, agentReadSeq, pictureOf, files, cart, onRetry } =
       this.props;
     const entries = toLogEntries(events, pending, invitation, invitationFirst, agentReadSeq);
     this.#lines = entries.length;
@@ -149,7 +152,7 @@ export class MessageList extends Component<MessageListProps> {
         <ol class="lines">
           {entries.length === 0 && !noGreeting && <li class="greeting">{greeting || t('greeting')}</li>}
           {entries.map((entry) => (
-            <MessageItem key={entryKey(entry)} entry={entry} onRetry={onRetry} pictureOf={pictureOf} files={files} />
+            <MessageItem key={entryKey(entry)} entry={entry} onRetry={onRetry} pictureOf={pictureOf} files={files} cart={cart} />
           ))}
         </ol>
       </div>

@@ -4,6 +4,7 @@ import type { ChatView } from '../chat/chatSession.ts';
 import type { Language } from '../i18n/catalogue.ts';
 import type { EndOfChat } from '../chat/endOfChat.ts';
 import type { FilesLoader } from '../files/filesLoader.ts';
+import type { ShopCart } from './shopCart.ts';
 import { availabilityOf } from './availability.ts';
 import { ClosedBanner } from './ClosedBanner.tsx';
 import { Composer } from './Composer.tsx';
@@ -44,6 +45,8 @@ interface PanelProps {
   onFocusLost(): void;
   /** The files chunk: messages' files, and the shopper's (the clip, drops and pastes) where the site takes them. */
   files?: FilesLoader | undefined;
+  /** How the shop takes a product card's product into its cart (ui/shopCart.ts). */
+  cart?: (() => ShopCart | null) | undefined;
 }
 
 /**
@@ -225,6 +228,7 @@ export class Panel extends Component<PanelProps> {
           }
           agentReadSeq={view.agentReadSeq ?? 0}
           files={props.files?.files.get() ?? null}
+          cart={props.cart}
           onRetry={props.onRetry}
         />
         {props.endOfChat && <EndOfChatPrompts view={view} endOfChat={props.endOfChat} />}

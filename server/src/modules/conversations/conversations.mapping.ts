@@ -29,6 +29,7 @@ function mapEvent(row: EventRow): ConversationEvent {
       clientId: row.clientId ?? '',
       body: row.body ?? '',
       ...(row.data?.attachments ? { attachments: row.data.attachments } : {}),
+      ...(row.data?.product ? { product: row.data.product } : {}),
     };
   }
   const base = {
@@ -82,7 +83,7 @@ function mapVisitorEvent(row: EventRow, event: ConversationEvent): VisitorEvent 
   if (row.visitorSeq === null) return null;
   if (event.type === 'note' || event.type === 'state') return null;
   if (event.type === 'message') {
-    const { conversationId, author, createdAt, clientId, body, attachments } = event;
+    const { conversationId, author, createdAt, clientId, body, attachments, product } = event;
     return {
       conversationId,
       seq: row.visitorSeq,
@@ -92,6 +93,7 @@ function mapVisitorEvent(row: EventRow, event: ConversationEvent): VisitorEvent 
       clientId,
       body,
       ...(attachments ? { attachments } : {}),
+      ...(product ? { product } : {}),
     };
   }
   return { ...event, seq: row.visitorSeq };

@@ -143,8 +143,12 @@ export class ConversationsRepository {
       body: message.body,
       status: null,
       data:
-        message.noEmail || message.attachments
-          ? { ...(message.noEmail ? { noEmail: true as const } : {}), ...(message.attachments ? { attachments: message.attachments } : {}) }
+        message.noEmail || message.attachments || message.product
+          ? {
+              ...(message.noEmail ? { noEmail: true as const } : {}),
+              ...(message.attachments ? { attachments: message.attachments } : {}),
+              ...(message.product ? { product: message.product } : {}),
+            }
           : null,
       createdAt: message.createdAt,
     };

@@ -3,6 +3,7 @@ import {
   fail,
   ok,
   type AttachmentInfo,
+  type ProductCard,
   SYNC_PAGE_SIZE,
   type ActiveState,
   type EarlierThreads,
@@ -49,6 +50,16 @@ export interface MessageFiles {
   bindInTx(siteId: string, ids: readonly string[], at: { conversationId: string; seq: number; visitorId: string }): void;
 }
 
+/**
+ * The products a visitor saw, as the side panel's trail shows them; the
+ * visitors module provides it. An agent names one by its page's URL and the
+ * card is built from what the visitor's browser reported, never from the
+ * agent's payload.
+ */
+export interface ProductTrail {
+  productSeen(siteId: string, visitorId: string, url: string): ProductCard | null;
+}
+
 type SendInput = { clientId: string; body: string; attachments?: string[] | undefined };
 
 function notFound(): Result<never> {
@@ -68,6 +79,7 @@ export class ConversationsService {
     /** Whether anyone can answer a line now (its hours are open and someone is online); if not, new conversations are tickets. */
     private readonly canAnswer: (siteId: string, departmentId: string | null, at: number) => boolean = () => true,
     private readonly files: MessageFiles | null = null,
+    private readonly products: ProductTrail | null = null,
   ) {}
 
   /** The files of a new message, claimed in its transaction; none asked: an empty list. */
@@ -150,7 +162,7 @@ export class ConversationsService {
 
   async sendFromAgent(
     agent: AgentActor,
-    input: SendInput & { conversationId: string; noEmail?: boolean | undefined },
+    input: SendInput & { conversationId: string; noEmail?: boolean | undefined; product?: { url: string } | undefined },
   ): Promise<Result<Appended>> {
     const outcome = await this.groupCommit.run((): Result<Appended & { isNew: boolean }> => {
       const stored = this.storedResend(agent.siteId, agent.agentId, input.clientId);
@@ -159,6 +171,10 @@ export class ConversationsService {
       if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
       if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
       if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
+      const product = input.product
+        ? (this.products?.productSeen(agent.siteId, conversation.visitorId, input.product.url) ?? null)
+        : undefined;
+      if (product === null) return fail('not_found', 'The visitor saw no such product');
       const files = this.#claimInTx(agent.siteId, agent.agentId, input);
       if (!files.ok) return files;
       const appended = this.repo.appendAgentMessage(agent.siteId, conversation.id, {
@@ -170,6 +186,7 @@ export class ConversationsService {
         createdAt: Date.now(),
         ...(input.noEmail ? { noEmail: true } : {}),
         ...(files.data.length > 0 ? { attachments: files.data } : {}),
+        ...(product ? { product } : {}),
       });
       this.#bindInTx(agent.siteId, files.data, appended.event, conversation.visitorId);
       return ok({ ...appended, isNew: true });

@@ -1,4 +1,4 @@
-import type { AttachmentInfo, QueueInfo } from '@mostrador/shared';
+import type { AttachmentInfo, ProductCard, QueueInfo } from '@mostrador/shared';
 import type { conversationEvents, conversations } from '../../db/schema.ts';
 
 /*
@@ -14,6 +14,8 @@ export type MessageFields = Pick<EventRow, 'authorKind' | 'authorId' | 'authorNa
   noEmail?: boolean;
   /** The files the message carries, stored in the event's data. */
   attachments?: AttachmentInfo[];
+  /** The product card the message carries, stored in the event's data. */
+  product?: ProductCard;
 };
 export type NewEvent = Omit<EventRow, 'conversationId' | 'seq' | 'visitorSeq'> & { visible: boolean };
 export type ConversationChanges = Partial<

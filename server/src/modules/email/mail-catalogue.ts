@@ -14,6 +14,8 @@ export interface MailWords {
   /** One file of a message: `{file}` is its name, type and size. */
   attached: string;
   filesInChat: string;
+  /** A product card of a message: `{product}` is its name, price (when known) and page. */
+  product: string;
   footer: string;
 }
 
@@ -29,6 +31,7 @@ const en: MailWords = {
   replyByEmail: 'You can also answer by replying to this email.',
   attached: 'Attached file: {file}',
   filesInChat: 'The files are in the chat: open it to see them.',
+  product: 'Product: {product}',
   footer: 'You get this email because you chatted with {shop} and left your address.',
 };
 
@@ -44,6 +47,7 @@ const ca: MailWords = {
   replyByEmail: 'També pots respondre contestant aquest correu.',
   attached: 'Fitxer adjunt: {file}',
   filesInChat: 'Els fitxers són al xat: obre’l per veure’ls.',
+  product: 'Producte: {product}',
   footer: 'Reps aquest correu perquè has xatejat amb {shop} i hi has deixat la teva adreça.',
 };
 
@@ -59,6 +63,7 @@ const es: MailWords = {
   replyByEmail: 'También puedes responder contestando a este correo.',
   attached: 'Archivo adjunto: {file}',
   filesInChat: 'Los archivos están en el chat: ábrelo para verlos.',
+  product: 'Producto: {product}',
   footer: 'Recibes este correo porque has chateado con {shop} y nos dejaste tu dirección.',
 };
 

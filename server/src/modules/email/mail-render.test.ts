@@ -68,3 +68,25 @@ describe('a mail with files', () => {
     expect(mail.html).not.toContain('files are in the chat');
   });
 });
+
+describe('a mail with a product card', () => {
+  it('gives the product a line of its own with name, price in the mail language and page, escaped in the HTML part', () => {
+    const product = { name: 'Hoodie <b>M</b>', url: 'https://shop.example/p/hoodie?a=1&b=2', price: 42, currency: 'EUR' };
+    const mail = renderMail({ ...base, language: 'es', lines: [{ fromVisitor: false, authorName: 'Laia', body: 'Este', at, product }] });
+    const text = mail.text.split('\n');
+    const first = text.findIndex((l) => l.startsWith('Laia'));
+    expect(text.slice(first + 1, first + 3)).toEqual([
+      '  Este',
+      '  Producto: Hoodie <b>M</b>, 42,00\u00a0€, https://shop.example/p/hoodie?a=1&b=2',
+    ]);
+    // A product is not a file: no "the files are in the chat".
+    expect(mail.text).not.toContain('archivos');
+    expect(mail.html).toContain('Producto: Hoodie &lt;b&gt;M&lt;/b&gt;, 42,00\u00a0€, https://shop.example/p/hoodie?a=1&amp;b=2');
+  });
+
+  it('leaves the price out when the page gave none', () => {
+    const product = { name: 'Gift card', url: 'https://shop.example/gift', price: null, currency: null };
+    const mail = renderMail({ ...base, lines: [{ fromVisitor: false, authorName: 'Laia', body: '', at, product }] });
+    expect(mail.text).toContain('  Product: Gift card, https://shop.example/gift');
+  });
+});

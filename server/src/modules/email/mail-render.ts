@@ -9,6 +9,8 @@ export interface MailLine {
   at: number;
   /** The message's files: named in the mail (their links need the chat, where the shopper is known). */
   files?: readonly { name: string; mime: string; size: number }[] | undefined;
+  /** The message's product card: a line of text with its name, price and page (no image: mail clients fetch those). */
+  product?: { name: string; url: string; price: number | null; currency: string | null } | undefined;
 }
 
 export interface MailContent {
@@ -48,6 +50,15 @@ function timeOf(at: number, language: MailLanguage, timeZone: string | null): st
   }
 }
 
+/** "Hoodie, 42,00 €, https://shop.example/hoodie": the price only when the page gave one with its currency. */
+function productText(product: NonNullable<MailLine['product']>, language: MailLanguage): string {
+  const price =
+    product.price !== null && product.currency !== null
+      ? new Intl.NumberFormat(language, { style: 'currency', currency: product.currency }).format(product.price)
+      : null;
+  return [product.name, price, product.url].filter((part) => part !== null).join(', ');
+}
+
 /**
  * A multipart mail's two parts from the same words: plain text that reads
  * well on its own, and HTML where every value is escaped. Nothing a shopper
@@ -65,11 +76,16 @@ export function renderMail(content: MailContent): RenderedMail {
     who: line.fromVisitor ? words.you : line.authorName,
     when: timeOf(line.at, content.language, content.timeZone),
     body: line.body,
-    files: (line.files ?? []).map((f) =>
-      fill(words.attached, { file: `${f.name} (${fileTypeLabel(f.mime)}, ${formatFileSize(f.size, content.language)})` }),
-    ),
+    /** The lines under the message's words: its files, then its product card. */
+    attached: [
+      ...(line.files ?? []).map((f) =>
+        fill(words.attached, { file: `${f.name} (${fileTypeLabel(f.mime)}, ${formatFileSize(f.size, content.language)})` }),
+      ),
+      ...(line.product ? [fill(words.product, { product: productText(line.product, content.language) })] : []),
+    ],
+    hasFiles: (line.files ?? []).length > 0,
   }));
-  const anyFiles = lines.some((l) => l.files.length > 0);
+  const anyFiles = lines.some((l) => l.hasFiles);
 
   const text = [
     greeting,
@@ -79,7 +95,7 @@ export function renderMail(content: MailContent): RenderedMail {
     ...lines.flatMap((l) => [
       `${l.who} (${l.when}):`,
       ...(l.body ? l.body.split('\n').map((b) => `  ${b}`) : []),
-      ...l.files.map((f) => `  ${f}`),
+      ...l.attached.map((f) => `  ${f}`),
       '',
     ]),
     ...(anyFiles ? [words.filesInChat] : []),
@@ -104,7 +120,7 @@ export function renderMail(content: MailContent): RenderedMail {
       (l) =>
         `<div style="margin:0 0 12px;padding:8px 12px;border-left:3px solid #1d6b57"><div style="font-size:13px;color:#555">${escapeHtml(l.who)} · ${escapeHtml(l.when)}</div>` +
         (l.body ? `<div style="white-space:pre-wrap">${escapeHtml(l.body)}</div>` : '') +
-        l.files.map((f) => `<div style="font-size:14px;color:#333">${escapeHtml(f)}</div>`).join('') +
+        l.attached.map((f) => `<div style="font-size:14px;color:#333">${escapeHtml(f)}</div>`).join('') +
         '</div>',
     ),
     ...(anyFiles ? [paragraph(words.filesInChat)] : []),

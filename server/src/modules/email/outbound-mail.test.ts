@@ -64,6 +64,8 @@ async function until(check: () => boolean, what: string): Promise<void> {
   throw new Error(`never happened: ${what}`);
 }
 
+const JERSEI = { name: 'Jersei de llana', sku: 'JER-M', price: 59.9, currency: 'EUR', image: null, availability: null };
+
 /**
  * A shopper who left an email in the offline form, on a product page, in
  * Catalan, chatting with Marta; then the shopper closes the tab.
@@ -76,7 +78,7 @@ async function shopperWhoLeft() {
     url: 'https://shop.example/p/jersei?talla=m',
     title: 'Jersei',
     referrer: '',
-    product: null,
+    product: JERSEI,
     language: 'ca-ES',
     timeZone: 'Europe/Madrid',
   });
@@ -142,6 +144,23 @@ describe('replies by email', () => {
     expect(await emailsOf(conversationId, cookie)).toEqual([
       expect.objectContaining({ kind: 'replies', to: 'anna@example.cat', status: 'sent', attempts: 1, error: null }),
     ]);
+  });
+
+  it('gives a product card a line of its own: name, price in the shopper’s language, and the product’s page', async () => {
+    const server_ = await withSmtp();
+    const { agent, conversationId } = await shopperWhoLeft();
+    const sent = await agentCommand(agent, 'message:send', {
+      conversationId,
+      clientId: 'agent-card-1',
+      body: 'Aquest, en verd:',
+      product: { url: 'https://shop.example/p/jersei?talla=m' },
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(await email().mailer.scan(sent.data.event.createdAt + DELAY_MS)).toBe(1);
+    await email().outbox.deliverDue();
+    const mail = server_.received[0]!;
+    expect(mail.text).toContain('  Aquest, en verd:\n  Producte: Jersei de llana, 59,90\u00a0€, https://shop.example/p/jersei?talla=m\n');
+    expect(String(mail.html)).toContain('Producte: Jersei de llana, 59,90\u00a0€, https://shop.example/p/jersei?talla=m');
   });
 
   it('sends nothing for a reply the shopper read, and mails one a connected shopper never looked at', async () => {
@@ -239,10 +258,19 @@ describe('the transcript by email', () => {
     sockets.push(agent);
     const visitor = await connectVisitorSession(server);
     sockets.push(visitor.socket);
+    const jersei = 'https://shop.example/p/jersei';
+    await visitorCommand(visitor.socket, 'page:viewed', { url: jersei, title: 'Jersei', referrer: '', product: JERSEI });
     const sent = await visitorCommand(visitor.socket, 'message:send', { clientId: 'transcript-q-1', body: 'Where is my order?' });
     if (!sent.ok) throw new Error(sent.error.message);
     const conversationId = sent.data.conversation.id;
     await reply(agent, conversationId, 'transcript-r-1', 'It left today.');
+    const card = await agentCommand(agent, 'message:send', {
+      conversationId,
+      clientId: 'transcript-c-1',
+      body: '',
+      product: { url: jersei },
+    });
+    expect(card.ok).toBe(true);
     expect((await agentCommand(agent, 'note:add', { conversationId, clientId: 'transcript-n-1', body: 'Internal: courier late' })).ok).toBe(
       true,
     );
@@ -267,6 +295,7 @@ describe('the transcript by email', () => {
     expect(mail.text).toContain('Where is my order?');
     expect(mail.text).toContain('Marta (');
     expect(mail.text).toContain('It left today.');
+    expect(mail.text).toContain('  Product: Jersei de llana, €59.90, https://shop.example/p/jersei\n');
     expect(mail.text).not.toContain('courier');
     expect(String(mail.html)).not.toContain('courier');
   });

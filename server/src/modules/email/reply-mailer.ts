@@ -90,6 +90,7 @@ export class ReplyMailer {
         body: e.body ?? '',
         at: e.createdAt,
         files: e.data?.attachments,
+        product: e.data?.product,
       }));
     const to = lines.length > 0 ? this.composer.recipient(siteId, visitorId) : null;
     const mail = to ? this.composer.compose(conversation, 'replies', to, lines) : null;

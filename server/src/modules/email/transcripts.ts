@@ -41,6 +41,7 @@ export class Transcripts {
         body: e.body ?? '',
         at: e.createdAt,
         files: e.data?.attachments,
+        product: e.data?.product,
       }));
     const to = { email, name: known?.name ?? null, language: known?.language ?? null, timeZone: known?.timeZone ?? null };
     const mail = this.composer.compose(conversation, 'transcript', to, lines);

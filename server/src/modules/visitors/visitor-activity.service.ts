@@ -11,6 +11,7 @@ import {
   type LiveVisitor,
   type PageRecord,
   type PageViewed,
+  type ProductCard,
   type Result,
   type VisitorIdentity,
   type VisitorProfile,
@@ -205,19 +206,39 @@ export class VisitorActivity {
     return this.#live.list(siteId);
   }
 
-  /** The side panel's view of a visitor; only for agents of the visitor's site. */
-  profile(visitorId: string, siteId: string): Result<VisitorProfile> {
+  /**
+   * A product the visitor saw, by its page's URL, as the side panel's trail
+   * shows it (the agent picks from that trail): null when no page of the
+   * trail with that URL showed a product, or the visitor is not the site's.
+   */
+  productSeen(siteId: string, visitorId: string, url: string): ProductCard | null {
     const visitor = this.visitors.byId(siteId, visitorId);
-    if (!visitor) return fail('not_found', 'No such visitor');
+    if (!visitor) return null;
+    const page = this.#trail(siteId, visitorId, this.visitors.devicesOf(visitor)).find((p) => p.url === url && p.product);
+    if (!page?.product) return null;
+    const { name, price, currency, image, sku } = page.product;
+    return { name, url: page.url, price, currency, image, sku };
+  }
+
+  /** The pages of the visitor's devices, newest first: the one open now, those not yet written, then the stored ones. */
+  #trail(siteId: string, visitorId: string, devices: readonly string[]): PageRecord[] {
     const entry = this.#live.get(visitorId);
-    const devices = this.visitors.devicesOf(visitor);
     const ended = [...this.#pageViews.pendingOf(devices), ...this.activity.recentPageViews(siteId, devices, PROFILE_TRAIL_MAX)]
       .sort((a, b) => b.startedAt - a.startedAt)
       .map(
         (v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }),
       );
     const current: PageRecord[] = entry?.current ? [{ ...entry.current, at: entry.current.startedAt, seconds: null }] : [];
-    const trail = [...current, ...ended].slice(0, PROFILE_TRAIL_MAX);
+    return [...current, ...ended].slice(0, PROFILE_TRAIL_MAX);
+  }
+
+  /** The side panel's view of a visitor; only for agents of the visitor's site. */
+  profile(visitorId: string, siteId: string): Result<VisitorProfile> {
+    const visitor = this.visitors.byId(siteId, visitorId);
+    if (!visitor) return fail('not_found', 'No such visitor');
+    const entry = this.#live.get(visitorId);
+    const devices = this.visitors.devicesOf(visitor);
+    const trail = this.#trail(siteId, visitorId, devices);
     const cart = this.activity.cartOf(siteId, visitorId);
     return ok({
       id: visitor.id,

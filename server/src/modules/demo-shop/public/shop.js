@@ -1,5 +1,6 @@
 // The demo shop's own code: a localStorage cart and the GA4 e-commerce
-// events a real shop pushes to window.dataLayer. It knows nothing of Mostrador.
+// events a real shop pushes to window.dataLayer. Of Mostrador it knows one thing:
+// the hook that puts a product card's product in this cart (below addToCart).
 (function () {
   'use strict';
   var KEY = 'botiga-cart';
@@ -42,28 +43,44 @@
     });
   }
 
-  function addToCart(button) {
+  function addLine(product) {
     var lines = load();
-    var sku = button.getAttribute('data-sku');
     var line = lines.find(function (l) {
-      return l.sku === sku;
+      return l.sku === product.sku;
     });
     if (line) line.qty += 1;
     else {
-      line = {
-        sku: sku,
-        name: button.getAttribute('data-name'),
-        price: Number(button.getAttribute('data-price')),
-        url: button.getAttribute('data-url'),
-        qty: 1,
-      };
+      line = { sku: product.sku, name: product.name, price: product.price, url: product.url, qty: 1 };
       lines.push(line);
     }
     save(lines);
     track('add_to_cart', lines, [gaItem(line, 1)]);
+  }
+
+  function addToCart(button) {
+    addLine({
+      sku: button.getAttribute('data-sku'),
+      name: button.getAttribute('data-name'),
+      price: Number(button.getAttribute('data-price')),
+      url: button.getAttribute('data-url'),
+    });
     var note = document.querySelector('[data-added]');
     if (note) note.hidden = false;
   }
+
+  // The one thing this shop tells Mostrador: how to put a product an agent
+  // showed in the chat (a product card) into this cart. Queued on the usual
+  // stub when the widget has not loaded yet.
+  window.Mostrador =
+    window.Mostrador ||
+    function () {
+      (window.Mostrador.q = window.Mostrador.q || []).push(arguments);
+    };
+  window.Mostrador('on', 'addToCart', function (product) {
+    if (!product.sku || product.price === null) return false;
+    addLine({ sku: product.sku, name: product.name, price: product.price, url: new URL(product.url).pathname });
+    return true;
+  });
 
   function setQty(sku, qty) {
     var lines = load();

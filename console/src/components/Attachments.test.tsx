@@ -101,7 +101,7 @@ describe('attachments in the console', () => {
     const card = container.querySelector('[data-part="attachment-file"]')!;
     expect(card.textContent).toContain('Factura 1042.pdf');
     expect(card.textContent).toContain('PDF');
-    expect(card.textContent).toContain('52 kB');
+    expect(card.textContent).toContain('51 kB');
     fireEvent.click(getByRole('button', { name: 'Download Factura 1042.pdf' }));
     await waitFor(() => expect(open).toHaveBeenLastCalledWith('/api/files/att_invoice?n=3', '_blank', 'noopener,noreferrer'));
     open.mockRestore();

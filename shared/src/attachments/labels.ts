@@ -23,10 +23,19 @@ export function fileTypeLabel(mime: string): string {
   return LABELS[mime] ?? (mime.split('/').pop() ?? mime).toUpperCase();
 }
 
-/** A size as people read it, in the reader's language: 820 B, 14 kB, 3.2 MB. */
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/**
+ * A size as people read it, in the reader's language: 820 B, 14 kB, 3.2 MB.
+ * Counted in 1,024s, as the site's upload limit is (an admin's "2 MB" is
+ * 2 × 1,048,576 bytes), so the widget's "at most 2 MB" says what the admin
+ * set, and a file shown as "2 MB" is never refused as too large.
+ */
 export function formatFileSize(bytes: number, language: string): string {
+  // From 1,000 of a unit as written, the next unit up: never four digits ("1,000 kB" reads better as 1 MB).
   if (bytes < 1000) return `${bytes} B`;
-  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
+  const [value, unit] = Math.round(bytes / KB) < 1000 ? [bytes / KB, 'kilobyte'] : [bytes / MB, 'megabyte'];
   return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(
     value,
   );

@@ -96,7 +96,7 @@ describe('sending files from the panel', () => {
     });
     const errors = [...container.querySelectorAll('[data-part="file-error"]')];
     expect(errors.map((e) => [e.getAttribute('role'), e.textContent])).toEqual([
-      ['alert', 'huge.png is too large: files up to 2.1 MB.'],
+      ['alert', 'huge.png is too large: files up to 2 MB.'],
       ['alert', "cat.png: the shop doesn't take this kind of file."],
     ]);
     expect(q<HTMLButtonElement>('send')!.disabled).toBe(true);

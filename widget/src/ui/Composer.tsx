@@ -90,7 +90,7 @@ export function Composer({ draft, textareaRef, onDraftChange, onSend, files, rul
         submit();
       }}
     >
-      {loaded && rules && <loaded.PendingFiles uploads={loaded.uploads} maxBytes={rules.maxBytes} />}
+      {loaded && rules && <loaded.PendingFiles uploads={loaded.uploads} maxBytes={rules.maxBytes} links={loaded.links} />}
       {showCounter && (
         <div id="mostrador-counter" class={overLimit ? 'counter over' : 'counter'} data-part="counter" aria-live="polite">
           {overLimit ? t('charsOver', { count: -remaining }) : t('charsLeft', { count: remaining })}

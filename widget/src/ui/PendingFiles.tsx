@@ -1,5 +1,6 @@
 import { formatFileSize } from '@mostrador/shared/attachments';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from '@mostrador/shared/limits';
+import type { FileLinks } from '../files/linkCache.ts';
 import type { PendingFile, Uploads } from '../files/uploads.ts';
 import { t } from './translation.ts';
 
@@ -14,17 +15,35 @@ function refusal(file: PendingFile, maxBytes: number): string {
 }
 
 /**
- * The files picked for the next message, above the composer: each with its
- * upload's progress, or why it was refused; a button removes it (cancelling
- * its upload), another retries an upload the network lost. Names are text.
+ * A stored picture's preview, so the shopper sees which photo goes before
+ * sending it. From the chat server (its short-lived link, as the log's
+ * thumbnails), not a `blob:` URL: a shop's CSP that lets the log's pictures
+ * in lets this one in too. Its name is beside it, so it is decorative.
  */
-export function PendingFiles({ uploads, maxBytes }: { uploads: Uploads; maxBytes: number }) {
+function Preview({ id, links }: { id: string; links: FileLinks }) {
+  const src = links.picture(id);
+  if (!src) {
+    // Asked once; the panel redraws when the link comes.
+    if (!links.gone(id)) void links.fresh(id);
+    return null;
+  }
+  return <img class="pending-thumb" data-part="pending-thumb" src={src} alt="" onError={() => links.pictureFailed(id)} />;
+}
+
+/**
+ * The files picked for the next message, above the composer: each with its
+ * upload's progress, or why it was refused, and a picture's preview once
+ * stored; a button removes it (cancelling its upload), another retries an
+ * upload the network lost. Names are text.
+ */
+export function PendingFiles({ uploads, maxBytes, links }: { uploads: Uploads; maxBytes: number; links: FileLinks }) {
   const files = uploads.store.get();
   if (files.length === 0) return null;
   return (
     <ul class="pending-files" data-part="pending-files" aria-label={t('filesPending')}>
       {files.map((file) => (
         <li key={file.clientId} class="pending-file" data-part="pending-file" data-state={file.state}>
+          {file.state === 'ready' && file.file?.type === 'image' && <Preview id={file.file.id} links={links} />}
           <span class="file-name">{file.name}</span>
           {file.state === 'uploading' && (
             <progress max={1} value={file.progress} aria-label={t('fileUploading', { name: file.name })} data-part="file-progress" />

@@ -72,6 +72,9 @@ describe('sending files from the panel', () => {
       await flush();
     });
     expect(q('file-progress')).toBeNull();
+    // Stored: the picture's preview, from the chat server's link (no blob: URL the shop's CSP may refuse).
+    await act(() => flush());
+    expect(q<HTMLImageElement>('pending-thumb')).toMatchObject({ src: 'https://chat.example/api/files/att_1?sig=x', alt: '' });
     expect(q<HTMLButtonElement>('send')!.disabled).toBe(false);
     await act(() => void fireEvent.click(q('send')!));
     expect(sends(transport).map((r) => r.payload)).toMatchObject([{ body: '', attachments: ['att_1'] }]);

@@ -745,9 +745,7 @@ export const attachments = sqliteTable(
   (t) => [
     uniqueIndex('attachments_uploader_client').on(t.siteId, t.uploaderId, t.clientId),
     // The worker's queue: only the pending rows, oldest first.
-    index('attachments_thumb_pending')
-      .on(t.createdAt)
-      .where(sql`${t.thumbState} = 'pending'`),
+    index('attachments_thumb_pending').on(t.createdAt).where(sql`${t.thumbState} = 'pending'`),
     index('attachments_conversation').on(t.conversationId),
     index('attachments_visitor').on(t.siteId, t.visitorId),
   ],

@@ -2,6 +2,9 @@ import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import type { AttachmentLink } from '@mostrador/shared';
 import type { TestServer } from '../../testing/harness.ts';
+import { AttachmentsRepository } from './attachments.repository.ts';
+import { LocalDiskStorage, type FileStorage } from './storage.ts';
+import { THUMB_MAX_ATTEMPTS, ThumbnailWorker } from './thumbnail-worker.ts';
 import { THUMB_MAX_SIDE } from './thumbnail.ts';
 import { filesOnDisk, serverPerTest, shopperClient, thumbnailsDone, uploaded } from './test-clients.ts';
 import { png, pngClaiming } from './test-files.ts';
@@ -63,6 +66,32 @@ describe('thumbnails', () => {
     }
   });
 
+  it('makes a still thumbnail of a GIF’s first frame, and one of a WebP', async () => {
+    const frame = (red: number) =>
+      sharp({ create: { width: 600, height: 400, channels: 3, background: { r: red, g: 0, b: 0 } } })
+        .png()
+        .toBuffer();
+    const gif = await sharp([await frame(200), await frame(20)], { join: { animated: true } })
+      .gif()
+      .toBuffer();
+    const webp = await sharp(await frame(90))
+      .webp()
+      .toBuffer();
+    const shopper = await shopperClient(scope.server, scope.sockets);
+    const files = [await uploaded(await shopper.upload(gif, 'dance.gif')), await uploaded(await shopper.upload(webp, 'shelf.webp'))];
+    expect(await thumbnailsDone(scope.server)).toBe(2);
+    for (const [file, red] of [
+      [files[0]!, 200],
+      [files[1]!, 90],
+    ] as const) {
+      const thumb = Buffer.from(await (await fetchPath(scope.server, (await linkOf(shopper, file.id)).thumbUrl!)).arrayBuffer());
+      const meta = await sharp(thumb).metadata();
+      expect([meta.format, meta.pages, meta.width, meta.height]).toEqual(['webp', undefined, 320, 213]);
+      const [r] = await sharp(thumb).raw().toBuffer();
+      expect(Math.abs(r! - red)).toBeLessThan(8);
+    }
+  });
+
   it('does not enlarge a picture smaller than a thumbnail', async () => {
     const shopper = await shopperClient(scope.server, scope.sockets);
     const dot = await uploaded(await shopper.upload(png(), 'dot.png'));
@@ -92,6 +121,56 @@ describe('thumbnails', () => {
     // Not tried again: a later pass finds nothing to do.
     expect(await thumbnailsDone(scope.server)).toBe(0);
     expect(filesOnDisk(scope.server)).toHaveLength(2);
+  });
+
+  it('tries again on a later pass when the storage fails, three times at most, then serves the full picture for good', async () => {
+    vi.spyOn(scope.server.app.services.thumbnails, 'wake').mockImplementation(() => undefined);
+    const shopper = await shopperClient(scope.server, scope.sockets);
+    const shelf = await uploaded(await shopper.upload(await photo(800, 600, 'png'), 'shelf.png'));
+    const disk = new LocalDiskStorage(scope.server.config.attachments.dir);
+    const full: FileStorage = {
+      open: (key) => disk.open(key),
+      remove: (keys) => disk.remove(keys),
+      put: () => Promise.reject(new Error('disk full')),
+    };
+    const warn = vi.fn();
+    const worker = new ThumbnailWorker(new AttachmentsRepository(scope.server.app.db), full, {
+      maxInputPixels: 1_000_000,
+      log: { warn, error: warn },
+    });
+    const attempts = () => scope.server.app.sqlite.prepare('SELECT thumb_attempts AS n FROM attachments WHERE id = ?').get(shelf.id);
+    for (let pass = 1; pass <= THUMB_MAX_ATTEMPTS; pass++) {
+      expect(thumbState(scope.server, shelf.id)?.state).toBe('pending');
+      expect(await worker.runOnce()).toBe(0);
+      expect(attempts()).toEqual({ n: pass });
+    }
+    expect(thumbState(scope.server, shelf.id)).toEqual({ state: 'failed', key: null });
+    expect(await worker.runOnce()).toBe(0);
+    expect(attempts()).toEqual({ n: THUMB_MAX_ATTEMPTS });
+    expect(warn).toHaveBeenCalledTimes(THUMB_MAX_ATTEMPTS);
+    const res = await fetchPath(scope.server, (await linkOf(shopper, shelf.id)).thumbUrl!);
+    expect(res.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('removes a thumbnail finished after its picture was erased', async () => {
+    vi.spyOn(scope.server.app.services.thumbnails, 'wake').mockImplementation(() => undefined);
+    const shopper = await shopperClient(scope.server, scope.sockets);
+    const shelf = await uploaded(await shopper.upload(await photo(800, 600, 'png'), 'shelf.png'));
+    const disk = new LocalDiskStorage(scope.server.config.attachments.dir);
+    // The row goes (an erasure) while the thumbnail is being written.
+    const erasing: FileStorage = {
+      open: (key) => disk.open(key),
+      remove: (keys) => disk.remove(keys),
+      put: (bytes) => {
+        scope.server.app.sqlite.prepare('DELETE FROM attachments WHERE id = ?').run(shelf.id);
+        return disk.put(bytes);
+      },
+    };
+    const log = { warn: vi.fn(), error: vi.fn() };
+    const worker = new ThumbnailWorker(new AttachmentsRepository(scope.server.app.db), erasing, { maxInputPixels: 1_000_000, log });
+    expect(await worker.runOnce()).toBe(0);
+    // Only the picture's own file, which the erasure (here a bare DELETE) would remove: no orphan thumbnail.
+    expect(filesOnDisk(scope.server)).toHaveLength(1);
   });
 
   it('acks an upload before its thumbnail is made: the job is pending, the link serves the full picture until it is ready', async () => {

@@ -101,7 +101,11 @@ async function fillEveryTable() {
   const photo = await fetch(`${server.url}/api/visitor/attachments?clientId=f-zq-000002&name=parcel.png`, {
     method: 'POST',
     headers: { authorization: `Bearer ${laptop.token}`, 'x-mostrador-site': server.siteKey, 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer()),
+    body: new Uint8Array(
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } })
+        .png()
+        .toBuffer(),
+    ),
   });
   const { attachment: picture } = (await photo.json()) as { attachment: { id: string } };
   const sent = await visitorCommand(laptop.socket, 'message:send', {

@@ -38,6 +38,15 @@ function thumbState(server: TestServer, id: string) {
     | undefined;
 }
 
+/** A second worker on the server's database and disk, whose writes go through `put`. */
+function workerWritingWith(put: (bytes: Uint8Array, disk: LocalDiskStorage) => Promise<string>) {
+  const disk = new LocalDiskStorage(scope.server.config.attachments.dir);
+  const storage: FileStorage = { open: (key) => disk.open(key), remove: (keys) => disk.remove(keys), put: (bytes) => put(bytes, disk) };
+  const log = { warn: vi.fn(), error: vi.fn() };
+  const worker = new ThumbnailWorker(new AttachmentsRepository(scope.server.app.db), storage, { maxInputPixels: 1_000_000, log });
+  return { worker, log };
+}
+
 describe('thumbnails', () => {
   it('makes a WebP of at most 320 px with no metadata for a PNG and a JPEG, upright, served on the picture’s signed thumbnail link', async () => {
     const shopper = await shopperClient(scope.server, scope.sockets);
@@ -127,17 +136,7 @@ describe('thumbnails', () => {
     vi.spyOn(scope.server.app.services.thumbnails, 'wake').mockImplementation(() => undefined);
     const shopper = await shopperClient(scope.server, scope.sockets);
     const shelf = await uploaded(await shopper.upload(await photo(800, 600, 'png'), 'shelf.png'));
-    const disk = new LocalDiskStorage(scope.server.config.attachments.dir);
-    const full: FileStorage = {
-      open: (key) => disk.open(key),
-      remove: (keys) => disk.remove(keys),
-      put: () => Promise.reject(new Error('disk full')),
-    };
-    const warn = vi.fn();
-    const worker = new ThumbnailWorker(new AttachmentsRepository(scope.server.app.db), full, {
-      maxInputPixels: 1_000_000,
-      log: { warn, error: warn },
-    });
+    const { worker, log } = workerWritingWith(() => Promise.reject(new Error('disk full')));
     const attempts = () => scope.server.app.sqlite.prepare('SELECT thumb_attempts AS n FROM attachments WHERE id = ?').get(shelf.id);
     for (let pass = 1; pass <= THUMB_MAX_ATTEMPTS; pass++) {
       expect(thumbState(scope.server, shelf.id)?.state).toBe('pending');
@@ -147,7 +146,7 @@ describe('thumbnails', () => {
     expect(thumbState(scope.server, shelf.id)).toEqual({ state: 'failed', key: null });
     expect(await worker.runOnce()).toBe(0);
     expect(attempts()).toEqual({ n: THUMB_MAX_ATTEMPTS });
-    expect(warn).toHaveBeenCalledTimes(THUMB_MAX_ATTEMPTS);
+    expect(log.warn).toHaveBeenCalledTimes(THUMB_MAX_ATTEMPTS);
     const res = await fetchPath(scope.server, (await linkOf(shopper, shelf.id)).thumbUrl!);
     expect(res.headers.get('content-type')).toBe('image/png');
   });
@@ -156,18 +155,11 @@ describe('thumbnails', () => {
     vi.spyOn(scope.server.app.services.thumbnails, 'wake').mockImplementation(() => undefined);
     const shopper = await shopperClient(scope.server, scope.sockets);
     const shelf = await uploaded(await shopper.upload(await photo(800, 600, 'png'), 'shelf.png'));
-    const disk = new LocalDiskStorage(scope.server.config.attachments.dir);
     // The row goes (an erasure) while the thumbnail is being written.
-    const erasing: FileStorage = {
-      open: (key) => disk.open(key),
-      remove: (keys) => disk.remove(keys),
-      put: (bytes) => {
-        scope.server.app.sqlite.prepare('DELETE FROM attachments WHERE id = ?').run(shelf.id);
-        return disk.put(bytes);
-      },
-    };
-    const log = { warn: vi.fn(), error: vi.fn() };
-    const worker = new ThumbnailWorker(new AttachmentsRepository(scope.server.app.db), erasing, { maxInputPixels: 1_000_000, log });
+    const { worker } = workerWritingWith((bytes, disk) => {
+      scope.server.app.sqlite.prepare('DELETE FROM attachments WHERE id = ?').run(shelf.id);
+      return disk.put(bytes);
+    });
     expect(await worker.runOnce()).toBe(0);
     // Only the picture's own file, which the erasure (here a bare DELETE) would remove: no orphan thumbnail.
     expect(filesOnDisk(scope.server)).toHaveLength(1);

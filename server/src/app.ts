@@ -26,6 +26,7 @@ import {
   AttachmentsPersonalData,
   AttachmentsRepository,
   AttachmentsService,
+  ThumbnailWorker,
   UnsentUploadsSweep,
   LocalDiskStorage,
 } from './modules/attachments/index.ts';
@@ -139,6 +140,7 @@ export interface Services {
   email: ReturnType<typeof createEmailModule>;
   attachments: AttachmentsService;
   unsentUploads: UnsentUploadsSweep;
+  thumbnails: ThumbnailWorker;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -241,6 +243,13 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     const site = sites.byId(siteId);
     return site ? { maxBytes: site.attachmentMaxMb * 1024 * 1024, types: site.attachmentTypes, visitorUploads: site.visitorUploads } : null;
   };
+  // Thumbnails are made in the background from jobs written with the files' rows; pending ones resume at start.
+  const thumbnails = new ThumbnailWorker(attachmentsRepo, fileStorage, {
+    maxInputPixels: config.attachments.thumbMaxInputPixels,
+    log: app.log,
+  });
+  thumbnails.start();
+  app.addHook('preClose', async () => thumbnails.stop());
   const attachments: AttachmentsService = new AttachmentsService(
     attachmentsRepo,
     fileStorage,
@@ -254,7 +263,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
         );
       },
     },
-    { linkTtlMs: config.attachments.linkTtlMs, signingKey: config.attachments.signingKey },
+    {
+      linkTtlMs: config.attachments.linkTtlMs,
+      signingKey: config.attachments.signingKey,
+      thumbnailQueued: () => thumbnails.wake(),
+    },
   );
   // Uploads never sent in a message go after a day, whatever the site's retention keeps.
   const unsentUploads = new UnsentUploadsSweep(attachmentsRepo, fileStorage, app.groupCommit, (err) =>
@@ -651,6 +664,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     email,
     attachments,
     unsentUploads,
+    thumbnails,
   };
   return Object.assign(app, { services });
 }

@@ -113,6 +113,7 @@ export const EnvSchema = z.object({
   ATTACHMENTS_DIR: text,
   ATTACHMENT_LINK_SECONDS: number(300, { min: 1 }),
   ATTACHMENT_SIGNING_KEY: text,
+  THUMBNAIL_MAX_MEGAPIXELS: number(50, { min: 1, max: 268 }),
   INBOUND_SMTP_PORT: optionalNumber(PORT_RULE),
   INBOUND_SMTP_HOST: text,
   INBOUND_SMTP_TLS_KEY: text,

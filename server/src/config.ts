@@ -70,6 +70,8 @@ export interface AttachmentsConfig {
   linkTtlMs: number;
   /** The key links are signed with; null: one made at first start and kept in the database. */
   signingKey: string | null;
+  /** The most pixels a picture may have for a thumbnail to be made (a decompression bomb is refused undecoded). */
+  thumbMaxInputPixels: number;
 }
 
 /** Outgoing mail: agents' replies to shoppers who left, and transcripts; README's "Replies by email" section and Configuration list each variable. */
@@ -192,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       dir: resolve(env.ATTACHMENTS_DIR ?? join(dataDir, 'attachments')),
       linkTtlMs: env.ATTACHMENT_LINK_SECONDS * 1000,
       signingKey: env.ATTACHMENT_SIGNING_KEY,
+      thumbMaxInputPixels: env.THUMBNAIL_MAX_MEGAPIXELS * 1_000_000,
     },
     inboundMail: {
       smtpPort: env.INBOUND_SMTP_PORT,

@@ -52,6 +52,8 @@ describe('files between a shopper on a phone and an agent', () => {
     const thumb = sent.locator('[data-part="attachment-image"] img');
     await expect.poll(() => loadedWidth(thumb)).toBe(48);
     expect(await thumb.getAttribute('alt')).toBe('paquet.png');
+    // The history loads the thumbnail (48 px: a small picture is not enlarged), not the full picture.
+    expect(await thumb.getAttribute('src')).toContain('variant=thumb');
 
     // The agent sees the photo in the console.
     const agent = await agentLogsIn(shop.browser, shop.server.url, shop.email, shop.password);
@@ -59,7 +61,9 @@ describe('files between a shopper on a phone and an agent', () => {
     await agent.locator('[data-part="conversation-row"]', { hasText: 'El paquet ha arribat obert' }).click();
     const pane = agent.locator('[data-part="conversation"]', { hasText: 'El paquet ha arribat obert' });
     // In the message (the visitor panel's Files list shows it too).
-    await expect.poll(() => loadedWidth(pane.locator('[data-part="message"] [data-part="attachment-image"] img'))).toBe(48);
+    const agentThumb = pane.locator('[data-part="message"] [data-part="attachment-image"] img');
+    await expect.poll(() => loadedWidth(agentThumb)).toBe(48);
+    expect(await agentThumb.getAttribute('src')).toContain('variant=thumb');
     expect(await pane.locator('[data-part="visitor-panel"] [data-part="attachment-image"]').count()).toBe(1);
 
     // It answers with a PDF and no words.

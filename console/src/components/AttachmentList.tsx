@@ -21,7 +21,8 @@ function ImageThumb({ file, link }: { file: AttachmentInfo; link: LinkSource }) 
     let live = true;
     void link(file.id).then((result) => {
       if (!live) return;
-      if (result.ok) setSrc(result.data.url);
+      // The history shows the thumbnail (the server sends the full picture while it has none); a click opens the full one.
+      if (result.ok) setSrc(result.data.thumbUrl ?? result.data.url);
       else setGone(true);
     });
     return () => {

@@ -89,12 +89,14 @@ describe('attachments in the console', () => {
   it('shows a picture as a thumbnail that opens full size, and any other file as a card with name, type and size', async () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     let n = 0;
-    const link = vi.fn((id: string) =>
-      Promise.resolve({ ok: true as const, data: { url: `/api/files/${id}?n=${++n}`, expiresAt: Date.now() + 300_000 } }),
-    );
+    const link = vi.fn((id: string) => {
+      const url = `/api/files/${id}?n=${++n}`;
+      return Promise.resolve({ ok: true as const, data: { url, thumbUrl: `${url}&variant=thumb`, expiresAt: Date.now() + 300_000 } });
+    });
     const { getByRole, container } = render(<AttachmentList files={[photo, invoice]} link={link} />);
     const thumb = getByRole('button', { name: 'Open parcel.jpg full size' });
-    await waitFor(() => expect(thumb.querySelector('img')?.getAttribute('src')).toBe('/api/files/att_photo?n=1'));
+    // The history shows the thumbnail; a click opens the full picture.
+    await waitFor(() => expect(thumb.querySelector('img')?.getAttribute('src')).toBe('/api/files/att_photo?n=1&variant=thumb'));
     fireEvent.click(thumb);
     // A fresh link at each click: the one the thumbnail used may have expired.
     await waitFor(() => expect(open).toHaveBeenCalledWith('/api/files/att_photo?n=2', '_blank', 'noopener,noreferrer'));

@@ -731,9 +731,21 @@ export const attachments = sqliteTable(
     /** Where the storage keeps the bytes: random, nothing of the name. */
     storageKey: text('storage_key').notNull(),
     createdAt: integer('created_at').notNull(),
+    /**
+     * A picture's thumbnail job, written with the row: 'pending' until the
+     * background worker has made it, then 'ready' (under `thumbKey`) or
+     * 'failed' (the full picture is served instead). Null for other files.
+     */
+    thumbState: text('thumb_state', { enum: ['pending', 'ready', 'failed'] }),
+    /** Where the storage keeps the thumbnail's bytes; erased and expired with the file's. */
+    thumbKey: text('thumb_key'),
+    /** Tries that failed for a passing reason (the storage); the job fails for good after a few. */
+    thumbAttempts: integer('thumb_attempts').notNull().default(0),
   },
   (t) => [
     uniqueIndex('attachments_uploader_client').on(t.siteId, t.uploaderId, t.clientId),
+    // The worker's queue: only the pending rows, oldest first.
+    index('attachments_thumb_pending').on(t.createdAt).where(sql`${t.thumbState} = 'pending'`),
     index('attachments_conversation').on(t.conversationId),
     index('attachments_visitor').on(t.siteId, t.visitorId),
   ],

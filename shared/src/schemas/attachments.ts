@@ -40,8 +40,12 @@ export const UploadQuery = z.object({
   name: z.string().trim().min(1).max(1000),
 });
 
-/** A link to a file's bytes, valid until `expiresAt`; ask again for a fresh one. */
-export const AttachmentLink = z.object({ url: z.string(), expiresAt: Timestamp });
+/**
+ * A link to a file's bytes, valid until `expiresAt`; ask again for a fresh one.
+ * A picture's link has `thumbUrl` too: a WebP at most 320 px on its longest
+ * side, for the history (the full picture while its thumbnail is not made).
+ */
+export const AttachmentLink = z.object({ url: z.string(), thumbUrl: z.string().optional(), expiresAt: Timestamp });
 export type AttachmentLink = z.infer<typeof AttachmentLink>;
 
 /** The query of a signed file link (`GET /api/attachments/:id/file`). */
@@ -50,6 +54,8 @@ export const SignedFileQuery = z.object({
   sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   /** Ask for a download even for an image. */
   download: z.literal('1').optional(),
+  /** A picture's thumbnail (signed as part of the link). */
+  variant: z.literal('thumb').optional(),
 });
 
 /**

@@ -35,7 +35,8 @@ export function createFilesApi(serverOrigin: string, siteKey: string, token: () 
         const response = await fetch(`${serverOrigin}/api/visitor/attachments/${encodeURIComponent(id)}/link`, { headers: headers() });
         if (!response.ok) return null;
         const link = (await response.json()) as AttachmentLink;
-        return { url: serverOrigin + link.url, expiresAt: link.expiresAt };
+        const thumb = link.thumbUrl ? { thumbUrl: serverOrigin + link.thumbUrl } : {};
+        return { url: serverOrigin + link.url, ...thumb, expiresAt: link.expiresAt };
       } catch {
         return null;
       }

@@ -16,7 +16,10 @@ export interface FileLinks {
   fresh(id: string): Promise<string | null>;
   /** The link held now, if it still has a few seconds left; never waits (a click must open its window at once). */
   peek(id: string): string | null;
-  /** A thumbnail's source: the first link, kept, so a new link does not load the picture again. */
+  /**
+   * A thumbnail's source: the first link's thumbnail (the server serves the
+   * full picture while it has none), kept, so a new link does not load it again.
+   */
   picture(id: string): string | undefined;
   /** The picture did not load (its link expired first): one more try with a fresh link, then the file is gone. */
   pictureFailed(id: string): void;
@@ -26,8 +29,8 @@ export interface FileLinks {
 }
 
 export function createLinkCache(fetchLink: (id: string) => Promise<AttachmentLink | null>, now: () => number = Date.now): FileLinks {
-  /** Each link with when it expires by this page's clock. */
-  const held = new Map<string, { url: string; until: number }>();
+  /** Each link (and a picture's thumbnail link) with when it expires by this page's clock. */
+  const held = new Map<string, { url: string; thumb: string; until: number }>();
   const asking = new Map<string, Promise<string | null>>();
   const pictures = new Map<string, string>();
   const retried = new Set<string>();
@@ -49,8 +52,9 @@ export function createLinkCache(fetchLink: (id: string) => Promise<AttachmentLin
       pending = fetchLink(id).then((link) => {
         asking.delete(id);
         if (link) {
-          held.set(id, { url: link.url, until: askedAt + Math.max(link.expiresAt - askedAt, MIN_LIFETIME_MS) });
-          if (!pictures.has(id)) pictures.set(id, link.url);
+          const thumb = link.thumbUrl ?? link.url;
+          held.set(id, { url: link.url, thumb, until: askedAt + Math.max(link.expiresAt - askedAt, MIN_LIFETIME_MS) });
+          if (!pictures.has(id)) pictures.set(id, thumb);
         } else gone.add(id);
         changed();
         return link?.url ?? null;
@@ -70,7 +74,12 @@ export function createLinkCache(fetchLink: (id: string) => Promise<AttachmentLin
       }
       retried.add(id);
       held.delete(id);
-      void fresh(id).then((url) => url && pictures.set(id, url) && changed());
+      void fresh(id).then((url) => {
+        const thumb = url && held.get(id)?.thumb;
+        if (!thumb) return;
+        pictures.set(id, thumb);
+        changed();
+      });
     },
     gone: (id) => gone.has(id),
     subscribe(listener) {

@@ -18,15 +18,14 @@ afterEach(cleanup);
 const photo: AttachmentInfo = { id: 'att_photo', name: 'parcel.jpg', mime: 'image/jpeg', type: 'image', size: 48_000 };
 const invoice: AttachmentInfo = { id: 'att_invoice', name: '<b>invoice</b>.pdf', mime: 'application/pdf', type: 'pdf', size: 14_200 };
 
-/** Links as the server hands them: a new signature each time, valid for five minutes from `now`. */
+/** Links as the server hands them: a new signature each time, valid for five minutes from `now`; a picture's with its thumbnail's. */
 function server(now: { at: number }) {
   let issued = 0;
-  const fetchLink = vi.fn(
-    async (id: string): Promise<AttachmentLink | null> => ({
-      url: `https://chat.example/api/files/${id}?sig=${++issued}`,
-      expiresAt: now.at + 300_000,
-    }),
-  );
+  const fetchLink = vi.fn(async (id: string): Promise<AttachmentLink | null> => {
+    const url = `https://chat.example/api/files/${id}?sig=${++issued}`;
+    const thumb = id === invoice.id ? {} : { thumbUrl: `${url}&variant=thumb` };
+    return { url, ...thumb, expiresAt: now.at + 300_000 };
+  });
   return { fetchLink, links: createLinkCache(fetchLink, () => now.at) };
 }
 
@@ -58,7 +57,8 @@ describe('files in a message', () => {
     const thumb = container.querySelector<HTMLAnchorElement>('[data-part="attachment-image"]')!;
     expect(thumb.getAttribute('aria-label')).toBe('Open parcel.jpg full size (new tab)');
     expect(thumb.querySelector('img')!.getAttribute('alt')).toBe('parcel.jpg');
-    expect(thumb.querySelector('img')!.getAttribute('src')).toBe('https://chat.example/api/files/att_photo?sig=1');
+    // The history shows the thumbnail; the link opens the full picture.
+    expect(thumb.querySelector('img')!.getAttribute('src')).toBe('https://chat.example/api/files/att_photo?sig=1&variant=thumb');
     expect(thumb.href).toBe('https://chat.example/api/files/att_photo?sig=1');
 
     const card = container.querySelector<HTMLAnchorElement>('[data-part="attachment-file"]')!;
@@ -159,7 +159,7 @@ describe('link cache', () => {
     await links.fresh('att_1');
     links.pictureFailed('att_1');
     await flush();
-    expect(links.picture('att_1')).toBe('https://chat.example/api/files/att_1?sig=2');
+    expect(links.picture('att_1')).toBe('https://chat.example/api/files/att_1?sig=2&variant=thumb');
     links.pictureFailed('att_1');
     expect(links.gone('att_1')).toBe(true);
     expect(fetchLink).toHaveBeenCalledTimes(2);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addAgent, visitorCommand } from '../../testing/harness.ts';
-import { agentClient, filesOnDisk, newClientId, serverPerTest, shopperClient, uploaded } from './test-clients.ts';
+import { agentClient, filesOnDisk, newClientId, serverPerTest, shopperClient, thumbnailsDone, uploaded } from './test-clients.ts';
 import { pdf, png } from './test-files.ts';
 
 const scope = serverPerTest();
@@ -14,12 +14,15 @@ describe('taking back a file not sent yet', () => {
     const shopper = await shopperClient(scope.server, scope.sockets);
     const stranger = await shopperClient(scope.server, scope.sockets);
     const [wrong, kept] = [await uploaded(await shopper.upload(png(), 'wrong.png')), await uploaded(await shopper.upload(pdf(), 'ok.pdf'))];
-    expect(filesOnDisk(scope.server)).toHaveLength(2);
+    // The picture, its thumbnail and the PDF.
+    await thumbnailsDone(scope.server);
+    expect(filesOnDisk(scope.server)).toHaveLength(3);
 
     const foreign = await stranger.discard(wrong.id);
     expect(foreign.status).toBe(404);
-    expect(filesOnDisk(scope.server)).toHaveLength(2);
+    expect(filesOnDisk(scope.server)).toHaveLength(3);
 
+    // The picture goes with its thumbnail.
     expect((await shopper.discard(wrong.id)).status).toBe(204);
     expect(filesOnDisk(scope.server)).toHaveLength(1);
     expect((await shopper.link(wrong.id)).status).toBe(404);
@@ -37,7 +40,8 @@ describe('taking back a file not sent yet', () => {
     const sent = await visitorCommand(shopper.socket, 'message:send', { clientId: newClientId(), body: 'mireu', attachments: [photo.id] });
     expect(sent.ok).toBe(true);
     expect((await shopper.discard(photo.id)).status).toBe(404);
-    expect(filesOnDisk(scope.server)).toHaveLength(1);
+    await thumbnailsDone(scope.server);
+    expect(filesOnDisk(scope.server)).toHaveLength(2);
     expect((await shopper.link(photo.id)).status).toBe(200);
   });
 
@@ -50,8 +54,9 @@ describe('taking back a file not sent yet', () => {
 
     expect((await other.discard(invoice.id)).status).toBe(404);
     expect((await admin.discard(photo.id)).status).toBe(404);
-    expect(filesOnDisk(scope.server)).toHaveLength(2);
+    await thumbnailsDone(scope.server);
+    expect(filesOnDisk(scope.server)).toHaveLength(3);
     expect((await admin.discard(invoice.id)).status).toBe(204);
-    expect(filesOnDisk(scope.server)).toHaveLength(1);
+    expect(filesOnDisk(scope.server)).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
-import type { AttachmentsRepository } from './attachments.repository.ts';
+import { storedKeys, type AttachmentsRepository } from './attachments.repository.ts';
 import type { FileStorage } from './storage.ts';
 
 /** How long the file links in a data export stay valid. */
@@ -27,16 +27,17 @@ export class AttachmentsPersonalData implements PersonalDataSource {
     return {
       attachments: this.repo
         .ofVisitors(scope.siteId, scope.visitorIds)
-        .map(({ storageKey: _key, ...row }) => ({ ...row, download: this.signedPath(row.id, expiresAt) })),
+        .map(({ storageKey: _key, thumbKey: _thumb, thumbAttempts: _tries, ...row }) => ({
+          ...row,
+          download: this.signedPath(row.id, expiresAt),
+        })),
     };
   }
 
   eraseInTx(scope: SubjectScope): number {
     const rows = this.repo.ofVisitors(scope.siteId, scope.visitorIds);
-    this.#erased.set(
-      scope,
-      rows.map((r) => r.storageKey),
-    );
+    // The thumbnails too: the rows are read in the erasing transaction, so a thumbnail made before it is listed, and one made after finds no row and goes at once.
+    this.#erased.set(scope, storedKeys(rows));
     return this.repo.deleteByIds(rows.map((r) => r.id));
   }
 
@@ -52,7 +53,7 @@ export class AttachmentsPersonalData implements PersonalDataSource {
       const rows = this.repo.expired(siteId, cutoff, limit);
       const gone = this.repo.deleteByIds(rows.map((r) => r.id));
       // The batch's transaction is synchronous: by the next turn it has committed, and the bytes can go.
-      const keys = rows.map((r) => r.storageKey);
+      const keys = storedKeys(rows);
       if (keys.length > 0) setImmediate(() => void this.storage.remove(keys).catch(this.log));
       return gone;
     },

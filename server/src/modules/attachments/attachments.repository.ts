@@ -9,6 +9,11 @@ export function infoOf(row: AttachmentRow): AttachmentInfo {
   return { id: row.id, name: row.name, mime: row.mime, type: row.type, size: row.size };
 }
 
+/** Every key the storage holds for a row: the file's, and its thumbnail's once made. */
+export function storedKeys(rows: readonly AttachmentRow[]): string[] {
+  return rows.flatMap((r) => (r.thumbKey ? [r.storageKey, r.thumbKey] : [r.storageKey]));
+}
+
 /**
  * The only code that touches the attachments table. Every read takes the
  * caller's site: another site's id finds nothing, like a missing one.
@@ -73,12 +78,46 @@ export class AttachmentsRepository {
       .all();
   }
 
-  /** Deletes one upload if it is still unsent; 0 when it was sent (or is gone). */
-  deleteUnsent(siteId: string, id: string): number {
+  /** Deletes one upload if it is still unsent; the row as it was deleted (its thumbnail may have come since it was read), or undefined. */
+  deleteUnsent(siteId: string, id: string): AttachmentRow | undefined {
     return this.db
       .delete(attachments)
       .where(and(eq(attachments.siteId, siteId), eq(attachments.id, id), isNull(attachments.conversationId)))
+      .returning()
+      .get();
+  }
+
+  /** The oldest picture still waiting for its thumbnail, of any site: the worker answers no viewer. */
+  nextThumbJob(): AttachmentRow | undefined {
+    return this.db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.thumbState, 'pending'))
+      .orderBy(asc(attachments.createdAt))
+      .limit(1)
+      .get();
+  }
+
+  /** The thumbnail is stored: 0 when the row went meanwhile (erased, discarded), and its bytes must go too. */
+  thumbReady(id: string, thumbKey: string): number {
+    return this.db
+      .update(attachments)
+      .set({ thumbState: 'ready', thumbKey })
+      .where(and(eq(attachments.id, id), eq(attachments.thumbState, 'pending')))
       .run().changes;
+  }
+
+  /** A try failed: for good when `final`, or after `maxAttempts` passing failures. */
+  thumbFailed(id: string, final: boolean, maxAttempts: number): void {
+    const attempts = sql`${attachments.thumbAttempts} + 1`;
+    this.db
+      .update(attachments)
+      .set({
+        thumbAttempts: attempts,
+        thumbState: final ? 'failed' : sql`CASE WHEN ${attempts} >= ${maxAttempts} THEN 'failed' ELSE 'pending' END`,
+      })
+      .where(and(eq(attachments.id, id), eq(attachments.thumbState, 'pending')))
+      .run();
   }
 
   /** Files sent in these visitors' conversations, newest first. */

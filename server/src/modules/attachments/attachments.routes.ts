@@ -199,15 +199,17 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
 
   // The file itself: whoever holds a live signed link. Pictures show inline; anything else only downloads.
   app.get('/api/files/:id', { schema: { params: IdParams, querystring: SignedFileQuery } }, async (request, reply) => {
-    const { exp, sig, download } = request.query;
-    const file = await attachments.open(request.params.id, exp, sig);
+    const { exp, sig, download, variant } = request.query;
+    const file = await attachments.open(request.params.id, exp, sig, variant);
     if (!file) return reply.status(404).send({ error: { code: 'not_found', message: 'This link is expired or wrong' } });
     const inline = file.row.type === 'image' && !download;
     const maxAge = Math.max(0, Math.floor((exp - Date.now()) / 1000));
+    // A thumbnail is a WebP whatever the picture was: its name says so, should it be saved.
+    const name = file.thumbnail ? `${file.row.name.replace(/\.[^.]*$/, '')}.webp` : file.row.name;
     return reply
-      .header('content-type', file.row.mime)
+      .header('content-type', file.thumbnail ? 'image/webp' : file.row.mime)
       .header('content-length', String(file.size))
-      .header('content-disposition', disposition(inline ? 'inline' : 'attachment', file.row.name))
+      .header('content-disposition', disposition(inline ? 'inline' : 'attachment', name))
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "sandbox; default-src 'none'")
       .header('cross-origin-resource-policy', 'cross-origin')

@@ -10,9 +10,9 @@ import {
   type Result,
 } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
-import { infoOf, type AttachmentRow, type AttachmentsRepository } from './attachments.repository.ts';
+import { infoOf, storedKeys, type AttachmentRow, type AttachmentsRepository } from './attachments.repository.ts';
 import { stripMetadata } from './metadata.ts';
-import { LinkSigner } from './signing.ts';
+import { LinkSigner, type FileVariant } from './signing.ts';
 import { sniff } from './sniff.ts';
 import type { FileStorage } from './storage.ts';
 
@@ -39,6 +39,8 @@ export interface AttachmentOptions {
   linkTtlMs: number;
   /** The install's signing key; the repository keeps one when none is configured. */
   signingKey?: string | null;
+  /** A picture was stored with its thumbnail job: the background worker may start (it must not run in the caller's turn). */
+  thumbnailQueued?: () => void;
 }
 
 function notFound(): Result<never> {
@@ -118,9 +120,14 @@ export class AttachmentsService {
       size: clean.length,
       storageKey,
       createdAt: Date.now(),
+      // The thumbnail's job, in the same statement as the file's row: a restart finds it pending.
+      thumbState: found.type === 'image' ? 'pending' : null,
+      thumbKey: null,
+      thumbAttempts: 0,
     });
     // A concurrent retry stored the same upload first: this copy goes.
     if (row.storageKey !== storageKey) await this.storage.remove([storageKey]);
+    else if (row.thumbState === 'pending') this.options.thumbnailQueued?.();
     return ok(infoOf(row));
   }
 
@@ -152,29 +159,37 @@ export class AttachmentsService {
     const row = this.repo.byId(viewer.siteId, id);
     if (!row || !this.#mayView(viewer, row)) return notFound();
     const expiresAt = now + this.options.linkTtlMs;
-    return ok({ url: this.signedPath(row.id, expiresAt), expiresAt });
+    const url = this.signedPath(row.id, expiresAt);
+    return ok(row.type === 'image' ? { url, thumbUrl: this.signedPath(row.id, expiresAt, 'thumb'), expiresAt } : { url, expiresAt });
   }
 
   /** The path of a signed link; the route adds nothing to it. */
-  signedPath(id: string, expiresAt: number): string {
-    return `/api/files/${id}?exp=${expiresAt}&sig=${this.#signer.sign(id, expiresAt)}`;
+  signedPath(id: string, expiresAt: number, variant?: FileVariant): string {
+    const path = `/api/files/${id}?exp=${expiresAt}&sig=${this.#signer.sign(id, expiresAt, variant)}`;
+    return variant ? `${path}&variant=${variant}` : path;
   }
 
   /**
    * A file's bytes for a signed link, or null for a bad, expired or stale one.
    * The link names no site: its signature is the authority, and only a
-   * viewer `link` let through ever got one.
+   * viewer `link` let through ever got one. A thumbnail's link serves the
+   * full picture while there is no thumbnail (not made yet, or failed), so
+   * clients need no fallback; `thumbnail` says which was served.
    */
   async open(
     id: string,
     expiresAt: number,
     signature: string,
+    variant?: FileVariant,
     now = Date.now(),
-  ): Promise<{ row: AttachmentRow; stream: Readable; size: number } | null> {
-    if (!this.#signer.verify(id, expiresAt, signature, now)) return null;
+  ): Promise<{ row: AttachmentRow; stream: Readable; size: number; thumbnail: boolean } | null> {
+    if (!this.#signer.verify(id, expiresAt, signature, now, variant)) return null;
     const row = this.repo.byIdForLink(id);
-    const file = row ? await this.storage.open(row.storageKey) : null;
-    return row && file ? { row, ...file } : null;
+    if (!row) return null;
+    const thumb = variant === 'thumb' && row.thumbKey ? await this.storage.open(row.thumbKey) : null;
+    if (thumb) return { row, ...thumb, thumbnail: true };
+    const file = await this.storage.open(row.storageKey);
+    return file ? { row, ...file, thumbnail: false } : null;
   }
 
   /**
@@ -187,8 +202,9 @@ export class AttachmentsService {
     const uploaderId = viewer.kind === 'visitor' ? viewer.visitorId : viewer.agentId;
     if (!row || row.uploaderKind !== viewer.kind || row.uploaderId !== uploaderId || row.conversationId !== null) return notFound();
     // Only while still unsent: a message claiming it at this moment keeps it.
-    if (this.repo.deleteUnsent(viewer.siteId, id) === 0) return notFound();
-    await this.storage.remove([row.storageKey]);
+    const deleted = this.repo.deleteUnsent(viewer.siteId, id);
+    if (!deleted) return notFound();
+    await this.storage.remove(storedKeys([deleted]));
     return ok(null);
   }
 

@@ -178,14 +178,17 @@ describe('attachments', () => {
   it('erasing a shopper removes their files, and the agents’ files in their conversations, from disk', async () => {
     const visitor = await shopper();
     const agent = await admin();
-    const photo = await uploaded(await visitor.upload(jpegWithGps(), 'a.jpg'));
+    const photo = await uploaded(await visitor.upload(png(), 'a.png'));
     await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: 'look', attachments: [photo.id] });
+    // The picture and its thumbnail; both go.
+    await scope.server.app.services.thumbnails.runOnce();
+    expect(filesOnDisk()).toHaveLength(2);
     const siteId = scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
     const conversationId = scope.server.app.services.conversations.openForVisitor(siteId, visitor.visitorId)!.id;
     const invoice = await uploaded(await agent.upload(pdf(), 'f.pdf'));
     await agentCommand(agent.socket, 'message:send', { conversationId, clientId: newClientId(), body: 'here', attachments: [invoice.id] });
     const kept = await uploaded(await agent.upload(pdf(), 'unsent.pdf'));
-    expect(filesOnDisk()).toHaveLength(3);
+    expect(filesOnDisk()).toHaveLength(4);
 
     const exported = await scope.server.app.services.privacy.exportSubject(siteId, 'agt_x', { kind: 'visitor', id: visitor.visitorId });
     expect(exported.ok && exported.data.data['attachments']?.map((r) => r['id'])).toEqual([photo.id, invoice.id]);
@@ -199,8 +202,11 @@ describe('attachments', () => {
 
   it('retention deletes the files of old closed conversations with them', async () => {
     const visitor = await shopper();
-    const photo = await uploaded(await visitor.upload(jpegWithGps(), 'a.jpg'));
+    const photo = await uploaded(await visitor.upload(png(), 'a.png'));
     await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: 'look', attachments: [photo.id] });
+    // The picture and its thumbnail; both go.
+    await scope.server.app.services.thumbnails.runOnce();
+    expect(filesOnDisk()).toHaveLength(2);
     const siteId = scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
     const conversationId = scope.server.app.services.conversations.openForVisitor(siteId, visitor.visitorId)!.id;
     await visitorCommand(visitor.socket, 'conversation:close', { conversationId });
@@ -220,7 +226,9 @@ describe('attachments', () => {
     ];
     const sent = await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: '', attachments: [sentFile.id] });
     expect(sent.ok).toBe(true);
-    expect(filesOnDisk()).toHaveLength(2);
+    // The picture, its thumbnail and the PDF.
+    await scope.server.app.services.thumbnails.runOnce();
+    expect(filesOnDisk()).toHaveLength(3);
 
     const sweep = scope.server.app.services.unsentUploads;
     // Within the day, nothing goes.
@@ -228,7 +236,7 @@ describe('attachments', () => {
     expect((await visitor.link(forgotten.id)).status).toBe(200);
 
     expect(await sweep.runOnce(Date.now() + UNSENT_UPLOAD_MS + 60_000)).toBe(1);
-    expect(filesOnDisk()).toHaveLength(1);
+    expect(filesOnDisk()).toHaveLength(2);
     expect((await visitor.link(forgotten.id)).status).toBe(404);
     expect((await visitor.link(sentFile.id)).status).toBe(200);
     // The forgotten file can no longer be sent: its id answers as a missing one.

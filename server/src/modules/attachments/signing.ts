@@ -1,5 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** A form of a file other than its own bytes: a picture's thumbnail. */
+export type FileVariant = 'thumb';
+
 /**
  * Short-lived links to a file: an HMAC of the attachment's id and the
  * link's expiry under the install's own key. Whoever holds the link can
@@ -9,14 +12,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export class LinkSigner {
   constructor(private readonly key: string) {}
 
-  sign(id: string, expiresAt: number): string {
-    return createHmac('sha256', this.key).update(`${id}.${expiresAt}`).digest('base64url');
+  /** The variant is signed too: a thumbnail's link never opens the full file, nor the other way round. */
+  sign(id: string, expiresAt: number, variant?: FileVariant): string {
+    const message = variant ? `${id}.${expiresAt}.${variant}` : `${id}.${expiresAt}`;
+    return createHmac('sha256', this.key).update(message).digest('base64url');
   }
 
-  /** Whether `signature` is this id's and expiry's, and the expiry has not passed. */
-  verify(id: string, expiresAt: number, signature: string, now: number): boolean {
+  /** Whether `signature` is this id's, expiry's and variant's, and the expiry has not passed. */
+  verify(id: string, expiresAt: number, signature: string, now: number, variant?: FileVariant): boolean {
     if (expiresAt <= now) return false;
-    const expected = Buffer.from(this.sign(id, expiresAt));
+    const expected = Buffer.from(this.sign(id, expiresAt, variant));
     const given = Buffer.from(signature);
     return expected.length === given.length && timingSafeEqual(expected, given);
   }

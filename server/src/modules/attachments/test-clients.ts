@@ -63,6 +63,9 @@ export function filesOnDisk(server: TestServer): string[] {
     : [];
 }
 
+/** Waits until every thumbnail job pending now is done (made or failed). */
+export const thumbnailsDone = (server: TestServer): Promise<number> => server.app.services.thumbnails.runOnce();
+
 export async function uploaded(res: Response): Promise<AttachmentInfo> {
   expect(res.status).toBe(200);
   return ((await res.json()) as { attachment: AttachmentInfo }).attachment;

@@ -1,5 +1,5 @@
 import type { GroupCommit } from '../../db/group-commit.ts';
-import type { AttachmentsRepository } from './attachments.repository.ts';
+import { storedKeys, type AttachmentsRepository } from './attachments.repository.ts';
 import type { FileStorage } from './storage.ts';
 
 /**
@@ -56,7 +56,7 @@ export class UnsentUploadsSweep {
       const keys = await this.groupCommit.run(() => {
         const rows = this.repo.unsentBefore(cutoff, BATCH_ROWS);
         this.repo.deleteByIds(rows.map((r) => r.id));
-        return rows.map((r) => r.storageKey);
+        return storedKeys(rows);
       });
       if (keys.length === 0) return removed;
       removed += keys.length;

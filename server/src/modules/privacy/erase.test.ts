@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PageViewed, PrivacyExport, VisitorsChanged } from '@mostrador/shared';
 import {
@@ -96,10 +97,21 @@ async function fillEveryTable() {
     body: Buffer.from('%PDF-1.4\n%%EOF\n'),
   });
   const { attachment } = (await uploaded.json()) as { attachment: { id: string } };
+  // And a photo, whose thumbnail is a file of its own.
+  const photo = await fetch(`${server.url}/api/visitor/attachments?clientId=f-zq-000002&name=parcel.png`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${laptop.token}`, 'x-mostrador-site': server.siteKey, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } })
+        .png()
+        .toBuffer(),
+    ),
+  });
+  const { attachment: picture } = (await photo.json()) as { attachment: { id: string } };
   const sent = await visitorCommand(laptop.socket, 'message:send', {
     clientId: 'c-zq-000001',
     body: SECRET.message,
-    attachments: [attachment.id],
+    attachments: [attachment.id, picture.id],
   });
   if (!sent.ok) throw new Error(sent.error.message);
   // A colleague invited into the chat (group chat).
@@ -187,6 +199,10 @@ describe('erasing a customer', () => {
       (device) => new Promise<string>((resolve) => device.socket.once('disconnect', (reason) => resolve(reason))),
     );
 
+    // The PDF, the photo and the photo's thumbnail are on disk before the erasure.
+    await server.app.services.thumbnails.runOnce();
+    expect(count('attachments', "thumb_state = 'ready'")).toBe(1);
+    expect(readdirSync(server.config.attachments.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())).toHaveLength(3);
     const erased = await server.app.inject({
       method: 'POST',
       url: `/api/admin/privacy/customer/${customerId}/erase`,

@@ -237,13 +237,16 @@ export function Composer({
           <button
             ref={productButtonRef}
             type="button"
-            class="button"
+            class="button tool"
             data-part="product"
             aria-expanded={picking}
             aria-controls={picking ? `product-picker-${conversationId}` : undefined}
             onClick={() => setPicking(!picking)}
           >
-            {t('products.attach')}
+            <svg class="attach-icon" aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+              <path d="M6 7h12l-1 13H7L6 7zM9 7a3 3 0 0 1 6 0" />
+            </svg>
+            <span class="tool-label">{t('products.attach')}</span>
           </button>
         )}
         {onNote && (

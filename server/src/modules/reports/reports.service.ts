@@ -5,6 +5,7 @@ import {
   REPORT_MAX_DAYS,
   zonedInstant,
   type NpsReport,
+  type PreviousPeriod,
   type ReportQuery,
   type ReportSummary,
   type Result,
@@ -14,6 +15,8 @@ import {
   agentTimeIn,
   ATTRIBUTION_DAYS_DEFAULT,
   factsOf,
+  headlineOf,
+  previousPeriod,
   revenueOf,
   summarize,
   type ConversationFacts,
@@ -72,7 +75,37 @@ export class ReportsService {
     const revenue = this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT);
     const summary = summarize(facts, range, this.ports.npsBetween(siteId, from, to), revenue);
     const agentTime = agentTimeIn(this.ports.statusChanges(siteId, from, to, query.agentId), from, to, now);
-    return ok({ ...summary, agentTime });
+    const previous = this.#previous(scope, range, scheduleOf);
+    return ok({ ...summary, agentTime, previous });
+  }
+
+  /**
+   * The headline figures of the previous period (as many local days, ending
+   * the day before `from`), with the same filters and zone: the same
+   * `summarize` over that period's conversations, without revenue, which the
+   * cards do not compare.
+   */
+  #previous(
+    scope: ReportScope,
+    range: { timeZone: string; from: string; to: string },
+    scheduleOf: (departmentId: string | null) => Schedule | null,
+  ): PreviousPeriod {
+    const period = previousPeriod(range.from, range.to);
+    const previousRange = { timeZone: range.timeZone, from: period.from, to: period.to };
+    const from = zonedInstant(dayNumberOf(period.from), 0, range.timeZone);
+    const to = zonedInstant(dayNumberOf(period.to) + 1, 0, range.timeZone);
+    const facts = this.repo.conversationsIn({ ...scope, from, to }).map((c) => factsOf(c, range.timeZone, scheduleOf));
+    const noRevenue = revenueOf({
+      chats: [],
+      conversationVisitors: new Set(),
+      visits: [],
+      purchases: [],
+      checkouts: [],
+      attributionDays: ATTRIBUTION_DAYS_DEFAULT,
+      ...previousRange,
+    });
+    const summary = summarize(facts, previousRange, this.ports.npsBetween(scope.siteId, from, to), noRevenue);
+    return { from: period.from, to: period.to, ...headlineOf(summary) };
   }
 
   /**

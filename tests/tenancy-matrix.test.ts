@@ -59,6 +59,8 @@ const agentCases: Record<keyof AgentClientEvents, Case> = {
   'conversation:start': { references: [(ref) => ({ visitorId: ref.visitorId, clientId: 'leak-start-1', body: 'leak' })] },
   'visitors:watch': { noReference: {} },
   'visitors:unwatch': { noReference: {} },
+  'live:watch': { noReference: {} },
+  'live:unwatch': { noReference: {} },
   'visitor:follow': { references: [(ref) => ({ visitorId: ref.visitorId })] },
   'visitor:unfollow': { sameAsMissing: [(ref) => ({ visitorId: ref.visitorId })] },
   'note:add': {

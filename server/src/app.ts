@@ -69,7 +69,7 @@ import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/inde
 import { InboundMailService, mailgunRoutes, ReplyText, WebhookTokensRepository } from './modules/inbound-mail/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
 import { RatingsPersonalData, RatingsRepository, ratingsRoutes, RatingsService } from './modules/ratings/index.ts';
-import { ReportsRepository, reportsRoutes, ReportsService } from './modules/reports/index.ts';
+import { attachLiveWatching, LiveBoard, ReportsRepository, reportsRoutes, ReportsService } from './modules/reports/index.ts';
 import { ContactsPersonalData, ContactsRepository, ContactsService } from './modules/tickets/index.ts';
 import {
   createPrivacyModule,
@@ -227,8 +227,33 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     (row) => board.infoFor(row),
     (siteId, id) => ratings.latest(siteId, id),
   );
-  const broadcaster = new SocketBroadcaster(app.realtime.visitors, app.realtime.agents, repo, views, (siteId, visitorId) =>
-    activity.conversationChanged(siteId, visitorId),
+  // Reports are plain reads; "Live now" recomputes a watched site's figures at most once a second, in a timer.
+  const reportsRepo = new ReportsRepository(app.db);
+  const reports = new ReportsService(reportsRepo, {
+    timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
+    scheduleFor: (siteId, departmentId) => hours.scheduleFor(siteId, departmentId),
+    npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
+    statusChanges: (siteId, from, to, agentId) => statusLogRepo.changesIn(siteId, from, to, agentId),
+  });
+  const liveWatching = attachLiveWatching(app.realtime.agents);
+  const live = new LiveBoard(
+    {
+      ...liveWatching.ports,
+      counts: (siteId) => reportsRepo.liveCounts(siteId),
+      agentsOnline: (siteId) => team.summaries(siteId, new Map()).filter((a) => a.status === 'online').length,
+      firstResponseToday: (siteId) => reports.firstResponseToday(siteId),
+    },
+    undefined,
+    (err) => app.log.error({ err }, 'live figures not computed'),
+  );
+  app.addHook('preClose', async () => live.close());
+  const broadcaster = new SocketBroadcaster(
+    app.realtime.visitors,
+    app.realtime.agents,
+    repo,
+    views,
+    (siteId, visitorId) => activity.conversationChanged(siteId, visitorId),
+    (siteId) => live.touch(siteId),
   );
   const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, {
     hours,
@@ -549,12 +574,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(hoursRoutes, { hours });
   await app.register(ratingsRoutes, { ratings });
   await app.register(reportsRoutes, {
-    reports: new ReportsService(new ReportsRepository(app.db), {
-      timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
-      scheduleFor: (siteId, departmentId) => hours.scheduleFor(siteId, departmentId),
-      npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
-      statusChanges: (siteId, from, to, agentId) => statusLogRepo.changesIn(siteId, from, to, agentId),
-    }),
+    reports,
   });
   await app.register(emailRoutes, {
     outbox: email.outbox,
@@ -633,6 +653,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     team: coordinator,
     activity,
     watching,
+    liveHandlers: (socket, session) => liveWatching.handlers(socket, session, live),
     agentFromCookieHeader: app.agentFromCookieHeader,
     consoleOrigins: config.consoleOrigins,
     trustProxy: config.trustProxy,

@@ -28,3 +28,4 @@ export * from './schemas/feedback.ts';
 export * from './feedback/ending.ts';
 export * from './schemas/reports.ts';
 export * from './schemas/revenue.ts';
+export * from './schemas/live.ts';

@@ -24,6 +24,18 @@ describe('the Reports page', () => {
     await agent.locator('.report-chart canvas').first().waitFor();
     expect(chunks.length).toBeGreaterThan(0);
     await expect.poll(() => agent.locator('[data-figure="conversations"] .report-card-value').textContent()).toBe('1');
+    // Live now, at the top, over the console's socket. The first shopper wrote before anyone was online: a
+    // ticket, not a chat in progress. A second one writes now, and the page hears of it without asking.
+    const live = (id: string) => agent.locator(`[data-live="${id}"] .report-live-value`).textContent();
+    await expect.poll(() => live('agentsOnline')).toBe('1');
+    expect([await live('inProgress'), await live('queued')]).toEqual(['0', '0']);
+    const second = await shopperSays(shop.browser, `${shop.server.url}/shop/`, 'I una altra pregunta');
+    await expect.poll(() => live('inProgress')).toBe('1');
+    await second.context().close();
+    // Against the previous 7 days, which had no conversation: no percentage of nothing.
+    expect(await agent.locator('[data-figure="conversations"] .report-card-change .visually-hidden').textContent()).toBe(
+      'No comparison with the previous 7 days',
+    );
     // The shopper chatted and bought nothing: no conversion after the chat, said to be correlation, not proof.
     expect(await agent.locator('[data-figure="chatConversion"] .report-card-value').textContent()).toBe('0%');
     expect(await agent.locator('[data-figure="chatConversion"]').getAttribute('title')).toContain('not proof');
@@ -41,7 +53,8 @@ describe('the Reports page', () => {
       const href = document.querySelector<HTMLAnchorElement>('a[download]')!.href;
       return (await fetch(href)).text();
     });
-    expect(csv.split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},1,1,/);
+    // Today's row: both shoppers' conversations, both started by the visitor.
+    expect(csv.split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},2,2,/);
 
     for (const language of ['ca', 'es', 'en']) {
       await agent.locator('.reports-shell .language-select select').selectOption(language);

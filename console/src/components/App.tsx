@@ -1,8 +1,10 @@
 import type { AgentProfile } from '@mostrador/shared';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ConsoleViews } from '../navigation/ConsoleViews.tsx';
 import { currentAgent, logout } from '../api/http.ts';
+import type { AgentConnection } from '../api/agentConnection.ts';
 import { connectAgentSocket } from '../api/socketConnection.ts';
+import { liveFeedOf } from '../reports/liveFeed.ts';
 import { I18nContext, type I18n } from '../i18n/context.ts';
 import { LANGUAGE_STORAGE_KEY, pickLanguage, translatorFor, type Language } from '../i18n/index.ts';
 import { InboxScreen } from './InboxScreen.tsx';
@@ -60,8 +62,12 @@ export function App() {
   // The server drops an agent's sockets when an admin changes their role or
   // departments; each reconnection after the first reads the profile again,
   // so the views (the admin pages) follow the new role without a reload.
+  // The inbox opens the agent's one socket; the Reports page's live figures ride on it.
+  const connectionRef = useRef<AgentConnection | null>(null);
+  const liveFeed = useMemo(() => liveFeedOf(() => connectionRef.current), []);
   const connect = useCallback(() => {
     const connection = connectAgentSocket();
+    connectionRef.current = connection;
     let connectedBefore = false;
     connection.onStatus((status) => {
       if (status !== 'connected') return;
@@ -93,7 +99,7 @@ export function App() {
         <LoginScreen sessionEnded={session.sessionEnded} onLoggedIn={(agent) => setSession({ phase: 'signedIn', agent })} />
       )}
       {session.phase === 'signedIn' && (
-        <ConsoleViews key={session.agent.id} agent={session.agent} onLogout={handleLogout}>
+        <ConsoleViews key={session.agent.id} agent={session.agent} onLogout={handleLogout} liveFeed={liveFeed}>
           <InboxScreen
             key={session.agent.id}
             agent={session.agent}

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AccountScreen } from '../account/AccountScreen.tsx';
 import { AdminScreen, type AdminTab } from '../admin/AdminScreen.tsx';
+import type { LiveFeed } from '../reports/liveFeed.ts';
 import { ReportsScreen } from '../reports/ReportsScreen.tsx';
 import { ConsoleNavContext, viewsForRole, type ConsoleNav, type ConsoleView } from './consoleNav.ts';
 
@@ -14,6 +15,8 @@ interface ConsoleViewsProps {
   onLogout: () => void;
   /** The inbox screen, which also shows the live visitors: both need its socket. */
   children: ComponentChildren;
+  /** The Reports page's live figures, over that same socket. */
+  liveFeed?: LiveFeed;
 }
 
 /**
@@ -22,7 +25,7 @@ interface ConsoleViewsProps {
  * agent is on the admin pages or their account: unmounting it would close
  * its socket, show the agent as offline to routing, and drop drafts. It shows the visitors itself, over the same socket.
  */
-export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
+export function ConsoleViews({ agent, onLogout, children, liveFeed }: ConsoleViewsProps) {
   const views = viewsForRole(agent.role);
   const [view, setView] = useState<ConsoleView>('inbox');
   const [adminTab, setAdminTab] = useState<AdminTab>('agents');
@@ -64,7 +67,7 @@ export function ConsoleViews({ agent, onLogout, children }: ConsoleViewsProps) {
       )}
       {shown === 'reports' && (
         <div ref={adminRef} class="console-view">
-          <ReportsScreen agent={agent} onLogout={onLogout} />
+          <ReportsScreen agent={agent} onLogout={onLogout} liveFeed={liveFeed} />
         </div>
       )}
       {shown === 'account' && (

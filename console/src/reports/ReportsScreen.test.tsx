@@ -1,5 +1,5 @@
 import { npsOf, type ReportSummary } from '@mostrador/shared';
-import { factsOf, revenueOf, summarize } from '@mostrador/shared/reports';
+import { factsOf, previousPeriod, revenueOf, summarize } from '@mostrador/shared/reports';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agentSummary, sales, stubApi } from '../admin/testApi.ts';
@@ -63,7 +63,24 @@ function reportOf(from: string, to: string): ReportSummary {
     from,
     to,
   });
-  return { ...summarize([answered], { timeZone: 'UTC', from, to }, npsOf([10, 3]), revenue), agentTime };
+  // The previous period: more conversations, a slower first response, a lower CSAT; no customers and no rating average.
+  const previous = {
+    ...previousPeriod(from, to),
+    conversations: 4,
+    uniqueCustomers: 0,
+    firstResponseMedianSeconds: 240,
+    responseMeanSeconds: null,
+    resolutionMedianSeconds: 1200,
+    waitMedianSeconds: 30,
+    abandonmentRate: 0,
+    missed: 0,
+    ticketsOutOfHours: 0,
+    csatShare: 80,
+    csatAverage: null,
+    nps: 10,
+    reopenRate: null,
+  };
+  return { ...summarize([answered], { timeZone: 'UTC', from, to }, npsOf([10, 3]), revenue), agentTime, previous };
 }
 
 describe('ReportsScreen', () => {
@@ -144,6 +161,34 @@ describe('ReportsScreen', () => {
     const week = 'from=2026-12-07&to=2026-12-07&departmentId=dep_sales&attributionDays=7';
     await waitFor(() => expect(api.sent.at(-1)!.path).toBe(`/api/admin/reports/summary?${week}`));
     await waitFor(() => expect(container.querySelector('a[download]')!.getAttribute('href')).toBe(`/api/admin/reports/days.csv?${week}`));
+  });
+
+  it('shows each card’s change against the previous period in words, the arrow aside, and — when there is none', async () => {
+    stubApi({
+      'GET /api/admin/departments': [200, { departments: [] }],
+      'GET /api/admin/agents': [200, { agents: [] }],
+      'GET /api/admin/reports/summary?from=2026-12-01&to=2026-12-07': [200, reportOf('2026-12-01', '2026-12-07')],
+      'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07': [200, reportOf('2026-12-07', '2026-12-07')],
+    });
+    const { container, getByText } = render(<ReportsScreen agent={{ ...me, role: 'admin' }} onLogout={() => {}} today={today} />);
+    const change = (id: string) => container.querySelector(`[data-figure="${id}"] .report-card-change`);
+    await waitFor(() => expect(change('conversations')).not.toBeNull());
+    // Counts in percent of the previous value; durations, shares and scores as the difference.
+    expect(change('conversations')!.textContent).toBe('▼ -75% vs previous 7 days');
+    expect(change('frt')!.textContent).toBe('▼ -1 min vs previous 7 days');
+    expect(change('csat')!.textContent).toBe('▲ +20 pts vs previous 7 days');
+    expect(change('nps')!.textContent).toBe('▼ -10 vs previous 7 days');
+    expect(change('abandonment')!.textContent).toBe('= 0 pts vs previous 7 days');
+    // The arrow is decoration: what a screen reader hears is the text alone.
+    expect(change('conversations')!.querySelector('[aria-hidden="true"]')!.textContent).toBe('▼ ');
+    expect(change('conversations')!.getAttribute('data-direction')).toBe('down');
+    // From 0 customers, or with no previous average, there is no change to state.
+    for (const id of ['customers', 'csatAverage', 'art']) {
+      expect(change(id)!.querySelector('[aria-hidden="true"]')!.textContent).toBe('—');
+      expect(change(id)!.querySelector('.visually-hidden')!.textContent).toBe('No comparison with the previous 7 days');
+    }
+    fireEvent.click(getByText('Today'));
+    await waitFor(() => expect(change('conversations')!.textContent).toBe('▼ -75% vs previous day'));
   });
 
   it('says when the report cannot be read, and tries again on request', async () => {

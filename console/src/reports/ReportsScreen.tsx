@@ -6,6 +6,8 @@ import { useI18n } from '../i18n/context.ts';
 import { AgentTimeTable } from './AgentTimeTable.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { Heatmap } from './Heatmap.tsx';
+import type { LiveFeed } from './liveFeed.ts';
+import { LiveNow } from './LiveNow.tsx';
 import { RangeForm } from './RangeForm.tsx';
 import { presetRange, reportsApi } from './reportsApi.ts';
 import { RevenueCards } from './RevenueCards.tsx';
@@ -29,12 +31,14 @@ interface ReportsScreenProps {
   onLogout: () => void;
   sources?: ReportsSources;
   today?: Date;
+  /** "Live now", over the console's socket; without it the panel is not shown. */
+  liveFeed?: LiveFeed;
 }
 
 type Loaded = { phase: 'loading' } | { phase: 'failed'; error: ErrorBody } | { phase: 'ready'; report: ReportSummary };
 
 /** Admins' reports: a period and filters, the figures with their definitions, purchases after chats, the volume per day and the weekday × hour heatmap. */
-export function ReportsScreen({ agent, onLogout, sources = defaultSources, today = new Date() }: ReportsScreenProps) {
+export function ReportsScreen({ agent, onLogout, sources = defaultSources, today = new Date(), liveFeed }: ReportsScreenProps) {
   const { t } = useI18n();
   const [query, setQuery] = useState<ReportQuery>(() => presetRange(7, today));
   const [state, setState] = useState<Loaded>({ phase: 'loading' });
@@ -64,6 +68,7 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
       <Header agent={agent} onLogout={onLogout} />
       <main class="admin-main reports-main">
         <h1 class="admin-title">{t('reports.title')}</h1>
+        {liveFeed && <LiveNow feed={liveFeed} />}
         <RangeForm query={query} today={today} departments={departments} agents={agents} onChange={setQuery} />
         <p class="report-download">
           <a class="button" href={sources.csvUrl(query)} download>

@@ -8,6 +8,7 @@ import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
 import { MarkRead, VisitorReadChanged } from '../schemas/receipts.ts';
 import { AddNote, ConversationRetagged, MentionCreated, TagConversation } from '../schemas/toolbox.ts';
 import { RatingInfo } from '../schemas/feedback.ts';
+import { LiveFigures } from '../schemas/live.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
@@ -111,6 +112,9 @@ export interface AgentClientEvents {
   'conversation:start': Command<z.infer<typeof StartConversation>, z.infer<typeof AgentMessageSent>>;
   'visitors:watch': Command<Record<string, never>, LiveVisitorList>;
   'visitors:unwatch': Command<Record<string, never>, null>;
+  /** Admins only: the Reports page's live figures now, then `live:changed` whenever they change. */
+  'live:watch': Command<Record<string, never>, LiveFigures>;
+  'live:unwatch': Command<Record<string, never>, null>;
   'visitor:follow': Command<z.infer<typeof VisitorRef>, VisitorProfile>;
   'visitor:unfollow': Command<z.infer<typeof VisitorRef>, null>;
   'note:add': Command<z.input<typeof AddNote>, AgentConversationChanged>;
@@ -128,6 +132,8 @@ export interface AgentServerEvents {
   'typing:changed': Fact<TypingChanged>;
   'presence:changed': Fact<PresenceChanged>;
   'visitors:changed': Fact<VisitorsChanged>;
+  /** To the site's admins watching: the live figures changed (at most about once a second per site). */
+  'live:changed': Fact<LiveFigures>;
   'visitor:changed': Fact<VisitorChanged>;
   'mention:created': Fact<MentionCreated>;
   'conversation:retagged': Fact<ConversationRetagged>;
@@ -153,6 +159,8 @@ export const agentCommandSchemas = {
   'conversation:start': { request: StartConversation, response: AgentMessageSent },
   'visitors:watch': { request: z.object({}).strict(), response: LiveVisitorList },
   'visitors:unwatch': { request: z.object({}).strict(), response: z.null() },
+  'live:watch': { request: z.object({}).strict(), response: LiveFigures },
+  'live:unwatch': { request: z.object({}).strict(), response: z.null() },
   'visitor:follow': { request: VisitorRef, response: VisitorProfile },
   'visitor:unfollow': { request: VisitorRef, response: z.null() },
   'note:add': { request: AddNote, response: AgentConversationChanged },
@@ -168,6 +176,7 @@ export const agentFactSchemas = {
   'typing:changed': TypingChanged,
   'presence:changed': PresenceChanged,
   'visitors:changed': VisitorsChanged,
+  'live:changed': LiveFigures,
   'visitor:changed': VisitorChanged,
   'mention:created': MentionCreated,
   'conversation:retagged': ConversationRetagged,

@@ -6,3 +6,4 @@ export * from './summary.ts';
 export * from './agent-time.ts';
 export * from './attribution.ts';
 export * from './revenue.ts';
+export * from './compare.ts';

@@ -125,7 +125,7 @@ export function summarize(
   range: { timeZone: string; from: string; to: string },
   nps: NpsReport,
   revenue: RevenueResult,
-): Omit<ReportSummary, 'agentTime'> {
+): Omit<ReportSummary, 'agentTime' | 'previous'> {
   const days = dailyRows(facts, range.from, range.to);
   const inRange = facts.filter((f) => f.date >= range.from && f.date <= range.to);
   const totals = emptyTally();

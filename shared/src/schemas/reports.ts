@@ -86,6 +86,31 @@ export const ReportGroupRow = z.object({
 /** Seconds an agent spent online, away and offline in the period (up to now). */
 export const AgentTimeRow = z.object({ agentId: Id, onlineSeconds: Count, awaySeconds: Count, offlineSeconds: Count });
 
+/**
+ * The figures of the summary cards, read the same way from any summary
+ * (`headlineOf` in shared/src/reports/compare.ts): what a period is compared on.
+ */
+export const ReportHeadline = z.object({
+  conversations: Count,
+  uniqueCustomers: Count,
+  firstResponseMedianSeconds: Count.nullable(),
+  responseMeanSeconds: Count.nullable(),
+  resolutionMedianSeconds: Count.nullable(),
+  waitMedianSeconds: Count.nullable(),
+  abandonmentRate: Percent,
+  missed: Count,
+  ticketsOutOfHours: Count,
+  csatShare: Percent,
+  csatAverage: z.number().nullable(),
+  nps: z.number().nullable(),
+  reopenRate: Percent,
+});
+export type ReportHeadline = z.infer<typeof ReportHeadline>;
+
+/** The previous period: as many local days, ending the day before `from`, with the same filters. */
+export const PreviousPeriod = ReportHeadline.extend({ from: LocalDate, to: LocalDate });
+export type PreviousPeriod = z.infer<typeof PreviousPeriod>;
+
 export const ReportSummary = z.object({
   timeZone: z.string(),
   from: LocalDate,
@@ -110,5 +135,7 @@ export const ReportSummary = z.object({
   heatmap: z.array(z.array(Count)),
   days: z.array(ReportDay),
   revenue: RevenueReport,
+  /** The same filters over the previous period, for the cards' comparison. */
+  previous: PreviousPeriod,
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;

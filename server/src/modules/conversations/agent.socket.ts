@@ -1,7 +1,7 @@
 import { agentCommandSchemas, mapOk, ok, type AgentClientEvents } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import { maskingCardNumbers } from '../../realtime/card-masking.ts';
-import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
+import { registerCommands, socketBudget, type CommandHandlers, type ErrorLog } from '../../realtime/commands.ts';
 import type { Rate } from '../../realtime/token-bucket.ts';
 import type { AuthenticatedAgent } from '../agents/index.ts';
 import type { VisitorActivity, VisitorWatching } from '../visitors/index.ts';
@@ -26,6 +26,11 @@ export interface AgentSocketDeps {
   team: TeamCoordinator;
   activity: VisitorActivity;
   watching: VisitorWatching;
+  /** The Reports page's live figures: the reports module's commands, for this socket's session. */
+  liveHandlers: (
+    socket: { join(room: string): unknown; leave(room: string): unknown },
+    session: { siteId: string; role: 'admin' | 'agent' },
+  ) => Pick<CommandHandlers<AgentClientEvents>, 'live:watch' | 'live:unwatch'>;
   agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
   consoleOrigins: string[];
   trustProxy: boolean;
@@ -97,6 +102,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
           })),
         'read:mark': (payload) => deps.receipts.agentRead(actor, payload.conversationId, payload.seq),
         ...watching.handlers(socket, siteId, activity),
+        ...deps.liveHandlers(socket, { siteId, role }),
       }),
       log,
       socketBudget({ 'message:send': deps.limits.messages }, deps.limits.events),

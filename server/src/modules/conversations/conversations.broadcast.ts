@@ -20,10 +20,13 @@ export class SocketBroadcaster {
     private readonly views: ConversationViews,
     /** A visitor's conversation opened or closed: the live visitor list and side panel show it. */
     private readonly visitorConversationChanged: (siteId: string, visitorId: string) => void = () => {},
+    /** Something the site's live figures count may have changed (a conversation, an agent's status): only noted, never read here. */
+    private readonly siteChanged: (siteId: string) => void = () => {},
   ) {}
 
   conversationCreated(conversation: ConversationRow): void {
     this.visitorConversationChanged(conversation.siteId, conversation.visitorId);
+    this.siteChanged(conversation.siteId);
     this.agents.to(this.agentRooms(conversation)).emit('conversation:created', { conversation: this.views.summary(conversation) });
   }
 
@@ -38,6 +41,7 @@ export class SocketBroadcaster {
     { formerAgents = [], ackedTo }: { formerAgents?: string[]; ackedTo?: string | undefined } = {},
   ): void {
     if (events.length === 0) return;
+    this.siteChanged(conversation.siteId);
     const summary = this.views.summary(conversation);
     const rooms = this.agentRooms(conversation, formerAgents);
     const visitorView = events.some((e) => e.visitorSeq !== null) ? this.views.visitorConversation(conversation) : null;
@@ -139,10 +143,12 @@ export class SocketBroadcaster {
 
   /** An erased visitor's conversations: every console of the site drops them; nothing about the person is sent. */
   conversationsErased(siteId: string, conversationIds: string[]): void {
+    this.siteChanged(siteId);
     this.agents.to([siteAgentsRoom(siteId), adminsRoom(siteId)]).emit('conversations:erased', { conversationIds });
   }
 
   presenceChanged(siteId: string, agent: AgentSummary): void {
+    this.siteChanged(siteId);
     this.agents.to(siteAgentsRoom(siteId)).emit('presence:changed', { agent });
   }
 

@@ -181,6 +181,38 @@ describe('the reports', () => {
     ]);
   });
 
+  it('compares with as many local days just before, with the same filters', async () => {
+    const { admin, plainAgent } = await seedShop();
+    // 8–9 December against 6–7 December: A and B (the 7th, the previous period's last day) count there;
+    // C, at 00:30 on the 8th in Madrid (still the 7th in UTC), is the current period's.
+    const report = (await get('/api/admin/reports/summary?from=2026-12-08&to=2026-12-09', admin)).json<ReportSummary>();
+    expect(report.totals.conversations).toBe(1);
+    expect(report.previous).toEqual({
+      from: '2026-12-06',
+      to: '2026-12-07',
+      conversations: 2,
+      uniqueCustomers: 2,
+      firstResponseMedianSeconds: 29_490,
+      responseMeanSeconds: 29_490,
+      resolutionMedianSeconds: Math.round((1200 + 60_000) / 2),
+      waitMedianSeconds: 60,
+      abandonmentRate: 0,
+      missed: 0,
+      ticketsOutOfHours: 0,
+      csatShare: 100,
+      csatAverage: 5,
+      nps: 100,
+      reopenRate: 0,
+    });
+    const plain = (
+      await get(`/api/admin/reports/summary?from=2026-12-08&to=2026-12-09&agentId=${plainAgent.id}`, admin)
+    ).json<ReportSummary>();
+    expect(plain.previous).toMatchObject({ conversations: 1, firstResponseMedianSeconds: 58_800, csatShare: null });
+    // One day against the day before: C is not in its own previous day.
+    const day = (await get('/api/admin/reports/summary?from=2026-12-08&to=2026-12-08', admin)).json<ReportSummary>();
+    expect(day.previous).toMatchObject({ from: '2026-12-07', to: '2026-12-07', conversations: 2, missed: 0 });
+  });
+
   it('exports one CSV row per day whose columns sum to the summary’s totals', async () => {
     const { admin } = await seedShop();
     const query = 'from=2026-12-06&to=2026-12-09';

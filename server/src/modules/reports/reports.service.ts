@@ -5,6 +5,7 @@ import {
   REPORT_MAX_DAYS,
   zonedInstant,
   type NpsReport,
+  type PreviousPeriod,
   type ReportQuery,
   type ReportSummary,
   type Result,
@@ -13,7 +14,12 @@ import {
 import {
   agentTimeIn,
   ATTRIBUTION_DAYS_DEFAULT,
+  dayNumberDate,
+  durationStats,
   factsOf,
+  headlineOf,
+  localDayNumber,
+  previousPeriod,
   revenueOf,
   summarize,
   type ConversationFacts,
@@ -62,17 +68,69 @@ export class ReportsService {
     const to = zonedInstant(last + 1, 0, timeZone);
     const scope: ReportScope = { siteId, from, to, departmentId: query.departmentId, agentId: query.agentId };
     const conversations = this.repo.conversationsIn(scope);
-    const schedules = new Map<string | null, Schedule | null>();
-    const scheduleOf = (departmentId: string | null) => {
-      if (!schedules.has(departmentId)) schedules.set(departmentId, this.ports.scheduleFor(siteId, departmentId));
-      return schedules.get(departmentId)!;
-    };
+    const scheduleOf = this.#schedulesOf(siteId);
     const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
     const range = { timeZone, from: query.from, to: query.to };
     const revenue = this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT);
     const summary = summarize(facts, range, this.ports.npsBetween(siteId, from, to), revenue);
     const agentTime = agentTimeIn(this.ports.statusChanges(siteId, from, to, query.agentId), from, to, now);
-    return ok({ ...summary, agentTime });
+    const previous = this.#previous(scope, range, scheduleOf);
+    return ok({ ...summary, agentTime, previous });
+  }
+
+  /** Each line's hours, read once per department for one computation. */
+  #schedulesOf(siteId: string): (departmentId: string | null) => Schedule | null {
+    const schedules = new Map<string | null, Schedule | null>();
+    return (departmentId) => {
+      if (!schedules.has(departmentId)) schedules.set(departmentId, this.ports.scheduleFor(siteId, departmentId));
+      return schedules.get(departmentId)!;
+    };
+  }
+
+  /**
+   * Today's median first response (raw), in the site's zone: the summary's
+   * figure for today, read without the rest of the report, for "Live now".
+   */
+  firstResponseToday(siteId: string, now = Date.now()): { date: string; timeZone: string; medianSeconds: number | null } {
+    const timeZone = this.ports.timeZoneOf(siteId);
+    const today = localDayNumber(now, timeZone);
+    const scope = { siteId, from: zonedInstant(today, 0, timeZone), to: zonedInstant(today + 1, 0, timeZone) };
+    const date = dayNumberDate(today);
+    const scheduleOf = this.#schedulesOf(siteId);
+    const responses = this.repo.conversationsIn(scope).flatMap((c) => {
+      const facts = factsOf(c, timeZone, scheduleOf);
+      return facts.firstResponse && facts.date === date ? [facts.firstResponse.raw] : [];
+    });
+    return { date, timeZone, medianSeconds: durationStats(responses).medianSeconds };
+  }
+
+  /**
+   * The headline figures of the previous period (as many local days, ending
+   * the day before `from`), with the same filters and zone: the same
+   * `summarize` over that period's conversations, without revenue, which the
+   * cards do not compare.
+   */
+  #previous(
+    scope: ReportScope,
+    range: { timeZone: string; from: string; to: string },
+    scheduleOf: (departmentId: string | null) => Schedule | null,
+  ): PreviousPeriod {
+    const period = previousPeriod(range.from, range.to);
+    const previousRange = { timeZone: range.timeZone, from: period.from, to: period.to };
+    const from = zonedInstant(dayNumberOf(period.from), 0, range.timeZone);
+    const to = zonedInstant(dayNumberOf(period.to) + 1, 0, range.timeZone);
+    const facts = this.repo.conversationsIn({ ...scope, from, to }).map((c) => factsOf(c, range.timeZone, scheduleOf));
+    const noRevenue = revenueOf({
+      chats: [],
+      conversationVisitors: new Set(),
+      visits: [],
+      purchases: [],
+      checkouts: [],
+      attributionDays: ATTRIBUTION_DAYS_DEFAULT,
+      ...previousRange,
+    });
+    const summary = summarize(facts, previousRange, this.ports.npsBetween(scope.siteId, from, to), noRevenue);
+    return { from: period.from, to: period.to, ...headlineOf(summary) };
   }
 
   /**

@@ -1,0 +1,45 @@
+import { fail, ok, type AgentClientEvents, type LiveFigures } from '@mostrador/shared';
+import type { AgentNamespace } from '../../plugins/realtime.ts';
+import type { CommandHandlers } from '../../realtime/commands.ts';
+import type { LiveBoard } from './live-board.ts';
+
+/** The admins of a site with the Reports page open. */
+const liveRoom = (siteId: string) => `live:${siteId}`;
+
+export type LiveCommands = Pick<CommandHandlers<AgentClientEvents>, 'live:watch' | 'live:unwatch'>;
+
+/**
+ * "Live now" over the agent socket: an admin asks once (`live:watch`) and
+ * hears `live:changed` after. The site is the socket's session's; a plain
+ * agent is refused and never joins the room.
+ */
+export function attachLiveWatching(agents: AgentNamespace) {
+  const watchers = (siteId: string) => agents.adapter.rooms.get(liveRoom(siteId))?.size ?? 0;
+  return {
+    ports: {
+      watched: (siteId: string) => watchers(siteId) > 0,
+      changed(siteId: string, figures: LiveFigures): void {
+        agents.to(liveRoom(siteId)).emit('live:changed', figures);
+      },
+    },
+    handlers(
+      socket: { join(room: string): unknown; leave(room: string): unknown },
+      session: { siteId: string; role: 'admin' | 'agent' },
+      board: LiveBoard,
+    ): LiveCommands {
+      return {
+        'live:watch': () => {
+          if (session.role !== 'admin') return fail('forbidden', 'Only admins see the live figures');
+          void socket.join(liveRoom(session.siteId));
+          return ok(board.watching(session.siteId));
+        },
+        'live:unwatch': () => {
+          void socket.leave(liveRoom(session.siteId));
+          return ok(null);
+        },
+      };
+    },
+  };
+}
+
+export type LiveWatching = ReturnType<typeof attachLiveWatching>;

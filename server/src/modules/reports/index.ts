@@ -1,5 +1,5 @@
 export { ReportsRepository } from './reports.repository.ts';
 export { ReportsService, type ReportPorts } from './reports.service.ts';
 export { reportsRoutes } from './reports.routes.ts';
-export { LiveBoard, LIVE_DEBOUNCE_MS, type LivePorts } from './live-board.ts';
+export { LiveBoard, type LivePorts } from './live-board.ts';
 export { attachLiveWatching, type LiveCommands, type LiveWatching } from './live.socket.ts';

@@ -17,7 +17,23 @@ const targets = {
   conversations: {
     mutate: ['server/src/modules/conversations/**/*.ts'],
     projects: ['server', 'tests'],
-    tests: ['server/src/modules/conversations/**/*.test.ts', 'server/src/modules/privacy/erase.test.ts', 'tests/*.test.ts'],
+    // Plus the other modules' socket tests that drive the conversations' rules through their own
+    // features: files in messages, trigger invitations answered, proactive chats from the visitor
+    // list, identity across devices, ratings, reply mails and emailed answers.
+    tests: [
+      'server/src/modules/conversations/**/*.test.ts',
+      'server/src/modules/privacy/erase.test.ts',
+      'tests/*.test.ts',
+      'server/src/modules/attachments/attachments.socket.test.ts',
+      'server/src/modules/attachments/attachments.discard.test.ts',
+      'server/src/modules/attachments/attachments.routes.test.ts',
+      'server/src/modules/triggers/triggers.socket.test.ts',
+      'server/src/modules/visitors/visitors.socket.test.ts',
+      'server/src/modules/visitors/identity.socket.test.ts',
+      'server/src/modules/ratings/ratings.socket.test.ts',
+      'server/src/modules/email/outbound-mail.test.ts',
+      'server/src/modules/inbound-mail/smtp-listener.test.ts',
+    ],
   },
   visitors: {
     mutate: ['server/src/modules/visitors/**/*.ts'],

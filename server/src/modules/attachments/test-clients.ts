@@ -1,18 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachmentInfo } from '@mostrador/shared';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import {
   addAgent,
   connectAgentAs,
   connectVisitorSession,
   login,
   SHOP_ORIGIN,
-  startTestServer,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
 } from '../../testing/harness.ts';
+import { serverPerTest as serverPerTestOf } from '../../testing/server-per-test.ts';
 
 /** The attachments tests' clients: a shopper (visitor token) and an agent (session cookie), each with its file routes. */
 
@@ -71,26 +71,8 @@ export async function uploaded(res: Response): Promise<AttachmentInfo> {
   return ((await res.json()) as { attachment: AttachmentInfo }).attachment;
 }
 
-/**
- * A fresh server for each test, with an admin (admin@shop.example), closed
- * after it together with the sockets the test opened (push them to `sockets`).
- */
-export function serverPerTest() {
-  let current: TestServer | undefined;
-  const sockets: Array<VisitorSocket | AgentSocket> = [];
-  beforeEach(async () => {
-    current = await startTestServer();
-    await addAgent(current, { email: 'admin@shop.example', name: 'Admin', role: 'admin' });
+/** A fresh server for each test, with an admin (admin@shop.example); see testing/server-per-test.ts. */
+export const serverPerTest = () =>
+  serverPerTestOf({}, async (server) => {
+    await addAgent(server, { email: 'admin@shop.example', name: 'Admin', role: 'admin' });
   });
-  afterEach(async () => {
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await current?.close();
-  });
-  return {
-    get server(): TestServer {
-      if (!current) throw new Error('no server: use it inside a test');
-      return current;
-    },
-    sockets,
-  };
-}

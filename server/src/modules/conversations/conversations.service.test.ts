@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SYNC_PAGE_SIZE } from '@mostrador/shared';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EARLIER_PAGE_SIZE, SYNC_PAGE_SIZE } from '@mostrador/shared';
 import type { App } from '../../app.ts';
 import { buildTestApp } from '../../testing/harness.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
@@ -185,6 +185,13 @@ describe('reading', () => {
     expect(ids('all', admin)).toEqual([queued, mine].sort());
     expect(ids('closed', admin)).toEqual([closed]);
     expect(ids('mine', admin)).toEqual([]);
+    // Narrowed to an active state, a view keeps open conversations only: a closed one is in none.
+    const inState = (view: 'mine' | 'closed', who: AgentActor) => {
+      const listed = conversations.list(who, view, 'open');
+      return listed.ok ? listed.data.map((c) => c.id) : listed.error.code;
+    };
+    expect(inState('mine', marta)).toEqual([mine]);
+    expect(inState('closed', admin)).toEqual([]);
     // Nobody was online, so each is a ticket, which weighs less than a live chat; the closed one weighs nothing.
     expect(conversations.loads(siteId).get(marta.agentId)).toBeGreaterThan(0);
     expect(conversations.loads(siteId).has(admin.agentId)).toBe(false);
@@ -204,6 +211,41 @@ describe('reading', () => {
     };
     expect(queue(marta)).toEqual([general]);
     expect(queue(admin)).toEqual([general, salesId].sort());
+  });
+});
+
+describe('a visitor’s earlier conversations', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('are told only once one has ended, paged newest first with hasMore only while more remain', async () => {
+    // Only the clock is fake: each conversation begins a minute after the last.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = Date.UTC(2026, 11, 1, 10);
+    expect(conversations.hasEarlier(visitor)).toBe(false);
+    const ended: string[] = [];
+    for (let i = 0; i <= EARLIER_PAGE_SIZE; i += 1) {
+      vi.setSystemTime(start + i * 60_000);
+      const id = await opened(visitor, `Pregunta ${i}`);
+      expect((await conversations.closeByVisitor(visitor, id)).ok).toBe(true);
+      ended.unshift(id);
+      if (i === 0) expect(conversations.hasEarlier(visitor)).toBe(true);
+    }
+    // Another visitor's ended chat is never theirs.
+    const other = newVisitor();
+    await conversations.closeByVisitor(other, await opened(other));
+
+    const page = (before: number) => {
+      const result = conversations.earlierForVisitor(visitor, before);
+      return result.ok ? { ids: result.data.conversations.map((c) => c.id), hasMore: result.data.hasMore } : null;
+    };
+    const now = start + 3_600_000;
+    expect(page(now)).toEqual({ ids: ended.slice(0, EARLIER_PAGE_SIZE), hasMore: true });
+    // From the oldest of that page on: the one left, and no more.
+    expect(page(start + 60_000)).toEqual({ ids: ended.slice(EARLIER_PAGE_SIZE), hasMore: false });
+    // Exactly a page's worth is not "more".
+    expect(page(start + EARLIER_PAGE_SIZE * 60_000)).toEqual({ ids: ended.slice(1), hasMore: false });
+    expect(conversations.hasEarlier(other)).toBe(true);
+    expect(conversations.hasEarlier(newVisitor())).toBe(false);
   });
 });
 

@@ -305,6 +305,27 @@ describe('proactive chat', () => {
     expect(resend.ok && started.ok && resend.data.event.seq).toBe(started.ok ? started.data.event.seq : -1);
   });
 
+  it('tells the visitor a resent start once: the resend is answered, never broadcast again', async () => {
+    const marta = await agentAs(server.agentEmail);
+    const visitor = await newVisitor();
+    const heard: string[] = [];
+    visitor.socket.on('message:created', ({ event }) => heard.push(event.type === 'message' ? (event.body ?? '') : event.type));
+    const payload = { visitorId: visitor.visitorId, clientId: 'p-0000009', body: 'Et puc ajudar?' };
+    const started = await agentCommand(marta, 'conversation:start', payload);
+    if (!started.ok) throw new Error(started.error.message);
+    expect((await agentCommand(marta, 'conversation:start', payload)).ok).toBe(true);
+    // The marker: a later message, heard after anything the resend could have sent.
+    const marker = nextFact<VisitorSocket, { event: { body?: string | null } }>(visitor.socket, 'message:created');
+    const sent = await agentCommand(marta, 'message:send', {
+      conversationId: started.data.conversation.id,
+      clientId: 'p-marker',
+      body: 'marker',
+    });
+    expect(sent.ok).toBe(true);
+    expect((await marker).event.body).toBe('marker');
+    expect(heard).toEqual(['Et puc ajudar?', 'marker']);
+  });
+
   it('refuses a visitor who has left', async () => {
     const marta = await agentAs(server.agentEmail);
     const visitor = await newVisitor();

@@ -32,14 +32,14 @@ describe('a mail with files', () => {
     const first = text.findIndex((l) => l.startsWith('Laia'));
     expect(text.slice(first, first + 6)).toEqual([
       'Laia (12/6/26, 10:00 AM):',
-      '  Attached file: Factura 1042.pdf (PDF, 52 kB)',
+      '  Attached file: Factura 1042.pdf (PDF, 51 kB)',
       '',
       'Laia (12/6/26, 10:00 AM):',
       '  Here it is',
       '',
     ]);
     expect(text).toContain('The files are in the chat: open it to see them.');
-    expect(mail.html).toContain('Attached file: Factura 1042.pdf (PDF, 52 kB)');
+    expect(mail.html).toContain('Attached file: Factura 1042.pdf (PDF, 51 kB)');
   });
 
   it('escapes a file name in the HTML part, and in Catalan says it in Catalan', () => {

@@ -131,6 +131,8 @@ export async function createSite(server: TestServer, name: string): Promise<Site
     pictureId: ((await picture.json()) as { attachment: { id: string } }).attachment.id,
   });
   if (!canned.reply) throw new Error(`canned reply refused: ${JSON.stringify(canned)}`);
+  // Its thumbnail is made now: a background job writing the row later would look like a refused request's change.
+  await server.app.services.thumbnails.runOnce();
   const tag = await post('/api/admin/tags', { name: `tag-of-${slug}` });
   const uploaded = await fetch(`${server.url}/api/attachments?clientId=file-${slug}&name=note.txt`, {
     method: 'POST',

@@ -50,7 +50,9 @@ describe('a canned reply with a picture', () => {
   it('is marked in the picker, and inserting it adds a copy of the picture to the message’s files', async () => {
     const { textarea, type, copyPicture, settle, pendingStates, onSend } = setup();
     type('/');
-    const marked = screen.getAllByRole('option').map((o) => [o.textContent?.slice(0, 5), o.querySelector('[data-part="canned-picture"]') !== null]);
+    const marked = screen
+      .getAllByRole('option')
+      .map((o) => [o.textContent?.slice(0, 5), o.querySelector('[data-part="canned-picture"]') !== null]);
     expect(marked.sort()).toEqual([
       ['/hi H', false],
       ['/logo', true],

@@ -48,7 +48,9 @@ describe('a canned reply’s picture on the admin page', () => {
 
     fireEvent.submit(container.querySelector('form')!);
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(api.writes()).toEqual([{ method: 'PATCH', path: '/api/canned-replies/cnr_logo', body: expect.objectContaining({ pictureId: 'att_banner' }) }]);
+    expect(api.writes()).toEqual([
+      { method: 'PATCH', path: '/api/canned-replies/cnr_logo', body: expect.objectContaining({ pictureId: 'att_banner' }) },
+    ]);
   });
 
   it('removes the picture with the keyboard-reachable button, and saves without one; an unchanged picture is not sent', async () => {

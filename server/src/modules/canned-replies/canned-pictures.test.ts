@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AttachmentInfo, AttachmentLink, CannedReply } from '@mostrador/shared';
 import { addAgent, agentCommand, login, visitorCommand } from '../../testing/harness.ts';
-import { agentClient, filesOnDisk, newClientId, serverPerTest, shopperClient, thumbnailsDone, uploaded } from '../attachments/test-clients.ts';
+import {
+  agentClient,
+  filesOnDisk,
+  newClientId,
+  serverPerTest,
+  shopperClient,
+  thumbnailsDone,
+  uploaded,
+} from '../attachments/test-clients.ts';
 import { pdf, png } from '../attachments/test-files.ts';
 import { UNSENT_UPLOAD_MS } from '../attachments/unsent-uploads.ts';
 
@@ -57,7 +65,11 @@ async function chat() {
   const shopper = await shopperClient(server(), scope.sockets);
   await visitorCommand(shopper.socket, 'message:send', { clientId: newClientId(), body: 'Hola' });
   const siteId = server().app.services.sites.byKey(server().siteKey)!.id;
-  return { siteId, visitorId: shopper.visitorId, conversationId: server().app.services.conversations.openForVisitor(siteId, shopper.visitorId)!.id };
+  return {
+    siteId,
+    visitorId: shopper.visitorId,
+    conversationId: server().app.services.conversations.openForVisitor(siteId, shopper.visitorId)!.id,
+  };
 }
 
 describe('a canned reply’s picture', () => {
@@ -70,7 +82,12 @@ describe('a canned reply’s picture', () => {
     expect((await plain.call('GET', '/api/canned-replies')).json).toMatchObject({ replies: [{ id: made.id, picture: logo }] });
 
     const conversationId = await conversation();
-    const sent = await agentCommand(admin.socket, 'message:send', { conversationId, clientId: newClientId(), body: 'x', attachments: [logo.id] });
+    const sent = await agentCommand(admin.socket, 'message:send', {
+      conversationId,
+      clientId: newClientId(),
+      body: 'x',
+      attachments: [logo.id],
+    });
     expect(sent.ok || sent.error.code).toBe('not_found');
     expect((await admin.discard(logo.id)).status).toBe(404);
     await thumbnailsDone(server());
@@ -78,7 +95,9 @@ describe('a canned reply’s picture', () => {
     expect(filesOnDisk(server())).toHaveLength(2);
     // Retention takes old uploads never sent; a reply's picture is none of those.
     const siteId = server().app.services.sites.byKey(server().siteKey)!.id;
-    server().app.sqlite.prepare('UPDATE attachments SET created_at = ?').run(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    server()
+      .app.sqlite.prepare('UPDATE attachments SET created_at = ?')
+      .run(Date.now() - 40 * 24 * 60 * 60 * 1000);
     server().app.services.sites.update(siteId, { conversationRetentionDays: 30 });
     await server().app.services.retention.runOnce();
     expect(filesOnDisk(server())).toHaveLength(2);
@@ -133,7 +152,8 @@ describe('a canned reply’s picture', () => {
     expect(await bytesOf(admin, first.id)).toEqual(await bytesOf(admin, logo.id));
 
     const { siteId, visitorId, conversationId } = await chat();
-    const send = (id: string) => agentCommand(admin.socket, 'message:send', { conversationId, clientId: newClientId(), body: '', attachments: [id] });
+    const send = (id: string) =>
+      agentCommand(admin.socket, 'message:send', { conversationId, clientId: newClientId(), body: '', attachments: [id] });
     expect((await send(first.id)).ok).toBe(true);
     expect((await send(second.id)).ok).toBe(true);
     const again = await send(first.id);

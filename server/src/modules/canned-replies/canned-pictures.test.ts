@@ -171,6 +171,9 @@ describe('a canned reply’s picture', () => {
     expect((await admin.call('POST', `/api/canned-replies/${personalId}/picture-copy`)).status).toBe(404);
     expect((await plain.call('POST', `/api/canned-replies/${personalId}/picture-copy`)).status).toBe(404);
     expect((await plain.call('POST', `/api/canned-replies/${made.id}/picture-copy`)).status).toBe(200);
+    // The site's rules of today apply to each copy: a shop that no longer takes pictures gets none.
+    server().app.services.sites.update(siteId, { attachmentTypes: ['pdf'] });
+    expect((await plain.call('POST', `/api/canned-replies/${made.id}/picture-copy`)).status).toBe(415);
   });
 
   it('goes, row and bytes, when it is replaced or removed, or when its reply is deleted', async () => {

@@ -1,5 +1,6 @@
 import type { AttachmentInfo, CannedReply, Department, ErrorBody } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
+import { discardAttachment } from '../../api/attachments.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { cannedApi } from '../../canned/cannedApi.ts';
 import { Field } from '../Field.tsx';
@@ -32,6 +33,12 @@ export function CannedForm({ reply, departments, onSaved, onCancel }: CannedForm
   const [departmentId, setDepartmentId] = useState(reply?.departmentId ?? '');
   const [bodies, setBodies] = useState<Bodies>(reply?.bodies ?? { ca: '', es: '', en: '' });
   const [picture, setPicture] = useState<AttachmentInfo | null>(reply?.picture ?? null);
+  // A picture uploaded here and then replaced or removed before saving is taken back at once, not left for the sweep
+  // (the server refuses to take back one a reply keeps, so a stale `reply` is harmless).
+  const choosePicture = (next: AttachmentInfo | null) => {
+    if (picture && picture.id !== reply?.picture?.id) discardAttachment(picture.id);
+    setPicture(next);
+  };
   const { submitting, failure, submit } = useSubmit<ErrorBody>(async () => {
     // The picture is sent only when it changed: the one the reply has is no new upload.
     const pictureId = picture?.id ?? null;
@@ -107,7 +114,7 @@ export function CannedForm({ reply, departments, onSaved, onCancel }: CannedForm
             )}
           </Field>
         ))}
-        <CannedPictureField picture={picture} onChange={setPicture} />
+        <CannedPictureField picture={picture} onChange={choosePicture} />
         <FormFooter
           error={failure}
           submitting={submitting}

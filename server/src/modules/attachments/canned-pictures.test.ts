@@ -1,17 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AttachmentInfo, AttachmentLink, CannedReply } from '@mostrador/shared';
 import { addAgent, agentCommand, login, visitorCommand } from '../../testing/harness.ts';
-import {
-  agentClient,
-  filesOnDisk,
-  newClientId,
-  serverPerTest,
-  shopperClient,
-  thumbnailsDone,
-  uploaded,
-} from '../attachments/test-clients.ts';
-import { pdf, png } from '../attachments/test-files.ts';
-import { UNSENT_UPLOAD_MS } from '../attachments/unsent-uploads.ts';
+import { agentClient, filesOnDisk, newClientId, serverPerTest, shopperClient, thumbnailsDone, uploaded } from './test-clients.ts';
+import { pdf, png } from './test-files.ts';
+import { UNSENT_UPLOAD_MS } from './unsent-uploads.ts';
 
 const scope = serverPerTest();
 const PASSWORD = 'correct horse battery';

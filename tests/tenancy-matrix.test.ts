@@ -258,7 +258,11 @@ const apiCases = (): Record<string, RouteCase> => ({
     references: [
       (ref) => ({ method: 'PATCH', url: `/api/canned-replies/${ref.cannedReplyId}`, body: { title: 'Taken over' } }),
       (ref, own) => ({ method: 'PATCH', url: `/api/canned-replies/${own.cannedReplyId}`, body: { departmentId: ref.departmentId } }),
+      (ref, own) => ({ method: 'PATCH', url: `/api/canned-replies/${own.cannedReplyId}`, body: { pictureId: ref.attachmentId } }),
     ],
+  },
+  'POST /api/canned-replies/:replyId/picture-copy': {
+    references: [(ref) => ({ method: 'POST', url: `/api/canned-replies/${ref.cannedReplyId}/picture-copy` })],
   },
   'DELETE /api/canned-replies/:replyId': {
     references: [(ref) => ({ method: 'DELETE', url: `/api/canned-replies/${ref.cannedReplyId}` })],

@@ -26,6 +26,7 @@ import {
   AttachmentsPersonalData,
   AttachmentsRepository,
   AttachmentsService,
+  CannedPictures,
   ThumbnailWorker,
   UnsentUploadsSweep,
   LocalDiskStorage,
@@ -555,9 +556,17 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   app.addHook('onClose', () => vocabulary.close());
   await app.register(searchRoutes, { search: new SearchService(new SearchRepository(app.sqlite), vocabulary) });
   // The agent's toolbox: canned replies.
-  const canned = new CannedRepliesService(new CannedRepliesRepository(app.db), {
-    departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined,
-  });
+  const canned = new CannedRepliesService(
+    new CannedRepliesRepository(app.db),
+    { departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined },
+    new CannedPictures(
+      attachmentsRepo,
+      fileStorage,
+      attachmentRules,
+      (err) => app.log.error({ err }, 'a canned reply’s old picture not removed'),
+      () => thumbnails.wake(),
+    ),
+  );
   await app.register(cannedRoutes, {
     canned,
     suggestions: new CannedSuggestions(canned, cannedUses, {

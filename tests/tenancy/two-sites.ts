@@ -117,12 +117,22 @@ export async function createSite(server: TestServer, name: string): Promise<Site
         body: JSON.stringify(body),
       })
     ).json()) as Record<string, { id: string }>;
+  // The reply carries a picture, so that copying it from another site is refused for the site, not for want of one.
+  const picture = await fetch(`${server.url}/api/attachments?clientId=picture-${slug}&name=logo.png`, {
+    method: 'POST',
+    headers: { cookie: adminCookie, 'content-type': 'application/octet-stream', origin: server.url },
+    body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+  });
   const canned = await post('/api/canned-replies', {
     shortcut: 'hola',
     title: 'Hola',
     scope: 'shared',
     bodies: { ca: 'Hola', es: '', en: '' },
+    pictureId: ((await picture.json()) as { attachment: { id: string } }).attachment.id,
   });
+  if (!canned.reply) throw new Error(`canned reply refused: ${JSON.stringify(canned)}`);
+  // Its thumbnail is made now: a background job writing the row later would look like a refused request's change.
+  await server.app.services.thumbnails.runOnce();
   const tag = await post('/api/admin/tags', { name: `tag-of-${slug}` });
   const uploaded = await fetch(`${server.url}/api/attachments?clientId=file-${slug}&name=note.txt`, {
     method: 'POST',

@@ -2,6 +2,7 @@ import type { CannedReply } from '@mostrador/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
 import { cannedApi } from './cannedApi.ts';
+import { PictureMarker } from './PictureMarker.tsx';
 
 interface SuggestedRepliesProps {
   conversationId: string;
@@ -36,6 +37,7 @@ export function SuggestedReplies({ conversationId, visitorSeq, onPick, load = ca
       {replies.map((reply) => (
         <button key={reply.id} type="button" class="button canned-suggestion" onClick={() => onPick(reply)}>
           <span class="canned-shortcut">/{reply.shortcut}</span> {reply.title}
+          {reply.picture && <PictureMarker />}
         </button>
       ))}
     </div>

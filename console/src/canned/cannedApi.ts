@@ -1,4 +1,5 @@
 import type {
+  AttachmentInfo,
   CannedCreateInput,
   CannedImportResult,
   CannedReply,
@@ -28,6 +29,11 @@ export const cannedApi = {
   /** Tells the server a reply went into a message: what the suggestions learn from. */
   recordUse: (replyId: string, conversationId: string) =>
     requestNoContent('POST', `/api/canned-replies/${encodeURIComponent(replyId)}/uses`, { conversationId }),
+  /** A copy of the reply's picture, a new upload of the agent's that goes with the message like any file. */
+  copyPicture: (id: string) =>
+    request<{ attachment: AttachmentInfo }>('POST', `/api/canned-replies/${encodeURIComponent(id)}/picture-copy`).then((r) =>
+      r.ok ? { ok: true as const, data: r.data.attachment } : r,
+    ),
   exportCsv: () => request<{ csv: string }>('GET', '/api/admin/canned-replies/export'),
 };
 export type CannedApi = typeof cannedApi;

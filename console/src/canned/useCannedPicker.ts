@@ -15,6 +15,8 @@ export interface CannedContext {
   onUsed?: (reply: CannedReply) => void;
   /** The seq of the visitor's last message; given, the composer shows suggested replies for it. */
   visitorSeq?: number | null;
+  /** Where a reply's picture is copied for this message (the API unless a test says otherwise). */
+  copyPicture?: typeof cannedApi.copyPicture;
   /** Where suggestions come from (the API unless a test says otherwise). */
   loadSuggestions?: (conversationId: string) => ReturnType<typeof cannedApi.suggestions>;
 }
@@ -26,13 +28,15 @@ interface PickerState extends SlashQuery {
 /**
  * Typing `/` opens the picker; the word after it filters; arrows move, Enter or Tab inserts, Esc closes.
  * Inserting replaces the `/word` with the filled reply and selects its first fill-in prompt, so the agent
- * types straight over it. Several replies go into one message by typing `/` again.
+ * types straight over it. Several replies go into one message by typing `/` again. A reply's picture is
+ * handed to `onPicture`, which adds a copy of it to the message's files.
  */
 export function useCannedPicker(
   canned: CannedContext | undefined,
   draft: string,
   setDraft: (next: string) => void,
   textarea: { current: HTMLTextAreaElement | null },
+  onPicture?: (reply: CannedReply) => void,
 ) {
   const { language, t } = useI18n();
   const [state, setState] = useState<PickerState | null>(null);
@@ -69,6 +73,7 @@ export function useCannedPicker(
     setDraft(next);
     setAnnouncement(t(firstAsk ? 'canned.inserted' : 'canned.insertedDone', { title: reply.title }));
     canned.onUsed?.(reply);
+    if (reply.picture) onPicture?.(reply);
   }
 
   function insert(reply: CannedReply) {

@@ -2,6 +2,7 @@ import type { AttachmentInfo, ProductCard } from '@mostrador/shared';
 import { MAX_MESSAGE_CHARS } from '@mostrador/shared/limits';
 import { useRef, useState } from 'preact/hooks';
 import { discardAttachment, uploadAttachment } from '../api/attachments.ts';
+import { cannedApi } from '../canned/cannedApi.ts';
 import { CannedPicker, optionId } from '../canned/CannedPicker.tsx';
 import { SuggestedReplies } from '../canned/SuggestedReplies.tsx';
 import { useCannedPicker, type CannedContext } from '../canned/useCannedPicker.ts';
@@ -90,7 +91,12 @@ export function Composer({
   }
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const picker = useCannedPicker(canned, draft, setDraft, textareaRef);
+  // A reply's picture goes as a copy of the agent's own, pending like a file they picked (a note carries none).
+  const picker = useCannedPicker(canned, draft, setDraft, textareaRef, (reply) => {
+    if (noting || !reply.picture) return;
+    const copy = canned?.copyPicture ?? cannedApi.copyPicture;
+    pending.addCopy(reply.picture.name, () => copy(reply.id));
+  });
   const pickerId = `canned-picker-${conversationId}`;
 
   function send() {

@@ -43,18 +43,33 @@ export function usePendingFiles(conversationId: string, upload: Upload, discard:
   const patch = (clientId: string, change: Partial<PendingFile>) =>
     setFiles((current) => current.map((f) => (f.clientId === clientId ? { ...f, ...change } : f)));
 
+  /** Shows a file under `name` while `store` runs (an upload, a canned picture's copy), then ready or failed. */
+  function track(name: string, store: (signal: AbortSignal, clientId: string) => Promise<Result<AttachmentInfo>>) {
+    const clientId = newClientId();
+    const controller = new AbortController();
+    controllers.current.set(clientId, controller);
+    setFiles((current) => [...current, { clientId, name, state: 'uploading' }]);
+    void store(controller.signal, clientId).then((result) => {
+      controllers.current.delete(clientId);
+      if (controller.signal.aborted) {
+        // Removed while it was being stored: a file stored all the same is taken back, not left for the sweep.
+        if (result.ok) discard(result.data.id);
+        return;
+      }
+      patch(clientId, result.ok ? { state: 'ready', info: result.data } : { state: 'failed', error: result.error.code });
+    });
+  }
+
   function add(picked: Iterable<File>) {
     for (const file of picked) {
-      const clientId = newClientId();
-      const controller = new AbortController();
-      controllers.current.set(clientId, controller);
-      setFiles((current) => [...current, { clientId, name: file.name || 'file', state: 'uploading' }]);
-      void upload(file, file.name || 'file', clientId, controller.signal).then((result) => {
-        controllers.current.delete(clientId);
-        if (controller.signal.aborted) return;
-        patch(clientId, result.ok ? { state: 'ready', info: result.data } : { state: 'failed', error: result.error.code });
-      });
+      const name = file.name || 'file';
+      track(name, (signal, clientId) => upload(file, name, clientId, signal));
     }
+  }
+
+  /** A canned reply's picture: the server copies it into a new upload of the agent's, which goes like any other file. */
+  function addCopy(name: string, copy: () => Promise<Result<AttachmentInfo>>) {
+    track(name, copy);
   }
 
   function remove(clientId: string) {
@@ -75,6 +90,7 @@ export function usePendingFiles(conversationId: string, upload: Upload, discard:
   return {
     files,
     add,
+    addCopy,
     remove,
     take,
     uploading: files.some((f) => f.state === 'uploading'),

@@ -741,6 +741,12 @@ export const attachments = sqliteTable(
     thumbKey: text('thumb_key'),
     /** Tries that failed for a passing reason (the storage); the job fails for good after a few. */
     thumbAttempts: integer('thumb_attempts').notNull().default(0),
+    /**
+     * The canned reply that keeps this picture: the shop's content, not an
+     * upload waiting for a message. Never claimed by a message, never swept,
+     * never in a shopper's erasure or retention; it goes with its reply.
+     */
+    cannedReplyId: text('canned_reply_id'),
   },
   (t) => [
     uniqueIndex('attachments_uploader_client').on(t.siteId, t.uploaderId, t.clientId),
@@ -748,6 +754,7 @@ export const attachments = sqliteTable(
     index('attachments_thumb_pending').on(t.createdAt).where(sql`${t.thumbState} = 'pending'`),
     index('attachments_conversation').on(t.conversationId),
     index('attachments_visitor').on(t.siteId, t.visitorId),
+    index('attachments_canned_reply').on(t.cannedReplyId).where(sql`canned_reply_id IS NOT NULL`),
   ],
 );
 

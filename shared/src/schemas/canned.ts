@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPLY_LANGUAGES } from '../canned/placeholders.ts';
+import { AttachmentInfo } from './attachments.ts';
 import { Id, Timestamp } from './common.ts';
 
 /** Canned replies: the team's (shared) or one agent's (personal), optionally for one department. */
@@ -31,12 +32,16 @@ export const CannedReply = z.object({
   /** Null: every department may use it. */
   departmentId: Id.nullable(),
   bodies: CannedBodies,
+  /** The reply's one picture, if it has one: inserting the reply sends a copy of it with the message. */
+  picture: AttachmentInfo.optional(),
   updatedAt: Timestamp,
 });
 export type CannedReply = z.infer<typeof CannedReply>;
 
-export const NewCannedReplyBody = CannedReply.omit({ id: true, updatedAt: true }).extend({
+export const NewCannedReplyBody = CannedReply.omit({ id: true, updatedAt: true, picture: true }).extend({
   departmentId: Id.nullable().default(null),
+  /** An image the author uploaded (`POST /api/attachments`) and has not sent; null on an update removes the picture. */
+  pictureId: Id.nullable().optional(),
 });
 export const UpdateCannedReplyBody = NewCannedReplyBody.partial();
 export const CannedReplyParams = z.object({ replyId: Id });

@@ -1,8 +1,10 @@
-import type { CannedReply, Department, ErrorBody } from '@mostrador/shared';
+import type { AttachmentInfo, CannedReply, Department, ErrorBody } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
+import { discardAttachment } from '../../api/attachments.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { cannedApi } from '../../canned/cannedApi.ts';
 import { Field } from '../Field.tsx';
+import { CannedPictureField } from './CannedPictureField.tsx';
 import { FormFooter } from '../FormFooter.tsx';
 import { useAdminI18n, type AdminMessageKey } from '../i18n/index.ts';
 import { TextField } from '../TextField.tsx';
@@ -30,14 +32,25 @@ export function CannedForm({ reply, departments, onSaved, onCancel }: CannedForm
   const [scope, setScope] = useState<CannedReply['scope']>(reply?.scope ?? 'shared');
   const [departmentId, setDepartmentId] = useState(reply?.departmentId ?? '');
   const [bodies, setBodies] = useState<Bodies>(reply?.bodies ?? { ca: '', es: '', en: '' });
+  const [picture, setPicture] = useState<AttachmentInfo | null>(reply?.picture ?? null);
+  // A picture uploaded here and then replaced or removed before saving is taken back at once, not left for the sweep
+  // (the server refuses to take back one a reply keeps, so a stale `reply` is harmless).
+  const choosePicture = (next: AttachmentInfo | null) => {
+    if (picture && picture.id !== reply?.picture?.id) discardAttachment(picture.id);
+    setPicture(next);
+  };
   const { submitting, failure, submit } = useSubmit<ErrorBody>(async () => {
-    const input = { shortcut, title, scope, departmentId: departmentId || null, bodies };
+    // The picture is sent only when it changed: the one the reply has is no new upload.
+    const pictureId = picture?.id ?? null;
+    const changed = pictureId !== (reply?.picture?.id ?? null);
+    const input = { shortcut, title, scope, departmentId: departmentId || null, bodies, ...(changed ? { pictureId } : {}) };
     const result = reply ? await cannedApi.update(reply.id, input) : await cannedApi.create(input);
     if (!result.ok) return result.error;
     if (!reply) {
       setShortcut('');
       setTitle('');
       setBodies({ ca: '', es: '', en: '' });
+      setPicture(null);
     }
     onSaved(result.data);
     return null;
@@ -101,6 +114,7 @@ export function CannedForm({ reply, departments, onSaved, onCancel }: CannedForm
             )}
           </Field>
         ))}
+        <CannedPictureField picture={picture} onChange={choosePicture} />
         <FormFooter
           error={failure}
           submitting={submitting}

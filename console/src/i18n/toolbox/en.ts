@@ -1,6 +1,7 @@
 /** The agent's toolbox in the inbox: canned replies, notes, tags and search. */
 export const toolboxEn = {
   'canned.pickerLabel': 'Canned replies',
+  'canned.withPicture': 'with a picture',
   'canned.suggested': 'Suggested replies',
   'canned.none': 'No canned reply matches “{query}”.',
   'canned.hint': '{count} canned replies: ↑ ↓ to choose, Enter to insert, Esc to close.',

@@ -10,6 +10,10 @@ const EXPORT_LINK_MS = 7 * 24 * 60 * 60 * 1000;
  * (theirs, and the agents' files in their conversations). Erasure and
  * retention remove the rows in the transaction and the bytes once it has
  * committed; an export lists every file with a link to its bytes.
+ * A canned reply's picture (a row with `cannedReplyId`) is the shop's
+ * content, not a shopper's: it has no visitor, so no erasure reaches it, and
+ * retention passes it over (the repository's `expired`). A message carries
+ * a copy, bound to its conversation like any file, which goes with it.
  */
 export class AttachmentsPersonalData implements PersonalDataSource {
   readonly tables = ['attachments'];

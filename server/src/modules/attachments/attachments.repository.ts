@@ -49,12 +49,20 @@ export class AttachmentsRepository {
     return this.byClientId(row.siteId, row.uploaderId, row.clientId)!;
   }
 
-  /** These uploads of this uploader, in the order asked, whether sent yet or not. */
+  /** These uploads of this uploader, in the order asked, whether sent yet or not (a canned reply's picture is none). */
   ofUploader(siteId: string, uploaderId: string, ids: readonly string[]): AttachmentRow[] {
     const rows = this.db
       .select()
       .from(attachments)
-      .where(and(eq(attachments.siteId, siteId), eq(attachments.uploaderId, uploaderId), inArray(attachments.id, [...ids])))
+      .where(
+        and(
+          eq(attachments.siteId, siteId),
+          eq(attachments.uploaderId, uploaderId),
+          inArray(attachments.id, [...ids]),
+          // A canned reply's picture is no longer an upload: a message takes a copy of it, never the picture itself.
+          isNull(attachments.cannedReplyId),
+        ),
+      )
       .all();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -65,7 +73,14 @@ export class AttachmentsRepository {
     this.db
       .update(attachments)
       .set(at)
-      .where(and(eq(attachments.siteId, siteId), inArray(attachments.id, [...ids]), isNull(attachments.conversationId)))
+      .where(
+        and(
+          eq(attachments.siteId, siteId),
+          inArray(attachments.id, [...ids]),
+          isNull(attachments.conversationId),
+          isNull(attachments.cannedReplyId),
+        ),
+      )
       .run();
   }
 
@@ -82,7 +97,9 @@ export class AttachmentsRepository {
   deleteUnsent(siteId: string, id: string): AttachmentRow | undefined {
     return this.db
       .delete(attachments)
-      .where(and(eq(attachments.siteId, siteId), eq(attachments.id, id), isNull(attachments.conversationId)))
+      .where(
+        and(eq(attachments.siteId, siteId), eq(attachments.id, id), isNull(attachments.conversationId), isNull(attachments.cannedReplyId)),
+      )
       .returning()
       .get();
   }
@@ -154,7 +171,7 @@ export class AttachmentsRepository {
     return this.db
       .select()
       .from(attachments)
-      .where(and(isNull(attachments.conversationId), lt(attachments.createdAt, cutoff)))
+      .where(and(isNull(attachments.conversationId), isNull(attachments.cannedReplyId), lt(attachments.createdAt, cutoff)))
       .limit(limit)
       .all();
   }
@@ -181,13 +198,33 @@ export class AttachmentsRepository {
         and(
           eq(attachments.siteId, siteId),
           or(
-            and(isNull(attachments.conversationId), lt(attachments.createdAt, cutoff)),
+            and(isNull(attachments.conversationId), isNull(attachments.cannedReplyId), lt(attachments.createdAt, cutoff)),
             and(sql`${attachments.conversationId} IS NOT NULL`, notExists(live)),
           ),
         ),
       )
       .limit(limit)
       .all();
+  }
+
+  /** The pictures these canned replies keep. */
+  keptBy(siteId: string, replyIds: readonly string[]): AttachmentRow[] {
+    return replyIds.length === 0
+      ? []
+      : this.db
+          .select()
+          .from(attachments)
+          .where(and(eq(attachments.siteId, siteId), inArray(attachments.cannedReplyId, [...replyIds])))
+          .all();
+  }
+
+  /** The upload becomes the reply's picture: out of the uploader's unsent files for good. */
+  keep(siteId: string, id: string, replyId: string): void {
+    this.db
+      .update(attachments)
+      .set({ cannedReplyId: replyId })
+      .where(and(eq(attachments.siteId, siteId), eq(attachments.id, id), isNull(attachments.conversationId)))
+      .run();
   }
 
   /** The install's link-signing key, made on first use and kept with the data (every server of a cluster shares it). */

@@ -124,6 +124,7 @@ export class AttachmentsService {
       thumbState: found.type === 'image' ? 'pending' : null,
       thumbKey: null,
       thumbAttempts: 0,
+      cannedReplyId: null,
     });
     // A concurrent retry stored the same upload first: this copy goes.
     if (row.storageKey !== storageKey) await this.storage.remove([storageKey]);
@@ -211,6 +212,8 @@ export class AttachmentsService {
   #mayView(viewer: Viewer, row: AttachmentRow): boolean {
     if (viewer.kind === 'visitor') return row.visitorId === viewer.visitorId;
     if (row.uploaderKind === 'agent' && row.uploaderId === viewer.agentId) return true;
+    // A canned reply's picture is the shop's, for any of its agents to see.
+    if (row.cannedReplyId !== null) return true;
     return row.conversationId !== null && this.ports.agentCanRead(viewer.siteId, viewer.agentId, row.conversationId);
   }
 }

@@ -5,3 +5,4 @@ export { AttachmentsService, type AttachmentPorts, type AttachmentRules, type Vi
 export { LocalDiskStorage, type FileStorage } from './storage.ts';
 export { ThumbnailWorker } from './thumbnail-worker.ts';
 export { UnsentUploadsSweep } from './unsent-uploads.ts';
+export { CannedPictures } from './canned-pictures.ts';

@@ -3,7 +3,7 @@ import { parseCsv, toCsv, unguard } from './csv.ts';
 import type { CannedInput } from './canned-replies.service.ts';
 import type { CannedReplyRow } from './canned-replies.repository.ts';
 
-/** The columns, in order; departments go by slug so a file moves between installs. */
+/** The columns, in order; departments go by slug so a file moves between installs. A reply's picture is not in the file (bytes have no place in CSV): an import adds replies without one. */
 export const CSV_COLUMNS = ['shortcut', 'title', 'scope', 'department', 'ca', 'es', 'en'] as const;
 
 export interface DepartmentSlugs {

@@ -13,11 +13,12 @@ import {
   ErrorResponse,
   NewCannedReplyBody,
   UpdateCannedReplyBody,
+  UploadedAttachment,
 } from '@mostrador/shared';
 import { z } from 'zod';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
 import { cannedFromCsv, cannedToCsv, type DepartmentSlugs } from './canned-csv.ts';
-import { toCannedReply, type CannedActor, type CannedRepliesService } from './canned-replies.service.ts';
+import { type CannedActor, type CannedRepliesService } from './canned-replies.service.ts';
 import type { CannedSuggestions } from './canned-suggest.service.ts';
 
 export interface CannedRoutesOptions {
@@ -46,7 +47,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     async (request) => {
       const actor = actorOf(request);
       const rows = request.query.all ? canned.list(actor) : canned.usable(actor);
-      return { replies: rows.map(toCannedReply), shopName: shopName(actor.siteId) };
+      return { replies: canned.present(actor.siteId, rows), shopName: shopName(actor.siteId) };
     },
   );
 
@@ -54,9 +55,10 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     '/api/canned-replies/suggestions',
     { schema: { querystring: CannedSuggestionsQuery, response: { 200: CannedSuggestionsBody, ...errors } } },
     async (request, reply) => {
-      const found = suggestions.suggest(actorOf(request), request.query.conversationId);
+      const actor = actorOf(request);
+      const found = suggestions.suggest(actor, request.query.conversationId);
       if (!found.ok) return reply.status(statusForCode(found.error.code)).send({ error: found.error });
-      return { replies: found.data.map(toCannedReply) };
+      return { replies: canned.present(actor.siteId, found.data) };
     },
   );
 
@@ -75,9 +77,10 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     '/api/canned-replies',
     { schema: { body: NewCannedReplyBody, response: { 201: CannedReplyBody, ...errors } } },
     async (request, reply) => {
-      const created = canned.create(actorOf(request), request.body);
+      const actor = actorOf(request);
+      const created = canned.create(actor, request.body);
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
-      return reply.status(201).send({ reply: toCannedReply(created.data) });
+      return reply.status(201).send({ reply: canned.present(actor.siteId, [created.data])[0]! });
     },
   );
 
@@ -85,9 +88,21 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     '/api/canned-replies/:replyId',
     { schema: { params: CannedReplyParams, body: UpdateCannedReplyBody, response: { 200: CannedReplyBody, ...errors } } },
     async (request, reply) => {
-      const updated = canned.update(actorOf(request), request.params.replyId, request.body);
+      const actor = actorOf(request);
+      const updated = canned.update(actor, request.params.replyId, request.body);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
-      return { reply: toCannedReply(updated.data) };
+      return { reply: canned.present(actor.siteId, [updated.data])[0]! };
+    },
+  );
+
+  // Inserting a reply with a picture: a new upload of the agent's, with the picture's bytes, sent like any other.
+  app.post(
+    '/api/canned-replies/:replyId/picture-copy',
+    { schema: { params: CannedReplyParams, response: { 200: UploadedAttachment, ...errors } } },
+    async (request, reply) => {
+      const copied = await canned.copyPicture(actorOf(request), request.params.replyId);
+      if (!copied.ok) return reply.status(statusForCode(copied.error.code)).send({ error: copied.error });
+      return { attachment: copied.data };
     },
   );
 

@@ -1,4 +1,4 @@
-import { fail, ok, type CannedReply, type Result } from '@mostrador/shared';
+import { fail, ok, type AttachmentInfo, type CannedReply, type Result } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
 import type { CannedRepliesRepository, CannedReplyRow } from './canned-replies.repository.ts';
 
@@ -10,14 +10,28 @@ export interface CannedActor {
   departmentIds: readonly string[];
 }
 
-export type CannedInput = Omit<CannedReply, 'id' | 'updatedAt'>;
+export type CannedInput = Omit<CannedReply, 'id' | 'updatedAt' | 'picture'>;
+/** A reply as written: `pictureId` an upload of the author's to keep as its picture (null removes it, absent keeps it). */
+export type CannedWrite = CannedInput & { pictureId?: string | null | undefined };
 
 export interface CannedDirectory {
   departmentExists: (siteId: string, departmentId: string) => boolean;
 }
 
-export function toCannedReply(row: CannedReplyRow): CannedReply {
+/** The replies' pictures, kept by the attachments module (the bytes and their rules are its). */
+export interface CannedPicturePort {
+  /** The upload may become a picture: the agent's own unsent image on the site; another's is not found. */
+  check(siteId: string, agentId: string, attachmentId: string): Result<AttachmentInfo>;
+  /** Makes it the reply's only picture (null: none); a replaced one is removed. */
+  keep(siteId: string, replyId: string, attachmentId: string | null): void;
+  of(siteId: string, replyIds: readonly string[]): Map<string, AttachmentInfo>;
+  /** A new upload of the agent with the picture's bytes. */
+  copy(siteId: string, agentId: string, replyId: string): Promise<Result<AttachmentInfo>>;
+}
+
+export function toCannedReply(row: CannedReplyRow, picture?: AttachmentInfo): CannedReply {
   return {
+    ...(picture ? { picture } : {}),
     id: row.id,
     shortcut: row.shortcut,
     title: row.title,
@@ -52,7 +66,23 @@ export class CannedRepliesService {
   constructor(
     private readonly repo: CannedRepliesRepository,
     private readonly directory: CannedDirectory,
+    private readonly pictures: CannedPicturePort,
   ) {}
+
+  /** The replies as the API shows them, each with its picture. */
+  present(siteId: string, rows: readonly CannedReplyRow[]): CannedReply[] {
+    const pictures = this.pictures.of(
+      siteId,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => toCannedReply(row, pictures.get(row.id)));
+  }
+
+  /** A copy of the reply's picture for the agent inserting it, to send with the message like any upload. */
+  async copyPicture(actor: CannedActor, id: string): Promise<Result<AttachmentInfo>> {
+    if (!this.repo.byId(actor.siteId, actor.agentId, id)) return notFound();
+    return this.pictures.copy(actor.siteId, actor.agentId, id);
+  }
 
   /** Every reply the actor may manage: the team's and their own. */
   list(actor: CannedActor): CannedReplyRow[] {
@@ -66,21 +96,29 @@ export class CannedRepliesService {
     );
   }
 
-  create(actor: CannedActor, input: CannedInput): Result<CannedReplyRow> {
+  create(actor: CannedActor, { pictureId, ...input }: CannedWrite): Result<CannedReplyRow> {
     const checked = this.check(actor, input, null);
     if (!checked.ok) return checked;
+    const picture = pictureId ? this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
+    if (!picture.ok) return picture;
+    // Checked and written in one synchronous turn: nothing claims the upload in between.
     const row = newRow(actor, input, Date.now());
     this.repo.insert([row]);
+    if (pictureId) this.pictures.keep(actor.siteId, row.id, pictureId);
     return ok(row);
   }
 
-  update(actor: CannedActor, id: string, changes: Partial<CannedInput>): Result<CannedReplyRow> {
+  update(actor: CannedActor, id: string, { pictureId, ...changes }: Partial<CannedWrite>): Result<CannedReplyRow> {
     const existing = this.repo.byId(actor.siteId, actor.agentId, id);
     if (!existing) return notFound();
-    const merged: CannedInput = { ...toCannedReply(existing), ...changes };
+    const { picture: current, ...shown } = toCannedReply(existing, this.pictures.of(actor.siteId, [id]).get(id));
+    const merged: CannedInput = { ...shown, ...changes };
     if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
     const checked = this.check(actor, merged, id);
     if (!checked.ok) return checked;
+    // The picture it already has is no new upload: keeping it is no change.
+    const newPicture = pictureId && pictureId !== current?.id ? this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
+    if (!newPicture.ok) return newPicture;
     const updated = this.repo.update(actor.siteId, actor.agentId, id, {
       ownerId: merged.scope === 'shared' ? null : (existing.ownerId ?? actor.agentId),
       departmentId: merged.departmentId,
@@ -89,6 +127,7 @@ export class CannedRepliesService {
       bodies: merged.bodies,
       updatedAt: Date.now(),
     });
+    if (updated && pictureId !== undefined && pictureId !== current?.id) this.pictures.keep(actor.siteId, id, pictureId);
     return updated ? ok(updated) : notFound();
   }
 
@@ -97,6 +136,7 @@ export class CannedRepliesService {
     if (!existing) return notFound();
     if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
     this.repo.delete(actor.siteId, actor.agentId, id);
+    this.pictures.keep(actor.siteId, id, null);
     return ok(null);
   }
 

@@ -113,6 +113,29 @@ describe('attachments', () => {
     ).toBeUndefined();
   });
 
+  it('an agent cannot send a shopper’s file not sent yet: answered like a missing one, nothing stored, the file still theirs', async () => {
+    const agent = await admin();
+    const owner = await shopper();
+    const opened = await visitorCommand(owner.socket, 'message:send', { clientId: newClientId(), body: 'Hola' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const conversationId = opened.data.conversation.id;
+    await agentCommand(agent.socket, 'conversation:take', { conversationId });
+    const file = await uploaded(await owner.upload(pdf(), 'factura.pdf'));
+    const before = await agentCommand(agent.socket, 'conversation:sync', { conversationId, afterSeq: 0 });
+
+    const sent = await agentCommand(agent.socket, 'message:send', {
+      conversationId,
+      clientId: newClientId(),
+      body: 'mine',
+      attachments: [file.id],
+    });
+    expect(sent).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const after = await agentCommand(agent.socket, 'conversation:sync', { conversationId, afterSeq: 0 });
+    expect(after.ok && after.data.events).toEqual(before.ok && before.data.events);
+    const own = await visitorCommand(owner.socket, 'message:send', { clientId: newClientId(), body: '', attachments: [file.id] });
+    expect(own.ok && own.data.event.attachments?.map((a) => a.id)).toEqual([file.id]);
+  });
+
   it('a link stops working when it expires, and cannot be forged or moved to another file', async () => {
     const visitor = await shopper();
     const file = await uploaded(await visitor.upload(pdf(), 'a.pdf'));

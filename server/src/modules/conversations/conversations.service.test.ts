@@ -198,7 +198,7 @@ describe('reading', () => {
     expect([...conversations.loads(siteId).keys()]).toEqual([marta.agentId]);
   });
 
-  it('shows a non-admin only the queue of its departments', async () => {
+  it('shows a non-admin only the queue and the tickets of its departments', async () => {
     const sales = app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!sales.ok) throw new Error('no department');
     const general = await opened();
@@ -211,6 +211,15 @@ describe('reading', () => {
     };
     expect(queue(marta)).toEqual([general]);
     expect(queue(admin)).toEqual([general, salesId].sort());
+
+    // Once their visitors have left, both are tickets, shown to the same agents.
+    app.sqlite.prepare('UPDATE conversations SET visitor_left_at = 1').run();
+    const tickets = (who: AgentActor) => {
+      const listed = conversations.list(who, 'tickets');
+      return listed.ok ? listed.data.map((c) => c.id).sort() : [];
+    };
+    expect(tickets(marta)).toEqual([general]);
+    expect(tickets(admin)).toEqual([general, salesId].sort());
   });
 });
 

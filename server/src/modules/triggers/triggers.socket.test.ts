@@ -115,6 +115,12 @@ describe('firing and conversion records', () => {
       ['agent', 'Test shop', 'Et puc ajudar amb la talla?'],
       ['visitor', expect.any(String), 'Sí, la L em va bé?'],
     ]);
+    // The visitor's own history shows the invitation they answered, above their reply.
+    const own = await visitorCommand(invited.socket, 'conversation:sync', { conversationId: conversation.id, afterSeq: 0 });
+    expect(own.ok && own.data.events.flatMap((e) => (e.type === 'message' ? [e.body] : []))).toEqual([
+      'Et puc ajudar amb la talla?',
+      'Sí, la L em va bé?',
+    ]);
 
     // The agent answers: it became a chat. Then the visitor reaches checkout.
     await agentCommand(marta, 'message:send', { conversationId: conversation.id, clientId: 'answer-0001', body: 'Sí, et va bé.' });

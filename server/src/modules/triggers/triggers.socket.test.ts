@@ -170,6 +170,31 @@ describe('firing and conversion records', () => {
       .toMatchObject({ fired: 0, replied: 0, chats: 0, heldBack: 1 });
   });
 
+  it('opens the answered invitation’s conversation in the rule’s department, whatever the widget chose', async () => {
+    const sales = server.app.services.departments.create(siteId, { slug: 'vendes', name: 'Vendes', routing: 'auto' });
+    const returns = server.app.services.departments.create(siteId, { slug: 'retorns', name: 'Retorns', routing: 'auto' });
+    if (!sales.ok || !returns.ok) throw new Error('departments');
+    const [rule] = server.app.services.triggers.list(siteId);
+    server.app.services.triggers.update(siteId, rule!.id, {
+      enabled: true,
+      action: { kind: 'teaser', message: 'Busques la teva talla?', agentId: null, departmentId: sales.data.id, tags: [] },
+    });
+    const { socket } = await visitorSession();
+    await visitorCommand(socket, 'trigger:reported', { ruleId: rule!.id, firingId: 'fire-dept01', outcome: 'fired' });
+    const sent = await visitorCommand(socket, 'message:send', {
+      clientId: 'dept-reply-1',
+      body: 'Sí',
+      trigger: 'fire-dept01',
+      department: 'retorns',
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(sent.data.conversation.origin).toBe('trigger');
+    const row = server.app.sqlite
+      .prepare('SELECT department_id AS departmentId FROM conversations WHERE id = ?')
+      .get(sent.data.conversation.id);
+    expect(row).toEqual({ departmentId: sales.data.id });
+  });
+
   it('refuses reports about another site’s rule, and a reply naming an unknown firing opens a plain conversation', async () => {
     const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const [foreign] = server.app.services.triggers.list(other.id);

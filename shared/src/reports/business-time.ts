@@ -30,6 +30,11 @@ export function dayNumberDate(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** "YYYY-MM-DD" as a local day number (the inverse of `dayNumberDate`). */
+export function dateDayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
 type Interval = [number, number];
 
 /** Each schedule's opening spans per local day, computed once: zonedInstant asks Intl several times. */
@@ -96,7 +101,6 @@ export function openMillisBetween(schedule: Schedule, from: number, to: number):
 /** Every local date from `from` to `to`, both inclusive. */
 export function datesBetween(from: string, to: string): string[] {
   const dates: string[] = [];
-  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += 86_400_000)
-    dates.push(new Date(at).toISOString().slice(0, 10));
+  for (let day = dateDayNumber(from); day <= dateDayNumber(to); day += 1) dates.push(dayNumberDate(day));
   return dates;
 }

@@ -1,14 +1,11 @@
 import type { ReportHeadline, ReportSummary } from '../schemas/reports.ts';
-
-const DAY_MS = 86_400_000;
-const dayNumberOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-const dateOf = (dayNumber: number) => new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+import { dateDayNumber, dayNumberDate } from './business-time.ts';
 
 /** The period a range is compared with: as many local days, ending the day before `from`. */
 export function previousPeriod(from: string, to: string): { from: string; to: string; days: number } {
-  const first = dayNumberOf(from);
-  const days = dayNumberOf(to) - first + 1;
-  return { from: dateOf(first - days), to: dateOf(first - 1), days };
+  const first = dateDayNumber(from);
+  const days = dateDayNumber(to) - first + 1;
+  return { from: dayNumberDate(first - days), to: dayNumberDate(first - 1), days };
 }
 
 /** The figures of the summary cards, read from a summary: the current period's side of every comparison. */

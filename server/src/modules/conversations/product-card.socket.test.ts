@@ -1,28 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageViewed, Product, VisitorEvent } from '@mostrador/shared';
 import {
   agentCommand,
   connectAgentAs,
   connectVisitorSession,
   nextFact,
-  startTestServer,
   visitorCommand,
-  type AgentSocket,
-  type TestServer,
   type VisitorSocket,
 } from '../../testing/harness.ts';
+import { serverPerTest } from '../../testing/server-per-test.ts';
 
-let server: TestServer;
-const sockets: Array<VisitorSocket | AgentSocket> = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.close();
-});
+const scope = serverPerTest();
+const { sockets } = scope;
 
 const HOODIE: Product = {
   name: 'Dessuadora Cap de Creus',
@@ -36,7 +25,7 @@ const url = (path: string) => `https://shop.example${path}`;
 const page = (path: string, product: Product | null): PageViewed => ({ url: url(path), title: path, referrer: '', product });
 
 async function shopperWho(...pages: PageViewed[]) {
-  const visitor = await connectVisitorSession(server);
+  const visitor = await connectVisitorSession(scope.server);
   sockets.push(visitor.socket);
   for (const p of pages) expect(await visitorCommand(visitor.socket, 'page:viewed', p)).toEqual({ ok: true, data: null });
   return visitor;
@@ -44,7 +33,7 @@ async function shopperWho(...pages: PageViewed[]) {
 
 /** A shopper who saw the hoodie, then the cart, and wrote; Marta (online) has the chat. */
 async function chat() {
-  const marta = await connectAgentAs(server, server.agentEmail);
+  const marta = await connectAgentAs(scope.server, scope.server.agentEmail);
   sockets.push(marta);
   const visitor = await shopperWho(page('/p/hoodie', HOODIE), page('/cart', null));
   const sent = await visitorCommand(visitor.socket, 'message:send', { clientId: 'visitor-msg-1', body: 'Teniu la talla M?' });
@@ -53,7 +42,7 @@ async function chat() {
 }
 
 const messageRows = () =>
-  (server.app.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE type = 'message'").get() as { n: number }).n;
+  (scope.server.app.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE type = 'message'").get() as { n: number }).n;
 
 const CARD = {
   name: HOODIE.name,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LiveFigures } from '@mostrador/shared';
 import {
   addAgent,
@@ -6,29 +6,19 @@ import {
   agentCommand,
   connectAgentAs,
   connectVisitorSession,
-  startTestServer,
   visitorCommand,
   type AgentSocket,
-  type TestServer,
-  type VisitorSocket,
 } from '../../testing/harness.ts';
+import { serverPerTest } from '../../testing/server-per-test.ts';
 
-let server: TestServer;
-const sockets: Array<VisitorSocket | AgentSocket> = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
+const scope = serverPerTest({}, async (server) => {
   await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
   await addAgent(server, { email: 'jordi@shop.example', name: 'Jordi', capacity: 1 });
 });
-
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.close();
-});
+const { sockets } = scope;
 
 async function agent(email: string): Promise<AgentSocket> {
-  const socket = await connectAgentAs(server, email);
+  const socket = await connectAgentAs(scope.server, email);
   sockets.push(socket);
   return socket;
 }
@@ -69,7 +59,7 @@ function heard(socket: AgentSocket) {
 }
 
 async function visitorWrites(body: string) {
-  const visitor = await connectVisitorSession(server);
+  const visitor = await connectVisitorSession(scope.server);
   sockets.push(visitor.socket);
   const sent = await visitorCommand(visitor.socket, 'message:send', { clientId: `msg-${body.padEnd(8, '0')}`, body });
   if (!sent.ok) throw new Error(sent.error.message);
@@ -79,13 +69,13 @@ async function visitorWrites(body: string) {
 describe('Live now', () => {
   it('an admin hears the figures change as visitors write, agents take chats and go away; others hear nothing', async () => {
     // Marta (a plain agent) is away; the admin too, so only Jordi (one chat at a time) takes chats.
-    const marta = await agent(server.agentEmail);
+    const marta = await agent(scope.server.agentEmail);
     await away(marta);
     const boss = await agent('boss@shop.example');
     await away(boss);
     // Another shop's admin, watching its own shop.
-    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
-    await server.app.services.agents.create({
+    const other = scope.server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+    await scope.server.app.services.agents.create({
       siteId: other.id,
       email: 'admin@other.example',
       name: 'O',

@@ -261,9 +261,12 @@ export function Composer({
           </button>
         )}
         {!noting && (
-          <label class="no-email-toggle" data-part="no-email">
+          <label class="no-email-toggle" data-part="no-email" title={t('composer.noEmail')}>
             <input type="checkbox" checked={noEmail} onChange={(event) => setNoEmail(event.currentTarget.checked)} />
-            {t('composer.noEmail')}
+            <svg class="no-email-icon" aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+              <path d="M4 6h16v12H4zM4 6l8 7 8-7M3 3l18 18" />
+            </svg>
+            <span class="no-email-label">{t('composer.noEmail')}</span>
           </label>
         )}
         {remaining <= COUNTER_THRESHOLD && (

@@ -130,6 +130,7 @@ const apiCases = (): Record<string, RouteCase> => ({
   'POST /api/account/two-factor/confirm': { noReference: 'the caller’s own account' },
   'POST /api/account/two-factor/disable': { noReference: 'the caller’s own account' },
   'GET /api/health': { noReference: 'public, no data' },
+  'GET /api/ready': { noReference: 'public, no data' },
   'POST /api/inbound/mailgun': {
     noReference:
       'Mailgun’s signed webhook, no session: the reply address names the conversation, and only its own visitor’s email is threaded',

@@ -20,6 +20,7 @@ import {
   loginRouteLimits,
 } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
+import { HealthService, healthRoutes } from './modules/health/index.ts';
 import { avatarRoutes, AvatarsRepository, AvatarsService, fileStore } from './modules/avatars/index.ts';
 import {
   attachmentRoutes,
@@ -142,6 +143,7 @@ export interface Services {
   attachments: AttachmentsService;
   unsentUploads: UnsentUploadsSweep;
   thumbnails: ThumbnailWorker;
+  health: HealthService;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -615,7 +617,19 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
-  app.get('/api/health', async () => ({ ok: true }));
+  // For monitors and load balancers; a draining node (SIGTERM, shutdown.ts) stays healthy but turns unready.
+  const health = new HealthService({
+    engine: 'sqlite',
+    databaseUp: () => {
+      try {
+        return app.sqlite.prepare('SELECT 1').pluck().get() === 1;
+      } catch {
+        return false;
+      }
+    },
+    redis: () => 'off',
+  });
+  await app.register(healthRoutes, { health });
 
   // Realtime.
   attachVisitorSocket(app.realtime.visitors, {
@@ -695,6 +709,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     attachments,
     unsentUploads,
     thumbnails,
+    health,
   };
   return Object.assign(app, { services });
 }

@@ -110,6 +110,7 @@ export const EnvSchema = z.object({
   RETENTION_BATCH_ROWS: number(500, { min: 1, integer: true }),
   STATUS_SWEEP_SECONDS: number(15),
   GROUP_COMMIT_INTERVAL_MS: number(1),
+  SHUTDOWN_DRAIN_SECONDS: number(0, { max: 600 }),
   ATTACHMENTS_DIR: text,
   ATTACHMENT_LINK_SECONDS: number(300, { min: 1 }),
   ATTACHMENT_SIGNING_KEY: text,

@@ -36,6 +36,8 @@ export interface Config {
   ticketWeight: number;
   /** The least time between two group commits: under load, more writes share one fsync. */
   groupCommitIntervalMs: number;
+  /** After SIGTERM, how long the node stays up unready (serving the clients it has) before it closes: a load balancer's time to notice. */
+  shutdownDrainMs: number;
   /** How often old conversations and page trails are deleted, per each site's retention setting; 0: never. */
   retentionIntervalMs: number;
   /** How often snoozes that ran out are woken and queued chats nobody can answer become tickets; 0: only at start. */
@@ -187,6 +189,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD,
     ticketWeight: env.TICKET_WEIGHT,
     groupCommitIntervalMs: env.GROUP_COMMIT_INTERVAL_MS,
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_SECONDS * 1000,
     retentionIntervalMs: env.RETENTION_INTERVAL_MINUTES * 60_000,
     retentionBatchRows: env.RETENTION_BATCH_ROWS,
     mail: mailOf(env, env.PORT),

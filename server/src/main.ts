@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { dataDirOf, loadConfig } from './config.ts';
 import { seedDemo } from './modules/demo-shop/index.ts';
 import { listenForMail } from './modules/inbound-mail/index.ts';
+import { drainAndClose } from './shutdown.ts';
 
 const config = loadConfig();
 const app = await buildApp(config);
@@ -42,10 +43,9 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
-  const timer = setTimeout(() => process.exit(1), 10_000);
+  const timer = setTimeout(() => process.exit(1), config.shutdownDrainMs + 10_000);
   timer.unref();
-  await smtp?.close();
-  await app.close();
+  await drainAndClose(app, signal === 'SIGTERM' ? config.shutdownDrainMs : 0, smtp ? [() => smtp.close()] : []);
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -29,3 +29,4 @@ export * from './feedback/ending.ts';
 export * from './schemas/reports.ts';
 export * from './schemas/revenue.ts';
 export * from './schemas/live.ts';
+export * from './schemas/health.ts';

@@ -5,18 +5,30 @@
 import { inBatches, visitorReady, visitorSocket, type Mode } from '../clients.ts';
 
 const mode = process.env.MODE as Mode;
+/** A product page's JSON-LD as the widget passes it on (pruned to what the parser reads). */
+const productBlock = (i: number) =>
+  JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: `Item ${i % 500}`,
+    sku: `SKU-${i % 500}`,
+    image: `https://cdn.bench.example/img/item-${i % 500}.jpg`,
+    brand: { '@type': 'Brand', name: 'Bench shop' },
+    offers: [
+      {
+        '@type': 'Offer',
+        price: (19.95 + (i % 50)).toFixed(2),
+        priceCurrency: 'EUR',
+        availability: 'https://schema.org/InStock',
+        url: `https://shop.bench.example/products/item-${i % 500}?variant=${i}`,
+      },
+    ],
+  });
 const pageOf = (i: number) => ({
   url: `https://shop.bench.example/products/item-${i % 500}?variant=${i}`,
   title: `Item ${i % 500} — Bench shop`,
   referrer: 'https://www.google.com/',
-  product: {
-    name: `Item ${i % 500}`,
-    sku: `SKU-${i % 500}`,
-    price: 19.95 + (i % 50),
-    currency: 'EUR',
-    image: `https://cdn.bench.example/img/item-${i % 500}.jpg`,
-    availability: 'in_stock',
-  },
+  markup: { jsonLd: [productBlock(i)], meta: { 'og:type': 'product', 'og:title': `Item ${i % 500}` } },
   language: 'ca-ES',
   timeZone: 'Europe/Madrid',
 });

@@ -251,3 +251,4 @@ export async function siteWithAdminAndAgent(app: App) {
 // Real mail servers for end-to-end tests: an SMTP server that keeps what it receives, and the inbound listener main.ts starts.
 export { TestSmtp } from './test-smtp.ts';
 export { listenForMail, type SmtpListener } from '../modules/inbound-mail/index.ts';
+export { productMarkup } from './product-markup.ts';

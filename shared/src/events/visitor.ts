@@ -4,7 +4,7 @@ import { ClientId, hasContent, Id, MessageText, Timestamp } from '../schemas/com
 import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
 import { AgentReadChanged, MarkRead } from '../schemas/receipts.ts';
-import { CartUpdated, PageViewed } from '../schemas/shop.ts';
+import { CartUpdated, PageRead, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
 import { TranscriptQueued, TranscriptRequest } from '../schemas/email.ts';
 import { WidgetHours } from '../schemas/hours.ts';
@@ -154,7 +154,7 @@ export interface VisitorClientEvents {
   'typing:set': Command<z.infer<typeof VisitorSetTyping>, null>;
   'conversation:sync': Command<z.infer<typeof SyncRequest>, VisitorSyncPage>;
   'conversation:close': Command<z.infer<typeof VisitorClose>, VisitorConversationChanged>;
-  'page:viewed': Command<PageViewed, null>;
+  'page:viewed': Command<PageViewed, PageRead>;
   'cart:updated': Command<CartUpdated, null>;
   'visitor:identify': Command<z.input<typeof VisitorIdentify>, z.infer<typeof IdentifyResult>>;
   'trigger:reported': Command<TriggerReport, null>;
@@ -187,7 +187,7 @@ export const visitorCommandSchemas = {
   'typing:set': { request: VisitorSetTyping, response: z.null() },
   'conversation:sync': { request: SyncRequest, response: VisitorSyncPage },
   'conversation:close': { request: VisitorClose, response: VisitorConversationChanged },
-  'page:viewed': { request: PageViewed, response: z.null() },
+  'page:viewed': { request: PageViewed, response: PageRead },
   'cart:updated': { request: CartUpdated, response: z.null() },
   'visitor:identify': { request: VisitorIdentify, response: IdentifyResult },
   'trigger:reported': { request: TriggerReport, response: z.null() },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MARKUP_BLOCK_CHARS_MAX, MARKUP_BLOCKS_MAX, MARKUP_META_CHARS_MAX, MARKUP_META_MAX, MARKUP_META_NAME_MAX } from '../shop/markup.ts';
 import { Timestamp } from './common.ts';
 
 /**
@@ -36,18 +37,39 @@ export const Product = z.object({
 });
 export type Product = z.infer<typeof Product>;
 
+/**
+ * What a page says about the product it shows, as the page wrote it: its
+ * JSON-LD blocks that name a Product, and its Open Graph and product meta tags. The server
+ * reads the product out of it (`@mostrador/shared/shop`), so the widget
+ * carries no parser before the shopper's first click.
+ */
+export const PageMarkup = z.object({
+  jsonLd: z.array(z.string().max(MARKUP_BLOCK_CHARS_MAX)).max(MARKUP_BLOCKS_MAX),
+  /** Its `og:` and `product:` meta tags, by name (the first of each). */
+  meta: z
+    .record(z.string().max(MARKUP_META_NAME_MAX), z.string().max(MARKUP_META_CHARS_MAX))
+    .refine((tags) => Object.keys(tags).length <= MARKUP_META_MAX, { message: `At most ${MARKUP_META_MAX} meta tags` }),
+  /** The page's base URL when a `<base>` makes it differ from `url`: relative image links resolve against it. */
+  base: WebUrl.optional(),
+});
+export type PageMarkup = z.infer<typeof PageMarkup>;
+
 /** The widget reports each page it is shown on, including history changes in single-page shops. */
 export const PageViewed = z.object({
   url: WebUrl,
   title: z.string().max(TITLE_MAX),
   /** Empty when the browser gives none. */
   referrer: z.union([WebUrl, z.literal('')]),
-  product: Product.nullable(),
+  markup: PageMarkup,
   /** The browser's language (BCP 47) and time zone (IANA), for the agent's "local time". */
   language: z.string().max(35).optional(),
   timeZone: z.string().max(64).optional(),
 });
 export type PageViewed = z.infer<typeof PageViewed>;
+
+/** `page:viewed`'s answer: the product the server read off the page, for the widget's trigger rules. */
+export const PageRead = z.object({ product: Product.nullable() });
+export type PageRead = z.infer<typeof PageRead>;
 
 export const CartItem = z.object({
   sku: z.string().max(100).nullable(),

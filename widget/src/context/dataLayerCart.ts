@@ -1,5 +1,5 @@
 import type { Cart, CartItem, CartStage } from '@mostrador/shared';
-import { amount, asList, asObject, cartItem, currency, text, type Json } from './clean.ts';
+import { amount, asList, asObject, cartItem, currency, text, type Json } from '@mostrador/shared/shop';
 
 export interface DataLayerCartOptions {
   /** `object &` lets `window` through, which declares no `dataLayer`. */

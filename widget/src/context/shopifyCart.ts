@@ -1,5 +1,5 @@
 import type { Cart } from '@mostrador/shared';
-import { amount, asList, asObject, cartItem, currency, webUrl } from './clean.ts';
+import { amount, asList, asObject, cartItem, currency, webUrl } from '@mostrador/shared/shop';
 
 export interface ShopifyCartOptions {
   /** GET `/cart.js`, parsed; a rejection or a non-cart answer is ignored. */

@@ -1,5 +1,5 @@
 import type { Cart, CartItem } from '@mostrador/shared';
-import { amount, asList, asObject, currency, text, webUrl } from '../context/clean.ts';
+import { amount, asList, asObject, currency, text, webUrl } from '@mostrador/shared/shop';
 
 /**
  * `Mostrador('setCart', {items:[{sku,name,qty,price,url,image}], total, currency})`

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageViewed } from '@mostrador/shared';
 import { session } from '../chat/testSession.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import * as shopifyChunk from '../context/shopifyChunk.ts';
@@ -44,32 +45,52 @@ afterEach(() => {
 const start = (transport: FakeTransport, loadShopify: () => typeof shopifyChunk | Promise<typeof shopifyChunk> = () => shopifyChunk) =>
   startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1', loadShopify });
 
-const pages = (t: FakeTransport) => t.notified.filter((n) => n.event === 'page:viewed').map((n) => n.payload);
+/** Page views sent and not answered yet, oldest first. */
+const pages = (t: FakeTransport) => t.pending('page:viewed').map((request) => request.payload as PageViewed);
+const HOODIE = { name: 'Dessuadora Mostrador', sku: 'HOOD-M', price: 42, currency: 'EUR', image: null, availability: 'in_stock' as const };
 const carts = (t: FakeTransport) => t.notified.filter((n) => n.event === 'cart:updated').map((n) => n.payload);
 
 describe('the shop tracker', () => {
-  it('reports the page with its product once connected, and again after every reconnect', async () => {
+  it('reports the page with its product markup once connected, again after every reconnect, and keeps the product the server read', async () => {
     const transport = new FakeTransport();
-    start(transport);
+    const tracker = start(transport);
     expect(pages(transport)).toEqual([]);
     transport.establish(session(null));
     expect(pages(transport)).toEqual([
       expect.objectContaining({
         url: 'http://localhost:3000/p/hoodie',
         title: 'Dessuadora — Botiga',
-        product: expect.objectContaining({
-          name: 'Dessuadora Mostrador',
-          sku: 'HOOD-M',
-          price: 42,
-          currency: 'EUR',
-          availability: 'in_stock',
-        }),
+        markup: { jsonLd: [HOODIE_LD], meta: {} },
       }),
     ]);
+    expect(tracker.product).toBeNull();
+    transport.take('page:viewed').reply({ ok: true, data: { product: HOODIE } });
+    await flush();
+    expect(tracker.product).toEqual(HOODIE);
     transport.drop();
     transport.establish(session(null));
     await flush();
-    expect(pages(transport)).toHaveLength(2);
+    expect(pages(transport)).toHaveLength(1);
+  });
+
+  it("forgets the last page's product on a new page, and ignores an answer that comes after the shopper left", async () => {
+    const transport = new FakeTransport();
+    const tracker = start(transport);
+    transport.establish(session(null));
+    const first = transport.take('page:viewed');
+    first.reply({ ok: true, data: { product: HOODIE } });
+    await flush();
+    history.pushState(null, '', '/p/cap');
+    vi.advanceTimersByTime(1_500);
+    expect(tracker.product).toBeNull();
+    const late = transport.take('page:viewed');
+    history.pushState(null, '', '/cart');
+    document.head.replaceChildren();
+    vi.advanceTimersByTime(1_500);
+    late.reply({ ok: true, data: { product: { ...HOODIE, name: 'Gorra' } } });
+    await flush();
+    expect(tracker.page?.url).toBe('http://localhost:3000/cart');
+    expect(tracker.product).toBeNull();
   });
 
   it('follows a single-page shop’s history changes, with the previous page as referrer', () => {
@@ -85,7 +106,7 @@ describe('the shop tracker', () => {
         url: 'http://localhost:3000/cart',
         title: 'Cistella',
         referrer: 'http://localhost:3000/p/hoodie',
-        product: null,
+        markup: { jsonLd: [], meta: {} },
       }),
     );
   });
@@ -144,18 +165,22 @@ describe('the shop tracker', () => {
     expect(transport.take('visitor:identify').payload.id).toBe('42');
   });
 
-  it('tells its subscribers about each page read and cart report, and keeps the latest of each', () => {
+  it('tells its subscribers about each page read, product answer and cart report, and keeps the latest of each', async () => {
     const transport = new FakeTransport();
     const tracker = start(transport);
     const heard: boolean[] = [];
     tracker.subscribe((newPage) => heard.push(newPage));
-    expect(tracker.page?.product).toMatchObject({ sku: 'HOOD-M', price: 42, currency: 'EUR' });
+    transport.establish(session(null));
+    transport.take('page:viewed').reply({ ok: true, data: { product: HOODIE } });
+    await flush();
+    expect(tracker.product).toEqual(HOODIE);
     history.pushState(null, '', '/cart');
     vi.advanceTimersByTime(1_500);
     expect(tracker.page?.url).toBe('http://localhost:3000/cart');
     tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 2, price: 15 }], currency: 'EUR' });
     expect(tracker.cart).toMatchObject({ cart: { total: 30, currency: 'EUR' }, stage: 'browsing', source: 'manual' });
-    expect(heard).toEqual([true, false]);
+    // The product's answer, the new page, the cart.
+    expect(heard).toEqual([false, true, false]);
   });
 
   describe('on a Shopify store', () => {

@@ -1,9 +1,9 @@
-import type { Cart, CartUpdated, PageViewed, VisitorIdentify } from '@mostrador/shared';
+import type { Cart, CartUpdated, PageViewed, Product, VisitorIdentify } from '@mostrador/shared';
 import type { KeyValueStore } from '../chat/visitorStorage.ts';
-import { text } from '../context/clean.ts';
+import { text } from '@mostrador/shared/shop';
 import { createDataLayerCart } from '../context/dataLayerCart.ts';
+import { readMarkup } from '../context/pageMarkup.ts';
 import { watchPages } from '../context/pageWatcher.ts';
-import { readProduct } from '../context/productFromPage.ts';
 import { isShopify, type ShopifyModule } from '../context/shopifyCart.ts';
 import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
 import { whenReady } from '../util/whenReady.ts';
@@ -19,8 +19,9 @@ export interface ShopTrackerOptions {
 }
 
 export interface ShopTracker {
-  /** The page as last read (with its product), and the cart as last reported: what the triggers read. */
+  /** The page as last read, the product the server read off it (null until it answers), and the cart as last reported: what the triggers read. */
   readonly page: PageViewed | null;
+  readonly product: Product | null;
   readonly cart: CartUpdated | null;
   /** Called after each page read (`newPage` true) and each cart report. */
   subscribe(listener: (newPage: boolean) => void): void;
@@ -46,6 +47,7 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
   const language = text(win.navigator.language, 35) ?? undefined;
   const timeZone = text(Intl.DateTimeFormat().resolvedOptions().timeZone, 64) ?? undefined;
   let page: PageViewed | null = null;
+  let product: Product | null = null;
   let cart: CartUpdated | null = null;
   let claim: VisitorIdentify | null = null;
   let established = false;
@@ -54,7 +56,15 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
   const listeners: ((newPage: boolean) => void)[] = [];
   const changed = (newPage: boolean) => listeners.forEach((listener) => listener(newPage));
 
-  const sendPage = () => established && page && transport.notify('page:viewed', page);
+  const sendPage = async () => {
+    const sent = established && page;
+    if (!sent) return;
+    const outcome = await transport.request('page:viewed', sent);
+    // An answer for a page the shopper has already left says nothing about this one.
+    if (outcome === TIMED_OUT || !outcome.ok || sent !== page) return;
+    product = outcome.data.product;
+    changed(false);
+  };
   const sendCart = () => established && cart && transport.notify('cart:updated', cart);
   const sendIdentity = async () => {
     if (!established || !claim) return;
@@ -72,12 +82,13 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
       url,
       title: text(doc.title, 300) ?? '',
       referrer: /^https?:/.test(referrer) ? referrer.slice(0, 2000) : '',
-      product: readProduct(doc),
+      markup: readMarkup(doc, url),
       ...(language && { language }),
       ...(timeZone && { timeZone }),
     };
+    product = null;
     referrer = url;
-    sendPage();
+    void sendPage();
     changed(true);
   };
   let first = true;
@@ -115,7 +126,7 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
 
   transport.on('session:established', () => {
     established = true;
-    sendPage();
+    void sendPage();
     sendCart();
     void sendIdentity();
   });
@@ -126,6 +137,9 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
   return {
     get page() {
       return page;
+    },
+    get product() {
+      return product;
     },
     get cart() {
       return cart;

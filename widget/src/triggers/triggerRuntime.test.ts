@@ -1,4 +1,4 @@
-import type { CartUpdated, PageViewed, WidgetTrigger } from '@mostrador/shared';
+import type { CartUpdated, PageViewed, Product, WidgetTrigger } from '@mostrador/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryBackend } from '../chat/testSession.ts';
 import type { KeyValueStore } from '../chat/visitorStorage.ts';
@@ -15,6 +15,7 @@ function fakeTracker() {
   const listeners: ((newPage: boolean) => void)[] = [];
   return {
     page: null as PageViewed | null,
+    product: null as Product | null,
     cart: null as CartUpdated | null,
     subscribe: (listener: (newPage: boolean) => void) => void listeners.push(listener),
     changed(newPage: boolean) {
@@ -23,11 +24,11 @@ function fakeTracker() {
   };
 }
 
-const page = (path: string, product: PageViewed['product'] = null): PageViewed => ({
+const page = (path: string): PageViewed => ({
   url: `http://localhost:3000${path}`,
   title: '',
   referrer: '',
-  product,
+  markup: { jsonLd: [], meta: {} },
 });
 
 let runtimes: TriggerRuntime[] = [];
@@ -248,13 +249,14 @@ describe('the trigger runtime', () => {
     history.replaceState(null, '', '/p/motxilla');
     const shop = load(rules);
     // The tracker's first read of the page the widget started on is no navigation.
-    shop.tracker.page = page('/p/motxilla', { name: 'Motxilla', sku: 'BAG', price: 119, currency: 'EUR', image: null, availability: null });
+    shop.tracker.page = page('/p/motxilla');
+    shop.tracker.product = { name: 'Motxilla', sku: 'BAG', price: 119, currency: 'EUR', image: null, availability: null };
     shop.tracker.changed(true);
     shop.transport.establish(sessionWith(rules, { startedAt: NOW - 600_000, pagesViewed: 3, returning: true }));
     shop.transport.emit('agents:changed', { onlineAgents: { any: false, departments: [] } });
     vi.advanceTimersByTime(1_000);
     // Pages viewed: 3 before, this one, and a move within the single-page shop.
-    shop.tracker.page = page('/p/motxilla?color=red', shop.tracker.page.product);
+    shop.tracker.page = page('/p/motxilla?color=red');
     shop.tracker.changed(true);
     vi.advanceTimersByTime(1_000);
     expect(shop.fired).toEqual([]);

@@ -27,7 +27,7 @@ export interface TriggerRuntimeOptions {
   /** Primary subtag of the visitor's language (the browser's). */
   language: string;
   /** The page's product and the cart, as the shop tracker reads them. */
-  tracker: Pick<ShopTracker, 'page' | 'cart' | 'subscribe'>;
+  tracker: Pick<ShopTracker, 'page' | 'product' | 'cart' | 'subscribe'>;
   /** The visitor is typing (the composer holds text), or chatting (a conversation is open): no invitation then. */
   busy(): { typing: boolean; chatting: boolean };
   /** Shows a rule's invitation; `firingId` goes with the visitor's reply. */
@@ -106,7 +106,7 @@ export function startTriggerRuntime(options: TriggerRuntimeOptions): TriggerRunt
       visitStartedAt: visit.startedAt,
       url: page.url,
       pagesViewed: visit.pagesViewed + 1 + navigations,
-      product: tracker.page?.product ?? null,
+      product: tracker.product,
       cart: cart
         ? {
             total: cart.total,

@@ -7,6 +7,7 @@ import {
   nextFact,
   visitorCommand,
   type VisitorSocket,
+  productMarkup,
 } from '../../testing/harness.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -22,12 +23,17 @@ const HOODIE: Product = {
   availability: 'in_stock',
 };
 const url = (path: string) => `https://shop.example${path}`;
-const page = (path: string, product: Product | null): PageViewed => ({ url: url(path), title: path, referrer: '', product });
+const page = (path: string, product: Product | null): PageViewed => ({
+  url: url(path),
+  title: path,
+  referrer: '',
+  markup: productMarkup(product),
+});
 
 async function shopperWho(...pages: PageViewed[]) {
   const visitor = await connectVisitorSession(scope.server);
   sockets.push(visitor.socket);
-  for (const p of pages) expect(await visitorCommand(visitor.socket, 'page:viewed', p)).toEqual({ ok: true, data: null });
+  for (const p of pages) expect(await visitorCommand(visitor.socket, 'page:viewed', p)).toMatchObject({ ok: true });
   return visitor;
 }
 

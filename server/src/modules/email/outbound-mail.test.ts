@@ -13,6 +13,7 @@ import {
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
+  productMarkup,
 } from '../../testing/harness.ts';
 import { replyAddress } from './reply-address.ts';
 import { TestSmtp } from '../../testing/test-smtp.ts';
@@ -78,7 +79,7 @@ async function shopperWhoLeft() {
     url: 'https://shop.example/p/jersei?talla=m',
     title: 'Jersei',
     referrer: '',
-    product: JERSEI,
+    markup: productMarkup(JERSEI),
     language: 'ca-ES',
     timeZone: 'Europe/Madrid',
   });
@@ -259,7 +260,7 @@ describe('the transcript by email', () => {
     const visitor = await connectVisitorSession(server);
     sockets.push(visitor.socket);
     const jersei = 'https://shop.example/p/jersei';
-    await visitorCommand(visitor.socket, 'page:viewed', { url: jersei, title: 'Jersei', referrer: '', product: JERSEI });
+    await visitorCommand(visitor.socket, 'page:viewed', { url: jersei, title: 'Jersei', referrer: '', markup: productMarkup(JERSEI) });
     const sent = await visitorCommand(visitor.socket, 'message:send', { clientId: 'transcript-q-1', body: 'Where is my order?' });
     if (!sent.ok) throw new Error(sent.error.message);
     const conversationId = sent.data.conversation.id;

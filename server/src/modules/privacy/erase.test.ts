@@ -45,7 +45,7 @@ const page = (path: string, title: string): PageViewed => ({
   url: `https://shop.example${path}`,
   title,
   referrer: '',
-  product: null,
+  markup: { jsonLd: [], meta: {} },
   language: 'ca-ES',
   timeZone: 'Europe/Madrid',
 });

@@ -31,7 +31,7 @@ const page = (path: string, extra: Partial<PageViewed> = {}): PageViewed => ({
   url: `https://shop.example${path}`,
   title: path,
   referrer: '',
-  product: null,
+  markup: { jsonLd: [], meta: {} },
   ...extra,
 });
 

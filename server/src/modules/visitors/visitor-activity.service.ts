@@ -10,6 +10,7 @@ import {
   type EarlierConversation,
   type LiveVisitor,
   type PageRecord,
+  type PageRead,
   type PageViewed,
   type ProductCard,
   type Result,
@@ -18,6 +19,7 @@ import {
   type VisitorsChanged,
   type VisitInfo,
 } from '@mostrador/shared';
+import { productFromMarkup } from '@mostrador/shared/shop/product';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { ActivityRepository, CartRow } from './activity.repository.ts';
 import { cartChanges } from './cart-history.ts';
@@ -122,7 +124,8 @@ export class VisitorActivity {
     this.#endView(siteId, visitorId, this.#live.disconnected(socketId, visitorId, now), now);
   }
 
-  pageViewed(socketId: string, siteId: string, visitorId: string, page: PageViewed): Result<null> {
+  /** Answers the product read off the page's markup, for the widget's trigger rules. */
+  pageViewed(socketId: string, siteId: string, visitorId: string, page: PageViewed): Result<PageRead> {
     const now = Date.now();
     const entry = this.#live.get(visitorId);
     if (!entry) return fail('not_found', 'visitor is not connected');
@@ -131,16 +134,11 @@ export class VisitorActivity {
       this.visitors.noteLocale(siteId, visitorId, { language, timeZone });
       this.#live.update(visitorId, { language: language ?? entry.language, timeZone: timeZone ?? entry.timeZone });
     }
-    const open: OpenPageView = {
-      url: page.url,
-      title: page.title,
-      referrer: page.referrer,
-      product: page.product,
-      startedAt: now,
-    };
+    const product = productFromMarkup(page.markup, page.url);
+    const open: OpenPageView = { url: page.url, title: page.title, referrer: page.referrer, product, startedAt: now };
     this.#endView(siteId, visitorId, this.#live.pageViewed(socketId, visitorId, open), now);
     this.#pushProfile(siteId, visitorId);
-    return ok(null);
+    return ok({ product });
   }
 
   /** Persisted (with its history) before the ack, like everything the agent relies on. */

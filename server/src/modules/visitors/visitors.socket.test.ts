@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LiveVisitor, PageViewed, TypingChanged, VisitorProfile, VisitorsChanged } from '@mostrador/shared';
+import type { LiveVisitor, PageViewed, Product, TypingChanged, VisitorProfile, VisitorsChanged } from '@mostrador/shared';
 import {
   addAgent,
   agentCommand,
@@ -13,16 +13,17 @@ import {
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
+  productMarkup,
 } from '../../testing/harness.ts';
 
 let server: TestServer;
 const sockets: Array<VisitorSocket | AgentSocket> = [];
 
-const page = (path: string, title: string, product: PageViewed['product'] = null): PageViewed => ({
+const page = (path: string, title: string, product: Product | null = null): PageViewed => ({
   url: `https://shop.example${path}`,
   title,
   referrer: '',
-  product,
+  markup: productMarkup(product),
   language: 'ca-ES',
   timeZone: 'Europe/Madrid',
 });
@@ -183,18 +184,19 @@ describe('the side panel', () => {
   it('follows the cart live and tells its history', async () => {
     const marta = await agentAs(server.agentEmail);
     const visitor = await newVisitor();
-    await visitorCommand(
-      visitor.socket,
-      'page:viewed',
-      page('/shop/p/hoodie', 'Hoodie', {
-        name: 'Hoodie',
-        sku: 'H-M',
-        price: 42,
-        currency: 'EUR',
-        image: 'https://shop.example/img/hoodie.jpg',
-        availability: 'in_stock',
-      }),
-    );
+    const hoodieProduct: Product = {
+      name: 'Hoodie',
+      sku: 'H-M',
+      price: 42,
+      currency: 'EUR',
+      image: 'https://shop.example/img/hoodie.jpg',
+      availability: 'in_stock',
+    };
+    // The widget sends the page's markup; the server reads the product out of it and answers it, for the trigger rules.
+    expect(await visitorCommand(visitor.socket, 'page:viewed', page('/shop/p/hoodie', 'Hoodie', hoodieProduct))).toEqual({
+      ok: true,
+      data: { product: hoodieProduct },
+    });
     const followed = await agentCommand(marta, 'visitor:follow', { visitorId: visitor.visitorId });
     expect(followed.ok && followed.data.trail[0]).toMatchObject({ title: 'Hoodie', seconds: null, product: { price: 42 } });
 

@@ -4,7 +4,15 @@ import { shopifyCollectionPage } from './fixtures/nonProduct.ts';
 import { prestaShopProduct } from './fixtures/prestaShop.ts';
 import { shopifyBrokenJsonLd, shopifyDawnProduct, shopifyProductGroup } from './fixtures/shopifyDawn.ts';
 import { wooCommerceSimpleProduct, wooCommerceVariableProduct } from './fixtures/wooCommerce.ts';
-import { readProduct } from './productFromPage.ts';
+import {
+  MARKUP_BLOCK_CHARS_MAX,
+  MARKUP_BLOCKS_MAX,
+  MARKUP_BYTES_MAX,
+  MARKUP_META_CHARS_MAX,
+  MARKUP_META_MAX,
+} from '@mostrador/shared/shop';
+import { productFromMarkup } from '@mostrador/shared/shop/product';
+import { readMarkup } from './pageMarkup.ts';
 
 /** A parsed page whose base URL is `url`, as the browser would give it. */
 function page(html: string, url = 'https://shop.example/products/item'): Document {
@@ -16,6 +24,9 @@ function page(html: string, url = 'https://shop.example/products/item'): Documen
   }
   return doc;
 }
+
+/** The widget's half (what the page says) then the server's (the product read out of it), as a page view goes. */
+const readProduct = (doc: Document, url = doc.baseURI) => productFromMarkup(readMarkup(doc, url), url);
 
 const jsonLd = (...blocks: unknown[]) =>
   blocks.map((block) => `<script type="application/ld+json">${JSON.stringify(block)}</script>`).join('');
@@ -237,5 +248,78 @@ describe('readProduct Open Graph details', () => {
   it('returns null for other og:types or a product without a title', () => {
     expect(readProduct(og({ 'og:type': 'article', 'og:title': 'Blog post' }))).toBeNull();
     expect(readProduct(og({ 'og:type': 'product' }))).toBeNull();
+  });
+});
+
+describe('readMarkup: what a page view carries', () => {
+  it('passes on only the JSON-LD blocks that name a Product, and no base when the page has none of its own', () => {
+    const markup = readMarkup(page(prestaShopProduct), 'https://shop.example/products/item');
+    expect(markup.jsonLd).toHaveLength(1);
+    expect(JSON.parse(markup.jsonLd[0]!)['@type']).toBe('Product');
+    expect(markup.base).toBeUndefined();
+  });
+
+  it('cuts reviews, descriptions and every list but the first entry, so a long product page still fits', () => {
+    const reviews = Array.from({ length: 60 }, (_, i) => ({ '@type': 'Review', reviewBody: `Molt bona ${i} `.repeat(20) }));
+    const offers = Array.from({ length: 80 }, (_, i) => ({ '@type': 'Offer', sku: `SKU-${i}`, price: 10 + i, priceCurrency: 'EUR' }));
+    const block = { '@type': ['Product', 'Thing'], name: 'Jersei', description: 'x'.repeat(20_000), review: reviews, offers };
+    expect(JSON.stringify(block).length).toBeGreaterThan(MARKUP_BLOCK_CHARS_MAX);
+    const markup = readMarkup(page(jsonLd(block)), 'https://shop.example/products/item');
+    expect(JSON.parse(markup.jsonLd[0]!)).toEqual({ '@type': ['Product', 'Thing'], name: 'Jersei', offers: [offers[0]] });
+    expect(readProduct(page(jsonLd(block)))).toMatchObject({ name: 'Jersei', sku: 'SKU-0', price: 10, currency: 'EUR' });
+  });
+
+  it('keeps every node of a @graph, and at most a few blocks', () => {
+    const graph = {
+      '@graph': [
+        { '@type': 'WebPage', name: 'Pàgina' },
+        { '@type': 'Product', name: 'Tassa' },
+      ],
+    };
+    expect(readProduct(page(jsonLd(graph)))?.name).toBe('Tassa');
+    const many = jsonLd(...Array.from({ length: MARKUP_BLOCKS_MAX + 2 }, (_, i) => ({ '@type': 'Product', name: `P${i}` })));
+    expect(readMarkup(page(many), 'https://shop.example/products/item').jsonLd).toHaveLength(MARKUP_BLOCKS_MAX);
+  });
+
+  it('drops a block still too long once cut, and the page falls back to its Open Graph tags', () => {
+    const huge = { '@type': 'Product', name: 'n'.repeat(MARKUP_BLOCK_CHARS_MAX) };
+    const html = `<meta property="og:type" content="product"><meta property="og:title" content="Per OG">${jsonLd(huge)}`;
+    expect(readMarkup(page(html), 'https://shop.example/products/item').jsonLd).toEqual([]);
+    expect(readProduct(page(html))?.name).toBe('Per OG');
+  });
+
+  it('passes on the first of each og: and product: meta tag, none of the others, none too long, and only so many', () => {
+    const tag = (attribute: string, name: string, content: string) => `<meta ${attribute}="${name}" content="${content}">`;
+    const html = [
+      tag('property', 'og:type', 'product'),
+      tag('property', 'og:type', 'website'),
+      tag('name', 'product:price:amount', '19,90'),
+      tag('name', 'description', 'Una botiga'),
+      tag('property', 'twitter:title', 'Gorra'),
+      tag('property', 'og:image', `https://shop.example/${'x'.repeat(MARKUP_META_CHARS_MAX)}.jpg`),
+    ].join('');
+    expect(readMarkup(page(html), 'https://shop.example/products/item').meta).toEqual({
+      'og:type': 'product',
+      'product:price:amount': '19,90',
+    });
+    const many = Array.from({ length: MARKUP_META_MAX + 5 }, (_, i) => tag('property', `og:extra${i}`, 'x')).join('');
+    expect(Object.keys(readMarkup(page(many), 'https://shop.example/products/item').meta)).toHaveLength(MARKUP_META_MAX);
+  });
+
+  it('keeps what fits in a frame on a page in a script of wide characters, dropping the last blocks first', () => {
+    const wide = (i: number) => ({ '@type': 'Product', name: `商品${i}`, sku: '在庫'.repeat(2_400) });
+    const meta = Array.from({ length: MARKUP_META_MAX }, (_, i) => `<meta property="og:x${i}" content="${'説明'.repeat(290)}">`).join('');
+    const markup = readMarkup(page(meta + jsonLd(wide(1), wide(2), wide(3))), 'https://shop.example/products/item');
+    expect(new TextEncoder().encode(JSON.stringify(markup)).length).toBeLessThanOrEqual(MARKUP_BYTES_MAX);
+    expect(markup.jsonLd.map((block) => JSON.parse(block).name)).toEqual(['商品1']);
+    expect(markup.meta).toEqual({});
+    expect(productFromMarkup(markup, 'https://shop.example/products/item')?.name).toBe('商品1');
+  });
+
+  it("names the page's own base when a <base> differs from its address, and images resolve against it", () => {
+    const doc = page(jsonLd({ '@type': 'Product', name: 'Mug', image: 'media/mug.jpg' }), 'https://cdn.shop.example/es/');
+    const markup = readMarkup(doc, 'https://shop.example/es/p/mug');
+    expect(markup.base).toBe('https://cdn.shop.example/es/');
+    expect(productFromMarkup(markup, 'https://shop.example/es/p/mug')?.image).toBe('https://cdn.shop.example/es/media/mug.jpg');
   });
 });

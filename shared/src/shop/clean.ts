@@ -1,4 +1,4 @@
-import type { CartItem } from '@mostrador/shared';
+import type { CartItem } from '../schemas/shop.ts';
 
 /**
  * Turns values read off a shop's pages (untrusted, often sloppy) into the

@@ -1,7 +1,5 @@
-import type { Availability, Product } from '@mostrador/shared';
+import { AVAILABILITIES, type Availability, type PageMarkup, type Product } from '../schemas/shop.ts';
 import { amount, asList, asObject, currency, text, webUrl, type Json } from './clean.ts';
-
-const AVAILABILITIES: Availability[] = ['in_stock', 'out_of_stock', 'preorder', 'backorder', 'limited', 'discontinued'];
 
 /** "https://schema.org/Product", "schema:Product" and "Product" all name the type `Product`. */
 const localName = (value: unknown) => (typeof value === 'string' ? value.replace(/^.*[/:]/, '') : '');
@@ -67,14 +65,13 @@ function fromJsonLd(node: Json, base: string): Product | null {
   );
 }
 
-function fromOpenGraph(doc: Document): Product | null {
-  const meta = (name: string) => doc.querySelector(`meta[property="${name}"],meta[name="${name}"]`)?.getAttribute('content') || null;
+function fromOpenGraph(meta: PageMarkup['meta'], base: string): Product | null {
   // Facebook's catalogue tags say `product:`, some themes `og:`.
-  const either = (name: string) => meta(`product:${name}`) ?? meta(`og:${name}`);
-  if (!/^product(\.|$)/i.test(meta('og:type') ?? '')) return null;
+  const either = (name: string) => meta[`product:${name}`] ?? meta[`og:${name}`];
+  if (!/^product(\.|$)/i.test(meta['og:type'] ?? '')) return null;
   return product(
-    meta('og:title'),
-    meta('product:retailer_item_id'),
+    meta['og:title'],
+    meta['product:retailer_item_id'],
     // Free text here: Shopify themes print the shop's money format ("1.299,00").
     // A separator before exactly three digits groups thousands; a comma left is the decimal point.
     amount(
@@ -83,27 +80,29 @@ function fromOpenGraph(doc: Document): Product | null {
         .replace(',', '.'),
     ),
     either('price:currency'),
-    webUrl(meta('og:image:secure_url') ?? meta('og:image'), doc.baseURI),
+    webUrl(meta['og:image:secure_url'] ?? meta['og:image'], base),
     either('availability'),
   );
 }
 
 /**
  * The product a page shows, from its schema.org JSON-LD or, failing that,
- * its Open Graph product tags; null on other pages.
+ * its Open Graph product tags; null on other pages. `pageUrl` resolves
+ * relative image links when the markup names no other base.
  */
-export function readProduct(doc: Document): Product | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+export function productFromMarkup(markup: PageMarkup, pageUrl: string): Product | null {
+  const base = markup.base ?? pageUrl;
+  for (const block of markup.jsonLd) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(block);
     } catch {
       // One broken block (a theme's trailing comma) must not hide the others.
       continue;
     }
     const node = findProduct(data);
-    const found = node && fromJsonLd(node, doc.baseURI);
+    const found = node && fromJsonLd(node, base);
     if (found) return found;
   }
-  return fromOpenGraph(doc);
+  return fromOpenGraph(markup.meta, base);
 }

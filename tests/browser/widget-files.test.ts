@@ -129,4 +129,49 @@ describe('files between a shopper on a phone and an agent', () => {
     expect(await shopper.locator('[data-part="pending-files"]').count()).toBe(0);
     await context.close();
   }, 90_000);
+
+  it('sends a file the shopper was still uploading when they moved to another page, from the bytes the tab kept', async () => {
+    const context = await shop.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const shopper = await context.newPage();
+    await shopper.goto(`${shop.server.url}/shop/`);
+    await shopper.locator('button[data-part="launcher"]').click();
+    const input = shopper.locator('input[data-part="file-input"]');
+    await input.waitFor({ state: 'attached' });
+    // A slow connection: this page's upload never gets an answer.
+    let held = 0;
+    await shopper.route('**/api/visitor/attachments?**', () => void (held += 1));
+    await input.setInputFiles({ name: 'factura.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await shopper.locator('[data-part="pending-file"][data-state="uploading"]', { hasText: 'factura.pdf' }).waitFor();
+    await expect.poll(() => held).toBe(1);
+    await expect
+      .poll(() =>
+        shopper.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const open = indexedDB.open(
+                Object.keys(sessionStorage)
+                  .find((key) => key.endsWith(':files'))!
+                  .replace(/^/, 'mostrador:'),
+              );
+              open.onsuccess = () => {
+                const count = open.result.transaction('uploads').objectStore('uploads').count();
+                count.onsuccess = () => resolve(count.result);
+              };
+              open.onerror = () => resolve(-1);
+            }),
+        ),
+      )
+      .toBe(1);
+
+    // The shopper moves on mid-upload; the next page of the shop, the same tab, sends it again and it arrives.
+    await shopper.unroute('**/api/visitor/attachments?**');
+    await shopper.goto(`${shop.server.url}/shop/?page=2`);
+    await shopper.locator('[data-part="pending-file"][data-state="ready"]', { hasText: 'factura.pdf' }).waitFor();
+    await shopper.locator('textarea[data-part="composer"]').fill('La factura');
+    await shopper.locator('button[data-part="send"]').click();
+    const sent = shopper.locator('[data-part="message"][data-author="visitor"][data-status="sent"]', { hasText: 'La factura' });
+    await sent.locator('[data-part="attachment-file"]', { hasText: 'factura.pdf' }).waitFor();
+    expect(await shopper.locator('[data-part="pending-files"]').count()).toBe(0);
+    await context.close();
+  }, 90_000);
 });

@@ -7,6 +7,7 @@ export { AttachmentList } from '../ui/AttachmentList.tsx';
 export { PendingFiles } from '../ui/PendingFiles.tsx';
 export { createFilesApi } from './filesApi.ts';
 export { createLinkCache } from './linkCache.ts';
+export { openKeptBytes } from './keptBytes.ts';
 export { Uploads } from './uploads.ts';
 
 /**

@@ -5,6 +5,7 @@ import { applyStyles } from '../ui/shadowHost.ts';
 import { t } from '../ui/translation.ts';
 import { createStore, type Store } from '../util/store.ts';
 import type { FilesApi } from './filesApi.ts';
+import type { KeptBytes } from './keptBytes.ts';
 import type { KeptFilesPlace } from './keptFiles.ts';
 import type * as FilesChunk from './filesChunk.ts';
 import type { FileLinks } from './linkCache.ts';
@@ -34,8 +35,10 @@ export interface FilesSetup {
   rules(): WidgetAttachments | null | undefined;
   /** Where the chunk's styles go (the widget's shadow root); absent in tests. */
   root?: ShadowRoot;
-  /** Where the tab keeps files stored but not sent, for its next page; absent: this page only. */
+  /** Where the tab keeps files picked but not sent, for its next page; absent: this page only. */
   kept?: KeptFilesPlace | null;
+  /** Where the bytes of files still uploading are kept for the next page (IndexedDB); absent: lost with the page. */
+  bytes?: (chunk: FilesModule) => Promise<KeptBytes | null>;
 }
 
 /** The chat server's file routes, as this visitor: the panel's setup. */
@@ -56,7 +59,7 @@ export function createFilesLoader(load: () => Promise<FilesModule>, setup: Files
           const api = setup.api(chunk);
           const ready: PanelFiles = {
             links: chunk.createLinkCache(api.link),
-            uploads: new chunk.Uploads(api, setup.rules, undefined, setup.kept ?? null),
+            uploads: new chunk.Uploads(api, setup.rules, undefined, setup.kept ?? null, setup.bytes?.(chunk) ?? Promise.resolve(null)),
             AttachmentList: chunk.AttachmentList,
             PendingFiles: chunk.PendingFiles,
           };

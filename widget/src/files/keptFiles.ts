@@ -1,16 +1,17 @@
 import type { AttachmentInfo } from '@mostrador/shared';
 import type { KeyValueStore } from '../chat/visitorStorage.ts';
 
-/** Where a tab keeps the files stored but not sent yet, so the next page of the shop still shows them. */
+/** Where a tab keeps the files picked but not sent yet, so the next page of the shop still has them. */
 export interface KeptFilesPlace {
   store: KeyValueStore;
   key: string;
 }
 
+/** A stored file (with `file`), or one still uploading when the page went (its bytes in keptBytes.ts). */
 export interface KeptFile {
   clientId: string;
   name: string;
-  file: AttachmentInfo;
+  file?: AttachmentInfo;
 }
 
 /** The server removes an unsent upload after a day; a kept one is forgotten well before. */
@@ -19,9 +20,8 @@ const KEEP_MS = 12 * 60 * 60 * 1000;
 const isKept = (value: unknown): value is KeptFile => {
   if (typeof value !== 'object' || value === null) return false;
   const { clientId, name, file } = value as Partial<KeptFile>;
-  return (
-    typeof clientId === 'string' && typeof name === 'string' && typeof file === 'object' && file !== null && typeof file.id === 'string'
-  );
+  const stored = file === undefined || (typeof file === 'object' && file !== null && typeof file.id === 'string');
+  return typeof clientId === 'string' && typeof name === 'string' && stored;
 };
 
 /** The files kept by an earlier page of this tab; nothing when they are old, unreadable or absent. */

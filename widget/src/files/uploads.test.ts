@@ -1,4 +1,6 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { openKeptBytes } from './keptBytes.ts';
 import { flush } from '../transport/fakeTransport.ts';
 import { fakeUploadRoute, stored } from './testUploads.ts';
 import { Uploads } from './uploads.ts';
@@ -49,6 +51,60 @@ describe('uploads', () => {
     ]);
     expect(next.ready().map((f) => f.id)).toEqual(['att_a']);
     next.sent();
+    expect(new Uploads(route.api, () => rules, undefined, place).store.get()).toEqual([]);
+  });
+
+  it('sends a file the last page was still uploading again from its kept bytes, with its client id, then forgets the bytes', async () => {
+    const tab = tabStorage();
+    const place = { store: tab, key: 'site:files' };
+    const origin = new IDBFactory();
+    const bytes = () => openKeptBytes('mostrador:site:files', origin);
+    const route = fakeUploadRoute();
+    const first = new Uploads(
+      route.api,
+      () => rules,
+      () => 'upload-id-1',
+      place,
+      bytes(),
+    );
+    first.add([png('a.png', 5)]);
+    await expect.poll(async () => (await bytes())!.take('upload-id-1')).not.toBeNull();
+    // The shopper moves on before the upload ends: the request dies with the page, unanswered.
+    const next = new Uploads(
+      route.api,
+      () => rules,
+      () => 'upload-id-2',
+      place,
+      bytes(),
+    );
+    expect(next.store.get()).toEqual([{ clientId: 'upload-id-1', name: 'a.png', state: 'uploading', progress: 0 }]);
+    await expect.poll(() => route.calls.length).toBe(2);
+    expect(route.calls[1]).toMatchObject({ clientId: 'upload-id-1', name: 'a.png' });
+    route.calls[1]!.answer({ ok: true, file: stored('att_a', 'a.png') });
+    await flush();
+    expect(next.ready().map((f) => f.id)).toEqual(['att_a']);
+    await expect.poll(async () => (await bytes())!.take('upload-id-1')).toBeNull();
+    // A third page finds it ready, not uploading.
+    expect(new Uploads(route.api, () => rules, undefined, place, bytes()).store.get()).toMatchObject([{ state: 'ready' }]);
+  });
+
+  it('tells the shopper a file was lost with the page when its bytes could not be kept', async () => {
+    const tab = tabStorage();
+    const place = { store: tab, key: 'site:files' };
+    const route = fakeUploadRoute();
+    new Uploads(
+      route.api,
+      () => rules,
+      () => 'upload-id-1',
+      place,
+    ).add([png('a.png')]);
+    const next = new Uploads(route.api, () => rules, undefined, place);
+    await expect
+      .poll(() => next.store.get())
+      .toEqual([{ clientId: 'upload-id-1', name: 'a.png', state: 'failed', progress: 0, error: 'lost' }]);
+    expect(route.calls).toHaveLength(1);
+    // Read and removed, it is not kept for another page.
+    next.remove('upload-id-1');
     expect(new Uploads(route.api, () => rules, undefined, place).store.get()).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { MAX_ATTACHMENTS_PER_MESSAGE } from '@mostrador/shared/limits';
 import { newClientId } from '../chat/clientId.ts';
 import { createStore, type Store } from '../util/store.ts';
 import type { FilesApi, UploadError } from './filesApi.ts';
+import type { KeptBytes } from './keptBytes.ts';
 import { keepFiles, readKeptFiles, type KeptFilesPlace } from './keptFiles.ts';
 
 /** A file picked for the next message: uploading (with its progress), stored, or not (and why). */
@@ -13,8 +14,8 @@ export interface PendingFile {
   state: 'uploading' | 'ready' | 'failed';
   /** 0…1 while uploading. */
   progress: number;
-  /** Why it failed; `too_many` never left the page. */
-  error?: UploadError | 'too_many';
+  /** Why it failed; `too_many` never left the page; `lost`: the page changed mid-upload and its bytes were not kept. */
+  error?: UploadError | 'too_many' | 'lost';
   /** The stored file, once ready. */
   file?: AttachmentInfo;
 }
@@ -28,21 +29,35 @@ export class Uploads {
   readonly store: Store<readonly PendingFile[]> = createStore<readonly PendingFile[]>([]);
   /** The bytes of each file still here (for a retry) and how to cancel its upload. */
   readonly #work = new Map<string, { blob: Blob; abort?: () => void }>();
+  #keptSteps: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly api: Pick<FilesApi, 'upload' | 'discard'>,
     /** The site's rules, from the session; null: no uploads. */
     private readonly rules: () => WidgetAttachments | null | undefined,
     private readonly createClientId: () => string = newClientId,
-    /** Where the stored files not sent yet are kept for the tab's next page; null: this page only. */
+    /** Where the files picked and not sent yet are kept for the tab's next page; null: this page only. */
     kept: KeptFilesPlace | null = null,
+    /** Where the bytes of files still uploading are kept for the next page to send again; null: lost with the page. */
+    private readonly bytes: Promise<KeptBytes | null> = Promise.resolve(null),
   ) {
+    const earlier = readKeptFiles(kept);
     // Files stored by an earlier page of this tab are still on the server, ready to go.
-    this.store.set(readKeptFiles(kept).map((k) => ({ ...k, state: 'ready' as const, progress: 1 })));
+    this.store.set(
+      earlier.map((k) => (k.file ? { ...k, state: 'ready' as const, progress: 1 } : { ...k, state: 'uploading' as const, progress: 0 })),
+    );
+    // Files the earlier page was still sending go again, with their client ids, from the bytes it kept.
+    for (const { clientId, file } of earlier) if (!file) void this.#resume(clientId);
     this.store.subscribe((list) =>
       keepFiles(
         kept,
-        list.flatMap((f) => (f.state === 'ready' && f.file ? [{ clientId: f.clientId, name: f.name, file: f.file }] : [])),
+        list.flatMap((f) =>
+          f.state === 'ready' && f.file
+            ? [{ clientId: f.clientId, name: f.name, file: f.file }]
+            : f.state === 'uploading' || f.error === 'failed'
+              ? [{ clientId: f.clientId, name: f.name }]
+              : [],
+        ),
       ),
     );
   }
@@ -59,7 +74,9 @@ export class Uploads {
       else if (blob.size > rules.maxBytes) entry.error = 'too_large';
       else this.#work.set(clientId, { blob });
       this.store.update((list) => [...list, entry.error ? entry : { ...entry, state: 'uploading' }]);
-      if (!entry.error) this.#start(clientId);
+      if (entry.error) continue;
+      this.#keeping((kept) => kept.put(clientId, blob.name, blob));
+      this.#start(clientId);
     }
   }
 
@@ -78,7 +95,7 @@ export class Uploads {
   /** Takes a file out of the next message, cancelling its upload, or taking it back from the server once stored. */
   remove(clientId: string): void {
     this.#work.get(clientId)?.abort?.();
-    this.#work.delete(clientId);
+    this.#forget(clientId);
     const stored = this.store.get().find((file) => file.clientId === clientId)?.file;
     if (stored) this.api.discard(stored.id);
     this.store.update((list) => list.filter((file) => file.clientId !== clientId));
@@ -110,7 +127,31 @@ export class Uploads {
       if (outcome.ok) this.#patch(clientId, { state: 'ready', progress: 1, file: outcome.file });
       else this.#patch(clientId, { state: 'failed', error: outcome.error });
       // Only a failure worth retrying (the network, the server) keeps the bytes.
-      if (outcome.ok || outcome.error !== 'failed') this.#work.delete(clientId);
+      if (outcome.ok || outcome.error !== 'failed') this.#forget(clientId);
+    });
+  }
+
+  /** An upload of an earlier page: sent again from its kept bytes, or marked lost when none were kept. */
+  async #resume(clientId: string): Promise<void> {
+    const blob = await (await this.bytes)?.take(clientId);
+    if (!this.store.get().some((file) => file.clientId === clientId)) return;
+    if (!blob) return this.#patch(clientId, { state: 'failed', error: 'lost' });
+    this.#work.set(clientId, { blob });
+    this.#start(clientId);
+  }
+
+  /** Done with a file's bytes, here and in the tab's keeping. */
+  #forget(clientId: string): void {
+    this.#work.delete(clientId);
+    this.#keeping((kept) => kept.drop(clientId));
+  }
+
+  /** Byte keeping, one step after another: a quick upload's drop must not land before its put. */
+  #keeping(step: (kept: KeptBytes) => Promise<void>): void {
+    this.#keptSteps = this.#keptSteps.then(async () => {
+      const kept = await this.bytes;
+      // A step that fails (bytes unreadable) must not stop the ones after it.
+      if (kept) await step(kept).catch(() => undefined);
     });
   }
 

@@ -89,6 +89,7 @@ export const ca: Messages = {
   fileForbidden: '{name}: la botiga no accepta fitxers al xat.',
   fileFailed: 'No s’ha pogut pujar {name}.',
   fileTooMany: 'Fins a {count} fitxers per missatge.',
+  fileLost: '{name} encara s’estava pujant quan ha canviat la pàgina: torna a triar-lo.',
   fileOpenImage: 'Obre {name} a mida completa (pestanya nova)',
   fileNewTab: '(s’obre en una pestanya nova)',
   fileUnavailable: '{name} ja no està disponible.',

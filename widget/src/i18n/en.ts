@@ -92,6 +92,7 @@ export const en = {
   fileForbidden: "{name}: the shop doesn't take files in the chat.",
   fileFailed: "{name} couldn't be uploaded.",
   fileTooMany: 'Up to {count} files per message.',
+  fileLost: '{name} was still uploading when the page changed: please pick it again.',
   fileOpenImage: 'Open {name} full size (new tab)',
   fileNewTab: '(opens in a new tab)',
   fileUnavailable: '{name} is no longer available.',

@@ -89,6 +89,7 @@ export const es: Messages = {
   fileForbidden: '{name}: la tienda no acepta archivos en el chat.',
   fileFailed: 'No se ha podido subir {name}.',
   fileTooMany: 'Hasta {count} archivos por mensaje.',
+  fileLost: '{name} aún se estaba subiendo cuando cambió la página: vuelve a elegirlo.',
   fileOpenImage: 'Abrir {name} a tamaño completo (pestaña nueva)',
   fileNewTab: '(se abre en una pestaña nueva)',
   fileUnavailable: '{name} ya no está disponible.',

@@ -75,6 +75,8 @@ export function mountPanel(mount: PanelMount): ChatSession {
       rules: () => chat.view.get().attachments,
       root: mount.root,
       kept,
+      // Only where the tab keeps its list: bytes without a list to find them by would never be sent.
+      ...(kept && { bytes: (chunk: FilesModule) => chunk.openKeptBytes(`mostrador:${mount.key}:files`) }),
     },
   );
   // Files picked on an earlier page of this tab and not sent yet: the chunk that shows them is needed now.

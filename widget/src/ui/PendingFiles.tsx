@@ -11,6 +11,7 @@ function refusal(file: PendingFile, maxBytes: number): string {
   if (file.error === 'unsupported_type') return t('fileRefusedType', { name });
   if (file.error === 'forbidden') return t('fileForbidden', { name });
   if (file.error === 'too_many') return t('fileTooMany', { count: MAX_ATTACHMENTS_PER_MESSAGE });
+  if (file.error === 'lost') return t('fileLost', { name });
   return t('fileFailed', { name });
 }
 

@@ -22,6 +22,32 @@ describe('the configuration', () => {
     expect(config.inboundMail.smtpPort).toBeNull();
     expect(config.limits.visitorMessages).toEqual({ burst: 10, perSecond: 1 });
     expect(config.limits.visitorUploadMbPerIp).toEqual({ burst: 200, perSecond: 0.05 });
+    expect(config.attachments.s3).toBeNull();
+    expect(config.shutdownDrainMs).toBe(0);
+  });
+
+  it('keeps files in an S3 bucket once one is named, with the key pair whole or not at all, never shown in the error', () => {
+    const bucket = {
+      ATTACHMENTS_S3_BUCKET: 'botiga-fitxers',
+      ATTACHMENTS_S3_ENDPOINT: 'https://s3.example',
+      ATTACHMENTS_S3_FORCE_PATH_STYLE: 'TRUE',
+    };
+    expect(loadConfig(bucket).attachments.s3).toEqual({
+      bucket: 'botiga-fitxers',
+      prefix: '',
+      endpoint: 'https://s3.example',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: null,
+    });
+    const pair = { ATTACHMENTS_S3_ACCESS_KEY_ID: 'AKIA1', ATTACHMENTS_S3_SECRET_ACCESS_KEY: 's3cr3t-value' };
+    expect(loadConfig({ ...bucket, ...pair }).attachments.s3?.credentials).toEqual({
+      accessKeyId: 'AKIA1',
+      secretAccessKey: 's3cr3t-value',
+    });
+    const half = () => loadConfig({ ...bucket, ATTACHMENTS_S3_SECRET_ACCESS_KEY: 's3cr3t-value' });
+    expect(half).toThrow('ATTACHMENTS_S3_ACCESS_KEY_ID and ATTACHMENTS_S3_SECRET_ACCESS_KEY go together');
+    expect(half).not.toThrow('s3cr3t-value');
   });
 
   it('reads each kind of value: numbers with units, flags in any case, trimmed text, secrets as written', () => {

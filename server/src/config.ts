@@ -74,6 +74,38 @@ export interface AttachmentsConfig {
   signingKey: string | null;
   /** The most pixels a picture may have for a thumbnail to be made (a decompression bomb is refused undecoded). */
   thumbMaxInputPixels: number;
+  /** Files in an S3-compatible bucket instead of `dir` (cluster mode needs one every node reaches); null: the local disk. */
+  s3: AttachmentsS3Config | null;
+}
+
+export interface AttachmentsS3Config {
+  bucket: string;
+  /** Put before every object's key, so one bucket may hold other things too. */
+  prefix: string;
+  /** An S3-compatible service's address (MinIO, Ceph, R2…); null: Amazon S3. */
+  endpoint: string | null;
+  region: string;
+  forcePathStyle: boolean;
+  /** null: the AWS SDK's own chain (AWS_* variables, a shared profile, the machine's role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+}
+
+/** The bucket's settings, when one is named; half a key pair stops the start rather than falling back silently. */
+function attachmentsS3Of(env: Env): AttachmentsS3Config | null {
+  if (!env.ATTACHMENTS_S3_BUCKET) return null;
+  const id = env.ATTACHMENTS_S3_ACCESS_KEY_ID;
+  const secret = env.ATTACHMENTS_S3_SECRET_ACCESS_KEY;
+  if (!id !== !secret) {
+    throw new Error('The configuration does not parse:\n  ATTACHMENTS_S3_ACCESS_KEY_ID and ATTACHMENTS_S3_SECRET_ACCESS_KEY go together');
+  }
+  return {
+    bucket: env.ATTACHMENTS_S3_BUCKET,
+    prefix: env.ATTACHMENTS_S3_PREFIX ?? '',
+    endpoint: env.ATTACHMENTS_S3_ENDPOINT,
+    region: env.ATTACHMENTS_S3_REGION ?? 'us-east-1',
+    forcePathStyle: env.ATTACHMENTS_S3_FORCE_PATH_STYLE,
+    credentials: id && secret ? { accessKeyId: id, secretAccessKey: secret } : null,
+  };
 }
 
 /** Outgoing mail: agents' replies to shoppers who left, and transcripts; README's "Replies by email" section and Configuration list each variable. */
@@ -198,6 +230,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       linkTtlMs: env.ATTACHMENT_LINK_SECONDS * 1000,
       signingKey: env.ATTACHMENT_SIGNING_KEY,
       thumbMaxInputPixels: env.THUMBNAIL_MAX_MEGAPIXELS * 1_000_000,
+      s3: attachmentsS3Of(env),
     },
     inboundMail: {
       smtpPort: env.INBOUND_SMTP_PORT,

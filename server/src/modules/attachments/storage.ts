@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
 /**
- * Where attachments' bytes live, behind one interface: the local disk
- * today; an S3-compatible bucket is the next backend (cluster mode needs
- * it). Keys are random and say nothing of the file's name or owner.
+ * Where attachments' bytes live, behind one interface: the local disk, or an
+ * S3-compatible bucket (storage-s3.ts; cluster mode needs one every node
+ * reaches). Keys are random and say nothing of the file's name or owner.
  */
 export interface FileStorage {
   /** Stores the bytes under a new random key and returns it; done only once they are durably written. */
@@ -20,17 +20,25 @@ export interface FileStorage {
 
 const KEY = /^[A-Za-z0-9_-]{32}$/;
 
+/** A new key: 24 random bytes, base64url. */
+export const newStorageKey = () => randomBytes(24).toString('base64url');
+
+/** Where a key's bytes go: fanned out by its first two characters. Anything but a key we made is refused. */
+export function storagePath(key: string): string {
+  if (!KEY.test(key)) throw new Error('not a storage key');
+  return `${key.slice(0, 2)}/${key}`;
+}
+
 /** Files under one directory (`DATA_DIR/attachments`), fanned out by the key's first two characters. */
 export class LocalDiskStorage implements FileStorage {
   constructor(private readonly dir: string) {}
 
   #path(key: string): string {
-    if (!KEY.test(key)) throw new Error('not a storage key');
-    return join(this.dir, key.slice(0, 2), key);
+    return join(this.dir, storagePath(key));
   }
 
   async put(bytes: Uint8Array): Promise<string> {
-    const key = randomBytes(24).toString('base64url');
+    const key = newStorageKey();
     const path = this.#path(key);
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     // Written aside, flushed, then renamed: a crash never leaves half a file under a key.

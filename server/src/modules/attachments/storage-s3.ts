@@ -1,0 +1,80 @@
+import type { Readable } from 'node:stream';
+import { DeleteObjectsCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { newStorageKey, storagePath, type FileStorage } from './storage.ts';
+
+export interface S3StorageOptions {
+  bucket: string;
+  /** Put before every object's key ("mostrador/"), so one bucket may hold other things too. */
+  prefix: string;
+  /** An S3-compatible service's address (MinIO, Ceph, R2…); null: Amazon S3 in `region`. */
+  endpoint: string | null;
+  region: string;
+  /** `bucket` in the path rather than the host name, as most S3-compatible services want. */
+  forcePathStyle: boolean;
+  /** null: the AWS SDK's own chain (AWS_* variables, a shared profile, the machine's role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+}
+
+/** S3 deletes at most this many objects per request. */
+const DELETE_BATCH = 1000;
+
+/**
+ * Attachments' bytes in an S3-compatible bucket, which every node of a
+ * cluster reaches. A put returns once S3 has acknowledged the object, which
+ * it has then stored durably, so a message still waits for its files.
+ */
+export class S3Storage implements FileStorage {
+  readonly #client: S3Client;
+
+  constructor(private readonly options: S3StorageOptions) {
+    this.#client = new S3Client({
+      region: options.region,
+      forcePathStyle: options.forcePathStyle,
+      ...(options.endpoint && { endpoint: options.endpoint }),
+      ...(options.credentials && { credentials: options.credentials }),
+      // The SDK's newer default checksums are not taken by every S3-compatible service; S3 still gets the ones it requires.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+  }
+
+  #object(key: string): string {
+    return this.options.prefix + storagePath(key);
+  }
+
+  async put(bytes: Uint8Array): Promise<string> {
+    const key = newStorageKey();
+    await this.#client.send(
+      new PutObjectCommand({ Bucket: this.options.bucket, Key: this.#object(key), Body: bytes, ContentLength: bytes.byteLength }),
+    );
+    return key;
+  }
+
+  async open(key: string): Promise<{ stream: Readable; size: number } | null> {
+    try {
+      const object = await this.#client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.#object(key) }));
+      // In Node the SDK's body is a Readable (its type is the union of every platform's).
+      return { stream: object.Body as Readable, size: object.ContentLength ?? 0 };
+    } catch (error) {
+      if (error instanceof NoSuchKey) return null;
+      throw error;
+    }
+  }
+
+  async remove(keys: readonly string[]): Promise<void> {
+    for (let from = 0; from < keys.length; from += DELETE_BATCH) {
+      const objects = keys.slice(from, from + DELETE_BATCH).map((key) => ({ Key: this.#object(key) }));
+      // Quiet: only failures come back. A key with no object is not one.
+      const answer = await this.#client.send(
+        new DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: objects, Quiet: true } }),
+      );
+      const failed = answer.Errors ?? [];
+      if (failed.length > 0) throw new Error(`S3 kept ${failed.length} of ${objects.length} objects: ${failed[0]?.Code ?? 'unknown'}`);
+    }
+  }
+
+  /** Ends the client's connections (the app's close). */
+  close(): void {
+    this.#client.destroy();
+  }
+}

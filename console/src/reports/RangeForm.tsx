@@ -1,4 +1,4 @@
-import type { AgentSummary, Department, ReportQuery } from '@mostrador/shared';
+import type { AgentSummary, ConversationOrigin, Department, ReportQuery } from '@mostrador/shared';
 import { ATTRIBUTION_DAYS_DEFAULT, ATTRIBUTION_DAYS_MAX } from '@mostrador/shared/reports';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
@@ -9,8 +9,13 @@ interface RangeFormProps {
   today: Date;
   departments: readonly Department[];
   agents: readonly AgentSummary[];
+  /** The site's tag names. */
+  tags: readonly string[];
   onChange: (query: ReportQuery) => void;
 }
+
+/** Every way a conversation starts (the contract's list; a value import of the contract would bring zod into the console). */
+const ORIGINS: readonly ConversationOrigin[] = ['visitor', 'agent', 'trigger'];
 
 const PRESETS = [
   { days: 1, label: 'reports.preset.today' },
@@ -18,8 +23,8 @@ const PRESETS = [
   { days: 30, label: 'reports.preset.30' },
 ] as const;
 
-/** Presets (today, 7 and 30 days), a custom range of dates, filters by department and agent, and how long a purchase counts after a chat. */
-export function RangeForm({ query, today, departments, agents, onChange }: RangeFormProps) {
+/** Presets (today, 7 and 30 days), a custom range of dates, filters by department, agent, origin and tag, and how long a purchase counts after a chat. */
+export function RangeForm({ query, today, departments, agents, tags, onChange }: RangeFormProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(query);
   const apply = (next: ReportQuery) => {
@@ -78,6 +83,31 @@ export function RangeForm({ query, today, departments, agents, onChange }: Range
           {agents.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="report-field">
+        {t('reports.origin')}
+        <select
+          value={draft.origin ?? ''}
+          onChange={(e) => setDraft({ ...draft, origin: ORIGINS.find((o) => o === e.currentTarget.value) })}
+        >
+          <option value="">{t('reports.all')}</option>
+          {ORIGINS.map((origin) => (
+            <option key={origin} value={origin}>
+              {t(`reports.origin.${origin}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="report-field">
+        {t('reports.tag')}
+        <select value={draft.tag ?? ''} onChange={(e) => setDraft({ ...draft, tag: e.currentTarget.value || undefined })}>
+          <option value="">{t('reports.all')}</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
             </option>
           ))}
         </select>

@@ -93,10 +93,15 @@ describe('ReportsScreen', () => {
     const api = stubApi({
       'GET /api/admin/departments': [200, { departments: [sales] }],
       'GET /api/admin/agents': [200, { agents: [agentSummary()] }],
+      'GET /api/tags': [200, { tags: [{ id: 'tag_vip', name: 'vip', colour: 'gold' }] }],
       'GET /api/admin/reports/summary?from=2026-12-01&to=2026-12-07': [200, reportOf('2026-12-01', '2026-12-07')],
       'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07': [200, reportOf('2026-12-07', '2026-12-07')],
       'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales': [200, reportOf('2026-12-07', '2026-12-07')],
       'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales&attributionDays=7': [
+        200,
+        reportOf('2026-12-07', '2026-12-07'),
+      ],
+      'GET /api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales&origin=trigger&tag=vip&attributionDays=7': [
         200,
         reportOf('2026-12-07', '2026-12-07'),
       ],
@@ -161,6 +166,22 @@ describe('ReportsScreen', () => {
     const week = 'from=2026-12-07&to=2026-12-07&departmentId=dep_sales&attributionDays=7';
     await waitFor(() => expect(api.sent.at(-1)!.path).toBe(`/api/admin/reports/summary?${week}`));
     await waitFor(() => expect(container.querySelector('a[download]')!.getAttribute('href')).toBe(`/api/admin/reports/days.csv?${week}`));
+    // Only the chats a trigger started, only those tagged "vip": the summary and the CSV alike.
+    expect([...getByLabelText('Started by').querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'All',
+      'The visitor',
+      'An agent (proactive)',
+      'A trigger',
+    ]);
+    fireEvent.change(getByLabelText('Started by'), { target: { value: 'trigger' } });
+    await waitFor(() => expect(getByLabelText('Tag').querySelectorAll('option')).toHaveLength(2));
+    fireEvent.change(getByLabelText('Tag'), { target: { value: 'vip' } });
+    fireEvent.submit(container.querySelector('form')!);
+    const narrowed = 'from=2026-12-07&to=2026-12-07&departmentId=dep_sales&origin=trigger&tag=vip&attributionDays=7';
+    await waitFor(() => expect(api.sent.at(-1)!.path).toBe(`/api/admin/reports/summary?${narrowed}`));
+    await waitFor(() =>
+      expect(container.querySelector('a[download]')!.getAttribute('href')).toBe(`/api/admin/reports/days.csv?${narrowed}`),
+    );
   });
 
   it('shows each card’s change against the previous period in words, the arrow aside, and — when there is none', async () => {

@@ -1,6 +1,6 @@
-import type { AgentProfile, AgentSummary, Department, ErrorBody, ReportQuery, ReportSummary } from '@mostrador/shared';
+import type { AgentProfile, AgentSummary, Department, ErrorBody, ReportQuery, ReportSummary, TagListBody } from '@mostrador/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { adminApi } from '../admin/api.ts';
+import { adminApi, request } from '../admin/api.ts';
 import { Header } from '../components/Header.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { AgentTimeTable } from './AgentTimeTable.tsx';
@@ -22,9 +22,16 @@ export interface ReportsSources {
   csvUrl: typeof reportsApi.csvUrl;
   listDepartments: typeof adminApi.listDepartments;
   listAgents: typeof adminApi.listAgents;
+  /** The site's tag names, to filter by. */
+  listTags: () => Promise<readonly string[]>;
 }
 
-const defaultSources: ReportsSources = { ...reportsApi, listDepartments: adminApi.listDepartments, listAgents: adminApi.listAgents };
+const defaultSources: ReportsSources = {
+  ...reportsApi,
+  listDepartments: adminApi.listDepartments,
+  listAgents: adminApi.listAgents,
+  listTags: () => request<TagListBody>('GET', '/api/tags').then((r) => (r.ok ? r.data.tags.map((tag) => tag.name) : [])),
+};
 
 interface ReportsScreenProps {
   agent: AgentProfile;
@@ -45,10 +52,12 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
   const [attempt, setAttempt] = useState(0);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [agents, setAgents] = useState<AgentSummary[]>([]);
+  const [tags, setTags] = useState<readonly string[]>([]);
 
   useEffect(() => {
     void sources.listDepartments().then((r) => r.ok && setDepartments(r.data));
     void sources.listAgents().then((r) => r.ok && setAgents(r.data));
+    void sources.listTags().then(setTags);
   }, [sources]);
 
   useEffect(() => {
@@ -69,7 +78,7 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
       <main class="admin-main reports-main">
         <h1 class="admin-title">{t('reports.title')}</h1>
         {liveFeed && <LiveNow feed={liveFeed} />}
-        <RangeForm query={query} today={today} departments={departments} agents={agents} onChange={setQuery} />
+        <RangeForm query={query} today={today} departments={departments} agents={agents} tags={tags} onChange={setQuery} />
         <p class="report-download">
           <a class="button" href={sources.csvUrl(query)} download>
             {t('reports.download')}

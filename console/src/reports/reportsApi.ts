@@ -7,6 +7,8 @@ export function reportSearch(query: ReportQuery): string {
   if (query.timeZone) params.set('timeZone', query.timeZone);
   if (query.departmentId) params.set('departmentId', query.departmentId);
   if (query.agentId) params.set('agentId', query.agentId);
+  if (query.origin) params.set('origin', query.origin);
+  if (query.tag) params.set('tag', query.tag);
   if (query.attributionDays) params.set('attributionDays', String(query.attributionDays));
   return params.toString();
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
+import { ConversationOrigin } from './conversation.ts';
+import { TagName } from './toolbox.ts';
 import { NpsReport } from './feedback.ts';
 import { AttributionDays, RevenueFigure, RevenueReport } from './revenue.ts';
 
@@ -10,7 +12,8 @@ const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /**
  * A report's question: local dates `from`..`to` (both inclusive) in `timeZone`
  * (the site's when left out), optionally only one department's or one agent's
- * conversations (the department and assignee they have now), and how many
+ * conversations (the department and assignee they have now), only those one
+ * way started (`origin`), or only those carrying a tag (as they carry it now), and how many
  * days after a chat a purchase still counts (`attributionDays`, 3 when left out).
  */
 export const ReportQuery = z.object({
@@ -19,6 +22,8 @@ export const ReportQuery = z.object({
   timeZone: z.string().min(1).max(64).optional(),
   departmentId: Id.optional(),
   agentId: Id.optional(),
+  origin: ConversationOrigin.optional(),
+  tag: TagName.optional(),
   attributionDays: AttributionDays.optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;

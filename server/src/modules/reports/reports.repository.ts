@@ -3,13 +3,28 @@ import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit
 import type { Db } from '../../db/client.ts';
 import { cartEvents, conversationRatings, conversations, pageViews, triggerFirings, triggerRules, visitors } from '../../db/schema.ts';
 
-/** Which conversations a report reads: created in [from, to) on a site, optionally one department's or agent's. */
+/** Which conversations a report reads: created in [from, to) on a site, optionally one department's or agent's, one origin's, one tag's. */
 export interface ReportScope {
   siteId: string;
   from: number;
   to: number;
   departmentId?: string | undefined;
   agentId?: string | undefined;
+  origin?: 'visitor' | 'agent' | 'trigger' | undefined;
+  tag?: string | undefined;
+}
+
+/** The filters beyond site and range, as SQL over the conversations table aliased `c`, with their values in order. */
+function filtersOf(scope: ReportScope): { sql: string; params: string[] } {
+  const parts: [string, string | undefined][] = [
+    ['AND c.department_id = ?', scope.departmentId],
+    ['AND c.assignee_id = ?', scope.agentId],
+    ['AND c.origin = ?', scope.origin],
+    // A conversation's tags are a JSON list of names.
+    ['AND EXISTS (SELECT 1 FROM json_each(c.tags) WHERE json_each.value = ?)', scope.tag],
+  ];
+  const used = parts.filter((part): part is [string, string] => part[1] !== undefined);
+  return { sql: used.map(([clause]) => clause).join(' '), params: used.map(([, value]) => value) };
 }
 
 /**
@@ -47,6 +62,8 @@ export class ReportsRepository {
     ];
     if (scope.departmentId) conditions.push(eq(conversations.departmentId, scope.departmentId));
     if (scope.agentId) conditions.push(eq(conversations.assigneeId, scope.agentId));
+    if (scope.origin) conditions.push(eq(conversations.origin, scope.origin));
+    if (scope.tag) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${conversations.tags}) WHERE json_each.value = ${scope.tag})`);
     return and(...conditions)!;
   }
 
@@ -82,14 +99,8 @@ export class ReportsRepository {
    * port needs `data->>'role'` here.
    */
   #timelines(scope: ReportScope): Map<string, TimelineEvent[]> {
-    const filters = [scope.departmentId ? 'AND c.department_id = ?' : '', scope.agentId ? 'AND c.assignee_id = ?' : ''].join(' ');
-    const params = [
-      scope.siteId,
-      scope.from,
-      scope.to,
-      ...(scope.departmentId ? [scope.departmentId] : []),
-      ...(scope.agentId ? [scope.agentId] : []),
-    ];
+    const filters = filtersOf(scope);
+    const params = [scope.siteId, scope.from, scope.to, ...filters.params];
     const rows = this.db.$client
       .prepare(
         `SELECT e.conversation_id, e.seq, e.created_at,
@@ -99,7 +110,7 @@ export class ReportsRepository {
              ELSE 'assigned'
            END
          FROM conversations c JOIN conversation_events e ON e.conversation_id = c.id
-         WHERE c.site_id = ? AND c.created_at >= ? AND c.created_at < ? ${filters}
+         WHERE c.site_id = ? AND c.created_at >= ? AND c.created_at < ? ${filters.sql}
            AND ((e.type = 'message' AND e.author_kind IN ('visitor', 'agent'))
              OR e.type = 'status'
              OR (e.type = 'joined' AND coalesce(json_extract(e.data, '$.role'), 'assignee') = 'assignee'))`,

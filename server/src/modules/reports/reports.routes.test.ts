@@ -90,7 +90,7 @@ async function seedShop() {
       ['agent', t(7, 10, 3)],
       ['closed', t(7, 10, 20)],
     ],
-    { departmentId: 'dep_sales', assigneeId: adminAgent.id },
+    { departmentId: 'dep_sales', assigneeId: adminAgent.id, tags: ['devolucio', 'vip'] },
   );
   app.db
     .insert(conversationRatings)
@@ -119,7 +119,7 @@ async function seedShop() {
       ['agent', t(8, 9, 10)],
       ['closed', t(8, 9, 30)],
     ],
-    { assigneeId: plainAgent.id },
+    { assigneeId: plainAgent.id, origin: 'trigger', tags: ['vip'] },
   );
   // C: 00:30 on Tuesday in Madrid (still Monday in UTC); the shopper left while queued.
   seed(site.id, 'cnv_c', [['visitor', t(8, 0, 30)]], { missedAt: t(8, 0, 35) });
@@ -179,6 +179,31 @@ describe('the reports', () => {
     expect(plain.byAgent).toEqual([
       { id: plainAgent.id, conversations: 1, firstResponseMedianSeconds: 58_800, revenue: expect.objectContaining({ visitors: 1 }) },
     ]);
+  });
+
+  it('filters by how the conversation started and by a tag it carries, in the figures and in their timelines', async () => {
+    const { admin } = await seedShop();
+    const report = async (filter: string) =>
+      (await get(`/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&${filter}`, admin)).json<ReportSummary>();
+    const fromTrigger = await report('origin=trigger');
+    expect(fromTrigger.totals).toMatchObject({
+      conversations: 1,
+      fromTrigger: 1,
+      fromVisitor: 0,
+      answered: 1,
+      firstResponseSeconds: 58_800,
+    });
+    const fromVisitor = await report('origin=visitor');
+    expect(fromVisitor.totals).toMatchObject({ conversations: 2, fromVisitor: 2, answered: 1, firstResponseSeconds: 180, ratings: 1 });
+    // Tags are matched whole, as written on the conversation (a name is stored in lower case; the query is read the same way).
+    const vip = await report('tag=VIP');
+    expect(vip.totals).toMatchObject({ conversations: 2, answered: 2, firstResponseSeconds: 180 + 58_800 });
+    const returns = await report('tag=devolucio');
+    expect(returns.totals).toMatchObject({ conversations: 1, answered: 1, firstResponseSeconds: 180, ratings: 1 });
+    expect((await report('tag=devol')).totals.conversations).toBe(0);
+    // Filters add up: a tag and an origin together.
+    expect((await report('tag=vip&origin=trigger')).totals.conversations).toBe(1);
+    expect((await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&origin=email', admin)).statusCode).toBe(400);
   });
 
   it('compares with as many local days just before, with the same filters', async () => {

@@ -66,7 +66,8 @@ export class ReportsService {
     if (last - first + 1 > REPORT_MAX_DAYS) return fail('invalid_payload', `A report covers at most ${REPORT_MAX_DAYS} days`);
     const from = zonedInstant(first, 0, timeZone);
     const to = zonedInstant(last + 1, 0, timeZone);
-    const scope: ReportScope = { siteId, from, to, departmentId: query.departmentId, agentId: query.agentId };
+    const { departmentId, agentId, origin, tag } = query;
+    const scope: ReportScope = { siteId, from, to, departmentId, agentId, origin, tag };
     const conversations = this.repo.conversationsIn(scope);
     const scheduleOf = this.#schedulesOf(siteId);
     const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));

@@ -30,7 +30,7 @@ import {
   CannedPictures,
   ThumbnailWorker,
   UnsentUploadsSweep,
-  LocalDiskStorage,
+  fileStorageFor,
 } from './modules/attachments/index.ts';
 import {
   CannedRepliesRepository,
@@ -266,7 +266,9 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   app.addHook('preClose', async () => routing.close());
   // Files in conversations: checked by their bytes, stored under random names, handed out by signed links.
   const attachmentsRepo = new AttachmentsRepository(app.db);
-  const fileStorage = new LocalDiskStorage(config.attachments.dir);
+  // On the local disk, or in an S3-compatible bucket every node of a cluster reaches.
+  const { storage: fileStorage, close: closeFileStorage } = fileStorageFor(config.attachments);
+  app.addHook('onClose', async () => closeFileStorage());
   const attachmentRules = (siteId: string) => {
     const site = sites.byId(siteId);
     return site ? { maxBytes: site.attachmentMaxMb * 1024 * 1024, types: site.attachmentTypes, visitorUploads: site.visitorUploads } : null;

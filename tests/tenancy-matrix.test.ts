@@ -62,6 +62,8 @@ const agentCases: Record<keyof AgentClientEvents, Case> = {
   'live:watch': { noReference: {} },
   'live:unwatch': { noReference: {} },
   'visitor:follow': { references: [(ref) => ({ visitorId: ref.visitorId })] },
+  // Reads only the agent's own site's catalogue (server/src/modules/visitors/product-catalog.socket.test.ts).
+  'products:search': { noReference: { query: 'jersei' } },
   'visitor:unfollow': { sameAsMissing: [(ref) => ({ visitorId: ref.visitorId })] },
   'note:add': {
     references: [

@@ -42,6 +42,8 @@ interface ComposerProps {
   focused?: boolean;
   /** The products the visitor viewed, newest first; without it there is no product button. */
   products?: readonly ProductCard[];
+  /** The site's products by name or SKU (the picker searches them as the agent types). */
+  searchProducts?: (query: string) => Promise<readonly ProductCard[]>;
 }
 
 /** The files a drag or a paste carries, if any. */
@@ -60,6 +62,7 @@ export function Composer({
   discard = discardAttachment,
   focused = true,
   products,
+  searchProducts,
 }: ComposerProps) {
   const { t } = useI18n();
   // The draft lives in `drafts`; this counter only makes Preact re-render when it changes.
@@ -206,6 +209,7 @@ export function Composer({
         <ProductPicker
           id={`product-picker-${conversationId}`}
           products={products}
+          {...(searchProducts ? { searchSite: searchProducts } : {})}
           onPick={(picked) => {
             setProduct(picked);
             setPicking(false);

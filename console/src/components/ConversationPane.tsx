@@ -63,6 +63,8 @@ interface ConversationPaneProps extends PaneCallbacks {
   detailsExpanded: boolean;
   /** The agent's canned replies and what fills their placeholders. */
   canned?: CannedReplies & { agentName: string };
+  /** The site's products by name or SKU, for the product picker. */
+  searchProducts?: (query: string) => Promise<readonly ProductCard[]>;
   /** Private notes and tags; each answers the refusal to show, or null. */
   toolbox?: {
     knownTags: readonly string[];
@@ -180,6 +182,7 @@ export function ConversationPane(props: ConversationPaneProps) {
               onNote={props.toolbox?.onNote}
               focused={props.focused}
               products={products}
+              {...(props.searchProducts ? { searchProducts: props.searchProducts } : {})}
             />
           ) : (
             <p class="closed-notice">{t('conversation.closedNotice')}</p>

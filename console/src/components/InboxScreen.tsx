@@ -191,6 +191,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
                 visitor={state.visitors[conversation.visitorId]}
                 detailsExpanded={detailsExpanded}
                 canned={{ ...canned, agentName: agent.name }}
+                searchProducts={(query) => controller.searchProducts(query)}
                 emails={conversationEmails}
                 toolbox={{
                   knownTags,

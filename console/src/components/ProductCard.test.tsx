@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render } from '@testing-library/preact';
-import type { PageRecord, Product } from '@mostrador/shared';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import type { PageRecord, Product, ProductCard } from '@mostrador/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nContext } from '../i18n/context.ts';
 import { translatorFor } from '../i18n/index.ts';
@@ -34,10 +34,17 @@ const TRAIL: PageRecord[] = [
   visit('/p/gift', 100, product('Gift card', null)),
 ];
 
-function setup(products = productsOfTrail(TRAIL)) {
+function setup(products = productsOfTrail(TRAIL), searchProducts?: (query: string) => Promise<readonly ProductCard[]>) {
   const onSend = vi.fn();
   const view = render(
-    <Composer conversationId="conv_a" drafts={new Map()} onSend={onSend} products={products} onNote={async () => null} />,
+    <Composer
+      conversationId="conv_a"
+      drafts={new Map()}
+      onSend={onSend}
+      products={products}
+      onNote={async () => null}
+      {...(searchProducts ? { searchProducts } : {})}
+    />,
   );
   const q = <E extends Element>(selector: string) => view.container.querySelector<E>(selector);
   const options = () => [...view.container.querySelectorAll<HTMLButtonElement>('[data-part="product-option"]')];
@@ -105,6 +112,37 @@ describe('the product picker', () => {
       sku: null,
     });
     expect(q('[data-part="pending-product"]')).toBeNull();
+  });
+
+  it('searches the whole shop from two letters, after a pause, offers what the visitor’s list lacks, and sends the one picked', async () => {
+    const woolCap: ProductCard = {
+      name: 'Cap de llana',
+      url: 'https://shop.example/p/wool-cap',
+      price: 19,
+      currency: 'EUR',
+      image: null,
+      sku: 'CAP-W',
+    };
+    const ownCap: ProductCard = { name: 'Cap', url: 'https://shop.example/p/cap', price: 15, currency: 'EUR', image: null, sku: null };
+    const searched: string[] = [];
+    const { productButton, options, q, send, onSend } = setup(productsOfTrail(TRAIL), async (query) => {
+      searched.push(query);
+      return [woolCap, ownCap];
+    });
+    fireEvent.click(productButton()!);
+    const status = () => q('[data-part="shop-search-status"]')?.textContent;
+    expect(status()).toBe('Type two letters or more to search the whole shop.');
+    const filter = q<HTMLInputElement>('.product-picker input')!;
+    fireEvent.input(filter, { target: { value: 'c' } });
+    fireEvent.input(filter, { target: { value: 'ca' } });
+    expect(status()).toBe('Searching the shop…');
+    await waitFor(() => expect(status()).toBe('1 more from the shop'));
+    // One search for the word typed, not one per key; the visitor's own Cap is not offered twice.
+    expect(searched).toEqual(['ca']);
+    expect(options().map((o) => o.textContent)).toEqual(['Cap€15.00', 'Gift card', 'Cap de llana€19.00']);
+    fireEvent.click(options()[2]!);
+    fireEvent.click(send());
+    expect(onSend).toHaveBeenCalledWith('', false, [], woolCap);
   });
 
   it('says so when the visitor saw no product, and has no button in note mode or without a profile', () => {

@@ -2,6 +2,7 @@ import type { ProductCard } from '@mostrador/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
 import { productPrice } from './ProductCardView.tsx';
+import { SITE_SEARCH_MIN, useSiteProducts } from './useSiteProducts.ts';
 
 interface ProductPickerProps {
   id: string;
@@ -10,14 +11,36 @@ interface ProductPickerProps {
   onPick: (product: ProductCard) => void;
   /** Escape or the close button: nothing picked. */
   onClose: () => void;
+  /** The shop's products by name or SKU (any shopper's pages): searched as the agent types; absent, the visitor's only. */
+  searchSite?: (query: string) => Promise<readonly ProductCard[]>;
+}
+
+function ProductOptions({ products, onPick }: { products: readonly ProductCard[]; onPick: (product: ProductCard) => void }) {
+  const { language } = useI18n();
+  return (
+    <ul class="product-options">
+      {products.map((product) => {
+        const price = productPrice(product, language);
+        return (
+          <li key={product.url}>
+            <button type="button" class="product-option" data-part="product-option" title={product.url} onClick={() => onPick(product)}>
+              <span class="product-option-name">{product.name}</span>
+              {price && <span class="product-option-price">{price}</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 /**
- * The products the visitor viewed, with a filter box. Keyboard: the filter
- * has the focus when it opens; the arrow keys move between it and the
- * products, Enter or Space picks one, Escape closes without picking.
+ * The products the visitor viewed, with a filter box that also searches the
+ * whole shop's products (from two letters on). Keyboard: the filter has the
+ * focus when it opens; the arrow keys move between it and the products of
+ * both lists, Enter or Space picks one, Escape closes without picking.
  */
-export function ProductPicker({ id, products, onPick, onClose }: ProductPickerProps) {
+export function ProductPicker({ id, products, onPick, onClose, searchSite }: ProductPickerProps) {
   const { t, language } = useI18n();
   const [filter, setFilter] = useState('');
   const filterRef = useRef<HTMLInputElement>(null);
@@ -26,6 +49,9 @@ export function ProductPicker({ id, products, onPick, onClose }: ProductPickerPr
 
   const wanted = filter.trim().toLocaleLowerCase(language);
   const shown = wanted ? products.filter((p) => p.name.toLocaleLowerCase(language).includes(wanted)) : products;
+  const site = useSiteProducts(searchSite, filter);
+  // The shop's matches the visitor's list does not already offer.
+  const more = site.phase === 'done' ? site.products.filter((p) => !shown.some((own) => own.url === p.url)) : [];
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
@@ -59,19 +85,21 @@ export function ProductPicker({ id, products, onPick, onClose }: ProductPickerPr
           {t('products.noMatch', { filter: filter.trim() })}
         </p>
       ) : (
-        <ul class="product-options">
-          {shown.map((product) => {
-            const price = productPrice(product, language);
-            return (
-              <li key={product.url}>
-                <button type="button" class="product-option" data-part="product-option" title={product.url} onClick={() => onPick(product)}>
-                  <span class="product-option-name">{product.name}</span>
-                  {price && <span class="product-option-price">{price}</span>}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <ProductOptions products={shown} onPick={onPick} />
+      )}
+      {searchSite && (
+        <section class="product-shop" aria-label={t('products.fromShop')}>
+          <p class="panel-note" role="status" data-part="shop-search-status">
+            {site.phase === 'idle' && filter.trim().length < SITE_SEARCH_MIN
+              ? t('products.searchHint')
+              : site.phase === 'searching'
+                ? t('products.searching')
+                : more.length > 0
+                  ? t('products.shopFound', { count: more.length })
+                  : t('products.shopNone', { filter: filter.trim() })}
+          </p>
+          {more.length > 0 && <ProductOptions products={more} onPick={onPick} />}
+        </section>
       )}
     </section>
   );

@@ -204,6 +204,12 @@ export class InboxController {
     return { ok: true, conversationId: conversation.id };
   }
 
+  /** The site's products by name or SKU (any shopper's pages), for a card the shopper has not viewed; none when refused or offline. */
+  async searchProducts(query: string): Promise<ProductCard[]> {
+    const result = await this.options.connection.request('products:search', { query });
+    return result.ok ? result.data.products : [];
+  }
+
   /** Asks again for a side panel's visitor after the server refused. */
   retryVisitor(visitorId: string): void {
     this.visitors.retry(visitorId);

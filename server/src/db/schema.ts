@@ -231,6 +231,29 @@ export const pageViews = sqliteTable(
   ],
 );
 
+/**
+ * The shop's products as Mostrador has seen them on its pages (any
+ * visitor's), one row per product page, kept as last seen: what an agent
+ * searches to send a product card the shopper has not viewed. About the shop,
+ * not about a shopper: no visitor is recorded here.
+ */
+export const productCatalog = sqliteTable(
+  'product_catalog',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    url: text('url').notNull(),
+    name: text('name').notNull(),
+    sku: text('sku'),
+    price: real('price'),
+    currency: text('currency'),
+    image: text('image'),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.url] }), index('product_catalog_recent').on(t.siteId, t.lastSeenAt)],
+);
+
 /** The visitor's cart as last reported by the widget. */
 export const carts = sqliteTable('carts', {
   visitorId: text('visitor_id')

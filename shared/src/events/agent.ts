@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AgentAvailability, AgentSummary, Department } from '../schemas/agent.ts';
 import { AttachmentIds } from '../schemas/attachments.ts';
 import { ClientId, hasContent, Id, MessageBody, MessageText } from '../schemas/common.ts';
-import { ConversationEvent, ConversationSummary, MessageEvent, ProductRef } from '../schemas/conversation.ts';
+import { ConversationEvent, ConversationSummary, MessageEvent, ProductRef, ProductSearch, ProductsFound } from '../schemas/conversation.ts';
 import { ConversationList, ConversationListQuery, ConversationPage, SetConversationState, SyncRequest } from '../schemas/http.ts';
 import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
 import { MarkRead, VisitorReadChanged } from '../schemas/receipts.ts';
@@ -117,6 +117,8 @@ export interface AgentClientEvents {
   'live:unwatch': Command<Record<string, never>, null>;
   'visitor:follow': Command<z.infer<typeof VisitorRef>, VisitorProfile>;
   'visitor:unfollow': Command<z.infer<typeof VisitorRef>, null>;
+  /** The products the site's pages have shown, by name or SKU: a card for one the shopper has not viewed. */
+  'products:search': Command<z.input<typeof ProductSearch>, ProductsFound>;
   'note:add': Command<z.input<typeof AddNote>, AgentConversationChanged>;
   'conversation:tag': Command<z.input<typeof TagConversation>, ConversationRetagged>;
   /** Read receipt: the agent has read the conversation's log up to `seq`, shown to the visitor. */
@@ -163,6 +165,7 @@ export const agentCommandSchemas = {
   'live:unwatch': { request: z.object({}).strict(), response: z.null() },
   'visitor:follow': { request: VisitorRef, response: VisitorProfile },
   'visitor:unfollow': { request: VisitorRef, response: z.null() },
+  'products:search': { request: ProductSearch, response: ProductsFound },
   'note:add': { request: AddNote, response: AgentConversationChanged },
   'conversation:tag': { request: TagConversation, response: ConversationRetagged },
   'read:mark': { request: MarkRead, response: z.null() },

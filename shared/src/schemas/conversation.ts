@@ -61,7 +61,16 @@ export const ProductCard = z.object({
 });
 export type ProductCard = z.infer<typeof ProductCard>;
 
-/** Which product of the shopper's trail an agent shows: the page's URL, resolved by the server (`message:send`). */
+/** An agent's search of the products the site's pages have shown (any visitor's), by name or SKU. */
+export const ProductSearch = z.object({ query: z.string().trim().min(2).max(100) });
+export type ProductSearch = z.infer<typeof ProductSearch>;
+
+/** The products found, most recently seen first, at most PRODUCT_SEARCH_MAX. */
+export const PRODUCT_SEARCH_MAX = 20;
+export const ProductsFound = z.object({ products: z.array(ProductCard).max(PRODUCT_SEARCH_MAX) });
+export type ProductsFound = z.infer<typeof ProductsFound>;
+
+/** Which product an agent shows: the page's URL, resolved by the server (`message:send`) from the shopper's trail, else the site's catalogue. */
 export const ProductRef = z.object({ url: WebUrl });
 export type ProductRef = z.infer<typeof ProductRef>;
 

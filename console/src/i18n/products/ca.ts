@@ -2,7 +2,7 @@ import type { ProductsCatalogue } from './en.ts';
 
 export const productsCa: ProductsCatalogue = {
   'products.attach': 'Producte',
-  'products.picker': 'Productes que ha vist el visitant',
+  'products.picker': 'Productes per enviar',
   'products.filter': 'Filtra els productes',
   'products.none': 'El visitant encara no ha vist cap producte.',
   'products.noMatch': 'Cap producte coincideix amb «{filter}».',
@@ -10,4 +10,9 @@ export const productsCa: ProductsCatalogue = {
   'products.pending': 'Fitxa de producte per enviar: {name}',
   'products.remove': 'Treu la fitxa del producte {name}',
   'products.card': 'Fitxa de producte: {name}',
+  'products.fromShop': 'De la botiga',
+  'products.searching': 'Cercant a la botiga…',
+  'products.shopFound': '{count} més de la botiga',
+  'products.shopNone': 'Res més de la botiga coincideix amb «{filter}».',
+  'products.searchHint': 'Escriu dues lletres o més per cercar a tota la botiga.',
 };

@@ -174,7 +174,7 @@ export class ConversationsService {
       const product = input.product
         ? (this.products?.productSeen(agent.siteId, conversation.visitorId, input.product.url) ?? null)
         : undefined;
-      if (product === null) return fail('not_found', 'The visitor saw no such product');
+      if (product === null) return fail('not_found', 'No such product: not in the visitor’s pages, nor in the site’s catalogue');
       const files = this.#claimInTx(agent.siteId, agent.agentId, input);
       if (!files.ok) return files;
       const appended = this.repo.appendAgentMessage(agent.siteId, conversation.id, {

@@ -15,6 +15,7 @@ export const NOT_PERSONAL_TABLES: Readonly<Record<string, string>> = {
   trigger_rules: 'the shop’s proactive chat rules',
   canned_replies: 'the team’s saved answers (an agent’s personal ones are staff data)',
   tags: 'the shop’s list of conversation tags',
+  product_catalog: 'the shop’s products as its pages show them, kept without the visitor who saw them',
   business_hours: 'the shop’s opening hours, closures and holidays',
   inbound_webhook_tokens: 'Mailgun’s random per-request tokens, kept only to refuse replays',
   meta: 'install-wide facts such as the demo site id',

@@ -4,6 +4,7 @@ import {
   PROFILE_CART_HISTORY_MAX,
   PROFILE_CONVERSATIONS_MAX,
   PROFILE_FILES_MAX,
+  PRODUCT_SEARCH_MAX,
   PROFILE_TRAIL_MAX,
   type AttachmentInfo,
   type CartUpdated,
@@ -213,9 +214,15 @@ export class VisitorActivity {
     const visitor = this.visitors.byId(siteId, visitorId);
     if (!visitor) return null;
     const page = this.#trail(siteId, visitorId, this.visitors.devicesOf(visitor)).find((p) => p.url === url && p.product);
-    if (!page?.product) return null;
+    // Not in the shopper's trail: a product of the site's catalogue (any visitor's pages) still makes a card.
+    if (!page?.product) return this.activity.catalogProduct(siteId, url) ?? null;
     const { name, price, currency, image, sku } = page.product;
     return { name, url: page.url, price, currency, image, sku };
+  }
+
+  /** The site's products whose name or SKU holds the words, most recently seen first (pages still open or unwritten are not in it yet). */
+  searchProducts(siteId: string, words: string): ProductCard[] {
+    return this.activity.searchCatalog(siteId, words, PRODUCT_SEARCH_MAX);
   }
 
   /** The pages of the visitor's devices, newest first: the one open now, those not yet written, then the stored ones. */

@@ -10,7 +10,7 @@ const profileRoom = (visitorId: string) => `visitor-profile:${visitorId}`;
 type VisitorContextCommands = Pick<CommandHandlers<VisitorClientEvents>, 'page:viewed' | 'cart:updated' | 'visitor:identify'>;
 type VisitorWatchingCommands = Pick<
   CommandHandlers<AgentClientEvents>,
-  'visitors:watch' | 'visitors:unwatch' | 'visitor:follow' | 'visitor:unfollow'
+  'visitors:watch' | 'visitors:unwatch' | 'visitor:follow' | 'visitor:unfollow' | 'products:search'
 >;
 
 /** The widget's reports of pages, cart and identity, for one connected tab. */
@@ -70,6 +70,7 @@ export function attachVisitorWatching(agents: AgentNamespace) {
           void socket.leave(profileRoom(visitorId));
           return ok(null);
         },
+        'products:search': ({ query }) => ok({ products: activity.searchProducts(siteId, query) }),
       };
     },
   };

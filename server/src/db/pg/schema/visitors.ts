@@ -1,6 +1,6 @@
 import type { Cart, Device, Product } from '@mostrador/shared';
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { epochMillis, rowId } from './columns.ts';
 import { sites } from './sites.ts';
 
@@ -60,6 +60,23 @@ export const pageViews = pgTable(
     seconds: integer('seconds').notNull(),
   },
   (t) => [index('page_views_visitor').on(t.visitorId, t.startedAt), index('page_views_started').on(t.startedAt, t.visitorId)],
+);
+
+export const productCatalog = pgTable(
+  'product_catalog',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    url: text('url').notNull(),
+    name: text('name').notNull(),
+    sku: text('sku'),
+    price: doublePrecision('price'),
+    currency: text('currency'),
+    image: text('image'),
+    lastSeenAt: epochMillis('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.url] }), index('product_catalog_recent').on(t.siteId, t.lastSeenAt)],
 );
 
 export const carts = pgTable('carts', {

@@ -26,6 +26,8 @@ export function visitorSocket(mode: Mode, url: string, siteKey: string, n: numbe
   }) as Socket & { token?: string };
   socket.on('session:established', (s: { token: string }) => {
     token = s.token;
+    // For the widget's HTTP routes (uploads), which take it as a bearer token.
+    socket.token = s.token;
   });
   return socket;
 }

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGenerator, startProcess, type Child } from './spawn.ts';
 import type { LatencyResult, ServerReady } from './protocol.ts';
+import type { UploadBurst } from './uploads.ts';
+
+/** The uploads' burst, and the messages sent while it lasted. */
+export type UploadFigures = UploadBurst & { messages: number; p99: number; seconds: number };
 
 export type ServerKind = 'mostrador' | 'floor';
 
@@ -51,15 +55,18 @@ export interface LatencyParams {
   agents: number;
   rate: number;
   seconds: number;
+  /** Shoppers who each upload one file of `megabytes` at once, half a second into the window. */
+  uploads?: { files: number; megabytes: number };
 }
 
 export function latency(kind: ServerKind, p: LatencyParams) {
   return withServer(kind, { BENCH_AGENTS: String(p.agents) }, (server, url) =>
-    runGenerator<LatencyResult & { failed: number }>('load-latency', {
+    runGenerator<LatencyResult & { failed: number; uploads?: UploadFigures }>('load-latency', {
       ...generatorEnv(kind, server, url, p.agents),
       VISITORS: String(p.visitors),
       RATE: String(p.rate),
       SECONDS: String(p.seconds),
+      ...(p.uploads && { UPLOADS: String(p.uploads.files), UPLOAD_MB: String(p.uploads.megabytes) }),
     }),
   );
 }

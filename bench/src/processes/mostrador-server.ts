@@ -26,6 +26,8 @@ const config = {
     visitorMessages: { burst: 1_000, perSecond: 1_000 },
     // The storm's observer resyncs all 5,000 conversations from one console socket, as no real console does.
     agentEvents: { burst: 100_000, perSecond: 100_000 },
+    // The uploads' burst sends 50 files of 5 MB from this one address.
+    visitorUploadMbPerIp: { burst: 100_000, perSecond: 100_000 },
   },
 };
 const app = await buildApp(config);

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { visitorReady, visitorSocket, type Mode } from './clients.ts';
+import { BENCH_ORIGIN } from './protocol.ts';
+
+/** What a burst of shoppers' uploads did: how many were stored, and when the first began and the last ended (performance.now()). */
+export interface UploadBurst {
+  stored: number;
+  failed: number;
+  startedAt: number;
+  endedAt: number;
+}
+
+/** A PDF the server's sniffing accepts (its type is read from the first bytes), `megabytes` long: stored as is, no thumbnail. */
+function pdfOf(megabytes: number): Buffer {
+  const head = Buffer.from('%PDF-1.4\n', 'latin1');
+  return Buffer.concat([head, randomBytes(megabytes * 1024 * 1024 - head.length)]);
+}
+
+/**
+ * `count` shoppers, each connected (with a session token) before anything is
+ * measured; `fire()` then sends one file from each at once, through the
+ * widget's route, and resolves when every upload has an answer.
+ */
+export async function uploadBurst(mode: Mode, url: string, siteKey: string, count: number, megabytes: number) {
+  const file = pdfOf(megabytes);
+  const shoppers = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const socket = visitorSocket(mode, url, siteKey, 900_000 + i);
+      await visitorReady(socket, mode);
+      return socket;
+    }),
+  );
+  return {
+    async fire(): Promise<UploadBurst> {
+      const startedAt = performance.now();
+      const answers = await Promise.all(
+        shoppers.map((shopper, i) =>
+          fetch(`${url}/api/visitor/attachments?clientId=bench-upload-${process.pid}-${i}&name=factura-${i}.pdf`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${shopper.token ?? ''}`,
+              'x-mostrador-site': siteKey,
+              origin: BENCH_ORIGIN,
+              'content-type': 'application/octet-stream',
+            },
+            body: new Uint8Array(file),
+          }).then(
+            (response) => response.ok,
+            () => false,
+          ),
+        ),
+      );
+      const stored = answers.filter(Boolean).length;
+      return { stored, failed: answers.length - stored, startedAt, endedAt: performance.now() };
+    },
+    close: () => shoppers.forEach((shopper) => shopper.disconnect()),
+  };
+}

@@ -29,6 +29,8 @@ export interface SearchScaleResult {
   messages: number;
   conversations: number;
   fillSeconds: number;
+  /** A start of the server on that history: from launching the process to its first answered request. */
+  startSeconds: number;
   queries: SearchQueryFigure[];
 }
 
@@ -156,10 +158,15 @@ export async function searchScale(options: SearchScaleOptions): Promise<SearchSc
     // bulk load holds the write lock for seconds), and the second start serves it.
     await (await startProcess<ServerReady>('mostrador-server', env, { nodeArgs: serverNodeArgs() })).kill();
     const filled = fill(env.BENCH_DB, options.messages);
+    const launched = performance.now();
     const server = await startProcess<ServerReady>('mostrador-server', env, { nodeArgs: serverNodeArgs() });
+    const firstAnswer = await fetch(`http://127.0.0.1:${server.ready.port}/api/ready`);
+    if (!firstAnswer.ok) throw new Error(`the restarted server answered ${firstAnswer.status}`);
+    const startSeconds = (performance.now() - launched) / 1000;
     try {
       return {
         ...filled,
+        startSeconds,
         queries: await timeQueries(`http://127.0.0.1:${server.ready.port}`, server.ready, env.BENCH_DB, options.repeats),
       };
     } finally {

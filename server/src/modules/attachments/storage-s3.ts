@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { DeleteObjectsCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { newStorageKey, storagePath, type FileStorage } from './storage.ts';
 
 export interface S3StorageOptions {
@@ -24,10 +24,16 @@ const DELETE_BATCH = 1000;
  * it has then stored durably, so a message still waits for its files.
  */
 export class S3Storage implements FileStorage {
-  readonly #client: S3Client;
+  // The AWS SDK loads with the store, off the start's path of the installs that keep files on disk.
+  readonly #s3: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }>;
 
   constructor(private readonly options: S3StorageOptions) {
-    this.#client = new S3Client({
+    this.#s3 = import('@aws-sdk/client-s3').then((sdk) => ({ sdk, client: this.#clientOf(sdk) }));
+  }
+
+  #clientOf(sdk: typeof import('@aws-sdk/client-s3')): S3Client {
+    const { options } = this;
+    return new sdk.S3Client({
       region: options.region,
       forcePathStyle: options.forcePathStyle,
       ...(options.endpoint && { endpoint: options.endpoint }),
@@ -44,29 +50,32 @@ export class S3Storage implements FileStorage {
 
   async put(bytes: Uint8Array): Promise<string> {
     const key = newStorageKey();
-    await this.#client.send(
-      new PutObjectCommand({ Bucket: this.options.bucket, Key: this.#object(key), Body: bytes, ContentLength: bytes.byteLength }),
+    const { sdk, client } = await this.#s3;
+    await client.send(
+      new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: this.#object(key), Body: bytes, ContentLength: bytes.byteLength }),
     );
     return key;
   }
 
   async open(key: string): Promise<{ stream: Readable; size: number } | null> {
+    const { sdk, client } = await this.#s3;
     try {
-      const object = await this.#client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.#object(key) }));
+      const object = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: this.#object(key) }));
       // In Node the SDK's body is a Readable (its type is the union of every platform's).
       return { stream: object.Body as Readable, size: object.ContentLength ?? 0 };
     } catch (error) {
-      if (error instanceof NoSuchKey) return null;
+      if (error instanceof sdk.NoSuchKey) return null;
       throw error;
     }
   }
 
   async remove(keys: readonly string[]): Promise<void> {
+    const { sdk, client } = await this.#s3;
     for (let from = 0; from < keys.length; from += DELETE_BATCH) {
       const objects = keys.slice(from, from + DELETE_BATCH).map((key) => ({ Key: this.#object(key) }));
       // Quiet: only failures come back. A key with no object is not one.
-      const answer = await this.#client.send(
-        new DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: objects, Quiet: true } }),
+      const answer = await client.send(
+        new sdk.DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: objects, Quiet: true } }),
       );
       const failed = answer.Errors ?? [];
       if (failed.length > 0) throw new Error(`S3 kept ${failed.length} of ${objects.length} objects: ${failed[0]?.Code ?? 'unknown'}`);
@@ -75,6 +84,6 @@ export class S3Storage implements FileStorage {
 
   /** Ends the client's connections (the app's close). */
   close(): void {
-    this.#client.destroy();
+    void this.#s3.then(({ client }) => client.destroy());
   }
 }

@@ -1,12 +1,24 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 
 /** The longest side of a thumbnail, in pixels: a history bubble shows pictures at most 240 CSS px wide, ×1.33 for sharpness. */
 export const THUMB_MAX_SIDE = 320;
 
-// One libvips thread and no operation cache: thumbnails are made one at a
-// time, off the message path, on a small server that has chats to serve.
-sharp.concurrency(1);
-sharp.cache(false);
+let loaded: Promise<typeof Sharp> | undefined;
+
+/**
+ * sharp, loaded with the first picture rather than at start (its native
+ * library costs a start a few hundred milliseconds). One libvips thread and
+ * no operation cache: thumbnails are made one at a time, off the message
+ * path, on a small server that has chats to serve.
+ */
+function sharpLoaded(): Promise<typeof Sharp> {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 /** The picture could not be made into a thumbnail, and never will be (corrupt, too many pixels): no retry. */
 export class UnreadablePicture extends Error {}
@@ -18,6 +30,7 @@ export class UnreadablePicture extends Error {}
  * `maxInputPixels` refuses a decompression bomb before it is decoded.
  */
 export async function renderThumbnail(picture: Buffer, maxInputPixels: number): Promise<Buffer> {
+  const sharp = await sharpLoaded();
   try {
     return await sharp(picture, { limitInputPixels: maxInputPixels, failOn: 'error' })
       .autoOrient()

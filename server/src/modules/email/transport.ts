@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../../config.ts';
 
 export interface OutgoingMail {
@@ -37,23 +37,26 @@ export class MailboxTransport implements MailTransport {
 /** Nodemailer over SMTP: one connection per mail, so a restarted server or a dropped link costs one retry at most. */
 export class SmtpTransport implements MailTransport {
   readonly via = 'smtp';
-  readonly #transporter: Transporter;
+  // nodemailer loads with the transport, off the start's path (a few hundred milliseconds there).
+  readonly #transporter: Promise<Transporter>;
 
   constructor(config: SmtpConfig) {
-    this.#transporter = createTransport({
-      host: config.host,
-      port: config.port,
-      secure: config.secure,
-      ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}),
-      connectionTimeout: 30_000,
-      greetingTimeout: 30_000,
-      socketTimeout: 60_000,
-    });
+    this.#transporter = import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        host: config.host,
+        port: config.port,
+        secure: config.secure,
+        ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}),
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      }),
+    );
   }
 
   async send(mail: OutgoingMail): Promise<DeliveryOutcome> {
     try {
-      await this.#transporter.sendMail({
+      await (await this.#transporter).sendMail({
         from: mail.from,
         to: mail.to,
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
@@ -73,6 +76,6 @@ export class SmtpTransport implements MailTransport {
   }
 
   close(): void {
-    this.#transporter.close();
+    void this.#transporter.then((transporter) => transporter.close());
   }
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { isAutoSubmitted, type Delivery, type InboundMailService } from './inbound-mail.service.ts';
 
@@ -90,6 +90,8 @@ async function deliver(
 ): Promise<Error | null> {
   const raw = await readAtMost(stream, maxBytes);
   if (raw === null || stream.sizeExceeded) return TOO_BIG(maxBytes);
+  // Loaded with the first mail, not at start: most installs never receive one.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
   if (service.isBounce(recipient)) return smtpAnswer(await service.receiveBounce(recipient, bounceReason(mail)));
   const header = (name: string) => {

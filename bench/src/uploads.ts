@@ -46,7 +46,8 @@ export async function uploadBurst(mode: Mode, url: string, siteKey: string, coun
             },
             body: new Uint8Array(file),
           }).then(
-            (response) => response.ok,
+            // Read to the end, so the connection is free again at once.
+            async (response) => (await response.arrayBuffer(), response.ok),
             () => false,
           ),
         ),

@@ -39,13 +39,15 @@ console.log(`
 `);
 
 let closing = false;
+// A second signal while draining: stop waiting for the balancer, close now.
+const hurry = new AbortController();
 async function shutdown(signal: string) {
-  if (closing) return;
+  if (closing) return hurry.abort();
   closing = true;
   app.log.info({ signal }, 'shutting down');
   const timer = setTimeout(() => process.exit(1), config.shutdownDrainMs + 10_000);
   timer.unref();
-  await drainAndClose(app, signal === 'SIGTERM' ? config.shutdownDrainMs : 0, smtp ? [() => smtp.close()] : []);
+  await drainAndClose(app, signal === 'SIGTERM' ? config.shutdownDrainMs : 0, smtp ? [() => smtp.close()] : [], hurry.signal);
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -12,10 +12,16 @@ import type { App } from './app.ts';
  *    to this one restarted) and resyncs by sequence; HTTP stops accepting;
  *    writes already queued reach the disk before the database closes.
  */
-export async function drainAndClose(app: App, drainMs: number, closeFirst: readonly (() => Promise<void>)[] = []): Promise<void> {
+export async function drainAndClose(
+  app: App,
+  drainMs: number,
+  closeFirst: readonly (() => Promise<void>)[] = [],
+  /** Aborted (a second signal), the wait ends at once and the close goes on. */
+  hurry?: AbortSignal,
+): Promise<void> {
   app.services.health.beginDrain();
   app.log.info({ drainMs }, 'draining: not ready for new clients');
-  if (drainMs > 0) await sleep(drainMs);
+  if (drainMs > 0) await sleep(drainMs, undefined, hurry ? { signal: hurry } : {}).catch(() => undefined);
   for (const close of closeFirst) await close();
   await app.close();
 }

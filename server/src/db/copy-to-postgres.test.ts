@@ -131,6 +131,25 @@ describe('moving a SQLite install to PostgreSQL', () => {
     }
   }, 60_000);
 
+  it('drops the NUL characters SQLite kept and PostgreSQL refuses, rather than failing the copy', async () => {
+    const install = await usedInstall();
+    try {
+      const source = openDatabase(install.file);
+      source.sqlite.prepare("UPDATE conversation_events SET body = 'Hola' || char(0) || '!' WHERE body = 'Hola!'").run();
+      source.sqlite.close();
+      await copySqliteToPostgres(install.file, postgres.database.url);
+      const target = await openPostgres(postgres.database.url);
+      try {
+        const bodies = await target.pool.query<{ body: string }>("SELECT body FROM conversation_events WHERE body LIKE 'Hola%'");
+        expect(bodies.rows.map((row) => row.body)).toEqual(['Hola!']);
+      } finally {
+        await target.close();
+      }
+    } finally {
+      await install.close();
+    }
+  }, 60_000);
+
   it('refuses a SQLite file that does not exist rather than copying an empty database', async () => {
     await expect(copySqliteToPostgres(join('/nonexistent', 'mostrador.sqlite'), postgres.database.url)).rejects.toThrow(
       /No SQLite database/,

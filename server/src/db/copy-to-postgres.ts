@@ -46,6 +46,21 @@ function inForeignKeyOrder<T extends { name: string; sqlite: SQLiteTable }>(pair
   return ordered;
 }
 
+/**
+ * PostgreSQL's text and jsonb refuse the NUL character, which SQLite keeps: a
+ * shopper's message or a page title may hold one. It is dropped (it shows as
+ * nothing anywhere), so one odd row never stops a whole copy.
+ */
+function withoutNul(row: Record<string, unknown>): Record<string, unknown> {
+  const clean = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.includes('\0') ? value.replaceAll('\0', '') : value;
+    if (Array.isArray(value)) return value.map(clean);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]));
+    return value;
+  };
+  return clean(row) as Record<string, unknown>;
+}
+
 /** Identity columns continue after the highest id copied, so the next row PostgreSQL numbers does not collide. */
 async function continueIdentities(tx: PgTransaction): Promise<void> {
   const identities = await tx.execute<{ table_name: string; column_name: string }>(
@@ -105,7 +120,7 @@ export async function copySqliteToPostgres(
               .all();
             if (page.length === 0) break;
             after = page[page.length - 1]!.rowid;
-            await tx.insert(pg).values(page.map(({ rowid: _rowid, ...row }) => row));
+            await tx.insert(pg).values(page.map(({ rowid: _rowid, ...row }) => withoutNul(row)));
             rows += page.length;
           }
           const [written] = await tx.select({ n: sql<number>`count(*)::int` }).from(pg);

@@ -60,7 +60,10 @@ export const PageViewed = z.object({
   title: z.string().max(TITLE_MAX),
   /** Empty when the browser gives none. */
   referrer: z.union([WebUrl, z.literal('')]),
-  markup: PageMarkup,
+  /** What the page says about its product (absent from widgets loaded before the server read it: they send `product`). */
+  markup: PageMarkup.optional(),
+  /** Widgets loaded before 2026-12-06, still open in a tab or served from a cache, send the product they read. */
+  product: Product.nullable().optional(),
   /** The browser's language (BCP 47) and time zone (IANA), for the agent's "local time". */
   language: z.string().max(35).optional(),
   timeZone: z.string().max(64).optional(),

@@ -22,8 +22,12 @@ interface Entry {
   at: number;
 }
 
-/** Bytes nobody came back for: the kept list forgets a file after 12 hours, so do the bytes. */
-const KEEP_MS = 12 * 60 * 60 * 1000;
+/**
+ * Bytes nobody came back for go after half an hour: the next page comes within seconds, and a shopper's
+ * document must not linger in the shop origin's storage (which the shop's other scripts can read) after
+ * the tab that picked it has closed.
+ */
+const KEEP_MS = 30 * 60 * 1000;
 const STORE = 'uploads';
 
 /** A file's bytes; FileReader, which every browser (and the test DOM) has, where `Blob.arrayBuffer` is newer. */

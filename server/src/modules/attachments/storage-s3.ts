@@ -29,6 +29,8 @@ export class S3Storage implements FileStorage {
 
   constructor(private readonly options: S3StorageOptions) {
     this.#s3 = import('@aws-sdk/client-s3').then((sdk) => ({ sdk, client: this.#clientOf(sdk) }));
+    // A missing SDK fails each use (a put, an open), not the process as an unhandled rejection.
+    this.#s3.catch(() => undefined);
   }
 
   #clientOf(sdk: typeof import('@aws-sdk/client-s3')): S3Client {
@@ -84,6 +86,6 @@ export class S3Storage implements FileStorage {
 
   /** Ends the client's connections (the app's close). */
   close(): void {
-    void this.#s3.then(({ client }) => client.destroy());
+    this.#s3.then(({ client }) => client.destroy()).catch(() => undefined);
   }
 }

@@ -12,11 +12,18 @@ let loaded: Promise<typeof Sharp> | undefined;
  * path, on a small server that has chats to serve.
  */
 function sharpLoaded(): Promise<typeof Sharp> {
-  loaded ??= import('sharp').then(({ default: sharp }) => {
-    sharp.concurrency(1);
-    sharp.cache(false);
-    return sharp;
-  });
+  loaded ??= import('sharp').then(
+    ({ default: sharp }) => {
+      sharp.concurrency(1);
+      sharp.cache(false);
+      return sharp;
+    },
+    (error: unknown) => {
+      // Not remembered: the next picture tries again (its job fails as retryable, not as an unreadable picture).
+      loaded = undefined;
+      throw error;
+    },
+  );
   return loaded;
 }
 

@@ -24,7 +24,7 @@ import { maskingCardNumbers } from '../../realtime/card-masking.ts';
 import { clientIp, limitKey } from '../../realtime/client-ip.ts';
 import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
 import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
-import { isOriginAllowed, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
+import { isOriginAllowed, normalizeOrigin, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
 import type { TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
@@ -161,7 +161,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       hasEarlier: conversations.hasEarlier(actor),
     });
 
-    const context = visitorContextHandlers({ socketId: socket.id, visitorId, siteId }, { activity, sites });
+    const origin = normalizeOrigin(socket.handshake.headers.origin ?? '');
+    const context = visitorContextHandlers({ socketId: socket.id, visitorId, siteId, origin }, { activity, sites });
     // Every tab of the visitor learns what the shop now knows, so no pre-chat form asks for it again.
     const tellContact = () => {
       const contact = deps.contacts.of(siteId, visitorId);

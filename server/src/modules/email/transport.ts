@@ -52,6 +52,8 @@ export class SmtpTransport implements MailTransport {
         socketTimeout: 60_000,
       }),
     );
+    // A missing nodemailer fails each send (retried by the outbox), not the process as an unhandled rejection.
+    this.#transporter.catch(() => undefined);
   }
 
   async send(mail: OutgoingMail): Promise<DeliveryOutcome> {
@@ -76,6 +78,6 @@ export class SmtpTransport implements MailTransport {
   }
 
   close(): void {
-    void this.#transporter.then((transporter) => transporter.close());
+    this.#transporter.then((transporter) => transporter.close()).catch(() => undefined);
   }
 }

@@ -11,21 +11,32 @@ export interface EndedPageView {
   product: Product | null;
   startedAt: number;
   seconds: number;
+  /** Its product goes into the site's catalogue (see OpenPageView). */
+  catalogue?: boolean;
 }
+
+/** The most products a site's catalogue keeps: the least recently seen go first. */
+export const CATALOGUE_MAX = 10_000;
+
+const DAY_MS = 86_400_000;
 
 const PAGE_VIEW_ROWS_PER_INSERT = 1000;
 
 export type PageViewRow = typeof pageViews.$inferSelect;
 export type CartRow = typeof carts.$inferSelect;
 
-/** Campaign and click ids: they name a visit, not the product, and would split one product into many rows. */
-const TRACKING_PARAM = /^(utm_.*|fbclid|gclid|gbraid|wbraid|msclkid|dclid|mc_cid|mc_eid|_ga|_gl|srsltid|igshid|yclid)$/i;
+/**
+ * The query parameters that name a product or its variant on the platforms we read (Shopify's `variant`,
+ * PrestaShop's `id_product`, WooCommerce's plain `product`/`p`…). Every other one is dropped: it may name
+ * the visit (campaign ids, session and cart tokens, an email in a link), which the catalogue must not keep.
+ */
+const PRODUCT_PARAMS = new Set(['variant', 'id_product', 'id_product_attribute', 'controller', 'product', 'product_id', 'p', 'sku']);
 
-/** The product page's address as the catalogue keeps it: without tracking parameters, without a fragment. */
+/** The product page's address as the catalogue keeps it: only the parameters that name the product, no fragment. */
 export function catalogUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    for (const name of [...parsed.searchParams.keys()]) if (TRACKING_PARAM.test(name)) parsed.searchParams.delete(name);
+    for (const name of [...parsed.searchParams.keys()]) if (!PRODUCT_PARAMS.has(name)) parsed.searchParams.delete(name);
     parsed.hash = '';
     return parsed.href;
   } catch {
@@ -68,18 +79,30 @@ export class ActivityRepository {
     for (let i = 0; i < views.length; i += PAGE_VIEW_ROWS_PER_INSERT) {
       this.db
         .insert(pageViews)
-        .values(views.slice(i, i + PAGE_VIEW_ROWS_PER_INSERT))
+        .values(views.slice(i, i + PAGE_VIEW_ROWS_PER_INSERT).map(({ catalogue: _catalogue, ...row }) => row))
         .run();
     }
-    for (const { visitorId, url, product, startedAt } of views) {
-      if (!product) continue;
+    const sites = new Set<string>();
+    for (const { visitorId, url, product, startedAt, catalogue } of views) {
+      if (!product || !catalogue) continue;
       const { name, sku, price, currency, image } = product;
+      // The day, not the moment: the row must not point back at one visitor's page view.
+      const day = Math.floor(startedAt / DAY_MS) * DAY_MS;
       // The site is the visitor's: a view names no site of its own.
-      this.db.run(sql`INSERT INTO product_catalog (site_id, url, name, sku, price, currency, image, last_seen_at)
-        SELECT site_id, ${catalogUrl(url)}, ${name}, ${sku}, ${price}, ${currency}, ${image}, ${startedAt} FROM visitors WHERE id = ${visitorId}
+      const row = this.db.get<{
+        siteId: string;
+      }>(sql`INSERT INTO product_catalog (site_id, url, name, sku, price, currency, image, last_seen_at)
+        SELECT site_id, ${catalogUrl(url)}, ${name}, ${sku}, ${price}, ${currency}, ${image}, ${day} FROM visitors WHERE id = ${visitorId}
         ON CONFLICT (site_id, url) DO UPDATE SET name = excluded.name, sku = excluded.sku, price = excluded.price,
           currency = excluded.currency, image = excluded.image, last_seen_at = excluded.last_seen_at
-        WHERE excluded.last_seen_at >= product_catalog.last_seen_at`);
+        WHERE excluded.last_seen_at >= product_catalog.last_seen_at
+        RETURNING site_id AS siteId`);
+      if (row) sites.add(row.siteId);
+    }
+    // Bounded per site, whatever a shop's pages (or a forger's reports) add: the least recently seen go.
+    for (const siteId of sites) {
+      this.db.run(sql`DELETE FROM product_catalog WHERE site_id = ${siteId} AND rowid NOT IN (
+        SELECT rowid FROM product_catalog WHERE site_id = ${siteId} ORDER BY last_seen_at DESC LIMIT ${CATALOGUE_MAX})`);
     }
   }
 

@@ -7,6 +7,8 @@ export interface OpenPageView {
   referrer: string;
   product: Product | null;
   startedAt: number;
+  /** Whether its product goes into the site's catalogue: a page on the origin the widget connected from. */
+  catalogue?: boolean;
 }
 
 export interface ArrivingVisitor {

@@ -73,7 +73,13 @@ describe("the site's product catalogue", () => {
     // Written with the page views, off the message path: found once the writer has flushed.
     await expect.poll(() => search(agent, 'hood')).toEqual([card('/p/hoodie', { ...hoodie, price: 39 })]);
     expect(await search(agent, 'bag-0')).toEqual([card('/p/backpack', backpack)]);
-    expect(await search(agent, 'de')).toEqual([card('/p/hoodie', { ...hoodie, price: 39 }), card('/p/backpack', backpack)]);
+    // Kept by the day they were seen (never the moment, which would point back at one page view): the same day, any order.
+    expect(await search(agent, 'de')).toEqual(
+      expect.arrayContaining([card('/p/hoodie', { ...hoodie, price: 39 }), card('/p/backpack', backpack)]),
+    );
+    expect(await search(agent, 'de')).toHaveLength(2);
+    const seen = scope.server.app.sqlite.prepare('SELECT last_seen_at AS at FROM product_catalog').pluck().all() as number[];
+    expect(seen.every((at) => at % 86_400_000 === 0)).toBe(true);
     // The pattern's wildcards are the shopper's letters, not SQL's.
     expect(await search(agent, '%_')).toEqual([]);
     expect(await agentCommand(agent, 'products:search', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
@@ -120,10 +126,21 @@ describe("the site's product catalogue", () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('keeps one row per product page: campaign ids and fragments are not part of its address', () => {
+  it('keeps one row per product page: only the parameters that name the product are part of its address', () => {
     expect(catalogUrl('https://shop.example/p/x?variant=7&utm_campaign=nadal&gclid=abc#reviews')).toBe(
       'https://shop.example/p/x?variant=7',
     );
-    expect(catalogUrl('https://shop.example/p/x')).toBe('https://shop.example/p/x');
+    expect(catalogUrl('https://shop.example/p/x?email=anna%40example.cat&key=s3cr3t&_ss=r')).toBe('https://shop.example/p/x');
+    expect(catalogUrl('https://shop.example/index.php?id_product=3&controller=product&token=abc')).toBe(
+      'https://shop.example/index.php?id_product=3&controller=product',
+    );
+  });
+
+  it('takes no product from a page on another origin than the one the widget connected from', async () => {
+    const agent = await marta();
+    const forged = { ...page('/p/free', product('Regal gratis', 'FREE', 0)), url: 'https://evil.example/p/free' };
+    await shopperThrough(forged, page('/p/real', product('Gorra real', 'CAP-R', 15)));
+    await expect.poll(() => search(agent, 'gorra')).toHaveLength(1);
+    expect(await search(agent, 'regal')).toEqual([]);
   });
 });

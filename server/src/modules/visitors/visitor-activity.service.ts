@@ -126,7 +126,7 @@ export class VisitorActivity {
   }
 
   /** Answers the product read off the page's markup, for the widget's trigger rules. */
-  pageViewed(socketId: string, siteId: string, visitorId: string, page: PageViewed): Result<PageRead> {
+  pageViewed(socketId: string, siteId: string, visitorId: string, page: PageViewed, tabOrigin: string | null = null): Result<PageRead> {
     const now = Date.now();
     const entry = this.#live.get(visitorId);
     if (!entry) return fail('not_found', 'visitor is not connected');
@@ -135,8 +135,11 @@ export class VisitorActivity {
       this.visitors.noteLocale(siteId, visitorId, { language, timeZone });
       this.#live.update(visitorId, { language: language ?? entry.language, timeZone: timeZone ?? entry.timeZone });
     }
-    const product = productFromMarkup(page.markup, page.url);
-    const open: OpenPageView = { url: page.url, title: page.title, referrer: page.referrer, product, startedAt: now };
+    // Widgets from before the server read the markup send the product itself.
+    const product = page.markup ? productFromMarkup(page.markup, page.url) : (page.product ?? null);
+    // Only a page on the origin the widget connected from (checked at its handshake) names a product of the shop's.
+    const catalogue = product !== null && tabOrigin !== null && originOf(page.url) === tabOrigin;
+    const open: OpenPageView = { url: page.url, title: page.title, referrer: page.referrer, product, startedAt: now, catalogue };
     this.#endView(siteId, visitorId, this.#live.pageViewed(socketId, visitorId, open), now);
     this.#pushProfile(siteId, visitorId);
     return ok({ product });
@@ -302,6 +305,14 @@ export class VisitorActivity {
       if (profile.ok) this.ports.profileChanged(profile.data);
     }, this.options.profilePushMs);
     this.#profilePushes.set(visitorId, timer);
+  }
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
   }
 }
 

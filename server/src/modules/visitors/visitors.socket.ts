@@ -15,12 +15,17 @@ type VisitorWatchingCommands = Pick<
 
 /** The widget's reports of pages, cart and identity, for one connected tab. */
 export function visitorContextHandlers(
-  tab: { socketId: string; visitorId: string; siteId: string },
+  tab: {
+    socketId: string;
+    visitorId: string;
+    siteId: string /** The origin the widget connected from, checked at the handshake. */;
+    origin: string | null;
+  },
   deps: { activity: VisitorActivity; sites: SitesService },
 ): VisitorContextCommands {
   const { activity, sites } = deps;
   return {
-    'page:viewed': (page) => activity.pageViewed(tab.socketId, tab.siteId, tab.visitorId, page),
+    'page:viewed': (page) => activity.pageViewed(tab.socketId, tab.siteId, tab.visitorId, page, tab.origin),
     'cart:updated': (update) => activity.cartUpdated(tab.siteId, tab.visitorId, update),
     'visitor:identify': (claim) => {
       const site = sites.byId(tab.siteId);

@@ -5,23 +5,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import { dataDirOf, type Config } from './config.ts';
 import { logOptions, type LogStream } from './log-options.ts';
-import {
-  accountRoutes,
-  adminAgentRoutes,
-  AgentsRepository,
-  AgentsService,
-  authRoutes,
-  LoginChallenges,
-  RecoveryCodesRepository,
-  SessionsRepository,
-  SessionsService,
-  TwoFactorService,
-  LoginThrottle,
-  loginRouteLimits,
-} from './modules/agents/index.ts';
+import { createAgentsModule, type AgentsService } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
 import { HealthService, healthRoutes } from './modules/health/index.ts';
-import { avatarRoutes, AvatarsRepository, AvatarsService, fileStore } from './modules/avatars/index.ts';
+import { createAvatarsModule, type AvatarsService } from './modules/avatars/index.ts';
 import {
   attachmentRoutes,
   AttachmentsPersonalData,
@@ -66,8 +53,8 @@ import {
 } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { chatLinkOf, createEmailModule, emailRoutes } from './modules/email/index.ts';
-import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
-import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/index.ts';
+import { createDepartmentsModule, type DepartmentsService } from './modules/departments/index.ts';
+import { createHoursModule, type HoursService } from './modules/hours/index.ts';
 import { InboundMailService, mailgunRoutes, ReplyText, WebhookTokensRepository } from './modules/inbound-mail/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
 import { RatingsPersonalData, RatingsRepository, ratingsRoutes, RatingsService } from './modules/ratings/index.ts';
@@ -81,35 +68,19 @@ import {
   type PrivacyService,
   type RetentionJob,
 } from './modules/privacy/index.ts';
-import {
-  brandingRoutes,
-  isOriginAllowed,
-  RefusedOrigins,
-  serverOriginOf,
-  siteSettingsRoutes,
-  SitesRepository,
-  SitesService,
-} from './modules/sites/index.ts';
+import { createSitesModule, isOriginAllowed, serverOriginOf, type SitesService } from './modules/sites/index.ts';
 import { SearchRepository, searchRoutes, SearchService, SearchVocabulary } from './modules/search/index.ts';
 import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
 import { AgentStatusLog, StatusLogRepository, TeamService } from './modules/team/index.ts';
-import {
-  defaultRules,
-  ENGLISH_DEFAULTS,
-  triggerRoutes,
-  TriggersPersonalData,
-  TriggersRepository,
-  TriggersService,
-} from './modules/triggers/index.ts';
+import { createTriggersModule, defaultRules, ENGLISH_DEFAULTS, type TriggersService } from './modules/triggers/index.ts';
 import {
   ActivityRepository,
   attachVisitorWatching,
   DEFAULT_ACTIVITY_OPTIONS,
   parseUserAgent,
   VisitorActivity,
-  VisitorsPersonalData,
-  VisitorsRepository,
-  VisitorsService,
+  createVisitorsModule,
+  type VisitorsService,
 } from './modules/visitors/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { crossSiteWritesPlugin } from './plugins/cross-site-writes.ts';
@@ -169,49 +140,64 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
 
   // The team: sites, departments, agents and who is online.
-  // Every new site starts with the two default trigger rules, switched off.
-  const sites = new SitesService(new SitesRepository(app.db), (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)));
-  // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
-  const refusedOrigins = new RefusedOrigins(app.log);
-  const departments = new DepartmentsService(new DepartmentsRepository(app.db));
-  const agents: AgentsService = new AgentsService(
-    new AgentsRepository(app.db),
-    (siteId, id) => departments.departmentIdsOf(siteId, id),
-    (id) => avatars.pictureOf(id),
-  );
+  const { sites, refusedOrigins, ...siteRoutes } = createSitesModule({
+    db: app.db,
+    log: app.log,
+    // Every new site starts with the two default trigger rules, switched off.
+    siteCreated: (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
+    branding: {
+      replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
+      brandingChanged: (siteId, branding) => broadcaster.brandingChanged(siteId, branding),
+    },
+  });
+  const { departments, routes: departmentRoutes } = createDepartmentsModule({
+    db: app.db,
+    routingChanged: (siteId) => coordinator.routingChanged(siteId),
+  });
+  const { agents, sessions, ...agentRoutes } = createAgentsModule({
+    app,
+    config,
+    departments,
+    pictureOf: (id) => avatars.pictureOf(id),
+    // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
+    sessions: { endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId), deviceOf: (ua) => parseUserAgent(ua) },
+    admin: {
+      agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
+      list: (siteId) => coordinator.list(siteId).agents,
+      agentDeactivated: (agentId, siteId) => {
+        void routing.agentWentOffline(agentId, siteId);
+        // A deactivated agent's picture goes with them (their name stays on the history).
+        void avatars.remove(siteId, agentId).catch((err: unknown) => app.log.error({ err }, 'picture removal failed'));
+      },
+    },
+  });
   // Agents' pictures, as files under DATA_DIR/avatars with random names; a change is told like any edit of the agent.
-  const avatars: AvatarsService = new AvatarsService(new AvatarsRepository(app.db), fileStore(join(dataDirOf(config), 'avatars')), {
-    agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,
-    changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
+  const { avatars, routes: avatarRoutes } = createAvatarsModule({
+    db: app.db,
+    dir: join(dataDirOf(config), 'avatars'),
+    ports: {
+      agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,
+      changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
+    },
   });
-  // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
-  const sessions = new SessionsService(new SessionsRepository(app.db), agents, config.sessionDays, {
-    endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
-    deviceOf: (userAgent) => parseUserAgent(userAgent),
-  });
-  const twoFactor = new TwoFactorService(agents, new RecoveryCodesRepository(app.db));
-  const visitors = new VisitorsService(new VisitorsRepository(app.db));
+  const visitorsModule = createVisitorsModule({ db: app.db });
+  const { visitors } = visitorsModule;
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence, (id) => avatars.pictureOf(id));
   // Business hours per site and department, cached: "open now?" never reads the database.
-  const hours = new HoursService(
-    new HoursRepository(app.db),
-    {
-      checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
-      slugOf: (siteId, id) => team.departmentList(siteId).find((d) => d.id === id)?.slug ?? null,
-    },
-    (siteId) => {
+  const { hours, routes: hoursRoutes } = createHoursModule({
+    db: app.db,
+    departments,
+    team,
+    changed: (siteId) => {
       void routing.drain(siteId);
       void states.ticketUnserved().catch(stateFailed);
       broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
     },
-  );
-  const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
-    agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
-    departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
-    siteName: (siteId) => sites.byId(siteId)?.name ?? '',
   });
+  const triggersModule = createTriggersModule({ db: app.db, groupCommit: app.groupCommit, team, sites });
+  const { triggers } = triggersModule;
 
   // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.
   const stateFailed = (err: unknown) => app.log.error({ err }, 'conversation state change failed');
@@ -459,7 +445,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const cannedUses = new CannedUsesRepository(app.db);
   const visitorLines = new VisitorLines(new VisitorLinesRepository(app.db), access);
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
-  const visitorData = new VisitorsPersonalData(app.db);
+  const visitorData = visitorsModule.personalData();
   const {
     audit,
     registry: privacyRegistry,
@@ -483,7 +469,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       ['activity', visitorData.activity],
       ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
       ['canned uses', new CannedUsesPersonalData(cannedUses, (siteId, visitorIds) => visitorLines.idsOfVisitors(siteId, visitorIds))],
-      ['triggers', new TriggersPersonalData(app.db)],
+      ['triggers', triggersModule.personalData()],
       ['contacts', new ContactsPersonalData(app.db)],
       ['ratings', new RatingsPersonalData(ratingsRepo)],
       ['email', email.personalData],
@@ -512,47 +498,15 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(authPlugin, { sessions });
 
   // HTTP.
-  await app.register(authRoutes, {
-    agents,
-    sessions,
-    twoFactor,
-    challenges: new LoginChallenges(),
-    secureCookies: config.secureCookies,
-    sessionDays: config.sessionDays,
-    loginLimits: loginRouteLimits(
-      new LoginThrottle({
-        freeFailures: config.limits.loginFreeFailures,
-        baseDelayMs: config.limits.loginBaseDelayMs,
-        maxDelayMs: config.limits.loginMaxDelayMs,
-        forgetMs: config.limits.loginForgetMs,
-      }),
-      config.limits.loginPerIpPerMinute,
-    ),
-  });
+  await agentRoutes.authRoutes(app);
   await app.register(conversationRoutes, { conversations, views, states });
-  await app.register(adminAgentRoutes, {
-    agents,
-    checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
-    setMemberships: (siteId, agentId, ids) => departments.setMemberships(siteId, agentId, ids),
-    agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
-    list: (siteId) => coordinator.list(siteId).agents,
-    sessions,
-    agentDeactivated: (agentId, siteId) => {
-      void routing.agentWentOffline(agentId, siteId);
-      // A deactivated agent's picture goes with them (their name stays on the history).
-      void avatars.remove(siteId, agentId).catch((err: unknown) => app.log.error({ err }, 'picture removal failed'));
-    },
-  });
-  await app.register(avatarRoutes, { avatars });
-  await app.register(accountRoutes, { agents, sessions, twoFactor });
-  await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
-  await app.register(siteSettingsRoutes, { sites, refusedOrigins });
-  await app.register(brandingRoutes, {
-    sites,
-    replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
-    brandingChanged: (siteId, branding) => broadcaster.brandingChanged(siteId, branding),
-  });
-  await app.register(triggerRoutes, { triggers });
+  await agentRoutes.adminRoutes(app);
+  await avatarRoutes(app);
+  await agentRoutes.accountRoutes(app);
+  await departmentRoutes(app);
+  await siteRoutes.settingsRoutes(app);
+  await siteRoutes.brandingRoutes(app);
+  await triggersModule.routes(app);
   await app.register(tagRoutes, { tags });
   const vocabulary = new SearchVocabulary(config.databaseFile);
   app.addHook('onClose', () => vocabulary.close());
@@ -582,7 +536,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       idOf: (slug) => departments.bySlug(siteId, slug)?.id ?? null,
     }),
   });
-  await app.register(hoursRoutes, { hours });
+  await hoursRoutes(app);
   await app.register(ratingsRoutes, { ratings });
   await app.register(reportsRoutes, {
     reports,

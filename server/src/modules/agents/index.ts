@@ -10,3 +10,4 @@ export { authRoutes } from './auth.routes.ts';
 export { accountRoutes } from './account.routes.ts';
 export { adminAgentRoutes } from './admin-agents.routes.ts';
 export { LoginThrottle, loginRouteLimits } from './login-throttle.ts';
+export { createAgentsModule, type AgentsModuleDeps, type AgentDepartments } from './agents.module.ts';

@@ -4,3 +4,4 @@ export { isOriginAllowed, normalizeOrigin, serverOriginOf, SELF_ORIGIN } from '.
 export { siteSettingsRoutes } from './site-settings.routes.ts';
 export { RefusedOrigins, type RefusalLog } from './refused-origins.ts';
 export { brandingRoutes } from './branding.routes.ts';
+export { createSitesModule, type SitesModuleDeps } from './sites.module.ts';

@@ -11,3 +11,4 @@ export { VisitorsRepository, type VisitorRow } from './visitors.repository.ts';
 export { VisitorsService, type IdentifiedVisitor } from './visitors.service.ts';
 export { parseUserAgent } from './user-agent.ts';
 export { VisitorsPersonalData } from './visitors.personal-data.ts';
+export { createVisitorsModule } from './visitors.module.ts';

@@ -10,46 +10,25 @@ import { assetRoutes } from './modules/assets/index.ts';
 import { HealthService, healthRoutes } from './modules/health/index.ts';
 import { createAvatarsModule, type AvatarsService } from './modules/avatars/index.ts';
 import {
-  attachmentRoutes,
-  AttachmentsPersonalData,
-  AttachmentsRepository,
-  AttachmentsService,
-  CannedPictures,
-  ThumbnailWorker,
-  UnsentUploadsSweep,
-  LocalDiskStorage,
+  createAttachmentsModule,
+  type AttachmentsService,
+  type ThumbnailWorker,
+  type UnsentUploadsSweep,
 } from './modules/attachments/index.ts';
+import { createCannedRepliesModule, type CannedRepliesService } from './modules/canned-replies/index.ts';
 import {
-  CannedRepliesRepository,
-  CannedRepliesService,
-  CannedSuggestions,
-  CannedUsesPersonalData,
-  CannedUsesRepository,
-  cannedRoutes,
-} from './modules/canned-replies/index.ts';
-import {
-  AccessResolver,
   attachAgentSocket,
   actorOf,
   attachVisitorSocket,
-  conversationRoutes,
   ConversationsPersonalData,
-  ConversationsRepository,
-  ConversationsService,
-  ConversationStates,
-  ConversationTagsRepository,
-  ConversationToolbox,
-  ReadReceipts,
+  createConversationsModule,
   disconnectVisitors,
-  ConversationViews,
   endAgentSession,
-  QueueBoard,
-  RoutingService,
-  SocketBroadcaster,
   ReplyTimes,
   TeamCoordinator,
-  VisitorLines,
-  VisitorLinesRepository,
+  type ConversationsService,
+  type ConversationStates,
+  type RoutingService,
 } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
 import { chatLinkOf, createEmailModule, emailRoutes } from './modules/email/index.ts';
@@ -57,8 +36,8 @@ import { createDepartmentsModule, type DepartmentsService } from './modules/depa
 import { createHoursModule, type HoursService } from './modules/hours/index.ts';
 import { InboundMailService, mailgunRoutes, ReplyText, WebhookTokensRepository } from './modules/inbound-mail/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
-import { RatingsPersonalData, RatingsRepository, ratingsRoutes, RatingsService } from './modules/ratings/index.ts';
-import { attachLiveWatching, LiveBoard, ReportsRepository, reportsRoutes, ReportsService } from './modules/reports/index.ts';
+import { createRatingsModule, type RatingsService } from './modules/ratings/index.ts';
+import { createReportsModule } from './modules/reports/index.ts';
 import { ContactsPersonalData, ContactsRepository, ContactsService } from './modules/tickets/index.ts';
 import {
   createPrivacyModule,
@@ -68,10 +47,10 @@ import {
   type PrivacyService,
   type RetentionJob,
 } from './modules/privacy/index.ts';
-import { createSitesModule, isOriginAllowed, serverOriginOf, type SitesService } from './modules/sites/index.ts';
+import { createSitesModule, isOriginAllowed, type SitesService } from './modules/sites/index.ts';
 import { SearchRepository, searchRoutes, SearchService, SearchVocabulary } from './modules/search/index.ts';
-import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
-import { AgentStatusLog, StatusLogRepository, TeamService } from './modules/team/index.ts';
+import { createTagsModule, type TagsService } from './modules/tags/index.ts';
+import { createStatusLogModule, TeamService } from './modules/team/index.ts';
 import { createTriggersModule, defaultRules, ENGLISH_DEFAULTS, type TriggersService } from './modules/triggers/index.ts';
 import {
   ActivityRepository,
@@ -138,10 +117,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(rateLimit, { global: false });
   await app.register(dbPlugin, { file: config.databaseFile, groupCommitIntervalMs: config.groupCommitIntervalMs });
   await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
+  const { db, groupCommit } = app;
 
   // The team: sites, departments, agents and who is online.
   const { sites, refusedOrigins, ...siteRoutes } = createSitesModule({
-    db: app.db,
+    db,
     log: app.log,
     // Every new site starts with the two default trigger rules, switched off.
     siteCreated: (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
@@ -151,7 +131,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
   });
   const { departments, routes: departmentRoutes } = createDepartmentsModule({
-    db: app.db,
+    db,
     routingChanged: (siteId) => coordinator.routingChanged(siteId),
   });
   const { agents, sessions, ...agentRoutes } = createAgentsModule({
@@ -173,21 +153,21 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   // Agents' pictures, as files under DATA_DIR/avatars with random names; a change is told like any edit of the agent.
   const { avatars, routes: avatarRoutes } = createAvatarsModule({
-    db: app.db,
+    db,
     dir: join(dataDirOf(config), 'avatars'),
     ports: {
       agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,
       changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
     },
   });
-  const visitorsModule = createVisitorsModule({ db: app.db });
+  const visitorsModule = createVisitorsModule({ db });
   const { visitors } = visitorsModule;
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence, (id) => avatars.pictureOf(id));
   // Business hours per site and department, cached: "open now?" never reads the database.
   const { hours, routes: hoursRoutes } = createHoursModule({
-    db: app.db,
+    db,
     departments,
     team,
     changed: (siteId) => {
@@ -196,155 +176,84 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
     },
   });
-  const triggersModule = createTriggersModule({ db: app.db, groupCommit: app.groupCommit, team, sites });
+  const triggersModule = createTriggersModule({ db, groupCommit: app.groupCommit, team, sites });
   const { triggers } = triggersModule;
 
   // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.
   const stateFailed = (err: unknown) => app.log.error({ err }, 'conversation state change failed');
   const canAnswer = (siteId: string, departmentId: string | null, at: number) =>
     hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0;
-  // Conversations and routing, over one repository and the group commit.
-  const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction, config.ticketWeight);
-  const access = new AccessResolver(
-    (siteId, id) => repo.guestIds(siteId, id),
-    (siteId, id) => team.departmentIdsOf(siteId, id),
-  );
-  const board = new QueueBoard(repo, team);
-  const views = new ConversationViews(
-    repo,
-    team,
-    (row) => board.infoFor(row),
-    (siteId, id) => ratings.latest(siteId, id),
-  );
-  // Reports are plain reads; "Live now" recomputes a watched site's figures at most once a second, in a timer.
-  const reportsRepo = new ReportsRepository(app.db);
-  const reports = new ReportsService(reportsRepo, {
-    timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
-    scheduleFor: (siteId, departmentId) => hours.scheduleFor(siteId, departmentId),
-    npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
-    statusChanges: (siteId, from, to, agentId) => statusLogRepo.changesIn(siteId, from, to, agentId),
-  });
-  const liveWatching = attachLiveWatching(app.realtime.agents);
-  const live = new LiveBoard(
-    {
-      ...liveWatching.ports,
-      counts: (siteId) => reportsRepo.liveCounts(siteId),
-      agentsOnline: (siteId) => team.summaries(siteId, new Map()).filter((a) => a.status === 'online').length,
-      firstResponseToday: (siteId) => reports.firstResponseToday(siteId),
-    },
-    undefined,
-    (err) => app.log.error({ err }, 'live figures not computed'),
-  );
-  app.addHook('preClose', async () => live.close());
-  const broadcaster = new SocketBroadcaster(
-    app.realtime.visitors,
-    app.realtime.agents,
-    repo,
-    views,
-    (siteId, visitorId) => activity.conversationChanged(siteId, visitorId),
-    (siteId) => live.touch(siteId),
-  );
-  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, {
+  const reportsModule = createReportsModule({
+    app,
     hours,
-    agentGone: () => void states.ticketUnserved().catch(stateFailed),
-    failed: (err) => app.log.error({ err }, 'routing pass failed; retrying'),
+    team,
+    npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
+    statusChanges: (siteId, from, to, agentId) => changesIn(siteId, from, to, agentId),
   });
-  app.addHook('preClose', async () => routing.close());
-  // Files in conversations: checked by their bytes, stored under random names, handed out by signed links.
-  const attachmentsRepo = new AttachmentsRepository(app.db);
-  const fileStorage = new LocalDiskStorage(config.attachments.dir);
-  const attachmentRules = (siteId: string) => {
-    const site = sites.byId(siteId);
-    return site ? { maxBytes: site.attachmentMaxMb * 1024 * 1024, types: site.attachmentTypes, visitorUploads: site.visitorUploads } : null;
-  };
-  // Thumbnails are made in the background from jobs written with the files' rows; pending ones resume at start.
-  const thumbnails = new ThumbnailWorker(attachmentsRepo, fileStorage, {
-    maxInputPixels: config.attachments.thumbMaxInputPixels,
-    log: app.log,
+  // Conversations and routing, over one repository and the group commit.
+  const conversationsModule = createConversationsModule({
+    app,
+    ticketWeight: config.ticketWeight,
+    team,
+    hours,
+    triggers,
+    canAnswer,
+    stateFailed,
+    siteChanged: (siteId) => reportsModule.live.touch(siteId),
+    ratingOf: (siteId, id) => ratings.latest(siteId, id),
+    visitorConversationChanged: (siteId, visitorId) => activity.conversationChanged(siteId, visitorId),
+    files: {
+      claimInTx: (siteId, authorId, ids) => attachments.claimInTx(siteId, authorId, ids),
+      bindInTx: (siteId, ids, at) => attachments.bindInTx(siteId, ids, at),
+    },
+    // The visitors' activity is built below, from these conversations; a card is only asked for once both exist.
+    products: { productSeen: (siteId, visitorId, url) => activity.productSeen(siteId, visitorId, url) },
+    canReach: (siteId, visitorId) => contacts.of(siteId, visitorId) !== null,
+    tagList: { ensureInTx: (siteId, names) => tags.ensureInTx(siteId, names) },
   });
-  thumbnails.start();
-  app.addHook('preClose', async () => thumbnails.stop());
-  const attachments: AttachmentsService = new AttachmentsService(
-    attachmentsRepo,
-    fileStorage,
-    {
-      rules: attachmentRules,
-      agentCanRead: (siteId, agentId, conversationId) => {
-        const agent = team.agent(siteId, agentId);
-        return (
-          agent !== undefined &&
-          conversations.agentCanRead({ kind: 'agent', siteId, agentId, name: agent.name, role: agent.role }, conversationId)
-        );
+  const { repo, views, broadcaster, routing, conversations, states, toolbox, receipts } = conversationsModule;
+  const attachmentsModule = createAttachmentsModule({
+    app,
+    config: config.attachments,
+    visitorUploadMbPerIp: config.limits.visitorUploadMbPerIp,
+    trustProxy: config.trustProxy,
+    sites,
+    visitorByToken: (siteId, token) => visitors.byToken(siteId, token),
+    agentCanRead: (siteId, agentId, conversationId) => {
+      const agent = team.agent(siteId, agentId);
+      return (
+        agent !== undefined &&
+        conversations.agentCanRead({ kind: 'agent', siteId, agentId, name: agent.name, role: agent.role }, conversationId)
+      );
+    },
+  });
+  const { attachments, thumbnails, unsentUploads } = attachmentsModule;
+  // The end of a chat: the shopper's rating of their ended conversation, and the NPS question.
+  const ratingsModule = createRatingsModule({
+    db,
+    groupCommit,
+    ports: {
+      conversation: (siteId, id) => repo.byId(siteId, id),
+      settings: (siteId) => sites.byId(siteId),
+      customerOf: (siteId, visitorId) => visitors.byId(siteId, visitorId)?.customerId ?? null,
+      rated: (conversation, rating, low) => {
+        const row = repo.byId(conversation.siteId, conversation.id);
+        if (row) broadcaster.conversationRated(row, rating, low);
       },
     },
-    {
-      linkTtlMs: config.attachments.linkTtlMs,
-      signingKey: config.attachments.signingKey,
-      thumbnailQueued: () => thumbnails.wake(),
-    },
-  );
-  // Uploads never sent in a message go after a day, whatever the site's retention keeps.
-  const unsentUploads = new UnsentUploadsSweep(attachmentsRepo, fileStorage, app.groupCommit, (err) =>
-    app.log.error({ err }, 'unsent uploads not removed'),
-  );
-  unsentUploads.start();
-  app.addHook('preClose', async () => unsentUploads.stop());
-  const conversations: ConversationsService = new ConversationsService(
-    repo,
-    app.groupCommit,
-    broadcaster,
-    routing,
-    access,
-    team,
-    {
-      invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-      repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
-        triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
-      answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
-    },
-    canAnswer,
-    attachments,
-    // The visitors' activity is built below, from these conversations; a card is only asked for once both exist.
-    { productSeen: (siteId, visitorId, url) => activity.productSeen(siteId, visitorId, url) },
-  );
-  // Pending, snoozed, missed chats and tickets: the states around a conversation, and the sweep that wakes them.
-  const states = new ConversationStates(
-    repo,
-    app.groupCommit,
-    broadcaster,
-    access,
-    (c, reason, at) => conversations.wakeInTx(c, reason, at),
-    {
-      timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
-      canReach: (siteId, visitorId) => contacts.of(siteId, visitorId) !== null,
-      canAnswer,
-      queueChanged: (siteId) => routing.publishQueue(siteId),
-    },
-  );
-  // The end of a chat: the shopper's rating of their ended conversation, and the NPS question.
-  const ratingsRepo = new RatingsRepository(app.db);
-  const ratings: RatingsService = new RatingsService(ratingsRepo, app.groupCommit, {
-    conversation: (siteId, id) => repo.byId(siteId, id),
-    settings: (siteId) => sites.byId(siteId),
-    customerOf: (siteId, visitorId) => visitors.byId(siteId, visitorId)?.customerId ?? null,
-    rated: (conversation, rating, low) => {
-      const row = repo.byId(conversation.siteId, conversation.id);
-      if (row) broadcaster.conversationRated(row, rating, low);
-    },
   });
-  // Notes, mentions and tags: the agents' own layer over a conversation.
-  const conversationTags = new ConversationTagsRepository(app.db, (siteId, id) => repo.byId(siteId, id));
-  const tags: TagsService = new TagsService(new TagsRepository(app.db), app.groupCommit, {
-    renameInTx: (siteId, from, to) => conversationTags.rename(siteId, from, to),
-    retagged: (siteId, ids) => toolbox.retagged(siteId, ids),
-    used: (siteId) => conversationTags.used(siteId),
+  const { ratings } = ratingsModule;
+  const { tags, routes: tagRoutes } = createTagsModule({
+    db,
+    groupCommit,
+    conversations: { ...conversationsModule.tagged, retagged: (siteId, ids) => toolbox.retagged(siteId, ids) },
   });
-  const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, tags);
-  const receipts = new ReadReceipts(repo, app.groupCommit, broadcaster, access);
   // Each agent's status changes, for the reports' online and away time.
-  const statusLogRepo = new StatusLogRepository(app.db);
-  const statusLog = new AgentStatusLog(statusLogRepo, app.groupCommit, (err) => app.log.error({ err }, 'status change not recorded'));
-  await statusLog.start();
+  const { statusLog, changesIn } = await createStatusLogModule({
+    db,
+    groupCommit,
+    log: (err) => app.log.error({ err }, 'status change not recorded'),
+  });
   const coordinator = new TeamCoordinator(
     team,
     presence,
@@ -359,7 +268,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
   const watching = attachVisitorWatching(app.realtime.agents);
-  const activityRepo = new ActivityRepository(app.db);
+  const activityRepo = new ActivityRepository(db);
   const activity = new VisitorActivity(
     visitors,
     activityRepo,
@@ -412,7 +321,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   // Mail to shoppers: agents' replies they did not see, and transcripts; a background worker, off the message path.
   const email = createEmailModule({
-    db: app.db,
+    db,
     groupCommit: app.groupCommit,
     mail: config.mail,
     directory: {
@@ -441,9 +350,14 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   email.worker.start();
   app.addHook('preClose', async () => email.close());
 
-  // Which canned replies agents used where: the suggestions learn from it, and it is the shopper's data.
-  const cannedUses = new CannedUsesRepository(app.db);
-  const visitorLines = new VisitorLines(new VisitorLinesRepository(app.db), access);
+  const cannedModule = createCannedRepliesModule({
+    db,
+    departments,
+    pictures: attachmentsModule.cannedPictures(),
+    lines: conversationsModule.visitorLines,
+    shopName: (siteId) => sites.byId(siteId)?.name ?? '',
+  });
+  const { canned } = cannedModule;
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
   const visitorData = visitorsModule.personalData();
   const {
@@ -452,26 +366,18 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     privacy,
     retention,
   } = createPrivacyModule({
-    db: app.db,
+    db,
     groupCommit: app.groupCommit,
     sources: [
       ['identities', visitorData.identities],
       // Before conversations: retention finds a file's conversation still there to judge its age.
-      [
-        'attachments',
-        new AttachmentsPersonalData(
-          attachmentsRepo,
-          fileStorage,
-          (id, at) => attachments.signedPath(id, at),
-          (err) => app.log.error({ err }, 'attachment files not removed'),
-        ),
-      ],
+      ['attachments', attachmentsModule.personalData()],
       ['activity', visitorData.activity],
       ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
-      ['canned uses', new CannedUsesPersonalData(cannedUses, (siteId, visitorIds) => visitorLines.idsOfVisitors(siteId, visitorIds))],
+      ['canned uses', cannedModule.personalData()],
       ['triggers', triggersModule.personalData()],
       ['contacts', new ContactsPersonalData(app.db)],
-      ['ratings', new RatingsPersonalData(ratingsRepo)],
+      ['ratings', ratingsModule.personalData()],
       ['email', email.personalData],
     ],
     resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
@@ -499,7 +405,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
 
   // HTTP.
   await agentRoutes.authRoutes(app);
-  await app.register(conversationRoutes, { conversations, views, states });
+  await conversationsModule.routes(app);
   await agentRoutes.adminRoutes(app);
   await avatarRoutes(app);
   await agentRoutes.accountRoutes(app);
@@ -507,40 +413,15 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await siteRoutes.settingsRoutes(app);
   await siteRoutes.brandingRoutes(app);
   await triggersModule.routes(app);
-  await app.register(tagRoutes, { tags });
+  await tagRoutes(app);
   const vocabulary = new SearchVocabulary(config.databaseFile);
   app.addHook('onClose', () => vocabulary.close());
   await app.register(searchRoutes, { search: new SearchService(new SearchRepository(app.sqlite), vocabulary) });
   // The agent's toolbox: canned replies.
-  const canned = new CannedRepliesService(
-    new CannedRepliesRepository(app.db),
-    { departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined },
-    new CannedPictures(
-      attachmentsRepo,
-      fileStorage,
-      attachmentRules,
-      (err) => app.log.error({ err }, 'a canned reply’s old picture not removed'),
-      () => thumbnails.wake(),
-    ),
-  );
-  await app.register(cannedRoutes, {
-    canned,
-    suggestions: new CannedSuggestions(canned, cannedUses, {
-      lastFor: (actor, conversationId) =>
-        visitorLines.lastFor({ kind: 'agent', agentId: actor.agentId, siteId: actor.siteId, name: '', role: actor.role }, conversationId),
-      textAt: (siteId, conversationId, seq) => visitorLines.textAt(siteId, conversationId, seq),
-    }),
-    shopName: (siteId) => sites.byId(siteId)?.name ?? '',
-    departments: (siteId) => ({
-      slugOf: (id) => departments.byId(siteId, id)?.slug ?? null,
-      idOf: (slug) => departments.bySlug(siteId, slug)?.id ?? null,
-    }),
-  });
+  await cannedModule.routes(app);
   await hoursRoutes(app);
-  await app.register(ratingsRoutes, { ratings });
-  await app.register(reportsRoutes, {
-    reports,
-  });
+  await ratingsModule.routes(app);
+  await reportsModule.routes(app);
   await app.register(emailRoutes, {
     outbox: email.outbox,
     canRead: (agent, conversationId) => conversations.agentCanRead(actorOf(agent), conversationId),
@@ -552,23 +433,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     tokens: new WebhookTokensRepository(app.db),
     maxBytes: config.inboundMail.maxBytes,
   });
-  await app.register(attachmentRoutes, {
-    attachments,
-    visitorUploadMbPerIp: config.limits.visitorUploadMbPerIp,
-    visitorOf: (request) => {
-      const site = sites.byKey(String(request.headers['x-mostrador-site'] ?? ''));
-      const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (!site || !token) return null;
-      if (
-        request.headers.origin &&
-        !isOriginAllowed(request.headers.origin, site.allowedOrigins, serverOriginOf(request.headers, config.trustProxy))
-      ) {
-        return null;
-      }
-      const visitor = visitors.byToken(site.id, token);
-      return visitor ? { siteId: site.id, visitorId: visitor.id } : null;
-    },
-  });
+  await attachmentsModule.routes(app);
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   // For monitors and load balancers; a draining node (SIGTERM, shutdown.ts) stays healthy but turns unready.
@@ -594,10 +459,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
     hours: (siteId) => hours.forWidget(siteId),
     // What the widget needs to offer uploads: nothing when the site takes no files from shoppers.
-    visitorUploads: (siteId) => {
-      const rules = attachmentRules(siteId);
-      return rules?.visitorUploads ? { maxBytes: rules.maxBytes, types: rules.types } : null;
-    },
+    visitorUploads: attachmentsModule.visitorUploads,
     replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
     contacts,
     feedback: {
@@ -630,7 +492,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     team: coordinator,
     activity,
     watching,
-    liveHandlers: (socket, session) => liveWatching.handlers(socket, session, live),
+    liveHandlers: reportsModule.liveHandlers,
     agentFromCookieHeader: app.agentFromCookieHeader,
     consoleOrigins: config.consoleOrigins,
     trustProxy: config.trustProxy,

@@ -6,3 +6,4 @@ export { LocalDiskStorage, type FileStorage } from './storage.ts';
 export { ThumbnailWorker } from './thumbnail-worker.ts';
 export { UnsentUploadsSweep } from './unsent-uploads.ts';
 export { CannedPictures } from './canned-pictures.ts';
+export { createAttachmentsModule, type AttachmentsModuleDeps } from './attachments.module.ts';

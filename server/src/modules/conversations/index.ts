@@ -18,3 +18,4 @@ export { ConversationStates, type StatePorts } from './conversation-states.ts';
 export { ReadReceipts } from './read-receipts.service.ts';
 export { VisitorLines, type VisitorLine } from './visitor-lines.ts';
 export { VisitorLinesRepository } from './visitor-lines.repository.ts';
+export { createConversationsModule, type ConversationsModuleDeps } from './conversations.module.ts';

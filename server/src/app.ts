@@ -1,102 +1,43 @@
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import { dataDirOf, type Config } from './config.ts';
 import { logOptions, type LogStream } from './log-options.ts';
-import { createAgentsModule, type AgentsService } from './modules/agents/index.ts';
+import { createAgentsModule } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
-import { HealthService, healthRoutes } from './modules/health/index.ts';
-import { createAvatarsModule, type AvatarsService } from './modules/avatars/index.ts';
-import {
-  createAttachmentsModule,
-  type AttachmentsService,
-  type ThumbnailWorker,
-  type UnsentUploadsSweep,
-} from './modules/attachments/index.ts';
-import { createCannedRepliesModule, type CannedRepliesService } from './modules/canned-replies/index.ts';
-import {
-  attachAgentSocket,
-  actorOf,
-  attachVisitorSocket,
-  ConversationsPersonalData,
-  createConversationsModule,
-  disconnectVisitors,
-  endAgentSession,
-  ReplyTimes,
-  TeamCoordinator,
-  type ConversationsService,
-  type ConversationStates,
-  type RoutingService,
-} from './modules/conversations/index.ts';
+import { createAttachmentsModule } from './modules/attachments/index.ts';
+import { createAvatarsModule } from './modules/avatars/index.ts';
+import { createCannedRepliesModule } from './modules/canned-replies/index.ts';
+import { createConversationsModule, endAgentSession, ReplyTimes, TeamCoordinator } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
-import { chatLinkOf, createEmailModule, emailRoutes } from './modules/email/index.ts';
-import { createDepartmentsModule, type DepartmentsService } from './modules/departments/index.ts';
-import { createHoursModule, type HoursService } from './modules/hours/index.ts';
-import { InboundMailService, mailgunRoutes, ReplyText, WebhookTokensRepository } from './modules/inbound-mail/index.ts';
+import { createDepartmentsModule } from './modules/departments/index.ts';
+import { createHealthModule } from './modules/health/index.ts';
+import { createHoursModule } from './modules/hours/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
-import { createRatingsModule, type RatingsService } from './modules/ratings/index.ts';
+import { privacyRoutes } from './modules/privacy/index.ts';
+import { createRatingsModule } from './modules/ratings/index.ts';
 import { createReportsModule } from './modules/reports/index.ts';
-import { ContactsPersonalData, ContactsRepository, ContactsService } from './modules/tickets/index.ts';
-import {
-  createPrivacyModule,
-  type AuditLog,
-  type PrivacyRegistry,
-  privacyRoutes,
-  type PrivacyService,
-  type RetentionJob,
-} from './modules/privacy/index.ts';
-import { createSitesModule, isOriginAllowed, type SitesService } from './modules/sites/index.ts';
-import { SearchRepository, searchRoutes, SearchService, SearchVocabulary } from './modules/search/index.ts';
-import { createTagsModule, type TagsService } from './modules/tags/index.ts';
+import { createSearchModule } from './modules/search/index.ts';
+import { createSitesModule } from './modules/sites/index.ts';
+import { createTagsModule } from './modules/tags/index.ts';
 import { createStatusLogModule, TeamService } from './modules/team/index.ts';
-import { createTriggersModule, defaultRules, ENGLISH_DEFAULTS, type TriggersService } from './modules/triggers/index.ts';
-import {
-  ActivityRepository,
-  attachVisitorWatching,
-  DEFAULT_ACTIVITY_OPTIONS,
-  parseUserAgent,
-  VisitorActivity,
-  createVisitorsModule,
-  type VisitorsService,
-} from './modules/visitors/index.ts';
+import { createTriggersModule, defaultRules, ENGLISH_DEFAULTS } from './modules/triggers/index.ts';
+import { createVisitorsModule, parseUserAgent } from './modules/visitors/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { crossSiteWritesPlugin } from './plugins/cross-site-writes.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import type { App, Services } from './services.ts';
+import { wireMail } from './wiring/mail.ts';
+import { wirePrivacy } from './wiring/privacy.ts';
+import { attachSockets } from './wiring/realtime.ts';
+import { wireShopContext } from './wiring/shop-context.ts';
 
-export interface Services {
-  sites: SitesService;
-  agents: AgentsService;
-  avatars: AvatarsService;
-  departments: DepartmentsService;
-  visitors: VisitorsService;
-  conversations: ConversationsService;
-  routing: RoutingService;
-  team: TeamCoordinator;
-  activity: VisitorActivity;
-  triggers: TriggersService;
-  hours: HoursService;
-  canned: CannedRepliesService;
-  tags: TagsService;
-  states: ConversationStates;
-  ratings: RatingsService;
-  privacy: PrivacyService;
-  privacyRegistry: PrivacyRegistry;
-  audit: AuditLog;
-  retention: RetentionJob;
-  inboundMail: InboundMailService;
-  email: ReturnType<typeof createEmailModule>;
-  attachments: AttachmentsService;
-  unsentUploads: UnsentUploadsSweep;
-  thumbnails: ThumbnailWorker;
-  health: HealthService;
-}
-
-export type App = FastifyInstance & { services: Services };
+export type { App, Services } from './services.ts';
 
 /** Builds the whole product and never listens: main.ts and the tests decide where it runs. */
 export async function buildApp(config: Config, options: { logStream?: LogStream } = {}): Promise<App> {
@@ -176,7 +117,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
     },
   });
-  const triggersModule = createTriggersModule({ db, groupCommit: app.groupCommit, team, sites });
+  const triggersModule = createTriggersModule({ db, groupCommit, team, sites });
   const { triggers } = triggersModule;
 
   // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.
@@ -211,7 +152,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     canReach: (siteId, visitorId) => contacts.of(siteId, visitorId) !== null,
     tagList: { ensureInTx: (siteId, names) => tags.ensureInTx(siteId, names) },
   });
-  const { repo, views, broadcaster, routing, conversations, states, toolbox, receipts } = conversationsModule;
+  const { repo, views, broadcaster, routing, conversations, states, toolbox } = conversationsModule;
   const attachmentsModule = createAttachmentsModule({
     app,
     config: config.attachments,
@@ -267,88 +208,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
-  const watching = attachVisitorWatching(app.realtime.agents);
-  const activityRepo = new ActivityRepository(db);
-  const activity = new VisitorActivity(
-    visitors,
-    activityRepo,
-    app.groupCommit,
-    {
-      ...watching.ports,
-      openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
-      conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
-      filesOf: (siteId, visitorIds, limit) => attachments.sentToVisitors(siteId, visitorIds, limit),
-      cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
-      visitorLeft: (siteId, visitorId, at) => void states.visitorLeft(siteId, visitorId, at).catch(stateFailed),
-      visitorArrived: (siteId, visitorId) => void states.visitorArrived(siteId, visitorId).catch(stateFailed),
-      log: (err) => app.log.error({ err }, 'visitor activity write failed'),
-    },
-    {
-      ...DEFAULT_ACTIVITY_OPTIONS,
-      leaveGraceMs: config.visitorLeaveGraceMs,
-      listFlushMs: config.liveListFlushMs,
-    },
-  );
-  // Before sockets close: pages still open become trail entries.
-  app.addHook('preClose', async () => activity.close());
+  const shop = wireShopContext({ app, config, visitors, conversations, views, attachments, triggers, states, stateFailed });
+  const { activity, contacts } = shop;
+  const mail = wireMail({ app, config, sites, visitors, conversations, shop });
 
-  // The offline form's answers; a verified customer's email counts as one, so it is never asked again.
-  const verifiedContact = (siteId: string, visitorId: string) => {
-    const visitor = visitors.byId(siteId, visitorId);
-    const identity = visitor ? visitors.identityOf(visitor) : null;
-    return identity?.verified && identity.email ? { email: identity.email, name: identity.name } : null;
-  };
-  const contactsRepo = new ContactsRepository(app.db);
-  const contacts = new ContactsService(contactsRepo, verifiedContact);
-  // Shoppers' email replies, threaded back as their messages; main.ts opens the SMTP door, the Mailgun one is a route.
-  const replyText = new ReplyText();
-  app.addHook('onClose', async () => replyText.close());
-  const inboundMail = new InboundMailService(config.mail.replyDomain, replyText, {
-    conversation: (conversationId) => {
-      const row = conversations.byReplyAddress(conversationId);
-      return row ? { siteId: row.siteId, visitorId: row.visitorId, label: row.visitorLabel } : null;
-    },
-    visitorEmails: (siteId, visitorId) =>
-      [contactsRepo.of(siteId, visitorId)?.email, verifiedContact(siteId, visitorId)?.email].filter((e): e is string => !!e),
-    sendAsVisitor: async ({ siteId, visitorId, label }, input) => {
-      const sent = await conversations.sendFromVisitor({ kind: 'visitor', siteId, visitorId, label }, input);
-      return sent.ok ? { ok: true, data: { conversationId: sent.data.conversation.id } } : sent;
-    },
-    // Bounces (VERP): the email module, created just below, is only reached when a mail arrives.
-    takesBounce: (address) => email.outbox.takesBounce(address),
-    bounced: (address, reason) => email.outbox.bounced(address, reason),
-    log: (fields) => app.log.info(fields, 'inbound mail not threaded'),
-  });
-  // Mail to shoppers: agents' replies they did not see, and transcripts; a background worker, off the message path.
-  const email = createEmailModule({
-    db,
-    groupCommit: app.groupCommit,
-    mail: config.mail,
-    directory: {
-      shopName: (siteId) => sites.byId(siteId)?.name ?? '',
-      recipient: (siteId, visitorId) => {
-        const contact = contacts.of(siteId, visitorId);
-        const visitor = contact ? visitors.byId(siteId, visitorId) : undefined;
-        return contact ? { ...contact, language: visitor?.language ?? null, timeZone: visitor?.timeZone ?? null } : null;
-      },
-      chatLink: (siteId, visitorId) => {
-        // Only a page on an origin the shop allows: a visitor's own report of where it was is never a link elsewhere.
-        const page = activityRepo.recentPageViews(siteId, [visitorId], 1)[0];
-        const allowed = sites.byId(siteId)?.allowedOrigins ?? [];
-        const serverOrigin = new URL(config.mail.publicUrl).origin;
-        return page && isOriginAllowed(page.url, allowed, serverOrigin) ? chatLinkOf(page.url) : null;
-      },
-    },
-    replies: {
-      agentRepliedSince: (since) => conversations.agentRepliedSince(since),
-      visitorEventsAfter: (siteId, id, afterVisitorSeq, limit) => conversations.visitorEventsAfter(siteId, id, afterVisitorSeq, limit),
-    },
-    transcriptSource: (siteId, visitorId, conversationId) =>
-      conversations.visitorTranscript({ kind: 'visitor', siteId, visitorId, label: '' }, conversationId),
-    log: (err) => app.log.error({ err }, 'mail worker pass failed'),
-  });
-  email.worker.start();
-  app.addHook('preClose', async () => email.close());
+  const { inboundMail, email } = mail;
 
   const cannedModule = createCannedRepliesModule({
     db,
@@ -359,45 +223,23 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   const { canned } = cannedModule;
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
-  const visitorData = visitorsModule.personalData();
-  const {
-    audit,
-    registry: privacyRegistry,
-    privacy,
-    retention,
-  } = createPrivacyModule({
-    db,
-    groupCommit: app.groupCommit,
-    sources: [
-      ['identities', visitorData.identities],
-      // Before conversations: retention finds a file's conversation still there to judge its age.
-      ['attachments', attachmentsModule.personalData()],
-      ['activity', visitorData.activity],
-      ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
-      ['canned uses', cannedModule.personalData()],
-      ['triggers', triggersModule.personalData()],
-      ['contacts', new ContactsPersonalData(app.db)],
-      ['ratings', ratingsModule.personalData()],
-      ['email', email.personalData],
-    ],
-    resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
-    ports: {
-      forgetVisitors: (visitorIds) => {
-        disconnectVisitors(app.realtime.visitors, visitorIds);
-        activity.forget(visitorIds);
-      },
-      subjectErased: (siteId) => coordinator.routingChanged(siteId),
+  const { audit, privacyRegistry, privacy, retention } = wirePrivacy({
+    app,
+    config,
+    data: {
+      visitors: visitorsModule.personalData(),
+      attachments: attachmentsModule.personalData(),
+      cannedUses: cannedModule.personalData(),
+      triggers: triggersModule.personalData(),
+      contacts: shop.contactsData(),
+      ratings: ratingsModule.personalData(),
+      email: email.personalData,
     },
-    retention: {
-      sites: () => sites.withRetention(),
-      intervalMs: config.retentionIntervalMs,
-      batchRows: config.retentionBatchRows,
-      log: (err) => app.log.error({ err }, 'retention run failed'),
-    },
+    conversationsErased: (siteId, ids) => broadcaster.conversationsErased(siteId, ids),
+    forgetActivity: (visitorIds) => activity.forget(visitorIds),
+    subjectErased: (siteId) => coordinator.routingChanged(siteId),
+    sitesWithRetention: () => sites.withRetention(),
   });
-  app.decorate('audit', audit);
-  retention.start();
-  app.addHook('preClose', async () => retention.stop());
   states.start(config.statusSweepMs, (err) => app.log.error({ err }, 'status sweep failed'));
   app.addHook('preClose', async () => states.stop());
 
@@ -414,90 +256,38 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await siteRoutes.brandingRoutes(app);
   await triggersModule.routes(app);
   await tagRoutes(app);
-  const vocabulary = new SearchVocabulary(config.databaseFile);
-  app.addHook('onClose', () => vocabulary.close());
-  await app.register(searchRoutes, { search: new SearchService(new SearchRepository(app.sqlite), vocabulary) });
+  await createSearchModule({ app, databaseFile: config.databaseFile }).routes(app);
   // The agent's toolbox: canned replies.
   await cannedModule.routes(app);
   await hoursRoutes(app);
   await ratingsModule.routes(app);
   await reportsModule.routes(app);
-  await app.register(emailRoutes, {
-    outbox: email.outbox,
-    canRead: (agent, conversationId) => conversations.agentCanRead(actorOf(agent), conversationId),
-  });
+  await mail.emailRoutes(app);
   await app.register(privacyRoutes, { privacy, audit });
-  await app.register(mailgunRoutes, {
-    inbound: inboundMail,
-    signingKey: config.inboundMail.mailgunSigningKey,
-    tokens: new WebhookTokensRepository(app.db),
-    maxBytes: config.inboundMail.maxBytes,
-  });
+  await mail.mailgunRoutes(app);
   await attachmentsModule.routes(app);
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   // For monitors and load balancers; a draining node (SIGTERM, shutdown.ts) stays healthy but turns unready.
-  const health = new HealthService({
-    engine: 'sqlite',
-    databaseUp: () => {
-      try {
-        return app.sqlite.prepare('SELECT 1').pluck().get() === 1;
-      } catch {
-        return false;
-      }
-    },
-    redis: () => 'off',
-  });
-  await app.register(healthRoutes, { health });
+  const { health, routes: healthRoutes } = createHealthModule({ app });
+  await healthRoutes(app);
 
   // Realtime.
-  attachVisitorSocket(app.realtime.visitors, {
+  attachSockets(app, config, {
+    desk: conversationsModule,
+    shop,
     sites,
     visitors,
-    activity,
     triggers,
-    onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
-    hours: (siteId) => hours.forWidget(siteId),
-    // What the widget needs to offer uploads: nothing when the site takes no files from shoppers.
-    visitorUploads: attachmentsModule.visitorUploads,
-    replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
-    contacts,
-    feedback: {
-      widget: (siteId, visitorId) => ratings.widgetFeedback(siteId, visitorId),
-      rate: (siteId, visitorId, input) => ratings.rate(siteId, visitorId, input),
-      nps: (siteId, visitorId, score) => ratings.answerNps(siteId, visitorId, score),
-    },
-    transcripts: (siteId, visitorId, input) => email.transcripts.request(siteId, visitorId, input),
-    conversations,
-    receipts,
-    views,
-    departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
-    trustProxy: config.trustProxy,
     refusedOrigins,
-    limits: {
-      newVisitorsPerIp: config.limits.newVisitorsPerIp,
-      messages: config.limits.visitorMessages,
-      typing: config.limits.visitorTyping,
-      events: config.limits.visitorEvents,
-    },
-    log: app.log,
-  });
-  attachAgentSocket(app.realtime.agents, {
-    conversations,
-    states,
-    routing,
-    toolbox,
-    receipts,
-    views,
-    team: coordinator,
-    activity,
-    watching,
+    coordinator,
+    team,
+    hours,
+    visitorUploads: attachmentsModule.visitorUploads,
+    replyTimes,
+    ratings,
+    transcripts: email.transcripts,
     liveHandlers: reportsModule.liveHandlers,
-    agentFromCookieHeader: app.agentFromCookieHeader,
-    consoleOrigins: config.consoleOrigins,
-    trustProxy: config.trustProxy,
-    limits: { messages: config.limits.agentMessages, events: config.limits.agentEvents },
-    log: app.log,
   });
 
   const services: Services = {

@@ -19,3 +19,5 @@ export { ReadReceipts } from './read-receipts.service.ts';
 export { VisitorLines, type VisitorLine } from './visitor-lines.ts';
 export { VisitorLinesRepository } from './visitor-lines.repository.ts';
 export { createConversationsModule, type ConversationsModuleDeps } from './conversations.module.ts';
+export type { VisitorSocketDeps } from './visitor.socket.ts';
+export type { AgentSocketDeps } from './agent.socket.ts';

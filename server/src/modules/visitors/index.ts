@@ -12,3 +12,4 @@ export { VisitorsService, type IdentifiedVisitor } from './visitors.service.ts';
 export { parseUserAgent } from './user-agent.ts';
 export { VisitorsPersonalData } from './visitors.personal-data.ts';
 export { createVisitorsModule } from './visitors.module.ts';
+export { createActivityModule, type ActivityModuleDeps } from './activity.module.ts';

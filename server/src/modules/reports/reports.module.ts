@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-
 import { LiveBoard } from './live-board.ts';
-import { attachLiveWatching } from './live.socket.ts';
+import { attachLiveWatching, type LiveWatching } from './live.socket.ts';
 import { ReportsRepository } from './reports.repository.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { ReportsService, type ReportPorts } from './reports.service.ts';
+
+/** The agent socket, its session and the board, as the live commands take them. */
+type LiveHandlerArgs = Parameters<LiveWatching['handlers']>;
 
 export interface ReportsModuleDeps {
   app: FastifyInstance;
@@ -41,12 +43,9 @@ export function createReportsModule(deps: ReportsModuleDeps) {
     reports,
     live,
     /** The admins' `live:watch` and `live:unwatch` commands, for the agent socket. */
-    liveHandlers: (socket: Parameters<typeof liveWatching.handlers>[0], session: Parameters<typeof liveWatching.handlers>[1]) =>
-      liveWatching.handlers(socket, session, live),
+    liveHandlers: (socket: LiveHandlerArgs[0], session: LiveHandlerArgs[1]) => liveWatching.handlers(socket, session, live),
     async routes(server: FastifyInstance): Promise<void> {
-      await server.register(reportsRoutes, {
-        reports,
-      });
+      await server.register(reportsRoutes, { reports });
     },
   };
 }

@@ -1,152 +1,43 @@
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import { dataDirOf, type Config } from './config.ts';
 import { logOptions, type LogStream } from './log-options.ts';
-import {
-  accountRoutes,
-  adminAgentRoutes,
-  AgentsRepository,
-  AgentsService,
-  authRoutes,
-  LoginChallenges,
-  RecoveryCodesRepository,
-  SessionsRepository,
-  SessionsService,
-  TwoFactorService,
-  LoginThrottle,
-  loginRouteLimits,
-} from './modules/agents/index.ts';
+import { createAgentsModule } from './modules/agents/index.ts';
 import { assetRoutes } from './modules/assets/index.ts';
-import { HealthService, healthRoutes } from './modules/health/index.ts';
-import { avatarRoutes, AvatarsRepository, AvatarsService, fileStore } from './modules/avatars/index.ts';
-import {
-  attachmentRoutes,
-  AttachmentsPersonalData,
-  AttachmentsRepository,
-  AttachmentsService,
-  CannedPictures,
-  ThumbnailWorker,
-  UnsentUploadsSweep,
-  fileStorageFor,
-} from './modules/attachments/index.ts';
-import {
-  CannedRepliesRepository,
-  CannedRepliesService,
-  CannedSuggestions,
-  CannedUsesPersonalData,
-  CannedUsesRepository,
-  cannedRoutes,
-} from './modules/canned-replies/index.ts';
-import {
-  AccessResolver,
-  attachAgentSocket,
-  actorOf,
-  attachVisitorSocket,
-  conversationRoutes,
-  ConversationsPersonalData,
-  ConversationsRepository,
-  ConversationsService,
-  ConversationStates,
-  ConversationTagsRepository,
-  ConversationToolbox,
-  ReadReceipts,
-  disconnectVisitors,
-  ConversationViews,
-  endAgentSession,
-  QueueBoard,
-  RoutingService,
-  SocketBroadcaster,
-  ReplyTimes,
-  TeamCoordinator,
-  VisitorLines,
-  VisitorLinesRepository,
-} from './modules/conversations/index.ts';
+import { createAttachmentsModule } from './modules/attachments/index.ts';
+import { createAvatarsModule } from './modules/avatars/index.ts';
+import { createCannedRepliesModule } from './modules/canned-replies/index.ts';
+import { createConversationsModule, endAgentSession, ReplyTimes, TeamCoordinator } from './modules/conversations/index.ts';
 import { demoShopRoutes } from './modules/demo-shop/index.ts';
-import { chatLinkOf, createEmailModule, emailRoutes } from './modules/email/index.ts';
-import { departmentRoutes, DepartmentsRepository, DepartmentsService } from './modules/departments/index.ts';
-import { HoursRepository, hoursRoutes, HoursService } from './modules/hours/index.ts';
-import { InboundMailService, mailgunRoutes, ReplyText, WebhookTokensRepository } from './modules/inbound-mail/index.ts';
+import { createDepartmentsModule } from './modules/departments/index.ts';
+import { createHealthModule } from './modules/health/index.ts';
+import { createHoursModule } from './modules/hours/index.ts';
 import { PresenceService } from './modules/presence/index.ts';
-import { RatingsPersonalData, RatingsRepository, ratingsRoutes, RatingsService } from './modules/ratings/index.ts';
-import { attachLiveWatching, LiveBoard, ReportsRepository, reportsRoutes, ReportsService } from './modules/reports/index.ts';
-import { ContactsPersonalData, ContactsRepository, ContactsService } from './modules/tickets/index.ts';
-import {
-  createPrivacyModule,
-  type AuditLog,
-  type PrivacyRegistry,
-  privacyRoutes,
-  type PrivacyService,
-  type RetentionJob,
-} from './modules/privacy/index.ts';
-import {
-  brandingRoutes,
-  isOriginAllowed,
-  RefusedOrigins,
-  serverOriginOf,
-  siteSettingsRoutes,
-  SitesRepository,
-  SitesService,
-} from './modules/sites/index.ts';
-import { SearchRepository, searchRoutes, SearchService, SearchVocabulary } from './modules/search/index.ts';
-import { tagRoutes, TagsRepository, TagsService } from './modules/tags/index.ts';
-import { AgentStatusLog, StatusLogRepository, TeamService } from './modules/team/index.ts';
-import {
-  defaultRules,
-  ENGLISH_DEFAULTS,
-  triggerRoutes,
-  TriggersPersonalData,
-  TriggersRepository,
-  TriggersService,
-} from './modules/triggers/index.ts';
-import {
-  ActivityRepository,
-  attachVisitorWatching,
-  DEFAULT_ACTIVITY_OPTIONS,
-  parseUserAgent,
-  VisitorActivity,
-  VisitorsPersonalData,
-  VisitorsRepository,
-  VisitorsService,
-} from './modules/visitors/index.ts';
+import { privacyRoutes } from './modules/privacy/index.ts';
+import { createRatingsModule } from './modules/ratings/index.ts';
+import { createReportsModule } from './modules/reports/index.ts';
+import { createSearchModule } from './modules/search/index.ts';
+import { createSitesModule } from './modules/sites/index.ts';
+import { createTagsModule } from './modules/tags/index.ts';
+import { createStatusLogModule, TeamService } from './modules/team/index.ts';
+import { createTriggersModule, defaultRules, ENGLISH_DEFAULTS } from './modules/triggers/index.ts';
+import { createVisitorsModule, parseUserAgent } from './modules/visitors/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { crossSiteWritesPlugin } from './plugins/cross-site-writes.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import type { App, Services } from './services.ts';
+import { wireMail } from './wiring/mail.ts';
+import { wirePrivacy } from './wiring/privacy.ts';
+import { attachSockets } from './wiring/realtime.ts';
+import { wireShopContext } from './wiring/shop-context.ts';
 
-export interface Services {
-  sites: SitesService;
-  agents: AgentsService;
-  avatars: AvatarsService;
-  departments: DepartmentsService;
-  visitors: VisitorsService;
-  conversations: ConversationsService;
-  routing: RoutingService;
-  team: TeamCoordinator;
-  activity: VisitorActivity;
-  triggers: TriggersService;
-  hours: HoursService;
-  canned: CannedRepliesService;
-  tags: TagsService;
-  states: ConversationStates;
-  ratings: RatingsService;
-  privacy: PrivacyService;
-  privacyRegistry: PrivacyRegistry;
-  audit: AuditLog;
-  retention: RetentionJob;
-  inboundMail: InboundMailService;
-  email: ReturnType<typeof createEmailModule>;
-  attachments: AttachmentsService;
-  unsentUploads: UnsentUploadsSweep;
-  thumbnails: ThumbnailWorker;
-  health: HealthService;
-}
-
-export type App = FastifyInstance & { services: Services };
+export type { App, Services } from './services.ts';
 
 /** Builds the whole product and never listens: main.ts and the tests decide where it runs. */
 export async function buildApp(config: Config, options: { logStream?: LogStream } = {}): Promise<App> {
@@ -167,200 +58,143 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(rateLimit, { global: false });
   await app.register(dbPlugin, { file: config.databaseFile, groupCommitIntervalMs: config.groupCommitIntervalMs });
   await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
+  const { db, groupCommit } = app;
 
   // The team: sites, departments, agents and who is online.
-  // Every new site starts with the two default trigger rules, switched off.
-  const sites = new SitesService(new SitesRepository(app.db), (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)));
-  // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
-  const refusedOrigins = new RefusedOrigins(app.log);
-  const departments = new DepartmentsService(new DepartmentsRepository(app.db));
-  const agents: AgentsService = new AgentsService(
-    new AgentsRepository(app.db),
-    (siteId, id) => departments.departmentIdsOf(siteId, id),
-    (id) => avatars.pictureOf(id),
-  );
+  const { sites, refusedOrigins, ...siteRoutes } = createSitesModule({
+    db,
+    log: app.log,
+    // Every new site starts with the two default trigger rules, switched off.
+    siteCreated: (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
+    branding: {
+      replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
+      brandingChanged: (siteId, branding) => broadcaster.brandingChanged(siteId, branding),
+    },
+  });
+  const { departments, routes: departmentRoutes } = createDepartmentsModule({
+    db,
+    routingChanged: (siteId) => coordinator.routingChanged(siteId),
+  });
+  const { agents, sessions, ...agentRoutes } = createAgentsModule({
+    app,
+    config,
+    departments,
+    pictureOf: (id) => avatars.pictureOf(id),
+    // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
+    sessions: { endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId), deviceOf: (ua) => parseUserAgent(ua) },
+    admin: {
+      agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
+      list: (siteId) => coordinator.list(siteId).agents,
+      agentDeactivated: (agentId, siteId) => {
+        void routing.agentWentOffline(agentId, siteId);
+        // A deactivated agent's picture goes with them (their name stays on the history).
+        void avatars.remove(siteId, agentId).catch((err: unknown) => app.log.error({ err }, 'picture removal failed'));
+      },
+    },
+  });
   // Agents' pictures, as files under DATA_DIR/avatars with random names; a change is told like any edit of the agent.
-  const avatars: AvatarsService = new AvatarsService(new AvatarsRepository(app.db), fileStore(join(dataDirOf(config), 'avatars')), {
-    agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,
-    changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
+  const { avatars, routes: avatarRoutes } = createAvatarsModule({
+    db,
+    dir: join(dataDirOf(config), 'avatars'),
+    ports: {
+      agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,
+      changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
+    },
   });
-  // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
-  const sessions = new SessionsService(new SessionsRepository(app.db), agents, config.sessionDays, {
-    endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId),
-    deviceOf: (userAgent) => parseUserAgent(userAgent),
-  });
-  const twoFactor = new TwoFactorService(agents, new RecoveryCodesRepository(app.db));
-  const visitors = new VisitorsService(new VisitorsRepository(app.db));
+  const visitorsModule = createVisitorsModule({ db });
+  const { visitors } = visitorsModule;
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence, (id) => avatars.pictureOf(id));
   // Business hours per site and department, cached: "open now?" never reads the database.
-  const hours = new HoursService(
-    new HoursRepository(app.db),
-    {
-      checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
-      slugOf: (siteId, id) => team.departmentList(siteId).find((d) => d.id === id)?.slug ?? null,
-    },
-    (siteId) => {
+  const { hours, routes: hoursRoutes } = createHoursModule({
+    db,
+    departments,
+    team,
+    changed: (siteId) => {
       void routing.drain(siteId);
       void states.ticketUnserved().catch(stateFailed);
       broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
     },
-  );
-  const triggers = new TriggersService(new TriggersRepository(app.db), app.groupCommit, {
-    agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
-    departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
-    siteName: (siteId) => sites.byId(siteId)?.name ?? '',
   });
+  const triggersModule = createTriggersModule({ db, groupCommit, team, sites });
+  const { triggers } = triggersModule;
 
   // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.
   const stateFailed = (err: unknown) => app.log.error({ err }, 'conversation state change failed');
   const canAnswer = (siteId: string, departmentId: string | null, at: number) =>
     hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0;
-  // Conversations and routing, over one repository and the group commit.
-  const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction, config.ticketWeight);
-  const access = new AccessResolver(
-    (siteId, id) => repo.guestIds(siteId, id),
-    (siteId, id) => team.departmentIdsOf(siteId, id),
-  );
-  const board = new QueueBoard(repo, team);
-  const views = new ConversationViews(
-    repo,
-    team,
-    (row) => board.infoFor(row),
-    (siteId, id) => ratings.latest(siteId, id),
-  );
-  // Reports are plain reads; "Live now" recomputes a watched site's figures at most once a second, in a timer.
-  const reportsRepo = new ReportsRepository(app.db);
-  const reports = new ReportsService(reportsRepo, {
-    timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
-    scheduleFor: (siteId, departmentId) => hours.scheduleFor(siteId, departmentId),
-    npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
-    statusChanges: (siteId, from, to, agentId) => statusLogRepo.changesIn(siteId, from, to, agentId),
-  });
-  const liveWatching = attachLiveWatching(app.realtime.agents);
-  const live = new LiveBoard(
-    {
-      ...liveWatching.ports,
-      counts: (siteId) => reportsRepo.liveCounts(siteId),
-      agentsOnline: (siteId) => team.summaries(siteId, new Map()).filter((a) => a.status === 'online').length,
-      firstResponseToday: (siteId) => reports.firstResponseToday(siteId),
-    },
-    undefined,
-    (err) => app.log.error({ err }, 'live figures not computed'),
-  );
-  app.addHook('preClose', async () => live.close());
-  const broadcaster = new SocketBroadcaster(
-    app.realtime.visitors,
-    app.realtime.agents,
-    repo,
-    views,
-    (siteId, visitorId) => activity.conversationChanged(siteId, visitorId),
-    (siteId) => live.touch(siteId),
-  );
-  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, {
+  const reportsModule = createReportsModule({
+    app,
     hours,
-    agentGone: () => void states.ticketUnserved().catch(stateFailed),
-    failed: (err) => app.log.error({ err }, 'routing pass failed; retrying'),
+    team,
+    npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
+    statusChanges: (siteId, from, to, agentId) => changesIn(siteId, from, to, agentId),
   });
-  app.addHook('preClose', async () => routing.close());
-  // Files in conversations: checked by their bytes, stored under random names, handed out by signed links.
-  const attachmentsRepo = new AttachmentsRepository(app.db);
-  // On the local disk, or in an S3-compatible bucket every node of a cluster reaches.
-  const { storage: fileStorage, close: closeFileStorage } = fileStorageFor(config.attachments);
-  app.addHook('onClose', async () => closeFileStorage());
-  const attachmentRules = (siteId: string) => {
-    const site = sites.byId(siteId);
-    return site ? { maxBytes: site.attachmentMaxMb * 1024 * 1024, types: site.attachmentTypes, visitorUploads: site.visitorUploads } : null;
-  };
-  // Thumbnails are made in the background from jobs written with the files' rows; pending ones resume at start.
-  const thumbnails = new ThumbnailWorker(attachmentsRepo, fileStorage, {
-    maxInputPixels: config.attachments.thumbMaxInputPixels,
-    log: app.log,
+  // Conversations and routing, over one repository and the group commit.
+  const conversationsModule = createConversationsModule({
+    app,
+    ticketWeight: config.ticketWeight,
+    team,
+    hours,
+    triggers,
+    canAnswer,
+    stateFailed,
+    siteChanged: (siteId) => reportsModule.live.touch(siteId),
+    ratingOf: (siteId, id) => ratings.latest(siteId, id),
+    visitorConversationChanged: (siteId, visitorId) => activity.conversationChanged(siteId, visitorId),
+    files: {
+      claimInTx: (siteId, authorId, ids) => attachments.claimInTx(siteId, authorId, ids),
+      bindInTx: (siteId, ids, at) => attachments.bindInTx(siteId, ids, at),
+    },
+    // The visitors' activity is built below, from these conversations; a card is only asked for once both exist.
+    products: { productSeen: (siteId, visitorId, url) => activity.productSeen(siteId, visitorId, url) },
+    canReach: (siteId, visitorId) => contacts.of(siteId, visitorId) !== null,
+    tagList: { ensureInTx: (siteId, names) => tags.ensureInTx(siteId, names) },
   });
-  thumbnails.start();
-  app.addHook('preClose', async () => thumbnails.stop());
-  const attachments: AttachmentsService = new AttachmentsService(
-    attachmentsRepo,
-    fileStorage,
-    {
-      rules: attachmentRules,
-      agentCanRead: (siteId, agentId, conversationId) => {
-        const agent = team.agent(siteId, agentId);
-        return (
-          agent !== undefined &&
-          conversations.agentCanRead({ kind: 'agent', siteId, agentId, name: agent.name, role: agent.role }, conversationId)
-        );
+  const { repo, views, broadcaster, routing, conversations, states, toolbox } = conversationsModule;
+  const attachmentsModule = createAttachmentsModule({
+    app,
+    config: config.attachments,
+    visitorUploadMbPerIp: config.limits.visitorUploadMbPerIp,
+    trustProxy: config.trustProxy,
+    sites,
+    visitorByToken: (siteId, token) => visitors.byToken(siteId, token),
+    agentCanRead: (siteId, agentId, conversationId) => {
+      const agent = team.agent(siteId, agentId);
+      return (
+        agent !== undefined &&
+        conversations.agentCanRead({ kind: 'agent', siteId, agentId, name: agent.name, role: agent.role }, conversationId)
+      );
+    },
+  });
+  const { attachments, thumbnails, unsentUploads } = attachmentsModule;
+  // The end of a chat: the shopper's rating of their ended conversation, and the NPS question.
+  const ratingsModule = createRatingsModule({
+    db,
+    groupCommit,
+    ports: {
+      conversation: (siteId, id) => repo.byId(siteId, id),
+      settings: (siteId) => sites.byId(siteId),
+      customerOf: (siteId, visitorId) => visitors.byId(siteId, visitorId)?.customerId ?? null,
+      rated: (conversation, rating, low) => {
+        const row = repo.byId(conversation.siteId, conversation.id);
+        if (row) broadcaster.conversationRated(row, rating, low);
       },
     },
-    {
-      linkTtlMs: config.attachments.linkTtlMs,
-      signingKey: config.attachments.signingKey,
-      thumbnailQueued: () => thumbnails.wake(),
-    },
-  );
-  // Uploads never sent in a message go after a day, whatever the site's retention keeps.
-  const unsentUploads = new UnsentUploadsSweep(attachmentsRepo, fileStorage, app.groupCommit, (err) =>
-    app.log.error({ err }, 'unsent uploads not removed'),
-  );
-  unsentUploads.start();
-  app.addHook('preClose', async () => unsentUploads.stop());
-  const conversations: ConversationsService = new ConversationsService(
-    repo,
-    app.groupCommit,
-    broadcaster,
-    routing,
-    access,
-    team,
-    {
-      invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-      repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
-        triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
-      answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
-    },
-    canAnswer,
-    attachments,
-    // The visitors' activity is built below, from these conversations; a card is only asked for once both exist.
-    { productSeen: (siteId, visitorId, url) => activity.productSeen(siteId, visitorId, url) },
-  );
-  // Pending, snoozed, missed chats and tickets: the states around a conversation, and the sweep that wakes them.
-  const states = new ConversationStates(
-    repo,
-    app.groupCommit,
-    broadcaster,
-    access,
-    (c, reason, at) => conversations.wakeInTx(c, reason, at),
-    {
-      timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
-      canReach: (siteId, visitorId) => contacts.of(siteId, visitorId) !== null,
-      canAnswer,
-      queueChanged: (siteId) => routing.publishQueue(siteId),
-    },
-  );
-  // The end of a chat: the shopper's rating of their ended conversation, and the NPS question.
-  const ratingsRepo = new RatingsRepository(app.db);
-  const ratings: RatingsService = new RatingsService(ratingsRepo, app.groupCommit, {
-    conversation: (siteId, id) => repo.byId(siteId, id),
-    settings: (siteId) => sites.byId(siteId),
-    customerOf: (siteId, visitorId) => visitors.byId(siteId, visitorId)?.customerId ?? null,
-    rated: (conversation, rating, low) => {
-      const row = repo.byId(conversation.siteId, conversation.id);
-      if (row) broadcaster.conversationRated(row, rating, low);
-    },
   });
-  // Notes, mentions and tags: the agents' own layer over a conversation.
-  const conversationTags = new ConversationTagsRepository(app.db, (siteId, id) => repo.byId(siteId, id));
-  const tags: TagsService = new TagsService(new TagsRepository(app.db), app.groupCommit, {
-    renameInTx: (siteId, from, to) => conversationTags.rename(siteId, from, to),
-    retagged: (siteId, ids) => toolbox.retagged(siteId, ids),
-    used: (siteId) => conversationTags.used(siteId),
+  const { ratings } = ratingsModule;
+  const { tags, routes: tagRoutes } = createTagsModule({
+    db,
+    groupCommit,
+    conversations: { ...conversationsModule.tagged, retagged: (siteId, ids) => toolbox.retagged(siteId, ids) },
   });
-  const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, tags);
-  const receipts = new ReadReceipts(repo, app.groupCommit, broadcaster, access);
   // Each agent's status changes, for the reports' online and away time.
-  const statusLogRepo = new StatusLogRepository(app.db);
-  const statusLog = new AgentStatusLog(statusLogRepo, app.groupCommit, (err) => app.log.error({ err }, 'status change not recorded'));
-  await statusLog.start();
+  const { statusLog, changesIn } = await createStatusLogModule({
+    db,
+    groupCommit,
+    log: (err) => app.log.error({ err }, 'status change not recorded'),
+  });
   const coordinator = new TeamCoordinator(
     team,
     presence,
@@ -374,316 +208,86 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
-  const watching = attachVisitorWatching(app.realtime.agents);
-  const activityRepo = new ActivityRepository(app.db);
-  const activity = new VisitorActivity(
-    visitors,
-    activityRepo,
-    app.groupCommit,
-    {
-      ...watching.ports,
-      openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
-      conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
-      filesOf: (siteId, visitorIds, limit) => attachments.sentToVisitors(siteId, visitorIds, limit),
-      cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
-      visitorLeft: (siteId, visitorId, at) => void states.visitorLeft(siteId, visitorId, at).catch(stateFailed),
-      visitorArrived: (siteId, visitorId) => void states.visitorArrived(siteId, visitorId).catch(stateFailed),
-      log: (err) => app.log.error({ err }, 'visitor activity write failed'),
-    },
-    {
-      ...DEFAULT_ACTIVITY_OPTIONS,
-      leaveGraceMs: config.visitorLeaveGraceMs,
-      listFlushMs: config.liveListFlushMs,
-    },
-  );
-  // Before sockets close: pages still open become trail entries.
-  app.addHook('preClose', async () => activity.close());
+  const shop = wireShopContext({ app, config, visitors, conversations, views, attachments, triggers, states, stateFailed });
+  const { activity, contacts } = shop;
+  const mail = wireMail({ app, config, sites, visitors, conversations, shop });
 
-  // The offline form's answers; a verified customer's email counts as one, so it is never asked again.
-  const verifiedContact = (siteId: string, visitorId: string) => {
-    const visitor = visitors.byId(siteId, visitorId);
-    const identity = visitor ? visitors.identityOf(visitor) : null;
-    return identity?.verified && identity.email ? { email: identity.email, name: identity.name } : null;
-  };
-  const contactsRepo = new ContactsRepository(app.db);
-  const contacts = new ContactsService(contactsRepo, verifiedContact);
-  // Shoppers' email replies, threaded back as their messages; main.ts opens the SMTP door, the Mailgun one is a route.
-  const replyText = new ReplyText();
-  app.addHook('onClose', async () => replyText.close());
-  const inboundMail = new InboundMailService(config.mail.replyDomain, replyText, {
-    conversation: (conversationId) => {
-      const row = conversations.byReplyAddress(conversationId);
-      return row ? { siteId: row.siteId, visitorId: row.visitorId, label: row.visitorLabel } : null;
-    },
-    visitorEmails: (siteId, visitorId) =>
-      [contactsRepo.of(siteId, visitorId)?.email, verifiedContact(siteId, visitorId)?.email].filter((e): e is string => !!e),
-    sendAsVisitor: async ({ siteId, visitorId, label }, input) => {
-      const sent = await conversations.sendFromVisitor({ kind: 'visitor', siteId, visitorId, label }, input);
-      return sent.ok ? { ok: true, data: { conversationId: sent.data.conversation.id } } : sent;
-    },
-    // Bounces (VERP): the email module, created just below, is only reached when a mail arrives.
-    takesBounce: (address) => email.outbox.takesBounce(address),
-    bounced: (address, reason) => email.outbox.bounced(address, reason),
-    log: (fields) => app.log.info(fields, 'inbound mail not threaded'),
-  });
-  // Mail to shoppers: agents' replies they did not see, and transcripts; a background worker, off the message path.
-  const email = createEmailModule({
-    db: app.db,
-    groupCommit: app.groupCommit,
-    mail: config.mail,
-    directory: {
-      shopName: (siteId) => sites.byId(siteId)?.name ?? '',
-      recipient: (siteId, visitorId) => {
-        const contact = contacts.of(siteId, visitorId);
-        const visitor = contact ? visitors.byId(siteId, visitorId) : undefined;
-        return contact ? { ...contact, language: visitor?.language ?? null, timeZone: visitor?.timeZone ?? null } : null;
-      },
-      chatLink: (siteId, visitorId) => {
-        // Only a page on an origin the shop allows: a visitor's own report of where it was is never a link elsewhere.
-        const page = activityRepo.recentPageViews(siteId, [visitorId], 1)[0];
-        const allowed = sites.byId(siteId)?.allowedOrigins ?? [];
-        const serverOrigin = new URL(config.mail.publicUrl).origin;
-        return page && isOriginAllowed(page.url, allowed, serverOrigin) ? chatLinkOf(page.url) : null;
-      },
-    },
-    replies: {
-      agentRepliedSince: (since) => conversations.agentRepliedSince(since),
-      visitorEventsAfter: (siteId, id, afterVisitorSeq, limit) => conversations.visitorEventsAfter(siteId, id, afterVisitorSeq, limit),
-    },
-    transcriptSource: (siteId, visitorId, conversationId) =>
-      conversations.visitorTranscript({ kind: 'visitor', siteId, visitorId, label: '' }, conversationId),
-    log: (err) => app.log.error({ err }, 'mail worker pass failed'),
-  });
-  email.worker.start();
-  app.addHook('preClose', async () => email.close());
+  const { inboundMail, email } = mail;
 
-  // Which canned replies agents used where: the suggestions learn from it, and it is the shopper's data.
-  const cannedUses = new CannedUsesRepository(app.db);
-  const visitorLines = new VisitorLines(new VisitorLinesRepository(app.db), access);
+  const cannedModule = createCannedRepliesModule({
+    db,
+    departments,
+    pictures: attachmentsModule.cannedPictures(),
+    lines: conversationsModule.visitorLines,
+    shopName: (siteId) => sites.byId(siteId)?.name ?? '',
+  });
+  const { canned } = cannedModule;
   // Privacy: every module that holds shopper data registers it, for export, erasure and retention.
-  const visitorData = new VisitorsPersonalData(app.db);
-  const {
-    audit,
-    registry: privacyRegistry,
-    privacy,
-    retention,
-  } = createPrivacyModule({
-    db: app.db,
-    groupCommit: app.groupCommit,
-    sources: [
-      ['identities', visitorData.identities],
-      // Before conversations: retention finds a file's conversation still there to judge its age.
-      [
-        'attachments',
-        new AttachmentsPersonalData(
-          attachmentsRepo,
-          fileStorage,
-          (id, at) => attachments.signedPath(id, at),
-          (err) => app.log.error({ err }, 'attachment files not removed'),
-        ),
-      ],
-      ['activity', visitorData.activity],
-      ['conversations', new ConversationsPersonalData(app.db, (siteId, ids) => broadcaster.conversationsErased(siteId, ids))],
-      ['canned uses', new CannedUsesPersonalData(cannedUses, (siteId, visitorIds) => visitorLines.idsOfVisitors(siteId, visitorIds))],
-      ['triggers', new TriggersPersonalData(app.db)],
-      ['contacts', new ContactsPersonalData(app.db)],
-      ['ratings', new RatingsPersonalData(ratingsRepo)],
-      ['email', email.personalData],
-    ],
-    resolve: (siteId, subject) => visitorData.resolve(siteId, subject),
-    ports: {
-      forgetVisitors: (visitorIds) => {
-        disconnectVisitors(app.realtime.visitors, visitorIds);
-        activity.forget(visitorIds);
-      },
-      subjectErased: (siteId) => coordinator.routingChanged(siteId),
+  const { audit, privacyRegistry, privacy, retention } = wirePrivacy({
+    app,
+    config,
+    data: {
+      visitors: visitorsModule.personalData(),
+      attachments: attachmentsModule.personalData(),
+      cannedUses: cannedModule.personalData(),
+      triggers: triggersModule.personalData(),
+      contacts: shop.contactsData(),
+      ratings: ratingsModule.personalData(),
+      email: email.personalData,
     },
-    retention: {
-      sites: () => sites.withRetention(),
-      intervalMs: config.retentionIntervalMs,
-      batchRows: config.retentionBatchRows,
-      log: (err) => app.log.error({ err }, 'retention run failed'),
-    },
+    conversationsErased: (siteId, ids) => broadcaster.conversationsErased(siteId, ids),
+    forgetActivity: (visitorIds) => activity.forget(visitorIds),
+    subjectErased: (siteId) => coordinator.routingChanged(siteId),
+    sitesWithRetention: () => sites.withRetention(),
   });
-  app.decorate('audit', audit);
-  retention.start();
-  app.addHook('preClose', async () => retention.stop());
   states.start(config.statusSweepMs, (err) => app.log.error({ err }, 'status sweep failed'));
   app.addHook('preClose', async () => states.stop());
 
   await app.register(authPlugin, { sessions });
 
   // HTTP.
-  await app.register(authRoutes, {
-    agents,
-    sessions,
-    twoFactor,
-    challenges: new LoginChallenges(),
-    secureCookies: config.secureCookies,
-    sessionDays: config.sessionDays,
-    loginLimits: loginRouteLimits(
-      new LoginThrottle({
-        freeFailures: config.limits.loginFreeFailures,
-        baseDelayMs: config.limits.loginBaseDelayMs,
-        maxDelayMs: config.limits.loginMaxDelayMs,
-        forgetMs: config.limits.loginForgetMs,
-      }),
-      config.limits.loginPerIpPerMinute,
-    ),
-  });
-  await app.register(conversationRoutes, { conversations, views, states });
-  await app.register(adminAgentRoutes, {
-    agents,
-    checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
-    setMemberships: (siteId, agentId, ids) => departments.setMemberships(siteId, agentId, ids),
-    agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
-    list: (siteId) => coordinator.list(siteId).agents,
-    sessions,
-    agentDeactivated: (agentId, siteId) => {
-      void routing.agentWentOffline(agentId, siteId);
-      // A deactivated agent's picture goes with them (their name stays on the history).
-      void avatars.remove(siteId, agentId).catch((err: unknown) => app.log.error({ err }, 'picture removal failed'));
-    },
-  });
-  await app.register(avatarRoutes, { avatars });
-  await app.register(accountRoutes, { agents, sessions, twoFactor });
-  await app.register(departmentRoutes, { departments, routingChanged: (siteId) => coordinator.routingChanged(siteId) });
-  await app.register(siteSettingsRoutes, { sites, refusedOrigins });
-  await app.register(brandingRoutes, {
-    sites,
-    replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
-    brandingChanged: (siteId, branding) => broadcaster.brandingChanged(siteId, branding),
-  });
-  await app.register(triggerRoutes, { triggers });
-  await app.register(tagRoutes, { tags });
-  const vocabulary = new SearchVocabulary(config.databaseFile);
-  app.addHook('onClose', () => vocabulary.close());
-  await app.register(searchRoutes, { search: new SearchService(new SearchRepository(app.sqlite), vocabulary) });
+  await agentRoutes.authRoutes(app);
+  await conversationsModule.routes(app);
+  await agentRoutes.adminRoutes(app);
+  await avatarRoutes(app);
+  await agentRoutes.accountRoutes(app);
+  await departmentRoutes(app);
+  await siteRoutes.settingsRoutes(app);
+  await siteRoutes.brandingRoutes(app);
+  await triggersModule.routes(app);
+  await tagRoutes(app);
+  await createSearchModule({ app, databaseFile: config.databaseFile }).routes(app);
   // The agent's toolbox: canned replies.
-  const canned = new CannedRepliesService(
-    new CannedRepliesRepository(app.db),
-    { departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined },
-    new CannedPictures(
-      attachmentsRepo,
-      fileStorage,
-      attachmentRules,
-      (err) => app.log.error({ err }, 'a canned reply’s old picture not removed'),
-      () => thumbnails.wake(),
-    ),
-  );
-  await app.register(cannedRoutes, {
-    canned,
-    suggestions: new CannedSuggestions(canned, cannedUses, {
-      lastFor: (actor, conversationId) =>
-        visitorLines.lastFor({ kind: 'agent', agentId: actor.agentId, siteId: actor.siteId, name: '', role: actor.role }, conversationId),
-      textAt: (siteId, conversationId, seq) => visitorLines.textAt(siteId, conversationId, seq),
-    }),
-    shopName: (siteId) => sites.byId(siteId)?.name ?? '',
-    departments: (siteId) => ({
-      slugOf: (id) => departments.byId(siteId, id)?.slug ?? null,
-      idOf: (slug) => departments.bySlug(siteId, slug)?.id ?? null,
-    }),
-  });
-  await app.register(hoursRoutes, { hours });
-  await app.register(ratingsRoutes, { ratings });
-  await app.register(reportsRoutes, {
-    reports,
-  });
-  await app.register(emailRoutes, {
-    outbox: email.outbox,
-    canRead: (agent, conversationId) => conversations.agentCanRead(actorOf(agent), conversationId),
-  });
+  await cannedModule.routes(app);
+  await hoursRoutes(app);
+  await ratingsModule.routes(app);
+  await reportsModule.routes(app);
+  await mail.emailRoutes(app);
   await app.register(privacyRoutes, { privacy, audit });
-  await app.register(mailgunRoutes, {
-    inbound: inboundMail,
-    signingKey: config.inboundMail.mailgunSigningKey,
-    tokens: new WebhookTokensRepository(app.db),
-    maxBytes: config.inboundMail.maxBytes,
-  });
-  await app.register(attachmentRoutes, {
-    attachments,
-    visitorUploadMbPerIp: config.limits.visitorUploadMbPerIp,
-    visitorOf: (request) => {
-      const site = sites.byKey(String(request.headers['x-mostrador-site'] ?? ''));
-      const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (!site || !token) return null;
-      if (
-        request.headers.origin &&
-        !isOriginAllowed(request.headers.origin, site.allowedOrigins, serverOriginOf(request.headers, config.trustProxy))
-      ) {
-        return null;
-      }
-      const visitor = visitors.byToken(site.id, token);
-      return visitor ? { siteId: site.id, visitorId: visitor.id } : null;
-    },
-  });
+  await mail.mailgunRoutes(app);
+  await attachmentsModule.routes(app);
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   // For monitors and load balancers; a draining node (SIGTERM, shutdown.ts) stays healthy but turns unready.
-  const health = new HealthService({
-    engine: 'sqlite',
-    databaseUp: () => {
-      try {
-        return app.sqlite.prepare('SELECT 1').pluck().get() === 1;
-      } catch {
-        return false;
-      }
-    },
-    redis: () => 'off',
-  });
-  await app.register(healthRoutes, { health });
+  const { health, routes: healthRoutes } = createHealthModule({ app });
+  await healthRoutes(app);
 
   // Realtime.
-  attachVisitorSocket(app.realtime.visitors, {
+  attachSockets(app, config, {
+    desk: conversationsModule,
+    shop,
     sites,
     visitors,
-    activity,
     triggers,
-    onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
-    hours: (siteId) => hours.forWidget(siteId),
-    // What the widget needs to offer uploads: nothing when the site takes no files from shoppers.
-    visitorUploads: (siteId) => {
-      const rules = attachmentRules(siteId);
-      return rules?.visitorUploads ? { maxBytes: rules.maxBytes, types: rules.types } : null;
-    },
-    replySeconds: (siteId) => replyTimes.medianSeconds(siteId),
-    contacts,
-    feedback: {
-      widget: (siteId, visitorId) => ratings.widgetFeedback(siteId, visitorId),
-      rate: (siteId, visitorId, input) => ratings.rate(siteId, visitorId, input),
-      nps: (siteId, visitorId, score) => ratings.answerNps(siteId, visitorId, score),
-    },
-    transcripts: (siteId, visitorId, input) => email.transcripts.request(siteId, visitorId, input),
-    conversations,
-    receipts,
-    views,
-    departmentChoices: (siteId) => team.departmentList(siteId).map(({ slug, name }) => ({ slug, name })),
-    trustProxy: config.trustProxy,
     refusedOrigins,
-    limits: {
-      newVisitorsPerIp: config.limits.newVisitorsPerIp,
-      messages: config.limits.visitorMessages,
-      typing: config.limits.visitorTyping,
-      events: config.limits.visitorEvents,
-    },
-    log: app.log,
-  });
-  attachAgentSocket(app.realtime.agents, {
-    conversations,
-    states,
-    routing,
-    toolbox,
-    receipts,
-    views,
-    team: coordinator,
-    activity,
-    watching,
-    liveHandlers: (socket, session) => liveWatching.handlers(socket, session, live),
-    agentFromCookieHeader: app.agentFromCookieHeader,
-    consoleOrigins: config.consoleOrigins,
-    trustProxy: config.trustProxy,
-    limits: { messages: config.limits.agentMessages, events: config.limits.agentEvents },
-    log: app.log,
+    coordinator,
+    team,
+    hours,
+    visitorUploads: attachmentsModule.visitorUploads,
+    replyTimes,
+    ratings,
+    transcripts: email.transcripts,
+    liveHandlers: reportsModule.liveHandlers,
   });
 
   const services: Services = {

@@ -1,12 +1,5 @@
 export type { AuthenticatedAgent } from '../../plugins/session.ts';
 export { AgentsRepository, type AgentRow } from './agents.repository.ts';
 export { AgentsService, type AgentChanges, type NewAgent } from './agents.service.ts';
-export { SessionsRepository } from './sessions.repository.ts';
-export { SessionsService, type SessionPorts } from './sessions.service.ts';
-export { RecoveryCodesRepository } from './recovery-codes.repository.ts';
-export { TwoFactorService } from './two-factor.service.ts';
-export { LoginChallenges } from './login-challenges.ts';
-export { authRoutes } from './auth.routes.ts';
-export { accountRoutes } from './account.routes.ts';
-export { adminAgentRoutes } from './admin-agents.routes.ts';
-export { LoginThrottle, loginRouteLimits } from './login-throttle.ts';
+export type { SessionPorts } from './sessions.service.ts';
+export { createAgentsModule, type AgentsModuleDeps, type AgentDepartments } from './agents.module.ts';

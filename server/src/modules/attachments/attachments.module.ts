@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AttachmentsConfig } from '../../config.ts';
+import type { Rate } from '../../realtime/token-bucket.ts';
+import { isOriginAllowed, serverOriginOf, type SiteRow } from '../sites/index.ts';
+import { AttachmentsPersonalData } from './attachments.personal-data.ts';
+import { AttachmentsRepository } from './attachments.repository.ts';
+import { attachmentRoutes } from './attachments.routes.ts';
+import { AttachmentsService, type AttachmentPorts } from './attachments.service.ts';
+import { CannedPictures } from './canned-pictures.ts';
+import { fileStorageFor } from './file-storage-for.ts';
+import { ThumbnailWorker } from './thumbnail-worker.ts';
+import { UnsentUploadsSweep } from './unsent-uploads.ts';
+
+export interface AttachmentsModuleDeps {
+  app: FastifyInstance;
+  config: AttachmentsConfig;
+  visitorUploadMbPerIp: Rate;
+  trustProxy: boolean;
+  sites: { byId(siteId: string): SiteRow | undefined; byKey(key: string): SiteRow | undefined };
+  visitorByToken: (siteId: string, token: string) => { id: string } | undefined;
+  agentCanRead: AttachmentPorts['agentCanRead'];
+}
+
+/** Files in conversations, as one unit: the service, thumbnails, the sweep of unsent uploads, canned pictures and the privacy source. */
+export function createAttachmentsModule(deps: AttachmentsModuleDeps) {
+  const { app, config, sites } = deps;
+  // Files in conversations: checked by their bytes, stored under random names, handed out by signed links.
+  const attachmentsRepo = new AttachmentsRepository(app.db);
+  // On the local disk, or in an S3-compatible bucket every node of a cluster reaches.
+  const { storage: fileStorage, close: closeFileStorage } = fileStorageFor(config);
+  app.addHook('onClose', async () => closeFileStorage());
+  const attachmentRules = (siteId: string) => {
+    const site = sites.byId(siteId);
+    return site ? { maxBytes: site.attachmentMaxMb * 1024 * 1024, types: site.attachmentTypes, visitorUploads: site.visitorUploads } : null;
+  };
+  // Thumbnails are made in the background from jobs written with the files' rows; pending ones resume at start.
+  const thumbnails = new ThumbnailWorker(attachmentsRepo, fileStorage, {
+    maxInputPixels: config.thumbMaxInputPixels,
+    log: app.log,
+  });
+  thumbnails.start();
+  app.addHook('preClose', async () => thumbnails.stop());
+  const attachments: AttachmentsService = new AttachmentsService(
+    attachmentsRepo,
+    fileStorage,
+    { rules: attachmentRules, agentCanRead: deps.agentCanRead },
+    {
+      linkTtlMs: config.linkTtlMs,
+      signingKey: config.signingKey,
+      thumbnailQueued: () => thumbnails.wake(),
+    },
+  );
+  // Uploads never sent in a message go after a day, whatever the site's retention keeps.
+  const unsentUploads = new UnsentUploadsSweep(attachmentsRepo, fileStorage, app.groupCommit, (err) =>
+    app.log.error({ err }, 'unsent uploads not removed'),
+  );
+  unsentUploads.start();
+  app.addHook('preClose', async () => unsentUploads.stop());
+
+  return {
+    attachments,
+    thumbnails,
+    unsentUploads,
+    /** What the widget needs to offer uploads: nothing when the site takes no files from shoppers. */
+    visitorUploads(siteId: string) {
+      const rules = attachmentRules(siteId);
+      return rules?.visitorUploads ? { maxBytes: rules.maxBytes, types: rules.types } : null;
+    },
+    /** A canned reply's picture: an agent's upload, kept as long as the reply uses it. */
+    cannedPictures: () =>
+      new CannedPictures(
+        attachmentsRepo,
+        fileStorage,
+        attachmentRules,
+        (err) => app.log.error({ err }, 'a canned reply’s old picture not removed'),
+        () => thumbnails.wake(),
+      ),
+    /** The shoppers' files, for the privacy registry. */
+    personalData: () =>
+      new AttachmentsPersonalData(
+        attachmentsRepo,
+        fileStorage,
+        (id, at) => attachments.signedPath(id, at),
+        (err) => app.log.error({ err }, 'attachment files not removed'),
+      ),
+    async routes(on: FastifyInstance): Promise<void> {
+      await on.register(attachmentRoutes, {
+        attachments,
+        visitorUploadMbPerIp: deps.visitorUploadMbPerIp,
+        visitorOf: (request) => visitorOf(request, deps),
+      });
+    },
+  };
+}
+
+/** The visitor an upload comes from: its site key and token, from a page on an origin the site allows. */
+function visitorOf(request: FastifyRequest, deps: AttachmentsModuleDeps): { siteId: string; visitorId: string } | null {
+  const site = deps.sites.byKey(String(request.headers['x-mostrador-site'] ?? ''));
+  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (!site || !token) return null;
+  if (
+    request.headers.origin &&
+    !isOriginAllowed(request.headers.origin, site.allowedOrigins, serverOriginOf(request.headers, deps.trustProxy))
+  ) {
+    return null;
+  }
+  const visitor = deps.visitorByToken(site.id, token);
+  return visitor ? { siteId: site.id, visitorId: visitor.id } : null;
+}

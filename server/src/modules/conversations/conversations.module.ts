@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import type { RatingInfo } from '@mostrador/shared';
+import type { TriggersService } from '../triggers/index.ts';
+import { ConversationStates, type StatePorts } from './conversation-states.ts';
+import { ConversationTagsRepository } from './conversation-tags.repository.ts';
+import { AccessResolver } from './conversations.access.ts';
+import { SocketBroadcaster } from './conversations.broadcast.ts';
+import { ConversationsRepository } from './conversations.repository.ts';
+import { conversationRoutes } from './conversations.routes.ts';
+import { ConversationsService, type MessageFiles, type ProductTrail } from './conversations.service.ts';
+import { ConversationViews } from './conversations.views.ts';
+import { QueueBoard } from './queue-board.ts';
+import { ReadReceipts } from './read-receipts.service.ts';
+import { RoutingService, type LineHours } from './routing.service.ts';
+import type { TeamDirectory } from './team-directory.ts';
+import { ConversationToolbox, type TagList } from './toolbox.service.ts';
+import { VisitorLinesRepository } from './visitor-lines.repository.ts';
+import { VisitorLines } from './visitor-lines.ts';
+
+export interface ConversationsModuleDeps {
+  app: FastifyInstance;
+  /** See Config.ticketWeight. */
+  ticketWeight: number;
+  team: TeamDirectory;
+  hours: LineHours & { scheduleFor(siteId: string, departmentId: string | null): { timeZone: string } | null };
+  triggers: Pick<TriggersService, 'invitationInTx' | 'repliedInTx' | 'answered'>;
+  /** Whether anyone can answer a line now (its hours are open and someone is online); if not, new conversations are tickets. */
+  canAnswer: StatePorts['canAnswer'];
+  /** State changes off the request path are logged if they fail. */
+  stateFailed: (err: unknown) => void;
+  /** Something the site's live figures count may have changed. */
+  siteChanged: (siteId: string) => void;
+  /** The shopper's latest rating of an ended conversation (the ratings module's answer). */
+  ratingOf: (siteId: string, conversationId: string) => RatingInfo | null;
+  /** A visitor's conversation opened or closed: the live visitor list and side panel show it. */
+  visitorConversationChanged: (siteId: string, visitorId: string) => void;
+  files: MessageFiles;
+  products: ProductTrail;
+  canReach: StatePorts['canReach'];
+  tagList: TagList;
+}
+
+/**
+ * Conversations and routing, over one repository and the group commit: the queue, the views, the broadcaster,
+ * the conversations' rules, their states around open, and the agents' notes, tags and read receipts.
+ */
+export function createConversationsModule(deps: ConversationsModuleDeps) {
+  const { app, team, hours, triggers, canAnswer, stateFailed } = deps;
+  const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction, deps.ticketWeight);
+  const access = new AccessResolver(
+    (siteId, id) => repo.guestIds(siteId, id),
+    (siteId, id) => team.departmentIdsOf(siteId, id),
+  );
+  const board = new QueueBoard(repo, team);
+  const views = new ConversationViews(repo, team, (row) => board.infoFor(row), deps.ratingOf);
+  const broadcaster = new SocketBroadcaster(
+    app.realtime.visitors,
+    app.realtime.agents,
+    repo,
+    views,
+    deps.visitorConversationChanged,
+    deps.siteChanged,
+  );
+  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, {
+    hours,
+    agentGone: () => void states.ticketUnserved().catch(stateFailed),
+    failed: (err) => app.log.error({ err }, 'routing pass failed; retrying'),
+  });
+  app.addHook('preClose', async () => routing.close());
+  const conversations: ConversationsService = new ConversationsService(
+    repo,
+    app.groupCommit,
+    broadcaster,
+    routing,
+    access,
+    team,
+    {
+      invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
+      repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
+        triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+      answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
+    },
+    canAnswer,
+    deps.files,
+    deps.products,
+  );
+  // Pending, snoozed, missed chats and tickets: the states around a conversation, and the sweep that wakes them.
+  const states: ConversationStates = new ConversationStates(
+    repo,
+    app.groupCommit,
+    broadcaster,
+    access,
+    (c, reason, at) => conversations.wakeInTx(c, reason, at),
+    {
+      timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
+      canReach: deps.canReach,
+      canAnswer,
+      queueChanged: (siteId) => routing.publishQueue(siteId),
+    },
+  );
+  // Notes, mentions and tags: the agents' own layer over a conversation.
+  const conversationTags = new ConversationTagsRepository(app.db, (siteId, id) => repo.byId(siteId, id));
+  const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, deps.tagList);
+  const receipts = new ReadReceipts(repo, app.groupCommit, broadcaster, access);
+  const visitorLines = new VisitorLines(new VisitorLinesRepository(app.db), access);
+  return {
+    repo,
+    access,
+    views,
+    broadcaster,
+    routing,
+    conversations,
+    states,
+    toolbox,
+    receipts,
+    /** The tags on conversations, for the tags module's list. */
+    tagged: {
+      renameInTx: (siteId: string, from: string, to: string) => conversationTags.rename(siteId, from, to),
+      used: (siteId: string) => conversationTags.used(siteId),
+    },
+    /** The shopper's lines an agent may read, for the canned replies' suggestions and the privacy registry. */
+    visitorLines: {
+      lastFor: (agent: { siteId: string; agentId: string; role: 'admin' | 'agent' }, conversationId: string) =>
+        visitorLines.lastFor({ kind: 'agent', agentId: agent.agentId, siteId: agent.siteId, name: '', role: agent.role }, conversationId),
+      textAt: (siteId: string, conversationId: string, seq: number) => visitorLines.textAt(siteId, conversationId, seq),
+      idsOfVisitors: (siteId: string, visitorIds: readonly string[]) => visitorLines.idsOfVisitors(siteId, visitorIds),
+    },
+    async routes(server: FastifyInstance): Promise<void> {
+      await server.register(conversationRoutes, { conversations, views, states });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { LiveBoard } from './live-board.ts';
+import { attachLiveWatching, type LiveWatching } from './live.socket.ts';
+import { ReportsRepository } from './reports.repository.ts';
+import { reportsRoutes } from './reports.routes.ts';
+import { ReportsService, type ReportPorts } from './reports.service.ts';
+
+/** The agent socket, its session and the board, as the live commands take them. */
+type LiveHandlerArgs = Parameters<LiveWatching['handlers']>;
+
+export interface ReportsModuleDeps {
+  app: FastifyInstance;
+  hours: { scheduleFor: ReportPorts['scheduleFor'] };
+  npsBetween: ReportPorts['npsBetween'];
+  statusChanges: ReportPorts['statusChanges'];
+  team: { summaries(siteId: string, loads: ReadonlyMap<string, number>): ReadonlyArray<{ status: string }> };
+}
+
+/** The reports, and the "Live now" figures pushed to the admins watching them. */
+export function createReportsModule(deps: ReportsModuleDeps) {
+  const { app, hours, team } = deps;
+  // Reports are plain reads; "Live now" recomputes a watched site's figures at most once a second, in a timer.
+  const reportsRepo = new ReportsRepository(app.db);
+  const reports = new ReportsService(reportsRepo, {
+    timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
+    scheduleFor: (siteId, departmentId) => hours.scheduleFor(siteId, departmentId),
+    npsBetween: deps.npsBetween,
+    statusChanges: deps.statusChanges,
+  });
+  const liveWatching = attachLiveWatching(app.realtime.agents);
+  const live = new LiveBoard(
+    {
+      ...liveWatching.ports,
+      counts: (siteId) => reportsRepo.liveCounts(siteId),
+      agentsOnline: (siteId) => team.summaries(siteId, new Map()).filter((a) => a.status === 'online').length,
+      firstResponseToday: (siteId) => reports.firstResponseToday(siteId),
+    },
+    undefined,
+    (err) => app.log.error({ err }, 'live figures not computed'),
+  );
+  app.addHook('preClose', async () => live.close());
+  return {
+    reports,
+    live,
+    /** The admins' `live:watch` and `live:unwatch` commands, for the agent socket. */
+    liveHandlers: (socket: LiveHandlerArgs[0], session: LiveHandlerArgs[1]) => liveWatching.handlers(socket, session, live),
+    async routes(server: FastifyInstance): Promise<void> {
+      await server.register(reportsRoutes, { reports });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { AgentsService } from './modules/agents/index.ts';
+import type { AttachmentsService, ThumbnailWorker, UnsentUploadsSweep } from './modules/attachments/index.ts';
+import type { AvatarsService } from './modules/avatars/index.ts';
+import type { CannedRepliesService } from './modules/canned-replies/index.ts';
+import type { ConversationsService, ConversationStates, RoutingService, TeamCoordinator } from './modules/conversations/index.ts';
+import type { DepartmentsService } from './modules/departments/index.ts';
+import type { createEmailModule } from './modules/email/index.ts';
+import type { HealthService } from './modules/health/index.ts';
+import type { HoursService } from './modules/hours/index.ts';
+import type { InboundMailService } from './modules/inbound-mail/index.ts';
+import type { AuditLog, PrivacyRegistry, PrivacyService, RetentionJob } from './modules/privacy/index.ts';
+import type { RatingsService } from './modules/ratings/index.ts';
+import type { SitesService } from './modules/sites/index.ts';
+import type { TagsService } from './modules/tags/index.ts';
+import type { TriggersService } from './modules/triggers/index.ts';
+import type { VisitorActivity, VisitorsService } from './modules/visitors/index.ts';
+
+/** The services the built app hands to main.ts and the tests, as `app.services`. */
+export interface Services {
+  sites: SitesService;
+  agents: AgentsService;
+  avatars: AvatarsService;
+  departments: DepartmentsService;
+  visitors: VisitorsService;
+  conversations: ConversationsService;
+  routing: RoutingService;
+  team: TeamCoordinator;
+  activity: VisitorActivity;
+  triggers: TriggersService;
+  hours: HoursService;
+  canned: CannedRepliesService;
+  tags: TagsService;
+  states: ConversationStates;
+  ratings: RatingsService;
+  privacy: PrivacyService;
+  privacyRegistry: PrivacyRegistry;
+  audit: AuditLog;
+  retention: RetentionJob;
+  inboundMail: InboundMailService;
+  email: ReturnType<typeof createEmailModule>;
+  attachments: AttachmentsService;
+  unsentUploads: UnsentUploadsSweep;
+  thumbnails: ThumbnailWorker;
+  health: HealthService;
+}
+
+export type App = FastifyInstance & { services: Services };

@@ -30,8 +30,11 @@ export interface OpenedPostgres {
  * else. Several nodes may start at once: each migrates under the same lock,
  * so the first applies what is missing and the others find nothing left.
  */
-export async function openPostgres(url: string): Promise<OpenedPostgres> {
+export async function openPostgres(url: string, onIdleError: (error: Error) => void = () => undefined): Promise<OpenedPostgres> {
   const pool = new pg.Pool({ connectionString: url });
+  // An idle connection the server cuts (a restart, a failover, the database dropped) is replaced by the
+  // next query; without a listener, node-postgres would take that 'error' event down with the process.
+  pool.on('error', onIdleError);
   try {
     await migrateUnderLock(pool);
   } catch (error) {

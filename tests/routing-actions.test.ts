@@ -218,3 +218,72 @@ async function assigneeIdByName(name: string): Promise<string | undefined> {
   const site = server.app.services.sites.byKey(server.siteKey)!;
   return server.app.services.agents.list(site.id).find((a) => a.name === name)?.id;
 }
+
+describe('refused transfers and invitations', () => {
+  /** Anna has the chat; each refusal answers its code and message, and the log stays as it was. */
+  async function refusals() {
+    const anna = await agent('anna');
+    const { conversationId } = await visitorWithMessage('sales');
+    await expect.poll(async () => (await assigneeOf(anna, conversationId)).conversation.assignee?.name).toBe('Anna');
+    const unchanged = async (expected: Awaited<ReturnType<typeof assigneeOf>>) =>
+      expect(await assigneeOf(anna, conversationId)).toEqual(expected);
+    return { anna, conversationId, unchanged };
+  }
+  const refused = (code: string, message: string) => ({ ok: false, error: { code, message } });
+
+  it('a guest cannot transfer; nobody transfers to its own agent, to someone offline, or a closed chat', async () => {
+    const { anna, conversationId, unchanged } = await refusals();
+    const bernat = await agent('bernat');
+    const bernatId = (await assigneeIdByName('Bernat'))!;
+    expect((await agentCommand(anna, 'conversation:invite', { conversationId, agentId: bernatId })).ok).toBe(true);
+    const before = await assigneeOf(anna, conversationId);
+    const annaId = (await assigneeIdByName('Anna'))!;
+    const carlaId = (await assigneeIdByName('Carla'))!;
+
+    expect(await agentCommand(bernat, 'conversation:transfer', { conversationId, to: { kind: 'agent', agentId: annaId } })).toEqual(
+      refused('forbidden', 'Only the conversation’s agent or an admin can transfer it'),
+    );
+    expect(await agentCommand(anna, 'conversation:transfer', { conversationId, to: { kind: 'agent', agentId: annaId } })).toEqual(
+      refused('conflict', 'That agent already has it'),
+    );
+    // Carla never came online.
+    expect(await agentCommand(anna, 'conversation:transfer', { conversationId, to: { kind: 'agent', agentId: carlaId } })).toEqual(
+      refused('conflict', 'That agent is not available'),
+    );
+    await unchanged(before);
+
+    expect((await agentCommand(anna, 'conversation:close', { conversationId })).ok).toBe(true);
+    const closed = await assigneeOf(anna, conversationId);
+    expect(await agentCommand(anna, 'conversation:transfer', { conversationId, to: { kind: 'agent', agentId: bernatId } })).toEqual(
+      refused('conflict', 'The conversation is closed'),
+    );
+    await unchanged(closed);
+  });
+
+  it('nobody is invited twice, nor its own agent, nor someone offline, nor into a closed chat', async () => {
+    const { anna, conversationId, unchanged } = await refusals();
+    // Bernat online, so only the rules below refuse him.
+    await agent('bernat');
+    const bernatId = (await assigneeIdByName('Bernat'))!;
+    expect((await agentCommand(anna, 'conversation:invite', { conversationId, agentId: bernatId })).ok).toBe(true);
+    const before = await assigneeOf(anna, conversationId);
+
+    expect(await agentCommand(anna, 'conversation:invite', { conversationId, agentId: bernatId })).toEqual(
+      refused('conflict', 'That agent is already in the conversation'),
+    );
+    expect(await agentCommand(anna, 'conversation:invite', { conversationId, agentId: (await assigneeIdByName('Anna'))! })).toEqual(
+      refused('conflict', 'That agent is already in the conversation'),
+    );
+    expect(await agentCommand(anna, 'conversation:invite', { conversationId, agentId: (await assigneeIdByName('Carla'))! })).toEqual(
+      refused('conflict', 'That agent is not available'),
+    );
+    await unchanged(before);
+
+    expect((await agentCommand(anna, 'conversation:close', { conversationId })).ok).toBe(true);
+    const closed = await assigneeOf(anna, conversationId);
+    expect(await agentCommand(anna, 'conversation:invite', { conversationId, agentId: bernatId })).toEqual(
+      refused('conflict', 'The conversation is closed'),
+    );
+    await unchanged(closed);
+  });
+});

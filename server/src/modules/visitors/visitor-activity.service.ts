@@ -21,6 +21,7 @@ import {
   type VisitInfo,
 } from '@mostrador/shared';
 import { productFromMarkup } from '@mostrador/shared/shop/product';
+import { normalizeOrigin } from '../sites/index.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { ActivityRepository, CartRow } from './activity.repository.ts';
 import { cartChanges } from './cart-history.ts';
@@ -138,7 +139,7 @@ export class VisitorActivity {
     // Widgets from before the server read the markup send the product itself.
     const product = page.markup ? productFromMarkup(page.markup, page.url) : (page.product ?? null);
     // Only a page on the origin the widget connected from (checked at its handshake) names a product of the shop's.
-    const catalogue = product !== null && tabOrigin !== null && originOf(page.url) === tabOrigin;
+    const catalogue = product !== null && tabOrigin !== null && normalizeOrigin(page.url) === tabOrigin;
     const open: OpenPageView = { url: page.url, title: page.title, referrer: page.referrer, product, startedAt: now, catalogue };
     this.#endView(siteId, visitorId, this.#live.pageViewed(socketId, visitorId, open), now);
     this.#pushProfile(siteId, visitorId);
@@ -305,14 +306,6 @@ export class VisitorActivity {
       if (profile.ok) this.ports.profileChanged(profile.data);
     }, this.options.profilePushMs);
     this.#profilePushes.set(visitorId, timer);
-  }
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
   }
 }
 

@@ -160,22 +160,34 @@ if (wants('latency')) {
   rows.push(['Latency max', ms(ours.max), ms(floor.max), ratio(ours.max, floor.max), '']);
   if (ours.received < ours.sent)
     rows.push(['  messages not delivered in time', String(ours.sent - ours.received), String(floor.sent - floor.received), '', '']);
+}
 
-  // The same load while shoppers upload files at once: the messages sent during the uploads keep their p99.
+if (wants('uploads')) {
+  // The latency load while shoppers upload files at once, from a process of their
+  // own: the messages sent during the burst keep their p99. The floor takes the
+  // same burst into a sink, so both pay for the bytes crossing the machine.
   const { files, megabytes } = load.uploads;
   const loaded = await latency('mostrador', { ...load.latency, uploads: load.uploads });
+  const floorLoaded = await latency('floor', { ...load.latency, uploads: load.uploads });
   const burst = loaded.uploads!;
-  results.uploads = loaded;
+  const floorBurst = floorLoaded.uploads!;
+  results.uploads = { ours: loaded, floor: floorLoaded };
   rows.push([
-    `Latency p99 while ${files} shoppers upload ${megabytes} MB each at once (${burst.messages} messages in ${burst.seconds.toFixed(1)} s)`,
+    `Latency p99 while ${files} shoppers upload ${megabytes} MB each at once`,
     ms(burst.p99),
-    ms(floor.p99),
-    ratio(burst.p99, floor.p99),
+    ms(floorBurst.p99),
+    ratio(burst.p99, floorBurst.p99),
     '≤ 10 ms, ≤ 3× floor',
+  ]);
+  rows.push([
+    '  messages sent during the burst, its length',
+    `${burst.messages} in ${burst.seconds.toFixed(1)} s`,
+    `${floorBurst.messages} in ${floorBurst.seconds.toFixed(1)} s`,
+    '',
+    '',
   ]);
   if (burst.stored !== files) problems.push(`Of ${files} uploads in the burst, ${burst.failed} were not stored.`);
 }
-
 if (wants('throughput')) {
   const ours = await throughput('mostrador', load.throughput);
   const floor = await throughput('floor', load.throughput);

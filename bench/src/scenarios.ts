@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { percentile } from './clients.ts';
 import { runGenerator, startProcess, type Child } from './spawn.ts';
 import type { LatencyResult, ServerReady } from './protocol.ts';
 import type { UploadBurst } from './uploads.ts';
@@ -59,16 +60,56 @@ export interface LatencyParams {
   uploads?: { files: number; megabytes: number };
 }
 
-export function latency(kind: ServerKind, p: LatencyParams) {
-  return withServer(kind, { BENCH_AGENTS: String(p.agents) }, (server, url) =>
-    runGenerator<LatencyResult & { failed: number; uploads?: UploadFigures }>('load-latency', {
+export function latency(kind: ServerKind, p: LatencyParams): Promise<LatencyResult & { failed: number; uploads?: UploadFigures }> {
+  return withServer(kind, { BENCH_AGENTS: String(p.agents) }, async (server, url) => {
+    const env = {
       ...generatorEnv(kind, server, url, p.agents),
       VISITORS: String(p.visitors),
       RATE: String(p.rate),
       SECONDS: String(p.seconds),
-      ...(p.uploads && { UPLOADS: String(p.uploads.files), UPLOAD_MB: String(p.uploads.megabytes) }),
-    }),
-  );
+    };
+    if (!p.uploads) return runGenerator<LatencyResult & { failed: number }>('load-latency', env);
+    return latencyDuringUploads(env, p.uploads);
+  });
+}
+
+/**
+ * The latency load, and half a second into its window a burst of uploads
+ * from shoppers in another process; the figure is the p99 of the messages
+ * sent while the burst lasted (both processes stamp with the epoch clock).
+ */
+async function latencyDuringUploads(env: Record<string, string>, uploads: { files: number; megabytes: number }) {
+  const uploader = await startProcess<unknown>('load-uploads', {
+    ...env,
+    UPLOADS: String(uploads.files),
+    UPLOAD_MB: String(uploads.megabytes),
+  });
+  try {
+    const generator = await startProcess<unknown>('load-latency', { ...env, SAMPLES: '1' }, { timeoutMs: 300_000 });
+    const timer = setTimeout(() => void generator.kill('SIGKILL'), 300_000);
+    await new Promise((r) => setTimeout(r, 500));
+    uploader.process.stdin!.write('FIRE\n');
+    const [measured, burst] = (await Promise.all([generator.exited, uploader.exited])) as [
+      (LatencyResult & { failed: number; samples: [number, number][] }) | null,
+      UploadBurst | null,
+    ];
+    clearTimeout(timer);
+    if (!measured || !burst) throw new Error('the latency or the uploads generator gave no result');
+    const during = measured.samples
+      .filter(([sentAt]) => sentAt >= burst.startedAt && sentAt <= burst.endedAt)
+      .map(([, latency]) => latency)
+      .sort((a, b) => a - b);
+    const { samples: _samples, ...figures } = measured;
+    const upload: UploadFigures = {
+      ...burst,
+      seconds: (burst.endedAt - burst.startedAt) / 1000,
+      messages: during.length,
+      p99: percentile(during, 99),
+    };
+    return { ...figures, uploads: upload };
+  } finally {
+    await uploader.kill();
+  }
 }
 
 export interface ThroughputParams {

@@ -1,9 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { visitorReady, visitorSocket, type Mode } from './clients.ts';
 import { BENCH_ORIGIN } from './protocol.ts';
 
-/** What a burst of shoppers' uploads did: how many were stored, and when the first began and the last ended (performance.now()). */
+/**
+ * What a burst of shoppers' uploads did: how many were stored, and when the
+ * first began and the last ended, in epoch milliseconds (`epochNow()`), so the
+ * latency generator's clock, in another process, can be compared with it.
+ */
 export interface UploadBurst {
   stored: number;
   failed: number;
@@ -11,16 +15,23 @@ export interface UploadBurst {
   endedAt: number;
 }
 
+/** Milliseconds since the epoch, with performance.now()'s resolution: one clock for every bench process. */
+export const epochNow = () => performance.timeOrigin + performance.now();
+
 /** A PDF the server's sniffing accepts (its type is read from the first bytes), `megabytes` long: stored as is, no thumbnail. */
-function pdfOf(megabytes: number): Buffer {
-  const head = Buffer.from('%PDF-1.4\n', 'latin1');
-  return Buffer.concat([head, randomBytes(megabytes * 1024 * 1024 - head.length)]);
+function pdfOf(megabytes: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(megabytes * 1024 * 1024);
+  bytes.set(Buffer.from('%PDF-1.4\n', 'latin1'));
+  randomFillSync(bytes, 9);
+  return bytes;
 }
 
 /**
  * `count` shoppers, each connected (with a session token) before anything is
  * measured; `fire()` then sends one file from each at once, through the
- * widget's route, and resolves when every upload has an answer.
+ * widget's route, and resolves when every upload has an answer. The floor
+ * takes the same requests and reads them to the end (a sink: no checks, no
+ * disk), as it relays messages without storing them.
  */
 export async function uploadBurst(mode: Mode, url: string, siteKey: string, count: number, megabytes: number) {
   const file = pdfOf(megabytes);
@@ -33,7 +44,7 @@ export async function uploadBurst(mode: Mode, url: string, siteKey: string, coun
   );
   return {
     async fire(): Promise<UploadBurst> {
-      const startedAt = performance.now();
+      const startedAt = epochNow();
       const answers = await Promise.all(
         shoppers.map((shopper, i) =>
           fetch(`${url}/api/visitor/attachments?clientId=bench-upload-${process.pid}-${i}&name=factura-${i}.pdf`, {
@@ -44,7 +55,8 @@ export async function uploadBurst(mode: Mode, url: string, siteKey: string, coun
               origin: BENCH_ORIGIN,
               'content-type': 'application/octet-stream',
             },
-            body: new Uint8Array(file),
+            // The same bytes for every shopper: nothing is copied per request.
+            body: file,
           }).then(
             // Read to the end, so the connection is free again at once.
             async (response) => (await response.arrayBuffer(), response.ok),
@@ -53,7 +65,7 @@ export async function uploadBurst(mode: Mode, url: string, siteKey: string, coun
         ),
       );
       const stored = answers.filter(Boolean).length;
-      return { stored, failed: answers.length - stored, startedAt, endedAt: performance.now() };
+      return { stored, failed: answers.length - stored, startedAt, endedAt: epochNow() };
     },
     close: () => shoppers.forEach((shopper) => shopper.disconnect()),
   };

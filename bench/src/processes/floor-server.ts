@@ -5,7 +5,12 @@ import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 
 const agents = Number(process.env.BENCH_AGENTS ?? 50);
-const http = createServer();
+// Shoppers' uploads (the burst figure): read to the end and answered, nothing checked or kept, as messages are relayed unstored.
+const http = createServer((request, response) => {
+  if (request.method !== 'POST' || !request.url?.startsWith('/api/visitor/attachments')) return;
+  request.on('data', () => undefined);
+  request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+});
 const io = new Server(http, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 64 * 1024 });
 const agentNs = io.of('/agent');
 let seq = 0;

@@ -4,7 +4,6 @@
 import { performance } from 'node:perf_hooks';
 import { agentSocket, connectedOnce, inBatches, percentile, send, visitorsInConversation, type Mode } from '../clients.ts';
 import type { LatencyResult } from '../protocol.ts';
-import { uploadBurst, type UploadBurst } from '../uploads.ts';
 
 const mode = process.env.MODE as Mode;
 const url = process.env.URL!;
@@ -15,11 +14,10 @@ const visitorCount = Number(process.env.VISITORS);
 const rate = Number(process.env.RATE);
 const seconds = Number(process.env.SECONDS);
 
-/** Each message's send time and latency, so the figure can be taken over the uploads' window too. */
+/** Each message's latency and, with SAMPLES=1, its send time (epoch ms), so the bench can take the figure over another process's window (an upload burst). */
 const latencies: number[] = [];
 const sentAtOf: number[] = [];
-// UPLOADS shoppers each send one file of UPLOAD_MB at once, half a second into the window (Mostrador only: the floor has no uploads).
-const uploadCount = Number(process.env.UPLOADS ?? 0);
+const withSamples = process.env.SAMPLES === '1';
 let measuring = false;
 
 const agents = await inBatches(agentCount, 10, async (i) => {
@@ -28,20 +26,17 @@ const agents = await inBatches(agentCount, 10, async (i) => {
     if (!measuring || !event.body.startsWith('t=')) return;
     const sentAt = Number(event.body.slice(2));
     latencies.push(performance.now() - sentAt);
-    sentAtOf.push(sentAt);
+    if (withSamples) sentAtOf.push(performance.timeOrigin + sentAt);
   });
   await connectedOnce(socket);
   return socket;
 });
 
 const visitors = await visitorsInConversation(mode, url, siteKey, visitorCount);
-const uploads = uploadCount > 0 ? await uploadBurst(mode, url, siteKey, uploadCount, Number(process.env.UPLOAD_MB ?? 5)) : null;
 await new Promise((r) => setTimeout(r, 500));
 console.log(`READY ${JSON.stringify({ visitors: visitors.length, agents: agents.length })}`);
 
 measuring = true;
-let burst: Promise<UploadBurst> | undefined;
-if (uploads) setTimeout(() => (burst = uploads.fire()), 500);
 let sent = 0;
 let failed = 0;
 const tickMs = 5;
@@ -68,13 +63,9 @@ await new Promise((r) => setTimeout(r, 1000));
 measuring = false;
 const elapsed = (performance.now() - started) / 1000;
 
-// The messages sent while the uploads were under way, and their p99.
-const uploaded = burst ? await burst : null;
-const during = uploaded
-  ? latencies.filter((_, i) => sentAtOf[i]! >= uploaded.startedAt && sentAtOf[i]! <= uploaded.endedAt).sort((a, b) => a - b)
-  : [];
+const samples = withSamples ? latencies.map((latency, i) => [sentAtOf[i]!, latency] as const) : undefined;
 latencies.sort((a, b) => a - b);
-const result: LatencyResult & { failed: number; uploads?: UploadBurst & { messages: number; p99: number; seconds: number } } = {
+const result: LatencyResult & { failed: number; samples?: (readonly [sentAt: number, latency: number])[] } = {
   sent,
   received: latencies.length,
   failed,
@@ -82,11 +73,8 @@ const result: LatencyResult & { failed: number; uploads?: UploadBurst & { messag
   p50: percentile(latencies, 50),
   p99: percentile(latencies, 99),
   max: latencies.at(-1) ?? 0,
-  ...(uploaded && {
-    uploads: { ...uploaded, seconds: (uploaded.endedAt - uploaded.startedAt) / 1000, messages: during.length, p99: percentile(during, 99) },
-  }),
+  ...(samples && { samples }),
 };
-uploads?.close();
-console.log(`RESULT ${JSON.stringify(result)}`);
 for (const s of [...visitors, ...agents]) s.disconnect();
-process.exit(0);
+// Exits once the line is out: a pipe is written asynchronously, and the samples make it long.
+process.stdout.write(`RESULT ${JSON.stringify(result)}\n`, () => process.exit(0));

@@ -1,16 +1,8 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  ATTACHMENT_MAX_MB,
-  AttachmentLink,
-  ErrorResponse,
-  Id,
-  SignedFileQuery,
-  UploadedAttachment,
-  UploadQuery,
-  type Result,
-} from '@mostrador/shared';
+import { AttachmentLink, ErrorResponse, Id, SignedFileQuery, UploadedAttachment, UploadQuery, type Result } from '@mostrador/shared';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
 import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
 import type { AttachmentsService, Viewer } from './attachments.service.ts';
@@ -64,29 +56,14 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
   app,
   { attachments, visitorOf, visitorUploadMbPerIp },
 ) => {
-  const viewers = new WeakMap<FastifyRequest, { viewer: Viewer; limit: number }>();
+  const viewers = new WeakMap<FastifyRequest, Viewer>();
   const visitorVolume = new KeyedBuckets(visitorUploadMbPerIp);
 
-  app.addContentTypeParser('application/octet-stream', { bodyLimit: ATTACHMENT_MAX_MB * MB }, (request, payload, done) => {
-    const limit = viewers.get(request)?.limit ?? 0;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const finish = (err: Error | null, body?: Buffer) => {
-      if (settled) return;
-      settled = true;
-      done(err, body);
-    };
-    payload.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        finish(tooLarge(limit));
-        payload.resume();
-      } else chunks.push(chunk);
-    });
-    payload.on('end', () => finish(null, Buffer.concat(chunks)));
-    payload.on('error', (err) => finish(err));
-  });
+  // An upload's body is handed on unread: the service writes it to disk as it arrives, stopping at the site's limit.
+  // Any other request of these routes with raw bytes is refused without reading them.
+  app.addContentTypeParser('application/octet-stream', (request, payload, done) =>
+    viewers.has(request) ? done(null, payload) : done(tooLarge(0)),
+  );
 
   /** Who is uploading and how much they may send, decided before a byte of the body is read. */
   const admit = (viewer: Viewer, request: FastifyRequest, reply: FastifyReply) => {
@@ -107,7 +84,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
         });
       }
     }
-    viewers.set(request, { viewer, limit: limit.data });
+    viewers.set(request, viewer);
     return undefined;
   };
 
@@ -148,7 +125,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
       onRequest: async (request, reply) => (await visitorGate(request, reply)) ?? admit(visitorViewer(request), request, reply),
     },
     async (request, reply) => {
-      const stored = await attachments.upload(viewers.get(request)!.viewer, request.query, request.body as Buffer);
+      const stored = await attachments.upload(viewers.get(request)!, request.query, request.body as Readable);
       return stored.ok ? { attachment: stored.data } : refuse(reply, stored);
     },
   );
@@ -182,7 +159,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
       },
     },
     async (request, reply) => {
-      const stored = await attachments.upload(viewers.get(request)!.viewer, request.query, request.body as Buffer);
+      const stored = await attachments.upload(viewers.get(request)!, request.query, request.body as Readable);
       return stored.ok ? { attachment: stored.data } : refuse(reply, stored);
     },
   );

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
   ATTACHMENT_NAME_MAX,
@@ -13,7 +14,8 @@ import { newId } from '../../db/ids.ts';
 import { infoOf, storedKeys, type AttachmentRow, type AttachmentsRepository } from './attachments.repository.ts';
 import { stripMetadata } from './metadata.ts';
 import { LinkSigner, type FileVariant } from './signing.ts';
-import { sniff } from './sniff.ts';
+import { receiveFile, TooLarge, type IncomingFile } from './incoming-file.ts';
+import { sniffParts, type Sniffed } from './sniff.ts';
 import type { FileStorage } from './storage.ts';
 
 /** Who uploads or asks for a file, as the session cookie or the visitor token established. */
@@ -85,51 +87,86 @@ export class AttachmentsService {
     return ok(rules.maxBytes);
   }
 
-  /** Stores an upload; a retry with the same client id answers with the file stored the first time. */
-  async upload(viewer: Viewer, input: { clientId: string; name: string }, bytes: Buffer): Promise<Result<AttachmentInfo>> {
+  /**
+   * Stores an upload, read from its body as it arrives (`receiveFile`): a
+   * retry with the same client id answers with the file stored the first
+   * time, and its body is not kept.
+   */
+  async upload(viewer: Viewer, input: { clientId: string; name: string }, body: Readable): Promise<Result<AttachmentInfo>> {
     const uploaderId = viewer.kind === 'visitor' ? viewer.visitorId : viewer.agentId;
     const earlier = this.repo.byClientId(viewer.siteId, uploaderId, input.clientId);
-    if (earlier) return ok(infoOf(earlier));
+    if (earlier) {
+      body.resume();
+      return ok(infoOf(earlier));
+    }
     const limit = this.limitFor(viewer);
-    if (!limit.ok) return limit;
-    if (bytes.length > limit.data) return fail('too_large', `Files up to ${limit.data} bytes`);
-    if (bytes.length === 0) return fail('invalid_payload', 'The file is empty');
-    const found = sniff(bytes);
+    if (!limit.ok) {
+      body.resume();
+      return limit;
+    }
+    let received: IncomingFile;
+    try {
+      received = await receiveFile(body, this.storage.incomingDir, limit.data);
+    } catch (error) {
+      if (error instanceof TooLarge) return fail('too_large', `Files up to ${limit.data} bytes`);
+      throw error;
+    }
+    try {
+      const stored = await this.#store(viewer.siteId, received);
+      if (!stored.ok) return stored;
+      const { storageKey, found, size } = stored.data;
+      const row = this.repo.insert({
+        id: newId('att'),
+        siteId: viewer.siteId,
+        uploaderKind: viewer.kind,
+        uploaderId,
+        clientId: input.clientId,
+        visitorId: viewer.kind === 'visitor' ? viewer.visitorId : null,
+        conversationId: null,
+        seq: null,
+        name: cleanName(input.name),
+        mime: found.mime,
+        type: found.type,
+        size,
+        storageKey,
+        createdAt: Date.now(),
+        // The thumbnail's job, in the same statement as the file's row: a restart finds it pending.
+        thumbState: found.type === 'image' ? 'pending' : null,
+        thumbKey: null,
+        thumbAttempts: 0,
+        cannedReplyId: null,
+      });
+      // A concurrent retry stored the same upload first: this copy goes.
+      if (row.storageKey !== storageKey) await this.storage.remove([storageKey]);
+      else if (row.thumbState === 'pending') this.options.thumbnailQueued?.();
+      return ok(infoOf(row));
+    } finally {
+      // Adopted files are gone from there already; a refused one goes now.
+      await rm(received.path, { force: true });
+    }
+  }
+
+  /**
+   * A received file, judged by its bytes and kept under a new key. Only a
+   * picture is read back into memory, to strip its metadata (location,
+   * camera) before anyone else sees it; any other file is adopted as it is.
+   */
+  async #store(
+    siteId: string,
+    received: IncomingFile,
+  ): Promise<Result<{ storageKey: string; found: Sniffed & { ok: true }; size: number }>> {
+    if (received.size === 0) return fail('invalid_payload', 'The file is empty');
+    const found = sniffParts(received);
     if (!found.ok) return fail('unsupported_type', 'This kind of file is not accepted');
-    if (!this.ports.rules(viewer.siteId)!.types.includes(found.type))
-      return fail('unsupported_type', 'This shop does not take this kind of file');
+    if (!this.ports.rules(siteId)!.types.includes(found.type)) return fail('unsupported_type', 'This shop does not take this kind of file');
+    if (found.type !== 'image') return ok({ storageKey: await this.storage.adopt(received.path), found, size: received.size });
     let clean: Buffer;
     try {
-      clean = stripMetadata(found.mime, bytes);
+      clean = stripMetadata(found.mime, await readFile(received.path));
     } catch {
       return fail('unsupported_type', 'The picture could not be read');
     }
-    const storageKey = await this.storage.put(clean);
-    const row = this.repo.insert({
-      id: newId('att'),
-      siteId: viewer.siteId,
-      uploaderKind: viewer.kind,
-      uploaderId,
-      clientId: input.clientId,
-      visitorId: viewer.kind === 'visitor' ? viewer.visitorId : null,
-      conversationId: null,
-      seq: null,
-      name: cleanName(input.name),
-      mime: found.mime,
-      type: found.type,
-      size: clean.length,
-      storageKey,
-      createdAt: Date.now(),
-      // The thumbnail's job, in the same statement as the file's row: a restart finds it pending.
-      thumbState: found.type === 'image' ? 'pending' : null,
-      thumbKey: null,
-      thumbAttempts: 0,
-      cannedReplyId: null,
-    });
-    // A concurrent retry stored the same upload first: this copy goes.
-    if (row.storageKey !== storageKey) await this.storage.remove([storageKey]);
-    else if (row.thumbState === 'pending') this.options.thumbnailQueued?.();
-    return ok(infoOf(row));
+    return ok({ storageKey: await this.storage.put(clean), found, size: clean.length });
   }
 
   /**

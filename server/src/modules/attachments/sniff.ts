@@ -35,7 +35,7 @@ function isExecutable(bytes: Uint8Array): boolean {
   );
 }
 
-function byMagic(bytes: Uint8Array): { mime: string; type: AttachmentType } | null {
+function byMagic(bytes: Uint8Array, tail: Uint8Array): { mime: string; type: AttachmentType } | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', type: 'image' };
   // A PNG's first chunk is always IHDR: a bare signature followed by anything else is not a picture.
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) && ascii(bytes, 12, 16) === 'IHDR') {
@@ -45,32 +45,87 @@ function byMagic(bytes: Uint8Array): { mime: string; type: AttachmentType } | nu
   if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return { mime: 'image/gif', type: 'image' };
   if (head.startsWith('RIFF') && head.slice(8, 15) === 'WEBPVP8') return { mime: 'image/webp', type: 'image' };
   if (head.startsWith('%PDF-')) return { mime: 'application/pdf', type: 'pdf' };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipKind(bytes);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipKind(bytes, tail);
   return null;
 }
 
 /** A zip, or the Office document inside one (its central directory, at the end, names the parts). */
-function zipKind(bytes: Uint8Array): { mime: string; type: AttachmentType } {
+function zipKind(bytes: Uint8Array, tail: Uint8Array): { mime: string; type: AttachmentType } {
   const odf = ascii(bytes, 30, 100);
   if (odf.startsWith('mimetypeapplication/vnd.oasis.opendocument.')) {
     return { mime: odf.slice(8).replace(/[^a-z0-9.+/-].*$/, ''), type: 'office' };
   }
-  const tail = ascii(bytes, Math.max(0, bytes.length - 65_536), bytes.length);
-  if (tail.includes('[Content_Types].xml')) {
-    for (const [marker, mime] of OFFICE) if (tail.includes(marker)) return { mime, type: 'office' };
+  const directory = ascii(tail, 0, tail.length);
+  if (directory.includes('[Content_Types].xml')) {
+    for (const [marker, mime] of OFFICE) if (directory.includes(marker)) return { mime, type: 'office' };
   }
   return { mime: 'application/zip', type: 'archive' };
 }
 
-/** Plain text: valid UTF-8 without NUL bytes, and nothing a browser could take for markup. */
-function isPlainText(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+/** The first bytes a decision reads: the magic numbers, an ODF's mimetype entry, and where browsers sniff for markup. */
+export const HEAD_BYTES = SNIFF_WINDOW;
+/** The last bytes a decision reads: a zip's central directory, which names an Office document's parts. */
+export const TAIL_BYTES = 65_536;
+/** Enough of the text before a chunk's end to find markup cut in two: longer than the longest tag MARKUP matches. */
+const MARKUP_CARRY = 16;
+
+/**
+ * Whether a file, fed in chunks, is plain text a browser could not take for
+ * markup: valid UTF-8, no NUL byte, no tag of MARKUP anywhere. Reads each
+ * chunk once and keeps none, so a file of any size is judged as it arrives;
+ * it stops decoding at the first sign of binary.
+ */
+export class TextScan {
+  #decoder = new TextDecoder('utf-8', { fatal: true });
+  #carry = '';
+  #text = true;
+  #markup = false;
+
+  push(chunk: Uint8Array): void {
+    if (!this.#text) return;
+    if (chunk.includes(0)) return void (this.#text = false);
+    this.#read(() => this.#decoder.decode(chunk, { stream: true }));
   }
+
+  /** Ends the scan: a UTF-8 sequence cut off at the end is not text. */
+  end(): { text: boolean; markup: boolean } {
+    if (this.#text) this.#read(() => this.#decoder.decode());
+    return { text: this.#text, markup: this.#text && this.#markup };
+  }
+
+  #read(decode: () => string): void {
+    let decoded: string;
+    try {
+      decoded = decode();
+    } catch {
+      this.#text = false;
+      return;
+    }
+    if (this.#markup) return;
+    const seen = this.#carry + decoded;
+    this.#markup = MARKUP.test(seen);
+    this.#carry = seen.slice(-MARKUP_CARRY);
+  }
+}
+
+/** What deciding a file's type reads of it: its first and last bytes, its size, and the text scan of all of it. */
+export interface FileParts {
+  head: Uint8Array;
+  tail: Uint8Array;
+  size: number;
+  text: { text: boolean; markup: boolean };
+}
+
+/** A whole file's parts, for bytes already in memory. */
+export function partsOf(bytes: Uint8Array): FileParts {
+  const scan = new TextScan();
+  scan.push(bytes);
+  return {
+    head: bytes.subarray(0, HEAD_BYTES),
+    tail: bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)),
+    size: bytes.length,
+    text: scan.end(),
+  };
 }
 
 /**
@@ -79,15 +134,18 @@ function isPlainText(bytes: Uint8Array): boolean {
  * first, so a PNG signature followed by HTML, or a polyglot, never passes as a
  * picture; SVG, HTML and XML are refused outright, as are executables.
  */
-export function sniff(bytes: Uint8Array): Sniffed {
-  if (isExecutable(bytes)) return { ok: false, reason: 'executable' };
-  if (MARKUP.test(ascii(bytes, 0, SNIFF_WINDOW))) return { ok: false, reason: 'markup' };
-  const known = byMagic(bytes);
+export function sniffParts({ head, tail, size, text }: FileParts): Sniffed {
+  if (isExecutable(head)) return { ok: false, reason: 'executable' };
+  if (MARKUP.test(ascii(head, 0, SNIFF_WINDOW))) return { ok: false, reason: 'markup' };
+  const known = byMagic(head, tail);
   if (known) return { ok: true, ...known };
-  if (bytes.length > 0 && isPlainText(bytes)) {
+  if (size > 0 && text.text) {
     // A text file is shown by whatever opens it: markup anywhere in it is refused.
-    if (MARKUP.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'))) return { ok: false, reason: 'markup' };
+    if (text.markup) return { ok: false, reason: 'markup' };
     return { ok: true, mime: 'text/plain', type: 'text' };
   }
   return { ok: false, reason: 'unknown' };
 }
+
+/** `sniffParts` of a file already in memory. */
+export const sniff = (bytes: Uint8Array): Sniffed => sniffParts(partsOf(bytes));

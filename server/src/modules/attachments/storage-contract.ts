@@ -1,3 +1,5 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import type { FileStorage } from './storage.ts';
@@ -30,6 +32,16 @@ export function describeFileStorage(backend: string, storage: () => FileStorage)
       await storage().remove([]);
       expect(await storage().open(gone)).toBeNull();
       expect(await text((await storage().open(kept))!.stream)).toBe('b');
+    });
+
+    it('adopts a received file: its bytes under a new key, and the file gone from the incoming folder', async () => {
+      await mkdir(storage().incomingDir, { recursive: true });
+      const received = join(storage().incomingDir, 'rebut.part');
+      await writeFile(received, 'albarà 2026-77');
+      const key = await storage().adopt(received);
+      expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(await text((await storage().open(key))!.stream)).toBe('albarà 2026-77');
+      await expect(stat(received)).rejects.toMatchObject({ code: 'ENOENT' });
     });
   });
 }

@@ -32,6 +32,7 @@ beforeAll(async () => {
     region: 'eu-west-1',
     forcePathStyle: true,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    incomingDir: join(dir, 'incoming'),
   };
   storage = new S3Storage(options);
 });

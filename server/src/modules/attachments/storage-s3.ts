@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { newStorageKey, storagePath, type FileStorage } from './storage.ts';
@@ -13,6 +15,8 @@ export interface S3StorageOptions {
   forcePathStyle: boolean;
   /** null: the AWS SDK's own chain (AWS_* variables, a shared profile, the machine's role). */
   credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** A folder on this node where uploads are received before they go to the bucket. */
+  incomingDir: string;
 }
 
 /** S3 deletes at most this many objects per request. */
@@ -27,7 +31,10 @@ export class S3Storage implements FileStorage {
   // The AWS SDK loads with the store, off the start's path of the installs that keep files on disk.
   readonly #s3: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }>;
 
+  readonly incomingDir: string;
+
   constructor(private readonly options: S3StorageOptions) {
+    this.incomingDir = options.incomingDir;
     this.#s3 = import('@aws-sdk/client-s3').then((sdk) => ({ sdk, client: this.#clientOf(sdk) }));
     // A missing SDK fails each use (a put, an open), not the process as an unhandled rejection.
     this.#s3.catch(() => undefined);
@@ -56,6 +63,22 @@ export class S3Storage implements FileStorage {
     await client.send(
       new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: this.#object(key), Body: bytes, ContentLength: bytes.byteLength }),
     );
+    return key;
+  }
+
+  async adopt(received: string): Promise<string> {
+    const key = newStorageKey();
+    const { sdk, client } = await this.#s3;
+    const { size } = await stat(received);
+    await client.send(
+      new sdk.PutObjectCommand({
+        Bucket: this.options.bucket,
+        Key: this.#object(key),
+        Body: createReadStream(received),
+        ContentLength: size,
+      }),
+    );
+    await rm(received, { force: true });
     return key;
   }
 

@@ -12,6 +12,14 @@ import type { Readable } from 'node:stream';
 export interface FileStorage {
   /** Stores the bytes under a new random key and returns it; done only once they are durably written. */
   put(bytes: Uint8Array): Promise<string>;
+  /** A folder on this machine where uploads are received (`receiveFile`) before `adopt` takes them. */
+  readonly incomingDir: string;
+  /**
+   * Stores a received file, already flushed, under a new random key and
+   * returns it, taking the file over: moved into place, or sent and then
+   * removed. Done only once the bytes are durably stored.
+   */
+  adopt(path: string): Promise<string>;
   /** The bytes of a key, or null when there is none. */
   open(key: string): Promise<{ stream: Readable; size: number } | null>;
   /** Removes these keys; a missing one is not an error. */
@@ -31,7 +39,12 @@ export function storagePath(key: string): string {
 
 /** Files under one directory (`DATA_DIR/attachments`), fanned out by the key's first two characters. */
 export class LocalDiskStorage implements FileStorage {
-  constructor(private readonly dir: string) {}
+  /** On the same file system as the files, so adopting one is a rename. */
+  readonly incomingDir: string;
+
+  constructor(private readonly dir: string) {
+    this.incomingDir = join(dir, '.incoming');
+  }
 
   #path(key: string): string {
     return join(this.dir, storagePath(key));
@@ -45,6 +58,13 @@ export class LocalDiskStorage implements FileStorage {
     const partial = `${path}.part`;
     await writeFile(partial, bytes, { flush: true });
     await rename(partial, path);
+    return key;
+  }
+
+  async adopt(received: string): Promise<string> {
+    const key = newStorageKey();
+    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+    await rename(received, this.#path(key));
     return key;
   }
 

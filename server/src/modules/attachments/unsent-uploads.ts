@@ -1,5 +1,6 @@
 import type { GroupCommit } from '../../db/group-commit.ts';
 import { storedKeys, type AttachmentsRepository } from './attachments.repository.ts';
+import { removeStalledIncoming } from './incoming-file.ts';
 import type { FileStorage } from './storage.ts';
 
 /**
@@ -10,11 +11,14 @@ import type { FileStorage } from './storage.ts';
  */
 export const UNSENT_UPLOAD_MS = 24 * 60 * 60 * 1000;
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/** A file being received that has not grown for this long was left by a stopped process. */
+export const STALLED_INCOMING_MS = 60 * 60 * 1000;
 /** Rows per transaction: the message path never waits behind a long delete. */
 const BATCH_ROWS = 200;
 
 /**
- * Removes uploads never sent in a message, whatever the site's retention
+ * Removes uploads never sent in a message, and files a stopped process left
+ * half received, whatever the site's retention
  * (which may keep conversations forever, but never covered these): the rows
  * in small group-commit batches, the bytes once each batch has committed.
  */
@@ -44,13 +48,14 @@ export class UnsentUploadsSweep {
 
   /** One pass; resolves with how many uploads it removed. A pass under way is joined, not doubled. */
   runOnce(now = Date.now()): Promise<number> {
-    this.#running ??= this.#run(now - UNSENT_UPLOAD_MS).finally(() => {
+    this.#running ??= this.#run(now - UNSENT_UPLOAD_MS, now - STALLED_INCOMING_MS).finally(() => {
       this.#running = undefined;
     });
     return this.#running;
   }
 
-  async #run(cutoff: number): Promise<number> {
+  async #run(cutoff: number, stalledCutoff: number): Promise<number> {
+    await removeStalledIncoming(this.storage.incomingDir, stalledCutoff);
     let removed = 0;
     for (;;) {
       const keys = await this.groupCommit.run(() => {

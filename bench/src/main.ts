@@ -166,28 +166,34 @@ if (wants('uploads')) {
   // The latency load while shoppers upload files at once, from a process of their
   // own: the messages sent during the burst keep their p99. The floor takes the
   // same burst into a sink, so both pay for the bytes crossing the machine.
+  // Invoices are stored as they are; photos are stripped of their metadata first.
   const { files, megabytes } = load.uploads;
-  const loaded = await latency('mostrador', { ...load.latency, uploads: load.uploads });
-  const floorLoaded = await latency('floor', { ...load.latency, uploads: load.uploads });
-  const burst = loaded.uploads!;
-  const floorBurst = floorLoaded.uploads!;
-  results.uploads = { ours: loaded, floor: floorLoaded };
-  rows.push([
-    `Latency p99 while ${files} shoppers upload ${megabytes} MB each at once`,
-    ms(burst.p99),
-    ms(floorBurst.p99),
-    ratio(burst.p99, floorBurst.p99),
-    '≤ 10 ms, ≤ 3× floor',
-  ]);
-  rows.push([
-    '  messages sent during the burst, its length',
-    `${burst.messages} in ${burst.seconds.toFixed(1)} s`,
-    `${floorBurst.messages} in ${floorBurst.seconds.toFixed(1)} s`,
-    '',
-    '',
-  ]);
-  if (burst.stored !== files) problems.push(`Of ${files} uploads in the burst, ${burst.failed} were not stored.`);
+  results.uploads = {};
+  for (const kind of ['pdf', 'photo'] as const) {
+    const uploads = { ...load.uploads, kind };
+    const loaded = await latency('mostrador', { ...load.latency, uploads });
+    const floorLoaded = await latency('floor', { ...load.latency, uploads });
+    const burst = loaded.uploads!;
+    const floorBurst = floorLoaded.uploads!;
+    (results.uploads as Record<string, unknown>)[kind] = { ours: loaded, floor: floorLoaded };
+    rows.push([
+      `Latency p99 while ${files} shoppers upload ${kind === 'photo' ? 'a photo' : 'a PDF'} of ${megabytes} MB each at once`,
+      ms(burst.p99),
+      ms(floorBurst.p99),
+      ratio(burst.p99, floorBurst.p99),
+      '≤ 3× floor',
+    ]);
+    rows.push([
+      '  messages sent during the burst, its length',
+      `${burst.messages} in ${burst.seconds.toFixed(1)} s`,
+      `${floorBurst.messages} in ${floorBurst.seconds.toFixed(1)} s`,
+      '',
+      '',
+    ]);
+    if (burst.stored !== files) problems.push(`Of ${files} ${kind} uploads in the burst, ${burst.failed} were not stored.`);
+  }
 }
+
 if (wants('throughput')) {
   const ours = await throughput('mostrador', load.throughput);
   const floor = await throughput('floor', load.throughput);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { percentile } from './clients.ts';
 import { runGenerator, startProcess, type Child } from './spawn.ts';
 import type { LatencyResult, ServerReady } from './protocol.ts';
-import type { UploadBurst } from './uploads.ts';
+import type { UploadBurst, UploadKind } from './uploads.ts';
 
 /** The uploads' burst, and the messages sent while it lasted. */
 export type UploadFigures = UploadBurst & { messages: number; p99: number; seconds: number };
@@ -57,7 +57,7 @@ export interface LatencyParams {
   rate: number;
   seconds: number;
   /** Shoppers who each upload one file of `megabytes` at once, half a second into the window. */
-  uploads?: { files: number; megabytes: number };
+  uploads?: { files: number; megabytes: number; kind: UploadKind };
 }
 
 export function latency(kind: ServerKind, p: LatencyParams): Promise<LatencyResult & { failed: number; uploads?: UploadFigures }> {
@@ -78,11 +78,12 @@ export function latency(kind: ServerKind, p: LatencyParams): Promise<LatencyResu
  * from shoppers in another process; the figure is the p99 of the messages
  * sent while the burst lasted (both processes stamp with the epoch clock).
  */
-async function latencyDuringUploads(env: Record<string, string>, uploads: { files: number; megabytes: number }) {
+async function latencyDuringUploads(env: Record<string, string>, uploads: NonNullable<LatencyParams['uploads']>) {
   const uploader = await startProcess<unknown>('load-uploads', {
     ...env,
     UPLOADS: String(uploads.files),
     UPLOAD_MB: String(uploads.megabytes),
+    UPLOAD_KIND: uploads.kind,
   });
   try {
     const generator = await startProcess<unknown>('load-latency', { ...env, SAMPLES: '1' }, { timeoutMs: 300_000 });

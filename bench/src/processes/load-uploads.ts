@@ -1,10 +1,10 @@
 // Load generator: UPLOADS shoppers, connected with their sessions, who each
-// send one file of UPLOAD_MB at once when the bench writes FIRE on stdin. In a
+// send one file of UPLOAD_MB (UPLOAD_KIND: pdf or photo) at once when the bench writes FIRE on stdin. In a
 // process of its own, as those shoppers would be on machines of their own: the
 // latency generator's clock is not held up by sending 250 MB.
 import { createInterface } from 'node:readline';
 import type { Mode } from '../clients.ts';
-import { uploadBurst } from '../uploads.ts';
+import { uploadBurst, type UploadKind } from '../uploads.ts';
 
 const burst = await uploadBurst(
   process.env.MODE as Mode,
@@ -12,6 +12,7 @@ const burst = await uploadBurst(
   process.env.SITE_KEY ?? '',
   Number(process.env.UPLOADS),
   Number(process.env.UPLOAD_MB ?? 5),
+  (process.env.UPLOAD_KIND ?? 'pdf') as UploadKind,
 );
 console.log('READY {}');
 const lines = createInterface({ input: process.stdin });

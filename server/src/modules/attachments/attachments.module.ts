@@ -8,6 +8,7 @@ import { attachmentRoutes } from './attachments.routes.ts';
 import { AttachmentsService, type AttachmentPorts } from './attachments.service.ts';
 import { CannedPictures } from './canned-pictures.ts';
 import { fileStorageFor } from './file-storage-for.ts';
+import { PictureStripper } from './picture-stripper.ts';
 import { ThumbnailWorker } from './thumbnail-worker.ts';
 import { UnsentUploadsSweep } from './unsent-uploads.ts';
 
@@ -40,6 +41,9 @@ export function createAttachmentsModule(deps: AttachmentsModuleDeps) {
   });
   thumbnails.start();
   app.addHook('preClose', async () => thumbnails.stop());
+  // Pictures are stripped of their metadata in a worker thread, started with the first one.
+  const pictures = new PictureStripper();
+  app.addHook('onClose', async () => pictures.close());
   const attachments: AttachmentsService = new AttachmentsService(
     attachmentsRepo,
     fileStorage,
@@ -48,6 +52,7 @@ export function createAttachmentsModule(deps: AttachmentsModuleDeps) {
       linkTtlMs: config.linkTtlMs,
       signingKey: config.signingKey,
       thumbnailQueued: () => thumbnails.wake(),
+      stripPicture: (mime, from, to) => pictures.strip(mime, from, to),
     },
   );
   // Uploads never sent in a message go after a day, whatever the site's retention keeps.

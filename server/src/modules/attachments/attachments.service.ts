@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
   ATTACHMENT_NAME_MAX,
@@ -12,9 +12,9 @@ import {
 } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
 import { infoOf, storedKeys, type AttachmentRow, type AttachmentsRepository } from './attachments.repository.ts';
-import { stripMetadata } from './metadata.ts';
+import { hasMetadataToStrip } from './metadata.ts';
 import { LinkSigner, type FileVariant } from './signing.ts';
-import { receiveFile, TooLarge, type IncomingFile } from './incoming-file.ts';
+import { flushFile, receiveFile, TooLarge, type IncomingFile } from './incoming-file.ts';
 import { sniffParts, type Sniffed } from './sniff.ts';
 import type { FileStorage } from './storage.ts';
 
@@ -43,6 +43,8 @@ export interface AttachmentOptions {
   signingKey?: string | null;
   /** A picture was stored with its thumbnail job: the background worker may start (it must not run in the caller's turn). */
   thumbnailQueued?: () => void;
+  /** Writes a received picture without its metadata, off the event loop (`PictureStripper`): its size, or null if unreadable. */
+  stripPicture(mime: string, from: string, to: string): Promise<number | null>;
 }
 
 function notFound(): Result<never> {
@@ -147,9 +149,10 @@ export class AttachmentsService {
   }
 
   /**
-   * A received file, judged by its bytes and kept under a new key. Only a
-   * picture is read back into memory, to strip its metadata (location,
-   * camera) before anyone else sees it; any other file is adopted as it is.
+   * A received file, judged by its bytes and kept under a new key. A
+   * picture is first written anew without its metadata (location, camera)
+   * before anyone else sees it, in a worker; any other file is adopted as
+   * it is.
    */
   async #store(
     siteId: string,
@@ -159,14 +162,18 @@ export class AttachmentsService {
     const found = sniffParts(received);
     if (!found.ok) return fail('unsupported_type', 'This kind of file is not accepted');
     if (!this.ports.rules(siteId)!.types.includes(found.type)) return fail('unsupported_type', 'This shop does not take this kind of file');
-    if (found.type !== 'image') return ok({ storageKey: await this.storage.adopt(received.path), found, size: received.size });
-    let clean: Buffer;
-    try {
-      clean = stripMetadata(found.mime, await readFile(received.path));
-    } catch {
-      return fail('unsupported_type', 'The picture could not be read');
+    if (!hasMetadataToStrip(found.mime)) {
+      await flushFile(received.path);
+      return ok({ storageKey: await this.storage.adopt(received.path), found, size: received.size });
     }
-    return ok({ storageKey: await this.storage.put(clean), found, size: clean.length });
+    const clean = `${received.path}.clean`;
+    try {
+      const size = await this.options.stripPicture(found.mime, received.path, clean);
+      if (size === null) return fail('unsupported_type', 'The picture could not be read');
+      return ok({ storageKey: await this.storage.adopt(clean), found, size });
+    } finally {
+      await rm(clean, { force: true });
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { HEAD_BYTES, TAIL_BYTES, TextScan, type FileParts } from './sniff.ts';
 
-/** An upload's body, received whole into a file of its own, flushed to disk: where it is, and what deciding its type reads. */
+/** An upload's body, received whole into a file of its own (not flushed yet): where it is, and what deciding its type reads. */
 export interface IncomingFile extends FileParts {
   path: string;
 }
@@ -17,8 +17,10 @@ export class TooLarge extends Error {}
  * chunk, keeping in memory only its first and last bytes and the text scan.
  * A file is never gathered into one buffer: copying megabytes into fresh
  * memory stalled the event loop for every chat on the server (a burst of 50
- * files of 5 MB held messages for over half a second). The file is flushed
- * before this resolves, so an answered upload is durable. Past `limit`
+ * files of 5 MB held messages for over half a second). The file is not
+ * flushed here: what is kept of it is (`flushFile` before a store adopts
+ * it, or its stripped copy), and a picture's raw upload, deleted once
+ * stripped, need not reach the disk at all. Past `limit`
  * bytes, or if the body fails (the shopper went away), the file is removed
  * and this rejects (`TooLarge`, or the body's error).
  */
@@ -43,7 +45,6 @@ export async function receiveFile(body: Readable, dir: string, limit: number): P
       scan.push(chunk);
       await file.write(chunk);
     }
-    await file.sync();
   } catch (error) {
     body.resume();
     await file.close().catch(() => undefined);
@@ -72,4 +73,14 @@ export async function removeStalledIncoming(dir: string, cutoff: number): Promis
     removed += 1;
   }
   return removed;
+}
+
+/** Forces a received file's bytes to disk, before it is kept as it is. */
+export async function flushFile(path: string): Promise<void> {
+  const file = await open(path, 'r+');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
 }

@@ -131,6 +131,9 @@ export function stripWebp(input: Buffer): Buffer {
   return Buffer.concat([header, body]);
 }
 
+/** Whether `stripMetadata` changes files of this type (a GIF, a PDF, text… are kept as they are). */
+export const hasMetadataToStrip = (mime: string) => mime === 'image/jpeg' || mime === 'image/png' || mime === 'image/webp';
+
 /** The file as others will see it: images without their metadata; anything else unchanged. */
 export function stripMetadata(mime: string, input: Buffer): Buffer {
   if (mime === 'image/jpeg') return stripJpeg(input);

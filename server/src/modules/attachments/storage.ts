@@ -24,6 +24,12 @@ export interface FileStorage {
   open(key: string): Promise<{ stream: Readable; size: number } | null>;
   /** Removes these keys; a missing one is not an error. */
   remove(keys: readonly string[]): Promise<void>;
+  /**
+   * Where a key's bytes are on this machine's disk, for a reader that can
+   * take a file (sharp reads it in its own thread, with no copy in
+   * JavaScript); null when there is none. Only stores on a local disk have it.
+   */
+  localPath?(key: string): Promise<string | null>;
 }
 
 const KEY = /^[A-Za-z0-9_-]{32}$/;
@@ -76,5 +82,10 @@ export class LocalDiskStorage implements FileStorage {
 
   async remove(keys: readonly string[]): Promise<void> {
     await Promise.all(keys.map((key) => rm(this.#path(key), { force: true })));
+  }
+
+  async localPath(key: string): Promise<string | null> {
+    const path = this.#path(key);
+    return (await stat(path).catch(() => null)) ? path : null;
   }
 }

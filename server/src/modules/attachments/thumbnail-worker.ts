@@ -89,15 +89,27 @@ export class ThumbnailWorker {
     }
   }
 
+  /**
+   * The picture as sharp takes it: its path on a local disk, which libvips
+   * reads in its own thread (a photo read whole on the event loop is
+   * megabytes copied into fresh memory there, once per thumbnail), or its
+   * bytes from any other store. Null when it is gone.
+   */
+  async #picture(key: string): Promise<string | Buffer | null> {
+    if (this.storage.localPath) return this.storage.localPath(key);
+    const file = await this.storage.open(key);
+    return file ? readAll(file.stream) : null;
+  }
+
   async #make(job: AttachmentRow): Promise<'made' | 'failed' | 'later'> {
     let key: string;
     try {
-      const file = await this.storage.open(job.storageKey);
-      if (!file) {
+      const picture = await this.#picture(job.storageKey);
+      if (!picture) {
         this.repo.thumbFailed(job.id, true, THUMB_MAX_ATTEMPTS);
         return 'failed';
       }
-      const thumbnail = await renderThumbnail(await readAll(file.stream), this.options.maxInputPixels);
+      const thumbnail = await renderThumbnail(picture, this.options.maxInputPixels);
       key = await this.storage.put(thumbnail);
     } catch (err) {
       const final = err instanceof UnreadablePicture;

@@ -31,12 +31,12 @@ function sharpLoaded(): Promise<typeof Sharp> {
 export class UnreadablePicture extends Error {}
 
 /**
- * A WebP thumbnail of a stored picture (JPEG, PNG, WebP, a GIF's first
- * frame): upright, at most `THUMB_MAX_SIDE` on its longest side, never
+ * A WebP thumbnail of a stored picture, given as its bytes or its file's
+ * path (JPEG, PNG, WebP, a GIF's first frame): upright, at most `THUMB_MAX_SIDE` on its longest side, never
  * enlarged, and with no metadata (sharp writes none unless asked).
  * `maxInputPixels` refuses a decompression bomb before it is decoded.
  */
-export async function renderThumbnail(picture: Buffer, maxInputPixels: number): Promise<Buffer> {
+export async function renderThumbnail(picture: Buffer | string, maxInputPixels: number): Promise<Buffer> {
   const sharp = await sharpLoaded();
   try {
     return await sharp(picture, { limitInputPixels: maxInputPixels, failOn: 'error' })

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import type { AttachmentLink } from '@mostrador/shared';
@@ -138,6 +139,24 @@ describe('thumbnails', () => {
     // Not tried again: a later pass finds nothing to do.
     expect(await thumbnailsDone(scope.server)).toBe(0);
     expect(filesOnDisk(scope.server)).toHaveLength(2);
+  });
+
+  it('gives up at once on a picture whose file is gone from the disk', async () => {
+    const shopper = await shopperClient(scope.server, scope.sockets);
+    // Stored with its job; the background pass must not take it before its file goes.
+    await scope.server.app.services.thumbnails.stop();
+    const file = await uploaded(await shopper.upload(png(), 'gone.png'));
+    for (const path of filesOnDisk(scope.server)) rmSync(path);
+    const worker = new ThumbnailWorker(
+      new AttachmentsRepository(scope.server.app.db),
+      new LocalDiskStorage(scope.server.config.attachments.dir),
+      {
+        maxInputPixels: 1_000_000,
+        log: { warn: vi.fn(), error: vi.fn() },
+      },
+    );
+    expect(await worker.runOnce()).toBe(0);
+    expect(thumbState(scope.server, file.id)).toEqual({ state: 'failed', key: null });
   });
 
   it('tries again on a later pass when the storage fails, three times at most, then serves the full picture for good', async () => {

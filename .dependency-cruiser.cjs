@@ -51,8 +51,8 @@ module.exports = {
     {
       name: 'statements-only-for-repositories',
       severity: 'error',
-      comment: 'A <name>.statements.ts file is part of its repository or store, and only they import it.',
-      from: { pathNot: `${MODULE}[^/]*\\.(repository|store)\\.ts$` },
+      comment: 'A <name>.statements.ts file is part of its repository or store, and only they (and its own test) import it.',
+      from: { pathNot: `${MODULE}[^/]*\\.(repository|store|statements\\.test)\\.ts$` },
       to: { path: `${MODULE}[^/]*\\.statements\\.ts$` },
     },
     {

@@ -240,7 +240,10 @@ if (wants('storm')) {
     'lost = duplicated = 0',
   ]);
   if (ours.lost > 0 || ours.duplicated > 0 || ours.unacked > 0) {
-    problems.push(`Reconnect storm: ${ours.lost} lost, ${ours.duplicated} duplicated, ${ours.unacked} never acked. That is a bug.`);
+    problems.push(
+      `Reconnect storm: ${ours.lost} lost (${ours.lostButStored} of them stored, so never shown; ${ours.syncFailures} resync pages not answered), ` +
+        `${ours.duplicated} duplicated, ${ours.unacked} never acked. That is a bug.`,
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,10 +186,29 @@ export interface StormResult {
   clients: number;
   resyncedMs: number;
   acked: number;
+  /** Acked, and never seen by the observing console, even after its last resync. */
   lost: number;
+  /** Of those, how many the database holds: seen nowhere, yet stored (a delivery or resync failure, not a lost write). */
+  lostButStored: number;
+  /** Resync pages the observer did not get (timed out or refused). */
+  syncFailures: number;
   duplicated: number;
   unacked: number;
   restartMs: number;
+}
+
+/** How many of these client ids the database holds as messages (read whole: the bench's log is small). */
+function storedOf(file: string, clientIds: readonly string[]): number {
+  if (clientIds.length === 0) return 0;
+  const db = new Database(file, { readonly: true });
+  try {
+    const stored = new Set(
+      db.prepare("SELECT client_id FROM conversation_events WHERE type = 'message' AND client_id IS NOT NULL").pluck().all() as string[],
+    );
+    return clientIds.filter((id) => stored.has(id)).length;
+  } finally {
+    db.close();
+  }
 }
 
 /** Kills the server mid-stream (SIGKILL: no goodbye) and starts it again on the same port and database. */
@@ -218,9 +238,10 @@ export function storm(p: { visitors: number; agents: number; rate: number }): Pr
     const backAt = Date.now();
     load.process.stdin?.write(`BACK ${backAt}\n`);
     try {
-      const result = (await load.exited) as Omit<StormResult, 'restartMs'> | null;
+      const result = (await load.exited) as (Omit<StormResult, 'restartMs' | 'lostButStored'> & { lostIds: string[] }) | null;
       if (!result) throw new Error('the storm generator gave no result');
-      return { ...result, restartMs: backAt - killedAt };
+      const { lostIds, ...figures } = result;
+      return { ...figures, lostButStored: storedOf(join(dir, 'bench.sqlite'), lostIds), restartMs: backAt - killedAt };
     } finally {
       await again.kill();
     }

@@ -16,6 +16,8 @@ const siteKey = process.env.SITE_KEY!;
 const agentEmails = JSON.parse(process.env.AGENT_EMAILS!) as string[];
 const rate = Number(process.env.RATE);
 
+/** Resync pages the observer asked for and did not get (timed out, or refused): a lost message may be one of theirs. */
+let syncFailures = 0;
 // The observer: every conversation's log, merged by seq as the console does.
 const logs = new Map<string, Map<number, Event>>();
 function merge(events: Event[]): void {
@@ -53,7 +55,10 @@ async function resyncOne(conversationId: string): Promise<void> {
           .timeout(30_000)
           .emit('conversation:sync', { conversationId, afterSeq }, (err: Error | null, p: Page) => resolve(err ? { ok: false } : p)),
       );
-      if (!page.ok || !page.data) break;
+      if (!page.ok || !page.data) {
+        syncFailures += 1;
+        break;
+      }
       merge(page.data.events);
       if (!page.data.hasMore) break;
     }
@@ -140,14 +145,19 @@ for (const log of logs.values()) {
 }
 let acked = 0;
 let lost = 0;
+/** The lost ones' client ids (the first 10,000), for the bench to look for in the database. */
+const lostIds: string[] = [];
 for (const box of outboxes) {
   for (const clientId of box.acked) {
     acked += 1;
-    if (!seen.has(clientId)) lost += 1;
+    if (seen.has(clientId)) continue;
+    lost += 1;
+    if (lostIds.length < 10_000) lostIds.push(clientId);
   }
 }
 const duplicated = [...seen.values()].filter((n) => n > 1).length;
 const unacked = outboxes.reduce((n, b) => n + b.pending.size, 0);
-console.log(`RESULT ${JSON.stringify({ clients: clients.length, resyncedMs, acked, lost, duplicated, unacked })}`);
 for (const c of clients) c.disconnect();
-process.exit(0);
+const result = { clients: clients.length, resyncedMs, acked, lost, lostIds, syncFailures, duplicated, unacked };
+// Exits once the line is out: a pipe is written asynchronously.
+process.stdout.write(`RESULT ${JSON.stringify(result)}\n`, () => process.exit(0));

@@ -222,3 +222,24 @@ describe('another site', () => {
     expect(repo.byId(siteId, 'cnv_mine')).toMatchObject({ assigneeId: null, lastSeq: 0 });
   });
 });
+
+describe('a visitor’s earlier conversations', () => {
+  it('lists the ended ones begun before a time, newest first, and never another site’s or another visitor’s', () => {
+    const otherSite = new SitesService(new SitesRepository(opened.db)).create({ name: 'other', allowedOrigins: [] }).id;
+    const other = new VisitorsService(new VisitorsRepository(opened.db)).identify(siteId, undefined).visitor.id;
+    for (const [id, status, createdAt] of [
+      ['cnv_old', 'closed', 10],
+      ['cnv_mid', 'closed', 20],
+      ['cnv_new', 'closed', 30],
+      ['cnv_now', 'open', 40],
+    ] as const)
+      repo.insert({ ...conversation(id, status), createdAt });
+    repo.insert({ ...conversation('cnv_theirs', 'closed'), visitorId: other, createdAt: 25 });
+    const ids = (rows: ConversationRow[]) => rows.map((r) => r.id);
+    expect(ids(repo.endedOfVisitor(siteId, visitorId, Number.MAX_SAFE_INTEGER, 10))).toEqual(['cnv_new', 'cnv_mid', 'cnv_old']);
+    expect(ids(repo.endedOfVisitor(siteId, visitorId, 30, 1))).toEqual(['cnv_mid']);
+    expect(repo.endedOfVisitor(otherSite, visitorId, Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+    expect(ids(repo.byVisitors(siteId, [visitorId, other], 3))).toEqual(['cnv_now', 'cnv_new', 'cnv_theirs']);
+    expect(repo.byVisitors(otherSite, [visitorId, other], 3)).toEqual([]);
+  });
+});

@@ -1,17 +1,13 @@
-import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { CONVERSATION_STATUSES, hasEnded } from '@mostrador/shared';
+import { and, asc, desc, eq, exists, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { prepareHotPath, prepareMessagePath, prepareReadReceipts } from './conversations.statements.ts';
+import { prepareHotPath, prepareMessagePath, prepareReadReceipts, siteNotIndexed } from './conversations.statements.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
 import type { ConversationChanges, ConversationRow, EventRow, MessageFields, NewEvent } from './conversations.types.ts';
 
 export type { ConversationChanges, ConversationRow, EventRow, MessageFields, NewEvent } from './conversations.types.ts';
 
-/** The statuses in which a conversation is over (closed, or resolved once it exists). */
-const ENDED_STATUSES = CONVERSATION_STATUSES.filter(hasEnded);
 const isQueued = and(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
 const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedAt), asc(conversations.id)];
-const eventColumns = getTableColumns(conversationEvents);
 /** The conversation is the site's: rows keyed by a conversation id are read only through it. */
 const ofSite = (siteId: string, conversationId: string) => and(eq(conversations.id, conversationId), eq(conversations.siteId, siteId));
 
@@ -194,25 +190,11 @@ export class ConversationsRepository {
   }
 
   eventsAfter(siteId: string, conversationId: string, afterSeq: number, limit: number): EventRow[] {
-    return this.db
-      .select(eventColumns)
-      .from(conversationEvents)
-      .innerJoin(conversations, eq(conversations.id, conversationEvents.conversationId))
-      .where(and(ofSite(siteId, conversationId), gt(conversationEvents.seq, afterSeq)))
-      .orderBy(asc(conversationEvents.seq))
-      .limit(limit)
-      .all();
+    return this.hot.eventsAfter.all({ siteId, conversationId, after: afterSeq, limit });
   }
 
   visitorEventsAfter(siteId: string, conversationId: string, afterVisitorSeq: number, limit: number): EventRow[] {
-    return this.db
-      .select(eventColumns)
-      .from(conversationEvents)
-      .innerJoin(conversations, eq(conversations.id, conversationEvents.conversationId))
-      .where(and(ofSite(siteId, conversationId), gt(conversationEvents.visitorSeq, afterVisitorSeq)))
-      .orderBy(asc(conversationEvents.visitorSeq))
-      .limit(limit)
-      .all();
+    return this.hot.visitorEventsAfter.all({ siteId, conversationId, after: afterVisitorSeq, limit });
   }
 
   /**
@@ -353,27 +335,15 @@ export class ConversationsRepository {
 
   /** One visitor's ended conversations begun before `before`, newest first. */
   endedOfVisitor(siteId: string, visitorId: string, before: number, limit: number): ConversationRow[] {
-    return this.db
-      .select()
-      .from(conversations)
-      .where(
-        and(
-          eq(conversations.siteId, siteId),
-          eq(conversations.visitorId, visitorId),
-          inArray(conversations.status, ENDED_STATUSES),
-          lt(conversations.createdAt, before),
-        ),
-      )
-      .orderBy(desc(conversations.createdAt))
-      .limit(limit)
-      .all();
+    return this.hot.endedOfVisitor.all({ siteId, visitorId, before, limit });
   }
 
+  /** These visitors' conversations, newest first, by the visitors' index (see `siteNotIndexed`). */
   byVisitors(siteId: string, visitorIds: readonly string[], limit: number): ConversationRow[] {
     return this.db
       .select()
       .from(conversations)
-      .where(and(eq(conversations.siteId, siteId), inArray(conversations.visitorId, [...visitorIds])))
+      .where(and(inArray(conversations.visitorId, [...visitorIds]), siteNotIndexed(siteId)))
       .orderBy(desc(conversations.createdAt))
       .limit(limit)
       .all();

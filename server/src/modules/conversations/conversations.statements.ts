@@ -1,8 +1,51 @@
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, sql, type SQLWrapper } from 'drizzle-orm';
+import { CONVERSATION_STATUSES, hasEnded } from '@mostrador/shared';
 import type { Db } from '../../db/client.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
 
 const p = sql.placeholder;
+
+/** The statuses in which a conversation is over (closed, or resolved once it exists). */
+export const ENDED_STATUSES = CONVERSATION_STATUSES.filter(hasEnded);
+
+/**
+ * The site's condition on a read by visitor, kept (tenancy) but written
+ * `+site_id`, which takes it out of the planner's choice so that the
+ * visitor's own index (`conversations_visitor`) is used. Without statistics,
+ * SQLite preferred `conversations_site_created` for the ORDER BY and walked
+ * the site's whole history to find one visitor's few: every visitor's
+ * connection asks, and a reconnect storm of 5,000 visitors spent 3.9 s of
+ * its 25 s in that one query.
+ */
+export const siteNotIndexed = (siteId: SQLWrapper | string) => sql`+${conversations.siteId} = ${siteId}`;
+
+/** One visitor's ended conversations begun before `before`, newest first (prepared below; the plan's test reads it). */
+export function endedOfVisitorQuery(db: Db) {
+  return db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.visitorId, p('visitorId')),
+        siteNotIndexed(p('siteId')),
+        inArray(conversations.status, ENDED_STATUSES),
+        lt(conversations.createdAt, p('before')),
+      ),
+    )
+    .orderBy(desc(conversations.createdAt))
+    .limit(p('limit'));
+}
+
+/** A conversation's log after a number (`seq`, or the visitor's own `visitor_seq`), in that numbering's order. */
+function logAfter(db: Db, numbering: typeof conversationEvents.seq | typeof conversationEvents.visitorSeq) {
+  return db
+    .select(getTableColumns(conversationEvents))
+    .from(conversationEvents)
+    .innerJoin(conversations, eq(conversations.id, conversationEvents.conversationId))
+    .where(and(eq(conversations.id, p('conversationId')), eq(conversations.siteId, p('siteId')), gt(numbering, p('after'))))
+    .orderBy(asc(numbering))
+    .limit(p('limit'));
+}
 
 /**
  * Statements of the message path, prepared once: building and preparing SQL
@@ -40,6 +83,10 @@ export function prepareHotPath(db: Db) {
       .where(and(eq(conversationGuests.conversationId, p('conversationId')), eq(conversations.siteId, p('siteId'))))
       .orderBy(asc(conversationGuests.joinedAt))
       .prepare(),
+    endedOfVisitor: endedOfVisitorQuery(db).prepare(),
+    // Every resync after a reconnect reads these: an agent's log, and a visitor's (notes left out by its own numbering).
+    eventsAfter: logAfter(db, conversationEvents.seq).prepare(),
+    visitorEventsAfter: logAfter(db, conversationEvents.visitorSeq).prepare(),
   };
 }
 

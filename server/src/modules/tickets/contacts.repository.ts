@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { visitorContacts } from '../../db/schema.ts';
 
@@ -6,14 +6,19 @@ export type ContactRow = typeof visitorContacts.$inferSelect;
 
 /** The only code touching `visitor_contacts`. */
 export class ContactsRepository {
-  constructor(private readonly db: Db) {}
+  // Read on every widget's connection: prepared once.
+  readonly #of;
 
-  of(siteId: string, visitorId: string): ContactRow | undefined {
-    return this.db
+  constructor(private readonly db: Db) {
+    this.#of = db
       .select()
       .from(visitorContacts)
-      .where(and(eq(visitorContacts.siteId, siteId), eq(visitorContacts.visitorId, visitorId)))
-      .get();
+      .where(and(eq(visitorContacts.siteId, sql.placeholder('siteId')), eq(visitorContacts.visitorId, sql.placeholder('visitorId'))))
+      .prepare();
+  }
+
+  of(siteId: string, visitorId: string): ContactRow | undefined {
+    return this.#of.get({ siteId, visitorId });
   }
 
   save(row: ContactRow): void {

@@ -63,7 +63,29 @@ const catalogCard = {
  * site; writes come only from the visitor's own token.
  */
 export class ActivityRepository {
-  constructor(private readonly db: Db) {}
+  // Read on every widget's connection: prepared once, as building and preparing the SQL cost more than running it.
+  readonly #pageViewsSince;
+  readonly #cartOf;
+
+  constructor(private readonly db: Db) {
+    const p = sql.placeholder;
+    const visitorOfSite = db
+      .select({ id: visitors.id })
+      .from(visitors)
+      .where(and(eq(visitors.siteId, p('siteId')), eq(visitors.id, p('visitorId'))));
+    this.#pageViewsSince = db
+      .select({ n: count() })
+      .from(pageViews)
+      .where(
+        and(eq(pageViews.visitorId, p('visitorId')), inArray(pageViews.visitorId, visitorOfSite), gte(pageViews.startedAt, p('since'))),
+      )
+      .prepare();
+    this.#cartOf = db
+      .select()
+      .from(carts)
+      .where(and(eq(carts.visitorId, p('visitorId')), inArray(carts.visitorId, visitorOfSite)))
+      .prepare();
+  }
 
   /** The given visitors that are the site's: the filter every read of a visitor's rows goes through. */
   private ofSite(siteId: string, visitorIds: readonly string[]) {
@@ -144,27 +166,11 @@ export class ActivityRepository {
   }
 
   pageViewsSince(siteId: string, visitorId: string, since: number): number {
-    return (
-      this.db
-        .select({ n: count() })
-        .from(pageViews)
-        .where(
-          and(
-            eq(pageViews.visitorId, visitorId),
-            inArray(pageViews.visitorId, this.ofSite(siteId, [visitorId])),
-            gte(pageViews.startedAt, since),
-          ),
-        )
-        .get()?.n ?? 0
-    );
+    return this.#pageViewsSince.get({ siteId, visitorId, since })?.n ?? 0;
   }
 
   cartOf(siteId: string, visitorId: string): CartRow | undefined {
-    return this.db
-      .select()
-      .from(carts)
-      .where(and(eq(carts.visitorId, visitorId), inArray(carts.visitorId, this.ofSite(siteId, [visitorId]))))
-      .get();
+    return this.#cartOf.get({ siteId, visitorId });
   }
 
   saveCart(visitorId: string, cart: Cart, stage: CartStage, at: number, changes: readonly CartChange[]): void {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { customers, visitors } from '../../db/schema.ts';
 
@@ -11,26 +11,34 @@ export type VisitorChanges = Partial<Omit<VisitorRow, 'id' | 'siteId' | 'tokenHa
  * within the caller's site (from the visitor token or the agent's session).
  */
 export class VisitorsRepository {
-  constructor(private readonly db: Db) {}
+  // Read on every widget's connection: prepared once, as building and preparing the SQL cost more than running it.
+  readonly #byTokenHash;
+  readonly #byId;
+
+  constructor(private readonly db: Db) {
+    const p = sql.placeholder;
+    this.#byTokenHash = db
+      .select()
+      .from(visitors)
+      .where(and(eq(visitors.siteId, p('siteId')), eq(visitors.tokenHash, p('tokenHash'))))
+      .prepare();
+    this.#byId = db
+      .select()
+      .from(visitors)
+      .where(and(eq(visitors.siteId, p('siteId')), eq(visitors.id, p('id'))))
+      .prepare();
+  }
 
   insert(row: VisitorRow): void {
     this.db.insert(visitors).values(row).run();
   }
 
   bySiteAndTokenHash(siteId: string, tokenHash: string): VisitorRow | undefined {
-    return this.db
-      .select()
-      .from(visitors)
-      .where(and(eq(visitors.siteId, siteId), eq(visitors.tokenHash, tokenHash)))
-      .get();
+    return this.#byTokenHash.get({ siteId, tokenHash });
   }
 
   byId(siteId: string, id: string): VisitorRow | undefined {
-    return this.db
-      .select()
-      .from(visitors)
-      .where(and(eq(visitors.siteId, siteId), eq(visitors.id, id)))
-      .get();
+    return this.#byId.get({ siteId, id });
   }
 
   update(siteId: string, id: string, changes: VisitorChanges): void {

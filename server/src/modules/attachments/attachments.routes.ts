@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,6 +35,14 @@ const discardSchema = { params: IdParams, response: { 204: z.null(), ...errorRes
 
 async function refuse(reply: FastifyReply, result: Extract<Result<unknown>, { ok: false }>) {
   return reply.status(statusForCode(result.error.code)).send({ error: result.error });
+}
+
+/** The upload's body as the octet-stream parser hands it on; nothing to read, or bytes sent as another type, are refused before a file is made. */
+function uploadBody(request: FastifyRequest): Result<Readable> {
+  const { body } = request;
+  if (body instanceof Readable) return { ok: true, data: body };
+  if (body === undefined || body === null) return { ok: false, error: { code: 'invalid_payload', message: 'The file is empty' } };
+  return { ok: false, error: { code: 'unsupported_type', message: 'Send the file’s bytes as application/octet-stream' } };
 }
 
 function tooLarge(limit: number): Error {
@@ -125,7 +133,9 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
       onRequest: async (request, reply) => (await visitorGate(request, reply)) ?? admit(visitorViewer(request), request, reply),
     },
     async (request, reply) => {
-      const stored = await attachments.upload(viewers.get(request)!, request.query, request.body as Readable);
+      const body = uploadBody(request);
+      if (!body.ok) return refuse(reply, body);
+      const stored = await attachments.upload(viewers.get(request)!, request.query, body.data);
       return stored.ok ? { attachment: stored.data } : refuse(reply, stored);
     },
   );
@@ -159,7 +169,9 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
       },
     },
     async (request, reply) => {
-      const stored = await attachments.upload(viewers.get(request)!, request.query, request.body as Readable);
+      const body = uploadBody(request);
+      if (!body.ok) return refuse(reply, body);
+      const stored = await attachments.upload(viewers.get(request)!, request.query, body.data);
       return stored.ok ? { attachment: stored.data } : refuse(reply, stored);
     },
   );

@@ -58,6 +58,25 @@ describe('uploads are written to disk as they arrive', () => {
     expect(rows()).toBe(0);
   });
 
+  it('refuses an upload with no body, or with bytes sent as another type, before making any file', async () => {
+    const shopper = await shopperClient(scope.server, scope.sockets);
+    const headers = { authorization: `Bearer ${shopper.token}`, 'x-mostrador-site': scope.server.siteKey, origin: SHOP_ORIGIN };
+    const post = (extra: Record<string, string>, body?: string) =>
+      fetch(`${scope.server.url}/api/visitor/attachments?clientId=upload-odd-0001&name=x.pdf`, {
+        method: 'POST',
+        headers: { ...headers, ...extra },
+        ...(body !== undefined && { body }),
+      });
+    const empty = await post({});
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ error: { code: 'invalid_payload' } });
+    const asText = await post({ 'content-type': 'text/plain' }, '%PDF-1.4 hola');
+    expect(asText.status).toBe(415);
+    expect(await asText.json()).toMatchObject({ error: { code: 'unsupported_type' } });
+    expect(filesOnDisk(scope.server)).toEqual([]);
+    expect(rows()).toBe(0);
+  });
+
   it('keeps nothing of an upload whose shopper goes away half way, and takes the same file whole when it is sent again', async () => {
     const shopper = await shopperClient(scope.server, scope.sockets);
     const req = chunkedUpload(shopper, 'clientId=upload-cut-0001&name=factura.pdf');

@@ -46,9 +46,10 @@ export async function receiveFile(body: Readable, dir: string, limit: number): P
       await file.write(chunk);
     }
   } catch (error) {
-    body.resume();
     await file.close().catch(() => undefined);
     await rm(path, { force: true });
+    // What is left of the body is read and dropped, so the answer can go out on the same connection.
+    body.resume();
     throw error;
   }
   await file.close();

@@ -8,12 +8,16 @@ import { register } from 'tsx/esm/api';
 register();
 const { stripPictureFile, UnstrippablePicture } = await import('./picture-strip.ts');
 
-parentPort?.on('message', async (/** @type {{ id: number; mime: string; from: string; to: string }} */ job) => {
-  try {
-    const size = await stripPictureFile(job.mime, job.from, job.to);
-    parentPort?.postMessage({ id: job.id, ok: true, size });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    parentPort?.postMessage({ id: job.id, ok: false, unreadable: error instanceof UnstrippablePicture, message });
-  }
+/** One picture at a time: a burst of photos is read and copied one after another, not all at once in memory. */
+let queue = Promise.resolve();
+parentPort?.on('message', (/** @type {{ id: number; mime: string; from: string; to: string }} */ job) => {
+  queue = queue.then(async () => {
+    try {
+      const size = await stripPictureFile(job.mime, job.from, job.to);
+      parentPort?.postMessage({ id: job.id, ok: true, size });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      parentPort?.postMessage({ id: job.id, ok: false, unreadable: error instanceof UnstrippablePicture, message });
+    }
+  });
 });

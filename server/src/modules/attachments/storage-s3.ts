@@ -70,14 +70,13 @@ export class S3Storage implements FileStorage {
     const key = newStorageKey();
     const { sdk, client } = await this.#s3;
     const { size } = await stat(received);
-    await client.send(
-      new sdk.PutObjectCommand({
-        Bucket: this.options.bucket,
-        Key: this.#object(key),
-        Body: createReadStream(received),
-        ContentLength: size,
-      }),
-    );
+    const body = createReadStream(received);
+    try {
+      await client.send(new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: this.#object(key), Body: body, ContentLength: size }));
+    } finally {
+      // A refused or failed put may never read the stream: its file would stay open.
+      body.destroy();
+    }
     await rm(received, { force: true });
     return key;
   }

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { AttachmentRow, AttachmentsRepository } from './attachments.repository.ts';
 import type { FileStorage } from './storage.ts';
@@ -12,6 +13,20 @@ export interface ThumbnailWorkerOptions {
   /** The most pixels a picture may have to be decoded (a decompression bomb is refused). */
   maxInputPixels: number;
   log: { warn(detail: object, message: string): void; error(detail: object, message: string): void };
+}
+
+/**
+ * sharp read a picture's file and failed: the picture is unreadable for good
+ * only if the file itself opens (or is gone); a file that cannot be opened
+ * now (too many open files, a disk error) is tried again later.
+ */
+async function unreadableOrNot(path: string, err: unknown): Promise<unknown> {
+  try {
+    await (await open(path, 'r')).close();
+    return err;
+  } catch (openError) {
+    return (openError as NodeJS.ErrnoException).code === 'ENOENT' ? err : openError;
+  }
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -109,7 +124,9 @@ export class ThumbnailWorker {
         this.repo.thumbFailed(job.id, true, THUMB_MAX_ATTEMPTS);
         return 'failed';
       }
-      const thumbnail = await renderThumbnail(picture, this.options.maxInputPixels);
+      const thumbnail = await renderThumbnail(picture, this.options.maxInputPixels).catch(async (err: unknown) => {
+        throw typeof picture === 'string' ? await unreadableOrNot(picture, err) : err;
+      });
       key = await this.storage.put(thumbnail);
     } catch (err) {
       const final = err instanceof UnreadablePicture;

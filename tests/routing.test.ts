@@ -207,9 +207,13 @@ describe('an agent who disappears', () => {
     if (!s3.ok) throw new Error('send failed');
     expect(s3.data.conversation.agents).toEqual([{ name: 'Busy' }]);
 
-    const told = nextFact<VisitorSocket, { event: { type: string; reason?: string } }>(v1, 'conversation:changed', 5000);
+    const heard: Array<{ type: string; reason?: string; department?: unknown }> = [];
+    v1.on('conversation:changed', ({ event }) => heard.push(event));
     leaving.disconnect();
-    expect((await told).event).toMatchObject({ type: 'left', reason: 'offline' });
+    // The visitor is told its agent left, then that it waits in line again, and why.
+    await expect.poll(() => heard.map((e) => e.type), { timeout: 5000 }).toEqual(['left', 'queued']);
+    expect(heard[0]).toMatchObject({ type: 'left', reason: 'offline' });
+    expect(heard[1]).toMatchObject({ type: 'queued', reason: 'requeued', department: null });
 
     // Busy is full; both wait at the front, ahead of anyone newer.
     const v4 = await visitor();

@@ -42,11 +42,10 @@ async function buildChunk(name: string, source: string, emptyOutDir: boolean, ex
  * Builds the embeddable widget in parts. dist/widget.js is a classic
  * IIFE (the merchant's tag is a plain `<script async>`) holding what runs
  * before the visitor interacts: commands, the connection, tracking,
- * triggers, the launcher and its badge. dist/chunks/panel-<hash>.js (built
+ * the signals the server's trigger evaluation needs, the launcher and its badge. dist/chunks/panel-<hash>.js (built
  * first) is the chat and its UI, imported on demand, and
  * dist/chunks/shopify-<hash>.js the Shopify cart adapter, imported only on
- * Shopify stores, and dist/chunks/hours-<hash>.js the business-hours check,
- * imported only by sites whose trigger rules have one. Plus one small JSON catalogue per language in dist/i18n/
+ * Shopify stores. Plus one small JSON catalogue per language in dist/i18n/
  * (each visitor fetches only theirs). Every one of them also as `.gz` and
  * `.br`, compressed once here (build/precompress.ts).
  * No CSS files (styles are imported `?inline` and adopted inside the shadow
@@ -64,7 +63,6 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
     ? await buildChunk('panel', './src/panel/mountPanel.tsx', false, { define: { __MOSTRADOR_FILES__: JSON.stringify(`./${filesFile}`) } })
     : 'panel.js';
   const shopifyFile = building ? await buildChunk('shopify', './src/context/shopifyChunk.ts', false) : 'shopify.js';
-  const hoursFile = building ? await buildChunk('hours', './src/triggers/hoursChunk.ts', false) : 'hours.js';
   return {
     plugins: [trimSocketIo(), emitCatalogues(), precompress(fileURLToPath(new URL('./dist', import.meta.url)))],
     resolve: widgetResolve,
@@ -74,7 +72,6 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
       __MOSTRADOR_CATALOGUES__: JSON.stringify(catalogueHash),
       __MOSTRADOR_PANEL__: JSON.stringify(panelFile),
       __MOSTRADOR_SHOPIFY__: JSON.stringify(shopifyFile),
-      __MOSTRADOR_HOURS__: JSON.stringify(hoursFile),
       __MOSTRADOR_LAUNCHER_WORDS__: JSON.stringify(
         Object.fromEntries(Object.entries(catalogues).map(([language, messages]) => [language, launcherWordsOf(messages)])),
       ),

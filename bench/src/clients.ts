@@ -22,7 +22,7 @@ export function visitorSocket(mode: Mode, url: string, siteKey: string, n: numbe
   const socket = io(`${url}/visitor`, {
     ...common,
     extraHeaders: { origin: BENCH_ORIGIN },
-    auth: (cb) => cb(mode === 'floor' ? { n } : { siteKey, ...(token ? { token } : {}) }),
+    auth: (cb) => cb(mode === 'floor' ? { n } : { siteKey, triggers: 'server', ...(token ? { token } : {}) }),
   }) as Socket & { token?: string };
   socket.on('session:established', (s: { token: string }) => {
     token = s.token;

@@ -18,11 +18,11 @@ const WIDGET_GOAL_GZIP = 12 * 1024;
 /**
  * What the check enforces: the goal is not met yet, so the check holds today's
  * figure with small headroom and it cannot grow; lower it to the goal as cuts
- * land. Today: 15,462 B, since the server reads products off the page's markup
- * (15,702 B before; 16,160 B at gzip -9 before Zopfli; see the README's widget
- * size table).
+ * land. Today: 13,932 B, since the server evaluates the trigger rules (15,462 B
+ * before; 15,702 B before the server read products off the page's markup;
+ * 16,160 B at gzip -9 before Zopfli; see the README's widget size table).
  */
-const WIDGET_BUDGET_GZIP = 15_616;
+const WIDGET_BUDGET_GZIP = 14_080;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
 const only = process.argv

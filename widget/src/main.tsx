@@ -6,14 +6,12 @@ import type { Language } from './i18n/catalogue.ts';
 import type { LauncherWords } from './i18n/launcherWords.ts';
 import type { ShopifyModule } from './context/shopifyCart.ts';
 import type { PanelModule } from './panel/mountPanel.tsx';
-import type { HoursModule } from './triggers/triggerRuntime.ts';
 import { createSocketTransport } from './transport/socketTransport.ts';
 import css from './boot/launcher.css?inline';
 
 /** The chunks' content-hashed file names, and each language's launcher words, baked in by the build (see vite.config.ts). */
 declare const __MOSTRADOR_PANEL__: string;
 declare const __MOSTRADOR_SHOPIFY__: string;
-declare const __MOSTRADOR_HOURS__: string;
 declare const __MOSTRADOR_LAUNCHER_WORDS__: Record<Language, LauncherWords>;
 
 /**
@@ -38,7 +36,6 @@ function main(): void {
     globalHost: window as Window & { Mostrador?: unknown },
     browserLanguage: navigator.language,
     storage: browserStorage('localStorage'),
-    sessionStorage: browserStorage('sessionStorage'),
     css,
     launcherWords: (language) => __MOSTRADOR_LAUNCHER_WORDS__[language],
     loadMessages: (language) => fetchMessages(config.serverOrigin, language),
@@ -49,7 +46,6 @@ function main(): void {
         throw error;
       })),
     loadShopify: () => chunk<ShopifyModule>(__MOSTRADOR_SHOPIFY__),
-    loadHours: () => chunk<HoursModule>(__MOSTRADOR_HOURS__),
     createTransport: ({ serverOrigin, siteKey }, getToken) => createSocketTransport({ serverOrigin, siteKey, getToken }),
   });
 }

@@ -23,7 +23,7 @@ export async function connectVisitor({ url, siteKey, origin }: VisitorTarget): P
     path: '/socket.io',
     transports: ['websocket'],
     extraHeaders: { origin },
-    auth: { siteKey },
+    auth: { siteKey, triggers: 'server' },
     forceNew: true,
     // A seeding visitor that drops is a failed run, not something to paper over.
     reconnection: false,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /** Server-minted ids: a readable prefix and 96 random bits. */
 export function newId(
-  prefix: 'site' | 'agt' | 'vis' | 'cnv' | 'dep' | 'cus' | 'trg' | 'cnr' | 'tag' | 'rat' | 'nps' | 'eml' | 'att',
+  prefix: 'site' | 'agt' | 'vis' | 'cnv' | 'dep' | 'cus' | 'trg' | 'fir' | 'cnr' | 'tag' | 'rat' | 'nps' | 'eml' | 'att',
 ): string {
   return `${prefix}_${randomBytes(12).toString('base64url')}`;
 }

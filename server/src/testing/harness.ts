@@ -152,13 +152,13 @@ export async function login(url: string, email: string, password: string): Promi
 }
 
 export function connectVisitor(url: string, auth: { siteKey: string; token?: string }, origin: string = SHOP_ORIGIN): VisitorSocket {
-  // Like the widget: every (re)connection presents the latest token the server issued.
+  // Like the widget: every (re)connection presents the latest token the server issued, and shows the server's invitations.
   let token = auth.token;
   const socket: VisitorSocket = io(`${url}${VISITOR_NAMESPACE}`, {
     path: SOCKET_PATH,
     transports: ['websocket'],
     extraHeaders: { origin },
-    auth: (cb) => cb({ siteKey: auth.siteKey, ...(token ? { token } : {}) }),
+    auth: (cb) => cb({ siteKey: auth.siteKey, triggers: 'server', ...(token ? { token } : {}) }),
     forceNew: true,
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,

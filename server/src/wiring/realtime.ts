@@ -11,6 +11,8 @@ import type { createEmailModule } from '../modules/email/index.ts';
 import type { HoursService } from '../modules/hours/index.ts';
 import type { RatingsService } from '../modules/ratings/index.ts';
 import type { TeamService } from '../modules/team/index.ts';
+import { TriggerEngine, type TriggersService } from '../modules/triggers/index.ts';
+import { newId } from '../db/ids.ts';
 
 export interface SocketWiringDeps {
   /** The conversations module's services, as its factory returned them. */
@@ -19,7 +21,7 @@ export interface SocketWiringDeps {
   shop: Pick<VisitorSocketDeps, 'activity' | 'contacts'> & Pick<AgentSocketDeps, 'watching'>;
   sites: VisitorSocketDeps['sites'];
   visitors: VisitorSocketDeps['visitors'];
-  triggers: VisitorSocketDeps['triggers'];
+  triggers: TriggersService;
   refusedOrigins: VisitorSocketDeps['refusedOrigins'];
   coordinator: TeamCoordinator;
   team: Pick<TeamService, 'departmentList'>;
@@ -36,11 +38,34 @@ export function attachSockets(app: FastifyInstance, config: Config, deps: Socket
   const { sites, visitors, triggers, coordinator, hours, replyTimes, ratings, team } = deps;
   const { conversations, receipts, views } = deps.desk;
   const { activity } = deps.shop;
-  attachVisitorSocket(app.realtime.visitors, {
+  const visitorSockets = app.realtime.visitors;
+  // The site's trigger rules, evaluated here for every tab of a widget that shows the server's invitations.
+  const logError = (err: unknown) => app.log.error(err);
+  const triggerEngine = new TriggerEngine({
+    evaluation: (siteId) => triggers.evaluation(siteId),
+    facts: (socketId, visitorId, withLanding) => activity.triggerFacts(socketId, visitorId, withLanding),
+    onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
+    lastFirings: (siteId, visitorId) => triggers.lastFirings(siteId, visitorId),
+    heldBack: (siteId, visitorId, ruleId, firingId) =>
+      void triggers.record(siteId, visitorId, { ruleId, firingId, outcome: 'held_back' }).catch(logError),
+    offer: (socketId, siteId, ruleId, firingId) => {
+      const invitation = triggers.invitation(siteId, ruleId, firingId);
+      if (invitation) visitorSockets.to(socketId).emit('trigger:fired', invitation);
+      return invitation !== null;
+    },
+    fired: (siteId, visitorId, ruleId, firingId) => triggers.record(siteId, visitorId, { ruleId, firingId, outcome: 'fired' }),
+    newId: () => newId('fir'),
+    log: logError,
+  });
+  triggers.onRulesEdited((siteId) => triggerEngine.rulesChanged(siteId));
+  coordinator.onOnlineAgentsChanged((siteId) => triggerEngine.agentsChanged(siteId));
+  app.addHook('onClose', async () => triggerEngine.close());
+  attachVisitorSocket(visitorSockets, {
     sites,
     visitors,
     activity,
     triggers,
+    triggerEngine,
     onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
     hours: (siteId) => hours.forWidget(siteId),
     // What the widget needs to offer uploads: nothing when the site takes no files from shoppers.

@@ -11,6 +11,8 @@ export interface VisitorSocketData {
   /** The token to tell the widget in `session:established` (minted or presented). */
   token: string;
   label: string;
+  /** The widget shows the invitations the server sends (handshake `triggers: 'server'`). */
+  serverTriggers: boolean;
 }
 
 /** What the server remembers about an agent socket after its handshake. */

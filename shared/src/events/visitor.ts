@@ -10,7 +10,18 @@ import { TranscriptQueued, TranscriptRequest } from '../schemas/email.ts';
 import { WidgetHours } from '../schemas/hours.ts';
 import { PreChatMode } from '../schemas/admin.ts';
 import { BrandingChanged, WidgetBranding } from '../schemas/branding.ts';
-import { OnlineAgents, TriggerOpened, TriggerReport, VisitInfo, WidgetTrigger } from '../schemas/triggers.ts';
+import {
+  OnlineAgents,
+  TriggerAnswer,
+  TriggerFired,
+  TriggerOpened,
+  TriggerReport,
+  TriggerSignal,
+  TriggersChanged,
+  TriggerWatch,
+  VisitInfo,
+  WidgetTrigger,
+} from '../schemas/triggers.ts';
 import { NpsAnswered, RatingInfo, SubmitNps, SubmitRating, WidgetFeedback } from '../schemas/feedback.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
@@ -20,6 +31,12 @@ export const VisitorHandshake = z.object({
   siteKey: z.string().min(1).max(64),
   /** The token issued in an earlier `session:established`; absent on a first visit. */
   token: z.string().min(1).max(128).optional(),
+  /**
+   * `'server'`: this widget shows the invitations the server sends
+   * (`trigger:fired`), so the server evaluates the site's rules for this tab.
+   * Widgets from before that leave it out, and are invited to nothing.
+   */
+  triggers: z.literal('server').optional(),
 });
 export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
 
@@ -92,8 +109,14 @@ export const SessionEstablished = z.object({
     departments: z.array(z.object({ slug: z.string(), name: z.string() })),
     /** Whether the widget may send the draft itself (typing preview) or only "is typing". */
     typingPreview: z.boolean(),
-    /** Enabled trigger rules, in order. */
-    triggers: z.array(WidgetTrigger),
+    /**
+     * Always empty: the server evaluates the rules. Kept for widgets from
+     * before it did (a tab left open over an upgrade), which read it: they
+     * invite no one until the page loads the current widget.
+     */
+    triggers: z.array(WidgetTrigger).max(0),
+    /** The signals the server's evaluation of the rules needs from this tab; absent: none. */
+    watch: TriggerWatch.optional(),
     onlineAgents: OnlineAgents,
     /** Business hours, so the widget can say "closed, back Monday at 09:00" in the shopper's own time. */
     hours: WidgetHours.optional(),
@@ -157,8 +180,10 @@ export interface VisitorClientEvents {
   'page:viewed': Command<PageViewed, PageRead>;
   'cart:updated': Command<CartUpdated, null>;
   'visitor:identify': Command<z.input<typeof VisitorIdentify>, z.infer<typeof IdentifyResult>>;
-  'trigger:reported': Command<TriggerReport, null>;
   'trigger:opened': Command<z.infer<typeof TriggerOpened>, null>;
+  'trigger:signal': Command<TriggerSignal, null>;
+  'trigger:shown': Command<z.infer<typeof TriggerAnswer>, null>;
+  'trigger:declined': Command<z.infer<typeof TriggerAnswer>, null>;
   'visitor:contact': Command<z.input<typeof VisitorContact>, ContactInfo>;
   'rating:submit': Command<z.input<typeof SubmitRating>, RatingInfo>;
   'nps:submit': Command<z.infer<typeof SubmitNps>, z.infer<typeof NpsAnswered>>;
@@ -180,6 +205,8 @@ export interface VisitorServerEvents {
   'branding:changed': Fact<BrandingChanged>;
   'contact:changed': Fact<ContactChanged>;
   'read:marked': Fact<AgentReadChanged>;
+  'trigger:fired': Fact<TriggerFired>;
+  'triggers:changed': Fact<TriggersChanged>;
 }
 
 export const visitorCommandSchemas = {
@@ -190,8 +217,10 @@ export const visitorCommandSchemas = {
   'page:viewed': { request: PageViewed, response: PageRead },
   'cart:updated': { request: CartUpdated, response: z.null() },
   'visitor:identify': { request: VisitorIdentify, response: IdentifyResult },
-  'trigger:reported': { request: TriggerReport, response: z.null() },
   'trigger:opened': { request: TriggerOpened, response: z.null() },
+  'trigger:signal': { request: TriggerSignal, response: z.null() },
+  'trigger:shown': { request: TriggerAnswer, response: z.null() },
+  'trigger:declined': { request: TriggerAnswer, response: z.null() },
   'visitor:contact': { request: VisitorContact, response: ContactInfo },
   'rating:submit': { request: SubmitRating, response: RatingInfo },
   'nps:submit': { request: SubmitNps, response: NpsAnswered },
@@ -211,4 +240,6 @@ export const visitorFactSchemas = {
   'branding:changed': BrandingChanged,
   'contact:changed': ContactChanged,
   'read:marked': AgentReadChanged,
+  'trigger:fired': TriggerFired,
+  'triggers:changed': TriggersChanged,
 } satisfies FactSchemas<VisitorServerEvents>;

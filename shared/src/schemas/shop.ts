@@ -67,10 +67,16 @@ export const PageViewed = z.object({
   /** The browser's language (BCP 47) and time zone (IANA), for the agent's "local time". */
   language: z.string().max(35).optional(),
   timeZone: z.string().max(64).optional(),
+  /**
+   * The same page, reported again on a new connection (a reconnect): open for
+   * `ms` already, and whether an invitation was shown on it. The server goes
+   * on with the page instead of counting a new one.
+   */
+  resumed: z.object({ ms: z.number().int().min(0).max(604_800_000), invited: z.boolean() }).optional(),
 });
 export type PageViewed = z.infer<typeof PageViewed>;
 
-/** `page:viewed`'s answer: the product the server read off the page, for the widget's trigger rules. */
+/** `page:viewed`'s answer: the product the server read off the page (the widget no longer waits for it). */
 export const PageRead = z.object({ product: Product.nullable() });
 export type PageRead = z.infer<typeof PageRead>;
 

@@ -4,9 +4,10 @@ import { AgentPicture } from './agent.ts';
 import { Currency } from './shop.ts';
 
 /**
- * Proactive triggers: ordered rules a site's widget evaluates against the
- * visitor's own state, so time- and pointer-based conditions fire at once.
- * Every condition may be negated; all of a rule's conditions must hold.
+ * Proactive triggers: ordered rules the server evaluates against each tab's
+ * state (its page, the visitor's cart and visit, and the signals the widget
+ * sends: exit intent, idleness, the shop's tracked events). Every condition
+ * may be negated; all of a rule's conditions must hold.
  */
 export const PATTERN_MAX = 300;
 export const TRIGGER_MESSAGE_MAX = 500;
@@ -105,7 +106,7 @@ export type TriggerRuleInput = z.infer<typeof TriggerRuleInput>;
 export const TriggerRule = TriggerRuleInput.extend({ id: Id, createdAt: Timestamp, updatedAt: Timestamp });
 export type TriggerRule = z.infer<typeof TriggerRule>;
 
-/** What the widget receives: enabled rules in order, with the sender's name resolved. */
+/** Enabled rules in order, with the sender's name resolved: what the server evaluates, and what widgets from before it did were sent. */
 export const WidgetTrigger = z.object({
   id: Id,
   conditions: z.array(RuleCondition),
@@ -165,10 +166,10 @@ export const VisitInfo = z.object({
 });
 export type VisitInfo = z.infer<typeof VisitInfo>;
 
-/** The widget tells what a rule did: fired, or qualified but held back by its cap (the comparison group). */
+/** What a rule did for a visitor: fired, or qualified but held back by its cap (the comparison group); the server's record. */
 export const TriggerReport = z.object({
   ruleId: Id,
-  /** Chosen by the widget, like a message's client id, so a resend is stored once. */
+  /** Minted by the server; unique per visitor, so a repeated record is stored once. */
   firingId: z
     .string()
     .min(8)
@@ -178,3 +179,50 @@ export const TriggerReport = z.object({
 });
 export type TriggerReport = z.infer<typeof TriggerReport>;
 export const TriggerOpened = z.object({ firingId: TriggerReport.shape.firingId });
+
+/**
+ * What the widget reports for the rules the server evaluates: the pointer
+ * heading out of the page, the visitor idle for `ms` (sent once the site's
+ * shortest idle threshold passes with no input) and active again, or an event
+ * the shop tracked (`Mostrador('track', name)`) on the page at `url`.
+ */
+export const TriggerSignal = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('exit_intent') }),
+  z.object({ type: z.literal('idle'), ms: z.number().int().min(0).max(86_400_000) }),
+  z.object({ type: z.literal('active') }),
+  z.object({ type: z.literal('event'), name: z.string().min(1).max(60), url: z.string().max(2000) }),
+]);
+export type TriggerSignal = z.infer<typeof TriggerSignal>;
+
+/** Which signals the site's rules read, so a widget sends no others. */
+export const TriggerWatch = z.object({
+  /** Seconds without input after which the widget reports the visitor idle; null: no rule reads idleness. */
+  idleAfter: Seconds.nullable(),
+  exitIntent: z.boolean(),
+  /** The tracked events (`Mostrador('track', name)`) the rules read; absent from older servers: none. */
+  events: z
+    .array(z.string().min(1).max(60))
+    .max(TRIGGER_RULES_MAX * TRIGGER_CONDITIONS_MAX)
+    .optional(),
+});
+export type TriggerWatch = z.infer<typeof TriggerWatch>;
+/** An admin edited the site's rules: open tabs send what the new rules read. */
+export const TriggersChanged = z.object({ watch: TriggerWatch });
+export type TriggersChanged = z.infer<typeof TriggersChanged>;
+
+/**
+ * A rule fired for this tab: the invitation to show. The widget answers
+ * `trigger:shown` when it shows it (only then is the firing stored, and its
+ * `firingId` may go with the visitor's reply) or `trigger:declined` when the
+ * visitor is busy typing or sending (the rule may fire again later).
+ */
+export const TriggerFired = z.object({
+  firingId: TriggerReport.shape.firingId,
+  kind: TriggerAction.shape.kind,
+  message: z.string(),
+  /** The named agent's; null: the shop's own name. */
+  senderName: z.string().nullable(),
+});
+export type TriggerFired = z.infer<typeof TriggerFired>;
+
+export const TriggerAnswer = z.object({ firingId: TriggerReport.shape.firingId });

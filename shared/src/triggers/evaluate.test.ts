@@ -165,6 +165,33 @@ describe('matching helpers', () => {
     expect(matchesText({ match: 'glob', pattern: '/P/?' }, '/p/x')).toBe(true);
   });
 
+  it('globs match the whole text: stars take any run, including none, and a trailing star takes the rest', () => {
+    expect(matchesText({ match: 'glob', pattern: '*/cart*' }, '/shop/cart')).toBe(true);
+    expect(matchesText({ match: 'glob', pattern: '*/cart*' }, '/shop/cart?step=2')).toBe(true);
+    expect(matchesText({ match: 'glob', pattern: '*/cart' }, '/shop/cart/x')).toBe(false);
+    expect(matchesText({ match: 'glob', pattern: 'a*b*c' }, 'abc')).toBe(true);
+    expect(matchesText({ match: 'glob', pattern: 'a*b*c' }, 'axxbyyc')).toBe(true);
+    expect(matchesText({ match: 'glob', pattern: 'a*b*c' }, 'axxbyy')).toBe(false);
+    expect(matchesText({ match: 'glob', pattern: '?' }, '')).toBe(false);
+    expect(matchesText({ match: 'glob', pattern: '**' }, '')).toBe(true);
+  });
+
+  it('a glob of many stars against a long address answers without backtracking (the server runs it for every tab)', () => {
+    // As a regular expression (^.*a.*a…b$) this takes minutes on a 2,000-character URL.
+    const pattern = `${'*a'.repeat(12)}*b`;
+    expect(matchesText({ match: 'glob', pattern }, 'a'.repeat(2000))).toBe(false);
+    expect(matchesText({ match: 'glob', pattern }, `${'a'.repeat(2000)}b`)).toBe(true);
+  });
+
+  it('runs regular expressions in linear time: patterns that backtrack for minutes as RegExp answer at once', () => {
+    const text = `/p/${'a'.repeat(900)}!`;
+    expect(matchesText({ match: 'regex', pattern: '(\\w|\\d)+$' }, text)).toBe(false);
+    expect(matchesText({ match: 'regex', pattern: '.*a.*a.*a.*a.*a.*b' }, text)).toBe(false);
+    expect(matchesText({ match: 'regex', pattern: '^/P/A+!$' }, text)).toBe(true);
+    // What RE2 cannot run matches nothing (the server refuses such a rule when it is saved).
+    expect(matchesText({ match: 'regex', pattern: '^/p/(?=a)' }, text)).toBe(false);
+  });
+
   it('opening hours that span midnight belong to the day they start', () => {
     const night = (iso: string) => inBusinessHours(Date.parse(iso), 'UTC', [5], '22:00', '02:00');
     expect(night('2026-12-04T23:00:00Z')).toBe(true); // Friday 23:00

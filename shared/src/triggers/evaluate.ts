@@ -1,8 +1,9 @@
 import type { RuleCondition, TextMatch, WidgetTrigger } from '../schemas/triggers.ts';
 import type { BusinessHoursCondition } from './businessHours.ts';
+import { regexMatches } from './patterns.ts';
 
 /**
- * Everything the trigger conditions read, as the widget knows it right now.
+ * Everything the trigger conditions read about one tab, right now.
  * Times are milliseconds since the epoch.
  */
 export interface VisitorState {
@@ -47,20 +48,38 @@ export interface TriggerChoice {
 
 const HOUR = 3_600_000;
 
+/**
+ * A glob over the whole text, ignoring case, in at most pattern × text steps
+ * (the text is a shopper's URL or referrer): a glob made into a regular
+ * expression would backtrack for ages on `*a*a*a*a*` against a long address.
+ */
+export function matchesGlob(pattern: string, text: string): boolean {
+  const p = pattern.toLowerCase();
+  const t = text.toLowerCase();
+  let pi = 0;
+  let ti = 0;
+  // The last `*` seen, and where in the text it began to match.
+  let star = -1;
+  let from = 0;
+  while (ti < t.length) {
+    if (pi < p.length && (p[pi] === '?' || p[pi] === t[ti])) {
+      pi++;
+      ti++;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      from = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++from;
+    } else return false;
+  }
+  while (p[pi] === '*') pi++;
+  return pi === p.length;
+}
+
 /** `*` any run of characters, `?` one; the whole text must match. Bad regular expressions match nothing. */
 export function matchesText(rule: TextMatch, text: string): boolean {
-  try {
-    const source =
-      rule.match === 'regex'
-        ? rule.pattern
-        : `^${rule.pattern
-            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-            .replace(/\*/g, '.*')
-            .replace(/\?/g, '.')}$`;
-    return new RegExp(source, 'i').test(text);
-  } catch {
-    return false;
-  }
+  return rule.match === 'glob' ? matchesGlob(rule.pattern, text) : regexMatches(rule.pattern, text);
 }
 
 function holds(condition: RuleCondition, s: VisitorState, departmentId: string | null): boolean {

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GlobalHost } from '../commands/dispatcher.ts';
 import { storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
 import { memoryBackend, session } from '../chat/testSession.ts';
-import { rule, sessionWith, teaserAction, when } from '../triggers/testRules.ts';
 import { flush } from '../transport/fakeTransport.ts';
 import { startWidget } from './startWidget.tsx';
 import { config, environment } from './testEnvironment.ts';
@@ -15,6 +14,9 @@ afterEach(() => {
   document.body.replaceChildren();
   document.documentElement.lang = '';
 });
+
+/** An invitation the server sends: the panel opens with it. */
+const OPEN_INVITATION = { firingId: 'fir_open0001', kind: 'open', message: 'Can we help you choose?', senderName: 'Marta' } as const;
 
 describe('startWidget', () => {
   it('renders inside the shadow root of one host appended to the body, and connects', () => {
@@ -39,14 +41,14 @@ describe('startWidget', () => {
   it('opens the panel on a page reached from an email’s "continue the chat" link, and not on others', () => {
     window.location.hash = '#mostrador-chat';
     try {
-      const { env } = environment({ window, storage: memoryBackend(), sessionStorage: memoryBackend() });
+      const { env } = environment({ window, storage: memoryBackend() });
       act(() => void startWidget(config, env));
       expect(shadow()?.querySelector('[data-part="panel"]')).not.toBeNull();
     } finally {
       window.location.hash = '';
     }
     document.body.replaceChildren();
-    const { env } = environment({ window, globalHost: {}, storage: memoryBackend(), sessionStorage: memoryBackend() });
+    const { env } = environment({ window, globalHost: {}, storage: memoryBackend() });
     act(() => void startWidget(config, env));
     expect(shadow()?.querySelector('button[data-part="launcher"]')).not.toBeNull();
     expect(shadow()?.querySelector('[data-part="panel"]')).toBeNull();
@@ -111,35 +113,71 @@ describe('startWidget', () => {
     expect(JSON.parse(data.get(storageKey('site_1'))!)).toMatchObject({ department: 'sales' });
   });
 
-  it('runs the site’s trigger rules on the shop’s page: a tracked event shows a teaser, which opens the panel', async () => {
+  it('tells the server of a tracked event on this page, and shows the teaser it sends, which opens the panel', async () => {
     const globalHost: GlobalHost = {};
-    const { env, transports } = environment({ window, globalHost, storage: memoryBackend(), sessionStorage: memoryBackend() });
+    const { env, transports } = environment({ window, globalHost, storage: memoryBackend() });
     act(() => void startWidget(config, env));
-    const coupon = rule('trg_coupon', [when({ type: 'event', name: 'coupon_failed' })], { action: teaserAction('Try WELCOME10') });
+    const track = (name: string) => act(() => (globalHost.Mostrador as (command: string, name: string) => void)('track', name));
+    // Tracked before the connection: told once the server greets this tab, if a rule reads it.
+    track('coupon_failed');
+    track('newsletter_opened');
+    const greeting = session(null);
     await act(async () => {
-      transports[0]!.establish(sessionWith([coupon]));
+      transports[0]!.establish({
+        ...greeting,
+        site: { ...greeting.site, watch: { idleAfter: null, exitIntent: false, events: ['coupon_failed'] } },
+      });
       await flush();
     });
-    const track = (name: string) => act(() => (globalHost.Mostrador as (command: string, name: string) => void)('track', name));
-    track('coupon_failed');
+    const signals = () => transports[0]!.notified.filter((n) => n.event === 'trigger:signal').map((n) => n.payload);
+    expect(signals()).toEqual([{ type: 'event', name: 'coupon_failed', url: window.location.href }]);
+    // The rules never reach the page: the greeting carries none.
+    act(() =>
+      transports[0]!.emit('trigger:fired', { firingId: 'fir_coupon1', kind: 'teaser', message: 'Try WELCOME10', senderName: null }),
+    );
     const teaser = shadow()?.querySelector('[data-part="teaser"]');
     expect(teaser?.textContent).toContain('Try WELCOME10');
     // Written as the shop when the rule names no agent.
     expect(teaser?.querySelector('.author')?.textContent).toBe('Botiga');
-    const reported = transports[0]!.notified.find((n) => n.event === 'trigger:reported');
-    expect(reported?.payload).toMatchObject({ ruleId: 'trg_coupon', outcome: 'fired' });
+    expect(transports[0]!.notified.filter((n) => n.event === 'trigger:shown').map((n) => n.payload)).toEqual([{ firingId: 'fir_coupon1' }]);
     act(() => (shadow()?.querySelector('[data-part="teaser-open"]') as HTMLButtonElement).click());
     expect(shadow()?.querySelector('[data-part="panel"] [data-invitation]')?.textContent).toContain('Try WELCOME10');
-    expect(transports[0]!.notified.filter((n) => n.event === 'trigger:opened')).toHaveLength(1);
+    expect(transports[0]!.notified.filter((n) => n.event === 'trigger:opened').map((n) => n.payload)).toEqual([
+      { firingId: 'fir_coupon1' },
+    ]);
+  });
+
+  it('tells the server, when the connection comes back, that this page already had its invitation', async () => {
+    const { env, transports } = environment({ window, storage: memoryBackend() });
+    act(() => void startWidget(config, env));
+    const resumedReports = () =>
+      transports[0]!.notified.flatMap((n) => (n.event === 'page:viewed' && n.payload.resumed ? [n.payload.resumed.invited] : []));
+    await act(async () => {
+      transports[0]!.establish(session(null));
+      await flush();
+    });
+    act(() => transports[0]!.drop());
+    await act(async () => {
+      transports[0]!.establish(session(null));
+      transports[0]!.emit('trigger:fired', { firingId: 'fir_teaser01', kind: 'teaser', message: 'Hola!', senderName: null });
+      await flush();
+    });
+    act(() => transports[0]!.drop());
+    await act(async () => {
+      transports[0]!.establish(session(null));
+      await flush();
+    });
+    expect(resumedReports()).toEqual([false, true]);
   });
 
   it('opens the panel for an "open" invitation without taking focus from the page', async () => {
-    const { env, transports } = environment({ window, storage: memoryBackend(), sessionStorage: memoryBackend() });
+    const { env, transports } = environment({ window, storage: memoryBackend() });
     act(() => void startWidget(config, env));
     const search = document.body.appendChild(document.createElement('input'));
     search.focus();
     await act(async () => {
-      transports[0]!.establish(sessionWith([rule('trg_open', [])]));
+      transports[0]!.establish(session(null));
+      transports[0]!.emit('trigger:fired', OPEN_INVITATION);
       await flush();
     });
     const line = shadow()?.querySelector('[data-part="panel"] [data-invitation]');
@@ -156,15 +194,50 @@ describe('startWidget', () => {
       storageKey('site_1'),
       JSON.stringify({ outbox: [{ clientId: 'client-1-xxxx', body: 'Hola?', createdAt: 1, status: 'sending' }] }),
     );
-    const { env, transports } = environment({ window, storage, sessionStorage: memoryBackend() });
+    const { env, transports } = environment({ window, storage });
     act(() => void startWidget(config, env));
     await act(async () => {
-      transports[0]!.establish(sessionWith([rule('trg_open', [])]));
+      transports[0]!.establish(session(null));
+      transports[0]!.emit('trigger:fired', OPEN_INVITATION);
       await flush();
     });
     expect(transports[0]!.take('message:send').payload.body).toBe('Hola?');
     expect(shadow()?.querySelector('[data-invitation]')).toBeNull();
-    expect(transports[0]!.notified.filter((n) => n.event === 'trigger:reported')).toEqual([]);
+    // Declined: the server stores nothing, and may offer it again once the message is through.
+    expect(transports[0]!.notified.filter((n) => n.event === 'trigger:declined').map((n) => n.payload)).toEqual([
+      { firingId: 'fir_open0001' },
+    ]);
+  });
+
+  it('reports exit intent and idleness only when the site’s rules read them, and input again after idleness', async () => {
+    vi.useFakeTimers();
+    try {
+      const { env, transports } = environment({ window, storage: memoryBackend() });
+      act(() => void startWidget(config, env));
+      const leave = () => document.dispatchEvent(new MouseEvent('mouseout', { clientY: -2, relatedTarget: null }));
+      const signals = () => transports[0]!.notified.filter((n) => n.event === 'trigger:signal').map((n) => n.payload);
+      act(() => transports[0]!.establish(session(null)));
+      leave();
+      vi.advanceTimersByTime(600_000);
+      expect(signals()).toEqual([]);
+
+      // A reconnect's greeting asks for both.
+      const base = session(null);
+      window.dispatchEvent(new Event('pointermove'));
+      act(() => transports[0]!.establish({ ...base, site: { ...base.site, watch: { idleAfter: 30, exitIntent: true, events: [] } } }));
+      leave();
+      expect(signals()).toEqual([{ type: 'exit_intent' }]);
+      vi.advanceTimersByTime(29_000);
+      expect(signals()).toHaveLength(1);
+      vi.advanceTimersByTime(1_000);
+      expect(signals()[1]).toEqual({ type: 'idle', ms: 30_000 });
+      vi.advanceTimersByTime(600_000);
+      window.dispatchEvent(new Event('keydown'));
+      window.dispatchEvent(new Event('pointermove'));
+      expect(signals().slice(2)).toEqual([{ type: 'active' }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('on a refused origin: says so in the panel, warns once naming the origin and where to allow it, and recovers on return to the tab', () => {

@@ -4,11 +4,10 @@ import { createVisitorStorage, storageKey, type KeyValueStore } from '../chat/vi
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
 import { createTranslator, pickLanguage, type Language, type Messages } from '../i18n/catalogue.ts';
 import type { ShopifyModule } from '../context/shopifyCart.ts';
-import type { HoursModule } from '../triggers/triggerRuntime.ts';
 import type { LauncherWords } from '../i18n/launcherWords.ts';
 import type { PanelModule } from '../panel/mountPanel.tsx';
 import { startShopTracker } from '../tracking/shopTracker.ts';
-import { startTriggerRuntime } from '../triggers/triggerRuntime.ts';
+import { followServerTriggers } from '../triggers/serverTriggers.ts';
 import type { VisitorTransport } from '../transport/visitorTransport.ts';
 import { PANEL_ID } from '../ui/panelId.ts';
 import { createStore } from '../util/store.ts';
@@ -28,9 +27,8 @@ export interface WidgetEnvironment {
   window?: Window & typeof globalThis;
   globalHost: GlobalHost;
   browserLanguage: string | undefined;
-  /** localStorage, and sessionStorage for what lasts one browser session (trigger caps). */
+  /** localStorage: the visitor's token, outbox and draft, and the cart between pages. */
   storage: KeyValueStore | null;
-  sessionStorage?: KeyValueStore | null;
   /** The launcher's CSS; the panel brings its own. */
   css: string;
   /** The launcher's words in a language: baked into widget.js. */
@@ -41,8 +39,6 @@ export interface WidgetEnvironment {
   loadPanel(): PanelModule | Promise<PanelModule>;
   /** The Shopify cart adapter, fetched from the chat server only on Shopify stores; at hand in tests. */
   loadShopify(): ShopifyModule | Promise<ShopifyModule>;
-  /** The business-hours check, fetched from the chat server only when a trigger rule needs it; at hand in tests. */
-  loadHours(): HoursModule | Promise<HoursModule>;
   createTransport(config: ScriptConfig, getToken: () => string | undefined): VisitorTransport;
 }
 
@@ -119,40 +115,38 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
   };
 
   const language = pickLanguage([config.lang, doc.documentElement.lang, env.browserLanguage]);
-  const tracker = env.window
-    ? startShopTracker({ win: env.window, transport, storage: env.storage, siteKey: config.siteKey, loadShopify: env.loadShopify })
-    : null;
   const triggers =
     env.window &&
-    tracker &&
-    startTriggerRuntime({
+    followServerTriggers({
       win: env.window,
       transport,
-      siteKey: config.siteKey,
-      local: env.storage,
-      session: env.sessionStorage ?? null,
-      loadHours: env.loadHours,
-      // The visitor's own language (the browser's), whatever the widget speaks: a German
-      // shopper on a Catalan shop is a German speaker to the "language" condition.
-      language: (env.browserLanguage ?? language).trim().toLowerCase().split(/[-_]/)[0] || language,
-      tracker,
       // A message still on its way counts as chatting: its conversation is about to open.
       busy: () => {
-        if (!chat) return { typing: false, chatting: keeper.chatting() || !!storage.read().outbox?.length };
+        if (!chat) return keeper.chatting() || !!storage.read().outbox?.length;
         const { conversation, pending } = chat.view.get();
-        return { typing: chat.drafting, chatting: conversation?.status === 'open' || pending.length > 0 };
+        return chat.drafting || conversation?.status === 'open' || pending.length > 0;
       },
-      fire: ({ action }, firingId) =>
+      fire: ({ kind, message, senderName, firingId }) =>
         withChat((chat) => {
-          const teaser = action.kind === 'teaser';
-          chat.invite({ firingId, body: action.message, name: action.senderName ?? chat.view.get().siteName ?? '', teaser });
+          const teaser = kind === 'teaser';
+          chat.invite({ firingId, body: message, name: senderName ?? chat.view.get().siteName ?? '', teaser });
           if (!teaser) panel.open();
         }),
-      // An invitation belongs to its page: on the next one it goes, unless the visitor is reading it.
-      onNewPage: () => {
-        if (!panel.store.get().open) chat?.invite(null);
-      },
     });
+  const tracker = env.window
+    ? startShopTracker({
+        win: env.window,
+        transport,
+        storage: env.storage,
+        siteKey: config.siteKey,
+        loadShopify: env.loadShopify,
+        invitedHere: () => !!triggers?.invitedHere(),
+      })
+    : null;
+  // An invitation belongs to its page: on the next one it goes, unless the visitor is reading it.
+  tracker?.subscribe(() => {
+    if (!panel.store.get().open) chat?.invite(null);
+  });
   /** The merchant's hooks (`Mostrador('on', …)`), by event; the panel reads them when it needs one. */
   const hooks = new Map<unknown, unknown>();
   installCommandQueue(env.globalHost, {

@@ -2,7 +2,6 @@ import { catalogues } from '../i18n/catalogues.ts';
 import { launcherWordsOf } from '../i18n/launcherWords.ts';
 import * as shopifyChunk from '../context/shopifyChunk.ts';
 import * as panelChunk from '../panel/mountPanel.tsx';
-import * as hoursChunk from '../triggers/hoursChunk.ts';
 import { FakeTransport } from '../transport/fakeTransport.ts';
 import type { WidgetEnvironment } from './startWidget.tsx';
 
@@ -23,7 +22,6 @@ export function environment(overrides: Partial<WidgetEnvironment> = {}) {
     // The panel chunk at hand, as the browser has it once fetched.
     loadPanel: () => panelChunk,
     loadShopify: () => shopifyChunk,
-    loadHours: () => hoursChunk,
     createTransport: (_config, getToken) => {
       tokens.push(getToken);
       const transport = new FakeTransport();

@@ -45,15 +45,14 @@ afterEach(() => {
 const start = (transport: FakeTransport, loadShopify: () => typeof shopifyChunk | Promise<typeof shopifyChunk> = () => shopifyChunk) =>
   startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1', loadShopify });
 
-/** Page views sent and not answered yet, oldest first. */
-const pages = (t: FakeTransport) => t.pending('page:viewed').map((request) => request.payload as PageViewed);
-const HOODIE = { name: 'Dessuadora Mostrador', sku: 'HOOD-M', price: 42, currency: 'EUR', image: null, availability: 'in_stock' as const };
+/** Page views sent, oldest first. */
+const pages = (t: FakeTransport) => t.notified.filter((n) => n.event === 'page:viewed').map((n) => n.payload as PageViewed);
 const carts = (t: FakeTransport) => t.notified.filter((n) => n.event === 'cart:updated').map((n) => n.payload);
 
 describe('the shop tracker', () => {
-  it('reports the page with its product markup once connected, again after every reconnect, and keeps the product the server read', async () => {
+  it('reports the page with its product markup once connected, and again after every reconnect as resumed', () => {
     const transport = new FakeTransport();
-    const tracker = start(transport);
+    start(transport);
     expect(pages(transport)).toEqual([]);
     transport.establish(session(null));
     expect(pages(transport)).toEqual([
@@ -63,34 +62,12 @@ describe('the shop tracker', () => {
         markup: { jsonLd: [HOODIE_LD], meta: {} },
       }),
     ]);
-    expect(tracker.product).toBeNull();
-    transport.take('page:viewed').reply({ ok: true, data: { product: HOODIE } });
-    await flush();
-    expect(tracker.product).toEqual(HOODIE);
+    vi.advanceTimersByTime(4_000);
     transport.drop();
     transport.establish(session(null));
-    await flush();
-    expect(pages(transport)).toHaveLength(1);
-  });
-
-  it("forgets the last page's product on a new page, and ignores an answer that comes after the shopper left", async () => {
-    const transport = new FakeTransport();
-    const tracker = start(transport);
-    transport.establish(session(null));
-    const first = transport.take('page:viewed');
-    first.reply({ ok: true, data: { product: HOODIE } });
-    await flush();
-    history.pushState(null, '', '/p/cap');
-    vi.advanceTimersByTime(1_500);
-    expect(tracker.product).toBeNull();
-    const late = transport.take('page:viewed');
-    history.pushState(null, '', '/cart');
-    document.head.replaceChildren();
-    vi.advanceTimersByTime(1_500);
-    late.reply({ ok: true, data: { product: { ...HOODIE, name: 'Gorra' } } });
-    await flush();
-    expect(tracker.page?.url).toBe('http://localhost:3000/cart');
-    expect(tracker.product).toBeNull();
+    // The same page on a new connection: the server goes on with it rather than counting a new one.
+    expect(pages(transport)).toHaveLength(2);
+    expect(pages(transport)[1]).toEqual({ ...pages(transport)[0], resumed: { ms: 4_000, invited: false } });
   });
 
   it('follows a single-page shop’s history changes, with the previous page as referrer', () => {
@@ -165,22 +142,18 @@ describe('the shop tracker', () => {
     expect(transport.take('visitor:identify').payload.id).toBe('42');
   });
 
-  it('tells its subscribers about each page read, product answer and cart report, and keeps the latest of each', async () => {
+  it('tells its subscribers about each new page read, not about cart reports', () => {
     const transport = new FakeTransport();
     const tracker = start(transport);
-    const heard: boolean[] = [];
-    tracker.subscribe((newPage) => heard.push(newPage));
+    let heard = 0;
+    tracker.subscribe(() => void (heard += 1));
     transport.establish(session(null));
-    transport.take('page:viewed').reply({ ok: true, data: { product: HOODIE } });
-    await flush();
-    expect(tracker.product).toEqual(HOODIE);
     history.pushState(null, '', '/cart');
     vi.advanceTimersByTime(1_500);
-    expect(tracker.page?.url).toBe('http://localhost:3000/cart');
+    expect(pages(transport).at(-1)?.url).toBe('http://localhost:3000/cart');
     tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 2, price: 15 }], currency: 'EUR' });
-    expect(tracker.cart).toMatchObject({ cart: { total: 30, currency: 'EUR' }, stage: 'browsing', source: 'manual' });
-    // The product's answer, the new page, the cart.
-    expect(heard).toEqual([false, true, false]);
+    expect(carts(transport).at(-1)).toMatchObject({ cart: { total: 30, currency: 'EUR' }, stage: 'browsing', source: 'manual' });
+    expect(heard).toBe(1);
   });
 
   describe('on a Shopify store', () => {

@@ -1,4 +1,4 @@
-import type { Cart, CartUpdated, PageViewed, Product, VisitorIdentify } from '@mostrador/shared';
+import type { Cart, CartUpdated, PageViewed, VisitorIdentify } from '@mostrador/shared';
 import type { KeyValueStore } from '../chat/visitorStorage.ts';
 import { text } from '@mostrador/shared/shop';
 import { createDataLayerCart } from '../context/dataLayerCart.ts';
@@ -16,15 +16,13 @@ export interface ShopTrackerOptions {
   siteKey: string;
   /** The Shopify adapter: a chunk from the chat server in the browser, fetched only on a Shopify store; at hand in tests. */
   loadShopify(): ShopifyModule | Promise<ShopifyModule>;
+  /** An invitation was shown on this page: said when the page is reported again on a new connection. */
+  invitedHere?(): boolean;
 }
 
 export interface ShopTracker {
-  /** The page as last read, the product the server read off it (null until it answers), and the cart as last reported: what the triggers read. */
-  readonly page: PageViewed | null;
-  readonly product: Product | null;
-  readonly cart: CartUpdated | null;
-  /** Called after each page read (`newPage` true) and each cart report. */
-  subscribe(listener: (newPage: boolean) => void): void;
+  /** Called after each new page is read. */
+  subscribe(listener: () => void): void;
   /** `Mostrador('setCart', …)`: from then on the shop's own cart wins over the automatic sources. */
   setCart(input: unknown): void;
   /** `Mostrador('identify', {id, name, email, hash})`. */
@@ -41,29 +39,29 @@ const SETTLE_MS = 300;
  * Everything reported is state, sent again after each reconnect, so nothing
  * is lost while the connection is down.
  */
-export function startShopTracker({ win, transport, storage, siteKey, loadShopify }: ShopTrackerOptions): ShopTracker {
+export function startShopTracker({ win, transport, storage, siteKey, loadShopify, invitedHere }: ShopTrackerOptions): ShopTracker {
   const doc = win.document;
   // Some privacy modes hide these; the agent then sees no local time.
   const language = text(win.navigator.language, 35) ?? undefined;
   const timeZone = text(Intl.DateTimeFormat().resolvedOptions().timeZone, 64) ?? undefined;
   let page: PageViewed | null = null;
-  let product: Product | null = null;
   let cart: CartUpdated | null = null;
   let claim: VisitorIdentify | null = null;
   let established = false;
   let referrer = doc.referrer;
   let stopAutomatic = () => {};
-  const listeners: ((newPage: boolean) => void)[] = [];
-  const changed = (newPage: boolean) => listeners.forEach((listener) => listener(newPage));
+  const listeners: (() => void)[] = [];
 
-  const sendPage = async () => {
-    const sent = established && page;
-    if (!sent) return;
-    const outcome = await transport.request('page:viewed', sent);
-    // An answer for a page the shopper has already left says nothing about this one.
-    if (outcome === TIMED_OUT || !outcome.ok || sent !== page) return;
-    product = outcome.data.product;
-    changed(false);
+  // When the page was read, and whether the server has heard of it: a reconnect's report resumes it.
+  let readAt = 0;
+  let reported = false;
+  // The server reads the product off the markup, for the agent and the trigger rules.
+  const sendPage = () => {
+    if (!established || !page) return;
+    // Within what the server takes: a week (a tab left open longer, or a clock set back, says less).
+    const resumed = reported && { ms: Math.min(604_800_000, Math.max(0, Date.now() - readAt)), invited: !!invitedHere?.() };
+    transport.notify('page:viewed', resumed ? { ...page, resumed } : page);
+    reported = true;
   };
   const sendCart = () => established && cart && transport.notify('cart:updated', cart);
   const sendIdentity = async () => {
@@ -74,7 +72,6 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
   const report = (next: Cart, stage: CartUpdated['stage'], source: CartUpdated['source']) => {
     cart = { cart: next, stage, source };
     sendCart();
-    changed(false);
   };
 
   const readPage = (url: string) => {
@@ -86,10 +83,11 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
       ...(language && { language }),
       ...(timeZone && { timeZone }),
     };
-    product = null;
     referrer = url;
-    void sendPage();
-    changed(true);
+    readAt = Date.now();
+    reported = false;
+    sendPage();
+    listeners.forEach((listener) => listener());
   };
   let first = true;
   const watch = () =>
@@ -126,7 +124,7 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
 
   transport.on('session:established', () => {
     established = true;
-    void sendPage();
+    sendPage();
     sendCart();
     void sendIdentity();
   });
@@ -135,15 +133,6 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
   });
 
   return {
-    get page() {
-      return page;
-    },
-    get product() {
-      return product;
-    },
-    get cart() {
-      return cart;
-    },
     subscribe: (listener) => void listeners.push(listener),
     setCart(input) {
       const next = readManualCart(input, win.location.href);

@@ -66,11 +66,11 @@ describe('socket transport', () => {
     expect(fake.state.connectCalls).toBe(0);
   });
 
-  it('sends the latest token on every handshake, and none on a first visit', () => {
+  it('sends the latest token on every handshake, and none on a first visit, and asks for the server’s invitations', () => {
     create();
-    expect(handshake()).toEqual({ siteKey: 'site_1' });
+    expect(handshake()).toEqual({ siteKey: 'site_1', triggers: 'server' });
     token = 'tok-2';
-    expect(handshake()).toEqual({ siteKey: 'site_1', token: 'tok-2' });
+    expect(handshake()).toEqual({ siteKey: 'site_1', triggers: 'server', token: 'tok-2' });
   });
 
   it('waits 10 s for an ack and turns a timeout into "timeout"', async () => {

@@ -30,7 +30,8 @@ export function createSocketTransport(options: SocketTransportOptions): VisitorT
   const socket: Socket<VisitorServerEvents, VisitorClientEvents> = manager.socket(VISITOR_NAMESPACE, {
     auth: (cb) => {
       const token = options.getToken();
-      const handshake: VisitorHandshake = token ? { siteKey: options.siteKey, token } : { siteKey: options.siteKey };
+      // The server evaluates the site's trigger rules for this tab (see triggers/serverTriggers.ts).
+      const handshake: VisitorHandshake = { siteKey: options.siteKey, triggers: 'server', ...(token && { token }) };
       cb(handshake);
     },
   });

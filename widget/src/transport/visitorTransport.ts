@@ -8,7 +8,15 @@ export const TIMED_OUT = 'timeout';
 export type Outcome<T> = Result<T> | typeof TIMED_OUT;
 
 export type CommandName = keyof VisitorClientEvents;
-export type NotifiedCommand = 'typing:set' | 'page:viewed' | 'cart:updated' | 'trigger:reported' | 'trigger:opened' | 'read:mark';
+export type NotifiedCommand =
+  | 'typing:set'
+  | 'page:viewed'
+  | 'cart:updated'
+  | 'trigger:opened'
+  | 'trigger:signal'
+  | 'trigger:shown'
+  | 'trigger:declined'
+  | 'read:mark';
 export type CommandRequest<K extends CommandName> = RequestOf<VisitorClientEvents, K>;
 export type CommandResponse<K extends CommandName> = ResponseOf<VisitorClientEvents, K>;
 
@@ -28,10 +36,10 @@ export interface VisitorTransport {
   onConnectError(listener: (willRetry: boolean, reason: string, retryAfterMs?: number) => void): void;
   request<K extends CommandName>(event: K, payload: CommandRequest<K>): Promise<Outcome<CommandResponse<K>>>;
   /**
-   * Fire-and-forget: typing hints are worthless once late, page and cart
-   * reports are state the widget repeats after every reconnect, and trigger
-   * reports are statistics (Socket.IO buffers them while disconnected), and a
-   * read mark is sent again after a reconnect, so no ack is awaited.
+   * Fire-and-forget: typing hints are worthless once late; page and cart
+   * reports, trigger signals and read marks are sent again after every
+   * reconnect; an invitation shown, declined or opened is a statistic
+   * (Socket.IO buffers it while disconnected). So no ack is awaited.
    */
   notify<K extends NotifiedCommand>(event: K, payload: CommandRequest<K>): void;
   connect(): void;

@@ -3,9 +3,11 @@ export const EXIT_SCROLL_PX = 120;
 /** …within this long reads as heading for the browser's address bar. */
 export const EXIT_SCROLL_MS = 250;
 
-export interface VisitorSignals {
-  /** The last time the visitor moved the pointer, pressed a key, scrolled or touched the page. */
-  readonly lastActivityAt: number;
+export interface VisitorSignalHandlers {
+  /** The visitor seems to be leaving. */
+  exitIntent(): void;
+  /** The visitor moved the pointer, pressed a key, scrolled or touched the page. */
+  input(): void;
 }
 
 /**
@@ -25,36 +27,30 @@ export interface VisitorSignals {
  * apps, and closing the tab (`visibilitychange` and `pagehide` come too late
  * to invite anyone).
  */
-export function watchVisitorSignals(win: Window, onExitIntent: () => void, signal?: AbortSignal): VisitorSignals {
-  const signals = { lastActivityAt: Date.now() };
+export function watchVisitorSignals(win: Window, on: VisitorSignalHandlers): void {
   // Where a fast upward scroll began, and when; the deepest point reached.
   let fromY = 0;
   let fromAt = 0;
   let deepest = 0;
-  const options = { capture: true, passive: true, signal };
-  const active = () => void (signals.lastActivityAt = Date.now());
-  for (const type of ['pointermove', 'pointerdown', 'keydown', 'touchstart']) win.addEventListener(type, active, options);
+  const options = { capture: true, passive: true };
+  for (const type of ['pointermove', 'pointerdown', 'keydown', 'touchstart']) win.addEventListener(type, on.input, options);
   win.addEventListener(
     'scroll',
     () => {
-      const now = (signals.lastActivityAt = Date.now());
+      on.input();
+      const now = Date.now();
       const y = win.scrollY;
       deepest = Math.max(deepest, y);
       // Scrolling down, or a pause: a fast upward move would start from here.
       if (y >= fromY || now - fromAt > EXIT_SCROLL_MS) [fromY, fromAt] = [y, now];
       else if (fromY - y >= EXIT_SCROLL_PX && deepest >= win.innerHeight) {
         [fromY, fromAt] = [y, now];
-        onExitIntent();
+        on.exitIntent();
       }
     },
     options,
   );
-  win.document.addEventListener(
-    'mouseout',
-    (event) => {
-      if (!event.relatedTarget && event.clientY <= 0) onExitIntent();
-    },
-    { signal },
-  );
-  return signals;
+  win.document.addEventListener('mouseout', (event) => {
+    if (!event.relatedTarget && event.clientY <= 0) on.exitIntent();
+  });
 }

@@ -1,9 +1,13 @@
 import type { TriggerRule } from '@mostrador/shared';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { agentSummary, sales, support, stubApi } from '../testApi.ts';
 import { triggerRule } from './testTriggers.ts';
 import { TriggerEditor } from './TriggerEditor.tsx';
+import { loadRegexCheck } from './regexCheck.ts';
+
+// The server's engine, as the triggers page loads it.
+beforeAll(loadRegexCheck);
 
 const agents = [agentSummary(), agentSummary({ id: 'agt_pau', name: 'Pau', role: 'agent' })];
 
@@ -106,7 +110,7 @@ describe('TriggerEditor', () => {
     const pattern = referrer.querySelector<HTMLInputElement>('input[name="pattern"]')!;
     expect(pattern.getAttribute('aria-invalid')).toBe('true');
     const error = referrer.querySelector('[data-part="field-error"]')!;
-    expect(error.textContent).toBe('This is not a valid regular expression: Unterminated group.');
+    expect(error.textContent).toBe('This is not a valid regular expression: missing closing ): `(google|bing`.');
     expect(pattern.getAttribute('aria-describedby')).toContain(error.id);
 
     type(referrer, 'pattern', '(google|bing)\\.');

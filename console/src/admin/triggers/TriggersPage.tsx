@@ -6,6 +6,7 @@ import { LoadState } from '../LoadState.tsx';
 import { useLoad } from '../useLoad.ts';
 import { TriggerEditor } from './TriggerEditor.tsx';
 import { TriggerList } from './TriggerList.tsx';
+import { loadRegexCheck } from './regexCheck.ts';
 import { TriggerReport } from './TriggerReport.tsx';
 import './triggers.css';
 
@@ -52,6 +53,9 @@ export function TriggersPage() {
   const [notice, setNotice] = useState('');
   const pageRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<string | null>(null);
+
+  // The server's regular-expression engine, for the editor's checks as the admin types; the server checks anyway.
+  useEffect(() => void loadRegexCheck().catch(() => {}), []);
 
   // Closing the editor hands focus back to the button that opened it (or the saved rule's).
   useEffect(() => {

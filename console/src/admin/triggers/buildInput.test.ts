@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCondition, buildRuleInput } from './buildInput.ts';
 import { emptyDraft, newCondition, type ConditionDraft, type TriggerDraft } from './draft.ts';
+import { loadRegexCheck } from './regexCheck.ts';
+
+// The server's engine, as the triggers page loads it.
+beforeAll(loadRegexCheck);
 
 const defaults = { currency: 'EUR', timeZone: 'Europe/Madrid' };
 
@@ -41,12 +45,18 @@ describe('buildCondition', () => {
     expect(built.ok ? [] : Object.keys(built.errors).sort()).toEqual(['days', 'timeZone', 'to']);
   });
 
-  it('compiles regular expressions as the widget does, and passes globs through', () => {
+  it('compiles regular expressions with the server’s engine, which has no lookaround, and passes globs through', () => {
     const broken: ConditionDraft = { key: 1, negate: false, type: 'url', match: 'regex', pattern: '/checkout/(step' };
     const built = buildCondition(broken);
     expect(built.ok).toBe(false);
     expect(built.ok ? undefined : built.errors.pattern?.key).toBe('conditions.errorRegex');
     expect(buildCondition({ ...broken, match: 'glob' })).toMatchObject({ ok: true });
+    const lookahead = buildCondition({ ...broken, pattern: '^/p/(?!sale)' });
+    expect(lookahead.ok ? undefined : lookahead.errors.pattern).toEqual({
+      key: 'conditions.errorRegex',
+      params: { detail: 'invalid or unsupported Perl syntax: `(?!`' },
+    });
+    expect(buildCondition({ ...broken, pattern: '^/p/[a-z]+/(size|color)$' })).toMatchObject({ ok: true });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { TextMatch } from '@mostrador/shared';
 import type { AdminMessageKey, AdminParams } from '../i18n/index.ts';
 import { LANGUAGES_MAX, MONEY_MAX, PATTERN_MAX, TAG_MAX, TAGS_MAX, TIME_ZONE_MAX } from './limits.ts';
+import { regexProblemOf } from './regexCheck.ts';
 
 /** A problem with one field, in words the form puts under it. */
 export interface FieldError {
@@ -47,21 +48,17 @@ export function parseRequired(text: string, max: number): Parsed<string> {
 }
 
 /**
- * Compiles a regular expression the way the widget will (case-insensitive),
- * so an admin learns of a typo here rather than from a rule that never fires.
+ * Compiles a regular expression with the engine the server runs it on (RE2:
+ * no lookaround, no backreferences), so an admin learns of a typo here rather
+ * than from a rule that never fires.
  */
 export function parsePattern(match: TextMatch['match'], text: string): Parsed<string> {
   const pattern = text.trim();
   if (pattern === '') return invalid('conditions.errorPatternRequired');
   if (pattern.length > PATTERN_MAX) return invalid('triggers.errorTooLong', { max: PATTERN_MAX });
   if (match === 'regex') {
-    try {
-      new RegExp(pattern, 'i');
-    } catch (error) {
-      // "Invalid regular expression: /(/i: Unterminated group": the last part is what went wrong.
-      const detail = error instanceof Error ? (error.message.split(': ').at(-1) ?? error.message) : String(error);
-      return invalid('conditions.errorRegex', { detail });
-    }
+    const detail = regexProblemOf(pattern);
+    if (detail) return invalid('conditions.errorRegex', { detail });
   }
   return valid(pattern);
 }

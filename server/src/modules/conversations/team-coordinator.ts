@@ -18,6 +18,7 @@ const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
  */
 export class TeamCoordinator {
   private readonly lastOnlineAgents = new Map<string, string>();
+  private readonly onlineAgentsListeners: Array<(siteId: string) => void> = [];
 
   constructor(
     private readonly team: TeamService,
@@ -36,6 +37,11 @@ export class TeamCoordinator {
       wentOffline: (agentId, siteId) => void this.routing.agentWentOffline(agentId, siteId, () => !presence.isPresent(agentId)),
     });
     for (const { agentId, siteId } of repo.agentsInOpenChats()) presence.expectBack(agentId, siteId);
+  }
+
+  /** Called with the site whenever who could answer there changes (the trigger engine's agents-online rules). */
+  onOnlineAgentsChanged(listener: (siteId: string) => void): void {
+    this.onlineAgentsListeners.push(listener);
   }
 
   departmentIdsOf(siteId: string, agentId: string): string[] {
@@ -109,6 +115,7 @@ export class TeamCoordinator {
     if (this.lastOnlineAgents.get(siteId) === key) return;
     this.lastOnlineAgents.set(siteId, key);
     this.broadcast.onlineAgentsChanged(siteId, now);
+    for (const listener of this.onlineAgentsListeners) listener(siteId);
   }
 
   private changed(agentId: string, siteId: string): AgentSummary | null {

@@ -2,6 +2,7 @@ import { preChatMissing } from '@mostrador/shared/prechat';
 import {
   fail,
   mapOk,
+  ok,
   ORIGIN_NOT_ALLOWED,
   VisitorHandshake,
   visitorCommandSchemas,
@@ -25,7 +26,7 @@ import { clientIp, limitKey } from '../../realtime/client-ip.ts';
 import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
 import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
 import { isOriginAllowed, normalizeOrigin, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
-import type { TriggersService } from '../triggers/index.ts';
+import type { TriggerEngine, TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
 import { siteVisitorsRoom, visitorRoom } from './rooms.ts';
@@ -38,6 +39,8 @@ export interface VisitorSocketDeps {
   visitors: VisitorsService;
   activity: VisitorActivity;
   triggers: TriggersService;
+  /** The server's evaluation of the site's rules, for tabs whose widget leaves it to the server. */
+  triggerEngine: Pick<TriggerEngine, 'opened' | 'closed' | 'pageViewed' | 'signal' | 'typing' | 'visitorChanged' | 'shown' | 'declined'>;
   /** Who could answer now, for the widget's "agents online" condition. */
   onlineAgents: (siteId: string) => OnlineAgents;
   /** The site's business hours as the widget reads them. */
@@ -101,6 +104,11 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
   // The row the handshake found, handed to the connection handler instead of read again.
   const identified = new WeakMap<object, VisitorRow>();
   const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
+  // Open tabs learn at once which signals the edited rules read (exit intent, idleness, events).
+  deps.triggers.onRulesEdited((siteId) => {
+    const room = siteVisitorsRoom(siteId);
+    if (ns.adapter.rooms.get(room)?.size) ns.to(room).emit('triggers:changed', { watch: deps.triggers.watch(siteId) });
+  });
 
   ns.use((socket, next) => {
     const parsed = VisitorHandshake.safeParse(socket.handshake.auth);
@@ -120,23 +128,32 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       if (wait > 0) return next(rateLimitedHandshake(wait));
     }
     const { visitor, token } = returning ?? visitors.create(site.id, userAgent);
-    socket.data = { siteId: site.id, visitorId: visitor.id, token, label: visitor.label };
+    socket.data = {
+      siteId: site.id,
+      visitorId: visitor.id,
+      token,
+      label: visitor.label,
+      serverTriggers: parsed.data.triggers === 'server',
+    };
     identified.set(socket, visitor);
     next();
   });
 
   ns.on('connection', (socket) => {
-    const { siteId, visitorId, token, label } = socket.data;
+    const { siteId, visitorId, token, label, serverTriggers } = socket.data;
+    const engine = deps.triggerEngine;
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
     const open = conversations.openForVisitor(siteId, visitorId);
     const visitor = identified.get(socket);
     identified.delete(socket);
     if (visitor) activity.connected(socket.id, visitor, open?.id ?? null);
+    if (serverTriggers) engine.opened(socket.id, siteId, visitorId);
     // A tab closed mid-draft must not leave "typing…" (or the draft) on the agent's screen.
     let typing = false;
     socket.on('disconnect', () => {
       activity.disconnected(socket.id, siteId, visitorId);
+      engine.closed(socket.id);
       if (typing) conversations.visitorTyping(actor, false, null);
     });
     const site = sites.byId(siteId);
@@ -148,7 +165,9 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         name: site?.name ?? '',
         departments: site?.departmentChoice ? deps.departmentChoices(siteId) : [],
         typingPreview: site?.typingPreview ?? false,
-        triggers: deps.triggers.forWidget(siteId),
+        // Evaluated here: the rules never reach the shop's pages.
+        triggers: [],
+        ...(serverTriggers && { watch: deps.triggers.watch(siteId) }),
         onlineAgents: deps.onlineAgents(siteId),
         hours: deps.hours(siteId),
         ...(site && { branding: { look: sites.brandingOf(site), replySeconds: deps.replySeconds(siteId) } }),
@@ -182,6 +201,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         },
         'typing:set': (payload) => {
           typing = payload.typing;
+          engine.typing(socket.id, typing);
           const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;
           return conversations.visitorTyping(actor, payload.typing, draft);
         },
@@ -190,13 +210,28 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
         ...context,
+        'page:viewed': async (page) => {
+          const read = await context['page:viewed'](page);
+          if (read.ok) engine.pageViewed(socket.id, page.url, page.resumed);
+          return read;
+        },
+        'cart:updated': async (update) => {
+          const saved = await context['cart:updated'](update);
+          engine.visitorChanged(visitorId);
+          return saved;
+        },
         'visitor:identify': async (claim) => {
           const identified = await context['visitor:identify'](claim);
           if (identified.ok && identified.data.identity.verified) tellContact();
           return identified;
         },
-        'trigger:reported': (report) => deps.triggers.reported(siteId, visitorId, report),
         'trigger:opened': ({ firingId }) => deps.triggers.opened(siteId, visitorId, firingId),
+        'trigger:signal': (signal) => {
+          engine.signal(socket.id, signal);
+          return ok(null);
+        },
+        'trigger:shown': ({ firingId }) => engine.shown(socket.id, firingId),
+        'trigger:declined': ({ firingId }) => engine.declined(socket.id, firingId),
         'visitor:contact': (contact) => {
           const saved = deps.contacts.save(siteId, visitorId, contact, Date.now());
           if (saved.ok) tellContact();

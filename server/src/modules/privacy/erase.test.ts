@@ -15,6 +15,7 @@ import {
   type TestServer,
   type VisitorSocket,
 } from '../../testing/harness.ts';
+import { inviteOnFirstPage } from '../../testing/invitations.ts';
 import { identityHash } from '../visitors/index.ts';
 
 let server: TestServer;
@@ -77,6 +78,8 @@ async function fillEveryTable() {
   sockets.push(laptop.socket, phone.socket);
   for (const device of [laptop, phone]) expect((await visitorCommand(device.socket, 'visitor:identify', claim)).ok).toBe(true);
 
+  inviteOnFirstPage(server, site.id);
+  const invitation = nextFact<VisitorSocket, { firingId: string }>(laptop.socket, 'trigger:fired');
   await visitorCommand(laptop.socket, 'page:viewed', page('/shop/p/periwinkle-5512', SECRET.page));
   await visitorCommand(laptop.socket, 'page:viewed', page('/shop/cart', 'Cart'));
   await visitorCommand(laptop.socket, 'cart:updated', {
@@ -86,10 +89,9 @@ async function fillEveryTable() {
   });
   // The offline form: how the shop may answer by email.
   expect(await visitorCommand(phone.socket, 'visitor:contact', { email: SECRET.email, name: SECRET.name })).toMatchObject({ ok: true });
-  const [rule] = server.app.services.triggers.list(site.id);
-  expect(await visitorCommand(laptop.socket, 'trigger:reported', { ruleId: rule!.id, firingId: 'fire-zq-0001', outcome: 'fired' })).toEqual(
-    { ok: true, data: null },
-  );
+  // The invitation the server sent on the first page, shown.
+  const { firingId } = await invitation;
+  expect(await visitorCommand(laptop.socket, 'trigger:shown', { firingId })).toEqual({ ok: true, data: null });
   // A file sent with the message: its row, and its bytes on disk.
   const uploaded = await fetch(`${server.url}/api/visitor/attachments?clientId=f-zq-000001&name=${encodeURIComponent(SECRET.fileName)}`, {
     method: 'POST',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectVisitorSession, startTestServer, visitorCommand, type TestServer, type VisitorSocket } from '../../testing/harness.ts';
+import { connectVisitorSession, startTestServer, type TestServer, type VisitorSocket } from '../../testing/harness.ts';
+import { invitedOn, inviteOnFirstPage } from '../../testing/invitations.ts';
 import type { SubjectScope } from '../privacy/index.ts';
 import { TriggersPersonalData } from './triggers.personal-data.ts';
 
@@ -20,35 +21,32 @@ afterEach(async () => {
 });
 
 /** A visitor of the test site who was shown the site's first rule's invitation. */
-async function invitedVisitor(firingId: string) {
+async function invitedVisitor() {
   const opened = await connectVisitorSession(server);
   sockets.push(opened.socket);
   const siteId = server.app.services.sites.byKey(server.siteKey)!.id;
-  const [rule] = server.app.services.triggers.list(siteId);
-  const reported = await visitorCommand(opened.socket, 'trigger:reported', { ruleId: rule!.id, firingId, outcome: 'fired' });
-  expect(reported.ok).toBe(true);
-  return { siteId, visitorId: opened.visitorId };
+  const { firingId } = await invitedOn(opened.socket);
+  return { siteId, visitorId: opened.visitorId, firingId };
 }
 
 describe('trigger firings as personal data', () => {
   it('exports and erases only the subject’s own firings, on its own site', async () => {
     server = await startTestServer();
     const siteId = server.app.services.sites.byKey(server.siteKey)!.id;
-    const [rule] = server.app.services.triggers.list(siteId);
-    server.app.services.triggers.update(siteId, rule!.id, { enabled: true });
-    const subject = await invitedVisitor('fire-subject-1');
-    const other = await invitedVisitor('fire-other-01');
+    inviteOnFirstPage(server, siteId);
+    const subject = await invitedVisitor();
+    const other = await invitedVisitor();
     const data = new TriggersPersonalData(server.app.db);
     expect(data.tables).toEqual(['trigger_firings']);
 
     const exported = data.exportRows(scopeOf(siteId, subject.visitorId)).trigger_firings;
-    expect(exported.map((row) => [row.visitorId, row.firingId])).toEqual([[subject.visitorId, 'fire-subject-1']]);
+    expect(exported.map((row) => [row.visitorId, row.firingId])).toEqual([[subject.visitorId, subject.firingId]]);
     // Another site asking for the same visitor finds nothing.
     expect(data.exportRows(scopeOf('sit_other', subject.visitorId)).trigger_firings).toEqual([]);
     expect(data.eraseInTx(scopeOf('sit_other', subject.visitorId))).toBe(0);
 
     expect(data.eraseInTx(scopeOf(siteId, subject.visitorId))).toBe(1);
     expect(data.exportRows(scopeOf(siteId, subject.visitorId)).trigger_firings).toEqual([]);
-    expect(data.exportRows(scopeOf(siteId, other.visitorId)).trigger_firings.map((row) => row.firingId)).toEqual(['fire-other-01']);
+    expect(data.exportRows(scopeOf(siteId, other.visitorId)).trigger_firings.map((row) => row.firingId)).toEqual([other.firingId]);
   });
 });

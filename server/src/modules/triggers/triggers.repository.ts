@@ -50,6 +50,17 @@ export class TriggersRepository {
       .get();
   }
 
+  /** When each rule last fired for the visitor (invitations shown, not held back). */
+  lastFirings(siteId: string, visitorId: string): Record<string, number> {
+    const rows = this.db
+      .select({ ruleId: triggerFirings.ruleId, at: sql<number>`max(${triggerFirings.at})` })
+      .from(triggerFirings)
+      .where(and(eq(triggerFirings.siteId, siteId), eq(triggerFirings.visitorId, visitorId), eq(triggerFirings.outcome, 'fired')))
+      .groupBy(triggerFirings.ruleId)
+      .all();
+    return Object.fromEntries(rows.map((row) => [row.ruleId, row.at]));
+  }
+
   /** Whether this rule already counted this visitor as held back since `since` (one per visit is enough). */
   heldBackSince(siteId: string, visitorId: string, ruleId: string, since: number): boolean {
     return !!this.db

@@ -110,7 +110,7 @@ describe('editing rules', () => {
       triggers.create(siteId, rule('Broken', { conditions: [{ type: 'url', match: 'regex', pattern: '(', negate: false }] })),
     ).toMatchObject({
       ok: false,
-      error: { code: 'invalid_payload', message: 'Invalid regular expression: (' },
+      error: { code: 'invalid_payload', message: 'Invalid regular expression: missing closing ): `(`' },
     });
     expect(names()).not.toContain('Broken');
     const id = created(rule('Mine'));
@@ -127,6 +127,61 @@ describe('editing rules', () => {
     expect(fine.ok).toBe(true);
     expect(triggers.update(siteId, 'trg_nothing', { enabled: false })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(triggers.delete(siteId, 'trg_nothing')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('refuses a regular expression RE2 cannot run: lookaround and backreferences, which the server would never match', () => {
+    const lookahead = rule('Lookahead', {
+      conditions: [{ type: 'referrer', match: 'regex', pattern: '^https://(?!shop)', negate: false }],
+    });
+    expect(triggers.create(siteId, lookahead)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: 'Invalid regular expression: invalid or unsupported Perl syntax: `(?!`' },
+    });
+    expect(names()).not.toContain('Lookahead');
+    const id = created(rule('Mine'));
+    expect(triggers.update(siteId, id, { conditions: lookahead.conditions })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(triggers.list(siteId).find((r) => r.id === id)?.conditions).toEqual(rule('Mine').conditions);
+    // What backtracks for minutes as a JavaScript RegExp is fine here: RE2 runs it in linear time.
+    expect(triggers.update(siteId, id, { conditions: [{ type: 'url', match: 'regex', pattern: '(\\w|\\d)+$', negate: false }] }).ok).toBe(
+      true,
+    );
+  });
+
+  it('leaves out of evaluation a pattern RE2 cannot run, stored before patterns were checked by it, and a disabled rule', () => {
+    const fresh = app.services.sites.create({ name: 'Older', allowedOrigins: [] }).id;
+    // Read from the table, not through the service: that would keep the rules as they are now.
+    const [first, second] = app.sqlite.prepare('SELECT id FROM trigger_rules WHERE site_id = ? ORDER BY position').all(fresh) as Array<{
+      id: string;
+    }>;
+    app.sqlite
+      .prepare('UPDATE trigger_rules SET enabled = 1, conditions = ? WHERE id = ?')
+      .run(JSON.stringify([{ type: 'url', match: 'regex', pattern: '^/p/(?=sale)', negate: false }]), first!.id);
+    app.sqlite.prepare('UPDATE trigger_rules SET enabled = 1 WHERE id = ?').run(second!.id);
+    expect(triggers.evaluation(fresh).rules.map((r) => r.id)).toEqual([second!.id]);
+    expect(triggers.watch(fresh)).toEqual({ idleAfter: null, exitIntent: true, events: [] });
+  });
+
+  it('tells its listeners of every edit of a site’s rules, and evaluates the edited rules', () => {
+    const edited: string[] = [];
+    triggers.onRulesEdited((site) => edited.push(site));
+    expect(triggers.evaluation(siteId).rules).toEqual([]);
+    const id = created(rule('Idle', { conditions: [{ type: 'idle', seconds: 40, negate: false }] }));
+    expect(triggers.evaluation(siteId).rules.map((r) => r.id)).toEqual([id]);
+    expect(triggers.watch(siteId)).toEqual({ idleAfter: 40, exitIntent: false, events: [] });
+    triggers.update(siteId, id, { enabled: false });
+    expect(triggers.evaluation(siteId).rules).toEqual([]);
+    triggers.reorder(
+      siteId,
+      triggers
+        .list(siteId)
+        .map((r) => r.id)
+        .reverse(),
+    );
+    triggers.delete(siteId, id);
+    expect(edited).toEqual([siteId, siteId, siteId, siteId]);
   });
 
   it('stamps an update with its time, and shows it at once', () => {
@@ -189,7 +244,7 @@ describe('the widget’s view', () => {
 
 describe('firings and what followed', () => {
   const fire = (ruleId: string, firingId: string, outcome: 'fired' | 'held_back' = 'fired') =>
-    triggers.reported(siteId, visitorId, { ruleId, firingId, outcome });
+    triggers.record(siteId, visitorId, { ruleId, firingId, outcome });
 
   it('opens an "open" invitation at once, a teaser only when clicked, and counts each once', async () => {
     const open = created(rule('Open', { action: { kind: 'open', message: 'Hola', agentId: null, departmentId: null, tags: [] } }));

@@ -6,12 +6,16 @@ import {
   type TriggerReport,
   type TriggerReportBody,
   type TriggerRule,
+  type TriggerFired,
   type TriggerRuleInput,
+  type TriggerWatch,
   type WidgetTrigger,
 } from '@mostrador/shared';
+import { regexProblem } from '@mostrador/shared/triggers/patterns';
 import { newId } from '../../db/ids.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { TriggerRuleRow, TriggersRepository } from './triggers.repository.ts';
+import { needsOf, type RuleNeeds } from './trigger-wake.ts';
 
 const DAY = 86_400_000;
 /** A checkout or purchase counts for the firings of the week before it. */
@@ -41,15 +45,15 @@ function toRule(row: TriggerRuleRow): TriggerRule {
   return { id, name, enabled, conditions, action, frequency, createdAt, updatedAt };
 }
 
-/** A regular expression in a rule must compile, or the widget would silently never match. */
-function invalidPattern(input: Partial<TriggerRuleInput>): string | null {
+/**
+ * A regular expression in a rule must compile in RE2, which the server runs
+ * them on (see shared/src/triggers/patterns.ts), or it would silently never match.
+ */
+function invalidPattern(input: Partial<Pick<TriggerRuleInput, 'conditions'>>): string | null {
   for (const condition of input.conditions ?? []) {
     if (!('match' in condition) || condition.match !== 'regex') continue;
-    try {
-      new RegExp(condition.pattern);
-    } catch {
-      return `Invalid regular expression: ${condition.pattern}`;
-    }
+    const problem = regexProblem(condition.pattern);
+    if (problem) return `Invalid regular expression: ${problem}`;
   }
   return null;
 }
@@ -62,6 +66,9 @@ export class TriggersService {
    * here and drop the copy.
    */
   readonly #rules = new Map<string, TriggerRuleRow[]>();
+  /** Each site's enabled rules as the server evaluates them, and what they read, built once per edit. */
+  readonly #evaluated = new Map<string, { rules: readonly WidgetTrigger[]; needs: RuleNeeds }>();
+  readonly #editListeners: Array<(siteId: string) => void> = [];
 
   constructor(
     private readonly repo: TriggersRepository,
@@ -90,7 +97,7 @@ export class TriggersService {
       updatedAt: now,
     };
     this.repo.insert(row);
-    this.#rules.delete(siteId);
+    this.#edited(siteId);
     return ok(toRule(row));
   }
 
@@ -100,13 +107,13 @@ export class TriggersService {
     const unknown = this.unknownReference(siteId, changes);
     if (unknown) return unknown;
     const row = this.repo.update(siteId, id, { ...changes, updatedAt: Date.now() });
-    this.#rules.delete(siteId);
+    this.#edited(siteId);
     return row ? ok(toRule(row)) : fail('not_found', 'No such trigger');
   }
 
   delete(siteId: string, id: string): Result<null> {
     const deleted = this.repo.delete(siteId, id);
-    this.#rules.delete(siteId);
+    this.#edited(siteId);
     return deleted ? ok(null) : fail('not_found', 'No such trigger');
   }
 
@@ -119,7 +126,7 @@ export class TriggersService {
       return fail('invalid_payload', 'The order must list every rule of the site once');
     }
     ids.forEach((id, index) => this.repo.update(siteId, id, { position: index + 1 }));
-    this.#rules.delete(siteId);
+    this.#edited(siteId);
     return ok(this.list(siteId));
   }
 
@@ -140,8 +147,47 @@ export class TriggersService {
       }));
   }
 
-  /** The widget says a rule fired, or qualified and was held back by its cap. */
-  async reported(siteId: string, visitorId: string, report: TriggerReport): Promise<Result<null>> {
+  /**
+   * The enabled rules the server evaluates, as `forWidget` gives them, less
+   * any stored before RE2 checked its regular expressions that RE2 cannot
+   * run; and what they read. The same objects until the next edit.
+   */
+  evaluation(siteId: string): { rules: readonly WidgetTrigger[]; needs: RuleNeeds } {
+    let evaluated = this.#evaluated.get(siteId);
+    if (!evaluated) {
+      const rules = this.forWidget(siteId).filter((rule) => invalidPattern(rule) === null);
+      evaluated = { rules, needs: needsOf(rules) };
+      this.#evaluated.set(siteId, evaluated);
+    }
+    return evaluated;
+  }
+
+  /** The signals a tab of the site must send for the rules to be evaluated. */
+  watch(siteId: string): TriggerWatch {
+    const { idleAfter, exitIntent, events } = this.evaluation(siteId).needs;
+    return { idleAfter, exitIntent, events: [...events] };
+  }
+
+  /** The invitation a rule's firing shows, with the sender's name as it is now; null for a rule deleted meanwhile. */
+  invitation(siteId: string, ruleId: string, firingId: string): TriggerFired | null {
+    const rule = this.#rulesOf(siteId).find((r) => r.id === ruleId);
+    if (!rule) return null;
+    const { kind, message, agentId } = rule.action;
+    return { firingId, kind, message, senderName: agentId ? this.team.agentName(siteId, agentId) : null };
+  }
+
+  /** Called with the site after every edit of its rules. */
+  onRulesEdited(listener: (siteId: string) => void): void {
+    this.#editListeners.push(listener);
+  }
+
+  /** When each rule last fired for the visitor, for the frequency caps. */
+  lastFirings(siteId: string, visitorId: string): Record<string, number> {
+    return this.repo.lastFirings(siteId, visitorId);
+  }
+
+  /** A rule fired for a tab, or qualified and was held back by its cap (the trigger engine's record). */
+  async record(siteId: string, visitorId: string, report: TriggerReport): Promise<Result<null>> {
     const rule = this.#rulesOf(siteId).find((r) => r.id === report.ruleId);
     if (!rule) return fail('not_found', 'No such trigger');
     const now = Date.now();
@@ -212,6 +258,12 @@ export class TriggersService {
   /** Creates the site's starting rules (see default-rules.ts). */
   createAll(siteId: string, rules: readonly TriggerRuleInput[]): void {
     for (const rule of rules) this.create(siteId, rule);
+  }
+
+  #edited(siteId: string): void {
+    this.#rules.delete(siteId);
+    this.#evaluated.delete(siteId);
+    for (const listener of this.#editListeners) listener(siteId);
   }
 
   #rulesOf(siteId: string): TriggerRuleRow[] {

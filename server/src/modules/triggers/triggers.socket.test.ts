@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationEvent, SessionEstablished, TriggerReportBody } from '@mostrador/shared';
+import {
+  visitorCommandSchemas,
+  type ConversationEvent,
+  type SessionEstablished,
+  type TriggerFired,
+  type TriggerReportBody,
+} from '@mostrador/shared';
+import { io } from 'socket.io-client';
+import { SOCKET_PATH, VISITOR_NAMESPACE } from '@mostrador/shared/limits';
 import {
   agentCommand,
+  SHOP_ORIGIN,
   connectAgentAs,
   connectVisitor,
   connected,
@@ -12,6 +21,7 @@ import {
   type TestServer,
   type VisitorSocket,
 } from '../../testing/harness.ts';
+import { invitedOn, inviteOnFirstPage, viewPage } from '../../testing/invitations.ts';
 
 let server: TestServer;
 let siteId: string;
@@ -37,6 +47,14 @@ const cart = (stage: 'browsing' | 'checkout' | 'purchase') => ({
   source: 'datalayer' as const,
 });
 
+const onFirstPage = (action: Parameters<typeof inviteOnFirstPage>[2] = {}) => inviteOnFirstPage(server, siteId, action);
+
+/** Firings the server stored for the rule, as the report's tables hold them. */
+const firings = (ruleId: string) =>
+  server.app.sqlite
+    .prepare('SELECT firing_id AS firingId, outcome, visitor_id AS visitorId FROM trigger_firings WHERE rule_id = ? ORDER BY id')
+    .all(ruleId) as Array<{ firingId: string; outcome: string; visitorId: string }>;
+
 function report(): TriggerReportBody {
   return server.app.services.triggers.report(siteId, 30);
 }
@@ -52,24 +70,70 @@ afterEach(async () => {
 });
 
 describe('triggers in the widget session', () => {
-  it('starts a site with the two default rules switched off, and gives the widget only enabled ones', async () => {
+  it('starts a site with the two default rules switched off; an enabled one is evaluated here, never sent to the page', async () => {
     const rules = server.app.services.triggers.list(siteId);
     expect(rules.map((r) => [r.enabled, r.conditions.map((c) => c.type)])).toEqual([
       [false, ['product_page', 'time_on_page']],
       [false, ['cart_items', 'exit_intent']],
     ]);
-    expect((await visitorSession()).session.site.triggers).toEqual([]);
+    const { session: quiet, socket: quietSocket } = await visitorSession();
+    expect(quiet.site.triggers).toEqual([]);
+    expect(quiet.site.watch).toEqual({ idleAfter: null, exitIntent: false, events: [] });
 
+    const told = nextFact<VisitorSocket, { watch: unknown }>(quietSocket, 'triggers:changed');
     server.app.services.triggers.update(siteId, rules[1]!.id, { enabled: true });
-    const { session } = await visitorSession();
-    expect(session.site.triggers.map((t) => t.id)).toEqual([rules[1]!.id]);
-    expect(session.site.triggers[0]!.action).toEqual({
+    // An open tab hears what the edited rules read.
+    expect(await told).toEqual({ watch: { idleAfter: null, exitIntent: true, events: [] } });
+    const { socket, session } = await visitorSession();
+    expect(session.site.triggers).toEqual([]);
+    // The widget is told to report exit intent, which this rule reads.
+    expect(session.site.watch).toEqual({ idleAfter: null, exitIntent: true, events: [] });
+    expect(session.visit).toMatchObject({ pagesViewed: 0, returning: false });
+
+    await viewPage(socket, '/cart');
+    await visitorCommand(socket, 'cart:updated', cart('browsing'));
+    const fired = nextFact<VisitorSocket, TriggerFired>(socket, 'trigger:fired');
+    expect(await visitorCommand(socket, 'trigger:signal', { type: 'exit_intent' })).toEqual({ ok: true, data: null });
+    const offer = await fired;
+    expect(offer).toEqual({
+      firingId: expect.stringMatching(/^fir_/),
       kind: 'teaser',
       message: 'Before you go: can we help you finish your order?',
       senderName: null,
-      departmentId: null,
     });
-    expect(session.visit).toMatchObject({ pagesViewed: 0, returning: false });
+    // Stored once the widget says it showed it, before the answer: a reply may name it next.
+    expect(firings(rules[1]!.id)).toEqual([]);
+    expect(await visitorCommand(socket, 'trigger:shown', { firingId: offer.firingId })).toEqual({ ok: true, data: null });
+    expect(firings(rules[1]!.id).map((f) => f.outcome)).toEqual(['fired']);
+    expect(await visitorCommand(socket, 'trigger:shown', { firingId: offer.firingId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
+  it('invites no widget from before the server evaluated the rules: it would not show the invitation', async () => {
+    const ruleId = onFirstPage();
+    // The old handshake: no `triggers: 'server'`.
+    const old = io(`${server.url}${VISITOR_NAMESPACE}`, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      extraHeaders: { origin: SHOP_ORIGIN },
+      auth: { siteKey: server.siteKey },
+      forceNew: true,
+    }) as unknown as VisitorSocket;
+    sockets.push(old);
+    const session = nextFact<VisitorSocket, SessionEstablished>(old, 'session:established');
+    await connected(old);
+    expect((await session).site).toMatchObject({ triggers: [] });
+    expect((await session).site.watch).toBeUndefined();
+    let invited = 0;
+    old.on('trigger:fired' as never, () => void (invited += 1));
+    await viewPage(old, '/');
+    // A current widget on the same page is invited at once; the old one never was, and nothing was stored for it.
+    const current = await visitorSession();
+    await invitedOn(current.socket, '/');
+    expect(invited).toBe(0);
+    expect(firings(ruleId).map((f) => f.visitorId)).toEqual([current.session.visitorId]);
   });
 
   it('tells widgets whether an agent could answer, and when that changes', async () => {
@@ -83,24 +147,18 @@ describe('triggers in the widget session', () => {
 
 describe('firing and conversion records', () => {
   it('follows an invitation from firing to reply, chat and checkout, against the held-back group', async () => {
-    const [rule] = server.app.services.triggers.list(siteId);
-    server.app.services.triggers.update(siteId, rule!.id, {
-      enabled: true,
-      action: { kind: 'teaser', message: 'Et puc ajudar amb la talla?', agentId: null, departmentId: null, tags: ['talla'] },
-    });
+    const ruleId = onFirstPage();
     const marta = await agent();
 
     // One visitor gets the invitation, opens the teaser, and replies.
     const invited = await visitorSession();
-    const fired = { ruleId: rule!.id, firingId: 'fire-000001', outcome: 'fired' as const };
-    expect(await visitorCommand(invited.socket, 'trigger:reported', fired)).toEqual({ ok: true, data: null });
-    expect(await visitorCommand(invited.socket, 'trigger:reported', fired)).toEqual({ ok: true, data: null });
-    await visitorCommand(invited.socket, 'trigger:opened', { firingId: 'fire-000001' });
+    const { firingId } = await invitedOn(invited.socket, '/p/jersei');
+    await visitorCommand(invited.socket, 'trigger:opened', { firingId });
     const created = nextFact<AgentSocket, { conversation: { id: string; origin: string; tags: string[] } }>(marta, 'conversation:created');
     const reply = await visitorCommand(invited.socket, 'message:send', {
       clientId: 'reply-00001',
       body: 'Sí, la L em va bé?',
-      trigger: 'fire-000001',
+      trigger: firingId,
     });
     expect(reply.ok).toBe(true);
     const { conversation } = await created;
@@ -127,17 +185,18 @@ describe('firing and conversion records', () => {
     await visitorCommand(invited.socket, 'cart:updated', cart('browsing'));
     await visitorCommand(invited.socket, 'cart:updated', cart('checkout'));
 
-    // Another visitor qualified, but the cap held the rule back: counted once per visit.
+    // Another visitor is invited on a first page and not again on the next two: the cap held the rule
+    // back, counted once per visit.
     const held = await visitorSession();
-    for (const firingId of ['held-000001', 'held-000002']) {
-      await visitorCommand(held.socket, 'trigger:reported', { ruleId: rule!.id, firingId, outcome: 'held_back' });
-    }
+    await invitedOn(held.socket, '/');
+    await viewPage(held.socket, '/p/gorra');
+    await viewPage(held.socket, '/p/bufanda');
 
     await expect
-      .poll(() => report().rows.find((r) => r.ruleId === rule!.id))
+      .poll(() => report().rows.find((r) => r.ruleId === ruleId))
       .toEqual({
-        ruleId: rule!.id,
-        fired: 1,
+        ruleId,
+        fired: 2,
         opened: 1,
         replied: 1,
         chats: 1,
@@ -149,42 +208,35 @@ describe('firing and conversion records', () => {
   });
 
   it('does not take a held-back firing for an invitation: a reply naming it opens a plain conversation', async () => {
-    const [rule] = server.app.services.triggers.list(siteId);
-    server.app.services.triggers.update(siteId, rule!.id, {
-      enabled: true,
-      action: { kind: 'teaser', message: 'Never shown', agentId: null, departmentId: null, tags: ['held'] },
-    });
+    const ruleId = onFirstPage({ message: 'Shown once', tags: ['held'] });
     const marta = await agent();
     const { socket } = await visitorSession();
-    const held = await visitorCommand(socket, 'trigger:reported', { ruleId: rule!.id, firingId: 'held-000009', outcome: 'held_back' });
-    expect(held).toEqual({ ok: true, data: null });
+    await invitedOn(socket, '/');
+    await viewPage(socket, '/p/jersei');
+    await expect.poll(() => firings(ruleId).map((f) => f.outcome)).toEqual(['fired', 'held_back']);
+    // The widget never learns a held-back firing's id; one that guessed it gets nothing from it.
+    const heldId = firings(ruleId)[1]!.firingId;
 
-    const sent = await visitorCommand(socket, 'message:send', { clientId: 'after-held-1', body: 'Hola', trigger: 'held-000009' });
+    const sent = await visitorCommand(socket, 'message:send', { clientId: 'after-held-1', body: 'Hola', trigger: heldId });
     expect(sent).toMatchObject({ ok: true, data: { event: { seq: 1, body: 'Hola' }, conversation: { origin: 'visitor' } } });
     const conversationId = sent.ok ? sent.data.conversation.id : '';
     const page = await agentCommand(marta, 'conversation:sync', { conversationId, afterSeq: 0 });
     expect(page.ok && page.data.conversation.tags).toEqual([]);
     expect(page.ok && page.data.events.flatMap((e) => (e.type === 'message' ? [e.body] : []))).toEqual(['Hola']);
-    await expect
-      .poll(() => report().rows.find((r) => r.ruleId === rule!.id))
-      .toMatchObject({ fired: 0, replied: 0, chats: 0, heldBack: 1 });
+    await expect.poll(() => report().rows.find((r) => r.ruleId === ruleId)).toMatchObject({ fired: 1, replied: 0, chats: 0, heldBack: 1 });
   });
 
   it('opens the answered invitation’s conversation in the rule’s department, whatever the widget chose', async () => {
     const sales = server.app.services.departments.create(siteId, { slug: 'vendes', name: 'Vendes', routing: 'auto' });
     const returns = server.app.services.departments.create(siteId, { slug: 'retorns', name: 'Retorns', routing: 'auto' });
     if (!sales.ok || !returns.ok) throw new Error('departments');
-    const [rule] = server.app.services.triggers.list(siteId);
-    server.app.services.triggers.update(siteId, rule!.id, {
-      enabled: true,
-      action: { kind: 'teaser', message: 'Busques la teva talla?', agentId: null, departmentId: sales.data.id, tags: [] },
-    });
+    onFirstPage({ message: 'Busques la teva talla?', departmentId: sales.data.id, tags: [] });
     const { socket } = await visitorSession();
-    await visitorCommand(socket, 'trigger:reported', { ruleId: rule!.id, firingId: 'fire-dept01', outcome: 'fired' });
+    const { firingId } = await invitedOn(socket, '/');
     const sent = await visitorCommand(socket, 'message:send', {
       clientId: 'dept-reply-1',
       body: 'Sí',
-      trigger: 'fire-dept01',
+      trigger: firingId,
       department: 'retorns',
     });
     if (!sent.ok) throw new Error(sent.error.message);
@@ -195,13 +247,33 @@ describe('firing and conversion records', () => {
     expect(row).toEqual({ departmentId: sales.data.id });
   });
 
-  it('refuses reports about another site’s rule, and a reply naming an unknown firing opens a plain conversation', async () => {
-    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: [] });
-    const [foreign] = server.app.services.triggers.list(other.id);
+  it('takes no reply for an invitation another visitor was shown, nor for a made-up one: both open plain conversations', async () => {
+    onFirstPage();
+    const other = await visitorSession();
+    const { firingId } = await invitedOn(other.socket, '/');
     const { socket } = await visitorSession();
-    const refused = await visitorCommand(socket, 'trigger:reported', { ruleId: foreign!.id, firingId: 'fire-000009', outcome: 'fired' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const sent = await visitorCommand(socket, 'message:send', { clientId: 'plain-00001', body: 'Hola', trigger: 'fire-000009' });
-    expect(sent.ok && sent.data.conversation.origin).toBe('visitor');
+    for (const [clientId, trigger] of [
+      ['plain-00001', firingId],
+      ['plain-00002', 'fire-000009'],
+    ] as const) {
+      const sent = await visitorCommand(socket, 'message:send', { clientId, body: 'Hola', trigger });
+      expect(sent.ok && sent.data.conversation.origin).toBe('visitor');
+      if (sent.ok) await visitorCommand(socket, 'conversation:close', { conversationId: sent.data.conversation.id });
+    }
+  });
+
+  it('refuses the report command widgets used to send: firings come from the server alone', async () => {
+    const ruleId = onFirstPage();
+    const { socket } = await visitorSession();
+    expect(Object.keys(visitorCommandSchemas)).not.toContain('trigger:reported');
+    (socket.emit as (event: string, payload: unknown, ack: () => void) => void)(
+      'trigger:reported',
+      { ruleId, firingId: 'fire-forged1', outcome: 'fired' },
+      () => {},
+    );
+    // A message after it is stored after anything the report could have stored (one writer, in order).
+    const marker = await visitorCommand(socket, 'message:send', { clientId: 'marker-0001', body: 'Hola', trigger: 'fire-forged1' });
+    expect(marker.ok && marker.data.conversation.origin).toBe('visitor');
+    expect(firings(ruleId)).toEqual([]);
   });
 });

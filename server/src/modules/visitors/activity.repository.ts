@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { Cart, CartChange, CartStage, Product, ProductCard } from '@mostrador/shared';
 import type { Db } from '../../db/client.ts';
 import { cartEvents, carts, pageViews, productCatalog, visitors } from '../../db/schema.ts';
@@ -66,6 +66,8 @@ export class ActivityRepository {
   // Read on every widget's connection: prepared once, as building and preparing the SQL cost more than running it.
   readonly #pageViewsSince;
   readonly #cartOf;
+  // Read once per returning visitor by the trigger rules that read the landing page: after a restart, thousands at once.
+  readonly #firstPageSince;
 
   constructor(private readonly db: Db) {
     const p = sql.placeholder;
@@ -84,6 +86,15 @@ export class ActivityRepository {
       .select()
       .from(carts)
       .where(and(eq(carts.visitorId, p('visitorId')), inArray(carts.visitorId, visitorOfSite)))
+      .prepare();
+    this.#firstPageSince = db
+      .select({ url: pageViews.url, referrer: pageViews.referrer })
+      .from(pageViews)
+      .where(
+        and(eq(pageViews.visitorId, p('visitorId')), inArray(pageViews.visitorId, visitorOfSite), gte(pageViews.startedAt, p('since'))),
+      )
+      .orderBy(asc(pageViews.startedAt))
+      .limit(1)
       .prepare();
   }
 
@@ -163,6 +174,11 @@ export class ActivityRepository {
       .orderBy(desc(pageViews.startedAt), desc(pageViews.id))
       .limit(limit)
       .all();
+  }
+
+  /** The first page the visitor's visit opened, as the trail stored it. */
+  firstPageSince(siteId: string, visitorId: string, since: number): { url: string; referrer: string } | undefined {
+    return this.#firstPageSince.get({ siteId, visitorId, since });
   }
 
   pageViewsSince(siteId: string, visitorId: string, since: number): number {

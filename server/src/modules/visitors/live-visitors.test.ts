@@ -19,6 +19,8 @@ const arriving = (id: string, siteId = 'site-a', extra: Partial<ArrivingVisitor>
   device: { type: 'desktop', os: null, browser: null },
   pagesViewed: 0,
   cart: null,
+  cartSkus: [],
+  checkoutSince: null,
   conversationId: null,
   language: null,
   timeZone: null,

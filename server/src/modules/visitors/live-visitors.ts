@@ -7,6 +7,8 @@ export interface OpenPageView {
   referrer: string;
   product: Product | null;
   startedAt: number;
+  /** Since when the shopper has had it open, for the trigger rules: earlier than `startedAt` for a page resumed on a new connection. */
+  since?: number;
   /** Whether its product goes into the site's catalogue: a page on the origin the widget connected from. */
   catalogue?: boolean;
 }
@@ -22,6 +24,11 @@ export interface ArrivingVisitor {
   /** Pages already seen in this visit (a visit survives a short absence). */
   pagesViewed: number;
   cart: LiveVisitor['cart'];
+  /** What the trigger rules read of the cart beyond the list's summary. */
+  cartSkus: readonly string[];
+  checkoutSince: number | null;
+  /** The visit's first page (its referrer and UTM parameters); undefined until looked up, null when unknown. */
+  landing?: { url: string; referrer: string } | null;
   conversationId: string | null;
   /** Last known browser language and time zone, so only changes are written. */
   language: string | null;
@@ -79,8 +86,11 @@ export class LiveVisitors {
     this.#changed(entry);
   }
 
-  /** A tab shows a new page; returns the page it left, if any, for the trail. */
-  pageViewed(socketId: string, visitorId: string, page: OpenPageView): OpenPageView | null {
+  /**
+   * A tab shows a new page; returns the page it left, if any, for the trail.
+   * A `resumed` page (the same page again on a new connection) is not another page of the visit.
+   */
+  pageViewed(socketId: string, visitorId: string, page: OpenPageView, resumed = false): OpenPageView | null {
     const entry = this.#entries.get(visitorId);
     if (!entry || !entry.tabs.has(socketId)) return null;
     const previous = entry.tabs.get(socketId) ?? null;
@@ -93,7 +103,8 @@ export class LiveVisitors {
     }
     entry.tabs.set(socketId, page);
     entry.current = page;
-    entry.pagesViewed += 1;
+    if (entry.pagesViewed === 0) entry.landing = { url: page.url, referrer: page.referrer };
+    if (!resumed || entry.pagesViewed === 0) entry.pagesViewed += 1;
     this.#changed(entry);
     return previous;
   }
@@ -112,11 +123,22 @@ export class LiveVisitors {
     return page;
   }
 
-  update(visitorId: string, change: Partial<Pick<LiveEntry, 'cart' | 'conversationId' | 'identity' | 'language' | 'timeZone'>>): void {
+  update(
+    visitorId: string,
+    change: Partial<
+      Pick<LiveEntry, 'cart' | 'cartSkus' | 'checkoutSince' | 'landing' | 'conversationId' | 'identity' | 'language' | 'timeZone'>
+    >,
+  ): void {
     const entry = this.#entries.get(visitorId);
     if (!entry) return;
     Object.assign(entry, change);
     this.#changed(entry);
+  }
+
+  /** The visit's first page, looked up for the trigger rules: nothing the live list shows. */
+  noteLanding(visitorId: string, landing: { url: string; referrer: string } | null): void {
+    const entry = this.#entries.get(visitorId);
+    if (entry) entry.landing = landing;
   }
 
   list(siteId: string): LiveVisitor[] {

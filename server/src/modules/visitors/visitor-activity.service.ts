@@ -23,6 +23,7 @@ import {
 import { productFromMarkup } from '@mostrador/shared/shop/product';
 import { normalizeOrigin } from '../sites/index.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
+import type { TabFacts } from '../triggers/index.ts';
 import type { ActivityRepository, CartRow } from './activity.repository.ts';
 import { cartChanges } from './cart-history.ts';
 import { LiveVisitors, type OpenPageView } from './live-visitors.ts';
@@ -100,20 +101,25 @@ export class VisitorActivity {
   connected(socketId: string, visitor: VisitorRow, openConversationId: string | null): void {
     if (this.#closed) return;
     const wasOnline = this.#live.isOnline(visitor.id);
-    this.#live.connected(socketId, visitor.id, () => ({
-      id: visitor.id,
-      siteId: visitor.siteId,
-      label: visitor.label,
-      identity: this.visitors.identityOf(visitor),
-      visitStartedAt: visitor.visitStartedAt,
-      returning: visitor.visits > 1,
-      device: visitor.device ?? { type: 'desktop', os: null, browser: null },
-      pagesViewed: this.activity.pageViewsSince(visitor.siteId, visitor.id, visitor.visitStartedAt),
-      cart: cartSummary(this.activity.cartOf(visitor.siteId, visitor.id)),
-      conversationId: openConversationId,
-      language: visitor.language,
-      timeZone: visitor.timeZone,
-    }));
+    this.#live.connected(socketId, visitor.id, () => {
+      const cart = this.activity.cartOf(visitor.siteId, visitor.id);
+      return {
+        id: visitor.id,
+        siteId: visitor.siteId,
+        label: visitor.label,
+        identity: this.visitors.identityOf(visitor),
+        visitStartedAt: visitor.visitStartedAt,
+        returning: visitor.visits > 1,
+        device: visitor.device ?? { type: 'desktop', os: null, browser: null },
+        pagesViewed: this.activity.pageViewsSince(visitor.siteId, visitor.id, visitor.visitStartedAt),
+        cart: cartSummary(cart),
+        // A checkout left earlier counts from this page, not from when it began: the visitor just came back.
+        ...triggerCart(cart && { ...cart, updatedAt: Date.now() }),
+        conversationId: openConversationId,
+        language: visitor.language,
+        timeZone: visitor.timeZone,
+      };
+    });
     if (!wasOnline) {
       this.#pushProfile(visitor.siteId, visitor.id);
       if (openConversationId) this.ports.visitorArrived(visitor.siteId, visitor.id);
@@ -140,8 +146,11 @@ export class VisitorActivity {
     const product = page.markup ? productFromMarkup(page.markup, page.url) : (page.product ?? null);
     // Only a page on the origin the widget connected from (checked at its handshake) names a product of the shop's.
     const catalogue = product !== null && tabOrigin !== null && normalizeOrigin(page.url) === tabOrigin;
-    const open: OpenPageView = { url: page.url, title: page.title, referrer: page.referrer, product, startedAt: now, catalogue };
-    this.#endView(siteId, visitorId, this.#live.pageViewed(socketId, visitorId, open), now);
+    // A page resumed on a new connection is not a new view of the visit, and its time on the page goes on
+    // (never from before the visit). The trail keeps the connection's own span: the last one ended at the drop.
+    const since = page.resumed ? Math.max(entry.visitStartedAt, now - page.resumed.ms) : now;
+    const open: OpenPageView = { url: page.url, title: page.title, referrer: page.referrer, product, startedAt: now, since, catalogue };
+    this.#endView(siteId, visitorId, this.#live.pageViewed(socketId, visitorId, open, !!page.resumed), now);
     this.#pushProfile(siteId, visitorId);
     return ok({ product });
   }
@@ -162,7 +171,10 @@ export class VisitorActivity {
       return { visitorId, cart: update.cart, stage: update.stage, updatedAt: now, reached };
     });
     if (saved) {
-      this.#live.update(visitorId, { cart: cartSummary(saved) });
+      const entry = this.#live.get(visitorId);
+      // Checkout began with this report, or earlier and it goes on.
+      const since = entry?.checkoutSince != null && update.stage === 'checkout' ? entry.checkoutSince : now;
+      this.#live.update(visitorId, { cart: cartSummary(saved), ...triggerCart({ ...saved, updatedAt: since }) });
       this.#pushProfile(siteId, visitorId);
       if (saved.reached) this.ports.cartStageReached(siteId, visitorId, saved.reached, now);
     }
@@ -185,6 +197,32 @@ export class VisitorActivity {
       this.#live.update(visitorId, { conversationId: this.ports.openConversationOf(siteId, visitorId) });
     }
     this.#pushProfile(siteId, visitorId);
+  }
+
+  /**
+   * What the trigger rules read about a tab and its visitor: its page, the
+   * visit, the cart, whether a conversation is open. The visit's first page,
+   * when asked for, is looked up once if this server did not see it (the
+   * visitor came back after the list let it go, or the server restarted).
+   */
+  triggerFacts(socketId: string, visitorId: string, withLanding: boolean): TabFacts | null {
+    const entry = this.#live.get(visitorId);
+    if (!entry) return null;
+    if (withLanding && entry.landing === undefined) {
+      this.#live.noteLanding(visitorId, this.activity.firstPageSince(entry.siteId, visitorId, entry.visitStartedAt) ?? null);
+    }
+    const page = entry.tabs.get(socketId) ?? null;
+    return {
+      page: page && { url: page.url, startedAt: page.since ?? page.startedAt, product: page.product },
+      visitStartedAt: entry.visitStartedAt,
+      pagesViewed: entry.pagesViewed,
+      returning: entry.returning,
+      language: entry.language,
+      cart: entry.cart && { ...entry.cart, skus: entry.cartSkus },
+      checkoutSince: entry.checkoutSince,
+      chatting: entry.conversationId !== null,
+      landing: entry.landing ?? null,
+    };
   }
 
   /** The visit as counted here, for the widget's trigger conditions; call after `connected`. */
@@ -309,7 +347,7 @@ export class VisitorActivity {
   }
 }
 
-function ended(visitorId: string, page: OpenPageView, now: number) {
+function ended(visitorId: string, { since: _since, ...page }: OpenPageView, now: number) {
   return { visitorId, ...page, seconds: Math.max(0, Math.round((now - page.startedAt) / 1000)) };
 }
 
@@ -317,6 +355,15 @@ function cartSummary(row: Pick<CartRow, 'cart' | 'stage'> | undefined): LiveVisi
   if (!row || row.stage === 'purchase' || row.cart.items.length === 0) return null;
   const items = row.cart.items.reduce((sum, item) => sum + item.qty, 0);
   return { total: row.cart.total, currency: row.cart.currency, items };
+}
+
+/** What the trigger rules read of a stored cart beyond the summary: its SKUs, and since when it is in checkout. */
+function triggerCart(row: Pick<CartRow, 'cart' | 'stage' | 'updatedAt'> | undefined) {
+  const live = row && row.stage !== 'purchase';
+  return {
+    cartSkus: live ? row.cart.items.flatMap((item) => item.sku ?? []) : [],
+    checkoutSince: live && row.stage === 'checkout' ? row.updatedAt : null,
+  };
 }
 
 function sameCart(row: CartRow, next: { cart: CartRow['cart']; stage: CartRow['stage'] }): boolean {

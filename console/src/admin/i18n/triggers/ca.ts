@@ -130,6 +130,8 @@ export const triggersCa: TriggersCatalogue = {
   'conditions.errorCurrency': 'Escriu un codi de moneda de tres lletres, com ara EUR.',
   'conditions.errorPatternRequired': 'Escriu un patró.',
   'conditions.errorRegex': 'No és una expressió regular vàlida: {detail}.',
+  'conditions.errorRegexCostly':
+    'Aquesta expressió regular repeteix dins d’una repetició (com `(a+)+`) i podria trigar minuts amb una adreça llarga: escriu-la sense repeticions niades.',
   'conditions.errorLanguagesRequired': "Escriu com a mínim un codi d'idioma.",
   'conditions.errorLanguage': "«{code}» no és un codi d'idioma: fes servir dues o tres lletres, com ara ca.",
   'conditions.errorLanguagesMax': 'Posa com a màxim {max} idiomes.',

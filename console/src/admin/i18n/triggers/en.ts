@@ -128,6 +128,8 @@ export const triggersEn = {
   'conditions.errorCurrency': 'Enter a three-letter currency code, such as EUR.',
   'conditions.errorPatternRequired': 'Enter a pattern.',
   'conditions.errorRegex': 'This is not a valid regular expression: {detail}.',
+  'conditions.errorRegexCostly':
+    'This regular expression repeats inside a repetition (like `(a+)+`) and could take minutes on a long address: write it without nested repetition.',
   'conditions.errorLanguagesRequired': 'Enter at least one language code.',
   'conditions.errorLanguage': '“{code}” is not a language code: use two or three letters, such as ca.',
   'conditions.errorLanguagesMax': 'List at most {max} languages.',

@@ -130,6 +130,8 @@ export const triggersEs: TriggersCatalogue = {
   'conditions.errorCurrency': 'Escribe un código de moneda de tres letras, por ejemplo EUR.',
   'conditions.errorPatternRequired': 'Escribe un patrón.',
   'conditions.errorRegex': 'No es una expresión regular válida: {detail}.',
+  'conditions.errorRegexCostly':
+    'Esta expresión regular repite dentro de una repetición (como `(a+)+`) y podría tardar minutos con una dirección larga: escríbela sin repeticiones anidadas.',
   'conditions.errorLanguagesRequired': 'Escribe al menos un código de idioma.',
   'conditions.errorLanguage': '«{code}» no es un código de idioma: usa dos o tres letras, por ejemplo ca.',
   'conditions.errorLanguagesMax': 'Pon como máximo {max} idiomas.',

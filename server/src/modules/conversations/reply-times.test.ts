@@ -83,7 +83,9 @@ describe('ReplyTimes', () => {
     expect(times.medianSeconds(siteId)).toBeNull();
     for (const seconds of [10, 20, 30]) chat(siteId, NOW - DAY, seconds);
     expect(times.medianSeconds(siteId)).toBeNull();
-    now += 5 * 60_000;
+    now += 5 * 60_000 - 1;
+    expect(times.medianSeconds(siteId)).toBeNull();
+    now += 1;
     expect(times.medianSeconds(siteId)).toBe(20);
   });
 });

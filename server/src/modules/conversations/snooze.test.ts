@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, snoozeEnd } from './snooze.ts';
+import { localDate, MAX_SNOOZE_MS, snoozeEnd } from './snooze.ts';
 
 const MADRID = 'Europe/Madrid';
 
@@ -28,6 +28,9 @@ describe('snooze presets', () => {
     expect(snoozeEnd({ at: now + 60_000 }, now, MADRID)).toBe(now + 60_000);
     expect(snoozeEnd({ at: now }, now, MADRID)).toBeNull();
     expect(snoozeEnd({ at: now + 400 * 86_400_000 }, now, MADRID)).toBeNull();
+    // The furthest reach itself is taken; a millisecond more is not.
+    expect(snoozeEnd({ at: now + MAX_SNOOZE_MS }, now, MADRID)).toBe(now + MAX_SNOOZE_MS);
+    expect(snoozeEnd({ at: now + MAX_SNOOZE_MS + 1 }, now, MADRID)).toBeNull();
   });
 
   it('names the local date of an instant', () => {

@@ -28,7 +28,7 @@ export interface VisitorState {
   agentsOnline(departmentId: string | null): boolean;
   /** Custom events the shop tracked on this page. */
   events: ReadonlySet<string>;
-  /** Whether `at` is inside a `business_hours` condition's hours: `withinBusinessHours` (businessHours.ts), handed in so the widget fetches the schedule code only when a rule needs it. */
+  /** Whether `at` is inside a `business_hours` condition's hours: `withinBusinessHours` (businessHours.ts), handed in by the caller (the server's trigger engine). */
   withinBusinessHours(condition: BusinessHoursCondition, at: number): boolean;
 }
 

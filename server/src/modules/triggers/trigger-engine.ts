@@ -1,6 +1,6 @@
 import type { OnlineAgents, Result, TriggerSignal, WidgetTrigger } from '@mostrador/shared';
 import { fail, ok } from '@mostrador/shared';
-import { capAllows, qualifies, type VisitorState } from '@mostrador/shared/triggers';
+import { chooseTrigger, qualifies, type VisitorState } from '@mostrador/shared/triggers';
 import { withinBusinessHours } from '@mostrador/shared/triggers/hours';
 import { nextWake, type RuleNeeds } from './trigger-wake.ts';
 
@@ -304,9 +304,10 @@ export class TriggerEngine {
       firedThisSession: new Set(Object.keys(caps).filter((id) => (caps[id] ?? 0) >= facts.visitStartedAt)),
       invitedThisPage: false,
     };
-    const fire = qualifying.find((rule) => capAllows(rule, history, now));
-    for (const rule of qualifying) {
-      if (rule === fire || tab.heldBack.has(rule.id) || capAllows(rule, history, now)) continue;
+    // The shared choice (first rule its cap allows; the others held back), over the rules that qualify.
+    const { fire, heldBack } = chooseTrigger(qualifying, state, history, { typing: false, chatting: false });
+    for (const rule of heldBack) {
+      if (tab.heldBack.has(rule.id)) continue;
       tab.heldBack.add(rule.id);
       this.ports.heldBack(tab.siteId, tab.visitorId, rule.id, this.ports.newId());
     }
@@ -367,7 +368,8 @@ export class TriggerEngine {
       lastActivityAt: tab.idleSince ?? now,
       exitIntent,
       referrer: landing?.referrer ?? '',
-      utm: landing ? utmOf(landing.url) : {},
+      // Parsed only for a site whose rules read campaigns.
+      utm: needs.landing && landing ? utmOf(landing.url) : {},
       returning: facts.returning,
       language: (facts.language ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '',
       agentsOnline: (departmentId) => (departmentId ? agents.departments.includes(departmentId) : agents.any),

@@ -1,18 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactChanged, PreChatMode, SessionEstablished } from '@mostrador/shared';
 import {
+  agentCommand,
+  connectAgentAs,
   connectVisitor,
   connected,
   nextFact,
   startTestServer,
   visitorCommand,
+  type AgentSocket,
   type TestServer,
   type VisitorSocket,
 } from '../../testing/harness.ts';
 import { identityHash } from '../visitors/index.ts';
 
 let server: TestServer;
-const sockets: VisitorSocket[] = [];
+const sockets: Array<VisitorSocket | AgentSocket> = [];
 
 beforeEach(async () => {
   server = await startTestServer();
@@ -114,5 +117,21 @@ describe('the pre-chat form', () => {
     const refused = await visitorCommand(socket, 'message:send', { clientId: 'unverified-1', body: 'Hola' });
     expect(refused.ok ? null : refused.error.code).toBe('contact_required');
     expect(server.app.services.conversations.openForVisitor(site().id, session.visitorId)).toBeUndefined();
+  });
+
+  it('guards only the first message: a shopper answering a chat an agent started is not asked', async () => {
+    askBeforeChat('email');
+    const { socket, session } = await visitorSession();
+    const marta = await connectAgentAs(server, server.agentEmail);
+    sockets.push(marta);
+    const started = await agentCommand(marta, 'conversation:start', {
+      visitorId: session.visitorId,
+      clientId: 'prechat-proactive-1',
+      body: 'Hola! Et puc ajudar?',
+    });
+    expect(started.ok).toBe(true);
+    const reply = await visitorCommand(socket, 'message:send', { clientId: 'prechat-reply-1', body: 'Sí, busco unes botes' });
+    expect(reply.ok).toBe(true);
+    expect(await bodiesOf(socket, session.visitorId)).toEqual(['Hola! Et puc ajudar?', 'Sí, busco unes botes']);
   });
 });

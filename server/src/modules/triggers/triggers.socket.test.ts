@@ -143,6 +143,25 @@ describe('triggers in the widget session', () => {
     await agent();
     expect((await changed).onlineAgents.any).toBe(true);
   });
+
+  it('evaluates a rule on the cart when the cart changes, with no new page', async () => {
+    const [rule] = server.app.services.triggers.list(siteId);
+    const updated = server.app.services.triggers.update(siteId, rule!.id, {
+      enabled: true,
+      conditions: [{ type: 'cart_value', op: 'gte', amount: 100, currency: 'EUR', negate: false }],
+      action: { kind: 'teaser', message: 'Enviament gratuït per sobre de 100 €', agentId: null, departmentId: null, tags: [] },
+    });
+    if (!updated.ok) throw new Error(updated.error.message);
+    const { socket } = await visitorSession();
+    let offers = 0;
+    socket.on('trigger:fired', () => void (offers += 1));
+    await viewPage(socket, '/bosses');
+    const fired = nextFact<VisitorSocket, TriggerFired>(socket, 'trigger:fired');
+    // The page's own report came first and held nothing: the cart's report is what qualifies.
+    expect(offers).toBe(0);
+    expect(await visitorCommand(socket, 'cart:updated', cart('browsing'))).toEqual({ ok: true, data: null });
+    expect(await fired).toMatchObject({ kind: 'teaser', message: 'Enviament gratuït per sobre de 100 €' });
+  });
 });
 
 describe('firing and conversion records', () => {

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionEstablished } from '@mostrador/shared';
+import { connected, connectVisitor, nextFact, visitorCommand, type VisitorSocket } from '../../testing/harness.ts';
+import { serverPerTest } from '../../testing/server-per-test.ts';
+
+/**
+ * What a widget learns the moment it connects (`session:established`): the
+ * shop's name, the departments a shopper may pick from when the shop asks,
+ * whether agents see the draft, and, for a returning shopper, the chat in
+ * progress, whether earlier chats exist, and how the shop can reach them.
+ * The widget draws its first screen from this alone.
+ */
+const scope = serverPerTest();
+const { sockets } = scope;
+
+const site = () => scope.server.app.services.sites.byKey(scope.server.siteKey)!;
+
+/** A widget connecting (with the token it kept, when returning): everything the server told it. */
+async function session(token?: string): Promise<SessionEstablished & { socket: VisitorSocket }> {
+  const socket = connectVisitor(scope.server.url, { siteKey: scope.server.siteKey, ...(token ? { token } : {}) });
+  sockets.push(socket);
+  const established = nextFact<VisitorSocket, SessionEstablished>(socket, 'session:established');
+  await connected(socket);
+  return { ...(await established), socket };
+}
+
+describe('a widget’s first screen', () => {
+  it('names the shop, and offers its departments only when the shop asks the shopper to pick one', async () => {
+    const { departments } = scope.server.app.services;
+    const sales = departments.create(site().id, { slug: 'sales', name: 'Vendes', routing: 'auto' });
+    const returns = departments.create(site().id, { slug: 'returns', name: 'Devolucions', routing: 'auto' });
+    if (!sales.ok || !returns.ok) throw new Error('departments');
+
+    const plain = await session();
+    expect(plain.site.name).toBe('Test shop');
+    expect(plain.site.departments).toEqual([]);
+
+    scope.server.app.services.sites.update(site().id, { departmentChoice: true });
+    const asking = await session();
+    expect(asking.site.departments).toEqual(
+      expect.arrayContaining([
+        { slug: 'sales', name: 'Vendes' },
+        { slug: 'returns', name: 'Devolucions' },
+      ]),
+    );
+    expect(asking.site.departments).toHaveLength(2);
+  });
+
+  it('says whether agents see the draft: off when the shop turned the preview off', async () => {
+    expect((await session()).site.typingPreview).toBe(true);
+    scope.server.app.services.sites.update(site().id, { typingPreview: false });
+    expect((await session()).site.typingPreview).toBe(false);
+  });
+
+  it('gives a returning shopper the chat in progress, whether earlier chats exist, and the contact they left', async () => {
+    const first = await session();
+    expect(first).toMatchObject({ conversation: null, hasEarlier: false, contact: null });
+    const sent = await visitorCommand(first.socket, 'message:send', { clientId: 'v-session-01', body: 'Hola' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const saved = await visitorCommand(first.socket, 'visitor:contact', { email: 'laia@example.com' });
+    expect(saved.ok).toBe(true);
+
+    const back = await session(first.token);
+    expect(back.visitorId).toBe(first.visitorId);
+    expect(back.conversation).toMatchObject({ id: sent.data.conversation.id, status: 'open' });
+    expect(back.contact).toMatchObject({ email: 'laia@example.com' });
+    expect(back.hasEarlier).toBe(false);
+
+    const closed = await visitorCommand(back.socket, 'conversation:close', { conversationId: sent.data.conversation.id });
+    expect(closed.ok).toBe(true);
+    const later = await session(first.token);
+    expect(later).toMatchObject({ conversation: null, hasEarlier: true });
+  });
+});

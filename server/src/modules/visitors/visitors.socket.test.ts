@@ -161,6 +161,23 @@ describe('live visitors', () => {
     expect(profile.data).toMatchObject({ language: 'ca-ES', timeZone: 'Europe/Madrid', visits: 1 });
   });
 
+  it('shows a shopper who comes back with a chat in progress as chatting, from the moment they reconnect', async () => {
+    const marta = await agentAs(server.agentEmail);
+    const rows = liveList(marta, []);
+    await agentCommand(marta, 'visitors:watch', {});
+    const first = await newVisitor();
+    const sent = await visitorCommand(first.socket, 'message:send', { clientId: 'c-back-0001', body: 'Torno de seguida' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    await until(() => rows.get(first.visitorId)?.conversationId === sent.data.conversation.id, 'the chat');
+    first.socket.disconnect();
+    await until(() => !rows.has(first.visitorId), 'the departure');
+
+    const back = await newVisitor(first.token);
+    sockets.push(back.socket);
+    await until(() => rows.has(first.visitorId), 'the return');
+    expect(rows.get(first.visitorId)?.conversationId).toBe(sent.data.conversation.id);
+  });
+
   it('keeps a visitor listed while moving to the next page', async () => {
     const marta = await agentAs(server.agentEmail);
     const rows = liveList(marta, []);

@@ -101,6 +101,27 @@ describe('retention', () => {
     expect(run.batches).toBe(app.groupCommit.committedBatches - committed);
   });
 
+  it('never deletes an open conversation, however long it has waited, nor its lines', async () => {
+    const agent = await app.services.agents.create({
+      siteId: site.id,
+      email: 'a@shop.example',
+      name: 'A',
+      role: 'agent',
+      password: 'pass-pass',
+    });
+    if (!agent.ok) throw new Error(agent.error.message);
+    const live = app.services.visitors.identify(site.id, undefined).visitor.id;
+    conversation('cnv_openancient', site.id, live, 'open', NOW - 400 * DAY, 4);
+    // With its agent at once, as a chat left open is: the sweep for queued chats nobody answers never touches it.
+    app.sqlite.prepare("UPDATE conversations SET assignee_id = ? WHERE id = 'cnv_openancient'").run(agent.data.id);
+    conversation('cnv_closedancient', site.id, visitorId, 'closed', NOW - 400 * DAY, 1);
+    const run = await job([site], 500).runOnce();
+    expect(ids('conversations')).toEqual(['cnv_openancient']);
+    const lines = app.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE conversation_id = 'cnv_openancient'").get();
+    expect(lines).toEqual({ n: 4 });
+    expect(run.deleted.conversations).toBe(1 + 1);
+  });
+
   it('keeps everything for a site that keeps data for good', async () => {
     pageView(visitorId, NOW - 4000 * DAY);
     conversation('cnv_ancient', site.id, visitorId, 'closed', NOW - 4000 * DAY, 1);

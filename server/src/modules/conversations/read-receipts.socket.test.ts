@@ -123,4 +123,28 @@ describe('read receipts', () => {
     });
     expect(marksOf(visitorId)).toEqual({ visitorReadSeq: 0, agentReadSeq: 0 });
   });
+
+  it('only the agents in the chat mark it read: an admin looking in does not, an invited guest does', async () => {
+    const { marta, visitor, visitorId, conversationId } = await chat();
+    await agentCommand(marta, 'message:send', { conversationId, clientId: 'reply-000002', body: 'Bon dia' });
+    await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
+    const boss = await agent('boss@shop.example');
+    const carla = await agent('carla@shop.example');
+    const heard: AgentReadChanged[] = [];
+    visitor.on('read:marked', (fact) => heard.push(fact as AgentReadChanged));
+
+    // The admin reads everything of the site, but has not answered the shopper.
+    expect(await agentCommand(boss, 'read:mark', { conversationId, seq: 3 })).toEqual({ ok: true, data: null });
+    expect(marksOf(visitorId).agentReadSeq).toBe(0);
+
+    const carlaId = server.app.services.agents
+      .list(server.app.services.sites.byKey(server.siteKey)!.id)
+      .find((a) => a.name === 'Carla Puig')!.id;
+    expect((await agentCommand(marta, 'conversation:invite', { conversationId, agentId: carlaId })).ok).toBe(true);
+    const told = nextFact<VisitorSocket, AgentReadChanged>(visitor, 'read:marked');
+    expect(await agentCommand(carla, 'read:mark', { conversationId, seq: 3 })).toEqual({ ok: true, data: null });
+    expect(await told).toEqual({ conversationId, agentReadSeq: 3 });
+    expect(heard).toEqual([{ conversationId, agentReadSeq: 3 }]);
+    expect(marksOf(visitorId).agentReadSeq).toBe(3);
+  });
 });

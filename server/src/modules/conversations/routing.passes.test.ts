@@ -133,3 +133,21 @@ describe('a guest who goes offline', () => {
     expect(page.data.conversation.guests).toEqual([]);
   });
 });
+
+describe('a restart', () => {
+  it('expects back the agents who had chats: one who never returns loses them to the queue after the grace period', async () => {
+    await addAgent(scope.server, { email: 'anna@shop.example', name: 'Anna', capacity: 5 });
+    const anna = await agent('anna@shop.example');
+    const { conversationId } = await visitorChat();
+    expect(row(conversationId).assigneeId).toBe(agentIdOf('Anna'));
+    // Anna's console will not come back on its own.
+    anna.io.reconnection(false);
+    await scope.server.stop();
+    await scope.server.restart();
+    await expect.poll(() => row(conversationId).assigneeId, { timeout: 5_000 }).toBeNull();
+    const last = scope.server.app.sqlite
+      .prepare("SELECT type, data FROM conversation_events WHERE conversation_id = ? AND type = 'left'")
+      .get(conversationId) as { type: string; data: string };
+    expect(JSON.parse(last.data)).toMatchObject({ agent: { name: 'Anna' }, reason: 'offline' });
+  });
+});

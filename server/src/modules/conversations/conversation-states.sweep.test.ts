@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AgentConversationChanged, StateEvent } from '@mostrador/shared';
+import {
+  addAgent,
+  agentCommand,
+  connectAgentAs,
+  connectVisitorSession,
+  startTestServer,
+  visitorCommand,
+  type AgentSocket,
+  type TestServer,
+  type VisitorSocket,
+} from '../../testing/harness.ts';
+
+/**
+ * The background sweep, which no command asks for: queued chats become
+ * tickets when the shop's hours end with nobody's word, snoozes wake on the
+ * timer by themselves, and a restart counts every shopper gone until they
+ * are back.
+ */
+let server: TestServer;
+const sockets: Array<VisitorSocket | AgentSocket> = [];
+
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.disconnect();
+  await server.close();
+});
+
+const HOUR = 3_600_000;
+const siteId = () => server.app.services.sites.byKey(server.siteKey)!.id;
+
+function stored(conversationId: string) {
+  return server.app.sqlite
+    .prepare('SELECT ticket_since AS ticketSince, hold, visitor_left_at AS visitorLeftAt FROM conversations WHERE id = ?')
+    .get(conversationId) as { ticketSince: number | null; hold: string | null; visitorLeftAt: number | null };
+}
+
+async function agent(email: string): Promise<AgentSocket> {
+  const socket = await connectAgentAs(server, email);
+  sockets.push(socket);
+  return socket;
+}
+
+async function visitorChat(clientId: string) {
+  const session = await connectVisitorSession(server);
+  sockets.push(session.socket);
+  const sent = await visitorCommand(session.socket, 'message:send', { clientId, body: 'Hola?' });
+  if (!sent.ok) throw new Error(sent.error.message);
+  return { ...session, conversationId: sent.data.conversation.id };
+}
+
+/** The state events an agent socket hears, in order. */
+function statesHeard(socket: AgentSocket): Array<AgentConversationChanged & { event: StateEvent }> {
+  const heard: Array<AgentConversationChanged & { event: StateEvent }> = [];
+  socket.on('conversation:changed', (fact) => {
+    if (fact.event.type === 'state') heard.push(fact as AgentConversationChanged & { event: StateEvent });
+  });
+  return heard;
+}
+
+describe('the sweep', () => {
+  it('leaves a queued chat in the live queue while the shop is open, and makes it a ticket once its hours end', async () => {
+    server = await startTestServer({ statusSweepMs: 0 });
+    await addAgent(server, { email: 'solo@shop.example', name: 'Solo', capacity: 1, role: 'admin' });
+    const solo = await agent('solo@shop.example');
+    await visitorChat('solo-has-this');
+    // Open around the clock, but closed for an hour from an hour on.
+    const now = Date.now();
+    const replaced = server.app.services.hours.replace(siteId(), {
+      site: {
+        timeZone: 'UTC',
+        weekly: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, from: '00:00', to: '24:00' })),
+        holidays: [],
+        closures: [{ from: now + HOUR, to: now + 2 * HOUR }],
+      },
+      departments: [],
+    });
+    expect(replaced.ok).toBe(true);
+    const queued = await visitorChat('waits-in-line');
+    const heard = statesHeard(solo);
+
+    // Solo is online and the shop open: someone can answer, so it stays a live chat.
+    await server.app.services.states.sweep(now + HOUR / 2);
+    expect(stored(queued.conversationId).ticketSince).toBeNull();
+
+    const closedAt = now + HOUR + HOUR / 2;
+    await server.app.services.states.sweep(closedAt);
+    expect(stored(queued.conversationId).ticketSince).toBe(closedAt);
+    await expect.poll(() => heard.length).toBe(1);
+    expect(heard[0]!.event).toMatchObject({ state: 'open', reason: 'ticket' });
+    expect(heard[0]!.conversation).toMatchObject({ id: queued.conversationId, ticketSince: closedAt });
+  });
+
+  it('wakes a snooze on its own timer, with no one calling the sweep', async () => {
+    server = await startTestServer({ statusSweepMs: 50 });
+    const marta = await agent(server.agentEmail);
+    const chat = await visitorChat('short-snooze');
+    const heard = statesHeard(marta);
+    const snoozed = await agentCommand(marta, 'conversation:status', {
+      conversationId: chat.conversationId,
+      state: 'snoozed',
+      until: { at: Date.now() + 300 },
+    });
+    expect(snoozed.ok).toBe(true);
+
+    await expect.poll(() => heard.length, { timeout: 5000 }).toBe(2);
+    expect(heard.map((f) => [f.event.state, f.event.reason])).toEqual([
+      ['snoozed', 'agent'],
+      ['open', 'timer'],
+    ]);
+    expect(stored(chat.conversationId).hold).toBeNull();
+  });
+
+  it('after a restart counts the shoppers of open chats gone, until each one is back', async () => {
+    server = await startTestServer({ statusSweepMs: 0 });
+    await agent(server.agentEmail);
+    const chat = await visitorChat('across-a-restart');
+    expect(stored(chat.conversationId).visitorLeftAt).toBeNull();
+    for (const socket of sockets.splice(0)) socket.disconnect();
+    const before = Date.now();
+    await server.stop();
+    await server.restart();
+    expect(stored(chat.conversationId).visitorLeftAt).toBeGreaterThanOrEqual(before);
+
+    const back = await connectVisitorSession(server, chat.token);
+    sockets.push(back.socket);
+    await expect.poll(() => stored(chat.conversationId).visitorLeftAt).toBeNull();
+  });
+});

@@ -15,8 +15,8 @@ import {
 /**
  * The background sweep, which no command asks for: queued chats become
  * tickets when the shop's hours end with nobody's word, snoozes wake on the
- * timer by themselves, and a restart counts every shopper gone until they
- * are back.
+ * timer by themselves, and a start wakes what came due while the server was
+ * down and counts every shopper gone until they are back.
  */
 let server: TestServer;
 const sockets: Array<VisitorSocket | AgentSocket> = [];
@@ -109,6 +109,25 @@ describe('the sweep', () => {
       ['open', 'timer'],
     ]);
     expect(stored(chat.conversationId).hold).toBeNull();
+  });
+
+  it('wakes at start a snooze that came due while the server was down, with the timer off', async () => {
+    server = await startTestServer({ statusSweepMs: 0 });
+    const marta = await agent(server.agentEmail);
+    const chat = await visitorChat('due-while-down');
+    const until = Date.now() + 200;
+    const snoozed = await agentCommand(marta, 'conversation:status', {
+      conversationId: chat.conversationId,
+      state: 'snoozed',
+      until: { at: until },
+    });
+    expect(snoozed.ok).toBe(true);
+    for (const socket of sockets.splice(0)) socket.disconnect();
+    await server.stop();
+    // Down until the snooze's time has passed.
+    await expect.poll(() => Date.now() > until).toBe(true);
+    await server.restart();
+    await expect.poll(() => stored(chat.conversationId).hold).toBeNull();
   });
 
   it('after a restart counts the shoppers of open chats gone, until each one is back', async () => {

@@ -166,7 +166,10 @@ export class ConversationStates {
     const from = fromDate ?? new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_REPORT_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
     const first = Date.parse(`${from}T00:00:00Z`);
     const last = Date.parse(`${to}T00:00:00Z`);
-    if (Number.isNaN(first) || Number.isNaN(last) || last < first) return fail('invalid_payload', 'from must be a date on or before to');
+    // Date.parse rolls a day that does not exist (31 February) into the next month: refuse it instead.
+    const real = (at: number, date: string) => !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === date;
+    if (!real(first, from) || !real(last, to) || last < first)
+      return fail('invalid_payload', 'from and to must be real dates, from on or before to');
     if ((last - first) / DAY_MS >= REPORT_MAX_DAYS) return fail('invalid_payload', `At most ${REPORT_MAX_DAYS} days`);
     const timeZone = this.ports.timeZoneOf(siteId);
     const days = new Map<string, { date: string; missed: number; ticketed: number }>();

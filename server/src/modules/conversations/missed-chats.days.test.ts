@@ -73,5 +73,10 @@ describe('the days of the missed-chats report', () => {
     expect(longer.ok ? null : longer.error.code).toBe('invalid_payload');
     const noMonth = app.services.states.missedChats(siteId, '2026-13-01', '2026-13-02');
     expect(noMonth.ok ? null : noMonth.error.code).toBe('invalid_payload');
+    // 31 February is no day of March: the report is refused, not shifted.
+    const noDay = app.services.states.missedChats(siteId, '2026-02-31', '2026-03-05');
+    expect(noDay.ok ? null : noDay.error.code).toBe('invalid_payload');
+    const noLastDay = app.services.states.missedChats(siteId, '2026-02-01', '2026-02-29');
+    expect(noLastDay.ok ? null : noLastDay.error.code).toBe('invalid_payload');
   });
 });

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { TypingChanged } from '@mostrador/shared';
+import {
+  addAgent,
+  agentCommand,
+  connectAgentAs,
+  connectVisitorSession,
+  nextFact,
+  visitorCommand,
+  type AgentSocket,
+} from '../../testing/harness.ts';
+import { serverPerTest } from '../../testing/server-per-test.ts';
+
+/**
+ * Which consoles hear a conversation live: those in it (its agent and its
+ * guests), the department whose queue it waits in, and the admins; nobody
+ * else, not even of the same site. A leak here shows a shopper's words, or a
+ * draft they never sent, to a colleague who may not read the chat.
+ */
+const scope = serverPerTest();
+const { sockets } = scope;
+
+const siteId = () => scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
+
+/** A console with every fact it hears, in order. */
+async function desk(email: string): Promise<{ socket: AgentSocket; heard: Array<[string, unknown]> }> {
+  const socket = await connectAgentAs(scope.server, email);
+  sockets.push(socket);
+  const heard: Array<[string, unknown]> = [];
+  socket.onAny((name: string, payload: unknown) => heard.push([name, payload]));
+  return { socket, heard };
+}
+
+/**
+ * Waits until everything sent to this console before now has arrived: its
+ * own presence, set again, comes back as a fact after any earlier one.
+ */
+async function settled(agent: { socket: AgentSocket }): Promise<void> {
+  const marker = nextFact(agent.socket, 'presence:changed');
+  expect((await agentCommand(agent.socket, 'presence:set', { status: 'online' })).ok).toBe(true);
+  await marker;
+}
+
+/** What a console heard about one conversation, by fact name. */
+const about = (heard: Array<[string, unknown]>, conversationId: string) =>
+  heard.filter(([, payload]) => JSON.stringify(payload).includes(conversationId)).map(([name]) => name);
+
+const typings = (heard: Array<[string, unknown]>) =>
+  heard
+    .filter(([name]) => name === 'typing:changed')
+    .map(([, fact]) => {
+      const { typing, draft } = fact as TypingChanged;
+      return { typing, draft };
+    });
+
+function manualDepartment(slug: string, name: string): string {
+  const created = scope.server.app.services.departments.create(siteId(), { slug, name, routing: 'manual' });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.data.id;
+}
+
+describe('a chat waiting in a department’s queue', () => {
+  it('is heard by that department and the admins, never by a colleague of another department; nobody waiting gets the draft', async () => {
+    const returns = manualDepartment('returns', 'Returns');
+    const orders = manualDepartment('orders', 'Orders');
+    await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', departmentIds: [returns] });
+    await addAgent(scope.server, { email: 'oscar@shop.example', name: 'Oscar', departmentIds: [orders] });
+    await addAgent(scope.server, { email: 'admin@shop.example', name: 'Admin', role: 'admin' });
+    const rita = await desk('rita@shop.example');
+    const oscar = await desk('oscar@shop.example');
+    const admin = await desk('admin@shop.example');
+
+    const shopper = await connectVisitorSession(scope.server);
+    sockets.push(shopper.socket);
+    const sent = await visitorCommand(shopper.socket, 'message:send', {
+      clientId: 'dept-msg-01',
+      body: 'Vull tornar-les',
+      department: 'returns',
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const conversationId = sent.data.conversation.id;
+    expect(sent.data.conversation.agents).toEqual([]);
+    // Nobody is in the chat yet: the draft goes to no one, "typing" to those who see the queue.
+    expect((await visitorCommand(shopper.socket, 'typing:set', { typing: true, draft: 'la talla 38' })).ok).toBe(true);
+
+    for (const agent of [rita, admin, oscar]) await settled(agent);
+    const seen = ['conversation:created', 'message:created', 'typing:changed'];
+    expect(about(rita.heard, conversationId)).toEqual(seen);
+    expect(about(admin.heard, conversationId)).toEqual(seen);
+    expect(typings(rita.heard)).toEqual([{ typing: true, draft: null }]);
+    expect(typings(admin.heard)).toEqual([{ typing: true, draft: null }]);
+    expect(about(oscar.heard, conversationId)).toEqual([]);
+  });
+});
+
+describe('a chat with its agent', () => {
+  it('is heard by its agent, its guest and the admins; only the agent and the guest get the draft, once; a colleague hears nothing', async () => {
+    const marta = await desk(scope.server.agentEmail);
+    const shopper = await connectVisitorSession(scope.server);
+    sockets.push(shopper.socket);
+    const sent = await visitorCommand(shopper.socket, 'message:send', { clientId: 'chat-msg-01', body: 'Hola' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const conversationId = sent.data.conversation.id;
+    expect(sent.data.conversation.agents).toEqual([{ name: 'Marta' }]);
+
+    // Those who arrive later find the chat taken.
+    const bernatId = await addAgent(scope.server, { email: 'bernat@shop.example', name: 'Bernat' });
+    await addAgent(scope.server, { email: 'carla@shop.example', name: 'Carla' });
+    await addAgent(scope.server, { email: 'admin@shop.example', name: 'Admin', role: 'admin' });
+    const bernat = await desk('bernat@shop.example');
+    const carla = await desk('carla@shop.example');
+    const admin = await desk('admin@shop.example');
+    expect((await agentCommand(marta.socket, 'conversation:invite', { conversationId, agentId: bernatId })).ok).toBe(true);
+    // Start listening once the invitation has reached everyone.
+    for (const agent of [marta, bernat, admin]) {
+      await settled(agent);
+      agent.heard.splice(0);
+    }
+
+    const again = await visitorCommand(shopper.socket, 'message:send', { clientId: 'chat-msg-02', body: 'Teniu la 38?' });
+    expect(again.ok).toBe(true);
+    expect((await visitorCommand(shopper.socket, 'typing:set', { typing: true, draft: 'i la 39' })).ok).toBe(true);
+    expect((await visitorCommand(shopper.socket, 'typing:set', { typing: false })).ok).toBe(true);
+    // A note that mentions nobody: no one is told of a mention.
+    expect((await agentCommand(marta.socket, 'note:add', { conversationId, clientId: 'note-no-mention', body: 'Client VIP' })).ok).toBe(
+      true,
+    );
+
+    for (const agent of [marta, bernat, admin, carla]) await settled(agent);
+    const inChat = [
+      { typing: true, draft: 'i la 39' },
+      { typing: false, draft: null },
+    ];
+    expect(typings(marta.heard)).toEqual(inChat);
+    expect(typings(bernat.heard)).toEqual(inChat);
+    expect(typings(admin.heard)).toEqual([
+      { typing: true, draft: null },
+      { typing: false, draft: null },
+    ]);
+    // Marta's note came back to her in its ack, not as a fact.
+    expect(about(marta.heard, conversationId)).toEqual(['message:created', 'typing:changed', 'typing:changed']);
+    const everything = ['message:created', 'typing:changed', 'typing:changed', 'conversation:changed'];
+    expect(about(bernat.heard, conversationId)).toEqual(everything);
+    expect(about(admin.heard, conversationId)).toEqual(everything);
+    expect(about(carla.heard, conversationId)).toEqual([]);
+    expect(carla.heard.map(([name]) => name)).not.toContain('mention:created');
+  });
+});

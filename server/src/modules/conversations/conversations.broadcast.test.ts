@@ -146,3 +146,68 @@ describe('a chat with its agent', () => {
     expect(carla.heard.map(([name]) => name)).not.toContain('mention:created');
   });
 });
+
+describe('a chat leaving the queue', () => {
+  it('is seen to go by the department that saw it wait, whether taken or closed, and is not heard of after', async () => {
+    const returns = manualDepartment('returns', 'Returns');
+    const orders = manualDepartment('orders', 'Orders');
+    await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', departmentIds: [returns] });
+    await addAgent(scope.server, { email: 'roc@shop.example', name: 'Roc', departmentIds: [returns] });
+    await addAgent(scope.server, { email: 'oscar@shop.example', name: 'Oscar', departmentIds: [orders] });
+    const rita = await desk('rita@shop.example');
+    const roc = await desk('roc@shop.example');
+    const oscar = await desk('oscar@shop.example');
+    const write = async (clientId: string) => {
+      const shopper = await connectVisitorSession(scope.server);
+      sockets.push(shopper.socket);
+      const sent = await visitorCommand(shopper.socket, 'message:send', { clientId, body: 'Vull tornar-les', department: 'returns' });
+      if (!sent.ok) throw new Error(sent.error.message);
+      return { socket: shopper.socket, conversationId: sent.data.conversation.id };
+    };
+    const taken = await write('leave-msg-01');
+    const closed = await write('leave-msg-02');
+
+    // Rita takes one; the shopper writes again there; the other shopper gives up waiting.
+    expect((await agentCommand(rita.socket, 'conversation:take', { conversationId: taken.conversationId })).ok).toBe(true);
+    expect((await visitorCommand(taken.socket, 'message:send', { clientId: 'leave-msg-03', body: 'Gràcies' })).ok).toBe(true);
+    expect((await visitorCommand(closed.socket, 'conversation:close', { conversationId: closed.conversationId })).ok).toBe(true);
+
+    for (const agent of [roc, oscar]) await settled(agent);
+    // Roc's queue loses both; he hears nothing of Rita's chat after she took it.
+    expect(about(roc.heard, taken.conversationId)).toEqual(['conversation:created', 'message:created', 'conversation:changed']);
+    expect(about(roc.heard, closed.conversationId)).toEqual(['conversation:created', 'message:created', 'conversation:changed']);
+    const gone = roc.heard.filter(([name]) => name === 'conversation:changed').map(([, fact]) => fact);
+    expect(gone).toMatchObject([
+      { event: { type: 'joined', agent: { name: 'Rita' } }, conversation: { id: taken.conversationId, assignee: { name: 'Rita' } } },
+      { event: { type: 'status', status: 'closed' }, conversation: { id: closed.conversationId, status: 'closed' } },
+    ]);
+    expect(about(oscar.heard, taken.conversationId)).toEqual([]);
+    expect(about(oscar.heard, closed.conversationId)).toEqual([]);
+  });
+
+  it('is seen to go when a pass of the queue gives it to a colleague who has room again', async () => {
+    const orders = scope.server.app.services.departments.create(siteId(), { slug: 'orders', name: 'Orders', routing: 'auto' });
+    if (!orders.ok) throw new Error(orders.error.message);
+    const olgaId = await addAgent(scope.server, { email: 'olga@shop.example', name: 'Olga', departmentIds: [orders.data.id], capacity: 1 });
+    await addAgent(scope.server, { email: 'pau@shop.example', name: 'Pau', departmentIds: [orders.data.id] });
+    const olga = await desk('olga@shop.example');
+    const write = async (clientId: string) => {
+      const shopper = await connectVisitorSession(scope.server);
+      sockets.push(shopper.socket);
+      const sent = await visitorCommand(shopper.socket, 'message:send', { clientId, body: 'La comanda?', department: 'orders' });
+      if (!sent.ok) throw new Error(sent.error.message);
+      return sent.data.conversation.id;
+    };
+    const first = await write('pass-msg-01');
+    // Olga is full: the second waits in Orders' queue, where Pau (away) sees it.
+    const pau = await desk('pau@shop.example');
+    expect((await agentCommand(pau.socket, 'presence:set', { status: 'away' })).ok).toBe(true);
+    const waiting = await write('pass-msg-02');
+    expect(scope.server.app.services.conversations.loads(siteId()).get(olgaId)).toBe(1);
+
+    expect((await agentCommand(olga.socket, 'conversation:close', { conversationId: first })).ok).toBe(true);
+    await expect
+      .poll(() => pau.heard.filter(([name]) => name === 'conversation:changed').map(([, fact]) => fact))
+      .toMatchObject([{ event: { type: 'joined', agent: { name: 'Olga' } }, conversation: { id: waiting, assignee: { name: 'Olga' } } }]);
+  });
+});

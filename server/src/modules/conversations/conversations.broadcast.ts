@@ -10,7 +10,8 @@ import { adminsRoom, agentRoom, departmentRoom, siteAgentsRoom, siteVisitorsRoom
  * Tells each audience what it may know after a commit. Agents hear of a
  * conversation when they are in it, when it waits in their department's
  * queue, or when they are admins; `formerAgents` lets those who just left
- * it (a transfer, a requeue) see it go.
+ * it (a transfer, a requeue) see it go, and `leftQueue` those who saw it wait
+ * (a take, an assignment, a close while queued).
  */
 export class SocketBroadcaster {
   constructor(
@@ -34,16 +35,22 @@ export class SocketBroadcaster {
    * @param options.formerAgents agents who just left the conversation and must see it go.
    * @param options.ackedTo the socket whose command produced the first event:
    *   its ack already carries that event, so the broadcast of it skips that socket.
+   * @param options.leftQueue the conversation waited in the queue until this
+   *   commit (taken, assigned, closed): those who saw it there see it go.
    */
   eventsAppended(
     conversation: ConversationRow,
     events: EventRow[],
-    { formerAgents = [], ackedTo }: { formerAgents?: string[]; ackedTo?: string | undefined } = {},
+    {
+      formerAgents = [],
+      ackedTo,
+      leftQueue = false,
+    }: { formerAgents?: string[]; ackedTo?: string | undefined; leftQueue?: boolean | undefined } = {},
   ): void {
     if (events.length === 0) return;
     this.siteChanged(conversation.siteId);
     const summary = this.views.summary(conversation);
-    const rooms = this.agentRooms(conversation, formerAgents);
+    const rooms = this.agentRooms(conversation, formerAgents, leftQueue);
     const visitorView = events.some((e) => e.visitorSeq !== null) ? this.views.visitorConversation(conversation) : null;
     events.forEach((row, index) => {
       const skip = index === 0 ? ackedTo : undefined;
@@ -163,12 +170,12 @@ export class SocketBroadcaster {
     return rooms;
   }
 
-  private agentRooms(conversation: ConversationRow, formerAgents: string[] = []): string[] {
+  private agentRooms(conversation: ConversationRow, formerAgents: string[] = [], leftQueue = false): string[] {
     const rooms = [adminsRoom(conversation.siteId)];
     if (conversation.assigneeId) rooms.push(agentRoom(conversation.assigneeId));
     for (const guest of this.repo.guestIds(conversation.siteId, conversation.id)) rooms.push(agentRoom(guest));
     for (const former of formerAgents) rooms.push(agentRoom(former));
-    if (conversation.status === 'open' && conversation.assigneeId === null) {
+    if (leftQueue || (conversation.status === 'open' && conversation.assigneeId === null)) {
       rooms.push(conversation.departmentId ? departmentRoom(conversation.departmentId) : siteAgentsRoom(conversation.siteId));
     }
     return rooms;

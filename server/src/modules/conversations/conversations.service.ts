@@ -462,24 +462,25 @@ export class ConversationsService {
     mayWrite: (conversation: ConversationRow) => boolean,
     author: Pick<EventRow, 'authorKind' | 'authorId' | 'authorName'>,
   ): Promise<Result<Appended>> {
-    const outcome = await this.groupCommit.run((): Result<Appended> => {
+    const outcome = await this.groupCommit.run((): Result<Appended & { leftQueue: boolean }> => {
       const conversation = this.repo.byId(siteId, conversationId);
       if (!conversation || !mayWrite(conversation)) return notFound();
       if (conversation.status === 'closed') return fail('conflict', 'The conversation is already closed');
       const now = Date.now();
-      return ok(
-        this.repo.append(
-          siteId,
-          conversation.id,
-          { type: 'status', visible: true, ...author, clientId: null, body: null, status: 'closed', data: null, createdAt: now },
-          { status: 'closed', closedAt: now, queuedAt: null, hold: null, snoozedUntil: null },
-        ),
+      const closed = this.repo.append(
+        siteId,
+        conversation.id,
+        { type: 'status', visible: true, ...author, clientId: null, body: null, status: 'closed', data: null, createdAt: now },
+        { status: 'closed', closedAt: now, queuedAt: null, hold: null, snoozedUntil: null },
       );
+      // Open and nobody's: it waited in the queue, and those who saw it there must see it go.
+      return ok({ ...closed, leftQueue: conversation.assigneeId === null });
     });
     if (!outcome.ok) return outcome;
-    this.broadcast.eventsAppended(outcome.data.conversation, [outcome.data.event]);
-    this.routing.chatEnded(outcome.data.conversation);
-    return outcome;
+    const { event, conversation, leftQueue } = outcome.data;
+    this.broadcast.eventsAppended(conversation, [event], { leftQueue });
+    this.routing.chatEnded(conversation);
+    return ok({ event, conversation });
   }
 }
 

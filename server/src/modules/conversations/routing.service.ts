@@ -18,6 +18,8 @@ interface Step {
   conversation: ConversationRow;
   events: EventRow[];
   formerAgents: string[];
+  /** It waited in the queue until this step: those who saw it there see it go. */
+  leftQueue?: boolean;
 }
 
 const notFound = () => fail('not_found', 'No such conversation');
@@ -138,7 +140,7 @@ export class RoutingService {
           full.add(conversation.departmentId);
           return [];
         }
-        return [{ conversation: assigned.conversation, events: [assigned.event], formerAgents: [] }];
+        return [{ conversation: assigned.conversation, events: [assigned.event], formerAgents: [], leftQueue: true }];
       });
     });
     this.publish(steps, siteId);
@@ -162,7 +164,7 @@ export class RoutingService {
       const me = { id: agent.agentId, name: agent.name };
       const claimed = this.claimInTx(conversation, agent.agentId, me, loads);
       if (!claimed) return fail('conflict', 'Someone else has taken this conversation');
-      return ok({ conversation: claimed.conversation, events: [claimed.event], formerAgents: [] });
+      return ok({ conversation: claimed.conversation, events: [claimed.event], formerAgents: [], leftQueue: true });
     });
   }
 
@@ -370,7 +372,11 @@ export class RoutingService {
   }
 
   private publish(steps: Step[], siteId: string, withQueue = true): void {
-    for (const step of steps) this.broadcast.eventsAppended(step.conversation, step.events, { formerAgents: step.formerAgents });
+    for (const step of steps)
+      this.broadcast.eventsAppended(step.conversation, step.events, {
+        formerAgents: step.formerAgents,
+        leftQueue: step.leftQueue,
+      });
     if (withQueue || steps.length > 0) this.publishQueue(siteId);
   }
 }

@@ -125,6 +125,8 @@ describe('a chat with its agent', () => {
     expect((await agentCommand(marta.socket, 'note:add', { conversationId, clientId: 'note-no-mention', body: 'Client VIP' })).ok).toBe(
       true,
     );
+    // Marta ends it: it was hers, not the queue's, so her colleague hears nothing of that either.
+    expect((await agentCommand(marta.socket, 'conversation:close', { conversationId })).ok).toBe(true);
 
     for (const agent of [marta, bernat, admin, carla]) await settled(agent);
     const inChat = [
@@ -137,9 +139,9 @@ describe('a chat with its agent', () => {
       { typing: true, draft: null },
       { typing: false, draft: null },
     ]);
-    // Marta's note came back to her in its ack, not as a fact.
-    expect(about(marta.heard, conversationId)).toEqual(['message:created', 'typing:changed', 'typing:changed']);
-    const everything = ['message:created', 'typing:changed', 'typing:changed', 'conversation:changed'];
+    // Marta's note came back to her in its ack, not as a fact; the close as both.
+    expect(about(marta.heard, conversationId)).toEqual(['message:created', 'typing:changed', 'typing:changed', 'conversation:changed']);
+    const everything = ['message:created', 'typing:changed', 'typing:changed', 'conversation:changed', 'conversation:changed'];
     expect(about(bernat.heard, conversationId)).toEqual(everything);
     expect(about(admin.heard, conversationId)).toEqual(everything);
     expect(about(carla.heard, conversationId)).toEqual([]);

@@ -173,6 +173,8 @@ describe('a chat leaving the queue', () => {
     expect((await agentCommand(rita.socket, 'conversation:take', { conversationId: taken.conversationId })).ok).toBe(true);
     expect((await visitorCommand(taken.socket, 'message:send', { clientId: 'leave-msg-03', body: 'Gràcies' })).ok).toBe(true);
     expect((await visitorCommand(closed.socket, 'conversation:close', { conversationId: closed.conversationId })).ok).toBe(true);
+    // Closed, it no longer waits there: its rating is the admins' news, not the queue's.
+    expect((await visitorCommand(closed.socket, 'rating:submit', { conversationId: closed.conversationId, score: 2 })).ok).toBe(true);
 
     for (const agent of [roc, oscar]) await settled(agent);
     // Roc's queue loses both; he hears nothing of Rita's chat after she took it.

@@ -93,6 +93,33 @@ describe('a chat waiting in a department’s queue', () => {
   });
 });
 
+describe('a chat waiting in the site’s queue', () => {
+  it('is heard by every agent of the site, away ones included, since any of them may take it', async () => {
+    await addAgent(scope.server, { email: 'carla@shop.example', name: 'Carla' });
+    const marta = await desk(scope.server.agentEmail);
+    const carla = await desk('carla@shop.example');
+    for (const agent of [marta, carla]) expect((await agentCommand(agent.socket, 'presence:set', { status: 'away' })).ok).toBe(true);
+
+    const shopper = await connectVisitorSession(scope.server);
+    sockets.push(shopper.socket);
+    const sent = await visitorCommand(shopper.socket, 'message:send', { clientId: 'site-queue-1', body: 'Hi ha algú?' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(sent.data.conversation.queue?.position).toBe(1);
+
+    // Each sets away again: its own presence coming back is the marker, and leaves nobody free to be given the chat.
+    for (const [agent, name] of [
+      [marta, 'Marta'],
+      [carla, 'Carla'],
+    ] as const) {
+      const own = () => agent.heard.filter(([fact, p]) => fact === 'presence:changed' && JSON.stringify(p).includes(name)).length;
+      const before = own();
+      expect((await agentCommand(agent.socket, 'presence:set', { status: 'away' })).ok).toBe(true);
+      await expect.poll(own).toBe(before + 1);
+      expect(about(agent.heard, sent.data.conversation.id)).toEqual(['conversation:created', 'message:created']);
+    }
+  });
+});
+
 describe('a chat with its agent', () => {
   it('is heard by its agent, its guest and the admins; only the agent and the guest get the draft, once; a colleague hears nothing', async () => {
     const marta = await desk(scope.server.agentEmail);

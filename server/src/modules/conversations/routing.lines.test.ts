@@ -194,7 +194,7 @@ describe('a transfer', () => {
     await expect.poll(() => chat.heard.at(-1)).toMatchObject({ type: 'queued', department: { name: 'Orders' }, reason: 'transferred' });
   });
 
-  it('counts as the receiving agent’s turn: the next new chat goes to the colleague whose turn is older', async () => {
+  it('counts as the receiving agent’s turn: each next new chat goes to the colleague whose turn is older', async () => {
     const annaId = await addAgent(scope.server, { email: 'anna@shop.example', name: 'Anna' });
     const bernatId = await addAgent(scope.server, { email: 'bernat@shop.example', name: 'Bernat' });
     const anna = await agent('anna@shop.example');
@@ -212,6 +212,10 @@ describe('a transfer', () => {
 
     const next = await shopper('tercer');
     expect(row(next.conversationId).assigneeId).toBe(bernatId);
+    // One each again once Bernat closes that one; now Anna's turn is the older: the next is hers.
+    expect((await agentCommand(bernat.socket, 'conversation:close', { conversationId: next.conversationId })).ok).toBe(true);
+    const fourth = await shopper('quart');
+    expect(row(fourth.conversationId).assigneeId).toBe(annaId);
   });
 });
 

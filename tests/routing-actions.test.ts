@@ -286,4 +286,33 @@ describe('refused transfers and invitations', () => {
     );
     await unchanged(closed);
   });
+
+  it('nobody transfers to, or invites, an agent or department of no such kind, another site’s included; nor leaves a chat they are no guest of', async () => {
+    const { anna, conversationId, unchanged } = await refusals();
+    const before = await assigneeOf(anna, conversationId);
+    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const theirAgent = await server.app.services.agents.create({
+      siteId: other.id,
+      email: 'x@other.example',
+      name: 'X',
+      role: 'agent',
+      password: 'long enough pass',
+    });
+    const theirDepartment = server.app.services.departments.create(other.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    if (!theirAgent.ok || !theirDepartment.ok) throw new Error('other site');
+    for (const agentId of ['agt_nobody0000000000', theirAgent.data.id]) {
+      expect(await agentCommand(anna, 'conversation:transfer', { conversationId, to: { kind: 'agent', agentId } })).toEqual(
+        refused('not_found', 'No such agent'),
+      );
+      expect(await agentCommand(anna, 'conversation:invite', { conversationId, agentId })).toEqual(refused('not_found', 'No such agent'));
+    }
+    for (const departmentId of ['dep_nobody0000000000', theirDepartment.data.id]) {
+      expect(await agentCommand(anna, 'conversation:transfer', { conversationId, to: { kind: 'department', departmentId } })).toEqual(
+        refused('not_found', 'No such department'),
+      );
+    }
+    // Anna is its agent, not a guest: there is nothing for her to leave.
+    expect(await agentCommand(anna, 'conversation:leave', { conversationId })).toEqual(refused('not_found', 'No such conversation'));
+    await unchanged(before);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentConversationChanged, ConversationUpdated, StateEvent } from '@mostrador/shared';
+import type { ConversationUpdated } from '@mostrador/shared';
 import { addAgent, agentCommand, connectAgentAs, connectVisitorSession, visitorCommand, type AgentSocket } from '../../testing/harness.ts';
+import { shopperWrote, statesHeard } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
 /**
@@ -28,22 +29,7 @@ async function agent(email: string): Promise<AgentSocket> {
   return socket;
 }
 
-async function visitorChat(clientId: string, token?: string) {
-  const session = await connectVisitorSession(scope.server, token);
-  sockets.push(session.socket);
-  const sent = await visitorCommand(session.socket, 'message:send', { clientId, body: 'Hola?' });
-  if (!sent.ok) throw new Error(sent.error.message);
-  return { ...session, conversationId: sent.data.conversation.id };
-}
-
-/** The state events an agent socket hears, in order. */
-function statesHeard(socket: AgentSocket): Array<AgentConversationChanged & { event: StateEvent }> {
-  const heard: Array<AgentConversationChanged & { event: StateEvent }> = [];
-  socket.on('conversation:changed', (fact) => {
-    if (fact.event.type === 'state') heard.push(fact as AgentConversationChanged & { event: StateEvent });
-  });
-  return heard;
-}
+const visitorChat = (clientId: string, token?: string) => shopperWrote(scope.server, sockets, { clientId, token });
 
 /** The next summary of one conversation an agent socket hears. */
 function nextSummary(socket: AgentSocket, conversationId: string): Promise<ConversationUpdated> {

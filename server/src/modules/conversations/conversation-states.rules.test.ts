@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentConversationChanged, StateEvent } from '@mostrador/shared';
-import { addAgent, agentCommand, connectAgentAs, connectVisitorSession, visitorCommand, type AgentSocket } from '../../testing/harness.ts';
+import { addAgent, agentCommand, connectAgentAs, type AgentSocket } from '../../testing/harness.ts';
+import { shopperWrote, statesHeard } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
 /**
@@ -27,22 +27,8 @@ async function agent(email: string): Promise<AgentSocket> {
   return socket;
 }
 
-async function visitorChat(clientId: string): Promise<string> {
-  const { socket } = await connectVisitorSession(scope.server);
-  sockets.push(socket);
-  const sent = await visitorCommand(socket, 'message:send', { clientId, body: 'Hola' });
-  if (!sent.ok) throw new Error(sent.error.message);
-  return sent.data.conversation.id;
-}
-
-/** The state events an agent socket hears, in order. */
-function statesHeard(socket: AgentSocket): Array<AgentConversationChanged & { event: StateEvent }> {
-  const heard: Array<AgentConversationChanged & { event: StateEvent }> = [];
-  socket.on('conversation:changed', (fact) => {
-    if (fact.event.type === 'state') heard.push(fact as AgentConversationChanged & { event: StateEvent });
-  });
-  return heard;
-}
+const visitorChat = async (clientId: string): Promise<string> =>
+  (await shopperWrote(scope.server, sockets, { clientId, body: 'Hola' })).conversationId;
 
 describe('who may set a state', () => {
   it('refuses an agent who only reads a queued chat: forbidden, and the chat stays open in the queue', async () => {

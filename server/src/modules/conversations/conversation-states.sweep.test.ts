@@ -1,16 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentConversationChanged, StateEvent } from '@mostrador/shared';
 import {
   addAgent,
   agentCommand,
   connectAgentAs,
   connectVisitorSession,
   startTestServer,
-  visitorCommand,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
 } from '../../testing/harness.ts';
+import { shopperWrote, statesHeard } from '../../testing/conversation-helpers.ts';
 
 /**
  * The background sweep, which no command asks for: queued chats become
@@ -41,22 +40,7 @@ async function agent(email: string): Promise<AgentSocket> {
   return socket;
 }
 
-async function visitorChat(clientId: string) {
-  const session = await connectVisitorSession(server);
-  sockets.push(session.socket);
-  const sent = await visitorCommand(session.socket, 'message:send', { clientId, body: 'Hola?' });
-  if (!sent.ok) throw new Error(sent.error.message);
-  return { ...session, conversationId: sent.data.conversation.id };
-}
-
-/** The state events an agent socket hears, in order. */
-function statesHeard(socket: AgentSocket): Array<AgentConversationChanged & { event: StateEvent }> {
-  const heard: Array<AgentConversationChanged & { event: StateEvent }> = [];
-  socket.on('conversation:changed', (fact) => {
-    if (fact.event.type === 'state') heard.push(fact as AgentConversationChanged & { event: StateEvent });
-  });
-  return heard;
-}
+const visitorChat = (clientId: string) => shopperWrote(server, sockets, { clientId });
 
 describe('the sweep', () => {
   it('leaves a queued chat in the live queue while the shop is open, and makes it a ticket once its hours end', async () => {

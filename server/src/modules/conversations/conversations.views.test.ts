@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VisitorConversationChanged } from '@mostrador/shared';
-import {
-  addAgent,
-  agentCommand,
-  connectAgentAs,
-  connectVisitorSession,
-  visitorCommand,
-  type AgentSocket,
-  type VisitorSocket,
-} from '../../testing/harness.ts';
+import { addAgent, agentCommand, connectAgentAs, type AgentSocket, type VisitorSocket } from '../../testing/harness.ts';
+import { shopperWrote } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
 /**
@@ -33,13 +26,7 @@ async function agent(email: string): Promise<AgentSocket> {
   return socket;
 }
 
-async function visitorChat(clientId: string) {
-  const session = await connectVisitorSession(scope.server);
-  sockets.push(session.socket);
-  const sent = await visitorCommand(session.socket, 'message:send', { clientId, body: 'Hola?' });
-  if (!sent.ok) throw new Error(sent.error.message);
-  return { ...session, conversationId: sent.data.conversation.id };
-}
+const visitorChat = (clientId: string) => shopperWrote(scope.server, sockets, { clientId });
 
 /** Every conversation change a visitor socket hears, in order. */
 function changesHeard(socket: VisitorSocket): VisitorConversationChanged[] {

@@ -1,15 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationEvent } from '@mostrador/shared';
-import {
-  addAgent,
-  agentCommand,
-  connectAgentAs,
-  connectVisitorSession,
-  nextFact,
-  visitorCommand,
-  type AgentSocket,
-  type VisitorSocket,
-} from '../../testing/harness.ts';
+import { addAgent, agentCommand, connectAgentAs, nextFact, type AgentSocket, type VisitorSocket } from '../../testing/harness.ts';
+import { shopperWrote } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 import { QueueBoard } from './queue-board.ts';
 
@@ -33,13 +25,7 @@ async function agent(email: string): Promise<AgentSocket> {
   return socket;
 }
 
-async function visitorChat(body = 'hola'): Promise<{ socket: VisitorSocket; conversationId: string }> {
-  const { socket } = await connectVisitorSession(scope.server);
-  sockets.push(socket);
-  const sent = await visitorCommand(socket, 'message:send', { clientId: `v-${Math.random().toString(36).slice(2, 12)}`, body });
-  if (!sent.ok) throw new Error(sent.error.message);
-  return { socket, conversationId: sent.data.conversation.id };
-}
+const visitorChat = (body = 'hola') => shopperWrote(scope.server, sockets, { body });
 
 function row(conversationId: string) {
   return scope.server.app.sqlite

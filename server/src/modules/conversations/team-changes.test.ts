@@ -8,13 +8,12 @@ import {
   connectAgentAs,
   connected,
   connectVisitor,
-  connectVisitorSession,
   login,
   nextFact,
-  visitorCommand,
   type AgentSocket,
   type VisitorSocket,
 } from '../../testing/harness.ts';
+import { shopperWrote } from '../../testing/conversation-helpers.ts';
 import { viewPage } from '../../testing/invitations.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -55,17 +54,8 @@ async function adminPatch(path: string, body: unknown): Promise<number> {
   return res.status;
 }
 
-async function shopperWrites(department?: string): Promise<string> {
-  const { socket } = await connectVisitorSession(scope.server);
-  sockets.push(socket);
-  const sent = await visitorCommand(socket, 'message:send', {
-    clientId: `v-${Math.random().toString(36).slice(2, 12)}`,
-    body: 'hola',
-    department,
-  });
-  if (!sent.ok) throw new Error(sent.error.message);
-  return sent.data.conversation.id;
-}
+const shopperWrites = async (department?: string) =>
+  (await shopperWrote(scope.server, sockets, { department, body: 'hola' })).conversationId;
 
 const assigneeOf = (conversationId: string) =>
   (scope.server.app.sqlite.prepare('SELECT assignee_id AS id FROM conversations WHERE id = ?').get(conversationId) as { id: string | null })

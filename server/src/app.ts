@@ -273,7 +273,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await healthRoutes(app);
 
   // Realtime.
-  attachSockets(app, config, {
+  const { triggerEngine } = attachSockets(app, config, {
     desk: conversationsModule,
     shop,
     sites,
@@ -301,6 +301,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     team: coordinator,
     activity,
     triggers,
+    triggerEngine,
     hours,
     canned,
     tags,

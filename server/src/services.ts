@@ -13,7 +13,7 @@ import type { AuditLog, PrivacyRegistry, PrivacyService, RetentionJob } from './
 import type { RatingsService } from './modules/ratings/index.ts';
 import type { SitesService } from './modules/sites/index.ts';
 import type { TagsService } from './modules/tags/index.ts';
-import type { TriggersService } from './modules/triggers/index.ts';
+import type { TriggerEngine, TriggersService } from './modules/triggers/index.ts';
 import type { VisitorActivity, VisitorsService } from './modules/visitors/index.ts';
 
 /** The services the built app hands to main.ts and the tests, as `app.services`. */
@@ -28,6 +28,8 @@ export interface Services {
   team: TeamCoordinator;
   activity: VisitorActivity;
   triggers: TriggersService;
+  /** What the trigger engine holds in memory: its `stats()` must fall back as tabs close. */
+  triggerEngine: Pick<TriggerEngine, 'stats'>;
   hours: HoursService;
   canned: CannedRepliesService;
   tags: TagsService;

@@ -33,8 +33,11 @@ export interface SocketWiringDeps {
   liveHandlers: AgentSocketDeps['liveHandlers'];
 }
 
-/** The two socket namespaces, each given what its commands reach across the modules. */
-export function attachSockets(app: FastifyInstance, config: Config, deps: SocketWiringDeps): void {
+/**
+ * The two socket namespaces, each given what its commands reach across the modules. Returns the
+ * trigger engine, whose memory (one entry per open tab) `services` shows for tests and operators.
+ */
+export function attachSockets(app: FastifyInstance, config: Config, deps: SocketWiringDeps): { triggerEngine: TriggerEngine } {
   const { sites, visitors, triggers, coordinator, hours, replyTimes, ratings, team } = deps;
   const { conversations, receipts, views } = deps.desk;
   const { activity } = deps.shop;
@@ -109,4 +112,5 @@ export function attachSockets(app: FastifyInstance, config: Config, deps: Socket
     limits: { messages: config.limits.agentMessages, events: config.limits.agentEvents },
     log: app.log,
   });
+  return { triggerEngine };
 }

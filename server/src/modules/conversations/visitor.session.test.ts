@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SessionEstablished } from '@mostrador/shared';
-import { connected, connectVisitor, nextFact, visitorCommand, type VisitorSocket } from '../../testing/harness.ts';
+import { connected, connectVisitor, nextFact, SHOP_ORIGIN, visitorCommand, type VisitorSocket } from '../../testing/harness.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
 /**
@@ -70,5 +70,31 @@ describe('a widget’s first screen', () => {
     expect(closed.ok).toBe(true);
     const later = await session(first.token);
     expect(later).toMatchObject({ conversation: null, hasEarlier: true });
+  });
+});
+
+describe('a tab that closes', () => {
+  it('leaves nothing of itself in the trigger engine: each closed tab is forgotten at once, its visitor soon after', async () => {
+    const { triggers, triggerEngine } = scope.server.app.services;
+    // A rule on the time spent on the page arms a wake-up for each tab that views one.
+    const [rule] = triggers.list(site().id);
+    const enabled = triggers.update(site().id, rule!.id, {
+      enabled: true,
+      conditions: [{ type: 'time_on_page', seconds: 600, negate: false }],
+    });
+    if (!enabled.ok) throw new Error(enabled.error.message);
+    const first = await session();
+    const second = await session(first.token);
+    for (const tab of [first, second]) {
+      const viewed = await visitorCommand(tab.socket, 'page:viewed', { url: `${SHOP_ORIGIN}/`, title: 'Botiga', referrer: '' });
+      expect(viewed.ok).toBe(true);
+    }
+    expect(triggerEngine.stats()).toEqual({ tabs: 2, sites: 1, visitors: 1, due: 2 });
+
+    first.socket.disconnect();
+    await vi.waitFor(() => expect(triggerEngine.stats()).toEqual({ tabs: 1, sites: 1, visitors: 1, due: 1 }));
+    second.socket.disconnect();
+    // The visitor's caps stay a little longer (VISITOR_MEMORY_MS): a multi-page shop closes a tab at every page.
+    await vi.waitFor(() => expect(triggerEngine.stats()).toEqual({ tabs: 0, sites: 0, visitors: 1, due: 0 }));
   });
 });

@@ -86,6 +86,22 @@ describe('a snooze moved', () => {
   });
 });
 
+describe('a hold taken off', () => {
+  it('stores no hold for a chat set open again, so a pending chat reopened counts as open everywhere (Tickets, the queue)', async () => {
+    const marta = await agent(scope.server.agentEmail);
+    const conversationId = await visitorChat('pending-then-open');
+    expect((await agentCommand(marta, 'conversation:status', { conversationId, state: 'pending' })).ok).toBe(true);
+    expect(stored(conversationId).hold).toBe('pending');
+
+    const reopened = await agentCommand(marta, 'conversation:status', { conversationId, state: 'open' });
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    expect(reopened.data.conversation).toMatchObject({ state: 'open', snoozedUntil: null });
+    expect(stored(conversationId)).toMatchObject({ status: 'open', hold: null, snoozedUntil: null });
+    const again = await agentCommand(marta, 'conversation:status', { conversationId, state: 'open' });
+    expect(again.ok ? null : again.error.code).toBe('conflict');
+  });
+});
+
 describe('what a change records and tells', () => {
   it('names the agent who set it, and the other consoles hear it live', async () => {
     await addAgent(scope.server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });

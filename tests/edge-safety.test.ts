@@ -9,6 +9,7 @@ import {
   connected,
   login,
   nextFact,
+  SHOP_ORIGIN,
   startTestServer,
   visitorCommand,
   type AgentSocket,
@@ -122,7 +123,8 @@ describe('who may reach what', () => {
   it('refuses visitor sockets from an origin the site does not allow, or without one', async () => {
     const foreign = connectVisitor(server.url, { siteKey: server.siteKey }, 'https://evil.example');
     sockets.push(foreign);
-    await expect(connected(foreign)).rejects.toThrow('origin_not_allowed');
+    // The code also travels as data.code, for clients that read a refusal's data rather than its message.
+    await expect(connected(foreign)).rejects.toMatchObject({ message: 'origin_not_allowed', data: { code: 'origin_not_allowed' } });
 
     // A script outside any browser sends no Origin header at all.
     const headerless: VisitorSocket = io(`${server.url}${VISITOR_NAMESPACE}`, {
@@ -138,6 +140,20 @@ describe('who may reach what', () => {
     const unknownSite = connectVisitor(server.url, { siteKey: 'no-such-site' });
     sockets.push(unknownSite);
     await expect(connected(unknownSite)).rejects.toThrow('unknown_site');
+
+    // A handshake that is not one (no site key, a token of the wrong type) is refused before any lookup.
+    for (const auth of [{}, { siteKey: server.siteKey, token: 42 }, { siteKey: server.siteKey, triggers: 'widget' }]) {
+      const malformed: VisitorSocket = io(`${server.url}${VISITOR_NAMESPACE}`, {
+        path: SOCKET_PATH,
+        transports: ['websocket'],
+        extraHeaders: { origin: SHOP_ORIGIN },
+        auth,
+        forceNew: true,
+        reconnection: false,
+      });
+      sockets.push(malformed);
+      await expect(connected(malformed)).rejects.toThrow('invalid_payload');
+    }
   });
 
   it('refuses agent sockets without a session or from a foreign origin', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionEstablished } from '@mostrador/shared';
+import { SOCKET_PATH, VISITOR_NAMESPACE } from '@mostrador/shared/limits';
+import { io } from 'socket.io-client';
 import { connected, connectVisitor, nextFact, SHOP_ORIGIN, visitorCommand, type VisitorSocket } from '../../testing/harness.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -70,6 +72,32 @@ describe('a widget’s first screen', () => {
     expect(closed.ok).toBe(true);
     const later = await session(first.token);
     expect(later).toMatchObject({ conversation: null, hasEarlier: true });
+  });
+});
+
+describe('a widget from before the server evaluated triggers', () => {
+  it('is told no signals to watch and gets no place in the trigger engine: it shows no server invitations', async () => {
+    const { triggerEngine } = scope.server.app.services;
+    // Widgets loaded before that change (a tab left open over a deploy) leave `triggers` out of the handshake.
+    const older: VisitorSocket = io(`${scope.server.url}${VISITOR_NAMESPACE}`, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      extraHeaders: { origin: SHOP_ORIGIN },
+      auth: { siteKey: scope.server.siteKey },
+      forceNew: true,
+      reconnection: false,
+    });
+    sockets.push(older);
+    const established = nextFact<VisitorSocket, SessionEstablished>(older, 'session:established');
+    await connected(older);
+    const { site: told } = await established;
+    expect(told).not.toHaveProperty('watch');
+    expect(told.triggers).toEqual([]);
+    expect(triggerEngine.stats().tabs).toBe(0);
+
+    const current = await session();
+    expect(current.site.watch).toEqual({ idleAfter: null, exitIntent: false, events: [] });
+    expect(triggerEngine.stats().tabs).toBe(1);
   });
 });
 

@@ -98,6 +98,25 @@ describe('a queued shopper’s place and estimate', () => {
     ]);
   });
 
+  it('says everyone is busy only once every agent who could answer is full, not while one still has room', async () => {
+    const returns = manualDepartment('returns', 'Returns');
+    await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', capacity: 1, departmentIds: [returns] });
+    await addAgent(scope.server, { email: 'oriol@shop.example', name: 'Oriol', capacity: 1, departmentIds: [returns] });
+    const rita = await connectAgentAs(scope.server, 'rita@shop.example');
+    const oriol = await connectAgentAs(scope.server, 'oriol@shop.example');
+    sockets.push(rita, oriol);
+    const a = await queued('returns', 'a');
+    const b = await queued('returns', 'b');
+    const c = await queued('returns', 'c');
+
+    // Rita is full, Oriol has room: B waits first in line, and nobody says everyone is busy.
+    expect((await agentCommand(rita, 'conversation:take', { conversationId: a.conversationId })).ok).toBe(true);
+    await expect.poll(() => b.last()).toEqual({ position: 1, estimatedWaitSeconds: expect.any(Number) });
+    // Now both are full.
+    expect((await agentCommand(oriol, 'conversation:take', { conversationId: b.conversationId })).ok).toBe(true);
+    await expect.poll(() => c.last()).toEqual({ position: 1, estimatedWaitSeconds: expect.any(Number), allBusy: true });
+  });
+
   it('learns the pace of chats from each one that ends: a fifth of the new length, four fifths of the old', async () => {
     const returns = manualDepartment('returns', 'Returns');
     await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', capacity: 1, departmentIds: [returns] });
@@ -109,16 +128,20 @@ describe('a queued shopper’s place and estimate', () => {
     expect(
       (await agentCommand(rita, 'message:send', { conversationId: a.conversationId, clientId: 'a-pace-01', body: 'Ara ho miro' })).ok,
     ).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Rita answered ten minutes ago, as far as the pace knows: a chat long enough that its fifth shows in whole seconds.
+    scope.server.app.sqlite
+      .prepare('UPDATE conversations SET first_response_at = first_response_at - 600000 WHERE id = ?')
+      .run(a.conversationId);
     expect((await agentCommand(rita, 'conversation:close', { conversationId: a.conversationId })).ok).toBe(true);
     const { answered, closed } = scope.server.app.sqlite
       .prepare('SELECT first_response_at AS answered, closed_at AS closed FROM conversations WHERE id = ?')
       .get(a.conversationId) as { answered: number; closed: number };
     const seconds = (closed - answered) / 1000;
-    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeGreaterThanOrEqual(600);
 
     // A waited under a second (no real waits yet), so the estimate is the pace over Rita's one slot.
     const b = await queued('returns', 'b');
     expect(b.first).toEqual({ position: 1, estimatedWaitSeconds: Math.round(240 * 0.8 + seconds * 0.2) });
+    expect(b.first.estimatedWaitSeconds).toBeGreaterThanOrEqual(312);
   });
 });

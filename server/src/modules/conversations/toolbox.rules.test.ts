@@ -112,6 +112,15 @@ describe('notes', () => {
     expect((await martaMarker).note.body).toBe('@Marta mira');
     expect(marta.mentions.map((m) => m.note.body)).toEqual(['@Marta mira']);
   });
+
+  it('carry no mentions when none were named', async () => {
+    const { marta, conversationId } = await chat();
+    const plain = await note(marta.socket, conversationId, 'note-tb-0006', 'Sense mencions');
+    if (!plain.ok) throw new Error(plain.error.message);
+    expect(plain.data.event).not.toHaveProperty('mentions');
+    const page = await agentCommand(marta.socket, 'conversation:sync', { conversationId, afterSeq: 0 });
+    expect(page.ok && page.data.events.find((e) => e.type === 'note')).not.toHaveProperty('mentions');
+  });
 });
 
 describe('tags', () => {
@@ -148,6 +157,26 @@ describe('tags', () => {
     await agentCommand(marta.socket, 'conversation:tag', { conversationId, add: ['urgent'] });
     await marker;
     await expect.poll(() => told).toEqual([['vip'], ['vip', 'urgent']]);
+  });
+
+  it('count one swapped for another as a change, though their number stays', async () => {
+    const { marta, conversationId } = await chat();
+    expect((await agentCommand(marta.socket, 'conversation:tag', { conversationId, add: ['vip', 'urgent'] })).ok).toBe(true);
+    const swapped = await agentCommand(marta.socket, 'conversation:tag', { conversationId, add: ['returns'], remove: ['urgent'] });
+    expect(swapped.ok && swapped.data.conversation.tags).toEqual(['vip', 'returns']);
+    const page = await agentCommand(marta.socket, 'conversation:sync', { conversationId, afterSeq: 0 });
+    expect(page.ok && page.data.conversation.tags).toEqual(['vip', 'returns']);
+  });
+});
+
+describe('on a chat that is not there', () => {
+  it('refuse a note and a tag as not found, and store nothing', async () => {
+    const { marta, conversationId } = await chat();
+    const notFound = { ok: false, error: { code: 'not_found', message: 'No such conversation' } };
+    expect(await note(marta.socket, 'cnv_missing', 'note-tb-0007', 'x')).toEqual(notFound);
+    expect(await agentCommand(marta.socket, 'conversation:tag', { conversationId: 'cnv_missing', add: ['vip'] })).toEqual(notFound);
+    const page = await agentCommand(marta.socket, 'conversation:sync', { conversationId, afterSeq: 0 });
+    expect(page.ok && page.data.events.filter((e) => e.type === 'note')).toEqual([]);
   });
 });
 

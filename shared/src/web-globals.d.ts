@@ -7,3 +7,8 @@ declare class URL {
   constructor(url: string, base?: string);
   readonly href: string;
 }
+
+/** The WHATWG `TextEncoder`, for sizes as they travel in UTF-8 (browsers and Node have it). */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}

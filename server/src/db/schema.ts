@@ -11,6 +11,7 @@ import type {
   TriggerAction,
   TriggerFrequency,
 } from '@mostrador/shared';
+import type { Ga4Progress } from '@mostrador/shared/shop/cart';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -261,6 +262,8 @@ export const carts = sqliteTable('carts', {
     .references(() => visitors.id),
   cart: text('cart', { mode: 'json' }).$type<Cart>().notNull(),
   stage: text('stage', { enum: ['browsing', 'checkout', 'purchase'] }).notNull(),
+  /** How far the widget's GA4 events were read, and the purchases counted; null for carts read another way. */
+  ga4: text('ga4', { mode: 'json' }).$type<Ga4Progress>(),
   updatedAt: integer('updated_at').notNull(),
 });
 

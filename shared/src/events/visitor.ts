@@ -4,7 +4,7 @@ import { ClientId, hasContent, Id, MessageText, Timestamp } from '../schemas/com
 import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
 import { AgentReadChanged, MarkRead } from '../schemas/receipts.ts';
-import { CartUpdated, PageRead, PageViewed } from '../schemas/shop.ts';
+import { CartTracked, CartTrackedResult, CartUpdated, PageRead, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
 import { TranscriptQueued, TranscriptRequest } from '../schemas/email.ts';
 import { WidgetHours } from '../schemas/hours.ts';
@@ -178,7 +178,10 @@ export interface VisitorClientEvents {
   'conversation:sync': Command<z.infer<typeof SyncRequest>, VisitorSyncPage>;
   'conversation:close': Command<z.infer<typeof VisitorClose>, VisitorConversationChanged>;
   'page:viewed': Command<PageViewed, PageRead>;
+  /** A cart the widget read itself (Shopify, `setCart`, and widgets from before the server read GA4 events). */
   'cart:updated': Command<CartUpdated, null>;
+  /** The GA4 e-commerce events of the page's dataLayer, for the server to read the cart from. */
+  'cart:tracked': Command<CartTracked, CartTrackedResult>;
   'visitor:identify': Command<z.input<typeof VisitorIdentify>, z.infer<typeof IdentifyResult>>;
   'trigger:opened': Command<z.infer<typeof TriggerOpened>, null>;
   'trigger:signal': Command<TriggerSignal, null>;
@@ -216,6 +219,7 @@ export const visitorCommandSchemas = {
   'conversation:close': { request: VisitorClose, response: VisitorConversationChanged },
   'page:viewed': { request: PageViewed, response: PageRead },
   'cart:updated': { request: CartUpdated, response: z.null() },
+  'cart:tracked': { request: CartTracked, response: CartTrackedResult },
   'visitor:identify': { request: VisitorIdentify, response: IdentifyResult },
   'trigger:opened': { request: TriggerOpened, response: z.null() },
   'trigger:signal': { request: TriggerSignal, response: z.null() },

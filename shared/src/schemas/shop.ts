@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MARKUP_BLOCK_CHARS_MAX, MARKUP_BLOCKS_MAX, MARKUP_META_CHARS_MAX, MARKUP_META_MAX, MARKUP_META_NAME_MAX } from '../shop/markup.ts';
+import { GA4_BYTES_MAX, GA4_CART_EVENTS, GA4_ENTRIES_MAX, GA4_ENTRY_CHARS_MAX } from '../shop/ga4.ts';
 import { Timestamp } from './common.ts';
 
 /**
@@ -112,6 +113,55 @@ export const CartUpdated = z.object({
   source: z.enum(CART_SOURCES),
 });
 export type CartUpdated = z.infer<typeof CartUpdated>;
+
+/** Whether the text is JSON of an object: anything else has no cart to read. */
+function jsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** One GA4 e-commerce event of the page's dataLayer. */
+export const Ga4Entry = z.object({
+  /** Its place in the page's dataLayer: with the page's id, what makes an entry sent twice known. */
+  index: z.number().int().min(0).max(1e9),
+  event: z.enum(GA4_CART_EVENTS),
+  /**
+   * Its `ecommerce` (gtag: its parameters) as JSON, as the shop wrote it but
+   * for the keys the cart is read from (GA4_KEYS): the server reads it as
+   * leniently as the widget once did (a price may be the string "42.00").
+   */
+  ecommerce: z.string().max(GA4_ENTRY_CHARS_MAX).refine(jsonObject, { message: 'Not JSON of an object' }),
+});
+export type Ga4Entry = z.infer<typeof Ga4Entry>;
+
+/**
+ * `cart:tracked`: the GA4 e-commerce events the widget found in the page's
+ * dataLayer, in its order, for the server to read the cart from. A page load
+ * (one dataLayer) has an id of its own; the server applies each entry of it
+ * once, so the widget may send them again after a reconnect or a restart.
+ */
+export const CartTracked = z
+  .object({
+    page: z.string().regex(/^[0-9a-z]{8,40}$/),
+    entries: z
+      .array(Ga4Entry)
+      .min(1)
+      .max(GA4_ENTRIES_MAX)
+      .refine((entries) => entries.every((entry, i) => i === 0 || entry.index > entries[i - 1]!.index), {
+        message: 'Entries go in the order of the dataLayer, each once',
+      }),
+  })
+  .refine((tracked) => new TextEncoder().encode(JSON.stringify(tracked)).length <= GA4_BYTES_MAX, {
+    message: `At most ${GA4_BYTES_MAX} bytes`,
+  });
+export type CartTracked = z.infer<typeof CartTracked>;
+/** How many of the entries were new to the server (the others it had applied already). */
+export const CartTrackedResult = z.object({ applied: z.number().int().min(0) });
+export type CartTrackedResult = z.infer<typeof CartTrackedResult>;
 
 /** One step of the cart's history, as the agent reads it: "added 2 × Hoodie M, subtotal €84". */
 export const CART_CHANGES = ['added', 'removed', 'quantity', 'checkout', 'purchase', 'cleared'] as const;

@@ -1,4 +1,4 @@
-/** What the widget reads pages with: zod-free, so nothing of the contract's schemas reaches widget.js. The parser is `@mostrador/shared/shop/product`. */
+/** What the widget reads pages with: zod-free, so nothing of the contract's schemas reaches widget.js. The parsers are `@mostrador/shared/shop/product` and `…/shop/cart`. */
 export { amount, asList, asObject, cartItem, currency, text, webUrl, type Json } from './clean.ts';
 export {
   MARKUP_BLOCK_CHARS_MAX,
@@ -8,3 +8,4 @@ export {
   MARKUP_META_MAX,
   MARKUP_META_NAME_MAX,
 } from './markup.ts';
+export { GA4_BYTES_MAX, GA4_CART_EVENTS, GA4_ENTRIES_MAX, GA4_ENTRY_CHARS_MAX, GA4_KEYS, type Ga4CartEvent } from './ga4.ts';

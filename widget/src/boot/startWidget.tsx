@@ -137,8 +137,6 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     ? startShopTracker({
         win: env.window,
         transport,
-        storage: env.storage,
-        siteKey: config.siteKey,
         loadShopify: env.loadShopify,
         invitedHere: () => !!triggers?.invitedHere(),
       })

@@ -1,141 +1,108 @@
-import type { Cart, CartItem, CartStage } from '@mostrador/shared';
-import { amount, asList, asObject, cartItem, currency, text, type Json } from '@mostrador/shared/shop';
+import type { CartTracked, Ga4Entry } from '@mostrador/shared';
+import {
+  asObject,
+  GA4_BYTES_MAX,
+  GA4_CART_EVENTS,
+  GA4_ENTRIES_MAX,
+  GA4_ENTRY_CHARS_MAX,
+  GA4_KEYS,
+  type Ga4CartEvent,
+} from '@mostrador/shared/shop';
 
 export interface DataLayerCartOptions {
   /** `object &` lets `window` through, which declares no `dataLayer`. */
   win: object & { dataLayer?: unknown };
-  /** The JSON last passed to `save`, kept across page loads (localStorage), or null. */
-  load(): string | null;
-  save(json: string): void;
-  onCart(cart: Cart, stage: CartStage): void;
+  /** Resolves true once the server answered (it applied the entries, or never will); false keeps them for the next try. */
+  send(tracked: CartTracked): Promise<boolean>;
   intervalMs?: number;
 }
 
 export interface DataLayerCart {
   stop(): void;
-  /** Reads the entries pushed since the last read, at once. */
+  /** Reads the entries pushed since the last read, and sends what the server has not answered yet. */
   poll(): void;
 }
 
-/** The cart between page loads. */
-interface State {
-  items: CartItem[];
-  currency: string | null;
-  /** The shop's own total from the last whole-cart event, until the items change. */
-  total: number | null;
-  /** The last transaction reported, so a reloaded thank-you page is not a second sale. */
-  purchase?: string | null;
+/**
+ * Each dataLayer's id, for as long as the page keeps it: a widget restarted
+ * on the same page sends its entries under the same id, and the server
+ * applies none twice. A page that empties its array gets a new one.
+ */
+const pageIds = new WeakMap<object, string>();
+const newPageId = () => Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
+
+/**
+ * A GA4 e-commerce event of the cart, its `ecommerce` as JSON of only the
+ * keys the server reads; null for any other entry, or one too long. GTM
+ * pushes `{event, ecommerce}`; gtag pushes its `arguments` object,
+ * `['event', name, params]`.
+ */
+function entryAt(raw: unknown, index: number): Ga4Entry | null {
+  const fields = asObject(raw) ?? {};
+  const [event, data] = fields[0] === 'event' ? [fields[1], fields[2]] : [fields.event, fields.ecommerce];
+  try {
+    const ecommerce = GA4_CART_EVENTS.includes(event as Ga4CartEvent) && asObject(data) && JSON.stringify(data, GA4_KEYS);
+    return ecommerce && ecommerce.length <= GA4_ENTRY_CHARS_MAX ? { index, event: event as Ga4CartEvent, ecommerce } : null;
+  } catch {
+    // A value JSON cannot hold (a BigInt): no cart in it.
+    return null;
+  }
 }
 
 /**
- * How far each page's dataLayer has been read. A new page has a new array,
- * read from the start; a widget restarted on the same page resumes.
+ * Forwards the GA4 e-commerce events the shop already sends to Google, and
+ * the server reads the cart out of them (`cart:tracked`). The dataLayer is
+ * polled, never wrapped: other tags hook `push`. Each entry goes with its
+ * page's id and its index, in order, and is kept until the server answers.
  */
-const readUpTo = new WeakMap<object, number>();
+export function createDataLayerCart({ win, send, intervalMs = 500 }: DataLayerCartOptions): DataLayerCart {
+  let layer: unknown[] | null = null;
+  let read = 0;
+  let sending = false;
+  const pending: [page: string, entry: Ga4Entry][] = [];
 
-/** Reads GA4 item fields, and also our stored CartItem fields, so one check validates both. */
-const items = (raw: unknown) =>
-  asList(raw)
-    .map((line) => {
-      const fields = asObject(line) ?? {};
-      const sku = fields.item_id ?? fields.sku;
-      const name = fields.item_name ?? fields.name ?? sku;
-      return cartItem(sku, name, fields.quantity ?? fields.qty ?? 1, amount(fields.price));
-    })
-    .filter((line) => line !== null)
-    .slice(0, 100);
-
-const sum = (lines: CartItem[]) => amount(lines.reduce((total, line) => total + line.price * line.qty, 0)) ?? 1e9;
-
-/** GTM's `{event, ecommerce}`, or gtag's `arguments` object `['event', name, params]`. */
-function parse(entry: unknown): [string, Json] | null {
-  const fields = asObject(entry) ?? {};
-  const [name, data] = fields[0] === 'event' ? [fields[1], fields[2]] : [fields.event, fields.ecommerce];
-  const ecommerce = asObject(data);
-  return typeof name === 'string' && ecommerce ? [name, ecommerce] : null;
-}
-
-/**
- * Follows the cart through the GA4 e-commerce events the shop already sends
- * to Google. The dataLayer is polled, never wrapped: other tags hook `push`.
- */
-export function createDataLayerCart({ win, load, save, onCart, intervalMs = 500 }: DataLayerCartOptions): DataLayerCart {
-  let reported = '';
-  const report = (lines: CartItem[], total: number | null, code: string, stage: CartStage) => {
-    const cart = { items: lines, total: total ?? sum(lines), currency: code };
-    const key = JSON.stringify([cart, stage]);
-    // A copy: the lines must not change under the caller when the next event updates them.
-    if (key !== reported) onCart(structuredClone(cart), stage);
-    reported = key;
-  };
-
-  const restore = (): State => {
-    try {
-      const stored = asObject(JSON.parse(load() ?? '')) ?? {};
-      return {
-        items: items(stored.items),
-        currency: currency(stored.currency),
-        total: amount(stored.total),
-        purchase: text(stored.purchase, 100),
-      };
-    } catch {
-      return { items: [], currency: null, total: null };
-    }
-  };
-
-  const apply = (state: State, name: string, data: Json) => {
-    const code = currency(data.currency) ?? state.currency;
-    // A cart without a currency would be rejected: wait for an event that names one.
-    if (!code) return;
-    state.currency = code;
-    const lines = items(data.items);
-    const key = (line: CartItem) => line.sku ?? line.name;
-    if (name === 'add_to_cart' || name === 'remove_from_cart') {
-      const sign = name === 'add_to_cart' ? 1 : -1;
-      for (const line of lines) {
-        const existing = state.items.find((other) => key(other) === key(line));
-        if (existing) existing.qty = Math.min(existing.qty + sign * line.qty, 10_000);
-        else if (sign > 0) state.items.push(line);
-      }
-      state.items = state.items.filter((line) => line.qty > 0).slice(0, 100);
-      state.total = null;
-      report(state.items, null, code, 'browsing');
-    } else if (name === 'view_cart' || name === 'begin_checkout') {
-      state.items = lines;
-      state.total = amount(data.value);
-      report(lines, state.total, code, name === 'view_cart' ? 'browsing' : 'checkout');
-    } else if (name === 'purchase') {
-      const transaction = text(data.transaction_id, 100);
-      if (transaction && transaction === state.purchase) return;
-      report(lines, amount(data.value), code, 'purchase');
-      Object.assign(state, { items: [], total: null, purchase: transaction });
+  const flush = async () => {
+    if (sending || !pending[0]) return;
+    const page = pending[0][0];
+    const entries = pending
+      .filter(([id]) => id === page)
+      .slice(0, GA4_ENTRIES_MAX)
+      .map(([, entry]) => entry);
+    // Measured as it travels, escaped and in UTF-8. One entry too big alone is sent anyway: refused, it is let go.
+    while (entries.length > 1 && new Blob([JSON.stringify({ page, entries })]).size > GA4_BYTES_MAX) entries.pop();
+    sending = true;
+    const answered = await send({ page, entries });
+    sending = false;
+    if (answered) {
+      pending.splice(0, entries.length);
+      void flush();
     }
   };
 
   const poll = () => {
-    const layer = win.dataLayer;
-    if (!Array.isArray(layer)) return;
-    const from = readUpTo.get(layer) ?? 0;
-    readUpTo.set(layer, layer.length);
-    let state: State | undefined;
-    // A shorter array than we read was emptied by the page: start over.
-    for (const entry of layer.slice(from > layer.length ? 0 : from)) {
-      const event = parse(entry);
-      if (!event) continue;
-      // Read afresh, so another tab's changes since the last poll are kept.
-      state ??= restore();
-      apply(state, ...event);
+    const current = win.dataLayer;
+    if (Array.isArray(current)) {
+      // A shorter array than we read was emptied by the page: its indexes start over, under a new id.
+      if (!pageIds.has(current) || (current === layer && current.length < read)) pageIds.set(current, newPageId());
+      // A new array, or that one, is read from the start.
+      if (current !== layer || current.length < read) read = 0;
+      layer = current;
+      const page = pageIds.get(current)!;
+      for (; read < current.length; read += 1) {
+        const entry = entryAt(current[read], read);
+        if (entry) pending.push([page, entry]);
+      }
     }
-    try {
-      if (state) save(JSON.stringify(state));
-    } catch {
-      // Storage full or blocked: the cart lives on for this page only.
-    }
+    void flush();
   };
 
-  const { items: lines, total, currency: code } = restore();
-  if (code && lines.length) report(lines, total, code, 'browsing');
   poll();
   const timer = setInterval(poll, intervalMs);
-  return { poll, stop: () => clearInterval(timer) };
+  return {
+    poll,
+    stop: () => {
+      clearInterval(timer);
+      pending.length = 0;
+    },
+  };
 }

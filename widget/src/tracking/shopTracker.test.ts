@@ -8,11 +8,6 @@ import { startShopTracker } from './shopTracker.ts';
 type ShopWindow = Window & typeof globalThis & { dataLayer?: unknown[]; Shopify?: unknown };
 const shop = window as ShopWindow;
 
-function memoryStorage() {
-  const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
-}
-
 const HOODIE_LD = JSON.stringify({
   '@context': 'https://schema.org',
   '@type': 'Product',
@@ -43,7 +38,7 @@ afterEach(() => {
 
 /** A tracker whose Shopify chunk is fetched with `loadShopify` (by default: at hand, as once fetched). */
 const start = (transport: FakeTransport, loadShopify: () => typeof shopifyChunk | Promise<typeof shopifyChunk> = () => shopifyChunk) =>
-  startShopTracker({ win: shop, transport, storage: memoryStorage(), siteKey: 'k1', loadShopify });
+  startShopTracker({ win: shop, transport, loadShopify });
 
 /** Page views sent, oldest first. */
 const pages = (t: FakeTransport) => t.notified.filter((n) => n.event === 'page:viewed').map((n) => n.payload as PageViewed);
@@ -88,23 +83,53 @@ describe('the shop tracker', () => {
     );
   });
 
-  it('reads the cart from GA4 dataLayer events with no merchant code', () => {
+  it('forwards GA4 dataLayer events for the server to read the cart from, with no merchant code', async () => {
+    const transport = new FakeTransport();
+    start(transport);
+    // In the order of GA4_KEYS, which is the order the pruned JSON keeps.
+    const addHoodies = {
+      event: 'add_to_cart',
+      ecommerce: { currency: 'EUR', value: 84, items: [{ item_id: 'HOOD-M', item_name: 'Dessuadora M', quantity: 2, price: 42 }] },
+    };
+    shop.dataLayer!.push(addHoodies);
+    vi.advanceTimersByTime(600);
+    await flush();
+    // Nothing goes before the server greets the widget.
+    expect(transport.pending('cart:tracked')).toEqual([]);
+    transport.establish(session(null));
+    const tracked = transport.take('cart:tracked');
+    expect(tracked.payload).toEqual({
+      page: expect.any(String),
+      entries: [{ index: 0, event: 'add_to_cart', ecommerce: JSON.stringify(addHoodies.ecommerce) }],
+    });
+    tracked.reply({ ok: true, data: { applied: 1 } });
+    await flush();
+    vi.advanceTimersByTime(2_000);
+    expect(transport.pending('cart:tracked')).toEqual([]);
+    expect(carts(transport)).toEqual([]);
+  });
+
+  it('sends again, after a reconnect, the events the server did not answer, with the same page id and index', async () => {
     const transport = new FakeTransport();
     start(transport);
     transport.establish(session(null));
     shop.dataLayer!.push({
       event: 'add_to_cart',
-      ecommerce: { currency: 'EUR', value: 84, items: [{ item_id: 'HOOD-M', item_name: 'Dessuadora M', price: 42, quantity: 2 }] },
+      ecommerce: { currency: 'EUR', items: [{ item_id: 'CAP', item_name: 'Gorra', price: 15 }] },
     });
     vi.advanceTimersByTime(600);
-    expect(carts(transport).at(-1)).toEqual({
-      cart: { items: [expect.objectContaining({ sku: 'HOOD-M', name: 'Dessuadora M', qty: 2, price: 42 })], total: 84, currency: 'EUR' },
-      stage: 'browsing',
-      source: 'datalayer',
-    });
+    const lost = transport.take('cart:tracked');
+    transport.drop();
+    lost.timeOut();
+    await flush();
+    vi.advanceTimersByTime(2_000);
+    await flush();
+    expect(transport.pending('cart:tracked')).toEqual([]);
+    transport.establish(session(null));
+    expect(transport.take('cart:tracked').payload).toEqual(lost.payload);
   });
 
-  it('reads a dataLayer the shop defines after the widget started', () => {
+  it('forwards a dataLayer the shop defines after the widget started', () => {
     delete shop.dataLayer;
     const transport = new FakeTransport();
     start(transport);
@@ -113,7 +138,7 @@ describe('the shop tracker', () => {
       { event: 'add_to_cart', ecommerce: { currency: 'EUR', items: [{ item_id: 'BAG', item_name: 'Motxilla', price: 119, quantity: 1 }] } },
     ];
     vi.advanceTimersByTime(600);
-    expect(carts(transport).map((c) => c.cart.total)).toEqual([119]);
+    expect(transport.take('cart:tracked').payload.entries.map((entry) => entry.event)).toEqual(['add_to_cart']);
   });
 
   it('lets the shop’s own setCart win over the automatic sources', () => {
@@ -127,6 +152,7 @@ describe('the shop tracker', () => {
     });
     vi.advanceTimersByTime(2_000);
     expect(carts(transport).map((c) => [c.source, c.cart.total])).toEqual([['manual', 15]]);
+    expect(transport.pending('cart:tracked')).toEqual([]);
   });
 
   it('sends identify once connected, and again after a reconnect', async () => {

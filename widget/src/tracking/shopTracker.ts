@@ -1,5 +1,4 @@
 import type { Cart, CartUpdated, PageViewed, VisitorIdentify } from '@mostrador/shared';
-import type { KeyValueStore } from '../chat/visitorStorage.ts';
 import { text } from '@mostrador/shared/shop';
 import { createDataLayerCart } from '../context/dataLayerCart.ts';
 import { readMarkup } from '../context/pageMarkup.ts';
@@ -12,8 +11,6 @@ import { readManualCart } from './manualCart.ts';
 export interface ShopTrackerOptions {
   win: Window & typeof globalThis & { dataLayer?: unknown; Shopify?: unknown };
   transport: VisitorTransport;
-  storage: KeyValueStore | null;
-  siteKey: string;
   /** The Shopify adapter: a chunk from the chat server in the browser, fetched only on a Shopify store; at hand in tests. */
   loadShopify(): ShopifyModule | Promise<ShopifyModule>;
   /** An invitation was shown on this page: said when the page is reported again on a new connection. */
@@ -37,9 +34,10 @@ const SETTLE_MS = 300;
  * from the merchant: every page (including history changes), the product it
  * shows, and the cart from Shopify's `/cart.js` or GA4 dataLayer events.
  * Everything reported is state, sent again after each reconnect, so nothing
- * is lost while the connection is down.
+ * is lost while the connection is down; GA4 events are sent until the
+ * server answers, and it applies each once.
  */
-export function startShopTracker({ win, transport, storage, siteKey, loadShopify, invitedHere }: ShopTrackerOptions): ShopTracker {
+export function startShopTracker({ win, transport, loadShopify, invitedHere }: ShopTrackerOptions): ShopTracker {
   const doc = win.document;
   // Some privacy modes hide these; the agent then sees no local time.
   const language = text(win.navigator.language, 35) ?? undefined;
@@ -50,6 +48,7 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
   let established = false;
   let referrer = doc.referrer;
   let stopAutomatic = () => {};
+  let resendEvents = () => {};
   const listeners: (() => void)[] = [];
 
   // When the page was read, and whether the server has heard of it: a reconnect's report resumes it.
@@ -111,21 +110,26 @@ export function startShopTracker({ win, transport, storage, siteKey, loadShopify
     whenReady(loadShopify(), follow, () => console.warn('[Mostrador] the Shopify cart adapter could not be fetched; no cart on this page'));
   } else {
     // The adapter waits for `dataLayer` to appear: shops often define it in a
-    // deferred script that runs after ours. The cart is kept in the shop's
-    // origin, because a multi-page shop starts the widget afresh on every page.
-    const key = `mostrador:${siteKey}:cart`;
-    stopAutomatic = createDataLayerCart({
+    // deferred script that runs after ours. The server reads the cart from the
+    // events and keeps it between pages.
+    const events = createDataLayerCart({
       win,
-      load: () => storage?.getItem(key) ?? null,
-      save: (json) => storage?.setItem(key, json),
-      onCart: (next, stage) => report(next, stage, 'datalayer'),
-    }).stop;
+      async send(tracked) {
+        if (!established) return false;
+        const outcome = await transport.request('cart:tracked', tracked);
+        // A refusal other than "too fast" would be the same next time.
+        return outcome !== TIMED_OUT && (outcome.ok || outcome.error.code !== 'rate_limited');
+      },
+    });
+    stopAutomatic = events.stop;
+    resendEvents = events.poll;
   }
 
   transport.on('session:established', () => {
     established = true;
     sendPage();
     sendCart();
+    resendEvents();
     void sendIdentity();
   });
   transport.onDisconnect(() => {

@@ -220,6 +220,11 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
           engine.visitorChanged(visitorId);
           return saved;
         },
+        'cart:tracked': async (tracked) => {
+          const read = await context['cart:tracked'](tracked);
+          engine.visitorChanged(visitorId);
+          return read;
+        },
         'visitor:identify': async (claim) => {
           const identified = await context['visitor:identify'](claim);
           if (identified.ok && identified.data.identity.verified) tellContact();

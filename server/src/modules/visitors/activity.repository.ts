@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { Cart, CartChange, CartStage, Product, ProductCard } from '@mostrador/shared';
+import type { Ga4Progress } from '@mostrador/shared/shop/cart';
 import type { Db } from '../../db/client.ts';
 import { cartEvents, carts, pageViews, productCatalog, visitors } from '../../db/schema.ts';
 
@@ -189,11 +190,12 @@ export class ActivityRepository {
     return this.#cartOf.get({ siteId, visitorId });
   }
 
-  saveCart(visitorId: string, cart: Cart, stage: CartStage, at: number, changes: readonly CartChange[]): void {
+  /** `ga4`: how far the GA4 events the cart was read from go; left as stored when not given (a cart read another way). */
+  saveCart(visitorId: string, cart: Cart, stage: CartStage, at: number, changes: readonly CartChange[], ga4?: Ga4Progress): void {
     this.db
       .insert(carts)
-      .values({ visitorId, cart, stage, updatedAt: at })
-      .onConflictDoUpdate({ target: carts.visitorId, set: { cart, stage, updatedAt: at } })
+      .values({ visitorId, cart, stage, ga4, updatedAt: at })
+      .onConflictDoUpdate({ target: carts.visitorId, set: { cart, stage, updatedAt: at, ...(ga4 && { ga4 }) } })
       .run();
     if (changes.length === 0) return;
     this.db
@@ -211,6 +213,11 @@ export class ActivityRepository {
         })),
       )
       .run();
+  }
+
+  /** GA4 events read that left the cart as it was: only the progress moves on. */
+  saveGa4Progress(visitorId: string, ga4: Ga4Progress): void {
+    this.db.update(carts).set({ ga4 }).where(eq(carts.visitorId, visitorId)).run();
   }
 
   /** Newest first. */

@@ -7,6 +7,8 @@ import {
   PRODUCT_SEARCH_MAX,
   PROFILE_TRAIL_MAX,
   type AttachmentInfo,
+  type CartTracked,
+  type CartTrackedResult,
   type CartUpdated,
   type EarlierConversation,
   type LiveVisitor,
@@ -20,6 +22,7 @@ import {
   type VisitorsChanged,
   type VisitInfo,
 } from '@mostrador/shared';
+import type { Ga4Progress } from '@mostrador/shared/shop/cart';
 import { productFromMarkup } from '@mostrador/shared/shop/product';
 import { normalizeOrigin } from '../sites/index.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
@@ -28,6 +31,7 @@ import type { ActivityRepository, CartRow } from './activity.repository.ts';
 import { cartChanges } from './cart-history.ts';
 import { LiveVisitors, type OpenPageView } from './live-visitors.ts';
 import { PageViewWriter } from './page-view-writer.ts';
+import { applyTracked } from './tracked-cart.ts';
 import type { IdentifyClaim, IdentitySettings, VisitorsService } from './visitors.service.ts';
 import type { VisitorRow } from './visitors.repository.ts';
 
@@ -157,28 +161,50 @@ export class VisitorActivity {
 
   /** Persisted (with its history) before the ack, like everything the agent relies on. */
   async cartUpdated(siteId: string, visitorId: string, update: CartUpdated): Promise<Result<null>> {
+    await this.#saveCart(siteId, visitorId, () => ({ cart: update.cart, stage: update.stage }));
+    return ok(null);
+  }
+
+  /** The GA4 events a widget forwarded: the cart is read from them here, each entry once (see tracked-cart.ts). */
+  async cartTracked(siteId: string, visitorId: string, tracked: CartTracked): Promise<Result<CartTrackedResult>> {
+    let applied = 0;
+    await this.#saveCart(siteId, visitorId, (before) => {
+      const read = applyTracked(before, tracked);
+      applied = read.applied;
+      // Until an event names a currency there is no cart to keep, and nothing read that a resend could change.
+      return read.state.cart && { cart: read.state.cart, stage: read.state.stage, ga4: read.progress };
+    });
+    return ok({ applied });
+  }
+
+  /** `next` reads the cart to keep from the stored one, inside the commit; null keeps the stored one. */
+  async #saveCart(siteId: string, visitorId: string, next: (before: CartRow | undefined) => NextCart | null): Promise<void> {
     const now = Date.now();
     const saved = await this.groupCommit.run(() => {
       const before = this.activity.cartOf(siteId, visitorId);
-      const next = { cart: update.cart, stage: update.stage };
-      const changes = cartChanges(before ?? null, next, now);
-      if (changes.length === 0 && before && sameCart(before, next)) return null;
-      this.activity.saveCart(visitorId, update.cart, update.stage, now, changes);
+      const after = next(before);
+      if (!after) return null;
+      const changes = cartChanges(before ?? null, after, now);
+      if (changes.length === 0 && before && sameCart(before, after)) {
+        // Nothing for the agent, but the entries read must not be read again.
+        if (after.ga4) this.activity.saveGa4Progress(visitorId, after.ga4);
+        return null;
+      }
+      this.activity.saveCart(visitorId, after.cart, after.stage, now, changes, after.ga4);
       const reached = changes.find((c) => c.change === 'checkout' || c.change === 'purchase')?.change as
         | 'checkout'
         | 'purchase'
         | undefined;
-      return { visitorId, cart: update.cart, stage: update.stage, updatedAt: now, reached };
+      return { visitorId, cart: after.cart, stage: after.stage, updatedAt: now, reached };
     });
     if (saved) {
       const entry = this.#live.get(visitorId);
       // Checkout began with this report, or earlier and it goes on.
-      const since = entry?.checkoutSince != null && update.stage === 'checkout' ? entry.checkoutSince : now;
+      const since = entry?.checkoutSince != null && saved.stage === 'checkout' ? entry.checkoutSince : now;
       this.#live.update(visitorId, { cart: cartSummary(saved), ...triggerCart({ ...saved, updatedAt: since }) });
       this.#pushProfile(siteId, visitorId);
       if (saved.reached) this.ports.cartStageReached(siteId, visitorId, saved.reached, now);
     }
-    return ok(null);
   }
 
   identify(siteId: string, visitorId: string, site: IdentitySettings, claim: IdentifyClaim): Result<{ identity: VisitorIdentity }> {
@@ -366,6 +392,13 @@ function triggerCart(row: Pick<CartRow, 'cart' | 'stage' | 'updatedAt'> | undefi
   };
 }
 
-function sameCart(row: CartRow, next: { cart: CartRow['cart']; stage: CartRow['stage'] }): boolean {
+/** A cart to keep, and (read from GA4 events) how far they were read. */
+interface NextCart {
+  cart: CartRow['cart'];
+  stage: CartRow['stage'];
+  ga4?: Ga4Progress;
+}
+
+function sameCart(row: CartRow, next: NextCart): boolean {
   return row.stage === next.stage && JSON.stringify(row.cart) === JSON.stringify(next.cart);
 }

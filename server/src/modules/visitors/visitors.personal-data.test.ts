@@ -148,6 +148,18 @@ describe('export and erasure of activity', () => {
     expect(await app.groupCommit.run(() => data.activity.eraseInTx(scope))).toBe(4);
     expect([count('page_views'), count('carts'), count('cart_events')]).toEqual([2, 1, 1]);
   });
+
+  it('hands over the transactions and page loads read from GA4 events with the cart, and erases them with it', async () => {
+    const mine = visitor();
+    const ga4 = { pages: [['k2x9a7f3q1', 4]], purchases: ['ORDER-1042'] };
+    app.sqlite
+      .prepare("INSERT INTO carts (visitor_id, cart, stage, ga4, updated_at) VALUES (?, '{\"items\":[]}', 'purchase', ?, 1)")
+      .run(mine, JSON.stringify(ga4));
+    const scope = data.resolve(siteId, { kind: 'visitor', id: mine })!;
+    expect(data.activity.exportRows(scope)['carts']).toEqual([expect.objectContaining({ visitorId: mine, ga4 })]);
+    await app.groupCommit.run(() => data.activity.eraseInTx(scope));
+    expect(app.sqlite.prepare("SELECT count(*) AS n FROM carts WHERE ga4 LIKE '%ORDER-1042%'").get()).toEqual({ n: 0 });
+  });
 });
 
 describe('retention of the trail', () => {

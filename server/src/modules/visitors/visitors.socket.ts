@@ -7,7 +7,10 @@ import type { VisitorActivity } from './visitor-activity.service.ts';
 const liveVisitorsRoom = (siteId: string) => `live-visitors:${siteId}`;
 const profileRoom = (visitorId: string) => `visitor-profile:${visitorId}`;
 
-type VisitorContextCommands = Pick<CommandHandlers<VisitorClientEvents>, 'page:viewed' | 'cart:updated' | 'visitor:identify'>;
+type VisitorContextCommands = Pick<
+  CommandHandlers<VisitorClientEvents>,
+  'page:viewed' | 'cart:updated' | 'cart:tracked' | 'visitor:identify'
+>;
 type VisitorWatchingCommands = Pick<
   CommandHandlers<AgentClientEvents>,
   'visitors:watch' | 'visitors:unwatch' | 'visitor:follow' | 'visitor:unfollow' | 'products:search'
@@ -27,6 +30,7 @@ export function visitorContextHandlers(
   return {
     'page:viewed': (page) => activity.pageViewed(tab.socketId, tab.siteId, tab.visitorId, page, tab.origin),
     'cart:updated': (update) => activity.cartUpdated(tab.siteId, tab.visitorId, update),
+    'cart:tracked': (tracked) => activity.cartTracked(tab.siteId, tab.visitorId, tracked),
     'visitor:identify': (claim) => {
       const site = sites.byId(tab.siteId);
       if (!site) return ok({ identity: { customerId: null, name: null, email: null, verified: false } });

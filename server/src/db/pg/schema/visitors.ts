@@ -1,4 +1,5 @@
 import type { Cart, Device, Product } from '@mostrador/shared';
+import type { Ga4Progress } from '@mostrador/shared/shop/cart';
 import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { epochMillis, rowId } from './columns.ts';
@@ -85,6 +86,8 @@ export const carts = pgTable('carts', {
     .references(() => visitors.id),
   cart: jsonb('cart').$type<Cart>().notNull(),
   stage: text('stage', { enum: ['browsing', 'checkout', 'purchase'] }).notNull(),
+  /** How far the widget's GA4 events were read, and the purchases counted; null for carts read another way. */
+  ga4: jsonb('ga4').$type<Ga4Progress>(),
   updatedAt: epochMillis('updated_at').notNull(),
 });
 

@@ -84,6 +84,7 @@ const visitorCases: Record<keyof VisitorClientEvents, { references: Build[] } | 
   'page:viewed': { ownRowsOnly: 'the visitor’s own trail' },
   'cart:updated': { ownRowsOnly: 'the visitor’s own cart' },
   'cart:tracked': { ownRowsOnly: 'the visitor’s own cart, and how far its own page loads were read' },
+  'cart:set': { ownRowsOnly: 'the visitor’s own cart' },
   'visitor:identify': { ownRowsOnly: 'links the visitor to a customer of the token’s site, by the shop’s external id' },
   'trigger:opened': { ownRowsOnly: 'a firing id the visitor itself chose, looked up by its site and visitor' },
   'trigger:signal': { ownRowsOnly: 'the signalling tab’s own state in memory, evaluated against the token’s site’s rules' },

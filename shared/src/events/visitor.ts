@@ -4,7 +4,7 @@ import { ClientId, hasContent, Id, MessageText, Timestamp } from '../schemas/com
 import { MessageEvent, QueueInfo, VisitorConversation, VisitorEvent } from '../schemas/conversation.ts';
 import { SyncRequest } from '../schemas/http.ts';
 import { AgentReadChanged, MarkRead } from '../schemas/receipts.ts';
-import { CartTracked, CartTrackedResult, CartUpdated, PageRead, PageViewed } from '../schemas/shop.ts';
+import { CartSet, CartTracked, CartTrackedResult, CartUpdated, PageRead, PageViewed } from '../schemas/shop.ts';
 import { VisitorIdentity } from '../schemas/visitor.ts';
 import { TranscriptQueued, TranscriptRequest } from '../schemas/email.ts';
 import { WidgetHours } from '../schemas/hours.ts';
@@ -178,10 +178,12 @@ export interface VisitorClientEvents {
   'conversation:sync': Command<z.infer<typeof SyncRequest>, VisitorSyncPage>;
   'conversation:close': Command<z.infer<typeof VisitorClose>, VisitorConversationChanged>;
   'page:viewed': Command<PageViewed, PageRead>;
-  /** A cart the widget read itself (Shopify, `setCart`, and widgets from before the server read GA4 events). */
+  /** A cart the widget read itself (Shopify; widgets from before the server read `setCart` and GA4 events). */
   'cart:updated': Command<CartUpdated, null>;
   /** The GA4 e-commerce events of the page's dataLayer, for the server to read the cart from. */
   'cart:tracked': Command<CartTracked, CartTrackedResult>;
+  /** `Mostrador('setCart', …)` as the shop called it, for the server to read the cart from. */
+  'cart:set': Command<CartSet, null>;
   'visitor:identify': Command<z.input<typeof VisitorIdentify>, z.infer<typeof IdentifyResult>>;
   'trigger:opened': Command<z.infer<typeof TriggerOpened>, null>;
   'trigger:signal': Command<TriggerSignal, null>;
@@ -220,6 +222,7 @@ export const visitorCommandSchemas = {
   'page:viewed': { request: PageViewed, response: PageRead },
   'cart:updated': { request: CartUpdated, response: z.null() },
   'cart:tracked': { request: CartTracked, response: CartTrackedResult },
+  'cart:set': { request: CartSet, response: z.null() },
   'visitor:identify': { request: VisitorIdentify, response: IdentifyResult },
   'trigger:opened': { request: TriggerOpened, response: z.null() },
   'trigger:signal': { request: TriggerSignal, response: z.null() },

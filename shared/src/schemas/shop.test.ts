@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addToCart, purchase } from '../shop/fixtures/ga4Events.ts';
 import { GA4_BYTES_MAX, GA4_ENTRIES_MAX, GA4_ENTRY_CHARS_MAX } from '../shop/ga4.ts';
-import { CartTracked } from './shop.ts';
+import { MANUAL_CART_BYTES_MAX } from '../shop/manual.ts';
+import { CartSet, CartTracked } from './shop.ts';
 
 const entry = (index: number, event = 'add_to_cart', ecommerce: unknown = addToCart) => ({
   index,
@@ -51,5 +52,19 @@ describe('CartTracked', () => {
     const wide = named('€'.repeat(GA4_BYTES_MAX / 3 / 2));
     expect(refused(batch(entry(1, 'view_cart', wide)))).toBe(false);
     expect(refused(batch(entry(1, 'view_cart', wide), entry(2, 'view_cart', wide)))).toBe(true);
+  });
+});
+
+describe('CartSet', () => {
+  const base = 'https://botiga.example/cistella';
+  it('takes the shop’s cart as JSON of an object, with the page it was set on', () => {
+    expect(CartSet.safeParse({ cart: '{"items":[],"currency":"EUR"}', base }).success).toBe(true);
+  });
+
+  it('refuses anything but JSON of an object, and more than travels in a frame', () => {
+    for (const cart of ['{"items":', '[]', '"EUR"', 'null']) expect(CartSet.safeParse({ cart, base }).success).toBe(false);
+    expect(CartSet.safeParse({ cart: { currency: 'EUR' }, base }).success).toBe(false);
+    const big = JSON.stringify({ currency: 'EUR', items: [{ name: '€'.repeat(MANUAL_CART_BYTES_MAX / 3) }] });
+    expect(CartSet.safeParse({ cart: big, base }).success).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MARKUP_BLOCK_CHARS_MAX, MARKUP_BLOCKS_MAX, MARKUP_META_CHARS_MAX, MARKUP_META_MAX, MARKUP_META_NAME_MAX } from '../shop/markup.ts';
 import { GA4_BYTES_MAX, GA4_CART_EVENTS, GA4_ENTRIES_MAX, GA4_ENTRY_CHARS_MAX } from '../shop/ga4.ts';
+import { MANUAL_CART_BYTES_MAX } from '../shop/manual.ts';
 import { Timestamp } from './common.ts';
 
 /**
@@ -159,6 +160,18 @@ export const CartTracked = z
     message: `At most ${GA4_BYTES_MAX} bytes`,
   });
 export type CartTracked = z.infer<typeof CartTracked>;
+/**
+ * `cart:set`: `Mostrador('setCart', …)` as the shop called it, as JSON of the
+ * keys the cart is read from (MANUAL_CART_KEYS), and the page it was called
+ * on, which relative links resolve against. The server reads the cart.
+ */
+export const CartSet = z
+  .object({ cart: z.string().refine(jsonObject, { message: 'Not JSON of an object' }), base: z.string() })
+  .refine((set) => new TextEncoder().encode(JSON.stringify(set)).length <= MANUAL_CART_BYTES_MAX, {
+    message: `At most ${MANUAL_CART_BYTES_MAX} bytes`,
+  });
+export type CartSet = z.infer<typeof CartSet>;
+
 /** How many of the entries were new to the server (the others it had applied already). */
 export const CartTrackedResult = z.object({ applied: z.number().int().min(0) });
 export type CartTrackedResult = z.infer<typeof CartTrackedResult>;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageViewed } from '@mostrador/shared';
+import type { CartSet, PageViewed } from '@mostrador/shared';
 import { session } from '../chat/testSession.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import * as shopifyChunk from '../context/shopifyChunk.ts';
@@ -43,6 +43,9 @@ const start = (transport: FakeTransport, loadShopify: () => typeof shopifyChunk 
 /** Page views sent, oldest first. */
 const pages = (t: FakeTransport) => t.notified.filter((n) => n.event === 'page:viewed').map((n) => n.payload as PageViewed);
 const carts = (t: FakeTransport) => t.notified.filter((n) => n.event === 'cart:updated').map((n) => n.payload);
+/** The shop's `setCart` calls sent for the server to read, as it would read them. */
+const setCarts = (t: FakeTransport) => t.pending('cart:set').map((r) => JSON.parse((r.payload as CartSet).cart) as unknown);
+const CAP = { sku: 'CAP', name: 'Gorra', qty: 1, price: 15 };
 
 describe('the shop tracker', () => {
   it('reports the page with its product markup once connected, and again after every reconnect as resumed', () => {
@@ -145,14 +148,65 @@ describe('the shop tracker', () => {
     const transport = new FakeTransport();
     const tracker = start(transport);
     transport.establish(session(null));
-    tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 1, price: 15 }], total: 15, currency: 'EUR' });
+    tracker.setCart({ items: [CAP], total: 15, currency: 'EUR' });
     shop.dataLayer!.push({
       event: 'add_to_cart',
       ecommerce: { currency: 'EUR', items: [{ item_id: 'X', item_name: 'X', price: 1, quantity: 1 }] },
     });
     vi.advanceTimersByTime(2_000);
-    expect(carts(transport).map((c) => [c.source, c.cart.total])).toEqual([['manual', 15]]);
+    expect(setCarts(transport)).toEqual([{ items: [CAP], total: 15, currency: 'EUR' }]);
     expect(transport.pending('cart:tracked')).toEqual([]);
+    expect(carts(transport)).toEqual([]);
+  });
+
+  it('sends setCart for the server to read, with only the keys it reads and the page its links resolve against', () => {
+    const transport = new FakeTransport();
+    const tracker = start(transport);
+    tracker.setCart({
+      items: [{ ...CAP, url: '/p/gorra', colour: 'blau' }],
+      currency: 'eur',
+      coupon: 'ESTIU',
+      customer: { email: 'n@x.cat' },
+    });
+    // Nothing goes before the server greets the widget.
+    expect(transport.pending('cart:set')).toEqual([]);
+    transport.establish(session(null));
+    expect(transport.take('cart:set').payload).toEqual({
+      cart: JSON.stringify({ items: [{ ...CAP, url: '/p/gorra' }], currency: 'eur' }),
+      base: 'http://localhost:3000/p/hoodie',
+    });
+  });
+
+  it('sends the shop’s cart again after a reconnect, and shows the merchant the server’s refusal', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const transport = new FakeTransport();
+    const tracker = start(transport);
+    transport.establish(session(null));
+    tracker.setCart({ items: [CAP], currency: 'EUR' });
+    const first = transport.take('cart:set');
+    transport.drop();
+    first.timeOut();
+    transport.establish(session(null));
+    const again = transport.take('cart:set');
+    expect(again.payload).toEqual(first.payload);
+    again.reply({ ok: false, error: { code: 'invalid_payload', message: 'setCart needs {items, total, currency}' } });
+    await flush();
+    expect(warn).toHaveBeenCalledWith('[Mostrador] setCart refused: setCart needs {items, total, currency}');
+  });
+
+  it('refuses at once a setCart with no currency or too big to send, and the automatic cart goes on', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const transport = new FakeTransport();
+    const tracker = start(transport);
+    transport.establish(session(null));
+    tracker.setCart({ items: [CAP], total: 15 });
+    tracker.setCart('cistella');
+    tracker.setCart({ items: Array.from({ length: 100 }, () => ({ ...CAP, name: 'G'.repeat(500) })), currency: 'EUR' });
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(transport.pending('cart:set')).toEqual([]);
+    shop.dataLayer!.push({ event: 'add_to_cart', ecommerce: { currency: 'EUR', items: [{ item_id: 'X', item_name: 'X', price: 1 }] } });
+    vi.advanceTimersByTime(600);
+    expect(transport.pending('cart:tracked')).toHaveLength(1);
   });
 
   it('sends identify once connected, and again after a reconnect', async () => {
@@ -177,8 +231,8 @@ describe('the shop tracker', () => {
     history.pushState(null, '', '/cart');
     vi.advanceTimersByTime(1_500);
     expect(pages(transport).at(-1)?.url).toBe('http://localhost:3000/cart');
-    tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 2, price: 15 }], currency: 'EUR' });
-    expect(carts(transport).at(-1)).toMatchObject({ cart: { total: 30, currency: 'EUR' }, stage: 'browsing', source: 'manual' });
+    tracker.setCart({ items: [{ ...CAP, qty: 2 }], currency: 'EUR' });
+    expect(setCarts(transport)).toEqual([{ items: [{ ...CAP, qty: 2 }], currency: 'EUR' }]);
     expect(heard).toBe(1);
   });
 
@@ -216,13 +270,14 @@ describe('the shop tracker', () => {
       let arrive = (_module: typeof shopifyChunk) => {};
       const tracker = start(transport, () => new Promise((resolve) => (arrive = resolve)));
       transport.establish(session(null));
-      tracker.setCart({ items: [{ sku: 'CAP', name: 'Gorra', qty: 1, price: 15 }], total: 15, currency: 'EUR' });
+      tracker.setCart({ items: [CAP], total: 15, currency: 'EUR' });
       arrive(shopifyChunk);
       await flush();
       vi.advanceTimersByTime(2_000);
       await flush();
       expect(shop.fetch).not.toHaveBeenCalled();
-      expect(carts(transport).map((c) => [c.source, c.cart.total])).toEqual([['manual', 15]]);
+      expect(carts(transport)).toEqual([]);
+      expect(setCarts(transport)).toEqual([{ items: [CAP], total: 15, currency: 'EUR' }]);
     });
   });
 });

@@ -1,12 +1,11 @@
-import type { Cart, CartUpdated, PageViewed, VisitorIdentify } from '@mostrador/shared';
-import { text } from '@mostrador/shared/shop';
+import type { Cart, CartSet, CartUpdated, PageViewed, VisitorIdentify } from '@mostrador/shared';
+import { asObject, currency, MANUAL_CART_BYTES_MAX, MANUAL_CART_KEYS, text } from '@mostrador/shared/shop';
 import { createDataLayerCart } from '../context/dataLayerCart.ts';
 import { readMarkup } from '../context/pageMarkup.ts';
 import { watchPages } from '../context/pageWatcher.ts';
 import { isShopify, type ShopifyModule } from '../context/shopifyCart.ts';
-import { TIMED_OUT, type VisitorTransport } from '../transport/visitorTransport.ts';
+import { TIMED_OUT, type CommandRequest, type VisitorTransport } from '../transport/visitorTransport.ts';
 import { whenReady } from '../util/whenReady.ts';
-import { readManualCart } from './manualCart.ts';
 
 export interface ShopTrackerOptions {
   win: Window & typeof globalThis & { dataLayer?: unknown; Shopify?: unknown };
@@ -45,6 +44,7 @@ export function startShopTracker({ win, transport, loadShopify, invitedHere }: S
   let page: PageViewed | null = null;
   let cart: CartUpdated | null = null;
   let claim: VisitorIdentify | null = null;
+  let manual: CartSet | null = null;
   let established = false;
   let referrer = doc.referrer;
   let stopAutomatic = () => {};
@@ -63,11 +63,14 @@ export function startShopTracker({ win, transport, loadShopify, invitedHere }: S
     reported = true;
   };
   const sendCart = () => established && cart && transport.notify('cart:updated', cart);
-  const sendIdentity = async () => {
-    if (!established || !claim) return;
-    const outcome = await transport.request('visitor:identify', claim);
-    if (outcome !== TIMED_OUT && !outcome.ok) console.warn(`[Mostrador] identify refused: ${outcome.error.message}`);
+  // What the shop's own code told us: a refusal is the merchant's to see, in the console.
+  const ask = async <K extends 'visitor:identify' | 'cart:set'>(command: K, payload: CommandRequest<K> | null, what: string) => {
+    if (!established || !payload) return;
+    const outcome = await transport.request(command, payload);
+    if (outcome !== TIMED_OUT && !outcome.ok) console.warn(`[Mostrador] ${what} refused: ${outcome.error.message}`);
   };
+  const sendIdentity = () => ask('visitor:identify', claim, 'identify');
+  const sendManual = () => ask('cart:set', manual, 'setCart');
   const report = (next: Cart, stage: CartUpdated['stage'], source: CartUpdated['source']) => {
     cart = { cart: next, stage, source };
     sendCart();
@@ -130,6 +133,7 @@ export function startShopTracker({ win, transport, loadShopify, invitedHere }: S
     sendPage();
     sendCart();
     resendEvents();
+    void sendManual();
     void sendIdentity();
   });
   transport.onDisconnect(() => {
@@ -139,10 +143,21 @@ export function startShopTracker({ win, transport, loadShopify, invitedHere }: S
   return {
     subscribe: (listener) => void listeners.push(listener),
     setCart(input) {
-      const next = readManualCart(input, win.location.href);
-      if (!next) return console.warn('[Mostrador] setCart needs {items, total, currency}');
+      // The server reads the cart (`@mostrador/shared/shop/manual`); only what it needs travels, within a frame.
+      let json = '';
+      try {
+        json = JSON.stringify(input, MANUAL_CART_KEYS);
+      } catch {
+        // A value JSON cannot hold (a cycle, a BigInt): refused below.
+      }
+      const next = { cart: json, base: win.location.href };
+      if (!currency(asObject(input)?.currency) || new Blob([JSON.stringify(next)]).size > MANUAL_CART_BYTES_MAX) {
+        return console.warn('[Mostrador] setCart needs {items, total, currency}');
+      }
       stopAutomatic();
-      report(next, 'browsing', 'manual');
+      cart = null;
+      manual = next;
+      void sendManual();
     },
     identify(input) {
       const fields = (typeof input === 'object' && input) || {};

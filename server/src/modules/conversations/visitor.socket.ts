@@ -225,6 +225,11 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
           engine.visitorChanged(visitorId);
           return read;
         },
+        'cart:set': async (set) => {
+          const saved = await context['cart:set'](set);
+          engine.visitorChanged(visitorId);
+          return saved;
+        },
         'visitor:identify': async (claim) => {
           const identified = await context['visitor:identify'](claim);
           if (identified.ok && identified.data.identity.verified) tellContact();

@@ -7,6 +7,7 @@ import {
   PRODUCT_SEARCH_MAX,
   PROFILE_TRAIL_MAX,
   type AttachmentInfo,
+  type CartSet,
   type CartTracked,
   type CartTrackedResult,
   type CartUpdated,
@@ -23,6 +24,8 @@ import {
   type VisitInfo,
 } from '@mostrador/shared';
 import type { Ga4Progress } from '@mostrador/shared/shop/cart';
+import { webUrl } from '@mostrador/shared/shop';
+import { readManualCart } from '@mostrador/shared/shop/manual';
 import { productFromMarkup } from '@mostrador/shared/shop/product';
 import { normalizeOrigin } from '../sites/index.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
@@ -163,6 +166,14 @@ export class VisitorActivity {
   async cartUpdated(siteId: string, visitorId: string, update: CartUpdated): Promise<Result<null>> {
     await this.#saveCart(siteId, visitorId, () => ({ cart: update.cart, stage: update.stage }));
     return ok(null);
+  }
+
+  /** `Mostrador('setCart', …)` as the shop called it: read here, and kept like any cart the widget reports. */
+  async cartSet(siteId: string, visitorId: string, set: CartSet): Promise<Result<null>> {
+    // The schema let through only JSON of an object; a page URL too long to be a link resolves no relative ones.
+    const cart = readManualCart(JSON.parse(set.cart), webUrl(set.base) ?? undefined);
+    if (!cart) return fail('invalid_payload', 'setCart needs {items, total, currency}');
+    return this.cartUpdated(siteId, visitorId, { cart, stage: 'browsing', source: 'manual' });
   }
 
   /** The GA4 events a widget forwarded: the cart is read from them here, each entry once (see tracked-cart.ts). */

@@ -9,7 +9,7 @@ const profileRoom = (visitorId: string) => `visitor-profile:${visitorId}`;
 
 type VisitorContextCommands = Pick<
   CommandHandlers<VisitorClientEvents>,
-  'page:viewed' | 'cart:updated' | 'cart:tracked' | 'visitor:identify'
+  'page:viewed' | 'cart:updated' | 'cart:tracked' | 'cart:set' | 'visitor:identify'
 >;
 type VisitorWatchingCommands = Pick<
   CommandHandlers<AgentClientEvents>,
@@ -31,6 +31,7 @@ export function visitorContextHandlers(
     'page:viewed': (page) => activity.pageViewed(tab.socketId, tab.siteId, tab.visitorId, page, tab.origin),
     'cart:updated': (update) => activity.cartUpdated(tab.siteId, tab.visitorId, update),
     'cart:tracked': (tracked) => activity.cartTracked(tab.siteId, tab.visitorId, tracked),
+    'cart:set': (set) => activity.cartSet(tab.siteId, tab.visitorId, set),
     'visitor:identify': (claim) => {
       const site = sites.byId(tab.siteId);
       if (!site) return ok({ identity: { customerId: null, name: null, email: null, verified: false } });

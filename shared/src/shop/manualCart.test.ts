@@ -53,6 +53,14 @@ describe('readManualCart', () => {
     });
   });
 
+  it('drops relative links when it has no page to resolve them against', () => {
+    const cart = readManualCart({
+      items: [{ name: 'Gorra', price: 15, url: '/p/gorra', image: 'https://cdn.botiga.example/g.jpg' }],
+      currency: 'EUR',
+    });
+    expect(cart?.items).toEqual([{ sku: null, name: 'Gorra', qty: 1, price: 15, url: null, image: 'https://cdn.botiga.example/g.jpg' }]);
+  });
+
   it('refuses a cart without a currency, or that is not an object', () => {
     expect(readManualCart({ items: [], total: 0 }, BASE)).toBeNull();
     expect(readManualCart('cart', BASE)).toBeNull();

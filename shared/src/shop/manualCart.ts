@@ -1,12 +1,13 @@
-import type { Cart, CartItem } from '@mostrador/shared';
-import { amount, asList, asObject, currency, text, webUrl } from '@mostrador/shared/shop';
+import type { Cart, CartItem } from '../schemas/shop.ts';
+import { amount, asList, asObject, currency, text, webUrl } from './clean.ts';
 
 /**
  * `Mostrador('setCart', {items:[{sku,name,qty,price,url,image}], total, currency})`
- * as the shop wrote it, cleaned into a cart the server accepts; null when
- * it cannot be (no currency, say), so the widget can tell the merchant.
+ * as the shop wrote it, cleaned into a cart; null when it cannot be (no
+ * currency, say), so the widget can tell the merchant. Relative links
+ * resolve against `base`, the page the shop called it on.
  */
-export function readManualCart(input: unknown, base: string): Cart | null {
+export function readManualCart(input: unknown, base?: string): Cart | null {
   const fields = asObject(input);
   const code = currency(fields?.currency);
   if (!fields || !code) return null;

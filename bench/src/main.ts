@@ -18,11 +18,12 @@ const WIDGET_GOAL_GZIP = 12 * 1024;
 /**
  * What the check enforces: the goal is not met yet, so the check holds today's
  * figure with small headroom and it cannot grow; lower it to the goal as cuts
- * land. Today: 13,932 B, since the server evaluates the trigger rules (15,462 B
- * before; 15,702 B before the server read products off the page's markup;
- * 16,160 B at gzip -9 before Zopfli; see the README's widget size table).
+ * land. Today: 13,475 B, since the server reads the cart from GA4 events and
+ * setCart (13,932 B before; 15,462 B before the server evaluated the trigger
+ * rules; 15,702 B before it read products off the page's markup; 16,160 B at
+ * gzip -9 before Zopfli; see the README's widget size table).
  */
-const WIDGET_BUDGET_GZIP = 14_080;
+const WIDGET_BUDGET_GZIP = 13_568;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
 const only = process.argv

@@ -27,7 +27,7 @@ export interface WidgetEnvironment {
   window?: Window & typeof globalThis;
   globalHost: GlobalHost;
   browserLanguage: string | undefined;
-  /** localStorage: the visitor's token, outbox and draft, and the cart between pages. */
+  /** localStorage: the visitor's token, outbox and draft (the server keeps the cart). */
   storage: KeyValueStore | null;
   /** The launcher's CSS; the panel brings its own. */
   css: string;

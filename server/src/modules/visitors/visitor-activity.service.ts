@@ -23,7 +23,6 @@ import {
   type VisitorsChanged,
   type VisitInfo,
 } from '@mostrador/shared';
-import type { Ga4Progress } from '@mostrador/shared/shop/cart';
 import { webUrl } from '@mostrador/shared/shop';
 import { readManualCart } from '@mostrador/shared/shop/manual';
 import { productFromMarkup } from '@mostrador/shared/shop/product';
@@ -31,7 +30,7 @@ import { normalizeOrigin } from '../sites/index.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { TabFacts } from '../triggers/index.ts';
 import type { ActivityRepository, CartRow } from './activity.repository.ts';
-import { cartChanges } from './cart-history.ts';
+import { saveCartInTx, type NextCart } from './cart-write.ts';
 import { LiveVisitors, type OpenPageView } from './live-visitors.ts';
 import { PageViewWriter } from './page-view-writer.ts';
 import { applyTracked } from './tracked-cart.ts';
@@ -188,34 +187,17 @@ export class VisitorActivity {
     return ok({ applied });
   }
 
-  /** `next` reads the cart to keep from the stored one, inside the commit; null keeps the stored one. */
+  /** `next` reads the cart to keep from the stored one (see cart-write.ts); then the live list and the profile follow. */
   async #saveCart(siteId: string, visitorId: string, next: (before: CartRow | undefined) => NextCart | null): Promise<void> {
     const now = Date.now();
-    const saved = await this.groupCommit.run(() => {
-      const before = this.activity.cartOf(siteId, visitorId);
-      const after = next(before);
-      if (!after) return null;
-      const changes = cartChanges(before ?? null, after, now);
-      if (changes.length === 0 && before && sameCart(before, after)) {
-        // Nothing for the agent, but the entries read must not be read again.
-        if (after.ga4) this.activity.saveGa4Progress(visitorId, after.ga4);
-        return null;
-      }
-      this.activity.saveCart(visitorId, after.cart, after.stage, now, changes, after.ga4);
-      const reached = changes.find((c) => c.change === 'checkout' || c.change === 'purchase')?.change as
-        | 'checkout'
-        | 'purchase'
-        | undefined;
-      return { visitorId, cart: after.cart, stage: after.stage, updatedAt: now, reached };
-    });
-    if (saved) {
-      const entry = this.#live.get(visitorId);
-      // Checkout began with this report, or earlier and it goes on.
-      const since = entry?.checkoutSince != null && saved.stage === 'checkout' ? entry.checkoutSince : now;
-      this.#live.update(visitorId, { cart: cartSummary(saved), ...triggerCart({ ...saved, updatedAt: since }) });
-      this.#pushProfile(siteId, visitorId);
-      if (saved.reached) this.ports.cartStageReached(siteId, visitorId, saved.reached, now);
-    }
+    const saved = await this.groupCommit.run(() => saveCartInTx(this.activity, siteId, visitorId, next, now));
+    if (!saved) return;
+    const entry = this.#live.get(visitorId);
+    // Checkout began with this report, or earlier and it goes on.
+    const since = entry?.checkoutSince != null && saved.stage === 'checkout' ? entry.checkoutSince : now;
+    this.#live.update(visitorId, { cart: cartSummary(saved), ...triggerCart({ ...saved, updatedAt: since }) });
+    this.#pushProfile(siteId, visitorId);
+    if (saved.reached) this.ports.cartStageReached(siteId, visitorId, saved.reached, now);
   }
 
   identify(siteId: string, visitorId: string, site: IdentitySettings, claim: IdentifyClaim): Result<{ identity: VisitorIdentity }> {
@@ -401,15 +383,4 @@ function triggerCart(row: Pick<CartRow, 'cart' | 'stage' | 'updatedAt'> | undefi
     cartSkus: live ? row.cart.items.flatMap((item) => item.sku ?? []) : [],
     checkoutSince: live && row.stage === 'checkout' ? row.updatedAt : null,
   };
-}
-
-/** A cart to keep, and (read from GA4 events) how far they were read. */
-interface NextCart {
-  cart: CartRow['cart'];
-  stage: CartRow['stage'];
-  ga4?: Ga4Progress;
-}
-
-function sameCart(row: CartRow, next: NextCart): boolean {
-  return row.stage === next.stage && JSON.stringify(row.cart) === JSON.stringify(next.cart);
 }

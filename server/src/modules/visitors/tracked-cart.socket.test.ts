@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GA4_ENTRIES_MAX, type Ga4CartEvent } from '@mostrador/shared/shop';
-import type { CartTracked, LiveVisitor, VisitorProfile, VisitorsChanged } from '@mostrador/shared';
-import { addToCart, purchase, stanAndFriendsTee, womensGreyTee } from '@mostrador/shared/testing/ga4-events';
+import type { CartTracked, LiveVisitor, PageViewed, VisitorProfile, VisitorsChanged } from '@mostrador/shared';
+import { addToCart, beginCheckout, purchase, stanAndFriendsTee, womensGreyTee } from '@mostrador/shared/testing/ga4-events';
 import { agentCommand, connectAgentAs, connectVisitorSession, nextFact, visitorCommand, type AgentSocket } from '../../testing/harness.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -196,5 +196,62 @@ describe('the cart read from GA4 events', () => {
     const sent = await visitorCommand(visitor.socket, 'cart:tracked', tracked('page00001', [0, 'add_to_cart', { items: [womensGreyTee] }]));
     expect(sent).toEqual({ ok: true, data: { applied: 1 } });
     expect((await profileOf(agent, visitor.visitorId)).cart).toBeNull();
+  });
+});
+
+describe('checkout, as long as the shopper stays on its page', () => {
+  const pageAt = (path: string): PageViewed => ({ url: `https://shop.example${path}`, title: path, referrer: '' });
+  /** What the trigger rules (checkout_idle) read of the tab now. */
+  const checkoutSince = (visitor: { socket: { id?: string }; visitorId: string }) =>
+    scope.server.app.services.activity.triggerFacts(visitor.socket.id!, visitor.visitorId, false)?.checkoutSince;
+  const stageOf = async (agent: AgentSocket, visitorId: string) => (await profileOf(agent, visitorId)).cartStage;
+
+  /** A page load as the widget makes it: a new connection, its page, then (on the same socket, not waiting) its GA4 events. */
+  async function load(token: string | undefined, path: string, events?: CartTracked) {
+    const tab = await shopper(token);
+    const viewed = visitorCommand(tab.socket, 'page:viewed', pageAt(path));
+    const sent = events && visitorCommand(tab.socket, 'cart:tracked', events);
+    expect(await viewed).toMatchObject({ ok: true });
+    if (sent) expect(await sent).toMatchObject({ ok: true, data: { applied: events.entries.length } });
+    return tab;
+  }
+
+  it('ends when a page without begin_checkout opens, and begins again on a page that pushes it', async () => {
+    const agent = await marta();
+    const cartPage = await load(undefined, '/cart', tracked('cartpage1', [0, 'add_to_cart', addToCart]));
+    const checkout = await load(cartPage.token, '/checkout', tracked('checkout1', [0, 'begin_checkout', beginCheckout]));
+    expect(await stageOf(agent, checkout.visitorId)).toBe('checkout');
+    expect(checkoutSince(checkout)).toEqual(expect.any(Number));
+    // The same page reported again on a new connection is not a new page: checkout goes on.
+    checkout.socket.disconnect();
+    const again = await shopper(checkout.token);
+    await visitorCommand(again.socket, 'page:viewed', { ...pageAt('/checkout'), resumed: { ms: 1_000, invited: false } });
+    expect(checkoutSince(again)).toEqual(expect.any(Number));
+    again.socket.disconnect();
+
+    // Back to the shop: the rules see it at once, the agent as soon as it is written.
+    const product = await load(checkout.token, '/p/tee');
+    expect(checkoutSince(product)).toBeNull();
+    await expect.poll(() => stageOf(agent, product.visitorId)).toBe('browsing');
+    const profile = await profileOf(agent, product.visitorId);
+    expect(profile.cart?.items).toEqual([tee(3)]);
+    expect(profile.cartHistory.map((step) => step.change)).toEqual(['checkout', 'added']);
+    product.socket.disconnect();
+
+    // The checkout page loaded again pushes begin_checkout after its page: checkout again, from now.
+    const before = Date.now();
+    const back = await load(checkout.token, '/checkout', tracked('checkout2', [0, 'begin_checkout', beginCheckout]));
+    expect(await stageOf(agent, back.visitorId)).toBe('checkout');
+    expect(checkoutSince(back)).toBeGreaterThanOrEqual(before);
+  });
+
+  it('leaves a purchase as it is', async () => {
+    const agent = await marta();
+    const thanks = await load(undefined, '/thanks', tracked('thanks001', [0, 'purchase', purchase]));
+    thanks.socket.disconnect();
+    const next = await load(thanks.token, '/');
+    await visitorCommand(next.socket, 'page:viewed', pageAt('/p/tee'));
+    expect(await stageOf(agent, next.visitorId)).toBe('purchase');
+    expect(purchases(await profileOf(agent, next.visitorId))).toHaveLength(1);
   });
 });

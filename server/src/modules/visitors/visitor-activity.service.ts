@@ -157,8 +157,23 @@ export class VisitorActivity {
     const since = page.resumed ? Math.max(entry.visitStartedAt, now - page.resumed.ms) : now;
     const open: OpenPageView = { url: page.url, title: page.title, referrer: page.referrer, product, startedAt: now, since, catalogue };
     this.#endView(siteId, visitorId, this.#live.pageViewed(socketId, visitorId, open, !!page.resumed), now);
+    if (!page.resumed && entry.checkoutSince !== null) this.#leftCheckout(siteId, visitorId);
     this.#pushProfile(siteId, visitorId);
     return ok({ product });
+  }
+
+  /**
+   * A new page ends the checkout, as the widget's own cart did when it said
+   * 'browsing' at each page load: a checkout page pushes `begin_checkout`
+   * again, which the widget sends after this page on the same socket, so it
+   * is written after this. The trigger rules, which read the tab when the
+   * page is reported, see it at once; a purchase is not touched.
+   */
+  #leftCheckout(siteId: string, visitorId: string): void {
+    this.#live.update(visitorId, { checkoutSince: null });
+    this.#saveCart(siteId, visitorId, (before) => (before?.stage === 'checkout' ? { cart: before.cart, stage: 'browsing' } : null)).catch(
+      this.ports.log,
+    );
   }
 
   /** Persisted (with its history) before the ack, like everything the agent relies on. */

@@ -93,7 +93,9 @@ const STUBS: { pkg: string; source: string; code: string }[] = [
  * upgrades long-polling to WebSocket, which never happens with
  * `upgrade: false` (socketTransport.ts); the engine's `send` is an alias of
  * `write`, which the Manager calls; the last two are long-polling's, their
- * callers rewritten below.
+ * callers rewritten below. The Manager's reconnection getter-setters and
+ * `timeout` are called only by its constructor, rewritten below to set
+ * their fields at the defaults.
  */
 const UNUSED_METHODS: { file: string; methods: string[] }[] = [
   {
@@ -117,7 +119,19 @@ const UNUSED_METHODS: { file: string; methods: string[] }[] = [
       'close',
     ],
   },
-  { file: '/socket.io-client/build/esm/manager.js', methods: ['connect', 'disconnect'] },
+  {
+    file: '/socket.io-client/build/esm/manager.js',
+    methods: [
+      'connect',
+      'disconnect',
+      'reconnection',
+      'reconnectionAttempts',
+      'reconnectionDelay',
+      'randomizationFactor',
+      'reconnectionDelayMax',
+      'timeout',
+    ],
+  },
   { file: '/engine.io-client/build/esm/socket.js', methods: ['_probe', 'send', '_getWritablePackets', '_filterUpgrades'] },
 ];
 
@@ -146,6 +160,26 @@ const REWRITES: { file: string; from: string; to: string }[] = [
     to: '',
   },
   { file: '/socket.io-client/build/esm/manager.js', from: 'this.opts.autoUnref', to: 'false' },
+  {
+    // The reconnection options, at the defaults the widget leaves them
+    // (socketTransport.ts sets none): fields, not the getter-setters cut above.
+    file: '/socket.io-client/build/esm/manager.js',
+    from: `        this.reconnection(opts.reconnection !== false);
+        this.reconnectionAttempts(opts.reconnectionAttempts || Infinity);
+        this.reconnectionDelay(opts.reconnectionDelay || 1000);
+        this.reconnectionDelayMax(opts.reconnectionDelayMax || 5000);
+        this.randomizationFactor((_a = opts.randomizationFactor) !== null && _a !== void 0 ? _a : 0.5);
+        this.backoff = new Backoff({
+            min: this.reconnectionDelay(),
+            max: this.reconnectionDelayMax(),
+            jitter: this.randomizationFactor(),
+        });
+        this.timeout(null == opts.timeout ? 20000 : opts.timeout);`,
+    to: `        this._reconnection = true;
+        this._reconnectionAttempts = Infinity;
+        this.backoff = new Backoff({ min: 1000, max: 5000, jitter: 0.5 });
+        this._timeout = 20000;`,
+  },
   // Long-polling only: a payload size cap across packets, and transports to upgrade to.
   { file: '/engine.io-client/build/esm/socket.js', from: 'this._getWritablePackets()', to: 'this.writeBuffer' },
   { file: '/engine.io-client/build/esm/socket.js', from: 'this._upgrades = this._filterUpgrades(data.upgrades);', to: '' },

@@ -4,7 +4,7 @@ import { act } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { conversation, message } from '../chat/testEvents.ts';
 import { memoryBackend, session } from '../chat/testSession.ts';
-import type { KeyValueStore } from '../chat/visitorStorage.ts';
+import type { KeyValueStore, ShopStorage } from '../chat/visitorStorage.ts';
 import * as panelChunk from '../panel/mountPanel.tsx';
 import { flush, type FakeTransport } from '../transport/fakeTransport.ts';
 import { startWidget } from './startWidget.tsx';
@@ -30,7 +30,7 @@ afterEach(() => {
   document.documentElement.lang = '';
 });
 
-function start(storage: KeyValueStore = memoryBackend(), overrides: Parameters<typeof environment>[0] = {}) {
+function start(storage: ShopStorage = memoryBackend(), overrides: Parameters<typeof environment>[0] = {}) {
   const { env, transports } = environment({ storage, ...overrides });
   act(() => void startWidget(config, env));
   return { storage, transport: transports[0]! };

@@ -2,7 +2,7 @@ import { act } from '@testing-library/preact';
 import { ORIGIN_NOT_ALLOWED } from '@mostrador/shared/limits';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GlobalHost } from '../commands/dispatcher.ts';
-import { storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
+import { storageKey, type ShopStorage } from '../chat/visitorStorage.ts';
 import { memoryBackend, session } from '../chat/testSession.ts';
 import { flush } from '../transport/fakeTransport.ts';
 import { startWidget } from './startWidget.tsx';
@@ -78,9 +78,10 @@ describe('startWidget', () => {
   });
 
   it('presents the stored token on connect', () => {
-    const storage: KeyValueStore = {
+    const storage: ShopStorage = {
       getItem: (key) => (key === storageKey('site_1') ? JSON.stringify({ token: 'tok-9' }) : null),
       setItem: () => {},
+      removeItem: () => {},
     };
     const { env, tokens } = environment({ storage });
     act(() => void startWidget(config, env));
@@ -106,7 +107,11 @@ describe('startWidget', () => {
 
   it("applies a queued setDepartment to the site's storage entry before connecting", () => {
     const data = new Map<string, string>();
-    const storage: KeyValueStore = { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+    const storage: ShopStorage = {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    };
     const queued = Object.assign(function stub() {}, { q: [['setDepartment', 'sales']] as ArrayLike<unknown>[] });
     const { env } = environment({ storage, globalHost: { Mostrador: queued } });
     act(() => void startWidget(config, env));

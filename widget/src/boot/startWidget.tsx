@@ -1,6 +1,6 @@
 import type { Branding } from '@mostrador/shared';
 import type { ChatSession } from '../chat/chatSession.ts';
-import { createVisitorStorage, storageKey, type KeyValueStore } from '../chat/visitorStorage.ts';
+import { createVisitorStorage, storageKey, type ShopStorage } from '../chat/visitorStorage.ts';
 import { installCommandQueue, isCommandQueueInstalled, type GlobalHost } from '../commands/dispatcher.ts';
 import { createTranslator, pickLanguage, type Language, type Messages } from '../i18n/catalogue.ts';
 import type { ShopifyModule } from '../context/shopifyCart.ts';
@@ -27,8 +27,8 @@ export interface WidgetEnvironment {
   window?: Window & typeof globalThis;
   globalHost: GlobalHost;
   browserLanguage: string | undefined;
-  /** localStorage: the visitor's token, outbox and draft (the server keeps the cart). */
-  storage: KeyValueStore | null;
+  /** localStorage: the visitor's token, outbox and draft, and the GA4 events the server has not answered (it keeps the cart). */
+  storage: ShopStorage | null;
   /** The launcher's CSS; the panel brings its own. */
   css: string;
   /** The launcher's words in a language: baked into widget.js. */
@@ -137,6 +137,8 @@ export function startWidget(config: ScriptConfig, env: WidgetEnvironment): void 
     ? startShopTracker({
         win: env.window,
         transport,
+        storage: env.storage,
+        key,
         loadShopify: env.loadShopify,
         invitedHere: () => !!triggers?.invitedHere(),
       })

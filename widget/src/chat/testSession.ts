@@ -3,12 +3,12 @@ import { vi } from 'vitest';
 import { FakeTransport } from '../transport/fakeTransport.ts';
 import { ChatSession } from './chatSession.ts';
 import { message } from './testEvents.ts';
-import { createVisitorStorage, type KeyValueStore } from './visitorStorage.ts';
+import { createVisitorStorage, type ShopStorage } from './visitorStorage.ts';
 
 /** A ChatSession wired to a fake transport and in-memory storage, for tests; not imported by production code. */
-export function memoryBackend(): KeyValueStore {
+export function memoryBackend(): ShopStorage {
   const data = new Map<string, string>();
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
 }
 
 /** What a session says about triggers and the visit, when a test does not care: no rules, someone online, a first page. */

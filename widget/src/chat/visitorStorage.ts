@@ -27,6 +27,9 @@ export interface VisitorStorage {
 /** The subset of `Storage` we use, so tests can pass a Map-backed fake. */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
+/** The shop's localStorage as the widget boots with it, which also removes what earlier widgets left there. */
+export type ShopStorage = KeyValueStore & Pick<Storage, 'removeItem'>;
+
 export function storageKey(siteKey: string): string {
   return `mostrador:${siteKey}`;
 }
@@ -94,7 +97,7 @@ export function createVisitorStorage(siteKey: string, backend: KeyValueStore | n
 }
 
 /** `window.localStorage` (or sessionStorage), or null where even touching it throws. */
-export function browserStorage(kind: 'localStorage' | 'sessionStorage'): KeyValueStore | null {
+export function browserStorage(kind: 'localStorage' | 'sessionStorage'): ShopStorage | null {
   try {
     return window[kind];
   } catch {

@@ -2,10 +2,13 @@ import type { CartTracked } from '@mostrador/shared';
 import { GA4_BYTES_MAX, GA4_ENTRIES_MAX, GA4_ENTRY_CHARS_MAX } from '@mostrador/shared/shop';
 import { addToCart, beginCheckout, purchase, womensGreyTee } from '@mostrador/shared/testing/ga4-events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryBackend } from '../chat/testSession.ts';
+import type { KeyValueStore, ShopStorage } from '../chat/visitorStorage.ts';
 import { flush } from '../transport/fakeTransport.ts';
-import { createDataLayerCart, type DataLayerCart } from './dataLayerCart.ts';
+import { createDataLayerCart, PENDING_CHARS_MAX, PENDING_MAX, type DataLayerCart } from './dataLayerCart.ts';
 
 const started: DataLayerCart[] = [];
+const KEY = 'mostrador:site_1:ga4';
 
 /** What the server reads of Google's example add_to_cart: the keys of GA4_KEYS, nothing else. */
 const PRUNED_ADD =
@@ -14,8 +17,9 @@ const PRUNED_ADD =
 /**
  * One page load: a dataLayer, the shop's gtag, and our forwarder once `start`
  * is called. The server answers each send with `answer` (by default: it has them).
+ * `storage` is the shop's localStorage, shared by its page loads and tabs.
  */
-function page(layer: unknown[] = []) {
+function page(layer: unknown[] = [], storage: KeyValueStore = memoryBackend()) {
   const win = { dataLayer: layer };
   const sent: CartTracked[] = [];
   let answer: () => Promise<boolean> = async () => true;
@@ -31,6 +35,8 @@ function page(layer: unknown[] = []) {
   const start = () => {
     const forwarder = createDataLayerCart({
       win,
+      storage,
+      key: KEY,
       send: (tracked) => {
         sent.push(structuredClone(tracked));
         return answer();
@@ -189,5 +195,113 @@ describe('createDataLayerCart', () => {
     shop.push('add_to_cart', addToCart);
     vi.advanceTimersByTime(5_000);
     expect(shop.sent).toHaveLength(1);
+  });
+
+  describe('across page loads', () => {
+    const offline = async () => false;
+    /** What waits in storage: [page id, index] pairs, oldest first. */
+    const stored = (storage: KeyValueStore) =>
+      (JSON.parse(storage.getItem(KEY) ?? '[]') as [string, { index: number }][]).map(([id, entry]) => [id, entry.index]);
+
+    it('sends from the next page load what the server did not answer before the page went, and not what it did', async () => {
+      const storage = memoryBackend();
+      const product = page([], storage);
+      product.push('add_to_cart', addToCart);
+      product.start();
+      await flush();
+      // The socket drops (or is still connecting): the next one is not answered before the shopper moves on.
+      product.answerWith(offline);
+      product.push('add_to_cart', { currency: 'USD', items: [womensGreyTee] });
+      vi.advanceTimersByTime(500);
+      await flush();
+      const [id, answered] = product.entries()[0]!;
+      const [, unanswered] = product.entries()[1]!;
+      expect([answered, unanswered]).toEqual([1, 3]);
+      expect(stored(storage)).toEqual([[id, 3]]);
+
+      // The shopper is on the next page: a new dataLayer, a new forwarder, the same storage.
+      const cart = page([], storage);
+      cart.push('view_cart', addToCart);
+      cart.start();
+      await flush();
+      expect(cart.entries()).toEqual([
+        [id, 3, 'add_to_cart'],
+        [expect.not.stringMatching(id!), 1, 'view_cart'],
+      ]);
+      expect(stored(storage)).toEqual([]);
+    });
+
+    it('keeps what every tab of the shop has not had answered, each dropping only its own answers', async () => {
+      const storage = memoryBackend();
+      const one = page([], storage);
+      one.answerWith(offline);
+      one.push('add_to_cart', addToCart);
+      one.start();
+      const other = page([], storage);
+      other.answerWith(offline);
+      other.push('add_to_cart', { currency: 'USD', items: [womensGreyTee] });
+      other.start();
+      await flush();
+      const ids = stored(storage).map(([id]) => id);
+      expect(stored(storage)).toEqual([
+        [one.entries()[0]![0], 1],
+        [expect.not.stringMatching(ids[0] as string), 1],
+      ]);
+      const next = page([], storage);
+      next.start();
+      await flush();
+      expect(next.entries()).toEqual([
+        [ids[0], 1, 'add_to_cart'],
+        [ids[1], 1, 'add_to_cart'],
+      ]);
+    });
+
+    it(`keeps only the newest ${PENDING_MAX} entries, and ${PENDING_CHARS_MAX} characters, while nothing is answered`, async () => {
+      const storage = memoryBackend();
+      const shop = page([], storage);
+      shop.answerWith(offline);
+      const forwarder = shop.start();
+      for (let i = 0; i < PENDING_MAX + 10; i += 1) shop.win.dataLayer.push({ event: 'add_to_cart', ecommerce: addToCart });
+      forwarder.poll();
+      await flush();
+      expect(stored(storage).map(([, index]) => index)).toEqual(Array.from({ length: PENDING_MAX }, (_, i) => i + 10));
+      // Long entries (a cart of many lines): the oldest go until the rest fit.
+      const long = { currency: 'USD', items: Array.from({ length: 200 }, (_, i) => ({ ...womensGreyTee, item_id: `SKU_${i}` })) };
+      for (let i = 0; i < 10; i += 1) shop.win.dataLayer.push({ event: 'view_cart', ecommerce: long });
+      forwarder.poll();
+      await flush();
+      const json = storage.getItem(KEY)!;
+      expect(json.length).toBeLessThanOrEqual(PENDING_CHARS_MAX);
+      expect(stored(storage).at(-1)).toEqual([expect.any(String), PENDING_MAX + 19]);
+      expect(stored(storage).length).toBeLessThan(10);
+    });
+
+    it('sends this page’s entries when storage is blocked or full, and reads no foreign value as entries', async () => {
+      const full: ShopStorage = {
+        getItem: () => '{"items":[{"sku":"A"}],"currency":"EUR"}',
+        setItem: () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        },
+        removeItem: () => {},
+      };
+      const shop = page([], full);
+      shop.answerWith(offline);
+      shop.push('add_to_cart', addToCart);
+      const forwarder = shop.start();
+      await flush();
+      shop.answerWith(async () => true);
+      forwarder.poll();
+      await flush();
+      expect(shop.entries().map(([, index, event]) => [index, event])).toEqual([
+        [1, 'add_to_cart'],
+        [1, 'add_to_cart'],
+      ]);
+      const junk = memoryBackend();
+      junk.setItem(KEY, JSON.stringify([null, 'x', 7, ['page0001', { index: 0, event: 'add_to_cart', ecommerce: '{}' }]]));
+      const next = page([], junk);
+      next.start();
+      await flush();
+      expect(next.entries()).toEqual([['page0001', 0, 'add_to_cart']]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CartSet, PageViewed } from '@mostrador/shared';
-import { session } from '../chat/testSession.ts';
+import { memoryBackend, session } from '../chat/testSession.ts';
+import type { ShopStorage } from '../chat/visitorStorage.ts';
 import { FakeTransport, flush } from '../transport/fakeTransport.ts';
 import * as shopifyChunk from '../context/shopifyChunk.ts';
 import { startShopTracker } from './shopTracker.ts';
@@ -37,8 +38,11 @@ afterEach(() => {
 });
 
 /** A tracker whose Shopify chunk is fetched with `loadShopify` (by default: at hand, as once fetched). */
-const start = (transport: FakeTransport, loadShopify: () => typeof shopifyChunk | Promise<typeof shopifyChunk> = () => shopifyChunk) =>
-  startShopTracker({ win: shop, transport, loadShopify });
+const start = (
+  transport: FakeTransport,
+  loadShopify: () => typeof shopifyChunk | Promise<typeof shopifyChunk> = () => shopifyChunk,
+  storage: ShopStorage = memoryBackend(),
+) => startShopTracker({ win: shop, transport, storage, key: 'mostrador:site_1', loadShopify });
 
 /** Page views sent, oldest first. */
 const pages = (t: FakeTransport) => t.notified.filter((n) => n.event === 'page:viewed').map((n) => n.payload as PageViewed);
@@ -130,6 +134,29 @@ describe('the shop tracker', () => {
     expect(transport.pending('cart:tracked')).toEqual([]);
     transport.establish(session(null));
     expect(transport.take('cart:tracked').payload).toEqual(lost.payload);
+  });
+
+  it('sends from the next page load the GA4 events not answered before the page went, and drops the cart widgets kept before', async () => {
+    const storage = memoryBackend();
+    storage.setItem('mostrador:site_1:cart', '{"items":[],"currency":"EUR","total":0}');
+    const transport = new FakeTransport();
+    start(transport, undefined, storage);
+    expect(storage.getItem('mostrador:site_1:cart')).toBeNull();
+    // Pushed while the socket is still connecting; the shopper leaves before it is.
+    shop.dataLayer!.push({ event: 'add_to_cart', ecommerce: { currency: 'EUR', items: [{ item_id: 'HOOD-M', price: 42 }] } });
+    vi.advanceTimersByTime(500);
+    expect(transport.pending('cart:tracked')).toEqual([]);
+
+    shop.dataLayer = [];
+    const next = new FakeTransport();
+    start(next, undefined, storage);
+    await flush();
+    next.establish(session(null));
+    const resent = next.take('cart:tracked');
+    expect(resent.payload.entries).toEqual([expect.objectContaining({ index: 0, event: 'add_to_cart' })]);
+    resent.reply({ ok: true, data: { applied: 1 } });
+    await flush();
+    expect(JSON.parse(storage.getItem('mostrador:site_1:ga4')!)).toEqual([]);
   });
 
   it('forwards a dataLayer the shop defines after the widget started', () => {

@@ -1,5 +1,6 @@
 import type { Cart, CartSet, CartUpdated, PageViewed, VisitorIdentify } from '@mostrador/shared';
 import { asObject, currency, MANUAL_CART_BYTES_MAX, MANUAL_CART_KEYS, text } from '@mostrador/shared/shop';
+import type { ShopStorage } from '../chat/visitorStorage.ts';
 import { createDataLayerCart } from '../context/dataLayerCart.ts';
 import { readMarkup } from '../context/pageMarkup.ts';
 import { watchPages } from '../context/pageWatcher.ts';
@@ -10,6 +11,9 @@ import { whenReady } from '../util/whenReady.ts';
 export interface ShopTrackerOptions {
   win: Window & typeof globalThis & { dataLayer?: unknown; Shopify?: unknown };
   transport: VisitorTransport;
+  /** The shop's localStorage, and the site's key in it (`mostrador:<siteKey>`): GA4 events not yet answered wait there. */
+  storage: ShopStorage | null;
+  key: string;
   /** The Shopify adapter: a chunk from the chat server in the browser, fetched only on a Shopify store; at hand in tests. */
   loadShopify(): ShopifyModule | Promise<ShopifyModule>;
   /** An invitation was shown on this page: said when the page is reported again on a new connection. */
@@ -36,7 +40,7 @@ const SETTLE_MS = 300;
  * is lost while the connection is down; GA4 events are sent until the
  * server answers, and it applies each once.
  */
-export function startShopTracker({ win, transport, loadShopify, invitedHere }: ShopTrackerOptions): ShopTracker {
+export function startShopTracker({ win, transport, storage, key, loadShopify, invitedHere }: ShopTrackerOptions): ShopTracker {
   const doc = win.document;
   // Some privacy modes hide these; the agent then sees no local time.
   const language = text(win.navigator.language, 35) ?? undefined;
@@ -115,8 +119,16 @@ export function startShopTracker({ win, transport, loadShopify, invitedHere }: S
     // The adapter waits for `dataLayer` to appear: shops often define it in a
     // deferred script that runs after ours. The server reads the cart from the
     // events and keeps it between pages.
+    try {
+      // Where widgets before the server read the cart kept it: nothing reads it now.
+      storage?.removeItem(`${key}:cart`);
+    } catch {
+      // Blocked storage: nothing was kept there either.
+    }
     const events = createDataLayerCart({
       win,
+      storage,
+      key: `${key}:ga4`,
       async send(tracked) {
         if (!established) return false;
         const outcome = await transport.request('cart:tracked', tracked);

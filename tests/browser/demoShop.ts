@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '@mostrador/server';
 import { startTestServer, type TestConfig, type TestServer } from '@mostrador/server/testing';
 import { launchChromium } from './chromium.ts';
@@ -28,4 +28,12 @@ export function useDemoShop(password: string, config: TestConfig = {}): DemoShop
     await shop.server?.close();
   });
   return shop;
+}
+
+/** Logs the demo agent in to the console, on `page`. */
+export async function logInAgent(shop: DemoShop, page: Page): Promise<void> {
+  await page.goto(`${shop.server.url}/console/`);
+  await page.locator('input[name="email"]').fill(shop.email);
+  await page.locator('input[name="password"]').fill(shop.password);
+  await page.locator('button[type="submit"]').click();
 }

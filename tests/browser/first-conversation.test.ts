@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactPath } from './chromium.ts';
-import { useDemoShop } from './demoShop.ts';
+import { logInAgent, useDemoShop } from './demoShop.ts';
 
 const shop = useDemoShop('browser-test-pass');
 
@@ -33,10 +33,7 @@ describe('one real conversation, shop page to console and back', () => {
     // The agent logs in from a second browser context and finds the conversation live.
     const agentContext = await shop.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const agent = await agentContext.newPage();
-    await agent.goto(`${shop.server.url}/console/`);
-    await agent.locator('input[name="email"]').fill(shop.email);
-    await agent.locator('input[name="password"]').fill(shop.password);
-    await agent.locator('button[type="submit"]').click();
+    await logInAgent(shop, agent);
     await agent.locator('[data-part="conversation-row"]').first().click();
     const visitorLine = agent.locator('[data-part="conversation"] [data-part="message"][data-author="visitor"] [data-part="body"]');
     await expect.poll(() => visitorLine.first().textContent()).toBe('Hola! Teniu aquesta dessuadora en talla L?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAgent, agentCommand, connectAgentAs, type AgentSocket } from '../../testing/harness.ts';
+import { addAgent, agentCommand, connectAgentAs, visitorCommand, type AgentSocket } from '../../testing/harness.ts';
 import { shopperWrote, statesHeard } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -83,6 +83,29 @@ describe('a snooze moved', () => {
 
     const same = await agentCommand(marta, 'conversation:status', { conversationId, state: 'snoozed', until: { at: later } });
     expect(same.ok ? null : same.error.code).toBe('conflict');
+  });
+});
+
+describe('what the shopper sees of it', () => {
+  it('nothing: a state change is the agents’ alone, and the shopper’s numbering does not move', async () => {
+    const marta = await agent(scope.server.agentEmail);
+    const shopper = await shopperWrote(scope.server, sockets, { clientId: 'state-unseen', body: 'Hola' });
+    const { conversationId } = shopper;
+    const before = await visitorCommand(shopper.socket, 'conversation:sync', { conversationId, afterSeq: 0 });
+    if (!before.ok) throw new Error(before.error.message);
+    const heard: string[] = [];
+    shopper.socket.on('conversation:changed', ({ event }) => heard.push(event.type));
+    shopper.socket.on('message:created', ({ event }) => heard.push(event.type));
+
+    expect((await agentCommand(marta, 'conversation:status', { conversationId, state: 'pending' })).ok).toBe(true);
+    expect((await agentCommand(marta, 'conversation:status', { conversationId, state: 'open' })).ok).toBe(true);
+    // A message after the changes is the marker: the shopper hears it as the very next line.
+    expect((await agentCommand(marta, 'message:send', { conversationId, clientId: 'after-states', body: 'Ja hi soc' })).ok).toBe(true);
+    await expect.poll(() => heard).toEqual(['message']);
+    const after = await visitorCommand(shopper.socket, 'conversation:sync', { conversationId, afterSeq: before.data.conversation.lastSeq });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.data.conversation.lastSeq).toBe(before.data.conversation.lastSeq + 1);
+    expect(after.data.events.map((e) => [e.seq, e.type])).toEqual([[before.data.conversation.lastSeq + 1, 'message']]);
   });
 });
 

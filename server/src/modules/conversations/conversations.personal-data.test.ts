@@ -75,6 +75,16 @@ describe('a subject’s conversations', () => {
     expect(rows.conversation_guests).toMatchObject([{ conversationId: 'cnv_a', agentId }]);
   });
 
+  it('are erased with their lines and guests, and the erasure counts every row it removed', () => {
+    const visitorId = visitorOf(siteId);
+    closedConversation('cnv_a', siteId, visitorId, Date.now(), 3);
+    closedConversation('cnv_b', siteId, visitorId, Date.now(), 1);
+    guest('cnv_a');
+    // Two conversations, four lines, one guest.
+    expect(source.eraseInTx(scopeOf(siteId, visitorId))).toBe(7);
+    expect([count('conversations'), count('conversation_events'), count('conversation_guests')]).toEqual([0, 0, 0]);
+  });
+
   it('are bounded by the site: another site’s visitor in the scope reaches nothing', () => {
     const theirs = visitorOf(otherSiteId);
     closedConversation('cnv_theirs', otherSiteId, theirs, Date.now(), 2);

@@ -75,6 +75,36 @@ describe('a widget’s first screen', () => {
   });
 });
 
+describe('what the shop learns of the shopper’s device, and a shopper’s own close', () => {
+  it('reads the device from the browser’s user agent, and answers a close with the closed conversation', async () => {
+    const phone: VisitorSocket = io(`${scope.server.url}${VISITOR_NAMESPACE}`, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      extraHeaders: {
+        origin: SHOP_ORIGIN,
+        'user-agent':
+          'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+      },
+      auth: { siteKey: scope.server.siteKey, triggers: 'server' },
+      forceNew: true,
+      reconnection: false,
+    });
+    sockets.push(phone);
+    const established = nextFact<VisitorSocket, SessionEstablished>(phone, 'session:established');
+    await connected(phone);
+    const { visitorId } = await established;
+    const live = scope.server.app.services.activity.liveList(site().id).find((v) => v.id === visitorId);
+    expect(live?.device).toEqual({ type: 'mobile', os: 'iOS', browser: 'Safari 18' });
+
+    const sent = await visitorCommand(phone, 'message:send', { clientId: 'phone-00001', body: 'Hola' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const closed = await visitorCommand(phone, 'conversation:close', { conversationId: sent.data.conversation.id });
+    if (!closed.ok) throw new Error(closed.error.message);
+    expect(closed.data.conversation).toMatchObject({ id: sent.data.conversation.id, status: 'closed' });
+    expect(closed.data.event).toMatchObject({ type: 'status' });
+  });
+});
+
 describe('a widget from before the server evaluated triggers', () => {
   it('is told no signals to watch and gets no place in the trigger engine: it shows no server invitations', async () => {
     const { triggerEngine } = scope.server.app.services;

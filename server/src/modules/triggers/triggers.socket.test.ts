@@ -226,6 +226,27 @@ describe('firing and conversion records', () => {
       });
   });
 
+  it('counts an invitation opened with no reply, and one the widget declined as never shown', async () => {
+    const ruleId = onFirstPage();
+    const opener = await visitorSession();
+    const { firingId } = await invitedOn(opener.socket, '/p/jersei');
+    expect(await visitorCommand(opener.socket, 'trigger:opened', { firingId })).toEqual({ ok: true, data: null });
+
+    // The shopper was typing when it came: the widget declines it, once.
+    const typing = await visitorSession();
+    const offered = nextFact<VisitorSocket, TriggerFired>(typing.socket, 'trigger:fired');
+    await viewPage(typing.socket, '/p/gorra');
+    const declined = (await offered).firingId;
+    expect(await visitorCommand(typing.socket, 'trigger:declined', { firingId: declined })).toEqual({ ok: true, data: null });
+    const again = await visitorCommand(typing.socket, 'trigger:declined', { firingId: declined });
+    expect(again.ok ? null : again.error.code).toBe('not_found');
+
+    await expect
+      .poll(() => report().rows.find((r) => r.ruleId === ruleId))
+      .toMatchObject({ ruleId, fired: 1, opened: 1, replied: 0, chats: 0 });
+    expect(firings(ruleId).map((f) => f.firingId)).toEqual([firingId]);
+  });
+
   it('does not take a held-back firing for an invitation: a reply naming it opens a plain conversation', async () => {
     const ruleId = onFirstPage({ message: 'Shown once', tags: ['held'] });
     const marta = await agent();

@@ -114,6 +114,9 @@ describe('a shopper who leaves', () => {
     expect(heard).toEqual([]);
     expect(stored(queued.conversationId)).toMatchObject({ hold: 'pending', missedAt: null });
     expect(missedToday()).toBe(0);
+    // Waiting on a shopper who has gone is what Tickets lists: a pending chat is one of them.
+    const tickets = await agentCommand(solo, 'conversation:list', { view: 'tickets' });
+    expect(tickets.ok && tickets.data.conversations.map((c) => [c.id, c.state])).toEqual([[queued.conversationId, 'pending']]);
   });
 
   it('a chat that was a ticket already keeps the time it became one when a shopper the shop can reach leaves', async () => {

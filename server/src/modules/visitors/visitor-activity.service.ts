@@ -1,19 +1,12 @@
 import {
   fail,
   ok,
-  PROFILE_CART_HISTORY_MAX,
-  PROFILE_CONVERSATIONS_MAX,
-  PROFILE_FILES_MAX,
   PRODUCT_SEARCH_MAX,
-  PROFILE_TRAIL_MAX,
-  type AttachmentInfo,
   type CartSet,
   type CartTracked,
   type CartTrackedResult,
   type CartUpdated,
-  type EarlierConversation,
   type LiveVisitor,
-  type PageRecord,
   type PageRead,
   type PageViewed,
   type ProductCard,
@@ -23,28 +16,22 @@ import {
   type VisitorsChanged,
   type VisitInfo,
 } from '@mostrador/shared';
-import { webUrl } from '@mostrador/shared/shop';
-import { readManualCart } from '@mostrador/shared/shop/manual';
 import { productFromMarkup } from '@mostrador/shared/shop/product';
 import { normalizeOrigin } from '../sites/index.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { TabFacts } from '../triggers/index.ts';
-import type { ActivityRepository, CartRow } from './activity.repository.ts';
-import { saveCartInTx, type NextCart } from './cart-write.ts';
+import type { ActivityRepository } from './activity.repository.ts';
 import { LiveVisitors, type OpenPageView } from './live-visitors.ts';
 import { PageViewWriter } from './page-view-writer.ts';
-import { applyTracked } from './tracked-cart.ts';
+import { type ProfilePorts, VisitorProfiles } from './visitor-profiles.ts';
+import { cartSummary, triggerCart, VisitorCarts } from './visitor-carts.ts';
 import type { IdentifyClaim, IdentitySettings, VisitorsService } from './visitors.service.ts';
 import type { VisitorRow } from './visitors.repository.ts';
 
 /** Where the visitors module hears about, and tells of, things outside it. */
-export interface VisitorActivityPorts {
+export interface VisitorActivityPorts extends ProfilePorts {
   /** The visitor's open conversation, if any. */
   openConversationOf(siteId: string, visitorId: string): string | null;
-  /** Conversations of these visitors of the site, newest first. */
-  conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): EarlierConversation[];
-  /** Files sent in these visitors' conversations (theirs and the agents'), newest first. */
-  filesOf(siteId: string, visitorIds: readonly string[], limit: number): AttachmentInfo[];
   /** Tells the consoles watching the site's live list. */
   listChanged(siteId: string, changes: VisitorsChanged): void;
   /** Whether any console follows this visitor's profile, and telling them. */
@@ -80,6 +67,8 @@ export const DEFAULT_ACTIVITY_OPTIONS: VisitorActivityOptions = {
 export class VisitorActivity {
   readonly #live: LiveVisitors;
   readonly #pageViews: PageViewWriter;
+  readonly #carts: VisitorCarts;
+  readonly #profiles: VisitorProfiles;
   readonly #profilePushes = new Map<string, ReturnType<typeof setTimeout>>();
   #closed = false;
 
@@ -101,6 +90,12 @@ export class VisitorActivity {
       },
     });
     this.#pageViews = new PageViewWriter(activity, groupCommit, options.pageViewFlushMs, ports.log);
+    this.#profiles = new VisitorProfiles(visitors, activity, this.#live, this.#pageViews, ports);
+    this.#carts = new VisitorCarts(activity, groupCommit, this.#live, {
+      profileChanged: (siteId, visitorId) => this.#pushProfile(siteId, visitorId),
+      cartStageReached: ports.cartStageReached,
+      log: ports.log,
+    });
   }
 
   /** A widget connected (a page load, or a reconnect); the caller has already looked up its open conversation. */
@@ -157,62 +152,22 @@ export class VisitorActivity {
     const since = page.resumed ? Math.max(entry.visitStartedAt, now - page.resumed.ms) : now;
     const open: OpenPageView = { url: page.url, title: page.title, referrer: page.referrer, product, startedAt: now, since, catalogue };
     this.#endView(siteId, visitorId, this.#live.pageViewed(socketId, visitorId, open, !!page.resumed), now);
-    if (!page.resumed && entry.checkoutSince !== null) this.#leftCheckout(siteId, visitorId);
+    if (!page.resumed && entry.checkoutSince !== null) this.#carts.leftCheckout(siteId, visitorId);
     this.#pushProfile(siteId, visitorId);
     return ok({ product });
   }
 
-  /**
-   * A new page ends the checkout, as the widget's own cart did when it said
-   * 'browsing' at each page load: a checkout page pushes `begin_checkout`
-   * again, which the widget sends after this page on the same socket, so it
-   * is written after this. The trigger rules, which read the tab when the
-   * page is reported, see it at once; a purchase is not touched.
-   */
-  #leftCheckout(siteId: string, visitorId: string): void {
-    this.#live.update(visitorId, { checkoutSince: null });
-    this.#saveCart(siteId, visitorId, (before) => (before?.stage === 'checkout' ? { cart: before.cart, stage: 'browsing' } : null)).catch(
-      this.ports.log,
-    );
-  }
-
   /** Persisted (with its history) before the ack, like everything the agent relies on. */
-  async cartUpdated(siteId: string, visitorId: string, update: CartUpdated): Promise<Result<null>> {
-    await this.#saveCart(siteId, visitorId, () => ({ cart: update.cart, stage: update.stage }));
-    return ok(null);
+  cartUpdated(siteId: string, visitorId: string, update: CartUpdated): Promise<Result<null>> {
+    return this.#carts.updated(siteId, visitorId, update);
   }
 
-  /** `Mostrador('setCart', …)` as the shop called it: read here, and kept like any cart the widget reports. */
-  async cartSet(siteId: string, visitorId: string, set: CartSet): Promise<Result<null>> {
-    // The schema let through only JSON of an object; a page URL too long to be a link resolves no relative ones.
-    const cart = readManualCart(JSON.parse(set.cart), webUrl(set.base) ?? undefined);
-    if (!cart) return fail('invalid_payload', 'setCart needs {items, total, currency}');
-    return this.cartUpdated(siteId, visitorId, { cart, stage: 'browsing', source: 'manual' });
+  cartSet(siteId: string, visitorId: string, set: CartSet): Promise<Result<null>> {
+    return this.#carts.set(siteId, visitorId, set);
   }
 
-  /** The GA4 events a widget forwarded: the cart is read from them here, each entry once (see tracked-cart.ts). */
-  async cartTracked(siteId: string, visitorId: string, tracked: CartTracked): Promise<Result<CartTrackedResult>> {
-    let applied = 0;
-    await this.#saveCart(siteId, visitorId, (before) => {
-      const read = applyTracked(before, tracked);
-      applied = read.applied;
-      // Until an event names a currency there is no cart to keep, and nothing read that a resend could change.
-      return read.state.cart && { cart: read.state.cart, stage: read.state.stage, ga4: read.progress };
-    });
-    return ok({ applied });
-  }
-
-  /** `next` reads the cart to keep from the stored one (see cart-write.ts); then the live list and the profile follow. */
-  async #saveCart(siteId: string, visitorId: string, next: (before: CartRow | undefined) => NextCart | null): Promise<void> {
-    const now = Date.now();
-    const saved = await this.groupCommit.run(() => saveCartInTx(this.activity, siteId, visitorId, next, now));
-    if (!saved) return;
-    const entry = this.#live.get(visitorId);
-    // Checkout began with this report, or earlier and it goes on.
-    const since = entry?.checkoutSince != null && saved.stage === 'checkout' ? entry.checkoutSince : now;
-    this.#live.update(visitorId, { cart: cartSummary(saved), ...triggerCart({ ...saved, updatedAt: since }) });
-    this.#pushProfile(siteId, visitorId);
-    if (saved.reached) this.ports.cartStageReached(siteId, visitorId, saved.reached, now);
+  cartTracked(siteId: string, visitorId: string, tracked: CartTracked): Promise<Result<CartTrackedResult>> {
+    return this.#carts.tracked(siteId, visitorId, tracked);
   }
 
   identify(siteId: string, visitorId: string, site: IdentitySettings, claim: IdentifyClaim): Result<{ identity: VisitorIdentity }> {
@@ -281,19 +236,9 @@ export class VisitorActivity {
     return this.#live.list(siteId);
   }
 
-  /**
-   * A product the visitor saw, by its page's URL, as the side panel's trail
-   * shows it (the agent picks from that trail): null when no page of the
-   * trail with that URL showed a product, or the visitor is not the site's.
-   */
+  /** A product the visitor saw, or else of the site's catalogue, by its page's URL (see visitor-profiles.ts). */
   productSeen(siteId: string, visitorId: string, url: string): ProductCard | null {
-    const visitor = this.visitors.byId(siteId, visitorId);
-    if (!visitor) return null;
-    const page = this.#trail(siteId, visitorId, this.visitors.devicesOf(visitor)).find((p) => p.url === url && p.product);
-    // Not in the shopper's trail: a product of the site's catalogue (any visitor's pages) still makes a card.
-    if (!page?.product) return this.activity.catalogProduct(siteId, url) ?? null;
-    const { name, price, currency, image, sku } = page.product;
-    return { name, url: page.url, price, currency, image, sku };
+    return this.#profiles.productSeen(siteId, visitorId, url);
   }
 
   /** The site's products whose name or SKU holds the words, most recently seen first (pages still open or unwritten are not in it yet). */
@@ -301,44 +246,9 @@ export class VisitorActivity {
     return this.activity.searchCatalog(siteId, words, PRODUCT_SEARCH_MAX);
   }
 
-  /** The pages of the visitor's devices, newest first: the one open now, those not yet written, then the stored ones. */
-  #trail(siteId: string, visitorId: string, devices: readonly string[]): PageRecord[] {
-    const entry = this.#live.get(visitorId);
-    const ended = [...this.#pageViews.pendingOf(devices), ...this.activity.recentPageViews(siteId, devices, PROFILE_TRAIL_MAX)]
-      .sort((a, b) => b.startedAt - a.startedAt)
-      .map(
-        (v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }),
-      );
-    const current: PageRecord[] = entry?.current ? [{ ...entry.current, at: entry.current.startedAt, seconds: null }] : [];
-    return [...current, ...ended].slice(0, PROFILE_TRAIL_MAX);
-  }
-
   /** The side panel's view of a visitor; only for agents of the visitor's site. */
   profile(visitorId: string, siteId: string): Result<VisitorProfile> {
-    const visitor = this.visitors.byId(siteId, visitorId);
-    if (!visitor) return fail('not_found', 'No such visitor');
-    const entry = this.#live.get(visitorId);
-    const devices = this.visitors.devicesOf(visitor);
-    const trail = this.#trail(siteId, visitorId, devices);
-    const cart = this.activity.cartOf(siteId, visitorId);
-    return ok({
-      id: visitor.id,
-      label: visitor.label,
-      identity: entry?.identity ?? this.visitors.identityOf(visitor),
-      online: entry !== undefined,
-      firstSeenAt: visitor.createdAt,
-      lastSeenAt: visitor.lastSeenAt,
-      visits: visitor.visits,
-      device: visitor.device,
-      language: entry?.language ?? visitor.language,
-      timeZone: entry?.timeZone ?? visitor.timeZone,
-      trail,
-      cart: cart && cart.stage !== 'purchase' ? cart.cart : null,
-      cartStage: cart?.stage ?? null,
-      cartHistory: this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
-      conversations: this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
-      files: this.ports.filesOf(siteId, devices, PROFILE_FILES_MAX),
-    });
+    return this.#profiles.profile(visitorId, siteId);
   }
 
   /**
@@ -383,19 +293,4 @@ export class VisitorActivity {
 
 function ended(visitorId: string, { since: _since, ...page }: OpenPageView, now: number) {
   return { visitorId, ...page, seconds: Math.max(0, Math.round((now - page.startedAt) / 1000)) };
-}
-
-function cartSummary(row: Pick<CartRow, 'cart' | 'stage'> | undefined): LiveVisitor['cart'] {
-  if (!row || row.stage === 'purchase' || row.cart.items.length === 0) return null;
-  const items = row.cart.items.reduce((sum, item) => sum + item.qty, 0);
-  return { total: row.cart.total, currency: row.cart.currency, items };
-}
-
-/** What the trigger rules read of a stored cart beyond the summary: its SKUs, and since when it is in checkout. */
-function triggerCart(row: Pick<CartRow, 'cart' | 'stage' | 'updatedAt'> | undefined) {
-  const live = row && row.stage !== 'purchase';
-  return {
-    cartSkus: live ? row.cart.items.flatMap((item) => item.sku ?? []) : [],
-    checkoutSince: live && row.stage === 'checkout' ? row.updatedAt : null,
-  };
 }

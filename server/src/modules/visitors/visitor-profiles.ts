@@ -1,0 +1,96 @@
+import {
+  fail,
+  ok,
+  PROFILE_CART_HISTORY_MAX,
+  PROFILE_CONVERSATIONS_MAX,
+  PROFILE_FILES_MAX,
+  PROFILE_TRAIL_MAX,
+  type AttachmentInfo,
+  type EarlierConversation,
+  type PageRecord,
+  type ProductCard,
+  type Result,
+  type VisitorProfile,
+} from '@mostrador/shared';
+import type { ActivityRepository } from './activity.repository.ts';
+import type { LiveVisitors } from './live-visitors.ts';
+import type { PageViewWriter } from './page-view-writer.ts';
+import type { VisitorsService } from './visitors.service.ts';
+
+/** Where a profile finds what other modules keep about the visitor. */
+export interface ProfilePorts {
+  /** Conversations of these visitors of the site, newest first. */
+  conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): EarlierConversation[];
+  /** Files sent in these visitors' conversations (theirs and the agents'), newest first. */
+  filesOf(siteId: string, visitorIds: readonly string[], limit: number): AttachmentInfo[];
+}
+
+/**
+ * The agent's side panel on a visitor: the trail of pages across the
+ * visitor's devices (the open page, those not yet written, then the stored
+ * ones), the cart and its history, earlier chats and files.
+ */
+export class VisitorProfiles {
+  constructor(
+    private readonly visitors: VisitorsService,
+    private readonly activity: ActivityRepository,
+    private readonly live: LiveVisitors,
+    private readonly pageViews: PageViewWriter,
+    private readonly ports: ProfilePorts,
+  ) {}
+
+  /**
+   * A product the visitor saw, by its page's URL, as the side panel's trail
+   * shows it (the agent picks from that trail): null when no page of the
+   * trail with that URL showed a product, or the visitor is not the site's.
+   */
+  productSeen(siteId: string, visitorId: string, url: string): ProductCard | null {
+    const visitor = this.visitors.byId(siteId, visitorId);
+    if (!visitor) return null;
+    const page = this.#trail(siteId, visitorId, this.visitors.devicesOf(visitor)).find((p) => p.url === url && p.product);
+    // Not in the shopper's trail: a product of the site's catalogue (any visitor's pages) still makes a card.
+    if (!page?.product) return this.activity.catalogProduct(siteId, url) ?? null;
+    const { name, price, currency, image, sku } = page.product;
+    return { name, url: page.url, price, currency, image, sku };
+  }
+
+  /** The pages of the visitor's devices, newest first: the one open now, those not yet written, then the stored ones. */
+  #trail(siteId: string, visitorId: string, devices: readonly string[]): PageRecord[] {
+    const entry = this.live.get(visitorId);
+    const ended = [...this.pageViews.pendingOf(devices), ...this.activity.recentPageViews(siteId, devices, PROFILE_TRAIL_MAX)]
+      .sort((a, b) => b.startedAt - a.startedAt)
+      .map(
+        (v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }),
+      );
+    const current: PageRecord[] = entry?.current ? [{ ...entry.current, at: entry.current.startedAt, seconds: null }] : [];
+    return [...current, ...ended].slice(0, PROFILE_TRAIL_MAX);
+  }
+
+  /** The side panel's view of a visitor; only for agents of the visitor's site. */
+  profile(visitorId: string, siteId: string): Result<VisitorProfile> {
+    const visitor = this.visitors.byId(siteId, visitorId);
+    if (!visitor) return fail('not_found', 'No such visitor');
+    const entry = this.live.get(visitorId);
+    const devices = this.visitors.devicesOf(visitor);
+    const trail = this.#trail(siteId, visitorId, devices);
+    const cart = this.activity.cartOf(siteId, visitorId);
+    return ok({
+      id: visitor.id,
+      label: visitor.label,
+      identity: entry?.identity ?? this.visitors.identityOf(visitor),
+      online: entry !== undefined,
+      firstSeenAt: visitor.createdAt,
+      lastSeenAt: visitor.lastSeenAt,
+      visits: visitor.visits,
+      device: visitor.device,
+      language: entry?.language ?? visitor.language,
+      timeZone: entry?.timeZone ?? visitor.timeZone,
+      trail,
+      cart: cart && cart.stage !== 'purchase' ? cart.cart : null,
+      cartStage: cart?.stage ?? null,
+      cartHistory: this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
+      conversations: this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
+      files: this.ports.filesOf(siteId, devices, PROFILE_FILES_MAX),
+    });
+  }
+}

@@ -173,3 +173,38 @@ describe('one row after another', () => {
     expect(toEvent(first)).toMatchObject({ type: 'message', seq: 1 });
   });
 });
+
+describe('a line with its details missing', () => {
+  // Rows written before a detail was stored, or by a path that had none to give, still read as a valid line.
+  // (Every message row has its client id: the contract requires one, so no default is checked for it.)
+  const unknownAgent = { id: 'agt_unknown', name: '' };
+  const cases: Array<[string, EventRow, Record<string, unknown>]> = [
+    ['a status', row({ type: 'status', seq: 9, visitorSeq: 6 }), { type: 'status', status: 'open' }],
+    ['a join', row({ type: 'joined', seq: 9, visitorSeq: 6 }), { type: 'joined', agent: unknownAgent, role: 'assignee' }],
+    ['a leave', row({ type: 'left', seq: 9, visitorSeq: 6 }), { type: 'left', agent: unknownAgent, reason: 'transferred' }],
+    ['a place in line', row({ type: 'queued', seq: 9, visitorSeq: 6 }), { type: 'queued', department: null, reason: 'new' }],
+  ];
+
+  it.each(cases)('%s reads with the contract’s defaults, on both sides', (_, stored, details) => {
+    expect(toEvent(stored)).toEqual({ ...line(9), ...details });
+    expect(toVisitorEvent(stored)).toEqual({ ...line(6), ...details });
+    expect(ConversationEvent.parse(toEvent(stored))).toEqual(toEvent(stored));
+  });
+
+  it('a note reads as empty, and a state as open, set by an agent, with no snooze', () => {
+    expect(toEvent(row({ type: 'note', seq: 9, visitorSeq: null }))).toEqual({ ...line(9), type: 'note', body: '' });
+    expect(toEvent(row({ type: 'state', seq: 10, visitorSeq: null }))).toEqual({
+      ...line(10),
+      type: 'state',
+      state: 'open',
+      snoozedUntil: null,
+      reason: 'agent',
+    });
+  });
+
+  it('a reason it does not know reads as the default', () => {
+    const odd = { reason: 'lost' } as unknown as EventRow['data'];
+    expect(toEvent(row({ type: 'left', seq: 9, visitorSeq: 6, data: odd }))).toMatchObject({ reason: 'transferred' });
+    expect(toEvent(row({ type: 'queued', seq: 9, visitorSeq: 6, data: odd }))).toMatchObject({ reason: 'new' });
+  });
+});

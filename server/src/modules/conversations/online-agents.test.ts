@@ -49,4 +49,11 @@ describe('who could answer, for the widget', () => {
     expect(site.onlineAgents.team).toHaveLength(4);
     for (const face of site.onlineAgents.team ?? []) expect(names).toContain(face);
   });
+
+  it('names no team at all while nobody is online, and then the first name of whoever comes', async () => {
+    await addAgent(scope.server, { email: 'anna@shop.example', name: 'Anna Puig' });
+    expect((await widget()).site.onlineAgents).toEqual({ any: false, departments: [] });
+    sockets.push(await connectAgentAs(scope.server, 'anna@shop.example'));
+    expect((await widget()).site.onlineAgents).toEqual({ any: true, departments: [], team: ['Anna'] });
+  });
 });

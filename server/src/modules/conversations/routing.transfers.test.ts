@@ -97,11 +97,32 @@ describe('an agent of another department', () => {
     const notFound = { ok: false, error: { code: 'not_found', message: 'No such conversation' } };
     const toOrders = { kind: 'department', departmentId: ordersId } as const;
     expect(await agentCommand(carla, 'conversation:transfer', { conversationId: hers.conversationId, to: toOrders })).toEqual(notFound);
-    expect(await agentCommand(carla, 'conversation:transfer', { conversationId: 'cnv_NoSuchChat0000000000', to: toOrders })).toEqual(notFound);
+    expect(await agentCommand(carla, 'conversation:transfer', { conversationId: 'cnv_NoSuchChat0000000000', to: toOrders })).toEqual(
+      notFound,
+    );
     expect(await agentCommand(carla, 'conversation:take', { conversationId: waiting.conversationId })).toEqual(notFound);
     expect(await agentCommand(carla, 'conversation:take', { conversationId: 'cnv_NoSuchChat0000000000' })).toEqual(notFound);
 
     expect([assigneeOf(hers.conversationId), assigneeOf(waiting.conversationId)]).toEqual([annaId, null]);
     expect(await log(anna, hers.conversationId)).toHaveLength(before);
+  });
+
+  it('cannot invite a colleague into a chat they can only read: it waits in their line, so they take it first', async () => {
+    const annaId = await addAgent(scope.server, { email: 'anna@shop.example', name: 'Anna', departmentIds: [salesId], capacity: 1 });
+    // Bernat, online but outside Sales, is never given its chats.
+    const bernatId = await addAgent(scope.server, { email: 'bernat@shop.example', name: 'Bernat', departmentIds: [ordersId] });
+    const anna = await agent('anna@shop.example');
+    await agent('bernat@shop.example');
+    await shopperWrote(scope.server, sockets, { department: 'sales' });
+    const waiting = await shopperWrote(scope.server, sockets, { department: 'sales' });
+    expect(assigneeOf(waiting.conversationId)).toBeNull();
+    const before = await log(anna, waiting.conversationId);
+
+    expect(await agentCommand(anna, 'conversation:invite', { conversationId: waiting.conversationId, agentId: bernatId })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Take the conversation first' },
+    });
+    expect(await log(anna, waiting.conversationId)).toEqual(before);
+    expect(assigneeOf(waiting.conversationId)).toBeNull();
   });
 });

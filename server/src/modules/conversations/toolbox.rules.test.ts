@@ -180,6 +180,35 @@ describe('on a chat that is not there', () => {
   });
 });
 
+describe('on a chat of another department', () => {
+  it('refuse a note and a tag from a colleague who cannot see it, as for a chat that is not there', async () => {
+    const site = scope.server.app.services.sites.byKey(scope.server.siteKey)!;
+    const sales = scope.server.app.services.departments.create(site.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    if (!sales.ok) throw new Error(sales.error.message);
+    scope.server.app.services.departments.setMemberships(site.id, idOf('Marta'), [sales.data.id]);
+    const marta = await consoleOf(scope.server.agentEmail);
+    const { socket } = await connectVisitorSession(scope.server);
+    sockets.push(socket);
+    const sent = await visitorCommand(socket, 'message:send', {
+      clientId: 'v-toolbox-sales',
+      body: 'Teniu la talla 42?',
+      department: 'sales',
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const conversationId = sent.data.conversation.id;
+    // Carla is in no department: the Sales chat is not hers to see.
+    const carla = await consoleOf('carla@shop.example');
+
+    const notFound = { ok: false, error: { code: 'not_found', message: 'No such conversation' } };
+    expect(await note(carla.socket, conversationId, 'note-tb-0100', 'x')).toEqual(notFound);
+    expect(await agentCommand(carla.socket, 'conversation:tag', { conversationId, add: ['vip'] })).toEqual(notFound);
+    const page = await agentCommand(marta.socket, 'conversation:sync', { conversationId, afterSeq: 0 });
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.data.events.filter((e) => e.type === 'note')).toEqual([]);
+    expect(page.data.conversation.tags).toEqual([]);
+  });
+});
+
 /** A command's answer comes after every fact sent to that socket before it. */
 async function barrier(socket: AgentSocket, conversationId: string): Promise<void> {
   await agentCommand(socket, 'conversation:sync', { conversationId, afterSeq: 0 });

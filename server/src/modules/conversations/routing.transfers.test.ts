@@ -113,9 +113,9 @@ describe('an agent of another department', () => {
     const bernatId = await addAgent(scope.server, { email: 'bernat@shop.example', name: 'Bernat', departmentIds: [ordersId] });
     const anna = await agent('anna@shop.example');
     await agent('bernat@shop.example');
-    await shopperWrote(scope.server, sockets, { department: 'sales' });
+    const hers = await shopperWrote(scope.server, sockets, { department: 'sales' });
     const waiting = await shopperWrote(scope.server, sockets, { department: 'sales' });
-    expect(assigneeOf(waiting.conversationId)).toBeNull();
+    expect([assigneeOf(hers.conversationId), assigneeOf(waiting.conversationId)]).toEqual([annaId, null]);
     const before = await log(anna, waiting.conversationId);
 
     expect(await agentCommand(anna, 'conversation:invite', { conversationId: waiting.conversationId, agentId: bernatId })).toEqual({

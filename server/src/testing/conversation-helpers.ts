@@ -1,5 +1,5 @@
-import type { AgentConversationChanged, StateEvent } from '@mostrador/shared';
-import { connectVisitorSession, visitorCommand, type AgentSocket, type TestServer, type VisitorSocket } from './harness.ts';
+import type { AgentConversationChanged, ConversationEvent, StateEvent } from '@mostrador/shared';
+import { agentCommand, connectVisitorSession, visitorCommand, type AgentSocket, type TestServer, type VisitorSocket } from './harness.ts';
 
 /**
  * A shopper whose widget wrote a first message (a returning one with
@@ -29,4 +29,11 @@ export function statesHeard(socket: AgentSocket): Array<AgentConversationChanged
     if (fact.event.type === 'state') heard.push(fact as AgentConversationChanged & { event: StateEvent });
   });
   return heard;
+}
+
+/** The whole conversation as an agent's console reads it back (a sync from the start). */
+export async function agentLog(socket: AgentSocket, conversationId: string): Promise<ConversationEvent[]> {
+  const page = await agentCommand(socket, 'conversation:sync', { conversationId, afterSeq: 0 });
+  if (!page.ok) throw new Error(page.error.message);
+  return page.data.events;
 }

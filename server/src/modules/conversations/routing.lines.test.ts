@@ -9,6 +9,7 @@ import {
   type AgentSocket,
   type VisitorSocket,
 } from '../../testing/harness.ts';
+import { agentLog } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 import { QueueBoard } from './queue-board.ts';
 
@@ -49,11 +50,7 @@ async function shopper(body: string, department?: string) {
   return { socket: socket as VisitorSocket, conversationId: sent.data.conversation.id, heard, places };
 }
 
-async function log(socket: AgentSocket, conversationId: string): Promise<ConversationEvent[]> {
-  const page = await agentCommand(socket, 'conversation:sync', { conversationId, afterSeq: 0 });
-  if (!page.ok) throw new Error(page.error.message);
-  return page.data.events;
-}
+const log = agentLog;
 
 function row(conversationId: string) {
   return scope.server.app.sqlite

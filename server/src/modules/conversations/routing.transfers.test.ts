@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationEvent } from '@mostrador/shared';
 import { addAgent, agentCommand, connectAgentAs, type AgentSocket } from '../../testing/harness.ts';
-import { shopperWrote } from '../../testing/conversation-helpers.ts';
+import { agentLog, shopperWrote } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
 /**
@@ -30,11 +29,7 @@ async function agent(email: string): Promise<AgentSocket> {
   return socket;
 }
 
-async function log(socket: AgentSocket, conversationId: string): Promise<ConversationEvent[]> {
-  const page = await agentCommand(socket, 'conversation:sync', { conversationId, afterSeq: 0 });
-  if (!page.ok) throw new Error(page.error.message);
-  return page.data.events;
-}
+const log = agentLog;
 
 const assigneeOf = (conversationId: string) =>
   (scope.server.app.sqlite.prepare('SELECT assignee_id AS id FROM conversations WHERE id = ?').get(conversationId) as { id: string | null })

@@ -7,6 +7,8 @@ export const widgetResolve: UserConfig['resolve'] = {
   // text protocol, no binary attachments (the contract is JSON both ways).
   alias: [
     { find: /^socket\.io-parser$/, replacement: fileURLToPath(new URL('../src/transport/jsonParser.ts', import.meta.url)) },
+    // The event emitter under Socket.IO's client, as a class at half its bytes (src/transport/emitter.ts).
+    { find: /^@socket\.io\/component-emitter$/, replacement: fileURLToPath(new URL('../src/transport/emitter.ts', import.meta.url)) },
     // JSX on Preact's createElement (see src/ui/jsxRuntime.ts).
     { find: /^preact\/jsx-runtime$/, replacement: fileURLToPath(new URL('../src/ui/jsxRuntime.ts', import.meta.url)) },
   ],

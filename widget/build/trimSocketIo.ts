@@ -13,16 +13,13 @@ import type { Plugin } from 'vite';
 /**
  * engine.io-client carries its own URI parser (a large regular expression,
  * written for platforms without `URL`). The widget runs only where `URL`
- * exists, so the same fields come from it. Its callers read source, protocol
- * (without the colon), host (IPv6 without brackets), port ('' for the
- * default), path, query and queryKey.
+ * exists, so the same fields come from it. Its only caller, the engine's
+ * constructor, reads protocol (without the colon), host (IPv6 without
+ * brackets), port ('' for the default) and query.
  */
 const URL_PARSE = `export function parse(source) {
   const url = new URL(/^[a-z][a-z0-9+.-]*:\\/\\//i.test(source) ? source : 'http://' + source);
-  const queryKey = {};
-  url.searchParams.forEach((value, key) => { queryKey[key] = value; });
-  return { source, protocol: url.protocol.slice(0, -1), host: url.hostname.replace(/^\\[|\\]$/g, ''), port: url.port,
-    path: url.pathname, query: url.search.slice(1), queryKey };
+  return { protocol: url.protocol.slice(0, -1), host: url.hostname.replace(/^\\[|\\]$/g, ''), port: url.port, query: url.search.slice(1) };
 }`;
 
 /**
@@ -42,7 +39,7 @@ export const decodePacket = (text) => {
   return !type ? { type: 'error', data: 'parser error' } : text.length > 1 ? { type, data: text.slice(1) } : { type };
 };`;
 
-/** Reconnection delays: the same doubling with jitter, for the min, max and jitter (0..1) the Manager always passes. */
+/** Reconnection delays: the same doubling with jitter, for the min, max and jitter (0..1) the Manager always passes (its setters went with the getter-setters cut below). */
 const BACKOFF = `export function Backoff(o) { this.ms = o.min; this.max = o.max; this.jitter = o.jitter; this.attempts = 0; }
 Backoff.prototype = {
   duration() {
@@ -50,9 +47,6 @@ Backoff.prototype = {
     return Math.min(Math.floor(rand * 10) & 1 ? ms + deviation : ms - deviation, this.max) | 0;
   },
   reset() { this.attempts = 0; },
-  setMin(v) { this.ms = v; },
-  setMax(v) { this.max = v; },
-  setJitter(v) { this.jitter = v; },
 };`;
 
 /** Modules replaced by stand-ins, keyed by the importer's package and the import specifier. */
@@ -89,7 +83,9 @@ const STUBS: { pkg: string; source: string; code: string }[] = [
  * no caller inside the libraries: the `onAny` family, `emitWithAck`,
  * `compress`, `volatile`, `send`, `disconnect`/`close` and `disconnected` are
  * public API the widget does not use (it never disconnects on purpose), and
- * `_addToQueue` serves the `retries` option, which we do not set. `_probe`
+ * `_addToQueue` and `_drainQueue` serve the `retries` option, which we do not
+ * set, `onping` re-emits the engine's pings on the Manager, which nobody
+ * hears, and `notifyOutgoingListeners` the `onAnyOutgoing` family. `_probe`
  * upgrades long-polling to WebSocket, which never happens with
  * `upgrade: false` (socketTransport.ts); the engine's `send` is an alias of
  * `write`, which the Manager calls; the last two are long-polling's, their
@@ -113,6 +109,8 @@ const UNUSED_METHODS: { file: string; methods: string[] }[] = [
       'offAnyOutgoing',
       'listenersAnyOutgoing',
       '_addToQueue',
+      '_drainQueue',
+      'notifyOutgoingListeners',
       'send',
       'get disconnected',
       'disconnect',
@@ -130,9 +128,12 @@ const UNUSED_METHODS: { file: string; methods: string[] }[] = [
       'randomizationFactor',
       'reconnectionDelayMax',
       'timeout',
+      'onping',
     ],
   },
   { file: '/engine.io-client/build/esm/socket.js', methods: ['_probe', 'send', '_getWritablePackets', '_filterUpgrades'] },
+  // Only `_probe` pauses a transport.
+  { file: '/engine.io-client/build/esm/transport.js', methods: ['pause'] },
 ];
 
 /**
@@ -151,6 +152,57 @@ const REWRITES: { file: string; from: string; to: string }[] = [
   { file: '/socket.io-client/build/esm/socket.js', from: 'this.flags.volatile', to: 'undefined' },
   { file: '/socket.io-client/build/esm/socket.js', from: 'this._anyListeners', to: 'undefined' },
   { file: '/socket.io-client/build/esm/socket.js', from: 'this._anyOutgoingListeners', to: 'undefined' },
+  // Connection state recovery: our server does not enable it (a reconnect resyncs by sequence
+  // numbers), so no CONNECT answer carries a `pid` and there is no offset to keep.
+  {
+    file: '/socket.io-client/build/esm/socket.js',
+    from: `data: this._pid
+                ? Object.assign({ pid: this._pid, offset: this._lastOffset }, data)
+                : data,`,
+    to: 'data,',
+  },
+  {
+    file: '/socket.io-client/build/esm/socket.js',
+    from: `if (this._pid && args.length && typeof args[args.length - 1] === "string") {
+            this._lastOffset = args[args.length - 1];
+        }`,
+    to: '',
+  },
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this.recovered = pid && this._pid === pid;', to: '' },
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this._pid = pid;', to: '' },
+  // Frozen against a listener changing a buffered event's arguments: ours do not.
+  {
+    file: '/socket.io-client/build/esm/socket.js',
+    from: 'this.receiveBuffer.push(Object.freeze(args));',
+    to: 'this.receiveBuffer.push(args);',
+  },
+  // The `retries` queue (its methods cut above) and the outgoing listeners.
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this._queue = [];', to: '' },
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this._queueSeq = 0;', to: '' },
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this._drainQueue(true);', to: '' },
+  { file: '/socket.io-client/build/esm/socket.js', from: 'this.notifyOutgoingListeners(packet);', to: '' },
+  {
+    // Reserved names are Socket.IO's own events; the widget emits only the
+    // contract's commands (typed in socketTransport.ts), never one of them.
+    file: '/socket.io-client/build/esm/socket.js',
+    from: `if (RESERVED_EVENTS.hasOwnProperty(ev)) {
+            throw new Error('"' + ev.toString() + '" is a reserved event name');
+        }`,
+    to: '',
+  },
+  {
+    // Read only for `volatile` packets, which the widget never sends.
+    file: '/socket.io-client/build/esm/socket.js',
+    from: 'const isTransportWritable = (_b = (_a = this.io.engine) === null || _a === void 0 ? void 0 : _a.transport) === null || _b === void 0 ? void 0 : _b.writable;',
+    to: 'const isTransportWritable = true;',
+  },
+  {
+    // Per-message compression flags: a browser's WebSocket takes none (permessage-deflate is the browser's to negotiate).
+    file: '/socket.io-client/build/esm/socket.js',
+    from: `packet.options = {};
+        packet.options.compress = this.flags.compress !== false;`,
+    to: '',
+  },
   {
     // Hangs `Manager` and friends on `io()`, for old callers: a side effect
     // that would keep `io()` and its URL parsing in the bundle, though
@@ -160,6 +212,18 @@ const REWRITES: { file: string; from: string; to: string }[] = [
     to: '',
   },
   { file: '/socket.io-client/build/esm/manager.js', from: 'this.opts.autoUnref', to: 'false' },
+  {
+    // The codec as named imports: a namespace import would bundle a module object (getters, a toStringTag) for two classes.
+    file: '/socket.io-client/build/esm/manager.js',
+    from: 'import * as parser from "socket.io-parser";',
+    to: 'import { Encoder, Decoder } from "socket.io-parser";\nconst parser = { Encoder, Decoder };',
+  },
+  // The Manager's own events: its sockets hear only open, packet, error and close, and the widget none.
+  { file: '/socket.io-client/build/esm/manager.js', from: 'on(socket, "ping", this.onping.bind(this)), ', to: '' },
+  { file: '/socket.io-client/build/esm/manager.js', from: 'this.emitReserved("reconnect_failed");', to: '' },
+  { file: '/socket.io-client/build/esm/manager.js', from: 'this.emitReserved("reconnect_attempt", self.backoff.attempts);', to: '' },
+  { file: '/socket.io-client/build/esm/manager.js', from: 'this.emitReserved("reconnect_error", err);', to: '' },
+  { file: '/socket.io-client/build/esm/manager.js', from: 'this.emitReserved("reconnect", attempt);', to: '' },
   {
     // The reconnection options, at the defaults the widget leaves them
     // (socketTransport.ts sets none): fields, not the getter-setters cut above.
@@ -198,6 +262,64 @@ const REWRITES: { file: string; from: string; to: string }[] = [
   { file: '/engine.io-client/build/esm/socket.js', from: 'this.opts.upgrade', to: 'false' },
   { file: '/engine.io-client/build/esm/socket.js', from: 'this.upgrading', to: 'false' },
   { file: '/engine.io-client/build/esm/socket.js', from: 'this.opts.autoUnref', to: 'false' },
+  // Events of the engine that nobody listens to (the Manager hears open, ping, data, error and close;
+  // the engine's own close waits for drain), and a write's callback, which the Manager never passes.
+  {
+    // The defaults of options the rewrites here pin (or the WebSocket's pick drops): only these two are read.
+    file: '/engine.io-client/build/esm/socket.js',
+    from: `{
+            path: "/engine.io",
+            agent: false,
+            withCredentials: false,
+            upgrade: true,
+            timestampParam: "t",
+            rememberUpgrade: false,
+            addTrailingSlash: true,
+            rejectUnauthorized: true,
+            perMessageDeflate: {
+                threshold: 1024,
+            },
+            transportOptions: {},
+            closeOnBeforeunload: false,
+        }`,
+    to: '{ path: "/engine.io", addTrailingSlash: true }',
+  },
+  {
+    // Per-transport options: none is set.
+    file: '/engine.io-client/build/esm/socket.js',
+    from: ', this.opts.transportOptions[name]);',
+    to: ');',
+  },
+  // Read only by `rememberUpgrade`, pinned to false above.
+  { file: '/engine.io-client/build/esm/socket.js', from: 'Socket.priorWebsocketSuccess = "websocket" === this.transport.name;', to: '' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'Socket.priorWebsocketSuccess = false;', to: '' },
+  {
+    // Set only under `closeOnBeforeunload`, pinned to false above.
+    file: '/engine.io-client/build/esm/socket.js',
+    from: `if (this._beforeunloadEventListener) {
+                    removeEventListener("beforeunload", this._beforeunloadEventListener, false);
+                }`,
+    to: '',
+  },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.emitReserved("packet", packet);', to: '' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.emitReserved("heartbeat");', to: '' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.emitReserved("pong");', to: '' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.emitReserved("message", packet.data);', to: '' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.emitReserved("handshake", data);', to: '' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.emitReserved("flush");', to: '' },
+  { file: '/engine.io-client/build/esm/socket.js', from: 'this.emitReserved("packetCreate", packet);', to: '' },
+  {
+    file: '/engine.io-client/build/esm/socket.js',
+    from: `options = options || {};
+        options.compress = false !== options.compress;`,
+    to: '',
+  },
+  {
+    file: '/engine.io-client/build/esm/socket.js',
+    from: `if (fn)
+            this.once("flush", fn);`,
+    to: '',
+  },
   {
     // Node's `ws` options: a browser's WebSocket takes none of them.
     file: '/engine.io-client/build/esm/transports/websocket.js',
@@ -210,14 +332,28 @@ const REWRITES: { file: string; from: string; to: string }[] = [
     to: 'false',
   },
   { file: '/engine.io-client/build/esm/transports/websocket.js', from: 'this.opts.extraHeaders', to: 'undefined' },
+  { file: '/engine.io-client/build/esm/transports/websocket.js', from: 'this.opts.protocols', to: 'undefined' },
+  {
+    // Binary is always supported (`forceBase64` is never set), so the query never asks for base64.
+    file: '/engine.io-client/build/esm/transports/websocket.js',
+    from: `if (!this.supportsBinary) {
+            query.b64 = 1;
+        }`,
+    to: '',
+  },
   { file: '/engine.io-client/build/esm/transports/websocket.js', from: 'this.opts.timestampRequests', to: 'false' },
   { file: '/engine.io-client/build/esm/transports/websocket.js', from: 'this.opts.autoUnref', to: 'false' },
 ];
 
-/** Cuts `    name(…) {` … `    }` (methods sit at four spaces in these builds, their bodies deeper). */
+/**
+ * Cuts `    name(…) {` … `    }` (methods sit at four spaces in these builds,
+ * their bodies deeper), or the one line of an empty `    name(…) { }`.
+ */
 function withoutMethod(code: string, method: string): string | null {
   const start = code.indexOf(`\n    ${method}(`);
   if (start === -1) return null;
+  const lineEnd = code.indexOf('\n', start + 1);
+  if (/\{\s*\}$/.test(code.slice(start, lineEnd))) return code.slice(0, start) + code.slice(lineEnd);
   const end = code.indexOf('\n    }\n', start);
   return end === -1 ? null : code.slice(0, start) + code.slice(end + '\n    }'.length);
 }

@@ -23,7 +23,9 @@ function decodeWith(decoder: { add(chunk: string): void; on(event: 'decoded', li
 describe('the widget’s JSON-only Socket.IO codec', () => {
   it('speaks the stock protocol version', () => {
     expect(protocol).toBe(stock.protocol);
-    expect({ ...PacketType }).toMatchObject({ ...stock.PacketType });
+    // The stock enum also maps each number back to its name, which no caller reads.
+    const byName = Object.entries(stock.PacketType).filter(([name]) => Number.isNaN(Number(name)));
+    expect(PacketType).toEqual(Object.fromEntries(byName));
   });
 
   it('encodes exactly as the stock encoder does', () => {

@@ -9,15 +9,17 @@ import { Emitter } from '@socket.io/component-emitter';
  */
 export const protocol = 5;
 
-export enum PacketType {
-  CONNECT = 0,
-  DISCONNECT = 1,
-  EVENT = 2,
-  ACK = 3,
-  CONNECT_ERROR = 4,
-  BINARY_EVENT = 5,
-  BINARY_ACK = 6,
-}
+/** socket.io-client reads these by name; a plain object, as a TS enum would add the reverse mapping (name by number), which nothing reads. */
+export const PacketType = {
+  CONNECT: 0,
+  DISCONNECT: 1,
+  EVENT: 2,
+  ACK: 3,
+  CONNECT_ERROR: 4,
+  BINARY_EVENT: 5,
+  BINARY_ACK: 6,
+} as const;
+export type PacketType = (typeof PacketType)[keyof typeof PacketType];
 
 export interface Packet {
   type: PacketType;
@@ -44,7 +46,7 @@ export class Decoder extends Emitter<Record<string, never>, Record<string, never
     const match = typeof chunk === 'string' ? PACKET.exec(chunk) : null;
     if (!match) throw new Error('unsupported packet');
     const [, type, nsp, id, data] = match;
-    const packet: Packet = { type: Number(type), nsp: nsp || '/' };
+    const packet: Packet = { type: Number(type) as PacketType, nsp: nsp || '/' };
     if (id) packet.id = Number(id);
     if (data) packet.data = JSON.parse(data);
     this.emitReserved('decoded', packet);

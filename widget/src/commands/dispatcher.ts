@@ -46,48 +46,32 @@ export function isCommandQueueInstalled(host: GlobalHost): boolean {
   return typeof host.Mostrador === 'function' && INSTALLED in host.Mostrador;
 }
 
-/** Runs one command. An explicit switch: only known names reach a handler. */
+/** Commands whose arguments go to their handler as given: it checks them, or takes none. */
+const AS_GIVEN = ['open', 'close', 'toggle', 'setCart', 'identify', 'on'] as const;
+
+/** A trimmed name of 1 to `max` characters, or null. */
+function nameOf(value: unknown, max: number): string | null {
+  const name = typeof value === 'string' ? value.trim() : '';
+  return name && name.length <= max ? name : null;
+}
+
+/** Runs one command. Only known names reach a handler. */
 export function runCommand(handlers: CommandHandlers, args: ArrayLike<unknown>): void {
-  const name = args[0];
-  switch (name) {
-    case 'open':
-      handlers.open();
-      return;
-    case 'close':
-      handlers.close();
-      return;
-    case 'toggle':
-      handlers.toggle();
-      return;
-    case 'setDepartment': {
-      // Unknown slugs are still sent: the server falls back to the site's default department.
-      const slug = typeof args[1] === 'string' ? args[1].trim() : args[1];
-      if (slug === null || (typeof slug === 'string' && slug && slug.length <= MAX_DEPARTMENT_CHARS)) {
-        handlers.setDepartment(slug);
-      } else {
-        console.warn('[Mostrador] setDepartment needs a department slug (or null)');
-      }
-      return;
-    }
-    case 'setCart':
-      handlers.setCart(args[1]);
-      return;
-    case 'identify':
-      handlers.identify(args[1]);
-      return;
-    case 'track': {
-      // `Mostrador('track', name, props)`: the rules read the name only; props are the shop's to pass, and ignored.
-      const event = typeof args[1] === 'string' ? args[1].trim() : '';
-      if (event && event.length <= MAX_EVENT_CHARS) handlers.track(event);
-      else console.warn('[Mostrador] track needs an event name');
-      return;
-    }
-    case 'on':
-      handlers.on(args[1], args[2]);
-      return;
-    default:
-      console.warn(`[Mostrador] Unknown command ignored: ${String(name)}`);
-  }
+  const [name, ...rest] = Array.from(args);
+  const [value] = rest;
+  if (name === 'setDepartment') {
+    // Unknown slugs are still sent: the server falls back to the site's default department.
+    const slug = value === null ? null : nameOf(value, MAX_DEPARTMENT_CHARS);
+    if (slug !== null || value === null) handlers.setDepartment(slug);
+    else console.warn('[Mostrador] setDepartment needs a department slug (or null)');
+  } else if (name === 'track') {
+    // `Mostrador('track', name, props)`: the rules read the name only; props are the shop's to pass, and ignored.
+    const event = nameOf(value, MAX_EVENT_CHARS);
+    if (event) handlers.track(event);
+    else console.warn('[Mostrador] track needs an event name');
+  } else if (AS_GIVEN.includes(name as never)) {
+    (handlers[name as (typeof AS_GIVEN)[number]] as (...args: unknown[]) => void)(...rest);
+  } else console.warn(`[Mostrador] Unknown command ignored: ${String(name)}`);
 }
 
 function queuedCalls(existing: unknown): ArrayLike<unknown>[] {

@@ -41,11 +41,18 @@ export function readMarkup(doc: Document, url: string): PageMarkup {
     if (kept && jsonLd.push(kept) >= MARKUP_BLOCKS_MAX) break;
   }
   const meta: PageMarkup['meta'] = {};
-  for (const tag of doc.querySelectorAll('meta[property^="og:"],meta[property^="product:"],meta[name^="og:"],meta[name^="product:"]')) {
+  for (const tag of doc.querySelectorAll('meta')) {
     const name = tag.getAttribute('property') ?? tag.getAttribute('name') ?? '';
     const content = tag.getAttribute('content');
-    // The first of each name, as the parser would read it.
-    if (content && content.length <= MARKUP_META_CHARS_MAX && name.length <= MARKUP_META_NAME_MAX && !(name in meta)) meta[name] = content;
+    // The first of each `og:` or `product:` name, as the parser would read it.
+    if (
+      /^(og|product):/.test(name) &&
+      content &&
+      content.length <= MARKUP_META_CHARS_MAX &&
+      name.length <= MARKUP_META_NAME_MAX &&
+      !(name in meta)
+    )
+      meta[name] = content;
     if (Object.keys(meta).length >= MARKUP_META_MAX) break;
   }
   const markup: PageMarkup = doc.baseURI === url || !/^https?:/.test(doc.baseURI) ? { jsonLd, meta } : { jsonLd, meta, base: doc.baseURI };

@@ -13,17 +13,14 @@ import { floorSizes, kb, sizesOf } from './sizes.ts';
 import { printTable, type Row } from './table.ts';
 import { measureWidgetLoad } from './widget-load.ts';
 
-/** Issue 13's goal for what a page view downloads before the visitor acts. */
-const WIDGET_GOAL_GZIP = 12 * 1024;
 /**
- * What the check enforces: the goal is not met yet, so the check holds today's
- * figure with small headroom and it cannot grow; lower it to the goal as cuts
- * land. Today: 13,475 B, since the server reads the cart from GA4 events and
- * setCart (13,932 B before; 15,462 B before the server evaluated the trigger
- * rules; 15,702 B before it read products off the page's markup; 16,160 B at
- * gzip -9 before Zopfli; see the README's widget size table).
+ * Issue 13's goal for what a page view downloads before the visitor acts,
+ * and what the check enforces: met since Socket.IO's client was cut further
+ * (12,187 B; 13,489 B before; 13,932 B before the server read the cart;
+ * 15,462 B before it evaluated the trigger rules; 16,160 B at gzip -9 before
+ * Zopfli; see the README's widget size table).
  */
-const WIDGET_BUDGET_GZIP = 13_568;
+const WIDGET_GOAL_GZIP = 12 * 1024;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -98,7 +95,6 @@ if (wants('widget')) {
     browser,
     build: { script, panelChunk, catalogues, whole },
     floor,
-    budgetGzip: WIDGET_BUDGET_GZIP,
     goalGzip: WIDGET_GOAL_GZIP,
   };
   const before = browser.beforeInteraction;
@@ -126,8 +122,15 @@ if (wants('widget')) {
     '',
     '≤ 150 ms',
   ]);
-  if (before.gzip > WIDGET_BUDGET_GZIP) {
-    problems.push(`Widget before interaction is ${kb(before.gzip)} gzipped, over its ${kb(WIDGET_BUDGET_GZIP)} budget.`);
+  rows.push([
+    'Widget start: longest main-thread task, 3 loads (0: none over 50 ms)',
+    browser.longestStartTaskMs.map(ms).join(' / '),
+    'n/a',
+    '',
+    '≤ 50 ms',
+  ]);
+  if (before.gzip > WIDGET_GOAL_GZIP) {
+    problems.push(`Widget before interaction is ${kb(before.gzip)} gzipped, over its ${kb(WIDGET_GOAL_GZIP)} goal.`);
   }
 }
 

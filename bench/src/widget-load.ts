@@ -11,6 +11,12 @@ export interface WidgetLoad {
   panelOpenColdMs: number;
   /** The same after the pointer came near the launcher (the chunk prefetched), as a mouse user gets it. */
   panelOpenPrefetchedMs: number;
+  /**
+   * The longest main-thread task (Long Tasks API: only tasks over 50 ms are
+   * reported, so 0 means none) from navigation until the page is idle, the
+   * widget started and connected, in each of the three loads.
+   */
+  longestStartTaskMs: number[];
 }
 
 const CHROMIUM_ARGS = [
@@ -41,6 +47,14 @@ const OPEN_AND_TIME = `new Promise((resolve) => {
   check();
 })`;
 
+/**
+ * Records the page's long tasks from its first script on (an init script
+ * runs before the page's own). A string, for the same reason as above.
+ */
+const RECORD_LONG_TASKS = `window.__longTasks = [];
+new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__longTasks.push(entry.duration); })
+  .observe({ type: 'longtask', buffered: true });`;
+
 /** widget.js and everything under /widget/ (the panel chunk, catalogues): the widget's own downloads, not the shop's. */
 const isWidgetFile = (url: string) => /\/widget(\.js$|\/)/.test(new URL(url).pathname);
 
@@ -57,6 +71,7 @@ async function encodedSizes(responses: Response[]) {
 /** Opens the demo shop in a fresh context and times opening the panel, from the page's own clock. */
 async function visit(browser: Browser, shopUrl: string, encoding: 'gzip' | 'br', prefetch: boolean) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, extraHTTPHeaders: { 'accept-encoding': encoding } });
+  await context.addInitScript({ content: RECORD_LONG_TASKS });
   const page = await context.newPage();
   const responses: Response[] = [];
   page.on('response', (response) => {
@@ -68,6 +83,7 @@ async function visit(browser: Browser, shopUrl: string, encoding: 'gzip' | 'br',
   // Nothing more on its way (the socket aside): what a page view costs before the visitor acts.
   await page.waitForLoadState('networkidle');
   const before = await encodedSizes(responses);
+  const longestStartTaskMs = (await page.evaluate('Math.max(0, ...window.__longTasks)')) as number;
   if (prefetch) {
     const box = (await launcher.boundingBox())!;
     const chunk = page.waitForResponse((response) => response.url().includes('/widget/chunks/'));
@@ -79,7 +95,7 @@ async function visit(browser: Browser, shopUrl: string, encoding: 'gzip' | 'br',
   await page.waitForLoadState('networkidle');
   const whole = await encodedSizes(responses);
   await context.close();
-  return { before, whole, openMs };
+  return { before, whole, openMs, longestStartTaskMs };
 }
 
 /** The widget as a shopper's browser gets it: the demo shop on a real server, Chromium, bytes from the responses. */
@@ -97,6 +113,7 @@ export async function measureWidgetLoad(chromiumPath: string): Promise<WidgetLoa
       whole: { gzip: gzip.whole.bytes, brotli: brotli.whole.bytes, files: brotli.whole.files },
       panelOpenColdMs: brotli.openMs,
       panelOpenPrefetchedMs: prefetched.openMs,
+      longestStartTaskMs: [gzip, brotli, prefetched].map((load) => load.longestStartTaskMs),
     };
   } finally {
     await browser.close();

@@ -72,6 +72,37 @@ describe('the shop tracker', () => {
     expect(pages(transport)[1]).toEqual({ ...pages(transport)[0], resumed: { ms: 4_000, invited: false } });
   });
 
+  it('reads the time zone off the start: from Intl in a task of its own, from Temporal where the browser has it', () => {
+    const format = vi.spyOn(Intl, 'DateTimeFormat');
+    const transport = new FakeTransport();
+    start(transport);
+    // Not during the widget's start: the first Intl.DateTimeFormat of a page is a long task on a slow phone.
+    expect(format).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(format).toHaveBeenCalledTimes(1);
+    transport.establish(session(null));
+    expect(pages(transport)[0]?.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+    const withTemporal = Object.assign(Object.create(shop) as ShopWindow, {
+      Temporal: { Now: { timeZoneId: () => 'Europe/Madrid' } },
+      document,
+      navigator,
+      location,
+    });
+    format.mockClear();
+    const other = new FakeTransport();
+    startShopTracker({
+      win: withTemporal,
+      transport: other,
+      storage: memoryBackend(),
+      key: 'mostrador:site_2',
+      loadShopify: () => shopifyChunk,
+    });
+    other.establish(session(null));
+    expect(pages(other)[0]?.timeZone).toBe('Europe/Madrid');
+    expect(format).not.toHaveBeenCalled();
+  });
+
   it('follows a single-page shop’s history changes, with the previous page as referrer', () => {
     const transport = new FakeTransport();
     start(transport);

@@ -44,7 +44,16 @@ export function startShopTracker({ win, transport, storage, key, loadShopify, in
   const doc = win.document;
   // Some privacy modes hide these; the agent then sees no local time.
   const language = text(win.navigator.language, 35) ?? undefined;
-  const timeZone = text(Intl.DateTimeFormat().resolvedOptions().timeZone, 64) ?? undefined;
+  // Temporal gives the zone at no cost. The first Intl.DateTimeFormat of a page builds ICU's date patterns
+  // (20–35 ms on a slow machine): a long task if it ran with the widget's start, so it runs in a task of its
+  // own (the first report waits for the socket anyway).
+  const { Temporal } = win as { Temporal?: { Now: { timeZoneId(): string } } };
+  let timeZone: string | null | undefined;
+  const zone = () =>
+    timeZone === undefined
+      ? (timeZone = text(Temporal ? Temporal.Now.timeZoneId() : Intl.DateTimeFormat().resolvedOptions().timeZone, 64))
+      : timeZone;
+  setTimeout(zone);
   let page: PageViewed | null = null;
   let cart: CartUpdated | null = null;
   let claim: VisitorIdentify | null = null;
@@ -63,7 +72,8 @@ export function startShopTracker({ win, transport, storage, key, loadShopify, in
     if (!established || !page) return;
     // Within what the server takes: a week (a tab left open longer, or a clock set back, says less).
     const resumed = reported && { ms: Math.min(604_800_000, Math.max(0, Date.now() - readAt)), invited: !!invitedHere?.() };
-    transport.notify('page:viewed', resumed ? { ...page, resumed } : page);
+    const tz = zone();
+    transport.notify('page:viewed', { ...page, ...(tz && { timeZone: tz }), ...(resumed && { resumed }) });
     reported = true;
   };
   const sendCart = () => established && cart && transport.notify('cart:updated', cart);
@@ -87,7 +97,6 @@ export function startShopTracker({ win, transport, storage, key, loadShopify, in
       referrer: /^https?:/.test(referrer) ? referrer.slice(0, 2000) : '',
       markup: readMarkup(doc, url),
       ...(language && { language }),
-      ...(timeZone && { timeZone }),
     };
     referrer = url;
     readAt = Date.now();

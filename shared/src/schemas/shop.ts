@@ -75,6 +75,12 @@ export const PageViewed = z.object({
    * on with the page instead of counting a new one.
    */
   resumed: z.object({ ms: z.number().int().min(0).max(604_800_000), invited: z.boolean() }).optional(),
+  /**
+   * A single-page shop's history change, not a page load: reported a moment
+   * after the URL changes (once the page has rendered), so the shop's own
+   * `begin_checkout` may come first, and the checkout it began goes on.
+   */
+  historyChange: z.literal(true).optional(),
 });
 export type PageViewed = z.infer<typeof PageViewed>;
 

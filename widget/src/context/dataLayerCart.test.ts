@@ -203,6 +203,21 @@ describe('createDataLayerCart', () => {
     const stored = (storage: KeyValueStore) =>
       (JSON.parse(storage.getItem(KEY) ?? '[]') as [string, { index: number }][]).map(([id, entry]) => [id, entry.index]);
 
+    /** Two tabs of the shop, one add_to_cart each, neither answered: both wait in the shared storage. */
+    async function twoTabsOffline() {
+      const storage = memoryBackend();
+      const one = page([], storage);
+      one.answerWith(offline);
+      one.push('add_to_cart', addToCart);
+      one.start();
+      const other = page([], storage);
+      other.answerWith(offline);
+      other.push('add_to_cart', { currency: 'USD', items: [womensGreyTee] });
+      const stopped = other.start();
+      await flush();
+      return { storage, one, stopped };
+    }
+
     it('sends from the next page load what the server did not answer before the page went, and not what it did', async () => {
       const storage = memoryBackend();
       const product = page([], storage);
@@ -232,16 +247,7 @@ describe('createDataLayerCart', () => {
     });
 
     it('keeps what every tab of the shop has not had answered, each dropping only its own answers', async () => {
-      const storage = memoryBackend();
-      const one = page([], storage);
-      one.answerWith(offline);
-      one.push('add_to_cart', addToCart);
-      one.start();
-      const other = page([], storage);
-      other.answerWith(offline);
-      other.push('add_to_cart', { currency: 'USD', items: [womensGreyTee] });
-      other.start();
-      await flush();
+      const { storage, one } = await twoTabsOffline();
       const ids = stored(storage).map(([id]) => id);
       expect(stored(storage)).toEqual([
         [one.entries()[0]![0], 1],
@@ -254,6 +260,14 @@ describe('createDataLayerCart', () => {
         [ids[0], 1, 'add_to_cart'],
         [ids[1], 1, 'add_to_cart'],
       ]);
+    });
+
+    it('lets go of its own page’s entries when the shop’s cart takes over there, not those of the shop’s other tabs', async () => {
+      const { storage, one, stopped } = await twoTabsOffline();
+      expect(stored(storage)).toHaveLength(2);
+      // `setCart` on the other tab: its own events go; the first tab's still wait for the server.
+      stopped.stop();
+      expect(stored(storage)).toEqual([[one.entries()[0]![0], 1]]);
     });
 
     it(`keeps only the newest ${PENDING_MAX} entries, and ${PENDING_CHARS_MAX} characters, while nothing is answered`, async () => {

@@ -80,6 +80,8 @@ export function createDataLayerCart({ win, send, storage, key = '', intervalMs =
   let sending = false;
   // The queue is the stored list, read afresh each time: the shop's other tabs add to it and drop what was answered.
   let queue: Pending[] = [];
+  // This page's ids: what `stop` lets go, leaving the entries of the shop's other tabs to them.
+  const mine = new Set<string>();
   const load = () => {
     try {
       const stored: unknown = JSON.parse(storage?.getItem(key) ?? '0');
@@ -129,6 +131,7 @@ export function createDataLayerCart({ win, send, storage, key = '', intervalMs =
       if (current !== layer || current.length < read) read = 0;
       layer = current;
       const page = pageIds.get(current)!;
+      mine.add(page);
       const fresh: Pending[] = [];
       for (; read < current.length; read += 1) {
         const entry = entryAt(current[read], read);
@@ -147,8 +150,8 @@ export function createDataLayerCart({ win, send, storage, key = '', intervalMs =
     poll,
     stop: () => {
       clearInterval(timer);
-      // The shop's own cart wins (`setCart`): the events waiting are let go.
-      save([]);
+      // The shop's own cart wins (`setCart`) on this page: its events waiting are let go.
+      save(load().filter(([page]) => !mine.has(page)));
     },
   };
 }

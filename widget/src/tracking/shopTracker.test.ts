@@ -117,8 +117,11 @@ describe('the shop tracker', () => {
         title: 'Cistella',
         referrer: 'http://localhost:3000/p/hoodie',
         markup: { jsonLd: [], meta: {} },
+        // Not a page load: a checkout the shop began on the way goes on (the server ends one at a page load).
+        historyChange: true,
       }),
     );
+    expect(pages(transport)[0]?.historyChange).toBeUndefined();
   });
 
   it('forwards GA4 dataLayer events for the server to read the cart from, with no merchant code', async () => {

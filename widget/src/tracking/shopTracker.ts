@@ -90,9 +90,10 @@ export function startShopTracker({ win, transport, storage, key, loadShopify, in
     sendCart();
   };
 
-  const readPage = (url: string) => {
+  const readPage = (url: string, historyChange?: true) => {
     page = {
       url,
+      historyChange,
       title: text(doc.title, 300) ?? '',
       referrer: /^https?:/.test(referrer) ? referrer.slice(0, 2000) : '',
       markup: readMarkup(doc, url),
@@ -109,7 +110,7 @@ export function startShopTracker({ win, transport, storage, key, loadShopify, in
     watchPages(win, (url) => {
       if (!/^https?:/.test(url) || url.length > 2000) return;
       if (first) readPage(url);
-      else setTimeout(() => readPage(win.location.href), SETTLE_MS);
+      else setTimeout(() => readPage(win.location.href, true), SETTLE_MS);
       first = false;
     });
   // An async script in <head> may run before the product markup is parsed.

@@ -245,6 +245,21 @@ describe('checkout, as long as the shopper stays on its page', () => {
     expect(checkoutSince(back)).toBeGreaterThanOrEqual(before);
   });
 
+  it('goes on through a single-page shop’s navigation, whose report may follow the begin_checkout of its page', async () => {
+    const agent = await marta();
+    const tab = await load(undefined, '/cart', tracked('spa000001', [0, 'add_to_cart', addToCart]));
+    // The shop's router shows /checkout and pushes begin_checkout at once; the widget reports the page once it has rendered.
+    await visitorCommand(tab.socket, 'cart:tracked', tracked('spa000001', [1, 'begin_checkout', beginCheckout]));
+    await visitorCommand(tab.socket, 'page:viewed', { ...pageAt('/checkout'), historyChange: true });
+    expect(checkoutSince(tab)).toEqual(expect.any(Number));
+    expect(await stageOf(agent, tab.visitorId)).toBe('checkout');
+    // A page load ends it, as before.
+    tab.socket.disconnect();
+    const next = await load(tab.token, '/p/tee');
+    expect(checkoutSince(next)).toBeNull();
+    await expect.poll(() => stageOf(agent, next.visitorId)).toBe('browsing');
+  });
+
   it('leaves a purchase as it is', async () => {
     const agent = await marta();
     const thanks = await load(undefined, '/thanks', tracked('thanks001', [0, 'purchase', purchase]));

@@ -152,7 +152,9 @@ export class VisitorActivity {
     const since = page.resumed ? Math.max(entry.visitStartedAt, now - page.resumed.ms) : now;
     const open: OpenPageView = { url: page.url, title: page.title, referrer: page.referrer, product, startedAt: now, since, catalogue };
     this.#endView(siteId, visitorId, this.#live.pageViewed(socketId, visitorId, open, !!page.resumed), now);
-    if (!page.resumed && entry.checkoutSince !== null) this.#carts.leftCheckout(siteId, visitorId);
+    // A new page load ends a checkout (its page pushes begin_checkout again); a single-page shop's
+    // navigation does not, as its begin_checkout may arrive before the page it belongs to.
+    if (!page.resumed && !page.historyChange && entry.checkoutSince !== null) this.#carts.leftCheckout(siteId, visitorId);
     this.#pushProfile(siteId, visitorId);
     return ok({ product });
   }

@@ -34,13 +34,13 @@ module.exports = {
       severity: 'error',
       comment:
         'Only server/src/db/ and a module’s repository or store touch better-sqlite3, pg or drizzle-orm ' +
-        '(a repository may keep its prepared SQL beside it in <name>.statements.ts; a <name>.personal-data.ts is ' +
+        '(its implementation for one engine is <name>.repository.sqlite.ts or <name>.repository.pg.ts; a repository may keep its prepared SQL beside it in <name>.statements.ts; a <name>.personal-data.ts is ' +
         'the repository of what the module holds about a shopper, for the privacy registry; a <name>.repository-worker.mjs ' +
         'is a repository’s read that runs in a worker thread). Tests may read tables, and the bench fills its databases.',
       from: {
         pathNot: [
           '^server/src/db/',
-          `${MODULE}[^/]*\\.(repository|store|statements|personal-data)\\.ts$`,
+          `${MODULE}[^/]*\\.(repository|store|statements|personal-data)(\\.(sqlite|pg))?\\.ts$`,
           `${MODULE}[^/]*\\.repository-worker\\.mjs$`,
           '\\.test\\.ts$',
           '^bench/',

@@ -107,8 +107,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence, (id) => avatars.pictureOf(id));
   // Business hours per site and department, cached: "open now?" never reads the database.
-  const { hours, routes: hoursRoutes } = createHoursModule({
-    db,
+  const { hours, routes: hoursRoutes } = await createHoursModule({
+    engine: { kind: 'sqlite', db },
     departments,
     team,
     changed: (siteId) => {

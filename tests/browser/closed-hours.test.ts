@@ -13,7 +13,7 @@ describe('outside business hours', () => {
     const siteId = sites.demoSite()!.id;
     const now = Date.now();
     // Open every day 09:00–18:00 in Madrid, but shut by a one-off closure from an hour ago to two days from now.
-    const replaced = hours.replace(siteId, {
+    const replaced = await hours.replace(siteId, {
       site: {
         timeZone: 'Europe/Madrid',
         weekly: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, from: '09:00', to: '18:00' })),

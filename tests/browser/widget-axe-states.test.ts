@@ -58,7 +58,7 @@ describe.each(LANGUAGES)('axe finds nothing in the widget, in %s', (language) =>
     const siteId = demoSite().id;
     const before = hours.get(siteId);
     const now = Date.now();
-    hours.replace(siteId, {
+    await hours.replace(siteId, {
       site: { timeZone: 'Europe/Madrid', weekly: [], holidays: [], closures: [{ from: now - 3_600_000, to: now + 86_400_000 }] },
       departments: [],
     });
@@ -69,7 +69,7 @@ describe.each(LANGUAGES)('axe finds nothing in the widget, in %s', (language) =>
       expect.soft(await axeViolations(page, WIDGET), 'closed by the hours').toEqual([]);
       await context.close();
     } finally {
-      hours.replace(siteId, before);
+      await hours.replace(siteId, before);
     }
 
     shop.server.app.services.sites.update(siteId, { preChat: 'name_email' });

@@ -259,7 +259,7 @@ describe('missed chats and tickets', () => {
     };
     const pushed = nextFact<VisitorSocket, HoursChanged>(queued.socket, 'hours:changed');
     const ticketed = nextState(solo);
-    expect(server.app.services.hours.replace(siteId, { site: hours, departments: [] }).ok).toBe(true);
+    expect((await server.app.services.hours.replace(siteId, { site: hours, departments: [] })).ok).toBe(true);
     expect((await pushed).hours).toEqual({ site: hours, departments: {} });
     const fact = await ticketed;
     expect(fact.event).toMatchObject({ state: 'open', reason: 'ticket' });

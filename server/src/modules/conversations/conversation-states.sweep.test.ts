@@ -50,7 +50,7 @@ describe('the sweep', () => {
     await visitorChat('solo-has-this');
     // Open around the clock, but closed for an hour from an hour on.
     const now = Date.now();
-    const replaced = server.app.services.hours.replace(siteId(), {
+    const replaced = await server.app.services.hours.replace(siteId(), {
       site: {
         timeZone: 'UTC',
         weekly: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, from: '00:00', to: '24:00' })),

@@ -55,8 +55,8 @@ async function consoleOf(email: string) {
 const upTo = (heard: string[], from: number, marker: string) => heard.slice(from, heard.indexOf(marker, from) + 1);
 
 /** Edits the site's hours: every widget of that site hears `hours:changed`, and no other. */
-function touchHours(siteId: string, timeZone: string) {
-  const replaced = scope.server.app.services.hours.replace(siteId, {
+async function touchHours(siteId: string, timeZone: string) {
+  const replaced = await scope.server.app.services.hours.replace(siteId, {
     site: { timeZone, weekly: ALWAYS_OPEN, holidays: [], closures: [] },
     departments: [],
   });
@@ -98,10 +98,10 @@ describe('who hears a conversation', () => {
 
     // Each listener's marker, sent after everything above.
     const neighbourMarker = nextFact(neighbour.socket, 'hours:changed');
-    touchHours(siteId, 'Europe/Madrid');
+    await touchHours(siteId, 'Europe/Madrid');
     await neighbourMarker;
     const elsewhereMarker = nextFact(elsewhere.socket, 'hours:changed');
-    touchHours(other.id, 'Europe/Lisbon');
+    await touchHours(other.id, 'Europe/Lisbon');
     await elsewhereMarker;
     const bossMarker = nextFact<AgentSocket, { conversation: { id: string } }>(boss.socket, 'conversation:created');
     const theirs = await visitorCommand(elsewhere.socket, 'message:send', { clientId: 'other-0001', body: 'Hello?' });

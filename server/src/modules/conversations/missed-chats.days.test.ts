@@ -16,10 +16,13 @@ beforeEach(async () => {
 
 afterEach(() => cleanup());
 
-function siteIn(timeZone: string): string {
+async function siteIn(timeZone: string): Promise<string> {
   const site = app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] });
   const allWeek = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, from: '00:00', to: '24:00' }));
-  const set = app.services.hours.replace(site.id, { site: { timeZone, weekly: allWeek, holidays: [], closures: [] }, departments: [] });
+  const set = await app.services.hours.replace(site.id, {
+    site: { timeZone, weekly: allWeek, holidays: [], closures: [] },
+    departments: [],
+  });
   if (!set.ok) throw new Error(set.error.message);
   return site.id;
 }
@@ -41,7 +44,7 @@ function report(siteId: string, from: string, to: string) {
 
 describe('the days of the missed-chats report', () => {
   it('counts a chat missed in the evening west of UTC on its local day, though it is the next day in UTC', async () => {
-    const siteId = siteIn('America/Los_Angeles');
+    const siteId = await siteIn('America/Los_Angeles');
     // 20:00 on 2 March in Los Angeles is 04:00 on 3 March in UTC.
     await missedAt(siteId, Date.UTC(2026, 2, 3, 4, 0));
     expect(report(siteId, '2026-03-02', '2026-03-02')).toEqual([['2026-03-02', 1]]);
@@ -49,7 +52,7 @@ describe('the days of the missed-chats report', () => {
   });
 
   it('counts a chat missed in the morning east of UTC on its local day, though it is the day before in UTC', async () => {
-    const siteId = siteIn('Pacific/Auckland');
+    const siteId = await siteIn('Pacific/Auckland');
     // 09:00 on 2 March in Auckland (UTC+13) is 20:00 on 1 March in UTC.
     await missedAt(siteId, Date.UTC(2026, 2, 1, 20, 0));
     expect(report(siteId, '2026-03-02', '2026-03-02')).toEqual([['2026-03-02', 1]]);
@@ -57,7 +60,7 @@ describe('the days of the missed-chats report', () => {
   });
 
   it('leaves out a chat read in the wider window whose local day is outside the range', async () => {
-    const siteId = siteIn('Europe/Madrid');
+    const siteId = await siteIn('Europe/Madrid');
     // 00:30 on 2 March in Madrid: in the window read for a report of 1 March, but not on 1 March.
     await missedAt(siteId, Date.UTC(2026, 2, 1, 23, 30));
     await missedAt(siteId, Date.UTC(2026, 2, 1, 12, 0));
@@ -65,7 +68,7 @@ describe('the days of the missed-chats report', () => {
   });
 
   it('covers at most 366 days, and refuses a date that does not exist', async () => {
-    const siteId = siteIn('UTC');
+    const siteId = await siteIn('UTC');
     const year = app.services.states.missedChats(siteId, '2025-03-02', '2026-03-02');
     expect(year.ok && year.data.days.length).toBe(366);
     expect(year.ok && [year.data.days[0]?.date, year.data.days.at(-1)?.date]).toEqual(['2025-03-02', '2026-03-02']);

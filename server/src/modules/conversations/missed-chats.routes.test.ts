@@ -20,7 +20,7 @@ describe('the missed-chats report', () => {
     if (!sent.ok) throw new Error(sent.error.message);
     // 23:30 UTC on 1 March is 00:30 on 2 March in Madrid.
     const lateNight = Date.UTC(2026, 2, 1, 23, 30);
-    app.services.hours.replace(site.id, {
+    await app.services.hours.replace(site.id, {
       site: {
         timeZone: 'Europe/Madrid',
         weekly: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, from: '00:00', to: '24:00' })),

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.ts';
-import { HoursRepository } from './hours.repository.ts';
+import type { Engine } from '../../db/engine.ts';
+import type { HoursRepository } from './hours.repository.ts';
+import { PgHoursRepository } from './hours.repository.pg.ts';
+import { SqliteHoursRepository } from './hours.repository.sqlite.ts';
 import { hoursRoutes } from './hours.routes.ts';
 import { HoursService, type HoursDepartments } from './hours.service.ts';
 
 export interface HoursModuleDeps {
-  db: Db;
+  engine: Engine;
   departments: Pick<HoursDepartments, 'checkDepartments'>;
   /** The site's departments as the team knows them (cached), for their slugs. */
   team: { departmentList(siteId: string): ReadonlyArray<{ id: string; slug: string }> };
@@ -13,17 +15,22 @@ export interface HoursModuleDeps {
   changed: (siteId: string) => void;
 }
 
-/** Business hours per site and department, with the admin's editor. */
-export function createHoursModule(deps: HoursModuleDeps) {
+export function hoursRepository(engine: Engine): HoursRepository {
+  return engine.kind === 'sqlite' ? new SqliteHoursRepository(engine.db) : new PgHoursRepository(engine.db);
+}
+
+/** Business hours per site and department, with the admin's editor. Their cache is filled by `hours.load()` before the app serves. */
+export async function createHoursModule(deps: HoursModuleDeps) {
   const { departments, team } = deps;
   const hours = new HoursService(
-    new HoursRepository(deps.db),
+    hoursRepository(deps.engine),
     {
       checkDepartments: (siteId, ids) => departments.checkDepartments(siteId, ids),
       slugOf: (siteId, id) => team.departmentList(siteId).find((d) => d.id === id)?.slug ?? null,
     },
     deps.changed,
   );
+  await hours.load();
   return {
     hours,
     async routes(server: FastifyInstance): Promise<void> {

@@ -1,7 +1,4 @@
 import type { BusinessHours } from '@mostrador/shared';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { businessHours } from '../../db/schema.ts';
 
 /** The scope of the site's own hours; departments use their id. */
 export const SITE_SCOPE = 'site';
@@ -11,26 +8,10 @@ export interface StoredHours {
   schedule: BusinessHours;
 }
 
-/** The only code touching `business_hours`. */
-export class HoursRepository {
-  constructor(private readonly db: Db) {}
-
-  ofSite(siteId: string): StoredHours[] {
-    return this.db
-      .select({ scope: businessHours.scope, schedule: businessHours.schedule })
-      .from(businessHours)
-      .where(eq(businessHours.siteId, siteId))
-      .all();
-  }
-
+/** The only code touching `business_hours`, on either engine (hours.repository.test.ts holds both to one contract). */
+export interface HoursRepository {
+  /** Every site's hours: the service keeps them all in memory. */
+  all(): Promise<(StoredHours & { siteId: string })[]>;
   /** Replaces all of a site's hours in one transaction. */
-  replace(siteId: string, rows: readonly StoredHours[], at: number): void {
-    this.db.transaction((tx) => {
-      tx.delete(businessHours).where(eq(businessHours.siteId, siteId)).run();
-      if (rows.length > 0)
-        tx.insert(businessHours)
-          .values(rows.map((r) => ({ ...r, siteId, updatedAt: at })))
-          .run();
-    });
-  }
+  replace(siteId: string, rows: readonly StoredHours[], at: number): Promise<void>;
 }

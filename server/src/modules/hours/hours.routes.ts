@@ -11,7 +11,7 @@ export const hoursRoutes: FastifyPluginAsyncZod<{ hours: HoursService }> = async
   app.get('/api/admin/hours', { schema: { response: { 200: SiteHours, ...errors } } }, async (request) => hours.get(request.agent!.siteId));
 
   app.put('/api/admin/hours', { schema: { body: SiteHours, response: { 200: SiteHours, ...errors } } }, async (request, reply) => {
-    const replaced = hours.replace(request.agent!.siteId, request.body);
+    const replaced = await hours.replace(request.agent!.siteId, request.body);
     if (!replaced.ok) return reply.status(statusForCode(replaced.error.code)).send({ error: replaced.error });
     return replaced.data;
   });

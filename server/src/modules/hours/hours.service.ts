@@ -1,5 +1,5 @@
 import { fail, isOpenAt, nextOpening, ok, type Result, type BusinessHours, type SiteHours, type WidgetHours } from '@mostrador/shared';
-import { SITE_SCOPE, type HoursRepository } from './hours.repository.ts';
+import { SITE_SCOPE, type HoursRepository, type StoredHours } from './hours.repository.ts';
 
 /** What the hours need from the departments module. */
 export interface HoursDepartments {
@@ -16,7 +16,9 @@ interface CachedHours {
 /**
  * Each site's business hours, kept in memory: the message path asks "open
  * now?" for every first message, and must not read the database to know.
- * Every edit goes through `replace`, which refreshes the copy.
+ * `load` fills the copy once, before the app serves (the whole table: a few
+ * rows per site); every edit goes through `replace`, which writes, then
+ * refreshes the copy.
  */
 export class HoursService {
   readonly #cache = new Map<string, CachedHours>();
@@ -36,20 +38,25 @@ export class HoursService {
     };
   }
 
-  replace(siteId: string, hours: SiteHours): Result<SiteHours> {
+  /** Reads every site's hours into memory: before the app serves, as nothing else reads the table. */
+  async load(): Promise<void> {
+    const rows = await this.repo.all();
+    this.#cache.clear();
+    for (const row of rows) this.#remember(row.siteId, row);
+  }
+
+  async replace(siteId: string, hours: SiteHours): Promise<Result<SiteHours>> {
     const ids = hours.departments.map((d) => d.departmentId);
     if (new Set(ids).size !== ids.length) return fail('invalid_payload', 'One set of hours per department');
     const known = this.departments.checkDepartments(siteId, ids);
     if (!known.ok) return known;
-    this.repo.replace(
-      siteId,
-      [
-        ...(hours.site ? [{ scope: SITE_SCOPE, schedule: hours.site }] : []),
-        ...hours.departments.map((d) => ({ scope: d.departmentId, schedule: d.hours })),
-      ],
-      Date.now(),
-    );
+    const rows = [
+      ...(hours.site ? [{ scope: SITE_SCOPE, schedule: hours.site }] : []),
+      ...hours.departments.map((d) => ({ scope: d.departmentId, schedule: d.hours })),
+    ];
+    await this.repo.replace(siteId, rows, Date.now());
     this.#cache.delete(siteId);
+    for (const row of rows) this.#remember(siteId, row);
     this.changed(siteId);
     return ok(this.get(siteId));
   }
@@ -82,16 +89,15 @@ export class HoursService {
     return { site: cached.site, departments: departments };
   }
 
+  /** A site without hours is always open: nothing stored, nothing cached. */
   #load(siteId: string): CachedHours {
+    return this.#cache.get(siteId) ?? { site: null, departments: new Map() };
+  }
+
+  #remember(siteId: string, row: StoredHours): void {
     let cached = this.#cache.get(siteId);
-    if (!cached) {
-      cached = { site: null, departments: new Map() };
-      for (const row of this.repo.ofSite(siteId)) {
-        if (row.scope === SITE_SCOPE) cached.site = row.schedule;
-        else cached.departments.set(row.scope, row.schedule);
-      }
-      this.#cache.set(siteId, cached);
-    }
-    return cached;
+    if (!cached) this.#cache.set(siteId, (cached = { site: null, departments: new Map() }));
+    if (row.scope === SITE_SCOPE) cached.site = row.schedule;
+    else cached.departments.set(row.scope, row.schedule);
   }
 }

@@ -61,7 +61,10 @@ function chatBy(
 async function seedShop() {
   const { site, admin } = await siteWithAdminAndAgent(app);
   const idOf = (email: string) => app.db.select().from(agents).where(eq(agents.email, email)).get()!.id;
-  app.services.hours.replace(site.id, { site: { timeZone: 'Europe/Madrid', weekly: [], holidays: [], closures: [] }, departments: [] });
+  await app.services.hours.replace(site.id, {
+    site: { timeZone: 'Europe/Madrid', weekly: [], holidays: [], closures: [] },
+    departments: [],
+  });
   app.db
     .insert(departments)
     .values({ id: 'dep_sales', siteId: site.id, slug: 'sales', name: 'Sales', routing: 'auto', createdAt: 0 })

@@ -66,7 +66,7 @@ async function seedShop() {
   const { site, admin, plain } = await siteWithAdminAndAgent(app);
   const idOf = (email: string) => app.db.select().from(agents).where(eq(agents.email, email)).get()!;
   const [adminAgent, plainAgent] = [idOf('admin@shop.example'), idOf('plain@shop.example')];
-  app.services.hours.replace(site.id, {
+  await app.services.hours.replace(site.id, {
     site: {
       timeZone: 'Europe/Madrid',
       weekly: [1, 2, 3, 4, 5].map((day) => ({ day, from: '09:00', to: '17:00' })),

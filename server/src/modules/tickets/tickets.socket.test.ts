@@ -48,7 +48,7 @@ describe('outside business hours', () => {
     const siteId = siteIdOf();
     sockets.push(await connectAgentAs(server, server.agentEmail));
     const hours = closedNow();
-    expect(server.app.services.hours.replace(siteId, { site: hours, departments: [] }).ok).toBe(true);
+    expect((await server.app.services.hours.replace(siteId, { site: hours, departments: [] })).ok).toBe(true);
 
     const { socket, session } = await visitorSession();
     expect(session.site.hours).toEqual({ site: hours, departments: {} });
@@ -72,7 +72,7 @@ describe('outside business hours', () => {
 
     // The shop opens: routing hands the ticket to the online agent.
     const joined = nextFact<VisitorSocket, VisitorConversationChanged>(again.socket, 'conversation:changed');
-    expect(server.app.services.hours.replace(siteId, { site: null, departments: [] }).ok).toBe(true);
+    expect((await server.app.services.hours.replace(siteId, { site: null, departments: [] })).ok).toBe(true);
     const change = await joined;
     expect(change.event.type).toBe('joined');
     expect(change.conversation.agents).toEqual([{ name: 'Marta' }]);
@@ -83,7 +83,7 @@ describe('outside business hours', () => {
     const siteId = siteIdOf();
     await addAgent(server, { email: 'solo@shop.example', name: 'Solo', capacity: 1 });
     sockets.push(await connectAgentAs(server, 'solo@shop.example'));
-    server.app.services.hours.replace(siteId, { site: closedNow(), departments: [] });
+    await server.app.services.hours.replace(siteId, { site: closedNow(), departments: [] });
 
     const tickets = [await visitorSession(), await visitorSession()];
     for (const [i, { socket }] of tickets.entries()) {
@@ -91,7 +91,7 @@ describe('outside business hours', () => {
       expect(sent.ok && sent.data.conversation.agents).toEqual([]);
     }
     const joined = tickets.map(({ socket }) => nextFact<VisitorSocket, VisitorConversationChanged>(socket, 'conversation:changed'));
-    server.app.services.hours.replace(siteId, { site: null, departments: [] });
+    await server.app.services.hours.replace(siteId, { site: null, departments: [] });
     for (const change of await Promise.all(joined)) expect(change.conversation.agents).toEqual([{ name: 'Solo' }]);
 
     // Two tickets at one half each fill Solo's one slot: a live chat now waits in line.

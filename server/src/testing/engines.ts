@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe } from 'vitest';
+import { openDatabase } from '../db/client.ts';
+import type { Engine } from '../db/engine.ts';
+import { openPostgres } from '../db/pg/client.ts';
+import { sites as pgSites } from '../db/pg/schema/index.ts';
+import { sites } from '../db/schema.ts';
+import { createTestDatabase, type TestDatabase } from './postgres.ts';
+
+export const ENGINES = ['sqlite', 'postgres'] as const;
+
+/**
+ * Runs `body` once per engine (SQLite in a file of its own, PostgreSQL in a
+ * database of its own on the test machine's server), each test on a fresh
+ * database that is removed after it. A repository's contract test is
+ * written once and holds for both of its implementations. Read `engine()`
+ * inside a test only.
+ */
+export function describeOnEngines(title: string, body: (engine: () => Engine) => void): void {
+  describe.each(ENGINES)(`${title} (%s)`, (kind) => {
+    let current: Engine | undefined;
+    let cleanUp: (() => Promise<void>) | undefined;
+    beforeEach(async () => {
+      if (kind === 'sqlite') {
+        const dir = mkdtempSync(join(tmpdir(), 'mostrador-engine-'));
+        const { db, sqlite } = openDatabase(join(dir, 'test.sqlite'));
+        current = { kind, db };
+        cleanUp = async () => {
+          sqlite.close();
+          rmSync(dir, { recursive: true, force: true });
+        };
+      } else {
+        const database: TestDatabase = await createTestDatabase();
+        const opened = await openPostgres(database.url);
+        current = { kind, db: opened.db };
+        cleanUp = async () => {
+          // The pool first, or it would see its sessions cut when the database is dropped.
+          await opened.close();
+          await database.drop();
+        };
+      }
+    });
+    afterEach(async () => {
+      await cleanUp?.();
+      current = undefined;
+      cleanUp = undefined;
+    });
+    body(() => {
+      if (!current) throw new Error('no database: use it inside a test');
+      return current;
+    });
+  });
+}
+
+/** A site row with its defaults, for the rows a contract test writes under it (they reference it). */
+export async function insertSite(engine: Engine, id: string): Promise<void> {
+  const row = { id, key: `key-${id}`, name: `Shop ${id}`, allowedOrigins: ['self'], createdAt: 1 };
+  if (engine.kind === 'sqlite') engine.db.insert(sites).values(row).run();
+  else await engine.db.insert(pgSites).values(row);
+}

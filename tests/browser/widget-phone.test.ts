@@ -20,7 +20,7 @@ describe.each([
   { width: 390, height: 844 },
   { width: 360, height: 740 },
 ])('the widget on a phone ($width × $height, touch)', (viewport) => {
-  it('opens a full-screen sheet over a page that stays put, with 16 px input and 44 px targets; a tap on Send sends', async () => {
+  it('opens a full-screen sheet over a page that stays put, with 16 px input and 44 px targets; a tap on Send sends, either way up', async () => {
     const context = await shop.browser.newContext({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
     await page.goto(`${shop.server.url}/shop/`);
@@ -64,6 +64,30 @@ describe.each([
     expect(hit).toBe('send');
     await page.locator('button[data-part="send"]').tap();
     await page.locator('[data-part="message"][data-author="visitor"][data-status="sent"]').waitFor();
+
+    // Turned to landscape mid-chat: the sheet fills the new screen, the composer and the last message stay in
+    // view, and Send still sends. Then back upright.
+    for (const turned of [{ width: viewport.height, height: viewport.width }, viewport]) {
+      await page.setViewportSize(turned);
+      await expect.poll(() => boxOf(page, 'panel')).toEqual({ x: 0, y: 0, ...turned });
+      for (const part of ['composer', 'send']) {
+        const box = (await boxOf(page, part))!;
+        expect(box.y + box.height, part).toBeLessThanOrEqual(turned.height);
+        expect(box.x + box.width, part).toBeLessThanOrEqual(turned.width);
+      }
+      const sent = await page.locator('[data-part="message"][data-author="visitor"]').count();
+      await composer.fill(`I en blau? (${turned.width} px)`);
+      await page.locator('button[data-part="send"]').tap();
+      await expect.poll(() => page.locator('[data-part="message"][data-author="visitor"][data-status="sent"]').count()).toBe(sent + 1);
+      const lastMessageInView = () =>
+        page.evaluate(() => {
+          const root = document.getElementById('mostrador-widget')!.shadowRoot!;
+          const last = Array.from(root.querySelectorAll('[data-part="message"]')).at(-1)!.getBoundingClientRect();
+          const composerTop = root.querySelector('[data-part="composer"]')!.getBoundingClientRect().top;
+          return last.top >= 0 && last.bottom <= composerTop;
+        });
+      await expect.poll(lastMessageInView).toBe(true);
+    }
 
     // The keyboard stays in the sheet: Tab and Shift+Tab go round inside it, never to the page beneath.
     const focusIsInPanel = () =>

@@ -18,7 +18,7 @@ import { QueueBanner } from './QueueBanner.tsx';
 import { TeamLine } from './TeamLine.tsx';
 import { SoundToggle, type SoundSwitch } from './SoundToggle.tsx';
 import { TranscriptOffer } from './TranscriptOffer.tsx';
-import { lockPageScrollOnPhones, SHEET_QUERY } from './pageScrollLock.ts';
+import { lockPageScrollWhileSheet, SHEET_QUERY } from './pageScrollLock.ts';
 import { t } from './translation.ts';
 
 interface PanelProps {
@@ -101,7 +101,7 @@ export class Panel extends Component<PanelProps> {
 
   override componentDidMount(): void {
     const panel = this.#panel.current;
-    if (panel) this.#unlockPage = lockPageScrollOnPhones(panel.ownerDocument);
+    if (panel) this.#unlockPage = lockPageScrollWhileSheet(panel.ownerDocument);
     this.#openedByVisitor = this.props.focusOnOpen;
     if (this.props.focusOnOpen) (this.#textarea.current ?? this.#picker.current ?? this.#contactEmail.current)?.focus();
   }

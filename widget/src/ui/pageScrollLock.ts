@@ -1,5 +1,9 @@
-/** Below this width the panel is a full-screen sheet (ui/styles.css). */
-export const SHEET_QUERY = '(max-width: 639px)';
+/**
+ * Where the panel is a full-screen sheet (ui/styles.css, boot/launcher.css,
+ * files/files.css): below 640 px wide, or below 480 px high, which is a
+ * phone turned sideways (a floating panel would not fit its height).
+ */
+export const SHEET_QUERY = '(max-width: 639px), (max-height: 479px)';
 
 /**
  * Stops the shop's page scrolling behind the sheet, and puts it back where
@@ -30,8 +34,28 @@ export function lockPageScroll(doc: Document): () => void {
   };
 }
 
-/** Locks the page only when the panel is a sheet (a phone-sized viewport). */
-export function lockPageScrollOnPhones(doc: Document): () => void {
-  const phone = doc.defaultView?.matchMedia?.(SHEET_QUERY).matches;
-  return phone ? lockPageScroll(doc) : () => {};
+/**
+ * Locks the page while the panel is a sheet, and follows the viewport while
+ * the panel is open: a tablet turned from portrait to landscape gets its page
+ * back, a phone turned either way keeps it locked. Answers the stop, which
+ * unlocks.
+ */
+export function lockPageScrollWhileSheet(doc: Document): () => void {
+  const sheet = doc.defaultView?.matchMedia?.(SHEET_QUERY);
+  if (!sheet) return () => {};
+  let unlock: (() => void) | null = null;
+  const follow = () => {
+    if (sheet.matches && !unlock) unlock = lockPageScroll(doc);
+    else if (!sheet.matches && unlock) {
+      unlock();
+      unlock = null;
+    }
+  };
+  follow();
+  sheet.addEventListener('change', follow);
+  return () => {
+    sheet.removeEventListener('change', follow);
+    unlock?.();
+    unlock = null;
+  };
 }

@@ -215,7 +215,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const { inboundMail, email } = mail;
 
   const cannedModule = createCannedRepliesModule({
-    db,
+    engine: { kind: 'sqlite', db },
     departments,
     pictures: attachmentsModule.cannedPictures(),
     lines: conversationsModule.visitorLines,

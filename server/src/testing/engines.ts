@@ -5,8 +5,14 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { openDatabase } from '../db/client.ts';
 import type { Engine } from '../db/engine.ts';
 import { openPostgres } from '../db/pg/client.ts';
-import { sites as pgSites } from '../db/pg/schema/index.ts';
-import { sites } from '../db/schema.ts';
+import {
+  agents as pgAgents,
+  conversations as pgConversations,
+  departments as pgDepartments,
+  sites as pgSites,
+  visitors as pgVisitors,
+} from '../db/pg/schema/index.ts';
+import { agents, conversations, departments, sites, visitors } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -59,4 +65,40 @@ export async function insertSite(engine: Engine, id: string): Promise<void> {
   const row = { id, key: `key-${id}`, name: `Shop ${id}`, allowedOrigins: ['self'], createdAt: 1 };
   if (engine.kind === 'sqlite') engine.db.insert(sites).values(row).run();
   else await engine.db.insert(pgSites).values(row);
+}
+
+/** An agent of the site, for rows a contract test writes that name one. */
+export async function insertAgent(engine: Engine, siteId: string, id: string): Promise<void> {
+  const row = { id, siteId, email: `${id}@shop.example`, name: `Agent ${id}`, role: 'agent' as const, passwordHash: 'x', createdAt: 1 };
+  if (engine.kind === 'sqlite') engine.db.insert(agents).values(row).run();
+  else await engine.db.insert(pgAgents).values(row);
+}
+
+/** A department of the site, for rows a contract test writes that name one. */
+export async function insertDepartment(engine: Engine, siteId: string, id: string): Promise<void> {
+  const row = { id, siteId, slug: id, name: `Department ${id}`, routing: 'auto' as const, createdAt: 1 };
+  if (engine.kind === 'sqlite') engine.db.insert(departments).values(row).run();
+  else await engine.db.insert(pgDepartments).values(row);
+}
+
+/** An open conversation of the site, with a visitor of its own, for rows a contract test writes under it. */
+export async function insertConversation(engine: Engine, siteId: string, id: string): Promise<void> {
+  const visitor = { id: `visitor-${id}`, siteId, tokenHash: `token-${id}`, label: id, createdAt: 1, lastSeenAt: 1 };
+  const conversation = {
+    id,
+    siteId,
+    visitorId: visitor.id,
+    visitorLabel: id,
+    status: 'open' as const,
+    lastSeq: 0,
+    createdAt: 1,
+    updatedAt: 1,
+  };
+  if (engine.kind === 'sqlite') {
+    engine.db.insert(visitors).values(visitor).run();
+    engine.db.insert(conversations).values(conversation).run();
+  } else {
+    await engine.db.insert(pgVisitors).values(visitor);
+    await engine.db.insert(pgConversations).values(conversation);
+  }
 }

@@ -1,14 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.ts';
-import { CannedRepliesRepository } from './canned-replies.repository.ts';
+import type { Engine } from '../../db/engine.ts';
+import type { CannedRepliesRepository } from './canned-replies.repository.ts';
+import { PgCannedRepliesRepository } from './canned-replies.repository.pg.ts';
+import { SqliteCannedRepliesRepository } from './canned-replies.repository.sqlite.ts';
 import { cannedRoutes } from './canned-replies.routes.ts';
 import { CannedRepliesService, type CannedPicturePort } from './canned-replies.service.ts';
 import { CannedSuggestions, type ChatLines } from './canned-suggest.service.ts';
 import { CannedUsesPersonalData } from './canned-uses.personal-data.ts';
-import { CannedUsesRepository } from './canned-uses.repository.ts';
+import type { CannedUsesRepository } from './canned-uses.repository.ts';
+import { PgCannedUsesRepository } from './canned-uses.repository.pg.ts';
+import { SqliteCannedUsesRepository } from './canned-uses.repository.sqlite.ts';
 
 export interface CannedRepliesModuleDeps {
-  db: Db;
+  engine: Engine;
   departments: {
     byId(siteId: string, id: string): { slug: string } | undefined;
     bySlug(siteId: string, slug: string): { id: string } | undefined;
@@ -19,24 +23,41 @@ export interface CannedRepliesModuleDeps {
   shopName: (siteId: string) => string;
 }
 
-/** The agent's toolbox: canned replies, the suggestions that learn from their uses, and the admin's import and export. */
+export function cannedRepliesRepository(engine: Engine): CannedRepliesRepository {
+  return engine.kind === 'sqlite' ? new SqliteCannedRepliesRepository(engine.db) : new PgCannedRepliesRepository(engine.db);
+}
+
+export function cannedUsesRepository(engine: Engine): CannedUsesRepository {
+  return engine.kind === 'sqlite' ? new SqliteCannedUsesRepository(engine.db) : new PgCannedUsesRepository(engine.db);
+}
+
+/**
+ * The agent's toolbox: canned replies, the suggestions that learn from their uses, and the admin's import and
+ * export. Nothing of it is kept in memory: only the console's requests read it, never the message path.
+ */
 export function createCannedRepliesModule(deps: CannedRepliesModuleDeps) {
-  const { departments } = deps;
-  // Which canned replies agents used where: the suggestions learn from it, and it is the shopper's data.
-  const cannedUses = new CannedUsesRepository(deps.db);
+  const { departments, engine } = deps;
   const canned = new CannedRepliesService(
-    new CannedRepliesRepository(deps.db),
+    cannedRepliesRepository(engine),
     { departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined },
     deps.pictures,
   );
   return {
     canned,
-    /** Which replies were used in a shopper's conversations, for the privacy registry. */
-    personalData: () => new CannedUsesPersonalData(cannedUses, (siteId, visitorIds) => deps.lines.idsOfVisitors(siteId, visitorIds)),
+    /**
+     * Which replies were used in a shopper's conversations, for the privacy registry. Its export and erasure
+     * run inside one SQLite transaction, so this source is SQLite's until the registry moves as a whole.
+     */
+    personalData: () => {
+      if (engine.kind !== 'sqlite') throw new Error('The privacy registry runs on SQLite only, for now');
+      const uses = new SqliteCannedUsesRepository(engine.db);
+      return new CannedUsesPersonalData(uses, (siteId, visitorIds) => deps.lines.idsOfVisitors(siteId, visitorIds));
+    },
     async routes(server: FastifyInstance): Promise<void> {
       await server.register(cannedRoutes, {
         canned,
-        suggestions: new CannedSuggestions(canned, cannedUses, deps.lines),
+        // Which canned replies agents used where: the suggestions learn from it, and it is the shopper's data.
+        suggestions: new CannedSuggestions(canned, cannedUsesRepository(engine), deps.lines),
         shopName: deps.shopName,
         departments: (siteId) => ({
           slugOf: (id) => departments.byId(siteId, id)?.slug ?? null,

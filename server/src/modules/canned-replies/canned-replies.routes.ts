@@ -46,7 +46,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     { schema: { querystring: z.object({ all: z.enum(['1']).optional() }), response: { 200: CannedReplyListBody, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      const rows = request.query.all ? canned.list(actor) : canned.usable(actor);
+      const rows = await (request.query.all ? canned.list(actor) : canned.usable(actor));
       return { replies: canned.present(actor.siteId, rows), shopName: shopName(actor.siteId) };
     },
   );
@@ -56,7 +56,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     { schema: { querystring: CannedSuggestionsQuery, response: { 200: CannedSuggestionsBody, ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const found = suggestions.suggest(actor, request.query.conversationId);
+      const found = await suggestions.suggest(actor, request.query.conversationId);
       if (!found.ok) return reply.status(statusForCode(found.error.code)).send({ error: found.error });
       return { replies: canned.present(actor.siteId, found.data) };
     },
@@ -67,7 +67,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     '/api/canned-replies/:replyId/uses',
     { schema: { params: CannedReplyParams, body: CannedUseBody, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      const recorded = suggestions.record(actorOf(request), request.params.replyId, request.body.conversationId);
+      const recorded = await suggestions.record(actorOf(request), request.params.replyId, request.body.conversationId);
       if (!recorded.ok) return reply.status(statusForCode(recorded.error.code)).send({ error: recorded.error });
       return reply.status(204).send(null);
     },
@@ -78,7 +78,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     { schema: { body: NewCannedReplyBody, response: { 201: CannedReplyBody, ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const created = canned.create(actor, request.body);
+      const created = await canned.create(actor, request.body);
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
       return reply.status(201).send({ reply: canned.present(actor.siteId, [created.data])[0]! });
     },
@@ -89,7 +89,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     { schema: { params: CannedReplyParams, body: UpdateCannedReplyBody, response: { 200: CannedReplyBody, ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const updated = canned.update(actor, request.params.replyId, request.body);
+      const updated = await canned.update(actor, request.params.replyId, request.body);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       return { reply: canned.present(actor.siteId, [updated.data])[0]! };
     },
@@ -110,7 +110,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     '/api/canned-replies/:replyId',
     { schema: { params: CannedReplyParams, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      const deleted = canned.delete(actorOf(request), request.params.replyId);
+      const deleted = await canned.delete(actorOf(request), request.params.replyId);
       if (!deleted.ok) return reply.status(statusForCode(deleted.error.code)).send({ error: deleted.error });
       return reply.status(204).send(null);
     },
@@ -121,7 +121,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     { preHandler: app.requireAdmin, schema: { response: { 200: CannedExportBody, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      return { csv: cannedToCsv(canned.list(actor), departments(actor.siteId)) };
+      return { csv: cannedToCsv(await canned.list(actor), departments(actor.siteId)) };
     },
   );
 
@@ -131,7 +131,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     async (request) => {
       const actor = actorOf(request);
       const { inputs, lines, refused } = cannedFromCsv(request.body.csv, departments(actor.siteId));
-      const created = canned.createMany(actor, inputs);
+      const created = await canned.createMany(actor, inputs);
       const alsoRefused = created.refused.map(({ index, message }) => ({ line: lines[index] ?? 0, message }));
       return { added: created.added, refused: [...refused, ...alsoRefused].sort((a, b) => a.line - b.line) };
     },

@@ -80,46 +80,50 @@ export class CannedRepliesService {
 
   /** A copy of the reply's picture for the agent inserting it, to send with the message like any upload. */
   async copyPicture(actor: CannedActor, id: string): Promise<Result<AttachmentInfo>> {
-    if (!this.repo.byId(actor.siteId, actor.agentId, id)) return notFound();
+    if (!(await this.repo.byId(actor.siteId, actor.agentId, id))) return notFound();
     return this.pictures.copy(actor.siteId, actor.agentId, id);
   }
 
   /** Every reply the actor may manage: the team's and their own. */
-  list(actor: CannedActor): CannedReplyRow[] {
+  list(actor: CannedActor): Promise<CannedReplyRow[]> {
     return this.repo.list(actor.siteId, actor.agentId);
   }
 
   /** What the composer offers: the actor's own, the team's for everyone, and the team's for their departments. */
-  usable(actor: CannedActor): CannedReplyRow[] {
-    return this.list(actor).filter(
+  async usable(actor: CannedActor): Promise<CannedReplyRow[]> {
+    return (await this.list(actor)).filter(
       (row) => row.ownerId !== null || row.departmentId === null || actor.departmentIds.includes(row.departmentId),
     );
   }
 
-  create(actor: CannedActor, { pictureId, ...input }: CannedWrite): Result<CannedReplyRow> {
-    const checked = this.check(actor, input, null);
+  async create(actor: CannedActor, { pictureId, ...input }: CannedWrite): Promise<Result<CannedReplyRow>> {
+    const checked = this.check(actor, input, null, await this.list(actor));
     if (!checked.ok) return checked;
+    // Refused before anything is written; checked again when kept, as the write may wait on the database.
     const picture = pictureId ? this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
     if (!picture.ok) return picture;
-    // Checked and written in one synchronous turn: nothing claims the upload in between.
     const row = newRow(actor, input, Date.now());
-    this.repo.insert([row]);
-    if (pictureId) this.pictures.keep(actor.siteId, row.id, pictureId);
-    return ok(row);
+    await this.repo.insert([row]);
+    const kept = pictureId ? this.keepPicture(actor, row.id, pictureId) : ok(null);
+    if (kept.ok) return ok(row);
+    // The upload was taken meanwhile: the reply goes too, as if it had been refused at first.
+    await this.repo.delete(actor.siteId, actor.agentId, row.id);
+    return kept;
   }
 
-  update(actor: CannedActor, id: string, { pictureId, ...changes }: Partial<CannedWrite>): Result<CannedReplyRow> {
-    const existing = this.repo.byId(actor.siteId, actor.agentId, id);
+  async update(actor: CannedActor, id: string, { pictureId, ...changes }: Partial<CannedWrite>): Promise<Result<CannedReplyRow>> {
+    const existing = await this.repo.byId(actor.siteId, actor.agentId, id);
     if (!existing) return notFound();
     const { picture: current, ...shown } = toCannedReply(existing, this.pictures.of(actor.siteId, [id]).get(id));
     const merged: CannedInput = { ...shown, ...changes };
     if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
-    const checked = this.check(actor, merged, id);
+    const checked = this.check(actor, merged, id, await this.list(actor));
     if (!checked.ok) return checked;
     // The picture it already has is no new upload: keeping it is no change.
-    const newPicture = pictureId && pictureId !== current?.id ? this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
-    if (!newPicture.ok) return newPicture;
-    const updated = this.repo.update(actor.siteId, actor.agentId, id, {
+    const newPicture = pictureId !== undefined && pictureId !== current?.id;
+    const picture = newPicture && pictureId ? this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
+    if (!picture.ok) return picture;
+    const updated = await this.repo.update(actor.siteId, actor.agentId, id, {
       ownerId: merged.scope === 'shared' ? null : (existing.ownerId ?? actor.agentId),
       departmentId: merged.departmentId,
       shortcut: merged.shortcut,
@@ -127,15 +131,17 @@ export class CannedRepliesService {
       bodies: merged.bodies,
       updatedAt: Date.now(),
     });
-    if (updated && pictureId !== undefined && pictureId !== current?.id) this.pictures.keep(actor.siteId, id, pictureId);
-    return updated ? ok(updated) : notFound();
+    if (!updated) return notFound();
+    // Should the upload be taken while the row was written, the reply keeps its old picture and the agent hears why.
+    const kept = newPicture ? this.keepPicture(actor, id, pictureId) : ok(null);
+    return kept.ok ? ok(updated) : kept;
   }
 
-  delete(actor: CannedActor, id: string): Result<null> {
-    const existing = this.repo.byId(actor.siteId, actor.agentId, id);
+  async delete(actor: CannedActor, id: string): Promise<Result<null>> {
+    const existing = await this.repo.byId(actor.siteId, actor.agentId, id);
     if (!existing) return notFound();
     if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
-    this.repo.delete(actor.siteId, actor.agentId, id);
+    await this.repo.delete(actor.siteId, actor.agentId, id);
     this.pictures.keep(actor.siteId, id, null);
     return ok(null);
   }
@@ -144,28 +150,42 @@ export class CannedRepliesService {
    * Adds many at once (CSV import), in one statement; each is checked like a single create, and one that
    * fails (a shortcut already taken, say) is refused alone, by its position in `inputs`.
    */
-  createMany(actor: CannedActor, inputs: CannedInput[]): { added: number; refused: Array<{ index: number; message: string }> } {
+  async createMany(
+    actor: CannedActor,
+    inputs: CannedInput[],
+  ): Promise<{ added: number; refused: Array<{ index: number; message: string }> }> {
+    const existing = await this.list(actor);
     const rows: CannedReplyRow[] = [];
     const refused: Array<{ index: number; message: string }> = [];
     const now = Date.now();
     inputs.forEach((input, index) => {
-      const checked = this.check(actor, input, null, rows);
+      const checked = this.check(actor, input, null, [...existing, ...rows]);
       if (checked.ok) rows.push(newRow(actor, input, now));
       else refused.push({ index, message: checked.error.message });
     });
-    this.repo.insert(rows);
+    await this.repo.insert(rows);
     return { added: rows.length, refused };
   }
 
-  private check(actor: CannedActor, input: CannedInput, id: string | null, pending: CannedReplyRow[] = []): Result<null> {
+  /**
+   * Makes the upload (null: none) the reply's picture, checked and kept in one synchronous turn: nothing
+   * (a message sending it, the sweep of unsent uploads) claims it in between.
+   */
+  private keepPicture(actor: CannedActor, replyId: string, pictureId: string | null): Result<null> {
+    const picture = pictureId ? this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
+    if (!picture.ok) return picture;
+    this.pictures.keep(actor.siteId, replyId, pictureId);
+    return ok(null);
+  }
+
+  /** `visible`: the replies the actor sees, with those about to be written beside them. */
+  private check(actor: CannedActor, input: CannedInput, id: string | null, visible: readonly CannedReplyRow[]): Result<null> {
     if (input.scope === 'shared' && actor.role !== 'admin') return fail('forbidden', 'Only admins write the team’s replies');
     if (input.departmentId !== null && !this.directory.departmentExists(actor.siteId, input.departmentId)) {
       return fail('not_found', 'No such department');
     }
     const ownerId = input.scope === 'shared' ? null : actor.agentId;
-    const taken = [...this.repo.list(actor.siteId, actor.agentId), ...pending].some(
-      (row) => row.id !== id && row.shortcut === input.shortcut && row.ownerId === ownerId,
-    );
+    const taken = visible.some((row) => row.id !== id && row.shortcut === input.shortcut && row.ownerId === ownerId);
     return taken ? fail('conflict', `A reply "/${input.shortcut}" already exists`) : ok(null);
   }
 }

@@ -24,34 +24,34 @@ export class CannedSuggestions {
     private readonly lines: ChatLines,
   ) {}
 
-  record(actor: CannedActor, replyId: string, conversationId: string, now = Date.now()): Result<null> {
-    const reply = this.canned.usable(actor).find((row) => row.id === replyId);
+  async record(actor: CannedActor, replyId: string, conversationId: string, now = Date.now()): Promise<Result<null>> {
+    const reply = (await this.canned.usable(actor)).find((row) => row.id === replyId);
     const line = reply ? this.lines.lastFor(actor, conversationId) : null;
     if (!reply || !line) return notFound();
-    this.uses.insert({ siteId: actor.siteId, replyId, conversationId, agentId: actor.agentId, seq: line.seq, usedAt: now });
+    await this.uses.insert({ siteId: actor.siteId, replyId, conversationId, agentId: actor.agentId, seq: line.seq, usedAt: now });
     return ok(null);
   }
 
   /** At most three replies the agent may use, best first; none when the visitor has not written. */
-  suggest(actor: CannedActor, conversationId: string): Result<CannedReplyRow[]> {
+  async suggest(actor: CannedActor, conversationId: string): Promise<Result<CannedReplyRow[]>> {
     const line = this.lines.lastFor(actor, conversationId);
     if (!line) return notFound();
     if (!line.text) return ok([]);
-    const usable = new Map(this.canned.usable(actor).map((row) => [row.id, row]));
+    const usable = new Map((await this.canned.usable(actor)).map((row) => [row.id, row]));
     const candidates = [...usable.values()].map((row) => ({
       id: row.id,
       shortcut: row.shortcut,
       text: `${row.title} ${row.shortcut} ${pickVersion(row.bodies, line.language, 'en')}`,
     }));
-    const ranked = rankSuggestions(line.text, candidates, this.#pastUses(actor.siteId, usable));
+    const ranked = rankSuggestions(line.text, candidates, await this.#pastUses(actor.siteId, usable));
     return ok(ranked.flatMap(({ id }) => usable.get(id) ?? []));
   }
 
   /** The site's latest uses of replies this agent may use, each with the visitor message it answered. */
-  #pastUses(siteId: string, usable: ReadonlyMap<string, CannedReplyRow>): PastUse[] {
+  async #pastUses(siteId: string, usable: ReadonlyMap<string, CannedReplyRow>): Promise<PastUse[]> {
     const texts = new Map<string, string | null>();
     const past: PastUse[] = [];
-    for (const use of this.uses.recent(siteId, RECENT_USES)) {
+    for (const use of await this.uses.recent(siteId, RECENT_USES)) {
       if (!usable.has(use.replyId)) continue;
       const key = `${use.conversationId}:${use.seq}`;
       if (!texts.has(key)) texts.set(key, this.lines.textAt(siteId, use.conversationId, use.seq));

@@ -1,5 +1,5 @@
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
-import type { CannedUsesRepository } from './canned-uses.repository.ts';
+import type { CannedUsesOfSubject } from './canned-uses.repository.ts';
 
 /**
  * Which canned replies agents used in a shopper's conversations. The rows hold ids and a seq, no text, but they
@@ -11,7 +11,7 @@ export class CannedUsesPersonalData implements PersonalDataSource {
   readonly tables = ['canned_reply_uses'];
 
   constructor(
-    private readonly uses: CannedUsesRepository,
+    private readonly uses: CannedUsesOfSubject,
     /** The subject's conversation ids, from the conversations module. */
     private readonly conversationIdsOf: (siteId: string, visitorIds: readonly string[]) => string[],
   ) {}

@@ -1,37 +1,25 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { cannedReplyUses } from '../../db/schema.ts';
+import type { cannedReplyUses } from '../../db/schema.ts';
 
+/** The same row on both engines (schema-parity.test.ts). */
 export type CannedUseRow = typeof cannedReplyUses.$inferSelect;
 
-/** The only code that touches canned_reply_uses; every read and write takes the site. */
-export class CannedUsesRepository {
-  constructor(private readonly db: Db) {}
+export type RecentUse = Pick<CannedUseRow, 'replyId' | 'conversationId' | 'seq'>;
 
-  insert(row: Omit<CannedUseRow, 'id'>): void {
-    this.db.insert(cannedReplyUses).values(row).run();
-  }
+/**
+ * The only code that touches canned_reply_uses for the suggestions, on either engine
+ * (canned-uses.repository.test.ts holds both to one contract); every read and write takes the site.
+ */
+export interface CannedUsesRepository {
+  insert(row: Omit<CannedUseRow, 'id'>): Promise<void>;
+  /** The site's latest uses, newest first (the later row first among uses of one moment). */
+  recent(siteId: string, limit: number): Promise<RecentUse[]>;
+}
 
-  /** The site's latest uses, newest first. */
-  recent(siteId: string, limit: number): Array<Pick<CannedUseRow, 'replyId' | 'conversationId' | 'seq'>> {
-    return this.db
-      .select({ replyId: cannedReplyUses.replyId, conversationId: cannedReplyUses.conversationId, seq: cannedReplyUses.seq })
-      .from(cannedReplyUses)
-      .where(eq(cannedReplyUses.siteId, siteId))
-      .orderBy(desc(cannedReplyUses.usedAt), desc(cannedReplyUses.id))
-      .limit(limit)
-      .all();
-  }
-
-  inConversations(siteId: string, conversationIds: readonly string[]): CannedUseRow[] {
-    return this.db.select().from(cannedReplyUses).where(this.#of(siteId, conversationIds)).orderBy(cannedReplyUses.id).all();
-  }
-
-  deleteInConversations(siteId: string, conversationIds: readonly string[]): number {
-    return this.db.delete(cannedReplyUses).where(this.#of(siteId, conversationIds)).run().changes;
-  }
-
-  #of(siteId: string, conversationIds: readonly string[]) {
-    return and(eq(cannedReplyUses.siteId, siteId), inArray(cannedReplyUses.conversationId, [...conversationIds]));
-  }
+/**
+ * A shopper's uses, for the privacy registry: synchronous, as its export and erasure run inside one SQLite
+ * transaction. SQLite only until the registry moves to both engines as a whole.
+ */
+export interface CannedUsesOfSubject {
+  inConversations(siteId: string, conversationIds: readonly string[]): CannedUseRow[];
+  deleteInConversations(siteId: string, conversationIds: readonly string[]): number;
 }

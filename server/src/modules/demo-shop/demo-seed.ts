@@ -63,7 +63,7 @@ export async function seedDemo(
   if (agent.ok) {
     services.departments.setMemberships(site.id, agent.data.id, departmentIds);
     const actor = { siteId: site.id, agentId: agent.data.id, role: 'admin' as const, departmentIds };
-    services.canned.createMany(actor, DEMO_CANNED_REPLIES);
+    await services.canned.createMany(actor, DEMO_CANNED_REPLIES);
   }
   for (const tag of DEMO_TAGS) services.tags.create(site.id, tag);
   return { site, email: DEMO_AGENT_EMAIL, password };

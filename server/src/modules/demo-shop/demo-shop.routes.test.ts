@@ -37,7 +37,7 @@ describe('demo seed', () => {
     await seedDemo(app.services);
     const agent = await app.services.agents.withCredentials(DEMO_AGENT_EMAIL, 'first-run-pass');
     const actor = { siteId: site.id, agentId: agent?.id ?? '', role: 'agent' as const, departmentIds: [] };
-    const replies = app.services.canned.usable(actor);
+    const replies = await app.services.canned.usable(actor);
     expect(replies.map((r) => r.shortcut).sort()).toEqual(['cistella', 'devolucio', 'enviament', 'hola']);
     for (const reply of replies) {
       expect(reply.ownerId).toBeNull();

@@ -121,7 +121,7 @@ async function fillEveryTable() {
     .prepare('INSERT INTO conversation_guests (conversation_id, agent_id, joined_at) VALUES (?, ?, ?)')
     .run(sent.data.conversation.id, adminId, Date.now());
   // A canned reply an agent used in the chat: the suggestions learn from it.
-  const canned = server.app.services.canned.create(
+  const canned = await server.app.services.canned.create(
     { siteId: site.id, agentId: adminId, role: 'admin', departmentIds: [] },
     {
       shortcut: 'track',

@@ -1,0 +1,112 @@
+import { fail, ok, type AttachmentInfo } from '@mostrador/shared';
+import { expect, it } from 'vitest';
+import type { Engine } from '../../db/engine.ts';
+import { describeOnEngines, insertAgent, insertDepartment, insertSite } from '../../testing/engines.ts';
+import { cannedRepliesRepository } from './canned-replies.module.ts';
+import { CannedRepliesService, type CannedActor, type CannedInput, type CannedPicturePort } from './canned-replies.service.ts';
+
+const admin: CannedActor = { siteId: 'site-a', agentId: 'ana', role: 'admin', departmentIds: [] };
+const agent: CannedActor = { siteId: 'site-a', agentId: 'bo', role: 'agent', departmentIds: [] };
+
+const input = (shortcut: string, scope: 'shared' | 'personal' = 'shared'): CannedInput => ({
+  shortcut,
+  title: `Title ${shortcut}`,
+  scope,
+  departmentId: null,
+  bodies: { ca: 'Hola', es: 'Hola', en: 'Hello' },
+});
+
+/**
+ * Ana's uploads, kept in memory as the attachments module would keep them. `takenAfterCheck`: an upload a
+ * message claims right after its first check, while the reply is being written.
+ */
+function pictures(takenAfterCheck?: string) {
+  const unsent = new Set(['up-1', 'up-2']);
+  const kept = new Map<string, string>();
+  const info = (id: string): AttachmentInfo => ({ id, name: `${id}.png`, mime: 'image/png', type: 'image', size: 1 });
+  const port: CannedPicturePort = {
+    check: (_siteId, agentId, id) => {
+      if (agentId !== 'ana' || !unsent.has(id)) return fail('not_found', 'No such file');
+      if (id === takenAfterCheck) unsent.delete(id);
+      return ok(info(id));
+    },
+    keep: (_siteId, replyId, id) => {
+      kept.delete(replyId);
+      if (id !== null) kept.set(replyId, id);
+      if (id !== null) unsent.delete(id);
+    },
+    of: (_siteId, replyIds) => new Map(replyIds.flatMap((replyId) => (kept.has(replyId) ? [[replyId, info(kept.get(replyId)!)]] : []))),
+    copy: async () => fail('not_found', 'unused here'),
+  };
+  return { port, kept };
+}
+
+async function service(engine: Engine, port: CannedPicturePort) {
+  await insertSite(engine, 'site-a');
+  await insertAgent(engine, 'site-a', 'ana');
+  await insertAgent(engine, 'site-a', 'bo');
+  await insertDepartment(engine, 'site-a', 'dep-sales');
+  return new CannedRepliesService(cannedRepliesRepository(engine), { departmentExists: (_, id) => id === 'dep-sales' }, port);
+}
+
+describeOnEngines('the canned replies service', (engine) => {
+  it('keeps one reply per shortcut for the team and for each agent, and lets only admins write the team’s', async () => {
+    const canned = await service(engine(), pictures().port);
+    expect(await canned.create(admin, input('hi'))).toMatchObject({ ok: true });
+    expect(await canned.create(admin, input('hi'))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // A personal reply may take the team's shortcut.
+    expect(await canned.create(agent, input('hi', 'personal'))).toMatchObject({ ok: true });
+    expect(await canned.create(agent, input('team', 'shared'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await canned.create(admin, { ...input('dep'), departmentId: 'dep-missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+
+    const made = await canned.create(admin, input('bye'));
+    if (!made.ok) throw new Error(made.error.message);
+    expect(await canned.update(agent, made.data.id, { title: 'Mine now' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await canned.update(admin, made.data.id, { shortcut: 'hi' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await canned.update(admin, made.data.id, { title: 'Goodbye' })).toMatchObject({ ok: true, data: { title: 'Goodbye' } });
+    expect(await canned.delete(agent, made.data.id)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await canned.delete(admin, made.data.id)).toEqual(ok(null));
+    expect(await canned.delete(admin, made.data.id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // Bo sees the team's "hi" and his own; the two share a shortcut, so their order is the ids'.
+    const seen = (await canned.list(agent)).map((row) => `${row.shortcut}:${row.ownerId ?? 'team'}`);
+    expect(seen.sort()).toEqual(['hi:bo', 'hi:team']);
+  });
+
+  it('imports many in one write, refusing by position a shortcut taken before or earlier in the batch', async () => {
+    const canned = await service(engine(), pictures().port);
+    await canned.create(admin, input('hi'));
+    const imported = await canned.createMany(admin, [
+      input('a'),
+      input('hi'),
+      input('b'),
+      input('a'),
+      { ...input('c'), scope: 'personal' },
+    ]);
+    expect(imported).toEqual({
+      added: 3,
+      refused: [
+        { index: 1, message: 'A reply "/hi" already exists' },
+        { index: 3, message: 'A reply "/a" already exists' },
+      ],
+    });
+    expect((await canned.list(admin)).map((row) => row.shortcut)).toEqual(['a', 'b', 'c', 'hi']);
+  });
+
+  it('keeps a checked upload as the picture, and writes no reply whose upload was taken while it was written', async () => {
+    const { port, kept } = pictures('up-2');
+    const canned = await service(engine(), port);
+    const withPicture = await canned.create(admin, { ...input('logo'), pictureId: 'up-1' });
+    if (!withPicture.ok) throw new Error(withPicture.error.message);
+    expect(kept.get(withPicture.data.id)).toBe('up-1');
+
+    // up-2 passes the first check, then a message claims it before the reply is written.
+    expect(await canned.create(admin, { ...input('late'), pictureId: 'up-2' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await canned.list(admin)).map((row) => row.shortcut)).toEqual(['logo']);
+    // Removing the picture is no upload to check.
+    expect(await canned.update(admin, withPicture.data.id, { pictureId: null })).toMatchObject({ ok: true });
+    expect(kept.has(withPicture.data.id)).toBe(false);
+  });
+});

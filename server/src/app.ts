@@ -191,7 +191,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   // Each agent's status changes, for the reports' online and away time.
   const { statusLog, changesIn } = await createStatusLogModule({
-    db,
+    engine: { kind: 'sqlite', db },
     groupCommit,
     log: (err) => app.log.error({ err }, 'status change not recorded'),
   });

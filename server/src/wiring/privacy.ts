@@ -35,7 +35,7 @@ export function wirePrivacy(deps: PrivacyWiringDeps) {
   const { app, config, data } = deps;
   const visitorData = data.visitors;
   const privacyModule = createPrivacyModule({
-    db: app.db,
+    engine: { kind: 'sqlite', db: app.db },
     groupCommit: app.groupCommit,
     sources: [
       ['identities', visitorData.identities],

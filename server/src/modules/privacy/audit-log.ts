@@ -1,7 +1,6 @@
 import type { AuditAction, AuditDetails, AuditEntry, AuditPage, AuditTargetType } from '@mostrador/shared';
-import type { GroupCommit } from '../../db/group-commit.ts';
 import type { AuditRecorder, AuditTarget } from '../../plugins/audit.ts';
-import type { AuditRepository, AuditRow } from './audit.repository.ts';
+import type { AuditInTransaction, AuditRepository, AuditRow, NewAuditRow } from './audit.repository.ts';
 import type { PersonalDataSource, SubjectScope } from './personal-data.ts';
 
 /**
@@ -12,40 +11,40 @@ import type { PersonalDataSource, SubjectScope } from './personal-data.ts';
 export class AuditLog implements AuditRecorder {
   constructor(
     private readonly repo: AuditRepository,
-    private readonly groupCommit: GroupCommit,
+    /** SQLite only, beside the privacy registry: see AuditInTransaction. */
+    private readonly inTx: AuditInTransaction,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Persisted before it resolves, like every admin change it records. */
   async record(siteId: string, actorId: string | null, action: AuditAction, target: AuditTarget): Promise<void> {
-    await this.groupCommit.run(() => this.recordInTx(siteId, actorId, action, target));
+    await this.repo.insert(this.#row(siteId, actorId, action, target));
   }
 
-  /** Inside the caller's transaction, so the entry commits with the change it records. */
+  /**
+   * Inside the caller's transaction, so the entry commits with the change it
+   * records: the erasure's, in SQLite's group commit, which it cannot leave.
+   */
   recordInTx(siteId: string, actorId: string | null, action: AuditAction, target: AuditTarget): void {
-    this.repo.insert({
-      siteId,
-      actorId,
-      action,
-      targetType: target.type,
-      targetId: target.id,
-      details: target.details ?? {},
-      at: this.now(),
-    });
+    this.inTx.insertInTx(this.#row(siteId, actorId, action, target));
   }
 
-  page(siteId: string, before: number | undefined, limit: number): AuditPage {
+  async page(siteId: string, before: number | undefined, limit: number): Promise<AuditPage> {
     // One extra row says whether another page exists.
-    const rows = this.repo.page(siteId, before, limit + 1);
+    const rows = await this.repo.page(siteId, before, limit + 1);
     const entries = rows.slice(0, limit).map(toEntry);
     return { entries, nextBefore: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
   }
 
   readonly personalData: PersonalDataSource = {
     tables: ['audit_log'],
-    exportRows: (scope) => ({ audit_log: this.repo.aboutTargets(scope.siteId, idsOf(scope)) }),
-    eraseInTx: (scope) => this.repo.unlinkTargets(scope.siteId, idsOf(scope)),
+    exportRows: (scope) => ({ audit_log: this.inTx.aboutTargets(scope.siteId, idsOf(scope)) }),
+    eraseInTx: (scope) => this.inTx.unlinkTargets(scope.siteId, idsOf(scope)),
   };
+
+  #row(siteId: string, actorId: string | null, action: AuditAction, target: AuditTarget): NewAuditRow {
+    return { siteId, actorId, action, targetType: target.type, targetId: target.id, details: target.details ?? {}, at: this.now() };
+  }
 }
 
 function idsOf(scope: SubjectScope): string[] {

@@ -1,45 +1,29 @@
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { auditLog } from '../../db/schema.ts';
+import type { auditLog } from '../../db/schema.ts';
 
+/** The same on both engines (schema-parity.test.ts). */
 export type AuditRow = typeof auditLog.$inferSelect;
 export type NewAuditRow = Omit<AuditRow, 'id'>;
 
-/** The only code touching audit_log. */
-export class AuditRepository {
-  constructor(private readonly db: Db) {}
+/** The only code touching audit_log, on either engine (audit.repository.test.ts holds both to one contract). */
+export interface AuditRepository {
+  /** Appends one entry; settles once it is committed. */
+  insert(row: NewAuditRow): Promise<void>;
+  /** The site's entries, newest first, from before the entry `before` when given. */
+  page(siteId: string, before: number | undefined, limit: number): Promise<AuditRow[]>;
+}
 
-  insert(row: NewAuditRow): void {
-    this.db.insert(auditLog).values(row).run();
-  }
-
-  /** Newest first. */
-  page(siteId: string, before: number | undefined, limit: number): AuditRow[] {
-    return this.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.siteId, siteId), before === undefined ? undefined : lt(auditLog.id, before)))
-      .orderBy(desc(auditLog.id))
-      .limit(limit)
-      .all();
-  }
-
-  aboutTargets(siteId: string, targetIds: readonly string[]): AuditRow[] {
-    if (targetIds.length === 0) return [];
-    return this.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.siteId, siteId), inArray(auditLog.targetId, [...targetIds])))
-      .all();
-  }
-
-  /** Keeps what was done, forgets to whom. */
-  unlinkTargets(siteId: string, targetIds: readonly string[]): number {
-    if (targetIds.length === 0) return 0;
-    return this.db
-      .update(auditLog)
-      .set({ targetId: null })
-      .where(and(eq(auditLog.siteId, siteId), inArray(auditLog.targetId, [...targetIds])))
-      .run().changes;
-  }
+/**
+ * What the privacy registry asks of the audit log synchronously, like of
+ * every source of personal data: an entry written inside the erasure's
+ * group-commit transaction (it must commit with the erasure it records), the
+ * unlinking of erased subjects inside that same transaction, and an export's
+ * rows (the registry's `exportRows` is synchronous). SQLite only until the
+ * registry and its sources move to both engines (issue 15); until then the
+ * privacy module runs on SQLite.
+ */
+export interface AuditInTransaction {
+  insertInTx(row: NewAuditRow): void;
+  aboutTargets(siteId: string, targetIds: readonly string[]): AuditRow[];
+  /** Keeps what was done, forgets to whom; returns how many entries changed. */
+  unlinkTargets(siteId: string, targetIds: readonly string[]): number;
 }

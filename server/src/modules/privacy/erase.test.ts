@@ -234,7 +234,7 @@ describe('erasing a customer', () => {
     expect(count('conversation_events', "body = 'Bystander question'")).toBe(1);
 
     // The audit log says someone was erased, by whom, and no more; the earlier export no longer names the device.
-    const audit = server.app.services.audit.page(server.app.services.sites.byKey(server.siteKey)!.id, undefined, 10).entries;
+    const audit = (await server.app.services.audit.page(server.app.services.sites.byKey(server.siteKey)!.id, undefined, 10)).entries;
     expect(audit[0]).toMatchObject({ action: 'privacy.erased', targetType: 'customer', targetId: null, details: { visitors: 2 } });
     expect(audit.filter((e) => e.action === 'privacy.exported').map((e) => e.targetId)).toEqual([null, null]);
 

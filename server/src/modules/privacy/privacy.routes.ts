@@ -40,7 +40,9 @@ export const privacyRoutes: FastifyPluginAsyncZod<PrivacyRoutesOptions> = async 
     },
   );
 
-  app.get('/api/admin/audit', { schema: { querystring: AuditQuery, response: { 200: AuditPage, ...errors } } }, async (request) =>
-    audit.page(request.agent!.siteId, request.query.before, request.query.limit),
+  app.get(
+    '/api/admin/audit',
+    { schema: { querystring: AuditQuery, response: { 200: AuditPage, ...errors } } },
+    async (request) => await audit.page(request.agent!.siteId, request.query.before, request.query.limit),
   );
 };

@@ -13,7 +13,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
     '/api/admin/reports/summary',
     { preHandler: app.requireAdmin, schema: { querystring: ReportQuery, response: { 200: ReportSummary, ...errors } } },
     async (request, reply) => {
-      const result = reports.summary(request.agent!.siteId, request.query);
+      const result = await reports.summary(request.agent!.siteId, request.query);
       if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
       return result.data;
     },
@@ -23,7 +23,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
     '/api/admin/reports/days.csv',
     { preHandler: app.requireAdmin, schema: { querystring: ReportQuery, response: { 200: z.string(), ...errors } } },
     async (request, reply) => {
-      const result = reports.summary(request.agent!.siteId, request.query);
+      const result = await reports.summary(request.agent!.siteId, request.query);
       if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
       return reply
         .type('text/csv; charset=utf-8')

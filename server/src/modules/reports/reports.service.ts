@@ -40,7 +40,7 @@ export interface ReportPorts {
   /** NPS answers given in [from, to). */
   npsBetween(siteId: string, from: number, to: number): NpsReport;
   /** Agents' status changes in [from, to), with each one's last before `from` (the team module's log). */
-  statusChanges(siteId: string, from: number, to: number, agentId?: string): StatusChange[];
+  statusChanges(siteId: string, from: number, to: number, agentId?: string): Promise<StatusChange[]>;
 }
 
 const dayNumberOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
@@ -56,7 +56,8 @@ export class ReportsService {
     private readonly ports: ReportPorts,
   ) {}
 
-  summary(siteId: string, query: ReportQuery, now = Date.now()): Result<ReportSummary> {
+  /** Async for the status log, which may sit on PostgreSQL: a report is an admin's request, never the message path. */
+  async summary(siteId: string, query: ReportQuery, now = Date.now()): Promise<Result<ReportSummary>> {
     const timeZone = query.timeZone ?? this.ports.timeZoneOf(siteId);
     if (!isTimeZone(timeZone)) return fail('invalid_payload', 'Unknown time zone');
     const first = dayNumberOf(query.from);
@@ -74,7 +75,7 @@ export class ReportsService {
     const range = { timeZone, from: query.from, to: query.to };
     const revenue = this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT);
     const summary = summarize(facts, range, this.ports.npsBetween(siteId, from, to), revenue);
-    const agentTime = agentTimeIn(this.ports.statusChanges(siteId, from, to, query.agentId), from, to, now);
+    const agentTime = agentTimeIn(await this.ports.statusChanges(siteId, from, to, query.agentId), from, to, now);
     const previous = this.#previous(scope, range, scheduleOf);
     return ok({ ...summary, agentTime, previous });
   }

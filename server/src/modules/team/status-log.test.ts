@@ -9,7 +9,7 @@ import {
   type AgentSocket,
   type TestServer,
 } from '../../testing/harness.ts';
-import { StatusLogRepository } from './status-log.repository.ts';
+import { statusLogRepository } from './team.module.ts';
 
 let server: TestServer;
 const sockets: AgentSocket[] = [];
@@ -20,8 +20,8 @@ afterEach(async () => {
 });
 
 const siteId = () => server.app.services.sites.byKey(server.siteKey)!.id;
-const statuses = (agentId: string) =>
-  new StatusLogRepository(server.app.db).changesIn(siteId(), 0, Number.MAX_SAFE_INTEGER, agentId).map((c) => c.status);
+const repo = () => statusLogRepository({ kind: 'sqlite', db: server.app.db }, server.app.groupCommit);
+const statuses = async (agentId: string) => (await repo().changesIn(siteId(), 0, Number.MAX_SAFE_INTEGER, agentId)).map((c) => c.status);
 
 describe('the log of agents’ status changes', () => {
   it('records each real change once: console opened, away, back, and offline after the grace period', async () => {
@@ -47,23 +47,23 @@ describe('the log of agents’ status changes', () => {
     // Stopped within the grace period: the old process never wrote "offline".
     await server.stop();
     await server.restart();
-    expect(statuses(id)).toEqual(['online', 'offline']);
+    expect(await statuses(id)).toEqual(['online', 'offline']);
   });
 
   it('gives the report each agent’s exact online and away time for a past day', async () => {
     server = await startTestServer();
     await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
     const id = await addAgent(server, { email: 'pau@shop.example', name: 'Pau' });
-    const log = new StatusLogRepository(server.app.db);
+    const log = repo();
     const at = (time: string) => Date.parse(`2026-11-10T${time}:00Z`);
     // Online since the evening before; away at 11:00 for half an hour; gone at 17:00; back the next day.
-    log.append(siteId(), id, 'online', Date.parse('2026-11-09T20:00:00Z'));
-    log.append(siteId(), id, 'offline', Date.parse('2026-11-09T22:00:00Z'));
-    log.append(siteId(), id, 'online', at('09:00'));
-    log.append(siteId(), id, 'away', at('11:00'));
-    log.append(siteId(), id, 'online', at('11:30'));
-    log.append(siteId(), id, 'offline', at('17:00'));
-    log.append(siteId(), id, 'online', Date.parse('2026-11-11T09:00:00Z'));
+    await log.append(siteId(), id, 'online', Date.parse('2026-11-09T20:00:00Z'));
+    await log.append(siteId(), id, 'offline', Date.parse('2026-11-09T22:00:00Z'));
+    await log.append(siteId(), id, 'online', at('09:00'));
+    await log.append(siteId(), id, 'away', at('11:00'));
+    await log.append(siteId(), id, 'online', at('11:30'));
+    await log.append(siteId(), id, 'offline', at('17:00'));
+    await log.append(siteId(), id, 'online', Date.parse('2026-11-11T09:00:00Z'));
     const cookie = await login(server.url, 'boss@shop.example', 'correct horse battery');
     const res = await fetch(`${server.url}/api/admin/reports/summary?from=2026-11-10&to=2026-11-10&timeZone=UTC`, { headers: { cookie } });
     expect(res.status).toBe(200);

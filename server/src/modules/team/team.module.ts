@@ -1,12 +1,19 @@
-import type { Db } from '../../db/client.ts';
+import type { Engine } from '../../db/engine.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import { AgentStatusLog } from './status-log.ts';
-import { StatusLogRepository } from './status-log.repository.ts';
+import type { StatusLogRepository } from './status-log.repository.ts';
+import { PgStatusLogRepository } from './status-log.repository.pg.ts';
+import { SqliteStatusLogRepository } from './status-log.repository.sqlite.ts';
+
+/** The status log's repository for the engine; on SQLite its appends join the group commit (unused on PostgreSQL). */
+export function statusLogRepository(engine: Engine, groupCommit: GroupCommit): StatusLogRepository {
+  return engine.kind === 'sqlite' ? new SqliteStatusLogRepository(engine.db, groupCommit) : new PgStatusLogRepository(engine.db);
+}
 
 /** Each agent's status changes, for the reports' online and away time; started before anyone's status can change. */
-export async function createStatusLogModule(deps: { db: Db; groupCommit: GroupCommit; log: (err: unknown) => void }) {
-  const statusLogRepo = new StatusLogRepository(deps.db);
-  const statusLog = new AgentStatusLog(statusLogRepo, deps.groupCommit, deps.log);
+export async function createStatusLogModule(deps: { engine: Engine; groupCommit: GroupCommit; log: (err: unknown) => void }) {
+  const statusLogRepo = statusLogRepository(deps.engine, deps.groupCommit);
+  const statusLog = new AgentStatusLog(statusLogRepo, deps.log);
   await statusLog.start();
   return {
     statusLog,

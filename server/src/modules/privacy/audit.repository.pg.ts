@@ -1,0 +1,26 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { PgDb } from '../../db/pg/client.ts';
+import { auditLog } from '../../db/pg/schema/index.ts';
+import type { AuditRepository, AuditRow, NewAuditRow } from './audit.repository.ts';
+
+/**
+ * audit_log on PostgreSQL: the same contract as the SQLite repository's. An
+ * entry is one insert, its own transaction: admin changes are rare, and
+ * nothing waits on them in the message path.
+ */
+export class PgAuditRepository implements AuditRepository {
+  constructor(private readonly db: PgDb) {}
+
+  async insert(row: NewAuditRow): Promise<void> {
+    await this.db.insert(auditLog).values(row);
+  }
+
+  page(siteId: string, before: number | undefined, limit: number): Promise<AuditRow[]> {
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.siteId, siteId), before === undefined ? undefined : lt(auditLog.id, before)))
+      .orderBy(desc(auditLog.id))
+      .limit(limit);
+  }
+}

@@ -93,8 +93,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
   });
   // Agents' pictures, as files under DATA_DIR/avatars with random names; a change is told like any edit of the agent.
-  const { avatars, routes: avatarRoutes } = createAvatarsModule({
-    db,
+  const { avatars, routes: avatarRoutes } = await createAvatarsModule({
+    engine: { kind: 'sqlite', db },
     dir: join(dataDirOf(config), 'avatars'),
     ports: {
       agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { openDatabase } from '../db/client.ts';
 import type { Engine } from '../db/engine.ts';
 import { openPostgres } from '../db/pg/client.ts';
-import { sites as pgSites } from '../db/pg/schema/index.ts';
-import { sites } from '../db/schema.ts';
+import { agents as pgAgents, sites as pgSites } from '../db/pg/schema/index.ts';
+import { agents, sites } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -59,4 +59,11 @@ export async function insertSite(engine: Engine, id: string): Promise<void> {
   const row = { id, key: `key-${id}`, name: `Shop ${id}`, allowedOrigins: ['self'], createdAt: 1 };
   if (engine.kind === 'sqlite') engine.db.insert(sites).values(row).run();
   else await engine.db.insert(pgSites).values(row);
+}
+
+/** An agent row of `siteId` (inserted first) with its defaults, for the rows a contract test writes about them. */
+export async function insertAgent(engine: Engine, siteId: string, id: string): Promise<void> {
+  const row = { id, siteId, email: `${id}@shop.example`, name: `Agent ${id}`, role: 'agent' as const, passwordHash: 'x', createdAt: 1 };
+  if (engine.kind === 'sqlite') engine.db.insert(agents).values(row).run();
+  else await engine.db.insert(pgAgents).values(row);
 }

@@ -208,7 +208,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
-  const shop = wireShopContext({ app, config, visitors, conversations, views, attachments, triggers, states, stateFailed });
+  const shop = await wireShopContext({ app, config, visitors, conversations, views, attachments, triggers, states, stateFailed });
   const { activity, contacts } = shop;
   const mail = wireMail({ app, config, sites, visitors, conversations, shop });
 

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { openDatabase } from '../db/client.ts';
 import type { Engine } from '../db/engine.ts';
 import { openPostgres } from '../db/pg/client.ts';
-import { agents as pgAgents, sites as pgSites } from '../db/pg/schema/index.ts';
-import { agents, sites } from '../db/schema.ts';
+import { agents as pgAgents, sites as pgSites, visitors as pgVisitors } from '../db/pg/schema/index.ts';
+import { agents, sites, visitors } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -66,4 +66,11 @@ export async function insertAgent(engine: Engine, siteId: string, id: string): P
   const row = { id, siteId, email: `${id}@shop.example`, name: `Agent ${id}`, role: 'agent' as const, passwordHash: 'x', createdAt: 1 };
   if (engine.kind === 'sqlite') engine.db.insert(agents).values(row).run();
   else await engine.db.insert(pgAgents).values(row);
+}
+
+/** A visitor row of `siteId` (inserted first) with its defaults, for the rows a contract test writes about them. */
+export async function insertVisitor(engine: Engine, siteId: string, id: string): Promise<void> {
+  const row = { id, siteId, tokenHash: `hash-${id}`, label: `Visitor ${id}`, createdAt: 1, lastSeenAt: 1 };
+  if (engine.kind === 'sqlite') engine.db.insert(visitors).values(row).run();
+  else await engine.db.insert(pgVisitors).values(row);
 }

@@ -93,8 +93,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
   });
   // Agents' pictures, as files under DATA_DIR/avatars with random names; a change is told like any edit of the agent.
-  const { avatars, routes: avatarRoutes } = createAvatarsModule({
-    db,
+  const { avatars, routes: avatarRoutes } = await createAvatarsModule({
+    engine: { kind: 'sqlite', db },
     dir: join(dataDirOf(config), 'avatars'),
     ports: {
       agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,
@@ -208,7 +208,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
-  const shop = wireShopContext({ app, config, visitors, conversations, views, attachments, triggers, states, stateFailed });
+  const shop = await wireShopContext({ app, config, visitors, conversations, views, attachments, triggers, states, stateFailed });
   const { activity, contacts } = shop;
   const mail = wireMail({ app, config, sites, visitors, conversations, shop });
 

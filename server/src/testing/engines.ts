@@ -81,24 +81,26 @@ export async function insertDepartment(engine: Engine, siteId: string, id: strin
   else await engine.db.insert(pgDepartments).values(row);
 }
 
-/** An open conversation of the site, with a visitor of its own, for rows a contract test writes under it. */
+/** A visitor of the site, for rows a contract test writes about them. */
+export async function insertVisitor(engine: Engine, siteId: string, id: string): Promise<void> {
+  const row = { id, siteId, tokenHash: `hash-${id}`, label: `Visitor ${id}`, createdAt: 1, lastSeenAt: 1 };
+  if (engine.kind === 'sqlite') engine.db.insert(visitors).values(row).run();
+  else await engine.db.insert(pgVisitors).values(row);
+}
+
+/** An open conversation of the site, with a visitor of its own (`visitor-<id>`), for rows a contract test writes under it. */
 export async function insertConversation(engine: Engine, siteId: string, id: string): Promise<void> {
-  const visitor = { id: `visitor-${id}`, siteId, tokenHash: `token-${id}`, label: id, createdAt: 1, lastSeenAt: 1 };
+  await insertVisitor(engine, siteId, `visitor-${id}`);
   const conversation = {
     id,
     siteId,
-    visitorId: visitor.id,
+    visitorId: `visitor-${id}`,
     visitorLabel: id,
     status: 'open' as const,
     lastSeq: 0,
     createdAt: 1,
     updatedAt: 1,
   };
-  if (engine.kind === 'sqlite') {
-    engine.db.insert(visitors).values(visitor).run();
-    engine.db.insert(conversations).values(conversation).run();
-  } else {
-    await engine.db.insert(pgVisitors).values(visitor);
-    await engine.db.insert(pgConversations).values(conversation);
-  }
+  if (engine.kind === 'sqlite') engine.db.insert(conversations).values(conversation).run();
+  else await engine.db.insert(pgConversations).values(conversation);
 }

@@ -32,6 +32,7 @@ export function wireMail(deps: MailWiringDeps) {
   // Shoppers' email replies, threaded back as their messages; main.ts opens the SMTP door, the Mailgun one is a route.
   const inbound = createInboundMailModule({
     app,
+    engine: { kind: 'sqlite', db: app.db },
     replyDomain: config.mail.replyDomain,
     config: config.inboundMail,
     ports: {

@@ -20,8 +20,11 @@ export interface ShopContextDeps {
   stateFailed: (err: unknown) => void;
 }
 
-/** Shop context: who is on the site, their pages, cart and identity, for the console; and how to reach them. */
-export function wireShopContext(deps: ShopContextDeps) {
+/**
+ * Shop context: who is on the site, their pages, cart and identity, for the console; and how to reach them.
+ * Async: the contacts are read into memory before the app serves.
+ */
+export async function wireShopContext(deps: ShopContextDeps) {
   const { app, config, visitors, conversations, views, attachments, triggers, states, stateFailed } = deps;
   const { activity, watching, lastPageOf } = createActivityModule({
     app,
@@ -37,6 +40,14 @@ export function wireShopContext(deps: ShopContextDeps) {
       visitorArrived: (siteId, visitorId) => void states.visitorArrived(siteId, visitorId).catch(stateFailed),
     },
   });
-  const { contacts, emailsOf, personalData: contactsData } = createContactsModule({ db: app.db, visitors });
+  const {
+    contacts,
+    emailsOf,
+    personalData: contactsData,
+  } = await createContactsModule({
+    engine: { kind: 'sqlite', db: app.db },
+    db: app.db,
+    visitors,
+  });
   return { activity, watching, lastPageOf, contacts, emailsOf, contactsData };
 }

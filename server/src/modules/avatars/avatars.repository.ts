@@ -1,27 +1,18 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { agentPictures } from '../../db/schema.ts';
+import type { agentPictures } from '../../db/schema.ts';
 
+/** A row of `agent_pictures`; identical on both engines (schema-parity.test.ts). */
 export type PictureRow = typeof agentPictures.$inferSelect;
 
-export class AvatarsRepository {
-  constructor(private readonly db: Db) {}
-
-  all(): PictureRow[] {
-    return this.db.select().from(agentPictures).all();
-  }
-
-  /** One statement: the agent's row now names the new picture. */
-  replace(row: PictureRow): void {
-    const { id, contentType, bytes, createdAt } = row;
-    this.db
-      .insert(agentPictures)
-      .values(row)
-      .onConflictDoUpdate({ target: agentPictures.agentId, set: { id, contentType, bytes, createdAt } })
-      .run();
-  }
-
-  remove(agentId: string): void {
-    this.db.delete(agentPictures).where(eq(agentPictures.agentId, agentId)).run();
-  }
+/** The only code touching `agent_pictures`, on either engine (avatars.repository.test.ts holds both to one contract). */
+export interface AvatarsRepository {
+  /** Every site's pictures: the service keeps them all in memory. */
+  all(): Promise<PictureRow[]>;
+  /**
+   * One statement: the agent's row now names the new picture. A row of
+   * another site's agent changes nothing; that the agent is of the row's
+   * site at all is the service's check (AvatarPorts.agentExists).
+   */
+  replace(row: PictureRow): Promise<void>;
+  /** Removes the agent's picture row, if it is of that site; having none is fine. */
+  remove(siteId: string, agentId: string): Promise<void>;
 }

@@ -22,10 +22,15 @@ const NOT_FOUND = 'No such agent';
  * Agents' pictures: accepted only as PNG, JPEG or WebP by their bytes, JPEG
  * stripped of its metadata, stored under a random name that is also the
  * public URL. Every picture is in memory by agent (a few rows per site), so
- * the team list and the widget's team line never read the database for them.
+ * the team list and the widget's team line never read the database for them:
+ * they are built synchronously, and on PostgreSQL a read would be a promise.
+ * `load` fills the copy once, before the app serves; `set` and `remove`
+ * write, then refresh it (no other code writes the table).
  */
 export class AvatarsService {
-  private cache: { byAgent: Map<string, PictureRow>; byId: Map<string, PictureRow> } | null = null;
+  private readonly byAgent = new Map<string, PictureRow>();
+  private readonly byId = new Map<string, PictureRow>();
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly repo: AvatarsRepository,
@@ -33,9 +38,17 @@ export class AvatarsService {
     private readonly ports: AvatarPorts,
   ) {}
 
+  /** Reads every site's pictures into memory: before the app serves. */
+  async load(): Promise<void> {
+    const rows = await this.repo.all();
+    this.byAgent.clear();
+    this.byId.clear();
+    for (const row of rows) this.remember(row);
+  }
+
   /** The path the picture is served at, or null: the agent has none. */
   pictureOf(agentId: string): AgentPicture {
-    const row = this.rows().byAgent.get(agentId);
+    const row = this.byAgent.get(agentId);
     return row ? `${AVATAR_PATH}/${row.id}` : null;
   }
 
@@ -48,15 +61,17 @@ export class AvatarsService {
     if (!contentType || !bytes) return fail('image_type_refused', 'A picture must be a PNG, JPEG or WebP image');
     const id = await this.store.put(bytes);
     const row: PictureRow = { id, siteId, agentId, contentType, bytes: bytes.length, createdAt: Date.now() };
-    try {
-      this.repo.replace(row);
-    } catch (err) {
-      await this.store.remove(id);
-      throw err;
-    }
-    const previous = this.forget(agentId);
-    this.rows().byAgent.set(agentId, row);
-    this.rows().byId.set(id, row);
+    const previous = await this.serially(async () => {
+      try {
+        await this.repo.replace(row);
+      } catch (err) {
+        await this.store.remove(id);
+        throw err;
+      }
+      const replaced = this.forget(agentId);
+      this.remember(row);
+      return replaced;
+    });
     if (previous) await this.store.remove(previous.id);
     this.ports.changed(siteId, agentId);
     return ok({ picture: this.pictureOf(agentId) });
@@ -65,9 +80,13 @@ export class AvatarsService {
   /** Removes the agent's picture and its file; having none is fine. Another site's agent is not found. */
   async remove(siteId: string, agentId: string): Promise<Result<{ picture: null }>> {
     if (!this.ports.agentExists(siteId, agentId)) return fail('not_found', NOT_FOUND);
-    const previous = this.forget(agentId);
+    const previous = await this.serially(async () => {
+      const current = this.byAgent.get(agentId);
+      if (current) await this.repo.remove(siteId, agentId);
+      // Forgotten only once the row is gone: a failed write leaves the copy as the table is.
+      return current && this.forget(agentId);
+    });
     if (!previous) return ok({ picture: null });
-    this.repo.remove(agentId);
     await this.store.remove(previous.id);
     this.ports.changed(siteId, agentId);
     return ok({ picture: null });
@@ -75,27 +94,35 @@ export class AvatarsService {
 
   /** A picture by its public id, with the type decided at upload; null for any id that is not a current picture. */
   async served(id: string): Promise<ServedPicture | null> {
-    const row = this.rows().byId.get(id);
+    const row = this.byId.get(id);
     if (!row) return null;
     const bytes = await this.store.get(row.id);
     return bytes ? { contentType: row.contentType, bytes } : null;
   }
 
+  /**
+   * Runs the writes one at a time, each with its refresh of the copy: on
+   * PostgreSQL two writes for one agent could otherwise finish out of order,
+   * leaving in memory (and on disk) another picture than the table names.
+   */
+  private serially<T>(write: () => Promise<T>): Promise<T> {
+    const done = this.writing.then(write);
+    this.writing = done.catch(() => undefined);
+    return done;
+  }
+
   /** Drops the agent's picture from memory and returns it. */
   private forget(agentId: string): PictureRow | undefined {
-    const row = this.rows().byAgent.get(agentId);
+    const row = this.byAgent.get(agentId);
     if (row) {
-      this.rows().byAgent.delete(agentId);
-      this.rows().byId.delete(row.id);
+      this.byAgent.delete(agentId);
+      this.byId.delete(row.id);
     }
     return row;
   }
 
-  private rows() {
-    if (!this.cache) {
-      const rows = this.repo.all();
-      this.cache = { byAgent: new Map(rows.map((r) => [r.agentId, r])), byId: new Map(rows.map((r) => [r.id, r])) };
-    }
-    return this.cache;
+  private remember(row: PictureRow): void {
+    this.byAgent.set(row.agentId, row);
+    this.byId.set(row.id, row);
   }
 }

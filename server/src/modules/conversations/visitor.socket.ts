@@ -52,7 +52,7 @@ export interface VisitorSocketDeps {
   /** How the shop can reach visitors when nobody answers live (the offline form). */
   contacts: {
     of(siteId: string, visitorId: string): ContactInfo | null;
-    save(siteId: string, visitorId: string, input: VisitorContact, at: number): Result<ContactInfo>;
+    save(siteId: string, visitorId: string, input: VisitorContact, at: number): Promise<Result<ContactInfo>>;
   };
   /** The end of a chat: what to ask, and the shopper's rating and NPS answer (the ratings module). */
   feedback: {
@@ -242,8 +242,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         },
         'trigger:shown': ({ firingId }) => engine.shown(socket.id, firingId),
         'trigger:declined': ({ firingId }) => engine.declined(socket.id, firingId),
-        'visitor:contact': (contact) => {
-          const saved = deps.contacts.save(siteId, visitorId, contact, Date.now());
+        'visitor:contact': async (contact) => {
+          const saved = await deps.contacts.save(siteId, visitorId, contact, Date.now());
           if (saved.ok) tellContact();
           return saved;
         },

@@ -41,7 +41,7 @@ export const mailgunRoutes: FastifyPluginAsync<MailgunRoutesOptions> = async (ap
     const now = Date.now();
     if (!isSignedBy(signingKey, timestamp, token, signature)) return answer(reply, 401, 'unauthorized', 'Bad signature');
     if (Math.abs(now - Number(timestamp) * 1000) > MAILGUN_MAX_AGE_MS) return answer(reply, 401, 'unauthorized', 'Stale timestamp');
-    if (tokens.seen(token)) return answer(reply, 401, 'unauthorized', 'Token already used');
+    if (await tokens.seen(token)) return answer(reply, 401, 'unauthorized', 'Token already used');
 
     const header = headerReader(fields);
     const delivery = await inbound.receive({
@@ -54,7 +54,7 @@ export const mailgunRoutes: FastifyPluginAsync<MailgunRoutesOptions> = async (ap
       autoSubmitted: isAutoSubmitted(header),
     });
     // Only a final answer spends the token: after a failure (500) Mailgun's retry may carry it again.
-    tokens.record(token, now, now - 2 * MAILGUN_MAX_AGE_MS);
+    await tokens.record(token, now, now - 2 * MAILGUN_MAX_AGE_MS);
     switch (delivery.outcome) {
       case 'threaded':
       case 'ignored':

@@ -1,16 +1,28 @@
 import type { Db } from '../../db/client.ts';
+import type { Engine } from '../../db/engine.ts';
 import type { VisitorsService } from '../visitors/index.ts';
 import { ContactsPersonalData } from './contacts.personal-data.ts';
-import { ContactsRepository } from './contacts.repository.ts';
+import type { ContactsRepository } from './contacts.repository.ts';
+import { PgContactsRepository } from './contacts.repository.pg.ts';
+import { SqliteContactsRepository } from './contacts.repository.sqlite.ts';
 import { ContactsService } from './contacts.service.ts';
 
 export interface ContactsModuleDeps {
+  engine: Engine;
+  /** The privacy registry's source still runs on SQLite alone: the registry moves to both engines as a whole. */
   db: Db;
   visitors: Pick<VisitorsService, 'byId' | 'identityOf'>;
 }
 
-/** How to reach a visitor when nobody can answer live: the offline form's answers, and the privacy source. */
-export function createContactsModule(deps: ContactsModuleDeps) {
+export function contactsRepository(engine: Engine): ContactsRepository {
+  return engine.kind === 'sqlite' ? new SqliteContactsRepository(engine.db) : new PgContactsRepository(engine.db);
+}
+
+/**
+ * How to reach a visitor when nobody can answer live: the offline form's answers, and the privacy source.
+ * Every contact is read into memory by `contacts.load()` before the app serves.
+ */
+export async function createContactsModule(deps: ContactsModuleDeps) {
   // The offline form's answers; a verified customer's email counts as one, so it is never asked again.
   const { visitors } = deps;
   const verifiedContact = (siteId: string, visitorId: string) => {
@@ -18,13 +30,13 @@ export function createContactsModule(deps: ContactsModuleDeps) {
     const identity = visitor ? visitors.identityOf(visitor) : null;
     return identity?.verified && identity.email ? { email: identity.email, name: identity.name } : null;
   };
-  const contactsRepo = new ContactsRepository(deps.db);
-  const contacts = new ContactsService(contactsRepo, verifiedContact);
+  const contacts = new ContactsService(contactsRepository(deps.engine), verifiedContact);
+  await contacts.load();
   return {
     contacts,
     /** Every address the visitor is known by: the one they left, and the shop's verified one. */
     emailsOf: (siteId: string, visitorId: string) =>
-      [contactsRepo.of(siteId, visitorId)?.email, verifiedContact(siteId, visitorId)?.email].filter((e): e is string => !!e),
-    personalData: () => new ContactsPersonalData(deps.db),
+      [contacts.left(siteId, visitorId)?.email, verifiedContact(siteId, visitorId)?.email].filter((e): e is string => !!e),
+    personalData: () => new ContactsPersonalData(deps.db, (scope) => contacts.forget(scope.siteId, scope.visitorIds)),
   };
 }

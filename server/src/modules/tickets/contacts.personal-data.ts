@@ -7,7 +7,11 @@ import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
 export class ContactsPersonalData implements PersonalDataSource {
   readonly tables = ['visitor_contacts'];
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The contacts service keeps every contact in memory: told once the erasure committed. */
+    private readonly erased: (scope: SubjectScope) => void,
+  ) {}
 
   exportRows(scope: SubjectScope) {
     return { visitor_contacts: this.db.select().from(visitorContacts).where(this.#of(scope)).all() };
@@ -15,6 +19,10 @@ export class ContactsPersonalData implements PersonalDataSource {
 
   eraseInTx(scope: SubjectScope): number {
     return this.db.delete(visitorContacts).where(this.#of(scope)).run().changes;
+  }
+
+  afterErase(scope: SubjectScope): void {
+    this.erased(scope);
   }
 
   #of(scope: SubjectScope) {

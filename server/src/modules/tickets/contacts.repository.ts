@@ -1,31 +1,21 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { visitorContacts } from '../../db/schema.ts';
+import type { visitorContacts } from '../../db/schema.ts';
 
+/** A row of `visitor_contacts`; identical on both engines (schema-parity.test.ts). */
 export type ContactRow = typeof visitorContacts.$inferSelect;
 
-/** The only code touching `visitor_contacts`. */
-export class ContactsRepository {
-  // Read on every widget's connection: prepared once.
-  readonly #of;
-
-  constructor(private readonly db: Db) {
-    this.#of = db
-      .select()
-      .from(visitorContacts)
-      .where(and(eq(visitorContacts.siteId, sql.placeholder('siteId')), eq(visitorContacts.visitorId, sql.placeholder('visitorId'))))
-      .prepare();
-  }
-
-  of(siteId: string, visitorId: string): ContactRow | undefined {
-    return this.#of.get({ siteId, visitorId });
-  }
-
-  save(row: ContactRow): void {
-    this.db
-      .insert(visitorContacts)
-      .values(row)
-      .onConflictDoUpdate({ target: visitorContacts.visitorId, set: { email: row.email, name: row.name, consentedAt: row.consentedAt } })
-      .run();
-  }
+/**
+ * The only code touching `visitor_contacts` besides the privacy registry's
+ * contacts.personal-data.ts, on either engine (contacts.repository.test.ts
+ * holds both to one contract).
+ */
+export interface ContactsRepository {
+  /** Every site's contacts: the service keeps them all in memory. */
+  all(): Promise<ContactRow[]>;
+  /**
+   * The visitor's answer, replacing the one they left before. A row naming
+   * another site than the visitor's stored contact changes nothing; that the
+   * visitor is of the row's site at all is the caller's word (the widget's
+   * socket, whose handshake found them).
+   */
+  save(row: ContactRow): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { AvatarsRepository, PictureRow } from './avatars.repository.ts';
 import { sniffPictureType, type PictureType } from './image-type.ts';
 import { stripJpegMetadata } from './jpeg-metadata.ts';
 import type { PictureStore } from './picture-store.ts';
+import { OneAtATime } from '../../db/one-at-a-time.ts';
 
 /** What the avatars module needs to know of the rest: whether an agent is of a site, and whom to tell of a change. */
 export interface AvatarPorts {
@@ -30,7 +31,11 @@ const NOT_FOUND = 'No such agent';
 export class AvatarsService {
   private readonly byAgent = new Map<string, PictureRow>();
   private readonly byId = new Map<string, PictureRow>();
-  private writing: Promise<unknown> = Promise.resolve();
+  /**
+   * The writes, each with its refresh of the copy: on PostgreSQL two writes for one agent could otherwise
+   * finish out of order, leaving in memory (and on disk) another picture than the table names.
+   */
+  private readonly writes = new OneAtATime();
 
   constructor(
     private readonly repo: AvatarsRepository,
@@ -61,7 +66,7 @@ export class AvatarsService {
     if (!contentType || !bytes) return fail('image_type_refused', 'A picture must be a PNG, JPEG or WebP image');
     const id = await this.store.put(bytes);
     const row: PictureRow = { id, siteId, agentId, contentType, bytes: bytes.length, createdAt: Date.now() };
-    const previous = await this.serially(async () => {
+    const previous = await this.writes.run(async () => {
       try {
         await this.repo.replace(row);
       } catch (err) {
@@ -80,7 +85,7 @@ export class AvatarsService {
   /** Removes the agent's picture and its file; having none is fine. Another site's agent is not found. */
   async remove(siteId: string, agentId: string): Promise<Result<{ picture: null }>> {
     if (!this.ports.agentExists(siteId, agentId)) return fail('not_found', NOT_FOUND);
-    const previous = await this.serially(async () => {
+    const previous = await this.writes.run(async () => {
       const current = this.byAgent.get(agentId);
       if (current) await this.repo.remove(siteId, agentId);
       // Forgotten only once the row is gone: a failed write leaves the copy as the table is.
@@ -98,17 +103,6 @@ export class AvatarsService {
     if (!row) return null;
     const bytes = await this.store.get(row.id);
     return bytes ? { contentType: row.contentType, bytes } : null;
-  }
-
-  /**
-   * Runs the writes one at a time, each with its refresh of the copy: on
-   * PostgreSQL two writes for one agent could otherwise finish out of order,
-   * leaving in memory (and on disk) another picture than the table names.
-   */
-  private serially<T>(write: () => Promise<T>): Promise<T> {
-    const done = this.writing.then(write);
-    this.writing = done.catch(() => undefined);
-    return done;
   }
 
   /** Drops the agent's picture from memory and returns it. */

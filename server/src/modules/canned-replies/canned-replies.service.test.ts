@@ -50,6 +50,22 @@ async function service(engine: Engine, port: CannedPicturePort) {
 }
 
 describeOnEngines('the canned replies service', (engine) => {
+  it('keeps a shortcut to one reply when the same one is asked for at once, by single writes and an import', async () => {
+    const canned = await service(engine(), pictures().port);
+    const outcomes = await Promise.all([
+      canned.create(admin, input('hi')),
+      canned.create(admin, input('hi')),
+      canned.createMany(admin, [input('hi'), input('bye')]),
+      canned.create(admin, input('bye')),
+    ]);
+    // Whichever came first wins; every later ask hears the shortcut is taken.
+    expect(outcomes[0]).toMatchObject({ ok: true });
+    expect(outcomes[1]).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(outcomes[2]).toEqual({ added: 1, refused: [{ index: 0, message: 'A reply "/hi" already exists' }] });
+    expect(outcomes[3]).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await canned.list(admin)).map((row) => row.shortcut).sort()).toEqual(['bye', 'hi']);
+  });
+
   it('keeps one reply per shortcut for the team and for each agent, and lets only admins write the team’s', async () => {
     const canned = await service(engine(), pictures().port);
     expect(await canned.create(admin, input('hi'))).toMatchObject({ ok: true });

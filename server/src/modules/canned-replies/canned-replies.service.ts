@@ -1,5 +1,6 @@
 import { fail, ok, type AttachmentInfo, type CannedReply, type Result } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
+import { OneAtATime } from '../../db/one-at-a-time.ts';
 import type { CannedRepliesRepository, CannedReplyRow } from './canned-replies.repository.ts';
 
 /** Who is asking: the site and agent come from the session, never from the payload. */
@@ -63,6 +64,9 @@ const notFound = () => fail('not_found', 'No such canned reply');
  * reply is offered to that department's agents (admins see them all, to manage them).
  */
 export class CannedRepliesService {
+  /** Writes one at a time: a shortcut checked free must still be free when its reply is written. */
+  readonly #writes = new OneAtATime();
+
   constructor(
     private readonly repo: CannedRepliesRepository,
     private readonly directory: CannedDirectory,
@@ -96,7 +100,11 @@ export class CannedRepliesService {
     );
   }
 
-  async create(actor: CannedActor, { pictureId, ...input }: CannedWrite): Promise<Result<CannedReplyRow>> {
+  create(actor: CannedActor, write: CannedWrite): Promise<Result<CannedReplyRow>> {
+    return this.#writes.run(() => this.#create(actor, write));
+  }
+
+  async #create(actor: CannedActor, { pictureId, ...input }: CannedWrite): Promise<Result<CannedReplyRow>> {
     const checked = this.check(actor, input, null, await this.list(actor));
     if (!checked.ok) return checked;
     // Refused before anything is written; checked again when kept, as the write may wait on the database.
@@ -111,7 +119,11 @@ export class CannedRepliesService {
     return kept;
   }
 
-  async update(actor: CannedActor, id: string, { pictureId, ...changes }: Partial<CannedWrite>): Promise<Result<CannedReplyRow>> {
+  update(actor: CannedActor, id: string, write: Partial<CannedWrite>): Promise<Result<CannedReplyRow>> {
+    return this.#writes.run(() => this.#update(actor, id, write));
+  }
+
+  async #update(actor: CannedActor, id: string, { pictureId, ...changes }: Partial<CannedWrite>): Promise<Result<CannedReplyRow>> {
     const existing = await this.repo.byId(actor.siteId, actor.agentId, id);
     if (!existing) return notFound();
     const { picture: current, ...shown } = toCannedReply(existing, this.pictures.of(actor.siteId, [id]).get(id));
@@ -137,7 +149,11 @@ export class CannedRepliesService {
     return kept.ok ? ok(updated) : kept;
   }
 
-  async delete(actor: CannedActor, id: string): Promise<Result<null>> {
+  delete(actor: CannedActor, id: string): Promise<Result<null>> {
+    return this.#writes.run(() => this.#delete(actor, id));
+  }
+
+  async #delete(actor: CannedActor, id: string): Promise<Result<null>> {
     const existing = await this.repo.byId(actor.siteId, actor.agentId, id);
     if (!existing) return notFound();
     if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
@@ -150,7 +166,11 @@ export class CannedRepliesService {
    * Adds many at once (CSV import), in one statement; each is checked like a single create, and one that
    * fails (a shortcut already taken, say) is refused alone, by its position in `inputs`.
    */
-  async createMany(
+  createMany(actor: CannedActor, inputs: CannedInput[]): Promise<{ added: number; refused: Array<{ index: number; message: string }> }> {
+    return this.#writes.run(() => this.#createMany(actor, inputs));
+  }
+
+  async #createMany(
     actor: CannedActor,
     inputs: CannedInput[],
   ): Promise<{ added: number; refused: Array<{ index: number; message: string }> }> {

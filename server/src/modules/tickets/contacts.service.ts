@@ -1,4 +1,5 @@
 import { ok, type ContactInfo, type Result, type VisitorContact } from '@mostrador/shared';
+import { OneAtATime } from '../../db/one-at-a-time.ts';
 import type { ContactRow, ContactsRepository } from './contacts.repository.ts';
 
 /** What a verified `identify` already told us about the visitor. */
@@ -18,7 +19,8 @@ export type VerifiedContact = (siteId: string, visitorId: string) => ContactInfo
  */
 export class ContactsService {
   readonly #byVisitor = new Map<string, ContactRow>();
-  #writing: Promise<unknown> = Promise.resolve();
+  /** One write at a time, each with its refresh: on PostgreSQL two answers of one visitor could otherwise finish out of order, and memory would keep another than the table. */
+  readonly #writes = new OneAtATime();
 
   constructor(
     private readonly repo: ContactsRepository,
@@ -35,16 +37,12 @@ export class ContactsService {
   async save(siteId: string, visitorId: string, input: VisitorContact, at: number): Promise<Result<ContactInfo>> {
     const contact = { email: input.email.trim(), name: input.name ?? null };
     const row = { visitorId, siteId, ...contact, consentedAt: at };
-    // One write at a time, each with its refresh: on PostgreSQL two answers of one visitor could otherwise
-    // finish out of order, and memory would keep another than the table.
-    const written = this.#writing.then(async () => {
+    await this.#writes.run(async () => {
       await this.repo.save(row);
       const stored = this.#byVisitor.get(visitorId);
       // As in the table: another site's row for this visitor id is left as it is.
       if (!stored || stored.siteId === siteId) this.#byVisitor.set(visitorId, row);
     });
-    this.#writing = written.catch(() => undefined);
-    await written;
     return ok(contact);
   }
 

@@ -43,6 +43,20 @@ describeOnEngines('business hours across a restart', (engine) => {
     expect(after.isOpen('site-b', null, MONDAY_MORNING)).toBe(true);
   });
 
+  it('keeps in memory the set saved last when two saves are made at once', async () => {
+    await insertSite(engine(), 'site-a');
+    const hours = new HoursService(hoursRepository(engine()), departments);
+    await hours.load();
+    await Promise.all([
+      hours.replace('site-a', { site: madrid, departments: [] }),
+      hours.replace('site-a', { site: saturdays, departments: [] }),
+    ]);
+    const reloaded = new HoursService(hoursRepository(engine()), departments);
+    await reloaded.load();
+    expect(reloaded.get('site-a')).toEqual({ site: saturdays, departments: [] });
+    expect(hours.get('site-a')).toEqual(reloaded.get('site-a'));
+  });
+
   it('refuses two sets for one department without writing, and forgets a department’s hours left out of the next save', async () => {
     await insertSite(engine(), 'site-a');
     const hours = new HoursService(hoursRepository(engine()), departments);

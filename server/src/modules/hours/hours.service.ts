@@ -1,4 +1,5 @@
 import { fail, isOpenAt, nextOpening, ok, type Result, type BusinessHours, type SiteHours, type WidgetHours } from '@mostrador/shared';
+import { OneAtATime } from '../../db/one-at-a-time.ts';
 import { SITE_SCOPE, type HoursRepository, type StoredHours } from './hours.repository.ts';
 
 /** What the hours need from the departments module. */
@@ -22,6 +23,7 @@ interface CachedHours {
  */
 export class HoursService {
   readonly #cache = new Map<string, CachedHours>();
+  readonly #writes = new OneAtATime();
 
   constructor(
     private readonly repo: HoursRepository,
@@ -54,9 +56,13 @@ export class HoursService {
       ...(hours.site ? [{ scope: SITE_SCOPE, schedule: hours.site }] : []),
       ...hours.departments.map((d) => ({ scope: d.departmentId, schedule: d.hours })),
     ];
-    await this.repo.replace(siteId, rows, Date.now());
-    this.#cache.delete(siteId);
-    for (const row of rows) this.#remember(siteId, row);
+    // One save at a time, each with its refresh: on PostgreSQL two saves could otherwise finish out of
+    // order, and memory would keep another set of hours than the table.
+    await this.#writes.run(async () => {
+      await this.repo.replace(siteId, rows, Date.now());
+      this.#cache.delete(siteId);
+      for (const row of rows) this.#remember(siteId, row);
+    });
     this.changed(siteId);
     return ok(this.get(siteId));
   }

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createTransport } from 'nodemailer';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
 import { REPLY_DOMAIN, shopperInConversation, visitorMessages, type Shopper } from './mail-fixture.ts';
 import { MAILGUN_PATH } from './mailgun.routes.ts';
@@ -99,6 +99,21 @@ describe('the Mailgun webhook', () => {
     const stale = await forward({ 'Message-Id': '<stale@mail.example>', 'body-plain': 'Too late' }, signed(Date.now() - 20 * 60_000));
     expect([stale.statusCode, stale.json().error.message]).toEqual([401, 'Stale timestamp']);
 
+    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
+  });
+
+  it('takes one signed request sent twice at once only once', async () => {
+    const captured = signed();
+    const both = await Promise.all([forward({}, captured), forward({}, captured)]);
+    expect(both.map((res) => res.statusCode).sort()).toEqual([200, 401]);
+    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
+  });
+
+  it('gives the token back when reading the mail fails (500), so Mailgun’s retry of it is taken', async () => {
+    const captured = signed();
+    vi.spyOn(server.app.services.inboundMail, 'receive').mockRejectedValueOnce(new Error('disk full'));
+    expect((await forward({}, captured)).statusCode).toBe(500);
+    expect((await forward({}, captured)).statusCode).toBe(200);
     expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
   });
 

@@ -41,20 +41,26 @@ export const mailgunRoutes: FastifyPluginAsync<MailgunRoutesOptions> = async (ap
     const now = Date.now();
     if (!isSignedBy(signingKey, timestamp, token, signature)) return answer(reply, 401, 'unauthorized', 'Bad signature');
     if (Math.abs(now - Number(timestamp) * 1000) > MAILGUN_MAX_AGE_MS) return answer(reply, 401, 'unauthorized', 'Stale timestamp');
-    if (await tokens.seen(token)) return answer(reply, 401, 'unauthorized', 'Token already used');
+    // Spent before the mail is read, so a replay, or the same request twice at once, is refused.
+    if (!(await tokens.claim(token, now, now - 2 * MAILGUN_MAX_AGE_MS))) return answer(reply, 401, 'unauthorized', 'Token already used');
 
     const header = headerReader(fields);
-    const delivery = await inbound.receive({
-      via: 'mailgun',
-      recipient: fields.recipient ?? '',
-      from: bareAddress(fields.from ?? ''),
-      messageId: header('message-id') ?? null,
-      text: fields['body-plain'] ?? '',
-      subject: fields.subject ?? '',
-      autoSubmitted: isAutoSubmitted(header),
-    });
-    // Only a final answer spends the token: after a failure (500) Mailgun's retry may carry it again.
-    await tokens.record(token, now, now - 2 * MAILGUN_MAX_AGE_MS);
+    let delivery: Awaited<ReturnType<typeof inbound.receive>>;
+    try {
+      delivery = await inbound.receive({
+        via: 'mailgun',
+        recipient: fields.recipient ?? '',
+        from: bareAddress(fields.from ?? ''),
+        messageId: header('message-id') ?? null,
+        text: fields['body-plain'] ?? '',
+        subject: fields.subject ?? '',
+        autoSubmitted: isAutoSubmitted(header),
+      });
+    } catch (error) {
+      // Only a final answer spends the token: after a failure (500) Mailgun's retry may carry it again.
+      await tokens.release(token);
+      throw error;
+    }
     switch (delivery.outcome) {
       case 'threaded':
       case 'ignored':

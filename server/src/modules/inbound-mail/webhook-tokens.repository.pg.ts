@@ -7,19 +7,19 @@ import type { WebhookTokensRepository } from './webhook-tokens.repository.ts';
 export class PgWebhookTokensRepository implements WebhookTokensRepository {
   constructor(private readonly db: PgDb) {}
 
-  async seen(token: string): Promise<boolean> {
-    const rows = await this.db
-      .select({ token: inboundWebhookTokens.token })
-      .from(inboundWebhookTokens)
-      .where(eq(inboundWebhookTokens.token, token))
-      .limit(1);
-    return rows.length > 0;
+  claim(token: string, at: number, forgetBefore: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.delete(inboundWebhookTokens).where(lt(inboundWebhookTokens.seenAt, forgetBefore));
+      const added = await tx
+        .insert(inboundWebhookTokens)
+        .values({ token, seenAt: at })
+        .onConflictDoNothing()
+        .returning({ token: inboundWebhookTokens.token });
+      return added.length > 0;
+    });
   }
 
-  async record(token: string, at: number, forgetBefore: number): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.delete(inboundWebhookTokens).where(lt(inboundWebhookTokens.seenAt, forgetBefore));
-      await tx.insert(inboundWebhookTokens).values({ token, seenAt: at }).onConflictDoNothing();
-    });
+  async release(token: string): Promise<void> {
+    await this.db.delete(inboundWebhookTokens).where(eq(inboundWebhookTokens.token, token));
   }
 }

@@ -7,19 +7,20 @@ import type { WebhookTokensRepository } from './webhook-tokens.repository.ts';
 export class SqliteWebhookTokensRepository implements WebhookTokensRepository {
   constructor(private readonly db: Db) {}
 
-  async seen(token: string): Promise<boolean> {
-    const row = this.db
-      .select({ token: inboundWebhookTokens.token })
-      .from(inboundWebhookTokens)
-      .where(eq(inboundWebhookTokens.token, token))
-      .get();
-    return row !== undefined;
+  async claim(token: string, at: number, forgetBefore: number): Promise<boolean> {
+    return this.db.transaction((tx) => {
+      tx.delete(inboundWebhookTokens).where(lt(inboundWebhookTokens.seenAt, forgetBefore)).run();
+      const added = tx
+        .insert(inboundWebhookTokens)
+        .values({ token, seenAt: at })
+        .onConflictDoNothing()
+        .returning({ token: inboundWebhookTokens.token })
+        .all();
+      return added.length > 0;
+    });
   }
 
-  async record(token: string, at: number, forgetBefore: number): Promise<void> {
-    this.db.transaction((tx) => {
-      tx.delete(inboundWebhookTokens).where(lt(inboundWebhookTokens.seenAt, forgetBefore)).run();
-      tx.insert(inboundWebhookTokens).values({ token, seenAt: at }).onConflictDoNothing().run();
-    });
+  async release(token: string): Promise<void> {
+    this.db.delete(inboundWebhookTokens).where(eq(inboundWebhookTokens.token, token)).run();
   }
 }

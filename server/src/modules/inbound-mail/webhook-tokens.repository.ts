@@ -7,8 +7,12 @@
  * no site: Mailgun signs them for the whole server.
  */
 export interface WebhookTokensRepository {
-  /** Whether the token was answered already (and not yet forgotten). */
-  seen(token: string): Promise<boolean>;
-  /** Notes a token as answered and forgets those older than `forgetBefore`, which a stale timestamp refuses anyway; in one transaction. */
-  record(token: string, at: number, forgetBefore: number): Promise<void>;
+  /**
+   * Spends the token, in one statement, and answers whether this call did: false when it was spent
+   * already (a replay, or the same request twice at once, on this node or another). Forgets the tokens
+   * older than `forgetBefore`, which a stale timestamp refuses anyway, in the same transaction.
+   */
+  claim(token: string, at: number, forgetBefore: number): Promise<boolean>;
+  /** Gives a claimed token back, when its request failed: Mailgun's retry carries it again. */
+  release(token: string): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { chunkConfig } from './build/chunkConfig.ts';
 import { precompress } from './build/precompress.ts';
 import { terserPass } from './build/terserPass.ts';
 import { widgetOutput, widgetResolve } from './build/shared.ts';
-import { trimSocketIo } from './build/trimSocketIo.ts';
+import { SOCKET_IO_INTERNALS, trimSocketIo } from './build/trimSocketIo.ts';
 import { catalogues } from './src/i18n/catalogues.ts';
 import { launcherWordsOf } from './src/i18n/launcherWords.ts';
 
@@ -52,60 +52,6 @@ async function buildChunk(name: string, source: string, emptyOutDir: boolean, ex
  * No CSS files (styles are imported `?inline` and adopted inside the shadow
  * root), and no global other than the `window.Mostrador` the entry installs.
  */
-const SOCKET_IO_INTERNALS = [
-  'emitReserved',
-  'setTimeoutFn',
-  'clearTimeoutFn',
-  'writeBuffer',
-  'skipReconnect',
-  'sendBuffer',
-  'receiveBuffer',
-  'backoff',
-  'subs',
-  'attempts',
-  'acks',
-  'engine',
-  'emitBuffered',
-  'subEvents',
-  'onpacket',
-  'onevent',
-  'emitEvent',
-  'onack',
-  'onconnect',
-  'ondisconnect',
-  'maybeReconnectOnOpen',
-  'ondata',
-  'ondecoded',
-  'cleanup',
-  'onreconnect',
-  'createTransport',
-  'setTransport',
-  'onHandshake',
-  'createUri',
-  'doOpen',
-  'doClose',
-  'doWrite',
-  'addEventListeners',
-  'createSocket',
-  'supportsBinary',
-  'nsps',
-  'encoder',
-  'decoder',
-  'onData',
-  'onPacket',
-  'onClose',
-  'onError',
-  'onOpen',
-  'recovered',
-  'secure',
-  'opts',
-  'writable',
-  'transports',
-  'nsp',
-  'ids',
-  'flags',
-  'uri',
-];
 export default defineConfig(async ({ command }): Promise<UserConfig> => {
   const building = command === 'build';
   // The files chunk first: the panel imports it by its name, beside itself, and hands it its Preact.
@@ -141,19 +87,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
       sourcemap: false,
       cssCodeSplit: false,
       copyPublicDir: false,
-      rolldownOptions: {
-        output: {
-          ...widgetOutput,
-          minify: {
-            ...(widgetOutput.minify as object),
-            mangleProps: {
-              include: new RegExp(`^(_[a-zA-Z].*|${SOCKET_IO_INTERNALS.join('|')})$`),
-              reserved: ['_placeholder'],
-              quoted: true,
-            },
-          },
-        },
-      },
+      rolldownOptions: { output: widgetOutput(SOCKET_IO_INTERNALS) },
       lib: {
         entry: 'src/main.tsx',
         formats: ['iife'],

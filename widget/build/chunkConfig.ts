@@ -39,7 +39,7 @@ export function chunkConfig(
       rolldownOptions: {
         input: { [name]: entry },
         preserveEntrySignatures: 'exports-only',
-        output: { ...widgetOutput, format: 'es', entryFileNames: 'chunks/[name]-[hash].js' },
+        output: { ...widgetOutput(), format: 'es', entryFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   };

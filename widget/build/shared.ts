@@ -16,18 +16,30 @@ export const widgetResolve: UserConfig['resolve'] = {
 
 type OutputOptions = Exclude<NonNullable<NonNullable<UserConfig['build']>['rolldownOptions']>['output'], unknown[] | undefined>;
 
-export const widgetOutput: OutputOptions = {
-  // Shops may serve us without `charset=utf-8` on a page that is not
-  // UTF-8: escaped non-ASCII text ("línia", "…") survives any charset.
-  charset: 'ascii',
-  minify: {
-    compress: true,
-    mangle: true,
-    // Socket.IO marks its private members with a leading underscore
-    // (`_opts`, `_readyState`…), and Preact's own are already short:
-    // shortening them inside each bundle saves ~270 bytes gzipped.
-    // `_placeholder` is on the wire (binary attachments), so it stays.
-    // Each build is one chunk, which property mangling needs.
-    mangleProps: { include: /^_[a-zA-Z]/, reserved: ['_placeholder'], quoted: true },
-  },
-};
+/**
+ * The output options of every widget build. `exactNames`: more property names
+ * to shorten in this build, exactly as written (widget.js passes Socket.IO's
+ * internal ones, build/trimSocketIo.ts); safe only for names no other build
+ * and no wire format shares.
+ */
+export function widgetOutput(exactNames: readonly string[] = []): OutputOptions {
+  return {
+    // Shops may serve us without `charset=utf-8` on a page that is not
+    // UTF-8: escaped non-ASCII text ("línia", "…") survives any charset.
+    charset: 'ascii',
+    minify: {
+      compress: true,
+      mangle: true,
+      // Socket.IO marks its private members with a leading underscore
+      // (`_opts`, `_readyState`…), and Preact's own are already short:
+      // shortening them inside each bundle saves ~270 bytes gzipped.
+      // `_placeholder` is on the wire (binary attachments), so it stays.
+      // Each build is one chunk, which property mangling needs.
+      mangleProps: {
+        include: exactNames.length ? new RegExp(`^(_[a-zA-Z].*|${exactNames.join('|')})$`) : /^_[a-zA-Z]/,
+        reserved: ['_placeholder'],
+        quoted: true,
+      },
+    },
+  };
+}

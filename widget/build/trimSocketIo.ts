@@ -346,6 +346,68 @@ const REWRITES: { file: string; from: string; to: string }[] = [
 ];
 
 /**
+ * Socket.IO's internal member names, which widget.js's build shortens like
+ * its `_private` ones (build/shared.ts): methods and fields only its own
+ * classes read. None is a DOM name (`onopen`, `readyState`, `binaryType`
+ * stay), a wire name (`pingInterval`, `sid`) or a name the panel chunk
+ * reads across the boundary (`on`, `connected`, `transport`).
+ */
+export const SOCKET_IO_INTERNALS = [
+  'emitReserved',
+  'setTimeoutFn',
+  'clearTimeoutFn',
+  'writeBuffer',
+  'skipReconnect',
+  'sendBuffer',
+  'receiveBuffer',
+  'backoff',
+  'subs',
+  'attempts',
+  'acks',
+  'engine',
+  'emitBuffered',
+  'subEvents',
+  'onpacket',
+  'onevent',
+  'emitEvent',
+  'onack',
+  'onconnect',
+  'ondisconnect',
+  'maybeReconnectOnOpen',
+  'ondata',
+  'ondecoded',
+  'cleanup',
+  'onreconnect',
+  'createTransport',
+  'setTransport',
+  'onHandshake',
+  'createUri',
+  'doOpen',
+  'doClose',
+  'doWrite',
+  'addEventListeners',
+  'createSocket',
+  'supportsBinary',
+  'nsps',
+  'encoder',
+  'decoder',
+  'onData',
+  'onPacket',
+  'onClose',
+  'onError',
+  'onOpen',
+  'recovered',
+  'secure',
+  'opts',
+  'writable',
+  'transports',
+  'nsp',
+  'ids',
+  'flags',
+  'uri',
+];
+
+/**
  * Cuts `    name(…) {` … `    }` (methods sit at four spaces in these builds,
  * their bodies deeper), or the one line of an empty `    name(…) { }`.
  */

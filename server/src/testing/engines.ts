@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe } from 'vitest';
 import { openDatabase } from '../db/client.ts';
+import { type Committer, committerFor } from '../db/committer.ts';
 import type { Engine } from '../db/engine.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 import { openPostgres } from '../db/pg/client.ts';
 import {
   agents as pgAgents,
@@ -103,4 +105,9 @@ export async function insertConversation(engine: Engine, siteId: string, id: str
   };
   if (engine.kind === 'sqlite') engine.db.insert(conversations).values(conversation).run();
   else await engine.db.insert(pgConversations).values(conversation);
+}
+
+/** The engine's committer, as the app builds it (SQLite: a group commit of its own over the test's database). */
+export function committerOn(engine: Engine): Committer {
+  return engine.kind === 'sqlite' ? committerFor(engine, new GroupCommit(engine.db.$client)) : committerFor(engine);
 }

@@ -24,10 +24,21 @@ export type InTx<T> = T | Promise<T>;
 
 export const SQLITE_TX: Tx = { kind: 'sqlite' };
 
+/** The PostgreSQL transaction a PostgreSQL repository was handed; a SQLite one here means the engines were mixed up. */
+export function pgTxOf(tx: Tx): PgTx {
+  if (tx.kind !== 'postgres') throw new Error('A PostgreSQL repository was handed a SQLite transaction');
+  return tx.db;
+}
+
 /** The value of a SQLite step; a promise here means the step would commit after its transaction, so it is a bug. */
 export function now<T>(value: InTx<T>): T {
   if (value instanceof Promise) throw new Error('A step inside a SQLite transaction returned a promise');
   return value;
+}
+
+/** `fn` applied to a step's value once it is there: at once on SQLite, after the promise on PostgreSQL. */
+export function andThen<A, B>(value: InTx<A>, fn: (value: A) => InTx<B>): InTx<B> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
 }
 
 /**

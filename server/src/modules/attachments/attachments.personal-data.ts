@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/committer.ts';
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
 import { storedKeys, type AttachmentsRepository } from './attachments.repository.ts';
 import type { FileStorage } from './storage.ts';
@@ -26,7 +27,7 @@ export class AttachmentsPersonalData implements PersonalDataSource {
     private readonly log: (err: unknown) => void,
   ) {}
 
-  exportRows(scope: SubjectScope) {
+  async exportRows(scope: SubjectScope) {
     const expiresAt = Date.now() + EXPORT_LINK_MS;
     return {
       attachments: this.repo
@@ -38,7 +39,7 @@ export class AttachmentsPersonalData implements PersonalDataSource {
     };
   }
 
-  eraseInTx(scope: SubjectScope): number {
+  eraseInTx(_tx: Tx, scope: SubjectScope): number {
     const rows = this.repo.ofVisitors(scope.siteId, scope.visitorIds);
     // The thumbnails too: the rows are read in the erasing transaction, so a thumbnail made before it is listed, and one made after finds no row and goes at once.
     this.#erased.set(scope, storedKeys(rows));
@@ -53,7 +54,7 @@ export class AttachmentsPersonalData implements PersonalDataSource {
 
   readonly retention = {
     kind: 'conversations' as const,
-    purgeInTx: (siteId: string, cutoff: number, limit: number): number => {
+    purgeInTx: (_tx: Tx, siteId: string, cutoff: number, limit: number): number => {
       const rows = this.repo.expired(siteId, cutoff, limit);
       const gone = this.repo.deleteByIds(rows.map((r) => r.id));
       // The batch's transaction is synchronous: by the next turn it has committed, and the bytes can go.

@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/committer.ts';
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
 import type { CannedUsesOfSubject } from './canned-uses.repository.ts';
 
@@ -16,11 +17,11 @@ export class CannedUsesPersonalData implements PersonalDataSource {
     private readonly conversationIdsOf: (siteId: string, visitorIds: readonly string[]) => string[],
   ) {}
 
-  exportRows(scope: SubjectScope) {
+  async exportRows(scope: SubjectScope) {
     return { canned_reply_uses: this.uses.inConversations(scope.siteId, this.#ids(scope)) };
   }
 
-  eraseInTx(scope: SubjectScope): number {
+  eraseInTx(_tx: Tx, scope: SubjectScope): number {
     return this.uses.deleteInConversations(scope.siteId, this.#ids(scope));
   }
 

@@ -1,3 +1,4 @@
+import { SQLITE_TX } from '../../db/committer.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
 import { buildTestApp } from '../../testing/harness.ts';
@@ -65,11 +66,11 @@ const scopeOf = (site: string, visitorId: string): SubjectScope => ({
 const count = (table: string) => (app.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('a subject’s conversations', () => {
-  it('are exported with their lines in order and who was invited in', () => {
+  it('are exported with their lines in order and who was invited in', async () => {
     const visitorId = visitorOf(siteId);
     closedConversation('cnv_a', siteId, visitorId, Date.now(), 3);
     guest('cnv_a');
-    const rows = source.exportRows(scopeOf(siteId, visitorId));
+    const rows = await source.exportRows(scopeOf(siteId, visitorId));
     expect(rows.conversations.map((c) => c.id)).toEqual(['cnv_a']);
     expect(rows.conversation_events.map((e) => e.body)).toEqual(['line 1', 'line 2', 'line 3']);
     expect(rows.conversation_guests).toMatchObject([{ conversationId: 'cnv_a', agentId }]);
@@ -81,22 +82,22 @@ describe('a subject’s conversations', () => {
     closedConversation('cnv_b', siteId, visitorId, Date.now(), 1);
     guest('cnv_a');
     // Two conversations, four lines, one guest.
-    expect(source.eraseInTx(scopeOf(siteId, visitorId))).toBe(7);
+    expect(source.eraseInTx(SQLITE_TX, scopeOf(siteId, visitorId))).toBe(7);
     expect([count('conversations'), count('conversation_events'), count('conversation_guests')]).toEqual([0, 0, 0]);
   });
 
-  it('are bounded by the site: another site’s visitor in the scope reaches nothing', () => {
+  it('are bounded by the site: another site’s visitor in the scope reaches nothing', async () => {
     const theirs = visitorOf(otherSiteId);
     closedConversation('cnv_theirs', otherSiteId, theirs, Date.now(), 2);
     const forged = scopeOf(siteId, theirs);
-    expect(source.exportRows(forged)).toEqual({ conversations: [], conversation_events: [], conversation_guests: [] });
-    expect(source.eraseInTx(forged)).toBe(0);
+    expect(await source.exportRows(forged)).toEqual({ conversations: [], conversation_events: [], conversation_guests: [] });
+    expect(source.eraseInTx(SQLITE_TX, forged)).toBe(0);
     expect([count('conversations'), count('conversation_events')]).toEqual([1, 2]);
   });
 });
 
 describe('retention of closed conversations', () => {
-  const purge = (cutoff: number) => source.retention.purgeInTx(siteId, cutoff, 500);
+  const purge = (cutoff: number) => source.retention.purgeInTx(SQLITE_TX, siteId, cutoff, 500);
 
   it('removes who was invited in with the conversation, and keeps one closed a minute inside the window', () => {
     const now = Date.now();

@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/committer.ts';
 import { and, asc, eq, inArray, lt, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
@@ -20,7 +21,7 @@ export class ConversationsPersonalData implements PersonalDataSource {
     private readonly onErased: (siteId: string, conversationIds: string[]) => void = () => {},
   ) {}
 
-  exportRows(scope: SubjectScope) {
+  async exportRows(scope: SubjectScope) {
     const ids = this.#conversationIdsOf(scope);
     return {
       conversations: this.db.select().from(conversations).where(inArray(conversations.id, ids)).all(),
@@ -34,7 +35,7 @@ export class ConversationsPersonalData implements PersonalDataSource {
     };
   }
 
-  eraseInTx(scope: SubjectScope): number {
+  eraseInTx(_tx: Tx, scope: SubjectScope): number {
     const ids = this.#conversationIdsOf(scope);
     this.#erased.set(
       scope,
@@ -55,7 +56,7 @@ export class ConversationsPersonalData implements PersonalDataSource {
 
   readonly retention = {
     kind: 'conversations' as const,
-    purgeInTx: (siteId: string, cutoff: number, limit: number): number => {
+    purgeInTx: (_tx: Tx, siteId: string, cutoff: number, limit: number): number => {
       const ids = this.db
         .select({ id: conversations.id })
         .from(conversations)

@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/committer.ts';
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
 import type { OutboxRepository } from './outbox.repository.ts';
 
@@ -11,16 +12,16 @@ export class EmailPersonalData implements PersonalDataSource {
 
   constructor(private readonly repo: OutboxRepository) {}
 
-  exportRows(scope: SubjectScope) {
+  async exportRows(scope: SubjectScope) {
     return this.repo.exportOf(scope.siteId, scope.visitorIds);
   }
 
-  eraseInTx(scope: SubjectScope): number {
+  eraseInTx(_tx: Tx, scope: SubjectScope): number {
     return this.repo.eraseOf(scope.siteId, scope.visitorIds);
   }
 
   readonly retention = {
     kind: 'conversations' as const,
-    purgeInTx: (siteId: string, cutoff: number, limit: number) => this.repo.purgeOlderThan(siteId, cutoff, limit),
+    purgeInTx: (_tx: Tx, siteId: string, cutoff: number, limit: number) => this.repo.purgeOlderThan(siteId, cutoff, limit),
   };
 }

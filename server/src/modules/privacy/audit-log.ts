@@ -1,6 +1,7 @@
 import type { AuditAction, AuditDetails, AuditEntry, AuditPage, AuditTargetType } from '@mostrador/shared';
 import type { AuditRecorder, AuditTarget } from '../../plugins/audit.ts';
-import type { AuditInTransaction, AuditRepository, AuditRow, NewAuditRow } from './audit.repository.ts';
+import type { InTx, Tx } from '../../db/committer.ts';
+import type { AuditRepository, AuditRow, NewAuditRow } from './audit.repository.ts';
 import type { PersonalDataSource, SubjectScope } from './personal-data.ts';
 
 /**
@@ -11,8 +12,6 @@ import type { PersonalDataSource, SubjectScope } from './personal-data.ts';
 export class AuditLog implements AuditRecorder {
   constructor(
     private readonly repo: AuditRepository,
-    /** SQLite only, beside the privacy registry: see AuditInTransaction. */
-    private readonly inTx: AuditInTransaction,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -21,12 +20,9 @@ export class AuditLog implements AuditRecorder {
     await this.repo.insert(this.#row(siteId, actorId, action, target));
   }
 
-  /**
-   * Inside the caller's transaction, so the entry commits with the change it
-   * records: the erasure's, in SQLite's group commit, which it cannot leave.
-   */
-  recordInTx(siteId: string, actorId: string | null, action: AuditAction, target: AuditTarget): void {
-    this.inTx.insertInTx(this.#row(siteId, actorId, action, target));
+  /** Inside the caller's transaction, so the entry commits with the change it records (an erasure). */
+  recordInTx(tx: Tx, siteId: string, actorId: string | null, action: AuditAction, target: AuditTarget): InTx<void> {
+    return this.repo.insertInTx(tx, this.#row(siteId, actorId, action, target));
   }
 
   async page(siteId: string, before: number | undefined, limit: number): Promise<AuditPage> {
@@ -38,8 +34,8 @@ export class AuditLog implements AuditRecorder {
 
   readonly personalData: PersonalDataSource = {
     tables: ['audit_log'],
-    exportRows: (scope) => ({ audit_log: this.inTx.aboutTargets(scope.siteId, idsOf(scope)) }),
-    eraseInTx: (scope) => this.inTx.unlinkTargets(scope.siteId, idsOf(scope)),
+    exportRows: async (scope) => ({ audit_log: await this.repo.aboutTargets(scope.siteId, idsOf(scope)) }),
+    eraseInTx: (tx, scope) => this.repo.unlinkTargetsInTx(tx, scope.siteId, idsOf(scope)),
   };
 
   #row(siteId: string, actorId: string | null, action: AuditAction, target: AuditTarget): NewAuditRow {

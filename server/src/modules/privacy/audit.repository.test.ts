@@ -1,14 +1,14 @@
 import { expect, it } from 'vitest';
+import { andThen } from '../../db/committer.ts';
 import type { Engine } from '../../db/engine.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
-import { describeOnEngines, insertSite } from '../../testing/engines.ts';
+import { committerOn, describeOnEngines, insertSite } from '../../testing/engines.ts';
 import { AuditLog } from './audit-log.ts';
-import type { AuditInTransaction, NewAuditRow } from './audit.repository.ts';
+import type { NewAuditRow } from './audit.repository.ts';
 import { auditRepository } from './privacy-module.ts';
 
 /** On SQLite the entries ride a group commit of the test's own; PostgreSQL's repository never touches one. */
-const repoOn = (engine: Engine) =>
-  auditRepository(engine, engine.kind === 'sqlite' ? new GroupCommit(engine.db.$client) : ({} as GroupCommit));
+const repoOn = (engine: Engine) => auditRepository(engine, engine.kind === 'sqlite' ? new GroupCommit(engine.db.$client) : undefined);
 
 const entry = (siteId: string, at: number, extra: Partial<NewAuditRow> = {}): NewAuditRow => ({
   siteId,
@@ -61,6 +61,38 @@ describeOnEngines('the audit repository', (engine) => {
     expect(read).toEqual({ id: expect.any(Number), ...written });
   });
 
+  it('writes and unlinks inside a step’s transaction: committed with it, or gone with it', async () => {
+    await insertSite(engine(), 'site-a');
+    await insertSite(engine(), 'site-b');
+    const repo = repoOn(engine());
+    const committer = committerOn(engine());
+    await repo.insert(entry('site-a', 1, { targetType: 'visitor', targetId: 'v-1' }));
+    await repo.insert(entry('site-b', 2, { targetType: 'visitor', targetId: 'v-1' }));
+    await committer.run((tx) => repo.insertInTx(tx, entry('site-a', 3, { targetType: 'visitor', targetId: 'v-2' })));
+    expect((await repo.aboutTargets('site-a', ['v-1', 'v-2'])).map((r) => r.at).sort()).toEqual([1, 3]);
+    expect(await repo.aboutTargets('site-a', [])).toEqual([]);
+
+    // A step that fails after its writes leaves no trace of them.
+    const failed = committer.run((tx) =>
+      andThen(repo.unlinkTargetsInTx(tx, 'site-a', ['v-1']), () =>
+        andThen(repo.insertInTx(tx, entry('site-a', 4)), () => {
+          throw new Error('refused');
+        }),
+      ),
+    );
+    await expect(failed).rejects.toThrow('refused');
+    expect((await repo.page('site-a', undefined, 10)).map((r) => [r.at, r.targetId])).toEqual([
+      [3, 'v-2'],
+      [1, 'v-1'],
+    ]);
+
+    // Unlinking keeps the entry, forgets the target, and only on the site asked about.
+    expect(await committer.run((tx) => repo.unlinkTargetsInTx(tx, 'site-a', ['v-1', 'v-2']))).toBe(2);
+    expect((await repo.page('site-a', undefined, 10)).map((r) => r.targetId)).toEqual([null, null]);
+    expect((await repo.page('site-b', undefined, 10)).map((r) => r.targetId)).toEqual(['v-1']);
+    expect(await committer.run((tx) => repo.unlinkTargetsInTx(tx, 'site-a', []))).toBe(0);
+  });
+
   it('refuses an entry of no site', async () => {
     const repo = repoOn(engine());
     await expect(repo.insert(entry('nowhere', 1))).rejects.toThrow();
@@ -70,13 +102,8 @@ describeOnEngines('the audit repository', (engine) => {
 describeOnEngines('the audit log', (engine) => {
   it('records and pages entries on either engine, saying whether another page exists', async () => {
     await insertSite(engine(), 'site-a');
-    const sqliteOnly: AuditInTransaction = {
-      insertInTx: () => expect.unreachable(),
-      aboutTargets: () => expect.unreachable(),
-      unlinkTargets: () => expect.unreachable(),
-    };
     let now = 100;
-    const audit = new AuditLog(repoOn(engine()), sqliteOnly, () => now++);
+    const audit = new AuditLog(repoOn(engine()), () => now++);
     await audit.record('site-a', 'admin-1', 'trigger.created', { type: 'trigger', id: 'trg-1' });
     await audit.record('site-a', null, 'trigger.deleted', { type: 'trigger', id: 'trg-1', details: { name: 'Welcome' } });
     await audit.record('site-a', 'admin-1', 'department.created', { type: 'department', id: 'dep-1' });

@@ -1,3 +1,4 @@
+import type { InTx, Tx } from '../../db/committer.ts';
 import type { auditLog } from '../../db/schema.ts';
 
 /** The same on both engines (schema-parity.test.ts). */
@@ -8,22 +9,12 @@ export type NewAuditRow = Omit<AuditRow, 'id'>;
 export interface AuditRepository {
   /** Appends one entry; settles once it is committed. */
   insert(row: NewAuditRow): Promise<void>;
+  /** Appends one entry inside the caller's transaction, so it commits with the change it records (an erasure). */
+  insertInTx(tx: Tx, row: NewAuditRow): InTx<void>;
   /** The site's entries, newest first, from before the entry `before` when given. */
   page(siteId: string, before: number | undefined, limit: number): Promise<AuditRow[]>;
-}
-
-/**
- * What the privacy registry asks of the audit log synchronously, like of
- * every source of personal data: an entry written inside the erasure's
- * group-commit transaction (it must commit with the erasure it records), the
- * unlinking of erased subjects inside that same transaction, and an export's
- * rows (the registry's `exportRows` is synchronous). SQLite only until the
- * registry and its sources move to both engines (issue 15); until then the
- * privacy module runs on SQLite.
- */
-export interface AuditInTransaction {
-  insertInTx(row: NewAuditRow): void;
-  aboutTargets(siteId: string, targetIds: readonly string[]): AuditRow[];
-  /** Keeps what was done, forgets to whom; returns how many entries changed. */
-  unlinkTargets(siteId: string, targetIds: readonly string[]): number;
+  /** The site's entries about any of these targets (a subject's export). */
+  aboutTargets(siteId: string, targetIds: readonly string[]): Promise<AuditRow[]>;
+  /** Keeps what was done, forgets to whom, inside the erasure's transaction; returns how many entries changed. */
+  unlinkTargetsInTx(tx: Tx, siteId: string, targetIds: readonly string[]): InTx<number>;
 }

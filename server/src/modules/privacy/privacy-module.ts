@@ -1,3 +1,4 @@
+import { committerFor } from '../../db/committer.ts';
 import type { Engine } from '../../db/engine.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import { AuditLog } from './audit-log.ts';
@@ -11,7 +12,8 @@ import { RetentionJob, type RetentionOptions, type RetentionSite } from './reten
 
 export interface PrivacyModuleDeps {
   engine: Engine;
-  groupCommit: GroupCommit;
+  /** SQLite's group commit; none on PostgreSQL. */
+  groupCommit?: GroupCommit;
   /** Every other module's personal data, by name; the owner of the subject's own rows first (sources erase in reverse). */
   sources: ReadonlyArray<readonly [string, PersonalDataSource]>;
   resolve: SubjectResolver;
@@ -20,23 +22,21 @@ export interface PrivacyModuleDeps {
 }
 
 /** The audit log's repository for the engine; on SQLite its entries join the group commit (unused on PostgreSQL). */
-export function auditRepository(engine: Engine, groupCommit: GroupCommit): AuditRepository {
-  return engine.kind === 'sqlite' ? new SqliteAuditRepository(engine.db, groupCommit) : new PgAuditRepository(engine.db);
+export function auditRepository(engine: Engine, groupCommit?: GroupCommit): AuditRepository {
+  if (engine.kind === 'postgres') return new PgAuditRepository(engine.db);
+  if (!groupCommit) throw new Error('SQLite commits through the group commit');
+  return new SqliteAuditRepository(engine.db, groupCommit);
 }
 
 /** The privacy module, assembled: the registry (the audit log joins it last), export and erase, retention, the audit log. */
 export function createPrivacyModule(deps: PrivacyModuleDeps) {
-  const { engine } = deps;
-  // The registry's sources erase, purge and export on SQLite, synchronously, and the audit log takes part
-  // in the erasure's transaction (AuditInTransaction): until they move, so does nothing here.
-  if (engine.kind !== 'sqlite')
-    throw new Error('The privacy module runs on SQLite only, until its registry’s sources run on PostgreSQL too');
-  const audit = new AuditLog(auditRepository(engine, deps.groupCommit), new SqliteAuditRepository(engine.db, deps.groupCommit));
+  const committer = committerFor(deps.engine, deps.groupCommit);
+  const audit = new AuditLog(auditRepository(deps.engine, deps.groupCommit));
   const registry = new PrivacyRegistry();
   for (const [name, source] of deps.sources) registry.register(name, source);
   registry.register('audit', audit.personalData);
-  const privacy = new PrivacyService(registry, deps.resolve, deps.groupCommit, audit, deps.ports);
+  const privacy = new PrivacyService(registry, deps.resolve, committer, audit, deps.ports);
   const { sites, ...options } = deps.retention;
-  const retention = new RetentionJob(registry, sites, deps.groupCommit, { ...options, now: Date.now });
+  const retention = new RetentionJob(registry, sites, committer, { ...options, now: Date.now });
   return { audit, registry, privacy, retention };
 }

@@ -1,4 +1,5 @@
-import type { PersonalDataSource, RetentionKind, SubjectScope } from './personal-data.ts';
+import { andThen, type InTx, inOrder, type Tx } from '../../db/committer.ts';
+import type { ExportedRows, PersonalDataSource, RetentionKind, SubjectScope } from './personal-data.ts';
 
 /**
  * Every module that stores personal data registers here, and export, erase
@@ -20,17 +21,19 @@ export class PrivacyRegistry {
     return this.#sources.flatMap(({ source }) => source.tables);
   }
 
-  exportRows(scope: SubjectScope): Record<string, Array<Record<string, unknown>>> {
-    const data: Record<string, Array<Record<string, unknown>>> = {};
-    for (const { source } of this.#sources) Object.assign(data, source.exportRows(scope));
+  async exportRows(scope: SubjectScope): Promise<ExportedRows> {
+    const data: ExportedRows = {};
+    for (const { source } of this.#sources) Object.assign(data, await source.exportRows(scope));
     return data;
   }
 
   /** Rows changed per source; run inside one transaction so an erase is all or nothing. */
-  eraseInTx(scope: SubjectScope): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const { name, source } of [...this.#sources].reverse()) counts[name] = source.eraseInTx(scope);
-    return counts;
+  eraseInTx(tx: Tx, scope: SubjectScope): InTx<Record<string, number>> {
+    const sources = [...this.#sources].reverse();
+    return andThen(
+      inOrder(tx, sources, ({ source }) => source.eraseInTx(tx, scope)),
+      (changed) => Object.fromEntries(sources.map(({ name }, i) => [name, changed[i] ?? 0])),
+    );
   }
 
   /** Once the erasure is committed. */
@@ -39,7 +42,7 @@ export class PrivacyRegistry {
   }
 
   /** The sources whose old rows follow a site's retention setting of this kind. */
-  retained(kind: RetentionKind): Array<{ name: string; purgeInTx: (siteId: string, cutoff: number, limit: number) => number }> {
+  retained(kind: RetentionKind): Array<{ name: string; purgeInTx: NonNullable<PersonalDataSource['retention']>['purgeInTx'] }> {
     return this.#sources.flatMap(({ name, source }) =>
       source.retention?.kind === kind ? [{ name, purgeInTx: source.retention.purgeInTx }] : [],
     );

@@ -1,5 +1,5 @@
 import { fail, ok, type EraseResult, type PrivacyExport, type PrivacySubject, type Result } from '@mostrador/shared';
-import type { GroupCommit } from '../../db/group-commit.ts';
+import { andThen, type Committer } from '../../db/committer.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { SubjectResolver, SubjectScope } from './personal-data.ts';
 import type { PrivacyRegistry } from './privacy-registry.ts';
@@ -17,16 +17,16 @@ export class PrivacyService {
   constructor(
     private readonly registry: PrivacyRegistry,
     private readonly resolve: SubjectResolver,
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
     private readonly audit: AuditLog,
     private readonly ports: PrivacyPorts,
     private readonly now: () => number = Date.now,
   ) {}
 
   async exportSubject(siteId: string, actorId: string, subject: PrivacySubject): Promise<Result<PrivacyExport>> {
-    const scope = this.#scope(siteId, subject);
+    const scope = await this.#scope(siteId, subject);
     if (!scope) return fail('not_found', `No such ${subject.kind}`);
-    const data = this.registry.exportRows(scope);
+    const data = await this.registry.exportRows(scope);
     await this.audit.record(siteId, actorId, 'privacy.exported', { type: subject.kind, id: subject.id });
     return ok({ subject, exportedAt: this.now(), data });
   }
@@ -38,27 +38,27 @@ export class PrivacyService {
    * entry commits with the erasure and says that someone was erased, not who.
    */
   async erase(siteId: string, actorId: string, subject: PrivacySubject): Promise<Result<EraseResult>> {
-    const scope = this.#scope(siteId, subject);
+    const scope = await this.#scope(siteId, subject);
     if (!scope) return fail('not_found', `No such ${subject.kind}`);
     this.ports.forgetVisitors(scope.visitorIds);
-    const erased = await this.groupCommit.run(() => {
-      const counts = this.registry.eraseInTx(scope);
-      const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
-      this.audit.recordInTx(siteId, actorId, 'privacy.erased', {
-        type: subject.kind,
-        id: null,
-        details: { visitors: scope.visitorIds.length, rows },
-      });
-      return counts;
-    });
+    const erased = await this.committer.run((tx) =>
+      andThen(this.registry.eraseInTx(tx, scope), (counts) => {
+        const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        const details = { visitors: scope.visitorIds.length, rows };
+        return andThen(
+          this.audit.recordInTx(tx, siteId, actorId, 'privacy.erased', { type: subject.kind, id: null, details }),
+          () => counts,
+        );
+      }),
+    );
     this.ports.forgetVisitors(scope.visitorIds);
     this.registry.afterErase(scope);
     this.ports.subjectErased(siteId);
     return ok({ erased });
   }
 
-  #scope(siteId: string, subject: PrivacySubject): SubjectScope | null {
-    const scope = this.resolve(siteId, subject);
+  async #scope(siteId: string, subject: PrivacySubject): Promise<SubjectScope | null> {
+    const scope = await this.resolve(siteId, subject);
     return scope && scope.siteId === siteId ? scope : null;
   }
 }

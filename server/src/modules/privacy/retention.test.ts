@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
+import { committerFor } from '../../db/committer.ts';
 import { buildTestApp } from '../../testing/harness.ts';
 import { RetentionJob, type RetentionSite } from './retention.ts';
 
@@ -53,7 +54,7 @@ const ids = (table: string) =>
   (app.sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as Array<{ id: string | number }>).map((r) => r.id);
 
 function job(sites: RetentionSite[], batchRows: number) {
-  return new RetentionJob(app.services.privacyRegistry, () => sites, app.groupCommit, {
+  return new RetentionJob(app.services.privacyRegistry, () => sites, committerFor({ kind: 'sqlite', db: app.db }, app.groupCommit), {
     intervalMs: 0,
     batchRows,
     now: () => NOW,
@@ -134,12 +135,17 @@ describe('retention', () => {
   it('reads the sites’ settings as the admin saved them', async () => {
     app.services.sites.update(site.id, { trailRetentionDays: 7 });
     pageView(visitorId, NOW - 8 * DAY);
-    const run = await new RetentionJob(app.services.privacyRegistry, () => app.services.sites.withRetention(), app.groupCommit, {
-      intervalMs: 0,
-      batchRows: 500,
-      now: () => NOW,
-      log: () => undefined,
-    }).runOnce();
+    const run = await new RetentionJob(
+      app.services.privacyRegistry,
+      () => app.services.sites.withRetention(),
+      committerFor({ kind: 'sqlite', db: app.db }, app.groupCommit),
+      {
+        intervalMs: 0,
+        batchRows: 500,
+        now: () => NOW,
+        log: () => undefined,
+      },
+    ).runOnce();
     expect(run.deleted).toEqual({ activity: 1 });
     expect(ids('page_views')).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { GroupCommit } from '../../db/group-commit.ts';
+import type { Committer } from '../../db/committer.ts';
 import type { RetentionKind } from './personal-data.ts';
 import type { PrivacyRegistry } from './privacy-registry.ts';
 
@@ -28,7 +28,7 @@ export interface RetentionRun {
 
 /**
  * Deletes conversations and page trails older than each site's setting.
- * Small batches, each its own turn in the group commit, with the event loop
+ * Small batches, each its own transaction (a turn in SQLite's group commit), with the event loop
  * let go between them: messages keep flowing while years of history drain.
  */
 export class RetentionJob {
@@ -38,7 +38,7 @@ export class RetentionJob {
   constructor(
     private readonly registry: PrivacyRegistry,
     private readonly sites: () => RetentionSite[],
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
     private readonly options: RetentionOptions,
   ) {}
 
@@ -85,7 +85,7 @@ export class RetentionJob {
     const cutoff = now - days * DAY_MS;
     for (const { name, purgeInTx } of this.registry.retained(kind)) {
       for (;;) {
-        const deleted = await this.groupCommit.run(() => purgeInTx(siteId, cutoff, this.#batchRows()));
+        const deleted = await this.committer.run((tx) => purgeInTx(tx, siteId, cutoff, this.#batchRows()));
         run.batches += 1;
         run.deleted[name] = (run.deleted[name] ?? 0) + deleted;
         if (deleted === 0) break;

@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/committer.ts';
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
 import type { RatingsRepository } from './ratings.repository.ts';
 
@@ -7,16 +8,16 @@ export class RatingsPersonalData implements PersonalDataSource {
 
   constructor(private readonly repo: RatingsRepository) {}
 
-  exportRows(scope: SubjectScope) {
+  async exportRows(scope: SubjectScope) {
     return this.repo.subjectRows(scope.siteId, scope.visitorIds);
   }
 
-  eraseInTx(scope: SubjectScope): number {
+  eraseInTx(_tx: Tx, scope: SubjectScope): number {
     return this.repo.eraseSubject(scope.siteId, scope.visitorIds);
   }
 
   readonly retention = {
     kind: 'conversations' as const,
-    purgeInTx: (siteId: string, cutoff: number, limit: number): number => this.repo.purgeOlderThan(siteId, cutoff, limit),
+    purgeInTx: (_tx: Tx, siteId: string, cutoff: number, limit: number): number => this.repo.purgeOlderThan(siteId, cutoff, limit),
   };
 }

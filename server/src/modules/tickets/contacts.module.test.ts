@@ -1,3 +1,4 @@
+import { SQLITE_TX } from '../../db/committer.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ describe('the contacts module', () => {
 
     const source = personalData();
     const scope = { siteId: 'site-a', subject: { kind: 'visitor' as const, id: 'anna' }, visitorIds: ['anna'], customerIds: [] };
-    expect(opened.db.transaction(() => source.eraseInTx(scope))).toBe(1);
+    expect(opened.db.transaction(() => source.eraseInTx(SQLITE_TX, scope))).toBe(1);
     source.afterErase(scope);
     expect(contacts.of('site-a', 'anna')).toBeNull();
     expect(emailsOf('site-a', 'anna')).toEqual([]);

@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/committer.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { visitorContacts } from '../../db/schema.ts';
@@ -13,11 +14,11 @@ export class ContactsPersonalData implements PersonalDataSource {
     private readonly erased: (scope: SubjectScope) => void,
   ) {}
 
-  exportRows(scope: SubjectScope) {
+  async exportRows(scope: SubjectScope) {
     return { visitor_contacts: this.db.select().from(visitorContacts).where(this.#of(scope)).all() };
   }
 
-  eraseInTx(scope: SubjectScope): number {
+  eraseInTx(_tx: Tx, scope: SubjectScope): number {
     return this.db.delete(visitorContacts).where(this.#of(scope)).run().changes;
   }
 

@@ -1,3 +1,4 @@
+import { SQLITE_TX } from '../../db/committer.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectVisitorSession, startTestServer, type TestServer, type VisitorSocket } from '../../testing/harness.ts';
 import { invitedOn, inviteOnFirstPage } from '../../testing/invitations.ts';
@@ -39,14 +40,14 @@ describe('trigger firings as personal data', () => {
     const data = new TriggersPersonalData(server.app.db);
     expect(data.tables).toEqual(['trigger_firings']);
 
-    const exported = data.exportRows(scopeOf(siteId, subject.visitorId)).trigger_firings;
+    const exported = (await data.exportRows(scopeOf(siteId, subject.visitorId))).trigger_firings;
     expect(exported.map((row) => [row.visitorId, row.firingId])).toEqual([[subject.visitorId, subject.firingId]]);
     // Another site asking for the same visitor finds nothing.
-    expect(data.exportRows(scopeOf('sit_other', subject.visitorId)).trigger_firings).toEqual([]);
-    expect(data.eraseInTx(scopeOf('sit_other', subject.visitorId))).toBe(0);
+    expect((await data.exportRows(scopeOf('sit_other', subject.visitorId))).trigger_firings).toEqual([]);
+    expect(data.eraseInTx(SQLITE_TX, scopeOf('sit_other', subject.visitorId))).toBe(0);
 
-    expect(data.eraseInTx(scopeOf(siteId, subject.visitorId))).toBe(1);
-    expect(data.exportRows(scopeOf(siteId, subject.visitorId)).trigger_firings).toEqual([]);
-    expect(data.exportRows(scopeOf(siteId, other.visitorId)).trigger_firings.map((row) => row.firingId)).toEqual([other.firingId]);
+    expect(data.eraseInTx(SQLITE_TX, scopeOf(siteId, subject.visitorId))).toBe(1);
+    expect((await data.exportRows(scopeOf(siteId, subject.visitorId))).trigger_firings).toEqual([]);
+    expect((await data.exportRows(scopeOf(siteId, other.visitorId))).trigger_firings.map((row) => row.firingId)).toEqual([other.firingId]);
   });
 });

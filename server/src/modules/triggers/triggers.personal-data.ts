@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/committer.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { triggerFirings } from '../../db/schema.ts';
@@ -9,11 +10,11 @@ export class TriggersPersonalData implements PersonalDataSource {
 
   constructor(private readonly db: Db) {}
 
-  exportRows(scope: SubjectScope) {
+  async exportRows(scope: SubjectScope) {
     return { trigger_firings: this.db.select().from(triggerFirings).where(this.#of(scope)).all() };
   }
 
-  eraseInTx(scope: SubjectScope): number {
+  eraseInTx(_tx: Tx, scope: SubjectScope): number {
     return this.db.delete(triggerFirings).where(this.#of(scope)).run().changes;
   }
 

@@ -1,3 +1,4 @@
+import { SQLITE_TX } from '../../db/committer.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
 import { buildTestApp } from '../../testing/harness.ts';
@@ -56,42 +57,42 @@ function cartEvent(visitorId: string, at: number): void {
 const count = (table: string) => (app.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('who a subject is', () => {
-  it('gives a visitor their customer only when no other device of the site is linked to it', () => {
+  it('gives a visitor their customer only when no other device of the site is linked to it', async () => {
     const alone = visitor();
     const laptop = visitor();
     const phone = visitor();
     customer('cust-alone', siteId, alone);
     customer('cust-shared', siteId, laptop, phone);
 
-    expect(data.resolve(siteId, { kind: 'visitor', id: alone })).toEqual({
+    expect(await data.resolve(siteId, { kind: 'visitor', id: alone })).toEqual({
       siteId,
       subject: { kind: 'visitor', id: alone },
       visitorIds: [alone],
       customerIds: ['cust-alone'],
     });
-    expect(data.resolve(siteId, { kind: 'visitor', id: laptop })).toMatchObject({ visitorIds: [laptop], customerIds: [] });
-    expect(data.resolve(siteId, { kind: 'visitor', id: visitor() })).toMatchObject({ customerIds: [] });
+    expect(await data.resolve(siteId, { kind: 'visitor', id: laptop })).toMatchObject({ visitorIds: [laptop], customerIds: [] });
+    expect(await data.resolve(siteId, { kind: 'visitor', id: visitor() })).toMatchObject({ customerIds: [] });
   });
 
-  it('gives a customer every device linked to it on the site', () => {
+  it('gives a customer every device linked to it on the site', async () => {
     const laptop = visitor();
     const phone = visitor();
     visitor();
     customer('cust-shared', siteId, laptop, phone);
 
-    const scope = data.resolve(siteId, { kind: 'customer', id: 'cust-shared' });
+    const scope = await data.resolve(siteId, { kind: 'customer', id: 'cust-shared' });
     expect(scope).toMatchObject({ customerIds: ['cust-shared'] });
     expect([...(scope?.visitorIds ?? [])].sort()).toEqual([laptop, phone].sort());
   });
 
-  it('answers a visitor or customer of another site exactly like a missing one', () => {
+  it('answers a visitor or customer of another site exactly like a missing one', async () => {
     const foreign = visitor(otherSiteId);
     customer('cust-foreign', otherSiteId, foreign);
 
-    expect(data.resolve(siteId, { kind: 'visitor', id: foreign })).toBeNull();
-    expect(data.resolve(siteId, { kind: 'customer', id: 'cust-foreign' })).toBeNull();
-    expect(data.resolve(siteId, { kind: 'visitor', id: 'no-such-visitor' })).toBeNull();
-    expect(data.resolve(siteId, { kind: 'customer', id: 'no-such-customer' })).toBeNull();
+    expect(await data.resolve(siteId, { kind: 'visitor', id: foreign })).toBeNull();
+    expect(await data.resolve(siteId, { kind: 'customer', id: 'cust-foreign' })).toBeNull();
+    expect(await data.resolve(siteId, { kind: 'visitor', id: 'no-such-visitor' })).toBeNull();
+    expect(await data.resolve(siteId, { kind: 'customer', id: 'no-such-customer' })).toBeNull();
   });
 });
 
@@ -100,15 +101,15 @@ describe('export and erasure of identities', () => {
     const laptop = visitor();
     const phone = visitor();
     customer('cust-shared', siteId, laptop, phone);
-    const scope = data.resolve(siteId, { kind: 'visitor', id: laptop })!;
+    const scope = (await data.resolve(siteId, { kind: 'visitor', id: laptop }))!;
 
-    const exported = data.identities.exportRows(scope);
+    const exported = await data.identities.exportRows(scope);
     expect(exported['visitors']?.map((row) => row['id'])).toEqual([laptop]);
     expect(exported['customers']).toEqual([]);
     // The token's hash is a credential, never handed over.
     expect(exported['visitors']?.[0]).not.toHaveProperty('tokenHash');
 
-    expect(await app.groupCommit.run(() => data.identities.eraseInTx(scope))).toBe(1);
+    expect(await app.groupCommit.run(() => data.identities.eraseInTx(SQLITE_TX, scope))).toBe(1);
     expect(app.sqlite.prepare('SELECT id, customer_id AS customerId FROM visitors').all()).toEqual([
       { id: phone, customerId: 'cust-shared' },
     ]);
@@ -119,10 +120,10 @@ describe('export and erasure of identities', () => {
     const alone = visitor();
     const bystander = visitor();
     customer('cust-alone', siteId, alone);
-    const scope = data.resolve(siteId, { kind: 'visitor', id: alone })!;
+    const scope = (await data.resolve(siteId, { kind: 'visitor', id: alone }))!;
 
-    expect(data.identities.exportRows(scope)['customers']?.map((row) => row['id'])).toEqual(['cust-alone']);
-    expect(await app.groupCommit.run(() => data.identities.eraseInTx(scope))).toBe(2);
+    expect((await data.identities.exportRows(scope))['customers']?.map((row) => row['id'])).toEqual(['cust-alone']);
+    expect(await app.groupCommit.run(() => data.identities.eraseInTx(SQLITE_TX, scope))).toBe(2);
     expect(count('customers')).toBe(0);
     expect(app.sqlite.prepare('SELECT id FROM visitors').all()).toEqual([{ id: bystander }]);
   });
@@ -138,14 +139,14 @@ describe('export and erasure of activity', () => {
       cartEvent(id, 1_500);
       app.sqlite.prepare("INSERT INTO carts (visitor_id, cart, stage, updated_at) VALUES (?, '{\"items\":[]}', 'browsing', 1)").run(id);
     }
-    const scope = data.resolve(siteId, { kind: 'visitor', id: mine })!;
+    const scope = (await data.resolve(siteId, { kind: 'visitor', id: mine }))!;
 
-    const exported = data.activity.exportRows(scope);
+    const exported = await data.activity.exportRows(scope);
     expect(exported['page_views']?.map((row) => row['visitorId'])).toEqual([mine, mine]);
     expect(exported['carts']?.map((row) => row['visitorId'])).toEqual([mine]);
     expect(exported['cart_events']?.map((row) => row['visitorId'])).toEqual([mine]);
 
-    expect(await app.groupCommit.run(() => data.activity.eraseInTx(scope))).toBe(4);
+    expect(await app.groupCommit.run(() => data.activity.eraseInTx(SQLITE_TX, scope))).toBe(4);
     expect([count('page_views'), count('carts'), count('cart_events')]).toEqual([2, 1, 1]);
   });
 
@@ -155,9 +156,9 @@ describe('export and erasure of activity', () => {
     app.sqlite
       .prepare("INSERT INTO carts (visitor_id, cart, stage, ga4, updated_at) VALUES (?, '{\"items\":[]}', 'purchase', ?, 1)")
       .run(mine, JSON.stringify(ga4));
-    const scope = data.resolve(siteId, { kind: 'visitor', id: mine })!;
-    expect(data.activity.exportRows(scope)['carts']).toEqual([expect.objectContaining({ visitorId: mine, ga4 })]);
-    await app.groupCommit.run(() => data.activity.eraseInTx(scope));
+    const scope = (await data.resolve(siteId, { kind: 'visitor', id: mine }))!;
+    expect((await data.activity.exportRows(scope))['carts']).toEqual([expect.objectContaining({ visitorId: mine, ga4 })]);
+    await app.groupCommit.run(() => data.activity.eraseInTx(SQLITE_TX, scope));
     expect(app.sqlite.prepare("SELECT count(*) AS n FROM carts WHERE ga4 LIKE '%ORDER-1042%'").get()).toEqual({ n: 0 });
   });
 });
@@ -170,7 +171,7 @@ describe('retention of the trail', () => {
     pageView(id, CUTOFF - 1);
     for (const at of [CUTOFF - 3, CUTOFF - 2, CUTOFF - 1]) cartEvent(id, at);
     cartEvent(id, CUTOFF + 1);
-    const purge = (limit: number) => app.groupCommit.run(() => data.activity.retention!.purgeInTx(siteId, CUTOFF, limit));
+    const purge = (limit: number) => app.groupCommit.run(() => data.activity.retention!.purgeInTx(SQLITE_TX, siteId, CUTOFF, limit));
 
     expect(await purge(2)).toBe(2);
     expect([count('page_views'), count('cart_events')]).toEqual([0, 3]);
@@ -186,7 +187,7 @@ describe('retention of the trail', () => {
     cartEvent(id, 1);
     pageView(foreign, 1);
     cartEvent(foreign, 1);
-    const purge = (limit: number) => app.groupCommit.run(() => data.activity.retention!.purgeInTx(siteId, CUTOFF, limit));
+    const purge = (limit: number) => app.groupCommit.run(() => data.activity.retention!.purgeInTx(SQLITE_TX, siteId, CUTOFF, limit));
 
     expect(await purge(3)).toBe(3);
     expect([count('page_views'), count('cart_events')]).toEqual([1, 2]);

@@ -30,7 +30,7 @@ export class VisitorsPersonalData {
    * A visitor, or a customer with every visitor linked to it. A visitor's
    * customer is theirs alone only when no other device is linked to it.
    */
-  resolve(siteId: string, subject: PrivacySubject): SubjectScope | null {
+  async resolve(siteId: string, subject: PrivacySubject): Promise<SubjectScope | null> {
     if (subject.kind === 'visitor') {
       const visitor = this.db
         .select({ id: visitors.id, customerId: visitors.customerId })
@@ -66,7 +66,7 @@ export class VisitorsPersonalData {
   /** Who they are: the visitor rows (less the token's hash, a credential) and the customer. */
   readonly identities: PersonalDataSource = {
     tables: ['visitors', 'customers'],
-    exportRows: (scope) => ({
+    exportRows: async (scope) => ({
       visitors: this.db
         .select()
         .from(visitors)
@@ -75,7 +75,7 @@ export class VisitorsPersonalData {
         .map(({ tokenHash: _credential, ...row }) => row),
       customers: this.db.select().from(customers).where(this.#customersOf(scope)).all(),
     }),
-    eraseInTx: (scope) => {
+    eraseInTx: (_tx, scope) => {
       const gone = this.db.delete(visitors).where(this.#visitorsOf(scope)).run().changes;
       const stillLinked = this.db.select({ id: visitors.id }).from(visitors).where(eq(visitors.customerId, customers.id));
       return (
@@ -91,7 +91,7 @@ export class VisitorsPersonalData {
   /** What they did: pages seen, the cart and its history. Old trails follow the site's trail retention. */
   readonly activity: PersonalDataSource = {
     tables: ['page_views', 'carts', 'cart_events'],
-    exportRows: (scope) => {
+    exportRows: async (scope) => {
       const ids = this.#siteVisitorIds(scope);
       return {
         page_views: this.db.select().from(pageViews).where(inArray(pageViews.visitorId, ids)).all(),
@@ -99,7 +99,7 @@ export class VisitorsPersonalData {
         cart_events: this.db.select().from(cartEvents).where(inArray(cartEvents.visitorId, ids)).all(),
       };
     },
-    eraseInTx: (scope) => {
+    eraseInTx: (_tx, scope) => {
       const ids = this.#siteVisitorIds(scope);
       return (
         this.db.delete(pageViews).where(inArray(pageViews.visitorId, ids)).run().changes +
@@ -109,7 +109,7 @@ export class VisitorsPersonalData {
     },
     retention: {
       kind: 'trail',
-      purgeInTx: (siteId, cutoff, limit) => {
+      purgeInTx: (_tx, siteId, cutoff, limit) => {
         const pages = this.#purgePages.run(siteId, cutoff, limit).changes;
         if (pages >= limit) return pages;
         return pages + this.#purgeCartEvents.run(siteId, cutoff, limit - pages).changes;

@@ -32,7 +32,11 @@ export function pgTxOf(tx: Tx): PgTx {
 
 /** The value of a SQLite step; a promise here means the step would commit after its transaction, so it is a bug. */
 export function now<T>(value: InTx<T>): T {
-  if (value instanceof Promise) throw new Error('A step inside a SQLite transaction returned a promise');
+  if (value instanceof Promise) {
+    // The error below reports the bug; the promise's own failure, if any, would only repeat it unhandled.
+    value.catch(() => undefined);
+    throw new Error('A step inside a SQLite transaction returned a promise');
+  }
   return value;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
-import { ConversationsPersonalData, disconnectVisitors } from '../modules/conversations/index.ts';
+import { conversationsPersonalData, disconnectVisitors } from '../modules/conversations/index.ts';
 import { createPrivacyModule, type PersonalDataSource, type PrivacyPorts, type RetentionSite } from '../modules/privacy/index.ts';
 import type { VisitorsPersonalData } from '../modules/visitors/index.ts';
 
@@ -42,7 +42,7 @@ export function wirePrivacy(deps: PrivacyWiringDeps) {
       // Before conversations: retention finds a file's conversation still there to judge its age.
       ['attachments', data.attachments],
       ['activity', visitorData.activity],
-      ['conversations', new ConversationsPersonalData(app.db, deps.conversationsErased)],
+      ['conversations', conversationsPersonalData({ kind: 'sqlite', db: app.db }, deps.conversationsErased)],
       ['canned uses', data.cannedUses],
       ['triggers', data.triggers],
       ['contacts', data.contacts],

@@ -1,118 +1,169 @@
-import { SQLITE_TX } from '../../db/committer.ts';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { App } from '../../app.ts';
-import { buildTestApp } from '../../testing/harness.ts';
+import { expect, it } from 'vitest';
+import { andThen } from '../../db/committer.ts';
+import type { Engine } from '../../db/engine.ts';
+import {
+  conversationEvents as pgEvents,
+  conversationGuests as pgGuests,
+  conversations as pgConversations,
+} from '../../db/pg/schema/index.ts';
+import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
+import { committerOn, describeOnEngines, insertAgent, insertSite, insertVisitor } from '../../testing/engines.ts';
 import type { SubjectScope } from '../privacy/index.ts';
-import { ConversationsPersonalData } from './conversations.personal-data.ts';
+import { conversationsPersonalData } from './conversations.personal-data.ts';
 
 /**
- * The conversations' part in export, erasure and retention, on the real
- * tables: what a subject's export holds and in what order, that a scope is
- * bounded by its site even when handed another site's visitor, and what a
+ * The conversations' part in export, erasure and retention, on both
+ * engines: what a subject's export holds and in what order, that a scope is
+ * bounded by its site even when handed another site's visitor, what a
  * retention batch removes with a conversation (who was invited in) and what
  * it leaves (a chat closed a minute inside the window).
  */
 const DAY = 86_400_000;
-let app: App;
-let cleanup: () => Promise<void>;
-let source: ConversationsPersonalData;
-let siteId: string;
-let otherSiteId: string;
-let agentId: string;
-
-beforeEach(async () => {
-  ({ app, cleanup } = await buildTestApp({ retentionIntervalMs: 0 }));
-  siteId = app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] }).id;
-  otherSiteId = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] }).id;
-  const agent = await app.services.agents.create({ siteId, email: 'a@shop.example', name: 'Anna', role: 'agent', password: 'pass-pass' });
-  if (!agent.ok) throw new Error(agent.error.message);
-  agentId = agent.data.id;
-  source = new ConversationsPersonalData(app.db);
-});
-
-afterEach(() => cleanup());
-
-const visitorOf = (site: string) => app.services.visitors.identify(site, undefined).visitor.id;
+const SITE = 'site-a';
+const OTHER_SITE = 'site-b';
+const AGENT = 'agent-anna';
 
 /** A closed conversation (so no sweep touches it) with `lines` messages, inserted newest seq first. */
-function closedConversation(id: string, site: string, visitorId: string, updatedAt: number, lines: number): void {
-  app.sqlite
-    .prepare(
-      `INSERT INTO conversations (id, site_id, visitor_id, visitor_label, status, last_seq, created_at, updated_at, closed_at)
-       VALUES (?, ?, ?, 'ABC', 'closed', ?, ?, ?, ?)`,
-    )
-    .run(id, site, visitorId, lines, updatedAt, updatedAt, updatedAt);
-  for (let seq = lines; seq >= 1; seq--) {
-    app.sqlite
-      .prepare(
-        "INSERT INTO conversation_events (conversation_id, seq, type, author_kind, body, created_at) VALUES (?, ?, 'message', 'visitor', ?, ?)",
-      )
-      .run(id, seq, `line ${seq}`, updatedAt);
+async function closedConversation(engine: Engine, id: string, siteId: string, visitorId: string, updatedAt: number, lines: number) {
+  const row = {
+    id,
+    siteId,
+    visitorId,
+    visitorLabel: 'ABC',
+    status: 'closed' as const,
+    lastSeq: lines,
+    createdAt: updatedAt,
+    updatedAt,
+    closedAt: updatedAt,
+  };
+  const events = Array.from({ length: lines }, (_, i) => ({
+    conversationId: id,
+    seq: lines - i,
+    type: 'message' as const,
+    authorKind: 'visitor' as const,
+    body: `line ${lines - i}`,
+    createdAt: updatedAt,
+  }));
+  if (engine.kind === 'sqlite') {
+    engine.db.insert(conversations).values(row).run();
+    if (events.length > 0) engine.db.insert(conversationEvents).values(events).run();
+  } else {
+    await engine.db.insert(pgConversations).values(row);
+    if (events.length > 0) await engine.db.insert(pgEvents).values(events);
   }
 }
 
-const guest = (conversationId: string) =>
-  app.sqlite
-    .prepare('INSERT INTO conversation_guests (conversation_id, agent_id, joined_at) VALUES (?, ?, 1)')
-    .run(conversationId, agentId);
+async function guest(engine: Engine, conversationId: string) {
+  const row = { conversationId, agentId: AGENT, joinedAt: 1 };
+  if (engine.kind === 'sqlite') engine.db.insert(conversationGuests).values(row).run();
+  else await engine.db.insert(pgGuests).values(row);
+}
 
-const scopeOf = (site: string, visitorId: string): SubjectScope => ({
-  siteId: site,
+/** What is left, per table, by conversation id (events with their seq). */
+async function left(engine: Engine) {
+  const [rows, events, guests] =
+    engine.kind === 'sqlite'
+      ? [
+          engine.db.select().from(conversations).all(),
+          engine.db.select().from(conversationEvents).all(),
+          engine.db.select().from(conversationGuests).all(),
+        ]
+      : await Promise.all([engine.db.select().from(pgConversations), engine.db.select().from(pgEvents), engine.db.select().from(pgGuests)]);
+  return {
+    conversations: rows.map((r) => r.id).sort(),
+    events: events.map((e) => `${e.conversationId}#${e.seq}`).sort(),
+    guests: guests.map((g) => g.conversationId).sort(),
+  };
+}
+
+const scopeOf = (siteId: string, visitorId: string): SubjectScope => ({
+  siteId,
   subject: { kind: 'visitor', id: visitorId },
   visitorIds: [visitorId],
   customerIds: [],
 });
 
-const count = (table: string) => (app.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+describeOnEngines('a subject’s conversations', (engine) => {
+  async function twoShops() {
+    await insertSite(engine(), SITE);
+    await insertSite(engine(), OTHER_SITE);
+    await insertAgent(engine(), SITE, AGENT);
+    await insertVisitor(engine(), SITE, 'mine');
+    await insertVisitor(engine(), OTHER_SITE, 'theirs');
+  }
 
-describe('a subject’s conversations', () => {
   it('are exported with their lines in order and who was invited in', async () => {
-    const visitorId = visitorOf(siteId);
-    closedConversation('cnv_a', siteId, visitorId, Date.now(), 3);
-    guest('cnv_a');
-    const rows = await source.exportRows(scopeOf(siteId, visitorId));
-    expect(rows.conversations.map((c) => c.id)).toEqual(['cnv_a']);
-    expect(rows.conversation_events.map((e) => e.body)).toEqual(['line 1', 'line 2', 'line 3']);
-    expect(rows.conversation_guests).toMatchObject([{ conversationId: 'cnv_a', agentId }]);
+    await twoShops();
+    await closedConversation(engine(), 'cnv_a', SITE, 'mine', Date.now(), 3);
+    await guest(engine(), 'cnv_a');
+    const rows = await conversationsPersonalData(engine()).exportRows(scopeOf(SITE, 'mine'));
+    expect(rows['conversations']?.map((c) => c['id'])).toEqual(['cnv_a']);
+    expect(rows['conversation_events']?.map((e) => e['body'])).toEqual(['line 1', 'line 2', 'line 3']);
+    expect(rows['conversation_guests']).toMatchObject([{ conversationId: 'cnv_a', agentId: AGENT }]);
   });
 
-  it('are erased with their lines and guests, and the erasure counts every row it removed', () => {
-    const visitorId = visitorOf(siteId);
-    closedConversation('cnv_a', siteId, visitorId, Date.now(), 3);
-    closedConversation('cnv_b', siteId, visitorId, Date.now(), 1);
-    guest('cnv_a');
+  it('are erased with their lines and guests, in the step’s transaction, and consoles are told once it committed', async () => {
+    await twoShops();
+    await closedConversation(engine(), 'cnv_a', SITE, 'mine', Date.now(), 3);
+    await closedConversation(engine(), 'cnv_b', SITE, 'mine', Date.now(), 1);
+    await guest(engine(), 'cnv_a');
+    const told: Array<[string, string[]]> = [];
+    const source = conversationsPersonalData(engine(), (siteId, ids) => told.push([siteId, [...ids].sort()]));
+    const scope = scopeOf(SITE, 'mine');
+
+    // A step that fails after the erasure leaves everything in place.
+    const failed = committerOn(engine()).run((tx) =>
+      andThen(source.eraseInTx(tx, scope), () => {
+        throw new Error('refused');
+      }),
+    );
+    await expect(failed).rejects.toThrow('refused');
+    expect((await left(engine())).conversations).toEqual(['cnv_a', 'cnv_b']);
+
     // Two conversations, four lines, one guest.
-    expect(source.eraseInTx(SQLITE_TX, scopeOf(siteId, visitorId))).toBe(7);
-    expect([count('conversations'), count('conversation_events'), count('conversation_guests')]).toEqual([0, 0, 0]);
+    expect(await committerOn(engine()).run((tx) => source.eraseInTx(tx, scope))).toBe(7);
+    expect(await left(engine())).toEqual({ conversations: [], events: [], guests: [] });
+    source.afterErase?.(scope);
+    expect(told).toEqual([[SITE, ['cnv_a', 'cnv_b']]]);
   });
 
   it('are bounded by the site: another site’s visitor in the scope reaches nothing', async () => {
-    const theirs = visitorOf(otherSiteId);
-    closedConversation('cnv_theirs', otherSiteId, theirs, Date.now(), 2);
-    const forged = scopeOf(siteId, theirs);
+    await twoShops();
+    await closedConversation(engine(), 'cnv_theirs', OTHER_SITE, 'theirs', Date.now(), 2);
+    const source = conversationsPersonalData(engine());
+    const forged = scopeOf(SITE, 'theirs');
     expect(await source.exportRows(forged)).toEqual({ conversations: [], conversation_events: [], conversation_guests: [] });
-    expect(source.eraseInTx(SQLITE_TX, forged)).toBe(0);
-    expect([count('conversations'), count('conversation_events')]).toEqual([1, 2]);
+    expect(await committerOn(engine()).run((tx) => source.eraseInTx(tx, forged))).toBe(0);
+    expect(await left(engine())).toEqual({ conversations: ['cnv_theirs'], events: ['cnv_theirs#1', 'cnv_theirs#2'], guests: [] });
   });
 });
 
-describe('retention of closed conversations', () => {
-  const purge = (cutoff: number) => source.retention.purgeInTx(SQLITE_TX, siteId, cutoff, 500);
-
-  it('removes who was invited in with the conversation, and keeps one closed a minute inside the window', () => {
+describeOnEngines('retention of closed conversations', (engine) => {
+  it('removes who was invited in with the conversation, keeps one closed a minute inside the window, and another site’s', async () => {
+    await insertSite(engine(), SITE);
+    await insertSite(engine(), OTHER_SITE);
+    await insertAgent(engine(), SITE, AGENT);
+    await insertVisitor(engine(), SITE, 'mine');
+    await insertVisitor(engine(), OTHER_SITE, 'theirs');
     const now = Date.now();
     const cutoff = now - 30 * DAY;
-    const visitorId = visitorOf(siteId);
-    closedConversation('cnv_old', siteId, visitorId, cutoff - 1, 2);
-    guest('cnv_old');
-    closedConversation('cnv_inside', siteId, visitorId, cutoff + 60_000, 1);
-    guest('cnv_inside');
+    await closedConversation(engine(), 'cnv_old', SITE, 'mine', cutoff - 1, 2);
+    await guest(engine(), 'cnv_old');
+    await closedConversation(engine(), 'cnv_inside', SITE, 'mine', cutoff + 60_000, 1);
+    await guest(engine(), 'cnv_inside');
+    await closedConversation(engine(), 'cnv_theirs', OTHER_SITE, 'theirs', cutoff - DAY, 1);
+    const source = conversationsPersonalData(engine());
+    const purge = (limit: number) => committerOn(engine()).run((tx) => source.retention.purgeInTx(tx, SITE, cutoff, limit));
 
-    // The events go first; the conversation and its guests with the batch that empties it.
-    expect(purge(cutoff)).toBe(2 + 1 + 1);
-    expect(app.sqlite.prepare('SELECT id FROM conversations').all()).toEqual([{ id: 'cnv_inside' }]);
-    expect(app.sqlite.prepare('SELECT conversation_id AS id FROM conversation_guests').all()).toEqual([{ id: 'cnv_inside' }]);
-    expect(count('conversation_events')).toBe(1);
-    expect(purge(cutoff)).toBe(0);
+    // A batch of one: one event at a time, then the conversation and its guests with the batch that empties it.
+    expect(await purge(1)).toBe(1);
+    expect((await left(engine())).events).toEqual(['cnv_inside#1', 'cnv_old#2', 'cnv_theirs#1']);
+    expect(await purge(500)).toBe(1 + 1 + 1);
+    expect(await left(engine())).toEqual({
+      conversations: ['cnv_inside', 'cnv_theirs'],
+      events: ['cnv_inside#1', 'cnv_theirs#1'],
+      guests: ['cnv_inside'],
+    });
+    expect(await purge(500)).toBe(0);
   });
 });

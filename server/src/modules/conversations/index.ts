@@ -7,7 +7,7 @@ export { actorOf } from './conversations.routes.ts';
 export { attachVisitorSocket, disconnectVisitors } from './visitor.socket.ts';
 export { attachAgentSocket, endAgentSession } from './agent.socket.ts';
 export type { TagList } from './toolbox.service.ts';
-export { ConversationsPersonalData } from './conversations.personal-data.ts';
+export { conversationsPersonalData } from './conversations.personal-data.ts';
 export { ReplyTimes } from './reply-times.ts';
 export { ConversationStates, type StatePorts } from './conversation-states.ts';
 export type { VisitorLine } from './visitor-lines.ts';

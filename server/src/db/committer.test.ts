@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { committerOn, describeOnEngines, insertSite } from '../testing/engines.ts';
-import { inOrder, now, type Tx } from './committer.ts';
+import { inOrder, now, runStep, step, type Tx } from './committer.ts';
 import type { Engine } from './engine.ts';
 import { sites as pgSites } from './pg/schema/index.ts';
 import { sites } from './schema.ts';
@@ -66,4 +66,59 @@ describeOnEngines('Committer', (engine) => {
 it('refuses a promise where a SQLite step must have its value', () => {
   expect(now(3)).toBe(3);
   expect(() => now(Promise.resolve(3))).toThrow('returned a promise');
+});
+
+describeOnEngines('a step written once', (engine) => {
+  it('reads, decides and writes in one transaction on either engine', async () => {
+    await insertSite(engine(), 'a');
+    const renamed = await committerOn(engine()).run((tx) =>
+      runStep(
+        tx,
+        (function* () {
+          const before = yield* step(renameInTx(engine(), tx, 'a', 'First'));
+          // A decision between two writes, in plain code.
+          const second = before === 1 ? yield* step(renameInTx(engine(), tx, 'a', 'Second')) : 0;
+          return before + second;
+        })(),
+      ),
+    );
+    expect(renamed).toBe(2);
+    expect(await nameOf(engine(), 'a')).toBe('Second');
+  });
+
+  it('lets the body catch a write that failed, and rolls back the whole step when it does not', async () => {
+    await insertSite(engine(), 'a');
+    const refused = () => {
+      if (engine().kind === 'sqlite') throw new Error('refused');
+      return Promise.reject(new Error('refused'));
+    };
+    const caught = await committerOn(engine()).run((tx) =>
+      runStep(
+        tx,
+        (function* () {
+          yield* step(renameInTx(engine(), tx, 'a', 'Kept'));
+          try {
+            yield* step(refused());
+          } catch {
+            return 'caught';
+          }
+          return 'not caught';
+        })(),
+      ),
+    );
+    expect(caught).toBe('caught');
+    expect(await nameOf(engine(), 'a')).toBe('Kept');
+
+    const failed = committerOn(engine()).run((tx) =>
+      runStep(
+        tx,
+        (function* () {
+          yield* step(renameInTx(engine(), tx, 'a', 'Gone'));
+          yield* step(refused());
+        })(),
+      ),
+    );
+    await expect(failed).rejects.toThrow('refused');
+    expect(await nameOf(engine(), 'a')).toBe('Kept');
+  });
 });

@@ -79,3 +79,44 @@ export function committerFor(engine: Engine, groupCommit?: GroupCommit): Committ
   const { db } = engine;
   return { run: (step) => db.transaction(async (tx) => step({ kind: 'postgres', db: tx })) };
 }
+
+/**
+ * A step written once for both engines, as a generator: each `yield* step(x)`
+ * hands an `…InTx` result to the driver and gets its value back. On SQLite
+ * the driver feeds values back at once, so the whole step stays synchronous
+ * inside the group commit; on PostgreSQL it awaits each before going on.
+ * Decisions between the reads and writes are plain code, shared by both.
+ * One difference stays: on PostgreSQL a statement that fails aborts the
+ * transaction, so a body that means to carry on after a refused write must
+ * make it in a nested transaction (a savepoint) of its own.
+ */
+export type StepBody<T> = Generator<InTx<unknown>, T, unknown>;
+
+/** Inside a step body: the value of one `…InTx` call (`const row = yield* step(repo.byIdInTx(tx, id))`). */
+export function* step<T>(value: InTx<T>): Generator<InTx<T>, T, unknown> {
+  return (yield value) as T;
+}
+
+/** Runs a step body in the transaction `tx`: synchronously on SQLite, awaiting each value on PostgreSQL. */
+export function runStep<T>(tx: Tx, body: StepBody<T>): InTx<T> {
+  if (tx.kind === 'sqlite') {
+    let next = body.next();
+    while (!next.done) next = body.next(now(next.value));
+    return next.value;
+  }
+  return (async () => {
+    let next = body.next();
+    while (!next.done) {
+      let value: unknown;
+      try {
+        value = await next.value;
+      } catch (error) {
+        // The body may catch it (a refused claim), as it would a throw on SQLite.
+        next = body.throw(error);
+        continue;
+      }
+      next = body.next(value);
+    }
+    return next.value;
+  })();
+}

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { committerOn, describeOnEngines, insertSite } from '../testing/engines.ts';
-import { inOrder, now, runStep, step, type Tx } from './committer.ts';
+import { andThen, inOrder, now, runStep, step, type Tx } from './committer.ts';
 import type { Engine } from './engine.ts';
 import { sites as pgSites } from './pg/schema/index.ts';
 import { sites } from './schema.ts';
@@ -63,9 +63,18 @@ describeOnEngines('Committer', (engine) => {
   });
 });
 
+it('waits for an awaitable that is no Promise before going on', async () => {
+  const query = { then: (resolve: (n: number) => void) => resolve(3) } as unknown as Promise<number>;
+  expect(await andThen(query, (n) => n + 1)).toBe(4);
+  expect(andThen(3, (n) => n + 1)).toBe(4);
+});
+
 it('refuses a promise where a SQLite step must have its value', () => {
   expect(now(3)).toBe(3);
   expect(() => now(Promise.resolve(3))).toThrow('returned a promise');
+  // A drizzle query is awaitable without being a Promise: it counts as one.
+  const query = { then: (resolve: (n: number) => void) => resolve(3) } as unknown as Promise<number>;
+  expect(() => now(query)).toThrow('returned a promise');
 });
 
 describeOnEngines('a step written once', (engine) => {

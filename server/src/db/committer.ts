@@ -32,9 +32,9 @@ export function pgTxOf(tx: Tx): PgTx {
 
 /** The value of a SQLite step; a promise here means the step would commit after its transaction, so it is a bug. */
 export function now<T>(value: InTx<T>): T {
-  if (value instanceof Promise) {
+  if (isThenable(value)) {
     // The error below reports the bug; the promise's own failure, if any, would only repeat it unhandled.
-    value.catch(() => undefined);
+    Promise.resolve(value).catch(() => undefined);
     throw new Error('A step inside a SQLite transaction returned a promise');
   }
   return value;
@@ -42,7 +42,16 @@ export function now<T>(value: InTx<T>): T {
 
 /** `fn` applied to a step's value once it is there: at once on SQLite, after the promise on PostgreSQL. */
 export function andThen<A, B>(value: InTx<A>, fn: (value: A) => InTx<B>): InTx<B> {
-  return value instanceof Promise ? value.then(fn) : fn(value);
+  return isThenable(value) ? Promise.resolve(value).then(fn) : fn(value);
+}
+
+/**
+ * A promise, or anything awaitable: drizzle's PostgreSQL queries are typed
+ * as promises but are not instances of one, and a repository may return one
+ * as it is.
+ */
+function isThenable<T>(value: InTx<T>): value is Promise<T> {
+  return typeof value === 'object' && value !== null && 'then' in value && typeof value.then === 'function';
 }
 
 /**

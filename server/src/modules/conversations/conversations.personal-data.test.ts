@@ -21,8 +21,8 @@ let agentId: string;
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp({ retentionIntervalMs: 0 }));
-  siteId = app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] }).id;
-  otherSiteId = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] }).id;
+  siteId = (await app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] })).id;
+  otherSiteId = (await app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] })).id;
   const agent = await app.services.agents.create({ siteId, email: 'a@shop.example', name: 'Anna', role: 'agent', password: 'pass-pass' });
   if (!agent.ok) throw new Error(agent.error.message);
   agentId = agent.data.id;

@@ -89,7 +89,7 @@ describe('an agent’s resend', () => {
 describe('who may write', () => {
   it('refuses an agent who only reads the queue until it takes the conversation', async () => {
     const site = server.app.services.sites.byKey(server.siteKey)!;
-    const returns = server.app.services.departments.create(site.id, { slug: 'returns', name: 'Returns', routing: 'manual' });
+    const returns = await server.app.services.departments.create(site.id, { slug: 'returns', name: 'Returns', routing: 'manual' });
     if (!returns.ok) throw new Error('department');
     await addAgent(server, { email: 'rita@shop.example', name: 'Rita', departmentIds: [returns.data.id] });
     const rita = await agent('rita@shop.example');

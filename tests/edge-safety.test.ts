@@ -168,7 +168,7 @@ describe('who may reach what', () => {
   });
 
   it('keeps agents of one site out of another site’s conversations', async () => {
-    const other = server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [] });
+    const other = await server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [] });
     await server.app.services.agents.create({
       siteId: other.id,
       email: 'intruder@other.example',

@@ -52,7 +52,7 @@ const loads = () => Object.fromEntries(server.app.services.conversations.loads(s
 
 describe('capacity on the manual paths', () => {
   it('refuses a take that would put an agent over capacity, and leaves the conversation in the queue', async () => {
-    const returns = server.app.services.departments.create(siteId, { slug: 'returns', name: 'Returns', routing: 'manual' });
+    const returns = await server.app.services.departments.create(siteId, { slug: 'returns', name: 'Returns', routing: 'manual' });
     if (!returns.ok) throw new Error('department');
     const ritaId = await addAgent(server, { email: 'rita@shop.example', name: 'Rita', capacity: 1, departmentIds: [returns.data.id] });
     const rita = await agent('rita@shop.example');

@@ -24,8 +24,8 @@ let ordersId: string;
 beforeEach(async () => {
   server = await startTestServer();
   const site = server.app.services.sites.byKey(server.siteKey)!;
-  const sales = server.app.services.departments.create(site.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
-  const orders = server.app.services.departments.create(site.id, { slug: 'orders', name: 'Orders', routing: 'auto' });
+  const sales = await server.app.services.departments.create(site.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
+  const orders = await server.app.services.departments.create(site.id, { slug: 'orders', name: 'Orders', routing: 'auto' });
   if (!sales.ok || !orders.ok) throw new Error('departments');
   salesId = sales.data.id;
   ordersId = orders.data.id;
@@ -150,12 +150,12 @@ describe('group chat', () => {
 describe('races with automatic assignment', () => {
   it('never gives one conversation to two agents when takes, transfers and auto-assignment collide', async () => {
     const site = server.app.services.sites.byKey(server.siteKey)!;
-    server.app.services.departments.update(site.id, salesId, { routing: 'manual' });
+    await server.app.services.departments.update(site.id, salesId, { routing: 'manual' });
     const anna = await agent('anna');
     const bernat = await agent('bernat');
     const conversations = await Promise.all(Array.from({ length: 6 }, (_, i) => visitorWithMessage('sales', `m${i}`)));
     // Switch to automatic while both agents race to take every conversation by hand.
-    server.app.services.departments.update(site.id, salesId, { routing: 'auto' });
+    await server.app.services.departments.update(site.id, salesId, { routing: 'auto' });
     const [, ...takes] = await Promise.all([
       server.app.services.routing.drain(site.id),
       ...conversations.flatMap(({ conversationId }) => [
@@ -290,7 +290,7 @@ describe('refused transfers and invitations', () => {
   it('nobody transfers to, or invites, an agent or department of no such kind, another site’s included; nor leaves a chat they are no guest of', async () => {
     const { anna, conversationId, unchanged } = await refusals();
     const before = await assigneeOf(anna, conversationId);
-    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const other = await server.app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const theirAgent = await server.app.services.agents.create({
       siteId: other.id,
       email: 'x@other.example',
@@ -298,7 +298,7 @@ describe('refused transfers and invitations', () => {
       role: 'agent',
       password: 'long enough pass',
     });
-    const theirDepartment = server.app.services.departments.create(other.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    const theirDepartment = await server.app.services.departments.create(other.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!theirAgent.ok || !theirDepartment.ok) throw new Error('other site');
     for (const agentId of ['agt_nobody0000000000', theirAgent.data.id]) {
       expect(await agentCommand(anna, 'conversation:transfer', { conversationId, to: { kind: 'agent', agentId } })).toEqual(

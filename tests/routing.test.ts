@@ -162,7 +162,7 @@ describe('the queue', () => {
   it('leaves a manual department’s queue to the agents, who take from it; a second take is refused', async () => {
     server = await startTestServer();
     const site = server.app.services.sites.byKey(server.siteKey)!;
-    const created = server.app.services.departments.create(site.id, { slug: 'returns', name: 'Returns', routing: 'manual' });
+    const created = await server.app.services.departments.create(site.id, { slug: 'returns', name: 'Returns', routing: 'manual' });
     if (!created.ok) throw new Error('department');
     await addAgent(server, { email: 'r1@shop.example', name: 'Rita', departmentIds: [created.data.id] });
     await addAgent(server, { email: 'r2@shop.example', name: 'Roc', departmentIds: [created.data.id] });

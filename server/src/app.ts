@@ -61,8 +61,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const { db, groupCommit } = app;
 
   // The team: sites, departments, agents and who is online.
-  const { sites, refusedOrigins, ...siteRoutes } = createSitesModule({
-    db,
+  const { sites, refusedOrigins, ...siteRoutes } = await createSitesModule({
+    engine: { kind: 'sqlite', db },
     log: app.log,
     // Every new site starts with the two default trigger rules, switched off.
     siteCreated: (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
@@ -71,12 +71,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       brandingChanged: (siteId, branding) => broadcaster.brandingChanged(siteId, branding),
     },
   });
-  const { departments, routes: departmentRoutes } = createDepartmentsModule({
-    db,
+  const { departments, routes: departmentRoutes } = await createDepartmentsModule({
+    engine: { kind: 'sqlite', db },
     routingChanged: (siteId) => coordinator.routingChanged(siteId),
   });
-  const { agents, sessions, ...agentRoutes } = createAgentsModule({
-    app,
+  const { agents, sessions, ...agentRoutes } = await createAgentsModule({
+    engine: { kind: 'sqlite', db },
     config,
     departments,
     pictureOf: (id) => avatars.pictureOf(id),

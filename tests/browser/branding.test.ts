@@ -102,7 +102,7 @@ describe('branding, from the console to the shop', () => {
 
   it('follows the shopper’s prefers-color-scheme when the merchant leaves the theme on auto', async () => {
     const { sites } = shop.server.app.services;
-    expect(sites.setBranding(sites.demoSite()!.id, { ...DEFAULT_BRANDING, theme: 'auto' }).ok).toBe(true);
+    expect((await sites.setBranding(sites.demoSite()!.id, { ...DEFAULT_BRANDING, theme: 'auto' })).ok).toBe(true);
     for (const [scheme, surface] of [
       ['dark', DARK_SURFACE],
       ['light', LIGHT_SURFACE],

@@ -8,7 +8,7 @@ const WIDGET = '#mostrador-widget';
 describe('the pre-chat form in a real browser', () => {
   it('asks for a name and an email before the first message, with nothing axe can fault, and is done by keyboard alone', async () => {
     const site = shop.server.app.services.sites.demoSite()!;
-    shop.server.app.services.sites.update(site.id, { preChat: 'name_email' });
+    await shop.server.app.services.sites.update(site.id, { preChat: 'name_email' });
     const context = await shop.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const shopper = await context.newPage();
     await shopper.goto(`${shop.server.url}/shop/products/dessuadora-mostrador`);
@@ -32,6 +32,6 @@ describe('the pre-chat form in a real browser', () => {
     await shopper.keyboard.press('Enter');
     await shopper.locator('[data-part="message"][data-author="visitor"][data-status="sent"]').waitFor();
     await context.close();
-    shop.server.app.services.sites.update(site.id, { preChat: 'off' });
+    await shop.server.app.services.sites.update(site.id, { preChat: 'off' });
   });
 });

@@ -9,7 +9,7 @@ describe('a shop page whose origin the site does not allow', () => {
   it('says the chat is unavailable, warns the merchant, and recovers without a reload once the admin allows it', async () => {
     // The demo shop's own origin taken off its site: the tag is pasted on a page the site does not allow.
     const site = shop.server.app.services.sites.demoSite()!;
-    shop.server.app.services.sites.update(site.id, { allowedOrigins: ['https://elsewhere.example'] });
+    await shop.server.app.services.sites.update(site.id, { allowedOrigins: ['https://elsewhere.example'] });
     const shopOrigin = new URL(shop.server.url).origin;
 
     const shopper = await (await shop.browser.newContext({ viewport: { width: 1024, height: 760 } })).newPage();

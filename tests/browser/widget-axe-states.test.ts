@@ -72,7 +72,7 @@ describe.each(LANGUAGES)('axe finds nothing in the widget, in %s', (language) =>
       await hours.replace(siteId, before);
     }
 
-    shop.server.app.services.sites.update(siteId, { preChat: 'name_email' });
+    await shop.server.app.services.sites.update(siteId, { preChat: 'name_email' });
     try {
       const { context, page } = await shopperIn(shop.browser, language);
       await openPanel(page, language);
@@ -80,13 +80,13 @@ describe.each(LANGUAGES)('axe finds nothing in the widget, in %s', (language) =>
       expect.soft(await axeViolations(page, WIDGET), 'pre-chat form').toEqual([]);
       await context.close();
     } finally {
-      shop.server.app.services.sites.update(siteId, { preChat: 'off' });
+      await shop.server.app.services.sites.update(siteId, { preChat: 'off' });
     }
   });
 
   it('a refused message, the agent typing, the rating and NPS questions, the earlier conversation', async () => {
     const siteId = demoSite().id;
-    shop.server.app.services.sites.update(siteId, { npsEnabled: true });
+    await shop.server.app.services.sites.update(siteId, { npsEnabled: true });
     const agent = await agentLogsIn(shop.browser, shop.server.url, shop.email, shop.password);
     const { context, page } = await shopperIn(shop.browser, language);
     await openPanel(page, language);
@@ -139,7 +139,7 @@ describe.each(LANGUAGES)('axe finds nothing in the widget, in %s', (language) =>
     await page.locator('form[data-part="rating"]').waitFor();
     await context.close();
     await agent.context().close();
-    shop.server.app.services.sites.update(siteId, { npsEnabled: false });
+    await shop.server.app.services.sites.update(siteId, { npsEnabled: false });
   }, 60_000);
 
   it('a file uploading with its progress, and a picture and a file received', async () => {

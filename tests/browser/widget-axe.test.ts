@@ -40,7 +40,7 @@ describe.each(['ca', 'es', 'en'])('axe finds nothing in the widget, in %s', (lan
 
     // A new shopper opens the chat on a site that asks for a department: the picker, then the log with messages.
     const site = shop.server.app.services.sites.demoSite()!;
-    shop.server.app.services.sites.update(site.id, { departmentChoice: true });
+    await shop.server.app.services.sites.update(site.id, { departmentChoice: true });
     const fresh = await shopperIn(language);
     await fresh.page.goto(`${shop.server.url}/shop/`);
     await fresh.page.locator('button[data-part="launcher"]').click();
@@ -52,21 +52,21 @@ describe.each(['ca', 'es', 'en'])('axe finds nothing in the widget, in %s', (lan
     await fresh.page.locator('[data-part="message"][data-author="visitor"][data-status="sent"]').waitFor();
     expect(await axeViolations(fresh.page, WIDGET), 'open, with messages').toEqual([]);
     await fresh.context.close();
-    shop.server.app.services.sites.update(site.id, { departmentChoice: false });
+    await shop.server.app.services.sites.update(site.id, { departmentChoice: false });
     await agent.context().close();
   }, 90_000);
 });
 
 describe('axe finds nothing in the widget when the chat is unavailable', () => {
   let allowed: string[] = [];
-  beforeAll(() => {
+  beforeAll(async () => {
     const site = shop.server.app.services.sites.demoSite()!;
     allowed = site.allowedOrigins;
-    shop.server.app.services.sites.update(site.id, { allowedOrigins: ['https://elsewhere.example'] });
+    await shop.server.app.services.sites.update(site.id, { allowedOrigins: ['https://elsewhere.example'] });
   });
-  afterAll(() => {
+  afterAll(async () => {
     const site = shop.server.app.services.sites.demoSite()!;
-    shop.server.app.services.sites.update(site.id, { allowedOrigins: allowed });
+    await shop.server.app.services.sites.update(site.id, { allowedOrigins: allowed });
   });
 
   it.each(['ca', 'es', 'en'])('in %s', async (language) => {

@@ -92,7 +92,7 @@ describe('widget polish: the shop’s look, live and from the first frame, and o
   it('plays one tone across two tabs for an agent’s message, none for the shopper’s own', async () => {
     const { sites } = shop.server.app.services;
     const site = sites.demoSite()!;
-    sites.setBranding(site.id, { ...sites.brandingOf(site), sound: true });
+    await sites.setBranding(site.id, { ...sites.brandingOf(site), sound: true });
     const context = await shop.browser.newContext({ viewport: { width: 1024, height: 760 } });
     await context.addInitScript(COUNT_TONES);
     const first = await context.newPage();

@@ -64,8 +64,8 @@ export const MISSING: SiteRefs = {
  */
 export async function createSite(server: TestServer, name: string): Promise<SiteUnderTest> {
   const { sites, agents, departments, triggers } = server.app.services;
-  const site = sites.create({ name, allowedOrigins: [SHOP_ORIGIN] });
-  const department = departments.create(site.id, { slug: 'sales', name: `${name} sales`, routing: 'auto' });
+  const site = await sites.create({ name, allowedOrigins: [SHOP_ORIGIN] });
+  const department = await departments.create(site.id, { slug: 'sales', name: `${name} sales`, routing: 'auto' });
   if (!department.ok) throw new Error(department.error.message);
   const slug = name.toLowerCase().replace(/\W+/g, '-');
   const admin = await agents.create({
@@ -84,7 +84,7 @@ export async function createSite(server: TestServer, name: string): Promise<Site
     capacity: 3,
   });
   if (!admin.ok || !agent.ok) throw new Error('agents');
-  departments.setMemberships(site.id, agent.data.id, [department.data.id]);
+  await departments.setMemberships(site.id, agent.data.id, [department.data.id]);
 
   // The agent is the only one online when the visitor writes, so the conversation is the agent's.
   const agentSocket = connectAgent(server.url, await login(server.url, `agent@${slug}.example`, AGENT_PASSWORD));
@@ -94,7 +94,7 @@ export async function createSite(server: TestServer, name: string): Promise<Site
   const session = nextFact<VisitorSocket, { visitorId: string }>(visitor, 'session:established');
   await connected(visitor);
   const { visitorId } = await session;
-  const secret = sites.withIdentitySecret(sites.byId(site.id)!).identitySecret;
+  const secret = (await sites.withIdentitySecret(sites.byId(site.id)!)).identitySecret;
   const customer = `customer-of-${slug}`;
   const hash = createHmac('sha256', secret).update(customer, 'utf8').digest('hex');
   const identified = await visitorCommand(visitor, 'visitor:identify', { id: customer, hash });

@@ -36,7 +36,7 @@ let seed: Omit<ServerReady, 'port' | 'pid'>;
 if (existsSync(seedFile)) {
   seed = JSON.parse(readFileSync(seedFile, 'utf8')) as typeof seed;
 } else {
-  const site = app.services.sites.create({ name: 'Bench shop', allowedOrigins: [BENCH_ORIGIN] });
+  const site = await app.services.sites.create({ name: 'Bench shop', allowedOrigins: [BENCH_ORIGIN] });
   // The starting rules switched on, as the demo shop has them: every tab is then evaluated on the server.
   for (const rule of app.services.triggers.list(site.id)) app.services.triggers.update(site.id, rule.id, { enabled: true });
   const agents: string[] = [];

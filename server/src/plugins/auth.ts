@@ -12,7 +12,7 @@ declare module 'fastify' {
     /** preHandler for admin pages: 401 without a session, 403 for non-admins. */
     requireAdmin: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** Resolves an agent from a raw Cookie header (used by the socket handshake). */
-    agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
+    agentFromCookieHeader: (header: string | undefined) => Promise<AuthenticatedAgent | null>;
   }
   interface FastifyRequest {
     agent: AuthenticatedAgent | null;
@@ -28,14 +28,14 @@ export const authPlugin = fp<AuthPluginOptions>(
     await app.register(cookie);
     app.decorateRequest('agent', null);
 
-    app.decorate('agentFromCookieHeader', (header: string | undefined) => {
+    app.decorate('agentFromCookieHeader', async (header: string | undefined) => {
       const token = header ? app.parseCookie(header)[SESSION_COOKIE] : undefined;
-      return token ? sessions.bySessionToken(token) : null;
+      return token ? await sessions.bySessionToken(token) : null;
     });
 
     app.decorate('requireAgent', async (request: FastifyRequest, reply: FastifyReply) => {
       const token = request.cookies[SESSION_COOKIE];
-      const agent = token ? sessions.bySessionToken(token) : null;
+      const agent = token ? await sessions.bySessionToken(token) : null;
       if (!agent) {
         await reply.status(401).send({ error: { code: 'unauthorized', message: 'Log in first' } });
         return;

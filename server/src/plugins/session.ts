@@ -16,5 +16,5 @@ export interface AuthenticatedAgent {
 
 /** Resolves a session cookie's token to its agent, or null when the session is missing, expired or ended. */
 export interface SessionLookup {
-  bySessionToken(token: string): AuthenticatedAgent | null;
+  bySessionToken(token: string): Promise<AuthenticatedAgent | null>;
 }

@@ -76,7 +76,7 @@ export async function startTestServer(overrides: TestConfig = {}, options: { log
   const dir = mkdtempSync(join(tmpdir(), 'mostrador-test-'));
   const config = testConfig({ databaseFile: join(dir, 'test.sqlite'), host: '127.0.0.1', port: 0 }, overrides);
   let app = await buildApp(config, options);
-  const site = app.services.sites.create({ name: 'Test shop', allowedOrigins: [SHOP_ORIGIN] });
+  const site = await app.services.sites.create({ name: 'Test shop', allowedOrigins: [SHOP_ORIGIN] });
   const agentEmail = 'agent@shop.example';
   await app.services.agents.create({
     siteId: site.id,
@@ -127,7 +127,7 @@ export async function addAgent(
     capacity: input.capacity ?? 3,
   });
   if (!created.ok) throw new Error(created.error.message);
-  server.app.services.departments.setMemberships(site.id, created.data.id, input.departmentIds ?? []);
+  await server.app.services.departments.setMemberships(site.id, created.data.id, input.departmentIds ?? []);
   return created.data.id;
 }
 
@@ -238,7 +238,7 @@ export async function connectVisitorSession(server: TestServer, token?: string) 
 
 /** For `app.inject`: a site with an admin and a plain agent, and each one's session cookie. */
 export async function siteWithAdminAndAgent(app: App) {
-  const site = app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] });
+  const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] });
   await app.services.agents.create({ siteId: site.id, email: 'admin@shop.example', name: 'Admin', role: 'admin', password: 'admin-pass' });
   await app.services.agents.create({ siteId: site.id, email: 'plain@shop.example', name: 'Plain', role: 'agent', password: 'plain-pass' });
   const sessionOf = async (email: string, password: string) => {

@@ -13,7 +13,7 @@ const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
-  const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+  const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
   await app.services.agents.create({ siteId: site.id, email: EMAIL, name: 'Núria', role: 'agent', password: PASSWORD });
 });
 

@@ -35,21 +35,21 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
   const errors = errorResponses(ErrorResponse);
 
   app.get('/api/account/sessions', { schema: { response: { 200: SessionListBody, ...errors } } }, async (request) => ({
-    sessions: sessions.list(request.agent!.profile.id, request.agent!.sessionId),
+    sessions: await sessions.list(request.agent!.profile.id, request.agent!.sessionId),
   }));
 
   app.delete(
     '/api/account/sessions/:sessionId',
     { schema: { params: SessionParams, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      const ended = sessions.end(request.agent!.profile.id, request.params.sessionId);
+      const ended = await sessions.end(request.agent!.profile.id, request.params.sessionId);
       if (!ended.ok) return refuse(reply, ended.error);
       return reply.status(204).send(null);
     },
   );
 
   app.post('/api/account/sessions/end-others', { schema: { response: { 200: EndedSessionsBody, ...errors } } }, async (request) => ({
-    ended: sessions.endAll(request.agent!.profile.id, request.agent!.sessionId),
+    ended: await sessions.endAll(request.agent!.profile.id, request.agent!.sessionId),
   }));
 
   app.put(
@@ -63,19 +63,21 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       const updated = await agents.update(siteId, profile.id, { password: request.body.newPassword });
       if (!updated.ok) return refuse(reply, updated.error);
       // Whoever knew the old password may be logged in elsewhere: only this session stays.
-      return { ended: sessions.endAll(profile.id, sessionId) };
+      return { ended: await sessions.endAll(profile.id, sessionId) };
     },
   );
 
-  app.get('/api/account/two-factor', { schema: { response: { 200: TwoFactorStatus, ...errors } } }, async (request) =>
-    twoFactor.status(request.agent!.siteId, request.agent!.profile.id),
+  app.get(
+    '/api/account/two-factor',
+    { schema: { response: { 200: TwoFactorStatus, ...errors } } },
+    async (request) => await twoFactor.status(request.agent!.siteId, request.agent!.profile.id),
   );
 
   app.post(
     '/api/account/two-factor/enrolment',
     { schema: { response: { 200: TwoFactorEnrolment, ...errors } } },
     async (request, reply) => {
-      const started = twoFactor.begin(request.agent!.siteId, request.agent!.profile.id);
+      const started = await twoFactor.begin(request.agent!.siteId, request.agent!.profile.id);
       return started.ok ? started.data : refuse(reply, started.error);
     },
   );
@@ -84,7 +86,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     '/api/account/two-factor/confirm',
     { schema: { body: TwoFactorCodeBody, response: { 200: RecoveryCodesBody, ...errors } } },
     async (request, reply) => {
-      const confirmed = twoFactor.confirm(request.agent!.siteId, request.agent!.profile.id, request.body.code);
+      const confirmed = await twoFactor.confirm(request.agent!.siteId, request.agent!.profile.id, request.body.code);
       return confirmed.ok ? confirmed.data : refuse(reply, confirmed.error);
     },
   );

@@ -18,7 +18,7 @@ export interface AdminAgentRoutesOptions {
   agents: AgentsService;
   /** Whether every id is a department of the site, checked before anything is written. */
   checkDepartments: (siteId: string, departmentIds: string[]) => Result<string[]>;
-  setMemberships: (siteId: string, agentId: string, departmentIds: string[]) => Result<string[]>;
+  setMemberships: (siteId: string, agentId: string, departmentIds: string[]) => Promise<Result<string[]>>;
   /** Tells the team an agent changed (rooms, presence, routing) and returns its summary. */
   agentChanged: (agentId: string, siteId: string) => AgentSummary | null;
   list: (siteId: string) => AgentSummary[];
@@ -62,7 +62,7 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
     if (!checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
     const created = await opts.agents.create({ siteId, ...input });
     if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
-    const memberships = opts.setMemberships(siteId, created.data.id, departmentIds);
+    const memberships = await opts.setMemberships(siteId, created.data.id, departmentIds);
     if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
     await app.audit.record(siteId, request.agent!.profile.id, 'agent.created', {
       type: 'agent',
@@ -80,15 +80,16 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
       const { departmentIds, ...changes } = request.body;
       const checked = departmentIds ? opts.checkDepartments(siteId, departmentIds) : null;
       if (checked && !checked.ok) return reply.status(statusForCode(checked.error.code)).send({ error: checked.error });
-      const before = opts.agents.byId(siteId, request.params.agentId);
+      // The table, not the copy: what the edit takes away is judged against the agent as stored.
+      const before = await opts.agents.current(siteId, request.params.agentId);
       const updated = await opts.agents.update(siteId, request.params.agentId, changes, profile.id);
       const roleBefore = before?.role;
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       if (departmentIds) {
-        const memberships = opts.setMemberships(siteId, updated.data.id, departmentIds);
+        const memberships = await opts.setMemberships(siteId, updated.data.id, departmentIds);
         if (!memberships.ok) return reply.status(statusForCode(memberships.error.code)).send({ error: memberships.error });
       }
-      revokeAccess(opts, {
+      await revokeAccess(opts, {
         agentId: updated.data.id,
         siteId,
         deactivated: before?.active === true && !updated.data.active,
@@ -118,12 +119,12 @@ interface AccessChange {
  * session; a new role or department set drops the sockets, whose reconnection
  * carries the new permissions (a socket keeps the role it connected with).
  */
-function revokeAccess(opts: AdminAgentRoutesOptions, change: AccessChange): void {
+async function revokeAccess(opts: AdminAgentRoutesOptions, change: AccessChange): Promise<void> {
   if (change.deactivated) {
-    opts.sessions.endAll(change.agentId);
+    await opts.sessions.endAll(change.agentId);
     opts.agentDeactivated(change.agentId, change.siteId);
     return;
   }
-  if (change.passwordChanged) opts.sessions.endAll(change.agentId, change.keepSessionId);
-  if (change.permissionsChanged) opts.sessions.dropSockets(change.agentId);
+  if (change.passwordChanged) await opts.sessions.endAll(change.agentId, change.keepSessionId);
+  if (change.permissionsChanged) await opts.sessions.dropSockets(change.agentId);
 }

@@ -3,13 +3,20 @@ import type { Config } from '../../config.ts';
 import type { AgentPicture } from '@mostrador/shared';
 import { accountRoutes } from './account.routes.ts';
 import { adminAgentRoutes, type AdminAgentRoutesOptions } from './admin-agents.routes.ts';
-import { AgentsRepository } from './agents.repository.ts';
+import type { Engine } from '../../db/engine.ts';
+import type { AgentsRepository } from './agents.repository.ts';
+import { PgAgentsRepository } from './agents.repository.pg.ts';
+import { SqliteAgentsRepository } from './agents.repository.sqlite.ts';
 import { AgentsService } from './agents.service.ts';
 import { authRoutes } from './auth.routes.ts';
 import { LoginChallenges } from './login-challenges.ts';
 import { LoginThrottle, loginRouteLimits } from './login-throttle.ts';
-import { RecoveryCodesRepository } from './recovery-codes.repository.ts';
-import { SessionsRepository } from './sessions.repository.ts';
+import type { RecoveryCodesRepository } from './recovery-codes.repository.ts';
+import { PgRecoveryCodesRepository } from './recovery-codes.repository.pg.ts';
+import { SqliteRecoveryCodesRepository } from './recovery-codes.repository.sqlite.ts';
+import type { SessionsRepository } from './sessions.repository.ts';
+import { PgSessionsRepository } from './sessions.repository.pg.ts';
+import { SqliteSessionsRepository } from './sessions.repository.sqlite.ts';
 import { SessionsService, type SessionPorts } from './sessions.service.ts';
 import { TwoFactorService } from './two-factor.service.ts';
 
@@ -21,7 +28,7 @@ export interface AgentDepartments {
 }
 
 export interface AgentsModuleDeps {
-  app: FastifyInstance;
+  engine: Engine;
   config: Pick<Config, 'secureCookies' | 'sessionDays' | 'limits'>;
   departments: AgentDepartments;
   /** The agent's picture (the avatars module's answer). */
@@ -31,16 +38,41 @@ export interface AgentsModuleDeps {
   admin: Pick<AdminAgentRoutesOptions, 'agentChanged' | 'list' | 'agentDeactivated'>;
 }
 
-/** Agents, their sessions and second factor, with the login, admin and account routes. */
-export function createAgentsModule(deps: AgentsModuleDeps) {
-  const { app, config, departments } = deps;
+/** The repositories of the agents module, on the engine given. */
+export function agentsRepositories(engine: Engine): {
+  agents: AgentsRepository;
+  sessions: SessionsRepository;
+  recoveryCodes: RecoveryCodesRepository;
+} {
+  return engine.kind === 'sqlite'
+    ? {
+        agents: new SqliteAgentsRepository(engine.db),
+        sessions: new SqliteSessionsRepository(engine.db),
+        recoveryCodes: new SqliteRecoveryCodesRepository(engine.db),
+      }
+    : {
+        agents: new PgAgentsRepository(engine.db),
+        sessions: new PgSessionsRepository(engine.db),
+        recoveryCodes: new PgRecoveryCodesRepository(engine.db),
+      };
+}
+
+/**
+ * Agents, their sessions and second factor, with the login, admin and
+ * account routes. Every agent is read into memory by `agents.load()` before
+ * the app serves; sessions are not kept in memory (sessions.repository.ts).
+ */
+export async function createAgentsModule(deps: AgentsModuleDeps) {
+  const { config, departments } = deps;
+  const repositories = agentsRepositories(deps.engine);
   const agents: AgentsService = new AgentsService(
-    new AgentsRepository(app.db),
+    repositories.agents,
     (siteId, id) => departments.departmentIdsOf(siteId, id),
     deps.pictureOf,
   );
-  const sessions = new SessionsService(new SessionsRepository(app.db), agents, config.sessionDays, deps.sessions);
-  const twoFactor = new TwoFactorService(agents, new RecoveryCodesRepository(app.db));
+  await agents.load();
+  const sessions = new SessionsService(repositories.sessions, agents, config.sessionDays, deps.sessions);
+  const twoFactor = new TwoFactorService(agents, repositories.recoveryCodes);
   return {
     agents,
     sessions,

@@ -1,55 +1,30 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { agents, sites } from '../../db/schema.ts';
+import type { agents, sites } from '../../db/schema.ts';
 
 export type AgentRow = typeof agents.$inferSelect;
 export type SiteOfAgent = Pick<typeof sites.$inferSelect, 'id' | 'name' | 'key'>;
+export type AgentColumns = Partial<
+  Pick<AgentRow, 'name' | 'role' | 'capacity' | 'passwordHash' | 'availability' | 'active' | 'totpSecret' | 'totpLastStep'>
+>;
 
-export class AgentsRepository {
-  constructor(private readonly db: Db) {}
-
-  insert(row: typeof agents.$inferInsert): void {
-    this.db.insert(agents).values(row).run();
-  }
-
-  /** Within the site only: another site's agent is not found. */
-  byId(siteId: string, id: string): AgentRow | undefined {
-    return this.db
-      .select()
-      .from(agents)
-      .where(and(eq(agents.siteId, siteId), eq(agents.id, id)))
-      .get();
-  }
-
-  listBySite(siteId: string): AgentRow[] {
-    return this.db.select().from(agents).where(eq(agents.siteId, siteId)).orderBy(asc(agents.name)).all();
-  }
-
-  update(
-    siteId: string,
-    id: string,
-    changes: Partial<
-      Pick<AgentRow, 'name' | 'role' | 'capacity' | 'passwordHash' | 'availability' | 'active' | 'totpSecret' | 'totpLastStep'>
-    >,
-  ): AgentRow | undefined {
-    return this.db
-      .update(agents)
-      .set(changes)
-      .where(and(eq(agents.siteId, siteId), eq(agents.id, id)))
-      .returning()
-      .get();
-  }
-
-  byEmail(email: string): AgentRow | undefined {
-    return this.db.select().from(agents).where(eq(agents.email, email)).get();
-  }
-
-  withSite(agentId: string): { agent: AgentRow; site: SiteOfAgent } | undefined {
-    return this.db
-      .select({ agent: agents, site: { id: sites.id, name: sites.name, key: sites.key } })
-      .from(agents)
-      .innerJoin(sites, eq(sites.id, agents.siteId))
-      .where(eq(agents.id, agentId))
-      .get();
-  }
+/**
+ * The only code touching `agents`, on either engine (agents.repository.test.ts
+ * holds both to one contract). An email belongs to one agent of any site (it
+ * is the login), which the unique index holds on every node. Reads and
+ * writes by id are within the site: another site's agent is not found.
+ */
+export interface AgentsRepository {
+  /** Every agent: the service keeps them all in memory. */
+  all(): Promise<AgentRow[]>;
+  /** Inserts the agent unless the email is taken; false when it is. */
+  insert(row: AgentRow): Promise<boolean>;
+  byId(siteId: string, id: string): Promise<AgentRow | undefined>;
+  update(siteId: string, id: string, changes: AgentColumns): Promise<AgentRow | undefined>;
+  /**
+   * Records the TOTP time step accepted, only if it is later than the last
+   * one: a claim, so a code is accepted once even by two nodes at once.
+   * Returns the row when this call claimed the step.
+   */
+  claimTotpStep(siteId: string, id: string, step: number): Promise<AgentRow | undefined>;
+  byEmail(email: string): Promise<AgentRow | undefined>;
+  withSite(agentId: string): Promise<{ agent: AgentRow; site: SiteOfAgent } | undefined>;
 }

@@ -9,8 +9,9 @@ import {
   type Result,
 } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
+import { OneAtATime } from '../../db/one-at-a-time.ts';
 import type { AuthenticatedAgent } from '../../plugins/session.ts';
-import type { AgentRow, AgentsRepository } from './agents.repository.ts';
+import type { AgentColumns, AgentRow, AgentsRepository } from './agents.repository.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './password.ts';
 
 export interface NewAgent {
@@ -30,13 +31,27 @@ export interface AgentChanges {
   active?: boolean;
 }
 
+/** By name, as code units compare: the same order whichever engine the rows came from. */
+function byName(a: AgentRow, b: AgentRow): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+interface SiteAgents {
+  rows: AgentRow[];
+  byId: Map<string, AgentRow>;
+}
+
 export class AgentsService {
   /**
-   * Agents by site, read on every routing decision and every inbox row:
-   * kept in memory and dropped on each write (this process is the only writer).
-   * Looked up by site first, so another site's agent is never found.
+   * Agents by site, read on every routing decision and every inbox row: all
+   * kept in memory, read by `load()` before the app serves and refreshed by
+   * every write made here (writes run one at a time, so the copy ends as the
+   * table does). Looked up by site first, so another site's agent is never
+   * found. Logins, password checks and sessions read the table instead, so a
+   * change made on another node counts at once there.
    */
-  private readonly bySite = new Map<string, { rows: AgentRow[]; byId: Map<string, AgentRow> }>();
+  #bySite = new Map<string, SiteAgents>();
+  readonly #writes = new OneAtATime();
 
   constructor(
     private readonly repo: AgentsRepository,
@@ -45,13 +60,16 @@ export class AgentsService {
     private readonly pictureOf: (agentId: string) => AgentPicture = () => null,
   ) {}
 
+  async load(): Promise<void> {
+    for (const row of await this.repo.all()) this.#remember(row);
+  }
+
+  /** A new agent; the email must be free on every site, which the table decides. */
   async create(input: NewAgent): Promise<Result<AgentRow>> {
-    const email = input.email.trim().toLowerCase();
-    if (this.repo.byEmail(email)) return fail('conflict', 'An agent with that email already exists');
     const row: AgentRow = {
       id: newId('agt'),
       siteId: input.siteId,
-      email,
+      email: input.email.trim().toLowerCase(),
       name: input.name,
       role: input.role,
       passwordHash: await hashPassword(input.password),
@@ -62,56 +80,70 @@ export class AgentsService {
       totpSecret: null,
       totpLastStep: null,
     };
-    this.repo.insert(row);
-    this.forget();
-    return ok(row);
+    return this.#writes.run(async () => {
+      if (!(await this.repo.insert(row))) return fail('conflict', 'An agent with that email already exists');
+      return ok(this.#remember(row));
+    });
   }
 
   /** `byAgentId` is who edits: nobody may deactivate themselves and lock the site out. */
   async update(siteId: string, agentId: string, changes: AgentChanges, byAgentId?: string): Promise<Result<AgentRow>> {
-    const existing = this.repo.byId(siteId, agentId);
-    if (!existing) return fail('not_found', 'No such agent');
-    if (changes.active === false && agentId === byAgentId) return fail('conflict', 'You cannot deactivate yourself');
+    if (changes.active === false && agentId === byAgentId) {
+      return (await this.repo.byId(siteId, agentId))
+        ? fail('conflict', 'You cannot deactivate yourself')
+        : fail('not_found', 'No such agent');
+    }
     const { password, ...rest } = changes;
     const columns = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-    if (Object.keys(columns).length === 0) return ok(existing);
-    const updated = this.repo.update(siteId, agentId, columns);
-    this.forget();
-    return ok(updated ?? existing);
+    if (Object.keys(columns).length === 0) {
+      const existing = await this.repo.byId(siteId, agentId);
+      return existing ? ok(existing) : fail('not_found', 'No such agent');
+    }
+    const updated = await this.#write(siteId, agentId, columns);
+    return updated ? ok(updated) : fail('not_found', 'No such agent');
   }
 
-  setAvailability(siteId: string, agentId: string, availability: AgentAvailability): AgentRow | undefined {
-    const updated = this.repo.update(siteId, agentId, { availability });
-    this.forget();
-    return updated;
+  setAvailability(siteId: string, agentId: string, availability: AgentAvailability): Promise<AgentRow | undefined> {
+    return this.#write(siteId, agentId, { availability });
   }
 
   /** Two-factor settings: the confirmed secret (null turns it off) and the last time step accepted. */
-  setTotp(siteId: string, agentId: string, changes: Partial<Pick<AgentRow, 'totpSecret' | 'totpLastStep'>>): void {
-    this.repo.update(siteId, agentId, changes);
-    this.forget();
+  async setTotp(siteId: string, agentId: string, changes: Partial<Pick<AgentRow, 'totpSecret' | 'totpLastStep'>>): Promise<void> {
+    await this.#write(siteId, agentId, changes);
+  }
+
+  /** Accepts a TOTP time step once: false when this step or a later one was accepted before, on any node. */
+  async claimTotpStep(siteId: string, agentId: string, step: number): Promise<boolean> {
+    const claimed = await this.#writes.run(() => this.repo.claimTotpStep(siteId, agentId, step));
+    if (claimed) this.#remember(claimed);
+    return claimed !== undefined;
   }
 
   byId(siteId: string, agentId: string): AgentRow | undefined {
-    return this.site(siteId).byId.get(agentId);
+    return this.#bySite.get(siteId)?.byId.get(agentId);
+  }
+
+  /** The agent as the table has it now, for what must not trust a copy another node may have outdated (second factor). */
+  current(siteId: string, agentId: string): Promise<AgentRow | undefined> {
+    return this.repo.byId(siteId, agentId);
   }
 
   list(siteId: string): AgentRow[] {
-    return this.site(siteId).rows;
+    return this.#bySite.get(siteId)?.rows ?? [];
   }
 
-  private site(siteId: string): { rows: AgentRow[]; byId: Map<string, AgentRow> } {
-    let site = this.bySite.get(siteId);
-    if (!site) {
-      const rows = this.repo.listBySite(siteId);
-      site = { rows, byId: new Map(rows.map((row) => [row.id, row])) };
-      this.bySite.set(siteId, site);
-    }
-    return site;
+  async #write(siteId: string, agentId: string, columns: AgentColumns): Promise<AgentRow | undefined> {
+    const updated = await this.#writes.run(() => this.repo.update(siteId, agentId, columns));
+    return updated ? this.#remember(updated) : undefined;
   }
 
-  private forget(): void {
-    this.bySite.clear();
+  #remember(row: AgentRow): AgentRow {
+    let site = this.#bySite.get(row.siteId);
+    if (!site) this.#bySite.set(row.siteId, (site = { rows: [], byId: new Map() }));
+    site.byId.set(row.id, row);
+    // A new array, so a list handed out before stays as it was.
+    site.rows = [...site.byId.values()].sort(byName);
+    return row;
   }
 
   /**
@@ -119,19 +151,22 @@ export class AgentsService {
    * was wrong, and takes as long for an unknown email.
    */
   async withCredentials(email: string, password: string): Promise<AgentRow | null> {
-    const row = this.repo.byEmail(email.trim().toLowerCase());
+    const row = await this.repo.byEmail(email.trim().toLowerCase());
     const valid = await verifyPassword(password, row?.passwordHash ?? DECOY_HASH);
     return row && valid && row.active ? row : null;
   }
 
   async passwordMatches(siteId: string, agentId: string, password: string): Promise<boolean> {
-    const row = this.repo.byId(siteId, agentId);
+    const row = await this.repo.byId(siteId, agentId);
     return verifyPassword(password, row?.passwordHash ?? DECOY_HASH).then((valid) => valid && row !== undefined);
   }
 
-  /** The agent a session belongs to, as requests and sockets see it; null once deactivated. */
-  authenticated(agentId: string, sessionId: string): AuthenticatedAgent | null {
-    const found = this.repo.withSite(agentId);
+  /**
+   * The agent a session belongs to, as requests and sockets see it; null once
+   * deactivated. Read from the table, so a deactivation on another node counts at once.
+   */
+  async authenticated(agentId: string, sessionId: string): Promise<AuthenticatedAgent | null> {
+    const found = await this.repo.withSite(agentId);
     if (!found || !found.agent.active) return null;
     const profile: AgentProfile = {
       id: found.agent.id,

@@ -7,7 +7,7 @@ let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
-  const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+  const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
   await app.services.agents.create({
     siteId: site.id,
     email: 'Nuria@Shop.example',

@@ -28,8 +28,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
   { agents, sessions, twoFactor, challenges, secureCookies, sessionDays, loginLimits },
 ) => {
   /** Opens the session and sets its cookie: the only way a login ends. */
-  function signIn(reply: FastifyReply, agentId: string, userAgent: string | undefined) {
-    const opened = sessions.open(agentId, userAgent ?? '');
+  async function signIn(reply: FastifyReply, agentId: string, userAgent: string | undefined) {
+    const opened = await sessions.open(agentId, userAgent ?? '');
     if (!opened) return reply.status(401).send(WRONG_CREDENTIALS);
     reply.setCookie(SESSION_COOKIE, opened.token, {
       path: '/',
@@ -58,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     { schema: { body: SecondStepBody, response: { 200: AgentResponse, 401: ErrorResponse } } },
     async (request, reply) => {
       const owner = challenges.attempt(request.body.challenge);
-      if (!owner || !twoFactor.verify(owner.siteId, owner.agentId, request.body.code)) return reply.status(401).send(WRONG_CODE);
+      if (!owner || !(await twoFactor.verify(owner.siteId, owner.agentId, request.body.code))) return reply.status(401).send(WRONG_CODE);
       challenges.settle(request.body.challenge);
       return signIn(reply, owner.agentId, request.headers['user-agent']);
     },
@@ -72,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
 
   app.post('/api/auth/logout', { schema: { response: { 204: z.null() } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) sessions.logout(token);
+    if (token) await sessions.logout(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });

@@ -1,5 +1,5 @@
 export type { AuthenticatedAgent } from '../../plugins/session.ts';
-export { AgentsRepository, type AgentRow } from './agents.repository.ts';
+export type { AgentRow, AgentsRepository } from './agents.repository.ts';
 export { AgentsService, type AgentChanges, type NewAgent } from './agents.service.ts';
 export type { SessionPorts } from './sessions.service.ts';
-export { createAgentsModule, type AgentsModuleDeps, type AgentDepartments } from './agents.module.ts';
+export { agentsRepositories, createAgentsModule, type AgentsModuleDeps, type AgentDepartments } from './agents.module.ts';

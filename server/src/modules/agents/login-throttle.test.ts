@@ -51,7 +51,7 @@ describe('login limits', () => {
 
   async function start(limits: Partial<Limits>) {
     ({ app, cleanup } = await buildTestApp({ limits }));
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     await app.services.agents.create({
       siteId: site.id,
       email: 'nuria@shop.example',

@@ -1,40 +1,12 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { agentRecoveryCodes } from '../../db/schema.ts';
-
-/** Two-factor recovery codes, by hash; each can be claimed once. */
-export class RecoveryCodesRepository {
-  constructor(private readonly db: Db) {}
-
-  /** Replaces every code of the agent with these. */
-  replace(agentId: string, codeHashes: string[]): void {
-    this.db.transaction((tx) => {
-      tx.delete(agentRecoveryCodes).where(eq(agentRecoveryCodes.agentId, agentId)).run();
-      if (codeHashes.length > 0) {
-        tx.insert(agentRecoveryCodes)
-          .values(codeHashes.map((codeHash) => ({ codeHash, agentId, usedAt: null })))
-          .run();
-      }
-    });
-  }
-
+/**
+ * Two-factor recovery codes, by hash, on either engine
+ * (recovery-codes.repository.test.ts holds both to one contract); each can
+ * be claimed once, by one statement, whichever node asks.
+ */
+export interface RecoveryCodesRepository {
+  /** Replaces every code of the agent with these, in one transaction. */
+  replace(agentId: string, codeHashes: readonly string[]): Promise<void>;
   /** Atomic claim: true only for the first use of an unused code of this agent. */
-  claim(agentId: string, codeHash: string, at: number): boolean {
-    const claimed = this.db
-      .update(agentRecoveryCodes)
-      .set({ usedAt: at })
-      .where(and(eq(agentRecoveryCodes.agentId, agentId), eq(agentRecoveryCodes.codeHash, codeHash), isNull(agentRecoveryCodes.usedAt)))
-      .returning({ codeHash: agentRecoveryCodes.codeHash })
-      .get();
-    return claimed !== undefined;
-  }
-
-  unusedCount(agentId: string): number {
-    const row = this.db
-      .select({ n: count() })
-      .from(agentRecoveryCodes)
-      .where(and(eq(agentRecoveryCodes.agentId, agentId), isNull(agentRecoveryCodes.usedAt)))
-      .get();
-    return row?.n ?? 0;
-  }
+  claim(agentId: string, codeHash: string, at: number): Promise<boolean>;
+  unusedCount(agentId: string): Promise<number>;
 }

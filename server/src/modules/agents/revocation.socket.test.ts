@@ -175,7 +175,7 @@ describe('changing a role', () => {
   it('moves an agent out of a department for an open socket at once', async () => {
     server = await startTestServer();
     const site = server.app.services.sites.byKey(server.siteKey)!;
-    const sales = server.app.services.departments.create(site.id, { slug: 'sales', name: 'Sales', routing: 'manual' });
+    const sales = await server.app.services.departments.create(site.id, { slug: 'sales', name: 'Sales', routing: 'manual' });
     if (!sales.ok) throw new Error(sales.error.message);
     const movedId = await addAgent(server, { email: 'moved@shop.example', name: 'Moved', departmentIds: [sales.data.id] });
     await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });

@@ -28,12 +28,12 @@ export class SessionsService implements SessionLookup {
   ) {}
 
   /** A new session for an agent who has fully logged in; returns the cookie's token. */
-  open(agentId: string, userAgent: string): { token: string; agent: AuthenticatedAgent } | null {
+  async open(agentId: string, userAgent: string): Promise<{ token: string; agent: AuthenticatedAgent } | null> {
     const token = newSecret();
     const now = Date.now();
-    this.repo.deleteExpired(now);
+    await this.repo.deleteExpired(now);
     const sessionId = hashSecret(token);
-    this.repo.insert({
+    await this.repo.insert({
       tokenHash: sessionId,
       agentId,
       createdAt: now,
@@ -41,45 +41,48 @@ export class SessionsService implements SessionLookup {
       lastSeenAt: now,
       userAgent: userAgent.slice(0, 512),
     });
-    const agent = this.agents.authenticated(agentId, sessionId);
+    const agent = await this.agents.authenticated(agentId, sessionId);
     return agent ? { token, agent } : null;
   }
 
-  bySessionToken(token: string): AuthenticatedAgent | null {
+  /**
+   * Read from the table on every request and socket handshake, not from a
+   * copy: a session ended on any node stops authenticating everywhere at once.
+   */
+  async bySessionToken(token: string): Promise<AuthenticatedAgent | null> {
     const sessionId = hashSecret(token);
     const now = Date.now();
-    const session = this.repo.live(sessionId, now);
+    const session = await this.repo.live(sessionId, now);
     if (!session) return null;
-    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) this.repo.touch(sessionId, now);
+    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) await this.repo.touch(sessionId, now);
     return this.agents.authenticated(session.agentId, sessionId);
   }
 
   /** Ends the session of this cookie token, sockets included. */
-  logout(token: string): void {
+  async logout(token: string): Promise<void> {
     const sessionId = hashSecret(token);
-    this.repo.delete(sessionId);
+    await this.repo.delete(sessionId);
     this.ports.endSockets(sessionId);
   }
 
-  list(agentId: string, currentSessionId: string): AgentSession[] {
-    return this.repo
-      .liveOf(agentId, Date.now())
+  async list(agentId: string, currentSessionId: string): Promise<AgentSession[]> {
+    return (await this.repo.liveOf(agentId, Date.now()))
       .map((row) => this.view(row, currentSessionId))
       .sort((a, b) => b.lastSeenAt - a.lastSeenAt);
   }
 
   /** Ends one of the agent's own sessions by its public id; someone else's answers like a missing one. */
-  end(agentId: string, publicId: string): Result<null> {
-    const row = this.repo.liveOf(agentId, Date.now()).find((r) => publicIdOf(r.tokenHash) === publicId);
-    if (!row) return fail('not_found', 'No such session');
-    this.repo.delete(row.tokenHash);
+  async end(agentId: string, publicId: string): Promise<Result<null>> {
+    const row = (await this.repo.liveOf(agentId, Date.now())).find((r) => publicIdOf(r.tokenHash) === publicId);
+    // Gone already when another request ended it in between: missing, as for a session never there.
+    if (!row || !(await this.repo.delete(row.tokenHash))) return fail('not_found', 'No such session');
     this.ports.endSockets(row.tokenHash);
     return ok(null);
   }
 
   /** Ends every session of the agent except `keep` (the one asking, when it is the agent's own); returns how many. */
-  endAll(agentId: string, keep: string | null = null): number {
-    const ended = this.repo.deleteOf(agentId, keep);
+  async endAll(agentId: string, keep: string | null = null): Promise<number> {
+    const ended = await this.repo.deleteOf(agentId, keep);
     for (const sessionId of ended) this.ports.endSockets(sessionId);
     return ended.length;
   }
@@ -88,8 +91,8 @@ export class SessionsService implements SessionLookup {
    * Closes the agent's sockets but keeps the sessions: the console reconnects
    * and its new sockets carry the agent's role and departments as they are now.
    */
-  dropSockets(agentId: string): void {
-    for (const row of this.repo.liveOf(agentId, Date.now())) this.ports.endSockets(row.tokenHash);
+  async dropSockets(agentId: string): Promise<void> {
+    for (const row of await this.repo.liveOf(agentId, Date.now())) this.ports.endSockets(row.tokenHash);
   }
 
   private view(row: SessionRow, currentSessionId: string): AgentSession {

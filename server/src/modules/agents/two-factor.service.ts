@@ -40,18 +40,19 @@ export class TwoFactorService {
     private readonly codes: RecoveryCodesRepository,
   ) {}
 
-  status(siteId: string, agentId: string): TwoFactorStatus {
-    const enabled = this.enabled(siteId, agentId);
-    return { enabled, recoveryCodesLeft: enabled ? this.codes.unusedCount(agentId) : 0 };
+  async status(siteId: string, agentId: string): Promise<TwoFactorStatus> {
+    const enabled = await this.enabled(siteId, agentId);
+    return { enabled, recoveryCodesLeft: enabled ? await this.codes.unusedCount(agentId) : 0 };
   }
 
-  enabled(siteId: string, agentId: string): boolean {
-    return Boolean(this.agents.byId(siteId, agentId)?.totpSecret);
+  /** Read from the table: turned on or off on another node, it counts here at once. */
+  async enabled(siteId: string, agentId: string): Promise<boolean> {
+    return Boolean((await this.agents.current(siteId, agentId))?.totpSecret);
   }
 
   /** A new secret to scan; nothing changes until `confirm`. */
-  begin(siteId: string, agentId: string): Result<TwoFactorEnrolment> {
-    const agent = this.agents.byId(siteId, agentId);
+  async begin(siteId: string, agentId: string): Promise<Result<TwoFactorEnrolment>> {
+    const agent = await this.agents.current(siteId, agentId);
     if (!agent) return fail('not_found', 'No such agent');
     if (agent.totpSecret) return fail('conflict', 'Two-factor login is already on');
     const secret = new Secret({ size: 20 }).base32;
@@ -60,36 +61,37 @@ export class TwoFactorService {
   }
 
   /** Turns two-factor login on with the pending secret if the code matches; returns the recovery codes, once. */
-  confirm(siteId: string, agentId: string, code: string): Result<{ recoveryCodes: string[] }> {
+  async confirm(siteId: string, agentId: string, code: string): Promise<Result<{ recoveryCodes: string[] }>> {
     const pending = this.pending.get(agentId);
-    const agent = this.agents.byId(siteId, agentId);
+    const agent = await this.agents.current(siteId, agentId);
     if (!pending || pending.expiresAt <= Date.now() || !agent) return fail('conflict', 'Start the enrolment again');
     const delta = totpFor(pending.secret, agent.email).validate({ token: code, window: 1 });
     if (delta === null) return fail('invalid_payload', 'Wrong code');
     this.pending.delete(agentId);
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    this.codes.replace(
+    await this.codes.replace(
       agentId,
       recoveryCodes.map((c) => hashSecret(normalizedRecoveryCode(c))),
     );
-    this.agents.setTotp(siteId, agentId, { totpSecret: pending.secret, totpLastStep: this.stepNow() + delta });
+    await this.agents.setTotp(siteId, agentId, { totpSecret: pending.secret, totpLastStep: this.stepNow() + delta });
     return ok({ recoveryCodes });
   }
 
   /** Turning it off asks for the password, so an unattended console cannot weaken the account. */
   async disable(siteId: string, agentId: string, password: string): Promise<Result<null>> {
     if (!(await this.agents.passwordMatches(siteId, agentId, password))) return fail('forbidden', 'Wrong password');
-    this.agents.setTotp(siteId, agentId, { totpSecret: null, totpLastStep: null });
-    this.codes.replace(agentId, []);
+    await this.agents.setTotp(siteId, agentId, { totpSecret: null, totpLastStep: null });
+    await this.codes.replace(agentId, []);
     return ok(null);
   }
 
   /**
    * The second login step: six digits from the app (each accepted once), or
-   * one unused recovery code (spent by an atomic claim).
+   * one unused recovery code (spent by an atomic claim). Both claims hold
+   * across the nodes of a cluster: each is one conditional write.
    */
-  verify(siteId: string, agentId: string, code: string): boolean {
-    const agent = this.agents.byId(siteId, agentId);
+  async verify(siteId: string, agentId: string, code: string): Promise<boolean> {
+    const agent = await this.agents.current(siteId, agentId);
     if (!agent?.totpSecret) return false;
     const trimmed = code.trim();
     if (!TOTP_CODE.test(trimmed)) {
@@ -97,10 +99,7 @@ export class TwoFactorService {
     }
     const delta = totpFor(agent.totpSecret, agent.email).validate({ token: trimmed, window: 1 });
     if (delta === null) return false;
-    const step = this.stepNow() + delta;
-    if (agent.totpLastStep !== null && step <= agent.totpLastStep) return false;
-    this.agents.setTotp(siteId, agentId, { totpLastStep: step });
-    return true;
+    return this.agents.claimTotpStep(siteId, agentId, this.stepNow() + delta);
   }
 
   private stepNow(): number {

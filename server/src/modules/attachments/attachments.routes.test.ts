@@ -14,7 +14,7 @@ beforeAll(async () => {
   cleanup = built.cleanup;
   shopA = await siteWithAdminAndAgent(app);
   // A second shop with its own admin (emails are unique per install).
-  const site = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+  const site = await app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
   await app.services.agents.create({ siteId: site.id, email: 'b@other.example', name: 'B', role: 'admin', password: 'other-pass' });
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'b@other.example', password: 'other-pass' } });
   shopB = { admin: { mostrador_session: res.cookies.find((c) => c.name === 'mostrador_session')!.value } };

@@ -150,7 +150,7 @@ describe('attachments', () => {
 
   it('refuses a file over the site’s limit, an SVG called .png, and shoppers’ files where the shop turned them off', async () => {
     const site = scope.server.app.services.sites.byKey(scope.server.siteKey)!;
-    scope.server.app.services.sites.update(site.id, { attachmentMaxMb: 1 });
+    await scope.server.app.services.sites.update(site.id, { attachmentMaxMb: 1 });
     const visitor = await shopper();
     const big = Buffer.concat([pdf(), Buffer.alloc(1024 * 1024)]);
     const tooBig = await visitor.upload(big, 'big.pdf');
@@ -159,24 +159,24 @@ describe('attachments', () => {
     const disguised = await visitor.upload(svg(), 'cat.png');
     expect(disguised.status).toBe(415);
     expect(await disguised.json()).toMatchObject({ error: { code: 'unsupported_type' } });
-    scope.server.app.services.sites.update(site.id, { attachmentTypes: ['image'] });
+    await scope.server.app.services.sites.update(site.id, { attachmentTypes: ['image'] });
     expect((await visitor.upload(pdf(), 'a.pdf')).status).toBe(415);
-    scope.server.app.services.sites.update(site.id, { visitorUploads: false });
+    await scope.server.app.services.sites.update(site.id, { visitorUploads: false });
     expect((await visitor.upload(jpegWithGps(), 'a.jpg')).status).toBe(403);
     expect(filesOnDisk()).toHaveLength(0);
   });
 
   it('tells the widget its own site’s upload limits in the session, and nothing once the shop turns shoppers’ files off', async () => {
     const site = scope.server.app.services.sites.byKey(scope.server.siteKey)!;
-    scope.server.app.services.sites.update(site.id, { attachmentMaxMb: 2, attachmentTypes: ['image', 'pdf'] });
+    await scope.server.app.services.sites.update(site.id, { attachmentMaxMb: 2, attachmentTypes: ['image', 'pdf'] });
     // Another shop on the same server, with other rules: never this site's.
-    const other = scope.server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
-    scope.server.app.services.sites.update(other.id, { attachmentMaxMb: 50, visitorUploads: false });
+    const other = await scope.server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
+    await scope.server.app.services.sites.update(other.id, { attachmentMaxMb: 50, visitorUploads: false });
     type Site = { site: { attachments?: unknown } };
     const first = (await connectVisitorSession(scope.server)) as unknown as Site & { socket: VisitorSocket };
     scope.sockets.push(first.socket);
     expect(first.site.attachments).toEqual({ maxBytes: 2 * 1024 * 1024, types: ['image', 'pdf'] });
-    scope.server.app.services.sites.update(site.id, { visitorUploads: false });
+    await scope.server.app.services.sites.update(site.id, { visitorUploads: false });
     const second = (await connectVisitorSession(scope.server)) as unknown as Site & { socket: VisitorSocket };
     scope.sockets.push(second.socket);
     expect(second.site.attachments).toBeNull();
@@ -235,7 +235,7 @@ describe('attachments', () => {
     await visitorCommand(visitor.socket, 'conversation:close', { conversationId });
     const longAgo = Date.now() - 40 * 24 * 60 * 60 * 1000;
     scope.server.app.sqlite.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(longAgo, conversationId);
-    scope.server.app.services.sites.update(siteId, { conversationRetentionDays: 30 });
+    await scope.server.app.services.sites.update(siteId, { conversationRetentionDays: 30 });
     await scope.server.app.services.retention.runOnce();
     expect(scope.server.app.sqlite.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 0 });
     await vi.waitFor(() => expect(filesOnDisk()).toHaveLength(0));

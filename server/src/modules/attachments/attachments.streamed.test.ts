@@ -37,7 +37,7 @@ function chunkedUpload(shopper: { token: string }, query: string) {
 describe('uploads are written to disk as they arrive', () => {
   it('stops a body with no declared size at the site’s limit: 413, and nothing kept, on disk or in the database', async () => {
     const site = scope.server.app.services.sites.byKey(scope.server.siteKey)!;
-    scope.server.app.services.sites.update(site.id, { attachmentMaxMb: 1 });
+    await scope.server.app.services.sites.update(site.id, { attachmentMaxMb: 1 });
     const shopper = await shopperClient(scope.server, scope.sockets);
     const req = chunkedUpload(shopper, 'clientId=upload-big-0001&name=big.pdf');
     const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {

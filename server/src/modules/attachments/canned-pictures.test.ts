@@ -90,7 +90,7 @@ describe('a canned reply’s picture', () => {
     server()
       .app.sqlite.prepare('UPDATE attachments SET created_at = ?')
       .run(Date.now() - 40 * 24 * 60 * 60 * 1000);
-    server().app.services.sites.update(siteId, { conversationRetentionDays: 30 });
+    await server().app.services.sites.update(siteId, { conversationRetentionDays: 30 });
     await server().app.services.retention.runOnce();
     expect(filesOnDisk(server())).toHaveLength(2);
     // Any agent of the shop may see it (the admin page's thumbnail), not only its uploader.
@@ -105,7 +105,7 @@ describe('a canned reply’s picture', () => {
     const made = await created(admin, logo.id);
 
     const colleagues = await uploaded(await plain.upload(png(), 'theirs.png'));
-    const other = server().app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+    const other = await server().app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
     await server().app.services.agents.create({ siteId: other.id, email: 'b@other.example', name: 'B', role: 'admin', password: PASSWORD });
     const foreign = await uploaded(await (await session('b@other.example')).upload(png(), 'foreign.png'));
     const invoice = await uploaded(await admin.upload(pdf(), 'invoice.pdf'));
@@ -164,7 +164,7 @@ describe('a canned reply’s picture', () => {
     expect((await plain.call('POST', `/api/canned-replies/${personalId}/picture-copy`)).status).toBe(404);
     expect((await plain.call('POST', `/api/canned-replies/${made.id}/picture-copy`)).status).toBe(200);
     // The site's rules of today apply to each copy: a shop that no longer takes pictures gets none.
-    server().app.services.sites.update(siteId, { attachmentTypes: ['pdf'] });
+    await server().app.services.sites.update(siteId, { attachmentTypes: ['pdf'] });
     expect((await plain.call('POST', `/api/canned-replies/${made.id}/picture-copy`)).status).toBe(415);
   });
 

@@ -129,7 +129,7 @@ describe('agent pictures', () => {
   });
 
   it('another site’s agent answers like a missing one, and is left as it was', async () => {
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const other = await app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const foreign = await app.services.agents.create({
       siteId: other.id,
       email: 'x@other.example',

@@ -75,7 +75,7 @@ describe('canned replies API', () => {
   it('never shows another site’s replies, nor lets it edit them', async () => {
     const created = await app.inject({ method: 'POST', url: '/api/canned-replies', cookies: admin, payload: shipping });
     const id = created.json().reply.id as string;
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+    const other = await app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
     await app.services.agents.create({
       siteId: other.id,
       email: 'boss@other.example',
@@ -96,7 +96,7 @@ describe('canned replies API', () => {
   });
 
   it('offers a department’s reply only to that department’s agents', async () => {
-    const sales = app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    const sales = await app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!sales.ok) throw new Error('department');
     const created = await app.inject({
       method: 'POST',
@@ -107,7 +107,7 @@ describe('canned replies API', () => {
     expect(created.json().reply.departmentId).toBe(sales.data.id);
     expect((await list(plain)).replies).toEqual([]);
     const plainId = app.services.agents.list(siteId).find((a) => a.email === 'plain@shop.example')!.id;
-    app.services.departments.setMemberships(siteId, plainId, [sales.data.id]);
+    await app.services.departments.setMemberships(siteId, plainId, [sales.data.id]);
     expect((await list(plain)).replies.map((r) => r.shortcut)).toEqual(['enviament']);
   });
 

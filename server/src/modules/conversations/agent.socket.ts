@@ -31,7 +31,7 @@ export interface AgentSocketDeps {
     socket: { join(room: string): unknown; leave(room: string): unknown },
     session: { siteId: string; role: 'admin' | 'agent' },
   ) => Pick<CommandHandlers<AgentClientEvents>, 'live:watch' | 'live:unwatch'>;
-  agentFromCookieHeader: (header: string | undefined) => AuthenticatedAgent | null;
+  agentFromCookieHeader: (header: string | undefined) => Promise<AuthenticatedAgent | null>;
   consoleOrigins: string[];
   trustProxy: boolean;
   /** Per socket: `message:send`, and every other command; generous, as a console opens with a burst of syncs. */
@@ -43,12 +43,16 @@ export interface AgentSocketDeps {
 export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): void {
   const { conversations, states, routing, toolbox, views, team, activity, watching, log } = deps;
 
-  ns.use((socket, next) => {
+  ns.use(async (socket, next) => {
     const headers = socket.handshake.headers;
     const origin = headers.origin ? normalizeOrigin(headers.origin) : null;
     const allowed = [serverOriginOf(headers, deps.trustProxy), ...deps.consoleOrigins];
     if (!origin || !allowed.includes(origin)) return next(new Error('forbidden_origin'));
-    const agent = deps.agentFromCookieHeader(headers.cookie);
+    // The session is read from the table, so one ended on another node is refused here too.
+    const agent = await deps.agentFromCookieHeader(headers.cookie).catch((err: unknown) => {
+      log.error({ err }, 'agent handshake: session lookup failed');
+      return null;
+    });
     if (!agent) return next(new Error('unauthorized'));
     socket.data = {
       agentId: agent.profile.id,
@@ -88,7 +92,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
         'conversation:invite': async (payload) =>
           mapOk(await routing.invite(actor, payload.conversationId, payload.agentId), (a) => views.agentChanged(a)),
         'conversation:leave': async (payload) => mapOk(await routing.leave(actor, payload.conversationId), (a) => views.agentChanged(a)),
-        'presence:set': (payload) => ok(team.setAvailability(agentId, siteId, payload.status)),
+        'presence:set': async (payload) => ok(await team.setAvailability(agentId, siteId, payload.status)),
         'team:list': () => ok(team.list(siteId)),
         'conversation:start': async (payload) =>
           mapOk(await conversations.startByAgent(actor, payload, activity.whereabouts(siteId, payload.visitorId)), (a) =>

@@ -46,7 +46,12 @@ describe('the widget’s branding, in its handshake', () => {
   });
 
   it('carries what the admin saved, on the next page view', async () => {
-    const saved = server.app.services.sites.setBranding(siteId(), { ...DEFAULT_BRANDING, color: '#0b5d3b', side: 'left', theme: 'dark' });
+    const saved = await server.app.services.sites.setBranding(siteId(), {
+      ...DEFAULT_BRANDING,
+      color: '#0b5d3b',
+      side: 'left',
+      theme: 'dark',
+    });
     expect(saved.ok).toBe(true);
     const { site } = await handshake();
     expect(site.branding?.look).toMatchObject({ color: '#0b5d3b', side: 'left', theme: 'dark' });
@@ -58,7 +63,7 @@ describe('the widget’s branding, in its handshake', () => {
     const shown = await handshake();
     expect(shown.site.onlineAgents).toMatchObject({ any: true, team: ['Marta'] });
 
-    server.app.services.sites.setBranding(siteId(), { ...DEFAULT_BRANDING, showTeam: false });
+    await server.app.services.sites.setBranding(siteId(), { ...DEFAULT_BRANDING, showTeam: false });
     const hidden = await handshake();
     expect(hidden.site.onlineAgents.any).toBe(true);
     expect(hidden.site.onlineAgents).not.toHaveProperty('team');
@@ -85,7 +90,7 @@ describe('the widget’s branding, in its handshake', () => {
     const socket = connectVisitor(server.url, { siteKey: server.siteKey });
     sockets.push(socket);
     await connected(socket);
-    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: [SHOP_ORIGIN] });
+    const other = await server.app.services.sites.create({ name: 'Other', allowedOrigins: [SHOP_ORIGIN] });
     const stranger = connectVisitor(server.url, { siteKey: other.key });
     sockets.push(stranger);
     await connected(stranger);

@@ -36,7 +36,7 @@ describe('who may set a state', () => {
     const solo = await agent('solo@shop.example');
     // Marta is away: she reads the site-wide queue but is given nothing from it.
     const marta = await agent(scope.server.agentEmail);
-    scope.server.app.services.team.setAvailability(agentIdOf('Marta'), siteId(), 'away');
+    await scope.server.app.services.team.setAvailability(agentIdOf('Marta'), siteId(), 'away');
     const solos = await visitorChat('solo-takes-it');
     const queued = await visitorChat('waits-in-line');
     expect(stored(queued).assigneeId).toBeNull();

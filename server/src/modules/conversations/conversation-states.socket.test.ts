@@ -275,7 +275,7 @@ describe('missed chats and tickets', () => {
     const admin = await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
     const watcher = await agent('boss@shop.example');
     // The watching admin is away, so no candidate: Solo is the only one who can answer.
-    server.app.services.team.setAvailability(admin, siteId, 'away');
+    await server.app.services.team.setAvailability(admin, siteId, 'away');
     const chat = await chatWithAgent(solo);
     const queued = await visitor();
     const sent = await visitorCommand(queued.socket, 'message:send', { clientId: 'queued-one', body: 'Hola?' });

@@ -67,7 +67,7 @@ describe('who hears a conversation', () => {
   it('a shopper hears their own chat and nothing of another’s, on their site or another; an admin nothing of another site', async () => {
     const { services } = scope.server.app;
     const siteId = services.sites.byKey(scope.server.siteKey)!.id;
-    const other = services.sites.create({ name: 'Other shop', allowedOrigins: ['https://shop.example'] });
+    const other = await services.sites.create({ name: 'Other shop', allowedOrigins: ['https://shop.example'] });
     const otherAdmin = await services.agents.create({
       siteId: other.id,
       email: 'boss@other.example',
@@ -94,7 +94,7 @@ describe('who hears a conversation', () => {
 
     // Marta steps away: her site's consoles hear it, no other site's.
     const martaId = services.agents.list(siteId).find((a) => a.name === 'Marta')!.id;
-    services.team.setAvailability(martaId, siteId, 'away');
+    await services.team.setAvailability(martaId, siteId, 'away');
 
     // Each listener's marker, sent after everything above.
     const neighbourMarker = nextFact(neighbour.socket, 'hours:changed');

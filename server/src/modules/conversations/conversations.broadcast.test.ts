@@ -53,16 +53,16 @@ const typings = (heard: Array<[string, unknown]>) =>
       return { typing, draft };
     });
 
-function manualDepartment(slug: string, name: string): string {
-  const created = scope.server.app.services.departments.create(siteId(), { slug, name, routing: 'manual' });
+async function manualDepartment(slug: string, name: string): Promise<string> {
+  const created = await scope.server.app.services.departments.create(siteId(), { slug, name, routing: 'manual' });
   if (!created.ok) throw new Error(created.error.message);
   return created.data.id;
 }
 
 describe('a chat waiting in a department’s queue', () => {
   it('is heard by that department and the admins, never by a colleague of another department; nobody waiting gets the draft', async () => {
-    const returns = manualDepartment('returns', 'Returns');
-    const orders = manualDepartment('orders', 'Orders');
+    const returns = await manualDepartment('returns', 'Returns');
+    const orders = await manualDepartment('orders', 'Orders');
     await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', departmentIds: [returns] });
     await addAgent(scope.server, { email: 'oscar@shop.example', name: 'Oscar', departmentIds: [orders] });
     await addAgent(scope.server, { email: 'admin@shop.example', name: 'Admin', role: 'admin' });
@@ -178,8 +178,8 @@ describe('a chat with its agent', () => {
 
 describe('a chat leaving the queue', () => {
   it('is seen to go by the department that saw it wait, whether taken or closed, and is not heard of after', async () => {
-    const returns = manualDepartment('returns', 'Returns');
-    const orders = manualDepartment('orders', 'Orders');
+    const returns = await manualDepartment('returns', 'Returns');
+    const orders = await manualDepartment('orders', 'Orders');
     await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', departmentIds: [returns] });
     await addAgent(scope.server, { email: 'roc@shop.example', name: 'Roc', departmentIds: [returns] });
     await addAgent(scope.server, { email: 'oscar@shop.example', name: 'Oscar', departmentIds: [orders] });
@@ -217,7 +217,7 @@ describe('a chat leaving the queue', () => {
   });
 
   it('is seen to go when a pass of the queue gives it to a colleague who has room again', async () => {
-    const orders = scope.server.app.services.departments.create(siteId(), { slug: 'orders', name: 'Orders', routing: 'auto' });
+    const orders = await scope.server.app.services.departments.create(siteId(), { slug: 'orders', name: 'Orders', routing: 'auto' });
     if (!orders.ok) throw new Error(orders.error.message);
     const olgaId = await addAgent(scope.server, { email: 'olga@shop.example', name: 'Olga', departmentIds: [orders.data.id], capacity: 1 });
     await addAgent(scope.server, { email: 'pau@shop.example', name: 'Pau', departmentIds: [orders.data.id] });

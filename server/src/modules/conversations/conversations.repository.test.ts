@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/client.ts';
-import { AgentsRepository } from '../agents/index.ts';
-import { SitesRepository, SitesService } from '../sites/index.ts';
+import { agentsRepositories } from '../agents/index.ts';
+import { SitesService, sitesRepository } from '../sites/index.ts';
 import { VisitorsRepository, VisitorsService } from '../visitors/index.ts';
 import { ConversationsRepository, type ConversationRow } from './conversations.repository.ts';
 
@@ -47,10 +47,10 @@ function conversation(id: string, status: ConversationRow['status']): Conversati
   };
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'conversations-repo-'));
   opened = openDatabase(join(dir, 'db.sqlite'));
-  siteId = new SitesService(new SitesRepository(opened.db)).create({ name: 's', allowedOrigins: [] }).id;
+  siteId = (await new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db })).create({ name: 's', allowedOrigins: [] })).id;
   visitorId = new VisitorsService(new VisitorsRepository(opened.db)).identify(siteId, undefined).visitor.id;
   repo = new ConversationsRepository(opened.db);
 });
@@ -136,10 +136,10 @@ describe('the visitor log', () => {
     expect(repo.byId(siteId, 'cnv_notes')).toMatchObject({ lastSeq: 3, lastVisitorSeq: 2 });
   });
 
-  it('claims a queued conversation once: a second claim finds it taken', () => {
-    const agents = new AgentsRepository(opened.db);
+  it('claims a queued conversation once: a second claim finds it taken', async () => {
+    const agents = agentsRepositories({ kind: 'sqlite', db: opened.db }).agents;
     for (const id of ['agt_first', 'agt_second']) {
-      agents.insert({
+      await agents.insert({
         id,
         siteId,
         email: `${id}@x.example`,
@@ -149,6 +149,9 @@ describe('the visitor log', () => {
         capacity: 3,
         availability: 'online',
         createdAt: 1,
+        active: true,
+        totpSecret: null,
+        totpLastStep: null,
       });
     }
     repo.insert(conversation('cnv_claim', 'open'));
@@ -205,8 +208,10 @@ describe('the wait for a reply', () => {
 });
 
 describe('another site', () => {
-  it('finds nothing and changes nothing through another site’s id, as if the row did not exist', () => {
-    const otherSite = new SitesService(new SitesRepository(opened.db)).create({ name: 'other', allowedOrigins: [] }).id;
+  it('finds nothing and changes nothing through another site’s id, as if the row did not exist', async () => {
+    const otherSite = (
+      await new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db })).create({ name: 'other', allowedOrigins: [] })
+    ).id;
     repo.insert(conversation('cnv_mine', 'open'));
     const message = { authorKind: 'agent' as const, authorId: 'agt_x', authorName: 'A', clientId: 'o-000001', body: 'x', createdAt: 5 };
     expect(repo.byId(otherSite, 'cnv_mine')).toBeUndefined();
@@ -224,8 +229,10 @@ describe('another site', () => {
 });
 
 describe('a visitor’s earlier conversations', () => {
-  it('lists the ended ones begun before a time, newest first, and never another site’s or another visitor’s', () => {
-    const otherSite = new SitesService(new SitesRepository(opened.db)).create({ name: 'other', allowedOrigins: [] }).id;
+  it('lists the ended ones begun before a time, newest first, and never another site’s or another visitor’s', async () => {
+    const otherSite = (
+      await new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db })).create({ name: 'other', allowedOrigins: [] })
+    ).id;
     const other = new VisitorsService(new VisitorsRepository(opened.db)).identify(siteId, undefined).visitor.id;
     for (const [id, status, createdAt] of [
       ['cnv_old', 'closed', 10],

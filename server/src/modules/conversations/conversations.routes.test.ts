@@ -9,7 +9,7 @@ let conversationId: string;
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
-  const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+  const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
   await app.services.agents.create({ siteId: site.id, email: 'a@shop.example', name: 'Pau', role: 'agent', password: 'pass-pass' });
   const { visitor } = app.services.visitors.identify(site.id, undefined);
   const actor = { kind: 'visitor' as const, visitorId: visitor.id, siteId: site.id, label: visitor.label };

@@ -42,7 +42,7 @@ const eventCount = (conversationId: string) =>
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
   conversations = app.services.conversations;
-  siteId = app.services.sites.create({ name: 'Botiga', allowedOrigins: [] }).id;
+  siteId = (await app.services.sites.create({ name: 'Botiga', allowedOrigins: [] })).id;
   visitor = newVisitor();
   admin = await agent('admin@shop.example', 'Admin', 'admin');
   marta = await agent('marta@shop.example', 'Marta', 'agent');
@@ -98,7 +98,7 @@ describe('an agent’s messages', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    const otherSite = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+    const otherSite = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const foreign = await opened(newVisitor(otherSite));
     expect(await conversations.sendFromAgent(admin, { conversationId: foreign, clientId: 'a-0000002', body: 'Hola' })).toMatchObject({
       ok: false,
@@ -161,7 +161,7 @@ describe('reading', () => {
   it('reads nothing of another visitor’s or another site’s conversation', async () => {
     const id = await opened();
     expect(conversations.visitorPage(newVisitor(), id, 0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const otherSite = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+    const otherSite = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const stranger: AgentActor = { ...admin, siteId: otherSite };
     expect(conversations.agentPage(stranger, id, 0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(conversations.agentPage(marta, id, 0).ok).toBe(true);
@@ -199,7 +199,7 @@ describe('reading', () => {
   });
 
   it('shows a non-admin only the queue and the tickets of its departments', async () => {
-    const sales = app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    const sales = await app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!sales.ok) throw new Error('no department');
     const general = await opened();
     const forSales = await conversations.sendFromVisitor(newVisitor(), { clientId: 'v-0000009', body: 'Hola', department: 'sales' });
@@ -271,7 +271,7 @@ describe('proactive chats', () => {
   it('open assigned to the agent with its message, and refuse a missing, foreign, gone or busy visitor', async () => {
     const here = { siteId, label: '#HERE1', online: true };
     const target = newVisitor();
-    const otherSite = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+    const otherSite = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const start = (clientId: string, whereabouts: typeof here | null) =>
       conversations.startByAgent(marta, { visitorId: target.visitorId, clientId, body: 'Et puc ajudar?' }, whereabouts);
     expect(await start('s-0000001', null)).toMatchObject({ ok: false, error: { code: 'not_found' } });

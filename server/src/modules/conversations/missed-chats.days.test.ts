@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 async function siteIn(timeZone: string): Promise<string> {
-  const site = app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] });
+  const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] });
   const allWeek = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, from: '00:00', to: '24:00' }));
   const set = await app.services.hours.replace(site.id, {
     site: { timeZone, weekly: allWeek, holidays: [], closures: [] },

@@ -21,16 +21,16 @@ async function widget(): Promise<SessionEstablished> {
   return established;
 }
 
-function department(slug: string, name: string): string {
-  const created = scope.server.app.services.departments.create(siteId(), { slug, name, routing: 'auto' });
+async function department(slug: string, name: string): Promise<string> {
+  const created = await scope.server.app.services.departments.create(siteId(), { slug, name, routing: 'auto' });
   if (!created.ok) throw new Error(created.error.message);
   return created.data.id;
 }
 
 describe('who could answer, for the widget', () => {
   it('lists only the departments with someone online', async () => {
-    const sales = department('sales', 'Sales');
-    const returns = department('returns', 'Returns');
+    const sales = await department('sales', 'Sales');
+    const returns = await department('returns', 'Returns');
     await addAgent(scope.server, { email: 'anna@shop.example', name: 'Anna', departmentIds: [sales] });
     await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', departmentIds: [returns] });
     sockets.push(await connectAgentAs(scope.server, 'anna@shop.example'));

@@ -56,7 +56,7 @@ describe('the pre-chat form', () => {
   });
 
   it('refuses a first message without an email and stores nothing; once the email is saved, the message goes through', async () => {
-    askBeforeChat('email');
+    await askBeforeChat('email');
     const { socket, session } = await visitorSession();
     expect(session.site.preChat).toBe('email');
 
@@ -79,7 +79,7 @@ describe('the pre-chat form', () => {
   });
 
   it('asks for the name as well when the site wants both: an email alone is not enough', async () => {
-    askBeforeChat('name_email');
+    await askBeforeChat('name_email');
     const { socket, session } = await visitorSession();
     await visitorCommand(socket, 'visitor:contact', { email: 'anna@example.com' });
     const refused = await visitorCommand(socket, 'message:send', { clientId: 'prechat-both-1', body: 'Hola' });
@@ -93,14 +93,14 @@ describe('the pre-chat form', () => {
   });
 
   it('lets a verified customer with a name and an email through without asking, and tells the widget so', async () => {
-    askBeforeChat('name_email');
+    await askBeforeChat('name_email');
     const { socket, session } = await visitorSession();
     const told = nextFact<VisitorSocket, ContactChanged>(socket, 'contact:changed');
     const identified = await visitorCommand(socket, 'visitor:identify', {
       id: 'cust-9',
       name: 'Núria Vidal',
       email: 'nuria@example.cat',
-      hash: identityHash(server.app.services.sites.withIdentitySecret(site()).identitySecret, 'cust-9'),
+      hash: identityHash((await server.app.services.sites.withIdentitySecret(site())).identitySecret, 'cust-9'),
     });
     expect(identified.ok).toBe(true);
     expect(await told).toEqual({ contact: { email: 'nuria@example.cat', name: 'Núria Vidal' } });
@@ -110,7 +110,7 @@ describe('the pre-chat form', () => {
   });
 
   it('does not take an unverified identify as the answer', async () => {
-    askBeforeChat('email');
+    await askBeforeChat('email');
     const { socket, session } = await visitorSession();
     const identified = await visitorCommand(socket, 'visitor:identify', { id: 'cust-10', email: 'who@example.com' });
     expect(identified.ok).toBe(true);
@@ -120,7 +120,7 @@ describe('the pre-chat form', () => {
   });
 
   it('guards only the first message: a shopper answering a chat an agent started is not asked', async () => {
-    askBeforeChat('email');
+    await askBeforeChat('email');
     const { socket, session } = await visitorSession();
     const marta = await connectAgentAs(server, server.agentEmail);
     sockets.push(marta);

@@ -16,8 +16,8 @@ afterEach(() => vi.useRealTimers());
 
 const siteId = () => scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
 
-function manualDepartment(slug: string, name: string): string {
-  const created = scope.server.app.services.departments.create(siteId(), { slug, name, routing: 'manual' });
+async function manualDepartment(slug: string, name: string): Promise<string> {
+  const created = await scope.server.app.services.departments.create(siteId(), { slug, name, routing: 'manual' });
   if (!created.ok) throw new Error(created.error.message);
   return created.data.id;
 }
@@ -40,8 +40,8 @@ function queuedAt(conversationId: string): number {
 
 describe('a queued shopper’s place and estimate', () => {
   it('counts places per department, and spreads four minutes a chat over the room its agents have', async () => {
-    const returns = manualDepartment('returns', 'Returns');
-    manualDepartment('orders', 'Orders');
+    const returns = await manualDepartment('returns', 'Returns');
+    await manualDepartment('orders', 'Orders');
     await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', capacity: 2, departmentIds: [returns] });
     await addAgent(scope.server, { email: 'oriol@shop.example', name: 'Oriol', capacity: 3, departmentIds: [returns] });
     sockets.push(await connectAgentAs(scope.server, 'rita@shop.example'), await connectAgentAs(scope.server, 'oriol@shop.example'));
@@ -62,7 +62,7 @@ describe('a queued shopper’s place and estimate', () => {
   });
 
   it('learns from real waits: the typical wait per place, times the place; and says when everyone who could answer is busy', async () => {
-    const returns = manualDepartment('returns', 'Returns');
+    const returns = await manualDepartment('returns', 'Returns');
     await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', capacity: 2, departmentIds: [returns] });
     const rita = await connectAgentAs(scope.server, 'rita@shop.example');
     sockets.push(rita);
@@ -99,7 +99,7 @@ describe('a queued shopper’s place and estimate', () => {
   });
 
   it('says everyone is busy only once every agent who could answer is full, not while one still has room', async () => {
-    const returns = manualDepartment('returns', 'Returns');
+    const returns = await manualDepartment('returns', 'Returns');
     await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', capacity: 1, departmentIds: [returns] });
     await addAgent(scope.server, { email: 'oriol@shop.example', name: 'Oriol', capacity: 1, departmentIds: [returns] });
     const rita = await connectAgentAs(scope.server, 'rita@shop.example');
@@ -118,7 +118,7 @@ describe('a queued shopper’s place and estimate', () => {
   });
 
   it('learns the pace of chats from each one that ends: a fifth of the new length, four fifths of the old', async () => {
-    const returns = manualDepartment('returns', 'Returns');
+    const returns = await manualDepartment('returns', 'Returns');
     await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', capacity: 1, departmentIds: [returns] });
     const rita = await connectAgentAs(scope.server, 'rita@shop.example');
     sockets.push(rita);

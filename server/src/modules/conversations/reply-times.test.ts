@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/client.ts';
 import { conversations } from '../../db/schema.ts';
-import { SitesRepository, SitesService } from '../sites/index.ts';
+import { SitesService, sitesRepository } from '../sites/index.ts';
 import { VisitorsRepository, VisitorsService } from '../visitors/index.ts';
 import { ConversationsRepository } from './conversations.repository.ts';
 import { ReplyTimes } from './reply-times.ts';
@@ -38,12 +38,12 @@ function chat(site: string, createdAt: number, replySeconds: number | null, extr
     .run();
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'reply-times-'));
   opened = openDatabase(join(dir, 'db.sqlite'));
-  const sites = new SitesService(new SitesRepository(opened.db));
-  siteId = sites.create({ name: 's', allowedOrigins: [] }).id;
-  otherSiteId = sites.create({ name: 'other', allowedOrigins: [] }).id;
+  const sites = new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db }));
+  siteId = (await sites.create({ name: 's', allowedOrigins: [] })).id;
+  otherSiteId = (await sites.create({ name: 'other', allowedOrigins: [] })).id;
   visitorId = new VisitorsService(new VisitorsRepository(opened.db)).identify(siteId, undefined).visitor.id;
 });
 

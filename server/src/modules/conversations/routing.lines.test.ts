@@ -61,8 +61,8 @@ function row(conversationId: string) {
     .get(conversationId) as { assigneeId: string | null; departmentId: string | null; queuedAt: number | null; queuePriority: number };
 }
 
-function manualDepartment(slug: string, name: string): string {
-  const created = scope.server.app.services.departments.create(siteId(), { slug, name, routing: 'manual' });
+async function manualDepartment(slug: string, name: string): Promise<string> {
+  const created = await scope.server.app.services.departments.create(siteId(), { slug, name, routing: 'manual' });
   if (!created.ok) throw new Error(created.error.message);
   return created.data.id;
 }
@@ -71,7 +71,7 @@ const byAgent = (id: string, name: string) => ({ kind: 'agent', id, name });
 
 describe('a take', () => {
   it('writes who joined by their own hand, tells the shopper and the line behind, and teaches the estimate how long the shopper waited', async () => {
-    const returns = manualDepartment('returns', 'Returns');
+    const returns = await manualDepartment('returns', 'Returns');
     const ritaId = await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', departmentIds: [returns] });
     const rita = await agent('rita@shop.example');
     const first = await shopper('Vull tornar les sabates', 'returns');
@@ -160,7 +160,7 @@ describe('a transfer', () => {
   });
 
   it('to a department: the chat waits there ahead of earlier arrivals, and its line names the department and why', async () => {
-    const orders = manualDepartment('orders', 'Orders');
+    const orders = await manualDepartment('orders', 'Orders');
     const annaId = await addAgent(scope.server, { email: 'anna@shop.example', name: 'Anna' });
     const anna = await agent('anna@shop.example');
     const chat = await shopper('Vull canviar l’adreça');

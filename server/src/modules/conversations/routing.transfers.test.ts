@@ -15,8 +15,8 @@ let salesId = '';
 let ordersId = '';
 const scope = serverPerTest({}, async (server) => {
   const siteId = server.app.services.sites.byKey(server.siteKey)!.id;
-  const sales = server.app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
-  const orders = server.app.services.departments.create(siteId, { slug: 'orders', name: 'Orders', routing: 'auto' });
+  const sales = await server.app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
+  const orders = await server.app.services.departments.create(siteId, { slug: 'orders', name: 'Orders', routing: 'auto' });
   if (!sales.ok || !orders.ok) throw new Error('departments');
   salesId = sales.data.id;
   ordersId = orders.data.id;

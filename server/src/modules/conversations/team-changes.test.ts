@@ -31,8 +31,8 @@ const { sockets } = scope;
 
 const siteId = () => scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
 
-function manualDepartment(slug: string): string {
-  const created = scope.server.app.services.departments.create(siteId(), { slug, name: slug, routing: 'manual' });
+async function manualDepartment(slug: string): Promise<string> {
+  const created = await scope.server.app.services.departments.create(siteId(), { slug, name: slug, routing: 'manual' });
   if (!created.ok) throw new Error(created.error.message);
   return created.data.id;
 }
@@ -63,7 +63,7 @@ const assigneeOf = (conversationId: string) =>
 
 describe('a change in the team', () => {
   it('gives a department’s waiting chats to its agents as soon as it is switched to automatic', async () => {
-    const sales = manualDepartment('sales');
+    const sales = await manualDepartment('sales');
     const ritaId = await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', departmentIds: [sales] });
     await agent('rita@shop.example');
     const waiting = await shopperWrites('sales');
@@ -86,7 +86,7 @@ describe('a change in the team', () => {
 
 describe('widgets and who could answer', () => {
   it('hear only real changes: a second agent going away while one stays online tells them nothing', async () => {
-    scope.server.app.services.sites.setBranding(siteId(), { ...DEFAULT_BRANDING, showTeam: false });
+    await scope.server.app.services.sites.setBranding(siteId(), { ...DEFAULT_BRANDING, showTeam: false });
     await addAgent(scope.server, { email: 'jordi@shop.example', name: 'Jordi' });
     const marta = await agent(scope.server.agentEmail);
     const jordi = await agent('jordi@shop.example');

@@ -76,8 +76,8 @@ export class TeamCoordinator {
     this.presence.socketDisconnected(agentId, siteId);
   }
 
-  setAvailability(agentId: string, siteId: string, availability: AgentAvailability): AgentSummary {
-    this.team.setAvailability(siteId, agentId, availability);
+  async setAvailability(agentId: string, siteId: string, availability: AgentAvailability): Promise<AgentSummary> {
+    await this.team.setAvailability(siteId, agentId, availability);
     return this.changed(agentId, siteId)!;
   }
 

@@ -126,9 +126,9 @@ describe('notes', () => {
 describe('tags', () => {
   it('are set only by those who write in the chat: a colleague reading it in the queue is refused, and the tags stay', async () => {
     const siteId = scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
-    const returns = scope.server.app.services.departments.create(siteId, { slug: 'returns', name: 'Returns', routing: 'manual' });
+    const returns = await scope.server.app.services.departments.create(siteId, { slug: 'returns', name: 'Returns', routing: 'manual' });
     if (!returns.ok) throw new Error(returns.error.message);
-    scope.server.app.services.departments.setMemberships(siteId, idOf('Carla Puig'), [returns.data.id]);
+    await scope.server.app.services.departments.setMemberships(siteId, idOf('Carla Puig'), [returns.data.id]);
     const carla = await consoleOf('carla@shop.example');
     const { socket } = await connectVisitorSession(scope.server);
     sockets.push(socket);
@@ -183,9 +183,9 @@ describe('on a chat that is not there', () => {
 describe('on a chat of another department', () => {
   it('refuse a note and a tag from a colleague who cannot see it, as for a chat that is not there', async () => {
     const site = scope.server.app.services.sites.byKey(scope.server.siteKey)!;
-    const sales = scope.server.app.services.departments.create(site.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    const sales = await scope.server.app.services.departments.create(site.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!sales.ok) throw new Error(sales.error.message);
-    scope.server.app.services.departments.setMemberships(site.id, idOf('Marta'), [sales.data.id]);
+    await scope.server.app.services.departments.setMemberships(site.id, idOf('Marta'), [sales.data.id]);
     const marta = await consoleOf(scope.server.agentEmail);
     const { socket } = await connectVisitorSession(scope.server);
     sockets.push(socket);

@@ -92,7 +92,7 @@ describe('private notes', () => {
 
   it('refuse a mention of another site’s agent like a missing one, storing nothing', async () => {
     const { marta, conversationId } = await chat();
-    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const other = await server.app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const stranger = await server.app.services.agents.create({
       siteId: other.id,
       email: 's@other.example',

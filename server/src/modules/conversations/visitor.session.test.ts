@@ -29,15 +29,15 @@ async function session(token?: string): Promise<SessionEstablished & { socket: V
 describe('a widget’s first screen', () => {
   it('names the shop, and offers its departments only when the shop asks the shopper to pick one', async () => {
     const { departments } = scope.server.app.services;
-    const sales = departments.create(site().id, { slug: 'sales', name: 'Vendes', routing: 'auto' });
-    const returns = departments.create(site().id, { slug: 'returns', name: 'Devolucions', routing: 'auto' });
+    const sales = await departments.create(site().id, { slug: 'sales', name: 'Vendes', routing: 'auto' });
+    const returns = await departments.create(site().id, { slug: 'returns', name: 'Devolucions', routing: 'auto' });
     if (!sales.ok || !returns.ok) throw new Error('departments');
 
     const plain = await session();
     expect(plain.site.name).toBe('Test shop');
     expect(plain.site.departments).toEqual([]);
 
-    scope.server.app.services.sites.update(site().id, { departmentChoice: true });
+    await scope.server.app.services.sites.update(site().id, { departmentChoice: true });
     const asking = await session();
     expect(asking.site.departments).toEqual(
       expect.arrayContaining([
@@ -50,7 +50,7 @@ describe('a widget’s first screen', () => {
 
   it('says whether agents see the draft: off when the shop turned the preview off', async () => {
     expect((await session()).site.typingPreview).toBe(true);
-    scope.server.app.services.sites.update(site().id, { typingPreview: false });
+    await scope.server.app.services.sites.update(site().id, { typingPreview: false });
     expect((await session()).site.typingPreview).toBe(false);
   });
 

@@ -43,8 +43,8 @@ export async function seedDemo(
   const existing = services.sites.demoSite();
   if (existing) return { site: existing, email: DEMO_AGENT_EMAIL, password: null };
 
-  const site = services.sites.create({ name: 'Botiga Mostrador', allowedOrigins: [SELF_ORIGIN] });
-  services.sites.markDemoSite(site.id);
+  const site = await services.sites.create({ name: 'Botiga Mostrador', allowedOrigins: [SELF_ORIGIN] });
+  await services.sites.markDemoSite(site.id);
   // The site's starting rules, in the shop's language and switched on.
   for (const rule of services.triggers.list(site.id)) services.triggers.delete(site.id, rule.id);
   services.triggers.createAll(site.id, defaultRules(DEMO_TRIGGER_TEXTS, true));
@@ -57,11 +57,11 @@ export async function seedDemo(
     password,
   });
   const departmentIds = [
-    services.departments.create(site.id, { slug: 'vendes', name: 'Vendes', routing: 'auto' }),
-    services.departments.create(site.id, { slug: 'comandes', name: 'Comandes i devolucions', routing: 'auto' }),
+    await services.departments.create(site.id, { slug: 'vendes', name: 'Vendes', routing: 'auto' }),
+    await services.departments.create(site.id, { slug: 'comandes', name: 'Comandes i devolucions', routing: 'auto' }),
   ].flatMap((d) => (d.ok ? [d.data.id] : []));
   if (agent.ok) {
-    services.departments.setMemberships(site.id, agent.data.id, departmentIds);
+    await services.departments.setMemberships(site.id, agent.data.id, departmentIds);
     const actor = { siteId: site.id, agentId: agent.data.id, role: 'admin' as const, departmentIds };
     await services.canned.createMany(actor, DEMO_CANNED_REPLIES);
   }

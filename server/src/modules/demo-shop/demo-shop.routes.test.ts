@@ -21,7 +21,7 @@ describe('demo seed', () => {
     expect(second.site.id).toBe(first.site.id);
     expect(second.password).toBeNull();
     const seeded = await app.services.agents.withCredentials(first.email, 'first-run-pass');
-    const login = seeded ? app.services.agents.authenticated(seeded.id, 'no-session') : null;
+    const login = seeded ? await app.services.agents.authenticated(seeded.id, 'no-session') : null;
     expect(login?.profile.role).toBe('admin');
     expect(
       app.services.departments

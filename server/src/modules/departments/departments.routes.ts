@@ -28,7 +28,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<DepartmentRoutesOptions> = 
     '/api/admin/departments',
     { schema: { body: NewDepartmentBody, response: { 201: DepartmentBody, ...errors } } },
     async (request, reply) => {
-      const created = departments.create(request.agent!.siteId, request.body);
+      const created = await departments.create(request.agent!.siteId, request.body);
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
       await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'department.created', {
         type: 'department',
@@ -43,7 +43,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<DepartmentRoutesOptions> = 
     { schema: { params: DepartmentParams, body: UpdateDepartmentBody, response: { 200: DepartmentBody, ...errors } } },
     async (request, reply) => {
       const siteId = request.agent!.siteId;
-      const updated = departments.update(siteId, request.params.departmentId, request.body);
+      const updated = await departments.update(siteId, request.params.departmentId, request.body);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       routingChanged(siteId);
       await app.audit.record(siteId, request.agent!.profile.id, 'department.updated', {

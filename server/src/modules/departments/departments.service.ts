@@ -1,74 +1,127 @@
 import { fail, ok, type Department, type Result } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
-import type { DepartmentRow, DepartmentsRepository } from './departments.repository.ts';
+import { OneAtATime } from '../../db/one-at-a-time.ts';
+import type { DepartmentChanges, DepartmentRow, DepartmentsRepository, Membership } from './departments.repository.ts';
 
 export function toDepartment(row: DepartmentRow): Department {
   return { id: row.id, slug: row.slug, name: row.name, routing: row.routing };
 }
 
-/** Departments of a site, and which agents serve each. */
+/** By name, as code units compare: the same order whichever engine the rows came from. */
+function byName(a: DepartmentRow, b: DepartmentRow): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * Departments of a site, and which agents serve each. Read on every routing
+ * decision, so all of them are kept in memory, read by `load()` before the
+ * app serves and refreshed by every write made here; writes run one at a
+ * time, so the copy ends as the table does.
+ */
 export class DepartmentsService {
-  /** Read on every routing decision; kept in memory and dropped on each write. */
-  private readonly cache = new Map<string, unknown>();
+  readonly #byId = new Map<string, DepartmentRow>();
+  /** Each site's departments by name; rebuilt on each write. */
+  #bySite = new Map<string, DepartmentRow[]>();
+  /** The agents serving each department. */
+  readonly #members = new Map<string, Set<string>>();
+  readonly #writes = new OneAtATime();
 
   constructor(private readonly repo: DepartmentsRepository) {}
 
-  private cached<T>(key: string, load: () => T): T {
-    if (!this.cache.has(key)) this.cache.set(key, load());
-    return this.cache.get(key) as T;
+  async load(): Promise<void> {
+    const { departments, memberships } = await this.repo.all();
+    for (const row of departments) this.#byId.set(row.id, row);
+    for (const m of memberships) this.#join(m);
+    this.#sortSites();
   }
 
-  create(siteId: string, input: Pick<DepartmentRow, 'slug' | 'name' | 'routing'>): Result<DepartmentRow> {
-    if (this.repo.bySlug(siteId, input.slug)) return fail('conflict', `A department "${input.slug}" already exists`);
-    const row: DepartmentRow = { id: newId('dep'), siteId, ...input, createdAt: Date.now() };
-    this.repo.insert(row);
-    this.cache.clear();
-    return ok(row);
+  /** A new department; its slug must be free on the site, which the table decides. */
+  create(siteId: string, input: Pick<DepartmentRow, 'slug' | 'name' | 'routing'>): Promise<Result<DepartmentRow>> {
+    return this.#writes.run(async () => {
+      const row: DepartmentRow = { id: newId('dep'), siteId, ...input, createdAt: Date.now() };
+      if (!(await this.repo.insert(row))) return fail('conflict', `A department "${input.slug}" already exists`);
+      this.#remember(row);
+      return ok(row);
+    });
   }
 
-  update(siteId: string, id: string, changes: Partial<Pick<DepartmentRow, 'name' | 'routing'>>): Result<DepartmentRow> {
-    const existing = this.repo.byId(siteId, id);
-    if (!existing) return fail('not_found', 'No such department');
-    if (Object.keys(changes).length === 0) return ok(existing);
-    const updated = this.repo.update(siteId, id, changes);
-    this.cache.clear();
-    return ok(updated ?? existing);
+  update(siteId: string, id: string, changes: DepartmentChanges): Promise<Result<DepartmentRow>> {
+    return this.#writes.run(async () => {
+      if (Object.keys(changes).length === 0) {
+        const existing = this.byId(siteId, id);
+        return existing ? ok(existing) : fail('not_found', 'No such department');
+      }
+      // The table, not the copy, says whether it exists: another node may have created it.
+      const updated = await this.repo.update(siteId, id, changes);
+      if (!updated) return fail('not_found', 'No such department');
+      this.#remember(updated);
+      return ok(updated);
+    });
   }
 
   byId(siteId: string, id: string): DepartmentRow | undefined {
-    return this.cached(`id:${siteId}:${id}`, () => this.repo.byId(siteId, id));
+    const row = this.#byId.get(id);
+    return row?.siteId === siteId ? row : undefined;
   }
 
   bySlug(siteId: string, slug: string): DepartmentRow | undefined {
-    return this.cached(`slug:${siteId}:${slug}`, () => this.repo.bySlug(siteId, slug));
+    return this.list(siteId).find((d) => d.slug === slug);
   }
 
   list(siteId: string): DepartmentRow[] {
-    return this.cached(`site:${siteId}`, () => this.repo.listBySite(siteId));
+    return this.#bySite.get(siteId) ?? [];
   }
 
   departmentIdsOf(siteId: string, agentId: string): string[] {
-    return this.cached(`agent:${siteId}:${agentId}`, () => this.repo.departmentIdsOf(siteId, agentId));
+    return this.list(siteId)
+      .filter((d) => this.#members.get(d.id)?.has(agentId))
+      .map((d) => d.id)
+      .sort();
   }
 
   agentIdsIn(siteId: string, departmentId: string): string[] {
-    return this.cached(`members:${siteId}:${departmentId}`, () => this.repo.agentIdsIn(siteId, departmentId));
+    return this.byId(siteId, departmentId) ? [...(this.#members.get(departmentId) ?? [])] : [];
   }
 
   /** Whether every id is a department of the site; another site's answers like a missing one. */
   checkDepartments(siteId: string, departmentIds: readonly string[]): Result<string[]> {
     const unique = [...new Set(departmentIds)];
-    const known = this.repo.existingIds(siteId, unique);
-    return known.length === unique.length ? ok(unique) : fail('not_found', 'No such department');
+    return unique.every((id) => this.byId(siteId, id)) ? ok(unique) : fail('not_found', 'No such department');
   }
 
   /** Replaces an agent's memberships; refuses departments of another site. */
-  setMemberships(siteId: string, agentId: string, departmentIds: string[]): Result<string[]> {
-    const checked = this.checkDepartments(siteId, departmentIds);
-    if (!checked.ok) return checked;
-    const unique = checked.data;
-    this.repo.setMemberships(siteId, agentId, unique);
-    this.cache.clear();
-    return ok(unique);
+  setMemberships(siteId: string, agentId: string, departmentIds: string[]): Promise<Result<string[]>> {
+    return this.#writes.run(async () => {
+      const checked = this.checkDepartments(siteId, departmentIds);
+      if (!checked.ok) return checked;
+      const serving = new Set(await this.repo.setMemberships(siteId, agentId, checked.data));
+      for (const department of this.list(siteId)) {
+        if (serving.has(department.id)) this.#join({ agentId, departmentId: department.id });
+        else this.#members.get(department.id)?.delete(agentId);
+      }
+      return ok(checked.data);
+    });
+  }
+
+  #remember(row: DepartmentRow): void {
+    this.#byId.set(row.id, row);
+    this.#sortSites();
+  }
+
+  #join({ agentId, departmentId }: Membership): void {
+    let members = this.#members.get(departmentId);
+    if (!members) this.#members.set(departmentId, (members = new Set()));
+    members.add(agentId);
+  }
+
+  #sortSites(): void {
+    const bySite = new Map<string, DepartmentRow[]>();
+    for (const row of this.#byId.values()) {
+      const rows = bySite.get(row.siteId);
+      if (rows) rows.push(row);
+      else bySite.set(row.siteId, [row]);
+    }
+    for (const rows of bySite.values()) rows.sort(byName);
+    this.#bySite = bySite;
   }
 }

@@ -50,7 +50,7 @@ async function withSmtp(overrides: Partial<MailConfig> = {}) {
     visitorLeaveGraceMs: 0,
     mail: mailConfig({ smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: null, pass: null }, ...overrides }),
   });
-  server.app.services.sites.update(siteId(), { name: 'Botiga Núria' });
+  await server.app.services.sites.update(siteId(), { name: 'Botiga Núria' });
   return smtp;
 }
 

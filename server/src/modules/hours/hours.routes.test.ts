@@ -27,7 +27,7 @@ afterEach(() => cleanup());
 describe('business hours: the admin editor’s endpoints', () => {
   it('starts with no hours (always open), then keeps what the admin saves, with a department’s own', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/admin/hours', cookies: admin })).json()).toEqual({ site: null, departments: [] });
-    const sales = app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    const sales = await app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!sales.ok) throw new Error('no department');
     const saturday = { ...weekdays, weekly: [{ day: 6, from: '10:00', to: '14:00' }] };
     const body = { site: weekdays, departments: [{ departmentId: sales.data.id, hours: saturday }] };
@@ -56,8 +56,8 @@ describe('business hours: the admin editor’s endpoints', () => {
   });
 
   it('answers another site’s department like a missing one, and changes nothing', async () => {
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
-    const theirs = app.services.departments.create(other.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    const other = await app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const theirs = await app.services.departments.create(other.id, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!theirs.ok) throw new Error('no department');
     const res = await app.inject({
       method: 'PUT',

@@ -89,7 +89,7 @@ describe('the SMTP listener', () => {
     expect(forged.command).toBe('DATA');
 
     // Another shop's shopper, with her own address, writing to Anna's conversation and Anna to hers.
-    const other = server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
+    const other = await server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
     const bob = await shopperInConversation(server, 'bob@example.com', other.key);
     const foreign = await refusal(send({ from: 'bob@example.com', to: anna.replyTo, text: 'Hello', messageId: '<bob-1@mail.example>' }));
     const crossed = await refusal(send({ from: 'anna@example.com', to: bob.replyTo, text: 'Hello', messageId: '<anna-2@mail.example>' }));

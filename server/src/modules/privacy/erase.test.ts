@@ -136,7 +136,7 @@ async function fillEveryTable() {
     .prepare('INSERT INTO canned_reply_uses (site_id, reply_id, conversation_id, agent_id, seq, used_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(site.id, canned.data.id, sent.data.conversation.id, adminId, 1, Date.now());
   // The end of the chat: a rating with a comment, and the NPS question (on for this site).
-  server.app.services.sites.update(site.id, { npsEnabled: true });
+  await server.app.services.sites.update(site.id, { npsEnabled: true });
   expect((await visitorCommand(laptop.socket, 'conversation:close', { conversationId: sent.data.conversation.id })).ok).toBe(true);
   const rated = await visitorCommand(laptop.socket, 'rating:submit', {
     conversationId: sent.data.conversation.id,

@@ -39,7 +39,7 @@ async function auditLog(): Promise<AuditPage> {
 
 describe('privacy tools', () => {
   it('answers a visitor of another site exactly like a missing one, and touches nothing', async () => {
-    const other = app.services.sites.create({ name: 'Other shop', allowedOrigins: ['https://other.example'] });
+    const other = await app.services.sites.create({ name: 'Other shop', allowedOrigins: ['https://other.example'] });
     const foreign = await shopper(other.id);
     for (const [method, url] of [
       ['GET', `/api/admin/privacy/visitor/${foreign}/export`],
@@ -162,7 +162,7 @@ describe('the audit log', () => {
   });
 
   it('keeps each site’s log to itself', async () => {
-    const other = app.services.sites.create({ name: 'Other shop', allowedOrigins: ['https://other.example'] });
+    const other = await app.services.sites.create({ name: 'Other shop', allowedOrigins: ['https://other.example'] });
     await app.services.audit.record(other.id, null, 'site.settings_changed', { type: 'site', id: other.id });
     expect((await auditLog()).entries).toEqual([]);
   });

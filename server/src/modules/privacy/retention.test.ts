@@ -16,8 +16,8 @@ let otherVisitorId: string;
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp({ retentionIntervalMs: 0 }));
-  const mine = app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] });
-  const other = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+  const mine = await app.services.sites.create({ name: 'Shop', allowedOrigins: ['https://shop.example'] });
+  const other = await app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
   site = { id: mine.id, conversationRetentionDays: 30, trailRetentionDays: 7 };
   otherSite = { id: other.id, conversationRetentionDays: null, trailRetentionDays: null };
   visitorId = app.services.visitors.identify(mine.id, undefined).visitor.id;
@@ -133,7 +133,7 @@ describe('retention', () => {
   });
 
   it('reads the sites’ settings as the admin saved them', async () => {
-    app.services.sites.update(site.id, { trailRetentionDays: 7 });
+    await app.services.sites.update(site.id, { trailRetentionDays: 7 });
     pageView(visitorId, NOW - 8 * DAY);
     const run = await new RetentionJob(
       app.services.privacyRegistry,

@@ -10,7 +10,7 @@ afterEach(async () => built.cleanup());
 it('gives admins the site’s NPS from its answers, and plain agents a 403', async () => {
   const { app } = built;
   const { site, admin, plain } = await siteWithAdminAndAgent(app);
-  app.services.sites.update(site.id, { npsEnabled: true });
+  await app.services.sites.update(site.id, { npsEnabled: true });
   for (const score of [10, 9, 7, 3]) {
     const visitor = app.services.visitors.create(site.id).visitor;
     expect((await app.services.ratings.answerNps(site.id, visitor.id, score)).ok).toBe(true);

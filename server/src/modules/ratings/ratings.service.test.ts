@@ -10,9 +10,9 @@ beforeEach(async () => {
 afterEach(async () => built.cleanup());
 
 /** The service over the real repository, with a clock, a conversation and settings the test moves by hand. */
-function harness() {
+async function harness() {
   const { app } = built;
-  const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+  const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
   const visitor = app.services.visitors.create(site.id, undefined).visitor;
   const phone = app.services.visitors.create(site.id, undefined).visitor;
   const clock = { now: 1_700_000_000_000 };
@@ -39,7 +39,7 @@ function harness() {
 
 describe('ratings', () => {
   it('rates each ending once when the site asks again after a reopen, and only once per conversation when it does not', async () => {
-    const { site, visitor, clock, settings, conversation, told, service } = harness();
+    const { site, visitor, clock, settings, conversation, told, service } = await harness();
     expect((await service.rate(site.id, visitor.id, { conversationId: conversation.id, score: 5 })).ok).toBe(true);
 
     // Reopened and ended again: asked once per conversation, the second ending is not rated.
@@ -62,7 +62,7 @@ describe('ratings', () => {
   });
 
   it('counts a resolved conversation as ended, like a closed one', async () => {
-    const { site, visitor, conversation, service } = harness();
+    const { site, visitor, conversation, service } = await harness();
     conversation.status = 'resolved';
     expect((await service.rate(site.id, visitor.id, { conversationId: conversation.id, score: 4 })).ok).toBe(true);
   });
@@ -70,7 +70,7 @@ describe('ratings', () => {
 
 describe('the NPS question', () => {
   it('is due again only after 90 days, for the visitor and for the same customer on another device', async () => {
-    const { site, visitor, phone, clock, customers, service } = harness();
+    const { site, visitor, phone, clock, customers, service } = await harness();
     built.app.sqlite
       .prepare('INSERT INTO customers (id, site_id, external_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run('cus_same', site.id, 'shop-customer-1', clock.now, clock.now);
@@ -92,8 +92,8 @@ describe('the NPS question', () => {
     expect(service.npsReport(site.id, 0, clock.now).nps).toBe(100);
   });
 
-  it('is never due while the site has it off', () => {
-    const { site, visitor, settings, service } = harness();
+  it('is never due while the site has it off', async () => {
+    const { site, visitor, settings, service } = await harness();
     settings.npsEnabled = false;
     expect(service.npsDue(site.id, visitor.id)).toBe(false);
     expect(service.widgetFeedback(site.id, visitor.id)).toEqual({ rating: true, nps: false });

@@ -111,7 +111,7 @@ describe('rating an ended chat', () => {
   });
 
   it('refuses a rating when the shop turned ratings off, and says so in the session', async () => {
-    server.app.services.sites.update(siteId(), { ratingEnabled: false });
+    await server.app.services.sites.update(siteId(), { ratingEnabled: false });
     const { socket, ...session } = (await shopper()) as Awaited<ReturnType<typeof shopper>> & SessionEstablished;
     expect(session.site.feedback).toEqual({ rating: false, nps: false });
     const { conversationId, close } = await chat(socket, 'Hola', 'rate-off-0001');
@@ -164,7 +164,7 @@ describe('the NPS question', () => {
     const off = await visitorCommand(socket, 'nps:submit', { score: 9 });
     expect(off.ok ? null : off.error.code).toBe('forbidden');
 
-    server.app.services.sites.update(siteId(), { npsEnabled: true });
+    await server.app.services.sites.update(siteId(), { npsEnabled: true });
     const fresh = (await shopper()) as Awaited<ReturnType<typeof shopper>> & SessionEstablished;
     expect(fresh.site.feedback).toEqual({ rating: true, nps: true });
     expect(await visitorCommand(fresh.socket, 'nps:submit', { score: 10 })).toMatchObject({ ok: true, data: { score: 10 } });

@@ -74,7 +74,7 @@ describe('Live now', () => {
     const boss = await agent('boss@shop.example');
     await away(boss);
     // Another shop's admin, watching its own shop.
-    const other = scope.server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+    const other = await scope.server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
     await scope.server.app.services.agents.create({
       siteId: other.id,
       email: 'admin@other.example',

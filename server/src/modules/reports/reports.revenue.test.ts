@@ -96,7 +96,7 @@ async function seedShop() {
   shopper(site.id, t(7, 9), [[t(8, 9), 30, 'EUR']]);
   shopper(site.id, t(8, 11));
   // Another shop's visitor, chat and purchase on the same days are never counted.
-  const other = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+  const other = await app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
   const foreign = shopper(other.id, t(7, 9), [
     [t(7, 11), 1000, 'EUR'],
     [t(7, 10, 30), 1000, 'EUR', 'checkout'],

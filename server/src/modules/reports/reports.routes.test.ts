@@ -124,7 +124,7 @@ async function seedShop() {
   // C: 00:30 on Tuesday in Madrid (still Monday in UTC); the shopper left while queued.
   seed(site.id, 'cnv_c', [['visitor', t(8, 0, 30)]], { missedAt: t(8, 0, 35) });
   // Another shop's chat on the same day is never counted.
-  const other = app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+  const other = await app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
   seed(other.id, 'cnv_other', [
     ['visitor', t(7, 11)],
     ['agent', t(7, 11, 1)],

@@ -118,7 +118,7 @@ describe('search', () => {
   });
 
   it('names close spellings only when they found something in this site: another shop’s words never show', async () => {
-    const other = server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
+    const other = await server.app.services.sites.create({ name: 'Other shop', allowedOrigins: [SHOP_ORIGIN] });
     const otherVisitor = connectVisitorSessionOf(other.key);
     const said = await visitorCommand((await otherVisitor).socket, 'message:send', {
       clientId: 'other-shop-1',

@@ -52,9 +52,9 @@ describe('Admin → Branding', () => {
     expect((await get(admin)).json().look.color).toBe('#767676');
   });
 
-  it('refuses the service an illegible pair too, whoever calls it', () => {
-    const site = app.services.sites.byKey(app.services.sites.create({ name: 'x', allowedOrigins: [] }).key)!;
-    const result = app.services.sites.setBranding(site.id, { ...look, color: '#ffd400', textColor: '#ffffff' });
+  it('refuses the service an illegible pair too, whoever calls it', async () => {
+    const site = app.services.sites.byKey((await app.services.sites.create({ name: 'x', allowedOrigins: [] })).key)!;
+    const result = await app.services.sites.setBranding(site.id, { ...look, color: '#ffd400', textColor: '#ffffff' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(app.services.sites.brandingOf(app.services.sites.byId(site.id)!)).toEqual(DEFAULT_BRANDING);
   });
@@ -68,15 +68,15 @@ describe('Admin → Branding', () => {
   });
 
   it('takes no site from the body: an extra siteId is ignored and the session’s site changes', async () => {
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const other = await app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const res = await put(admin, { ...look, siteId: other.id });
     expect(res.statusCode).toBe(200);
     expect(app.services.sites.brandingOf(app.services.sites.byId(other.id)!)).toEqual(DEFAULT_BRANDING);
     expect((await get(admin)).json().look).toMatchObject({ side: 'left', launcher: 'labelled' });
   });
 
-  it('gives a look saved before launcher words and sound existed their defaults (off, the widget’s own words)', () => {
-    const site = app.services.sites.create({ name: 'Older', allowedOrigins: [] });
+  it('gives a look saved before launcher words and sound existed their defaults (off, the widget’s own words)', async () => {
+    const site = await app.services.sites.create({ name: 'Older', allowedOrigins: [] });
     const { launcherText: _words, sound: _sound, ...older } = DEFAULT_BRANDING;
     const row = app.services.sites.byId(site.id)!;
     expect(app.services.sites.brandingOf({ ...row, branding: { ...older, color: '#0b5d3b' } as typeof row.branding })).toEqual({

@@ -26,7 +26,7 @@ export const brandingRoutes: FastifyPluginAsyncZod<BrandingRouteDeps> = async (a
     { schema: { body: Branding, response: { 200: WidgetBranding, ...errors } } },
     async (request, reply) => {
       const { siteId, profile } = request.agent!;
-      const saved = sites.setBranding(siteId, request.body);
+      const saved = await sites.setBranding(siteId, request.body);
       if (!saved.ok) return reply.status(statusForCode(saved.error.code)).send({ error: saved.error });
       await app.audit.record(siteId, profile.id, 'site.branding_changed', { type: 'site', id: siteId });
       const branding = { look: saved.data, replySeconds: replySeconds(siteId) };

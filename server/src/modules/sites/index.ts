@@ -1,5 +1,5 @@
-export { SitesRepository, type SiteRow } from './sites.repository.ts';
+export type { SiteRow, SitesRepository } from './sites.repository.ts';
 export { SitesService, type NewSite } from './sites.service.ts';
 export { isOriginAllowed, normalizeOrigin, serverOriginOf, SELF_ORIGIN } from './origin.ts';
 export { RefusedOrigins, type RefusalLog } from './refused-origins.ts';
-export { createSitesModule, type SitesModuleDeps } from './sites.module.ts';
+export { createSitesModule, sitesRepository, type SitesModuleDeps } from './sites.module.ts';

@@ -36,23 +36,23 @@ export const siteSettingsRoutes: FastifyPluginAsyncZod<{ sites: SitesService; re
   const errors = errorResponses(ErrorResponse);
 
   app.get('/api/admin/site', { schema: { response: { 200: SiteSettings, ...errors } } }, async (request) =>
-    toSettings(sites.withIdentitySecret(sites.byId(request.agent!.siteId)!)),
+    toSettings(await sites.withIdentitySecret(sites.byId(request.agent!.siteId)!)),
   );
 
   app.patch('/api/admin/site', { schema: { body: UpdateSiteBody, response: { 200: SiteSettings, ...errors } } }, async (request) => {
     const { siteId, profile } = request.agent!;
-    const site = sites.update(siteId, request.body);
+    const site = await sites.update(siteId, request.body);
     await app.audit.record(siteId, profile.id, 'site.settings_changed', {
       type: 'site',
       id: siteId,
       details: { fields: Object.keys(request.body) },
     });
-    return toSettings(sites.withIdentitySecret(site));
+    return toSettings(await sites.withIdentitySecret(site));
   });
 
   app.post('/api/admin/site/identity-secret', { schema: { response: { 200: SiteSettings, ...errors } } }, async (request) => {
     const { siteId, profile } = request.agent!;
-    const site = sites.rotateIdentitySecret(siteId);
+    const site = await sites.rotateIdentitySecret(siteId);
     await app.audit.record(siteId, profile.id, 'site.identity_secret_rotated', { type: 'site', id: siteId });
     return toSettings(site);
   });
@@ -73,9 +73,9 @@ export const siteSettingsRoutes: FastifyPluginAsyncZod<{ sites: SitesService; re
       const site = sites.byId(request.agent!.siteId)!;
       const allowedOrigins = site.allowedOrigins.includes(origin) ? site.allowedOrigins : [...site.allowedOrigins, origin];
       // Through the settings path, so the in-memory site (what the handshake reads) changes with the row.
-      const updated = sites.update(site.id, { allowedOrigins });
+      const updated = await sites.update(site.id, { allowedOrigins });
       refusedOrigins.forget(site.id, origin);
-      return toSettings(sites.withIdentitySecret(updated));
+      return toSettings(await sites.withIdentitySecret(updated));
     },
   );
 };

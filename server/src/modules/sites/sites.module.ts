@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.ts';
+import type { Engine } from '../../db/engine.ts';
 import { brandingRoutes, type BrandingRouteDeps } from './branding.routes.ts';
 import { RefusedOrigins, type RefusalLog } from './refused-origins.ts';
 import { siteSettingsRoutes } from './site-settings.routes.ts';
-import { SitesRepository, type SiteRow } from './sites.repository.ts';
+import type { SiteRow, SitesRepository } from './sites.repository.ts';
+import { PgSitesRepository } from './sites.repository.pg.ts';
+import { SqliteSitesRepository } from './sites.repository.sqlite.ts';
 import { SitesService } from './sites.service.ts';
 
 export interface SitesModuleDeps {
-  db: Db;
+  engine: Engine;
   log: RefusalLog;
   /** A new site's starting content. */
   siteCreated: (site: SiteRow) => void;
@@ -15,9 +17,17 @@ export interface SitesModuleDeps {
   branding: Omit<BrandingRouteDeps, 'sites'>;
 }
 
-/** The shops served, their settings and look, and the origins their visitors were refused from. */
-export function createSitesModule(deps: SitesModuleDeps) {
-  const sites = new SitesService(new SitesRepository(deps.db), deps.siteCreated);
+export function sitesRepository(engine: Engine): SitesRepository {
+  return engine.kind === 'sqlite' ? new SqliteSitesRepository(engine.db) : new PgSitesRepository(engine.db);
+}
+
+/**
+ * The shops served, their settings and look, and the origins their visitors
+ * were refused from. Every site is read into memory by `sites.load()` before the app serves.
+ */
+export async function createSitesModule(deps: SitesModuleDeps) {
+  const sites = new SitesService(sitesRepository(deps.engine), deps.siteCreated);
+  await sites.load();
   // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
   const refusedOrigins = new RefusedOrigins(deps.log);
   return {

@@ -1,6 +1,4 @@
-import { eq, isNotNull, or } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { meta, sites } from '../../db/schema.ts';
+import type { sites } from '../../db/schema.ts';
 
 export type SiteRow = typeof sites.$inferSelect;
 export type SiteChanges = Partial<
@@ -25,41 +23,24 @@ export type SiteChanges = Partial<
   >
 >;
 
-export class SitesRepository {
-  constructor(private readonly db: Db) {}
-
-  insert(row: SiteRow): void {
-    this.db.insert(sites).values(row).run();
-  }
-
-  update(id: string, changes: SiteChanges): SiteRow {
-    const row = this.db.update(sites).set(changes).where(eq(sites.id, id)).returning().get();
-    if (!row) throw new Error(`site ${id} vanished`);
-    return row;
-  }
-
-  byKey(key: string): SiteRow | undefined {
-    return this.db.select().from(sites).where(eq(sites.key, key)).get();
-  }
-
-  byId(id: string): SiteRow | undefined {
-    return this.db.select().from(sites).where(eq(sites.id, id)).get();
-  }
-
-  /** Sites with a retention period set, for the retention job. */
-  withRetention(): SiteRow[] {
-    return this.db
-      .select()
-      .from(sites)
-      .where(or(isNotNull(sites.conversationRetentionDays), isNotNull(sites.trailRetentionDays)))
-      .all();
-  }
-
-  getMeta(key: string): string | undefined {
-    return this.db.select().from(meta).where(eq(meta.key, key)).get()?.value;
-  }
-
-  setMeta(key: string, value: string): void {
-    this.db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
-  }
+/**
+ * The only code touching `sites` and `meta`, on either engine
+ * (sites.repository.test.ts holds both to one contract). A site's key is
+ * unique by index, so two nodes can never hand out the same one.
+ */
+export interface SitesRepository {
+  /** Every site: the service keeps them all in memory. */
+  all(): Promise<SiteRow[]>;
+  /** Rejects a key or id already taken. */
+  insert(row: SiteRow): Promise<void>;
+  /** The row as written; rejects for a site that does not exist. */
+  update(id: string, changes: SiteChanges): Promise<SiteRow>;
+  /**
+   * Gives the site this identity secret only if it has none yet (sites from
+   * before identity existed), in one statement: two nodes filling it at once
+   * agree on one secret. Returns the row as it is after, or undefined for no such site.
+   */
+  fillIdentitySecret(id: string, secret: string): Promise<SiteRow | undefined>;
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
 }

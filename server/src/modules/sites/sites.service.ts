@@ -1,6 +1,7 @@
 import { ATTACHMENT_DEFAULT_MB, ATTACHMENT_TYPES, Branding, fail, ok, type BrandingInput, type Result } from '@mostrador/shared';
 import { DEFAULT_BRANDING } from '@mostrador/shared/branding';
 import { newId, newIdentitySecret, newSiteKey } from '../../db/ids.ts';
+import { OneAtATime } from '../../db/one-at-a-time.ts';
 import type { SiteChanges, SiteRow, SitesRepository } from './sites.repository.ts';
 
 export interface NewSite {
@@ -11,13 +12,20 @@ export interface NewSite {
 
 export type SiteSettingsChanges = Omit<SiteChanges, 'identitySecret' | 'branding'>;
 
+const DEMO_SITE = 'demo_site_id';
+
 /**
  * Sites change rarely and are read on every visitor handshake and every
- * typing preview, so rows are kept in memory; every write goes through here
- * and refreshes the copy.
+ * typing preview, so every row is kept in memory, read by `load()` before
+ * the app serves; every write goes through here and refreshes the copy.
+ * Writes run one at a time, so the copy ends as the table does even when
+ * the database answers two of them out of order.
  */
 export class SitesService {
   readonly #byId = new Map<string, SiteRow>();
+  readonly #byKey = new Map<string, SiteRow>();
+  readonly #writes = new OneAtATime();
+  #demoSiteId: string | undefined;
 
   constructor(
     private readonly repo: SitesRepository,
@@ -25,7 +33,13 @@ export class SitesService {
     private readonly onCreated: (site: SiteRow) => void = () => {},
   ) {}
 
-  create(input: NewSite): SiteRow {
+  /** Reads every site, and which is the demo shop's. */
+  async load(): Promise<void> {
+    for (const row of await this.repo.all()) this.#remember(row);
+    this.#demoSiteId = await this.repo.getMeta(DEMO_SITE);
+  }
+
+  async create(input: NewSite): Promise<SiteRow> {
     const row: SiteRow = {
       id: newId('site'),
       key: newSiteKey(),
@@ -47,17 +61,17 @@ export class SitesService {
       visitorUploads: true,
       createdAt: Date.now(),
     };
-    this.repo.insert(row);
+    await this.#writes.run(() => this.repo.insert(row));
     this.#remember(row);
     this.onCreated(row);
     return row;
   }
 
-  update(id: string, changes: SiteSettingsChanges): SiteRow {
+  async update(id: string, changes: SiteSettingsChanges): Promise<SiteRow> {
     const allowedOrigins = changes.allowedOrigins?.map((o) => o.trim()).filter(Boolean);
     const columns = { ...changes, ...(allowedOrigins ? { allowedOrigins } : {}) };
     if (Object.keys(columns).length === 0) return this.byId(id)!;
-    return this.#remember(this.repo.update(id, columns));
+    return this.#write(() => this.repo.update(id, columns));
   }
 
   /** The site's look: what an admin saved, or the widget's defaults (a look saved before a field existed takes its default). */
@@ -69,52 +83,57 @@ export class SitesService {
    * Saves the whole look at once. Parsed here as well as at the route, so no
    * caller can store text that does not read on its colour (WCAG AA).
    */
-  setBranding(id: string, input: BrandingInput): Result<Branding> {
+  async setBranding(id: string, input: BrandingInput): Promise<Result<Branding>> {
     const parsed = Branding.safeParse(input);
     if (!parsed.success) return fail('invalid_payload', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    return ok(this.brandingOf(this.#remember(this.repo.update(id, { branding: parsed.data }))));
+    return ok(this.brandingOf(await this.#write(() => this.repo.update(id, { branding: parsed.data }))));
   }
 
   /** A new secret: every hash signed with the old one stops verifying at once. */
-  rotateIdentitySecret(id: string): SiteRow {
-    return this.#remember(this.repo.update(id, { identitySecret: newIdentitySecret() }));
+  rotateIdentitySecret(id: string): Promise<SiteRow> {
+    return this.#write(() => this.repo.update(id, { identitySecret: newIdentitySecret() }));
   }
 
-  /** Sites created before identity existed get their secret on first use. */
-  withIdentitySecret(site: SiteRow): SiteRow {
-    return site.identitySecret ? site : this.rotateIdentitySecret(site.id);
+  /**
+   * Sites created before identity existed get their secret on first use; only
+   * if the table has none either, so two nodes asking at once agree on one.
+   */
+  async withIdentitySecret(site: SiteRow): Promise<SiteRow> {
+    if (site.identitySecret) return site;
+    return this.#write(async () => (await this.repo.fillIdentitySecret(site.id, newIdentitySecret())) ?? site);
   }
 
   byKey(key: string): SiteRow | undefined {
-    for (const site of this.#byId.values()) if (site.key === key) return site;
-    const row = this.repo.byKey(key);
-    return row ? this.#remember(row) : undefined;
+    return this.#byKey.get(key);
   }
 
   byId(id: string): SiteRow | undefined {
-    const cached = this.#byId.get(id);
-    if (cached) return cached;
-    const row = this.repo.byId(id);
-    return row ? this.#remember(row) : undefined;
+    return this.#byId.get(id);
   }
 
-  /** Sites that delete old data, read afresh for each retention run. */
+  /** Sites that delete old data, for a retention run. */
   withRetention(): SiteRow[] {
-    return this.repo.withRetention().map((row) => this.#remember(row));
+    return [...this.#byId.values()].filter((s) => s.conversationRetentionDays !== null || s.trailRetentionDays !== null);
   }
 
   /** The demo shop's site, created by the first-run seed. */
   demoSite(): SiteRow | undefined {
-    const id = this.repo.getMeta('demo_site_id');
-    return id ? this.byId(id) : undefined;
+    return this.#demoSiteId ? this.byId(this.#demoSiteId) : undefined;
   }
 
-  markDemoSite(siteId: string): void {
-    this.repo.setMeta('demo_site_id', siteId);
+  async markDemoSite(siteId: string): Promise<void> {
+    await this.repo.setMeta(DEMO_SITE, siteId);
+    this.#demoSiteId = siteId;
+  }
+
+  /** Runs one write, after the ones before it, and keeps the row it returns. */
+  async #write(step: () => Promise<SiteRow>): Promise<SiteRow> {
+    return this.#remember(await this.#writes.run(step));
   }
 
   #remember(row: SiteRow): SiteRow {
     this.#byId.set(row.id, row);
+    this.#byKey.set(row.key, row);
     return row;
   }
 }

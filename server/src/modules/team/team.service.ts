@@ -50,7 +50,7 @@ export class TeamService {
     return agent ? { id: agent.id, name: agent.name } : null;
   }
 
-  setAvailability(siteId: string, agentId: string, availability: 'online' | 'away'): AgentRow | undefined {
+  setAvailability(siteId: string, agentId: string, availability: 'online' | 'away'): Promise<AgentRow | undefined> {
     return this.agents.setAvailability(siteId, agentId, availability);
   }
 

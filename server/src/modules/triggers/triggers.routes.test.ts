@@ -76,7 +76,7 @@ describe('trigger rules API', () => {
     const partial = await app.inject({ method: 'PUT', url: '/api/admin/triggers/order', cookies: admin, payload: { ids: [first!.id] } });
     expect(partial.statusCode).toBe(400);
 
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const other = await app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const stranger = await app.services.agents.create({
       siteId: other.id,
       email: 'x@other.example',
@@ -165,7 +165,7 @@ describe('trigger rules API', () => {
   });
 
   it('answers a rule of another site like a missing one, and changes nothing there', async () => {
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+    const other = await app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const [foreign] = app.services.triggers.list(other.id);
     const patch = await app.inject({
       method: 'PATCH',

@@ -36,7 +36,7 @@ beforeEach(async () => {
   vi.setSystemTime(T0);
   ({ app, cleanup } = await buildTestApp());
   triggers = app.services.triggers;
-  siteId = app.services.sites.create({ name: 'Botiga', allowedOrigins: [] }).id;
+  siteId = (await app.services.sites.create({ name: 'Botiga', allowedOrigins: [] })).id;
   visitorId = app.services.visitors.identify(siteId, undefined).visitor.id;
 });
 
@@ -65,8 +65,8 @@ describe('editing rules', () => {
     expect(triggers.list(siteId).find((r) => r.id === first)).toMatchObject({ createdAt: T0, updatedAt: T0 });
   });
 
-  it('starts an empty site at the first position', () => {
-    const empty = app.services.sites.create({ name: 'Empty', allowedOrigins: [] }).id;
+  it('starts an empty site at the first position', async () => {
+    const empty = (await app.services.sites.create({ name: 'Empty', allowedOrigins: [] })).id;
     for (const r of triggers.list(empty)) triggers.delete(empty, r.id);
     const one = triggers.create(empty, rule('One'));
     const two = triggers.create(empty, rule('Two'));
@@ -86,9 +86,9 @@ describe('editing rules', () => {
     expect(names()).not.toContain('One too many');
   });
 
-  it('refuses a department or agent that is not the site’s, on create and on update, changing nothing', () => {
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
-    const foreign = app.services.departments.create(other, { slug: 'sales', name: 'Sales', routing: 'auto' });
+  it('refuses a department or agent that is not the site’s, on create and on update, changing nothing', async () => {
+    const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
+    const foreign = await app.services.departments.create(other, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!foreign.ok) throw new Error('no department');
     const action = { kind: 'teaser' as const, message: 'Hi', agentId: null, departmentId: foreign.data.id, tags: [] };
     expect(triggers.create(siteId, rule('Foreign', { action }))).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -150,8 +150,8 @@ describe('editing rules', () => {
     );
   });
 
-  it('leaves out of evaluation a pattern RE2 cannot run, stored before patterns were checked by it, and a disabled rule', () => {
-    const fresh = app.services.sites.create({ name: 'Older', allowedOrigins: [] }).id;
+  it('leaves out of evaluation a pattern RE2 cannot run, stored before patterns were checked by it, and a disabled rule', async () => {
+    const fresh = (await app.services.sites.create({ name: 'Older', allowedOrigins: [] })).id;
     // Read from the table, not through the service: that would keep the rules as they are now.
     const [first, second] = app.sqlite.prepare('SELECT id FROM trigger_rules WHERE site_id = ? ORDER BY position').all(fresh) as Array<{
       id: string;
@@ -192,10 +192,10 @@ describe('editing rules', () => {
     expect(triggers.list(siteId).find((r) => r.id === id)).toMatchObject({ createdAt: T0, updatedAt: T0 + 5_000 });
   });
 
-  it('reorders only with every rule of the site named once', () => {
+  it('reorders only with every rule of the site named once', async () => {
     const ids = triggers.list(siteId).map((r) => r.id);
     const before = names();
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+    const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const foreign = triggers.list(other)[0]!.id;
     expect(triggers.reorder(siteId, [ids[1]!, foreign])).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(triggers.reorder(siteId, [ids[1]!, ids[1]!])).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
@@ -207,8 +207,8 @@ describe('editing rules', () => {
     expect(names()).toEqual([...before].reverse());
   });
 
-  it('creates a set of starting rules in order', () => {
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+  it('creates a set of starting rules in order', async () => {
+    const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     for (const r of triggers.list(other)) triggers.delete(other, r.id);
     triggers.createAll(other, [rule('A'), rule('B')]);
     expect(triggers.list(other).map((r) => r.name)).toEqual(['A', 'B']);
@@ -290,7 +290,7 @@ describe('firings and what followed', () => {
       role: 'agent',
       password: 'pass-pass',
     });
-    const department = app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
+    const department = await app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!agent.ok || !department.ok) throw new Error('setup');
     const action = { kind: 'teaser' as const, message: 'Hola!', agentId: agent.data.id, departmentId: department.data.id, tags: ['vip'] };
     const id = created(rule('Named', { action }));

@@ -267,8 +267,8 @@ describe('firing and conversion records', () => {
   });
 
   it('opens the answered invitation’s conversation in the rule’s department, whatever the widget chose', async () => {
-    const sales = server.app.services.departments.create(siteId, { slug: 'vendes', name: 'Vendes', routing: 'auto' });
-    const returns = server.app.services.departments.create(siteId, { slug: 'retorns', name: 'Retorns', routing: 'auto' });
+    const sales = await server.app.services.departments.create(siteId, { slug: 'vendes', name: 'Vendes', routing: 'auto' });
+    const returns = await server.app.services.departments.create(siteId, { slug: 'retorns', name: 'Retorns', routing: 'auto' });
     if (!sales.ok || !returns.ok) throw new Error('departments');
     onFirstPage({ message: 'Busques la teva talla?', departmentId: sales.data.id, tags: [] });
     const { socket } = await visitorSession();

@@ -12,8 +12,8 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 describe('page views', () => {
-  it('writes a batch larger than one statement can bind (a shutdown with thousands of open pages)', () => {
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+  it('writes a batch larger than one statement can bind (a shutdown with thousands of open pages)', async () => {
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     const visitor = app.services.visitors.identify(site.id, undefined).visitor;
     const repo = new ActivityRepository(app.db);
     const views = Array.from({ length: 5000 }, (_, i) => ({
@@ -32,9 +32,9 @@ describe('page views', () => {
 });
 
 describe('cart history', () => {
-  it('reads back each change as written, its item with name and SKU or none, newest first, and only the site’s own', () => {
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+  it('reads back each change as written, its item with name and SKU or none, newest first, and only the site’s own', async () => {
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const other = await app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const visitor = app.services.visitors.identify(site.id, undefined).visitor;
     const repo = new ActivityRepository(app.db);
     const cart = { items: [], total: 0, currency: 'EUR' };

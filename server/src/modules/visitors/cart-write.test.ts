@@ -13,7 +13,7 @@ let visitorId: string;
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
   repo = new ActivityRepository(app.db);
-  siteId = app.services.sites.create({ name: 'Shop', allowedOrigins: [] }).id;
+  siteId = (await app.services.sites.create({ name: 'Shop', allowedOrigins: [] })).id;
   visitorId = app.services.visitors.identify(siteId, undefined).visitor.id;
 });
 afterEach(() => cleanup());

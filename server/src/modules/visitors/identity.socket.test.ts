@@ -91,7 +91,7 @@ describe('verified identity', () => {
 
   it('refuses identify without a valid hash when the site enforces it', async () => {
     const site = server.app.services.sites.byKey(server.siteKey)!;
-    server.app.services.sites.update(site.id, { identityEnforced: true });
+    await server.app.services.sites.update(site.id, { identityEnforced: true });
     const visitor = await newVisitor();
     const forged = await visitorCommand(visitor.socket, 'visitor:identify', { id: 'cust-7', hash: 'ab'.repeat(32) });
     expect(forged).toMatchObject({ ok: false, error: { code: 'identity_refused' } });
@@ -104,7 +104,7 @@ describe('verified identity', () => {
   it('stops verifying hashes signed with a rotated secret', async () => {
     const site = server.app.services.sites.byKey(server.siteKey)!;
     const oldHash = identityHash(secret, 'cust-9');
-    server.app.services.sites.rotateIdentitySecret(site.id);
+    await server.app.services.sites.rotateIdentitySecret(site.id);
     const visitor = await newVisitor();
     const result = await visitorCommand(visitor.socket, 'visitor:identify', { id: 'cust-9', hash: oldHash });
     expect(result.ok && result.data.identity.verified).toBe(false);

@@ -92,7 +92,7 @@ describe("the site's product catalogue", () => {
     await expect.poll(() => search(agent, 'jersei')).toHaveLength(1);
 
     // Another shop's shopper sees a product of the same name there.
-    const other = scope.server.app.services.sites.create({ name: 'Other shop', allowedOrigins: ['https://other.example'] });
+    const other = await scope.server.app.services.sites.create({ name: 'Other shop', allowedOrigins: ['https://other.example'] });
     const stranger = connectVisitor(scope.server.url, { siteKey: other.key }, 'https://other.example');
     sockets.push(stranger);
     await connected(stranger);

@@ -61,7 +61,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
   ({ app, cleanup } = await buildTestApp());
-  siteId = app.services.sites.create({ name: 'Botiga', allowedOrigins: [] }).id;
+  siteId = (await app.services.sites.create({ name: 'Botiga', allowedOrigins: [] })).id;
   followers = new Set();
   pushed = [];
   listed = [];
@@ -144,12 +144,12 @@ describe('arrivals', () => {
     expect(activity.visitInfo('vis_nobody')).toEqual({ startedAt: T0, pagesViewed: 0, returning: false });
   });
 
-  it('tells where a visitor is, only to its own site', () => {
+  it('tells where a visitor is, only to its own site', async () => {
     const visitor = newVisitor();
     expect(activity.whereabouts(siteId, visitor.id)).toEqual({ siteId, label: visitor.label, online: false });
     activity.connected('tab-1', visitor, null);
     expect(activity.whereabouts(siteId, visitor.id)).toEqual({ siteId, label: visitor.label, online: true });
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+    const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     expect(activity.whereabouts(other, visitor.id)).toBeNull();
   });
 });
@@ -413,8 +413,8 @@ describe('profile pushes', () => {
     expect(pushed.map((p) => p.id)).toEqual([marker.id]);
   });
 
-  it('reads no profile of another site’s visitor', () => {
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+  it('reads no profile of another site’s visitor', async () => {
+    const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const visitor = newVisitor();
     expect(activity.profile(visitor.id, other)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

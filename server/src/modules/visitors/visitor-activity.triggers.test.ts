@@ -29,7 +29,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
   ({ app, cleanup } = await buildTestApp());
-  siteId = app.services.sites.create({ name: 'Botiga', allowedOrigins: [] }).id;
+  siteId = (await app.services.sites.create({ name: 'Botiga', allowedOrigins: [] })).id;
   activity = new VisitorActivity(app.services.visitors, new ActivityRepository(app.db), app.groupCommit, {
     openConversationOf: () => null,
     conversationsOf: () => [],

@@ -22,8 +22,8 @@ let otherSiteId: string;
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp({ retentionIntervalMs: 0 }));
   data = new VisitorsPersonalData(app.db);
-  siteId = app.services.sites.create({ name: 'Shop', allowedOrigins: [] }).id;
-  otherSiteId = app.services.sites.create({ name: 'Other', allowedOrigins: [] }).id;
+  siteId = (await app.services.sites.create({ name: 'Shop', allowedOrigins: [] })).id;
+  otherSiteId = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
 });
 
 afterEach(() => cleanup());

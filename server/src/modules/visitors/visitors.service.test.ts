@@ -19,10 +19,10 @@ const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 
 describe('visits', () => {
-  it('counts a new visit after 30 minutes away, not on every page', () => {
+  it('counts a new visit after 30 minutes away, not on every page', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-01T10:00:00Z'));
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     const { visitor, token } = app.services.visitors.identify(site.id, undefined, IPHONE);
     expect(visitor).toMatchObject({ visits: 1, device: { type: 'mobile', os: 'iOS', browser: 'Safari 18' } });
 
@@ -36,10 +36,10 @@ describe('visits', () => {
 });
 
 describe('visitors', () => {
-  it('counts no new visit at exactly thirty minutes away, and notes the device of each arrival', () => {
+  it('counts no new visit at exactly thirty minutes away, and notes the device of each arrival', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-01T10:00:00Z'));
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     const { token, visitor } = app.services.visitors.identify(site.id, undefined);
     expect(visitor.device).toEqual({ type: 'desktop', os: null, browser: null });
     vi.setSystemTime(new Date('2026-12-01T10:30:00Z'));
@@ -52,9 +52,9 @@ describe('visitors', () => {
     });
   });
 
-  it('mints a new visitor, with a readable label, for an unknown token or another site’s', () => {
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
-    const other = app.services.sites.create({ name: 'Other', allowedOrigins: [] });
+  it('mints a new visitor, with a readable label, for an unknown token or another site’s', async () => {
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const other = await app.services.sites.create({ name: 'Other', allowedOrigins: [] });
     const first = app.services.visitors.identify(site.id, undefined);
     expect(first.isNew).toBe(true);
     expect(first.visitor.label).toMatch(/^#[A-HJ-NP-Z2-9]{5}$/);
@@ -69,10 +69,10 @@ describe('visitors', () => {
     expect(app.services.visitors.identify(site.id, first.token).visitor.id).toBe(first.visitor.id);
   });
 
-  it('counts the next visit from when the visitor left', () => {
+  it('counts the next visit from when the visitor left', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-01T10:00:00Z'));
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     const { token, visitor } = app.services.visitors.identify(site.id, undefined);
     expect(visitor.id).toMatch(/^vis_/);
     // Left at 10:40 after browsing, back at 11:05: the same visit.
@@ -82,8 +82,8 @@ describe('visitors', () => {
     expect(app.services.visitors.identify(site.id, token).visitor.visits).toBe(1);
   });
 
-  it('notes only the parts of the locale the browser gave', () => {
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+  it('notes only the parts of the locale the browser gave', async () => {
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     const { visitor } = app.services.visitors.identify(site.id, undefined);
     app.services.visitors.noteLocale(site.id, visitor.id, { language: 'ca-ES' });
     app.services.visitors.noteLocale(site.id, visitor.id, { timeZone: 'Europe/Madrid' });
@@ -96,8 +96,8 @@ describe('identify', () => {
   const SECRET = 'secret-of-the-shop';
   const settings = { identitySecret: SECRET, identityEnforced: false };
 
-  it('links a verified customer across devices, and keeps that identity against a later unsigned claim', () => {
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+  it('links a verified customer across devices, and keeps that identity against a later unsigned claim', async () => {
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     const visitors = app.services.visitors;
     const laptop = visitors.identify(site.id, undefined).visitor;
     const phone = visitors.identify(site.id, undefined).visitor;
@@ -129,8 +129,8 @@ describe('identify', () => {
     expect(visitors.byId(site.id, laptop.id)).toMatchObject({ customerId: stored.customerId, claimedName: null });
   });
 
-  it('refuses an unsigned or wrongly signed claim where the site enforces verification, storing nothing', () => {
-    const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
+  it('refuses an unsigned or wrongly signed claim where the site enforces verification, storing nothing', async () => {
+    const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
     const visitor = app.services.visitors.identify(site.id, undefined).visitor;
     const enforced = { ...settings, identityEnforced: true };
     for (const claim of [

@@ -93,7 +93,7 @@ describe('typing preview', () => {
   it('sends only "is typing" when the merchant turned previews off', async () => {
     const marta = await agentAs(server.agentEmail);
     const site = server.app.services.sites.byKey(server.siteKey)!;
-    server.app.services.sites.update(site.id, { typingPreview: false });
+    await server.app.services.sites.update(site.id, { typingPreview: false });
     const visitor = await newVisitor();
     await visitorCommand(visitor.socket, 'message:send', { clientId: 'c-0000002', body: 'Hola' });
     const fact = nextFact<AgentSocket, TypingChanged>(marta, 'typing:changed');
@@ -241,7 +241,7 @@ describe('the side panel', () => {
 
   it('refuses a profile of another site’s visitor', async () => {
     const marta = await agentAs(server.agentEmail);
-    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+    const other = await server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
     const stranger = server.app.services.visitors.identify(other.id, undefined).visitor;
     const result = await agentCommand(marta, 'visitor:follow', { visitorId: stranger.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -249,7 +249,7 @@ describe('the side panel', () => {
 
   it('hears nothing of another site’s visitor it tried to follow', async () => {
     const marta = await agentAs(server.agentEmail);
-    const other = server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+    const other = await server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
     const strangerSocket = connectVisitor(server.url, { siteKey: other.key }, 'https://other.example');
     sockets.push(strangerSocket);
     const stranger = await nextFact<VisitorSocket, { visitorId: string }>(strangerSocket, 'session:established');

@@ -32,10 +32,10 @@ export function visitorContextHandlers(
     'cart:updated': (update) => activity.cartUpdated(tab.siteId, tab.visitorId, update),
     'cart:tracked': (tracked) => activity.cartTracked(tab.siteId, tab.visitorId, tracked),
     'cart:set': (set) => activity.cartSet(tab.siteId, tab.visitorId, set),
-    'visitor:identify': (claim) => {
+    'visitor:identify': async (claim) => {
       const site = sites.byId(tab.siteId);
       if (!site) return ok({ identity: { customerId: null, name: null, email: null, verified: false } });
-      return activity.identify(tab.siteId, tab.visitorId, sites.withIdentitySecret(site), claim);
+      return activity.identify(tab.siteId, tab.visitorId, await sites.withIdentitySecret(site), claim);
     },
   };
 }

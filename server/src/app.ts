@@ -126,6 +126,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0;
   const reportsModule = createReportsModule({
     app,
+    engine: { kind: 'sqlite', db },
     hours,
     team,
     npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),

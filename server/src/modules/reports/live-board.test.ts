@@ -9,12 +9,12 @@ const watched = new Set(['site_a']);
 
 function board() {
   return new LiveBoard({
-    counts: () => {
+    counts: async () => {
       reads++;
       return { inProgress: 1, queued };
     },
     agentsOnline: () => 2,
-    firstResponseToday: () => ({ date: '2026-12-06', timeZone: 'UTC', medianSeconds: 30 }),
+    firstResponseToday: async () => ({ date: '2026-12-06', timeZone: 'UTC', medianSeconds: 30 }),
     watched: (siteId) => watched.has(siteId),
     changed: (siteId, figures) => sent.push([siteId, figures]),
   });
@@ -29,32 +29,56 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('the live figures’ board', () => {
-  it('reads a watched site once per second however many changes came, and sends only what changed', () => {
+  it('reads a watched site once per second however many changes came, and sends only what changed', async () => {
     const live = board();
-    live.watching('site_a');
+    await live.watching('site_a');
     reads = 0;
     queued = 1;
     for (let i = 0; i < 50; i++) live.touch('site_a');
     expect(reads).toBe(0);
-    vi.advanceTimersByTime(LIVE_DEBOUNCE_MS - 1);
+    await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS - 1);
     expect(reads).toBe(0);
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(reads).toBe(1);
     expect(sent).toEqual([
       ['site_a', expect.objectContaining({ inProgress: 1, queued: 1, agentsOnline: 2, firstResponseMedianSeconds: 30 })],
     ]);
     // Nothing new: read again, not sent again.
     live.touch('site_a');
-    vi.advanceTimersByTime(LIVE_DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS);
     expect(reads).toBe(2);
     expect(sent).toHaveLength(1);
   });
 
-  it('reads nothing for a site nobody watches', () => {
+  it('reads nothing for a site nobody watches', async () => {
     const live = board();
     live.touch('site_b');
-    vi.advanceTimersByTime(LIVE_DEBOUNCE_MS * 3);
+    await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS * 3);
     expect(reads).toBe(0);
     expect(sent).toEqual([]);
+  });
+
+  it('sends a site’s readings in the order they were taken, however long the database takes over each', async () => {
+    // The first reading is slow (a busy database), the second quick: the second must not be overwritten by the first.
+    const answers = [
+      { wait: LIVE_DEBOUNCE_MS * 3, queued: 1 },
+      { wait: 0, queued: 2 },
+    ];
+    const live = new LiveBoard({
+      counts: async () => {
+        const answer = answers.shift() ?? { wait: 0, queued: 2 };
+        await new Promise((resolve) => setTimeout(resolve, answer.wait));
+        return { inProgress: 0, queued: answer.queued };
+      },
+      agentsOnline: () => 1,
+      firstResponseToday: async () => ({ date: '2026-12-06', timeZone: 'UTC', medianSeconds: null }),
+      watched: () => true,
+      changed: (siteId, figures) => sent.push([siteId, figures]),
+    });
+    live.touch('site_a');
+    await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS);
+    live.touch('site_a');
+    await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS * 5);
+    expect(sent.map(([, figures]) => figures.queued)).toEqual([1, 2]);
   });
 });

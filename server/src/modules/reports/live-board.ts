@@ -3,11 +3,11 @@ import type { LiveFigures } from '@mostrador/shared';
 /** The least time between two computations of one site's live figures. */
 export const LIVE_DEBOUNCE_MS = 1000;
 
-/** What the live figures are read from: the reports' own reads and the team's presence. */
+/** What the live figures are read from: the reports' own reads (on either engine) and the team's presence. */
 export interface LivePorts {
-  counts(siteId: string): { inProgress: number; queued: number };
+  counts(siteId: string): Promise<{ inProgress: number; queued: number }>;
   agentsOnline(siteId: string): number;
-  firstResponseToday(siteId: string): { date: string; timeZone: string; medianSeconds: number | null };
+  firstResponseToday(siteId: string): Promise<{ date: string; timeZone: string; medianSeconds: number | null }>;
   /** Whether any admin of the site has the Reports page open: no one watching, nothing computed. */
   watched(siteId: string): boolean;
   /** Tells the site's watching admins. */
@@ -20,10 +20,14 @@ export interface LivePorts {
  * that timer, once per site per `LIVE_DEBOUNCE_MS` however many changes came
  * meanwhile (a trailing throttle, so a busy site still gets a figure every
  * second), and go out only when they differ from the last ones sent.
+ * The reads wait on the database, so one site's readings run one after
+ * another: a slow one cannot land after, and overwrite, a later one.
  */
 export class LiveBoard {
   readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #lastSent = new Map<string, string>();
+  /** Each site's reading under way, if any: the next waits for it. */
+  readonly #reading = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly ports: LivePorts,
@@ -31,10 +35,10 @@ export class LiveBoard {
     private readonly failed: (err: unknown) => void = () => {},
   ) {}
 
-  figures(siteId: string): LiveFigures {
-    const today = this.ports.firstResponseToday(siteId);
+  async figures(siteId: string): Promise<LiveFigures> {
+    const [counts, today] = await Promise.all([this.ports.counts(siteId), this.ports.firstResponseToday(siteId)]);
     return {
-      ...this.ports.counts(siteId),
+      ...counts,
       agentsOnline: this.ports.agentsOnline(siteId),
       firstResponseMedianSeconds: today.medianSeconds,
       date: today.date,
@@ -43,10 +47,12 @@ export class LiveBoard {
   }
 
   /** An admin started watching: what it was handed is what later changes compare with. */
-  watching(siteId: string): LiveFigures {
-    const figures = this.figures(siteId);
-    this.#lastSent.set(siteId, JSON.stringify(figures));
-    return figures;
+  watching(siteId: string): Promise<LiveFigures> {
+    return this.#inTurn(siteId, async () => {
+      const figures = await this.figures(siteId);
+      this.#lastSent.set(siteId, JSON.stringify(figures));
+      return figures;
+    });
   }
 
   /** Something on the site may have changed a figure. Cheap: called on the message path. */
@@ -54,7 +60,7 @@ export class LiveBoard {
     if (this.#pending.has(siteId) || !this.ports.watched(siteId)) return;
     const timer = setTimeout(() => {
       this.#pending.delete(siteId);
-      this.#recompute(siteId);
+      void this.#inTurn(siteId, () => this.#recompute(siteId));
     }, this.debounceMs);
     timer.unref?.();
     this.#pending.set(siteId, timer);
@@ -65,13 +71,25 @@ export class LiveBoard {
     this.#pending.clear();
   }
 
-  #recompute(siteId: string): void {
+  /** Runs `step` after the site's reading under way, if any. */
+  #inTurn<T>(siteId: string, step: () => Promise<T>): Promise<T> {
+    const result = (this.#reading.get(siteId) ?? Promise.resolve()).then(step);
+    const settled = result.catch(() => undefined);
+    this.#reading.set(siteId, settled);
+    // Forget the site once nothing more waits on it, so a board watched by many shops over time stays small.
+    void settled.then(() => {
+      if (this.#reading.get(siteId) === settled) this.#reading.delete(siteId);
+    });
+    return result;
+  }
+
+  async #recompute(siteId: string): Promise<void> {
     if (!this.ports.watched(siteId)) {
       this.#lastSent.delete(siteId);
       return;
     }
     try {
-      const figures = this.figures(siteId);
+      const figures = await this.figures(siteId);
       const key = JSON.stringify(figures);
       if (this.#lastSent.get(siteId) === key) return;
       this.#lastSent.set(siteId, key);

@@ -28,10 +28,10 @@ export function attachLiveWatching(agents: AgentNamespace) {
       board: LiveBoard,
     ): LiveCommands {
       return {
-        'live:watch': () => {
+        'live:watch': async () => {
           if (session.role !== 'admin') return fail('forbidden', 'Only admins see the live figures');
           void socket.join(liveRoom(session.siteId));
-          return ok(board.watching(session.siteId));
+          return ok(await board.watching(session.siteId));
         },
         'live:unwatch': () => {
           void socket.leave(liveRoom(session.siteId));

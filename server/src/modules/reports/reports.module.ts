@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { Engine } from '../../db/engine.ts';
 import { LiveBoard } from './live-board.ts';
 import { attachLiveWatching, type LiveWatching } from './live.socket.ts';
-import { ReportsRepository } from './reports.repository.ts';
+import { PgReportsRepository } from './reports.repository.pg.ts';
+import type { ReportsRepository } from './reports.repository.ts';
+import { SqliteReportsRepository } from './reports.repository.sqlite.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { ReportsService, type ReportPorts } from './reports.service.ts';
 
@@ -10,17 +13,23 @@ type LiveHandlerArgs = Parameters<LiveWatching['handlers']>;
 
 export interface ReportsModuleDeps {
   app: FastifyInstance;
+  engine: Engine;
   hours: { scheduleFor: ReportPorts['scheduleFor'] };
   npsBetween: ReportPorts['npsBetween'];
   statusChanges: ReportPorts['statusChanges'];
   team: { summaries(siteId: string, loads: ReadonlyMap<string, number>): ReadonlyArray<{ status: string }> };
 }
 
+/** The reports' reads on the engine the app runs on. */
+export function reportsRepository(engine: Engine): ReportsRepository {
+  return engine.kind === 'sqlite' ? new SqliteReportsRepository(engine.db) : new PgReportsRepository(engine.db);
+}
+
 /** The reports, and the "Live now" figures pushed to the admins watching them. */
 export function createReportsModule(deps: ReportsModuleDeps) {
   const { app, hours, team } = deps;
   // Reports are plain reads; "Live now" recomputes a watched site's figures at most once a second, in a timer.
-  const reportsRepo = new ReportsRepository(app.db);
+  const reportsRepo = reportsRepository(deps.engine);
   const reports = new ReportsService(reportsRepo, {
     timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
     scheduleFor: (siteId, departmentId) => hours.scheduleFor(siteId, departmentId),

@@ -56,7 +56,7 @@ export class ReportsService {
     private readonly ports: ReportPorts,
   ) {}
 
-  /** Async for the status log, which may sit on PostgreSQL: a report is an admin's request, never the message path. */
+  /** Async, as the repository may sit on PostgreSQL: a report is an admin's request, never the message path. */
   async summary(siteId: string, query: ReportQuery, now = Date.now()): Promise<Result<ReportSummary>> {
     const timeZone = query.timeZone ?? this.ports.timeZoneOf(siteId);
     if (!isTimeZone(timeZone)) return fail('invalid_payload', 'Unknown time zone');
@@ -69,14 +69,17 @@ export class ReportsService {
     const to = zonedInstant(last + 1, 0, timeZone);
     const { departmentId, agentId, origin, tag } = query;
     const scope: ReportScope = { siteId, from, to, departmentId, agentId, origin, tag };
-    const conversations = this.repo.conversationsIn(scope);
+    const conversations = await this.repo.conversationsIn(scope);
     const scheduleOf = this.#schedulesOf(siteId);
     const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
     const range = { timeZone, from: query.from, to: query.to };
-    const revenue = this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT);
+    const [revenue, changes, previous] = await Promise.all([
+      this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT),
+      this.ports.statusChanges(siteId, from, to, query.agentId),
+      this.#previous(scope, range, scheduleOf),
+    ]);
     const summary = summarize(facts, range, this.ports.npsBetween(siteId, from, to), revenue);
-    const agentTime = agentTimeIn(await this.ports.statusChanges(siteId, from, to, query.agentId), from, to, now);
-    const previous = this.#previous(scope, range, scheduleOf);
+    const agentTime = agentTimeIn(changes, from, to, now);
     return ok({ ...summary, agentTime, previous });
   }
 
@@ -93,13 +96,13 @@ export class ReportsService {
    * Today's median first response (raw), in the site's zone: the summary's
    * figure for today, read without the rest of the report, for "Live now".
    */
-  firstResponseToday(siteId: string, now = Date.now()): { date: string; timeZone: string; medianSeconds: number | null } {
+  async firstResponseToday(siteId: string, now = Date.now()): Promise<{ date: string; timeZone: string; medianSeconds: number | null }> {
     const timeZone = this.ports.timeZoneOf(siteId);
     const today = localDayNumber(now, timeZone);
     const scope = { siteId, from: zonedInstant(today, 0, timeZone), to: zonedInstant(today + 1, 0, timeZone) };
     const date = dayNumberDate(today);
     const scheduleOf = this.#schedulesOf(siteId);
-    const responses = this.repo.conversationsIn(scope).flatMap((c) => {
+    const responses = (await this.repo.conversationsIn(scope)).flatMap((c) => {
       const facts = factsOf(c, timeZone, scheduleOf);
       return facts.firstResponse && facts.date === date ? [facts.firstResponse.raw] : [];
     });
@@ -112,16 +115,16 @@ export class ReportsService {
    * `summarize` over that period's conversations, without revenue, which the
    * cards do not compare.
    */
-  #previous(
+  async #previous(
     scope: ReportScope,
     range: { timeZone: string; from: string; to: string },
     scheduleOf: (departmentId: string | null) => Schedule | null,
-  ): PreviousPeriod {
+  ): Promise<PreviousPeriod> {
     const period = previousPeriod(range.from, range.to);
     const previousRange = { timeZone: range.timeZone, from: period.from, to: period.to };
     const from = zonedInstant(dayNumberOf(period.from), 0, range.timeZone);
     const to = zonedInstant(dayNumberOf(period.to) + 1, 0, range.timeZone);
-    const facts = this.repo.conversationsIn({ ...scope, from, to }).map((c) => factsOf(c, range.timeZone, scheduleOf));
+    const facts = (await this.repo.conversationsIn({ ...scope, from, to })).map((c) => factsOf(c, range.timeZone, scheduleOf));
     const noRevenue = revenueOf({
       chats: [],
       conversationVisitors: new Set(),
@@ -141,14 +144,18 @@ export class ReportsService {
    * A window opens at most at the period's end (a baseline visit) or at a
    * chat's first message, and stays open N days: checkouts and purchases are read that far.
    */
-  #revenue(
+  async #revenue(
     scope: ReportScope,
     conversations: readonly ReportConversation[],
     facts: readonly ConversationFacts[],
     range: { timeZone: string; from: string; to: string },
     attributionDays: number,
-  ): RevenueResult {
-    const rules = this.repo.rulesOf(scope);
+  ): Promise<RevenueResult> {
+    const [rules, conversationVisitors, visits] = await Promise.all([
+      this.repo.rulesOf(scope),
+      this.repo.conversationVisitors(scope.siteId, scope.from, scope.to),
+      this.repo.firstVisits(scope.siteId, scope.from, scope.to),
+    ]);
     const chats = conversations.flatMap((c, i) => {
       const f = facts[i]!;
       if (f.clockStart === null) return [];
@@ -168,9 +175,9 @@ export class ReportsService {
     const lastStart = chats.reduce((latest, c) => Math.max(latest, c.startedAt), scope.to);
     return revenueOf({
       chats,
-      conversationVisitors: this.repo.conversationVisitors(scope.siteId, scope.from, scope.to),
-      visits: this.repo.firstVisits(scope.siteId, scope.from, scope.to),
-      ...this.repo.cartStages(scope.siteId, scope.from, lastStart + attributionDays * DAY_MS),
+      conversationVisitors,
+      visits,
+      ...(await this.repo.cartStages(scope.siteId, scope.from, lastStart + attributionDays * DAY_MS)),
       attributionDays,
       ...range,
     });

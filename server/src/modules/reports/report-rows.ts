@@ -1,0 +1,108 @@
+import type { RevenueCheckout, RevenuePurchase, TimelineEvent } from '@mostrador/shared/reports';
+import type { ReportScope } from './reports.repository.ts';
+
+// What both engines' report repositories share: the timelines' hand-written statement (with the few
+// words each dialect spells its own way) and the shaping of the rows read.
+
+/** What the timelines' hand-written SQL spells differently on each engine. */
+export interface TimelineDialect {
+  /** The n-th bound value (from 1). */
+  param(n: number): string;
+  /** A joined event's role, from its JSON data (null when absent). */
+  role: string;
+  /** The conversation `c`'s tag list holds the bound tag. */
+  hasTag(param: string): string;
+}
+
+export const SQLITE_TIMELINE: TimelineDialect = {
+  param: () => '?',
+  role: "json_extract(e.data, '$.role')",
+  hasTag: (param) => `EXISTS (SELECT 1 FROM json_each(c.tags) WHERE json_each.value = ${param})`,
+};
+
+export const PG_TIMELINE: TimelineDialect = {
+  param: (n) => `$${n}`,
+  role: "e.data->>'role'",
+  // A jsonb list of strings holds the tag exactly when it contains a list of that one string.
+  hasTag: (param) => `c.tags @> jsonb_build_array(${param}::text)`,
+};
+
+/** A timeline row as read: conversation, log seq, moment (PostgreSQL's int8 comes back as a string), kind. */
+export type TimelineRow = [string, number, number | string, TimelineEvent['kind']];
+
+/**
+ * Each conversation's messages (notes and system lines left out), closes,
+ * reopens and assignments of the scope, one statement for both engines.
+ * Filters as the repositories' drizzle `where` reads them: an empty one is none.
+ */
+export function timelineStatement(scope: ReportScope, dialect: TimelineDialect): { text: string; values: (string | number)[] } {
+  const values: (string | number)[] = [scope.siteId, scope.from, scope.to];
+  const bind = (value: string) => {
+    values.push(value);
+    return dialect.param(values.length);
+  };
+  const filters = [
+    scope.departmentId ? `AND c.department_id = ${bind(scope.departmentId)}` : '',
+    scope.agentId ? `AND c.assignee_id = ${bind(scope.agentId)}` : '',
+    scope.origin ? `AND c.origin = ${bind(scope.origin)}` : '',
+    scope.tag ? `AND ${dialect.hasTag(bind(scope.tag))}` : '',
+  ].join(' ');
+  const text = `SELECT e.conversation_id, e.seq, e.created_at,
+           CASE
+             WHEN e.type = 'message' THEN e.author_kind
+             WHEN e.type = 'status' THEN CASE WHEN e.status = 'closed' THEN 'closed' ELSE 'reopened' END
+             ELSE 'assigned'
+           END
+         FROM conversations c JOIN conversation_events e ON e.conversation_id = c.id
+         WHERE c.site_id = ${dialect.param(1)} AND c.created_at >= ${dialect.param(2)} AND c.created_at < ${dialect.param(3)} ${filters}
+           AND ((e.type = 'message' AND e.author_kind IN ('visitor', 'agent'))
+             OR e.type = 'status'
+             OR (e.type = 'joined' AND coalesce(${dialect.role}, 'assignee') = 'assignee'))`;
+  return { text, values };
+}
+
+/**
+ * The rows grouped by conversation, each in log order. The statement has no
+ * ORDER BY: sorting millions of rows in a temporary b-tree costs more than
+ * ordering each conversation's few here.
+ */
+export function timelinesOf(rows: Iterable<TimelineRow>): Map<string, TimelineEvent[]> {
+  const logs = new Map<string, { seq: number; event: TimelineEvent }[]>();
+  for (const [conversationId, seq, at, kind] of rows) {
+    const list = logs.get(conversationId);
+    const entry = { seq, event: { kind, at: Number(at) } };
+    if (list) list.push(entry);
+    else logs.set(conversationId, [entry]);
+  }
+  const timelines = new Map<string, TimelineEvent[]>();
+  for (const [id, list] of logs)
+    timelines.set(
+      id,
+      list.sort((a, b) => a.seq - b.seq).map((entry) => entry.event),
+    );
+  return timelines;
+}
+
+/** Ratings grouped by conversation, in the order read (by round). */
+export function ratingsOf(
+  rows: Iterable<{ conversationId: string; score: number; comment: string | null }>,
+): Map<string, { score: number; comment: string | null }[]> {
+  const ratings = new Map<string, { score: number; comment: string | null }[]>();
+  for (const { conversationId, ...rating } of rows) {
+    const list = ratings.get(conversationId);
+    if (list) list.push(rating);
+    else ratings.set(conversationId, [rating]);
+  }
+  return ratings;
+}
+
+/** Checkout and purchase rows, told apart. */
+export function stagesOf(rows: readonly (RevenuePurchase & { change: string })[]): {
+  purchases: RevenuePurchase[];
+  checkouts: RevenueCheckout[];
+} {
+  return {
+    purchases: rows.filter((r) => r.change === 'purchase'),
+    checkouts: rows.filter((r) => r.change === 'checkout'),
+  };
+}

@@ -1,0 +1,148 @@
+import { and, asc, count, eq, gte, lt, lte, min, sql, type SQL } from 'drizzle-orm';
+import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
+import type { PgDb } from '../../db/pg/client.ts';
+import {
+  cartEvents,
+  conversationRatings,
+  conversations,
+  pageViews,
+  triggerFirings,
+  triggerRules,
+  visitors,
+} from '../../db/pg/schema/index.ts';
+import type { ReportScope, ReportsRepository } from './reports.repository.ts';
+import { PG_TIMELINE, ratingsOf, stagesOf, timelineStatement, timelinesOf, type TimelineRow } from './report-rows.ts';
+
+/**
+ * The reports' reads on PostgreSQL: the same rows as the SQLite repository's
+ * for the same tables. What SQLite spells its own way: a tag is found in the
+ * jsonb list with `@>` (SQLite: json_each), a joined event's role with
+ * `data->>'role'` (SQLite: json_extract), the live counts with
+ * `count(*) FILTER` (SQLite sums booleans, which PostgreSQL refuses); int8
+ * moments read by hand come back as strings and are made numbers here.
+ */
+export class PgReportsRepository implements ReportsRepository {
+  constructor(private readonly db: PgDb) {}
+
+  async liveCounts(siteId: string): Promise<{ inProgress: number; queued: number }> {
+    const [row] = await this.db
+      .select({
+        inProgress: count(conversations.assigneeId),
+        queued: sql<number>`count(*) FILTER (WHERE ${conversations.assigneeId} IS NULL)`.mapWith(Number),
+      })
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'open'), sql`${conversations.ticketSince} IS NULL`));
+    return { inProgress: row?.inProgress ?? 0, queued: row?.queued ?? 0 };
+  }
+
+  #where(scope: ReportScope): SQL {
+    const conditions = [
+      eq(conversations.siteId, scope.siteId),
+      gte(conversations.createdAt, scope.from),
+      lt(conversations.createdAt, scope.to),
+    ];
+    if (scope.departmentId) conditions.push(eq(conversations.departmentId, scope.departmentId));
+    if (scope.agentId) conditions.push(eq(conversations.assigneeId, scope.agentId));
+    if (scope.origin) conditions.push(eq(conversations.origin, scope.origin));
+    if (scope.tag) conditions.push(sql`${conversations.tags} @> jsonb_build_array(${scope.tag}::text)`);
+    return and(...conditions)!;
+  }
+
+  async conversationsIn(scope: ReportScope): Promise<ReportConversation[]> {
+    const where = this.#where(scope);
+    const [rows, timelines, ratings] = await Promise.all([
+      this.db
+        .select({
+          id: conversations.id,
+          visitorId: conversations.visitorId,
+          customerId: visitors.customerId,
+          origin: conversations.origin,
+          departmentId: conversations.departmentId,
+          assigneeId: conversations.assigneeId,
+          status: conversations.status,
+          createdAt: conversations.createdAt,
+          ticketSince: conversations.ticketSince,
+          missedAt: conversations.missedAt,
+        })
+        .from(conversations)
+        .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+        .where(where),
+      this.#timelines(scope),
+      this.#ratings(where),
+    ]);
+    return rows.map((row) => ({ ...row, events: timelines.get(row.id) ?? [], ratings: ratings.get(row.id) ?? [] }));
+  }
+
+  /** Hand-written and read as arrays, as on SQLite: a busy period has millions of log rows. */
+  async #timelines(scope: ReportScope): Promise<Map<string, TimelineEvent[]>> {
+    const { text, values } = timelineStatement(scope, PG_TIMELINE);
+    const result = await this.db.$client.query<TimelineRow>({ text, values, rowMode: 'array' });
+    return timelinesOf(result.rows);
+  }
+
+  async rulesOf(scope: ReportScope): Promise<Map<string, { id: string; name: string | null }>> {
+    const rows = await this.db
+      .select({ conversationId: conversations.id, id: triggerFirings.ruleId, name: triggerRules.name })
+      .from(conversations)
+      .innerJoin(triggerFirings, and(eq(triggerFirings.conversationId, conversations.id), eq(triggerFirings.siteId, conversations.siteId)))
+      .leftJoin(triggerRules, and(eq(triggerRules.id, triggerFirings.ruleId), eq(triggerRules.siteId, conversations.siteId)))
+      .where(this.#where(scope))
+      // The latest firing last, so it is the one the map keeps.
+      .orderBy(asc(triggerFirings.id));
+    return new Map(rows.map(({ conversationId, ...rule }) => [conversationId, rule]));
+  }
+
+  async conversationVisitors(siteId: string, from: number, to: number): Promise<Set<string>> {
+    const rows = await this.db
+      .selectDistinct({ visitorId: conversations.visitorId })
+      .from(conversations)
+      .where(this.#where({ siteId, from, to }));
+    return new Set(rows.map((r) => r.visitorId));
+  }
+
+  firstVisits(siteId: string, from: number, to: number): Promise<RevenueVisit[]> {
+    return this.db
+      .select({ visitorId: pageViews.visitorId, firstSeenAt: min(pageViews.startedAt).mapWith(Number) })
+      .from(visitors)
+      .innerJoin(pageViews, eq(pageViews.visitorId, visitors.id))
+      .where(and(eq(visitors.siteId, siteId), gte(pageViews.startedAt, from), lt(pageViews.startedAt, to)))
+      .groupBy(pageViews.visitorId);
+  }
+
+  async cartStages(siteId: string, from: number, until: number): Promise<{ purchases: RevenuePurchase[]; checkouts: RevenueCheckout[] }> {
+    const rows = await this.db
+      .select({
+        visitorId: cartEvents.visitorId,
+        at: cartEvents.at,
+        change: cartEvents.change,
+        total: cartEvents.total,
+        currency: cartEvents.currency,
+      })
+      .from(visitors)
+      .innerJoin(cartEvents, eq(cartEvents.visitorId, visitors.id))
+      .where(
+        and(
+          eq(visitors.siteId, siteId),
+          // Literal, not bound, as on SQLite: PostgreSQL too matches a partial index's WHERE only against constants.
+          sql`${cartEvents.change} IN ('checkout', 'purchase')`,
+          gte(cartEvents.at, from),
+          lte(cartEvents.at, until),
+        ),
+      );
+    return stagesOf(rows);
+  }
+
+  async #ratings(where: SQL): Promise<Map<string, { score: number; comment: string | null }[]>> {
+    const rows = await this.db
+      .select({
+        conversationId: conversationRatings.conversationId,
+        score: conversationRatings.score,
+        comment: conversationRatings.comment,
+      })
+      .from(conversationRatings)
+      .innerJoin(conversations, eq(conversations.id, conversationRatings.conversationId))
+      .where(where)
+      .orderBy(asc(conversationRatings.round));
+    return ratingsOf(rows);
+  }
+}

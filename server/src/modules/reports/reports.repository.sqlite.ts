@@ -1,0 +1,162 @@
+import { and, asc, eq, gte, lt, lte, min, sql, type SQL } from 'drizzle-orm';
+import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
+import type { Db } from '../../db/client.ts';
+import { cartEvents, conversationRatings, conversations, pageViews, triggerFirings, triggerRules, visitors } from '../../db/schema.ts';
+import type { ReportScope, ReportsRepository } from './reports.repository.ts';
+import { ratingsOf, SQLITE_TIMELINE, stagesOf, timelineStatement, timelinesOf, type TimelineRow } from './report-rows.ts';
+
+/**
+ * The reports' reads on SQLite: the conversations created in a
+ * range (by the `conversations_site_created` index), their log's messages,
+ * status changes and assignments (by the log's primary key) and their ratings.
+ * The message path never waits on it: SQLite's WAL lets readers and the
+ * writer run side by side.
+ */
+export class SqliteReportsRepository implements ReportsRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Live chats open now (tickets apart): those with an agent, and those
+   * waiting for one. One pass over the site's open conversations (the
+   * `conversations_site_status_updated` index), at most once a second per watched site.
+   */
+  async liveCounts(siteId: string): Promise<{ inProgress: number; queued: number }> {
+    const row = this.db
+      .select({
+        inProgress: sql<number>`coalesce(sum(${conversations.assigneeId} IS NOT NULL), 0)`,
+        queued: sql<number>`coalesce(sum(${conversations.assigneeId} IS NULL), 0)`,
+      })
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'open'), sql`${conversations.ticketSince} IS NULL`))
+      .get();
+    return { inProgress: row?.inProgress ?? 0, queued: row?.queued ?? 0 };
+  }
+
+  #where(scope: ReportScope): SQL {
+    const conditions = [
+      eq(conversations.siteId, scope.siteId),
+      gte(conversations.createdAt, scope.from),
+      lt(conversations.createdAt, scope.to),
+    ];
+    if (scope.departmentId) conditions.push(eq(conversations.departmentId, scope.departmentId));
+    if (scope.agentId) conditions.push(eq(conversations.assigneeId, scope.agentId));
+    if (scope.origin) conditions.push(eq(conversations.origin, scope.origin));
+    if (scope.tag) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${conversations.tags}) WHERE json_each.value = ${scope.tag})`);
+    return and(...conditions)!;
+  }
+
+  async conversationsIn(scope: ReportScope): Promise<ReportConversation[]> {
+    const where = this.#where(scope);
+    const rows = this.db
+      .select({
+        id: conversations.id,
+        visitorId: conversations.visitorId,
+        customerId: visitors.customerId,
+        origin: conversations.origin,
+        departmentId: conversations.departmentId,
+        assigneeId: conversations.assigneeId,
+        status: conversations.status,
+        createdAt: conversations.createdAt,
+        ticketSince: conversations.ticketSince,
+        missedAt: conversations.missedAt,
+      })
+      .from(conversations)
+      .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+      .where(where)
+      .all();
+    const timelines = this.#timelines(scope);
+    const ratings = this.#ratings(where);
+    return rows.map((row) => ({ ...row, events: timelines.get(row.id) ?? [], ratings: ratings.get(row.id) ?? [] }));
+  }
+
+  /**
+   * Each conversation's messages (notes and system lines left out), closes,
+   * reopens and assignments, in log order. Hand-written and read as arrays:
+   * a busy period has millions of log rows, and drizzle's row objects and JSON
+   * parsing cost more than the query.
+   */
+  #timelines(scope: ReportScope): Map<string, TimelineEvent[]> {
+    const { text, values } = timelineStatement(scope, SQLITE_TIMELINE);
+    return timelinesOf(
+      this.db.$client
+        .prepare(text)
+        .raw(true)
+        .all(...values) as TimelineRow[],
+    );
+  }
+
+  /** The trigger rule whose firing started each conversation of the scope (by the firings' conversation index); name null once deleted. */
+  async rulesOf(scope: ReportScope): Promise<Map<string, { id: string; name: string | null }>> {
+    const rows = this.db
+      .select({ conversationId: conversations.id, id: triggerFirings.ruleId, name: triggerRules.name })
+      .from(conversations)
+      .innerJoin(triggerFirings, and(eq(triggerFirings.conversationId, conversations.id), eq(triggerFirings.siteId, conversations.siteId)))
+      .leftJoin(triggerRules, and(eq(triggerRules.id, triggerFirings.ruleId), eq(triggerRules.siteId, conversations.siteId)))
+      .where(this.#where(scope))
+      // The latest firing last, so it is the one the map keeps.
+      .orderBy(asc(triggerFirings.id))
+      .all();
+    return new Map(rows.map(({ conversationId, ...rule }) => [conversationId, rule]));
+  }
+
+  /** Every visitor with a conversation created in [from, to) on the site, whatever the report's filters: the baseline leaves them out. */
+  async conversationVisitors(siteId: string, from: number, to: number): Promise<Set<string>> {
+    const rows = this.db
+      .selectDistinct({ visitorId: conversations.visitorId })
+      .from(conversations)
+      .where(this.#where({ siteId, from, to }))
+      .all();
+    return new Set(rows.map((r) => r.visitorId));
+  }
+
+  /** Each of the site's visitors with a page view started in [from, to), and the first one's start (the site's visitors, then each one's views by `page_views_visitor`). */
+  async firstVisits(siteId: string, from: number, to: number): Promise<RevenueVisit[]> {
+    return this.db
+      .select({ visitorId: pageViews.visitorId, firstSeenAt: min(pageViews.startedAt).mapWith(Number) })
+      .from(visitors)
+      .innerJoin(pageViews, eq(pageViews.visitorId, visitors.id))
+      .where(and(eq(visitors.siteId, siteId), gte(pageViews.startedAt, from), lt(pageViews.startedAt, to)))
+      .groupBy(pageViews.visitorId)
+      .all();
+  }
+
+  /** The checkouts and purchases of the site's visitors in [from, until] (by the partial `cart_events_stage_at`). */
+  async cartStages(siteId: string, from: number, until: number): Promise<{ purchases: RevenuePurchase[]; checkouts: RevenueCheckout[] }> {
+    const rows = this.db
+      .select({
+        visitorId: cartEvents.visitorId,
+        at: cartEvents.at,
+        change: cartEvents.change,
+        total: cartEvents.total,
+        currency: cartEvents.currency,
+      })
+      .from(visitors)
+      .innerJoin(cartEvents, eq(cartEvents.visitorId, visitors.id))
+      .where(
+        and(
+          eq(visitors.siteId, siteId),
+          // Literal, not bound: SQLite uses a partial index only when the query's terms match its WHERE as written.
+          sql`${cartEvents.change} IN ('checkout', 'purchase')`,
+          gte(cartEvents.at, from),
+          lte(cartEvents.at, until),
+        ),
+      )
+      .all();
+    return stagesOf(rows);
+  }
+
+  #ratings(where: SQL): Map<string, { score: number; comment: string | null }[]> {
+    const rows = this.db
+      .select({
+        conversationId: conversationRatings.conversationId,
+        score: conversationRatings.score,
+        comment: conversationRatings.comment,
+      })
+      .from(conversationRatings)
+      .innerJoin(conversations, eq(conversations.id, conversationRatings.conversationId))
+      .where(where)
+      .orderBy(asc(conversationRatings.round))
+      .all();
+    return ratingsOf(rows);
+  }
+}

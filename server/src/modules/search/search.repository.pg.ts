@@ -41,11 +41,15 @@ export class PgSearchRepository implements SearchRepository {
   async countUpTo(siteId: string, terms: readonly SearchTerm[], limit: number): Promise<number> {
     const query = tsQuery(terms);
     if (query === null) return 0;
+    // The matches are planned apart from the LIMIT (MATERIALIZED): under a LIMIT the planner may read the
+    // table in order and compute each body's words, betting on finding `limit` rows early, and for a word that
+    // matches nothing that read is every row (3.6 s over 100,000 messages). Through the index, rows are still
+    // handed over one by one, so the count stops at `limit`.
     const result = await this.db.execute<{ n: number }>(sql`
+      WITH matched AS MATERIALIZED (SELECT e.conversation_id FROM conversation_events e WHERE ${matches(query)})
       SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM conversation_events e
-        JOIN conversations c ON c.id = e.conversation_id
-        WHERE ${matches(query)} AND c.site_id = ${siteId}
+        SELECT 1 FROM matched m JOIN conversations c ON c.id = m.conversation_id
+        WHERE c.site_id = ${siteId}
         LIMIT ${limit}) AS found`);
     return result.rows[0]?.n ?? 0;
   }

@@ -257,7 +257,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await siteRoutes.brandingRoutes(app);
   await triggersModule.routes(app);
   await tagRoutes(app);
-  await createSearchModule({ app, databaseFile: config.databaseFile }).routes(app);
+  await createSearchModule({ app, engine: { kind: 'sqlite', db }, databaseFile: config.databaseFile }).routes(app);
   // The agent's toolbox: canned replies.
   await cannedModule.routes(app);
   await hoursRoutes(app);

@@ -1,10 +1,11 @@
 /**
- * Turning what the agent typed into an FTS5 MATCH expression. Pure, so it is tested without a database.
+ * Turning what the agent typed into words to search for (search-match.ts spells them for each engine). Pure, so
+ * it is tested without a database.
  *
- * - Words are folded like the index's tokenizer (`unicode61 remove_diacritics 2`): lower case, accents gone.
+ * - Words are folded like the indexes fold them (SQLite: `unicode61 remove_diacritics 2`; PostgreSQL: unaccent
+ *   and lower case): lower case, accents gone.
  * - Each word matches as a prefix ("devolucio" finds "devolució", "devolucions").
  * - Each word may also match close spellings from the index's own vocabulary ("tarjta" finds "tarjeta").
- * - Every word is quoted, so nothing the agent types is read as FTS5 syntax.
  */
 export const MAX_TERMS = 8;
 
@@ -53,26 +54,6 @@ export function closeSpellings(term: string, vocabulary: readonly string[], limi
     .sort((x, y) => x.distance - y.distance || x.word.localeCompare(y.word))
     .slice(0, limit)
     .map((entry) => entry.word);
-}
-
-const quoted = (word: string) => `"${word.replaceAll('"', '""')}"`;
-
-/**
- * Every word must match (AND); each as a prefix, or as a whole word when it is in `whole`, or as one of its
- * close spellings (OR). Null: nothing to search.
- */
-export function matchExpression(
-  terms: readonly string[],
-  spellings: ReadonlyMap<string, readonly string[]> = new Map(),
-  whole: ReadonlySet<string> = new Set(),
-): string | null {
-  if (terms.length === 0) return null;
-  return terms
-    .map((term) => {
-      const options = [whole.has(term) ? quoted(term) : `${quoted(term)}*`, ...(spellings.get(term) ?? []).map(quoted)];
-      return options.length === 1 ? options[0] : `(${options.join(' OR ')})`;
-    })
-    .join(' AND ');
 }
 
 /** The folded words a snippet highlights. */

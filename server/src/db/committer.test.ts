@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { committerOn, describeOnEngines, insertSite } from '../testing/engines.ts';
-import { inOrder, now, type Tx } from './committer.ts';
+import { inOrder, now, pgTx, SQLITE_TX, thenInTx, type Tx } from './committer.ts';
 import type { Engine } from './engine.ts';
 import { sites as pgSites } from './pg/schema/index.ts';
 import { sites } from './schema.ts';
@@ -66,4 +66,15 @@ describeOnEngines('Committer', (engine) => {
 it('refuses a promise where a SQLite step must have its value', () => {
   expect(now(3)).toBe(3);
   expect(() => now(Promise.resolve(3))).toThrow('returned a promise');
+});
+
+it('chains a step’s calls at once on SQLite values, and after the promise (or drizzle’s thenable query) on PostgreSQL ones', async () => {
+  expect(thenInTx(2, (n) => n + 1)).toBe(3);
+  await expect(thenInTx(Promise.resolve(2), (n) => n + 1)).resolves.toBe(3);
+  const query: PromiseLike<number> = { then: (resolve, reject) => Promise.resolve(2).then(resolve, reject) };
+  await expect(thenInTx(query as Promise<number>, (n) => n + 1)).resolves.toBe(3);
+});
+
+it('refuses a SQLite transaction where a PostgreSQL repository needs its own', () => {
+  expect(() => pgTx(SQLITE_TX)).toThrow('handed a SQLite transaction');
 });

@@ -64,3 +64,24 @@ export function committerFor(engine: Engine, groupCommit?: GroupCommit): Committ
   const { db } = engine;
   return { run: (step) => db.transaction(async (tx) => step({ kind: 'postgres', db: tx })) };
 }
+
+/**
+ * `fn` on a step's value once it is there: at once on SQLite, where the
+ * value is already in hand, after the promise on PostgreSQL. A step of
+ * several dependent calls (read, then write what the read decided) is one
+ * chain of these, written once for both engines.
+ */
+export function thenInTx<T, R>(value: InTx<T>, fn: (value: T) => InTx<R>): InTx<R> {
+  // A thenable, not only a Promise: drizzle's PostgreSQL queries are typed as promises but are not instances of one.
+  return isThenable(value) ? Promise.resolve(value).then(fn) : fn(value);
+}
+
+function isThenable<T>(value: InTx<T>): value is Promise<T> {
+  return typeof value === 'object' && value !== null && 'then' in value && typeof value.then === 'function';
+}
+
+/** The PostgreSQL transaction a `.pg.ts` repository's `…InTx` method was handed; a SQLite one there is a wiring bug. */
+export function pgTx(tx: Tx): PgTx {
+  if (tx.kind !== 'postgres') throw new Error('A PostgreSQL repository was handed a SQLite transaction');
+  return tx.db;
+}

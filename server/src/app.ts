@@ -151,7 +151,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     // The visitors' activity is built below, from these conversations; a card is only asked for once both exist.
     products: { productSeen: (siteId, visitorId, url) => activity.productSeen(siteId, visitorId, url) },
     canReach: (siteId, visitorId) => contacts.of(siteId, visitorId) !== null,
-    tagList: { ensureInTx: (siteId, names) => tags.ensureInTx(siteId, names) },
+    tagList: { ensureInTx: (tx, siteId, names) => tags.ensureInTx(tx, siteId, names) },
   });
   const { repo, views, broadcaster, routing, conversations, states, toolbox } = conversationsModule;
   const attachmentsModule = createAttachmentsModule({
@@ -186,7 +186,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   const { ratings } = ratingsModule;
   const { tags, routes: tagRoutes } = createTagsModule({
-    db,
+    engine: { kind: 'sqlite', db },
     groupCommit,
     conversations: { ...conversationsModule.tagged, retagged: (siteId, ids) => toolbox.retagged(siteId, ids) },
   });

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { RatingInfo } from '@mostrador/shared';
 import type { TriggersService } from '../triggers/index.ts';
 import { ConversationStates, type StatePorts } from './conversation-states.ts';
-import { ConversationTagsRepository } from './conversation-tags.repository.ts';
+import type { Tx } from '../../db/committer.ts';
+import type { Engine } from '../../db/engine.ts';
+import type { ConversationTagsRepository } from './conversation-tags.repository.ts';
+import { PgConversationTagsRepository } from './conversation-tags.repository.pg.ts';
+import { SqliteConversationTagsRepository } from './conversation-tags.repository.sqlite.ts';
 import { AccessResolver } from './conversations.access.ts';
 import { SocketBroadcaster } from './conversations.broadcast.ts';
 import { ConversationsRepository } from './conversations.repository.ts';
@@ -38,6 +42,10 @@ export interface ConversationsModuleDeps {
   products: ProductTrail;
   canReach: StatePorts['canReach'];
   tagList: TagList;
+}
+
+export function conversationTagsRepository(engine: Engine): ConversationTagsRepository {
+  return engine.kind === 'sqlite' ? new SqliteConversationTagsRepository(engine.db) : new PgConversationTagsRepository(engine.db);
 }
 
 /**
@@ -99,7 +107,8 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
     },
   );
   // Notes, mentions and tags: the agents' own layer over a conversation.
-  const conversationTags = new ConversationTagsRepository(app.db, (siteId, id) => repo.byId(siteId, id));
+  // On SQLite, as the rest of the module, until its main repository moves to both engines.
+  const conversationTags = conversationTagsRepository({ kind: 'sqlite', db: app.db });
   const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, deps.tagList);
   const receipts = new ReadReceipts(repo, app.groupCommit, broadcaster, access);
   const visitorLines = new VisitorLines(new VisitorLinesRepository(app.db), access);
@@ -115,7 +124,7 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
     receipts,
     /** The tags on conversations, for the tags module's list. */
     tagged: {
-      renameInTx: (siteId: string, from: string, to: string) => conversationTags.rename(siteId, from, to),
+      renameInTx: (tx: Tx, siteId: string, from: string, to: string) => conversationTags.renameInTx(tx, siteId, from, to),
       used: (siteId: string) => conversationTags.used(siteId),
     },
     /** The shopper's lines an agent may read, for the canned replies' suggestions and the privacy registry. */

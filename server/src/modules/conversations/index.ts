@@ -11,6 +11,6 @@ export { conversationsPersonalData } from './conversations.personal-data.ts';
 export { ReplyTimes } from './reply-times.ts';
 export { ConversationStates, type StatePorts } from './conversation-states.ts';
 export type { VisitorLine } from './visitor-lines.ts';
-export { createConversationsModule, type ConversationsModuleDeps } from './conversations.module.ts';
+export { conversationTagsRepository, createConversationsModule, type ConversationsModuleDeps } from './conversations.module.ts';
 export type { VisitorSocketDeps } from './visitor.socket.ts';
 export type { AgentSocketDeps } from './agent.socket.ts';

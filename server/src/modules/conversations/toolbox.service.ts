@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '@mostrador/shared';
+import { type InTx, now, SQLITE_TX, type Tx } from '../../db/committer.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { AgentActor } from './actors.ts';
 import type { AccessResolver } from './conversations.access.ts';
@@ -10,7 +11,7 @@ import type { TeamDirectory } from './team-directory.ts';
 
 /** The site's tag list, which the tags module keeps: a tag an agent uses first joins it. */
 export interface TagList {
-  ensureInTx(siteId: string, names: readonly string[]): void;
+  ensureInTx(tx: Tx, siteId: string, names: readonly string[]): InTx<void>;
 }
 
 const notFound = () => fail('not_found', 'No such conversation');
@@ -82,8 +83,8 @@ export class ConversationToolbox {
       if (next.length === conversation.tags.length && next.every((t) => conversation.tags.includes(t))) {
         return ok({ conversation, changed: false });
       }
-      this.tagList.ensureInTx(siteId, input.add);
-      return ok({ conversation: this.tagsRepo.set(siteId, conversation.id, next)!, changed: true });
+      now(this.tagList.ensureInTx(SQLITE_TX, siteId, input.add));
+      return ok({ conversation: now(this.tagsRepo.setInTx(SQLITE_TX, siteId, conversation.id, next))!, changed: true });
     });
     if (!outcome.ok) return outcome;
     if (outcome.data.changed) this.broadcast.retagged(outcome.data.conversation);

@@ -65,6 +65,6 @@ export async function seedDemo(
     const actor = { siteId: site.id, agentId: agent.data.id, role: 'admin' as const, departmentIds };
     await services.canned.createMany(actor, DEMO_CANNED_REPLIES);
   }
-  for (const tag of DEMO_TAGS) services.tags.create(site.id, tag);
+  for (const tag of DEMO_TAGS) await services.tags.create(site.id, tag);
   return { site, email: DEMO_AGENT_EMAIL, password };
 }

@@ -43,12 +43,7 @@ describe('demo seed', () => {
       expect(reply.ownerId).toBeNull();
       expect(Object.values(reply.bodies).every((body) => body.trim() !== '')).toBe(true);
     }
-    expect(
-      app.services.tags
-        .list(site.id)
-        .map((t) => t.name)
-        .sort(),
-    ).toEqual(['devolució', 'enviament', 'talla', 'venda']);
+    expect((await app.services.tags.list(site.id)).map((t) => t.name).sort()).toEqual(['devolució', 'enviament', 'talla', 'venda']);
   });
 });
 

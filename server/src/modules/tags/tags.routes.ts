@@ -8,14 +8,14 @@ export const tagRoutes: FastifyPluginAsyncZod<{ tags: TagsService }> = async (ap
   const errors = errorResponses(ErrorResponse);
 
   app.get('/api/tags', { preHandler: app.requireAgent, schema: { response: { 200: TagListBody, ...errors } } }, async (request) => ({
-    tags: tags.list(request.agent!.siteId).map(toTag),
+    tags: (await tags.list(request.agent!.siteId)).map(toTag),
   }));
 
   app.post(
     '/api/admin/tags',
     { preHandler: app.requireAdmin, schema: { body: NewTagBody, response: { 201: TagBody, ...errors } } },
     async (request, reply) => {
-      const created = tags.create(request.agent!.siteId, request.body);
+      const created = await tags.create(request.agent!.siteId, request.body);
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
       return reply.status(201).send({ tag: toTag(created.data) });
     },

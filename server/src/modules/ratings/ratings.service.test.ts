@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../testing/harness.ts';
-import { RatingsRepository } from './ratings.repository.ts';
+import { committerFor, SQLITE_TX } from '../../db/committer.ts';
+import { ratingsRepository } from './ratings.module.ts';
 import { NPS_INTERVAL_MS, RatingsService, type FeedbackSettings, type RatedConversation } from './ratings.service.ts';
 
 let built: Awaited<ReturnType<typeof buildTestApp>>;
@@ -10,7 +11,7 @@ beforeEach(async () => {
 afterEach(async () => built.cleanup());
 
 /** The service over the real repository, with a clock, a conversation and settings the test moves by hand. */
-function harness() {
+async function harness() {
   const { app } = built;
   const site = app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
   const visitor = app.services.visitors.create(site.id, undefined).visitor;
@@ -27,19 +28,21 @@ function harness() {
   };
   const customers = new Map<string, string>();
   const told: number[] = [];
-  const service = new RatingsService(new RatingsRepository(app.db), app.groupCommit, {
+  const engine = { kind: 'sqlite' as const, db: app.db };
+  const service = new RatingsService(ratingsRepository(engine), committerFor(engine, app.groupCommit), {
     conversation: (siteId, id) => (siteId === site.id && id === conversation.id ? conversation : undefined),
     settings: (siteId) => (siteId === site.id ? settings : undefined),
     customerOf: (_siteId, visitorId) => customers.get(visitorId) ?? null,
     rated: (_c, rating) => told.push(rating.score),
     now: () => clock.now,
   });
+  await service.load();
   return { site, visitor, phone, clock, settings, conversation, customers, told, service };
 }
 
 describe('ratings', () => {
   it('rates each ending once when the site asks again after a reopen, and only once per conversation when it does not', async () => {
-    const { site, visitor, clock, settings, conversation, told, service } = harness();
+    const { site, visitor, clock, settings, conversation, told, service } = await harness();
     expect((await service.rate(site.id, visitor.id, { conversationId: conversation.id, score: 5 })).ok).toBe(true);
 
     // Reopened and ended again: asked once per conversation, the second ending is not rated.
@@ -58,11 +61,11 @@ describe('ratings', () => {
     const sameEnding = await service.rate(site.id, visitor.id, { conversationId: conversation.id, score: 3 });
     expect(sameEnding.ok ? null : sameEnding.error.code).toBe('conflict');
     expect(told).toEqual([5, 2]);
-    expect(service.latest(site.id, conversation.id)).toMatchObject({ score: 2 });
+    expect(service.latestInTx(SQLITE_TX, site.id, conversation.id)).toMatchObject({ score: 2 });
   });
 
   it('counts a resolved conversation as ended, like a closed one', async () => {
-    const { site, visitor, conversation, service } = harness();
+    const { site, visitor, conversation, service } = await harness();
     conversation.status = 'resolved';
     expect((await service.rate(site.id, visitor.id, { conversationId: conversation.id, score: 4 })).ok).toBe(true);
   });
@@ -70,7 +73,7 @@ describe('ratings', () => {
 
 describe('the NPS question', () => {
   it('is due again only after 90 days, for the visitor and for the same customer on another device', async () => {
-    const { site, visitor, phone, clock, customers, service } = harness();
+    const { site, visitor, phone, clock, customers, service } = await harness();
     built.app.sqlite
       .prepare('INSERT INTO customers (id, site_id, external_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run('cus_same', site.id, 'shop-customer-1', clock.now, clock.now);
@@ -87,13 +90,13 @@ describe('the NPS question', () => {
     clock.now += 1;
     expect(service.npsDue(site.id, phone.id)).toBe(true);
     expect((await service.answerNps(site.id, phone.id, 3)).ok).toBe(true);
-    expect(service.npsReport(site.id)).toEqual({ responses: 2, promoters: 1, passives: 0, detractors: 1, nps: 0 });
+    expect(await service.npsReport(site.id)).toEqual({ responses: 2, promoters: 1, passives: 0, detractors: 1, nps: 0 });
     // A period before the second answer holds only the first.
-    expect(service.npsReport(site.id, 0, clock.now).nps).toBe(100);
+    expect((await service.npsReport(site.id, 0, clock.now)).nps).toBe(100);
   });
 
-  it('is never due while the site has it off', () => {
-    const { site, visitor, settings, service } = harness();
+  it('is never due while the site has it off', async () => {
+    const { site, visitor, settings, service } = await harness();
     settings.npsEnabled = false;
     expect(service.npsDue(site.id, visitor.id)).toBe(false);
     expect(service.widgetFeedback(site.id, visitor.id)).toEqual({ rating: true, nps: false });

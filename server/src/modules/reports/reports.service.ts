@@ -38,7 +38,7 @@ export interface ReportPorts {
   /** The hours a department's line keeps (the site's when it has none); null: always open. */
   scheduleFor(siteId: string, departmentId: string | null): Schedule | null;
   /** NPS answers given in [from, to). */
-  npsBetween(siteId: string, from: number, to: number): NpsReport;
+  npsBetween(siteId: string, from: number, to: number): Promise<NpsReport>;
   /** Agents' status changes in [from, to), with each one's last before `from` (the team module's log). */
   statusChanges(siteId: string, from: number, to: number, agentId?: string): Promise<StatusChange[]>;
 }
@@ -74,9 +74,9 @@ export class ReportsService {
     const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
     const range = { timeZone, from: query.from, to: query.to };
     const revenue = this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT);
-    const summary = summarize(facts, range, this.ports.npsBetween(siteId, from, to), revenue);
+    const summary = summarize(facts, range, await this.ports.npsBetween(siteId, from, to), revenue);
     const agentTime = agentTimeIn(await this.ports.statusChanges(siteId, from, to, query.agentId), from, to, now);
-    const previous = this.#previous(scope, range, scheduleOf);
+    const previous = await this.#previous(scope, range, scheduleOf);
     return ok({ ...summary, agentTime, previous });
   }
 
@@ -112,11 +112,11 @@ export class ReportsService {
    * `summarize` over that period's conversations, without revenue, which the
    * cards do not compare.
    */
-  #previous(
+  async #previous(
     scope: ReportScope,
     range: { timeZone: string; from: string; to: string },
     scheduleOf: (departmentId: string | null) => Schedule | null,
-  ): PreviousPeriod {
+  ): Promise<PreviousPeriod> {
     const period = previousPeriod(range.from, range.to);
     const previousRange = { timeZone: range.timeZone, from: period.from, to: period.to };
     const from = zonedInstant(dayNumberOf(period.from), 0, range.timeZone);
@@ -131,7 +131,7 @@ export class ReportsService {
       attributionDays: ATTRIBUTION_DAYS_DEFAULT,
       ...previousRange,
     });
-    const summary = summarize(facts, previousRange, this.ports.npsBetween(scope.siteId, from, to), noRevenue);
+    const summary = summarize(facts, previousRange, await this.ports.npsBetween(scope.siteId, from, to), noRevenue);
     return { from: period.from, to: period.to, ...headlineOf(summary) };
   }
 

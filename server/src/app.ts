@@ -28,6 +28,7 @@ import { createVisitorsModule, parseUserAgent } from './modules/visitors/index.t
 import { authPlugin } from './plugins/auth.ts';
 import { crossSiteWritesPlugin } from './plugins/cross-site-writes.ts';
 import { dbPlugin } from './plugins/db.ts';
+import { now, SQLITE_TX } from './db/committer.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
@@ -142,7 +143,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     canAnswer,
     stateFailed,
     siteChanged: (siteId) => reportsModule.live.touch(siteId),
-    ratingOf: (siteId, id) => ratings.latest(siteId, id),
+    ratingOf: (siteId, id) => now(ratings.latestInTx(SQLITE_TX, siteId, id)),
     visitorConversationChanged: (siteId, visitorId) => activity.conversationChanged(siteId, visitorId),
     files: {
       claimInTx: (siteId, authorId, ids) => attachments.claimInTx(siteId, authorId, ids),
@@ -171,8 +172,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   const { attachments, thumbnails, unsentUploads } = attachmentsModule;
   // The end of a chat: the shopper's rating of their ended conversation, and the NPS question.
-  const ratingsModule = createRatingsModule({
-    db,
+  const ratingsModule = await createRatingsModule({
+    engine: { kind: 'sqlite', db },
     groupCommit,
     ports: {
       conversation: (siteId, id) => repo.byId(siteId, id),

@@ -10,11 +10,13 @@ import { openPostgres } from '../db/pg/client.ts';
 import {
   agents as pgAgents,
   conversations as pgConversations,
+  customers as pgCustomers,
+  triggerFirings as pgTriggerFirings,
   departments as pgDepartments,
   sites as pgSites,
   visitors as pgVisitors,
 } from '../db/pg/schema/index.ts';
-import { agents, conversations, departments, sites, visitors } from '../db/schema.ts';
+import { agents, conversations, customers, departments, sites, triggerFirings, visitors } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -110,4 +112,18 @@ export async function insertConversation(engine: Engine, siteId: string, id: str
 /** The engine's committer, as the app builds it (SQLite: a group commit of its own over the test's database). */
 export function committerOn(engine: Engine): Committer {
   return engine.kind === 'sqlite' ? committerFor(engine, new GroupCommit(engine.db.$client)) : committerFor(engine);
+}
+
+/** A verified customer of the site (the shop's own id is the same), for rows that follow a customer across devices. */
+export async function insertCustomer(engine: Engine, siteId: string, id: string): Promise<void> {
+  const row = { id, siteId, externalId: `shop-${id}`, createdAt: 1, updatedAt: 1 };
+  if (engine.kind === 'sqlite') engine.db.insert(customers).values(row).run();
+  else await engine.db.insert(pgCustomers).values(row);
+}
+
+/** A rule's invitation shown to a visitor of the site at `at` (the rule need not exist: firings name it by id only). */
+export async function insertTriggerFiring(engine: Engine, siteId: string, visitorId: string, firingId: string, at: number): Promise<void> {
+  const row = { siteId, ruleId: 'trg-1', visitorId, firingId, outcome: 'fired' as const, at };
+  if (engine.kind === 'sqlite') engine.db.insert(triggerFirings).values(row).run();
+  else await engine.db.insert(pgTriggerFirings).values(row);
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../testing/harness.ts';
-import { RatingsRepository } from './ratings.repository.ts';
+import { committerFor, SQLITE_TX } from '../../db/committer.ts';
+import { ratingsRepository } from './ratings.module.ts';
 import { NPS_INTERVAL_MS, RatingsService, type FeedbackSettings, type RatedConversation } from './ratings.service.ts';
 
 let built: Awaited<ReturnType<typeof buildTestApp>>;
@@ -27,13 +28,15 @@ async function harness() {
   };
   const customers = new Map<string, string>();
   const told: number[] = [];
-  const service = new RatingsService(new RatingsRepository(app.db), app.groupCommit, {
+  const engine = { kind: 'sqlite' as const, db: app.db };
+  const service = new RatingsService(ratingsRepository(engine), committerFor(engine, app.groupCommit), {
     conversation: (siteId, id) => (siteId === site.id && id === conversation.id ? conversation : undefined),
     settings: (siteId) => (siteId === site.id ? settings : undefined),
     customerOf: (_siteId, visitorId) => customers.get(visitorId) ?? null,
     rated: (_c, rating) => told.push(rating.score),
     now: () => clock.now,
   });
+  await service.load();
   return { site, visitor, phone, clock, settings, conversation, customers, told, service };
 }
 
@@ -58,7 +61,7 @@ describe('ratings', () => {
     const sameEnding = await service.rate(site.id, visitor.id, { conversationId: conversation.id, score: 3 });
     expect(sameEnding.ok ? null : sameEnding.error.code).toBe('conflict');
     expect(told).toEqual([5, 2]);
-    expect(service.latest(site.id, conversation.id)).toMatchObject({ score: 2 });
+    expect(service.latestInTx(SQLITE_TX, site.id, conversation.id)).toMatchObject({ score: 2 });
   });
 
   it('counts a resolved conversation as ended, like a closed one', async () => {
@@ -87,9 +90,9 @@ describe('the NPS question', () => {
     clock.now += 1;
     expect(service.npsDue(site.id, phone.id)).toBe(true);
     expect((await service.answerNps(site.id, phone.id, 3)).ok).toBe(true);
-    expect(service.npsReport(site.id)).toEqual({ responses: 2, promoters: 1, passives: 0, detractors: 1, nps: 0 });
+    expect(await service.npsReport(site.id)).toEqual({ responses: 2, promoters: 1, passives: 0, detractors: 1, nps: 0 });
     // A period before the second answer holds only the first.
-    expect(service.npsReport(site.id, 0, clock.now).nps).toBe(100);
+    expect((await service.npsReport(site.id, 0, clock.now)).nps).toBe(100);
   });
 
   it('is never due while the site has it off', async () => {

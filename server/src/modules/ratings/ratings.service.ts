@@ -11,9 +11,9 @@ import {
   type SubmitRating,
   type WidgetFeedback,
 } from '@mostrador/shared';
+import { andThen, type Committer, type InTx, type Tx } from '../../db/committer.ts';
 import { newId } from '../../db/ids.ts';
-import type { GroupCommit } from '../../db/group-commit.ts';
-import type { RatingRow, RatingsRepository } from './ratings.repository.ts';
+import type { NpsAnswer, RatingRow, RatingsRepository } from './ratings.repository.ts';
 
 const DAY_MS = 86_400_000;
 export const NPS_INTERVAL_MS = NPS_INTERVAL_DAYS * DAY_MS;
@@ -55,22 +55,39 @@ function toInfo(row: RatingRow): RatingInfo {
   return { score: row.score, comment: row.comment, createdAt: row.createdAt };
 }
 
+/** Who answered the NPS question, as remembered: the visitor, and the customer on any device. */
+function answererKeys(siteId: string, visitorId: string, customerId: string | null): string[] {
+  return customerId ? [visitorKey(siteId, visitorId), customerKey(siteId, customerId)] : [visitorKey(siteId, visitorId)];
+}
+
+const visitorKey = (siteId: string, visitorId: string) => `${siteId}\u0000v\u0000${visitorId}`;
+const customerKey = (siteId: string, customerId: string) => `${siteId}\u0000c\u0000${customerId}`;
+
 /**
  * The end of a chat: a shopper rates their own ended conversation once
  * (once per ending, when the site asks again after a reopen), and answers
  * the NPS question at most once in 90 days. The site and the visitor always
  * come from the visitor's socket, never from a payload; someone else's
- * conversation answers exactly like a missing one.
+ * conversation answers exactly like a missing one. The repository holds the
+ * "once" rules where it writes; the widget's connection asks whether NPS is
+ * due of memory (the answers of the last 90 days, read at start).
  */
 export class RatingsService {
   readonly #now: () => number;
+  /** When each visitor, and each customer, last answered the NPS question (the last 90 days only). */
+  readonly #answered = new Map<string, number>();
 
   constructor(
     private readonly repo: RatingsRepository,
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
     private readonly ports: RatingsPorts,
   ) {
     this.#now = ports.now ?? Date.now;
+  }
+
+  /** Remembers the answers of the last 90 days; awaited before the app serves. */
+  async load(): Promise<void> {
+    for (const answer of await this.repo.npsAnswersSince(this.#now() - NPS_INTERVAL_MS)) this.#remember(answer);
   }
 
   /** What the widget may ask when a chat ends, for the session. */
@@ -80,28 +97,25 @@ export class RatingsService {
   }
 
   async rate(siteId: string, visitorId: string, input: SubmitRating): Promise<Result<RatingInfo>> {
-    const outcome = await this.groupCommit.run((): Result<{ conversation: RatedConversation; rating: RatingInfo }> => {
+    const outcome = await this.committer.run((tx): InTx<Result<{ conversation: RatedConversation; rating: RatingInfo }>> => {
       const conversation = this.ports.conversation(siteId, input.conversationId);
       if (!conversation || conversation.siteId !== siteId || conversation.visitorId !== visitorId) return notFound();
       const settings = this.ports.settings(siteId);
       if (!settings?.ratingEnabled) return fail('forbidden', 'This shop does not ask for ratings');
       if (!hasEnded(conversation.status) || conversation.closedAt === null) return fail('conflict', 'The conversation has not ended');
-      const earlier = this.repo.ratingsOf(siteId, conversation.id);
-      const round = conversation.closedAt;
-      const already = settings.ratingAskAgain ? earlier.some((r) => r.round === round) : earlier.length > 0;
-      if (already) return fail('conflict', 'Already rated');
       const row: RatingRow = {
         id: newId('rat'),
         siteId,
         conversationId: conversation.id,
         visitorId,
-        round,
+        round: conversation.closedAt,
         score: input.score,
         comment: input.comment ? input.comment : null,
         createdAt: this.#now(),
       };
-      this.repo.insertRating(row);
-      return ok({ conversation, rating: toInfo(row) });
+      return andThen(this.repo.insertRatingInTx(tx, row, settings.ratingAskAgain), (written) =>
+        written ? ok({ conversation, rating: toInfo(row) }) : fail('conflict', 'Already rated'),
+      );
     });
     if (!outcome.ok) return outcome;
     const { conversation, rating } = outcome.data;
@@ -109,32 +123,50 @@ export class RatingsService {
     return ok(rating);
   }
 
-  /** The latest rating of a conversation, for the console; null when none. */
-  latest(siteId: string, conversationId: string): RatingInfo | null {
-    const row = this.repo.ratingsOf(siteId, conversationId)[0];
-    return row ? toInfo(row) : null;
+  /** The latest rating of a conversation, for the console; null when none. Inside the conversations module's step. */
+  latestInTx(tx: Tx, siteId: string, conversationId: string): InTx<RatingInfo | null> {
+    return andThen(this.repo.latestRatingInTx(tx, siteId, conversationId), (row) => (row ? toInfo(row) : null));
   }
 
   /** The NPS question is on and this visitor (or customer) has not answered it in 90 days. */
   npsDue(siteId: string, visitorId: string): boolean {
     if (!this.ports.settings(siteId)?.npsEnabled) return false;
-    const customerId = this.ports.customerOf(siteId, visitorId);
-    return !this.repo.latestNpsSince(siteId, visitorId, customerId, this.#now() - NPS_INTERVAL_MS);
-  }
-
-  async answerNps(siteId: string, visitorId: string, score: number): Promise<Result<{ score: number; createdAt: number }>> {
-    return this.groupCommit.run(() => {
-      if (!this.ports.settings(siteId)?.npsEnabled) return fail('forbidden', 'This shop does not ask the NPS question');
-      if (!this.npsDue(siteId, visitorId)) return fail('conflict', 'Already answered lately');
-      const createdAt = this.#now();
-      const customerId = this.ports.customerOf(siteId, visitorId);
-      this.repo.insertNps({ id: newId('nps'), siteId, visitorId, customerId, score, createdAt });
-      return ok({ score, createdAt });
+    const since = this.#now() - NPS_INTERVAL_MS;
+    const keys = answererKeys(siteId, visitorId, this.ports.customerOf(siteId, visitorId));
+    return keys.every((key) => {
+      const at = this.#answered.get(key);
+      if (at !== undefined && at <= since) this.#answered.delete(key);
+      return at === undefined || at <= since;
     });
   }
 
+  async answerNps(siteId: string, visitorId: string, score: number): Promise<Result<{ score: number; createdAt: number }>> {
+    if (!this.ports.settings(siteId)?.npsEnabled) return fail('forbidden', 'This shop does not ask the NPS question');
+    if (!this.npsDue(siteId, visitorId)) return fail('conflict', 'Already answered lately');
+    const createdAt = this.#now();
+    const customerId = this.ports.customerOf(siteId, visitorId);
+    const row = { id: newId('nps'), siteId, visitorId, customerId, score, createdAt };
+    // Memory answers for this node; the repository asks the table again, for the answers of other nodes.
+    // Refused there, the visitor did answer lately (elsewhere): remembered as now, so the widget stops asking.
+    const written = await this.committer.run((tx) => this.repo.insertNpsInTx(tx, row, createdAt - NPS_INTERVAL_MS));
+    this.#remember(row);
+    return written ? ok({ score, createdAt }) : fail('conflict', 'Already answered lately');
+  }
+
   /** The site's NPS over [from, to): for the reports. */
-  npsReport(siteId: string, from = 0, to = this.#now() + 1): NpsReport {
-    return npsOf(this.repo.npsScores(siteId, from, to));
+  async npsReport(siteId: string, from = 0, to = this.#now() + 1): Promise<NpsReport> {
+    return npsOf(await this.repo.npsScores(siteId, from, to));
+  }
+
+  /** An erasure removed these visitors' answers: they may be asked again. */
+  forgetAnswers(siteId: string, visitorIds: readonly string[], customerIds: readonly string[]): void {
+    for (const visitorId of visitorIds) this.#answered.delete(visitorKey(siteId, visitorId));
+    for (const customerId of customerIds) this.#answered.delete(customerKey(siteId, customerId));
+  }
+
+  #remember(answer: NpsAnswer): void {
+    for (const key of answererKeys(answer.siteId, answer.visitorId, answer.customerId)) {
+      this.#answered.set(key, Math.max(this.#answered.get(key) ?? 0, answer.createdAt));
+    }
   }
 }

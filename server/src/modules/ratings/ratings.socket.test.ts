@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationRated, LowRating, SessionEstablished, VisitorSyncPage } from '@mostrador/shared';
+import { SQLITE_TX } from '../../db/committer.ts';
 import {
   addAgent,
   agentCommand,
@@ -53,7 +54,7 @@ describe('rating an ended chat', () => {
 
     const early = await visitorCommand(socket, 'rating:submit', { conversationId, score: 5 });
     expect(early.ok ? null : early.error.code).toBe('conflict');
-    expect(server.app.services.ratings.latest(siteId(), conversationId)).toBeNull();
+    expect(server.app.services.ratings.latestInTx(SQLITE_TX, siteId(), conversationId)).toBeNull();
 
     await close();
     const told = nextFact<AgentSocket, ConversationRated>(agent, 'conversation:rated');
@@ -65,7 +66,7 @@ describe('rating an ended chat', () => {
 
     const twice = await visitorCommand(socket, 'rating:submit', { conversationId, score: 1 });
     expect(twice.ok ? null : twice.error.code).toBe('conflict');
-    expect(server.app.services.ratings.latest(siteId(), conversationId)).toMatchObject({ score: 4 });
+    expect(server.app.services.ratings.latestInTx(SQLITE_TX, siteId(), conversationId)).toMatchObject({ score: 4 });
 
     // The console's list and the customer's history carry it.
     const list = await agentCommand(agent, 'conversation:list', { view: 'closed' });
@@ -82,7 +83,7 @@ describe('rating an ended chat', () => {
     const missing = await visitorCommand(stranger.socket, 'rating:submit', { conversationId: 'cnv_nobodyhasthisid00', score: 1 });
     expect(foreign).toEqual(missing);
     expect(foreign.ok ? null : foreign.error.code).toBe('not_found');
-    expect(server.app.services.ratings.latest(siteId(), conversationId)).toBeNull();
+    expect(server.app.services.ratings.latestInTx(SQLITE_TX, siteId(), conversationId)).toBeNull();
     // The owner may still rate it.
     expect((await visitorCommand(owner.socket, 'rating:submit', { conversationId, score: 3 })).ok).toBe(true);
   });
@@ -118,7 +119,7 @@ describe('rating an ended chat', () => {
     await close();
     const refused = await visitorCommand(socket, 'rating:submit', { conversationId, score: 5 });
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
-    expect(server.app.services.ratings.latest(siteId(), conversationId)).toBeNull();
+    expect(server.app.services.ratings.latestInTx(SQLITE_TX, siteId(), conversationId)).toBeNull();
   });
 });
 
@@ -170,6 +171,12 @@ describe('the NPS question', () => {
     expect(await visitorCommand(fresh.socket, 'nps:submit', { score: 10 })).toMatchObject({ ok: true, data: { score: 10 } });
     const again = await visitorCommand(fresh.socket, 'nps:submit', { score: 0 });
     expect(again.ok ? null : again.error.code).toBe('conflict');
-    expect(server.app.services.ratings.npsReport(siteId())).toEqual({ responses: 1, promoters: 1, passives: 0, detractors: 0, nps: 100 });
+    expect(await server.app.services.ratings.npsReport(siteId())).toEqual({
+      responses: 1,
+      promoters: 1,
+      passives: 0,
+      detractors: 0,
+      nps: 100,
+    });
   });
 });

@@ -349,7 +349,7 @@ function serviceOn(engine: Engine): ReportsService {
   return new ReportsService(reportsRepository(engine), {
     timeZoneOf: () => 'Europe/Madrid',
     scheduleFor: (_site, departmentId) => (departmentId === 'd1' ? OFFICE : null),
-    npsBetween: () => ({ responses: 0, promoters: 0, passives: 0, detractors: 0, nps: null }),
+    npsBetween: async () => ({ responses: 0, promoters: 0, passives: 0, detractors: 0, nps: null }),
     statusChanges: async () => [],
   });
 }

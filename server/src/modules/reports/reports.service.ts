@@ -38,7 +38,7 @@ export interface ReportPorts {
   /** The hours a department's line keeps (the site's when it has none); null: always open. */
   scheduleFor(siteId: string, departmentId: string | null): Schedule | null;
   /** NPS answers given in [from, to). */
-  npsBetween(siteId: string, from: number, to: number): NpsReport;
+  npsBetween(siteId: string, from: number, to: number): Promise<NpsReport>;
   /** Agents' status changes in [from, to), with each one's last before `from` (the team module's log). */
   statusChanges(siteId: string, from: number, to: number, agentId?: string): Promise<StatusChange[]>;
 }
@@ -73,12 +73,13 @@ export class ReportsService {
     const scheduleOf = this.#schedulesOf(siteId);
     const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
     const range = { timeZone, from: query.from, to: query.to };
-    const [revenue, changes, previous] = await Promise.all([
+    const [revenue, changes, previous, nps] = await Promise.all([
       this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT),
       this.ports.statusChanges(siteId, from, to, query.agentId),
       this.#previous(scope, range, scheduleOf),
+      this.ports.npsBetween(siteId, from, to),
     ]);
-    const summary = summarize(facts, range, this.ports.npsBetween(siteId, from, to), revenue);
+    const summary = summarize(facts, range, nps, revenue);
     const agentTime = agentTimeIn(changes, from, to, now);
     return ok({ ...summary, agentTime, previous });
   }
@@ -134,7 +135,7 @@ export class ReportsService {
       attributionDays: ATTRIBUTION_DAYS_DEFAULT,
       ...previousRange,
     });
-    const summary = summarize(facts, previousRange, this.ports.npsBetween(scope.siteId, from, to), noRevenue);
+    const summary = summarize(facts, previousRange, await this.ports.npsBetween(scope.siteId, from, to), noRevenue);
     return { from: period.from, to: period.to, ...headlineOf(summary) };
   }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
-import { TriggersPersonalData } from './triggers.personal-data.ts';
+import { triggersPersonalData } from './triggers.personal-data.ts';
 import { TriggersRepository } from './triggers.repository.ts';
 import { triggerRoutes } from './triggers.routes.ts';
 import { TriggersService } from './triggers.service.ts';
@@ -27,7 +27,7 @@ export function createTriggersModule(deps: TriggersModuleDeps) {
   return {
     triggers,
     /** The firings a shopper saw, for the privacy registry. */
-    personalData: () => new TriggersPersonalData(deps.db),
+    personalData: () => triggersPersonalData({ kind: 'sqlite', db: deps.db }),
     async routes(server: FastifyInstance): Promise<void> {
       await server.register(triggerRoutes, { triggers });
     },

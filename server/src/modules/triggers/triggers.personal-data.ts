@@ -1,24 +1,14 @@
-import type { Tx } from '../../db/committer.ts';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { triggerFirings } from '../../db/schema.ts';
-import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
+import type { Engine } from '../../db/engine.ts';
+import type { PersonalDataSource } from '../privacy/index.ts';
+import { PgTriggersPersonalData } from './triggers.personal-data.pg.ts';
+import { SqliteTriggersPersonalData } from './triggers.personal-data.sqlite.ts';
 
-/** The triggers module's part in the privacy registry: which invitations a visitor was shown, and what followed. */
-export class TriggersPersonalData implements PersonalDataSource {
-  readonly tables = ['trigger_firings'];
-
-  constructor(private readonly db: Db) {}
-
-  async exportRows(scope: SubjectScope) {
-    return { trigger_firings: this.db.select().from(triggerFirings).where(this.#of(scope)).all() };
-  }
-
-  eraseInTx(_tx: Tx, scope: SubjectScope): number {
-    return this.db.delete(triggerFirings).where(this.#of(scope)).run().changes;
-  }
-
-  #of(scope: SubjectScope) {
-    return and(eq(triggerFirings.siteId, scope.siteId), inArray(triggerFirings.visitorId, [...scope.visitorIds]));
-  }
+/**
+ * The triggers module's part in the privacy registry: which invitations a
+ * visitor was shown, and what followed, on the engine's table (both hold to
+ * one contract: triggers.personal-data.test.ts). No retention of its own:
+ * firings are counted by the trigger report, and go with an erasure.
+ */
+export function triggersPersonalData(engine: Engine): PersonalDataSource {
+  return engine.kind === 'sqlite' ? new SqliteTriggersPersonalData(engine.db) : new PgTriggersPersonalData(engine.db);
 }

@@ -33,6 +33,7 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import type { App, Services } from './services.ts';
+import { openCluster, refuseUnwiredEngine } from './wiring/cluster.ts';
 import { wireMail } from './wiring/mail.ts';
 import { wirePrivacy } from './wiring/privacy.ts';
 import { attachSockets } from './wiring/realtime.ts';
@@ -42,6 +43,7 @@ export type { App, Services } from './services.ts';
 
 /** Builds the whole product and never listens: main.ts and the tests decide where it runs. */
 export async function buildApp(config: Config, options: { logStream?: LogStream } = {}): Promise<App> {
+  refuseUnwiredEngine(config);
   const app = Fastify({
     logger: logOptions(config.logLevel, options.logStream),
     bodyLimit: MAX_FRAME_BYTES,
@@ -58,7 +60,14 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   // Only routes that ask for it (login) are rate-limited by address; its 429 goes through errorsPlugin.
   await app.register(rateLimit, { global: false });
   await app.register(dbPlugin, { file: config.databaseFile, groupCommitIntervalMs: config.groupCommitIntervalMs });
-  await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy });
+  // Without REDIS_URL: one process, all in memory, as always. With it: the bus, the directories and Socket.IO's rooms span the nodes.
+  const cluster = openCluster(config, {
+    info: (message) => app.log.info(message),
+    warn: (err, message) => app.log.warn({ err }, message),
+    error: (err, message) => app.log.error({ err }, message),
+  });
+  app.addHook('onClose', async () => cluster.close());
+  await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy, redis: cluster.redis });
   const { db, groupCommit } = app;
 
   // The team: sites, departments, agents and who is online.
@@ -271,7 +280,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(assetRoutes, { widgetFile: config.widgetFile, consoleDir: config.consoleDir });
   if (config.demoShop) await app.register(demoShopRoutes, { sites, trustProxy: config.trustProxy });
   // For monitors and load balancers; a draining node (SIGTERM, shutdown.ts) stays healthy but turns unready.
-  const { health, routes: healthRoutes } = createHealthModule({ app });
+  const { health, routes: healthRoutes } = createHealthModule({ app, redis: cluster.redis });
   await healthRoutes(app);
 
   // Realtime.
@@ -319,6 +328,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     unsentUploads,
     thumbnails,
     health,
+    cluster,
   };
   return Object.assign(app, { services });
 }

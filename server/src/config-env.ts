@@ -77,6 +77,40 @@ const secret = z
   .optional()
   .transform((raw) => (raw === undefined || raw === '' ? null : raw));
 
+/** A URL whose scheme is one of `schemes`; null when unset or empty. The value is never echoed (it may hold a password). */
+const urlOf = (schemes: readonly string[], example: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (isBlank(raw)) return null;
+      const value = raw.trim();
+      let url: URL | null = null;
+      try {
+        url = new URL(value);
+      } catch {
+        url = null;
+      }
+      if (!url || !schemes.includes(url.protocol) || !url.hostname) {
+        ctx.addIssue({ code: 'custom', message: `must be a URL like ${example}` });
+        return null;
+      }
+      return value;
+    });
+
+/** A node's name in a cluster: short, and safe in a Redis key and a log line. */
+const nodeId = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (isBlank(raw)) return null;
+    const value = raw.trim();
+    if (!/^[A-Za-z0-9._:-]{1,64}$/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must be 1 to 64 letters, digits, dots, colons, dashes or underscores' });
+    }
+    return value;
+  });
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const logLevel = z
@@ -94,6 +128,9 @@ export const EnvSchema = z.object({
   HOST: text,
   DATA_DIR: text,
   DATABASE_FILE: text,
+  DATABASE_URL: urlOf(['postgres:', 'postgresql:'], 'postgres://user@host:5432/mostrador'),
+  REDIS_URL: urlOf(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+  NODE_ID: nodeId,
   WIDGET_FILE: text,
   CONSOLE_DIR: text,
   CONSOLE_ORIGINS: text,
@@ -164,8 +201,8 @@ export const EnvSchema = z.object({
 
 export type Env = z.output<typeof EnvSchema>;
 
-/** Values that may be shown in an error: never a password or a key, even a malformed one. */
-const SHOWN = /^(?!.*(PASS|KEY|SECRET|TOKEN)).*$/;
+/** Values that may be shown in an error: never a password or a key, even a malformed one, nor a URL that may hold one. */
+const SHOWN = /^(?!.*(PASS|KEY|SECRET|TOKEN|DATABASE_URL|REDIS_URL)).*$/;
 
 /** Parses the environment; throws one error naming every variable that does not parse. */
 export function parseEnv(env: NodeJS.ProcessEnv): Env {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { hostname } from 'node:os';
 import { loadConfig, loadMail } from './config.ts';
+
+/** The lines naming each variable that does not parse, in the error a start throws. */
+function problemsOf(start: () => unknown): string[] {
+  try {
+    start();
+    return [];
+  } catch (error) {
+    return (error as Error).message.split('\n').slice(1);
+  }
+}
 
 describe('the configuration', () => {
   it('has working defaults with nothing set', () => {
@@ -99,15 +110,7 @@ describe('the configuration', () => {
         INBOUND_SMTP_PORT: '70000',
       });
     expect(start).toThrowError(/PORT must be a whole number from 0 to 65535, not "abc"/);
-    const message = (() => {
-      try {
-        start();
-        return '';
-      } catch (error) {
-        return (error as Error).message;
-      }
-    })();
-    expect(message.split('\n').slice(1)).toEqual([
+    expect(problemsOf(start)).toEqual([
       '  PORT must be a whole number from 0 to 65535, not "abc"',
       '  SECURE_COOKIES must be true or false, not "yes"',
       '  LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"',
@@ -131,5 +134,35 @@ describe('the configuration', () => {
       publicUrl: 'http://localhost:4000',
     });
     expect(() => loadMail({ MAIL_MAX_ATTEMPTS: '0' }, 4000)).toThrowError(/MAIL_MAX_ATTEMPTS must be a whole number of at least 1/);
+  });
+
+  it('runs one process on SQLite with no cluster variables, named by host and process', () => {
+    const config = loadConfig({});
+    expect([config.databaseUrl, config.redisUrl]).toEqual([null, null]);
+    expect(config.nodeId).toBe(`${hostname()}-${process.pid}`);
+  });
+
+  it('reads the cluster variables: PostgreSQL and Redis URLs and a node name', () => {
+    const config = loadConfig({
+      DATABASE_URL: ' postgresql://mostrador@db.example:5432/mostrador ',
+      REDIS_URL: 'rediss://cache.example:6380/2',
+      NODE_ID: 'node-a.eu:1',
+    });
+    expect([config.databaseUrl, config.redisUrl, config.nodeId]).toEqual([
+      'postgresql://mostrador@db.example:5432/mostrador',
+      'rediss://cache.example:6380/2',
+      'node-a.eu:1',
+    ]);
+  });
+
+  it('refuses a database URL that is not PostgreSQL, a Redis URL that is not Redis, and a node name unsafe in a key, never showing either URL', () => {
+    const start = () => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/shop', REDIS_URL: 'http://:s3cret@cache', NODE_ID: 'node a' });
+    expect(problemsOf(start)).toEqual([
+      '  DATABASE_URL must be a URL like postgres://user@host:5432/mostrador',
+      '  REDIS_URL must be a URL like redis://127.0.0.1:6379',
+      '  NODE_ID must be 1 to 64 letters, digits, dots, colons, dashes or underscores, not "node a"',
+    ]);
+    expect(() => loadConfig({ REDIS_URL: 'not a url' })).toThrowError(/REDIS_URL must be a URL like redis:\/\/127\.0\.0\.1:6379$/);
+    expect(() => loadConfig({ NODE_ID: 'n'.repeat(65) })).toThrowError(/NODE_ID must be 1 to 64/);
   });
 });

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseEnv, type Env, type LOG_LEVELS } from './config-env.ts';
 import type { Rate } from './realtime/token-bucket.ts';
@@ -10,6 +11,12 @@ export interface Config {
   host: string;
   /** SQLite file; ':memory:' is not supported because WAL needs a file. */
   databaseFile: string;
+  /** PostgreSQL instead of SQLite (cluster mode); null: SQLite in `databaseFile`, the default. */
+  databaseUrl: string | null;
+  /** Redis for a cluster's realtime fan-out and shared ephemeral state; null: one process, all in memory. */
+  redisUrl: string | null;
+  /** This node's name in a cluster (its own messages on the cluster bus, its entries in Redis). */
+  nodeId: string;
   /** Where the widget bundle is read from at start-up. */
   widgetFile: string;
   /** Where the console's built single-page app lives. */
@@ -204,6 +211,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT,
     host: env.HOST ?? '0.0.0.0',
     databaseFile: resolve(env.DATABASE_FILE ?? join(dataDir, 'mostrador.sqlite')),
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    nodeId: env.NODE_ID ?? `${hostname()}-${process.pid}`,
     widgetFile: env.WIDGET_FILE ?? join(packageDir('@mostrador/widget'), 'dist', 'widget.js'),
     consoleDir: env.CONSOLE_DIR ?? join(packageDir('@mostrador/console'), 'dist'),
     consoleOrigins: (env.CONSOLE_ORIGINS ?? '')

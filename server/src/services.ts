@@ -15,6 +15,7 @@ import type { SitesService } from './modules/sites/index.ts';
 import type { TagsService } from './modules/tags/index.ts';
 import type { TriggerEngine, TriggersService } from './modules/triggers/index.ts';
 import type { VisitorActivity, VisitorsService } from './modules/visitors/index.ts';
+import type { Cluster } from './wiring/cluster.ts';
 
 /** The services the built app hands to main.ts and the tests, as `app.services`. */
 export interface Services {
@@ -45,6 +46,8 @@ export interface Services {
   unsentUploads: UnsentUploadsSweep;
   thumbnails: ThumbnailWorker;
   health: HealthService;
+  /** This node's place in a cluster: the cache-invalidation bus and the shared directories (in memory when alone). */
+  cluster: Cluster;
 }
 
 export type App = FastifyInstance & { services: Services };

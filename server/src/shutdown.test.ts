@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { connectVisitorSession, nextFact, startTestServer, visitorCommand, type VisitorSocket } from './testing/harness.ts';
+import { closeRedis, openRedis } from './realtime/redis-client.ts';
 import { drainAndClose } from './shutdown.ts';
+import { eventually, startPrivateRedis } from './testing/redis.ts';
 
 const statusAndBody = async (url: string) => {
   const response = await fetch(url);
@@ -40,6 +42,31 @@ describe('a node told to stop (SIGTERM)', () => {
     } finally {
       visitor.close();
       await server.close();
+    }
+  });
+
+  it('in a cluster, sends its clients away to reconnect and lets go of Redis, so no connection of its own stays behind', async () => {
+    const redis = await startPrivateRedis();
+    const observer = openRedis(redis.url, { info: () => undefined, warn: () => undefined });
+    const clients = async () =>
+      String(await observer.sendCommand(['CLIENT', 'LIST']))
+        .trim()
+        .split('\n').length;
+    const server = await startTestServer({ redisUrl: redis.url });
+    const { socket: visitor } = await connectVisitorSession(server);
+    try {
+      await eventually('the node is ready', async () => (await statusAndBody(`${server.url}/api/ready`)).status === 200);
+      // The node's own connections: the client, the adapter's reader and subscriber, the bus's and the directories' subscribers.
+      expect(await clients()).toBeGreaterThan(1);
+      const sentAway = nextFact<VisitorSocket, string>(visitor, 'disconnect', 10_000);
+      await drainAndClose(server.app, 200);
+      expect(await sentAway).toBe('transport close');
+      await eventually('only the observer is left on Redis', async () => (await clients()) === 1, 5000);
+    } finally {
+      visitor.close();
+      await server.close();
+      await closeRedis(observer);
+      await redis.kill();
     }
   });
 });

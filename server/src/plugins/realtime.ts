@@ -13,8 +13,10 @@ import {
   type VisitorServerEvents,
   type VisitorSocketData,
 } from '@mostrador/shared';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { limitConnectionsPerIp } from '../realtime/connection-limit.ts';
 import { jsonOnlyParser } from '../realtime/json-parser.ts';
+import type { RedisClient } from '../realtime/redis-client.ts';
 
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, InterServerEvents, VisitorSocketData>;
 export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, InterServerEvents, AgentSocketData>;
@@ -35,7 +37,12 @@ export interface RealtimeOptions {
   /** Open sockets allowed per client address; 0 for no cap. */
   maxPerIp: number;
   trustProxy: boolean;
+  /** A cluster's Redis: rooms span every node through it. null: one process, rooms in memory. */
+  redis: RedisClient | null;
 }
+
+/** Where every node's Socket.IO meets in Redis; the prefix keeps them apart from anything else in the same database. */
+export const SOCKET_STREAM = 'mostrador:socket.io';
 
 /**
  * Socket.IO on Fastify's own HTTP server. Origins are checked per namespace
@@ -50,6 +57,9 @@ export const realtimePlugin = fp<RealtimeOptions>(
       maxHttpBufferSize: MAX_FRAME_BYTES,
       cors: { origin: true, credentials: true },
       parser: jsonOnlyParser,
+      // With Redis, every emit to a room goes through the streams adapter to the sockets on every node;
+      // our frames are JSON only, so it may skip its search for binary data.
+      ...(options.redis && { adapter: redisStreamsAdapter(options.redis) }),
     });
     limitConnectionsPerIp(io, options);
     const visitors: VisitorNamespace = io.of(VISITOR_NAMESPACE);
@@ -62,7 +72,18 @@ export const realtimePlugin = fp<RealtimeOptions>(
     // a "transport close" and reconnect on their own to the restarted server.
     app.addHook('preClose', async () => {
       io.engine.close();
+      // The adapters stop reading the stream (a node that stops must not hold Redis connections open).
+      if (options.redis) await Promise.allSettled([io.of('/'), visitors, agents].map(async (ns) => ns.adapter.close()));
     });
   },
   { name: 'realtime', fastify: '5.x' },
 );
+
+/**
+ * Socket.IO's Redis Streams adapter: unlike the pub/sub one it reads from a
+ * stream, so a Redis restart or a network blip delays broadcasts instead of
+ * dropping them. A one-second read block lets a closing node let go quickly.
+ */
+export function redisStreamsAdapter(redis: RedisClient, streamName = SOCKET_STREAM) {
+  return createAdapter(redis, { streamName, channelPrefix: streamName, onlyPlaintext: true, blockTimeInMs: 1000 });
+}

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../testing/harness.ts';
+import { eventually, startPrivateRedis } from '../../testing/redis.ts';
 import type { App } from '../../app.ts';
 
 let app: App;
@@ -44,5 +45,47 @@ describe('health and readiness', () => {
     ]);
     const ready = await app.inject({ method: 'GET', url: '/api/ready' });
     expect([ready.statusCode, ready.json()]).toEqual([503, { ready: false }]);
+  });
+
+  it('reports Redis up when the node has one, down (503, unready) while it is away, and up again once it is back', async () => {
+    const redis = await startPrivateRedis();
+    try {
+      ({ app, dir } = await buildTestApp({ redisUrl: redis.url }));
+      const report = async () => {
+        const response = await app.inject({ method: 'GET', url: '/api/health' });
+        return [response.statusCode, response.json()] as const;
+      };
+      await eventually('Redis answers', async () => (await report())[0] === 200);
+      expect(await report()).toEqual([200, { ok: true, status: 'serving', engine: 'sqlite', database: 'up', redis: 'up' }]);
+      expect((await app.inject({ method: 'GET', url: '/api/ready' })).json()).toEqual({ ready: true });
+
+      await redis.kill();
+      await eventually('Redis is seen down', async () => (await report())[0] === 503);
+      expect(await report()).toEqual([503, { ok: false, status: 'serving', engine: 'sqlite', database: 'up', redis: 'down' }]);
+      const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+      expect([ready.statusCode, ready.json()]).toEqual([503, { ready: false }]);
+
+      await redis.start();
+      await eventually('Redis is back', async () => (await report())[0] === 200);
+      expect((await app.inject({ method: 'GET', url: '/api/ready' })).json()).toEqual({ ready: true });
+    } finally {
+      await redis.kill();
+    }
+  });
+
+  it('starts with a Redis it cannot reach, saying so quickly: unready, and health names Redis as the part down', async () => {
+    const redis = await startPrivateRedis();
+    await redis.kill();
+    ({ app, dir } = await buildTestApp({ redisUrl: redis.url }));
+    const started = Date.now();
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    expect([health.statusCode, health.json()]).toEqual([
+      503,
+      { ok: false, status: 'serving', engine: 'sqlite', database: 'up', redis: 'down' },
+    ]);
+    const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+    expect([ready.statusCode, ready.json()]).toEqual([503, { ready: false }]);
+    // A balancer's probe never waits on the dead link.
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

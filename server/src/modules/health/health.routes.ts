@@ -9,12 +9,12 @@ export interface HealthRoutesOptions {
 /** Public and cheap: monitors poll health, load balancers poll ready, often. Both answer 503 when the answer is no. */
 export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, { health }) => {
   app.get('/api/health', { schema: { response: { 200: HealthReport, 503: HealthReport } } }, async (_request, reply) => {
-    const report = health.report();
+    const report = await health.report();
     return reply.status(report.ok ? 200 : 503).send(report);
   });
 
   app.get('/api/ready', { schema: { response: { 200: ReadyReport, 503: ReadyReport } } }, async (_request, reply) => {
-    const ready = health.ready();
+    const ready = await health.ready();
     return reply.status(ready ? 200 : 503).send({ ready });
   });
 };

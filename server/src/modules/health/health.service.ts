@@ -1,11 +1,12 @@
 import type { HealthReport } from '@mostrador/shared';
 
-/** What the health checks read from the parts they report on, each answering now, without throwing. */
+/** What the health checks read from the parts they report on, each answering soon, without throwing. */
 export interface HealthProbes {
   engine: HealthReport['engine'];
   /** Whether the database answers a query now. */
   databaseUp(): boolean;
-  redis(): HealthReport['redis'];
+  /** `off` without Redis; otherwise whether it answers within a short timeout (a probe must not hang on a dead link). */
+  redis(): Promise<HealthReport['redis']>;
 }
 
 /**
@@ -23,9 +24,9 @@ export class HealthService {
     this.#draining = true;
   }
 
-  report(): HealthReport {
+  async report(): Promise<HealthReport> {
     const database = this.probes.databaseUp() ? 'up' : 'down';
-    const redis = this.probes.redis();
+    const redis = await this.probes.redis();
     return {
       ok: database === 'up' && redis !== 'down',
       status: this.#draining ? 'draining' : 'serving',
@@ -36,8 +37,8 @@ export class HealthService {
   }
 
   /** Ready: serving, and every part it needs is up. */
-  ready(): boolean {
-    const report = this.report();
+  async ready(): Promise<boolean> {
+    const report = await this.report();
     return report.ok && report.status === 'serving';
   }
 }

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { LiveVisitor } from '@mostrador/shared';
+import type { Config } from '../config.ts';
+import { redisClusterBus, singleNodeBus, type ClusterBus } from '../realtime/cluster-bus.ts';
+import { InMemoryDirectory, type NodeDirectory } from '../realtime/node-directory.ts';
+import { RedisDirectory } from '../realtime/node-directory.redis.ts';
+import { closeRedis, openRedis, type RedisClient } from '../realtime/redis-client.ts';
+
+/** How many consoles an agent has open on one node. */
+export const AgentConsoles = z.object({ consoles: z.number().int().min(1) });
+export type AgentConsoles = z.infer<typeof AgentConsoles>;
+
+/**
+ * How long a node's entries in Redis outlive it: a node that dies without a
+ * word has its agents and shoppers gone from every other node's view within
+ * this (then the agents' grace period starts). Renewed every third of it.
+ */
+export const CLUSTER_LEASE_MS = 15_000;
+
+/**
+ * What a node shares with the others (or, alone, with nobody): the bus that
+ * tells caches to reload, and the directories of agents' consoles and of
+ * shoppers on the site, per site, by node.
+ */
+export interface Cluster {
+  readonly nodeId: string;
+  /** null: one process, everything in memory (REDIS_URL unset). */
+  readonly redis: RedisClient | null;
+  readonly bus: ClusterBus;
+  /** Scope: site id; id: agent id; one entry per node where the agent has a console open. */
+  readonly agentPresence: NodeDirectory<AgentConsoles>;
+  /** Scope: site id; id: visitor id; one entry per node where the shopper has a tab open, with its row of the live list. */
+  readonly liveVisitors: NodeDirectory<LiveVisitor>;
+  close(): Promise<void>;
+}
+
+interface ClusterLog {
+  info(message: string): void;
+  warn(error: unknown, message: string): void;
+  error(error: unknown, message: string): void;
+}
+
+/** The start refuses a PostgreSQL URL until the modules run on it, rather than ignoring it and writing to SQLite. */
+export function refuseUnwiredEngine(config: Pick<Config, 'databaseUrl'>): void {
+  if (config.databaseUrl) {
+    throw new Error('DATABASE_URL is set, but PostgreSQL mode is not wired yet: unset it to run on SQLite (DATABASE_FILE).');
+  }
+}
+
+/** With REDIS_URL, the shared versions in Redis; without, the in-memory ones a single process has always had. */
+export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId'>, log: ClusterLog): Cluster {
+  const { nodeId } = config;
+  if (!config.redisUrl) {
+    const agentPresence = new InMemoryDirectory<AgentConsoles>(nodeId);
+    const liveVisitors = new InMemoryDirectory<LiveVisitor>(nodeId);
+    return {
+      nodeId,
+      redis: null,
+      bus: singleNodeBus(nodeId),
+      agentPresence,
+      liveVisitors,
+      close: async () => {
+        await agentPresence.close();
+        await liveVisitors.close();
+      },
+    };
+  }
+  const redis = openRedis(config.redisUrl, { info: (m) => log.info(m), warn: (e, m) => log.warn(e, m) });
+  const failed = (error: unknown, message: string) => log.error(error, message);
+  const bus = redisClusterBus({ redis, nodeId, log: failed });
+  const directory = <T>(name: string, schema: z.ZodType<T>) =>
+    new RedisDirectory<T>({ redis, nodeId, name, schema, leaseMs: CLUSTER_LEASE_MS, log: failed });
+  const agentPresence = directory('presence', AgentConsoles);
+  const liveVisitors = directory('live-visitors', LiveVisitor);
+  return {
+    nodeId,
+    redis,
+    bus,
+    agentPresence,
+    liveVisitors,
+    async close() {
+      await bus.close();
+      await agentPresence.close();
+      await liveVisitors.close();
+      await closeRedis(redis);
+    },
+  };
+}

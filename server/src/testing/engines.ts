@@ -9,12 +9,13 @@ import { GroupCommit } from '../db/group-commit.ts';
 import { openPostgres } from '../db/pg/client.ts';
 import {
   agents as pgAgents,
+  conversationEvents as pgConversationEvents,
   conversations as pgConversations,
   departments as pgDepartments,
   sites as pgSites,
   visitors as pgVisitors,
 } from '../db/pg/schema/index.ts';
-import { agents, conversations, departments, sites, visitors } from '../db/schema.ts';
+import { agents, conversationEvents, conversations, departments, sites, visitors } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -110,4 +111,10 @@ export async function insertConversation(engine: Engine, siteId: string, id: str
 /** The engine's committer, as the app builds it (SQLite: a group commit of its own over the test's database). */
 export function committerOn(engine: Engine): Committer {
   return engine.kind === 'sqlite' ? committerFor(engine, new GroupCommit(engine.db.$client)) : committerFor(engine);
+}
+
+/** An event of a conversation (insertConversation's), for contract tests that read what was written in it. */
+export async function insertEvent(engine: Engine, row: typeof conversationEvents.$inferInsert): Promise<void> {
+  if (engine.kind === 'sqlite') engine.db.insert(conversationEvents).values(row).run();
+  else await engine.db.insert(pgConversationEvents).values(row);
 }

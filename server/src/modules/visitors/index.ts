@@ -6,6 +6,6 @@ export type { VisitorWatching } from './visitors.socket.ts';
 export { VisitorsRepository, type VisitorRow } from './visitors.repository.ts';
 export { VisitorsService, type IdentifiedVisitor } from './visitors.service.ts';
 export { parseUserAgent } from './user-agent.ts';
-export { VisitorsPersonalData } from './visitors.personal-data.ts';
+export type { VisitorsPersonalData } from './visitors.personal-data.ts';
 export { createVisitorsModule } from './visitors.module.ts';
 export { createActivityModule, type ActivityModuleDeps } from './activity.module.ts';

@@ -111,7 +111,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
     },
   });
-  const visitorsModule = createVisitorsModule({ db });
+  const visitorsModule = createVisitorsModule({ engine: { kind: 'sqlite', db } });
   const { visitors } = visitorsModule;
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());

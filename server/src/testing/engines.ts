@@ -9,6 +9,7 @@ import { GroupCommit } from '../db/group-commit.ts';
 import { openPostgres } from '../db/pg/client.ts';
 import {
   agents as pgAgents,
+  conversationEvents as pgConversationEvents,
   conversations as pgConversations,
   customers as pgCustomers,
   triggerFirings as pgTriggerFirings,
@@ -16,7 +17,7 @@ import {
   sites as pgSites,
   visitors as pgVisitors,
 } from '../db/pg/schema/index.ts';
-import { agents, conversations, customers, departments, sites, triggerFirings, visitors } from '../db/schema.ts';
+import { agents, conversationEvents, conversations, customers, departments, sites, triggerFirings, visitors } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -126,4 +127,10 @@ export async function insertTriggerFiring(engine: Engine, siteId: string, visito
   const row = { siteId, ruleId: 'trg-1', visitorId, firingId, outcome: 'fired' as const, at };
   if (engine.kind === 'sqlite') engine.db.insert(triggerFirings).values(row).run();
   else await engine.db.insert(pgTriggerFirings).values(row);
+}
+
+/** An event of a conversation (insertConversation's), for contract tests that read what was written in it. */
+export async function insertEvent(engine: Engine, row: typeof conversationEvents.$inferInsert): Promise<void> {
+  if (engine.kind === 'sqlite') engine.db.insert(conversationEvents).values(row).run();
+  else await engine.db.insert(pgConversationEvents).values(row);
 }

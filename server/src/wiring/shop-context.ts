@@ -46,7 +46,6 @@ export async function wireShopContext(deps: ShopContextDeps) {
     personalData: contactsData,
   } = await createContactsModule({
     engine: { kind: 'sqlite', db: app.db },
-    db: app.db,
     visitors,
   });
   return { activity, watching, lastPageOf, contacts, emailsOf, contactsData };

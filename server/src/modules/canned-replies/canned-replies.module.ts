@@ -6,7 +6,7 @@ import { SqliteCannedRepliesRepository } from './canned-replies.repository.sqlit
 import { cannedRoutes } from './canned-replies.routes.ts';
 import { CannedRepliesService, type CannedPicturePort } from './canned-replies.service.ts';
 import { CannedSuggestions, type ChatLines } from './canned-suggest.service.ts';
-import { CannedUsesPersonalData } from './canned-uses.personal-data.ts';
+import { CannedUsesPersonalData, type SubjectConversations } from './canned-uses.personal-data.ts';
 import type { CannedUsesRepository } from './canned-uses.repository.ts';
 import { PgCannedUsesRepository } from './canned-uses.repository.pg.ts';
 import { SqliteCannedUsesRepository } from './canned-uses.repository.sqlite.ts';
@@ -19,7 +19,7 @@ export interface CannedRepliesModuleDeps {
   };
   pictures: CannedPicturePort;
   /** The shopper's lines a suggestion answers, and the subject's conversation ids (the conversations module's). */
-  lines: ChatLines & { idsOfVisitors(siteId: string, visitorIds: readonly string[]): string[] };
+  lines: ChatLines & SubjectConversations;
   shopName: (siteId: string) => string;
 }
 
@@ -44,15 +44,8 @@ export function createCannedRepliesModule(deps: CannedRepliesModuleDeps) {
   );
   return {
     canned,
-    /**
-     * Which replies were used in a shopper's conversations, for the privacy registry. Its export and erasure
-     * run inside one SQLite transaction, so this source is SQLite's until the registry moves as a whole.
-     */
-    personalData: () => {
-      if (engine.kind !== 'sqlite') throw new Error('The privacy registry runs on SQLite only, for now');
-      const uses = new SqliteCannedUsesRepository(engine.db);
-      return new CannedUsesPersonalData(uses, (siteId, visitorIds) => deps.lines.idsOfVisitors(siteId, visitorIds));
-    },
+    /** Which replies were used in a shopper's conversations, for the privacy registry. */
+    personalData: () => new CannedUsesPersonalData(cannedUsesRepository(engine), deps.lines),
     async routes(server: FastifyInstance): Promise<void> {
       await server.register(cannedRoutes, {
         canned,

@@ -9,8 +9,8 @@ import type { CannedUsesRepository } from './canned-uses.repository.ts';
  * conversation the agent may read stands (null otherwise), and what the visitor wrote at or before a seq.
  */
 export interface ChatLines {
-  lastFor(actor: CannedActor, conversationId: string): { seq: number; text: string | null; language: string | null } | null;
-  textAt(siteId: string, conversationId: string, seq: number): string | null;
+  lastFor(actor: CannedActor, conversationId: string): Promise<{ seq: number; text: string | null; language: string | null } | null>;
+  textAt(siteId: string, conversationId: string, seq: number): Promise<string | null>;
 }
 
 /** Missing, another site's, or not the agent's: one answer, so nothing leaks which. */
@@ -26,7 +26,7 @@ export class CannedSuggestions {
 
   async record(actor: CannedActor, replyId: string, conversationId: string, now = Date.now()): Promise<Result<null>> {
     const reply = (await this.canned.usable(actor)).find((row) => row.id === replyId);
-    const line = reply ? this.lines.lastFor(actor, conversationId) : null;
+    const line = reply ? await this.lines.lastFor(actor, conversationId) : null;
     if (!reply || !line) return notFound();
     await this.uses.insert({ siteId: actor.siteId, replyId, conversationId, agentId: actor.agentId, seq: line.seq, usedAt: now });
     return ok(null);
@@ -34,7 +34,7 @@ export class CannedSuggestions {
 
   /** At most three replies the agent may use, best first; none when the visitor has not written. */
   async suggest(actor: CannedActor, conversationId: string): Promise<Result<CannedReplyRow[]>> {
-    const line = this.lines.lastFor(actor, conversationId);
+    const line = await this.lines.lastFor(actor, conversationId);
     if (!line) return notFound();
     if (!line.text) return ok([]);
     const usable = new Map((await this.canned.usable(actor)).map((row) => [row.id, row]));
@@ -54,7 +54,7 @@ export class CannedSuggestions {
     for (const use of await this.uses.recent(siteId, RECENT_USES)) {
       if (!usable.has(use.replyId)) continue;
       const key = `${use.conversationId}:${use.seq}`;
-      if (!texts.has(key)) texts.set(key, this.lines.textAt(siteId, use.conversationId, use.seq));
+      if (!texts.has(key)) texts.set(key, await this.lines.textAt(siteId, use.conversationId, use.seq));
       const visitorText = texts.get(key);
       if (visitorText) past.push({ replyId: use.replyId, visitorText });
     }

@@ -1,6 +1,12 @@
-import type { Tx } from '../../db/committer.ts';
+import { andThen, type InTx, type Tx } from '../../db/committer.ts';
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
 import type { CannedUsesOfSubject } from './canned-uses.repository.ts';
+
+/** A subject's conversations, from the conversations module (which owns their table). */
+export interface SubjectConversations {
+  idsOfVisitors(siteId: string, visitorIds: readonly string[]): Promise<string[]>;
+  idsOfVisitorsInTx(tx: Tx, siteId: string, visitorIds: readonly string[]): InTx<string[]>;
+}
 
 /**
  * Which canned replies agents used in a shopper's conversations. The rows hold ids and a seq, no text, but they
@@ -13,19 +19,17 @@ export class CannedUsesPersonalData implements PersonalDataSource {
 
   constructor(
     private readonly uses: CannedUsesOfSubject,
-    /** The subject's conversation ids, from the conversations module. */
-    private readonly conversationIdsOf: (siteId: string, visitorIds: readonly string[]) => string[],
+    private readonly conversations: SubjectConversations,
   ) {}
 
   async exportRows(scope: SubjectScope) {
-    return { canned_reply_uses: this.uses.inConversations(scope.siteId, this.#ids(scope)) };
+    const ids = await this.conversations.idsOfVisitors(scope.siteId, scope.visitorIds);
+    return { canned_reply_uses: await this.uses.inConversations(scope.siteId, ids) };
   }
 
-  eraseInTx(_tx: Tx, scope: SubjectScope): number {
-    return this.uses.deleteInConversations(scope.siteId, this.#ids(scope));
-  }
-
-  #ids(scope: SubjectScope): string[] {
-    return this.conversationIdsOf(scope.siteId, scope.visitorIds);
+  eraseInTx(tx: Tx, scope: SubjectScope): InTx<number> {
+    return andThen(this.conversations.idsOfVisitorsInTx(tx, scope.siteId, scope.visitorIds), (ids) =>
+      this.uses.deleteInConversationsInTx(tx, scope.siteId, ids),
+    );
   }
 }

@@ -1,4 +1,5 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { pgTxOf, type Tx } from '../../db/committer.ts';
 import type { PgDb } from '../../db/pg/client.ts';
 import { cannedReplyUses } from '../../db/pg/schema/index.ts';
 import type { CannedUseRow, CannedUsesRepository, RecentUse } from './canned-uses.repository.ts';
@@ -19,4 +20,18 @@ export class PgCannedUsesRepository implements CannedUsesRepository {
       .orderBy(desc(cannedReplyUses.usedAt), desc(cannedReplyUses.id))
       .limit(limit);
   }
+
+  async inConversations(siteId: string, conversationIds: readonly string[]): Promise<CannedUseRow[]> {
+    if (conversationIds.length === 0) return [];
+    return this.db.select().from(cannedReplyUses).where(inConversations(siteId, conversationIds)).orderBy(cannedReplyUses.id);
+  }
+
+  async deleteInConversationsInTx(tx: Tx, siteId: string, conversationIds: readonly string[]): Promise<number> {
+    if (conversationIds.length === 0) return 0;
+    const result = await pgTxOf(tx).delete(cannedReplyUses).where(inConversations(siteId, conversationIds));
+    return result.rowCount ?? 0;
+  }
 }
+
+const inConversations = (siteId: string, conversationIds: readonly string[]) =>
+  and(eq(cannedReplyUses.siteId, siteId), inArray(cannedReplyUses.conversationId, [...conversationIds]));

@@ -1,10 +1,11 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { Tx } from '../../db/committer.ts';
 import { cannedReplyUses } from '../../db/schema.ts';
-import type { CannedUseRow, CannedUsesOfSubject, CannedUsesRepository, RecentUse } from './canned-uses.repository.ts';
+import type { CannedUseRow, CannedUsesRepository, RecentUse } from './canned-uses.repository.ts';
 
 /** canned_reply_uses on SQLite: the suggestions' reads and writes, and the privacy registry's. */
-export class SqliteCannedUsesRepository implements CannedUsesRepository, CannedUsesOfSubject {
+export class SqliteCannedUsesRepository implements CannedUsesRepository {
   constructor(private readonly db: Db) {}
 
   async insert(row: Omit<CannedUseRow, 'id'>): Promise<void> {
@@ -21,11 +22,12 @@ export class SqliteCannedUsesRepository implements CannedUsesRepository, CannedU
       .all();
   }
 
-  inConversations(siteId: string, conversationIds: readonly string[]): CannedUseRow[] {
+  async inConversations(siteId: string, conversationIds: readonly string[]): Promise<CannedUseRow[]> {
     return this.db.select().from(cannedReplyUses).where(this.#of(siteId, conversationIds)).orderBy(cannedReplyUses.id).all();
   }
 
-  deleteInConversations(siteId: string, conversationIds: readonly string[]): number {
+  /** Runs at once: the group commit's transaction is open on this connection. */
+  deleteInConversationsInTx(_tx: Tx, siteId: string, conversationIds: readonly string[]): number {
     return this.db.delete(cannedReplyUses).where(this.#of(siteId, conversationIds)).run().changes;
   }
 

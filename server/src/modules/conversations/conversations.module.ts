@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { RatingInfo } from '@mostrador/shared';
-import type { TriggersService } from '../triggers/index.ts';
-import { ConversationStates, type StatePorts } from './conversation-states.ts';
 import type { Tx } from '../../db/committer.ts';
 import type { Engine } from '../../db/engine.ts';
+import type { TriggersService } from '../triggers/index.ts';
+import { ConversationStates, type StatePorts } from './conversation-states.ts';
 import type { ConversationTagsRepository } from './conversation-tags.repository.ts';
 import { PgConversationTagsRepository } from './conversation-tags.repository.pg.ts';
 import { SqliteConversationTagsRepository } from './conversation-tags.repository.sqlite.ts';
@@ -18,7 +18,9 @@ import { ReadReceipts } from './read-receipts.service.ts';
 import { RoutingService, type LineHours } from './routing.service.ts';
 import type { TeamDirectory } from './team-directory.ts';
 import { ConversationToolbox, type TagList } from './toolbox.service.ts';
-import { VisitorLinesRepository } from './visitor-lines.repository.ts';
+import { SqliteVisitorLinesRepository } from './visitor-lines.repository.sqlite.ts';
+import { PgVisitorLinesRepository } from './visitor-lines.repository.pg.ts';
+import type { VisitorLinesRepository } from './visitor-lines.repository.ts';
 import { VisitorLines } from './visitor-lines.ts';
 
 export interface ConversationsModuleDeps {
@@ -52,6 +54,11 @@ export function conversationTagsRepository(engine: Engine): ConversationTagsRepo
  * Conversations and routing, over one repository and the group commit: the queue, the views, the broadcaster,
  * the conversations' rules, their states around open, and the agents' notes, tags and read receipts.
  */
+/** VisitorLines' reads on the engine's tables (the rest of the module is still SQLite's). */
+export function visitorLinesRepository(engine: Engine): VisitorLinesRepository {
+  return engine.kind === 'sqlite' ? new SqliteVisitorLinesRepository(engine.db) : new PgVisitorLinesRepository(engine.db);
+}
+
 export function createConversationsModule(deps: ConversationsModuleDeps) {
   const { app, team, hours, triggers, canAnswer, stateFailed } = deps;
   const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction, deps.ticketWeight);
@@ -111,7 +118,7 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
   const conversationTags = conversationTagsRepository({ kind: 'sqlite', db: app.db });
   const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, deps.tagList);
   const receipts = new ReadReceipts(repo, app.groupCommit, broadcaster, access);
-  const visitorLines = new VisitorLines(new VisitorLinesRepository(app.db), access);
+  const visitorLines = new VisitorLines(visitorLinesRepository({ kind: 'sqlite', db: app.db }), access);
   return {
     repo,
     access,
@@ -133,6 +140,7 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
         visitorLines.lastFor({ kind: 'agent', agentId: agent.agentId, siteId: agent.siteId, name: '', role: agent.role }, conversationId),
       textAt: (siteId: string, conversationId: string, seq: number) => visitorLines.textAt(siteId, conversationId, seq),
       idsOfVisitors: (siteId: string, visitorIds: readonly string[]) => visitorLines.idsOfVisitors(siteId, visitorIds),
+      idsOfVisitorsInTx: (tx: Tx, siteId: string, visitorIds: readonly string[]) => visitorLines.idsOfVisitorsInTx(tx, siteId, visitorIds),
     },
     async routes(server: FastifyInstance): Promise<void> {
       await server.register(conversationRoutes, { conversations, views, states });

@@ -14,3 +14,4 @@ export type { VisitorLine } from './visitor-lines.ts';
 export { conversationTagsRepository, createConversationsModule, type ConversationsModuleDeps } from './conversations.module.ts';
 export type { VisitorSocketDeps } from './visitor.socket.ts';
 export type { AgentSocketDeps } from './agent.socket.ts';
+export { visitorLinesRepository } from './conversations.module.ts';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/client.ts';
 import { conversations } from '../../db/schema.ts';
 import { SitesService, sitesRepository } from '../sites/index.ts';
-import { VisitorsRepository, VisitorsService } from '../visitors/index.ts';
+import { SqliteVisitorsRepository, VisitorsService } from '../visitors/index.ts';
 import { ConversationsRepository } from './conversations.repository.ts';
 import { ReplyTimes } from './reply-times.ts';
 
@@ -44,7 +44,7 @@ beforeEach(async () => {
   const sites = new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db }));
   siteId = (await sites.create({ name: 's', allowedOrigins: [] })).id;
   otherSiteId = (await sites.create({ name: 'other', allowedOrigins: [] })).id;
-  visitorId = new VisitorsService(new VisitorsRepository(opened.db)).identify(siteId, undefined).visitor.id;
+  visitorId = new VisitorsService(new SqliteVisitorsRepository(opened.db).now).identify(siteId, undefined).visitor.id;
 });
 
 /** Over the real repository, as app.ts connects it. */

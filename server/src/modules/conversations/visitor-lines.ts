@@ -1,5 +1,6 @@
 import type { AgentActor } from './actors.ts';
 import type { AccessResolver } from './conversations.access.ts';
+import type { InTx, Tx } from '../../db/committer.ts';
 import type { VisitorLinesRepository } from './visitor-lines.repository.ts';
 
 /** Where a conversation stands for an agent reading it: its last seq, and what the visitor last wrote, in which language. */
@@ -20,20 +21,25 @@ export class VisitorLines {
   ) {}
 
   /** Null when the conversation is missing, another site's, or not the agent's to read: the same answer for all. */
-  lastFor(agent: AgentActor, conversationId: string): VisitorLine | null {
-    const found = this.repo.withLanguage(agent.siteId, conversationId);
+  async lastFor(agent: AgentActor, conversationId: string): Promise<VisitorLine | null> {
+    const found = await this.repo.withLanguage(agent.siteId, conversationId);
     if (!found || this.access.of(agent, found.conversation) === 'none') return null;
     const seq = found.conversation.lastSeq;
-    return { seq, text: this.repo.textAt(agent.siteId, conversationId, seq), language: found.language };
+    return { seq, text: await this.repo.textAt(agent.siteId, conversationId, seq), language: found.language };
   }
 
   /** The visitor's message at or before `seq` in a conversation of the site; null if there is none. */
-  textAt(siteId: string, conversationId: string, seq: number): string | null {
+  textAt(siteId: string, conversationId: string, seq: number): Promise<string | null> {
     return this.repo.textAt(siteId, conversationId, seq);
   }
 
   /** The ids of a site's conversations with these visitors (the privacy registry's subject). */
-  idsOfVisitors(siteId: string, visitorIds: readonly string[]): string[] {
+  idsOfVisitors(siteId: string, visitorIds: readonly string[]): Promise<string[]> {
     return this.repo.idsOfVisitors(siteId, visitorIds);
+  }
+
+  /** The same, inside an erasure's transaction. */
+  idsOfVisitorsInTx(tx: Tx, siteId: string, visitorIds: readonly string[]): InTx<string[]> {
+    return this.repo.idsOfVisitorsInTx(tx, siteId, visitorIds);
   }
 }

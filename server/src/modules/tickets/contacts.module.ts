@@ -1,4 +1,3 @@
-import type { Db } from '../../db/client.ts';
 import type { Engine } from '../../db/engine.ts';
 import type { VisitorsService } from '../visitors/index.ts';
 import { ContactsPersonalData } from './contacts.personal-data.ts';
@@ -9,8 +8,6 @@ import { ContactsService } from './contacts.service.ts';
 
 export interface ContactsModuleDeps {
   engine: Engine;
-  /** The privacy registry's source still runs on SQLite alone: the registry moves to both engines as a whole. */
-  db: Db;
   visitors: Pick<VisitorsService, 'byId' | 'identityOf'>;
 }
 
@@ -30,13 +27,14 @@ export async function createContactsModule(deps: ContactsModuleDeps) {
     const identity = visitor ? visitors.identityOf(visitor) : null;
     return identity?.verified && identity.email ? { email: identity.email, name: identity.name } : null;
   };
-  const contacts = new ContactsService(contactsRepository(deps.engine), verifiedContact);
+  const repo = contactsRepository(deps.engine);
+  const contacts = new ContactsService(repo, verifiedContact);
   await contacts.load();
   return {
     contacts,
     /** Every address the visitor is known by: the one they left, and the shop's verified one. */
     emailsOf: (siteId: string, visitorId: string) =>
       [contacts.left(siteId, visitorId)?.email, verifiedContact(siteId, visitorId)?.email].filter((e): e is string => !!e),
-    personalData: () => new ContactsPersonalData(deps.db, (scope) => contacts.forget(scope.siteId, scope.visitorIds)),
+    personalData: () => new ContactsPersonalData(repo, (scope) => contacts.forget(scope.siteId, scope.visitorIds)),
   };
 }

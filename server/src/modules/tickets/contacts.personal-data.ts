@@ -1,32 +1,26 @@
-import type { Tx } from '../../db/committer.ts';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { visitorContacts } from '../../db/schema.ts';
+import type { InTx, Tx } from '../../db/committer.ts';
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
+import type { ContactsRepository } from './contacts.repository.ts';
 
 /** The tickets module's part in the privacy registry: the email and name a visitor left in the offline form. */
 export class ContactsPersonalData implements PersonalDataSource {
   readonly tables = ['visitor_contacts'];
 
   constructor(
-    private readonly db: Db,
+    private readonly repo: Pick<ContactsRepository, 'ofVisitors' | 'deleteOfVisitorsInTx'>,
     /** The contacts service keeps every contact in memory: told once the erasure committed. */
     private readonly erased: (scope: SubjectScope) => void,
   ) {}
 
   async exportRows(scope: SubjectScope) {
-    return { visitor_contacts: this.db.select().from(visitorContacts).where(this.#of(scope)).all() };
+    return { visitor_contacts: await this.repo.ofVisitors(scope.siteId, scope.visitorIds) };
   }
 
-  eraseInTx(_tx: Tx, scope: SubjectScope): number {
-    return this.db.delete(visitorContacts).where(this.#of(scope)).run().changes;
+  eraseInTx(tx: Tx, scope: SubjectScope): InTx<number> {
+    return this.repo.deleteOfVisitorsInTx(tx, scope.siteId, scope.visitorIds);
   }
 
   afterErase(scope: SubjectScope): void {
     this.erased(scope);
-  }
-
-  #of(scope: SubjectScope) {
-    return and(eq(visitorContacts.siteId, scope.siteId), inArray(visitorContacts.visitorId, [...scope.visitorIds]));
   }
 }

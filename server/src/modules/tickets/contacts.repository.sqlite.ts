@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/committer.ts';
 import type { Db } from '../../db/client.ts';
 import { visitorContacts } from '../../db/schema.ts';
 import type { ContactRow, ContactsRepository } from './contacts.repository.ts';
@@ -23,4 +24,16 @@ export class SqliteContactsRepository implements ContactsRepository {
       })
       .run();
   }
+
+  async ofVisitors(siteId: string, visitorIds: readonly string[]): Promise<ContactRow[]> {
+    return this.db.select().from(visitorContacts).where(ofVisitors(siteId, visitorIds)).all();
+  }
+
+  /** Runs at once: the group commit's transaction is open on this connection. */
+  deleteOfVisitorsInTx(_tx: Tx, siteId: string, visitorIds: readonly string[]): number {
+    return this.db.delete(visitorContacts).where(ofVisitors(siteId, visitorIds)).run().changes;
+  }
 }
+
+const ofVisitors = (siteId: string, visitorIds: readonly string[]) =>
+  and(eq(visitorContacts.siteId, siteId), inArray(visitorContacts.visitorId, [...visitorIds]));

@@ -1,12 +1,28 @@
-import type { Db } from '../../db/client.ts';
-import { VisitorsPersonalData } from './visitors.personal-data.ts';
-import { VisitorsRepository } from './visitors.repository.ts';
+import type { Engine } from '../../db/engine.ts';
+import type { VisitorsPersonalData } from './visitors.personal-data.ts';
+import { PgVisitorsPersonalData } from './visitors.personal-data.pg.ts';
+import { SqliteVisitorsPersonalData } from './visitors.personal-data.sqlite.ts';
+import type { VisitorsRepository } from './visitors.repository.ts';
+import { PgVisitorsRepository } from './visitors.repository.pg.ts';
+import { SqliteVisitorsRepository } from './visitors.repository.sqlite.ts';
 import { VisitorsService } from './visitors.service.ts';
 
+/** What the privacy registry erases of visitors, and how it finds them, on the engine's tables. */
+export function visitorsPersonalData(engine: Engine): VisitorsPersonalData {
+  return engine.kind === 'sqlite' ? new SqliteVisitorsPersonalData(engine.db) : new PgVisitorsPersonalData(engine.db);
+}
+
+export function visitorsRepository(engine: Engine): VisitorsRepository {
+  return engine.kind === 'sqlite' ? new SqliteVisitorsRepository(engine.db) : new PgVisitorsRepository(engine.db);
+}
+
 /** The shop's visitors, and what the privacy registry erases of them (identities, page trails) and how it finds them. */
-export function createVisitorsModule(deps: { db: Db }) {
+export function createVisitorsModule(deps: { engine: Engine }) {
+  const { engine } = deps;
+  // The service still answers at once (the handshake, the live list, the profile read it synchronously): SQLite's for now.
+  if (engine.kind !== 'sqlite') throw new Error('The visitors service runs on SQLite only, for now');
   return {
-    visitors: new VisitorsService(new VisitorsRepository(deps.db)),
-    personalData: () => new VisitorsPersonalData(deps.db),
+    visitors: new VisitorsService(new SqliteVisitorsRepository(engine.db).now),
+    personalData: () => visitorsPersonalData(deps.engine),
   };
 }

@@ -1,83 +1,56 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { customers, visitors } from '../../db/schema.ts';
+import type { customers, visitors } from '../../db/schema.ts';
 
+/** The same rows on both engines (schema-parity.test.ts). */
 export type VisitorRow = typeof visitors.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;
 export type VisitorChanges = Partial<Omit<VisitorRow, 'id' | 'siteId' | 'tokenHash' | 'label' | 'createdAt'>>;
 
+/** A returning visitor's arrival: when, on which device, and how long away makes it a new visit. */
+export interface Arrival {
+  at: number;
+  device: VisitorRow['device'];
+  visitGapMs: number;
+}
+
 /**
- * The visitors and the customers a shop vouched for. Every read and write is
- * within the caller's site (from the visitor token or the agent's session).
+ * The visitors and the customers a shop vouched for, on either engine
+ * (visitors.repository.test.ts holds both to one contract). Every read and
+ * write is within the caller's site (from the visitor token or the agent's
+ * session).
  */
-export class VisitorsRepository {
-  // Read on every widget's connection: prepared once, as building and preparing the SQL cost more than running it.
-  readonly #byTokenHash;
-  readonly #byId;
-
-  constructor(private readonly db: Db) {
-    const p = sql.placeholder;
-    this.#byTokenHash = db
-      .select()
-      .from(visitors)
-      .where(and(eq(visitors.siteId, p('siteId')), eq(visitors.tokenHash, p('tokenHash'))))
-      .prepare();
-    this.#byId = db
-      .select()
-      .from(visitors)
-      .where(and(eq(visitors.siteId, p('siteId')), eq(visitors.id, p('id'))))
-      .prepare();
-  }
-
-  insert(row: VisitorRow): void {
-    this.db.insert(visitors).values(row).run();
-  }
-
-  bySiteAndTokenHash(siteId: string, tokenHash: string): VisitorRow | undefined {
-    return this.#byTokenHash.get({ siteId, tokenHash });
-  }
-
-  byId(siteId: string, id: string): VisitorRow | undefined {
-    return this.#byId.get({ siteId, id });
-  }
-
-  update(siteId: string, id: string, changes: VisitorChanges): void {
-    if (Object.keys(changes).length === 0) return;
-    this.db
-      .update(visitors)
-      .set(changes)
-      .where(and(eq(visitors.siteId, siteId), eq(visitors.id, id)))
-      .run();
-  }
-
-  customerById(siteId: string, id: string): CustomerRow | undefined {
-    return this.db
-      .select()
-      .from(customers)
-      .where(and(eq(customers.siteId, siteId), eq(customers.id, id)))
-      .get();
-  }
-
+export interface VisitorsRepository {
+  /**
+   * A new visitor; false, and nothing written, when its token's hash is
+   * already taken (the hash is unique on every node's database).
+   */
+  insert(row: VisitorRow): Promise<boolean>;
+  /**
+   * The visitor holding the token on the site, its arrival noted in one
+   * statement: two sockets of one visitor arriving at once, on any nodes,
+   * count one visit. Undefined for a token no visitor of this site holds.
+   */
+  arrive(siteId: string, tokenHash: string, arrival: Arrival): Promise<VisitorRow | undefined>;
+  bySiteAndTokenHash(siteId: string, tokenHash: string): Promise<VisitorRow | undefined>;
+  byId(siteId: string, id: string): Promise<VisitorRow | undefined>;
+  update(siteId: string, id: string, changes: VisitorChanges): Promise<void>;
+  customerById(siteId: string, id: string): Promise<CustomerRow | undefined>;
   /** Creates the customer on first sight, or refreshes the name and email the shop gave. */
-  upsertCustomer(row: CustomerRow): CustomerRow {
-    return this.db
-      .insert(customers)
-      .values(row)
-      .onConflictDoUpdate({
-        target: [customers.siteId, customers.externalId],
-        set: { name: row.name, email: row.email, updatedAt: row.updatedAt },
-      })
-      .returning()
-      .get();
-  }
-
+  upsertCustomer(row: CustomerRow): Promise<CustomerRow>;
   /** Every visitor (device) linked to a customer. */
-  idsOfCustomer(siteId: string, customerId: string): string[] {
-    return this.db
-      .select({ id: visitors.id })
-      .from(visitors)
-      .where(and(eq(visitors.siteId, siteId), eq(visitors.customerId, customerId)))
-      .all()
-      .map((r) => r.id);
-  }
+  idsOfCustomer(siteId: string, customerId: string): Promise<string[]>;
+}
+
+/**
+ * The same reads and writes answered at once, as the visitors service still
+ * asks them (the widget's handshake, the live list, the profile, the
+ * contacts): SQLite only, until the service moves to the promises above.
+ */
+export interface VisitorsRepositoryNow {
+  insert(row: VisitorRow): void;
+  bySiteAndTokenHash(siteId: string, tokenHash: string): VisitorRow | undefined;
+  byId(siteId: string, id: string): VisitorRow | undefined;
+  update(siteId: string, id: string, changes: VisitorChanges): void;
+  customerById(siteId: string, id: string): CustomerRow | undefined;
+  upsertCustomer(row: CustomerRow): CustomerRow;
+  idsOfCustomer(siteId: string, customerId: string): string[];
 }

@@ -3,7 +3,7 @@ import { fail, ok, type Result, type VisitorIdentity } from '@mostrador/shared';
 import { hashSecret, newId, newSecret } from '../../db/ids.ts';
 import { isValidIdentityHash } from './identity-hash.ts';
 import { parseUserAgent } from './user-agent.ts';
-import type { CustomerRow, VisitorChanges, VisitorRow, VisitorsRepository } from './visitors.repository.ts';
+import type { CustomerRow, VisitorChanges, VisitorRow, VisitorsRepositoryNow } from './visitors.repository.ts';
 
 /** No 0/O or 1/I, so agents can read a label aloud to each other. */
 const LABEL_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -30,7 +30,7 @@ export interface IdentitySettings {
 }
 
 export class VisitorsService {
-  constructor(private readonly repo: VisitorsRepository) {}
+  constructor(private readonly repo: VisitorsRepositoryNow) {}
 
   /**
    * Finds the visitor that owns `token` on this site, or mints a new visitor.

@@ -155,8 +155,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     ratingOf: (siteId, id) => now(ratings.latestInTx(SQLITE_TX, siteId, id)),
     visitorConversationChanged: (siteId, visitorId) => activity.conversationChanged(siteId, visitorId),
     files: {
-      claimInTx: (siteId, authorId, ids) => attachments.claimInTx(siteId, authorId, ids),
-      bindInTx: (siteId, ids, at) => attachments.bindInTx(siteId, ids, at),
+      claimInTx: (tx, siteId, authorId, ids) => attachments.claimInTx(tx, siteId, authorId, ids),
+      bindInTx: (tx, siteId, ids, at) => attachments.bindInTx(tx, siteId, ids, at),
     },
     // The visitors' activity is built below, from these conversations; a card is only asked for once both exist.
     products: { productSeen: (siteId, visitorId, url) => activity.productSeen(siteId, visitorId, url) },
@@ -164,8 +164,9 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     tagList: { ensureInTx: (tx, siteId, names) => tags.ensureInTx(tx, siteId, names) },
   });
   const { repo, views, broadcaster, routing, conversations, states, toolbox } = conversationsModule;
-  const attachmentsModule = createAttachmentsModule({
+  const attachmentsModule = await createAttachmentsModule({
     app,
+    engine: { kind: 'sqlite', db },
     config: config.attachments,
     visitorUploadMbPerIp: config.limits.visitorUploadMbPerIp,
     trustProxy: config.trustProxy,

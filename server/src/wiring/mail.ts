@@ -52,7 +52,7 @@ export function wireMail(deps: MailWiringDeps) {
   });
   // Mail to shoppers: agents' replies they did not see, and transcripts; a background worker, off the message path.
   const email = createEmailModule({
-    db: app.db,
+    engine: { kind: 'sqlite', db: app.db },
     groupCommit: app.groupCommit,
     mail: config.mail,
     directory: {

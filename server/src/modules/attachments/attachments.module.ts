@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AttachmentsConfig } from '../../config.ts';
+import type { Engine } from '../../db/engine.ts';
+import type { GroupCommit } from '../../db/group-commit.ts';
 import type { Rate } from '../../realtime/token-bucket.ts';
 import { isOriginAllowed, serverOriginOf, type SiteRow } from '../sites/index.ts';
 import { AttachmentsPersonalData } from './attachments.personal-data.ts';
-import { AttachmentsRepository } from './attachments.repository.ts';
+import type { AttachmentsRepository } from './attachments.repository.ts';
+import { PgAttachmentsRepository } from './attachments.repository.pg.ts';
+import { SqliteAttachmentsRepository } from './attachments.repository.sqlite.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { AttachmentsService, type AttachmentPorts } from './attachments.service.ts';
 import { CannedPictures } from './canned-pictures.ts';
@@ -14,6 +19,7 @@ import { UnsentUploadsSweep } from './unsent-uploads.ts';
 
 export interface AttachmentsModuleDeps {
   app: FastifyInstance;
+  engine: Engine;
   config: AttachmentsConfig;
   visitorUploadMbPerIp: Rate;
   trustProxy: boolean;
@@ -22,11 +28,22 @@ export interface AttachmentsModuleDeps {
   agentCanRead: AttachmentPorts['agentCanRead'];
 }
 
-/** Files in conversations, as one unit: the service, thumbnails, the sweep of unsent uploads, canned pictures and the privacy source. */
-export function createAttachmentsModule(deps: AttachmentsModuleDeps) {
+/** The attachments' repository for the engine; on SQLite the sweep's batches join the group commit. */
+export function attachmentsRepository(engine: Engine, groupCommit?: GroupCommit): AttachmentsRepository {
+  if (engine.kind === 'postgres') return new PgAttachmentsRepository(engine.db);
+  if (!groupCommit) throw new Error('SQLite commits through the group commit');
+  return new SqliteAttachmentsRepository(engine.db, groupCommit);
+}
+
+/**
+ * Files in conversations, as one unit: the service, thumbnails, the sweep of unsent uploads, canned pictures and the privacy source.
+ * Async: the link-signing key is read (or made) before the app serves.
+ */
+export async function createAttachmentsModule(deps: AttachmentsModuleDeps) {
   const { app, config, sites } = deps;
   // Files in conversations: checked by their bytes, stored under random names, handed out by signed links.
-  const attachmentsRepo = new AttachmentsRepository(app.db);
+  const attachmentsRepo = attachmentsRepository(deps.engine, deps.engine.kind === 'sqlite' ? app.groupCommit : undefined);
+  const signingKey = config.signingKey ?? (await attachmentsRepo.signingKey(() => randomBytes(32).toString('base64url')));
   // On the local disk, or in an S3-compatible bucket every node of a cluster reaches.
   const { storage: fileStorage, close: closeFileStorage } = fileStorageFor(config);
   app.addHook('onClose', async () => closeFileStorage());
@@ -50,15 +67,13 @@ export function createAttachmentsModule(deps: AttachmentsModuleDeps) {
     { rules: attachmentRules, agentCanRead: deps.agentCanRead },
     {
       linkTtlMs: config.linkTtlMs,
-      signingKey: config.signingKey,
+      signingKey,
       thumbnailQueued: () => thumbnails.wake(),
       stripPicture: (mime, from, to) => pictures.strip(mime, from, to),
     },
   );
   // Uploads never sent in a message go after a day, whatever the site's retention keeps.
-  const unsentUploads = new UnsentUploadsSweep(attachmentsRepo, fileStorage, app.groupCommit, (err) =>
-    app.log.error({ err }, 'unsent uploads not removed'),
-  );
+  const unsentUploads = new UnsentUploadsSweep(attachmentsRepo, fileStorage, (err) => app.log.error({ err }, 'unsent uploads not removed'));
   unsentUploads.start();
   app.addHook('preClose', async () => unsentUploads.stop());
 

@@ -1,6 +1,6 @@
-import type { Tx } from '../../db/committer.ts';
+import { andThen, type InTx, type Tx } from '../../db/committer.ts';
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
-import { storedKeys, type AttachmentsRepository } from './attachments.repository.ts';
+import { storedKeys, type AttachmentRow, type AttachmentsRepository } from './attachments.repository.ts';
 import type { FileStorage } from './storage.ts';
 
 /** How long the file links in a data export stay valid. */
@@ -15,6 +15,8 @@ const EXPORT_LINK_MS = 7 * 24 * 60 * 60 * 1000;
  * content, not a shopper's: it has no visitor, so no erasure reaches it, and
  * retention passes it over (the repository's `expired`). A message carries
  * a copy, bound to its conversation like any file, which goes with it.
+ * The rows are deleted with `RETURNING`, so the bytes removed are exactly
+ * those of rows this step deleted, on either engine.
  */
 export class AttachmentsPersonalData implements PersonalDataSource {
   readonly tables = ['attachments'];
@@ -30,20 +32,21 @@ export class AttachmentsPersonalData implements PersonalDataSource {
   async exportRows(scope: SubjectScope) {
     const expiresAt = Date.now() + EXPORT_LINK_MS;
     return {
-      attachments: this.repo
-        .ofVisitors(scope.siteId, scope.visitorIds)
-        .map(({ storageKey: _key, thumbKey: _thumb, thumbAttempts: _tries, ...row }) => ({
+      attachments: (await this.repo.ofVisitors(scope.siteId, scope.visitorIds)).map(
+        ({ storageKey: _key, thumbKey: _thumb, thumbAttempts: _tries, ...row }) => ({
           ...row,
           download: this.signedPath(row.id, expiresAt),
-        })),
+        }),
+      ),
     };
   }
 
-  eraseInTx(_tx: Tx, scope: SubjectScope): number {
-    const rows = this.repo.ofVisitors(scope.siteId, scope.visitorIds);
-    // The thumbnails too: the rows are read in the erasing transaction, so a thumbnail made before it is listed, and one made after finds no row and goes at once.
-    this.#erased.set(scope, storedKeys(rows));
-    return this.repo.deleteByIds(rows.map((r) => r.id));
+  eraseInTx(tx: Tx, scope: SubjectScope): InTx<number> {
+    return andThen(this.repo.eraseVisitorsInTx(tx, scope.siteId, scope.visitorIds), (rows) => {
+      // The thumbnails too: the rows are deleted in the erasing transaction, so a thumbnail made before it is listed, and one made after finds no row and goes at once.
+      this.#erased.set(scope, storedKeys(rows));
+      return rows.length;
+    });
   }
 
   afterErase(scope: SubjectScope): void {
@@ -54,13 +57,21 @@ export class AttachmentsPersonalData implements PersonalDataSource {
 
   readonly retention = {
     kind: 'conversations' as const,
-    purgeInTx: (_tx: Tx, siteId: string, cutoff: number, limit: number): number => {
-      const rows = this.repo.expired(siteId, cutoff, limit);
-      const gone = this.repo.deleteByIds(rows.map((r) => r.id));
-      // The batch's transaction is synchronous: by the next turn it has committed, and the bytes can go.
-      const keys = storedKeys(rows);
-      if (keys.length > 0) setImmediate(() => void this.storage.remove(keys).catch(this.log));
-      return gone;
-    },
+    purgeInTx: (tx: Tx, siteId: string, cutoff: number, limit: number): InTx<number> =>
+      andThen(this.repo.purgeExpiredInTx(tx, siteId, cutoff, limit), (rows) => {
+        if (rows.length > 0) setImmediate(() => void this.#removeOnceGone(rows).catch(this.log));
+        return rows.length;
+      }),
   };
+
+  /**
+   * The bytes of rows a batch deleted, once the batch has committed: on
+   * SQLite by the next turn; on PostgreSQL `stillThere` waits for the
+   * batch's transaction to end. Rows a rolled-back batch kept keep their bytes.
+   */
+  async #removeOnceGone(rows: readonly AttachmentRow[]): Promise<void> {
+    const kept = await this.repo.stillThere(rows.map((r) => r.id));
+    const keys = storedKeys(rows.filter((r) => !kept.has(r.id)));
+    if (keys.length > 0) await this.storage.remove(keys);
+  }
 }

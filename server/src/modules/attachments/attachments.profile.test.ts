@@ -26,7 +26,7 @@ describe('the visitor panel’s files', () => {
     await visitorCommand(other.socket, 'message:send', { clientId: newClientId(), body: '', attachments: [elsewhere.id] });
 
     const site = scope.server.app.services.sites.byKey(scope.server.siteKey)!;
-    const profile = scope.server.app.services.activity.profile(shopper.visitorId, site.id);
+    const profile = await scope.server.app.services.activity.profile(shopper.visitorId, site.id);
     expect(profile.ok && profile.data.files).toEqual([invoice, photo]);
   });
 });

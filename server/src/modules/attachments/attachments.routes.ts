@@ -144,7 +144,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
     '/api/visitor/attachments/:id/link',
     { config: { visitorToken: true }, schema: linkSchema, onRequest: visitorGate },
     async (request, reply) => {
-      const link = attachments.link(visitorViewer(request), request.params.id);
+      const link = await attachments.link(visitorViewer(request), request.params.id);
       return link.ok ? link.data : refuse(reply, link);
     },
   );
@@ -177,7 +177,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
   );
 
   app.get('/api/attachments/:id/link', { schema: linkSchema, onRequest: app.requireAgent }, async (request, reply) => {
-    const link = attachments.link(agentViewer(request), request.params.id);
+    const link = await attachments.link(agentViewer(request), request.params.id);
     return link.ok ? link.data : refuse(reply, link);
   });
 

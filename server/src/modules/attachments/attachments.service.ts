@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
@@ -10,8 +9,9 @@ import {
   type AttachmentType,
   type Result,
 } from '@mostrador/shared';
+import { andThen, type InTx, type Tx } from '../../db/committer.ts';
 import { newId } from '../../db/ids.ts';
-import { infoOf, storedKeys, type AttachmentRow, type AttachmentsRepository } from './attachments.repository.ts';
+import { infoOf, storedKeys, type AttachmentRow, type AttachmentsRepository, type MessagePlace } from './attachments.repository.ts';
 import { hasMetadataToStrip } from './metadata.ts';
 import { LinkSigner, type FileVariant } from './signing.ts';
 import { flushFile, receiveFile, TooLarge, type IncomingFile } from './incoming-file.ts';
@@ -39,8 +39,8 @@ export interface AttachmentPorts {
 export interface AttachmentOptions {
   /** How long a file link lives. */
   linkTtlMs: number;
-  /** The install's signing key; the repository keeps one when none is configured. */
-  signingKey?: string | null;
+  /** The install's link-signing key (configured, or the one the repository keeps). */
+  signingKey: string;
   /** A picture was stored with its thumbnail job: the background worker may start (it must not run in the caller's turn). */
   thumbnailQueued?: () => void;
   /** Writes a received picture without its metadata, off the event loop (`PictureStripper`): its size, or null if unreadable. */
@@ -78,7 +78,7 @@ export class AttachmentsService {
     private readonly ports: AttachmentPorts,
     private readonly options: AttachmentOptions,
   ) {
-    this.#signer = new LinkSigner(options.signingKey ?? repo.signingKey(() => randomBytes(32).toString('base64url')));
+    this.#signer = new LinkSigner(options.signingKey);
   }
 
   /** The most bytes this viewer may send now, or a refusal before any byte is read. */
@@ -96,7 +96,7 @@ export class AttachmentsService {
    */
   async upload(viewer: Viewer, input: { clientId: string; name: string }, body: Readable): Promise<Result<AttachmentInfo>> {
     const uploaderId = viewer.kind === 'visitor' ? viewer.visitorId : viewer.agentId;
-    const earlier = this.repo.byClientId(viewer.siteId, uploaderId, input.clientId);
+    const earlier = await this.repo.byClientId(viewer.siteId, uploaderId, input.clientId);
     if (earlier) {
       body.resume();
       return ok(infoOf(earlier));
@@ -117,7 +117,7 @@ export class AttachmentsService {
       const stored = await this.#store(viewer.siteId, received);
       if (!stored.ok) return stored;
       const { storageKey, found, size } = stored.data;
-      const row = this.repo.insert({
+      const row = await this.repo.insert({
         id: newId('att'),
         siteId: viewer.siteId,
         uploaderKind: viewer.kind,
@@ -181,27 +181,29 @@ export class AttachmentsService {
    * transaction: each is the author's own upload, not yet sent. Another's
    * id, or another site's, is "not found", as a missing one is.
    */
-  claimInTx(siteId: string, authorId: string, ids: readonly string[]): Result<AttachmentInfo[]> {
+  claimInTx(tx: Tx, siteId: string, authorId: string, ids: readonly string[]): InTx<Result<AttachmentInfo[]>> {
     const unique = [...new Set(ids)];
-    const rows = this.repo.ofUploader(siteId, authorId, unique);
-    if (rows.length !== unique.length) return notFound();
-    if (rows.some((r) => r.conversationId !== null)) return fail('conflict', 'A file was already sent in another message');
-    return ok(rows.map(infoOf));
+    // The rows stay held until the message commits: a message on another node claiming one of them waits, then finds it sent.
+    return andThen(this.repo.ofUploaderInTx(tx, siteId, authorId, unique), (rows): Result<AttachmentInfo[]> => {
+      if (rows.length !== unique.length) return notFound();
+      if (rows.some((r) => r.conversationId !== null)) return fail('conflict', 'A file was already sent in another message');
+      return ok(rows.map(infoOf));
+    });
   }
 
   /** Ties the claimed files to their message. Must run in the same transaction as `claimInTx`. */
-  bindInTx(siteId: string, ids: readonly string[], at: { conversationId: string; seq: number; visitorId: string }): void {
-    this.repo.bindInTx(siteId, ids, at);
+  bindInTx(tx: Tx, siteId: string, ids: readonly string[], at: MessagePlace): InTx<void> {
+    return andThen(this.repo.bindInTx(tx, siteId, ids, at), () => undefined);
   }
 
   /** Files sent in these visitors' conversations, newest first: the visitor panel's list (agents of the site only). */
-  sentToVisitors(siteId: string, visitorIds: readonly string[], limit: number): AttachmentInfo[] {
-    return this.repo.sentToVisitors(siteId, visitorIds, limit).map(infoOf);
+  async sentToVisitors(siteId: string, visitorIds: readonly string[], limit: number): Promise<AttachmentInfo[]> {
+    return (await this.repo.sentToVisitors(siteId, visitorIds, limit)).map(infoOf);
   }
 
   /** A short-lived link to a file, for its conversation's visitor and agents (and its uploader before it is sent). */
-  link(viewer: Viewer, id: string, now = Date.now()): Result<AttachmentLink> {
-    const row = this.repo.byId(viewer.siteId, id);
+  async link(viewer: Viewer, id: string, now = Date.now()): Promise<Result<AttachmentLink>> {
+    const row = await this.repo.byId(viewer.siteId, id);
     if (!row || !this.#mayView(viewer, row)) return notFound();
     const expiresAt = now + this.options.linkTtlMs;
     const url = this.signedPath(row.id, expiresAt);
@@ -229,7 +231,7 @@ export class AttachmentsService {
     now = Date.now(),
   ): Promise<{ row: AttachmentRow; stream: Readable; size: number; thumbnail: boolean } | null> {
     if (!this.#signer.verify(id, expiresAt, signature, now, variant)) return null;
-    const row = this.repo.byIdForLink(id);
+    const row = await this.repo.byIdForLink(id);
     if (!row) return null;
     const thumb = variant === 'thumb' && row.thumbKey ? await this.storage.open(row.thumbKey) : null;
     if (thumb) return { row, ...thumb, thumbnail: true };
@@ -243,11 +245,11 @@ export class AttachmentsService {
    * another site's answers "not found", as a missing one does.
    */
   async discard(viewer: Viewer, id: string): Promise<Result<null>> {
-    const row = this.repo.byId(viewer.siteId, id);
+    const row = await this.repo.byId(viewer.siteId, id);
     const uploaderId = viewer.kind === 'visitor' ? viewer.visitorId : viewer.agentId;
     if (!row || row.uploaderKind !== viewer.kind || row.uploaderId !== uploaderId || row.conversationId !== null) return notFound();
     // Only while still unsent: a message claiming it at this moment keeps it.
-    const deleted = this.repo.deleteUnsent(viewer.siteId, id);
+    const deleted = await this.repo.deleteUnsent(viewer.siteId, id);
     if (!deleted) return notFound();
     await this.storage.remove(storedKeys([deleted]));
     return ok(null);

@@ -23,34 +23,36 @@ export class CannedPictures {
   ) {}
 
   /** The upload may become a picture: the agent's own, unsent, on this site, and an image. Another's is not found. */
-  check(siteId: string, agentId: string, id: string): Result<AttachmentInfo> {
-    const [row] = this.repo.ofUploader(siteId, agentId, [id]);
+  async check(siteId: string, agentId: string, id: string): Promise<Result<AttachmentInfo>> {
+    const [row] = await this.repo.ofUploader(siteId, agentId, [id]);
     if (!row || row.uploaderKind !== 'agent' || row.conversationId !== null) return notFound();
     if (row.type !== 'image') return fail('unsupported_type', 'A canned reply’s picture must be an image');
     return ok(infoOf(row));
   }
 
   /**
-   * Makes `id` (checked with `check` in the same turn) the reply's only
-   * picture, or none with null; the pictures it replaces go, rows now and
-   * bytes once written off.
+   * Makes `id` (checked with `check`) the reply's only picture, or none with
+   * null; the pictures it replaces go, rows now and bytes once written off.
+   * False, and nothing changed, when the upload was sent or taken since it
+   * was checked (the keep is one conditional update, on any node).
    */
-  keep(siteId: string, replyId: string, id: string | null): void {
-    const replaced = this.repo.keptBy(siteId, [replyId]).filter((row) => row.id !== id);
-    this.repo.deleteByIds(replaced.map((row) => row.id));
-    if (id !== null) this.repo.keep(siteId, id, replyId);
+  async keep(siteId: string, replyId: string, id: string | null): Promise<boolean> {
+    if (id !== null && !(await this.repo.keep(siteId, id, replyId))) return false;
+    const replaced = (await this.repo.keptBy(siteId, [replyId])).filter((row) => row.id !== id);
+    await this.repo.deleteByIds(replaced.map((row) => row.id));
     const keys = storedKeys(replaced);
     if (keys.length > 0) this.storage.remove(keys).catch(this.log);
+    return true;
   }
 
   /** The pictures of these replies, by reply id. */
-  of(siteId: string, replyIds: readonly string[]): Map<string, AttachmentInfo> {
-    return new Map(this.repo.keptBy(siteId, replyIds).map((row) => [row.cannedReplyId!, infoOf(row)]));
+  async of(siteId: string, replyIds: readonly string[]): Promise<Map<string, AttachmentInfo>> {
+    return new Map((await this.repo.keptBy(siteId, replyIds)).map((row) => [row.cannedReplyId!, infoOf(row)]));
   }
 
   /** A new upload of the agent with the picture's bytes, under the site's rules of today; a reply without one is not found. */
   async copy(siteId: string, agentId: string, replyId: string): Promise<Result<AttachmentInfo>> {
-    const [source] = this.repo.keptBy(siteId, [replyId]);
+    const [source] = await this.repo.keptBy(siteId, [replyId]);
     const rules = this.rules(siteId);
     if (!source || !rules) return notFound();
     if (!rules.types.includes(source.type)) return fail('unsupported_type', 'This shop does not take this kind of file');
@@ -60,7 +62,7 @@ export class CannedPictures {
     const chunks: Buffer[] = [];
     for await (const chunk of file.stream) chunks.push(chunk as Buffer);
     const storageKey = await this.storage.put(Buffer.concat(chunks));
-    const row = this.repo.insert({
+    const row = await this.repo.insert({
       ...source,
       id: newId('att'),
       uploaderKind: 'agent',

@@ -95,7 +95,7 @@ export class ThumbnailWorker {
     let made = 0;
     for (;;) {
       this.#again = false;
-      const job = this.#stopped ? undefined : this.repo.nextThumbJob();
+      const job = this.#stopped ? undefined : await this.repo.nextThumbJob();
       if (!job) return made;
       const outcome = await this.#make(job);
       if (outcome === 'made') made++;
@@ -121,7 +121,7 @@ export class ThumbnailWorker {
     try {
       const picture = await this.#picture(job.storageKey);
       if (!picture) {
-        this.repo.thumbFailed(job.id, true, THUMB_MAX_ATTEMPTS);
+        await this.repo.thumbFailed(job.id, true, THUMB_MAX_ATTEMPTS);
         return 'failed';
       }
       const thumbnail = await renderThumbnail(picture, this.options.maxInputPixels).catch(async (err: unknown) => {
@@ -130,12 +130,12 @@ export class ThumbnailWorker {
       key = await this.storage.put(thumbnail);
     } catch (err) {
       const final = err instanceof UnreadablePicture;
-      this.repo.thumbFailed(job.id, final, THUMB_MAX_ATTEMPTS);
+      await this.repo.thumbFailed(job.id, final, THUMB_MAX_ATTEMPTS);
       this.options.log.warn({ err, attachmentId: job.id }, final ? 'picture has no thumbnail' : 'thumbnail not made; trying later');
       return final ? 'failed' : 'later';
     }
     // Erased or discarded while it was made: its thumbnail goes too.
-    if (this.repo.thumbReady(job.id, key) === 0) {
+    if ((await this.repo.thumbReady(job.id, key)) === 0) {
       await this.storage.remove([key]).catch((err: unknown) => this.options.log.error({ err }, 'thumbnail not removed'));
       return 'failed';
     }

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import type { AttachmentLink } from '@mostrador/shared';
 import type { TestServer } from '../../testing/harness.ts';
-import { AttachmentsRepository } from './attachments.repository.ts';
+import { attachmentsRepository } from './attachments.module.ts';
 import { LocalDiskStorage, type FileStorage } from './storage.ts';
 import { THUMB_MAX_ATTEMPTS, ThumbnailWorker } from './thumbnail-worker.ts';
 import { THUMB_MAX_SIDE } from './thumbnail.ts';
@@ -50,7 +50,11 @@ function workerWritingWith(put: (bytes: Uint8Array, disk: LocalDiskStorage) => P
     adopt: (path) => disk.adopt(path),
   };
   const log = { warn: vi.fn(), error: vi.fn() };
-  const worker = new ThumbnailWorker(new AttachmentsRepository(scope.server.app.db), storage, { maxInputPixels: 1_000_000, log });
+  const worker = new ThumbnailWorker(
+    attachmentsRepository({ kind: 'sqlite', db: scope.server.app.db }, scope.server.app.groupCommit),
+    storage,
+    { maxInputPixels: 1_000_000, log },
+  );
   return { worker, log };
 }
 
@@ -148,7 +152,7 @@ describe('thumbnails', () => {
     const file = await uploaded(await shopper.upload(png(), 'gone.png'));
     for (const path of filesOnDisk(scope.server)) rmSync(path);
     const worker = new ThumbnailWorker(
-      new AttachmentsRepository(scope.server.app.db),
+      attachmentsRepository({ kind: 'sqlite', db: scope.server.app.db }, scope.server.app.groupCommit),
       new LocalDiskStorage(scope.server.config.attachments.dir),
       {
         maxInputPixels: 1_000_000,

@@ -1,4 +1,3 @@
-import type { GroupCommit } from '../../db/group-commit.ts';
 import { storedKeys, type AttachmentsRepository } from './attachments.repository.ts';
 import { removeStalledIncoming } from './incoming-file.ts';
 import type { FileStorage } from './storage.ts';
@@ -20,7 +19,9 @@ const BATCH_ROWS = 200;
  * Removes uploads never sent in a message, and files a stopped process left
  * half received, whatever the site's retention
  * (which may keep conversations forever, but never covered these): the rows
- * in small group-commit batches, the bytes once each batch has committed.
+ * in small batches (each one statement that answers the rows it deleted, so
+ * sweeps on two nodes never remove the same bytes), the bytes once each
+ * batch has committed.
  */
 export class UnsentUploadsSweep {
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -29,7 +30,6 @@ export class UnsentUploadsSweep {
   constructor(
     private readonly repo: AttachmentsRepository,
     private readonly storage: FileStorage,
-    private readonly groupCommit: GroupCommit,
     private readonly log: (error: unknown) => void,
   ) {}
 
@@ -58,11 +58,7 @@ export class UnsentUploadsSweep {
     await removeStalledIncoming(this.storage.incomingDir, stalledCutoff);
     let removed = 0;
     for (;;) {
-      const keys = await this.groupCommit.run(() => {
-        const rows = this.repo.unsentBefore(cutoff, BATCH_ROWS);
-        this.repo.deleteByIds(rows.map((r) => r.id));
-        return storedKeys(rows);
-      });
+      const keys = storedKeys(await this.repo.deleteUnsentBefore(cutoff, BATCH_ROWS));
       if (keys.length === 0) return removed;
       removed += keys.length;
       await this.storage.remove(keys);

@@ -47,7 +47,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
     async (request) => {
       const actor = actorOf(request);
       const rows = await (request.query.all ? canned.list(actor) : canned.usable(actor));
-      return { replies: canned.present(actor.siteId, rows), shopName: shopName(actor.siteId) };
+      return { replies: await canned.present(actor.siteId, rows), shopName: shopName(actor.siteId) };
     },
   );
 
@@ -58,7 +58,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
       const actor = actorOf(request);
       const found = await suggestions.suggest(actor, request.query.conversationId);
       if (!found.ok) return reply.status(statusForCode(found.error.code)).send({ error: found.error });
-      return { replies: canned.present(actor.siteId, found.data) };
+      return { replies: await canned.present(actor.siteId, found.data) };
     },
   );
 
@@ -80,7 +80,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
       const actor = actorOf(request);
       const created = await canned.create(actor, request.body);
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
-      return reply.status(201).send({ reply: canned.present(actor.siteId, [created.data])[0]! });
+      return reply.status(201).send({ reply: (await canned.present(actor.siteId, [created.data]))[0]! });
     },
   );
 
@@ -91,7 +91,7 @@ export const cannedRoutes: FastifyPluginAsyncZod<CannedRoutesOptions> = async (a
       const actor = actorOf(request);
       const updated = await canned.update(actor, request.params.replyId, request.body);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
-      return { reply: canned.present(actor.siteId, [updated.data])[0]! };
+      return { reply: (await canned.present(actor.siteId, [updated.data]))[0]! };
     },
   );
 

@@ -25,17 +25,20 @@ function pictures(takenAfterCheck?: string) {
   const kept = new Map<string, string>();
   const info = (id: string): AttachmentInfo => ({ id, name: `${id}.png`, mime: 'image/png', type: 'image', size: 1 });
   const port: CannedPicturePort = {
-    check: (_siteId, agentId, id) => {
+    check: async (_siteId, agentId, id) => {
       if (agentId !== 'ana' || !unsent.has(id)) return fail('not_found', 'No such file');
       if (id === takenAfterCheck) unsent.delete(id);
       return ok(info(id));
     },
-    keep: (_siteId, replyId, id) => {
+    keep: async (_siteId, replyId, id) => {
+      if (id !== null && !unsent.has(id)) return false;
       kept.delete(replyId);
       if (id !== null) kept.set(replyId, id);
       if (id !== null) unsent.delete(id);
+      return true;
     },
-    of: (_siteId, replyIds) => new Map(replyIds.flatMap((replyId) => (kept.has(replyId) ? [[replyId, info(kept.get(replyId)!)]] : []))),
+    of: async (_siteId, replyIds) =>
+      new Map(replyIds.flatMap((replyId) => (kept.has(replyId) ? [[replyId, info(kept.get(replyId)!)]] : []))),
     copy: async () => fail('not_found', 'unused here'),
   };
   return { port, kept };

@@ -22,10 +22,10 @@ export interface CannedDirectory {
 /** The replies' pictures, kept by the attachments module (the bytes and their rules are its). */
 export interface CannedPicturePort {
   /** The upload may become a picture: the agent's own unsent image on the site; another's is not found. */
-  check(siteId: string, agentId: string, attachmentId: string): Result<AttachmentInfo>;
-  /** Makes it the reply's only picture (null: none); a replaced one is removed. */
-  keep(siteId: string, replyId: string, attachmentId: string | null): void;
-  of(siteId: string, replyIds: readonly string[]): Map<string, AttachmentInfo>;
+  check(siteId: string, agentId: string, attachmentId: string): Promise<Result<AttachmentInfo>>;
+  /** Makes it the reply's only picture (null: none); a replaced one is removed. False when it was sent or taken since its check. */
+  keep(siteId: string, replyId: string, attachmentId: string | null): Promise<boolean>;
+  of(siteId: string, replyIds: readonly string[]): Promise<Map<string, AttachmentInfo>>;
   /** A new upload of the agent with the picture's bytes. */
   copy(siteId: string, agentId: string, replyId: string): Promise<Result<AttachmentInfo>>;
 }
@@ -74,8 +74,8 @@ export class CannedRepliesService {
   ) {}
 
   /** The replies as the API shows them, each with its picture. */
-  present(siteId: string, rows: readonly CannedReplyRow[]): CannedReply[] {
-    const pictures = this.pictures.of(
+  async present(siteId: string, rows: readonly CannedReplyRow[]): Promise<CannedReply[]> {
+    const pictures = await this.pictures.of(
       siteId,
       rows.map((row) => row.id),
     );
@@ -108,11 +108,11 @@ export class CannedRepliesService {
     const checked = this.check(actor, input, null, await this.list(actor));
     if (!checked.ok) return checked;
     // Refused before anything is written; checked again when kept, as the write may wait on the database.
-    const picture = pictureId ? this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
+    const picture = pictureId ? await this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
     if (!picture.ok) return picture;
     const row = newRow(actor, input, Date.now());
     await this.repo.insert([row]);
-    const kept = pictureId ? this.keepPicture(actor, row.id, pictureId) : ok(null);
+    const kept = pictureId ? await this.keepPicture(actor, row.id, pictureId) : ok(null);
     if (kept.ok) return ok(row);
     // The upload was taken meanwhile: the reply goes too, as if it had been refused at first.
     await this.repo.delete(actor.siteId, actor.agentId, row.id);
@@ -126,14 +126,14 @@ export class CannedRepliesService {
   async #update(actor: CannedActor, id: string, { pictureId, ...changes }: Partial<CannedWrite>): Promise<Result<CannedReplyRow>> {
     const existing = await this.repo.byId(actor.siteId, actor.agentId, id);
     if (!existing) return notFound();
-    const { picture: current, ...shown } = toCannedReply(existing, this.pictures.of(actor.siteId, [id]).get(id));
+    const { picture: current, ...shown } = toCannedReply(existing, (await this.pictures.of(actor.siteId, [id])).get(id));
     const merged: CannedInput = { ...shown, ...changes };
     if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
     const checked = this.check(actor, merged, id, await this.list(actor));
     if (!checked.ok) return checked;
     // The picture it already has is no new upload: keeping it is no change.
     const newPicture = pictureId !== undefined && pictureId !== current?.id;
-    const picture = newPicture && pictureId ? this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
+    const picture = newPicture && pictureId ? await this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
     if (!picture.ok) return picture;
     const updated = await this.repo.update(actor.siteId, actor.agentId, id, {
       ownerId: merged.scope === 'shared' ? null : (existing.ownerId ?? actor.agentId),
@@ -145,7 +145,7 @@ export class CannedRepliesService {
     });
     if (!updated) return notFound();
     // Should the upload be taken while the row was written, the reply keeps its old picture and the agent hears why.
-    const kept = newPicture ? this.keepPicture(actor, id, pictureId) : ok(null);
+    const kept = newPicture ? await this.keepPicture(actor, id, pictureId) : ok(null);
     return kept.ok ? ok(updated) : kept;
   }
 
@@ -158,7 +158,7 @@ export class CannedRepliesService {
     if (!existing) return notFound();
     if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
     await this.repo.delete(actor.siteId, actor.agentId, id);
-    this.pictures.keep(actor.siteId, id, null);
+    await this.pictures.keep(actor.siteId, id, null);
     return ok(null);
   }
 
@@ -188,13 +188,13 @@ export class CannedRepliesService {
   }
 
   /**
-   * Makes the upload (null: none) the reply's picture, checked and kept in one synchronous turn: nothing
-   * (a message sending it, the sweep of unsent uploads) claims it in between.
+   * Makes the upload (null: none) the reply's picture, checked again, then kept by a conditional update:
+   * should a message send it (or the sweep of unsent uploads take it) in between, on any node, it is not kept.
    */
-  private keepPicture(actor: CannedActor, replyId: string, pictureId: string | null): Result<null> {
-    const picture = pictureId ? this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
+  private async keepPicture(actor: CannedActor, replyId: string, pictureId: string | null): Promise<Result<null>> {
+    const picture = pictureId ? await this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
     if (!picture.ok) return picture;
-    this.pictures.keep(actor.siteId, replyId, pictureId);
+    if (!(await this.pictures.keep(actor.siteId, replyId, pictureId))) return fail('not_found', 'No such file');
     return ok(null);
   }
 

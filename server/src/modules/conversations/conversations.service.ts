@@ -10,6 +10,7 @@ import {
   type InboxView,
   type Result,
 } from '@mostrador/shared';
+import { now, SQLITE_TX, type InTx, type Tx } from '../../db/committer.ts';
 import { newId } from '../../db/ids.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
@@ -46,8 +47,8 @@ export interface InvitationSource {
  */
 export interface MessageFiles {
   /** The author's own uploads, not yet sent; another's, or a missing one: not found. */
-  claimInTx(siteId: string, authorId: string, ids: readonly string[]): Result<AttachmentInfo[]>;
-  bindInTx(siteId: string, ids: readonly string[], at: { conversationId: string; seq: number; visitorId: string }): void;
+  claimInTx(tx: Tx, siteId: string, authorId: string, ids: readonly string[]): InTx<Result<AttachmentInfo[]>>;
+  bindInTx(tx: Tx, siteId: string, ids: readonly string[], at: { conversationId: string; seq: number; visitorId: string }): InTx<void>;
 }
 
 /**
@@ -86,15 +87,18 @@ export class ConversationsService {
   #claimInTx(siteId: string, authorId: string, input: SendInput): Result<AttachmentInfo[]> {
     if (!input.attachments?.length) return ok([]);
     if (!this.files) return fail('invalid_payload', 'Files are not taken here');
-    return this.files.claimInTx(siteId, authorId, input.attachments);
+    return now(this.files.claimInTx(SQLITE_TX, siteId, authorId, input.attachments));
   }
 
   #bindInTx(siteId: string, files: AttachmentInfo[], event: EventRow, visitorId: string): void {
     if (files.length > 0) {
-      this.files!.bindInTx(
-        siteId,
-        files.map((f) => f.id),
-        { conversationId: event.conversationId, seq: event.seq, visitorId },
+      now(
+        this.files!.bindInTx(
+          SQLITE_TX,
+          siteId,
+          files.map((f) => f.id),
+          { conversationId: event.conversationId, seq: event.seq, visitorId },
+        ),
       );
     }
   }

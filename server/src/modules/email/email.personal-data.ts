@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/committer.ts';
+import type { InTx, Tx } from '../../db/committer.ts';
 import type { PersonalDataSource, SubjectScope } from '../privacy/index.ts';
 import type { OutboxRepository } from './outbox.repository.ts';
 
@@ -16,12 +16,12 @@ export class EmailPersonalData implements PersonalDataSource {
     return this.repo.exportOf(scope.siteId, scope.visitorIds);
   }
 
-  eraseInTx(_tx: Tx, scope: SubjectScope): number {
-    return this.repo.eraseOf(scope.siteId, scope.visitorIds);
+  eraseInTx(tx: Tx, scope: SubjectScope): InTx<number> {
+    return this.repo.eraseInTx(tx, scope.siteId, scope.visitorIds);
   }
 
   readonly retention = {
     kind: 'conversations' as const,
-    purgeInTx: (_tx: Tx, siteId: string, cutoff: number, limit: number) => this.repo.purgeOlderThan(siteId, cutoff, limit),
+    purgeInTx: (tx: Tx, siteId: string, cutoff: number, limit: number) => this.repo.purgeInTx(tx, siteId, cutoff, limit),
   };
 }

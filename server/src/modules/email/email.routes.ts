@@ -22,7 +22,7 @@ export const emailRoutes: FastifyPluginAsyncZod<EmailRoutesOptions> = async (app
       if (!canRead(agent, request.params.conversationId)) {
         return reply.status(statusForCode('not_found')).send({ error: { code: 'not_found', message: 'Conversation not found' } });
       }
-      return { emails: outbox.ofConversation(agent.siteId, request.params.conversationId) };
+      return { emails: await outbox.ofConversation(agent.siteId, request.params.conversationId) };
     },
   );
 

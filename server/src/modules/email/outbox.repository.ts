@@ -1,117 +1,49 @@
-import { and, asc, count, desc, eq, inArray, lt, lte } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { emailOutbox, emailWatermarks } from '../../db/schema.ts';
+import type { InTx, Tx } from '../../db/committer.ts';
+import type { emailOutbox, emailWatermarks } from '../../db/schema.ts';
 
+/** The same on both engines (schema-parity.test.ts). */
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 export type OutboxChanges = Partial<Pick<OutboxRow, 'status' | 'via' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt'>>;
+export type WatermarkRow = typeof emailWatermarks.$inferInsert;
 
-/** The only code touching `email_outbox` and `email_watermarks`. Reads by conversation or mailbox take the site. */
-export class OutboxRepository {
-  constructor(private readonly db: Db) {}
-
-  insert(row: OutboxRow): void {
-    this.db.insert(emailOutbox).values(row).run();
-  }
-
-  /** Mail whose next attempt is due, oldest first, on any site: the worker's batch. */
-  due(now: number, limit: number): OutboxRow[] {
-    return this.db
-      .select()
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, now)))
-      .orderBy(asc(emailOutbox.nextAttemptAt))
-      .limit(limit)
-      .all();
-  }
-
-  update(id: string, changes: OutboxChanges): void {
-    this.db.update(emailOutbox).set(changes).where(eq(emailOutbox.id, id)).run();
-  }
-
-  byId(id: string): OutboxRow | undefined {
-    return this.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get();
-  }
-
-  ofConversation(siteId: string, conversationId: string): OutboxRow[] {
-    return this.db
-      .select()
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.siteId, siteId), eq(emailOutbox.conversationId, conversationId)))
-      .orderBy(desc(emailOutbox.createdAt))
-      .all();
-  }
-
-  countOf(siteId: string, conversationId: string, kind: OutboxRow['kind']): number {
-    const row = this.db
-      .select({ n: count() })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.siteId, siteId), eq(emailOutbox.conversationId, conversationId), eq(emailOutbox.kind, kind)))
-      .get();
-    return row?.n ?? 0;
-  }
-
+/**
+ * The only code touching `email_outbox` and `email_watermarks`, on either
+ * engine (outbox.repository.test.ts holds both to one contract). Reads by
+ * conversation or mailbox take the site. `…InTx` methods write inside the
+ * caller's committed step, with whatever made the mail due.
+ */
+export interface OutboxRepository {
+  insertInTx(tx: Tx, row: OutboxRow): InTx<void>;
+  /**
+   * Inserts the mail unless its conversation already has `cap` mails of its
+   * kind; false when it had. The count and the insert are one step that no
+   * other node's step interleaves with (PostgreSQL: a lock per conversation).
+   */
+  insertCappedInTx(tx: Tx, row: OutboxRow, cap: number): InTx<boolean>;
+  /**
+   * Claims the oldest mail due at `now`, of any site, for one attempt: its
+   * next attempt moves to `leaseUntil`, so no other worker (on this node or
+   * another) takes it before the lease ends. A worker that dies mid-send
+   * leaves it to be tried again then: sent twice at worst, never lost.
+   */
+  claimDue(now: number, leaseUntil: number): Promise<OutboxRow | undefined>;
+  /** An attempt's outcome, written only while the claim still holds (its lease untouched); false when it no longer did. */
+  settle(id: string, leaseUntil: number, changes: OutboxChanges): Promise<boolean>;
+  /** A mail that went out came back: it shows as bounced. */
+  markBounced(id: string, reason: string): Promise<void>;
+  byId(id: string): Promise<OutboxRow | undefined>;
+  ofConversation(siteId: string, conversationId: string): Promise<OutboxRow[]>;
   /** The site's local mailbox: mail delivered with no SMTP server, newest first. */
-  mailbox(siteId: string, limit: number): OutboxRow[] {
-    return this.db
-      .select()
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.siteId, siteId), eq(emailOutbox.via, 'mailbox'), eq(emailOutbox.status, 'sent')))
-      .orderBy(desc(emailOutbox.sentAt))
-      .limit(limit)
-      .all();
-  }
-
-  watermarks(conversationIds: readonly string[]): Map<string, number> {
-    if (conversationIds.length === 0) return new Map();
-    const rows = this.db
-      .select({ id: emailWatermarks.conversationId, seq: emailWatermarks.throughVisitorSeq })
-      .from(emailWatermarks)
-      .where(inArray(emailWatermarks.conversationId, [...conversationIds]))
-      .all();
-    return new Map(rows.map((r) => [r.id, r.seq]));
-  }
-
-  setWatermark(row: typeof emailWatermarks.$inferInsert): void {
-    this.db
-      .insert(emailWatermarks)
-      .values(row)
-      .onConflictDoUpdate({ target: emailWatermarks.conversationId, set: { throughVisitorSeq: row.throughVisitorSeq } })
-      .run();
-  }
+  mailbox(siteId: string, limit: number): Promise<OutboxRow[]>;
+  /** The reply mailer's watermark of each conversation that has one. */
+  watermarks(conversationIds: readonly string[]): Promise<Map<string, number>>;
+  setWatermarkInTx(tx: Tx, row: WatermarkRow): InTx<void>;
 
   // Privacy: a subject's rows, by visitor; old rows, by age.
 
-  exportOf(siteId: string, visitorIds: readonly string[]) {
-    return {
-      email_outbox: this.db.select().from(emailOutbox).where(this.#outboxOf(siteId, visitorIds)).all(),
-      email_watermarks: this.db.select().from(emailWatermarks).where(this.#watermarksOf(siteId, visitorIds)).all(),
-    };
-  }
-
-  eraseOf(siteId: string, visitorIds: readonly string[]): number {
-    return (
-      this.db.delete(emailOutbox).where(this.#outboxOf(siteId, visitorIds)).run().changes +
-      this.db.delete(emailWatermarks).where(this.#watermarksOf(siteId, visitorIds)).run().changes
-    );
-  }
-
-  /** Deletes up to `limit` finished mails created before `cutoff`. */
-  purgeOlderThan(siteId: string, cutoff: number, limit: number): number {
-    const ids = this.db
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.siteId, siteId), lt(emailOutbox.createdAt, cutoff)))
-      .limit(limit)
-      .all()
-      .map((r) => r.id);
-    return ids.length === 0 ? 0 : this.db.delete(emailOutbox).where(inArray(emailOutbox.id, ids)).run().changes;
-  }
-
-  #outboxOf(siteId: string, visitorIds: readonly string[]) {
-    return and(eq(emailOutbox.siteId, siteId), inArray(emailOutbox.visitorId, [...visitorIds]));
-  }
-
-  #watermarksOf(siteId: string, visitorIds: readonly string[]) {
-    return and(eq(emailWatermarks.siteId, siteId), inArray(emailWatermarks.visitorId, [...visitorIds]));
-  }
+  exportOf(siteId: string, visitorIds: readonly string[]): Promise<{ email_outbox: OutboxRow[]; email_watermarks: WatermarkRow[] }>;
+  /** Deletes the visitors' mail and watermarks on the site; how many rows went. */
+  eraseInTx(tx: Tx, siteId: string, visitorIds: readonly string[]): InTx<number>;
+  /** Deletes up to `limit` of the site's mails created before `cutoff`. */
+  purgeInTx(tx: Tx, siteId: string, cutoff: number, limit: number): InTx<number>;
 }

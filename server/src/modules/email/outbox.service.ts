@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ConversationEmail, Mailbox } from '@mostrador/shared';
-import type { GroupCommit } from '../../db/group-commit.ts';
+import { andThen, type InTx, type Tx } from '../../db/committer.ts';
 import { newId } from '../../db/ids.ts';
 import { bounceAddress, outboxIdFromBounceAddress } from './reply-address.ts';
 import type { OutboxRepository, OutboxRow } from './outbox.repository.ts';
@@ -28,6 +28,13 @@ const MAX_BACKOFF_MS = 6 * 3_600_000;
 /** Mail tried per worker pass; the rest waits for the next pass. */
 const BATCH = 20;
 const MAILBOX_LIMIT = 100;
+/**
+ * How long a claimed mail is another worker's to leave alone: longer than
+ * one send can take (the SMTP transport gives up after 30 s to connect, 30 s
+ * for the greeting, 60 s of silence). A worker that dies mid-send hands the
+ * mail on after it.
+ */
+export const CLAIM_LEASE_MS = 10 * 60_000;
 
 /**
  * The persisted outbox: a mail is a row before anything is sent, so a
@@ -35,21 +42,32 @@ const MAILBOX_LIMIT = 100;
  * out twice, never zero times). Temporary failures are retried with
  * exponential backoff; a permanent one (SMTP 5xx), a bounce, or too many
  * attempts leave the row `failed` or `bounced`, which the console shows on
- * the conversation.
+ * the conversation. Every node's worker may deliver: each mail is claimed
+ * for one attempt before it is sent (`claimDue`), so one mail goes out once.
  */
 export class OutboxService {
   #delivering: Promise<void> | null = null;
 
   constructor(
     private readonly repo: OutboxRepository,
-    private readonly groupCommit: GroupCommit,
     private readonly transport: MailTransport,
     private readonly options: OutboxOptions,
   ) {}
 
   /** Queues a mail; must run inside the caller's transaction (the group commit), with whatever made it due. */
-  enqueueInTx(mail: QueuedMail, now: number): OutboxRow {
-    const row: OutboxRow = {
+  enqueueInTx(tx: Tx, mail: QueuedMail, now: number): InTx<OutboxRow> {
+    const row = this.#row(mail, now);
+    return andThen(this.repo.insertInTx(tx, row), () => row);
+  }
+
+  /** Queues a mail unless its conversation already has `cap` of its kind (null then); the count and the insert are one step. */
+  enqueueCappedInTx(tx: Tx, mail: QueuedMail, now: number, cap: number): InTx<OutboxRow | null> {
+    const row = this.#row(mail, now);
+    return andThen(this.repo.insertCappedInTx(tx, row, cap), (inserted) => (inserted ? row : null));
+  }
+
+  #row(mail: QueuedMail, now: number): OutboxRow {
+    return {
       ...mail,
       id: newId('eml'),
       status: 'pending',
@@ -61,8 +79,6 @@ export class OutboxService {
       createdAt: now,
       sentAt: null,
     };
-    this.repo.insert(row);
-    return row;
   }
 
   /** Tries every due mail once; a pass already running is joined, not doubled. */
@@ -74,7 +90,10 @@ export class OutboxService {
   }
 
   async #deliver(now: number): Promise<void> {
-    for (const row of this.repo.due(now, BATCH)) {
+    for (let tried = 0; tried < BATCH; tried++) {
+      const leaseUntil = now + CLAIM_LEASE_MS;
+      const row = await this.repo.claimDue(now, leaseUntil);
+      if (!row) return;
       const outcome = await this.transport.send({
         from: row.fromAddress,
         to: row.toAddress,
@@ -88,14 +107,12 @@ export class OutboxService {
       const attempts = row.attempts + 1;
       const at = Date.now();
       if (outcome.ok) {
-        await this.groupCommit.run(() =>
-          this.repo.update(row.id, { status: 'sent', via: this.transport.via, attempts, sentAt: at, lastError: null }),
-        );
+        await this.repo.settle(row.id, leaseUntil, { status: 'sent', via: this.transport.via, attempts, sentAt: at, lastError: null });
       } else if (outcome.permanent || attempts >= this.options.maxAttempts) {
-        await this.groupCommit.run(() => this.repo.update(row.id, { status: 'failed', attempts, lastError: outcome.error }));
+        await this.repo.settle(row.id, leaseUntil, { status: 'failed', attempts, lastError: outcome.error });
       } else {
         const backoff = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
-        await this.groupCommit.run(() => this.repo.update(row.id, { attempts, nextAttemptAt: at + backoff, lastError: outcome.error }));
+        await this.repo.settle(row.id, leaseUntil, { attempts, nextAttemptAt: at + backoff, lastError: outcome.error });
       }
     }
   }
@@ -106,8 +123,8 @@ export class OutboxService {
    * bits, so only the mail's own bounce can name it; any other, a pending
    * row's or one of another domain answers false alike.
    */
-  takesBounce(address: string): boolean {
-    return this.#bouncedRow(address) !== undefined;
+  async takesBounce(address: string): Promise<boolean> {
+    return (await this.#bouncedRow(address)) !== undefined;
   }
 
   /**
@@ -116,21 +133,21 @@ export class OutboxService {
    * False (and nothing changed) when the address names no mail that went out.
    */
   async bounced(address: string, reason: string): Promise<boolean> {
-    const row = this.#bouncedRow(address);
+    const row = await this.#bouncedRow(address);
     if (!row) return false;
-    await this.groupCommit.run(() => this.repo.update(row.id, { status: 'bounced', lastError: reason.slice(0, 500) }));
+    await this.repo.markBounced(row.id, reason.slice(0, 500));
     return true;
   }
 
-  #bouncedRow(address: string): OutboxRow | undefined {
+  async #bouncedRow(address: string): Promise<OutboxRow | undefined> {
     const id = this.options.bounceDomain ? outboxIdFromBounceAddress(address, this.options.bounceDomain) : null;
-    const row = id ? this.repo.byId(id) : undefined;
+    const row = id ? await this.repo.byId(id) : undefined;
     return row && row.status !== 'pending' ? row : undefined;
   }
 
   /** The mail about one conversation, newest first, for the console. */
-  ofConversation(siteId: string, conversationId: string): ConversationEmail[] {
-    return this.repo.ofConversation(siteId, conversationId).map((row) => ({
+  async ofConversation(siteId: string, conversationId: string): Promise<ConversationEmail[]> {
+    return (await this.repo.ofConversation(siteId, conversationId)).map((row) => ({
       id: row.id,
       kind: row.kind,
       to: row.toAddress,
@@ -142,15 +159,11 @@ export class OutboxService {
     }));
   }
 
-  transcriptsOf(siteId: string, conversationId: string): number {
-    return this.repo.countOf(siteId, conversationId, 'transcript');
-  }
-
   /** The demo's local mailbox; empty when a real SMTP server is configured (mail went there). */
-  mailbox(siteId: string): Mailbox {
+  async mailbox(siteId: string): Promise<Mailbox> {
     return {
       transport: this.transport.via,
-      mails: this.repo.mailbox(siteId, MAILBOX_LIMIT).map((row) => ({
+      mails: (await this.repo.mailbox(siteId, MAILBOX_LIMIT)).map((row) => ({
         id: row.id,
         conversationId: row.conversationId,
         to: row.toAddress,

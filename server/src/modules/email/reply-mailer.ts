@@ -1,4 +1,4 @@
-import type { GroupCommit } from '../../db/group-commit.ts';
+import { andThen, type Committer } from '../../db/committer.ts';
 import type { EventData } from '../../db/schema.ts';
 import type { MailComposer } from './mail-composer.ts';
 import type { OutboxRepository } from './outbox.repository.ts';
@@ -56,14 +56,14 @@ export class ReplyMailer {
     private readonly watermarks: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly composer: MailComposer,
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
     private readonly delayMs: number,
   ) {}
 
   /** One pass; returns how many mails it queued. */
   async scan(now = Date.now()): Promise<number> {
     const candidates = this.ports.agentRepliedSince(now - LOOKBACK_MS);
-    const marks = this.watermarks.watermarks(candidates.map((c) => c.id));
+    const marks = await this.watermarks.watermarks(candidates.map((c) => c.id));
     let queued = 0;
     for (const conversation of candidates) {
       const mark = marks.get(conversation.id) ?? 0;
@@ -94,11 +94,12 @@ export class ReplyMailer {
       }));
     const to = lines.length > 0 ? this.composer.recipient(siteId, visitorId) : null;
     const mail = to ? this.composer.compose(conversation, 'replies', to, lines) : null;
-    await this.groupCommit.run(() => {
+    await this.committer.run((tx) =>
       // Queued at the real time: `now` may be a test's view of the future, and the mail is due at once.
-      if (mail) this.outbox.enqueueInTx(mail, Date.now());
-      this.watermarks.setWatermark({ conversationId: id, siteId, visitorId, throughVisitorSeq: through });
-    });
+      andThen(mail ? this.outbox.enqueueInTx(tx, mail, Date.now()) : null, () =>
+        this.watermarks.setWatermarkInTx(tx, { conversationId: id, siteId, visitorId, throughVisitorSeq: through }),
+      ),
+    );
     return mail !== null;
   }
 }

@@ -1,5 +1,5 @@
 import { fail, ok, type Result, type TranscriptQueued, type TranscriptRequest } from '@mostrador/shared';
-import type { GroupCommit } from '../../db/group-commit.ts';
+import type { Committer } from '../../db/committer.ts';
 import type { MailComposer } from './mail-composer.ts';
 import type { MailerEvent } from './reply-mailer.ts';
 import type { OutboxService } from './outbox.service.ts';
@@ -20,7 +20,7 @@ export class Transcripts {
     private readonly source: TranscriptSource,
     private readonly outbox: OutboxService,
     private readonly composer: MailComposer,
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
   ) {}
 
   async request(siteId: string, visitorId: string, input: TranscriptRequest): Promise<Result<TranscriptQueued>> {
@@ -30,9 +30,6 @@ export class Transcripts {
     const email = input.email ?? known?.email;
     if (!email) return fail('invalid_payload', 'An email address is needed');
     const { conversation, events } = found.data;
-    if (this.outbox.transcriptsOf(siteId, conversation.id) >= TRANSCRIPTS_PER_CONVERSATION) {
-      return fail('conflict', 'This transcript was already sent');
-    }
     const lines = events
       .filter((e) => e.type === 'message')
       .map((e) => ({
@@ -45,7 +42,8 @@ export class Transcripts {
       }));
     const to = { email, name: known?.name ?? null, language: known?.language ?? null, timeZone: known?.timeZone ?? null };
     const mail = this.composer.compose(conversation, 'transcript', to, lines);
-    await this.groupCommit.run(() => this.outbox.enqueueInTx(mail, Date.now()));
-    return ok({ email });
+    // Counted and queued in one step, so requests at once (on any node) cannot pass the limit together.
+    const queued = await this.committer.run((tx) => this.outbox.enqueueCappedInTx(tx, mail, Date.now(), TRANSCRIPTS_PER_CONVERSATION));
+    return queued ? ok({ email }) : fail('conflict', 'This transcript was already sent');
   }
 }

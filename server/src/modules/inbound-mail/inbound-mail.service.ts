@@ -43,7 +43,7 @@ export interface InboundMailPorts {
   /** The conversations module's idempotent visitor send: a second call with the same client id stores nothing. */
   sendAsVisitor(visitor: MailVisitor, input: { clientId: string; body: string }): Promise<Result<{ conversationId: string }>>;
   /** Whether an address is the bounce address (VERP) of a mail the email module sent. */
-  takesBounce(address: string): boolean;
+  takesBounce(address: string): Promise<boolean>;
   /** Marks that mail bounced, with a short reason; false when the address names none. */
   bounced(address: string, reason: string): Promise<boolean>;
   /** A refused or dropped mail, noted without its body, subject or sender. */
@@ -66,14 +66,14 @@ export class InboundMailService {
   ) {}
 
   /** Whether an envelope recipient names a conversation here (the SMTP listener's RCPT check); a refusal is logged. */
-  accepts(recipient: string): boolean {
-    if (this.#visitorOf(recipient) || this.ports.takesBounce(recipient)) return true;
+  async accepts(recipient: string): Promise<boolean> {
+    if (this.#visitorOf(recipient) || (await this.ports.takesBounce(recipient))) return true;
     this.ports.log({ via: 'smtp', outcome: 'refused', conversationId: this.#conversationIdOf(recipient), reason: 'recipient' });
     return false;
   }
 
   /** Whether a recipient is a bounce address of ours: its mail is a delivery status notification, not a reply. */
-  isBounce(recipient: string): boolean {
+  isBounce(recipient: string): Promise<boolean> {
     return this.ports.takesBounce(recipient);
   }
 

@@ -54,7 +54,13 @@ export async function listenForMail(service: InboundMailService, options: SmtpLi
     socketTimeout: 60_000,
     onRcptTo(address, session, callback) {
       if (session.envelope.rcptTo.length > 0) return callback(ONE_AT_A_TIME());
-      callback(service.accepts(address.address) ? null : NO_SUCH_RECIPIENT());
+      service.accepts(address.address).then(
+        (accepted) => callback(accepted ? null : NO_SUCH_RECIPIENT()),
+        (err: unknown) => {
+          options.log(err);
+          callback(smtpError(451, '4.3.0 Could not take the message now, try again later'));
+        },
+      );
     },
     onData(stream, session, callback) {
       const recipient = session.envelope.rcptTo[0]?.address ?? '';
@@ -93,7 +99,7 @@ async function deliver(
   // Loaded with the first mail, not at start: most installs never receive one.
   const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
-  if (service.isBounce(recipient)) return smtpAnswer(await service.receiveBounce(recipient, bounceReason(mail)));
+  if (await service.isBounce(recipient)) return smtpAnswer(await service.receiveBounce(recipient, bounceReason(mail)));
   const header = (name: string) => {
     const value = mail.headers.get(name);
     return typeof value === 'string' ? value : undefined;

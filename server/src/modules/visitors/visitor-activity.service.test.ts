@@ -76,7 +76,7 @@ beforeEach(async () => {
     {
       openConversationOf: () => 'cnv-open',
       conversationsOf: () => [],
-      filesOf: () => [],
+      filesOf: async () => [],
       listChanged: (_siteId, changes) => listed.push(changes),
       hasFollowers: (visitorId) => followers.has(visitorId),
       profileChanged: (profile) => pushed.push(profile),
@@ -159,7 +159,7 @@ describe('pages', () => {
     expect(activity.pageViewed('tab-1', siteId, 'vis_nobody', page('/a'))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('writes the browser’s language and time zone only when they change', () => {
+  it('writes the browser’s language and time zone only when they change', async () => {
     const visitor = newVisitor();
     activity.connected('tab-1', visitor, null);
     const stored = () => app.services.visitors.byId(siteId, visitor.id);
@@ -173,7 +173,7 @@ describe('pages', () => {
     expect(stored()).toMatchObject({ language: 'xx', timeZone: 'yy' });
     activity.pageViewed('tab-1', siteId, visitor.id, page('/d', { language: 'es-ES', timeZone: 'Europe/Madrid' }));
     expect(stored()).toMatchObject({ language: 'es-ES' });
-    const profile = activity.profile(visitor.id, siteId);
+    const profile = await activity.profile(visitor.id, siteId);
     expect(profile.ok && [profile.data.language, profile.data.timeZone]).toEqual(['es-ES', 'Europe/Madrid']);
   });
 
@@ -185,8 +185,8 @@ describe('pages', () => {
     activity.pageViewed('tab-1', siteId, visitor.id, page('/b'));
     vi.setSystemTime(T0 + 2_400 + 1_600);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/c'));
-    const trail = () => {
-      const profile = activity.profile(visitor.id, siteId);
+    const trail = async () => {
+      const profile = await activity.profile(visitor.id, siteId);
       return profile.ok ? profile.data.trail.map((p) => [p.title, p.at, p.seconds]) : [];
     };
     const expected = [
@@ -195,9 +195,9 @@ describe('pages', () => {
       ['/a', T0, 2],
     ];
     // Before the write (the ended pages are still pending) and after it, the same trail.
-    expect(trail()).toEqual(expected);
+    expect(await trail()).toEqual(expected);
     await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, visitor.id, 0) === 2, 'the page views written');
-    expect(trail()).toEqual(expected);
+    expect(await trail()).toEqual(expected);
   });
 
   it('keeps the trail to its most recent fifty pages', async () => {
@@ -215,7 +215,7 @@ describe('pages', () => {
     );
     activity.connected('tab-1', visitor, null);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/now'));
-    const profile = activity.profile(visitor.id, siteId);
+    const profile = await activity.profile(visitor.id, siteId);
     const titles = profile.ok ? profile.data.trail.map((p) => p.title) : [];
     expect(titles).toHaveLength(50);
     expect(titles.slice(0, 3)).toEqual(['/now', '59', '58']);
@@ -235,7 +235,7 @@ describe('pages', () => {
     expect(rows()).toHaveLength(1);
   });
 
-  it('shows each visitor only its own pages not yet written', () => {
+  it('shows each visitor only its own pages not yet written', async () => {
     const anna = newVisitor();
     const joan = newVisitor();
     for (const [tab, v] of [
@@ -247,12 +247,12 @@ describe('pages', () => {
       activity.pageViewed(tab, siteId, v.id, page(`/${tab}/next`));
     }
     // Read at once, before the writer's interval: the ended pages are still pending.
-    const trail = (id: string) => {
-      const profile = activity.profile(id, siteId);
+    const trail = async (id: string) => {
+      const profile = await activity.profile(id, siteId);
       return profile.ok ? profile.data.trail.map((p) => p.title) : [];
     };
-    expect(trail(anna.id)).toEqual(['/tab-1/next', '/tab-1']);
-    expect(trail(joan.id)).toEqual(['/tab-2/next', '/tab-2']);
+    expect(await trail(anna.id)).toEqual(['/tab-1/next', '/tab-1']);
+    expect(await trail(joan.id)).toEqual(['/tab-2/next', '/tab-2']);
   });
 
   it('tells followers of the page a closed tab ended, once it is written', async () => {
@@ -349,7 +349,7 @@ describe('carts', () => {
       [visitor.id, 'purchase', T0 + 5],
     ]);
     expect(activity.liveList(siteId)[0]!.cart).toBeNull();
-    const profile = activity.profile(visitor.id, siteId);
+    const profile = await activity.profile(visitor.id, siteId);
     expect(profile.ok && [profile.data.cart, profile.data.cartStage]).toEqual([null, 'purchase']);
   });
 });
@@ -367,7 +367,7 @@ describe('identity', () => {
     expect(activity.liveList(siteId)[0]!.identity).toEqual({ customerId: null, name: null, email: null, verified: false });
   });
 
-  it('shows a verified identity in the live list and the profile', () => {
+  it('shows a verified identity in the live list and the profile', async () => {
     const visitor = newVisitor();
     activity.connected('tab-1', visitor, null);
     const site = { identitySecret: 's3cret', identityEnforced: false };
@@ -375,7 +375,7 @@ describe('identity', () => {
     const identity = { customerId: 'c-1', name: 'Anna', email: 'anna@example.com', verified: true };
     expect(activity.identify(siteId, visitor.id, site, claim)).toEqual({ ok: true, data: { identity } });
     expect(activity.liveList(siteId)[0]!.identity).toEqual(identity);
-    const profile = activity.profile(visitor.id, siteId);
+    const profile = await activity.profile(visitor.id, siteId);
     expect(profile.ok && profile.data.identity).toEqual(identity);
   });
 });
@@ -416,6 +416,6 @@ describe('profile pushes', () => {
   it('reads no profile of another site’s visitor', async () => {
     const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const visitor = newVisitor();
-    expect(activity.profile(visitor.id, other)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await activity.profile(visitor.id, other)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -249,7 +249,7 @@ export class VisitorActivity {
   }
 
   /** The side panel's view of a visitor; only for agents of the visitor's site. */
-  profile(visitorId: string, siteId: string): Result<VisitorProfile> {
+  profile(visitorId: string, siteId: string): Promise<Result<VisitorProfile>> {
     return this.#profiles.profile(visitorId, siteId);
   }
 
@@ -286,8 +286,9 @@ export class VisitorActivity {
     const timer = setTimeout(() => {
       this.#profilePushes.delete(visitorId);
       if (!this.ports.hasFollowers(visitorId)) return;
-      const profile = this.profile(visitorId, siteId);
-      if (profile.ok) this.ports.profileChanged(profile.data);
+      void this.profile(visitorId, siteId).then((profile) => {
+        if (profile.ok && !this.#closed) this.ports.profileChanged(profile.data);
+      });
     }, this.options.profilePushMs);
     this.#profilePushes.set(visitorId, timer);
   }

@@ -22,7 +22,7 @@ export interface ProfilePorts {
   /** Conversations of these visitors of the site, newest first. */
   conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): EarlierConversation[];
   /** Files sent in these visitors' conversations (theirs and the agents'), newest first. */
-  filesOf(siteId: string, visitorIds: readonly string[], limit: number): AttachmentInfo[];
+  filesOf(siteId: string, visitorIds: readonly string[], limit: number): Promise<AttachmentInfo[]>;
 }
 
 /**
@@ -67,7 +67,7 @@ export class VisitorProfiles {
   }
 
   /** The side panel's view of a visitor; only for agents of the visitor's site. */
-  profile(visitorId: string, siteId: string): Result<VisitorProfile> {
+  async profile(visitorId: string, siteId: string): Promise<Result<VisitorProfile>> {
     const visitor = this.visitors.byId(siteId, visitorId);
     if (!visitor) return fail('not_found', 'No such visitor');
     const entry = this.live.get(visitorId);
@@ -90,7 +90,7 @@ export class VisitorProfiles {
       cartStage: cart?.stage ?? null,
       cartHistory: this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
       conversations: this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
-      files: this.ports.filesOf(siteId, devices, PROFILE_FILES_MAX),
+      files: await this.ports.filesOf(siteId, devices, PROFILE_FILES_MAX),
     });
   }
 }

@@ -71,8 +71,8 @@ export function attachVisitorWatching(agents: AgentNamespace) {
           void socket.leave(liveVisitorsRoom(siteId));
           return ok(null);
         },
-        'visitor:follow': ({ visitorId }) => {
-          const profile = activity.profile(visitorId, siteId);
+        'visitor:follow': async ({ visitorId }) => {
+          const profile = await activity.profile(visitorId, siteId);
           if (profile.ok) void socket.join(profileRoom(visitorId));
           return profile;
         },

@@ -13,7 +13,8 @@ import {
   type VisitorServerEvents,
   type VisitorSocketData,
 } from '@mostrador/shared';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createRequire } from 'node:module';
+import type * as StreamsAdapter from '@socket.io/redis-streams-adapter';
 import { limitConnectionsPerIp } from '../realtime/connection-limit.ts';
 import { jsonOnlyParser } from '../realtime/json-parser.ts';
 import type { RedisClient } from '../realtime/redis-client.ts';
@@ -85,5 +86,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
  * dropping them. A one-second read block lets a closing node let go quickly.
  */
 export function redisStreamsAdapter(redis: RedisClient, streamName = SOCKET_STREAM) {
+  // Loaded only for a cluster, like node-redis itself (redis-client.ts).
+  const { createAdapter } = createRequire(import.meta.url)('@socket.io/redis-streams-adapter') as typeof StreamsAdapter;
   return createAdapter(redis, { streamName, channelPrefix: streamName, onlyPlaintext: true, blockTimeInMs: 1000 });
 }

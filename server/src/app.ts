@@ -111,7 +111,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
     },
   });
-  const visitorsModule = createVisitorsModule({ engine: { kind: 'sqlite', db } });
+  const visitorsModule = await createVisitorsModule({ engine: { kind: 'sqlite', db } });
   const { visitors } = visitorsModule;
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
@@ -188,7 +188,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     ports: {
       conversation: (siteId, id) => repo.byId(siteId, id),
       settings: (siteId) => sites.byId(siteId),
-      customerOf: (siteId, visitorId) => visitors.byId(siteId, visitorId)?.customerId ?? null,
+      customerOf: (siteId, visitorId) => visitors.customerOf(siteId, visitorId),
       rated: (conversation, rating, low) => {
         const row = repo.byId(conversation.siteId, conversation.id);
         if (row) broadcaster.conversationRated(row, rating, low);

@@ -18,7 +18,7 @@ export interface MailWiringDeps {
     /** Every address the visitor is known by (the contacts module's answer). */
     emailsOf: (siteId: string, visitorId: string) => string[];
     /** The last page the visitor was seen on (the visitors' activity). */
-    lastPageOf: (siteId: string, visitorId: string) => { url: string } | undefined;
+    lastPageOf: (siteId: string, visitorId: string) => Promise<{ url: string } | undefined>;
   };
 }
 
@@ -57,14 +57,14 @@ export function wireMail(deps: MailWiringDeps) {
     mail: config.mail,
     directory: {
       shopName: (siteId) => sites.byId(siteId)?.name ?? '',
-      recipient: (siteId, visitorId) => {
+      recipient: async (siteId, visitorId) => {
         const contact = contacts.of(siteId, visitorId);
-        const visitor = contact ? visitors.byId(siteId, visitorId) : undefined;
+        const visitor = contact ? await visitors.byId(siteId, visitorId) : undefined;
         return contact ? { ...contact, language: visitor?.language ?? null, timeZone: visitor?.timeZone ?? null } : null;
       },
-      chatLink: (siteId, visitorId) => {
+      chatLink: async (siteId, visitorId) => {
         // Only a page on an origin the shop allows: a visitor's own report of where it was is never a link elsewhere.
-        const page = shop.lastPageOf(siteId, visitorId);
+        const page = await shop.lastPageOf(siteId, visitorId);
         const allowed = sites.byId(siteId)?.allowedOrigins ?? [];
         const serverOrigin = new URL(config.mail.publicUrl).origin;
         return page && isOriginAllowed(page.url, allowed, serverOrigin) ? chatLinkOf(page.url) : null;

@@ -46,7 +46,7 @@ export function attachSockets(app: FastifyInstance, config: Config, deps: Socket
   const logError = (err: unknown) => app.log.error(err);
   const triggerEngine = new TriggerEngine({
     evaluation: (siteId) => triggers.evaluation(siteId),
-    facts: (socketId, visitorId, withLanding) => activity.triggerFacts(socketId, visitorId, withLanding),
+    facts: (socketId, visitorId) => activity.triggerFacts(socketId, visitorId),
     onlineAgents: (siteId) => coordinator.onlineAgents(siteId),
     lastFirings: (siteId, visitorId) => triggers.lastFirings(siteId, visitorId),
     heldBack: (siteId, visitorId, ruleId, firingId) =>

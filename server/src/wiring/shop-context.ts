@@ -28,6 +28,7 @@ export async function wireShopContext(deps: ShopContextDeps) {
   const { app, config, visitors, conversations, views, attachments, triggers, states, stateFailed } = deps;
   const { activity, watching, lastPageOf } = createActivityModule({
     app,
+    engine: { kind: 'sqlite', db: app.db },
     visitors,
     leaveGraceMs: config.visitorLeaveGraceMs,
     listFlushMs: config.liveListFlushMs,

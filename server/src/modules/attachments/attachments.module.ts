@@ -24,7 +24,7 @@ export interface AttachmentsModuleDeps {
   visitorUploadMbPerIp: Rate;
   trustProxy: boolean;
   sites: { byId(siteId: string): SiteRow | undefined; byKey(key: string): SiteRow | undefined };
-  visitorByToken: (siteId: string, token: string) => { id: string } | undefined;
+  visitorByToken: (siteId: string, token: string) => Promise<{ id: string } | undefined>;
   agentCanRead: AttachmentPorts['agentCanRead'];
 }
 
@@ -114,7 +114,7 @@ export async function createAttachmentsModule(deps: AttachmentsModuleDeps) {
 }
 
 /** The visitor an upload comes from: its site key and token, from a page on an origin the site allows. */
-function visitorOf(request: FastifyRequest, deps: AttachmentsModuleDeps): { siteId: string; visitorId: string } | null {
+async function visitorOf(request: FastifyRequest, deps: AttachmentsModuleDeps): Promise<{ siteId: string; visitorId: string } | null> {
   const site = deps.sites.byKey(String(request.headers['x-mostrador-site'] ?? ''));
   const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (!site || !token) return null;
@@ -124,6 +124,6 @@ function visitorOf(request: FastifyRequest, deps: AttachmentsModuleDeps): { site
   ) {
     return null;
   }
-  const visitor = deps.visitorByToken(site.id, token);
+  const visitor = await deps.visitorByToken(site.id, token);
   return visitor ? { siteId: site.id, visitorId: visitor.id } : null;
 }

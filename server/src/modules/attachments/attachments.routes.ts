@@ -20,7 +20,7 @@ export interface AttachmentRoutesOptions {
    * The visitor a request comes from: its site key (`X-Mostrador-Site`) and token
    * (`Authorization: Bearer …`), from a page on an origin the site allows; null otherwise.
    */
-  visitorOf(request: FastifyRequest): { siteId: string; visitorId: string } | null;
+  visitorOf(request: FastifyRequest): Promise<{ siteId: string; visitorId: string } | null>;
   /** Shoppers' upload volume per client address, in megabytes: a token is free, so the disk is guarded per address. */
   visitorUploadMbPerIp: Rate;
 }
@@ -103,14 +103,17 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
   });
 
   // Shoppers: the token is the credential, so a page on the shop's origin may call these (CORS, below).
+  // The visitor the gate found, for the handler (the token is looked up once).
+  const gated = new WeakMap<FastifyRequest, { siteId: string; visitorId: string }>();
   const visitorGate = async (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;
-    const visitor = visitorOf(request);
+    const visitor = await visitorOf(request);
     if (!visitor) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+    gated.set(request, visitor);
     if (origin) void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     return undefined;
   };
-  const visitorViewer = (request: FastifyRequest): Viewer => ({ kind: 'visitor', ...visitorOf(request)! });
+  const visitorViewer = (request: FastifyRequest): Viewer => ({ kind: 'visitor', ...gated.get(request)! });
 
   const preflight = async (request: FastifyRequest, reply: FastifyReply) =>
     reply

@@ -95,7 +95,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
         'presence:set': async (payload) => ok(await team.setAvailability(agentId, siteId, payload.status)),
         'team:list': () => ok(team.list(siteId)),
         'conversation:start': async (payload) =>
-          mapOk(await conversations.startByAgent(actor, payload, activity.whereabouts(siteId, payload.visitorId)), (a) =>
+          mapOk(await conversations.startByAgent(actor, payload, await activity.whereabouts(siteId, payload.visitorId)), (a) =>
             views.agentSent(a),
           ),
         'note:add': async (payload) =>

@@ -51,7 +51,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'conversations-repo-'));
   opened = openDatabase(join(dir, 'db.sqlite'));
   siteId = (await new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db })).create({ name: 's', allowedOrigins: [] })).id;
-  visitorId = new VisitorsService(new SqliteVisitorsRepository(opened.db).now).identify(siteId, undefined).visitor.id;
+  visitorId = (await new VisitorsService(new SqliteVisitorsRepository(opened.db)).identify(siteId, undefined)).visitor.id;
   repo = new ConversationsRepository(opened.db);
 });
 
@@ -233,7 +233,7 @@ describe('a visitor’s earlier conversations', () => {
     const otherSite = (
       await new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db })).create({ name: 'other', allowedOrigins: [] })
     ).id;
-    const other = new VisitorsService(new SqliteVisitorsRepository(opened.db).now).identify(siteId, undefined).visitor.id;
+    const other = (await new VisitorsService(new SqliteVisitorsRepository(opened.db)).identify(siteId, undefined)).visitor.id;
     for (const [id, status, createdAt] of [
       ['cnv_old', 'closed', 10],
       ['cnv_mid', 'closed', 20],

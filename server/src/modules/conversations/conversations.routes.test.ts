@@ -11,7 +11,7 @@ beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
   const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
   await app.services.agents.create({ siteId: site.id, email: 'a@shop.example', name: 'Pau', role: 'agent', password: 'pass-pass' });
-  const { visitor } = app.services.visitors.identify(site.id, undefined);
+  const { visitor } = await app.services.visitors.identify(site.id, undefined);
   const actor = { kind: 'visitor' as const, visitorId: visitor.id, siteId: site.id, label: visitor.label };
   for (const [i, body] of ['Bon dia', 'Teniu botigues a Girona?'].entries()) {
     const sent = await app.services.conversations.sendFromVisitor(actor, { clientId: `rest-msg-${i}x`, body });

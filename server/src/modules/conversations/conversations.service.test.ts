@@ -25,8 +25,8 @@ async function agent(email: string, name: string, role: 'admin' | 'agent'): Prom
   return { kind: 'agent', agentId: created.data.id, siteId, name, role };
 }
 
-function newVisitor(site = siteId): VisitorActor {
-  const row = app.services.visitors.identify(site, undefined).visitor;
+async function newVisitor(site = siteId): Promise<VisitorActor> {
+  const row = (await app.services.visitors.identify(site, undefined)).visitor;
   return { kind: 'visitor', visitorId: row.id, siteId: site, label: row.label };
 }
 
@@ -43,7 +43,7 @@ beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
   conversations = app.services.conversations;
   siteId = (await app.services.sites.create({ name: 'Botiga', allowedOrigins: [] })).id;
-  visitor = newVisitor();
+  visitor = await newVisitor();
   admin = await agent('admin@shop.example', 'Admin', 'admin');
   marta = await agent('marta@shop.example', 'Marta', 'agent');
 });
@@ -81,7 +81,7 @@ describe('a visitor’s messages', () => {
 
   it('are refused on a closed conversation by another visitor, and a second close', async () => {
     const id = await opened();
-    const stranger = newVisitor();
+    const stranger = await newVisitor();
     expect(await conversations.closeByVisitor(stranger, id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(conversations.openForVisitor(siteId, visitor.visitorId)?.id).toBe(id);
     await conversations.closeByVisitor(visitor, id);
@@ -99,7 +99,7 @@ describe('an agent’s messages', () => {
       error: { code: 'forbidden' },
     });
     const otherSite = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
-    const foreign = await opened(newVisitor(otherSite));
+    const foreign = await opened(await newVisitor(otherSite));
     expect(await conversations.sendFromAgent(admin, { conversationId: foreign, clientId: 'a-0000002', body: 'Hola' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
@@ -160,7 +160,7 @@ describe('reading', () => {
 
   it('reads nothing of another visitor’s or another site’s conversation', async () => {
     const id = await opened();
-    expect(conversations.visitorPage(newVisitor(), id, 0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(conversations.visitorPage(await newVisitor(), id, 0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const otherSite = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const stranger: AgentActor = { ...admin, siteId: otherSite };
     expect(conversations.agentPage(stranger, id, 0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -169,9 +169,9 @@ describe('reading', () => {
 
   it('lists the inbox views by role', async () => {
     const queued = await opened();
-    const mine = await opened(newVisitor());
+    const mine = await opened(await newVisitor());
     await app.services.routing.take(marta, mine);
-    const closed = await opened(newVisitor());
+    const closed = await opened(await newVisitor());
     await app.services.routing.take(marta, closed);
     await conversations.closeByAgent(marta, closed);
     const ids = (view: 'mine' | 'queue' | 'all' | 'closed', who: AgentActor) => {
@@ -202,7 +202,7 @@ describe('reading', () => {
     const sales = await app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!sales.ok) throw new Error('no department');
     const general = await opened();
-    const forSales = await conversations.sendFromVisitor(newVisitor(), { clientId: 'v-0000009', body: 'Hola', department: 'sales' });
+    const forSales = await conversations.sendFromVisitor(await newVisitor(), { clientId: 'v-0000009', body: 'Hola', department: 'sales' });
     const salesId = forSales.ok ? forSales.data.conversation.id : '';
     expect(forSales.ok && forSales.data.conversation.departmentId).toBe(sales.data.id);
     const queue = (who: AgentActor) => {
@@ -240,7 +240,7 @@ describe('a visitor’s earlier conversations', () => {
       if (i === 0) expect(conversations.hasEarlier(visitor)).toBe(true);
     }
     // Another visitor's ended chat is never theirs.
-    const other = newVisitor();
+    const other = await newVisitor();
     await conversations.closeByVisitor(other, await opened(other));
 
     const page = (before: number) => {
@@ -254,7 +254,7 @@ describe('a visitor’s earlier conversations', () => {
     // Exactly a page's worth is not "more".
     expect(page(start + EARLIER_PAGE_SIZE * 60_000)).toEqual({ ids: ended.slice(1), hasMore: false });
     expect(conversations.hasEarlier(other)).toBe(true);
-    expect(conversations.hasEarlier(newVisitor())).toBe(false);
+    expect(conversations.hasEarlier(await newVisitor())).toBe(false);
   });
 });
 
@@ -263,14 +263,14 @@ describe('typing', () => {
     const id = await opened();
     expect(conversations.agentTyping(marta, id, true)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(conversations.agentTyping(admin, id, true)).toEqual({ ok: true, data: null });
-    expect(conversations.visitorTyping(newVisitor(), true, 'x')).toEqual({ ok: true, data: null });
+    expect(conversations.visitorTyping(await newVisitor(), true, 'x')).toEqual({ ok: true, data: null });
   });
 });
 
 describe('proactive chats', () => {
   it('open assigned to the agent with its message, and refuse a missing, foreign, gone or busy visitor', async () => {
     const here = { siteId, label: '#HERE1', online: true };
-    const target = newVisitor();
+    const target = await newVisitor();
     const otherSite = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const start = (clientId: string, whereabouts: typeof here | null) =>
       conversations.startByAgent(marta, { visitorId: target.visitorId, clientId, body: 'Et puc ajudar?' }, whereabouts);

@@ -58,7 +58,7 @@ export interface MessageFiles {
  * agent's payload.
  */
 export interface ProductTrail {
-  productSeen(siteId: string, visitorId: string, url: string): ProductCard | null;
+  productSeen(siteId: string, visitorId: string, url: string): Promise<ProductCard | null>;
 }
 
 type SendInput = { clientId: string; body: string; attachments?: string[] | undefined };
@@ -168,6 +168,10 @@ export class ConversationsService {
     agent: AgentActor,
     input: SendInput & { conversationId: string; noEmail?: boolean | undefined; product?: { url: string } | undefined },
   ): Promise<Result<Appended>> {
+    // A product card reads the visitor's trail, which may wait on the database: looked up before the step, only when sent.
+    const visitorId = input.product ? this.repo.byId(agent.siteId, input.conversationId)?.visitorId : undefined;
+    const card =
+      input.product && visitorId ? ((await this.products?.productSeen(agent.siteId, visitorId, input.product.url)) ?? null) : null;
     const outcome = await this.groupCommit.run((): Result<Appended & { isNew: boolean }> => {
       const stored = this.storedResend(agent.siteId, agent.agentId, input.clientId);
       if (stored) return ok({ ...stored, isNew: false });
@@ -175,9 +179,7 @@ export class ConversationsService {
       if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
       if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
       if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
-      const product = input.product
-        ? (this.products?.productSeen(agent.siteId, conversation.visitorId, input.product.url) ?? null)
-        : undefined;
+      const product = input.product ? (conversation.visitorId === visitorId ? card : null) : undefined;
       if (product === null) return fail('not_found', 'No such product: not in the visitor’s pages, nor in the site’s catalogue');
       const files = this.#claimInTx(agent.siteId, agent.agentId, input);
       if (!files.ok) return files;

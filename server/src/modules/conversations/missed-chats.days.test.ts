@@ -29,7 +29,7 @@ async function siteIn(timeZone: string): Promise<string> {
 
 /** A shopper who wrote, nobody answered, and who left at `at`: a missed chat then. */
 async function missedAt(siteId: string, at: number): Promise<void> {
-  const { visitor } = app.services.visitors.identify(siteId, undefined);
+  const { visitor } = await app.services.visitors.identify(siteId, undefined);
   const actor = { kind: 'visitor' as const, visitorId: visitor.id, siteId, label: visitor.label };
   const sent = await app.services.conversations.sendFromVisitor(actor, { clientId: `missed-${at}`, body: 'Hola' });
   if (!sent.ok) throw new Error(sent.error.message);

@@ -14,7 +14,7 @@ afterEach(() => cleanup());
 describe('the missed-chats report', () => {
   it('counts a shopper who left while queued on the day of the site’s time zone, for admins only', async () => {
     const { site, admin, plain } = await siteWithAdminAndAgent(app);
-    const { visitor } = app.services.visitors.identify(site.id, undefined);
+    const { visitor } = await app.services.visitors.identify(site.id, undefined);
     const actor = { kind: 'visitor' as const, visitorId: visitor.id, siteId: site.id, label: visitor.label };
     const sent = await app.services.conversations.sendFromVisitor(actor, { clientId: 'report-msg-1', body: 'Hola' });
     if (!sent.ok) throw new Error(sent.error.message);

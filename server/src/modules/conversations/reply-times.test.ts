@@ -44,7 +44,7 @@ beforeEach(async () => {
   const sites = new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db }));
   siteId = (await sites.create({ name: 's', allowedOrigins: [] })).id;
   otherSiteId = (await sites.create({ name: 'other', allowedOrigins: [] })).id;
-  visitorId = new VisitorsService(new SqliteVisitorsRepository(opened.db).now).identify(siteId, undefined).visitor.id;
+  visitorId = (await new VisitorsService(new SqliteVisitorsRepository(opened.db)).identify(siteId, undefined)).visitor.id;
 });
 
 /** Over the real repository, as app.ts connects it. */

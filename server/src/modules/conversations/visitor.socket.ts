@@ -27,7 +27,7 @@ import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/co
 import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
 import { isOriginAllowed, normalizeOrigin, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
 import type { TriggerEngine, TriggersService } from '../triggers/index.ts';
-import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type VisitorsService } from '../visitors/index.ts';
+import { visitorContextHandlers, type VisitorActivity, type VisitorArrival, type VisitorsService } from '../visitors/index.ts';
 import type { VisitorActor } from './actors.ts';
 import { siteVisitorsRoom, visitorRoom } from './rooms.ts';
 import type { ConversationsService } from './conversations.service.ts';
@@ -101,8 +101,8 @@ export function disconnectVisitors(ns: VisitorNamespace, visitorIds: readonly st
 /** The widget's side: handshake (site, origin, identity) and its commands. */
 export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
   const { sites, visitors, activity, conversations, views, log } = deps;
-  // The row the handshake found, handed to the connection handler instead of read again.
-  const identified = new WeakMap<object, VisitorRow>();
+  // The visitor the handshake found and its arrival (read there, as it may wait on the database), handed to the connection handler.
+  const identified = new WeakMap<object, VisitorArrival>();
   const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
   // Open tabs learn at once which signals the edited rules read (exit intent, idleness, events).
   deps.triggers.onRulesEdited((siteId) => {
@@ -122,21 +122,29 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       return next(originNotAllowed());
     }
     const userAgent = headers['user-agent'];
-    const returning = parsed.data.token ? visitors.returning(site.id, parsed.data.token, userAgent) : undefined;
-    if (!returning) {
-      const wait = newVisitors.take(limitKey(clientIp(socket.request, deps.trustProxy)));
-      if (wait > 0) return next(rateLimitedHandshake(wait));
-    }
-    const { visitor, token } = returning ?? visitors.create(site.id, userAgent);
-    socket.data = {
-      siteId: site.id,
-      visitorId: visitor.id,
-      token,
-      label: visitor.label,
-      serverTriggers: parsed.data.triggers === 'server',
+    const identify = async () => {
+      const returning = parsed.data.token ? await visitors.returning(site.id, parsed.data.token, userAgent) : undefined;
+      if (!returning) {
+        const wait = newVisitors.take(limitKey(clientIp(socket.request, deps.trustProxy)));
+        if (wait > 0) return next(rateLimitedHandshake(wait));
+      }
+      const { visitor, token } = returning ?? (await visitors.create(site.id, userAgent));
+      const arrival = await activity.arrival(visitor);
+      socket.data = {
+        siteId: site.id,
+        visitorId: visitor.id,
+        token,
+        label: visitor.label,
+        serverTriggers: parsed.data.triggers === 'server',
+      };
+      identified.set(socket, arrival);
+      next();
     };
-    identified.set(socket, visitor);
-    next();
+    identify().catch((err: unknown) => {
+      // The widget is told no more than that: it retries as after any refused handshake.
+      log.error({ err }, 'visitor handshake failed');
+      next(new Error('internal'));
+    });
   });
 
   ns.on('connection', (socket) => {
@@ -145,9 +153,9 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
     const open = conversations.openForVisitor(siteId, visitorId);
-    const visitor = identified.get(socket);
+    const arrival = identified.get(socket);
     identified.delete(socket);
-    if (visitor) activity.connected(socket.id, visitor, open?.id ?? null);
+    if (arrival) activity.connected(socket.id, arrival, open?.id ?? null);
     if (serverTriggers) engine.opened(socket.id, siteId, visitorId);
     // A tab closed mid-draft must not leave "typing…" (or the draft) on the agent's screen.
     let typing = false;

@@ -16,9 +16,9 @@ export interface Recipient {
 export interface MailDirectory {
   shopName(siteId: string): string;
   /** How to reach the visitor by email (the offline form, or a verified identify); null: it cannot. */
-  recipient(siteId: string, visitorId: string): Recipient | null;
+  recipient(siteId: string, visitorId: string): Promise<Recipient | null>;
   /** A page of the shop that reopens the chat (the visitor's last one on an allowed origin); null when none. */
-  chatLink(siteId: string, visitorId: string): string | null;
+  chatLink(siteId: string, visitorId: string): Promise<string | null>;
 }
 
 export interface ComposerOptions {
@@ -37,16 +37,16 @@ export class MailComposer {
     private readonly options: ComposerOptions,
   ) {}
 
-  recipient(siteId: string, visitorId: string): Recipient | null {
+  recipient(siteId: string, visitorId: string): Promise<Recipient | null> {
     return this.directory.recipient(siteId, visitorId);
   }
 
-  compose(
+  async compose(
     conversation: { siteId: string; id: string; visitorId: string },
     kind: QueuedMail['kind'],
     to: Recipient,
     lines: readonly MailLine[],
-  ): QueuedMail {
+  ): Promise<QueuedMail> {
     const replyTo = this.options.replyDomain ? replyAddress(conversation.id, this.options.replyDomain) : null;
     const rendered = renderMail({
       kind,
@@ -55,7 +55,7 @@ export class MailComposer {
       timeZone: to.timeZone,
       visitorName: to.name,
       lines,
-      chatLink: this.directory.chatLink(conversation.siteId, conversation.visitorId),
+      chatLink: await this.directory.chatLink(conversation.siteId, conversation.visitorId),
       replyable: replyTo !== null,
     });
     return {

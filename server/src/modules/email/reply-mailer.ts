@@ -92,8 +92,8 @@ export class ReplyMailer {
         files: e.data?.attachments,
         product: e.data?.product,
       }));
-    const to = lines.length > 0 ? this.composer.recipient(siteId, visitorId) : null;
-    const mail = to ? this.composer.compose(conversation, 'replies', to, lines) : null;
+    const to = lines.length > 0 ? await this.composer.recipient(siteId, visitorId) : null;
+    const mail = to ? await this.composer.compose(conversation, 'replies', to, lines) : null;
     await this.committer.run((tx) =>
       // Queued at the real time: `now` may be a test's view of the future, and the mail is due at once.
       andThen(mail ? this.outbox.enqueueInTx(tx, mail, Date.now()) : null, () =>

@@ -26,7 +26,7 @@ export class Transcripts {
   async request(siteId: string, visitorId: string, input: TranscriptRequest): Promise<Result<TranscriptQueued>> {
     const found = this.source(siteId, visitorId, input.conversationId);
     if (!found.ok) return found;
-    const known = this.composer.recipient(siteId, visitorId);
+    const known = await this.composer.recipient(siteId, visitorId);
     const email = input.email ?? known?.email;
     if (!email) return fail('invalid_payload', 'An email address is needed');
     const { conversation, events } = found.data;
@@ -41,7 +41,7 @@ export class Transcripts {
         product: e.data?.product,
       }));
     const to = { email, name: known?.name ?? null, language: known?.language ?? null, timeZone: known?.timeZone ?? null };
-    const mail = this.composer.compose(conversation, 'transcript', to, lines);
+    const mail = await this.composer.compose(conversation, 'transcript', to, lines);
     // Counted and queued in one step, so requests at once (on any node) cannot pass the limit together.
     const queued = await this.committer.run((tx) => this.outbox.enqueueCappedInTx(tx, mail, Date.now(), TRANSCRIPTS_PER_CONVERSATION));
     return queued ? ok({ email }) : fail('conflict', 'This transcript was already sent');

@@ -156,7 +156,7 @@ async function fillEveryTable() {
   // The trail entry is written once the visitor leaves the page, in the next page-view batch.
   await until(() => count('page_views', 'visitor_id = ?', laptop.visitorId) > 0, 'the trail entry');
 
-  const customerId = server.app.services.visitors.byId(site.id, laptop.visitorId)!.customerId!;
+  const customerId = (await server.app.services.visitors.byId(site.id, laptop.visitorId))!.customerId!;
   return { site, adminId, laptop, phone, customerId, conversationId: sent.data.conversation.id };
 }
 

@@ -20,7 +20,7 @@ afterEach(() => cleanup());
 
 /** A visitor with a cart on some site. */
 async function shopper(onSite: string): Promise<string> {
-  const { visitor } = app.services.visitors.identify(onSite, undefined, 'Mozilla/5.0');
+  const { visitor } = await app.services.visitors.identify(onSite, undefined, 'Mozilla/5.0');
   await app.services.activity.cartUpdated(onSite, visitor.id, {
     cart: { items: [{ sku: 'S-1', name: 'Sock', qty: 2, price: 5, url: null, image: null }], total: 10, currency: 'EUR' },
     stage: 'browsing',

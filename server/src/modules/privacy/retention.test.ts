@@ -20,8 +20,8 @@ beforeEach(async () => {
   const other = await app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
   site = { id: mine.id, conversationRetentionDays: 30, trailRetentionDays: 7 };
   otherSite = { id: other.id, conversationRetentionDays: null, trailRetentionDays: null };
-  visitorId = app.services.visitors.identify(mine.id, undefined).visitor.id;
-  otherVisitorId = app.services.visitors.identify(other.id, undefined).visitor.id;
+  visitorId = (await app.services.visitors.identify(mine.id, undefined)).visitor.id;
+  otherVisitorId = (await app.services.visitors.identify(other.id, undefined)).visitor.id;
 });
 
 afterEach(() => cleanup());
@@ -86,7 +86,7 @@ describe('retention', () => {
     conversation('cnv_old1', site.id, visitorId, 'closed', NOW - 31 * DAY, 5);
     conversation('cnv_old2', site.id, visitorId, 'closed', NOW - 40 * DAY, 3);
     conversation('cnv_recent', site.id, visitorId, 'closed', NOW - 29 * DAY, 2);
-    const live = app.services.visitors.identify(site.id, undefined).visitor.id;
+    const live = (await app.services.visitors.identify(site.id, undefined)).visitor.id;
     conversation('cnv_openold', site.id, live, 'open', NOW - 90 * DAY, 2);
     conversation('cnv_othersite', otherSite.id, otherVisitorId, 'closed', NOW - 90 * DAY, 2);
     const committed = app.groupCommit.committedBatches;
@@ -111,7 +111,7 @@ describe('retention', () => {
       password: 'pass-pass',
     });
     if (!agent.ok) throw new Error(agent.error.message);
-    const live = app.services.visitors.identify(site.id, undefined).visitor.id;
+    const live = (await app.services.visitors.identify(site.id, undefined)).visitor.id;
     conversation('cnv_openancient', site.id, live, 'open', NOW - 400 * DAY, 4);
     // With its agent at once, as a chat left open is: the sweep for queued chats nobody answers never touches it.
     app.sqlite.prepare("UPDATE conversations SET assignee_id = ? WHERE id = 'cnv_openancient'").run(agent.data.id);

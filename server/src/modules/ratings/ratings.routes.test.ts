@@ -12,7 +12,7 @@ it('gives admins the site’s NPS from its answers, and plain agents a 403', asy
   const { site, admin, plain } = await siteWithAdminAndAgent(app);
   await app.services.sites.update(site.id, { npsEnabled: true });
   for (const score of [10, 9, 7, 3]) {
-    const visitor = app.services.visitors.create(site.id).visitor;
+    const visitor = (await app.services.visitors.create(site.id)).visitor;
     expect((await app.services.ratings.answerNps(site.id, visitor.id, score)).ok).toBe(true);
   }
   const report = await app.inject({ method: 'GET', url: '/api/admin/reports/nps', cookies: admin });

@@ -14,8 +14,8 @@ afterEach(async () => built.cleanup());
 async function harness() {
   const { app } = built;
   const site = await app.services.sites.create({ name: 'Shop', allowedOrigins: [] });
-  const visitor = app.services.visitors.create(site.id, undefined).visitor;
-  const phone = app.services.visitors.create(site.id, undefined).visitor;
+  const visitor = (await app.services.visitors.create(site.id, undefined)).visitor;
+  const phone = (await app.services.visitors.create(site.id, undefined)).visitor;
   const clock = { now: 1_700_000_000_000 };
   const settings: FeedbackSettings = { ratingEnabled: true, ratingAskAgain: false, npsEnabled: true };
   const conversation: RatedConversation = {

@@ -18,8 +18,8 @@ const t = (day: number, hour: number, minute = 0) => Date.UTC(2026, 11, day, hou
 const DAY = 86_400_000;
 
 /** A visitor of the site who saw a page at `seenAt` and reached checkout or bought as `events` lists (a purchase unless said). */
-function shopper(siteId: string, seenAt: number | null, events: [number, number, string, ('checkout' | 'purchase')?][] = []) {
-  const { visitor } = app.services.visitors.identify(siteId, undefined);
+async function shopper(siteId: string, seenAt: number | null, events: [number, number, string, ('checkout' | 'purchase')?][] = []) {
+  const { visitor } = await app.services.visitors.identify(siteId, undefined);
   if (seenAt !== null)
     app.db
       .insert(pageViews)
@@ -71,14 +71,14 @@ async function seedShop() {
     .run();
   const rule = app.services.triggers.list(site.id)[0]!;
   // v1 chats with Admin in Sales, buys 40 € the next day and 15 $ two days later; 25 € a millisecond after three days is too late.
-  const v1 = shopper(site.id, t(7, 9), [
+  const v1 = await shopper(site.id, t(7, 9), [
     [t(8, 12), 40, 'EUR'],
     [t(9, 10), 15, 'USD'],
     [t(7, 10) + 3 * DAY + 1, 25, 'EUR'],
   ]);
   chatBy(site.id, 'cnv_1', v1, t(7, 10), { assigneeId: idOf('admin@shop.example'), departmentId: 'dep_sales' });
   // v2 answers a trigger's invitation, chats with Plain, buys nothing.
-  const v2 = shopper(site.id, t(8, 15), [[t(9, 10), 80, 'EUR', 'checkout']]);
+  const v2 = await shopper(site.id, t(8, 15), [[t(9, 10), 80, 'EUR', 'checkout']]);
   chatBy(site.id, 'cnv_2', v2, t(8, 16), { assigneeId: idOf('plain@shop.example'), origin: 'trigger' });
   app.db
     .insert(triggerFirings)
@@ -93,16 +93,16 @@ async function seedShop() {
     })
     .run();
   // The baseline: v3 buys 30 € a day after their first page view, v4 nothing.
-  shopper(site.id, t(7, 9), [[t(8, 9), 30, 'EUR']]);
-  shopper(site.id, t(8, 11));
+  await shopper(site.id, t(7, 9), [[t(8, 9), 30, 'EUR']]);
+  await shopper(site.id, t(8, 11));
   // Another shop's visitor, chat and purchase on the same days are never counted.
   const other = await app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
-  const foreign = shopper(other.id, t(7, 9), [
+  const foreign = await shopper(other.id, t(7, 9), [
     [t(7, 11), 1000, 'EUR'],
     [t(7, 10, 30), 1000, 'EUR', 'checkout'],
   ]);
   chatBy(other.id, 'cnv_other', foreign, t(7, 10), {});
-  shopper(other.id, t(7, 9), [[t(7, 12), 1000, 'EUR']]);
+  await shopper(other.id, t(7, 9), [[t(7, 12), 1000, 'EUR']]);
   return { admin, rule, adminId: idOf('admin@shop.example'), plainId: idOf('plain@shop.example') };
 }
 

@@ -19,14 +19,14 @@ const t = (day: number, hour: number, minute = 0) => Date.UTC(2026, 11, day, hou
 type Step = ['visitor' | 'agent' | 'note' | 'closed' | 'assigned', number];
 
 /** Writes a conversation with a known log straight into the database, as the conversations module would have. */
-function seed(
+async function seed(
   siteId: string,
   id: string,
   steps: Step[],
   row: Partial<typeof conversations.$inferInsert> = {},
   agent: { id: string; name: string } = { id: 'agt_x', name: 'X' },
 ) {
-  const { visitor } = app.services.visitors.identify(siteId, undefined);
+  const { visitor } = await app.services.visitors.identify(siteId, undefined);
   const createdAt = steps[0]![1];
   const last = steps.at(-1)!;
   app.db
@@ -80,7 +80,7 @@ async function seedShop() {
     .values({ id: 'dep_sales', siteId: site.id, slug: 'sales', name: 'Sales', routing: 'auto', createdAt: 0 })
     .run();
   // A: answered in 3 minutes (the note before the answer is no answer), rated 5 with a comment.
-  const a = seed(
+  const a = await seed(
     site.id,
     'cnv_a',
     [
@@ -110,7 +110,7 @@ async function seedShop() {
     .values({ id: 'nps_a', siteId: site.id, visitorId: a.id, score: 10, createdAt: t(7, 10, 22) })
     .run();
   // B: ten minutes before closing, answered the next morning.
-  seed(
+  await seed(
     site.id,
     'cnv_b',
     [
@@ -122,10 +122,10 @@ async function seedShop() {
     { assigneeId: plainAgent.id, origin: 'trigger', tags: ['vip'] },
   );
   // C: 00:30 on Tuesday in Madrid (still Monday in UTC); the shopper left while queued.
-  seed(site.id, 'cnv_c', [['visitor', t(8, 0, 30)]], { missedAt: t(8, 0, 35) });
+  await seed(site.id, 'cnv_c', [['visitor', t(8, 0, 30)]], { missedAt: t(8, 0, 35) });
   // Another shop's chat on the same day is never counted.
   const other = await app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
-  seed(other.id, 'cnv_other', [
+  await seed(other.id, 'cnv_other', [
     ['visitor', t(7, 11)],
     ['agent', t(7, 11, 1)],
   ]);

@@ -7,7 +7,7 @@ describeOnEngines('the contacts module', (engine) => {
     await insertSite(engine(), 'site-a');
     await insertVisitor(engine(), 'site-a', 'anna');
     // No visitor rows read: nobody here was verified by an identify.
-    const visitors = { byId: () => undefined, identityOf: () => ({ customerId: null, name: null, email: null, verified: false }) };
+    const visitors = { verifiedIdentity: () => null };
     const { contacts, emailsOf, personalData } = await createContactsModule({ engine: engine(), visitors });
     await contacts.save('site-a', 'anna', { email: 'anna@example.com', name: 'Anna' }, 1);
     expect(emailsOf('site-a', 'anna')).toEqual(['anna@example.com']);

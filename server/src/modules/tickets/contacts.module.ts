@@ -8,7 +8,7 @@ import { ContactsService } from './contacts.service.ts';
 
 export interface ContactsModuleDeps {
   engine: Engine;
-  visitors: Pick<VisitorsService, 'byId' | 'identityOf'>;
+  visitors: Pick<VisitorsService, 'verifiedIdentity'>;
 }
 
 export function contactsRepository(engine: Engine): ContactsRepository {
@@ -23,9 +23,9 @@ export async function createContactsModule(deps: ContactsModuleDeps) {
   // The offline form's answers; a verified customer's email counts as one, so it is never asked again.
   const { visitors } = deps;
   const verifiedContact = (siteId: string, visitorId: string) => {
-    const visitor = visitors.byId(siteId, visitorId);
-    const identity = visitor ? visitors.identityOf(visitor) : null;
-    return identity?.verified && identity.email ? { email: identity.email, name: identity.name } : null;
+    // From the visitors' memory of who the shop vouched for: asked inside the message path's step.
+    const identity = visitors.verifiedIdentity(siteId, visitorId);
+    return identity?.email ? { email: identity.email, name: identity.name } : null;
   };
   const repo = contactsRepository(deps.engine);
   const contacts = new ContactsService(repo, verifiedContact);

@@ -37,7 +37,7 @@ beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
   triggers = app.services.triggers;
   siteId = (await app.services.sites.create({ name: 'Botiga', allowedOrigins: [] })).id;
-  visitorId = app.services.visitors.identify(siteId, undefined).visitor.id;
+  visitorId = (await app.services.visitors.identify(siteId, undefined)).visitor.id;
 });
 
 afterEach(async () => {
@@ -312,7 +312,7 @@ describe('firings and what followed', () => {
     });
     expect(triggers.invitationInTx(siteId, visitorId, 'held-0000001')).toBeNull();
     expect(triggers.invitationInTx(siteId, visitorId, 'fire-0000404')).toBeNull();
-    const stranger = app.services.visitors.identify(siteId, undefined).visitor.id;
+    const stranger = (await app.services.visitors.identify(siteId, undefined)).visitor.id;
     expect(triggers.invitationInTx(siteId, stranger, 'fire-0000001')).toBeNull();
 
     // The rule deleted since: no invitation.

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { ActivityRepository } from './activity.repository.ts';
+import { committerFor } from '../../db/committer.ts';
+import type { Engine } from '../../db/engine.ts';
+import type { ActivityRepository } from './activity.repository.ts';
+import { PgActivityRepository } from './activity.repository.pg.ts';
+import { SqliteActivityRepository } from './activity.repository.sqlite.ts';
 import { DEFAULT_ACTIVITY_OPTIONS, VisitorActivity, type VisitorActivityPorts } from './visitor-activity.service.ts';
 import { attachVisitorWatching } from './visitors.socket.ts';
 import type { VisitorsService } from './visitors.service.ts';
 
 export interface ActivityModuleDeps {
   app: FastifyInstance;
+  engine: Engine;
   visitors: VisitorsService;
   /** What the activity learns from, and tells, the modules around it (the consoles' rooms are its own). */
   ports: Omit<VisitorActivityPorts, 'listChanged' | 'hasFollowers' | 'profileChanged' | 'log'>;
@@ -13,15 +18,22 @@ export interface ActivityModuleDeps {
   listFlushMs: number;
 }
 
+/** The activity repository for the engine. */
+export function activityRepository(engine: Engine): ActivityRepository {
+  return engine.kind === 'sqlite' ? new SqliteActivityRepository(engine.db) : new PgActivityRepository(engine.db);
+}
+
 /** Shop context: who is on the site, their pages, cart and identity, for the consoles that watch them. */
 export function createActivityModule(deps: ActivityModuleDeps) {
-  const { app } = deps;
+  const { app, engine } = deps;
   const watching = attachVisitorWatching(app.realtime.agents);
-  const activityRepo = new ActivityRepository(app.db);
+  const activityRepo = activityRepository(engine);
+  // SQLite: page views and carts ride the group commit, synchronously, as before; PostgreSQL: a transaction each.
+  const committer = committerFor(engine, engine.kind === 'sqlite' ? app.groupCommit : undefined);
   const activity = new VisitorActivity(
     deps.visitors,
     activityRepo,
-    app.groupCommit,
+    committer,
     {
       ...watching.ports,
       ...deps.ports,
@@ -39,6 +51,6 @@ export function createActivityModule(deps: ActivityModuleDeps) {
     activity,
     watching,
     /** The last page the visitor was seen on, if any. */
-    lastPageOf: (siteId: string, visitorId: string) => activityRepo.recentPageViews(siteId, [visitorId], 1)[0],
+    lastPageOf: async (siteId: string, visitorId: string) => (await activityRepo.recentPageViews(siteId, [visitorId], 1))[0],
   };
 }

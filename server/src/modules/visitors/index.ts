@@ -1,6 +1,7 @@
 export { identityHash } from './identity-hash.ts';
 export { VisitorActivity } from './visitor-activity.service.ts';
 export type { VisitorActivityOptions, VisitorActivityPorts } from './visitor-activity.service.ts';
+export type { VisitorArrival } from './visitor-arrival.ts';
 export { visitorContextHandlers } from './visitors.socket.ts';
 export type { VisitorWatching } from './visitors.socket.ts';
 export type { VisitorRow } from './visitors.repository.ts';

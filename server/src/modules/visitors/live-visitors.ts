@@ -27,7 +27,7 @@ export interface ArrivingVisitor {
   /** What the trigger rules read of the cart beyond the list's summary. */
   cartSkus: readonly string[];
   checkoutSince: number | null;
-  /** The visit's first page (its referrer and UTM parameters); undefined until looked up, null when unknown. */
+  /** The visit's first page (its referrer and UTM parameters); undefined until its first page, null when unknown. */
   landing?: { url: string; referrer: string } | null;
   conversationId: string | null;
   /** Last known browser language and time zone, so only changes are written. */
@@ -133,12 +133,6 @@ export class LiveVisitors {
     if (!entry) return;
     Object.assign(entry, change);
     this.#changed(entry);
-  }
-
-  /** The visit's first page, looked up for the trigger rules: nothing the live list shows. */
-  noteLanding(visitorId: string, landing: { url: string; referrer: string } | null): void {
-    const entry = this.#entries.get(visitorId);
-    if (entry) entry.landing = landing;
   }
 
   list(siteId: string): LiveVisitor[] {

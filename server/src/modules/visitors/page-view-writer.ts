@@ -1,19 +1,22 @@
-import type { GroupCommit } from '../../db/group-commit.ts';
+import type { Committer } from '../../db/committer.ts';
 import type { ActivityRepository, EndedPageView } from './activity.repository.ts';
 
 /**
  * Page views are written once, when the visitor leaves the page, and many
  * at a time: a shop with thousands of browsers costs one multi-row insert
- * per interval, inside the group commit, instead of a commit per click.
+ * per interval, inside the group commit on SQLite, in one transaction on
+ * PostgreSQL, instead of a commit per click.
  */
 export class PageViewWriter {
   #buffer: EndedPageView[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #waiting: Array<() => void> = [];
+  /** Batches being committed: out of the buffer, not yet readable from the table. */
+  readonly #writing = new Set<readonly EndedPageView[]>();
 
   constructor(
     private readonly repo: ActivityRepository,
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
   ) {}
@@ -25,9 +28,9 @@ export class PageViewWriter {
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
-  /** Views not yet written, so a profile read meanwhile still shows them. */
+  /** Views not yet committed (waiting, or in a write under way), so a profile read meanwhile still shows them. */
   pendingOf(visitorIds: readonly string[]): EndedPageView[] {
-    return this.#buffer.filter((view) => visitorIds.includes(view.visitorId));
+    return [...[...this.#writing].flat(), ...this.#buffer].filter((view) => visitorIds.includes(view.visitorId));
   }
 
   /** Views of erased visitors are dropped before they reach the database. */
@@ -42,21 +45,29 @@ export class PageViewWriter {
     const waiting = this.#waiting;
     this.#buffer = [];
     this.#waiting = [];
+    this.#writing.add(views);
     try {
-      if (views.length > 0) await this.groupCommit.run(() => this.repo.insertPageViews(views));
+      if (views.length > 0) await this.committer.run((tx) => this.repo.insertPageViewsInTx(tx, views));
     } catch (error) {
       // A lost trail entry is not worth failing anything else for: report it and go on.
       this.onError(error);
+    } finally {
+      this.#writing.delete(views);
     }
     for (const resolve of waiting) resolve();
   }
 
-  /** At shutdown, after the group commit may have stopped: written at once, outside it. */
-  writeNow(views: readonly EndedPageView[]): void {
+  /** At shutdown, after the group commit may have stopped: written outside it (on SQLite at once, before this returns its promise). */
+  async writeNow(views: readonly EndedPageView[]): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.repo.insertPageViews([...this.#buffer, ...views]);
+    const all = [...this.#buffer, ...views];
     this.#buffer = [];
-    for (const resolve of this.#waiting.splice(0)) resolve();
+    const waiting = this.#waiting.splice(0);
+    try {
+      if (all.length > 0) await this.repo.insertPageViews(all);
+    } finally {
+      for (const resolve of waiting) resolve();
+    }
   }
 }

@@ -203,7 +203,7 @@ describe('checkout, as long as the shopper stays on its page', () => {
   const pageAt = (path: string): PageViewed => ({ url: `https://shop.example${path}`, title: path, referrer: '' });
   /** What the trigger rules (checkout_idle) read of the tab now. */
   const checkoutSince = (visitor: { socket: { id?: string }; visitorId: string }) =>
-    scope.server.app.services.activity.triggerFacts(visitor.socket.id!, visitor.visitorId, false)?.checkoutSince;
+    scope.server.app.services.activity.triggerFacts(visitor.socket.id!, visitor.visitorId)?.checkoutSince;
   const stageOf = async (agent: AgentSocket, visitorId: string) => (await profileOf(agent, visitorId)).cartStage;
 
   /** A page load as the widget makes it: a new connection, its page, then (on the same socket, not waiting) its GA4 events. */

@@ -3,7 +3,8 @@ import type { CartUpdated, PageViewed, VisitorProfile, VisitorsChanged } from '@
 import type { App } from '../../app.ts';
 import { identityHash } from './identity-hash.ts';
 import { buildTestApp } from '../../testing/harness.ts';
-import { ActivityRepository } from './activity.repository.ts';
+import { committerFor, SQLITE_TX } from '../../db/committer.ts';
+import { activityRepository } from './activity.module.ts';
 import { VisitorActivity } from './visitor-activity.service.ts';
 import type { VisitorRow } from './visitors.repository.ts';
 
@@ -45,13 +46,21 @@ const cart = (qtys: number[], stage: CartUpdated['stage'] = 'browsing'): CartUpd
   source: 'manual',
 });
 
-function newVisitor(): VisitorRow {
-  return app.services.visitors.identify(siteId, undefined).visitor;
+async function newVisitor(): Promise<VisitorRow> {
+  return (await app.services.visitors.identify(siteId, undefined)).visitor;
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
+/** A tab connecting, as the handshake does it: the arrival read first. */
+async function connect(socketId: string, visitor: VisitorRow, openConversationId: string | null): Promise<void> {
+  activity.connected(socketId, await activity.arrival(visitor), openConversationId);
+}
+
+const repository = () => activityRepository({ kind: 'sqlite', db: app.db });
+const pagesOf = async (visitorId: string) => (await repository().visitSince(siteId, visitorId, 0)).pagesViewed;
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 300; i += 1) {
-    if (check()) return;
+    if (await check()) return;
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`timed out waiting for ${what}`);
@@ -71,8 +80,8 @@ beforeEach(async () => {
   errors = [];
   activity = new VisitorActivity(
     app.services.visitors,
-    new ActivityRepository(app.db),
-    app.groupCommit,
+    repository(),
+    committerFor({ kind: 'sqlite', db: app.db }, app.groupCommit),
     {
       openConversationOf: () => 'cnv-open',
       conversationsOf: () => [],
@@ -90,21 +99,21 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  activity.close();
+  await activity.close();
   vi.useRealTimers();
   await cleanup();
 });
 
 describe('arrivals', () => {
   it('lists a returning visitor with its stored pages of this visit, cart and device', async () => {
-    const visitor = newVisitor();
-    const repo = new ActivityRepository(app.db);
-    repo.insertPageViews([
+    const visitor = await newVisitor();
+    const repo = repository();
+    await repo.insertPageViews([
       { visitorId: visitor.id, url: 'https://shop.example/old', title: 'Old', referrer: '', product: null, startedAt: T0 - 1, seconds: 1 },
       { visitorId: visitor.id, url: 'https://shop.example/a', title: 'A', referrer: '', product: null, startedAt: T0, seconds: 1 },
     ]);
-    repo.saveCart(visitor.id, cart([2, 3]).cart, 'browsing', T0, []);
-    activity.connected('tab-1', { ...visitor, visits: 2, device: null }, 'cnv-1');
+    await repo.saveCartInTx(SQLITE_TX, visitor.id, cart([2, 3]).cart, 'browsing', T0, []);
+    await connect('tab-1', { ...visitor, visits: 2, device: null }, 'cnv-1');
     expect(activity.liveList(siteId)).toEqual([
       {
         id: visitor.id,
@@ -120,23 +129,23 @@ describe('arrivals', () => {
       },
     ]);
     expect(activity.visitInfo(visitor.id)).toEqual({ startedAt: T0, pagesViewed: 1, returning: true });
-    const first = newVisitor();
-    activity.connected('tab-2', first, null);
+    const first = await newVisitor();
+    await connect('tab-2', first, null);
     expect(activity.liveList(siteId).find((v) => v.id === first.id)).toMatchObject({ returning: false, cart: null, pagesViewed: 0 });
     // Only the visitor with an open conversation is announced as back (its ticket turns into a live chat).
-    activity.connected('tab-3', { ...visitor, visits: 2, device: null }, 'cnv-1');
+    await connect('tab-3', { ...visitor, visits: 2, device: null }, 'cnv-1');
     expect(arrivals).toEqual([visitor.id]);
     expect(departures).toEqual([]);
   });
 
   it('shows no live cart once bought or emptied', async () => {
-    const bought = newVisitor();
-    const emptied = newVisitor();
-    const repo = new ActivityRepository(app.db);
-    repo.saveCart(bought.id, cart([1]).cart, 'purchase', T0, []);
-    repo.saveCart(emptied.id, cart([]).cart, 'browsing', T0, []);
-    activity.connected('tab-1', bought, null);
-    activity.connected('tab-2', emptied, null);
+    const bought = await newVisitor();
+    const emptied = await newVisitor();
+    const repo = repository();
+    await repo.saveCartInTx(SQLITE_TX, bought.id, cart([1]).cart, 'purchase', T0, []);
+    await repo.saveCartInTx(SQLITE_TX, emptied.id, cart([]).cart, 'browsing', T0, []);
+    await connect('tab-1', bought, null);
+    await connect('tab-2', emptied, null);
     expect(activity.liveList(siteId).map((v) => v.cart)).toEqual([null, null]);
   });
 
@@ -145,12 +154,12 @@ describe('arrivals', () => {
   });
 
   it('tells where a visitor is, only to its own site', async () => {
-    const visitor = newVisitor();
-    expect(activity.whereabouts(siteId, visitor.id)).toEqual({ siteId, label: visitor.label, online: false });
-    activity.connected('tab-1', visitor, null);
-    expect(activity.whereabouts(siteId, visitor.id)).toEqual({ siteId, label: visitor.label, online: true });
+    const visitor = await newVisitor();
+    expect(await activity.whereabouts(siteId, visitor.id)).toEqual({ siteId, label: visitor.label, online: false });
+    await connect('tab-1', visitor, null);
+    expect(await activity.whereabouts(siteId, visitor.id)).toEqual({ siteId, label: visitor.label, online: true });
     const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
-    expect(activity.whereabouts(other, visitor.id)).toBeNull();
+    expect(await activity.whereabouts(other, visitor.id)).toBeNull();
   });
 });
 
@@ -160,26 +169,26 @@ describe('pages', () => {
   });
 
   it('writes the browser’s language and time zone only when they change', async () => {
-    const visitor = newVisitor();
-    activity.connected('tab-1', visitor, null);
+    const visitor = await newVisitor();
+    await connect('tab-1', visitor, null);
     const stored = () => app.services.visitors.byId(siteId, visitor.id);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/a', { language: 'ca-ES' }));
-    expect(stored()).toMatchObject({ language: 'ca-ES', timeZone: null });
+    expect(await stored()).toMatchObject({ language: 'ca-ES', timeZone: null });
     activity.pageViewed('tab-1', siteId, visitor.id, page('/b', { timeZone: 'Europe/Madrid' }));
-    expect(stored()).toMatchObject({ language: 'ca-ES', timeZone: 'Europe/Madrid' });
+    expect(await stored()).toMatchObject({ language: 'ca-ES', timeZone: 'Europe/Madrid' });
     // Changed behind the service's back: an unchanged report is not written again.
     app.sqlite.prepare('UPDATE visitors SET language = ?, time_zone = ? WHERE id = ?').run('xx', 'yy', visitor.id);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/c', { language: 'ca-ES', timeZone: 'Europe/Madrid' }));
-    expect(stored()).toMatchObject({ language: 'xx', timeZone: 'yy' });
+    expect(await stored()).toMatchObject({ language: 'xx', timeZone: 'yy' });
     activity.pageViewed('tab-1', siteId, visitor.id, page('/d', { language: 'es-ES', timeZone: 'Europe/Madrid' }));
-    expect(stored()).toMatchObject({ language: 'es-ES' });
+    expect(await stored()).toMatchObject({ language: 'es-ES' });
     const profile = await activity.profile(visitor.id, siteId);
     expect(profile.ok && [profile.data.language, profile.data.timeZone]).toEqual(['es-ES', 'Europe/Madrid']);
   });
 
   it('puts the page in view first, then the ended ones newest first, each with its whole seconds', async () => {
-    const visitor = newVisitor();
-    activity.connected('tab-1', visitor, null);
+    const visitor = await newVisitor();
+    await connect('tab-1', visitor, null);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/a'));
     vi.setSystemTime(T0 + 2_400);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/b'));
@@ -196,13 +205,13 @@ describe('pages', () => {
     ];
     // Before the write (the ended pages are still pending) and after it, the same trail.
     expect(await trail()).toEqual(expected);
-    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, visitor.id, 0) === 2, 'the page views written');
+    await until(async () => (await pagesOf(visitor.id)) === 2, 'the page views written');
     expect(await trail()).toEqual(expected);
   });
 
   it('keeps the trail to its most recent fifty pages', async () => {
-    const visitor = newVisitor();
-    new ActivityRepository(app.db).insertPageViews(
+    const visitor = await newVisitor();
+    await repository().insertPageViews(
       Array.from({ length: 60 }, (_, i) => ({
         visitorId: visitor.id,
         url: `https://shop.example/${i}`,
@@ -213,7 +222,7 @@ describe('pages', () => {
         seconds: 1,
       })),
     );
-    activity.connected('tab-1', visitor, null);
+    await connect('tab-1', visitor, null);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/now'));
     const profile = await activity.profile(visitor.id, siteId);
     const titles = profile.ok ? profile.data.trail.map((p) => p.title) : [];
@@ -222,27 +231,27 @@ describe('pages', () => {
     expect(titles.at(-1)).toBe('11');
   });
 
-  it('writes the open pages at shutdown, and records nothing after', () => {
-    const visitor = newVisitor();
-    activity.connected('tab-1', visitor, null);
+  it('writes the open pages at shutdown, and records nothing after', async () => {
+    const visitor = await newVisitor();
+    await connect('tab-1', visitor, null);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/a'));
     vi.setSystemTime(T0 + 7_499);
-    activity.close();
+    await activity.close();
     const rows = () => app.sqlite.prepare('SELECT url, seconds FROM page_views WHERE visitor_id = ?').all(visitor.id);
     expect(rows()).toEqual([{ url: 'https://shop.example/a', seconds: 7 }]);
-    activity.connected('tab-2', visitor, null);
+    await connect('tab-2', visitor, null);
     activity.disconnected('tab-1', siteId, visitor.id);
     expect(rows()).toHaveLength(1);
   });
 
   it('shows each visitor only its own pages not yet written', async () => {
-    const anna = newVisitor();
-    const joan = newVisitor();
+    const anna = await newVisitor();
+    const joan = await newVisitor();
     for (const [tab, v] of [
       ['tab-1', anna],
       ['tab-2', joan],
     ] as const) {
-      activity.connected(tab, v, null);
+      await connect(tab, v, null);
       activity.pageViewed(tab, siteId, v.id, page(`/${tab}`));
       activity.pageViewed(tab, siteId, v.id, page(`/${tab}/next`));
     }
@@ -256,9 +265,9 @@ describe('pages', () => {
   });
 
   it('tells followers of the page a closed tab ended, once it is written', async () => {
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     followers.add(visitor.id);
-    activity.connected('tab-1', visitor, null);
+    await connect('tab-1', visitor, null);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/a'));
     await until(() => pushed.length === 1, 'the arrival push');
     vi.setSystemTime(T0 + 3_000);
@@ -269,10 +278,10 @@ describe('pages', () => {
   });
 
   it('reports a page view it could not write, and goes on', async () => {
-    const gone = newVisitor();
-    const kept = newVisitor();
-    activity.connected('tab-1', gone, null);
-    activity.connected('tab-2', kept, null);
+    const gone = await newVisitor();
+    const kept = await newVisitor();
+    await connect('tab-1', gone, null);
+    await connect('tab-2', kept, null);
     activity.pageViewed('tab-1', siteId, gone.id, page('/a'));
     // The visitor row vanishes under the open page: its page view cannot be stored.
     app.sqlite.prepare('DELETE FROM visitors WHERE id = ?').run(gone.id);
@@ -280,65 +289,65 @@ describe('pages', () => {
     await until(() => errors.length === 1, 'the reported error');
     activity.pageViewed('tab-2', siteId, kept.id, page('/b'));
     activity.disconnected('tab-2', siteId, kept.id);
-    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, kept.id, 0) === 1, 'the next page written');
+    await until(async () => (await pagesOf(kept.id)) === 1, 'the next page written');
     expect(errors).toHaveLength(1);
   });
 
   it('drops the unwritten pages of a forgotten visitor', async () => {
-    const visitor = newVisitor();
-    const kept = newVisitor();
+    const visitor = await newVisitor();
+    const kept = await newVisitor();
     for (const [tab, v] of [
       ['tab-1', visitor],
       ['tab-2', kept],
     ] as const) {
-      activity.connected(tab, v, null);
+      await connect(tab, v, null);
       activity.pageViewed(tab, siteId, v.id, page('/a'));
       activity.disconnected(tab, siteId, v.id);
     }
     activity.forget([visitor.id]);
     expect(activity.isOnline(visitor.id)).toBe(false);
     expect(activity.isOnline(kept.id)).toBe(true);
-    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, kept.id, 0) === 1, 'the kept page');
-    expect(new ActivityRepository(app.db).pageViewsSince(siteId, visitor.id, 0)).toBe(0);
+    await until(async () => (await pagesOf(kept.id)) === 1, 'the kept page');
+    expect(await pagesOf(visitor.id)).toBe(0);
     // The writer found nothing of the forgotten visitor's to write, and no error either.
     activity.forget([kept.id]);
-    activity.connected('tab-3', visitor, null);
+    await connect('tab-3', visitor, null);
     activity.pageViewed('tab-3', siteId, visitor.id, page('/b'));
     activity.disconnected('tab-3', siteId, visitor.id);
     activity.forget([visitor.id]);
-    const marker = newVisitor();
-    activity.connected('tab-4', marker, null);
+    const marker = await newVisitor();
+    await connect('tab-4', marker, null);
     activity.pageViewed('tab-4', siteId, marker.id, page('/c'));
     activity.disconnected('tab-4', siteId, marker.id);
-    await until(() => new ActivityRepository(app.db).pageViewsSince(siteId, marker.id, 0) === 1, 'the marker page');
+    await until(async () => (await pagesOf(marker.id)) === 1, 'the marker page');
     expect(errors).toEqual([]);
   });
 });
 
 describe('carts', () => {
   it('stores a changed cart with its history, and a repeated report as nothing', async () => {
-    const visitor = newVisitor();
-    activity.connected('tab-1', visitor, null);
+    const visitor = await newVisitor();
+    await connect('tab-1', visitor, null);
     expect(await activity.cartUpdated(siteId, visitor.id, cart([1, 2]))).toEqual({ ok: true, data: null });
     expect(activity.liveList(siteId)[0]!.cart).toEqual({ total: 30, currency: 'EUR', items: 3 });
-    const history = () => new ActivityRepository(app.db).cartHistory(siteId, visitor.id, 50);
-    expect(history()).toHaveLength(2);
+    const history = () => repository().cartHistory(siteId, visitor.id, 50);
+    expect(await history()).toHaveLength(2);
     vi.setSystemTime(T0 + 1_000);
     await activity.cartUpdated(siteId, visitor.id, cart([1, 2]));
-    expect(new ActivityRepository(app.db).cartOf(siteId, visitor.id)?.updatedAt).toBe(T0);
-    expect(history()).toHaveLength(2);
+    expect((await repository().cartOf(siteId, visitor.id))?.updatedAt).toBe(T0);
+    expect(await history()).toHaveLength(2);
     // Same lines, another total (a price change): stored, though no step is told.
     const repriced = cart([1, 2]);
     repriced.cart.total = 99;
     await activity.cartUpdated(siteId, visitor.id, repriced);
-    expect(new ActivityRepository(app.db).cartOf(siteId, visitor.id)).toMatchObject({ updatedAt: T0 + 1_000, cart: { total: 99 } });
-    expect(history()).toHaveLength(2);
+    expect(await repository().cartOf(siteId, visitor.id)).toMatchObject({ updatedAt: T0 + 1_000, cart: { total: 99 } });
+    expect(await history()).toHaveLength(2);
     expect(stages).toEqual([]);
   });
 
   it('tells the triggers of checkout and purchase once each, and shows no cart after the purchase', async () => {
-    const visitor = newVisitor();
-    activity.connected('tab-1', visitor, null);
+    const visitor = await newVisitor();
+    await connect('tab-1', visitor, null);
     await activity.cartUpdated(siteId, visitor.id, cart([1]));
     await activity.cartUpdated(siteId, visitor.id, cart([1], 'checkout'));
     await activity.cartUpdated(siteId, visitor.id, cart([1], 'checkout'));
@@ -355,12 +364,12 @@ describe('carts', () => {
 });
 
 describe('identity', () => {
-  it('refuses an unknown visitor, and an unsigned claim where the site enforces one, changing nothing', () => {
-    const visitor = newVisitor();
-    activity.connected('tab-1', visitor, null);
+  it('refuses an unknown visitor, and an unsigned claim where the site enforces one, changing nothing', async () => {
+    const visitor = await newVisitor();
+    await connect('tab-1', visitor, null);
     const site = { identitySecret: 's3cret', identityEnforced: true };
-    expect(activity.identify(siteId, 'vis_nobody', site, { id: 'c-1' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(activity.identify(siteId, visitor.id, site, { id: 'c-1', name: 'Anna' })).toMatchObject({
+    expect(await activity.identify(siteId, 'vis_nobody', site, { id: 'c-1' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await activity.identify(siteId, visitor.id, site, { id: 'c-1', name: 'Anna' })).toMatchObject({
       ok: false,
       error: { code: 'identity_refused' },
     });
@@ -368,12 +377,12 @@ describe('identity', () => {
   });
 
   it('shows a verified identity in the live list and the profile', async () => {
-    const visitor = newVisitor();
-    activity.connected('tab-1', visitor, null);
+    const visitor = await newVisitor();
+    await connect('tab-1', visitor, null);
     const site = { identitySecret: 's3cret', identityEnforced: false };
     const claim = { id: 'c-1', name: 'Anna', email: 'anna@example.com', hash: identityHash('s3cret', 'c-1') };
     const identity = { customerId: 'c-1', name: 'Anna', email: 'anna@example.com', verified: true };
-    expect(activity.identify(siteId, visitor.id, site, claim)).toEqual({ ok: true, data: { identity } });
+    expect(await activity.identify(siteId, visitor.id, site, claim)).toEqual({ ok: true, data: { identity } });
     expect(activity.liveList(siteId)[0]!.identity).toEqual(identity);
     const profile = await activity.profile(visitor.id, siteId);
     expect(profile.ok && profile.data.identity).toEqual(identity);
@@ -382,11 +391,11 @@ describe('identity', () => {
 
 describe('profile pushes', () => {
   it('folds a visitor’s follow-ups into one push to its followers, and pushes nothing without followers', async () => {
-    const quiet = newVisitor();
-    const followed = newVisitor();
+    const quiet = await newVisitor();
+    const followed = await newVisitor();
     followers.add(followed.id);
-    activity.connected('tab-1', quiet, null);
-    activity.connected('tab-2', followed, null);
+    await connect('tab-1', quiet, null);
+    await connect('tab-2', followed, null);
     activity.pageViewed('tab-2', siteId, followed.id, page('/a'));
     await activity.cartUpdated(siteId, followed.id, cart([1]));
     activity.pageViewed('tab-1', siteId, quiet.id, page('/a'));
@@ -401,13 +410,13 @@ describe('profile pushes', () => {
   });
 
   it('does not push to a follower who left before the push fell due', async () => {
-    const visitor = newVisitor();
-    const marker = newVisitor();
+    const visitor = await newVisitor();
+    const marker = await newVisitor();
     followers.add(visitor.id);
-    activity.connected('tab-1', visitor, null);
+    await connect('tab-1', visitor, null);
     followers.delete(visitor.id);
     followers.add(marker.id);
-    activity.connected('tab-2', marker, null);
+    await connect('tab-2', marker, null);
     await until(() => pushed.length > 0, 'the marker push');
     await new Promise((r) => setTimeout(r, PUSH_MS));
     expect(pushed.map((p) => p.id)).toEqual([marker.id]);
@@ -415,7 +424,7 @@ describe('profile pushes', () => {
 
   it('reads no profile of another site’s visitor', async () => {
     const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
-    const visitor = newVisitor();
+    const visitor = await newVisitor();
     expect(await activity.profile(visitor.id, other)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -18,13 +18,14 @@ import {
 } from '@mostrador/shared';
 import { productFromMarkup } from '@mostrador/shared/shop/product';
 import { normalizeOrigin } from '../sites/index.ts';
-import type { GroupCommit } from '../../db/group-commit.ts';
+import type { Committer } from '../../db/committer.ts';
 import type { TabFacts } from '../triggers/index.ts';
 import type { ActivityRepository } from './activity.repository.ts';
 import { LiveVisitors, type OpenPageView } from './live-visitors.ts';
+import { readArrival, type VisitorArrival } from './visitor-arrival.ts';
 import { PageViewWriter } from './page-view-writer.ts';
 import { type ProfilePorts, VisitorProfiles } from './visitor-profiles.ts';
-import { cartSummary, triggerCart, VisitorCarts } from './visitor-carts.ts';
+import { VisitorCarts } from './visitor-carts.ts';
 import type { IdentifyClaim, IdentitySettings, VisitorsService } from './visitors.service.ts';
 import type { VisitorRow } from './visitors.repository.ts';
 
@@ -75,7 +76,7 @@ export class VisitorActivity {
   constructor(
     private readonly visitors: VisitorsService,
     private readonly activity: ActivityRepository,
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
     private readonly ports: VisitorActivityPorts,
     private readonly options: VisitorActivityOptions = DEFAULT_ACTIVITY_OPTIONS,
   ) {
@@ -84,43 +85,34 @@ export class VisitorActivity {
       flushIntervalMs: options.listFlushMs,
       onChanges: (siteId, changes) => ports.listChanged(siteId, changes),
       onLeft: (siteId, visitorId, at) => {
-        this.visitors.seen(siteId, visitorId, at);
+        this.visitors.seen(siteId, visitorId, at).catch(ports.log);
         this.#pushProfile(siteId, visitorId);
         ports.visitorLeft(siteId, visitorId, at);
       },
     });
-    this.#pageViews = new PageViewWriter(activity, groupCommit, options.pageViewFlushMs, ports.log);
+    this.#pageViews = new PageViewWriter(activity, committer, options.pageViewFlushMs, ports.log);
     this.#profiles = new VisitorProfiles(visitors, activity, this.#live, this.#pageViews, ports);
-    this.#carts = new VisitorCarts(activity, groupCommit, this.#live, {
+    this.#carts = new VisitorCarts(activity, committer, this.#live, {
       profileChanged: (siteId, visitorId) => this.#pushProfile(siteId, visitorId),
       cartStageReached: ports.cartStageReached,
       log: ports.log,
     });
   }
 
-  /** A widget connected (a page load, or a reconnect); the caller has already looked up its open conversation. */
-  connected(socketId: string, visitor: VisitorRow, openConversationId: string | null): void {
+  /**
+   * Read in the widget's handshake, before `connected`: a visitor not listed
+   * here costs its cart, identity and visit so far (see visitor-arrival.ts);
+   * one listed already costs nothing.
+   */
+  async arrival(visitor: VisitorRow): Promise<VisitorArrival> {
+    return { visitor, listed: this.#live.get(visitor.id) ?? (await readArrival(this.visitors, this.activity, visitor)) };
+  }
+
+  /** A widget connected (a page load, or a reconnect), its arrival read in the handshake; the caller has already looked up its open conversation. */
+  connected(socketId: string, { visitor, listed }: VisitorArrival, openConversationId: string | null): void {
     if (this.#closed) return;
     const wasOnline = this.#live.isOnline(visitor.id);
-    this.#live.connected(socketId, visitor.id, () => {
-      const cart = this.activity.cartOf(visitor.siteId, visitor.id);
-      return {
-        id: visitor.id,
-        siteId: visitor.siteId,
-        label: visitor.label,
-        identity: this.visitors.identityOf(visitor),
-        visitStartedAt: visitor.visitStartedAt,
-        returning: visitor.visits > 1,
-        device: visitor.device ?? { type: 'desktop', os: null, browser: null },
-        pagesViewed: this.activity.pageViewsSince(visitor.siteId, visitor.id, visitor.visitStartedAt),
-        cart: cartSummary(cart),
-        // A checkout left earlier counts from this page, not from when it began: the visitor just came back.
-        ...triggerCart(cart && { ...cart, updatedAt: Date.now() }),
-        conversationId: openConversationId,
-        language: visitor.language,
-        timeZone: visitor.timeZone,
-      };
-    });
+    this.#live.connected(socketId, visitor.id, () => ({ ...listed, conversationId: openConversationId }));
     if (!wasOnline) {
       this.#pushProfile(visitor.siteId, visitor.id);
       if (openConversationId) this.ports.visitorArrived(visitor.siteId, visitor.id);
@@ -140,7 +132,7 @@ export class VisitorActivity {
     if (!entry) return fail('not_found', 'visitor is not connected');
     const { language, timeZone } = page;
     if ((language && language !== entry.language) || (timeZone && timeZone !== entry.timeZone)) {
-      this.visitors.noteLocale(siteId, visitorId, { language, timeZone });
+      this.visitors.noteLocale(siteId, visitorId, { language, timeZone }).catch(this.ports.log);
       this.#live.update(visitorId, { language: language ?? entry.language, timeZone: timeZone ?? entry.timeZone });
     }
     // Widgets from before the server read the markup send the product itself.
@@ -172,10 +164,15 @@ export class VisitorActivity {
     return this.#carts.tracked(siteId, visitorId, tracked);
   }
 
-  identify(siteId: string, visitorId: string, site: IdentitySettings, claim: IdentifyClaim): Result<{ identity: VisitorIdentity }> {
-    const visitor = this.visitors.byId(siteId, visitorId);
+  async identify(
+    siteId: string,
+    visitorId: string,
+    site: IdentitySettings,
+    claim: IdentifyClaim,
+  ): Promise<Result<{ identity: VisitorIdentity }>> {
+    const visitor = await this.visitors.byId(siteId, visitorId);
     if (!visitor) return fail('not_found', 'unknown visitor');
-    const result = this.visitors.identifyCustomer(visitor, site, claim);
+    const result = await this.visitors.identifyCustomer(visitor, site, claim);
     if (!result.ok) return result;
     this.#live.update(visitorId, { identity: result.data });
     this.#pushProfile(siteId, visitorId);
@@ -192,16 +189,13 @@ export class VisitorActivity {
 
   /**
    * What the trigger rules read about a tab and its visitor: its page, the
-   * visit, the cart, whether a conversation is open. The visit's first page,
-   * when asked for, is looked up once if this server did not see it (the
+   * visit, the cart, whether a conversation is open. The visit's first page
+   * was read when the visitor arrived, if this server did not see it (the
    * visitor came back after the list let it go, or the server restarted).
    */
-  triggerFacts(socketId: string, visitorId: string, withLanding: boolean): TabFacts | null {
+  triggerFacts(socketId: string, visitorId: string): TabFacts | null {
     const entry = this.#live.get(visitorId);
     if (!entry) return null;
-    if (withLanding && entry.landing === undefined) {
-      this.#live.noteLanding(visitorId, this.activity.firstPageSince(entry.siteId, visitorId, entry.visitStartedAt) ?? null);
-    }
     const page = entry.tabs.get(socketId) ?? null;
     return {
       page: page && { url: page.url, startedAt: page.since ?? page.startedAt, product: page.product },
@@ -225,8 +219,8 @@ export class VisitorActivity {
   }
 
   /** Enough to start a proactive chat: a visitor of the site, its label, and whether still here. */
-  whereabouts(siteId: string, visitorId: string): { siteId: string; label: string; online: boolean } | null {
-    const visitor = this.visitors.byId(siteId, visitorId);
+  async whereabouts(siteId: string, visitorId: string): Promise<{ siteId: string; label: string; online: boolean } | null> {
+    const visitor = await this.visitors.byId(siteId, visitorId);
     return visitor ? { siteId: visitor.siteId, label: visitor.label, online: this.#live.isOnline(visitorId) } : null;
   }
 
@@ -239,12 +233,12 @@ export class VisitorActivity {
   }
 
   /** A product the visitor saw, or else of the site's catalogue, by its page's URL (see visitor-profiles.ts). */
-  productSeen(siteId: string, visitorId: string, url: string): ProductCard | null {
+  productSeen(siteId: string, visitorId: string, url: string): Promise<ProductCard | null> {
     return this.#profiles.productSeen(siteId, visitorId, url);
   }
 
   /** The site's products whose name or SKU holds the words, most recently seen first (pages still open or unwritten are not in it yet). */
-  searchProducts(siteId: string, words: string): ProductCard[] {
+  searchProducts(siteId: string, words: string): Promise<ProductCard[]> {
     return this.activity.searchCatalog(siteId, words, PRODUCT_SEARCH_MAX);
   }
 
@@ -259,6 +253,7 @@ export class VisitorActivity {
    * their sockets are closed, since closing a tab ends its page.
    */
   forget(visitorIds: readonly string[]): void {
+    this.visitors.forget(visitorIds);
     this.#pageViews.drop(visitorIds);
     for (const id of visitorIds) {
       this.#live.forget(id);
@@ -268,12 +263,12 @@ export class VisitorActivity {
   }
 
   /** Shutdown: every page still open becomes a trail entry now, and nothing more is recorded. */
-  close(): void {
+  async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     for (const timer of this.#profilePushes.values()) clearTimeout(timer);
     const now = Date.now();
-    this.#pageViews.writeNow(this.#live.drain().map(({ visitorId, page }) => ended(visitorId, page, now)));
+    await this.#pageViews.writeNow(this.#live.drain().map(({ visitorId, page }) => ended(visitorId, page, now)));
   }
 
   #endView(siteId: string, visitorId: string, page: OpenPageView | null, now: number): void {

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CartUpdated, PageViewed } from '@mostrador/shared';
 import type { App } from '../../app.ts';
 import { buildTestApp } from '../../testing/harness.ts';
-import { ActivityRepository } from './activity.repository.ts';
+import { committerFor } from '../../db/committer.ts';
+import { activityRepository } from './activity.module.ts';
+import { SqliteActivityRepository } from './activity.repository.sqlite.ts';
+import type { VisitorRow } from './visitors.repository.ts';
 import { VisitorActivity } from './visitor-activity.service.ts';
 
 /* What the server's trigger evaluation reads of a tab, over the real database; the ports to other modules do nothing. */
@@ -30,32 +33,42 @@ beforeEach(async () => {
   vi.setSystemTime(T0);
   ({ app, cleanup } = await buildTestApp());
   siteId = (await app.services.sites.create({ name: 'Botiga', allowedOrigins: [] })).id;
-  activity = new VisitorActivity(app.services.visitors, new ActivityRepository(app.db), app.groupCommit, {
-    openConversationOf: () => null,
-    conversationsOf: () => [],
-    filesOf: async () => [],
-    listChanged: () => {},
-    hasFollowers: () => false,
-    profileChanged: () => {},
-    cartStageReached: () => {},
-    visitorLeft: () => {},
-    visitorArrived: () => {},
-    log: () => {},
-  });
+  activity = new VisitorActivity(
+    app.services.visitors,
+    activityRepository({ kind: 'sqlite', db: app.db }),
+    committerFor({ kind: 'sqlite', db: app.db }, app.groupCommit),
+    {
+      openConversationOf: () => null,
+      conversationsOf: () => [],
+      filesOf: async () => [],
+      listChanged: () => {},
+      hasFollowers: () => false,
+      profileChanged: () => {},
+      cartStageReached: () => {},
+      visitorLeft: () => {},
+      visitorArrived: () => {},
+      log: () => {},
+    },
+  );
 });
 
+/** A tab connecting, as the handshake does it: the arrival read first. */
+async function connect(socketId: string, visitor: VisitorRow): Promise<void> {
+  activity.connected(socketId, await activity.arrival(visitor), null);
+}
+
 afterEach(async () => {
-  activity.close();
+  await activity.close();
   vi.useRealTimers();
   await cleanup();
 });
 
 describe('what the trigger rules read about a tab', () => {
   it('its own page, the visit’s landing page, and the cart’s SKUs and checkout since it began', async () => {
-    const visitor = app.services.visitors.identify(siteId, undefined).visitor;
-    activity.connected('tab-1', visitor, null);
-    activity.connected('tab-2', visitor, null);
-    expect(activity.triggerFacts('tab-1', visitor.id, true)).toMatchObject({
+    const visitor = (await app.services.visitors.identify(siteId, undefined)).visitor;
+    await connect('tab-1', visitor);
+    await connect('tab-2', visitor);
+    expect(activity.triggerFacts('tab-1', visitor.id)).toMatchObject({
       page: null,
       pagesViewed: 0,
       cart: null,
@@ -66,18 +79,18 @@ describe('what the trigger rules read about a tab', () => {
     activity.pageViewed('tab-1', siteId, visitor.id, page('/?utm_source=news', 'https://search.example/q'));
     vi.setSystemTime(T0 + 5_000);
     activity.pageViewed('tab-2', siteId, visitor.id, page('/p/bag', 'https://shop.example/'));
-    expect(activity.triggerFacts('tab-1', visitor.id, true)).toMatchObject({
+    expect(activity.triggerFacts('tab-1', visitor.id)).toMatchObject({
       page: { url: 'https://shop.example/?utm_source=news', startedAt: T0, product: null },
       pagesViewed: 2,
       landing: { url: 'https://shop.example/?utm_source=news', referrer: 'https://search.example/q' },
     });
-    expect(activity.triggerFacts('tab-2', visitor.id, true)?.page).toMatchObject({
+    expect(activity.triggerFacts('tab-2', visitor.id)?.page).toMatchObject({
       url: 'https://shop.example/p/bag',
       startedAt: T0 + 5_000,
     });
 
     await activity.cartUpdated(siteId, visitor.id, cart('browsing'));
-    expect(activity.triggerFacts('tab-1', visitor.id, true)).toMatchObject({
+    expect(activity.triggerFacts('tab-1', visitor.id)).toMatchObject({
       cart: { total: 40, currency: 'EUR', items: 4, skus: ['BAG', 'CAP'] },
       checkoutSince: null,
     });
@@ -86,15 +99,15 @@ describe('what the trigger rules read about a tab', () => {
     // A change while in checkout does not restart its clock.
     vi.setSystemTime(T0 + 20_000);
     await activity.cartUpdated(siteId, visitor.id, cart('checkout', ['BAG']));
-    expect(activity.triggerFacts('tab-1', visitor.id, true)).toMatchObject({ cart: { skus: ['BAG'] }, checkoutSince: T0 + 10_000 });
+    expect(activity.triggerFacts('tab-1', visitor.id)).toMatchObject({ cart: { skus: ['BAG'] }, checkoutSince: T0 + 10_000 });
     await activity.cartUpdated(siteId, visitor.id, cart('purchase', ['BAG']));
-    expect(activity.triggerFacts('tab-1', visitor.id, true)).toMatchObject({ cart: null, checkoutSince: null });
+    expect(activity.triggerFacts('tab-1', visitor.id)).toMatchObject({ cart: null, checkoutSince: null });
   });
 
-  it('looks up the landing page once for a visit this server’s list did not see begin', () => {
-    const visitor = app.services.visitors.identify(siteId, undefined).visitor;
-    const repo = new ActivityRepository(app.db);
-    repo.insertPageViews([
+  it('reads the landing page once, when the visitor arrives, for a visit this server’s list did not see begin', async () => {
+    const visitor = (await app.services.visitors.identify(siteId, undefined)).visitor;
+    const repo = activityRepository({ kind: 'sqlite', db: app.db });
+    await repo.insertPageViews([
       {
         visitorId: visitor.id,
         url: 'https://shop.example/old',
@@ -123,33 +136,33 @@ describe('what the trigger rules read about a tab', () => {
         seconds: 1,
       },
     ]);
-    activity.connected('tab-1', visitor, null);
+    const visitSince = vi.spyOn(SqliteActivityRepository.prototype, 'visitSince');
+    await connect('tab-1', visitor);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/p/3', 'https://shop.example/p/2'));
-    const firstPage = vi.spyOn(ActivityRepository.prototype, 'firstPageSince');
-    expect(activity.triggerFacts('tab-1', visitor.id, true)?.landing).toEqual({
+    expect(activity.triggerFacts('tab-1', visitor.id)?.landing).toEqual({
       url: 'https://shop.example/?utm_campaign=dec',
       referrer: 'https://ads.example/',
     });
-    expect(activity.triggerFacts('tab-1', visitor.id, true)?.landing?.referrer).toBe('https://ads.example/');
-    expect(firstPage).toHaveBeenCalledTimes(1);
+    expect(activity.triggerFacts('tab-1', visitor.id)?.landing?.referrer).toBe('https://ads.example/');
+    expect(visitSince).toHaveBeenCalledTimes(1);
     // Another site's visitor is nobody here.
-    expect(activity.triggerFacts('tab-1', 'vis_nobody', true)).toBeNull();
+    expect(activity.triggerFacts('tab-1', 'vis_nobody')).toBeNull();
   });
 
-  it('goes on with a page reported again on a new connection: not another page of the visit, open since it first was', () => {
-    const visitor = app.services.visitors.identify(siteId, undefined).visitor;
-    activity.connected('tab-1', visitor, null);
+  it('goes on with a page reported again on a new connection: not another page of the visit, open since it first was', async () => {
+    const visitor = (await app.services.visitors.identify(siteId, undefined)).visitor;
+    await connect('tab-1', visitor);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/p/bag'));
     activity.disconnected('tab-1', siteId, visitor.id);
     vi.setSystemTime(T0 + 40_000);
-    activity.connected('tab-1b', visitor, null);
+    await connect('tab-1b', visitor);
     activity.pageViewed('tab-1b', siteId, visitor.id, { ...page('/p/bag'), resumed: { ms: 40_000, invited: true } });
-    expect(activity.triggerFacts('tab-1b', visitor.id, false)).toMatchObject({
+    expect(activity.triggerFacts('tab-1b', visitor.id)).toMatchObject({
       page: { url: 'https://shop.example/p/bag', startedAt: T0 },
       pagesViewed: 1,
       chatting: false,
     });
     activity.pageViewed('tab-1b', siteId, visitor.id, page('/p/cap'));
-    expect(activity.triggerFacts('tab-1b', visitor.id, false)).toMatchObject({ pagesViewed: 2 });
+    expect(activity.triggerFacts('tab-1b', visitor.id)).toMatchObject({ pagesViewed: 2 });
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '@mostrador/shared';
 import { webUrl } from '@mostrador/shared/shop';
 import { readManualCart } from '@mostrador/shared/shop/manual';
-import type { GroupCommit } from '../../db/group-commit.ts';
+import type { Committer } from '../../db/committer.ts';
 import type { ActivityRepository, CartRow } from './activity.repository.ts';
 import { saveCartInTx, type NextCart } from './cart-write.ts';
 import type { LiveVisitors } from './live-visitors.ts';
@@ -33,7 +33,7 @@ export interface CartFollowUps {
 export class VisitorCarts {
   constructor(
     private readonly activity: ActivityRepository,
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
     private readonly live: LiveVisitors,
     private readonly followUps: CartFollowUps,
   ) {}
@@ -81,7 +81,7 @@ export class VisitorCarts {
   /** `next` reads the cart to keep from the stored one (see cart-write.ts); then the live list and the profile follow. */
   async #save(siteId: string, visitorId: string, next: (before: CartRow | undefined) => NextCart | null): Promise<void> {
     const now = Date.now();
-    const saved = await this.groupCommit.run(() => saveCartInTx(this.activity, siteId, visitorId, next, now));
+    const saved = await this.committer.run((tx) => saveCartInTx(tx, this.activity, siteId, visitorId, next, now));
     if (!saved) return;
     const entry = this.live.get(visitorId);
     // Checkout began with this report, or earlier and it goes on.

@@ -44,20 +44,25 @@ export class VisitorProfiles {
    * shows it (the agent picks from that trail): null when no page of the
    * trail with that URL showed a product, or the visitor is not the site's.
    */
-  productSeen(siteId: string, visitorId: string, url: string): ProductCard | null {
-    const visitor = this.visitors.byId(siteId, visitorId);
+  async productSeen(siteId: string, visitorId: string, url: string): Promise<ProductCard | null> {
+    const visitor = await this.visitors.byId(siteId, visitorId);
     if (!visitor) return null;
-    const page = this.#trail(siteId, visitorId, this.visitors.devicesOf(visitor)).find((p) => p.url === url && p.product);
+    const trail = await this.#trail(siteId, visitorId, await this.visitors.devicesOf(visitor));
+    const page = trail.find((p) => p.url === url && p.product);
     // Not in the shopper's trail: a product of the site's catalogue (any visitor's pages) still makes a card.
-    if (!page?.product) return this.activity.catalogProduct(siteId, url) ?? null;
+    if (!page?.product) return (await this.activity.catalogProduct(siteId, url)) ?? null;
     const { name, price, currency, image, sku } = page.product;
     return { name, url: page.url, price, currency, image, sku };
   }
 
   /** The pages of the visitor's devices, newest first: the one open now, those not yet written, then the stored ones. */
-  #trail(siteId: string, visitorId: string, devices: readonly string[]): PageRecord[] {
+  async #trail(siteId: string, visitorId: string, devices: readonly string[]): Promise<PageRecord[]> {
+    // Unwritten first: a view committed while the stored ones are read is then in both, and kept once.
+    const pending = this.pageViews.pendingOf(devices);
+    const stored = await this.activity.recentPageViews(siteId, devices, PROFILE_TRAIL_MAX);
+    const storedKeys = new Set(stored.map(viewKey));
     const entry = this.live.get(visitorId);
-    const ended = [...this.pageViews.pendingOf(devices), ...this.activity.recentPageViews(siteId, devices, PROFILE_TRAIL_MAX)]
+    const ended = [...pending.filter((v) => !storedKeys.has(viewKey(v))), ...stored]
       .sort((a, b) => b.startedAt - a.startedAt)
       .map(
         (v): PageRecord => ({ url: v.url, title: v.title, referrer: v.referrer, product: v.product, at: v.startedAt, seconds: v.seconds }),
@@ -68,16 +73,22 @@ export class VisitorProfiles {
 
   /** The side panel's view of a visitor; only for agents of the visitor's site. */
   async profile(visitorId: string, siteId: string): Promise<Result<VisitorProfile>> {
-    const visitor = this.visitors.byId(siteId, visitorId);
+    const visitor = await this.visitors.byId(siteId, visitorId);
     if (!visitor) return fail('not_found', 'No such visitor');
+    const devices = await this.visitors.devicesOf(visitor);
+    const [trail, cart, cartHistory, files, identity] = await Promise.all([
+      this.#trail(siteId, visitorId, devices),
+      this.activity.cartOf(siteId, visitorId),
+      this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
+      this.ports.filesOf(siteId, devices, PROFILE_FILES_MAX),
+      this.live.get(visitorId)?.identity ?? this.visitors.identityOf(visitor),
+    ]);
+    // Read once the reads are back, so the profile shows the visitor as listed now.
     const entry = this.live.get(visitorId);
-    const devices = this.visitors.devicesOf(visitor);
-    const trail = this.#trail(siteId, visitorId, devices);
-    const cart = this.activity.cartOf(siteId, visitorId);
     return ok({
       id: visitor.id,
       label: visitor.label,
-      identity: entry?.identity ?? this.visitors.identityOf(visitor),
+      identity: entry?.identity ?? identity,
       online: entry !== undefined,
       firstSeenAt: visitor.createdAt,
       lastSeenAt: visitor.lastSeenAt,
@@ -88,9 +99,11 @@ export class VisitorProfiles {
       trail,
       cart: cart && cart.stage !== 'purchase' ? cart.cart : null,
       cartStage: cart?.stage ?? null,
-      cartHistory: this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
+      cartHistory,
       conversations: this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
-      files: await this.ports.filesOf(siteId, devices, PROFILE_FILES_MAX),
+      files,
     });
   }
 }
+
+const viewKey = (v: { visitorId: string; startedAt: number; url: string }) => `${v.visitorId} ${v.startedAt} ${v.url}`;

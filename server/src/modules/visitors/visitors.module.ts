@@ -16,13 +16,15 @@ export function visitorsRepository(engine: Engine): VisitorsRepository {
   return engine.kind === 'sqlite' ? new SqliteVisitorsRepository(engine.db) : new PgVisitorsRepository(engine.db);
 }
 
-/** The shop's visitors, and what the privacy registry erases of them (identities, page trails) and how it finds them. */
-export function createVisitorsModule(deps: { engine: Engine }) {
-  const { engine } = deps;
-  // The service still answers at once (the handshake, the live list, the profile read it synchronously): SQLite's for now.
-  if (engine.kind !== 'sqlite') throw new Error('The visitors service runs on SQLite only, for now');
+/**
+ * The shop's visitors, and what the privacy registry erases of them (identities, page trails) and how it finds them.
+ * Ready once the visitors' links to customers are read into memory.
+ */
+export async function createVisitorsModule(deps: { engine: Engine }) {
+  const visitors = new VisitorsService(visitorsRepository(deps.engine));
+  await visitors.load();
   return {
-    visitors: new VisitorsService(new SqliteVisitorsRepository(engine.db).now),
+    visitors,
     personalData: () => visitorsPersonalData(deps.engine),
   };
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgDb } from '../../db/pg/client.ts';
 import { customers, visitors } from '../../db/pg/schema/index.ts';
-import type { Arrival, CustomerRow, VisitorChanges, VisitorRow, VisitorsRepository } from './visitors.repository.ts';
+import type { Arrival, CustomerRow, LinkedVisitor, VisitorChanges, VisitorRow, VisitorsRepository } from './visitors.repository.ts';
 
 /** `visitors` and `customers` on PostgreSQL: the same contract as the SQLite repository's. */
 export class PgVisitorsRepository implements VisitorsRepository {
@@ -79,5 +79,12 @@ export class PgVisitorsRepository implements VisitorsRepository {
       .from(visitors)
       .where(and(eq(visitors.siteId, siteId), eq(visitors.customerId, customerId)));
     return rows.map((r) => r.id);
+  }
+
+  linkedVisitors(): Promise<LinkedVisitor[]> {
+    return this.db
+      .select({ visitorId: visitors.id, customer: customers })
+      .from(visitors)
+      .innerJoin(customers, and(eq(customers.id, visitors.customerId), eq(customers.siteId, visitors.siteId)));
   }
 }

@@ -1,66 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { customers, visitors } from '../../db/schema.ts';
-import type { Arrival, CustomerRow, VisitorChanges, VisitorRow, VisitorsRepository, VisitorsRepositoryNow } from './visitors.repository.ts';
+import type { Arrival, CustomerRow, LinkedVisitor, VisitorChanges, VisitorRow, VisitorsRepository } from './visitors.repository.ts';
 
 /**
- * `visitors` and `customers` on SQLite. The service still reads and writes
- * through `now`, synchronously; the promises answer the same.
+ * `visitors` and `customers` on SQLite. Each method runs synchronously
+ * before its promise is made, so an arrival's read and write are one step
+ * on the one connection, as they always were.
  */
 export class SqliteVisitorsRepository implements VisitorsRepository {
-  readonly now: VisitorsRepositoryNow;
-
-  constructor(private readonly db: Db) {
-    this.now = new VisitorsNow(db);
-  }
-
-  async insert(row: VisitorRow): Promise<boolean> {
-    const written = this.db.insert(visitors).values(row).onConflictDoNothing({ target: visitors.tokenHash }).run();
-    return written.changes === 1;
-  }
-
-  async arrive(siteId: string, tokenHash: string, { at, device, visitGapMs }: Arrival): Promise<VisitorRow | undefined> {
-    const away = sql`${at} - ${visitors.lastSeenAt} > ${visitGapMs}`;
-    return this.db
-      .update(visitors)
-      .set({
-        lastSeenAt: at,
-        device,
-        visits: sql`CASE WHEN ${away} THEN ${visitors.visits} + 1 ELSE ${visitors.visits} END`,
-        visitStartedAt: sql`CASE WHEN ${away} THEN ${at} ELSE ${visitors.visitStartedAt} END`,
-      })
-      .where(and(eq(visitors.siteId, siteId), eq(visitors.tokenHash, tokenHash)))
-      .returning()
-      .get();
-  }
-
-  async bySiteAndTokenHash(siteId: string, tokenHash: string): Promise<VisitorRow | undefined> {
-    return this.now.bySiteAndTokenHash(siteId, tokenHash);
-  }
-
-  async byId(siteId: string, id: string): Promise<VisitorRow | undefined> {
-    return this.now.byId(siteId, id);
-  }
-
-  async update(siteId: string, id: string, changes: VisitorChanges): Promise<void> {
-    this.now.update(siteId, id, changes);
-  }
-
-  async customerById(siteId: string, id: string): Promise<CustomerRow | undefined> {
-    return this.now.customerById(siteId, id);
-  }
-
-  async upsertCustomer(row: CustomerRow): Promise<CustomerRow> {
-    return this.now.upsertCustomer(row);
-  }
-
-  async idsOfCustomer(siteId: string, customerId: string): Promise<string[]> {
-    return this.now.idsOfCustomer(siteId, customerId);
-  }
-}
-
-/** The synchronous reads and writes the service uses today. */
-class VisitorsNow implements VisitorsRepositoryNow {
   // Read on every widget's connection: prepared once, as building and preparing the SQL cost more than running it.
   readonly #byTokenHash;
   readonly #byId;
@@ -79,29 +27,34 @@ class VisitorsNow implements VisitorsRepositoryNow {
       .prepare();
   }
 
-  /** A token's hash already taken throws (the unique index): the handshake's path, as it always was. */
-  insert(row: VisitorRow): void {
-    this.db.insert(visitors).values(row).run();
+  async insert(row: VisitorRow): Promise<boolean> {
+    const written = this.db.insert(visitors).values(row).onConflictDoNothing({ target: visitors.tokenHash }).run();
+    return written.changes === 1;
   }
 
-  bySiteAndTokenHash(siteId: string, tokenHash: string): VisitorRow | undefined {
+  /** The prepared read, then the write, with nothing between them on the one connection: the path the handshake always took. */
+  async arrive(siteId: string, tokenHash: string, { at, device, visitGapMs }: Arrival): Promise<VisitorRow | undefined> {
+    const found = this.#byTokenHash.get({ siteId, tokenHash });
+    if (!found) return undefined;
+    const newVisit = at - found.lastSeenAt > visitGapMs;
+    const changes: VisitorChanges = { lastSeenAt: at, device, ...(newVisit ? { visits: found.visits + 1, visitStartedAt: at } : {}) };
+    this.#update(siteId, found.id, changes);
+    return { ...found, ...changes };
+  }
+
+  async bySiteAndTokenHash(siteId: string, tokenHash: string): Promise<VisitorRow | undefined> {
     return this.#byTokenHash.get({ siteId, tokenHash });
   }
 
-  byId(siteId: string, id: string): VisitorRow | undefined {
+  async byId(siteId: string, id: string): Promise<VisitorRow | undefined> {
     return this.#byId.get({ siteId, id });
   }
 
-  update(siteId: string, id: string, changes: VisitorChanges): void {
-    if (Object.keys(changes).length === 0) return;
-    this.db
-      .update(visitors)
-      .set(changes)
-      .where(and(eq(visitors.siteId, siteId), eq(visitors.id, id)))
-      .run();
+  async update(siteId: string, id: string, changes: VisitorChanges): Promise<void> {
+    this.#update(siteId, id, changes);
   }
 
-  customerById(siteId: string, id: string): CustomerRow | undefined {
+  async customerById(siteId: string, id: string): Promise<CustomerRow | undefined> {
     return this.db
       .select()
       .from(customers)
@@ -109,8 +62,7 @@ class VisitorsNow implements VisitorsRepositoryNow {
       .get();
   }
 
-  /** Creates the customer on first sight, or refreshes the name and email the shop gave. */
-  upsertCustomer(row: CustomerRow): CustomerRow {
+  async upsertCustomer(row: CustomerRow): Promise<CustomerRow> {
     return this.db
       .insert(customers)
       .values(row)
@@ -122,13 +74,29 @@ class VisitorsNow implements VisitorsRepositoryNow {
       .get();
   }
 
-  /** Every visitor (device) linked to a customer. */
-  idsOfCustomer(siteId: string, customerId: string): string[] {
+  async idsOfCustomer(siteId: string, customerId: string): Promise<string[]> {
     return this.db
       .select({ id: visitors.id })
       .from(visitors)
       .where(and(eq(visitors.siteId, siteId), eq(visitors.customerId, customerId)))
       .all()
       .map((r) => r.id);
+  }
+
+  async linkedVisitors(): Promise<LinkedVisitor[]> {
+    return this.db
+      .select({ visitorId: visitors.id, customer: customers })
+      .from(visitors)
+      .innerJoin(customers, and(eq(customers.id, visitors.customerId), eq(customers.siteId, visitors.siteId)))
+      .all();
+  }
+
+  #update(siteId: string, id: string, changes: VisitorChanges): void {
+    if (Object.keys(changes).length === 0) return;
+    this.db
+      .update(visitors)
+      .set(changes)
+      .where(and(eq(visitors.siteId, siteId), eq(visitors.id, id)))
+      .run();
   }
 }

@@ -104,5 +104,11 @@ describeOnEngines('the visitors repository', (engine) => {
     expect(await repo.idsOfCustomer('site-b', 'cus-1')).toEqual([]);
     expect(await repo.customerById('site-a', 'cus-1')).toMatchObject({ name: 'Núria Puig' });
     expect(await repo.customerById('site-b', 'cus-1')).toBeUndefined();
+    // What the service keeps in memory: every linked visitor with its customer, on every site.
+    const linked = (await repo.linkedVisitors()).map((l) => [l.visitorId, l.customer.id, l.customer.name]).sort();
+    expect(linked).toEqual([
+      ['laptop', 'cus-1', 'Núria Puig'],
+      ['phone', 'cus-1', 'Núria Puig'],
+    ]);
   });
 });

@@ -38,19 +38,12 @@ export interface VisitorsRepository {
   upsertCustomer(row: CustomerRow): Promise<CustomerRow>;
   /** Every visitor (device) linked to a customer. */
   idsOfCustomer(siteId: string, customerId: string): Promise<string[]>;
+  /** Every visitor linked to a customer, with the customer: what the service keeps in memory (see visitor-customers.ts). */
+  linkedVisitors(): Promise<LinkedVisitor[]>;
 }
 
-/**
- * The same reads and writes answered at once, as the visitors service still
- * asks them (the widget's handshake, the live list, the profile, the
- * contacts): SQLite only, until the service moves to the promises above.
- */
-export interface VisitorsRepositoryNow {
-  insert(row: VisitorRow): void;
-  bySiteAndTokenHash(siteId: string, tokenHash: string): VisitorRow | undefined;
-  byId(siteId: string, id: string): VisitorRow | undefined;
-  update(siteId: string, id: string, changes: VisitorChanges): void;
-  customerById(siteId: string, id: string): CustomerRow | undefined;
-  upsertCustomer(row: CustomerRow): CustomerRow;
-  idsOfCustomer(siteId: string, customerId: string): string[];
+/** A visitor the shop vouched for, and whom it vouched it is. */
+export interface LinkedVisitor {
+  visitorId: string;
+  customer: CustomerRow;
 }

@@ -3,7 +3,8 @@ import { fail, ok, type Result, type VisitorIdentity } from '@mostrador/shared';
 import { hashSecret, newId, newSecret } from '../../db/ids.ts';
 import { isValidIdentityHash } from './identity-hash.ts';
 import { parseUserAgent } from './user-agent.ts';
-import type { CustomerRow, VisitorChanges, VisitorRow, VisitorsRepositoryNow } from './visitors.repository.ts';
+import { verifiedIdentity, VisitorCustomers } from './visitor-customers.ts';
+import type { VisitorChanges, VisitorRow, VisitorsRepository } from './visitors.repository.ts';
 
 /** No 0/O or 1/I, so agents can read a label aloud to each other. */
 const LABEL_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -29,8 +30,21 @@ export interface IdentitySettings {
   identityEnforced: boolean;
 }
 
+/**
+ * The shop's visitors, on either engine: who holds a token, their visits,
+ * and whom the shop vouched they are. Every read and write awaits the
+ * repository, except the customers' links, kept in memory (see
+ * visitor-customers.ts) for the callers that ask synchronously.
+ */
 export class VisitorsService {
-  constructor(private readonly repo: VisitorsRepositoryNow) {}
+  readonly #customers = new VisitorCustomers();
+
+  constructor(private readonly repo: VisitorsRepository) {}
+
+  /** Reads every visitor's link to a customer: before the app serves. */
+  async load(): Promise<void> {
+    this.#customers.fill(await this.repo.linkedVisitors());
+  }
 
   /**
    * Finds the visitor that owns `token` on this site, or mints a new visitor.
@@ -38,32 +52,28 @@ export class VisitorsService {
    * visitor: it just starts a fresh identity. Counts visits and notes the
    * device; one write per connection, none per heartbeat.
    */
-  identify(siteId: string, token: string | undefined, userAgent?: string): IdentifiedVisitor {
-    return (token ? this.returning(siteId, token, userAgent) : undefined) ?? this.create(siteId, userAgent);
+  async identify(siteId: string, token: string | undefined, userAgent?: string): Promise<IdentifiedVisitor> {
+    return (token ? await this.returning(siteId, token, userAgent) : undefined) ?? this.create(siteId, userAgent);
   }
 
   /** The visitor that owns `token` on this site, nothing counted (an upload is not a visit); undefined for any other token. */
-  byToken(siteId: string, token: string): VisitorRow | undefined {
+  byToken(siteId: string, token: string): Promise<VisitorRow | undefined> {
     return this.repo.bySiteAndTokenHash(siteId, hashSecret(token));
   }
 
-  /** The visitor that owns `token` on this site, its visit counted; undefined for a token no visitor of this site holds. */
-  returning(siteId: string, token: string, userAgent?: string): IdentifiedVisitor | undefined {
-    const found = this.repo.bySiteAndTokenHash(siteId, hashSecret(token));
-    if (!found) return undefined;
-    const now = Date.now();
-    const newVisit = now - found.lastSeenAt > VISIT_GAP_MS;
-    const changes: VisitorChanges = {
-      lastSeenAt: now,
-      device: parseUserAgent(userAgent),
-      ...(newVisit ? { visits: found.visits + 1, visitStartedAt: now } : {}),
-    };
-    this.repo.update(siteId, found.id, changes);
-    return { visitor: { ...found, ...changes }, token, isNew: false };
+  /**
+   * The visitor that owns `token` on this site, its visit counted in one
+   * statement (two sockets arriving at once, on any nodes, count one visit);
+   * undefined for a token no visitor of this site holds.
+   */
+  async returning(siteId: string, token: string, userAgent?: string): Promise<IdentifiedVisitor | undefined> {
+    const arrival = { at: Date.now(), device: parseUserAgent(userAgent), visitGapMs: VISIT_GAP_MS };
+    const visitor = await this.repo.arrive(siteId, hashSecret(token), arrival);
+    return visitor && { visitor, token, isNew: false };
   }
 
   /** A new visitor on this site, with a new token. */
-  create(siteId: string, userAgent?: string): IdentifiedVisitor {
+  async create(siteId: string, userAgent?: string): Promise<IdentifiedVisitor> {
     const now = Date.now();
     const device = parseUserAgent(userAgent);
     const fresh = newSecret();
@@ -83,25 +93,26 @@ export class VisitorsService {
       language: null,
       timeZone: null,
     };
-    this.repo.insert(visitor);
+    // A new secret's hash already taken would be a broken random source: refused, as the unique index always did.
+    if (!(await this.repo.insert(visitor))) throw new Error('A new visitor token collided with a stored one');
     return { visitor, token: fresh, isNew: true };
   }
 
-  byId(siteId: string, id: string): VisitorRow | undefined {
+  byId(siteId: string, id: string): Promise<VisitorRow | undefined> {
     return this.repo.byId(siteId, id);
   }
 
   /** The visitor left the site (its last page closed); the next visit is counted from here. */
-  seen(siteId: string, visitorId: string, at: number): void {
-    this.repo.update(siteId, visitorId, { lastSeenAt: at });
+  seen(siteId: string, visitorId: string, at: number): Promise<void> {
+    return this.repo.update(siteId, visitorId, { lastSeenAt: at });
   }
 
   /** The browser's language and time zone, from its page reports; the caller writes only changes. */
-  noteLocale(siteId: string, visitorId: string, locale: { language?: string | undefined; timeZone?: string | undefined }): void {
+  noteLocale(siteId: string, visitorId: string, locale: { language?: string | undefined; timeZone?: string | undefined }): Promise<void> {
     const changes: VisitorChanges = {};
     if (locale.language) changes.language = locale.language;
     if (locale.timeZone) changes.timeZone = locale.timeZone;
-    this.repo.update(siteId, visitorId, changes);
+    return this.repo.update(siteId, visitorId, changes);
   }
 
   /**
@@ -110,10 +121,10 @@ export class VisitorsService {
    * claim is kept apart, shown as unverified and never merged, or refused
    * outright when the site enforces verification.
    */
-  identifyCustomer(visitor: VisitorRow, site: IdentitySettings, claim: IdentifyClaim): Result<VisitorIdentity> {
+  async identifyCustomer(visitor: VisitorRow, site: IdentitySettings, claim: IdentifyClaim): Promise<Result<VisitorIdentity>> {
     const now = Date.now();
     if (isValidIdentityHash(site.identitySecret, claim.id, claim.hash)) {
-      const customer = this.repo.upsertCustomer({
+      const customer = await this.repo.upsertCustomer({
         id: newId('cus'),
         siteId: visitor.siteId,
         externalId: claim.id,
@@ -122,30 +133,47 @@ export class VisitorsService {
         createdAt: now,
         updatedAt: now,
       });
-      this.repo.update(visitor.siteId, visitor.id, { customerId: customer.id, claimedName: null, claimedEmail: null });
+      await this.repo.update(visitor.siteId, visitor.id, { customerId: customer.id, claimedName: null, claimedEmail: null });
+      this.#customers.link(visitor.id, customer);
       return ok(verifiedIdentity(customer));
     }
     if (site.identityEnforced) return fail('identity_refused', 'identify needs a valid hash on this site');
     // A visitor the shop once vouched for keeps that identity: an unsigned claim cannot replace it.
-    if (visitor.customerId) return ok(this.identityOf(visitor));
-    this.repo.update(visitor.siteId, visitor.id, { claimedName: claim.name ?? null, claimedEmail: claim.email ?? null });
+    if (visitor.customerId) return ok(await this.identityOf(visitor));
+    await this.repo.update(visitor.siteId, visitor.id, { claimedName: claim.name ?? null, claimedEmail: claim.email ?? null });
     return ok({ customerId: null, name: claim.name ?? null, email: claim.email ?? null, verified: false });
   }
 
-  identityOf(visitor: VisitorRow): VisitorIdentity {
-    const customer = visitor.customerId ? this.repo.customerById(visitor.siteId, visitor.customerId) : undefined;
-    if (customer) return verifiedIdentity(customer);
+  /** Who the visitor is, the customer read from the table (another node may have linked or renamed it), and remembered. */
+  async identityOf(visitor: VisitorRow): Promise<VisitorIdentity> {
+    const customer = visitor.customerId ? await this.repo.customerById(visitor.siteId, visitor.customerId) : undefined;
+    if (customer) {
+      this.#customers.link(visitor.id, customer);
+      return verifiedIdentity(customer);
+    }
     return { customerId: null, name: visitor.claimedName, email: visitor.claimedEmail, verified: false };
   }
 
+  /** The verified identity of a visitor of the site, from memory; null when the shop never vouched for them. */
+  verifiedIdentity(siteId: string, visitorId: string): VisitorIdentity | null {
+    const customer = this.#customers.of(siteId, visitorId);
+    return customer ? verifiedIdentity(customer) : null;
+  }
+
+  /** The id of the customer the visitor is linked to, from memory; null when none. */
+  customerOf(siteId: string, visitorId: string): string | null {
+    return this.#customers.of(siteId, visitorId)?.id ?? null;
+  }
+
   /** The visitor's devices: itself, or every visitor linked to the same customer. */
-  devicesOf(visitor: VisitorRow): string[] {
+  async devicesOf(visitor: VisitorRow): Promise<string[]> {
     return visitor.customerId ? this.repo.idsOfCustomer(visitor.siteId, visitor.customerId) : [visitor.id];
   }
-}
 
-function verifiedIdentity(customer: CustomerRow): VisitorIdentity {
-  return { customerId: customer.externalId, name: customer.name, email: customer.email, verified: true };
+  /** Erased visitors: their links go from memory (the rows went in the erasure's step). */
+  forget(visitorIds: readonly string[]): void {
+    this.#customers.unlink(visitorIds);
+  }
 }
 
 function newLabel(): string {

@@ -242,7 +242,7 @@ describe('the side panel', () => {
   it('refuses a profile of another site’s visitor', async () => {
     const marta = await agentAs(server.agentEmail);
     const other = await server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
-    const stranger = server.app.services.visitors.identify(other.id, undefined).visitor;
+    const stranger = (await server.app.services.visitors.identify(other.id, undefined)).visitor;
     const result = await agentCommand(marta, 'visitor:follow', { visitorId: stranger.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

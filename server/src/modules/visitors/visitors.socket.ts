@@ -80,7 +80,7 @@ export function attachVisitorWatching(agents: AgentNamespace) {
           void socket.leave(profileRoom(visitorId));
           return ok(null);
         },
-        'products:search': ({ query }) => ok({ products: activity.searchProducts(siteId, query) }),
+        'products:search': async ({ query }) => ok({ products: await activity.searchProducts(siteId, query) }),
       };
     },
   };

@@ -4,6 +4,7 @@ import type { App } from '../../app.ts';
 import { buildTestApp } from '../../testing/harness.ts';
 import { committerFor } from '../../db/committer.ts';
 import { activityRepository } from './activity.module.ts';
+import { quietActivityPorts } from './activity-ports.fixtures.ts';
 import { SqliteActivityRepository } from './activity.repository.sqlite.ts';
 import type { VisitorRow } from './visitors.repository.ts';
 import { VisitorActivity } from './visitor-activity.service.ts';
@@ -37,18 +38,7 @@ beforeEach(async () => {
     app.services.visitors,
     activityRepository({ kind: 'sqlite', db: app.db }),
     committerFor({ kind: 'sqlite', db: app.db }, app.groupCommit),
-    {
-      openConversationOf: () => null,
-      conversationsOf: () => [],
-      filesOf: async () => [],
-      listChanged: () => {},
-      hasFollowers: () => false,
-      profileChanged: () => {},
-      cartStageReached: () => {},
-      visitorLeft: () => {},
-      visitorArrived: () => {},
-      log: () => {},
-    },
+    quietActivityPorts(),
   );
 });
 

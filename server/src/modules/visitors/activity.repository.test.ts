@@ -4,7 +4,7 @@ import { andThen } from '../../db/committer.ts';
 import type { Engine } from '../../db/engine.ts';
 import { committerOn, describeOnEngines, insertSite, insertVisitor } from '../../testing/engines.ts';
 import { activityRepository } from './activity.module.ts';
-import type { EndedPageView } from './activity.repository.ts';
+import { CATALOGUE_MAX, type EndedPageView } from './activity.repository.ts';
 
 /** Sites a and b; visitors v1 and v2 on a, v3 on b. */
 async function twoShops(engine: Engine): Promise<void> {
@@ -111,6 +111,21 @@ describeOnEngines('the activity repository', (engine) => {
     expect(await names('site-a', 'C_P')).toEqual([]);
     expect(await names('site-a', 'other')).toEqual([]);
     expect(await repo.searchCatalog('site-a', 'a', 1)).toHaveLength(1);
+  });
+
+  it('keeps at most CATALOGUE_MAX products per site, letting the least recently seen go', async () => {
+    await twoShops(engine());
+    const repo = activityRepository(engine());
+    const shown = Array.from({ length: CATALOGUE_MAX + 1 }, (_, i) =>
+      view('v1', `/p/${i}`, (i + 1) * DAY, { product: product(`Product ${i}`, `SKU-${i}`), catalogue: true }),
+    );
+    await committerOn(engine()).run((tx) => repo.insertPageViewsInTx(tx, shown));
+    await repo.insertPageViews([view('v3', '/p/0', DAY, { product: product('Other shop', 'X'), catalogue: true })]);
+    expect(await repo.catalogProduct('site-a', 'https://shop.example/p/0')).toBeUndefined();
+    expect(await repo.catalogProduct('site-a', 'https://shop.example/p/1')).toMatchObject({ name: 'Product 1' });
+    expect(await repo.searchCatalog('site-a', 'Product', 1)).toMatchObject([{ name: `Product ${CATALOGUE_MAX}` }]);
+    // Another site's catalogue is bounded on its own.
+    expect(await repo.catalogProduct('site-b', 'https://shop.example/p/0')).toMatchObject({ name: 'Other shop' });
   });
 
   it('keeps the cart and its history, reads back each change as written, newest first, and only the site’s own', async () => {

@@ -5,12 +5,10 @@ import { SqliteConversationsStore } from './conversations.store.sqlite.ts';
 export interface ConversationsStoreOptions {
   /** What one assigned ticket counts for against an agent's capacity; a live chat counts 1. */
   ticketWeight?: number;
-  /** SQLite only: whether a transaction is open now, so that the guests' cache is never filled with what a rollback could undo. */
-  inTransaction?: () => boolean;
 }
 
 /** The conversations store on the engine the app runs on, picked once. */
 export function conversationsStore(engine: Engine, options: ConversationsStoreOptions = {}): ConversationsStore {
-  if (engine.kind === 'sqlite') return new SqliteConversationsStore(engine.db, options.inTransaction, options.ticketWeight);
+  if (engine.kind === 'sqlite') return new SqliteConversationsStore(engine.db, options.ticketWeight);
   throw new Error('The conversations store runs on SQLite only, for now');
 }

@@ -20,17 +20,8 @@ export class SqliteConversationsStore implements ConversationsStore {
   private readonly hot: ReturnType<typeof prepareHotPath>;
   private readonly messages: ReturnType<typeof prepareMessagePath>;
   private readonly receipts: ReturnType<typeof prepareReadReceipts>;
-  /**
-   * Guests per conversation, read on every broadcast. Filled only outside
-   * transactions (so never with something a rollback could undo) and
-   * dropped whenever guests change.
-   */
-  private readonly guests = new Map<string, string[]>();
-
   constructor(
     private readonly db: Db,
-    /** Whether a transaction is open now; by default assume one is, and never cache. */
-    private readonly inTransaction: () => boolean = () => true,
     /** What one assigned ticket counts for against an agent's capacity; a live chat counts 1. */
     private readonly ticketWeight = 1,
   ) {
@@ -276,22 +267,8 @@ export class SqliteConversationsStore implements ConversationsStore {
       .all();
   }
 
-  guestIdsInTx(_tx: Tx, siteId: string, conversationId: string): string[] {
-    return this.guestIds(siteId, conversationId);
-  }
-
-  guestIds(siteId: string, conversationId: string): string[] {
-    // Conversation ids are unique across sites, so the id alone keys the cache; the site still filters the read.
-    const cached = this.guests.get(conversationId);
-    if (cached) return cached;
-    const ids = this.hot.guestIds.all({ siteId, conversationId }).map((r) => r.id);
-    if (!this.inTransaction()) this.guests.set(conversationId, ids);
-    return ids;
-  }
-
   /** Adds the guest only to a conversation of the site: an INSERT … SELECT that finds nothing otherwise. */
   addGuestInTx(_tx: Tx, siteId: string, conversationId: string, agentId: string, at: number): void {
-    this.guests.delete(conversationId);
     this.db
       .insert(conversationGuests)
       .select(
@@ -302,10 +279,10 @@ export class SqliteConversationsStore implements ConversationsStore {
       )
       .onConflictDoNothing()
       .run();
+    this.copyGuests(siteId, conversationId);
   }
 
   removeGuestInTx(_tx: Tx, siteId: string, conversationId: string, agentId: string): void {
-    this.guests.delete(conversationId);
     this.db
       .delete(conversationGuests)
       .where(
@@ -315,6 +292,22 @@ export class SqliteConversationsStore implements ConversationsStore {
           exists(this.db.select({ id: conversations.id }).from(conversations).where(ofSite(siteId, conversationId))),
         ),
       )
+      .run();
+    this.copyGuests(siteId, conversationId);
+  }
+
+  /** The conversation's copy of its guests, rewritten from the table in the same transaction. */
+  private copyGuests(siteId: string, conversationId: string): void {
+    this.db
+      .update(conversations)
+      .set({
+        guestIds: sql`(SELECT json_group_array(agent_id) FROM (${this.db
+          .select({ agentId: conversationGuests.agentId })
+          .from(conversationGuests)
+          .where(eq(conversationGuests.conversationId, conversationId))
+          .orderBy(asc(conversationGuests.joinedAt), asc(conversationGuests.agentId))}))`,
+      })
+      .where(ofSite(siteId, conversationId))
       .run();
   }
 
@@ -395,7 +388,7 @@ export class SqliteConversationsStore implements ConversationsStore {
   }
 
   /** Queued conversations of every site that are live chats, not tickets. */
-  queuedChats(): ConversationRow[] {
+  queuedChatsInTx(_tx: Tx): ConversationRow[] {
     return this.db
       .select()
       .from(conversations)
@@ -459,7 +452,8 @@ export class SqliteConversationsStore implements ConversationsStore {
 function fromRawRow(raw: unknown): ConversationRow | undefined {
   if (!raw) return undefined;
   // In place: a copy per message would be garbage on the hot path.
-  const row = raw as { tags: unknown };
+  const row = raw as { tags: unknown; guestIds: unknown };
   row.tags = JSON.parse(row.tags as string) as string[];
+  row.guestIds = JSON.parse(row.guestIds as string) as string[];
   return row as ConversationRow;
 }

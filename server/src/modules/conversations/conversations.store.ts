@@ -61,8 +61,10 @@ export interface ConversationsStore {
   loadsInTx(tx: Tx, siteId: string): InTx<Map<string, number>>;
   openAssignedToInTx(tx: Tx, siteId: string, agentId: string): InTx<ConversationRow[]>;
   openAsGuestInTx(tx: Tx, siteId: string, agentId: string): InTx<ConversationRow[]>;
-  guestIdsInTx(tx: Tx, siteId: string, conversationId: string): InTx<string[]>;
-  /** Adds the guest only to a conversation of the site; twice is once. */
+  /**
+   * Adds the guest only to a conversation of the site; twice is once. The
+   * row's `guestIds` follows the table in the same write, in joining order.
+   */
   addGuestInTx(tx: Tx, siteId: string, conversationId: string, agentId: string, at: number): InTx<void>;
   removeGuestInTx(tx: Tx, siteId: string, conversationId: string, agentId: string): InTx<void>;
   /** Snoozed conversations of every site whose time has come, soonest first. */
@@ -77,6 +79,8 @@ export interface ConversationsStore {
   ): InTx<ConversationRow | undefined>;
   /** An agent has read the agents' log up to `seq`: the row when the mark moved forward, else undefined. */
   markAgentReadInTx(tx: Tx, siteId: string, conversationId: string, seq: number): InTx<ConversationRow | undefined>;
+  /** Queued conversations of every site that are live chats, not tickets. */
+  queuedChatsInTx(tx: Tx): InTx<ConversationRow[]>;
   /** After a restart nobody is on the site yet: every open conversation's visitor counts as gone until they return. */
   markVisitorsGoneInTx(tx: Tx, at: number): InTx<void>;
 
@@ -89,8 +93,6 @@ export interface ConversationsStore {
    * sender check) is the capability.
    */
   siteOf(conversationId: string): InTx<string | undefined>;
-  /** The guests of a conversation, in the order they joined (read on every broadcast, so an implementation may keep them in memory). */
-  guestIds(siteId: string, conversationId: string): InTx<string[]>;
   queue(siteId: string): InTx<ConversationRow[]>;
   loads(siteId: string): InTx<Map<string, number>>;
   /** What one conversation adds to its agent's load: a ticket weighs less than a live chat. */
@@ -109,8 +111,6 @@ export interface ConversationsStore {
   byVisitors(siteId: string, visitorIds: readonly string[], limit: number): InTx<ConversationRow[]>;
   /** Open and pending conversations whose visitor is not on the site, longest waiting first. */
   tickets(siteId: string, limit: number): InTx<ConversationRow[]>;
-  /** Queued conversations of every site that are live chats, not tickets. */
-  queuedChats(): InTx<ConversationRow[]>;
   /** Missed chats of the site in [from, to): when each was missed, and whether it became a ticket. */
   missedBetween(siteId: string, from: number, to: number): InTx<Array<{ missedAt: number; ticketed: boolean }>>;
   listBySite(siteId: string, status: ConversationRow['status'], limit: number): InTx<ConversationRow[]>;

@@ -20,6 +20,7 @@ import {
   type WidgetAttachments,
   type WidgetHours,
 } from '@mostrador/shared';
+import { andThen } from '../../db/committer.ts';
 import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { maskingCardNumbers } from '../../realtime/card-masking.ts';
 import { clientIp, limitKey } from '../../realtime/client-ip.ts';
@@ -31,6 +32,7 @@ import { visitorContextHandlers, type VisitorActivity, type VisitorRow, type Vis
 import type { VisitorActor } from './actors.ts';
 import { siteVisitorsRoom, visitorRoom } from './rooms.ts';
 import type { ConversationsService } from './conversations.service.ts';
+import type { ConversationRow } from './conversations.types.ts';
 import type { ConversationViews } from './conversations.views.ts';
 import type { ReadReceipts } from './read-receipts.service.ts';
 
@@ -101,8 +103,9 @@ export function disconnectVisitors(ns: VisitorNamespace, visitorIds: readonly st
 /** The widget's side: handshake (site, origin, identity) and its commands. */
 export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
   const { sites, visitors, activity, conversations, views, log } = deps;
-  // The row the handshake found, handed to the connection handler instead of read again.
-  const identified = new WeakMap<object, VisitorRow>();
+  // What the handshake found (the visitor's row, its open conversation, whether it has earlier ones),
+  // handed to the connection handler, which must register its handlers before anything can wait.
+  const identified = new WeakMap<object, { visitor: VisitorRow; open: ConversationRow | undefined; hasEarlier: boolean }>();
   const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
   // Open tabs learn at once which signals the edited rules read (exit intent, idleness, events).
   deps.triggers.onRulesEdited((siteId) => {
@@ -135,8 +138,14 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       label: visitor.label,
       serverTriggers: parsed.data.triggers === 'server',
     };
-    identified.set(socket, visitor);
-    next();
+    const actor = { siteId: site.id, visitorId: visitor.id };
+    const found = andThen(conversations.openForVisitor(site.id, visitor.id), (open) =>
+      andThen(conversations.hasEarlier(actor), (hasEarlier) => {
+        identified.set(socket, { visitor, open, hasEarlier });
+        next();
+      }),
+    );
+    if (found instanceof Promise) found.catch((error: unknown) => next(error instanceof Error ? error : new Error('internal')));
   });
 
   ns.on('connection', (socket) => {
@@ -144,17 +153,17 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const engine = deps.triggerEngine;
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
-    const open = conversations.openForVisitor(siteId, visitorId);
-    const visitor = identified.get(socket);
+    const found = identified.get(socket);
     identified.delete(socket);
-    if (visitor) activity.connected(socket.id, visitor, open?.id ?? null);
+    const open = found?.open;
+    if (found) activity.connected(socket.id, found.visitor, open?.id ?? null);
     if (serverTriggers) engine.opened(socket.id, siteId, visitorId);
     // A tab closed mid-draft must not leave "typing…" (or the draft) on the agent's screen.
     let typing = false;
     socket.on('disconnect', () => {
       activity.disconnected(socket.id, siteId, visitorId);
       engine.closed(socket.id);
-      if (typing) conversations.visitorTyping(actor, false, null);
+      if (typing) void conversations.visitorTyping(actor, false, null);
     });
     const site = sites.byId(siteId);
     socket.emit('session:established', {
@@ -177,7 +186,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       },
       visit: activity.visitInfo(visitorId),
       contact: deps.contacts.of(siteId, visitorId),
-      hasEarlier: conversations.hasEarlier(actor),
+      hasEarlier: found?.hasEarlier ?? false,
     });
 
     const origin = normalizeOrigin(socket.handshake.headers.origin ?? '');
@@ -193,9 +202,10 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       maskingCardNumbers<VisitorClientEvents>({
         'message:send': async (payload) => {
           // The pre-chat form guards the first message: nothing is stored until the shop can reach the visitor.
-          const opening = conversations.openForVisitor(siteId, visitorId) === undefined;
-          if (opening && preChatMissing(sites.byId(siteId)?.preChat, deps.contacts.of(siteId, visitorId))) {
-            return fail('contact_required', 'This site asks for contact details before the first message');
+          // Whether this message opens a conversation is read only when the form is missing.
+          if (preChatMissing(sites.byId(siteId)?.preChat, deps.contacts.of(siteId, visitorId))) {
+            const opening = (await conversations.openForVisitor(siteId, visitorId)) === undefined;
+            if (opening) return fail('contact_required', 'This site asks for contact details before the first message');
           }
           return mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a));
         },
@@ -205,8 +215,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
           const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;
           return conversations.visitorTyping(actor, payload.typing, draft);
         },
-        'conversation:sync': (payload) =>
-          mapOk(conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), (p) => views.visitorPage(p)),
+        'conversation:sync': async (payload) =>
+          mapOk(await conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), (p) => views.visitorPage(p)),
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
         ...context,

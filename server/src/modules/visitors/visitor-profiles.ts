@@ -20,7 +20,7 @@ import type { VisitorsService } from './visitors.service.ts';
 /** Where a profile finds what other modules keep about the visitor. */
 export interface ProfilePorts {
   /** Conversations of these visitors of the site, newest first. */
-  conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): EarlierConversation[];
+  conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): Promise<EarlierConversation[]>;
   /** Files sent in these visitors' conversations (theirs and the agents'), newest first. */
   filesOf(siteId: string, visitorIds: readonly string[], limit: number): Promise<AttachmentInfo[]>;
 }
@@ -89,7 +89,7 @@ export class VisitorProfiles {
       cart: cart && cart.stage !== 'purchase' ? cart.cart : null,
       cartStage: cart?.stage ?? null,
       cartHistory: this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
-      conversations: this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
+      conversations: await this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
       files: await this.ports.filesOf(siteId, devices, PROFILE_FILES_MAX),
     });
   }

@@ -31,11 +31,12 @@ const TRANSCRIPT_MAX_EVENTS = 2000;
 /** The trigger invitations a visitor's first message may answer; the triggers module provides them. */
 export interface InvitationSource {
   invitationInTx(
+    tx: Tx,
     siteId: string,
     visitorId: string,
     firingId: string,
-  ): { message: string; author: { id: string | null; name: string }; departmentId: string | null; tags: string[] } | null;
-  repliedInTx(siteId: string, visitorId: string, firingId: string, conversationId: string, at: number): void;
+  ): InTx<{ message: string; author: { id: string | null; name: string }; departmentId: string | null; tags: string[] } | null>;
+  repliedInTx(tx: Tx, siteId: string, visitorId: string, firingId: string, conversationId: string, at: number): InTx<void>;
   /** An agent answered for the first time in a conversation a trigger started. */
   answered(siteId: string, conversationId: string, at: number): void;
 }
@@ -401,11 +402,14 @@ export class ConversationsService {
   private openConversationInTx(
     visitor: VisitorActor,
     input: { department?: string | undefined; trigger?: string | undefined },
-    now: number,
+    at: number,
   ): void {
-    const base = this.newConversation(visitor, input.department, now);
-    const row = this.canAnswer(visitor.siteId, base.departmentId, now) ? base : { ...base, ticketSince: now };
-    const invitation = input.trigger ? this.invitations?.invitationInTx(visitor.siteId, visitor.visitorId, input.trigger) : null;
+    const base = this.newConversation(visitor, input.department, at);
+    const row = this.canAnswer(visitor.siteId, base.departmentId, at) ? base : { ...base, ticketSince: at };
+    const invitation =
+      input.trigger && this.invitations
+        ? now(this.invitations.invitationInTx(SQLITE_TX, visitor.siteId, visitor.visitorId, input.trigger))
+        : null;
     if (!invitation || !input.trigger) {
       this.repo.insert(row);
       return;
@@ -422,9 +426,9 @@ export class ConversationsService {
       body: invitation.message,
       status: null,
       data: null,
-      createdAt: now,
+      createdAt: at,
     });
-    this.invitations?.repliedInTx(visitor.siteId, visitor.visitorId, input.trigger, row.id, now);
+    if (this.invitations) now(this.invitations.repliedInTx(SQLITE_TX, visitor.siteId, visitor.visitorId, input.trigger, row.id, at));
   }
 
   private newConversation(visitor: VisitorActor, departmentSlug: string | undefined, now: number): ConversationRow {

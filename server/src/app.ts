@@ -127,7 +127,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
     },
   });
-  const triggersModule = createTriggersModule({ db, groupCommit, team, sites });
+  const triggersModule = await createTriggersModule({ engine: { kind: 'sqlite', db }, groupCommit, team, sites });
   const { triggers } = triggersModule;
 
   // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.

@@ -89,10 +89,9 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
     access,
     team,
     {
-      // The triggers module answers at once, on SQLite, until its repository runs on both engines.
-      invitationInTx: (_tx, siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-      repliedInTx: (_tx, siteId, visitorId, firingId, conversationId, at) =>
-        triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+      invitationInTx: (tx, siteId, visitorId, firingId) => triggers.invitationInTx(tx, siteId, visitorId, firingId),
+      repliedInTx: (tx, siteId, visitorId, firingId, conversationId, at) =>
+        triggers.repliedInTx(tx, siteId, visitorId, firingId, conversationId, at),
       answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
     },
     canAnswer,

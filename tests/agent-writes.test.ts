@@ -155,6 +155,6 @@ describe('who may write', () => {
     });
     // The agent's chat is over: she has room again.
     const site = server.app.services.sites.byKey(server.siteKey)!;
-    expect([...server.app.services.conversations.loads(site.id).values()].reduce((a, b) => a + b, 0)).toBe(0);
+    expect([...(await server.app.services.conversations.loads(site.id)).values()].reduce((a, b) => a + b, 0)).toBe(0);
   });
 });

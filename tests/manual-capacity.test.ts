@@ -48,7 +48,7 @@ async function events(socket: AgentSocket, conversationId: string): Promise<Conv
   return page.data.events;
 }
 
-const loads = () => Object.fromEntries(server.app.services.conversations.loads(siteId));
+const loads = async () => Object.fromEntries(await server.app.services.conversations.loads(siteId));
 
 describe('capacity on the manual paths', () => {
   it('refuses a take that would put an agent over capacity, and leaves the conversation in the queue', async () => {
@@ -59,11 +59,11 @@ describe('capacity on the manual paths', () => {
     const first = await visitorMessage('take-first-1', 'returns');
     const second = await visitorMessage('take-second', 'returns');
     expect((await agentCommand(rita, 'conversation:take', { conversationId: first.conversationId })).ok).toBe(true);
-    expect(loads()).toEqual({ [ritaId]: 1 });
+    expect(await loads()).toEqual({ [ritaId]: 1 });
 
     const refused = await agentCommand(rita, 'conversation:take', { conversationId: second.conversationId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: 'You are at capacity' } });
-    expect(loads()).toEqual({ [ritaId]: 1 });
+    expect(await loads()).toEqual({ [ritaId]: 1 });
     expect((await events(rita, second.conversationId)).map((e) => e.type)).toEqual(['message']);
     const queue = await agentCommand(rita, 'conversation:list', { view: 'queue' });
     expect(queue.ok && queue.data.conversations.map((c) => [c.id, c.assignee])).toEqual([[second.conversationId, null]]);
@@ -81,7 +81,7 @@ describe('capacity on the manual paths', () => {
     const bernatId = await addAgent(server, { email: 'bernat@shop.example', name: 'Bernat', capacity: 1 });
     const bernat = await agent('bernat@shop.example');
     const his = await visitorMessage('bernat-chat');
-    expect(loads()).toEqual({ [annaId]: 1, [bernatId]: 1 });
+    expect(await loads()).toEqual({ [annaId]: 1, [bernatId]: 1 });
     const before = await events(anna, mine.conversationId);
     const bernatHeard: string[] = [];
     bernat.on('conversation:changed', ({ event }) => bernatHeard.push(`${event.conversationId}:${event.type}`));
@@ -93,7 +93,7 @@ describe('capacity on the manual paths', () => {
       note: 'no room for this',
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: 'That agent is at capacity' } });
-    expect(loads()).toEqual({ [annaId]: 1, [bernatId]: 1 });
+    expect(await loads()).toEqual({ [annaId]: 1, [bernatId]: 1 });
     expect(await events(anna, mine.conversationId)).toEqual(before);
     expect(await agentCommand(bernat, 'conversation:sync', { conversationId: mine.conversationId, afterSeq: 0 })).toMatchObject({
       ok: false,

@@ -175,7 +175,7 @@ describe('races with automatic assignment', () => {
       expect(won.length).toBeLessThanOrEqual(1);
       for (const t of won) expect(t!.ok && t!.data.conversation.assignee?.id).toBe(page.conversation.assignee?.id);
     }
-    const loads = server.app.services.conversations.loads(site.id);
+    const loads = await server.app.services.conversations.loads(site.id);
     expect([...loads.values()].reduce((a, b) => a + b, 0)).toBe(6);
     expect(Math.max(...loads.values())).toBeLessThanOrEqual(3);
   });

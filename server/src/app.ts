@@ -93,8 +93,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
     sessions: { endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId), deviceOf: (ua) => parseUserAgent(ua) },
     admin: {
-      agentChanged: (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
-      list: (siteId) => coordinator.list(siteId).agents,
+      agentChanged: async (agentId, siteId) => coordinator.agentEdited(agentId, siteId),
+      list: async (siteId) => (await coordinator.list(siteId)).agents,
       agentDeactivated: (agentId, siteId) => {
         void routing.agentWentOffline(agentId, siteId);
         // A deactivated agent's picture goes with them (their name stays on the history).
@@ -127,7 +127,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
     },
   });
-  const triggersModule = createTriggersModule({ db, groupCommit, team, sites });
+  const triggersModule = await createTriggersModule({ engine: { kind: 'sqlite', db }, groupCommit, team, sites });
   const { triggers } = triggersModule;
 
   // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.
@@ -145,6 +145,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   // Conversations and routing, over one repository and the group commit.
   const conversationsModule = createConversationsModule({
     app,
+    engine: { kind: 'sqlite', db },
     ticketWeight: config.ticketWeight,
     team,
     hours,
@@ -153,7 +154,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     stateFailed,
     siteChanged: (siteId) => reportsModule.live.touch(siteId),
     ratingOf: (siteId, id) => now(ratings.latestInTx(SQLITE_TX, siteId, id)),
-    visitorConversationChanged: (siteId, visitorId) => activity.conversationChanged(siteId, visitorId),
+    visitorConversationChanged: (siteId, visitorId, openId) => activity.conversationChanged(siteId, visitorId, openId),
     files: {
       claimInTx: (tx, siteId, authorId, ids) => attachments.claimInTx(tx, siteId, authorId, ids),
       bindInTx: (tx, siteId, ids, at) => attachments.bindInTx(tx, siteId, ids, at),
@@ -172,11 +173,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     trustProxy: config.trustProxy,
     sites,
     visitorByToken: (siteId, token) => visitors.byToken(siteId, token),
-    agentCanRead: (siteId, agentId, conversationId) => {
+    agentCanRead: async (siteId, agentId, conversationId) => {
       const agent = team.agent(siteId, agentId);
       return (
         agent !== undefined &&
-        conversations.agentCanRead({ kind: 'agent', siteId, agentId, name: agent.name, role: agent.role }, conversationId)
+        (await conversations.agentCanRead({ kind: 'agent', siteId, agentId, name: agent.name, role: agent.role }, conversationId))
       );
     },
   });
@@ -186,11 +187,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     engine: { kind: 'sqlite', db },
     groupCommit,
     ports: {
-      conversation: (siteId, id) => repo.byId(siteId, id),
+      conversationInTx: (tx, siteId, id) => repo.byIdInTx(tx, siteId, id),
       settings: (siteId) => sites.byId(siteId),
       customerOf: (siteId, visitorId) => visitors.customerOf(siteId, visitorId),
-      rated: (conversation, rating, low) => {
-        const row = repo.byId(conversation.siteId, conversation.id);
+      rated: async (conversation, rating, low) => {
+        const row = await repo.byId(conversation.siteId, conversation.id);
         if (row) broadcaster.conversationRated(row, rating, low);
       },
     },
@@ -216,7 +217,9 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     app.realtime.agents,
     (siteId) => sites.brandingOf(sites.byId(siteId)!).showTeam,
     statusLog,
+    (err) => app.log.error({ err }, 'an agent’s change was not told'),
   );
+  await coordinator.expected;
   const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
@@ -252,7 +255,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     subjectErased: (siteId) => coordinator.routingChanged(siteId),
     sitesWithRetention: () => sites.withRetention(),
   });
-  states.start(config.statusSweepMs, (err) => app.log.error({ err }, 'status sweep failed'));
+  await states.start(config.statusSweepMs, (err) => app.log.error({ err }, 'status sweep failed'));
   app.addHook('preClose', async () => states.stop());
 
   await app.register(authPlugin, { sessions });

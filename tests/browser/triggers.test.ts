@@ -46,8 +46,9 @@ describe('proactive triggers in the demo shop', () => {
     // reports that to the server; the report, not a wait, proves the teaser had its chance and did not show.
     const site = shop.server.app.services.sites.demoSite()!;
     const rule = shop.server.app.services.triggers.list(site.id).find((r) => r.action.message === CART_EXIT)!;
-    const heldBack = () => shop.server.app.services.triggers.report(site.id, 1).rows.find((r) => r.ruleId === rule.id)?.heldBack ?? 0;
-    const before = heldBack();
+    const heldBack = async () =>
+      (await shop.server.app.services.triggers.report(site.id, 1)).rows.find((r) => r.ruleId === rule.id)?.heldBack ?? 0;
+    const before = await heldBack();
     await shopper.goto(`${shop.server.url}/shop/`);
     await shopper.locator('button[data-part="launcher"]').waitFor();
     await expect
@@ -91,7 +92,7 @@ describe('proactive triggers in the demo shop', () => {
     // The server recorded the firing and what followed it.
     const site = shop.server.app.services.sites.demoSite()!;
     const rule = shop.server.app.services.triggers.list(site.id).find((r) => r.action.message === CART_EXIT)!;
-    const reported = shop.server.app.services.triggers.report(site.id, 1).rows.find((r) => r.ruleId === rule.id);
+    const reported = (await shop.server.app.services.triggers.report(site.id, 1)).rows.find((r) => r.ruleId === rule.id);
     expect(reported).toMatchObject({ fired: 2, opened: 1, replied: 1 });
   });
 });

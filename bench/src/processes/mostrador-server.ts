@@ -38,7 +38,7 @@ if (existsSync(seedFile)) {
 } else {
   const site = await app.services.sites.create({ name: 'Bench shop', allowedOrigins: [BENCH_ORIGIN] });
   // The starting rules switched on, as the demo shop has them: every tab is then evaluated on the server.
-  for (const rule of app.services.triggers.list(site.id)) app.services.triggers.update(site.id, rule.id, { enabled: true });
+  for (const rule of app.services.triggers.list(site.id)) await app.services.triggers.update(site.id, rule.id, { enabled: true });
   const agents: string[] = [];
   for (let i = 0; i < Number(process.env.BENCH_AGENTS ?? 50); i += 1) {
     const email = `agent${i}@bench.example`;

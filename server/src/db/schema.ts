@@ -346,6 +346,12 @@ export const conversations = sqliteTable(
     visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
     /** Read receipt: the highest visitor_seq (the visitor's log) an agent in the chat has read. */
     agentReadSeq: integer('agent_read_seq').notNull().default(0),
+    /**
+     * The agents in conversation_guests, in the order they joined, kept in the
+     * same write: every access check, broadcast and view reads the guests with
+     * the row, on any node, with no read of their own.
+     */
+    guestIds: text('guest_ids', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.

@@ -19,9 +19,13 @@ export async function invitedOn(socket: VisitorSocket, path = '/'): Promise<Trig
  * The site's first default rule, enabled and made to fire on the first page a
  * visitor views (once per visit): for tests of what follows an invitation.
  */
-export function inviteOnFirstPage(server: TestServer, siteId: string, action: Partial<TriggerRuleInput['action']> = {}): string {
+export async function inviteOnFirstPage(
+  server: TestServer,
+  siteId: string,
+  action: Partial<TriggerRuleInput['action']> = {},
+): Promise<string> {
   const [rule] = server.app.services.triggers.list(siteId);
-  const result = server.app.services.triggers.update(siteId, rule!.id, {
+  const result = await server.app.services.triggers.update(siteId, rule!.id, {
     enabled: true,
     conditions: [{ type: 'pages_viewed', min: 1, negate: false }],
     action: { kind: 'teaser', message: 'Et puc ajudar amb la talla?', agentId: null, departmentId: null, tags: ['talla'], ...action },

@@ -36,8 +36,8 @@ export function wireMail(deps: MailWiringDeps) {
     replyDomain: config.mail.replyDomain,
     config: config.inboundMail,
     ports: {
-      conversation: (conversationId) => {
-        const row = conversations.byReplyAddress(conversationId);
+      conversation: async (conversationId) => {
+        const row = await conversations.byReplyAddress(conversationId);
         return row ? { siteId: row.siteId, visitorId: row.visitorId, label: row.visitorLabel } : null;
       },
       visitorEmails: (siteId, visitorId) => shop.emailsOf(siteId, visitorId),
@@ -71,8 +71,9 @@ export function wireMail(deps: MailWiringDeps) {
       },
     },
     replies: {
-      agentRepliedSince: (since) => conversations.agentRepliedSince(since),
-      visitorEventsAfter: (siteId, id, afterVisitorSeq, limit) => conversations.visitorEventsAfter(siteId, id, afterVisitorSeq, limit),
+      agentRepliedSince: async (since) => conversations.agentRepliedSince(since),
+      visitorEventsAfter: async (siteId, id, afterVisitorSeq, limit) =>
+        conversations.visitorEventsAfter(siteId, id, afterVisitorSeq, limit),
     },
     transcriptSource: (siteId, visitorId, conversationId) =>
       conversations.visitorTranscript({ kind: 'visitor', siteId, visitorId, label: '' }, conversationId),

@@ -33,8 +33,8 @@ export async function wireShopContext(deps: ShopContextDeps) {
     leaveGraceMs: config.visitorLeaveGraceMs,
     listFlushMs: config.liveListFlushMs,
     ports: {
-      openConversationOf: (siteId, visitorId) => conversations.openForVisitor(siteId, visitorId)?.id ?? null,
-      conversationsOf: (siteId, visitorIds, limit) => conversations.conversationsOf(siteId, visitorIds, limit).map((c) => views.earlier(c)),
+      conversationsOf: async (siteId, visitorIds, limit) =>
+        (await conversations.conversationsOf(siteId, visitorIds, limit)).map((c) => views.earlier(c)),
       filesOf: (siteId, visitorIds, limit) => attachments.sentToVisitors(siteId, visitorIds, limit),
       cartStageReached: (siteId, visitorId, stage, at) => void triggers.cartStage(siteId, visitorId, stage, at),
       visitorLeft: (siteId, visitorId, at) => void states.visitorLeft(siteId, visitorId, at).catch(stateFailed),

@@ -20,8 +20,8 @@ export interface AdminAgentRoutesOptions {
   checkDepartments: (siteId: string, departmentIds: string[]) => Result<string[]>;
   setMemberships: (siteId: string, agentId: string, departmentIds: string[]) => Promise<Result<string[]>>;
   /** Tells the team an agent changed (rooms, presence, routing) and returns its summary. */
-  agentChanged: (agentId: string, siteId: string) => AgentSummary | null;
-  list: (siteId: string) => AgentSummary[];
+  agentChanged: (agentId: string, siteId: string) => Promise<AgentSummary | null>;
+  list: (siteId: string) => Promise<AgentSummary[]>;
   sessions: SessionsService;
   /** A deactivated agent's chats go back to the queue, as when going offline, but at once. */
   agentDeactivated: (agentId: string, siteId: string) => void;
@@ -52,7 +52,7 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
   const errors = errorResponses(ErrorResponse);
 
   app.get('/api/admin/agents', { schema: { response: { 200: AgentListBody, ...errors } } }, async (request) => ({
-    agents: opts.list(request.agent!.siteId),
+    agents: await opts.list(request.agent!.siteId),
   }));
 
   app.post('/api/admin/agents', { schema: { body: NewAgentBody, response: { 201: AgentBody, ...errors } } }, async (request, reply) => {
@@ -69,7 +69,7 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
       id: created.data.id,
       details: { role: input.role },
     });
-    return reply.status(201).send({ agent: opts.agentChanged(created.data.id, siteId)! });
+    return reply.status(201).send({ agent: (await opts.agentChanged(created.data.id, siteId))! });
   });
 
   app.patch(
@@ -99,7 +99,7 @@ export const adminAgentRoutes: FastifyPluginAsyncZod<AdminAgentRoutesOptions> = 
         keepSessionId: updated.data.id === profile.id ? sessionId : null,
       });
       await auditAgentChanges(app.audit, siteId, profile.id, updated.data.id, request.body, roleBefore);
-      return { agent: opts.agentChanged(updated.data.id, siteId)! };
+      return { agent: (await opts.agentChanged(updated.data.id, siteId))! };
     },
   );
 };

@@ -55,7 +55,7 @@ function service(repo: ReturnType<typeof repoOn>) {
   return new AttachmentsService(
     repo,
     storage(),
-    { rules: () => ({ maxBytes: 1000, types: ['image'], visitorUploads: true }), agentCanRead: () => true },
+    { rules: () => ({ maxBytes: 1000, types: ['image'], visitorUploads: true }), agentCanRead: async () => true },
     { linkTtlMs: 60_000, signingKey: 'k'.repeat(43), stripPicture: async () => null },
   );
 }

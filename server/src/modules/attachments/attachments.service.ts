@@ -33,7 +33,7 @@ export interface AttachmentPorts {
   /** The site's rules; null for a site that does not exist. */
   rules(siteId: string): AttachmentRules | null;
   /** Whether the agent may read the conversation (the conversations module decides). */
-  agentCanRead(siteId: string, agentId: string, conversationId: string): boolean;
+  agentCanRead(siteId: string, agentId: string, conversationId: string): Promise<boolean>;
 }
 
 export interface AttachmentOptions {
@@ -204,7 +204,7 @@ export class AttachmentsService {
   /** A short-lived link to a file, for its conversation's visitor and agents (and its uploader before it is sent). */
   async link(viewer: Viewer, id: string, now = Date.now()): Promise<Result<AttachmentLink>> {
     const row = await this.repo.byId(viewer.siteId, id);
-    if (!row || !this.#mayView(viewer, row)) return notFound();
+    if (!row || !(await this.#mayView(viewer, row))) return notFound();
     const expiresAt = now + this.options.linkTtlMs;
     const url = this.signedPath(row.id, expiresAt);
     return ok(row.type === 'image' ? { url, thumbUrl: this.signedPath(row.id, expiresAt, 'thumb'), expiresAt } : { url, expiresAt });
@@ -255,7 +255,7 @@ export class AttachmentsService {
     return ok(null);
   }
 
-  #mayView(viewer: Viewer, row: AttachmentRow): boolean {
+  async #mayView(viewer: Viewer, row: AttachmentRow): Promise<boolean> {
     if (viewer.kind === 'visitor') return row.visitorId === viewer.visitorId;
     if (row.uploaderKind === 'agent' && row.uploaderId === viewer.agentId) return true;
     // A canned reply's picture is the shop's, for any of its agents to see.

@@ -54,10 +54,10 @@ describe('attachments', () => {
     const visitor = await shopper();
     const agent = await admin();
     await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: 'Hola, i la factura?' });
-    const conversationId = scope.server.app.services.conversations.openForVisitor(
+    const conversationId = (await scope.server.app.services.conversations.openForVisitor(
       scope.server.app.services.sites.byKey(scope.server.siteKey)!.id,
       visitor.visitorId,
-    )!.id;
+    ))!.id;
     const invoice = await uploaded(await agent.upload(pdf(), 'Factura 1042.pdf'));
     const told = nextFact<VisitorSocket, { event: { attachments?: AttachmentInfo[] } }>(visitor.socket, 'message:created');
     const sent = await agentCommand(agent.socket, 'message:send', {
@@ -106,7 +106,7 @@ describe('attachments', () => {
     const sent = await visitorCommand(stranger.socket, 'message:send', { clientId: newClientId(), body: 'mine', attachments: [file.id] });
     expect(sent).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(
-      scope.server.app.services.conversations.openForVisitor(
+      await scope.server.app.services.conversations.openForVisitor(
         scope.server.app.services.sites.byKey(scope.server.siteKey)!.id,
         stranger.visitorId,
       ),
@@ -207,7 +207,7 @@ describe('attachments', () => {
     await scope.server.app.services.thumbnails.runOnce();
     expect(filesOnDisk()).toHaveLength(2);
     const siteId = scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
-    const conversationId = scope.server.app.services.conversations.openForVisitor(siteId, visitor.visitorId)!.id;
+    const conversationId = (await scope.server.app.services.conversations.openForVisitor(siteId, visitor.visitorId))!.id;
     const invoice = await uploaded(await agent.upload(pdf(), 'f.pdf'));
     await agentCommand(agent.socket, 'message:send', { conversationId, clientId: newClientId(), body: 'here', attachments: [invoice.id] });
     const kept = await uploaded(await agent.upload(pdf(), 'unsent.pdf'));
@@ -231,7 +231,7 @@ describe('attachments', () => {
     await scope.server.app.services.thumbnails.runOnce();
     expect(filesOnDisk()).toHaveLength(2);
     const siteId = scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
-    const conversationId = scope.server.app.services.conversations.openForVisitor(siteId, visitor.visitorId)!.id;
+    const conversationId = (await scope.server.app.services.conversations.openForVisitor(siteId, visitor.visitorId))!.id;
     await visitorCommand(visitor.socket, 'conversation:close', { conversationId });
     const longAgo = Date.now() - 40 * 24 * 60 * 60 * 1000;
     scope.server.app.sqlite.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(longAgo, conversationId);

@@ -60,7 +60,7 @@ async function chat() {
   return {
     siteId,
     visitorId: shopper.visitorId,
-    conversationId: server().app.services.conversations.openForVisitor(siteId, shopper.visitorId)!.id,
+    conversationId: (await server().app.services.conversations.openForVisitor(siteId, shopper.visitorId))!.id,
   };
 }
 

@@ -144,7 +144,7 @@ describe('agent pictures', () => {
     expect(put.json()).toEqual(missing.json());
     const del = await app.inject({ method: 'DELETE', url: `/api/admin/agents/${foreignId}/picture`, cookies: admin });
     expect(del.statusCode).toBe(404);
-    expect(app.services.team.list(other.id).agents[0]!.picture).toBeUndefined();
+    expect((await app.services.team.list(other.id)).agents[0]!.picture).toBeUndefined();
     expect(files()).toEqual([]);
   });
 

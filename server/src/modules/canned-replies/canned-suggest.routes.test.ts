@@ -123,7 +123,7 @@ describe('canned reply suggestions', () => {
     ]);
 
     const site = server.app.services.sites.byKey(server.siteKey)!;
-    const visitorId = server.app.services.conversations.byReplyAddress(conversationId)!.visitorId;
+    const visitorId = (await server.app.services.conversations.byReplyAddress(conversationId))!.visitorId;
     const admin = await addAgent(server, { email: 'boss@shop.example', name: 'Boss', role: 'admin' });
     const exported = await server.app.services.privacy.exportSubject(site.id, admin, { kind: 'visitor', id: visitorId });
     expect(exported.ok && exported.data.data.canned_reply_uses).toEqual([expect.objectContaining({ replyId: size, conversationId })]);

@@ -75,12 +75,12 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
       socket,
       agentCommandSchemas,
       maskingCardNumbers<AgentClientEvents>({
-        'conversation:list': (payload) =>
-          mapOk(conversations.list(actor, payload.view ?? 'mine', payload.state), (rows) => ({
+        'conversation:list': async (payload) =>
+          mapOk(await conversations.list(actor, payload.view ?? 'mine', payload.state), (rows) => ({
             conversations: rows.map((r) => views.summary(r)),
           })),
-        'conversation:sync': (payload) =>
-          mapOk(conversations.agentPage(actor, payload.conversationId, payload.afterSeq), (p) => views.agentPage(p)),
+        'conversation:sync': async (payload) =>
+          mapOk(await conversations.agentPage(actor, payload.conversationId, payload.afterSeq), (p) => views.agentPage(p)),
         'message:send': async (payload) => mapOk(await conversations.sendFromAgent(actor, payload), (a) => views.agentSent(a)),
         'typing:set': (payload) => conversations.agentTyping(actor, payload.conversationId, payload.typing),
         'conversation:close': async (payload) =>
@@ -93,7 +93,7 @@ export function attachAgentSocket(ns: AgentNamespace, deps: AgentSocketDeps): vo
           mapOk(await routing.invite(actor, payload.conversationId, payload.agentId), (a) => views.agentChanged(a)),
         'conversation:leave': async (payload) => mapOk(await routing.leave(actor, payload.conversationId), (a) => views.agentChanged(a)),
         'presence:set': async (payload) => ok(await team.setAvailability(agentId, siteId, payload.status)),
-        'team:list': () => ok(team.list(siteId)),
+        'team:list': async () => ok(await team.list(siteId)),
         'conversation:start': async (payload) =>
           mapOk(await conversations.startByAgent(actor, payload, await activity.whereabouts(siteId, payload.visitorId)), (a) =>
             views.agentSent(a),

@@ -43,9 +43,9 @@ function nextSummary(socket: AgentSocket, conversationId: string): Promise<Conve
   });
 }
 
-const missedToday = () => {
+const missedToday = async () => {
   const today = new Date().toISOString().slice(0, 10);
-  const report = scope.server.app.services.states.missedChats(siteId(), today, today);
+  const report = await scope.server.app.services.states.missedChats(siteId(), today, today);
   if (!report.ok) throw new Error(report.error.message);
   return report.data.days.reduce((n, d) => n + d.missed, 0);
 };
@@ -74,7 +74,7 @@ describe('a shopper who leaves', () => {
       visitorLeftAt: fact.conversation.visitorLeftAt,
     });
     expect(heard).toEqual([]);
-    expect(missedToday()).toBe(0);
+    expect(await missedToday()).toBe(0);
   });
 
   it('a queued shopper who comes back and leaves again is missed once: one state event, the first time kept', async () => {
@@ -97,7 +97,7 @@ describe('a shopper who leaves', () => {
     expect((await gone).conversation).toMatchObject({ missedAt, visitorLeftAt: expect.any(Number) });
     expect(heard.map((f) => f.event.reason)).toEqual(['missed']);
     expect(stored(queued.conversationId).missedAt).toBe(missedAt);
-    expect(missedToday()).toBe(1);
+    expect(await missedToday()).toBe(1);
   });
 
   it('a queued chat put on hold is not missed when the shopper leaves: it waits on them already', async () => {
@@ -113,7 +113,7 @@ describe('a shopper who leaves', () => {
     expect((await gone).conversation).toMatchObject({ state: 'pending', missedAt: null, visitorLeftAt: expect.any(Number) });
     expect(heard).toEqual([]);
     expect(stored(queued.conversationId)).toMatchObject({ hold: 'pending', missedAt: null });
-    expect(missedToday()).toBe(0);
+    expect(await missedToday()).toBe(0);
     // Waiting on a shopper who has gone is what Tickets lists: a pending chat is one of them.
     const tickets = await agentCommand(solo, 'conversation:list', { view: 'tickets' });
     expect(tickets.ok && tickets.data.conversations.map((c) => [c.id, c.state])).toEqual([[queued.conversationId, 'pending']]);

@@ -158,10 +158,13 @@ describe('conversation states', () => {
     await server.stop();
     await server.restart();
     const siteId = siteIdOf();
-    const stored = server.app.services.conversations.openForVisitor(siteId, chat.visitorId)!;
+    const stored = (await server.app.services.conversations.openForVisitor(siteId, chat.visitorId))!;
     expect(stored).toMatchObject({ hold: 'snoozed', snoozedUntil: snoozed.data.conversation.snoozedUntil });
     await server.app.services.states.sweep(stored.snoozedUntil! + 1);
-    expect(server.app.services.conversations.openForVisitor(siteId, chat.visitorId)).toMatchObject({ hold: null, snoozedUntil: null });
+    expect(await server.app.services.conversations.openForVisitor(siteId, chat.visitorId)).toMatchObject({
+      hold: null,
+      snoozedUntil: null,
+    });
   });
 
   it('refuses a status change from an agent who does not have the chat, and a foreign id like a missing one', async () => {
@@ -174,7 +177,7 @@ describe('conversation states', () => {
     expect(refused.ok ? null : refused.error.code).toBe('not_found');
     const missing = await agentCommand(marta, 'conversation:status', { conversationId: 'cnv_nope', state: 'pending' });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
-    expect(server.app.services.conversations.openForVisitor(siteIdOf(), chat.visitorId)!.hold).toBeNull();
+    expect((await server.app.services.conversations.openForVisitor(siteIdOf(), chat.visitorId))!.hold).toBeNull();
   });
 
   it('filters the lists by state', async () => {
@@ -228,7 +231,7 @@ describe('missed chats and tickets', () => {
     expect(tickets.ok && tickets.data.conversations.map((c) => c.id)).toEqual([sent.data.conversation.id, sentToo.data.conversation.id]);
 
     const today = new Date().toISOString().slice(0, 10);
-    const report = server.app.services.states.missedChats(siteId, today, today);
+    const report = await server.app.services.states.missedChats(siteId, today, today);
     expect(report.ok && report.data.days.reduce((n, d) => n + d.missed, 0)).toBe(2);
     expect(report.ok && report.data.days.reduce((n, d) => n + d.ticketed, 0)).toBe(1);
 
@@ -249,7 +252,7 @@ describe('missed chats and tickets', () => {
     const queued = await visitor();
     const sent = await visitorCommand(queued.socket, 'message:send', { clientId: 'queued-one', body: 'Hola?' });
     if (!sent.ok) throw new Error(sent.error.message);
-    expect(server.app.services.conversations.openForVisitor(siteId, queued.visitorId)!.ticketSince).toBeNull();
+    expect((await server.app.services.conversations.openForVisitor(siteId, queued.visitorId))!.ticketSince).toBeNull();
 
     const hours = {
       timeZone: 'Europe/Madrid',

@@ -1,9 +1,9 @@
 import { fail, ok, type MissedChatsReport, type Result, type SetConversationState } from '@mostrador/shared';
-import type { GroupCommit } from '../../db/group-commit.ts';
+import { type Committer, runStep, type StepBody, step, type Tx } from '../../db/committer.ts';
 import type { AgentActor } from './actors.ts';
 import type { AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
-import type { ConversationsRepository } from './conversations.repository.ts';
+import type { ConversationsStore } from './conversations.store.ts';
 import { stateEvent } from './system-events.ts';
 import type { Appended, ConversationRow } from './conversations.types.ts';
 import { localDate, snoozeEnd } from './snooze.ts';
@@ -40,44 +40,54 @@ export class ConversationStates {
   #sweeping: Promise<void> | null = null;
 
   constructor(
-    private readonly repo: ConversationsRepository,
-    private readonly groupCommit: GroupCommit,
+    private readonly repo: ConversationsStore,
+    private readonly committer: Committer,
     private readonly broadcast: SocketBroadcaster,
     private readonly access: AccessResolver,
-    private readonly wakeInTx: (conversation: ConversationRow, reason: 'customer' | 'timer', at: number) => Appended,
+    private readonly wakeInTx: (tx: Tx, conversation: ConversationRow, reason: 'customer' | 'timer', at: number) => StepBody<Appended>,
     private readonly ports: StatePorts,
     private readonly clock: () => number = Date.now,
   ) {}
 
   /** An agent sets an active conversation open, pending or snoozed. */
   async set(agent: AgentActor, input: SetConversationState): Promise<Result<Appended>> {
-    const outcome = await this.groupCommit.run((): Result<Appended> => {
-      const conversation = this.repo.byId(agent.siteId, input.conversationId);
-      const access = conversation ? this.access.of(agent, conversation) : 'none';
-      if (!conversation || access === 'none') return fail('not_found', 'No such conversation');
-      if (access !== 'write') return fail('forbidden', 'Take the conversation first');
-      if (conversation.status !== 'open') return fail('conflict', 'The conversation is resolved');
-      const now = this.clock();
-      let until: number | null = null;
-      if (input.state === 'snoozed') {
-        until = snoozeEnd(input.until, now, this.ports.timeZoneOf(agent.siteId));
-        if (until === null) return fail('invalid_payload', 'A snooze ends in the future, within a year');
-      }
-      const hold = input.state === 'open' ? null : input.state;
-      if (hold === conversation.hold && until === conversation.snoozedUntil)
-        return fail('conflict', `The conversation is already ${input.state}`);
-      const actor = { id: agent.agentId, name: agent.name };
-      return ok(
-        this.repo.append(agent.siteId, conversation.id, stateEvent(input.state, until, 'agent', actor, now), { hold, snoozedUntil: until }),
-      );
-    });
+    const outcome = await this.committer.run((tx) => runStep(tx, this.setStep(tx, agent, input)));
     if (outcome.ok) this.broadcast.eventsAppended(outcome.data.conversation, [outcome.data.event]);
     return outcome;
   }
 
+  private *setStep(tx: Tx, agent: AgentActor, input: SetConversationState): StepBody<Result<Appended>> {
+    const conversation = yield* step(this.repo.byIdInTx(tx, agent.siteId, input.conversationId));
+    const access = conversation ? this.access.of(agent, conversation) : 'none';
+    if (!conversation || access === 'none') return fail('not_found', 'No such conversation');
+    if (access !== 'write') return fail('forbidden', 'Take the conversation first');
+    if (conversation.status !== 'open') return fail('conflict', 'The conversation is resolved');
+    const now = this.clock();
+    let until: number | null = null;
+    if (input.state === 'snoozed') {
+      until = snoozeEnd(input.until, now, this.ports.timeZoneOf(agent.siteId));
+      if (until === null) return fail('invalid_payload', 'A snooze ends in the future, within a year');
+    }
+    const hold = input.state === 'open' ? null : input.state;
+    if (hold === conversation.hold && until === conversation.snoozedUntil)
+      return fail('conflict', `The conversation is already ${input.state}`);
+    const actor = { id: agent.agentId, name: agent.name };
+    const event = stateEvent(input.state, until, 'agent', actor, now);
+    return ok(yield* step(this.repo.appendInTx(tx, agent.siteId, conversation.id, event, { hold, snoozedUntil: until })));
+  }
+
   /** Snoozes whose time has come are open again; returns how many woke. */
   async wakeDue(now = this.clock()): Promise<number> {
-    const woken = await this.groupCommit.run(() => this.repo.dueSnoozes(now, WAKE_BATCH).map((c) => this.wakeInTx(c, 'timer', now)));
+    const woken = await this.committer.run((tx) =>
+      runStep(
+        tx,
+        function* (this: ConversationStates): StepBody<Appended[]> {
+          const out: Appended[] = [];
+          for (const c of yield* step(this.repo.dueSnoozesInTx(tx, now, WAKE_BATCH))) out.push(yield* this.wakeInTx(tx, c, 'timer', now));
+          return out;
+        }.call(this),
+      ),
+    );
     for (const { conversation, event } of woken) this.broadcast.eventsAppended(conversation, [event]);
     return woken.length;
   }
@@ -87,11 +97,19 @@ export class ConversationStates {
    * left) become tickets: they wait for an agent, not in a live queue.
    */
   async ticketUnserved(now = this.clock()): Promise<number> {
-    const changed = await this.groupCommit.run(() =>
-      this.repo
-        .queuedChats()
-        .filter((c) => !this.ports.canAnswer(c.siteId, c.departmentId, now))
-        .map((c) => this.repo.append(c.siteId, c.id, stateEvent('open', null, 'ticket', null, now), { ticketSince: now })),
+    const changed = await this.committer.run((tx) =>
+      runStep(
+        tx,
+        function* (this: ConversationStates): StepBody<Appended[]> {
+          const out: Appended[] = [];
+          for (const c of yield* step(this.repo.queuedChatsInTx(tx))) {
+            if (this.ports.canAnswer(c.siteId, c.departmentId, now)) continue;
+            const event = stateEvent('open', null, 'ticket', null, now);
+            out.push(yield* step(this.repo.appendInTx(tx, c.siteId, c.id, event, { ticketSince: now })));
+          }
+          return out;
+        }.call(this),
+      ),
     );
     this.publish(changed);
     return changed.length;
@@ -111,9 +129,14 @@ export class ConversationStates {
     return pass;
   }
 
-  /** Sweeps now (what came due while the server was down) and every `intervalMs`; 0 turns the timer off. */
-  start(intervalMs: number, log: (err: unknown) => void): void {
-    this.repo.markVisitorsGone(this.clock());
+  /**
+   * After a restart: every open chat's shopper counts as gone until back
+   * (committed before this resolves, so before the app serves); then sweeps
+   * now (what came due while the server was down) and every `intervalMs`;
+   * 0 turns the timer off.
+   */
+  async start(intervalMs: number, log: (err: unknown) => void): Promise<void> {
+    await this.committer.run((tx) => this.repo.markVisitorsGoneInTx(tx, this.clock()));
     const run = () => void this.sweep().catch(log);
     run();
     if (intervalMs > 0) {
@@ -134,18 +157,26 @@ export class ConversationStates {
    * reach them; any other active one is only marked, for the Tickets view.
    */
   async visitorLeft(siteId: string, visitorId: string, at = this.clock()): Promise<void> {
-    const outcome = await this.groupCommit.run(() => {
-      const conversation = this.repo.openForVisitor(siteId, visitorId);
-      if (!conversation || conversation.visitorLeftAt !== null) return null;
-      const queued = conversation.assigneeId === null && conversation.hold === null && conversation.missedAt === null;
-      if (!queued) return { conversation: this.repo.update(siteId, conversation.id, { visitorLeftAt: at }), event: null };
-      const ticket = conversation.ticketSince === null && this.ports.canReach(siteId, visitorId);
-      return this.repo.append(siteId, conversation.id, stateEvent('open', null, 'missed', null, at), {
-        visitorLeftAt: at,
-        missedAt: at,
-        ...(ticket ? { ticketSince: at } : {}),
-      });
-    });
+    const outcome = await this.committer.run((tx) =>
+      runStep(
+        tx,
+        function* (this: ConversationStates): StepBody<{ conversation: ConversationRow; event: Appended['event'] | null } | null> {
+          const conversation = yield* step(this.repo.openForVisitorInTx(tx, siteId, visitorId));
+          if (!conversation || conversation.visitorLeftAt !== null) return null;
+          const queued = conversation.assigneeId === null && conversation.hold === null && conversation.missedAt === null;
+          if (!queued)
+            return { conversation: yield* step(this.repo.updateInTx(tx, siteId, conversation.id, { visitorLeftAt: at })), event: null };
+          const ticket = conversation.ticketSince === null && this.ports.canReach(siteId, visitorId);
+          return yield* step(
+            this.repo.appendInTx(tx, siteId, conversation.id, stateEvent('open', null, 'missed', null, at), {
+              visitorLeftAt: at,
+              missedAt: at,
+              ...(ticket ? { ticketSince: at } : {}),
+            }),
+          );
+        }.call(this),
+      ),
+    );
     if (!outcome) return;
     if (outcome.event) this.publish([{ conversation: outcome.conversation, event: outcome.event }]);
     else this.broadcast.summaryChanged(outcome.conversation);
@@ -153,15 +184,22 @@ export class ConversationStates {
 
   /** The visitor is back on the site: their conversation leaves the Tickets view. */
   async visitorArrived(siteId: string, visitorId: string): Promise<void> {
-    const conversation = await this.groupCommit.run(() => {
-      const open = this.repo.openForVisitor(siteId, visitorId);
-      return open && open.visitorLeftAt !== null ? this.repo.update(siteId, open.id, { visitorLeftAt: null }) : null;
-    });
+    const conversation = await this.committer.run((tx) =>
+      runStep(
+        tx,
+        function* (this: ConversationStates): StepBody<ConversationRow | null> {
+          const open = yield* step(this.repo.openForVisitorInTx(tx, siteId, visitorId));
+          return open && open.visitorLeftAt !== null
+            ? yield* step(this.repo.updateInTx(tx, siteId, open.id, { visitorLeftAt: null }))
+            : null;
+        }.call(this),
+      ),
+    );
     if (conversation) this.broadcast.summaryChanged(conversation);
   }
 
   /** Missed chats per local day of the site, `from` to `to` inclusive (YYYY-MM-DD); by default the last 30 days. */
-  missedChats(siteId: string, fromDate?: string, toDate?: string): Result<MissedChatsReport> {
+  async missedChats(siteId: string, fromDate?: string, toDate?: string): Promise<Result<MissedChatsReport>> {
     const to = toDate ?? localDate(this.clock(), this.ports.timeZoneOf(siteId));
     const from = fromDate ?? new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_REPORT_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
     const first = Date.parse(`${from}T00:00:00Z`);
@@ -178,7 +216,7 @@ export class ConversationStates {
       days.set(date, { date, missed: 0, ticketed: 0 });
     }
     // Local days lie within 14 hours of UTC days: read a little wider, then bucket by the local date.
-    for (const row of this.repo.missedBetween(siteId, first - DAY_MS, last + 2 * DAY_MS)) {
+    for (const row of await this.repo.missedBetween(siteId, first - DAY_MS, last + 2 * DAY_MS)) {
       const day = days.get(localDate(row.missedAt, timeZone));
       if (!day) continue;
       day.missed += 1;

@@ -11,6 +11,7 @@ const conversation = (fields: Partial<ConversationRow> = {}): ConversationRow =>
     status: 'open',
     assigneeId: null,
     departmentId: null,
+    guestIds: [],
     ...fields,
   }) as ConversationRow;
 
@@ -62,22 +63,19 @@ describe('visitorMayAccess', () => {
 });
 
 describe('AccessResolver', () => {
-  it('looks up the agent’s departments and the guest list of the conversation', () => {
-    const guests = vi.fn((siteId: string, conversationId: string) => (siteId === 'site-a' && conversationId === 'cnv-2' ? ['agt-1'] : []));
+  it('looks up the agent’s departments, and reads the guests on the conversation’s row', () => {
     const departments = vi.fn((siteId: string, agentId: string) => (siteId === 'site-a' && agentId === 'agt-1' ? ['dep-1'] : []));
-    const access = new AccessResolver(guests, departments);
+    const access = new AccessResolver(departments);
     expect(access.of(agent(), conversation({ departmentId: 'dep-1' }))).toBe('read');
     expect(access.of(agent({ agentId: 'agt-3' }), conversation({ departmentId: 'dep-1' }))).toBe('none');
-    expect(access.of(agent(), conversation({ id: 'cnv-2', assigneeId: 'agt-2' }))).toBe('write');
+    expect(access.of(agent(), conversation({ id: 'cnv-2', assigneeId: 'agt-2', guestIds: ['agt-1'] }))).toBe('write');
     expect(access.of(agent(), conversation({ id: 'cnv-3', assigneeId: 'agt-2' }))).toBe('none');
   });
 
   it('answers none for another site’s conversation without looking anything up', () => {
-    const guests = vi.fn(() => ['agt-1']);
     const departments = vi.fn(() => ['dep-1']);
-    const access = new AccessResolver(guests, departments);
-    expect(access.of(agent(), conversation({ siteId: 'site-b' }))).toBe('none');
-    expect(guests).not.toHaveBeenCalled();
+    const access = new AccessResolver(departments);
+    expect(access.of(agent(), conversation({ siteId: 'site-b', guestIds: ['agt-1'] }))).toBe('none');
     expect(departments).not.toHaveBeenCalled();
     // An admin's departments do not matter: it reads and writes all.
     expect(access.of(agent({ role: 'admin' }), conversation({ departmentId: 'dep-9' }))).toBe('write');

@@ -30,18 +30,15 @@ export function visitorMayAccess(visitor: VisitorActor, conversation: Conversati
   return conversation.visitorId === visitor.visitorId && conversation.siteId === visitor.siteId;
 }
 
-/** Looks up what `agentAccess` needs (memberships, guest lists) for one check. */
+/** Looks up what `agentAccess` needs (the agent's memberships; the guests come with the row) for one check. */
 export class AccessResolver {
-  constructor(
-    private readonly guestIds: (siteId: string, conversationId: string) => string[],
-    private readonly departmentIdsOf: (siteId: string, agentId: string) => string[],
-  ) {}
+  constructor(private readonly departmentIdsOf: (siteId: string, agentId: string) => string[]) {}
 
   of(agent: AgentActor, conversation: ConversationRow): Access {
     if (conversation.siteId !== agent.siteId) return 'none';
     return agentAccess(agent, conversation, {
       departmentIds: agent.role === 'admin' ? [] : this.departmentIdsOf(agent.siteId, agent.agentId),
-      isGuest: this.guestIds(agent.siteId, conversation.id).includes(agent.agentId),
+      isGuest: conversation.guestIds.includes(agent.agentId),
     });
   }
 }

@@ -234,7 +234,7 @@ describe('a chat leaving the queue', () => {
     const pau = await desk('pau@shop.example');
     expect((await agentCommand(pau.socket, 'presence:set', { status: 'away' })).ok).toBe(true);
     const waiting = await write('pass-msg-02');
-    expect(scope.server.app.services.conversations.loads(siteId()).get(olgaId)).toBe(1);
+    expect((await scope.server.app.services.conversations.loads(siteId())).get(olgaId)).toBe(1);
 
     expect((await agentCommand(olga.socket, 'conversation:close', { conversationId: first })).ok).toBe(true);
     await expect

@@ -1,7 +1,6 @@
 import type { AgentSummary, OnlineAgents, QueueInfo, RatingInfo, WidgetBranding, WidgetHours } from '@mostrador/shared';
 import type { AgentNamespace, VisitorNamespace } from '../../plugins/realtime.ts';
 import { toEvent, toVisitorEvent } from './conversations.mapping.ts';
-import type { ConversationsRepository } from './conversations.repository.ts';
 import type { ConversationRow, EventRow } from './conversations.types.ts';
 import type { ConversationViews } from './conversations.views.ts';
 import { adminsRoom, agentRoom, departmentRoom, siteAgentsRoom, siteVisitorsRoom, visitorRoom } from './rooms.ts';
@@ -17,16 +16,15 @@ export class SocketBroadcaster {
   constructor(
     private readonly visitors: VisitorNamespace,
     private readonly agents: AgentNamespace,
-    private readonly repo: ConversationsRepository,
     private readonly views: ConversationViews,
     /** A visitor's conversation opened or closed: the live visitor list and side panel show it. */
-    private readonly visitorConversationChanged: (siteId: string, visitorId: string) => void = () => {},
+    private readonly visitorConversationChanged: (siteId: string, visitorId: string, openConversationId: string | null) => void = () => {},
     /** Something the site's live figures count may have changed (a conversation, an agent's status): only noted, never read here. */
     private readonly siteChanged: (siteId: string) => void = () => {},
   ) {}
 
   conversationCreated(conversation: ConversationRow): void {
-    this.visitorConversationChanged(conversation.siteId, conversation.visitorId);
+    this.visitorConversationChanged(conversation.siteId, conversation.visitorId, openIdOf(conversation));
     this.siteChanged(conversation.siteId);
     this.agents.to(this.agentRooms(conversation)).emit('conversation:created', { conversation: this.views.summary(conversation) });
   }
@@ -63,7 +61,9 @@ export class SocketBroadcaster {
         (skip ? toVisitor.except(skip) : toVisitor).emit(fact, { event: visitorEvent, conversation: visitorView });
       }
     });
-    if (events.some((e) => e.type === 'status')) this.visitorConversationChanged(conversation.siteId, conversation.visitorId);
+    if (events.some((e) => e.type === 'status')) {
+      this.visitorConversationChanged(conversation.siteId, conversation.visitorId, openIdOf(conversation));
+    }
   }
 
   /**
@@ -165,7 +165,7 @@ export class SocketBroadcaster {
 
   private participantRooms(conversation: ConversationRow): string[] {
     if (conversation.status !== 'open') return [];
-    const rooms = this.repo.guestIds(conversation.siteId, conversation.id).map(agentRoom);
+    const rooms = conversation.guestIds.map(agentRoom);
     if (conversation.assigneeId) rooms.push(agentRoom(conversation.assigneeId));
     return rooms;
   }
@@ -173,11 +173,16 @@ export class SocketBroadcaster {
   private agentRooms(conversation: ConversationRow, formerAgents: string[] = [], leftQueue = false): string[] {
     const rooms = [adminsRoom(conversation.siteId)];
     if (conversation.assigneeId) rooms.push(agentRoom(conversation.assigneeId));
-    for (const guest of this.repo.guestIds(conversation.siteId, conversation.id)) rooms.push(agentRoom(guest));
+    for (const guest of conversation.guestIds) rooms.push(agentRoom(guest));
     for (const former of formerAgents) rooms.push(agentRoom(former));
     if (leftQueue || (conversation.status === 'open' && conversation.assigneeId === null)) {
       rooms.push(conversation.departmentId ? departmentRoom(conversation.departmentId) : siteAgentsRoom(conversation.siteId));
     }
     return rooms;
   }
+}
+
+/** The visitor's open conversation after this change: this one while open, none once it ended (a visitor has one open at most). */
+function openIdOf(conversation: ConversationRow): string | null {
+  return conversation.status === 'open' ? conversation.id : null;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RatingInfo } from '@mostrador/shared';
-import type { Tx } from '../../db/committer.ts';
+import { committerFor, type Tx } from '../../db/committer.ts';
 import type { Engine } from '../../db/engine.ts';
 import type { TriggersService } from '../triggers/index.ts';
 import { ConversationStates, type StatePorts } from './conversation-states.ts';
@@ -9,9 +9,9 @@ import { PgConversationTagsRepository } from './conversation-tags.repository.pg.
 import { SqliteConversationTagsRepository } from './conversation-tags.repository.sqlite.ts';
 import { AccessResolver } from './conversations.access.ts';
 import { SocketBroadcaster } from './conversations.broadcast.ts';
-import { ConversationsRepository } from './conversations.repository.ts';
 import { conversationRoutes } from './conversations.routes.ts';
 import { ConversationsService, type MessageFiles, type ProductTrail } from './conversations.service.ts';
+import { conversationsStore } from './conversations.store.engines.ts';
 import { ConversationViews } from './conversations.views.ts';
 import { QueueBoard } from './queue-board.ts';
 import { ReadReceipts } from './read-receipts.service.ts';
@@ -25,6 +25,8 @@ import { VisitorLines } from './visitor-lines.ts';
 
 export interface ConversationsModuleDeps {
   app: FastifyInstance;
+  /** The engine the conversations, their log and guests are stored on. */
+  engine: Engine;
   /** See Config.ticketWeight. */
   ticketWeight: number;
   team: TeamDirectory;
@@ -39,7 +41,7 @@ export interface ConversationsModuleDeps {
   /** The shopper's latest rating of an ended conversation (the ratings module's answer). */
   ratingOf: (siteId: string, conversationId: string) => RatingInfo | null;
   /** A visitor's conversation opened or closed: the live visitor list and side panel show it. */
-  visitorConversationChanged: (siteId: string, visitorId: string) => void;
+  visitorConversationChanged: (siteId: string, visitorId: string, openConversationId: string | null) => void;
   files: MessageFiles;
   products: ProductTrail;
   canReach: StatePorts['canReach'];
@@ -50,33 +52,30 @@ export function conversationTagsRepository(engine: Engine): ConversationTagsRepo
   return engine.kind === 'sqlite' ? new SqliteConversationTagsRepository(engine.db) : new PgConversationTagsRepository(engine.db);
 }
 
-/**
- * Conversations and routing, over one repository and the group commit: the queue, the views, the broadcaster,
- * the conversations' rules, their states around open, and the agents' notes, tags and read receipts.
- */
-/** VisitorLines' reads on the engine's tables (the rest of the module is still SQLite's). */
+/** VisitorLines' reads on the engine's tables. */
 export function visitorLinesRepository(engine: Engine): VisitorLinesRepository {
   return engine.kind === 'sqlite' ? new SqliteVisitorLinesRepository(engine.db) : new PgVisitorLinesRepository(engine.db);
 }
 
+/**
+ * Conversations and routing, over one store and the engine's committed steps: the queue, the views, the
+ * broadcaster, the conversations' rules, their states around open, and the agents' notes, tags and read receipts.
+ */
 export function createConversationsModule(deps: ConversationsModuleDeps) {
-  const { app, team, hours, triggers, canAnswer, stateFailed } = deps;
-  const repo = new ConversationsRepository(app.db, () => app.sqlite.inTransaction, deps.ticketWeight);
-  const access = new AccessResolver(
-    (siteId, id) => repo.guestIds(siteId, id),
-    (siteId, id) => team.departmentIdsOf(siteId, id),
-  );
+  const { app, engine, team, hours, triggers, canAnswer, stateFailed } = deps;
+  const repo = conversationsStore(engine, { ticketWeight: deps.ticketWeight });
+  const committer = committerFor(engine, app.groupCommit);
+  const access = new AccessResolver((siteId, id) => team.departmentIdsOf(siteId, id));
   const board = new QueueBoard(repo, team);
-  const views = new ConversationViews(repo, team, (row) => board.infoFor(row), deps.ratingOf);
+  const views = new ConversationViews(team, (row) => board.infoFor(row), deps.ratingOf);
   const broadcaster = new SocketBroadcaster(
     app.realtime.visitors,
     app.realtime.agents,
-    repo,
     views,
     deps.visitorConversationChanged,
     deps.siteChanged,
   );
-  const routing = new RoutingService(repo, team, app.groupCommit, broadcaster, board, access, {
+  const routing = new RoutingService(repo, team, committer, broadcaster, board, access, {
     hours,
     agentGone: () => void states.ticketUnserved().catch(stateFailed),
     failed: (err) => app.log.error({ err }, 'routing pass failed; retrying'),
@@ -84,15 +83,15 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
   app.addHook('preClose', async () => routing.close());
   const conversations: ConversationsService = new ConversationsService(
     repo,
-    app.groupCommit,
+    committer,
     broadcaster,
     routing,
     access,
     team,
     {
-      invitationInTx: (siteId, visitorId, firingId) => triggers.invitationInTx(siteId, visitorId, firingId),
-      repliedInTx: (siteId, visitorId, firingId, conversationId, at) =>
-        triggers.repliedInTx(siteId, visitorId, firingId, conversationId, at),
+      invitationInTx: (tx, siteId, visitorId, firingId) => triggers.invitationInTx(tx, siteId, visitorId, firingId),
+      repliedInTx: (tx, siteId, visitorId, firingId, conversationId, at) =>
+        triggers.repliedInTx(tx, siteId, visitorId, firingId, conversationId, at),
       answered: (siteId, conversationId, at) => void triggers.answered(siteId, conversationId, at),
     },
     canAnswer,
@@ -102,10 +101,10 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
   // Pending, snoozed, missed chats and tickets: the states around a conversation, and the sweep that wakes them.
   const states: ConversationStates = new ConversationStates(
     repo,
-    app.groupCommit,
+    committer,
     broadcaster,
     access,
-    (c, reason, at) => conversations.wakeInTx(c, reason, at),
+    (tx, c, reason, at) => conversations.wakeInTx(tx, c, reason, at),
     {
       timeZoneOf: (siteId) => hours.scheduleFor(siteId, null)?.timeZone ?? 'UTC',
       canReach: deps.canReach,
@@ -114,11 +113,10 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
     },
   );
   // Notes, mentions and tags: the agents' own layer over a conversation.
-  // On SQLite, as the rest of the module, until its main repository moves to both engines.
-  const conversationTags = conversationTagsRepository({ kind: 'sqlite', db: app.db });
-  const toolbox = new ConversationToolbox(repo, conversationTags, app.groupCommit, broadcaster, access, team, deps.tagList);
-  const receipts = new ReadReceipts(repo, app.groupCommit, broadcaster, access);
-  const visitorLines = new VisitorLines(visitorLinesRepository({ kind: 'sqlite', db: app.db }), access);
+  const conversationTags = conversationTagsRepository(engine);
+  const toolbox = new ConversationToolbox(repo, conversationTags, committer, broadcaster, access, team, deps.tagList);
+  const receipts = new ReadReceipts(repo, committer, broadcaster, access);
+  const visitorLines = new VisitorLines(visitorLinesRepository(engine), access);
   return {
     repo,
     access,

@@ -41,7 +41,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions
     '/api/conversations',
     { schema: { querystring: ConversationListQuery, response: { 200: ConversationList, ...errors } } },
     async (request, reply) => {
-      const result = conversations.list(actorOf(request.agent!), request.query.view, request.query.state);
+      const result = await conversations.list(actorOf(request.agent!), request.query.view, request.query.state);
       if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
       return { conversations: result.data.map((row) => views.summary(row)) };
     },
@@ -51,7 +51,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions
     '/api/conversations/:conversationId/events',
     { schema: { params: ConversationParams, querystring: EventsQuery, response: { 200: ConversationPage, ...errors } } },
     async (request, reply) => {
-      const result = conversations.agentPage(actorOf(request.agent!), request.params.conversationId, request.query.afterSeq);
+      const result = await conversations.agentPage(actorOf(request.agent!), request.params.conversationId, request.query.afterSeq);
       if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
       return views.agentPage(result.data);
     },
@@ -62,7 +62,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRoutesOptions
     '/api/reports/missed-chats',
     { preHandler: app.requireAdmin, schema: { querystring: MissedChatsQuery, response: { 200: MissedChatsReport, ...errors } } },
     async (request, reply) => {
-      const result = states.missedChats(request.agent!.siteId, request.query.from, request.query.to);
+      const result = await states.missedChats(request.agent!.siteId, request.query.from, request.query.to);
       if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
       return result.data;
     },

@@ -63,8 +63,8 @@ describe('a visitor’s messages', () => {
     const resend = await conversations.sendFromVisitor(visitor, { clientId: 'v-0000001', body: 'Hola' });
     expect(resend.ok && [resend.data.conversation.id, resend.data.event.seq]).toEqual([id, 1]);
     expect(eventCount(id)).toBe(2);
-    expect(conversations.openForVisitor(siteId, visitor.visitorId)?.id).toBe(id);
-    expect(conversations.list(admin, 'queue').ok && conversations.list(admin, 'queue')).toMatchObject({ data: [{ id }] });
+    expect((await conversations.openForVisitor(siteId, visitor.visitorId))?.id).toBe(id);
+    expect((await conversations.list(admin, 'queue')).ok && (await conversations.list(admin, 'queue'))).toMatchObject({ data: [{ id }] });
   });
 
   it('open a new conversation after the visitor closed the last one', async () => {
@@ -73,17 +73,17 @@ describe('a visitor’s messages', () => {
       ok: true,
       data: { event: { type: 'status', status: 'closed', authorKind: 'visitor' }, conversation: { status: 'closed' } },
     });
-    expect(conversations.openForVisitor(siteId, visitor.visitorId)).toBeUndefined();
+    expect(await conversations.openForVisitor(siteId, visitor.visitorId)).toBeUndefined();
     const next = await opened();
     expect(next).not.toBe(id);
-    expect(conversations.conversationsOf(siteId, [visitor.visitorId], 10).map((c) => c.id)).toEqual([next, id]);
+    expect((await conversations.conversationsOf(siteId, [visitor.visitorId], 10)).map((c) => c.id)).toEqual([next, id]);
   });
 
   it('are refused on a closed conversation by another visitor, and a second close', async () => {
     const id = await opened();
     const stranger = await newVisitor();
     expect(await conversations.closeByVisitor(stranger, id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(conversations.openForVisitor(siteId, visitor.visitorId)?.id).toBe(id);
+    expect((await conversations.openForVisitor(siteId, visitor.visitorId))?.id).toBe(id);
     await conversations.closeByVisitor(visitor, id);
     const before = eventCount(id);
     expect(await conversations.closeByVisitor(visitor, id)).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -135,7 +135,7 @@ describe('an agent’s messages', () => {
   it('close only what the agent may write in', async () => {
     const id = await opened();
     expect(await conversations.closeByAgent(marta, id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(conversations.openForVisitor(siteId, visitor.visitorId)?.status).toBe('open');
+    expect((await conversations.openForVisitor(siteId, visitor.visitorId))?.status).toBe('open');
   });
 });
 
@@ -148,23 +148,23 @@ describe('reading', () => {
       ),
     );
     // SYNC_PAGE_SIZE + 1 messages in all.
-    const first = conversations.visitorPage(visitor, id, 0);
+    const first = await conversations.visitorPage(visitor, id, 0);
     expect(first.ok && [first.data.events.length, first.data.hasMore]).toEqual([SYNC_PAGE_SIZE, true]);
-    const rest = conversations.visitorPage(visitor, id, SYNC_PAGE_SIZE);
+    const rest = await conversations.visitorPage(visitor, id, SYNC_PAGE_SIZE);
     expect(rest.ok && [rest.data.events.map((e) => e.seq), rest.data.hasMore]).toEqual([[SYNC_PAGE_SIZE + 1], false]);
-    const agentFirst = conversations.agentPage(admin, id, 0);
+    const agentFirst = await conversations.agentPage(admin, id, 0);
     expect(agentFirst.ok && [agentFirst.data.events.length, agentFirst.data.hasMore]).toEqual([SYNC_PAGE_SIZE, true]);
-    const agentRest = conversations.agentPage(admin, id, 1);
+    const agentRest = await conversations.agentPage(admin, id, 1);
     expect(agentRest.ok && [agentRest.data.events.length, agentRest.data.hasMore]).toEqual([SYNC_PAGE_SIZE, false]);
   });
 
   it('reads nothing of another visitor’s or another site’s conversation', async () => {
     const id = await opened();
-    expect(conversations.visitorPage(await newVisitor(), id, 0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await conversations.visitorPage(await newVisitor(), id, 0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const otherSite = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const stranger: AgentActor = { ...admin, siteId: otherSite };
-    expect(conversations.agentPage(stranger, id, 0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(conversations.agentPage(marta, id, 0).ok).toBe(true);
+    expect(await conversations.agentPage(stranger, id, 0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await conversations.agentPage(marta, id, 0)).ok).toBe(true);
   });
 
   it('lists the inbox views by role', async () => {
@@ -174,28 +174,28 @@ describe('reading', () => {
     const closed = await opened(await newVisitor());
     await app.services.routing.take(marta, closed);
     await conversations.closeByAgent(marta, closed);
-    const ids = (view: 'mine' | 'queue' | 'all' | 'closed', who: AgentActor) => {
-      const listed = conversations.list(who, view);
+    const ids = async (view: 'mine' | 'queue' | 'all' | 'closed', who: AgentActor) => {
+      const listed = await conversations.list(who, view);
       return listed.ok ? listed.data.map((c) => c.id).sort() : listed.error.code;
     };
-    expect(ids('mine', marta)).toEqual([mine]);
-    expect(ids('queue', marta)).toEqual([queued]);
-    expect(ids('closed', marta)).toEqual([closed]);
-    expect(ids('all', marta)).toBe('forbidden');
-    expect(ids('all', admin)).toEqual([queued, mine].sort());
-    expect(ids('closed', admin)).toEqual([closed]);
-    expect(ids('mine', admin)).toEqual([]);
+    expect(await ids('mine', marta)).toEqual([mine]);
+    expect(await ids('queue', marta)).toEqual([queued]);
+    expect(await ids('closed', marta)).toEqual([closed]);
+    expect(await ids('all', marta)).toBe('forbidden');
+    expect(await ids('all', admin)).toEqual([queued, mine].sort());
+    expect(await ids('closed', admin)).toEqual([closed]);
+    expect(await ids('mine', admin)).toEqual([]);
     // Narrowed to an active state, a view keeps open conversations only: a closed one is in none.
-    const inState = (view: 'mine' | 'closed', who: AgentActor) => {
-      const listed = conversations.list(who, view, 'open');
+    const inState = async (view: 'mine' | 'closed', who: AgentActor) => {
+      const listed = await conversations.list(who, view, 'open');
       return listed.ok ? listed.data.map((c) => c.id) : listed.error.code;
     };
-    expect(inState('mine', marta)).toEqual([mine]);
-    expect(inState('closed', admin)).toEqual([]);
+    expect(await inState('mine', marta)).toEqual([mine]);
+    expect(await inState('closed', admin)).toEqual([]);
     // Nobody was online, so each is a ticket, which weighs less than a live chat; the closed one weighs nothing.
-    expect(conversations.loads(siteId).get(marta.agentId)).toBeGreaterThan(0);
-    expect(conversations.loads(siteId).has(admin.agentId)).toBe(false);
-    expect([...conversations.loads(siteId).keys()]).toEqual([marta.agentId]);
+    expect((await conversations.loads(siteId)).get(marta.agentId)).toBeGreaterThan(0);
+    expect((await conversations.loads(siteId)).has(admin.agentId)).toBe(false);
+    expect([...(await conversations.loads(siteId)).keys()]).toEqual([marta.agentId]);
   });
 
   it('shows a non-admin only the queue and the tickets of its departments', async () => {
@@ -205,21 +205,21 @@ describe('reading', () => {
     const forSales = await conversations.sendFromVisitor(await newVisitor(), { clientId: 'v-0000009', body: 'Hola', department: 'sales' });
     const salesId = forSales.ok ? forSales.data.conversation.id : '';
     expect(forSales.ok && forSales.data.conversation.departmentId).toBe(sales.data.id);
-    const queue = (who: AgentActor) => {
-      const listed = conversations.list(who, 'queue');
+    const queue = async (who: AgentActor) => {
+      const listed = await conversations.list(who, 'queue');
       return listed.ok ? listed.data.map((c) => c.id).sort() : [];
     };
-    expect(queue(marta)).toEqual([general]);
-    expect(queue(admin)).toEqual([general, salesId].sort());
+    expect(await queue(marta)).toEqual([general]);
+    expect(await queue(admin)).toEqual([general, salesId].sort());
 
     // Once their visitors have left, both are tickets, shown to the same agents.
     app.sqlite.prepare('UPDATE conversations SET visitor_left_at = 1').run();
-    const tickets = (who: AgentActor) => {
-      const listed = conversations.list(who, 'tickets');
+    const tickets = async (who: AgentActor) => {
+      const listed = await conversations.list(who, 'tickets');
       return listed.ok ? listed.data.map((c) => c.id).sort() : [];
     };
-    expect(tickets(marta)).toEqual([general]);
-    expect(tickets(admin)).toEqual([general, salesId].sort());
+    expect(await tickets(marta)).toEqual([general]);
+    expect(await tickets(admin)).toEqual([general, salesId].sort());
   });
 });
 
@@ -230,40 +230,40 @@ describe('a visitor’s earlier conversations', () => {
     // Only the clock is fake: each conversation begins a minute after the last.
     vi.useFakeTimers({ toFake: ['Date'] });
     const start = Date.UTC(2026, 11, 1, 10);
-    expect(conversations.hasEarlier(visitor)).toBe(false);
+    expect(await conversations.hasEarlier(visitor)).toBe(false);
     const ended: string[] = [];
     for (let i = 0; i <= EARLIER_PAGE_SIZE; i += 1) {
       vi.setSystemTime(start + i * 60_000);
       const id = await opened(visitor, `Pregunta ${i}`);
       expect((await conversations.closeByVisitor(visitor, id)).ok).toBe(true);
       ended.unshift(id);
-      if (i === 0) expect(conversations.hasEarlier(visitor)).toBe(true);
+      if (i === 0) expect(await conversations.hasEarlier(visitor)).toBe(true);
     }
     // Another visitor's ended chat is never theirs.
     const other = await newVisitor();
     await conversations.closeByVisitor(other, await opened(other));
 
-    const page = (before: number) => {
-      const result = conversations.earlierForVisitor(visitor, before);
+    const page = async (before: number) => {
+      const result = await conversations.earlierForVisitor(visitor, before);
       return result.ok ? { ids: result.data.conversations.map((c) => c.id), hasMore: result.data.hasMore } : null;
     };
     const now = start + 3_600_000;
-    expect(page(now)).toEqual({ ids: ended.slice(0, EARLIER_PAGE_SIZE), hasMore: true });
+    expect(await page(now)).toEqual({ ids: ended.slice(0, EARLIER_PAGE_SIZE), hasMore: true });
     // From the oldest of that page on: the one left, and no more.
-    expect(page(start + 60_000)).toEqual({ ids: ended.slice(EARLIER_PAGE_SIZE), hasMore: false });
+    expect(await page(start + 60_000)).toEqual({ ids: ended.slice(EARLIER_PAGE_SIZE), hasMore: false });
     // Exactly a page's worth is not "more".
-    expect(page(start + EARLIER_PAGE_SIZE * 60_000)).toEqual({ ids: ended.slice(1), hasMore: false });
-    expect(conversations.hasEarlier(other)).toBe(true);
-    expect(conversations.hasEarlier(await newVisitor())).toBe(false);
+    expect(await page(start + EARLIER_PAGE_SIZE * 60_000)).toEqual({ ids: ended.slice(1), hasMore: false });
+    expect(await conversations.hasEarlier(other)).toBe(true);
+    expect(await conversations.hasEarlier(await newVisitor())).toBe(false);
   });
 });
 
 describe('typing', () => {
   it('is refused to an agent who may not write, and ignored for a visitor with no open conversation', async () => {
     const id = await opened();
-    expect(conversations.agentTyping(marta, id, true)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(conversations.agentTyping(admin, id, true)).toEqual({ ok: true, data: null });
-    expect(conversations.visitorTyping(await newVisitor(), true, 'x')).toEqual({ ok: true, data: null });
+    expect(await conversations.agentTyping(marta, id, true)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await conversations.agentTyping(admin, id, true)).toEqual({ ok: true, data: null });
+    expect(await conversations.visitorTyping(await newVisitor(), true, 'x')).toEqual({ ok: true, data: null });
   });
 });
 
@@ -277,7 +277,7 @@ describe('proactive chats', () => {
     expect(await start('s-0000001', null)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await start('s-0000002', { ...here, siteId: otherSite })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await start('s-0000003', { ...here, online: false })).toMatchObject({ ok: false, error: { code: 'visitor_offline' } });
-    expect(conversations.openForVisitor(siteId, target.visitorId)).toBeUndefined();
+    expect(await conversations.openForVisitor(siteId, target.visitorId)).toBeUndefined();
 
     const started = await start('s-0000004', here);
     expect(started).toMatchObject({
@@ -288,7 +288,7 @@ describe('proactive chats', () => {
     expect(await start('s-0000005', here)).toMatchObject({ ok: false, error: { code: 'already_chatting' } });
     const resend = await start('s-0000004', here);
     expect(resend.ok && [resend.data.conversation.id, resend.data.event.seq]).toEqual([id, started.ok ? started.data.event.seq : -1]);
-    const page = conversations.agentPage(marta, id, 0);
+    const page = await conversations.agentPage(marta, id, 0);
     expect(page.ok && page.data.events.map((e) => e.type)).toEqual(['joined', 'message']);
   });
 });

@@ -7,7 +7,6 @@ import {
   type VisitorConversation,
 } from '@mostrador/shared';
 import { toEvent, toMessageEvent, toVisitorEvent } from './conversations.mapping.ts';
-import type { ConversationsRepository } from './conversations.repository.ts';
 import type { Appended, ConversationRow, Page, QueueInfoOf } from './conversations.types.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
@@ -23,7 +22,6 @@ export class ConversationViews {
   private latestVisitorView: { row: ConversationRow; view: VisitorConversation } | null = null;
 
   constructor(
-    private readonly repo: ConversationsRepository,
     private readonly team: TeamDirectory,
     /** Where a queued conversation stands in line (the queue board's answer). */
     private readonly queue: QueueInfoOf,
@@ -78,7 +76,7 @@ export class ConversationViews {
   }
 
   private buildVisitorConversation(row: ConversationRow): VisitorConversation {
-    const agentIds = [...(row.assigneeId && row.status === 'open' ? [row.assigneeId] : []), ...this.repo.guestIds(row.siteId, row.id)];
+    const agentIds = [...(row.assigneeId && row.status === 'open' ? [row.assigneeId] : []), ...row.guestIds];
     return {
       id: row.id,
       status: row.status,
@@ -134,7 +132,7 @@ export class ConversationViews {
   }
 
   private guests(row: ConversationRow) {
-    return this.repo.guestIds(row.siteId, row.id).flatMap((id) => this.team.agentRef(row.siteId, id) ?? []);
+    return row.guestIds.flatMap((id) => this.team.agentRef(row.siteId, id) ?? []);
   }
 }
 

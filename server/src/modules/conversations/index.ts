@@ -1,5 +1,5 @@
 export type { AgentActor, VisitorActor } from './actors.ts';
-export type { ConversationRow, EventRow } from './conversations.repository.ts';
+export type { ConversationRow, EventRow } from './conversations.types.ts';
 export { ConversationsService } from './conversations.service.ts';
 export { RoutingService } from './routing.service.ts';
 export { TeamCoordinator } from './team-coordinator.ts';

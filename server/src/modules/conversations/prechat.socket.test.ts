@@ -39,7 +39,7 @@ async function visitorSession() {
 
 /** The visitor's log as the server keeps it: the bodies of the open conversation's messages. */
 async function bodiesOf(socket: VisitorSocket, visitorId: string): Promise<string[]> {
-  const open = server.app.services.conversations.openForVisitor(site().id, visitorId);
+  const open = await server.app.services.conversations.openForVisitor(site().id, visitorId);
   if (!open) return [];
   const page = await visitorCommand(socket, 'conversation:sync', { conversationId: open.id, afterSeq: 0 });
   if (!page.ok) throw new Error(page.error.message);
@@ -62,7 +62,7 @@ describe('the pre-chat form', () => {
 
     const refused = await visitorCommand(socket, 'message:send', { clientId: 'prechat-email-1', body: 'Teniu la talla 42?' });
     expect(refused.ok ? null : refused.error.code).toBe('contact_required');
-    expect(server.app.services.conversations.openForVisitor(site().id, session.visitorId)).toBeUndefined();
+    expect(await server.app.services.conversations.openForVisitor(site().id, session.visitorId)).toBeUndefined();
 
     // A second tab of the same visitor learns the contact, so its form stops asking too.
     const otherTab = connectVisitor(server.url, { siteKey: server.siteKey, token: session.token });
@@ -84,7 +84,7 @@ describe('the pre-chat form', () => {
     await visitorCommand(socket, 'visitor:contact', { email: 'anna@example.com' });
     const refused = await visitorCommand(socket, 'message:send', { clientId: 'prechat-both-1', body: 'Hola' });
     expect(refused.ok ? null : refused.error.code).toBe('contact_required');
-    expect(server.app.services.conversations.openForVisitor(site().id, session.visitorId)).toBeUndefined();
+    expect(await server.app.services.conversations.openForVisitor(site().id, session.visitorId)).toBeUndefined();
 
     await visitorCommand(socket, 'visitor:contact', { email: 'anna@example.com', name: 'Anna' });
     const sent = await visitorCommand(socket, 'message:send', { clientId: 'prechat-both-2', body: 'Hola de nou' });
@@ -116,7 +116,7 @@ describe('the pre-chat form', () => {
     expect(identified.ok).toBe(true);
     const refused = await visitorCommand(socket, 'message:send', { clientId: 'unverified-1', body: 'Hola' });
     expect(refused.ok ? null : refused.error.code).toBe('contact_required');
-    expect(server.app.services.conversations.openForVisitor(site().id, session.visitorId)).toBeUndefined();
+    expect(await server.app.services.conversations.openForVisitor(site().id, session.visitorId)).toBeUndefined();
   });
 
   it('guards only the first message: a shopper answering a chat an agent started is not asked', async () => {

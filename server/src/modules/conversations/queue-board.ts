@@ -1,7 +1,8 @@
 import type { QueueInfo } from '@mostrador/shared';
 import { estimateWaitSeconds } from './assignment-policy.ts';
 import { RecentWaits } from './recent-waits.ts';
-import type { ConversationsRepository } from './conversations.repository.ts';
+import { andThen, type InTx } from '../../db/committer.ts';
+import type { ConversationsStore } from './conversations.store.ts';
 import type { ConversationRow } from './conversations.types.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
@@ -35,55 +36,74 @@ export class QueueBoard {
   private readonly waits = new Map<string, RecentWaits>();
 
   constructor(
-    private readonly repo: ConversationsRepository,
+    private readonly repo: ConversationsStore,
     private readonly team: TeamDirectory,
   ) {}
 
+  /**
+   * A queued conversation's place and wait, from the site's line as last
+   * read. A line older than a moment, or without this conversation, is read
+   * again: at once on SQLite; on PostgreSQL the read finishes later, so this
+   * answer has no place yet and the visitor hears it from `changes`, which
+   * every routing step runs.
+   */
   infoFor(conversation: ConversationRow): QueueInfo | null {
     if (conversation.status !== 'open' || conversation.assigneeId !== null) return null;
-    let line = this.lines.get(conversation.siteId);
+    const { siteId } = conversation;
+    let line = this.lines.get(siteId);
     if (!line || performance.now() - line.at > LINE_TTL_MS || !line.places.has(conversation.id)) {
-      line = { at: performance.now(), places: this.places(conversation.siteId), loads: this.repo.loads(conversation.siteId) };
-      this.lines.set(conversation.siteId, line);
+      const read = this.readLine(siteId);
+      if (read instanceof Promise) {
+        void read.catch(() => undefined);
+        return null;
+      }
+      line = read;
     }
     const position = line.places.get(conversation.id);
     return position ? this.info(conversation, position, line.loads) : null;
   }
 
-  /** Each queued conversation's place in its own department's line. */
-  private places(siteId: string): Map<string, number> {
-    const places = new Map<string, number>();
-    const counts = new Map<string | null, number>();
-    for (const conversation of this.repo.queue(siteId)) {
-      const position = (counts.get(conversation.departmentId) ?? 0) + 1;
-      counts.set(conversation.departmentId, position);
-      places.set(conversation.id, position);
-    }
-    return places;
+  /** The site's queue and loads, kept as its line for a moment. */
+  private readLine(siteId: string): InTx<{ at: number; places: Map<string, number>; loads: Map<string, number> }> {
+    return andThen(this.repo.queue(siteId), (queue) =>
+      andThen(this.repo.loads(siteId), (loads) => {
+        const line = { at: performance.now(), places: placesIn(queue), loads };
+        this.lines.set(siteId, line);
+        return line;
+      }),
+    );
   }
 
   /** Every visitor whose place changed since last told, and those who left the line. */
-  changes(siteId: string): QueueChange[] {
+  changes(siteId: string): InTx<QueueChange[]> {
     this.lines.delete(siteId);
-    const out: QueueChange[] = [];
-    const positions = new Map<string | null, number>();
-    const inLine = new Set<string>();
-    const loads = this.repo.loads(siteId);
-    for (const conversation of this.repo.queue(siteId)) {
-      const position = (positions.get(conversation.departmentId) ?? 0) + 1;
-      positions.set(conversation.departmentId, position);
-      inLine.add(conversation.id);
-      if (this.told.get(conversation.id)?.position === position) continue;
-      this.told.set(conversation.id, { siteId, visitorId: conversation.visitorId, position });
-      out.push({ conversation, queue: this.info(conversation, position, loads) });
-    }
-    for (const [id, told] of this.told) {
-      if (told.siteId !== siteId || inLine.has(id)) continue;
-      this.told.delete(id);
-      const conversation = this.repo.byId(siteId, id);
-      if (conversation) out.push({ conversation, queue: null });
-    }
-    return out;
+    return andThen(this.repo.loads(siteId), (loads) =>
+      andThen(this.repo.queue(siteId), (queue) => {
+        const out: QueueChange[] = [];
+        const places = placesIn(queue);
+        for (const conversation of queue) {
+          const position = places.get(conversation.id)!;
+          if (this.told.get(conversation.id)?.position === position) continue;
+          this.told.set(conversation.id, { siteId, visitorId: conversation.visitorId, position });
+          out.push({ conversation, queue: this.info(conversation, position, loads) });
+        }
+        const left: string[] = [];
+        for (const [id, told] of this.told) {
+          if (told.siteId !== siteId || places.has(id)) continue;
+          this.told.delete(id);
+          left.push(id);
+        }
+        if (left.length === 0) return out;
+        // Those who left the line hear it with their conversation as it stands now.
+        return andThen(
+          inOrderOutside(left, (id) => this.repo.byId(siteId, id)),
+          (rows) => {
+            for (const conversation of rows) if (conversation) out.push({ conversation, queue: null });
+            return out;
+          },
+        );
+      }),
+    );
   }
 
   /** Learns the pace of chats from each one that ends. */
@@ -109,4 +129,23 @@ export class QueueBoard {
     const allBusy = candidates.length > 0 && candidates.every((c) => (loads.get(c.agentId) ?? 0) >= c.capacity);
     return { position, estimatedWaitSeconds, ...(allBusy ? { allBusy } : {}) };
   }
+}
+
+/** Each queued conversation's place in its own department's line. */
+function placesIn(queue: readonly ConversationRow[]): Map<string, number> {
+  const places = new Map<string, number>();
+  const counts = new Map<string | null, number>();
+  for (const conversation of queue) {
+    const position = (counts.get(conversation.departmentId) ?? 0) + 1;
+    counts.set(conversation.departmentId, position);
+    places.set(conversation.id, position);
+  }
+  return places;
+}
+
+/** Reads outside a step, one after another: at once on SQLite, awaited on PostgreSQL. */
+function inOrderOutside<I, R>(items: readonly I[], read: (item: I) => InTx<R>): InTx<R[]> {
+  const results: R[] = [];
+  const next = (i: number): InTx<R[]> => (i === items.length ? results : andThen(read(items[i]!), (r) => (results.push(r), next(i + 1))));
+  return next(0);
 }

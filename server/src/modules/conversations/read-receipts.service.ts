@@ -1,9 +1,9 @@
 import { fail, ok, type Result } from '@mostrador/shared';
-import type { GroupCommit } from '../../db/group-commit.ts';
+import type { Committer } from '../../db/committer.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
 import { visitorMayAccess, type AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
-import type { ConversationsRepository } from './conversations.repository.ts';
+import type { ConversationsStore } from './conversations.store.ts';
 
 const notFound = () => fail('not_found', 'No such conversation');
 
@@ -16,18 +16,18 @@ const notFound = () => fail('not_found', 'No such conversation');
  */
 export class ReadReceipts {
   constructor(
-    private readonly repo: ConversationsRepository,
-    private readonly groupCommit: GroupCommit,
+    private readonly repo: ConversationsStore,
+    private readonly committer: Committer,
     private readonly broadcast: SocketBroadcaster,
     private readonly access: AccessResolver,
   ) {}
 
   /** The visitor has seen its own log up to `seq` (a visitor seq); the agents are told, in their seq. */
   async visitorRead(visitor: VisitorActor, conversationId: string, seq: number): Promise<Result<null>> {
-    const conversation = this.repo.byId(visitor.siteId, conversationId);
+    const conversation = await this.repo.byId(visitor.siteId, conversationId);
     if (!conversation || !visitorMayAccess(visitor, conversation)) return notFound();
-    const moved = await this.groupCommit.run(() =>
-      this.repo.markVisitorReadInTx(visitor.siteId, visitor.visitorId, conversation.id, Math.min(seq, conversation.lastVisitorSeq)),
+    const moved = await this.committer.run((tx) =>
+      this.repo.markVisitorReadInTx(tx, visitor.siteId, visitor.visitorId, conversation.id, Math.min(seq, conversation.lastVisitorSeq)),
     );
     if (moved) this.broadcast.visitorRead(moved);
     return ok(null);
@@ -39,12 +39,12 @@ export class ReadReceipts {
    * colleague looking in from the queue has not answered the shopper.
    */
   async agentRead(agent: AgentActor, conversationId: string, seq: number): Promise<Result<null>> {
-    const conversation = this.repo.byId(agent.siteId, conversationId);
+    const conversation = await this.repo.byId(agent.siteId, conversationId);
     if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
-    const inChat = conversation.assigneeId === agent.agentId || this.repo.guestIds(agent.siteId, conversation.id).includes(agent.agentId);
+    const inChat = conversation.assigneeId === agent.agentId || conversation.guestIds.includes(agent.agentId);
     if (!inChat) return ok(null);
-    const moved = await this.groupCommit.run(() =>
-      this.repo.markAgentReadInTx(agent.siteId, conversation.id, Math.min(seq, conversation.lastSeq)),
+    const moved = await this.committer.run((tx) =>
+      this.repo.markAgentReadInTx(tx, agent.siteId, conversation.id, Math.min(seq, conversation.lastSeq)),
     );
     if (moved) this.broadcast.agentRead(moved);
     return ok(null);

@@ -43,9 +43,9 @@ async function chat() {
 }
 
 /** The stored marks, as the database has them. */
-function marksOf(visitorId: string) {
+async function marksOf(visitorId: string) {
   const siteId = server.app.services.sites.byKey(server.siteKey)!.id;
-  const [row] = server.app.services.conversations.conversationsOf(siteId, [visitorId], 1);
+  const [row] = await server.app.services.conversations.conversationsOf(siteId, [visitorId], 1);
   return { visitorReadSeq: row?.visitorReadSeq, agentReadSeq: row?.agentReadSeq };
 }
 
@@ -110,7 +110,7 @@ describe('read receipts', () => {
     await agentCommand(marta, 'read:mark', { conversationId, seq: 3 });
     expect(await marker).toEqual({ conversationId, agentReadSeq: 3 });
     expect(heard).toEqual([{ conversationId, agentReadSeq: 3 }]);
-    expect(marksOf(visitorId)).toEqual({ visitorReadSeq: 0, agentReadSeq: 3 });
+    expect(await marksOf(visitorId)).toEqual({ visitorReadSeq: 0, agentReadSeq: 3 });
   });
 
   it('another visitor’s conversation answers not_found and its marks do not move', async () => {
@@ -121,7 +121,7 @@ describe('read receipts', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(marksOf(visitorId)).toEqual({ visitorReadSeq: 0, agentReadSeq: 0 });
+    expect(await marksOf(visitorId)).toEqual({ visitorReadSeq: 0, agentReadSeq: 0 });
   });
 
   it('only the agents in the chat mark it read: an admin looking in does not, an invited guest does', async () => {
@@ -135,7 +135,7 @@ describe('read receipts', () => {
 
     // The admin reads everything of the site, but has not answered the shopper.
     expect(await agentCommand(boss, 'read:mark', { conversationId, seq: 3 })).toEqual({ ok: true, data: null });
-    expect(marksOf(visitorId).agentReadSeq).toBe(0);
+    expect((await marksOf(visitorId)).agentReadSeq).toBe(0);
 
     const carlaId = server.app.services.agents
       .list(server.app.services.sites.byKey(server.siteKey)!.id)
@@ -145,6 +145,6 @@ describe('read receipts', () => {
     expect(await agentCommand(carla, 'read:mark', { conversationId, seq: 3 })).toEqual({ ok: true, data: null });
     expect(await told).toEqual({ conversationId, agentReadSeq: 3 });
     expect(heard).toEqual([{ conversationId, agentReadSeq: 3 }]);
-    expect(marksOf(visitorId).agentReadSeq).toBe(3);
+    expect((await marksOf(visitorId)).agentReadSeq).toBe(3);
   });
 });

@@ -6,7 +6,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/client.ts';
 import { conversations } from '../../db/schema.ts';
 import { SitesService, sitesRepository } from '../sites/index.ts';
 import { SqliteVisitorsRepository, VisitorsService } from '../visitors/index.ts';
-import { ConversationsRepository } from './conversations.repository.ts';
+import { SqliteConversationsStore } from './conversations.store.sqlite.ts';
 import { ReplyTimes } from './reply-times.ts';
 
 const DAY = 24 * 60 * 60_000;
@@ -49,7 +49,7 @@ beforeEach(async () => {
 
 /** Over the real repository, as app.ts connects it. */
 function replyTimes(now: () => number): ReplyTimes {
-  const repo = new ConversationsRepository(opened.db);
+  const repo = new SqliteConversationsStore(opened.db);
   return new ReplyTimes((site, since) => repo.firstReplyWaits(site, since), now);
 }
 

@@ -1,3 +1,4 @@
+import { andThen, type InTx } from '../../db/committer.ts';
 /** Conversations older than this say little about how the team answers now. */
 const WINDOW_MS = 14 * 24 * 60 * 60_000;
 /** Fewer than this and "we usually reply within…" would be an anecdote: the widget says nothing. */
@@ -16,25 +17,38 @@ export class ReplyTimes {
   readonly #cache = new Map<string, { at: number; seconds: number | null }>();
 
   constructor(
-    /** Milliseconds to the first reply of each qualifying chat begun since then (ConversationsRepository.firstReplyWaits). */
-    private readonly waitsSince: (siteId: string, since: number) => number[],
+    /** Milliseconds to the first reply of each qualifying chat begun since then (ConversationsStore.firstReplyWaits). */
+    private readonly waitsSince: (siteId: string, since: number) => InTx<number[]>,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * The figure, read again at most every few minutes. A read the engine
+   * answers later (PostgreSQL) leaves the last figure (none at first) for
+   * this handshake and refreshes it for the next ones.
+   */
   medianSeconds(siteId: string): number | null {
     const now = this.now();
     const cached = this.#cache.get(siteId);
     if (cached && now - cached.at < CACHE_MS) return cached.seconds;
-    const seconds = this.#compute(siteId, now);
-    this.#cache.set(siteId, { at: now, seconds });
-    return seconds;
+    const computed = andThen(this.waitsSince(siteId, now - WINDOW_MS), (waits) => {
+      const seconds = medianOf(waits);
+      this.#cache.set(siteId, { at: now, seconds });
+      return seconds;
+    });
+    if (!(computed instanceof Promise)) return computed;
+    // Only one read at a time per site: the stale figure stands until it lands.
+    this.#cache.set(siteId, { at: now, seconds: cached?.seconds ?? null });
+    computed.catch(() => this.#cache.delete(siteId));
+    return cached?.seconds ?? null;
   }
+}
 
-  #compute(siteId: string, now: number): number | null {
-    const waits = this.waitsSince(siteId, now - WINDOW_MS).sort((a, b) => a - b);
-    if (waits.length < MIN_REPLY_SAMPLES) return null;
-    const mid = waits.length >> 1;
-    const median = waits.length % 2 ? waits[mid]! : (waits[mid - 1]! + waits[mid]!) / 2;
-    return Math.round(median / 1000);
-  }
+/** The median in whole seconds, or none with too few samples. */
+function medianOf(unsorted: number[]): number | null {
+  const waits = unsorted.sort((a, b) => a - b);
+  if (waits.length < MIN_REPLY_SAMPLES) return null;
+  const mid = waits.length >> 1;
+  const median = waits.length % 2 ? waits[mid]! : (waits[mid - 1]! + waits[mid]!) / 2;
+  return Math.round(median / 1000);
 }

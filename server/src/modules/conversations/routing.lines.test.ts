@@ -205,7 +205,7 @@ describe('a transfer', () => {
     expect((await agentCommand(anna.socket, 'conversation:transfer', { conversationId: hers.conversationId, to: toBernat })).ok).toBe(true);
     const toAnna = { kind: 'agent', agentId: annaId } as const;
     expect((await agentCommand(bernat.socket, 'conversation:transfer', { conversationId: his.conversationId, to: toAnna })).ok).toBe(true);
-    expect(Object.fromEntries(scope.server.app.services.conversations.loads(siteId()))).toEqual({ [annaId]: 1, [bernatId]: 1 });
+    expect(Object.fromEntries(await scope.server.app.services.conversations.loads(siteId()))).toEqual({ [annaId]: 1, [bernatId]: 1 });
 
     const next = await shopper('tercer');
     expect(row(next.conversationId).assigneeId).toBe(bernatId);

@@ -1,10 +1,10 @@
 import { fail, ok, type Result } from '@mostrador/shared';
-import type { GroupCommit } from '../../db/group-commit.ts';
+import { andThen, type Committer, runStep, type StepBody, step, type Tx } from '../../db/committer.ts';
 import type { AgentActor } from './actors.ts';
 import { pickAgent } from './assignment-policy.ts';
 import type { AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
-import type { ConversationsRepository } from './conversations.repository.ts';
+import type { ConversationsStore } from './conversations.store.ts';
 import type { Appended, ConversationRow, EventRow } from './conversations.types.ts';
 import type { QueueBoard } from './queue-board.ts';
 import { systemEvent } from './system-events.ts';
@@ -61,9 +61,9 @@ export class RoutingService {
   private closed = false;
 
   constructor(
-    private readonly repo: ConversationsRepository,
+    private readonly repo: ConversationsStore,
     private readonly team: TeamDirectory,
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
     private readonly broadcast: SocketBroadcaster,
     private readonly board: QueueBoard,
     private readonly access: AccessResolver,
@@ -82,16 +82,27 @@ export class RoutingService {
     return conversation.ticketSince !== null && !this.hooks.hours.isOpen(conversation.siteId, conversation.departmentId, Date.now());
   }
 
-  /** Inside a transaction: gives a queued conversation to the best agent with room, if any. */
-  assignInTx(conversation: ConversationRow, loads = this.repo.loads(conversation.siteId)): Appended | null {
+  /**
+   * Inside a step: gives a queued conversation to the best agent with room,
+   * if any. Without `loads` (read under the site's routing lock by the
+   * caller), it takes the lock and reads them itself.
+   */
+  *assignInTx(tx: Tx, conversation: ConversationRow, loads?: Map<string, number>): StepBody<Appended | null> {
     if (this.team.routingOf(conversation.siteId, conversation.departmentId) === 'manual') return null;
     if (this.waitsForHours(conversation)) return null;
+    const current = loads ?? (yield* this.lockedLoads(tx, conversation.siteId));
     const candidates = this.team
       .candidates(conversation.siteId, conversation.departmentId)
-      .map((c) => ({ ...c, load: loads.get(c.agentId) ?? 0 }));
+      .map((c) => ({ ...c, load: current.get(c.agentId) ?? 0 }));
     const agentId = pickAgent(candidates, this.lastAssigned);
     if (!agentId) return null;
-    return this.claimInTx(conversation, agentId, null, loads);
+    return yield* this.claimInTx(tx, conversation, agentId, null, current);
+  }
+
+  /** The site's loads, read under its routing lock, which holds until the step commits. */
+  private *lockedLoads(tx: Tx, siteId: string): StepBody<Map<string, number>> {
+    yield* step(this.repo.lockRoutingInTx(tx, siteId));
+    return yield* step(this.repo.loadsInTx(tx, siteId));
   }
 
   /**
@@ -128,41 +139,45 @@ export class RoutingService {
   }
 
   private async drainOnce(siteId: string): Promise<void> {
-    const steps = await this.groupCommit.run(() => {
-      const loads = this.repo.loads(siteId);
-      // Departments found with nobody free are skipped for the rest of this pass.
-      const full = new Set<string | null>();
-      return this.repo.queue(siteId).flatMap((conversation) => {
-        // A ticket held by the hours is skipped without marking its department full.
-        if (full.has(conversation.departmentId) || this.waitsForHours(conversation)) return [];
-        const assigned = this.assignInTx(conversation, loads);
-        if (!assigned) {
-          full.add(conversation.departmentId);
-          return [];
-        }
-        return [{ conversation: assigned.conversation, events: [assigned.event], formerAgents: [], leftQueue: true }];
-      });
-    });
+    const steps = await this.committer.run((tx) => runStep(tx, this.drainStep(tx, siteId)));
     this.publish(steps, siteId);
+  }
+
+  private *drainStep(tx: Tx, siteId: string): StepBody<Step[]> {
+    const loads = yield* this.lockedLoads(tx, siteId);
+    // Departments found with nobody free are skipped for the rest of this pass.
+    const full = new Set<string | null>();
+    const steps: Step[] = [];
+    for (const conversation of yield* step(this.repo.queueInTx(tx, siteId))) {
+      // A ticket held by the hours is skipped without marking its department full.
+      if (full.has(conversation.departmentId) || this.waitsForHours(conversation)) continue;
+      const assigned = yield* this.assignInTx(tx, conversation, loads);
+      if (!assigned) {
+        full.add(conversation.departmentId);
+        continue;
+      }
+      steps.push({ conversation: assigned.conversation, events: [assigned.event], formerAgents: [], leftQueue: true });
+    }
+    return steps;
   }
 
   async take(agent: AgentActor, conversationId: string): Promise<Result<Appended>> {
     const { siteId } = agent;
-    return this.step(siteId, () => {
-      const conversation = this.repo.byId(siteId, conversationId);
+    return this.step(siteId, function* (this: RoutingService, tx: Tx): StepBody<Result<Step>> {
+      const conversation = yield* step(this.repo.byIdInTx(tx, siteId, conversationId));
       // Judged as it stood in the queue, so the loser of a race hears "taken", not "no such conversation".
       const asQueued = conversation && { ...conversation, assigneeId: null };
       if (!conversation || !asQueued || this.access.of(agent, asQueued) === 'none') return notFound();
       if (conversation.status !== 'open' || conversation.assigneeId !== null) {
         return fail('conflict', 'Someone else has taken this conversation');
       }
-      const loads = this.repo.loads(siteId);
+      const loads = yield* this.lockedLoads(tx, siteId);
       const capacity = this.team.capacityOf(siteId, agent.agentId) ?? 0;
       if ((loads.get(agent.agentId) ?? 0) >= capacity) {
         return fail('conflict', 'You are at capacity');
       }
       const me = { id: agent.agentId, name: agent.name };
-      const claimed = this.claimInTx(conversation, agent.agentId, me, loads);
+      const claimed = yield* this.claimInTx(tx, conversation, agent.agentId, me, loads);
       if (!claimed) return fail('conflict', 'Someone else has taken this conversation');
       return ok({ conversation: claimed.conversation, events: [claimed.event], formerAgents: [], leftQueue: true });
     });
@@ -172,8 +187,8 @@ export class RoutingService {
     const { siteId } = agent;
     return this.step(
       siteId,
-      () => {
-        const conversation = this.repo.byId(siteId, conversationId);
+      function* (this: RoutingService, tx: Tx): StepBody<Result<Step>> {
+        const conversation = yield* step(this.repo.byIdInTx(tx, siteId, conversationId));
         if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
         if (conversation.assigneeId !== agent.agentId && agent.role !== 'admin') {
           return fail('forbidden', 'Only the conversation’s agent or an admin can transfer it');
@@ -187,42 +202,52 @@ export class RoutingService {
           if (!this.team.agentRef(siteId, to.agentId)) return fail('not_found', 'No such agent');
           const target = this.team.candidates(siteId, null).find((c) => c.agentId === to.agentId);
           if (!target) return fail('conflict', 'That agent is not available');
-          if ((this.repo.loads(siteId).get(to.agentId) ?? 0) >= target.capacity) {
+          if (((yield* this.lockedLoads(tx, siteId)).get(to.agentId) ?? 0) >= target.capacity) {
             return fail('conflict', 'That agent is at capacity');
           }
         } else if (!this.team.departmentRef(siteId, to.departmentId)) {
           return fail('not_found', 'No such department');
         }
-        if (note)
-          events.push(this.repo.append(siteId, conversation.id, { ...systemEvent('note', null, me, now, false), body: note }).event);
+        if (note) {
+          const noted = yield* step(
+            this.repo.appendInTx(tx, siteId, conversation.id, { ...systemEvent('note', null, me, now, false), body: note }),
+          );
+          events.push(noted.event);
+        }
         const former = conversation.assigneeId;
         const formerRef = former ? this.team.agentRef(siteId, former) : null;
         if (formerRef) {
-          events.push(
-            this.repo.append(siteId, conversation.id, systemEvent('left', { agent: formerRef, reason: 'transferred' }, me, now)).event,
+          const left = yield* step(
+            this.repo.appendInTx(tx, siteId, conversation.id, systemEvent('left', { agent: formerRef, reason: 'transferred' }, me, now)),
           );
+          events.push(left.event);
         }
         if (to.kind === 'agent') {
           const ref = this.team.agentRef(siteId, to.agentId)!;
-          this.repo.removeGuest(siteId, conversation.id, to.agentId);
-          const joined = this.repo.append(siteId, conversation.id, systemEvent('joined', { agent: ref, role: 'assignee' }, me, now), {
-            assigneeId: to.agentId,
-            queuedAt: null,
-            queuePriority: 0,
-          });
+          yield* step(this.repo.removeGuestInTx(tx, siteId, conversation.id, to.agentId));
+          const joined = yield* step(
+            this.repo.appendInTx(tx, siteId, conversation.id, systemEvent('joined', { agent: ref, role: 'assignee' }, me, now), {
+              assigneeId: to.agentId,
+              queuedAt: null,
+              queuePriority: 0,
+            }),
+          );
           events.push(joined.event);
           this.noteTurn(to.agentId);
         } else {
-          events.push(
-            this.repo.append(
+          const queued = yield* step(
+            this.repo.appendInTx(
+              tx,
               siteId,
               conversation.id,
               systemEvent('queued', { department: this.team.departmentRef(siteId, to.departmentId), reason: 'transferred' }, me, now),
               { assigneeId: null, departmentId: to.departmentId, queuedAt: now, queuePriority: 1 },
-            ).event,
+            ),
           );
+          events.push(queued.event);
         }
-        return ok({ conversation: this.repo.byId(siteId, conversation.id)!, events, formerAgents: former ? [former] : [] });
+        const after = yield* step(this.repo.byIdInTx(tx, siteId, conversation.id));
+        return ok({ conversation: after!, events, formerAgents: former ? [former] : [] });
       },
       true,
     );
@@ -230,8 +255,8 @@ export class RoutingService {
 
   async invite(agent: AgentActor, conversationId: string, guestId: string): Promise<Result<Appended>> {
     const { siteId } = agent;
-    return this.step(siteId, () => {
-      const conversation = this.repo.byId(siteId, conversationId);
+    return this.step(siteId, function* (this: RoutingService, tx: Tx): StepBody<Result<Step>> {
+      const conversation = yield* step(this.repo.byIdInTx(tx, siteId, conversationId));
       if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
       if (this.access.of(agent, conversation) !== 'write') return fail('forbidden', 'Take the conversation first');
       if (conversation.status !== 'open') return fail('conflict', 'The conversation is closed');
@@ -240,15 +265,18 @@ export class RoutingService {
       if (!this.team.candidates(siteId, null).some((c) => c.agentId === guestId)) {
         return fail('conflict', 'That agent is not available');
       }
-      if (guestId === conversation.assigneeId || this.repo.guestIds(siteId, conversation.id).includes(guestId)) {
+      if (guestId === conversation.assigneeId || conversation.guestIds.includes(guestId)) {
         return fail('conflict', 'That agent is already in the conversation');
       }
       const now = Date.now();
-      this.repo.addGuest(siteId, conversation.id, guestId, now);
-      const joined = this.repo.append(
-        siteId,
-        conversation.id,
-        systemEvent('joined', { agent: guest, role: 'guest' }, { id: agent.agentId, name: agent.name }, now),
+      yield* step(this.repo.addGuestInTx(tx, siteId, conversation.id, guestId, now));
+      const joined = yield* step(
+        this.repo.appendInTx(
+          tx,
+          siteId,
+          conversation.id,
+          systemEvent('joined', { agent: guest, role: 'guest' }, { id: agent.agentId, name: agent.name }, now),
+        ),
       );
       return ok({ conversation: joined.conversation, events: [joined.event], formerAgents: [] });
     });
@@ -256,12 +284,14 @@ export class RoutingService {
 
   async leave(agent: AgentActor, conversationId: string): Promise<Result<Appended>> {
     const { siteId } = agent;
-    return this.step(siteId, () => {
-      const conversation = this.repo.byId(siteId, conversationId);
-      if (!conversation || !this.repo.guestIds(siteId, conversation.id).includes(agent.agentId)) return notFound();
+    return this.step(siteId, function* (this: RoutingService, tx: Tx): StepBody<Result<Step>> {
+      const conversation = yield* step(this.repo.byIdInTx(tx, siteId, conversationId));
+      if (!conversation || !conversation.guestIds.includes(agent.agentId)) return notFound();
       const me = { id: agent.agentId, name: agent.name };
-      this.repo.removeGuest(siteId, conversation.id, agent.agentId);
-      const left = this.repo.append(siteId, conversation.id, systemEvent('left', { agent: me, reason: 'left' }, me, Date.now()));
+      yield* step(this.repo.removeGuestInTx(tx, siteId, conversation.id, agent.agentId));
+      const left = yield* step(
+        this.repo.appendInTx(tx, siteId, conversation.id, systemEvent('left', { agent: me, reason: 'left' }, me, Date.now())),
+      );
       return ok({ conversation: left.conversation, events: [left.event], formerAgents: [agent.agentId] });
     });
   }
@@ -301,29 +331,34 @@ export class RoutingService {
   }
 
   private requeueChatsOf(agentId: string, siteId: string, ref: Ref): Promise<Step[]> {
-    return this.groupCommit.run(() => {
-      const now = Date.now();
-      const out: Step[] = [];
-      for (const conversation of this.repo.openAssignedTo(siteId, agentId)) {
-        const left = this.repo.append(siteId, conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now), {
+    return this.committer.run((tx) => runStep(tx, this.requeueStep(tx, agentId, siteId, ref)));
+  }
+
+  private *requeueStep(tx: Tx, agentId: string, siteId: string, ref: Ref): StepBody<Step[]> {
+    const now = Date.now();
+    const out: Step[] = [];
+    for (const conversation of yield* step(this.repo.openAssignedToInTx(tx, siteId, agentId))) {
+      const left = yield* step(
+        this.repo.appendInTx(tx, siteId, conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now), {
           assigneeId: null,
           queuedAt: now,
           queuePriority: 1,
-        });
-        const queued = this.repo.append(
-          siteId,
-          conversation.id,
-          systemEvent('queued', { department: this.team.departmentRef(siteId, conversation.departmentId), reason: 'requeued' }, null, now),
-        );
-        out.push({ conversation: queued.conversation, events: [left.event, queued.event], formerAgents: [agentId] });
-      }
-      for (const conversation of this.repo.openAsGuest(siteId, agentId)) {
-        this.repo.removeGuest(siteId, conversation.id, agentId);
-        const left = this.repo.append(siteId, conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now));
-        out.push({ conversation: left.conversation, events: [left.event], formerAgents: [agentId] });
-      }
-      return out;
-    });
+        }),
+      );
+      const department = this.team.departmentRef(siteId, conversation.departmentId);
+      const queued = yield* step(
+        this.repo.appendInTx(tx, siteId, conversation.id, systemEvent('queued', { department, reason: 'requeued' }, null, now)),
+      );
+      out.push({ conversation: queued.conversation, events: [left.event, queued.event], formerAgents: [agentId] });
+    }
+    for (const conversation of yield* step(this.repo.openAsGuestInTx(tx, siteId, agentId))) {
+      yield* step(this.repo.removeGuestInTx(tx, siteId, conversation.id, agentId));
+      const left = yield* step(
+        this.repo.appendInTx(tx, siteId, conversation.id, systemEvent('left', { agent: ref, reason: 'offline' }, null, now)),
+      );
+      out.push({ conversation: left.conversation, events: [left.event], formerAgents: [agentId] });
+    }
+    return out;
   }
 
   /** A chat ended: its pace teaches the wait estimate, and its agent has room again. */
@@ -336,24 +371,37 @@ export class RoutingService {
 
   /** Tells queued visitors whose place in line changed. */
   publishQueue(siteId: string): void {
-    for (const change of this.board.changes(siteId)) this.broadcast.queueUpdated(change.conversation, change.queue);
+    const told = andThen(this.board.changes(siteId), (changes) => {
+      for (const change of changes) this.broadcast.queueUpdated(change.conversation, change.queue);
+    });
+    if (told instanceof Promise) told.catch((error: unknown) => this.hooks.failed(error));
   }
 
-  /** A proactive chat: its starter is its assignee. Inside the group commit. */
-  startWithInTx(conversation: ConversationRow, agent: AgentActor): Appended | null {
+  /** A proactive chat: its starter is its assignee. Inside its step. */
+  *startWithInTx(tx: Tx, conversation: ConversationRow, agent: AgentActor): StepBody<Appended | null> {
     const ref = this.team.agentRef(agent.siteId, agent.agentId);
-    return this.claimInTx(conversation, agent.agentId, ref, this.repo.loads(conversation.siteId));
+    const loads = yield* this.lockedLoads(tx, conversation.siteId);
+    return yield* this.claimInTx(tx, conversation, agent.agentId, ref, loads);
   }
 
-  private claimInTx(conversation: ConversationRow, agentId: string, actor: Ref | null, loads: Map<string, number>): Appended | null {
+  private *claimInTx(
+    tx: Tx,
+    conversation: ConversationRow,
+    agentId: string,
+    actor: Ref | null,
+    loads: Map<string, number>,
+  ): StepBody<Appended | null> {
     const { siteId } = conversation;
     const ref = this.team.agentRef(siteId, agentId);
-    const claimed = ref ? this.repo.claim(siteId, conversation.id, agentId) : undefined;
-    if (!ref || !claimed) return null;
+    if (!ref) return null;
+    const claimed = yield* step(this.repo.claimInTx(tx, siteId, conversation.id, agentId));
+    if (!claimed) return null;
     loads.set(agentId, (loads.get(agentId) ?? 0) + this.repo.weightOf(conversation));
     this.noteTurn(agentId);
     if (conversation.queuedAt !== null) this.board.recordWait(siteId, Date.now() - conversation.queuedAt, Date.now());
-    return this.repo.append(siteId, claimed.id, systemEvent('joined', { agent: ref, role: 'assignee' }, actor, Date.now()));
+    return yield* step(
+      this.repo.appendInTx(tx, siteId, claimed.id, systemEvent('joined', { agent: ref, role: 'assignee' }, actor, Date.now())),
+    );
   }
 
   private noteTurn(agentId: string): void {
@@ -361,14 +409,18 @@ export class RoutingService {
     this.lastAssigned.set(agentId, this.turn);
   }
 
-  /** Runs one routing decision in the group commit, then tells everyone concerned. */
-  private async step(siteId: string, decide: () => Result<Step>, drainAfter = false): Promise<Result<Appended>> {
-    const outcome = await this.groupCommit.run(decide);
+  /** Runs one routing decision as a committed step, then tells everyone concerned. */
+  private async step(
+    siteId: string,
+    decide: (this: RoutingService, tx: Tx) => StepBody<Result<Step>>,
+    drainAfter = false,
+  ): Promise<Result<Appended>> {
+    const outcome = await this.committer.run((tx) => runStep(tx, decide.call(this, tx)));
     if (!outcome.ok) return outcome;
     this.publish([outcome.data], siteId);
     if (drainAfter) await this.drain(siteId);
     const last = outcome.data.events.at(-1)!;
-    return ok({ event: last, conversation: this.repo.byId(siteId, outcome.data.conversation.id) ?? outcome.data.conversation });
+    return ok({ event: last, conversation: (await this.repo.byId(siteId, outcome.data.conversation.id)) ?? outcome.data.conversation });
   }
 
   private publish(steps: Step[], siteId: string, withQueue = true): void {

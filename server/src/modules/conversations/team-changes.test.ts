@@ -106,7 +106,7 @@ describe('widgets and who could answer', () => {
 
   it('fire a rule that waits for an agent online when the first one comes', async () => {
     const [rule] = scope.server.app.services.triggers.list(siteId());
-    const updated = scope.server.app.services.triggers.update(siteId(), rule!.id, {
+    const updated = await scope.server.app.services.triggers.update(siteId(), rule!.id, {
       enabled: true,
       conditions: [{ type: 'agents_online', negate: false }],
       action: { kind: 'teaser', message: 'Som aquí, pregunta’ns', agentId: null, departmentId: null, tags: [] },

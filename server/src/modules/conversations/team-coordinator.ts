@@ -4,7 +4,8 @@ import type { PresenceService } from '../presence/index.ts';
 import type { Candidate, TeamService } from '../team/index.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import { adminsRoom, agentRoom, agentRooms, departmentRoom } from './rooms.ts';
-import type { ConversationsRepository } from './conversations.repository.ts';
+import { andThen, type InTx } from '../../db/committer.ts';
+import type { ConversationsStore } from './conversations.store.ts';
 import type { RoutingService } from './routing.service.ts';
 
 /** The widget's header has room for a few faces; the rest are "and others" nobody needs named. */
@@ -19,11 +20,13 @@ const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 export class TeamCoordinator {
   private readonly lastOnlineAgents = new Map<string, string>();
   private readonly onlineAgentsListeners: Array<(siteId: string) => void> = [];
+  /** Settles once the agents who were in chats before a restart are expected back (the app awaits it before serving). */
+  readonly expected: InTx<void>;
 
   constructor(
     private readonly team: TeamService,
     private readonly presence: PresenceService,
-    private readonly repo: ConversationsRepository,
+    private readonly repo: ConversationsStore,
     private readonly routing: RoutingService,
     private readonly broadcast: SocketBroadcaster,
     private readonly agents: AgentNamespace,
@@ -31,12 +34,20 @@ export class TeamCoordinator {
     private readonly showsTeam: (siteId: string) => boolean,
     /** Where each change of an agent's status is kept for the reports. */
     private readonly statusLog: { record(siteId: string, agentId: string, status: AgentStatus): void },
+    /** A change that could not be told (its loads were not read), logged. */
+    private readonly failed: (err: unknown) => void = () => {},
   ) {
     presence.listen({
-      changed: (agentId, siteId) => this.changed(agentId, siteId),
+      changed: (agentId, siteId) => {
+        const told = this.changed(agentId, siteId);
+        if (told instanceof Promise) told.catch(this.failed);
+      },
       wentOffline: (agentId, siteId) => void this.routing.agentWentOffline(agentId, siteId, () => !presence.isPresent(agentId)),
     });
-    for (const { agentId, siteId } of repo.agentsInOpenChats()) presence.expectBack(agentId, siteId);
+    /** Who was in a chat before a restart is expected back; read once, at once on SQLite. */
+    this.expected = andThen(repo.agentsInOpenChats(), (inChats) => {
+      for (const { agentId, siteId } of inChats) presence.expectBack(agentId, siteId);
+    });
   }
 
   /** Called with the site whenever who could answer there changes (the trigger engine's agents-online rules). */
@@ -78,18 +89,18 @@ export class TeamCoordinator {
 
   async setAvailability(agentId: string, siteId: string, availability: AgentAvailability): Promise<AgentSummary> {
     await this.team.setAvailability(siteId, agentId, availability);
-    return this.changed(agentId, siteId)!;
+    return (await this.changed(agentId, siteId))!;
   }
 
-  list(siteId: string): Team {
-    return {
-      agents: this.team.summaries(siteId, this.repo.loads(siteId)),
+  list(siteId: string): InTx<Team> {
+    return andThen(this.repo.loads(siteId), (loads) => ({
+      agents: this.team.summaries(siteId, loads),
       departments: this.team.departmentList(siteId),
-    };
+    }));
   }
 
   /** After an admin edits an agent: its sockets move to the right rooms, and routing re-runs. */
-  agentEdited(agentId: string, siteId: string): AgentSummary | null {
+  agentEdited(agentId: string, siteId: string): InTx<AgentSummary | null> {
     const agent = this.team.agent(siteId, agentId);
     if (!agent) return null;
     const sockets = this.agents.in(agentRoom(agentId));
@@ -99,8 +110,8 @@ export class TeamCoordinator {
   }
 
   /** An agent's picture changed: the console's team list and the widgets' team line hear of it. */
-  pictureChanged(agentId: string, siteId: string): void {
-    this.changed(agentId, siteId);
+  pictureChanged(agentId: string, siteId: string): InTx<unknown> {
+    return this.changed(agentId, siteId);
   }
 
   /** Routing settings changed (a department's mode): re-run assignment. */
@@ -118,14 +129,16 @@ export class TeamCoordinator {
     for (const listener of this.onlineAgentsListeners) listener(siteId);
   }
 
-  private changed(agentId: string, siteId: string): AgentSummary | null {
+  private changed(agentId: string, siteId: string): InTx<AgentSummary | null> {
     const agent = this.team.agent(siteId, agentId);
     if (!agent) return null;
-    const summary = this.team.summary(agent, this.repo.loads(siteId).get(agentId) ?? 0);
-    this.statusLog.record(siteId, agentId, summary.status);
-    this.broadcast.presenceChanged(siteId, summary);
-    this.tellVisitorsIfOnlineAgentsChanged(siteId);
-    void this.routing.drain(siteId);
-    return summary;
+    return andThen(this.repo.loads(siteId), (loads) => {
+      const summary = this.team.summary(agent, loads.get(agentId) ?? 0);
+      this.statusLog.record(siteId, agentId, summary.status);
+      this.broadcast.presenceChanged(siteId, summary);
+      this.tellVisitorsIfOnlineAgentsChanged(siteId);
+      void this.routing.drain(siteId);
+      return summary;
+    });
   }
 }

@@ -136,7 +136,7 @@ describe('a tab that closes', () => {
     const { triggers, triggerEngine } = scope.server.app.services;
     // A rule on the time spent on the page arms a wake-up for each tab that views one.
     const [rule] = triggers.list(site().id);
-    const enabled = triggers.update(site().id, rule!.id, {
+    const enabled = await triggers.update(site().id, rule!.id, {
       enabled: true,
       conditions: [{ type: 'time_on_page', seconds: 600, negate: false }],
     });

@@ -31,6 +31,7 @@ import { visitorContextHandlers, type VisitorActivity, type VisitorArrival, type
 import type { VisitorActor } from './actors.ts';
 import { siteVisitorsRoom, visitorRoom } from './rooms.ts';
 import type { ConversationsService } from './conversations.service.ts';
+import type { ConversationRow } from './conversations.types.ts';
 import type { ConversationViews } from './conversations.views.ts';
 import type { ReadReceipts } from './read-receipts.service.ts';
 
@@ -101,8 +102,9 @@ export function disconnectVisitors(ns: VisitorNamespace, visitorIds: readonly st
 /** The widget's side: handshake (site, origin, identity) and its commands. */
 export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
   const { sites, visitors, activity, conversations, views, log } = deps;
-  // The visitor the handshake found and its arrival (read there, as it may wait on the database), handed to the connection handler.
-  const identified = new WeakMap<object, VisitorArrival>();
+  // What the handshake found (the visitor's arrival for the live list, its open conversation, whether it has earlier ones),
+  // read there as it may wait on the database, and handed to the connection handler, which must register its handlers before anything can wait.
+  const identified = new WeakMap<object, { arrival: VisitorArrival; open: ConversationRow | undefined; hasEarlier: boolean }>();
   const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
   // Open tabs learn at once which signals the edited rules read (exit intent, idleness, events).
   deps.triggers.onRulesEdited((siteId) => {
@@ -129,7 +131,6 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         if (wait > 0) return next(rateLimitedHandshake(wait));
       }
       const { visitor, token } = returning ?? (await visitors.create(site.id, userAgent));
-      const arrival = await activity.arrival(visitor);
       socket.data = {
         siteId: site.id,
         visitorId: visitor.id,
@@ -137,7 +138,13 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         label: visitor.label,
         serverTriggers: parsed.data.triggers === 'server',
       };
-      identified.set(socket, arrival);
+      const actor = { siteId: site.id, visitorId: visitor.id };
+      const [arrival, open, hasEarlier] = await Promise.all([
+        activity.arrival(visitor),
+        conversations.openForVisitor(site.id, visitor.id),
+        conversations.hasEarlier(actor),
+      ]);
+      identified.set(socket, { arrival, open, hasEarlier });
       next();
     };
     identify().catch((err: unknown) => {
@@ -152,17 +159,17 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const engine = deps.triggerEngine;
     const actor: VisitorActor = { kind: 'visitor', visitorId, siteId, label, connectionId: socket.id };
     void socket.join([visitorRoom(visitorId), siteVisitorsRoom(siteId)]);
-    const open = conversations.openForVisitor(siteId, visitorId);
-    const arrival = identified.get(socket);
+    const found = identified.get(socket);
     identified.delete(socket);
-    if (arrival) activity.connected(socket.id, arrival, open?.id ?? null);
+    const open = found?.open;
+    if (found) activity.connected(socket.id, found.arrival, open?.id ?? null);
     if (serverTriggers) engine.opened(socket.id, siteId, visitorId);
     // A tab closed mid-draft must not leave "typing…" (or the draft) on the agent's screen.
     let typing = false;
     socket.on('disconnect', () => {
       activity.disconnected(socket.id, siteId, visitorId);
       engine.closed(socket.id);
-      if (typing) conversations.visitorTyping(actor, false, null);
+      if (typing) void conversations.visitorTyping(actor, false, null);
     });
     const site = sites.byId(siteId);
     socket.emit('session:established', {
@@ -185,7 +192,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       },
       visit: activity.visitInfo(visitorId),
       contact: deps.contacts.of(siteId, visitorId),
-      hasEarlier: conversations.hasEarlier(actor),
+      hasEarlier: found?.hasEarlier ?? false,
     });
 
     const origin = normalizeOrigin(socket.handshake.headers.origin ?? '');
@@ -201,9 +208,10 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
       maskingCardNumbers<VisitorClientEvents>({
         'message:send': async (payload) => {
           // The pre-chat form guards the first message: nothing is stored until the shop can reach the visitor.
-          const opening = conversations.openForVisitor(siteId, visitorId) === undefined;
-          if (opening && preChatMissing(sites.byId(siteId)?.preChat, deps.contacts.of(siteId, visitorId))) {
-            return fail('contact_required', 'This site asks for contact details before the first message');
+          // Whether this message opens a conversation is read only when the form is missing.
+          if (preChatMissing(sites.byId(siteId)?.preChat, deps.contacts.of(siteId, visitorId))) {
+            const opening = (await conversations.openForVisitor(siteId, visitorId)) === undefined;
+            if (opening) return fail('contact_required', 'This site asks for contact details before the first message');
           }
           return mapOk(await conversations.sendFromVisitor(actor, payload), (a) => views.visitorSent(a));
         },
@@ -213,8 +221,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
           const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;
           return conversations.visitorTyping(actor, payload.typing, draft);
         },
-        'conversation:sync': (payload) =>
-          mapOk(conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), (p) => views.visitorPage(p)),
+        'conversation:sync': async (payload) =>
+          mapOk(await conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), (p) => views.visitorPage(p)),
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
         ...context,

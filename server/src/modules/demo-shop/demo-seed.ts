@@ -46,8 +46,8 @@ export async function seedDemo(
   const site = await services.sites.create({ name: 'Botiga Mostrador', allowedOrigins: [SELF_ORIGIN] });
   await services.sites.markDemoSite(site.id);
   // The site's starting rules, in the shop's language and switched on.
-  for (const rule of services.triggers.list(site.id)) services.triggers.delete(site.id, rule.id);
-  services.triggers.createAll(site.id, defaultRules(DEMO_TRIGGER_TEXTS, true));
+  for (const rule of services.triggers.list(site.id)) await services.triggers.delete(site.id, rule.id);
+  await services.triggers.createAll(site.id, defaultRules(DEMO_TRIGGER_TEXTS, true));
   const password = options.password ?? randomBytes(9).toString('base64url');
   const agent = await services.agents.create({
     siteId: site.id,

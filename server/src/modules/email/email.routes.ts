@@ -7,7 +7,7 @@ import type { OutboxService } from './outbox.service.ts';
 export interface EmailRoutesOptions {
   outbox: OutboxService;
   /** Whether the agent may read the conversation; a foreign id and a missing one alike: false. */
-  canRead: (agent: AuthenticatedAgent, conversationId: string) => boolean;
+  canRead: (agent: AuthenticatedAgent, conversationId: string) => Promise<boolean>;
 }
 
 /** The mail sent about a conversation (any agent who may read it), and the demo's local mailbox (admins). */
@@ -19,7 +19,7 @@ export const emailRoutes: FastifyPluginAsyncZod<EmailRoutesOptions> = async (app
     { preHandler: app.requireAgent, schema: { params: ConversationParams, response: { 200: ConversationEmails, ...errors } } },
     async (request, reply) => {
       const agent = request.agent!;
-      if (!canRead(agent, request.params.conversationId)) {
+      if (!(await canRead(agent, request.params.conversationId))) {
         return reply.status(statusForCode('not_found')).send({ error: { code: 'not_found', message: 'Conversation not found' } });
       }
       return { emails: await outbox.ofConversation(agent.siteId, request.params.conversationId) };

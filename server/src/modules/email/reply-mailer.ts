@@ -28,9 +28,9 @@ export interface MailerEvent {
 /** What the reply mailer reads from other modules; app.ts connects it. */
 export interface ReplyMailerPorts {
   /** Conversations whose last message is an agent's, since `since`. */
-  agentRepliedSince(since: number): MailerConversation[];
+  agentRepliedSince(since: number): Promise<MailerConversation[]>;
   /** The visitor's log after their seq `afterVisitorSeq`, in order. */
-  visitorEventsAfter(siteId: string, conversationId: string, afterVisitorSeq: number, limit: number): MailerEvent[];
+  visitorEventsAfter(siteId: string, conversationId: string, afterVisitorSeq: number, limit: number): Promise<MailerEvent[]>;
 }
 
 /** Replies older than this are never emailed, whatever the watermark says (an upgrade does not mail old chats). */
@@ -62,7 +62,7 @@ export class ReplyMailer {
 
   /** One pass; returns how many mails it queued. */
   async scan(now = Date.now()): Promise<number> {
-    const candidates = this.ports.agentRepliedSince(now - LOOKBACK_MS);
+    const candidates = await this.ports.agentRepliedSince(now - LOOKBACK_MS);
     const marks = await this.watermarks.watermarks(candidates.map((c) => c.id));
     let queued = 0;
     for (const conversation of candidates) {
@@ -75,7 +75,7 @@ export class ReplyMailer {
 
   async #consider(conversation: MailerConversation, mark: number, now: number): Promise<boolean> {
     const { siteId, id, visitorId } = conversation;
-    const events = this.ports.visitorEventsAfter(siteId, id, mark, EVENTS_PER_PASS);
+    const events = await this.ports.visitorEventsAfter(siteId, id, mark, EVENTS_PER_PASS);
     const through = events.at(-1)?.visitorSeq ?? mark;
     const unseen = events.filter((e) => e.type === 'message' && e.authorKind === 'agent' && e.seq > conversation.visitorReadSeq);
     const first = unseen[0];

@@ -9,7 +9,7 @@ export type TranscriptSource = (
   siteId: string,
   visitorId: string,
   conversationId: string,
-) => Result<{ conversation: { id: string; siteId: string; visitorId: string }; events: MailerEvent[] }>;
+) => Promise<Result<{ conversation: { id: string; siteId: string; visitorId: string }; events: MailerEvent[] }>>;
 
 /** A shopper may ask this many times per conversation: enough to fix a typo, too few to mail-bomb someone. */
 export const TRANSCRIPTS_PER_CONVERSATION = 3;
@@ -24,7 +24,7 @@ export class Transcripts {
   ) {}
 
   async request(siteId: string, visitorId: string, input: TranscriptRequest): Promise<Result<TranscriptQueued>> {
-    const found = this.source(siteId, visitorId, input.conversationId);
+    const found = await this.source(siteId, visitorId, input.conversationId);
     if (!found.ok) return found;
     const known = await this.composer.recipient(siteId, visitorId);
     const email = input.email ?? known?.email;

@@ -37,7 +37,7 @@ export interface MailVisitor {
 /** What the inbound mail module needs from the others; app.ts connects them. */
 export interface InboundMailPorts {
   /** The visitor of the conversation a reply address names, on whatever site it is; null when there is none. */
-  conversation(conversationId: string): MailVisitor | null;
+  conversation(conversationId: string): Promise<MailVisitor | null>;
   /** The addresses this visitor may write from: the offline form's contact and a verified identify's email. */
   visitorEmails(siteId: string, visitorId: string): string[];
   /** The conversations module's idempotent visitor send: a second call with the same client id stores nothing. */
@@ -67,7 +67,7 @@ export class InboundMailService {
 
   /** Whether an envelope recipient names a conversation here (the SMTP listener's RCPT check); a refusal is logged. */
   async accepts(recipient: string): Promise<boolean> {
-    if (this.#visitorOf(recipient) || (await this.ports.takesBounce(recipient))) return true;
+    if ((await this.#visitorOf(recipient)) || (await this.ports.takesBounce(recipient))) return true;
     this.ports.log({ via: 'smtp', outcome: 'refused', conversationId: this.#conversationIdOf(recipient), reason: 'recipient' });
     return false;
   }
@@ -85,7 +85,7 @@ export class InboundMailService {
   }
 
   async receive(mail: InboundMail): Promise<Delivery> {
-    const visitor = this.#visitorOf(mail.recipient);
+    const visitor = await this.#visitorOf(mail.recipient);
     const conversationId = this.#conversationIdOf(mail.recipient);
     if (!visitor || !this.#isVisitorWriting(visitor, mail.from)) {
       this.ports.log({ via: mail.via, outcome: 'refused', conversationId, reason: visitor ? 'sender' : 'recipient' });
@@ -109,7 +109,7 @@ export class InboundMailService {
     return this.replyDomain ? conversationIdFromAddress(recipient, this.replyDomain) : null;
   }
 
-  #visitorOf(recipient: string): MailVisitor | null {
+  async #visitorOf(recipient: string): Promise<MailVisitor | null> {
     const conversationId = this.#conversationIdOf(recipient);
     return conversationId ? this.ports.conversation(conversationId) : null;
   }

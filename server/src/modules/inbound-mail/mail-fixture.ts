@@ -38,9 +38,9 @@ export async function shopperInConversation(server: TestServer, email: string, s
 }
 
 /** The visitor's messages stored in a conversation, oldest first, as the widget would sync them. */
-export function visitorMessages(server: TestServer, shopper: Shopper, conversationId = shopper.conversationId): string[] {
+export async function visitorMessages(server: TestServer, shopper: Shopper, conversationId = shopper.conversationId): Promise<string[]> {
   const actor = { kind: 'visitor' as const, siteId: shopper.siteId, visitorId: shopper.visitorId, label: '' };
-  const page = server.app.services.conversations.visitorPage(actor, conversationId, 0);
+  const page = await server.app.services.conversations.visitorPage(actor, conversationId, 0);
   if (!page.ok) throw new Error(page.error.message);
   return page.data.events.filter((e) => e.type === 'message' && e.authorKind === 'visitor').map((e) => e.body ?? '');
 }

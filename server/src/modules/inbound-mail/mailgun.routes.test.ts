@@ -82,7 +82,7 @@ describe('the Mailgun webhook', () => {
     expect([first.statusCode, first.json()]).toEqual([200, { ok: true }]);
     const retry = await forward({});
     expect(retry.statusCode).toBe(200);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
   });
 
   it('refuses a bad signature, a replayed token and a stale timestamp with 401, storing nothing', async () => {
@@ -99,14 +99,14 @@ describe('the Mailgun webhook', () => {
     const stale = await forward({ 'Message-Id': '<stale@mail.example>', 'body-plain': 'Too late' }, signed(Date.now() - 20 * 60_000));
     expect([stale.statusCode, stale.json().error.message]).toEqual([401, 'Stale timestamp']);
 
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
   });
 
   it('takes one signed request sent twice at once only once', async () => {
     const captured = signed();
     const both = await Promise.all([forward({}, captured), forward({}, captured)]);
     expect(both.map((res) => res.statusCode).sort()).toEqual([200, 401]);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
   });
 
   it('gives the token back when reading the mail fails (500), so Mailgun’s retry of it is taken', async () => {
@@ -114,7 +114,7 @@ describe('the Mailgun webhook', () => {
     vi.spyOn(server.app.services.inboundMail, 'receive').mockRejectedValueOnce(new Error('disk full'));
     expect((await forward({}, captured)).statusCode).toBe(500);
     expect((await forward({}, captured)).statusCode).toBe(200);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
   });
 
   it('answers 406 (Mailgun does not retry) to a forged sender, a missing conversation and a reply with no text', async () => {
@@ -124,7 +124,7 @@ describe('the Mailgun webhook', () => {
     expect([missing.statusCode, missing.json()]).toEqual([forged.statusCode, forged.json()]);
     const empty = await forward({ 'body-plain': '> only the quote\n', 'Message-Id': '<empty@mail.example>' });
     expect(empty.statusCode).toBe(406);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
 
     // Logged with the reason and the conversation, never the body, the subject or who sent it.
     const notes = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.msg === 'inbound mail not threaded');
@@ -157,7 +157,7 @@ describe('the Mailgun webhook', () => {
       payload: Buffer.from(await request.arrayBuffer()),
     });
     expect(res.statusCode).toBe(200);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Aquesta és la talla.']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Aquesta és la talla.']);
   });
 
   it('stores a mail once when it arrives by SMTP and by the webhook alike', async () => {
@@ -179,7 +179,7 @@ describe('the Mailgun webhook', () => {
     await smtp.close();
     const posted = await forward({ 'Message-Id': '<both@mail.example>', 'message-headers': '[]' });
     expect(posted.statusCode).toBe(200);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Perfecte, gràcies!']);
   });
 });
 

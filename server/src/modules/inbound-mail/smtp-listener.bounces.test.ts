@@ -112,7 +112,7 @@ describe('bounces (VERP) through the SMTP listener', () => {
       ['transcript', 'bounced', '550 5.1.1 <anna@example.com>: Recipient address rejected: User unknown'],
     ]);
     // A DSN is not a reply: Anna's conversation gained no message.
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
   });
 
   it('falls back to the Status, then to the first line of the human text, when a DSN has no diagnostic', async () => {

@@ -78,7 +78,7 @@ describe('the SMTP listener', () => {
     const reply = 'Sí, la 42 em va bé. Me la guardeu fins dissabte?';
     expect(inConsole).toEqual([reply, 'marker after the replies']);
     expect(inWidget).toEqual([reply]);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', reply, 'marker after the replies']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', reply, 'marker after the replies']);
   });
 
   it('refuses a forged sender after DATA with 550, the same answer as another site’s conversation, and stores nothing', async () => {
@@ -97,8 +97,8 @@ describe('the SMTP listener', () => {
     expect([foreign.responseCode, foreign.response]).toEqual([forged.responseCode, forged.response]);
     expect([crossed.responseCode, crossed.response]).toEqual([forged.responseCode, forged.response]);
 
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
-    expect(visitorMessages(server, bob)).toEqual(['Teniu la talla 42?']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
+    expect(await visitorMessages(server, bob)).toEqual(['Teniu la talla 42?']);
   });
 
   it('refuses an unknown recipient at RCPT with 550, whether another domain, a malformed token or a missing conversation', async () => {
@@ -112,7 +112,7 @@ describe('the SMTP listener', () => {
       const refused = await refusal(send({ from: 'anna@example.com', to, text: 'Hola' }));
       expect([to, refused.responseCode, refused.command]).toEqual([to, 550, 'RCPT TO']);
     }
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
     const notes = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.msg === 'inbound mail not threaded');
     expect(notes.map(({ via, reason, conversationId }) => [via, reason, conversationId])).toEqual([
       ['smtp', 'recipient', null],
@@ -133,7 +133,7 @@ describe('the SMTP listener', () => {
     bea.socket.disconnect();
     expect(sent.accepted).toEqual([anna.replyTo]);
     expect(sent.rejected).toEqual([bea.replyTo]);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Per a les dues']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Per a les dues']);
   });
 
   it('drops an out-of-office answer without bouncing it, and refuses a message over the size limit with 552', async () => {
@@ -149,7 +149,7 @@ describe('the SMTP listener', () => {
     const onlyQuote = await refusal(send({ from: 'anna@example.com', to: anna.replyTo, text: '> Hola Anna\n> Vols la 42?' }));
     expect(onlyQuote.responseCode).toBe(550);
 
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
   });
 
   it('offers STARTTLS, so a sending server that insists on encryption delivers too', async () => {
@@ -164,7 +164,7 @@ describe('the SMTP listener', () => {
       .sendMail({ from: 'anna@example.com', to: anna.replyTo, subject: 'Re', text: 'Xifrat, gràcies', messageId: '<tls@mail.example>' })
       .finally(() => transport.close());
     expect(sent.accepted).toEqual([anna.replyTo]);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Xifrat, gràcies']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Xifrat, gràcies']);
   });
 
   it('opens a new conversation, as the widget does, when the shopper answers after the chat was closed', async () => {
@@ -179,10 +179,10 @@ describe('the SMTP listener', () => {
       messageId: '<later@mail.example>',
     });
 
-    const reopened = server.app.services.conversations.openForVisitor(anna.siteId, anna.visitorId)!;
+    const reopened = (await server.app.services.conversations.openForVisitor(anna.siteId, anna.visitorId))!;
     expect(reopened.id).not.toBe(anna.conversationId);
-    expect(visitorMessages(server, anna, reopened.id)).toEqual(['Una altra pregunta: feu enviaments a Andorra?']);
-    expect(visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
+    expect(await visitorMessages(server, anna, reopened.id)).toEqual(['Una altra pregunta: feu enviaments a Andorra?']);
+    expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
     const marker = agentHears(agent, 'marker after reopening');
     await visitorCommand(anna.socket, 'message:send', { clientId: 'marker-after-2', body: 'marker after reopening' });
     await marker;

@@ -78,7 +78,7 @@ async function fillEveryTable() {
   sockets.push(laptop.socket, phone.socket);
   for (const device of [laptop, phone]) expect((await visitorCommand(device.socket, 'visitor:identify', claim)).ok).toBe(true);
 
-  inviteOnFirstPage(server, site.id);
+  await inviteOnFirstPage(server, site.id);
   const invitation = nextFact<VisitorSocket, { firingId: string }>(laptop.socket, 'trigger:fired');
   await visitorCommand(laptop.socket, 'page:viewed', page('/shop/p/periwinkle-5512', SECRET.page));
   await visitorCommand(laptop.socket, 'page:viewed', page('/shop/cart', 'Cart'));

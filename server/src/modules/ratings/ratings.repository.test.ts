@@ -196,10 +196,12 @@ describeOnEngines('the ratings service', (engine) => {
       engine: engine(),
       ...(engine().kind === 'sqlite' && { groupCommit: new GroupCommit((engine() as Extract<Engine, { kind: 'sqlite' }>).db.$client) }),
       ports: {
-        conversation: (siteId: string, id: string) => (siteId === 'site-a' && id === 'c1' ? conversation : undefined),
+        conversationInTx: (_tx: unknown, siteId: string, id: string) => (siteId === 'site-a' && id === 'c1' ? conversation : undefined),
         settings: () => settings,
         customerOf: () => null,
-        rated: (_c: RatedConversation, info: { score: number }) => told.push(info.score),
+        rated: async (_c: RatedConversation, info: { score: number }) => {
+          told.push(info.score);
+        },
         now: () => clock.now,
       },
     };

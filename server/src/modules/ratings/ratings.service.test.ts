@@ -30,10 +30,12 @@ async function harness() {
   const told: number[] = [];
   const engine = { kind: 'sqlite' as const, db: app.db };
   const service = new RatingsService(ratingsRepository(engine), committerFor(engine, app.groupCommit), {
-    conversation: (siteId, id) => (siteId === site.id && id === conversation.id ? conversation : undefined),
+    conversationInTx: (_tx, siteId, id) => (siteId === site.id && id === conversation.id ? conversation : undefined),
     settings: (siteId) => (siteId === site.id ? settings : undefined),
     customerOf: (_siteId, visitorId) => customers.get(visitorId) ?? null,
-    rated: (_c, rating) => told.push(rating.score),
+    rated: async (_c, rating) => {
+      told.push(rating.score);
+    },
     now: () => clock.now,
   });
   await service.load();

@@ -38,12 +38,13 @@ export interface FeedbackSettings {
 
 /** What the ratings module reads from, and tells, the rest of the product. */
 export interface RatingsPorts {
-  conversation(siteId: string, conversationId: string): RatedConversation | undefined;
+  /** The conversation as it stands in the rating's step. */
+  conversationInTx(tx: Tx, siteId: string, conversationId: string): InTx<RatedConversation | undefined>;
   settings(siteId: string): FeedbackSettings | undefined;
   /** The verified customer behind a visitor, so the NPS interval holds across devices. */
   customerOf(siteId: string, visitorId: string): string | null;
   /** After the commit: agents who see the conversation hear of the rating; admins too when it is low. */
-  rated(conversation: RatedConversation, rating: RatingInfo, low: boolean): void;
+  rated(conversation: RatedConversation, rating: RatingInfo, low: boolean): Promise<void>;
   now?: () => number;
 }
 
@@ -97,30 +98,41 @@ export class RatingsService {
   }
 
   async rate(siteId: string, visitorId: string, input: SubmitRating): Promise<Result<RatingInfo>> {
-    const outcome = await this.committer.run((tx): InTx<Result<{ conversation: RatedConversation; rating: RatingInfo }>> => {
-      const conversation = this.ports.conversation(siteId, input.conversationId);
-      if (!conversation || conversation.siteId !== siteId || conversation.visitorId !== visitorId) return notFound();
-      const settings = this.ports.settings(siteId);
-      if (!settings?.ratingEnabled) return fail('forbidden', 'This shop does not ask for ratings');
-      if (!hasEnded(conversation.status) || conversation.closedAt === null) return fail('conflict', 'The conversation has not ended');
-      const row: RatingRow = {
-        id: newId('rat'),
-        siteId,
-        conversationId: conversation.id,
-        visitorId,
-        round: conversation.closedAt,
-        score: input.score,
-        comment: input.comment ? input.comment : null,
-        createdAt: this.#now(),
-      };
-      return andThen(this.repo.insertRatingInTx(tx, row, settings.ratingAskAgain), (written) =>
-        written ? ok({ conversation, rating: toInfo(row) }) : fail('conflict', 'Already rated'),
-      );
-    });
+    const outcome = await this.committer.run((tx) =>
+      andThen(this.ports.conversationInTx(tx, siteId, input.conversationId), (conversation) =>
+        this.#rateInTx(tx, siteId, visitorId, input, conversation),
+      ),
+    );
     if (!outcome.ok) return outcome;
     const { conversation, rating } = outcome.data;
-    this.ports.rated(conversation, rating, rating.score <= LOW_RATING_MAX);
+    await this.ports.rated(conversation, rating, rating.score <= LOW_RATING_MAX);
     return ok(rating);
+  }
+
+  #rateInTx(
+    tx: Tx,
+    siteId: string,
+    visitorId: string,
+    input: SubmitRating,
+    conversation: RatedConversation | undefined,
+  ): InTx<Result<{ conversation: RatedConversation; rating: RatingInfo }>> {
+    if (!conversation || conversation.siteId !== siteId || conversation.visitorId !== visitorId) return notFound();
+    const settings = this.ports.settings(siteId);
+    if (!settings?.ratingEnabled) return fail('forbidden', 'This shop does not ask for ratings');
+    if (!hasEnded(conversation.status) || conversation.closedAt === null) return fail('conflict', 'The conversation has not ended');
+    const row: RatingRow = {
+      id: newId('rat'),
+      siteId,
+      conversationId: conversation.id,
+      visitorId,
+      round: conversation.closedAt,
+      score: input.score,
+      comment: input.comment ? input.comment : null,
+      createdAt: this.#now(),
+    };
+    return andThen(this.repo.insertRatingInTx(tx, row, settings.ratingAskAgain), (written) =>
+      written ? ok({ conversation, rating: toInfo(row) }) : fail('conflict', 'Already rated'),
+    );
   }
 
   /** The latest rating of a conversation, for the console; null when none. Inside the conversations module's step. */

@@ -11,8 +11,8 @@ import { SitesService } from './sites.service.ts';
 export interface SitesModuleDeps {
   engine: Engine;
   log: RefusalLog;
-  /** A new site's starting content. */
-  siteCreated: (site: SiteRow) => void;
+  /** A new site's starting content; the site is answered once it is written. */
+  siteCreated: (site: SiteRow) => Promise<void>;
   /** What the branding page shows and tells beside the site's own settings. */
   branding: Omit<BrandingRouteDeps, 'sites'>;
 }

@@ -29,8 +29,8 @@ export class SitesService {
 
   constructor(
     private readonly repo: SitesRepository,
-    /** A new site's starting content (its default trigger rules). */
-    private readonly onCreated: (site: SiteRow) => void = () => {},
+    /** A new site's starting content (its default trigger rules), written before the new site is answered. */
+    private readonly onCreated: (site: SiteRow) => Promise<void> = async () => {},
   ) {}
 
   /** Reads every site, and which is the demo shop's. */
@@ -63,7 +63,7 @@ export class SitesService {
     };
     await this.#writes.run(() => this.repo.insert(row));
     this.#remember(row);
-    this.onCreated(row);
+    await this.onCreated(row);
     return row;
   }
 

@@ -58,7 +58,7 @@ describe('outside business hours', () => {
     if (!sent.ok) throw new Error(sent.error.message);
     // An agent is online, but the shop is closed: a ticket, waiting for an agent, not a live chat handed out.
     expect(sent.data.conversation.agents).toEqual([]);
-    const row = server.app.services.conversations.openForVisitor(siteId, session.visitorId)!;
+    const row = (await server.app.services.conversations.openForVisitor(siteId, session.visitorId))!;
     expect(row.ticketSince).not.toBeNull();
     expect(row.assigneeId).toBeNull();
 
@@ -100,6 +100,6 @@ describe('outside business hours', () => {
     if (!sent.ok) throw new Error(sent.error.message);
     expect(sent.data.conversation.agents).toEqual([]);
     expect(sent.data.conversation.queue).toMatchObject({ position: 1, allBusy: true });
-    expect(server.app.services.conversations.openForVisitor(siteId, live.session.visitorId)!.ticketSince).toBeNull();
+    expect((await server.app.services.conversations.openForVisitor(siteId, live.session.visitorId))!.ticketSince).toBeNull();
   });
 });

@@ -48,7 +48,15 @@ function harness(initialRules: WidgetTrigger[], facts: Partial<Omit<TabFacts, 'p
     ...facts,
   };
   const calls = { facts: 0, lastFirings: 0, onlineAgents: 0 };
-  const state = { agents: { any: false, departments: [] as string[] }, lastFirings: {} as Record<string, number>, failing: false };
+  const state = {
+    agents: { any: false, departments: [] as string[] },
+    lastFirings: {} as Record<string, number>,
+    failing: false,
+    /** The caps are answered by a promise the test settles (PostgreSQL), not at once. */
+    later: false,
+  };
+  /** The reads answered later, not yet settled. */
+  const reads: Array<{ resolve: (caps: Record<string, number>) => void; reject: (error: Error) => void }> = [];
   const offered: Array<{ socketId: string; ruleId: string; firingId: string }> = [];
   const stored: Array<{ ruleId: string; outcome: 'fired' | 'held_back' }> = [];
   const errors: unknown[] = [];
@@ -66,6 +74,7 @@ function harness(initialRules: WidgetTrigger[], facts: Partial<Omit<TabFacts, 'p
     lastFirings: () => {
       if (state.failing) throw new Error('database gone');
       calls.lastFirings += 1;
+      if (state.later) return new Promise((resolve, reject) => reads.push({ resolve, reject }));
       return { ...state.lastFirings };
     },
     heldBack: (_site, _visitor, ruleId) => void stored.push({ ruleId, outcome: 'held_back' }),
@@ -88,6 +97,7 @@ function harness(initialRules: WidgetTrigger[], facts: Partial<Omit<TabFacts, 'p
     offered,
     stored,
     errors,
+    reads,
     setRules(rules: WidgetTrigger[]) {
       evaluation = { rules, needs: needsOf(rules) };
     },
@@ -408,5 +418,68 @@ describe('the server’s trigger evaluation, per tab', () => {
     h.wait(5_000);
     expect(h.errors).toHaveLength(2);
     expect(h.engine.stats().tabs).toBe(2);
+  });
+});
+
+describe('caps read later (PostgreSQL)', () => {
+  /** Lets the settled read's callbacks run. */
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('asks once for the visitor’s caps, then looks at each of its tabs, the asking tab keeping its exit intent', async () => {
+    const h = harness([rule('r1', [{ type: 'exit_intent' }])]);
+    h.state.later = true;
+    h.engine.opened('tab1', 'site', 'vis');
+    h.engine.opened('tab2', 'site', 'vis');
+    h.show('tab1', 'https://shop.example/a');
+    h.show('tab2', 'https://shop.example/b');
+    h.engine.signal('tab1', { type: 'exit_intent' });
+    h.engine.signal('tab2', { type: 'exit_intent' });
+    expect(h.calls.lastFirings).toBe(1);
+    expect(h.offered).toEqual([]);
+    h.reads[0]!.resolve({});
+    await settled();
+    expect(h.offered.map((o) => [o.socketId, o.ruleId])).toEqual([['tab1', 'r1']]);
+    // The caps are kept: the next look reads nothing.
+    h.engine.signal('tab2', { type: 'exit_intent' });
+    expect(h.calls.lastFirings).toBe(1);
+  });
+
+  it('holds a rule back by the caps it read', async () => {
+    const h = harness([rule('r1', [{ type: 'pages_viewed', min: 1 }])]);
+    h.state.later = true;
+    h.engine.opened('tab1', 'site', 'vis');
+    h.show('tab1', 'https://shop.example/a');
+    h.reads[0]!.resolve({ r1: T0 });
+    await settled();
+    expect(h.offered).toEqual([]);
+    expect(h.stored).toEqual([{ ruleId: 'r1', outcome: 'held_back' }]);
+  });
+
+  it('logs a failed read and asks again a few seconds later, not at once', async () => {
+    const h = harness([rule('r1', [{ type: 'pages_viewed', min: 1 }])]);
+    h.state.later = true;
+    h.engine.opened('tab1', 'site', 'vis');
+    h.show('tab1', 'https://shop.example/a');
+    h.reads[0]!.reject(new Error('database gone'));
+    await settled();
+    expect(h.errors).toHaveLength(1);
+    h.wait(BUSY_RECHECK_MS - 1_000);
+    expect(h.calls.lastFirings).toBe(1);
+    h.wait(1_000);
+    expect(h.calls.lastFirings).toBe(2);
+    h.reads[1]!.resolve({});
+    await settled();
+    expect(h.offered.map((o) => o.ruleId)).toEqual(['r1']);
+  });
+
+  it('lets go of a read that ends after the visitor’s tabs closed', async () => {
+    const h = harness([rule('r1', [{ type: 'pages_viewed', min: 1 }])]);
+    h.state.later = true;
+    h.engine.opened('tab1', 'site', 'vis');
+    h.show('tab1', 'https://shop.example/a');
+    h.engine.closed('tab1');
+    h.reads[0]!.resolve({});
+    await settled();
+    expect(h.offered).toEqual([]);
   });
 });

@@ -37,8 +37,12 @@ export interface TriggerEnginePorts {
   evaluation(siteId: string): { rules: readonly WidgetTrigger[]; needs: RuleNeeds };
   facts(socketId: string, visitorId: string, withLanding: boolean): TabFacts | null;
   onlineAgents(siteId: string): OnlineAgents;
-  /** When each rule last fired for the visitor (the frequency caps), from the stored firings. */
-  lastFirings(siteId: string, visitorId: string): Record<string, number>;
+  /**
+   * When each rule last fired for the visitor (the frequency caps), from the
+   * stored firings: at once on SQLite; a promise on PostgreSQL, after which
+   * the visitor's tabs are looked at again.
+   */
+  lastFirings(siteId: string, visitorId: string): Record<string, number> | Promise<Record<string, number>>;
   /** Stores that the rule qualified and its cap held it back; off the caller's path. */
   heldBack(siteId: string, visitorId: string, ruleId: string, firingId: string): void;
   /** Sends the tab the rule's invitation (false when there is none to send); nothing is stored until the widget says it showed it. */
@@ -71,6 +75,8 @@ interface VisitorMemory {
   tabs: Set<Tab>;
   /** Read from the stored firings when a rule first qualifies, then kept here while the visitor is around. */
   lastFiredAt: Record<string, number> | null;
+  /** The caps are being read (PostgreSQL): the visitor's tabs wait for them. */
+  readingCaps: boolean;
   /**
    * Invitations sent and not answered yet, by firing id. The visitor's, not
    * a socket's: an answer sent as the connection dropped arrives on the next one.
@@ -139,7 +145,11 @@ export class TriggerEngine {
     if (!site) this.#bySite.set(siteId, (site = new Set()));
     site.add(tab);
     let memory = this.#visitors.get(visitorId);
-    if (!memory) this.#visitors.set(visitorId, (memory = { tabs: new Set(), lastFiredAt: null, offers: new Map(), forget: undefined }));
+    if (!memory)
+      this.#visitors.set(
+        visitorId,
+        (memory = { tabs: new Set(), lastFiredAt: null, readingCaps: false, offers: new Map(), forget: undefined }),
+      );
     clearTimeout(memory.forget);
     memory.tabs.add(tab);
   }
@@ -262,11 +272,7 @@ export class TriggerEngine {
       this.#wheel.delete(second);
       for (const tab of tabs) {
         tab.wakeSecond = null;
-        try {
-          if (this.#tabs.get(tab.socketId) === tab) this.#evaluate(tab, false);
-        } catch (error) {
-          this.ports.log(error);
-        }
+        if (this.#tabs.get(tab.socketId) === tab) this.#evaluateLogged(tab, false);
       }
     }
   }
@@ -298,7 +304,14 @@ export class TriggerEngine {
     const qualifying = rules.filter((rule) => qualifies(rule, state));
     const memory = this.#visitors.get(tab.visitorId);
     // Caps are read (once per visitor) only when a rule qualifies: most looks end with no database read.
-    const caps = qualifying.length > 0 && memory ? (memory.lastFiredAt ??= this.ports.lastFirings(tab.siteId, tab.visitorId)) : {};
+    if (qualifying.length > 0 && memory && memory.lastFiredAt === null) {
+      // Already asked for another of the visitor's tabs: each is looked at once the caps are in.
+      if (memory.readingCaps) return;
+      const read = this.ports.lastFirings(tab.siteId, tab.visitorId);
+      if (read instanceof Promise) return this.#readCaps(tab, memory, read, exitIntent);
+      memory.lastFiredAt = read;
+    }
+    const caps = qualifying.length > 0 ? (memory?.lastFiredAt ?? {}) : {};
     const history = {
       lastFiredAt: caps,
       firedThisSession: new Set(Object.keys(caps).filter((id) => (caps[id] ?? 0) >= facts.visitStartedAt)),
@@ -320,6 +333,41 @@ export class TriggerEngine {
     tab.invited = true;
     this.#unarm(tab);
     memory?.offers.set(firingId, { ruleId: fire.id, at: now });
+  }
+
+  /**
+   * Waits for the visitor's caps (PostgreSQL), then looks at each of the
+   * visitor's tabs again; the tab that asked keeps its exit intent. A failed
+   * read is asked again a few seconds later, not at once.
+   */
+  #readCaps(tab: Tab, memory: VisitorMemory, read: Promise<Record<string, number>>, exitIntent: boolean): void {
+    memory.readingCaps = true;
+    read.then(
+      (caps) => {
+        memory.readingCaps = false;
+        memory.lastFiredAt ??= caps;
+        for (const each of this.#tabsOf(memory)) this.#evaluateLogged(each, each === tab && exitIntent);
+      },
+      (error: unknown) => {
+        memory.readingCaps = false;
+        this.ports.log(error);
+        const later = this.#secondOf(this.#now() + BUSY_RECHECK_MS);
+        for (const each of this.#tabsOf(memory)) this.#arm(each, later);
+      },
+    );
+  }
+
+  /** The visitor's tabs still open, if the engine still remembers the visitor. */
+  #tabsOf(memory: VisitorMemory): Tab[] {
+    return [...memory.tabs].filter((tab) => this.#tabs.get(tab.socketId) === tab && this.#visitors.get(tab.visitorId) === memory);
+  }
+
+  #evaluateLogged(tab: Tab, exitIntent: boolean): void {
+    try {
+      this.#evaluate(tab, exitIntent);
+    } catch (error) {
+      this.ports.log(error);
+    }
   }
 
   /** Whether an invitation is out and unanswered; those past OFFER_TTL_MS are let go. */

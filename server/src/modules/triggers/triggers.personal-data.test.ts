@@ -35,7 +35,7 @@ describe('trigger firings as personal data', () => {
   it('exports and erases only the subject’s own firings, on its own site', async () => {
     server = await startTestServer();
     const siteId = server.app.services.sites.byKey(server.siteKey)!.id;
-    inviteOnFirstPage(server, siteId);
+    await inviteOnFirstPage(server, siteId);
     const subject = await invitedVisitor();
     const other = await invitedVisitor();
     const data = triggersPersonalData({ kind: 'sqlite', db: server.app.db });

@@ -27,7 +27,7 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     '/api/admin/triggers',
     { schema: { body: TriggerRuleInput, response: { 201: TriggerBody, ...errors } } },
     async (request, reply) => {
-      const created = triggers.create(request.agent!.siteId, request.body);
+      const created = await triggers.create(request.agent!.siteId, request.body);
       if (!created.ok) return reply.status(statusForCode(created.error.code)).send({ error: created.error });
       await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.created', { type: 'trigger', id: created.data.id });
       return reply.status(201).send({ trigger: created.data });
@@ -38,7 +38,7 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     '/api/admin/triggers/order',
     { schema: { body: TriggerOrderBody, response: { 200: TriggerListBody, ...errors } } },
     async (request, reply) => {
-      const ordered = triggers.reorder(request.agent!.siteId, request.body.ids);
+      const ordered = await triggers.reorder(request.agent!.siteId, request.body.ids);
       if (!ordered.ok) return reply.status(statusForCode(ordered.error.code)).send({ error: ordered.error });
       await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.reordered', {
         type: 'site',
@@ -58,7 +58,7 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     '/api/admin/triggers/:triggerId',
     { schema: { params: TriggerParams, body: UpdateTriggerBody, response: { 200: TriggerBody, ...errors } } },
     async (request, reply) => {
-      const updated = triggers.update(request.agent!.siteId, request.params.triggerId, request.body);
+      const updated = await triggers.update(request.agent!.siteId, request.params.triggerId, request.body);
       if (!updated.ok) return reply.status(statusForCode(updated.error.code)).send({ error: updated.error });
       await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.updated', {
         type: 'trigger',
@@ -73,7 +73,7 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
     '/api/admin/triggers/:triggerId',
     { schema: { params: TriggerParams, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      const deleted = triggers.delete(request.agent!.siteId, request.params.triggerId);
+      const deleted = await triggers.delete(request.agent!.siteId, request.params.triggerId);
       if (!deleted.ok) return reply.status(statusForCode(deleted.error.code)).send({ error: deleted.error });
       await app.audit.record(request.agent!.siteId, request.agent!.profile.id, 'trigger.deleted', {
         type: 'trigger',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TRIGGER_RULES_MAX, type TriggerRuleInput } from '@mostrador/shared';
 import type { App } from '../../app.ts';
+import { now, SQLITE_TX } from '../../db/committer.ts';
 import { buildTestApp } from '../../testing/harness.ts';
 import type { TriggersService } from './triggers.service.ts';
 
@@ -22,13 +23,13 @@ const rule = (name: string, fields: Partial<TriggerRuleInput> = {}): TriggerRule
   ...fields,
 });
 
-function created(input: TriggerRuleInput): string {
-  const result = triggers.create(siteId, input);
+async function created(input: TriggerRuleInput): Promise<string> {
+  const result = await triggers.create(siteId, input);
   if (!result.ok) throw new Error(result.error.message);
   return result.data.id;
 }
 
-const rowOf = (ruleId: string, days = 30) => triggers.report(siteId, days).rows.find((r) => r.ruleId === ruleId);
+const rowOf = async (ruleId: string, days = 30) => (await triggers.report(siteId, days)).rows.find((r) => r.ruleId === ruleId);
 const names = () => triggers.list(siteId).map((r) => r.name);
 
 beforeEach(async () => {
@@ -46,7 +47,7 @@ afterEach(async () => {
 });
 
 describe('a new site', () => {
-  it('starts with the default rules (see default-rules.test.ts), both off', () => {
+  it('starts with the default rules (see default-rules.test.ts), both off', async () => {
     expect(triggers.list(siteId).map((r) => [r.name, r.enabled, r.action.tags])).toEqual([
       ['Help on a product page', false, ['product-help']],
       ['Leaving with a cart', false, ['cart-exit']],
@@ -55,21 +56,21 @@ describe('a new site', () => {
 });
 
 describe('editing rules', () => {
-  it('appends a new rule after the last one, and keeps the order after a delete', () => {
-    const first = created(rule('First'));
+  it('appends a new rule after the last one, and keeps the order after a delete', async () => {
+    const first = await created(rule('First'));
     expect(names()).toEqual(['Help on a product page', 'Leaving with a cart', 'First']);
     const [help] = triggers.list(siteId);
-    expect(triggers.delete(siteId, help!.id)).toEqual({ ok: true, data: null });
-    created(rule('Second'));
+    expect(await triggers.delete(siteId, help!.id)).toEqual({ ok: true, data: null });
+    await created(rule('Second'));
     expect(names()).toEqual(['Leaving with a cart', 'First', 'Second']);
     expect(triggers.list(siteId).find((r) => r.id === first)).toMatchObject({ createdAt: T0, updatedAt: T0 });
   });
 
   it('starts an empty site at the first position', async () => {
     const empty = (await app.services.sites.create({ name: 'Empty', allowedOrigins: [] })).id;
-    for (const r of triggers.list(empty)) triggers.delete(empty, r.id);
-    const one = triggers.create(empty, rule('One'));
-    const two = triggers.create(empty, rule('Two'));
+    for (const r of triggers.list(empty)) await triggers.delete(empty, r.id);
+    const one = await triggers.create(empty, rule('One'));
+    const two = await triggers.create(empty, rule('Two'));
     expect(one.ok && two.ok).toBe(true);
     const positions = app.sqlite.prepare('SELECT name, position FROM trigger_rules WHERE site_id = ? ORDER BY position').all(empty);
     expect(positions).toEqual([
@@ -78,9 +79,9 @@ describe('editing rules', () => {
     ]);
   });
 
-  it(`refuses a rule beyond ${TRIGGER_RULES_MAX}, storing nothing`, () => {
-    while (triggers.list(siteId).length < TRIGGER_RULES_MAX) created(rule(`Rule ${triggers.list(siteId).length}`));
-    const refused = triggers.create(siteId, rule('One too many'));
+  it(`refuses a rule beyond ${TRIGGER_RULES_MAX}, storing nothing`, async () => {
+    while (triggers.list(siteId).length < TRIGGER_RULES_MAX) await created(rule(`Rule ${triggers.list(siteId).length}`));
+    const refused = await triggers.create(siteId, rule('One too many'));
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(triggers.list(siteId)).toHaveLength(TRIGGER_RULES_MAX);
     expect(names()).not.toContain('One too many');
@@ -91,13 +92,13 @@ describe('editing rules', () => {
     const foreign = await app.services.departments.create(other, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!foreign.ok) throw new Error('no department');
     const action = { kind: 'teaser' as const, message: 'Hi', agentId: null, departmentId: foreign.data.id, tags: [] };
-    expect(triggers.create(siteId, rule('Foreign', { action }))).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const id = created(rule('Mine'));
-    expect(triggers.update(siteId, id, { action })).toMatchObject({
+    expect(await triggers.create(siteId, rule('Foreign', { action }))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const id = await created(rule('Mine'));
+    expect(await triggers.update(siteId, id, { action })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'No such department' },
     });
-    expect(triggers.update(siteId, id, { action: { ...action, departmentId: null, agentId: 'agt_nobody' } })).toMatchObject({
+    expect(await triggers.update(siteId, id, { action: { ...action, departmentId: null, agentId: 'agt_nobody' } })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'No such agent' },
     });
@@ -105,49 +106,49 @@ describe('editing rules', () => {
     expect(names()).not.toContain('Foreign');
   });
 
-  it('refuses a broken regular expression on update, and an unknown rule', () => {
+  it('refuses a broken regular expression on update, and an unknown rule', async () => {
     expect(
-      triggers.create(siteId, rule('Broken', { conditions: [{ type: 'url', match: 'regex', pattern: '(', negate: false }] })),
+      await triggers.create(siteId, rule('Broken', { conditions: [{ type: 'url', match: 'regex', pattern: '(', negate: false }] })),
     ).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload', message: 'Invalid regular expression: missing closing ): `(`' },
     });
     expect(names()).not.toContain('Broken');
-    const id = created(rule('Mine'));
-    const broken = triggers.update(siteId, id, { conditions: [{ type: 'url', match: 'regex', pattern: '(', negate: false }] });
+    const id = await created(rule('Mine'));
+    const broken = await triggers.update(siteId, id, { conditions: [{ type: 'url', match: 'regex', pattern: '(', negate: false }] });
     expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(triggers.list(siteId).find((r) => r.id === id)?.conditions).toEqual(rule('Mine').conditions);
     // A valid pattern, and a plain match, are taken.
-    const fine = triggers.update(siteId, id, {
+    const fine = await triggers.update(siteId, id, {
       conditions: [
         { type: 'url', match: 'glob', pattern: '(', negate: false },
         { type: 'url', match: 'regex', pattern: '^/p/', negate: false },
       ],
     });
     expect(fine.ok).toBe(true);
-    expect(triggers.update(siteId, 'trg_nothing', { enabled: false })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(triggers.delete(siteId, 'trg_nothing')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await triggers.update(siteId, 'trg_nothing', { enabled: false })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await triggers.delete(siteId, 'trg_nothing')).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('refuses a regular expression RE2 cannot run: lookaround and backreferences, which the server would never match', () => {
+  it('refuses a regular expression RE2 cannot run: lookaround and backreferences, which the server would never match', async () => {
     const lookahead = rule('Lookahead', {
       conditions: [{ type: 'referrer', match: 'regex', pattern: '^https://(?!shop)', negate: false }],
     });
-    expect(triggers.create(siteId, lookahead)).toMatchObject({
+    expect(await triggers.create(siteId, lookahead)).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload', message: 'Invalid regular expression: invalid or unsupported Perl syntax: `(?!`' },
     });
     expect(names()).not.toContain('Lookahead');
-    const id = created(rule('Mine'));
-    expect(triggers.update(siteId, id, { conditions: lookahead.conditions })).toMatchObject({
+    const id = await created(rule('Mine'));
+    expect(await triggers.update(siteId, id, { conditions: lookahead.conditions })).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload' },
     });
     expect(triggers.list(siteId).find((r) => r.id === id)?.conditions).toEqual(rule('Mine').conditions);
     // What backtracks for minutes as a JavaScript RegExp is fine here: RE2 runs it in linear time.
-    expect(triggers.update(siteId, id, { conditions: [{ type: 'url', match: 'regex', pattern: '(\\w|\\d)+$', negate: false }] }).ok).toBe(
-      true,
-    );
+    expect(
+      (await triggers.update(siteId, id, { conditions: [{ type: 'url', match: 'regex', pattern: '(\\w|\\d)+$', negate: false }] })).ok,
+    ).toBe(true);
   });
 
   it('leaves out of evaluation a pattern RE2 cannot run, stored before patterns were checked by it, and a disabled rule', async () => {
@@ -160,34 +161,39 @@ describe('editing rules', () => {
       .prepare('UPDATE trigger_rules SET enabled = 1, conditions = ? WHERE id = ?')
       .run(JSON.stringify([{ type: 'url', match: 'regex', pattern: '^/p/(?=sale)', negate: false }]), first!.id);
     app.sqlite.prepare('UPDATE trigger_rules SET enabled = 1 WHERE id = ?').run(second!.id);
+    // Such rules were in the table when the app started, and were read then.
+    await triggers.load();
     expect(triggers.evaluation(fresh).rules.map((r) => r.id)).toEqual([second!.id]);
     expect(triggers.watch(fresh)).toEqual({ idleAfter: null, exitIntent: true, events: [] });
   });
 
-  it('tells its listeners of every edit of a site’s rules, and evaluates the edited rules', () => {
+  it('tells its listeners of every edit of a site’s rules, and evaluates the edited rules', async () => {
     const edited: string[] = [];
     triggers.onRulesEdited((site) => edited.push(site));
     expect(triggers.evaluation(siteId).rules).toEqual([]);
-    const id = created(rule('Idle', { conditions: [{ type: 'idle', seconds: 40, negate: false }] }));
+    const id = await created(rule('Idle', { conditions: [{ type: 'idle', seconds: 40, negate: false }] }));
     expect(triggers.evaluation(siteId).rules.map((r) => r.id)).toEqual([id]);
     expect(triggers.watch(siteId)).toEqual({ idleAfter: 40, exitIntent: false, events: [] });
-    triggers.update(siteId, id, { enabled: false });
+    await triggers.update(siteId, id, { enabled: false });
     expect(triggers.evaluation(siteId).rules).toEqual([]);
-    triggers.reorder(
+    await triggers.reorder(
       siteId,
       triggers
         .list(siteId)
         .map((r) => r.id)
         .reverse(),
     );
-    triggers.delete(siteId, id);
+    await triggers.delete(siteId, id);
     expect(edited).toEqual([siteId, siteId, siteId, siteId]);
   });
 
-  it('stamps an update with its time, and shows it at once', () => {
-    const id = created(rule('Mine'));
+  it('stamps an update with its time, and shows it at once', async () => {
+    const id = await created(rule('Mine'));
     vi.setSystemTime(T0 + 5_000);
-    expect(triggers.update(siteId, id, { name: 'Renamed' })).toMatchObject({ ok: true, data: { name: 'Renamed', updatedAt: T0 + 5_000 } });
+    expect(await triggers.update(siteId, id, { name: 'Renamed' })).toMatchObject({
+      ok: true,
+      data: { name: 'Renamed', updatedAt: T0 + 5_000 },
+    });
     expect(names()).toContain('Renamed');
     expect(triggers.list(siteId).find((r) => r.id === id)).toMatchObject({ createdAt: T0, updatedAt: T0 + 5_000 });
   });
@@ -197,20 +203,20 @@ describe('editing rules', () => {
     const before = names();
     const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
     const foreign = triggers.list(other)[0]!.id;
-    expect(triggers.reorder(siteId, [ids[1]!, foreign])).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(triggers.reorder(siteId, [ids[1]!, ids[1]!])).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(triggers.reorder(siteId, [ids[1]!])).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(triggers.reorder(siteId, [ids[1]!, ids[0]!, ids[1]!])).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await triggers.reorder(siteId, [ids[1]!, foreign])).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await triggers.reorder(siteId, [ids[1]!, ids[1]!])).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await triggers.reorder(siteId, [ids[1]!])).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await triggers.reorder(siteId, [ids[1]!, ids[0]!, ids[1]!])).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(names()).toEqual(before);
-    const reordered = triggers.reorder(siteId, [ids[1]!, ids[0]!]);
+    const reordered = await triggers.reorder(siteId, [ids[1]!, ids[0]!]);
     expect(reordered.ok && reordered.data.map((r) => r.id)).toEqual([ids[1], ids[0]]);
     expect(names()).toEqual([...before].reverse());
   });
 
   it('creates a set of starting rules in order', async () => {
     const other = (await app.services.sites.create({ name: 'Other', allowedOrigins: [] })).id;
-    for (const r of triggers.list(other)) triggers.delete(other, r.id);
-    triggers.createAll(other, [rule('A'), rule('B')]);
+    for (const r of triggers.list(other)) await triggers.delete(other, r.id);
+    await triggers.createAll(other, [rule('A'), rule('B')]);
     expect(triggers.list(other).map((r) => r.name)).toEqual(['A', 'B']);
   });
 });
@@ -225,8 +231,8 @@ describe('the widget’s view', () => {
       password: 'pass-pass',
     });
     if (!agent.ok) throw new Error('no agent');
-    const off = created(rule('Off', { enabled: false }));
-    const named = created(
+    const off = await created(rule('Off', { enabled: false }));
+    const named = await created(
       rule('Named', { action: { kind: 'open', message: 'Hola', agentId: agent.data.id, departmentId: null, tags: ['x'] } }),
     );
     const widget = triggers.forWidget(siteId);
@@ -247,34 +253,34 @@ describe('firings and what followed', () => {
     triggers.record(siteId, visitorId, { ruleId, firingId, outcome });
 
   it('opens an "open" invitation at once, a teaser only when clicked, and counts each once', async () => {
-    const open = created(rule('Open', { action: { kind: 'open', message: 'Hola', agentId: null, departmentId: null, tags: [] } }));
-    const teaser = created(rule('Teaser'));
+    const open = await created(rule('Open', { action: { kind: 'open', message: 'Hola', agentId: null, departmentId: null, tags: [] } }));
+    const teaser = await created(rule('Teaser'));
     expect(await fire(open, 'open-0000001')).toEqual({ ok: true, data: null });
     await fire(teaser, 'teas-0000001');
-    expect(rowOf(open)).toMatchObject({ fired: 1, opened: 1 });
-    expect(rowOf(teaser)).toMatchObject({ fired: 1, opened: 0 });
+    expect(await rowOf(open)).toMatchObject({ fired: 1, opened: 1 });
+    expect(await rowOf(teaser)).toMatchObject({ fired: 1, opened: 0 });
     const firing = () => app.sqlite.prepare('SELECT opened_at FROM trigger_firings WHERE firing_id = ?').get('teas-0000001');
     vi.setSystemTime(T0 + 1_000);
     expect(await triggers.opened(siteId, visitorId, 'teas-0000001')).toEqual({ ok: true, data: null });
     vi.setSystemTime(T0 + 2_000);
     await triggers.opened(siteId, visitorId, 'teas-0000001');
     expect(firing()).toEqual({ opened_at: T0 + 1_000 });
-    expect(rowOf(teaser)).toMatchObject({ fired: 1, opened: 1 });
+    expect(await rowOf(teaser)).toMatchObject({ fired: 1, opened: 1 });
   });
 
   it('counts a held-back visitor once per visit of thirty minutes', async () => {
-    const id = created(rule('Capped'));
+    const id = await created(rule('Capped'));
     await fire(id, 'held-0000001', 'held_back');
     vi.setSystemTime(T0 + 30 * 60_000);
     await fire(id, 'held-0000002', 'held_back');
-    expect(rowOf(id)).toMatchObject({ fired: 0, heldBack: 1 });
+    expect(await rowOf(id)).toMatchObject({ fired: 0, heldBack: 1 });
     vi.setSystemTime(T0 + 30 * 60_000 + 1);
     await fire(id, 'held-0000003', 'held_back');
-    expect(rowOf(id)).toMatchObject({ fired: 0, heldBack: 2 });
+    expect(await rowOf(id)).toMatchObject({ fired: 0, heldBack: 2 });
     // Fired reports are never folded together.
     await fire(id, 'fire-0000001');
     await fire(id, 'fire-0000002');
-    expect(rowOf(id)).toMatchObject({ fired: 2, heldBack: 2 });
+    expect(await rowOf(id)).toMatchObject({ fired: 2, heldBack: 2 });
   });
 
   it('refuses a report about a rule it does not have, storing nothing', async () => {
@@ -293,44 +299,44 @@ describe('firings and what followed', () => {
     const department = await app.services.departments.create(siteId, { slug: 'sales', name: 'Sales', routing: 'auto' });
     if (!agent.ok || !department.ok) throw new Error('setup');
     const action = { kind: 'teaser' as const, message: 'Hola!', agentId: agent.data.id, departmentId: department.data.id, tags: ['vip'] };
-    const id = created(rule('Named', { action }));
-    const plain = created(rule('Plain'));
+    const id = await created(rule('Named', { action }));
+    const plain = await created(rule('Plain'));
     await fire(id, 'fire-0000001');
     await fire(plain, 'fire-0000002');
     await fire(id, 'held-0000001', 'held_back');
 
-    expect(triggers.invitationInTx(siteId, visitorId, 'fire-0000001')).toEqual({
+    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'fire-0000001'))).toEqual({
       ruleId: id,
       message: 'Hola!',
       author: { id: agent.data.id, name: 'Marta' },
       departmentId: department.data.id,
       tags: ['vip'],
     });
-    expect(triggers.invitationInTx(siteId, visitorId, 'fire-0000002')).toMatchObject({
+    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'fire-0000002'))).toMatchObject({
       author: { id: null, name: 'Botiga' },
       departmentId: null,
     });
-    expect(triggers.invitationInTx(siteId, visitorId, 'held-0000001')).toBeNull();
-    expect(triggers.invitationInTx(siteId, visitorId, 'fire-0000404')).toBeNull();
+    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'held-0000001'))).toBeNull();
+    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'fire-0000404'))).toBeNull();
     const stranger = (await app.services.visitors.identify(siteId, undefined)).visitor.id;
-    expect(triggers.invitationInTx(siteId, stranger, 'fire-0000001')).toBeNull();
+    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, stranger, 'fire-0000001'))).toBeNull();
 
     // The rule deleted since: no invitation.
-    triggers.delete(siteId, plain);
-    expect(triggers.invitationInTx(siteId, visitorId, 'fire-0000002')).toBeNull();
+    await triggers.delete(siteId, plain);
+    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'fire-0000002'))).toBeNull();
   });
 
   it('counts checkout and purchase for the firings of the week before, once each', async () => {
-    const id = created(rule('Capped'));
+    const id = await created(rule('Capped'));
     await fire(id, 'fire-0000001');
     vi.setSystemTime(T0 + 7 * DAY);
     await fire(id, 'fire-0000002');
     // Exactly a week after the first firing, both count.
     await triggers.cartStage(siteId, visitorId, 'checkout', T0 + 7 * DAY);
-    expect(rowOf(id)).toMatchObject({ fired: 2, checkouts: 2, purchases: 0 });
+    expect(await rowOf(id)).toMatchObject({ fired: 2, checkouts: 2, purchases: 0 });
     // A week and a moment after: only the second firing counts the purchase.
     await triggers.cartStage(siteId, visitorId, 'purchase', T0 + 7 * DAY + 1);
-    expect(rowOf(id)).toMatchObject({ checkouts: 2, purchases: 1 });
+    expect(await rowOf(id)).toMatchObject({ checkouts: 2, purchases: 1 });
     // A second checkout changes nothing already counted.
     await triggers.cartStage(siteId, visitorId, 'checkout', T0 + 7 * DAY + 2);
     expect(app.sqlite.prepare('SELECT firing_id, checkout_at, purchase_at FROM trigger_firings ORDER BY firing_id').all()).toEqual([
@@ -340,10 +346,10 @@ describe('firings and what followed', () => {
   });
 
   it('follows an invitation to a reply and a chat: the reply counts as opened, the first answer alone is kept', async () => {
-    const id = created(rule('Teaser'));
+    const id = await created(rule('Teaser'));
     await fire(id, 'fire-0000001');
     vi.setSystemTime(T0 + 1_000);
-    triggers.repliedInTx(siteId, visitorId, 'fire-0000001', 'cnv_000000000001', T0 + 1_000);
+    now(triggers.repliedInTx(SQLITE_TX, siteId, visitorId, 'fire-0000001', 'cnv_000000000001', T0 + 1_000));
     await triggers.answered(siteId, 'cnv_000000000001', T0 + 2_000);
     await triggers.answered(siteId, 'cnv_000000000001', T0 + 3_000);
     // Another conversation's answer touches nothing here.
@@ -354,17 +360,17 @@ describe('firings and what followed', () => {
       conversation_id: 'cnv_000000000001',
       answered_at: T0 + 2_000,
     });
-    expect(rowOf(id)).toMatchObject({ fired: 1, opened: 1, replied: 1, chats: 1 });
+    expect(await rowOf(id)).toMatchObject({ fired: 1, opened: 1, replied: 1, chats: 1 });
   });
 
   it('never marks a held-back invitation as opened, even for a rule that opens the panel', async () => {
-    const open = created(rule('Open', { action: { kind: 'open', message: 'Hola', agentId: null, departmentId: null, tags: [] } }));
+    const open = await created(rule('Open', { action: { kind: 'open', message: 'Hola', agentId: null, departmentId: null, tags: [] } }));
     await fire(open, 'held-0000001', 'held_back');
     expect(app.sqlite.prepare('SELECT outcome, opened_at FROM trigger_firings').all()).toEqual([{ outcome: 'held_back', opened_at: null }]);
   });
 
   it('keeps the first checkout of a firing when the visitor reaches checkout again', async () => {
-    const id = created(rule('Capped'));
+    const id = await created(rule('Capped'));
     await fire(id, 'fire-0000001');
     await triggers.cartStage(siteId, visitorId, 'checkout', T0 + 1_000);
     await triggers.cartStage(siteId, visitorId, 'checkout', T0 + 2_000);
@@ -375,14 +381,14 @@ describe('firings and what followed', () => {
   });
 
   it('reports the chosen number of days, with zeros for rules that never fired', async () => {
-    const id = created(rule('Weekly'));
+    const id = await created(rule('Weekly'));
     await fire(id, 'fire-0000001');
     vi.setSystemTime(T0 + 7 * DAY);
-    expect(rowOf(id, 7)).toMatchObject({ fired: 1 });
+    expect(await rowOf(id, 7)).toMatchObject({ fired: 1 });
     vi.setSystemTime(T0 + 7 * DAY + 1);
-    expect(rowOf(id, 7)).toMatchObject({ fired: 0 });
-    expect(rowOf(id, 8)).toMatchObject({ fired: 1 });
-    const report = triggers.report(siteId, 7);
+    expect(await rowOf(id, 7)).toMatchObject({ fired: 0 });
+    expect(await rowOf(id, 8)).toMatchObject({ fired: 1 });
+    const report = await triggers.report(siteId, 7);
     expect(report.days).toBe(7);
     expect(report.rows.map((r) => r.ruleId)).toEqual(triggers.list(siteId).map((r) => r.id));
     expect(report.rows[0]).toEqual({

@@ -12,9 +12,10 @@ import {
   type WidgetTrigger,
 } from '@mostrador/shared';
 import { regexProblem } from '@mostrador/shared/triggers/patterns';
+import { andThen, type Committer, type InTx, type Tx } from '../../db/committer.ts';
 import { newId } from '../../db/ids.ts';
-import type { GroupCommit } from '../../db/group-commit.ts';
-import type { TriggerRuleRow, TriggersRepository } from './triggers.repository.ts';
+import { OneAtATime } from '../../db/one-at-a-time.ts';
+import type { AtOnceOrLater, NewFiring, TriggerRuleRow, TriggersRepository } from './triggers.repository.ts';
 import { needsOf, type RuleNeeds } from './trigger-wake.ts';
 
 const DAY = 86_400_000;
@@ -58,76 +59,90 @@ function invalidPattern(input: Partial<Pick<TriggerRuleInput, 'conditions'>>): s
   return null;
 }
 
-/** Proactive triggers: the merchant's rules, the widget's view of them, and what each firing led to. */
+/**
+ * Proactive triggers: the merchant's rules, the widget's view of them, and what each firing led to.
+ * Every widget connection and every tab the trigger engine looks at reads the rules synchronously, so
+ * each site's rules are kept in memory: all read by `load()` before the app serves, and a site's read
+ * again from the table after each write made here; writes run one at a time, so the copy ends as the
+ * table does.
+ */
 export class TriggersService {
-  /**
-   * Each site's rules, in order. Every widget connection and every report
-   * reads them, and only an admin's edit changes them: those go through
-   * here and drop the copy.
-   */
+  /** Each site's rules, in order. */
   readonly #rules = new Map<string, TriggerRuleRow[]>();
   /** Each site's enabled rules as the server evaluates them, and what they read, built once per edit. */
   readonly #evaluated = new Map<string, { rules: readonly WidgetTrigger[]; needs: RuleNeeds }>();
   readonly #editListeners: Array<(siteId: string) => void> = [];
+  readonly #writes = new OneAtATime();
 
   constructor(
     private readonly repo: TriggersRepository,
-    private readonly groupCommit: GroupCommit,
+    private readonly committer: Committer,
     private readonly team: TriggerDirectory,
   ) {}
+
+  /** Reads every site's rules (before the app serves; again, it replaces the copy). */
+  async load(): Promise<void> {
+    const bySite = new Map<string, TriggerRuleRow[]>();
+    for (const row of await this.repo.all()) {
+      const rules = bySite.get(row.siteId);
+      if (rules) rules.push(row);
+      else bySite.set(row.siteId, [row]);
+    }
+    this.#rules.clear();
+    this.#evaluated.clear();
+    for (const [siteId, rules] of bySite) this.#rules.set(siteId, rules);
+  }
 
   list(siteId: string): TriggerRule[] {
     return this.#rulesOf(siteId).map(toRule);
   }
 
-  create(siteId: string, input: TriggerRuleInput): Result<TriggerRule> {
+  async create(siteId: string, input: TriggerRuleInput): Promise<Result<TriggerRule>> {
     const problem = invalidPattern(input);
     if (problem) return fail('invalid_payload', problem);
     const unknown = this.unknownReference(siteId, input);
     if (unknown) return unknown;
-    const rules = this.#rulesOf(siteId);
-    if (rules.length >= TRIGGER_RULES_MAX) return fail('conflict', `A site has at most ${TRIGGER_RULES_MAX} rules`);
-    const now = Date.now();
-    const row: TriggerRuleRow = {
-      id: newId('trg'),
-      siteId,
-      position: (rules.at(-1)?.position ?? 0) + 1,
-      ...input,
-      createdAt: now,
-      updatedAt: now,
-    };
-    this.repo.insert(row);
-    this.#edited(siteId);
-    return ok(toRule(row));
+    return this.#write(siteId, async () => {
+      // The table's count and last position, not the copy's: another node may have added a rule.
+      const rules = await this.repo.list(siteId);
+      if (rules.length >= TRIGGER_RULES_MAX) return fail('conflict', `A site has at most ${TRIGGER_RULES_MAX} rules`);
+      const now = Date.now();
+      const position = rules.reduce((last, rule) => Math.max(last, rule.position), 0) + 1;
+      const row: TriggerRuleRow = { id: newId('trg'), siteId, position, ...input, createdAt: now, updatedAt: now };
+      await this.repo.insert(row);
+      return ok(toRule(row));
+    });
   }
 
-  update(siteId: string, id: string, changes: Partial<TriggerRuleInput>): Result<TriggerRule> {
+  async update(siteId: string, id: string, changes: Partial<TriggerRuleInput>): Promise<Result<TriggerRule>> {
     const problem = invalidPattern(changes);
     if (problem) return fail('invalid_payload', problem);
     const unknown = this.unknownReference(siteId, changes);
     if (unknown) return unknown;
-    const row = this.repo.update(siteId, id, { ...changes, updatedAt: Date.now() });
-    this.#edited(siteId);
-    return row ? ok(toRule(row)) : fail('not_found', 'No such trigger');
+    return this.#write(siteId, async () => {
+      const row = await this.repo.update(siteId, id, { ...changes, updatedAt: Date.now() });
+      return row ? ok(toRule(row)) : fail('not_found', 'No such trigger');
+    });
   }
 
-  delete(siteId: string, id: string): Result<null> {
-    const deleted = this.repo.delete(siteId, id);
-    this.#edited(siteId);
-    return deleted ? ok(null) : fail('not_found', 'No such trigger');
+  delete(siteId: string, id: string): Promise<Result<null>> {
+    return this.#write(siteId, async () => ((await this.repo.delete(siteId, id)) ? ok(null) : fail('not_found', 'No such trigger')));
   }
 
   /** The new order must name every rule of the site exactly once; an id of no rule of the site is not found. */
-  reorder(siteId: string, ids: readonly string[]): Result<TriggerRule[]> {
-    const current = this.#rulesOf(siteId);
-    const known = new Set(current.map((r) => r.id));
-    if (ids.some((id) => !known.has(id))) return fail('not_found', 'No such trigger');
-    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
-      return fail('invalid_payload', 'The order must list every rule of the site once');
-    }
-    ids.forEach((id, index) => this.repo.update(siteId, id, { position: index + 1 }));
-    this.#edited(siteId);
-    return ok(this.list(siteId));
+  async reorder(siteId: string, ids: readonly string[]): Promise<Result<TriggerRule[]>> {
+    const written = await this.#write(siteId, async () => {
+      // The table's rules, not the copy's: another node may have added or removed one.
+      const known = new Set((await this.repo.list(siteId)).map((r) => r.id));
+      if (ids.some((id) => !known.has(id))) return fail('not_found', 'No such trigger');
+      if (ids.length !== known.size || new Set(ids).size !== ids.length) {
+        return fail('invalid_payload', 'The order must list every rule of the site once');
+      }
+      await this.repo.reorder(siteId, ids);
+      return ok(null);
+    });
+    // The copy, as #write read it again once the new order was stored.
+    return written.ok ? ok(this.list(siteId)) : written;
   }
 
   /** Enabled rules in order, as the widget evaluates them, with the sender's name resolved. */
@@ -181,8 +196,8 @@ export class TriggersService {
     this.#editListeners.push(listener);
   }
 
-  /** When each rule last fired for the visitor, for the frequency caps. */
-  lastFirings(siteId: string, visitorId: string): Record<string, number> {
+  /** When each rule last fired for the visitor, for the frequency caps: at once on SQLite, later on PostgreSQL. */
+  lastFirings(siteId: string, visitorId: string): AtOnceOrLater<Record<string, number>> {
     return this.repo.lastFirings(siteId, visitorId);
   }
 
@@ -191,36 +206,43 @@ export class TriggersService {
     const rule = this.#rulesOf(siteId).find((r) => r.id === report.ruleId);
     if (!rule) return fail('not_found', 'No such trigger');
     const now = Date.now();
-    await this.groupCommit.run(() => {
-      if (report.outcome === 'held_back' && this.repo.heldBackSince(siteId, visitorId, rule.id, now - HELD_BACK_DEDUPE_MS)) return;
-      this.repo.insertFiring({
-        siteId,
-        ruleId: rule.id,
-        visitorId,
-        firingId: report.firingId,
-        outcome: report.outcome,
-        at: now,
-        // An "open" invitation is in front of the visitor at once; a teaser only once clicked.
-        openedAt: report.outcome === 'fired' && rule.action.kind === 'open' ? now : null,
-        repliedAt: null,
-        conversationId: null,
-        answeredAt: null,
-        checkoutAt: null,
-        purchaseAt: null,
-      });
-    });
+    const row: NewFiring = {
+      siteId,
+      ruleId: rule.id,
+      visitorId,
+      firingId: report.firingId,
+      outcome: report.outcome,
+      at: now,
+      // An "open" invitation is in front of the visitor at once; a teaser only once clicked.
+      openedAt: report.outcome === 'fired' && rule.action.kind === 'open' ? now : null,
+      repliedAt: null,
+      conversationId: null,
+      answeredAt: null,
+      checkoutAt: null,
+      purchaseAt: null,
+    };
+    await this.committer.run((tx) =>
+      report.outcome === 'held_back'
+        ? this.repo.insertHeldBackInTx(tx, row, now - HELD_BACK_DEDUPE_MS)
+        : this.repo.insertFiringInTx(tx, row),
+    );
     return ok(null);
   }
 
   async opened(siteId: string, visitorId: string, firingId: string): Promise<Result<null>> {
-    await this.groupCommit.run(() => this.repo.markOpened(siteId, visitorId, firingId, Date.now()));
+    await this.committer.run((tx) => this.repo.markOpenedInTx(tx, siteId, visitorId, firingId, Date.now()));
     return ok(null);
   }
 
-  /** The invitation a visitor's reply answers; inside the group commit, before the conversation opens. */
-  invitationInTx(siteId: string, visitorId: string, firingId: string): Invitation | null {
-    const firing = this.repo.firing(siteId, visitorId, firingId);
-    const rule = firing?.outcome === 'fired' ? this.#rulesOf(siteId).find((r) => r.id === firing.ruleId) : undefined;
+  /** The invitation a visitor's reply answers; inside the step that opens the conversation. */
+  invitationInTx(tx: Tx, siteId: string, visitorId: string, firingId: string): InTx<Invitation | null> {
+    return andThen(this.repo.firingInTx(tx, siteId, visitorId, firingId), (firing) =>
+      this.#invitationOf(siteId, firing?.outcome === 'fired' ? firing.ruleId : null),
+    );
+  }
+
+  #invitationOf(siteId: string, ruleId: string | null): Invitation | null {
+    const rule = ruleId === null ? undefined : this.#rulesOf(siteId).find((r) => r.id === ruleId);
     if (!rule) return null;
     const agentName = rule.action.agentId ? this.team.agentName(siteId, rule.action.agentId) : null;
     return {
@@ -234,45 +256,50 @@ export class TriggersService {
     };
   }
 
-  /** Inside the group commit, with the conversation the reply opened. */
-  repliedInTx(siteId: string, visitorId: string, firingId: string, conversationId: string, at: number): void {
-    this.repo.markReplied(siteId, visitorId, firingId, conversationId, at);
+  /** Inside the step that opened the conversation the reply started. */
+  repliedInTx(tx: Tx, siteId: string, visitorId: string, firingId: string, conversationId: string, at: number): InTx<void> {
+    return this.repo.markRepliedInTx(tx, siteId, visitorId, firingId, conversationId, at);
   }
 
   /** An agent's first answer in a conversation a trigger started: the invitation became a chat. */
   async answered(siteId: string, conversationId: string, at: number): Promise<void> {
-    await this.groupCommit.run(() => this.repo.markAnswered(siteId, conversationId, at));
+    await this.committer.run((tx) => this.repo.markAnsweredInTx(tx, siteId, conversationId, at));
   }
 
   /** The cart adapters saw checkout or a purchase: it counts for the week's firings and held-back visits. */
   async cartStage(siteId: string, visitorId: string, stage: 'checkout' | 'purchase', at: number): Promise<void> {
-    await this.groupCommit.run(() => this.repo.markConversion(siteId, visitorId, stage, at, at - ATTRIBUTION_MS));
+    await this.committer.run((tx) => this.repo.markConversionInTx(tx, siteId, visitorId, stage, at, at - ATTRIBUTION_MS));
   }
 
-  report(siteId: string, days: number): TriggerReportBody {
-    const counted = new Map(this.repo.report(siteId, Date.now() - days * DAY).map((r) => [r.ruleId, r]));
+  async report(siteId: string, days: number): Promise<TriggerReportBody> {
+    const counted = new Map((await this.repo.report(siteId, Date.now() - days * DAY)).map((r) => [r.ruleId, r]));
     const zero = { fired: 0, opened: 0, replied: 0, chats: 0, checkouts: 0, purchases: 0, heldBack: 0, heldBackCheckouts: 0 };
     return { days, rows: this.#rulesOf(siteId).map((rule) => ({ ...zero, ...counted.get(rule.id), ruleId: rule.id })) };
   }
 
-  /** Creates the site's starting rules (see default-rules.ts). */
-  createAll(siteId: string, rules: readonly TriggerRuleInput[]): void {
-    for (const rule of rules) this.create(siteId, rule);
+  /** Creates the site's starting rules (see default-rules.ts), in order. */
+  async createAll(siteId: string, rules: readonly TriggerRuleInput[]): Promise<void> {
+    for (const rule of rules) await this.create(siteId, rule);
   }
 
-  #edited(siteId: string): void {
-    this.#rules.delete(siteId);
-    this.#evaluated.delete(siteId);
-    for (const listener of this.#editListeners) listener(siteId);
+  /**
+   * One write of the site's rules, after the writes asked for before it;
+   * once it is made, the site's copy is read again from the table and the
+   * listeners are told.
+   */
+  #write<T>(siteId: string, write: () => Promise<Result<T>>): Promise<Result<T>> {
+    return this.#writes.run(async () => {
+      const result = await write();
+      if (!result.ok) return result;
+      this.#rules.set(siteId, await this.repo.list(siteId));
+      this.#evaluated.delete(siteId);
+      for (const listener of this.#editListeners) listener(siteId);
+      return result;
+    });
   }
 
-  #rulesOf(siteId: string): TriggerRuleRow[] {
-    let rules = this.#rules.get(siteId);
-    if (!rules) {
-      rules = this.repo.list(siteId);
-      this.#rules.set(siteId, rules);
-    }
-    return rules;
+  #rulesOf(siteId: string): readonly TriggerRuleRow[] {
+    return this.#rules.get(siteId) ?? [];
   }
 
   /** An agent or department the rule names must be the site's; another site's answers like a missing one. */

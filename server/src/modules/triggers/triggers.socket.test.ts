@@ -55,7 +55,7 @@ const firings = (ruleId: string) =>
     .prepare('SELECT firing_id AS firingId, outcome, visitor_id AS visitorId FROM trigger_firings WHERE rule_id = ? ORDER BY id')
     .all(ruleId) as Array<{ firingId: string; outcome: string; visitorId: string }>;
 
-function report(): TriggerReportBody {
+function report(): Promise<TriggerReportBody> {
   return server.app.services.triggers.report(siteId, 30);
 }
 
@@ -81,7 +81,7 @@ describe('triggers in the widget session', () => {
     expect(quiet.site.watch).toEqual({ idleAfter: null, exitIntent: false, events: [] });
 
     const told = nextFact<VisitorSocket, { watch: unknown }>(quietSocket, 'triggers:changed');
-    server.app.services.triggers.update(siteId, rules[1]!.id, { enabled: true });
+    await server.app.services.triggers.update(siteId, rules[1]!.id, { enabled: true });
     // An open tab hears what the edited rules read.
     expect(await told).toEqual({ watch: { idleAfter: null, exitIntent: true, events: [] } });
     const { socket, session } = await visitorSession();
@@ -112,7 +112,7 @@ describe('triggers in the widget session', () => {
   });
 
   it('invites no widget from before the server evaluated the rules: it would not show the invitation', async () => {
-    const ruleId = onFirstPage();
+    const ruleId = await onFirstPage();
     // The old handshake: no `triggers: 'server'`.
     const old = io(`${server.url}${VISITOR_NAMESPACE}`, {
       path: SOCKET_PATH,
@@ -146,7 +146,7 @@ describe('triggers in the widget session', () => {
 
   it('evaluates a rule on the cart when the cart changes, with no new page', async () => {
     const [rule] = server.app.services.triggers.list(siteId);
-    const updated = server.app.services.triggers.update(siteId, rule!.id, {
+    const updated = await server.app.services.triggers.update(siteId, rule!.id, {
       enabled: true,
       conditions: [{ type: 'cart_value', op: 'gte', amount: 100, currency: 'EUR', negate: false }],
       action: { kind: 'teaser', message: 'Enviament gratuït per sobre de 100 €', agentId: null, departmentId: null, tags: [] },
@@ -166,7 +166,7 @@ describe('triggers in the widget session', () => {
 
 describe('firing and conversion records', () => {
   it('follows an invitation from firing to reply, chat and checkout, against the held-back group', async () => {
-    const ruleId = onFirstPage();
+    const ruleId = await onFirstPage();
     const marta = await agent();
 
     // One visitor gets the invitation, opens the teaser, and replies.
@@ -212,7 +212,7 @@ describe('firing and conversion records', () => {
     await viewPage(held.socket, '/p/bufanda');
 
     await expect
-      .poll(() => report().rows.find((r) => r.ruleId === ruleId))
+      .poll(async () => (await report()).rows.find((r) => r.ruleId === ruleId))
       .toEqual({
         ruleId,
         fired: 2,
@@ -227,7 +227,7 @@ describe('firing and conversion records', () => {
   });
 
   it('counts an invitation opened with no reply, and one the widget declined as never shown', async () => {
-    const ruleId = onFirstPage();
+    const ruleId = await onFirstPage();
     const opener = await visitorSession();
     const { firingId } = await invitedOn(opener.socket, '/p/jersei');
     expect(await visitorCommand(opener.socket, 'trigger:opened', { firingId })).toEqual({ ok: true, data: null });
@@ -242,13 +242,13 @@ describe('firing and conversion records', () => {
     expect(again.ok ? null : again.error.code).toBe('not_found');
 
     await expect
-      .poll(() => report().rows.find((r) => r.ruleId === ruleId))
+      .poll(async () => (await report()).rows.find((r) => r.ruleId === ruleId))
       .toMatchObject({ ruleId, fired: 1, opened: 1, replied: 0, chats: 0 });
     expect(firings(ruleId).map((f) => f.firingId)).toEqual([firingId]);
   });
 
   it('does not take a held-back firing for an invitation: a reply naming it opens a plain conversation', async () => {
-    const ruleId = onFirstPage({ message: 'Shown once', tags: ['held'] });
+    const ruleId = await onFirstPage({ message: 'Shown once', tags: ['held'] });
     const marta = await agent();
     const { socket } = await visitorSession();
     await invitedOn(socket, '/');
@@ -263,14 +263,16 @@ describe('firing and conversion records', () => {
     const page = await agentCommand(marta, 'conversation:sync', { conversationId, afterSeq: 0 });
     expect(page.ok && page.data.conversation.tags).toEqual([]);
     expect(page.ok && page.data.events.flatMap((e) => (e.type === 'message' ? [e.body] : []))).toEqual(['Hola']);
-    await expect.poll(() => report().rows.find((r) => r.ruleId === ruleId)).toMatchObject({ fired: 1, replied: 0, chats: 0, heldBack: 1 });
+    await expect
+      .poll(async () => (await report()).rows.find((r) => r.ruleId === ruleId))
+      .toMatchObject({ fired: 1, replied: 0, chats: 0, heldBack: 1 });
   });
 
   it('opens the answered invitation’s conversation in the rule’s department, whatever the widget chose', async () => {
     const sales = await server.app.services.departments.create(siteId, { slug: 'vendes', name: 'Vendes', routing: 'auto' });
     const returns = await server.app.services.departments.create(siteId, { slug: 'retorns', name: 'Retorns', routing: 'auto' });
     if (!sales.ok || !returns.ok) throw new Error('departments');
-    onFirstPage({ message: 'Busques la teva talla?', departmentId: sales.data.id, tags: [] });
+    await onFirstPage({ message: 'Busques la teva talla?', departmentId: sales.data.id, tags: [] });
     const { socket } = await visitorSession();
     const { firingId } = await invitedOn(socket, '/');
     const sent = await visitorCommand(socket, 'message:send', {
@@ -288,7 +290,7 @@ describe('firing and conversion records', () => {
   });
 
   it('takes no reply for an invitation another visitor was shown, nor for a made-up one: both open plain conversations', async () => {
-    onFirstPage();
+    await onFirstPage();
     const other = await visitorSession();
     const { firingId } = await invitedOn(other.socket, '/');
     const { socket } = await visitorSession();
@@ -303,7 +305,7 @@ describe('firing and conversion records', () => {
   });
 
   it('refuses the report command widgets used to send: firings come from the server alone', async () => {
-    const ruleId = onFirstPage();
+    const ruleId = await onFirstPage();
     const { socket } = await visitorSession();
     expect(Object.keys(visitorCommandSchemas)).not.toContain('trigger:reported');
     (socket.emit as (event: string, payload: unknown, ack: () => void) => void)(

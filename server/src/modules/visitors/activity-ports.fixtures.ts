@@ -3,8 +3,7 @@ import type { VisitorActivityPorts } from './visitor-activity.service.ts';
 /** Ports to the modules around the activity that do nothing, for tests that watch only the activity itself. */
 export function quietActivityPorts(overrides: Partial<VisitorActivityPorts> = {}): VisitorActivityPorts {
   return {
-    openConversationOf: () => null,
-    conversationsOf: () => [],
+    conversationsOf: async () => [],
     filesOf: async () => [],
     listChanged: () => {},
     hasFollowers: () => false,

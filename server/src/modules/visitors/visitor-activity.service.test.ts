@@ -83,8 +83,7 @@ beforeEach(async () => {
     repository(),
     committerFor({ kind: 'sqlite', db: app.db }, app.groupCommit),
     {
-      openConversationOf: () => 'cnv-open',
-      conversationsOf: () => [],
+      conversationsOf: async () => [],
       filesOf: async () => [],
       listChanged: (_siteId, changes) => listed.push(changes),
       hasFollowers: (visitorId) => followers.has(visitorId),
@@ -402,7 +401,7 @@ describe('profile pushes', () => {
     await until(() => pushed.length > 0, 'the push');
     // A later marker push proves no second push of the first batch and none for the quiet visitor.
     await new Promise((r) => setTimeout(r, PUSH_MS * 2));
-    activity.conversationChanged(siteId, followed.id);
+    activity.conversationChanged(siteId, followed.id, 'cnv-open');
     await until(() => pushed.length > 1, 'the marker push');
     expect(pushed.map((p) => p.id)).toEqual([followed.id, followed.id]);
     expect(pushed[0]).toMatchObject({ online: true, cart: { total: 10 }, trail: [expect.objectContaining({ title: '/a' })] });

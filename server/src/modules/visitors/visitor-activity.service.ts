@@ -31,8 +31,6 @@ import type { VisitorRow } from './visitors.repository.ts';
 
 /** Where the visitors module hears about, and tells of, things outside it. */
 export interface VisitorActivityPorts extends ProfilePorts {
-  /** The visitor's open conversation, if any. */
-  openConversationOf(siteId: string, visitorId: string): string | null;
   /** Tells the consoles watching the site's live list. */
   listChanged(siteId: string, changes: VisitorsChanged): void;
   /** Whether any console follows this visitor's profile, and telling them. */
@@ -179,11 +177,9 @@ export class VisitorActivity {
     return ok({ identity: result.data });
   }
 
-  /** A conversation of the visitor opened or closed. */
-  conversationChanged(siteId: string, visitorId: string): void {
-    if (this.#live.isOnline(visitorId)) {
-      this.#live.update(visitorId, { conversationId: this.ports.openConversationOf(siteId, visitorId) });
-    }
+  /** A conversation of the visitor opened or closed: `openConversationId` is the one open now, if any. */
+  conversationChanged(siteId: string, visitorId: string, openConversationId: string | null): void {
+    if (this.#live.isOnline(visitorId)) this.#live.update(visitorId, { conversationId: openConversationId });
     this.#pushProfile(siteId, visitorId);
   }
 

@@ -4,8 +4,8 @@ import type { App } from '../../app.ts';
 import { buildTestApp } from '../../testing/harness.ts';
 import { committerFor } from '../../db/committer.ts';
 import { activityRepository } from './activity.module.ts';
-import { quietActivityPorts } from './activity-ports.fixtures.ts';
 import { SqliteActivityRepository } from './activity.repository.sqlite.ts';
+import { quietActivityPorts } from './activity-ports.fixtures.ts';
 import type { VisitorRow } from './visitors.repository.ts';
 import { VisitorActivity } from './visitor-activity.service.ts';
 

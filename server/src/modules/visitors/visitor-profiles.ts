@@ -20,7 +20,7 @@ import type { VisitorsService } from './visitors.service.ts';
 /** Where a profile finds what other modules keep about the visitor. */
 export interface ProfilePorts {
   /** Conversations of these visitors of the site, newest first. */
-  conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): EarlierConversation[];
+  conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): Promise<EarlierConversation[]>;
   /** Files sent in these visitors' conversations (theirs and the agents'), newest first. */
   filesOf(siteId: string, visitorIds: readonly string[], limit: number): Promise<AttachmentInfo[]>;
 }
@@ -76,10 +76,11 @@ export class VisitorProfiles {
     const visitor = await this.visitors.byId(siteId, visitorId);
     if (!visitor) return fail('not_found', 'No such visitor');
     const devices = await this.visitors.devicesOf(visitor);
-    const [trail, cart, cartHistory, files, identity] = await Promise.all([
+    const [trail, cart, cartHistory, conversations, files, identity] = await Promise.all([
       this.#trail(siteId, visitorId, devices),
       this.activity.cartOf(siteId, visitorId),
       this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
+      this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
       this.ports.filesOf(siteId, devices, PROFILE_FILES_MAX),
       this.live.get(visitorId)?.identity ?? this.visitors.identityOf(visitor),
     ]);
@@ -100,7 +101,7 @@ export class VisitorProfiles {
       cart: cart && cart.stage !== 'purchase' ? cart.cart : null,
       cartStage: cart?.stage ?? null,
       cartHistory,
-      conversations: this.ports.conversationsOf(siteId, devices, PROFILE_CONVERSATIONS_MAX),
+      conversations,
       files,
     });
   }

@@ -45,6 +45,7 @@ export const conversations = pgTable(
     visitorLeftAt: epochMillis('visitor_left_at'),
     visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
     agentReadSeq: integer('agent_read_seq').notNull().default(0),
+    guestIds: jsonb('guest_ids').$type<string[]>().notNull().default([]),
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.

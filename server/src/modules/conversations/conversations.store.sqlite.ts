@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, exists, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { Tx } from '../../db/committer.ts';
 import { prepareHotPath, prepareMessagePath, prepareReadReceipts, siteNotIndexed } from './conversations.statements.ts';
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
 import type { ConversationChanges, ConversationRow, EventRow, MessageFields, NewEvent } from './conversations.types.ts';
-
-export type { ConversationChanges, ConversationRow, EventRow, MessageFields, NewEvent } from './conversations.types.ts';
+import type { ConversationsStore, StoredEvent } from './conversations.store.ts';
 
 const isQueued = and(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
 const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedAt), asc(conversations.id)];
@@ -12,25 +12,16 @@ const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedA
 const ofSite = (siteId: string, conversationId: string) => and(eq(conversations.id, conversationId), eq(conversations.siteId, siteId));
 
 /**
- * The only code that touches conversations, conversation_events and
- * conversation_guests. Every read and write takes the caller's site and puts
- * it in the WHERE: another site's id finds nothing, like a missing one.
+ * The conversations store on SQLite: every method answers at once, the
+ * `…InTx` ones inside the group commit's transaction (their `tx` names it
+ * and carries nothing). The message path's statements are prepared once.
  */
-export class ConversationsRepository {
+export class SqliteConversationsStore implements ConversationsStore {
   private readonly hot: ReturnType<typeof prepareHotPath>;
   private readonly messages: ReturnType<typeof prepareMessagePath>;
   private readonly receipts: ReturnType<typeof prepareReadReceipts>;
-  /**
-   * Guests per conversation, read on every broadcast. Filled only outside
-   * transactions (so never with something a rollback could undo) and
-   * dropped whenever guests change.
-   */
-  private readonly guests = new Map<string, string[]>();
-
   constructor(
     private readonly db: Db,
-    /** Whether a transaction is open now; by default assume one is, and never cache. */
-    private readonly inTransaction: () => boolean = () => true,
     /** What one assigned ticket counts for against an agent's capacity; a live chat counts 1. */
     private readonly ticketWeight = 1,
   ) {
@@ -40,16 +31,20 @@ export class ConversationsRepository {
   }
 
   /** The visitor has seen its log up to `visitorSeq`: the row when the mark moved forward, else undefined. */
-  markVisitorReadInTx(siteId: string, visitorId: string, conversationId: string, visitorSeq: number): ConversationRow | undefined {
+  markVisitorReadInTx(_tx: Tx, siteId: string, visitorId: string, conversationId: string, visitorSeq: number): ConversationRow | undefined {
     return fromRawRow(this.receipts.visitorRead.get({ siteId, visitorId, conversationId, seq: visitorSeq }));
   }
 
   /** An agent has read the agents' log up to `seq`: the row when the mark moved forward, else undefined. */
-  markAgentReadInTx(siteId: string, conversationId: string, seq: number): ConversationRow | undefined {
+  markAgentReadInTx(_tx: Tx, siteId: string, conversationId: string, seq: number): ConversationRow | undefined {
     return fromRawRow(this.receipts.agentRead.get({ siteId, conversationId, seq }));
   }
 
   byId(siteId: string, id: string): ConversationRow | undefined {
+    return this.hot.byId.get({ siteId, id });
+  }
+
+  byIdInTx(_tx: Tx, siteId: string, id: string): ConversationRow | undefined {
     return this.hot.byId.get({ siteId, id });
   }
 
@@ -66,18 +61,22 @@ export class ConversationsRepository {
     return this.hot.openForVisitor.get({ siteId, visitorId });
   }
 
-  insert(row: ConversationRow): void {
+  openForVisitorInTx(_tx: Tx, siteId: string, visitorId: string): ConversationRow | undefined {
+    return this.hot.openForVisitor.get({ siteId, visitorId });
+  }
+
+  insertInTx(_tx: Tx, row: ConversationRow): void {
     this.db.insert(conversations).values(row).run();
   }
 
-  update(siteId: string, id: string, changes: ConversationChanges): ConversationRow {
+  updateInTx(_tx: Tx, siteId: string, id: string, changes: ConversationChanges): ConversationRow {
     const row = this.db.update(conversations).set(changes).where(ofSite(siteId, id)).returning().get();
     if (!row) throw new Error(`conversation ${id} vanished`);
     return row;
   }
 
   /** Atomic claim: succeeds only while nobody has the conversation. */
-  claim(siteId: string, id: string, agentId: string): ConversationRow | undefined {
+  claimInTx(_tx: Tx, siteId: string, id: string, agentId: string): ConversationRow | undefined {
     return this.db
       .update(conversations)
       .set({ assigneeId: agentId, queuedAt: null, queuePriority: 0 })
@@ -86,7 +85,7 @@ export class ConversationsRepository {
       .get();
   }
 
-  eventByAuthorClientId(siteId: string, authorId: string, clientId: string): EventRow | undefined {
+  eventByAuthorClientIdInTx(_tx: Tx, siteId: string, authorId: string, clientId: string): EventRow | undefined {
     return this.hot.byAuthorClientId.get({ siteId, authorId, clientId });
   }
 
@@ -94,11 +93,7 @@ export class ConversationsRepository {
    * Appends a visitor's message to its open conversation, if it has one
    * (undefined otherwise). Must run inside a transaction, like `append`.
    */
-  appendVisitorMessage(
-    siteId: string,
-    visitorId: string,
-    message: MessageFields,
-  ): { event: EventRow; conversation: ConversationRow } | undefined {
+  appendVisitorMessageInTx(_tx: Tx, siteId: string, visitorId: string, message: MessageFields): StoredEvent | undefined {
     const conversation = fromRawRow(
       this.messages.visitorMessage.get({
         siteId,
@@ -112,7 +107,7 @@ export class ConversationsRepository {
   }
 
   /** Appends an agent's message. Must run inside a transaction, like `append`. */
-  appendAgentMessage(siteId: string, conversationId: string, message: MessageFields): { event: EventRow; conversation: ConversationRow } {
+  appendAgentMessageInTx(_tx: Tx, siteId: string, conversationId: string, message: MessageFields): StoredEvent {
     const conversation = fromRawRow(
       this.messages.agentMessage.get({
         siteId,
@@ -159,12 +154,13 @@ export class ConversationsRepository {
    * visitor may see it) and applies `changes` to the conversation. Must run
    * inside a transaction (the group commit): that makes the numbering gap-free.
    */
-  append(
+  appendInTx(
+    _tx: Tx,
     siteId: string,
     conversationId: string,
     { visible, ...event }: NewEvent,
     changes: ConversationChanges = {},
-  ): { event: EventRow; conversation: ConversationRow } {
+  ): StoredEvent {
     const isMessage = event.type === 'message';
     const conversation = this.db
       .update(conversations)
@@ -210,7 +206,13 @@ export class ConversationsRepository {
       .all();
   }
 
-  /** Open conversations waiting for an agent, in the order they will be served. */
+  /** One writer, one transaction at a time: routing's steps already take turns. */
+  lockRoutingInTx(_tx: Tx, _siteId: string): void {}
+
+  queueInTx(_tx: Tx, siteId: string): ConversationRow[] {
+    return this.queue(siteId);
+  }
+
   queue(siteId: string): ConversationRow[] {
     return this.db
       .select()
@@ -220,10 +222,12 @@ export class ConversationsRepository {
       .all();
   }
 
-  /** Open conversations per assignee. */
-  /** What one conversation adds to its agent's load: a ticket weighs less than a live chat. */
   weightOf(conversation: ConversationRow): number {
     return conversation.ticketSince === null ? 1 : this.ticketWeight;
+  }
+
+  loadsInTx(_tx: Tx, siteId: string): Map<string, number> {
+    return this.loads(siteId);
   }
 
   loads(siteId: string): Map<string, number> {
@@ -255,7 +259,7 @@ export class ConversationsRepository {
     return [...assigned, ...guests].flatMap((r) => (r.agentId ? [{ agentId: r.agentId, siteId: r.siteId }] : []));
   }
 
-  openAssignedTo(siteId: string, agentId: string): ConversationRow[] {
+  openAssignedToInTx(_tx: Tx, siteId: string, agentId: string): ConversationRow[] {
     return this.db
       .select()
       .from(conversations)
@@ -263,18 +267,8 @@ export class ConversationsRepository {
       .all();
   }
 
-  guestIds(siteId: string, conversationId: string): string[] {
-    // Conversation ids are unique across sites, so the id alone keys the cache; the site still filters the read.
-    const cached = this.guests.get(conversationId);
-    if (cached) return cached;
-    const ids = this.hot.guestIds.all({ siteId, conversationId }).map((r) => r.id);
-    if (!this.inTransaction()) this.guests.set(conversationId, ids);
-    return ids;
-  }
-
   /** Adds the guest only to a conversation of the site: an INSERT … SELECT that finds nothing otherwise. */
-  addGuest(siteId: string, conversationId: string, agentId: string, at: number): void {
-    this.guests.delete(conversationId);
+  addGuestInTx(_tx: Tx, siteId: string, conversationId: string, agentId: string, at: number): void {
     this.db
       .insert(conversationGuests)
       .select(
@@ -285,10 +279,10 @@ export class ConversationsRepository {
       )
       .onConflictDoNothing()
       .run();
+    this.copyGuests(siteId, conversationId);
   }
 
-  removeGuest(siteId: string, conversationId: string, agentId: string): void {
-    this.guests.delete(conversationId);
+  removeGuestInTx(_tx: Tx, siteId: string, conversationId: string, agentId: string): void {
     this.db
       .delete(conversationGuests)
       .where(
@@ -299,10 +293,25 @@ export class ConversationsRepository {
         ),
       )
       .run();
+    this.copyGuests(siteId, conversationId);
   }
 
-  /** Open conversations the agent joined as a guest. */
-  openAsGuest(siteId: string, agentId: string): ConversationRow[] {
+  /** The conversation's copy of its guests, rewritten from the table in the same transaction. */
+  private copyGuests(siteId: string, conversationId: string): void {
+    this.db
+      .update(conversations)
+      .set({
+        guestIds: sql`(SELECT json_group_array(agent_id) FROM (${this.db
+          .select({ agentId: conversationGuests.agentId })
+          .from(conversationGuests)
+          .where(eq(conversationGuests.conversationId, conversationId))
+          .orderBy(asc(conversationGuests.joinedAt), asc(conversationGuests.agentId))}))`,
+      })
+      .where(ofSite(siteId, conversationId))
+      .run();
+  }
+
+  openAsGuestInTx(_tx: Tx, siteId: string, agentId: string): ConversationRow[] {
     return this.db
       .select({ c: conversations })
       .from(conversations)
@@ -368,7 +377,7 @@ export class ConversationsRepository {
   }
 
   /** Snoozed conversations of every site whose time has come, soonest first. */
-  dueSnoozes(now: number, limit: number): ConversationRow[] {
+  dueSnoozesInTx(_tx: Tx, now: number, limit: number): ConversationRow[] {
     return this.db
       .select()
       .from(conversations)
@@ -379,7 +388,7 @@ export class ConversationsRepository {
   }
 
   /** Queued conversations of every site that are live chats, not tickets. */
-  queuedChats(): ConversationRow[] {
+  queuedChatsInTx(_tx: Tx): ConversationRow[] {
     return this.db
       .select()
       .from(conversations)
@@ -398,7 +407,7 @@ export class ConversationsRepository {
   }
 
   /** After a restart nobody is on the site yet: every open conversation's visitor counts as gone until they return. */
-  markVisitorsGone(at: number): void {
+  markVisitorsGoneInTx(_tx: Tx, at: number): void {
     this.db
       .update(conversations)
       .set({ visitorLeftAt: at })
@@ -443,7 +452,8 @@ export class ConversationsRepository {
 function fromRawRow(raw: unknown): ConversationRow | undefined {
   if (!raw) return undefined;
   // In place: a copy per message would be garbage on the hot path.
-  const row = raw as { tags: unknown };
+  const row = raw as { tags: unknown; guestIds: unknown };
   row.tags = JSON.parse(row.tags as string) as string[];
+  row.guestIds = JSON.parse(row.guestIds as string) as string[];
   return row as ConversationRow;
 }

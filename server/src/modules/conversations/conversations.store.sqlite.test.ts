@@ -6,11 +6,13 @@ import { openDatabase, type OpenedDatabase } from '../../db/client.ts';
 import { agentsRepositories } from '../agents/index.ts';
 import { SitesService, sitesRepository } from '../sites/index.ts';
 import { SqliteVisitorsRepository, VisitorsService } from '../visitors/index.ts';
-import { ConversationsRepository, type ConversationRow } from './conversations.repository.ts';
+import { SQLITE_TX } from '../../db/committer.ts';
+import { SqliteConversationsStore } from './conversations.store.sqlite.ts';
+import type { ConversationRow } from './conversations.types.ts';
 
 let dir: string;
 let opened: OpenedDatabase;
-let repo: ConversationsRepository;
+let repo: SqliteConversationsStore;
 let visitorId: string;
 let siteId: string;
 
@@ -33,6 +35,7 @@ function conversation(id: string, status: ConversationRow['status']): Conversati
     lastVisitorSeq: 0,
     visitorReadSeq: 0,
     agentReadSeq: 0,
+    guestIds: [],
     lastMessageBody: null,
     lastMessageAuthor: null,
     lastMessageAt: null,
@@ -52,7 +55,7 @@ beforeEach(async () => {
   opened = openDatabase(join(dir, 'db.sqlite'));
   siteId = (await new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db })).create({ name: 's', allowedOrigins: [] })).id;
   visitorId = (await new VisitorsService(new SqliteVisitorsRepository(opened.db)).identify(siteId, undefined)).visitor.id;
-  repo = new ConversationsRepository(opened.db);
+  repo = new SqliteConversationsStore(opened.db);
 });
 
 afterEach(() => {
@@ -60,27 +63,28 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('ConversationsRepository', () => {
+describe('the conversations store on SQLite', () => {
   it('opens the database in WAL mode with synchronous=FULL', () => {
     expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2);
   });
 
   it('lets the database itself refuse a second open conversation for a visitor', () => {
-    repo.insert(conversation('cnv_one', 'open'));
-    expect(() => repo.insert(conversation('cnv_two', 'open'))).toThrow(/UNIQUE/);
-    repo.insert(conversation('cnv_old', 'closed'));
-    repo.insert(conversation('cnv_older', 'closed'));
+    repo.insertInTx(SQLITE_TX, conversation('cnv_one', 'open'));
+    expect(() => repo.insertInTx(SQLITE_TX, conversation('cnv_two', 'open'))).toThrow(/UNIQUE/);
+    repo.insertInTx(SQLITE_TX, conversation('cnv_old', 'closed'));
+    repo.insertInTx(SQLITE_TX, conversation('cnv_older', 'closed'));
     expect(repo.openForVisitor(siteId, visitorId)?.id).toBe('cnv_one');
   });
 
   it('numbers events 1, 2, 3… and keeps the summary columns in step', () => {
-    repo.insert(conversation('cnv_seq', 'open'));
+    repo.insertInTx(SQLITE_TX, conversation('cnv_seq', 'open'));
     const base = { authorKind: 'visitor' as const, authorId: visitorId, authorName: null, status: null, data: null, visible: true };
     opened.sqlite.transaction(() => {
-      repo.append(siteId, 'cnv_seq', { ...base, type: 'message', clientId: 'c-000001', body: 'one', createdAt: 10 });
-      repo.append(siteId, 'cnv_seq', { ...base, type: 'message', clientId: 'c-000002', body: 'two', createdAt: 20 });
-      repo.append(
+      repo.appendInTx(SQLITE_TX, siteId, 'cnv_seq', { ...base, type: 'message', clientId: 'c-000001', body: 'one', createdAt: 10 });
+      repo.appendInTx(SQLITE_TX, siteId, 'cnv_seq', { ...base, type: 'message', clientId: 'c-000002', body: 'two', createdAt: 20 });
+      repo.appendInTx(
+        SQLITE_TX,
         siteId,
         'cnv_seq',
         { ...base, type: 'status', clientId: null, body: null, status: 'closed', createdAt: 30 },
@@ -100,7 +104,7 @@ describe('ConversationsRepository', () => {
   });
 
   it('refuses a second event with the same author and client id', () => {
-    repo.insert(conversation('cnv_dup', 'open'));
+    repo.insertInTx(SQLITE_TX, conversation('cnv_dup', 'open'));
     const event = {
       type: 'message' as const,
       authorKind: 'visitor' as const,
@@ -113,19 +117,33 @@ describe('ConversationsRepository', () => {
       visible: true,
       createdAt: 1,
     };
-    repo.append(siteId, 'cnv_dup', event);
-    expect(() => repo.append(siteId, 'cnv_dup', event)).toThrow(/UNIQUE/);
+    repo.appendInTx(SQLITE_TX, siteId, 'cnv_dup', event);
+    expect(() => repo.appendInTx(SQLITE_TX, siteId, 'cnv_dup', event)).toThrow(/UNIQUE/);
   });
 });
 
 describe('the visitor log', () => {
   it('skips internal notes in the visitor sequence, with no gaps', () => {
-    repo.insert(conversation('cnv_notes', 'open'));
+    repo.insertInTx(SQLITE_TX, conversation('cnv_notes', 'open'));
     const base = { authorKind: 'agent' as const, authorId: 'agt_x', authorName: 'Marta', status: null, data: null, clientId: null };
     opened.sqlite.transaction(() => {
-      repo.append(siteId, 'cnv_notes', { ...base, type: 'message', clientId: 'n-000001', body: 'hola', visible: true, createdAt: 1 });
-      repo.append(siteId, 'cnv_notes', { ...base, type: 'note', body: 'VIP customer', visible: false, createdAt: 2 });
-      repo.append(siteId, 'cnv_notes', { ...base, type: 'message', clientId: 'n-000002', body: 'adeu', visible: true, createdAt: 3 });
+      repo.appendInTx(SQLITE_TX, siteId, 'cnv_notes', {
+        ...base,
+        type: 'message',
+        clientId: 'n-000001',
+        body: 'hola',
+        visible: true,
+        createdAt: 1,
+      });
+      repo.appendInTx(SQLITE_TX, siteId, 'cnv_notes', { ...base, type: 'note', body: 'VIP customer', visible: false, createdAt: 2 });
+      repo.appendInTx(SQLITE_TX, siteId, 'cnv_notes', {
+        ...base,
+        type: 'message',
+        clientId: 'n-000002',
+        body: 'adeu',
+        visible: true,
+        createdAt: 3,
+      });
     })();
     expect(repo.eventsAfter(siteId, 'cnv_notes', 0, 10).map((e) => [e.seq, e.visitorSeq])).toEqual([
       [1, 1],
@@ -154,18 +172,18 @@ describe('the visitor log', () => {
         totpLastStep: null,
       });
     }
-    repo.insert(conversation('cnv_claim', 'open'));
-    expect(repo.claim(siteId, 'cnv_claim', 'agt_first')?.assigneeId).toBe('agt_first');
-    expect(repo.claim(siteId, 'cnv_claim', 'agt_second')).toBeUndefined();
+    repo.insertInTx(SQLITE_TX, conversation('cnv_claim', 'open'));
+    expect(repo.claimInTx(SQLITE_TX, siteId, 'cnv_claim', 'agt_first')?.assigneeId).toBe('agt_first');
+    expect(repo.claimInTx(SQLITE_TX, siteId, 'cnv_claim', 'agt_second')).toBeUndefined();
     expect(repo.byId(siteId, 'cnv_claim')).toMatchObject({ assigneeId: 'agt_first', queuedAt: null });
   });
 });
 
 describe('the wait for a reply', () => {
   it('starts with a visitor message, keeps its start, and ends with the first agent answer', () => {
-    repo.insert(conversation('cnv_wait', 'open'));
+    repo.insertInTx(SQLITE_TX, conversation('cnv_wait', 'open'));
     const visitorSays = (at: number) =>
-      repo.appendVisitorMessage(siteId, visitorId, {
+      repo.appendVisitorMessageInTx(SQLITE_TX, siteId, visitorId, {
         authorKind: 'visitor',
         authorId: visitorId,
         authorName: null,
@@ -174,7 +192,7 @@ describe('the wait for a reply', () => {
         createdAt: at,
       });
     const agentSays = (at: number) =>
-      repo.appendAgentMessage(siteId, 'cnv_wait', {
+      repo.appendAgentMessageInTx(SQLITE_TX, siteId, 'cnv_wait', {
         authorKind: 'agent',
         authorId: null,
         authorName: 'A',
@@ -194,7 +212,7 @@ describe('the wait for a reply', () => {
 
   it('finds no open conversation for a visitor without one', () => {
     const appended = opened.sqlite.transaction(() =>
-      repo.appendVisitorMessage(siteId, visitorId, {
+      repo.appendVisitorMessageInTx(SQLITE_TX, siteId, visitorId, {
         authorKind: 'visitor',
         authorId: visitorId,
         authorName: null,
@@ -212,17 +230,21 @@ describe('another site', () => {
     const otherSite = (
       await new SitesService(sitesRepository({ kind: 'sqlite', db: opened.db })).create({ name: 'other', allowedOrigins: [] })
     ).id;
-    repo.insert(conversation('cnv_mine', 'open'));
+    repo.insertInTx(SQLITE_TX, conversation('cnv_mine', 'open'));
     const message = { authorKind: 'agent' as const, authorId: 'agt_x', authorName: 'A', clientId: 'o-000001', body: 'x', createdAt: 5 };
     expect(repo.byId(otherSite, 'cnv_mine')).toBeUndefined();
     expect(repo.openForVisitor(otherSite, visitorId)).toBeUndefined();
-    expect(repo.claim(otherSite, 'cnv_mine', 'agt_x')).toBeUndefined();
-    expect(() => opened.sqlite.transaction(() => repo.appendAgentMessage(otherSite, 'cnv_mine', message))()).toThrow(/vanished/);
+    expect(repo.claimInTx(SQLITE_TX, otherSite, 'cnv_mine', 'agt_x')).toBeUndefined();
+    expect(() => opened.sqlite.transaction(() => repo.appendAgentMessageInTx(SQLITE_TX, otherSite, 'cnv_mine', message))()).toThrow(
+      /vanished/,
+    );
     expect(
-      opened.sqlite.transaction(() => repo.appendVisitorMessage(otherSite, visitorId, { ...message, authorKind: 'visitor' }))(),
+      opened.sqlite.transaction(() =>
+        repo.appendVisitorMessageInTx(SQLITE_TX, otherSite, visitorId, { ...message, authorKind: 'visitor' }),
+      )(),
     ).toBeUndefined();
-    repo.addGuest(otherSite, 'cnv_mine', 'agt_x', 1);
-    expect(repo.guestIds(siteId, 'cnv_mine')).toEqual([]);
+    repo.addGuestInTx(SQLITE_TX, otherSite, 'cnv_mine', 'agt_x', 1);
+    expect(repo.byId(siteId, 'cnv_mine')?.guestIds).toEqual([]);
     expect(repo.eventsAfter(otherSite, 'cnv_mine', 0, 10)).toEqual([]);
     expect(repo.byId(siteId, 'cnv_mine')).toMatchObject({ assigneeId: null, lastSeq: 0 });
   });
@@ -240,8 +262,8 @@ describe('a visitor’s earlier conversations', () => {
       ['cnv_new', 'closed', 30],
       ['cnv_now', 'open', 40],
     ] as const)
-      repo.insert({ ...conversation(id, status), createdAt });
-    repo.insert({ ...conversation('cnv_theirs', 'closed'), visitorId: other, createdAt: 25 });
+      repo.insertInTx(SQLITE_TX, { ...conversation(id, status), createdAt });
+    repo.insertInTx(SQLITE_TX, { ...conversation('cnv_theirs', 'closed'), visitorId: other, createdAt: 25 });
     const ids = (rows: ConversationRow[]) => rows.map((r) => r.id);
     expect(ids(repo.endedOfVisitor(siteId, visitorId, Number.MAX_SAFE_INTEGER, 10))).toEqual(['cnv_new', 'cnv_mid', 'cnv_old']);
     expect(ids(repo.endedOfVisitor(siteId, visitorId, 30, 1))).toEqual(['cnv_mid']);

@@ -1,0 +1,14 @@
+import type { Engine } from '../../db/engine.ts';
+import type { ConversationsStore } from './conversations.store.ts';
+import { SqliteConversationsStore } from './conversations.store.sqlite.ts';
+
+export interface ConversationsStoreOptions {
+  /** What one assigned ticket counts for against an agent's capacity; a live chat counts 1. */
+  ticketWeight?: number;
+}
+
+/** The conversations store on the engine the app runs on, picked once. */
+export function conversationsStore(engine: Engine, options: ConversationsStoreOptions = {}): ConversationsStore {
+  if (engine.kind === 'sqlite') return new SqliteConversationsStore(engine.db, options.ticketWeight);
+  throw new Error('The conversations store runs on SQLite only, for now');
+}

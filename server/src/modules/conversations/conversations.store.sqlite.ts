@@ -21,11 +21,13 @@ export class SqliteConversationsStore implements ConversationsStore {
   private readonly messages: ReturnType<typeof prepareMessagePath>;
   private readonly receipts: ReturnType<typeof prepareReadReceipts>;
   /**
-   * Guests per conversation, read on every broadcast. Filled only outside
-   * transactions (so never with something a rollback could undo) and
-   * dropped whenever guests change.
+   * Guests per conversation, read on every broadcast, by site then id: a
+   * read through another site's id finds none, and must not leave that
+   * answer where the conversation's own site would find it. Filled only
+   * outside transactions (so never with something a rollback could undo)
+   * and dropped whenever guests change.
    */
-  private readonly guests = new Map<string, string[]>();
+  private readonly guests = new Map<string, Map<string, string[]>>();
 
   constructor(
     private readonly db: Db,
@@ -281,17 +283,20 @@ export class SqliteConversationsStore implements ConversationsStore {
   }
 
   guestIds(siteId: string, conversationId: string): string[] {
-    // Conversation ids are unique across sites, so the id alone keys the cache; the site still filters the read.
-    const cached = this.guests.get(conversationId);
+    const site = this.guests.get(siteId);
+    const cached = site?.get(conversationId);
     if (cached) return cached;
     const ids = this.hot.guestIds.all({ siteId, conversationId }).map((r) => r.id);
-    if (!this.inTransaction()) this.guests.set(conversationId, ids);
+    if (!this.inTransaction()) {
+      if (site) site.set(conversationId, ids);
+      else this.guests.set(siteId, new Map([[conversationId, ids]]));
+    }
     return ids;
   }
 
   /** Adds the guest only to a conversation of the site: an INSERT … SELECT that finds nothing otherwise. */
   addGuestInTx(_tx: Tx, siteId: string, conversationId: string, agentId: string, at: number): void {
-    this.guests.delete(conversationId);
+    this.guests.get(siteId)?.delete(conversationId);
     this.db
       .insert(conversationGuests)
       .select(
@@ -305,7 +310,7 @@ export class SqliteConversationsStore implements ConversationsStore {
   }
 
   removeGuestInTx(_tx: Tx, siteId: string, conversationId: string, agentId: string): void {
-    this.guests.delete(conversationId);
+    this.guests.get(siteId)?.delete(conversationId);
     this.db
       .delete(conversationGuests)
       .where(

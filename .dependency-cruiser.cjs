@@ -51,8 +51,9 @@ module.exports = {
     {
       name: 'statements-only-for-repositories',
       severity: 'error',
-      comment: 'A <name>.statements.ts file is part of its repository or store, and only they (and its own test) import it.',
-      from: { pathNot: `${MODULE}[^/]*\\.(repository|store|statements\\.test)\\.ts$` },
+      comment:
+        'A <name>.statements.ts file is part of its repository or store (either engine’s implementation), and only they (and its own test) import it.',
+      from: { pathNot: [`${MODULE}[^/]*\\.(repository|store)(\\.(sqlite|pg))?\\.ts$`, `${MODULE}[^/]*\\.statements\\.test\\.ts$`] },
       to: { path: `${MODULE}[^/]*\\.statements\\.ts$` },
     },
     {

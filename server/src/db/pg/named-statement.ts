@@ -2,6 +2,9 @@ import { getTableColumns, type Query, type Table } from 'drizzle-orm';
 import type { PgTx } from '../committer.ts';
 import type { PgDb } from './client.ts';
 
+/** The pool, or a step's transaction: a statement runs the same on either, on that one's client. */
+export type PgRunner = PgDb | PgTx;
+
 /**
  * A statement whose SQL is built once (drizzle's `toSQL()`, with
  * `sql.placeholder`s for its values) and then run by name on whichever
@@ -18,7 +21,7 @@ export function namedStatement<Row>(
   name: string,
   query: Query,
   decode: (values: unknown[]) => Row,
-): (db: PgDb | PgTx, values: Record<string, unknown>) => Promise<Row[]> {
+): (db: PgRunner, values: Record<string, unknown>) => Promise<Row[]> {
   return (db, values) =>
     db._.session
       // Rows come back as arrays (node-postgres' array mode), in the order of the statement's RETURNING.

@@ -53,7 +53,7 @@ module.exports = {
       severity: 'error',
       comment:
         'A <name>.statements.ts file is part of its repository or store (either engine’s implementation), and only they (and its own test) import it.',
-      from: { pathNot: `${MODULE}[^/]*\\.(repository(\\.(sqlite|pg))?|store|statements\\.test)\\.ts$` },
+      from: { pathNot: [`${MODULE}[^/]*\\.(repository|store)(\\.(sqlite|pg))?\\.ts$`, `${MODULE}[^/]*\\.statements\\.test\\.ts$`] },
       to: { path: `${MODULE}[^/]*\\.statements\\.ts$` },
     },
     {

@@ -1,5 +1,6 @@
 import type { Engine } from '../../db/engine.ts';
 import type { ConversationsStore } from './conversations.store.ts';
+import { PgConversationsStore } from './conversations.store.pg.ts';
 import { SqliteConversationsStore } from './conversations.store.sqlite.ts';
 
 export interface ConversationsStoreOptions {
@@ -10,5 +11,5 @@ export interface ConversationsStoreOptions {
 /** The conversations store on the engine the app runs on, picked once. */
 export function conversationsStore(engine: Engine, options: ConversationsStoreOptions = {}): ConversationsStore {
   if (engine.kind === 'sqlite') return new SqliteConversationsStore(engine.db, options.ticketWeight);
-  throw new Error('The conversations store runs on SQLite only, for now');
+  return new PgConversationsStore(engine.db, options.ticketWeight);
 }

@@ -5,6 +5,7 @@ import { prepareHotPath, prepareMessagePath, prepareReadReceipts, siteNotIndexed
 import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
 import type { ConversationChanges, ConversationRow, EventRow, MessageFields, NewEvent } from './conversations.types.ts';
 import type { ConversationsStore, StoredEvent } from './conversations.store.ts';
+import { messageEvent } from './message-event.ts';
 
 const isQueued = and(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
 const queueOrder = [desc(conversations.queuePriority), asc(conversations.queuedAt), asc(conversations.id)];
@@ -122,27 +123,7 @@ export class SqliteConversationsStore implements ConversationsStore {
   }
 
   private insertMessage(conversation: ConversationRow, message: MessageFields): EventRow {
-    const event: EventRow = {
-      conversationId: conversation.id,
-      seq: conversation.lastSeq,
-      visitorSeq: conversation.lastVisitorSeq,
-      type: 'message',
-      authorKind: message.authorKind,
-      authorId: message.authorId,
-      authorName: message.authorName,
-      clientId: message.clientId,
-      body: message.body,
-      status: null,
-      data:
-        message.noEmail || message.attachments || message.product
-          ? {
-              ...(message.noEmail ? { noEmail: true as const } : {}),
-              ...(message.attachments ? { attachments: message.attachments } : {}),
-              ...(message.product ? { product: message.product } : {}),
-            }
-          : null,
-      createdAt: message.createdAt,
-    };
+    const event = messageEvent(conversation, message);
     // The row itself binds the statement's named parameters: one object, not two.
     if (event.data) this.messages.insertMessageWithData.run({ ...event, json: JSON.stringify(event.data) });
     else this.messages.insertMessage.run(event);

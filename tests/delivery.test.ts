@@ -235,7 +235,7 @@ describe('durability and exactly-once delivery', () => {
   it('commits messages that arrive together in one transaction', async () => {
     const { socket: visitor } = await newVisitor();
     await visitorCommand(visitor, 'message:send', { clientId: 'warm-up-01', body: 'warm up' });
-    const before = server.app.groupCommit.committedBatches;
+    const before = server.app.groupCommit!.committedBatches;
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         visitorCommand(visitor, 'message:send', { clientId: `burst-${String(i).padStart(3, '0')}`, body: `m${i}` }),
@@ -244,6 +244,6 @@ describe('durability and exactly-once delivery', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     const seqsSent = results.map((r) => (r.ok ? r.data.event.seq : -1)).sort((x, y) => x - y);
     expect(seqsSent).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
-    expect(server.app.groupCommit.committedBatches - before).toBeLessThan(50);
+    expect(server.app.groupCommit!.committedBatches - before).toBeLessThan(50);
   });
 });

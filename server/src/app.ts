@@ -33,7 +33,7 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import type { App, Services } from './services.ts';
-import { openCluster, refuseUnwiredEngine } from './wiring/cluster.ts';
+import { openCluster } from './wiring/cluster.ts';
 import { wireMail } from './wiring/mail.ts';
 import { wirePrivacy } from './wiring/privacy.ts';
 import { attachSockets } from './wiring/realtime.ts';
@@ -43,7 +43,6 @@ export type { App, Services } from './services.ts';
 
 /** Builds the whole product and never listens: main.ts and the tests decide where it runs. */
 export async function buildApp(config: Config, options: { logStream?: LogStream } = {}): Promise<App> {
-  refuseUnwiredEngine(config);
   const app = Fastify({
     logger: logOptions(config.logLevel, options.logStream),
     bodyLimit: MAX_FRAME_BYTES,
@@ -59,7 +58,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(crossSiteWritesPlugin, { consoleOrigins: config.consoleOrigins, trustProxy: config.trustProxy });
   // Only routes that ask for it (login) are rate-limited by address; its 429 goes through errorsPlugin.
   await app.register(rateLimit, { global: false });
-  await app.register(dbPlugin, { file: config.databaseFile, groupCommitIntervalMs: config.groupCommitIntervalMs });
+  await app.register(dbPlugin, {
+    file: config.databaseFile,
+    databaseUrl: config.databaseUrl,
+    groupCommitIntervalMs: config.groupCommitIntervalMs,
+  });
   // Without REDIS_URL: one process, all in memory, as always. With it: the bus, the directories and Socket.IO's rooms span the nodes.
   const cluster = openCluster(config, {
     info: (message) => app.log.info(message),
@@ -68,11 +71,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   app.addHook('onClose', async () => cluster.close());
   await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy, redis: cluster.redis });
-  const { db, groupCommit } = app;
+  const { engine, groupCommit } = app;
 
   // The team: sites, departments, agents and who is online.
   const { sites, refusedOrigins, ...siteRoutes } = await createSitesModule({
-    engine: { kind: 'sqlite', db },
+    engine,
     log: app.log,
     // Every new site starts with the two default trigger rules, switched off.
     siteCreated: (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
@@ -82,11 +85,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
   });
   const { departments, routes: departmentRoutes } = await createDepartmentsModule({
-    engine: { kind: 'sqlite', db },
+    engine,
     routingChanged: (siteId) => coordinator.routingChanged(siteId),
   });
   const { agents, sessions, ...agentRoutes } = await createAgentsModule({
-    engine: { kind: 'sqlite', db },
+    engine,
     config,
     departments,
     pictureOf: (id) => avatars.pictureOf(id),
@@ -104,21 +107,21 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   // Agents' pictures, as files under DATA_DIR/avatars with random names; a change is told like any edit of the agent.
   const { avatars, routes: avatarRoutes } = await createAvatarsModule({
-    engine: { kind: 'sqlite', db },
+    engine,
     dir: join(dataDirOf(config), 'avatars'),
     ports: {
       agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,
       changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
     },
   });
-  const visitorsModule = await createVisitorsModule({ engine: { kind: 'sqlite', db } });
+  const visitorsModule = await createVisitorsModule({ engine });
   const { visitors } = visitorsModule;
   const presence = new PresenceService(config.offlineGraceMs);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence, (id) => avatars.pictureOf(id));
   // Business hours per site and department, cached: "open now?" never reads the database.
   const { hours, routes: hoursRoutes } = await createHoursModule({
-    engine: { kind: 'sqlite', db },
+    engine,
     departments,
     team,
     changed: (siteId) => {
@@ -127,7 +130,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
     },
   });
-  const triggersModule = await createTriggersModule({ engine: { kind: 'sqlite', db }, groupCommit, team, sites });
+  const triggersModule = await createTriggersModule({ engine, groupCommit, team, sites });
   const { triggers } = triggersModule;
 
   // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.
@@ -136,7 +139,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     hours.isOpen(siteId, departmentId, at) && team.candidates(siteId, departmentId).length > 0;
   const reportsModule = createReportsModule({
     app,
-    engine: { kind: 'sqlite', db },
+    engine,
     hours,
     team,
     npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
@@ -145,7 +148,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   // Conversations and routing, over one repository and the group commit.
   const conversationsModule = createConversationsModule({
     app,
-    engine: { kind: 'sqlite', db },
+    engine,
     ticketWeight: config.ticketWeight,
     team,
     hours,
@@ -167,7 +170,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const { repo, views, broadcaster, routing, conversations, states, toolbox } = conversationsModule;
   const attachmentsModule = await createAttachmentsModule({
     app,
-    engine: { kind: 'sqlite', db },
+    engine,
     config: config.attachments,
     visitorUploadMbPerIp: config.limits.visitorUploadMbPerIp,
     trustProxy: config.trustProxy,
@@ -184,7 +187,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const { attachments, thumbnails, unsentUploads } = attachmentsModule;
   // The end of a chat: the shopper's rating of their ended conversation, and the NPS question.
   const ratingsModule = await createRatingsModule({
-    engine: { kind: 'sqlite', db },
+    engine,
     groupCommit,
     ports: {
       conversationInTx: (tx, siteId, id) => repo.byIdInTx(tx, siteId, id),
@@ -198,13 +201,13 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   const { ratings } = ratingsModule;
   const { tags, routes: tagRoutes } = createTagsModule({
-    engine: { kind: 'sqlite', db },
+    engine,
     groupCommit,
     conversations: { ...conversationsModule.tagged, retagged: (siteId, ids) => toolbox.retagged(siteId, ids) },
   });
   // Each agent's status changes, for the reports' online and away time.
   const { statusLog, changesIn } = await createStatusLogModule({
-    engine: { kind: 'sqlite', db },
+    engine,
     groupCommit,
     log: (err) => app.log.error({ err }, 'status change not recorded'),
   });
@@ -230,7 +233,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const { inboundMail, email } = mail;
 
   const cannedModule = createCannedRepliesModule({
-    engine: { kind: 'sqlite', db },
+    engine,
     departments,
     pictures: attachmentsModule.cannedPictures(),
     lines: conversationsModule.visitorLines,
@@ -271,7 +274,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await siteRoutes.brandingRoutes(app);
   await triggersModule.routes(app);
   await tagRoutes(app);
-  await createSearchModule({ app, engine: { kind: 'sqlite', db }, databaseFile: config.databaseFile }).routes(app);
+  await createSearchModule({ app, engine, databaseFile: config.databaseFile }).routes(app);
   // The agent's toolbox: canned replies.
   await cannedModule.routes(app);
   await hoursRoutes(app);

@@ -3,20 +3,11 @@ import { InMemoryDirectory } from '../realtime/node-directory.ts';
 import { RedisDirectory } from '../realtime/node-directory.redis.ts';
 import { buildTestApp } from '../testing/harness.ts';
 import { startPrivateRedis } from '../testing/redis.ts';
-import { openCluster, refuseUnwiredEngine } from './cluster.ts';
+import { openCluster } from './cluster.ts';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('a node’s place in a cluster', () => {
-  it('refuses to start on a PostgreSQL URL while PostgreSQL mode is not wired, rather than writing to SQLite unasked', async () => {
-    expect(() => refuseUnwiredEngine({ databaseUrl: 'postgres://mostrador@127.0.0.1:5432/mostrador' })).toThrow(
-      'PostgreSQL mode is not wired yet',
-    );
-    await expect(buildTestApp({ databaseUrl: 'postgres://mostrador@127.0.0.1:5432/mostrador' })).rejects.toThrow(
-      'PostgreSQL mode is not wired yet',
-    );
-  });
-
   it('is one process with everything in memory when no Redis is named, as before cluster mode', async () => {
     const cluster = openCluster({ redisUrl: null, nodeId: 'solo' }, quiet);
     expect(cluster.redis).toBeNull();

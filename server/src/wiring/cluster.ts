@@ -40,13 +40,6 @@ interface ClusterLog {
   error(error: unknown, message: string): void;
 }
 
-/** The start refuses a PostgreSQL URL until the modules run on it, rather than ignoring it and writing to SQLite. */
-export function refuseUnwiredEngine(config: Pick<Config, 'databaseUrl'>): void {
-  if (config.databaseUrl) {
-    throw new Error('DATABASE_URL is set, but PostgreSQL mode is not wired yet: unset it to run on SQLite (DATABASE_FILE).');
-  }
-}
-
 /** With REDIS_URL, the shared versions in Redis; without, the in-memory ones a single process has always had. */
 export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId'>, log: ClusterLog): Cluster {
   const { nodeId } = config;

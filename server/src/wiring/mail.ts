@@ -32,7 +32,7 @@ export function wireMail(deps: MailWiringDeps) {
   // Shoppers' email replies, threaded back as their messages; main.ts opens the SMTP door, the Mailgun one is a route.
   const inbound = createInboundMailModule({
     app,
-    engine: { kind: 'sqlite', db: app.db },
+    engine: app.engine,
     replyDomain: config.mail.replyDomain,
     config: config.inboundMail,
     ports: {
@@ -52,7 +52,7 @@ export function wireMail(deps: MailWiringDeps) {
   });
   // Mail to shoppers: agents' replies they did not see, and transcripts; a background worker, off the message path.
   const email = createEmailModule({
-    engine: { kind: 'sqlite', db: app.db },
+    engine: app.engine,
     groupCommit: app.groupCommit,
     mail: config.mail,
     directory: {

@@ -35,14 +35,14 @@ export function wirePrivacy(deps: PrivacyWiringDeps) {
   const { app, config, data } = deps;
   const visitorData = data.visitors;
   const privacyModule = createPrivacyModule({
-    engine: { kind: 'sqlite', db: app.db },
+    engine: app.engine,
     groupCommit: app.groupCommit,
     sources: [
       ['identities', visitorData.identities],
       // Before conversations: retention finds a file's conversation still there to judge its age.
       ['attachments', data.attachments],
       ['activity', visitorData.activity],
-      ['conversations', conversationsPersonalData({ kind: 'sqlite', db: app.db }, deps.conversationsErased)],
+      ['conversations', conversationsPersonalData(app.engine, deps.conversationsErased)],
       ['canned uses', data.cannedUses],
       ['triggers', data.triggers],
       ['contacts', data.contacts],

@@ -28,7 +28,7 @@ export async function wireShopContext(deps: ShopContextDeps) {
   const { app, config, visitors, conversations, views, attachments, triggers, states, stateFailed } = deps;
   const { activity, watching, lastPageOf } = createActivityModule({
     app,
-    engine: { kind: 'sqlite', db: app.db },
+    engine: app.engine,
     visitors,
     leaveGraceMs: config.visitorLeaveGraceMs,
     listFlushMs: config.liveListFlushMs,
@@ -46,7 +46,7 @@ export async function wireShopContext(deps: ShopContextDeps) {
     emailsOf,
     personalData: contactsData,
   } = await createContactsModule({
-    engine: { kind: 'sqlite', db: app.db },
+    engine: app.engine,
     visitors,
   });
   return { activity, watching, lastPageOf, contacts, emailsOf, contactsData };

@@ -37,7 +37,7 @@ function row(conversationId: string) {
 
 describe('the queue pass', () => {
   it('folds the passes asked for while one runs into one more: three asks cost two passes, and all wait for the last', async () => {
-    const commits = vi.spyOn(scope.server.app.groupCommit, 'run');
+    const commits = vi.spyOn(scope.server.app.groupCommit!, 'run');
     const { routing } = scope.server.app.services;
     const first = routing.drain(siteId());
     const second = routing.drain(siteId());

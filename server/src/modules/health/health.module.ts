@@ -10,14 +10,8 @@ export const REDIS_PROBE_TIMEOUT_MS = 500;
 export function createHealthModule(deps: { app: FastifyInstance; redis: RedisClient | null }) {
   const { app, redis } = deps;
   const health = new HealthService({
-    engine: 'sqlite',
-    databaseUp: () => {
-      try {
-        return app.sqlite.prepare('SELECT 1').pluck().get() === 1;
-      } catch {
-        return false;
-      }
-    },
+    engine: app.engine.kind,
+    databaseUp: () => app.databaseUp(),
     redis: async () => {
       if (!redis) return 'off';
       return (await redisAnswers(redis, REDIS_PROBE_TIMEOUT_MS)) ? 'up' : 'down';

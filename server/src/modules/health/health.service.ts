@@ -4,7 +4,7 @@ import type { HealthReport } from '@mostrador/shared';
 export interface HealthProbes {
   engine: HealthReport['engine'];
   /** Whether the database answers a query now. */
-  databaseUp(): boolean;
+  databaseUp(): Promise<boolean>;
   /** `off` without Redis; otherwise whether it answers within a short timeout (a probe must not hang on a dead link). */
   redis(): Promise<HealthReport['redis']>;
 }
@@ -25,8 +25,8 @@ export class HealthService {
   }
 
   async report(): Promise<HealthReport> {
-    const database = this.probes.databaseUp() ? 'up' : 'down';
-    const redis = await this.probes.redis();
+    const [up, redis] = await Promise.all([this.probes.databaseUp(), this.probes.redis()]);
+    const database = up ? 'up' : 'down';
     return {
       ok: database === 'up' && redis !== 'down',
       status: this.#draining ? 'draining' : 'serving',

@@ -89,7 +89,7 @@ describe('retention', () => {
     const live = (await app.services.visitors.identify(site.id, undefined)).visitor.id;
     conversation('cnv_openold', site.id, live, 'open', NOW - 90 * DAY, 2);
     conversation('cnv_othersite', otherSite.id, otherVisitorId, 'closed', NOW - 90 * DAY, 2);
-    const committed = app.groupCommit.committedBatches;
+    const committed = app.groupCommit!.committedBatches;
 
     const run = await job([site, otherSite], 3).runOnce();
 
@@ -98,8 +98,8 @@ describe('retention', () => {
     expect(withEvents).toEqual([{ id: 'cnv_openold' }, { id: 'cnv_othersite' }, { id: 'cnv_recent' }]);
     expect(run.deleted.conversations).toBe(5 + 3 + 2);
     // Eight events at three a batch cannot go in fewer than three transactions.
-    expect(app.groupCommit.committedBatches - committed).toBeGreaterThanOrEqual(4);
-    expect(run.batches).toBe(app.groupCommit.committedBatches - committed);
+    expect(app.groupCommit!.committedBatches - committed).toBeGreaterThanOrEqual(4);
+    expect(run.batches).toBe(app.groupCommit!.committedBatches - committed);
   });
 
   it('never deletes an open conversation, however long it has waited, nor its lines', async () => {

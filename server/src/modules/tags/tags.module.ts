@@ -11,7 +11,7 @@ import { TagsService, type TaggedConversations } from './tags.service.ts';
 export interface TagsModuleDeps {
   engine: Engine;
   /** SQLite's edits ride the group commit, with the other modules' writes. */
-  groupCommit: GroupCommit;
+  groupCommit?: GroupCommit | undefined;
   conversations: TaggedConversations;
 }
 

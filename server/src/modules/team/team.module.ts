@@ -6,12 +6,14 @@ import { PgStatusLogRepository } from './status-log.repository.pg.ts';
 import { SqliteStatusLogRepository } from './status-log.repository.sqlite.ts';
 
 /** The status log's repository for the engine; on SQLite its appends join the group commit (unused on PostgreSQL). */
-export function statusLogRepository(engine: Engine, groupCommit: GroupCommit): StatusLogRepository {
-  return engine.kind === 'sqlite' ? new SqliteStatusLogRepository(engine.db, groupCommit) : new PgStatusLogRepository(engine.db);
+export function statusLogRepository(engine: Engine, groupCommit?: GroupCommit): StatusLogRepository {
+  if (engine.kind === 'postgres') return new PgStatusLogRepository(engine.db);
+  if (!groupCommit) throw new Error('SQLite commits through the group commit');
+  return new SqliteStatusLogRepository(engine.db, groupCommit);
 }
 
 /** Each agent's status changes, for the reports' online and away time; started before anyone's status can change. */
-export async function createStatusLogModule(deps: { engine: Engine; groupCommit: GroupCommit; log: (err: unknown) => void }) {
+export async function createStatusLogModule(deps: { engine: Engine; groupCommit?: GroupCommit | undefined; log: (err: unknown) => void }) {
   const statusLogRepo = statusLogRepository(deps.engine, deps.groupCommit);
   const statusLog = new AgentStatusLog(statusLogRepo, deps.log);
   await statusLog.start();

@@ -536,7 +536,13 @@ export const cannedReplies = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('canned_replies_site').on(t.siteId, t.shortcut)],
+  (t) => [
+    index('canned_replies_site').on(t.siteId, t.shortcut),
+    // One shortcut per site among the team's replies, and per agent among each one's own: held by the
+    // database, so two nodes creating "/envio" at once store one.
+    uniqueIndex('canned_replies_shared_shortcut').on(t.siteId, t.shortcut).where(sql`owner_id IS NULL`),
+    uniqueIndex('canned_replies_own_shortcut').on(t.siteId, t.ownerId, t.shortcut).where(sql`owner_id IS NOT NULL`),
+  ],
 );
 
 /**

@@ -120,4 +120,26 @@ describeOnEngines('the canned replies repository', (engine) => {
     await expect(repo.insert([reply('r-new', 'site-a', null, 'new'), reply('r-team', 'site-a', null, 'again')])).rejects.toThrow();
     expect(await repo.list('site-a', 'ana')).toEqual(before);
   });
+
+  it('holds one shortcut per site among the team’s replies and per agent among each one’s own, written at once or not', async () => {
+    const { repo } = await twoSites(engine());
+    // The team's "hi" is taken on site A, free on site B's own agent and as Ana's personal one.
+    expect(await repo.insert([reply('r-team-2', 'site-a', null, 'hi')])).toBe(false);
+    expect(await repo.insert([reply('r-ana-hi', 'site-a', 'ana', 'hi')])).toBe(true);
+    expect(await repo.insert([reply('r-ana-hi-2', 'site-a', 'ana', 'hi')])).toBe(false);
+    expect(await repo.insert([reply('r-bo-hi', 'site-a', 'bo', 'hi')])).toBe(true);
+    // A batch with one taken shortcut writes nothing.
+    expect(await repo.insert([reply('r-fresh', 'site-a', null, 'fresh'), reply('r-mine-2', 'site-a', 'ana', 'mine')])).toBe(false);
+    expect((await repo.list('site-a', 'ana')).map((row) => row.id)).not.toContain('r-fresh');
+    // Two nodes creating the same team shortcut at once: one is stored.
+    const both = await Promise.all([
+      cannedRepliesRepository(engine()).insert([reply('r-race-1', 'site-a', null, 'envio')]),
+      cannedRepliesRepository(engine()).insert([reply('r-race-2', 'site-a', null, 'envio')]),
+    ]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    expect((await repo.list('site-a', 'bo')).filter((row) => row.shortcut === 'envio')).toHaveLength(1);
+    // Renaming onto a taken shortcut answers so and changes nothing.
+    expect(await repo.update('site-a', 'ana', 'r-ana', { shortcut: 'hi' })).toBe('taken');
+    expect((await repo.byId('site-a', 'ana', 'r-ana'))?.shortcut).toBe('mine');
+  });
 });

@@ -111,7 +111,8 @@ export class CannedRepliesService {
     const picture = pictureId ? await this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
     if (!picture.ok) return picture;
     const row = newRow(actor, input, Date.now());
-    await this.repo.insert([row]);
+    // Checked free above, but another node may have taken it since: the database has the last word.
+    if (!(await this.repo.insert([row]))) return shortcutTaken(input.shortcut);
     const kept = pictureId ? await this.keepPicture(actor, row.id, pictureId) : ok(null);
     if (kept.ok) return ok(row);
     // The upload was taken meanwhile: the reply goes too, as if it had been refused at first.
@@ -144,6 +145,7 @@ export class CannedRepliesService {
       updatedAt: Date.now(),
     });
     if (!updated) return notFound();
+    if (updated === 'taken') return shortcutTaken(merged.shortcut);
     // Should the upload be taken while the row was written, the reply keeps its old picture and the agent hears why.
     const kept = newPicture ? await this.keepPicture(actor, id, pictureId) : ok(null);
     return kept.ok ? ok(updated) : kept;
@@ -178,13 +180,25 @@ export class CannedRepliesService {
     const rows: CannedReplyRow[] = [];
     const refused: Array<{ index: number; message: string }> = [];
     const now = Date.now();
+    const indexOf = new Map<string, number>();
     inputs.forEach((input, index) => {
       const checked = this.check(actor, input, null, [...existing, ...rows]);
-      if (checked.ok) rows.push(newRow(actor, input, now));
-      else refused.push({ index, message: checked.error.message });
+      if (!checked.ok) return void refused.push({ index, message: checked.error.message });
+      const row = newRow(actor, input, now);
+      rows.push(row);
+      indexOf.set(row.id, index);
     });
-    await this.repo.insert(rows);
-    return { added: rows.length, refused };
+    let added = rows.length;
+    // Another node took a shortcut meanwhile: then each goes alone, and those taken are refused like any other.
+    if (!(await this.repo.insert(rows))) {
+      added = 0;
+      for (const row of rows) {
+        if (await this.repo.insert([row])) added += 1;
+        else refused.push({ index: indexOf.get(row.id)!, message: takenMessage(row.shortcut) });
+      }
+      refused.sort((a, b) => a.index - b.index);
+    }
+    return { added, refused };
   }
 
   /**
@@ -206,6 +220,12 @@ export class CannedRepliesService {
     }
     const ownerId = input.scope === 'shared' ? null : actor.agentId;
     const taken = visible.some((row) => row.id !== id && row.shortcut === input.shortcut && row.ownerId === ownerId);
-    return taken ? fail('conflict', `A reply "/${input.shortcut}" already exists`) : ok(null);
+    return taken ? shortcutTaken(input.shortcut) : ok(null);
   }
+}
+
+const takenMessage = (shortcut: string) => `A reply "/${shortcut}" already exists`;
+
+function shortcutTaken(shortcut: string) {
+  return fail('conflict', takenMessage(shortcut));
 }

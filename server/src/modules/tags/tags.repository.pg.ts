@@ -2,23 +2,14 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { pgTxOf, type Tx } from '../../db/committer.ts';
 import type { PgDb } from '../../db/pg/client.ts';
 import { tags } from '../../db/pg/schema/index.ts';
+import { isPgUniqueViolation } from '../../db/unique-violation.ts';
 import { TagNameTaken, type TagRow, type TagsRepository } from './tags.repository.ts';
 
 /** By name in byte order, as SQLite sorts, whatever the database's collation. */
 const BY_NAME = sql`${tags.name} collate "C"`;
 
-/** PostgreSQL's word for the (site, name) index refusing a row; drizzle wraps the driver's error in its own. */
-function nameTaken(error: unknown): boolean {
-  const cause = error instanceof Error ? error.cause : undefined;
-  return (
-    typeof cause === 'object' &&
-    cause !== null &&
-    'code' in cause &&
-    cause.code === '23505' &&
-    'constraint' in cause &&
-    cause.constraint === 'tags_site_name'
-  );
-}
+/** The (site, name) index refusing a row. */
+const nameTaken = (error: unknown) => isPgUniqueViolation(error, 'tags_site_name');
 
 /** `tags` on PostgreSQL: the same contract as the SQLite repository's; the `…InTx` methods run on the step's transaction. */
 export class PgTagsRepository implements TagsRepository {

@@ -2,13 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../db/committer.ts';
 import { tags } from '../../db/schema.ts';
+import { isSqliteUniqueViolation } from '../../db/unique-violation.ts';
 import { TagNameTaken, type TagRow, type TagsRepository } from './tags.repository.ts';
-
-/** SQLite's word for a unique index that refused a row, whether drizzle passes the driver's error on or wraps it. */
-function uniqueViolation(error: unknown): boolean {
-  const codeOf = (e: unknown) => (e instanceof Error && 'code' in e ? e.code : undefined);
-  return codeOf(error) === 'SQLITE_CONSTRAINT_UNIQUE' || (error instanceof Error && codeOf(error.cause) === 'SQLITE_CONSTRAINT_UNIQUE');
-}
 
 /**
  * `tags` on SQLite. The `…InTx` methods run synchronously on the one
@@ -53,7 +48,7 @@ export class SqliteTagsRepository implements TagsRepository {
         .returning()
         .get();
     } catch (error) {
-      if (changes.name !== undefined && uniqueViolation(error)) throw new TagNameTaken(changes.name);
+      if (changes.name !== undefined && isSqliteUniqueViolation(error)) throw new TagNameTaken(changes.name);
       throw error;
     }
   }

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { epochMillis, rowId } from './columns.ts';
 import { conversations } from './conversations.ts';
 import { sites } from './sites.ts';
@@ -21,7 +22,11 @@ export const cannedReplies = pgTable(
     createdAt: epochMillis('created_at').notNull(),
     updatedAt: epochMillis('updated_at').notNull(),
   },
-  (t) => [index('canned_replies_site').on(t.siteId, t.shortcut)],
+  (t) => [
+    index('canned_replies_site').on(t.siteId, t.shortcut),
+    uniqueIndex('canned_replies_shared_shortcut').on(t.siteId, t.shortcut).where(sql`owner_id IS NULL`),
+    uniqueIndex('canned_replies_own_shortcut').on(t.siteId, t.ownerId, t.shortcut).where(sql`owner_id IS NOT NULL`),
+  ],
 );
 
 export const cannedReplyUses = pgTable(

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNull, max, sql } from 'drizzle-orm';
 import { pgTxOf, type Tx } from '../../db/committer.ts';
+import { advisoryXactLock } from '../../db/pg/advisory-lock.ts';
 import type { PgDb } from '../../db/pg/client.ts';
 import { triggerFirings, triggerRules } from '../../db/pg/schema/index.ts';
 import type { FiringCounts, NewFiring, RuleChanges, TriggerFiringRow, TriggerRuleRow, TriggersRepository } from './triggers.repository.ts';
@@ -35,6 +36,21 @@ export class PgTriggersRepository implements TriggersRepository {
 
   async insert(row: TriggerRuleRow): Promise<void> {
     await this.db.insert(triggerRules).values(row);
+  }
+
+  /** Under a transaction-scoped advisory lock on the site: a second node's count waits for this insert. */
+  async insertWithinLimit(row: Omit<TriggerRuleRow, 'position'>, max: number): Promise<TriggerRuleRow | undefined> {
+    return this.db.transaction(async (tx) => {
+      await advisoryXactLock(tx, `trigger_rules:${row.siteId}`);
+      const [site] = await tx
+        .select({ rules: sql<number>`count(*)::int`, last: sql<number>`coalesce(max(${triggerRules.position}), 0)::int` })
+        .from(triggerRules)
+        .where(eq(triggerRules.siteId, row.siteId));
+      if (!site || site.rules >= max) return undefined;
+      const stored = { ...row, position: site.last + 1 };
+      await tx.insert(triggerRules).values(stored);
+      return stored;
+    });
   }
 
   async update(siteId: string, id: string, changes: RuleChanges): Promise<TriggerRuleRow | undefined> {

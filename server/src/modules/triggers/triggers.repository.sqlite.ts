@@ -31,6 +31,21 @@ export class SqliteTriggersRepository implements TriggersRepository {
     this.db.insert(triggerRules).values(row).run();
   }
 
+  /** One synchronous transaction on the one connection: nothing else writes between the count and the insert. */
+  async insertWithinLimit(row: Omit<TriggerRuleRow, 'position'>, max: number): Promise<TriggerRuleRow | undefined> {
+    return this.db.transaction((tx) => {
+      const [site] = tx
+        .select({ rules: sql<number>`count(*)`, last: sql<number>`coalesce(max(${triggerRules.position}), 0)` })
+        .from(triggerRules)
+        .where(eq(triggerRules.siteId, row.siteId))
+        .all();
+      if (!site || site.rules >= max) return undefined;
+      const stored = { ...row, position: site.last + 1 };
+      tx.insert(triggerRules).values(stored).run();
+      return stored;
+    });
+  }
+
   async update(siteId: string, id: string, changes: RuleChanges): Promise<TriggerRuleRow | undefined> {
     return this.db
       .update(triggerRules)

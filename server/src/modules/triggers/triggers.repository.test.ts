@@ -60,6 +60,24 @@ describeOnEngines('the triggers repository', (engine) => {
     return { repo, run, store, read };
   }
 
+  it('adds a rule after the site’s last one up to a limit, never over it, however many nodes add at once', async () => {
+    const { repo } = await twoShops();
+    await repo.insert(rule('r-old', 'site-a', 4));
+    await repo.insert(rule('r-b', 'site-b', 9));
+    const { position: _position, ...fields } = rule('unused', 'site-a', 0);
+    // Five at once (separate repositories, as on five nodes), room for two more.
+    const added = await Promise.all(
+      ['n1', 'n2', 'n3', 'n4', 'n5'].map((id) => triggersRepository(engine()).insertWithinLimit({ ...fields, id }, 3)),
+    );
+    const stored = added.filter((row) => row !== undefined);
+    expect(stored).toHaveLength(2);
+    expect(stored.map((row) => row.position).sort()).toEqual([5, 6]);
+    const listed = await repo.list('site-a');
+    expect(listed.map((row) => row.position)).toEqual([4, 5, 6]);
+    // Another site's rules count for it alone.
+    expect(await repo.insertWithinLimit({ ...fields, id: 'nb', siteId: 'site-b' }, 3)).toMatchObject({ position: 10 });
+  });
+
   it('reads back rules as written, in position order per site, and every site’s at once', async () => {
     const { repo } = await twoShops();
     await repo.insert(rule('r-2', 'site-a', 2, { enabled: true }));

@@ -29,6 +29,12 @@ export interface TriggersRepository {
   /** The site's rules in order (position, then id). */
   list(siteId: string): Promise<TriggerRuleRow[]>;
   insert(row: TriggerRuleRow): Promise<void>;
+  /**
+   * A new rule after the site's last one, unless the site already has `max`:
+   * then undefined, and nothing written. Counted and written in one
+   * transaction that two nodes cannot interleave, so a site never goes over.
+   */
+  insertWithinLimit(row: Omit<TriggerRuleRow, 'position'>, max: number): Promise<TriggerRuleRow | undefined>;
   /** The changed rule, or undefined when the site has no rule of that id. */
   update(siteId: string, id: string, changes: RuleChanges): Promise<TriggerRuleRow | undefined>;
   /** Whether the site had the rule. */

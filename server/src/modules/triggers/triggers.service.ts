@@ -103,14 +103,13 @@ export class TriggersService {
     const unknown = this.unknownReference(siteId, input);
     if (unknown) return unknown;
     return this.#write(siteId, async () => {
-      // The table's count and last position, not the copy's: another node may have added a rule.
-      const rules = await this.repo.list(siteId);
-      if (rules.length >= TRIGGER_RULES_MAX) return fail('conflict', `A site has at most ${TRIGGER_RULES_MAX} rules`);
+      // The table's count and last position, not the copy's, in one transaction: another node may be adding a rule.
       const now = Date.now();
-      const position = rules.reduce((last, rule) => Math.max(last, rule.position), 0) + 1;
-      const row: TriggerRuleRow = { id: newId('trg'), siteId, position, ...input, createdAt: now, updatedAt: now };
-      await this.repo.insert(row);
-      return ok(toRule(row));
+      const row = await this.repo.insertWithinLimit(
+        { id: newId('trg'), siteId, ...input, createdAt: now, updatedAt: now },
+        TRIGGER_RULES_MAX,
+      );
+      return row ? ok(toRule(row)) : fail('conflict', `A site has at most ${TRIGGER_RULES_MAX} rules`);
     });
   }
 

@@ -1,65 +1,19 @@
-import {
-  EARLIER_PAGE_SIZE,
-  fail,
-  ok,
-  type AttachmentInfo,
-  type ProductCard,
-  SYNC_PAGE_SIZE,
-  type ActiveState,
-  type EarlierThreads,
-  type InboxView,
-  type Result,
-} from '@mostrador/shared';
-import { andThen, type Committer, type InTx, runStep, type StepBody, step, type Tx } from '../../db/committer.ts';
-import { newId } from '../../db/ids.ts';
+import { type AttachmentInfo, fail, ok, type ProductCard, type Result } from '@mostrador/shared';
+import { type Committer, runStep, type StepBody, step, type Tx } from '../../db/committer.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
 import { visitorMayAccess, type AccessResolver } from './conversations.access.ts';
 import type { SocketBroadcaster } from './conversations.broadcast.ts';
+import type { InvitationSource, MessageFiles, ProductTrail } from './conversations.ports.ts';
+import { ConversationReads } from './conversations.reads.ts';
 import type { ConversationsStore } from './conversations.store.ts';
-import type { Appended, ConversationRow, EventRow, Page } from './conversations.types.ts';
+import type { Appended, ConversationRow, EventRow } from './conversations.types.ts';
 import type { RoutingService } from './routing.service.ts';
+import { newConversation } from './new-conversation.ts';
 import { stateEvent } from './system-events.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
 export type { Appended, Page } from './conversations.types.ts';
-
-const INBOX_LIMIT = 1000;
-/** The most events a transcript by email carries (a very long chat is cut at its start). */
-const TRANSCRIPT_MAX_EVENTS = 2000;
-
-/** The trigger invitations a visitor's first message may answer; the triggers module provides them. */
-export interface InvitationSource {
-  invitationInTx(
-    tx: Tx,
-    siteId: string,
-    visitorId: string,
-    firingId: string,
-  ): InTx<{ message: string; author: { id: string | null; name: string }; departmentId: string | null; tags: string[] } | null>;
-  repliedInTx(tx: Tx, siteId: string, visitorId: string, firingId: string, conversationId: string, at: number): InTx<void>;
-  /** An agent answered for the first time in a conversation a trigger started. */
-  answered(siteId: string, conversationId: string, at: number): void;
-}
-
-/**
- * Files a message carries; the attachments module provides them. Both run
- * inside the message's transaction: a message is stored with its files or
- * not at all.
- */
-export interface MessageFiles {
-  /** The author's own uploads, not yet sent; another's, or a missing one: not found. */
-  claimInTx(tx: Tx, siteId: string, authorId: string, ids: readonly string[]): InTx<Result<AttachmentInfo[]>>;
-  bindInTx(tx: Tx, siteId: string, ids: readonly string[], at: { conversationId: string; seq: number; visitorId: string }): InTx<void>;
-}
-
-/**
- * The products a visitor saw, as the side panel's trail shows them; the
- * visitors module provides it. An agent names one by its page's URL and the
- * card is built from what the visitor's browser reported, never from the
- * agent's payload.
- */
-export interface ProductTrail {
-  productSeen(siteId: string, visitorId: string, url: string): Promise<ProductCard | null>;
-}
+export type { InvitationSource, MessageFiles, ProductTrail } from './conversations.ports.ts';
 
 type SendInput = { clientId: string; body: string; attachments?: string[] | undefined };
 
@@ -68,20 +22,22 @@ function notFound(): Result<never> {
 }
 
 /** The rules of a conversation's life: who may write, when it opens and closes, what is told to whom. */
-export class ConversationsService {
+export class ConversationsService extends ConversationReads {
   constructor(
-    private readonly repo: ConversationsStore,
+    repo: ConversationsStore,
     private readonly committer: Committer,
     private readonly broadcast: SocketBroadcaster,
     private readonly routing: RoutingService,
-    private readonly access: AccessResolver,
+    access: AccessResolver,
     private readonly team: TeamDirectory,
     private readonly invitations: InvitationSource | null = null,
     /** Whether anyone can answer a line now (its hours are open and someone is online); if not, new conversations are tickets. */
     private readonly canAnswer: (siteId: string, departmentId: string | null, at: number) => boolean = () => true,
     private readonly files: MessageFiles | null = null,
     private readonly products: ProductTrail | null = null,
-  ) {}
+  ) {
+    super(repo, access);
+  }
 
   /** The files of a new message, claimed in its step; none asked: an empty list. */
   private *claimFiles(tx: Tx, siteId: string, authorId: string, input: SendInput): StepBody<Result<AttachmentInfo[]>> {
@@ -94,16 +50,6 @@ export class ConversationsService {
     if (files.length === 0 || !this.files) return;
     const ids = files.map((f) => f.id);
     yield* step(this.files.bindInTx(tx, siteId, ids, { conversationId: event.conversationId, seq: event.seq, visitorId }));
-  }
-
-  /** The conversation an email's reply address names, read within its own site (see the store's `siteOf`). */
-  async byReplyAddress(conversationId: string): Promise<ConversationRow | undefined> {
-    const siteId = await this.repo.siteOf(conversationId);
-    return siteId === undefined ? undefined : this.repo.byId(siteId, conversationId);
-  }
-
-  openForVisitor(siteId: string, visitorId: string): InTx<ConversationRow | undefined> {
-    return this.repo.openForVisitor(siteId, visitorId);
   }
 
   /**
@@ -242,78 +188,6 @@ export class ConversationsService {
     });
   }
 
-  async visitorPage(visitor: VisitorActor, conversationId: string, afterSeq: number): Promise<Result<Page>> {
-    const conversation = await this.repo.byId(visitor.siteId, conversationId);
-    if (!conversation || !visitorMayAccess(visitor, conversation)) return notFound();
-    const rows = await this.repo.visitorEventsAfter(visitor.siteId, conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
-    return ok(page(conversation, rows));
-  }
-
-  /** The whole conversation as the visitor sees it (no internal notes), for a transcript by email. */
-  async visitorTranscript(
-    visitor: VisitorActor,
-    conversationId: string,
-  ): Promise<Result<{ conversation: ConversationRow; events: EventRow[] }>> {
-    const conversation = await this.repo.byId(visitor.siteId, conversationId);
-    if (!conversation || !visitorMayAccess(visitor, conversation)) return notFound();
-    return ok({ conversation, events: await this.repo.visitorEventsAfter(visitor.siteId, conversation.id, 0, TRANSCRIPT_MAX_EVENTS) });
-  }
-
-  /** Whether the agent may read the conversation; another site's id or a missing one: false alike. */
-  async agentCanRead(agent: AgentActor, conversationId: string): Promise<boolean> {
-    const conversation = await this.repo.byId(agent.siteId, conversationId);
-    return conversation !== undefined && this.access.of(agent, conversation) !== 'none';
-  }
-
-  /** For the reply mailer (a background worker): conversations an agent wrote in last, since `since`. */
-  agentRepliedSince(since: number): InTx<ConversationRow[]> {
-    return this.repo.agentRepliedSince(since);
-  }
-
-  /** For the reply mailer: what the visitor can see after their seq `afterVisitorSeq`. */
-  visitorEventsAfter(siteId: string, conversationId: string, afterVisitorSeq: number, limit: number): InTx<EventRow[]> {
-    return this.repo.visitorEventsAfter(siteId, conversationId, afterVisitorSeq, limit);
-  }
-
-  async agentPage(agent: AgentActor, conversationId: string, afterSeq: number): Promise<Result<Page>> {
-    const conversation = await this.repo.byId(agent.siteId, conversationId);
-    if (!conversation || this.access.of(agent, conversation) === 'none') return notFound();
-    const rows = await this.repo.eventsAfter(agent.siteId, conversation.id, afterSeq, SYNC_PAGE_SIZE + 1);
-    return ok(page(conversation, rows));
-  }
-
-  /** The rows of an inbox view, narrowed to one active state when asked. */
-  async list(agent: AgentActor, view: InboxView, state?: ActiveState): Promise<Result<ConversationRow[]>> {
-    const listed = await this.listView(agent, view);
-    if (!listed.ok || !state) return listed;
-    return ok(listed.data.filter((c) => c.status === 'open' && (c.hold ?? 'open') === state));
-  }
-
-  private async listView(agent: AgentActor, view: InboxView): Promise<Result<ConversationRow[]>> {
-    const admin = agent.role === 'admin';
-    const mine = (rows: ConversationRow[]) => (admin ? rows : rows.filter((c) => this.access.of(agent, c) !== 'none'));
-    switch (view) {
-      case 'mine':
-        return ok(await this.repo.involving(agent.siteId, agent.agentId, 'open', INBOX_LIMIT));
-      case 'queue':
-        return ok(mine(await this.repo.queue(agent.siteId)));
-      case 'tickets':
-        return ok(mine(await this.repo.tickets(agent.siteId, INBOX_LIMIT)));
-      case 'all':
-        return admin ? ok(await this.repo.listBySite(agent.siteId, 'open', INBOX_LIMIT)) : fail('forbidden', 'Admins only');
-      case 'closed':
-        return ok(
-          admin
-            ? await this.repo.listBySite(agent.siteId, 'closed', INBOX_LIMIT)
-            : await this.repo.involving(agent.siteId, agent.agentId, 'closed', INBOX_LIMIT),
-        );
-    }
-  }
-
-  loads(siteId: string): InTx<Map<string, number>> {
-    return this.repo.loads(siteId);
-  }
-
   /**
    * Typing is ephemeral: told to the other side, never stored. The draft
    * (typing preview) goes only to the agents in the conversation, and only
@@ -360,7 +234,7 @@ export class ConversationsService {
     }
     const now = Date.now();
     const actor = { kind: 'visitor' as const, visitorId: input.visitorId, siteId: agent.siteId, label: visitor.label, connectionId: '' };
-    yield* step(this.repo.insertInTx(tx, { ...this.newConversation(actor, undefined, now), origin: 'agent', queuedAt: null }));
+    yield* step(this.repo.insertInTx(tx, { ...newConversation(actor, null, now), origin: 'agent', queuedAt: null }));
     const opened = (yield* step(this.repo.openForVisitorInTx(tx, agent.siteId, input.visitorId)))!;
     const joined = yield* this.routing.startWithInTx(tx, opened, agent);
     if (!joined) return fail('not_found', 'No such agent');
@@ -375,29 +249,6 @@ export class ConversationsService {
       }),
     );
     return ok({ events: [joined.event, message.event], conversation: message.conversation, isNew: true });
-  }
-
-  /**
-   * The visitor's own ended conversations begun before `before`, newest
-   * first, for the widget's one thread: their messages come through
-   * `conversation:sync`, which gives a visitor only its own, without notes.
-   */
-  async earlierForVisitor(visitor: VisitorActor, before: number): Promise<Result<EarlierThreads>> {
-    const rows = await this.repo.endedOfVisitor(visitor.siteId, visitor.visitorId, before, EARLIER_PAGE_SIZE + 1);
-    return ok({
-      conversations: rows.slice(0, EARLIER_PAGE_SIZE).map((c) => ({ id: c.id, createdAt: c.createdAt, closedAt: c.closedAt })),
-      hasMore: rows.length > EARLIER_PAGE_SIZE,
-    });
-  }
-
-  /** Whether the visitor has any ended conversation to show above the current one. */
-  hasEarlier(visitor: Pick<VisitorActor, 'siteId' | 'visitorId'>): InTx<boolean> {
-    return andThen(this.repo.endedOfVisitor(visitor.siteId, visitor.visitorId, Number.MAX_SAFE_INTEGER, 1), (rows) => rows.length > 0);
-  }
-
-  /** A visitor's conversations (or a customer's, across devices), newest first. */
-  conversationsOf(siteId: string, visitorIds: readonly string[], limit: number): InTx<ConversationRow[]> {
-    return this.repo.byVisitors(siteId, visitorIds, limit);
   }
 
   async agentTyping(agent: AgentActor, conversationId: string, typing: boolean): Promise<Result<null>> {
@@ -435,7 +286,8 @@ export class ConversationsService {
     input: { department?: string | undefined; trigger?: string | undefined },
     now: number,
   ): StepBody<void> {
-    const base = this.newConversation(visitor, input.department, now);
+    const departmentId = input.department ? this.team.departmentBySlug(visitor.siteId, input.department) : null;
+    const base = newConversation(visitor, departmentId, now);
     const row = this.canAnswer(visitor.siteId, base.departmentId, now) ? base : { ...base, ticketSince: now };
     const invitation =
       input.trigger && this.invitations
@@ -469,40 +321,6 @@ export class ConversationsService {
       }),
     );
     yield* step(this.invitations!.repliedInTx(tx, visitor.siteId, visitor.visitorId, input.trigger, row.id, now));
-  }
-
-  private newConversation(visitor: VisitorActor, departmentSlug: string | undefined, now: number): ConversationRow {
-    return {
-      id: newId('cnv'),
-      siteId: visitor.siteId,
-      visitorId: visitor.visitorId,
-      visitorLabel: visitor.label,
-      status: 'open',
-      origin: 'visitor',
-      tags: [],
-      departmentId: departmentSlug ? this.team.departmentBySlug(visitor.siteId, departmentSlug) : null,
-      assigneeId: null,
-      queuedAt: now,
-      queuePriority: 0,
-      awaitingReplySince: null,
-      firstResponseAt: null,
-      lastSeq: 0,
-      lastVisitorSeq: 0,
-      lastMessageBody: null,
-      lastMessageAuthor: null,
-      lastMessageAt: null,
-      ticketSince: null,
-      hold: null,
-      snoozedUntil: null,
-      missedAt: null,
-      visitorLeftAt: null,
-      visitorReadSeq: 0,
-      agentReadSeq: 0,
-      guestIds: [],
-      createdAt: now,
-      updatedAt: now,
-      closedAt: null,
-    };
   }
 
   private async close(
@@ -539,8 +357,4 @@ export class ConversationsService {
     this.routing.chatEnded(conversation);
     return ok({ event, conversation });
   }
-}
-
-function page(conversation: ConversationRow, rows: EventRow[]): Page {
-  return { conversation, events: rows.slice(0, SYNC_PAGE_SIZE), hasMore: rows.length > SYNC_PAGE_SIZE };
 }

@@ -80,6 +80,12 @@ describe('Mostrador on PostgreSQL', () => {
     ]);
     // Numbered once each, with no gap, across the shopper's message, the join and the reply.
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+
+    // The agent closes it; the shopper hears it.
+    const visitorHearsClose = nextFact<VisitorSocket, { conversation: { status: string } }>(chat.socket, 'conversation:changed');
+    const closed = await agentCommand(marta, 'conversation:close', { conversationId: chat.conversationId });
+    expect(closed.ok).toBe(true);
+    expect((await visitorHearsClose).conversation.status).toBe('closed');
   });
 
   it('stores a resend once, and keeps the conversation across a restart for the returning shopper', async () => {

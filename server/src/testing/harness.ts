@@ -17,6 +17,7 @@ import {
 import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config, type Limits } from '../config.ts';
 import type { LogStream } from '../log-options.ts';
+import { createTestDatabase } from './postgres.ts';
 
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
@@ -26,6 +27,20 @@ export const AGENT_PASSWORD = 'correct horse battery';
 
 /** Config for a test: any setting, and any limit on its own (the rest keep their defaults). */
 export type TestConfig = Partial<Omit<Config, 'limits'>> & { limits?: Partial<Limits> };
+
+/**
+ * `TEST_ENGINE=postgres` runs the app-level tests on PostgreSQL: each test
+ * app gets a fresh database of its own (dropped with it), as
+ * `DATABASE_URL` would give it. Unset: SQLite, the default.
+ */
+const TEST_ON_POSTGRES = process.env.TEST_ENGINE === 'postgres';
+
+/** A database for one test app: none to make on SQLite (its file is in `dir`), a fresh one on PostgreSQL. */
+async function testDatabase(overrides: TestConfig): Promise<{ url: string | null; drop(): Promise<void> }> {
+  if (!TEST_ON_POSTGRES || overrides.databaseUrl !== undefined) return { url: null, drop: async () => undefined };
+  const database = await createTestDatabase();
+  return { url: database.url, drop: () => database.drop() };
+}
 
 function testConfig(base: Partial<Config>, overrides: TestConfig): Config {
   const defaults = loadConfig({});
@@ -55,7 +70,8 @@ export async function buildTestApp(
   overrides: TestConfig = {},
 ): Promise<{ app: App; config: Config; dir: string; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'mostrador-test-'));
-  const config = testConfig({ databaseFile: join(dir, 'test.sqlite') }, overrides);
+  const database = await testDatabase(overrides);
+  const config = testConfig({ databaseFile: join(dir, 'test.sqlite'), databaseUrl: database.url }, overrides);
   const app = await buildApp(config);
   return {
     app,
@@ -63,6 +79,7 @@ export async function buildTestApp(
     dir,
     async cleanup() {
       await app.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -74,7 +91,8 @@ export async function buildTestApp(
  */
 export async function startTestServer(overrides: TestConfig = {}, options: { logStream?: LogStream } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mostrador-test-'));
-  const config = testConfig({ databaseFile: join(dir, 'test.sqlite'), host: '127.0.0.1', port: 0 }, overrides);
+  const database = await testDatabase(overrides);
+  const config = testConfig({ databaseFile: join(dir, 'test.sqlite'), host: '127.0.0.1', port: 0, databaseUrl: database.url }, overrides);
   let app = await buildApp(config, options);
   const site = await app.services.sites.create({ name: 'Test shop', allowedOrigins: [SHOP_ORIGIN] });
   const agentEmail = 'agent@shop.example';
@@ -106,6 +124,7 @@ export async function startTestServer(overrides: TestConfig = {}, options: { log
     },
     async close() {
       await server.app.close().catch(() => undefined);
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

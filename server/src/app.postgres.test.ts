@@ -88,6 +88,29 @@ describe('Mostrador on PostgreSQL', () => {
     expect((await visitorHearsClose).conversation.status).toBe('closed');
   });
 
+  it('answers a resend racing its first send with the stored message, once, for the shopper and the agent alike', async () => {
+    const s = await onPostgres();
+    const marta = await agent(s);
+    const session = await connectVisitorSession(s);
+    sockets.push(session.socket);
+    // The same client id twice at once: both steps read "not stored yet"; the loser runs again and finds the winner's.
+    const [a, b] = await Promise.all([
+      visitorCommand(session.socket, 'message:send', { clientId: 'pg-race-v1', body: 'Hola' }),
+      visitorCommand(session.socket, 'message:send', { clientId: 'pg-race-v1', body: 'Hola' }),
+    ]);
+    if (!a.ok || !b.ok) throw new Error('a send failed');
+    expect(b.data.event.seq).toBe(a.data.event.seq);
+    const conversationId = a.data.conversation.id;
+    await agentCommand(marta, 'conversation:take', { conversationId });
+    const [x, y] = await Promise.all(
+      [1, 2].map(() => agentCommand(marta, 'message:send', { conversationId, clientId: 'pg-race-a1', body: 'Bon dia' })),
+    );
+    if (!x?.ok || !y?.ok) throw new Error('an agent send failed');
+    expect(y.data.event.seq).toBe(x.data.event.seq);
+    const log = await agentLog(marta, conversationId);
+    expect(log.filter((e) => e.type === 'message').map((e) => e.body)).toEqual(['Hola', 'Bon dia']);
+  });
+
   it('stores a resend once, and keeps the conversation across a restart for the returning shopper', async () => {
     const s = await onPostgres();
     const chat = await shopperWrote(s, sockets, { clientId: 'pg-resend-1', body: 'Hola!' });

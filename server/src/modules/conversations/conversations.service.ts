@@ -8,6 +8,7 @@ import { ConversationReads } from './conversations.reads.ts';
 import type { ConversationsStore } from './conversations.store.ts';
 import type { Appended, ConversationRow, EventRow } from './conversations.types.ts';
 import type { RoutingService } from './routing.service.ts';
+import { runRacingStep } from './lost-race.ts';
 import { newConversation } from './new-conversation.ts';
 import { stateEvent } from './system-events.ts';
 import type { TeamDirectory } from './team-directory.ts';
@@ -61,7 +62,7 @@ export class ConversationsService extends ConversationReads {
     visitor: VisitorActor,
     input: SendInput & { department?: string | undefined; trigger?: string | undefined },
   ): Promise<Result<Appended>> {
-    const sent = await this.committer.run((tx) => runStep(tx, this.visitorSendStep(tx, visitor, input)));
+    const sent = await runRacingStep(this.committer, (tx) => this.visitorSendStep(tx, visitor, input));
     if (!sent.ok) return sent;
     const outcome = sent.data;
     const conversation =
@@ -115,7 +116,7 @@ export class ConversationsService extends ConversationReads {
   ): Promise<Result<Appended>> {
     // A product card reads the visitor's trail, which may wait on the database: looked up before the step, only when sent.
     const card = input.product ? await this.#productCard(agent.siteId, input.conversationId, input.product.url) : undefined;
-    const outcome = await this.committer.run((tx) => runStep(tx, this.agentSendStep(tx, agent, input, card)));
+    const outcome = await runRacingStep(this.committer, (tx) => this.agentSendStep(tx, agent, input, card));
     if (!outcome.ok) return outcome;
     if (outcome.data.isNew) {
       const { conversation, event } = outcome.data;
@@ -209,7 +210,7 @@ export class ConversationsService extends ConversationReads {
     input: { visitorId: string; clientId: string; body: string },
     visitor: { siteId: string; label: string; online: boolean } | null,
   ): Promise<Result<Appended>> {
-    const outcome = await this.committer.run((tx) => runStep(tx, this.agentStartStep(tx, agent, input, visitor)));
+    const outcome = await runRacingStep(this.committer, (tx) => this.agentStartStep(tx, agent, input, visitor));
     if (!outcome.ok) return outcome;
     const { events, conversation, isNew } = outcome.data;
     if (isNew) {

@@ -6,6 +6,7 @@ import type { SocketBroadcaster } from './conversations.broadcast.ts';
 import type { ConversationsStore } from './conversations.store.ts';
 import type { Appended, ConversationRow } from './conversations.types.ts';
 import type { ConversationTagsRepository } from './conversation-tags.repository.ts';
+import { runRacingStep } from './lost-race.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
 /** The site's tag list, which the tags module keeps: a tag an agent uses first joins it. */
@@ -35,7 +36,7 @@ export class ConversationToolbox {
     agent: AgentActor,
     input: { conversationId: string; clientId: string; body: string; mentions: string[] },
   ): Promise<Result<Appended>> {
-    const outcome = await this.committer.run((tx) => runStep(tx, this.noteStep(tx, agent, input)));
+    const outcome = await runRacingStep(this.committer, (tx) => this.noteStep(tx, agent, input));
     if (!outcome.ok) return outcome;
     const { event, conversation, isNew, mentioned } = outcome.data;
     if (isNew) {

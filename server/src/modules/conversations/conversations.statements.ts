@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, sql, type SQLWrapper } from 'drizzle-orm';
 import { CONVERSATION_STATUSES, hasEnded } from '@mostrador/shared';
 import type { Db } from '../../db/client.ts';
-import { conversationEvents, conversationGuests, conversations } from '../../db/schema.ts';
+import { conversationEvents, conversations } from '../../db/schema.ts';
 
 const p = sql.placeholder;
 
@@ -75,13 +75,6 @@ export function prepareHotPath(db: Db) {
           eq(conversations.siteId, p('siteId')),
         ),
       )
-      .prepare(),
-    guestIds: db
-      .select({ id: conversationGuests.agentId })
-      .from(conversationGuests)
-      .innerJoin(conversations, eq(conversations.id, conversationGuests.conversationId))
-      .where(and(eq(conversationGuests.conversationId, p('conversationId')), eq(conversations.siteId, p('siteId'))))
-      .orderBy(asc(conversationGuests.joinedAt))
       .prepare(),
     endedOfVisitor: endedOfVisitorQuery(db).prepare(),
     // Every resync after a reconnect reads these: an agent's log, and a visitor's (notes left out by its own numbering).

@@ -8,6 +8,7 @@ import { SitesService, sitesRepository } from '../sites/index.ts';
 import { SqliteVisitorsRepository, VisitorsService } from '../visitors/index.ts';
 import { SQLITE_TX } from '../../db/committer.ts';
 import { SqliteConversationsStore } from './conversations.store.sqlite.ts';
+import { conversation as storeRow } from './conversations.store-fixture.ts';
 import type { ConversationRow } from './conversations.types.ts';
 
 let dir: string;
@@ -17,37 +18,7 @@ let visitorId: string;
 let siteId: string;
 
 function conversation(id: string, status: ConversationRow['status']): ConversationRow {
-  return {
-    id,
-    siteId,
-    visitorId,
-    visitorLabel: '#TEST1',
-    status,
-    origin: 'visitor',
-    tags: [],
-    departmentId: null,
-    assigneeId: null,
-    queuedAt: status === 'open' ? 1 : null,
-    queuePriority: 0,
-    awaitingReplySince: null,
-    firstResponseAt: null,
-    lastSeq: 0,
-    lastVisitorSeq: 0,
-    visitorReadSeq: 0,
-    agentReadSeq: 0,
-    guestIds: [],
-    lastMessageBody: null,
-    lastMessageAuthor: null,
-    lastMessageAt: null,
-    createdAt: 1,
-    updatedAt: 1,
-    closedAt: null,
-    ticketSince: null,
-    hold: null,
-    snoozedUntil: null,
-    missedAt: null,
-    visitorLeftAt: null,
-  };
+  return storeRow(id, siteId, visitorId, { visitorLabel: '#TEST1', status, queuedAt: status === 'open' ? 1 : null });
 }
 
 beforeEach(async () => {

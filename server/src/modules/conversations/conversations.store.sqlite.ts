@@ -45,8 +45,9 @@ export class SqliteConversationsStore implements ConversationsStore {
     return this.hot.byId.get({ siteId, id });
   }
 
+  /** On the one connection, where the step's transaction is open: the same read. */
   byIdInTx(_tx: Tx, siteId: string, id: string): ConversationRow | undefined {
-    return this.hot.byId.get({ siteId, id });
+    return this.byId(siteId, id);
   }
 
   /**
@@ -63,7 +64,7 @@ export class SqliteConversationsStore implements ConversationsStore {
   }
 
   openForVisitorInTx(_tx: Tx, siteId: string, visitorId: string): ConversationRow | undefined {
-    return this.hot.openForVisitor.get({ siteId, visitorId });
+    return this.openForVisitor(siteId, visitorId);
   }
 
   insertInTx(_tx: Tx, row: ConversationRow): void {

@@ -70,7 +70,12 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     error: (err, message) => app.log.error({ err }, message),
   });
   app.addHook('onClose', async () => cluster.close());
-  await app.register(realtimePlugin, { maxPerIp: config.limits.connectionsPerIp, trustProxy: config.trustProxy, redis: cluster.redis });
+  await app.register(realtimePlugin, {
+    maxPerIp: config.limits.connectionsPerIp,
+    trustProxy: config.trustProxy,
+    redis: cluster.redis,
+    clusterName: config.clusterName,
+  });
   const { engine, groupCommit } = app;
 
   // The team: sites, departments, agents and who is online.

@@ -98,7 +98,7 @@ const urlOf = (schemes: readonly string[], example: string) =>
       return value;
     });
 
-/** A node's name in a cluster: short, and safe in a Redis key and a log line. */
+/** A node's or a cluster's name: short, and safe in a Redis key and a log line. */
 const nodeId = z
   .string()
   .optional()
@@ -131,6 +131,7 @@ export const EnvSchema = z.object({
   DATABASE_URL: urlOf(['postgres:', 'postgresql:'], 'postgres://user@host:5432/mostrador'),
   REDIS_URL: urlOf(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
   NODE_ID: nodeId,
+  CLUSTER_NAME: nodeId,
   WIDGET_FILE: text,
   CONSOLE_DIR: text,
   CONSOLE_ORIGINS: text,

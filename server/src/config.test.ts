@@ -140,6 +140,7 @@ describe('the configuration', () => {
     const config = loadConfig({});
     expect([config.databaseUrl, config.redisUrl]).toEqual([null, null]);
     expect(config.nodeId).toBe(`${hostname()}-${process.pid}`);
+    expect(config.clusterName).toBe('mostrador');
   });
 
   it('reads the cluster variables: PostgreSQL and Redis URLs and a node name', () => {
@@ -147,11 +148,13 @@ describe('the configuration', () => {
       DATABASE_URL: ' postgresql://mostrador@db.example:5432/mostrador ',
       REDIS_URL: 'rediss://cache.example:6380/2',
       NODE_ID: 'node-a.eu:1',
+      CLUSTER_NAME: 'shop-staging',
     });
-    expect([config.databaseUrl, config.redisUrl, config.nodeId]).toEqual([
+    expect([config.databaseUrl, config.redisUrl, config.nodeId, config.clusterName]).toEqual([
       'postgresql://mostrador@db.example:5432/mostrador',
       'rediss://cache.example:6380/2',
       'node-a.eu:1',
+      'shop-staging',
     ]);
   });
 
@@ -164,5 +167,6 @@ describe('the configuration', () => {
     ]);
     expect(() => loadConfig({ REDIS_URL: 'not a url' })).toThrowError(/REDIS_URL must be a URL like redis:\/\/127\.0\.0\.1:6379$/);
     expect(() => loadConfig({ NODE_ID: 'n'.repeat(65) })).toThrowError(/NODE_ID must be 1 to 64/);
+    expect(() => loadConfig({ CLUSTER_NAME: 'shop|prod' })).toThrowError(/CLUSTER_NAME must be 1 to 64/);
   });
 });

@@ -17,6 +17,11 @@ export interface Config {
   redisUrl: string | null;
   /** This node's name in a cluster (its own messages on the cluster bus, its entries in Redis). */
   nodeId: string;
+  /**
+   * What a cluster's keys, channels and stream in Redis start with, so that
+   * several clusters (production and staging) may share one Redis.
+   */
+  clusterName: string;
   /** Where the widget bundle is read from at start-up. */
   widgetFile: string;
   /** Where the console's built single-page app lives. */
@@ -214,6 +219,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     nodeId: env.NODE_ID ?? `${hostname()}-${process.pid}`,
+    clusterName: env.CLUSTER_NAME ?? 'mostrador',
     widgetFile: env.WIDGET_FILE ?? join(packageDir('@mostrador/widget'), 'dist', 'widget.js'),
     consoleDir: env.CONSOLE_DIR ?? join(packageDir('@mostrador/console'), 'dist'),
     consoleOrigins: (env.CONSOLE_ORIGINS ?? '')

@@ -40,10 +40,12 @@ export interface RealtimeOptions {
   trustProxy: boolean;
   /** A cluster's Redis: rooms span every node through it. null: one process, rooms in memory. */
   redis: RedisClient | null;
+  /** The cluster's name (CLUSTER_NAME), so that two clusters sharing a Redis never hear each other. */
+  clusterName: string;
 }
 
-/** Where every node's Socket.IO meets in Redis; the prefix keeps them apart from anything else in the same database. */
-export const SOCKET_STREAM = 'mostrador:socket.io';
+/** Where every node's Socket.IO meets in Redis; the cluster's name keeps it apart from anything else in the same database. */
+export const socketStreamOf = (clusterName: string) => `${clusterName}:socket.io`;
 
 /**
  * Socket.IO on Fastify's own HTTP server. Origins are checked per namespace
@@ -60,7 +62,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
       parser: jsonOnlyParser,
       // With Redis, every emit to a room goes through the streams adapter to the sockets on every node;
       // our frames are JSON only, so it may skip its search for binary data.
-      ...(options.redis && { adapter: redisStreamsAdapter(options.redis) }),
+      ...(options.redis && { adapter: redisStreamsAdapter(options.redis, socketStreamOf(options.clusterName)) }),
     });
     limitConnectionsPerIp(io, options);
     const visitors: VisitorNamespace = io.of(VISITOR_NAMESPACE);
@@ -85,7 +87,7 @@ export const realtimePlugin = fp<RealtimeOptions>(
  * stream, so a Redis restart or a network blip delays broadcasts instead of
  * dropping them. A one-second read block lets a closing node let go quickly.
  */
-export function redisStreamsAdapter(redis: RedisClient, streamName = SOCKET_STREAM) {
+export function redisStreamsAdapter(redis: RedisClient, streamName: string) {
   // Loaded only for a cluster, like node-redis itself (redis-client.ts).
   const { createAdapter } = createRequire(import.meta.url)('@socket.io/redis-streams-adapter') as typeof StreamsAdapter;
   return createAdapter(redis, { streamName, channelPrefix: streamName, onlyPlaintext: true, blockTimeInMs: 1000 });

@@ -48,13 +48,14 @@ export function singleNodeBus(nodeId: string): ClusterBus {
   };
 }
 
-export const CLUSTER_CHANNEL = 'mostrador:cluster';
+/** The bus's channel: the cluster's name keeps two clusters on one Redis apart. */
+export const clusterChannelOf = (clusterName: string) => `${clusterName}:cluster`;
 
 export interface RedisClusterBusOptions {
   redis: RedisClient;
   nodeId: string;
-  /** Tests use a channel of their own on the shared Redis. */
-  channel?: string;
+  /** The channel, `clusterChannelOf(CLUSTER_NAME)`; tests use one of their own on the shared Redis. */
+  channel: string;
   /** A message that does not parse, or a publish Redis refused. */
   log(error: unknown, message: string): void;
 }
@@ -67,7 +68,7 @@ export interface RedisClusterBusOptions {
  */
 export function redisClusterBus(options: RedisClusterBusOptions): ClusterBus & { subscribed: Promise<void> } {
   const { redis, nodeId, log } = options;
-  const channel = options.channel ?? CLUSTER_CHANNEL;
+  const { channel } = options;
   const listeners = new Set<ClusterListener>();
   const subscriber = redis.duplicate();
   let lost = false;

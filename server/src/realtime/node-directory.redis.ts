@@ -5,7 +5,7 @@ import { closeRedis, type RedisClient } from './redis-client.ts';
 export interface RedisDirectoryOptions<T> {
   redis: RedisClient;
   nodeId: string;
-  /** The directory's name in Redis keys and channels (`presence`, `live-visitors`); tests use one of their own. */
+  /** What the directory's Redis keys and channel start with (`mostrador:presence`); tests use one of their own. */
   name: string;
   /** What an entry's value must be: another node's writes are read through it. */
   schema: z.ZodType<T>;
@@ -265,6 +265,6 @@ export class RedisDirectory<T> implements NodeDirectory<T> {
   }
 
   #key(...parts: string[]): string {
-    return ['mostrador', this.#options.name, ...parts].join(':');
+    return [this.#options.name, ...parts].join(':');
   }
 }

@@ -20,7 +20,7 @@ afterEach(async () => {
   // What the test left in the shared Redis goes with it.
   for (const { url, name } of names.splice(0)) {
     const redis = openRedis(url, quiet);
-    const keys = await redis.keys(`mostrador:${name}:*`).catch(() => []);
+    const keys = await redis.keys(`${name}:*`).catch(() => []);
     if (keys.length > 0) await redis.del(keys).catch(() => undefined);
     await closeRedis(redis);
   }
@@ -99,17 +99,17 @@ describe('a directory shared through Redis', () => {
     expect(b.told.at(-1)).toBe('site-1/agent-1');
     // And Redis itself no longer holds it.
     await b.directory.refresh();
-    expect(await b.redis.zRange(`mostrador:${name}:site-1:leases`, 0, -1)).toEqual([]);
+    expect(await b.redis.zRange(`${name}:site-1:leases`, 0, -1)).toEqual([]);
   });
 
   it('ignores a value another node wrote that does not parse', async () => {
     const name = uniqueRedisName('dir');
     const b = await node('node-b', name);
     await b.redis.publish(
-      `mostrador:${name}:changes`,
+      `${name}:changes`,
       JSON.stringify({ node: 'node-x', scope: 's', id: 'i', value: { tabs: 'two' }, expiresAt: Date.now() + 10_000 }),
     );
-    await b.redis.publish(`mostrador:${name}:changes`, 'not json');
+    await b.redis.publish(`${name}:changes`, 'not json');
     await eventually('both logged', () => b.logged.length === 2);
     expect(b.directory.entries('s')).toEqual([]);
   });
@@ -128,7 +128,7 @@ describe('a directory shared through Redis', () => {
       // b keeps its copy while Redis is away; a's renewal writes the entry again, and b reads it back.
       await eventually(
         'a wrote its entry again',
-        async () => (await a.redis.zRange(`mostrador:${name}:site-1:leases`, 0, -1).catch(() => [])).length === 1,
+        async () => (await a.redis.zRange(`${name}:site-1:leases`, 0, -1).catch(() => [])).length === 1,
         10_000,
       );
       await b.directory.refresh();

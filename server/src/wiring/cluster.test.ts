@@ -9,7 +9,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 
 describe('a node’s place in a cluster', () => {
   it('is one process with everything in memory when no Redis is named, as before cluster mode', async () => {
-    const cluster = openCluster({ redisUrl: null, nodeId: 'solo' }, quiet);
+    const cluster = openCluster({ redisUrl: null, nodeId: 'solo', clusterName: 'mostrador' }, quiet);
     expect(cluster.redis).toBeNull();
     expect(cluster.agentPresence).toBeInstanceOf(InMemoryDirectory);
     expect(cluster.liveVisitors).toBeInstanceOf(InMemoryDirectory);
@@ -22,7 +22,7 @@ describe('a node’s place in a cluster', () => {
   it('shares the bus and the directories through Redis when one is named', async () => {
     const redis = await startPrivateRedis();
     try {
-      const cluster = openCluster({ redisUrl: redis.url, nodeId: 'node-a' }, quiet);
+      const cluster = openCluster({ redisUrl: redis.url, nodeId: 'node-a', clusterName: 'mostrador' }, quiet);
       expect(cluster.redis).not.toBeNull();
       expect(cluster.agentPresence).toBeInstanceOf(RedisDirectory);
       expect(cluster.liveVisitors).toBeInstanceOf(RedisDirectory);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LiveVisitor } from '@mostrador/shared';
 import type { Config } from '../config.ts';
-import { redisClusterBus, singleNodeBus, type ClusterBus } from '../realtime/cluster-bus.ts';
+import { clusterChannelOf, redisClusterBus, singleNodeBus, type ClusterBus } from '../realtime/cluster-bus.ts';
 import { InMemoryDirectory, type NodeDirectory } from '../realtime/node-directory.ts';
 import { RedisDirectory } from '../realtime/node-directory.redis.ts';
 import { closeRedis, openRedis, type RedisClient } from '../realtime/redis-client.ts';
@@ -41,7 +41,7 @@ interface ClusterLog {
 }
 
 /** With REDIS_URL, the shared versions in Redis; without, the in-memory ones a single process has always had. */
-export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId'>, log: ClusterLog): Cluster {
+export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'clusterName'>, log: ClusterLog): Cluster {
   const { nodeId } = config;
   if (!config.redisUrl) {
     const agentPresence = new InMemoryDirectory<AgentConsoles>(nodeId);
@@ -60,9 +60,9 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId'>, log: Cl
   }
   const redis = openRedis(config.redisUrl, { info: (m) => log.info(m), warn: (e, m) => log.warn(e, m) });
   const failed = (error: unknown, message: string) => log.error(error, message);
-  const bus = redisClusterBus({ redis, nodeId, log: failed });
+  const bus = redisClusterBus({ redis, nodeId, channel: clusterChannelOf(config.clusterName), log: failed });
   const directory = <T>(name: string, schema: z.ZodType<T>) =>
-    new RedisDirectory<T>({ redis, nodeId, name, schema, leaseMs: CLUSTER_LEASE_MS, log: failed });
+    new RedisDirectory<T>({ redis, nodeId, name: `${config.clusterName}:${name}`, schema, leaseMs: CLUSTER_LEASE_MS, log: failed });
   const agentPresence = directory('presence', AgentConsoles);
   const liveVisitors = directory('live-visitors', LiveVisitor);
   return {

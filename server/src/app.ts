@@ -121,7 +121,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   });
   const visitorsModule = await createVisitorsModule({ engine });
   const { visitors } = visitorsModule;
-  const presence = new PresenceService(config.offlineGraceMs);
+  const presence = new PresenceService(config.offlineGraceMs, cluster.agentPresence);
   app.addHook('onClose', async () => presence.close());
   const team = new TeamService(agents, departments, presence, (id) => avatars.pictureOf(id));
   // Business hours per site and department, cached: "open now?" never reads the database.
@@ -233,7 +233,18 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.
-  const shop = await wireShopContext({ app, config, visitors, conversations, views, attachments, triggers, states, stateFailed });
+  const shop = await wireShopContext({
+    app,
+    config,
+    visitors,
+    conversations,
+    views,
+    attachments,
+    triggers,
+    states,
+    stateFailed,
+    shared: cluster.redis ? { liveVisitors: cluster.liveVisitors, followed: cluster.followedVisitors } : null,
+  });
   const { activity, contacts } = shop;
   const mail = wireMail({ app, config, sites, visitors, conversations, shop });
 

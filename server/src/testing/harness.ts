@@ -42,7 +42,7 @@ async function testDatabase(overrides: TestConfig): Promise<{ url: string | null
   return { url: database.url, drop: () => database.drop() };
 }
 
-function testConfig(base: Partial<Config>, overrides: TestConfig): Config {
+export function testConfig(base: Partial<Config>, overrides: TestConfig): Config {
   const defaults = loadConfig({});
   const { limits, ...rest } = overrides;
   // Files beside the test's database, never in the working directory.

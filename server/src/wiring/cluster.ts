@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { LiveVisitor } from '@mostrador/shared';
 import type { Config } from '../config.ts';
+import { AgentConsoles } from '../modules/presence/index.ts';
+import { ProfileFollowers } from '../modules/visitors/index.ts';
 import { clusterChannelOf, redisClusterBus, singleNodeBus, type ClusterBus } from '../realtime/cluster-bus.ts';
 import { InMemoryDirectory, type NodeDirectory } from '../realtime/node-directory.ts';
 import { RedisDirectory } from '../realtime/node-directory.redis.ts';
 import { closeRedis, openRedis, type RedisClient } from '../realtime/redis-client.ts';
-
-/** How many consoles an agent has open on one node. */
-export const AgentConsoles = z.object({ consoles: z.number().int().min(1) });
-export type AgentConsoles = z.infer<typeof AgentConsoles>;
 
 /**
  * How long a node's entries in Redis outlive it: a node that dies without a
@@ -31,6 +29,8 @@ export interface Cluster {
   readonly agentPresence: NodeDirectory<AgentConsoles>;
   /** Scope: site id; id: visitor id; one entry per node where the shopper has a tab open, with its row of the live list. */
   readonly liveVisitors: NodeDirectory<LiveVisitor>;
+  /** Scope: FOLLOWED_SCOPE; id: visitor id; one entry per node where a console follows the shopper's profile. */
+  readonly followedVisitors: NodeDirectory<ProfileFollowers>;
   close(): Promise<void>;
 }
 
@@ -46,15 +46,18 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
   if (!config.redisUrl) {
     const agentPresence = new InMemoryDirectory<AgentConsoles>(nodeId);
     const liveVisitors = new InMemoryDirectory<LiveVisitor>(nodeId);
+    const followedVisitors = new InMemoryDirectory<ProfileFollowers>(nodeId);
     return {
       nodeId,
       redis: null,
       bus: singleNodeBus(nodeId),
       agentPresence,
       liveVisitors,
+      followedVisitors,
       close: async () => {
         await agentPresence.close();
         await liveVisitors.close();
+        await followedVisitors.close();
       },
     };
   }
@@ -65,16 +68,19 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
     new RedisDirectory<T>({ redis, nodeId, name: `${config.clusterName}:${name}`, schema, leaseMs: CLUSTER_LEASE_MS, log: failed });
   const agentPresence = directory('presence', AgentConsoles);
   const liveVisitors = directory('live-visitors', LiveVisitor);
+  const followedVisitors = directory('followed-visitors', ProfileFollowers);
   return {
     nodeId,
     redis,
     bus,
     agentPresence,
     liveVisitors,
+    followedVisitors,
     async close() {
       await bus.close();
       await agentPresence.close();
       await liveVisitors.close();
+      await followedVisitors.close();
       await closeRedis(redis);
     },
   };

@@ -5,7 +5,7 @@ import type { AttachmentsService } from '../modules/attachments/index.ts';
 import type { ConversationRow, ConversationsService, ConversationStates } from '../modules/conversations/index.ts';
 import { createContactsModule } from '../modules/tickets/index.ts';
 import type { TriggersService } from '../modules/triggers/index.ts';
-import { createActivityModule, type VisitorsService } from '../modules/visitors/index.ts';
+import { createActivityModule, type SharedVisitors, type VisitorsService } from '../modules/visitors/index.ts';
 
 export interface ShopContextDeps {
   app: FastifyInstance;
@@ -18,6 +18,8 @@ export interface ShopContextDeps {
   states: Pick<ConversationStates, 'visitorLeft' | 'visitorArrived'>;
   /** State changes off the request path are logged if they fail. */
   stateFailed: (err: unknown) => void;
+  /** In a cluster, what the live list and followed profiles are shared through; null alone. */
+  shared: SharedVisitors | null;
 }
 
 /**
@@ -25,13 +27,14 @@ export interface ShopContextDeps {
  * Async: the contacts are read into memory before the app serves.
  */
 export async function wireShopContext(deps: ShopContextDeps) {
-  const { app, config, visitors, conversations, views, attachments, triggers, states, stateFailed } = deps;
+  const { app, config, visitors, conversations, views, attachments, triggers, states, stateFailed, shared } = deps;
   const { activity, watching, lastPageOf } = createActivityModule({
     app,
     engine: app.engine,
     visitors,
     leaveGraceMs: config.visitorLeaveGraceMs,
     listFlushMs: config.liveListFlushMs,
+    shared,
     ports: {
       conversationsOf: async (siteId, visitorIds, limit) =>
         (await conversations.conversationsOf(siteId, visitorIds, limit)).map((c) => views.earlier(c)),

@@ -335,6 +335,9 @@ export class RoutingService {
   }
 
   private *requeueStep(tx: Tx, agentId: string, siteId: string, ref: Ref): StepBody<Step[]> {
+    // Every node of a cluster requeues an agent whose grace period ran out (presence.service.ts):
+    // under the site's lock the first takes the chats, and the others find none left.
+    yield* step(this.repo.lockRoutingInTx(tx, siteId));
     const now = Date.now();
     const out: Step[] = [];
     for (const conversation of yield* step(this.repo.openAssignedToInTx(tx, siteId, agentId))) {

@@ -42,7 +42,7 @@ export class TeamCoordinator {
         const told = this.changed(agentId, siteId);
         if (told instanceof Promise) told.catch(this.failed);
       },
-      wentOffline: (agentId, siteId) => void this.routing.agentWentOffline(agentId, siteId, () => !presence.isPresent(agentId)),
+      wentOffline: (agentId, siteId) => void this.routing.agentWentOffline(agentId, siteId, () => !presence.isPresent(agentId, siteId)),
     });
     /** Who was in a chat before a restart is expected back; read once, at once on SQLite. */
     this.expected = andThen(repo.agentsInOpenChats(), (inChats) => {

@@ -1,1 +1,1 @@
-export { PresenceService, type PresenceHooks } from './presence.service.ts';
+export { AgentConsoles, PresenceService, type PresenceHooks } from './presence.service.ts';

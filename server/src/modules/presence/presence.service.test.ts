@@ -23,20 +23,20 @@ describe('PresenceService', () => {
     presence.socketConnected('agt_a', 's');
     presence.socketConnected('agt_a', 's');
     presence.socketDisconnected('agt_a', 's');
-    expect(presence.isConnected('agt_a')).toBe(true);
+    expect(presence.isConnected('agt_a', 's')).toBe(true);
     expect(log).toEqual(['changed:agt_a']);
   });
 
   it('marks an agent offline only after the grace period', () => {
     presence.socketConnected('agt_a', 's');
     presence.socketDisconnected('agt_a', 's');
-    expect(presence.isConnected('agt_a')).toBe(false);
-    expect(presence.isPresent('agt_a')).toBe(true);
+    expect(presence.isConnected('agt_a', 's')).toBe(false);
+    expect(presence.isPresent('agt_a', 's')).toBe(true);
     vi.advanceTimersByTime(29_999);
     expect(log).toEqual(['changed:agt_a']);
     vi.advanceTimersByTime(1);
     expect(log).toEqual(['changed:agt_a', 'offline:agt_a', 'changed:agt_a']);
-    expect(presence.isPresent('agt_a')).toBe(false);
+    expect(presence.isPresent('agt_a', 's')).toBe(false);
   });
 
   it('forgets the pending offline when the agent comes back within the grace period (a reload)', () => {
@@ -50,7 +50,7 @@ describe('PresenceService', () => {
 
   it('gives agents who had chats before a restart the grace period to come back', () => {
     presence.expectBack('agt_b', 's');
-    expect(presence.isPresent('agt_b')).toBe(true);
+    expect(presence.isPresent('agt_b', 's')).toBe(true);
     vi.advanceTimersByTime(30_000);
     expect(log).toEqual(['offline:agt_b', 'changed:agt_b']);
 

@@ -31,8 +31,8 @@ export class TeamService {
     return this.agents.byId(siteId, agentId) ? this.picture(agentId) : null;
   }
 
-  statusOf(agent: Pick<AgentRow, 'id' | 'availability' | 'active'>): AgentStatus {
-    return agent.active && this.presence.isPresent(agent.id) ? agent.availability : 'offline';
+  statusOf(agent: Pick<AgentRow, 'id' | 'siteId' | 'availability' | 'active'>): AgentStatus {
+    return agent.active && this.presence.isPresent(agent.id, agent.siteId) ? agent.availability : 'offline';
   }
 
   /** Agents who may get a new conversation of this department now: connected, online, members. */
@@ -41,7 +41,7 @@ export class TeamService {
     return this.agents
       .list(siteId)
       .filter((a) => (members ? members.has(a.id) : true))
-      .filter((a) => a.active && a.availability === 'online' && this.presence.isConnected(a.id))
+      .filter((a) => a.active && a.availability === 'online' && this.presence.isConnected(a.id, siteId))
       .map((a) => ({ agentId: a.id, capacity: a.capacity }));
   }
 

@@ -7,6 +7,7 @@ export function quietActivityPorts(overrides: Partial<VisitorActivityPorts> = {}
     filesOf: async () => [],
     listChanged: () => {},
     hasFollowers: () => false,
+    onlineElsewhere: () => false,
     profileChanged: () => {},
     cartStageReached: () => {},
     visitorLeft: () => {},

@@ -7,13 +7,16 @@ import { SqliteActivityRepository } from './activity.repository.sqlite.ts';
 import { DEFAULT_ACTIVITY_OPTIONS, VisitorActivity, type VisitorActivityPorts } from './visitor-activity.service.ts';
 import { attachVisitorWatching } from './visitors.socket.ts';
 import type { VisitorsService } from './visitors.service.ts';
+import type { SharedVisitors } from './visitors.cluster.ts';
 
 export interface ActivityModuleDeps {
   app: FastifyInstance;
   engine: Engine;
   visitors: VisitorsService;
   /** What the activity learns from, and tells, the modules around it (the consoles' rooms are its own). */
-  ports: Omit<VisitorActivityPorts, 'listChanged' | 'hasFollowers' | 'profileChanged' | 'log'>;
+  ports: Omit<VisitorActivityPorts, 'listChanged' | 'hasFollowers' | 'onlineElsewhere' | 'profileChanged' | 'log'>;
+  /** In a cluster, the directories the live list and the followed profiles are shared through; null alone. */
+  shared: SharedVisitors | null;
   leaveGraceMs: number;
   listFlushMs: number;
 }
@@ -26,7 +29,7 @@ export function activityRepository(engine: Engine): ActivityRepository {
 /** Shop context: who is on the site, their pages, cart and identity, for the consoles that watch them. */
 export function createActivityModule(deps: ActivityModuleDeps) {
   const { app, engine } = deps;
-  const watching = attachVisitorWatching(app.realtime.agents);
+  const watching = attachVisitorWatching(app.realtime.agents, deps.shared, deps.listFlushMs);
   const activityRepo = activityRepository(engine);
   // SQLite: page views and carts ride the group commit, synchronously, as before; PostgreSQL: a transaction each.
   const committer = committerFor(engine, engine.kind === 'sqlite' ? app.groupCommit : undefined);
@@ -45,8 +48,12 @@ export function createActivityModule(deps: ActivityModuleDeps) {
       listFlushMs: deps.listFlushMs,
     },
   );
+  watching.listFrom(activity);
   // Before sockets close: pages still open become trail entries.
-  app.addHook('preClose', async () => activity.close());
+  app.addHook('preClose', async () => {
+    watching.close();
+    await activity.close();
+  });
   return {
     activity,
     watching,

@@ -87,6 +87,7 @@ beforeEach(async () => {
       filesOf: async () => [],
       listChanged: (_siteId, changes) => listed.push(changes),
       hasFollowers: (visitorId) => followers.has(visitorId),
+      onlineElsewhere: () => false,
       profileChanged: (profile) => pushed.push(profile),
       cartStageReached: (_siteId, visitorId, stage, at) => stages.push([visitorId, stage, at]),
       visitorLeft: (_siteId, visitorId, at) => departures.push([visitorId, at]),

@@ -36,6 +36,8 @@ export interface VisitorActivityPorts extends ProfilePorts {
   /** Whether any console follows this visitor's profile, and telling them. */
   hasFollowers(visitorId: string): boolean;
   profileChanged(profile: VisitorProfile): void;
+  /** Whether the visitor has a tab open on another node of the cluster (never, alone). */
+  onlineElsewhere(siteId: string, visitorId: string): boolean;
   /** The visitor began checkout or bought something (a stage the cart had not before). */
   cartStageReached(siteId: string, visitorId: string, stage: 'checkout' | 'purchase', at: number): void;
   /** The visitor left the site (no page open past the grace period), or came back after leaving. */
@@ -217,7 +219,9 @@ export class VisitorActivity {
   /** Enough to start a proactive chat: a visitor of the site, its label, and whether still here. */
   async whereabouts(siteId: string, visitorId: string): Promise<{ siteId: string; label: string; online: boolean } | null> {
     const visitor = await this.visitors.byId(siteId, visitorId);
-    return visitor ? { siteId: visitor.siteId, label: visitor.label, online: this.#live.isOnline(visitorId) } : null;
+    if (!visitor) return null;
+    const online = this.#live.isOnline(visitorId) || this.ports.onlineElsewhere(siteId, visitorId);
+    return { siteId: visitor.siteId, label: visitor.label, online };
   }
 
   isOnline(visitorId: string): boolean {

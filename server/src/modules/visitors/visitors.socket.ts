@@ -3,9 +3,11 @@ import type { AgentNamespace } from '../../plugins/realtime.ts';
 import type { CommandHandlers } from '../../realtime/commands.ts';
 import type { SitesService } from '../sites/index.ts';
 import type { VisitorActivity } from './visitor-activity.service.ts';
+import { ClusterLiveList, FOLLOWED_SCOPE, type SharedVisitors } from './visitors.cluster.ts';
 
 const liveVisitorsRoom = (siteId: string) => `live-visitors:${siteId}`;
-const profileRoom = (visitorId: string) => `visitor-profile:${visitorId}`;
+const PROFILE_ROOM = 'visitor-profile:';
+const profileRoom = (visitorId: string) => `${PROFILE_ROOM}${visitorId}`;
 
 type VisitorContextCommands = Pick<
   CommandHandlers<VisitorClientEvents>,
@@ -43,19 +45,38 @@ export function visitorContextHandlers(
 /**
  * The console's live list and side panel. Watching and following are socket
  * rooms, so they end with the socket; the console asks again after a
- * reconnect and gets a fresh snapshot.
+ * reconnect and gets a fresh snapshot. In a cluster (`shared`), the list
+ * spans every node (visitors.cluster.ts) and a profile is pushed when a
+ * console on any node follows it.
  */
-export function attachVisitorWatching(agents: AgentNamespace) {
+export function attachVisitorWatching(agents: AgentNamespace, shared: SharedVisitors | null, flushMs: number) {
   const roomSize = (room: string) => agents.adapter.rooms.get(room)?.size ?? 0;
+  // Each node tells its own consoles of the list: its own shoppers, and the others' from the directory.
+  const tellHere = (siteId: string, changes: VisitorsChanged) => {
+    if (roomSize(liveVisitorsRoom(siteId)) > 0) agents.local.to(liveVisitorsRoom(siteId)).emit('visitors:changed', changes);
+  };
+  let isHere: (visitorId: string) => boolean = () => false;
+  const cluster = shared && new ClusterLiveList(shared.liveVisitors, { tellHere, isHere: (id) => isHere(id), flushMs });
+  if (shared) followedAcrossNodes(agents, shared.followed);
   return {
     ports: {
       listChanged(siteId: string, changes: VisitorsChanged): void {
-        if (roomSize(liveVisitorsRoom(siteId)) > 0) agents.to(liveVisitorsRoom(siteId)).emit('visitors:changed', changes);
+        cluster?.wrote(siteId, changes);
+        tellHere(siteId, changes);
       },
-      hasFollowers: (visitorId: string) => roomSize(profileRoom(visitorId)) > 0,
+      hasFollowers: (visitorId: string) =>
+        roomSize(profileRoom(visitorId)) > 0 || (shared?.followed.holds(FOLLOWED_SCOPE, visitorId) ?? false),
+      onlineElsewhere: (siteId: string, visitorId: string) => shared?.liveVisitors.holds(siteId, visitorId) ?? false,
       profileChanged(profile: VisitorProfile): void {
         agents.to(profileRoom(profile.id)).emit('visitor:changed', { profile });
       },
+    },
+    /** The activity this node's list is read from (set once both exist). */
+    listFrom(activity: Pick<VisitorActivity, 'isOnline'>): void {
+      isHere = (visitorId) => activity.isOnline(visitorId);
+    },
+    close(): void {
+      cluster?.close();
     },
     handlers(
       socket: { join(room: string): unknown; leave(room: string): unknown },
@@ -65,7 +86,8 @@ export function attachVisitorWatching(agents: AgentNamespace) {
       return {
         'visitors:watch': () => {
           void socket.join(liveVisitorsRoom(siteId));
-          return ok({ visitors: activity.liveList(siteId) });
+          const here = activity.liveList(siteId);
+          return ok({ visitors: cluster ? [...here, ...cluster.othersOn(siteId, here)] : here });
         },
         'visitors:unwatch': () => {
           void socket.leave(liveVisitorsRoom(siteId));
@@ -84,6 +106,21 @@ export function attachVisitorWatching(agents: AgentNamespace) {
       };
     },
   };
+}
+
+/** Which shoppers this node's consoles follow, in the cluster's directory, as the profile rooms come and go. */
+function followedAcrossNodes(agents: AgentNamespace, followed: SharedVisitors['followed']): void {
+  const visitorOf = (room: unknown) => (typeof room === 'string' && room.startsWith(PROFILE_ROOM) ? room.slice(PROFILE_ROOM.length) : null);
+  const count = (room: string) => agents.adapter.rooms.get(room)?.size ?? 0;
+  const changed = (room: unknown) => {
+    const visitorId = visitorOf(room);
+    if (visitorId === null) return;
+    const followers = count(room as string);
+    if (followers > 0) followed.put(FOLLOWED_SCOPE, visitorId, { followers });
+    else followed.remove(FOLLOWED_SCOPE, visitorId);
+  };
+  agents.adapter.on('create-room', changed);
+  agents.adapter.on('delete-room', changed);
 }
 
 export type VisitorWatching = ReturnType<typeof attachVisitorWatching>;

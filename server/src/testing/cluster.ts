@@ -1,6 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.ts';
 import { closeRedis, openRedis } from '../realtime/redis-client.ts';
 import { AGENT_PASSWORD, SHOP_ORIGIN, testConfig, type TestConfig, type TestServer } from './harness.ts';
@@ -106,3 +109,55 @@ export async function startTestCluster(options: { nodes: number; agents: Cluster
   }
   return { nodes, siteId: site.id, siteKey: site.key, agentIds, database, clusterName, close: cleanup };
 }
+
+export interface NodeProcess {
+  nodeId: string;
+  port: number;
+  url: string;
+  /** What the seeding node made (the first one). */
+  seeded: { siteKey: string; agentEmail: string } | null;
+  process: ChildProcess;
+  /** Ends the process with `signal` (SIGKILL: no goodbye to anyone) and waits for it to go. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * A cluster node in a process of its own (cluster-node.ts), for the fault
+ * tests that kill one: `env` names its database, Redis and cluster;
+ * `seedAgentEmail` makes the site and an agent first.
+ */
+export async function startNodeProcess(env: Record<string, string>, seedAgentEmail?: string): Promise<NodeProcess> {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'cluster-node.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: join(dirname(fileURLToPath(import.meta.url)), '..', '..'),
+    env: { ...process.env, PORT: '0', ...env, ...(seedAgentEmail ? { SEED_AGENT_EMAIL: seedAgentEmail } : {}) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = await new Promise<{ port: number; siteKey?: string; agentEmail?: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`node ${env['NODE_ID']} not ready in time`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`node ${env['NODE_ID']} exited (${code}) before it was ready`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      // The node's own log (warnings and errors) shows in the test's output.
+      if (!line.startsWith('READY ')) return void process.stderr.write(`  [${env['NODE_ID']}] ${line}\n`);
+      clearTimeout(timer);
+      resolve(JSON.parse(line.slice(6)) as { port: number; siteKey?: string; agentEmail?: string });
+    });
+  });
+  return {
+    nodeId: env['NODE_ID'] ?? '',
+    port: ready.port,
+    url: `http://127.0.0.1:${ready.port}`,
+    seeded: ready.siteKey && ready.agentEmail ? { siteKey: ready.siteKey, agentEmail: ready.agentEmail } : null,
+    process: child,
+    async kill(signal: NodeJS.Signals = 'SIGKILL') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+// What a cluster test needs besides: a database and a Redis of its own.
+export { createTestDatabase, type TestDatabase } from './postgres.ts';
+export { SHARED_REDIS_URL, startPrivateRedis, uniqueRedisName, type PrivateRedis } from './redis.ts';

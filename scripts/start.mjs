@@ -1,5 +1,7 @@
 // `pnpm start`: builds the widget and the console when their build is missing
 // or older than their sources, then runs the server in the foreground.
+// `node scripts/start.mjs --build-only` only builds, as before starting several
+// nodes on one machine at once (scripts/cluster-example.sh).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,6 +35,8 @@ for (const pkg of packages) {
   const result = spawnSync('pnpm', ['--filter', pkg.name, 'run', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+if (process.argv.includes('--build-only')) process.exit(0);
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: join(root, 'server'),

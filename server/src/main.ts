@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp } from './app.ts';
 import { dataDirOf, loadConfig } from './config.ts';
-import { seedDemo } from './modules/demo-shop/index.ts';
 import { listenForMail } from './modules/inbound-mail/index.ts';
 import { drainAndClose } from './shutdown.ts';
+import { startNode } from './start-node.ts';
 
 const config = loadConfig();
-const app = await buildApp(config);
-const seed = await seedDemo(app.services, { password: config.demoPassword ?? undefined });
+const { app, seed } = await startNode(config);
 const loginFile = join(dataDirOf(config), 'demo-login.txt');
 if (seed.password) {
   writeFileSync(loginFile, `${seed.email}\n${seed.password}\n`, { mode: 0o600 });

@@ -5,10 +5,9 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.ts';
-import { closeRedis, openRedis } from '../realtime/redis-client.ts';
 import { AGENT_PASSWORD, SHOP_ORIGIN, testConfig, type TestConfig, type TestServer } from './harness.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
-import { SHARED_REDIS_URL, uniqueRedisName } from './redis.ts';
+import { deleteClusterKeys, SHARED_REDIS_URL, uniqueRedisName } from './redis.ts';
 
 export interface ClusterAgent {
   email: string;
@@ -46,10 +45,7 @@ export async function startTestCluster(options: { nodes: number; agents: Cluster
   const cleanup = async () => {
     for (const node of nodes) await node.app.close().catch(() => undefined);
     await database.drop();
-    const redis = openRedis(SHARED_REDIS_URL, { info: () => undefined, warn: () => undefined });
-    const keys = await redis.keys(`${clusterName}:*`);
-    if (keys.length > 0) await redis.del(keys);
-    await closeRedis(redis);
+    await deleteClusterKeys(clusterName);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -160,4 +156,4 @@ export async function startNodeProcess(env: Record<string, string>, seedAgentEma
 
 // What a cluster test needs besides: a database and a Redis of its own.
 export { createTestDatabase, type TestDatabase } from './postgres.ts';
-export { SHARED_REDIS_URL, startPrivateRedis, uniqueRedisName, type PrivateRedis } from './redis.ts';
+export { deleteClusterKeys, SHARED_REDIS_URL, startPrivateRedis, uniqueRedisName, type PrivateRedis } from './redis.ts';

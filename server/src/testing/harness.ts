@@ -170,13 +170,19 @@ export async function login(url: string, email: string, password: string): Promi
   return cookie.split(';')[0]!;
 }
 
-export function connectVisitor(url: string, auth: { siteKey: string; token?: string }, origin: string = SHOP_ORIGIN): VisitorSocket {
+/** A widget's socket; `cookie` stands for one the browser holds for the chat's origin (a balancer's, say). */
+export function connectVisitor(
+  url: string,
+  auth: { siteKey: string; token?: string },
+  origin: string = SHOP_ORIGIN,
+  cookie?: string,
+): VisitorSocket {
   // Like the widget: every (re)connection presents the latest token the server issued, and shows the server's invitations.
   let token = auth.token;
   const socket: VisitorSocket = io(`${url}${VISITOR_NAMESPACE}`, {
     path: SOCKET_PATH,
     transports: ['websocket'],
-    extraHeaders: { origin },
+    extraHeaders: { origin, ...(cookie ? { cookie } : {}) },
     auth: (cb) => cb({ siteKey: auth.siteKey, triggers: 'server', ...(token ? { token } : {}) }),
     forceNew: true,
     reconnectionDelay: 50,
@@ -188,10 +194,16 @@ export function connectVisitor(url: string, auth: { siteKey: string; token?: str
   return socket;
 }
 
-export function connectAgent(url: string, cookie: string, origin: string = url): AgentSocket {
+/** A console's socket; `transports: ['polling']` is the console's fallback where WebSocket is blocked. */
+export function connectAgent(
+  url: string,
+  cookie: string,
+  origin: string = url,
+  transports: Array<'websocket' | 'polling'> = ['websocket'],
+): AgentSocket {
   return io(`${url}${AGENT_NAMESPACE}`, {
     path: SOCKET_PATH,
-    transports: ['websocket'],
+    transports,
     extraHeaders: { origin, cookie },
     forceNew: true,
     reconnectionDelay: 50,

@@ -3,12 +3,21 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { closeRedis, openRedis } from '../realtime/redis-client.ts';
 
 /** The test machine's Redis, shared with every other test and engineer: tests use names of their own on it and never restart it. */
 export const SHARED_REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** A name no other test, file or run shares (a channel, a stream, a key prefix). */
 export const uniqueRedisName = (what: string) => `mostrador-test:${what}:${process.pid}:${randomBytes(4).toString('hex')}`;
+
+/** Deletes a test's keys from the shared Redis: every key under the cluster name it ran with. */
+export async function deleteClusterKeys(clusterName: string): Promise<void> {
+  const redis = openRedis(SHARED_REDIS_URL, { info: () => undefined, warn: () => undefined });
+  const keys = await redis.keys(`${clusterName}:*`);
+  if (keys.length > 0) await redis.del(keys);
+  await closeRedis(redis);
+}
 
 async function freePort(): Promise<number> {
   const server = createServer();

@@ -36,6 +36,7 @@ import type { App, Services } from './services.ts';
 import { openCluster } from './wiring/cluster.ts';
 import { wireMail } from './wiring/mail.ts';
 import { wirePrivacy } from './wiring/privacy.ts';
+import { wireCacheInvalidation } from './wiring/cache-invalidation.ts';
 import { attachSockets } from './wiring/realtime.ts';
 import { wireShopContext } from './wiring/shop-context.ts';
 
@@ -309,6 +310,10 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     transcripts: email.transcripts,
     liveHandlers: reportsModule.liveHandlers,
   });
+  // What this node keeps in memory of the tables, kept as the tables are when other nodes write them.
+  wireCacheInvalidation(cluster.bus, { sites, agents, avatars, departments, hours, triggers }, (err) =>
+    app.log.error({ err }, 'a cache was not read again'),
+  );
 
   const services: Services = {
     sites,

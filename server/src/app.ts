@@ -258,7 +258,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
     conversationsErased: (siteId, ids) => broadcaster.conversationsErased(siteId, ids),
     forgetActivity: (visitorIds) => activity.forget(visitorIds),
-    subjectErased: (siteId) => coordinator.routingChanged(siteId),
+    subjectErased: (scope) => coordinator.routingChanged(scope.siteId),
     sitesWithRetention: () => sites.withRetention(),
   });
   await states.start(config.statusSweepMs, (err) => app.log.error({ err }, 'status sweep failed'));

@@ -258,7 +258,10 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
     conversationsErased: (siteId, ids) => broadcaster.conversationsErased(siteId, ids),
     forgetActivity: (visitorIds) => activity.forget(visitorIds),
-    subjectErased: (scope) => coordinator.routingChanged(scope.siteId),
+    subjectErased: (scope) => {
+      coordinator.routingChanged(scope.siteId);
+      acrossNodes.shoppersErased(scope);
+    },
     sitesWithRetention: () => sites.withRetention(),
   });
   await states.start(config.statusSweepMs, (err) => app.log.error({ err }, 'status sweep failed'));
@@ -311,8 +314,29 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     liveHandlers: reportsModule.liveHandlers,
   });
   // What this node keeps in memory of the tables, kept as the tables are when other nodes write them.
-  wireCacheInvalidation(cluster.bus, { sites, agents, avatars, departments, hours, triggers }, (err) =>
-    app.log.error({ err }, 'a cache was not read again'),
+  const acrossNodes = wireCacheInvalidation(
+    cluster.bus,
+    {
+      sites,
+      agents,
+      avatars,
+      departments,
+      hours,
+      triggers,
+      contacts,
+      customers: {
+        onChanged: (listener) => visitors.onCustomerLinked(listener),
+        reload: (siteId, visitorId) => visitors.reloadCustomer(siteId, visitorId),
+        load: () => visitors.load(),
+      },
+      npsAnswers: ratings,
+      forgetShoppers: ({ siteId, visitorIds, customerIds }) => {
+        contacts.forget(siteId, visitorIds);
+        ratings.forgetAnswers(siteId, visitorIds, customerIds);
+        activity.forget(visitorIds);
+      },
+    },
+    (err) => app.log.error({ err }, 'a cache was not read again'),
   );
 
   const services: Services = {

@@ -12,6 +12,10 @@ export const ClusterMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('departments.changed'), siteId: z.string() }),
   z.object({ kind: z.literal('triggers.changed'), siteId: z.string() }),
   z.object({ kind: z.literal('hours.changed'), siteId: z.string() }),
+  // Shoppers: the contact a visitor left, the customer the shop vouched they are, and an erasure to let go of.
+  z.object({ kind: z.literal('contact.changed'), siteId: z.string(), visitorId: z.string() }),
+  z.object({ kind: z.literal('customer.linked'), siteId: z.string(), visitorId: z.string() }),
+  z.object({ kind: z.literal('visitors.erased'), siteId: z.string(), visitorIds: z.array(z.string()), customerIds: z.array(z.string()) }),
 ]);
 export type ClusterMessage = z.infer<typeof ClusterMessage>;
 

@@ -36,6 +36,7 @@ import type { App, Services } from './services.ts';
 import { openCluster } from './wiring/cluster.ts';
 import { wireMail } from './wiring/mail.ts';
 import { wirePrivacy } from './wiring/privacy.ts';
+import { wireCacheInvalidation } from './wiring/cache-invalidation.ts';
 import { attachSockets } from './wiring/realtime.ts';
 import { wireShopContext } from './wiring/shop-context.ts';
 
@@ -273,7 +274,10 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     },
     conversationsErased: (siteId, ids) => broadcaster.conversationsErased(siteId, ids),
     forgetActivity: (visitorIds) => activity.forget(visitorIds),
-    subjectErased: (siteId) => coordinator.routingChanged(siteId),
+    subjectErased: (scope) => {
+      coordinator.routingChanged(scope.siteId);
+      acrossNodes.shoppersErased(scope);
+    },
     sitesWithRetention: () => sites.withRetention(),
   });
   await states.start(config.statusSweepMs, (err) => app.log.error({ err }, 'status sweep failed'));
@@ -325,6 +329,31 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     transcripts: email.transcripts,
     liveHandlers: reportsModule.liveHandlers,
   });
+  // What this node keeps in memory of the tables, kept as the tables are when other nodes write them.
+  const acrossNodes = wireCacheInvalidation(
+    cluster.bus,
+    {
+      sites,
+      agents,
+      avatars,
+      departments,
+      hours,
+      triggers,
+      contacts,
+      customers: {
+        onChanged: (listener) => visitors.onCustomerLinked(listener),
+        reload: (siteId, visitorId) => visitors.reloadCustomer(siteId, visitorId),
+        load: () => visitors.load(),
+      },
+      npsAnswers: ratings,
+      forgetShoppers: ({ siteId, visitorIds, customerIds }) => {
+        contacts.forget(siteId, visitorIds);
+        ratings.forgetAnswers(siteId, visitorIds, customerIds);
+        activity.forget(visitorIds);
+      },
+    },
+    (err) => app.log.error({ err }, 'a cache was not read again'),
+  );
 
   const services: Services = {
     sites,

@@ -152,11 +152,7 @@ describe('three nodes of a cluster', () => {
     for (const email of [MARTA.email, JORDI.email]) {
       await a.app.services.departments.setMemberships(site, cluster.agentIds.get(email)!, [department.data.id]);
     }
-    // The other nodes read departments at start; these two restart so that they know of it.
-    await b.stop();
-    await b.restart();
-    await c.stop();
-    await c.restart();
+    // Made on node A: nodes B and C hear of the department and its members over the cluster bus.
     const marta = await agentOn(b, MARTA.email);
     const jordi = await agentOn(c, JORDI.email);
     const shopper = await shopperOn(a);

@@ -9,10 +9,13 @@ import { closeRedis, type RedisClient } from './redis-client.ts';
 export const ClusterMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site.changed'), siteId: z.string() }),
   z.object({ kind: z.literal('agent.changed'), siteId: z.string(), agentId: z.string() }),
-  z.object({ kind: z.literal('session.ended'), sessionId: z.string() }),
   z.object({ kind: z.literal('departments.changed'), siteId: z.string() }),
   z.object({ kind: z.literal('triggers.changed'), siteId: z.string() }),
   z.object({ kind: z.literal('hours.changed'), siteId: z.string() }),
+  // Shoppers: the contact a visitor left, the customer the shop vouched they are, and an erasure to let go of.
+  z.object({ kind: z.literal('contact.changed'), siteId: z.string(), visitorId: z.string() }),
+  z.object({ kind: z.literal('customer.linked'), siteId: z.string(), visitorId: z.string() }),
+  z.object({ kind: z.literal('visitors.erased'), siteId: z.string(), visitorIds: z.array(z.string()), customerIds: z.array(z.string()) }),
 ]);
 export type ClusterMessage = z.infer<typeof ClusterMessage>;
 
@@ -22,18 +25,25 @@ export interface ClusterListener {
   /** Another node changed something this one may have cached. */
   message(message: ClusterMessage): void;
   /**
-   * Messages may have been lost (this node's subscription to Redis dropped and
-   * came back): reload every cache the messages keep fresh.
+   * Messages may have been lost: this node's subscription to Redis dropped
+   * and came back, or it has only just begun (what changed between the
+   * node's first reads and its subscription was told to no one here).
+   * Reload every cache the messages keep fresh.
    */
   missed?(): void;
 }
 
-/** How a node tells the others of a change, and hears of theirs. A node never hears its own messages. */
+/**
+ * How a node tells the others of a change, and hears of theirs. A node never
+ * hears its own messages. Sessions need no message: they are read from the
+ * table on every request, and a session's sockets are closed on every node
+ * through Socket.IO's adapter.
+ */
 export interface ClusterBus {
   readonly nodeId: string;
   /** Fire and forget: while Redis is down the message waits in the client's queue, and the others reload when they are back. */
   publish(message: ClusterMessage): void;
-  /** Returns the way to stop listening. */
+  /** Returns the way to stop listening. On Redis, the listener hears `missed()` once the node is subscribed. */
   subscribe(listener: ClusterListener): () => void;
   close(): Promise<void>;
 }
@@ -108,6 +118,10 @@ export function redisClusterBus(options: RedisClusterBusOptions): ClusterBus & {
     },
     subscribe(listener) {
       listeners.add(listener);
+      // Whatever changed before this node listened was told to no one here.
+      void subscribed.then(() => {
+        if (listeners.has(listener)) listener.missed?.();
+      });
       return () => listeners.delete(listener);
     },
     async close() {

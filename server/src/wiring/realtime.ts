@@ -60,7 +60,8 @@ export function attachSockets(app: FastifyInstance, config: Config, deps: Socket
     newId: () => newId('fir'),
     log: logError,
   });
-  triggers.onRulesEdited((siteId) => triggerEngine.rulesChanged(siteId));
+  // This node's tabs are looked at again whichever node edited the rules.
+  triggers.onRulesChanged((siteId) => triggerEngine.rulesChanged(siteId));
   coordinator.onOnlineAgentsChanged((siteId) => triggerEngine.agentsChanged(siteId));
   app.addHook('onClose', async () => triggerEngine.close());
   attachVisitorSocket(visitorSockets, {

@@ -45,13 +45,15 @@ export class AgentsService {
   /**
    * Agents by site, read on every routing decision and every inbox row: all
    * kept in memory, read by `load()` before the app serves and refreshed by
-   * every write made here (writes run one at a time, so the copy ends as the
-   * table does). Looked up by site first, so another site's agent is never
+   * every write made here (writes and reads again run one at a time, so the
+   * copy ends as the table does), and by `reload` when another node tells of
+   * its write. Looked up by site first, so another site's agent is never
    * found. Logins, password checks and sessions read the table instead, so a
    * change made on another node counts at once there.
    */
   #bySite = new Map<string, SiteAgents>();
   readonly #writes = new OneAtATime();
+  readonly #changeListeners: Array<(siteId: string, agentId: string) => void> = [];
 
   constructor(
     private readonly repo: AgentsRepository,
@@ -60,8 +62,26 @@ export class AgentsService {
     private readonly pictureOf: (agentId: string) => AgentPicture = () => null,
   ) {}
 
-  async load(): Promise<void> {
-    for (const row of await this.repo.all()) this.#remember(row);
+  /** Reads every agent (before the app serves; again, it replaces the copy). */
+  load(): Promise<void> {
+    return this.#writes.run(async () => {
+      const rows = await this.repo.all();
+      this.#bySite = new Map();
+      for (const row of rows) this.#remember(row);
+    });
+  }
+
+  /** Reads one agent again from the table: another node wrote it (or created it). */
+  reload(siteId: string, agentId: string): Promise<void> {
+    return this.#writes.run(async () => {
+      const row = await this.repo.byId(siteId, agentId);
+      if (row) this.#remember(row);
+    });
+  }
+
+  /** Called with the agent after each write made here, once it is committed. */
+  onChanged(listener: (siteId: string, agentId: string) => void): void {
+    this.#changeListeners.push(listener);
   }
 
   /** A new agent; the email must be free on every site, which the table decides. */
@@ -82,7 +102,7 @@ export class AgentsService {
     };
     return this.#writes.run(async () => {
       if (!(await this.repo.insert(row))) return fail('conflict', 'An agent with that email already exists');
-      return ok(this.#remember(row));
+      return ok(this.#changed(this.#remember(row)));
     });
   }
 
@@ -115,7 +135,7 @@ export class AgentsService {
   /** Accepts a TOTP time step once: false when this step or a later one was accepted before, on any node. */
   async claimTotpStep(siteId: string, agentId: string, step: number): Promise<boolean> {
     const claimed = await this.#writes.run(() => this.repo.claimTotpStep(siteId, agentId, step));
-    if (claimed) this.#remember(claimed);
+    if (claimed) this.#changed(this.#remember(claimed));
     return claimed !== undefined;
   }
 
@@ -134,7 +154,12 @@ export class AgentsService {
 
   async #write(siteId: string, agentId: string, columns: AgentColumns): Promise<AgentRow | undefined> {
     const updated = await this.#writes.run(() => this.repo.update(siteId, agentId, columns));
-    return updated ? this.#remember(updated) : undefined;
+    return updated ? this.#changed(this.#remember(updated)) : undefined;
+  }
+
+  #changed(row: AgentRow): AgentRow {
+    for (const listener of this.#changeListeners) listener(row.siteId, row.id);
+    return row;
   }
 
   #remember(row: AgentRow): AgentRow {

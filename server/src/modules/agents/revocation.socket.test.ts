@@ -14,6 +14,7 @@ import {
   type TestServer,
   type VisitorSocket,
 } from '../../testing/harness.ts';
+import { droppedByServer, reconnect } from '../../testing/agent-sockets.ts';
 
 let server: TestServer;
 const sockets: Array<AgentSocket | VisitorSocket> = [];
@@ -43,19 +44,6 @@ function call(method: string, path: string, cookie: string, body?: unknown) {
 /** The `agent` of an admin or auth response. */
 async function agentIn(res: Response): Promise<Record<string, unknown>> {
   return ((await res.json()) as { agent: Record<string, unknown> }).agent;
-}
-
-function droppedByServer(socket: AgentSocket): Promise<string> {
-  return new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-}
-
-/** Resolves with the handshake error of a reconnection attempt, or 'connected'. */
-function reconnect(socket: AgentSocket): Promise<string> {
-  return new Promise((resolve) => {
-    socket.once('connect', () => resolve('connected'));
-    socket.once('connect_error', (err) => resolve(err.message));
-    socket.connect();
-  });
 }
 
 async function marta(): Promise<string> {

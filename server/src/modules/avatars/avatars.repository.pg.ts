@@ -11,6 +11,14 @@ export class PgAvatarsRepository implements AvatarsRepository {
     return this.db.select().from(agentPictures);
   }
 
+  async ofAgent(siteId: string, agentId: string): Promise<PictureRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(agentPictures)
+      .where(and(eq(agentPictures.siteId, siteId), eq(agentPictures.agentId, agentId)));
+    return row;
+  }
+
   async replace(row: PictureRow): Promise<void> {
     const { id, contentType, bytes, createdAt } = row;
     await this.db

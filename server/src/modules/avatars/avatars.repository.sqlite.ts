@@ -11,6 +11,14 @@ export class SqliteAvatarsRepository implements AvatarsRepository {
     return this.db.select().from(agentPictures).all();
   }
 
+  async ofAgent(siteId: string, agentId: string): Promise<PictureRow | undefined> {
+    return this.db
+      .select()
+      .from(agentPictures)
+      .where(and(eq(agentPictures.siteId, siteId), eq(agentPictures.agentId, agentId)))
+      .get();
+  }
+
   async replace(row: PictureRow): Promise<void> {
     const { id, contentType, bytes, createdAt } = row;
     this.db

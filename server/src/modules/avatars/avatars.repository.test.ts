@@ -40,6 +40,9 @@ describeOnEngines('the avatars repository', (engine) => {
     const jpeg = { ...picture('pic-4', 'site-a', 'ana', 4), contentType: 'image/jpeg' as const };
     await repo.replace(jpeg);
     expect(byId(await repo.all())).toEqual([picture('pic-2', 'site-a', 'marta', 2), picture('pic-3', 'site-b', 'bea', 3), jpeg]);
+    expect(await repo.ofAgent('site-a', 'ana')).toEqual(jpeg);
+    // Another site's agent answers like one without a picture.
+    expect(await repo.ofAgent('site-b', 'ana')).toBeUndefined();
   });
 
   it('removes the agent’s row only, and removing a missing one is fine', async () => {

@@ -7,6 +7,8 @@ export type PictureRow = typeof agentPictures.$inferSelect;
 export interface AvatarsRepository {
   /** Every site's pictures: the service keeps them all in memory. */
   all(): Promise<PictureRow[]>;
+  /** The agent's picture row as the table has it now, if it is of that site (another node changed it). */
+  ofAgent(siteId: string, agentId: string): Promise<PictureRow | undefined>;
   /**
    * One statement: the agent's row now names the new picture. A row of
    * another site's agent changes nothing; that the agent is of the row's

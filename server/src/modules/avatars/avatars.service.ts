@@ -36,6 +36,7 @@ export class AvatarsService {
    * finish out of order, leaving in memory (and on disk) another picture than the table names.
    */
   private readonly writes = new OneAtATime();
+  private readonly changeListeners: Array<(siteId: string, agentId: string) => void> = [];
 
   constructor(
     private readonly repo: AvatarsRepository,
@@ -43,12 +44,28 @@ export class AvatarsService {
     private readonly ports: AvatarPorts,
   ) {}
 
-  /** Reads every site's pictures into memory: before the app serves. */
-  async load(): Promise<void> {
-    const rows = await this.repo.all();
-    this.byAgent.clear();
-    this.byId.clear();
-    for (const row of rows) this.remember(row);
+  /** Reads every site's pictures into memory: before the app serves (again, it replaces the copy). */
+  load(): Promise<void> {
+    return this.writes.run(async () => {
+      const rows = await this.repo.all();
+      this.byAgent.clear();
+      this.byId.clear();
+      for (const row of rows) this.remember(row);
+    });
+  }
+
+  /** Reads the agent's picture row again from the table: another node changed it (its file is that node's store's). */
+  reload(siteId: string, agentId: string): Promise<void> {
+    return this.writes.run(async () => {
+      const row = await this.repo.ofAgent(siteId, agentId);
+      if (this.byAgent.get(agentId)?.siteId === siteId) this.forget(agentId);
+      if (row) this.remember(row);
+    });
+  }
+
+  /** Called with the agent after each change of their picture made here, once it is committed. */
+  onChanged(listener: (siteId: string, agentId: string) => void): void {
+    this.changeListeners.push(listener);
   }
 
   /** The path the picture is served at, or null: the agent has none. */
@@ -78,7 +95,7 @@ export class AvatarsService {
       return replaced;
     });
     if (previous) await this.store.remove(previous.id);
-    this.ports.changed(siteId, agentId);
+    this.changed(siteId, agentId);
     return ok({ picture: this.pictureOf(agentId) });
   }
 
@@ -93,7 +110,7 @@ export class AvatarsService {
     });
     if (!previous) return ok({ picture: null });
     await this.store.remove(previous.id);
-    this.ports.changed(siteId, agentId);
+    this.changed(siteId, agentId);
     return ok({ picture: null });
   }
 
@@ -103,6 +120,11 @@ export class AvatarsService {
     if (!row) return null;
     const bytes = await this.store.get(row.id);
     return bytes ? { contentType: row.contentType, bytes } : null;
+  }
+
+  private changed(siteId: string, agentId: string): void {
+    this.ports.changed(siteId, agentId);
+    for (const listener of this.changeListeners) listener(siteId, agentId);
   }
 
   /** Drops the agent's picture from memory and returns it. */

@@ -106,10 +106,10 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
   // read there as it may wait on the database, and handed to the connection handler, which must register its handlers before anything can wait.
   const identified = new WeakMap<object, { arrival: VisitorArrival; open: ConversationRow | undefined; hasEarlier: boolean }>();
   const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
-  // Open tabs learn at once which signals the edited rules read (exit intent, idleness, events).
+  // Open tabs learn at once which signals the edited rules read (exit intent, idleness, events). Told by the node
+  // that made the edit, to the room on every node (this node's rooms say nothing of the others'); the rest only read again.
   deps.triggers.onRulesEdited((siteId) => {
-    const room = siteVisitorsRoom(siteId);
-    if (ns.adapter.rooms.get(room)?.size) ns.to(room).emit('triggers:changed', { watch: deps.triggers.watch(siteId) });
+    ns.to(siteVisitorsRoom(siteId)).emit('triggers:changed', { watch: deps.triggers.watch(siteId) });
   });
 
   ns.use((socket, next) => {

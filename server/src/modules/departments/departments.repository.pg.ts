@@ -11,6 +11,14 @@ export class PgDepartmentsRepository implements DepartmentsRepository {
     return { departments: await this.db.select().from(departments), memberships: await this.db.select().from(agentDepartments) };
   }
 
+  async ofSite(siteId: string): Promise<{ departments: DepartmentRow[]; memberships: Membership[] }> {
+    const ofSite = this.db.select({ id: departments.id }).from(departments).where(eq(departments.siteId, siteId));
+    return {
+      departments: await this.db.select().from(departments).where(eq(departments.siteId, siteId)),
+      memberships: await this.db.select().from(agentDepartments).where(inArray(agentDepartments.departmentId, ofSite)),
+    };
+  }
+
   async insert(row: DepartmentRow): Promise<boolean> {
     const inserted = await this.db
       .insert(departments)

@@ -11,6 +11,14 @@ export class SqliteDepartmentsRepository implements DepartmentsRepository {
     return { departments: this.db.select().from(departments).all(), memberships: this.db.select().from(agentDepartments).all() };
   }
 
+  async ofSite(siteId: string): Promise<{ departments: DepartmentRow[]; memberships: Membership[] }> {
+    const ofSite = this.db.select({ id: departments.id }).from(departments).where(eq(departments.siteId, siteId));
+    return {
+      departments: this.db.select().from(departments).where(eq(departments.siteId, siteId)).all(),
+      memberships: this.db.select().from(agentDepartments).where(inArray(agentDepartments.departmentId, ofSite)).all(),
+    };
+  }
+
   async insert(row: DepartmentRow): Promise<boolean> {
     const inserted = this.db
       .insert(departments)

@@ -61,4 +61,20 @@ describeOnEngines('the departments repository', (engine) => {
     expect(await repo.setMemberships('site-a', 'agt-1', [])).toEqual([]);
     expect((await repo.all()).memberships).toEqual([]);
   });
+
+  it('reads one site’s departments and memberships, and nothing of another site', async () => {
+    await insertSite(engine(), 'site-a');
+    await insertSite(engine(), 'site-b');
+    await insertAgent(engine(), 'site-a', 'agt-a');
+    await insertAgent(engine(), 'site-b', 'agt-b');
+    const repo = departmentsRepository(engine());
+    for (const d of [department('site-a', 'dep-1'), department('site-a', 'dep-2'), department('site-b', 'dep-b')]) await repo.insert(d);
+    await repo.setMemberships('site-a', 'agt-a', ['dep-1']);
+    await repo.setMemberships('site-b', 'agt-b', ['dep-b']);
+
+    const ofA = await repo.ofSite('site-a');
+    expect(byId(ofA.departments)).toEqual([department('site-a', 'dep-1'), department('site-a', 'dep-2')]);
+    expect(ofA.memberships).toEqual([{ agentId: 'agt-a', departmentId: 'dep-1' }]);
+    expect(await repo.ofSite('site-c')).toEqual({ departments: [], memberships: [] });
+  });
 });

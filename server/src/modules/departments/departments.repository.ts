@@ -17,6 +17,8 @@ export interface Membership {
 export interface DepartmentsRepository {
   /** Every department and every membership: the service keeps them all in memory. */
   all(): Promise<{ departments: DepartmentRow[]; memberships: Membership[] }>;
+  /** One site's departments and their memberships, as the table has them now (another node changed them). */
+  ofSite(siteId: string): Promise<{ departments: DepartmentRow[]; memberships: Membership[] }>;
   /**
    * Inserts the department unless its site already has one with its slug,
    * which the unique index decides, on any node; false when it did.

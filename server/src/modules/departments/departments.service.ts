@@ -15,24 +15,49 @@ function byName(a: DepartmentRow, b: DepartmentRow): number {
 /**
  * Departments of a site, and which agents serve each. Read on every routing
  * decision, so all of them are kept in memory, read by `load()` before the
- * app serves and refreshed by every write made here; writes run one at a
- * time, so the copy ends as the table does.
+ * app serves and refreshed by every write made here, and a site's read again
+ * by `reload` when another node tells of its write; writes and reads run one
+ * at a time, so the copy ends as the table does.
  */
 export class DepartmentsService {
-  readonly #byId = new Map<string, DepartmentRow>();
+  #byId = new Map<string, DepartmentRow>();
   /** Each site's departments by name; rebuilt on each write. */
   #bySite = new Map<string, DepartmentRow[]>();
   /** The agents serving each department. */
-  readonly #members = new Map<string, Set<string>>();
+  #members = new Map<string, Set<string>>();
   readonly #writes = new OneAtATime();
+  readonly #changeListeners: Array<(siteId: string) => void> = [];
 
   constructor(private readonly repo: DepartmentsRepository) {}
 
-  async load(): Promise<void> {
-    const { departments, memberships } = await this.repo.all();
-    for (const row of departments) this.#byId.set(row.id, row);
-    for (const m of memberships) this.#join(m);
-    this.#sortSites();
+  /** Reads every department and membership (before the app serves; again, it replaces the copy). */
+  load(): Promise<void> {
+    return this.#writes.run(async () => {
+      const { departments, memberships } = await this.repo.all();
+      this.#byId = new Map(departments.map((row) => [row.id, row]));
+      this.#members = new Map();
+      for (const m of memberships) this.#join(m);
+      this.#sortSites();
+    });
+  }
+
+  /** Reads one site's departments and memberships again from the table: another node wrote them. */
+  reload(siteId: string): Promise<void> {
+    return this.#writes.run(async () => {
+      const { departments, memberships } = await this.repo.ofSite(siteId);
+      for (const row of this.list(siteId)) {
+        this.#byId.delete(row.id);
+        this.#members.delete(row.id);
+      }
+      for (const row of departments) this.#byId.set(row.id, row);
+      for (const m of memberships) this.#join(m);
+      this.#sortSites();
+    });
+  }
+
+  /** Called with the site after each write made here (departments or memberships), once it is committed. */
+  onChanged(listener: (siteId: string) => void): void {
+    this.#changeListeners.push(listener);
   }
 
   /** A new department; its slug must be free on the site, which the table decides. */
@@ -41,6 +66,7 @@ export class DepartmentsService {
       const row: DepartmentRow = { id: newId('dep'), siteId, ...input, createdAt: Date.now() };
       if (!(await this.repo.insert(row))) return fail('conflict', `A department "${input.slug}" already exists`);
       this.#remember(row);
+      this.#changed(siteId);
       return ok(row);
     });
   }
@@ -55,6 +81,7 @@ export class DepartmentsService {
       const updated = await this.repo.update(siteId, id, changes);
       if (!updated) return fail('not_found', 'No such department');
       this.#remember(updated);
+      this.#changed(siteId);
       return ok(updated);
     });
   }
@@ -99,8 +126,13 @@ export class DepartmentsService {
         if (serving.has(department.id)) this.#join({ agentId, departmentId: department.id });
         else this.#members.get(department.id)?.delete(agentId);
       }
+      this.#changed(siteId);
       return ok(checked.data);
     });
+  }
+
+  #changed(siteId: string): void {
+    for (const listener of this.#changeListeners) listener(siteId);
   }
 
   #remember(row: DepartmentRow): void {

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { businessHours } from '../../db/schema.ts';
 import type { HoursRepository, StoredHours } from './hours.repository.ts';
 
-const COLUMNS = { siteId: businessHours.siteId, scope: businessHours.scope, schedule: businessHours.schedule };
+const SCOPED = { scope: businessHours.scope, schedule: businessHours.schedule };
+const COLUMNS = { siteId: businessHours.siteId, ...SCOPED };
 
 /** `business_hours` on SQLite. */
 export class SqliteHoursRepository implements HoursRepository {
@@ -11,6 +12,10 @@ export class SqliteHoursRepository implements HoursRepository {
 
   async all(): Promise<(StoredHours & { siteId: string })[]> {
     return this.db.select(COLUMNS).from(businessHours).all();
+  }
+
+  async ofSite(siteId: string): Promise<StoredHours[]> {
+    return this.db.select(SCOPED).from(businessHours).where(eq(businessHours.siteId, siteId)).all();
   }
 
   async replace(siteId: string, rows: readonly StoredHours[], at: number): Promise<void> {

@@ -34,6 +34,9 @@ describeOnEngines('the hours repository', (engine) => {
       { siteId: 'site-b', scope: SITE_SCOPE, schedule: weekdays('Europe/Lisbon') },
     ]);
 
+    expect(await repo.ofSite('site-b')).toEqual([{ scope: SITE_SCOPE, schedule: weekdays('Europe/Lisbon') }]);
+    expect(await repo.ofSite('site-c')).toEqual([]);
+
     // A new set drops what it does not name, on that site only; an empty one clears it.
     await repo.replace('site-a', [{ scope: 'dep-2', schedule: weekdays('Asia/Tokyo') }], 3);
     expect(await sorted()).toEqual([

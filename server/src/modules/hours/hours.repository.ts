@@ -12,6 +12,8 @@ export interface StoredHours {
 export interface HoursRepository {
   /** Every site's hours: the service keeps them all in memory. */
   all(): Promise<(StoredHours & { siteId: string })[]>;
+  /** One site's hours as the table has them now (another node replaced them). */
+  ofSite(siteId: string): Promise<StoredHours[]>;
   /** Replaces all of a site's hours in one transaction. */
   replace(siteId: string, rows: readonly StoredHours[], at: number): Promise<void>;
 }

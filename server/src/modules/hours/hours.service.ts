@@ -19,18 +19,26 @@ interface CachedHours {
  * now?" for every first message, and must not read the database to know.
  * `load` fills the copy once, before the app serves (the whole table: a few
  * rows per site); every edit goes through `replace`, which writes, then
- * refreshes the copy.
+ * refreshes the copy; an edit made on another node is read again by `reload`.
  */
 export class HoursService {
   readonly #cache = new Map<string, CachedHours>();
   readonly #writes = new OneAtATime();
+  readonly #changeListeners: Array<(siteId: string) => void> = [];
 
   constructor(
     private readonly repo: HoursRepository,
     private readonly departments: HoursDepartments,
-    /** Hours changed: queued conversations and open widgets may need telling. */
-    private readonly changed: (siteId: string) => void = () => {},
-  ) {}
+    /** Hours changed here: queued conversations and open widgets may need telling. */
+    changed?: (siteId: string) => void,
+  ) {
+    if (changed) this.onChanged(changed);
+  }
+
+  /** Called with the site after each edit made here, once it is committed. */
+  onChanged(listener: (siteId: string) => void): void {
+    this.#changeListeners.push(listener);
+  }
 
   get(siteId: string): SiteHours {
     const cached = this.#load(siteId);
@@ -40,11 +48,22 @@ export class HoursService {
     };
   }
 
-  /** Reads every site's hours into memory: before the app serves, as nothing else reads the table. */
-  async load(): Promise<void> {
-    const rows = await this.repo.all();
-    this.#cache.clear();
-    for (const row of rows) this.#remember(row.siteId, row);
+  /** Reads every site's hours into memory: before the app serves (again, it replaces the copy). */
+  load(): Promise<void> {
+    return this.#writes.run(async () => {
+      const rows = await this.repo.all();
+      this.#cache.clear();
+      for (const row of rows) this.#remember(row.siteId, row);
+    });
+  }
+
+  /** Reads one site's hours again from the table: another node replaced them. */
+  reload(siteId: string): Promise<void> {
+    return this.#writes.run(async () => {
+      const rows = await this.repo.ofSite(siteId);
+      this.#cache.delete(siteId);
+      for (const row of rows) this.#remember(siteId, row);
+    });
   }
 
   async replace(siteId: string, hours: SiteHours): Promise<Result<SiteHours>> {
@@ -63,7 +82,7 @@ export class HoursService {
       this.#cache.delete(siteId);
       for (const row of rows) this.#remember(siteId, row);
     });
-    this.changed(siteId);
+    for (const listener of this.#changeListeners) listener(siteId);
     return ok(this.get(siteId));
   }
 

@@ -8,8 +8,11 @@ import type { PrivacyRegistry } from './privacy-registry.ts';
 export interface PrivacyPorts {
   /** Closes the visitors' sockets and drops what memory holds about them, telling no one anything more. */
   forgetVisitors(visitorIds: readonly string[]): void;
-  /** After an erasure: open conversations may have gone with the subject, so agents they occupied may take queued ones. */
-  subjectErased(siteId: string): void;
+  /**
+   * After an erasure committed: open conversations may have gone with the subject, so agents they occupied
+   * may take queued ones; and other nodes let go of what their memory holds about the subject.
+   */
+  subjectErased(scope: SubjectScope): void;
 }
 
 /** An admin's export and erasure of one visitor's or customer's data, on the admin's own site. */
@@ -53,7 +56,7 @@ export class PrivacyService {
     );
     this.ports.forgetVisitors(scope.visitorIds);
     this.registry.afterErase(scope);
-    this.ports.subjectErased(siteId);
+    this.ports.subjectErased(scope);
     return ok({ erased });
   }
 

@@ -86,9 +86,11 @@ export class RatingsService {
     this.#now = ports.now ?? Date.now;
   }
 
-  /** Remembers the answers of the last 90 days; awaited before the app serves. */
+  /** Remembers the answers of the last 90 days; awaited before the app serves (again, it replaces what was remembered). */
   async load(): Promise<void> {
-    for (const answer of await this.repo.npsAnswersSince(this.#now() - NPS_INTERVAL_MS)) this.#remember(answer);
+    const answers = await this.repo.npsAnswersSince(this.#now() - NPS_INTERVAL_MS);
+    this.#answered.clear();
+    for (const answer of answers) this.#remember(answer);
   }
 
   /** What the widget may ask when a chat ends, for the session. */

@@ -11,6 +11,11 @@ export class PgSitesRepository implements SitesRepository {
     return this.db.select().from(sites);
   }
 
+  async byId(id: string): Promise<SiteRow | undefined> {
+    const [row] = await this.db.select().from(sites).where(eq(sites.id, id));
+    return row;
+  }
+
   async insert(row: SiteRow): Promise<void> {
     await this.db.insert(sites).values(row);
   }
@@ -27,9 +32,7 @@ export class PgSitesRepository implements SitesRepository {
       .set({ identitySecret: secret })
       .where(and(eq(sites.id, id), eq(sites.identitySecret, '')))
       .returning();
-    if (filled) return filled;
-    const [row] = await this.db.select().from(sites).where(eq(sites.id, id));
-    return row;
+    return filled ?? this.byId(id);
   }
 
   async getMeta(key: string): Promise<string | undefined> {

@@ -11,6 +11,10 @@ export class SqliteSitesRepository implements SitesRepository {
     return this.db.select().from(sites).all();
   }
 
+  async byId(id: string): Promise<SiteRow | undefined> {
+    return this.db.select().from(sites).where(eq(sites.id, id)).get();
+  }
+
   async insert(row: SiteRow): Promise<void> {
     this.db.insert(sites).values(row).run();
   }
@@ -28,7 +32,7 @@ export class SqliteSitesRepository implements SitesRepository {
       .where(and(eq(sites.id, id), eq(sites.identitySecret, '')))
       .returning()
       .get();
-    return filled ?? this.db.select().from(sites).where(eq(sites.id, id)).get();
+    return filled ?? this.byId(id);
   }
 
   async getMeta(key: string): Promise<string | undefined> {

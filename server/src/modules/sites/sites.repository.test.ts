@@ -38,6 +38,8 @@ describeOnEngines('the sites repository', (engine) => {
     const updated = await repo.update('a', { name: 'Botiga', allowedOrigins: ['https://botiga.example'], preChat: 'email' });
     expect(updated).toEqual(site('a', { name: 'Botiga', allowedOrigins: ['https://botiga.example'], preChat: 'email' }));
     expect((await repo.all()).find((s) => s.id === 'a')).toEqual(updated);
+    expect(await repo.byId('a')).toEqual(updated);
+    expect(await repo.byId('missing')).toBeUndefined();
     await expect(repo.update('missing', { name: 'x' })).rejects.toThrow(/vanished/);
   });
 

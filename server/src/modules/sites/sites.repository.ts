@@ -31,6 +31,8 @@ export type SiteChanges = Partial<
 export interface SitesRepository {
   /** Every site: the service keeps them all in memory. */
   all(): Promise<SiteRow[]>;
+  /** One site as the table has it now (another node changed or created it). */
+  byId(id: string): Promise<SiteRow | undefined>;
   /** Rejects a key or id already taken. */
   insert(row: SiteRow): Promise<void>;
   /** The row as written; rejects for a site that does not exist. */

@@ -18,13 +18,15 @@ const DEMO_SITE = 'demo_site_id';
  * Sites change rarely and are read on every visitor handshake and every
  * typing preview, so every row is kept in memory, read by `load()` before
  * the app serves; every write goes through here and refreshes the copy.
- * Writes run one at a time, so the copy ends as the table does even when
- * the database answers two of them out of order.
+ * Writes (and reads again) run one at a time, so the copy ends as the table
+ * does even when the database answers two of them out of order. A write
+ * made on another node is read again by `reload` when that node tells so.
  */
 export class SitesService {
-  readonly #byId = new Map<string, SiteRow>();
-  readonly #byKey = new Map<string, SiteRow>();
+  #byId = new Map<string, SiteRow>();
+  #byKey = new Map<string, SiteRow>();
   readonly #writes = new OneAtATime();
+  readonly #changeListeners: Array<(siteId: string) => void> = [];
   #demoSiteId: string | undefined;
 
   constructor(
@@ -33,10 +35,28 @@ export class SitesService {
     private readonly onCreated: (site: SiteRow) => Promise<void> = async () => {},
   ) {}
 
-  /** Reads every site, and which is the demo shop's. */
-  async load(): Promise<void> {
-    for (const row of await this.repo.all()) this.#remember(row);
-    this.#demoSiteId = await this.repo.getMeta(DEMO_SITE);
+  /** Reads every site, and which is the demo shop's (before the app serves; again, it replaces the copy). */
+  load(): Promise<void> {
+    return this.#writes.run(async () => {
+      const rows = await this.repo.all();
+      this.#byId = new Map();
+      this.#byKey = new Map();
+      for (const row of rows) this.#remember(row);
+      this.#demoSiteId = await this.repo.getMeta(DEMO_SITE);
+    });
+  }
+
+  /** Reads one site again from the table: another node wrote it (or created it). */
+  reload(id: string): Promise<void> {
+    return this.#writes.run(async () => {
+      const row = await this.repo.byId(id);
+      if (row) this.#remember(row);
+    });
+  }
+
+  /** Called with the site after each write made here, once it is committed. */
+  onChanged(listener: (siteId: string) => void): void {
+    this.#changeListeners.push(listener);
   }
 
   async create(input: NewSite): Promise<SiteRow> {
@@ -62,7 +82,7 @@ export class SitesService {
       createdAt: Date.now(),
     };
     await this.#writes.run(() => this.repo.insert(row));
-    this.#remember(row);
+    this.#changed(this.#remember(row));
     await this.onCreated(row);
     return row;
   }
@@ -128,12 +148,17 @@ export class SitesService {
 
   /** Runs one write, after the ones before it, and keeps the row it returns. */
   async #write(step: () => Promise<SiteRow>): Promise<SiteRow> {
-    return this.#remember(await this.#writes.run(step));
+    return this.#changed(this.#remember(await this.#writes.run(step)));
   }
 
   #remember(row: SiteRow): SiteRow {
     this.#byId.set(row.id, row);
     this.#byKey.set(row.key, row);
+    return row;
+  }
+
+  #changed(row: SiteRow): SiteRow {
+    for (const listener of this.#changeListeners) listener(row.id);
     return row;
   }
 }

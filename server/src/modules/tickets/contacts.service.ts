@@ -15,23 +15,40 @@ export type VerifiedContact = (siteId: string, visitorId: string) => ContactInfo
  * by the mail directory; none of them can wait on PostgreSQL. A row is an
  * address and a name, so even many thousands are a few megabytes. `load`
  * fills the copy once, before the app serves; `save` writes, then refreshes
- * it; an erasure (contacts.personal-data.ts) makes it `forget` them.
+ * it; an erasure (contacts.personal-data.ts) makes it `forget` them. A contact
+ * saved on another node is read again by `reload` when that node tells so.
  */
 export class ContactsService {
   readonly #byVisitor = new Map<string, ContactRow>();
   /** One write at a time, each with its refresh: on PostgreSQL two answers of one visitor could otherwise finish out of order, and memory would keep another than the table. */
   readonly #writes = new OneAtATime();
+  readonly #changeListeners: Array<(siteId: string, visitorId: string) => void> = [];
 
   constructor(
     private readonly repo: ContactsRepository,
     private readonly verified: VerifiedContact = () => null,
   ) {}
 
-  /** Reads every site's contacts into memory: before the app serves. */
-  async load(): Promise<void> {
-    const rows = await this.repo.all();
-    this.#byVisitor.clear();
-    for (const row of rows) this.#byVisitor.set(row.visitorId, row);
+  /** Reads every site's contacts into memory: before the app serves (again, it replaces the copy). */
+  load(): Promise<void> {
+    return this.#writes.run(async () => {
+      const rows = await this.repo.all();
+      this.#byVisitor.clear();
+      for (const row of rows) this.#byVisitor.set(row.visitorId, row);
+    });
+  }
+
+  /** Reads the visitor's contact again from the table: another node saved it. */
+  reload(siteId: string, visitorId: string): Promise<void> {
+    return this.#writes.run(async () => {
+      const [row] = await this.repo.ofVisitors(siteId, [visitorId]);
+      if (row) this.#byVisitor.set(visitorId, row);
+    });
+  }
+
+  /** Called with the visitor after each contact saved here, once it is committed. */
+  onChanged(listener: (siteId: string, visitorId: string) => void): void {
+    this.#changeListeners.push(listener);
   }
 
   async save(siteId: string, visitorId: string, input: VisitorContact, at: number): Promise<Result<ContactInfo>> {
@@ -43,6 +60,7 @@ export class ContactsService {
       // As in the table: another site's row for this visitor id is left as it is.
       if (!stored || stored.siteId === siteId) this.#byVisitor.set(visitorId, row);
     });
+    for (const listener of this.#changeListeners) listener(siteId, visitorId);
     return ok(contact);
   }
 

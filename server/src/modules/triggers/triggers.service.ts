@@ -63,8 +63,8 @@ function invalidPattern(input: Partial<Pick<TriggerRuleInput, 'conditions'>>): s
  * Proactive triggers: the merchant's rules, the widget's view of them, and what each firing led to.
  * Every widget connection and every tab the trigger engine looks at reads the rules synchronously, so
  * each site's rules are kept in memory: all read by `load()` before the app serves, and a site's read
- * again from the table after each write made here; writes run one at a time, so the copy ends as the
- * table does.
+ * again from the table after each write made here, or by `reload` when another node tells of its
+ * write; writes and reads run one at a time, so the copy ends as the table does.
  */
 export class TriggersService {
   /** Each site's rules, in order. */
@@ -72,6 +72,7 @@ export class TriggersService {
   /** Each site's enabled rules as the server evaluates them, and what they read, built once per edit. */
   readonly #evaluated = new Map<string, { rules: readonly WidgetTrigger[]; needs: RuleNeeds }>();
   readonly #editListeners: Array<(siteId: string) => void> = [];
+  readonly #copyListeners: Array<(siteId: string) => void> = [];
   readonly #writes = new OneAtATime();
 
   constructor(
@@ -80,17 +81,26 @@ export class TriggersService {
     private readonly team: TriggerDirectory,
   ) {}
 
-  /** Reads every site's rules (before the app serves; again, it replaces the copy). */
-  async load(): Promise<void> {
-    const bySite = new Map<string, TriggerRuleRow[]>();
-    for (const row of await this.repo.all()) {
-      const rules = bySite.get(row.siteId);
-      if (rules) rules.push(row);
-      else bySite.set(row.siteId, [row]);
-    }
-    this.#rules.clear();
-    this.#evaluated.clear();
-    for (const [siteId, rules] of bySite) this.#rules.set(siteId, rules);
+  /** Reads every site's rules (before the app serves; again, it replaces the copy and tells of every site). */
+  load(): Promise<void> {
+    return this.#writes.run(async () => {
+      const bySite = new Map<string, TriggerRuleRow[]>();
+      for (const row of await this.repo.all()) {
+        const rules = bySite.get(row.siteId);
+        if (rules) rules.push(row);
+        else bySite.set(row.siteId, [row]);
+      }
+      const sites = new Set([...this.#rules.keys(), ...bySite.keys()]);
+      this.#rules.clear();
+      this.#evaluated.clear();
+      for (const [siteId, rules] of bySite) this.#rules.set(siteId, rules);
+      for (const siteId of sites) this.#copyChanged(siteId);
+    });
+  }
+
+  /** Reads one site's rules again from the table: another node edited them. */
+  reload(siteId: string): Promise<void> {
+    return this.#writes.run(async () => this.#readAgain(siteId));
   }
 
   list(siteId: string): TriggerRule[] {
@@ -190,9 +200,14 @@ export class TriggersService {
     return { firingId, kind, message, senderName: agentId ? this.team.agentName(siteId, agentId) : null };
   }
 
-  /** Called with the site after every edit of its rules. */
+  /** Called with the site after every edit of its rules made on this node, once its copy holds it. */
   onRulesEdited(listener: (siteId: string) => void): void {
     this.#editListeners.push(listener);
+  }
+
+  /** Called with the site whenever this node's copy of its rules changes: an edit made here, or one another node told of. */
+  onRulesChanged(listener: (siteId: string) => void): void {
+    this.#copyListeners.push(listener);
   }
 
   /** When each rule last fired for the visitor, for the frequency caps: at once on SQLite, later on PostgreSQL. */
@@ -290,11 +305,20 @@ export class TriggersService {
     return this.#writes.run(async () => {
       const result = await write();
       if (!result.ok) return result;
-      this.#rules.set(siteId, await this.repo.list(siteId));
-      this.#evaluated.delete(siteId);
+      await this.#readAgain(siteId);
       for (const listener of this.#editListeners) listener(siteId);
       return result;
     });
+  }
+
+  async #readAgain(siteId: string): Promise<void> {
+    this.#rules.set(siteId, await this.repo.list(siteId));
+    this.#evaluated.delete(siteId);
+    this.#copyChanged(siteId);
+  }
+
+  #copyChanged(siteId: string): void {
+    for (const listener of this.#copyListeners) listener(siteId);
   }
 
   #rulesOf(siteId: string): readonly TriggerRuleRow[] {

@@ -13,8 +13,9 @@ export function verifiedIdentity(customer: CustomerRow): VisitorIdentity {
  * and inside the message path's step. Filled with one read before the app
  * serves, and refreshed by each identify, each arrival that reads the
  * customer, and each erasure. It grows with the shop's verified visitors, as
- * the contacts' copy does. A link made on another node is seen here once the
- * visitor arrives here (the arrival reads the customer).
+ * the contacts' copy does. A link made on another node is read here when
+ * that node tells so, and again whenever the visitor arrives here (the
+ * arrival reads the customer).
  */
 export class VisitorCustomers {
   /** By id: one row per customer, so a name the shop changes shows on all its devices. */

@@ -4,7 +4,7 @@ import { hashSecret, newId, newSecret } from '../../db/ids.ts';
 import { isValidIdentityHash } from './identity-hash.ts';
 import { parseUserAgent } from './user-agent.ts';
 import { verifiedIdentity, VisitorCustomers } from './visitor-customers.ts';
-import type { VisitorChanges, VisitorRow, VisitorsRepository } from './visitors.repository.ts';
+import type { CustomerRow, VisitorChanges, VisitorRow, VisitorsRepository } from './visitors.repository.ts';
 
 /** No 0/O or 1/I, so agents can read a label aloud to each other. */
 const LABEL_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -37,13 +37,27 @@ export interface IdentitySettings {
  * visitor-customers.ts) for the callers that ask synchronously.
  */
 export class VisitorsService {
-  readonly #customers = new VisitorCustomers();
+  #customers = new VisitorCustomers();
+  readonly #linkListeners: Array<(siteId: string, visitorId: string) => void> = [];
 
   constructor(private readonly repo: VisitorsRepository) {}
 
-  /** Reads every visitor's link to a customer: before the app serves. */
+  /** Reads every visitor's link to a customer: before the app serves (again, it replaces the copy). */
   async load(): Promise<void> {
-    this.#customers.fill(await this.repo.linkedVisitors());
+    const customers = new VisitorCustomers();
+    customers.fill(await this.repo.linkedVisitors());
+    this.#customers = customers;
+  }
+
+  /** Reads the visitor's customer again from the table: another node linked it, or changed the customer's name or email. */
+  async reloadCustomer(siteId: string, visitorId: string): Promise<void> {
+    const visitor = await this.repo.byId(siteId, visitorId);
+    if (visitor) await this.identityOf(visitor);
+  }
+
+  /** Called with the visitor after an identify made here linked them to a customer, or changed the customer. */
+  onCustomerLinked(listener: (siteId: string, visitorId: string) => void): void {
+    this.#linkListeners.push(listener);
   }
 
   /**
@@ -134,7 +148,10 @@ export class VisitorsService {
         updatedAt: now,
       });
       await this.repo.update(visitor.siteId, visitor.id, { customerId: customer.id, claimedName: null, claimedEmail: null });
+      const before = this.#customers.of(visitor.siteId, visitor.id);
       this.#customers.link(visitor.id, customer);
+      // A shop identifies on every page: only news is told.
+      if (!sameIdentity(before, customer)) for (const listener of this.#linkListeners) listener(visitor.siteId, visitor.id);
       return ok(verifiedIdentity(customer));
     }
     if (site.identityEnforced) return fail('identity_refused', 'identify needs a valid hash on this site');
@@ -174,6 +191,10 @@ export class VisitorsService {
   forget(visitorIds: readonly string[]): void {
     this.#customers.unlink(visitorIds);
   }
+}
+
+function sameIdentity(before: CustomerRow | undefined, after: CustomerRow): boolean {
+  return before?.id === after.id && before.name === after.name && before.email === after.email && before.externalId === after.externalId;
 }
 
 function newLabel(): string {

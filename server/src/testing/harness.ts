@@ -283,3 +283,5 @@ export async function siteWithAdminAndAgent(app: App) {
 export { TestSmtp } from './test-smtp.ts';
 export { listenForMail, type SmtpListener } from '../modules/inbound-mail/index.ts';
 export { productMarkup } from './product-markup.ts';
+// Plain SQL against a test app's database, on either engine.
+export { sqlOn, json, type TestSql } from './sql.ts';

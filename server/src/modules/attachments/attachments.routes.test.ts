@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
-import { buildTestApp, siteWithAdminAndAgent } from '../../testing/harness.ts';
+import { buildTestApp, siteWithAdminAndAgent, sqlOn } from '../../testing/harness.ts';
 import { pdf } from './test-files.ts';
 
 let app: App;
@@ -53,9 +53,7 @@ describe('attachment routes', () => {
     const crossSite = await upload(shopA.admin, 'csrf-0001', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
     expect(crossSite.statusCode).toBe(403);
     expect((await upload({}, 'anon-0001')).statusCode).toBe(401);
-    expect(app.sqlite.prepare("SELECT count(*) AS n FROM attachments WHERE client_id IN ('csrf-0001', 'anon-0001')").get()).toEqual({
-      n: 0,
-    });
+    expect(await sqlOn(app.engine).value("SELECT count(*) FROM attachments WHERE client_id IN ('csrf-0001', 'anon-0001')")).toBe(0);
   });
 
   it('answers the shop page’s preflight for visitor uploads, and the visitor route needs a valid token', async () => {

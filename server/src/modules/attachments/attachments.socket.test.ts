@@ -6,6 +6,7 @@ import {
   nextFact,
   SHOP_ORIGIN,
   visitorCommand,
+  sqlOn,
   type AgentSocket,
   type VisitorSocket,
 } from '../../testing/harness.ts';
@@ -86,10 +87,7 @@ describe('attachments', () => {
     const sent = await visitorCommand(visitor.socket, 'message:send', message);
     const resent = await visitorCommand(visitor.socket, 'message:send', message);
     expect(resent).toEqual(sent);
-    const rows = scope.server.app.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE type = 'message'").get() as {
-      n: number;
-    };
-    expect(rows.n).toBe(1);
+    expect(await sqlOn(scope.server.app.engine).value("SELECT count(*) FROM conversation_events WHERE type = 'message'")).toBe(1);
     // The same file in a second, different message is refused: it already belongs to one.
     const other = await visitorCommand(visitor.socket, 'message:send', { clientId: newClientId(), body: 'again', attachments: [first.id] });
     expect(other).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -234,10 +232,10 @@ describe('attachments', () => {
     const conversationId = (await scope.server.app.services.conversations.openForVisitor(siteId, visitor.visitorId))!.id;
     await visitorCommand(visitor.socket, 'conversation:close', { conversationId });
     const longAgo = Date.now() - 40 * 24 * 60 * 60 * 1000;
-    scope.server.app.sqlite.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(longAgo, conversationId);
+    await sqlOn(scope.server.app.engine).run('UPDATE conversations SET updated_at = ? WHERE id = ?', longAgo, conversationId);
     await scope.server.app.services.sites.update(siteId, { conversationRetentionDays: 30 });
     await scope.server.app.services.retention.runOnce();
-    expect(scope.server.app.sqlite.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 0 });
+    expect(await sqlOn(scope.server.app.engine).value('SELECT count(*) FROM attachments')).toBe(0);
     await vi.waitFor(() => expect(filesOnDisk()).toHaveLength(0));
   });
 

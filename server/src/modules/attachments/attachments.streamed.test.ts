@@ -2,14 +2,14 @@ import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHOP_ORIGIN } from '../../testing/harness.ts';
+import { SHOP_ORIGIN, sqlOn } from '../../testing/harness.ts';
 import { filesOnDisk, serverPerTest, shopperClient, uploaded } from './test-clients.ts';
 import { pdf } from './test-files.ts';
 import { STALLED_INCOMING_MS } from './unsent-uploads.ts';
 
 const scope = serverPerTest();
 
-const rows = () => (scope.server.app.sqlite.prepare('SELECT count(*) AS n FROM attachments').get() as { n: number }).n;
+const rows = () => sqlOn(scope.server.app.engine).value<number>('SELECT count(*) FROM attachments');
 
 /** Waits for the server to notice what a client did on its own connection (a condition, never a fixed sleep). */
 async function until(condition: () => boolean): Promise<void> {
@@ -55,7 +55,7 @@ describe('uploads are written to disk as they arrive', () => {
     expect(status).toBe(413);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'too_large' } });
     expect(filesOnDisk(scope.server)).toEqual([]);
-    expect(rows()).toBe(0);
+    expect(await rows()).toBe(0);
   });
 
   it('refuses an upload with no body, or with bytes sent as another type, before making any file', async () => {
@@ -74,7 +74,7 @@ describe('uploads are written to disk as they arrive', () => {
     expect(asText.status).toBe(415);
     expect(await asText.json()).toMatchObject({ error: { code: 'unsupported_type' } });
     expect(filesOnDisk(scope.server)).toEqual([]);
-    expect(rows()).toBe(0);
+    expect(await rows()).toBe(0);
   });
 
   it('keeps nothing of an upload whose shopper goes away half way, and takes the same file whole when it is sent again', async () => {
@@ -87,12 +87,12 @@ describe('uploads are written to disk as they arrive', () => {
     await until(() => filesOnDisk(scope.server).length === 1);
     req.destroy();
     await until(() => filesOnDisk(scope.server).length === 0);
-    expect(rows()).toBe(0);
+    expect(await rows()).toBe(0);
 
     const again = await uploaded(await shopper.upload(pdf(), 'factura.pdf', 'upload-cut-0001'));
     expect(again.size).toBe(pdf().length);
     expect(filesOnDisk(scope.server)).toHaveLength(1);
-    expect(rows()).toBe(1);
+    expect(await rows()).toBe(1);
   });
 
   it('removes a half-received file left by a stopped process once it has not grown for an hour, and never one still arriving', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AttachmentInfo, AttachmentLink, CannedReply } from '@mostrador/shared';
-import { addAgent, agentCommand, login, visitorCommand } from '../../testing/harness.ts';
+import { addAgent, agentCommand, login, visitorCommand, sqlOn } from '../../testing/harness.ts';
 import { agentClient, filesOnDisk, newClientId, serverPerTest, shopperClient, thumbnailsDone, uploaded } from './test-clients.ts';
 import { pdf, png } from './test-files.ts';
 import { UNSENT_UPLOAD_MS } from './unsent-uploads.ts';
@@ -87,9 +87,7 @@ describe('a canned reply’s picture', () => {
     expect(filesOnDisk(server())).toHaveLength(2);
     // Retention takes old uploads never sent; a reply's picture is none of those.
     const siteId = server().app.services.sites.byKey(server().siteKey)!.id;
-    server()
-      .app.sqlite.prepare('UPDATE attachments SET created_at = ?')
-      .run(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    await sqlOn(server().app.engine).run('UPDATE attachments SET created_at = ?', Date.now() - 40 * 24 * 60 * 60 * 1000);
     await server().app.services.sites.update(siteId, { conversationRetentionDays: 30 });
     await server().app.services.retention.runOnce();
     expect(filesOnDisk(server())).toHaveLength(2);

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import type { AttachmentLink } from '@mostrador/shared';
-import type { TestServer } from '../../testing/harness.ts';
+import { sqlOn, type TestServer } from '../../testing/harness.ts';
 import { attachmentsRepository } from './attachments.module.ts';
 import { LocalDiskStorage, type FileStorage } from './storage.ts';
 import { THUMB_MAX_ATTEMPTS, ThumbnailWorker } from './thumbnail-worker.ts';
@@ -34,9 +34,10 @@ async function linkOf(shopper: Shopper, id: string): Promise<AttachmentLink> {
 const fetchPath = (server: TestServer, path: string) => fetch(`${server.url}${path}`);
 
 function thumbState(server: TestServer, id: string) {
-  return server.app.sqlite.prepare('SELECT thumb_state AS state, thumb_key AS key FROM attachments WHERE id = ?').get(id) as
-    | { state: string | null; key: string | null }
-    | undefined;
+  return sqlOn(server.app.engine).get<{ state: string | null; key: string | null }>(
+    'SELECT thumb_state AS state, thumb_key AS key FROM attachments WHERE id = ?',
+    id,
+  );
 }
 
 /** A second worker on the server's database and disk, whose writes go through `put`. */
@@ -50,11 +51,10 @@ function workerWritingWith(put: (bytes: Uint8Array, disk: LocalDiskStorage) => P
     adopt: (path) => disk.adopt(path),
   };
   const log = { warn: vi.fn(), error: vi.fn() };
-  const worker = new ThumbnailWorker(
-    attachmentsRepository({ kind: 'sqlite', db: scope.server.app.db }, scope.server.app.groupCommit),
-    storage,
-    { maxInputPixels: 1_000_000, log },
-  );
+  const worker = new ThumbnailWorker(attachmentsRepository(scope.server.app.engine, scope.server.app.groupCommit), storage, {
+    maxInputPixels: 1_000_000,
+    log,
+  });
   return { worker, log };
 }
 
@@ -67,7 +67,7 @@ describe('thumbnails', () => {
 
     const expected = { [wide.id]: [320, 240], [sideways.id]: [160, 320] };
     for (const file of [wide, sideways]) {
-      expect(thumbState(scope.server, file.id)?.state).toBe('ready');
+      expect((await thumbState(scope.server, file.id))?.state).toBe('ready');
       const link = await linkOf(shopper, file.id);
       const res = await fetchPath(scope.server, link.thumbUrl!);
       expect(res.status).toBe(200);
@@ -101,7 +101,7 @@ describe('thumbnails', () => {
     const files = [await uploaded(await shopper.upload(gif, 'dance.gif')), await uploaded(await shopper.upload(webp, 'shelf.webp'))];
     // The background pass may have made the first already: what counts is that both are made.
     await thumbnailsDone(scope.server);
-    expect(files.map((file) => thumbState(scope.server, file.id)?.state)).toEqual(['ready', 'ready']);
+    expect(await Promise.all(files.map(async (file) => (await thumbState(scope.server, file.id))?.state))).toEqual(['ready', 'ready']);
     for (const [file, red] of [
       [files[0]!, 200],
       [files[1]!, 90],
@@ -134,7 +134,7 @@ describe('thumbnails', () => {
       [files[0]!, bomb],
       [files[1]!, corrupt],
     ] as const) {
-      expect(thumbState(scope.server, file.id)).toEqual({ state: 'failed', key: null });
+      expect(await thumbState(scope.server, file.id)).toEqual({ state: 'failed', key: null });
       const res = await fetchPath(scope.server, (await linkOf(shopper, file.id)).thumbUrl!);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/png');
@@ -152,7 +152,7 @@ describe('thumbnails', () => {
     const file = await uploaded(await shopper.upload(png(), 'gone.png'));
     for (const path of filesOnDisk(scope.server)) rmSync(path);
     const worker = new ThumbnailWorker(
-      attachmentsRepository({ kind: 'sqlite', db: scope.server.app.db }, scope.server.app.groupCommit),
+      attachmentsRepository(scope.server.app.engine, scope.server.app.groupCommit),
       new LocalDiskStorage(scope.server.config.attachments.dir),
       {
         maxInputPixels: 1_000_000,
@@ -160,7 +160,7 @@ describe('thumbnails', () => {
       },
     );
     expect(await worker.runOnce()).toBe(0);
-    expect(thumbState(scope.server, file.id)).toEqual({ state: 'failed', key: null });
+    expect(await thumbState(scope.server, file.id)).toEqual({ state: 'failed', key: null });
   });
 
   it('tries again on a later pass when the storage fails, three times at most, then serves the full picture for good', async () => {
@@ -168,15 +168,15 @@ describe('thumbnails', () => {
     const shopper = await shopperClient(scope.server, scope.sockets);
     const shelf = await uploaded(await shopper.upload(await photo(800, 600, 'png'), 'shelf.png'));
     const { worker, log } = workerWritingWith(() => Promise.reject(new Error('disk full')));
-    const attempts = () => scope.server.app.sqlite.prepare('SELECT thumb_attempts AS n FROM attachments WHERE id = ?').get(shelf.id);
+    const attempts = () => sqlOn(scope.server.app.engine).get('SELECT thumb_attempts AS n FROM attachments WHERE id = ?', shelf.id);
     for (let pass = 1; pass <= THUMB_MAX_ATTEMPTS; pass++) {
-      expect(thumbState(scope.server, shelf.id)?.state).toBe('pending');
+      expect((await thumbState(scope.server, shelf.id))?.state).toBe('pending');
       expect(await worker.runOnce()).toBe(0);
-      expect(attempts()).toEqual({ n: pass });
+      expect(await attempts()).toEqual({ n: pass });
     }
-    expect(thumbState(scope.server, shelf.id)).toEqual({ state: 'failed', key: null });
+    expect(await thumbState(scope.server, shelf.id)).toEqual({ state: 'failed', key: null });
     expect(await worker.runOnce()).toBe(0);
-    expect(attempts()).toEqual({ n: THUMB_MAX_ATTEMPTS });
+    expect(await attempts()).toEqual({ n: THUMB_MAX_ATTEMPTS });
     expect(log.warn).toHaveBeenCalledTimes(THUMB_MAX_ATTEMPTS);
     const res = await fetchPath(scope.server, (await linkOf(shopper, shelf.id)).thumbUrl!);
     expect(res.headers.get('content-type')).toBe('image/png');
@@ -187,8 +187,8 @@ describe('thumbnails', () => {
     const shopper = await shopperClient(scope.server, scope.sockets);
     const shelf = await uploaded(await shopper.upload(await photo(800, 600, 'png'), 'shelf.png'));
     // The row goes (an erasure) while the thumbnail is being written.
-    const { worker } = workerWritingWith((bytes, disk) => {
-      scope.server.app.sqlite.prepare('DELETE FROM attachments WHERE id = ?').run(shelf.id);
+    const { worker } = workerWritingWith(async (bytes, disk) => {
+      await sqlOn(scope.server.app.engine).run('DELETE FROM attachments WHERE id = ?', shelf.id);
       return disk.put(bytes);
     });
     expect(await worker.runOnce()).toBe(0);
@@ -202,13 +202,13 @@ describe('thumbnails', () => {
     vi.spyOn(worker, 'wake').mockImplementation(() => undefined);
     const shopper = await shopperClient(scope.server, scope.sockets);
     const shelf = await uploaded(await shopper.upload(await photo(800, 600, 'png'), 'shelf.png'));
-    expect(thumbState(scope.server, shelf.id)).toEqual({ state: 'pending', key: null });
+    expect(await thumbState(scope.server, shelf.id)).toEqual({ state: 'pending', key: null });
     expect(worker.wake).toHaveBeenCalledOnce();
     const link = await linkOf(shopper, shelf.id);
     expect((await fetchPath(scope.server, link.thumbUrl!)).headers.get('content-type')).toBe('image/png');
 
     expect(await worker.runOnce()).toBe(1);
-    expect(thumbState(scope.server, shelf.id)?.state).toBe('ready');
+    expect((await thumbState(scope.server, shelf.id))?.state).toBe('ready');
     expect((await fetchPath(scope.server, link.thumbUrl!)).headers.get('content-type')).toBe('image/webp');
   });
 
@@ -221,7 +221,7 @@ describe('thumbnails', () => {
     expect(filesOnDisk(scope.server)).toHaveLength(1);
 
     await scope.server.restart();
-    await vi.waitFor(() => expect(thumbState(scope.server, shelf.id)?.state).toBe('ready'));
+    await expect.poll(async () => (await thumbState(scope.server, shelf.id))?.state).toBe('ready');
     expect(filesOnDisk(scope.server)).toHaveLength(2);
   });
 

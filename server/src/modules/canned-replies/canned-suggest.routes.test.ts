@@ -8,6 +8,7 @@ import {
   login,
   startTestServer,
   visitorCommand,
+  sqlOn,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
@@ -59,7 +60,7 @@ const suggest = async (cookie: string, conversationId: string) =>
 const use = (cookie: string, replyId: string, conversationId: string) =>
   server.app.inject({ method: 'POST', url: `/api/canned-replies/${replyId}/uses`, headers: { cookie }, payload: { conversationId } });
 const storedUses = () =>
-  server.app.sqlite.prepare('SELECT reply_id AS replyId, conversation_id AS conversationId, seq FROM canned_reply_uses ORDER BY id').all();
+  sqlOn(server.app.engine).all('SELECT reply_id AS "replyId", conversation_id AS "conversationId", seq FROM canned_reply_uses ORDER BY id');
 
 describe('canned reply suggestions', () => {
   it('ranks the agent’s replies by the words of the visitor’s last message, then learns from the uses', async () => {
@@ -78,7 +79,7 @@ describe('canned reply suggestions', () => {
     const lost = await visitorWrites('The box never came');
     expect((await suggest(marta, lost)).json()).toEqual({ replies: [] });
     expect((await use(marta, track, lost)).statusCode).toBe(204);
-    expect(storedUses()).toEqual([{ replyId: track, conversationId: lost, seq: expect.any(Number) }]);
+    expect(await storedUses()).toEqual([{ replyId: track, conversationId: lost, seq: expect.any(Number) }]);
 
     const again = await visitorWrites('my box never came!');
     expect((await suggest(marta, again)).json().replies.map((r: { id: string }) => r.id)).toEqual([track]);
@@ -100,7 +101,7 @@ describe('canned reply suggestions', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json()).toEqual({ error: { code: 'not_found', message: 'No such canned reply or conversation' } });
     }
-    expect(storedUses()).toEqual([]);
+    expect(await storedUses()).toEqual([]);
   });
 
   it('lets the uses go with the conversation when its visitor is erased, and with the reply when it is deleted', async () => {
@@ -117,7 +118,7 @@ describe('canned reply suggestions', () => {
 
     const deleted = await server.app.inject({ method: 'DELETE', url: `/api/canned-replies/${track}`, headers: { cookie: marta } });
     expect(deleted.statusCode).toBe(204);
-    expect(storedUses()).toEqual([
+    expect(await storedUses()).toEqual([
       { replyId: size, conversationId, seq: expect.any(Number) },
       { replyId: size, conversationId: other, seq: expect.any(Number) },
     ]);
@@ -129,6 +130,6 @@ describe('canned reply suggestions', () => {
     expect(exported.ok && exported.data.data.canned_reply_uses).toEqual([expect.objectContaining({ replyId: size, conversationId })]);
     const erased = await server.app.services.privacy.erase(site.id, admin, { kind: 'visitor', id: visitorId });
     expect(erased.ok && erased.data.erased['canned uses']).toBe(1);
-    expect(storedUses()).toEqual([{ replyId: size, conversationId: other, seq: expect.any(Number) }]);
+    expect(await storedUses()).toEqual([{ replyId: size, conversationId: other, seq: expect.any(Number) }]);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationUpdated } from '@mostrador/shared';
-import { addAgent, agentCommand, connectAgentAs, connectVisitorSession, visitorCommand, type AgentSocket } from '../../testing/harness.ts';
+import {
+  addAgent,
+  agentCommand,
+  connectAgentAs,
+  connectVisitorSession,
+  visitorCommand,
+  sqlOn,
+  type AgentSocket,
+} from '../../testing/harness.ts';
 import { shopperWrote, statesHeard } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -16,11 +24,15 @@ const { sockets } = scope;
 const siteId = () => scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
 
 function stored(conversationId: string) {
-  return scope.server.app.sqlite
-    .prepare(
-      'SELECT missed_at AS missedAt, ticket_since AS ticketSince, visitor_left_at AS visitorLeftAt, hold FROM conversations WHERE id = ?',
-    )
-    .get(conversationId) as { missedAt: number | null; ticketSince: number | null; visitorLeftAt: number | null; hold: string | null };
+  return sqlOn(scope.server.app.engine).one<{
+    missedAt: number | null;
+    ticketSince: number | null;
+    visitorLeftAt: number | null;
+    hold: string | null;
+  }>(
+    'SELECT missed_at AS "missedAt", ticket_since AS "ticketSince", visitor_left_at AS "visitorLeftAt", hold FROM conversations WHERE id = ?',
+    conversationId,
+  );
 }
 
 async function agent(email: string): Promise<AgentSocket> {
@@ -68,7 +80,7 @@ describe('a shopper who leaves', () => {
 
     const fact = await updated;
     expect(fact.conversation).toMatchObject({ missedAt: null, ticketSince: null, visitorLeftAt: expect.any(Number) });
-    expect(stored(chat.conversationId)).toMatchObject({
+    expect(await stored(chat.conversationId)).toMatchObject({
       missedAt: null,
       ticketSince: null,
       visitorLeftAt: fact.conversation.visitorLeftAt,
@@ -83,7 +95,7 @@ describe('a shopper who leaves', () => {
     const queued = await visitorChat('comes-and-goes');
     queued.socket.disconnect();
     await expect.poll(() => heard.length).toBe(1);
-    const { missedAt } = stored(queued.conversationId);
+    const { missedAt } = await stored(queued.conversationId);
     expect(missedAt).not.toBeNull();
 
     const back = nextSummary(solo, queued.conversationId);
@@ -96,7 +108,7 @@ describe('a shopper who leaves', () => {
     again.socket.disconnect();
     expect((await gone).conversation).toMatchObject({ missedAt, visitorLeftAt: expect.any(Number) });
     expect(heard.map((f) => f.event.reason)).toEqual(['missed']);
-    expect(stored(queued.conversationId).missedAt).toBe(missedAt);
+    expect((await stored(queued.conversationId)).missedAt).toBe(missedAt);
     expect(await missedToday()).toBe(1);
   });
 
@@ -112,7 +124,7 @@ describe('a shopper who leaves', () => {
 
     expect((await gone).conversation).toMatchObject({ state: 'pending', missedAt: null, visitorLeftAt: expect.any(Number) });
     expect(heard).toEqual([]);
-    expect(stored(queued.conversationId)).toMatchObject({ hold: 'pending', missedAt: null });
+    expect(await stored(queued.conversationId)).toMatchObject({ hold: 'pending', missedAt: null });
     expect(await missedToday()).toBe(0);
     // Waiting on a shopper who has gone is what Tickets lists: a pending chat is one of them.
     const tickets = await agentCommand(solo, 'conversation:list', { view: 'tickets' });
@@ -122,13 +134,13 @@ describe('a shopper who leaves', () => {
   it('a chat that was a ticket already keeps the time it became one when a shopper the shop can reach leaves', async () => {
     // Nobody is online: the chat is a ticket from its first message.
     const chat = await visitorChat('ticket-at-once');
-    const { ticketSince } = stored(chat.conversationId);
+    const { ticketSince } = await stored(chat.conversationId);
     expect(ticketSince).not.toBeNull();
     await visitorCommand(chat.socket, 'visitor:contact', { email: 'anna@example.com' });
     chat.socket.disconnect();
 
-    await expect.poll(() => stored(chat.conversationId).missedAt).not.toBeNull();
-    expect(stored(chat.conversationId).ticketSince).toBe(ticketSince);
+    await expect.poll(async () => (await stored(chat.conversationId)).missedAt).not.toBeNull();
+    expect((await stored(chat.conversationId)).ticketSince).toBe(ticketSince);
   });
 
   it('a second notice of leaving does not move the time the shopper left', async () => {
@@ -139,7 +151,7 @@ describe('a shopper who leaves', () => {
     const first = Date.now();
     await states.visitorLeft(siteId(), queued.visitorId, first);
     await states.visitorLeft(siteId(), queued.visitorId, first + 60_000);
-    expect(stored(queued.conversationId)).toMatchObject({ visitorLeftAt: first, missedAt: first });
+    expect(await stored(queued.conversationId)).toMatchObject({ visitorLeftAt: first, missedAt: first });
     const tickets = await agentCommand(solo, 'conversation:list', { view: 'tickets' });
     expect(tickets.ok && tickets.data.conversations.map((c) => [c.id, c.visitorLeftAt])).toEqual([[queued.conversationId, first]]);
   });

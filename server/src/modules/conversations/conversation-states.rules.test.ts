@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAgent, agentCommand, connectAgentAs, visitorCommand, type AgentSocket } from '../../testing/harness.ts';
+import { addAgent, agentCommand, connectAgentAs, visitorCommand, sqlOn, type AgentSocket } from '../../testing/harness.ts';
 import { shopperWrote, statesHeard } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -16,9 +16,12 @@ const siteId = () => scope.server.app.services.sites.byKey(scope.server.siteKey)
 const agentIdOf = (name: string) => scope.server.app.services.agents.list(siteId()).find((a) => a.name === name)!.id;
 
 function stored(conversationId: string) {
-  return scope.server.app.sqlite
-    .prepare('SELECT status, hold, snoozed_until AS snoozedUntil, assignee_id AS assigneeId FROM conversations WHERE id = ?')
-    .get(conversationId) as { status: string; hold: string | null; snoozedUntil: number | null; assigneeId: string | null };
+  return sqlOn(scope.server.app.engine).one<{
+    status: string;
+    hold: string | null;
+    snoozedUntil: number | null;
+    assigneeId: string | null;
+  }>('SELECT status, hold, snoozed_until AS "snoozedUntil", assignee_id AS "assigneeId" FROM conversations WHERE id = ?', conversationId);
 }
 
 async function agent(email: string): Promise<AgentSocket> {
@@ -39,12 +42,12 @@ describe('who may set a state', () => {
     await scope.server.app.services.team.setAvailability(agentIdOf('Marta'), siteId(), 'away');
     const solos = await visitorChat('solo-takes-it');
     const queued = await visitorChat('waits-in-line');
-    expect(stored(queued).assigneeId).toBeNull();
+    expect((await stored(queued)).assigneeId).toBeNull();
     const heard = statesHeard(solo);
 
     const refused = await agentCommand(marta, 'conversation:status', { conversationId: queued, state: 'pending' });
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
-    expect(stored(queued)).toMatchObject({ hold: null, snoozedUntil: null, assigneeId: null });
+    expect(await stored(queued)).toMatchObject({ hold: null, snoozedUntil: null, assigneeId: null });
     // Solo's own change is the first state he hears: Marta's refused one was never told.
     expect((await agentCommand(solo, 'conversation:status', { conversationId: solos, state: 'pending' })).ok).toBe(true);
     await expect.poll(() => heard.length).toBeGreaterThan(0);
@@ -58,7 +61,7 @@ describe('who may set a state', () => {
 
     const refused = await agentCommand(marta, 'conversation:status', { conversationId, state: 'pending' });
     expect(refused.ok ? null : refused.error.code).toBe('conflict');
-    expect(stored(conversationId)).toMatchObject({ status: 'closed', hold: null });
+    expect(await stored(conversationId)).toMatchObject({ status: 'closed', hold: null });
     const page = await agentCommand(marta, 'conversation:sync', { conversationId, afterSeq: 0 });
     if (!page.ok) throw new Error(page.error.message);
     expect(page.data.events.filter((e) => e.type === 'state')).toEqual([]);
@@ -77,7 +80,7 @@ describe('a snooze moved', () => {
     const moved = await agentCommand(marta, 'conversation:status', { conversationId, state: 'snoozed', until: { at: later } });
     if (!moved.ok) throw new Error(moved.error.message);
     expect(moved.data.event).toMatchObject({ type: 'state', state: 'snoozed', snoozedUntil: later });
-    expect(stored(conversationId)).toMatchObject({ hold: 'snoozed', snoozedUntil: later });
+    expect(await stored(conversationId)).toMatchObject({ hold: 'snoozed', snoozedUntil: later });
     // The first time has no say any more: the chat sleeps through it.
     expect(await scope.server.app.services.states.wakeDue(first)).toBe(0);
 
@@ -114,12 +117,12 @@ describe('a hold taken off', () => {
     const marta = await agent(scope.server.agentEmail);
     const conversationId = await visitorChat('pending-then-open');
     expect((await agentCommand(marta, 'conversation:status', { conversationId, state: 'pending' })).ok).toBe(true);
-    expect(stored(conversationId).hold).toBe('pending');
+    expect((await stored(conversationId)).hold).toBe('pending');
 
     const reopened = await agentCommand(marta, 'conversation:status', { conversationId, state: 'open' });
     if (!reopened.ok) throw new Error(reopened.error.message);
     expect(reopened.data.conversation).toMatchObject({ state: 'open', snoozedUntil: null });
-    expect(stored(conversationId)).toMatchObject({ status: 'open', hold: null, snoozedUntil: null });
+    expect(await stored(conversationId)).toMatchObject({ status: 'open', hold: null, snoozedUntil: null });
     const again = await agentCommand(marta, 'conversation:status', { conversationId, state: 'open' });
     expect(again.ok ? null : again.error.code).toBe('conflict');
   });
@@ -132,7 +135,7 @@ describe('what a change records and tells', () => {
     const conversationId = await visitorChat('watched-chat');
     const boss = await agent('boss@shop.example');
     const martaId = agentIdOf('Marta');
-    expect(stored(conversationId).assigneeId).toBe(martaId);
+    expect((await stored(conversationId)).assigneeId).toBe(martaId);
 
     const heard = statesHeard(boss);
     const set = await agentCommand(marta, 'conversation:status', { conversationId, state: 'pending' });

@@ -5,6 +5,7 @@ import {
   connectAgentAs,
   connectVisitorSession,
   startTestServer,
+  sqlOn,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
@@ -29,9 +30,10 @@ const HOUR = 3_600_000;
 const siteId = () => server.app.services.sites.byKey(server.siteKey)!.id;
 
 function stored(conversationId: string) {
-  return server.app.sqlite
-    .prepare('SELECT ticket_since AS ticketSince, hold, visitor_left_at AS visitorLeftAt FROM conversations WHERE id = ?')
-    .get(conversationId) as { ticketSince: number | null; hold: string | null; visitorLeftAt: number | null };
+  return sqlOn(server.app.engine).one<{ ticketSince: number | null; hold: string | null; visitorLeftAt: number | null }>(
+    'SELECT ticket_since AS "ticketSince", hold, visitor_left_at AS "visitorLeftAt" FROM conversations WHERE id = ?',
+    conversationId,
+  );
 }
 
 async function agent(email: string): Promise<AgentSocket> {
@@ -65,11 +67,11 @@ describe('the sweep', () => {
 
     // Solo is online and the shop open: someone can answer, so it stays a live chat.
     await server.app.services.states.sweep(now + HOUR / 2);
-    expect(stored(queued.conversationId).ticketSince).toBeNull();
+    expect((await stored(queued.conversationId)).ticketSince).toBeNull();
 
     const closedAt = now + HOUR + HOUR / 2;
     await server.app.services.states.sweep(closedAt);
-    expect(stored(queued.conversationId).ticketSince).toBe(closedAt);
+    expect((await stored(queued.conversationId)).ticketSince).toBe(closedAt);
     await expect.poll(() => heard.length).toBe(1);
     expect(heard[0]!.event).toMatchObject({ state: 'open', reason: 'ticket' });
     expect(heard[0]!.conversation).toMatchObject({ id: queued.conversationId, ticketSince: closedAt });
@@ -92,7 +94,7 @@ describe('the sweep', () => {
       ['snoozed', 'agent'],
       ['open', 'timer'],
     ]);
-    expect(stored(chat.conversationId).hold).toBeNull();
+    expect((await stored(chat.conversationId)).hold).toBeNull();
   });
 
   it('wakes at start a snooze that came due while the server was down, with the timer off', async () => {
@@ -111,22 +113,22 @@ describe('the sweep', () => {
     // Down until the snooze's time has passed.
     await expect.poll(() => Date.now() > until).toBe(true);
     await server.restart();
-    await expect.poll(() => stored(chat.conversationId).hold).toBeNull();
+    await expect.poll(async () => (await stored(chat.conversationId)).hold).toBeNull();
   });
 
   it('after a restart counts the shoppers of open chats gone, until each one is back', async () => {
     server = await startTestServer({ statusSweepMs: 0 });
     await agent(server.agentEmail);
     const chat = await visitorChat('across-a-restart');
-    expect(stored(chat.conversationId).visitorLeftAt).toBeNull();
+    expect((await stored(chat.conversationId)).visitorLeftAt).toBeNull();
     for (const socket of sockets.splice(0)) socket.disconnect();
     const before = Date.now();
     await server.stop();
     await server.restart();
-    expect(stored(chat.conversationId).visitorLeftAt).toBeGreaterThanOrEqual(before);
+    expect((await stored(chat.conversationId)).visitorLeftAt).toBeGreaterThanOrEqual(before);
 
     const back = await connectVisitorSession(server, chat.token);
     sockets.push(back.socket);
-    await expect.poll(() => stored(chat.conversationId).visitorLeftAt).toBeNull();
+    await expect.poll(async () => (await stored(chat.conversationId)).visitorLeftAt).toBeNull();
   });
 });

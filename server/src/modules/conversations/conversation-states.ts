@@ -123,9 +123,12 @@ export class ConversationStates {
       await this.wakeDue(now);
       await this.ticketUnserved(now);
     })();
-    this.#sweeping = pass.finally(() => {
-      this.#sweeping = null;
-    });
+    // Later passes wait only for this one to end: its failure is its caller's, through the promise returned.
+    this.#sweeping = pass
+      .catch(() => undefined)
+      .finally(() => {
+        this.#sweeping = null;
+      });
     return pass;
   }
 

@@ -67,7 +67,7 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
   const committer = committerFor(engine, app.groupCommit);
   const access = new AccessResolver((siteId, id) => team.departmentIdsOf(siteId, id));
   const board = new QueueBoard(repo, team);
-  const views = new ConversationViews(team, (row) => board.infoFor(row), deps.ratingOf);
+  const views = new ConversationViews(team, board, deps.ratingOf);
   const broadcaster = new SocketBroadcaster(
     app.realtime.visitors,
     app.realtime.agents,

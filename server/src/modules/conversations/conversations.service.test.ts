@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EARLIER_PAGE_SIZE, SYNC_PAGE_SIZE } from '@mostrador/shared';
 import type { App } from '../../app.ts';
-import { buildTestApp } from '../../testing/harness.ts';
+import { buildTestApp, sqlOn } from '../../testing/harness.ts';
 import type { AgentActor, VisitorActor } from './actors.ts';
 import type { ConversationsService } from './conversations.service.ts';
 
@@ -37,7 +37,7 @@ async function opened(from = visitor, body = 'Hola'): Promise<string> {
 }
 
 const eventCount = (conversationId: string) =>
-  (app.sqlite.prepare('SELECT COUNT(*) AS n FROM conversation_events WHERE conversation_id = ?').get(conversationId) as { n: number }).n;
+  sqlOn(app.engine).value<number>('SELECT COUNT(*) FROM conversation_events WHERE conversation_id = ?', conversationId);
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
@@ -62,7 +62,7 @@ describe('a visitor’s messages', () => {
     expect(second.ok && [second.data.conversation.id, second.data.event.seq]).toEqual([id, 2]);
     const resend = await conversations.sendFromVisitor(visitor, { clientId: 'v-0000001', body: 'Hola' });
     expect(resend.ok && [resend.data.conversation.id, resend.data.event.seq]).toEqual([id, 1]);
-    expect(eventCount(id)).toBe(2);
+    expect(await eventCount(id)).toBe(2);
     expect((await conversations.openForVisitor(siteId, visitor.visitorId))?.id).toBe(id);
     expect((await conversations.list(admin, 'queue')).ok && (await conversations.list(admin, 'queue'))).toMatchObject({ data: [{ id }] });
   });
@@ -85,9 +85,9 @@ describe('a visitor’s messages', () => {
     expect(await conversations.closeByVisitor(stranger, id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await conversations.openForVisitor(siteId, visitor.visitorId))?.id).toBe(id);
     await conversations.closeByVisitor(visitor, id);
-    const before = eventCount(id);
+    const before = await eventCount(id);
     expect(await conversations.closeByVisitor(visitor, id)).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(eventCount(id)).toBe(before);
+    expect(await eventCount(id)).toBe(before);
   });
 });
 
@@ -108,8 +108,8 @@ describe('an agent’s messages', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(eventCount(id)).toBe(1);
-    expect(eventCount(foreign)).toBe(1);
+    expect(await eventCount(id)).toBe(1);
+    expect(await eventCount(foreign)).toBe(1);
   });
 
   it('are stored once per client id, and refused once the conversation is closed', async () => {
@@ -120,7 +120,7 @@ describe('an agent’s messages', () => {
     expect(sent).toMatchObject({ ok: true, data: { event: { authorKind: 'agent', authorName: 'Admin', body: 'Bon dia' } } });
     const resend = await conversations.sendFromAgent(admin, { conversationId: id, clientId: 'a-0000001', body: 'Bon dia' });
     expect(resend.ok && sent.ok && resend.data.event.seq).toBe(sent.ok ? sent.data.event.seq : -1);
-    const count = eventCount(id);
+    const count = await eventCount(id);
     expect(await conversations.closeByAgent(admin, id)).toMatchObject({
       ok: true,
       data: { event: { authorKind: 'agent', status: 'closed' } },
@@ -129,7 +129,7 @@ describe('an agent’s messages', () => {
       ok: false,
       error: { code: 'conflict' },
     });
-    expect(eventCount(id)).toBe(count + 1);
+    expect(await eventCount(id)).toBe(count + 1);
   });
 
   it('close only what the agent may write in', async () => {
@@ -213,7 +213,7 @@ describe('reading', () => {
     expect(await queue(admin)).toEqual([general, salesId].sort());
 
     // Once their visitors have left, both are tickets, shown to the same agents.
-    app.sqlite.prepare('UPDATE conversations SET visitor_left_at = 1').run();
+    await sqlOn(app.engine).run('UPDATE conversations SET visitor_left_at = 1');
     const tickets = async (who: AgentActor) => {
       const listed = await conversations.list(who, 'tickets');
       return listed.ok ? listed.data.map((c) => c.id).sort() : [];

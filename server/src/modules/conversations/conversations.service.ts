@@ -67,6 +67,9 @@ export class ConversationsService extends ConversationReads {
     const outcome = sent.data;
     const conversation =
       outcome.later.length > 0 ? (await this.repo.byId(visitor.siteId, outcome.message.conversation.id))! : outcome.message.conversation;
+    // The ack and the visitor's other tabs tell a queued conversation's place: its line is read first (on PostgreSQL).
+    const placeRead = this.routing.placeRead(conversation);
+    if (placeRead) await placeRead;
     if (outcome.isNew) {
       if (outcome.opened) this.broadcast.conversationCreated(conversation);
       this.broadcast.eventsAppended(conversation, [outcome.message.event, ...outcome.later], {

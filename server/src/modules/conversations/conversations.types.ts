@@ -1,4 +1,5 @@
 import type { AttachmentInfo, ProductCard, QueueInfo } from '@mostrador/shared';
+import type { InTx } from '../../db/committer.ts';
 import type { conversationEvents, conversations } from '../../db/schema.ts';
 
 /*
@@ -51,4 +52,9 @@ export interface Page {
 }
 
 /** Where a queued conversation stands in line; the queue board answers it. */
-export type QueueInfoOf = (conversation: ConversationRow) => QueueInfo | null;
+export interface QueuePlaces {
+  /** Its place and wait as last read; null when it is not queued, or (PostgreSQL) its line is not read yet. */
+  infoFor(conversation: ConversationRow): QueueInfo | null;
+  /** Reads its line unless the one kept is fresh: at once on SQLite, awaited on PostgreSQL. */
+  read(conversation: ConversationRow): InTx<void>;
+}

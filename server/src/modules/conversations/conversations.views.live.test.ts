@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAgent, agentCommand, connectAgentAs, type AgentSocket } from '../../testing/harness.ts';
+import { addAgent, agentCommand, connectAgentAs, sqlOn, type AgentSocket } from '../../testing/harness.ts';
 import { shopperWrote } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -12,9 +12,10 @@ const scope = serverPerTest({ statusSweepMs: 0, visitorLeaveGraceMs: 20 });
 const { sockets } = scope;
 
 function stored(conversationId: string) {
-  return scope.server.app.sqlite
-    .prepare('SELECT queued_at AS queuedAt, visitor_left_at AS visitorLeftAt, assignee_id AS assigneeId FROM conversations WHERE id = ?')
-    .get(conversationId) as { queuedAt: number | null; visitorLeftAt: number | null; assigneeId: string | null };
+  return sqlOn(scope.server.app.engine).one<{ queuedAt: number | null; visitorLeftAt: number | null; assigneeId: string | null }>(
+    'SELECT queued_at AS "queuedAt", visitor_left_at AS "visitorLeftAt", assignee_id AS "assigneeId" FROM conversations WHERE id = ?',
+    conversationId,
+  );
 }
 
 async function agent(email: string): Promise<AgentSocket> {
@@ -38,12 +39,12 @@ describe('the agents’ summary of a live chat', () => {
 
     const inLine = await listed(solo, 'queue', waiting.conversationId);
     expect(inLine).toMatchObject({ assignee: null, state: 'open' });
-    expect(inLine?.queuedAt).toBe(stored(waiting.conversationId).queuedAt);
+    expect(inLine?.queuedAt).toBe((await stored(waiting.conversationId)).queuedAt);
     expect(inLine?.queuedAt).toEqual(expect.any(Number));
 
     // Solo's first chat ends: the queue pass gives Solo the waiting one.
     expect((await agentCommand(solo, 'conversation:close', { conversationId: first.conversationId })).ok).toBe(true);
-    await expect.poll(() => stored(waiting.conversationId).assigneeId).not.toBeNull();
+    await expect.poll(async () => (await stored(waiting.conversationId)).assigneeId).not.toBeNull();
     const answered = await listed(solo, 'mine', waiting.conversationId);
     expect(answered?.assignee?.name).toBe('Solo');
     expect(answered?.queuedAt).toBeNull();
@@ -56,9 +57,9 @@ describe('the agents’ summary of a live chat', () => {
     expect(before?.visitorLeftAt).toBeNull();
 
     chat.socket.disconnect();
-    await expect.poll(() => stored(chat.conversationId).visitorLeftAt).not.toBeNull();
+    await expect.poll(async () => (await stored(chat.conversationId)).visitorLeftAt).not.toBeNull();
     const after = await listed(marta, 'mine', chat.conversationId);
-    expect(after).toMatchObject({ status: 'open', visitorLeftAt: stored(chat.conversationId).visitorLeftAt });
+    expect(after).toMatchObject({ status: 'open', visitorLeftAt: (await stored(chat.conversationId)).visitorLeftAt });
     expect(after?.visitorLeftAt).toEqual(expect.any(Number));
   });
 

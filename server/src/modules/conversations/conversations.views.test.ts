@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VisitorConversationChanged } from '@mostrador/shared';
-import { addAgent, agentCommand, connectAgentAs, type AgentSocket, type VisitorSocket } from '../../testing/harness.ts';
+import { addAgent, agentCommand, connectAgentAs, sqlOn, type AgentSocket, type VisitorSocket } from '../../testing/harness.ts';
 import { shopperWrote } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -15,9 +15,10 @@ const scope = serverPerTest({ statusSweepMs: 0, visitorLeaveGraceMs: 20 });
 const { sockets } = scope;
 
 function stored(conversationId: string) {
-  return scope.server.app.sqlite
-    .prepare('SELECT status, queued_at AS queuedAt, visitor_left_at AS visitorLeftAt FROM conversations WHERE id = ?')
-    .get(conversationId) as { status: string; queuedAt: number | null; visitorLeftAt: number | null };
+  return sqlOn(scope.server.app.engine).one<{ status: string; queuedAt: number | null; visitorLeftAt: number | null }>(
+    'SELECT status, queued_at AS "queuedAt", visitor_left_at AS "visitorLeftAt" FROM conversations WHERE id = ?',
+    conversationId,
+  );
 }
 
 async function agent(email: string): Promise<AgentSocket> {
@@ -42,14 +43,14 @@ describe('the agents’ summary of a resolved chat', () => {
     await visitorChat('solo-has-this');
     const queued = await visitorChat('never-answered');
     queued.socket.disconnect();
-    await expect.poll(() => stored(queued.conversationId).visitorLeftAt).not.toBeNull();
+    await expect.poll(async () => (await stored(queued.conversationId)).visitorLeftAt).not.toBeNull();
 
     // Solo, an admin, resolves the missed chat from the queue.
     const closed = await agentCommand(solo, 'conversation:close', { conversationId: queued.conversationId });
     if (!closed.ok) throw new Error(closed.error.message);
     expect(closed.data.conversation).toMatchObject({ status: 'closed', state: 'resolved', queuedAt: null, visitorLeftAt: null });
     // The row still knows the shopper left (the close clears the queue time itself).
-    expect(stored(queued.conversationId)).toMatchObject({ status: 'closed', queuedAt: null, visitorLeftAt: expect.any(Number) });
+    expect(await stored(queued.conversationId)).toMatchObject({ status: 'closed', queuedAt: null, visitorLeftAt: expect.any(Number) });
 
     const resolved = await agentCommand(solo, 'conversation:list', { view: 'closed' });
     if (!resolved.ok) throw new Error(resolved.error.message);

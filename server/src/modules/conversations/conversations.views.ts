@@ -7,7 +7,8 @@ import {
   type VisitorConversation,
 } from '@mostrador/shared';
 import { toEvent, toMessageEvent, toVisitorEvent } from './conversations.mapping.ts';
-import type { Appended, ConversationRow, Page, QueueInfoOf } from './conversations.types.ts';
+import type { InTx } from '../../db/committer.ts';
+import type { Appended, ConversationRow, Page, QueuePlaces } from './conversations.types.ts';
 import type { TeamDirectory } from './team-directory.ts';
 
 /** Builds what each audience sees of a conversation, with names and queue places looked up. */
@@ -23,8 +24,8 @@ export class ConversationViews {
 
   constructor(
     private readonly team: TeamDirectory,
-    /** Where a queued conversation stands in line (the queue board's answer). */
-    private readonly queue: QueueInfoOf,
+    /** Where a queued conversation stands in line (the queue board). */
+    private readonly queue: QueuePlaces,
     /** The shopper's latest rating of an ended conversation (the ratings module's answer). */
     private readonly ratingOf: (siteId: string, conversationId: string) => RatingInfo | null = () => null,
   ) {}
@@ -37,6 +38,15 @@ export class ConversationViews {
   visitorConversation(row: ConversationRow): VisitorConversation {
     if (this.latestVisitorView?.row !== row) this.latestVisitorView = { row, view: this.buildVisitorConversation(row) };
     return this.latestVisitorView.view;
+  }
+
+  /**
+   * Reads what a visitor's view of the row needs besides the row (its place
+   * in line), so that the view built next is whole: at once on SQLite,
+   * awaited on PostgreSQL.
+   */
+  visitorViewRead(row: ConversationRow): InTx<void> {
+    return this.queue.read(row);
   }
 
   /** A conversation as a visitor profile lists it. */
@@ -93,7 +103,7 @@ export class ConversationViews {
               return [picture ? { id: ref.id, name: ref.name, picture } : { name: ref.name }];
             })
           : [],
-      queue: this.queue(row),
+      queue: this.queue.infoFor(row),
       agentReadSeq: row.agentReadSeq,
     };
   }

@@ -6,8 +6,9 @@ import {
   connectVisitorSession,
   nextFact,
   visitorCommand,
-  type VisitorSocket,
   productMarkup,
+  sqlOn,
+  type VisitorSocket,
 } from '../../testing/harness.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -47,8 +48,7 @@ async function chat() {
   return { marta, visitor, conversationId: sent.data.conversation.id };
 }
 
-const messageRows = () =>
-  (scope.server.app.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE type = 'message'").get() as { n: number }).n;
+const messageRows = () => sqlOn(scope.server.app.engine).value<number>("SELECT count(*) FROM conversation_events WHERE type = 'message'");
 
 const CARD = {
   name: HOODIE.name,
@@ -86,14 +86,14 @@ describe('a product card', () => {
     const resent = await agentCommand(marta, 'message:send', message);
     expect(sent.ok).toBe(true);
     expect(resent).toEqual(sent);
-    expect(messageRows()).toBe(2);
+    expect(await messageRows()).toBe(2);
   });
 
   it('of a page without a product, or one the site never showed, is not found, and nothing is sent', async () => {
     const { marta, visitor, conversationId } = await chat();
     const heard: VisitorEvent[] = [];
     visitor.socket.on('message:created', ({ event }) => heard.push(event));
-    const before = messageRows();
+    const before = await messageRows();
 
     const answers = [];
     for (const [n, path] of ['/cart', '/p/never-seen'].entries()) {
@@ -111,7 +111,7 @@ describe('a product card', () => {
         ok: false,
         error: { code: 'not_found', message: 'No such product: not in the visitor’s pages, nor in the site’s catalogue' },
       });
-    expect(messageRows()).toBe(before);
+    expect(await messageRows()).toBe(before);
     // A message after them reaches the shopper, and is the only one that does.
     const marker = nextFact<VisitorSocket, { event: VisitorEvent }>(visitor.socket, 'message:created');
     await agentCommand(marta, 'message:send', { conversationId, clientId: 'marker-0001', body: 'marker' });

@@ -15,14 +15,23 @@ export interface QueueChange {
   queue: QueueInfo | null;
 }
 
+/** How long a computed line may be reused for display before it is read again. */
+const LINE_TTL_MS = 250;
+
+/** A site's line as read: each queued conversation's place, and the agents' loads. */
+interface Line {
+  at: number;
+  places: Map<string, number>;
+  loads: Map<string, number>;
+}
+
+const isQueued = (conversation: ConversationRow) => conversation.status === 'open' && conversation.assigneeId === null;
+
 /**
  * Places in line and estimated waits. Each department has its own line;
  * conversations that lost their agent stand ahead of new arrivals. It
  * remembers what each visitor was last told, so only changes go out.
  */
-/** How long a computed line may be reused for display before it is read again. */
-const LINE_TTL_MS = 250;
-
 export class QueueBoard {
   private averageChatSeconds = DEFAULT_CHAT_SECONDS;
   private readonly told = new Map<string, { siteId: string; visitorId: string; position: number }>();
@@ -31,7 +40,7 @@ export class QueueBoard {
    * thousands of places at once, and reading the whole queue for each would
    * be quadratic. A conversation missing from the line reads it afresh.
    */
-  private readonly lines = new Map<string, { at: number; places: Map<string, number>; loads: Map<string, number> }>();
+  private readonly lines = new Map<string, Line>();
   /** How long visitors really waited lately, per site. */
   private readonly waits = new Map<string, RecentWaits>();
 
@@ -44,15 +53,15 @@ export class QueueBoard {
    * A queued conversation's place and wait, from the site's line as last
    * read. A line older than a moment, or without this conversation, is read
    * again: at once on SQLite; on PostgreSQL the read finishes later, so this
-   * answer has no place yet and the visitor hears it from `changes`, which
-   * every routing step runs.
+   * answer has no place yet, unless `read` was awaited first (the visitor's
+   * own views are), and the visitor hears it from `changes`, which every
+   * routing step runs.
    */
   infoFor(conversation: ConversationRow): QueueInfo | null {
-    if (conversation.status !== 'open' || conversation.assigneeId !== null) return null;
-    const { siteId } = conversation;
-    let line = this.lines.get(siteId);
-    if (!line || performance.now() - line.at > LINE_TTL_MS || !line.places.has(conversation.id)) {
-      const read = this.readLine(siteId);
+    if (!isQueued(conversation)) return null;
+    let line = this.freshLine(conversation);
+    if (!line) {
+      const read = this.readLine(conversation.siteId);
       if (read instanceof Promise) {
         void read.catch(() => undefined);
         return null;
@@ -63,8 +72,24 @@ export class QueueBoard {
     return position ? this.info(conversation, position, line.loads) : null;
   }
 
+  /**
+   * Reads the line of a queued conversation unless the one kept is fresh
+   * and has it, so that `infoFor` answers its place: at once on SQLite,
+   * awaited on PostgreSQL, where the read cannot finish inside `infoFor`.
+   */
+  read(conversation: ConversationRow): InTx<void> {
+    if (!isQueued(conversation) || this.freshLine(conversation)) return undefined;
+    return andThen(this.readLine(conversation.siteId), () => undefined);
+  }
+
+  /** The site's line as kept, if it is not older than a moment and has this conversation. */
+  private freshLine(conversation: ConversationRow): Line | undefined {
+    const line = this.lines.get(conversation.siteId);
+    return line && performance.now() - line.at <= LINE_TTL_MS && line.places.has(conversation.id) ? line : undefined;
+  }
+
   /** The site's queue and loads, kept as its line for a moment. */
-  private readLine(siteId: string): InTx<{ at: number; places: Map<string, number>; loads: Map<string, number> }> {
+  private readLine(siteId: string): InTx<Line> {
     return andThen(this.repo.queue(siteId), (queue) =>
       andThen(this.repo.loads(siteId), (loads) => {
         const line = { at: performance.now(), places: placesIn(queue), loads };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QueueInfo } from '@mostrador/shared';
-import { addAgent, agentCommand, connectAgentAs, connectVisitorSession, visitorCommand } from '../../testing/harness.ts';
+import { addAgent, agentCommand, connectAgentAs, connectVisitorSession, visitorCommand, sqlOn } from '../../testing/harness.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
 /**
@@ -33,9 +33,10 @@ async function queued(department: string, body: string) {
   return { socket, conversationId: sent.data.conversation.id, first: sent.data.conversation.queue, told, last: () => told.at(-1) };
 }
 
-function queuedAt(conversationId: string): number {
-  return (scope.server.app.sqlite.prepare('SELECT queued_at AS at FROM conversations WHERE id = ?').get(conversationId) as { at: number })
-    .at;
+function queuedAt(conversationId: string): Promise<number> {
+  return sqlOn(scope.server.app.engine)
+    .one<{ at: number }>('SELECT queued_at AS at FROM conversations WHERE id = ?', conversationId)
+    .then((row) => row.at);
 }
 
 describe('a queued shopper’s place and estimate', () => {
@@ -72,7 +73,7 @@ describe('a queued shopper’s place and estimate', () => {
     expect([a.first?.position, b.first?.position, c.first?.position]).toEqual([1, 2, 3]);
 
     // Rita takes A exactly 30 s after it queued: the server's clock is set for that take alone.
-    vi.useFakeTimers({ toFake: ['Date'], now: queuedAt(a.conversationId) + 30_000 });
+    vi.useFakeTimers({ toFake: ['Date'], now: (await queuedAt(a.conversationId)) + 30_000 });
     try {
       expect((await agentCommand(rita, 'conversation:take', { conversationId: a.conversationId })).ok).toBe(true);
     } finally {
@@ -129,13 +130,15 @@ describe('a queued shopper’s place and estimate', () => {
       (await agentCommand(rita, 'message:send', { conversationId: a.conversationId, clientId: 'a-pace-01', body: 'Ara ho miro' })).ok,
     ).toBe(true);
     // Rita answered ten minutes ago, as far as the pace knows: a chat long enough that its fifth shows in whole seconds.
-    scope.server.app.sqlite
-      .prepare('UPDATE conversations SET first_response_at = first_response_at - 600000 WHERE id = ?')
-      .run(a.conversationId);
+    await sqlOn(scope.server.app.engine).run(
+      'UPDATE conversations SET first_response_at = first_response_at - 600000 WHERE id = ?',
+      a.conversationId,
+    );
     expect((await agentCommand(rita, 'conversation:close', { conversationId: a.conversationId })).ok).toBe(true);
-    const { answered, closed } = scope.server.app.sqlite
-      .prepare('SELECT first_response_at AS answered, closed_at AS closed FROM conversations WHERE id = ?')
-      .get(a.conversationId) as { answered: number; closed: number };
+    const { answered, closed } = await sqlOn(scope.server.app.engine).one<{ answered: number; closed: number }>(
+      'SELECT first_response_at AS answered, closed_at AS closed FROM conversations WHERE id = ?',
+      a.conversationId,
+    );
     const seconds = (closed - answered) / 1000;
     expect(seconds).toBeGreaterThanOrEqual(600);
 

@@ -6,6 +6,7 @@ import {
   connectAgentAs,
   connectVisitorSession,
   visitorCommand,
+  sqlOn,
   type AgentSocket,
   type VisitorSocket,
 } from '../../testing/harness.ts';
@@ -53,12 +54,16 @@ async function shopper(body: string, department?: string) {
 const log = agentLog;
 
 function row(conversationId: string) {
-  return scope.server.app.sqlite
-    .prepare(
-      `SELECT assignee_id AS assigneeId, department_id AS departmentId, queued_at AS queuedAt, queue_priority AS queuePriority
+  return sqlOn(scope.server.app.engine).one<{
+    assigneeId: string | null;
+    departmentId: string | null;
+    queuedAt: number | null;
+    queuePriority: number;
+  }>(
+    `SELECT assignee_id AS "assigneeId", department_id AS "departmentId", queued_at AS "queuedAt", queue_priority AS "queuePriority"
          FROM conversations WHERE id = ?`,
-    )
-    .get(conversationId) as { assigneeId: string | null; departmentId: string | null; queuedAt: number | null; queuePriority: number };
+    conversationId,
+  );
 }
 
 async function manualDepartment(slug: string, name: string): Promise<string> {
@@ -76,7 +81,7 @@ describe('a take', () => {
     const rita = await agent('rita@shop.example');
     const first = await shopper('Vull tornar les sabates', 'returns');
     const second = await shopper('I jo unes botes', 'returns');
-    const { queuedAt } = row(first.conversationId);
+    const { queuedAt } = await row(first.conversationId);
     expect(queuedAt).not.toBeNull();
     const waits = vi.spyOn(QueueBoard.prototype, 'recordWait');
 
@@ -99,7 +104,7 @@ describe('a take', () => {
     expect(at).toBeLessThanOrEqual(after);
     expect(waitedMs).toBeGreaterThanOrEqual(before - queuedAt!);
     expect(waitedMs).toBeLessThanOrEqual(after - queuedAt!);
-    expect(row(first.conversationId)).toMatchObject({ assigneeId: ritaId, queuedAt: null, queuePriority: 0 });
+    expect(await row(first.conversationId)).toMatchObject({ assigneeId: ritaId, queuedAt: null, queuePriority: 0 });
   });
 
   it('a proactive chat never waited in line: it teaches the estimate nothing, and its first line names its starter', async () => {
@@ -145,7 +150,7 @@ describe('a transfer', () => {
     const written = (await log(carla.socket, chat.conversationId)).filter((e) => e.seq > seqBefore);
     expect(written).toMatchObject(lines);
     expect(written).toHaveLength(3);
-    expect(row(chat.conversationId)).toMatchObject({ assigneeId: carlaId, queuedAt: null, queuePriority: 0 });
+    expect(await row(chat.conversationId)).toMatchObject({ assigneeId: carlaId, queuedAt: null, queuePriority: 0 });
 
     // Live: Anna sees it go, Carla sees it come, the shopper sees who left and who joined, never the note.
     await expect.poll(() => anna.heard.filter((e) => e.seq > seqBefore)).toMatchObject(lines);
@@ -181,7 +186,7 @@ describe('a transfer', () => {
       { type: 'left', agent: { id: annaId, name: 'Anna' }, reason: 'transferred', author: byAgent(annaId, 'Anna') },
       queued,
     ]);
-    const stored = row(chat.conversationId);
+    const stored = await row(chat.conversationId);
     expect(stored).toMatchObject({ assigneeId: null, departmentId: orders, queuePriority: 1 });
     expect(stored.queuedAt).toBeGreaterThanOrEqual(before);
 
@@ -198,7 +203,7 @@ describe('a transfer', () => {
     const hers = await shopper('primer');
     const bernat = await agent('bernat@shop.example');
     const his = await shopper('segon');
-    expect([row(hers.conversationId).assigneeId, row(his.conversationId).assigneeId]).toEqual([annaId, bernatId]);
+    expect([(await row(hers.conversationId)).assigneeId, (await row(his.conversationId)).assigneeId]).toEqual([annaId, bernatId]);
 
     // Anna hands hers to Bernat, then Bernat hands his to Anna: one chat each again, Anna's turn the latest.
     const toBernat = { kind: 'agent', agentId: bernatId } as const;
@@ -208,11 +213,11 @@ describe('a transfer', () => {
     expect(Object.fromEntries(await scope.server.app.services.conversations.loads(siteId()))).toEqual({ [annaId]: 1, [bernatId]: 1 });
 
     const next = await shopper('tercer');
-    expect(row(next.conversationId).assigneeId).toBe(bernatId);
+    expect((await row(next.conversationId)).assigneeId).toBe(bernatId);
     // One each again once Bernat closes that one; now Anna's turn is the older: the next is hers.
     expect((await agentCommand(bernat.socket, 'conversation:close', { conversationId: next.conversationId })).ok).toBe(true);
     const fourth = await shopper('quart');
-    expect(row(fourth.conversationId).assigneeId).toBe(annaId);
+    expect((await row(fourth.conversationId)).assigneeId).toBe(annaId);
   });
 });
 

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationEvent } from '@mostrador/shared';
-import { addAgent, agentCommand, connectAgentAs, nextFact, type AgentSocket, type VisitorSocket } from '../../testing/harness.ts';
+import {
+  addAgent,
+  agentCommand,
+  connectAgentAs,
+  json,
+  nextFact,
+  sqlOn,
+  type AgentSocket,
+  type VisitorSocket,
+} from '../../testing/harness.ts';
 import { shopperWrote } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 import { QueueBoard } from './queue-board.ts';
@@ -28,16 +37,17 @@ async function agent(email: string): Promise<AgentSocket> {
 const visitorChat = (body = 'hola') => shopperWrote(scope.server, sockets, { body });
 
 function row(conversationId: string) {
-  return scope.server.app.sqlite
-    .prepare(
-      'SELECT first_response_at AS firstResponseAt, closed_at AS closedAt, assignee_id AS assigneeId FROM conversations WHERE id = ?',
-    )
-    .get(conversationId) as { firstResponseAt: number | null; closedAt: number | null; assigneeId: string | null };
+  return sqlOn(scope.server.app.engine).one<{ firstResponseAt: number | null; closedAt: number | null; assigneeId: string | null }>(
+    'SELECT first_response_at AS "firstResponseAt", closed_at AS "closedAt", assignee_id AS "assigneeId" FROM conversations WHERE id = ?',
+    conversationId,
+  );
 }
 
 describe('the queue pass', () => {
   it('folds the passes asked for while one runs into one more: three asks cost two passes, and all wait for the last', async () => {
-    const commits = vi.spyOn(scope.server.app.groupCommit!, 'run');
+    // A pass is one committed step: a group commit on SQLite, a transaction of its own on PostgreSQL.
+    const { engine, groupCommit } = scope.server.app;
+    const commits = engine.kind === 'sqlite' ? vi.spyOn(groupCommit!, 'run') : vi.spyOn(engine.db, 'transaction');
     const { routing } = scope.server.app.services;
     const first = routing.drain(siteId());
     const second = routing.drain(siteId());
@@ -65,7 +75,7 @@ describe('the end of a chat', () => {
     expect(reply.ok).toBe(true);
     await new Promise((r) => setTimeout(r, 30));
     expect((await agentCommand(marta, 'conversation:close', { conversationId: answered.conversationId })).ok).toBe(true);
-    const { firstResponseAt, closedAt } = row(answered.conversationId);
+    const { firstResponseAt, closedAt } = await row(answered.conversationId);
     expect(firstResponseAt).not.toBeNull();
     expect(closedAt! - firstResponseAt!).toBeGreaterThan(0);
     await expect.poll(() => learned.mock.calls.length).toBe(1);
@@ -73,13 +83,13 @@ describe('the end of a chat', () => {
 
     const unanswered = await visitorChat('Hola?');
     expect((await agentCommand(marta, 'conversation:close', { conversationId: unanswered.conversationId })).ok).toBe(true);
-    expect(row(unanswered.conversationId).firstResponseAt).toBeNull();
+    expect((await row(unanswered.conversationId)).firstResponseAt).toBeNull();
     // A later chat's close proves the unanswered one's came and went without a lesson.
     const later = await visitorChat('I la 1043?');
     await agentCommand(marta, 'message:send', { conversationId: later.conversationId, clientId: 'a-reply-0002', body: 'També' });
     expect((await agentCommand(marta, 'conversation:close', { conversationId: later.conversationId })).ok).toBe(true);
     await expect.poll(() => learned.mock.calls.length).toBe(2);
-    const { firstResponseAt: laterAnswer, closedAt: laterClose } = row(later.conversationId);
+    const { firstResponseAt: laterAnswer, closedAt: laterClose } = await row(later.conversationId);
     expect(learned.mock.calls[1]).toEqual([(laterClose! - laterAnswer!) / 1000]);
   });
 
@@ -88,12 +98,12 @@ describe('the end of a chat', () => {
     const solo = await agent('solo@shop.example');
     const first = await visitorChat();
     const waiting = await visitorChat();
-    expect(row(first.conversationId).assigneeId).toBe(agentIdOf('Solo'));
-    expect(row(waiting.conversationId).assigneeId).toBeNull();
+    expect((await row(first.conversationId)).assigneeId).toBe(agentIdOf('Solo'));
+    expect((await row(waiting.conversationId)).assigneeId).toBeNull();
     const joined = nextFact<VisitorSocket, { event: ConversationEvent }>(waiting.socket, 'conversation:changed');
     expect((await agentCommand(solo, 'conversation:close', { conversationId: first.conversationId })).ok).toBe(true);
     expect((await joined).event).toMatchObject({ type: 'joined', agent: { name: 'Solo' } });
-    expect(row(waiting.conversationId).assigneeId).toBe(agentIdOf('Solo'));
+    expect((await row(waiting.conversationId)).assigneeId).toBe(agentIdOf('Solo'));
   });
 });
 
@@ -103,7 +113,7 @@ describe('a guest who goes offline', () => {
     await addAgent(scope.server, { email: 'bernat@shop.example', name: 'Bernat', capacity: 1 });
     const anna = await agent('anna@shop.example');
     const { conversationId } = await visitorChat();
-    expect(row(conversationId).assigneeId).toBe(agentIdOf('Anna'));
+    expect((await row(conversationId)).assigneeId).toBe(agentIdOf('Anna'));
     const bernat = await agent('bernat@shop.example');
     expect((await agentCommand(anna, 'conversation:invite', { conversationId, agentId: agentIdOf('Bernat') })).ok).toBe(true);
     const before = await agentCommand(anna, 'conversation:sync', { conversationId, afterSeq: 0 });
@@ -112,7 +122,7 @@ describe('a guest who goes offline', () => {
     const annaHears = nextFact<AgentSocket, { event: ConversationEvent }>(anna, 'conversation:changed', 5_000);
     bernat.disconnect();
     expect((await annaHears).event).toMatchObject({ type: 'left', agent: { name: 'Bernat' }, reason: 'offline' });
-    expect(row(conversationId).assigneeId).toBe(agentIdOf('Anna'));
+    expect((await row(conversationId)).assigneeId).toBe(agentIdOf('Anna'));
     const page = await agentCommand(anna, 'conversation:sync', { conversationId, afterSeq: 0 });
     if (!page.ok) throw new Error(page.error.message);
     expect(page.data.events.map((e) => e.type)).toEqual(['message', 'joined', 'joined', 'left']);
@@ -125,15 +135,16 @@ describe('a restart', () => {
     await addAgent(scope.server, { email: 'anna@shop.example', name: 'Anna', capacity: 5 });
     const anna = await agent('anna@shop.example');
     const { conversationId } = await visitorChat();
-    expect(row(conversationId).assigneeId).toBe(agentIdOf('Anna'));
+    expect((await row(conversationId)).assigneeId).toBe(agentIdOf('Anna'));
     // Anna's console will not come back on its own.
     anna.io.reconnection(false);
     await scope.server.stop();
     await scope.server.restart();
-    await expect.poll(() => row(conversationId).assigneeId, { timeout: 5_000 }).toBeNull();
-    const last = scope.server.app.sqlite
-      .prepare("SELECT type, data FROM conversation_events WHERE conversation_id = ? AND type = 'left'")
-      .get(conversationId) as { type: string; data: string };
-    expect(JSON.parse(last.data)).toMatchObject({ agent: { name: 'Anna' }, reason: 'offline' });
+    await expect.poll(async () => (await row(conversationId)).assigneeId, { timeout: 5_000 }).toBeNull();
+    const last = await sqlOn(scope.server.app.engine).one<{ type: string; data: unknown }>(
+      "SELECT type, data FROM conversation_events WHERE conversation_id = ? AND type = 'left'",
+      conversationId,
+    );
+    expect(json(last.data)).toMatchObject({ agent: { name: 'Anna' }, reason: 'offline' });
   });
 });

@@ -21,8 +21,9 @@ import { ROUTING_RETRY_MS } from './routing.service.ts';
  * When the database refuses a write (locked by another process past the busy
  * timeout, a full disk), routing's own passes, which nobody awaits, must not
  * take the server down with an unhandled rejection, nor leave the queue
- * standing: each is logged and tried again. SQLite's `query_only` refuses
- * every write for real, with no stand-in for our code.
+ * standing: each is logged and tried again. The database refuses every
+ * write for real, with no stand-in for our code: SQLite's `query_only`, or
+ * on PostgreSQL a database whose sessions are read-only (as a standby's).
  */
 let server: TestServer;
 const sockets: Array<VisitorSocket | AgentSocket> = [];
@@ -41,7 +42,28 @@ async function start(offlineGraceMs = 300): Promise<void> {
   );
 }
 
-const refuseWrites = (refuse: boolean) => server.app.sqlite.pragma(`query_only = ${refuse ? 'ON' : 'OFF'}`);
+async function refuseWrites(refuse: boolean): Promise<void> {
+  const { engine } = server.app;
+  if (engine.kind === 'sqlite') {
+    engine.db.$client.pragma(`query_only = ${refuse ? 'ON' : 'OFF'}`);
+    return;
+  }
+  // A database setting counts from a session's start: the app's open sessions are ended, and its pool opens new ones.
+  const setting = refuse ? 'on' : 'off';
+  const session = await engine.db.$client.connect();
+  try {
+    // This session may be a read-only one already: it writes the setting first, then takes it itself.
+    await session.query('SET default_transaction_read_only = off');
+    const { rows } = await session.query<{ name: string }>('SELECT current_database() AS name');
+    await session.query(`ALTER DATABASE "${rows[0]!.name}" SET default_transaction_read_only = ${setting}`);
+    await session.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    await session.query(`SET default_transaction_read_only = ${setting}`);
+  } finally {
+    session.release();
+  }
+}
 const routingFailures = () => logged.filter((line) => line.msg === 'routing pass failed; retrying');
 
 async function mine(socket: AgentSocket): Promise<string[]> {
@@ -61,16 +83,16 @@ describe('routing when the database refuses writes', () => {
     expect(sent.data.conversation.queue?.position).toBe(1);
     const cookie = await login(server.url, 'solo@shop.example', 'correct horse battery');
 
-    refuseWrites(true);
+    await refuseWrites(true);
     // Solo arriving runs a queue pass, which cannot write its claim.
     const solo = connectAgent(server.url, cookie);
     sockets.push(solo);
     await connected(solo);
     await expect.poll(() => routingFailures().length, { timeout: 5_000 }).toBeGreaterThan(0);
-    expect(routingFailures()[0]?.err?.message).toMatch(/readonly/i);
+    expect(routingFailures()[0]?.err?.message).toMatch(/read-?only/i);
     expect(await mine(solo)).toEqual([]);
 
-    refuseWrites(false);
+    await refuseWrites(false);
     const joined = nextFact<VisitorSocket, { event: { type: string } }>(visitor, 'conversation:changed', 5_000);
     expect((await joined).event.type).toBe('joined');
     expect(await mine(solo)).toEqual([sent.data.conversation.id]);
@@ -87,13 +109,13 @@ describe('routing when the database refuses writes', () => {
     if (!sent.ok) throw new Error(sent.error.message);
     expect(sent.data.conversation.agents).toEqual([{ name: 'Leaving' }]);
 
-    refuseWrites(true);
+    await refuseWrites(true);
     leaving.disconnect();
     // The grace period runs out and the chat cannot be given back yet.
     await expect.poll(() => routingFailures().length, { timeout: 5_000 }).toBeGreaterThan(0);
 
     const told = nextFact<VisitorSocket, { event: { type: string; reason?: string } }>(visitor, 'conversation:changed', 5_000);
-    refuseWrites(false);
+    await refuseWrites(false);
     expect((await told).event).toMatchObject({ type: 'left', reason: 'offline' });
   });
 
@@ -108,13 +130,13 @@ describe('routing when the database refuses writes', () => {
     if (!sent.ok) throw new Error(sent.error.message);
     const cookie = await login(server.url, 'back@shop.example', 'correct horse battery');
 
-    refuseWrites(true);
+    await refuseWrites(true);
     first.disconnect();
     await expect.poll(() => routingFailures().length, { timeout: 5_000 }).toBeGreaterThan(0);
     const again = connectAgent(server.url, cookie);
     sockets.push(again);
     await connected(again);
-    refuseWrites(false);
+    await refuseWrites(false);
 
     // Any retry was scheduled before writes came back, so it fires before a timer of the same length set now
     // (timers fire in order of expiry), and whatever it writes goes through the group commit ahead of the reply

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@mostrador/shared';
-import { andThen, type Committer, runStep, type StepBody, step, type Tx } from '../../db/committer.ts';
+import { andThen, type Committer, type InTx, runStep, type StepBody, step, type Tx } from '../../db/committer.ts';
 import type { AgentActor } from './actors.ts';
 import { pickAgent } from './assignment-policy.ts';
 import type { AccessResolver } from './conversations.access.ts';
@@ -370,6 +370,11 @@ export class RoutingService {
       this.board.recordChatSeconds((conversation.closedAt - conversation.firstResponseAt) / 1000);
     }
     void this.drain(conversation.siteId);
+  }
+
+  /** Reads a queued conversation's line, so that its views tell its place (see QueueBoard.read). */
+  placeRead(conversation: ConversationRow): InTx<void> {
+    return this.board.read(conversation);
   }
 
   /** Tells queued visitors whose place in line changed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAgent, agentCommand, connectAgentAs, type AgentSocket } from '../../testing/harness.ts';
+import { addAgent, agentCommand, connectAgentAs, sqlOn, type AgentSocket } from '../../testing/harness.ts';
 import { agentLog, shopperWrote } from '../../testing/conversation-helpers.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
@@ -31,9 +31,8 @@ async function agent(email: string): Promise<AgentSocket> {
 
 const log = agentLog;
 
-const assigneeOf = (conversationId: string) =>
-  (scope.server.app.sqlite.prepare('SELECT assignee_id AS id FROM conversations WHERE id = ?').get(conversationId) as { id: string | null })
-    .id;
+const assigneeOf = async (conversationId: string) =>
+  sqlOn(scope.server.app.engine).value<string | null>('SELECT assignee_id FROM conversations WHERE id = ?', conversationId);
 
 describe('a transfer by an admin', () => {
   it('moves a colleague’s chat to a department, whose free agent has it by the ack; with no note, no note is written', async () => {
@@ -44,7 +43,7 @@ describe('a transfer by an admin', () => {
     await agent('carla@shop.example');
     const boss = await agent('boss@shop.example');
     const chat = await shopperWrote(scope.server, sockets, { department: 'sales' });
-    expect(assigneeOf(chat.conversationId)).toBe(annaId);
+    expect(await assigneeOf(chat.conversationId)).toBe(annaId);
 
     const moved = await agentCommand(boss, 'conversation:transfer', {
       conversationId: chat.conversationId,
@@ -64,7 +63,7 @@ describe('a transfer by an admin', () => {
     const boss = await agent('boss@shop.example');
     // Anna, the only agent of Sales, is offline: the chat waits.
     const chat = await shopperWrote(scope.server, sockets, { department: 'sales' });
-    expect(assigneeOf(chat.conversationId)).toBeNull();
+    expect(await assigneeOf(chat.conversationId)).toBeNull();
 
     const moved = await agentCommand(boss, 'conversation:transfer', {
       conversationId: chat.conversationId,
@@ -86,7 +85,7 @@ describe('an agent of another department', () => {
     const carla = await agent('carla@shop.example');
     const hers = await shopperWrote(scope.server, sockets, { department: 'sales' });
     const waiting = await shopperWrote(scope.server, sockets, { department: 'sales' });
-    expect([assigneeOf(hers.conversationId), assigneeOf(waiting.conversationId)]).toEqual([annaId, null]);
+    expect([await assigneeOf(hers.conversationId), await assigneeOf(waiting.conversationId)]).toEqual([annaId, null]);
     const before = (await log(anna, hers.conversationId)).length;
 
     const notFound = { ok: false, error: { code: 'not_found', message: 'No such conversation' } };
@@ -98,7 +97,7 @@ describe('an agent of another department', () => {
     expect(await agentCommand(carla, 'conversation:take', { conversationId: waiting.conversationId })).toEqual(notFound);
     expect(await agentCommand(carla, 'conversation:take', { conversationId: 'cnv_NoSuchChat0000000000' })).toEqual(notFound);
 
-    expect([assigneeOf(hers.conversationId), assigneeOf(waiting.conversationId)]).toEqual([annaId, null]);
+    expect([await assigneeOf(hers.conversationId), await assigneeOf(waiting.conversationId)]).toEqual([annaId, null]);
     expect(await log(anna, hers.conversationId)).toHaveLength(before);
   });
 
@@ -110,7 +109,7 @@ describe('an agent of another department', () => {
     await agent('bernat@shop.example');
     const hers = await shopperWrote(scope.server, sockets, { department: 'sales' });
     const waiting = await shopperWrote(scope.server, sockets, { department: 'sales' });
-    expect([assigneeOf(hers.conversationId), assigneeOf(waiting.conversationId)]).toEqual([annaId, null]);
+    expect([await assigneeOf(hers.conversationId), await assigneeOf(waiting.conversationId)]).toEqual([annaId, null]);
     const before = await log(anna, waiting.conversationId);
 
     expect(await agentCommand(anna, 'conversation:invite', { conversationId: waiting.conversationId, agentId: bernatId })).toEqual({
@@ -118,6 +117,6 @@ describe('an agent of another department', () => {
       error: { code: 'forbidden', message: 'Take the conversation first' },
     });
     expect(await log(anna, waiting.conversationId)).toEqual(before);
-    expect(assigneeOf(waiting.conversationId)).toBeNull();
+    expect(await assigneeOf(waiting.conversationId)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import {
   connectVisitor,
   login,
   nextFact,
+  sqlOn,
   type AgentSocket,
   type VisitorSocket,
 } from '../../testing/harness.ts';
@@ -57,9 +58,8 @@ async function adminPatch(path: string, body: unknown): Promise<number> {
 const shopperWrites = async (department?: string) =>
   (await shopperWrote(scope.server, sockets, { department, body: 'hola' })).conversationId;
 
-const assigneeOf = (conversationId: string) =>
-  (scope.server.app.sqlite.prepare('SELECT assignee_id AS id FROM conversations WHERE id = ?').get(conversationId) as { id: string | null })
-    .id;
+const assigneeOf = async (conversationId: string) =>
+  sqlOn(scope.server.app.engine).value<string | null>('SELECT assignee_id FROM conversations WHERE id = ?', conversationId);
 
 describe('a change in the team', () => {
   it('gives a department’s waiting chats to its agents as soon as it is switched to automatic', async () => {
@@ -67,7 +67,7 @@ describe('a change in the team', () => {
     const ritaId = await addAgent(scope.server, { email: 'rita@shop.example', name: 'Rita', departmentIds: [sales] });
     await agent('rita@shop.example');
     const waiting = await shopperWrites('sales');
-    expect(assigneeOf(waiting)).toBeNull();
+    expect(await assigneeOf(waiting)).toBeNull();
     expect(await adminPatch(`/api/admin/departments/${sales}`, { routing: 'auto' })).toBe(200);
     await expect.poll(() => assigneeOf(waiting)).toBe(ritaId);
   });

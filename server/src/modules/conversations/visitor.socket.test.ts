@@ -7,6 +7,7 @@ import {
   SHOP_ORIGIN,
   startTestServer,
   visitorCommand,
+  sqlOn,
   type TestServer,
   type VisitorSocket,
 } from '../../testing/harness.ts';
@@ -46,8 +47,8 @@ function firstVisitFrom(address: string): Promise<{ connected: true } | { error:
   });
 }
 
-function visitorRows(): number {
-  return (server.app.sqlite.prepare('SELECT count(*) AS n FROM visitors').get() as { n: number }).n;
+function visitorRows(): Promise<number> {
+  return sqlOn(server.app.engine).value<number>('SELECT count(*) FROM visitors');
 }
 
 afterEach(async () => {
@@ -108,12 +109,12 @@ describe('visitor limits', () => {
     const refused = await firstVisitFrom('127.0.0.1');
     expect(refused).toMatchObject({ error: 'rate_limited' });
     expect((refused as { retryAfterMs?: number }).retryAfterMs).toBeGreaterThan(0);
-    expect(visitorRows()).toBe(3);
+    expect(await visitorRows()).toBe(3);
 
     // A returning visitor is no new session; another address (through the trusted proxy) has its own budget.
     const again = await session(first.token);
     expect(again.visitorId).toBe(first.visitorId);
     expect(await firstVisitFrom('198.51.100.1')).toEqual({ connected: true });
-    expect(visitorRows()).toBe(4);
+    expect(await visitorRows()).toBe(4);
   });
 });

@@ -144,6 +144,8 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
         conversations.openForVisitor(site.id, visitor.id),
         conversations.hasEarlier(actor),
       ]);
+      // The session tells a queued conversation's place: its line is read first (on PostgreSQL).
+      if (open) await views.visitorViewRead(open);
       identified.set(socket, { arrival, open, hasEarlier });
       next();
     };
@@ -221,8 +223,11 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
           const draft = sites.byId(siteId)?.typingPreview ? (payload.draft ?? null) : null;
           return conversations.visitorTyping(actor, payload.typing, draft);
         },
-        'conversation:sync': async (payload) =>
-          mapOk(await conversations.visitorPage(actor, payload.conversationId, payload.afterSeq), (p) => views.visitorPage(p)),
+        'conversation:sync': async (payload) => {
+          const page = await conversations.visitorPage(actor, payload.conversationId, payload.afterSeq);
+          if (page.ok) await views.visitorViewRead(page.data.conversation);
+          return mapOk(page, (p) => views.visitorPage(p));
+        },
         'conversation:close': async (payload) =>
           mapOk(await conversations.closeByVisitor(actor, payload.conversationId), (a) => views.visitorChanged(a)),
         ...context,

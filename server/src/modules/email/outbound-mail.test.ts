@@ -10,10 +10,11 @@ import {
   login,
   startTestServer,
   visitorCommand,
+  productMarkup,
+  sqlOn,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
-  productMarkup,
 } from '../../testing/harness.ts';
 import { replyAddress } from './reply-address.ts';
 import { TestSmtp } from '../../testing/test-smtp.ts';
@@ -57,9 +58,9 @@ async function withSmtp(overrides: Partial<MailConfig> = {}) {
 const siteId = () => server.app.services.sites.byKey(server.siteKey)!.id;
 const email = () => server.app.services.email;
 
-async function until(check: () => boolean, what: string): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (check()) return;
+    if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`never happened: ${what}`);
@@ -90,7 +91,7 @@ async function shopperWhoLeft() {
   visitor.socket.disconnect();
   await until(() => !server.app.services.activity.isOnline(visitor.visitorId), 'the shopper has left');
   await until(
-    () => server.app.sqlite.prepare('SELECT count(*) AS n FROM page_views WHERE visitor_id = ?').pluck().get(visitor.visitorId) === 1,
+    async () => (await sqlOn(server.app.engine).value('SELECT count(*) FROM page_views WHERE visitor_id = ?', visitor.visitorId)) === 1,
     'the page is in the trail',
   );
   return { agent, visitor, conversationId: sent.data.conversation.id };

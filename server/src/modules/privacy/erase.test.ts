@@ -11,6 +11,7 @@ import {
   nextFact,
   startTestServer,
   visitorCommand,
+  sqlOn,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
@@ -51,16 +52,16 @@ const page = (path: string, title: string): PageViewed => ({
   timeZone: 'Europe/Madrid',
 });
 
-async function until(check: () => boolean, what: string): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    if (check()) return;
+    if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`never happened: ${what}`);
 }
 
-function count(table: string, where = '1 = 1', ...params: unknown[]): number {
-  return (server.app.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;
+function count(table: string, where = '1 = 1', ...params: unknown[]): Promise<number> {
+  return sqlOn(server.app.engine).value<number>(`SELECT count(*) FROM ${table} WHERE ${where}`, ...params);
 }
 
 /** A verified customer on two devices, with every kind of personal data the product stores. */
@@ -117,9 +118,12 @@ async function fillEveryTable() {
   });
   if (!sent.ok) throw new Error(sent.error.message);
   // A colleague invited into the chat (group chat).
-  server.app.sqlite
-    .prepare('INSERT INTO conversation_guests (conversation_id, agent_id, joined_at) VALUES (?, ?, ?)')
-    .run(sent.data.conversation.id, adminId, Date.now());
+  await sqlOn(server.app.engine).run(
+    'INSERT INTO conversation_guests (conversation_id, agent_id, joined_at) VALUES (?, ?, ?)',
+    sent.data.conversation.id,
+    adminId,
+    Date.now(),
+  );
   // A canned reply an agent used in the chat: the suggestions learn from it.
   const canned = await server.app.services.canned.create(
     { siteId: site.id, agentId: adminId, role: 'admin', departmentIds: [] },
@@ -132,9 +136,15 @@ async function fillEveryTable() {
     },
   );
   if (!canned.ok) throw new Error(canned.error.message);
-  server.app.sqlite
-    .prepare('INSERT INTO canned_reply_uses (site_id, reply_id, conversation_id, agent_id, seq, used_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(site.id, canned.data.id, sent.data.conversation.id, adminId, 1, Date.now());
+  await sqlOn(server.app.engine).run(
+    'INSERT INTO canned_reply_uses (site_id, reply_id, conversation_id, agent_id, seq, used_at) VALUES (?, ?, ?, ?, ?, ?)',
+    site.id,
+    canned.data.id,
+    sent.data.conversation.id,
+    adminId,
+    1,
+    Date.now(),
+  );
   // The end of the chat: a rating with a comment, and the NPS question (on for this site).
   await server.app.services.sites.update(site.id, { npsEnabled: true });
   expect((await visitorCommand(laptop.socket, 'conversation:close', { conversationId: sent.data.conversation.id })).ok).toBe(true);
@@ -150,11 +160,15 @@ async function fillEveryTable() {
     ok: true,
     data: { email: SECRET.email },
   });
-  server.app.sqlite
-    .prepare('INSERT INTO email_watermarks (conversation_id, site_id, visitor_id, through_visitor_seq) VALUES (?, ?, ?, ?)')
-    .run(sent.data.conversation.id, site.id, laptop.visitorId, 1);
+  await sqlOn(server.app.engine).run(
+    'INSERT INTO email_watermarks (conversation_id, site_id, visitor_id, through_visitor_seq) VALUES (?, ?, ?, ?)',
+    sent.data.conversation.id,
+    site.id,
+    laptop.visitorId,
+    1,
+  );
   // The trail entry is written once the visitor leaves the page, in the next page-view batch.
-  await until(() => count('page_views', 'visitor_id = ?', laptop.visitorId) > 0, 'the trail entry');
+  await until(async () => (await count('page_views', 'visitor_id = ?', laptop.visitorId)) > 0, 'the trail entry');
 
   const customerId = (await server.app.services.visitors.byId(site.id, laptop.visitorId))!.customerId!;
   return { site, adminId, laptop, phone, customerId, conversationId: sent.data.conversation.id };
@@ -203,7 +217,7 @@ describe('erasing a customer', () => {
 
     // The PDF, the photo and the photo's thumbnail are on disk before the erasure.
     await server.app.services.thumbnails.runOnce();
-    expect(count('attachments', "thumb_state = 'ready'")).toBe(1);
+    expect(await count('attachments', "thumb_state = 'ready'")).toBe(1);
     expect(readdirSync(server.config.attachments.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())).toHaveLength(3);
     const erased = await server.app.inject({
       method: 'POST',
@@ -222,28 +236,29 @@ describe('erasing a customer', () => {
 
     // No row of any table, registered or not, mentions the person.
     const traces = [laptop.visitorId, phone.visitorId, customerId, ...Object.values(SECRET)];
-    const tables = server.app.sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as Array<{ name: string }>;
-    for (const { name } of tables) {
-      const rows = JSON.stringify(server.app.sqlite.prepare(`SELECT * FROM ${name}`).all());
+    const sql = sqlOn(server.app.engine);
+    for (const name of await sql.tables()) {
+      const rows = JSON.stringify(await sql.all(`SELECT * FROM "${name}"`));
       for (const trace of traces) expect(rows.includes(trace), `${trace} in ${name}`).toBe(false);
     }
     // The bystander is untouched.
-    expect(count('visitors', 'id = ?', bystander.visitorId)).toBe(1);
-    expect(count('conversation_events', "body = 'Bystander question'")).toBe(1);
+    expect(await count('visitors', 'id = ?', bystander.visitorId)).toBe(1);
+    expect(await count('conversation_events', "body = 'Bystander question'")).toBe(1);
 
     // The audit log says someone was erased, by whom, and no more; the earlier export no longer names the device.
     const audit = (await server.app.services.audit.page(server.app.services.sites.byKey(server.siteKey)!.id, undefined, 10)).entries;
     expect(audit[0]).toMatchObject({ action: 'privacy.erased', targetType: 'customer', targetId: null, details: { visitors: 2 } });
     expect(audit.filter((e) => e.action === 'privacy.exported').map((e) => e.targetId)).toEqual([null, null]);
 
-    // Nor anywhere in the database file or its write-ahead log.
-    server.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    for (const file of [server.config.databaseFile, `${server.config.databaseFile}-wal`]) {
-      if (!existsSync(file)) continue;
-      const bytes = readFileSync(file);
-      for (const trace of traces) expect(bytes.includes(trace), `${trace} in ${file}`).toBe(false);
+    // Nor anywhere in the database file or its write-ahead log (SQLite's secure_delete). PostgreSQL has no such
+    // setting: erased rows linger as dead tuples in files of its own until VACUUM, so this check is SQLite's alone.
+    if (server.app.engine.kind === 'sqlite') {
+      server.app.engine.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+      for (const file of [server.config.databaseFile, `${server.config.databaseFile}-wal`]) {
+        if (!existsSync(file)) continue;
+        const bytes = readFileSync(file);
+        for (const trace of traces) expect(bytes.includes(trace), `${trace} in ${file}`).toBe(false);
+      }
     }
     // The files they sent are gone from the disk too.
     const filesDir = server.config.attachments.dir;
@@ -265,11 +280,11 @@ describe('erasing a customer', () => {
       payload: { confirm: true },
     });
     expect(erased.statusCode).toBe(200);
-    expect(count('visitors', 'id = ?', laptop.visitorId)).toBe(0);
-    expect(count('conversations', 'visitor_id = ?', laptop.visitorId)).toBe(0);
-    expect(count('page_views', 'visitor_id = ?', laptop.visitorId)).toBe(0);
-    expect(count('visitors', 'id = ?', phone.visitorId)).toBe(1);
-    expect(count('customers', 'id = ?', customerId)).toBe(1);
+    expect(await count('visitors', 'id = ?', laptop.visitorId)).toBe(0);
+    expect(await count('conversations', 'visitor_id = ?', laptop.visitorId)).toBe(0);
+    expect(await count('page_views', 'visitor_id = ?', laptop.visitorId)).toBe(0);
+    expect(await count('visitors', 'id = ?', phone.visitorId)).toBe(1);
+    expect(await count('customers', 'id = ?', customerId)).toBe(1);
   });
 
   it('frees the agent the erased visitor’s open chat occupied, who then takes the next in the queue', async () => {
@@ -292,7 +307,7 @@ describe('erasing a customer', () => {
     const waiting = await visitorCommand(second.socket, 'message:send', { clientId: 'c-second-001', body: 'Second' });
     if (!busy.ok || !waiting.ok) throw new Error('send failed');
     await until(() => assignedToSolo.has(busy.data.conversation.id), 'the first chat reaching Solo');
-    expect(count('conversations', 'id = ? AND assignee_id IS NULL', waiting.data.conversation.id)).toBe(1);
+    expect(await count('conversations', 'id = ? AND assignee_id IS NULL', waiting.data.conversation.id)).toBe(1);
 
     const erased = await server.app.inject({
       method: 'POST',
@@ -302,6 +317,6 @@ describe('erasing a customer', () => {
     });
     expect(erased.statusCode).toBe(200);
     await until(() => assignedToSolo.has(waiting.data.conversation.id), 'the queued chat reaching Solo');
-    expect(count('conversations', 'id = ? AND assignee_id IS NOT NULL', waiting.data.conversation.id)).toBe(1);
+    expect(await count('conversations', 'id = ? AND assignee_id IS NOT NULL', waiting.data.conversation.id)).toBe(1);
   });
 });

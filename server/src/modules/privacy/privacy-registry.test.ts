@@ -2,7 +2,7 @@ import { getTableName, is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema.ts';
-import { buildTestApp } from '../../testing/harness.ts';
+import { buildTestApp, sqlOn } from '../../testing/harness.ts';
 import type { App } from '../../app.ts';
 import { NOT_PERSONAL_TABLES } from './not-personal.ts';
 
@@ -36,19 +36,14 @@ describe('the privacy registry', () => {
     for (const [table, reason] of Object.entries(NOT_PERSONAL_TABLES)) expect(reason.length, table).toBeGreaterThan(10);
   });
 
-  it('answers for the database as migrated, not only the schema file', () => {
-    const inDatabase = (
-      app.sqlite
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
-        .all() as Array<{ name: string }>
-    )
-      .map((r) => r.name)
-      .sort();
-    // The full-text index (migration 0006_search) and its FTS5 shadow tables are not in drizzle's schema. They hold
-    // message text, but only as an index of conversation_events kept in step by triggers: erasing or purging an event
-    // removes it from the index in the same transaction (the search tests and the erase test prove it).
+  it('answers for the database as migrated, not only the schema file', async () => {
+    const inDatabase = await sqlOn(app.engine).tables();
+    // The full-text index is not in drizzle's schema: on SQLite FTS5's shadow tables (migration 0006_search), on
+    // PostgreSQL the words kept for close spellings (drizzle-pg/0003_search). They hold message text, but only as an
+    // index of conversation_events kept in step by triggers: erasing or purging an event removes it from the index in
+    // the same transaction (the search tests and the erase test prove it).
     const searchIndex = inDatabase.filter((name) => /^conversation_search(_|$)/.test(name));
-    expect(searchIndex).toContain('conversation_search');
+    expect(searchIndex).toContain(app.engine.kind === 'sqlite' ? 'conversation_search_data' : 'conversation_search_words');
     expect(inDatabase.filter((name) => !searchIndex.includes(name))).toEqual(schemaTables);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditPage } from '@mostrador/shared';
 import type { App } from '../../app.ts';
-import { buildTestApp, siteWithAdminAndAgent } from '../../testing/harness.ts';
+import { buildTestApp, siteWithAdminAndAgent, sqlOn } from '../../testing/harness.ts';
 
 let app: App;
 let cleanup: () => Promise<void>;
@@ -29,9 +29,9 @@ async function shopper(onSite: string): Promise<string> {
   return visitor.id;
 }
 
-const rowsOf = (visitorId: string) =>
-  (app.sqlite.prepare('SELECT count(*) AS n FROM carts WHERE visitor_id = ?').get(visitorId) as { n: number }).n +
-  (app.sqlite.prepare('SELECT count(*) AS n FROM visitors WHERE id = ?').get(visitorId) as { n: number }).n;
+const rowsOf = async (visitorId: string) =>
+  (await sqlOn(app.engine).value<number>('SELECT count(*) FROM carts WHERE visitor_id = ?', visitorId)) +
+  (await sqlOn(app.engine).value<number>('SELECT count(*) FROM visitors WHERE id = ?', visitorId));
 
 async function auditLog(): Promise<AuditPage> {
   return (await app.inject({ method: 'GET', url: '/api/admin/audit', cookies: admin })).json<AuditPage>();
@@ -52,7 +52,7 @@ describe('privacy tools', () => {
       expect(res.json().error.code).toBe('not_found');
       expect(res.json().error.message).not.toContain(foreign);
     }
-    expect(rowsOf(foreign)).toBe(2);
+    expect(await rowsOf(foreign)).toBe(2);
     // A refused request leaves no audit entry.
     expect((await auditLog()).entries.filter((e) => e.action.startsWith('privacy.'))).toEqual([]);
   });
@@ -67,7 +67,7 @@ describe('privacy tools', () => {
     const unconfirmed = await app.inject({ method: 'POST', url: eraseUrl, cookies: admin, payload: { confirm: false } });
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.json().error.code).toBe('invalid_payload');
-    expect(rowsOf(visitorId)).toBe(2);
+    expect(await rowsOf(visitorId)).toBe(2);
 
     const erased = await app.inject({ method: 'POST', url: eraseUrl, cookies: admin, payload: { confirm: true } });
     expect(erased.json()).toEqual({
@@ -84,7 +84,7 @@ describe('privacy tools', () => {
         identities: 1,
       },
     });
-    expect(rowsOf(visitorId)).toBe(0);
+    expect(await rowsOf(visitorId)).toBe(0);
     expect((await app.inject({ method: 'GET', url: exportUrl, cookies: admin })).statusCode).toBe(404);
   });
 

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 const siteId = () => server.app.services.sites.byKey(server.siteKey)!.id;
-const repo = () => statusLogRepository({ kind: 'sqlite', db: server.app.db }, server.app.groupCommit);
+const repo = () => statusLogRepository(server.app.engine, server.app.groupCommit);
 const statuses = async (agentId: string) => (await repo().changesIn(siteId(), 0, Number.MAX_SAFE_INTEGER, agentId)).map((c) => c.status);
 
 describe('the log of agents’ status changes', () => {

@@ -112,6 +112,35 @@ describe('an agent changed on one node of a cluster', () => {
   });
 });
 
+describe('an agent’s picture changed on one node of a cluster', () => {
+  it('is in the other node’s team list', async () => {
+    const cluster = await perTest.start(2);
+    const [a, b] = cluster.nodes;
+    const admin = await clusterAdmin(cluster);
+    const agent = await consoleOn(a!, 'pictured@shop.example');
+    // A PNG's signature and header: what the upload checks.
+    const png = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080600000000', 'hex');
+    const set = await a!.app.services.avatars.set(cluster.siteId, agent.id, png);
+    if (!set.ok) throw new Error(set.error.message);
+    expect(set.data.picture).toMatch(/^\/avatars\//);
+    await eventually(
+      'b lists the picture',
+      async () => (await agentsOn(b!, admin)).find((x) => x.id === agent.id)?.picture === set.data.picture,
+    );
+  });
+});
+
+describe('an agent going away on one node of a cluster', () => {
+  it('is away for the other node’s routing too', async () => {
+    const cluster = await perTest.start(2);
+    const [a, b] = cluster.nodes;
+    const agent = await consoleOn(b!, 'busy@shop.example');
+    expect(a!.app.services.agents.byId(cluster.siteId, agent.id)?.availability).toBe('online');
+    expect((await agentCommand(agent.socket, 'presence:set', { status: 'away' })).ok).toBe(true);
+    await eventually('a has them away', () => a!.app.services.agents.byId(cluster.siteId, agent.id)?.availability === 'away');
+  });
+});
+
 describe('a session signed out on one node of a cluster', () => {
   it('stops working on the other at once, its socket there included', async () => {
     const cluster = await perTest.start(2);

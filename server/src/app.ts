@@ -150,6 +150,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     team,
     npsBetween: (siteId, from, to) => ratings.npsReport(siteId, from, to),
     statusChanges: (siteId, from, to, agentId) => changesIn(siteId, from, to, agentId),
+    watchedRooms: cluster.redis ? cluster.watchedRooms : null,
   });
   // Conversations and routing, over one repository and the group commit.
   const conversationsModule = createConversationsModule({
@@ -244,7 +245,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     triggers,
     states,
     stateFailed,
-    shared: cluster.redis ? { liveVisitors: cluster.liveVisitors, followed: cluster.followedVisitors } : null,
+    shared: cluster.redis ? { liveVisitors: cluster.liveVisitors, watchedRooms: cluster.watchedRooms } : null,
   });
   const { activity, contacts } = shop;
   const mail = wireMail({ app, config, sites, visitors, conversations, shop });

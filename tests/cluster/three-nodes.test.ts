@@ -133,6 +133,22 @@ describe('three nodes of a cluster', () => {
     await expect.poll(async () => (await list(jordi, 'mine')).map((s) => s.id)).toEqual([conversationId]);
   });
 
+  it('pushes "Live now" to an admin on another node when a chat opens on node A', async () => {
+    const ADMIN = { email: 'boss@shop.example', name: 'Boss', role: 'admin' as const };
+    cluster = await startTestCluster({ nodes: 3, agents: [ADMIN] });
+    const [a, b] = cluster.nodes as [TestServer, TestServer, TestServer];
+    const boss = await agentOn(b, ADMIN.email);
+    const before = await agentCommand(boss, 'live:watch', {});
+    if (!before.ok) throw new Error(before.error.message);
+    const heard: Array<{ inProgress: number; queued: number }> = [];
+    boss.on('live:changed', (figures) => heard.push(figures));
+    const shopper = await shopperOn(a);
+    const sent = await visitorCommand(shopper.socket, 'message:send', { clientId: 'cluster-live-1', body: 'Hi ha algú?' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    // The boss is online too, so the chat is theirs, in progress; node A made the figures, node B told them.
+    await expect.poll(() => heard.at(-1)?.inProgress, { timeout: 5000 }).toBe(before.data.inProgress + 1);
+  });
+
   it('lets exactly one of two agents on different nodes take a waiting chat, 50 times in a row', async () => {
     // One shopper writes 50 times in a row and each agent takes and closes as fast: more than the default limits allow a person.
     const fast = { burst: 500, perSecond: 500 };

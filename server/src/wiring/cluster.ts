@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LiveVisitor } from '@mostrador/shared';
 import type { Config } from '../config.ts';
 import { AgentConsoles } from '../modules/presence/index.ts';
-import { ProfileFollowers } from '../modules/visitors/index.ts';
+import { RoomWatchers } from '../realtime/watched-rooms.ts';
 import { clusterChannelOf, redisClusterBus, singleNodeBus, type ClusterBus } from '../realtime/cluster-bus.ts';
 import { InMemoryDirectory, type NodeDirectory } from '../realtime/node-directory.ts';
 import { RedisDirectory } from '../realtime/node-directory.redis.ts';
@@ -29,8 +29,8 @@ export interface Cluster {
   readonly agentPresence: NodeDirectory<AgentConsoles>;
   /** Scope: site id; id: visitor id; one entry per node where the shopper has a tab open, with its row of the live list. */
   readonly liveVisitors: NodeDirectory<LiveVisitor>;
-  /** Scope: FOLLOWED_SCOPE; id: visitor id; one entry per node where a console follows the shopper's profile. */
-  readonly followedVisitors: NodeDirectory<ProfileFollowers>;
+  /** Scope: a kind of room (its name's prefix); id: the rest of its name; one entry per node with a socket in it. */
+  readonly watchedRooms: NodeDirectory<RoomWatchers>;
   close(): Promise<void>;
 }
 
@@ -46,18 +46,18 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
   if (!config.redisUrl) {
     const agentPresence = new InMemoryDirectory<AgentConsoles>(nodeId);
     const liveVisitors = new InMemoryDirectory<LiveVisitor>(nodeId);
-    const followedVisitors = new InMemoryDirectory<ProfileFollowers>(nodeId);
+    const watchedRooms = new InMemoryDirectory<RoomWatchers>(nodeId);
     return {
       nodeId,
       redis: null,
       bus: singleNodeBus(nodeId),
       agentPresence,
       liveVisitors,
-      followedVisitors,
+      watchedRooms,
       close: async () => {
         await agentPresence.close();
         await liveVisitors.close();
-        await followedVisitors.close();
+        await watchedRooms.close();
       },
     };
   }
@@ -68,19 +68,19 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
     new RedisDirectory<T>({ redis, nodeId, name: `${config.clusterName}:${name}`, schema, leaseMs: CLUSTER_LEASE_MS, log: failed });
   const agentPresence = directory('presence', AgentConsoles);
   const liveVisitors = directory('live-visitors', LiveVisitor);
-  const followedVisitors = directory('followed-visitors', ProfileFollowers);
+  const watchedRooms = directory('watched-rooms', RoomWatchers);
   return {
     nodeId,
     redis,
     bus,
     agentPresence,
     liveVisitors,
-    followedVisitors,
+    watchedRooms,
     async close() {
       await bus.close();
       await agentPresence.close();
       await liveVisitors.close();
-      await followedVisitors.close();
+      await watchedRooms.close();
       await closeRedis(redis);
     },
   };

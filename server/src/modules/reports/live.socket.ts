@@ -1,10 +1,13 @@
 import { fail, ok, type AgentClientEvents, type LiveFigures } from '@mostrador/shared';
 import type { AgentNamespace } from '../../plugins/realtime.ts';
 import type { CommandHandlers } from '../../realtime/commands.ts';
+import type { NodeDirectory } from '../../realtime/node-directory.ts';
+import { watchRoomsAcrossNodes, type RoomWatchers } from '../../realtime/watched-rooms.ts';
 import type { LiveBoard } from './live-board.ts';
 
 /** The admins of a site with the Reports page open. */
-const liveRoom = (siteId: string) => `live:${siteId}`;
+const LIVE_ROOM = 'live:';
+const liveRoom = (siteId: string) => `${LIVE_ROOM}${siteId}`;
 
 export type LiveCommands = Pick<CommandHandlers<AgentClientEvents>, 'live:watch' | 'live:unwatch'>;
 
@@ -13,11 +16,12 @@ export type LiveCommands = Pick<CommandHandlers<AgentClientEvents>, 'live:watch'
  * hears `live:changed` after. The site is the socket's session's; a plain
  * agent is refused and never joins the room.
  */
-export function attachLiveWatching(agents: AgentNamespace) {
-  const watchers = (siteId: string) => agents.adapter.rooms.get(liveRoom(siteId))?.size ?? 0;
+export function attachLiveWatching(agents: AgentNamespace, shared: NodeDirectory<RoomWatchers> | null) {
+  // In a cluster the node where a chat changes makes the figures, for admins on any node.
+  const watched = watchRoomsAcrossNodes(agents.adapter, shared, [LIVE_ROOM]);
   return {
     ports: {
-      watched: (siteId: string) => watchers(siteId) > 0,
+      watched: (siteId: string) => watched.has(liveRoom(siteId)),
       changed(siteId: string, figures: LiveFigures): void {
         agents.to(liveRoom(siteId)).emit('live:changed', figures);
       },

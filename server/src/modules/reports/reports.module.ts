@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../../db/engine.ts';
+import type { NodeDirectory } from '../../realtime/node-directory.ts';
+import type { RoomWatchers } from '../../realtime/watched-rooms.ts';
 import { LiveBoard } from './live-board.ts';
 import { attachLiveWatching, type LiveWatching } from './live.socket.ts';
 import { PgReportsRepository } from './reports.repository.pg.ts';
@@ -18,6 +20,8 @@ export interface ReportsModuleDeps {
   npsBetween: ReportPorts['npsBetween'];
   statusChanges: ReportPorts['statusChanges'];
   team: { summaries(siteId: string, loads: ReadonlyMap<string, number>): ReadonlyArray<{ status: string }> };
+  /** In a cluster, which rooms have a member on some node (admins watching "Live now" anywhere); null alone. */
+  watchedRooms: NodeDirectory<RoomWatchers> | null;
 }
 
 /** The reports' reads on the engine the app runs on. */
@@ -36,7 +40,7 @@ export function createReportsModule(deps: ReportsModuleDeps) {
     npsBetween: deps.npsBetween,
     statusChanges: deps.statusChanges,
   });
-  const liveWatching = attachLiveWatching(app.realtime.agents);
+  const liveWatching = attachLiveWatching(app.realtime.agents, deps.watchedRooms);
   const live = new LiveBoard(
     {
       ...liveWatching.ports,

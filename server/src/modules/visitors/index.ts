@@ -11,4 +11,4 @@ export { parseUserAgent } from './user-agent.ts';
 export type { VisitorsPersonalData } from './visitors.personal-data.ts';
 export { createVisitorsModule } from './visitors.module.ts';
 export { createActivityModule, type ActivityModuleDeps } from './activity.module.ts';
-export { ProfileFollowers, type SharedVisitors } from './visitors.cluster.ts';
+export type { SharedVisitors } from './visitors.cluster.ts';

@@ -1,20 +1,13 @@
-import { z } from 'zod';
+import type { RoomWatchers } from '../../realtime/watched-rooms.ts';
 import type { LiveVisitor, VisitorsChanged } from '@mostrador/shared';
 import type { NodeDirectory } from '../../realtime/node-directory.ts';
-
-/** How many of this node's consoles follow a shopper's profile. */
-export const ProfileFollowers = z.object({ followers: z.number().int().min(1) });
-export type ProfileFollowers = z.infer<typeof ProfileFollowers>;
-
-/** The one scope of the followed-profiles directory: visitor ids are unique across sites. */
-export const FOLLOWED_SCOPE = 'followed';
 
 /** What the live list and the side panel share with a cluster's other nodes. */
 export interface SharedVisitors {
   /** Scope: site id; id: visitor id; this node's shoppers, each with its row of the live list. */
   liveVisitors: NodeDirectory<LiveVisitor>;
-  /** Scope: FOLLOWED_SCOPE; id: visitor id; the nodes where a console follows the shopper. */
-  followed: NodeDirectory<ProfileFollowers>;
+  /** The rooms with a member on some node (realtime/watched-rooms.ts): here, the followed profiles. */
+  watchedRooms: NodeDirectory<RoomWatchers>;
 }
 
 export interface ClusterLiveListOptions {

@@ -3,7 +3,8 @@ import type { AgentNamespace } from '../../plugins/realtime.ts';
 import type { CommandHandlers } from '../../realtime/commands.ts';
 import type { SitesService } from '../sites/index.ts';
 import type { VisitorActivity } from './visitor-activity.service.ts';
-import { ClusterLiveList, FOLLOWED_SCOPE, type SharedVisitors } from './visitors.cluster.ts';
+import { watchRoomsAcrossNodes } from '../../realtime/watched-rooms.ts';
+import { ClusterLiveList, type SharedVisitors } from './visitors.cluster.ts';
 
 const liveVisitorsRoom = (siteId: string) => `live-visitors:${siteId}`;
 const PROFILE_ROOM = 'visitor-profile:';
@@ -57,15 +58,14 @@ export function attachVisitorWatching(agents: AgentNamespace, shared: SharedVisi
   };
   let isHere: (visitorId: string) => boolean = () => false;
   const cluster = shared && new ClusterLiveList(shared.liveVisitors, { tellHere, isHere: (id) => isHere(id), flushMs });
-  if (shared) followedAcrossNodes(agents, shared.followed);
+  const followed = watchRoomsAcrossNodes(agents.adapter, shared?.watchedRooms ?? null, [PROFILE_ROOM]);
   return {
     ports: {
       listChanged(siteId: string, changes: VisitorsChanged): void {
         cluster?.wrote(siteId, changes);
         tellHere(siteId, changes);
       },
-      hasFollowers: (visitorId: string) =>
-        roomSize(profileRoom(visitorId)) > 0 || (shared?.followed.holds(FOLLOWED_SCOPE, visitorId) ?? false),
+      hasFollowers: (visitorId: string) => followed.has(profileRoom(visitorId)),
       onlineElsewhere: (siteId: string, visitorId: string) => shared?.liveVisitors.holds(siteId, visitorId) ?? false,
       profileChanged(profile: VisitorProfile): void {
         agents.to(profileRoom(profile.id)).emit('visitor:changed', { profile });
@@ -106,21 +106,6 @@ export function attachVisitorWatching(agents: AgentNamespace, shared: SharedVisi
       };
     },
   };
-}
-
-/** Which shoppers this node's consoles follow, in the cluster's directory, as the profile rooms come and go. */
-function followedAcrossNodes(agents: AgentNamespace, followed: SharedVisitors['followed']): void {
-  const visitorOf = (room: unknown) => (typeof room === 'string' && room.startsWith(PROFILE_ROOM) ? room.slice(PROFILE_ROOM.length) : null);
-  const count = (room: string) => agents.adapter.rooms.get(room)?.size ?? 0;
-  const changed = (room: unknown) => {
-    const visitorId = visitorOf(room);
-    if (visitorId === null) return;
-    const followers = count(room as string);
-    if (followers > 0) followed.put(FOLLOWED_SCOPE, visitorId, { followers });
-    else followed.remove(FOLLOWED_SCOPE, visitorId);
-  };
-  agents.adapter.on('create-room', changed);
-  agents.adapter.on('delete-room', changed);
 }
 
 export type VisitorWatching = ReturnType<typeof attachVisitorWatching>;

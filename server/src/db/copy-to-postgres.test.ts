@@ -19,7 +19,8 @@ const postgres = postgresPerTest();
 
 /** A SQLite install that has been used: the demo shop, a shopper's page, cart and messages, then the server stopped. */
 async function usedInstall(): Promise<{ file: string; close(): Promise<void> }> {
-  const server = await startTestServer();
+  // On SQLite whatever engine the suite runs the app on (TEST_ENGINE): this is the install being moved.
+  const server = await startTestServer({ databaseUrl: null });
   await seedDemo(server.app.services, { password: 'copy-test-pass' });
   const visitor = await connectVisitorSession(server);
   const hoodie = { name: 'Dessuadora', sku: 'HOOD-M', price: 42, currency: 'EUR', image: null, availability: 'in_stock' as const };

@@ -28,7 +28,7 @@ import { createVisitorsModule, parseUserAgent } from './modules/visitors/index.t
 import { authPlugin } from './plugins/auth.ts';
 import { crossSiteWritesPlugin } from './plugins/cross-site-writes.ts';
 import { dbPlugin } from './plugins/db.ts';
-import { now, SQLITE_TX } from './db/committer.ts';
+import { andThen } from './db/committer.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
@@ -163,9 +163,6 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     canAnswer,
     stateFailed,
     siteChanged: (siteId) => reportsModule.live.touch(siteId),
-    // A summary is built synchronously: on SQLite the latest rating is read at once; on PostgreSQL it is not shown
-    // in summaries yet (the rating fact still reaches the console when it is given). To come: the rating on the row.
-    ratingOf: (siteId, id) => (engine.kind === 'sqlite' ? now(ratings.latestInTx(SQLITE_TX, siteId, id)) : null),
     visitorConversationChanged: (siteId, visitorId, openId) => activity.conversationChanged(siteId, visitorId, openId),
     files: {
       claimInTx: (tx, siteId, authorId, ids) => attachments.claimInTx(tx, siteId, authorId, ids),
@@ -200,6 +197,9 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     groupCommit,
     ports: {
       conversationInTx: (tx, siteId, id) => repo.byIdInTx(tx, siteId, id),
+      // The conversation keeps its latest rating on its row, for the console's summaries.
+      ratedInTx: (tx, conversation, rating) =>
+        andThen(repo.updateInTx(tx, conversation.siteId, conversation.id, { rating }), () => undefined),
       settings: (siteId) => sites.byId(siteId),
       customerOf: (siteId, visitorId) => visitors.customerOf(siteId, visitorId),
       rated: async (conversation, rating, low) => {

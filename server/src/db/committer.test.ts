@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { committerOn, describeOnEngines, insertSite } from '../testing/engines.ts';
-import { andThen, inOrder, now, runStep, step, type Tx } from './committer.ts';
+import { andThen, inOrder, type InTx, now, runStep, step, type Tx } from './committer.ts';
 import type { Engine } from './engine.ts';
 import { sites as pgSites } from './pg/schema/index.ts';
 import { sites } from './schema.ts';
@@ -15,6 +15,24 @@ function renameInTx(engine: Engine, tx: Tx, id: string, name: string) {
       .set({ name })
       .where(eq(pgSites.id, id))
       .then((r) => r.rowCount ?? 0);
+  throw new Error('engine and transaction differ');
+}
+
+/** Reads a site's name and writes it back with `suffix`, a moment later on PostgreSQL: a read-then-write two steps at once would spoil. */
+function appendToNameInTx(engine: Engine, tx: Tx, id: string, suffix: string): InTx<string> {
+  if (tx.kind === 'sqlite' && engine.kind === 'sqlite') {
+    const name = engine.db.select().from(sites).where(eq(sites.id, id)).get()!.name + suffix;
+    engine.db.update(sites).set({ name }).where(eq(sites.id, id)).run();
+    return name;
+  }
+  if (tx.kind === 'postgres')
+    return (async () => {
+      const [row] = await tx.db.select().from(pgSites).where(eq(pgSites.id, id));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      const name = row!.name + suffix;
+      await tx.db.update(pgSites).set({ name }).where(eq(pgSites.id, id));
+      return name;
+    })();
   throw new Error('engine and transaction differ');
 }
 
@@ -44,6 +62,21 @@ describeOnEngines('Committer', (engine) => {
     );
     await expect(failing).rejects.toThrow('refused');
     expect(await nameOf(engine(), 'a')).toBe('Shop a');
+  });
+
+  it('commits the works of one key in the order asked, each telling of its step before the next commits', async () => {
+    await insertSite(engine(), 'a');
+    const committer = committerOn(engine());
+    const told: string[] = [];
+    const works = ['1', '2', '3', '4', '5'].map((n) =>
+      committer.inOrder('site-a', async () => {
+        const name = await committer.run((tx) => appendToNameInTx(engine(), tx, 'a', n));
+        told.push(name);
+      }),
+    );
+    await Promise.all(works);
+    expect(await nameOf(engine(), 'a')).toBe('Shop a12345');
+    expect(told).toEqual(['Shop a1', 'Shop a12', 'Shop a123', 'Shop a1234', 'Shop a12345']);
   });
 
   it('runs the items of a step one after another, in order; on SQLite an item may not wait', async () => {

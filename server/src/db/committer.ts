@@ -1,6 +1,7 @@
 import type { PgDb } from './pg/client.ts';
 import type { Engine } from './engine.ts';
 import type { GroupCommit } from './group-commit.ts';
+import { OneAtATimePerKey } from './one-at-a-time.ts';
 
 /** PostgreSQL's transaction handle, as drizzle passes it to `db.transaction`'s callback. */
 export type PgTx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
@@ -74,6 +75,16 @@ export function inOrder<I, R>(tx: Tx, items: readonly I[], fn: (item: I) => InTx
  */
 export interface Committer {
   run<T>(step: (tx: Tx) => InTx<T>): Promise<T>;
+  /**
+   * Work that commits a step and tells of it (its `run` and what follows),
+   * in the order asked among the works of one key: a visitor's messages are
+   * stored and told in the order they were sent. SQLite's group commit runs
+   * steps in the order they are handed to it and settles them in that order,
+   * so a work that hands its step over at once starts at once; on PostgreSQL
+   * each step is a transaction of its own, and two could take a row's lock
+   * in either order, so a work waits for the key's previous one to end.
+   */
+  inOrder<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -83,10 +94,14 @@ export interface Committer {
 export function committerFor(engine: Engine, groupCommit?: GroupCommit): Committer {
   if (engine.kind === 'sqlite') {
     if (!groupCommit) throw new Error('SQLite commits through the group commit');
-    return { run: (step) => groupCommit.run(() => now(step(SQLITE_TX))) };
+    return { run: (step) => groupCommit.run(() => now(step(SQLITE_TX))), inOrder: (_key, work) => work() };
   }
   const { db } = engine;
-  return { run: (step) => db.transaction(async (tx) => step({ kind: 'postgres', db: tx })) };
+  const ordered = new OneAtATimePerKey();
+  return {
+    run: (step) => db.transaction(async (tx) => step({ kind: 'postgres', db: tx })),
+    inOrder: (key, work) => ordered.run(key, work),
+  };
 }
 
 /**

@@ -16,3 +16,30 @@ export class OneAtATime {
     return result;
   }
 }
+
+/**
+ * Steps of one key run one after another, in the order asked; steps of
+ * other keys run alongside. A key is forgotten once its last step has
+ * ended, so keys that come and go (connections, visitors) leave nothing.
+ */
+export class OneAtATimePerKey {
+  readonly #tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, step: () => Promise<T>): Promise<T> {
+    const result = (this.#tails.get(key) ?? Promise.resolve()).then(step);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#tails.set(key, tail);
+    void tail.then(() => {
+      if (this.#tails.get(key) === tail) this.#tails.delete(key);
+    });
+    return result;
+  }
+
+  /** How many keys have a step waiting or running. */
+  get keys(): number {
+    return this.#tails.size;
+  }
+}

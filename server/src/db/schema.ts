@@ -7,6 +7,7 @@ import type {
   Device,
   Product,
   ProductCard,
+  RatingInfo,
   RuleCondition,
   TriggerAction,
   TriggerFrequency,
@@ -352,6 +353,12 @@ export const conversations = sqliteTable(
      * the row, on any node, with no read of their own.
      */
     guestIds: text('guest_ids', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /**
+     * The shopper's latest rating (conversation_ratings keeps every one),
+     * written in the rating's step: the console's summaries read it with the
+     * row, on any engine, with no read of their own. Null: never rated.
+     */
+    rating: text('rating', { mode: 'json' }).$type<RatingInfo>(),
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.

@@ -7,6 +7,7 @@ import { type Committer, committerFor } from '../db/committer.ts';
 import type { Engine } from '../db/engine.ts';
 import { GroupCommit } from '../db/group-commit.ts';
 import { openPostgres } from '../db/pg/client.ts';
+import * as pgSchema from '../db/pg/schema/index.ts';
 import {
   agents as pgAgents,
   conversationEvents as pgConversationEvents,
@@ -17,6 +18,9 @@ import {
   sites as pgSites,
   visitors as pgVisitors,
 } from '../db/pg/schema/index.ts';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as sqliteSchema from '../db/schema.ts';
 import { agents, conversationEvents, conversations, customers, departments, sites, triggerFirings, visitors } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
@@ -133,4 +137,28 @@ export async function insertTriggerFiring(engine: Engine, siteId: string, visito
 export async function insertEvent(engine: Engine, row: typeof conversationEvents.$inferInsert): Promise<void> {
   if (engine.kind === 'sqlite') engine.db.insert(conversationEvents).values(row).run();
   else await engine.db.insert(pgConversationEvents).values(row);
+}
+
+/** A table both schemas hold, by its name in them (the same on both: schema-parity.test.ts). */
+type TableName = {
+  [K in keyof typeof sqliteSchema & keyof typeof pgSchema]: (typeof sqliteSchema)[K] extends SQLiteTable ? K : never;
+}[keyof typeof sqliteSchema & keyof typeof pgSchema];
+
+/**
+ * Rows written straight into a table on either engine, as the module that
+ * owns it would have written them; typed by the table's row, which is the
+ * same on both.
+ */
+export async function insertRows<T extends TableName>(
+  engine: Engine,
+  table: T,
+  rows: Array<(typeof sqliteSchema)[T]['$inferInsert']>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (engine.kind === 'sqlite')
+    engine.db
+      .insert(sqliteSchema[table] as SQLiteTable)
+      .values(rows)
+      .run();
+  else await engine.db.insert(pgSchema[table] as PgTable).values(rows);
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { RatingInfo } from '@mostrador/shared';
 import { committerFor, type Tx } from '../../db/committer.ts';
 import type { Engine } from '../../db/engine.ts';
 import type { TriggersService } from '../triggers/index.ts';
@@ -38,8 +37,6 @@ export interface ConversationsModuleDeps {
   stateFailed: (err: unknown) => void;
   /** Something the site's live figures count may have changed. */
   siteChanged: (siteId: string) => void;
-  /** The shopper's latest rating of an ended conversation (the ratings module's answer). */
-  ratingOf: (siteId: string, conversationId: string) => RatingInfo | null;
   /** A visitor's conversation opened or closed: the live visitor list and side panel show it. */
   visitorConversationChanged: (siteId: string, visitorId: string, openConversationId: string | null) => void;
   files: MessageFiles;
@@ -67,7 +64,7 @@ export function createConversationsModule(deps: ConversationsModuleDeps) {
   const committer = committerFor(engine, app.groupCommit);
   const access = new AccessResolver((siteId, id) => team.departmentIdsOf(siteId, id));
   const board = new QueueBoard(repo, team);
-  const views = new ConversationViews(team, board, deps.ratingOf);
+  const views = new ConversationViews(team, board);
   const broadcaster = new SocketBroadcaster(
     app.realtime.visitors,
     app.realtime.agents,

@@ -56,9 +56,17 @@ export class ConversationsService extends ConversationReads {
   /**
    * A visitor's message goes to its open conversation, opening one (and
    * routing it) if needed. A resend with the same client id returns the
-   * stored message unchanged.
+   * stored message unchanged. A visitor's messages are stored and told in
+   * the order they came, on either engine.
    */
-  async sendFromVisitor(
+  sendFromVisitor(
+    visitor: VisitorActor,
+    input: SendInput & { department?: string | undefined; trigger?: string | undefined },
+  ): Promise<Result<Appended>> {
+    return this.committer.inOrder(visitor.visitorId, () => this.#sendFromVisitor(visitor, input));
+  }
+
+  async #sendFromVisitor(
     visitor: VisitorActor,
     input: SendInput & { department?: string | undefined; trigger?: string | undefined },
   ): Promise<Result<Appended>> {

@@ -71,6 +71,7 @@ export function conversation(id: string, siteId: string, visitorId: string, extr
     missedAt: null,
     visitorLeftAt: null,
     guestIds: [],
+    rating: null,
     ...extra,
   };
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, exists, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { RatingInfo } from '@mostrador/shared';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../db/committer.ts';
 import { prepareHotPath, prepareMessagePath, prepareReadReceipts, siteNotIndexed } from './conversations.statements.ts';
@@ -434,8 +435,9 @@ export class SqliteConversationsStore implements ConversationsStore {
 function fromRawRow(raw: unknown): ConversationRow | undefined {
   if (!raw) return undefined;
   // In place: a copy per message would be garbage on the hot path.
-  const row = raw as { tags: unknown; guestIds: unknown };
+  const row = raw as { tags: unknown; guestIds: unknown; rating: unknown };
   row.tags = JSON.parse(row.tags as string) as string[];
   row.guestIds = JSON.parse(row.guestIds as string) as string[];
+  if (row.rating !== null) row.rating = JSON.parse(row.rating as string) as RatingInfo;
   return row as ConversationRow;
 }

@@ -35,6 +35,7 @@ export type ConversationChanges = Partial<
     | 'snoozedUntil'
     | 'missedAt'
     | 'visitorLeftAt'
+    | 'rating'
   >
 >;
 

@@ -26,8 +26,6 @@ export class ConversationViews {
     private readonly team: TeamDirectory,
     /** Where a queued conversation stands in line (the queue board). */
     private readonly queue: QueuePlaces,
-    /** The shopper's latest rating of an ended conversation (the ratings module's answer). */
-    private readonly ratingOf: (siteId: string, conversationId: string) => RatingInfo | null = () => null,
   ) {}
 
   summary(row: ConversationRow): ConversationSummary {
@@ -55,7 +53,7 @@ export class ConversationViews {
   }
 
   private endedRating(row: ConversationRow): RatingInfo | null {
-    return hasEnded(row.status) ? this.ratingOf(row.siteId, row.id) : null;
+    return hasEnded(row.status) ? row.rating : null;
   }
 
   private buildSummary(row: ConversationRow): ConversationSummary {

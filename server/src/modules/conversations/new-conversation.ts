@@ -31,6 +31,7 @@ export function newConversation(visitor: VisitorActor, departmentId: string | nu
     visitorReadSeq: 0,
     agentReadSeq: 0,
     guestIds: [],
+    rating: null,
     createdAt: now,
     updatedAt: now,
     closedAt: null,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { pgTxOf, type PgTx, type Tx } from '../../db/committer.ts';
 import type { PgDb } from '../../db/pg/client.ts';
 import { conversationRatings, npsResponses } from '../../db/pg/schema/index.ts';
@@ -29,16 +29,6 @@ export class PgRatingsRepository implements RatingsRepository {
       .onConflictDoNothing({ target: [conversationRatings.conversationId, conversationRatings.round] })
       .returning({ id: conversationRatings.id });
     return written.length > 0;
-  }
-
-  async latestRatingInTx(tx: Tx, siteId: string, conversationId: string): Promise<RatingRow | undefined> {
-    const [row] = await pgTxOf(tx)
-      .select()
-      .from(conversationRatings)
-      .where(and(eq(conversationRatings.siteId, siteId), eq(conversationRatings.conversationId, conversationId)))
-      .orderBy(desc(conversationRatings.createdAt))
-      .limit(1);
-    return row;
   }
 
   async insertNpsInTx(tx: Tx, row: NpsRow, since: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Tx } from '../../db/committer.ts';
 import { conversationRatings, npsResponses } from '../../db/schema.ts';
@@ -21,16 +21,6 @@ export class SqliteRatingsRepository implements RatingsRepository {
     if (perRound ? earlier.some((r) => r.round === row.round) : earlier.length > 0) return false;
     this.db.insert(conversationRatings).values(row).run();
     return true;
-  }
-
-  latestRatingInTx(_tx: Tx, siteId: string, conversationId: string): RatingRow | undefined {
-    return this.db
-      .select()
-      .from(conversationRatings)
-      .where(and(eq(conversationRatings.siteId, siteId), eq(conversationRatings.conversationId, conversationId)))
-      .orderBy(desc(conversationRatings.createdAt))
-      .limit(1)
-      .get();
   }
 
   insertNpsInTx(_tx: Tx, row: NpsRow, since: number): boolean {

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { RatingInfo } from '@mostrador/shared';
 import { andThen, committerFor } from '../../db/committer.ts';
 import type { Engine } from '../../db/engine.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
@@ -47,21 +48,25 @@ const scope = (siteId: string, visitorIds: string[], customerIds: string[] = [])
 });
 
 describeOnEngines('the ratings repository', (engine) => {
-  it('writes one rating per conversation, or one per ending when the site asks again, and reads the latest', async () => {
+  it('writes one rating per conversation, or one per ending when the site asks again', async () => {
     await twoShops(engine());
     const repo = ratingsRepository(engine());
     const committer = committerOn(engine());
     const write = (row: RatingRow, perRound: boolean) => committer.run((tx) => repo.insertRatingInTx(tx, row, perRound));
-    expect(await committer.run((tx) => repo.latestRatingInTx(tx, 'site-a', 'c1'))).toBeUndefined();
+    const stored = async (siteId: string) =>
+      (await repo.subjectRows(siteId, ['visitor-c1'])).conversation_ratings.map((r) => [r.round, r.score]).sort((a, b) => a[0]! - b[0]!);
 
     expect(await write(rating('site-a', 'c1', 'visitor-c1', 100), false)).toBe(true);
     // A second ending, asked once per conversation: refused; asked again: written; the same ending twice: refused.
     expect(await write(rating('site-a', 'c1', 'visitor-c1', 200, { score: 2 }), false)).toBe(false);
     expect(await write(rating('site-a', 'c1', 'visitor-c1', 200, { score: 2 }), true)).toBe(true);
     expect(await write(rating('site-a', 'c1', 'visitor-c1', 200, { score: 3 }), true)).toBe(false);
-    expect(await committer.run((tx) => repo.latestRatingInTx(tx, 'site-a', 'c1'))).toMatchObject({ round: 200, score: 2 });
-    // Another site's conversation reads as none.
-    expect(await committer.run((tx) => repo.latestRatingInTx(tx, 'site-b', 'c1'))).toBeUndefined();
+    expect(await stored('site-a')).toEqual([
+      [100, 5],
+      [200, 2],
+    ]);
+    // Another site reads none of them.
+    expect(await stored('site-b')).toEqual([]);
   });
 
   it('keeps one rating when two arrive for the same conversation at once', async () => {
@@ -192,11 +197,13 @@ describeOnEngines('the ratings service', (engine) => {
       closedAt: clock.now,
     };
     const told: number[] = [];
+    const kept: Array<[string, RatingInfo]> = [];
     const deps = {
       engine: engine(),
       ...(engine().kind === 'sqlite' && { groupCommit: new GroupCommit((engine() as Extract<Engine, { kind: 'sqlite' }>).db.$client) }),
       ports: {
         conversationInTx: (_tx: unknown, siteId: string, id: string) => (siteId === 'site-a' && id === 'c1' ? conversation : undefined),
+        ratedInTx: (_tx: unknown, rated: RatedConversation, info: RatingInfo) => void kept.push([rated.id, info]),
         settings: () => settings,
         customerOf: () => null,
         rated: async (_c: RatedConversation, info: { score: number }) => {
@@ -212,8 +219,8 @@ describeOnEngines('the ratings service', (engine) => {
     const foreign = await ratings.rate('site-a', 'visitor-c2', { conversationId: 'c1', score: 1 });
     expect(foreign.ok ? null : foreign.error.code).toBe('not_found');
     expect(told).toEqual([4]);
-    const committer = committerFor(deps.engine, deps.groupCommit);
-    expect(await committer.run((tx) => ratings.latestInTx(tx, 'site-a', 'c1'))).toEqual({ score: 4, comment: null, createdAt: clock.now });
+    // The conversation was handed the one rating written, in its step.
+    expect(kept).toEqual([['c1', { score: 4, comment: null, createdAt: clock.now }]]);
 
     expect((await ratings.answerNps('site-a', 'visitor-c1', 10)).ok).toBe(true);
     expect(ratings.npsDue('site-a', 'visitor-c1')).toBe(false);
@@ -229,7 +236,7 @@ describeOnEngines('the ratings service', (engine) => {
     // Erased: the rows go, and the widget may ask again.
     const source = personalData();
     const subject = scope('site-a', ['visitor-c1']);
-    expect(await committer.run((tx) => source.eraseInTx(tx, subject))).toBe(2);
+    expect(await committerFor(deps.engine, deps.groupCommit).run((tx) => source.eraseInTx(tx, subject))).toBe(2);
     source.afterErase?.(subject);
     expect(ratings.npsDue('site-a', 'visitor-c1')).toBe(true);
     expect(await source.exportRows(subject)).toEqual({ conversation_ratings: [], nps_responses: [] });

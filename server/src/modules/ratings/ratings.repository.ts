@@ -28,8 +28,6 @@ export interface RatingsRepository {
    * true when it was written.
    */
   insertRatingInTx(tx: Tx, row: RatingRow, perRound: boolean): InTx<boolean>;
-  /** The conversation's latest rating, if any (the conversations module reads it inside its step). */
-  latestRatingInTx(tx: Tx, siteId: string, conversationId: string): InTx<RatingRow | undefined>;
   /**
    * Writes the answer unless this visitor, or the same customer on any
    * device, answered after `since`; true when it was written.

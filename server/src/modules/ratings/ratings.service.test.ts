@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../../testing/harness.ts';
-import { committerFor, SQLITE_TX } from '../../db/committer.ts';
+import type { RatingInfo } from '@mostrador/shared';
+import { buildTestApp, sqlOn } from '../../testing/harness.ts';
 import { ratingsRepository } from './ratings.module.ts';
 import { NPS_INTERVAL_MS, RatingsService, type FeedbackSettings, type RatedConversation } from './ratings.service.ts';
 
@@ -28,9 +28,11 @@ async function harness() {
   };
   const customers = new Map<string, string>();
   const told: number[] = [];
-  const engine = { kind: 'sqlite' as const, db: app.db };
-  const service = new RatingsService(ratingsRepository(engine), committerFor(engine, app.groupCommit), {
+  /** The latest rating the conversation was handed in a rating's step, as its row keeps it. */
+  const onRow = new Map<string, RatingInfo>();
+  const service = new RatingsService(ratingsRepository(app.engine), app.committer, {
     conversationInTx: (_tx, siteId, id) => (siteId === site.id && id === conversation.id ? conversation : undefined),
+    ratedInTx: (_tx, rated, rating) => void onRow.set(rated.id, rating),
     settings: (siteId) => (siteId === site.id ? settings : undefined),
     customerOf: (_siteId, visitorId) => customers.get(visitorId) ?? null,
     rated: async (_c, rating) => {
@@ -39,12 +41,12 @@ async function harness() {
     now: () => clock.now,
   });
   await service.load();
-  return { site, visitor, phone, clock, settings, conversation, customers, told, service };
+  return { site, visitor, phone, clock, settings, conversation, customers, told, onRow, service };
 }
 
 describe('ratings', () => {
   it('rates each ending once when the site asks again after a reopen, and only once per conversation when it does not', async () => {
-    const { site, visitor, clock, settings, conversation, told, service } = await harness();
+    const { site, visitor, clock, settings, conversation, told, onRow, service } = await harness();
     expect((await service.rate(site.id, visitor.id, { conversationId: conversation.id, score: 5 })).ok).toBe(true);
 
     // Reopened and ended again: asked once per conversation, the second ending is not rated.
@@ -63,7 +65,7 @@ describe('ratings', () => {
     const sameEnding = await service.rate(site.id, visitor.id, { conversationId: conversation.id, score: 3 });
     expect(sameEnding.ok ? null : sameEnding.error.code).toBe('conflict');
     expect(told).toEqual([5, 2]);
-    expect(service.latestInTx(SQLITE_TX, site.id, conversation.id)).toMatchObject({ score: 2 });
+    expect(onRow.get(conversation.id)).toMatchObject({ score: 2 });
   });
 
   it('counts a resolved conversation as ended, like a closed one', async () => {
@@ -76,9 +78,14 @@ describe('ratings', () => {
 describe('the NPS question', () => {
   it('is due again only after 90 days, for the visitor and for the same customer on another device', async () => {
     const { site, visitor, phone, clock, customers, service } = await harness();
-    built.app.sqlite
-      .prepare('INSERT INTO customers (id, site_id, external_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-      .run('cus_same', site.id, 'shop-customer-1', clock.now, clock.now);
+    await sqlOn(built.app.engine).run(
+      'INSERT INTO customers (id, site_id, external_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      'cus_same',
+      site.id,
+      'shop-customer-1',
+      clock.now,
+      clock.now,
+    );
     customers.set(visitor.id, 'cus_same').set(phone.id, 'cus_same');
     expect(service.npsDue(site.id, visitor.id)).toBe(true);
     expect((await service.answerNps(site.id, visitor.id, 9)).ok).toBe(true);

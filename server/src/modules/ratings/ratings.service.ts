@@ -40,6 +40,8 @@ export interface FeedbackSettings {
 export interface RatingsPorts {
   /** The conversation as it stands in the rating's step. */
   conversationInTx(tx: Tx, siteId: string, conversationId: string): InTx<RatedConversation | undefined>;
+  /** In the rating's step: the conversation keeps its latest rating (the console's summaries show it with the row). */
+  ratedInTx(tx: Tx, conversation: RatedConversation, rating: RatingInfo): InTx<void>;
   settings(siteId: string): FeedbackSettings | undefined;
   /** The verified customer behind a visitor, so the NPS interval holds across devices. */
   customerOf(siteId: string, visitorId: string): string | null;
@@ -132,14 +134,12 @@ export class RatingsService {
       comment: input.comment ? input.comment : null,
       createdAt: this.#now(),
     };
+    const rating = toInfo(row);
     return andThen(this.repo.insertRatingInTx(tx, row, settings.ratingAskAgain), (written) =>
-      written ? ok({ conversation, rating: toInfo(row) }) : fail('conflict', 'Already rated'),
+      written
+        ? andThen(this.ports.ratedInTx(tx, conversation, rating), () => ok({ conversation, rating }))
+        : fail('conflict', 'Already rated'),
     );
-  }
-
-  /** The latest rating of a conversation, for the console; null when none. Inside the conversations module's step. */
-  latestInTx(tx: Tx, siteId: string, conversationId: string): InTx<RatingInfo | null> {
-    return andThen(this.repo.latestRatingInTx(tx, siteId, conversationId), (row) => (row ? toInfo(row) : null));
   }
 
   /** The NPS question is on and this visitor (or customer) has not answered it in 90 days. */

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationRated, LowRating, SessionEstablished, VisitorSyncPage } from '@mostrador/shared';
-import { SQLITE_TX } from '../../db/committer.ts';
 import {
   addAgent,
   agentCommand,
@@ -9,6 +8,8 @@ import {
   nextFact,
   startTestServer,
   visitorCommand,
+  json,
+  sqlOn,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
@@ -27,6 +28,18 @@ afterEach(async () => {
 });
 
 const siteId = () => server.app.services.sites.byKey(server.siteKey)!.id;
+
+/**
+ * What is stored of the conversation's ratings: every one in its table, and
+ * the latest on the conversation's row, which the console's summaries show.
+ */
+async function storedRatings(conversationId: string) {
+  const sql = sqlOn(server.app.engine);
+  return {
+    count: await sql.value<number>('SELECT count(*) FROM conversation_ratings WHERE conversation_id = ?', conversationId),
+    onRow: json(await sql.value('SELECT rating FROM conversations WHERE id = ?', conversationId)),
+  };
+}
 
 async function shopper() {
   const session = await connectVisitorSession(server);
@@ -54,7 +67,7 @@ describe('rating an ended chat', () => {
 
     const early = await visitorCommand(socket, 'rating:submit', { conversationId, score: 5 });
     expect(early.ok ? null : early.error.code).toBe('conflict');
-    expect(server.app.services.ratings.latestInTx(SQLITE_TX, siteId(), conversationId)).toBeNull();
+    expect(await storedRatings(conversationId)).toEqual({ count: 0, onRow: null });
 
     await close();
     const told = nextFact<AgentSocket, ConversationRated>(agent, 'conversation:rated');
@@ -66,7 +79,7 @@ describe('rating an ended chat', () => {
 
     const twice = await visitorCommand(socket, 'rating:submit', { conversationId, score: 1 });
     expect(twice.ok ? null : twice.error.code).toBe('conflict');
-    expect(server.app.services.ratings.latestInTx(SQLITE_TX, siteId(), conversationId)).toMatchObject({ score: 4 });
+    expect(await storedRatings(conversationId)).toMatchObject({ count: 1, onRow: { score: 4, comment: 'Molt amables' } });
 
     // The console's list and the customer's history carry it.
     const list = await agentCommand(agent, 'conversation:list', { view: 'closed' });
@@ -83,7 +96,7 @@ describe('rating an ended chat', () => {
     const missing = await visitorCommand(stranger.socket, 'rating:submit', { conversationId: 'cnv_nobodyhasthisid00', score: 1 });
     expect(foreign).toEqual(missing);
     expect(foreign.ok ? null : foreign.error.code).toBe('not_found');
-    expect(server.app.services.ratings.latestInTx(SQLITE_TX, siteId(), conversationId)).toBeNull();
+    expect(await storedRatings(conversationId)).toEqual({ count: 0, onRow: null });
     // The owner may still rate it.
     expect((await visitorCommand(owner.socket, 'rating:submit', { conversationId, score: 3 })).ok).toBe(true);
   });
@@ -119,7 +132,7 @@ describe('rating an ended chat', () => {
     await close();
     const refused = await visitorCommand(socket, 'rating:submit', { conversationId, score: 5 });
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
-    expect(server.app.services.ratings.latestInTx(SQLITE_TX, siteId(), conversationId)).toBeNull();
+    expect(await storedRatings(conversationId)).toEqual({ count: 0, onRow: null });
   });
 });
 

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportSummary } from '@mostrador/shared';
 import type { App } from '../../app.ts';
-import { agents, cartEvents, conversationEvents, conversations, departments, pageViews, triggerFirings } from '../../db/schema.ts';
-import { buildTestApp, siteWithAdminAndAgent } from '../../testing/harness.ts';
+import type { conversations } from '../../db/schema.ts';
+import { buildTestApp, siteWithAdminAndAgent, sqlOn } from '../../testing/harness.ts';
+import { insertRows } from '../../testing/engines.ts';
 
 let app: App;
 let cleanup: () => Promise<void>;
@@ -21,26 +21,24 @@ const DAY = 86_400_000;
 async function shopper(siteId: string, seenAt: number | null, events: [number, number, string, ('checkout' | 'purchase')?][] = []) {
   const { visitor } = await app.services.visitors.identify(siteId, undefined);
   if (seenAt !== null)
-    app.db
-      .insert(pageViews)
-      .values({ visitorId: visitor.id, url: 'https://shop.example/', title: 'Shop', referrer: '', startedAt: seenAt, seconds: 30 })
-      .run();
+    await insertRows(app.engine, 'pageViews', [
+      { visitorId: visitor.id, url: 'https://shop.example/', title: 'Shop', referrer: '', startedAt: seenAt, seconds: 30 },
+    ]);
   for (const [at, total, currency, change = 'purchase'] of events)
-    app.db.insert(cartEvents).values({ visitorId: visitor.id, at, change, total, currency }).run();
+    await insertRows(app.engine, 'cartEvents', [{ visitorId: visitor.id, at, change, total, currency }]);
   return visitor;
 }
 
 /** A conversation the visitor opened with one message at `at`, as the conversations module would have written it. */
-function chatBy(
+async function chatBy(
   siteId: string,
   id: string,
   visitor: { id: string; label: string },
   at: number,
   row: Partial<typeof conversations.$inferInsert>,
 ) {
-  app.db
-    .insert(conversations)
-    .values({
+  await insertRows(app.engine, 'conversations', [
+    {
       id,
       siteId,
       visitorId: visitor.id,
@@ -50,25 +48,23 @@ function chatBy(
       createdAt: at,
       updatedAt: at,
       ...row,
-    })
-    .run();
-  app.db
-    .insert(conversationEvents)
-    .values({ conversationId: id, seq: 1, createdAt: at, type: 'message', authorKind: 'visitor', body: 'Hola' })
-    .run();
+    },
+  ]);
+  await insertRows(app.engine, 'conversationEvents', [
+    { conversationId: id, seq: 1, createdAt: at, type: 'message', authorKind: 'visitor', body: 'Hola' },
+  ]);
 }
 
 async function seedShop() {
   const { site, admin } = await siteWithAdminAndAgent(app);
-  const idOf = (email: string) => app.db.select().from(agents).where(eq(agents.email, email)).get()!.id;
+  const idOf = async (email: string) => (await sqlOn(app.engine).one<{ id: string }>('SELECT id FROM agents WHERE email = ?', email)).id;
   await app.services.hours.replace(site.id, {
     site: { timeZone: 'Europe/Madrid', weekly: [], holidays: [], closures: [] },
     departments: [],
   });
-  app.db
-    .insert(departments)
-    .values({ id: 'dep_sales', siteId: site.id, slug: 'sales', name: 'Sales', routing: 'auto', createdAt: 0 })
-    .run();
+  await insertRows(app.engine, 'departments', [
+    { id: 'dep_sales', siteId: site.id, slug: 'sales', name: 'Sales', routing: 'auto', createdAt: 0 },
+  ]);
   const rule = app.services.triggers.list(site.id)[0]!;
   // v1 chats with Admin in Sales, buys 40 € the next day and 15 $ two days later; 25 € a millisecond after three days is too late.
   const v1 = await shopper(site.id, t(7, 9), [
@@ -76,13 +72,12 @@ async function seedShop() {
     [t(9, 10), 15, 'USD'],
     [t(7, 10) + 3 * DAY + 1, 25, 'EUR'],
   ]);
-  chatBy(site.id, 'cnv_1', v1, t(7, 10), { assigneeId: idOf('admin@shop.example'), departmentId: 'dep_sales' });
+  await chatBy(site.id, 'cnv_1', v1, t(7, 10), { assigneeId: await idOf('admin@shop.example'), departmentId: 'dep_sales' });
   // v2 answers a trigger's invitation, chats with Plain, buys nothing.
   const v2 = await shopper(site.id, t(8, 15), [[t(9, 10), 80, 'EUR', 'checkout']]);
-  chatBy(site.id, 'cnv_2', v2, t(8, 16), { assigneeId: idOf('plain@shop.example'), origin: 'trigger' });
-  app.db
-    .insert(triggerFirings)
-    .values({
+  await chatBy(site.id, 'cnv_2', v2, t(8, 16), { assigneeId: await idOf('plain@shop.example'), origin: 'trigger' });
+  await insertRows(app.engine, 'triggerFirings', [
+    {
       siteId: site.id,
       ruleId: rule.id,
       visitorId: v2.id,
@@ -90,8 +85,8 @@ async function seedShop() {
       outcome: 'fired',
       at: t(8, 15, 30),
       conversationId: 'cnv_2',
-    })
-    .run();
+    },
+  ]);
   // The baseline: v3 buys 30 € a day after their first page view, v4 nothing.
   await shopper(site.id, t(7, 9), [[t(8, 9), 30, 'EUR']]);
   await shopper(site.id, t(8, 11));
@@ -101,9 +96,9 @@ async function seedShop() {
     [t(7, 11), 1000, 'EUR'],
     [t(7, 10, 30), 1000, 'EUR', 'checkout'],
   ]);
-  chatBy(other.id, 'cnv_other', foreign, t(7, 10), {});
+  await chatBy(other.id, 'cnv_other', foreign, t(7, 10), {});
   await shopper(other.id, t(7, 9), [[t(7, 12), 1000, 'EUR']]);
-  return { admin, rule, adminId: idOf('admin@shop.example'), plainId: idOf('plain@shop.example') };
+  return { admin, rule, adminId: await idOf('admin@shop.example'), plainId: await idOf('plain@shop.example') };
 }
 
 const get = (url: string, cookies: Record<string, string>) => app.inject({ method: 'GET', url, cookies });

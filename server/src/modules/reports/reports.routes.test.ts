@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportSummary, ReportTally } from '@mostrador/shared';
 import type { App } from '../../app.ts';
-import { agents, conversationEvents, conversationRatings, conversations, departments, npsResponses } from '../../db/schema.ts';
-import { buildTestApp, siteWithAdminAndAgent } from '../../testing/harness.ts';
+import type { conversationEvents, conversations } from '../../db/schema.ts';
+import { buildTestApp, siteWithAdminAndAgent, sqlOn } from '../../testing/harness.ts';
+import { insertRows } from '../../testing/engines.ts';
 
 let app: App;
 let cleanup: () => Promise<void>;
@@ -29,9 +29,8 @@ async function seed(
   const { visitor } = await app.services.visitors.identify(siteId, undefined);
   const createdAt = steps[0]![1];
   const last = steps.at(-1)!;
-  app.db
-    .insert(conversations)
-    .values({
+  await insertRows(app.engine, 'conversations', [
+    {
       id,
       siteId,
       visitorId: visitor.id,
@@ -41,31 +40,30 @@ async function seed(
       createdAt,
       updatedAt: last[1],
       ...row,
-    })
-    .run();
-  app.db
-    .insert(conversationEvents)
-    .values(
-      steps.map(([kind, at], i) => ({
-        conversationId: id,
-        seq: i + 1,
-        createdAt: at,
-        ...(kind === 'visitor' || kind === 'agent' ? { type: 'message' as const, authorKind: kind, body: 'Hola' } : {}),
-        ...(kind === 'note' ? { type: 'note' as const, authorKind: 'agent' as const, body: 'psst' } : {}),
-        ...(kind === 'closed' ? { type: 'status' as const, authorKind: 'agent' as const, status: 'closed' as const } : {}),
-        ...(kind === 'assigned'
-          ? { type: 'joined' as const, authorKind: 'system' as const, data: { agent, role: 'assignee' as const } }
-          : {}),
-      })) as (typeof conversationEvents.$inferInsert)[],
-    )
-    .run();
+    },
+  ]);
+  await insertRows(
+    app.engine,
+    'conversationEvents',
+    steps.map(([kind, at], i) => ({
+      conversationId: id,
+      seq: i + 1,
+      createdAt: at,
+      ...(kind === 'visitor' || kind === 'agent' ? { type: 'message' as const, authorKind: kind, body: 'Hola' } : {}),
+      ...(kind === 'note' ? { type: 'note' as const, authorKind: 'agent' as const, body: 'psst' } : {}),
+      ...(kind === 'closed' ? { type: 'status' as const, authorKind: 'agent' as const, status: 'closed' as const } : {}),
+      ...(kind === 'assigned'
+        ? { type: 'joined' as const, authorKind: 'system' as const, data: { agent, role: 'assignee' as const } }
+        : {}),
+    })) as (typeof conversationEvents.$inferInsert)[],
+  );
   return visitor;
 }
 
 async function seedShop() {
   const { site, admin, plain } = await siteWithAdminAndAgent(app);
-  const idOf = (email: string) => app.db.select().from(agents).where(eq(agents.email, email)).get()!;
-  const [adminAgent, plainAgent] = [idOf('admin@shop.example'), idOf('plain@shop.example')];
+  const idOf = (email: string) => sqlOn(app.engine).one<{ id: string }>('SELECT id FROM agents WHERE email = ?', email);
+  const [adminAgent, plainAgent] = [await idOf('admin@shop.example'), await idOf('plain@shop.example')];
   await app.services.hours.replace(site.id, {
     site: {
       timeZone: 'Europe/Madrid',
@@ -75,10 +73,9 @@ async function seedShop() {
     },
     departments: [],
   });
-  app.db
-    .insert(departments)
-    .values({ id: 'dep_sales', siteId: site.id, slug: 'sales', name: 'Sales', routing: 'auto', createdAt: 0 })
-    .run();
+  await insertRows(app.engine, 'departments', [
+    { id: 'dep_sales', siteId: site.id, slug: 'sales', name: 'Sales', routing: 'auto', createdAt: 0 },
+  ]);
   // A: answered in 3 minutes (the note before the answer is no answer), rated 5 with a comment.
   const a = await seed(
     site.id,
@@ -92,9 +89,8 @@ async function seedShop() {
     ],
     { departmentId: 'dep_sales', assigneeId: adminAgent.id, tags: ['devolucio', 'vip'] },
   );
-  app.db
-    .insert(conversationRatings)
-    .values({
+  await insertRows(app.engine, 'conversationRatings', [
+    {
       id: 'rat_a',
       siteId: site.id,
       conversationId: 'cnv_a',
@@ -103,12 +99,9 @@ async function seedShop() {
       score: 5,
       comment: 'Gracias',
       createdAt: t(7, 10, 21),
-    })
-    .run();
-  app.db
-    .insert(npsResponses)
-    .values({ id: 'nps_a', siteId: site.id, visitorId: a.id, score: 10, createdAt: t(7, 10, 22) })
-    .run();
+    },
+  ]);
+  await insertRows(app.engine, 'npsResponses', [{ id: 'nps_a', siteId: site.id, visitorId: a.id, score: 10, createdAt: t(7, 10, 22) }]);
   // B: ten minutes before closing, answered the next morning.
   await seed(
     site.id,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { andThen, SQLITE_TX } from '../../db/committer.ts';
+import { andThen } from '../../db/committer.ts';
 import { committerOn, describeOnEngines, insertSite, insertTriggerFiring, insertVisitor } from '../../testing/engines.ts';
 import { connectVisitorSession, startTestServer, type TestServer, type VisitorSocket } from '../../testing/harness.ts';
 import { invitedOn, inviteOnFirstPage } from '../../testing/invitations.ts';
@@ -38,16 +38,16 @@ describe('trigger firings as personal data', () => {
     await inviteOnFirstPage(server, siteId);
     const subject = await invitedVisitor();
     const other = await invitedVisitor();
-    const data = triggersPersonalData({ kind: 'sqlite', db: server.app.db });
+    const data = triggersPersonalData(server.app.engine);
     expect(data.tables).toEqual(['trigger_firings']);
 
     const exported = (await data.exportRows(scopeOf(siteId, subject.visitorId))).trigger_firings ?? [];
     expect(exported.map((row) => [row.visitorId, row.firingId])).toEqual([[subject.visitorId, subject.firingId]]);
     // Another site asking for the same visitor finds nothing.
     expect((await data.exportRows(scopeOf('sit_other', subject.visitorId))).trigger_firings).toEqual([]);
-    expect(data.eraseInTx(SQLITE_TX, scopeOf('sit_other', subject.visitorId))).toBe(0);
+    expect(await server.app.committer.run((tx) => data.eraseInTx(tx, scopeOf('sit_other', subject.visitorId)))).toBe(0);
 
-    expect(data.eraseInTx(SQLITE_TX, scopeOf(siteId, subject.visitorId))).toBe(1);
+    expect(await server.app.committer.run((tx) => data.eraseInTx(tx, scopeOf(siteId, subject.visitorId)))).toBe(1);
     expect((await data.exportRows(scopeOf(siteId, subject.visitorId))).trigger_firings).toEqual([]);
     expect((await data.exportRows(scopeOf(siteId, other.visitorId))).trigger_firings?.map((row) => row.firingId)).toEqual([other.firingId]);
   });

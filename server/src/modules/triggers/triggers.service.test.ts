@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TRIGGER_RULES_MAX, type TriggerRuleInput } from '@mostrador/shared';
 import type { App } from '../../app.ts';
-import { now, SQLITE_TX } from '../../db/committer.ts';
-import { buildTestApp } from '../../testing/harness.ts';
+import { buildTestApp, sqlOn } from '../../testing/harness.ts';
 import type { TriggersService } from './triggers.service.ts';
 
 let app: App;
@@ -29,6 +28,9 @@ async function created(input: TriggerRuleInput): Promise<string> {
   return result.data.id;
 }
 
+/** The invitation a reply naming `firingId` answers, read in a committed step as the conversations module reads it. */
+const invitation = (site: string, visitor: string, firingId: string) =>
+  app.committer.run((tx) => triggers.invitationInTx(tx, site, visitor, firingId));
 const rowOf = async (ruleId: string, days = 30) => (await triggers.report(siteId, days)).rows.find((r) => r.ruleId === ruleId);
 const names = () => triggers.list(siteId).map((r) => r.name);
 
@@ -72,7 +74,7 @@ describe('editing rules', () => {
     const one = await triggers.create(empty, rule('One'));
     const two = await triggers.create(empty, rule('Two'));
     expect(one.ok && two.ok).toBe(true);
-    const positions = app.sqlite.prepare('SELECT name, position FROM trigger_rules WHERE site_id = ? ORDER BY position').all(empty);
+    const positions = await sqlOn(app.engine).all('SELECT name, position FROM trigger_rules WHERE site_id = ? ORDER BY position', empty);
     expect(positions).toEqual([
       { name: 'One', position: 1 },
       { name: 'Two', position: 2 },
@@ -154,13 +156,14 @@ describe('editing rules', () => {
   it('leaves out of evaluation a pattern RE2 cannot run, stored before patterns were checked by it, and a disabled rule', async () => {
     const fresh = (await app.services.sites.create({ name: 'Older', allowedOrigins: [] })).id;
     // Read from the table, not through the service: that would keep the rules as they are now.
-    const [first, second] = app.sqlite.prepare('SELECT id FROM trigger_rules WHERE site_id = ? ORDER BY position').all(fresh) as Array<{
-      id: string;
-    }>;
-    app.sqlite
-      .prepare('UPDATE trigger_rules SET enabled = 1, conditions = ? WHERE id = ?')
-      .run(JSON.stringify([{ type: 'url', match: 'regex', pattern: '^/p/(?=sale)', negate: false }]), first!.id);
-    app.sqlite.prepare('UPDATE trigger_rules SET enabled = 1 WHERE id = ?').run(second!.id);
+    const sql = sqlOn(app.engine);
+    const [first, second] = await sql.all<{ id: string }>('SELECT id FROM trigger_rules WHERE site_id = ? ORDER BY position', fresh);
+    await sql.run(
+      'UPDATE trigger_rules SET enabled = true, conditions = ? WHERE id = ?',
+      JSON.stringify([{ type: 'url', match: 'regex', pattern: '^/p/(?=sale)', negate: false }]),
+      first!.id,
+    );
+    await sql.run('UPDATE trigger_rules SET enabled = true WHERE id = ?', second!.id);
     // Such rules were in the table when the app started, and were read then.
     await triggers.load();
     expect(triggers.evaluation(fresh).rules.map((r) => r.id)).toEqual([second!.id]);
@@ -259,12 +262,12 @@ describe('firings and what followed', () => {
     await fire(teaser, 'teas-0000001');
     expect(await rowOf(open)).toMatchObject({ fired: 1, opened: 1 });
     expect(await rowOf(teaser)).toMatchObject({ fired: 1, opened: 0 });
-    const firing = () => app.sqlite.prepare('SELECT opened_at FROM trigger_firings WHERE firing_id = ?').get('teas-0000001');
+    const firing = () => sqlOn(app.engine).get('SELECT opened_at FROM trigger_firings WHERE firing_id = ?', 'teas-0000001');
     vi.setSystemTime(T0 + 1_000);
     expect(await triggers.opened(siteId, visitorId, 'teas-0000001')).toEqual({ ok: true, data: null });
     vi.setSystemTime(T0 + 2_000);
     await triggers.opened(siteId, visitorId, 'teas-0000001');
-    expect(firing()).toEqual({ opened_at: T0 + 1_000 });
+    expect(await firing()).toEqual({ opened_at: T0 + 1_000 });
     expect(await rowOf(teaser)).toMatchObject({ fired: 1, opened: 1 });
   });
 
@@ -285,7 +288,7 @@ describe('firings and what followed', () => {
 
   it('refuses a report about a rule it does not have, storing nothing', async () => {
     expect(await fire('trg_nothing', 'fire-0000009')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(app.sqlite.prepare('SELECT COUNT(*) AS n FROM trigger_firings').get()).toEqual({ n: 0 });
+    expect(await sqlOn(app.engine).value('SELECT COUNT(*) FROM trigger_firings')).toBe(0);
   });
 
   it('answers the invitation a reply names: the named agent and department, or the shop when they are gone', async () => {
@@ -305,25 +308,25 @@ describe('firings and what followed', () => {
     await fire(plain, 'fire-0000002');
     await fire(id, 'held-0000001', 'held_back');
 
-    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'fire-0000001'))).toEqual({
+    expect(await invitation(siteId, visitorId, 'fire-0000001')).toEqual({
       ruleId: id,
       message: 'Hola!',
       author: { id: agent.data.id, name: 'Marta' },
       departmentId: department.data.id,
       tags: ['vip'],
     });
-    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'fire-0000002'))).toMatchObject({
+    expect(await invitation(siteId, visitorId, 'fire-0000002')).toMatchObject({
       author: { id: null, name: 'Botiga' },
       departmentId: null,
     });
-    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'held-0000001'))).toBeNull();
-    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'fire-0000404'))).toBeNull();
+    expect(await invitation(siteId, visitorId, 'held-0000001')).toBeNull();
+    expect(await invitation(siteId, visitorId, 'fire-0000404')).toBeNull();
     const stranger = (await app.services.visitors.identify(siteId, undefined)).visitor.id;
-    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, stranger, 'fire-0000001'))).toBeNull();
+    expect(await invitation(siteId, stranger, 'fire-0000001')).toBeNull();
 
     // The rule deleted since: no invitation.
     await triggers.delete(siteId, plain);
-    expect(now(triggers.invitationInTx(SQLITE_TX, siteId, visitorId, 'fire-0000002'))).toBeNull();
+    expect(await invitation(siteId, visitorId, 'fire-0000002')).toBeNull();
   });
 
   it('counts checkout and purchase for the firings of the week before, once each', async () => {
@@ -339,7 +342,7 @@ describe('firings and what followed', () => {
     expect(await rowOf(id)).toMatchObject({ checkouts: 2, purchases: 1 });
     // A second checkout changes nothing already counted.
     await triggers.cartStage(siteId, visitorId, 'checkout', T0 + 7 * DAY + 2);
-    expect(app.sqlite.prepare('SELECT firing_id, checkout_at, purchase_at FROM trigger_firings ORDER BY firing_id').all()).toEqual([
+    expect(await sqlOn(app.engine).all('SELECT firing_id, checkout_at, purchase_at FROM trigger_firings ORDER BY firing_id')).toEqual([
       { firing_id: 'fire-0000001', checkout_at: T0 + 7 * DAY, purchase_at: null },
       { firing_id: 'fire-0000002', checkout_at: T0 + 7 * DAY, purchase_at: T0 + 7 * DAY + 1 },
     ]);
@@ -349,12 +352,12 @@ describe('firings and what followed', () => {
     const id = await created(rule('Teaser'));
     await fire(id, 'fire-0000001');
     vi.setSystemTime(T0 + 1_000);
-    now(triggers.repliedInTx(SQLITE_TX, siteId, visitorId, 'fire-0000001', 'cnv_000000000001', T0 + 1_000));
+    await app.committer.run((tx) => triggers.repliedInTx(tx, siteId, visitorId, 'fire-0000001', 'cnv_000000000001', T0 + 1_000));
     await triggers.answered(siteId, 'cnv_000000000001', T0 + 2_000);
     await triggers.answered(siteId, 'cnv_000000000001', T0 + 3_000);
     // Another conversation's answer touches nothing here.
     await triggers.answered(siteId, 'cnv_000000000002', T0 + 4_000);
-    expect(app.sqlite.prepare('SELECT opened_at, replied_at, conversation_id, answered_at FROM trigger_firings').get()).toEqual({
+    expect(await sqlOn(app.engine).get('SELECT opened_at, replied_at, conversation_id, answered_at FROM trigger_firings')).toEqual({
       opened_at: T0 + 1_000,
       replied_at: T0 + 1_000,
       conversation_id: 'cnv_000000000001',
@@ -366,7 +369,9 @@ describe('firings and what followed', () => {
   it('never marks a held-back invitation as opened, even for a rule that opens the panel', async () => {
     const open = await created(rule('Open', { action: { kind: 'open', message: 'Hola', agentId: null, departmentId: null, tags: [] } }));
     await fire(open, 'held-0000001', 'held_back');
-    expect(app.sqlite.prepare('SELECT outcome, opened_at FROM trigger_firings').all()).toEqual([{ outcome: 'held_back', opened_at: null }]);
+    expect(await sqlOn(app.engine).all('SELECT outcome, opened_at FROM trigger_firings')).toEqual([
+      { outcome: 'held_back', opened_at: null },
+    ]);
   });
 
   it('keeps the first checkout of a firing when the visitor reaches checkout again', async () => {
@@ -374,7 +379,7 @@ describe('firings and what followed', () => {
     await fire(id, 'fire-0000001');
     await triggers.cartStage(siteId, visitorId, 'checkout', T0 + 1_000);
     await triggers.cartStage(siteId, visitorId, 'checkout', T0 + 2_000);
-    expect(app.sqlite.prepare('SELECT checkout_at, purchase_at FROM trigger_firings').get()).toEqual({
+    expect(await sqlOn(app.engine).get('SELECT checkout_at, purchase_at FROM trigger_firings')).toEqual({
       checkout_at: T0 + 1_000,
       purchase_at: null,
     });

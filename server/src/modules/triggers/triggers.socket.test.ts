@@ -17,6 +17,7 @@ import {
   nextFact,
   startTestServer,
   visitorCommand,
+  sqlOn,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
@@ -51,9 +52,10 @@ const onFirstPage = (action: Parameters<typeof inviteOnFirstPage>[2] = {}) => in
 
 /** Firings the server stored for the rule, as the report's tables hold them. */
 const firings = (ruleId: string) =>
-  server.app.sqlite
-    .prepare('SELECT firing_id AS firingId, outcome, visitor_id AS visitorId FROM trigger_firings WHERE rule_id = ? ORDER BY id')
-    .all(ruleId) as Array<{ firingId: string; outcome: string; visitorId: string }>;
+  sqlOn(server.app.engine).all<{ firingId: string; outcome: string; visitorId: string }>(
+    'SELECT firing_id AS "firingId", outcome, visitor_id AS "visitorId" FROM trigger_firings WHERE rule_id = ? ORDER BY id',
+    ruleId,
+  );
 
 function report(): Promise<TriggerReportBody> {
   return server.app.services.triggers.report(siteId, 30);
@@ -102,9 +104,9 @@ describe('triggers in the widget session', () => {
       senderName: null,
     });
     // Stored once the widget says it showed it, before the answer: a reply may name it next.
-    expect(firings(rules[1]!.id)).toEqual([]);
+    expect(await firings(rules[1]!.id)).toEqual([]);
     expect(await visitorCommand(socket, 'trigger:shown', { firingId: offer.firingId })).toEqual({ ok: true, data: null });
-    expect(firings(rules[1]!.id).map((f) => f.outcome)).toEqual(['fired']);
+    expect((await firings(rules[1]!.id)).map((f) => f.outcome)).toEqual(['fired']);
     expect(await visitorCommand(socket, 'trigger:shown', { firingId: offer.firingId })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
@@ -133,7 +135,7 @@ describe('triggers in the widget session', () => {
     const current = await visitorSession();
     await invitedOn(current.socket, '/');
     expect(invited).toBe(0);
-    expect(firings(ruleId).map((f) => f.visitorId)).toEqual([current.session.visitorId]);
+    expect((await firings(ruleId)).map((f) => f.visitorId)).toEqual([current.session.visitorId]);
   });
 
   it('tells widgets whether an agent could answer, and when that changes', async () => {
@@ -244,7 +246,7 @@ describe('firing and conversion records', () => {
     await expect
       .poll(async () => (await report()).rows.find((r) => r.ruleId === ruleId))
       .toMatchObject({ ruleId, fired: 1, opened: 1, replied: 0, chats: 0 });
-    expect(firings(ruleId).map((f) => f.firingId)).toEqual([firingId]);
+    expect((await firings(ruleId)).map((f) => f.firingId)).toEqual([firingId]);
   });
 
   it('does not take a held-back firing for an invitation: a reply naming it opens a plain conversation', async () => {
@@ -253,9 +255,9 @@ describe('firing and conversion records', () => {
     const { socket } = await visitorSession();
     await invitedOn(socket, '/');
     await viewPage(socket, '/p/jersei');
-    await expect.poll(() => firings(ruleId).map((f) => f.outcome)).toEqual(['fired', 'held_back']);
+    await expect.poll(async () => (await firings(ruleId)).map((f) => f.outcome)).toEqual(['fired', 'held_back']);
     // The widget never learns a held-back firing's id; one that guessed it gets nothing from it.
-    const heldId = firings(ruleId)[1]!.firingId;
+    const heldId = (await firings(ruleId))[1]!.firingId;
 
     const sent = await visitorCommand(socket, 'message:send', { clientId: 'after-held-1', body: 'Hola', trigger: heldId });
     expect(sent).toMatchObject({ ok: true, data: { event: { seq: 1, body: 'Hola' }, conversation: { origin: 'visitor' } } });
@@ -283,9 +285,10 @@ describe('firing and conversion records', () => {
     });
     if (!sent.ok) throw new Error(sent.error.message);
     expect(sent.data.conversation.origin).toBe('trigger');
-    const row = server.app.sqlite
-      .prepare('SELECT department_id AS departmentId FROM conversations WHERE id = ?')
-      .get(sent.data.conversation.id);
+    const row = await sqlOn(server.app.engine).get(
+      'SELECT department_id AS "departmentId" FROM conversations WHERE id = ?',
+      sent.data.conversation.id,
+    );
     expect(row).toEqual({ departmentId: sales.data.id });
   });
 
@@ -316,6 +319,6 @@ describe('firing and conversion records', () => {
     // A message after it is stored after anything the report could have stored (one writer, in order).
     const marker = await visitorCommand(socket, 'message:send', { clientId: 'marker-0001', body: 'Hola', trigger: 'fire-forged1' });
     expect(marker.ok && marker.data.conversation.origin).toBe('visitor');
-    expect(firings(ruleId)).toEqual([]);
+    expect(await firings(ruleId)).toEqual([]);
   });
 });

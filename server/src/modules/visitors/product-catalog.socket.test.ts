@@ -9,6 +9,7 @@ import {
   nextFact,
   productMarkup,
   visitorCommand,
+  sqlOn,
   type VisitorSocket,
 } from '../../testing/harness.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
@@ -78,8 +79,8 @@ describe("the site's product catalogue", () => {
       expect.arrayContaining([card('/p/hoodie', { ...hoodie, price: 39 }), card('/p/backpack', backpack)]),
     );
     expect(await search(agent, 'de')).toHaveLength(2);
-    const seen = scope.server.app.sqlite.prepare('SELECT last_seen_at AS at FROM product_catalog').pluck().all() as number[];
-    expect(seen.every((at) => at % 86_400_000 === 0)).toBe(true);
+    const seen = await sqlOn(scope.server.app.engine).all<{ at: number }>('SELECT last_seen_at AS at FROM product_catalog');
+    expect(seen.every(({ at }) => at % 86_400_000 === 0)).toBe(true);
     // The pattern's wildcards are the shopper's letters, not SQL's.
     expect(await search(agent, '%_')).toEqual([]);
     expect(await agentCommand(agent, 'products:search', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
@@ -99,7 +100,7 @@ describe("the site's product catalogue", () => {
     const foreign = { ...page('/p/jersei-vermell', product('Jersei vermell', 'RED-1', 10)), url: 'https://other.example/p/jersei-vermell' };
     await visitorCommand(stranger, 'page:viewed', foreign);
     await visitorCommand(stranger, 'page:viewed', { ...foreign, url: 'https://other.example/cart', markup: productMarkup(null) });
-    const rows = () => (scope.server.app.sqlite.prepare('SELECT count(*) AS n FROM product_catalog').get() as { n: number }).n;
+    const rows = () => sqlOn(scope.server.app.engine).value('SELECT count(*) FROM product_catalog');
     await expect.poll(rows).toBe(2);
     expect(await search(agent, 'jersei')).toEqual([card('/p/jersei', jersey)]);
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { GA4_ENTRIES_MAX, type Ga4CartEvent } from '@mostrador/shared/shop';
 import type { CartTracked, LiveVisitor, PageViewed, VisitorProfile, VisitorsChanged } from '@mostrador/shared';
 import { addToCart, beginCheckout, purchase, stanAndFriendsTee, womensGreyTee } from '@mostrador/shared/testing/ga4-events';
-import { agentCommand, connectAgentAs, connectVisitorSession, nextFact, visitorCommand, type AgentSocket } from '../../testing/harness.ts';
+import {
+  agentCommand,
+  connectAgentAs,
+  connectVisitorSession,
+  nextFact,
+  visitorCommand,
+  json,
+  sqlOn,
+  type AgentSocket,
+} from '../../testing/harness.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
 
 /*
@@ -143,8 +152,8 @@ describe('the cart read from GA4 events', () => {
     expect(purchases(profile)).toEqual([expect.objectContaining({ total: 72.05, currency: 'USD' })]);
     expect(profile).toMatchObject({ cart: { items: [tee(3)] }, cartStage: 'browsing' });
     // Kept with the cart, so a restart or another server of the cluster knows it too.
-    const row = scope.server.app.sqlite.prepare('SELECT ga4 FROM carts WHERE visitor_id = ?').get(visitor.visitorId) as { ga4: string };
-    expect(JSON.parse(row.ga4)).toMatchObject({ purchases: ['T_12345'] });
+    const ga4 = await sqlOn(scope.server.app.engine).value('SELECT ga4 FROM carts WHERE visitor_id = ?', visitor.visitorId);
+    expect(json(ga4)).toMatchObject({ purchases: ['T_12345'] });
   });
 
   it('still takes the cart a widget from before sends, and reads later GA4 events on top of it', async () => {

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CartUpdated, PageViewed, VisitorProfile, VisitorsChanged } from '@mostrador/shared';
 import type { App } from '../../app.ts';
 import { identityHash } from './identity-hash.ts';
-import { buildTestApp } from '../../testing/harness.ts';
-import { committerFor, SQLITE_TX } from '../../db/committer.ts';
+import { buildTestApp, sqlOn } from '../../testing/harness.ts';
 import { activityRepository } from './activity.module.ts';
 import { VisitorActivity } from './visitor-activity.service.ts';
 import type { VisitorRow } from './visitors.repository.ts';
@@ -55,7 +54,7 @@ async function connect(socketId: string, visitor: VisitorRow, openConversationId
   activity.connected(socketId, await activity.arrival(visitor), openConversationId);
 }
 
-const repository = () => activityRepository({ kind: 'sqlite', db: app.db });
+const repository = () => activityRepository(app.engine);
 const pagesOf = async (visitorId: string) => (await repository().visitSince(siteId, visitorId, 0)).pagesViewed;
 
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -81,7 +80,7 @@ beforeEach(async () => {
   activity = new VisitorActivity(
     app.services.visitors,
     repository(),
-    committerFor({ kind: 'sqlite', db: app.db }, app.groupCommit),
+    app.committer,
     {
       conversationsOf: async () => [],
       filesOf: async () => [],
@@ -112,7 +111,7 @@ describe('arrivals', () => {
       { visitorId: visitor.id, url: 'https://shop.example/old', title: 'Old', referrer: '', product: null, startedAt: T0 - 1, seconds: 1 },
       { visitorId: visitor.id, url: 'https://shop.example/a', title: 'A', referrer: '', product: null, startedAt: T0, seconds: 1 },
     ]);
-    await repo.saveCartInTx(SQLITE_TX, visitor.id, cart([2, 3]).cart, 'browsing', T0, []);
+    await app.committer.run((tx) => repo.saveCartInTx(tx, visitor.id, cart([2, 3]).cart, 'browsing', T0, []));
     await connect('tab-1', { ...visitor, visits: 2, device: null }, 'cnv-1');
     expect(activity.liveList(siteId)).toEqual([
       {
@@ -142,8 +141,8 @@ describe('arrivals', () => {
     const bought = await newVisitor();
     const emptied = await newVisitor();
     const repo = repository();
-    await repo.saveCartInTx(SQLITE_TX, bought.id, cart([1]).cart, 'purchase', T0, []);
-    await repo.saveCartInTx(SQLITE_TX, emptied.id, cart([]).cart, 'browsing', T0, []);
+    await app.committer.run((tx) => repo.saveCartInTx(tx, bought.id, cart([1]).cart, 'purchase', T0, []));
+    await app.committer.run((tx) => repo.saveCartInTx(tx, emptied.id, cart([]).cart, 'browsing', T0, []));
     await connect('tab-1', bought, null);
     await connect('tab-2', emptied, null);
     expect(activity.liveList(siteId).map((v) => v.cart)).toEqual([null, null]);
@@ -171,17 +170,23 @@ describe('pages', () => {
   it('writes the browser’s language and time zone only when they change', async () => {
     const visitor = await newVisitor();
     await connect('tab-1', visitor, null);
-    const stored = () => app.services.visitors.byId(siteId, visitor.id);
+    const written = vi.spyOn(app.services.visitors, 'noteLocale');
+    // The row once the writes started so far have ended (at once on SQLite, a moment later on PostgreSQL).
+    const stored = async () => {
+      await Promise.all(written.mock.results.map((result) => result.value));
+      return app.services.visitors.byId(siteId, visitor.id);
+    };
     activity.pageViewed('tab-1', siteId, visitor.id, page('/a', { language: 'ca-ES' }));
     expect(await stored()).toMatchObject({ language: 'ca-ES', timeZone: null });
     activity.pageViewed('tab-1', siteId, visitor.id, page('/b', { timeZone: 'Europe/Madrid' }));
     expect(await stored()).toMatchObject({ language: 'ca-ES', timeZone: 'Europe/Madrid' });
     // Changed behind the service's back: an unchanged report is not written again.
-    app.sqlite.prepare('UPDATE visitors SET language = ?, time_zone = ? WHERE id = ?').run('xx', 'yy', visitor.id);
+    await sqlOn(app.engine).run('UPDATE visitors SET language = ?, time_zone = ? WHERE id = ?', 'xx', 'yy', visitor.id);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/c', { language: 'ca-ES', timeZone: 'Europe/Madrid' }));
     expect(await stored()).toMatchObject({ language: 'xx', timeZone: 'yy' });
     activity.pageViewed('tab-1', siteId, visitor.id, page('/d', { language: 'es-ES', timeZone: 'Europe/Madrid' }));
     expect(await stored()).toMatchObject({ language: 'es-ES' });
+    expect(written).toHaveBeenCalledTimes(3);
     const profile = await activity.profile(visitor.id, siteId);
     expect(profile.ok && [profile.data.language, profile.data.timeZone]).toEqual(['es-ES', 'Europe/Madrid']);
   });
@@ -237,11 +242,11 @@ describe('pages', () => {
     activity.pageViewed('tab-1', siteId, visitor.id, page('/a'));
     vi.setSystemTime(T0 + 7_499);
     await activity.close();
-    const rows = () => app.sqlite.prepare('SELECT url, seconds FROM page_views WHERE visitor_id = ?').all(visitor.id);
-    expect(rows()).toEqual([{ url: 'https://shop.example/a', seconds: 7 }]);
+    const rows = () => sqlOn(app.engine).all('SELECT url, seconds FROM page_views WHERE visitor_id = ?', visitor.id);
+    expect(await rows()).toEqual([{ url: 'https://shop.example/a', seconds: 7 }]);
     await connect('tab-2', visitor, null);
     activity.disconnected('tab-1', siteId, visitor.id);
-    expect(rows()).toHaveLength(1);
+    expect(await rows()).toHaveLength(1);
   });
 
   it('shows each visitor only its own pages not yet written', async () => {
@@ -284,7 +289,7 @@ describe('pages', () => {
     await connect('tab-2', kept, null);
     activity.pageViewed('tab-1', siteId, gone.id, page('/a'));
     // The visitor row vanishes under the open page: its page view cannot be stored.
-    app.sqlite.prepare('DELETE FROM visitors WHERE id = ?').run(gone.id);
+    await sqlOn(app.engine).run('DELETE FROM visitors WHERE id = ?', gone.id);
     activity.disconnected('tab-1', siteId, gone.id);
     await until(() => errors.length === 1, 'the reported error');
     activity.pageViewed('tab-2', siteId, kept.id, page('/b'));

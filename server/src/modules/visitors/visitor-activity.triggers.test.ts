@@ -2,9 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CartUpdated, PageViewed } from '@mostrador/shared';
 import type { App } from '../../app.ts';
 import { buildTestApp } from '../../testing/harness.ts';
-import { committerFor } from '../../db/committer.ts';
 import { activityRepository } from './activity.module.ts';
-import { SqliteActivityRepository } from './activity.repository.sqlite.ts';
 import { quietActivityPorts } from './activity-ports.fixtures.ts';
 import type { VisitorRow } from './visitors.repository.ts';
 import { VisitorActivity } from './visitor-activity.service.ts';
@@ -16,6 +14,8 @@ const T0 = Date.parse('2026-12-01T10:00:00Z');
 let app: App;
 let cleanup: () => Promise<void>;
 let activity: VisitorActivity;
+/** The activity's repository, on the test app's engine. */
+let repo: ReturnType<typeof activityRepository>;
 let siteId: string;
 
 const page = (path: string, referrer = ''): PageViewed => ({ url: `https://shop.example${path}`, title: path, referrer });
@@ -34,12 +34,8 @@ beforeEach(async () => {
   vi.setSystemTime(T0);
   ({ app, cleanup } = await buildTestApp());
   siteId = (await app.services.sites.create({ name: 'Botiga', allowedOrigins: [] })).id;
-  activity = new VisitorActivity(
-    app.services.visitors,
-    activityRepository({ kind: 'sqlite', db: app.db }),
-    committerFor({ kind: 'sqlite', db: app.db }, app.groupCommit),
-    quietActivityPorts(),
-  );
+  repo = activityRepository(app.engine);
+  activity = new VisitorActivity(app.services.visitors, repo, app.committer, quietActivityPorts());
 });
 
 /** A tab connecting, as the handshake does it: the arrival read first. */
@@ -96,7 +92,6 @@ describe('what the trigger rules read about a tab', () => {
 
   it('reads the landing page once, when the visitor arrives, for a visit this server’s list did not see begin', async () => {
     const visitor = (await app.services.visitors.identify(siteId, undefined)).visitor;
-    const repo = activityRepository({ kind: 'sqlite', db: app.db });
     await repo.insertPageViews([
       {
         visitorId: visitor.id,
@@ -126,7 +121,7 @@ describe('what the trigger rules read about a tab', () => {
         seconds: 1,
       },
     ]);
-    const visitSince = vi.spyOn(SqliteActivityRepository.prototype, 'visitSince');
+    const visitSince = vi.spyOn(repo, 'visitSince');
     await connect('tab-1', visitor);
     activity.pageViewed('tab-1', siteId, visitor.id, page('/p/3', 'https://shop.example/p/2'));
     expect(activity.triggerFacts('tab-1', visitor.id)?.landing).toEqual({

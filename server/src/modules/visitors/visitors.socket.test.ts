@@ -10,10 +10,11 @@ import {
   nextFact,
   startTestServer,
   visitorCommand,
+  productMarkup,
+  sqlOn,
   type AgentSocket,
   type TestServer,
   type VisitorSocket,
-  productMarkup,
 } from '../../testing/harness.ts';
 
 let server: TestServer;
@@ -81,13 +82,20 @@ describe('typing preview', () => {
     // The admin may see the conversation, so hears "typing", but is not in it: no draft.
     expect(await toAdmin).toMatchObject({ typing: true, draft: null });
 
-    const rows = server.app.sqlite.prepare('SELECT * FROM conversation_events').all() as Array<Record<string, unknown>>;
+    const sql = sqlOn(server.app.engine);
+    const rows = await sql.all('SELECT * FROM conversation_events');
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(JSON.stringify(row)).not.toContain('voldria');
-    // Nor anywhere else in the database or its write-ahead log, both there while the server runs (WAL mode).
-    const files = [server.config.databaseFile, `${server.config.databaseFile}-wal`];
-    expect(files.map((file) => existsSync(file))).toEqual([true, true]);
-    for (const file of files) expect(readFileSync(file).includes('voldria')).toBe(false);
+    // Nor in any other table.
+    for (const table of await sql.tables())
+      expect(JSON.stringify(await sql.all(`SELECT * FROM "${table}"`)), table).not.toContain('voldria');
+    // Nor anywhere in SQLite's file or its write-ahead log, both there while the server runs (WAL mode). PostgreSQL's
+    // files are its own: the tables above are what it holds.
+    if (server.app.engine.kind === 'sqlite') {
+      const files = [server.config.databaseFile, `${server.config.databaseFile}-wal`];
+      expect(files.map((file) => existsSync(file))).toEqual([true, true]);
+      for (const file of files) expect(readFileSync(file).includes('voldria')).toBe(false);
+    }
   });
 
   it('sends only "is typing" when the merchant turned previews off', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { RatingInfo } from '@mostrador/shared';
 import type { EventData } from '../../schema.ts';
 import { epochMillis } from './columns.ts';
 import { sites } from './sites.ts';
@@ -46,6 +47,7 @@ export const conversations = pgTable(
     visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
     agentReadSeq: integer('agent_read_seq').notNull().default(0),
     guestIds: jsonb('guest_ids').$type<string[]>().notNull().default([]),
+    rating: jsonb('rating').$type<RatingInfo>(),
   },
   (t) => [
     // A visitor has at most one open conversation, whatever the code above does.

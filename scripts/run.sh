@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The two set-up commands of the README:
 #   bash scripts/run.sh start   installs what is missing, builds, starts the demo
-#   bash scripts/run.sh test    installs what is missing, checks lint and format, runs every test and the quick bench
+#   bash scripts/run.sh test    installs what is missing, checks lint and format, runs every test (then the server's
+#                               and tests/'s again on PostgreSQL) and the quick bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +36,9 @@ case "${1:-}" in
     pnpm lint
     pnpm format:check
     pnpm test
+    # Both engines pass the suite: the server and tests/ projects once more, each test app on a fresh PostgreSQL
+    # database (the machine's server at 127.0.0.1:5432, as the PostgreSQL contract tests already use).
+    pnpm test:postgres
     pnpm bench --quick
     ;;
   *)

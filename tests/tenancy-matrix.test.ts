@@ -365,7 +365,7 @@ afterAll(async () => {
 describe('another site’s ids', () => {
   it('answer every agent command exactly like missing ones, reach no one on that site and change no row', async () => {
     expect(Object.keys(agentCases).sort()).toEqual(Object.keys(agentCommandSchemas).sort());
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const heard = [b.admin, b.agent, b.visitor].map(record);
 
     for (const [name, spec] of Object.entries(agentCases) as Array<[keyof AgentClientEvents, Case]>) {
@@ -384,7 +384,7 @@ describe('another site’s ids', () => {
       }
     }
 
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
     await markerThrough(b, 'after');
     expect(heard.map((facts) => facts.map((f) => f.event))).toEqual([
       ['message:created', 'message:created'],
@@ -396,7 +396,7 @@ describe('another site’s ids', () => {
 
   it('answer every widget command exactly like missing ones, reach no one on that site and change no row', async () => {
     expect(Object.keys(visitorCases).sort()).toEqual(Object.keys(visitorCommandSchemas).sort());
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const heard = [b.admin, b.agent, b.visitor].map(record);
 
     for (const [name, spec] of Object.entries(visitorCases) as Array<
@@ -411,7 +411,7 @@ describe('another site’s ids', () => {
       }
     }
 
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
     await markerThrough(b, 'after-widget');
     expect(heard.map((facts) => facts.map((f) => f.event))).toEqual([
       ['message:created', 'message:created'],
@@ -429,7 +429,7 @@ describe('another site’s ids', () => {
       Object.keys(cases).filter((r) => !routes.includes(r)),
       'no stale rows',
     ).toEqual([]);
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const heard = [b.admin, b.agent, b.visitor].map(record);
     const send = async ({ method, url, body, bytes }: Request) => {
       const headers: Record<string, string> = { cookie: a.adminCookie };
@@ -458,7 +458,7 @@ describe('another site’s ids', () => {
       }
     }
 
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
     await markerThrough(b, 'after-rest');
     expect(heard.map((facts) => facts.map((f) => f.event))).toEqual([
       ['message:created', 'message:created'],

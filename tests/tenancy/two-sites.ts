@@ -8,6 +8,7 @@ import {
   connected,
   login,
   nextFact,
+  sqlOn,
   visitorCommand,
   type AgentSocket,
   type TestServer,
@@ -141,7 +142,7 @@ export async function createSite(server: TestServer, name: string): Promise<Site
   });
   const file = (await uploaded.json()) as { attachment?: { id: string } };
   if (!file.attachment) throw new Error(`upload refused: ${JSON.stringify(file)}`);
-  const customerRow = server.app.sqlite.prepare('SELECT customer_id AS id FROM visitors WHERE id = ?').get(visitorId) as { id: string };
+  const customerRow = await sqlOn(server.app.engine).one<{ id: string }>('SELECT customer_id AS id FROM visitors WHERE id = ?', visitorId);
   return {
     siteId: site.id,
     refs: {
@@ -164,21 +165,18 @@ export async function createSite(server: TestServer, name: string): Promise<Site
   };
 }
 
-/** Every row of every table but the login sessions, to prove a refused request changed nothing. */
-export function snapshot(server: TestServer): Record<string, unknown[]> {
-  const db = server.app.sqlite;
-  const tables = db
-    // Virtual tables (the search index) are views over their shadow tables, which are compared instead.
-    .prepare(
-      "SELECT name, sql LIKE '%WITHOUT ROWID%' AS keyed FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
-    )
-    .all() as Array<{ name: string; keyed: number }>;
-  return Object.fromEntries(
-    tables
-      .filter((t) => t.name !== 'agent_sessions')
-      // A WITHOUT ROWID table (the search index's) reads in its key's order already.
-      .map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"${t.keyed ? '' : ' ORDER BY rowid'}`).all()]),
+/**
+ * Every row of every table but the login sessions, on either engine, to
+ * prove a refused request changed nothing. Each table's rows are compared as
+ * a sorted set: the engines keep rows in orders of their own.
+ */
+export async function snapshot(server: TestServer): Promise<Record<string, string[]>> {
+  const sql = sqlOn(server.app.engine);
+  const tables = (await sql.tables()).filter((table) => table !== 'agent_sessions');
+  const rows = await Promise.all(
+    tables.map(async (table) => (await sql.all(`SELECT * FROM "${table}"`)).map((row) => JSON.stringify(row)).sort()),
   );
+  return Object.fromEntries(tables.map((table, i) => [table, rows[i]!]));
 }
 
 type Listening = { onAny(listener: (event: string, ...args: unknown[]) => void): unknown };

@@ -18,8 +18,6 @@ import {
   sites as pgSites,
   visitors as pgVisitors,
 } from '../db/pg/schema/index.ts';
-import type { PgTable } from 'drizzle-orm/pg-core';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as sqliteSchema from '../db/schema.ts';
 import { agents, conversationEvents, conversations, customers, departments, sites, triggerFirings, visitors } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
@@ -141,8 +139,10 @@ export async function insertEvent(engine: Engine, row: typeof conversationEvents
 
 /** A table both schemas hold, by its name in them (the same on both: schema-parity.test.ts). */
 type TableName = {
-  [K in keyof typeof sqliteSchema & keyof typeof pgSchema]: (typeof sqliteSchema)[K] extends SQLiteTable ? K : never;
+  [K in keyof typeof sqliteSchema & keyof typeof pgSchema]: (typeof sqliteSchema)[K] extends { $inferInsert: object } ? K : never;
 }[keyof typeof sqliteSchema & keyof typeof pgSchema];
+type SqliteTable = Parameters<Extract<Engine, { kind: 'sqlite' }>['db']['insert']>[0];
+type PostgresTable = Parameters<Extract<Engine, { kind: 'postgres' }>['db']['insert']>[0];
 
 /**
  * Rows written straight into a table on either engine, as the module that
@@ -157,8 +157,8 @@ export async function insertRows<T extends TableName>(
   if (rows.length === 0) return;
   if (engine.kind === 'sqlite')
     engine.db
-      .insert(sqliteSchema[table] as SQLiteTable)
+      .insert(sqliteSchema[table] as SqliteTable)
       .values(rows)
       .run();
-  else await engine.db.insert(pgSchema[table] as PgTable).values(rows);
+  else await engine.db.insert(pgSchema[table] as PostgresTable).values(rows);
 }

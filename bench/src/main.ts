@@ -1,13 +1,26 @@
 // `pnpm bench`: every figure of ours beside its floor, measured in the same
 // run on the same machine, printed as a table and written to bench/results/.
 // `pnpm bench --quick` is the smoke run CI does: small loads, no timing checks.
+// `--engine=postgres` adds latency and throughput on one PostgreSQL node;
+// `--nodes=3` adds a cluster on PostgreSQL and Redis (engine-figures.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clusterLatency, clusterThroughput } from './cluster.ts';
 import { measureConsole } from './console-scale.ts';
+import {
+  clusterRows,
+  deliveryProblems,
+  engineOptions,
+  postgresLatencyRows,
+  postgresThroughputRows,
+  type ClusterFigures,
+  type ThroughputFigures,
+} from './engine-figures.ts';
 import { BENCH_ORIGIN, BENCH_PASSWORD } from './protocol.ts';
-import { idle, latency, storm, throughput, withServer } from './scenarios.ts';
+import { idle, latency, storm, throughput } from './scenarios.ts';
+import { withServer } from './server-under-test.ts';
 import { searchScale } from './search-scale.ts';
 import { kb } from './sizes.ts';
 import { ms, printTable, ratio, type Row } from './table.ts';
@@ -19,6 +32,7 @@ const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
   .split(',');
+const engines = engineOptions(process.argv);
 const wants = (part: string) => {
   const yes = !only || only.includes(part);
   if (yes) console.error(`bench: ${part}…`);
@@ -26,6 +40,9 @@ const wants = (part: string) => {
 };
 
 type LatencyRun = Awaited<ReturnType<typeof latency>>;
+/** What a cluster's figures are compared with: the same figures on one PostgreSQL node, and the floor's, in this run. */
+const onePostgresNode: { latency?: LatencyRun; throughput?: ThroughputFigures } = {};
+const floorOf: { latency?: LatencyRun; throughput?: ThroughputFigures } = {};
 
 /** The run whose figure is the median (the lower middle of an even count). */
 function medianBy<T>(runs: T[], figure: (run: T) => number): T {
@@ -72,9 +89,10 @@ if (wants('widget')) {
 if (wants('latency')) {
   // A p99 on a shared 2-core machine moves from run to run with GC and the
   // scheduler: rounds alternate ours and the floor, and the median round counts.
-  const rounds: Array<{ ours: LatencyRun; floor: LatencyRun }> = [];
+  const rounds: Array<{ ours: LatencyRun; floor: LatencyRun; pg?: LatencyRun }> = [];
   for (let i = 0; i < load.latencyRounds; i += 1) {
     rounds.push({ ours: await latency('mostrador', load.latency), floor: await latency('floor', load.latency) });
+    if (engines.postgres) rounds[i]!.pg = await latency('mostrador', load.latency, 'postgres');
   }
   const ours = medianBy(
     rounds.map((r) => r.ours),
@@ -99,6 +117,17 @@ if (wants('latency')) {
   rows.push(['Latency max', ms(ours.max), ms(floor.max), ratio(ours.max, floor.max), '']);
   if (ours.received < ours.sent)
     rows.push(['  messages not delivered in time', String(ours.sent - ours.received), String(floor.sent - floor.received), '', '']);
+  floorOf.latency = floor;
+  if (engines.postgres) {
+    const pg = medianBy(
+      rounds.map((r) => r.pg!),
+      (r) => r.p99,
+    );
+    onePostgresNode.latency = pg;
+    results.latency = { ours, floor, pg, rounds };
+    rows.push(...postgresLatencyRows(rounds, pg, ours, floor));
+    problems.push(...deliveryProblems('Latency on one PostgreSQL node', pg));
+  }
 }
 
 if (wants('uploads')) {
@@ -136,7 +165,10 @@ if (wants('uploads')) {
 if (wants('throughput')) {
   const ours = await throughput('mostrador', load.throughput);
   const floor = await throughput('floor', load.throughput);
-  results.throughput = { ours, floor };
+  const pg = engines.postgres ? await throughput('mostrador', load.throughput, 'postgres') : undefined;
+  results.throughput = { ours, floor, ...(pg && { pg }) };
+  floorOf.throughput = floor;
+  onePostgresNode.throughput = pg;
   rows.push([
     'Durable throughput, acked after commit',
     `${Math.round(ours.perSecond)} msg/s`,
@@ -144,6 +176,30 @@ if (wants('throughput')) {
     ratio(ours.perSecond, floor.perSecond),
     '≥ 10,000 msg/s',
   ]);
+  if (pg) {
+    rows.push(...postgresThroughputRows(pg, ours, floor));
+    problems.push(...deliveryProblems('Throughput on one PostgreSQL node', pg));
+  }
+}
+
+if (engines.nodes > 1 && wants('cluster')) {
+  // The latency and throughput loads again, each on a fresh cluster: shoppers on node A, agents on the others.
+  const cluster: ClusterFigures = {
+    nodes: engines.nodes,
+    latency: await clusterLatency(engines.nodes, load.latency),
+    throughput: await clusterThroughput(engines.nodes, load.throughput),
+  };
+  results.cluster = cluster;
+  rows.push(...clusterRows(cluster, onePostgresNode, floorOf));
+  problems.push(...deliveryProblems('Latency across the cluster', cluster.latency));
+  problems.push(...deliveryProblems('Throughput across the cluster', cluster.throughput));
+  const unrouted = cluster.latency.assignment?.taken ?? 0;
+  if (unrouted > 0) {
+    problems.push(
+      `Cluster: routing on node A left ${unrouted} of ${cluster.latency.assignment?.opened} new conversations without an agent, ` +
+        'though agents with room were online on the other nodes; the bench had them taken to measure the message path.',
+    );
+  }
 }
 
 if (wants('idle')) {

@@ -37,7 +37,7 @@ async function withCluster<T>(count: number, agents: number, run: (cluster: Clus
         BENCH_REDIS_URL: redis.url,
         BENCH_NODE_ID: `bench-${nodeName(i)}`,
       },
-      { nodeArgs: serverNodeArgs() },
+      { nodeArgs: serverNodeArgs(), label: `node ${nodeName(i)}` },
     );
     nodes[i] = Object.assign(node, { url: `http://127.0.0.1:${node.ready.port}` });
   };

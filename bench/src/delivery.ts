@@ -39,13 +39,14 @@ export class DeliveryLedger {
     return { acked: this.#acked.size, lost, duplicated, misrouted: this.#misrouted };
   }
 
-  /**
-   * Waits until no send is in flight and every acknowledged message was
-   * seen (or `timeoutMs`), then a little longer so a late duplicate is counted.
-   */
-  async settle(inFlight: () => number, timeoutMs = 30_000): Promise<DeliveryCounts> {
+  /** Waits until no send is in flight and every acknowledged message was seen, or `timeoutMs`. */
+  async settled(inFlight: () => number, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while ((inFlight() > 0 || this.counts().lost > 0) && Date.now() < deadline) await sleep(100);
+    while ((inFlight() > 0 || this.counts().lost > 0) && Date.now() < deadline) await sleep(50);
+  }
+
+  /** The counts, half a second after the run settled: a late duplicate is counted too. */
+  async finalCounts(): Promise<DeliveryCounts> {
     await sleep(500);
     return this.counts();
   }

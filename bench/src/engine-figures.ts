@@ -1,7 +1,7 @@
-// The rows `pnpm bench --engine=postgres` and `--nodes=N` add to the table:
-// one node on PostgreSQL beside SQLite and the floor, and a cluster beside
-// one PostgreSQL node, each with the CPU its processes spent per message.
-import { nodeName } from './cluster.ts';
+// The rows `pnpm bench --engine=postgres` adds to the table: one node on
+// PostgreSQL beside SQLite and the floor, with the CPU each spent per
+// message, and whether every acknowledged message reached its agent once.
+// A cluster's rows (`--nodes=N`) are in cluster-figures.ts.
 import type { LatencyFigures, ThroughputResult } from './scenarios.ts';
 import type { Measured } from './server-under-test.ts';
 import { ms, ratio, type Row } from './table.ts';
@@ -27,9 +27,9 @@ export function engineOptions(argv: readonly string[]): EngineOptions {
 export type ThroughputFigures = ThroughputResult & Measured;
 
 /** CPU time per message, in microseconds. */
-const perMessage = (cpuMs: number | undefined, messages: number) =>
+export const perMessage = (cpuMs: number | undefined, messages: number) =>
   cpuMs === undefined || messages === 0 ? '—' : `${Math.round((cpuMs * 1000) / messages)} µs`;
-const sum = (values: Array<number | undefined>) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
+export const sum = (values: Array<number | undefined>) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 /** The CPU row of one figure: SQLite's server, and a PostgreSQL node with PostgreSQL's own; the floor's relay beside. */
 function cpuRow(label: string, sqlite: Measured & { n: number }, pg: Measured & { n: number }, floor: Measured & { n: number }): Row {
@@ -54,7 +54,7 @@ export function deliveryProblems(what: string, measured: Measured): string[] {
   ];
 }
 
-const deliveryRow = (m: Measured): Row => {
+export const deliveryRow = (m: Measured): Row => {
   const d = m.delivery;
   const counts = d ? `${d.acked} / ${d.lost} / ${d.duplicated} / ${d.misrouted} / ${d.storedTwice}` : '—';
   return ['  acked / lost / duplicated / misrouted / stored twice', counts, '', '', 'all 0 but acked'];
@@ -94,92 +94,5 @@ export function postgresThroughputRows(pg: ThroughputFigures, sqlite: Throughput
     ],
     cpuRow('at full load', { ...sqlite, n: sqlite.acked }, { ...pg, n: pg.acked }, { ...floor, n: floor.acked }),
     deliveryRow(pg),
-  ];
-}
-
-/** A cluster's per-message CPU: each node, PostgreSQL and Redis, and the whole beside one PostgreSQL node's. */
-function clusterCpuRows(
-  label: string,
-  nodeNames: string[],
-  cluster: Measured,
-  n: number,
-  single: (Measured & { n: number }) | undefined,
-): Row[] {
-  const nodesTotal = sum(nodeNames.map((name) => cluster.cpuMs[name]));
-  const total = nodesTotal + sum([cluster.cpuMs.postgres, cluster.cpuMs.redis]);
-  const one = single && sum([single.cpuMs.server, single.cpuMs.postgres]);
-  return [
-    [
-      `  CPU per message ${label}: node ${nodeNames.join(' / ')}`,
-      nodeNames.map((name) => perMessage(cluster.cpuMs[name], n)).join(' / '),
-      '',
-      '',
-      '',
-    ],
-    [
-      '    nodes + PostgreSQL + Redis = total',
-      `${perMessage(nodesTotal, n)} + ${perMessage(cluster.cpuMs.postgres, n)} + ${perMessage(cluster.cpuMs.redis, n)} = ${perMessage(total, n)}`,
-      '',
-      '',
-      '',
-    ],
-    [
-      '    one PostgreSQL node: node + PostgreSQL = total',
-      single
-        ? `${perMessage(single.cpuMs.server, single.n)} + ${perMessage(single.cpuMs.postgres, single.n)} = ${perMessage(one, single.n)}`
-        : '—',
-      '',
-      '',
-      '',
-    ],
-  ];
-}
-
-export interface ClusterFigures {
-  nodes: number;
-  latency: LatencyFigures;
-  throughput: ThroughputFigures;
-}
-
-export function clusterRows(
-  c: ClusterFigures,
-  single: { latency?: LatencyFigures; throughput?: ThroughputFigures },
-  floor: { latency?: LatencyFigures; throughput?: ThroughputFigures },
-): Row[] {
-  const names = Array.from({ length: c.nodes }, (_, i) => nodeName(i));
-  const others = names.slice(1).join(', ');
-  const a = c.latency.assignment;
-  const both = (l: LatencyFigures | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p99)}` : '—');
-  const oneLatency = single.latency && { ...single.latency, n: single.latency.sent };
-  const oneThroughput = single.throughput && { ...single.throughput, n: single.throughput.acked };
-  return [
-    [`Cluster of ${c.nodes} nodes on PostgreSQL + Redis: shoppers on A, agents on ${others}`, '', '', '', ''],
-    [
-      '  conversations placed by routing / taken by their agent',
-      a ? `${a.routed} / ${a.taken}${a.refused ? ` (${a.refused} refused: ${a.refusal})` : ''}` : '—',
-      '',
-      '',
-      'all by routing',
-    ],
-    [
-      '  latency p50 / p99 across nodes',
-      both(c.latency),
-      both(floor.latency),
-      floor.latency ? ratio(c.latency.p99, floor.latency.p99) : '—',
-      '',
-    ],
-    ['    one PostgreSQL node, same load', both(single.latency), '', '', ''],
-    ...clusterCpuRows('at that rate', names, c.latency, c.latency.sent, oneLatency),
-    deliveryRow(c.latency),
-    [
-      '  durable throughput across nodes',
-      `${Math.round(c.throughput.perSecond)} msg/s`,
-      floor.throughput ? `${Math.round(floor.throughput.perSecond)} msg/s` : '—',
-      floor.throughput ? ratio(c.throughput.perSecond, floor.throughput.perSecond) : '—',
-      '',
-    ],
-    ['    one PostgreSQL node', single.throughput ? `${Math.round(single.throughput.perSecond)} msg/s` : '—', '', '', ''],
-    ...clusterCpuRows('at full load', names, c.throughput, c.throughput.acked, oneThroughput),
-    deliveryRow(c.throughput),
   ];
 }

@@ -2,22 +2,14 @@
 // run on the same machine, printed as a table and written to bench/results/.
 // `pnpm bench --quick` is the smoke run CI does: small loads, no timing checks.
 // `--engine=postgres` adds latency and throughput on one PostgreSQL node;
-// `--nodes=3` adds a cluster on PostgreSQL and Redis (engine-figures.ts).
+// `--nodes=3` adds a cluster on PostgreSQL and Redis (cluster-figures.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clusterLatency, clusterThroughput } from './cluster.ts';
+import { clusterSection, type Comparison } from './cluster-figures.ts';
 import { measureConsole } from './console-scale.ts';
-import {
-  clusterRows,
-  deliveryProblems,
-  engineOptions,
-  postgresLatencyRows,
-  postgresThroughputRows,
-  type ClusterFigures,
-  type ThroughputFigures,
-} from './engine-figures.ts';
+import { deliveryProblems, engineOptions, postgresLatencyRows, postgresThroughputRows } from './engine-figures.ts';
 import { BENCH_ORIGIN, BENCH_PASSWORD } from './protocol.ts';
 import { idle, latency, storm, throughput } from './scenarios.ts';
 import { withServer } from './server-under-test.ts';
@@ -41,8 +33,8 @@ const wants = (part: string) => {
 
 type LatencyRun = Awaited<ReturnType<typeof latency>>;
 /** What a cluster's figures are compared with: the same figures on one PostgreSQL node, and the floor's, in this run. */
-const onePostgresNode: { latency?: LatencyRun; throughput?: ThroughputFigures } = {};
-const floorOf: { latency?: LatencyRun; throughput?: ThroughputFigures } = {};
+const onePostgresNode: Comparison = {};
+const floorOf: Comparison = {};
 
 /** The run whose figure is the median (the lower middle of an even count). */
 function medianBy<T>(runs: T[], figure: (run: T) => number): T {
@@ -183,23 +175,10 @@ if (wants('throughput')) {
 }
 
 if (engines.nodes > 1 && wants('cluster')) {
-  // The latency and throughput loads again, each on a fresh cluster: shoppers on node A, agents on the others.
-  const cluster: ClusterFigures = {
-    nodes: engines.nodes,
-    latency: await clusterLatency(engines.nodes, load.latency),
-    throughput: await clusterThroughput(engines.nodes, load.throughput),
-  };
-  results.cluster = cluster;
-  rows.push(...clusterRows(cluster, onePostgresNode, floorOf));
-  problems.push(...deliveryProblems('Latency across the cluster', cluster.latency));
-  problems.push(...deliveryProblems('Throughput across the cluster', cluster.throughput));
-  const unrouted = cluster.latency.assignment?.taken ?? 0;
-  if (unrouted > 0) {
-    problems.push(
-      `Cluster: routing on node A left ${unrouted} of ${cluster.latency.assignment?.opened} new conversations without an agent, ` +
-        'though agents with room were online on the other nodes; the bench had them taken to measure the message path.',
-    );
-  }
+  const cluster = await clusterSection(engines.nodes, load, onePostgresNode, floorOf);
+  results.cluster = cluster.results;
+  rows.push(...cluster.rows);
+  problems.push(...cluster.problems);
 }
 
 if (wants('idle')) {

@@ -26,7 +26,7 @@ export interface Child<Ready> {
 export function startProcess<Ready>(
   name: string,
   env: Record<string, string>,
-  options: { nodeArgs?: string[]; timeoutMs?: number } = {},
+  options: { nodeArgs?: string[]; timeoutMs?: number; label?: string } = {},
 ): Promise<Child<Ready>> {
   const node = [process.execPath, ...(options.nodeArgs ?? []), '--import', 'tsx', join(here, 'processes', `${name}.ts`)];
   // Load generators stand in for browsers on other machines: on this one they
@@ -56,7 +56,7 @@ export function startProcess<Ready>(
       result = JSON.parse(line.slice(7));
       onFirstResult();
     } else if (line.startsWith('METRICS ')) memoryWaiters.shift()?.(JSON.parse(line.slice(8)) as NodeJS.MemoryUsage);
-    else if (line.trim()) process.stderr.write(`  [${name}] ${line}\n`);
+    else if (line.trim()) process.stderr.write(`  [${options.label ?? name}] ${line}\n`);
   });
   const exited = new Promise<unknown>((resolve) => child.once('exit', () => resolve(result)));
   return readyPromise.then((ready) => ({

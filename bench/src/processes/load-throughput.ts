@@ -57,7 +57,10 @@ const elapsed = (performance.now() - started) / 1000;
 const result = { acked, failed, seconds: elapsed, perSecond: acked / elapsed };
 // The figures first (the bench's CPU window ends at this line), then, when asked, the delivery check's.
 console.log(`RESULT ${JSON.stringify(result)}`);
-if (ledger) console.log(`RESULT ${JSON.stringify({ ...result, assignment, delivery: await ledger.settle(() => inFlight) })}`);
+if (ledger) {
+  await ledger.settled(() => inFlight);
+  console.log(`RESULT ${JSON.stringify({ ...result, assignment, delivery: await ledger.finalCounts() })}`);
+}
 void pumps;
 for (const s of [...visitors, ...agents]) s.disconnect();
 process.exit(0);

@@ -94,14 +94,15 @@ export function percentile(sorted: number[], p: number): number {
 
 /**
  * Connects `count` visitors and has each open its conversation, so routing has
- * placed them all before anything is measured.
+ * placed them all before anything is measured; with each visitor's
+ * conversation id (undefined where the first message was refused).
  */
-export async function visitorsInConversation(mode: Mode, url: string, siteKey: string, count: number): Promise<Socket[]> {
+export async function visitorsInConversation(mode: Mode, url: string, siteKey: string, count: number) {
   const visitors = await inBatches(count, 100, async (i) => {
     const socket = visitorSocket(mode, url, siteKey, i);
     await visitorReady(socket, mode);
     return socket;
   });
-  await inBatches(count, 200, (i) => send(visitors[i]!, `open-${i}-${process.pid}`, 'hola'));
-  return visitors;
+  const acks = await inBatches(count, 200, (i) => send(visitors[i]!, `open-${i}-${process.pid}`, 'hola'));
+  return { visitors, conversationIds: acks.map((ack) => ack.data?.event?.conversationId) };
 }

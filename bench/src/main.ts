@@ -1,32 +1,30 @@
 // `pnpm bench`: every figure of ours beside its floor, measured in the same
 // run on the same machine, printed as a table and written to bench/results/.
 // `pnpm bench --quick` is the smoke run CI does: small loads, no timing checks.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+// `--engine=postgres` adds latency and throughput on one PostgreSQL node;
+// `--nodes=3` adds a cluster on PostgreSQL and Redis (cluster-figures.ts).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clusterSection, type Comparison } from './cluster-figures.ts';
 import { measureConsole } from './console-scale.ts';
+import { deliveryProblems, engineOptions, postgresLatencyRows, postgresThroughputRows } from './engine-figures.ts';
 import { BENCH_ORIGIN, BENCH_PASSWORD } from './protocol.ts';
-import { idle, latency, storm, throughput, withServer } from './scenarios.ts';
+import { idle, latency, storm, throughput } from './scenarios.ts';
+import { withServer } from './server-under-test.ts';
 import { searchScale } from './search-scale.ts';
-import { floorSizes, kb, sizesOf } from './sizes.ts';
-import { printTable, type Row } from './table.ts';
-import { measureWidgetLoad } from './widget-load.ts';
+import { kb } from './sizes.ts';
+import { ms, printTable, ratio, type Row } from './table.ts';
+import { widgetFigures } from './widget-figures.ts';
 
-/**
- * Issue 13's goal for what a page view downloads before the visitor acts,
- * and what the check enforces: met since Socket.IO's client was cut further
- * (12,220 B; 13,489 B before; 13,932 B before the server read the cart;
- * 15,462 B before it evaluated the trigger rules; 16,160 B at gzip -9 before
- * Zopfli; see the README's widget size table).
- */
-const WIDGET_GOAL_GZIP = 12 * 1024;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quick = process.argv.includes('--quick');
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
   .split(',');
+const engines = engineOptions(process.argv);
 const wants = (part: string) => {
   const yes = !only || only.includes(part);
   if (yes) console.error(`bench: ${part}…`);
@@ -34,6 +32,9 @@ const wants = (part: string) => {
 };
 
 type LatencyRun = Awaited<ReturnType<typeof latency>>;
+/** What a cluster's figures are compared with: the same figures on one PostgreSQL node, and the floor's, in this run. */
+const onePostgresNode: Comparison = {};
+const floorOf: Comparison = {};
 
 /** The run whose figure is the median (the lower middle of an even count). */
 function medianBy<T>(runs: T[], figure: (run: T) => number): T {
@@ -69,77 +70,21 @@ const results: Record<string, unknown> = {
 };
 const rows: Row[] = [];
 const problems: string[] = [];
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const ratio = (ours: number, floor: number) => (floor > 0 ? `${(ours / floor).toFixed(2)}×` : '—');
 
 if (wants('widget')) {
-  const dist = join(root, 'widget', 'dist');
-  const script = await sizesOf(join(dist, 'widget.js'));
-  // The panel chunk: the Shopify one is fetched only on Shopify stores, which the demo shop is not.
-  const panelName = readdirSync(join(dist, 'chunks')).find((name) => /^panel-.*\.js$/.test(name))!;
-  const panelChunk = { name: panelName, ...(await sizesOf(join(dist, 'chunks', panelName))) };
-  // A visitor who opens the chat fetches one language's catalogue with the panel: count the heaviest.
-  const catalogues = await Promise.all(
-    readdirSync(join(dist, 'i18n'))
-      .filter((name) => name.endsWith('.json'))
-      .map(async (name) => ({ name, ...(await sizesOf(join(dist, 'i18n', name))) })),
-  );
-  const heaviest = catalogues.reduce((a, b) => (b.gzip > a.gzip ? b : a));
-  const files = [script, panelChunk, heaviest];
-  const whole = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of files) for (const k of ['raw', 'gzip', 'brotli'] as const) whole[k] += f[k];
-  const floor = await floorSizes();
-  // In Chromium, from the responses: what the demo shop's page really downloads before and after the first click.
-  const browser = await measureWidgetLoad(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
-  results.widget = {
-    browser,
-    build: { script, panelChunk, catalogues, whole },
-    floor,
-    goalGzip: WIDGET_GOAL_GZIP,
-  };
-  const before = browser.beforeInteraction;
-  rows.push([
-    'Widget before interaction, gzip (Chromium, from responses)',
-    kb(before.gzip),
-    kb(floor.gzip),
-    ratio(before.gzip, floor.gzip),
-    `≤ ${kb(WIDGET_GOAL_GZIP)} (goal)`,
-  ]);
-  rows.push([`  ${before.files.join(' + ')} (brotli, as Chromium gets it)`, kb(before.brotli), '', '', '']);
-  rows.push(['  widget.js from the build (gzip / brotli)', `${kb(script.gzip)} / ${kb(script.brotli)}`, '', '', '']);
-  rows.push([
-    'Widget whole, after the panel opens (gzip / brotli, from responses)',
-    `${kb(browser.whole.gzip)} / ${kb(browser.whole.brotli)}`,
-    `${kb(floor.gzip)} / ${kb(floor.brotli)}`,
-    ratio(browser.whole.gzip, floor.gzip),
-    'may grow',
-  ]);
-  rows.push([`  + ${panelChunk.name} + ${heaviest.name} (gzip, build)`, `${kb(panelChunk.gzip)} + ${kb(heaviest.gzip)}`, '', '', '']);
-  rows.push([
-    'Panel open: click to styled panel, loopback (cold / prefetched)',
-    `${ms(browser.panelOpenColdMs)} / ${ms(browser.panelOpenPrefetchedMs)}`,
-    'n/a',
-    '',
-    '≤ 150 ms',
-  ]);
-  rows.push([
-    'Widget start: longest main-thread task, 3 loads (0: none over 50 ms)',
-    browser.longestStartTaskMs.map(ms).join(' / '),
-    'n/a',
-    '',
-    '≤ 50 ms',
-  ]);
-  if (before.gzip > WIDGET_GOAL_GZIP) {
-    problems.push(`Widget before interaction is ${kb(before.gzip)} gzipped, over its ${kb(WIDGET_GOAL_GZIP)} goal.`);
-  }
+  const widget = await widgetFigures(root);
+  results.widget = widget.results;
+  rows.push(...widget.rows);
+  problems.push(...widget.problems);
 }
 
 if (wants('latency')) {
   // A p99 on a shared 2-core machine moves from run to run with GC and the
   // scheduler: rounds alternate ours and the floor, and the median round counts.
-  const rounds: Array<{ ours: LatencyRun; floor: LatencyRun }> = [];
+  const rounds: Array<{ ours: LatencyRun; floor: LatencyRun; pg?: LatencyRun }> = [];
   for (let i = 0; i < load.latencyRounds; i += 1) {
     rounds.push({ ours: await latency('mostrador', load.latency), floor: await latency('floor', load.latency) });
+    if (engines.postgres) rounds[i]!.pg = await latency('mostrador', load.latency, 'postgres');
   }
   const ours = medianBy(
     rounds.map((r) => r.ours),
@@ -164,6 +109,17 @@ if (wants('latency')) {
   rows.push(['Latency max', ms(ours.max), ms(floor.max), ratio(ours.max, floor.max), '']);
   if (ours.received < ours.sent)
     rows.push(['  messages not delivered in time', String(ours.sent - ours.received), String(floor.sent - floor.received), '', '']);
+  floorOf.latency = floor;
+  if (engines.postgres) {
+    const pg = medianBy(
+      rounds.map((r) => r.pg!),
+      (r) => r.p99,
+    );
+    onePostgresNode.latency = pg;
+    results.latency = { ours, floor, pg, rounds };
+    rows.push(...postgresLatencyRows(rounds, pg, ours, floor));
+    problems.push(...deliveryProblems('Latency on one PostgreSQL node', pg));
+  }
 }
 
 if (wants('uploads')) {
@@ -201,7 +157,10 @@ if (wants('uploads')) {
 if (wants('throughput')) {
   const ours = await throughput('mostrador', load.throughput);
   const floor = await throughput('floor', load.throughput);
-  results.throughput = { ours, floor };
+  const pg = engines.postgres ? await throughput('mostrador', load.throughput, 'postgres') : undefined;
+  results.throughput = { ours, floor, ...(pg && { pg }) };
+  floorOf.throughput = floor;
+  onePostgresNode.throughput = pg;
   rows.push([
     'Durable throughput, acked after commit',
     `${Math.round(ours.perSecond)} msg/s`,
@@ -209,6 +168,17 @@ if (wants('throughput')) {
     ratio(ours.perSecond, floor.perSecond),
     '≥ 10,000 msg/s',
   ]);
+  if (pg) {
+    rows.push(...postgresThroughputRows(pg, ours, floor));
+    problems.push(...deliveryProblems('Throughput on one PostgreSQL node', pg));
+  }
+}
+
+if (engines.nodes > 1 && wants('cluster')) {
+  const cluster = await clusterSection(engines.nodes, load, onePostgresNode, floorOf);
+  results.cluster = cluster.results;
+  rows.push(...cluster.rows);
+  problems.push(...cluster.problems);
 }
 
 if (wants('idle')) {

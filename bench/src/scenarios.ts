@@ -1,56 +1,15 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { percentile } from './clients.ts';
-import { runGenerator, startProcess, type Child } from './spawn.ts';
+import { processCpuMs } from './cpu.ts';
+import { generatorEnv, measuredRun, serverNodeArgs, withServer, type Engine, type Measured, type ServerKind } from './server-under-test.ts';
+import { startProcess } from './spawn.ts';
 import type { LatencyResult, ServerReady } from './protocol.ts';
 import type { UploadBurst, UploadKind } from './uploads.ts';
 
 /** The uploads' burst, and the messages sent while it lasted. */
 export type UploadFigures = UploadBurst & { messages: number; p99: number; seconds: number };
-
-export type ServerKind = 'mostrador' | 'floor';
-
-/**
- * Node flags for every server the bench starts. `BENCH_PROFILE=<dir>` adds a
- * CPU profile of each server, written to that folder when it exits, to find
- * where a figure's time goes.
- */
-export function serverNodeArgs(): string[] {
-  const profileDir = process.env.BENCH_PROFILE;
-  return ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-}
-
-/** Each scenario gets a fresh server (fresh database) in its own process. */
-export async function withServer<T>(
-  kind: ServerKind,
-  env: Record<string, string>,
-  run: (server: Child<ServerReady>, url: string, dir: string) => Promise<T>,
-): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'mostrador-bench-'));
-  const server = await startProcess<ServerReady>(
-    kind === 'floor' ? 'floor-server' : 'mostrador-server',
-    { BENCH_DB: join(dir, 'bench.sqlite'), ...env },
-    { nodeArgs: serverNodeArgs() },
-  );
-  try {
-    return await run(server, `http://127.0.0.1:${server.ready.port}`, dir);
-  } finally {
-    await server.kill();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function generatorEnv(kind: ServerKind, server: Child<ServerReady>, url: string, agents: number) {
-  return {
-    MODE: kind,
-    URL: url,
-    SITE_KEY: server.ready.siteKey,
-    AGENT_EMAILS: JSON.stringify(server.ready.agents.slice(0, agents)),
-    AGENTS: String(agents),
-  };
-}
 
 export interface LatencyParams {
   visitors: number;
@@ -61,17 +20,24 @@ export interface LatencyParams {
   uploads?: { files: number; megabytes: number; kind: UploadKind };
 }
 
-export function latency(kind: ServerKind, p: LatencyParams): Promise<LatencyResult & { failed: number; uploads?: UploadFigures }> {
-  return withServer(kind, { BENCH_AGENTS: String(p.agents) }, async (server, url) => {
-    const env = {
-      ...generatorEnv(kind, server, url, p.agents),
-      VISITORS: String(p.visitors),
-      RATE: String(p.rate),
-      SECONDS: String(p.seconds),
-    };
-    if (!p.uploads) return runGenerator<LatencyResult & { failed: number }>('load-latency', env);
-    return latencyDuringUploads(env, p.uploads);
-  });
+export type LatencyFigures = LatencyResult & { failed: number; uploads?: UploadFigures } & Measured;
+
+export function latency(kind: ServerKind, p: LatencyParams, engine: Engine = 'sqlite'): Promise<LatencyFigures> {
+  return withServer(
+    kind,
+    { BENCH_AGENTS: String(p.agents) },
+    async (server, url, _dir, context) => {
+      const env = {
+        ...generatorEnv(kind, server, url, p.agents),
+        VISITORS: String(p.visitors),
+        RATE: String(p.rate),
+        SECONDS: String(p.seconds),
+      };
+      if (!p.uploads) return measuredRun<LatencyResult & { failed: number }>('load-latency', env, context);
+      return latencyDuringUploads(env, p.uploads);
+    },
+    engine,
+  );
 }
 
 /**
@@ -108,7 +74,8 @@ async function latencyDuringUploads(env: Record<string, string>, uploads: NonNul
       messages: during.length,
       p99: percentile(during, 99),
     };
-    return { ...figures, uploads: upload };
+    // The burst's figure is not a CPU figure: its window is the burst's, not the generator's.
+    return { ...figures, uploads: upload, cpuMs: {} };
   } finally {
     await uploader.kill();
   }
@@ -121,22 +88,34 @@ export interface ThroughputParams {
   seconds: number;
 }
 
-export function throughput(kind: ServerKind, p: ThroughputParams) {
-  return withServer(kind, { BENCH_AGENTS: String(p.agents) }, (server, url) =>
-    runGenerator<{ acked: number; failed: number; seconds: number; perSecond: number }>('load-throughput', {
-      ...generatorEnv(kind, server, url, p.agents),
-      VISITORS: String(p.visitors),
-      WINDOW: String(p.window),
-      SECONDS: String(p.seconds),
-    }),
+export interface ThroughputResult {
+  acked: number;
+  failed: number;
+  seconds: number;
+  perSecond: number;
+}
+
+export function throughput(kind: ServerKind, p: ThroughputParams, engine: Engine = 'sqlite'): Promise<ThroughputResult & Measured> {
+  return withServer(
+    kind,
+    { BENCH_AGENTS: String(p.agents) },
+    (server, url, _dir, context) =>
+      measuredRun<ThroughputResult>(
+        'load-throughput',
+        {
+          ...generatorEnv(kind, server, url, p.agents),
+          VISITORS: String(p.visitors),
+          WINDOW: String(p.window),
+          SECONDS: String(p.seconds),
+        },
+        context,
+      ),
+    engine,
   );
 }
 
 /** CPU seconds (user + system) a process has used, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+const cpuSeconds = (pid: number) => processCpuMs(pid) / 1000;
 
 function rssBytes(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')

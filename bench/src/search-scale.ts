@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { login } from './clients.ts';
 import type { ServerReady } from './protocol.ts';
-import { serverNodeArgs } from './scenarios.ts';
+import { serverNodeArgs } from './server-under-test.ts';
 import { startProcess } from './spawn.ts';
 
 export interface SearchScaleOptions {

@@ -11,6 +11,8 @@ export interface Child<Ready> {
   ready: Ready;
   /** Resolves with the child's last `RESULT {json}` line (or null) when it exits. */
   exited: Promise<unknown>;
+  /** Resolves when the child writes its first `RESULT` line (a generator's measured window is over), or exits. */
+  firstResult: Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** The child's heap figures, after a full GC (children run with --expose-gc). */
   memory(): Promise<NodeJS.MemoryUsage>;
@@ -24,7 +26,7 @@ export interface Child<Ready> {
 export function startProcess<Ready>(
   name: string,
   env: Record<string, string>,
-  options: { nodeArgs?: string[]; timeoutMs?: number } = {},
+  options: { nodeArgs?: string[]; timeoutMs?: number; label?: string } = {},
 ): Promise<Child<Ready>> {
   const node = [process.execPath, ...(options.nodeArgs ?? []), '--import', 'tsx', join(here, 'processes', `${name}.ts`)];
   // Load generators stand in for browsers on other machines: on this one they
@@ -35,6 +37,11 @@ export function startProcess<Ready>(
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let result: unknown = null;
+  let onFirstResult: () => void = () => undefined;
+  const firstResult = new Promise<void>((resolve) => {
+    onFirstResult = resolve;
+    child.once('exit', () => resolve());
+  });
   const memoryWaiters: Array<(m: NodeJS.MemoryUsage) => void> = [];
   let onReady: (ready: Ready) => void = () => undefined;
   const readyPromise = new Promise<Ready>((resolve, reject) => {
@@ -45,15 +52,18 @@ export function startProcess<Ready>(
   });
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (line.startsWith('READY ')) onReady(JSON.parse(line.slice(6)) as Ready);
-    else if (line.startsWith('RESULT ')) result = JSON.parse(line.slice(7));
-    else if (line.startsWith('METRICS ')) memoryWaiters.shift()?.(JSON.parse(line.slice(8)) as NodeJS.MemoryUsage);
-    else if (line.trim()) process.stderr.write(`  [${name}] ${line}\n`);
+    else if (line.startsWith('RESULT ')) {
+      result = JSON.parse(line.slice(7));
+      onFirstResult();
+    } else if (line.startsWith('METRICS ')) memoryWaiters.shift()?.(JSON.parse(line.slice(8)) as NodeJS.MemoryUsage);
+    else if (line.trim()) process.stderr.write(`  [${options.label ?? name}] ${line}\n`);
   });
   const exited = new Promise<unknown>((resolve) => child.once('exit', () => resolve(result)));
   return readyPromise.then((ready) => ({
     process: child,
     ready,
     exited,
+    firstResult,
     async kill(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
@@ -70,10 +80,24 @@ export function startProcess<Ready>(
   }));
 }
 
-/** Runs a load generator to completion and returns its RESULT. */
-export async function runGenerator<Result>(name: string, env: Record<string, string>, timeoutMs = 300_000): Promise<Result> {
+/**
+ * Runs a load generator to completion and returns its last RESULT. With
+ * `window`, it is told when the generator is ready (its measured window
+ * starts) and when it writes its first RESULT (the window is over).
+ */
+export async function runGenerator<Result>(
+  name: string,
+  env: Record<string, string>,
+  timeoutMs = 300_000,
+  window?: { started(): Promise<void>; ended(): Promise<void> },
+): Promise<Result> {
   const child = await startProcess<unknown>(name, env, { timeoutMs });
   const timer = setTimeout(() => void child.kill('SIGKILL'), timeoutMs);
+  if (window) {
+    await window.started();
+    await child.firstResult;
+    await window.ended();
+  }
   const result = await child.exited;
   clearTimeout(timer);
   if (result === null) throw new Error(`${name} gave no result`);

@@ -1,12 +1,20 @@
 // The real server, as `pnpm start` runs it, on a bench database. On its first
-// start it creates a site and BENCH_AGENTS agents; a restart reuses them.
+// start it creates a site and BENCH_AGENTS agents; a restart reuses them, and
+// so do a cluster's other nodes (started once the first is ready).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildApp, loadConfig } from '@mostrador/server';
 import { BENCH_ORIGIN, BENCH_PASSWORD, type ServerReady } from '../protocol.ts';
 
 const databaseFile = process.env.BENCH_DB!;
 const seedFile = `${databaseFile}.seed.json`;
-const defaults = loadConfig({});
+// SQLite in BENCH_DB unless the bench names a PostgreSQL database (and, for a cluster, Redis and this node's name);
+// given the server's own variables, so they are checked as `pnpm start` checks them. Unset: exactly as before.
+const cluster = {
+  DATABASE_URL: process.env.BENCH_DATABASE_URL,
+  REDIS_URL: process.env.BENCH_REDIS_URL,
+  NODE_ID: process.env.BENCH_NODE_ID,
+};
+const defaults = loadConfig(Object.fromEntries(Object.entries(cluster).filter(([, value]) => value !== undefined)));
 const config = {
   ...defaults,
   databaseFile,

@@ -18,7 +18,7 @@ export default defineConfig({
       { extends: './server/vitest.config.ts', test: { name: 'server', root: './server', ...onPostgres } },
       {
         extends: './tests/vitest.config.ts',
-        test: { name: 'tests', root: './tests', exclude: ['**/node_modules/**', 'browser/**', 'guardrails/**'], ...onPostgres },
+        test: { name: 'tests', root: './tests', exclude: ['**/node_modules/**', 'browser/**', 'guardrails/**', 'cluster/**'], ...onPostgres },
       },
     ],
   },

@@ -18,7 +18,12 @@ export default defineConfig({
       { extends: './server/vitest.config.ts', test: { name: 'server', root: './server', ...onPostgres } },
       {
         extends: './tests/vitest.config.ts',
-        test: { name: 'tests', root: './tests', exclude: ['**/node_modules/**', 'browser/**', 'guardrails/**', 'cluster/**'], ...onPostgres },
+        test: {
+          name: 'tests',
+          root: './tests',
+          exclude: ['**/node_modules/**', 'browser/**', 'guardrails/**', 'cluster/**'],
+          ...onPostgres,
+        },
       },
     ],
   },

@@ -35,9 +35,6 @@ export type TestConfig = Partial<Omit<Config, 'limits'>> & { limits?: Partial<Li
  */
 const TEST_ON_POSTGRES = process.env.TEST_ENGINE === 'postgres';
 
-/** The engine test apps run on (`TEST_ENGINE`), for a test that is about one engine's own behaviour. */
-export const TEST_APP_ENGINE: 'sqlite' | 'postgres' = TEST_ON_POSTGRES ? 'postgres' : 'sqlite';
-
 /** A database for one test app: none to make on SQLite (its file is in `dir`), a fresh one on PostgreSQL. */
 async function testDatabase(overrides: TestConfig): Promise<{ url: string | null; drop(): Promise<void> }> {
   if (!TEST_ON_POSTGRES || overrides.databaseUrl !== undefined) return { url: null, drop: async () => undefined };

@@ -301,11 +301,13 @@ describe('pages', () => {
   it('drops the unwritten pages of a forgotten visitor', async () => {
     const visitor = await newVisitor();
     const kept = await newVisitor();
+    await connect('tab-1', visitor, null);
+    await connect('tab-2', kept, null);
+    // From the first page ended to the forgetting, nothing waits: both pages are still unwritten when it comes.
     for (const [tab, v] of [
       ['tab-1', visitor],
       ['tab-2', kept],
     ] as const) {
-      await connect(tab, v, null);
       activity.pageViewed(tab, siteId, v.id, page('/a'));
       activity.disconnected(tab, siteId, v.id);
     }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FRAME_BYTES } from '@mostrador/shared';
 import { dataDirOf, type Config } from './config.ts';
@@ -57,8 +56,6 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin, { secureCookies: config.secureCookies });
   await app.register(crossSiteWritesPlugin, { consoleOrigins: config.consoleOrigins, trustProxy: config.trustProxy });
-  // Only routes that ask for it (login) are rate-limited by address; its 429 goes through errorsPlugin.
-  await app.register(rateLimit, { global: false });
   await app.register(dbPlugin, {
     file: config.databaseFile,
     databaseUrl: config.databaseUrl,
@@ -99,6 +96,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     config,
     departments,
     pictureOf: (id) => avatars.pictureOf(id),
+    rateLimits: cluster.limits,
     // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
     sessions: { endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId), deviceOf: (ua) => parseUserAgent(ua) },
     admin: {
@@ -178,7 +176,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     app,
     engine,
     config: config.attachments,
-    visitorUploadMbPerIp: config.limits.visitorUploadMbPerIp,
+    visitorUploadMbPerIp: cluster.limits.buckets('visitor-upload-mb', config.limits.visitorUploadMbPerIp),
     trustProxy: config.trustProxy,
     sites,
     visitorByToken: (siteId, token) => visitors.byToken(siteId, token),
@@ -329,6 +327,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     ratings,
     transcripts: email.transcripts,
     liveHandlers: reportsModule.liveHandlers,
+    rateLimits: cluster.limits,
   });
   // What this node keeps in memory of the tables, kept as the tables are when other nodes write them.
   const acrossNodes = wireCacheInvalidation(

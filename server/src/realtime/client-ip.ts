@@ -19,7 +19,7 @@ export function clientIp(request: ClientRequest, trustProxy: boolean): string {
 /**
  * The key a limit counts an address under. An IPv6 user holds a whole /64
  * (and can pick any address in it), so the /64 is the key, as
- * @fastify/rate-limit does; an IPv4-mapped IPv6 address counts as IPv4.
+ * most rate limiters do; an IPv4-mapped IPv6 address counts as IPv4.
  */
 export function limitKey(ip: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);

@@ -6,6 +6,8 @@ import { RoomWatchers } from '../realtime/watched-rooms.ts';
 import { clusterChannelOf, redisClusterBus, singleNodeBus, type ClusterBus } from '../realtime/cluster-bus.ts';
 import { InMemoryDirectory, type NodeDirectory } from '../realtime/node-directory.ts';
 import { RedisDirectory } from '../realtime/node-directory.redis.ts';
+import { localRateLimits, type RateLimits } from '../realtime/rate-limits.ts';
+import { redisRateLimits } from '../realtime/rate-limits.redis.ts';
 import { closeRedis, openRedis, type RedisClient } from '../realtime/redis-client.ts';
 
 /**
@@ -31,6 +33,8 @@ export interface Cluster {
   readonly liveVisitors: NodeDirectory<LiveVisitor>;
   /** Scope: a kind of room (its name's prefix); id: the rest of its name; one entry per node with a socket in it. */
   readonly watchedRooms: NodeDirectory<RoomWatchers>;
+  /** Where the limits per address and per email are counted: in Redis, an address gets one budget however the balancer spreads it. */
+  readonly limits: RateLimits;
   close(): Promise<void>;
 }
 
@@ -54,6 +58,7 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
       agentPresence,
       liveVisitors,
       watchedRooms,
+      limits: localRateLimits(),
       close: async () => {
         await agentPresence.close();
         await liveVisitors.close();
@@ -76,6 +81,7 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
     agentPresence,
     liveVisitors,
     watchedRooms,
+    limits: redisRateLimits({ redis, name: config.clusterName, log: failed }),
     async close() {
       await bus.close();
       await agentPresence.close();

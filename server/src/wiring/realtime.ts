@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RateLimits } from '../realtime/rate-limits.ts';
 import type { Config } from '../config.ts';
 import {
   attachAgentSocket,
@@ -31,6 +32,8 @@ export interface SocketWiringDeps {
   ratings: Pick<RatingsService, 'widgetFeedback' | 'rate' | 'answerNps'>;
   transcripts: ReturnType<typeof createEmailModule>['transcripts'];
   liveHandlers: AgentSocketDeps['liveHandlers'];
+  /** Where new visitors per address are counted (rate-limits.ts). */
+  rateLimits: RateLimits;
 }
 
 /**
@@ -89,7 +92,7 @@ export function attachSockets(app: FastifyInstance, config: Config, deps: Socket
     trustProxy: config.trustProxy,
     refusedOrigins: deps.refusedOrigins,
     limits: {
-      newVisitorsPerIp: config.limits.newVisitorsPerIp,
+      newVisitorsPerIp: deps.rateLimits.buckets('new-visitors', config.limits.newVisitorsPerIp),
       messages: config.limits.visitorMessages,
       typing: config.limits.visitorTyping,
       events: config.limits.visitorEvents,

@@ -10,7 +10,8 @@ import { SqliteAgentsRepository } from './agents.repository.sqlite.ts';
 import { AgentsService } from './agents.service.ts';
 import { authRoutes } from './auth.routes.ts';
 import { LoginChallenges } from './login-challenges.ts';
-import { LoginThrottle, loginRouteLimits } from './login-throttle.ts';
+import { loginRouteLimits } from './login-throttle.ts';
+import type { RateLimits } from '../../realtime/rate-limits.ts';
 import type { RecoveryCodesRepository } from './recovery-codes.repository.ts';
 import { PgRecoveryCodesRepository } from './recovery-codes.repository.pg.ts';
 import { SqliteRecoveryCodesRepository } from './recovery-codes.repository.sqlite.ts';
@@ -34,6 +35,8 @@ export interface AgentsModuleDeps {
   /** The agent's picture (the avatars module's answer). */
   pictureOf: (agentId: string) => AgentPicture;
   sessions: SessionPorts;
+  /** Where login attempts are counted (in Redis when nodes share the load). */
+  rateLimits: RateLimits;
   /** What the admin pages tell the rest of the team. */
   admin: Pick<AdminAgentRoutesOptions, 'agentChanged' | 'list' | 'agentDeactivated'>;
 }
@@ -64,6 +67,7 @@ export function agentsRepositories(engine: Engine): {
  */
 export async function createAgentsModule(deps: AgentsModuleDeps) {
   const { config, departments } = deps;
+  const perMinute = config.limits.loginPerIpPerMinute;
   const repositories = agentsRepositories(deps.engine);
   const agents: AgentsService = new AgentsService(
     repositories.agents,
@@ -86,13 +90,13 @@ export async function createAgentsModule(deps: AgentsModuleDeps) {
         secureCookies: config.secureCookies,
         sessionDays: config.sessionDays,
         loginLimits: loginRouteLimits(
-          new LoginThrottle({
+          deps.rateLimits.backoff('login-email', {
             freeFailures: config.limits.loginFreeFailures,
             baseDelayMs: config.limits.loginBaseDelayMs,
             maxDelayMs: config.limits.loginMaxDelayMs,
             forgetMs: config.limits.loginForgetMs,
           }),
-          config.limits.loginPerIpPerMinute,
+          perMinute > 0 ? deps.rateLimits.buckets('login-address', { burst: perMinute, perSecond: perMinute / 60 }) : null,
         ),
       });
     },

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AttachmentsConfig } from '../../config.ts';
 import type { Engine } from '../../db/engine.ts';
 import type { GroupCommit } from '../../db/group-commit.ts';
-import type { Rate } from '../../realtime/token-bucket.ts';
+import type { SharedBuckets } from '../../realtime/rate-limits.ts';
 import { isOriginAllowed, serverOriginOf, type SiteRow } from '../sites/index.ts';
 import { AttachmentsPersonalData } from './attachments.personal-data.ts';
 import type { AttachmentsRepository } from './attachments.repository.ts';
@@ -21,7 +21,8 @@ export interface AttachmentsModuleDeps {
   app: FastifyInstance;
   engine: Engine;
   config: AttachmentsConfig;
-  visitorUploadMbPerIp: Rate;
+  /** Megabytes shoppers upload per address (rate-limits.ts). */
+  visitorUploadMbPerIp: SharedBuckets;
   trustProxy: boolean;
   sites: { byId(siteId: string): SiteRow | undefined; byKey(key: string): SiteRow | undefined };
   visitorByToken: (siteId: string, token: string) => Promise<{ id: string } | undefined>;

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AttachmentLink, ErrorResponse, Id, SignedFileQuery, UploadedAttachment, UploadQuery, type Result } from '@mostrador/shared';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
-import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
+import { limitKey } from '../../realtime/client-ip.ts';
+import type { SharedBuckets } from '../../realtime/rate-limits.ts';
 import type { AttachmentsService, Viewer } from './attachments.service.ts';
 
 declare module 'fastify' {
@@ -22,7 +23,8 @@ export interface AttachmentRoutesOptions {
    */
   visitorOf(request: FastifyRequest): Promise<{ siteId: string; visitorId: string } | null>;
   /** Shoppers' upload volume per client address, in megabytes: a token is free, so the disk is guarded per address. */
-  visitorUploadMbPerIp: Rate;
+  /** Megabytes shoppers upload per address. */
+  visitorUploadMbPerIp: SharedBuckets;
 }
 
 const MB = 1024 * 1024;
@@ -65,7 +67,6 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
   { attachments, visitorOf, visitorUploadMbPerIp },
 ) => {
   const viewers = new WeakMap<FastifyRequest, Viewer>();
-  const visitorVolume = new KeyedBuckets(visitorUploadMbPerIp);
 
   // An upload's body is handed on unread: the service writes it to disk as it arrives, stopping at the site's limit.
   // Any other request of these routes with raw bytes is refused without reading them.
@@ -74,7 +75,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
   );
 
   /** Who is uploading and how much they may send, decided before a byte of the body is read. */
-  const admit = (viewer: Viewer, request: FastifyRequest, reply: FastifyReply) => {
+  const admit = async (viewer: Viewer, request: FastifyRequest, reply: FastifyReply) => {
     const limit = attachments.limitFor(viewer);
     if (!limit.ok) return refuse(reply, limit);
     const declared = Number(request.headers['content-length'] ?? 0);
@@ -83,7 +84,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
     if (viewer.kind === 'visitor') {
       // Charged before reading, on the declared size (the most allowed when none is declared).
       const megabytes = Math.max(MIN_CHARGE_MB, (declared > 0 ? declared : limit.data) / MB);
-      const wait = visitorVolume.take(request.ip, megabytes);
+      const wait = await visitorUploadMbPerIp.take(limitKey(request.ip), megabytes);
       if (wait > 0) {
         void reply.header('retry-after', String(Math.ceil(wait / 1000)));
         return refuse(reply, {

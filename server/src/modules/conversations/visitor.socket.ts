@@ -24,7 +24,8 @@ import type { VisitorNamespace } from '../../plugins/realtime.ts';
 import { maskingCardNumbers } from '../../realtime/card-masking.ts';
 import { clientIp, limitKey } from '../../realtime/client-ip.ts';
 import { registerCommands, socketBudget, type ErrorLog } from '../../realtime/commands.ts';
-import { KeyedBuckets, type Rate } from '../../realtime/token-bucket.ts';
+import type { SharedBuckets } from '../../realtime/rate-limits.ts';
+import type { Rate } from '../../realtime/token-bucket.ts';
 import { isOriginAllowed, normalizeOrigin, serverOriginOf, type RefusedOrigins, type SitesService } from '../sites/index.ts';
 import type { TriggerEngine, TriggersService } from '../triggers/index.ts';
 import { visitorContextHandlers, type VisitorActivity, type VisitorArrival, type VisitorsService } from '../visitors/index.ts';
@@ -77,7 +78,7 @@ export interface VisitorSocketDeps {
 
 export interface VisitorLimits {
   /** New visitors (rows) per client address; a returning visitor's token does not count. */
-  newVisitorsPerIp: Rate;
+  newVisitorsPerIp: SharedBuckets;
   /** Per socket: `message:send`, `typing:set`, and every other command. */
   messages: Rate;
   typing: Rate;
@@ -105,7 +106,6 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
   // What the handshake found (the visitor's arrival for the live list, its open conversation, whether it has earlier ones),
   // read there as it may wait on the database, and handed to the connection handler, which must register its handlers before anything can wait.
   const identified = new WeakMap<object, { arrival: VisitorArrival; open: ConversationRow | undefined; hasEarlier: boolean }>();
-  const newVisitors = new KeyedBuckets(deps.limits.newVisitorsPerIp);
   // Open tabs learn at once which signals the edited rules read (exit intent, idleness, events). Told by the node
   // that made the edit, to the room on every node (this node's rooms say nothing of the others'); the rest only read again.
   deps.triggers.onRulesEdited((siteId) => {
@@ -127,7 +127,7 @@ export function attachVisitorSocket(ns: VisitorNamespace, deps: VisitorSocketDep
     const identify = async () => {
       const returning = parsed.data.token ? await visitors.returning(site.id, parsed.data.token, userAgent) : undefined;
       if (!returning) {
-        const wait = newVisitors.take(limitKey(clientIp(socket.request, deps.trustProxy)));
+        const wait = await deps.limits.newVisitorsPerIp.take(limitKey(clientIp(socket.request, deps.trustProxy)));
         if (wait > 0) return next(rateLimitedHandshake(wait));
       }
       const { visitor, token } = returning ?? (await visitors.create(site.id, userAgent));

@@ -97,6 +97,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     departments,
     pictureOf: (id) => avatars.pictureOf(id),
     rateLimits: cluster.limits,
+    records: cluster.records,
     // Ending a session closes its sockets at once (logout, password change, deactivation, "end session").
     sessions: { endSockets: (sessionId) => endAgentSession(app.realtime.agents, sessionId), deviceOf: (ua) => parseUserAgent(ua) },
     admin: {

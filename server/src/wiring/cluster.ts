@@ -6,6 +6,8 @@ import { RoomWatchers } from '../realtime/watched-rooms.ts';
 import { clusterChannelOf, redisClusterBus, singleNodeBus, type ClusterBus } from '../realtime/cluster-bus.ts';
 import { InMemoryDirectory, type NodeDirectory } from '../realtime/node-directory.ts';
 import { RedisDirectory } from '../realtime/node-directory.redis.ts';
+import { InMemoryExpiringRecords, type OpenExpiringRecords } from '../realtime/expiring-records.ts';
+import { RedisExpiringRecords } from '../realtime/expiring-records.redis.ts';
 import { localRateLimits, type RateLimits } from '../realtime/rate-limits.ts';
 import { redisRateLimits } from '../realtime/rate-limits.redis.ts';
 import { closeRedis, openRedis, type RedisClient } from '../realtime/redis-client.ts';
@@ -35,6 +37,8 @@ export interface Cluster {
   readonly watchedRooms: NodeDirectory<RoomWatchers>;
   /** Where the limits per address and per email are counted: in Redis, an address gets one budget however the balancer spreads it. */
   readonly limits: RateLimits;
+  /** Short-lived records the next request may read on another node (login challenges, enrolments). */
+  readonly records: OpenExpiringRecords;
   close(): Promise<void>;
 }
 
@@ -59,6 +63,7 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
       liveVisitors,
       watchedRooms,
       limits: localRateLimits(),
+      records: <T>() => new InMemoryExpiringRecords<T>(),
       close: async () => {
         await agentPresence.close();
         await liveVisitors.close();
@@ -82,6 +87,8 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
     liveVisitors,
     watchedRooms,
     limits: redisRateLimits({ redis, name: config.clusterName, log: failed }),
+    records: <T>(name: string, schema: z.ZodType<T>) =>
+      new RedisExpiringRecords<T>({ redis, name: `${config.clusterName}:records:${name}`, schema, log: failed }),
     async close() {
       await bus.close();
       await agentPresence.close();

@@ -9,7 +9,7 @@ import { PgAgentsRepository } from './agents.repository.pg.ts';
 import { SqliteAgentsRepository } from './agents.repository.sqlite.ts';
 import { AgentsService } from './agents.service.ts';
 import { authRoutes } from './auth.routes.ts';
-import { LoginChallenges } from './login-challenges.ts';
+import { ChallengeOwner, LoginChallenges } from './login-challenges.ts';
 import { loginRouteLimits } from './login-throttle.ts';
 import type { RateLimits } from '../../realtime/rate-limits.ts';
 import type { RecoveryCodesRepository } from './recovery-codes.repository.ts';
@@ -19,7 +19,8 @@ import type { SessionsRepository } from './sessions.repository.ts';
 import { PgSessionsRepository } from './sessions.repository.pg.ts';
 import { SqliteSessionsRepository } from './sessions.repository.sqlite.ts';
 import { SessionsService, type SessionPorts } from './sessions.service.ts';
-import { TwoFactorService } from './two-factor.service.ts';
+import { PendingEnrolment, TwoFactorService } from './two-factor.service.ts';
+import type { OpenExpiringRecords } from '../../realtime/expiring-records.ts';
 
 /** The departments an agent belongs to (the departments module's answers). */
 export interface AgentDepartments {
@@ -37,6 +38,8 @@ export interface AgentsModuleDeps {
   sessions: SessionPorts;
   /** Where login attempts are counted (in Redis when nodes share the load). */
   rateLimits: RateLimits;
+  /** Where the login's second-step challenges and pending enrolments are kept (Redis when nodes share the load). */
+  records: OpenExpiringRecords;
   /** What the admin pages tell the rest of the team. */
   admin: Pick<AdminAgentRoutesOptions, 'agentChanged' | 'list' | 'agentDeactivated'>;
 }
@@ -76,7 +79,7 @@ export async function createAgentsModule(deps: AgentsModuleDeps) {
   );
   await agents.load();
   const sessions = new SessionsService(repositories.sessions, agents, config.sessionDays, deps.sessions);
-  const twoFactor = new TwoFactorService(agents, repositories.recoveryCodes);
+  const twoFactor = new TwoFactorService(agents, repositories.recoveryCodes, deps.records('two-factor-enrolments', PendingEnrolment));
   return {
     agents,
     sessions,
@@ -86,7 +89,7 @@ export async function createAgentsModule(deps: AgentsModuleDeps) {
         agents,
         sessions,
         twoFactor,
-        challenges: new LoginChallenges(),
+        challenges: new LoginChallenges(deps.records('login-challenges', ChallengeOwner)),
         secureCookies: config.secureCookies,
         sessionDays: config.sessionDays,
         loginLimits: loginRouteLimits(

@@ -48,7 +48,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
       const agent = await agents.withCredentials(request.body.email, request.body.password);
       if (!agent) return reply.status(401).send(WRONG_CREDENTIALS);
       // With two-factor login on, a right password earns a challenge, not a session.
-      if (agent.totpSecret) return reply.send({ secondStep: { challenge: challenges.issue({ siteId: agent.siteId, agentId: agent.id }) } });
+      if (agent.totpSecret)
+        return reply.send({ secondStep: { challenge: await challenges.issue({ siteId: agent.siteId, agentId: agent.id }) } });
       return signIn(reply, agent.id, request.headers['user-agent']);
     },
   );
@@ -57,9 +58,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     '/api/auth/login/second-step',
     { schema: { body: SecondStepBody, response: { 200: AgentResponse, 401: ErrorResponse } } },
     async (request, reply) => {
-      const owner = challenges.attempt(request.body.challenge);
+      const owner = await challenges.attempt(request.body.challenge);
       if (!owner || !(await twoFactor.verify(owner.siteId, owner.agentId, request.body.code))) return reply.status(401).send(WRONG_CODE);
-      challenges.settle(request.body.challenge);
+      await challenges.settle(request.body.challenge);
       return signIn(reply, owner.agentId, request.headers['user-agent']);
     },
   );

@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { fail, ok, RECOVERY_CODE_COUNT, type Result, type TwoFactorEnrolment, type TwoFactorStatus } from '@mostrador/shared';
+import { z } from 'zod';
 import { hashSecret } from '../../db/ids.ts';
+import type { ExpiringRecords } from '../../realtime/expiring-records.ts';
 import type { AgentsService } from './agents.service.ts';
 import type { RecoveryCodesRepository } from './recovery-codes.repository.ts';
 
@@ -12,6 +14,10 @@ const ENROLMENT_MS = 10 * 60 * 1000;
 /** No 0/o, 1/l/i: recovery codes are typed from paper. */
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 const TOTP_CODE = /^\d{6}$/;
+
+/** An enrolment's secret, until the agent's first code confirms it. */
+export const PendingEnrolment = z.object({ secret: z.string() });
+export type PendingEnrolment = z.infer<typeof PendingEnrolment>;
 
 function totpFor(secret: string, label: string): TOTP {
   return new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: PERIOD_S, secret: Secret.fromBase32(secret) });
@@ -33,11 +39,11 @@ function normalizedRecoveryCode(code: string): string {
  * app produces the right codes.
  */
 export class TwoFactorService {
-  private readonly pending = new Map<string, { secret: string; expiresAt: number }>();
-
   constructor(
     private readonly agents: AgentsService,
     private readonly codes: RecoveryCodesRepository,
+    /** Secrets scanned but not yet confirmed, by agent (in Redis in a cluster: the confirmation may reach another node). */
+    private readonly pending: ExpiringRecords<PendingEnrolment>,
   ) {}
 
   async status(siteId: string, agentId: string): Promise<TwoFactorStatus> {
@@ -56,18 +62,18 @@ export class TwoFactorService {
     if (!agent) return fail('not_found', 'No such agent');
     if (agent.totpSecret) return fail('conflict', 'Two-factor login is already on');
     const secret = new Secret({ size: 20 }).base32;
-    this.pending.set(agentId, { secret, expiresAt: Date.now() + ENROLMENT_MS });
+    await this.pending.put(agentId, { secret }, ENROLMENT_MS);
     return ok({ secret, uri: totpFor(secret, agent.email).toString() });
   }
 
   /** Turns two-factor login on with the pending secret if the code matches; returns the recovery codes, once. */
   async confirm(siteId: string, agentId: string, code: string): Promise<Result<{ recoveryCodes: string[] }>> {
-    const pending = this.pending.get(agentId);
+    const pending = await this.pending.get(agentId);
     const agent = await this.agents.current(siteId, agentId);
-    if (!pending || pending.expiresAt <= Date.now() || !agent) return fail('conflict', 'Start the enrolment again');
+    if (!pending || !agent) return fail('conflict', 'Start the enrolment again');
     const delta = totpFor(pending.secret, agent.email).validate({ token: code, window: 1 });
     if (delta === null) return fail('invalid_payload', 'Wrong code');
-    this.pending.delete(agentId);
+    await this.pending.delete(agentId);
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await this.codes.replace(
       agentId,

@@ -80,6 +80,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
   const { sites, refusedOrigins, ...siteRoutes } = await createSitesModule({
     engine,
     log: app.log,
+    refusalsAcrossNodes: cluster.refusedOrigins,
     // Every new site starts with the two default trigger rules, switched off.
     siteCreated: (site) => triggers.createAll(site.id, defaultRules(ENGLISH_DEFAULTS, false)),
     branding: {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LiveVisitor } from '@mostrador/shared';
 import type { Config } from '../config.ts';
 import { AgentConsoles } from '../modules/presence/index.ts';
+import { SharedRefusal } from '../modules/sites/index.ts';
 import { RoomWatchers } from '../realtime/watched-rooms.ts';
 import { clusterChannelOf, redisClusterBus, singleNodeBus, type ClusterBus } from '../realtime/cluster-bus.ts';
 import { InMemoryDirectory, type NodeDirectory } from '../realtime/node-directory.ts';
@@ -35,6 +36,8 @@ export interface Cluster {
   readonly liveVisitors: NodeDirectory<LiveVisitor>;
   /** Scope: a kind of room (its name's prefix); id: the rest of its name; one entry per node with a socket in it. */
   readonly watchedRooms: NodeDirectory<RoomWatchers>;
+  /** Scope: site id; id: a shop origin; one entry per node that refused a widget from it lately. */
+  readonly refusedOrigins: NodeDirectory<SharedRefusal>;
   /** Where the limits per address and per email are counted: in Redis, an address gets one budget however the balancer spreads it. */
   readonly limits: RateLimits;
   /** Short-lived records the next request may read on another node (login challenges, enrolments). */
@@ -55,6 +58,7 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
     const agentPresence = new InMemoryDirectory<AgentConsoles>(nodeId);
     const liveVisitors = new InMemoryDirectory<LiveVisitor>(nodeId);
     const watchedRooms = new InMemoryDirectory<RoomWatchers>(nodeId);
+    const refusedOrigins = new InMemoryDirectory<SharedRefusal>(nodeId);
     return {
       nodeId,
       redis: null,
@@ -62,12 +66,14 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
       agentPresence,
       liveVisitors,
       watchedRooms,
+      refusedOrigins,
       limits: localRateLimits(),
       records: <T>() => new InMemoryExpiringRecords<T>(),
       close: async () => {
         await agentPresence.close();
         await liveVisitors.close();
         await watchedRooms.close();
+        await refusedOrigins.close();
       },
     };
   }
@@ -79,6 +85,7 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
   const agentPresence = directory('presence', AgentConsoles);
   const liveVisitors = directory('live-visitors', LiveVisitor);
   const watchedRooms = directory('watched-rooms', RoomWatchers);
+  const refusedOrigins = directory('refused-origins', SharedRefusal);
   return {
     nodeId,
     redis,
@@ -86,6 +93,7 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
     agentPresence,
     liveVisitors,
     watchedRooms,
+    refusedOrigins,
     limits: redisRateLimits({ redis, name: config.clusterName, log: failed }),
     records: <T>(name: string, schema: z.ZodType<T>) =>
       new RedisExpiringRecords<T>({ redis, name: `${config.clusterName}:records:${name}`, schema, log: failed }),
@@ -94,6 +102,7 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
       await agentPresence.close();
       await liveVisitors.close();
       await watchedRooms.close();
+      await refusedOrigins.close();
       await closeRedis(redis);
     },
   };

@@ -1,6 +1,7 @@
 import { MAX_REFUSED_ORIGINS } from '@mostrador/shared';
 import { describe, expect, it } from 'vitest';
-import { REFUSAL_LOG_INTERVAL_MS, RefusedOrigins } from './refused-origins.ts';
+import { InMemoryDirectory } from '../../realtime/node-directory.ts';
+import { REFUSAL_LOG_INTERVAL_MS, REFUSAL_SHARE_INTERVAL_MS, RefusedOrigins, type SharedRefusal } from './refused-origins.ts';
 
 function setup() {
   let now = 1_000_000;
@@ -65,5 +66,39 @@ describe('refused origins', () => {
     refused.record('site_1', 'https://other.example');
     refused.forget('site_1', 'https://shop.example');
     expect(refused.list('site_1').map((r) => r.origin)).toEqual(['https://other.example']);
+  });
+
+  it('tells the other nodes an origin when first refused, then at most once a minute, and what it forgets or drops', () => {
+    let now = 1_000_000;
+    const told: Array<[string, string, SharedRefusal | null]> = [];
+    const directory = new (class extends InMemoryDirectory<SharedRefusal> {
+      override put(scope: string, id: string, value: SharedRefusal) {
+        told.push([scope, id, value]);
+        super.put(scope, id, value);
+      }
+      override remove(scope: string, id: string) {
+        told.push([scope, id, null]);
+        super.remove(scope, id);
+      }
+    })('node-a');
+    const refused = new RefusedOrigins({ warn: () => undefined }, () => now, directory);
+    for (let i = 0; i < 100; i += 1) {
+      refused.record('site_1', 'https://shop.example');
+      now += 1_000;
+    }
+    // Seen at 0 s and again from 60 s on: told twice, not a hundred times.
+    expect(told).toEqual([
+      ['site_1', 'https://shop.example', { lastSeenAt: 1_000_000, count: 1 }],
+      ['site_1', 'https://shop.example', { lastSeenAt: 1_000_000 + REFUSAL_SHARE_INTERVAL_MS, count: 61 }],
+    ]);
+    // Its own entries are never counted twice in its list.
+    expect(refused.list('site_1')).toEqual([{ origin: 'https://shop.example', lastSeenAt: now - 1_000, count: 100 }]);
+    refused.forget('site_1', 'https://shop.example');
+    expect(told.at(-1)).toEqual(['site_1', 'https://shop.example', null]);
+    expect(directory.entries('site_1')).toEqual([]);
+
+    for (let i = 0; i <= MAX_REFUSED_ORIGINS; i += 1) refused.record('site_1', `https://shop${i}.example`);
+    expect(told.at(-2)).toEqual(['site_1', 'https://shop0.example', null]);
+    expect(directory.holds('site_1', 'https://shop0.example')).toBe(false);
   });
 });

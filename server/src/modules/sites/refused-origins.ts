@@ -1,4 +1,6 @@
-import { MAX_REFUSED_ORIGINS, type RefusedOrigin } from '@mostrador/shared';
+import { MAX_REFUSED_ORIGINS, RefusedOrigin } from '@mostrador/shared';
+import type { z } from 'zod';
+import type { NodeDirectory } from '../../realtime/node-directory.ts';
 import { normalizeOrigin } from './origin.ts';
 
 /** One warning per origin per site within this window: a busy shop's every page view would flood the log. */
@@ -8,8 +10,16 @@ export interface RefusalLog {
   warn(details: object, message: string): void;
 }
 
+/** What a node tells the others of an origin it refused (an entry of the cluster's directory, scope: site, id: origin). */
+export const SharedRefusal = RefusedOrigin.pick({ lastSeenAt: true, count: true });
+export type SharedRefusal = z.infer<typeof SharedRefusal>;
+
+/** An origin refused again and again is told to the other nodes at most this often, not at every page view. */
+export const REFUSAL_SHARE_INTERVAL_MS = 60_000;
+
 interface Refusal extends RefusedOrigin {
   loggedAt: number;
+  sharedAt: number;
 }
 
 /**
@@ -18,7 +28,9 @@ interface Refusal extends RefusedOrigin {
  * (in the log and in the console) instead of facing a silent widget.
  * Kept in memory only: it is a hint, not a record. Anyone can send any Origin
  * header, so only well-formed origins are kept, and at most the
- * MAX_REFUSED_ORIGINS most recently seen per site.
+ * MAX_REFUSED_ORIGINS most recently seen per site. In a cluster each node
+ * tells the others what it refused (through `shared`), so the console lists
+ * the refusals of every node, whichever node the admin's page asks.
  */
 export class RefusedOrigins {
   readonly #bySite = new Map<string, Map<string, Refusal>>();
@@ -26,6 +38,7 @@ export class RefusedOrigins {
   constructor(
     private readonly log: RefusalLog,
     private readonly now: () => number = Date.now,
+    private readonly shared: NodeDirectory<SharedRefusal> | null = null,
   ) {}
 
   /** Notes a refused handshake; logs a warning the first time an origin is seen each hour. */
@@ -40,9 +53,17 @@ export class RefusedOrigins {
     site.delete(origin);
     const refusal: Refusal = known
       ? { ...known, lastSeenAt: at, count: known.count + 1 }
-      : { origin, lastSeenAt: at, count: 1, loggedAt: -Infinity };
+      : { origin, lastSeenAt: at, count: 1, loggedAt: -Infinity, sharedAt: -Infinity };
     site.set(origin, refusal);
-    if (site.size > MAX_REFUSED_ORIGINS) site.delete(site.keys().next().value!);
+    if (site.size > MAX_REFUSED_ORIGINS) {
+      const oldest = site.keys().next().value!;
+      site.delete(oldest);
+      this.shared?.remove(siteId, oldest);
+    }
+    if (this.shared && at - refusal.sharedAt >= REFUSAL_SHARE_INTERVAL_MS) {
+      refusal.sharedAt = at;
+      this.shared.put(siteId, origin, { lastSeenAt: at, count: refusal.count });
+    }
     if (at - refusal.loggedAt >= REFUSAL_LOG_INTERVAL_MS) {
       refusal.loggedAt = at;
       this.log.warn(
@@ -52,14 +73,28 @@ export class RefusedOrigins {
     }
   }
 
-  /** Most recently seen first. */
+  /** Most recently seen first, this node's with the other nodes' (counts added up). */
   list(siteId: string): RefusedOrigin[] {
-    const site = [...(this.#bySite.get(siteId)?.values() ?? [])].reverse();
-    return site.map(({ origin, lastSeenAt, count }) => ({ origin, lastSeenAt, count }));
+    const merged = new Map<string, RefusedOrigin>();
+    for (const { origin, lastSeenAt, count } of [...(this.#bySite.get(siteId)?.values() ?? [])].reverse()) {
+      merged.set(origin, { origin, lastSeenAt, count });
+    }
+    for (const { id: origin, node, value } of this.shared?.entries(siteId) ?? []) {
+      if (node === this.shared?.nodeId) continue;
+      const known = merged.get(origin);
+      merged.set(origin, {
+        origin,
+        lastSeenAt: Math.max(known?.lastSeenAt ?? 0, value.lastSeenAt),
+        count: (known?.count ?? 0) + value.count,
+      });
+    }
+    // A stable sort: among equal times, this node's newest stays first.
+    return [...merged.values()].sort((a, b) => b.lastSeenAt - a.lastSeenAt).slice(0, MAX_REFUSED_ORIGINS);
   }
 
   /** The origin is allowed now: it is no longer news. */
   forget(siteId: string, origin: string): void {
     this.#bySite.get(siteId)?.delete(origin);
+    this.shared?.remove(siteId, origin);
   }
 }

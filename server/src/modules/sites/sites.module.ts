@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../../db/engine.ts';
 import { brandingRoutes, type BrandingRouteDeps } from './branding.routes.ts';
-import { RefusedOrigins, type RefusalLog } from './refused-origins.ts';
+import { RefusedOrigins, type RefusalLog, type SharedRefusal } from './refused-origins.ts';
+import type { NodeDirectory } from '../../realtime/node-directory.ts';
 import { siteSettingsRoutes } from './site-settings.routes.ts';
 import type { SiteRow, SitesRepository } from './sites.repository.ts';
 import { PgSitesRepository } from './sites.repository.pg.ts';
@@ -11,6 +12,8 @@ import { SitesService } from './sites.service.ts';
 export interface SitesModuleDeps {
   engine: Engine;
   log: RefusalLog;
+  /** Where each node tells the others the origins it refused (the cluster's directory). */
+  refusalsAcrossNodes: NodeDirectory<SharedRefusal>;
   /** A new site's starting content; the site is answered once it is written. */
   siteCreated: (site: SiteRow) => Promise<void>;
   /** What the branding page shows and tells beside the site's own settings. */
@@ -29,7 +32,7 @@ export async function createSitesModule(deps: SitesModuleDeps) {
   const sites = new SitesService(sitesRepository(deps.engine), deps.siteCreated);
   await sites.load();
   // Shop pages turned away at the visitor handshake: a warning in the log, a list in the console.
-  const refusedOrigins = new RefusedOrigins(deps.log);
+  const refusedOrigins = new RefusedOrigins(deps.log, Date.now, deps.refusalsAcrossNodes);
   return {
     sites,
     refusedOrigins,

@@ -68,6 +68,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     error: (err, message) => app.log.error({ err }, message),
   });
   app.addHook('onClose', async () => cluster.close());
+  // Who is online on the other nodes is known before this one decides anything about them (the status log, grace periods).
+  await cluster.ready;
   await app.register(realtimePlugin, {
     maxPerIp: config.limits.connectionsPerIp,
     trustProxy: config.trustProxy,
@@ -215,10 +217,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     conversations: { ...conversationsModule.tagged, retagged: (siteId, ids) => toolbox.retagged(siteId, ids) },
   });
   // Each agent's status changes, for the reports' online and away time.
-  const { statusLog, changesIn } = await createStatusLogModule({
+  const { statusLog, changesIn, leftOpen } = await createStatusLogModule({
     engine,
     groupCommit,
     log: (err) => app.log.error({ err }, 'status change not recorded'),
+    shared: cluster.redis !== null,
   });
   const coordinator = new TeamCoordinator(
     team,
@@ -232,6 +235,8 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     (err) => app.log.error({ err }, 'an agent’s change was not told'),
   );
   await coordinator.expected;
+  // In a cluster, agents the log holds online may be on other nodes: if no node has them after the grace period, they went offline.
+  for (const { agentId, siteId } of leftOpen) presence.expectBack(agentId, siteId);
   const replyTimes = new ReplyTimes((siteId, since) => repo.firstReplyWaits(siteId, since));
 
   // Shop context: who is on the site, their pages, cart and identity, for the console.

@@ -51,9 +51,16 @@ export class RedisDirectory<T> implements NodeDirectory<T> {
   readonly #own = new Map<string, Map<string, T>>();
   #mirror = new Map<string, Map<string, Held<T>>>();
   readonly #listeners = new Set<(scope: string, id: string) => void>();
+  /**
+   * Changes heard while a whole read is on its way, per read in flight
+   * (`scope\nmember` → the entry, or null when it went): the read's
+   * snapshot may predate them, so they are laid over it, not lost under it.
+   */
+  readonly #heardDuringReads = new Set<Map<string, Held<T> | null>>();
   readonly #timer: NodeJS.Timeout;
   /** Resolved once this node hears the others' writes (tests wait for it). */
   readonly subscribed: Promise<void>;
+  readonly ready: Promise<void>;
 
   constructor(options: RedisDirectoryOptions<T>) {
     this.#options = options;
@@ -65,6 +72,8 @@ export class RedisDirectory<T> implements NodeDirectory<T> {
       () => this.#subscriber.subscribe(this.#key('changes'), (raw) => this.#heard(raw)),
       () => undefined,
     );
+    // The first read right after: a node that starts knows the others' entries in a moment, not a third of a lease later.
+    this.ready = this.subscribed.then(() => this.refresh());
     this.#timer = setInterval(() => void this.refresh(), Math.max(50, Math.floor(options.leaseMs / 3)));
     this.#timer.unref();
   }
@@ -167,6 +176,27 @@ export class RedisDirectory<T> implements NodeDirectory<T> {
   }
 
   async #readAll(): Promise<void> {
+    const heard = new Map<string, Held<T> | null>();
+    this.#heardDuringReads.add(heard);
+    try {
+      const next = await this.#readSnapshot();
+      for (const [key, held] of heard) {
+        const [scope = '', member = ''] = key.split('\n');
+        if (held) {
+          if (!next.has(scope)) next.set(scope, new Map());
+          next.get(scope)!.set(member, held);
+        } else next.get(scope)?.delete(member);
+      }
+      const before = this.#mirror;
+      this.#mirror = next;
+      this.#tellDifferences(before, next);
+    } finally {
+      this.#heardDuringReads.delete(heard);
+    }
+  }
+
+  /** Every scope's live entries of the other nodes, as Redis holds them now (removing what ran out). */
+  async #readSnapshot(): Promise<Map<string, Map<string, Held<T>>>> {
     const now = Date.now();
     const scopes = await this.#redis.sMembers(this.#key('scopes'));
     const next = new Map<string, Map<string, Held<T>>>();
@@ -195,9 +225,7 @@ export class RedisDirectory<T> implements NodeDirectory<T> {
       });
       next.set(scope, held);
     }
-    const before = this.#mirror;
-    this.#mirror = next;
-    this.#tellDifferences(before, next);
+    return next;
   }
 
   #parse(raw: unknown): { value: T } | undefined {
@@ -219,12 +247,15 @@ export class RedisDirectory<T> implements NodeDirectory<T> {
     }
     if (change.node === this.nodeId) return;
     const member = memberOf(change.node, change.id);
+    let held: Held<T> | null = null;
     if (change.value === undefined) this.#drop(change.scope, member);
     else {
       const parsed = this.#options.schema.safeParse(change.value);
       if (!parsed.success) return this.#options.log(parsed.error, `${this.#options.name}: value does not parse`);
-      this.#hold({ scope: change.scope, id: change.id, node: change.node, value: parsed.data, expiresAt: change.expiresAt });
+      held = { scope: change.scope, id: change.id, node: change.node, value: parsed.data, expiresAt: change.expiresAt };
+      this.#hold(held);
     }
+    for (const reading of this.#heardDuringReads) reading.set(`${change.scope}\n${member}`, held);
     this.#tell(change.scope, change.id);
   }
 

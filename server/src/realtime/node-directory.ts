@@ -26,12 +26,16 @@ export interface NodeDirectory<T> {
   holds(scope: string, id: string): boolean;
   /** Another node's entry appeared, changed, went, or ran out (its node stopped renewing it). Returns the way to stop listening. */
   onOthersChanged(listener: (scope: string, id: string) => void): () => void;
+  /** Resolved once this node hears the others and has read their entries once (in memory: at once). */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
 /** One process: only this node's entries exist, and no other node ever changes one. */
 export class InMemoryDirectory<T> implements NodeDirectory<T> {
   readonly #scopes = new Map<string, Map<string, T>>();
+
+  readonly ready = Promise.resolve();
 
   constructor(readonly nodeId: string) {}
 

@@ -32,6 +32,8 @@ export interface TestCluster {
   redis: PrivateRedis;
   database: TestDatabase;
   close(): Promise<void>;
+  /** Starts one more node (a scale-up, a deploy's new node), once the others hear it. */
+  addNode(): Promise<TestNode>;
 }
 
 const quiet = { info: () => undefined, warn: () => undefined };
@@ -50,17 +52,20 @@ export async function startAppCluster(count = 2, overrides: TestConfig = {}): Pr
     await redis.kill();
     await database.drop();
   };
+  /** Node `index` (b, c, …): built on node A's config and listening. */
+  const start = async (index: number): Promise<TestNode> => {
+    const dir = mkdtempSync(join(tmpdir(), 'mostrador-node-'));
+    const config = { ...first.config, nodeId: `node-${String.fromCharCode(97 + index)}`, databaseFile: join(dir, 'unused.sqlite') };
+    const app = await buildApp(config);
+    const node = { app, dir, url: '' };
+    others.push(node);
+    await app.listen({ port: 0, host: config.host });
+    const address = app.server.address();
+    node.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    return node;
+  };
   try {
-    for (let i = 1; i < count; i += 1) {
-      const dir = mkdtempSync(join(tmpdir(), 'mostrador-node-'));
-      const config = { ...first.config, nodeId: `node-${String.fromCharCode(97 + i)}`, databaseFile: join(dir, 'unused.sqlite') };
-      const app = await buildApp(config);
-      const node = { app, dir, url: '' };
-      others.push(node);
-      await app.listen({ port: 0, host: config.host });
-      const address = app.server.address();
-      node.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    }
+    for (let i = 1; i < count; i += 1) await start(i);
     const nodes: TestNode[] = [first, ...others];
     await everyNodeHearsTheOthers(redis.url, first.config.clusterName, nodes);
     return {
@@ -71,6 +76,12 @@ export async function startAppCluster(count = 2, overrides: TestConfig = {}): Pr
       redis,
       database,
       close,
+      addNode: async () => {
+        const node = await start(nodes.length);
+        nodes.push(node);
+        await everyNodeHearsTheOthers(redis.url, first.config.clusterName, nodes);
+        return node;
+      },
     };
   } catch (error) {
     await close();

@@ -42,6 +42,12 @@ export interface Cluster {
   readonly limits: RateLimits;
   /** Short-lived records the next request may read on another node (login challenges, enrolments). */
   readonly records: OpenExpiringRecords;
+  /**
+   * Resolved once every directory has read the others' entries (a starting
+   * node then knows who is online elsewhere), or after a couple of seconds
+   * if Redis does not answer: a node starts without it and catches up.
+   */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,17 @@ interface ClusterLog {
   info(message: string): void;
   warn(error: unknown, message: string): void;
   error(error: unknown, message: string): void;
+}
+
+/** How long a starting node waits for its directories' first read before it starts anyway. */
+const FIRST_READ_WAIT_MS = 2000;
+
+function firstReads(directories: Array<NodeDirectory<unknown>>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, FIRST_READ_WAIT_MS);
+  });
+  return Promise.race([Promise.all(directories.map((d) => d.ready)).then(() => undefined), gaveUp]).finally(() => clearTimeout(timer));
 }
 
 /** With REDIS_URL, the shared versions in Redis; without, the in-memory ones a single process has always had. */
@@ -69,6 +86,7 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
       refusedOrigins,
       limits: localRateLimits(),
       records: <T>() => new InMemoryExpiringRecords<T>(),
+      ready: Promise.resolve(),
       close: async () => {
         await agentPresence.close();
         await liveVisitors.close();
@@ -95,6 +113,7 @@ export function openCluster(config: Pick<Config, 'redisUrl' | 'nodeId' | 'cluste
     watchedRooms,
     refusedOrigins,
     limits: redisRateLimits({ redis, name: config.clusterName, log: failed }),
+    ready: firstReads([agentPresence, liveVisitors, watchedRooms, refusedOrigins]),
     records: <T>(name: string, schema: z.ZodType<T>) =>
       new RedisExpiringRecords<T>({ redis, name: `${config.clusterName}:records:${name}`, schema, log: failed }),
     async close() {

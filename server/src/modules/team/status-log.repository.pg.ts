@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { AgentStatus } from '@mostrador/shared';
 import type { StatusChange } from '@mostrador/shared/reports';
+import { advisoryXactLock } from '../../db/pg/advisory-lock.ts';
 import { InsertBatch } from '../../db/pg/insert-batch.ts';
 import type { PgDb } from '../../db/pg/client.ts';
 import { agentStatusChanges } from '../../db/pg/schema/index.ts';
@@ -19,6 +20,21 @@ export class PgStatusLogRepository implements StatusLogRepository {
 
   append(siteId: string, agentId: string, status: AgentStatus, at: number): Promise<void> {
     return this.#appends.add({ siteId, agentId, status, at });
+  }
+
+  async appendIfChanged(siteId: string, agentId: string, status: AgentStatus, at: number): Promise<void> {
+    // Every node tells the same change when an agent's grace period ends, at about the same moment: the agent's
+    // lock makes the second wait for the first, and its insert (a statement of its own, so a later snapshot) sees the row.
+    await this.db.transaction(async (tx) => {
+      await advisoryXactLock(tx, `agent_status:${agentId}`);
+      await tx.execute(sql`
+        INSERT INTO agent_status_changes (site_id, agent_id, status, at)
+        SELECT ${siteId}::text, ${agentId}::text, ${status}::text, ${at}::bigint
+        WHERE coalesce(
+          (SELECT status FROM agent_status_changes WHERE agent_id = ${agentId}::text ORDER BY at DESC, id DESC LIMIT 1),
+          'offline'
+        ) <> ${status}::text`);
+    });
   }
 
   notOffline(): Promise<{ siteId: string; agentId: string }[]> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { AgentStatus } from '@mostrador/shared';
 import type { StatusChange } from '@mostrador/shared/reports';
 import type { Db } from '../../db/client.ts';
@@ -18,6 +18,19 @@ export class SqliteStatusLogRepository implements StatusLogRepository {
   async append(siteId: string, agentId: string, status: AgentStatus, at: number): Promise<void> {
     await this.groupCommit.run(() => {
       this.db.insert(agentStatusChanges).values({ siteId, agentId, status, at }).run();
+    });
+  }
+
+  async appendIfChanged(siteId: string, agentId: string, status: AgentStatus, at: number): Promise<void> {
+    await this.groupCommit.run(() => {
+      const latest = this.db
+        .select({ status: agentStatusChanges.status })
+        .from(agentStatusChanges)
+        .where(eq(agentStatusChanges.agentId, agentId))
+        .orderBy(desc(agentStatusChanges.at), desc(agentStatusChanges.id))
+        .limit(1)
+        .get();
+      if ((latest?.status ?? 'offline') !== status) this.db.insert(agentStatusChanges).values({ siteId, agentId, status, at }).run();
     });
   }
 

@@ -75,6 +75,28 @@ describeOnEngines('the status log repository', (engine) => {
     ]);
   });
 
+  it('appends a change only if the agent’s latest recorded status is another (offline when there is none)', async () => {
+    await twoShops(engine());
+    const repo = repoOn(engine());
+    await repo.appendIfChanged('site-a', 'a1', 'offline', 100);
+    await repo.appendIfChanged('site-a', 'a1', 'online', 110);
+    await repo.appendIfChanged('site-a', 'a1', 'online', 120);
+    await repo.appendIfChanged('site-a', 'a2', 'online', 120);
+    await repo.appendIfChanged('site-a', 'a1', 'offline', 130);
+    await repo.appendIfChanged('site-a', 'a1', 'offline', 140);
+    // The latest recorded by time: a change appended late with an earlier time does not count as the latest.
+    await repo.append('site-a', 'a2', 'away', 50);
+    await repo.appendIfChanged('site-a', 'a2', 'online', 150);
+    expect(await repo.changesIn('site-a', 0, 1_000)).toEqual(
+      [
+        { agentId: 'a2', status: 'away', at: 50 },
+        { agentId: 'a1', status: 'online', at: 110 },
+        { agentId: 'a1', status: 'offline', at: 130 },
+        { agentId: 'a2', status: 'online', at: 120 },
+      ].sort((x, y) => x.at - y.at),
+    );
+  });
+
   it('commits the appends of one turn together, in the order they were made, and a refused one alone fails', async () => {
     await twoShops(engine());
     const repo = repoOn(engine());
@@ -141,6 +163,41 @@ describeOnEngines('the status log', (engine) => {
     await expect
       .poll(async () => (await repo.changesIn('site-a', 5_000, 10_000, 'a1')).map((c) => c.status))
       .toEqual(['online', 'offline', 'away']);
+    expect(failed).toEqual([]);
+  });
+
+  it('shared by the nodes of a cluster: writes a change told by several nodes once, and at start leaves open agents to presence', async () => {
+    await twoShops(engine());
+    const repo = repoOn(engine());
+    const failed: unknown[] = [];
+    let now = 1_000;
+    const nodeLog = () =>
+      new AgentStatusLog(
+        repo,
+        (error) => failed.push(error),
+        () => now,
+        true,
+      );
+    const [a, b] = [nodeLog(), nodeLog()];
+    expect(await a.start()).toEqual([]);
+    a.record('site-a', 'a1', 'online');
+    await expect.poll(async () => (await repo.changesIn('site-a', 0, 10_000)).length).toBe(1);
+    // Node b never saw a1 online, and still writes the offline every node tells (each ended the grace period).
+    now = 2_000;
+    b.record('site-a', 'a1', 'offline');
+    a.record('site-a', 'a1', 'offline');
+    b.record('site-a', 'a2', 'online');
+    await expect.poll(async () => (await repo.changesIn('site-a', 0, 10_000)).length).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await repo.changesIn('site-a', 0, 10_000)).toEqual([
+      { agentId: 'a1', status: 'online', at: 1_000 },
+      { agentId: 'a1', status: 'offline', at: 2_000 },
+      { agentId: 'a2', status: 'online', at: 2_000 },
+    ]);
+    // A node starting meanwhile closes nobody's time: a2 may be online on another node.
+    now = 3_000;
+    expect(await nodeLog().start()).toEqual([{ siteId: 'site-a', agentId: 'a2' }]);
+    expect((await repo.changesIn('site-a', 0, 10_000)).length).toBe(3);
     expect(failed).toEqual([]);
   });
 });

@@ -13,6 +13,13 @@ export interface StatusLogRepository {
    * insert), and a later append gets a later id.
    */
   append(siteId: string, agentId: string, status: AgentStatus, at: number): Promise<void>;
+  /**
+   * Records the change only if the agent's latest recorded status (offline
+   * when none) is another, in one step: in a cluster several nodes may
+   * tell the same change (every node ends an agent's grace period), and a
+   * node cannot know from memory what the others wrote.
+   */
+  appendIfChanged(siteId: string, agentId: string, status: AgentStatus, at: number): Promise<void>;
   /** Every agent of every site whose latest recorded status is not offline (at start, nobody is connected). */
   notOffline(): Promise<{ siteId: string; agentId: string }[]>;
   /**

@@ -13,12 +13,20 @@ export function statusLogRepository(engine: Engine, groupCommit?: GroupCommit): 
 }
 
 /** Each agent's status changes, for the reports' online and away time; started before anyone's status can change. */
-export async function createStatusLogModule(deps: { engine: Engine; groupCommit?: GroupCommit | undefined; log: (err: unknown) => void }) {
+export async function createStatusLogModule(deps: {
+  engine: Engine;
+  groupCommit?: GroupCommit | undefined;
+  log: (err: unknown) => void;
+  /** Other nodes write the log too (cluster mode). */
+  shared: boolean;
+}) {
   const statusLogRepo = statusLogRepository(deps.engine, deps.groupCommit);
-  const statusLog = new AgentStatusLog(statusLogRepo, deps.log);
-  await statusLog.start();
+  const statusLog = new AgentStatusLog(statusLogRepo, deps.log, Date.now, deps.shared);
+  const leftOpen = await statusLog.start();
   return {
     statusLog,
+    /** Agents the log holds online or away whom no console here has claimed (in a cluster): expected back within the grace period. */
+    leftOpen,
     changesIn: (siteId: string, from: number, to: number, agentId?: string) => statusLogRepo.changesIn(siteId, from, to, agentId),
   };
 }

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, SHARED_REDIS_URL, uniqueRedisName } from '../testing/redis.ts';
 import { RedisDirectory } from './node-directory.redis.ts';
@@ -7,26 +7,15 @@ import { RoomWatchers, watchRoomsAcrossNodes } from './watched-rooms.ts';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
-/** Socket.IO's in-memory adapter, as far as rooms go: it tells when a room gets its first member and loses its last. */
-class Rooms extends EventEmitter {
-  readonly rooms = new Map<string, Set<string>>();
-  join(room: string, socketId: string): void {
-    const members = this.rooms.get(room) ?? new Set<string>();
-    const created = members.size === 0;
-    members.add(socketId);
-    this.rooms.set(room, members);
-    if (created) this.emit('create-room', room);
-  }
-  leave(room: string, socketId: string): void {
-    const members = this.rooms.get(room);
-    members?.delete(socketId);
-    if (members?.size === 0) {
-      this.rooms.delete(room);
-      this.emit('delete-room', room);
-    }
-  }
+/** Socket.IO's own in-memory adapter (a namespace's, on a server that never listens), with join and leave by room name. */
+function rooms() {
+  // Nothing to close: a server that never listens holds no handle.
+  const adapter = new Server().of('/agents').adapter;
+  return Object.assign(adapter, {
+    join: (room: string, socketId: string) => adapter.addAll(socketId, new Set([room])),
+    leave: (room: string, socketId: string) => adapter.del(socketId, room),
+  });
 }
-
 const opened: Array<{ directory: RedisDirectory<RoomWatchers>; redis: RedisClient }> = [];
 afterEach(async () => {
   for (const { directory, redis } of opened.splice(0)) {
@@ -40,8 +29,8 @@ async function node(nodeId: string, name: string) {
   const directory = new RedisDirectory<RoomWatchers>({ redis, nodeId, name, schema: RoomWatchers, leaseMs: 10_000, log: () => undefined });
   opened.push({ directory, redis });
   await directory.subscribed;
-  const rooms = new Rooms();
-  return { rooms, watched: watchRoomsAcrossNodes(rooms, directory, ['live:', 'visitor-profile:']) };
+  const adapter = rooms();
+  return { rooms: adapter, watched: watchRoomsAcrossNodes(adapter, directory, ['live:', 'visitor-profile:']) };
 }
 
 describe('rooms watched across nodes', () => {
@@ -65,11 +54,11 @@ describe('rooms watched across nodes', () => {
   });
 
   it('counts only this node’s rooms when alone', () => {
-    const rooms = new Rooms();
-    const watched = watchRoomsAcrossNodes(rooms, null, ['live:']);
-    rooms.join('live:site-1', 'socket-1');
+    const adapter = rooms();
+    const watched = watchRoomsAcrossNodes(adapter, null, ['live:']);
+    adapter.join('live:site-1', 'socket-1');
     expect([watched.has('live:site-1'), watched.has('live:site-2')]).toEqual([true, false]);
-    rooms.leave('live:site-1', 'socket-1');
+    adapter.leave('live:site-1', 'socket-1');
     expect(watched.has('live:site-1')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ export type RoomWatchers = z.infer<typeof RoomWatchers>;
 
 interface RoomsAdapter {
   rooms: Map<string, Set<string>>;
-  on(event: 'create-room' | 'delete-room', listener: (room: string) => void): unknown;
+  on(event: 'join-room' | 'leave-room' | 'delete-room', listener: (room: string) => void): unknown;
 }
 
 /** Whether a room has a member on any node. */
@@ -40,7 +40,10 @@ export function watchRoomsAcrossNodes(
       if (watchers > 0) directory.put(key.scope, key.id, { watchers });
       else directory.remove(key.scope, key.id);
     };
-    adapter.on('create-room', changed);
+    // Socket.IO's adapter tells 'create-room' before the first member is in the room, so the count is read on
+    // 'join-room' and 'leave-room' (after the member came or went) and 'delete-room' (after the last went).
+    adapter.on('join-room', changed);
+    adapter.on('leave-room', changed);
     adapter.on('delete-room', changed);
   }
   return {

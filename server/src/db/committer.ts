@@ -1,4 +1,5 @@
 import type { PgDb } from './pg/client.ts';
+import { PgGroupCommit } from './pg/pg-group-commit.ts';
 import type { Engine } from './engine.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { OneAtATimePerKey } from './one-at-a-time.ts';
@@ -81,7 +82,7 @@ export interface Committer {
    * stored and told in the order they were sent. SQLite's group commit runs
    * steps in the order they are handed to it and settles them in that order,
    * so a work that hands its step over at once starts at once; on PostgreSQL
-   * each step is a transaction of its own, and two could take a row's lock
+   * two steps may run in two transactions side by side and take a row's lock
    * in either order, so a work waits for the key's previous one to end.
    */
   inOrder<T>(key: string, work: () => Promise<T>): Promise<T>;
@@ -89,19 +90,30 @@ export interface Committer {
 
 /**
  * SQLite: the step joins the group commit, which may share its transaction
- * with other steps of the same turn. PostgreSQL: a transaction of its own.
+ * with other steps of the same turn. PostgreSQL: its group commit
+ * (pg-group-commit.ts), which shares a transaction among steps that queued
+ * while every transaction slot was busy.
  */
 export function committerFor(engine: Engine, groupCommit?: GroupCommit): Committer {
   if (engine.kind === 'sqlite') {
     if (!groupCommit) throw new Error('SQLite commits through the group commit');
     return { run: (step) => groupCommit.run(() => now(step(SQLITE_TX))), inOrder: (_key, work) => work() };
   }
-  const { db } = engine;
+  const batches = pgGroupCommitOf(engine.db);
   const ordered = new OneAtATimePerKey();
   return {
-    run: (step) => db.transaction(async (tx) => step({ kind: 'postgres', db: tx })),
+    run: (step) => batches.run(async (tx) => step({ kind: 'postgres', db: tx })),
     inOrder: (key, work) => ordered.run(key, work),
   };
+}
+
+/** One group commit per database, whichever module's committer hands it a step: batches form across modules, as on SQLite. */
+const pgGroupCommits = new WeakMap<PgDb, PgGroupCommit>();
+
+function pgGroupCommitOf(db: PgDb): PgGroupCommit {
+  let batches = pgGroupCommits.get(db);
+  if (!batches) pgGroupCommits.set(db, (batches = new PgGroupCommit(db)));
+  return batches;
 }
 
 /**

@@ -66,8 +66,8 @@ async function openSqliteEngine(app: Parameters<typeof dbPlugin>[0], { file, gro
 
 /**
  * PostgreSQL: migrated under an advisory lock (several nodes may start at
- * once), each committed step a transaction of its own. The URL is never
- * logged: it may carry a password.
+ * once), committed steps batched by its group commit (pg-group-commit.ts).
+ * The URL is never logged: it may carry a password.
  */
 async function openPostgresEngine(app: Parameters<typeof dbPlugin>[0], url: string): Promise<void> {
   const opened = await openPostgres(url, (error) => app.log.warn({ err: { message: error.message } }, 'a PostgreSQL connection dropped'));

@@ -13,7 +13,7 @@ import type { ConversationRow, MessageFields, NewEvent } from './conversations.t
 
 export interface StoreFixture {
   store: ConversationsStore;
-  /** One committed step: the group commit on SQLite, a transaction of its own on PostgreSQL. */
+  /** One committed step: through the group commit of either engine. */
   step<T>(body: (tx: Tx) => InTx<T>): Promise<T>;
 }
 

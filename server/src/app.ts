@@ -119,7 +119,11 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     dir: join(dataDirOf(config), 'avatars'),
     ports: {
       agentExists: (siteId, id) => agents.byId(siteId, id) !== undefined,
-      changed: (siteId, id) => coordinator.pictureChanged(id, siteId),
+      // Told in the background: a failed read (the database gone at shutdown) is logged, never an unhandled rejection.
+      changed: (siteId, id) => {
+        const told = coordinator.pictureChanged(id, siteId);
+        if (told instanceof Promise) told.catch((err: unknown) => app.log.error({ err }, 'a picture change was not told'));
+      },
     },
   });
   const visitorsModule = await createVisitorsModule({ engine });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { InMemoryExpiringRecords, type ExpiringRecords } from './expiring-records.ts';
-import type { RedisClient } from './redis-client.ts';
+import { askRedis, type RedisClient } from './redis-client.ts';
 
 /** ExpiringRecords.use in one step: the value while its uses stay within ARGV[1], the hash gone with the last. */
 const USE = `
@@ -69,15 +69,9 @@ export class RedisExpiringRecords<T> implements ExpiringRecords<T> {
   }
 
   /** The command's answer, or undefined when Redis is not there to ask (the caller then uses memory). */
-  async #inRedis<R>(failure: string, command: (redis: RedisClient) => Promise<R>): Promise<R | undefined> {
+  #inRedis<R>(failure: string, command: (redis: RedisClient) => Promise<R>): Promise<R | undefined> {
     const { redis, log } = this.options;
-    if (!redis.isReady) return undefined;
-    try {
-      return await command(redis.withCommandOptions({ timeout: 1000 }) as RedisClient);
-    } catch (error) {
-      log(error, `record ${failure} in Redis; this node's memory used instead`);
-      return undefined;
-    }
+    return askRedis(redis, command, (error) => log(error, `record ${failure} in Redis; this node's memory used instead`));
   }
 
   #parsed(raw: unknown): T | undefined {

@@ -1,6 +1,6 @@
 import { backoffDelayMs, type BackoffPolicy } from './backoff.ts';
 import { localRateLimits, type RateLimits, type SharedBackoff, type SharedBuckets } from './rate-limits.ts';
-import type { RedisClient } from './redis-client.ts';
+import { askRedis, type RedisClient } from './redis-client.ts';
 import type { Rate } from './token-bucket.ts';
 
 /**
@@ -86,13 +86,12 @@ export function redisRateLimits(options: RedisRateLimitsOptions): RateLimits {
   const keyOf = (limit: string, key: string) => `${name}:limits:${limit}:${key}`;
   /** The script's answer, or undefined to count locally. */
   const run = async (script: string, key: string, args: string[]): Promise<number | undefined> => {
-    if (!redis.isReady) return undefined;
-    try {
-      return Number(await redis.withCommandOptions({ timeout: 1000 }).eval(script, { keys: [key], arguments: args }));
-    } catch (error) {
-      log(error, 'rate limit not counted in Redis; counted on this node');
-      return undefined;
-    }
+    const answer = await askRedis(
+      redis,
+      (client) => client.eval(script, { keys: [key], arguments: args }),
+      (error) => log(error, 'rate limit not counted in Redis; counted on this node'),
+    );
+    return answer === undefined ? undefined : Number(answer);
   };
   return {
     buckets(limit: string, rate: Rate): SharedBuckets {

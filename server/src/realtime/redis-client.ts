@@ -78,3 +78,22 @@ export async function closeRedis(client: Pick<RedisClient, 'isReady' | 'isOpen' 
   }
   if (client.isOpen) client.destroy();
 }
+
+/**
+ * A command's answer, or undefined when Redis is not ready or the command
+ * fails within a second (told to `failed`): the caller then uses this
+ * node's memory, so nothing waits on a Redis outage.
+ */
+export async function askRedis<R>(
+  redis: RedisClient,
+  command: (client: RedisClient) => Promise<R>,
+  failed: (error: unknown) => void,
+): Promise<R | undefined> {
+  if (!redis.isReady) return undefined;
+  try {
+    return await command(redis.withCommandOptions({ timeout: 1000 }) as RedisClient);
+  } catch (error) {
+    failed(error);
+    return undefined;
+  }
+}

@@ -223,7 +223,7 @@ export function InboxScreen({ agent, connect, onLogout, onSessionEnded, alertOut
         />
       </main>
       {showingVisitors && <VisitorsPage connection={connection} onStartChat={startChat} onOpenChat={openChat} />}
-      {showingSearch && <SearchPage onOpenChat={openChat} />}
+      {showingSearch && <SearchPage team={state.team} onNeedTeam={() => void controller.loadTeam()} onOpenChat={openChat} />}
     </div>
   );
 }

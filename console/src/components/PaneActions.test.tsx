@@ -55,6 +55,20 @@ describe('pane actions', () => {
     expect(pane('c1')!.querySelector('[data-part="status"]')?.textContent).toMatch(/^Snoozed until /);
   });
 
+  it('snoozes a chat until the customer writes: it waits as pending, with no timer', async () => {
+    const { openRow, pane, connection } = await renderInbox([summary({ id: 'c1' })], {});
+    await openRow('c1');
+    fireEvent.click(pane('c1')!.querySelector('button[data-part="snooze"]')!);
+    const dialog = pane('c1')!.querySelector('[data-part="snooze-dialog"]')!;
+    const reply = dialog.querySelector<HTMLInputElement>('input[data-part="snooze-reply"]')!;
+    expect(reply.closest('label')?.textContent).toBe('Until the customer writes (pending)');
+    fireEvent.click(reply);
+    fireEvent.click(dialog.querySelector('button[data-part="confirm"]')!);
+    await flush();
+    expect(connection.sentOf('conversation:status')).toEqual([{ conversationId: 'c1', state: 'pending' }]);
+    expect(pane('c1')!.querySelector('[data-part="status"]')?.getAttribute('data-state')).toBe('pending');
+  });
+
   it('shows why a take failed when a colleague was first', async () => {
     const { tab, openRow, pane, conversations } = await renderInbox([queued({ id: 'q1' })], {});
     fireEvent.click(tab('queue'));

@@ -9,8 +9,9 @@ import { formatFullTime } from './time.ts';
 /** What an agent may set: open, pending (waiting on the customer), or snoozed until a preset or a time. */
 export type StateChange = { state: 'open' } | { state: 'pending' } | { state: 'snoozed'; until: SnoozeUntil };
 
-type Choice = 'hour' | 'tomorrow' | 'next-week' | 'custom';
+type Choice = 'reply' | 'hour' | 'tomorrow' | 'next-week' | 'custom';
 const CHOICES: ReadonlyArray<[Choice, MessageKey]> = [
+  ['reply', 'state.snoozeReply'],
   ['hour', 'state.snoozeHour'],
   ['tomorrow', 'state.snoozeTomorrow'],
   ['next-week', 'state.snoozeNextWeek'],
@@ -64,7 +65,9 @@ export function StateControls(props: { conversation: ConversationSummary; busy: 
           onCancel={() => setSnoozing(false)}
           onSubmit={() => {
             setSnoozing(false);
-            props.onChange({ state: 'snoozed', until: choice === 'custom' ? { at: customAt } : { preset: choice } });
+            // Until the customer writes is what pending is: no timer, open again at the customer's next message.
+            if (choice === 'reply') props.onChange({ state: 'pending' });
+            else props.onChange({ state: 'snoozed', until: choice === 'custom' ? { at: customAt } : { preset: choice } });
           }}
         >
           <fieldset class="snooze-choices">

@@ -1,7 +1,8 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchResults } from '@mostrador/shared';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stubApi } from '../admin/testApi.ts';
+import { agentSummary, sales, stubApi, support } from '../admin/testApi.ts';
+import type { TeamState } from '../state/consoleState.ts';
 import { SearchPage } from './SearchPage.tsx';
 
 const hit = (seq: number, snippet: string) => ({
@@ -15,6 +16,12 @@ const hit = (seq: number, snippet: string) => ({
   createdAt: 1_700_000_000_000,
   snippet,
 });
+
+const noTeam: TeamState = { agents: [], departments: [] };
+const team: TeamState = {
+  agents: [agentSummary(), agentSummary({ id: 'agt_pau', name: 'Pau' })],
+  departments: [sales, support],
+};
 
 describe('SearchPage', () => {
   afterEach(() => {
@@ -37,7 +44,7 @@ describe('SearchPage', () => {
       ],
     });
     const onOpenChat = vi.fn();
-    const { container, getByLabelText, getByText } = render(<SearchPage onOpenChat={onOpenChat} />);
+    const { container, getByLabelText, getByText } = render(<SearchPage team={noTeam} onNeedTeam={vi.fn()} onOpenChat={onOpenChat} />);
     fireEvent.input(getByLabelText('Words to find'), { target: { value: 'devolucio tarjta' } });
     fireEvent.change(getByLabelText('Status'), { target: { value: 'closed' } });
     fireEvent.submit(container.querySelector('form')!);
@@ -50,7 +57,7 @@ describe('SearchPage', () => {
     await waitFor(() => expect(container.querySelectorAll('.search-hit')).toHaveLength(2));
     fireEvent.click(container.querySelector('.search-hit-open')!);
     expect(onOpenChat).toHaveBeenCalledWith('cnv_refund');
-    expect(api.sent.map((r) => r.path)).toHaveLength(2);
+    expect(api.sent.filter((r) => r.path.startsWith('/api/search'))).toHaveLength(2);
   });
 
   it('says when there were too many matches to rank and the newest come first', async () => {
@@ -60,11 +67,38 @@ describe('SearchPage', () => {
         { hits: [hit(3, `la ${HIGHLIGHT_START}comanda${HIGHLIGHT_END}`)], nextOffset: 20, alsoSearched: [], order: 'newest' },
       ],
     });
-    const { container, getByLabelText } = render(<SearchPage onOpenChat={vi.fn()} />);
+    const { container, getByLabelText } = render(<SearchPage team={noTeam} onNeedTeam={vi.fn()} onOpenChat={vi.fn()} />);
     fireEvent.input(getByLabelText('Words to find'), { target: { value: 'comanda' } });
     fireEvent.submit(container.querySelector('form')!);
     await waitFor(() =>
       expect(container.querySelector('[role="status"]')!.textContent).toContain('Too many matches to rank: newest first.'),
     );
+  });
+
+  it('filters by agent, department and a tag from the site’s list, and asks for the team when shown', async () => {
+    const api = stubApi({
+      'GET /api/tags': [200, { tags: [{ id: 'tag_return', name: 'devolució', colour: 'amber' }] }],
+      'GET /api/search?q=talla&offset=0&tag=devoluci%C3%B3&agentId=agt_pau&departmentId=dep_support': [
+        200,
+        { hits: [hit(4, `la ${HIGHLIGHT_START}talla${HIGHLIGHT_END}`)], nextOffset: null, alsoSearched: [], order: 'relevance' },
+      ],
+    });
+    const onNeedTeam = vi.fn();
+    const { container, getByLabelText } = render(<SearchPage team={team} onNeedTeam={onNeedTeam} onOpenChat={vi.fn()} />);
+    expect(onNeedTeam).toHaveBeenCalledOnce();
+    await waitFor(() => expect(container.querySelector('datalist option')?.getAttribute('value')).toBe('devolució'));
+    expect([...(getByLabelText('Agent') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['Any agent', 'Núria', 'Pau']);
+    expect([...(getByLabelText('Department') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+      'Any department',
+      'Sales',
+      'Support',
+    ]);
+    fireEvent.input(getByLabelText('Words to find'), { target: { value: 'talla' } });
+    fireEvent.input(getByLabelText('Tag'), { target: { value: 'devolució' } });
+    fireEvent.change(getByLabelText('Agent'), { target: { value: 'agt_pau' } });
+    fireEvent.change(getByLabelText('Department'), { target: { value: 'dep_support' } });
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() => expect(container.querySelector('mark')?.textContent).toBe('talla'));
+    expect(api.sent.filter((r) => r.path.startsWith('/api/search'))).toHaveLength(1);
   });
 });

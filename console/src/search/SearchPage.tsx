@@ -3,10 +3,12 @@ import { useId, useState } from 'preact/hooks';
 import { request } from '../admin/api.ts';
 import { formatFullTime } from '../components/time.ts';
 import { useI18n } from '../i18n/context.ts';
+import type { TeamState } from '../state/consoleState.ts';
+import { NO_FILTERS, SearchFilters, type SearchFilterFields } from './SearchFilters.tsx';
 import { Snippet } from './Snippet.tsx';
 import './search.css';
 
-type Filters = Pick<SearchInput, 'status' | 'tag' | 'from' | 'to'>;
+type Filters = Omit<SearchInput, 'q' | 'offset'>;
 
 function searchUrl(q: string, filters: Filters, offset: number): string {
   const params = new URLSearchParams({ q, offset: String(offset) });
@@ -18,15 +20,29 @@ function searchUrl(q: string, filters: Filters, offset: number): string {
 const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).getTime() : undefined);
 const dayEnd = (day: string) => (day ? new Date(`${day}T23:59:59.999`).getTime() : undefined);
 
+function filtersOf(fields: SearchFilterFields): Filters {
+  return {
+    ...(fields.status === 'open' || fields.status === 'closed' ? { status: fields.status } : {}),
+    ...(fields.tag.trim() ? { tag: fields.tag.trim() } : {}),
+    ...(fields.agentId ? { agentId: fields.agentId } : {}),
+    ...(fields.departmentId ? { departmentId: fields.departmentId } : {}),
+    from: dayStart(fields.from),
+    to: dayEnd(fields.to),
+  };
+}
+
+interface SearchPageProps {
+  team: TeamState;
+  onNeedTeam: () => void;
+  onOpenChat: (conversationId: string) => void;
+}
+
 /** Search every message and note the agent may see; a result opens its conversation. */
-export function SearchPage({ onOpenChat }: { onOpenChat: (conversationId: string) => void }) {
+export function SearchPage({ team, onNeedTeam, onOpenChat }: SearchPageProps) {
   const { t, language } = useI18n();
   const id = useId();
   const [q, setQ] = useState('');
-  const [status, setStatus] = useState('');
-  const [tag, setTag] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [fields, setFields] = useState<SearchFilterFields>(NO_FILTERS);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [next, setNext] = useState<number | null>(null);
   const [alsoSearched, setAlsoSearched] = useState<string[]>([]);
@@ -35,13 +51,7 @@ export function SearchPage({ onOpenChat }: { onOpenChat: (conversationId: string
 
   async function run(offset: number) {
     if (!q.trim()) return;
-    const filters: Filters = {
-      ...(status === 'open' || status === 'closed' ? { status } : {}),
-      ...(tag.trim() ? { tag: tag.trim() } : {}),
-      from: dayStart(from),
-      to: dayEnd(to),
-    };
-    const result = await request<SearchResults>('GET', searchUrl(q.trim(), filters, offset));
+    const result = await request<SearchResults>('GET', searchUrl(q.trim(), filtersOf(fields), offset));
     setFailed(!result.ok);
     if (!result.ok) return;
     setHits(offset === 0 ? result.data.hits : [...(hits ?? []), ...result.data.hits]);
@@ -63,18 +73,7 @@ export function SearchPage({ onOpenChat }: { onOpenChat: (conversationId: string
       >
         <label for={`${id}-q`}>{t('search.query')}</label>
         <input id={`${id}-q`} name="q" type="search" value={q} maxLength={200} onInput={(e) => setQ(e.currentTarget.value)} />
-        <label for={`${id}-status`}>{t('search.status')}</label>
-        <select id={`${id}-status`} name="status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-          <option value="">{t('search.anyStatus')}</option>
-          <option value="open">{t('search.open')}</option>
-          <option value="closed">{t('search.closed')}</option>
-        </select>
-        <label for={`${id}-tag`}>{t('search.tag')}</label>
-        <input id={`${id}-tag`} name="tag" value={tag} maxLength={40} onInput={(e) => setTag(e.currentTarget.value)} />
-        <label for={`${id}-from`}>{t('search.from')}</label>
-        <input id={`${id}-from`} name="from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
-        <label for={`${id}-to`}>{t('search.to')}</label>
-        <input id={`${id}-to`} name="to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+        <SearchFilters id={id} fields={fields} team={team} onNeedTeam={onNeedTeam} onChange={setFields} />
         <button type="submit" class="button primary">
           {t('search.submit')}
         </button>

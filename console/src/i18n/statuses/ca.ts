@@ -11,6 +11,7 @@ export const statusesCa: StatusesCatalogue = {
   'state.snooze': 'Posposa',
   'state.snoozeTitle': 'Posposa fins',
   'state.snoozeHint': 'Tornarà a estar oberta llavors, o de seguida si el client escriu.',
+  'state.snoozeReply': 'Fins que el client escrigui (pendent)',
   'state.snoozeHour': 'D’aquí a 1 hora',
   'state.snoozeTomorrow': 'Demà a les 09:00',
   'state.snoozeNextWeek': 'Dilluns vinent a les 09:00',

@@ -10,6 +10,7 @@ export const statusesEn = {
   'state.snooze': 'Snooze',
   'state.snoozeTitle': 'Snooze until',
   'state.snoozeHint': 'It comes back to open then, or at once when the customer writes.',
+  'state.snoozeReply': 'Until the customer writes (pending)',
   'state.snoozeHour': 'In 1 hour',
   'state.snoozeTomorrow': 'Tomorrow at 09:00',
   'state.snoozeNextWeek': 'Next Monday at 09:00',

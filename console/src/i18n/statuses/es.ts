@@ -11,6 +11,7 @@ export const statusesEs: StatusesCatalogue = {
   'state.snooze': 'Posponer',
   'state.snoozeTitle': 'Posponer hasta',
   'state.snoozeHint': 'Volverá a estar abierta entonces, o enseguida si el cliente escribe.',
+  'state.snoozeReply': 'Hasta que el cliente escriba (pendiente)',
   'state.snoozeHour': 'Dentro de 1 hora',
   'state.snoozeTomorrow': 'Mañana a las 09:00',
   'state.snoozeNextWeek': 'El lunes que viene a las 09:00',

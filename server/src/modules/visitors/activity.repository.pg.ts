@@ -21,6 +21,8 @@ import {
 } from './activity.repository.ts';
 
 const catalogCard = catalogCardOf(productCatalog);
+/** Products upserted by one statement: 8 arrays of this length travel as its parameters. */
+const CATALOGUE_ROWS_PER_UPSERT = 2_000;
 
 /** SQLite's LIKE folds ASCII letters only; PostgreSQL's ILIKE folds every script, so ASCII is folded here by hand. */
 const asciiLower = (text: SQLWrapper) => sql`translate(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
@@ -159,23 +161,29 @@ async function writePageViews(db: PgDb | PgTx, views: readonly EndedPageView[]):
   for (let i = 0; i < views.length; i += PAGE_VIEW_ROWS_PER_INSERT) {
     await db.insert(pageViews).values(views.slice(i, i + PAGE_VIEW_ROWS_PER_INSERT).map(({ catalogue: _catalogue, ...row }) => row));
   }
-  const shown = views.filter((v) => v.product && v.catalogue).map((v) => ({ ...v, url: catalogUrl(v.url) }));
-  shown.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const shown = views.flatMap((v) => (v.product && v.catalogue ? [{ ...v, product: v.product, url: catalogUrl(v.url) }] : []));
   const sites = new Set<string>();
-  for (const { visitorId, url, product, startedAt } of shown) {
-    if (!product) continue;
-    const { name, sku, price, currency, image } = product;
-    const day = Math.floor(startedAt / DAY_MS) * DAY_MS;
+  // One statement per chunk, not a round trip per product: a shutdown's batch can hold thousands. A statement
+  // may not change one row twice, so each (site, url) keeps its latest view, the last one written on a tie, as
+  // one upsert after another did; rows go in (site, url) order, so two batches at once lock rows in one order.
+  for (let i = 0; i < shown.length; i += CATALOGUE_ROWS_PER_UPSERT) {
+    const chunk = shown.slice(i, i + CATALOGUE_ROWS_PER_UPSERT);
+    const column = <T>(pick: (view: (typeof chunk)[number]) => T) => sql.param(chunk.map(pick));
     // The site is the visitor's: a view names no site of its own.
-    const written = await db.execute<{
-      site_id: string;
-    }>(sql`INSERT INTO product_catalog (site_id, url, name, sku, price, currency, image, last_seen_at)
-        SELECT site_id, ${url}::text, ${name}::text, ${sku}::text, ${price}::double precision, ${currency}::text, ${image}::text, ${day}::bigint
-        FROM visitors WHERE id = ${visitorId}
-        ON CONFLICT (site_id, url) DO UPDATE SET name = excluded.name, sku = excluded.sku, price = excluded.price,
-          currency = excluded.currency, image = excluded.image, last_seen_at = excluded.last_seen_at
-        WHERE excluded.last_seen_at >= product_catalog.last_seen_at
-        RETURNING site_id`);
+    const written = await db.execute<{ site_id: string }>(sql`
+      INSERT INTO product_catalog (site_id, url, name, sku, price, currency, image, last_seen_at)
+      SELECT DISTINCT ON (v.site_id, s.url) v.site_id, s.url, s.name, s.sku, s.price, s.currency, s.image, s.day
+      FROM unnest(${column((view) => view.visitorId)}::text[], ${column((view) => view.url)}::text[],
+          ${column((view) => view.product.name)}::text[], ${column((view) => view.product.sku)}::text[],
+          ${column((view) => view.product.price)}::double precision[], ${column((view) => view.product.currency)}::text[],
+          ${column((view) => view.product.image)}::text[], ${column((view) => Math.floor(view.startedAt / DAY_MS) * DAY_MS)}::bigint[])
+        WITH ORDINALITY AS s(visitor_id, url, name, sku, price, currency, image, day, ord)
+      JOIN visitors v ON v.id = s.visitor_id
+      ORDER BY v.site_id, s.url, s.day DESC, s.ord DESC
+      ON CONFLICT (site_id, url) DO UPDATE SET name = excluded.name, sku = excluded.sku, price = excluded.price,
+        currency = excluded.currency, image = excluded.image, last_seen_at = excluded.last_seen_at
+      WHERE excluded.last_seen_at >= product_catalog.last_seen_at
+      RETURNING site_id`);
     for (const row of written.rows) sites.add(row.site_id);
   }
   // Bounded per site, as on SQLite; the key (site, url) stands for SQLite's rowid.

@@ -291,6 +291,7 @@ const apiCases = (): Record<string, RouteCase> => ({
     noReference: 'the session’s site; an agent or department id of another site filters to nothing (reports.routes.test.ts)',
   },
   'GET /api/admin/reports/days.csv': { noReference: 'the session’s site, as the summary' },
+  'GET /api/admin/reports/agents.csv': { noReference: 'the session’s site, as the summary; names looked up on the session’s site' },
   'POST /api/attachments': { noReference: 'stores a file for the session’s agent and site; the query names no row' },
   'GET /api/attachments/:id/link': {
     references: [(ref) => ({ method: 'GET', url: `/api/attachments/${ref.attachmentId}/link` })],

@@ -11,7 +11,7 @@ describe('the Reports page', () => {
     const agent = await agentLogsIn(shop.browser, shop.server.url, shop.email, shop.password);
     const chunks: string[] = [];
     agent.on('request', (request) => {
-      if (/volumePlot/.test(request.url())) chunks.push(request.url());
+      if (/dayPlot/.test(request.url())) chunks.push(request.url());
     });
     await agent.locator('[data-part="conversation-row"]').first().waitFor();
     expect(chunks, 'the inbox does not load the charting library').toEqual([]);
@@ -43,18 +43,25 @@ describe('the Reports page', () => {
     // Today, chosen with the keyboard: the same conversation, one day row.
     await agent.locator('.report-presets button').first().focus();
     await agent.keyboard.press('Enter');
-    await expect.poll(() => agent.locator('.report-data .report-table tbody tr').count()).toBe(1);
+    await expect.poll(() => agent.locator('[data-chart="volume"] .report-data .report-table tbody tr').count()).toBe(1);
     expect(await agent.locator('.report-presets button').first().getAttribute('aria-pressed')).toBe('true');
-    await agent.locator('.report-data summary').focus();
+    await agent.locator('[data-chart="volume"] .report-data summary').focus();
     await agent.keyboard.press('Enter');
-    expect(await agent.locator('.report-data').getAttribute('open')).not.toBeNull();
+    expect(await agent.locator('[data-chart="volume"] .report-data').getAttribute('open')).not.toBeNull();
 
-    const csv = await agent.evaluate(async () => {
-      const href = document.querySelector<HTMLAnchorElement>('a[download]')!.href;
-      return (await fetch(href)).text();
-    });
+    const download = (kind: string) =>
+      agent.evaluate(async (selector) => {
+        const href = document.querySelector<HTMLAnchorElement>(selector)!.href;
+        return (await fetch(href)).text();
+      }, `a[data-csv="${kind}"]`);
     // Today's row: both shoppers' conversations, both started by the visitor.
-    expect(csv.split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},2,2,/);
+    expect((await download('days')).split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},2,2,/);
+    // One row per agent (and one for nobody): the conversations add up to the same two.
+    const [header, ...agentRows] = (await download('agents')).trim().split('\r\n');
+    expect(header).toMatch(/^agentId,agentName,conversations,/);
+    expect(agentRows.reduce((sum, row) => sum + Number(row.split(',')[2]), 0)).toBe(2);
+    // The distributions, raw and in business hours: nobody has answered yet, so no first response in any bucket.
+    expect(await agent.locator('[data-distribution="frt"] tbody td').allTextContents()).toEqual(Array.from({ length: 14 }, () => '0'));
 
     for (const language of ['ca', 'es', 'en']) {
       await agent.locator('.reports-shell .language-select select').selectOption(language);

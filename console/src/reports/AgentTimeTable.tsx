@@ -12,7 +12,7 @@ interface AgentTimeTableProps {
 export function AgentTimeTable({ rows, nameOf }: AgentTimeTableProps) {
   const { t, language } = useI18n();
   return (
-    <section class="report-section report-agent-time" aria-labelledby="report-agent-time">
+    <section class="report-section report-agent-time" aria-labelledby="report-agent-time" title={t('reports.def.agentTime')}>
       <h2 class="report-heading" id="report-agent-time">
         {t('reports.agentTime')}
       </h2>

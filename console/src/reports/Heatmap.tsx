@@ -13,10 +13,11 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
   // Monday first, as the shops' calendars read.
   const order = [1, 2, 3, 4, 5, 6, 0];
   return (
-    <section class="report-section">
+    <section class="report-section" title={t('reports.def.heatmap')}>
       <h2 id="report-heatmap-title" class="report-heading">
         {t('reports.heatmap')}
       </h2>
+      <p class="admin-note">{t('reports.def.heatmap')}</p>
       <div class="report-scroll" tabIndex={0} aria-labelledby="report-heatmap-title" role="region">
         <table class="report-heatmap">
           <thead>

@@ -1,6 +1,6 @@
 import type { AgentSummary, ConversationOrigin, Department, ReportQuery } from '@mostrador/shared';
 import { ATTRIBUTION_DAYS_DEFAULT, ATTRIBUTION_DAYS_MAX } from '@mostrador/shared/reports';
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
 import { presetRange } from './reportsApi.ts';
 
@@ -11,7 +11,14 @@ interface RangeFormProps {
   agents: readonly AgentSummary[];
   /** The site's tag names. */
   tags: readonly string[];
+  /** The site's own time zone, the default, once known. */
+  siteTimeZone: string | null;
   onChange: (query: ReportQuery) => void;
+}
+
+/** The zones the browser knows, to choose from (the server checks the name again). */
+function knownTimeZones(): readonly string[] {
+  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 }
 
 /** Every way a conversation starts (the contract's list; a value import of the contract would bring zod into the console). */
@@ -23,10 +30,15 @@ const PRESETS = [
   { days: 30, label: 'reports.preset.30' },
 ] as const;
 
-/** Presets (today, 7 and 30 days), a custom range of dates, filters by department, agent, origin and tag, and how long a purchase counts after a chat. */
-export function RangeForm({ query, today, departments, agents, tags, onChange }: RangeFormProps) {
+/**
+ * Presets (today, 7 and 30 days), a custom range of dates, filters by
+ * department, agent, origin and tag, the time zone the days are read in
+ * (the site's unless chosen), and how long a purchase counts after a chat.
+ */
+export function RangeForm({ query, today, departments, agents, tags, siteTimeZone, onChange }: RangeFormProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(query);
+  const zones = useMemo(knownTimeZones, []);
   const apply = (next: ReportQuery) => {
     setDraft(next);
     onChange(next);
@@ -108,6 +120,17 @@ export function RangeForm({ query, today, departments, agents, tags, onChange }:
           {tags.map((tag) => (
             <option key={tag} value={tag}>
               {tag}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="report-field">
+        {t('reports.timeZone')}
+        <select value={draft.timeZone ?? ''} onChange={(e) => setDraft({ ...draft, timeZone: e.currentTarget.value || undefined })}>
+          <option value="">{siteTimeZone ? t('reports.siteTimeZoneNamed', { zone: siteTimeZone }) : t('reports.siteTimeZone')}</option>
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
             </option>
           ))}
         </select>

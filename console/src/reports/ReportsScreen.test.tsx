@@ -1,87 +1,9 @@
-import { npsOf, type ReportSummary } from '@mostrador/shared';
-import { factsOf, previousPeriod, revenueOf, summarize } from '@mostrador/shared/reports';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agentSummary, sales, stubApi } from '../admin/testApi.ts';
 import { me } from '../state/testFixtures.ts';
 import { ReportsScreen } from './ReportsScreen.tsx';
-
-/** Monday 7 December 2026, 10:00 in UTC. */
-const at = (hour: number, minute = 0) => Date.UTC(2026, 11, 7, hour, minute);
-const today = new Date(2026, 11, 7, 12);
-
-function reportOf(from: string, to: string): ReportSummary {
-  const answered = factsOf(
-    {
-      id: 'c1',
-      visitorId: 'v1',
-      customerId: null,
-      origin: 'visitor',
-      departmentId: null,
-      assigneeId: 'agt_nuria',
-      status: 'closed',
-      createdAt: at(10),
-      ticketSince: null,
-      missedAt: null,
-      events: [
-        { kind: 'visitor', at: at(10) },
-        { kind: 'agent', at: at(10, 3) },
-        { kind: 'closed', at: at(10, 20) },
-      ],
-      ratings: [{ score: 5, comment: 'Gràcies' }],
-    },
-    'UTC',
-    () => null,
-  );
-  const agentTime = [{ agentId: 'agt_nuria', onlineSeconds: 5 * 3600 + 30 * 60, awaySeconds: 20 * 60, offlineSeconds: 0 }];
-  // v1 chatted (a trigger's invitation) and bought in two currencies; of the two who did not, v2 bought and v3 reached checkout.
-  const revenue = revenueOf({
-    chats: [
-      {
-        conversationId: 'c1',
-        visitorId: 'v1',
-        date: answered.date,
-        startedAt: at(10),
-        agentId: 'agt_nuria',
-        departmentId: null,
-        rule: { id: 'trg_cart', name: 'Cart help' },
-      },
-    ],
-    conversationVisitors: new Set(['v1']),
-    visits: [
-      { visitorId: 'v2', firstSeenAt: at(9) },
-      { visitorId: 'v3', firstSeenAt: at(9) },
-    ],
-    purchases: [
-      { visitorId: 'v1', at: at(11), total: 40, currency: 'EUR' },
-      { visitorId: 'v1', at: at(12), total: 15, currency: 'USD' },
-      { visitorId: 'v2', at: at(11), total: 30, currency: 'EUR' },
-    ],
-    checkouts: [{ visitorId: 'v3', at: at(11) }],
-    attributionDays: 3,
-    timeZone: 'UTC',
-    from,
-    to,
-  });
-  // The previous period: more conversations, a slower first response, a lower CSAT; no customers and no rating average.
-  const previous = {
-    ...previousPeriod(from, to),
-    conversations: 4,
-    uniqueCustomers: 0,
-    firstResponseMedianSeconds: 240,
-    responseMeanSeconds: null,
-    resolutionMedianSeconds: 1200,
-    waitMedianSeconds: 30,
-    abandonmentRate: 0,
-    missed: 0,
-    ticketsOutOfHours: 0,
-    csatShare: 80,
-    csatAverage: null,
-    nps: 10,
-    reopenRate: null,
-  };
-  return { ...summarize([answered], { timeZone: 'UTC', from, to }, npsOf([10, 3]), revenue), agentTime, previous };
-}
+import { reportOf, today } from './testReport.ts';
 
 describe('ReportsScreen', () => {
   afterEach(() => {
@@ -115,7 +37,7 @@ describe('ReportsScreen', () => {
     expect(frt.querySelector('.report-card-detail')!.textContent).toBe('90% within 3 min · in business hours: 3 min');
     expect(container.querySelector('[data-figure="csat"] .report-card-value')!.textContent).toBe('100%');
     expect(container.querySelector('[data-figure="nps"] .report-card-value')!.textContent).toBe('0');
-    const rows = [...container.querySelectorAll('.report-data .report-table tbody tr')].map((tr) =>
+    const rows = [...container.querySelectorAll('[data-chart="volume"] .report-data .report-table tbody tr')].map((tr) =>
       [...tr.children].map((c) => c.textContent),
     );
     expect(rows).toHaveLength(7);
@@ -151,20 +73,24 @@ describe('ReportsScreen', () => {
     expect(time).toEqual([['Núria', '5 hr 30 min', '20 min']]);
 
     fireEvent.click(getByText('Today'));
-    await waitFor(() => expect(container.querySelectorAll('.report-data .report-table tbody tr')).toHaveLength(1));
+    await waitFor(() => expect(container.querySelectorAll('[data-chart="volume"] .report-data .report-table tbody tr')).toHaveLength(1));
     expect(getByText('Today').getAttribute('aria-pressed')).toBe('true');
     await waitFor(() => expect(getByLabelText('Department').querySelectorAll('option')).toHaveLength(2));
     fireEvent.change(getByLabelText('Department'), { target: { value: 'dep_sales' } });
     fireEvent.submit(container.querySelector('form')!);
+    // The period asked for, then the previous one (the day before) with the same filters, for the comparisons.
     await waitFor(() =>
-      expect(api.sent.at(-1)!.path).toBe('/api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales'),
+      expect(api.sent.slice(-2).map((r) => r.path)).toEqual([
+        '/api/admin/reports/summary?from=2026-12-07&to=2026-12-07&departmentId=dep_sales',
+        '/api/admin/reports/summary?from=2026-12-06&to=2026-12-06&departmentId=dep_sales',
+      ]),
     );
     await waitFor(() => expect(container.querySelector('a[download]')!.getAttribute('href')).toContain('departmentId=dep_sales'));
     // A longer window goes to the summary and to the CSV alike.
     fireEvent.input(getByLabelText('Days a purchase counts after a chat'), { target: { value: '7' } });
     fireEvent.submit(container.querySelector('form')!);
     const week = 'from=2026-12-07&to=2026-12-07&departmentId=dep_sales&attributionDays=7';
-    await waitFor(() => expect(api.sent.at(-1)!.path).toBe(`/api/admin/reports/summary?${week}`));
+    await waitFor(() => expect(api.sent.at(-2)!.path).toBe(`/api/admin/reports/summary?${week}`));
     await waitFor(() => expect(container.querySelector('a[download]')!.getAttribute('href')).toBe(`/api/admin/reports/days.csv?${week}`));
     // Only the chats a trigger started, only those tagged "vip": the summary and the CSV alike.
     expect([...getByLabelText('Started by').querySelectorAll('option')].map((o) => o.textContent)).toEqual([
@@ -178,7 +104,8 @@ describe('ReportsScreen', () => {
     fireEvent.change(getByLabelText('Tag'), { target: { value: 'vip' } });
     fireEvent.submit(container.querySelector('form')!);
     const narrowed = 'from=2026-12-07&to=2026-12-07&departmentId=dep_sales&origin=trigger&tag=vip&attributionDays=7';
-    await waitFor(() => expect(api.sent.at(-1)!.path).toBe(`/api/admin/reports/summary?${narrowed}`));
+    await waitFor(() => expect(api.sent.at(-2)!.path).toBe(`/api/admin/reports/summary?${narrowed}`));
+    expect(api.sent.at(-1)!.path).toBe(`/api/admin/reports/summary?${narrowed.replaceAll('2026-12-07', '2026-12-06')}`);
     await waitFor(() =>
       expect(container.querySelector('a[download]')!.getAttribute('href')).toBe(`/api/admin/reports/days.csv?${narrowed}`),
     );

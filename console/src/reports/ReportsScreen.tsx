@@ -1,9 +1,11 @@
-import type { AgentProfile, AgentSummary, Department, ErrorBody, ReportQuery, ReportSummary, TagListBody } from '@mostrador/shared';
+import type { AgentProfile, AgentSummary, Department, ReportQuery, TagListBody } from '@mostrador/shared';
+import { previousPeriod } from '@mostrador/shared/reports';
 import { useEffect, useState } from 'preact/hooks';
 import { adminApi, request } from '../admin/api.ts';
 import { Header } from '../components/Header.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { AgentTimeTable } from './AgentTimeTable.tsx';
+import { Distributions } from './Distributions.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import type { LiveFeed } from './liveFeed.ts';
@@ -11,8 +13,11 @@ import { LiveNow } from './LiveNow.tsx';
 import { RangeForm } from './RangeForm.tsx';
 import { presetRange, reportsApi } from './reportsApi.ts';
 import { RevenueCards } from './RevenueCards.tsx';
+import { RevenueDays } from './RevenueDays.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
+import { TrendCharts } from './TrendCharts.tsx';
 import { TriggerRevenueTable } from './TriggerRevenueTable.tsx';
+import { useReport } from './useReport.ts';
 import { VolumeChart } from './VolumeChart.tsx';
 import './reports.css';
 
@@ -20,6 +25,7 @@ import './reports.css';
 export interface ReportsSources {
   summary: typeof reportsApi.summary;
   csvUrl: typeof reportsApi.csvUrl;
+  agentsCsvUrl: typeof reportsApi.agentsCsvUrl;
   listDepartments: typeof adminApi.listDepartments;
   listAgents: typeof adminApi.listAgents;
   /** The site's tag names, to filter by. */
@@ -42,14 +48,15 @@ interface ReportsScreenProps {
   liveFeed?: LiveFeed;
 }
 
-type Loaded = { phase: 'loading' } | { phase: 'failed'; error: ErrorBody } | { phase: 'ready'; report: ReportSummary };
-
-/** Admins' reports: a period and filters, the figures with their definitions, purchases after chats, the volume per day and the weekday × hour heatmap. */
+/**
+ * Admins' reports: a period and filters, the figures with their definitions and changes, purchases after
+ * chats, figures per day, distributions, the weekday × hour heatmap, and the groups' tables.
+ */
 export function ReportsScreen({ agent, onLogout, sources = defaultSources, today = new Date(), liveFeed }: ReportsScreenProps) {
   const { t } = useI18n();
   const [query, setQuery] = useState<ReportQuery>(() => presetRange(7, today));
-  const [state, setState] = useState<Loaded>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const { state, previous, siteTimeZone } = useReport(sources.summary, query, attempt);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [agents, setAgents] = useState<AgentSummary[]>([]);
   const [tags, setTags] = useState<readonly string[]>([]);
@@ -60,28 +67,28 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
     void sources.listTags().then(setTags);
   }, [sources]);
 
-  useEffect(() => {
-    let cancelled = false;
-    setState({ phase: 'loading' });
-    void sources.summary(query).then((result) => {
-      if (cancelled) return;
-      setState(result.ok ? { phase: 'ready', report: result.data } : { phase: 'failed', error: result.error });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [sources, query, attempt]);
-
+  const { days } = previousPeriod(query.from, query.to);
   return (
     <div class="app-shell admin-shell reports-shell">
       <Header agent={agent} onLogout={onLogout} />
       <main class="admin-main reports-main">
         <h1 class="admin-title">{t('reports.title')}</h1>
         {liveFeed && <LiveNow feed={liveFeed} />}
-        <RangeForm query={query} today={today} departments={departments} agents={agents} tags={tags} onChange={setQuery} />
+        <RangeForm
+          query={query}
+          today={today}
+          departments={departments}
+          agents={agents}
+          tags={tags}
+          siteTimeZone={siteTimeZone}
+          onChange={setQuery}
+        />
         <p class="report-download">
-          <a class="button" href={sources.csvUrl(query)} download>
+          <a class="button" href={sources.csvUrl(query)} download data-csv="days">
             {t('reports.download')}
+          </a>
+          <a class="button" href={sources.agentsCsvUrl(query)} download data-csv="agents">
+            {t('reports.downloadAgents')}
           </a>
         </p>
         {state.phase === 'loading' && (
@@ -102,14 +109,25 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
         {state.phase === 'ready' && (
           <>
             <SummaryCards report={state.report} />
-            <RevenueCards revenue={state.report.revenue} />
+            <RevenueCards revenue={state.report.revenue} previous={previous?.revenue} days={days} />
+            <RevenueDays revenue={state.report.revenue} />
             <VolumeChart days={state.report.days} />
+            <TrendCharts days={state.report.days} />
+            <Distributions report={state.report} />
             <Heatmap heatmap={state.report.heatmap} />
             <div class="report-groups">
-              <GroupTable title="reports.byAgent" rows={state.report.byAgent} nameOf={(id) => agents.find((a) => a.id === id)?.name} />
+              <GroupTable
+                title="reports.byAgent"
+                rows={state.report.byAgent}
+                previous={previous?.byAgent}
+                days={days}
+                nameOf={(id) => agents.find((a) => a.id === id)?.name}
+              />
               <GroupTable
                 title="reports.byDepartment"
                 rows={state.report.byDepartment}
+                previous={previous?.byDepartment}
+                days={days}
                 nameOf={(id) => departments.find((d) => d.id === id)?.name}
               />
             </div>

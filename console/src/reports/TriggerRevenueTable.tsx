@@ -7,7 +7,7 @@ export function TriggerRevenueTable({ rows }: { rows: RevenueReport['byTrigger']
   const { t, language } = useI18n();
   const none = t('reports.none');
   return (
-    <section class="report-section report-trigger-revenue" aria-labelledby="report-trigger-revenue">
+    <section class="report-section report-trigger-revenue" aria-labelledby="report-trigger-revenue" title={t('reports.def.groupRevenue')}>
       <h2 class="report-heading" id="report-trigger-revenue">
         {t('reports.byTrigger')}
       </h2>

@@ -16,6 +16,7 @@ export function reportSearch(query: ReportQuery): string {
 export const reportsApi = {
   summary: (query: ReportQuery) => request<ReportSummary>('GET', `/api/admin/reports/summary?${reportSearch(query)}`),
   csvUrl: (query: ReportQuery) => `/api/admin/reports/days.csv?${reportSearch(query)}`,
+  agentsCsvUrl: (query: ReportQuery) => `/api/admin/reports/agents.csv?${reportSearch(query)}`,
 };
 
 export type ReportsApi = typeof reportsApi;

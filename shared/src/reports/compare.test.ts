@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeOf, directionOf, previousPeriod } from './compare.ts';
+import { changeOf, directionOf, moneyChangeOf, previousPeriod } from './compare.ts';
 
 describe('comparing a report with the previous period', () => {
   it('takes as many local days, ending the day before the range starts', () => {
@@ -37,5 +37,18 @@ describe('comparing a report with the previous period', () => {
     expect(directionOf({ kind: 'relative', percent: 12 })).toBe('up');
     expect(directionOf({ kind: 'absolute', difference: -1 })).toBe('down');
     expect(directionOf({ kind: 'absolute', difference: 0 })).toBe('same');
+  });
+
+  it('compares money per currency, never across currencies', () => {
+    const eur = (amount: number) => ({ currency: 'EUR', amount });
+    const usd = (amount: number) => ({ currency: 'USD', amount });
+    expect(moneyChangeOf([usd(15), eur(60)], [eur(40)])).toEqual([
+      { currency: 'EUR', change: { kind: 'relative', percent: 50 } },
+      // New this period: no percentage of nothing.
+      { currency: 'USD', change: null },
+    ]);
+    // Gone this period: all of it lost.
+    expect(moneyChangeOf([], [eur(40)])).toEqual([{ currency: 'EUR', change: { kind: 'relative', percent: -100 } }]);
+    expect(moneyChangeOf([], [])).toEqual([]);
   });
 });

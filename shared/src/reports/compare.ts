@@ -1,4 +1,5 @@
 import type { ReportHeadline, ReportSummary } from '../schemas/reports.ts';
+import type { CurrencyAmount } from '../schemas/revenue.ts';
 import { dateDayNumber, dayNumberDate } from './business-time.ts';
 
 /** The period a range is compared with: as many local days, ending the day before `from`. */
@@ -70,4 +71,35 @@ export function changeOf(current: number | null, previous: number | null, kind: 
 export function directionOf(change: Change): 'up' | 'down' | 'same' {
   const amount = change.kind === 'relative' ? change.percent : change.difference;
   return amount > 0 ? 'up' : amount < 0 ? 'down' : 'same';
+}
+
+/**
+ * How the group tables (by agent, by department) and the revenue cards are
+ * compared with the previous period, by the same rule as the cards: counts
+ * and money by their relative change, durations and shares by the difference.
+ */
+export const GROUP_CHANGE = {
+  conversations: 'relative',
+  firstResponseMedianSeconds: 'absolute',
+  visitors: 'relative',
+  conversionRate: 'absolute',
+  revenue: 'relative',
+} as const satisfies Record<string, ChangeKind>;
+
+/**
+ * The change of sums per currency, one per currency of either period (sorted
+ * by code), each against the same currency only: money is never converted. A
+ * currency missing on one side is 0 there, so a new currency has no change
+ * ("—", no percentage of nothing) and one gone has fallen by 100 %.
+ */
+export function moneyChangeOf(
+  current: readonly CurrencyAmount[],
+  previous: readonly CurrencyAmount[],
+): { currency: string; change: Change | null }[] {
+  const amountIn = (sums: readonly CurrencyAmount[], currency: string) => sums.find((s) => s.currency === currency)?.amount ?? 0;
+  const currencies = [...new Set([...current, ...previous].map((s) => s.currency))].sort();
+  return currencies.map((currency) => ({
+    currency,
+    change: changeOf(amountIn(current, currency), amountIn(previous, currency), GROUP_CHANGE.revenue),
+  }));
 }

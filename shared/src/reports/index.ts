@@ -3,6 +3,7 @@ export * from './stats.ts';
 export * from './business-time.ts';
 export * from './facts.ts';
 export * from './summary.ts';
+export * from './day-figures.ts';
 export * from './agent-time.ts';
 export * from './attribution.ts';
 export * from './revenue.ts';

@@ -65,11 +65,16 @@ export function durationStats(samples: readonly number[]): DurationStats {
   return {
     count: sorted.length,
     totalSeconds,
-    meanSeconds: sorted.length ? Math.round(totalSeconds / sorted.length) : null,
+    meanSeconds: meanOf(totalSeconds, sorted.length),
     medianSeconds: median(sorted),
     p90Seconds: percentile(sorted, 90),
     buckets,
   };
+}
+
+/** A sum over its count, rounded to the unit; null when there is nothing to divide by. */
+export function meanOf(total: number, count: number): number | null {
+  return count === 0 ? null : Math.round(total / count);
 }
 
 /** part / whole in percent with one decimal; null when whole is 0. */

@@ -224,12 +224,13 @@ describe('the report of fixed timelines', () => {
   });
 
   it('groups by agent and department, and draws the weekday × hour heatmap', () => {
-    expect(report.byAgent).toEqual([
+    const withoutTally = (rows: typeof report.byAgent) => rows.map(({ tally: _tally, ...row }) => row);
+    expect(withoutTally(report.byAgent)).toEqual([
       { id: 'agt_a', conversations: 2, firstResponseMedianSeconds: 29_490, revenue: none },
       { id: 'agt_b', conversations: 2, firstResponseMedianSeconds: 83_760, revenue: none },
       { id: null, conversations: 2, firstResponseMedianSeconds: null, revenue: none },
     ]);
-    expect(report.byDepartment).toEqual([
+    expect(withoutTally(report.byDepartment)).toEqual([
       { id: null, conversations: 5, firstResponseMedianSeconds: 180, revenue: none },
       { id: 'dep_sales', conversations: 1, firstResponseMedianSeconds: 167_400, revenue: none },
     ]);
@@ -242,6 +243,28 @@ describe('the report of fixed timelines', () => {
       [2, 23, 1],
       [6, 11, 1],
     ]);
+  });
+
+  it('gives each group its tally, raw and in business hours, so a table’s rows sum to the totals', () => {
+    const tally = (id: string | null) => report.byAgent.find((row) => row.id === id)!.tally;
+    // agt_a: c1 (3 min, business 3 min) and c2 (answered the next morning: 16 h 20 min raw, 10 + 10 min in business hours).
+    expect(tally('agt_a')).toMatchObject({
+      conversations: 2,
+      answered: 2,
+      firstResponseSeconds: 180 + 58_800,
+      firstResponseBusinessSeconds: 180 + 1200,
+      ratings: 3,
+      ratingsPositive: 2,
+      comments: 1,
+    });
+    // Nobody assigned: the missed chat and the trigger's unanswered invitation.
+    expect(tally(null)).toMatchObject({ conversations: 2, missed: 1, abandoned: 1, answered: 0, fromTrigger: 1 });
+    for (const rows of [report.byAgent, report.byDepartment])
+      for (const key of Object.keys(report.totals) as (keyof ReportTally)[])
+        expect(
+          rows.reduce((sum, row) => sum + row.tally[key], 0),
+          key,
+        ).toBe(report.totals[key]);
   });
 
   it('has one row per day whose sums are the totals', () => {

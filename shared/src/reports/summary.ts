@@ -3,6 +3,7 @@ import type { ReportDay, ReportSummary, ReportTally } from '../schemas/reports.t
 import type { ConversationFacts } from './facts.ts';
 import type { RevenueResult } from './revenue.ts';
 import { datesBetween } from './business-time.ts';
+import { ratingAverageOf } from './day-figures.ts';
 import { durationStats, percentOf } from './stats.ts';
 
 /** A tally of nothing. */
@@ -89,6 +90,13 @@ export function dailyRows(facts: readonly ConversationFacts[], from: string, to:
   return [...rows.values()];
 }
 
+/** The tally of a set of conversations. */
+function tallyOf(facts: readonly ConversationFacts[]): ReportTally {
+  const tally = emptyTally();
+  for (const f of facts) addFacts(tally, f);
+  return tally;
+}
+
 const noRevenue = { visitors: 0, checkouts: 0, converted: 0, purchases: 0, revenue: [], conversionRate: null };
 
 function groupRows(facts: readonly ConversationFacts[], keyOf: (f: ConversationFacts) => string | null, revenue: RevenueResult['byAgent']) {
@@ -105,6 +113,7 @@ function groupRows(facts: readonly ConversationFacts[], keyOf: (f: ConversationF
       conversations: members.length,
       firstResponseMedianSeconds: durationStats(members.flatMap((m) => (m.firstResponse ? [m.firstResponse.raw] : []))).medianSeconds,
       revenue: revenue.get(id) ?? noRevenue,
+      tally: tallyOf(members),
     }))
     .sort((a, b) => b.conversations - a.conversations || String(a.id).localeCompare(String(b.id)));
 }
@@ -128,8 +137,7 @@ export function summarize(
 ): Omit<ReportSummary, 'agentTime' | 'previous'> {
   const days = dailyRows(facts, range.from, range.to);
   const inRange = facts.filter((f) => f.date >= range.from && f.date <= range.to);
-  const totals = emptyTally();
-  for (const f of inRange) addFacts(totals, f);
+  const totals = tallyOf(inRange);
   const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   for (const f of inRange) heatmap[f.weekday]![f.hour]!++;
   return {
@@ -143,7 +151,7 @@ export function summarize(
     abandonmentRate: percentOf(totals.abandoned, totals.chatsWithMessage),
     reopenRate: percentOf(totals.reopened, totals.closed),
     csatShare: percentOf(totals.ratingsPositive, totals.ratings),
-    csatAverage: totals.ratings === 0 ? null : Math.round((totals.ratingScoreTotal / totals.ratings) * 100) / 100,
+    csatAverage: ratingAverageOf(totals),
     nps,
     byDepartment: groupRows(inRange, (f) => f.departmentId, revenue.byDepartment),
     byAgent: groupRows(inRange, (f) => f.assigneeId, revenue.byAgent),

@@ -86,6 +86,8 @@ export const ReportGroupRow = z.object({
   firstResponseMedianSeconds: Count.nullable(),
   /** The visitors whose first chat of the period was in this group, and what they bought after it. */
   revenue: RevenueFigure,
+  /** The group's additive figures (raw and business hours): the rows of a table sum to the totals. */
+  tally: ReportTally,
 });
 
 /** Seconds an agent spent online, away and offline in the period (up to now). */

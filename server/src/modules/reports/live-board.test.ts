@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveFigures } from '@mostrador/shared';
+import { dayNumberDate, localDayNumber } from '@mostrador/shared/reports';
 import { LIVE_DEBOUNCE_MS, LiveBoard } from './live-board.ts';
 
 let queued = 0;
@@ -80,5 +81,35 @@ describe('the live figures’ board', () => {
     live.touch('site_a');
     await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS * 5);
     expect(sent.map(([, figures]) => figures.queued)).toEqual([1, 2]);
+  });
+
+  it('starts today’s first response again at the site’s local midnight, with nothing happening on the site', async () => {
+    // 23:59:30 on 6 December in Madrid; nobody writes after it.
+    vi.setSystemTime(Date.UTC(2026, 11, 6, 22, 59, 30));
+    const watchers = new Set(['site_a']);
+    const live = new LiveBoard({
+      counts: async () => ({ inProgress: 0, queued: 0 }),
+      agentsOnline: () => 1,
+      firstResponseToday: async () => {
+        reads++;
+        const date = dayNumberDate(localDayNumber(Date.now(), 'Europe/Madrid'));
+        return { date, timeZone: 'Europe/Madrid', medianSeconds: date === '2026-12-06' ? 45 : null };
+      },
+      watched: (siteId) => watchers.has(siteId),
+      changed: (siteId, figures) => sent.push([siteId, figures]),
+    });
+    expect(await live.watching('site_a')).toMatchObject({ date: '2026-12-06', firstResponseMedianSeconds: 45 });
+    await vi.advanceTimersByTimeAsync(30_000 - 1);
+    expect(sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1 + LIVE_DEBOUNCE_MS);
+    expect(sent).toEqual([['site_a', expect.objectContaining({ date: '2026-12-07', firstResponseMedianSeconds: null })]]);
+    // The next midnight too; and once nobody watches, midnight reads nothing.
+    await vi.advanceTimersByTimeAsync(86_400_000);
+    expect(sent.map(([, figures]) => figures.date)).toEqual(['2026-12-07', '2026-12-08']);
+    watchers.clear();
+    reads = 0;
+    await vi.advanceTimersByTimeAsync(2 * 86_400_000);
+    expect(reads).toBe(0);
+    live.close();
   });
 });

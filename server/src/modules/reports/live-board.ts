@@ -1,4 +1,5 @@
-import type { LiveFigures } from '@mostrador/shared';
+import { zonedInstant, type LiveFigures } from '@mostrador/shared';
+import { dateDayNumber } from '@mostrador/shared/reports';
 
 /** The least time between two computations of one site's live figures. */
 export const LIVE_DEBOUNCE_MS = 1000;
@@ -28,6 +29,8 @@ export class LiveBoard {
   readonly #lastSent = new Map<string, string>();
   /** Each site's reading under way, if any: the next waits for it. */
   readonly #reading = new Map<string, Promise<unknown>>();
+  /** Each watched site's timer for its next local midnight, and that instant. */
+  readonly #midnight = new Map<string, { at: number; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(
     private readonly ports: LivePorts,
@@ -51,6 +54,7 @@ export class LiveBoard {
     return this.#inTurn(siteId, async () => {
       const figures = await this.figures(siteId);
       this.#lastSent.set(siteId, JSON.stringify(figures));
+      this.#untilMidnight(siteId, figures);
       return figures;
     });
   }
@@ -69,6 +73,30 @@ export class LiveBoard {
   close(): void {
     for (const timer of this.#pending.values()) clearTimeout(timer);
     this.#pending.clear();
+    for (const { timer } of this.#midnight.values()) clearTimeout(timer);
+    this.#midnight.clear();
+  }
+
+  /**
+   * Today's first response starts again at the site's local midnight, when
+   * nothing may happen on the site to prompt a reading: a timer touches the
+   * site then. One per watched site, armed again by each reading (a changed
+   * zone moves it); when it fires for a site nobody watches, nothing is read.
+   */
+  #untilMidnight(siteId: string, figures: LiveFigures): void {
+    const at = zonedInstant(dateDayNumber(figures.date) + 1, 0, figures.timeZone);
+    const armed = this.#midnight.get(siteId);
+    if (armed?.at === at) return;
+    if (armed) clearTimeout(armed.timer);
+    const timer = setTimeout(
+      () => {
+        this.#midnight.delete(siteId);
+        this.touch(siteId);
+      },
+      Math.max(0, at - Date.now()),
+    );
+    timer.unref?.();
+    this.#midnight.set(siteId, { at, timer });
   }
 
   /** Runs `step` after the site's reading under way, if any. */
@@ -86,10 +114,14 @@ export class LiveBoard {
   async #recompute(siteId: string): Promise<void> {
     if (!this.ports.watched(siteId)) {
       this.#lastSent.delete(siteId);
+      const armed = this.#midnight.get(siteId);
+      if (armed) clearTimeout(armed.timer);
+      this.#midnight.delete(siteId);
       return;
     }
     try {
       const figures = await this.figures(siteId);
+      this.#untilMidnight(siteId, figures);
       const key = JSON.stringify(figures);
       if (this.#lastSent.get(siteId) === key) return;
       this.#lastSent.set(siteId, key);

@@ -1,7 +1,14 @@
 import { ReportTally, type ReportSummary, type RevenueTally } from '@mostrador/shared';
+import { emptyTally } from '@mostrador/shared/reports';
+
+/** The tally's columns, in the contract's order. */
+const TALLY_COLUMNS = ReportTally.keyof().options;
 
 /** The CSV columns: the date, then every additive figure of the tally, in the contract's order. */
-export const CSV_COLUMNS = ['date', ...ReportTally.keyof().options] as const;
+export const CSV_COLUMNS = ['date', ...TALLY_COLUMNS] as const;
+
+/** The currencies of some sums per currency, sorted: one revenue column each. */
+const currenciesOf = (...sums: { currency: string }[][]) => [...new Set(sums.flat().map((r) => r.currency))].sort();
 
 /** The revenue columns of one side (chat or baseline), then one revenue column per currency of the period. */
 function revenueColumns(side: 'chat' | 'baseline', currencies: readonly string[]) {
@@ -32,7 +39,7 @@ function revenueColumns(side: 'chat' | 'baseline', currencies: readonly string[]
  */
 export function daysCsv(summary: ReportSummary): string {
   const { revenue } = summary;
-  const currencies = [...new Set([...revenue.chat.revenue, ...revenue.baseline.revenue].map((r) => r.currency))].sort();
+  const currencies = currenciesOf(revenue.chat.revenue, revenue.baseline.revenue);
   const chat = revenueColumns('chat', currencies);
   const baseline = revenueColumns('baseline', currencies);
   const lines = [[...CSV_COLUMNS, ...chat.header, ...baseline.header].join(',')];
@@ -41,5 +48,54 @@ export function daysCsv(summary: ReportSummary): string {
     const extra = money ? [...chat.cells(money.chat), ...baseline.cells(money.baseline)] : [];
     lines.push([...CSV_COLUMNS.map((column) => day[column]), ...extra].join(','));
   });
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A name as one CSV field: quoted when it holds a comma, quote or line break,
+ * and a leading = + - @ neutralised with a quote mark, so a spreadsheet never
+ * runs an agent's name as a formula (OWASP CSV injection).
+ */
+function textField(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n']/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+const noChats: RevenueTally = { visitors: 0, checkouts: 0, converted: 0, purchases: 0, revenue: [] };
+
+/**
+ * One row per agent, with the report's period and filters: the summary's
+ * agent rows (the assignee each conversation has now; an empty agentId is
+ * nobody), then the agents who only have time in the period. Every figure of
+ * the day CSV (counts, and sums of seconds raw and in business hours), then
+ * the agent's seconds online, away and offline, then the chats' revenue (no
+ * baseline: it is site-wide). Each column but the times sums to the
+ * summary's total, as the summary's agent rows do.
+ */
+export function agentsCsv(summary: ReportSummary, nameOf: (agentId: string) => string | undefined): string {
+  const currencies = currenciesOf(summary.revenue.chat.revenue);
+  const chat = revenueColumns('chat', currencies);
+  const time = new Map(summary.agentTime.map((row) => [row.agentId, row]));
+  const rows: { id: string | null; tally: ReportTally; revenue: RevenueTally }[] = [
+    ...summary.byAgent.map((row) => ({ id: row.id, tally: row.tally, revenue: row.revenue })),
+    ...summary.agentTime
+      .filter((row) => !summary.byAgent.some((group) => group.id === row.agentId))
+      .map((row) => ({ id: row.agentId, tally: emptyTally(), revenue: noChats })),
+  ];
+  const lines = [['agentId', 'agentName', ...TALLY_COLUMNS, 'onlineSeconds', 'awaySeconds', 'offlineSeconds', ...chat.header].join(',')];
+  for (const row of rows) {
+    const seconds = row.id === null ? undefined : time.get(row.id);
+    lines.push(
+      [
+        row.id ?? '',
+        row.id === null ? '' : textField(nameOf(row.id) ?? ''),
+        ...TALLY_COLUMNS.map((column) => row.tally[column]),
+        seconds?.onlineSeconds ?? 0,
+        seconds?.awaySeconds ?? 0,
+        seconds?.offlineSeconds ?? 0,
+        ...chat.cells(row.revenue),
+      ].join(','),
+    );
+  }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -19,7 +19,10 @@ export interface ReportsModuleDeps {
   hours: { scheduleFor: ReportPorts['scheduleFor'] };
   npsBetween: ReportPorts['npsBetween'];
   statusChanges: ReportPorts['statusChanges'];
-  team: { summaries(siteId: string, loads: ReadonlyMap<string, number>): ReadonlyArray<{ status: string }> };
+  team: {
+    summaries(siteId: string, loads: ReadonlyMap<string, number>): ReadonlyArray<{ status: string }>;
+    agentRef(siteId: string, agentId: string): { name: string } | null;
+  };
   /** In a cluster, which rooms have a member on some node (admins watching "Live now" anywhere); null alone. */
   watchedRooms: NodeDirectory<RoomWatchers> | null;
 }
@@ -58,7 +61,7 @@ export function createReportsModule(deps: ReportsModuleDeps) {
     /** The admins' `live:watch` and `live:unwatch` commands, for the agent socket. */
     liveHandlers: (socket: LiveHandlerArgs[0], session: LiveHandlerArgs[1]) => liveWatching.handlers(socket, session, live),
     async routes(server: FastifyInstance): Promise<void> {
-      await server.register(reportsRoutes, { reports });
+      await server.register(reportsRoutes, { reports, agentName: (siteId, agentId) => team.agentRef(siteId, agentId)?.name });
     },
   };
 }

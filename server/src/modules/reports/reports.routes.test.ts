@@ -122,7 +122,7 @@ async function seedShop() {
     ['visitor', t(7, 11)],
     ['agent', t(7, 11, 1)],
   ]);
-  return { admin, plain, plainAgent };
+  return { site, admin, plain, plainAgent, adminAgent };
 }
 
 const get = (url: string, cookies: Record<string, string>) => app.inject({ method: 'GET', url, cookies });
@@ -164,13 +164,25 @@ describe('the reports', () => {
     ).json<ReportSummary>();
     expect(sales.totals.conversations).toBe(1);
     expect(sales.byDepartment).toEqual([
-      { id: 'dep_sales', conversations: 1, firstResponseMedianSeconds: 180, revenue: expect.objectContaining({ visitors: 1 }) },
+      {
+        id: 'dep_sales',
+        conversations: 1,
+        firstResponseMedianSeconds: 180,
+        revenue: expect.objectContaining({ visitors: 1 }),
+        tally: sales.totals,
+      },
     ]);
     const plain = (
       await get(`/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&agentId=${plainAgent.id}`, admin)
     ).json<ReportSummary>();
     expect(plain.byAgent).toEqual([
-      { id: plainAgent.id, conversations: 1, firstResponseMedianSeconds: 58_800, revenue: expect.objectContaining({ visitors: 1 }) },
+      {
+        id: plainAgent.id,
+        conversations: 1,
+        firstResponseMedianSeconds: 58_800,
+        revenue: expect.objectContaining({ visitors: 1 }),
+        tally: plain.totals,
+      },
     ]);
   });
 
@@ -256,10 +268,94 @@ describe('the reports', () => {
     summary.days.forEach((day, d) => keys.forEach((key, i) => expect(Number(rows[d]![i + 1])).toBe(day[key])));
   });
 
+  it('exports one CSV row per agent, business-hours aware, whose columns sum to the summary’s per-agent figures', async () => {
+    const { site, admin, plainAgent, adminAgent } = await seedShop();
+    // A name a spreadsheet would run as a formula, with a comma and quotes in it; and an agent with time but no conversation
+    // (on the 7th: time is counted up to now, and these tests were written on the 7th).
+    expect((await app.services.agents.update(site.id, plainAgent.id, { name: '=Plain, "P"' })).ok).toBe(true);
+    const third = await app.services.agents.create({
+      siteId: site.id,
+      email: 'third@shop.example',
+      name: 'Third',
+      role: 'agent',
+      password: 'third-pass',
+    });
+    const thirdId = third.ok ? third.data.id : '';
+    await insertRows(app.engine, 'agentStatusChanges', [
+      { siteId: site.id, agentId: plainAgent.id, status: 'online', at: t(7, 9) },
+      { siteId: site.id, agentId: plainAgent.id, status: 'offline', at: t(7, 17) },
+      { siteId: site.id, agentId: thirdId, status: 'online', at: t(7, 11) },
+      { siteId: site.id, agentId: thirdId, status: 'away', at: t(7, 12) },
+      { siteId: site.id, agentId: thirdId, status: 'offline', at: t(7, 12, 30) },
+    ]);
+    const query = 'from=2026-12-06&to=2026-12-09';
+    const summary = (await get(`/api/admin/reports/summary?${query}`, admin)).json<ReportSummary>();
+    const csv = await get(`/api/admin/reports/agents.csv?${query}`, admin);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="report-agents-2026-12-06-2026-12-09.csv"');
+    const lines = csv.body.trim().split('\r\n');
+    // The name is quoted, its quotes doubled and its leading = defused; it is the only field with a comma: read it apart.
+    const quoted = `"'=Plain, ""P"""`;
+    expect(lines.find((line) => line.startsWith(plainAgent.id))).toContain(`,${quoted},`);
+    const [header, ...rows] = lines.map((line) => line.replace(quoted, 'PLAIN').split(','));
+    const column = (name: string) => header!.indexOf(name);
+    // The summary's agent rows in its order (most conversations first), then the agent with time only.
+    const names = new Map([
+      [adminAgent.id, 'Admin'],
+      [plainAgent.id, 'PLAIN'],
+      ['', ''],
+    ]);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ...summary.byAgent.map((group) => [group.id ?? '', names.get(group.id ?? '')]),
+      [thirdId, 'Third'],
+    ]);
+    const rowOf = (id: string) => rows.find((r) => r[0] === id)!;
+    // Every figure of the tally, raw and in business hours, sums to the total, and each row is the summary's agent row.
+    const keys = Object.keys(summary.totals) as (keyof ReportTally)[];
+    expect(header!.slice(2, 2 + keys.length)).toEqual(keys);
+    for (const key of keys)
+      expect(
+        rows.reduce((sum, r) => sum + Number(r[column(key)]), 0),
+        key,
+      ).toBe(summary.totals[key]);
+    summary.byAgent.forEach((group, i) => {
+      expect(rows[i]![0]).toBe(group.id ?? '');
+      for (const key of keys) expect(Number(rows[i]![column(key)]), `${group.id} ${key}`).toBe(group.tally[key]);
+      expect(Number(rows[i]![column('conversations')])).toBe(group.conversations);
+      expect(Number(rows[i]![column('chatVisitors')])).toBe(group.revenue.visitors);
+    });
+    // B, answered the next morning: 16 h 20 min on the wall clock, 20 min of open hours.
+    const b = rowOf(plainAgent.id);
+    expect([b[column('firstResponseSeconds')], b[column('firstResponseBusinessSeconds')]]).toEqual(['58800', '1200']);
+    expect(rows.reduce((sum, r) => sum + Number(r[column('chatVisitors')]), 0)).toBe(summary.revenue.chat.visitors);
+    // Time online and away, from the log of status changes: the summary's, and none for nobody.
+    const time = (r: string[]) => [r[column('onlineSeconds')], r[column('awaySeconds')]];
+    expect([adminAgent.id, plainAgent.id, '', thirdId].map((id) => time(rowOf(id)))).toEqual([
+      ['0', '0'],
+      ['28800', '0'],
+      ['0', '0'],
+      ['3600', '1800'],
+    ]);
+    expect(summary.agentTime.find((row) => row.agentId === thirdId)).toMatchObject({ onlineSeconds: 3600, awaySeconds: 1800 });
+    // The same filters as the summary: the plain agent's row alone.
+    const filtered = await get(`/api/admin/reports/agents.csv?${query}&agentId=${plainAgent.id}`, admin);
+    expect(
+      filtered.body
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual([plainAgent.id]);
+  });
+
   it('answers admins only, and refuses a backwards range, a long one and an unknown zone', async () => {
     const { admin, plain } = await seedShop();
     expect((await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08', plain)).statusCode).toBe(403);
     expect((await get('/api/admin/reports/days.csv?from=2026-12-07&to=2026-12-08', {})).statusCode).toBe(401);
+    expect((await get('/api/admin/reports/agents.csv?from=2026-12-07&to=2026-12-08', plain)).statusCode).toBe(403);
+    expect((await get('/api/admin/reports/agents.csv?from=2026-12-07&to=2026-12-08', {})).statusCode).toBe(401);
+    expect((await get('/api/admin/reports/agents.csv?from=2026-12-08&to=2026-12-07', admin)).statusCode).toBe(400);
     const backwards = await get('/api/admin/reports/summary?from=2026-12-08&to=2026-12-07', admin);
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error.code).toBe('invalid_payload');

@@ -2,11 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, ReportQuery, ReportSummary } from '@mostrador/shared';
 import { errorResponses, statusForCode } from '../../plugins/errors.ts';
-import { daysCsv } from './reports.csv.ts';
+import { agentsCsv, daysCsv } from './reports.csv.ts';
 import type { ReportsService } from './reports.service.ts';
 
 /** The site's reports, for admins: the site comes from the session, never the query. */
-export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> = async (app, { reports }) => {
+export const reportsRoutes: FastifyPluginAsyncZod<{
+  reports: ReportsService;
+  /** An agent's name on the site, for the per-agent CSV; undefined for another site's id. */
+  agentName: (siteId: string, agentId: string) => string | undefined;
+}> = async (app, { reports, agentName }) => {
   const errors = errorResponses(ErrorResponse);
 
   app.get(
@@ -29,6 +33,20 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="report-${request.query.from}-${request.query.to}.csv"`)
         .send(daysCsv(result.data));
+    },
+  );
+
+  app.get(
+    '/api/admin/reports/agents.csv',
+    { preHandler: app.requireAdmin, schema: { querystring: ReportQuery, response: { 200: z.string(), ...errors } } },
+    async (request, reply) => {
+      const siteId = request.agent!.siteId;
+      const result = await reports.summary(siteId, request.query);
+      if (!result.ok) return reply.status(statusForCode(result.error.code)).send({ error: result.error });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="report-agents-${request.query.from}-${request.query.to}.csv"`)
+        .send(agentsCsv(result.data, (agentId) => agentName(siteId, agentId)));
     },
   );
 };

@@ -52,12 +52,12 @@ describe('canned reply picker', () => {
     type('/c');
     expect(options()[0]).toContain('/cart');
     key('Enter');
-    // The visitor's browser says ca-ES: the Catalan version, with her name and her cart right now.
-    expect(textarea.value).toBe('Hola Laia! El teu carret fa €84.00.');
+    // The visitor's browser says ca-ES: the Catalan version, with her name and her cart right now, written the Catalan way.
+    expect(textarea.value).toBe('Hola Laia! El teu carret fa 84,00\u00a0€.');
     expect(options()).toEqual([]);
     expect(onSend).not.toHaveBeenCalled();
     key('Enter');
-    expect(onSend).toHaveBeenCalledWith('Hola Laia! El teu carret fa €84.00.', false, [], null);
+    expect(onSend).toHaveBeenCalledWith('Hola Laia! El teu carret fa 84,00\u00a0€.', false, [], null);
   });
 
   it('moves with the arrows, closes on Esc, and selects a fill-in prompt for the agent to type over', () => {
@@ -84,7 +84,7 @@ describe('canned reply picker', () => {
     key('Enter');
     type(`${textarea.value} /cart`);
     key('Tab');
-    expect(textarea.value).toBe('La Hoodie M va petita. Hola Laia! El teu carret fa €84.00.');
+    expect(textarea.value).toBe('La Hoodie M va petita. Hola Laia! El teu carret fa 84,00\u00a0€.');
   });
 
   it('asks for the cart total when the visitor has no cart, instead of sending a gap', () => {

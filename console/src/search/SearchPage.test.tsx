@@ -101,4 +101,28 @@ describe('SearchPage', () => {
     await waitFor(() => expect(container.querySelector('mark')?.textContent).toBe('talla'));
     expect(api.sent.filter((r) => r.path.startsWith('/api/search'))).toHaveLength(1);
   });
+
+  it('counts one result in the singular, and says who wrote each hit without repeating the visitor', async () => {
+    const agentHit = { ...hit(4, 'la comanda'), authorKind: 'agent' as const, authorName: 'Laia' };
+    const automatic = { ...hit(5, 'la comanda'), authorKind: 'system' as const, authorName: null };
+    stubApi({
+      'GET /api/search?q=comanda&offset=0': [200, { hits: [hit(3, 'la comanda')], nextOffset: null, alsoSearched: [], order: 'relevance' }],
+      'GET /api/search?q=comanda+ara&offset=0': [
+        200,
+        { hits: [agentHit, automatic], nextOffset: null, alsoSearched: [], order: 'relevance' },
+      ],
+    });
+    const { container, getByLabelText } = render(<SearchPage team={noTeam} onNeedTeam={vi.fn()} onOpenChat={vi.fn()} />);
+    const status = () => container.querySelector('[role="status"]')!.textContent;
+    const metas = () => [...container.querySelectorAll('.search-hit-meta')].map((meta) => meta.textContent!.split(' · ').slice(0, -1));
+    fireEvent.input(getByLabelText('Words to find'), { target: { value: 'comanda' } });
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() => expect(status()).toBe('1 result shown.'));
+    expect(metas()).toEqual([['#K7QM2', 'Visitor']]);
+
+    fireEvent.input(getByLabelText('Words to find'), { target: { value: 'comanda ara' } });
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() => expect(status()).toBe('2 results shown.'));
+    expect(metas()).toEqual([['#K7QM2', 'Laia'], ['#K7QM2']]);
+  });
 });

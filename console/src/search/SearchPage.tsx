@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { request } from '../admin/api.ts';
 import { formatFullTime } from '../components/time.ts';
 import { useI18n } from '../i18n/context.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { TeamState } from '../state/consoleState.ts';
 import { NO_FILTERS, SearchFilters, type SearchFilterFields } from './SearchFilters.tsx';
 import { Snippet } from './Snippet.tsx';
@@ -29,6 +30,17 @@ function filtersOf(fields: SearchFilterFields): Filters {
     from: dayStart(fields.from),
     to: dayEnd(fields.to),
   };
+}
+
+/**
+ * Who wrote the hit: a visitor's own words say "Visitor" (their label already leads the line, and
+ * repeating it read "#K7QM2 · #K7QM2"), a note says so, an agent's message names the agent; an
+ * automatic message with no name says nothing (it read "#K7QM2 ·  · time").
+ */
+function authorOf(hit: SearchHit, t: Translate): string | null {
+  if (hit.kind === 'note') return t('conversation.noteLabel');
+  if (hit.authorKind === 'visitor') return t('conversation.authorVisitor');
+  return hit.authorName ?? (hit.authorKind === 'agent' ? t('conversation.authorAgent') : null);
 }
 
 interface SearchPageProps {
@@ -80,7 +92,7 @@ export function SearchPage({ team, onNeedTeam, onOpenChat }: SearchPageProps) {
       </form>
       <div role="status" class="search-status">
         {failed && t('search.failed')}
-        {hits !== null && !failed && t('search.count', { count: hits.length })}
+        {hits !== null && !failed && (hits.length === 1 ? t('search.countOne') : t('search.countOther', { count: hits.length }))}
         {alsoSearched.length > 0 && ` ${t('search.alsoSearched', { words: alsoSearched.join(', ') })}`}
         {hits !== null && !failed && newestFirst && ` ${t('search.newestFirst')}`}
       </div>
@@ -95,7 +107,7 @@ export function SearchPage({ team, onNeedTeam, onOpenChat }: SearchPageProps) {
                 onClick={() => onOpenChat(hit.conversationId)}
               >
                 <span class="search-hit-meta">
-                  {hit.visitorLabel} · {hit.kind === 'note' ? t('conversation.noteLabel') : (hit.authorName ?? '')} ·{' '}
+                  {[hit.visitorLabel, authorOf(hit, t)].filter(Boolean).join(' · ')} ·{' '}
                   <time dateTime={new Date(hit.createdAt).toISOString()}>{formatFullTime(hit.createdAt, language)}</time>
                 </span>
                 <Snippet text={hit.snippet} />

@@ -36,7 +36,8 @@ export const toolboxCa: ToolboxCatalogue = {
   'search.submit': 'Cerca',
   'search.more': 'Més resultats',
   'search.failed': 'No s’ha pogut fer la cerca. Torneu-ho a provar.',
-  'search.count': 'Es mostren {count} resultats.',
+  'search.countOne': 'Es mostra 1 resultat.',
+  'search.countOther': 'Es mostren {count} resultats.',
   'search.alsoSearched': 'També s’ha cercat: {words}.',
   'search.newestFirst': 'Massa coincidències per ordenar-les: primer les més recents. Afegeix paraules o filtres per acotar-les.',
 };

@@ -35,7 +35,8 @@ export const toolboxEn = {
   'search.submit': 'Search',
   'search.more': 'More results',
   'search.failed': 'The search could not be done. Try again.',
-  'search.count': '{count} results shown.',
+  'search.countOne': '1 result shown.',
+  'search.countOther': '{count} results shown.',
   'search.alsoSearched': 'Also searched for: {words}.',
   'search.newestFirst': 'Too many matches to rank: newest first. Add words or filters to narrow them.',
 };

@@ -36,7 +36,8 @@ export const toolboxEs: ToolboxCatalogue = {
   'search.submit': 'Buscar',
   'search.more': 'Más resultados',
   'search.failed': 'No se ha podido hacer la búsqueda. Vuelve a intentarlo.',
-  'search.count': 'Se muestran {count} resultados.',
+  'search.countOne': 'Se muestra 1 resultado.',
+  'search.countOther': 'Se muestran {count} resultados.',
   'search.alsoSearched': 'También se ha buscado: {words}.',
   'search.newestFirst': 'Demasiadas coincidencias para ordenarlas: primero las más recientes. Añade palabras o filtros para acotarlas.',
 };

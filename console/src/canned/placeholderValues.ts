@@ -29,5 +29,7 @@ export function placeholderValues(
     'cart.total': cart && cart.items.length > 0 ? formatMoney(cart.total, cart.currency, replyLanguage(profile?.language, language)) : null,
     // The page the visitor is on now (the trail's first entry while online).
     'product.name': profile?.online ? (profile.trail[0]?.product?.name ?? null) : null,
+    // The newest purchase's number as the shop wrote it (a reply may put its own "#" before it); none told: the fallback.
+    'order.number': profile?.lastOrder?.number ?? null,
   };
 }

@@ -179,6 +179,8 @@ export const ca: Catalogue = {
   'visitor.cartTotal': 'Total de la cistella',
   'visitor.stageCheckout': 'Al procés de pagament',
   'visitor.stagePurchase': 'Compra feta',
+  'visitor.lastOrder': 'Última comanda #{number} · {total} · {time}',
+  'visitor.lastOrderUnnumbered': 'Última comanda · {total} · {time}',
   'visitor.cartHistory': 'Historial de la cistella',
   'visitor.noCartHistory': 'Encara no hi ha canvis a la cistella.',
   'visitor.earlier': 'Converses anteriors',
@@ -191,6 +193,7 @@ export const ca: Catalogue = {
   'cart.quantity': 'Ha canviat la quantitat de {name} a {qty} · subtotal {total}',
   'cart.checkout': 'Ha començat el pagament · subtotal {total}',
   'cart.purchase': 'Ha comprat · total {total}',
+  'cart.purchaseOrder': 'Ha comprat la comanda #{number} · total {total}',
   'cart.cleared': 'Ha buidat la cistella',
   'cart.someItem': 'un article',
 

@@ -182,6 +182,8 @@ export const en = {
   'visitor.cartTotal': 'Cart total',
   'visitor.stageCheckout': 'In checkout',
   'visitor.stagePurchase': 'Purchased',
+  'visitor.lastOrder': 'Last order #{number} · {total} · {time}',
+  'visitor.lastOrderUnnumbered': 'Last order · {total} · {time}',
   'visitor.cartHistory': 'Cart history',
   'visitor.noCartHistory': 'No cart changes yet.',
   'visitor.earlier': 'Earlier conversations',
@@ -194,6 +196,7 @@ export const en = {
   'cart.quantity': 'Quantity of {name} changed to {qty} · subtotal {total}',
   'cart.checkout': 'Started checkout · subtotal {total}',
   'cart.purchase': 'Purchased · total {total}',
+  'cart.purchaseOrder': 'Purchased order #{number} · total {total}',
   'cart.cleared': 'Emptied the cart',
   'cart.someItem': 'an item',
 

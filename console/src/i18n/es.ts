@@ -179,6 +179,8 @@ export const es: Catalogue = {
   'visitor.cartTotal': 'Total del carrito',
   'visitor.stageCheckout': 'En el proceso de pago',
   'visitor.stagePurchase': 'Compra realizada',
+  'visitor.lastOrder': 'Último pedido #{number} · {total} · {time}',
+  'visitor.lastOrderUnnumbered': 'Último pedido · {total} · {time}',
   'visitor.cartHistory': 'Historial del carrito',
   'visitor.noCartHistory': 'Todavía no hay cambios en el carrito.',
   'visitor.earlier': 'Conversaciones anteriores',
@@ -191,6 +193,7 @@ export const es: Catalogue = {
   'cart.quantity': 'Ha cambiado la cantidad de {name} a {qty} · subtotal {total}',
   'cart.checkout': 'Ha empezado el pago · subtotal {total}',
   'cart.purchase': 'Ha comprado · total {total}',
+  'cart.purchaseOrder': 'Ha comprado el pedido #{number} · total {total}',
   'cart.cleared': 'Ha vaciado el carrito',
   'cart.someItem': 'un artículo',
 

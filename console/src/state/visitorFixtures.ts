@@ -55,6 +55,7 @@ export function profile(overrides: Partial<VisitorProfile> = {}): VisitorProfile
       cartChange({ change: 'quantity', item: { name: 'Hoodie M', sku: 'HOOD-M' }, qty: 2, total: 84, at: 7_500 }),
       cartChange({ change: 'added', item: { name: 'Hoodie M', sku: 'HOOD-M' }, qty: 1, total: 42, at: 7_000 }),
     ],
+    lastOrder: null,
     conversations: [],
     files: [],
     ...overrides,

@@ -283,6 +283,8 @@ export const cartEvents = sqliteTable(
     qty: integer('qty'),
     total: real('total').notNull(),
     currency: text('currency').notNull(),
+    /** A purchase's order number (GA4's `transaction_id`), when the shop told it. */
+    orderNumber: text('order_number'),
   },
   (t) => [
     index('cart_events_visitor').on(t.visitorId, t.at),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MARKUP_BLOCK_CHARS_MAX, MARKUP_BLOCKS_MAX, MARKUP_META_CHARS_MAX, MARKUP_META_MAX, MARKUP_META_NAME_MAX } from '../shop/markup.ts';
-import { GA4_BYTES_MAX, GA4_CART_EVENTS, GA4_ENTRIES_MAX, GA4_ENTRY_CHARS_MAX } from '../shop/ga4.ts';
+import { GA4_BYTES_MAX, GA4_CART_EVENTS, GA4_ENTRIES_MAX, GA4_ENTRY_CHARS_MAX, ORDER_NUMBER_MAX } from '../shop/ga4.ts';
 import { MANUAL_CART_BYTES_MAX } from '../shop/manual.ts';
 import { Timestamp } from './common.ts';
 
@@ -182,6 +182,9 @@ export type CartSet = z.infer<typeof CartSet>;
 export const CartTrackedResult = z.object({ applied: z.number().int().min(0) });
 export type CartTrackedResult = z.infer<typeof CartTrackedResult>;
 
+/** The shop's own number for an order, as the shopper knows it ("T_12345", "1042"). */
+export const OrderNumber = z.string().min(1).max(ORDER_NUMBER_MAX);
+
 /** One step of the cart's history, as the agent reads it: "added 2 × Hoodie M, subtotal €84". */
 export const CART_CHANGES = ['added', 'removed', 'quantity', 'checkout', 'purchase', 'cleared'] as const;
 export const CartChange = z.object({
@@ -193,5 +196,7 @@ export const CartChange = z.object({
   qty: z.number().int().nullable(),
   total: Amount,
   currency: Currency,
+  /** A purchase's order number (GA4's `transaction_id`), null when the shop told none; absent on other steps. */
+  order: OrderNumber.nullable().optional(),
 });
 export type CartChange = z.infer<typeof CartChange>;

@@ -3,7 +3,7 @@ import { AttachmentInfo } from './attachments.ts';
 import { Id, Timestamp } from './common.ts';
 import { ConversationStatus, LastMessage } from './conversation.ts';
 import { RatingInfo } from './feedback.ts';
-import { Amount, Cart, CartChange, CartStage, Currency, Product } from './shop.ts';
+import { Amount, Cart, CartChange, CartStage, Currency, OrderNumber, Product } from './shop.ts';
 
 export const DEVICE_TYPES = ['desktop', 'mobile', 'tablet'] as const;
 export const Device = z.object({
@@ -69,6 +69,16 @@ export const EarlierConversation = z.object({
 });
 export type EarlierConversation = z.infer<typeof EarlierConversation>;
 
+/** The visitor's newest purchase, as their cart history keeps it: the order the agent is most likely asked about. */
+export const LastOrder = z.object({
+  /** Null when the shop told no order number with it. */
+  number: OrderNumber.nullable(),
+  at: Timestamp,
+  total: Amount,
+  currency: Currency,
+});
+export type LastOrder = z.infer<typeof LastOrder>;
+
 /** Everything the side panel shows about the visitor of a conversation. */
 export const VisitorProfile = z.object({
   ...VisitorBase,
@@ -85,6 +95,8 @@ export const VisitorProfile = z.object({
   cartStage: CartStage.nullable(),
   /** Newest first. */
   cartHistory: z.array(CartChange),
+  /** Null until the visitor bought something (or once the cart history that told it is erased or expired). */
+  lastOrder: LastOrder.nullable(),
   /** The visitor's conversations (and, when verified, the customer's from other devices), newest first. */
   conversations: z.array(EarlierConversation),
   /** Files sent in those conversations, by the shopper or by agents, newest first. */

@@ -17,6 +17,9 @@ export type Ga4CartEvent = (typeof GA4_CART_EVENTS)[number];
  */
 export const GA4_KEYS = ['currency', 'value', 'transaction_id', 'items', 'item_id', 'item_name', 'quantity', 'price', 'sku', 'name', 'qty'];
 
+/** Characters of an order number (GA4's `transaction_id`) the server keeps: shops' own run to a few dozen. */
+export const ORDER_NUMBER_MAX = 100;
+
 /** Entries per `cart:tracked`; a page that pushed more sends them in several. */
 export const GA4_ENTRIES_MAX = 20;
 /** Characters of one event's pruned JSON: a hundred lines with long names fit. */

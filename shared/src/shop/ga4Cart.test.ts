@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addToCart, beginCheckout, purchase, removeFromCart, stanAndFriendsTee, viewCart, womensGreyTee } from './fixtures/ga4Events.ts';
 import type { Ga4CartEvent } from './ga4.ts';
-import { applyGa4Event, PURCHASES_KEPT, type Ga4CartState } from './ga4Cart.ts';
+import { applyGa4Event, orderNumber, PURCHASES_KEPT, type Ga4CartState } from './ga4Cart.ts';
 
 const tee = (qty: number) => ({ sku: 'SKU_12345', name: 'Stan and Friends Tee', qty, price: 10.01, url: null, image: null });
 const greyTee = (qty: number) => ({ sku: 'SKU_12346', name: "Google Grey Women's Tee", qty, price: 21.01, url: null, image: null });
@@ -91,6 +91,16 @@ describe('applyGa4Event', () => {
     ]);
     expect(bought?.stage).toBe('purchase');
     expect(reloaded).toEqual(browsing);
+  });
+
+  it('reads the transaction as the order number: text or a number, trimmed, without control characters, bounded', () => {
+    expect(orderNumber('  T_12345\n')).toBe('T_12345');
+    expect(orderNumber(1042)).toBe('1042');
+    expect(orderNumber('T_1\u202e2\u0000')).toBe('T_1 2');
+    expect(orderNumber('#'.repeat(150))).toHaveLength(100);
+    for (const junk of [null, undefined, {}, ['T_1'], true, ' \u200b ']) expect(orderNumber(junk)).toBeNull();
+    expect(last([['purchase', { ...purchase, transaction_id: 1042 }]])?.purchases).toEqual(['1042']);
+    expect(last([['purchase', { ...purchase, transaction_id: { id: 'T_1' } }]])?.purchases).toEqual([]);
   });
 
   it(`remembers the last ${PURCHASES_KEPT} transactions`, () => {

@@ -1,6 +1,6 @@
 import type { Cart, CartItem, CartStage } from '../schemas/shop.ts';
 import { amount, asList, asObject, cartItem, currency, text, type Json } from './clean.ts';
-import type { Ga4CartEvent } from './ga4.ts';
+import { ORDER_NUMBER_MAX, type Ga4CartEvent } from './ga4.ts';
 
 /** The cart as the shop's GA4 events leave it, and the transactions already counted. */
 export interface Ga4CartState {
@@ -38,6 +38,15 @@ const items = (raw: unknown): CartItem[] =>
     .filter((line) => line !== null)
     .slice(0, LINES_MAX);
 
+/**
+ * The shop's order number, from GA4's `transaction_id`: text (a number
+ * counts, as many shops push their numeric order id), without control or
+ * invisible formatting characters (the agent reads it, and may send it to
+ * the shopper), trimmed and bounded; null when nothing is left.
+ */
+export const orderNumber = (value: unknown): string | null =>
+  text(typeof value === 'string' ? value.replace(/[\p{Cc}\p{Cf}]/gu, ' ') : value, ORDER_NUMBER_MAX);
+
 const sum = (lines: CartItem[]) => amount(lines.reduce((total, line) => total + line.price * line.qty, 0)) ?? 1e9;
 const keyOf = (line: CartItem) => line.sku ?? line.name;
 
@@ -71,7 +80,7 @@ export function applyGa4Event(state: Ga4CartState, name: Ga4CartEvent, data: Jso
   if (name === 'view_cart' || name === 'begin_checkout') {
     return { ...state, cart: cart(lines, amount(data.value)), stage: name === 'view_cart' ? 'browsing' : 'checkout' };
   }
-  const transaction = text(data.transaction_id, 100);
+  const transaction = orderNumber(data.transaction_id);
   if (transaction && state.purchases.includes(transaction)) return state;
   const purchases = transaction ? [...state.purchases, transaction].slice(-PURCHASES_KEPT) : state.purchases;
   return { cart: cart(lines, amount(data.value)), stage: 'purchase', purchases };

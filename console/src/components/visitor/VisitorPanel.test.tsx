@@ -59,6 +59,36 @@ describe('visitor side panel', () => {
     ]);
   });
 
+  it('tells the last order in a line, with its number when the shop gave one, and the purchase’s number in the history', async () => {
+    const { panel, texts, connection } = await openWithProfile(
+      profile({
+        lastOrder: { number: 'T_12345', at: Date.now() - 2 * 3_600_000 - 60_000, total: 84, currency: 'EUR' },
+        cartHistory: [cartChange({ change: 'purchase', order: 'T_12345', total: 84, at: 7_500 })],
+      }),
+    );
+    expect(texts('[data-part="last-order"]')).toEqual(['Last order #T_12345 · €84.00 · 2 hr. ago']);
+    expect(texts('[data-part="cart-change"] span')).toEqual(['Purchased order #T_12345 · total €84.00']);
+    // A shop that writes "#1001" is not shown "##1001"; a purchase without a number is still an order.
+    act(() =>
+      connection.emitFact('visitor:changed', {
+        profile: profile({
+          lastOrder: { number: '#1001', at: Date.now() - 5.5 * 60_000, total: 19.5, currency: 'EUR' },
+          cartHistory: [cartChange({ change: 'purchase', order: null, total: 19.5 })],
+        }),
+      }),
+    );
+    expect(texts('[data-part="last-order"]')).toEqual(['Last order #1001 · €19.50 · 5 min. ago']);
+    expect(texts('[data-part="cart-change"] span')).toEqual(['Purchased · total €19.50']);
+    act(() =>
+      connection.emitFact('visitor:changed', {
+        profile: profile({ lastOrder: { number: null, at: Date.now(), total: 19.5, currency: 'EUR' } }),
+      }),
+    );
+    expect(texts('[data-part="last-order"]')).toEqual(['Last order · €19.50 · now']);
+    act(() => connection.emitFact('visitor:changed', { profile: profile() }));
+    expect(panel().querySelector('[data-part="last-order"]')).toBeNull();
+  });
+
   it('marks a verified customer, and never links anything but http(s)', async () => {
     const { panel } = await openWithProfile(
       profile({

@@ -6,6 +6,7 @@ import { CartDetails } from './CartDetails.tsx';
 import { CartHistory } from './CartHistory.tsx';
 import { EarlierConversations } from './EarlierConversations.tsx';
 import { ExternalLink } from './ExternalLink.tsx';
+import { LastOrder } from './LastOrder.tsx';
 import { PageTrail } from './PageTrail.tsx';
 import { PrivacyActions } from './PrivacyActions.tsx';
 import { VisitorOverview } from './VisitorOverview.tsx';
@@ -79,6 +80,7 @@ export function VisitorPanel(props: VisitorPanelProps) {
         </Section>
       )}
       <Section id={sectionId('cart')} title={t('visitor.cart')}>
+        <LastOrder order={profile.lastOrder} />
         <CartDetails cart={profile.cart} stage={profile.cartStage} />
       </Section>
       <Section id={sectionId('history')} title={t('visitor.cartHistory')}>

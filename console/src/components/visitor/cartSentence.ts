@@ -1,6 +1,6 @@
 import type { CartChange } from '@mostrador/shared';
 import type { Language, Translate } from '../../i18n/index.ts';
-import { formatMoney } from './format.ts';
+import { formatMoney, orderNumberText } from './format.ts';
 
 /** One step of the cart's history as a sentence: "Added 2 × Hoodie M · subtotal 84,00 €". */
 export function cartSentence(change: CartChange, t: Translate, language: Language): string {
@@ -17,8 +17,10 @@ export function cartSentence(change: CartChange, t: Translate, language: Languag
       return t('cart.quantity', { qty, name, total });
     case 'checkout':
       return t('cart.checkout', { total });
-    case 'purchase':
-      return t('cart.purchase', { total });
+    case 'purchase': {
+      const number = change.order ? orderNumberText(change.order) : '';
+      return number ? t('cart.purchaseOrder', { number, total }) : t('cart.purchase', { total });
+    }
     case 'cleared':
       return t('cart.cleared');
   }

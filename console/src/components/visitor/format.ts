@@ -76,3 +76,8 @@ export function languageName(tag: string, language: Language): string {
 export function safeHref(url: string): string | null {
   return /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
 }
+
+/** An order number as it reads after the catalogues' "#": shops that number theirs "#1001" would show "##1001". */
+export function orderNumberText(number: string): string {
+  return number.replace(/^#+\s*/, '');
+}

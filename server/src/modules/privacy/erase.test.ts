@@ -41,6 +41,7 @@ const SECRET = {
   item: 'Periwinkle-Gaiter 5512',
   comment: 'Ocelot-Tambourine 6620 was slow',
   fileName: 'Quince-Lantern 3301.pdf',
+  order: 'Kumquat-Order 7207',
 };
 
 const page = (path: string, title: string): PageViewed => ({
@@ -88,6 +89,18 @@ async function fillEveryTable() {
     stage: 'checkout',
     source: 'manual',
   });
+  // An earlier order, from the shop's GA4 purchase event: its number is kept with the purchase in the cart history.
+  const ecommerce = JSON.stringify({
+    transaction_id: SECRET.order,
+    value: 19,
+    currency: 'EUR',
+    items: [{ item_name: 'Socks', price: 19 }],
+  });
+  const bought = await visitorCommand(phone.socket, 'cart:tracked', {
+    page: 'thanks0001',
+    entries: [{ index: 0, event: 'purchase', ecommerce }],
+  });
+  expect(bought).toEqual({ ok: true, data: { applied: 1 } });
   // The offline form: how the shop may answer by email.
   expect(await visitorCommand(phone.socket, 'visitor:contact', { email: SECRET.email, name: SECRET.name })).toMatchObject({ ok: true });
   // The invitation the server sent on the first page, shown.
@@ -203,6 +216,7 @@ describe('erasing a customer', () => {
     expect(body.data.visitors!.map((v) => v.id).sort()).toEqual([laptop.visitorId, phone.visitorId].sort());
     expect(JSON.stringify(body.data.visitors)).not.toContain('tokenHash');
     expect(JSON.stringify(body)).toContain(SECRET.message);
+    expect(body.data.cart_events).toContainEqual(expect.objectContaining({ visitorId: phone.visitorId, orderNumber: SECRET.order }));
 
     // The live list and both devices' sockets.
     const admin = await connectAgentAs(server, 'boss@shop.example');

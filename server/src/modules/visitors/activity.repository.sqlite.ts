@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Cart, CartChange, CartStage, ProductCard } from '@mostrador/shared';
 import type { Ga4Progress } from '@mostrador/shared/shop/cart';
 import type { Db } from '../../db/client.ts';
@@ -9,8 +9,9 @@ import {
   CATALOGUE_MAX,
   catalogCardOf,
   type CartRow,
-  cartChangeOf,
   cartEventRow,
+  type CartHistory,
+  cartHistoryOf,
   catalogUrl,
   DAY_MS,
   type EndedPageView,
@@ -175,14 +176,21 @@ export class SqliteActivityRepository implements ActivityRepository {
     this.db.update(carts).set({ ga4 }).where(eq(carts.visitorId, visitorId)).run();
   }
 
-  async cartHistory(siteId: string, visitorId: string, limit: number): Promise<CartChange[]> {
-    return this.db
+  async cartHistory(siteId: string, visitorId: string, limit: number): Promise<CartHistory> {
+    const ofVisitor = () => and(eq(cartEvents.visitorId, visitorId), inArray(cartEvents.visitorId, this.ofSite(siteId, [visitorId])));
+    const newest = (where: SQL | undefined, n: number) =>
+      this.db.select({ id: cartEvents.id }).from(cartEvents).where(where).orderBy(desc(cartEvents.at), desc(cartEvents.id)).limit(n);
+    const rows = this.db
       .select()
       .from(cartEvents)
-      .where(and(eq(cartEvents.visitorId, visitorId), inArray(cartEvents.visitorId, this.ofSite(siteId, [visitorId]))))
+      .where(
+        or(
+          inArray(cartEvents.id, newest(ofVisitor(), limit)),
+          inArray(cartEvents.id, newest(and(ofVisitor(), eq(cartEvents.change, 'purchase')), 1)),
+        ),
+      )
       .orderBy(desc(cartEvents.at), desc(cartEvents.id))
-      .limit(limit)
-      .all()
-      .map(cartChangeOf);
+      .all();
+    return cartHistoryOf(rows, limit);
   }
 }

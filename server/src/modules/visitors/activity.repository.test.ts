@@ -140,8 +140,8 @@ describeOnEngines('the activity repository', (engine) => {
     ];
     const ga4 = { pages: [['page00001', 2]] as [string, number][], purchases: [] };
     await committer.run((tx) => repo.saveCartInTx(tx, 'v1', cart, 'checkout', 3_000, changes, ga4));
-    expect(await repo.cartHistory('site-a', 'v1', 10)).toEqual([...changes].reverse());
-    expect(await repo.cartHistory('site-a', 'v1', 1)).toEqual([changes[2]]);
+    expect(await repo.cartHistory('site-a', 'v1', 10)).toEqual({ changes: [...changes].reverse(), lastPurchase: null });
+    expect((await repo.cartHistory('site-a', 'v1', 1)).changes).toEqual([changes[2]]);
     expect(await repo.cartOf('site-a', 'v1')).toMatchObject({ stage: 'checkout', updatedAt: 3_000, ga4 });
     // A cart read another way keeps the GA4 progress stored; the progress alone moves on.
     await committer.run((tx) => repo.saveCartInTx(tx, 'v1', { ...cart, total: 5 }, 'browsing', 4_000, []));
@@ -150,9 +150,49 @@ describeOnEngines('the activity repository', (engine) => {
     expect(await repo.cartOf('site-a', 'v1')).toMatchObject({ cart: { total: 5 }, stage: 'browsing', updatedAt: 4_000, ga4: later });
     expect(await committer.run((tx) => repo.cartForWriteInTx(tx, 'site-a', 'v1'))).toMatchObject({ updatedAt: 4_000 });
     // Another site asking for this visitor finds nothing, as for a visitor that does not exist.
-    expect(await repo.cartHistory('site-b', 'v1', 10)).toEqual([]);
+    expect(await repo.cartHistory('site-b', 'v1', 10)).toEqual({ changes: [], lastPurchase: null });
     expect(await repo.cartOf('site-b', 'v1')).toBeUndefined();
     expect(await committer.run((tx) => repo.cartForWriteInTx(tx, 'site-b', 'v1'))).toBeUndefined();
     expect(await repo.cartOf('site-a', 'v2')).toBeUndefined();
+  });
+
+  it('keeps a purchase’s order number, and reads the newest purchase with the history even when it is older than the steps read', async () => {
+    await twoShops(engine());
+    const repo = activityRepository(engine());
+    const committer = committerOn(engine());
+    const cart = { items: [], total: 0, currency: 'EUR' };
+    const step = (at: number, change: 'added' | 'purchase', order?: string | null) => ({
+      at,
+      change,
+      item: change === 'added' ? { name: 'Gorra', sku: 'CAP' } : null,
+      qty: change === 'added' ? 1 : null,
+      total: 15,
+      currency: 'EUR',
+      ...(order !== undefined && { order }),
+    });
+    const save = (visitorId: string, at: number, ...changes: ReturnType<typeof step>[]) =>
+      committer.run((tx) => repo.saveCartInTx(tx, visitorId, cart, 'browsing', at, changes));
+    await save('v1', 1_000, step(1_000, 'purchase', 'T_1041'));
+    await save('v1', 2_000, step(2_000, 'purchase', 'T_1042'));
+    await save('v1', 3_000, step(3_000, 'added'), step(3_000, 'added'), step(3_000, 'added'));
+    await save('v2', 1_500, step(1_500, 'purchase', null));
+    await save('v3', 4_000, step(4_000, 'purchase', 'T_OTHER'));
+
+    const full = await repo.cartHistory('site-a', 'v1', 10);
+    expect(full.changes.map((c) => [c.change, c.order])).toEqual([
+      ['added', undefined],
+      ['added', undefined],
+      ['added', undefined],
+      ['purchase', 'T_1042'],
+      ['purchase', 'T_1041'],
+    ]);
+    expect(full.lastPurchase).toEqual(step(2_000, 'purchase', 'T_1042'));
+    // Beyond the steps read, the newest purchase still comes back, and only it.
+    expect(await repo.cartHistory('site-a', 'v1', 2)).toEqual({
+      changes: [step(3_000, 'added'), step(3_000, 'added')],
+      lastPurchase: step(2_000, 'purchase', 'T_1042'),
+    });
+    expect((await repo.cartHistory('site-a', 'v2', 2)).lastPurchase).toEqual(step(1_500, 'purchase', null));
+    expect(await repo.cartHistory('site-a', 'v3', 2)).toEqual({ changes: [], lastPurchase: null });
   });
 });

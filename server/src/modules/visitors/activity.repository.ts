@@ -72,6 +72,7 @@ export function cartEventRow(visitorId: string, c: CartChange) {
     qty: c.qty,
     total: c.total,
     currency: c.currency,
+    orderNumber: c.order ?? null,
   };
 }
 
@@ -84,6 +85,7 @@ export function cartChangeOf(row: {
   qty: number | null;
   total: number;
   currency: string;
+  orderNumber: string | null;
 }): CartChange {
   return {
     at: row.at,
@@ -92,7 +94,20 @@ export function cartChangeOf(row: {
     qty: row.qty,
     total: row.total,
     currency: row.currency,
+    ...(row.change === 'purchase' && { order: row.orderNumber }),
   };
+}
+
+/** A visitor's cart history as the profile reads it: its newest steps, and the newest purchase, which may be older. */
+export interface CartHistory {
+  changes: CartChange[];
+  lastPurchase: CartChange | null;
+}
+
+/** Rows newest first, the newest `limit` steps and (when older than those) the newest purchase: one read on either engine. */
+export function cartHistoryOf(rows: readonly Parameters<typeof cartChangeOf>[0][], limit: number): CartHistory {
+  const changes = rows.map(cartChangeOf);
+  return { changes: changes.slice(0, limit), lastPurchase: changes.find((c) => c.change === 'purchase') ?? null };
 }
 
 /**
@@ -135,6 +150,10 @@ export interface ActivityRepository {
   ): InTx<void>;
   /** GA4 events read that left the cart as it was: only the progress moves on. */
   saveGa4ProgressInTx(tx: Tx, visitorId: string, ga4: Ga4Progress): InTx<void>;
-  /** Newest first. */
-  cartHistory(siteId: string, visitorId: string, limit: number): Promise<CartChange[]>;
+  /**
+   * The newest `limit` steps, newest first, and the newest purchase however
+   * old, in one read: the profile, pushed as a followed visitor ends each
+   * page, costs no more than before orders were shown.
+   */
+  cartHistory(siteId: string, visitorId: string, limit: number): Promise<CartHistory>;
 }

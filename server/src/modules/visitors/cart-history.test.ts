@@ -43,6 +43,20 @@ describe('cartChanges', () => {
     expect(cartChanges(purchase, cart([cap]), AT).map((c) => [c.change, c.item?.name])).toEqual([['added', 'Cap']]);
   });
 
+  it('keeps the order number with a purchase, and tells a new order straight after another, but not the same one again', () => {
+    const checkout = cart([hoodie], 'checkout');
+    const bought = { ...cart([hoodie], 'purchase'), order: 'T_1041' };
+    expect(cartChanges(checkout, bought, AT)).toEqual([
+      { at: AT, change: 'purchase', item: null, qty: null, total: 84, currency: 'EUR', order: 'T_1041' },
+    ]);
+    expect(cartChanges(checkout, cart([hoodie], 'purchase'), AT).map((c) => [c.change, c.order])).toEqual([['purchase', null]]);
+    // Two orders in a row, with no cart between them: the second is a purchase of its own.
+    const second = { ...cart([cap], 'purchase'), order: 'T_1042' };
+    expect(cartChanges(bought, second, AT).map((c) => [c.change, c.order, c.total])).toEqual([['purchase', 'T_1042', 15]]);
+    // The same purchase told again brings no new order number (the transaction was counted): nothing new.
+    expect(cartChanges(second, cart([cap], 'purchase'), AT)).toEqual([]);
+  });
+
   it('keys lines without a SKU by name', () => {
     const noSku = { ...cap, sku: null };
     expect(cartChanges(cart([noSku]), cart([{ ...noSku, qty: 2 }]), AT).map((c) => c.change)).toEqual(['quantity']);

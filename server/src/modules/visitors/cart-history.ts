@@ -3,6 +3,8 @@ import type { Cart, CartChange, CartStage } from '@mostrador/shared';
 export interface CartState {
   cart: Cart;
   stage: CartStage;
+  /** At a purchase: the order number this report is the first to tell (a transaction not counted before). */
+  order?: string | null;
 }
 
 const keyOf = (item: Cart['items'][number]) => item.sku ?? `name:${item.name}`;
@@ -10,8 +12,9 @@ const keyOf = (item: Cart['items'][number]) => item.sku ?? `name:${item.name}`;
 /**
  * The steps between two reports of a cart, in the words the agent reads:
  * lines added or removed, quantities changed, checkout started, purchase
- * made. A report that changes nothing yields no step, so the widget may
- * repeat its cart freely (it does after every reconnect).
+ * made (with its order number, when the shop told one). A report that
+ * changes nothing yields no step, so the widget may repeat its cart freely
+ * (it does after every reconnect).
  */
 export function cartChanges(previous: CartState | null, next: CartState, at: number): CartChange[] {
   const { total, currency } = next.cart;
@@ -24,7 +27,11 @@ export function cartChanges(previous: CartState | null, next: CartState, at: num
     currency,
   });
 
-  if (next.stage === 'purchase') return previous?.stage === 'purchase' ? [] : [step('purchase', null, null)];
+  if (next.stage === 'purchase') {
+    // An order number not told before is a new purchase, even straight after another; without one, a purchase told again is the same.
+    if (previous?.stage === 'purchase' && !next.order) return [];
+    return [{ ...step('purchase', null, null), order: next.order ?? null }];
+  }
 
   const before = new Map((previous?.stage === 'purchase' ? [] : (previous?.cart.items ?? [])).map((i) => [keyOf(i), i]));
   const changes: CartChange[] = [];

@@ -25,7 +25,7 @@ describeOnEngines('saveCartInTx', (engine) => {
       reached: undefined,
     });
     expect(await save(() => ({ cart: cap, stage: 'checkout' }), 2_000)).toMatchObject({ reached: 'checkout' });
-    expect((await repo.cartHistory('site-a', 'v1', 10)).map((step) => step.change)).toEqual(['checkout', 'added']);
+    expect((await repo.cartHistory('site-a', 'v1', 10)).changes.map((step) => step.change)).toEqual(['checkout', 'added']);
   });
 
   it('writes only how far GA4 events were read when the cart is the same, and nothing the agent would see', async () => {
@@ -53,6 +53,6 @@ describeOnEngines('saveCartInTx', (engine) => {
       committer.run((tx) => saveCartInTx(tx, repo, 'site-a', 'v1', () => ({ cart: cap, stage: 'checkout' }), at));
     const saved = await Promise.all([report(a, 1_000), report(b, 1_001), report(a, 1_002), report(b, 1_003)]);
     expect(saved.filter((s) => s !== null)).toHaveLength(1);
-    expect((await repo.cartHistory('site-a', 'v1', 10)).map((step) => step.change).sort()).toEqual(['added', 'checkout']);
+    expect((await repo.cartHistory('site-a', 'v1', 10)).changes.map((step) => step.change).sort()).toEqual(['added', 'checkout']);
   });
 });

@@ -8,6 +8,8 @@ export interface NextCart {
   cart: CartRow['cart'];
   stage: CartRow['stage'];
   ga4?: Ga4Progress;
+  /** At a purchase: its order number, when read for the first time (see cart-history.ts). */
+  order?: string | null;
 }
 
 /** A cart kept, and the stage it reached with this write (checkout or a purchase it had not before). */

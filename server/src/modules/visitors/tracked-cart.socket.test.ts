@@ -156,6 +156,50 @@ describe('the cart read from GA4 events', () => {
     expect(json(ga4)).toMatchObject({ purchases: ['T_12345'] });
   });
 
+  it('keeps each purchase’s transaction as its order number, and the profile tells the last order, once however often it is reported', async () => {
+    const agent = await marta();
+    const visitor = await shopper();
+    await visitorCommand(visitor.socket, 'cart:tracked', tracked('product01', [0, 'add_to_cart', addToCart]));
+    const before = Date.now();
+    const thanks = tracked('thanks001', [1, 'purchase', { ...purchase, transaction_id: ' T_12345 ' }]);
+    expect(await visitorCommand(visitor.socket, 'cart:tracked', thanks)).toEqual({ ok: true, data: { applied: 1 } });
+    // The thank-you page reloaded: a new page load, the same transaction; and the widget resending it after a reconnect.
+    expect(await visitorCommand(visitor.socket, 'cart:tracked', { ...thanks, page: 'thanks002' })).toEqual({
+      ok: true,
+      data: { applied: 1 },
+    });
+    expect(await visitorCommand(visitor.socket, 'cart:tracked', thanks)).toEqual({ ok: true, data: { applied: 0 } });
+    const bought = await profileOf(agent, visitor.visitorId);
+    expect(bought.lastOrder).toEqual({ number: 'T_12345', at: expect.any(Number), total: 72.05, currency: 'USD' });
+    expect(bought.lastOrder!.at).toBeGreaterThanOrEqual(before);
+    expect(purchases(bought).map((step) => step.order)).toEqual(['T_12345']);
+
+    // A second order straight after, with no cart between: an order of its own, and now the last one.
+    await visitorCommand(
+      visitor.socket,
+      'cart:tracked',
+      tracked('thanks003', [0, 'purchase', { ...purchase, transaction_id: 1042, value: 9 }]),
+    );
+    const again = await profileOf(agent, visitor.visitorId);
+    expect(again.lastOrder).toMatchObject({ number: '1042', total: 9, currency: 'USD' });
+    expect(purchases(again).map((step) => step.order)).toEqual(['1042', 'T_12345']);
+    const stored = await sqlOn(scope.server.app.engine).all<{ order_number: string }>(
+      "SELECT order_number FROM cart_events WHERE visitor_id = ? AND change = 'purchase' ORDER BY at, id",
+      visitor.visitorId,
+    );
+    expect(stored.map((row) => row.order_number)).toEqual(['T_12345', '1042']);
+  });
+
+  it('tells a purchase without a transaction as an order without a number, and a visitor who bought nothing has none', async () => {
+    const agent = await marta();
+    const visitor = await shopper();
+    await visitorCommand(visitor.socket, 'cart:tracked', tracked('product01', [0, 'add_to_cart', addToCart]));
+    expect((await profileOf(agent, visitor.visitorId)).lastOrder).toBeNull();
+    const { transaction_id: _none, ...anonymous } = purchase;
+    await visitorCommand(visitor.socket, 'cart:tracked', tracked('thanks001', [0, 'purchase', anonymous]));
+    expect((await profileOf(agent, visitor.visitorId)).lastOrder).toMatchObject({ number: null, total: 72.05, currency: 'USD' });
+  });
+
   it('still takes the cart a widget from before sends, and reads later GA4 events on top of it', async () => {
     const agent = await marta();
     const visitor = await shopper();

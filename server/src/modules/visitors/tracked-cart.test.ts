@@ -33,6 +33,21 @@ describe('applyTracked', () => {
     expect(row.ga4.pages.at(-1)).toEqual(['page00001', 1]);
   });
 
+  it('names the transaction a purchase counts for the first time as its order number, and none when it was counted', () => {
+    const thanks = (page: string, ...ids: unknown[]): CartTracked => ({
+      page,
+      entries: ids.map((id, index) => ({ index, event: 'purchase', ecommerce: JSON.stringify({ ...purchase, transaction_id: id }) })),
+    });
+    const bought = applyTracked(undefined, thanks('thanks001', '  T_12345 '));
+    expect(bought).toMatchObject({ order: 'T_12345', state: { stage: 'purchase' } });
+    const row = { cart: bought.state.cart!, stage: bought.state.stage, ga4: bought.progress };
+    // The thank-you page reloaded: a new page load, the same transaction.
+    expect(applyTracked(row, thanks('thanks002', 'T_12345')).order).toBeNull();
+    expect(applyTracked(row, thanks('thanks003', 1042, 'T_12345')).order).toBe('1042');
+    expect(applyTracked(undefined, thanks('thanks004', { id: 'T_1' })).order).toBeNull();
+    expect(applyTracked(undefined, add('page00001', 0)).order).toBeNull();
+  });
+
   it('carries the transactions counted from the stored progress, and a cart read another way has none', () => {
     const bought = applyTracked(undefined, {
       page: 'thanks001',

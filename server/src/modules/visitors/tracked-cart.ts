@@ -12,13 +12,16 @@ export interface TrackedCart {
   progress: Ga4Progress;
   /** Entries not seen before; the others had been applied already. */
   applied: number;
+  /** The transaction these entries counted first (the newest, when several): the order number of the purchase they tell. */
+  order: string | null;
 }
 
 /**
  * The GA4 events a widget forwarded, applied to the visitor's stored cart,
  * each entry once: an entry at or before the last one applied of its page
  * load was seen already (a resend after a reconnect, a widget restarted on
- * the same page). A purchase is counted once per transaction, across pages.
+ * the same page). A purchase is counted once per transaction, across pages,
+ * and its transaction is the order number kept with it.
  */
 export function applyTracked(row: Pick<CartRow, 'cart' | 'stage' | 'ga4'> | undefined, tracked: CartTracked): TrackedCart {
   const pages = new Map(row?.ga4?.pages ?? []);
@@ -30,5 +33,7 @@ export function applyTracked(row: Pick<CartRow, 'cart' | 'stage' | 'ga4'> | unde
   // Re-inserted, so the page read last is the newest and the oldest go first.
   pages.delete(tracked.page);
   pages.set(tracked.page, Math.max(after, ...fresh.map((entry) => entry.index)));
-  return { state, progress: { pages: [...pages].slice(-PAGES_KEPT), purchases: state.purchases }, applied: fresh.length };
+  const counted = new Set(row?.ga4?.purchases ?? []);
+  const order = state.purchases.filter((transaction) => !counted.has(transaction)).at(-1) ?? null;
+  return { state, progress: { pages: [...pages].slice(-PAGES_KEPT), purchases: state.purchases }, applied: fresh.length, order };
 }

@@ -337,7 +337,7 @@ describe('carts', () => {
     await connect('tab-1', visitor, null);
     expect(await activity.cartUpdated(siteId, visitor.id, cart([1, 2]))).toEqual({ ok: true, data: null });
     expect(activity.liveList(siteId)[0]!.cart).toEqual({ total: 30, currency: 'EUR', items: 3 });
-    const history = () => repository().cartHistory(siteId, visitor.id, 50);
+    const history = async () => (await repository().cartHistory(siteId, visitor.id, 50)).changes;
     expect(await history()).toHaveLength(2);
     vi.setSystemTime(T0 + 1_000);
     await activity.cartUpdated(siteId, visitor.id, cart([1, 2]));

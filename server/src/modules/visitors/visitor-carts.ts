@@ -59,7 +59,7 @@ export class VisitorCarts {
       const read = applyTracked(before, tracked);
       applied = read.applied;
       // Until an event names a currency there is no cart to keep, and nothing read that a resend could change.
-      return read.state.cart && { cart: read.state.cart, stage: read.state.stage, ga4: read.progress };
+      return read.state.cart && { cart: read.state.cart, stage: read.state.stage, ga4: read.progress, order: read.order };
     });
     return ok({ applied });
   }

@@ -6,7 +6,9 @@ import {
   PROFILE_FILES_MAX,
   PROFILE_TRAIL_MAX,
   type AttachmentInfo,
+  type CartChange,
   type EarlierConversation,
+  type LastOrder,
   type PageRecord,
   type ProductCard,
   type Result,
@@ -28,7 +30,7 @@ export interface ProfilePorts {
 /**
  * The agent's side panel on a visitor: the trail of pages across the
  * visitor's devices (the open page, those not yet written, then the stored
- * ones), the cart and its history, earlier chats and files.
+ * ones), the cart and its history, the last order, earlier chats and files.
  */
 export class VisitorProfiles {
   constructor(
@@ -76,7 +78,7 @@ export class VisitorProfiles {
     const visitor = await this.visitors.byId(siteId, visitorId);
     if (!visitor) return fail('not_found', 'No such visitor');
     const devices = await this.visitors.devicesOf(visitor);
-    const [trail, cart, cartHistory, conversations, files, identity] = await Promise.all([
+    const [trail, cart, history, conversations, files, identity] = await Promise.all([
       this.#trail(siteId, visitorId, devices),
       this.activity.cartOf(siteId, visitorId),
       this.activity.cartHistory(siteId, visitorId, PROFILE_CART_HISTORY_MAX),
@@ -100,11 +102,17 @@ export class VisitorProfiles {
       trail,
       cart: cart && cart.stage !== 'purchase' ? cart.cart : null,
       cartStage: cart?.stage ?? null,
-      cartHistory,
+      cartHistory: history.changes,
+      lastOrder: lastOrderOf(history.lastPurchase),
       conversations,
       files,
     });
   }
+}
+
+/** The order the panel and the `{{order.number}}` placeholder tell of: the newest purchase of the cart history. */
+function lastOrderOf(purchase: CartChange | null): LastOrder | null {
+  return purchase && { number: purchase.order ?? null, at: purchase.at, total: purchase.total, currency: purchase.currency };
 }
 
 const viewKey = (v: { visitorId: string; startedAt: number; url: string }) => `${v.visitorId} ${v.startedAt} ${v.url}`;

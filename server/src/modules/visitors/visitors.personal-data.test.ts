@@ -206,6 +206,29 @@ describeOnEngines('the visitors’ personal data', (engine) => {
     expect(await count('carts')).toBe(0);
   });
 
+  const purchase = (visitorId: string, at: number, order: string) =>
+    run(
+      engine(),
+      "INSERT INTO cart_events (visitor_id, at, change, total, currency, order_number) VALUES (?, ?, 'purchase', 84, 'EUR', ?)",
+      visitorId,
+      at,
+      order,
+    );
+
+  it('hands over the order number kept with a purchase, and erases it with the cart history', async () => {
+    const data = await twoShops();
+    const mine = await visitor();
+    const other = await visitor();
+    await purchase(mine, 1_000, 'T_12345');
+    await purchase(other, 1_000, 'T_OTHER');
+    const scope = (await data.resolve(SITE, { kind: 'visitor', id: mine }))!;
+    expect((await data.activity.exportRows(scope))['cart_events']).toEqual([
+      expect.objectContaining({ visitorId: mine, change: 'purchase', orderNumber: 'T_12345' }),
+    ]);
+    expect(await step((tx) => data.activity.eraseInTx(tx, scope))).toBe(1);
+    expect(await run(engine(), 'SELECT order_number AS "order" FROM cart_events')).toEqual([{ order: 'T_OTHER' }]);
+  });
+
   const CUTOFF = 10_000;
 
   it('fills a retention batch with old pages first, then old cart history, up to the limit', async () => {
@@ -221,6 +244,15 @@ describeOnEngines('the visitors’ personal data', (engine) => {
     expect(await purge(2)).toBe(2);
     expect(await purge(2)).toBe(0);
     expect((await run(engine(), 'SELECT at FROM cart_events')).map((row) => Number(row['at']))).toEqual([CUTOFF + 1]);
+  });
+
+  it('lets an old purchase go with its order number when the trail retention expires it', async () => {
+    const data = await twoShops();
+    const id = await visitor();
+    await purchase(id, CUTOFF - 1, 'T_OLD');
+    await purchase(id, CUTOFF + 1, 'T_NEW');
+    expect(await step((tx) => data.activity.retention!.purgeInTx(tx, SITE, CUTOFF, 10))).toBe(1);
+    expect(await run(engine(), 'SELECT order_number AS "order" FROM cart_events')).toEqual([{ order: 'T_NEW' }]);
   });
 
   it('leaves the cart history alone while old pages fill the batch, and other sites’ rows always', async () => {

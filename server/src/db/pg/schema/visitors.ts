@@ -106,6 +106,8 @@ export const cartEvents = pgTable(
     /** SQLite's REAL is an 8-byte float; so is double precision (numeric would read back as a string). */
     total: doublePrecision('total').notNull(),
     currency: text('currency').notNull(),
+    /** A purchase's order number (GA4's `transaction_id`), when the shop told it. */
+    orderNumber: text('order_number'),
   },
   (t) => [
     index('cart_events_visitor').on(t.visitorId, t.at),

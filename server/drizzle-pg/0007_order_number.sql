@@ -1,0 +1,1 @@
+ALTER TABLE "cart_events" ADD COLUMN "order_number" text;

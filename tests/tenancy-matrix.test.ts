@@ -259,6 +259,11 @@ const apiCases = (): Record<string, RouteCase> => ({
         url: '/api/canned-replies',
         body: { shortcut: 'leak', title: 'Leak', scope: 'shared', departmentId: ref.departmentId, bodies: { ca: 'x', es: '', en: '' } },
       }),
+      (ref) => ({
+        method: 'POST',
+        url: '/api/canned-replies',
+        body: { shortcut: 'leak', title: 'Leak', scope: 'shared', bodies: { ca: 'x', es: '', en: '' }, productUrl: ref.productUrl },
+      }),
     ],
   },
   'PATCH /api/canned-replies/:replyId': {
@@ -266,6 +271,7 @@ const apiCases = (): Record<string, RouteCase> => ({
       (ref) => ({ method: 'PATCH', url: `/api/canned-replies/${ref.cannedReplyId}`, body: { title: 'Taken over' } }),
       (ref, own) => ({ method: 'PATCH', url: `/api/canned-replies/${own.cannedReplyId}`, body: { departmentId: ref.departmentId } }),
       (ref, own) => ({ method: 'PATCH', url: `/api/canned-replies/${own.cannedReplyId}`, body: { pictureId: ref.attachmentId } }),
+      (ref, own) => ({ method: 'PATCH', url: `/api/canned-replies/${own.cannedReplyId}`, body: { productUrl: ref.productUrl } }),
     ],
   },
   'POST /api/canned-replies/:replyId/picture-copy': {

@@ -101,7 +101,7 @@ async function visit(browser: Browser, shopUrl: string, encoding: 'gzip' | 'br',
 /** The widget as a shopper's browser gets it: the demo shop on a real server, Chromium, bytes from the responses. */
 export async function measureWidgetLoad(chromiumPath: string): Promise<WidgetLoad> {
   const server = await startTestServer();
-  await seedDemo(server.app.services, { password: 'bench-widget-pass' });
+  await seedDemo(server.app.services, { shopUrl: server.url, password: 'bench-widget-pass' });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     const shopUrl = `${server.url}/shop/`;

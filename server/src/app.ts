@@ -265,6 +265,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     engine,
     departments,
     pictures: attachmentsModule.cannedPictures(),
+    products: shop.catalog,
     lines: conversationsModule.visitorLines,
     shopName: (siteId) => sites.byId(siteId)?.name ?? '',
   });
@@ -376,6 +377,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     routing,
     team: coordinator,
     activity,
+    catalog: shop.catalog,
     triggers,
     triggerEngine,
     hours,

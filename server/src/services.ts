@@ -14,7 +14,7 @@ import type { RatingsService } from './modules/ratings/index.ts';
 import type { SitesService } from './modules/sites/index.ts';
 import type { TagsService } from './modules/tags/index.ts';
 import type { TriggerEngine, TriggersService } from './modules/triggers/index.ts';
-import type { VisitorActivity, VisitorsService } from './modules/visitors/index.ts';
+import type { ProductCatalog, VisitorActivity, VisitorsService } from './modules/visitors/index.ts';
 import type { Cluster } from './wiring/cluster.ts';
 
 /** The services the built app hands to main.ts and the tests, as `app.services`. */
@@ -28,6 +28,8 @@ export interface Services {
   routing: RoutingService;
   team: TeamCoordinator;
   activity: VisitorActivity;
+  /** The sites' product catalogues: the demo shop stocks its own products in its site's. */
+  catalog: ProductCatalog;
   triggers: TriggersService;
   /** What the trigger engine holds in memory: its `stats()` must fall back as tabs close. */
   triggerEngine: Pick<TriggerEngine, 'stats'>;

@@ -24,7 +24,7 @@ export async function startNode(config: Config): Promise<StartedNode> {
   const start = async (): Promise<StartedNode> => {
     const app = await buildApp(config);
     try {
-      const seed = await seedDemo(app.services, { password: config.demoPassword ?? undefined });
+      const seed = await seedDemo(app.services, { shopUrl: config.mail.publicUrl, password: config.demoPassword ?? undefined });
       return { app, seed };
     } catch (error) {
       await app.close();

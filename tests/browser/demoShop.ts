@@ -20,7 +20,7 @@ export function useDemoShop(password: string, config: TestConfig = {}): DemoShop
   const shop = { password } as DemoShop;
   beforeAll(async () => {
     shop.server = await startTestServer(config);
-    ({ email: shop.email } = await seedDemo(shop.server.app.services, { password }));
+    ({ email: shop.email } = await seedDemo(shop.server.app.services, { shopUrl: shop.server.url, password }));
     shop.browser = await launchChromium();
   });
   afterAll(async () => {

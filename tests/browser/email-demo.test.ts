@@ -14,7 +14,7 @@ const password = 'browser-mail-pass';
 beforeAll(async () => {
   // No SMTP server: the demo's local mailbox, with the mail worker passing often.
   server = await startTestServer({ mail: { ...loadMail({}, 0), smtp: null, workerIntervalMs: 100 } });
-  ({ email } = await seedDemo(server.app.services, { password }));
+  ({ email } = await seedDemo(server.app.services, { shopUrl: server.url, password }));
   browser = await launchChromium();
 });
 

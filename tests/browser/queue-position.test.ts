@@ -10,7 +10,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const { site } = await seedDemo(server.app.services, { password: 'unused-password' });
+  const { site } = await seedDemo(server.app.services, { shopUrl: server.url, password: 'unused-password' });
   // One agent with room for one chat, on the demo site.
   server.siteKey = site.key;
   await addAgent(server, { email: 'solo@demo.example', name: 'Solo', capacity: 1 });

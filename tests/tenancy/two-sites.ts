@@ -31,6 +31,8 @@ export interface SiteRefs {
   tagId: string;
   /** A file the admin uploaded (not yet in a message). */
   attachmentId: string;
+  /** A product page of the site's catalogue (what a canned reply may carry). */
+  productUrl: string;
 }
 
 export interface SiteUnderTest {
@@ -55,6 +57,7 @@ export const MISSING: SiteRefs = {
   cannedReplyId: 'cnr_missing000000000000',
   tagId: 'tag_missing000000000000',
   attachmentId: 'att_missing000000000',
+  productUrl: 'https://missing.example/p/nothing',
 };
 
 /**
@@ -118,6 +121,11 @@ export async function createSite(server: TestServer, name: string): Promise<Site
         body: JSON.stringify(body),
       })
     ).json()) as Record<string, { id: string }>;
+  // The site's catalogue holds a product of its own shop (a real page, as far as another site can tell).
+  const productUrl = `https://${slug}.example/p/jersei`;
+  await server.app.services.catalog.stock(site.id, [
+    { name: `Jersei de ${name}`, url: productUrl, price: 59.9, currency: 'EUR', image: null, sku: `JER-${slug}` },
+  ]);
   // The reply carries a picture, so that copying it from another site is refused for the site, not for want of one.
   const picture = await fetch(`${server.url}/api/attachments?clientId=picture-${slug}&name=logo.png`, {
     method: 'POST',
@@ -157,6 +165,7 @@ export async function createSite(server: TestServer, name: string): Promise<Site
       cannedReplyId: canned.reply!.id,
       tagId: tag.tag!.id,
       attachmentId: file.attachment.id,
+      productUrl,
     },
     adminCookie,
     admin: adminSocket,

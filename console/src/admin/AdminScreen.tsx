@@ -1,4 +1,5 @@
 import type { AgentProfile } from '@mostrador/shared';
+import type { ProductSearch } from '../api/productSearch.ts';
 import { Header } from '../components/Header.tsx';
 import { AgentsPage } from './agents/AgentsPage.tsx';
 import { BrandingPage } from './branding/BrandingPage.tsx';
@@ -33,9 +34,11 @@ interface AdminScreenProps {
   tab: AdminTab;
   onSelectTab: (tab: AdminTab) => void;
   onLogout: () => void;
+  /** The shop's products over the console's socket, for a canned reply's product card. */
+  searchProducts?: ProductSearch | undefined;
 }
 
-export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenProps) {
+export function AdminScreen({ agent, tab, onSelectTab, onLogout, searchProducts }: AdminScreenProps) {
   const { t } = useAdminI18n();
 
   // WAI-ARIA tabs: arrows, Home and End move between tabs (and select them);
@@ -99,7 +102,7 @@ export function AdminScreen({ agent, tab, onSelectTab, onLogout }: AdminScreenPr
           {tab === 'agents' && <AgentsPage />}
           {tab === 'departments' && <DepartmentsPage />}
           {tab === 'triggers' && <TriggersPage />}
-          {tab === 'canned' && <CannedRepliesPage />}
+          {tab === 'canned' && <CannedRepliesPage searchProducts={searchProducts} />}
           {tab === 'tags' && <TagsPage />}
           {tab === 'site' && <SitePage />}
           {tab === 'branding' && <BrandingPage />}

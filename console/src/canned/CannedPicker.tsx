@@ -1,7 +1,7 @@
 import type { CannedReply } from '@mostrador/shared';
 import { pickVersion } from '@mostrador/shared/canned';
 import { useI18n } from '../i18n/context.ts';
-import { PictureMarker } from './PictureMarker.tsx';
+import { CannedMarks } from './CannedMarks.tsx';
 import './canned.css';
 
 interface CannedPickerProps {
@@ -43,7 +43,7 @@ export function CannedPicker({ id, matches, active, query, visitorLanguage, onPi
           }}
         >
           <span class="canned-shortcut">/{reply.shortcut}</span> <span class="canned-title">{reply.title}</span>
-          {reply.picture && <PictureMarker />}
+          <CannedMarks reply={reply} />
           <span class="canned-preview">{pickVersion(reply.bodies, visitorLanguage, language)}</span>
         </li>
       ))}

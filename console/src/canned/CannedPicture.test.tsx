@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Composer, type DraftStore } from '../components/Composer.tsx';
 import { profile } from '../state/visitorFixtures.ts';
+import { typingInto } from './cannedFixtures.ts';
 import { placeholderValues } from './placeholderValues.ts';
 
 const picture: AttachmentInfo = { id: 'att_logo', name: 'logo.png', mime: 'image/png', type: 'image', size: 68 };
@@ -35,11 +36,7 @@ function setup() {
     />,
   );
   const textarea = view.container.querySelector<HTMLTextAreaElement>('textarea')!;
-  const type = (value: string) => {
-    textarea.value = value;
-    textarea.setSelectionRange(value.length, value.length);
-    fireEvent.input(textarea);
-  };
+  const type = typingInto(textarea);
   const pendingStates = () => [...view.container.querySelectorAll('.pending-file')].map((f) => f.getAttribute('data-state'));
   return { ...view, onSend, textarea, type, copyPicture, settle: (result: Result<AttachmentInfo>) => settle(result), pendingStates };
 }

@@ -2,7 +2,7 @@ import type { CannedReply } from '@mostrador/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
 import { cannedApi } from './cannedApi.ts';
-import { PictureMarker } from './PictureMarker.tsx';
+import { CannedMarks } from './CannedMarks.tsx';
 
 interface SuggestedRepliesProps {
   conversationId: string;
@@ -37,7 +37,7 @@ export function SuggestedReplies({ conversationId, visitorSeq, onPick, load = ca
       {replies.map((reply) => (
         <button key={reply.id} type="button" class="button canned-suggestion" onClick={() => onPick(reply)}>
           <span class="canned-shortcut">/{reply.shortcut}</span> {reply.title}
-          {reply.picture && <PictureMarker />}
+          <CannedMarks reply={reply} />
         </button>
       ))}
     </div>

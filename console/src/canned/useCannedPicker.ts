@@ -28,15 +28,15 @@ interface PickerState extends SlashQuery {
 /**
  * Typing `/` opens the picker; the word after it filters; arrows move, Enter or Tab inserts, Esc closes.
  * Inserting replaces the `/word` with the filled reply and selects its first fill-in prompt, so the agent
- * types straight over it. Several replies go into one message by typing `/` again. A reply's picture is
- * handed to `onPicture`, which adds a copy of it to the message's files.
+ * types straight over it. Several replies go into one message by typing `/` again. Each inserted reply is
+ * handed to `onInserted`, which attaches what it carries besides words (a copy of its picture, its product card).
  */
 export function useCannedPicker(
   canned: CannedContext | undefined,
   draft: string,
   setDraft: (next: string) => void,
   textarea: { current: HTMLTextAreaElement | null },
-  onPicture?: (reply: CannedReply) => void,
+  onInserted?: (reply: CannedReply) => void,
 ) {
   const { language, t } = useI18n();
   const [state, setState] = useState<PickerState | null>(null);
@@ -73,7 +73,7 @@ export function useCannedPicker(
     setDraft(next);
     setAnnouncement(t(firstAsk ? 'canned.inserted' : 'canned.insertedDone', { title: reply.title }));
     canned.onUsed?.(reply);
-    if (reply.picture) onPicture?.(reply);
+    onInserted?.(reply);
   }
 
   function insert(reply: CannedReply) {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { ConsoleViews } from '../navigation/ConsoleViews.tsx';
 import { currentAgent, logout } from '../api/http.ts';
 import type { AgentConnection } from '../api/agentConnection.ts';
+import { productSearchOf } from '../api/productSearch.ts';
 import { connectAgentSocket } from '../api/socketConnection.ts';
 import { liveFeedOf } from '../reports/liveFeed.ts';
 import { I18nContext, type I18n } from '../i18n/context.ts';
@@ -65,6 +66,7 @@ export function App() {
   // The inbox opens the agent's one socket; the Reports page's live figures ride on it.
   const connectionRef = useRef<AgentConnection | null>(null);
   const liveFeed = useMemo(() => liveFeedOf(() => connectionRef.current), []);
+  const searchProducts = useMemo(() => productSearchOf(() => connectionRef.current), []);
   const connect = useCallback(() => {
     const connection = connectAgentSocket();
     connectionRef.current = connection;
@@ -99,7 +101,13 @@ export function App() {
         <LoginScreen sessionEnded={session.sessionEnded} onLoggedIn={(agent) => setSession({ phase: 'signedIn', agent })} />
       )}
       {session.phase === 'signedIn' && (
-        <ConsoleViews key={session.agent.id} agent={session.agent} onLogout={handleLogout} liveFeed={liveFeed}>
+        <ConsoleViews
+          key={session.agent.id}
+          agent={session.agent}
+          onLogout={handleLogout}
+          liveFeed={liveFeed}
+          searchProducts={searchProducts}
+        >
           <InboxScreen
             key={session.agent.id}
             agent={session.agent}

@@ -94,11 +94,15 @@ export function Composer({
   }
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  // A reply's picture goes as a copy of the agent's own, pending like a file they picked (a note carries none).
+  // What a reply carries besides words goes as if the agent had picked it (a note carries neither): its picture
+  // as a copy of the agent's own, pending like a file; its product as the card for this reply, replacing one picked.
   const picker = useCannedPicker(canned, draft, setDraft, textareaRef, (reply) => {
-    if (noting || !reply.picture) return;
-    const copy = canned?.copyPicture ?? cannedApi.copyPicture;
-    pending.addCopy(reply.picture.name, () => copy(reply.id));
+    if (noting) return;
+    if (reply.picture) {
+      const copy = canned?.copyPicture ?? cannedApi.copyPicture;
+      pending.addCopy(reply.picture.name, () => copy(reply.id));
+    }
+    if (reply.product) setProduct(reply.product);
   });
   const pickerId = `canned-picker-${conversationId}`;
 

@@ -15,7 +15,8 @@ interface ProductPickerProps {
   searchSite?: (query: string) => Promise<readonly ProductCard[]>;
 }
 
-function ProductOptions({ products, onPick }: { products: readonly ProductCard[]; onPick: (product: ProductCard) => void }) {
+/** Products as buttons, each with its price in the console's language: the composer's picker and the admin's reply form. */
+export function ProductOptions({ products, onPick }: { products: readonly ProductCard[]; onPick: (product: ProductCard) => void }) {
   const { language } = useI18n();
   return (
     <ul class="product-options">

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AccountScreen } from '../account/AccountScreen.tsx';
 import { AdminScreen, type AdminTab } from '../admin/AdminScreen.tsx';
+import type { ProductSearch } from '../api/productSearch.ts';
 import type { LiveFeed } from '../reports/liveFeed.ts';
 import { ReportsScreen } from '../reports/ReportsScreen.tsx';
 import { ConsoleNavContext, viewsForRole, type ConsoleNav, type ConsoleView } from './consoleNav.ts';
@@ -17,6 +18,8 @@ interface ConsoleViewsProps {
   children: ComponentChildren;
   /** The Reports page's live figures, over that same socket. */
   liveFeed?: LiveFeed;
+  /** The shop's products, over that same socket, for the admin's canned reply form. */
+  searchProducts?: ProductSearch;
 }
 
 /**
@@ -25,7 +28,7 @@ interface ConsoleViewsProps {
  * agent is on the admin pages or their account: unmounting it would close
  * its socket, show the agent as offline to routing, and drop drafts. It shows the visitors itself, over the same socket.
  */
-export function ConsoleViews({ agent, onLogout, children, liveFeed }: ConsoleViewsProps) {
+export function ConsoleViews({ agent, onLogout, children, liveFeed, searchProducts }: ConsoleViewsProps) {
   const views = viewsForRole(agent.role);
   const [view, setView] = useState<ConsoleView>('inbox');
   const [adminTab, setAdminTab] = useState<AdminTab>('agents');
@@ -62,7 +65,7 @@ export function ConsoleViews({ agent, onLogout, children, liveFeed }: ConsoleVie
       </div>
       {shown === 'admin' && (
         <div ref={adminRef} class="console-view">
-          <AdminScreen agent={agent} tab={adminTab} onSelectTab={setAdminTab} onLogout={onLogout} />
+          <AdminScreen agent={agent} tab={adminTab} onSelectTab={setAdminTab} onLogout={onLogout} searchProducts={searchProducts} />
         </div>
       )}
       {shown === 'reports' && (

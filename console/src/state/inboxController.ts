@@ -19,6 +19,7 @@ import { ToolboxActions } from './toolboxActions.ts';
 import { applyTyping } from './typing.ts';
 import { VisitorFollows } from './visitorFollows.ts';
 import { conversationsInView, isQueuedForMe, type Me } from './views.ts';
+import { productSearchOf } from '../api/productSearch.ts';
 
 export interface InboxControllerOptions {
   connection: AgentConnection;
@@ -205,9 +206,8 @@ export class InboxController {
   }
 
   /** The site's products by name or SKU (any shopper's pages), for a card the shopper has not viewed; none when refused or offline. */
-  async searchProducts(query: string): Promise<ProductCard[]> {
-    const result = await this.options.connection.request('products:search', { query });
-    return result.ok ? result.data.products : [];
+  searchProducts(query: string): Promise<readonly ProductCard[]> {
+    return productSearchOf(() => this.options.connection)(query);
   }
 
   /** Asks again for a side panel's visitor after the server refused. */

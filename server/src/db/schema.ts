@@ -542,6 +542,12 @@ export const cannedReplies = sqliteTable(
     shortcut: text('shortcut').notNull(),
     title: text('title').notNull(),
     bodies: text('bodies', { mode: 'json' }).$type<{ ca: string; es: string; en: string }>().notNull(),
+    /**
+     * The product whose card goes with the reply: its page's URL as the site's
+     * product_catalog keeps it (the server builds the card when the message is
+     * sent). Null: none.
+     */
+    productUrl: text('product_url'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -66,7 +66,7 @@ export async function usedInstall(overrides: TestConfig = {}): Promise<UsedInsta
   const server = await startTestServer({ ...overrides, databaseUrl: null });
   const { app } = server;
   const site = app.services.sites.byKey(server.siteKey)!;
-  await seedDemo(app.services, { password: 'copy-test-pass' });
+  await seedDemo(app.services, { shopUrl: server.url, password: 'copy-test-pass' });
 
   // The admin's side, over HTTP.
   await addAgent(server, { ...BOSS, role: 'admin' });

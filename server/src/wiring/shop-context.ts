@@ -28,7 +28,7 @@ export interface ShopContextDeps {
  */
 export async function wireShopContext(deps: ShopContextDeps) {
   const { app, config, visitors, conversations, views, attachments, triggers, states, stateFailed, shared } = deps;
-  const { activity, watching, lastPageOf } = createActivityModule({
+  const { activity, catalog, watching, lastPageOf } = createActivityModule({
     app,
     engine: app.engine,
     visitors,
@@ -52,5 +52,5 @@ export async function wireShopContext(deps: ShopContextDeps) {
     engine: app.engine,
     visitors,
   });
-  return { activity, watching, lastPageOf, contacts, emailsOf, contactsData };
+  return { activity, catalog, watching, lastPageOf, contacts, emailsOf, contactsData };
 }

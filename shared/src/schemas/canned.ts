@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { REPLY_LANGUAGES } from '../canned/placeholders.ts';
 import { AttachmentInfo } from './attachments.ts';
 import { Id, Timestamp } from './common.ts';
+import { ProductCard } from './conversation.ts';
+import { WebUrl } from './shop.ts';
 
 /** Canned replies: the team's (shared) or one agent's (personal), optionally for one department. */
 export const CANNED_BODY_MAX = 4000;
@@ -34,14 +36,23 @@ export const CannedReply = z.object({
   bodies: CannedBodies,
   /** The reply's one picture, if it has one: inserting the reply sends a copy of it with the message. */
   picture: AttachmentInfo.optional(),
+  /**
+   * The page URL of the reply's product, if it has one: inserting the reply attaches that product's card, and the
+   * server builds the card from its catalogue when the message is sent.
+   */
+  productUrl: WebUrl.optional(),
+  /** That product as the site's catalogue shows it now; absent when the catalogue no longer has it (nothing to attach). */
+  product: ProductCard.optional(),
   updatedAt: Timestamp,
 });
 export type CannedReply = z.infer<typeof CannedReply>;
 
-export const NewCannedReplyBody = CannedReply.omit({ id: true, updatedAt: true, picture: true }).extend({
+export const NewCannedReplyBody = CannedReply.omit({ id: true, updatedAt: true, picture: true, product: true }).extend({
   departmentId: Id.nullable().default(null),
   /** An image the author uploaded (`POST /api/attachments`) and has not sent; null on an update removes the picture. */
   pictureId: Id.nullable().optional(),
+  /** A product page of the site's catalogue (`products:search`); null on an update removes the product. */
+  productUrl: WebUrl.nullable().optional(),
 });
 export const UpdateCannedReplyBody = NewCannedReplyBody.partial();
 export const CannedReplyParams = z.object({ replyId: Id });

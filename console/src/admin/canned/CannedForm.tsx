@@ -1,10 +1,12 @@
 import type { AttachmentInfo, CannedReply, Department, ErrorBody } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
 import { discardAttachment } from '../../api/attachments.ts';
+import type { ProductSearch } from '../../api/productSearch.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { cannedApi } from '../../canned/cannedApi.ts';
 import { Field } from '../Field.tsx';
 import { CannedPictureField } from './CannedPictureField.tsx';
+import { CannedProductField, type ChosenProduct } from './CannedProductField.tsx';
 import { FormFooter } from '../FormFooter.tsx';
 import { useAdminI18n, type AdminMessageKey } from '../i18n/index.ts';
 import { TextField } from '../TextField.tsx';
@@ -22,10 +24,16 @@ interface CannedFormProps {
   departments: readonly Department[];
   onSaved: (reply: CannedReply) => void;
   onCancel?: () => void;
+  /** The shop's products, for the reply's product card (the composer's search). */
+  searchProducts?: ProductSearch | undefined;
 }
 
-/** One reply's shortcut, title, audience and its three language versions. */
-export function CannedForm({ reply, departments, onSaved, onCancel }: CannedFormProps) {
+/** The product a saved reply has: its URL, and its card while the shop's catalogue has it. */
+const productOf = (reply: CannedReply | undefined): ChosenProduct | null =>
+  reply?.productUrl ? { url: reply.productUrl, card: reply.product ?? null } : null;
+
+/** One reply's shortcut, title, audience, its three language versions, and a picture and a product it may carry. */
+export function CannedForm({ reply, departments, onSaved, onCancel, searchProducts }: CannedFormProps) {
   const { t } = useAdminI18n();
   const [shortcut, setShortcut] = useState(reply?.shortcut ?? '');
   const [title, setTitle] = useState(reply?.title ?? '');
@@ -33,6 +41,7 @@ export function CannedForm({ reply, departments, onSaved, onCancel }: CannedForm
   const [departmentId, setDepartmentId] = useState(reply?.departmentId ?? '');
   const [bodies, setBodies] = useState<Bodies>(reply?.bodies ?? { ca: '', es: '', en: '' });
   const [picture, setPicture] = useState<AttachmentInfo | null>(reply?.picture ?? null);
+  const [product, setProduct] = useState<ChosenProduct | null>(productOf(reply));
   // A picture uploaded here and then replaced or removed before saving is taken back at once, not left for the sweep
   // (the server refuses to take back one a reply keeps, so a stale `reply` is harmless).
   const choosePicture = (next: AttachmentInfo | null) => {
@@ -43,7 +52,18 @@ export function CannedForm({ reply, departments, onSaved, onCancel }: CannedForm
     // The picture is sent only when it changed: the one the reply has is no new upload.
     const pictureId = picture?.id ?? null;
     const changed = pictureId !== (reply?.picture?.id ?? null);
-    const input = { shortcut, title, scope, departmentId: departmentId || null, bodies, ...(changed ? { pictureId } : {}) };
+    // So is the product: one the catalogue has since let go stays the reply's unless it is removed.
+    const productUrl = product?.url ?? null;
+    const productChanged = productUrl !== (reply?.productUrl ?? null);
+    const input = {
+      shortcut,
+      title,
+      scope,
+      departmentId: departmentId || null,
+      bodies,
+      ...(changed ? { pictureId } : {}),
+      ...(productChanged ? { productUrl } : {}),
+    };
     const result = reply ? await cannedApi.update(reply.id, input) : await cannedApi.create(input);
     if (!result.ok) return result.error;
     if (!reply) {
@@ -51,6 +71,7 @@ export function CannedForm({ reply, departments, onSaved, onCancel }: CannedForm
       setTitle('');
       setBodies({ ca: '', es: '', en: '' });
       setPicture(null);
+      setProduct(null);
     }
     onSaved(result.data);
     return null;
@@ -115,6 +136,7 @@ export function CannedForm({ reply, departments, onSaved, onCancel }: CannedForm
           </Field>
         ))}
         <CannedPictureField picture={picture} onChange={choosePicture} />
+        <CannedProductField product={product} onChange={setProduct} search={searchProducts} />
         <FormFooter
           error={failure}
           submitting={submitting}

@@ -1,5 +1,6 @@
 import type { CannedReply } from '@mostrador/shared';
 import { useState } from 'preact/hooks';
+import type { ProductSearch } from '../../api/productSearch.ts';
 import { cannedApi } from '../../canned/cannedApi.ts';
 import { adminApi } from '../api.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -16,8 +17,11 @@ const loadPage = async () => {
   return { ok: true as const, data: { replies: replies.data.replies, departments: departments.ok ? departments.data : [] } };
 };
 
-/** The team's replies and the admin's own: list, add, edit, delete, CSV in and out. */
-export function CannedRepliesPage() {
+/**
+ * The team's replies and the admin's own: list, add, edit, delete, CSV in and out. `searchProducts`: the shop's
+ * products, for a reply's product card.
+ */
+export function CannedRepliesPage({ searchProducts }: { searchProducts?: ProductSearch | undefined } = {}) {
   const { t } = useAdminI18n();
   const { state, reload, update } = useLoad(loadPage);
   const [editing, setEditing] = useState<string | null>(null);
@@ -102,6 +106,7 @@ export function CannedRepliesPage() {
               key={editing}
               reply={state.data.replies.find((r) => r.id === editing)}
               departments={state.data.departments}
+              searchProducts={searchProducts}
               onCancel={() => setEditing(null)}
               onSaved={(saved) => {
                 replace(saved);
@@ -112,6 +117,7 @@ export function CannedRepliesPage() {
           )}
           <CannedForm
             departments={state.data.departments}
+            searchProducts={searchProducts}
             onSaved={(saved) => {
               replace(saved);
               setNotice(t('canned.added', { shortcut: saved.shortcut }));

@@ -3,6 +3,7 @@ import type { ToolboxCatalogue } from './en.ts';
 export const toolboxCa: ToolboxCatalogue = {
   'canned.pickerLabel': 'Respostes predefinides',
   'canned.withPicture': 'amb una imatge',
+  'canned.withProduct': 'amb un producte',
   'canned.suggested': 'Respostes suggerides',
   'canned.none': 'Cap resposta predefinida coincideix amb «{query}».',
   'canned.hint': '{count} respostes predefinides: ↑ ↓ per triar, Retorn per inserir, Esc per tancar.',

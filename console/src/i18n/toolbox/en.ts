@@ -2,6 +2,7 @@
 export const toolboxEn = {
   'canned.pickerLabel': 'Canned replies',
   'canned.withPicture': 'with a picture',
+  'canned.withProduct': 'with a product',
   'canned.suggested': 'Suggested replies',
   'canned.none': 'No canned reply matches “{query}”.',
   'canned.hint': '{count} canned replies: ↑ ↓ to choose, Enter to insert, Esc to close.',

@@ -3,6 +3,7 @@ import type { ToolboxCatalogue } from './en.ts';
 export const toolboxEs: ToolboxCatalogue = {
   'canned.pickerLabel': 'Respuestas predefinidas',
   'canned.withPicture': 'con una imagen',
+  'canned.withProduct': 'con un producto',
   'canned.suggested': 'Respuestas sugeridas',
   'canned.none': 'Ninguna respuesta predefinida coincide con «{query}».',
   'canned.hint': '{count} respuestas predefinidas: ↑ ↓ para elegir, Intro para insertar, Esc para cerrar.',

@@ -3,8 +3,14 @@ import { parseCsv, toCsv, unguard } from './csv.ts';
 import type { CannedInput } from './canned-replies.service.ts';
 import type { CannedReplyRow } from './canned-replies.repository.ts';
 
-/** The columns, in order; departments go by slug so a file moves between installs. A reply's picture is not in the file (bytes have no place in CSV): an import adds replies without one. */
-export const CSV_COLUMNS = ['shortcut', 'title', 'scope', 'department', 'ca', 'es', 'en'] as const;
+/**
+ * The columns, in order; departments go by slug so a file moves between installs. A reply's picture is not in the
+ * file (bytes have no place in CSV): an import adds replies without one. `product` is its product page's URL, which
+ * must be in the importing site's catalogue; it came last and is optional, so files from before it import as they did.
+ */
+export const CSV_COLUMNS = ['shortcut', 'title', 'scope', 'department', 'ca', 'es', 'en', 'product'] as const;
+/** What a file may leave out: the defaults (shared, every department, no product) stand in. */
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['scope', 'department', 'product']);
 
 export interface DepartmentSlugs {
   slugOf: (departmentId: string) => string | null;
@@ -22,6 +28,7 @@ export function cannedToCsv(rows: readonly CannedReplyRow[], departments: Depart
       row.bodies.ca,
       row.bodies.es,
       row.bodies.en,
+      row.productUrl ?? '',
     ]),
   ]);
 }
@@ -33,7 +40,7 @@ export function cannedFromCsv(
 ): { inputs: CannedInput[]; lines: number[]; refused: CannedImportResult['refused'] } {
   const [header, ...rows] = parseCsv(text);
   const names = header?.fields.map((name) => name.trim().toLowerCase()) ?? [];
-  const missing = CSV_COLUMNS.filter((column) => column !== 'department' && column !== 'scope' && !names.includes(column));
+  const missing = CSV_COLUMNS.filter((column) => !OPTIONAL_COLUMNS.has(column) && !names.includes(column));
   if (!header || missing.length > 0) {
     return { inputs: [], lines: [], refused: [{ line: 1, message: `Missing columns: ${missing.join(', ') || CSV_COLUMNS.join(', ')}` }] };
   }
@@ -49,12 +56,14 @@ export function cannedFromCsv(
       continue;
     }
     const scope = CannedScope.safeParse(cell('scope').trim() || 'shared');
+    const product = cell('product').trim();
     const parsed = NewCannedReplyBody.safeParse({
       shortcut: CannedShortcut.safeParse(cell('shortcut')).data ?? cell('shortcut'),
       title: cell('title').trim() || cell('shortcut'),
       scope: scope.data ?? 'invalid',
       departmentId,
       bodies: { ca: cell('ca'), es: cell('es'), en: cell('en') },
+      ...(product ? { productUrl: product } : {}),
     });
     if (parsed.success) {
       inputs.push(parsed.data);

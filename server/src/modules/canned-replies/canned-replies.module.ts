@@ -4,7 +4,7 @@ import type { CannedRepliesRepository } from './canned-replies.repository.ts';
 import { PgCannedRepliesRepository } from './canned-replies.repository.pg.ts';
 import { SqliteCannedRepliesRepository } from './canned-replies.repository.sqlite.ts';
 import { cannedRoutes } from './canned-replies.routes.ts';
-import { CannedRepliesService, type CannedPicturePort } from './canned-replies.service.ts';
+import { CannedRepliesService, type CannedPicturePort, type CannedProductPort } from './canned-replies.service.ts';
 import { CannedSuggestions, type ChatLines } from './canned-suggest.service.ts';
 import { CannedUsesPersonalData, type SubjectConversations } from './canned-uses.personal-data.ts';
 import type { CannedUsesRepository } from './canned-uses.repository.ts';
@@ -18,6 +18,8 @@ export interface CannedRepliesModuleDeps {
     bySlug(siteId: string, slug: string): { id: string } | undefined;
   };
   pictures: CannedPicturePort;
+  /** The site's product catalogue, which a reply's product must be in. */
+  products: CannedProductPort;
   /** The shopper's lines a suggestion answers, and the subject's conversation ids (the conversations module's). */
   lines: ChatLines & SubjectConversations;
   shopName: (siteId: string) => string;
@@ -41,6 +43,7 @@ export function createCannedRepliesModule(deps: CannedRepliesModuleDeps) {
     cannedRepliesRepository(engine),
     { departmentExists: (siteId, departmentId) => departments.byId(siteId, departmentId) !== undefined },
     deps.pictures,
+    deps.products,
   );
   return {
     canned,

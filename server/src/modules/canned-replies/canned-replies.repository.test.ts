@@ -16,6 +16,7 @@ function reply(id: string, siteId: string, ownerId: string | null, shortcut: str
     shortcut,
     title: `Title ${id}`,
     bodies: { ca: `Hola ${id}`, es: `Hola ${id}`, en: `Hello ${id}` },
+    productUrl: null,
     createdAt: AT,
     updatedAt: AT + 1,
   };
@@ -30,7 +31,8 @@ async function twoSites(engine: Engine) {
   await insertDepartment(engine, 'site-a', 'dep-sales');
   const repo = cannedRepliesRepository(engine);
   const rows = {
-    team: reply('r-team', 'site-a', null, 'hi', 'dep-sales'),
+    // The team's reply carries a product (its page's URL).
+    team: { ...reply('r-team', 'site-a', null, 'hi', 'dep-sales'), productUrl: 'https://shop.example/jersei?variant=7' },
     anas: reply('r-ana', 'site-a', 'ana', 'mine'),
     bos: reply('r-bo', 'site-a', 'bo', 'bos'),
     foreign: reply('r-foreign', 'site-b', null, 'hi'),
@@ -74,7 +76,14 @@ describeOnEngines('the canned replies repository', (engine) => {
 
   it('updates a visible reply and answers with it; another’s or another site’s is left as it was', async () => {
     const { repo, rows } = await twoSites(engine());
-    const changes = { shortcut: 'hello', title: 'Changed', bodies: { ca: 'a', es: 'b', en: 'c' }, departmentId: null, updatedAt: AT + 9 };
+    const changes = {
+      shortcut: 'hello',
+      title: 'Changed',
+      bodies: { ca: 'a', es: 'b', en: 'c' },
+      departmentId: null,
+      productUrl: 'https://shop.example/gorra',
+      updatedAt: AT + 9,
+    };
     const updated = await repo.update('site-a', 'bo', 'r-team', changes);
     expect(updated).toEqual({ ...rows.team, ...changes });
     expect(await repo.byId('site-a', 'ana', 'r-team')).toEqual({ ...rows.team, ...changes });

@@ -135,7 +135,7 @@ describe('canned replies API', () => {
     });
     const exported = await app.inject({ method: 'GET', url: '/api/admin/canned-replies/export', cookies: admin });
     const { csv: file } = exported.json() as { csv: string };
-    expect(file.split('\r\n')[0]).toBe('shortcut,title,scope,department,ca,es,en');
+    expect(file.split('\r\n')[0]).toBe('shortcut,title,scope,department,ca,es,en,product');
     expect((await app.inject({ method: 'GET', url: '/api/admin/canned-replies/export', cookies: plain })).statusCode).toBe(403);
 
     const [kept, ...others] = (await list(admin)).replies;

@@ -1,9 +1,15 @@
-import { fail, ok, type AttachmentInfo } from '@mostrador/shared';
+import { fail, ok, type AttachmentInfo, type ProductCard } from '@mostrador/shared';
 import { expect, it } from 'vitest';
 import type { Engine } from '../../db/engine.ts';
 import { describeOnEngines, insertAgent, insertDepartment, insertSite } from '../../testing/engines.ts';
 import { cannedRepliesRepository } from './canned-replies.module.ts';
-import { CannedRepliesService, type CannedActor, type CannedInput, type CannedPicturePort } from './canned-replies.service.ts';
+import {
+  CannedRepliesService,
+  type CannedActor,
+  type CannedInput,
+  type CannedPicturePort,
+  type CannedProductPort,
+} from './canned-replies.service.ts';
 
 const admin: CannedActor = { siteId: 'site-a', agentId: 'ana', role: 'admin', departmentIds: [] };
 const agent: CannedActor = { siteId: 'site-a', agentId: 'bo', role: 'agent', departmentIds: [] };
@@ -44,12 +50,34 @@ function pictures(takenAfterCheck?: string) {
   return { port, kept };
 }
 
-async function service(engine: Engine, port: CannedPicturePort) {
+const JERSEY: ProductCard = {
+  name: 'Jersei de llana',
+  url: 'https://shop.example/p/jersei?variant=7',
+  price: 59.9,
+  currency: 'EUR',
+  image: null,
+  sku: 'JER-7',
+};
+
+/**
+ * Site A's catalogue, as the visitors module answers: the jersey, found under any form of its page's URL (a
+ * campaign parameter is not part of it); site B has none. `stocked` may lose it, as a full catalogue lets one go.
+ */
+function catalogue() {
+  const stocked = new Set([JERSEY.url]);
+  const port: CannedProductPort = {
+    byUrl: async (siteId, urls) =>
+      new Map(urls.flatMap((url) => (siteId === 'site-a' && stocked.has(url.replace('&utm_source=mail', '')) ? [[url, JERSEY]] : []))),
+  };
+  return { port, stocked };
+}
+
+async function service(engine: Engine, port: CannedPicturePort, products: CannedProductPort = catalogue().port) {
   await insertSite(engine, 'site-a');
   await insertAgent(engine, 'site-a', 'ana');
   await insertAgent(engine, 'site-a', 'bo');
   await insertDepartment(engine, 'site-a', 'dep-sales');
-  return new CannedRepliesService(cannedRepliesRepository(engine), { departmentExists: (_, id) => id === 'dep-sales' }, port);
+  return new CannedRepliesService(cannedRepliesRepository(engine), { departmentExists: (_, id) => id === 'dep-sales' }, port, products);
 }
 
 describeOnEngines('the canned replies service', (engine) => {
@@ -127,5 +155,50 @@ describeOnEngines('the canned replies service', (engine) => {
     // Removing the picture is no upload to check.
     expect(await canned.update(admin, withPicture.data.id, { pictureId: null })).toMatchObject({ ok: true });
     expect(kept.has(withPicture.data.id)).toBe(false);
+  });
+
+  it('keeps a product of the site’s catalogue by its URL there, refuses one it lacks, and keeps one it has since let go', async () => {
+    const { port, stocked } = catalogue();
+    const canned = await service(engine(), pictures().port, port);
+    const shown = async (actor: CannedActor) => canned.present(actor.siteId, await canned.list(actor));
+    const made = await canned.create(admin, { ...input('jersei'), productUrl: `${JERSEY.url}&utm_source=mail` });
+    if (!made.ok) throw new Error(made.error.message);
+    // Stored as the catalogue names it, shown with its card.
+    expect(made.data.productUrl).toBe(JERSEY.url);
+    expect(await shown(agent)).toMatchObject([{ shortcut: 'jersei', productUrl: JERSEY.url, product: JERSEY }]);
+
+    // A product the catalogue lacks is not found, and nothing is written.
+    const unknown = 'https://shop.example/p/nowhere';
+    expect(await canned.create(admin, { ...input('nowhere'), productUrl: unknown })).toEqual(
+      fail('not_found', 'No such product in the shop’s catalogue'),
+    );
+    expect(await canned.update(admin, made.data.id, { title: 'Changed', productUrl: unknown })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect((await canned.list(admin)).map((row) => [row.shortcut, row.title, row.productUrl])).toEqual([
+      ['jersei', 'Title jersei', JERSEY.url],
+    ]);
+    // Another site asking for the same page's product finds none.
+    const other = await canned.create({ ...admin, siteId: 'site-b' }, { ...input('jersei'), productUrl: JERSEY.url });
+    expect(other).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    // The catalogue let it go: the reply keeps it through other changes, and is shown without a card.
+    stocked.clear();
+    expect(await canned.update(admin, made.data.id, { title: 'Still', productUrl: JERSEY.url })).toMatchObject({ ok: true });
+    const [kept] = await shown(admin);
+    expect(kept).toMatchObject({ title: 'Still', productUrl: JERSEY.url });
+    expect(kept?.product).toBeUndefined();
+    // Null removes it.
+    expect(await canned.update(admin, made.data.id, { productUrl: null })).toMatchObject({ ok: true, data: { productUrl: null } });
+
+    // An import refuses, by position, a row whose product the catalogue lacks.
+    stocked.add(JERSEY.url);
+    const imported = await canned.createMany(admin, [
+      { ...input('a'), productUrl: JERSEY.url },
+      { ...input('b'), productUrl: unknown },
+    ]);
+    expect(imported).toEqual({ added: 1, refused: [{ index: 1, message: 'No such product in the shop’s catalogue' }] });
+    expect((await canned.list(admin)).find((row) => row.shortcut === 'a')?.productUrl).toBe(JERSEY.url);
   });
 });

@@ -1,4 +1,4 @@
-import { fail, ok, type AttachmentInfo, type CannedReply, type Result } from '@mostrador/shared';
+import { fail, ok, type AttachmentInfo, type CannedReply, type ProductCard, type Result } from '@mostrador/shared';
 import { newId } from '../../db/ids.ts';
 import { OneAtATime } from '../../db/one-at-a-time.ts';
 import type { CannedRepliesRepository, CannedReplyRow } from './canned-replies.repository.ts';
@@ -11,7 +11,10 @@ export interface CannedActor {
   departmentIds: readonly string[];
 }
 
-export type CannedInput = Omit<CannedReply, 'id' | 'updatedAt' | 'picture'>;
+export type CannedInput = Omit<CannedReply, 'id' | 'updatedAt' | 'picture' | 'product' | 'productUrl'> & {
+  /** A product page of the site's catalogue whose card goes with the reply (null: none; absent on an update keeps it). */
+  productUrl?: string | null | undefined;
+};
 /** A reply as written: `pictureId` an upload of the author's to keep as its picture (null removes it, absent keeps it). */
 export type CannedWrite = CannedInput & { pictureId?: string | null | undefined };
 
@@ -30,9 +33,17 @@ export interface CannedPicturePort {
   copy(siteId: string, agentId: string, replyId: string): Promise<Result<AttachmentInfo>>;
 }
 
-export function toCannedReply(row: CannedReplyRow, picture?: AttachmentInfo): CannedReply {
+/** The site's product catalogue (the visitors module's): a reply's product must be one of it. */
+export interface CannedProductPort {
+  /** The site's products at these page URLs, each under the URL as given; one the site's catalogue lacks is absent. */
+  byUrl(siteId: string, urls: readonly string[]): Promise<Map<string, ProductCard>>;
+}
+
+export function toCannedReply(row: CannedReplyRow, picture?: AttachmentInfo, product?: ProductCard): CannedReply {
   return {
     ...(picture ? { picture } : {}),
+    ...(row.productUrl ? { productUrl: row.productUrl } : {}),
+    ...(product ? { product } : {}),
     id: row.id,
     shortcut: row.shortcut,
     title: row.title,
@@ -52,12 +63,15 @@ function newRow(actor: CannedActor, input: CannedInput, now: number): CannedRepl
     shortcut: input.shortcut,
     title: input.title,
     bodies: input.bodies,
+    productUrl: input.productUrl ?? null,
     createdAt: now,
     updatedAt: now,
   };
 }
 
 const notFound = () => fail('not_found', 'No such canned reply');
+/** The same words for another site's product as for one no page has shown: the answer tells nothing of other sites. */
+const NO_PRODUCT = 'No such product in the shop’s catalogue';
 
 /**
  * The rules: anyone writes their own personal replies; only admins write the team's. A department-limited
@@ -71,15 +85,22 @@ export class CannedRepliesService {
     private readonly repo: CannedRepliesRepository,
     private readonly directory: CannedDirectory,
     private readonly pictures: CannedPicturePort,
+    private readonly products: CannedProductPort,
   ) {}
 
-  /** The replies as the API shows them, each with its picture. */
+  /** The replies as the API shows them, each with its picture and its product as the catalogue shows it now. */
   async present(siteId: string, rows: readonly CannedReplyRow[]): Promise<CannedReply[]> {
-    const pictures = await this.pictures.of(
-      siteId,
-      rows.map((row) => row.id),
-    );
-    return rows.map((row) => toCannedReply(row, pictures.get(row.id)));
+    const [pictures, products] = await Promise.all([
+      this.pictures.of(
+        siteId,
+        rows.map((row) => row.id),
+      ),
+      this.products.byUrl(
+        siteId,
+        rows.flatMap((row) => (row.productUrl ? [row.productUrl] : [])),
+      ),
+    ]);
+    return rows.map((row) => toCannedReply(row, pictures.get(row.id), row.productUrl ? products.get(row.productUrl) : undefined));
   }
 
   /** A copy of the reply's picture for the agent inserting it, to send with the message like any upload. */
@@ -107,10 +128,12 @@ export class CannedRepliesService {
   async #create(actor: CannedActor, { pictureId, ...input }: CannedWrite): Promise<Result<CannedReplyRow>> {
     const checked = this.check(actor, input, null, await this.list(actor));
     if (!checked.ok) return checked;
+    const productUrl = await this.productOf(actor.siteId, input.productUrl);
+    if (!productUrl.ok) return productUrl;
     // Refused before anything is written; checked again when kept, as the write may wait on the database.
     const picture = pictureId ? await this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
     if (!picture.ok) return picture;
-    const row = newRow(actor, input, Date.now());
+    const row = newRow(actor, { ...input, productUrl: productUrl.data }, Date.now());
     // Checked free above, but another node may have taken it since: the database has the last word.
     if (!(await this.repo.insert([row]))) return shortcutTaken(input.shortcut);
     const kept = pictureId ? await this.keepPicture(actor, row.id, pictureId) : ok(null);
@@ -127,11 +150,15 @@ export class CannedRepliesService {
   async #update(actor: CannedActor, id: string, { pictureId, ...changes }: Partial<CannedWrite>): Promise<Result<CannedReplyRow>> {
     const existing = await this.repo.byId(actor.siteId, actor.agentId, id);
     if (!existing) return notFound();
-    const { picture: current, ...shown } = toCannedReply(existing, (await this.pictures.of(actor.siteId, [id])).get(id));
+    const { picture: current, product: _product, ...shown } = toCannedReply(existing, (await this.pictures.of(actor.siteId, [id])).get(id));
     const merged: CannedInput = { ...shown, ...changes };
     if (existing.ownerId === null && actor.role !== 'admin') return fail('forbidden', 'Only admins change the team’s replies');
     const checked = this.check(actor, merged, id, await this.list(actor));
     if (!checked.ok) return checked;
+    // Its own product is not looked up again: the catalogue may have let it go since, and keeping it is no change.
+    const newProduct = changes.productUrl !== undefined && changes.productUrl !== existing.productUrl;
+    const productUrl = newProduct ? await this.productOf(actor.siteId, changes.productUrl) : ok(existing.productUrl);
+    if (!productUrl.ok) return productUrl;
     // The picture it already has is no new upload: keeping it is no change.
     const newPicture = pictureId !== undefined && pictureId !== current?.id;
     const picture = newPicture && pictureId ? await this.pictures.check(actor.siteId, actor.agentId, pictureId) : ok(null);
@@ -142,6 +169,7 @@ export class CannedRepliesService {
       shortcut: merged.shortcut,
       title: merged.title,
       bodies: merged.bodies,
+      productUrl: productUrl.data,
       updatedAt: Date.now(),
     });
     if (!updated) return notFound();
@@ -177,6 +205,10 @@ export class CannedRepliesService {
     inputs: CannedInput[],
   ): Promise<{ added: number; refused: Array<{ index: number; message: string }> }> {
     const existing = await this.list(actor);
+    const catalogue = await this.products.byUrl(
+      actor.siteId,
+      inputs.flatMap((input) => (input.productUrl ? [input.productUrl] : [])),
+    );
     const rows: CannedReplyRow[] = [];
     const refused: Array<{ index: number; message: string }> = [];
     const now = Date.now();
@@ -184,7 +216,9 @@ export class CannedRepliesService {
     inputs.forEach((input, index) => {
       const checked = this.check(actor, input, null, [...existing, ...rows]);
       if (!checked.ok) return void refused.push({ index, message: checked.error.message });
-      const row = newRow(actor, input, now);
+      const product = input.productUrl ? catalogue.get(input.productUrl) : undefined;
+      if (input.productUrl && !product) return void refused.push({ index, message: NO_PRODUCT });
+      const row = newRow(actor, { ...input, productUrl: product?.url ?? null }, now);
       rows.push(row);
       indexOf.set(row.id, index);
     });
@@ -210,6 +244,13 @@ export class CannedRepliesService {
     if (!picture.ok) return picture;
     if (!(await this.pictures.keep(actor.siteId, replyId, pictureId))) return fail('not_found', 'No such file');
     return ok(null);
+  }
+
+  /** The catalogue's URL of the product named (null: none): another site's product, or one no page showed, is not found. */
+  private async productOf(siteId: string, url: string | null | undefined): Promise<Result<string | null>> {
+    if (!url) return ok(null);
+    const product = (await this.products.byUrl(siteId, [url])).get(url);
+    return product ? ok(product.url) : fail('not_found', NO_PRODUCT);
   }
 
   /** `visible`: the replies the actor sees, with those about to be written beside them. */

@@ -33,6 +33,7 @@ describeOnEngines('the canned uses’ personal data', (engine) => {
           departmentId: null,
           title: 'Hi',
           shortcut: 'hi',
+          productUrl: null,
           bodies,
           createdAt: AT,
           updatedAt: AT,

@@ -16,7 +16,7 @@ async function twoSites(engine: Engine) {
     await insertAgent(engine, site, agent);
     await insertConversation(engine, site, `conv-${site}`);
     const bodies = { ca: 'Hola', es: 'Hola', en: 'Hello' };
-    const row = { siteId: site, ownerId: null, departmentId: null, title: 'Hi', bodies, createdAt: AT, updatedAt: AT };
+    const row = { siteId: site, ownerId: null, departmentId: null, title: 'Hi', bodies, productUrl: null, createdAt: AT, updatedAt: AT };
     await replies.insert([{ ...row, id: `reply-${site}`, shortcut: 'hi' }]);
   }
   return cannedUsesRepository(engine);

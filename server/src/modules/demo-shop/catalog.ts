@@ -1,3 +1,5 @@
+import type { ProductCard } from '@mostrador/shared';
+
 /** The demo shop's products. Demo seed data only: it exists to show the widget in a real-looking shop. */
 export interface DemoProduct {
   slug: string;
@@ -39,4 +41,21 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
 
 export function productBySlug(slug: string): DemoProduct | undefined {
   return DEMO_PRODUCTS.find((p) => p.slug === slug);
+}
+
+/** A product's page, under the address the demo shop is reached at (`PUBLIC_URL`). */
+export function demoProductUrl(shopUrl: string, slug: string): string {
+  return `${shopUrl}/shop/products/${slug}`;
+}
+
+/** The card a shopper's browser reports from the product's page (its schema.org data), for the site's catalogue. */
+export function demoProductCard(shopUrl: string, product: DemoProduct): ProductCard {
+  return {
+    name: product.name,
+    url: demoProductUrl(shopUrl, product.slug),
+    price: product.price,
+    currency: DEMO_CURRENCY,
+    image: `${shopUrl}/shop/img/${product.slug}.svg`,
+    sku: product.sku,
+  };
 }

@@ -5,7 +5,9 @@ import type { DepartmentsService } from '../departments/index.ts';
 import { SELF_ORIGIN, type SiteRow, type SitesService } from '../sites/index.ts';
 import type { TagsService } from '../tags/index.ts';
 import { defaultRules, type DefaultRuleTexts, type TriggersService } from '../triggers/index.ts';
-import { DEMO_CANNED_REPLIES, DEMO_TAGS } from './demo-toolbox.ts';
+import type { ProductCatalog } from '../visitors/index.ts';
+import { DEMO_PRODUCTS, demoProductCard, demoProductUrl } from './catalog.ts';
+import { demoCannedReplies, DEMO_TAGS } from './demo-toolbox.ts';
 
 export const DEMO_AGENT_EMAIL = 'demo@mostrador.local';
 
@@ -28,7 +30,10 @@ export interface DemoSeed {
   password: string | null;
 }
 
-/** First run only: the demo shop's site and one admin agent to answer it. */
+/**
+ * First run only: the demo shop's site and one admin agent to answer it. `shopUrl` is where shoppers reach the
+ * demo shop (`PUBLIC_URL`): its products' pages are there.
+ */
 export async function seedDemo(
   services: {
     sites: SitesService;
@@ -37,14 +42,21 @@ export async function seedDemo(
     triggers: TriggersService;
     canned: CannedRepliesService;
     tags: TagsService;
+    catalog: Pick<ProductCatalog, 'stock'>;
   },
-  options: { password?: string | undefined } = {},
+  options: { shopUrl: string; password?: string | undefined },
 ): Promise<DemoSeed> {
   const existing = services.sites.demoSite();
   if (existing) return { site: existing, email: DEMO_AGENT_EMAIL, password: null };
 
   const site = await services.sites.create({ name: 'Botiga Mostrador', allowedOrigins: [SELF_ORIGIN] });
   await services.sites.markDemoSite(site.id);
+  // The catalogue fills from the pages shoppers view; this shop is Mostrador's own, so it stocks its products
+  // at once, as their pages show them, and a reply can carry one before anyone has browsed.
+  await services.catalog.stock(
+    site.id,
+    DEMO_PRODUCTS.map((product) => demoProductCard(options.shopUrl, product)),
+  );
   // The site's starting rules, in the shop's language and switched on.
   for (const rule of services.triggers.list(site.id)) await services.triggers.delete(site.id, rule.id);
   await services.triggers.createAll(site.id, defaultRules(DEMO_TRIGGER_TEXTS, true));
@@ -63,7 +75,10 @@ export async function seedDemo(
   if (agent.ok) {
     await services.departments.setMemberships(site.id, agent.data.id, departmentIds);
     const actor = { siteId: site.id, agentId: agent.data.id, role: 'admin' as const, departmentIds };
-    await services.canned.createMany(actor, DEMO_CANNED_REPLIES);
+    await services.canned.createMany(
+      actor,
+      demoCannedReplies((slug) => demoProductUrl(options.shopUrl, slug)),
+    );
   }
   for (const tag of DEMO_TAGS) await services.tags.create(site.id, tag);
   return { site, email: DEMO_AGENT_EMAIL, password };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { productFromMarkup } from '@mostrador/shared/shop/product';
 import type { App } from '../../app.ts';
 import { buildTestApp } from '../../testing/harness.ts';
 import { DEMO_PRODUCTS } from './catalog.ts';
@@ -6,6 +7,8 @@ import { DEMO_AGENT_EMAIL, seedDemo } from './demo-seed.ts';
 
 let app: App;
 let cleanup: () => Promise<void>;
+/** Where the demo shop is reached (PUBLIC_URL), as the pages below are asked for. */
+const SHOP = 'http://shop.test';
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
@@ -14,10 +17,10 @@ afterEach(() => cleanup());
 
 describe('demo seed', () => {
   it('creates the demo site and its agent once, and never again', async () => {
-    const first = await seedDemo(app.services, { password: 'first-run-pass' });
+    const first = await seedDemo(app.services, { shopUrl: SHOP, password: 'first-run-pass' });
     expect(first.password).toBe('first-run-pass');
     expect(first.site.allowedOrigins).toEqual(['self']);
-    const second = await seedDemo(app.services);
+    const second = await seedDemo(app.services, { shopUrl: SHOP });
     expect(second.site.id).toBe(first.site.id);
     expect(second.password).toBeNull();
     const seeded = await app.services.agents.withCredentials(first.email, 'first-run-pass');
@@ -33,17 +36,35 @@ describe('demo seed', () => {
   });
 
   it('gives the demo team canned replies in three languages and tags, once', async () => {
-    const { site } = await seedDemo(app.services, { password: 'first-run-pass' });
-    await seedDemo(app.services);
+    const { site } = await seedDemo(app.services, { shopUrl: SHOP, password: 'first-run-pass' });
+    await seedDemo(app.services, { shopUrl: SHOP });
     const agent = await app.services.agents.withCredentials(DEMO_AGENT_EMAIL, 'first-run-pass');
     const actor = { siteId: site.id, agentId: agent?.id ?? '', role: 'agent' as const, departmentIds: [] };
     const replies = await app.services.canned.usable(actor);
-    expect(replies.map((r) => r.shortcut).sort()).toEqual(['cistella', 'devolucio', 'enviament', 'hola']);
+    expect(replies.map((r) => r.shortcut).sort()).toEqual(['cistella', 'devolucio', 'enviament', 'hola', 'motxilla']);
     for (const reply of replies) {
       expect(reply.ownerId).toBeNull();
       expect(Object.values(reply.bodies).every((body) => body.trim() !== '')).toBe(true);
     }
     expect((await app.services.tags.list(site.id)).map((t) => t.name).sort()).toEqual(['devolució', 'enviament', 'talla', 'venda']);
+  });
+
+  it('gives /motxilla the backpack’s card, from the catalogue the seed stocks as the shop’s own page shows it', async () => {
+    const { site } = await seedDemo(app.services, { shopUrl: SHOP, password: 'first-run-pass' });
+    const agent = await app.services.agents.withCredentials(DEMO_AGENT_EMAIL, 'first-run-pass');
+    const actor = { siteId: site.id, agentId: agent?.id ?? '', role: 'agent' as const, departmentIds: [] };
+    const shown = await app.services.canned.present(site.id, await app.services.canned.usable(actor));
+    const backpack = shown.find((reply) => reply.shortcut === 'motxilla');
+    expect(backpack?.productUrl).toBe(`${SHOP}/shop/products/motxilla-de-lona`);
+    // The card a shopper's browser would report from that page: its schema.org data, read as the server reads it.
+    const page = await app.inject({ method: 'GET', url: '/shop/products/motxilla-de-lona', headers: { host: 'shop.test' } });
+    const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.body)?.[1] ?? '';
+    const read = productFromMarkup({ jsonLd: [jsonLd], meta: {} }, backpack?.productUrl ?? '');
+    expect(read).not.toBeNull();
+    const { availability: _availability, ...card } = read!;
+    expect(backpack?.product).toEqual({ ...card, url: `${SHOP}/shop/products/motxilla-de-lona` });
+    // The replies with no product carry none.
+    expect(shown.filter((reply) => reply.product).map((reply) => reply.shortcut)).toEqual(['motxilla']);
   });
 });
 
@@ -53,7 +74,7 @@ describe('demo shop pages', () => {
   });
 
   it('lists the products, and each page carries exactly the merchant’s one script tag under a strict CSP', async () => {
-    const { site } = await seedDemo(app.services, { password: 'x-pass-123' });
+    const { site } = await seedDemo(app.services, { shopUrl: SHOP, password: 'x-pass-123' });
     const tag = `<script async src="http://shop.test/widget.js" data-site="${site.key}"></script>`;
     const urls = ['/shop/', '/shop/cart', '/shop/checkout', ...DEMO_PRODUCTS.map((p) => `/shop/products/${p.slug}`)];
     for (const url of urls) {
@@ -70,7 +91,7 @@ describe('demo shop pages', () => {
   });
 
   it('publishes schema.org Product data on product pages', async () => {
-    await seedDemo(app.services, { password: 'x-pass-123' });
+    await seedDemo(app.services, { shopUrl: SHOP, password: 'x-pass-123' });
     const product = DEMO_PRODUCTS[0]!;
     const res = await app.inject({ method: 'GET', url: `/shop/products/${product.slug}` });
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(res.body)?.[1];
@@ -78,7 +99,7 @@ describe('demo shop pages', () => {
   });
 
   it('answers 404 for an unknown product', async () => {
-    await seedDemo(app.services, { password: 'x-pass-123' });
+    await seedDemo(app.services, { shopUrl: SHOP, password: 'x-pass-123' });
     const res = await app.inject({ method: 'GET', url: '/shop/products/nope' });
     expect(res.statusCode).toBe(404);
   });

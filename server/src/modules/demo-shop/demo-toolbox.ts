@@ -3,9 +3,10 @@ import type { TAG_COLOURS } from '@mostrador/shared';
 
 /**
  * The demo shop's starting toolbox, so a new user sees `/` and tags at work
- * on the first chat. The placeholders fill from what Mostrador knows.
+ * on the first chat. The placeholders fill from what Mostrador knows; `/motxilla`
+ * carries the backpack's product card (`productPage` names its page).
  */
-export const DEMO_CANNED_REPLIES: CannedInput[] = [
+export const demoCannedReplies = (productPage: (slug: string) => string): CannedInput[] => [
   {
     shortcut: 'hola',
     title: 'Salutació',
@@ -49,6 +50,18 @@ export const DEMO_CANNED_REPLIES: CannedInput[] = [
       es: 'Veo en tu cesta {{cart.total|algunos productos}}. ¿Quieres que te ayude a terminar el pedido?',
       en: 'I can see {{cart.total|a few items}} in your cart. Shall I help you finish the order?',
     },
+  },
+  {
+    shortcut: 'motxilla',
+    title: 'La motxilla de lona',
+    scope: 'shared',
+    departmentId: null,
+    bodies: {
+      ca: 'Et proposo la nostra motxilla de lona encerada: hi cap un portàtil de 15 polzades. Te l’ensenyo aquí:',
+      es: 'Te propongo nuestra mochila de lona encerada: cabe un portátil de 15 pulgadas. Te la enseño aquí:',
+      en: 'May I suggest our waxed canvas backpack? It fits a 15-inch laptop. Here it is:',
+    },
+    productUrl: productPage('motxilla-de-lona'),
   },
 ];
 

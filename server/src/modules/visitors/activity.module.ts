@@ -4,6 +4,7 @@ import type { Engine } from '../../db/engine.ts';
 import type { ActivityRepository } from './activity.repository.ts';
 import { PgActivityRepository } from './activity.repository.pg.ts';
 import { SqliteActivityRepository } from './activity.repository.sqlite.ts';
+import { ProductCatalog } from './product-catalog.ts';
 import { DEFAULT_ACTIVITY_OPTIONS, VisitorActivity, type VisitorActivityPorts } from './visitor-activity.service.ts';
 import { attachVisitorWatching } from './visitors.socket.ts';
 import type { VisitorsService } from './visitors.service.ts';
@@ -56,6 +57,8 @@ export function createActivityModule(deps: ActivityModuleDeps) {
   });
   return {
     activity,
+    /** The site's product catalogue, for the canned replies that name a product and the demo shop that stocks its own. */
+    catalog: new ProductCatalog(activityRepo),
     watching,
     /** The last page the visitor was seen on, if any. */
     lastPageOf: async (siteId: string, visitorId: string) => (await activityRepo.recentPageViews(siteId, [visitorId], 1))[0],

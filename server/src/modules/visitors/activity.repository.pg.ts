@@ -18,6 +18,7 @@ import {
   literalLike,
   PAGE_VIEW_ROWS_PER_INSERT,
   type PageViewRow,
+  stockedRow,
   type VisitSoFar,
 } from './activity.repository.ts';
 
@@ -71,12 +72,20 @@ export class PgActivityRepository implements ActivityRepository {
       .limit(limit);
   }
 
-  async catalogProduct(siteId: string, url: string): Promise<ProductCard | undefined> {
-    const [row] = await this.db
+  async catalogProducts(siteId: string, urls: readonly string[]): Promise<ProductCard[]> {
+    if (urls.length === 0) return [];
+    return this.db
       .select(catalogCard)
       .from(productCatalog)
-      .where(and(eq(productCatalog.siteId, siteId), eq(productCatalog.url, catalogUrl(url))));
-    return row;
+      .where(and(eq(productCatalog.siteId, siteId), inArray(productCatalog.url, [...new Set(urls.map(catalogUrl))])));
+  }
+
+  async stockCatalog(siteId: string, products: readonly ProductCard[], at: number): Promise<void> {
+    if (products.length === 0) return;
+    await this.db
+      .insert(productCatalog)
+      .values(products.map((product) => stockedRow(siteId, product, at)))
+      .onConflictDoNothing();
   }
 
   recentPageViews(siteId: string, visitorIds: readonly string[], limit: number): Promise<PageViewRow[]> {

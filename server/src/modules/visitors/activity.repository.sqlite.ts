@@ -18,6 +18,7 @@ import {
   literalLike,
   PAGE_VIEW_ROWS_PER_INSERT,
   type PageViewRow,
+  stockedRow,
   type VisitSoFar,
 } from './activity.repository.ts';
 
@@ -118,12 +119,22 @@ export class SqliteActivityRepository implements ActivityRepository {
       .all();
   }
 
-  async catalogProduct(siteId: string, url: string): Promise<ProductCard | undefined> {
+  async catalogProducts(siteId: string, urls: readonly string[]): Promise<ProductCard[]> {
+    if (urls.length === 0) return [];
     return this.db
       .select(catalogCard)
       .from(productCatalog)
-      .where(and(eq(productCatalog.siteId, siteId), eq(productCatalog.url, catalogUrl(url))))
-      .get();
+      .where(and(eq(productCatalog.siteId, siteId), inArray(productCatalog.url, [...new Set(urls.map(catalogUrl))])))
+      .all();
+  }
+
+  async stockCatalog(siteId: string, products: readonly ProductCard[], at: number): Promise<void> {
+    if (products.length === 0) return;
+    this.db
+      .insert(productCatalog)
+      .values(products.map((product) => stockedRow(siteId, product, at)))
+      .onConflictDoNothing()
+      .run();
   }
 
   async recentPageViews(siteId: string, visitorIds: readonly string[], limit: number): Promise<PageViewRow[]> {

@@ -4,7 +4,7 @@ import { andThen } from '../../db/committer.ts';
 import type { Engine } from '../../db/engine.ts';
 import { committerOn, describeOnEngines, insertSite, insertVisitor } from '../../testing/engines.ts';
 import { activityRepository } from './activity.module.ts';
-import { CATALOGUE_MAX, type EndedPageView } from './activity.repository.ts';
+import { type ActivityRepository, CATALOGUE_MAX, type EndedPageView } from './activity.repository.ts';
 
 /** Sites a and b; visitors v1 and v2 on a, v3 on b. */
 async function twoShops(engine: Engine): Promise<void> {
@@ -36,6 +36,9 @@ const product = (name: string, sku: string | null, price = 10): Product => ({
 });
 
 const DAY = 86_400_000;
+
+/** The site's product at one page's URL, if its catalogue has it. */
+const catalogProduct = async (repo: ActivityRepository, siteId: string, url: string) => (await repo.catalogProducts(siteId, [url]))[0];
 
 describeOnEngines('the activity repository', (engine) => {
   it('writes a batch larger than one statement binds (a shutdown with thousands of open pages), in a step or on its own', async () => {
@@ -89,7 +92,7 @@ describeOnEngines('the activity repository', (engine) => {
     // An older sighting (a late batch) does not replace a newer one.
     await write([view('v2', '/jacket?variant=7', 1 * DAY, { product: product('Old name', 'JQ_M', 70), catalogue: true })]);
 
-    expect(await repo.catalogProduct('site-a', 'https://shop.example/jacket?variant=7&fbclid=1')).toEqual({
+    expect(await catalogProduct(repo, 'site-a', 'https://shop.example/jacket?variant=7&fbclid=1')).toEqual({
       name: 'Jaqueta 100%',
       url: 'https://shop.example/jacket?variant=7',
       price: 84,
@@ -97,9 +100,9 @@ describeOnEngines('the activity repository', (engine) => {
       image: null,
       sku: 'JQ_M',
     });
-    expect(await repo.catalogProduct('site-a', 'https://shop.example/forged')).toBeUndefined();
-    expect((await repo.catalogProduct('site-b', 'https://shop.example/jacket?variant=7'))?.name).toBe('Other shop jacket');
-    expect(await repo.catalogProduct('site-b', 'https://shop.example/cap')).toBeUndefined();
+    expect(await catalogProduct(repo, 'site-a', 'https://shop.example/forged')).toBeUndefined();
+    expect((await catalogProduct(repo, 'site-b', 'https://shop.example/jacket?variant=7'))?.name).toBe('Other shop jacket');
+    expect(await catalogProduct(repo, 'site-b', 'https://shop.example/cap')).toBeUndefined();
 
     const names = async (siteId: string, words: string) => (await repo.searchCatalog(siteId, words, 10)).map((p) => p.name);
     // ASCII case aside, most recently seen first; % and _ are taken literally.
@@ -113,6 +116,39 @@ describeOnEngines('the activity repository', (engine) => {
     expect(await repo.searchCatalog('site-a', 'a', 1)).toHaveLength(1);
   });
 
+  it('reads many products at once by their pages’ URLs, and stocks a shop’s own without replacing what pages showed', async () => {
+    await twoShops(engine());
+    const repo = activityRepository(engine());
+    await committerOn(engine()).run((tx) =>
+      repo.insertPageViewsInTx(tx, [view('v1', '/cap', 2 * DAY, { product: product('Gorra', 'CAP', 15), catalogue: true })]),
+    );
+    const stocked = (path: string, name: string) => ({
+      name,
+      url: `https://shop.example${path}`,
+      price: 119,
+      currency: 'EUR',
+      image: 'https://shop.example/img/bag.svg',
+      sku: 'BAG',
+    });
+    // The demo shop stocks its products: a new one is kept as seen that day; one its pages showed stays as they showed it.
+    await repo.stockCatalog('site-a', [stocked('/bag?utm_source=x', 'Motxilla'), stocked('/cap', 'Stocked cap')], 5 * DAY + 7);
+    await repo.stockCatalog('site-a', [], 5 * DAY);
+    const found = await repo.catalogProducts('site-a', [
+      'https://shop.example/bag#top',
+      'https://shop.example/cap?fbclid=1',
+      'https://shop.example/cap',
+      'https://shop.example/missing',
+    ]);
+    expect(found.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'Gorra', url: 'https://shop.example/cap', price: 15, currency: 'EUR', image: null, sku: 'CAP' },
+      { ...stocked('/bag', 'Motxilla') },
+    ]);
+    expect(await repo.searchCatalog('site-a', 'motx', 10)).toHaveLength(1);
+    // Another site's catalogue has none of them, and asking for nothing reads nothing.
+    expect(await repo.catalogProducts('site-b', ['https://shop.example/bag', 'https://shop.example/cap'])).toEqual([]);
+    expect(await repo.catalogProducts('site-a', [])).toEqual([]);
+  });
+
   it('keeps at most CATALOGUE_MAX products per site, letting the least recently seen go', async () => {
     await twoShops(engine());
     const repo = activityRepository(engine());
@@ -121,11 +157,11 @@ describeOnEngines('the activity repository', (engine) => {
     );
     await committerOn(engine()).run((tx) => repo.insertPageViewsInTx(tx, shown));
     await repo.insertPageViews([view('v3', '/p/0', DAY, { product: product('Other shop', 'X'), catalogue: true })]);
-    expect(await repo.catalogProduct('site-a', 'https://shop.example/p/0')).toBeUndefined();
-    expect(await repo.catalogProduct('site-a', 'https://shop.example/p/1')).toMatchObject({ name: 'Product 1' });
+    expect(await catalogProduct(repo, 'site-a', 'https://shop.example/p/0')).toBeUndefined();
+    expect(await catalogProduct(repo, 'site-a', 'https://shop.example/p/1')).toMatchObject({ name: 'Product 1' });
     expect(await repo.searchCatalog('site-a', 'Product', 1)).toMatchObject([{ name: `Product ${CATALOGUE_MAX}` }]);
     // Another site's catalogue is bounded on its own.
-    expect(await repo.catalogProduct('site-b', 'https://shop.example/p/0')).toMatchObject({ name: 'Other shop' });
+    expect(await catalogProduct(repo, 'site-b', 'https://shop.example/p/0')).toMatchObject({ name: 'Other shop' });
   });
 
   it('keeps the cart and its history, reads back each change as written, newest first, and only the site’s own', async () => {

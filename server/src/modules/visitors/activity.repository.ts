@@ -61,6 +61,11 @@ export function catalogCardOf<T extends Record<keyof ProductCard, unknown>>(t: T
   return { name: t.name, url: t.url, price: t.price, currency: t.currency, image: t.image, sku: t.sku };
 }
 
+/** A catalogue row of a product a shop stocks itself (stockCatalog), seen on the day of `at`. */
+export function stockedRow(siteId: string, { url, name, sku, price, currency, image }: ProductCard, at: number) {
+  return { siteId, url: catalogUrl(url), name, sku, price, currency, image, lastSeenAt: Math.floor(at / DAY_MS) * DAY_MS };
+}
+
 /** A cart change as the history table keeps it. */
 export function cartEventRow(visitorId: string, c: CartChange) {
   return {
@@ -125,8 +130,13 @@ export interface ActivityRepository {
   insertPageViews(views: readonly EndedPageView[]): Promise<void>;
   /** The site's products whose name or SKU holds `words` (ASCII case aside), most recently seen first. */
   searchCatalog(siteId: string, words: string, limit: number): Promise<ProductCard[]>;
-  /** The site's product at `url`, as last seen; undefined when no page of the site showed one there. */
-  catalogProduct(siteId: string, url: string): Promise<ProductCard | undefined>;
+  /** The site's products at these pages' URLs (each as catalogUrl keeps it), as last seen; none for a page no page view of the site showed. */
+  catalogProducts(siteId: string, urls: readonly string[]): Promise<ProductCard[]>;
+  /**
+   * Adds products to the site's catalogue as seen at `at`, for a shop Mostrador serves itself (the demo shop's
+   * few products, before any page of it is viewed); a product already there is left as its pages showed it.
+   */
+  stockCatalog(siteId: string, products: readonly ProductCard[], at: number): Promise<void>;
   /** Newest first, across the given visitors (one customer's devices). */
   recentPageViews(siteId: string, visitorIds: readonly string[], limit: number): Promise<PageViewRow[]>;
   /** Pages stored since `since` (the visit's start), and the first of them: read once when the visitor arrives. */

@@ -11,4 +11,5 @@ export { parseUserAgent } from './user-agent.ts';
 export type { VisitorsPersonalData } from './visitors.personal-data.ts';
 export { createVisitorsModule } from './visitors.module.ts';
 export { createActivityModule, type ActivityModuleDeps } from './activity.module.ts';
+export type { ProductCatalog } from './product-catalog.ts';
 export type { SharedVisitors } from './visitors.cluster.ts';

@@ -5,7 +5,6 @@ import {
   connectAgentAs,
   connectVisitor,
   connected,
-  connectVisitorSession,
   nextFact,
   productMarkup,
   visitorCommand,
@@ -13,6 +12,7 @@ import {
   type VisitorSocket,
 } from '../../testing/harness.ts';
 import { serverPerTest } from '../../testing/server-per-test.ts';
+import { shopPage, shopperThrough as shopperThroughShop } from '../../testing/shop-pages.ts';
 import { catalogUrl } from './activity.repository.ts';
 
 const scope = serverPerTest();
@@ -26,21 +26,8 @@ const product = (name: string, sku: string, price: number): Product => ({
   image: `https://cdn.shop.example/${sku}.jpg`,
   availability: 'in_stock',
 });
-const page = (path: string, shown: Product | null): PageViewed => ({
-  url: `https://shop.example${path}`,
-  title: path,
-  referrer: '',
-  markup: productMarkup(shown),
-});
-
-/** A shopper who went through these pages and then to the cart: each product page ends, and is written. */
-async function shopperThrough(...pages: PageViewed[]) {
-  const visitor = await connectVisitorSession(scope.server);
-  sockets.push(visitor.socket);
-  for (const p of [...pages, page('/cart', null)])
-    expect(await visitorCommand(visitor.socket, 'page:viewed', p)).toMatchObject({ ok: true });
-  return visitor;
-}
+const page = shopPage;
+const shopperThrough = (...pages: PageViewed[]) => shopperThroughShop(scope.server, sockets, ...pages);
 
 async function marta() {
   const socket = await connectAgentAs(scope.server, scope.server.agentEmail);

@@ -52,7 +52,7 @@ export class VisitorProfiles {
     const trail = await this.#trail(siteId, visitorId, await this.visitors.devicesOf(visitor));
     const page = trail.find((p) => p.url === url && p.product);
     // Not in the shopper's trail: a product of the site's catalogue (any visitor's pages) still makes a card.
-    if (!page?.product) return (await this.activity.catalogProduct(siteId, url)) ?? null;
+    if (!page?.product) return (await this.activity.catalogProducts(siteId, [url]))[0] ?? null;
     const { name, price, currency, image, sku } = page.product;
     return { name, url: page.url, price, currency, image, sku };
   }

@@ -19,6 +19,7 @@ export const cannedReplies = pgTable(
     shortcut: text('shortcut').notNull(),
     title: text('title').notNull(),
     bodies: jsonb('bodies').$type<{ ca: string; es: string; en: string }>().notNull(),
+    productUrl: text('product_url'),
     createdAt: epochMillis('created_at').notNull(),
     updatedAt: epochMillis('updated_at').notNull(),
   },

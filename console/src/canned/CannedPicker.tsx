@@ -1,5 +1,6 @@
 import type { CannedReply } from '@mostrador/shared';
 import { pickVersion } from '@mostrador/shared/canned';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/context.ts';
 import { CannedMarks } from './CannedMarks.tsx';
 import './canned.css';
@@ -21,6 +22,16 @@ export const optionId = (pickerId: string, index: number) => `${pickerId}-option
  */
 export function CannedPicker({ id, matches, active, query, visitorLanguage, onPick }: CannedPickerProps) {
   const { t, language } = useI18n();
+  const listRef = useRef<HTMLUListElement>(null);
+  // The focus stays in the textarea, so nothing scrolls the list to the option the arrows reach: it is done here.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const option = list?.children[active];
+    if (!list || !(option instanceof HTMLElement)) return;
+    const bottom = option.offsetTop + option.offsetHeight;
+    if (option.offsetTop < list.scrollTop) list.scrollTop = option.offsetTop;
+    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+  }, [active, query]);
   if (matches.length === 0) {
     return (
       <p id={id} class="canned-picker empty" role="status">
@@ -29,7 +40,18 @@ export function CannedPicker({ id, matches, active, query, visitorLanguage, onPi
     );
   }
   return (
-    <ul id={id} class="canned-picker" role="listbox" aria-label={t('canned.pickerLabel')} data-part="canned-picker">
+    // Focusable, as a list that scrolls must be (axe: scrollable-region-focusable), though the textarea's keys
+    // (arrows, Enter, Tab) work it: a press on it keeps the focus there, so the picker stays open.
+    <ul
+      id={id}
+      ref={listRef}
+      class="canned-picker"
+      role="listbox"
+      tabIndex={0}
+      aria-label={t('canned.pickerLabel')}
+      data-part="canned-picker"
+      onMouseDown={(event) => event.preventDefault()}
+    >
       {matches.map((reply, index) => (
         <li
           key={reply.id}

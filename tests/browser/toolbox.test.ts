@@ -80,7 +80,7 @@ describe("the agent's toolbox", () => {
     const options = picker.locator('[role="option"]');
     await expect
       .poll(() => options.locator('.canned-shortcut').allTextContents())
-      .toEqual(['/cistella', '/devolucio', '/enviament', '/hola']);
+      .toEqual(['/cistella', '/devolucio', '/enviament', '/hola', '/motxilla']);
     await agent.keyboard.press('ArrowDown');
     await expect.poll(() => options.nth(1).getAttribute('aria-selected')).toBe('true');
     expect(await chat.reply.getAttribute('aria-activedescendant')).toBe(await options.nth(1).getAttribute('id'));

@@ -78,7 +78,11 @@ async function freePortsInARow(count: number): Promise<number> {
   const free = async (port: number) => {
     const server = createServer();
     server.listen(port);
-    const ok = await Promise.race([once(server, 'listening').then(() => true), once(server, 'error').then(() => false)]);
+    // Not events.once: its 'listening' promise rejects on 'error', which is the answer "taken" here.
+    const ok = await new Promise<boolean>((resolve) => {
+      server.once('listening', () => resolve(true));
+      server.once('error', () => resolve(false));
+    });
     if (ok) await new Promise((resolve) => server.close(resolve));
     return ok;
   };

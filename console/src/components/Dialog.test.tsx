@@ -38,6 +38,18 @@ describe('Dialog', () => {
     expect(onCancel).toHaveBeenCalledOnce();
   });
 
+  it('enters a radio group at its checked choice, so an arrow moves on from it', () => {
+    const view = render(
+      <Dialog title="When" part="radio-dialog" submitLabel="Save" canSubmit onSubmit={vi.fn()} onCancel={vi.fn()}>
+        <input type="radio" name="when" value="first" />
+        <input type="radio" name="when" value="second" checked />
+        <input type="radio" name="when" value="third" />
+      </Dialog>,
+    );
+    expect((document.activeElement as HTMLInputElement).value).toBe('second');
+    view.unmount();
+  });
+
   it('hands focus back to what had it when it closes', () => {
     const { unmount, opener } = renderDialog();
     unmount();

@@ -32,6 +32,17 @@ function wrapTab(event: KeyboardEvent, dialog: HTMLElement): void {
 }
 
 /**
+ * Where Tab would land first: the first control, except that a radio group is
+ * entered at its checked radio, so the arrows move on from the current choice.
+ */
+function firstStop(dialog: HTMLElement | null): HTMLElement | null {
+  const first = dialog?.querySelector<HTMLElement>(FOCUSABLE) ?? null;
+  if (!(first instanceof HTMLInputElement) || first.type !== 'radio' || first.checked || !first.name) return first;
+  const group = [...(dialog?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? [])].filter((radio) => radio.name === first.name);
+  return group.find((radio) => radio.checked) ?? first;
+}
+
+/**
  * A small modal form, in a pane or over a page: focus moves into it on open,
  * stays in it while Tab is pressed, and goes back to where it was on close;
  * Escape cancels.
@@ -41,7 +52,7 @@ export function Dialog({ title, part, submitLabel, canSubmit, onSubmit, onCancel
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    firstStop(ref.current)?.focus();
     return () => opener?.focus?.();
   }, []);
   const titleId = `${part}-title-${useRef(Math.random().toString(36).slice(2)).current}`;

@@ -64,8 +64,10 @@ describe('InboxScreen', () => {
     const { row, openRow, pane } = await renderInbox([
       summary({ id: 'conv_trigger', origin: 'trigger', updatedAt: 300 }),
       summary({ id: 'conv_plain', updatedAt: 200 }),
+      summary({ id: 'conv_mail', origin: 'email', updatedAt: 100 }),
     ]);
     expect(row('conv_trigger').querySelector('[data-part="origin"]')?.textContent).toBe('Started by a trigger');
+    expect(row('conv_mail').querySelector('[data-part="origin"]')?.textContent).toBe('Started by email');
     expect(row('conv_plain').querySelector('[data-part="origin"]')).toBeNull();
     await openRow('conv_trigger');
     expect(pane('conv_trigger')!.querySelector('.conversation-header [data-part="origin"]')?.textContent).toBe('Started by a trigger');

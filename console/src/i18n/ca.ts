@@ -144,6 +144,7 @@ export const ca: Catalogue = {
   'origin.agent': 'Xat proactiu',
   'conversation.ticket': 'Tiquet',
   'origin.trigger': 'Iniciat per un activador',
+  'origin.email': 'Iniciat per correu',
   'conversation.tags': 'Etiquetes:',
 
   'visitor.details': 'Detalls del visitant',

@@ -147,6 +147,7 @@ export const en = {
   'origin.agent': 'Proactive chat',
   'conversation.ticket': 'Ticket',
   'origin.trigger': 'Started by a trigger',
+  'origin.email': 'Started by email',
   'conversation.tags': 'Tags:',
 
   'visitor.details': 'Visitor details',

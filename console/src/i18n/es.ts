@@ -144,6 +144,7 @@ export const es: Catalogue = {
   'origin.agent': 'Chat proactivo',
   'conversation.ticket': 'Ticket',
   'origin.trigger': 'Iniciado por un disparador',
+  'origin.email': 'Iniciado por correo',
   'conversation.tags': 'Etiquetas:',
 
   'visitor.details': 'Detalles del visitante',

@@ -2,7 +2,8 @@ import type { ReportSummary } from '@mostrador/shared';
 import { DURATION_BUCKET_KEYS } from '@mostrador/shared/reports';
 import type { MessageKey } from '../i18n/index.ts';
 import { useI18n } from '../i18n/context.ts';
-import { formatPercent } from './format.ts';
+import { BarCell } from './BarCell.tsx';
+import { ReportSection } from './ReportSection.tsx';
 
 type Figure = ReportSummary['firstResponse'];
 
@@ -12,20 +13,6 @@ const FIGURES = [
   { id: 'resolution', pick: (r: ReportSummary) => r.resolution, caption: 'reports.dist.resolution' },
 ] as const satisfies ReadonlyArray<{ id: string; pick: (r: ReportSummary) => Figure; caption: MessageKey }>;
 
-/** A count, its share of the column, and a bar of that share (an SVG width: the console's CSP allows no style attribute). */
-function BarCell({ count, total }: { count: number; total: number }) {
-  const { t, language } = useI18n();
-  const share = total === 0 ? 0 : Math.round((count / total) * 1000) / 10;
-  return (
-    <td class="report-bar-cell">
-      <span>{total === 0 ? count : t('reports.share', { count, percent: formatPercent(share, language) })}</span>
-      <svg class="report-bar" aria-hidden="true" focusable="false">
-        <rect width={`${share}%`} height="100%" />
-      </svg>
-    </td>
-  );
-}
-
 /**
  * How long first responses, answers and resolutions took, by bucket (under
  * 1 min … 24 h or more), raw and in business hours: a table per figure
@@ -34,11 +21,7 @@ function BarCell({ count, total }: { count: number; total: number }) {
 export function Distributions({ report }: { report: ReportSummary }) {
   const { t } = useI18n();
   return (
-    <section class="report-section report-distributions" aria-labelledby="report-distributions" title={t('reports.def.distribution')}>
-      <h2 class="report-heading" id="report-distributions">
-        {t('reports.distribution')}
-      </h2>
-      <p class="admin-note">{t('reports.def.distribution')}</p>
+    <ReportSection part="distributions" heading="reports.distribution" definition="reports.def.distribution">
       <div class="report-distribution-tables">
         {FIGURES.map(({ id, pick, caption }) => {
           const { raw, business } = pick(report);
@@ -65,6 +48,6 @@ export function Distributions({ report }: { report: ReportSummary }) {
           );
         })}
       </div>
-    </section>
+    </ReportSection>
   );
 }

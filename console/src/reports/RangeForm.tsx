@@ -22,7 +22,7 @@ function knownTimeZones(): readonly string[] {
 }
 
 /** Every way a conversation starts (the contract's list; a value import of the contract would bring zod into the console). */
-const ORIGINS: readonly ConversationOrigin[] = ['visitor', 'agent', 'trigger'];
+const ORIGINS: readonly ConversationOrigin[] = ['visitor', 'agent', 'trigger', 'email'];
 
 const PRESETS = [
   { days: 1, label: 'reports.preset.today' },

@@ -98,6 +98,7 @@ describe('ReportsScreen', () => {
       'The visitor',
       'An agent (proactive)',
       'A trigger',
+      'The customer, by email',
     ]);
     fireEvent.change(getByLabelText('Started by'), { target: { value: 'trigger' } });
     await waitFor(() => expect(getByLabelText('Tag').querySelectorAll('option')).toHaveLength(2));

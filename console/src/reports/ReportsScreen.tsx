@@ -18,6 +18,7 @@ import { SummaryCards } from './SummaryCards.tsx';
 import { TrendCharts } from './TrendCharts.tsx';
 import { TriggerRevenueTable } from './TriggerRevenueTable.tsx';
 import { useReport } from './useReport.ts';
+import { VolumeBreakdown } from './VolumeBreakdown.tsx';
 import { VolumeChart } from './VolumeChart.tsx';
 import './reports.css';
 
@@ -112,6 +113,7 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
             <RevenueCards revenue={state.report.revenue} previous={previous?.revenue} days={days} />
             <RevenueDays revenue={state.report.revenue} />
             <VolumeChart days={state.report.days} />
+            <VolumeBreakdown report={state.report} />
             <TrendCharts days={state.report.days} />
             <Distributions report={state.report} />
             <Heatmap heatmap={state.report.heatmap} />

@@ -83,8 +83,9 @@ describe('the Reports page’s charts, distributions and comparisons', () => {
 
     // Every chart and table has its definition, on screen and as its tooltip.
     const sections = [...view.container.querySelectorAll('.report-section:not(.report-live)')];
-    // Revenue, its two currencies per day, volume, first response and CSAT per day, distributions, heatmap, two groups, triggers, time.
-    expect(sections.length).toBe(12);
+    // Revenue, its two currencies per day, volume and its breakdown, first response and CSAT per day, distributions, heatmap,
+    // two groups, triggers, time.
+    expect(sections.length).toBe(13);
     for (const section of sections) {
       const definition = section.querySelector('.admin-note')!.textContent!;
       expect(definition.length, section.querySelector('h2')!.textContent!).toBeGreaterThan(40);
@@ -92,6 +93,34 @@ describe('the Reports page’s charts, distributions and comparisons', () => {
     }
     expect(view.container.querySelector('[data-chart="frt-per-day"]')!.getAttribute('title')).toContain('not the median');
     expect(view.container.querySelector('[data-chart="revenue-EUR"]')!.getAttribute('title')).toContain('not proof');
+  });
+
+  it('breaks the conversations down by how they started and by channel, each table adding up to the total', async () => {
+    const report = reportOf('2026-12-01', '2026-12-07');
+    // Four conversations: two by visitors (one became a ticket), one by a trigger, one by an emailed answer.
+    report.totals = {
+      ...report.totals,
+      conversations: 4,
+      fromVisitor: 2,
+      proactive: 0,
+      fromTrigger: 1,
+      fromEmail: 1,
+      chats: 3,
+      tickets: 1,
+    };
+    const { view, rowsOf } = renderPage({ [`GET /api/admin/reports/summary?${week}`]: [200, report] });
+    await waitFor(() => expect(view.container.querySelector('[data-breakdown="origin"]')).not.toBeNull());
+    expect(view.container.querySelector('.report-volume-breakdown h2')!.textContent).toBe('How conversations started');
+    expect(rowsOf('[data-breakdown="origin"]')).toEqual([
+      ['The visitor', '2 (50%)'],
+      ['An agent (proactive)', '0 (0%)'],
+      ['A trigger', '1 (25%)'],
+      ['The customer, by email', '1 (25%)'],
+    ]);
+    expect(rowsOf('[data-breakdown="channel"]')).toEqual([
+      ['Live chat', '3 (75%)'],
+      ['Ticket', '1 (25%)'],
+    ]);
   });
 
   it('compares the revenue cards and each agent’s row with the previous period, money per currency', async () => {

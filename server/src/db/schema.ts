@@ -12,6 +12,7 @@ import type {
   TriggerAction,
   TriggerFrequency,
 } from '@mostrador/shared';
+import { CONVERSATION_ORIGINS } from '@mostrador/shared';
 import type { Ga4Progress } from '@mostrador/shared/shop/cart';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -305,10 +306,8 @@ export const conversations = sqliteTable(
       .references(() => visitors.id),
     visitorLabel: text('visitor_label').notNull(),
     status: text('status', { enum: ['open', 'closed'] }).notNull(),
-    /** Who started it: the visitor, an agent (proactive chat) or a trigger's invitation. */
-    origin: text('origin', { enum: ['visitor', 'agent', 'trigger'] })
-      .notNull()
-      .default('visitor'),
+    /** Who started it: the visitor, an agent (proactive chat), a trigger's invitation or an emailed answer after a close. */
+    origin: text('origin', { enum: CONVERSATION_ORIGINS }).notNull().default('visitor'),
     /** Set by the trigger that started it. */
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     /** Null: the site-wide queue, served by every agent of the site. */

@@ -42,7 +42,7 @@ export function wireMail(deps: MailWiringDeps) {
       },
       visitorEmails: (siteId, visitorId) => shop.emailsOf(siteId, visitorId),
       sendAsVisitor: async ({ siteId, visitorId, label }, input) => {
-        const sent = await conversations.sendFromVisitor({ kind: 'visitor', siteId, visitorId, label }, input);
+        const sent = await conversations.sendFromVisitor({ kind: 'visitor', siteId, visitorId, label }, { ...input, via: 'email' });
         return sent.ok ? { ok: true, data: { conversationId: sent.data.conversation.id } } : sent;
       },
       // Bounces (VERP): the email module, created just below, is only reached when a mail arrives.

@@ -1,9 +1,10 @@
+import type { ConversationOrigin } from '../schemas/conversation.ts';
 import { isOpenAt, type Schedule } from '../hours/schedule.ts';
 import { dayNumberDate, localDayAndHour, openMillisBetween } from './business-time.ts';
 import { toSeconds } from './stats.ts';
 
-/** Who started a conversation: the visitor, an agent (proactive chat) or a trigger's invitation. */
-export type ReportOrigin = 'visitor' | 'agent' | 'trigger';
+/** Who started a conversation: the visitor, an agent (proactive chat), a trigger's invitation or an emailed answer after a close. */
+export type ReportOrigin = ConversationOrigin;
 /** A live chat, or a ticket (it began while nobody could answer). */
 export type ReportChannel = 'chat' | 'ticket';
 

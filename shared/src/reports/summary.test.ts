@@ -174,6 +174,7 @@ describe('the report of fixed timelines', () => {
       fromVisitor: 4,
       proactive: 1,
       fromTrigger: 1,
+      fromEmail: 0,
       chats: 5,
       tickets: 1,
       ticketsOutOfHours: 1,

@@ -13,6 +13,7 @@ export function emptyTally(): ReportTally {
     fromVisitor: 0,
     proactive: 0,
     fromTrigger: 0,
+    fromEmail: 0,
     chats: 0,
     tickets: 0,
     ticketsOutOfHours: 0,
@@ -47,6 +48,7 @@ export function addFacts(tally: ReportTally, f: ConversationFacts): void {
   tally.fromVisitor += n(f.origin === 'visitor');
   tally.proactive += n(f.origin === 'agent');
   tally.fromTrigger += n(f.origin === 'trigger');
+  tally.fromEmail += n(f.origin === 'email');
   tally.chats += n(f.channel === 'chat');
   tally.tickets += n(f.channel === 'ticket');
   tally.ticketsOutOfHours += n(f.ticketOutOfHours);

@@ -22,8 +22,12 @@ export const ACTIVE_STATES = ['open', 'pending', 'snoozed'] as const;
 export const ActiveState = z.enum(ACTIVE_STATES);
 export type ActiveState = z.infer<typeof ActiveState>;
 
-/** Who started the conversation: the visitor, an agent (proactive chat), or a trigger's invitation. */
-export const CONVERSATION_ORIGINS = ['visitor', 'agent', 'trigger'] as const;
+/**
+ * Who started the conversation: the visitor, an agent (proactive chat), a
+ * trigger's invitation, or the shopper's emailed answer to a chat that had
+ * closed meanwhile.
+ */
+export const CONVERSATION_ORIGINS = ['visitor', 'agent', 'trigger', 'email'] as const;
 export const ConversationOrigin = z.enum(CONVERSATION_ORIGINS);
 export type ConversationOrigin = z.infer<typeof ConversationOrigin>;
 

@@ -36,6 +36,8 @@ export const ReportTally = z.object({
   fromVisitor: Count,
   proactive: Count,
   fromTrigger: Count,
+  /** Started by the shopper's emailed answer to a chat that had closed. */
+  fromEmail: Count,
   chats: Count,
   tickets: Count,
   ticketsOutOfHours: Count,

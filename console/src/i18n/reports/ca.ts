@@ -16,6 +16,7 @@ export const reportsCa: ReportsCatalogue = {
   'reports.origin.visitor': 'El visitant',
   'reports.origin.agent': 'Un agent (proactiva)',
   'reports.origin.trigger': 'Un disparador',
+  'reports.origin.email': 'El client, per correu',
   'reports.tag': 'Etiqueta',
   'reports.show': 'Mostra',
   'reports.download': 'Baixa el CSV (una fila per dia)',
@@ -137,6 +138,12 @@ export const reportsCa: ReportsCatalogue = {
   'reports.col.baselineVisitors': 'Visitants sense xat',
   'reports.col.baselineConverted': 'Han comprat sense xat',
   'reports.col.baselineRevenue': 'Ingressos sense xat',
+  'reports.volumeBreakdown': 'Com van començar les converses',
+  'reports.def.breakdown':
+    'Converses creades en el període, segons qui les va començar (el visitant al xat, un agent de manera proactiva, la invitació d’un activador, o el client responent un correu després que el xat s’hagués tancat) i segons el canal (un xat en directe, o un tiquet quan ningú podia respondre en començar).',
+  'reports.channel': 'Canal',
+  'reports.channel.chat': 'Xat en directe',
+  'reports.channel.ticket': 'Tiquet',
   'reports.distribution': 'Quant ha trigat',
   'reports.def.distribution':
     'Quantes primeres respostes, respostes i resolucions del període han trigat cada interval de temps, en temps real i en horari laboral (només el temps obert). Cada barra és la proporció de la seva columna.',

@@ -15,6 +15,7 @@ export const reportsEn = {
   'reports.origin.visitor': 'The visitor',
   'reports.origin.agent': 'An agent (proactive)',
   'reports.origin.trigger': 'A trigger',
+  'reports.origin.email': 'The customer, by email',
   'reports.tag': 'Tag',
   'reports.show': 'Show',
   'reports.download': 'Download CSV (one row per day)',
@@ -136,6 +137,12 @@ export const reportsEn = {
   'reports.col.baselineConverted': 'Bought without chat',
   'reports.col.baselineRevenue': 'Revenue without chat',
   'reports.distribution': 'How long it took',
+  'reports.volumeBreakdown': 'How conversations started',
+  'reports.def.breakdown':
+    'Conversations created in the period, by who started them (the visitor in the chat, an agent proactively, a trigger’s invitation, or the customer answering an email after the chat had closed) and by channel (a live chat, or a ticket when nobody could answer as it began).',
+  'reports.channel': 'Channel',
+  'reports.channel.chat': 'Live chat',
+  'reports.channel.ticket': 'Ticket',
   'reports.def.distribution':
     'How many first responses, answers and resolutions of the period took each length of time, on the wall clock and in business hours (open time only). Each bar is the share of its column.',
   'reports.dist.frt': 'First response',

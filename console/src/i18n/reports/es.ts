@@ -16,6 +16,7 @@ export const reportsEs: ReportsCatalogue = {
   'reports.origin.visitor': 'El visitante',
   'reports.origin.agent': 'Un agente (proactiva)',
   'reports.origin.trigger': 'Un disparador',
+  'reports.origin.email': 'El cliente, por correo',
   'reports.tag': 'Etiqueta',
   'reports.show': 'Mostrar',
   'reports.download': 'Descargar CSV (una fila por día)',
@@ -137,6 +138,12 @@ export const reportsEs: ReportsCatalogue = {
   'reports.col.baselineVisitors': 'Visitantes sin chat',
   'reports.col.baselineConverted': 'Compraron sin chat',
   'reports.col.baselineRevenue': 'Ingresos sin chat',
+  'reports.volumeBreakdown': 'Cómo empezaron las conversaciones',
+  'reports.def.breakdown':
+    'Conversaciones creadas en el periodo, según quién las empezó (el visitante en el chat, un agente de forma proactiva, la invitación de un disparador, o el cliente respondiendo un correo después de que el chat se cerrara) y según el canal (un chat en directo, o un ticket cuando nadie podía responder al empezar).',
+  'reports.channel': 'Canal',
+  'reports.channel.chat': 'Chat en directo',
+  'reports.channel.ticket': 'Ticket',
   'reports.distribution': 'Cuánto tardó',
   'reports.def.distribution':
     'Cuántas primeras respuestas, respuestas y resoluciones del período tardaron cada intervalo de tiempo, en tiempo real y en horario laboral (solo el tiempo abierto). Cada barra es la proporción de su columna.',

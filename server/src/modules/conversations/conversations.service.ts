@@ -17,6 +17,8 @@ export type { Appended, Page } from './conversations.types.ts';
 export type { InvitationSource, MessageFiles, ProductTrail } from './conversations.ports.ts';
 
 type SendInput = { clientId: string; body: string; attachments?: string[] | undefined };
+/** A visitor's message: its line, the trigger it answers, and `email` when it came as an emailed answer (a new conversation it opens starts "by email"). */
+type VisitorSendInput = SendInput & { department?: string | undefined; trigger?: string | undefined; via?: 'email' | undefined };
 
 function notFound(): Result<never> {
   return fail('not_found', 'No such conversation');
@@ -59,17 +61,11 @@ export class ConversationsService extends ConversationReads {
    * stored message unchanged. A visitor's messages are stored and told in
    * the order they came, on either engine.
    */
-  sendFromVisitor(
-    visitor: VisitorActor,
-    input: SendInput & { department?: string | undefined; trigger?: string | undefined },
-  ): Promise<Result<Appended>> {
+  sendFromVisitor(visitor: VisitorActor, input: VisitorSendInput): Promise<Result<Appended>> {
     return this.committer.inOrder(visitor.visitorId, () => this.#sendFromVisitor(visitor, input));
   }
 
-  async #sendFromVisitor(
-    visitor: VisitorActor,
-    input: SendInput & { department?: string | undefined; trigger?: string | undefined },
-  ): Promise<Result<Appended>> {
+  async #sendFromVisitor(visitor: VisitorActor, input: VisitorSendInput): Promise<Result<Appended>> {
     const sent = await runRacingStep(this.committer, (tx) => this.visitorSendStep(tx, visitor, input));
     if (!sent.ok) return sent;
     const outcome = sent.data;
@@ -91,7 +87,7 @@ export class ConversationsService extends ConversationReads {
   private *visitorSendStep(
     tx: Tx,
     visitor: VisitorActor,
-    input: SendInput & { department?: string | undefined; trigger?: string | undefined },
+    input: VisitorSendInput,
   ): StepBody<Result<{ message: Appended; later: EventRow[]; opened: boolean; isNew: boolean }>> {
     const stored = yield* this.storedResend(tx, visitor.siteId, visitor.visitorId, input.clientId);
     if (stored) return ok({ message: stored, later: [] as EventRow[], opened: false, isNew: false });
@@ -295,11 +291,12 @@ export class ConversationsService extends ConversationReads {
   private *openConversation(
     tx: Tx,
     visitor: VisitorActor,
-    input: { department?: string | undefined; trigger?: string | undefined },
+    input: { department?: string | undefined; trigger?: string | undefined; via?: 'email' | undefined },
     now: number,
   ): StepBody<void> {
     const departmentId = input.department ? this.team.departmentBySlug(visitor.siteId, input.department) : null;
-    const base = newConversation(visitor, departmentId, now);
+    const opened = newConversation(visitor, departmentId, now);
+    const base = input.via === 'email' ? { ...opened, origin: 'email' as const } : opened;
     const row = this.canAnswer(visitor.siteId, base.departmentId, now) ? base : { ...base, ticketSince: now };
     const invitation =
       input.trigger && this.invitations

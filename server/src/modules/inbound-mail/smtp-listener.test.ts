@@ -167,7 +167,7 @@ describe('the SMTP listener', () => {
     expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?', 'Xifrat, gràcies']);
   });
 
-  it('opens a new conversation, as the widget does, when the shopper answers after the chat was closed', async () => {
+  it('opens a new conversation, as the widget does, when the shopper answers after the chat was closed; it started by email', async () => {
     const closed = await visitorCommand(anna.socket, 'conversation:close', { conversationId: anna.conversationId });
     expect(closed.ok).toBe(true);
     const inConsole = heardByAgent(agent);
@@ -181,6 +181,8 @@ describe('the SMTP listener', () => {
 
     const reopened = (await server.app.services.conversations.openForVisitor(anna.siteId, anna.visitorId))!;
     expect(reopened.id).not.toBe(anna.conversationId);
+    // The reports count it under "by email"; the widget's own message after a close starts "by the visitor".
+    expect(reopened.origin).toBe('email');
     expect(await visitorMessages(server, anna, reopened.id)).toEqual(['Una altra pregunta: feu enviaments a Andorra?']);
     expect(await visitorMessages(server, anna)).toEqual(['Teniu la talla 42?']);
     const marker = agentHears(agent, 'marker after reopening');

@@ -1,3 +1,4 @@
+import type { ConversationOrigin } from '@mostrador/shared';
 import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit } from '@mostrador/shared/reports';
 
 /** Which conversations a report reads: created in [from, to) on a site, optionally one department's or agent's, one origin's, one tag's. */
@@ -7,7 +8,7 @@ export interface ReportScope {
   to: number;
   departmentId?: string | undefined;
   agentId?: string | undefined;
-  origin?: 'visitor' | 'agent' | 'trigger' | undefined;
+  origin?: ConversationOrigin | undefined;
   tag?: string | undefined;
 }
 

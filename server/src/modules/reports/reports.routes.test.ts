@@ -187,7 +187,7 @@ describe('the reports', () => {
   });
 
   it('filters by how the conversation started and by a tag it carries, in the figures and in their timelines', async () => {
-    const { admin } = await seedShop();
+    const { admin, site } = await seedShop();
     const report = async (filter: string) =>
       (await get(`/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&${filter}`, admin)).json<ReportSummary>();
     const fromTrigger = await report('origin=trigger');
@@ -208,7 +208,11 @@ describe('the reports', () => {
     expect((await report('tag=devol')).totals.conversations).toBe(0);
     // Filters add up: a tag and an origin together.
     expect((await report('tag=vip&origin=trigger')).totals.conversations).toBe(1);
-    expect((await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&origin=email', admin)).statusCode).toBe(400);
+    // An emailed answer to a closed chat starts a conversation "by email": its own origin, in the figures and the filter.
+    await seed(site.id, 'cnv_mail', [['visitor', t(8, 11)]], { origin: 'email' });
+    expect((await report('origin=email')).totals).toMatchObject({ conversations: 1, fromEmail: 1, fromVisitor: 0 });
+    expect((await report('')).totals).toMatchObject({ conversations: 4, fromVisitor: 2, fromTrigger: 1, fromEmail: 1 });
+    expect((await get('/api/admin/reports/summary?from=2026-12-07&to=2026-12-08&origin=fax', admin)).statusCode).toBe(400);
   });
 
   it('compares with as many local days just before, with the same filters', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { RatingInfo } from '@mostrador/shared';
+import { CONVERSATION_ORIGINS, type RatingInfo } from '@mostrador/shared';
 import type { EventData } from '../../schema.ts';
 import { epochMillis } from './columns.ts';
 import { sites } from './sites.ts';
@@ -21,9 +21,7 @@ export const conversations = pgTable(
       .references(() => visitors.id),
     visitorLabel: text('visitor_label').notNull(),
     status: text('status', { enum: ['open', 'closed'] }).notNull(),
-    origin: text('origin', { enum: ['visitor', 'agent', 'trigger'] })
-      .notNull()
-      .default('visitor'),
+    origin: text('origin', { enum: CONVERSATION_ORIGINS }).notNull().default('visitor'),
     tags: jsonb('tags').$type<string[]>().notNull().default([]),
     departmentId: text('department_id').references(() => departments.id),
     assigneeId: text('assignee_id').references(() => agents.id),

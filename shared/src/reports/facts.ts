@@ -43,6 +43,8 @@ export interface Span {
 /** The figures of one conversation, from which every report total is summed. */
 export interface ConversationFacts {
   id: string;
+  /** When it was created (ms). */
+  createdAt: number;
   /** Local date ("YYYY-MM-DD") the conversation was created on, in the report's zone. */
   date: string;
   /** 0 = Sunday … 6 = Saturday, and the hour 0–23, of its creation in the report's zone. */
@@ -68,6 +70,9 @@ export interface ConversationFacts {
   missed: boolean;
   ticketOutOfHours: boolean;
   closed: boolean;
+  /** Its log's last close (ms), whatever happened after it; null if it never closed. */
+  lastClosedAt: number | null;
+  /** Opened again after a close; `withReturns` adds the customer writing again in a new conversation soon after. */
   reopened: boolean;
   ratings: number[];
   comments: number;
@@ -96,6 +101,11 @@ function responsesOf(events: readonly TimelineEvent[], clockStart: number, sched
   return spans;
 }
 
+/** Who "unique customers" and the reopen rate count: the verified customer, else the visitor (one browser). */
+export function customerKeyOf(who: { customerId: string | null; visitorId: string }): string {
+  return who.customerId ? `customer:${who.customerId}` : `visitor:${who.visitorId}`;
+}
+
 /** The figures of one conversation, reckoned in `timeZone` and against its department's hours. */
 export function factsOf(conversation: ReportConversation, timeZone: string, scheduleOf: ScheduleOf): ConversationFacts {
   const { events } = conversation;
@@ -110,6 +120,7 @@ export function factsOf(conversation: ReportConversation, timeZone: string, sche
   const firstClose = events.findIndex((e) => e.kind === 'closed');
   return {
     id: conversation.id,
+    createdAt: conversation.createdAt,
     date: dayNumberDate(dayNumber),
     weekday: (((dayNumber + 4) % 7) + 7) % 7,
     hour,
@@ -117,7 +128,7 @@ export function factsOf(conversation: ReportConversation, timeZone: string, sche
     channel,
     departmentId: conversation.departmentId,
     assigneeId: conversation.assigneeId,
-    customerKey: conversation.customerId ? `customer:${conversation.customerId}` : `visitor:${conversation.visitorId}`,
+    customerKey: customerKeyOf(conversation),
     clockStart,
     firstResponse: clockStart !== null && firstAgent ? spanOf(schedule, clockStart, firstAgent.at) : null,
     responses,
@@ -131,6 +142,7 @@ export function factsOf(conversation: ReportConversation, timeZone: string, sche
     missed: conversation.missedAt !== null,
     ticketOutOfHours: conversation.ticketSince !== null && schedule !== null && !isOpenAt(schedule, conversation.ticketSince),
     closed: firstClose !== -1,
+    lastClosedAt: lastClose?.at ?? null,
     reopened: firstClose !== -1 && events.some((e, i) => i > firstClose && e.kind === 'reopened'),
     ratings: conversation.ratings.map((r) => r.score),
     comments: conversation.ratings.filter((r) => (r.comment ?? '').trim() !== '').length,

@@ -182,3 +182,8 @@ export function revenueOf(input: RevenueInput): RevenueResult {
     byDepartment: figures(departments),
   };
 }
+
+/** The revenue of a period read without its sales (the previous period's cards compare none): every figure zero, a row per day. */
+export function noRevenueIn(range: { timeZone: string; from: string; to: string }, attributionDays: number): RevenueResult {
+  return revenueOf({ chats: [], conversationVisitors: new Set(), visits: [], purchases: [], checkouts: [], attributionDays, ...range });
+}

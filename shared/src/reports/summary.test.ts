@@ -3,7 +3,7 @@ import type { Schedule } from '../hours/schedule.ts';
 import { npsOf } from '../schemas/feedback.ts';
 import type { ReportTally } from '../schemas/reports.ts';
 import { factsOf, type ReportConversation, type TimelineEvent } from './facts.ts';
-import { revenueOf } from './revenue.ts';
+import { noRevenueIn } from './revenue.ts';
 import { summarize } from './summary.ts';
 
 /** A wall time in Madrid in December 2026 (UTC+1). 7 December is a Monday. */
@@ -135,18 +135,7 @@ const timelines: ReportConversation[] = [
 const facts = timelines.map((c) => factsOf(c, zone, () => weekdays));
 const nps = npsOf([10, 9, 3]);
 /** No purchases and no page views: every revenue figure is zero. */
-const noSales = (from: string, to: string) =>
-  revenueOf({
-    chats: [],
-    conversationVisitors: new Set(),
-    visits: [],
-    purchases: [],
-    checkouts: [],
-    attributionDays: 3,
-    timeZone: zone,
-    from,
-    to,
-  });
+const noSales = (from: string, to: string) => noRevenueIn({ timeZone: zone, from, to }, 3);
 const none = { visitors: 0, checkouts: 0, converted: 0, purchases: 0, revenue: [], conversionRate: null };
 const report = summarize(facts, { timeZone: zone, from: '2026-12-07', to: '2026-12-13' }, nps, noSales('2026-12-07', '2026-12-13'));
 

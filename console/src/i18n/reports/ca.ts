@@ -53,7 +53,8 @@ export const reportsCa: ReportsCatalogue = {
   'reports.card.nps': 'NPS',
   'reports.def.nps': 'Promotors (9–10) menys detractors (0–6), en percentatge de les respostes del període; de tot el lloc.',
   'reports.card.reopen': 'Taxa de reobertura',
-  'reports.def.reopen': 'Converses tancades que es van tornar a obrir després d’un tancament.',
+  'reports.def.reopen':
+    'Converses tancades en què el mateix client va tornar a escriure en les 72 hores següents al tancament (a la mateixa conversa o en una de nova, pel xat o per correu), sobre les converses tancades.',
   'reports.change': '{change} en comparació amb {period}',
   'reports.previousDays': 'els {days} dies anteriors',
   'reports.previousDay': 'el dia anterior',

@@ -51,7 +51,8 @@ export const reportsEn = {
   'reports.card.nps': 'NPS',
   'reports.def.nps': 'Promoters (9–10) minus detractors (0–6), in percent of the answers given in the period; site-wide.',
   'reports.card.reopen': 'Reopen rate',
-  'reports.def.reopen': 'Closed conversations that were opened again after a close.',
+  'reports.def.reopen':
+    'Closed conversations after which the same customer wrote again within 72 hours of the close (in the same conversation or a new one, in the chat or by email), over closed conversations.',
   'reports.change': '{change} vs {period}',
   'reports.previousDays': 'previous {days} days',
   'reports.previousDay': 'previous day',

@@ -53,7 +53,8 @@ export const reportsEs: ReportsCatalogue = {
   'reports.card.nps': 'NPS',
   'reports.def.nps': 'Promotores (9–10) menos detractores (0–6), en porcentaje de las respuestas del periodo; de todo el sitio.',
   'reports.card.reopen': 'Tasa de reapertura',
-  'reports.def.reopen': 'Conversaciones cerradas que se volvieron a abrir después de un cierre.',
+  'reports.def.reopen':
+    'Conversaciones cerradas en las que el mismo cliente volvió a escribir en las 72 horas siguientes al cierre (en la misma conversación o en una nueva, por el chat o por correo), sobre las conversaciones cerradas.',
   'reports.change': '{change} en comparación con {period}',
   'reports.previousDays': 'los {days} días anteriores',
   'reports.previousDay': 'el día anterior',

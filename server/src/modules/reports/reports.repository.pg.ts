@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lt, lte, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte, min, sql, type SQL } from 'drizzle-orm';
 import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
 import type { PgDb } from '../../db/pg/client.ts';
 import {
@@ -90,6 +90,18 @@ export class PgReportsRepository implements ReportsRepository {
       // The latest firing last, so it is the one the map keeps.
       .orderBy(asc(triggerFirings.id));
     return new Map(rows.map(({ conversationId, ...rule }) => [conversationId, rule]));
+  }
+
+  async customerStarts(
+    siteId: string,
+    from: number,
+    to: number,
+  ): Promise<{ visitorId: string; customerId: string | null; createdAt: number }[]> {
+    return await this.db
+      .select({ visitorId: conversations.visitorId, customerId: visitors.customerId, createdAt: conversations.createdAt })
+      .from(conversations)
+      .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+      .where(and(this.#where({ siteId, from, to }), inArray(conversations.origin, ['visitor', 'email'])));
   }
 
   async conversationVisitors(siteId: string, from: number, to: number): Promise<Set<string>> {

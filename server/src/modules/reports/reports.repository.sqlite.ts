@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, lte, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, min, sql, type SQL } from 'drizzle-orm';
 import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
 import type { Db } from '../../db/client.ts';
 import { cartEvents, conversationRatings, conversations, pageViews, triggerFirings, triggerRules, visitors } from '../../db/schema.ts';
@@ -97,6 +97,20 @@ export class SqliteReportsRepository implements ReportsRepository {
       .orderBy(asc(triggerFirings.id))
       .all();
     return new Map(rows.map(({ conversationId, ...rule }) => [conversationId, rule]));
+  }
+
+  /** The customer-started conversations created in [from, to) (by `conversations_site_created`), whatever the report's filters. */
+  async customerStarts(
+    siteId: string,
+    from: number,
+    to: number,
+  ): Promise<{ visitorId: string; customerId: string | null; createdAt: number }[]> {
+    return this.db
+      .select({ visitorId: conversations.visitorId, customerId: visitors.customerId, createdAt: conversations.createdAt })
+      .from(conversations)
+      .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+      .where(and(this.#where({ siteId, from, to }), inArray(conversations.origin, ['visitor', 'email'])))
+      .all();
   }
 
   /** Every visitor with a conversation created in [from, to) on the site, whatever the report's filters: the baseline leaves them out. */

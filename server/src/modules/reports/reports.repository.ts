@@ -31,6 +31,8 @@ export interface ReportsRepository {
   conversationsIn(scope: ReportScope): Promise<ReportConversation[]>;
   /** The trigger rule whose firing started each conversation of the scope (the latest firing when several name it); name null once deleted. */
   rulesOf(scope: ReportScope): Promise<Map<string, { id: string; name: string | null }>>;
+  /** The conversations the site's customers started (in the chat or by email) in [from, to), whatever the report's filters: the reopen rate's returns. */
+  customerStarts(siteId: string, from: number, to: number): Promise<{ visitorId: string; customerId: string | null; createdAt: number }[]>;
   /** Every visitor with a conversation created in [from, to) on the site, whatever the report's filters. */
   conversationVisitors(siteId: string, from: number, to: number): Promise<Set<string>>;
   /** Each of the site's visitors with a page view started in [from, to), and the first one's start. */

@@ -247,6 +247,40 @@ describe('the reports', () => {
     expect(day.previous).toMatchObject({ from: '2026-12-07', to: '2026-12-07', conversations: 2, missed: 0 });
   });
 
+  it('counts a close as reopened when the same customer starts another conversation within 3 days, whatever its line or date', async () => {
+    const { admin, site } = await seedShop();
+    const visitorOf = async (id: string) =>
+      (await sqlOn(app.engine).one<{ visitorId: string; visitorLabel: string }>(
+        'SELECT visitor_id AS "visitorId", visitor_label AS "visitorLabel" FROM conversations WHERE id = ?',
+        id,
+      ))!;
+    const summary = async (filter = '') =>
+      (await get(`/api/admin/reports/summary?from=2026-12-07&to=2026-12-08${filter}`, admin)).json<ReportSummary>();
+    // A (Sales) and B are closed; nobody came back yet.
+    expect((await summary()).totals).toMatchObject({ closed: 2, reopened: 0 });
+    // A's shopper writes again two days after A closed: after the period, in no department.
+    await seed(site.id, 'cnv_a_again', [['visitor', t(9, 12)]], await visitorOf('cnv_a'));
+    // B's shopper hears from an agent proactively the next day: the shop came back, not the customer.
+    await seed(
+      site.id,
+      'cnv_b_proactive',
+      [
+        ['agent', t(9, 9)],
+        ['closed', t(9, 9, 5)],
+      ],
+      { ...(await visitorOf('cnv_b')), origin: 'agent' },
+    );
+    const all = await summary();
+    expect(all.totals).toMatchObject({ closed: 2, reopened: 1 });
+    expect(all.reopenRate).toBe(50);
+    expect(all.days.find((d) => d.date === '2026-12-07')).toMatchObject({ reopened: 1 });
+    // Filtered to Sales, the return in another line still counts: A was not resolved.
+    expect((await summary('&departmentId=dep_sales')).reopenRate).toBe(100);
+    // Past the 72 hours, writing again is a new matter.
+    await seed(site.id, 'cnv_b_late', [['visitor', t(11, 9, 31)]], await visitorOf('cnv_b'));
+    expect((await summary()).totals).toMatchObject({ closed: 2, reopened: 1 });
+  });
+
   it('exports one CSV row per day whose columns sum to the summary’s totals', async () => {
     const { admin } = await seedShop();
     const query = 'from=2026-12-06&to=2026-12-09';

@@ -14,14 +14,18 @@ import {
 import {
   agentTimeIn,
   ATTRIBUTION_DAYS_DEFAULT,
+  customerKeyOf,
   dayNumberDate,
   durationStats,
   factsOf,
   headlineOf,
   localDayNumber,
+  noRevenueIn,
   previousPeriod,
+  REOPEN_WINDOW_HOURS,
   revenueOf,
   summarize,
+  withReturns,
   type ConversationFacts,
   type ReportConversation,
   type RevenueResult,
@@ -71,7 +75,10 @@ export class ReportsService {
     const scope: ReportScope = { siteId, from, to, departmentId, agentId, origin, tag };
     const conversations = await this.repo.conversationsIn(scope);
     const scheduleOf = this.#schedulesOf(siteId);
-    const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
+    const facts = await this.#withReturns(
+      scope,
+      conversations.map((c) => factsOf(c, timeZone, scheduleOf)),
+    );
     const range = { timeZone, from: query.from, to: query.to };
     const [revenue, changes, previous, nps] = await Promise.all([
       this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT),
@@ -82,6 +89,19 @@ export class ReportsService {
     const summary = summarize(facts, range, nps, revenue);
     const agentTime = agentTimeIn(changes, from, to, now);
     return ok({ ...summary, agentTime, previous });
+  }
+
+  /**
+   * The reopen rate's returns: conversations the same customers started up to
+   * REOPEN_WINDOW_HOURS after the scope's last day, on the whole site.
+   */
+  async #withReturns(scope: ReportScope, facts: ConversationFacts[]): Promise<ConversationFacts[]> {
+    if (!facts.some((f) => f.lastClosedAt !== null)) return facts;
+    const starts = await this.repo.customerStarts(scope.siteId, scope.from, scope.to + REOPEN_WINDOW_HOURS * 3_600_000);
+    return withReturns(
+      facts,
+      starts.map((start) => ({ customerKey: customerKeyOf(start), createdAt: start.createdAt })),
+    );
   }
 
   /** Each line's hours, read once per department for one computation. */
@@ -125,16 +145,12 @@ export class ReportsService {
     const previousRange = { timeZone: range.timeZone, from: period.from, to: period.to };
     const from = zonedInstant(dayNumberOf(period.from), 0, range.timeZone);
     const to = zonedInstant(dayNumberOf(period.to) + 1, 0, range.timeZone);
-    const facts = (await this.repo.conversationsIn({ ...scope, from, to })).map((c) => factsOf(c, range.timeZone, scheduleOf));
-    const noRevenue = revenueOf({
-      chats: [],
-      conversationVisitors: new Set(),
-      visits: [],
-      purchases: [],
-      checkouts: [],
-      attributionDays: ATTRIBUTION_DAYS_DEFAULT,
-      ...previousRange,
-    });
+    const previous = { ...scope, from, to };
+    const facts = await this.#withReturns(
+      previous,
+      (await this.repo.conversationsIn(previous)).map((c) => factsOf(c, range.timeZone, scheduleOf)),
+    );
+    const noRevenue = noRevenueIn(previousRange, ATTRIBUTION_DAYS_DEFAULT);
     const summary = summarize(facts, previousRange, await this.ports.npsBetween(scope.siteId, from, to), noRevenue);
     return { from: period.from, to: period.to, ...headlineOf(summary) };
   }

@@ -68,9 +68,9 @@ describe('ReportsScreen', () => {
       [...tr.children].map((c) => c.textContent),
     );
     expect(triggers).toEqual([['Cart help', '1', '100%', '€40.00 · $15.00']]);
-    // Her time online and away, from the log of status changes.
+    // Her time online and away, from the log of status changes; her chat time, chats at once and use of her capacity.
     const time = [...container.querySelectorAll('.report-agent-time tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
-    expect(time).toEqual([['Núria', '5 hr 30 min', '20 min']]);
+    expect(time).toEqual([['Núria', '5 hr 30 min', '20 min', '1 hr 57 min', '0.33', '2', '11.1% of 3']]);
 
     fireEvent.click(getByText('Today'));
     await waitFor(() => expect(container.querySelectorAll('[data-chart="volume"] .report-data .report-table tbody tr')).toHaveLength(1));

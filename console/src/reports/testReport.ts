@@ -34,7 +34,20 @@ export function reportOf(from: string, to: string): ReportSummary {
     'UTC',
     () => null,
   );
-  const agentTime = [{ agentId: 'agt_nuria', onlineSeconds: 5 * 3600 + 30 * 60, awaySeconds: 20 * 60, offlineSeconds: 0 }];
+  // Signed in 5 h 50 min (21,000 s); 7,000 s of chats, two at once at most, capacity 3.
+  const agentTime = [
+    {
+      agentId: 'agt_nuria',
+      onlineSeconds: 5 * 3600 + 30 * 60,
+      awaySeconds: 20 * 60,
+      offlineSeconds: 0,
+      chatSeconds: 7000,
+      concurrency: 0.33,
+      peakConcurrency: 2,
+      utilisation: 11.1,
+      capacity: 3,
+    },
+  ];
   // v1 chatted (a trigger's invitation) and bought in two currencies; of the two who did not, v2 bought and v3 reached checkout.
   const revenue = revenueOf({
     chats: [

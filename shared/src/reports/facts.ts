@@ -11,8 +11,21 @@ export type ReportChannel = 'chat' | 'ticket';
 /** What the reports read from a conversation's log, in log order. */
 export interface TimelineEvent {
   at: number;
-  /** A visitor's or an agent's message (notes excluded); the conversation closed or reopened (counted only after a close); an assignee joined. */
-  kind: 'visitor' | 'agent' | 'closed' | 'reopened' | 'assigned';
+  /**
+   * A visitor's or an agent's message (notes excluded); the conversation
+   * closed or reopened (counted only after a close); an assignee joined; an
+   * agent left (transferred, gone offline, or a guest leaving).
+   */
+  kind: 'visitor' | 'agent' | 'closed' | 'reopened' | 'assigned' | 'unassigned';
+  /** Who joined or left, on those events (older logs may lack it). */
+  agentId?: string;
+}
+
+/** A stretch of time an agent held the conversation open as its assignee; `to` null: still does. */
+export interface Handling {
+  agentId: string;
+  from: number;
+  to: number | null;
 }
 
 /** One conversation as the reports read it: its row, its log and its ratings. */
@@ -76,6 +89,8 @@ export interface ConversationFacts {
   reopened: boolean;
   ratings: number[];
   comments: number;
+  /** Who held it, and when, while it was open. */
+  handled: Handling[];
 }
 
 /** The hours a conversation's business-time figures are measured against; null: always open. */
@@ -104,6 +119,28 @@ function responsesOf(events: readonly TimelineEvent[], clockStart: number, sched
 /** Who "unique customers" and the reopen rate count: the verified customer, else the visitor (one browser). */
 export function customerKeyOf(who: { customerId: string | null; visitorId: string }): string {
   return who.customerId ? `customer:${who.customerId}` : `visitor:${who.visitorId}`;
+}
+
+/**
+ * The assignees' stretches: an assignee's joining starts one (ending the
+ * previous assignee's, as a transfer does), and the assignee leaving or the
+ * conversation closing ends it. A guest joining or leaving changes nothing.
+ */
+function handlingOf(events: readonly TimelineEvent[]): Handling[] {
+  const stretches: Handling[] = [];
+  let current: Handling | null = null;
+  const end = (at: number) => {
+    if (current) current.to = at;
+    current = null;
+  };
+  for (const event of events) {
+    if (event.kind === 'assigned' && event.agentId) {
+      end(event.at);
+      current = { agentId: event.agentId, from: event.at, to: null };
+      stretches.push(current);
+    } else if (event.kind === 'closed' || (event.kind === 'unassigned' && current?.agentId === event.agentId)) end(event.at);
+  }
+  return stretches;
 }
 
 /** The figures of one conversation, reckoned in `timeZone` and against its department's hours. */
@@ -146,5 +183,6 @@ export function factsOf(conversation: ReportConversation, timeZone: string, sche
     reopened: firstClose !== -1 && events.some((e, i) => i > firstClose && e.kind === 'reopened'),
     ratings: conversation.ratings.map((r) => r.score),
     comments: conversation.ratings.filter((r) => (r.comment ?? '').trim() !== '').length,
+    handled: handlingOf(events),
   };
 }

@@ -5,6 +5,7 @@ export * from './facts.ts';
 export * from './summary.ts';
 export * from './day-figures.ts';
 export * from './agent-time.ts';
+export * from './agent-load.ts';
 export * from './attribution.ts';
 export * from './revenue.ts';
 export * from './compare.ts';

@@ -93,7 +93,22 @@ export const ReportGroupRow = z.object({
 });
 
 /** Seconds an agent spent online, away and offline in the period (up to now). */
-export const AgentTimeRow = z.object({ agentId: Id, onlineSeconds: Count, awaySeconds: Count, offlineSeconds: Count });
+/**
+ * An agent's time per status, and its chat load: seconds of chats held (each
+ * chat counted), chats at once on average while signed in (online or away),
+ * the peak, and utilisation against its capacity, in percent.
+ */
+export const AgentTimeRow = z.object({
+  agentId: Id,
+  onlineSeconds: Count,
+  awaySeconds: Count,
+  offlineSeconds: Count,
+  chatSeconds: Count,
+  concurrency: z.number().min(0).nullable(),
+  peakConcurrency: Count,
+  utilisation: z.number().min(0).nullable(),
+  capacity: Count.nullable(),
+});
 
 /**
  * The figures of the summary cards, read the same way from any summary

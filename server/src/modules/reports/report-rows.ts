@@ -10,6 +10,8 @@ export interface TimelineDialect {
   param(n: number): string;
   /** A joined event's role, from its JSON data (null when absent). */
   role: string;
+  /** A joined or left event's agent id, from its JSON data (null when absent). */
+  agentId: string;
   /** The conversation `c`'s tag list holds the bound tag. */
   hasTag(param: string): string;
 }
@@ -17,22 +19,24 @@ export interface TimelineDialect {
 export const SQLITE_TIMELINE: TimelineDialect = {
   param: () => '?',
   role: "json_extract(e.data, '$.role')",
+  agentId: "json_extract(e.data, '$.agent.id')",
   hasTag: (param) => `EXISTS (SELECT 1 FROM json_each(c.tags) WHERE json_each.value = ${param})`,
 };
 
 export const PG_TIMELINE: TimelineDialect = {
   param: (n) => `$${n}`,
   role: "e.data->>'role'",
+  agentId: "e.data->'agent'->>'id'",
   // A jsonb list of strings holds the tag exactly when it contains a list of that one string.
   hasTag: (param) => `c.tags @> jsonb_build_array(${param}::text)`,
 };
 
-/** A timeline row as read: conversation, log seq, moment (PostgreSQL's int8 comes back as a string), kind. */
-export type TimelineRow = [string, number, number | string, TimelineEvent['kind']];
+/** A timeline row as read: conversation, log seq, moment (PostgreSQL's int8 comes back as a string), kind, agent (assignments). */
+export type TimelineRow = [string, number, number | string, TimelineEvent['kind'], string | null];
 
 /**
  * Each conversation's messages (notes and system lines left out), closes,
- * reopens and assignments of the scope, one statement for both engines.
+ * reopens, assignments and agents leaving of the scope, one statement for both engines.
  * Filters as the repositories' drizzle `where` reads them: an empty one is none.
  */
 export function timelineStatement(scope: ReportScope, dialect: TimelineDialect): { text: string; values: (string | number)[] } {
@@ -51,12 +55,15 @@ export function timelineStatement(scope: ReportScope, dialect: TimelineDialect):
            CASE
              WHEN e.type = 'message' THEN e.author_kind
              WHEN e.type = 'status' THEN CASE WHEN e.status = 'closed' THEN 'closed' ELSE 'reopened' END
+             WHEN e.type = 'left' THEN 'unassigned'
              ELSE 'assigned'
-           END
+           END,
+           CASE WHEN e.type IN ('joined', 'left') THEN ${dialect.agentId} END
          FROM conversations c JOIN conversation_events e ON e.conversation_id = c.id
          WHERE c.site_id = ${dialect.param(1)} AND c.created_at >= ${dialect.param(2)} AND c.created_at < ${dialect.param(3)} ${filters}
            AND ((e.type = 'message' AND e.author_kind IN ('visitor', 'agent'))
              OR e.type = 'status'
+             OR e.type = 'left'
              OR (e.type = 'joined' AND coalesce(${dialect.role}, 'assignee') = 'assignee'))`;
   return { text, values };
 }
@@ -68,9 +75,9 @@ export function timelineStatement(scope: ReportScope, dialect: TimelineDialect):
  */
 export function timelinesOf(rows: Iterable<TimelineRow>): Map<string, TimelineEvent[]> {
   const logs = new Map<string, { seq: number; event: TimelineEvent }[]>();
-  for (const [conversationId, seq, at, kind] of rows) {
+  for (const [conversationId, seq, at, kind, agentId] of rows) {
     const list = logs.get(conversationId);
-    const entry = { seq, event: { kind, at: Number(at) } };
+    const entry = { seq, event: agentId ? { kind, at: Number(at), agentId } : { kind, at: Number(at) } };
     if (list) list.push(entry);
     else logs.set(conversationId, [entry]);
   }

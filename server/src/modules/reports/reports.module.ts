@@ -22,6 +22,7 @@ export interface ReportsModuleDeps {
   team: {
     summaries(siteId: string, loads: ReadonlyMap<string, number>): ReadonlyArray<{ status: string }>;
     agentRef(siteId: string, agentId: string): { name: string } | null;
+    capacityOf: ReportPorts['capacityOf'];
   };
   /** In a cluster, which rooms have a member on some node (admins watching "Live now" anywhere); null alone. */
   watchedRooms: NodeDirectory<RoomWatchers> | null;
@@ -42,6 +43,7 @@ export function createReportsModule(deps: ReportsModuleDeps) {
     scheduleFor: (siteId, departmentId) => hours.scheduleFor(siteId, departmentId),
     npsBetween: deps.npsBetween,
     statusChanges: deps.statusChanges,
+    capacityOf: (siteId, agentId) => team.capacityOf(siteId, agentId),
   });
   const liveWatching = attachLiveWatching(app.realtime.agents, deps.watchedRooms);
   const live = new LiveBoard(

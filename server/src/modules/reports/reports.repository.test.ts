@@ -29,7 +29,7 @@ async function put<T extends SQLiteTable>(engine: Engine, tables: [T, PgTable], 
 type Event = [
   seq: number,
   at: number,
-  type: 'message' | 'status' | 'joined' | 'note',
+  type: 'message' | 'status' | 'joined' | 'left' | 'note',
   author: 'visitor' | 'agent' | 'system',
   extra?: object,
 ];
@@ -91,7 +91,7 @@ async function writeShop(engine: Engine): Promise<void> {
     { departmentId: 'd1', assigneeId: 'a1', tags: ['vip', 'sale'], status: 'closed' },
     [
       [1, t(7, 0), 'message', 'visitor'],
-      [2, t(7, 0) + 5 * S, 'joined', 'system', { data: { role: 'assignee' } }],
+      [2, t(7, 0) + 5 * S, 'joined', 'system', { data: { role: 'assignee', agent: { id: 'a1', name: 'A1' } } }],
       [3, t(7, 0) + 40 * S, 'message', 'agent'],
       [4, t(7, 0) + 45 * S, 'note', 'agent'],
       [5, t(7, 0) + 60 * S, 'message', 'visitor'],
@@ -107,6 +107,8 @@ async function writeShop(engine: Engine): Promise<void> {
     [2, c2 + S, 'joined', 'system', { data: { role: 'guest' } }],
     [3, c2 + 2 * S, 'joined', 'system'],
     [4, c2 + 100 * S, 'message', 'agent'],
+    // The assignee goes offline: the chat leaves them.
+    [5, c2 + 200 * S, 'left', 'system', { data: { agent: { id: 'a2', name: 'A2' }, reason: 'offline' } }],
   ]);
   // Closed, reopened, closed again: rated at each close.
   await chat(engine, 's1', 'c3', t(8, 9), { departmentId: 'd1', assigneeId: 'a1', tags: ['vipx'], status: 'closed' }, [
@@ -263,7 +265,7 @@ describeOnEngines('the reports repository', (engine) => {
       missedAt: null,
       events: [
         { kind: 'visitor', at: t(7, 0) },
-        { kind: 'assigned', at: t(7, 0) + 5 * S },
+        { kind: 'assigned', at: t(7, 0) + 5 * S, agentId: 'a1' },
         { kind: 'agent', at: t(7, 0) + 40 * S },
         { kind: 'visitor', at: t(7, 0) + 60 * S },
         { kind: 'agent', at: t(7, 0) + 90 * S },
@@ -271,7 +273,12 @@ describeOnEngines('the reports repository', (engine) => {
       ],
       ratings: [{ score: 5, comment: 'Great' }],
     });
-    expect(byId.get('c2')?.events.map((e) => e.kind)).toEqual(['visitor', 'assigned', 'agent']);
+    // A guest's joining is no assignment; a joined event without data is, of nobody known; an agent leaving is read with who.
+    expect(byId.get('c2')?.events.slice(1)).toEqual([
+      { kind: 'assigned', at: t(8, 0) - 1 + 2 * S },
+      { kind: 'agent', at: t(8, 0) - 1 + 100 * S },
+      { kind: 'unassigned', at: t(8, 0) - 1 + 200 * S, agentId: 'a2' },
+    ]);
     expect(byId.get('c3')?.events.map((e) => e.kind)).toEqual(['visitor', 'agent', 'closed', 'reopened', 'visitor', 'agent', 'closed']);
     expect(byId.get('c3')?.ratings).toEqual([
       { score: 3, comment: null },
@@ -351,6 +358,7 @@ function serviceOn(engine: Engine): ReportsService {
     scheduleFor: (_site, departmentId) => (departmentId === 'd1' ? OFFICE : null),
     npsBetween: async () => ({ responses: 0, promoters: 0, passives: 0, detractors: 0, nps: null }),
     statusChanges: async () => [],
+    capacityOf: () => 2,
   });
 }
 

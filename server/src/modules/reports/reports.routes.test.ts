@@ -24,7 +24,8 @@ async function seed(
   id: string,
   steps: Step[],
   row: Partial<typeof conversations.$inferInsert> = {},
-  agent: { id: string; name: string } = { id: 'agt_x', name: 'X' },
+  // Who joins on 'assigned': the conversation's assignee, as routing would have written it.
+  agent: { id: string; name: string } = { id: row.assigneeId ?? 'agt_x', name: 'X' },
 ) {
   const { visitor } = await app.services.visitors.identify(siteId, undefined);
   const createdAt = steps[0]![1];

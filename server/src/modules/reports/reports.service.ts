@@ -12,6 +12,8 @@ import {
   type Schedule,
 } from '@mostrador/shared';
 import {
+  agentLoadIn,
+  agentRowsOf,
   agentTimeIn,
   ATTRIBUTION_DAYS_DEFAULT,
   customerKeyOf,
@@ -43,6 +45,8 @@ export interface ReportPorts {
   scheduleFor(siteId: string, departmentId: string | null): Schedule | null;
   /** NPS answers given in [from, to). */
   npsBetween(siteId: string, from: number, to: number): Promise<NpsReport>;
+  /** An agent's capacity now (most chats at once), or null if it is gone. */
+  capacityOf(siteId: string, agentId: string): number | null;
   /** Agents' status changes in [from, to), with each one's last before `from` (the team module's log). */
   statusChanges(siteId: string, from: number, to: number, agentId?: string): Promise<StatusChange[]>;
 }
@@ -87,7 +91,9 @@ export class ReportsService {
       this.ports.npsBetween(siteId, from, to),
     ]);
     const summary = summarize(facts, range, nps, revenue);
-    const agentTime = agentTimeIn(changes, from, to, now);
+    const time = agentTimeIn(changes, from, to, now);
+    const load = agentLoadIn(facts, time, (agentId) => this.ports.capacityOf(siteId, agentId), from, to, now);
+    const agentTime = agentRowsOf(time, load);
     return ok({ ...summary, agentTime, previous });
   }
 

@@ -61,6 +61,9 @@ function textField(text: string): string {
   return /[",\r\n']/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** The agent's chat load; empty where there is nothing to divide by (no time signed in, no capacity). */
+const LOAD_COLUMNS = ['chatSeconds', 'concurrency', 'peakConcurrency', 'utilisation', 'capacity'] as const;
+
 const noChats: RevenueTally = { visitors: 0, checkouts: 0, converted: 0, purchases: 0, revenue: [] };
 
 /**
@@ -68,7 +71,8 @@ const noChats: RevenueTally = { visitors: 0, checkouts: 0, converted: 0, purchas
  * agent rows (the assignee each conversation has now; an empty agentId is
  * nobody), then the agents who only have time in the period. Every figure of
  * the day CSV (counts, and sums of seconds raw and in business hours), then
- * the agent's seconds online, away and offline, then the chats' revenue (no
+ * the agent's seconds online, away and offline, its chat load (chat seconds,
+ * chats at once, peak, utilisation in percent, capacity), then the chats' revenue (no
  * baseline: it is site-wide). Each column but the times sums to the
  * summary's total, as the summary's agent rows do.
  */
@@ -82,7 +86,9 @@ export function agentsCsv(summary: ReportSummary, nameOf: (agentId: string) => s
       .filter((row) => !summary.byAgent.some((group) => group.id === row.agentId))
       .map((row) => ({ id: row.agentId, tally: emptyTally(), revenue: noChats })),
   ];
-  const lines = [['agentId', 'agentName', ...TALLY_COLUMNS, 'onlineSeconds', 'awaySeconds', 'offlineSeconds', ...chat.header].join(',')];
+  const lines = [
+    ['agentId', 'agentName', ...TALLY_COLUMNS, 'onlineSeconds', 'awaySeconds', 'offlineSeconds', ...LOAD_COLUMNS, ...chat.header].join(','),
+  ];
   for (const row of rows) {
     const seconds = row.id === null ? undefined : time.get(row.id);
     lines.push(
@@ -93,6 +99,7 @@ export function agentsCsv(summary: ReportSummary, nameOf: (agentId: string) => s
         seconds?.onlineSeconds ?? 0,
         seconds?.awaySeconds ?? 0,
         seconds?.offlineSeconds ?? 0,
+        ...LOAD_COLUMNS.map((column) => seconds?.[column] ?? ''),
         ...chat.cells(row.revenue),
       ].join(','),
     );

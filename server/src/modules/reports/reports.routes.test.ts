@@ -377,6 +377,10 @@ describe('the reports', () => {
       ['3600', '1800'],
     ]);
     expect(summary.agentTime.find((row) => row.agentId === thirdId)).toMatchObject({ onlineSeconds: 3600, awaySeconds: 1800 });
+    // The admin held A for 19 minutes, with no time signed in to divide by: chat load without ratios.
+    const load = (r: string[]) => ['chatSeconds', 'concurrency', 'peakConcurrency', 'utilisation', 'capacity'].map((c) => r[column(c)]);
+    expect(load(rowOf(adminAgent.id))).toEqual(['1140', '', '1', '', '3']);
+    expect(load(rowOf(''))).toEqual(['', '', '', '', '']);
     // The same filters as the summary: the plain agent's row alone.
     const filtered = await get(`/api/admin/reports/agents.csv?${query}&agentId=${plainAgent.id}`, admin);
     expect(

@@ -15,7 +15,7 @@ const SHOP = 'http://shop.test';
 const PASSWORD = 'history-pass';
 
 beforeEach(async () => {
-  ({ app, cleanup } = await buildTestApp({ logLevel: 'error' }));
+  ({ app, cleanup } = await buildTestApp());
 });
 afterEach(() => cleanup());
 
@@ -38,7 +38,10 @@ function lastFourWeeks(): { from: string; to: string } {
 
 /** The rows a statement reads (`$1` bound to `value`), through each engine's own client. */
 async function rowsOf<T>(text: string, value: string): Promise<T[]> {
-  if (app.engine.kind === 'sqlite') return app.sqlite.prepare(text.replace('$1', '?')).all(value) as T[];
+  if (app.engine.kind === 'sqlite') {
+    const parts = text.split('$1');
+    return app.sqlite.prepare(parts.join('?')).all(...parts.slice(1).map(() => value)) as T[];
+  }
   return (await app.engine.db.$client.query(text, [value])).rows as T[];
 }
 
@@ -131,6 +134,29 @@ describe('the demo shop’s history', () => {
 
     const found = await get<{ hits: unknown[] }>(`/api/search?q=${encodeURIComponent('devolució')}`);
     expect(found.hits.length).toBeGreaterThan(0);
+  });
+
+  it('is ordinary shopper data to the privacy tools: erasing a demo shopper leaves no row of theirs', async () => {
+    const { site } = await seedDemo(app.services, { shopUrl: SHOP, password: PASSWORD });
+    // A shopper who chatted, rated, answered NPS and bought: their rows span every table the history fills.
+    const [shopper] = await rowsOf<{ id: string }>(
+      `SELECT v.id FROM visitors v
+         JOIN nps_responses n ON n.visitor_id = v.id
+         JOIN conversation_ratings r ON r.visitor_id = v.id
+       WHERE v.site_id = $1 ORDER BY v.id`,
+      site.id,
+    );
+    const admin = app.services.agents.list(site.id).find((a) => a.email === DEMO_AGENT_EMAIL)!;
+    const erased = await app.services.privacy.erase(site.id, admin.id, { kind: 'visitor', id: shopper!.id });
+    expect(erased.ok).toBe(true);
+    const left = await rowsOf<{ n: number | string }>(
+      `SELECT (SELECT count(*) FROM visitors WHERE id = $1) + (SELECT count(*) FROM conversations WHERE visitor_id = $1)
+            + (SELECT count(*) FROM page_views WHERE visitor_id = $1) + (SELECT count(*) FROM cart_events WHERE visitor_id = $1)
+            + (SELECT count(*) FROM conversation_ratings WHERE visitor_id = $1) + (SELECT count(*) FROM nps_responses WHERE visitor_id = $1)
+            + (SELECT count(*) FROM trigger_firings WHERE visitor_id = $1) AS n`,
+      shopper!.id,
+    );
+    expect(Number(left[0]!.n)).toBe(0);
   });
 
   it('is left out when asked, for tests that count their own chats', async () => {

@@ -47,6 +47,7 @@ describe('the demo history’s rows', () => {
     expect(rows.conversations.length).toBeLessThanOrEqual(200);
     for (const visitor of rows.visitors) {
       expect(visitor.claimedName).toMatch(/^Demo: \S+ [A-Z]\.$/);
+      expect(visitor.label).toBe(visitor.claimedName);
       expect(visitor.claimedEmail).toMatch(/^demo-[a-z]+\.[a-z]-\d+@example\.com$/);
     }
     const times = [
@@ -66,6 +67,7 @@ describe('the demo history’s rows', () => {
     for (const conversation of rows.conversations) {
       const log = rows.events.filter((e) => e.conversationId === conversation.id);
       expect(conversation.status).toBe('closed');
+      expect(conversation.visitorLabel).toMatch(/^Demo: /);
       expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
       expect(conversation.lastSeq).toBe(log.length);
       const visible = log.filter((e) => e.visitorSeq !== null);

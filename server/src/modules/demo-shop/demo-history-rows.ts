@@ -5,7 +5,6 @@ import { daysBefore, Dice, prng, statusChangesOf, visitsOf, type ChatPlan, type 
 import type { HistoryCast, HistoryRows } from './demo-history-types.ts';
 
 const S = 1000;
-const LABEL_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** Everything that happened in the demo shop in the HISTORY_DAYS before `now`, generated from `seed`. */
 export function historyRows(cast: HistoryCast, seed = 20_261_207): HistoryRows {
@@ -36,7 +35,8 @@ function addVisit(rows: HistoryRows, dice: Dice, cast: HistoryCast, visit: Visit
   const id = cast.newId('vis');
   const first = dice.pick(DEMO_FIRST_NAMES);
   const initial = dice.pick([...DEMO_INITIALS]);
-  const label = `#${Array.from({ length: 5 }, () => dice.pick([...LABEL_ALPHABET])).join('')}`;
+  // The name is the label agents see in the inbox and on each message: every row says it is demo data.
+  const label = `Demo: ${first} ${initial}.`;
   const pages = visit.chat ? trailTo(dice, visit.chat) : trailTo(dice, null);
   let at = visit.arrivedAt;
   for (const page of pages) {
@@ -84,7 +84,7 @@ function addVisit(rows: HistoryRows, dice: Dice, cast: HistoryCast, visit: Visit
     lastSeenAt,
     visits: 1,
     visitStartedAt: visit.arrivedAt,
-    claimedName: `Demo: ${first} ${initial}.`,
+    claimedName: label,
     claimedEmail: `demo-${slug}-${visit.index}@example.com`,
     device: dice.chance(0.6)
       ? { type: 'mobile', os: 'iOS', browser: 'Safari 18' }

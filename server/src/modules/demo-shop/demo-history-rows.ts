@@ -53,6 +53,14 @@ function addVisit(rows: HistoryRows, dice: Dice, cast: HistoryCast, visit: Visit
     at += seconds * S;
   }
   const chatEnd = visit.chat ? addChat(rows, dice, cast, visit, id, label) : null;
+  // Most invitations go unanswered: some shoppers who never chatted saw one, and a few opened it.
+  if (!visit.chat && dice.chance(0.15)) {
+    const at = visit.arrivedAt + dice.int(20, 90) * S;
+    const rule = cast.rules[visit.index % cast.rules.length]!;
+    const openedAt = dice.chance(0.3) ? at + dice.int(3, 20) * S : null;
+    const firingId = `demo-firing-${String(visit.index).padStart(4, '0')}`;
+    rows.firings.push({ siteId: cast.siteId, ruleId: rule.id, visitorId: id, firingId, outcome: 'fired', at, openedAt });
+  }
   const product = dice.pick(DEMO_PRODUCTS);
   const qty = dice.chance(0.2) ? 2 : 1;
   const total = Math.round(product.price * qty * 100) / 100;

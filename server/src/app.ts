@@ -10,7 +10,7 @@ import { createAttachmentsModule } from './modules/attachments/index.ts';
 import { createAvatarsModule } from './modules/avatars/index.ts';
 import { createCannedRepliesModule } from './modules/canned-replies/index.ts';
 import { createConversationsModule, endAgentSession, ReplyTimes, TeamCoordinator } from './modules/conversations/index.ts';
-import { demoShopRoutes } from './modules/demo-shop/index.ts';
+import { DemoHistoryRepository, demoShopRoutes } from './modules/demo-shop/index.ts';
 import { createDepartmentsModule } from './modules/departments/index.ts';
 import { createHealthModule } from './modules/health/index.ts';
 import { createHoursModule } from './modules/hours/index.ts';
@@ -395,6 +395,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     unsentUploads,
     thumbnails,
     health,
+    demoHistory: new DemoHistoryRepository(engine, groupCommit),
     cluster,
   };
   return Object.assign(app, { services });

@@ -4,6 +4,7 @@ import type { AttachmentsService, ThumbnailWorker, UnsentUploadsSweep } from './
 import type { AvatarsService } from './modules/avatars/index.ts';
 import type { CannedRepliesService } from './modules/canned-replies/index.ts';
 import type { ConversationsService, ConversationStates, RoutingService, TeamCoordinator } from './modules/conversations/index.ts';
+import type { DemoHistoryRepository } from './modules/demo-shop/index.ts';
 import type { DepartmentsService } from './modules/departments/index.ts';
 import type { createEmailModule } from './modules/email/index.ts';
 import type { HealthService } from './modules/health/index.ts';
@@ -48,6 +49,8 @@ export interface Services {
   unsentUploads: UnsentUploadsSweep;
   thumbnails: ThumbnailWorker;
   health: HealthService;
+  /** Writes the demo shop's history when the seed creates it. */
+  demoHistory: DemoHistoryRepository;
   /** This node's place in a cluster: the cache-invalidation bus and the shared directories (in memory when alone). */
   cluster: Cluster;
 }

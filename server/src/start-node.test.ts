@@ -17,15 +17,18 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function siteIds(url: string): Promise<string[]> {
+async function read<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>('SELECT id FROM sites');
-    return rows.map((row) => row.id);
+    return (await client.query<T>(text)).rows;
   } finally {
     await client.end();
   }
+}
+
+async function siteIds(url: string): Promise<string[]> {
+  return (await read<{ id: string }>(url, 'SELECT id FROM sites')).map((row) => row.id);
 }
 
 describe('starting nodes of a cluster', () => {
@@ -38,6 +41,10 @@ describe('starting nodes of a cluster', () => {
     const [a, b] = nodes as [StartedNode, StartedNode];
 
     expect(await siteIds(postgres.database.url)).toEqual([a.seed.site.id]);
+    // One demo history too (about 150–180 conversations), not one per node.
+    const [history] = await read<{ n: string }>(postgres.database.url, 'SELECT count(*) AS n FROM conversations');
+    expect(Number(history?.n)).toBeGreaterThanOrEqual(140);
+    expect(Number(history?.n)).toBeLessThanOrEqual(220);
     expect(b.seed.site.id).toBe(a.seed.site.id);
     // Exactly one of them made the account, so exactly one knows its password.
     expect(nodes.filter((node) => node.seed.password !== null)).toHaveLength(1);

@@ -14,13 +14,14 @@ export interface DemoShop {
 
 /**
  * A real server with the demo shop seeded, and Chromium, for one test file:
- * started before its tests and stopped after them. Read the fields inside tests.
+ * started before its tests and stopped after them. Read the fields inside tests. The demo's four weeks of
+ * history are in, unless `seed.history` is false.
  */
-export function useDemoShop(password: string, config: TestConfig = {}): DemoShop {
+export function useDemoShop(password: string, config: TestConfig = {}, seed: { history?: boolean } = {}): DemoShop {
   const shop = { password } as DemoShop;
   beforeAll(async () => {
     shop.server = await startTestServer(config);
-    ({ email: shop.email } = await seedDemo(shop.server.app.services, { shopUrl: shop.server.url, password }));
+    ({ email: shop.email } = await seedDemo(shop.server.app.services, { shopUrl: shop.server.url, password, ...seed }));
     shop.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -3,7 +3,8 @@ import { axeViolations } from './axe.ts';
 import { useDemoShop } from './demoShop.ts';
 import { agentLogsIn, shopperSays } from './shop.ts';
 
-const shop = useDemoShop('browser-test-pass');
+// Without the demo's history: this page counts exactly the chats its shoppers start (reports-history.test.ts reads the history).
+const shop = useDemoShop('browser-test-pass', {}, { history: false });
 
 describe('the Reports page', () => {
   it('loads uPlot only when opened, counts today’s chat, works by keyboard and is axe-clean in ca, es and en', async () => {

@@ -7,6 +7,7 @@ import type { TagsService } from '../tags/index.ts';
 import { defaultRules, type DefaultRuleTexts, type TriggersService } from '../triggers/index.ts';
 import type { ProductCatalog } from '../visitors/index.ts';
 import { DEMO_PRODUCTS, demoProductCard, demoProductUrl } from './catalog.ts';
+import { addDemoHistory, type DemoHistoryServices } from './demo-history.ts';
 import { demoCannedReplies, DEMO_TAGS } from './demo-toolbox.ts';
 
 export const DEMO_AGENT_EMAIL = 'demo@mostrador.local';
@@ -31,7 +32,8 @@ export interface DemoSeed {
 }
 
 /**
- * First run only: the demo shop's site and one admin agent to answer it. `shopUrl` is where shoppers reach the
+ * First run only: the demo shop's site and one admin agent to answer it, and four weeks of its past
+ * (demo-history.ts) so the reports and the closed inbox are not empty. `shopUrl` is where shoppers reach the
  * demo shop (`PUBLIC_URL`): its products' pages are there.
  */
 export async function seedDemo(
@@ -43,8 +45,13 @@ export async function seedDemo(
     canned: CannedRepliesService;
     tags: TagsService;
     catalog: Pick<ProductCatalog, 'stock'>;
+  } & DemoHistoryServices,
+  options: {
+    shopUrl: string;
+    password?: string | undefined;
+    /** Add the four weeks of demo history (the default); a test that counts its own chats in Reports leaves it out. */
+    history?: boolean;
   },
-  options: { shopUrl: string; password?: string | undefined },
 ): Promise<DemoSeed> {
   const existing = services.sites.demoSite();
   if (existing) return { site: existing, email: DEMO_AGENT_EMAIL, password: null };
@@ -81,5 +88,7 @@ export async function seedDemo(
     );
   }
   for (const tag of DEMO_TAGS) await services.tags.create(site.id, tag);
+  if (agent.ok && options.history !== false)
+    await addDemoHistory(services, { site, admin: { id: agent.data.id, name: agent.data.name }, shopUrl: options.shopUrl });
   return { site, email: DEMO_AGENT_EMAIL, password };
 }

@@ -8,3 +8,4 @@ export * from './agent-time.ts';
 export * from './attribution.ts';
 export * from './revenue.ts';
 export * from './compare.ts';
+export * from './live.ts';

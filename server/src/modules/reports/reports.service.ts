@@ -4,6 +4,7 @@ import {
   ok,
   REPORT_MAX_DAYS,
   zonedInstant,
+  type LiveFilter,
   type NpsReport,
   type PreviousPeriod,
   type ReportQuery,
@@ -95,12 +96,16 @@ export class ReportsService {
 
   /**
    * Today's median first response (raw), in the site's zone: the summary's
-   * figure for today, read without the rest of the report, for "Live now".
+   * figure for today with the same filters, read without the rest of the report, for "Live now".
    */
-  async firstResponseToday(siteId: string, now = Date.now()): Promise<{ date: string; timeZone: string; medianSeconds: number | null }> {
+  async firstResponseToday(
+    siteId: string,
+    filter: LiveFilter = {},
+    now = Date.now(),
+  ): Promise<{ date: string; timeZone: string; medianSeconds: number | null }> {
     const timeZone = this.ports.timeZoneOf(siteId);
     const today = localDayNumber(now, timeZone);
-    const scope = { siteId, from: zonedInstant(today, 0, timeZone), to: zonedInstant(today + 1, 0, timeZone) };
+    const scope: ReportScope = { ...filter, siteId, from: zonedInstant(today, 0, timeZone), to: zonedInstant(today + 1, 0, timeZone) };
     const date = dayNumberDate(today);
     const scheduleOf = this.#schedulesOf(siteId);
     const responses = (await this.repo.conversationsIn(scope)).flatMap((c) => {

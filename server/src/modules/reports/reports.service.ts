@@ -10,6 +10,8 @@ import {
   type ReportQuery,
   type ReportSummary,
   type Result,
+  type RevenueFigure,
+  type RevenueTriggerRow,
   type Schedule,
 } from '@mostrador/shared';
 import {
@@ -113,6 +115,28 @@ export class ReportsService {
       return facts.firstResponse && facts.date === date ? [facts.firstResponse.raw] : [];
     });
     return { date, timeZone, medianSeconds: durationStats(responses).medianSeconds };
+  }
+
+  /**
+   * The conversions after the chats of [from, to), per trigger rule, and the
+   * baseline: the summary's `revenue.byTrigger` and `revenue.baseline` for
+   * those instants, unfiltered, by the same `revenueOf`, for the trigger report.
+   */
+  async triggerConversions(
+    siteId: string,
+    from: number,
+    to: number,
+    attributionDays: number,
+  ): Promise<{ byTrigger: RevenueTriggerRow[]; baseline: RevenueFigure }> {
+    const timeZone = this.ports.timeZoneOf(siteId);
+    const scope: ReportScope = { siteId, from, to };
+    const conversations = await this.repo.conversationsIn(scope);
+    const scheduleOf = this.#schedulesOf(siteId);
+    const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
+    // The local days only name the day rows, which the trigger report does not show.
+    const range = { timeZone, from: dayNumberDate(localDayNumber(from, timeZone)), to: dayNumberDate(localDayNumber(to - 1, timeZone)) };
+    const { report } = await this.#revenue(scope, conversations, facts, range, attributionDays);
+    return { byTrigger: report.byTrigger, baseline: report.baseline };
   }
 
   /**

@@ -142,7 +142,14 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       broadcaster.hoursChanged(siteId, hours.forWidget(siteId));
     },
   });
-  const triggersModule = await createTriggersModule({ engine, groupCommit, team, sites });
+  const triggersModule = await createTriggersModule({
+    engine,
+    groupCommit,
+    team,
+    sites,
+    // The reports define conversions; they are built below, and asked only when an admin reads the trigger report.
+    conversions: (siteId, from, to, attributionDays) => reportsModule.reports.triggerConversions(siteId, from, to, attributionDays),
+  });
   const { triggers } = triggersModule;
 
   // State changes off the request path (a visitor leaving, an agent going, hours edited) are logged if they fail.

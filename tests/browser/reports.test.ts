@@ -30,6 +30,8 @@ describe('the Reports page', () => {
     const live = (id: string) => agent.locator(`[data-live="${id}"] .report-live-value`).textContent();
     await expect.poll(() => live('agentsOnline')).toBe('1');
     expect([await live('inProgress'), await live('queued')]).toEqual(['0', '0']);
+    // That ticket is open, and waits on the team: nobody has answered it.
+    expect([await live('ticketsOpen'), await live('ticketsWaiting')]).toEqual(['1', '1']);
     const second = await shopperSays(shop.browser, `${shop.server.url}/shop/`, 'I una altra pregunta');
     await expect.poll(() => live('inProgress')).toBe('1');
     await second.context().close();
@@ -63,6 +65,16 @@ describe('the Reports page', () => {
     expect(agentRows.reduce((sum, row) => sum + Number(row.split(',')[2]), 0)).toBe(2);
     // The distributions, raw and in business hours: nobody has answered yet, so no first response in any bucket.
     expect(await agent.locator('[data-distribution="frt"] tbody td').allTextContents()).toEqual(Array.from({ length: 14 }, () => '0'));
+
+    // Live now follows the page's filters: no conversation was started by an agent. Agents online cannot follow
+    // that filter, and the page says so (the note is on screen for the axe runs below).
+    await agent.getByLabel('Started by').selectOption('agent');
+    await agent.locator('.reports-main form button[type="submit"]').click();
+    await expect.poll(() => live('ticketsOpen')).toBe('0');
+    expect([await live('inProgress'), await live('agentsOnline')]).toEqual(['0', '1']);
+    expect(await agent.locator('[data-part="live-filters"] li').allTextContents()).toEqual([
+      'Agents online does not follow the “started by” filter: it is about chats, not agents.',
+    ]);
 
     for (const language of ['ca', 'es', 'en']) {
       await agent.locator('.reports-shell .language-select select').selectOption(language);

@@ -9,7 +9,7 @@ import { Distributions } from './Distributions.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import type { LiveFeed } from './liveFeed.ts';
-import { LiveNow } from './LiveNow.tsx';
+import { LiveNow, liveFilterOf } from './LiveNow.tsx';
 import { RangeForm } from './RangeForm.tsx';
 import { presetRange, reportsApi } from './reportsApi.ts';
 import { RevenueCards } from './RevenueCards.tsx';
@@ -74,7 +74,7 @@ export function ReportsScreen({ agent, onLogout, sources = defaultSources, today
       <Header agent={agent} onLogout={onLogout} />
       <main class="admin-main reports-main">
         <h1 class="admin-title">{t('reports.title')}</h1>
-        {liveFeed && <LiveNow feed={liveFeed} />}
+        {liveFeed && <LiveNow feed={liveFeed} filter={liveFilterOf(query)} />}
         <RangeForm
           query={query}
           today={today}

@@ -8,7 +8,7 @@ import { LiveVisitor, VisitorProfile } from '../schemas/visitor.ts';
 import { MarkRead, VisitorReadChanged } from '../schemas/receipts.ts';
 import { AddNote, ConversationRetagged, MentionCreated, TagConversation } from '../schemas/toolbox.ts';
 import { RatingInfo } from '../schemas/feedback.ts';
-import { LiveFigures } from '../schemas/live.ts';
+import { LiveFigures, LiveWatch } from '../schemas/live.ts';
 import { MAX_MESSAGE_CHARS } from '../limits.ts';
 import type { Command, CommandSchemas, Fact, FactSchemas } from './contract.ts';
 
@@ -112,8 +112,8 @@ export interface AgentClientEvents {
   'conversation:start': Command<z.infer<typeof StartConversation>, z.infer<typeof AgentMessageSent>>;
   'visitors:watch': Command<Record<string, never>, LiveVisitorList>;
   'visitors:unwatch': Command<Record<string, never>, null>;
-  /** Admins only: the Reports page's live figures now, then `live:changed` whenever they change. */
-  'live:watch': Command<Record<string, never>, LiveFigures>;
+  /** Admins only: the Reports page's live figures now, for the filter asked (replacing the socket's earlier one), then `live:changed` whenever they change. */
+  'live:watch': Command<z.input<typeof LiveWatch>, LiveFigures>;
   'live:unwatch': Command<Record<string, never>, null>;
   'visitor:follow': Command<z.infer<typeof VisitorRef>, VisitorProfile>;
   'visitor:unfollow': Command<z.infer<typeof VisitorRef>, null>;
@@ -161,7 +161,7 @@ export const agentCommandSchemas = {
   'conversation:start': { request: StartConversation, response: AgentMessageSent },
   'visitors:watch': { request: z.object({}).strict(), response: LiveVisitorList },
   'visitors:unwatch': { request: z.object({}).strict(), response: z.null() },
-  'live:watch': { request: z.object({}).strict(), response: LiveFigures },
+  'live:watch': { request: LiveWatch, response: LiveFigures },
   'live:unwatch': { request: z.object({}).strict(), response: z.null() },
   'visitor:follow': { request: VisitorRef, response: VisitorProfile },
   'visitor:unfollow': { request: VisitorRef, response: z.null() },

@@ -10,3 +10,4 @@ export * from './attribution.ts';
 export * from './revenue.ts';
 export * from './compare.ts';
 export * from './returns.ts';
+export * from './live.ts';

@@ -87,6 +87,11 @@ function figureOf(sum: Sum): RevenueFigure {
   return { ...tallyOf(sum), conversionRate: percentOf(sum.converted, sum.visitors) };
 }
 
+/** The figures of nobody: what a rule, agent or department without a chat in the period has. */
+export function emptyRevenueFigure(): RevenueFigure {
+  return figureOf(emptySum());
+}
+
 /** What one visitor did in their window: the purchases, and whether they reached checkout (a purchase counts as reaching it). */
 interface AfterWindow {
   bought: RevenuePurchase[];

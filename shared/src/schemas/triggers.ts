@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 import { AgentPicture } from './agent.ts';
+import { AttributionDays, RevenueFigure } from './revenue.ts';
 import { Currency } from './shop.ts';
 
 /**
@@ -116,7 +117,7 @@ export const WidgetTrigger = z.object({
 export type WidgetTrigger = z.infer<typeof WidgetTrigger>;
 
 /** Per rule: what followed its invitations, and the comparison group the cap held back. */
-export const TriggerReportRow = z.object({
+export const TriggerFiringCounts = z.object({
   ruleId: Id,
   fired: z.number().int(),
   opened: z.number().int(),
@@ -127,6 +128,15 @@ export const TriggerReportRow = z.object({
   heldBack: z.number().int(),
   heldBackCheckouts: z.number().int(),
 });
+export type TriggerFiringCounts = z.infer<typeof TriggerFiringCounts>;
+
+/**
+ * A rule's row: its firings' counts, and `conversions`: the visitors whose
+ * first chat of the period the rule's invitation started, and what they
+ * bought within the attribution window of that chat. The Reports summary's
+ * `revenue.byTrigger`, computed by the same function (`revenueOf`).
+ */
+export const TriggerReportRow = TriggerFiringCounts.extend({ conversions: RevenueFigure });
 export type TriggerReportRow = z.infer<typeof TriggerReportRow>;
 
 /** Admin REST: `/api/admin/triggers`. */
@@ -142,8 +152,24 @@ export const UpdateTriggerBody = TriggerRuleInput.partial();
 export type TriggerCreateInput = z.input<typeof TriggerRuleInput>;
 export type TriggerUpdateInput = z.input<typeof UpdateTriggerBody>;
 export type TriggerOrderInput = z.input<typeof TriggerOrderBody>;
-export const TriggerReportQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
-export const TriggerReportBody = z.object({ days: z.number().int(), rows: z.array(TriggerReportRow) });
+export const TriggerReportQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(30),
+  /** How many days after a chat a purchase still counts for `conversions` (3 when left out), as in the Reports summary. */
+  attributionDays: AttributionDays.optional(),
+});
+/**
+ * The rules' rows, beside the same conversion figures for chats no trigger
+ * started and for the baseline (the site's visitors with no conversation in
+ * the period, from their first page view). Correlation with a baseline, not
+ * proof that an invitation caused a purchase.
+ */
+export const TriggerReportBody = z.object({
+  days: z.number().int(),
+  attributionDays: z.number().int(),
+  rows: z.array(TriggerReportRow),
+  withoutTrigger: RevenueFigure,
+  baseline: RevenueFigure,
+});
 export type TriggerReportBody = z.infer<typeof TriggerReportBody>;
 
 /** Which agents could answer now: anyone on the site, and which departments have someone online. */

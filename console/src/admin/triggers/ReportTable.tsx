@@ -3,7 +3,7 @@ import { useAdminI18n, type AdminMessageKey } from '../i18n/index.ts';
 import { formatNumber } from './format.ts';
 import { checkoutRates, emptyReportRow, formatRate } from './reportRates.ts';
 
-type Count = Exclude<keyof TriggerReportRow, 'ruleId' | 'heldBack' | 'heldBackCheckouts'>;
+type Count = Exclude<keyof TriggerReportRow, 'ruleId' | 'heldBack' | 'heldBackCheckouts' | 'conversions'>;
 
 const COUNTS: readonly { key: Count; label: AdminMessageKey }[] = [
   { key: 'fired', label: 'report.colFired' },

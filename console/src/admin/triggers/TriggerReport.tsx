@@ -5,12 +5,17 @@ import { Field } from '../Field.tsx';
 import { useAdminI18n } from '../i18n/index.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useLoad } from '../useLoad.ts';
+import { ConversionTable } from './ConversionTable.tsx';
 import { ReportTable } from './ReportTable.tsx';
 
 export const REPORT_PERIODS = [7, 30, 90] as const;
 const DEFAULT_PERIOD = 30;
 
-/** What followed each rule's invitations over a chosen period, against the visitors its cap held back. */
+/**
+ * What followed each rule's invitations over a chosen period, against the
+ * visitors its cap held back; then what the chats it started led to, against
+ * the visitors who did not chat.
+ */
 export function TriggerReport({ triggers }: { triggers: readonly TriggerRule[] }) {
   const { t } = useAdminI18n();
   const id = useId();
@@ -48,7 +53,13 @@ export function TriggerReport({ triggers }: { triggers: readonly TriggerRule[] }
       {state.phase !== 'ready' ? (
         <LoadState error={state.phase === 'failed' ? state.error : null} onRetry={reload} />
       ) : (
-        <ReportTable report={state.data} triggers={triggers} describedBy={`${id}-explanation`} />
+        <>
+          <ReportTable report={state.data} triggers={triggers} describedBy={`${id}-explanation`} />
+          <p class="field-hint" id={`${id}-conversions`} data-part="conversion-explanation">
+            {t('report.conversionExplanation', { window: state.data.attributionDays })}
+          </p>
+          <ConversionTable report={state.data} triggers={triggers} describedBy={`${id}-conversions`} />
+        </>
       )}
     </section>
   );

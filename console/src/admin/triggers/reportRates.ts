@@ -1,4 +1,5 @@
 import type { TriggerReportRow } from '@mostrador/shared';
+import { emptyRevenueFigure } from '@mostrador/shared/reports';
 import type { Language } from '../../i18n/index.ts';
 
 /** Shares of visitors who reached checkout; null where nobody was counted, so there is nothing to divide. */
@@ -23,5 +24,16 @@ export function formatRate(rate: number | null, language: Language): string {
 
 /** A rule the report has no row for has not qualified for anyone in the period. */
 export function emptyReportRow(ruleId: string): TriggerReportRow {
-  return { ruleId, fired: 0, opened: 0, replied: 0, chats: 0, checkouts: 0, purchases: 0, heldBack: 0, heldBackCheckouts: 0 };
+  return {
+    ruleId,
+    fired: 0,
+    opened: 0,
+    replied: 0,
+    chats: 0,
+    checkouts: 0,
+    purchases: 0,
+    heldBack: 0,
+    heldBackCheckouts: 0,
+    conversions: emptyRevenueFigure(),
+  };
 }

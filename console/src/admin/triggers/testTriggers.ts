@@ -1,4 +1,5 @@
-import type { TriggerRule } from '@mostrador/shared';
+import type { TriggerReportBody, TriggerReportRow, TriggerRule } from '@mostrador/shared';
+import { emptyRevenueFigure } from '@mostrador/shared/reports';
 import { agentSummary, sales, support, type Reply } from '../testApi.ts';
 
 /** Test builders for the triggers section: rules, and the lists the page loads beside them. */
@@ -49,10 +50,15 @@ export const site = {
   identitySecret: 'secret-one-0123456789abcdef',
 };
 
+/** A trigger report's body for `days`, with the given rows and nobody in the conversion figures beside them. */
+export function reportBody(days: number, rows: TriggerReportRow[]): TriggerReportBody {
+  return { days, attributionDays: 3, rows, withoutTrigger: emptyRevenueFigure(), baseline: emptyRevenueFigure() };
+}
+
 /** What the page loads besides the rules; the report answers for the default 30 days with nothing counted. */
 export const pageRoutes: Record<string, Reply> = {
   'GET /api/admin/agents': [200, { agents: [agentSummary(), agentSummary({ id: 'agt_pau', name: 'Pau', role: 'agent' })] }],
   'GET /api/admin/departments': [200, { departments: [sales, support] }],
   'GET /api/admin/site': [200, site],
-  'GET /api/admin/triggers/report?days=30': [200, { days: 30, rows: [] }],
+  'GET /api/admin/triggers/report?days=30': [200, reportBody(30, [])],
 };

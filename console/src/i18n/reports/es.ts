@@ -68,6 +68,16 @@ export const reportsEs: ReportsCatalogue = {
   'reports.live.def.queued': 'Chats en directo abiertos que esperan un agente (sin los tiques).',
   'reports.live.agentsOnline': 'Agentes conectados',
   'reports.live.def.agentsOnline': 'Agentes en línea con una consola abierta.',
+  'reports.live.ticketsOpen': 'Tiques abiertos',
+  'reports.live.def.ticketsOpen': 'Tiques abiertos: conversaciones que empezaron cuando nadie podía responder, en espera o no.',
+  'reports.live.ticketsWaiting': 'Tiques pendientes del equipo',
+  'reports.live.def.ticketsWaiting': 'Tiques abiertos con un mensaje del cliente aún sin respuesta, y no en espera.',
+  'reports.live.filtered': 'Ahora mismo sigue los filtros de abajo.',
+  'reports.live.ignores.queued.agentId': 'En la cola no sigue el filtro de agente: un chat en la cola aún no tiene agente.',
+  'reports.live.ignores.agentsOnline.origin':
+    'Agentes conectados no sigue el filtro «iniciada por»: habla de los chats, no de los agentes.',
+  'reports.live.ignores.agentsOnline.tag':
+    'Agentes conectados no sigue el filtro de etiqueta: las etiquetas son de los chats, no de los agentes.',
   'reports.live.frtToday': 'Primera respuesta hoy (mediana)',
   'reports.live.def.frtToday': 'Mediana de la primera respuesta de las conversaciones de hoy, en la zona horaria del sitio.',
   'reports.volume': 'Conversaciones por día',

@@ -121,6 +121,8 @@ export class SocketBroadcaster {
 
   /** Tags are the team's own: only agents hear of them. */
   retagged(conversation: ConversationRow): void {
+    // "Live now" may follow a tag.
+    this.siteChanged(conversation.siteId);
     this.agents.to(this.agentRooms(conversation)).emit('conversation:retagged', { conversation: this.views.summary(conversation) });
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveFigures } from '@mostrador/shared';
+import type { LiveFigures, LiveFilter } from '@mostrador/shared';
 import { dayNumberDate, localDayNumber } from '@mostrador/shared/reports';
 import { LIVE_DEBOUNCE_MS, LiveBoard } from './live-board.ts';
 
@@ -7,16 +7,20 @@ let queued = 0;
 let reads = 0;
 let sent: Array<[string, LiveFigures]> = [];
 const watched = new Set(['site_a']);
+const tickets = { ticketsOpen: 0, ticketsWaiting: 0 };
+/** The whole site, as a page without filters watches it. */
+const WHOLE_SITE = () => [{}];
 
 function board() {
   return new LiveBoard({
     counts: async () => {
       reads++;
-      return { inProgress: 1, queued };
+      return { inProgress: 1, queued, ...tickets };
     },
     agentsOnline: () => 2,
     firstResponseToday: async () => ({ date: '2026-12-06', timeZone: 'UTC', medianSeconds: 30 }),
     watched: (siteId) => watched.has(siteId),
+    filtersWatched: WHOLE_SITE,
     changed: (siteId, figures) => sent.push([siteId, figures]),
   });
 }
@@ -51,6 +55,36 @@ describe('the live figures’ board', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('reads each filter the site’s admins watch, with that filter, and sends each only when its own figures changed', async () => {
+    const filters: LiveFilter[] = [{}, { departmentId: 'dep_shoes' }, { agentId: 'agt_jordi', tag: 'vip' }];
+    const asked: LiveFilter[] = [];
+    const live = new LiveBoard({
+      counts: async (_siteId, filter) => {
+        asked.push(filter);
+        // The department's figures change; the others' stay.
+        return { inProgress: filter.departmentId ? queued + 1 : 5, queued: 0, ...tickets };
+      },
+      agentsOnline: (_siteId, filter) => (filter.agentId ? 1 : 3),
+      firstResponseToday: async () => ({ date: '2026-12-06', timeZone: 'UTC', medianSeconds: null }),
+      watched: () => true,
+      filtersWatched: () => filters,
+      changed: (siteId, figures) => sent.push([siteId, figures]),
+    });
+    for (const filter of filters) await live.watching('site_a', filter);
+    expect(asked).toEqual(filters);
+    queued = 1;
+    live.touch('site_a');
+    await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS);
+    expect(asked).toHaveLength(6);
+    expect(sent).toEqual([['site_a', expect.objectContaining({ filter: { departmentId: 'dep_shoes' }, inProgress: 2, agentsOnline: 3 })]]);
+    // Nobody follows the department any more: it is no longer read; the rest still are, and nothing changed.
+    filters.splice(1, 1);
+    live.touch('site_a');
+    await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS);
+    expect(asked.slice(6)).toEqual([{}, { agentId: 'agt_jordi', tag: 'vip' }]);
+    expect(sent).toHaveLength(1);
+  });
+
   it('reads nothing for a site nobody watches', async () => {
     const live = board();
     live.touch('site_b');
@@ -69,11 +103,12 @@ describe('the live figures’ board', () => {
       counts: async () => {
         const answer = answers.shift() ?? { wait: 0, queued: 2 };
         await new Promise((resolve) => setTimeout(resolve, answer.wait));
-        return { inProgress: 0, queued: answer.queued };
+        return { inProgress: 0, queued: answer.queued, ...tickets };
       },
       agentsOnline: () => 1,
       firstResponseToday: async () => ({ date: '2026-12-06', timeZone: 'UTC', medianSeconds: null }),
       watched: () => true,
+      filtersWatched: WHOLE_SITE,
       changed: (siteId, figures) => sent.push([siteId, figures]),
     });
     live.touch('site_a');
@@ -88,7 +123,7 @@ describe('the live figures’ board', () => {
     vi.setSystemTime(Date.UTC(2026, 11, 6, 22, 59, 30));
     const watchers = new Set(['site_a']);
     const live = new LiveBoard({
-      counts: async () => ({ inProgress: 0, queued: 0 }),
+      counts: async () => ({ inProgress: 0, queued: 0, ...tickets }),
       agentsOnline: () => 1,
       firstResponseToday: async () => {
         reads++;
@@ -96,6 +131,7 @@ describe('the live figures’ board', () => {
         return { date, timeZone: 'Europe/Madrid', medianSeconds: date === '2026-12-06' ? 45 : null };
       },
       watched: (siteId) => watchers.has(siteId),
+      filtersWatched: WHOLE_SITE,
       changed: (siteId, figures) => sent.push([siteId, figures]),
     });
     expect(await live.watching('site_a')).toMatchObject({ date: '2026-12-06', firstResponseMedianSeconds: 45 });

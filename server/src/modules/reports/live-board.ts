@@ -1,17 +1,24 @@
-import { zonedInstant, type LiveFigures } from '@mostrador/shared';
-import { dateDayNumber } from '@mostrador/shared/reports';
+import { zonedInstant, type LiveFigures, type LiveFilter } from '@mostrador/shared';
+import { dateDayNumber, liveFilterKey } from '@mostrador/shared/reports';
+import type { LiveCounts } from './live.repository.ts';
 
 /** The least time between two computations of one site's live figures. */
 export const LIVE_DEBOUNCE_MS = 1000;
 
-/** What the live figures are read from: the reports' own reads (on either engine) and the team's presence. */
+/**
+ * What the live figures are read from: the reports' own reads (on either
+ * engine) and the team's presence, each narrowed by the filter as
+ * `LIVE_FILTERS_APPLIED` says.
+ */
 export interface LivePorts {
-  counts(siteId: string): Promise<{ inProgress: number; queued: number }>;
-  agentsOnline(siteId: string): number;
-  firstResponseToday(siteId: string): Promise<{ date: string; timeZone: string; medianSeconds: number | null }>;
+  counts(siteId: string, filter: LiveFilter): Promise<LiveCounts>;
+  agentsOnline(siteId: string, filter: LiveFilter): number;
+  firstResponseToday(siteId: string, filter: LiveFilter): Promise<{ date: string; timeZone: string; medianSeconds: number | null }>;
   /** Whether any admin of the site has the Reports page open: no one watching, nothing computed. */
   watched(siteId: string): boolean;
-  /** Tells the site's watching admins. */
+  /** The filters the site's admins watch now, on any node, each once. */
+  filtersWatched(siteId: string): LiveFilter[];
+  /** Tells the site's admins watching with `figures.filter`. */
   changed(siteId: string, figures: LiveFigures): void;
 }
 
@@ -26,7 +33,8 @@ export interface LivePorts {
  */
 export class LiveBoard {
   readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
-  readonly #lastSent = new Map<string, string>();
+  /** Per site, per filter (its `liveFilterKey`): the figures last sent, as JSON. */
+  readonly #lastSent = new Map<string, Map<string, string>>();
   /** Each site's reading under way, if any: the next waits for it. */
   readonly #reading = new Map<string, Promise<unknown>>();
   /** Each watched site's timer for its next local midnight, and that instant. */
@@ -38,22 +46,23 @@ export class LiveBoard {
     private readonly failed: (err: unknown) => void = () => {},
   ) {}
 
-  async figures(siteId: string): Promise<LiveFigures> {
-    const [counts, today] = await Promise.all([this.ports.counts(siteId), this.ports.firstResponseToday(siteId)]);
+  async figures(siteId: string, filter: LiveFilter = {}): Promise<LiveFigures> {
+    const [counts, today] = await Promise.all([this.ports.counts(siteId, filter), this.ports.firstResponseToday(siteId, filter)]);
     return {
+      filter,
       ...counts,
-      agentsOnline: this.ports.agentsOnline(siteId),
+      agentsOnline: this.ports.agentsOnline(siteId, filter),
       firstResponseMedianSeconds: today.medianSeconds,
       date: today.date,
       timeZone: today.timeZone,
     };
   }
 
-  /** An admin started watching: what it was handed is what later changes compare with. */
-  watching(siteId: string): Promise<LiveFigures> {
+  /** An admin started watching with a filter: what it was handed is what later changes for that filter compare with. */
+  watching(siteId: string, filter: LiveFilter = {}): Promise<LiveFigures> {
     return this.#inTurn(siteId, async () => {
-      const figures = await this.figures(siteId);
-      this.#lastSent.set(siteId, JSON.stringify(figures));
+      const figures = await this.figures(siteId, filter);
+      this.#sentOf(siteId).set(liveFilterKey(filter), JSON.stringify(figures));
       this.#untilMidnight(siteId, figures);
       return figures;
     });
@@ -111,23 +120,37 @@ export class LiveBoard {
     return result;
   }
 
+  #sentOf(siteId: string): Map<string, string> {
+    let sent = this.#lastSent.get(siteId);
+    if (!sent) this.#lastSent.set(siteId, (sent = new Map()));
+    return sent;
+  }
+
+  /** Each watched filter's figures, read one after another (a site has few), sent to its watchers when they changed. */
   async #recompute(siteId: string): Promise<void> {
-    if (!this.ports.watched(siteId)) {
+    const filters = this.ports.watched(siteId) ? this.ports.filtersWatched(siteId) : [];
+    const sent = this.#sentOf(siteId);
+    const keys = new Map(filters.map((filter) => [liveFilterKey(filter), filter]));
+    // A filter nobody watches any more is forgotten: a later watcher is handed fresh figures anyway.
+    for (const key of sent.keys()) if (!keys.has(key)) sent.delete(key);
+    if (keys.size === 0) {
       this.#lastSent.delete(siteId);
       const armed = this.#midnight.get(siteId);
       if (armed) clearTimeout(armed.timer);
       this.#midnight.delete(siteId);
       return;
     }
-    try {
-      const figures = await this.figures(siteId);
-      this.#untilMidnight(siteId, figures);
-      const key = JSON.stringify(figures);
-      if (this.#lastSent.get(siteId) === key) return;
-      this.#lastSent.set(siteId, key);
-      this.ports.changed(siteId, figures);
-    } catch (err) {
-      this.failed(err);
+    for (const [key, filter] of keys) {
+      try {
+        const figures = await this.figures(siteId, filter);
+        this.#untilMidnight(siteId, figures);
+        const json = JSON.stringify(figures);
+        if (sent.get(key) === json) continue;
+        sent.set(key, json);
+        this.ports.changed(siteId, figures);
+      } catch (err) {
+        this.failed(err);
+      }
     }
   }
 }

@@ -58,10 +58,14 @@ function heard(socket: AgentSocket) {
   };
 }
 
-async function visitorWrites(body: string) {
+async function visitorWrites(body: string, department?: string) {
   const visitor = await connectVisitorSession(scope.server);
   sockets.push(visitor.socket);
-  const sent = await visitorCommand(visitor.socket, 'message:send', { clientId: `msg-${body.padEnd(8, '0')}`, body });
+  const sent = await visitorCommand(visitor.socket, 'message:send', {
+    clientId: `msg-${body.padEnd(8, '0')}`,
+    body,
+    ...(department ? { department } : {}),
+  });
   if (!sent.ok) throw new Error(sent.error.message);
   return sent.data.conversation.id;
 }
@@ -88,7 +92,17 @@ describe('Live now', () => {
     const start = await agentCommand(boss, 'live:watch', {});
     expect(start).toEqual({
       ok: true,
-      data: { inProgress: 0, queued: 0, agentsOnline: 0, firstResponseMedianSeconds: null, date: expect.any(String), timeZone: 'UTC' },
+      data: {
+        filter: {},
+        inProgress: 0,
+        queued: 0,
+        ticketsOpen: 0,
+        ticketsWaiting: 0,
+        agentsOnline: 0,
+        firstResponseMedianSeconds: null,
+        date: expect.any(String),
+        timeZone: 'UTC',
+      },
     });
     // A plain agent is refused and joins nothing; another shop's admin sees its own shop only.
     const refused = await agentCommand(marta, 'live:watch', {});
@@ -118,5 +132,75 @@ describe('Live now', () => {
     expect(martaHeard.facts).toEqual([]);
     expect(strangerHeard.facts).toEqual([]);
     expect(await agentCommand(boss, 'live:unwatch', {})).toEqual({ ok: true, data: null });
+  });
+});
+
+describe('Live now, filtered', () => {
+  it('follows each admin’s own filter, counts tickets, and never shows another shop’s figures whatever the filter names', async () => {
+    const siteId = scope.server.app.services.sites.byKey(scope.server.siteKey)!.id;
+    const created = await scope.server.app.services.departments.create(siteId, { slug: 'shoes', name: 'Shoes', routing: 'auto' });
+    if (!created.ok) throw new Error(created.error.message);
+    const shoes = created.data.id;
+    const saraId = await addAgent(scope.server, { email: 'sara@shop.example', name: 'Sara', departmentIds: [shoes] });
+    // Nobody answers at first: what visitors write becomes tickets.
+    const marta = await agent(scope.server.agentEmail);
+    await away(marta);
+    const boss = await agent('boss@shop.example');
+    await away(boss);
+    const desk = await agent('boss@shop.example');
+    const other = await scope.server.app.services.sites.create({ name: 'Other', allowedOrigins: ['https://other.example'] });
+    await scope.server.app.services.agents.create({
+      siteId: other.id,
+      email: 'admin@other.example',
+      name: 'O',
+      role: 'admin',
+      password: AGENT_PASSWORD,
+    });
+    const stranger = await agent('admin@other.example');
+    await away(stranger);
+
+    const shoesOnly = await agentCommand(boss, 'live:watch', { filter: { departmentId: shoes } });
+    expect(shoesOnly).toMatchObject({ ok: true, data: { filter: { departmentId: shoes }, ticketsOpen: 0, agentsOnline: 0 } });
+    expect(await agentCommand(desk, 'live:watch', {})).toMatchObject({ ok: true, data: { filter: {} } });
+    // Another shop's admin naming this shop's department: the site is the session's, so nothing is found.
+    expect(await agentCommand(stranger, 'live:watch', { filter: { departmentId: shoes } })).toMatchObject({
+      ok: true,
+      data: { filter: { departmentId: shoes }, inProgress: 0, queued: 0, ticketsOpen: 0, agentsOnline: 0 },
+    });
+    const shoesHeard = heard(boss);
+    const siteHeard = heard(desk);
+    const strangerHeard = heard(stranger);
+
+    await visitorWrites('shoes-ticket', 'shoes');
+    await shoesHeard.until({ ticketsOpen: 1, ticketsWaiting: 1 });
+    await siteHeard.until({ ticketsOpen: 1, ticketsWaiting: 1 });
+    await visitorWrites('site-ticket');
+    await siteHeard.until({ ticketsOpen: 2, ticketsWaiting: 2 });
+
+    // Sara (shoes) comes online and takes the next shoes chat: the department's figures and the site's both show it.
+    await agent('sara@shop.example');
+    await shoesHeard.until({ agentsOnline: 1 });
+    await visitorWrites('shoes-chat', 'shoes');
+    await shoesHeard.until({ inProgress: 1, agentsOnline: 1 });
+    await siteHeard.until({ inProgress: 1 });
+    // Jordi (no department) online: the site's agents, not the department's.
+    const jordi = await agent('jordi@shop.example');
+    await siteHeard.until({ agentsOnline: 2 });
+    await visitorWrites('site-chat');
+    await siteHeard.until({ inProgress: 2 });
+
+    // Each socket heard only its own filter's figures; the department's never counted the site-wide chat or Jordi.
+    expect(shoesHeard.facts.every((f) => f.filter.departmentId === shoes && f.agentsOnline <= 1 && f.inProgress <= 1)).toBe(true);
+    expect(siteHeard.facts.every((f) => f.filter.departmentId === undefined)).toBe(true);
+    expect(strangerHeard.facts).toEqual([]);
+
+    // Watching again with another filter replaces the socket's filter: Sara's chats, the whole queue (a queued chat has no agent).
+    const onlySara = await agentCommand(desk, 'live:watch', { filter: { agentId: saraId } });
+    expect(onlySara).toMatchObject({ ok: true, data: { filter: { agentId: saraId }, inProgress: 1, agentsOnline: 1 } });
+    const switched = siteHeard.facts.length;
+    await away(jordi);
+    await visitorWrites('sara-chat', 'shoes');
+    await siteHeard.until({ inProgress: 2, agentsOnline: 1 });
+    expect(siteHeard.facts.slice(switched).every((f) => f.filter.agentId === saraId)).toBe(true);
   });
 });

@@ -3,6 +3,9 @@ import type { Engine } from '../../db/engine.ts';
 import type { NodeDirectory } from '../../realtime/node-directory.ts';
 import type { RoomWatchers } from '../../realtime/watched-rooms.ts';
 import { LiveBoard } from './live-board.ts';
+import { PgLiveRepository } from './live.repository.pg.ts';
+import { SqliteLiveRepository } from './live.repository.sqlite.ts';
+import type { LiveRepository } from './live.repository.ts';
 import { attachLiveWatching, type LiveWatching } from './live.socket.ts';
 import { PgReportsRepository } from './reports.repository.pg.ts';
 import type { ReportsRepository } from './reports.repository.ts';
@@ -20,7 +23,10 @@ export interface ReportsModuleDeps {
   npsBetween: ReportPorts['npsBetween'];
   statusChanges: ReportPorts['statusChanges'];
   team: {
-    summaries(siteId: string, loads: ReadonlyMap<string, number>): ReadonlyArray<{ status: string }>;
+    summaries(
+      siteId: string,
+      loads: ReadonlyMap<string, number>,
+    ): ReadonlyArray<{ id: string; status: string; departmentIds: readonly string[] }>;
     agentRef(siteId: string, agentId: string): { name: string } | null;
     capacityOf: ReportPorts['capacityOf'];
   };
@@ -31,6 +37,11 @@ export interface ReportsModuleDeps {
 /** The reports' reads on the engine the app runs on. */
 export function reportsRepository(engine: Engine): ReportsRepository {
   return engine.kind === 'sqlite' ? new SqliteReportsRepository(engine.db) : new PgReportsRepository(engine.db);
+}
+
+/** The live counts' read on the engine the app runs on. */
+export function liveRepository(engine: Engine): LiveRepository {
+  return engine.kind === 'sqlite' ? new SqliteLiveRepository(engine.db) : new PgLiveRepository(engine.db);
 }
 
 /** The reports, and the "Live now" figures pushed to the admins watching them. */
@@ -46,12 +57,18 @@ export function createReportsModule(deps: ReportsModuleDeps) {
     capacityOf: (siteId, agentId) => team.capacityOf(siteId, agentId),
   });
   const liveWatching = attachLiveWatching(app.realtime.agents, deps.watchedRooms);
+  const liveRepo = liveRepository(deps.engine);
   const live = new LiveBoard(
     {
       ...liveWatching.ports,
-      counts: (siteId) => reportsRepo.liveCounts(siteId),
-      agentsOnline: (siteId) => team.summaries(siteId, new Map()).filter((a) => a.status === 'online').length,
-      firstResponseToday: (siteId) => reports.firstResponseToday(siteId),
+      counts: (siteId, filter) => liveRepo.liveCounts(siteId, filter),
+      // Agents follow the department (its members) and the agent filters only: LIVE_FILTERS_APPLIED.agentsOnline.
+      agentsOnline: (siteId, { departmentId, agentId }) =>
+        team
+          .summaries(siteId, new Map())
+          .filter((a) => a.status === 'online')
+          .filter((a) => (departmentId ? a.departmentIds.includes(departmentId) : true) && (agentId ? a.id === agentId : true)).length,
+      firstResponseToday: (siteId, filter) => reports.firstResponseToday(siteId, filter),
     },
     undefined,
     (err) => app.log.error({ err }, 'live figures not computed'),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, lt, lte, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, min, sql, type SQL } from 'drizzle-orm';
 import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
 import type { PgDb } from '../../db/pg/client.ts';
 import {
@@ -17,23 +17,10 @@ import { PG_TIMELINE, ratingsOf, stagesOf, timelineStatement, timelinesOf, type 
  * The reports' reads on PostgreSQL: the same rows as the SQLite repository's
  * for the same tables. What SQLite spells its own way: a tag is found in the
  * jsonb list with `@>` (SQLite: json_each), a joined event's role with
- * `data->>'role'` (SQLite: json_extract), the live counts with
- * `count(*) FILTER` (SQLite sums booleans, which PostgreSQL refuses); int8
- * moments read by hand come back as strings and are made numbers here.
+ * `data->>'role'` (SQLite: json_extract); int8 moments read by hand come back as strings and are made numbers here.
  */
 export class PgReportsRepository implements ReportsRepository {
   constructor(private readonly db: PgDb) {}
-
-  async liveCounts(siteId: string): Promise<{ inProgress: number; queued: number }> {
-    const [row] = await this.db
-      .select({
-        inProgress: count(conversations.assigneeId),
-        queued: sql<number>`count(*) FILTER (WHERE ${conversations.assigneeId} IS NULL)`.mapWith(Number),
-      })
-      .from(conversations)
-      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'open'), sql`${conversations.ticketSince} IS NULL`));
-    return { inProgress: row?.inProgress ?? 0, queued: row?.queued ?? 0 };
-  }
 
   #where(scope: ReportScope): SQL {
     const conditions = [

@@ -15,23 +15,6 @@ import { ratingsOf, SQLITE_TIMELINE, stagesOf, timelineStatement, timelinesOf, t
 export class SqliteReportsRepository implements ReportsRepository {
   constructor(private readonly db: Db) {}
 
-  /**
-   * Live chats open now (tickets apart): those with an agent, and those
-   * waiting for one. One pass over the site's open conversations (the
-   * `conversations_site_status_updated` index), at most once a second per watched site.
-   */
-  async liveCounts(siteId: string): Promise<{ inProgress: number; queued: number }> {
-    const row = this.db
-      .select({
-        inProgress: sql<number>`coalesce(sum(${conversations.assigneeId} IS NOT NULL), 0)`,
-        queued: sql<number>`coalesce(sum(${conversations.assigneeId} IS NULL), 0)`,
-      })
-      .from(conversations)
-      .where(and(eq(conversations.siteId, siteId), eq(conversations.status, 'open'), sql`${conversations.ticketSince} IS NULL`))
-      .get();
-    return { inProgress: row?.inProgress ?? 0, queued: row?.queued ?? 0 };
-  }
-
   #where(scope: ReportScope): SQL {
     const conditions = [
       eq(conversations.siteId, scope.siteId),

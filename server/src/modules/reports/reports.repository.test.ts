@@ -308,14 +308,6 @@ describeOnEngines('the reports repository', (engine) => {
     expect(all.find((c) => c.id === 'c1')?.events).toHaveLength(6);
   });
 
-  it('counts the open live chats, with an agent and waiting, tickets and other sites apart', async () => {
-    await writeShop(engine());
-    const repo = reportsRepository(engine());
-    expect(await repo.liveCounts('s1')).toEqual({ inProgress: 2, queued: 1 });
-    expect(await repo.liveCounts('s2')).toEqual({ inProgress: 0, queued: 1 });
-    expect(await repo.liveCounts('nowhere')).toEqual({ inProgress: 0, queued: 0 });
-  });
-
   it('reads the rules behind the chats, the visitors who chatted, first visits and checkouts and purchases', async () => {
     await writeShop(engine());
     const repo = reportsRepository(engine());

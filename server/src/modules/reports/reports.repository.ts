@@ -21,8 +21,6 @@ export interface ReportScope {
  * in no promised order unless a method says so.
  */
 export interface ReportsRepository {
-  /** Live chats open now (tickets apart): those with an agent, and those waiting for one. */
-  liveCounts(siteId: string): Promise<{ inProgress: number; queued: number }>;
   /**
    * The conversations of the scope, each with its timeline (visitor and agent
    * messages, closes, reopens and assignments, in log order) and its ratings

@@ -4,11 +4,14 @@ import {
   ok,
   REPORT_MAX_DAYS,
   zonedInstant,
+  type LiveFilter,
   type NpsReport,
   type PreviousPeriod,
   type ReportQuery,
   type ReportSummary,
   type Result,
+  type RevenueFigure,
+  type RevenueTriggerRow,
   type Schedule,
 } from '@mostrador/shared';
 import {
@@ -121,12 +124,16 @@ export class ReportsService {
 
   /**
    * Today's median first response (raw), in the site's zone: the summary's
-   * figure for today, read without the rest of the report, for "Live now".
+   * figure for today with the same filters, read without the rest of the report, for "Live now".
    */
-  async firstResponseToday(siteId: string, now = Date.now()): Promise<{ date: string; timeZone: string; medianSeconds: number | null }> {
+  async firstResponseToday(
+    siteId: string,
+    filter: LiveFilter = {},
+    now = Date.now(),
+  ): Promise<{ date: string; timeZone: string; medianSeconds: number | null }> {
     const timeZone = this.ports.timeZoneOf(siteId);
     const today = localDayNumber(now, timeZone);
-    const scope = { siteId, from: zonedInstant(today, 0, timeZone), to: zonedInstant(today + 1, 0, timeZone) };
+    const scope: ReportScope = { ...filter, siteId, from: zonedInstant(today, 0, timeZone), to: zonedInstant(today + 1, 0, timeZone) };
     const date = dayNumberDate(today);
     const scheduleOf = this.#schedulesOf(siteId);
     const responses = (await this.repo.conversationsIn(scope)).flatMap((c) => {
@@ -134,6 +141,28 @@ export class ReportsService {
       return facts.firstResponse && facts.date === date ? [facts.firstResponse.raw] : [];
     });
     return { date, timeZone, medianSeconds: durationStats(responses).medianSeconds };
+  }
+
+  /**
+   * The conversions after the chats of [from, to), per trigger rule, and the
+   * baseline: the summary's `revenue.byTrigger` and `revenue.baseline` for
+   * those instants, unfiltered, by the same `revenueOf`, for the trigger report.
+   */
+  async triggerConversions(
+    siteId: string,
+    from: number,
+    to: number,
+    attributionDays: number,
+  ): Promise<{ byTrigger: RevenueTriggerRow[]; baseline: RevenueFigure }> {
+    const timeZone = this.ports.timeZoneOf(siteId);
+    const scope: ReportScope = { siteId, from, to };
+    const conversations = await this.repo.conversationsIn(scope);
+    const scheduleOf = this.#schedulesOf(siteId);
+    const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
+    // The local days only name the day rows, which the trigger report does not show.
+    const range = { timeZone, from: dayNumberDate(localDayNumber(from, timeZone)), to: dayNumberDate(localDayNumber(to - 1, timeZone)) };
+    const { report } = await this.#revenue(scope, conversations, facts, range, attributionDays);
+    return { byTrigger: report.byTrigger, baseline: report.baseline };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { TriggerRuleInput } from '@mostrador/shared';
+import type { RevenueTriggerRow, TriggerRuleInput } from '@mostrador/shared';
 import { expect, it } from 'vitest';
 import type { Engine } from '../../db/engine.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
@@ -13,12 +13,28 @@ const rule = (name: string): TriggerRuleInput => ({
   frequency: { kind: 'once_per_session' },
 });
 
+/** What the reports would answer for the trigger report's period: set by a test; the periods asked, kept. */
+let converted: RevenueTriggerRow[] = [];
+const asked: Array<[string, number, number, number]> = [];
+const figure = (visitors: number, converted: number, amount: number) => ({
+  visitors,
+  checkouts: converted,
+  converted,
+  purchases: converted,
+  revenue: amount ? [{ currency: 'EUR', amount }] : [],
+  conversionRate: visitors ? (100 * converted) / visitors : null,
+});
+
 describeOnEngines('the triggers module', (engine) => {
   const deps = (): TriggersModuleDeps => ({
     engine: engine(),
     ...(engine().kind === 'sqlite' && { groupCommit: new GroupCommit((engine() as Extract<Engine, { kind: 'sqlite' }>).db.$client) }),
     team: { agent: () => undefined, departmentList: () => [] },
     sites: { byId: () => ({ name: 'Botiga' }) },
+    conversions: async (siteId, from, to, attributionDays) => {
+      asked.push([siteId, from, to, attributionDays]);
+      return { byTrigger: converted, baseline: figure(40, 2, 60) };
+    },
   });
 
   it('reads every site’s rules before it serves, and answers the message path from memory after each write', async () => {
@@ -71,8 +87,30 @@ describeOnEngines('the triggers module', (engine) => {
     await committerOn(engine()).run((tx) => triggers.repliedInTx(tx, 'site-a', 'va', 'f-1', 'cnv-1', Date.now()));
     await triggers.answered('site-a', 'cnv-1', Date.now());
     await triggers.cartStage('site-a', 'va', 'checkout', Date.now());
-    expect((await triggers.report('site-a', 1)).rows).toEqual([
-      { ruleId, fired: 1, opened: 1, replied: 1, chats: 1, checkouts: 1, purchases: 0, heldBack: 1, heldBackCheckouts: 1 },
-    ]);
+    const counts = { ruleId, fired: 1, opened: 1, replied: 1, chats: 1, checkouts: 1, purchases: 0, heldBack: 1, heldBackCheckouts: 1 };
+    converted = [];
+    // Nobody has chatted in the reports' reading yet: no conversions, not missing ones.
+    const none = figure(0, 0, 0);
+    expect(await triggers.report('site-a', 1)).toEqual({
+      days: 1,
+      attributionDays: 3,
+      rows: [{ ...counts, conversions: none }],
+      withoutTrigger: none,
+      baseline: figure(40, 2, 60),
+    });
+    // The reports' rows for this rule and for chats no rule started land on theirs; a deleted rule's row is not listed.
+    converted = [
+      { id: ruleId, name: 'One', ...figure(4, 1, 25.5) },
+      { id: null, name: null, ...figure(10, 1, 9) },
+      { id: 'trg_gone', name: null, ...figure(3, 3, 99) },
+    ];
+    const before = Date.now();
+    const report = await triggers.report('site-a', 7, 5);
+    expect(report.rows).toEqual([{ ...counts, conversions: figure(4, 1, 25.5) }]);
+    expect(report).toMatchObject({ days: 7, attributionDays: 5, withoutTrigger: figure(10, 1, 9) });
+    // The same period as the firings' counts: the last 7 × 24 h, up to now.
+    const [siteId, from, to, attributionDays] = asked.at(-1)!;
+    expect([siteId, to - from, attributionDays]).toEqual(['site-a', 7 * 86_400_000, 5]);
+    expect(to).toBeGreaterThanOrEqual(before);
   });
 });

@@ -7,7 +7,7 @@ import type { TriggersRepository } from './triggers.repository.ts';
 import { PgTriggersRepository } from './triggers.repository.pg.ts';
 import { SqliteTriggersRepository } from './triggers.repository.sqlite.ts';
 import { triggerRoutes } from './triggers.routes.ts';
-import { TriggersService } from './triggers.service.ts';
+import { TriggersService, type TriggerConversionSource } from './triggers.service.ts';
 
 export interface TriggersModuleDeps {
   engine: Engine;
@@ -18,6 +18,8 @@ export interface TriggersModuleDeps {
     departmentList(siteId: string): ReadonlyArray<{ id: string }>;
   };
   sites: { byId(siteId: string): { name: string } | undefined };
+  /** The reports' conversions per rule, for the trigger report. */
+  conversions: TriggerConversionSource['conversions'];
 }
 
 /** The triggers' repository for the engine. */
@@ -28,11 +30,16 @@ export function triggersRepository(engine: Engine): TriggersRepository {
 /** Proactive invitations: the rules, what they did, and the admin's routes; ready once every site's rules are read. */
 export async function createTriggersModule(deps: TriggersModuleDeps) {
   const { team, sites } = deps;
-  const triggers = new TriggersService(triggersRepository(deps.engine), committerFor(deps.engine, deps.groupCommit), {
-    agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
-    departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
-    siteName: (siteId) => sites.byId(siteId)?.name ?? '',
-  });
+  const triggers = new TriggersService(
+    triggersRepository(deps.engine),
+    committerFor(deps.engine, deps.groupCommit),
+    {
+      agentName: (siteId, agentId) => team.agent(siteId, agentId)?.name ?? null,
+      departmentExists: (siteId, departmentId) => team.departmentList(siteId).some((d) => d.id === departmentId),
+      siteName: (siteId) => sites.byId(siteId)?.name ?? '',
+    },
+    { conversions: deps.conversions },
+  );
   await triggers.load();
   return {
     triggers,

@@ -1,4 +1,4 @@
-import type { TriggerReportRow } from '@mostrador/shared';
+import type { TriggerFiringCounts } from '@mostrador/shared';
 import type { InTx, Tx } from '../../db/committer.ts';
 import type { triggerFirings, triggerRules } from '../../db/schema.ts';
 
@@ -8,7 +8,7 @@ export type TriggerFiringRow = typeof triggerFirings.$inferSelect;
 export type NewFiring = Omit<TriggerFiringRow, 'id'>;
 export type RuleChanges = Partial<Omit<TriggerRuleRow, 'id' | 'siteId' | 'createdAt'>>;
 /** What one rule's firings led to, counted over a window. */
-export type FiringCounts = Omit<TriggerReportRow, 'ruleId'> & { ruleId: string };
+export type FiringCounts = Omit<TriggerFiringCounts, 'ruleId'> & { ruleId: string };
 /**
  * A read the message path makes: the value at once on SQLite, where it
  * always was synchronous, a promise on PostgreSQL (the caller waits for it

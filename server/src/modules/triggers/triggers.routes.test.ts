@@ -101,6 +101,7 @@ describe('trigger rules API', () => {
       { method: 'POST' as const, url: '/api/admin/triggers', payload: { ...bigCart, name: 42 } },
       { method: 'PUT' as const, url: '/api/admin/triggers/order', payload: { ids: 'first' } },
       { method: 'GET' as const, url: '/api/admin/triggers/report?days=forever' },
+      { method: 'GET' as const, url: '/api/admin/triggers/report?attributionDays=0' },
       { method: 'PATCH' as const, url: '/api/admin/triggers/not%20an%20id', payload: { enabled: false } },
       { method: 'PATCH' as const, url: `/api/admin/triggers/${first!.id}`, payload: { enabled: 'yes' } },
       { method: 'DELETE' as const, url: '/api/admin/triggers/not%20an%20id' },
@@ -119,7 +120,7 @@ describe('trigger rules API', () => {
     expect(Object.keys(rule).sort()).toEqual(Object.keys((await list())[0]!).sort());
     expect(rule).not.toHaveProperty('siteId');
     const report = await app.inject({ method: 'GET', url: '/api/admin/triggers/report?days=3', cookies: admin });
-    expect(Object.keys(report.json()).sort()).toEqual(['days', 'rows']);
+    expect(Object.keys(report.json()).sort()).toEqual(['attributionDays', 'baseline', 'days', 'rows', 'withoutTrigger']);
   });
 
   it('reports every rule, with zeros before anything fired', async () => {

@@ -51,7 +51,7 @@ export const triggerRoutes: FastifyPluginAsyncZod<{ triggers: TriggersService }>
   app.get(
     '/api/admin/triggers/report',
     { schema: { querystring: TriggerReportQuery, response: { 200: TriggerReportBody, ...errors } } },
-    async (request) => triggers.report(request.agent!.siteId, request.query.days),
+    async (request) => triggers.report(request.agent!.siteId, request.query.days, request.query.attributionDays),
   );
 
   app.patch(

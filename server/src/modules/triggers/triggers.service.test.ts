@@ -406,6 +406,7 @@ describe('firings and what followed', () => {
       purchases: 0,
       heldBack: 0,
       heldBackCheckouts: 0,
+      conversions: { visitors: 0, checkouts: 0, converted: 0, purchases: 0, revenue: [], conversionRate: null },
     });
   });
 });

@@ -3,6 +3,8 @@ import {
   ok,
   TRIGGER_RULES_MAX,
   type Result,
+  type RevenueFigure,
+  type RevenueTriggerRow,
   type TriggerReport,
   type TriggerReportBody,
   type TriggerRule,
@@ -11,6 +13,7 @@ import {
   type TriggerWatch,
   type WidgetTrigger,
 } from '@mostrador/shared';
+import { ATTRIBUTION_DAYS_DEFAULT, emptyRevenueFigure } from '@mostrador/shared/reports';
 import { regexProblem } from '@mostrador/shared/triggers/patterns';
 import { andThen, type Committer, type InTx, type Tx } from '../../db/committer.ts';
 import { newId } from '../../db/ids.ts';
@@ -29,6 +32,21 @@ export interface TriggerDirectory {
   agentName(siteId: string, agentId: string): string | null;
   departmentExists(siteId: string, departmentId: string): boolean;
   siteName(siteId: string): string;
+}
+
+/**
+ * What the chats of a period led to, per rule, as the Reports summary
+ * computes it (`revenue.byTrigger` and its baseline): the reports module
+ * answers, so conversions have one definition.
+ */
+export interface TriggerConversionSource {
+  /** Chats of conversations created in [from, to), and purchases within `attributionDays` of each; `byTrigger` id null: no rule. */
+  conversions(
+    siteId: string,
+    from: number,
+    to: number,
+    attributionDays: number,
+  ): Promise<{ byTrigger: readonly RevenueTriggerRow[]; baseline: RevenueFigure }>;
 }
 
 /** The invitation a reply answers, as the conversation will start with it. */
@@ -79,6 +97,7 @@ export class TriggersService {
     private readonly repo: TriggersRepository,
     private readonly committer: Committer,
     private readonly team: TriggerDirectory,
+    private readonly conversionSource: TriggerConversionSource,
   ) {}
 
   /** Reads every site's rules (before the app serves; again, it replaces the copy and tells of every site). */
@@ -285,10 +304,33 @@ export class TriggersService {
     await this.committer.run((tx) => this.repo.markConversionInTx(tx, siteId, visitorId, stage, at, at - ATTRIBUTION_MS));
   }
 
-  async report(siteId: string, days: number): Promise<TriggerReportBody> {
-    const counted = new Map((await this.repo.report(siteId, Date.now() - days * DAY)).map((r) => [r.ruleId, r]));
+  /**
+   * The last `days` × 24 h: each rule's firings, and the conversions of the
+   * chats its invitations started in the same period (a purchase within
+   * `attributionDays` of the chat), beside chats no rule started and the baseline.
+   */
+  async report(siteId: string, days: number, attributionDays = ATTRIBUTION_DAYS_DEFAULT): Promise<TriggerReportBody> {
+    const now = Date.now();
+    const since = now - days * DAY;
+    const [firings, conversions] = await Promise.all([
+      this.repo.report(siteId, since),
+      this.conversionSource.conversions(siteId, since, now, attributionDays),
+    ]);
+    const counted = new Map(firings.map((r) => [r.ruleId, r]));
+    const converted = new Map(conversions.byTrigger.map(({ id, name: _name, ...figure }) => [id, figure]));
     const zero = { fired: 0, opened: 0, replied: 0, chats: 0, checkouts: 0, purchases: 0, heldBack: 0, heldBackCheckouts: 0 };
-    return { days, rows: this.#rulesOf(siteId).map((rule) => ({ ...zero, ...counted.get(rule.id), ruleId: rule.id })) };
+    return {
+      days,
+      attributionDays,
+      rows: this.#rulesOf(siteId).map((rule) => ({
+        ...zero,
+        ...counted.get(rule.id),
+        ruleId: rule.id,
+        conversions: converted.get(rule.id) ?? emptyRevenueFigure(),
+      })),
+      withoutTrigger: converted.get(null) ?? emptyRevenueFigure(),
+      baseline: conversions.baseline,
+    };
   }
 
   /** Creates the site's starting rules (see default-rules.ts), in order. */

@@ -225,6 +225,8 @@ describe('firing and conversion records', () => {
         purchases: 0,
         heldBack: 1,
         heldBackCheckouts: 0,
+        // The reports' conversions for the same chat: one visitor, who reached checkout and has not bought (yet).
+        conversions: { visitors: 1, checkouts: 1, converted: 0, purchases: 0, revenue: [], conversionRate: 0 },
       });
   });
 

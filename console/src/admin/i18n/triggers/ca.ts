@@ -195,6 +195,15 @@ export const triggersCa: TriggersCatalogue = {
   'report.colRateFired': 'Taxa de pagament, convidats',
   'report.colHeldBack': 'Retinguts',
   'report.colRateHeldBack': 'Taxa de pagament, retinguts',
+  'report.conversionCaption': 'Compres en els {window} dies posteriors als xats de cada activador, durant els últims {days} dies',
+  'report.conversionExplanation':
+    'Cada visitant compta un cop, per a l’activador que va iniciar el seu primer xat del període; convertit: ha comprat en els {window} dies posteriors a aquest xat. La referència són els visitants sense cap conversa en el període, comptats des de la seva primera pàgina vista. Són les mateixes xifres que a la pàgina d’informes: una correlació amb una referència, no la prova que la invitació hagi causat la compra.',
+  'report.colChatVisitors': 'Visitants que han xatejat',
+  'report.colConverted': 'Han comprat',
+  'report.colConversionRate': 'Taxa de conversió',
+  'report.colRevenue': 'Ingressos',
+  'report.noTrigger': 'Xats que no ha iniciat cap activador',
+  'report.baseline': 'Referència: visitants que no han xatejat',
   'report.deletedRule': 'Activador suprimit',
   'report.noRate': 'ningú a comptar',
 };

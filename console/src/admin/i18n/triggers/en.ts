@@ -193,6 +193,15 @@ export const triggersEn = {
   'report.colRateFired': 'Checkout rate, invited',
   'report.colHeldBack': 'Held back',
   'report.colRateHeldBack': 'Checkout rate, held back',
+  'report.conversionCaption': 'Purchases within {window} days of each trigger’s chats, over the last {days} days',
+  'report.conversionExplanation':
+    'A visitor counts once, for the trigger that started their first chat in the period; converted: bought within {window} days of that chat. The baseline is the visitors with no conversation in the period, counted from their first page view. The same figures as on the Reports page: correlation with a baseline, not proof that the invitation caused the purchase.',
+  'report.colChatVisitors': 'Visitors who chatted',
+  'report.colConverted': 'Bought',
+  'report.colConversionRate': 'Conversion rate',
+  'report.colRevenue': 'Revenue',
+  'report.noTrigger': 'Chats no trigger started',
+  'report.baseline': 'Baseline: visitors who did not chat',
   'report.deletedRule': 'Deleted trigger',
   'report.noRate': 'nobody to count',
 } as const;

@@ -195,6 +195,15 @@ export const triggersEs: TriggersCatalogue = {
   'report.colRateFired': 'Tasa de pago, invitados',
   'report.colHeldBack': 'Retenidos',
   'report.colRateHeldBack': 'Tasa de pago, retenidos',
+  'report.conversionCaption': 'Compras en los {window} días posteriores a los chats de cada disparador, durante los últimos {days} días',
+  'report.conversionExplanation':
+    'Cada visitante cuenta una vez, para el disparador que inició su primer chat del periodo; convertido: compró en los {window} días posteriores a ese chat. La referencia son los visitantes sin ninguna conversación en el periodo, contados desde su primera página vista. Son las mismas cifras que en la página de informes: una correlación con una referencia, no la prueba de que la invitación causara la compra.',
+  'report.colChatVisitors': 'Visitantes que chatearon',
+  'report.colConverted': 'Compraron',
+  'report.colConversionRate': 'Tasa de conversión',
+  'report.colRevenue': 'Ingresos',
+  'report.noTrigger': 'Chats que no inició ningún disparador',
+  'report.baseline': 'Referencia: visitantes que no chatearon',
   'report.deletedRule': 'Disparador eliminado',
   'report.noRate': 'nadie que contar',
 };

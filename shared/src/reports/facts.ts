@@ -147,9 +147,11 @@ function handlingOf(events: readonly TimelineEvent[]): Handling[] {
 export function factsOf(conversation: ReportConversation, timeZone: string, scheduleOf: ScheduleOf): ConversationFacts {
   const { events } = conversation;
   const schedule = scheduleOf(conversation.departmentId);
-  const clockStart = events.find((e) => e.kind === 'visitor')?.at ?? null;
+  const firstVisitor = events.findIndex((e) => e.kind === 'visitor');
+  const clockStart = events[firstVisitor]?.at ?? null;
   const channel: ReportChannel = conversation.ticketSince === null ? 'chat' : 'ticket';
-  const firstAgent = clockStart === null ? undefined : events.find((e) => e.kind === 'agent' && e.at >= clockStart);
+  // After the visitor's first message in log order: a trigger's invitation is stamped with the same instant, just before it.
+  const firstAgent = clockStart === null ? undefined : events.find((e, i) => i > firstVisitor && e.kind === 'agent');
   const lastClose = events.findLast((e) => e.kind === 'closed');
   const firstAssigned = events.find((e) => e.kind === 'assigned');
   const { dayNumber, hour } = localDayAndHour(conversation.createdAt, timeZone);

@@ -287,4 +287,27 @@ describe('the report of fixed timelines', () => {
     expect(empty.firstResponse.raw.medianSeconds).toBeNull();
     expect(empty.days).toHaveLength(1);
   });
+
+  it('times a trigger chat from the visitor’s answer, though the invitation is stamped with the same instant', () => {
+    // The conversations module writes the invitation and the visitor's answer in one step, at one `now`, invitation first.
+    const answer = t(9, 11);
+    const [fact] = [
+      factsOf(
+        {
+          ...base,
+          id: 'invited',
+          visitorId: 'v9',
+          origin: 'trigger',
+          assigneeId: 'agt_a',
+          status: 'open',
+          createdAt: answer,
+          events: [e('agent', answer), e('visitor', answer), e('assigned', answer), e('agent', t(9, 11, 2))],
+        },
+        zone,
+        () => null,
+      ),
+    ];
+    expect(fact!.firstResponse).toEqual({ raw: 120, business: 120 });
+    expect(fact!.responses).toEqual([{ raw: 120, business: 120 }]);
+  });
 });

@@ -26,7 +26,7 @@ function targetFrom(value: string): TransferTarget | null {
 
 /** Hand the chat to an online colleague with room, or back to a department's queue, with an internal note. */
 export function TransferDialog({ team, exclude, onTransfer, onCancel }: TransferDialogProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const agents = transferableAgents(team.agents, exclude);
   const first = agents[0] ? `agent:${agents[0].id}` : team.departments[0] ? `department:${team.departments[0].id}` : '';
   const [value, setValue] = useState(first);
@@ -51,7 +51,11 @@ export function TransferDialog({ team, exclude, onTransfer, onCancel }: Transfer
               <optgroup label={t('transfer.colleagues')}>
                 {agents.map((agent) => (
                   <option key={agent.id} value={`agent:${agent.id}`}>
-                    {t('transfer.load', { name: agent.name, load: agent.load, capacity: agent.capacity })}
+                    {t('transfer.load', {
+                      name: agent.name,
+                      load: new Intl.NumberFormat(language).format(agent.load),
+                      capacity: agent.capacity,
+                    })}
                   </option>
                 ))}
               </optgroup>

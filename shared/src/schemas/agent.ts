@@ -57,8 +57,11 @@ export const AgentSummary = z.object({
   email: z.string(),
   role: AgentRole,
   status: AgentStatus,
-  /** Conversations assigned now. */
-  load: z.number().int().min(0),
+  /**
+   * What the conversations assigned now count against `capacity`: a live chat 1, a ticket TICKET_WEIGHT
+   * (0 to 1, 0.5 by default), so not always a whole number; routing and transfers compare it with capacity.
+   */
+  load: z.number().min(0),
   capacity: z.number().int().min(1).max(MAX_CAPACITY),
   departmentIds: z.array(Id),
   /** False once an admin deactivated the agent: no login, no sessions, no chats. */

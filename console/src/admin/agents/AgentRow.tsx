@@ -27,7 +27,7 @@ interface AgentRowProps {
 }
 
 export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCancel, onPictureChanged }: AgentRowProps) {
-  const { t } = useAdminI18n();
+  const { t, language } = useAdminI18n();
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(editing);
   const nameId = `agent-name-${agent.id}`;
@@ -60,7 +60,10 @@ export function AgentRow({ agent, departments, editing, onEdit, onSaved, onCance
             <span class="presence deactivated">{t('agents.statusDeactivated')}</span>
           )}
         </td>
-        <td class="numeric">{t('agents.load', { load: agent.load, capacity: agent.capacity })}</td>
+        <td class="numeric">
+          {/* A ticket counts a fraction of a chat, so the load may be 1.5: written as the language writes it. */}
+          {t('agents.load', { load: new Intl.NumberFormat(language).format(agent.load), capacity: agent.capacity })}
+        </td>
         <td>{names.length > 0 ? names.join(', ') : <span class="muted">{t('agents.noDepartments')}</span>}</td>
         <td>
           <button

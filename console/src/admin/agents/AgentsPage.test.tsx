@@ -1,5 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nContext } from '../../i18n/context.ts';
+import { translatorFor } from '../../i18n/index.ts';
 import { agentSummary, findIn, sales, stubApi, support } from '../testApi.ts';
 import { AgentsPage } from './AgentsPage.tsx';
 
@@ -40,6 +42,18 @@ describe('AgentsPage', () => {
     const cells = [...rowOf(container, 'agt_pau')!.children].map((cell) => cell.textContent);
     expect(cells).toEqual(['Pau', 'pau@shop.test', 'Agent', 'Away', '0 of 5', 'Sales, Support', 'Edit']);
     expect(rowOf(container, 'agt_nuria')!.textContent).toContain('Administrator');
+  });
+
+  it('writes a load with a ticket in it (a fraction of a chat) as the console’s language writes numbers', async () => {
+    stubApi({ ...lists, 'GET /api/admin/agents': [200, { agents: [nuria, { ...pau, load: 1.5 }] }] });
+    const { container } = render(
+      <I18nContext.Provider value={{ language: 'ca', t: translatorFor('ca'), setLanguage: () => {} }}>
+        <AgentsPage />
+      </I18nContext.Provider>,
+    );
+
+    await waitFor(() => expect(rowOf(container, 'agt_pau')).not.toBeNull());
+    expect(rowOf(container, 'agt_pau')!.children[4]!.textContent).toBe('1,5 de 5');
   });
 
   it('creates an agent with the right body and shows the new row', async () => {

@@ -1,0 +1,23 @@
+CREATE TABLE `report_facts` (
+	`conversation_id` text PRIMARY KEY NOT NULL,
+	`site_id` text NOT NULL,
+	`last_seq` integer NOT NULL,
+	`status` text NOT NULL,
+	`missed_at` integer,
+	`ticket_since` integer,
+	`rating` text,
+	`schedule_key` text NOT NULL,
+	`channel` text NOT NULL,
+	`clock_start` integer,
+	`first_response_raw` integer,
+	`first_response_business` integer,
+	`resolution_raw` integer,
+	`resolution_business` integer,
+	`wait` integer,
+	`flags` integer NOT NULL,
+	`ratings` text NOT NULL,
+	`comments` integer NOT NULL,
+	`responses` blob NOT NULL,
+	FOREIGN KEY (`conversation_id`) REFERENCES `conversations`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action
+);

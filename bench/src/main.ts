@@ -13,6 +13,7 @@ import { deliveryProblems, engineOptions, postgresLatencyRows, postgresThroughpu
 import { BENCH_ORIGIN, BENCH_PASSWORD } from './protocol.ts';
 import { idle, latency, storm, throughput } from './scenarios.ts';
 import { withServer } from './server-under-test.ts';
+import { reportsScale } from './reports-scale.ts';
 import { searchScale } from './search-scale.ts';
 import { kb } from './sizes.ts';
 import { ms, printTable, ratio, type Row } from './table.ts';
@@ -51,6 +52,7 @@ const load = quick
       idle: { visitors: 500, seconds: 3 },
       storm: { visitors: 100, agents: 5, rate: 100 },
       search: { messages: 20_000, repeats: 5 },
+      reports: { conversations: 2_000, messagesPerConversation: 20, visitors: 6_000, runs: 3 },
     }
   : {
       latencyRounds: 3,
@@ -60,6 +62,7 @@ const load = quick
       idle: { visitors: 10_000, seconds: 20 },
       storm: { visitors: 5000, agents: 50, rate: 1000 },
       search: { messages: 1_000_000, repeats: 20 },
+      reports: { conversations: 100_000, messagesPerConversation: 20, visitors: 300_000, runs: 10 },
     };
 
 const results: Record<string, unknown> = {
@@ -242,6 +245,17 @@ if (wants('console')) {
     '',
     '',
   ]);
+}
+
+if (wants('reports')) {
+  const ours = await reportsScale(load.reports);
+  results.reports = ours;
+  const scale = `${ours.conversations.toLocaleString('en')} conversations, ${ours.messages.toLocaleString('en')} messages`;
+  rows.push([`Reports: first 90-day summary, facts recounted and stored (${scale})`, `${ours.recountSeconds.toFixed(1)} s`, '', '', '']);
+  for (const variant of ours.variants) {
+    rows.push([`Reports summary, ${variant.name}: p50 / p95`, `${ms(variant.p50)} / ${ms(variant.p95)}`, '', '', '< 500 ms']);
+    if (!quick && variant.p95 >= 500) problems.push(`Reports summary (${variant.name}) p95 ${variant.p95} ms, over 500 ms`);
+  }
 }
 
 if (wants('search')) {

@@ -175,7 +175,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
     triggers,
     canAnswer,
     stateFailed,
-    siteChanged: (siteId) => reportsModule.live.touch(siteId),
+    siteChanged: (siteId) => reportsModule.touch(siteId),
     visitorConversationChanged: (siteId, visitorId, openId) => activity.conversationChanged(siteId, visitorId, openId),
     files: {
       claimInTx: (tx, siteId, authorId, ids) => attachments.claimInTx(tx, siteId, authorId, ids),
@@ -288,6 +288,7 @@ export async function buildApp(config: Config, options: { logStream?: LogStream 
       triggers: triggersModule.personalData(),
       contacts: shop.contactsData(),
       ratings: ratingsModule.personalData(),
+      reportFacts: reportsModule.personalData(conversationsModule.visitorLines),
       email: email.personalData,
     },
     conversationsErased: (siteId, ids) => broadcaster.conversationsErased(siteId, ids),

@@ -15,7 +15,7 @@ import type {
 import { CONVERSATION_ORIGINS } from '@mostrador/shared';
 import type { Ga4Progress } from '@mostrador/shared/shop/cart';
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A shop that embeds the widget. `key` is public (it sits in the script tag); `id` is internal. */
 export const sites = sqliteTable('sites', {
@@ -830,3 +830,45 @@ export const agentStatusChanges = sqliteTable(
   },
   (t) => [index('agent_status_changes_site_at').on(t.siteId, t.at), index('agent_status_changes_agent_at').on(t.agentId, t.at)],
 );
+
+/**
+ * Each conversation's report figures that do not depend on the report's time
+ * zone (reports/fact-rows.ts maps them), kept so a 90-day report reads one row
+ * per conversation instead of its whole log. The columns from `last_seq` to
+ * `schedule_key` are what the row was computed from: a report recomputes a row
+ * whose conversation no longer matches them. Shopper data (its conversation's
+ * figures): erased and purged with the conversation by ON DELETE CASCADE.
+ */
+export const reportFacts = sqliteTable('report_facts', {
+  conversationId: text('conversation_id')
+    .primaryKey()
+    .references(() => conversations.id, { onDelete: 'cascade' }),
+  siteId: text('site_id')
+    .notNull()
+    .references(() => sites.id),
+  lastSeq: integer('last_seq').notNull(),
+  status: text('status', { enum: ['open', 'closed'] }).notNull(),
+  missedAt: integer('missed_at'),
+  ticketSince: integer('ticket_since'),
+  rating: text('rating', { mode: 'json' }).$type<RatingInfo>(),
+  /** A fingerprint of the business hours the spans were measured against ('always': none). */
+  scheduleKey: text('schedule_key').notNull(),
+  channel: text('channel', { enum: ['chat', 'ticket'] }).notNull(),
+  clockStart: integer('clock_start'),
+  firstResponseRaw: integer('first_response_raw'),
+  firstResponseBusiness: integer('first_response_business'),
+  resolutionRaw: integer('resolution_raw'),
+  resolutionBusiness: integer('resolution_business'),
+  wait: integer('wait'),
+  /** Bits: 1 abandoned, 2 missed, 4 ticket out of hours, 8 closed, 16 reopened. */
+  flags: integer('flags').notNull(),
+  /** The rating scores in order, one digit each ("54"). */
+  ratings: text('ratings').notNull(),
+  comments: integer('comments').notNull(),
+  /** Every response as little-endian int32 pairs (raw seconds, business seconds). */
+  responses: blob('responses', { mode: 'buffer' }).notNull(),
+  /** The log's last close (ms); null if it never closed. */
+  lastClosedAt: integer('last_closed_at'),
+  /** The assignees' stretches as JSON tuples [agentId, from, to] (to null: still held). */
+  handled: text('handled').notNull(),
+});

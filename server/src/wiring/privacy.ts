@@ -12,6 +12,7 @@ export interface ShopperData {
   triggers: PersonalDataSource;
   contacts: PersonalDataSource;
   ratings: PersonalDataSource;
+  reportFacts: PersonalDataSource;
   email: PersonalDataSource;
 }
 
@@ -47,6 +48,7 @@ export function wirePrivacy(deps: PrivacyWiringDeps) {
       ['triggers', data.triggers],
       ['contacts', data.contacts],
       ['ratings', data.ratings],
+      ['report facts', data.reportFacts],
       ['email', data.email],
     ],
     resolve: (siteId, subject) => visitorData.resolve(siteId, subject),

@@ -32,7 +32,7 @@ export function toSeconds(ms: number): number {
  * Median: the middle sample of the sorted samples, or the mean of the two
  * middle ones when there is an even number (rounded to the second). Null when empty.
  */
-export function median(sorted: readonly number[]): number | null {
+export function median(sorted: ArrayLike<number>): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const mid = n >> 1;
@@ -43,7 +43,7 @@ export function median(sorted: readonly number[]): number | null {
  * Percentile by nearest rank: the sample at rank ceil(p/100 × n) (1-based) of
  * the sorted samples, so it is always a value that happened. Null when empty.
  */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const rank = Math.min(n, Math.max(1, Math.ceil((p / 100) * n)));
@@ -58,10 +58,14 @@ export function bucketOf(seconds: number): number {
 
 /** The duration figure of a set of samples in seconds. */
 export function durationStats(samples: readonly number[]): DurationStats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const totalSeconds = sorted.reduce((sum, s) => sum + s, 0);
+  // A typed array sorts numerically, several times faster than a comparator: a 90-day report sorts a million responses.
+  const sorted = Float64Array.from(samples).sort();
+  let totalSeconds = 0;
   const buckets = DURATION_BUCKET_KEYS.map(() => 0);
-  for (const s of sorted) buckets[bucketOf(s)]!++;
+  for (const s of sorted) {
+    totalSeconds += s;
+    buckets[bucketOf(s)]!++;
+  }
   return {
     count: sorted.length,
     totalSeconds,

@@ -180,6 +180,14 @@ async function fillEveryTable() {
     laptop.visitorId,
     1,
   );
+  // An admin's report of today stores the chat's report figures (report_facts).
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const report = await server.app.inject({
+    method: 'GET',
+    url: `/api/admin/reports/summary?from=${day(Date.now() - 86_400_000)}&to=${day(Date.now())}&timeZone=UTC`,
+    cookies: await adminCookie(),
+  });
+  expect(report.statusCode).toBe(200);
   // The trail entry is written once the visitor leaves the page, in the next page-view batch.
   await until(async () => (await count('page_views', 'visitor_id = ?', laptop.visitorId)) > 0, 'the trail entry');
 

@@ -74,6 +74,7 @@ describe('privacy tools', () => {
       erased: {
         audit: 0,
         ratings: 0,
+        'report facts': 0,
         triggers: 0,
         contacts: 0,
         email: 0,

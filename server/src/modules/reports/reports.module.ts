@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../../db/engine.ts';
 import type { NodeDirectory } from '../../realtime/node-directory.ts';
 import type { RoomWatchers } from '../../realtime/watched-rooms.ts';
+import { FactsRefresher } from './facts-refresher.ts';
 import { LiveBoard } from './live-board.ts';
 import { PgLiveRepository } from './live.repository.pg.ts';
 import { SqliteLiveRepository } from './live.repository.sqlite.ts';
 import type { LiveRepository } from './live.repository.ts';
+import { ReportFactsPersonalData, type SubjectConversations } from './report-facts.personal-data.ts';
 import { attachLiveWatching, type LiveWatching } from './live.socket.ts';
 import { PgReportsRepository } from './reports.repository.pg.ts';
 import type { ReportsRepository } from './reports.repository.ts';
@@ -73,10 +75,26 @@ export function createReportsModule(deps: ReportsModuleDeps) {
     undefined,
     (err) => app.log.error({ err }, 'live figures not computed'),
   );
-  app.addHook('preClose', async () => live.close());
+  // The stored facts of changed conversations are brought up to date in a timer, never on the message path.
+  const facts = new FactsRefresher(
+    (siteId, since) => reports.refreshChanged(siteId, since),
+    undefined,
+    (err) => app.log.error({ err }, 'report facts not refreshed'),
+  );
+  app.addHook('preClose', async () => {
+    live.close();
+    await facts.close();
+  });
   return {
     reports,
     live,
+    /** A site's conversations changed: the live board and the stored facts hear of it (each a map write). */
+    touch(siteId: string): void {
+      live.touch(siteId);
+      facts.touch(siteId);
+    },
+    /** The stored report facts of shoppers' conversations, for the privacy registry. */
+    personalData: (lines: SubjectConversations) => new ReportFactsPersonalData(deps.engine, lines),
     /** The admins' `live:watch` and `live:unwatch` commands, for the agent socket. */
     liveHandlers: (socket: LiveHandlerArgs[0], session: LiveHandlerArgs[1]) => liveWatching.handlers(socket, session, live),
     async routes(server: FastifyInstance): Promise<void> {

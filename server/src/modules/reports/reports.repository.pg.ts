@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lt, lte, min, sql, type SQL } from 'drizzle-orm';
-import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
+import type { RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
 import type { PgDb } from '../../db/pg/client.ts';
 import {
   cartEvents,
@@ -11,7 +11,21 @@ import {
   visitors,
 } from '../../db/pg/schema/index.ts';
 import type { ReportScope, ReportsRepository } from './reports.repository.ts';
-import { PG_TIMELINE, ratingsOf, stagesOf, timelineStatement, timelinesOf, type TimelineRow } from './report-rows.ts';
+import type { FactsRow, ReadRow, StoredConversation } from './fact-rows.ts';
+import {
+  PG_TIMELINE,
+  ratingsOf,
+  saveFactsStatement,
+  stagesOf,
+  storedConversations,
+  storedFactsStatement,
+  timelineStatement,
+  timelinesOf,
+  type TimelineRow,
+} from './report-rows.ts';
+
+/** Fact rows per statement (21 parameters each, well under PostgreSQL's 65,535). */
+const SAVE_CHUNK = 500;
 
 /**
  * The reports' reads on PostgreSQL: the same rows as the SQLite repository's
@@ -32,32 +46,53 @@ export class PgReportsRepository implements ReportsRepository {
     if (scope.agentId) conditions.push(eq(conversations.assigneeId, scope.agentId));
     if (scope.origin) conditions.push(eq(conversations.origin, scope.origin));
     if (scope.tag) conditions.push(sql`${conversations.tags} @> jsonb_build_array(${scope.tag}::text)`);
+    if (scope.ids) conditions.push(inArray(conversations.id, [...scope.ids]));
     return and(...conditions)!;
   }
 
-  async conversationsIn(scope: ReportScope): Promise<ReportConversation[]> {
+  /** The conversation rows first, then their logs: a change in between leaves the row stale, never wrongly fresh. */
+  async conversationsIn(scope: ReportScope): Promise<StoredConversation[]> {
     const where = this.#where(scope);
-    const [rows, timelines, ratings] = await Promise.all([
-      this.db
-        .select({
-          id: conversations.id,
-          visitorId: conversations.visitorId,
-          customerId: visitors.customerId,
-          origin: conversations.origin,
-          departmentId: conversations.departmentId,
-          assigneeId: conversations.assigneeId,
-          status: conversations.status,
-          createdAt: conversations.createdAt,
-          ticketSince: conversations.ticketSince,
-          missedAt: conversations.missedAt,
-        })
-        .from(conversations)
-        .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
-        .where(where),
-      this.#timelines(scope),
-      this.#ratings(where),
-    ]);
-    return rows.map((row) => ({ ...row, events: timelines.get(row.id) ?? [], ratings: ratings.get(row.id) ?? [] }));
+    const rows = await this.db
+      .select({
+        id: conversations.id,
+        visitorId: conversations.visitorId,
+        customerId: visitors.customerId,
+        origin: conversations.origin,
+        departmentId: conversations.departmentId,
+        assigneeId: conversations.assigneeId,
+        status: conversations.status,
+        createdAt: conversations.createdAt,
+        ticketSince: conversations.ticketSince,
+        missedAt: conversations.missedAt,
+        lastSeq: conversations.lastSeq,
+        // As text: the fact row stores it back as jsonb, which compares equal.
+        rating: sql<string | null>`${conversations.rating}::text`,
+      })
+      .from(conversations)
+      .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+      .where(where);
+    const [timelines, ratings] = await Promise.all([this.#timelines(scope), this.#ratings(where)]);
+    return storedConversations(rows, timelines, ratings);
+  }
+
+  async storedFacts(scope: ReportScope): Promise<ReadRow[]> {
+    const { text, values } = storedFactsStatement(scope, PG_TIMELINE);
+    return (await this.db.$client.query<ReadRow>({ text, values, rowMode: 'array' })).rows;
+  }
+
+  async saveFacts(rows: readonly FactsRow[]): Promise<void> {
+    for (let at = 0; at < rows.length; at += SAVE_CHUNK) {
+      const { text, values } = saveFactsStatement(rows.slice(at, at + SAVE_CHUNK), PG_TIMELINE);
+      await this.db.$client.query(text, values);
+    }
+  }
+
+  async changedSince(siteId: string, since: number): Promise<{ id: string; createdAt: number }[]> {
+    return this.db
+      .select({ id: conversations.id, createdAt: conversations.createdAt })
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), inArray(conversations.status, ['open', 'closed']), gte(conversations.updatedAt, since)));
   }
 
   /** Hand-written and read as arrays, as on SQLite: a busy period has millions of log rows. */

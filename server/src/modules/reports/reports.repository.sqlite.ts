@@ -1,9 +1,23 @@
 import { and, asc, eq, gte, inArray, lt, lte, min, sql, type SQL } from 'drizzle-orm';
-import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
+import type { RevenueCheckout, RevenuePurchase, RevenueVisit, TimelineEvent } from '@mostrador/shared/reports';
 import type { Db } from '../../db/client.ts';
 import { cartEvents, conversationRatings, conversations, pageViews, triggerFirings, triggerRules, visitors } from '../../db/schema.ts';
 import type { ReportScope, ReportsRepository } from './reports.repository.ts';
-import { ratingsOf, SQLITE_TIMELINE, stagesOf, timelineStatement, timelinesOf, type TimelineRow } from './report-rows.ts';
+import type { FactsRow, ReadRow, StoredConversation } from './fact-rows.ts';
+import {
+  ratingsOf,
+  saveFactsStatement,
+  SQLITE_TIMELINE,
+  stagesOf,
+  storedConversations,
+  storedFactsStatement,
+  timelineStatement,
+  timelinesOf,
+  type TimelineRow,
+} from './report-rows.ts';
+
+/** Fact rows per transaction: short enough that a message's commit never waits long behind one. */
+const SAVE_CHUNK = 250;
 
 /**
  * The reports' reads on SQLite: the conversations created in a
@@ -25,10 +39,12 @@ export class SqliteReportsRepository implements ReportsRepository {
     if (scope.agentId) conditions.push(eq(conversations.assigneeId, scope.agentId));
     if (scope.origin) conditions.push(eq(conversations.origin, scope.origin));
     if (scope.tag) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${conversations.tags}) WHERE json_each.value = ${scope.tag})`);
+    if (scope.ids) conditions.push(inArray(conversations.id, [...scope.ids]));
     return and(...conditions)!;
   }
 
-  async conversationsIn(scope: ReportScope): Promise<ReportConversation[]> {
+  /** The conversation rows first, then their logs: a change in between leaves the row stale, never wrongly fresh. */
+  async conversationsIn(scope: ReportScope): Promise<StoredConversation[]> {
     const where = this.#where(scope);
     const rows = this.db
       .select({
@@ -42,6 +58,9 @@ export class SqliteReportsRepository implements ReportsRepository {
         createdAt: conversations.createdAt,
         ticketSince: conversations.ticketSince,
         missedAt: conversations.missedAt,
+        lastSeq: conversations.lastSeq,
+        // As stored, not parsed: the fact row keeps the same text to compare.
+        rating: sql<string | null>`${conversations.rating}`,
       })
       .from(conversations)
       .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
@@ -49,7 +68,31 @@ export class SqliteReportsRepository implements ReportsRepository {
       .all();
     const timelines = this.#timelines(scope);
     const ratings = this.#ratings(where);
-    return rows.map((row) => ({ ...row, events: timelines.get(row.id) ?? [], ratings: ratings.get(row.id) ?? [] }));
+    return storedConversations(rows, timelines, ratings);
+  }
+
+  async storedFacts(scope: ReportScope): Promise<ReadRow[]> {
+    const { text, values } = storedFactsStatement(scope, SQLITE_TIMELINE);
+    return this.db.$client
+      .prepare(text)
+      .raw(true)
+      .all(...values) as ReadRow[];
+  }
+
+  async saveFacts(rows: readonly FactsRow[]): Promise<void> {
+    for (let at = 0; at < rows.length; at += SAVE_CHUNK) {
+      if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+      const { text, values } = saveFactsStatement(rows.slice(at, at + SAVE_CHUNK), SQLITE_TIMELINE);
+      this.db.$client.prepare(text).run(...values);
+    }
+  }
+
+  async changedSince(siteId: string, since: number): Promise<{ id: string; createdAt: number }[]> {
+    return this.db
+      .select({ id: conversations.id, createdAt: conversations.createdAt })
+      .from(conversations)
+      .where(and(eq(conversations.siteId, siteId), inArray(conversations.status, ['open', 'closed']), gte(conversations.updatedAt, since)))
+      .all();
   }
 
   /**

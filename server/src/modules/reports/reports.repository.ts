@@ -1,5 +1,6 @@
 import type { ConversationOrigin } from '@mostrador/shared';
-import type { ReportConversation, RevenueCheckout, RevenuePurchase, RevenueVisit } from '@mostrador/shared/reports';
+import type { RevenueCheckout, RevenuePurchase, RevenueVisit } from '@mostrador/shared/reports';
+import type { FactsRow, ReadRow, StoredConversation } from './fact-rows.ts';
 
 /** Which conversations a report reads: created in [from, to) on a site, optionally one department's or agent's, one origin's, one tag's. */
 export interface ReportScope {
@@ -10,6 +11,8 @@ export interface ReportScope {
   agentId?: string | undefined;
   origin?: ConversationOrigin | undefined;
   tag?: string | undefined;
+  /** Only these conversations (of the scope). */
+  ids?: readonly string[] | undefined;
 }
 
 /**
@@ -26,7 +29,16 @@ export interface ReportsRepository {
    * messages, closes, reopens and assignments, in log order) and its ratings
    * (by round).
    */
-  conversationsIn(scope: ReportScope): Promise<ReportConversation[]>;
+  conversationsIn(scope: ReportScope): Promise<StoredConversation[]>;
+  /** The stored facts of the scope's conversations, with their live columns and whether each is stale (fact-rows.ts: ReadRow). */
+  storedFacts(scope: ReportScope): Promise<ReadRow[]>;
+  /**
+   * Stores recomputed facts, in short transactions that let the message
+   * path's commits run between them; rows of conversations erased meanwhile are skipped.
+   */
+  saveFacts(rows: readonly FactsRow[]): Promise<void>;
+  /** The site's conversations whose row changed at or after `since` (by `conversations_site_status_updated`), with their creation. */
+  changedSince(siteId: string, since: number): Promise<{ id: string; createdAt: number }[]>;
   /** The trigger rule whose firing started each conversation of the scope (the latest firing when several name it); name null once deleted. */
   rulesOf(scope: ReportScope): Promise<Map<string, { id: string; name: string | null }>>;
   /** The conversations the site's customers started (in the chat or by email) in [from, to), whatever the report's filters: the reopen rate's returns. */

@@ -32,10 +32,10 @@ import {
   summarize,
   withReturns,
   type ConversationFacts,
-  type ReportConversation,
   type RevenueResult,
   type StatusChange,
 } from '@mostrador/shared/reports';
+import { factsOfRow, factsRow, scheduleKey, STALE_AT, storedScheduleKey, type FactsRow } from './fact-rows.ts';
 import type { ReportScope, ReportsRepository } from './reports.repository.ts';
 
 const DAY_MS = 86_400_000;
@@ -55,6 +55,23 @@ export interface ReportPorts {
 }
 
 const dayNumberOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** Stale conversations read per statement by id (bound parameters stay well under either engine's limit). */
+const IDS_PER_READ = 1000;
+
+/** A scope's conversation facts in a zone, each with its visitor (the revenue figures need it). */
+interface ScopeFacts {
+  facts: ConversationFacts[];
+  visitorIds: string[];
+  /** How many were stale or missing, so recomputed and stored. */
+  recomputed: number;
+}
+
+/** A department's hours, and their fingerprint, read once per computation. */
+interface Lines {
+  scheduleOf: (departmentId: string | null) => Schedule | null;
+  keyOf: (departmentId: string | null) => string;
+}
 
 /**
  * The reports of a site: reads the conversations created in a range of local
@@ -80,17 +97,15 @@ export class ReportsService {
     const to = zonedInstant(last + 1, 0, timeZone);
     const { departmentId, agentId, origin, tag } = query;
     const scope: ReportScope = { siteId, from, to, departmentId, agentId, origin, tag };
-    const conversations = await this.repo.conversationsIn(scope);
-    const scheduleOf = this.#schedulesOf(siteId);
-    const facts = await this.#withReturns(
-      scope,
-      conversations.map((c) => factsOf(c, timeZone, scheduleOf)),
-    );
+    const lines = this.#linesOf(siteId);
+    const current = await this.factsIn(scope, timeZone, lines);
+    // The reopen rate's returns are added after the stored facts: they depend on other conversations, so are never stored.
+    const facts = await this.#withReturns(scope, current.facts);
     const range = { timeZone, from: query.from, to: query.to };
     const [revenue, changes, previous, nps] = await Promise.all([
-      this.#revenue(scope, conversations, facts, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT),
+      this.#revenue(scope, current, range, query.attributionDays ?? ATTRIBUTION_DAYS_DEFAULT),
       this.ports.statusChanges(siteId, from, to, query.agentId),
-      this.#previous(scope, range, scheduleOf),
+      this.#previous(scope, range, lines),
       this.ports.npsBetween(siteId, from, to),
     ]);
     const summary = summarize(facts, range, nps, revenue);
@@ -113,13 +128,73 @@ export class ReportsService {
     );
   }
 
-  /** Each line's hours, read once per department for one computation. */
-  #schedulesOf(siteId: string): (departmentId: string | null) => Schedule | null {
+  /** Each line's hours and their fingerprint, read once per department for one computation. */
+  #linesOf(siteId: string): Lines {
     const schedules = new Map<string | null, Schedule | null>();
-    return (departmentId) => {
+    const keys = new Map<string | null, string>();
+    const scheduleOf = (departmentId: string | null) => {
       if (!schedules.has(departmentId)) schedules.set(departmentId, this.ports.scheduleFor(siteId, departmentId));
       return schedules.get(departmentId)!;
     };
+    const keyOf = (departmentId: string | null) => {
+      let key = keys.get(departmentId);
+      if (key === undefined) keys.set(departmentId, (key = scheduleKey(scheduleOf(departmentId))));
+      return key;
+    };
+    return { scheduleOf, keyOf };
+  }
+
+  /**
+   * The facts of the scope's conversations in `timeZone`: the stored rows,
+   * and for each missing or stale one (its conversation changed since, or its
+   * line's hours did) the facts recomputed from its log, then stored. Exact:
+   * a stored row is used only when everything it was computed from is unchanged.
+   */
+  async factsIn(scope: ReportScope, timeZone: string, lines = this.#linesOf(scope.siteId)): Promise<ScopeFacts> {
+    const rows = await this.repo.storedFacts(scope);
+    const facts: ConversationFacts[] = [];
+    const visitorIds: string[] = [];
+    const stale = new Set<string>();
+    for (const row of rows) {
+      const departmentId = row[4] as string | null;
+      if (row[STALE_AT] === 1 || row[STALE_AT] === true || storedScheduleKey(row) !== lines.keyOf(departmentId))
+        stale.add(row[0] as string);
+      else {
+        facts.push(factsOfRow(row, timeZone));
+        visitorIds.push(row[1] as string);
+      }
+    }
+    if (stale.size === 0) return { facts, visitorIds, recomputed: 0 };
+    // Most of the scope stale (the first report after an upgrade): one read of the scope beats thousands of ids.
+    const ids = [...stale];
+    const reads = stale.size > rows.length / 2 ? [scope] : chunks(ids, IDS_PER_READ).map((part) => ({ ...scope, ids: part }));
+    const saved: FactsRow[] = [];
+    for (const read of reads)
+      for (const conversation of await this.repo.conversationsIn(read)) {
+        if (!stale.has(conversation.id)) continue;
+        const f = factsOf(conversation, timeZone, lines.scheduleOf);
+        facts.push(f);
+        visitorIds.push(conversation.visitorId);
+        saved.push(factsRow(scope.siteId, f, conversation.signature, lines.keyOf(conversation.departmentId)));
+      }
+    await this.repo.saveFacts(saved);
+    return { facts, visitorIds, recomputed: saved.length };
+  }
+
+  /**
+   * Brings the stored facts of the site's conversations changed at or after
+   * `since` up to date, off any request: reports then find them fresh. Returns how many were recomputed.
+   */
+  async refreshChanged(siteId: string, since: number): Promise<number> {
+    const changed = await this.repo.changedSince(siteId, since);
+    let recomputed = 0;
+    for (const part of chunks(changed, IDS_PER_READ)) {
+      const from = Math.min(...part.map((c) => c.createdAt));
+      const to = Math.max(...part.map((c) => c.createdAt)) + 1;
+      const scope = { siteId, from, to, ids: part.map((c) => c.id) };
+      recomputed += (await this.factsIn(scope, 'UTC')).recomputed;
+    }
+    return recomputed;
   }
 
   /**
@@ -135,11 +210,9 @@ export class ReportsService {
     const today = localDayNumber(now, timeZone);
     const scope: ReportScope = { ...filter, siteId, from: zonedInstant(today, 0, timeZone), to: zonedInstant(today + 1, 0, timeZone) };
     const date = dayNumberDate(today);
-    const scheduleOf = this.#schedulesOf(siteId);
-    const responses = (await this.repo.conversationsIn(scope)).flatMap((c) => {
-      const facts = factsOf(c, timeZone, scheduleOf);
-      return facts.firstResponse && facts.date === date ? [facts.firstResponse.raw] : [];
-    });
+    const responses = (await this.factsIn(scope, timeZone)).facts.flatMap((facts) =>
+      facts.firstResponse && facts.date === date ? [facts.firstResponse.raw] : [],
+    );
     return { date, timeZone, medianSeconds: durationStats(responses).medianSeconds };
   }
 
@@ -156,12 +229,10 @@ export class ReportsService {
   ): Promise<{ byTrigger: RevenueTriggerRow[]; baseline: RevenueFigure }> {
     const timeZone = this.ports.timeZoneOf(siteId);
     const scope: ReportScope = { siteId, from, to };
-    const conversations = await this.repo.conversationsIn(scope);
-    const scheduleOf = this.#schedulesOf(siteId);
-    const facts = conversations.map((c) => factsOf(c, timeZone, scheduleOf));
+    const current = await this.factsIn(scope, timeZone);
     // The local days only name the day rows, which the trigger report does not show.
     const range = { timeZone, from: dayNumberDate(localDayNumber(from, timeZone)), to: dayNumberDate(localDayNumber(to - 1, timeZone)) };
-    const { report } = await this.#revenue(scope, conversations, facts, range, attributionDays);
+    const { report } = await this.#revenue(scope, current, range, attributionDays);
     return { byTrigger: report.byTrigger, baseline: report.baseline };
   }
 
@@ -171,20 +242,13 @@ export class ReportsService {
    * `summarize` over that period's conversations, without revenue, which the
    * cards do not compare.
    */
-  async #previous(
-    scope: ReportScope,
-    range: { timeZone: string; from: string; to: string },
-    scheduleOf: (departmentId: string | null) => Schedule | null,
-  ): Promise<PreviousPeriod> {
+  async #previous(scope: ReportScope, range: { timeZone: string; from: string; to: string }, lines: Lines): Promise<PreviousPeriod> {
     const period = previousPeriod(range.from, range.to);
     const previousRange = { timeZone: range.timeZone, from: period.from, to: period.to };
     const from = zonedInstant(dayNumberOf(period.from), 0, range.timeZone);
     const to = zonedInstant(dayNumberOf(period.to) + 1, 0, range.timeZone);
     const previous = { ...scope, from, to };
-    const facts = await this.#withReturns(
-      previous,
-      (await this.repo.conversationsIn(previous)).map((c) => factsOf(c, range.timeZone, scheduleOf)),
-    );
+    const facts = await this.#withReturns(previous, (await this.factsIn(previous, range.timeZone, lines)).facts);
     const noRevenue = noRevenueIn(previousRange, ATTRIBUTION_DAYS_DEFAULT);
     const summary = summarize(facts, previousRange, await this.ports.npsBetween(scope.siteId, from, to), noRevenue);
     return { from: period.from, to: period.to, ...headlineOf(summary) };
@@ -198,8 +262,7 @@ export class ReportsService {
    */
   async #revenue(
     scope: ReportScope,
-    conversations: readonly ReportConversation[],
-    facts: readonly ConversationFacts[],
+    { facts, visitorIds }: ScopeFacts,
     range: { timeZone: string; from: string; to: string },
     attributionDays: number,
   ): Promise<RevenueResult> {
@@ -208,18 +271,17 @@ export class ReportsService {
       this.repo.conversationVisitors(scope.siteId, scope.from, scope.to),
       this.repo.firstVisits(scope.siteId, scope.from, scope.to),
     ]);
-    const chats = conversations.flatMap((c, i) => {
-      const f = facts[i]!;
+    const chats = facts.flatMap((f, i) => {
       if (f.clockStart === null) return [];
-      const rule = rules.get(c.id) ?? null;
+      const rule = rules.get(f.id) ?? null;
       return [
         {
-          conversationId: c.id,
-          visitorId: c.visitorId,
+          conversationId: f.id,
+          visitorId: visitorIds[i]!,
           date: f.date,
           startedAt: f.clockStart,
-          agentId: c.assigneeId,
-          departmentId: c.departmentId,
+          agentId: f.assigneeId,
+          departmentId: f.departmentId,
           rule,
         },
       ];
@@ -234,4 +296,10 @@ export class ReportsService {
       ...range,
     });
   }
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let at = 0; at < list.length; at += size) parts.push(list.slice(at, at + size));
+  return parts;
 }

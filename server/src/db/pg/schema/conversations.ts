@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { CONVERSATION_ORIGINS, type RatingInfo } from '@mostrador/shared';
 import type { EventData } from '../../schema.ts';
 import { epochMillis } from './columns.ts';
@@ -176,3 +176,34 @@ export const attachments = pgTable(
     index('attachments_canned_reply').on(t.cannedReplyId).where(sql`canned_reply_id IS NOT NULL`),
   ],
 );
+
+/** bytea read and written as a Buffer, as SQLite's blob columns are. */
+const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const reportFacts = pgTable('report_facts', {
+  conversationId: text('conversation_id')
+    .primaryKey()
+    .references(() => conversations.id, { onDelete: 'cascade' }),
+  siteId: text('site_id')
+    .notNull()
+    .references(() => sites.id),
+  lastSeq: integer('last_seq').notNull(),
+  status: text('status', { enum: ['open', 'closed'] }).notNull(),
+  missedAt: epochMillis('missed_at'),
+  ticketSince: epochMillis('ticket_since'),
+  rating: jsonb('rating').$type<RatingInfo>(),
+  scheduleKey: text('schedule_key').notNull(),
+  channel: text('channel', { enum: ['chat', 'ticket'] }).notNull(),
+  clockStart: epochMillis('clock_start'),
+  firstResponseRaw: integer('first_response_raw'),
+  firstResponseBusiness: integer('first_response_business'),
+  resolutionRaw: integer('resolution_raw'),
+  resolutionBusiness: integer('resolution_business'),
+  wait: integer('wait'),
+  flags: integer('flags').notNull(),
+  ratings: text('ratings').notNull(),
+  comments: integer('comments').notNull(),
+  responses: bytes('responses').notNull(),
+  lastClosedAt: epochMillis('last_closed_at'),
+  handled: text('handled').notNull(),
+});

@@ -55,6 +55,8 @@ export const CONVERSIONS: Readonly<Record<string, string>> = {
   'SQLiteReal → PgDoublePrecision': 'a finite number (float8); SQLite’s infinities stop the copy',
   'SQLiteBoolean → PgBoolean': 'SQLite’s 0 or 1, read as false or true',
   'SQLiteTextJson → PgJsonb': 'the JSON text SQLite keeps, parsed, and stored as jsonb',
+  // The only custom PostgreSQL column is bytea (report_facts' packed response spans).
+  'SQLiteBlobBuffer → PgCustomColumn': 'bytes, written as bytea’s hex text (\\x…)',
 };
 
 /** The columns whose types have no crossing in CONVERSIONS, as `table.column (SQLiteType → PgType)`. */

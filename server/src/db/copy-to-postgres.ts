@@ -105,7 +105,7 @@ async function copyTables(
       after = page[page.length - 1]!.rowid;
       try {
         const batch = JSON.stringify(
-          page.map((row) => Object.fromEntries(names.map(([key, column]) => [column, (row as Record<string, unknown>)[key]]))),
+          page.map((row) => Object.fromEntries(names.map(([key, column]) => [column, asJson((row as Record<string, unknown>)[key])]))),
           asPostgresTakesIt,
         );
         await tx.execute(sql`INSERT INTO ${pg} SELECT * FROM jsonb_populate_recordset(NULL::${pg}, ${batch}::jsonb)`);
@@ -195,6 +195,11 @@ async function continueIdentities(tx: PgTransaction, marks: ReadonlyMap<string, 
       sql`SELECT setval(pg_get_serial_sequence(${`"${table}"`}, ${column}), GREATEST(${last}, 1), ${last} > 0) FROM ${sql.identifier(table)}`,
     );
   }
+}
+
+/** Bytes as bytea's hex input text, which jsonb_populate_recordset hands to the column; anything else as it is. */
+function asJson(value: unknown): unknown {
+  return value instanceof Uint8Array ? `\\x${Buffer.from(value).toString('hex')}` : value;
 }
 
 /**

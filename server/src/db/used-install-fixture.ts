@@ -172,6 +172,11 @@ export async function usedInstall(overrides: TestConfig = {}): Promise<UsedInsta
   must(await agentCommand(boss, 'presence:set', { status: 'online' }));
   must(await agentCommand(marta, 'conversation:invite', { conversationId, agentId: bossId }));
 
+  // A report stores its conversations' facts (report_facts, the responses packed as bytes): one over the last month.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const report = await app.inject({ method: 'GET', url: `/api/admin/reports/summary?from=${day(-30)}&to=${day(0)}`, cookies });
+  if (report.statusCode !== 200) throw new Error(`report: ${report.statusCode} ${report.body}`);
+
   // Written only by mail a test server does not receive: the reply mailer's mark, and a Mailgun webhook's token.
   app.sqlite
     .prepare('INSERT INTO email_watermarks (conversation_id, site_id, visitor_id, through_visitor_seq) VALUES (?, ?, ?, ?)')
@@ -179,6 +184,10 @@ export async function usedInstall(overrides: TestConfig = {}): Promise<UsedInsta
   app.sqlite.prepare('INSERT INTO inbound_webhook_tokens (token, seen_at) VALUES (?, ?)').run('mailgun-token-1', Date.now());
 
   // The page trail is written once the shopper leaves a page, in the next batch: the first page is, by now.
+  // The facts are stored beside the report's answer, in small transactions: the first ones, by now.
+  for (let i = 0; i < 200 && !app.sqlite.prepare('SELECT 1 FROM report_facts WHERE length(responses) > 0').get(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   for (let i = 0; i < 200 && !app.sqlite.prepare('SELECT 1 FROM page_views').get(); i++) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -68,6 +68,19 @@ describe('the log of agents’ status changes', () => {
     const res = await fetch(`${server.url}/api/admin/reports/summary?from=2026-11-10&to=2026-11-10&timeZone=UTC`, { headers: { cookie } });
     expect(res.status).toBe(200);
     const report = (await res.json()) as ReportSummary;
-    expect(report.agentTime).toEqual([{ agentId: id, onlineSeconds: 7.5 * 3600, awaySeconds: 1800, offlineSeconds: 16 * 3600 }]);
+    // Signed in 8 h with no chat that day: no chat time, none at once, none of her capacity used.
+    expect(report.agentTime).toEqual([
+      {
+        agentId: id,
+        onlineSeconds: 7.5 * 3600,
+        awaySeconds: 1800,
+        offlineSeconds: 16 * 3600,
+        chatSeconds: 0,
+        concurrency: 0,
+        peakConcurrency: 0,
+        utilisation: 0,
+        capacity: 3,
+      },
+    ]);
   });
 });

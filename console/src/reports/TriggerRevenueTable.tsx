@@ -1,17 +1,14 @@
 import type { RevenueReport } from '@mostrador/shared';
 import { useI18n } from '../i18n/context.ts';
 import { formatMoney, formatPercent } from './format.ts';
+import { ReportSection } from './ReportSection.tsx';
 
 /** Purchases after chats per trigger rule (and for chats no trigger started), largest first. */
 export function TriggerRevenueTable({ rows }: { rows: RevenueReport['byTrigger'] }) {
   const { t, language } = useI18n();
   const none = t('reports.none');
   return (
-    <section class="report-section report-trigger-revenue" aria-labelledby="report-trigger-revenue" title={t('reports.def.groupRevenue')}>
-      <h2 class="report-heading" id="report-trigger-revenue">
-        {t('reports.byTrigger')}
-      </h2>
-      <p class="admin-note">{t('reports.def.groupRevenue')}</p>
+    <ReportSection part="trigger-revenue" heading="reports.byTrigger" definition="reports.def.groupRevenue">
       {rows.length === 0 ? (
         <p class="admin-note">{none}</p>
       ) : (
@@ -36,6 +33,6 @@ export function TriggerRevenueTable({ rows }: { rows: RevenueReport['byTrigger']
           </tbody>
         </table>
       )}
-    </section>
+    </ReportSection>
   );
 }
